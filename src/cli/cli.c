@@ -1,0 +1,111 @@
+/*
+ * cli.c - option parsing and reporting shared by the commands.
+ */
+#include "cli/cli.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+int rc_cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "recoupe %s: ", cmd);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "; see 'recoupe %s --help'\n", cmd);
+    return RC_EXIT_USAGE;
+}
+
+/* Reads the value of an option given as "--name V" or "--name=V". */
+static const char *opt_value(const char *name, int argc, char **argv, int *i)
+{
+    size_t n = strlen(name);
+    const char *a = argv[*i];
+    if (strncmp(a, name, n) != 0)
+        return NULL;
+    if (a[n] == '=')
+        return a + n + 1;
+    if (a[n] != '\0')
+        return NULL;
+    if (*i + 1 >= argc)
+        return "";
+    return argv[++*i];
+}
+
+int rc_cli_parse(const rc_cmd *cmd, int argc, char **argv, unsigned accepted, rc_cli_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->paths = calloc((size_t)argc + 1, sizeof *o->paths);
+    if (!o->paths) {
+        fprintf(stderr, "recoupe %s: out of memory\n", cmd->name);
+        return RC_EXIT_INPUT;
+    }
+    bool only_paths = false;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *v;
+        if (only_paths || a[0] != '-' || a[1] == '\0') {
+            o->paths[o->npaths++] = argv[i];
+            continue;
+        }
+        if (strcmp(a, "--") == 0) {
+            only_paths = true;
+        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            fputs(cmd->usage, stdout);
+            return RC_EXIT_OK;
+        } else if ((accepted & RC_OPT_DATE) && (v = opt_value("--date", argc, argv, &i))) {
+            if (!*v)
+                return rc_cli_usage_error(cmd->name, "--date needs a value");
+            o->date = v;
+        } else if ((accepted & RC_OPT_REF) && (v = opt_value("--ref", argc, argv, &i))) {
+            if (!*v)
+                return rc_cli_usage_error(cmd->name, "--ref needs a value");
+            o->date = v;
+        } else if ((accepted & RC_OPT_TEXT) && strcmp(a, "--text") == 0) {
+            o->text = true;
+        } else if ((accepted & RC_OPT_JOBS) && (v = opt_value("--jobs", argc, argv, &i))) {
+            char *end;
+            long n = strtol(v, &end, 10);
+            if (!*v || *end || n < 1 || n > 1024)
+                return rc_cli_usage_error(cmd->name, "--jobs wants a number from 1 to 1024, not '%s'", v);
+            o->jobs = (int)n;
+        } else if ((v = opt_value("--data", argc, argv, &i))) {
+            if (!*v)
+                return rc_cli_usage_error(cmd->name, "--data needs a folder");
+            o->datadir = v;
+        } else {
+            return rc_cli_usage_error(cmd->name, "unknown option '%s'", a);
+        }
+    }
+    return -1;
+}
+
+rc_ctx *rc_cli_ctx(const char *datadir)
+{
+    char err[512];
+    rc_ctx *ctx;
+    int status = rc_ctx_new(datadir, err, sizeof err, &ctx);
+    if (status) {
+        fprintf(stderr, "recoupe: cannot load language data: %s (%s)\n", err, rc_strerror(status));
+        return NULL;
+    }
+    return ctx;
+}
+
+int rc_cli_stdout(void *ud, const char *bytes, size_t len)
+{
+    (void)ud;
+    return fwrite(bytes, 1, len, stdout) == len ? 0 : RC_EIO;
+}
+
+void rc_cli_input_error(void *ud, const char *where, int status, const char *detail)
+{
+    int *failed = ud;
+    if (detail)
+        fprintf(stderr, "recoupe: %s: %s (%s)\n", where, rc_strerror(status), detail);
+    else
+        fprintf(stderr, "recoupe: %s: %s\n", where, rc_strerror(status));
+    if (failed)
+        *failed = 1;
+}

@@ -1,0 +1,185 @@
+/*
+ * doc.c - one document through the pipeline: identify, extract the article from HTML, decode,
+ * clean, tokenize, decide language and date, then run the recognizers. Each stage writes into the
+ * document's arena; the document is freed in one call.
+ */
+#include <math.h>
+#include <nettle/sha2.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/doc_int.h"
+#include "ingest/decode.h"
+#include "ingest/html.h"
+#include "lang/fr/numbers.h"
+#include "lang/fr/times.h"
+#include "lang/fr/tokenize.h"
+#include "text/clean.h"
+#include "util/date.h"
+
+/* doc.id: the first 16 hex digits of the SHA-256 of the raw bytes. */
+static void doc_id(const void *data, size_t len, char out[17])
+{
+    static const char hex[] = "0123456789abcdef";
+    struct sha256_ctx c;
+    uint8_t digest[SHA256_DIGEST_SIZE];
+    sha256_init(&c);
+    sha256_update(&c, len, data);
+    sha256_digest(&c, sizeof digest, digest);
+    for (int i = 0; i < 8; i++) {
+        out[2 * i] = hex[digest[i] >> 4];
+        out[2 * i + 1] = hex[digest[i] & 15];
+    }
+    out[16] = '\0';
+}
+
+/* Copies a metadata string into the arena, or keeps fallback when s is NULL or empty. */
+static const char *meta(rc_doc *doc, const char *s, const char *fallback)
+{
+    return s && *s ? rc_arena_strdup(&doc->arena, s) : fallback;
+}
+
+/* Normalises a date given by metadata or the caller to TIMEX3 ("2016-12-15" or with a time);
+ * returns NULL when it is not a valid date. */
+static const char *norm_date(rc_doc *doc, const char *s, rc_date *dt)
+{
+    if (!s || rc_date_parse(s, dt) != RC_OK)
+        return NULL;
+    char buf[20];
+    rc_date_format(dt, buf);
+    return rc_arena_strdup(&doc->arena, buf);
+}
+
+/* Runs the stages after decoding. */
+static int doc_analyse(rc_doc *doc, const rc_doc_opts *opts, const char *src_date)
+{
+    const rc_ctx *ctx = doc->ctx;
+    rc_clean_out co;
+    int status = rc_clean(ctx, doc->raw, doc->rawlen, &doc->arena, &co);
+    if (status)
+        return status;
+    doc->text = co.text;
+    doc->len = co.len;
+    doc->noise = co.noise;
+    doc->nnoise = co.nnoise;
+    if (!doc->lang)
+        doc->lang = rc_clean_lang(ctx, &co);
+
+    const rc_lang *fr = ctx->fr;
+    if ((status = rc_fr_tokenize(fr, doc->text, doc->len, &doc->arena, &doc->toks, &doc->ntoks,
+                                 &doc->sents, &doc->nsents)))
+        return status;
+
+    rc_date ref;
+    bool have_ref = false;
+    if ((doc->date = norm_date(doc, src_date, &ref))) {
+        doc->date_source = "metadata";
+        have_ref = true;
+    } else if (opts && (doc->date = norm_date(doc, opts->date, &ref))) {
+        doc->date_source = "given";
+        have_ref = true;
+    } else {
+        char inferred[11] = "";
+        if (rc_fr_docdate(fr, doc, inferred) == 1 && rc_date_parse(inferred, &ref) == RC_OK) {
+            doc->date = rc_arena_strdup(&doc->arena, inferred);
+            doc->date_source = "text";
+            have_ref = true;
+        } else {
+            doc->date_source = "none";
+        }
+    }
+
+    if (doc->lang && strcmp(doc->lang, "fr") == 0) {
+        status = rc_fr_numbers(fr, doc->text, doc->len, &doc->arena, &doc->nums, &doc->nnums);
+        if (status == RC_ENOMEM)
+            return status;
+        doc->nums_done = status == RC_OK;
+        status = rc_fr_times(fr, doc->text, doc->len, have_ref ? &ref : NULL, &doc->arena,
+                             &doc->times, &doc->ntimes);
+        if (status == RC_ENOMEM)
+            return status;
+        doc->times_done = status == RC_OK;
+    }
+    return RC_OK;
+}
+
+int rc_doc_parse(const rc_ctx *ctx, const rc_source *src, const rc_doc_opts *opts, rc_doc **out)
+{
+    *out = NULL;
+    if (!ctx || !src || (!src->data && src->len))
+        return RC_EINVAL;
+    if (src->len > UINT32_MAX / 4)
+        return RC_ETOOBIG; /* offsets are 32-bit */
+    rc_doc *doc = calloc(1, sizeof *doc);
+    if (!doc)
+        return RC_ENOMEM;
+    rc_arena_init(&doc->arena);
+    doc->ctx = ctx;
+    doc_id(src->data, src->len, doc->id);
+    doc->path = meta(doc, src->path, NULL);
+    doc->src_id = meta(doc, src->id, NULL);
+    doc->title = meta(doc, src->title, NULL);
+    doc->site = meta(doc, src->site, NULL);
+    doc->url = meta(doc, src->url, NULL);
+    doc->author = meta(doc, src->author, NULL);
+
+    const char *bytes = src->data ? src->data : "";
+    size_t len = src->len;
+    const char *src_date = src->date;
+    int status = RC_OK;
+    rc_format fmt = src->format;
+    if (fmt == RC_FORMAT_AUTO)
+        fmt = rc_html_sniff(bytes, len) ? RC_FORMAT_HTML : RC_FORMAT_TEXT;
+    if (fmt == RC_FORMAT_HTML) {
+        rc_page page;
+        status = rc_html_page(bytes, len, src->charset, &doc->arena, &page);
+        if (!status) {
+            doc->title = doc->title ? doc->title : page.title;
+            doc->site = doc->site ? doc->site : page.site;
+            doc->url = doc->url ? doc->url : page.url;
+            doc->author = doc->author ? doc->author : page.author;
+            if (!src_date)
+                src_date = page.date;
+            bytes = page.text;
+            len = page.len;
+        }
+    }
+    rc_decode_info info;
+    if (!status)
+        status = rc_decode(bytes, len, &doc->arena, &doc->raw, &doc->rawlen, &info);
+    if (!status)
+        status = doc_analyse(doc, opts, src_date);
+    if (status) {
+        rc_doc_free(doc);
+        return status;
+    }
+    *out = doc;
+    return RC_OK;
+}
+
+void rc_doc_free(rc_doc *doc)
+{
+    if (!doc)
+        return;
+    rc_arena_free(&doc->arena);
+    free(doc);
+}
+
+const char *rc_doc_text(const rc_doc *doc, size_t *len)
+{
+    if (len)
+        *len = doc->len;
+    return doc->text;
+}
+
+const rc_span *rc_doc_sentences(const rc_doc *doc, size_t *n)
+{
+    *n = doc->nsents;
+    return doc->sents;
+}
+
+const rc_token *rc_doc_tokens(const rc_doc *doc, size_t *n)
+{
+    *n = doc->ntoks;
+    return doc->toks;
+}

@@ -1,0 +1,97 @@
+/*
+ * doc_int.h - the insides of rc_ctx and rc_doc, and the result records every stage fills.
+ * Private to the library: stages include it, the public header does not.
+ *
+ * Ownership: everything a document points to lives in doc->arena, except ctx (borrowed, must
+ * outlive the document).
+ */
+#ifndef RC_DOC_INT_H
+#define RC_DOC_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lang/lang.h"
+#include "recoupe.h"
+#include "util/arena.h"
+
+#define RC_MAXLANG 8
+
+struct rc_ctx {
+    rc_arena arena; /* lexicons */
+    rc_lang langs[RC_MAXLANG];
+    size_t nlangs;
+    const rc_lang *fr; /* the French data, always loaded */
+};
+
+/* The language data for a code, or NULL. */
+const rc_lang *rc_ctx_lang(const rc_ctx *ctx, const char *code);
+
+/* NUMBER of the contract. Unknown value, low or high are NAN (null in JSON). */
+typedef enum rc_num_kind {
+    RC_NUM_NUMBER,
+    RC_NUM_ORDINAL,
+    RC_NUM_PERCENT,
+    RC_NUM_FRACTION,
+    RC_NUM_RANGE
+} rc_num_kind;
+
+typedef struct rc_number {
+    uint32_t start, end; /* bytes of the text scanned */
+    double value, low, high;
+    bool approx;
+    uint8_t kind; /* rc_num_kind */
+} rc_number;
+
+/* TIME of the contract. value is a TIMEX3 value; from/to are "YYYY-MM-DD" or "" (null). */
+typedef enum rc_time_type {
+    RC_TIME_DATE,
+    RC_TIME_TIME,
+    RC_TIME_DATETIME,
+    RC_TIME_DURATION,
+    RC_TIME_SET,
+    RC_TIME_RANGE
+} rc_time_type;
+
+typedef struct rc_time {
+    uint32_t start, end;
+    uint8_t type;      /* rc_time_type */
+    const char *value; /* owned by the arena given to the recognizer; NULL when unresolved */
+    char from[11], to[11];
+} rc_time;
+
+/* A line the cleaner dropped, kept for --text and for date inference (Unix timestamps in page
+ * furniture). Offsets point into the decoded text before cleaning, which is doc->raw. */
+typedef struct rc_noise {
+    uint32_t start, end;
+    const char *reason; /* static string: "digits", "keywords", "furniture", "repeat", ... */
+} rc_noise;
+
+struct rc_doc {
+    rc_arena arena;
+    const rc_ctx *ctx;
+    char id[17];
+    const char *path, *title, *site, *url, *author, *src_id;
+    const char *lang;        /* "fr", "en", or NULL when undecided */
+    const char *date;        /* TIMEX3 date, or NULL */
+    const char *date_source; /* "given", "metadata", "text" or "none" */
+    char *raw;               /* decoded, normalised text before noise removal */
+    size_t rawlen;
+    char *text; /* cleaned text: every offset of every result points here */
+    size_t len;
+    rc_noise *noise;
+    size_t nnoise;
+    rc_token *toks;
+    size_t ntoks;
+    rc_span *sents;
+    size_t nsents;
+    rc_number *nums; /* NULL with nums_done false: the stage did not run */
+    size_t nnums;
+    bool nums_done;
+    rc_time *times;
+    size_t ntimes;
+    bool times_done;
+};
+
+#endif

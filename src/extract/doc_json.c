@@ -1,0 +1,159 @@
+/*
+ * doc_json.c - a document as the JSON object of the interface contract (CONTRACT.md, extract).
+ * Arrays of stages that did not run are null, not empty: an empty array means "looked, found
+ * nothing", null means "not looked".
+ */
+#include <math.h>
+#include <string.h>
+
+#include "extract/doc_int.h"
+#include "util/json.h"
+
+static const char *const num_kinds[] = {"number", "ordinal", "percent", "fraction", "range"};
+static const char *const time_types[] = {"date", "time", "datetime", "duration", "set", "range"};
+
+/* Number of code points in s[0..len): the "chars" of the contract. */
+static size_t count_chars(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xc0) != 0x80;
+    return n;
+}
+
+static void write_numbers(rc_json *j, const rc_doc *doc)
+{
+    if (!doc->nums_done) {
+        rc_json_null(j);
+        return;
+    }
+    rc_json_arr(j);
+    for (size_t i = 0; i < doc->nnums; i++) {
+        const rc_number *n = &doc->nums[i];
+        rc_json_obj(j);
+        rc_json_key(j, "text");
+        rc_json_str(j, doc->text + n->start, n->end - n->start);
+        rc_json_key(j, "start");
+        rc_json_int(j, n->start);
+        rc_json_key(j, "end");
+        rc_json_int(j, n->end);
+        rc_json_key(j, "value");
+        rc_json_num(j, n->value);
+        rc_json_key(j, "low");
+        rc_json_num(j, n->low);
+        rc_json_key(j, "high");
+        rc_json_num(j, n->high);
+        rc_json_key(j, "approx");
+        rc_json_bool(j, n->approx);
+        rc_json_key(j, "kind");
+        rc_json_strz(j, n->kind < 5 ? num_kinds[n->kind] : "number");
+        rc_json_obj_end(j);
+    }
+    rc_json_arr_end(j);
+}
+
+static void write_times(rc_json *j, const rc_doc *doc)
+{
+    if (!doc->times_done) {
+        rc_json_null(j);
+        return;
+    }
+    rc_json_arr(j);
+    for (size_t i = 0; i < doc->ntimes; i++) {
+        const rc_time *t = &doc->times[i];
+        rc_json_obj(j);
+        rc_json_key(j, "text");
+        rc_json_str(j, doc->text + t->start, t->end - t->start);
+        rc_json_key(j, "start");
+        rc_json_int(j, t->start);
+        rc_json_key(j, "end");
+        rc_json_int(j, t->end);
+        rc_json_key(j, "type");
+        rc_json_strz(j, t->type < 6 ? time_types[t->type] : "date");
+        rc_json_key(j, "value");
+        rc_json_strz(j, t->value);
+        rc_json_key(j, "from");
+        rc_json_strz(j, t->from[0] ? t->from : NULL);
+        rc_json_key(j, "to");
+        rc_json_strz(j, t->to[0] ? t->to : NULL);
+        rc_json_obj_end(j);
+    }
+    rc_json_arr_end(j);
+}
+
+int rc_doc_write_json(const rc_doc *doc, unsigned flags, rc_write_fn fn, void *ud)
+{
+    rc_buf b = RC_BUF_INIT;
+    rc_json j;
+    rc_json_init(&j, &b);
+    rc_json_obj(&j);
+    rc_json_key(&j, "doc");
+    rc_json_obj(&j);
+    rc_json_key(&j, "id");
+    rc_json_strz(&j, doc->id);
+    rc_json_key(&j, "path");
+    rc_json_strz(&j, doc->path);
+    rc_json_key(&j, "title");
+    rc_json_strz(&j, doc->title);
+    rc_json_key(&j, "site");
+    rc_json_strz(&j, doc->site);
+    rc_json_key(&j, "url");
+    rc_json_strz(&j, doc->url);
+    rc_json_key(&j, "author");
+    rc_json_strz(&j, doc->author);
+    rc_json_key(&j, "lang");
+    rc_json_strz(&j, doc->lang);
+    rc_json_key(&j, "date");
+    rc_json_strz(&j, doc->date);
+    rc_json_key(&j, "date_source");
+    rc_json_strz(&j, doc->date_source);
+    rc_json_key(&j, "chars");
+    rc_json_int(&j, (int64_t)count_chars(doc->text, doc->len));
+    rc_json_key(&j, "sentences");
+    rc_json_int(&j, (int64_t)doc->nsents);
+    rc_json_key(&j, "tokens");
+    rc_json_int(&j, (int64_t)doc->ntoks);
+    if (flags & RC_JSON_TEXT) {
+        rc_json_key(&j, "text");
+        rc_json_str(&j, doc->text, doc->len);
+        rc_json_key(&j, "sentence_spans");
+        rc_json_arr(&j);
+        for (size_t i = 0; i < doc->nsents; i++) {
+            rc_json_arr(&j);
+            rc_json_int(&j, doc->sents[i].start);
+            rc_json_int(&j, doc->sents[i].end);
+            rc_json_arr_end(&j);
+        }
+        rc_json_arr_end(&j);
+        rc_json_key(&j, "noise");
+        rc_json_arr(&j);
+        for (size_t i = 0; i < doc->nnoise; i++) {
+            const rc_noise *n = &doc->noise[i];
+            rc_json_obj(&j);
+            rc_json_key(&j, "reason");
+            rc_json_strz(&j, n->reason);
+            rc_json_key(&j, "text");
+            rc_json_str(&j, doc->raw + n->start, n->end - n->start);
+            rc_json_obj_end(&j);
+        }
+        rc_json_arr_end(&j);
+    }
+    rc_json_obj_end(&j);
+    rc_json_key(&j, "numbers");
+    write_numbers(&j, doc);
+    rc_json_key(&j, "times");
+    write_times(&j, doc);
+    /* stages still to come (entities, quotes, claims) have not looked: null */
+    rc_json_key(&j, "entities");
+    rc_json_null(&j);
+    rc_json_key(&j, "quotes");
+    rc_json_null(&j);
+    rc_json_key(&j, "claims");
+    rc_json_null(&j);
+    rc_json_obj_end(&j);
+    int status = b.err;
+    if (!status)
+        status = fn(ud, b.data, b.len);
+    rc_buf_free(&b);
+    return status;
+}

@@ -1,0 +1,245 @@
+/*
+ * decode.c - raw bytes to clean UTF-8.
+ *
+ * One scan gathers statistics (invalid sequences, valid multi-byte sequences, control bytes,
+ * NULs); the decision follows from them:
+ *   - NUL bytes without a UTF-16 BOM, or more than 1 control byte in 50, mean binary data;
+ *   - valid UTF-8 is copied with line ends unified;
+ *   - invalid UTF-8 with hardly any valid multi-byte sequence is a single-byte encoding, read as
+ *     Windows-1252 through iconv (which is a superset of Latin-1's printable range);
+ *   - otherwise the text is UTF-8 with damage, and each bad sequence becomes U+FFFD.
+ * NFC is then applied through utf8proc, skipped when a quick check proves the text is already
+ * in NFC, which is true of almost all French text (precomposed accents below U+0300).
+ */
+#include "ingest/decode.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "recoupe.h"
+#include "text/fold.h"
+
+/* Whether a code point is dropped from text: soft hyphen, zero-width space, word joiner, BOM. */
+static bool invisible(int32_t cp)
+{
+    return cp == 0xad || cp == 0x200b || cp == 0x2060 || cp == 0xfeff;
+}
+
+/* Whether NFC could change text containing cp (conservative: true sends the text to utf8proc). */
+static bool nfc_suspect(int32_t cp)
+{
+    if (cp < 0x300)
+        return false;
+    if ((cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0xac00 && cp <= 0xd7a3))
+        return true; /* Hangul composes algorithmically */
+    const utf8proc_property_t *p = utf8proc_get_property(cp);
+    return p->combining_class != 0 || (p->comb_index != 0xffff && (p->comb_index & 0x8000)) ||
+           (p->decomp_type == 0 && p->decomp_seqindex != 0xffff);
+}
+
+/* Appends one code point to out, unifying line ends and dropping invisible characters and
+ * stray controls; *prev_cr tracks a CR whose LF must be swallowed. */
+static size_t put_cp(char *out, int32_t cp, bool *prev_cr)
+{
+    if (cp == '\n' && *prev_cr) {
+        *prev_cr = false;
+        return 0;
+    }
+    *prev_cr = cp == '\r';
+    if (cp == '\r' || cp == 0x2028 || cp == 0x2029 || cp == '\f' || cp == '\v' || cp == 0x85) {
+        out[0] = '\n';
+        return 1;
+    }
+    if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) ||
+        invisible(cp))
+        return 0;
+    return rc_utf8_encode(cp, out);
+}
+
+/* Converts a single-byte or UTF-16 text with iconv, byte by byte on errors (U+FFFD). */
+static int decode_iconv(const char *from, const char *bytes, size_t len, rc_arena *a, char **out,
+                        size_t *outlen, size_t *replaced)
+{
+    iconv_t cd = iconv_open("UTF-8", from);
+    if (cd == (iconv_t)-1)
+        return RC_EINVAL;
+    size_t cap = len * 3 + 4;
+    char *tmp = malloc(cap);
+    if (!tmp) {
+        iconv_close(cd);
+        return RC_ENOMEM;
+    }
+    char *in = (char *)bytes, *o = tmp;
+    size_t inleft = len, outleft = cap;
+    bool utf16 = strncmp(from, "UTF-16", 6) == 0;
+    while (inleft) {
+        if (iconv(cd, &in, &inleft, &o, &outleft) != (size_t)-1)
+            break;
+        if (errno != EILSEQ && errno != EINVAL)
+            break;
+        size_t skip = utf16 ? (inleft >= 2 ? 2 : inleft) : 1;
+        in += skip, inleft -= skip;
+        memcpy(o, "\xef\xbf\xbd", 3);
+        o += 3, outleft -= 3;
+        (*replaced)++;
+        iconv(cd, NULL, NULL, NULL, NULL);
+    }
+    iconv_close(cd);
+    size_t n = (size_t)(o - tmp);
+    char *res = rc_arena_alloc(a, n + 1);
+    if (!res) {
+        free(tmp);
+        return RC_ENOMEM;
+    }
+    /* second step: the same cleaning as for UTF-8 input */
+    const unsigned char *p = (const unsigned char *)tmp;
+    size_t w = 0;
+    bool prev_cr = false;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        size_t k = rc_utf8_decode(p + i, n - i, &cp);
+        if (!k)
+            cp = 0xfffd, k = 1;
+        i += k;
+        w += put_cp(res + w, cp, &prev_cr);
+    }
+    res[w] = '\0';
+    free(tmp);
+    *out = res;
+    *outlen = w;
+    return RC_OK;
+}
+
+int rc_nfc(const char *s, size_t len, rc_arena *a, char **out, size_t *outlen)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    bool suspect = false;
+    for (size_t i = 0; i < len && !suspect;) {
+        if (p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        int32_t cp;
+        size_t k = rc_utf8_decode(p + i, len - i, &cp);
+        if (!k)
+            return RC_EINVAL;
+        suspect = nfc_suspect(cp);
+        i += k;
+    }
+    if (!suspect) {
+        *out = (char *)s;
+        *outlen = len;
+        return RC_OK;
+    }
+    utf8proc_uint8_t *nfc = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &nfc,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    if (n < 0)
+        return n == UTF8PROC_ERROR_NOMEM ? RC_ENOMEM : RC_EINVAL;
+    *out = rc_arena_strndup(a, (const char *)nfc, (size_t)n);
+    free(nfc);
+    if (!*out)
+        return RC_ENOMEM;
+    *outlen = (size_t)n;
+    return RC_OK;
+}
+
+int rc_decode(const char *bytes, size_t len, rc_arena *a, char **out, size_t *outlen,
+              rc_decode_info *info)
+{
+    rc_decode_info dummy;
+    if (!info)
+        info = &dummy;
+    memset(info, 0, sizeof *info);
+    info->encoding = "utf-8";
+    const unsigned char *p = (const unsigned char *)bytes;
+
+    if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+        p += 3, len -= 3;
+    const char *utf16 = NULL;
+    if (len >= 2 && p[0] == 0xff && p[1] == 0xfe)
+        utf16 = "UTF-16LE", info->encoding = "utf-16le";
+    else if (len >= 2 && p[0] == 0xfe && p[1] == 0xff)
+        utf16 = "UTF-16BE", info->encoding = "utf-16be";
+
+    int status;
+    char *text;
+    size_t tlen;
+    if (utf16) {
+        status = decode_iconv(utf16, (const char *)p + 2, len - 2, a, &text, &tlen, &info->replaced);
+    } else {
+        /* statistics */
+        size_t invalid = 0, multi = 0, controls = 0, nuls = 0;
+        for (size_t i = 0; i < len;) {
+            unsigned char c = p[i];
+            if (c < 0x80) {
+                if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
+                    controls++;
+                    nuls += c == 0;
+                }
+                i++;
+                continue;
+            }
+            int32_t cp;
+            size_t k = rc_utf8_decode(p + i, len - i, &cp);
+            if (k) {
+                multi++;
+                i += k;
+            } else {
+                invalid++;
+                i++;
+            }
+        }
+        if (nuls || controls * 50 > len)
+            return RC_EBINARY;
+        if (invalid && multi * 4 < invalid) {
+            info->encoding = "windows-1252";
+            status = decode_iconv("WINDOWS-1252", (const char *)p, len, a, &text, &tlen,
+                                  &info->replaced);
+        } else {
+            text = rc_arena_alloc(a, invalid * 2 + len + 1);
+            if (!text)
+                return RC_ENOMEM;
+            size_t w = 0;
+            bool prev_cr = false;
+            for (size_t i = 0; i < len;) {
+                unsigned char c = p[i];
+                if (c >= 0x20 && c < 0x7f) { /* plain ASCII: copy the whole run */
+                    size_t j = i + 1;
+                    while (j < len && p[j] >= 0x20 && p[j] < 0x7f)
+                        j++;
+                    memcpy(text + w, p + i, j - i);
+                    w += j - i;
+                    i = j;
+                    prev_cr = false;
+                    continue;
+                }
+                int32_t cp;
+                size_t k = rc_utf8_decode(p + i, len - i, &cp);
+                if (!k) {
+                    cp = 0xfffd, k = 1;
+                    info->replaced++;
+                }
+                i += k;
+                w += put_cp(text + w, cp, &prev_cr);
+            }
+            text[w] = '\0';
+            tlen = w;
+            status = RC_OK;
+        }
+    }
+    if (status)
+        return status;
+    char *nfc;
+    size_t nlen;
+    if ((status = rc_nfc(text, tlen, a, &nfc, &nlen)))
+        return status;
+    info->normalized = nfc != text;
+    *out = nfc;
+    *outlen = nlen;
+    return RC_OK;
+}

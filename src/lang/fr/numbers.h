@@ -1,0 +1,23 @@
+/*
+ * numbers.h - the French number recognizer: digits, number words, ordinals, percentages,
+ * fractions, and the bounds that vague wording implies (au moins 82, près de 15.000,
+ * des dizaines de milliers). Results are the NUMBER objects of the interface contract.
+ */
+#ifndef RC_FR_NUMBERS_H
+#define RC_FR_NUMBERS_H
+
+#include <stddef.h>
+
+#include "extract/doc_int.h"
+
+/* Finds every quantity in text[0..len) (UTF-8, NFC). The array is allocated in a and owned by
+ * it; *n may be 0. fr gives the lexicons (data/fr/number_*.tsv). Returns 0 or RC_ENOMEM. */
+int rc_fr_numbers(const rc_lang *fr, const char *text, size_t len, rc_arena *a,
+                  rc_number **out /* OUT */, size_t *n /* OUT */);
+
+/* Reads French number words at the start of s ("vingt-quatre", "mille cent", "trois cent mille");
+ * returns the bytes consumed (0 when s does not start with one) and the value. Used by the time
+ * recognizer for "vingt-quatre heures". */
+size_t rc_fr_numwords(const char *s, size_t len, double *value /* OUT */);
+
+#endif

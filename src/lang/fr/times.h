@@ -1,0 +1,25 @@
+/*
+ * times.h - the French temporal recognizer: TIMEX3 values for dates, times, durations, sets and
+ * ranges, resolved against a reference date, and the inference of a document's own date from its
+ * text when no metadata gives it.
+ */
+#ifndef RC_FR_TIMES_H
+#define RC_FR_TIMES_H
+
+#include <stddef.h>
+
+#include "extract/doc_int.h"
+#include "util/date.h"
+
+/* Finds every time expression of text[0..len) and resolves it against ref (NULL: leave relative
+ * values unresolved, as PAST_REF, XXXX-12-15 ...). The array and its strings are allocated in a;
+ * *n may be 0. Returns 0 or RC_ENOMEM. */
+int rc_fr_times(const rc_lang *fr, const char *text, size_t len, const rc_date *ref, rc_arena *a,
+                rc_time **out /* OUT */, size_t *n /* OUT */);
+
+/* Infers the creation date of a document from its cleaned text and the noise lines the cleaner
+ * dropped (doc->raw, doc->noise). Writes "YYYY-MM-DD" into date_out (11 bytes) and returns 1 when
+ * the evidence is strong and consistent; returns 0 and leaves date_out empty otherwise. */
+int rc_fr_docdate(const rc_lang *fr, const rc_doc *doc, char *date_out /* OUT */);
+
+#endif

@@ -1,0 +1,78 @@
+/*
+ * lang.c - loading a language folder. Files are read in name order so that loading is
+ * reproducible; a missing folder is an error, a missing optional lexicon is not.
+ */
+#include "lang/lang.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "recoupe.h"
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Whether a file name is a lexicon: visible, ending in .txt or .tsv. */
+static int is_lexicon(const char *name)
+{
+    size_t n = strlen(name);
+    return name[0] != '.' && n > 4 &&
+           (strcmp(name + n - 4, ".txt") == 0 || strcmp(name + n - 4, ".tsv") == 0);
+}
+
+int rc_lang_load(rc_arena *a, const char *dir, const char *code, char *errbuf, size_t errlen,
+                 rc_lang *lang)
+{
+    memset(lang, 0, sizeof *lang);
+    snprintf(lang->code, sizeof lang->code, "%s", code);
+    DIR *d = opendir(dir);
+    if (!d) {
+        if (errbuf)
+            snprintf(errbuf, errlen, "%s: %s", dir, strerror(errno));
+        return RC_EDATA;
+    }
+    char *names[RC_LANG_MAXLEX];
+    size_t n = 0;
+    struct dirent *e;
+    int status = RC_OK;
+    while ((e = readdir(d))) {
+        if (!is_lexicon(e->d_name))
+            continue;
+        if (n == RC_LANG_MAXLEX) {
+            if (errbuf)
+                snprintf(errbuf, errlen, "%s: more than %d lexicon files", dir, RC_LANG_MAXLEX);
+            status = RC_EDATA;
+            break;
+        }
+        names[n] = rc_arena_strdup(a, e->d_name);
+        if (!names[n++]) {
+            status = RC_ENOMEM;
+            break;
+        }
+    }
+    closedir(d);
+    if (status)
+        return status;
+    qsort(names, n, sizeof *names, cmp_names);
+    for (size_t i = 0; i < n; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        if ((status = rc_lex_load(a, path, errbuf, errlen, &lang->lex[lang->nlex])))
+            return status;
+        lang->nlex++;
+    }
+    return RC_OK;
+}
+
+const rc_lexicon *rc_lang_lex(const rc_lang *lang, const char *name)
+{
+    for (size_t i = 0; lang && i < lang->nlex; i++)
+        if (strcmp(rc_lex_name(lang->lex[i]), name) == 0)
+            return lang->lex[i];
+    return NULL;
+}

@@ -1,0 +1,194 @@
+/*
+ * lexicon.c - data-file word lists in an open-addressing hash table (FNV-1a, linear probing,
+ * load factor at most 1/2). Entries also keep file order for rc_lex_each.
+ */
+#include "lang/lexicon.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "recoupe.h"
+#include "text/fold.h"
+#include "util/buf.h"
+
+typedef struct lex_entry {
+    const char *key, *value;
+    size_t klen;
+    unsigned hash;
+} lex_entry;
+
+struct rc_lexicon {
+    const char *name;
+    lex_entry *entries; /* in file order */
+    size_t n;
+    unsigned *slots; /* index + 1 into entries; 0 = empty */
+    size_t mask;
+};
+
+static unsigned lex_hash(const char *s, size_t n)
+{
+    unsigned h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+const char *rc_lex_get_folded(const rc_lexicon *lex, const char *key, size_t len)
+{
+    if (!lex || !lex->slots)
+        return NULL;
+    unsigned h = lex_hash(key, len);
+    for (size_t i = h & lex->mask;; i = (i + 1) & lex->mask) {
+        unsigned s = lex->slots[i];
+        if (!s)
+            return NULL;
+        const lex_entry *e = &lex->entries[s - 1];
+        if (e->hash == h && e->klen == len && memcmp(e->key, key, len) == 0)
+            return e->value;
+    }
+}
+
+const char *rc_lex_get(const rc_lexicon *lex, const char *s, size_t len)
+{
+    char key[RC_LEX_MAXKEY];
+    size_t n = rc_fold(s, len, key, sizeof key);
+    if (n > sizeof key)
+        return NULL;
+    return rc_lex_get_folded(lex, key, n);
+}
+
+size_t rc_lex_count(const rc_lexicon *lex)
+{
+    return lex ? lex->n : 0;
+}
+
+const char *rc_lex_name(const rc_lexicon *lex)
+{
+    return lex ? lex->name : NULL;
+}
+
+int rc_lex_each(const rc_lexicon *lex, int (*fn)(void *, const char *, const char *), void *ud)
+{
+    for (size_t i = 0; lex && i < lex->n; i++) {
+        int r = fn(ud, lex->entries[i].key, lex->entries[i].value);
+        if (r)
+            return r;
+    }
+    return 0;
+}
+
+/* Strips spaces and tabs at both ends of s[0..*len). */
+static const char *trim(const char *s, size_t *len)
+{
+    size_t n = *len;
+    while (n && (*s == ' ' || *s == '\t'))
+        s++, n--;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        n--;
+    *len = n;
+    return s;
+}
+
+/* Inserts one entry; a repeated key keeps its first value, as users append overrides below. */
+static int lex_insert(rc_lexicon *lex, size_t idx)
+{
+    lex_entry *e = &lex->entries[idx];
+    for (size_t i = e->hash & lex->mask;; i = (i + 1) & lex->mask) {
+        unsigned s = lex->slots[i];
+        if (!s) {
+            lex->slots[i] = (unsigned)idx + 1;
+            return 1;
+        }
+        const lex_entry *o = &lex->entries[s - 1];
+        if (o->hash == e->hash && o->klen == e->klen && memcmp(o->key, e->key, e->klen) == 0)
+            return 0;
+    }
+}
+
+int rc_lex_load(rc_arena *a, const char *path, char *errbuf, size_t errlen, rc_lexicon **out)
+{
+    *out = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        if (errbuf)
+            snprintf(errbuf, errlen, "%s: %s", path, strerror(errno));
+        return RC_EIO;
+    }
+    rc_lexicon *lex = rc_arena_calloc(a, 1, sizeof *lex);
+    if (!lex) {
+        fclose(f);
+        return RC_ENOMEM;
+    }
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strchr(base, '.');
+    lex->name = rc_arena_strndup(a, base, dot ? (size_t)(dot - base) : strlen(base));
+
+    size_t cap = 0;
+    char *line = NULL;
+    size_t lcap = 0;
+    ssize_t got;
+    int status = RC_OK;
+    unsigned lineno = 0;
+    while ((got = getline(&line, &lcap, f)) >= 0) {
+        lineno++;
+        size_t n = (size_t)got;
+        while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+            n--;
+        const char *s = line;
+        if (lineno == 1 && n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+            s += 3, n -= 3;
+        size_t klen = n;
+        s = trim(s, &klen);
+        if (klen == 0 || s[0] == '#')
+            continue;
+        const char *tab = memchr(s, '\t', klen);
+        const char *val = "";
+        size_t vlen = 0;
+        if (tab) {
+            val = tab + 1;
+            vlen = klen - (size_t)(val - s);
+            klen = (size_t)(tab - s);
+            s = trim(s, &klen);
+            val = trim(val, &vlen);
+        }
+        char key[RC_LEX_MAXKEY];
+        size_t fl = rc_fold(s, klen, key, sizeof key);
+        if (fl > sizeof key || fl == 0) {
+            if (errbuf)
+                snprintf(errbuf, errlen, "%s:%u: entry is empty or longer than %d bytes", path,
+                         lineno, RC_LEX_MAXKEY);
+            status = RC_EDATA;
+            break;
+        }
+        if ((status = rc_arena_grow(a, (void **)&lex->entries, &cap, lex->n + 1, sizeof(lex_entry))))
+            break;
+        lex_entry *e = &lex->entries[lex->n];
+        e->key = rc_arena_strndup(a, key, fl);
+        e->value = rc_arena_strndup(a, val, vlen);
+        if (!e->key || !e->value) {
+            status = RC_ENOMEM;
+            break;
+        }
+        e->klen = fl;
+        e->hash = lex_hash(key, fl);
+        lex->n++;
+    }
+    free(line);
+    fclose(f);
+    if (status)
+        return status;
+    size_t nslots = 16;
+    while (nslots < lex->n * 2)
+        nslots *= 2;
+    lex->slots = rc_arena_calloc(a, nslots, sizeof *lex->slots);
+    if (!lex->slots)
+        return RC_ENOMEM;
+    lex->mask = nslots - 1;
+    for (size_t i = 0; i < lex->n; i++)
+        lex_insert(lex, i);
+    *out = lex;
+    return RC_OK;
+}

@@ -1,0 +1,43 @@
+/*
+ * lexicon.h - word lists loaded from data files at start-up, so that users extend recoupe's
+ * language knowledge without a recompile. See docs/lexicons.md for the file format:
+ * one entry per line, "#" comments, an optional TAB-separated value after the key.
+ *
+ * Keys are stored folded (text/fold.h), so "L’" and "l'" find the same entry.
+ */
+#ifndef RC_LEXICON_H
+#define RC_LEXICON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/arena.h"
+
+typedef struct rc_lexicon rc_lexicon;
+
+/* Longest key, in folded bytes; longer lines are a data error. */
+#define RC_LEX_MAXKEY 192
+
+/* Loads a lexicon file into memory owned by arena a. On error, writes "FILE:LINE: what" into
+ * errbuf and returns RC_EDATA (or RC_EIO when the file cannot be read). */
+int rc_lex_load(rc_arena *a, const char *path, char *errbuf, size_t errlen,
+                rc_lexicon **out /* OUT */);
+
+/* Looks up raw text (folded here, no allocation). Returns the entry's value ("" when the line had
+ * none) or NULL when absent. The value is owned by the lexicon. */
+const char *rc_lex_get(const rc_lexicon *lex, const char *s, size_t len);
+
+/* Like rc_lex_get for a key that is already folded. */
+const char *rc_lex_get_folded(const rc_lexicon *lex, const char *key, size_t len);
+
+/* Number of entries; 0 for NULL. */
+size_t rc_lex_count(const rc_lexicon *lex);
+
+/* Calls fn for each entry (folded key, value) in file order; stops when fn returns non-zero. */
+int rc_lex_each(const rc_lexicon *lex, int (*fn)(void *ud, const char *key, const char *value),
+                void *ud);
+
+/* The name of the lexicon: the file's base name without extension ("funcwords"). */
+const char *rc_lex_name(const rc_lexicon *lex);
+
+#endif

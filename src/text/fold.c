@@ -1,0 +1,120 @@
+/*
+ * fold.c - folding for matching, and the small UTF-8 helpers the stages share. ASCII takes a
+ * table-free fast path; other code points go through utf8proc's simple lower-case mapping.
+ */
+#include "text/fold.h"
+
+#include <utf8proc.h>
+
+size_t rc_utf8_decode(const unsigned char *s, size_t len, int32_t *cp)
+{
+    unsigned char c = s[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    size_t n;
+    int32_t v, min;
+    if (c >= 0xc2 && c <= 0xdf) {
+        n = 2, v = c & 0x1f, min = 0x80;
+    } else if (c >= 0xe0 && c <= 0xef) {
+        n = 3, v = c & 0x0f, min = 0x800;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+        n = 4, v = c & 0x07, min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (len < n)
+        return 0;
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+        v = (v << 6) | (s[i] & 0x3f);
+    }
+    if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+        return 0;
+    *cp = v;
+    return n;
+}
+
+size_t rc_utf8_encode(int32_t cp, char *out)
+{
+    unsigned char *o = (unsigned char *)out;
+    if (cp < 0x80) {
+        o[0] = (unsigned char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        o[0] = (unsigned char)(0xc0 | (cp >> 6));
+        o[1] = (unsigned char)(0x80 | (cp & 0x3f));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        o[0] = (unsigned char)(0xe0 | (cp >> 12));
+        o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
+        o[2] = (unsigned char)(0x80 | (cp & 0x3f));
+        return 3;
+    }
+    o[0] = (unsigned char)(0xf0 | (cp >> 18));
+    o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3f));
+    o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
+    o[3] = (unsigned char)(0x80 | (cp & 0x3f));
+    return 4;
+}
+
+int32_t rc_fold_typo(int32_t cp)
+{
+    switch (cp) {
+    case 0x2018: case 0x2019: case 0x201a: case 0x201b: case 0x2032: case 0x02bc: case 0x02b9:
+    case 0x0060: case 0x00b4:
+        return '\'';
+    case 0x00ab: case 0x00bb: case 0x201c: case 0x201d: case 0x201e: case 0x201f: case 0x2033:
+    case 0x2039: case 0x203a:
+        return '"';
+    case 0x00a0: case 0x202f: case 0x2007: case 0x2009: case 0x200a: case 0x2002: case 0x2003:
+    case 0x2004: case 0x2005: case 0x2006: case 0x2008: case 0x205f: case 0x3000:
+        return ' ';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+        return '-';
+    default:
+        return 0;
+    }
+}
+
+size_t rc_fold(const char *s, size_t len, char *out, size_t cap)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t o = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = p[i];
+        if (c < 0x80) {
+            if (o >= cap)
+                return cap + 1;
+            out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            i++;
+            continue;
+        }
+        int32_t cp;
+        size_t n = rc_utf8_decode(p + i, len - i, &cp);
+        if (n == 0) {
+            if (o >= cap)
+                return cap + 1;
+            out[o++] = (char)c;
+            i++;
+            continue;
+        }
+        i += n;
+        if (cp == 0x2026) {
+            if (o + 3 > cap)
+                return cap + 1;
+            out[o++] = '.', out[o++] = '.', out[o++] = '.';
+            continue;
+        }
+        int32_t t = rc_fold_typo(cp);
+        int32_t f = t ? t : utf8proc_tolower(cp);
+        if (o + 4 > cap)
+            return cap + 1;
+        o += rc_utf8_encode(f, out + o);
+    }
+    return o;
+}

@@ -1,0 +1,26 @@
+/*
+ * fold.h - folding for matching. Texts keep their typography (offsets point into them); lookups
+ * compare folded forms: lower case, one apostrophe ('), one double quote ("), one space, one
+ * hyphen (-), and "..." for the ellipsis character. Accents are kept: "élevé" and "eleve" differ.
+ */
+#ifndef RC_FOLD_H
+#define RC_FOLD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Folds s[0..len) into out (capacity cap); returns the folded length, or cap + 1 when out is too
+ * small (nothing useful is in out then). Invalid UTF-8 bytes are copied unchanged. */
+size_t rc_fold(const char *s, size_t len, char *out, size_t cap);
+
+/* Decodes one UTF-8 sequence at s (len > 0 bytes left) into *cp; returns its length in bytes,
+ * or 0 for an invalid or truncated sequence. */
+size_t rc_utf8_decode(const unsigned char *s, size_t len, int32_t *cp /* OUT */);
+
+/* Encodes cp as UTF-8 into out (at least 4 bytes); returns the length. */
+size_t rc_utf8_encode(int32_t cp, char *out);
+
+/* The typographic fold of one code point: the ASCII stand-in, or 0 when cp folds to itself. */
+int32_t rc_fold_typo(int32_t cp);
+
+#endif

@@ -1,0 +1,30 @@
+/*
+ * buf.h - growable byte buffer on the C heap, for output that outlives no document (JSON being
+ * written, a file being read). Documents use their arena instead.
+ */
+#ifndef RC_BUF_H
+#define RC_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef struct rc_buf {
+    char *data; /* NUL-terminated when not NULL; owned by the buffer */
+    size_t len, cap;
+    int err; /* RC_ENOMEM once an append failed; later appends are ignored */
+} rc_buf;
+
+#define RC_BUF_INIT {NULL, 0, 0, 0}
+
+/* Makes room for n more bytes; returns 0 or RC_ENOMEM (also remembered in b->err). */
+int rc_buf_reserve(rc_buf *b, size_t n);
+void rc_buf_append(rc_buf *b, const void *p, size_t n);
+void rc_buf_puts(rc_buf *b, const char *s);
+void rc_buf_putc(rc_buf *b, char c);
+void rc_buf_printf(rc_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Empties the buffer but keeps its storage. */
+void rc_buf_reset(rc_buf *b);
+/* Frees the storage; accepts NULL. */
+void rc_buf_free(rc_buf *b);
+
+#endif

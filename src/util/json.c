@@ -1,0 +1,136 @@
+/*
+ * json.c - streaming JSON writer. Escaping copies runs of plain bytes at once: the common case of
+ * prose without quotes or control characters is one memcpy per string.
+ */
+#include "util/json.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+void rc_json_init(rc_json *j, rc_buf *out)
+{
+    memset(j, 0, sizeof *j);
+    j->out = out;
+}
+
+/* Writes the comma that separates this value from the previous one at the same level. */
+static void json_sep(rc_json *j)
+{
+    if (j->after_key) {
+        j->after_key = false;
+        return;
+    }
+    if (j->need_comma[j->depth])
+        rc_buf_putc(j->out, ',');
+    j->need_comma[j->depth] = true;
+}
+
+static void json_open(rc_json *j, char c)
+{
+    json_sep(j);
+    rc_buf_putc(j->out, c);
+    if (j->depth + 1 < RC_JSON_MAXDEPTH)
+        j->depth++;
+    j->need_comma[j->depth] = false;
+}
+
+static void json_close(rc_json *j, char c)
+{
+    rc_buf_putc(j->out, c);
+    if (j->depth > 0)
+        j->depth--;
+}
+
+void rc_json_obj(rc_json *j) { json_open(j, '{'); }
+void rc_json_obj_end(rc_json *j) { json_close(j, '}'); }
+void rc_json_arr(rc_json *j) { json_open(j, '['); }
+void rc_json_arr_end(rc_json *j) { json_close(j, ']'); }
+
+void rc_json_key(rc_json *j, const char *key)
+{
+    json_sep(j);
+    rc_json_escape(j->out, key, strlen(key));
+    rc_buf_putc(j->out, ':');
+    j->after_key = true;
+}
+
+void rc_json_escape(rc_buf *b, const char *s, size_t len)
+{
+    static const char hex[] = "0123456789abcdef";
+    rc_buf_reserve(b, len + 2);
+    rc_buf_putc(b, '"');
+    size_t run = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
+            continue;
+        rc_buf_append(b, s + run, i - run);
+        run = i + 1;
+        char esc[6] = {'\\', 0, 0, 0, 0, 0};
+        size_t n = 2;
+        switch (c) {
+        case '"': esc[1] = '"'; break;
+        case '\\': esc[1] = '\\'; break;
+        case '\n': esc[1] = 'n'; break;
+        case '\t': esc[1] = 't'; break;
+        case '\r': esc[1] = 'r'; break;
+        default:
+            esc[1] = 'u';
+            esc[2] = '0';
+            esc[3] = '0';
+            esc[4] = hex[c >> 4];
+            esc[5] = hex[c & 15];
+            n = 6;
+        }
+        rc_buf_append(b, esc, n);
+    }
+    rc_buf_append(b, s + run, len - run);
+    rc_buf_putc(b, '"');
+}
+
+void rc_json_str(rc_json *j, const char *s, size_t len)
+{
+    json_sep(j);
+    rc_json_escape(j->out, s, len);
+}
+
+void rc_json_strz(rc_json *j, const char *s)
+{
+    if (!s) {
+        rc_json_null(j);
+        return;
+    }
+    rc_json_str(j, s, strlen(s));
+}
+
+void rc_json_num(rc_json *j, double v)
+{
+    if (isnan(v) || isinf(v)) {
+        rc_json_null(j);
+        return;
+    }
+    json_sep(j);
+    if (v == floor(v) && fabs(v) < 1e15)
+        rc_buf_printf(j->out, "%.0f", v);
+    else
+        rc_buf_printf(j->out, "%.15g", v);
+}
+
+void rc_json_int(rc_json *j, int64_t v)
+{
+    json_sep(j);
+    rc_buf_printf(j->out, "%lld", (long long)v);
+}
+
+void rc_json_bool(rc_json *j, bool v)
+{
+    json_sep(j);
+    rc_buf_puts(j->out, v ? "true" : "false");
+}
+
+void rc_json_null(rc_json *j)
+{
+    json_sep(j);
+    rc_buf_puts(j->out, "null");
+}

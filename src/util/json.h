@@ -1,0 +1,42 @@
+/*
+ * json.h - streaming JSON writer into an rc_buf. It tracks commas and nesting so that callers
+ * write fields in order and never format JSON by hand. Strings must be valid UTF-8 (every text
+ * recoupe emits has been decoded and validated first); control characters are escaped.
+ */
+#ifndef RC_JSON_H
+#define RC_JSON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/buf.h"
+
+#define RC_JSON_MAXDEPTH 32
+
+typedef struct rc_json {
+    rc_buf *out;
+    int depth;
+    bool need_comma[RC_JSON_MAXDEPTH];
+    bool after_key;
+} rc_json;
+
+/* Starts a writer that appends to out (borrowed). */
+void rc_json_init(rc_json *j, rc_buf *out);
+
+void rc_json_obj(rc_json *j);      /* { */
+void rc_json_obj_end(rc_json *j);  /* } */
+void rc_json_arr(rc_json *j);      /* [ */
+void rc_json_arr_end(rc_json *j);  /* ] */
+void rc_json_key(rc_json *j, const char *key);
+void rc_json_str(rc_json *j, const char *s, size_t len);
+void rc_json_strz(rc_json *j, const char *s); /* NULL writes null */
+void rc_json_num(rc_json *j, double v);       /* integers without a fraction; NaN writes null */
+void rc_json_int(rc_json *j, int64_t v);
+void rc_json_bool(rc_json *j, bool v);
+void rc_json_null(rc_json *j);
+
+/* Appends s as a JSON string literal (with quotes) to b; exposed for callers without a writer. */
+void rc_json_escape(rc_buf *b, const char *s, size_t len);
+
+#endif
