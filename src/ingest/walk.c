@@ -1,7 +1,8 @@
 /*
  * walk.c - from command-line paths to documents. Folders are walked depth first with entries in
  * byte order of their names, so that output order never depends on the file system. Hidden
- * entries are skipped. A symbolic link that leads back into a folder being walked is reported as
+ * entries are skipped, and so are files whose extension says they are not articles (.md, .json,
+ * .pdf ...) unless named on the command line. A symbolic link that leads back into a folder being walked is reported as
  * a loop instead of followed. Files are dispatched on their name: .gz is inflated first, then
  * .jsonl/.ndjson and .warc expand into their documents; anything else is one document.
  */
@@ -153,7 +154,28 @@ static int cmp_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int walk_path(walk_ctx *w, const char *path);
+static int walk_path(walk_ctx *w, const char *path, bool explicit);
+
+/* Whether a file met inside a folder is one recoupe reads: a known document or container
+ * extension, or none at all. Files named on the command line are always read. */
+static bool wanted_in_folder(const char *name)
+{
+    static const char *const exts[] = {".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl",
+                                       ".ndjson", ".warc"};
+    size_t n = strlen(name);
+    if (ends_with(name, n, ".gz"))
+        n -= 3;
+    const char *dot = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (name[i] == '.')
+            dot = name + i;
+    if (!dot)
+        return true;
+    for (size_t i = 0; i < sizeof exts / sizeof *exts; i++)
+        if (ends_with(name, n, exts[i]))
+            return true;
+    return false;
+}
 
 static int walk_dir(walk_ctx *w, const char *path, const struct stat *st)
 {
@@ -211,7 +233,7 @@ static int walk_dir(walk_ctx *w, const char *path, const struct stat *st)
                 break;
             }
             snprintf(child, len, "%.*s/%s", (int)plen, path, names[i]);
-            r = walk_path(w, child);
+            r = walk_path(w, child, false);
             free(child);
         }
         w->depth--;
@@ -222,7 +244,7 @@ static int walk_dir(walk_ctx *w, const char *path, const struct stat *st)
     return r;
 }
 
-static int walk_path(walk_ctx *w, const char *path)
+static int walk_path(walk_ctx *w, const char *path, bool explicit)
 {
     struct stat st;
     if (stat(path, &st) != 0) {
@@ -231,8 +253,12 @@ static int walk_path(walk_ctx *w, const char *path)
     }
     if (S_ISDIR(st.st_mode))
         return walk_dir(w, path, &st);
-    if (S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode))
+    if (S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode)) {
+        const char *base = strrchr(path, '/');
+        if (!explicit && !wanted_in_folder(base ? base + 1 : path))
+            return 0;
         return walk_file(w, path);
+    }
     walk_error(w, path, RC_EIO, "not a file or folder");
     return 0;
 }
@@ -246,5 +272,5 @@ int rc_walk(const char *path, rc_source_fn fn, rc_error_fn onerr, void *ud)
     w.fn = fn;
     w.onerr = onerr;
     w.ud = ud;
-    return walk_path(&w, path);
+    return walk_path(&w, path, true);
 }

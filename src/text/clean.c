@@ -8,7 +8,7 @@
  *   symbols   no letter and no digit (rules, asterisks)
  *   digits    digits outnumber letters two to one and the line is short (counters, ids, stamps)
  *   furniture at least half the content words are furniture words, and the line is short
- *   keywords  four or more words, no function word, no punctuation: a bag of tags
+ *   keywords  four or more words, no function word, no punctuation, no digit: a bag of tags
  *   repeat    the same line (folded) was already kept, or a sub-heading (short, no final full
  *             stop) repeats verbatim inside another line: a pull quote or teaser heading
  * The thresholds are deliberately conservative: dropping prose loses figures, keeping a menu line
@@ -115,7 +115,7 @@ static const char *judge(const line_stats *st)
     if (st->content > 0 && st->content <= 8 && st->furniture * 2 >= st->content &&
         (st->furniture >= 2 || st->content == 1) && st->maxfunc <= 2)
         return "furniture";
-    if (st->words >= 4 && st->maxfunc == 0 && st->punct == 0)
+    if (st->words >= 4 && st->maxfunc == 0 && st->punct == 0 && st->digits == 0)
         return "keywords";
     return NULL;
 }

@@ -23,6 +23,7 @@ typedef struct tok_state {
     rc_token *toks;
     size_t n, cap;
     uint16_t pending; /* RC_TF_NEWLINE / RC_TF_PARAGRAPH for the next token */
+    bool dq_open;     /* a straight double quote is open on this line */
     int err;
 } tok_state;
 
@@ -116,12 +117,25 @@ static const char *word_or_abbrev(tok_state *st, const char *s, const char *e)
     return e;
 }
 
-/* Emits a URL without the punctuation that ends the sentence around it. */
-static void emit_url(tok_state *st, const char *s, const char *e, int kind)
+/* Emits a URL without the punctuation that ends the sentence around it; returns where the
+ * lexer goes on, so that the punctuation becomes tokens of its own. */
+static const char *emit_url(tok_state *st, const char *s, const char *e, int kind)
 {
     while (e > s + 1 && strchr(".,;:!?)'", e[-1]))
         e--;
     emit(st, s, e, kind);
+    return e;
+}
+
+/* A straight double quote opens after a space and closes before one; with space on both sides
+ * (" Stalingrad ") it alternates along the line. */
+static void emit_straight_quote(tok_state *st, const char *s, const char *e)
+{
+    bool space_before = s == st->text || strchr(" \t\n([", s[-1]) || (unsigned char)s[-1] >= 0x80;
+    bool space_after = !*e || strchr(" \t\n.,;:!?)]", *e) || (unsigned char)*e >= 0x80;
+    bool open = space_before && space_after ? !st->dq_open : space_before;
+    st->dq_open = open;
+    emit(st, s, e, open ? RC_TOK_QUOTE_OPEN : RC_TOK_QUOTE_CLOSE);
 }
 
 /* The lexer proper: one token per loop, until the NUL at the end. */
@@ -152,19 +166,19 @@ static void lex(tok_state *st, const char *cur)
         NUM  = D{1,3} (GS D{3})+ ([,] D+)? | D+ ([,.] D+)?;
         ELID = 'l' | 'd' | 'j' | 'm' | 'n' | 's' | 't' | 'c' | 'qu' | 'jusqu' | 'lorsqu'
              | 'puisqu' | 'quoiqu' | 'presqu' | 'quelqu';
-        ORD  = "er" | "re" | "ère" | "e" | "ème" | "eme" | "è" | "nd" | "nde" | "ers" | "res"
-             | "es" | "èmes" | "emes";
+        ORD  = "er" | "re" | "\u00e8re" | "e" | "\u00e8me" | "eme" | "\u00e8" | "nd" | "nde" | "ers" | "res"
+             | "es" | "\u00e8mes" | "emes";
         ROMAN = [IVX] | [IVXLCDM]{2,};
 
         "\x00"                      { return; }
-        "\n" (WS* "\n")+            { st->pending |= RC_TF_NEWLINE | RC_TF_PARAGRAPH; continue; }
-        "\n"                        { st->pending |= RC_TF_NEWLINE; continue; }
+        "\n" (WS* "\n")+            { st->pending |= RC_TF_NEWLINE | RC_TF_PARAGRAPH; st->dq_open = false; continue; }
+        "\n"                        { st->pending |= RC_TF_NEWLINE; st->dq_open = false; continue; }
         WS+                         { continue; }
 
-        ("http" 's'? "://" | 'www.') [^ \t\n\x00<>"«»\u00a0\u202f]+
-                                    { emit_url(st, tok, cur, RC_TOK_URL); continue; }
+        ("http" 's'? "://" | 'www.') [^ \t\n\x00<>"\u00ab\u00bb\u00a0\u202f]+
+                                    { cur = emit_url(st, tok, cur, RC_TOK_URL); continue; }
         [a-zA-Z0-9._%+\-]+ "@" [a-zA-Z0-9\-]+ ("." [a-zA-Z0-9\-]+)+
-                                    { emit_url(st, tok, cur, RC_TOK_EMAIL); continue; }
+                                    { cur = emit_url(st, tok, cur, RC_TOK_EMAIL); continue; }
 
         ELID A / L                  { emit(st, tok, cur, RC_TOK_ELISION); continue; }
         'aujourd' A 'hui' | 'prud' A 'hom' L* | 'quelqu' A 'une'? 's'?
@@ -172,13 +186,13 @@ static void lex(tok_state *st, const char *cur)
         L+ (H L+)*                  { cur = word_or_abbrev(st, tok, cur); continue; }
         [a-zA-Z]+ H? D+ (L | D)*    { emit(st, tok, cur, RC_TOK_WORD); continue; }
         [A-Z] "." (H? [A-Z] ".")+   { emit(st, tok, cur, RC_TOK_ABBREV); continue; }
-        'c.-à-d.' | 'p. ex.'        { emit(st, tok, cur, RC_TOK_ABBREV); continue; }
+        'c.-\u00e0-d.' | 'p. ex.'        { emit(st, tok, cur, RC_TOK_ABBREV); continue; }
 
         NUM SP? [%\u2030]           { emit(st, tok, cur, RC_TOK_PERCENT); continue; }
         NUM [kK] / NL               { emit(st, tok, cur, RC_TOK_NUMBER); continue; }
         NUM                         { emit(st, tok, cur, RC_TOK_NUMBER); continue; }
         D+ ORD / NL                 { emit(st, tok, cur, RC_TOK_ORDINAL); continue; }
-        ROMAN ("e" | "er" | "ère" | "ème") / NL
+        ROMAN ("e" | "er" | "\u00e8re" | "\u00e8me") / NL
                                     { emit(st, tok, cur, RC_TOK_ORDINAL); continue; }
         D{1,2} SP? [hH] (SP? [0-5] D)? / NL
                                     { emit(st, tok, cur, RC_TOK_TIME); continue; }
@@ -190,15 +204,10 @@ static void lex(tok_state *st, const char *cur)
         D{4} [\-/] D{2} [\-/] D{2} / ND
                                     { emit(st, tok, cur, RC_TOK_DATE); continue; }
 
-        "«" | "“" | "„" | "‹"       { emit(st, tok, cur, RC_TOK_QUOTE_OPEN); continue; }
-        "»" | "”" | "›"             { emit(st, tok, cur, RC_TOK_QUOTE_CLOSE); continue; }
-        "\""                        {
-                                      bool open = tok == st->text || strchr(" \t\n([", tok[-1]) ||
-                                                  (unsigned char)tok[-1] >= 0x80;
-                                      emit(st, tok, cur, open ? RC_TOK_QUOTE_OPEN : RC_TOK_QUOTE_CLOSE);
-                                      continue;
-                                    }
-        "..." "."* | "…" | "(...)" | "[...]" | "(…)" | "[…]"
+        "\u00ab" | "\u201c" | "\u201e" | "\u2039"       { emit(st, tok, cur, RC_TOK_QUOTE_OPEN); continue; }
+        "\u00bb" | "\u201d" | "\u203a"             { emit(st, tok, cur, RC_TOK_QUOTE_CLOSE); continue; }
+        "\""                        { emit_straight_quote(st, tok, cur); continue; }
+        "..." "."* | "\u2026" | "(...)" | "[...]" | "(\u2026)" | "[\u2026]"
                                     { emit(st, tok, cur, RC_TOK_ELLIPSIS); continue; }
         [.,;:!?()[\]{}/\\&*+=<>|~^_#@$] | [\-\u2010-\u2015\u2212] | A
                                     { emit(st, tok, cur, RC_TOK_PUNCT); continue; }
