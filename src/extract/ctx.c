@@ -83,6 +83,8 @@ int rc_ctx_new(const char *datadir, char *errbuf, size_t errlen, rc_ctx **out)
         status = rc_lang_load(&ctx->arena, path, codes[i], errbuf, errlen, &ctx->langs[i]);
         ctx->nlangs = i + 1;
     }
+    if (!status)
+        status = rc_wordclass_build(&ctx->arena, ctx->langs, ctx->nlangs, &ctx->wc);
     if (!status && !(ctx->fr = rc_ctx_lang(ctx, "fr"))) {
         if (errbuf)
             snprintf(errbuf, errlen, "%s: no fr/ folder of French lexicons", datadir);

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "lang/lang.h"
+#include "lang/wordclass.h"
 #include "recoupe.h"
 #include "util/arena.h"
 
@@ -23,6 +24,7 @@ struct rc_ctx {
     rc_lang langs[RC_MAXLANG];
     size_t nlangs;
     const rc_lang *fr; /* the French data, always loaded */
+    rc_wordclass *wc;  /* function words and furniture of every language, for the cleaner */
 };
 
 /* The language data for a code, or NULL. */

@@ -1,8 +1,9 @@
 /*
  * decode.c - raw bytes to clean UTF-8.
  *
- * One scan gathers statistics (invalid sequences, valid multi-byte sequences, control bytes,
- * NULs); the decision follows from them:
+ * Valid UTF-8, the common case, is decoded in one pass that copies printable ASCII eight bytes
+ * at a time. When that pass meets an invalid sequence, one scan gathers statistics (invalid
+ * sequences, valid multi-byte sequences, control bytes, NULs) and the decision follows:
  *   - NUL bytes without a UTF-16 BOM, or more than 1 control byte in 50, mean binary data;
  *   - valid UTF-8 is copied with line ends unified;
  *   - invalid UTF-8 with hardly any valid multi-byte sequence is a single-byte encoding, read as
@@ -16,6 +17,7 @@
 #include <errno.h>
 #include <iconv.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -148,6 +150,74 @@ int rc_nfc(const char *s, size_t len, rc_arena *a, char **out, size_t *outlen)
     return RC_OK;
 }
 
+/* Whether the 8 bytes of v are all printable ASCII (0x20..0x7e). */
+static inline bool swar_printable(uint64_t v)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t ctl = (v - ones * 0x20) & ~v & highs; /* some byte < 0x20 */
+    uint64_t del = ((v ^ (ones * 0x7f)) - ones) & ~(v ^ (ones * 0x7f)) & highs; /* 0x7f */
+    return ((v & highs) | ctl | del) == 0;
+}
+
+/* The common case in one pass: valid UTF-8 copied with line ends unified, invisible characters
+ * dropped, and the NFC quick check done on the way. Returns RC_EFORMAT at the first invalid
+ * sequence (the caller then decides on an encoding), RC_EBINARY at a NUL. */
+static int decode_utf8(const unsigned char *p, size_t len, char *text, size_t *outlen,
+                       size_t *controls, bool *suspect)
+{
+    size_t w = 0;
+    bool prev_cr = false;
+    for (size_t i = 0; i < len;) {
+        while (i + 8 <= len) { /* printable ASCII, eight bytes at a time */
+            uint64_t v;
+            memcpy(&v, p + i, 8);
+            if (!swar_printable(v))
+                break;
+            memcpy(text + w, &v, 8);
+            w += 8, i += 8;
+            prev_cr = false;
+        }
+        if (i >= len)
+            break;
+        unsigned char c = p[i];
+        if (c >= 0x20 && c < 0x7f) {
+            text[w++] = (char)c;
+            i++;
+            prev_cr = false;
+            continue;
+        }
+        int32_t cp;
+        size_t k = rc_utf8_decode(p + i, len - i, &cp);
+        if (!k)
+            return RC_EFORMAT;
+        if (cp == 0)
+            return RC_EBINARY;
+        if (cp < 0x20 && cp != '\n' && cp != '\r' && cp != '\t' && cp != '\f')
+            (*controls)++;
+        if (!*suspect && cp >= 0x300)
+            *suspect = nfc_suspect(cp);
+        i += k;
+        w += put_cp(text + w, cp, &prev_cr);
+    }
+    text[w] = '\0';
+    *outlen = w;
+    return RC_OK;
+}
+
+/* NFC of text when the quick check found something to do. */
+static int apply_nfc(char *text, size_t tlen, bool suspect, rc_arena *a, char **out,
+                     size_t *outlen, rc_decode_info *info)
+{
+    if (!suspect) {
+        *out = text;
+        *outlen = tlen;
+        return RC_OK;
+    }
+    int status = rc_nfc(text, tlen, a, out, outlen);
+    info->normalized = status == RC_OK && *out != text;
+    return status;
+}
+
 int rc_decode(const char *bytes, size_t len, rc_arena *a, char **out, size_t *outlen,
               rc_decode_info *info)
 {
@@ -166,80 +236,71 @@ int rc_decode(const char *bytes, size_t len, rc_arena *a, char **out, size_t *ou
     else if (len >= 2 && p[0] == 0xfe && p[1] == 0xff)
         utf16 = "UTF-16BE", info->encoding = "utf-16be";
 
-    int status;
     char *text;
     size_t tlen;
+    int status;
     if (utf16) {
         status = decode_iconv(utf16, (const char *)p + 2, len - 2, a, &text, &tlen, &info->replaced);
-    } else {
-        /* statistics */
-        size_t invalid = 0, multi = 0, controls = 0, nuls = 0;
-        for (size_t i = 0; i < len;) {
-            unsigned char c = p[i];
-            if (c < 0x80) {
-                if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
-                    controls++;
-                    nuls += c == 0;
-                }
-                i++;
-                continue;
+        return status ? status : apply_nfc(text, tlen, true, a, out, outlen, info);
+    }
+
+    /* optimistic pass: valid UTF-8 is the common case */
+    text = rc_arena_alloc(a, len + 1);
+    if (!text)
+        return RC_ENOMEM;
+    size_t controls = 0;
+    bool suspect = false;
+    status = decode_utf8(p, len, text, &tlen, &controls, &suspect);
+    if (status == RC_EBINARY || (status == RC_OK && controls * 50 > len))
+        return RC_EBINARY;
+    if (status == RC_OK)
+        return apply_nfc(text, tlen, suspect, a, out, outlen, info);
+
+    /* invalid UTF-8: gather statistics to choose between Windows-1252 and repair */
+    size_t invalid = 0, multi = 0, nuls = 0;
+    controls = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = p[i];
+        if (c < 0x80) {
+            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
+                controls++;
+                nuls += c == 0;
             }
-            int32_t cp;
-            size_t k = rc_utf8_decode(p + i, len - i, &cp);
-            if (k) {
-                multi++;
-                i += k;
-            } else {
-                invalid++;
-                i++;
-            }
+            i++;
+            continue;
         }
-        if (nuls || controls * 50 > len)
-            return RC_EBINARY;
-        if (invalid && multi * 4 < invalid) {
-            info->encoding = "windows-1252";
-            status = decode_iconv("WINDOWS-1252", (const char *)p, len, a, &text, &tlen,
-                                  &info->replaced);
+        int32_t cp;
+        size_t k = rc_utf8_decode(p + i, len - i, &cp);
+        if (k) {
+            multi++;
+            i += k;
         } else {
-            text = rc_arena_alloc(a, invalid * 2 + len + 1);
-            if (!text)
-                return RC_ENOMEM;
-            size_t w = 0;
-            bool prev_cr = false;
-            for (size_t i = 0; i < len;) {
-                unsigned char c = p[i];
-                if (c >= 0x20 && c < 0x7f) { /* plain ASCII: copy the whole run */
-                    size_t j = i + 1;
-                    while (j < len && p[j] >= 0x20 && p[j] < 0x7f)
-                        j++;
-                    memcpy(text + w, p + i, j - i);
-                    w += j - i;
-                    i = j;
-                    prev_cr = false;
-                    continue;
-                }
-                int32_t cp;
-                size_t k = rc_utf8_decode(p + i, len - i, &cp);
-                if (!k) {
-                    cp = 0xfffd, k = 1;
-                    info->replaced++;
-                }
-                i += k;
-                w += put_cp(text + w, cp, &prev_cr);
-            }
-            text[w] = '\0';
-            tlen = w;
-            status = RC_OK;
+            invalid++;
+            i++;
         }
     }
-    if (status)
-        return status;
-    char *nfc;
-    size_t nlen;
-    if ((status = rc_nfc(text, tlen, a, &nfc, &nlen)))
-        return status;
-    info->normalized = nfc != text;
-    *out = nfc;
-    *outlen = nlen;
-    return RC_OK;
+    if (nuls || controls * 50 > len)
+        return RC_EBINARY;
+    if (multi * 4 < invalid) {
+        info->encoding = "windows-1252";
+        status = decode_iconv("WINDOWS-1252", (const char *)p, len, a, &text, &tlen, &info->replaced);
+        return status ? status : apply_nfc(text, tlen, true, a, out, outlen, info);
+    }
+    text = rc_arena_alloc(a, invalid * 2 + len + 1);
+    if (!text)
+        return RC_ENOMEM;
+    size_t w = 0;
+    bool prev_cr = false;
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        size_t k = rc_utf8_decode(p + i, len - i, &cp);
+        if (!k) {
+            cp = 0xfffd, k = 1;
+            info->replaced++;
+        }
+        i += k;
+        w += put_cp(text + w, cp, &prev_cr);
+    }
+    text[w] = '\0';
+    return apply_nfc(text, w, true, a, out, outlen, info);
 }

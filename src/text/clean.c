@@ -18,7 +18,6 @@
 
 #include <stdbool.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "text/fold.h"
 
@@ -26,83 +25,160 @@ typedef struct line_stats {
     size_t words, content, furniture, letters, digits, punct;
     size_t func[RC_MAXLANG];
     size_t maxfunc;
+    uint64_t hash; /* of the raw bytes, for exact repeats */
 } line_stats;
 
-/* Whether a code point ends a word in the line scan (spaces, punctuation, symbols). */
-static bool is_word_cp(int32_t cp)
+/* Byte classes of the line scan. */
+enum { C_OTHER, C_LETTER, C_DIGIT, C_HYPHEN, C_APOS, C_PUNCT };
+
+/* Class of each ASCII byte. */
+static const unsigned char ascii_class[128] = {
+    ['-'] = C_HYPHEN, ['\''] = C_APOS,
+    ['.'] = C_PUNCT, [','] = C_PUNCT, [';'] = C_PUNCT, [':'] = C_PUNCT, ['!'] = C_PUNCT,
+    ['?'] = C_PUNCT, ['"'] = C_PUNCT, ['('] = C_PUNCT,
+    ['0'] = C_DIGIT, ['1'] = C_DIGIT, ['2'] = C_DIGIT, ['3'] = C_DIGIT, ['4'] = C_DIGIT,
+    ['5'] = C_DIGIT, ['6'] = C_DIGIT, ['7'] = C_DIGIT, ['8'] = C_DIGIT, ['9'] = C_DIGIT,
+#define L_(c) [c] = C_LETTER, [c - 32] = C_LETTER
+    L_('a'), L_('b'), L_('c'), L_('d'), L_('e'), L_('f'), L_('g'), L_('h'), L_('i'), L_('j'),
+    L_('k'), L_('l'), L_('m'), L_('n'), L_('o'), L_('p'), L_('q'), L_('r'), L_('s'), L_('t'),
+    L_('u'), L_('v'), L_('w'), L_('x'), L_('y'), L_('z'),
+#undef L_
+};
+
+/* FNV-1a over the line, eight bytes at a time: equal lines give equal hashes. */
+static uint64_t line_hash(const char *s, size_t n)
 {
-    if (cp < 0x80)
-        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') ||
-               cp == '-';
-    utf8proc_category_t c = utf8proc_category(cp);
-    return c <= UTF8PROC_CATEGORY_NO; /* letters, marks, numbers */
+    uint64_t h = 1469598103934665603ull;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t v;
+        memcpy(&v, s + i, 8);
+        h = (h ^ v) * 1099511628211ull;
+        h ^= h >> 29;
+    }
+    for (; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h | 1;
 }
 
-/* Scores one word of a line against the languages' lexicons. */
-static void score_word(const rc_ctx *ctx, const char *w, size_t n, line_stats *st)
+/* Class and length of the multi-byte sequence at p (n bytes left). Letters of any script count
+ * as letters; general punctuation (U+2000..U+206F), no-break spaces and guillemets do not. */
+static unsigned char multi_class(const unsigned char *p, size_t n, size_t *len)
 {
-    char key[RC_LEX_MAXKEY];
-    size_t k = rc_fold(w, n, key, sizeof key);
-    if (k > sizeof key)
-        return;
+    unsigned char c = p[0];
+    size_t k = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+    *len = k <= n ? k : n;
+    if (c == 0xc2) {
+        unsigned char d = n > 1 ? p[1] : 0;
+        return d == 0xab || d == 0xbb ? C_PUNCT : C_OTHER; /* « », no-break space, symbols */
+    }
+    if (c == 0xc3)
+        return n > 1 && (p[1] == 0x97 || p[1] == 0xb7) ? C_OTHER : C_LETTER; /* x and ÷ */
+    if (c == 0xca && n > 1 && p[1] == 0xbc)
+        return C_APOS; /* modifier apostrophe */
+    if (c == 0xe2 && n > 2) {
+        if (p[1] == 0x80 && (p[2] == 0x99 || p[2] == 0x98))
+            return C_APOS;
+        if (p[1] == 0x80 && p[2] == 0xa6)
+            return C_PUNCT; /* … */
+        if (p[1] == 0x80 && (p[2] == 0x9c || p[2] == 0x9d))
+            return C_PUNCT; /* curly double quotes */
+        return p[1] < 0xb0 ? C_OTHER : C_LETTER;
+    }
+    if (c == 0xe3 && n > 1 && p[1] == 0x80)
+        return C_OTHER; /* CJK punctuation */
+    return C_LETTER;
+}
+
+/* Scores one word, given folded with its hash, against the word-class table. */
+static void score_word(const rc_ctx *ctx, const char *w, size_t n, uint32_t hash, line_stats *st)
+{
     st->words++;
-    bool func = false, furn = false;
-    for (size_t l = 0; l < ctx->nlangs; l++) {
-        const rc_lang *lang = &ctx->langs[l];
-        if (rc_lex_get_folded(rc_lang_lex(lang, "funcwords"), key, k)) {
-            st->func[l]++;
-            func = true;
-        }
-        if (!furn && rc_lex_get_folded(rc_lang_lex(lang, "furniture"), key, k))
-            furn = true;
-    }
-    if (!func) {
+    uint32_t mask = rc_wordclass_get(ctx->wc, w, n, hash);
+    uint32_t func = mask & ~RC_WC_FURNITURE;
+    if (func) {
+        for (size_t l = 0; l < ctx->nlangs; l++)
+            st->func[l] += (func >> l) & 1;
+    } else {
         st->content++;
-        st->furniture += furn;
+        st->furniture += (mask & RC_WC_FURNITURE) != 0;
     }
 }
 
-/* Gathers the statistics of one line. Apostrophes end a word and stay with it (l', qu'), so that
- * elided function words are found in the lexicon under "l'". */
+/* Gathers the statistics of one line in one pass over its bytes. Words are folded on the fly
+ * into a small buffer (ASCII and Latin-1 lower case, one apostrophe); an apostrophe ends a word
+ * and stays with it (l', qu'), so that elided function words are found under "l'". Words longer
+ * than any entry of the word-class table are counted without a probe. */
 static void scan_line(const rc_ctx *ctx, const char *s, size_t n, line_stats *st)
 {
     memset(st, 0, sizeof *st);
     const unsigned char *p = (const unsigned char *)s;
-    size_t wstart = 0;
-    bool inword = false;
+    size_t maxlen = rc_wordclass_maxlen(ctx->wc);
+    char w[64];
+    size_t wl = 0;
+    uint32_t wh = RC_WC_HASH_INIT;
+    bool inword = false, toolong = false;
     for (size_t i = 0; i < n;) {
-        int32_t cp;
-        size_t k = rc_utf8_decode(p + i, n - i, &cp);
-        if (!k)
-            k = 1, cp = 0xfffd;
-        bool apos = cp == '\'' || cp == 0x2019;
-        if (is_word_cp(cp) && cp != '-') {
-            if (cp >= '0' && cp <= '9')
-                st->digits++;
-            else
+        unsigned char c = p[i], cls;
+        size_t k = 1;
+        cls = c < 0x80 ? ascii_class[c] : multi_class(p + i, n - i, &k);
+        if (cls == C_LETTER || cls == C_DIGIT || (inword && cls == C_HYPHEN)) {
+            if (cls == C_LETTER)
                 st->letters++;
+            else if (cls == C_DIGIT)
+                st->digits++;
             if (!inword)
-                wstart = i, inword = true;
-        } else if (inword && (cp == '-' || apos)) {
-            if (apos) { /* keep the apostrophe with the elided word */
-                score_word(ctx, s + wstart, i + k - wstart, st);
-                inword = false;
+                inword = true, wl = 0, toolong = false, wh = RC_WC_HASH_INIT;
+            if (wl + k <= maxlen && wl + k <= sizeof w) {
+                if (c < 0x80) {
+                    char lc = (char)((unsigned)(c - 'A') < 26u ? c + 32 : c);
+                    w[wl++] = lc;
+                    wh = RC_WC_HASH_STEP(wh, (unsigned char)lc);
+                } else {
+                    memcpy(w + wl, p + i, k);
+                    if (c == 0xc3 && k == 2 && p[i + 1] <= 0x9e)
+                        w[wl + 1] = (char)(p[i + 1] + 0x20); /* Latin-1 upper case */
+                    for (size_t j = 0; j < k; j++)
+                        wh = RC_WC_HASH_STEP(wh, (unsigned char)w[wl + j]);
+                    wl += k;
+                }
+            } else {
+                toolong = true;
             }
-        } else {
-            if (inword)
-                score_word(ctx, s + wstart, i - wstart, st);
+        } else if (inword && cls == C_APOS) {
+            if (wl + 1 <= maxlen && !toolong) {
+                w[wl++] = '\'';
+                wh = RC_WC_HASH_STEP(wh, '\'');
+            } else {
+                toolong = true;
+            }
+            if (toolong)
+                st->words++, st->content++;
+            else
+                score_word(ctx, w, wl, wh, st);
             inword = false;
-            if (cp == '.' || cp == ',' || cp == ';' || cp == ':' || cp == '!' || cp == '?' ||
-                cp == 0x2026 || cp == 0xab || cp == 0xbb || cp == '"' || cp == '(')
-                st->punct++;
+        } else {
+            if (inword) {
+                if (toolong)
+                    st->words++, st->content++;
+                else
+                    score_word(ctx, w, wl, wh, st);
+            }
+            inword = false;
+            st->punct += cls == C_PUNCT;
         }
         i += k;
     }
-    if (inword)
-        score_word(ctx, s + wstart, n - wstart, st);
+    if (inword) {
+        if (toolong)
+            st->words++, st->content++;
+        else
+            score_word(ctx, w, wl, wh, st);
+    }
     for (size_t l = 0; l < ctx->nlangs; l++)
         if (st->func[l] > st->maxfunc)
             st->maxfunc = st->func[l];
+    st->hash = line_hash(s, n);
 }
 
 /* The reason to drop a line, or NULL to keep it. */
@@ -130,24 +206,11 @@ static size_t space_len(const unsigned char *s, size_t n)
     return k && rc_fold_typo(cp) == ' ' ? k : 0;
 }
 
-/* Folded-line hash set, to find repeated lines. */
+/* Set of line hashes, to find lines repeated byte for byte. */
 typedef struct seen_set {
     uint64_t *slots;
     size_t mask, n;
 } seen_set;
-
-static uint64_t line_hash(const char *s, size_t n)
-{
-    char buf[512];
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i += 128) {
-        size_t chunk = n - i < 128 ? n - i : 128;
-        size_t k = rc_fold(s + i, chunk, buf, sizeof buf);
-        for (size_t j = 0; j < k && j < sizeof buf; j++)
-            h = (h ^ (unsigned char)buf[j]) * 1099511628211ull;
-    }
-    return h | 1;
-}
 
 /* Adds h; returns true when it was already there. */
 static bool seen_add(seen_set *s, rc_arena *a, uint64_t h)
@@ -182,7 +245,6 @@ static bool seen_add(seen_set *s, rc_arena *a, uint64_t h)
 /* One non-blank line of the input, as the first pass judged it. */
 typedef struct line_rec {
     uint32_t s, e;      /* trimmed bounds in the input */
-    uint32_t fs, fe;    /* bounds of its folded copy */
     const char *why;    /* reason to drop, or NULL */
     bool blank_before;  /* a blank line separates it from the previous line */
     bool heading;       /* short and without a sentence-final mark: may be a sub-heading */
@@ -200,21 +262,45 @@ static bool ends_sentence(const char *s, size_t n)
     return n && s[n - 1] == '.';
 }
 
-/* Whether the folded text f[pos..pos+n) stands alone as words (no letter or digit touching). */
-static bool word_bounded(const char *f, size_t flen, size_t pos, size_t n)
+/* Whether the code point starting at p (n bytes left) is a letter or digit of any script. */
+static bool is_word_at(const unsigned char *p, size_t n)
 {
-    unsigned char before = pos ? (unsigned char)f[pos - 1] : ' ';
-    unsigned char after = pos + n < flen ? (unsigned char)f[pos + n] : ' ';
-    return !(before >= 0x80 || (before >= 'a' && before <= 'z') || (before >= '0' && before <= '9')) &&
-           !(after >= 0x80 || (after >= 'a' && after <= 'z') || (after >= '0' && after <= '9'));
+    size_t k;
+    unsigned char cls = p[0] < 0x80 ? ascii_class[p[0]] : multi_class(p, n, &k);
+    return cls == C_LETTER || cls == C_DIGIT;
+}
+
+/* Whether the code point that ends just before p (which is after lo) is a letter or digit. */
+static bool is_word_before(const unsigned char *lo, const unsigned char *p)
+{
+    const unsigned char *q = p - 1;
+    while (q > lo && (*q & 0xc0) == 0x80)
+        q--;
+    return is_word_at(q, (size_t)(p - q));
 }
 
 /* Most sub-heading candidates searched in the rest of a document; bounds the quadratic case. */
 #define RC_CLEAN_MAXHEADINGS 64
 
-/* Marks a sub-heading that repeats verbatim (folded) inside another line of the document, as
- * pages do with pull quotes and teaser headings. */
-static void find_repeated_headings(line_rec *lines, size_t n, const char *folded, size_t flen)
+/* The index of the line holding byte offset pos, by binary search over the sorted lines. */
+static size_t line_at(const line_rec *lines, size_t n, size_t pos)
+{
+    size_t lo = 0, hi = n;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (lines[mid].s <= pos)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Marks a sub-heading that repeats verbatim inside another line of the document, as pages do
+ * with pull quotes and teaser headings. The heading is searched byte for byte from its second
+ * character on, and its first character is compared without case (a heading starts with a
+ * capital that the sentence it was taken from may not have). */
+static void find_repeated_headings(line_rec *lines, size_t n, const char *text, size_t len)
 {
     size_t searched = 0;
     for (size_t i = 0; i < n && searched < RC_CLEAN_MAXHEADINGS; i++) {
@@ -222,25 +308,33 @@ static void find_repeated_headings(line_rec *lines, size_t n, const char *folded
         if (h->why || !h->heading)
             continue;
         searched++;
-        const char *key = folded + h->fs;
-        size_t klen = h->fe - h->fs;
-        for (size_t j = 0; j < n; j++) {
-            line_rec *o = &lines[j];
-            if (j == i || o->why || o->fe - o->fs <= klen)
+        const unsigned char *hs = (const unsigned char *)text + h->s;
+        size_t first = hs[0] < 0x80 ? 1 : hs[0] >= 0xf0 ? 4 : hs[0] >= 0xe0 ? 3 : 2;
+        size_t hlen = h->e - h->s;
+        if (first >= hlen)
+            continue;
+        char want[8];
+        size_t wl = rc_fold((const char *)hs, first, want, sizeof want);
+        const char *key = (const char *)hs + first;
+        size_t klen = hlen - first;
+        for (const char *m = memmem(text, len, key, klen); m && !h->why;
+             m = memmem(m + 1, len - (size_t)(m + 1 - text), key, klen)) {
+            size_t pos = (size_t)(m - text);
+            if (pos < first)
                 continue;
-            const char *hay = folded + o->fs;
-            size_t hlen = o->fe - o->fs;
-            for (const char *m = memmem(hay, hlen, key, klen); m;
-                 m = memmem(m + 1, hlen - (size_t)(m + 1 - hay), key, klen)) {
-                if (word_bounded(folded, flen, (size_t)(m - folded), klen)) {
-                    h->why = "repeat";
-                    break;
-                }
-                if ((size_t)(m + 1 - hay) >= hlen)
-                    break;
-            }
-            if (h->why)
-                break;
+            size_t start = pos - first;
+            const line_rec *o = &lines[line_at(lines, n, start)];
+            if (o == h || o->why || start < o->s || pos + klen > o->e)
+                continue;
+            char got[8];
+            size_t gl = rc_fold(text + start, first, got, sizeof got);
+            if (gl != wl || memcmp(got, want, wl) != 0)
+                continue;
+            const unsigned char *u = (const unsigned char *)text;
+            if ((start > o->s && is_word_before(u + o->s, u + start)) ||
+                (pos + klen < o->e && is_word_at(u + pos + klen, o->e - pos - klen)))
+                continue;
+            h->why = "repeat";
         }
     }
 }
@@ -250,12 +344,6 @@ int rc_clean(const rc_ctx *ctx, const char *text, size_t len, rc_arena *a, rc_cl
     memset(out, 0, sizeof *out);
     line_rec *lines = NULL;
     size_t nlines = 0, lcap = 0;
-    /* folded copy of the kept lines, for the repeated sub-heading search; folding never more
-     * than triples a line (… becomes ...) */
-    char *folded = rc_arena_alloc(a, len * 3 + 1);
-    size_t flen = 0;
-    if (!folded)
-        return RC_ENOMEM;
     bool blank_pending = false;
     seen_set seen = {NULL, 0, 0};
     const unsigned char *p = (const unsigned char *)text;
@@ -290,20 +378,14 @@ int rc_clean(const rc_ctx *ctx, const char *text, size_t len, rc_arena *a, rc_cl
         r->s = (uint32_t)s;
         r->e = (uint32_t)e;
         r->why = judge(&st);
-        if (!r->why && seen_add(&seen, a, line_hash(text + s, e - s)))
+        if (!r->why && seen_add(&seen, a, st.hash))
             r->why = "repeat";
         r->blank_before = blank_pending;
         r->heading = st.words >= 2 && st.words <= 12 && !ends_sentence(text + s, e - s);
-        r->fs = r->fe = (uint32_t)flen;
-        if (!r->why) {
-            flen += rc_fold(text + s, e - s, folded + flen, len * 3 - flen);
-            r->fe = (uint32_t)flen;
-            folded[flen++] = '\n';
-        }
         blank_pending = false;
         ls = next;
     }
-    find_repeated_headings(lines, nlines, folded, flen);
+    find_repeated_headings(lines, nlines, text, len);
 
     out->text = rc_arena_alloc(a, len + 1);
     if (!out->text)

@@ -88,32 +88,42 @@ size_t rc_fold(const char *s, size_t len, char *out, size_t cap)
     for (size_t i = 0; i < len;) {
         unsigned char c = p[i];
         if (c < 0x80) {
-            if (o >= cap)
+            /* a run of ASCII: output length equals input length, so check room once */
+            size_t j = i;
+            while (j < len && p[j] < 0x80)
+                j++;
+            if (o + (j - i) > cap)
                 return cap + 1;
-            out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-            i++;
+            for (; i < j; i++) {
+                unsigned char a = p[i];
+                out[o++] = (char)((unsigned)(a - 'A') < 26u ? a + 32 : a);
+            }
+            continue;
+        }
+        if (o + 4 > cap)
+            return cap + 1;
+        /* Latin-1 letters, the bulk of French text: upper case is 0xC3 0x80..0x9E but 0x97 (x) */
+        if (c == 0xc3 && i + 1 < len && p[i + 1] >= 0x80 && p[i + 1] <= 0xbf) {
+            unsigned char d = p[i + 1];
+            out[o++] = (char)0xc3;
+            out[o++] = (char)(d <= 0x9e && d != 0x97 ? d + 0x20 : d);
+            i += 2;
             continue;
         }
         int32_t cp;
         size_t n = rc_utf8_decode(p + i, len - i, &cp);
         if (n == 0) {
-            if (o >= cap)
-                return cap + 1;
             out[o++] = (char)c;
             i++;
             continue;
         }
         i += n;
         if (cp == 0x2026) {
-            if (o + 3 > cap)
-                return cap + 1;
             out[o++] = '.', out[o++] = '.', out[o++] = '.';
             continue;
         }
         int32_t t = rc_fold_typo(cp);
         int32_t f = t ? t : utf8proc_tolower(cp);
-        if (o + 4 > cap)
-            return cap + 1;
         o += rc_utf8_encode(f, out + o);
     }
     return o;

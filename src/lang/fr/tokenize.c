@@ -156,7 +156,78 @@ const char *yyt1 = NULL;const char *yyt2 = NULL;
 {
 	unsigned char yych;
 	unsigned int yyaccept = 0;
+	static const unsigned char yybm[] = {
+		/* table 1 .. 8: 0 */
+		  0, 128, 128, 128, 128, 128, 128, 128, 
+		128,   0,   1, 128, 128, 128, 128, 128, 
+		128, 128, 128, 128, 128, 128, 128, 128, 
+		128, 128, 128, 128, 128, 128, 128, 128, 
+		  0, 128,   0, 128, 128, 130, 128, 128, 
+		128, 128, 128, 130, 128, 146, 162, 128, 
+		214, 214, 214, 214, 214, 214, 214, 214, 
+		214, 214, 128, 128,   0, 128,   0, 128, 
+		128, 150, 150, 158, 158, 150, 150, 150, 
+		150, 158, 150, 150, 158, 158, 150, 150, 
+		150, 150, 150, 150, 150, 150, 158, 150, 
+		158, 150, 150, 128, 128, 128, 128, 130, 
+		128, 150, 150, 150, 150, 150, 150, 150, 
+		150, 150, 150, 150, 150, 150, 150, 150, 
+		150, 150, 150, 150, 150, 150, 150, 150, 
+		150, 150, 150, 128, 128, 128, 128, 128, 
+		  0,   0,   0,   0,   0,   0,   0,   0, 
+		  0,   0,   0,   0,   0,   0,   0,   0, 
+		  0,   0,   0,   0,   0,   0,   0,   0, 
+		  0,   0,   0,   0,   0,   0,   0,   0, 
+		  0,   0,   0,   0,   0,   0,   0,   0, 
+		  0,   0,   0,   0,   0,   0,   0,   0, 
+		  0,   0,   0,   0,   0,   0,   0,   0, 
+		  0,   0,   0,   0,   0,   0,   0,   0, 
+		  0,   0,   0,   0,   0,   0,   0,   0, 
+		  0,   0,   0,   0,   0,   0,   0,   0, 
+		  0,   0,   0,   0,   0,   0,   0,   0, 
+		  0,   0,   0,   0,   0,   0,   0,   0, 
+		  0,   0,   0,   0,   0,   0,   0,   0, 
+		  0,   0,   0,   0,   0,   0,   0,   0, 
+		  0,   0,   0,   0,   0,   0,   0,   0, 
+		  0,   0,   0,   0,   0,   0,   0,   0, 
+		/* table 9 .. 10: 256 */
+		  0,   0,   0,   0,   0,   0,   0,   0, 
+		  0,  64,   0,   0,   0,   0,   0,   0, 
+		  0,   0,   0,   0,   0,   0,   0,   0, 
+		  0,   0,   0,   0,   0,   0,   0,   0, 
+		 64,   0,   0,   0,   0,   0,   0,   0, 
+		  0,   0,   0,   0,   0,   0,   0,   0, 
+		  0,   0,   0,   0,   0,   0,   0,   0, 
+		  0,   0,   0,   0,   0,   0,   0,   0, 
+		  0, 128, 128, 128, 128, 128, 128, 128, 
+		128, 128, 128, 128, 128, 128, 128, 128, 
+		128, 128, 128, 128, 128, 128, 128, 128, 
+		128, 128, 128,   0,   0,   0,   0,   0, 
+		  0, 128, 128, 128, 128, 128, 128, 128, 
+		128, 128, 128, 128, 128, 128, 128, 128, 
+		128, 128, 128, 128, 128, 128, 128, 128, 
+		128, 128, 128,   0,   0,   0,   0,   0, 
+		  0,   0,   0,   0,   0,   0,   0,   0, 
+		  0,   0,   0,   0,   0,   0,   0,   0, 
+		  0,   0,   0,   0,   0,   0,   0,   0, 
+		  0,   0,   0,   0,   0,   0,   0,   0, 
+		  0,   0,   0,   0,   0,   0,   0,   0, 
+		  0,   0,   0,   0,   0,   0,   0,   0, 
+		  0,   0,   0,   0,   0,   0,   0,   0, 
+		  0,   0,   0,   0,   0,   0,   0,   0, 
+		  0,   0,   0,   0,   0,   0,   0,   0, 
+		  0,   0,   0,   0,   0,   0,   0,   0, 
+		  0,   0,   0,   0,   0,   0,   0,   0, 
+		  0,   0,   0,   0,   0,   0,   0,   0, 
+		  0,   0,   0,   0,   0,   0,   0,   0, 
+		  0,   0,   0,   0,   0,   0,   0,   0, 
+		  0,   0,   0,   0,   0,   0,   0,   0, 
+		  0,   0,   0,   0,   0,   0,   0,   0, 
+	};
 	yych = *cur;
+	if (yybm[256+yych] & 64) {
+		goto yy4;
+	}
 	switch (yych) {
 		case 0x00: goto yy1;
 		case 0x01:
@@ -191,8 +262,8 @@ const char *yyt1 = NULL;const char *yyt2 = NULL;
 		case '`':
 		case 0x7F: goto yy2;
 		case '\t':
-		case ' ': goto yy4;
 		case '\n': goto yy6;
+		case ' ':
 		case '!':
 		case '#':
 		case '$':
@@ -343,34 +414,29 @@ yy1:
 	++cur;
 #line 173 "/work/main/src/lang/fr/tokenize.re"
 	{ return; }
-#line 347 "/work/main/src/lang/fr/tokenize.c"
+#line 418 "/work/main/src/lang/fr/tokenize.c"
 yy2:
 	++cur;
 yy3:
-#line 214 "/work/main/src/lang/fr/tokenize.re"
+#line 221 "/work/main/src/lang/fr/tokenize.re"
 	{ emit(st, tok, cur, RC_TOK_SYMBOL); continue; }
-#line 353 "/work/main/src/lang/fr/tokenize.c"
+#line 424 "/work/main/src/lang/fr/tokenize.c"
 yy4:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= 0xC1) {
-		if (yych <= '\t') {
-			if (yych >= '\t') goto yy4;
-		} else {
-			if (yych == ' ') goto yy4;
-		}
+	if (yybm[256+yych] & 64) {
+		goto yy4;
+	}
+	if (yych <= 0xE1) {
+		if (yych == 0xC2) goto yy58;
 	} else {
-		if (yych <= 0xE1) {
-			if (yych <= 0xC2) goto yy58;
-		} else {
-			if (yych <= 0xE2) goto yy60;
-			if (yych <= 0xE3) goto yy61;
-		}
+		if (yych <= 0xE2) goto yy60;
+		if (yych <= 0xE3) goto yy61;
 	}
 yy5:
 #line 176 "/work/main/src/lang/fr/tokenize.re"
 	{ continue; }
-#line 374 "/work/main/src/lang/fr/tokenize.c"
+#line 440 "/work/main/src/lang/fr/tokenize.c"
 yy6:
 	yyaccept = 1;
 	yych = *(mar = ++cur);
@@ -389,18 +455,18 @@ yy6:
 yy7:
 #line 175 "/work/main/src/lang/fr/tokenize.re"
 	{ st->pending |= RC_TF_NEWLINE; st->dq_open = false; continue; }
-#line 393 "/work/main/src/lang/fr/tokenize.c"
+#line 459 "/work/main/src/lang/fr/tokenize.c"
 yy8:
 	++cur;
 yy9:
-#line 213 "/work/main/src/lang/fr/tokenize.re"
+#line 220 "/work/main/src/lang/fr/tokenize.re"
 	{ emit(st, tok, cur, RC_TOK_PUNCT); continue; }
-#line 399 "/work/main/src/lang/fr/tokenize.c"
+#line 465 "/work/main/src/lang/fr/tokenize.c"
 yy10:
 	++cur;
-#line 209 "/work/main/src/lang/fr/tokenize.re"
+#line 216 "/work/main/src/lang/fr/tokenize.re"
 	{ emit_straight_quote(st, tok, cur); continue; }
-#line 404 "/work/main/src/lang/fr/tokenize.c"
+#line 470 "/work/main/src/lang/fr/tokenize.c"
 yy11:
 	yyaccept = 2;
 	yych = *(mar = ++cur);
@@ -559,9 +625,9 @@ yy15:
 		}
 	}
 yy16:
-#line 193 "/work/main/src/lang/fr/tokenize.re"
+#line 200 "/work/main/src/lang/fr/tokenize.re"
 	{ emit(st, tok, cur, RC_TOK_NUMBER); continue; }
-#line 565 "/work/main/src/lang/fr/tokenize.c"
+#line 631 "/work/main/src/lang/fr/tokenize.c"
 yy17:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
@@ -575,8 +641,14 @@ yy17:
 	}
 yy18:
 #line 186 "/work/main/src/lang/fr/tokenize.re"
-	{ cur = word_or_abbrev(st, tok, cur); continue; }
-#line 580 "/work/main/src/lang/fr/tokenize.c"
+	{
+                                      if (*cur == '.')
+                                          cur = word_or_abbrev(st, tok, cur);
+                                      else
+                                          emit(st, tok, cur, RC_TOK_WORD);
+                                      continue;
+                                    }
+#line 652 "/work/main/src/lang/fr/tokenize.c"
 yy19:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
@@ -585,102 +657,54 @@ yy19:
 yy20:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
-	if (yych <= 'K') {
-		if (yych <= '.') {
-			if (yych == '\'') goto yy105;
-			if (yych <= '-') goto yy32;
-			goto yy106;
-		} else {
-			if (yych <= 'D') {
-				if (yych <= 'B') goto yy32;
-				goto yy107;
-			} else {
-				if (yych == 'I') goto yy107;
-				goto yy32;
-			}
-		}
+	if (yybm[0+yych] & 8) {
+		goto yy107;
+	}
+	if (yych <= '.') {
+		if (yych == '\'') goto yy105;
+		if (yych <= '-') goto yy32;
+		goto yy106;
 	} else {
-		if (yych <= 'X') {
-			if (yych <= 'U') {
-				if (yych <= 'M') goto yy107;
-				goto yy32;
-			} else {
-				if (yych == 'W') goto yy32;
-				goto yy107;
-			}
+		if (yych <= 0xCA) {
+			if (yych <= 0xC9) goto yy32;
+			goto yy108;
 		} else {
-			if (yych <= 0xCA) {
-				if (yych <= 0xC9) goto yy32;
-				goto yy108;
-			} else {
-				if (yych == 0xE2) goto yy109;
-				goto yy32;
-			}
+			if (yych == 0xE2) goto yy109;
+			goto yy32;
 		}
 	}
 yy21:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
-	if (yych <= 'K') {
-		if (yych <= '.') {
-			if (yych == '\'') goto yy105;
-			if (yych <= '-') goto yy32;
-			goto yy95;
-		} else {
-			if (yych <= 'D') {
-				if (yych <= 'B') goto yy32;
-				goto yy107;
-			} else {
-				if (yych == 'I') goto yy107;
-				goto yy32;
-			}
-		}
+	if (yybm[0+yych] & 8) {
+		goto yy107;
+	}
+	if (yych <= '.') {
+		if (yych == '\'') goto yy105;
+		if (yych <= '-') goto yy32;
+		goto yy95;
 	} else {
-		if (yych <= 'X') {
-			if (yych <= 'U') {
-				if (yych <= 'M') goto yy107;
-				goto yy32;
-			} else {
-				if (yych == 'W') goto yy32;
-				goto yy107;
-			}
+		if (yych <= 0xCA) {
+			if (yych <= 0xC9) goto yy32;
+			goto yy108;
 		} else {
-			if (yych <= 0xCA) {
-				if (yych <= 0xC9) goto yy32;
-				goto yy108;
-			} else {
-				if (yych == 0xE2) goto yy109;
-				goto yy32;
-			}
+			if (yych == 0xE2) goto yy109;
+			goto yy32;
 		}
 	}
 yy22:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych <= 'D') {
-			if (yych == '.') goto yy95;
-			if (yych <= 'B') goto yy32;
-			goto yy107;
-		} else {
-			if (yych == 'I') goto yy107;
-			if (yych <= 'K') goto yy32;
-			goto yy107;
-		}
+	if (yybm[0+yych] & 8) {
+		goto yy107;
+	}
+	if (yych <= 'd') {
+		if (yych == '.') goto yy95;
+		goto yy32;
 	} else {
-		if (yych <= 'X') {
-			if (yych == 'V') goto yy107;
-			if (yych <= 'W') goto yy32;
-			goto yy107;
-		} else {
-			if (yych <= 'e') {
-				if (yych <= 'd') goto yy32;
-				goto yy110;
-			} else {
-				if (yych == 0xC3) goto yy111;
-				goto yy32;
-			}
-		}
+		if (yych <= 'e') goto yy110;
+		if (yych == 0xC3) goto yy111;
+		goto yy32;
 	}
 yy23:
 	yyaccept = 5;
@@ -707,45 +731,26 @@ yy23:
 yy24:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
-	if (yych <= 'N') {
-		if (yych <= 'B') {
-			if (yych <= '\'') {
-				if (yych <= '&') goto yy32;
-				goto yy105;
-			} else {
-				if (yych == '.') goto yy95;
-				goto yy32;
-			}
+	if (yybm[0+yych] & 8) {
+		goto yy107;
+	}
+	if (yych <= 'O') {
+		if (yych <= '-') {
+			if (yych == '\'') goto yy105;
+			goto yy32;
 		} else {
-			if (yych <= 'I') {
-				if (yych <= 'D') goto yy107;
-				if (yych <= 'H') goto yy32;
-				goto yy107;
-			} else {
-				if (yych <= 'K') goto yy32;
-				if (yych <= 'M') goto yy107;
-				goto yy32;
-			}
+			if (yych <= '.') goto yy95;
+			if (yych <= 'N') goto yy32;
+			goto yy113;
 		}
 	} else {
-		if (yych <= 'n') {
-			if (yych <= 'V') {
-				if (yych <= 'O') goto yy113;
-				if (yych <= 'U') goto yy32;
-				goto yy107;
-			} else {
-				if (yych == 'X') goto yy107;
-				goto yy32;
-			}
+		if (yych <= 0xC9) {
+			if (yych == 'o') goto yy113;
+			goto yy32;
 		} else {
-			if (yych <= 0xCA) {
-				if (yych <= 'o') goto yy113;
-				if (yych <= 0xC9) goto yy32;
-				goto yy108;
-			} else {
-				if (yych == 0xE2) goto yy109;
-				goto yy32;
-			}
+			if (yych <= 0xCA) goto yy108;
+			if (yych == 0xE2) goto yy109;
+			goto yy32;
 		}
 	}
 yy25:
@@ -823,44 +828,44 @@ yy31:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
 yy32:
-	if (yych <= '`') {
-		if (yych <= '.') {
+	if (yybm[256+yych] & 128) {
+		goto yy31;
+	}
+	if (yych <= '_') {
+		if (yych <= '-') {
 			if (yych <= '*') {
 				if (yych == '%') goto yy69;
 				goto yy18;
 			} else {
 				if (yych <= '+') goto yy69;
 				if (yych <= ',') goto yy18;
-				if (yych <= '-') goto yy94;
-				goto yy69;
+				goto yy94;
 			}
 		} else {
-			if (yych <= '@') {
+			if (yych <= '9') {
+				if (yych <= '.') goto yy69;
 				if (yych <= '/') goto yy18;
-				if (yych <= '9') goto yy96;
-				if (yych <= '?') goto yy18;
-				goto yy71;
+				goto yy96;
 			} else {
-				if (yych <= 'Z') goto yy31;
-				if (yych == '_') goto yy69;
-				goto yy18;
+				if (yych == '@') goto yy71;
+				if (yych <= '^') goto yy18;
+				goto yy69;
 			}
 		}
 	} else {
-		if (yych <= 0xD3) {
-			if (yych <= 0xC3) {
-				if (yych <= 'z') goto yy31;
+		if (yych <= 0xD4) {
+			if (yych <= 0xC9) {
 				if (yych <= 0xC2) goto yy18;
-				goto yy99;
+				if (yych <= 0xC3) goto yy99;
+				goto yy100;
 			} else {
-				if (yych <= 0xC9) goto yy100;
 				if (yych <= 0xCA) goto yy101;
 				if (yych <= 0xCB) goto yy18;
-				goto yy100;
+				if (yych <= 0xD3) goto yy100;
+				goto yy101;
 			}
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD4) goto yy101;
 				if (yych <= 0xD5) goto yy18;
 				if (yych <= 0xD6) goto yy102;
 				goto yy100;
@@ -982,9 +987,9 @@ yy40:
 yy41:
 	++cur;
 yy42:
-#line 215 "/work/main/src/lang/fr/tokenize.re"
+#line 222 "/work/main/src/lang/fr/tokenize.re"
 	{ emit(st, tok, cur, RC_TOK_SYMBOL); continue; }
-#line 988 "/work/main/src/lang/fr/tokenize.c"
+#line 993 "/work/main/src/lang/fr/tokenize.c"
 yy43:
 	yych = *++cur;
 	if (yych <= 0xAA) {
@@ -1107,9 +1112,9 @@ yy58:
 	if (yych == 0xA0) goto yy4;
 yy59:
 	cur = mar;
-	if (yyaccept <= 11) {
-		if (yyaccept <= 5) {
-			if (yyaccept <= 2) {
+	if (yyaccept <= 12) {
+		if (yyaccept <= 6) {
+			if (yyaccept <= 3) {
 				if (yyaccept <= 1) {
 					if (yyaccept == 0) {
 						goto yy5;
@@ -1117,86 +1122,90 @@ yy59:
 						goto yy7;
 					}
 				} else {
-					goto yy3;
+					if (yyaccept == 2) {
+						goto yy3;
+					} else {
+						goto yy9;
+					}
 				}
 			} else {
-				if (yyaccept <= 4) {
-					if (yyaccept == 3) {
-						goto yy9;
-					} else {
+				if (yyaccept <= 5) {
+					if (yyaccept == 4) {
 						goto yy16;
+					} else {
+						goto yy18;
 					}
 				} else {
-					goto yy18;
+					goto yy42;
 				}
 			}
 		} else {
-			if (yyaccept <= 8) {
-				if (yyaccept <= 7) {
-					if (yyaccept == 6) {
-						goto yy42;
-					} else {
+			if (yyaccept <= 9) {
+				if (yyaccept <= 8) {
+					if (yyaccept == 7) {
 						goto yy65;
+					} else {
+						goto yy77;
 					}
 				} else {
-					goto yy77;
+					goto yy97;
 				}
 			} else {
-				if (yyaccept <= 10) {
-					if (yyaccept == 9) {
-						goto yy97;
-					} else {
+				if (yyaccept <= 11) {
+					if (yyaccept == 10) {
 						goto yy145;
+					} else {
+						goto yy157;
 					}
 				} else {
+					yyt1 = yyt2;
 					goto yy157;
 				}
 			}
 		}
 	} else {
-		if (yyaccept <= 17) {
-			if (yyaccept <= 14) {
-				if (yyaccept <= 13) {
-					if (yyaccept == 12) {
-						yyt1 = yyt2;
-						goto yy157;
-					} else {
+		if (yyaccept <= 18) {
+			if (yyaccept <= 15) {
+				if (yyaccept <= 14) {
+					if (yyaccept == 13) {
 						goto yy175;
+					} else {
+						goto yy189;
 					}
 				} else {
-					goto yy189;
+					goto yy210;
 				}
 			} else {
-				if (yyaccept <= 16) {
-					if (yyaccept == 15) {
-						goto yy230;
+				if (yyaccept <= 17) {
+					if (yyaccept == 16) {
+						goto yy236;
 					} else {
-						goto yy288;
+						goto yy296;
 					}
 				} else {
-					goto yy305;
+					goto yy313;
 				}
 			}
 		} else {
-			if (yyaccept <= 20) {
-				if (yyaccept <= 19) {
-					if (yyaccept == 18) {
-						goto yy340;
+			if (yyaccept <= 21) {
+				if (yyaccept <= 20) {
+					if (yyaccept == 19) {
+						goto yy348;
 					} else {
-						goto yy371;
+						goto yy379;
 					}
 				} else {
-					goto yy386;
+					goto yy394;
 				}
 			} else {
-				if (yyaccept <= 22) {
-					if (yyaccept == 21) {
-						goto yy405;
+				if (yyaccept <= 23) {
+					if (yyaccept == 22) {
+						goto yy413;
 					} else {
-						goto yy221;
+						goto yy227;
 					}
 				} else {
-					goto yy435;
+					goto yy443;
 				}
 			}
 		}
@@ -1214,18 +1223,20 @@ yy61:
 yy62:
 	yych = *++cur;
 yy63:
-	if (yych <= ' ') {
+	if (yybm[0+yych] & 1) {
+		goto yy64;
+	}
+	if (yych <= 0xC1) {
 		if (yych <= '\t') {
 			if (yych <= 0x08) goto yy59;
 			goto yy62;
 		} else {
-			if (yych <= '\n') goto yy64;
-			if (yych <= 0x1F) goto yy59;
-			goto yy62;
+			if (yych == ' ') goto yy62;
+			goto yy59;
 		}
 	} else {
 		if (yych <= 0xE1) {
-			if (yych == 0xC2) goto yy66;
+			if (yych <= 0xC2) goto yy66;
 			goto yy59;
 		} else {
 			if (yych <= 0xE2) goto yy67;
@@ -1236,16 +1247,18 @@ yy63:
 yy64:
 	yyaccept = 7;
 	yych = *(mar = ++cur);
-	if (yych <= ' ') {
+	if (yybm[0+yych] & 1) {
+		goto yy64;
+	}
+	if (yych <= 0xC1) {
 		if (yych <= '\t') {
 			if (yych >= '\t') goto yy62;
 		} else {
-			if (yych <= '\n') goto yy64;
-			if (yych >= ' ') goto yy62;
+			if (yych == ' ') goto yy62;
 		}
 	} else {
 		if (yych <= 0xE1) {
-			if (yych == 0xC2) goto yy66;
+			if (yych <= 0xC2) goto yy66;
 		} else {
 			if (yych <= 0xE2) goto yy67;
 			if (yych <= 0xE3) goto yy68;
@@ -1254,7 +1267,7 @@ yy64:
 yy65:
 #line 174 "/work/main/src/lang/fr/tokenize.re"
 	{ st->pending |= RC_TF_NEWLINE | RC_TF_PARAGRAPH; st->dq_open = false; continue; }
-#line 1258 "/work/main/src/lang/fr/tokenize.c"
+#line 1271 "/work/main/src/lang/fr/tokenize.c"
 yy66:
 	yych = *++cur;
 	if (yych == 0xA0) goto yy62;
@@ -1272,28 +1285,10 @@ yy68:
 yy69:
 	yych = *++cur;
 yy70:
-	if (yych <= '9') {
-		if (yych <= '+') {
-			if (yych == '%') goto yy69;
-			if (yych <= '*') goto yy59;
-			goto yy69;
-		} else {
-			if (yych <= ',') goto yy59;
-			if (yych == '/') goto yy59;
-			goto yy69;
-		}
-	} else {
-		if (yych <= '^') {
-			if (yych <= '?') goto yy59;
-			if (yych <= '@') goto yy71;
-			if (yych <= 'Z') goto yy69;
-			goto yy59;
-		} else {
-			if (yych == '`') goto yy59;
-			if (yych <= 'z') goto yy69;
-			goto yy59;
-		}
+	if (yybm[0+yych] & 2) {
+		goto yy69;
 	}
+	if (yych != '@') goto yy59;
 yy71:
 	yych = *++cur;
 	if (yych == '.') goto yy59;
@@ -1308,7 +1303,9 @@ yy73:
 	goto yy59;
 yy74:
 	yych = *++cur;
-	if (yych == '.') goto yy144;
+	if (yybm[0+yych] & 32) {
+		goto yy144;
+	}
 	goto yy70;
 yy75:
 	yych = *++cur;
@@ -1352,9 +1349,9 @@ yy76:
 		}
 	}
 yy77:
-#line 191 "/work/main/src/lang/fr/tokenize.re"
+#line 198 "/work/main/src/lang/fr/tokenize.re"
 	{ emit(st, tok, cur, RC_TOK_PERCENT); continue; }
-#line 1358 "/work/main/src/lang/fr/tokenize.c"
+#line 1355 "/work/main/src/lang/fr/tokenize.c"
 yy78:
 	yych = *++cur;
 	if (yych <= '/') goto yy59;
@@ -1362,8 +1359,9 @@ yy78:
 	goto yy59;
 yy79:
 	yych = *++cur;
-	if (yych <= '/') goto yy59;
-	if (yych <= '9') goto yy150;
+	if (yybm[0+yych] & 64) {
+		goto yy150;
+	}
 	goto yy59;
 yy80:
 	yych = *++cur;
@@ -2086,26 +2084,26 @@ yy94:
 				goto yy208;
 			} else {
 				if (yych <= 0xC2) goto yy70;
-				if (yych <= 0xC3) goto yy99;
-				goto yy100;
+				if (yych <= 0xC3) goto yy211;
+				goto yy212;
 			}
 		}
 	} else {
 		if (yych <= 0xD5) {
 			if (yych <= 0xCB) {
-				if (yych <= 0xCA) goto yy101;
+				if (yych <= 0xCA) goto yy213;
 				goto yy70;
 			} else {
-				if (yych <= 0xD3) goto yy100;
-				if (yych <= 0xD4) goto yy101;
+				if (yych <= 0xD3) goto yy212;
+				if (yych <= 0xD4) goto yy213;
 				goto yy70;
 			}
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD6) goto yy102;
-				goto yy100;
+				if (yych <= 0xD6) goto yy214;
+				goto yy212;
 			} else {
-				if (yych == 0xE1) goto yy103;
+				if (yych == 0xE1) goto yy215;
 				goto yy70;
 			}
 		}
@@ -2113,62 +2111,64 @@ yy94:
 yy95:
 	yych = *++cur;
 	if (yych <= '@') {
-		if (yych == '-') goto yy210;
+		if (yych == '-') goto yy216;
 		goto yy70;
 	} else {
-		if (yych <= 'Z') goto yy211;
-		if (yych == 0xE2) goto yy212;
+		if (yych <= 'Z') goto yy217;
+		if (yych == 0xE2) goto yy218;
 		goto yy70;
 	}
 yy96:
 	yyaccept = 9;
 	yych = *(mar = ++cur);
-	if (yych <= '`') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy69;
+	if (yybm[0+yych] & 4) {
+		goto yy96;
+	}
+	if (yych <= 0xC2) {
+		if (yych <= ',') {
+			if (yych <= '%') {
+				if (yych >= '%') goto yy69;
 			} else {
-				if (yych == ',') goto yy97;
-				if (yych <= '.') goto yy69;
+				if (yych == '+') goto yy69;
 			}
 		} else {
 			if (yych <= '@') {
-				if (yych <= '9') goto yy96;
+				if (yych <= '.') goto yy69;
 				if (yych >= '@') goto yy71;
 			} else {
-				if (yych <= 'Z') goto yy96;
 				if (yych == '_') goto yy69;
 			}
 		}
 	} else {
-		if (yych <= 0xD3) {
-			if (yych <= 0xC3) {
-				if (yych <= 'z') goto yy96;
-				if (yych >= 0xC3) goto yy213;
+		if (yych <= 0xD4) {
+			if (yych <= 0xCA) {
+				if (yych <= 0xC3) goto yy219;
+				if (yych <= 0xC9) goto yy220;
+				goto yy221;
 			} else {
-				if (yych <= 0xC9) goto yy214;
-				if (yych <= 0xCA) goto yy215;
-				if (yych >= 0xCC) goto yy214;
+				if (yych <= 0xCB) goto yy97;
+				if (yych <= 0xD3) goto yy220;
+				goto yy221;
 			}
 		} else {
-			if (yych <= 0xD6) {
-				if (yych <= 0xD4) goto yy215;
-				if (yych >= 0xD6) goto yy216;
+			if (yych <= 0xDB) {
+				if (yych <= 0xD5) goto yy97;
+				if (yych <= 0xD6) goto yy222;
+				goto yy220;
 			} else {
-				if (yych <= 0xDB) goto yy214;
-				if (yych == 0xE1) goto yy217;
+				if (yych == 0xE1) goto yy223;
 			}
 		}
 	}
 yy97:
-#line 187 "/work/main/src/lang/fr/tokenize.re"
+#line 194 "/work/main/src/lang/fr/tokenize.re"
 	{ emit(st, tok, cur, RC_TOK_WORD); continue; }
 #line 2167 "/work/main/src/lang/fr/tokenize.c"
 yy98:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
-	if (yych == 'J') goto yy218;
-	if (yych == 'j') goto yy218;
+	if (yych == 'J') goto yy224;
+	if (yych == 'j') goto yy224;
 	goto yy32;
 yy99:
 	yych = *++cur;
@@ -2203,7 +2203,7 @@ yy103:
 	goto yy59;
 yy104:
 	yych = *++cur;
-	if (yych == 0x80) goto yy219;
+	if (yych == 0x80) goto yy225;
 	goto yy59;
 yy105:
 	yych = *++cur;
@@ -2212,48 +2212,48 @@ yy105:
 			if (yych <= '@') goto yy59;
 			if (yych <= 'Z') {
 				yyt1 = cur;
-				goto yy220;
+				goto yy226;
 			}
 			if (yych <= '`') goto yy59;
 			yyt1 = cur;
-			goto yy220;
+			goto yy226;
 		} else {
 			if (yych <= 0xC2) goto yy59;
 			if (yych <= 0xC3) {
 				yyt1 = cur;
-				goto yy222;
+				goto yy228;
 			}
 			if (yych <= 0xC9) {
 				yyt1 = cur;
-				goto yy223;
+				goto yy229;
 			}
 			yyt1 = cur;
-			goto yy224;
+			goto yy230;
 		}
 	} else {
 		if (yych <= 0xD5) {
 			if (yych <= 0xCB) goto yy59;
 			if (yych <= 0xD3) {
 				yyt1 = cur;
-				goto yy223;
+				goto yy229;
 			}
 			if (yych <= 0xD4) {
 				yyt1 = cur;
-				goto yy224;
+				goto yy230;
 			}
 			goto yy59;
 		} else {
 			if (yych <= 0xDB) {
 				if (yych <= 0xD6) {
 					yyt1 = cur;
-					goto yy225;
+					goto yy231;
 				}
 				yyt1 = cur;
-				goto yy223;
+				goto yy229;
 			} else {
 				if (yych == 0xE1) {
 					yyt1 = cur;
-					goto yy226;
+					goto yy232;
 				}
 				goto yy59;
 			}
@@ -2262,98 +2262,67 @@ yy105:
 yy106:
 	yych = *++cur;
 	if (yych <= '@') {
-		if (yych == '-') goto yy227;
+		if (yych == '-') goto yy233;
 		goto yy70;
 	} else {
-		if (yych <= 'Z') goto yy211;
-		if (yych == 0xE2) goto yy212;
+		if (yych <= 'Z') goto yy217;
+		if (yych == 0xE2) goto yy218;
 		goto yy70;
 	}
 yy107:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
-	if (yych <= 'X') {
-		if (yych <= '?') {
-			if (yych <= ',') {
-				if (yych <= '%') {
-					if (yych <= '$') goto yy18;
-					goto yy69;
-				} else {
-					if (yych == '+') goto yy69;
-					goto yy18;
-				}
+	if (yybm[0+yych] & 8) {
+		goto yy107;
+	}
+	if (yych <= 'd') {
+		if (yych <= '/') {
+			if (yych <= '+') {
+				if (yych == '%') goto yy69;
+				if (yych <= '*') goto yy18;
+				goto yy69;
 			} else {
-				if (yych <= '.') {
-					if (yych <= '-') goto yy94;
-					goto yy69;
-				} else {
-					if (yych <= '/') goto yy18;
-					if (yych <= '9') goto yy96;
-					goto yy18;
-				}
+				if (yych <= ',') goto yy18;
+				if (yych <= '-') goto yy94;
+				if (yych <= '.') goto yy69;
+				goto yy18;
 			}
 		} else {
-			if (yych <= 'I') {
-				if (yych <= 'B') {
-					if (yych <= '@') goto yy71;
-					goto yy31;
-				} else {
-					if (yych <= 'D') goto yy107;
-					if (yych <= 'H') goto yy31;
-					goto yy107;
-				}
+			if (yych <= 'Z') {
+				if (yych <= '9') goto yy96;
+				if (yych <= '?') goto yy18;
+				if (yych <= '@') goto yy71;
+				goto yy31;
 			} else {
-				if (yych <= 'U') {
-					if (yych <= 'K') goto yy31;
-					if (yych <= 'M') goto yy107;
-					goto yy31;
-				} else {
-					if (yych == 'W') goto yy31;
-					goto yy107;
-				}
+				if (yych == '_') goto yy69;
+				if (yych <= '`') goto yy18;
+				goto yy31;
 			}
 		}
 	} else {
-		if (yych <= 0xC9) {
-			if (yych <= 'd') {
-				if (yych <= '^') {
-					if (yych <= 'Z') goto yy31;
-					goto yy18;
-				} else {
-					if (yych <= '_') goto yy69;
-					if (yych <= '`') goto yy18;
-					goto yy31;
-				}
+		if (yych <= 0xD3) {
+			if (yych <= 0xC3) {
+				if (yych <= 'e') goto yy110;
+				if (yych <= 'z') goto yy31;
+				if (yych <= 0xC2) goto yy18;
+				goto yy111;
 			} else {
-				if (yych <= 'z') {
-					if (yych <= 'e') goto yy110;
-					goto yy31;
-				} else {
-					if (yych <= 0xC2) goto yy18;
-					if (yych <= 0xC3) goto yy111;
-					goto yy100;
-				}
+				if (yych <= 0xC9) goto yy100;
+				if (yych <= 0xCA) goto yy101;
+				if (yych <= 0xCB) goto yy18;
+				goto yy100;
 			}
 		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) {
-					if (yych <= 0xCA) goto yy101;
-					goto yy18;
-				} else {
-					if (yych <= 0xD3) goto yy100;
-					if (yych <= 0xD4) goto yy101;
-					goto yy18;
-				}
+			if (yych <= 0xDB) {
+				if (yych <= 0xD4) goto yy101;
+				if (yych <= 0xD5) goto yy18;
+				if (yych <= 0xD6) goto yy102;
+				goto yy100;
 			} else {
-				if (yych <= 0xE0) {
-					if (yych <= 0xD6) goto yy102;
-					if (yych <= 0xDB) goto yy100;
-					goto yy18;
-				} else {
-					if (yych <= 0xE1) goto yy103;
-					if (yych <= 0xE2) goto yy104;
-					goto yy18;
-				}
+				if (yych <= 0xE0) goto yy18;
+				if (yych <= 0xE1) goto yy103;
+				if (yych <= 0xE2) goto yy104;
+				goto yy18;
 			}
 		}
 	}
@@ -2365,7 +2334,7 @@ yy108:
 	goto yy59;
 yy109:
 	yych = *++cur;
-	if (yych == 0x80) goto yy228;
+	if (yych == 0x80) goto yy234;
 	goto yy59;
 yy110:
 	yyaccept = 5;
@@ -2375,30 +2344,30 @@ yy110:
 			if (yych <= '+') {
 				if (yych == '%') {
 					yyt1 = cur;
-					goto yy231;
+					goto yy237;
 				}
 				if (yych <= '*') {
 					yyt1 = cur;
-					goto yy229;
+					goto yy235;
 				}
 				yyt1 = cur;
-				goto yy231;
+				goto yy237;
 			} else {
 				if (yych <= '-') {
 					if (yych <= ',') {
 						yyt1 = cur;
-						goto yy229;
+						goto yy235;
 					}
 					yyt1 = cur;
-					goto yy232;
+					goto yy238;
 				} else {
 					if (yych <= '.') {
 						yyt1 = cur;
-						goto yy231;
+						goto yy237;
 					}
 					if (yych <= '/') {
 						yyt1 = cur;
-						goto yy229;
+						goto yy235;
 					}
 					goto yy96;
 				}
@@ -2408,31 +2377,31 @@ yy110:
 				if (yych <= '@') {
 					if (yych <= '?') {
 						yyt1 = cur;
-						goto yy229;
+						goto yy235;
 					}
 					yyt1 = cur;
-					goto yy233;
+					goto yy239;
 				} else {
 					if (yych <= 'Z') goto yy31;
 					if (yych <= '^') {
 						yyt1 = cur;
-						goto yy229;
+						goto yy235;
 					}
 					yyt1 = cur;
-					goto yy231;
+					goto yy237;
 				}
 			} else {
 				if (yych <= 'q') {
 					if (yych <= '`') {
 						yyt1 = cur;
-						goto yy229;
+						goto yy235;
 					}
 					goto yy31;
 				} else {
-					if (yych <= 'r') goto yy234;
+					if (yych <= 'r') goto yy240;
 					if (yych <= 'z') goto yy31;
 					yyt1 = cur;
-					goto yy229;
+					goto yy235;
 				}
 			}
 		}
@@ -2442,34 +2411,34 @@ yy110:
 				if (yych <= 0xC2) {
 					if (yych <= 0xC1) goto yy18;
 					yyt1 = cur;
-					goto yy235;
+					goto yy241;
 				} else {
 					if (yych <= 0xC3) {
 						yyt1 = cur;
-						goto yy236;
+						goto yy242;
 					}
 					if (yych <= 0xC9) goto yy100;
 					yyt1 = cur;
-					goto yy237;
+					goto yy243;
 				}
 			} else {
 				if (yych <= 0xD3) {
 					if (yych <= 0xCB) {
 						yyt1 = cur;
-						goto yy235;
+						goto yy241;
 					}
 					goto yy100;
 				} else {
 					if (yych <= 0xD4) {
 						yyt1 = cur;
-						goto yy237;
+						goto yy243;
 					}
 					if (yych <= 0xD5) {
 						yyt1 = cur;
-						goto yy235;
+						goto yy241;
 					}
 					yyt1 = cur;
-					goto yy238;
+					goto yy244;
 				}
 			}
 		} else {
@@ -2477,35 +2446,35 @@ yy110:
 				if (yych <= 0xDF) {
 					if (yych <= 0xDB) goto yy100;
 					yyt1 = cur;
-					goto yy235;
+					goto yy241;
 				} else {
 					if (yych <= 0xE0) {
 						yyt1 = cur;
-						goto yy239;
+						goto yy245;
 					}
 					if (yych <= 0xE1) {
 						yyt1 = cur;
-						goto yy240;
+						goto yy246;
 					}
 					yyt1 = cur;
-					goto yy241;
+					goto yy247;
 				}
 			} else {
 				if (yych <= 0xF0) {
 					if (yych <= 0xEF) {
 						yyt1 = cur;
-						goto yy242;
+						goto yy248;
 					}
 					yyt1 = cur;
-					goto yy243;
+					goto yy249;
 				} else {
 					if (yych <= 0xF3) {
 						yyt1 = cur;
-						goto yy244;
+						goto yy250;
 					}
 					if (yych <= 0xF4) {
 						yyt1 = cur;
-						goto yy245;
+						goto yy251;
 					}
 					goto yy18;
 				}
@@ -2520,7 +2489,7 @@ yy111:
 		goto yy126;
 	} else {
 		if (yych <= 0xB6) {
-			if (yych <= 0xA8) goto yy246;
+			if (yych <= 0xA8) goto yy252;
 			goto yy126;
 		} else {
 			if (yych <= 0xB7) goto yy59;
@@ -2531,8 +2500,8 @@ yy111:
 yy112:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy247;
-	if (yych == 's') goto yy247;
+	if (yych == 'S') goto yy253;
+	if (yych == 's') goto yy253;
 	goto yy32;
 yy113:
 	yyaccept = 5;
@@ -2543,15 +2512,15 @@ yy113:
 yy114:
 	yych = *++cur;
 	if (yych <= '-') {
-		if (yych == ' ') goto yy248;
+		if (yych == ' ') goto yy254;
 		if (yych <= ',') goto yy70;
-		goto yy210;
+		goto yy216;
 	} else {
 		if (yych <= 'Z') {
 			if (yych <= '@') goto yy70;
-			goto yy211;
+			goto yy217;
 		} else {
-			if (yych == 0xE2) goto yy212;
+			if (yych == 0xE2) goto yy218;
 			goto yy70;
 		}
 	}
@@ -2561,13 +2530,13 @@ yy115:
 	if (yych <= 'U') {
 		if (yych == 'E') goto yy112;
 		if (yych <= 'T') goto yy32;
-		goto yy249;
+		goto yy255;
 	} else {
 		if (yych <= 'e') {
 			if (yych <= 'd') goto yy32;
 			goto yy112;
 		} else {
-			if (yych == 'u') goto yy249;
+			if (yych == 'u') goto yy255;
 			goto yy32;
 		}
 	}
@@ -2585,14 +2554,14 @@ yy117:
 			if (yych == '\'') goto yy105;
 			goto yy32;
 		} else {
-			if (yych <= 'E') goto yy250;
-			if (yych == 'O') goto yy251;
+			if (yych <= 'E') goto yy256;
+			if (yych == 'O') goto yy257;
 			goto yy32;
 		}
 	} else {
 		if (yych <= 0xC9) {
-			if (yych <= 'e') goto yy250;
-			if (yych == 'o') goto yy251;
+			if (yych <= 'e') goto yy256;
+			if (yych == 'o') goto yy257;
 			goto yy32;
 		} else {
 			if (yych <= 0xCA) goto yy108;
@@ -2603,40 +2572,40 @@ yy117:
 yy118:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
-	if (yych == 'W') goto yy252;
-	if (yych == 'w') goto yy252;
+	if (yych == 'W') goto yy258;
+	if (yych == 'w') goto yy258;
 	goto yy32;
 yy119:
 	yych = *++cur;
-	if (yych == '.') goto yy253;
+	if (yych == '.') goto yy259;
 	goto yy59;
 yy120:
 	yych = *++cur;
-	if (yych == 0x80) goto yy254;
+	if (yych == 0x80) goto yy260;
 	goto yy59;
 yy121:
 	yych = *++cur;
-	if (yych == '-') goto yy255;
+	if (yych == '-') goto yy261;
 	goto yy70;
 yy122:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
-	if (yych == 't') goto yy256;
+	if (yych == 't') goto yy262;
 	goto yy32;
 yy123:
 	yych = *++cur;
-	if (yych == ' ') goto yy248;
+	if (yych == ' ') goto yy254;
 	goto yy70;
 yy124:
 	++cur;
-#line 207 "/work/main/src/lang/fr/tokenize.re"
+#line 214 "/work/main/src/lang/fr/tokenize.re"
 	{ emit(st, tok, cur, RC_TOK_QUOTE_OPEN); continue; }
-#line 2635 "/work/main/src/lang/fr/tokenize.c"
+#line 2604 "/work/main/src/lang/fr/tokenize.c"
 yy125:
 	++cur;
-#line 208 "/work/main/src/lang/fr/tokenize.re"
+#line 215 "/work/main/src/lang/fr/tokenize.re"
 	{ emit(st, tok, cur, RC_TOK_QUOTE_CLOSE); continue; }
-#line 2640 "/work/main/src/lang/fr/tokenize.c"
+#line 2609 "/work/main/src/lang/fr/tokenize.c"
 yy126:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
@@ -2645,7 +2614,7 @@ yy127:
 		if (yych <= '`') {
 			if (yych <= '-') {
 				if (yych <= ',') goto yy18;
-				goto yy257;
+				goto yy263;
 			} else {
 				if (yych <= '@') goto yy18;
 				if (yych <= 'Z') goto yy126;
@@ -2677,7 +2646,7 @@ yy127:
 				goto yy18;
 			} else {
 				if (yych <= 0xE1) goto yy103;
-				if (yych <= 0xE2) goto yy258;
+				if (yych <= 0xE2) goto yy264;
 				goto yy18;
 			}
 		}
@@ -2711,7 +2680,7 @@ yy129:
 				if (yych <= 0x9E) goto yy124;
 				goto yy2;
 			} else {
-				if (yych <= 0xA6) goto yy259;
+				if (yych <= 0xA6) goto yy265;
 				if (yych <= 0xAE) goto yy2;
 				goto yy4;
 			}
@@ -2780,71 +2749,55 @@ yy139:
 yy140:
 	yych = *++cur;
 yy141:
-	if (yych <= '9') {
-		if (yych <= '-') {
-			if (yych <= ',') goto yy59;
-			goto yy140;
-		} else {
-			if (yych <= '.') goto yy260;
-			if (yych <= '/') goto yy59;
-			goto yy140;
-		}
-	} else {
-		if (yych <= 'Z') {
-			if (yych <= '@') goto yy59;
-			goto yy140;
-		} else {
-			if (yych <= '`') goto yy59;
-			if (yych <= 'z') goto yy140;
-			goto yy59;
-		}
+	if (yybm[0+yych] & 16) {
+		goto yy140;
 	}
+	if (yych <= ',') goto yy59;
+	if (yych <= '.') goto yy266;
+	goto yy59;
 yy142:
 	yych = *++cur;
-	if (yych == '.') goto yy261;
+	if (yych == '.') goto yy267;
 	goto yy59;
 yy143:
 	yych = *++cur;
-	if (yych == 0xA6) goto yy261;
+	if (yych == 0xA6) goto yy267;
 	goto yy59;
 yy144:
 	yyaccept = 10;
 	yych = *(mar = ++cur);
-	if (yych <= '/') {
+	if (yybm[0+yych] & 32) {
+		goto yy144;
+	}
+	if (yych <= '9') {
 		if (yych <= '+') {
 			if (yych == '%') goto yy69;
 			if (yych >= '+') goto yy69;
 		} else {
-			if (yych <= ',') goto yy145;
-			if (yych <= '-') goto yy69;
-			if (yych <= '.') goto yy144;
+			if (yych == '-') goto yy69;
+			if (yych >= '0') goto yy69;
 		}
 	} else {
-		if (yych <= 'Z') {
-			if (yych <= '9') goto yy69;
+		if (yych <= '^') {
 			if (yych <= '?') goto yy145;
 			if (yych <= '@') goto yy71;
-			goto yy69;
+			if (yych <= 'Z') goto yy69;
 		} else {
-			if (yych <= '_') {
-				if (yych >= '_') goto yy69;
-			} else {
-				if (yych <= '`') goto yy145;
-				if (yych <= 'z') goto yy69;
-			}
+			if (yych == '`') goto yy145;
+			if (yych <= 'z') goto yy69;
 		}
 	}
 yy145:
-#line 211 "/work/main/src/lang/fr/tokenize.re"
+#line 218 "/work/main/src/lang/fr/tokenize.re"
 	{ emit(st, tok, cur, RC_TOK_ELLIPSIS); continue; }
-#line 2841 "/work/main/src/lang/fr/tokenize.c"
+#line 2794 "/work/main/src/lang/fr/tokenize.c"
 yy146:
 	++cur;
 	goto yy77;
 yy147:
 	yych = *++cur;
 	if (yych <= '/') goto yy59;
-	if (yych <= '9') goto yy262;
+	if (yych <= '9') goto yy268;
 	goto yy59;
 yy148:
 	yych = *++cur;
@@ -2860,7 +2813,7 @@ yy148:
 			} else {
 				if (yych <= '5') {
 					yyt1 = cur;
-					goto yy263;
+					goto yy269;
 				}
 				if (yych <= '@') {
 					yyt2 = cur;
@@ -2950,38 +2903,39 @@ yy148:
 	}
 yy149:
 	yych = *++cur;
-	if (yych == 0x80) goto yy264;
+	if (yych == 0x80) goto yy270;
 	goto yy59;
 yy150:
 	yyaccept = 4;
 	yych = *(mar = ++cur);
-	if (yych <= 'J') {
+	if (yybm[0+yych] & 64) {
+		goto yy150;
+	}
+	if (yych <= 'K') {
 		if (yych <= '$') {
-			if (yych == ' ') goto yy265;
+			if (yych == ' ') goto yy271;
 			goto yy16;
 		} else {
 			if (yych <= '%') goto yy146;
-			if (yych <= '/') goto yy16;
-			if (yych <= '9') goto yy150;
-			goto yy16;
+			if (yych <= 'J') goto yy16;
+			goto yy272;
 		}
 	} else {
 		if (yych <= 0xC1) {
-			if (yych <= 'K') goto yy266;
-			if (yych == 'k') goto yy266;
+			if (yych == 'k') goto yy272;
 			goto yy16;
 		} else {
-			if (yych <= 0xC2) goto yy267;
-			if (yych == 0xE2) goto yy268;
+			if (yych <= 0xC2) goto yy273;
+			if (yych == 0xE2) goto yy274;
 			goto yy16;
 		}
 	}
 yy151:
 	yych = *++cur;
 	if (yych <= ',') goto yy70;
-	if (yych <= '.') goto yy269;
-	if (yych <= '/') goto yy270;
-	if (yych <= '9') goto yy271;
+	if (yych <= '.') goto yy275;
+	if (yych <= '/') goto yy276;
+	if (yych <= '9') goto yy277;
 	goto yy70;
 yy152:
 	yyaccept = 4;
@@ -2989,7 +2943,7 @@ yy152:
 	if (yych <= 'J') {
 		if (yych <= '+') {
 			if (yych <= '$') {
-				if (yych == ' ') goto yy265;
+				if (yych == ' ') goto yy271;
 				goto yy16;
 			} else {
 				if (yych <= '%') goto yy76;
@@ -2999,10 +2953,10 @@ yy152:
 		} else {
 			if (yych <= '/') {
 				if (yych <= ',') goto yy16;
-				if (yych <= '.') goto yy269;
-				goto yy270;
+				if (yych <= '.') goto yy275;
+				goto yy276;
 			} else {
-				if (yych <= '9') goto yy272;
+				if (yych <= '9') goto yy278;
 				if (yych <= '?') goto yy16;
 				goto yy70;
 			}
@@ -3023,8 +2977,8 @@ yy152:
 				if (yych <= 'z') goto yy70;
 				goto yy16;
 			} else {
-				if (yych <= 0xC2) goto yy267;
-				if (yych == 0xE2) goto yy268;
+				if (yych <= 0xC2) goto yy273;
+				if (yych == 0xE2) goto yy274;
 				goto yy16;
 			}
 		}
@@ -3032,8 +2986,8 @@ yy152:
 yy153:
 	yych = *++cur;
 	if (yych <= ',') goto yy59;
-	if (yych <= '/') goto yy270;
-	if (yych <= '9') goto yy273;
+	if (yych <= '/') goto yy276;
+	if (yych <= '9') goto yy279;
 	goto yy59;
 yy154:
 	yyaccept = 4;
@@ -3041,7 +2995,7 @@ yy154:
 	if (yych <= 'Z') {
 		if (yych <= '+') {
 			if (yych <= '%') {
-				if (yych == ' ') goto yy274;
+				if (yych == ' ') goto yy280;
 				if (yych <= '$') goto yy16;
 				goto yy76;
 			} else {
@@ -3053,11 +3007,11 @@ yy154:
 			if (yych <= '/') {
 				if (yych <= ',') goto yy79;
 				if (yych <= '-') goto yy70;
-				if (yych <= '.') goto yy275;
+				if (yych <= '.') goto yy281;
 				goto yy16;
 			} else {
 				if (yych <= '?') {
-					if (yych <= '9') goto yy276;
+					if (yych <= '9') goto yy282;
 					goto yy16;
 				} else {
 					if (yych == 'K') goto yy86;
@@ -3088,10 +3042,10 @@ yy154:
 				goto yy16;
 			} else {
 				if (yych <= 0xC3) {
-					if (yych <= 0xC2) goto yy277;
+					if (yych <= 0xC2) goto yy283;
 					goto yy92;
 				} else {
-					if (yych == 0xE2) goto yy278;
+					if (yych == 0xE2) goto yy284;
 					goto yy16;
 				}
 			}
@@ -3100,22 +3054,22 @@ yy154:
 yy155:
 	yych = *++cur;
 	if (yych <= '/') goto yy59;
-	if (yych <= '9') goto yy279;
+	if (yych <= '9') goto yy285;
 	goto yy59;
 yy156:
 	++cur;
 	yyt1 = yyt2;
 yy157:
 	cur = yyt1;
-#line 198 "/work/main/src/lang/fr/tokenize.re"
+#line 205 "/work/main/src/lang/fr/tokenize.re"
 	{ emit(st, tok, cur, RC_TOK_TIME); continue; }
-#line 3113 "/work/main/src/lang/fr/tokenize.c"
+#line 3067 "/work/main/src/lang/fr/tokenize.c"
 yy158:
 	yyaccept = 11;
 	yych = *(mar = ++cur);
 	yyt1 = yyt2;
 	if (yych <= '/') goto yy157;
-	if (yych <= '5') goto yy280;
+	if (yych <= '5') goto yy286;
 	goto yy157;
 yy159:
 	yyaccept = 12;
@@ -3169,7 +3123,7 @@ yy160:
 		}
 	} else {
 		if (yych <= '^') {
-			if (yych <= '9') goto yy281;
+			if (yych <= '9') goto yy287;
 			if (yych <= '?') goto yy157;
 			if (yych <= 'Z') goto yy70;
 			goto yy157;
@@ -3182,30 +3136,11 @@ yy160:
 yy161:
 	yyaccept = 12;
 	yych = *(mar = ++cur);
-	if (yych <= '9') {
-		if (yych == '-') goto yy140;
-		if (yych <= '/') {
-			yyt1 = yyt2;
-			goto yy157;
-		}
+	if (yybm[0+yych] & 16) {
 		goto yy140;
-	} else {
-		if (yych <= 'Z') {
-			if (yych <= '@') {
-				yyt1 = yyt2;
-				goto yy157;
-			}
-			goto yy140;
-		} else {
-			if (yych <= '`') {
-				yyt1 = yyt2;
-				goto yy157;
-			}
-			if (yych <= 'z') goto yy140;
-			yyt1 = yyt2;
-			goto yy157;
-		}
 	}
+	yyt1 = yyt2;
+	goto yy157;
 yy162:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy59;
@@ -3247,7 +3182,7 @@ yy168:
 yy169:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0x80) goto yy282;
+	if (yych <= 0x80) goto yy288;
 	if (yych <= 0xBF) goto yy165;
 	goto yy59;
 yy170:
@@ -3274,9 +3209,9 @@ yy174:
 	++cur;
 yy175:
 	cur = yyt1;
-#line 192 "/work/main/src/lang/fr/tokenize.re"
+#line 199 "/work/main/src/lang/fr/tokenize.re"
 	{ emit(st, tok, cur, RC_TOK_NUMBER); continue; }
-#line 3280 "/work/main/src/lang/fr/tokenize.c"
+#line 3215 "/work/main/src/lang/fr/tokenize.c"
 yy176:
 	yyaccept = 13;
 	yych = *(mar = ++cur);
@@ -3304,20 +3239,10 @@ yy176:
 yy177:
 	yyaccept = 13;
 	yych = *(mar = ++cur);
-	if (yych <= '9') {
-		if (yych == '-') goto yy140;
-		if (yych <= '/') goto yy175;
+	if (yybm[0+yych] & 16) {
 		goto yy140;
-	} else {
-		if (yych <= 'Z') {
-			if (yych <= '@') goto yy175;
-			goto yy140;
-		} else {
-			if (yych <= '`') goto yy175;
-			if (yych <= 'z') goto yy140;
-			goto yy175;
-		}
 	}
+	goto yy175;
 yy178:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy59;
@@ -3374,9 +3299,9 @@ yy188:
 	++cur;
 yy189:
 	cur = yyt1;
-#line 194 "/work/main/src/lang/fr/tokenize.re"
+#line 201 "/work/main/src/lang/fr/tokenize.re"
 	{ emit(st, tok, cur, RC_TOK_ORDINAL); continue; }
-#line 3380 "/work/main/src/lang/fr/tokenize.c"
+#line 3305 "/work/main/src/lang/fr/tokenize.c"
 yy190:
 	yyaccept = 14;
 	yych = *(mar = ++cur);
@@ -3404,20 +3329,10 @@ yy190:
 yy191:
 	yyaccept = 14;
 	yych = *(mar = ++cur);
-	if (yych <= '9') {
-		if (yych == '-') goto yy140;
-		if (yych <= '/') goto yy189;
+	if (yybm[0+yych] & 16) {
 		goto yy140;
-	} else {
-		if (yych <= 'Z') {
-			if (yych <= '@') goto yy189;
-			goto yy140;
-		} else {
-			if (yych <= '`') goto yy189;
-			if (yych <= 'z') goto yy140;
-			goto yy189;
-		}
 	}
+	goto yy189;
 yy192:
 	yych = *++cur;
 	if (yych <= 0x7F) {
@@ -3732,7 +3647,7 @@ yy203:
 	goto yy59;
 yy204:
 	yych = *++cur;
-	if (yych == 'u') goto yy283;
+	if (yych == 'u') goto yy289;
 	goto yy70;
 yy205:
 	yych = *++cur;
@@ -3884,9 +3799,9 @@ yy206:
 				yyt1 = cur;
 				goto yy188;
 			} else {
-				if (yych == 'm') goto yy284;
+				if (yych == 'm') goto yy290;
 				if (yych <= 'q') goto yy59;
-				goto yy285;
+				goto yy291;
 			}
 		} else {
 			if (yych <= 0xC1) {
@@ -3975,59 +3890,88 @@ yy207:
 		goto yy59;
 	}
 yy208:
-	yyaccept = 5;
+	yyaccept = 15;
 	yych = *(mar = ++cur);
 yy209:
 	if (yych <= '`') {
 		if (yych <= '.') {
 			if (yych <= '*') {
 				if (yych == '%') goto yy69;
-				goto yy18;
 			} else {
 				if (yych <= '+') goto yy69;
-				if (yych <= ',') goto yy18;
-				if (yych <= '-') goto yy286;
+				if (yych <= ',') goto yy210;
+				if (yych <= '-') goto yy292;
 				goto yy69;
 			}
 		} else {
 			if (yych <= '@') {
-				if (yych <= '/') goto yy18;
+				if (yych <= '/') goto yy210;
 				if (yych <= '9') goto yy69;
-				if (yych <= '?') goto yy18;
-				goto yy71;
+				if (yych >= '@') goto yy71;
 			} else {
 				if (yych <= 'Z') goto yy208;
 				if (yych == '_') goto yy69;
-				goto yy18;
 			}
 		}
 	} else {
 		if (yych <= 0xD3) {
 			if (yych <= 0xC3) {
 				if (yych <= 'z') goto yy208;
-				if (yych <= 0xC2) goto yy18;
-				goto yy99;
+				if (yych >= 0xC3) goto yy211;
 			} else {
-				if (yych <= 0xC9) goto yy100;
-				if (yych <= 0xCA) goto yy101;
-				if (yych <= 0xCB) goto yy18;
-				goto yy100;
+				if (yych <= 0xC9) goto yy212;
+				if (yych <= 0xCA) goto yy213;
+				if (yych >= 0xCC) goto yy212;
 			}
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD4) goto yy101;
-				if (yych <= 0xD5) goto yy18;
-				if (yych <= 0xD6) goto yy102;
-				goto yy100;
+				if (yych <= 0xD4) goto yy213;
+				if (yych <= 0xD5) goto yy210;
+				if (yych <= 0xD6) goto yy214;
+				goto yy212;
 			} else {
-				if (yych <= 0xE0) goto yy18;
-				if (yych <= 0xE1) goto yy103;
-				if (yych <= 0xE2) goto yy258;
-				goto yy18;
+				if (yych <= 0xE0) goto yy210;
+				if (yych <= 0xE1) goto yy215;
+				if (yych <= 0xE2) goto yy264;
 			}
 		}
 	}
 yy210:
+#line 193 "/work/main/src/lang/fr/tokenize.re"
+	{ cur = word_or_abbrev(st, tok, cur); continue; }
+#line 3943 "/work/main/src/lang/fr/tokenize.c"
+yy211:
+	yych = *++cur;
+	if (yych <= 0x97) {
+		if (yych <= 0x7F) goto yy59;
+		if (yych <= 0x96) goto yy293;
+		goto yy59;
+	} else {
+		if (yych == 0xB7) goto yy59;
+		if (yych <= 0xBF) goto yy293;
+		goto yy59;
+	}
+yy212:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy59;
+	if (yych <= 0xBF) goto yy293;
+	goto yy59;
+yy213:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy59;
+	if (yych <= 0xAF) goto yy293;
+	goto yy59;
+yy214:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy59;
+	if (yych <= 0xBF) goto yy293;
+	goto yy59;
+yy215:
+	yych = *++cur;
+	if (yych <= 0xB7) goto yy59;
+	if (yych <= 0xBB) goto yy212;
+	goto yy59;
+yy216:
 	yych = *++cur;
 	if (yych <= '9') {
 		if (yych <= '+') {
@@ -4050,7 +3994,7 @@ yy210:
 			goto yy59;
 		}
 	}
-yy211:
+yy217:
 	yych = *++cur;
 	if (yych <= '/') {
 		if (yych <= '+') {
@@ -4060,7 +4004,7 @@ yy211:
 		} else {
 			if (yych <= ',') goto yy59;
 			if (yych <= '-') goto yy69;
-			if (yych <= '.') goto yy287;
+			if (yych <= '.') goto yy295;
 			goto yy59;
 		}
 	} else {
@@ -4080,531 +4024,510 @@ yy211:
 			}
 		}
 	}
-yy212:
-	yych = *++cur;
-	if (yych == 0x80) goto yy289;
-	goto yy59;
-yy213:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x7F) goto yy59;
-		if (yych <= 0x96) goto yy290;
-		goto yy59;
-	} else {
-		if (yych == 0xB7) goto yy59;
-		if (yych <= 0xBF) goto yy290;
-		goto yy59;
-	}
-yy214:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0xBF) goto yy290;
-	goto yy59;
-yy215:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0xAF) goto yy290;
-	goto yy59;
-yy216:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy59;
-	if (yych <= 0xBF) goto yy290;
-	goto yy59;
-yy217:
-	yych = *++cur;
-	if (yych <= 0xB7) goto yy59;
-	if (yych <= 0xBB) goto yy214;
-	goto yy59;
 yy218:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych == 'O') goto yy291;
-	if (yych == 'o') goto yy291;
-	goto yy32;
+	yych = *++cur;
+	if (yych == 0x80) goto yy297;
+	goto yy59;
 yy219:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy59;
-	if (yych <= 0x91) goto yy292;
-	goto yy59;
-yy220:
-	++cur;
-yy221:
-	cur = yyt1;
-#line 183 "/work/main/src/lang/fr/tokenize.re"
-	{ emit(st, tok, cur, RC_TOK_ELISION); continue; }
-#line 4136 "/work/main/src/lang/fr/tokenize.c"
-yy222:
-	yych = *++cur;
 	if (yych <= 0x97) {
 		if (yych <= 0x7F) goto yy59;
-		if (yych <= 0x96) goto yy220;
+		if (yych <= 0x96) goto yy298;
 		goto yy59;
 	} else {
 		if (yych == 0xB7) goto yy59;
-		if (yych <= 0xBF) goto yy220;
+		if (yych <= 0xBF) goto yy298;
 		goto yy59;
 	}
+yy220:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy59;
+	if (yych <= 0xBF) goto yy298;
+	goto yy59;
+yy221:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy59;
+	if (yych <= 0xAF) goto yy298;
+	goto yy59;
+yy222:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy59;
+	if (yych <= 0xBF) goto yy298;
+	goto yy59;
 yy223:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0xBF) goto yy220;
+	if (yych <= 0xB7) goto yy59;
+	if (yych <= 0xBB) goto yy220;
 	goto yy59;
 yy224:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0xAF) goto yy220;
-	goto yy59;
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych == 'O') goto yy299;
+	if (yych == 'o') goto yy299;
+	goto yy32;
 yy225:
 	yych = *++cur;
 	if (yych <= 0x8F) goto yy59;
-	if (yych <= 0xBF) goto yy220;
+	if (yych <= 0x91) goto yy300;
 	goto yy59;
 yy226:
-	yych = *++cur;
-	if (yych <= 0xB7) goto yy59;
-	if (yych <= 0xBB) goto yy223;
-	goto yy59;
+	++cur;
 yy227:
-	yych = *++cur;
-	if (yych <= '@') goto yy70;
-	if (yych <= 'Z') goto yy211;
-	if (yych == 0xC3) goto yy293;
-	goto yy70;
+	cur = yyt1;
+#line 183 "/work/main/src/lang/fr/tokenize.re"
+	{ emit(st, tok, cur, RC_TOK_ELISION); continue; }
+#line 4080 "/work/main/src/lang/fr/tokenize.c"
 yy228:
 	yych = *++cur;
+	if (yych <= 0x97) {
+		if (yych <= 0x7F) goto yy59;
+		if (yych <= 0x96) goto yy226;
+		goto yy59;
+	} else {
+		if (yych == 0xB7) goto yy59;
+		if (yych <= 0xBF) goto yy226;
+		goto yy59;
+	}
+yy229:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy59;
+	if (yych <= 0xBF) goto yy226;
+	goto yy59;
+yy230:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy59;
+	if (yych <= 0xAF) goto yy226;
+	goto yy59;
+yy231:
+	yych = *++cur;
 	if (yych <= 0x8F) goto yy59;
-	if (yych <= 0x91) goto yy292;
+	if (yych <= 0xBF) goto yy226;
+	goto yy59;
+yy232:
+	yych = *++cur;
+	if (yych <= 0xB7) goto yy59;
+	if (yych <= 0xBB) goto yy229;
+	goto yy59;
+yy233:
+	yych = *++cur;
+	if (yych <= '@') goto yy70;
+	if (yych <= 'Z') goto yy217;
+	if (yych == 0xC3) goto yy301;
+	goto yy70;
+yy234:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy59;
+	if (yych <= 0x91) goto yy300;
 	if (yych == 0x99) goto yy105;
 	goto yy59;
-yy229:
+yy235:
 	++cur;
-yy230:
+yy236:
 	cur = yyt1;
-#line 196 "/work/main/src/lang/fr/tokenize.re"
+#line 203 "/work/main/src/lang/fr/tokenize.re"
 	{ emit(st, tok, cur, RC_TOK_ORDINAL); continue; }
-#line 4186 "/work/main/src/lang/fr/tokenize.c"
-yy231:
-	yyaccept = 15;
+#line 4130 "/work/main/src/lang/fr/tokenize.c"
+yy237:
+	yyaccept = 16;
 	yych = *(mar = ++cur);
 	if (yych <= '/') {
 		if (yych <= '*') {
 			if (yych == '%') goto yy70;
-			goto yy230;
+			goto yy236;
 		} else {
-			if (yych == ',') goto yy230;
+			if (yych == ',') goto yy236;
 			if (yych <= '.') goto yy70;
-			goto yy230;
+			goto yy236;
 		}
 	} else {
 		if (yych <= '^') {
 			if (yych <= '9') goto yy70;
-			if (yych <= '?') goto yy230;
+			if (yych <= '?') goto yy236;
 			if (yych <= 'Z') goto yy70;
-			goto yy230;
+			goto yy236;
 		} else {
-			if (yych == '`') goto yy230;
+			if (yych == '`') goto yy236;
 			if (yych <= 'z') goto yy70;
-			goto yy230;
+			goto yy236;
 		}
 	}
-yy232:
-	yyaccept = 15;
+yy238:
+	yyaccept = 16;
 	yych = *(mar = ++cur);
 	if (yych <= '^') {
 		if (yych <= '-') {
 			if (yych <= '*') {
 				if (yych == '%') goto yy209;
-				goto yy230;
+				goto yy236;
 			} else {
 				if (yych <= '+') goto yy209;
-				if (yych <= ',') goto yy230;
+				if (yych <= ',') goto yy236;
 				goto yy69;
 			}
 		} else {
 			if (yych <= '9') {
 				if (yych <= '.') goto yy209;
-				if (yych <= '/') goto yy230;
+				if (yych <= '/') goto yy236;
 				goto yy96;
 			} else {
-				if (yych <= '?') goto yy230;
+				if (yych <= '?') goto yy236;
 				if (yych <= 'Z') goto yy209;
-				goto yy230;
+				goto yy236;
 			}
 		}
 	} else {
 		if (yych <= 0xCB) {
 			if (yych <= 'z') {
-				if (yych == '`') goto yy230;
+				if (yych == '`') goto yy236;
 				goto yy209;
 			} else {
-				if (yych <= 0xC2) goto yy230;
+				if (yych <= 0xC2) goto yy236;
 				if (yych <= 0xCA) goto yy209;
-				goto yy230;
+				goto yy236;
 			}
 		} else {
 			if (yych <= 0xDB) {
-				if (yych == 0xD5) goto yy230;
+				if (yych == 0xD5) goto yy236;
 				goto yy209;
 			} else {
 				if (yych == 0xE1) goto yy209;
-				goto yy230;
+				goto yy236;
 			}
 		}
 	}
-yy233:
-	yyaccept = 15;
+yy239:
+	yyaccept = 16;
 	yych = *(mar = ++cur);
-	if (yych <= '9') {
-		if (yych == '-') goto yy140;
-		if (yych <= '/') goto yy230;
+	if (yybm[0+yych] & 16) {
 		goto yy140;
-	} else {
-		if (yych <= 'Z') {
-			if (yych <= '@') goto yy230;
-			goto yy140;
-		} else {
-			if (yych <= '`') goto yy230;
-			if (yych <= 'z') goto yy140;
-			goto yy230;
-		}
 	}
-yy234:
+	goto yy236;
+yy240:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
-	if (yych <= 0xC1) {
-		if (yych <= '9') {
+	if (yybm[256+yych] & 128) {
+		goto yy31;
+	}
+	if (yych <= 0xC3) {
+		if (yych <= '/') {
 			if (yych <= '+') {
 				if (yych == '%') {
 					yyt1 = cur;
-					goto yy231;
+					goto yy237;
 				}
 				if (yych <= '*') {
 					yyt1 = cur;
-					goto yy229;
-				}
-				yyt1 = cur;
-				goto yy231;
-			} else {
-				if (yych <= '-') {
-					if (yych <= ',') {
-						yyt1 = cur;
-						goto yy229;
-					}
-					yyt1 = cur;
-					goto yy232;
-				} else {
-					if (yych <= '.') {
-						yyt1 = cur;
-						goto yy231;
-					}
-					if (yych <= '/') {
-						yyt1 = cur;
-						goto yy229;
-					}
-					goto yy96;
-				}
-			}
-		} else {
-			if (yych <= '^') {
-				if (yych <= '?') {
-					yyt1 = cur;
-					goto yy229;
-				}
-				if (yych <= '@') {
-					yyt1 = cur;
-					goto yy233;
-				}
-				if (yych <= 'Z') goto yy31;
-				yyt1 = cur;
-				goto yy229;
-			} else {
-				if (yych <= '`') {
-					if (yych <= '_') {
-						yyt1 = cur;
-						goto yy231;
-					}
-					yyt1 = cur;
-					goto yy229;
-				} else {
-					if (yych <= 'z') goto yy31;
-					if (yych <= 0x7F) {
-						yyt1 = cur;
-						goto yy229;
-					}
-					goto yy18;
-				}
-			}
-		}
-	} else {
-		if (yych <= 0xD6) {
-			if (yych <= 0xCA) {
-				if (yych <= 0xC2) {
-					yyt1 = cur;
 					goto yy235;
 				}
-				if (yych <= 0xC3) {
-					yyt1 = cur;
-					goto yy236;
-				}
-				if (yych <= 0xC9) goto yy100;
 				yyt1 = cur;
 				goto yy237;
 			} else {
-				if (yych <= 0xD3) {
-					if (yych >= 0xCC) goto yy100;
+				if (yych <= ',') {
 					yyt1 = cur;
-				} else {
-					if (yych <= 0xD4) {
+					goto yy235;
+				}
+				if (yych <= '-') {
+					yyt1 = cur;
+					goto yy238;
+				}
+				if (yych <= '.') {
+					yyt1 = cur;
+					goto yy237;
+				}
+				yyt1 = cur;
+				goto yy235;
+			}
+		} else {
+			if (yych <= '^') {
+				if (yych <= '9') goto yy96;
+				if (yych == '@') {
+					yyt1 = cur;
+					goto yy239;
+				}
+				yyt1 = cur;
+				goto yy235;
+			} else {
+				if (yych <= 0x7F) {
+					if (yych <= '_') {
 						yyt1 = cur;
 						goto yy237;
 					}
-					if (yych >= 0xD6) {
-						yyt1 = cur;
-						goto yy238;
-					}
 					yyt1 = cur;
-				}
-			}
-		} else {
-			if (yych <= 0xE2) {
-				if (yych <= 0xDF) {
-					if (yych <= 0xDB) goto yy100;
-					yyt1 = cur;
+					goto yy235;
 				} else {
-					if (yych <= 0xE0) {
-						yyt1 = cur;
-						goto yy239;
-					}
-					if (yych <= 0xE1) {
-						yyt1 = cur;
-						goto yy240;
-					}
-					yyt1 = cur;
-					goto yy241;
-				}
-			} else {
-				if (yych <= 0xF0) {
-					if (yych <= 0xEF) {
+					if (yych <= 0xC1) goto yy18;
+					if (yych >= 0xC3) {
 						yyt1 = cur;
 						goto yy242;
 					}
 					yyt1 = cur;
+				}
+			}
+		}
+	} else {
+		if (yych <= 0xDB) {
+			if (yych <= 0xD3) {
+				if (yych <= 0xC9) goto yy100;
+				if (yych <= 0xCA) {
+					yyt1 = cur;
 					goto yy243;
+				}
+				if (yych >= 0xCC) goto yy100;
+				yyt1 = cur;
+			} else {
+				if (yych <= 0xD4) {
+					yyt1 = cur;
+					goto yy243;
+				}
+				if (yych <= 0xD5) {
+					yyt1 = cur;
+					goto yy241;
+				}
+				if (yych <= 0xD6) {
+					yyt1 = cur;
+					goto yy244;
+				}
+				goto yy100;
+			}
+		} else {
+			if (yych <= 0xE2) {
+				if (yych <= 0xDF) {
+					yyt1 = cur;
+					goto yy241;
+				}
+				if (yych <= 0xE0) {
+					yyt1 = cur;
+					goto yy245;
+				}
+				if (yych <= 0xE1) {
+					yyt1 = cur;
+					goto yy246;
+				}
+				yyt1 = cur;
+				goto yy247;
+			} else {
+				if (yych <= 0xF0) {
+					if (yych <= 0xEF) {
+						yyt1 = cur;
+						goto yy248;
+					}
+					yyt1 = cur;
+					goto yy249;
 				} else {
 					if (yych <= 0xF3) {
 						yyt1 = cur;
-						goto yy244;
+						goto yy250;
 					}
 					if (yych <= 0xF4) {
 						yyt1 = cur;
-						goto yy245;
+						goto yy251;
 					}
 					goto yy18;
 				}
 			}
 		}
 	}
-yy235:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0xBF) goto yy229;
-	goto yy59;
-yy236:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x7F) goto yy59;
-		if (yych <= 0x96) goto yy126;
-		goto yy229;
-	} else {
-		if (yych == 0xB7) goto yy229;
-		if (yych <= 0xBF) goto yy126;
-		goto yy59;
-	}
-yy237:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0xAF) goto yy126;
-	if (yych <= 0xBF) goto yy229;
-	goto yy59;
-yy238:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0x8F) goto yy229;
-	if (yych <= 0xBF) goto yy126;
-	goto yy59;
-yy239:
-	yych = *++cur;
-	if (yych <= 0x9F) goto yy59;
-	if (yych <= 0xBF) goto yy235;
-	goto yy59;
-yy240:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0xB7) goto yy235;
-	if (yych <= 0xBB) goto yy100;
-	if (yych <= 0xBF) goto yy235;
-	goto yy59;
 yy241:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0x80) goto yy294;
 	if (yych <= 0xBF) goto yy235;
 	goto yy59;
 yy242:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0xBF) goto yy235;
-	goto yy59;
+	if (yych <= 0x97) {
+		if (yych <= 0x7F) goto yy59;
+		if (yych <= 0x96) goto yy126;
+		goto yy235;
+	} else {
+		if (yych == 0xB7) goto yy235;
+		if (yych <= 0xBF) goto yy126;
+		goto yy59;
+	}
 yy243:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy59;
-	if (yych <= 0xBF) goto yy242;
+	if (yych <= 0x7F) goto yy59;
+	if (yych <= 0xAF) goto yy126;
+	if (yych <= 0xBF) goto yy235;
 	goto yy59;
 yy244:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0xBF) goto yy242;
+	if (yych <= 0x8F) goto yy235;
+	if (yych <= 0xBF) goto yy126;
 	goto yy59;
 yy245:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0x8F) goto yy242;
+	if (yych <= 0x9F) goto yy59;
+	if (yych <= 0xBF) goto yy241;
 	goto yy59;
 yy246:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych == 'm') goto yy295;
-	if (yych == 'r') goto yy295;
-	goto yy127;
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy59;
+	if (yych <= 0xB7) goto yy241;
+	if (yych <= 0xBB) goto yy100;
+	if (yych <= 0xBF) goto yy241;
+	goto yy59;
 yy247:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych == 'Q') goto yy296;
-	if (yych == 'q') goto yy296;
-	goto yy32;
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy59;
+	if (yych <= 0x80) goto yy302;
+	if (yych <= 0xBF) goto yy241;
+	goto yy59;
 yy248:
 	yych = *++cur;
-	if (yych == 'E') goto yy297;
-	if (yych == 'e') goto yy297;
+	if (yych <= 0x7F) goto yy59;
+	if (yych <= 0xBF) goto yy241;
 	goto yy59;
 yy249:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych == 'D') goto yy298;
-	if (yych == 'd') goto yy298;
-	goto yy32;
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy59;
+	if (yych <= 0xBF) goto yy248;
+	goto yy59;
 yy250:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych == 'L') goto yy299;
-	if (yych == 'l') goto yy299;
-	goto yy32;
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy59;
+	if (yych <= 0xBF) goto yy248;
+	goto yy59;
 yy251:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy247;
-	if (yych == 'i') goto yy247;
-	goto yy32;
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy59;
+	if (yych <= 0x8F) goto yy248;
+	goto yy59;
 yy252:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
-	if (yych == '.') goto yy300;
-	goto yy32;
+	if (yych == 'm') goto yy303;
+	if (yych == 'r') goto yy303;
+	goto yy127;
 yy253:
-	yych = *++cur;
-	if (yych == '.') goto yy301;
-	goto yy59;
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych == 'Q') goto yy304;
+	if (yych == 'q') goto yy304;
+	goto yy32;
 yy254:
 	yych = *++cur;
-	if (yych == 0xA6) goto yy301;
+	if (yych == 'E') goto yy305;
+	if (yych == 'e') goto yy305;
 	goto yy59;
 yy255:
-	yych = *++cur;
-	if (yych == 0xC3) goto yy293;
-	goto yy70;
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych == 'D') goto yy306;
+	if (yych == 'd') goto yy306;
+	goto yy32;
 yy256:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
-	if (yych == 'p') goto yy302;
+	if (yych == 'L') goto yy307;
+	if (yych == 'l') goto yy307;
 	goto yy32;
 yy257:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych == 'I') goto yy253;
+	if (yych == 'i') goto yy253;
+	goto yy32;
+yy258:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych == '.') goto yy308;
+	goto yy32;
+yy259:
+	yych = *++cur;
+	if (yych == '.') goto yy309;
+	goto yy59;
+yy260:
+	yych = *++cur;
+	if (yych == 0xA6) goto yy309;
+	goto yy59;
+yy261:
+	yych = *++cur;
+	if (yych == 0xC3) goto yy301;
+	goto yy70;
+yy262:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych == 'p') goto yy310;
+	goto yy32;
+yy263:
 	yych = *++cur;
 	if (yych <= 0xCA) {
 		if (yych <= 'z') {
 			if (yych <= '@') goto yy59;
-			if (yych <= 'Z') goto yy126;
+			if (yych <= 'Z') goto yy293;
 			if (yych <= '`') goto yy59;
-			goto yy126;
+			goto yy293;
 		} else {
 			if (yych <= 0xC2) goto yy59;
-			if (yych <= 0xC3) goto yy99;
-			if (yych <= 0xC9) goto yy100;
-			goto yy101;
+			if (yych <= 0xC3) goto yy211;
+			if (yych <= 0xC9) goto yy212;
+			goto yy213;
 		}
 	} else {
 		if (yych <= 0xD5) {
 			if (yych <= 0xCB) goto yy59;
-			if (yych <= 0xD3) goto yy100;
-			if (yych <= 0xD4) goto yy101;
+			if (yych <= 0xD3) goto yy212;
+			if (yych <= 0xD4) goto yy213;
 			goto yy59;
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD6) goto yy102;
-				goto yy100;
+				if (yych <= 0xD6) goto yy214;
+				goto yy212;
 			} else {
-				if (yych == 0xE1) goto yy103;
+				if (yych == 0xE1) goto yy215;
 				goto yy59;
 			}
 		}
 	}
-yy258:
+yy264:
 	yych = *++cur;
-	if (yych == 0x80) goto yy303;
+	if (yych == 0x80) goto yy311;
 	goto yy59;
-yy259:
+yy265:
 	++cur;
 	goto yy145;
-yy260:
+yy266:
 	yych = *++cur;
 	if (yych <= '9') {
-		if (yych == '-') goto yy304;
+		if (yych == '-') goto yy312;
 		if (yych <= '/') goto yy59;
-		goto yy304;
+		goto yy312;
 	} else {
 		if (yych <= 'Z') {
 			if (yych <= '@') goto yy59;
-			goto yy304;
+			goto yy312;
 		} else {
 			if (yych <= '`') goto yy59;
-			if (yych <= 'z') goto yy304;
+			if (yych <= 'z') goto yy312;
 			goto yy59;
 		}
 	}
-yy261:
+yy267:
 	yych = *++cur;
-	if (yych == ')') goto yy259;
+	if (yych == ')') goto yy265;
 	goto yy59;
-yy262:
+yy268:
 	yych = *++cur;
 	if (yych <= '/') goto yy59;
-	if (yych <= '9') goto yy306;
+	if (yych <= '9') goto yy314;
 	goto yy59;
-yy263:
+yy269:
 	yyaccept = 11;
 	yych = *(mar = ++cur);
 	if (yych <= '/') goto yy157;
-	if (yych <= '9') goto yy307;
+	if (yych <= '9') goto yy315;
 	goto yy157;
-yy264:
+yy270:
 	yych = *++cur;
 	if (yych == 0xB0) goto yy146;
 	goto yy59;
-yy265:
+yy271:
 	yych = *++cur;
 	if (yych == '%') goto yy146;
 	if (yych == 0xE2) goto yy149;
 	goto yy59;
-yy266:
+yy272:
 	yych = *++cur;
 	if (yych <= 0xD3) {
 		if (yych <= 0xC1) {
@@ -4694,37 +4617,37 @@ yy266:
 			}
 		}
 	}
-yy267:
+yy273:
 	yych = *++cur;
-	if (yych == 0xA0) goto yy265;
+	if (yych == 0xA0) goto yy271;
 	goto yy59;
-yy268:
+yy274:
 	yych = *++cur;
-	if (yych == 0x80) goto yy308;
+	if (yych == 0x80) goto yy316;
 	goto yy59;
-yy269:
+yy275:
 	yych = *++cur;
 	if (yych <= '/') goto yy70;
-	if (yych <= '9') goto yy309;
+	if (yych <= '9') goto yy317;
 	goto yy70;
-yy270:
+yy276:
 	yych = *++cur;
 	if (yych <= '/') goto yy59;
-	if (yych <= '9') goto yy310;
+	if (yych <= '9') goto yy318;
 	goto yy59;
-yy271:
+yy277:
 	yych = *++cur;
 	if (yych <= ',') goto yy70;
-	if (yych <= '.') goto yy269;
-	if (yych <= '/') goto yy270;
+	if (yych <= '.') goto yy275;
+	if (yych <= '/') goto yy276;
 	goto yy70;
-yy272:
+yy278:
 	yyaccept = 4;
 	yych = *(mar = ++cur);
 	if (yych <= 'J') {
 		if (yych <= '+') {
 			if (yych <= '$') {
-				if (yych == ' ') goto yy265;
+				if (yych == ' ') goto yy271;
 				goto yy16;
 			} else {
 				if (yych <= '%') goto yy76;
@@ -4734,10 +4657,10 @@ yy272:
 		} else {
 			if (yych <= '/') {
 				if (yych <= ',') goto yy16;
-				if (yych <= '.') goto yy269;
-				goto yy270;
+				if (yych <= '.') goto yy275;
+				goto yy276;
 			} else {
-				if (yych <= '9') goto yy311;
+				if (yych <= '9') goto yy319;
 				if (yych <= '?') goto yy16;
 				goto yy70;
 			}
@@ -4758,18 +4681,18 @@ yy272:
 				if (yych <= 'z') goto yy70;
 				goto yy16;
 			} else {
-				if (yych <= 0xC2) goto yy267;
-				if (yych == 0xE2) goto yy268;
+				if (yych <= 0xC2) goto yy273;
+				if (yych == 0xE2) goto yy274;
 				goto yy16;
 			}
 		}
 	}
-yy273:
+yy279:
 	yych = *++cur;
 	if (yych <= ',') goto yy59;
-	if (yych <= '/') goto yy270;
+	if (yych <= '/') goto yy276;
 	goto yy59;
-yy274:
+yy280:
 	yych = *++cur;
 	if (yych <= '/') {
 		if (yych == '%') goto yy146;
@@ -4779,31 +4702,31 @@ yy274:
 		if (yych == 0xE2) goto yy149;
 		goto yy59;
 	}
-yy275:
+yy281:
 	yych = *++cur;
 	if (yych <= '/') goto yy70;
-	if (yych <= '9') goto yy312;
+	if (yych <= '9') goto yy320;
 	goto yy70;
-yy276:
+yy282:
 	yyaccept = 4;
 	yych = *(mar = ++cur);
 	if (yych <= '^') {
 		if (yych <= '-') {
 			if (yych <= '%') {
-				if (yych == ' ') goto yy265;
+				if (yych == ' ') goto yy271;
 				if (yych <= '$') goto yy16;
 				goto yy76;
 			} else {
 				if (yych <= '*') goto yy16;
 				if (yych <= '+') goto yy70;
 				if (yych <= ',') goto yy79;
-				goto yy313;
+				goto yy321;
 			}
 		} else {
 			if (yych <= '?') {
-				if (yych <= '.') goto yy314;
-				if (yych <= '/') goto yy315;
-				if (yych <= '9') goto yy316;
+				if (yych <= '.') goto yy322;
+				if (yych <= '/') goto yy323;
+				if (yych <= '9') goto yy324;
 				goto yy16;
 			} else {
 				if (yych == 'K') goto yy86;
@@ -4829,71 +4752,71 @@ yy276:
 				goto yy16;
 			} else {
 				if (yych <= 0xC3) {
-					if (yych <= 0xC2) goto yy267;
+					if (yych <= 0xC2) goto yy273;
 					goto yy92;
 				} else {
-					if (yych == 0xE2) goto yy268;
+					if (yych == 0xE2) goto yy274;
 					goto yy16;
 				}
 			}
 		}
 	}
-yy277:
+yy283:
 	yych = *++cur;
-	if (yych == 0xA0) goto yy274;
+	if (yych == 0xA0) goto yy280;
 	goto yy59;
-yy278:
+yy284:
 	yych = *++cur;
-	if (yych == 0x80) goto yy317;
+	if (yych == 0x80) goto yy325;
 	goto yy59;
-yy279:
+yy285:
 	yych = *++cur;
 	if (yych <= 0xDF) {
 		if (yych <= '9') {
 			if (yych <= '/') {
 				yyt1 = cur;
-				goto yy318;
+				goto yy326;
 			}
 			goto yy59;
 		} else {
 			if (yych <= 0x7F) {
 				yyt1 = cur;
-				goto yy318;
+				goto yy326;
 			}
 			if (yych <= 0xC1) goto yy59;
 			yyt1 = cur;
-			goto yy319;
+			goto yy327;
 		}
 	} else {
 		if (yych <= 0xF0) {
 			if (yych <= 0xE0) {
 				yyt1 = cur;
-				goto yy320;
+				goto yy328;
 			}
 			if (yych <= 0xEF) {
 				yyt1 = cur;
-				goto yy321;
+				goto yy329;
 			}
 			yyt1 = cur;
-			goto yy322;
+			goto yy330;
 		} else {
 			if (yych <= 0xF3) {
 				yyt1 = cur;
-				goto yy323;
+				goto yy331;
 			}
 			if (yych <= 0xF4) {
 				yyt1 = cur;
-				goto yy324;
+				goto yy332;
 			}
 			goto yy59;
 		}
 	}
-yy280:
+yy286:
 	yych = *++cur;
 	if (yych <= '/') goto yy59;
-	if (yych <= '9') goto yy307;
+	if (yych <= '9') goto yy315;
 	goto yy59;
-yy281:
+yy287:
 	yych = *++cur;
 	if (yych <= 0xC1) {
 		if (yych <= '9') {
@@ -5020,7 +4943,7 @@ yy281:
 			}
 		}
 	}
-yy282:
+yy288:
 	yych = *++cur;
 	if (yych <= 0x89) {
 		if (yych <= 0x7F) goto yy59;
@@ -5031,19 +4954,19 @@ yy282:
 		if (yych <= 0xBF) goto yy156;
 		goto yy59;
 	}
-yy283:
+yy289:
 	yych = *++cur;
-	if (yych == 'r') goto yy325;
+	if (yych == 'r') goto yy333;
 	goto yy70;
-yy284:
+yy290:
 	yych = *++cur;
-	if (yych == 'e') goto yy326;
+	if (yych == 'e') goto yy334;
 	goto yy59;
-yy285:
+yy291:
 	yych = *++cur;
-	if (yych == 'e') goto yy327;
+	if (yych == 'e') goto yy335;
 	goto yy59;
-yy286:
+yy292:
 	yych = *++cur;
 	if (yych <= '`') {
 		if (yych <= '/') {
@@ -5071,27 +4994,72 @@ yy286:
 			if (yych <= 0xC3) {
 				if (yych <= 'z') goto yy208;
 				if (yych <= 0xC2) goto yy59;
-				goto yy99;
+				goto yy211;
 			} else {
-				if (yych <= 0xC9) goto yy100;
-				if (yych <= 0xCA) goto yy101;
+				if (yych <= 0xC9) goto yy212;
+				if (yych <= 0xCA) goto yy213;
 				if (yych <= 0xCB) goto yy59;
-				goto yy100;
+				goto yy212;
 			}
 		} else {
 			if (yych <= 0xD6) {
-				if (yych <= 0xD4) goto yy101;
+				if (yych <= 0xD4) goto yy213;
 				if (yych <= 0xD5) goto yy59;
-				goto yy102;
+				goto yy214;
 			} else {
-				if (yych <= 0xDB) goto yy100;
-				if (yych == 0xE1) goto yy103;
+				if (yych <= 0xDB) goto yy212;
+				if (yych == 0xE1) goto yy215;
 				goto yy59;
 			}
 		}
 	}
-yy287:
-	yyaccept = 16;
+yy293:
+	yyaccept = 15;
+	yych = *(mar = ++cur);
+yy294:
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '-') {
+				if (yych <= ',') goto yy210;
+				goto yy263;
+			} else {
+				if (yych <= '@') goto yy210;
+				if (yych <= 'Z') goto yy293;
+				goto yy210;
+			}
+		} else {
+			if (yych <= 0xC2) {
+				if (yych <= 'z') goto yy293;
+				goto yy210;
+			} else {
+				if (yych <= 0xC3) goto yy211;
+				if (yych <= 0xC9) goto yy212;
+				goto yy213;
+			}
+		}
+	} else {
+		if (yych <= 0xD6) {
+			if (yych <= 0xD3) {
+				if (yych <= 0xCB) goto yy210;
+				goto yy212;
+			} else {
+				if (yych <= 0xD4) goto yy213;
+				if (yych <= 0xD5) goto yy210;
+				goto yy214;
+			}
+		} else {
+			if (yych <= 0xE0) {
+				if (yych <= 0xDB) goto yy212;
+				goto yy210;
+			} else {
+				if (yych <= 0xE1) goto yy215;
+				if (yych <= 0xE2) goto yy264;
+				goto yy210;
+			}
+		}
+	}
+yy295:
+	yyaccept = 17;
 	yych = *(mar = ++cur);
 	if (yych <= '9') {
 		if (yych <= '+') {
@@ -5099,7 +5067,7 @@ yy287:
 			if (yych >= '+') goto yy69;
 		} else {
 			if (yych <= '-') {
-				if (yych >= '-') goto yy210;
+				if (yych >= '-') goto yy216;
 			} else {
 				if (yych != '/') goto yy69;
 			}
@@ -5109,211 +5077,211 @@ yy287:
 			if (yych <= '@') {
 				if (yych >= '@') goto yy71;
 			} else {
-				if (yych <= 'Z') goto yy211;
+				if (yych <= 'Z') goto yy217;
 				if (yych >= '_') goto yy69;
 			}
 		} else {
 			if (yych <= 'z') {
 				if (yych >= 'a') goto yy69;
 			} else {
-				if (yych == 0xE2) goto yy212;
+				if (yych == 0xE2) goto yy218;
 			}
 		}
 	}
-yy288:
-#line 188 "/work/main/src/lang/fr/tokenize.re"
+yy296:
+#line 195 "/work/main/src/lang/fr/tokenize.re"
 	{ emit(st, tok, cur, RC_TOK_ABBREV); continue; }
-#line 5127 "/work/main/src/lang/fr/tokenize.c"
-yy289:
+#line 5095 "/work/main/src/lang/fr/tokenize.c"
+yy297:
 	yych = *++cur;
 	if (yych <= 0x8F) goto yy59;
-	if (yych <= 0x91) goto yy328;
+	if (yych <= 0x91) goto yy336;
 	goto yy59;
-yy290:
+yy298:
 	yyaccept = 9;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC9) {
 		if (yych <= 'Z') {
 			if (yych <= '/') goto yy97;
-			if (yych <= '9') goto yy290;
+			if (yych <= '9') goto yy298;
 			if (yych <= '@') goto yy97;
-			goto yy290;
+			goto yy298;
 		} else {
 			if (yych <= 'z') {
 				if (yych <= '`') goto yy97;
-				goto yy290;
+				goto yy298;
 			} else {
 				if (yych <= 0xC2) goto yy97;
-				if (yych <= 0xC3) goto yy213;
-				goto yy214;
+				if (yych <= 0xC3) goto yy219;
+				goto yy220;
 			}
 		}
 	} else {
 		if (yych <= 0xD5) {
 			if (yych <= 0xCB) {
-				if (yych <= 0xCA) goto yy215;
+				if (yych <= 0xCA) goto yy221;
 				goto yy97;
 			} else {
-				if (yych <= 0xD3) goto yy214;
-				if (yych <= 0xD4) goto yy215;
+				if (yych <= 0xD3) goto yy220;
+				if (yych <= 0xD4) goto yy221;
 				goto yy97;
 			}
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD6) goto yy216;
-				goto yy214;
+				if (yych <= 0xD6) goto yy222;
+				goto yy220;
 			} else {
-				if (yych == 0xE1) goto yy217;
+				if (yych == 0xE1) goto yy223;
 				goto yy97;
 			}
 		}
 	}
-yy291:
+yy299:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy329;
-	if (yych == 'u') goto yy329;
+	if (yych == 'U') goto yy337;
+	if (yych == 'u') goto yy337;
 	goto yy32;
-yy292:
+yy300:
 	yych = *++cur;
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
 			if (yych <= '/') goto yy59;
-			if (yych <= '9') goto yy290;
+			if (yych <= '9') goto yy298;
 			goto yy59;
 		} else {
-			if (yych <= 'Z') goto yy127;
+			if (yych <= 'Z') goto yy294;
 			if (yych <= '`') goto yy59;
-			if (yych <= 'z') goto yy127;
+			if (yych <= 'z') goto yy294;
 			goto yy59;
 		}
 	} else {
 		if (yych <= 0xD5) {
 			if (yych == 0xCB) goto yy59;
-			if (yych <= 0xD4) goto yy127;
+			if (yych <= 0xD4) goto yy294;
 			goto yy59;
 		} else {
-			if (yych <= 0xDB) goto yy127;
-			if (yych == 0xE1) goto yy127;
-			goto yy59;
-		}
-	}
-yy293:
-	yych = *++cur;
-	if (yych == 0xA0) goto yy330;
-	goto yy59;
-yy294:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0x8F) goto yy229;
-	if (yych <= 0x91) goto yy331;
-	if (yych <= 0xBF) goto yy229;
-	goto yy59;
-yy295:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych == 'e') goto yy332;
-	goto yy127;
-yy296:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy34;
-	if (yych == 'u') goto yy34;
-	goto yy32;
-yy297:
-	yych = *++cur;
-	if (yych == 'X') goto yy333;
-	if (yych == 'x') goto yy333;
-	goto yy59;
-yy298:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC9) {
-		if (yych == '\'') goto yy334;
-		goto yy32;
-	} else {
-		if (yych <= 0xCA) goto yy335;
-		if (yych == 0xE2) goto yy336;
-		goto yy32;
-	}
-yy299:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych == 'Q') goto yy337;
-	if (yych == 'q') goto yy337;
-	goto yy32;
-yy300:
-	yych = *++cur;
-	if (yych <= '"') {
-		if (yych <= '\n') {
-			if (yych <= 0x00) goto yy59;
-			if (yych <= 0x08) goto yy339;
-			goto yy59;
-		} else {
-			if (yych == ' ') goto yy59;
-			if (yych <= '!') goto yy339;
-			goto yy59;
-		}
-	} else {
-		if (yych <= '>') {
-			if (yych == '<') goto yy59;
-			if (yych <= '=') goto yy339;
-			goto yy59;
-		} else {
-			if (yych <= 0x7F) goto yy339;
-			if (yych <= 0xC1) goto yy59;
-			if (yych <= 0xF4) goto yy339;
+			if (yych <= 0xDB) goto yy294;
+			if (yych == 0xE1) goto yy294;
 			goto yy59;
 		}
 	}
 yy301:
 	yych = *++cur;
-	if (yych == ']') goto yy259;
+	if (yych == 0xA0) goto yy338;
 	goto yy59;
 yy302:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy59;
+	if (yych <= 0x8F) goto yy235;
+	if (yych <= 0x91) goto yy339;
+	if (yych <= 0xBF) goto yy235;
+	goto yy59;
+yy303:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych == 'e') goto yy340;
+	goto yy127;
+yy304:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych == 'U') goto yy34;
+	if (yych == 'u') goto yy34;
+	goto yy32;
+yy305:
+	yych = *++cur;
+	if (yych == 'X') goto yy341;
+	if (yych == 'x') goto yy341;
+	goto yy59;
+yy306:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC9) {
+		if (yych == '\'') goto yy342;
+		goto yy32;
+	} else {
+		if (yych <= 0xCA) goto yy343;
+		if (yych == 0xE2) goto yy344;
+		goto yy32;
+	}
+yy307:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych == 'Q') goto yy345;
+	if (yych == 'q') goto yy345;
+	goto yy32;
+yy308:
+	yych = *++cur;
+	if (yych <= '"') {
+		if (yych <= '\n') {
+			if (yych <= 0x00) goto yy59;
+			if (yych <= 0x08) goto yy347;
+			goto yy59;
+		} else {
+			if (yych == ' ') goto yy59;
+			if (yych <= '!') goto yy347;
+			goto yy59;
+		}
+	} else {
+		if (yych <= '>') {
+			if (yych == '<') goto yy59;
+			if (yych <= '=') goto yy347;
+			goto yy59;
+		} else {
+			if (yych <= 0x7F) goto yy347;
+			if (yych <= 0xC1) goto yy59;
+			if (yych <= 0xF4) goto yy347;
+			goto yy59;
+		}
+	}
+yy309:
+	yych = *++cur;
+	if (yych == ']') goto yy265;
+	goto yy59;
+yy310:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
 	if (yych <= 'R') {
-		if (yych == ':') goto yy349;
+		if (yych == ':') goto yy357;
 		goto yy32;
 	} else {
-		if (yych <= 'S') goto yy350;
-		if (yych == 's') goto yy350;
+		if (yych <= 'S') goto yy358;
+		if (yych == 's') goto yy358;
 		goto yy32;
 	}
-yy303:
+yy311:
 	yych = *++cur;
 	if (yych <= 0x8F) goto yy59;
-	if (yych <= 0x91) goto yy257;
+	if (yych <= 0x91) goto yy263;
 	goto yy59;
-yy304:
-	yyaccept = 17;
+yy312:
+	yyaccept = 18;
 	yych = *(mar = ++cur);
 	if (yych <= '9') {
 		if (yych <= '-') {
-			if (yych >= '-') goto yy304;
+			if (yych >= '-') goto yy312;
 		} else {
-			if (yych <= '.') goto yy260;
-			if (yych >= '0') goto yy304;
+			if (yych <= '.') goto yy266;
+			if (yych >= '0') goto yy312;
 		}
 	} else {
 		if (yych <= 'Z') {
-			if (yych >= 'A') goto yy304;
+			if (yych >= 'A') goto yy312;
 		} else {
-			if (yych <= '`') goto yy305;
-			if (yych <= 'z') goto yy304;
+			if (yych <= '`') goto yy313;
+			if (yych <= 'z') goto yy312;
 		}
 	}
-yy305:
+yy313:
 #line 181 "/work/main/src/lang/fr/tokenize.re"
 	{ cur = emit_url(st, tok, cur, RC_TOK_EMAIL); continue; }
-#line 5311 "/work/main/src/lang/fr/tokenize.c"
-yy306:
+#line 5279 "/work/main/src/lang/fr/tokenize.c"
+yy314:
 	yyaccept = 4;
 	yych = *(mar = ++cur);
 	if (yych <= '-') {
 		if (yych <= '%') {
-			if (yych == ' ') goto yy274;
+			if (yych == ' ') goto yy280;
 			if (yych <= '$') goto yy16;
 			goto yy146;
 		} else {
@@ -5331,21 +5299,21 @@ yy306:
 				if (yych <= '.') goto yy78;
 				goto yy16;
 			} else {
-				if (yych <= 'K') goto yy266;
+				if (yych <= 'K') goto yy272;
 				if (yych <= 'j') goto yy16;
-				goto yy266;
+				goto yy272;
 			}
 		} else {
 			if (yych <= 0xC2) {
 				if (yych <= 0xC1) goto yy16;
-				goto yy277;
+				goto yy283;
 			} else {
-				if (yych == 0xE2) goto yy278;
+				if (yych == 0xE2) goto yy284;
 				goto yy16;
 			}
 		}
 	}
-yy307:
+yy315:
 	yych = *++cur;
 	if (yych <= 0xD3) {
 		if (yych <= 0xC1) {
@@ -5435,33 +5403,33 @@ yy307:
 			}
 		}
 	}
-yy308:
+yy316:
 	yych = *++cur;
 	if (yych <= 0xAE) {
-		if (yych == 0x89) goto yy265;
+		if (yych == 0x89) goto yy271;
 		goto yy59;
 	} else {
-		if (yych <= 0xAF) goto yy265;
+		if (yych <= 0xAF) goto yy271;
 		if (yych <= 0xB0) goto yy146;
 		goto yy59;
 	}
-yy309:
+yy317:
 	yych = *++cur;
 	if (yych <= '/') goto yy70;
-	if (yych <= '9') goto yy351;
+	if (yych <= '9') goto yy359;
 	goto yy70;
-yy310:
+yy318:
 	yych = *++cur;
 	if (yych <= '/') goto yy59;
-	if (yych <= '9') goto yy352;
+	if (yych <= '9') goto yy360;
 	goto yy59;
-yy311:
+yy319:
 	yyaccept = 4;
 	yych = *(mar = ++cur);
 	if (yych <= '?') {
 		if (yych <= '*') {
 			if (yych <= '$') {
-				if (yych == ' ') goto yy274;
+				if (yych == ' ') goto yy280;
 				goto yy16;
 			} else {
 				if (yych <= '%') goto yy76;
@@ -5473,9 +5441,9 @@ yy311:
 				if (yych == ',') goto yy79;
 				goto yy70;
 			} else {
-				if (yych <= '.') goto yy353;
+				if (yych <= '.') goto yy361;
 				if (yych <= '/') goto yy16;
-				if (yych <= '9') goto yy354;
+				if (yych <= '9') goto yy362;
 				goto yy16;
 			}
 		}
@@ -5495,19 +5463,19 @@ yy311:
 				if (yych <= 'z') goto yy70;
 				goto yy16;
 			} else {
-				if (yych <= 0xC2) goto yy277;
-				if (yych == 0xE2) goto yy278;
+				if (yych <= 0xC2) goto yy283;
+				if (yych == 0xE2) goto yy284;
 				goto yy16;
 			}
 		}
 	}
-yy312:
+yy320:
 	yyaccept = 4;
 	yych = *(mar = ++cur);
 	if (yych <= 'J') {
 		if (yych <= '+') {
 			if (yych <= '$') {
-				if (yych == ' ') goto yy265;
+				if (yych == ' ') goto yy271;
 				goto yy16;
 			} else {
 				if (yych <= '%') goto yy76;
@@ -5520,7 +5488,7 @@ yy312:
 				if (yych <= '.') goto yy70;
 				goto yy16;
 			} else {
-				if (yych <= '9') goto yy355;
+				if (yych <= '9') goto yy363;
 				if (yych <= '?') goto yy16;
 				goto yy70;
 			}
@@ -5541,34 +5509,34 @@ yy312:
 				if (yych <= 'z') goto yy70;
 				goto yy16;
 			} else {
-				if (yych <= 0xC2) goto yy267;
-				if (yych == 0xE2) goto yy268;
+				if (yych <= 0xC2) goto yy273;
+				if (yych == 0xE2) goto yy274;
 				goto yy16;
 			}
 		}
 	}
-yy313:
+yy321:
 	yych = *++cur;
 	if (yych <= '/') goto yy70;
-	if (yych <= '9') goto yy356;
+	if (yych <= '9') goto yy364;
 	goto yy70;
-yy314:
+yy322:
 	yych = *++cur;
 	if (yych <= '/') goto yy70;
-	if (yych <= '9') goto yy354;
+	if (yych <= '9') goto yy362;
 	goto yy70;
-yy315:
+yy323:
 	yych = *++cur;
 	if (yych <= '/') goto yy59;
-	if (yych <= '9') goto yy357;
+	if (yych <= '9') goto yy365;
 	goto yy59;
-yy316:
+yy324:
 	yyaccept = 4;
 	yych = *(mar = ++cur);
 	if (yych <= '^') {
 		if (yych <= '-') {
 			if (yych <= '%') {
-				if (yych == ' ') goto yy265;
+				if (yych == ' ') goto yy271;
 				if (yych <= '$') goto yy16;
 				goto yy76;
 			} else {
@@ -5578,9 +5546,9 @@ yy316:
 			}
 		} else {
 			if (yych <= '?') {
-				if (yych <= '.') goto yy314;
+				if (yych <= '.') goto yy322;
 				if (yych <= '/') goto yy16;
-				if (yych <= '9') goto yy316;
+				if (yych <= '9') goto yy324;
 				goto yy16;
 			} else {
 				if (yych <= 'J') {
@@ -5611,68 +5579,68 @@ yy316:
 				goto yy16;
 			} else {
 				if (yych <= 0xC3) {
-					if (yych <= 0xC2) goto yy267;
+					if (yych <= 0xC2) goto yy273;
 					goto yy92;
 				} else {
-					if (yych == 0xE2) goto yy268;
+					if (yych == 0xE2) goto yy274;
 					goto yy16;
 				}
 			}
 		}
 	}
-yy317:
+yy325:
 	yych = *++cur;
 	if (yych <= 0x99) {
-		if (yych == 0x89) goto yy274;
+		if (yych == 0x89) goto yy280;
 		if (yych <= 0x98) goto yy59;
 		goto yy78;
 	} else {
 		if (yych <= 0xAE) goto yy59;
-		if (yych <= 0xAF) goto yy274;
+		if (yych <= 0xAF) goto yy280;
 		if (yych <= 0xB0) goto yy146;
 		goto yy59;
 	}
-yy318:
+yy326:
 	++cur;
 	cur = yyt1;
-#line 201 "/work/main/src/lang/fr/tokenize.re"
+#line 208 "/work/main/src/lang/fr/tokenize.re"
 	{ emit(st, tok, cur, RC_TOK_TIME); continue; }
-#line 5641 "/work/main/src/lang/fr/tokenize.c"
-yy319:
+#line 5609 "/work/main/src/lang/fr/tokenize.c"
+yy327:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0xBF) goto yy318;
+	if (yych <= 0xBF) goto yy326;
 	goto yy59;
-yy320:
+yy328:
 	yych = *++cur;
 	if (yych <= 0x9F) goto yy59;
-	if (yych <= 0xBF) goto yy319;
+	if (yych <= 0xBF) goto yy327;
 	goto yy59;
-yy321:
+yy329:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0xBF) goto yy319;
+	if (yych <= 0xBF) goto yy327;
 	goto yy59;
-yy322:
+yy330:
 	yych = *++cur;
 	if (yych <= 0x8F) goto yy59;
-	if (yych <= 0xBF) goto yy321;
+	if (yych <= 0xBF) goto yy329;
 	goto yy59;
-yy323:
+yy331:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0xBF) goto yy321;
+	if (yych <= 0xBF) goto yy329;
 	goto yy59;
-yy324:
+yy332:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0x8F) goto yy321;
+	if (yych <= 0x8F) goto yy329;
 	goto yy59;
-yy325:
+yy333:
 	yych = *++cur;
-	if (yych == 'e') goto yy358;
+	if (yych == 'e') goto yy366;
 	goto yy70;
-yy326:
+yy334:
 	yych = *++cur;
 	if (yych <= 0xCB) {
 		if (yych <= 'z') {
@@ -5758,7 +5726,7 @@ yy326:
 			}
 		}
 	}
-yy327:
+yy335:
 	yych = *++cur;
 	if (yych <= 0xD3) {
 		if (yych <= 0xC1) {
@@ -5848,47 +5816,47 @@ yy327:
 			}
 		}
 	}
-yy328:
+yy336:
 	yych = *++cur;
 	if (yych <= '@') goto yy59;
-	if (yych <= 'Z') goto yy359;
+	if (yych <= 'Z') goto yy367;
 	goto yy59;
-yy329:
+yy337:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy360;
-	if (yych == 'r') goto yy360;
+	if (yych == 'R') goto yy368;
+	if (yych == 'r') goto yy368;
 	goto yy32;
-yy330:
+yy338:
 	yych = *++cur;
-	if (yych == '-') goto yy361;
+	if (yych == '-') goto yy369;
 	goto yy59;
-yy331:
-	yyaccept = 15;
+yy339:
+	yyaccept = 16;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
-			if (yych <= '/') goto yy230;
-			if (yych <= '9') goto yy290;
-			goto yy230;
+			if (yych <= '/') goto yy236;
+			if (yych <= '9') goto yy298;
+			goto yy236;
 		} else {
-			if (yych <= 'Z') goto yy127;
-			if (yych <= '`') goto yy230;
-			if (yych <= 'z') goto yy127;
-			goto yy230;
+			if (yych <= 'Z') goto yy294;
+			if (yych <= '`') goto yy236;
+			if (yych <= 'z') goto yy294;
+			goto yy236;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy230;
-			if (yych <= 0xD4) goto yy127;
-			goto yy230;
+			if (yych == 0xCB) goto yy236;
+			if (yych <= 0xD4) goto yy294;
+			goto yy236;
 		} else {
-			if (yych <= 0xDB) goto yy127;
-			if (yych == 0xE1) goto yy127;
-			goto yy230;
+			if (yych <= 0xDB) goto yy294;
+			if (yych == 0xE1) goto yy294;
+			goto yy236;
 		}
 	}
-yy332:
+yy340:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
 	if (yych <= 0xCB) {
@@ -5896,15 +5864,15 @@ yy332:
 			if (yych <= '@') {
 				if (yych == '-') {
 					yyt1 = cur;
-					goto yy362;
+					goto yy370;
 				}
 				yyt1 = cur;
-				goto yy229;
+				goto yy235;
 			} else {
 				if (yych <= 'Z') goto yy126;
 				if (yych <= '`') {
 					yyt1 = cur;
-					goto yy229;
+					goto yy235;
 				}
 				goto yy126;
 			}
@@ -5912,23 +5880,23 @@ yy332:
 			if (yych <= 0xC2) {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy229;
+					goto yy235;
 				}
 				if (yych <= 0xC1) goto yy18;
 				yyt1 = cur;
-				goto yy235;
+				goto yy241;
 			} else {
 				if (yych <= 0xC3) {
 					yyt1 = cur;
-					goto yy236;
+					goto yy242;
 				}
 				if (yych <= 0xC9) goto yy100;
 				if (yych <= 0xCA) {
 					yyt1 = cur;
-					goto yy237;
+					goto yy243;
 				}
 				yyt1 = cur;
-				goto yy235;
+				goto yy241;
 			}
 		}
 	} else {
@@ -5937,221 +5905,206 @@ yy332:
 				if (yych <= 0xD3) goto yy100;
 				if (yych <= 0xD4) {
 					yyt1 = cur;
-					goto yy237;
+					goto yy243;
 				}
 				yyt1 = cur;
-				goto yy235;
+				goto yy241;
 			} else {
 				if (yych <= 0xD6) {
 					yyt1 = cur;
-					goto yy238;
+					goto yy244;
 				}
 				if (yych <= 0xDB) goto yy100;
 				if (yych <= 0xDF) {
 					yyt1 = cur;
-					goto yy235;
+					goto yy241;
 				}
 				yyt1 = cur;
-				goto yy239;
+				goto yy245;
 			}
 		} else {
 			if (yych <= 0xEF) {
 				if (yych <= 0xE1) {
 					yyt1 = cur;
-					goto yy240;
+					goto yy246;
 				}
 				if (yych <= 0xE2) {
 					yyt1 = cur;
-					goto yy363;
+					goto yy371;
 				}
 				yyt1 = cur;
-				goto yy242;
+				goto yy248;
 			} else {
 				if (yych <= 0xF0) {
 					yyt1 = cur;
-					goto yy243;
+					goto yy249;
 				}
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy244;
+					goto yy250;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy245;
+					goto yy251;
 				}
 				goto yy18;
 			}
 		}
 	}
-yy333:
+yy341:
 	yych = *++cur;
-	if (yych == '.') goto yy364;
+	if (yych == '.') goto yy372;
 	goto yy59;
-yy334:
+yy342:
 	yych = *++cur;
-	if (yych == 'H') goto yy365;
-	if (yych == 'h') goto yy365;
+	if (yych == 'H') goto yy373;
+	if (yych == 'h') goto yy373;
 	goto yy59;
-yy335:
+yy343:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy59;
 	if (yych <= 0xAF) goto yy126;
-	if (yych == 0xBC) goto yy334;
+	if (yych == 0xBC) goto yy342;
 	goto yy59;
-yy336:
+yy344:
 	yych = *++cur;
-	if (yych == 0x80) goto yy366;
+	if (yych == 0x80) goto yy374;
 	goto yy59;
-yy337:
+yy345:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy367;
-	if (yych == 'u') goto yy367;
+	if (yych == 'U') goto yy375;
+	if (yych == 'u') goto yy375;
 	goto yy32;
-yy338:
-	yyaccept = 18;
+yy346:
+	yyaccept = 19;
 	yych = *(mar = ++cur);
-yy339:
-	if (yych <= '>') {
-		if (yych <= ' ') {
-			if (yych <= 0x08) {
-				if (yych >= 0x01) goto yy338;
-			} else {
-				if (yych <= '\n') goto yy340;
-				if (yych <= 0x1F) goto yy338;
-			}
+yy347:
+	if (yybm[0+yych] & 128) {
+		goto yy346;
+	}
+	if (yych <= 0xE1) {
+		if (yych <= 0xC2) {
+			if (yych >= 0xC2) goto yy349;
 		} else {
-			if (yych <= ';') {
-				if (yych != '"') goto yy338;
-			} else {
-				if (yych == '=') goto yy338;
-			}
+			if (yych <= 0xDF) goto yy350;
+			if (yych <= 0xE0) goto yy351;
+			goto yy352;
 		}
 	} else {
-		if (yych <= 0xE1) {
-			if (yych <= 0xC2) {
-				if (yych <= 0x7F) goto yy338;
-				if (yych >= 0xC2) goto yy341;
-			} else {
-				if (yych <= 0xDF) goto yy342;
-				if (yych <= 0xE0) goto yy343;
-				goto yy344;
-			}
+		if (yych <= 0xF0) {
+			if (yych <= 0xE2) goto yy353;
+			if (yych <= 0xEF) goto yy352;
+			goto yy354;
 		} else {
-			if (yych <= 0xF0) {
-				if (yych <= 0xE2) goto yy345;
-				if (yych <= 0xEF) goto yy344;
-				goto yy346;
-			} else {
-				if (yych <= 0xF3) goto yy347;
-				if (yych <= 0xF4) goto yy348;
-			}
+			if (yych <= 0xF3) goto yy355;
+			if (yych <= 0xF4) goto yy356;
 		}
 	}
-yy340:
+yy348:
 #line 179 "/work/main/src/lang/fr/tokenize.re"
 	{ cur = emit_url(st, tok, cur, RC_TOK_URL); continue; }
-#line 6055 "/work/main/src/lang/fr/tokenize.c"
-yy341:
+#line 6008 "/work/main/src/lang/fr/tokenize.c"
+yy349:
 	yych = *++cur;
 	if (yych <= 0xAA) {
 		if (yych <= 0x7F) goto yy59;
 		if (yych == 0xA0) goto yy59;
-		goto yy338;
+		goto yy346;
 	} else {
 		if (yych <= 0xBA) {
 			if (yych <= 0xAB) goto yy59;
-			goto yy338;
+			goto yy346;
 		} else {
 			if (yych <= 0xBB) goto yy59;
-			if (yych <= 0xBF) goto yy338;
+			if (yych <= 0xBF) goto yy346;
 			goto yy59;
 		}
 	}
-yy342:
+yy350:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0xBF) goto yy338;
+	if (yych <= 0xBF) goto yy346;
 	goto yy59;
-yy343:
+yy351:
 	yych = *++cur;
 	if (yych <= 0x9F) goto yy59;
-	if (yych <= 0xBF) goto yy342;
+	if (yych <= 0xBF) goto yy350;
 	goto yy59;
-yy344:
+yy352:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0xBF) goto yy342;
+	if (yych <= 0xBF) goto yy350;
 	goto yy59;
-yy345:
+yy353:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0x80) goto yy368;
-	if (yych <= 0xBF) goto yy342;
+	if (yych <= 0x80) goto yy376;
+	if (yych <= 0xBF) goto yy350;
 	goto yy59;
-yy346:
+yy354:
 	yych = *++cur;
 	if (yych <= 0x8F) goto yy59;
-	if (yych <= 0xBF) goto yy344;
+	if (yych <= 0xBF) goto yy352;
 	goto yy59;
-yy347:
+yy355:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0xBF) goto yy344;
+	if (yych <= 0xBF) goto yy352;
 	goto yy59;
-yy348:
+yy356:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0x8F) goto yy344;
+	if (yych <= 0x8F) goto yy352;
 	goto yy59;
-yy349:
+yy357:
 	yych = *++cur;
-	if (yych == '/') goto yy369;
+	if (yych == '/') goto yy377;
 	goto yy59;
-yy350:
+yy358:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
-	if (yych == ':') goto yy349;
+	if (yych == ':') goto yy357;
 	goto yy32;
-yy351:
+yy359:
 	yych = *++cur;
 	if (yych <= '^') {
 		if (yych <= '.') {
 			if (yych <= '*') {
 				if (yych == '%') {
 					yyt1 = cur;
-					goto yy372;
+					goto yy380;
 				}
 				yyt1 = cur;
-				goto yy370;
+				goto yy378;
 			} else {
 				if (yych == ',') {
 					yyt1 = cur;
-					goto yy370;
+					goto yy378;
 				}
 				yyt1 = cur;
-				goto yy372;
+				goto yy380;
 			}
 		} else {
 			if (yych <= '?') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy370;
+					goto yy378;
 				}
-				if (yych <= '9') goto yy373;
+				if (yych <= '9') goto yy381;
 				yyt1 = cur;
-				goto yy370;
+				goto yy378;
 			} else {
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy374;
+					goto yy382;
 				}
 				if (yych <= 'Z') {
 					yyt1 = cur;
-					goto yy372;
+					goto yy380;
 				}
 				yyt1 = cur;
-				goto yy370;
+				goto yy378;
 			}
 		}
 	} else {
@@ -6159,87 +6112,87 @@ yy351:
 			if (yych <= 'z') {
 				if (yych == '`') {
 					yyt1 = cur;
-					goto yy370;
+					goto yy378;
 				}
 				yyt1 = cur;
-				goto yy372;
+				goto yy380;
 			} else {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy370;
+					goto yy378;
 				}
 				if (yych <= 0xC1) goto yy59;
 				yyt1 = cur;
-				goto yy375;
+				goto yy383;
 			}
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xE0) {
 					yyt1 = cur;
-					goto yy376;
+					goto yy384;
 				}
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy377;
+					goto yy385;
 				}
 				yyt1 = cur;
-				goto yy378;
+				goto yy386;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy379;
+					goto yy387;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy380;
+					goto yy388;
 				}
 				goto yy59;
 			}
 		}
 	}
-yy352:
+yy360:
 	yych = *++cur;
 	if (yych <= 0xDF) {
 		if (yych <= '9') {
 			if (yych <= '/') {
 				yyt1 = cur;
-				goto yy370;
+				goto yy378;
 			}
-			goto yy381;
+			goto yy389;
 		} else {
 			if (yych <= 0x7F) {
 				yyt1 = cur;
-				goto yy370;
+				goto yy378;
 			}
 			if (yych <= 0xC1) goto yy59;
 			yyt1 = cur;
-			goto yy375;
+			goto yy383;
 		}
 	} else {
 		if (yych <= 0xF0) {
 			if (yych <= 0xE0) {
 				yyt1 = cur;
-				goto yy376;
+				goto yy384;
 			}
 			if (yych <= 0xEF) {
 				yyt1 = cur;
-				goto yy377;
+				goto yy385;
 			}
 			yyt1 = cur;
-			goto yy378;
+			goto yy386;
 		} else {
 			if (yych <= 0xF3) {
 				yyt1 = cur;
-				goto yy379;
+				goto yy387;
 			}
 			if (yych <= 0xF4) {
 				yyt1 = cur;
-				goto yy380;
+				goto yy388;
 			}
 			goto yy59;
 		}
 	}
-yy353:
+yy361:
 	yych = *++cur;
 	if (yych <= '9') {
 		if (yych <= '+') {
@@ -6250,7 +6203,7 @@ yy353:
 			if (yych <= ',') goto yy59;
 			if (yych <= '.') goto yy69;
 			if (yych <= '/') goto yy59;
-			goto yy382;
+			goto yy390;
 		}
 	} else {
 		if (yych <= '^') {
@@ -6264,13 +6217,13 @@ yy353:
 			goto yy59;
 		}
 	}
-yy354:
+yy362:
 	yyaccept = 4;
 	yych = *(mar = ++cur);
 	if (yych <= 'J') {
 		if (yych <= '+') {
 			if (yych <= '$') {
-				if (yych == ' ') goto yy265;
+				if (yych == ' ') goto yy271;
 				goto yy16;
 			} else {
 				if (yych <= '%') goto yy76;
@@ -6283,7 +6236,7 @@ yy354:
 				if (yych <= '.') goto yy69;
 				goto yy16;
 			} else {
-				if (yych <= '9') goto yy354;
+				if (yych <= '9') goto yy362;
 				if (yych <= '?') goto yy16;
 				if (yych <= '@') goto yy71;
 				goto yy69;
@@ -6305,19 +6258,19 @@ yy354:
 				if (yych <= 'z') goto yy69;
 				goto yy16;
 			} else {
-				if (yych <= 0xC2) goto yy267;
-				if (yych == 0xE2) goto yy268;
+				if (yych <= 0xC2) goto yy273;
+				if (yych == 0xE2) goto yy274;
 				goto yy16;
 			}
 		}
 	}
-yy355:
+yy363:
 	yyaccept = 4;
 	yych = *(mar = ++cur);
 	if (yych <= 'J') {
 		if (yych <= '+') {
 			if (yych <= '$') {
-				if (yych == ' ') goto yy265;
+				if (yych == ' ') goto yy271;
 				goto yy16;
 			} else {
 				if (yych <= '%') goto yy76;
@@ -6330,7 +6283,7 @@ yy355:
 				if (yych <= '.') goto yy70;
 				goto yy16;
 			} else {
-				if (yych <= '9') goto yy311;
+				if (yych <= '9') goto yy319;
 				if (yych <= '?') goto yy16;
 				goto yy70;
 			}
@@ -6351,83 +6304,83 @@ yy355:
 				if (yych <= 'z') goto yy70;
 				goto yy16;
 			} else {
-				if (yych <= 0xC2) goto yy267;
-				if (yych == 0xE2) goto yy268;
+				if (yych <= 0xC2) goto yy273;
+				if (yych == 0xE2) goto yy274;
 				goto yy16;
 			}
 		}
 	}
-yy356:
+yy364:
 	yych = *++cur;
 	if (yych <= '/') goto yy70;
-	if (yych <= '9') goto yy383;
+	if (yych <= '9') goto yy391;
 	goto yy70;
-yy357:
+yy365:
 	yych = *++cur;
 	if (yych <= '/') goto yy59;
-	if (yych <= '9') goto yy384;
+	if (yych <= '9') goto yy392;
 	goto yy59;
-yy358:
+yy366:
 	yych = *++cur;
 	if (yych <= 0x7F) {
 		if (yych <= '?') {
 			if (yych <= '+') {
 				if (yych == '%') {
 					yyt1 = cur;
-					goto yy387;
+					goto yy395;
 				}
 				if (yych <= '*') {
 					yyt1 = cur;
-					goto yy385;
+					goto yy393;
 				}
 				yyt1 = cur;
-				goto yy387;
+				goto yy395;
 			} else {
 				if (yych <= '.') {
 					if (yych <= ',') {
 						yyt1 = cur;
-						goto yy385;
+						goto yy393;
 					}
 					yyt1 = cur;
-					goto yy387;
+					goto yy395;
 				} else {
 					if (yych <= '/') {
 						yyt1 = cur;
-						goto yy385;
+						goto yy393;
 					}
 					if (yych <= '9') {
 						yyt1 = cur;
-						goto yy387;
+						goto yy395;
 					}
 					yyt1 = cur;
-					goto yy385;
+					goto yy393;
 				}
 			}
 		} else {
 			if (yych <= '_') {
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy388;
+					goto yy396;
 				}
 				if (yych <= 'Z') goto yy69;
 				if (yych <= '^') {
 					yyt1 = cur;
-					goto yy385;
+					goto yy393;
 				}
 				yyt1 = cur;
-				goto yy387;
+				goto yy395;
 			} else {
 				if (yych <= 'r') {
 					if (yych <= '`') {
 						yyt1 = cur;
-						goto yy385;
+						goto yy393;
 					}
 					goto yy69;
 				} else {
-					if (yych <= 's') goto yy389;
+					if (yych <= 's') goto yy397;
 					if (yych <= 'z') goto yy69;
 					yyt1 = cur;
-					goto yy385;
+					goto yy393;
 				}
 			}
 		}
@@ -6437,29 +6390,29 @@ yy358:
 				if (yych <= 0xC1) goto yy59;
 				if (yych <= 0xC2) {
 					yyt1 = cur;
-					goto yy390;
+					goto yy398;
 				}
 				if (yych <= 0xC3) {
 					yyt1 = cur;
-					goto yy391;
+					goto yy399;
 				}
 				goto yy59;
 			} else {
 				if (yych <= 0xCB) {
 					if (yych <= 0xCA) {
 						yyt1 = cur;
-						goto yy392;
+						goto yy400;
 					}
 					yyt1 = cur;
-					goto yy390;
+					goto yy398;
 				} else {
 					if (yych <= 0xD3) goto yy59;
 					if (yych <= 0xD4) {
 						yyt1 = cur;
-						goto yy392;
+						goto yy400;
 					}
 					yyt1 = cur;
-					goto yy390;
+					goto yy398;
 				}
 			}
 		} else {
@@ -6467,214 +6420,204 @@ yy358:
 				if (yych <= 0xDB) {
 					if (yych <= 0xD6) {
 						yyt1 = cur;
-						goto yy393;
+						goto yy401;
 					}
 					goto yy59;
 				} else {
 					if (yych <= 0xDF) {
 						yyt1 = cur;
-						goto yy390;
+						goto yy398;
 					}
 					if (yych <= 0xE0) {
 						yyt1 = cur;
-						goto yy394;
+						goto yy402;
 					}
 					yyt1 = cur;
-					goto yy395;
+					goto yy403;
 				}
 			} else {
 				if (yych <= 0xF0) {
 					if (yych <= 0xEF) {
 						yyt1 = cur;
-						goto yy396;
+						goto yy404;
 					}
 					yyt1 = cur;
-					goto yy397;
+					goto yy405;
 				} else {
 					if (yych <= 0xF3) {
 						yyt1 = cur;
-						goto yy398;
+						goto yy406;
 					}
 					if (yych <= 0xF4) {
 						yyt1 = cur;
-						goto yy399;
+						goto yy407;
 					}
 					goto yy59;
 				}
 			}
 		}
 	}
-yy359:
+yy367:
 	yych = *++cur;
-	if (yych == '.') goto yy400;
+	if (yych == '.') goto yy408;
 	goto yy59;
-yy360:
+yy368:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
-	if (yych == 'D') goto yy401;
-	if (yych == 'd') goto yy401;
+	if (yych == 'D') goto yy409;
+	if (yych == 'd') goto yy409;
 	goto yy32;
-yy361:
+yy369:
 	yych = *++cur;
-	if (yych == 'D') goto yy333;
-	if (yych == 'd') goto yy333;
+	if (yych == 'D') goto yy341;
+	if (yych == 'd') goto yy341;
 	goto yy59;
-yy362:
-	yyaccept = 15;
+yy370:
+	yyaccept = 16;
 	yych = *(mar = ++cur);
 	if (yych <= 0xCA) {
 		if (yych <= '`') {
-			if (yych <= '@') goto yy230;
-			if (yych <= 'Z') goto yy127;
-			goto yy230;
+			if (yych <= '@') goto yy236;
+			if (yych <= 'Z') goto yy294;
+			goto yy236;
 		} else {
-			if (yych <= 'z') goto yy127;
-			if (yych <= 0xC2) goto yy230;
-			goto yy127;
+			if (yych <= 'z') goto yy294;
+			if (yych <= 0xC2) goto yy236;
+			goto yy294;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych <= 0xCB) goto yy230;
-			if (yych <= 0xD4) goto yy127;
-			goto yy230;
+			if (yych <= 0xCB) goto yy236;
+			if (yych <= 0xD4) goto yy294;
+			goto yy236;
 		} else {
-			if (yych <= 0xDB) goto yy127;
-			if (yych == 0xE1) goto yy127;
-			goto yy230;
+			if (yych <= 0xDB) goto yy294;
+			if (yych == 0xE1) goto yy294;
+			goto yy236;
 		}
 	}
-yy363:
+yy371:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0x80) goto yy402;
-	if (yych <= 0xBF) goto yy235;
+	if (yych <= 0x80) goto yy410;
+	if (yych <= 0xBF) goto yy241;
 	goto yy59;
-yy364:
+yy372:
 	++cur;
-#line 189 "/work/main/src/lang/fr/tokenize.re"
+#line 196 "/work/main/src/lang/fr/tokenize.re"
 	{ emit(st, tok, cur, RC_TOK_ABBREV); continue; }
-#line 6557 "/work/main/src/lang/fr/tokenize.c"
-yy365:
+#line 6510 "/work/main/src/lang/fr/tokenize.c"
+yy373:
 	yych = *++cur;
-	if (yych == 'O') goto yy403;
-	if (yych == 'o') goto yy403;
+	if (yych == 'O') goto yy411;
+	if (yych == 'o') goto yy411;
 	goto yy59;
-yy366:
+yy374:
 	yych = *++cur;
 	if (yych <= 0x8F) goto yy59;
-	if (yych <= 0x91) goto yy292;
-	if (yych == 0x99) goto yy334;
+	if (yych <= 0x91) goto yy300;
+	if (yych == 0x99) goto yy342;
 	goto yy59;
-yy367:
+yy375:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC9) {
-		if (yych == '\'') goto yy404;
+		if (yych == '\'') goto yy412;
 		goto yy32;
 	} else {
-		if (yych <= 0xCA) goto yy406;
-		if (yych == 0xE2) goto yy407;
+		if (yych <= 0xCA) goto yy414;
+		if (yych == 0xE2) goto yy415;
 		goto yy32;
 	}
-yy368:
+yy376:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy59;
 	if (yych == 0xAF) goto yy59;
-	if (yych <= 0xBF) goto yy338;
+	if (yych <= 0xBF) goto yy346;
 	goto yy59;
-yy369:
+yy377:
 	yych = *++cur;
-	if (yych == '/') goto yy300;
+	if (yych == '/') goto yy308;
 	goto yy59;
-yy370:
+yy378:
 	++cur;
-yy371:
+yy379:
 	cur = yyt1;
-#line 203 "/work/main/src/lang/fr/tokenize.re"
+#line 210 "/work/main/src/lang/fr/tokenize.re"
 	{ emit(st, tok, cur, RC_TOK_DATE); continue; }
-#line 6596 "/work/main/src/lang/fr/tokenize.c"
-yy372:
-	yyaccept = 19;
+#line 6549 "/work/main/src/lang/fr/tokenize.c"
+yy380:
+	yyaccept = 20;
 	yych = *(mar = ++cur);
 	if (yych <= '/') {
 		if (yych <= '*') {
 			if (yych == '%') goto yy70;
-			goto yy371;
+			goto yy379;
 		} else {
-			if (yych == ',') goto yy371;
+			if (yych == ',') goto yy379;
 			if (yych <= '.') goto yy70;
-			goto yy371;
+			goto yy379;
 		}
 	} else {
 		if (yych <= '^') {
 			if (yych <= '9') goto yy70;
-			if (yych <= '?') goto yy371;
+			if (yych <= '?') goto yy379;
 			if (yych <= 'Z') goto yy70;
-			goto yy371;
+			goto yy379;
 		} else {
-			if (yych == '`') goto yy371;
+			if (yych == '`') goto yy379;
 			if (yych <= 'z') goto yy70;
-			goto yy371;
+			goto yy379;
 		}
 	}
-yy373:
-	yych = *++cur;
-	if (yych <= '/') goto yy70;
-	if (yych <= '9') goto yy408;
-	goto yy70;
-yy374:
-	yyaccept = 19;
-	yych = *(mar = ++cur);
-	if (yych <= '9') {
-		if (yych == '-') goto yy140;
-		if (yych <= '/') goto yy371;
-		goto yy140;
-	} else {
-		if (yych <= 'Z') {
-			if (yych <= '@') goto yy371;
-			goto yy140;
-		} else {
-			if (yych <= '`') goto yy371;
-			if (yych <= 'z') goto yy140;
-			goto yy371;
-		}
-	}
-yy375:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0xBF) goto yy370;
-	goto yy59;
-yy376:
-	yych = *++cur;
-	if (yych <= 0x9F) goto yy59;
-	if (yych <= 0xBF) goto yy375;
-	goto yy59;
-yy377:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0xBF) goto yy375;
-	goto yy59;
-yy378:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy59;
-	if (yych <= 0xBF) goto yy377;
-	goto yy59;
-yy379:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0xBF) goto yy377;
-	goto yy59;
-yy380:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0x8F) goto yy377;
-	goto yy59;
 yy381:
 	yych = *++cur;
-	if (yych <= '/') goto yy59;
-	if (yych <= '9') goto yy409;
-	goto yy59;
+	if (yych <= '/') goto yy70;
+	if (yych <= '9') goto yy416;
+	goto yy70;
 yy382:
+	yyaccept = 20;
+	yych = *(mar = ++cur);
+	if (yybm[0+yych] & 16) {
+		goto yy140;
+	}
+	goto yy379;
+yy383:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy59;
+	if (yych <= 0xBF) goto yy378;
+	goto yy59;
+yy384:
+	yych = *++cur;
+	if (yych <= 0x9F) goto yy59;
+	if (yych <= 0xBF) goto yy383;
+	goto yy59;
+yy385:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy59;
+	if (yych <= 0xBF) goto yy383;
+	goto yy59;
+yy386:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy59;
+	if (yych <= 0xBF) goto yy385;
+	goto yy59;
+yy387:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy59;
+	if (yych <= 0xBF) goto yy385;
+	goto yy59;
+yy388:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy59;
+	if (yych <= 0x8F) goto yy385;
+	goto yy59;
+yy389:
+	yych = *++cur;
+	if (yych <= '/') goto yy59;
+	if (yych <= '9') goto yy417;
+	goto yy59;
+yy390:
 	yych = *++cur;
 	if (yych <= '9') {
 		if (yych <= '+') {
@@ -6685,7 +6628,7 @@ yy382:
 			if (yych <= ',') goto yy59;
 			if (yych <= '.') goto yy69;
 			if (yych <= '/') goto yy59;
-			goto yy410;
+			goto yy418;
 		}
 	} else {
 		if (yych <= '^') {
@@ -6699,117 +6642,107 @@ yy382:
 			goto yy59;
 		}
 	}
-yy383:
+yy391:
 	yych = *++cur;
-	if (yych == '-') goto yy411;
-	if (yych == '/') goto yy412;
+	if (yych == '-') goto yy419;
+	if (yych == '/') goto yy420;
 	goto yy70;
-yy384:
+yy392:
 	yych = *++cur;
-	if (yych == '-') goto yy412;
-	if (yych == '/') goto yy412;
+	if (yych == '-') goto yy420;
+	if (yych == '/') goto yy420;
 	goto yy59;
-yy385:
+yy393:
 	++cur;
-yy386:
+yy394:
 	cur = yyt1;
-#line 200 "/work/main/src/lang/fr/tokenize.re"
+#line 207 "/work/main/src/lang/fr/tokenize.re"
 	{ emit(st, tok, cur, RC_TOK_TIME); continue; }
-#line 6719 "/work/main/src/lang/fr/tokenize.c"
-yy387:
-	yyaccept = 20;
+#line 6662 "/work/main/src/lang/fr/tokenize.c"
+yy395:
+	yyaccept = 21;
 	yych = *(mar = ++cur);
 	if (yych <= '/') {
 		if (yych <= '*') {
 			if (yych == '%') goto yy70;
-			goto yy386;
+			goto yy394;
 		} else {
-			if (yych == ',') goto yy386;
+			if (yych == ',') goto yy394;
 			if (yych <= '.') goto yy70;
-			goto yy386;
+			goto yy394;
 		}
 	} else {
 		if (yych <= '^') {
 			if (yych <= '9') goto yy70;
-			if (yych <= '?') goto yy386;
+			if (yych <= '?') goto yy394;
 			if (yych <= 'Z') goto yy70;
-			goto yy386;
+			goto yy394;
 		} else {
-			if (yych == '`') goto yy386;
+			if (yych == '`') goto yy394;
 			if (yych <= 'z') goto yy70;
-			goto yy386;
+			goto yy394;
 		}
 	}
-yy388:
-	yyaccept = 20;
+yy396:
+	yyaccept = 21;
 	yych = *(mar = ++cur);
-	if (yych <= '9') {
-		if (yych == '-') goto yy140;
-		if (yych <= '/') goto yy386;
+	if (yybm[0+yych] & 16) {
 		goto yy140;
-	} else {
-		if (yych <= 'Z') {
-			if (yych <= '@') goto yy386;
-			goto yy140;
-		} else {
-			if (yych <= '`') goto yy386;
-			if (yych <= 'z') goto yy140;
-			goto yy386;
-		}
 	}
-yy389:
+	goto yy394;
+yy397:
 	yych = *++cur;
 	if (yych <= 0xC1) {
 		if (yych <= '9') {
 			if (yych <= '+') {
 				if (yych == '%') {
 					yyt1 = cur;
-					goto yy387;
+					goto yy395;
 				}
 				if (yych <= '*') {
 					yyt1 = cur;
-					goto yy385;
+					goto yy393;
 				}
 				yyt1 = cur;
-				goto yy387;
+				goto yy395;
 			} else {
 				if (yych <= ',') {
 					yyt1 = cur;
-					goto yy385;
+					goto yy393;
 				}
 				if (yych == '/') {
 					yyt1 = cur;
-					goto yy385;
+					goto yy393;
 				}
 				yyt1 = cur;
-				goto yy387;
+				goto yy395;
 			}
 		} else {
 			if (yych <= '^') {
 				if (yych <= '?') {
 					yyt1 = cur;
-					goto yy385;
+					goto yy393;
 				}
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy388;
+					goto yy396;
 				}
 				if (yych <= 'Z') goto yy69;
 				yyt1 = cur;
-				goto yy385;
+				goto yy393;
 			} else {
 				if (yych <= '`') {
 					if (yych <= '_') {
 						yyt1 = cur;
-						goto yy387;
+						goto yy395;
 					}
 					yyt1 = cur;
-					goto yy385;
+					goto yy393;
 				} else {
 					if (yych <= 'z') goto yy69;
 					if (yych <= 0x7F) {
 						yyt1 = cur;
-						goto yy385;
+						goto yy393;
 					}
 					goto yy59;
 				}
@@ -6820,15 +6753,15 @@ yy389:
 			if (yych <= 0xCA) {
 				if (yych <= 0xC2) {
 					yyt1 = cur;
-					goto yy390;
+					goto yy398;
 				}
 				if (yych <= 0xC3) {
 					yyt1 = cur;
-					goto yy391;
+					goto yy399;
 				}
 				if (yych <= 0xC9) goto yy59;
 				yyt1 = cur;
-				goto yy392;
+				goto yy400;
 			} else {
 				if (yych <= 0xD3) {
 					if (yych >= 0xCC) goto yy59;
@@ -6836,11 +6769,11 @@ yy389:
 				} else {
 					if (yych <= 0xD4) {
 						yyt1 = cur;
-						goto yy392;
+						goto yy400;
 					}
 					if (yych >= 0xD6) {
 						yyt1 = cur;
-						goto yy393;
+						goto yy401;
 					}
 					yyt1 = cur;
 				}
@@ -6850,158 +6783,158 @@ yy389:
 				if (yych <= 0xDB) goto yy59;
 				if (yych <= 0xDF) {
 					yyt1 = cur;
-					goto yy390;
+					goto yy398;
 				}
 				if (yych <= 0xE0) {
 					yyt1 = cur;
-					goto yy394;
+					goto yy402;
 				}
 				yyt1 = cur;
-				goto yy395;
+				goto yy403;
 			} else {
 				if (yych <= 0xF0) {
 					if (yych <= 0xEF) {
 						yyt1 = cur;
-						goto yy396;
+						goto yy404;
 					}
 					yyt1 = cur;
-					goto yy397;
+					goto yy405;
 				} else {
 					if (yych <= 0xF3) {
 						yyt1 = cur;
-						goto yy398;
+						goto yy406;
 					}
 					if (yych <= 0xF4) {
 						yyt1 = cur;
-						goto yy399;
+						goto yy407;
 					}
 					goto yy59;
 				}
 			}
 		}
 	}
-yy390:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0xBF) goto yy385;
-	goto yy59;
-yy391:
-	yych = *++cur;
-	if (yych == 0x97) goto yy385;
-	if (yych == 0xB7) goto yy385;
-	goto yy59;
-yy392:
-	yych = *++cur;
-	if (yych <= 0xAF) goto yy59;
-	if (yych <= 0xBF) goto yy385;
-	goto yy59;
-yy393:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0x8F) goto yy385;
-	goto yy59;
-yy394:
-	yych = *++cur;
-	if (yych <= 0x9F) goto yy59;
-	if (yych <= 0xBF) goto yy390;
-	goto yy59;
-yy395:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0xB7) goto yy390;
-	if (yych <= 0xBB) goto yy59;
-	if (yych <= 0xBF) goto yy390;
-	goto yy59;
-yy396:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0xBF) goto yy390;
-	goto yy59;
-yy397:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy59;
-	if (yych <= 0xBF) goto yy396;
-	goto yy59;
 yy398:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0xBF) goto yy396;
+	if (yych <= 0xBF) goto yy393;
 	goto yy59;
 yy399:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0x8F) goto yy396;
+	if (yych == 0x97) goto yy393;
+	if (yych == 0xB7) goto yy393;
 	goto yy59;
 yy400:
-	yyaccept = 16;
-	yych = *(mar = ++cur);
-	if (yych <= '@') {
-		if (yych == '-') goto yy328;
-		goto yy288;
-	} else {
-		if (yych <= 'Z') goto yy359;
-		if (yych == 0xE2) goto yy212;
-		goto yy288;
-	}
+	yych = *++cur;
+	if (yych <= 0xAF) goto yy59;
+	if (yych <= 0xBF) goto yy393;
+	goto yy59;
 yy401:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC9) {
-		if (yych == '\'') goto yy413;
-		goto yy32;
-	} else {
-		if (yych <= 0xCA) goto yy414;
-		if (yych == 0xE2) goto yy415;
-		goto yy32;
-	}
-yy402:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0x8F) goto yy229;
-	if (yych <= 0x91) goto yy362;
-	if (yych <= 0xBF) goto yy229;
+	if (yych <= 0x8F) goto yy393;
+	goto yy59;
+yy402:
+	yych = *++cur;
+	if (yych <= 0x9F) goto yy59;
+	if (yych <= 0xBF) goto yy398;
 	goto yy59;
 yy403:
 	yych = *++cur;
-	if (yych == 'M') goto yy416;
-	if (yych == 'm') goto yy416;
+	if (yych <= 0x7F) goto yy59;
+	if (yych <= 0xB7) goto yy398;
+	if (yych <= 0xBB) goto yy59;
+	if (yych <= 0xBF) goto yy398;
 	goto yy59;
 yy404:
-	yyaccept = 21;
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy59;
+	if (yych <= 0xBF) goto yy398;
+	goto yy59;
+yy405:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy59;
+	if (yych <= 0xBF) goto yy404;
+	goto yy59;
+yy406:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy59;
+	if (yych <= 0xBF) goto yy404;
+	goto yy59;
+yy407:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy59;
+	if (yych <= 0x8F) goto yy404;
+	goto yy59;
+yy408:
+	yyaccept = 17;
+	yych = *(mar = ++cur);
+	if (yych <= '@') {
+		if (yych == '-') goto yy336;
+		goto yy296;
+	} else {
+		if (yych <= 'Z') goto yy367;
+		if (yych == 0xE2) goto yy218;
+		goto yy296;
+	}
+yy409:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC9) {
+		if (yych == '\'') goto yy421;
+		goto yy32;
+	} else {
+		if (yych <= 0xCA) goto yy422;
+		if (yych == 0xE2) goto yy423;
+		goto yy32;
+	}
+yy410:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy59;
+	if (yych <= 0x8F) goto yy235;
+	if (yych <= 0x91) goto yy370;
+	if (yych <= 0xBF) goto yy235;
+	goto yy59;
+yy411:
+	yych = *++cur;
+	if (yych == 'M') goto yy424;
+	if (yych == 'm') goto yy424;
+	goto yy59;
+yy412:
+	yyaccept = 22;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC3) {
 		if (yych <= '`') {
 			if (yych <= 'T') {
 				if (yych >= 'A') {
 					yyt1 = cur;
-					goto yy220;
+					goto yy226;
 				}
 			} else {
 				if (yych <= 'U') {
 					yyt1 = cur;
-					goto yy417;
+					goto yy425;
 				}
 				if (yych <= 'Z') {
 					yyt1 = cur;
-					goto yy220;
+					goto yy226;
 				}
 			}
 		} else {
 			if (yych <= 'u') {
 				if (yych <= 't') {
 					yyt1 = cur;
-					goto yy220;
+					goto yy226;
 				}
 				yyt1 = cur;
-				goto yy417;
+				goto yy425;
 			} else {
 				if (yych <= 'z') {
 					yyt1 = cur;
-					goto yy220;
+					goto yy226;
 				}
 				if (yych >= 0xC3) {
 					yyt1 = cur;
-					goto yy222;
+					goto yy228;
 				}
 			}
 		}
@@ -7010,89 +6943,89 @@ yy404:
 			if (yych <= 0xCA) {
 				if (yych <= 0xC9) {
 					yyt1 = cur;
-					goto yy223;
+					goto yy229;
 				}
 				yyt1 = cur;
-				goto yy224;
+				goto yy230;
 			} else {
-				if (yych <= 0xCB) goto yy405;
+				if (yych <= 0xCB) goto yy413;
 				if (yych <= 0xD3) {
 					yyt1 = cur;
-					goto yy223;
+					goto yy229;
 				}
 				yyt1 = cur;
-				goto yy224;
+				goto yy230;
 			}
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy405;
+				if (yych <= 0xD5) goto yy413;
 				if (yych <= 0xD6) {
 					yyt1 = cur;
-					goto yy225;
+					goto yy231;
 				}
 				yyt1 = cur;
-				goto yy223;
+				goto yy229;
 			} else {
 				if (yych == 0xE1) {
 					yyt1 = cur;
-					goto yy226;
+					goto yy232;
 				}
 			}
 		}
 	}
-yy405:
+yy413:
 #line 185 "/work/main/src/lang/fr/tokenize.re"
 	{ emit(st, tok, cur, RC_TOK_WORD); continue; }
-#line 7047 "/work/main/src/lang/fr/tokenize.c"
-yy406:
+#line 6980 "/work/main/src/lang/fr/tokenize.c"
+yy414:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy59;
 	if (yych <= 0xAF) goto yy126;
-	if (yych == 0xBC) goto yy404;
+	if (yych == 0xBC) goto yy412;
 	goto yy59;
-yy407:
+yy415:
 	yych = *++cur;
-	if (yych == 0x80) goto yy418;
+	if (yych == 0x80) goto yy426;
 	goto yy59;
-yy408:
+yy416:
 	yych = *++cur;
 	if (yych <= '^') {
 		if (yych <= '.') {
 			if (yych <= '*') {
 				if (yych == '%') {
 					yyt1 = cur;
-					goto yy372;
+					goto yy380;
 				}
 				yyt1 = cur;
-				goto yy370;
+				goto yy378;
 			} else {
 				if (yych == ',') {
 					yyt1 = cur;
-					goto yy370;
+					goto yy378;
 				}
 				yyt1 = cur;
-				goto yy372;
+				goto yy380;
 			}
 		} else {
 			if (yych <= '?') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy370;
+					goto yy378;
 				}
 				if (yych <= '9') goto yy69;
 				yyt1 = cur;
-				goto yy370;
+				goto yy378;
 			} else {
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy374;
+					goto yy382;
 				}
 				if (yych <= 'Z') {
 					yyt1 = cur;
-					goto yy372;
+					goto yy380;
 				}
 				yyt1 = cur;
-				goto yy370;
+				goto yy378;
 			}
 		}
 	} else {
@@ -7100,87 +7033,87 @@ yy408:
 			if (yych <= 'z') {
 				if (yych == '`') {
 					yyt1 = cur;
-					goto yy370;
+					goto yy378;
 				}
 				yyt1 = cur;
-				goto yy372;
+				goto yy380;
 			} else {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy370;
+					goto yy378;
 				}
 				if (yych <= 0xC1) goto yy59;
 				yyt1 = cur;
-				goto yy375;
+				goto yy383;
 			}
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xE0) {
 					yyt1 = cur;
-					goto yy376;
+					goto yy384;
 				}
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy377;
+					goto yy385;
 				}
 				yyt1 = cur;
-				goto yy378;
+				goto yy386;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy379;
+					goto yy387;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy380;
+					goto yy388;
 				}
 				goto yy59;
 			}
 		}
 	}
-yy409:
+yy417:
 	yych = *++cur;
 	if (yych <= 0xDF) {
 		if (yych <= '9') {
 			if (yych <= '/') {
 				yyt1 = cur;
-				goto yy370;
+				goto yy378;
 			}
 			goto yy59;
 		} else {
 			if (yych <= 0x7F) {
 				yyt1 = cur;
-				goto yy370;
+				goto yy378;
 			}
 			if (yych <= 0xC1) goto yy59;
 			yyt1 = cur;
-			goto yy375;
+			goto yy383;
 		}
 	} else {
 		if (yych <= 0xF0) {
 			if (yych <= 0xE0) {
 				yyt1 = cur;
-				goto yy376;
+				goto yy384;
 			}
 			if (yych <= 0xEF) {
 				yyt1 = cur;
-				goto yy377;
+				goto yy385;
 			}
 			yyt1 = cur;
-			goto yy378;
+			goto yy386;
 		} else {
 			if (yych <= 0xF3) {
 				yyt1 = cur;
-				goto yy379;
+				goto yy387;
 			}
 			if (yych <= 0xF4) {
 				yyt1 = cur;
-				goto yy380;
+				goto yy388;
 			}
 			goto yy59;
 		}
 	}
-yy410:
+yy418:
 	yych = *++cur;
 	if (yych <= '9') {
 		if (yych <= '+') {
@@ -7191,7 +7124,7 @@ yy410:
 			if (yych <= ',') goto yy59;
 			if (yych <= '.') goto yy69;
 			if (yych <= '/') goto yy59;
-			goto yy419;
+			goto yy427;
 		}
 	} else {
 		if (yych <= '^') {
@@ -7205,81 +7138,81 @@ yy410:
 			goto yy59;
 		}
 	}
-yy411:
+yy419:
 	yych = *++cur;
 	if (yych <= '/') goto yy70;
-	if (yych <= '9') goto yy420;
+	if (yych <= '9') goto yy428;
 	goto yy70;
-yy412:
+yy420:
 	yych = *++cur;
 	if (yych <= '/') goto yy59;
-	if (yych <= '9') goto yy421;
+	if (yych <= '9') goto yy429;
 	goto yy59;
-yy413:
+yy421:
 	yych = *++cur;
-	if (yych == 'H') goto yy422;
-	if (yych == 'h') goto yy422;
+	if (yych == 'H') goto yy430;
+	if (yych == 'h') goto yy430;
 	goto yy59;
-yy414:
+yy422:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy59;
 	if (yych <= 0xAF) goto yy126;
-	if (yych == 0xBC) goto yy413;
+	if (yych == 0xBC) goto yy421;
 	goto yy59;
-yy415:
+yy423:
 	yych = *++cur;
-	if (yych == 0x80) goto yy423;
+	if (yych == 0x80) goto yy431;
 	goto yy59;
-yy416:
-	yyaccept = 21;
+yy424:
+	yyaccept = 22;
 	yych = *(mar = ++cur);
 	if (yych <= 0xCA) {
 		if (yych <= 'z') {
-			if (yych <= '@') goto yy405;
-			if (yych <= 'Z') goto yy416;
-			if (yych <= '`') goto yy405;
-			goto yy416;
+			if (yych <= '@') goto yy413;
+			if (yych <= 'Z') goto yy424;
+			if (yych <= '`') goto yy413;
+			goto yy424;
 		} else {
-			if (yych <= 0xC2) goto yy405;
-			if (yych <= 0xC3) goto yy424;
-			if (yych <= 0xC9) goto yy425;
-			goto yy426;
+			if (yych <= 0xC2) goto yy413;
+			if (yych <= 0xC3) goto yy432;
+			if (yych <= 0xC9) goto yy433;
+			goto yy434;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych <= 0xCB) goto yy405;
-			if (yych <= 0xD3) goto yy425;
-			if (yych <= 0xD4) goto yy426;
-			goto yy405;
+			if (yych <= 0xCB) goto yy413;
+			if (yych <= 0xD3) goto yy433;
+			if (yych <= 0xD4) goto yy434;
+			goto yy413;
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD6) goto yy427;
-				goto yy425;
+				if (yych <= 0xD6) goto yy435;
+				goto yy433;
 			} else {
-				if (yych == 0xE1) goto yy428;
-				goto yy405;
+				if (yych == 0xE1) goto yy436;
+				goto yy413;
 			}
 		}
 	}
-yy417:
-	yyaccept = 22;
+yy425:
+	yyaccept = 23;
 	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy429;
-	if (yych == 'n') goto yy429;
-	goto yy221;
-yy418:
+	if (yych == 'N') goto yy437;
+	if (yych == 'n') goto yy437;
+	goto yy227;
+yy426:
 	yych = *++cur;
 	if (yych <= 0x8F) goto yy59;
-	if (yych <= 0x91) goto yy292;
-	if (yych == 0x99) goto yy404;
+	if (yych <= 0x91) goto yy300;
+	if (yych == 0x99) goto yy412;
 	goto yy59;
-yy419:
+yy427:
 	yyaccept = 4;
 	yych = *(mar = ++cur);
 	if (yych <= '?') {
 		if (yych <= '*') {
 			if (yych <= '$') {
-				if (yych == ' ') goto yy274;
+				if (yych == ' ') goto yy280;
 				goto yy16;
 			} else {
 				if (yych <= '%') goto yy76;
@@ -7291,7 +7224,7 @@ yy419:
 				if (yych == ',') goto yy79;
 				goto yy69;
 			} else {
-				if (yych <= '.') goto yy353;
+				if (yych <= '.') goto yy361;
 				if (yych <= '/') goto yy16;
 				if (yych <= '9') goto yy69;
 				goto yy16;
@@ -7314,108 +7247,108 @@ yy419:
 				if (yych <= 'z') goto yy69;
 				goto yy16;
 			} else {
-				if (yych <= 0xC2) goto yy277;
-				if (yych == 0xE2) goto yy278;
+				if (yych <= 0xC2) goto yy283;
+				if (yych == 0xE2) goto yy284;
 				goto yy16;
 			}
 		}
 	}
-yy420:
+yy428:
 	yych = *++cur;
 	if (yych <= '/') goto yy70;
-	if (yych <= '9') goto yy430;
+	if (yych <= '9') goto yy438;
 	goto yy70;
-yy421:
+yy429:
 	yych = *++cur;
 	if (yych <= '/') goto yy59;
-	if (yych <= '9') goto yy431;
+	if (yych <= '9') goto yy439;
 	goto yy59;
-yy422:
+yy430:
 	yych = *++cur;
-	if (yych == 'U') goto yy432;
-	if (yych == 'u') goto yy432;
+	if (yych == 'U') goto yy440;
+	if (yych == 'u') goto yy440;
 	goto yy59;
-yy423:
+yy431:
 	yych = *++cur;
 	if (yych <= 0x8F) goto yy59;
-	if (yych <= 0x91) goto yy292;
-	if (yych == 0x99) goto yy413;
+	if (yych <= 0x91) goto yy300;
+	if (yych == 0x99) goto yy421;
 	goto yy59;
-yy424:
+yy432:
 	yych = *++cur;
 	if (yych <= 0x97) {
 		if (yych <= 0x7F) goto yy59;
-		if (yych <= 0x96) goto yy416;
+		if (yych <= 0x96) goto yy424;
 		goto yy59;
 	} else {
 		if (yych == 0xB7) goto yy59;
-		if (yych <= 0xBF) goto yy416;
+		if (yych <= 0xBF) goto yy424;
 		goto yy59;
 	}
-yy425:
+yy433:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0xBF) goto yy416;
+	if (yych <= 0xBF) goto yy424;
 	goto yy59;
-yy426:
+yy434:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0xAF) goto yy416;
+	if (yych <= 0xAF) goto yy424;
 	goto yy59;
-yy427:
+yy435:
 	yych = *++cur;
 	if (yych <= 0x8F) goto yy59;
-	if (yych <= 0xBF) goto yy416;
+	if (yych <= 0xBF) goto yy424;
 	goto yy59;
-yy428:
+yy436:
 	yych = *++cur;
 	if (yych <= 0xB7) goto yy59;
-	if (yych <= 0xBB) goto yy425;
+	if (yych <= 0xBB) goto yy433;
 	goto yy59;
-yy429:
+yy437:
 	yych = *++cur;
-	if (yych == 'E') goto yy433;
-	if (yych == 'e') goto yy433;
+	if (yych == 'E') goto yy441;
+	if (yych == 'e') goto yy441;
 	goto yy59;
-yy430:
+yy438:
 	yych = *++cur;
 	if (yych <= '^') {
 		if (yych <= '.') {
 			if (yych <= '*') {
 				if (yych == '%') {
 					yyt1 = cur;
-					goto yy436;
+					goto yy444;
 				}
 				yyt1 = cur;
-				goto yy434;
+				goto yy442;
 			} else {
 				if (yych == ',') {
 					yyt1 = cur;
-					goto yy434;
+					goto yy442;
 				}
 				yyt1 = cur;
-				goto yy436;
+				goto yy444;
 			}
 		} else {
 			if (yych <= '?') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy434;
+					goto yy442;
 				}
 				if (yych <= '9') goto yy69;
 				yyt1 = cur;
-				goto yy434;
+				goto yy442;
 			} else {
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy437;
+					goto yy445;
 				}
 				if (yych <= 'Z') {
 					yyt1 = cur;
-					goto yy436;
+					goto yy444;
 				}
 				yyt1 = cur;
-				goto yy434;
+				goto yy442;
 			}
 		}
 	} else {
@@ -7423,179 +7356,169 @@ yy430:
 			if (yych <= 'z') {
 				if (yych == '`') {
 					yyt1 = cur;
-					goto yy434;
+					goto yy442;
 				}
 				yyt1 = cur;
-				goto yy436;
+				goto yy444;
 			} else {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy434;
+					goto yy442;
 				}
 				if (yych <= 0xC1) goto yy59;
 				yyt1 = cur;
-				goto yy438;
+				goto yy446;
 			}
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xE0) {
 					yyt1 = cur;
-					goto yy439;
+					goto yy447;
 				}
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy440;
+					goto yy448;
 				}
 				yyt1 = cur;
-				goto yy441;
+				goto yy449;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy442;
+					goto yy450;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy443;
+					goto yy451;
 				}
 				goto yy59;
 			}
 		}
 	}
-yy431:
+yy439:
 	yych = *++cur;
 	if (yych <= 0xDF) {
 		if (yych <= '9') {
 			if (yych <= '/') {
 				yyt1 = cur;
-				goto yy434;
+				goto yy442;
 			}
 			goto yy59;
 		} else {
 			if (yych <= 0x7F) {
 				yyt1 = cur;
-				goto yy434;
+				goto yy442;
 			}
 			if (yych <= 0xC1) goto yy59;
 			yyt1 = cur;
-			goto yy438;
+			goto yy446;
 		}
 	} else {
 		if (yych <= 0xF0) {
 			if (yych <= 0xE0) {
 				yyt1 = cur;
-				goto yy439;
+				goto yy447;
 			}
 			if (yych <= 0xEF) {
 				yyt1 = cur;
-				goto yy440;
+				goto yy448;
 			}
 			yyt1 = cur;
-			goto yy441;
+			goto yy449;
 		} else {
 			if (yych <= 0xF3) {
 				yyt1 = cur;
-				goto yy442;
+				goto yy450;
 			}
 			if (yych <= 0xF4) {
 				yyt1 = cur;
-				goto yy443;
+				goto yy451;
 			}
 			goto yy59;
 		}
 	}
-yy432:
+yy440:
 	yych = *++cur;
-	if (yych == 'I') goto yy444;
-	if (yych == 'i') goto yy444;
+	if (yych == 'I') goto yy452;
+	if (yych == 'i') goto yy452;
 	goto yy59;
-yy433:
+yy441:
 	yych = *++cur;
-	if (yych == 'S') goto yy444;
-	if (yych == 's') goto yy444;
-	goto yy405;
-yy434:
+	if (yych == 'S') goto yy452;
+	if (yych == 's') goto yy452;
+	goto yy413;
+yy442:
 	++cur;
-yy435:
+yy443:
 	cur = yyt1;
-#line 205 "/work/main/src/lang/fr/tokenize.re"
+#line 212 "/work/main/src/lang/fr/tokenize.re"
 	{ emit(st, tok, cur, RC_TOK_DATE); continue; }
-#line 7523 "/work/main/src/lang/fr/tokenize.c"
-yy436:
-	yyaccept = 23;
+#line 7456 "/work/main/src/lang/fr/tokenize.c"
+yy444:
+	yyaccept = 24;
 	yych = *(mar = ++cur);
 	if (yych <= '/') {
 		if (yych <= '*') {
 			if (yych == '%') goto yy70;
-			goto yy435;
+			goto yy443;
 		} else {
-			if (yych == ',') goto yy435;
+			if (yych == ',') goto yy443;
 			if (yych <= '.') goto yy70;
-			goto yy435;
+			goto yy443;
 		}
 	} else {
 		if (yych <= '^') {
 			if (yych <= '9') goto yy70;
-			if (yych <= '?') goto yy435;
+			if (yych <= '?') goto yy443;
 			if (yych <= 'Z') goto yy70;
-			goto yy435;
+			goto yy443;
 		} else {
-			if (yych == '`') goto yy435;
+			if (yych == '`') goto yy443;
 			if (yych <= 'z') goto yy70;
-			goto yy435;
+			goto yy443;
 		}
 	}
-yy437:
-	yyaccept = 23;
+yy445:
+	yyaccept = 24;
 	yych = *(mar = ++cur);
-	if (yych <= '9') {
-		if (yych == '-') goto yy140;
-		if (yych <= '/') goto yy435;
+	if (yybm[0+yych] & 16) {
 		goto yy140;
-	} else {
-		if (yych <= 'Z') {
-			if (yych <= '@') goto yy435;
-			goto yy140;
-		} else {
-			if (yych <= '`') goto yy435;
-			if (yych <= 'z') goto yy140;
-			goto yy435;
-		}
 	}
-yy438:
+	goto yy443;
+yy446:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0xBF) goto yy434;
+	if (yych <= 0xBF) goto yy442;
 	goto yy59;
-yy439:
+yy447:
 	yych = *++cur;
 	if (yych <= 0x9F) goto yy59;
-	if (yych <= 0xBF) goto yy438;
+	if (yych <= 0xBF) goto yy446;
 	goto yy59;
-yy440:
+yy448:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0xBF) goto yy438;
+	if (yych <= 0xBF) goto yy446;
 	goto yy59;
-yy441:
+yy449:
 	yych = *++cur;
 	if (yych <= 0x8F) goto yy59;
-	if (yych <= 0xBF) goto yy440;
+	if (yych <= 0xBF) goto yy448;
 	goto yy59;
-yy442:
+yy450:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0xBF) goto yy440;
+	if (yych <= 0xBF) goto yy448;
 	goto yy59;
-yy443:
+yy451:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy59;
-	if (yych <= 0x8F) goto yy440;
+	if (yych <= 0x8F) goto yy448;
 	goto yy59;
-yy444:
+yy452:
 	++cur;
-	goto yy405;
+	goto yy413;
 }
-#line 216 "/work/main/src/lang/fr/tokenize.re"
+#line 223 "/work/main/src/lang/fr/tokenize.re"
 
     }
 }

@@ -183,7 +183,14 @@ static void lex(tok_state *st, const char *cur)
         ELID A / L                  { emit(st, tok, cur, RC_TOK_ELISION); continue; }
         'aujourd' A 'hui' | 'prud' A 'hom' L* | 'quelqu' A 'une'? 's'?
                                     { emit(st, tok, cur, RC_TOK_WORD); continue; }
-        L+ (H L+)*                  { cur = word_or_abbrev(st, tok, cur); continue; }
+        L+                          {
+                                      if (*cur == '.')
+                                          cur = word_or_abbrev(st, tok, cur);
+                                      else
+                                          emit(st, tok, cur, RC_TOK_WORD);
+                                      continue;
+                                    }
+        L+ (H L+)+                  { cur = word_or_abbrev(st, tok, cur); continue; }
         [a-zA-Z]+ H? D+ (L | D)*    { emit(st, tok, cur, RC_TOK_WORD); continue; }
         [A-Z] "." (H? [A-Z] ".")+   { emit(st, tok, cur, RC_TOK_ABBREV); continue; }
         'c.-\u00e0-d.' | 'p. ex.'        { emit(st, tok, cur, RC_TOK_ABBREV); continue; }
