@@ -155,6 +155,18 @@ typedef struct rc_token {
 /* Tokens of the cleaned text, in order; the array is owned by the document. */
 const rc_token *rc_doc_tokens(const rc_doc *doc, size_t *n /* OUT */);
 
+/* Called once per source by rc_parse_paths, in input order and never concurrently: doc is the
+ * parsed document (freed by the library after the call) or NULL when parsing failed, in which
+ * case status says why (the failure was reported to onerr as well). Return 0 to go on. */
+typedef int (*rc_doc_fn)(void *ud, const char *path, int status, const rc_doc *doc);
+
+/* Walks every path (as rc_walk) and parses the sources with jobs threads (0: one per core),
+ * handing each document to fn in input order. At most a few documents per thread are in memory
+ * at once, whatever the size of the corpus. onerr receives unreadable inputs and parse failures,
+ * one call at a time. Returns RC_OK, or the first non-zero value fn returned. */
+int rc_parse_paths(const rc_ctx *ctx, char *const *paths, size_t npaths, const rc_doc_opts *opts,
+                   int jobs, rc_doc_fn fn, rc_error_fn onerr, void *ud);
+
 /* Writes the document as one line of JSON, without the trailing newline. */
 #define RC_JSON_TEXT 0x1  /* include doc.text and doc.noise */
 typedef int (*rc_write_fn)(void *ud, const char *bytes, size_t len);

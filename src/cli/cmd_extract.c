@@ -9,24 +9,19 @@
 
 typedef struct extract_run {
     int failed; /* first member: rc_cli_input_error writes it */
-    rc_ctx *ctx;
-    rc_doc_opts dopts;
     unsigned flags;
 } extract_run;
 
-static int extract_one(void *ud, const rc_source *src)
+/* Writes one document as a line of JSON; called in input order. */
+static int extract_one(void *ud, const char *path, int status, const rc_doc *doc)
 {
     extract_run *r = ud;
-    rc_doc *doc;
-    int status = rc_doc_parse(r->ctx, src, &r->dopts, &doc);
-    if (status) {
-        rc_cli_input_error(&r->failed, src->path, status, NULL);
-        return status == RC_ENOMEM ? status : 0;
-    }
+    (void)path;
+    if (status)
+        return status == RC_ENOMEM ? status : 0; /* already named on stderr */
     status = rc_doc_write_json(doc, r->flags, rc_cli_stdout, NULL);
     if (!status && fputc('\n', stdout) == EOF)
         status = RC_EIO;
-    rc_doc_free(doc);
     return status;
 }
 
@@ -47,25 +42,24 @@ static int run(int argc, char **argv)
                                       "YYYY-MM-DDTHH:MM:SS)", o.date);
         goto out;
     }
-    extract_run r = {0};
-    r.dopts.date = o.date;
-    r.flags = o.text ? RC_JSON_TEXT : 0;
-    if (!(r.ctx = rc_cli_ctx(o.datadir))) {
+    extract_run r = {0, o.text ? RC_JSON_TEXT : 0};
+    rc_doc_opts dopts = {o.date};
+    rc_ctx *ctx = rc_cli_ctx(o.datadir);
+    if (!ctx) {
         code = RC_EXIT_INPUT;
         goto out;
     }
     static char outbuf[1 << 16];
     setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
-    int status = 0;
-    for (int i = 0; i < o.npaths && !status; i++)
-        status = rc_walk(o.paths[i], extract_one, rc_cli_input_error, &r);
+    int status = rc_parse_paths(ctx, o.paths, (size_t)o.npaths, &dopts, o.jobs, extract_one,
+                                rc_cli_input_error, &r);
     if (fflush(stdout) != 0 && !status)
         status = RC_EIO;
     if (status) {
         fprintf(stderr, "recoupe extract: stopped: %s\n", rc_strerror(status));
         r.failed = 1;
     }
-    rc_ctx_free(r.ctx);
+    rc_ctx_free(ctx);
     code = r.failed ? RC_EXIT_INPUT : RC_EXIT_OK;
 out:
     free(o.paths);
@@ -86,7 +80,8 @@ const rc_cmd rc_cmd_extract = {
     "              YYYY-MM-DDTHH:MM:SS); relative dates are resolved against it\n"
     "  --text      include the cleaned text all offsets refer to, the sentence spans,\n"
     "              and the noise lines that were dropped\n"
-    "  --jobs N    threads working on documents (accepted; documents are processed in order)\n"
+    "  --jobs N    threads working on documents (default: one per core); the output\n"
+    "              order is the input order whatever N is\n"
     "  --data DIR  language data folder (default: $RECOUPE_DATA, else the build's data/)\n"
     "\n"
     "Exit status: 0 success, 1 some input could not be read (the rest is still written),\n"

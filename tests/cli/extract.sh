@@ -66,4 +66,12 @@ printf '\357\273\277Premi\303\250re ligne.\r\nSeconde ligne du texte.\r\n' >"$TM
 expect_status 0 "BOM and CRLF" "$RECOUPE" extract --text "$TMP/crlf.txt"
 check "BOM stripped, CRLF folded" jq -e '.doc.text == "Première ligne.\nSeconde ligne du texte."' "$TMP/out" >/dev/null
 
+# threads do not change the output or its order
+for i in 1 2 3 4 5 6 7 8 9; do cp "$TMP/in/a.txt" "$TMP/in/sub/c$i.txt"; printf '%s\n' "$i" >>"$TMP/in/sub/c$i.txt"; done
+"$RECOUPE" extract --jobs 1 "$TMP/in" >"$TMP/j1" 2>/dev/null
+"$RECOUPE" extract --jobs 3 "$TMP/in" >"$TMP/j3" 2>"$TMP/j3err"
+check "--jobs 3 gives the output of --jobs 1" cmp -s "$TMP/j1" "$TMP/j3"
+check "--jobs 3 still names the binary file" grep -q "c.txt: input is binary" "$TMP/j3err"
+expect_status 2 "--jobs 0 refused" "$RECOUPE" extract --jobs 0 "$TMP/in"
+
 finish
