@@ -13,10 +13,14 @@ typedef struct wc_entry {
     uint32_t len, mask, hash;
 } wc_entry;
 
+#define WC_FILTER_LEN 32
+
 struct rc_wordclass {
     wc_entry *slots;
     size_t cap; /* power of two */
     size_t n, maxlen;
+    uint64_t first[WC_FILTER_LEN][4]; /* bit set: some key of this length starts with the byte */
+    uint64_t last[WC_FILTER_LEN][4];  /* ... ends with the byte */
 };
 
 uint32_t rc_wordclass_hash(const char *s, size_t n)
@@ -54,6 +58,11 @@ static int wc_add_key(void *ud, const char *key, const char *value)
         e->key = key; /* owned by the lexicon, which lives as long as the context */
         e->len = (uint32_t)len;
         e->hash = hash;
+        if (len < WC_FILTER_LEN) {
+            unsigned char f = (unsigned char)key[0], l = (unsigned char)key[len - 1];
+            add->wc->first[len][f >> 6] |= 1ull << (f & 63);
+            add->wc->last[len][l >> 6] |= 1ull << (l & 63);
+        }
         add->wc->n++;
         if (len > add->wc->maxlen)
             add->wc->maxlen = len;
@@ -96,5 +105,11 @@ uint32_t rc_wordclass_get(const rc_wordclass *wc, const char *key, size_t len, u
 
 size_t rc_wordclass_maxlen(const rc_wordclass *wc)
 {
-    return wc->maxlen;
+    return wc->maxlen < WC_FILTER_LEN ? wc->maxlen : WC_FILTER_LEN - 1;
+}
+
+int rc_wordclass_maybe(const rc_wordclass *wc, size_t len, unsigned char first, unsigned char last)
+{
+    return len < WC_FILTER_LEN && ((wc->first[len][first >> 6] >> (first & 63)) & 1) &&
+           ((wc->last[len][last >> 6] >> (last & 63)) & 1);
 }

@@ -32,4 +32,8 @@ uint32_t rc_wordclass_get(const rc_wordclass *wc, const char *key, size_t len, u
 /* Length of the longest word in the table: longer words need no probe. */
 size_t rc_wordclass_maxlen(const rc_wordclass *wc);
 
+/* A quick filter before folding and probing: false when no word of the table has this length,
+ * first byte and last byte (all folded), true when one may. */
+int rc_wordclass_maybe(const rc_wordclass *wc, size_t len, unsigned char first, unsigned char last);
+
 #endif

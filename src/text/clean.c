@@ -105,75 +105,102 @@ static void score_word(const rc_ctx *ctx, const char *w, size_t n, uint32_t hash
     }
 }
 
-/* Gathers the statistics of one line in one pass over its bytes. Words are folded on the fly
- * into a small buffer (ASCII and Latin-1 lower case, one apostrophe); an apostrophe ends a word
- * and stays with it (l', qu'), so that elided function words are found under "l'". Words longer
- * than any entry of the word-class table are counted without a probe. */
+/* Folds a word of at most maxlen bytes (ASCII and Latin-1 lower case, one apostrophe) into w
+ * and returns its folded length; the table's hash is computed over the folded bytes. */
+static size_t fold_word(const unsigned char *p, size_t n, char *w, uint32_t *hash)
+{
+    uint32_t h = RC_WC_HASH_INIT;
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = p[i];
+        if ((unsigned)(c - 'A') < 26u)
+            c += 32;
+        else if (c == 0xc3 && i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x9e && p[i + 1] != 0x97) {
+            w[o++] = (char)c;
+            h = RC_WC_HASH_STEP(h, c);
+            c = (unsigned char)(p[++i] + 0x20); /* Latin-1 upper case */
+        } else if (c == 0xe2 && i + 2 < n && p[i + 1] == 0x80 && (p[i + 2] == 0x99 || p[i + 2] == 0x98)) {
+            c = '\'';
+            i += 2;
+        } else if (c == 0xca && i + 1 < n && p[i + 1] == 0xbc) {
+            c = '\'';
+            i++;
+        }
+        w[o++] = (char)c;
+        h = RC_WC_HASH_STEP(h, c);
+    }
+    *hash = h;
+    return o;
+}
+
+/* The quick filter of the word-class table on a raw word: length, and first and last byte as
+ * fold_word would make them. Folding may shorten a word (’ is three bytes, ' one), so each
+ * length it could fold to is tried. */
+static bool maybe_listed(const rc_wordclass *wc, const unsigned char *p, size_t n)
+{
+    unsigned char f = p[0], l = p[n - 1];
+    if ((unsigned)(f - 'A') < 26u)
+        f += 32;
+    if ((unsigned)(l - 'A') < 26u)
+        l += 32;
+    size_t fl = n;
+    if (n >= 3 && p[n - 3] == 0xe2 && p[n - 2] == 0x80 && (l == 0x99 || l == 0x98))
+        l = '\'', fl = n - 2;
+    else if (n >= 2 && p[n - 2] == 0xca && l == 0xbc)
+        l = '\'', fl = n - 1;
+    else if (n >= 2 && p[n - 2] == 0xc3 && l >= 0x80 && l <= 0x9e && l != 0x97)
+        l += 0x20;
+    return rc_wordclass_maybe(wc, fl, f, l);
+}
+
+/* Gathers the statistics of one line in one pass over its bytes. A word is a run of letters and
+ * digits with inner hyphens; an apostrophe ends it and stays with it (l', qu'), so that elided
+ * function words are found under "l'". Only words short enough to be in the word-class table are
+ * folded and looked up. */
 static void scan_line(const rc_ctx *ctx, const char *s, size_t n, line_stats *st)
 {
     memset(st, 0, sizeof *st);
     const unsigned char *p = (const unsigned char *)s;
     size_t maxlen = rc_wordclass_maxlen(ctx->wc);
     char w[64];
-    size_t wl = 0;
-    uint32_t wh = RC_WC_HASH_INIT;
-    bool inword = false, toolong = false;
     for (size_t i = 0; i < n;) {
-        unsigned char c = p[i], cls;
+        unsigned char c = p[i];
         size_t k = 1;
-        cls = c < 0x80 ? ascii_class[c] : multi_class(p + i, n - i, &k);
-        if (cls == C_LETTER || cls == C_DIGIT || (inword && cls == C_HYPHEN)) {
+        unsigned char cls = c < 0x80 ? ascii_class[c] : multi_class(p + i, n - i, &k);
+        if (cls != C_LETTER && cls != C_DIGIT) {
+            st->punct += cls == C_PUNCT;
+            i += k;
+            continue;
+        }
+        /* a word: letters, digits, and hyphens between them */
+        size_t start = i;
+        for (;;) {
             if (cls == C_LETTER)
                 st->letters++;
             else if (cls == C_DIGIT)
                 st->digits++;
-            if (!inword)
-                inword = true, wl = 0, toolong = false, wh = RC_WC_HASH_INIT;
-            if (wl + k <= maxlen && wl + k <= sizeof w) {
-                if (c < 0x80) {
-                    char lc = (char)((unsigned)(c - 'A') < 26u ? c + 32 : c);
-                    w[wl++] = lc;
-                    wh = RC_WC_HASH_STEP(wh, (unsigned char)lc);
-                } else {
-                    memcpy(w + wl, p + i, k);
-                    if (c == 0xc3 && k == 2 && p[i + 1] <= 0x9e)
-                        w[wl + 1] = (char)(p[i + 1] + 0x20); /* Latin-1 upper case */
-                    for (size_t j = 0; j < k; j++)
-                        wh = RC_WC_HASH_STEP(wh, (unsigned char)w[wl + j]);
-                    wl += k;
-                }
-            } else {
-                toolong = true;
-            }
-        } else if (inword && cls == C_APOS) {
-            if (wl + 1 <= maxlen && !toolong) {
-                w[wl++] = '\'';
-                wh = RC_WC_HASH_STEP(wh, '\'');
-            } else {
-                toolong = true;
-            }
-            if (toolong)
-                st->words++, st->content++;
-            else
-                score_word(ctx, w, wl, wh, st);
-            inword = false;
-        } else {
-            if (inword) {
-                if (toolong)
-                    st->words++, st->content++;
-                else
-                    score_word(ctx, w, wl, wh, st);
-            }
-            inword = false;
-            st->punct += cls == C_PUNCT;
+            i += k;
+            if (i >= n)
+                break;
+            c = p[i];
+            k = 1;
+            cls = c < 0x80 ? ascii_class[c] : multi_class(p + i, n - i, &k);
+            if (cls == C_HYPHEN && i + 1 < n && p[i + 1] < 0x80 &&
+                (ascii_class[p[i + 1]] == C_LETTER || ascii_class[p[i + 1]] == C_DIGIT))
+                continue;
+            if (cls != C_LETTER && cls != C_DIGIT && cls != C_HYPHEN)
+                break;
         }
-        i += k;
-    }
-    if (inword) {
-        if (toolong)
+        if (i < n && cls == C_APOS)
+            i += k; /* the apostrophe of an elision stays with its word */
+        size_t len = i - start;
+        if (len <= maxlen && len < sizeof w && maybe_listed(ctx->wc, p + start, len)) {
+            uint32_t h;
+            size_t fl = fold_word(p + start, len, w, &h);
+            score_word(ctx, w, fl, h, st);
+        } else {
             st->words++, st->content++;
-        else
-            score_word(ctx, w, wl, wh, st);
+        }
     }
     for (size_t l = 0; l < ctx->nlangs; l++)
         if (st->func[l] > st->maxfunc)
