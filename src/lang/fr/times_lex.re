@@ -251,9 +251,9 @@ static void lex(lex_state *st, const char *cur)
         D+                  { int32_t v = digits_value(tok, cur, &nd);
                               emit(st, tok, cur, TA_NUM, v);
                               if (st->n) st->atoms[st->n - 1].nd = nd; continue; }
-        D+ ("er" | "re" | "ère") / E
+        D+ ("er" | "re" | "\u00e8re") / E
                             { emit(st, tok, cur, TA_ORD, atoi(tok)); continue; }
-        D+ ("e" | "è" | "ème" | "eme" | "es" | "èmes" | "nd" | "nde") / E
+        D+ ("e" | "\u00e8" | "\u00e8me" | "eme" | "es" | "\u00e8mes" | "nd" | "nde") / E
                             { other(st, true); continue; }
 
         'l' A               { emit(st, tok, cur, TA_LE, 0); continue; }
@@ -269,12 +269,12 @@ static void lex(lex_state *st, const char *cur)
         'du' | 'des'        { emit(st, tok, cur, TA_DU, 0); continue; }
         'au' | 'aux'        { emit(st, tok, cur, TA_AU, 0); continue; }
         "a"                 { emit(st, tok, cur, TA_A, 1); continue; }
-        "à" | "À" | "A"     { emit(st, tok, cur, TA_A, 0); continue; }
+        "\u00e0" | "\u00c0" | "A"     { emit(st, tok, cur, TA_A, 0); continue; }
         'en'                { emit(st, tok, cur, TA_EN, 0); continue; }
         'et'                { emit(st, tok, cur, TA_ET, 0); continue; }
         'entre'             { emit(st, tok, cur, TA_ENTRE, 0); continue; }
         'depuis'            { emit(st, tok, cur, TA_DEPUIS, 0); continue; }
-        "dès" | "Dès"       { emit(st, tok, cur, TA_DES, 0); continue; }
+        "d\u00e8s" | "D\u00e8s"       { emit(st, tok, cur, TA_DES, 0); continue; }
         'jusque'            { emit(st, tok, cur, TA_JUSQU, 0); continue; }
         'dans'              { emit(st, tok, cur, TA_DANS, 0); continue; }
         'pendant' | 'durant' { emit(st, tok, cur, TA_PENDANT, 0); continue; }
@@ -286,7 +286,7 @@ static void lex(lex_state *st, const char *cur)
         'ces'               { emit(st, tok, cur, TA_CES, 0); continue; }
         'vers'              { emit(st, tok, cur, TA_VERS, 0); continue; }
         'avant'             { emit(st, tok, cur, TA_AVANT, 0); continue; }
-        "après" | "Après" | 'apres' { emit(st, tok, cur, TA_APRES, 0); continue; }
+        "apr\u00e8s" | "Apr\u00e8s" | 'apres' { emit(st, tok, cur, TA_APRES, 0); continue; }
         'cours'             { emit(st, tok, cur, TA_COURS, 0); continue; }
         'moins'             { emit(st, tok, cur, TA_MOINS, 0); continue; }
         'quelques'          { emit(st, tok, cur, TA_QUELQUES, 0); continue; }
@@ -295,22 +295,22 @@ static void lex(lex_state *st, const char *cur)
         'demi' | 'demie'    { emit(st, tok, cur, TA_DEMI, 0); continue; }
         'quart'             { emit(st, tok, cur, TA_QUART, 0); continue; }
         'plus'              { emit(st, tok, cur, TA_PLUS, 0); continue; }
-        "tôt"               { emit(st, tok, cur, TA_TOT, 0); continue; }
+        "t\u00f4t"               { emit(st, tok, cur, TA_TOT, 0); continue; }
         'possible'          { emit(st, tok, cur, TA_POSSIBLE, 0); continue; }
         'est'               { emit(st, tok, cur, TA_EST, 0); continue; }
         'peu'               { emit(st, tok, cur, TA_PEU, 0); continue; }
-        "près" | 'environ'  { emit(st, tok, cur, TA_PRES, 0); continue; }
+        "pr\u00e8s" | 'environ'  { emit(st, tok, cur, TA_PRES, 0); continue; }
         'partir'            { emit(st, tok, cur, TA_PARTIR, 0); continue; }
         'ici'               { emit(st, tok, cur, TA_ICI, 0); continue; }
 
-        "ont" | "avait" | "avaient" | "avons" | "avez" | "ai" | "eu" | "était" | "étaient"
+        "ont" | "avait" | "avaient" | "avons" | "avez" | "ai" | "eu" | "\u00e9tait" | "\u00e9taient"
             | "fut" | "furent" | "sont"
                             { emit(st, tok, cur, TA_PAST, 0); continue; }
         LW LW+ ("ait" | "aient")
                             { emit(st, tok, cur, TA_PAST, 0); continue; }
         "front" | "affront" { other(st, true); continue; }
         "sera" | "seront" | "aura" | "auront" | "va" | "vont" | "devrait" | "devraient" | "doit"
-            | "doivent" | "prévu" | "prévue" | "prévus" | "prévues"
+            | "doivent" | "pr\u00e9vu" | "pr\u00e9vue" | "pr\u00e9vus" | "pr\u00e9vues"
                             { emit(st, tok, cur, TA_FUT, 0); continue; }
         LW* [eiudro] "r" ("a" | "ont")
                             { emit(st, tok, cur, TA_FUT, 0); continue; }
