@@ -342,14 +342,18 @@ static bool res_date(const tx_p *P, const tx_d *dd, size_t at, tx_out *o)
     o->type = RC_TIME_DATE;
     int y = dd->y, m = dd->m, d = dd->d;
     if (m && d && y) {
-        if (!rc_date_valid(y, m, d))
-            return false;
+        if (!rc_date_valid(y, m, d)) { /* 29/2/2019: read, but names no day */
+            snprintf(o->value, sizeof o->value, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+            return true;
+        }
         set_day(o, rc_date_days(y, m, d));
         return true;
     }
     if (m && d) {
-        if (d > rc_date_month_days(2000, m))
-            return false;
+        if (d > rc_date_month_days(2000, m)) {
+            snprintf(o->value, sizeof o->value, "XXXX-%02d-%02d", m % 100, d % 100);
+            return true;
+        }
         if (!P->has_ref) {
             snprintf(o->value, sizeof o->value, "XXXX-%02d-%02d", m, d);
             return true;
@@ -472,21 +476,10 @@ static void season_days(int y, int s, int64_t *from, int64_t *to)
 
 /* ---- expression rules ------------------------------------------------------------------------ */
 
-/* Reads a date at day level: [le] [weekday [,]] day [de] month [[de] year] [cue], month day
- * [de] year, numeric forms (15/12/2016, 15.12.16, 2016-12-15, 23/Sep/2020, 02 04 2009), and the
- * day alone after le (le 23). */
-static size_t rd_date(const tx_p *P, size_t i, tx_d *dd)
+/* Reads a compact date at atom k: parts joined by one separator and no space (15/12/2016,
+ * 15.12.16, 2016-12-15, 2015-3, 22/04, 23/Sep/2020). Returns the atom after it, or 0. */
+static size_t rd_compact(const tx_p *P, size_t k, tx_d *dd)
 {
-    memset(dd, 0, sizeof *dd);
-    size_t k = i;
-    bool le = false;
-    dd->i0 = i;
-    if (K(P, k) == TA_LE && is_word(P, k, "le") && J(P, k + 1))
-        le = true, k++;
-    else if (K(P, k) == TA_CE && J(P, k + 1) && K(P, k + 1) == TA_WDAY)
-        dd->this = true, k++;
-    size_t first = k;
-    /* compact forms: parts joined by one separator, no spaces */
     if ((K(P, k) == TA_NUM || K(P, k) == TA_MONTH) && PU(P, k + 1, '/') + PU(P, k + 1, '.') +
                                                           PU(P, k + 1, '-') && T(P, k + 1) &&
         T(P, k + 2) && (K(P, k + 2) == TA_NUM || K(P, k + 2) == TA_MONTH)) {
@@ -533,7 +526,7 @@ static size_t rd_date(const tx_p *P, size_t i, tx_d *dd)
                 if (m < 1 || m > 12)
                     return 0;
                 dd->y = y, dd->m = m;
-                dd->i0 = first;
+                
                 return parts[1] + 1;
             } else if (np == 2 && nn == 2 && sep == '/') {
                 d = nums[0], m = nums[1]; /* 22/04 */
@@ -542,10 +535,32 @@ static size_t rd_date(const tx_p *P, size_t i, tx_d *dd)
         }
         if (ok && m >= 1 && m <= 12 && d >= 1 && d <= 31 && (!y || y >= 1000)) {
             dd->y = y, dd->m = m, dd->d = d;
-            dd->i0 = first;
+            
             return parts[np - 1] + 1;
         }
         return 0;
+    }
+    return 0;
+}
+
+/* Reads a date at day level: [le] [weekday [,]] day [de] month [[de] year] [cue], month day
+ * [de] year, numeric forms (15/12/2016, 15.12.16, 2016-12-15, 23/Sep/2020, 02 04 2009), and the
+ * day alone after le (le 23). */
+static size_t rd_date(const tx_p *P, size_t i, tx_d *dd)
+{
+    memset(dd, 0, sizeof *dd);
+    size_t k = i;
+    bool le = false;
+    dd->i0 = i;
+    if (K(P, k) == TA_LE && is_word(P, k, "le") && J(P, k + 1))
+        le = true, k++;
+    else if (K(P, k) == TA_CE && J(P, k + 1) && K(P, k + 1) == TA_WDAY)
+        dd->this = true, k++;
+    size_t first = k;
+    size_t jc = rd_compact(P, k, dd);
+    if (jc) {
+        dd->i0 = first;
+        return jc;
     }
     /* weekday before the day */
     if (K(P, k) == TA_WDAY && (K(P, k + 1) == TA_NUM || K(P, k + 1) == TA_NUMW ||
@@ -556,6 +571,14 @@ static size_t rd_date(const tx_p *P, size_t i, tx_d *dd)
             k++;
         if (!J(P, k))
             return 0;
+        int wd = dd->wd;
+        jc = rd_compact(P, k, dd);
+        if (jc && dd->d) {
+            dd->wd = wd;
+            dd->i0 = first;
+            return jc;
+        }
+        dd->wd = wd;
     } else if (K(P, k) == TA_WDAY && (P->at[k].fl & TF_ABBR)) {
         return 0;
     }
@@ -583,6 +606,8 @@ static size_t rd_date(const tx_p *P, size_t i, tx_d *dd)
                 }
             }
         } else if (dd->wd) {
+            if (PU(P, j, ':') || KJ(P, j, TA_UNIT) || KJ(P, j, TA_AMPM))
+                return 0; /* mardi 11:00 */
             k = j; /* jeudi 15 */
         } else if (KJ(P, j, TA_WDAY) && le) {
             dd->wd = P->at[j].v; /* le 25 mardi */
@@ -694,7 +719,8 @@ static size_t rd_clock(const tx_p *P, size_t i, tx_clk *c)
                 c->hh = (h + 23) % 24, c->mm = 60 - mn, c->strong = true, k = jm;
                 if (KJ(P, k, TA_UNIT) && P->at[k].v == TU_MIN)
                     k++;
-            } else if (KJ(P, k, TA_ET) && J(P, k + 1) && rd_num(P, k + 1, &mn, &jm) && mn < 60) {
+            } else if (KJ(P, k, TA_ET) && J(P, k + 1) && rd_num(P, k + 1, &mn, &jm) && mn < 60 &&
+                       (K(P, k + 1) == TA_NUMW || (KJ(P, jm, TA_UNIT) && P->at[jm].v == TU_MIN))) {
                 c->mm = mn, c->strong = true, k = jm;
                 if (KJ(P, k, TA_UNIT) && P->at[k].v == TU_MIN)
                     k++;
@@ -853,6 +879,20 @@ static size_t rd_dayref(const tx_p *P, size_t i, tx_out *o)
     return 0;
 }
 
+static size_t m_clock(const tx_p *P, size_t i, tx_out *o);
+
+/* Joins a day and a clock range (T14:00/T16:00) into o: 2016-11-17T14:00/2016-11-17T16:00. */
+static void join_range(tx_out *o, const char *day, const char *range)
+{
+    const char *slash = strchr(range, '/');
+    if (!slash)
+        return;
+    char v[64];
+    snprintf(v, sizeof v, "%s%.*s/%s%s", day, (int)(slash - range), range, day, slash + 1);
+    memcpy(o->value, v, sizeof o->value);
+    o->type = RC_TIME_RANGE;
+}
+
 /* A date or day reference with an optional part of the day or clock time after it (mardi
  * matin, hier soir, demain à 8h, jeudi 15 décembre à 9h30), or a clock time before it (9h le
  * mardi). */
@@ -861,12 +901,27 @@ static size_t m_datetime(const tx_p *P, size_t i, tx_out *o)
     size_t j = rd_dayref(P, i, o);
     tx_clk c;
     if (!j) {
+        /* a clock range then a day: de 5 a 7 aujourd'hui */
+        tx_out r;
+        size_t jr = m_clock(P, i, &r);
+        if (jr && r.type == RC_TIME_RANGE && J(P, jr)) {
+            tx_out d;
+            size_t jd = rd_dayref(P, jr, &d);
+            if (jd && d.from != NODAY && d.type == RC_TIME_DATE) {
+                *o = d;
+                o->s = r.s;
+                join_range(o, d.value, r.value);
+                return jd;
+            }
+        }
         /* clock time then a day: 9h le mardi, dix heures mercredi matin */
         size_t jc = rd_clock(P, i, &c);
         if (!jc || c.hh < 0)
             return 0;
         size_t q = jc;
         if (PU(P, q, ',') && T(P, q))
+            q++;
+        if (KJ(P, q, TA_LE) && is_word(P, q, "le") && KJ(P, q + 1, TA_WDAY))
             q++;
         tx_out d;
         size_t jd = J(P, q) ? rd_dayref(P, q, &d) : 0;
@@ -891,7 +946,15 @@ static size_t m_datetime(const tx_p *P, size_t i, tx_out *o)
     size_t q = j;
     if (PU(P, q, ',') && T(P, q))
         q++;
-    if (KJ(P, q, TA_A) || KJ(P, q, TA_VERS))
+    if ((KJ(P, q, TA_DE) || KJ(P, q, TA_ENTRE)) && J(P, q)) {
+        tx_out r;
+        size_t jr = m_clock(P, q, &r);
+        if (jr && r.type == RC_TIME_RANGE) {
+            join_range(o, day, r.value);
+            return jr;
+        }
+    }
+    if (KJ(P, q, TA_A) || KJ(P, q, TA_VERS) || KJ(P, q, TA_AVANT) || KJ(P, q, TA_APRES))
         q++;
     if (J(P, q)) {
         size_t jc = rd_clock(P, q, &c);
@@ -1176,7 +1239,8 @@ static size_t m_relative(const tx_p *P, size_t i, tx_out *o)
         n = v;
         snprintf(num, sizeof num, "%d", v);
         q = jn;
-    } else if (rd_num(P, q, &v, &jn) && KJ(P, jn, TA_CUE) && KJ(P, jn + 1, TA_UNIT)) {
+    } else if (rd_num(P, q, &v, &jn) && KJ(P, jn, TA_CUE) && KJ(P, jn + 1, TA_UNIT) &&
+               (v == 1 || P->text[P->at[jn].e - 1] == 's')) {
         cue = P->at[jn].v; /* 24 dernières heures */
         n = v;
         snprintf(num, sizeof num, "%d", v);
@@ -1417,8 +1481,15 @@ static size_t m_clock(const tx_p *P, size_t i, tx_out *o)
         if (!jb && rd_num(P, q, &h, &jn) && h <= 24 && J(P, q) && (a.strong || range)) {
             b.hh = h, b.mm = -1, b.ss = -1, b.strong = false;
             jb = jn;
+            if (KJ(P, jn, TA_PART)) { /* entre 17 et 18 après-midi */
+                int part = P->at[jn].v;
+                if ((part == TP_AF || part == TP_EV) && b.hh < 12)
+                    b.hh += 12;
+                jb = jn + 1;
+            }
         }
-        if (jb && b.hh >= 0 && (a.strong || b.strong || range || K(P, ja) == TA_A)) {
+        bool unit_b = jb && KJ(P, jb - 1, TA_UNIT);
+        if (jb && b.hh >= 0 && (a.strong || b.strong || range || K(P, ja) == TA_A || unit_b)) {
             if (b.hh >= 12 && a.hh < 12 && a.hh + 12 < b.hh && !a.strong)
                 a.hh += 12; /* 5 a 6pm */
             o->type = RC_TIME_RANGE;
@@ -1435,7 +1506,11 @@ static size_t m_clock(const tx_p *P, size_t i, tx_out *o)
         return 0;
     if (!a.strong && !clock_cue(P, i))
         return 0;
-    if (!a.strong && ja == k + 1)
+    if (!a.strong && ja == k + 1 &&
+        !(K(P, k) == TA_NUM && i > 0 && K(P, i - 1) == TA_A && P->at[i - 1].v == 0 &&
+          P->at[k].nd <= 2 && !(P->at[k].fl & TF_WORD_AFTER) && K(P, ja) != TA_NUM &&
+          K(P, ja) != TA_UNIT && !PU(P, ja, '%') && !PU(P, ja, ',') && !PU(P, ja, '.') &&
+          !(K(P, ja) == TA_LE || K(P, ja) == TA_DE || K(P, ja) == TA_DU)))
         return 0; /* a bare number */
     fmt_clock(o->value, sizeof o->value, "", &a);
     return ja;

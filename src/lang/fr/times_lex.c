@@ -424,7 +424,7 @@ yy1:
 #line 425 "/work/wt-times/src/lang/fr/times_lex.c"
 yy2:
 	++cur;
-#line 322 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 329 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ other(st, false); continue; }
 #line 430 "/work/wt-times/src/lang/fr/times_lex.c"
 yy3:
@@ -456,12 +456,12 @@ yy5:
 #line 457 "/work/wt-times/src/lang/fr/times_lex.c"
 yy6:
 	++cur;
-#line 320 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 327 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_PUNCT, *tok); continue; }
 #line 462 "/work/wt-times/src/lang/fr/times_lex.c"
 yy7:
 	++cur;
-#line 321 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 328 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_PUNCT, '-'); continue; }
 #line 467 "/work/wt-times/src/lang/fr/times_lex.c"
 yy8:
@@ -485,7 +485,7 @@ yy8:
 		}
 	}
 yy9:
-#line 251 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 258 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ int32_t v = digits_value(tok, cur, &nd);
                               emit(st, tok, cur, TA_NUM, v);
                               if (st->n) st->atoms[st->n - 1].nd = nd; continue; }
@@ -534,7 +534,7 @@ yy10:
 		}
 	}
 yy11:
-#line 272 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 279 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_A, 0); continue; }
 #line 540 "/work/wt-times/src/lang/fr/times_lex.c"
 yy12:
@@ -576,7 +576,7 @@ yy13:
 		}
 	}
 yy14:
-#line 318 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 325 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ cur = word(st, tok, cur); continue; }
 #line 582 "/work/wt-times/src/lang/fr/times_lex.c"
 yy15:
@@ -819,7 +819,7 @@ yy26:
 		}
 	}
 yy27:
-#line 271 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 278 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_A, 1); continue; }
 #line 825 "/work/wt-times/src/lang/fr/times_lex.c"
 yy28:
@@ -1367,7 +1367,7 @@ yy43:
 yy44:
 	++cur;
 yy45:
-#line 323 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 330 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ other(st, false); continue; }
 #line 1373 "/work/wt-times/src/lang/fr/times_lex.c"
 yy46:
@@ -1877,7 +1877,7 @@ yy74:
 		}
 	}
 yy75:
-#line 270 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 277 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_AU, 0); continue; }
 #line 1883 "/work/wt-times/src/lang/fr/times_lex.c"
 yy76:
@@ -1968,7 +1968,7 @@ yy84:
 		}
 	}
 yy85:
-#line 285 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 292 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_CE, 0); continue; }
 #line 1974 "/work/wt-times/src/lang/fr/times_lex.c"
 yy86:
@@ -1985,7 +1985,7 @@ yy87:
 	goto yy13;
 yy88:
 	++cur;
-#line 260 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 267 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_DE, 0); continue; }
 #line 1991 "/work/wt-times/src/lang/fr/times_lex.c"
 yy89:
@@ -2039,7 +2039,7 @@ yy90:
 		}
 	}
 yy91:
-#line 268 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 275 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_DE, 0); continue; }
 #line 2045 "/work/wt-times/src/lang/fr/times_lex.c"
 yy92:
@@ -2076,7 +2076,7 @@ yy92:
 		}
 	}
 yy93:
-#line 269 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 276 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_DU, 0); continue; }
 #line 2082 "/work/wt-times/src/lang/fr/times_lex.c"
 yy94:
@@ -2146,7 +2146,7 @@ yy97:
 		}
 	}
 yy98:
-#line 273 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 280 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_EN, 0); continue; }
 #line 2152 "/work/wt-times/src/lang/fr/times_lex.c"
 yy99:
@@ -2177,7 +2177,7 @@ yy100:
 		}
 	}
 yy101:
-#line 274 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 281 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_ET, 0); continue; }
 #line 2183 "/work/wt-times/src/lang/fr/times_lex.c"
 yy102:
@@ -2205,7 +2205,7 @@ yy104:
 	goto yy13;
 yy105:
 	++cur;
-#line 259 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 266 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_LE, 0); continue; }
 #line 2211 "/work/wt-times/src/lang/fr/times_lex.c"
 yy106:
@@ -2230,7 +2230,7 @@ yy106:
 		}
 	}
 yy107:
-#line 267 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 274 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_LE, 0); continue; }
 #line 2236 "/work/wt-times/src/lang/fr/times_lex.c"
 yy108:
@@ -2536,7 +2536,7 @@ yy122:
 		}
 	}
 yy123:
-#line 308 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 315 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_PAST, 0); continue; }
 #line 2542 "/work/wt-times/src/lang/fr/times_lex.c"
 yy124:
@@ -3883,7 +3883,7 @@ yy159:
 		}
 	}
 yy160:
-#line 314 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 321 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_FUT, 0); continue; }
 #line 3889 "/work/wt-times/src/lang/fr/times_lex.c"
 yy161:
@@ -4121,7 +4121,7 @@ yy175:
 yy176:
 	++cur;
 	cur = yyt1;
-#line 257 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 264 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ other(st, true); continue; }
 #line 4127 "/work/wt-times/src/lang/fr/times_lex.c"
 yy177:
@@ -4520,7 +4520,7 @@ yy196:
 		}
 	}
 yy197:
-#line 286 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 293 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_CES, 0); continue; }
 #line 4526 "/work/wt-times/src/lang/fr/times_lex.c"
 yy198:
@@ -4667,7 +4667,7 @@ yy210:
 		}
 	}
 yy211:
-#line 300 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 307 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_EST, 0); continue; }
 #line 4673 "/work/wt-times/src/lang/fr/times_lex.c"
 yy212:
@@ -4692,7 +4692,7 @@ yy212:
 		}
 	}
 yy213:
-#line 304 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 311 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_ICI, 0); continue; }
 #line 4698 "/work/wt-times/src/lang/fr/times_lex.c"
 yy214:
@@ -4760,7 +4760,7 @@ yy220:
 		}
 	}
 yy221:
-#line 294 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 301 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_PAR, 0); continue; }
 #line 4766 "/work/wt-times/src/lang/fr/times_lex.c"
 yy222:
@@ -4791,7 +4791,7 @@ yy223:
 		}
 	}
 yy224:
-#line 301 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 308 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_PEU, 0); continue; }
 #line 4797 "/work/wt-times/src/lang/fr/times_lex.c"
 yy225:
@@ -5558,7 +5558,7 @@ yy250:
 		}
 	}
 yy251:
-#line 316 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 323 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_FUT, 0); continue; }
 #line 5564 "/work/wt-times/src/lang/fr/times_lex.c"
 yy252:
@@ -6548,7 +6548,7 @@ yy280:
 yy281:
 	++cur;
 	cur = yyt1;
-#line 255 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 262 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_ORD, atoi(tok)); continue; }
 #line 6554 "/work/wt-times/src/lang/fr/times_lex.c"
 yy282:
@@ -6664,7 +6664,7 @@ yy297:
 		}
 	}
 yy298:
-#line 279 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 286 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_DANS, 0); continue; }
 #line 6670 "/work/wt-times/src/lang/fr/times_lex.c"
 yy299:
@@ -6701,7 +6701,7 @@ yy299:
 		}
 	}
 yy300:
-#line 295 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 302 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_DEMI, 0); continue; }
 #line 6707 "/work/wt-times/src/lang/fr/times_lex.c"
 yy301:
@@ -6738,7 +6738,7 @@ yy303:
 		}
 	}
 yy304:
-#line 277 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 284 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_DES, 0); continue; }
 #line 6744 "/work/wt-times/src/lang/fr/times_lex.c"
 yy305:
@@ -6835,7 +6835,7 @@ yy312:
 		}
 	}
 yy313:
-#line 297 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 304 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_PLUS, 0); continue; }
 #line 6841 "/work/wt-times/src/lang/fr/times_lex.c"
 yy314:
@@ -6866,7 +6866,7 @@ yy315:
 		}
 	}
 yy316:
-#line 281 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 288 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_POUR, 0); continue; }
 #line 6872 "/work/wt-times/src/lang/fr/times_lex.c"
 yy317:
@@ -6903,7 +6903,7 @@ yy319:
 		}
 	}
 yy320:
-#line 283 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 290 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_TOUS, 0); continue; }
 #line 6909 "/work/wt-times/src/lang/fr/times_lex.c"
 yy321:
@@ -6940,7 +6940,7 @@ yy321:
 		}
 	}
 yy322:
-#line 284 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 291 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_TOUT, 0); continue; }
 #line 6946 "/work/wt-times/src/lang/fr/times_lex.c"
 yy323:
@@ -6965,7 +6965,7 @@ yy323:
 		}
 	}
 yy324:
-#line 287 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 294 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_VERS, 0); continue; }
 #line 6971 "/work/wt-times/src/lang/fr/times_lex.c"
 yy325:
@@ -8319,7 +8319,7 @@ yy359:
 		}
 	}
 yy360:
-#line 298 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 305 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_TOT, 0); continue; }
 #line 8325 "/work/wt-times/src/lang/fr/times_lex.c"
 yy361:
@@ -8407,9 +8407,16 @@ yy363:
 	}
 yy364:
 #line 249 "/work/wt-times/src/lang/fr/times_lex.re"
-	{ emit(st, tok, cur, TA_BIGNUM, digits_value(tok, cur, &nd));
+	{ if (*cur >= '0' && *cur <= '9') { /* 04 2009: not a group */
+                                  cur = tok;
+                                  while (*cur >= '0' && *cur <= '9')
+                                      cur++;
+                                  emit(st, tok, cur, TA_NUM, digits_value(tok, cur, &nd));
+                              } else {
+                                  emit(st, tok, cur, TA_BIGNUM, digits_value(tok, cur, &nd));
+                              }
                               if (st->n) st->atoms[st->n - 1].nd = nd; continue; }
-#line 8413 "/work/wt-times/src/lang/fr/times_lex.c"
+#line 8420 "/work/wt-times/src/lang/fr/times_lex.c"
 yy365:
 	yych = *++cur;
 	if (yych <= 0xC1) {
@@ -8505,9 +8512,9 @@ yy366:
 		}
 	}
 yy367:
-#line 289 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 296 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_APRES, 0); continue; }
-#line 8511 "/work/wt-times/src/lang/fr/times_lex.c"
+#line 8518 "/work/wt-times/src/lang/fr/times_lex.c"
 yy368:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
@@ -8536,9 +8543,9 @@ yy369:
 		}
 	}
 yy370:
-#line 288 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 295 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_AVANT, 0); continue; }
-#line 8542 "/work/wt-times/src/lang/fr/times_lex.c"
+#line 8549 "/work/wt-times/src/lang/fr/times_lex.c"
 yy371:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
@@ -8597,9 +8604,9 @@ yy374:
 		}
 	}
 yy375:
-#line 290 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 297 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_COURS, 0); continue; }
-#line 8603 "/work/wt-times/src/lang/fr/times_lex.c"
+#line 8610 "/work/wt-times/src/lang/fr/times_lex.c"
 yy376:
 	yyaccept = 22;
 	yych = *(mar = ++cur);
@@ -8659,9 +8666,9 @@ yy379:
 		}
 	}
 yy380:
-#line 275 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 282 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_ENTRE, 0); continue; }
-#line 8665 "/work/wt-times/src/lang/fr/times_lex.c"
+#line 8672 "/work/wt-times/src/lang/fr/times_lex.c"
 yy381:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
@@ -8789,9 +8796,9 @@ yy387:
 		}
 	}
 yy388:
-#line 291 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 298 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_MOINS, 0); continue; }
-#line 8795 "/work/wt-times/src/lang/fr/times_lex.c"
+#line 8802 "/work/wt-times/src/lang/fr/times_lex.c"
 yy389:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
@@ -8832,9 +8839,9 @@ yy392:
 		}
 	}
 yy393:
-#line 296 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 303 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_QUART, 0); continue; }
-#line 8838 "/work/wt-times/src/lang/fr/times_lex.c"
+#line 8845 "/work/wt-times/src/lang/fr/times_lex.c"
 yy394:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
@@ -8981,9 +8988,9 @@ yy397:
 		}
 	}
 yy398:
-#line 310 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 317 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_PAST, 0); continue; }
-#line 8987 "/work/wt-times/src/lang/fr/times_lex.c"
+#line 8994 "/work/wt-times/src/lang/fr/times_lex.c"
 yy399:
 	yyaccept = 31;
 	yych = *(mar = ++cur);
@@ -9581,9 +9588,9 @@ yy412:
 		}
 	}
 yy413:
-#line 311 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 318 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ other(st, true); continue; }
-#line 9587 "/work/wt-times/src/lang/fr/times_lex.c"
+#line 9594 "/work/wt-times/src/lang/fr/times_lex.c"
 yy414:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
@@ -9865,9 +9872,9 @@ yy420:
 		}
 	}
 yy421:
-#line 302 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 309 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_PRES, 0); continue; }
-#line 9871 "/work/wt-times/src/lang/fr/times_lex.c"
+#line 9878 "/work/wt-times/src/lang/fr/times_lex.c"
 yy422:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
@@ -10052,9 +10059,9 @@ yy427:
 		}
 	}
 yy428:
-#line 282 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 289 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_CHAQUE, 0); continue; }
-#line 10058 "/work/wt-times/src/lang/fr/times_lex.c"
+#line 10065 "/work/wt-times/src/lang/fr/times_lex.c"
 yy429:
 	yyaccept = 41;
 	yych = *(mar = ++cur);
@@ -10077,9 +10084,9 @@ yy429:
 		}
 	}
 yy430:
-#line 276 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 283 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_DEPUIS, 0); continue; }
-#line 10083 "/work/wt-times/src/lang/fr/times_lex.c"
+#line 10090 "/work/wt-times/src/lang/fr/times_lex.c"
 yy431:
 	yyaccept = 42;
 	yych = *(mar = ++cur);
@@ -10102,9 +10109,9 @@ yy431:
 		}
 	}
 yy432:
-#line 280 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 287 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_PENDANT, 0); continue; }
-#line 10108 "/work/wt-times/src/lang/fr/times_lex.c"
+#line 10115 "/work/wt-times/src/lang/fr/times_lex.c"
 yy433:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
@@ -10179,9 +10186,9 @@ yy434:
 yy435:
 	++cur;
 	cur = yyt1;
-#line 265 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 272 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_YA, 0); continue; }
-#line 10185 "/work/wt-times/src/lang/fr/times_lex.c"
+#line 10192 "/work/wt-times/src/lang/fr/times_lex.c"
 yy436:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy61;
@@ -10224,9 +10231,9 @@ yy443:
 	goto yy61;
 yy444:
 	++cur;
-#line 261 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 268 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_JUSQU, 0); continue; }
-#line 10230 "/work/wt-times/src/lang/fr/times_lex.c"
+#line 10237 "/work/wt-times/src/lang/fr/times_lex.c"
 yy445:
 	yyaccept = 43;
 	yych = *(mar = ++cur);
@@ -10249,9 +10256,9 @@ yy445:
 		}
 	}
 yy446:
-#line 278 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 285 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_JUSQU, 0); continue; }
-#line 10255 "/work/wt-times/src/lang/fr/times_lex.c"
+#line 10262 "/work/wt-times/src/lang/fr/times_lex.c"
 yy447:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy61;
@@ -10284,9 +10291,9 @@ yy449:
 		}
 	}
 yy450:
-#line 303 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 310 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_PARTIR, 0); continue; }
-#line 10290 "/work/wt-times/src/lang/fr/times_lex.c"
+#line 10297 "/work/wt-times/src/lang/fr/times_lex.c"
 yy451:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
@@ -10876,9 +10883,9 @@ yy467:
 yy468:
 	++cur;
 	cur = yyt1;
-#line 264 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 271 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_YA, 0); continue; }
-#line 10882 "/work/wt-times/src/lang/fr/times_lex.c"
+#line 10889 "/work/wt-times/src/lang/fr/times_lex.c"
 yy469:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy61;
@@ -11231,9 +11238,9 @@ yy490:
 		}
 	}
 yy491:
-#line 299 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 306 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_POSSIBLE, 0); continue; }
-#line 11237 "/work/wt-times/src/lang/fr/times_lex.c"
+#line 11244 "/work/wt-times/src/lang/fr/times_lex.c"
 yy492:
 	yyaccept = 46;
 	yych = *(mar = ++cur);
@@ -11256,9 +11263,9 @@ yy492:
 		}
 	}
 yy493:
-#line 292 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 299 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_QUELQUES, 0); continue; }
-#line 11262 "/work/wt-times/src/lang/fr/times_lex.c"
+#line 11269 "/work/wt-times/src/lang/fr/times_lex.c"
 yy494:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
@@ -11427,9 +11434,9 @@ yy499:
 		}
 	}
 yy500:
-#line 293 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 300 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ emit(st, tok, cur, TA_PLUSIEURS, 0); continue; }
-#line 11433 "/work/wt-times/src/lang/fr/times_lex.c"
+#line 11440 "/work/wt-times/src/lang/fr/times_lex.c"
 yy501:
 	yyaccept = 47;
 	yych = *(mar = ++cur);
@@ -11485,11 +11492,11 @@ yy502:
 	if (yych != 'i') goto yy61;
 yy503:
 	++cur;
-#line 262 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 269 "/work/wt-times/src/lang/fr/times_lex.re"
 	{ if (!vocab(st, tok, cur, false)) other(st, true); continue; }
-#line 11491 "/work/wt-times/src/lang/fr/times_lex.c"
+#line 11498 "/work/wt-times/src/lang/fr/times_lex.c"
 }
-#line 324 "/work/wt-times/src/lang/fr/times_lex.re"
+#line 331 "/work/wt-times/src/lang/fr/times_lex.re"
 
     }
 }

@@ -246,7 +246,14 @@ static void lex(lex_state *st, const char *cur)
         WS+                 { space(st); continue; }
 
         D{1,3} (SP D{3})+
-                            { emit(st, tok, cur, TA_BIGNUM, digits_value(tok, cur, &nd));
+                            { if (*cur >= '0' && *cur <= '9') { /* 04 2009: not a group */
+                                  cur = tok;
+                                  while (*cur >= '0' && *cur <= '9')
+                                      cur++;
+                                  emit(st, tok, cur, TA_NUM, digits_value(tok, cur, &nd));
+                              } else {
+                                  emit(st, tok, cur, TA_BIGNUM, digits_value(tok, cur, &nd));
+                              }
                               if (st->n) st->atoms[st->n - 1].nd = nd; continue; }
         D+                  { int32_t v = digits_value(tok, cur, &nd);
                               emit(st, tok, cur, TA_NUM, v);
