@@ -844,6 +844,9 @@ static size_t rd_dayref(const tx_p *P, size_t i, tx_out *o)
     }
     tx_d dd;
     size_t j = rd_date(P, i, &dd);
+    if (j && K(P, j - 1) == TA_MONTH && (P->at[j - 1].fl & TF_ABBR) && j >= 2 &&
+        K(P, j - 2) == TA_PUNCT && T(P, j - 1))
+        o->e = P->at[j - 1].e - 1; /* 2020/23/Sep.: the full stop ends the sentence */
     if (j && (dd.d || (dd.m && dd.y))) {
         if (dd.d) {
             if (!res_date(P, &dd, i, o))
@@ -1584,9 +1587,8 @@ static size_t m_range(const tx_p *P, size_t i, tx_out *o)
             a = p, ja = jp;
         if (!ja)
             return 0;
-        if (kind == TA_A && K(P, k) == TA_DU) {
-            /* à partir du 3: the day number after du */
-        }
+        if ((kind == TA_AVANT || kind == TA_APRES) && K(P, q) == TA_LE && strlen(a.value) == 10)
+            return 0; /* avant le 15 mai: a date, the preposition is not part of it */
         *o = a;
         o->s = P->at[i].s;
         o->type = RC_TIME_RANGE;
@@ -1602,6 +1604,36 @@ static size_t m_range(const tx_p *P, size_t i, tx_out *o)
         }
         return ja;
     }
+    /* novembre 19-20 */
+    if (K(P, k) == TA_MONTH && !(P->at[k].fl & TF_ABBR) && K(P, k + 1) == TA_NUM && J(P, k + 1) &&
+        PU(P, k + 2, '-') && T(P, k + 2) && K(P, k + 3) == TA_NUM && T(P, k + 3)) {
+        int d1 = P->at[k + 1].v, d2 = P->at[k + 3].v;
+        if (P->at[k + 1].nd > 2 || P->at[k + 3].nd > 2 || d1 < 1 || d2 > 31 || d2 < d1)
+            return 0;
+        tx_d dm;
+        memset(&dm, 0, sizeof dm);
+        dm.m = P->at[k].v;
+        tx_out pm;
+        memset(&pm, 0, sizeof pm);
+        pm.from = NODAY;
+        res_month(P, &dm, k, &pm);
+        o->type = RC_TIME_RANGE;
+        if (pm.from == NODAY) {
+            snprintf(o->value, sizeof o->value, "%s", pm.value);
+            return k + 4;
+        }
+        int y, m, dd0;
+        rc_date_from_days(pm.from, &y, &m, &dd0);
+        if (!rc_date_valid(y, m, d2))
+            return 0;
+        o->from = rc_date_days(y, m, d1);
+        o->to = rc_date_days(y, m, d2);
+        char fa[16], fb[16];
+        fmt_day(fa, sizeof fa, o->from);
+        fmt_day(fb, sizeof fb, o->to);
+        snprintf(o->value, sizeof o->value, "%s/%s", fa, fb);
+        return k + 4;
+    }
     /* du D1 au D2, de D1 à D2, entre D1 et D2 */
     bool du = kind == TA_DU || kind == TA_DE || kind == TA_ENTRE;
     size_t q = du ? k + 1 : k;
@@ -1610,7 +1642,6 @@ static size_t m_range(const tx_p *P, size_t i, tx_out *o)
     if (K(P, q) == TA_LE && is_word(P, q, "le") && J(P, q + 1))
         q++;
     tx_out a, b;
-    tx_d da;
     size_t ja = 0;
     int d1 = 0;
     size_t jd;
@@ -1624,7 +1655,6 @@ static size_t m_range(const tx_p *P, size_t i, tx_out *o)
         bare = true;
         ja = jd;
     }
-    (void)da;
     if (!ja)
         return 0;
     size_t sep = ja;
@@ -1690,13 +1720,24 @@ static size_t m_range(const tx_p *P, size_t i, tx_out *o)
             fmt_day(fa, sizeof fa, o->from);
             fmt_day(fb, sizeof fb, o->to);
             snprintf(o->value, sizeof o->value, "%s/%s", fa, fb);
-            if (!du)
+            if (!du || dash)
                 o->s = P->at[q].s;
             return jm;
         }
         return 0;
     }
     int64_t from = a.from;
+    tx_d da, db;
+    if (!bare && rd_date(P, q, &da) == ja && da.d && da.m && !da.y && rd_date(P, r, &db) == jb &&
+        db.y && b.from != NODAY) {
+        int yb, mb, dbd;
+        rc_date_from_days(b.from, &yb, &mb, &dbd);
+        if (rc_date_valid(yb, da.m, da.d)) {
+            from = rc_date_days(yb, da.m, da.d);
+            if (from > b.to && rc_date_valid(yb - 1, da.m, da.d))
+                from = rc_date_days(yb - 1, da.m, da.d);
+        }
+    }
     if (bare && (ja == jd)) {
         int y, m, dd;
         rc_date_from_days(b.from, &y, &m, &dd);
@@ -1714,6 +1755,8 @@ static size_t m_range(const tx_p *P, size_t i, tx_out *o)
     }
     if (from > b.to && a.value[0] && strncmp(a.value, "XXXX", 4) != 0)
         return 0;
+    if (dash)
+        o->s = P->at[q].s;
     if (from > b.to) {
         /* 28/2-1/3 read in the same year: the second date is in the next one */
         int y, m, dd;
@@ -1902,6 +1945,8 @@ int rc_fr_times(const rc_lang *fr, const char *text, size_t len, const rc_date *
         memset(t, 0, sizeof *t);
         t->start = best.s;
         t->end = P.at[bj - 1].e;
+        if (best.e > P.at[bj - 1].s && best.e < t->end)
+            t->end = best.e;
         if (t->start >= t->end)
             t->start = P.at[i].s;
         t->type = best.type;
