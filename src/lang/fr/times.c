@@ -423,6 +423,15 @@ static bool res_date(const tx_p *P, const tx_d *dd, size_t at, tx_out *o)
 static void apply_mod(int mod, int64_t *from, int64_t *to)
 {
     int64_t len = *to - *from + 1;
+    if (len >= 28 && len <= 31) { /* a month: 1-10, 11-20, 21-end */
+        if (mod == 1)
+            *to = *from + 9;
+        else if (mod == 2)
+            *from += 10, *to = *from + 9;
+        else if (mod == 3)
+            *from += 20;
+        return;
+    }
     if (mod == 1)
         *to = *from + len / 3 - 1;
     else if (mod == 2)
@@ -605,7 +614,7 @@ static size_t rd_date(const tx_p *P, size_t i, tx_d *dd)
                     k = j2;
                 }
             }
-        } else if (dd->wd) {
+        } else if (dd->wd && K(P, k) == TA_NUM) {
             if (PU(P, j, ':') || KJ(P, j, TA_UNIT) || KJ(P, j, TA_AMPM))
                 return 0; /* mardi 11:00 */
             k = j; /* jeudi 15 */
