@@ -1896,6 +1896,28 @@ static size_t m_misc(const tx_p *P, size_t i, tx_out *o)
 
 typedef size_t (*tx_rule)(const tx_p *, size_t, tx_out *);
 
+/* Whether an atom kind carries time content (a number, a month, a unit ...), as opposed to a
+ * grammar word that only joins them. */
+static bool content(int k)
+{
+    return (k >= TA_NUM && k <= TA_AMPM && k != TA_BIGNUM) || k == TA_YA || k == TA_TOT;
+}
+
+/* Whether an expression may start at atom i: content, or a grammar word followed within three
+ * adjacent atoms by content. Most grammar words (le, de, à) start nothing; this spares the rules. */
+static bool starter(const tx_p *P, size_t i)
+{
+    int k = P->at[i].k;
+    if (content(k))
+        return true;
+    if (k == TA_PUNCT || k == TA_PAST || k == TA_FUT || k == TA_BIGNUM || k == TA_EST)
+        return false;
+    for (size_t q = i + 1; q < P->n && q <= i + 3 && P->at[q].gap <= 1; q++)
+        if (content(P->at[q].k))
+            return true;
+    return false;
+}
+
 int rc_fr_times(const rc_lang *fr, const char *text, size_t len, const rc_date *ref, rc_arena *a,
                 rc_time **out, size_t *n)
 {
@@ -1933,6 +1955,10 @@ int rc_fr_times(const rc_lang *fr, const char *text, size_t len, const rc_date *
     rc_time *res = NULL;
     size_t cap = 0, count = 0;
     for (size_t i = 0; i < P.n;) {
+        if (!starter(&P, i)) {
+            i++;
+            continue;
+        }
         tx_out best, o;
         size_t bj = 0;
         for (size_t r = 0; r < sizeof rules / sizeof *rules; r++) {
