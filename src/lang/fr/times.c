@@ -123,7 +123,7 @@ static bool rd_num(const tx_p *P, size_t i, int *val, size_t *j)
         return false;
     double dv = 0;
     size_t used = rc_fr_numwords(P->text + P->at[i].s, P->len - P->at[i].s, &dv);
-    if (used && dv >= 0 && dv < 1e6 && dv == floor(dv)) {
+    if (used && dv >= 0 && dv < 1e6 && dv == (double)(int64_t)dv) {
         uint32_t end = P->at[i].s + (uint32_t)used;
         size_t k = i;
         while (k < P->n && P->at[k].e <= end)
