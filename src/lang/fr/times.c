@@ -946,15 +946,15 @@ static size_t m_datetime(const tx_p *P, size_t i, tx_out *o)
         *o = d;
         o->s = P->at[i].s;
         o->type = RC_TIME_DATETIME;
-        char dv[64];
-        memcpy(dv, d.value, sizeof dv);
+        char dv[40];
+        snprintf(dv, sizeof dv, "%.39s", d.value);
         fmt_clock(o->value, sizeof o->value, dv, &c);
         return jd;
     }
     if (o->type != RC_TIME_DATE || (o->value[0] && strlen(o->value) == 7))
         return j;
-    char day[64];
-    memcpy(day, o->value, sizeof day);
+    char day[40];
+    snprintf(day, sizeof day, "%.39s", o->value);
     size_t q = j;
     if (PU(P, q, ',') && T(P, q))
         q++;
