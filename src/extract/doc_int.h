@@ -63,6 +63,12 @@ typedef struct rc_time {
     char from[11], to[11];
 } rc_time;
 
+struct rc_json;
+
+/* Writes one TIME object of the contract; text is what t's offsets point into. Shared by extract
+ * and `recoupe times` so that both write the same shape. */
+void rc_json_time(struct rc_json *j, const char *text, const rc_time *t);
+
 /* A line the cleaner dropped, kept for --text and for date inference (Unix timestamps in page
  * furniture). Offsets point into the decoded text before cleaning, which is doc->raw. */
 typedef struct rc_noise {

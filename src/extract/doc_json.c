@@ -52,6 +52,26 @@ static void write_numbers(rc_json *j, const rc_doc *doc)
     rc_json_arr_end(j);
 }
 
+void rc_json_time(rc_json *j, const char *text, const rc_time *t)
+{
+    rc_json_obj(j);
+    rc_json_key(j, "text");
+    rc_json_str(j, text + t->start, t->end - t->start);
+    rc_json_key(j, "start");
+    rc_json_int(j, t->start);
+    rc_json_key(j, "end");
+    rc_json_int(j, t->end);
+    rc_json_key(j, "type");
+    rc_json_strz(j, t->type < 6 ? time_types[t->type] : "date");
+    rc_json_key(j, "value");
+    rc_json_strz(j, t->value);
+    rc_json_key(j, "from");
+    rc_json_strz(j, t->from[0] ? t->from : NULL);
+    rc_json_key(j, "to");
+    rc_json_strz(j, t->to[0] ? t->to : NULL);
+    rc_json_obj_end(j);
+}
+
 static void write_times(rc_json *j, const rc_doc *doc)
 {
     if (!doc->times_done) {
@@ -59,25 +79,8 @@ static void write_times(rc_json *j, const rc_doc *doc)
         return;
     }
     rc_json_arr(j);
-    for (size_t i = 0; i < doc->ntimes; i++) {
-        const rc_time *t = &doc->times[i];
-        rc_json_obj(j);
-        rc_json_key(j, "text");
-        rc_json_str(j, doc->text + t->start, t->end - t->start);
-        rc_json_key(j, "start");
-        rc_json_int(j, t->start);
-        rc_json_key(j, "end");
-        rc_json_int(j, t->end);
-        rc_json_key(j, "type");
-        rc_json_strz(j, t->type < 6 ? time_types[t->type] : "date");
-        rc_json_key(j, "value");
-        rc_json_strz(j, t->value);
-        rc_json_key(j, "from");
-        rc_json_strz(j, t->from[0] ? t->from : NULL);
-        rc_json_key(j, "to");
-        rc_json_strz(j, t->to[0] ? t->to : NULL);
-        rc_json_obj_end(j);
-    }
+    for (size_t i = 0; i < doc->ntimes; i++)
+        rc_json_time(j, doc->text, &doc->times[i]);
     rc_json_arr_end(j);
 }
 

@@ -115,3 +115,28 @@ void rc_date_format(const rc_date *dt, char *buf)
         snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)dt->y % 10000u, (unsigned)dt->m % 100u,
                  (unsigned)dt->d % 100u);
 }
+
+void rc_date_isoweek(int y, int m, int d, int *wyear, int *week)
+{
+    int64_t day = rc_date_days(y, m, d);
+    int64_t thursday = day + 4 - rc_date_weekday(y, m, d); /* the Thursday of the same week */
+    int ty, tm, td;
+    rc_date_from_days(thursday, &ty, &tm, &td);
+    *wyear = ty;
+    *week = (int)((thursday - rc_date_days(ty, 1, 1)) / 7 + 1);
+}
+
+int64_t rc_date_isoweek_monday(int wyear, int w)
+{
+    int64_t jan4 = rc_date_days(wyear, 1, 4); /* always in week 1 */
+    int64_t monday1 = jan4 - (rc_date_weekday(wyear, 1, 4) - 1);
+    return monday1 + (int64_t)(w - 1) * 7;
+}
+
+void rc_date_add_months(int *y, int *m, int n)
+{
+    int64_t t = (int64_t)*y * 12 + (*m - 1) + n;
+    int64_t yy = t >= 0 ? t / 12 : -((-t + 11) / 12);
+    *y = (int)yy;
+    *m = (int)(t - yy * 12) + 1;
+}

@@ -33,6 +33,16 @@ int rc_date_month_days(int y, int m);
 /* Whether y-m-d names a real day. */
 bool rc_date_valid(int y, int m, int d);
 
+/* The ISO 8601 week of a day: week 1 holds the year's first Thursday; *wyear may differ from y
+ * around New Year (2016-01-01 is in 2015-W53). */
+void rc_date_isoweek(int y, int m, int d, int *wyear /* OUT */, int *week /* OUT */);
+
+/* Day count of the Monday of ISO week w of wyear. */
+int64_t rc_date_isoweek_monday(int wyear, int w);
+
+/* Adds n months to y-m (n may be negative), keeping the month in 1..12. */
+void rc_date_add_months(int *y /* OUT */, int *m /* OUT */, int n);
+
 /* Formats "YYYY-MM-DD" (or with "THH:MM:SS" when has_time) into buf of at least 20 bytes. */
 void rc_date_format(const rc_date *dt, char *buf);
 
