@@ -18,6 +18,31 @@ static int count_bytes(void *ud, const char *bytes, size_t len)
     return 0;
 }
 
+/* Decodes, cleans and tokenizes one document; returns its token count. When stage is not NULL,
+ * the time of each of the three stages is added to it. */
+static size_t front_end(const rc_ctx *ctx, const bench_doc *d, double *stage)
+{
+    rc_arena a;
+    rc_arena_init(&a);
+    char *text;
+    size_t len, ntoks = 0, nsents;
+    rc_clean_out co;
+    rc_token *toks;
+    rc_span *sents;
+    double t0 = stage ? bench_now() : 0;
+    int ok = rc_decode(d->data, d->len, &a, &text, &len, NULL) == RC_OK;
+    double t1 = stage ? bench_now() : 0;
+    ok = ok && rc_clean(ctx, text, len, &a, &co) == RC_OK;
+    double t2 = stage ? bench_now() : 0;
+    ok = ok && rc_fr_tokenize(ctx->fr, co.text, co.len, &a, &toks, &ntoks, &sents, &nsents) == RC_OK;
+    if (stage) {
+        double t3 = bench_now();
+        stage[0] += t1 - t0, stage[1] += t2 - t1, stage[2] += t3 - t2;
+    }
+    rc_arena_free(&a);
+    return ok ? ntoks : 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -39,50 +64,20 @@ int main(int argc, char **argv)
     double best = 1e30;
     for (int round = 0; round < 3; round++) { /* best of three, to shed noise */
         double t0 = bench_now();
-        for (size_t i = 0; i < c.n; i++) {
-            rc_arena a;
-            rc_arena_init(&a);
-            char *text;
-            size_t len;
-            rc_clean_out co;
-            rc_token *toks;
-            rc_span *sents;
-            size_t ntoks, nsents;
-            if (rc_decode(c.docs[i].data, c.docs[i].len, &a, &text, &len, NULL) == RC_OK &&
-                rc_clean(ctx, text, len, &a, &co) == RC_OK &&
-                rc_fr_tokenize(ctx->fr, co.text, co.len, &a, &toks, &ntoks, &sents, &nsents) == RC_OK)
-                tokens += ntoks;
-            rc_arena_free(&a);
-        }
+        for (size_t i = 0; i < c.n; i++)
+            tokens += front_end(ctx, &c.docs[i], NULL);
         double t = bench_now() - t0;
         best = t < best ? t : best;
     }
     bench_report("decode+clean+tokenize", c.n, c.bytes, best);
 
     /* each stage alone, on the output of the one before, to show where the time goes */
-    double t_dec = 0, t_clean = 0, t_tok = 0;
-    for (size_t i = 0; i < c.n; i++) {
-        rc_arena a;
-        rc_arena_init(&a);
-        char *text;
-        size_t len;
-        rc_clean_out co;
-        rc_token *toks;
-        rc_span *sents;
-        size_t ntoks, nsents;
-        double t0 = bench_now();
-        int ok = rc_decode(c.docs[i].data, c.docs[i].len, &a, &text, &len, NULL) == RC_OK;
-        double t1 = bench_now();
-        ok = ok && rc_clean(ctx, text, len, &a, &co) == RC_OK;
-        double t2 = bench_now();
-        ok = ok && rc_fr_tokenize(ctx->fr, co.text, co.len, &a, &toks, &ntoks, &sents, &nsents) == RC_OK;
-        double t3 = bench_now();
-        t_dec += t1 - t0, t_clean += t2 - t1, t_tok += t3 - t2;
-        rc_arena_free(&a);
-    }
-    bench_report("  decode alone", c.n, c.bytes, t_dec);
-    bench_report("  clean alone", c.n, c.bytes, t_clean);
-    bench_report("  tokenize alone", c.n, c.bytes, t_tok);
+    double stage[3] = {0, 0, 0};
+    for (size_t i = 0; i < c.n; i++)
+        front_end(ctx, &c.docs[i], stage);
+    bench_report("  decode alone", c.n, c.bytes, stage[0]);
+    bench_report("  clean alone", c.n, c.bytes, stage[1]);
+    bench_report("  tokenize alone", c.n, c.bytes, stage[2]);
 
     size_t out = 0;
     double t0 = bench_now();

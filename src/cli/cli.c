@@ -2,6 +2,7 @@
  * cli.c - option parsing and reporting shared by the commands.
  */
 #include "cli/cli.h"
+#include "util/date.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -54,13 +55,14 @@ int rc_cli_parse(const rc_cmd *cmd, int argc, char **argv, unsigned accepted, rc
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             fputs(cmd->usage, stdout);
             return RC_EXIT_OK;
-        } else if ((accepted & RC_OPT_DATE) && (v = opt_value("--date", argc, argv, &i))) {
+        } else if (((accepted & RC_OPT_DATE) && (v = opt_value("--date", argc, argv, &i))) ||
+                   ((accepted & RC_OPT_REF) && (v = opt_value("--ref", argc, argv, &i)))) {
+            rc_date check;
             if (!*v)
-                return rc_cli_usage_error(cmd->name, "--date needs a value");
-            o->date = v;
-        } else if ((accepted & RC_OPT_REF) && (v = opt_value("--ref", argc, argv, &i))) {
-            if (!*v)
-                return rc_cli_usage_error(cmd->name, "--ref needs a value");
+                return rc_cli_usage_error(cmd->name, "%s needs a value", a);
+            if (rc_date_parse(v, &check) != RC_OK)
+                return rc_cli_usage_error(cmd->name, "'%s' is not a date (want YYYY-MM-DD or "
+                                                     "YYYY-MM-DDTHH:MM:SS)", v);
             o->date = v;
         } else if ((accepted & RC_OPT_TEXT) && strcmp(a, "--text") == 0) {
             o->text = true;

@@ -38,7 +38,7 @@ typedef struct rc_cli_opts {
 #define RC_OPT_JOBS 0x4
 #define RC_OPT_REF 0x8 /* --ref D, stored in date */
 
-/* Parses argv[1..] into o. Returns -1 to go on, or an exit status (0 after --help, 2 after a
+/* Parses argv[1..] into o; --date and --ref values are checked to be dates. Returns -1 to go on, or an exit status (0 after --help, 2 after a
  * usage error, with the message already printed). */
 int rc_cli_parse(const rc_cmd *cmd, int argc, char **argv, unsigned accepted, rc_cli_opts *o);
 

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "util/date.h"
 
 typedef struct extract_run {
     int failed; /* first member: rc_cli_input_error writes it */
@@ -34,12 +33,6 @@ static int run(int argc, char **argv)
     code = RC_EXIT_USAGE;
     if (o.npaths == 0) {
         rc_cli_usage_error("extract", "no input: give files or folders");
-        goto out;
-    }
-    rc_date check;
-    if (o.date && rc_date_parse(o.date, &check) != RC_OK) {
-        rc_cli_usage_error("extract", "--date '%s' is not a date (want YYYY-MM-DD or "
-                                      "YYYY-MM-DDTHH:MM:SS)", o.date);
         goto out;
     }
     extract_run r = {0, o.text ? RC_JSON_TEXT : 0};

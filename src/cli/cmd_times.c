@@ -57,11 +57,8 @@ static int run(int argc, char **argv)
         goto out;
     }
     rc_date ref;
-    if (o.date && rc_date_parse(o.date, &ref) != RC_OK) {
-        rc_cli_usage_error("times", "--ref '%s' is not a date (want YYYY-MM-DD or "
-                                    "YYYY-MM-DDTHH:MM:SS)", o.date);
-        goto out;
-    }
+    if (o.date)
+        rc_date_parse(o.date, &ref); /* checked by rc_cli_parse */
     rc_ctx *ctx = rc_cli_ctx(o.datadir);
     if (!ctx) {
         code = RC_EXIT_INPUT;
