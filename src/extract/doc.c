@@ -1,7 +1,8 @@
 /*
  * doc.c - one document through the pipeline: identify, extract the article from HTML, decode,
  * clean, tokenize, decide language and date, then run the recognizers. Each stage writes into the
- * document's arena; the document is freed in one call.
+ * document's arena; the document is freed in one call. The text is tokenized once, before
+ * cleaning: the cleaner judges lines from their tokens and carries the kept ones over.
  */
 #include <math.h>
 #include <nettle/sha2.h>
@@ -54,20 +55,25 @@ static const char *norm_date(rc_doc *doc, const char *s, rc_date *dt)
 static int doc_analyse(rc_doc *doc, const rc_doc_opts *opts, const char *src_date)
 {
     const rc_ctx *ctx = doc->ctx;
-    rc_clean_out co;
-    int status = rc_clean(ctx, doc->raw, doc->rawlen, &doc->arena, &co);
+    const rc_lang *fr = ctx->fr;
+    rc_token *toks;
+    size_t ntoks;
+    int status = rc_fr_lex(fr, doc->raw, doc->rawlen, &doc->arena, &toks, &ntoks);
     if (status)
+        return status;
+    rc_clean_out co;
+    if ((status = rc_clean(ctx, doc->raw, doc->rawlen, toks, ntoks, &doc->arena, &co)))
         return status;
     doc->text = co.text;
     doc->len = co.len;
     doc->noise = co.noise;
     doc->nnoise = co.nnoise;
+    doc->toks = co.toks;
+    doc->ntoks = co.ntoks;
     if (!doc->lang)
         doc->lang = rc_clean_lang(ctx, &co);
-
-    const rc_lang *fr = ctx->fr;
-    if ((status = rc_fr_tokenize(fr, doc->text, doc->len, &doc->arena, &doc->toks, &doc->ntoks,
-                                 &doc->sents, &doc->nsents)))
+    if ((status = rc_fr_sentences(fr, doc->text, doc->toks, doc->ntoks, &doc->arena, &doc->sents,
+                                  &doc->nsents)))
         return status;
 
     rc_date ref;

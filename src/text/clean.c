@@ -1,10 +1,10 @@
 /*
  * clean.c - line-level noise removal.
  *
- * Each line is scored in one pass over its words: how many words, how many are function words of
- * some language (prose has many; keyword bags and menus have none), how many are web-furniture
- * words (data/<lang>/furniture.txt), letters against digits, and punctuation. The rules, from the
- * most certain:
+ * The text has already been tokenized once; each line is scored from its tokens: how many
+ * words, how many are function words of some language (prose has many; keyword bags and menus
+ * have none), how many are web-furniture words (data/<lang>/furniture.txt), letters against
+ * digits, and punctuation. The rules, from the most certain:
  *   symbols   no letter and no digit (rules, asterisks)
  *   digits    digits outnumber letters two to one and the line is short (counters, ids, stamps)
  *   furniture at least half the content words are furniture words, and the line is short
@@ -12,7 +12,8 @@
  *   repeat    the same line (folded) was already kept, or a sub-heading (short, no final full
  *             stop) repeats verbatim inside another line: a pull quote or teaser heading
  * The thresholds are deliberately conservative: dropping prose loses figures, keeping a menu line
- * costs nothing downstream but a few tokens.
+ * costs nothing downstream but a few tokens. The kept lines are then copied into the cleaned text
+ * and their tokens moved with them, so that no text is scanned twice.
  */
 #include "text/clean.h"
 
@@ -25,25 +26,16 @@ typedef struct line_stats {
     size_t words, content, furniture, letters, digits, punct;
     size_t func[RC_MAXLANG];
     size_t maxfunc;
-    uint64_t hash; /* of the raw bytes, for exact repeats */
 } line_stats;
 
-/* Byte classes of the line scan. */
-enum { C_OTHER, C_LETTER, C_DIGIT, C_HYPHEN, C_APOS, C_PUNCT };
-
-/* Class of each ASCII byte. */
-static const unsigned char ascii_class[128] = {
-    ['-'] = C_HYPHEN, ['\''] = C_APOS,
-    ['.'] = C_PUNCT, [','] = C_PUNCT, [';'] = C_PUNCT, [':'] = C_PUNCT, ['!'] = C_PUNCT,
-    ['?'] = C_PUNCT, ['"'] = C_PUNCT, ['('] = C_PUNCT,
-    ['0'] = C_DIGIT, ['1'] = C_DIGIT, ['2'] = C_DIGIT, ['3'] = C_DIGIT, ['4'] = C_DIGIT,
-    ['5'] = C_DIGIT, ['6'] = C_DIGIT, ['7'] = C_DIGIT, ['8'] = C_DIGIT, ['9'] = C_DIGIT,
-#define L_(c) [c] = C_LETTER, [c - 32] = C_LETTER
-    L_('a'), L_('b'), L_('c'), L_('d'), L_('e'), L_('f'), L_('g'), L_('h'), L_('i'), L_('j'),
-    L_('k'), L_('l'), L_('m'), L_('n'), L_('o'), L_('p'), L_('q'), L_('r'), L_('s'), L_('t'),
-    L_('u'), L_('v'), L_('w'), L_('x'), L_('y'), L_('z'),
-#undef L_
-};
+/* One non-blank line of the input, as the first pass judged it. */
+typedef struct line_rec {
+    uint32_t s, e;      /* bounds in the input: from its first token to its last */
+    uint32_t t0, t1;    /* its tokens */
+    const char *why;    /* reason to drop, or NULL */
+    bool blank_before;  /* a blank line separates it from the previous line */
+    bool heading;       /* short and without a sentence-final mark: may be a sub-heading */
+} line_rec;
 
 /* FNV-1a over the line, eight bytes at a time: equal lines give equal hashes. */
 static uint64_t line_hash(const char *s, size_t n)
@@ -61,63 +53,22 @@ static uint64_t line_hash(const char *s, size_t n)
     return h | 1;
 }
 
-/* Class and length of the multi-byte sequence at p (n bytes left). Letters of any script count
- * as letters; general punctuation (U+2000..U+206F), no-break spaces and guillemets do not. */
-static unsigned char multi_class(const unsigned char *p, size_t n, size_t *len)
+/* Folds a word (ASCII and Latin-1 lower case, one apostrophe) into the zero-padded key w;
+ * returns false when it folds to more than RC_WC_MAXLEN bytes. */
+static bool fold_word(const unsigned char *p, size_t n, rc_wordkey *w)
 {
-    unsigned char c = p[0];
-    size_t k = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
-    *len = k <= n ? k : n;
-    if (c == 0xc2) {
-        unsigned char d = n > 1 ? p[1] : 0;
-        return d == 0xab || d == 0xbb ? C_PUNCT : C_OTHER; /* « », no-break space, symbols */
-    }
-    if (c == 0xc3)
-        return n > 1 && (p[1] == 0x97 || p[1] == 0xb7) ? C_OTHER : C_LETTER; /* x and ÷ */
-    if (c == 0xca && n > 1 && p[1] == 0xbc)
-        return C_APOS; /* modifier apostrophe */
-    if (c == 0xe2 && n > 2) {
-        if (p[1] == 0x80 && (p[2] == 0x99 || p[2] == 0x98))
-            return C_APOS;
-        if (p[1] == 0x80 && p[2] == 0xa6)
-            return C_PUNCT; /* … */
-        if (p[1] == 0x80 && (p[2] == 0x9c || p[2] == 0x9d))
-            return C_PUNCT; /* curly double quotes */
-        return p[1] < 0xb0 ? C_OTHER : C_LETTER;
-    }
-    if (c == 0xe3 && n > 1 && p[1] == 0x80)
-        return C_OTHER; /* CJK punctuation */
-    return C_LETTER;
-}
-
-/* Scores one word, given folded with its hash, against the word-class table. */
-static void score_word(const rc_ctx *ctx, const char *w, size_t n, uint32_t hash, line_stats *st)
-{
-    st->words++;
-    uint32_t mask = rc_wordclass_get(ctx->wc, w, n, hash);
-    uint32_t func = mask & ~RC_WC_FURNITURE;
-    if (func) {
-        for (size_t l = 0; l < ctx->nlangs; l++)
-            st->func[l] += (func >> l) & 1;
-    } else {
-        st->content++;
-        st->furniture += (mask & RC_WC_FURNITURE) != 0;
-    }
-}
-
-/* Folds a word of at most maxlen bytes (ASCII and Latin-1 lower case, one apostrophe) into w
- * and returns its folded length; the table's hash is computed over the folded bytes. */
-static size_t fold_word(const unsigned char *p, size_t n, char *w, uint32_t *hash)
-{
-    uint32_t h = RC_WC_HASH_INIT;
-    size_t o = 0;
+    unsigned char *o = (unsigned char *)w->k;
+    size_t k = 0;
+    w->k[0] = w->k[1] = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = p[i];
-        if ((unsigned)(c - 'A') < 26u)
+        if ((unsigned)(c - 'A') < 26u) {
             c += 32;
-        else if (c == 0xc3 && i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x9e && p[i + 1] != 0x97) {
-            w[o++] = (char)c;
-            h = RC_WC_HASH_STEP(h, c);
+        } else if (c == 0xc3 && i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x9e &&
+                   p[i + 1] != 0x97) {
+            if (k >= RC_WC_MAXLEN)
+                return false;
+            o[k++] = c;
             c = (unsigned char)(p[++i] + 0x20); /* Latin-1 upper case */
         } else if (c == 0xe2 && i + 2 < n && p[i + 1] == 0x80 && (p[i + 2] == 0x99 || p[i + 2] == 0x98)) {
             c = '\'';
@@ -126,16 +77,15 @@ static size_t fold_word(const unsigned char *p, size_t n, char *w, uint32_t *has
             c = '\'';
             i++;
         }
-        w[o++] = (char)c;
-        h = RC_WC_HASH_STEP(h, c);
+        if (k >= RC_WC_MAXLEN)
+            return false;
+        o[k++] = c;
     }
-    *hash = h;
-    return o;
+    return true;
 }
 
 /* The quick filter of the word-class table on a raw word: length, and first and last byte as
- * fold_word would make them. Folding may shorten a word (’ is three bytes, ' one), so each
- * length it could fold to is tried. */
+ * fold_word would make them (a final ’ folds from three bytes to one). */
 static bool maybe_listed(const rc_wordclass *wc, const unsigned char *p, size_t n)
 {
     unsigned char f = p[0], l = p[n - 1];
@@ -153,59 +103,83 @@ static bool maybe_listed(const rc_wordclass *wc, const unsigned char *p, size_t 
     return rc_wordclass_maybe(wc, fl, f, l);
 }
 
-/* Gathers the statistics of one line in one pass over its bytes. A word is a run of letters and
- * digits with inner hyphens; an apostrophe ends it and stays with it (l', qu'), so that elided
- * function words are found under "l'". Only words short enough to be in the word-class table are
- * folded and looked up. */
-static void scan_line(const rc_ctx *ctx, const char *s, size_t n, line_stats *st)
+/* Lower-cases the ASCII letters of eight ASCII bytes at once. */
+static inline uint64_t swar_lower(uint64_t v)
+{
+    const uint64_t ones = 0x0101010101010101ull;
+    uint64_t ge_a = (v + ones * (0x80 - 'A')) & ones * 0x80;     /* byte >= 'A' */
+    uint64_t gt_z = (v + ones * (0x80 - 'Z' - 1)) & ones * 0x80; /* byte > 'Z' */
+    return v | ((ge_a & ~gt_z) >> 2);                           /* +32 where upper case */
+}
+
+/* Scores one word against the word-class table: function word of which languages, furniture. */
+static void score_word(const rc_ctx *ctx, const char *s, size_t n, line_stats *st)
+{
+    st->words++;
+    st->letters += n;
+    uint32_t mask = 0;
+    rc_wordkey w;
+    if (n <= 3 * RC_WC_MAXLEN && maybe_listed(ctx->wc, (const unsigned char *)s, n)) {
+        bool ok;
+        if (n <= RC_WC_MAXLEN) { /* ASCII words, the most frequent, fold eight bytes at a time */
+            w.k[0] = w.k[1] = 0;
+            memcpy(w.k, s, n);
+            ok = ((w.k[0] | w.k[1]) & 0x8080808080808080ull) == 0;
+            if (ok)
+                w.k[0] = swar_lower(w.k[0]), w.k[1] = swar_lower(w.k[1]);
+            else
+                ok = fold_word((const unsigned char *)s, n, &w);
+        } else {
+            ok = fold_word((const unsigned char *)s, n, &w);
+        }
+        if (ok)
+            mask = rc_wordclass_get(ctx->wc, &w);
+    }
+    uint32_t func = mask & ~RC_WC_FURNITURE;
+    if (func) {
+        for (size_t l = 0; l < ctx->nlangs; l++)
+            st->func[l] += (func >> l) & 1;
+    } else {
+        st->content++;
+        st->furniture += (mask & RC_WC_FURNITURE) != 0;
+    }
+}
+
+/* Gathers the statistics of one line from its tokens. */
+static void score_line(const rc_ctx *ctx, const char *text, const rc_token *t, size_t n,
+                       line_stats *st)
 {
     memset(st, 0, sizeof *st);
-    const unsigned char *p = (const unsigned char *)s;
-    size_t maxlen = rc_wordclass_maxlen(ctx->wc);
-    char w[64];
-    for (size_t i = 0; i < n;) {
-        unsigned char c = p[i];
-        size_t k = 1;
-        unsigned char cls = c < 0x80 ? ascii_class[c] : multi_class(p + i, n - i, &k);
-        if (cls != C_LETTER && cls != C_DIGIT) {
-            st->punct += cls == C_PUNCT;
-            i += k;
-            continue;
-        }
-        /* a word: letters, digits, and hyphens between them */
-        size_t start = i;
-        for (;;) {
-            if (cls == C_LETTER)
-                st->letters++;
-            else if (cls == C_DIGIT)
-                st->digits++;
-            i += k;
-            if (i >= n)
-                break;
-            c = p[i];
-            k = 1;
-            cls = c < 0x80 ? ascii_class[c] : multi_class(p + i, n - i, &k);
-            if (cls == C_HYPHEN && i + 1 < n && p[i + 1] < 0x80 &&
-                (ascii_class[p[i + 1]] == C_LETTER || ascii_class[p[i + 1]] == C_DIGIT))
-                continue;
-            if (cls != C_LETTER && cls != C_DIGIT && cls != C_HYPHEN)
-                break;
-        }
-        if (i < n && cls == C_APOS)
-            i += k; /* the apostrophe of an elision stays with its word */
-        size_t len = i - start;
-        if (len <= maxlen && len < sizeof w && maybe_listed(ctx->wc, p + start, len)) {
-            uint32_t h;
-            size_t fl = fold_word(p + start, len, w, &h);
-            score_word(ctx, w, fl, h, st);
-        } else {
-            st->words++, st->content++;
+    for (size_t i = 0; i < n; i++) {
+        const char *s = text + t[i].start;
+        size_t len = t[i].end - t[i].start;
+        switch (t[i].kind) {
+        case RC_TOK_WORD: case RC_TOK_ELISION: case RC_TOK_ABBREV:
+            score_word(ctx, s, len, st);
+            break;
+        case RC_TOK_CLITIC: /* -t-il: the pronoun is a function word */
+            score_word(ctx, s + (len > 3 && s[2] == '-' ? 3 : 1), len - (len > 3 && s[2] == '-' ? 3 : 1), st);
+            break;
+        case RC_TOK_URL: case RC_TOK_EMAIL:
+            st->words++, st->content++, st->letters += len;
+            break;
+        case RC_TOK_NUMBER: case RC_TOK_ORDINAL: case RC_TOK_PERCENT: case RC_TOK_TIME:
+        case RC_TOK_DATE:
+            st->words++, st->content++, st->digits += len;
+            break;
+        case RC_TOK_QUOTE_OPEN: case RC_TOK_QUOTE_CLOSE: case RC_TOK_ELLIPSIS:
+            st->punct++;
+            break;
+        case RC_TOK_PUNCT:
+            st->punct += strchr(".,;:!?(", *s) != NULL;
+            break;
+        default:
+            break;
         }
     }
     for (size_t l = 0; l < ctx->nlangs; l++)
         if (st->func[l] > st->maxfunc)
             st->maxfunc = st->func[l];
-    st->hash = line_hash(s, n);
 }
 
 /* The reason to drop a line, or NULL to keep it. */
@@ -223,14 +197,18 @@ static const char *judge(const line_stats *st)
     return NULL;
 }
 
-/* Whether c is horizontal white space at s (ASCII, no-break, narrow no-break, thin...). */
-static size_t space_len(const unsigned char *s, size_t n)
+/* Whether the line's last tokens end a sentence: a full stop or an ellipsis, possibly inside a
+ * closing quote or bracket. */
+static bool ends_sentence(const char *text, const rc_token *t, size_t n)
 {
-    if (n && (s[0] == ' ' || s[0] == '\t'))
-        return 1;
-    int32_t cp;
-    size_t k = n && s[0] >= 0x80 ? rc_utf8_decode(s, n, &cp) : 0;
-    return k && rc_fold_typo(cp) == ' ' ? k : 0;
+    while (n && (t[n - 1].kind == RC_TOK_QUOTE_CLOSE || (t[n - 1].kind == RC_TOK_PUNCT && text[t[n - 1].start] == ')')))
+        n--;
+    if (!n)
+        return false;
+    const rc_token *last = &t[n - 1];
+    return (last->kind == RC_TOK_PUNCT && text[last->start] == '.') ||
+           (last->kind == RC_TOK_ELLIPSIS && text[last->start] != '(' && text[last->start] != '[') ||
+           (last->kind == RC_TOK_ABBREV && text[last->end - 1] == '.');
 }
 
 /* Set of line hashes, to find lines repeated byte for byte. */
@@ -269,32 +247,20 @@ static bool seen_add(seen_set *s, rc_arena *a, uint64_t h)
     return false;
 }
 
-/* One non-blank line of the input, as the first pass judged it. */
-typedef struct line_rec {
-    uint32_t s, e;      /* trimmed bounds in the input */
-    const char *why;    /* reason to drop, or NULL */
-    bool blank_before;  /* a blank line separates it from the previous line */
-    bool heading;       /* short and without a sentence-final mark: may be a sub-heading */
-} line_rec;
-
-/* Whether the line ends like a sentence (full stop, ellipsis, closing quote after one). */
-static bool ends_sentence(const char *s, size_t n)
-{
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '"' || s[n - 1] == ')'))
-        n--;
-    if (n >= 2 && (unsigned char)s[n - 2] == 0xc2 && (unsigned char)s[n - 1] == 0xbb)
-        return true; /* » */
-    if (n >= 3 && memcmp(s + n - 3, "\xe2\x80\xa6", 3) == 0)
-        return true; /* … */
-    return n && s[n - 1] == '.';
-}
-
-/* Whether the code point starting at p (n bytes left) is a letter or digit of any script. */
+/* Whether the code point starting at p (n bytes left) is a letter or digit: ASCII letters and
+ * digits, and any multi-byte character but the spaces, quotes and dashes of general punctuation. */
 static bool is_word_at(const unsigned char *p, size_t n)
 {
-    size_t k;
-    unsigned char cls = p[0] < 0x80 ? ascii_class[p[0]] : multi_class(p, n, &k);
-    return cls == C_LETTER || cls == C_DIGIT;
+    unsigned char c = p[0];
+    if (c < 0x80)
+        return ((unsigned)((c | 0x20) - 'a') < 26u) || (unsigned)(c - '0') < 10u;
+    if (c == 0xc2)
+        return false; /* no-break space, guillemets, Latin-1 symbols */
+    if (c == 0xc3)
+        return !(n > 1 && (p[1] == 0x97 || p[1] == 0xb7));
+    if (c == 0xe2 && n > 1 && p[1] < 0xb0)
+        return false; /* general punctuation, symbols */
+    return true;
 }
 
 /* Whether the code point that ends just before p (which is after lo) is a letter or digit. */
@@ -330,12 +296,13 @@ static size_t line_at(const line_rec *lines, size_t n, size_t pos)
 static void find_repeated_headings(line_rec *lines, size_t n, const char *text, size_t len)
 {
     size_t searched = 0;
+    const unsigned char *u = (const unsigned char *)text;
     for (size_t i = 0; i < n && searched < RC_CLEAN_MAXHEADINGS; i++) {
         line_rec *h = &lines[i];
         if (h->why || !h->heading)
             continue;
         searched++;
-        const unsigned char *hs = (const unsigned char *)text + h->s;
+        const unsigned char *hs = u + h->s;
         size_t first = hs[0] < 0x80 ? 1 : hs[0] >= 0xf0 ? 4 : hs[0] >= 0xe0 ? 3 : 2;
         size_t hlen = h->e - h->s;
         if (first >= hlen)
@@ -357,7 +324,6 @@ static void find_repeated_headings(line_rec *lines, size_t n, const char *text, 
             size_t gl = rc_fold(text + start, first, got, sizeof got);
             if (gl != wl || memcmp(got, want, wl) != 0)
                 continue;
-            const unsigned char *u = (const unsigned char *)text;
             if ((start > o->s && is_word_before(u + o->s, u + start)) ||
                 (pos + klen < o->e && is_word_at(u + pos + klen, o->e - pos - klen)))
                 continue;
@@ -366,58 +332,43 @@ static void find_repeated_headings(line_rec *lines, size_t n, const char *text, 
     }
 }
 
-int rc_clean(const rc_ctx *ctx, const char *text, size_t len, rc_arena *a, rc_clean_out *out)
+int rc_clean(const rc_ctx *ctx, const char *text, size_t len, rc_token *toks, size_t ntoks,
+             rc_arena *a, rc_clean_out *out)
 {
     memset(out, 0, sizeof *out);
     line_rec *lines = NULL;
     size_t nlines = 0, lcap = 0;
-    bool blank_pending = false;
     seen_set seen = {NULL, 0, 0};
-    const unsigned char *p = (const unsigned char *)text;
-    for (size_t ls = 0; ls < len;) {
-        const char *nl = memchr(text + ls, '\n', len - ls);
-        size_t le = nl ? (size_t)(nl - text) : len;
-        size_t s = ls, e = le, k;
-        while (s < e && (k = space_len(p + s, e - s)))
-            s += k;
-        while (e > s) { /* trailing spaces: step back over one code point at a time */
-            size_t b = e - 1;
-            while (b > s && (p[b] & 0xc0) == 0x80)
-                b--;
-            if (!space_len(p + b, e - b))
-                break;
-            e = b;
-        }
-        size_t next = nl ? le + 1 : len;
-        if (s == e) {
-            blank_pending = nlines > 0;
-            ls = next;
-            continue;
-        }
+    for (size_t i = 0; i < ntoks;) {
+        size_t j = i + 1;
+        while (j < ntoks && !(toks[j].flags & RC_TF_NEWLINE))
+            j++;
         line_stats st;
-        scan_line(ctx, text + s, e - s, &st);
+        score_line(ctx, text, toks + i, j - i, &st);
         for (size_t l = 0; l < ctx->nlangs; l++)
             out->funcwords[l] += st.func[l];
         out->words += st.words;
         if (rc_arena_grow(a, (void **)&lines, &lcap, nlines + 1, sizeof *lines))
             return RC_ENOMEM;
         line_rec *r = &lines[nlines++];
-        r->s = (uint32_t)s;
-        r->e = (uint32_t)e;
+        r->s = toks[i].start;
+        r->e = toks[j - 1].end;
+        r->t0 = (uint32_t)i;
+        r->t1 = (uint32_t)j;
         r->why = judge(&st);
-        if (!r->why && seen_add(&seen, a, st.hash))
+        if (!r->why && seen_add(&seen, a, line_hash(text + r->s, r->e - r->s)))
             r->why = "repeat";
-        r->blank_before = blank_pending;
-        r->heading = st.words >= 2 && st.words <= 12 && !ends_sentence(text + s, e - s);
-        blank_pending = false;
-        ls = next;
+        r->blank_before = (toks[i].flags & RC_TF_PARAGRAPH) != 0;
+        r->heading = st.words >= 2 && st.words <= 12 && !ends_sentence(text, toks + i, j - i);
+        i = j;
     }
     find_repeated_headings(lines, nlines, text, len);
 
+    /* copy the kept lines and move their tokens, which only ever move towards the start */
     out->text = rc_arena_alloc(a, len + 1);
     if (!out->text)
         return RC_ENOMEM;
-    size_t w = 0, ncap = 0;
+    size_t w = 0, ncap = 0, nt = 0;
     bool gap = false;
     for (size_t i = 0; i < nlines; i++) {
         const line_rec *r = &lines[i];
@@ -428,17 +379,32 @@ int rc_clean(const rc_ctx *ctx, const char *text, size_t len, rc_arena *a, rc_cl
             out->noise[out->nnoise++] = (rc_noise){r->s, r->e, r->why};
             continue;
         }
+        uint16_t lineflags = 0;
         if (w > 0) {
             out->text[w++] = '\n';
-            if (gap)
+            lineflags = RC_TF_NEWLINE;
+            if (gap) {
                 out->text[w++] = '\n';
+                lineflags |= RC_TF_PARAGRAPH;
+            }
         }
         memcpy(out->text + w, text + r->s, r->e - r->s);
+        uint32_t shift = r->s - (uint32_t)w;
+        for (uint32_t k = r->t0; k < r->t1; k++, nt++) {
+            rc_token t = toks[k];
+            t.start -= shift;
+            t.end -= shift;
+            if (k == r->t0)
+                t.flags = (uint16_t)((t.flags & ~(RC_TF_NEWLINE | RC_TF_PARAGRAPH)) | lineflags);
+            toks[nt] = t;
+        }
         w += r->e - r->s;
         gap = false;
     }
     out->text[w] = '\0';
     out->len = w;
+    out->toks = toks;
+    out->ntoks = nt;
     return RC_OK;
 }
 

@@ -4,6 +4,7 @@
  */
 #include "rc_test.h"
 
+#include "lang/fr/tokenize.h"
 #include "text/clean.h"
 
 typedef struct clean_case {
@@ -11,10 +12,19 @@ typedef struct clean_case {
     rc_clean_out out;
 } clean_case;
 
+/* Tokenizes and cleans in (NUL-terminated), as the pipeline does. */
 static void run_clean(const rc_ctx *ctx, const char *in, clean_case *c)
 {
     rc_arena_init(&c->a);
-    assert_int_equal(rc_clean(ctx, in, strlen(in), &c->a, &c->out), RC_OK);
+    rc_token *toks;
+    size_t n;
+    assert_int_equal(rc_fr_lex(ctx->fr, in, strlen(in), &c->a, &toks, &n), RC_OK);
+    assert_int_equal(rc_clean(ctx, in, strlen(in), toks, n, &c->a, &c->out), RC_OK);
+    /* every kept token lies in the cleaned text, in order */
+    for (size_t i = 0; i < c->out.ntoks; i++) {
+        assert_true(c->out.toks[i].end <= c->out.len);
+        assert_true(i == 0 || c->out.toks[i].start >= c->out.toks[i - 1].end);
+    }
 }
 
 /* Whether the cleaned text contains the line exactly. */

@@ -14,8 +14,18 @@
 
 #include "extract/doc_int.h"
 
-/* Tokenizes text[0..len); text[len] must be NUL (the lexer stops there). Tokens and sentences
- * are allocated in a; sentences cover every token, in order. Returns 0 or RC_ENOMEM. */
+/* Tokenizes text[0..len) without looking for sentences; text[len] must be NUL (the lexer stops
+ * there). Line breaks show as RC_TF_NEWLINE and RC_TF_PARAGRAPH on the token after them; no token
+ * spans a line. The array is allocated in a. Returns 0 or RC_ENOMEM. */
+int rc_fr_lex(const rc_lang *fr, const char *text, size_t len, rc_arena *a,
+              rc_token **toks /* OUT */, size_t *ntoks /* OUT */);
+
+/* Finds the sentences among the tokens of text, flags their first tokens RC_TF_SENTSTART, and
+ * returns their spans, allocated in a. */
+int rc_fr_sentences(const rc_lang *fr, const char *text, rc_token *toks, size_t ntoks, rc_arena *a,
+                    rc_span **sents /* OUT */, size_t *nsents /* OUT */);
+
+/* rc_fr_lex then rc_fr_sentences. Sentences cover every token, in order. */
 int rc_fr_tokenize(const rc_lang *fr, const char *text, size_t len, rc_arena *a,
                    rc_token **toks /* OUT */, size_t *ntoks /* OUT */,
                    rc_span **sents /* OUT */, size_t *nsents /* OUT */);

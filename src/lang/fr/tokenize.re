@@ -49,20 +49,21 @@ static bool starts_lower(const char *s, const char *end)
     return k && utf8proc_islower(cp);
 }
 
-static void emit(tok_state *st, const char *s, const char *e, int kind)
+static inline void emit(tok_state *st, const char *s, const char *e, int kind)
 {
-    if (st->err)
-        return;
     if (st->n == st->cap &&
-        (st->err = rc_arena_grow(st->a, (void **)&st->toks, &st->cap, st->n + 1, sizeof(rc_token))))
+        (st->err || (st->err = rc_arena_grow(st->a, (void **)&st->toks, &st->cap, st->n + 1,
+                                             sizeof(rc_token)))))
         return;
     rc_token *t = &st->toks[st->n++];
     t->start = (uint32_t)(s - st->text);
     t->end = (uint32_t)(e - st->text);
     t->kind = (uint16_t)kind;
-    t->flags = st->pending;
-    if (starts_upper(s, e))
-        t->flags |= RC_TF_UPPER;
+    unsigned char c = (unsigned char)*s;
+    uint16_t flags = st->pending;
+    if ((unsigned)(c - 'A') < 26u || (c >= 0x80 && starts_upper(s, e)))
+        flags |= RC_TF_UPPER;
+    t->flags = flags;
     st->pending = 0;
 }
 
@@ -326,20 +327,43 @@ static int split_sentences(tok_state *st, rc_span **sents, size_t *nsents)
     return RC_OK;
 }
 
-int rc_fr_tokenize(const rc_lang *fr, const char *text, size_t len, rc_arena *a, rc_token **toks,
-                   size_t *ntoks, rc_span **sents, size_t *nsents)
+int rc_fr_lex(const rc_lang *fr, const char *text, size_t len, rc_arena *a, rc_token **toks,
+              size_t *ntoks)
 {
-    (void)len;
     tok_state st;
     memset(&st, 0, sizeof st);
     st.fr = fr;
     st.abbrev = rc_lang_lex(fr, "abbreviations");
     st.text = text;
     st.a = a;
+    /* French prose has a token every five or six bytes: size the array once */
+    if ((st.err = rc_arena_grow(a, (void **)&st.toks, &st.cap, len / 4 + 16, sizeof(rc_token))))
+        return st.err;
     lex(&st, text);
     if (st.err)
         return st.err;
     *toks = st.toks;
     *ntoks = st.n;
+    return RC_OK;
+}
+
+int rc_fr_sentences(const rc_lang *fr, const char *text, rc_token *toks, size_t ntoks, rc_arena *a,
+                    rc_span **sents, size_t *nsents)
+{
+    tok_state st;
+    memset(&st, 0, sizeof st);
+    st.fr = fr;
+    st.abbrev = rc_lang_lex(fr, "abbreviations");
+    st.text = text;
+    st.a = a;
+    st.toks = toks;
+    st.n = ntoks;
     return split_sentences(&st, sents, nsents);
+}
+
+int rc_fr_tokenize(const rc_lang *fr, const char *text, size_t len, rc_arena *a, rc_token **toks,
+                   size_t *ntoks, rc_span **sents, size_t *nsents)
+{
+    int status = rc_fr_lex(fr, text, len, a, toks, ntoks);
+    return status ? status : rc_fr_sentences(fr, text, *toks, *ntoks, a, sents, nsents);
 }
