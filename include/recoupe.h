@@ -89,8 +89,9 @@ typedef int (*rc_source_fn)(void *ud, const rc_source *src);
  * of the input and a status code; the walk goes on. */
 typedef void (*rc_error_fn)(void *ud, const char *where, int status, const char *detail);
 
-/* Expands a file or folder into sources: folders recursively in byte order of names, hidden
- * entries skipped, symlink loops detected; JSON Lines, WARC and gzip expanded into their
+/* Expands a file or folder ("-": standard input) into sources: folders recursively in byte
+ * order of names, hidden entries and files of other kinds (.md, .pdf ...) skipped, symlink loops
+ * detected; JSON Lines, WARC and gzip expanded into their
  * documents. Returns RC_OK when the walk finished, even if some inputs were reported to onerr. */
 int rc_walk(const char *path, rc_source_fn fn, rc_error_fn onerr, void *ud);
 

@@ -66,6 +66,7 @@ const rc_cmd rc_cmd_extract = {
     "usage: recoupe extract [--date D] [--text] [--jobs N] [--data DIR] PATH...\n"
     "\n"
     "Reads every document under PATH (files or folders, walked recursively in name order;\n"
+    "- is standard input;\n"
     "text, HTML, JSON Lines and WARC, gzip allowed) and writes one JSON object per document,\n"
     "one per line, as described in docs/output.md.\n"
     "\n"

@@ -48,13 +48,15 @@ static bool ends_with(const char *name, size_t n, const char *suffix)
 /* Reads a whole file into a malloc'd buffer (NUL-terminated for convenience). */
 static int read_file(const char *path, char **out, size_t *len)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    bool in = strcmp(path, "-") == 0; /* standard input */
+    int fd = in ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return RC_EIO;
     struct stat st;
     if (fstat(fd, &st) != 0 || (size_t)st.st_size > RC_FILE_LIMIT) {
         int status = errno == 0 || (size_t)st.st_size > RC_FILE_LIMIT ? RC_ETOOBIG : RC_EIO;
-        close(fd);
+        if (!in)
+            close(fd);
         return status;
     }
     size_t cap = (size_t)st.st_size + 1, n = 0;
@@ -67,13 +69,15 @@ static int read_file(const char *path, char **out, size_t *len)
         if (n + 1 >= cap) { /* the file grew, or is a pipe */
             if (cap >= RC_FILE_LIMIT) {
                 free(buf);
-                close(fd);
+                if (!in)
+                    close(fd);
                 return RC_ETOOBIG;
             }
             char *nb = realloc(buf, cap * 2);
             if (!nb) {
                 free(buf);
-                close(fd);
+                if (!in)
+                    close(fd);
                 return RC_ENOMEM;
             }
             buf = nb;
@@ -84,14 +88,16 @@ static int read_file(const char *path, char **out, size_t *len)
             if (errno == EINTR)
                 continue;
             free(buf);
-            close(fd);
+            if (!in)
+                close(fd);
             return RC_EIO;
         }
         if (r == 0)
             break;
         n += (size_t)r;
     }
-    close(fd);
+    if (!in)
+        close(fd);
     buf[n] = '\0';
     *out = buf;
     *len = n;
@@ -246,6 +252,8 @@ static int walk_dir(walk_ctx *w, const char *path, const struct stat *st)
 
 static int walk_path(walk_ctx *w, const char *path, bool explicit)
 {
+    if (strcmp(path, "-") == 0)
+        return walk_file(w, path);
     struct stat st;
     if (stat(path, &st) != 0) {
         walk_error(w, path, errno == ELOOP ? RC_ELOOP : RC_EIO, strerror(errno));

@@ -66,6 +66,10 @@ printf '\357\273\277Premi\303\250re ligne.\r\nSeconde ligne du texte.\r\n' >"$TM
 expect_status 0 "BOM and CRLF" "$RECOUPE" extract --text "$TMP/crlf.txt"
 check "BOM stripped, CRLF folded" jq -e '.doc.text == "Première ligne.\nSeconde ligne du texte."' "$TMP/out" >/dev/null
 
+# standard input is one document
+printf 'Le convoi est arrivé mardi à Vardes avec des vivres.\n' | "$RECOUPE" extract - >"$TMP/out" 2>"$TMP/err"
+check "stdin read as a document" jq -e '.doc.path == "-" and .doc.lang == "fr"' "$TMP/out" >/dev/null
+
 # threads do not change the output or its order
 for i in 1 2 3 4 5 6 7 8 9; do cp "$TMP/in/a.txt" "$TMP/in/sub/c$i.txt"; printf '%s\n' "$i" >>"$TMP/in/sub/c$i.txt"; done
 "$RECOUPE" extract --jobs 1 "$TMP/in" >"$TMP/j1" 2>/dev/null
