@@ -306,6 +306,12 @@ static size_t num_wordc(const char *p)
     return 0;
 }
 
+/* Whether p is an apostrophe (' or ’). */
+static bool num_apostrophe(const char *p)
+{
+    return *p == '\'' || (p[0] == '\xe2' && p[1] == '\x80' && p[2] == '\x99');
+}
+
 /* Start of the character that ends just before p (p > text). */
 static const char *num_prevc(const num_st *st, const char *p)
 {
@@ -710,7 +716,7 @@ static double num_vague_mult(const num_st *st, const char **e)
         p = num_skip_sp(p + 2);
     else if (p[1] == '\'')
         p += 2;
-    else if (!memcmp(p + 1, "\xe2\x80\x99", 3))
+    else if (num_apostrophe(p + 1))
         p += 4;
     else
         return 1;
@@ -808,6 +814,22 @@ static void num_suffix(num_st *st, num_core *c)
         num_sur(st, c);
 }
 
+/* "et demi" after a multiplier word: half of it, or half of the multiplier that follows
+ * ("un milliard et demi million"). */
+static void num_et_demi(num_core *c, const num_word *demi, double mult)
+{
+    num_word m;
+    bool et;
+    num_next(demi->e, &m, &et);
+    if (!et && (m.cls == NW_MULT || m.cls == NW_MILLE) && m.v < mult) {
+        c->value += 0.5 * m.v;
+        c->e = m.e;
+    } else {
+        c->value += 0.5 * mult;
+        c->e = demi->e;
+    }
+}
+
 /* Reads a core from number words starting with w. */
 static bool num_from_words(num_st *st, const num_word *w, num_core *c)
 {
@@ -867,14 +889,18 @@ static bool num_from_words(num_st *st, const num_word *w, num_core *c)
             return true;
         }
     }
+    if (et && nx.cls == NW_FRAC && nx.v == 2 && (k.last == NW_MULT || k.last == NW_MILLE)) {
+        num_et_demi(c, &nx, k.multw); /* un million et demi */
+        return true;
+    }
     if (et && (nx.cls == NW_UN || card_class(nx.cls))) { /* cent et trois quarts */
         num_card f;
         num_word fx;
         bool et2;
         card_parse(&nx, &f, &fx, &et2);
-        if (!et2 && frac_word(&fx)) {
-            double den = fx.v;
-            c->value = v + card_value(&f) / den;
+        if (!et2 && frac_word(&fx)) { /* cinq milliards et trois quarts: of a milliard */
+            double den = fx.v, unit = k.last == NW_MULT || k.last == NW_MILLE ? k.multw : 1;
+            c->value = v + card_value(&f) / den * unit;
             c->e = fx.e;
             c->kind = RC_NUM_FRACTION;
             c->mult = 0;
@@ -1035,6 +1061,10 @@ static bool num_from_digits(num_st *st, const char *s, const char *p, bool neg, 
                     c->value *= w.v;
                     c->e = w.e;
                     c->mult = w.cls == NW_CENT ? 0 : w.v;
+                    num_word d;
+                    num_next(w.e, &d, &et);
+                    if (et && c->mult && d.cls == NW_FRAC && d.v == 2)
+                        num_et_demi(c, &d, c->mult); /* 3 millions et demi */
                 } else if (w.cls == NW_VAGUE) {
                     num_core vc;
                     if (num_vague(st, &w, 3, s, 0, 0, c->value, &vc)) {
@@ -1393,7 +1423,7 @@ static void num_scan(num_st *st)
             continue;
         }
         if ((letter || ch >= 0xc3) && (st->flags & RC_FRNUM_RELATIVE) && st->relative &&
-            (p == st->text || !num_wordc(num_prevc(st, p)))) {
+            (p == st->text || !num_wordc(num_prevc(st, p)) || num_apostrophe(num_prevc(st, p)))) {
             const char *r = num_relative(st, p);
             if (r) {
                 p = r;
