@@ -23040,7 +23040,7 @@ static bool card_class(int cls)
 static bool frac_word(const num_word *w)
 {
     return w->cls == NW_FRAC || (w->cls == NW_ORD && w->base != NW_PREMIER &&
-                                 w->base != NW_TIERCE && w->base != NW_UN);
+                                 w->base != NW_TIERCE && w->base != NW_UN && w->base != NW_SECOND);
 }
 
 /* Reads a compound from first on: stops before the first word that cannot continue it, which is
@@ -23664,7 +23664,7 @@ static bool num_core_at(num_st *st, const char *p, num_core *c, const char **res
         return true;
     case NW_PCT:
     case NW_PCTAGE: { /* pourcentage de vingt */
-        if (w.e - w.s > 9 && (w.s[4] == ' ' || (unsigned char)w.s[4] >= 0x80))
+        if (w.e - w.s >= 9 && (w.s[4] == ' ' || (unsigned char)w.s[4] >= 0x80))
             *resume = w.s + 4; /* "pour cent" alone: go on with "cent" */
         const char *q = num_skip_sp(w.e);
         if (q == w.e || (q[0] | 0x20) != 'd')
