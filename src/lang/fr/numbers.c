@@ -76,13 +76,88 @@ typedef struct num_st {
     rc_number *out;
     size_t n, cap;
     int err;
+    uint8_t prefix[26 * 26 * 26 / 8 + 1]; /* three-letter prefixes of number words */
 } num_st;
 
 /* Digit forms of num_lex_digits. */
 enum { DG_SKIP, DG_NUM, DG_GRP, DG_LEAD, DG_ORD, DG_POW, DG_EXP, DG_FRAC, DG_MIXED, DG_K, DG_MG };
 
-#line 95 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 96 "/work/wt-numbers/src/lang/fr/numbers.re"
 
+
+static size_t num_space(const char *p);
+
+/* Whether c is an ASCII letter or digit. */
+static bool num_alnum(char c)
+{
+    return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* What the vocabulary DFA leaves to C, to stay small: "pour cent" glued to more letters, counting
+ * nouns in -aine(s), identifiers (A320, MH17), e-mail addresses and URLs, all skipped whole. */
+static void num_classify_fix(num_word *w)
+{
+    const char *s = w->s, *e = w->e;
+    size_t n = (size_t)(e - s);
+    if (n == 0)
+        return;
+    if (w->cls == NW_PCT && n >= 9 && (s[4] == ' ' || (unsigned char)s[4] >= 0x80) &&
+        (num_alnum(*e) || (unsigned char)*e >= 0xc3)) {
+        w->cls = NW_NONE; /* "pour centaines" */
+        w->e = s + 4;
+        return;
+    }
+    if (w->cls == NW_NONE && n >= 4) {
+        const char *t = e - ((e[-1] | 0x20) == 's' ? 1 : 0);
+        if (t - s >= 4 && (t[-4] | 0x20) == 'a' && (t[-3] | 0x20) == 'i' && (t[-2] | 0x20) == 'n' &&
+            (t[-1] | 0x20) == 'e')
+            w->cls = NW_VAGUE;
+    }
+    if (!((s[0] | 0x20) >= 'a' && (s[0] | 0x20) <= 'z'))
+        return;
+    if (*e == ':' && e[1] == '/' && e[2] == '/' && (n == 4 || n == 5) &&
+        (s[0] | 0x20) == 'h') { /* http:// https:// */
+        while (*e && !num_space(e) && *e != '\n' && *e != '"' && *e != '<' && *e != '>')
+            e++;
+        w->cls = NW_SKIP;
+        w->e = e;
+        return;
+    }
+    if (n == 3 && (s[0] | 0x20) == 'w' && (s[1] | 0x20) == 'w' && (s[2] | 0x20) == 'w' &&
+        *e == '.') { /* www. */
+        while (*e && !num_space(e) && *e != '\n' && *e != '"' && *e != '<' && *e != '>')
+            e++;
+        w->cls = NW_SKIP;
+        w->e = e;
+        return;
+    }
+    if (*e == '@' || *e == '.' || *e == '_' || *e == '+' || *e == '%') { /* an e-mail address */
+        const char *q = e;
+        while (num_alnum(*q) || (*q && strchr("._%+-", *q)))
+            q++;
+        if (*q == '@' && num_alnum(q[1])) {
+            q++;
+            while (num_alnum(*q) || *q == '.' || *q == '-')
+                q++;
+            w->cls = NW_SKIP;
+            w->e = q;
+        }
+        return;
+    }
+    bool ascii = true;
+    for (const char *q = s; q < e && ascii; q++)
+        ascii = (*q | 0x20) >= 'a' && (*q | 0x20) <= 'z';
+    const char *q = e;
+    if (*q == '-' || (q[0] == '\xe2' && q[1] == '\x80' && (q[2] == '\x90' || q[2] == '\x91')))
+        q += *q == '-' ? 1 : 3;
+    if (ascii && *q >= '0' && *q <= '9') { /* A320, MH17, F-16 */
+        while (num_alnum(*q) || (unsigned char)*q >= 0xc3)
+            for (q++; ((unsigned char)*q & 0xc0) == 0x80; q++)
+                ;
+        w->cls = NW_SKIP;
+        w->e = q;
+    }
+}
 
 /* Classifies the word at p: fills w and returns its end. The vocabulary is closed, so the DFA
  * decides in one pass; an ordinary word ends up as NW_NONE. */
@@ -90,9 +165,9 @@ static const char *num_classify(const char *p, num_word *w)
 {
     const char *cur = p, *mar = p;
     
-#line 94 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 169 "/work/wt-numbers/src/lang/fr/numbers.c"
 const char *yyt1 = NULL; (void)yyt1;const char *yyt2 = NULL; (void)yyt2;const char *yyt3 = NULL; (void)yyt3;
-#line 102 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 177 "/work/wt-numbers/src/lang/fr/numbers.re"
 
     w->s = p;
     w->cls = NW_NONE;
@@ -102,7 +177,7 @@ const char *yyt1 = NULL; (void)yyt1;const char *yyt2 = NULL; (void)yyt2;const ch
 #define NW(c, val) do { w->cls = (c); w->v = (val); goto done; } while (0)
 #define NO(b, val) do { w->cls = NW_ORD; w->base = (b); w->v = (val); goto done; } while (0)
     
-#line 106 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 181 "/work/wt-numbers/src/lang/fr/numbers.c"
 {
 	unsigned char yych;
 	unsigned int yyaccept = 0;
@@ -145,13 +220,27 @@ const char *yyt1 = NULL; (void)yyt1;const char *yyt2 = NULL; (void)yyt2;const ch
 		case '"':
 		case '#':
 		case '$':
+		case '%':
 		case '&':
 		case '\'':
 		case '(':
 		case ')':
 		case '*':
+		case '+':
 		case ',':
+		case '-':
+		case '.':
 		case '/':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
 		case ':':
 		case ';':
 		case '<':
@@ -163,41 +252,23 @@ const char *yyt1 = NULL; (void)yyt1;const char *yyt2 = NULL; (void)yyt2;const ch
 		case '\\':
 		case ']':
 		case '^':
+		case '_':
 		case '`':
 		case '{':
 		case '|':
 		case '}':
 		case '~':
 		case 0x7F: goto yy1;
-		case '%':
-		case '+':
-		case '-':
-		case '.':
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9':
-		case '_': goto yy3;
 		case 'A':
-		case 'a': goto yy4;
-		case 'B':
-		case 'b': goto yy7;
-		case 'C': goto yy8;
-		case 'D':
-		case 'd': goto yy9;
 		case 'E':
 		case 'F':
 		case 'G':
 		case 'J':
 		case 'K':
 		case 'R':
+		case 'W':
 		case 'Y':
+		case 'a':
 		case 'e':
 		case 'f':
 		case 'g':
@@ -206,38 +277,42 @@ const char *yyt1 = NULL; (void)yyt1;const char *yyt2 = NULL; (void)yyt2;const ch
 		case 'k':
 		case 'l':
 		case 'r':
+		case 'w':
 		case 'x':
-		case 'y': goto yy10;
-		case 'H': goto yy12;
+		case 'y': goto yy2;
+		case 'B':
+		case 'b': goto yy5;
+		case 'C': goto yy6;
+		case 'D':
+		case 'd': goto yy7;
+		case 'H':
+		case 'h': goto yy8;
 		case 'I':
-		case 'X': goto yy13;
-		case 'L': goto yy14;
-		case 'M': goto yy15;
+		case 'X': goto yy9;
+		case 'L': goto yy10;
+		case 'M': goto yy11;
 		case 'N':
-		case 'n': goto yy16;
+		case 'n': goto yy12;
 		case 'O':
-		case 'o': goto yy17;
+		case 'o': goto yy13;
 		case 'P':
-		case 'p': goto yy18;
+		case 'p': goto yy14;
 		case 'Q':
-		case 'q': goto yy19;
+		case 'q': goto yy15;
 		case 'S':
-		case 's': goto yy20;
+		case 's': goto yy16;
 		case 'T':
-		case 't': goto yy21;
+		case 't': goto yy17;
 		case 'U':
-		case 'u': goto yy22;
-		case 'V': goto yy23;
-		case 'W':
-		case 'w': goto yy24;
+		case 'u': goto yy18;
+		case 'V': goto yy19;
 		case 'Z':
-		case 'z': goto yy25;
-		case 'c': goto yy26;
-		case 'h': goto yy27;
-		case 'm': goto yy28;
-		case 'v': goto yy29;
-		case 0xC2: goto yy32;
-		case 0xC3: goto yy33;
+		case 'z': goto yy20;
+		case 'c': goto yy21;
+		case 'm': goto yy22;
+		case 'v': goto yy23;
+		case 0xC2: goto yy26;
+		case 0xC3: goto yy27;
 		case 0xC4:
 		case 0xC5:
 		case 0xC6:
@@ -256,19 +331,19 @@ const char *yyt1 = NULL; (void)yyt1;const char *yyt2 = NULL; (void)yyt2;const ch
 		case 0xD8:
 		case 0xD9:
 		case 0xDA:
-		case 0xDB: goto yy34;
+		case 0xDB: goto yy28;
 		case 0xCA:
-		case 0xD4: goto yy35;
+		case 0xD4: goto yy29;
 		case 0xCB:
 		case 0xD5:
 		case 0xDC:
 		case 0xDD:
 		case 0xDE:
-		case 0xDF: goto yy36;
-		case 0xD6: goto yy37;
-		case 0xE0: goto yy38;
-		case 0xE1: goto yy39;
-		case 0xE2: goto yy40;
+		case 0xDF: goto yy30;
+		case 0xD6: goto yy31;
+		case 0xE0: goto yy32;
+		case 0xE1: goto yy33;
+		case 0xE2: goto yy34;
 		case 0xE3:
 		case 0xE4:
 		case 0xE5:
@@ -281,16365 +356,7469 @@ const char *yyt1 = NULL; (void)yyt1;const char *yyt2 = NULL; (void)yyt2;const ch
 		case 0xEC:
 		case 0xED:
 		case 0xEE:
-		case 0xEF: goto yy41;
-		case 0xF0: goto yy42;
+		case 0xEF: goto yy35;
+		case 0xF0: goto yy36;
 		case 0xF1:
 		case 0xF2:
-		case 0xF3: goto yy43;
-		case 0xF4: goto yy44;
-		default: goto yy30;
+		case 0xF3: goto yy37;
+		case 0xF4: goto yy38;
+		default: goto yy24;
 	}
 yy1:
 	++cur;
-yy2:
-#line 214 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 285 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ goto done; }
-#line 298 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy3:
+#line 372 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy2:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= '/') {
-		if (yych <= '*') {
-			if (yych == '%') goto yy46;
-			goto yy2;
+yy3:
+	if (yych <= 0xCA) {
+		if (yych <= 'z') {
+			if (yych <= '@') goto yy4;
+			if (yych <= 'Z') goto yy2;
+			if (yych >= 'a') goto yy2;
 		} else {
-			if (yych == ',') goto yy2;
-			if (yych <= '.') goto yy46;
-			goto yy2;
+			if (yych <= 0xC2) goto yy4;
+			if (yych <= 0xC3) goto yy39;
+			if (yych <= 0xC9) goto yy41;
+			goto yy42;
 		}
 	} else {
-		if (yych <= '^') {
-			if (yych <= '9') goto yy46;
-			if (yych <= '?') goto yy2;
-			if (yych <= 'Z') goto yy46;
-			goto yy2;
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy4;
+			if (yych <= 0xD3) goto yy41;
+			if (yych <= 0xD4) goto yy42;
 		} else {
-			if (yych == '`') goto yy2;
-			if (yych <= 'z') goto yy46;
-			goto yy2;
+			if (yych <= 0xDB) {
+				if (yych <= 0xD6) goto yy43;
+				goto yy41;
+			} else {
+				if (yych == 0xE1) goto yy44;
+			}
 		}
 	}
 yy4:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-yy5:
-	if (yych <= '`') {
-		if (yych <= '9') {
-			if (yych <= '+') {
-				if (yych == '%') goto yy45;
-				if (yych >= '+') goto yy45;
-			} else {
-				if (yych <= '-') {
-					if (yych >= '-') goto yy49;
-				} else {
-					if (yych <= '.') goto yy45;
-					if (yych >= '0') goto yy50;
-				}
-			}
-		} else {
-			if (yych <= 'H') {
-				if (yych <= '?') goto yy6;
-				if (yych <= '@') goto yy48;
-				if (yych <= 'A') goto yy4;
-				goto yy10;
-			} else {
-				if (yych <= 'Z') {
-					if (yych <= 'I') goto yy52;
-					goto yy10;
-				} else {
-					if (yych == '_') goto yy45;
-				}
-			}
-		}
-	} else {
-		if (yych <= 0xCB) {
-			if (yych <= 'z') {
-				if (yych <= 'a') goto yy4;
-				if (yych == 'i') goto yy52;
-				goto yy10;
-			} else {
-				if (yych <= 0xC3) {
-					if (yych >= 0xC3) goto yy53;
-				} else {
-					if (yych <= 0xC9) goto yy54;
-					if (yych <= 0xCA) goto yy55;
-				}
-			}
-		} else {
-			if (yych <= 0xD6) {
-				if (yych <= 0xD3) goto yy54;
-				if (yych <= 0xD4) goto yy55;
-				if (yych >= 0xD6) goto yy56;
-			} else {
-				if (yych <= 0xE0) {
-					if (yych <= 0xDB) goto yy54;
-				} else {
-					if (yych <= 0xE1) goto yy57;
-					if (yych <= 0xE2) goto yy58;
-				}
-			}
-		}
-	}
-yy6:
-#line 213 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 284 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ goto done; }
-#line 387 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy7:
-	yyaccept = 1;
+#line 405 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy5:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy59;
-	if (yych == 'i') goto yy59;
-	goto yy5;
-yy8:
-	yyaccept = 1;
+	if (yych == 'I') goto yy45;
+	if (yych == 'i') goto yy45;
+	goto yy3;
+yy6:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
 	switch (yych) {
 		case 'C':
 		case 'L':
 		case 'M':
 		case 'V':
-		case 'X': goto yy13;
+		case 'X': goto yy9;
 		case 'E':
-		case 'e': goto yy60;
-		case 'I': goto yy61;
-		case 'i': goto yy62;
-		default: goto yy5;
+		case 'e': goto yy46;
+		case 'I': goto yy47;
+		case 'i': goto yy48;
+		default: goto yy3;
 	}
-yy9:
-	yyaccept = 1;
+yy7:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
 	if (yych <= 'O') {
 		if (yych <= 'H') {
-			if (yych == 'E') goto yy63;
-			goto yy5;
+			if (yych == 'E') goto yy49;
+			goto yy3;
 		} else {
-			if (yych <= 'I') goto yy64;
-			if (yych <= 'N') goto yy5;
-			goto yy65;
+			if (yych <= 'I') goto yy50;
+			if (yych <= 'N') goto yy3;
+			goto yy51;
 		}
 	} else {
 		if (yych <= 'h') {
-			if (yych == 'e') goto yy63;
-			goto yy5;
+			if (yych == 'e') goto yy49;
+			goto yy3;
 		} else {
-			if (yych <= 'i') goto yy64;
-			if (yych == 'o') goto yy65;
-			goto yy5;
+			if (yych <= 'i') goto yy50;
+			if (yych == 'o') goto yy51;
+			goto yy3;
+		}
+	}
+yy8:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'U') goto yy52;
+	if (yych == 'u') goto yy52;
+	goto yy3;
+yy9:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= '`') {
+		if (yych <= 'K') {
+			if (yych <= 'D') {
+				if (yych <= '@') goto yy4;
+				if (yych == 'C') goto yy9;
+				goto yy2;
+			} else {
+				if (yych <= 'E') goto yy53;
+				if (yych == 'I') goto yy9;
+				goto yy2;
+			}
+		} else {
+			if (yych <= 'U') {
+				if (yych <= 'M') goto yy9;
+				if (yych == 'R') goto yy55;
+				goto yy2;
+			} else {
+				if (yych <= 'W') {
+					if (yych <= 'V') goto yy9;
+					goto yy2;
+				} else {
+					if (yych <= 'X') goto yy9;
+					if (yych <= 'Z') goto yy2;
+					goto yy4;
+				}
+			}
+		}
+	} else {
+		if (yych <= 0xCA) {
+			if (yych <= 'r') {
+				if (yych == 'e') goto yy53;
+				if (yych <= 'q') goto yy2;
+				goto yy55;
+			} else {
+				if (yych <= 0xC2) {
+					if (yych <= 'z') goto yy2;
+					goto yy4;
+				} else {
+					if (yych <= 0xC3) goto yy56;
+					if (yych <= 0xC9) goto yy41;
+					goto yy42;
+				}
+			}
+		} else {
+			if (yych <= 0xD5) {
+				if (yych <= 0xCB) goto yy4;
+				if (yych <= 0xD3) goto yy41;
+				if (yych <= 0xD4) goto yy42;
+				goto yy4;
+			} else {
+				if (yych <= 0xDB) {
+					if (yych <= 0xD6) goto yy43;
+					goto yy41;
+				} else {
+					if (yych == 0xE1) goto yy44;
+					goto yy4;
+				}
+			}
 		}
 	}
 yy10:
-	yyaccept = 1;
+	yyaccept = 0;
 	yych = *(mar = ++cur);
+	switch (yych) {
+		case 'C':
+		case 'I':
+		case 'L':
+		case 'M':
+		case 'V':
+		case 'X': goto yy9;
+		default: goto yy3;
+	}
 yy11:
-	if (yych <= '`') {
-		if (yych <= '/') {
-			if (yych <= '+') {
-				if (yych == '%') goto yy45;
-				if (yych <= '*') goto yy6;
-				goto yy45;
-			} else {
-				if (yych <= ',') goto yy6;
-				if (yych <= '-') goto yy49;
-				if (yych <= '.') goto yy45;
-				goto yy6;
-			}
-		} else {
-			if (yych <= 'A') {
-				if (yych <= '9') goto yy50;
-				if (yych <= '?') goto yy6;
-				if (yych <= '@') goto yy48;
-				goto yy4;
-			} else {
-				if (yych <= 'Z') goto yy10;
-				if (yych == '_') goto yy45;
-				goto yy6;
-			}
-		}
-	} else {
-		if (yych <= 0xD3) {
-			if (yych <= 0xC3) {
-				if (yych <= 'a') goto yy4;
-				if (yych <= 'z') goto yy10;
-				if (yych <= 0xC2) goto yy6;
-				goto yy53;
-			} else {
-				if (yych <= 0xC9) goto yy54;
-				if (yych <= 0xCA) goto yy55;
-				if (yych <= 0xCB) goto yy6;
-				goto yy54;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD4) goto yy55;
-				if (yych <= 0xD5) goto yy6;
-				if (yych <= 0xD6) goto yy56;
-				goto yy54;
-			} else {
-				if (yych <= 0xE0) goto yy6;
-				if (yych <= 0xE1) goto yy57;
-				if (yych <= 0xE2) goto yy58;
-				goto yy6;
-			}
-		}
-	}
-yy12:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'U') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'T') goto yy5;
-		goto yy66;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'u') goto yy66;
-			goto yy5;
-		}
-	}
-yy13:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'W') {
-		if (yych <= 'A') {
-			if (yych <= '-') {
-				if (yych <= '*') {
-					if (yych == '%') goto yy45;
-					goto yy6;
-				} else {
-					if (yych <= '+') goto yy45;
-					if (yych <= ',') goto yy6;
-					goto yy49;
-				}
-			} else {
-				if (yych <= '9') {
-					if (yych <= '.') goto yy45;
-					if (yych <= '/') goto yy6;
-					goto yy50;
-				} else {
-					if (yych <= '?') goto yy6;
-					if (yych <= '@') goto yy48;
-					goto yy4;
-				}
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= 'D') {
-					if (yych == 'C') goto yy13;
-					goto yy10;
-				} else {
-					if (yych <= 'E') goto yy67;
-					if (yych <= 'H') goto yy10;
-					goto yy13;
-				}
-			} else {
-				if (yych <= 'Q') {
-					if (yych <= 'K') goto yy10;
-					if (yych <= 'M') goto yy13;
-					goto yy10;
-				} else {
-					if (yych <= 'R') goto yy69;
-					if (yych == 'V') goto yy13;
-					goto yy10;
-				}
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'a') {
-				if (yych <= '^') {
-					if (yych <= 'X') goto yy13;
-					if (yych <= 'Z') goto yy10;
-					goto yy6;
-				} else {
-					if (yych <= '_') goto yy45;
-					if (yych <= '`') goto yy6;
-					goto yy4;
-				}
-			} else {
-				if (yych <= 'q') {
-					if (yych == 'e') goto yy67;
-					goto yy10;
-				} else {
-					if (yych <= 'r') goto yy69;
-					if (yych <= 'z') goto yy10;
-					goto yy6;
-				}
-			}
-		} else {
-			if (yych <= 0xD4) {
-				if (yych <= 0xCA) {
-					if (yych <= 0xC3) goto yy70;
-					if (yych <= 0xC9) goto yy54;
-					goto yy55;
-				} else {
-					if (yych <= 0xCB) goto yy6;
-					if (yych <= 0xD3) goto yy54;
-					goto yy55;
-				}
-			} else {
-				if (yych <= 0xDB) {
-					if (yych <= 0xD5) goto yy6;
-					if (yych <= 0xD6) goto yy56;
-					goto yy54;
-				} else {
-					if (yych <= 0xE0) goto yy6;
-					if (yych <= 0xE1) goto yy57;
-					if (yych <= 0xE2) goto yy58;
-					goto yy6;
-				}
-			}
-		}
-	}
-yy14:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych <= 'H') {
-			if (yych == 'C') goto yy13;
-			goto yy5;
-		} else {
-			if (yych <= 'I') goto yy13;
-			if (yych <= 'K') goto yy5;
-			goto yy13;
-		}
-	} else {
-		if (yych <= 'W') {
-			if (yych == 'V') goto yy13;
-			goto yy5;
-		} else {
-			if (yych <= 'X') goto yy13;
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		}
-	}
-yy15:
-	yyaccept = 1;
+	yyaccept = 0;
 	yych = *(mar = ++cur);
 	switch (yych) {
 		case 'C':
 		case 'L':
 		case 'M':
 		case 'V':
-		case 'X': goto yy13;
-		case 'I': goto yy71;
+		case 'X': goto yy9;
+		case 'I': goto yy57;
 		case 'O':
-		case 'o': goto yy72;
-		case 'i': goto yy73;
-		default: goto yy5;
+		case 'o': goto yy58;
+		case 'i': goto yy59;
+		default: goto yy3;
 	}
-yy16:
-	yyaccept = 1;
+yy12:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
 	if (yych <= 'O') {
-		if (yych <= 'H') {
-			if (yych == 'E') goto yy74;
-			goto yy5;
-		} else {
-			if (yych <= 'I') goto yy10;
-			if (yych <= 'N') goto yy5;
-			goto yy75;
-		}
+		if (yych == 'E') goto yy60;
+		if (yych <= 'N') goto yy3;
+		goto yy61;
 	} else {
-		if (yych <= 'h') {
-			if (yych == 'e') goto yy74;
-			goto yy5;
+		if (yych <= 'e') {
+			if (yych <= 'd') goto yy3;
+			goto yy60;
 		} else {
-			if (yych <= 'i') goto yy10;
-			if (yych == 'o') goto yy75;
-			goto yy5;
+			if (yych == 'o') goto yy61;
+			goto yy3;
 		}
 	}
-yy17:
-	yyaccept = 1;
+yy13:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
 	if (yych <= 'N') {
-		if (yych <= 'H') {
-			if (yych == 'C') goto yy76;
-			goto yy5;
-		} else {
-			if (yych <= 'I') goto yy10;
-			if (yych <= 'M') goto yy5;
-			goto yy77;
-		}
+		if (yych == 'C') goto yy62;
+		if (yych <= 'M') goto yy3;
+		goto yy63;
 	} else {
-		if (yych <= 'h') {
-			if (yych == 'c') goto yy76;
-			goto yy5;
+		if (yych <= 'c') {
+			if (yych <= 'b') goto yy3;
+			goto yy62;
 		} else {
-			if (yych <= 'i') goto yy10;
-			if (yych == 'n') goto yy77;
-			goto yy5;
+			if (yych == 'n') goto yy63;
+			goto yy3;
 		}
 	}
-yy18:
-	yyaccept = 1;
+yy14:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
 	if (yych <= 'R') {
-		if (yych <= 'N') {
-			if (yych == 'I') goto yy10;
-			goto yy5;
-		} else {
-			if (yych <= 'O') goto yy78;
-			if (yych <= 'Q') goto yy5;
-			goto yy79;
-		}
+		if (yych == 'O') goto yy64;
+		if (yych <= 'Q') goto yy3;
+		goto yy65;
 	} else {
-		if (yych <= 'n') {
-			if (yych == 'i') goto yy10;
-			goto yy5;
+		if (yych <= 'o') {
+			if (yych <= 'n') goto yy3;
+			goto yy64;
 		} else {
-			if (yych <= 'o') goto yy78;
-			if (yych == 'r') goto yy79;
-			goto yy5;
+			if (yych == 'r') goto yy65;
+			goto yy3;
 		}
 	}
-yy19:
-	yyaccept = 1;
+yy15:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= 'U') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'T') goto yy5;
-		goto yy80;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'u') goto yy80;
-			goto yy5;
-		}
-	}
-yy20:
-	yyaccept = 1;
+	if (yych == 'U') goto yy66;
+	if (yych == 'u') goto yy66;
+	goto yy3;
+yy16:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
 	if (yych <= 'U') {
 		if (yych <= 'I') {
-			if (yych == 'E') goto yy81;
-			if (yych <= 'H') goto yy5;
-			goto yy82;
+			if (yych == 'E') goto yy67;
+			if (yych <= 'H') goto yy3;
+			goto yy68;
 		} else {
-			if (yych == 'O') goto yy83;
-			if (yych <= 'T') goto yy5;
-			goto yy84;
+			if (yych == 'O') goto yy69;
+			if (yych <= 'T') goto yy3;
+			goto yy70;
 		}
 	} else {
 		if (yych <= 'i') {
-			if (yych == 'e') goto yy81;
-			if (yych <= 'h') goto yy5;
-			goto yy82;
+			if (yych == 'e') goto yy67;
+			if (yych <= 'h') goto yy3;
+			goto yy68;
 		} else {
 			if (yych <= 'o') {
-				if (yych <= 'n') goto yy5;
-				goto yy83;
+				if (yych <= 'n') goto yy3;
+				goto yy69;
 			} else {
-				if (yych == 'u') goto yy84;
-				goto yy5;
+				if (yych == 'u') goto yy70;
+				goto yy3;
 			}
 		}
 	}
-yy21:
-	yyaccept = 1;
+yy17:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
 	if (yych <= 'R') {
-		if (yych == 'I') goto yy85;
-		if (yych <= 'Q') goto yy5;
-		goto yy86;
+		if (yych == 'I') goto yy71;
+		if (yych <= 'Q') goto yy3;
+		goto yy72;
 	} else {
 		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy85;
+			if (yych <= 'h') goto yy3;
+			goto yy71;
 		} else {
-			if (yych == 'r') goto yy86;
-			goto yy5;
+			if (yych == 'r') goto yy72;
+			goto yy3;
 		}
 	}
-yy22:
-	yyaccept = 1;
+yy18:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= 'N') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'M') goto yy5;
-		goto yy87;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'n') goto yy87;
-			goto yy5;
-		}
-	}
-yy23:
-	yyaccept = 1;
+	if (yych == 'N') goto yy73;
+	if (yych == 'n') goto yy73;
+	goto yy3;
+yy19:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
 	if (yych <= 'U') {
 		if (yych <= 'H') {
 			if (yych <= 'C') {
-				if (yych <= 'B') goto yy5;
-				goto yy13;
+				if (yych <= 'B') goto yy3;
+				goto yy9;
 			} else {
-				if (yych == 'E') goto yy67;
-				goto yy5;
+				if (yych == 'E') goto yy53;
+				goto yy3;
 			}
 		} else {
 			if (yych <= 'M') {
-				if (yych <= 'I') goto yy89;
-				if (yych <= 'K') goto yy5;
-				goto yy13;
+				if (yych <= 'I') goto yy75;
+				if (yych <= 'K') goto yy3;
+				goto yy9;
 			} else {
-				if (yych == 'R') goto yy69;
-				goto yy5;
+				if (yych == 'R') goto yy55;
+				goto yy3;
 			}
 		}
 	} else {
 		if (yych <= 'h') {
 			if (yych <= 'X') {
-				if (yych == 'W') goto yy5;
-				goto yy13;
+				if (yych == 'W') goto yy3;
+				goto yy9;
 			} else {
-				if (yych == 'e') goto yy67;
-				goto yy5;
+				if (yych == 'e') goto yy53;
+				goto yy3;
 			}
 		} else {
 			if (yych <= 'r') {
-				if (yych <= 'i') goto yy90;
-				if (yych <= 'q') goto yy5;
-				goto yy69;
+				if (yych <= 'i') goto yy76;
+				if (yych <= 'q') goto yy3;
+				goto yy55;
 			} else {
-				if (yych == 0xC3) goto yy70;
-				goto yy5;
+				if (yych == 0xC3) goto yy56;
+				goto yy3;
 			}
 		}
 	}
-yy24:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'W') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'V') goto yy5;
-		goto yy91;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'w') goto yy91;
-			goto yy5;
-		}
-	}
-yy25:
-	yyaccept = 1;
+yy20:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
 	if (yych <= 'd') {
-		if (yych <= 'E') {
-			if (yych <= 'D') goto yy5;
-			goto yy92;
-		} else {
-			if (yych == 'I') goto yy10;
-			goto yy5;
-		}
+		if (yych == 'E') goto yy77;
+		goto yy3;
 	} else {
-		if (yych <= 'i') {
-			if (yych <= 'e') goto yy92;
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 0xC3) goto yy93;
-			goto yy5;
-		}
+		if (yych <= 'e') goto yy77;
+		if (yych == 0xC3) goto yy78;
+		goto yy3;
 	}
-yy26:
-	yyaccept = 1;
+yy21:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
 	if (yych <= 'I') {
-		if (yych == 'E') goto yy60;
-		if (yych <= 'H') goto yy5;
-		goto yy62;
+		if (yych == 'E') goto yy46;
+		if (yych <= 'H') goto yy3;
+		goto yy48;
 	} else {
 		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy60;
+			if (yych <= 'd') goto yy3;
+			goto yy46;
 		} else {
-			if (yych == 'i') goto yy62;
-			goto yy5;
+			if (yych == 'i') goto yy48;
+			goto yy3;
 		}
 	}
-yy27:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'h') {
-		if (yych <= 'I') {
-			if (yych <= 'H') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'U') goto yy66;
-			goto yy5;
-		}
-	} else {
-		if (yych <= 's') {
-			if (yych <= 'i') goto yy10;
-			goto yy5;
-		} else {
-			if (yych <= 't') goto yy94;
-			if (yych <= 'u') goto yy66;
-			goto yy5;
-		}
-	}
-yy28:
-	yyaccept = 1;
+yy22:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
 	if (yych <= 'O') {
-		if (yych == 'I') goto yy73;
-		if (yych <= 'N') goto yy5;
-		goto yy72;
+		if (yych == 'I') goto yy59;
+		if (yych <= 'N') goto yy3;
+		goto yy58;
 	} else {
 		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy73;
+			if (yych <= 'h') goto yy3;
+			goto yy59;
 		} else {
-			if (yych == 'o') goto yy72;
-			goto yy5;
+			if (yych == 'o') goto yy58;
+			goto yy3;
 		}
 	}
-yy29:
-	yyaccept = 1;
+yy23:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy90;
-	if (yych == 'i') goto yy90;
-	goto yy5;
-yy30:
+	if (yych == 'I') goto yy76;
+	if (yych == 'i') goto yy76;
+	goto yy3;
+yy24:
 	++cur;
-yy31:
-#line 215 "/work/wt-numbers/src/lang/fr/numbers.re"
+yy25:
+#line 286 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ goto done; }
-#line 918 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy32:
+#line 745 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy26:
 	yych = *++cur;
 	if (yych <= 0xBC) {
-		if (yych <= 0x7F) goto yy31;
+		if (yych <= 0x7F) goto yy25;
 		if (yych <= 0xBB) goto yy1;
-		goto yy95;
+		goto yy79;
 	} else {
-		if (yych <= 0xBD) goto yy96;
-		if (yych <= 0xBE) goto yy97;
+		if (yych <= 0xBD) goto yy80;
+		if (yych <= 0xBE) goto yy81;
 		if (yych <= 0xBF) goto yy1;
-		goto yy31;
+		goto yy25;
 	}
-yy33:
+yy27:
 	yych = *++cur;
 	if (yych <= 0x97) {
-		if (yych <= 0x7F) goto yy31;
-		if (yych <= 0x96) goto yy98;
+		if (yych <= 0x7F) goto yy25;
+		if (yych <= 0x96) goto yy2;
 		goto yy1;
 	} else {
 		if (yych == 0xB7) goto yy1;
-		if (yych <= 0xBF) goto yy98;
-		goto yy31;
+		if (yych <= 0xBF) goto yy2;
+		goto yy25;
 	}
-yy34:
+yy28:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy31;
-	if (yych <= 0xBF) goto yy98;
-	goto yy31;
-yy35:
+	if (yych <= 0x7F) goto yy25;
+	if (yych <= 0xBF) goto yy2;
+	goto yy25;
+yy29:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy31;
-	if (yych <= 0xAF) goto yy98;
+	if (yych <= 0x7F) goto yy25;
+	if (yych <= 0xAF) goto yy2;
 	if (yych <= 0xBF) goto yy1;
-	goto yy31;
-yy36:
+	goto yy25;
+yy30:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy31;
+	if (yych <= 0x7F) goto yy25;
 	if (yych <= 0xBF) goto yy1;
-	goto yy31;
-yy37:
+	goto yy25;
+yy31:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy31;
+	if (yych <= 0x7F) goto yy25;
 	if (yych <= 0x8F) goto yy1;
-	if (yych <= 0xBF) goto yy98;
-	goto yy31;
+	if (yych <= 0xBF) goto yy2;
+	goto yy25;
+yy32:
+	yyaccept = 1;
+	yych = *(mar = ++cur);
+	if (yych <= 0x9F) goto yy25;
+	if (yych <= 0xBF) goto yy82;
+	goto yy25;
+yy33:
+	yyaccept = 1;
+	yych = *(mar = ++cur);
+	if (yych <= 0x7F) goto yy25;
+	if (yych <= 0xB7) goto yy82;
+	if (yych <= 0xBB) goto yy41;
+	if (yych <= 0xBF) goto yy82;
+	goto yy25;
+yy34:
+	yyaccept = 1;
+	yych = *(mar = ++cur);
+	if (yych <= 0x7F) goto yy25;
+	if (yych == 0x85) goto yy83;
+	if (yych <= 0xBF) goto yy82;
+	goto yy25;
+yy35:
+	yyaccept = 1;
+	yych = *(mar = ++cur);
+	if (yych <= 0x7F) goto yy25;
+	if (yych <= 0xBF) goto yy82;
+	goto yy25;
+yy36:
+	yyaccept = 1;
+	yych = *(mar = ++cur);
+	if (yych <= 0x8F) goto yy25;
+	if (yych <= 0xBF) goto yy84;
+	goto yy25;
+yy37:
+	yyaccept = 1;
+	yych = *(mar = ++cur);
+	if (yych <= 0x7F) goto yy25;
+	if (yych <= 0xBF) goto yy84;
+	goto yy25;
 yy38:
-	yyaccept = 2;
+	yyaccept = 1;
 	yych = *(mar = ++cur);
-	if (yych <= 0x9F) goto yy31;
-	if (yych <= 0xBF) goto yy99;
-	goto yy31;
+	if (yych <= 0x7F) goto yy25;
+	if (yych <= 0x8F) goto yy84;
+	goto yy25;
 yy39:
-	yyaccept = 2;
-	yych = *(mar = ++cur);
-	if (yych <= 0x7F) goto yy31;
-	if (yych <= 0xB7) goto yy99;
-	if (yych <= 0xBB) goto yy54;
-	if (yych <= 0xBF) goto yy99;
-	goto yy31;
-yy40:
-	yyaccept = 2;
-	yych = *(mar = ++cur);
-	if (yych <= 0x7F) goto yy31;
-	if (yych == 0x85) goto yy100;
-	if (yych <= 0xBF) goto yy99;
-	goto yy31;
-yy41:
-	yyaccept = 2;
-	yych = *(mar = ++cur);
-	if (yych <= 0x7F) goto yy31;
-	if (yych <= 0xBF) goto yy99;
-	goto yy31;
-yy42:
-	yyaccept = 2;
-	yych = *(mar = ++cur);
-	if (yych <= 0x8F) goto yy31;
-	if (yych <= 0xBF) goto yy101;
-	goto yy31;
-yy43:
-	yyaccept = 2;
-	yych = *(mar = ++cur);
-	if (yych <= 0x7F) goto yy31;
-	if (yych <= 0xBF) goto yy101;
-	goto yy31;
-yy44:
-	yyaccept = 2;
-	yych = *(mar = ++cur);
-	if (yych <= 0x7F) goto yy31;
-	if (yych <= 0x8F) goto yy101;
-	goto yy31;
-yy45:
 	yych = *++cur;
-yy46:
-	if (yych <= '9') {
-		if (yych <= '+') {
-			if (yych == '%') goto yy45;
-			if (yych >= '+') goto yy45;
-		} else {
-			if (yych <= ',') goto yy47;
-			if (yych != '/') goto yy45;
-		}
+	if (yych <= 0x97) {
+		if (yych <= 0x7F) goto yy40;
+		if (yych <= 0x96) goto yy2;
 	} else {
-		if (yych <= '^') {
-			if (yych <= '?') goto yy47;
-			if (yych <= '@') goto yy48;
-			if (yych <= 'Z') goto yy45;
-		} else {
-			if (yych == '`') goto yy47;
-			if (yych <= 'z') goto yy45;
-		}
+		if (yych == 0xB7) goto yy40;
+		if (yych <= 0xBF) goto yy2;
 	}
-yy47:
+yy40:
 	cur = mar;
-	if (yyaccept <= 40) {
-		if (yyaccept <= 20) {
-			if (yyaccept <= 10) {
-				if (yyaccept <= 5) {
+	if (yyaccept <= 38) {
+		if (yyaccept <= 19) {
+			if (yyaccept <= 9) {
+				if (yyaccept <= 4) {
 					if (yyaccept <= 2) {
 						if (yyaccept <= 1) {
 							if (yyaccept == 0) {
-								goto yy2;
+								goto yy4;
 							} else {
-								goto yy6;
+								goto yy25;
 							}
 						} else {
-							goto yy31;
+							goto yy54;
 						}
 					} else {
-						if (yyaccept <= 4) {
-							if (yyaccept == 3) {
-								goto yy51;
-							} else {
-								goto yy68;
-							}
+						if (yyaccept == 3) {
+							goto yy74;
 						} else {
-							goto yy88;
+							goto yy91;
 						}
 					}
 				} else {
-					if (yyaccept <= 8) {
-						if (yyaccept <= 7) {
-							if (yyaccept == 6) {
-								goto yy117;
+					if (yyaccept <= 7) {
+						if (yyaccept <= 6) {
+							if (yyaccept == 5) {
+								goto yy113;
 							} else {
-								goto yy139;
+								goto yy116;
 							}
 						} else {
-							goto yy142;
+							goto yy141;
 						}
 					} else {
-						if (yyaccept == 9) {
-							goto yy173;
+						if (yyaccept == 8) {
+							goto yy143;
 						} else {
-							goto yy177;
+							goto yy145;
 						}
 					}
 				}
 			} else {
-				if (yyaccept <= 15) {
-					if (yyaccept <= 13) {
-						if (yyaccept <= 12) {
-							if (yyaccept == 11) {
-								goto yy179;
+				if (yyaccept <= 14) {
+					if (yyaccept <= 12) {
+						if (yyaccept <= 11) {
+							if (yyaccept == 10) {
+								goto yy147;
 							} else {
-								goto yy181;
+								goto yy151;
 							}
 						} else {
-							goto yy183;
+							goto yy156;
 						}
 					} else {
-						if (yyaccept == 14) {
-							goto yy187;
+						if (yyaccept == 13) {
+							goto yy161;
 						} else {
-							goto yy193;
+							goto yy171;
 						}
 					}
 				} else {
-					if (yyaccept <= 18) {
-						if (yyaccept <= 17) {
-							if (yyaccept == 16) {
-								goto yy198;
+					if (yyaccept <= 17) {
+						if (yyaccept <= 16) {
+							if (yyaccept == 15) {
+								goto yy184;
 							} else {
-								goto yy208;
+								goto yy195;
 							}
 						} else {
-							goto yy222;
+							goto yy199;
 						}
 					} else {
-						if (yyaccept == 19) {
-							goto yy227;
+						if (yyaccept == 18) {
+							goto yy216;
 						} else {
-							goto yy239;
+							goto yy222;
 						}
 					}
 				}
 			}
 		} else {
-			if (yyaccept <= 30) {
-				if (yyaccept <= 25) {
-					if (yyaccept <= 23) {
-						if (yyaccept <= 22) {
-							if (yyaccept == 21) {
-								goto yy244;
+			if (yyaccept <= 29) {
+				if (yyaccept <= 24) {
+					if (yyaccept <= 22) {
+						if (yyaccept <= 21) {
+							if (yyaccept == 20) {
+								goto yy231;
 							} else {
-								goto yy261;
+								goto yy236;
 							}
 						} else {
-							goto yy267;
+							goto yy239;
 						}
 					} else {
-						if (yyaccept == 24) {
-							goto yy276;
+						if (yyaccept == 23) {
+							goto yy262;
 						} else {
-							goto yy281;
+							goto yy279;
 						}
 					}
 				} else {
-					if (yyaccept <= 28) {
-						if (yyaccept <= 27) {
-							if (yyaccept == 26) {
-								goto yy285;
+					if (yyaccept <= 27) {
+						if (yyaccept <= 26) {
+							if (yyaccept == 25) {
+								goto yy282;
 							} else {
-								goto yy289;
+								goto yy285;
 							}
 						} else {
-							goto yy324;
+							goto yy294;
 						}
 					} else {
-						if (yyaccept == 29) {
-							goto yy343;
+						if (yyaccept == 28) {
+							goto yy296;
 						} else {
-							goto yy346;
+							goto yy299;
 						}
 					}
 				}
 			} else {
-				if (yyaccept <= 35) {
-					if (yyaccept <= 33) {
-						if (yyaccept <= 32) {
-							if (yyaccept == 31) {
-								goto yy349;
+				if (yyaccept <= 34) {
+					if (yyaccept <= 32) {
+						if (yyaccept <= 31) {
+							if (yyaccept == 30) {
+								goto yy304;
 							} else {
-								goto yy359;
+								goto yy310;
 							}
 						} else {
-							goto yy361;
+							goto yy317;
 						}
 					} else {
-						if (yyaccept == 34) {
-							goto yy364;
+						if (yyaccept == 33) {
+							goto yy323;
 						} else {
-							goto yy369;
+							goto yy325;
 						}
 					}
 				} else {
-					if (yyaccept <= 38) {
-						if (yyaccept <= 37) {
-							if (yyaccept == 36) {
-								goto yy380;
-							} else {
-								goto yy389;
-							}
+					if (yyaccept <= 36) {
+						if (yyaccept == 35) {
+							goto yy331;
 						} else {
-							goto yy398;
+							goto yy334;
 						}
 					} else {
-						if (yyaccept == 39) {
-							goto yy406;
+						if (yyaccept == 37) {
+							goto yy337;
 						} else {
-							goto yy409;
+							goto yy341;
 						}
 					}
 				}
 			}
 		}
 	} else {
-		if (yyaccept <= 60) {
-			if (yyaccept <= 50) {
-				if (yyaccept <= 45) {
-					if (yyaccept <= 43) {
-						if (yyaccept <= 42) {
-							if (yyaccept == 41) {
-								goto yy412;
+		if (yyaccept <= 57) {
+			if (yyaccept <= 48) {
+				if (yyaccept <= 43) {
+					if (yyaccept <= 41) {
+						if (yyaccept <= 40) {
+							if (yyaccept == 39) {
+								goto yy356;
 							} else {
-								goto yy418;
+								goto yy370;
 							}
 						} else {
-							goto yy435;
+							goto yy372;
 						}
 					} else {
-						if (yyaccept == 44) {
-							goto yy451;
+						if (yyaccept == 42) {
+							goto yy376;
 						} else {
-							goto yy454;
+							goto yy380;
 						}
 					}
 				} else {
-					if (yyaccept <= 48) {
-						if (yyaccept <= 47) {
-							if (yyaccept == 46) {
-								goto yy458;
+					if (yyaccept <= 46) {
+						if (yyaccept <= 45) {
+							if (yyaccept == 44) {
+								goto yy383;
 							} else {
-								goto yy464;
+								goto yy385;
 							}
 						} else {
-							goto yy469;
+							goto yy387;
 						}
 					} else {
-						if (yyaccept == 49) {
-							goto yy472;
+						if (yyaccept == 47) {
+							goto yy389;
 						} else {
-							goto yy475;
+							goto yy394;
 						}
 					}
 				}
 			} else {
-				if (yyaccept <= 55) {
-					if (yyaccept <= 53) {
-						if (yyaccept <= 52) {
-							if (yyaccept == 51) {
-								goto yy477;
+				if (yyaccept <= 53) {
+					if (yyaccept <= 51) {
+						if (yyaccept <= 50) {
+							if (yyaccept == 49) {
+								goto yy402;
 							} else {
-								goto yy483;
+								goto yy406;
 							}
 						} else {
-							goto yy493;
+							goto yy409;
 						}
 					} else {
-						if (yyaccept == 54) {
-							goto yy497;
+						if (yyaccept == 52) {
+							goto yy414;
 						} else {
-							goto yy500;
+							goto yy416;
 						}
 					}
 				} else {
-					if (yyaccept <= 58) {
-						if (yyaccept <= 57) {
-							if (yyaccept == 56) {
-								goto yy507;
-							} else {
-								goto yy510;
-							}
+					if (yyaccept <= 55) {
+						if (yyaccept == 54) {
+							goto yy419;
 						} else {
-							goto yy513;
+							goto yy422;
 						}
 					} else {
-						if (yyaccept == 59) {
-							goto yy518;
+						if (yyaccept == 56) {
+							goto yy427;
 						} else {
-							goto yy525;
+							goto yy435;
 						}
 					}
 				}
 			}
 		} else {
-			if (yyaccept <= 70) {
-				if (yyaccept <= 65) {
-					if (yyaccept <= 63) {
-						if (yyaccept <= 62) {
-							if (yyaccept == 61) {
-								goto yy537;
+			if (yyaccept <= 67) {
+				if (yyaccept <= 62) {
+					if (yyaccept <= 60) {
+						if (yyaccept <= 59) {
+							if (yyaccept == 58) {
+								goto yy438;
 							} else {
-								goto yy540;
+								goto yy459;
 							}
 						} else {
-							goto yy571;
+							goto yy461;
 						}
 					} else {
-						if (yyaccept == 64) {
-							goto yy574;
+						if (yyaccept == 61) {
+							goto yy469;
 						} else {
-							goto yy586;
+							goto yy471;
 						}
 					}
 				} else {
-					if (yyaccept <= 68) {
-						if (yyaccept <= 67) {
-							if (yyaccept == 66) {
-								goto yy589;
+					if (yyaccept <= 65) {
+						if (yyaccept <= 64) {
+							if (yyaccept == 63) {
+								goto yy475;
 							} else {
-								goto yy594;
+								goto yy477;
 							}
 						} else {
-							goto yy597;
+							goto yy486;
 						}
 					} else {
-						if (yyaccept == 69) {
-							goto yy616;
+						if (yyaccept == 66) {
+							goto yy488;
 						} else {
-							goto yy619;
+							goto yy504;
 						}
 					}
 				}
 			} else {
-				if (yyaccept <= 75) {
-					if (yyaccept <= 73) {
-						if (yyaccept <= 72) {
-							if (yyaccept == 71) {
-								goto yy660;
+				if (yyaccept <= 72) {
+					if (yyaccept <= 70) {
+						if (yyaccept <= 69) {
+							if (yyaccept == 68) {
+								goto yy508;
 							} else {
-								goto yy668;
+								goto yy512;
 							}
 						} else {
-							goto yy675;
+							goto yy514;
 						}
 					} else {
-						if (yyaccept == 74) {
-							goto yy677;
+						if (yyaccept == 71) {
+							goto yy516;
 						} else {
-							goto yy680;
+							goto yy518;
 						}
 					}
 				} else {
-					if (yyaccept <= 78) {
-						if (yyaccept <= 77) {
-							if (yyaccept == 76) {
-								goto yy685;
-							} else {
-								goto yy688;
-							}
+					if (yyaccept <= 74) {
+						if (yyaccept == 73) {
+							goto yy520;
 						} else {
-							goto yy699;
+							goto yy524;
 						}
 					} else {
-						if (yyaccept == 79) {
-							goto yy702;
+						if (yyaccept == 75) {
+							goto yy526;
 						} else {
-							goto yy718;
+							goto yy534;
 						}
 					}
 				}
+			}
+		}
+	}
+yy41:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy40;
+	if (yych <= 0xBF) goto yy2;
+	goto yy40;
+yy42:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy40;
+	if (yych <= 0xAF) goto yy2;
+	goto yy40;
+yy43:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy40;
+	if (yych <= 0xBF) goto yy2;
+	goto yy40;
+yy44:
+	yych = *++cur;
+	if (yych <= 0xB7) goto yy40;
+	if (yych <= 0xBB) goto yy41;
+	goto yy40;
+yy45:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'L') goto yy85;
+	if (yych == 'l') goto yy85;
+	goto yy3;
+yy46:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'N') goto yy86;
+	if (yych == 'n') goto yy86;
+	goto yy3;
+yy47:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'U') {
+		if (yych <= 'I') {
+			if (yych <= 'D') {
+				if (yych == 'C') goto yy9;
+				goto yy3;
+			} else {
+				if (yych <= 'E') goto yy53;
+				if (yych <= 'H') goto yy3;
+				goto yy9;
+			}
+		} else {
+			if (yych <= 'N') {
+				if (yych <= 'K') goto yy3;
+				if (yych <= 'M') goto yy9;
+				goto yy87;
+			} else {
+				if (yych == 'R') goto yy55;
+				goto yy3;
+			}
+		}
+	} else {
+		if (yych <= 'm') {
+			if (yych <= 'X') {
+				if (yych == 'W') goto yy3;
+				goto yy9;
+			} else {
+				if (yych == 'e') goto yy53;
+				goto yy3;
+			}
+		} else {
+			if (yych <= 'r') {
+				if (yych <= 'n') goto yy87;
+				if (yych <= 'q') goto yy3;
+				goto yy55;
+			} else {
+				if (yych == 0xC3) goto yy56;
+				goto yy3;
 			}
 		}
 	}
 yy48:
-	yych = *++cur;
-	if (yych == '.') goto yy47;
-	goto yy103;
-yy49:
-	yych = *++cur;
-	if (yych <= '/') goto yy46;
-	if (yych >= ':') goto yy46;
-yy50:
-	yyaccept = 3;
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= '`') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy45;
-			} else {
-				if (yych == ',') goto yy51;
-				if (yych <= '.') goto yy45;
-			}
-		} else {
-			if (yych <= '@') {
-				if (yych <= '9') goto yy50;
-				if (yych >= '@') goto yy48;
-			} else {
-				if (yych <= 'Z') goto yy50;
-				if (yych == '_') goto yy45;
-			}
-		}
+	if (yych == 'N') goto yy87;
+	if (yych == 'n') goto yy87;
+	goto yy3;
+yy49:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'U') {
+		if (yych == 'M') goto yy88;
+		if (yych <= 'T') goto yy3;
+		goto yy89;
 	} else {
-		if (yych <= 0xD3) {
-			if (yych <= 0xC3) {
-				if (yych <= 'z') goto yy50;
-				if (yych >= 0xC3) goto yy104;
-			} else {
-				if (yych <= 0xC9) goto yy105;
-				if (yych <= 0xCA) goto yy106;
-				if (yych >= 0xCC) goto yy105;
-			}
+		if (yych <= 'm') {
+			if (yych <= 'l') goto yy3;
+			goto yy88;
 		} else {
-			if (yych <= 0xD6) {
-				if (yych <= 0xD4) goto yy106;
-				if (yych >= 0xD6) goto yy107;
-			} else {
-				if (yych <= 0xDB) goto yy105;
-				if (yych == 0xE1) goto yy108;
-			}
+			if (yych == 'u') goto yy89;
+			goto yy3;
+		}
+	}
+yy50:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'Z') {
+		if (yych == 'X') goto yy90;
+		if (yych <= 'Y') goto yy3;
+		goto yy92;
+	} else {
+		if (yych <= 'x') {
+			if (yych <= 'w') goto yy3;
+			goto yy90;
+		} else {
+			if (yych == 'z') goto yy92;
+			goto yy3;
 		}
 	}
 yy51:
-#line 117 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_SKIP, 0); }
-#line 1404 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy52:
-	yyaccept = 1;
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= '`') {
-		if (yych <= '9') {
-			if (yych <= '+') {
-				if (yych == '%') goto yy45;
-				if (yych <= '*') goto yy6;
-				goto yy45;
+	if (yych == 'U') goto yy93;
+	if (yych == 'u') goto yy93;
+	goto yy3;
+yy52:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'I') goto yy94;
+	if (yych == 'i') goto yy94;
+	goto yy3;
+yy53:
+	yyaccept = 2;
+	yych = *(mar = ++cur);
+	if (yych <= 'q') {
+		if (yych <= 'R') {
+			if (yych <= 'L') {
+				if (yych >= 'A') goto yy3;
 			} else {
-				if (yych <= '-') {
-					if (yych <= ',') goto yy6;
-					goto yy49;
-				} else {
-					if (yych <= '.') goto yy45;
-					if (yych <= '/') goto yy6;
-					goto yy50;
-				}
+				if (yych <= 'M') goto yy55;
+				if (yych <= 'Q') goto yy3;
+				goto yy95;
 			}
 		} else {
-			if (yych <= 'M') {
-				if (yych <= '?') goto yy6;
-				if (yych <= '@') goto yy48;
-				if (yych <= 'A') goto yy4;
-				goto yy10;
+			if (yych <= '`') {
+				if (yych <= 'S') goto yy96;
+				if (yych <= 'Z') goto yy3;
 			} else {
-				if (yych <= 'Z') {
-					if (yych <= 'N') goto yy109;
-					goto yy10;
-				} else {
-					if (yych == '_') goto yy45;
-					goto yy6;
-				}
+				if (yych == 'm') goto yy55;
+				goto yy3;
 			}
 		}
 	} else {
 		if (yych <= 0xCB) {
 			if (yych <= 'z') {
-				if (yych <= 'a') goto yy4;
-				if (yych == 'n') goto yy109;
-				goto yy10;
+				if (yych <= 'r') goto yy95;
+				if (yych <= 's') goto yy96;
+				goto yy3;
 			} else {
-				if (yych <= 0xC3) {
-					if (yych <= 0xC2) goto yy6;
-				} else {
-					if (yych <= 0xC9) goto yy54;
-					if (yych <= 0xCA) goto yy55;
-					goto yy6;
-				}
-			}
-		} else {
-			if (yych <= 0xD6) {
-				if (yych <= 0xD3) goto yy54;
-				if (yych <= 0xD4) goto yy55;
-				if (yych <= 0xD5) goto yy6;
-				goto yy56;
-			} else {
-				if (yych <= 0xE0) {
-					if (yych <= 0xDB) goto yy54;
-					goto yy6;
-				} else {
-					if (yych <= 0xE1) goto yy57;
-					if (yych <= 0xE2) goto yy58;
-					goto yy6;
-				}
-			}
-		}
-	}
-yy53:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x7F) goto yy47;
-		if (yych <= 0x96) goto yy98;
-		goto yy47;
-	} else {
-		if (yych == 0xB7) goto yy47;
-		if (yych <= 0xBF) goto yy98;
-		goto yy47;
-	}
-yy54:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy47;
-	if (yych <= 0xBF) goto yy98;
-	goto yy47;
-yy55:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy47;
-	if (yych <= 0xAF) goto yy98;
-	goto yy47;
-yy56:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy47;
-	if (yych <= 0xBF) goto yy98;
-	goto yy47;
-yy57:
-	yych = *++cur;
-	if (yych <= 0xB7) goto yy47;
-	if (yych <= 0xBB) goto yy54;
-	goto yy47;
-yy58:
-	yych = *++cur;
-	if (yych == 0x80) goto yy110;
-	goto yy47;
-yy59:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'L') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'K') goto yy5;
-		goto yy111;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'l') goto yy111;
-			goto yy5;
-		}
-	}
-yy60:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'N') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'M') goto yy5;
-		goto yy112;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'n') goto yy112;
-			goto yy5;
-		}
-	}
-yy61:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'V') {
-		if (yych <= 'I') {
-			if (yych <= 'D') {
-				if (yych == 'C') goto yy13;
-				goto yy5;
-			} else {
-				if (yych <= 'E') goto yy67;
-				if (yych <= 'H') goto yy5;
-				goto yy13;
-			}
-		} else {
-			if (yych <= 'N') {
-				if (yych <= 'K') goto yy5;
-				if (yych <= 'M') goto yy13;
-				goto yy113;
-			} else {
-				if (yych == 'R') goto yy69;
-				if (yych <= 'U') goto yy5;
-				goto yy13;
-			}
-		}
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'd') {
-				if (yych == 'X') goto yy13;
-				goto yy5;
-			} else {
-				if (yych <= 'e') goto yy67;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			}
-		} else {
-			if (yych <= 'q') {
-				if (yych == 'n') goto yy113;
-				goto yy5;
-			} else {
-				if (yych <= 'r') goto yy69;
-				if (yych == 0xC3) goto yy70;
-				goto yy5;
-			}
-		}
-	}
-yy62:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'N') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'M') goto yy5;
-		goto yy113;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'n') goto yy113;
-			goto yy5;
-		}
-	}
-yy63:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'U') {
-		if (yych <= 'L') {
-			if (yych == 'I') goto yy10;
-			goto yy5;
-		} else {
-			if (yych <= 'M') goto yy114;
-			if (yych <= 'T') goto yy5;
-			goto yy115;
-		}
-	} else {
-		if (yych <= 'l') {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		} else {
-			if (yych <= 'm') goto yy114;
-			if (yych == 'u') goto yy115;
-			goto yy5;
-		}
-	}
-yy64:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'Z') {
-		if (yych <= 'W') {
-			if (yych == 'I') goto yy10;
-			goto yy5;
-		} else {
-			if (yych <= 'X') goto yy116;
-			if (yych <= 'Y') goto yy5;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 'w') {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		} else {
-			if (yych <= 'x') goto yy116;
-			if (yych == 'z') goto yy118;
-			goto yy5;
-		}
-	}
-yy65:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'U') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'T') goto yy5;
-		goto yy119;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'u') goto yy119;
-			goto yy5;
-		}
-	}
-yy66:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy120;
-	if (yych == 'i') goto yy120;
-	goto yy5;
-yy67:
-	yyaccept = 4;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '?') {
-			if (yych <= '+') {
-				if (yych == '%') goto yy5;
-				if (yych >= '+') goto yy5;
-			} else {
-				if (yych <= '.') {
-					if (yych >= '-') goto yy5;
-				} else {
-					if (yych <= '/') goto yy68;
-					if (yych <= '9') goto yy5;
-				}
-			}
-		} else {
-			if (yych <= 'M') {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'L') goto yy5;
-				goto yy69;
-			} else {
-				if (yych <= 'R') {
-					if (yych <= 'Q') goto yy5;
-					goto yy121;
-				} else {
-					if (yych <= 'S') goto yy122;
-					if (yych <= 'Z') goto yy5;
-				}
-			}
-		}
-	} else {
-		if (yych <= 's') {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy68;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych <= 'm') {
-					if (yych <= 'l') goto yy5;
-					goto yy69;
-				} else {
-					if (yych <= 'q') goto yy5;
-					if (yych <= 'r') goto yy121;
-					goto yy122;
-				}
-			}
-		} else {
-			if (yych <= 0xD4) {
-				if (yych <= 0xC2) {
-					if (yych <= 'z') goto yy5;
-				} else {
-					if (yych != 0xCB) goto yy5;
-				}
-			} else {
-				if (yych <= 0xDB) {
-					if (yych >= 0xD6) goto yy5;
-				} else {
-					if (yych <= 0xE0) goto yy68;
-					if (yych <= 0xE2) goto yy5;
-				}
-			}
-		}
-	}
-yy68:
-#line 211 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_ROMAN, 0); }
-#line 1734 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy69:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy122;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy122;
-		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		}
-	}
-yy70:
-	yych = *++cur;
-	if (yych <= 0xA7) {
-		if (yych <= 0x7F) goto yy47;
-		if (yych == 0x97) goto yy47;
-		goto yy98;
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA8) goto yy123;
-			goto yy98;
-		} else {
-			if (yych <= 0xB7) goto yy47;
-			if (yych <= 0xBF) goto yy98;
-			goto yy47;
-		}
-	}
-yy71:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'V') {
-		if (yych <= 'I') {
-			if (yych <= 'D') {
-				if (yych == 'C') goto yy13;
-				goto yy5;
-			} else {
-				if (yych <= 'E') goto yy67;
-				if (yych <= 'H') goto yy5;
-				goto yy13;
-			}
-		} else {
-			if (yych <= 'M') {
-				if (yych <= 'K') goto yy5;
-				if (yych <= 'L') goto yy124;
-				goto yy13;
-			} else {
-				if (yych == 'R') goto yy69;
-				if (yych <= 'U') goto yy5;
-				goto yy13;
-			}
-		}
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'd') {
-				if (yych == 'X') goto yy13;
-				goto yy5;
-			} else {
-				if (yych <= 'e') goto yy67;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			}
-		} else {
-			if (yych <= 'q') {
-				if (yych == 'l') goto yy125;
-				goto yy5;
-			} else {
-				if (yych <= 'r') goto yy69;
-				if (yych == 0xC3) goto yy70;
-				goto yy5;
-			}
-		}
-	}
-yy72:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy126;
-	if (yych == 'i') goto yy126;
-	goto yy5;
-yy73:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'L') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'K') goto yy5;
-		goto yy125;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'l') goto yy125;
-			goto yy5;
-		}
-	}
-yy74:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'U') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'T') goto yy5;
-		goto yy127;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'u') goto yy127;
-			goto yy5;
-		}
-	}
-yy75:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'N') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'M') goto yy5;
-		goto yy128;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'n') goto yy128;
-			goto yy5;
-		}
-	}
-yy76:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'T') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'S') goto yy5;
-		goto yy129;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 't') goto yy129;
-			goto yy5;
-		}
-	}
-yy77:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'Z') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'Y') goto yy5;
-		goto yy130;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'z') goto yy130;
-			goto yy5;
-		}
-	}
-yy78:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'U') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'T') goto yy5;
-		goto yy131;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'u') goto yy131;
-			goto yy5;
-		}
-	}
-yy79:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy132;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy132;
-		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		}
-	}
-yy80:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'A') goto yy133;
-		if (yych <= 'H') goto yy11;
-		goto yy134;
-	} else {
-		if (yych <= 'a') {
-			if (yych <= '`') goto yy11;
-			goto yy133;
-		} else {
-			if (yych == 'i') goto yy134;
-			goto yy11;
-		}
-	}
-yy81:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'P') {
-		if (yych <= 'H') {
-			if (yych == 'C') goto yy135;
-			goto yy5;
-		} else {
-			if (yych <= 'I') goto yy136;
-			if (yych <= 'O') goto yy5;
-			goto yy137;
-		}
-	} else {
-		if (yych <= 'h') {
-			if (yych == 'c') goto yy135;
-			goto yy5;
-		} else {
-			if (yych <= 'i') goto yy136;
-			if (yych == 'p') goto yy137;
-			goto yy5;
-		}
-	}
-yy82:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'X') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'W') goto yy5;
-		goto yy138;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'x') goto yy138;
-			goto yy5;
-		}
-	}
-yy83:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy140;
-	if (yych == 'i') goto yy140;
-	goto yy5;
-yy84:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'R') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'Q') goto yy5;
-		goto yy141;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'r') goto yy141;
-			goto yy5;
-		}
-	}
-yy85:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy143;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy143;
-		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		}
-	}
-yy86:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'O') {
-		if (yych <= 'H') {
-			if (yych == 'E') goto yy144;
-			goto yy5;
-		} else {
-			if (yych <= 'I') goto yy145;
-			if (yych <= 'N') goto yy5;
-			goto yy146;
-		}
-	} else {
-		if (yych <= 'h') {
-			if (yych == 'e') goto yy144;
-			goto yy5;
-		} else {
-			if (yych <= 'i') goto yy145;
-			if (yych == 'o') goto yy146;
-			goto yy5;
-		}
-	}
-yy87:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy88;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'E') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy88;
-				if (yych <= 'D') goto yy5;
-				goto yy147;
-			} else {
-				if (yych == 'I') goto yy148;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'e') {
-				if (yych == '`') goto yy88;
-				if (yych <= 'd') goto yy5;
-				goto yy147;
-			} else {
-				if (yych == 'i') goto yy148;
-				if (yych <= 'z') goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy88;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy88;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy88:
-#line 120 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_UN, 1); }
-#line 2090 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy89:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'V') {
-		if (yych <= 'I') {
-			if (yych <= 'D') {
-				if (yych == 'C') goto yy13;
-				goto yy5;
-			} else {
-				if (yych <= 'E') goto yy67;
-				if (yych <= 'H') goto yy5;
-				goto yy13;
-			}
-		} else {
-			if (yych <= 'N') {
-				if (yych <= 'K') goto yy5;
-				if (yych <= 'M') goto yy13;
-				goto yy149;
-			} else {
-				if (yych == 'R') goto yy150;
-				if (yych <= 'U') goto yy5;
-				goto yy13;
-			}
-		}
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'd') {
-				if (yych == 'X') goto yy13;
-				goto yy5;
-			} else {
-				if (yych <= 'e') goto yy67;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			}
-		} else {
-			if (yych <= 'q') {
-				if (yych == 'n') goto yy149;
-				goto yy5;
-			} else {
-				if (yych <= 'r') goto yy150;
-				if (yych == 0xC3) goto yy70;
-				goto yy5;
-			}
-		}
-	}
-yy90:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'R') {
-		if (yych <= 'M') {
-			if (yych == 'I') goto yy10;
-			goto yy5;
-		} else {
-			if (yych <= 'N') goto yy149;
-			if (yych <= 'Q') goto yy5;
-			goto yy151;
-		}
-	} else {
-		if (yych <= 'm') {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		} else {
-			if (yych <= 'n') goto yy149;
-			if (yych == 'r') goto yy151;
-			goto yy5;
-		}
-	}
-yy91:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'W') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'V') goto yy5;
-		goto yy152;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'w') goto yy152;
-			goto yy5;
-		}
-	}
-yy92:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'R') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'Q') goto yy5;
-		goto yy153;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'r') goto yy153;
-			goto yy5;
-		}
-	}
-yy93:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x88) {
-			if (yych <= 0x7F) goto yy47;
-			goto yy98;
-		} else {
-			if (yych <= 0x89) goto yy154;
-			if (yych <= 0x96) goto yy98;
-			goto yy47;
-		}
-	} else {
-		if (yych <= 0xB6) {
-			if (yych == 0xA9) goto yy154;
-			goto yy98;
-		} else {
-			if (yych <= 0xB7) goto yy47;
-			if (yych <= 0xBF) goto yy98;
-			goto yy47;
-		}
-	}
-yy94:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'h') {
-		if (yych == 'I') goto yy10;
-		goto yy5;
-	} else {
-		if (yych <= 'i') goto yy10;
-		if (yych == 't') goto yy155;
-		goto yy5;
-	}
-yy95:
-	++cur;
-#line 193 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_VULGAR, 1.0 / 4); }
-#line 2226 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy96:
-	++cur;
-#line 190 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_VULGAR, 1.0 / 2); }
-#line 2231 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy97:
-	++cur;
-#line 194 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_VULGAR, 3.0 / 4); }
-#line 2236 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy98:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC9) {
-		if (yych <= '`') {
-			if (yych <= '@') goto yy6;
-			if (yych <= 'A') goto yy156;
-			if (yych <= 'Z') goto yy98;
-			goto yy6;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'a') goto yy156;
-				goto yy98;
-			} else {
-				if (yych <= 0xC2) goto yy6;
-				if (yych <= 0xC3) goto yy53;
-				goto yy54;
-			}
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych <= 0xCB) {
-				if (yych <= 0xCA) goto yy55;
-				goto yy6;
-			} else {
-				if (yych <= 0xD3) goto yy54;
-				if (yych <= 0xD4) goto yy55;
-				goto yy6;
+				if (yych <= 0xC2) goto yy54;
+				if (yych <= 0xCA) goto yy3;
 			}
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD6) goto yy56;
-				goto yy54;
+				if (yych != 0xD5) goto yy3;
 			} else {
-				if (yych == 0xE1) goto yy57;
-				goto yy6;
+				if (yych == 0xE1) goto yy3;
+			}
+		}
+	}
+yy54:
+#line 282 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_ROMAN, 0); }
+#line 1319 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy55:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy96;
+	if (yych == 'e') goto yy96;
+	goto yy3;
+yy56:
+	yych = *++cur;
+	if (yych <= 0xA7) {
+		if (yych <= 0x7F) goto yy40;
+		if (yych == 0x97) goto yy40;
+		goto yy2;
+	} else {
+		if (yych <= 0xB6) {
+			if (yych <= 0xA8) goto yy97;
+			goto yy2;
+		} else {
+			if (yych <= 0xB7) goto yy40;
+			if (yych <= 0xBF) goto yy2;
+			goto yy40;
+		}
+	}
+yy57:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'U') {
+		if (yych <= 'I') {
+			if (yych <= 'D') {
+				if (yych == 'C') goto yy9;
+				goto yy3;
+			} else {
+				if (yych <= 'E') goto yy53;
+				if (yych <= 'H') goto yy3;
+				goto yy9;
+			}
+		} else {
+			if (yych <= 'M') {
+				if (yych <= 'K') goto yy3;
+				if (yych <= 'L') goto yy98;
+				goto yy9;
+			} else {
+				if (yych == 'R') goto yy55;
+				goto yy3;
+			}
+		}
+	} else {
+		if (yych <= 'k') {
+			if (yych <= 'X') {
+				if (yych == 'W') goto yy3;
+				goto yy9;
+			} else {
+				if (yych == 'e') goto yy53;
+				goto yy3;
+			}
+		} else {
+			if (yych <= 'r') {
+				if (yych <= 'l') goto yy99;
+				if (yych <= 'q') goto yy3;
+				goto yy55;
+			} else {
+				if (yych == 0xC3) goto yy56;
+				goto yy3;
+			}
+		}
+	}
+yy58:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'I') goto yy100;
+	if (yych == 'i') goto yy100;
+	goto yy3;
+yy59:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'L') goto yy99;
+	if (yych == 'l') goto yy99;
+	goto yy3;
+yy60:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'U') goto yy101;
+	if (yych == 'u') goto yy101;
+	goto yy3;
+yy61:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'N') goto yy102;
+	if (yych == 'n') goto yy102;
+	goto yy3;
+yy62:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'T') goto yy103;
+	if (yych == 't') goto yy103;
+	goto yy3;
+yy63:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'Z') goto yy104;
+	if (yych == 'z') goto yy104;
+	goto yy3;
+yy64:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'U') goto yy105;
+	if (yych == 'u') goto yy105;
+	goto yy3;
+yy65:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy106;
+	if (yych == 'e') goto yy106;
+	goto yy3;
+yy66:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'I') {
+		if (yych == 'A') goto yy107;
+		if (yych <= 'H') goto yy3;
+		goto yy108;
+	} else {
+		if (yych <= 'a') {
+			if (yych <= '`') goto yy3;
+			goto yy107;
+		} else {
+			if (yych == 'i') goto yy108;
+			goto yy3;
+		}
+	}
+yy67:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'P') {
+		if (yych <= 'H') {
+			if (yych == 'C') goto yy109;
+			goto yy3;
+		} else {
+			if (yych <= 'I') goto yy110;
+			if (yych <= 'O') goto yy3;
+			goto yy111;
+		}
+	} else {
+		if (yych <= 'h') {
+			if (yych == 'c') goto yy109;
+			goto yy3;
+		} else {
+			if (yych <= 'i') goto yy110;
+			if (yych == 'p') goto yy111;
+			goto yy3;
+		}
+	}
+yy68:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'X') goto yy112;
+	if (yych == 'x') goto yy112;
+	goto yy3;
+yy69:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'I') goto yy114;
+	if (yych == 'i') goto yy114;
+	goto yy3;
+yy70:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'R') goto yy115;
+	if (yych == 'r') goto yy115;
+	goto yy3;
+yy71:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy117;
+	if (yych == 'e') goto yy117;
+	goto yy3;
+yy72:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'O') {
+		if (yych <= 'H') {
+			if (yych == 'E') goto yy118;
+			goto yy3;
+		} else {
+			if (yych <= 'I') goto yy119;
+			if (yych <= 'N') goto yy3;
+			goto yy120;
+		}
+	} else {
+		if (yych <= 'h') {
+			if (yych == 'e') goto yy118;
+			goto yy3;
+		} else {
+			if (yych <= 'i') goto yy119;
+			if (yych == 'o') goto yy120;
+			goto yy3;
+		}
+	}
+yy73:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych <= 'h') {
+		if (yych <= 'I') {
+			if (yych <= 'D') {
+				if (yych >= 'A') goto yy3;
+			} else {
+				if (yych <= 'E') goto yy121;
+				if (yych <= 'H') goto yy3;
+				goto yy122;
+			}
+		} else {
+			if (yych <= '`') {
+				if (yych <= 'Z') goto yy3;
+			} else {
+				if (yych == 'e') goto yy121;
+				goto yy3;
+			}
+		}
+	} else {
+		if (yych <= 0xCB) {
+			if (yych <= 'z') {
+				if (yych <= 'i') goto yy122;
+				goto yy3;
+			} else {
+				if (yych <= 0xC2) goto yy74;
+				if (yych <= 0xCA) goto yy3;
+			}
+		} else {
+			if (yych <= 0xDB) {
+				if (yych != 0xD5) goto yy3;
+			} else {
+				if (yych == 0xE1) goto yy3;
+			}
+		}
+	}
+yy74:
+#line 191 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_UN, 1); }
+#line 1557 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy75:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'U') {
+		if (yych <= 'I') {
+			if (yych <= 'D') {
+				if (yych == 'C') goto yy9;
+				goto yy3;
+			} else {
+				if (yych <= 'E') goto yy53;
+				if (yych <= 'H') goto yy3;
+				goto yy9;
+			}
+		} else {
+			if (yych <= 'N') {
+				if (yych <= 'K') goto yy3;
+				if (yych <= 'M') goto yy9;
+				goto yy123;
+			} else {
+				if (yych == 'R') goto yy124;
+				goto yy3;
+			}
+		}
+	} else {
+		if (yych <= 'm') {
+			if (yych <= 'X') {
+				if (yych == 'W') goto yy3;
+				goto yy9;
+			} else {
+				if (yych == 'e') goto yy53;
+				goto yy3;
+			}
+		} else {
+			if (yych <= 'r') {
+				if (yych <= 'n') goto yy123;
+				if (yych <= 'q') goto yy3;
+				goto yy124;
+			} else {
+				if (yych == 0xC3) goto yy56;
+				goto yy3;
+			}
+		}
+	}
+yy76:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'R') {
+		if (yych == 'N') goto yy123;
+		if (yych <= 'Q') goto yy3;
+		goto yy125;
+	} else {
+		if (yych <= 'n') {
+			if (yych <= 'm') goto yy3;
+			goto yy123;
+		} else {
+			if (yych == 'r') goto yy125;
+			goto yy3;
+		}
+	}
+yy77:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'R') goto yy126;
+	if (yych == 'r') goto yy126;
+	goto yy3;
+yy78:
+	yych = *++cur;
+	if (yych <= 0x97) {
+		if (yych <= 0x88) {
+			if (yych <= 0x7F) goto yy40;
+			goto yy2;
+		} else {
+			if (yych <= 0x89) goto yy77;
+			if (yych <= 0x96) goto yy2;
+			goto yy40;
+		}
+	} else {
+		if (yych <= 0xB6) {
+			if (yych == 0xA9) goto yy77;
+			goto yy2;
+		} else {
+			if (yych <= 0xB7) goto yy40;
+			if (yych <= 0xBF) goto yy2;
+			goto yy40;
+		}
+	}
+yy79:
+	++cur;
+#line 264 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_VULGAR, 1.0 / 4); }
+#line 1648 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy80:
+	++cur;
+#line 261 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_VULGAR, 1.0 / 2); }
+#line 1653 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy81:
+	++cur;
+#line 265 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_VULGAR, 3.0 / 4); }
+#line 1658 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy82:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy40;
+	if (yych <= 0xBF) goto yy1;
+	goto yy40;
+yy83:
+	yych = *++cur;
+	if (yych <= 0x98) {
+		if (yych <= 0x94) {
+			if (yych <= 0x7F) goto yy40;
+			if (yych <= 0x92) goto yy1;
+			if (yych <= 0x93) goto yy127;
+			goto yy128;
+		} else {
+			if (yych <= 0x95) goto yy129;
+			if (yych <= 0x96) goto yy130;
+			if (yych <= 0x97) goto yy131;
+			goto yy132;
+		}
+	} else {
+		if (yych <= 0x9C) {
+			if (yych <= 0x99) goto yy133;
+			if (yych <= 0x9A) goto yy134;
+			if (yych <= 0x9B) goto yy135;
+			goto yy136;
+		} else {
+			if (yych <= 0x9D) goto yy137;
+			if (yych <= 0x9E) goto yy138;
+			if (yych <= 0xBF) goto yy1;
+			goto yy40;
+		}
+	}
+yy84:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy40;
+	if (yych <= 0xBF) goto yy82;
+	goto yy40;
+yy85:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'L') goto yy139;
+	if (yych == 'l') goto yy139;
+	goto yy3;
+yy86:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'T') goto yy140;
+	if (yych == 't') goto yy140;
+	goto yy3;
+yy87:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'Q') goto yy142;
+	if (yych == 'q') goto yy142;
+	goto yy3;
+yy88:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'I') goto yy144;
+	if (yych == 'i') goto yy144;
+	goto yy3;
+yy89:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'X') goto yy146;
+	if (yych == 'x') goto yy146;
+	goto yy3;
+yy90:
+	yyaccept = 4;
+	yych = *(mar = ++cur);
+	if (yych <= 'z') {
+		if (yych <= 'Z') {
+			if (yych <= '@') goto yy91;
+			if (yych == 'I') goto yy148;
+			goto yy3;
+		} else {
+			if (yych <= '`') goto yy91;
+			if (yych == 'i') goto yy148;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) goto yy91;
+			if (yych != 0xCB) goto yy3;
+		} else {
+			if (yych <= 0xDB) {
+				if (yych >= 0xD6) goto yy3;
+			} else {
+				if (yych == 0xE1) goto yy3;
+			}
+		}
+	}
+yy91:
+#line 200 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_DIX, 10); }
+#line 1754 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy92:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'I') goto yy148;
+	if (yych == 'i') goto yy148;
+	goto yy3;
+yy93:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'Z') goto yy149;
+	if (yych == 'z') goto yy149;
+	goto yy3;
+yy94:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'T') goto yy150;
+	if (yych == 't') goto yy150;
+	goto yy3;
+yy95:
+	yyaccept = 2;
+	yych = *(mar = ++cur);
+	if (yych <= 'z') {
+		if (yych <= 'Z') {
+			if (yych <= '@') goto yy54;
+			if (yych != 'S') goto yy3;
+		} else {
+			if (yych <= '`') goto yy54;
+			if (yych != 's') goto yy3;
+		}
+	} else {
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) goto yy54;
+			if (yych == 0xCB) goto yy54;
+			goto yy3;
+		} else {
+			if (yych <= 0xDB) {
+				if (yych <= 0xD5) goto yy54;
+				goto yy3;
+			} else {
+				if (yych == 0xE1) goto yy3;
+				goto yy54;
+			}
+		}
+	}
+yy96:
+	yyaccept = 2;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy54;
+			if (yych <= 'Z') goto yy3;
+			goto yy54;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy54;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy54;
+			if (yych <= 0xD4) goto yy3;
+			goto yy54;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy54;
+		}
+	}
+yy97:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'R') {
+		if (yych == 'M') goto yy55;
+		if (yych <= 'Q') goto yy3;
+		goto yy55;
+	} else {
+		if (yych <= 'm') {
+			if (yych <= 'l') goto yy3;
+			goto yy55;
+		} else {
+			if (yych == 'r') goto yy55;
+			goto yy3;
+		}
+	}
+yy98:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'U') {
+		if (yych <= 'I') {
+			if (yych <= 'D') {
+				if (yych == 'C') goto yy9;
+				goto yy3;
+			} else {
+				if (yych <= 'E') goto yy53;
+				if (yych <= 'H') goto yy3;
+				goto yy9;
+			}
+		} else {
+			if (yych <= 'M') {
+				if (yych <= 'K') goto yy3;
+				if (yych <= 'L') goto yy152;
+				goto yy9;
+			} else {
+				if (yych == 'R') goto yy55;
+				goto yy3;
+			}
+		}
+	} else {
+		if (yych <= 'k') {
+			if (yych <= 'X') {
+				if (yych == 'W') goto yy3;
+				goto yy9;
+			} else {
+				if (yych == 'e') goto yy53;
+				goto yy3;
+			}
+		} else {
+			if (yych <= 'r') {
+				if (yych <= 'l') goto yy153;
+				if (yych <= 'q') goto yy3;
+				goto yy55;
+			} else {
+				if (yych == 0xC3) goto yy56;
+				goto yy3;
 			}
 		}
 	}
 yy99:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy47;
-	if (yych <= 0xBF) goto yy1;
-	goto yy47;
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'L') goto yy153;
+	if (yych == 'l') goto yy153;
+	goto yy3;
 yy100:
-	yych = *++cur;
-	if (yych <= 0x98) {
-		if (yych <= 0x94) {
-			if (yych <= 0x7F) goto yy47;
-			if (yych <= 0x92) goto yy1;
-			if (yych <= 0x93) goto yy158;
-			goto yy159;
-		} else {
-			if (yych <= 0x95) goto yy160;
-			if (yych <= 0x96) goto yy161;
-			if (yych <= 0x97) goto yy162;
-			goto yy163;
-		}
-	} else {
-		if (yych <= 0x9C) {
-			if (yych <= 0x99) goto yy164;
-			if (yych <= 0x9A) goto yy165;
-			if (yych <= 0x9B) goto yy166;
-			goto yy167;
-		} else {
-			if (yych <= 0x9D) goto yy168;
-			if (yych <= 0x9E) goto yy169;
-			if (yych <= 0xBF) goto yy1;
-			goto yy47;
-		}
-	}
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'T') goto yy154;
+	if (yych == 't') goto yy154;
+	goto yy3;
 yy101:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy47;
-	if (yych <= 0xBF) goto yy99;
-	goto yy47;
-yy102:
-	yych = *++cur;
-yy103:
-	if (yych <= '9') {
-		if (yych <= '-') {
-			if (yych <= ',') goto yy47;
-			goto yy102;
-		} else {
-			if (yych <= '.') goto yy170;
-			if (yych <= '/') goto yy47;
-			goto yy102;
-		}
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'V') {
+		if (yych == 'F') goto yy155;
+		if (yych <= 'U') goto yy3;
+		goto yy157;
 	} else {
-		if (yych <= 'Z') {
-			if (yych <= '@') goto yy47;
-			goto yy102;
+		if (yych <= 'f') {
+			if (yych <= 'e') goto yy3;
+			goto yy155;
 		} else {
-			if (yych <= '`') goto yy47;
-			if (yych <= 'z') goto yy102;
-			goto yy47;
+			if (yych == 'v') goto yy157;
+			goto yy3;
 		}
 	}
+yy102:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'A') goto yy158;
+	if (yych == 'a') goto yy158;
+	goto yy3;
+yy103:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'A') goto yy159;
+	if (yych == 'a') goto yy159;
+	goto yy3;
 yy104:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x7F) goto yy47;
-		if (yych <= 0x96) goto yy171;
-		goto yy47;
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'I') {
+		if (yych == 'E') goto yy160;
+		if (yych <= 'H') goto yy3;
+		goto yy162;
 	} else {
-		if (yych == 0xB7) goto yy47;
-		if (yych <= 0xBF) goto yy171;
-		goto yy47;
+		if (yych <= 'e') {
+			if (yych <= 'd') goto yy3;
+			goto yy160;
+		} else {
+			if (yych == 'i') goto yy162;
+			goto yy3;
+		}
 	}
 yy105:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy47;
-	if (yych <= 0xBF) goto yy171;
-	goto yy47;
-yy106:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy47;
-	if (yych <= 0xAF) goto yy171;
-	goto yy47;
-yy107:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy47;
-	if (yych <= 0xBF) goto yy171;
-	goto yy47;
-yy108:
-	yych = *++cur;
-	if (yych <= 0xB7) goto yy47;
-	if (yych <= 0xBB) goto yy105;
-	goto yy47;
-yy109:
-	yyaccept = 1;
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= '`') {
-		if (yych <= '9') {
-			if (yych <= '+') {
-				if (yych == '%') goto yy45;
-				if (yych <= '*') goto yy6;
-				goto yy45;
+	if (yych == 'R') goto yy163;
+	if (yych == 'r') goto yy163;
+	goto yy3;
+yy106:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'M') goto yy164;
+	if (yych == 'm') goto yy164;
+	goto yy3;
+yy107:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'T') {
+		if (yych == 'R') goto yy165;
+		if (yych <= 'S') goto yy3;
+		goto yy166;
+	} else {
+		if (yych <= 'r') {
+			if (yych <= 'q') goto yy3;
+			goto yy165;
+		} else {
+			if (yych == 't') goto yy166;
+			goto yy3;
+		}
+	}
+yy108:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'N') goto yy167;
+	if (yych == 'n') goto yy167;
+	goto yy3;
+yy109:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'O') goto yy168;
+	if (yych == 'o') goto yy168;
+	goto yy3;
+yy110:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'Z') goto yy169;
+	if (yych == 'z') goto yy169;
+	goto yy3;
+yy111:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'T') goto yy170;
+	if (yych == 't') goto yy170;
+	goto yy3;
+yy112:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych <= 'z') {
+		if (yych <= 'Z') {
+			if (yych <= '@') goto yy113;
+			if (yych == 'I') goto yy172;
+			goto yy3;
+		} else {
+			if (yych <= '`') goto yy113;
+			if (yych == 'i') goto yy172;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) goto yy113;
+			if (yych != 0xCB) goto yy3;
+		} else {
+			if (yych <= 0xDB) {
+				if (yych >= 0xD6) goto yy3;
 			} else {
-				if (yych <= '-') {
-					if (yych <= ',') goto yy6;
-					goto yy49;
-				} else {
-					if (yych <= '.') goto yy45;
-					if (yych <= '/') goto yy6;
-					goto yy50;
-				}
+				if (yych == 0xE1) goto yy3;
+			}
+		}
+	}
+yy113:
+#line 196 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_UNIT, 6); }
+#line 2018 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy114:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'X') goto yy173;
+	if (yych == 'x') goto yy173;
+	goto yy3;
+yy115:
+	yyaccept = 6;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy116;
+			if (yych <= 'Z') goto yy3;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych >= 0xC3) goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy116;
+			if (yych <= 0xD4) goto yy3;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+		}
+	}
+yy116:
+#line 276 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_SUR, 0); }
+#line 2048 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy117:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'R') goto yy174;
+	if (yych == 'r') goto yy174;
+	goto yy3;
+yy118:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'N') {
+		if (yych == 'I') goto yy175;
+		if (yych <= 'M') goto yy3;
+		goto yy176;
+	} else {
+		if (yych <= 'i') {
+			if (yych <= 'h') goto yy3;
+			goto yy175;
+		} else {
+			if (yych == 'n') goto yy176;
+			goto yy3;
+		}
+	}
+yy119:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'L') goto yy177;
+	if (yych == 'l') goto yy177;
+	goto yy3;
+yy120:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'I') goto yy178;
+	if (yych == 'i') goto yy178;
+	goto yy3;
+yy121:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy74;
+			if (yych <= 'Z') goto yy3;
+			goto yy74;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy74;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy74;
+			if (yych <= 0xD4) goto yy3;
+			goto yy74;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy74;
+		}
+	}
+yy122:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'd') {
+		if (yych == 'E') goto yy179;
+		goto yy3;
+	} else {
+		if (yych <= 'e') goto yy179;
+		if (yych == 0xC3) goto yy180;
+		goto yy3;
+	}
+yy123:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'G') goto yy181;
+	if (yych == 'g') goto yy181;
+	goto yy3;
+yy124:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'G') {
+		if (yych == 'E') goto yy96;
+		if (yych <= 'F') goto yy3;
+		goto yy182;
+	} else {
+		if (yych <= 'e') {
+			if (yych <= 'd') goto yy3;
+			goto yy96;
+		} else {
+			if (yych == 'g') goto yy182;
+			goto yy3;
+		}
+	}
+yy125:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'G') goto yy182;
+	if (yych == 'g') goto yy182;
+	goto yy3;
+yy126:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'O') goto yy183;
+	if (yych == 'o') goto yy183;
+	goto yy3;
+yy127:
+	++cur;
+#line 262 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_VULGAR, 1.0 / 3); }
+#line 2156 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy128:
+	++cur;
+#line 263 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_VULGAR, 2.0 / 3); }
+#line 2161 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy129:
+	++cur;
+#line 266 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_VULGAR, 1.0 / 5); }
+#line 2166 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy130:
+	++cur;
+#line 267 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_VULGAR, 2.0 / 5); }
+#line 2171 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy131:
+	++cur;
+#line 268 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_VULGAR, 3.0 / 5); }
+#line 2176 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy132:
+	++cur;
+#line 269 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_VULGAR, 4.0 / 5); }
+#line 2181 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy133:
+	++cur;
+#line 270 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_VULGAR, 1.0 / 6); }
+#line 2186 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy134:
+	++cur;
+#line 271 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_VULGAR, 5.0 / 6); }
+#line 2191 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy135:
+	++cur;
+#line 272 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_VULGAR, 1.0 / 8); }
+#line 2196 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy136:
+	++cur;
+#line 273 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_VULGAR, 3.0 / 8); }
+#line 2201 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy137:
+	++cur;
+#line 274 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_VULGAR, 5.0 / 8); }
+#line 2206 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy138:
+	++cur;
+#line 275 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_VULGAR, 7.0 / 8); }
+#line 2211 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy139:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'I') goto yy185;
+	if (yych == 'i') goto yy185;
+	goto yy3;
+yy140:
+	yyaccept = 7;
+	yych = *(mar = ++cur);
+	if (yych <= 'r') {
+		if (yych <= 'S') {
+			if (yych <= 'H') {
+				if (yych >= 'A') goto yy3;
+			} else {
+				if (yych <= 'I') goto yy186;
+				if (yych <= 'R') goto yy3;
+				goto yy187;
 			}
 		} else {
-			if (yych <= 'D') {
-				if (yych <= '?') goto yy6;
-				if (yych <= '@') goto yy48;
-				if (yych <= 'A') goto yy4;
-				goto yy10;
+			if (yych <= '`') {
+				if (yych <= 'Z') goto yy3;
 			} else {
-				if (yych <= 'Z') {
-					if (yych <= 'E') goto yy172;
-					goto yy10;
-				} else {
-					if (yych == '_') goto yy45;
-					goto yy6;
-				}
+				if (yych == 'i') goto yy186;
+				goto yy3;
 			}
 		}
 	} else {
 		if (yych <= 0xCB) {
 			if (yych <= 'z') {
-				if (yych <= 'a') goto yy4;
-				if (yych == 'e') goto yy172;
-				goto yy10;
+				if (yych <= 's') goto yy187;
+				goto yy3;
 			} else {
-				if (yych <= 0xC3) {
-					if (yych <= 0xC2) goto yy6;
-					goto yy53;
-				} else {
-					if (yych <= 0xC9) goto yy54;
-					if (yych <= 0xCA) goto yy55;
-					goto yy6;
-				}
+				if (yych <= 0xC2) goto yy141;
+				if (yych <= 0xCA) goto yy3;
 			}
 		} else {
-			if (yych <= 0xD6) {
-				if (yych <= 0xD3) goto yy54;
-				if (yych <= 0xD4) goto yy55;
-				if (yych <= 0xD5) goto yy6;
-				goto yy56;
+			if (yych <= 0xDB) {
+				if (yych != 0xD5) goto yy3;
 			} else {
-				if (yych <= 0xE0) {
-					if (yych <= 0xDB) goto yy54;
-					goto yy6;
-				} else {
-					if (yych <= 0xE1) goto yy57;
-					if (yych <= 0xE2) goto yy58;
-					goto yy6;
-				}
+				if (yych == 0xE1) goto yy3;
 			}
-		}
-	}
-yy110:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy47;
-	if (yych <= 0x91) goto yy174;
-	goto yy47;
-yy111:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'L') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'K') goto yy5;
-		goto yy175;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'l') goto yy175;
-			goto yy5;
-		}
-	}
-yy112:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'T') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'S') goto yy5;
-		goto yy176;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 't') goto yy176;
-			goto yy5;
-		}
-	}
-yy113:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'Q') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'P') goto yy5;
-		goto yy178;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'q') goto yy178;
-			goto yy5;
-		}
-	}
-yy114:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy180;
-	if (yych == 'i') goto yy180;
-	goto yy5;
-yy115:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'X') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'W') goto yy5;
-		goto yy182;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'x') goto yy182;
-			goto yy5;
-		}
-	}
-yy116:
-	yyaccept = 6;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych != ',') goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy117;
-				if (yych <= '9') goto yy5;
-			} else {
-				if (yych == 'I') goto yy184;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych != '`') goto yy5;
-			} else {
-				if (yych <= 'i') goto yy184;
-				if (yych <= 'z') goto yy5;
-				if (yych >= 0xC3) goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy117;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy117;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy117:
-#line 129 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_DIX, 10); }
-#line 2552 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy118:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy184;
-	if (yych == 'i') goto yy184;
-	goto yy5;
-yy119:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'Z') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'Y') goto yy5;
-		goto yy185;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'z') goto yy185;
-			goto yy5;
-		}
-	}
-yy120:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'T') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'S') goto yy5;
-		goto yy186;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 't') goto yy186;
-			goto yy5;
-		}
-	}
-yy121:
-	yyaccept = 4;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy68;
-			} else {
-				if (yych == ',') goto yy68;
-				if (yych <= '.') goto yy5;
-				goto yy68;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy68;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy122;
-				if (yych <= 'Z') goto yy5;
-				goto yy68;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy68;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 's') goto yy122;
-				if (yych <= 'z') goto yy5;
-				goto yy68;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy68;
-				if (yych <= 0xD4) goto yy5;
-				goto yy68;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy68;
-				if (yych <= 0xE2) goto yy5;
-				goto yy68;
-			}
-		}
-	}
-yy122:
-	yyaccept = 4;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy68;
-			} else {
-				if (yych == ',') goto yy68;
-				goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy68;
-				if (yych <= '9') goto yy5;
-				goto yy68;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy68;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy68;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy68;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy68;
-				if (yych <= 0xD4) goto yy5;
-				goto yy68;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy68;
-				if (yych <= 0xE2) goto yy5;
-				goto yy68;
-			}
-		}
-	}
-yy123:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'R') {
-		if (yych <= 'L') {
-			if (yych == 'I') goto yy98;
-			goto yy157;
-		} else {
-			if (yych <= 'M') goto yy188;
-			if (yych <= 'Q') goto yy157;
-			goto yy188;
-		}
-	} else {
-		if (yych <= 'l') {
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		} else {
-			if (yych <= 'm') goto yy188;
-			if (yych == 'r') goto yy188;
-			goto yy157;
-		}
-	}
-yy124:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'V') {
-		if (yych <= 'I') {
-			if (yych <= 'D') {
-				if (yych == 'C') goto yy13;
-				goto yy5;
-			} else {
-				if (yych <= 'E') goto yy67;
-				if (yych <= 'H') goto yy5;
-				goto yy13;
-			}
-		} else {
-			if (yych <= 'M') {
-				if (yych <= 'K') goto yy5;
-				if (yych <= 'L') goto yy189;
-				goto yy13;
-			} else {
-				if (yych == 'R') goto yy69;
-				if (yych <= 'U') goto yy5;
-				goto yy13;
-			}
-		}
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'd') {
-				if (yych == 'X') goto yy13;
-				goto yy5;
-			} else {
-				if (yych <= 'e') goto yy67;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			}
-		} else {
-			if (yych <= 'q') {
-				if (yych == 'l') goto yy190;
-				goto yy5;
-			} else {
-				if (yych <= 'r') goto yy69;
-				if (yych == 0xC3) goto yy70;
-				goto yy5;
-			}
-		}
-	}
-yy125:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'L') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'K') goto yy5;
-		goto yy190;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'l') goto yy190;
-			goto yy5;
-		}
-	}
-yy126:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'T') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'S') goto yy5;
-		goto yy191;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 't') goto yy191;
-			goto yy5;
-		}
-	}
-yy127:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'V') {
-		if (yych <= 'H') {
-			if (yych == 'F') goto yy192;
-			goto yy5;
-		} else {
-			if (yych <= 'I') goto yy10;
-			if (yych <= 'U') goto yy5;
-			goto yy194;
-		}
-	} else {
-		if (yych <= 'h') {
-			if (yych == 'f') goto yy192;
-			goto yy5;
-		} else {
-			if (yych <= 'i') goto yy10;
-			if (yych == 'v') goto yy194;
-			goto yy5;
-		}
-	}
-yy128:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych == 'A') goto yy195;
-	if (yych == 'a') goto yy195;
-	goto yy11;
-yy129:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych == 'A') goto yy196;
-	if (yych == 'a') goto yy196;
-	goto yy11;
-yy130:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy197;
-		if (yych <= 'H') goto yy5;
-		goto yy199;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy197;
-		} else {
-			if (yych == 'i') goto yy199;
-			goto yy5;
-		}
-	}
-yy131:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'R') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'Q') goto yy5;
-		goto yy200;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'r') goto yy200;
-			goto yy5;
-		}
-	}
-yy132:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'L') goto yy5;
-		goto yy201;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'm') goto yy201;
-			goto yy5;
-		}
-	}
-yy133:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'T') {
-		if (yych == 'R') goto yy202;
-		if (yych <= 'S') goto yy5;
-		goto yy203;
-	} else {
-		if (yych <= 'r') {
-			if (yych <= 'q') goto yy5;
-			goto yy202;
-		} else {
-			if (yych == 't') goto yy203;
-			goto yy5;
-		}
-	}
-yy134:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'N') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'M') goto yy5;
-		goto yy204;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'n') goto yy204;
-			goto yy5;
-		}
-	}
-yy135:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'O') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'N') goto yy5;
-		goto yy205;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'o') goto yy205;
-			goto yy5;
-		}
-	}
-yy136:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'Z') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'Y') goto yy5;
-		goto yy206;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'z') goto yy206;
-			goto yy5;
-		}
-	}
-yy137:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'T') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'S') goto yy5;
-		goto yy207;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 't') goto yy207;
-			goto yy5;
-		}
-	}
-yy138:
-	yyaccept = 7;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych != ',') goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy139;
-				if (yych <= '9') goto yy5;
-			} else {
-				if (yych == 'I') goto yy209;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych != '`') goto yy5;
-			} else {
-				if (yych <= 'i') goto yy209;
-				if (yych <= 'z') goto yy5;
-				if (yych >= 0xC3) goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy139;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy139;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy139:
-#line 125 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_UNIT, 6); }
-#line 2990 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy140:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'X') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'W') goto yy5;
-		goto yy210;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'x') goto yy210;
-			goto yy5;
 		}
 	}
 yy141:
+#line 215 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_CENT, 100); }
+#line 2258 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy142:
 	yyaccept = 8;
 	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych != ',') goto yy5;
-			}
+	if (yych <= 'z') {
+		if (yych <= 'Z') {
+			if (yych <= '@') goto yy143;
+			if (yych == 'U') goto yy188;
+			goto yy3;
 		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy142;
-				if (yych <= '9') goto yy5;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-			}
+			if (yych <= '`') goto yy143;
+			if (yych == 'u') goto yy188;
+			goto yy3;
 		}
 	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych != '`') goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych >= 0xC3) goto yy5;
-			}
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) goto yy143;
+			if (yych != 0xCB) goto yy3;
 		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy142;
-				if (yych <= 0xD4) goto yy5;
+			if (yych <= 0xDB) {
+				if (yych >= 0xD6) goto yy3;
 			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy142;
-				if (yych <= 0xE2) goto yy5;
+				if (yych == 0xE1) goto yy3;
 			}
 		}
 	}
-yy142:
-#line 205 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_SUR, 0); }
-#line 3049 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy143:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'R') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'Q') goto yy5;
-		goto yy211;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'r') goto yy211;
-			goto yy5;
-		}
-	}
+#line 195 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_UNIT, 5); }
+#line 2287 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy144:
-	yyaccept = 1;
+	yyaccept = 9;
 	yych = *(mar = ++cur);
-	if (yych <= 'N') {
-		if (yych == 'I') goto yy212;
-		if (yych <= 'M') goto yy5;
-		goto yy213;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy212;
+	if (yych <= 'r') {
+		if (yych <= 'S') {
+			if (yych <= 'D') {
+				if (yych >= 'A') goto yy3;
+			} else {
+				if (yych <= 'E') goto yy189;
+				if (yych <= 'R') goto yy3;
+				goto yy190;
+			}
 		} else {
-			if (yych == 'n') goto yy213;
-			goto yy5;
+			if (yych <= '`') {
+				if (yych <= 'Z') goto yy3;
+			} else {
+				if (yych == 'e') goto yy189;
+				goto yy3;
+			}
+		}
+	} else {
+		if (yych <= 0xCB) {
+			if (yych <= 'z') {
+				if (yych <= 's') goto yy190;
+				goto yy3;
+			} else {
+				if (yych <= 0xC2) goto yy145;
+				if (yych <= 0xCA) goto yy3;
+			}
+		} else {
+			if (yych <= 0xDB) {
+				if (yych != 0xD5) goto yy3;
+			} else {
+				if (yych == 0xE1) goto yy3;
+			}
 		}
 	}
 yy145:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'L') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'K') goto yy5;
-		goto yy214;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'l') goto yy214;
-			goto yy5;
-		}
-	}
+#line 257 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_FRAC, 2); }
+#line 2328 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy146:
-	yyaccept = 1;
+	yyaccept = 10;
 	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy215;
-	if (yych == 'i') goto yy215;
-	goto yy5;
-yy147:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy88;
-			} else {
-				if (yych == ',') goto yy88;
-				goto yy5;
-			}
+	if (yych <= 'z') {
+		if (yych <= 'Z') {
+			if (yych <= '@') goto yy147;
+			if (yych == 'I') goto yy191;
+			goto yy3;
 		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy88;
-				if (yych <= '9') goto yy5;
-				goto yy88;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy88;
-			}
+			if (yych <= '`') goto yy147;
+			if (yych == 'i') goto yy191;
+			goto yy3;
 		}
 	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy88;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy88;
-				goto yy5;
-			}
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) goto yy147;
+			if (yych != 0xCB) goto yy3;
 		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy88;
-				if (yych <= 0xD4) goto yy5;
-				goto yy88;
+			if (yych <= 0xDB) {
+				if (yych >= 0xD6) goto yy3;
 			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy88;
-				if (yych <= 0xE2) goto yy5;
-				goto yy88;
+				if (yych == 0xE1) goto yy3;
 			}
 		}
 	}
+yy147:
+#line 192 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_UNIT, 2); }
+#line 2357 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy148:
-	yyaccept = 1;
+	yyaccept = 0;
 	yych = *(mar = ++cur);
 	if (yych <= 'd') {
-		if (yych <= 'E') {
-			if (yych <= 'D') goto yy5;
-			goto yy216;
-		} else {
-			if (yych == 'I') goto yy10;
-			goto yy5;
-		}
+		if (yych == 'E') goto yy192;
+		goto yy3;
 	} else {
-		if (yych <= 'i') {
-			if (yych <= 'e') goto yy216;
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 0xC3) goto yy217;
-			goto yy5;
-		}
+		if (yych <= 'e') goto yy192;
+		if (yych == 0xC3) goto yy193;
+		goto yy3;
 	}
 yy149:
-	yyaccept = 1;
+	yyaccept = 0;
 	yych = *(mar = ++cur);
 	if (yych <= 'I') {
-		if (yych == 'G') goto yy218;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
+		if (yych == 'E') goto yy194;
+		if (yych <= 'H') goto yy3;
+		goto yy196;
 	} else {
-		if (yych <= 'g') {
-			if (yych <= 'f') goto yy5;
-			goto yy218;
+		if (yych <= 'e') {
+			if (yych <= 'd') goto yy3;
+			goto yy194;
 		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
+			if (yych == 'i') goto yy196;
+			goto yy3;
 		}
 	}
 yy150:
-	yyaccept = 1;
+	yyaccept = 11;
 	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych <= 'F') {
-			if (yych == 'E') goto yy122;
-			goto yy5;
+	if (yych <= 'i') {
+		if (yych <= 'I') {
+			if (yych <= '@') goto yy151;
+			if (yych <= 'A') goto yy159;
+			if (yych <= 'H') goto yy3;
+			goto yy197;
 		} else {
-			if (yych <= 'G') goto yy219;
-			if (yych <= 'H') goto yy5;
-			goto yy10;
-		}
-	} else {
-		if (yych <= 'f') {
-			if (yych == 'e') goto yy122;
-			goto yy5;
-		} else {
-			if (yych <= 'g') goto yy219;
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		}
-	}
-yy151:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'G') goto yy219;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
-	} else {
-		if (yych <= 'g') {
-			if (yych <= 'f') goto yy5;
-			goto yy219;
-		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		}
-	}
-yy152:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'H') {
-		if (yych == '.') goto yy220;
-		goto yy5;
-	} else {
-		if (yych <= 'I') goto yy10;
-		if (yych == 'i') goto yy10;
-		goto yy5;
-	}
-yy153:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'O') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'N') goto yy5;
-		goto yy221;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'o') goto yy221;
-			goto yy5;
-		}
-	}
-yy154:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'R') {
-		if (yych == 'I') goto yy98;
-		if (yych <= 'Q') goto yy157;
-		goto yy223;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy157;
-			goto yy98;
-		} else {
-			if (yych == 'r') goto yy223;
-			goto yy157;
-		}
-	}
-yy155:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'h') {
-		if (yych == 'I') goto yy10;
-		goto yy5;
-	} else {
-		if (yych <= 'i') goto yy10;
-		if (yych == 'p') goto yy224;
-		goto yy5;
-	}
-yy156:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-yy157:
-	if (yych <= 0xC2) {
-		if (yych <= 'Z') {
-			if (yych <= 'A') {
-				if (yych <= '@') goto yy6;
-				goto yy156;
+			if (yych <= '`') {
+				if (yych <= 'Z') goto yy3;
 			} else {
-				if (yych == 'I') goto yy225;
-				goto yy98;
-			}
-		} else {
-			if (yych <= 'h') {
-				if (yych <= '`') goto yy6;
-				if (yych <= 'a') goto yy156;
-				goto yy98;
-			} else {
-				if (yych <= 'i') goto yy225;
-				if (yych <= 'z') goto yy98;
-				goto yy6;
+				if (yych <= 'a') goto yy159;
+				if (yych <= 'h') goto yy3;
+				goto yy197;
 			}
 		}
 	} else {
 		if (yych <= 0xD4) {
-			if (yych <= 0xCA) {
-				if (yych <= 0xC3) goto yy53;
-				if (yych <= 0xC9) goto yy54;
-				goto yy55;
+			if (yych <= 0xC2) {
+				if (yych <= 'z') goto yy3;
 			} else {
-				if (yych <= 0xCB) goto yy6;
-				if (yych <= 0xD3) goto yy54;
-				goto yy55;
+				if (yych != 0xCB) goto yy3;
 			}
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy6;
-				if (yych <= 0xD6) goto yy56;
-				goto yy54;
+				if (yych >= 0xD6) goto yy3;
 			} else {
-				if (yych == 0xE1) goto yy57;
-				goto yy6;
+				if (yych == 0xE1) goto yy3;
 			}
 		}
 	}
-yy158:
-	++cur;
-#line 191 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_VULGAR, 1.0 / 3); }
-#line 3330 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy159:
-	++cur;
-#line 192 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_VULGAR, 2.0 / 3); }
-#line 3335 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy160:
-	++cur;
-#line 195 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_VULGAR, 1.0 / 5); }
-#line 3340 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy161:
-	++cur;
-#line 196 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_VULGAR, 2.0 / 5); }
-#line 3345 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy162:
-	++cur;
-#line 197 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_VULGAR, 3.0 / 5); }
-#line 3350 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy163:
-	++cur;
+yy151:
 #line 198 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_VULGAR, 4.0 / 5); }
-#line 3355 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy164:
-	++cur;
-#line 199 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_VULGAR, 1.0 / 6); }
-#line 3360 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy165:
-	++cur;
-#line 200 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_VULGAR, 5.0 / 6); }
-#line 3365 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy166:
-	++cur;
-#line 201 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_VULGAR, 1.0 / 8); }
-#line 3370 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy167:
-	++cur;
-#line 202 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_VULGAR, 3.0 / 8); }
-#line 3375 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy168:
-	++cur;
-#line 203 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_VULGAR, 5.0 / 8); }
-#line 3380 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy169:
-	++cur;
-#line 204 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_VULGAR, 7.0 / 8); }
-#line 3385 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy170:
-	yych = *++cur;
-	if (yych <= '9') {
-		if (yych == '-') goto yy226;
-		if (yych <= '/') goto yy47;
-		goto yy226;
-	} else {
-		if (yych <= 'Z') {
-			if (yych <= '@') goto yy47;
-			goto yy226;
-		} else {
-			if (yych <= '`') goto yy47;
-			if (yych <= 'z') goto yy226;
-			goto yy47;
-		}
-	}
-yy171:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC9) {
-		if (yych <= 'Z') {
-			if (yych <= '/') goto yy51;
-			if (yych <= '9') goto yy171;
-			if (yych <= '@') goto yy51;
-			goto yy171;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= '`') goto yy51;
-				goto yy171;
-			} else {
-				if (yych <= 0xC2) goto yy51;
-				if (yych <= 0xC3) goto yy104;
-				goto yy105;
-			}
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych <= 0xCB) {
-				if (yych <= 0xCA) goto yy106;
-				goto yy51;
-			} else {
-				if (yych <= 0xD3) goto yy105;
-				if (yych <= 0xD4) goto yy106;
-				goto yy51;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD6) goto yy107;
-				goto yy105;
-			} else {
-				if (yych == 0xE1) goto yy108;
-				goto yy51;
-			}
-		}
-	}
-yy172:
-	yyaccept = 9;
-	yych = *(mar = ++cur);
-	if (yych <= '`') {
-		if (yych <= '9') {
-			if (yych <= '+') {
-				if (yych == '%') goto yy45;
-				if (yych >= '+') goto yy45;
-			} else {
-				if (yych <= '-') {
-					if (yych >= '-') goto yy49;
-				} else {
-					if (yych <= '.') goto yy45;
-					if (yych >= '0') goto yy50;
-				}
-			}
-		} else {
-			if (yych <= 'R') {
-				if (yych <= '?') goto yy173;
-				if (yych <= '@') goto yy48;
-				if (yych <= 'A') goto yy4;
-				goto yy10;
-			} else {
-				if (yych <= 'Z') {
-					if (yych <= 'S') goto yy228;
-					goto yy10;
-				} else {
-					if (yych == '_') goto yy45;
-				}
-			}
-		}
-	} else {
-		if (yych <= 0xCB) {
-			if (yych <= 'z') {
-				if (yych <= 'a') goto yy4;
-				if (yych == 's') goto yy228;
-				goto yy10;
-			} else {
-				if (yych <= 0xC3) {
-					if (yych >= 0xC3) goto yy53;
-				} else {
-					if (yych <= 0xC9) goto yy54;
-					if (yych <= 0xCA) goto yy55;
-				}
-			}
-		} else {
-			if (yych <= 0xD6) {
-				if (yych <= 0xD3) goto yy54;
-				if (yych <= 0xD4) goto yy55;
-				if (yych >= 0xD6) goto yy56;
-			} else {
-				if (yych <= 0xE0) {
-					if (yych <= 0xDB) goto yy54;
-				} else {
-					if (yych <= 0xE1) goto yy57;
-					if (yych <= 0xE2) goto yy58;
-				}
-			}
-		}
-	}
-yy173:
-#line 210 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_VAGUE, 0); }
-#line 3504 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy174:
-	yych = *++cur;
-	if (yych <= '/') goto yy47;
-	if (yych <= '9') goto yy171;
-	goto yy47;
-yy175:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy229;
-	if (yych == 'i') goto yy229;
-	goto yy5;
-yy176:
-	yyaccept = 10;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy177;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy177;
-				if (yych <= 'H') goto yy5;
-				goto yy230;
-			} else {
-				if (yych == 'S') goto yy231;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy177;
-				if (yych <= 'h') goto yy5;
-				goto yy230;
-			} else {
-				if (yych == 's') goto yy231;
-				if (yych <= 'z') goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy177;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy177;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy177:
-#line 144 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_CENT, 100); }
-#line 3562 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy178:
-	yyaccept = 11;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy179;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy179;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'U') goto yy232;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy179;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'u') goto yy232;
-				if (yych <= 'z') goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy179;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy179;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy179:
-#line 124 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_UNIT, 5); }
-#line 3609 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy180:
-	yyaccept = 12;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '9') {
-			if (yych <= '+') {
-				if (yych == '%') goto yy5;
-				if (yych >= '+') goto yy5;
-			} else {
-				if (yych <= ',') goto yy181;
-				if (yych != '/') goto yy5;
-			}
-		} else {
-			if (yych <= 'H') {
-				if (yych <= '?') goto yy181;
-				if (yych == 'E') goto yy233;
-				goto yy5;
-			} else {
-				if (yych <= 'R') {
-					if (yych <= 'I') goto yy10;
-					goto yy5;
-				} else {
-					if (yych <= 'S') goto yy234;
-					if (yych <= 'Z') goto yy5;
-				}
-			}
-		}
-	} else {
-		if (yych <= 'z') {
-			if (yych <= 'e') {
-				if (yych == '`') goto yy181;
-				if (yych <= 'd') goto yy5;
-				goto yy233;
-			} else {
-				if (yych <= 'i') {
-					if (yych <= 'h') goto yy5;
-					goto yy10;
-				} else {
-					if (yych == 's') goto yy234;
-					goto yy5;
-				}
-			}
-		} else {
-			if (yych <= 0xD4) {
-				if (yych <= 0xC2) goto yy181;
-				if (yych != 0xCB) goto yy5;
-			} else {
-				if (yych <= 0xDB) {
-					if (yych >= 0xD6) goto yy5;
-				} else {
-					if (yych <= 0xE0) goto yy181;
-					if (yych <= 0xE2) goto yy5;
-				}
-			}
-		}
-	}
-yy181:
-#line 186 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_FRAC, 2); }
-#line 3669 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy182:
-	yyaccept = 13;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych != ',') goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy183;
-				if (yych <= '9') goto yy5;
-			} else {
-				if (yych == 'I') goto yy235;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych != '`') goto yy5;
-			} else {
-				if (yych <= 'i') goto yy235;
-				if (yych <= 'z') goto yy5;
-				if (yych >= 0xC3) goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy183;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy183;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy183:
-#line 121 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_UNIT, 2); }
-#line 3712 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy184:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'd') {
-		if (yych <= 'E') {
-			if (yych <= 'D') goto yy5;
-			goto yy236;
-		} else {
-			if (yych == 'I') goto yy10;
-			goto yy5;
-		}
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'e') goto yy236;
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 0xC3) goto yy237;
-			goto yy5;
-		}
-	}
-yy185:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy238;
-		if (yych <= 'H') goto yy5;
-		goto yy240;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy238;
-		} else {
-			if (yych == 'i') goto yy240;
-			goto yy5;
-		}
-	}
-yy186:
-	yyaccept = 14;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy11;
-			} else {
-				if (yych == ',') goto yy187;
-				if (yych <= '.') goto yy11;
-			}
-		} else {
-			if (yych <= 'A') {
-				if (yych <= '9') goto yy11;
-				if (yych <= '?') goto yy187;
-				if (yych <= '@') goto yy11;
-				goto yy196;
-			} else {
-				if (yych == 'I') goto yy241;
-				if (yych <= 'Z') goto yy11;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'a') {
-				if (yych <= '_') goto yy11;
-				if (yych >= 'a') goto yy196;
-			} else {
-				if (yych == 'i') goto yy241;
-				if (yych <= 'z') goto yy11;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy187;
-				if (yych <= 0xD4) goto yy11;
-			} else {
-				if (yych <= 0xDB) goto yy11;
-				if (yych <= 0xE0) goto yy187;
-				if (yych <= 0xE2) goto yy11;
-			}
-		}
-	}
-yy187:
-#line 127 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_UNIT, 8); }
-#line 3795 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy188:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy242;
-		if (yych <= 'H') goto yy157;
-		goto yy98;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy157;
-			goto yy242;
-		} else {
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	}
-yy189:
-	yyaccept = 1;
+#line 2421 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy152:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
 	if (yych <= 'U') {
 		if (yych <= 'H') {
 			if (yych <= 'C') {
-				if (yych <= 'B') goto yy5;
-				goto yy13;
+				if (yych <= 'B') goto yy3;
+				goto yy9;
 			} else {
-				if (yych == 'E') goto yy243;
-				goto yy5;
+				if (yych == 'E') goto yy198;
+				goto yy3;
 			}
 		} else {
 			if (yych <= 'M') {
-				if (yych <= 'I') goto yy245;
-				if (yych <= 'K') goto yy5;
-				goto yy13;
+				if (yych <= 'I') goto yy200;
+				if (yych <= 'K') goto yy3;
+				goto yy9;
 			} else {
-				if (yych == 'R') goto yy69;
-				goto yy5;
+				if (yych == 'R') goto yy55;
+				goto yy3;
 			}
 		}
 	} else {
 		if (yych <= 'h') {
 			if (yych <= 'X') {
-				if (yych == 'W') goto yy5;
-				goto yy13;
+				if (yych == 'W') goto yy3;
+				goto yy9;
 			} else {
-				if (yych == 'e') goto yy243;
-				goto yy5;
+				if (yych == 'e') goto yy198;
+				goto yy3;
 			}
 		} else {
 			if (yych <= 'r') {
-				if (yych <= 'i') goto yy246;
-				if (yych <= 'q') goto yy5;
-				goto yy69;
+				if (yych <= 'i') goto yy201;
+				if (yych <= 'q') goto yy3;
+				goto yy55;
 			} else {
-				if (yych == 0xC3) goto yy70;
-				goto yy5;
+				if (yych == 0xC3) goto yy56;
+				goto yy3;
+			}
+		}
+	}
+yy153:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'I') {
+		if (yych == 'E') goto yy202;
+		if (yych <= 'H') goto yy3;
+		goto yy201;
+	} else {
+		if (yych <= 'e') {
+			if (yych <= 'd') goto yy3;
+			goto yy202;
+		} else {
+			if (yych == 'i') goto yy201;
+			goto yy3;
+		}
+	}
+yy154:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'I') goto yy203;
+	if (yych == 'i') goto yy203;
+	goto yy3;
+yy155:
+	yyaccept = 12;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy156;
+			if (yych <= 'Z') goto yy3;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych >= 0xC3) goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy156;
+			if (yych <= 0xD4) goto yy3;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+		}
+	}
+yy156:
+#line 199 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_UNIT, 9); }
+#line 2509 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy157:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'I') goto yy204;
+	if (yych == 'i') goto yy204;
+	goto yy3;
+yy158:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'N') goto yy205;
+	if (yych == 'n') goto yy205;
+	goto yy3;
+yy159:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'N') goto yy206;
+	if (yych == 'n') goto yy206;
+	goto yy3;
+yy160:
+	yyaccept = 13;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy161;
+			if (yych <= 'Z') goto yy3;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych >= 0xC3) goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy161;
+			if (yych <= 0xD4) goto yy3;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+		}
+	}
+yy161:
+#line 201 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_TEEN, 11); }
+#line 2551 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy162:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'd') {
+		if (yych == 'E') goto yy207;
+		goto yy3;
+	} else {
+		if (yych <= 'e') goto yy207;
+		if (yych == 0xC3) goto yy208;
+		goto yy3;
+	}
+yy163:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'b') {
+		if (yych <= ' ') {
+			if (yych <= 0x1F) goto yy3;
+			goto yy209;
+		} else {
+			if (yych == 'C') goto yy210;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xC2) {
+			if (yych <= 'c') goto yy210;
+			if (yych <= 0xC1) goto yy3;
+			goto yy211;
+		} else {
+			if (yych == 0xE2) goto yy212;
+			goto yy3;
+		}
+	}
+yy164:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'I') goto yy213;
+	if (yych == 'i') goto yy213;
+	goto yy3;
+yy165:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'T') {
+		if (yych == 'A') goto yy214;
+		if (yych <= 'S') goto yy3;
+		goto yy215;
+	} else {
+		if (yych <= 'a') {
+			if (yych <= '`') goto yy3;
+			goto yy214;
+		} else {
+			if (yych == 't') goto yy215;
+			goto yy3;
+		}
+	}
+yy166:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'R') {
+		if (yych == 'O') goto yy217;
+		if (yych <= 'Q') goto yy3;
+		goto yy218;
+	} else {
+		if (yych <= 'o') {
+			if (yych <= 'n') goto yy3;
+			goto yy217;
+		} else {
+			if (yych == 'r') goto yy218;
+			goto yy3;
+		}
+	}
+yy167:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'Z') goto yy219;
+	if (yych == 'z') goto yy219;
+	goto yy3;
+yy168:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'N') goto yy220;
+	if (yych == 'n') goto yy220;
+	goto yy3;
+yy169:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'I') {
+		if (yych == 'E') goto yy221;
+		if (yych <= 'H') goto yy3;
+		goto yy223;
+	} else {
+		if (yych <= 'e') {
+			if (yych <= 'd') goto yy3;
+			goto yy221;
+		} else {
+			if (yych == 'i') goto yy223;
+			goto yy3;
+		}
+	}
+yy170:
+	yyaccept = 14;
+	yych = *(mar = ++cur);
+	if (yych <= 'i') {
+		if (yych <= 'I') {
+			if (yych <= '@') goto yy171;
+			if (yych <= 'A') goto yy224;
+			if (yych <= 'H') goto yy3;
+			goto yy225;
+		} else {
+			if (yych <= '`') {
+				if (yych <= 'Z') goto yy3;
+			} else {
+				if (yych <= 'a') goto yy224;
+				if (yych <= 'h') goto yy3;
+				goto yy225;
+			}
+		}
+	} else {
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) {
+				if (yych <= 'z') goto yy3;
+			} else {
+				if (yych != 0xCB) goto yy3;
+			}
+		} else {
+			if (yych <= 0xDB) {
+				if (yych >= 0xD6) goto yy3;
+			} else {
+				if (yych == 0xE1) goto yy3;
+			}
+		}
+	}
+yy171:
+#line 197 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_UNIT, 7); }
+#line 2686 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy172:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'd') {
+		if (yych == 'E') goto yy226;
+		goto yy3;
+	} else {
+		if (yych <= 'e') goto yy226;
+		if (yych == 0xC3) goto yy227;
+		goto yy3;
+	}
+yy173:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'A') goto yy228;
+	if (yych == 'a') goto yy228;
+	goto yy3;
+yy174:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'S') {
+		if (yych == 'C') goto yy229;
+		if (yych <= 'R') goto yy3;
+		goto yy230;
+	} else {
+		if (yych <= 'c') {
+			if (yych <= 'b') goto yy3;
+			goto yy229;
+		} else {
+			if (yych == 's') goto yy230;
+			goto yy3;
+		}
+	}
+yy175:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'Z') goto yy232;
+	if (yych == 'z') goto yy232;
+	goto yy3;
+yy176:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'T') goto yy233;
+	if (yych == 't') goto yy233;
+	goto yy3;
+yy177:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'L') goto yy234;
+	if (yych == 'l') goto yy234;
+	goto yy3;
+yy178:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'S') goto yy235;
+	if (yych == 's') goto yy235;
+	goto yy3;
+yy179:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'M') goto yy237;
+	if (yych == 'm') goto yy237;
+	goto yy3;
+yy180:
+	yych = *++cur;
+	if (yych <= 0x97) {
+		if (yych <= 0x87) {
+			if (yych <= 0x7F) goto yy40;
+			goto yy2;
+		} else {
+			if (yych <= 0x89) goto yy179;
+			if (yych <= 0x96) goto yy2;
+			goto yy40;
+		}
+	} else {
+		if (yych <= 0xB6) {
+			if (yych <= 0xA7) goto yy2;
+			if (yych <= 0xA9) goto yy179;
+			goto yy2;
+		} else {
+			if (yych <= 0xB7) goto yy40;
+			if (yych <= 0xBF) goto yy2;
+			goto yy40;
+		}
+	}
+yy181:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'T') goto yy238;
+	if (yych == 't') goto yy238;
+	goto yy3;
+yy182:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'U') goto yy240;
+	if (yych == 'u') goto yy240;
+	goto yy3;
+yy183:
+	yyaccept = 15;
+	yych = *(mar = ++cur);
+	if (yych <= 'z') {
+		if (yych <= 'Z') {
+			if (yych <= '@') goto yy184;
+			if (yych == 'S') goto yy241;
+			goto yy3;
+		} else {
+			if (yych <= '`') goto yy184;
+			if (yych == 's') goto yy241;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) goto yy184;
+			if (yych != 0xCB) goto yy3;
+		} else {
+			if (yych <= 0xDB) {
+				if (yych >= 0xD6) goto yy3;
+			} else {
+				if (yych == 0xE1) goto yy3;
+			}
+		}
+	}
+yy184:
+#line 190 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_ZERO, 0); }
+#line 2812 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy185:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'O') {
+		if (yych == 'A') goto yy242;
+		if (yych <= 'N') goto yy3;
+		goto yy243;
+	} else {
+		if (yych <= 'a') {
+			if (yych <= '`') goto yy3;
+			goto yy242;
+		} else {
+			if (yych == 'o') goto yy243;
+			goto yy3;
+		}
+	}
+yy186:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'd') {
+		if (yych == 'E') goto yy244;
+		goto yy3;
+	} else {
+		if (yych <= 'e') goto yy244;
+		if (yych == 0xC3) goto yy245;
+		goto yy3;
+	}
+yy187:
+	yyaccept = 7;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy141;
+			if (yych <= 'Z') goto yy3;
+			goto yy141;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy141;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy141;
+			if (yych <= 0xD4) goto yy3;
+			goto yy141;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy141;
+		}
+	}
+yy188:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'I') {
+		if (yych == 'A') goto yy246;
+		if (yych <= 'H') goto yy3;
+		goto yy247;
+	} else {
+		if (yych <= 'a') {
+			if (yych <= '`') goto yy3;
+			goto yy246;
+		} else {
+			if (yych == 'i') goto yy247;
+			goto yy3;
+		}
+	}
+yy189:
+	yyaccept = 9;
+	yych = *(mar = ++cur);
+	if (yych <= 'z') {
+		if (yych <= 'Z') {
+			if (yych <= '@') goto yy145;
+			if (yych != 'S') goto yy3;
+		} else {
+			if (yych <= '`') goto yy145;
+			if (yych != 's') goto yy3;
+		}
+	} else {
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) goto yy145;
+			if (yych == 0xCB) goto yy145;
+			goto yy3;
+		} else {
+			if (yych <= 0xDB) {
+				if (yych <= 0xD5) goto yy145;
+				goto yy3;
+			} else {
+				if (yych == 0xE1) goto yy3;
+				goto yy145;
 			}
 		}
 	}
 yy190:
-	yyaccept = 1;
+	yyaccept = 9;
 	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy247;
-		if (yych <= 'H') goto yy5;
-		goto yy246;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy247;
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy145;
+			if (yych <= 'Z') goto yy3;
+			goto yy145;
 		} else {
-			if (yych == 'i') goto yy246;
-			goto yy5;
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy145;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy145;
+			if (yych <= 0xD4) goto yy3;
+			goto yy145;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy145;
 		}
 	}
 yy191:
-	yyaccept = 1;
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy248;
-	if (yych == 'i') goto yy248;
-	goto yy5;
+	if (yych <= 'd') {
+		if (yych == 'E') goto yy248;
+		goto yy3;
+	} else {
+		if (yych <= 'e') goto yy248;
+		if (yych == 0xC3) goto yy249;
+		goto yy3;
+	}
 yy192:
-	yyaccept = 15;
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych != ',') goto yy5;
-			}
+	if (yych == 'M') goto yy250;
+	if (yych == 'm') goto yy250;
+	goto yy3;
+yy193:
+	yych = *++cur;
+	if (yych <= 0x97) {
+		if (yych <= 0x87) {
+			if (yych <= 0x7F) goto yy40;
+			goto yy2;
 		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy193;
-				if (yych <= '9') goto yy5;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-			}
+			if (yych <= 0x89) goto yy192;
+			if (yych <= 0x96) goto yy2;
+			goto yy40;
 		}
 	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych != '`') goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych >= 0xC3) goto yy5;
-			}
+		if (yych <= 0xB6) {
+			if (yych <= 0xA7) goto yy2;
+			if (yych <= 0xA9) goto yy192;
+			goto yy2;
 		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy193;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy193;
-				if (yych <= 0xE2) goto yy5;
-			}
+			if (yych <= 0xB7) goto yy40;
+			if (yych <= 0xBF) goto yy2;
+			goto yy40;
 		}
 	}
-yy193:
-#line 128 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_UNIT, 9); }
-#line 3918 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy194:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy249;
-	if (yych == 'i') goto yy249;
-	goto yy5;
-yy195:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy250;
-	if (yych == 'n') goto yy250;
-	goto yy5;
-yy196:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy251;
-	if (yych == 'n') goto yy251;
-	goto yy5;
-yy197:
 	yyaccept = 16;
 	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych != ',') goto yy5;
-			}
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy195;
+			if (yych <= 'Z') goto yy3;
 		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy198;
-				if (yych <= '9') goto yy5;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-			}
+			if (yych <= 'z') goto yy3;
+			if (yych >= 0xC3) goto yy3;
 		}
 	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych != '`') goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych >= 0xC3) goto yy5;
-			}
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy195;
+			if (yych <= 0xD4) goto yy3;
 		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy198;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy198;
-				if (yych <= 0xE2) goto yy5;
-			}
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
 		}
+	}
+yy195:
+#line 202 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_TEEN, 12); }
+#line 2992 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy196:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'd') {
+		if (yych == 'E') goto yy251;
+		goto yy3;
+	} else {
+		if (yych <= 'e') goto yy251;
+		if (yych == 0xC3) goto yy252;
+		goto yy3;
+	}
+yy197:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'd') {
+		if (yych == 'E') goto yy253;
+		goto yy3;
+	} else {
+		if (yych <= 'e') goto yy253;
+		if (yych == 0xC3) goto yy254;
+		goto yy3;
 	}
 yy198:
-#line 130 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_TEEN, 11); }
-#line 3979 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy199:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'd') {
-		if (yych <= 'E') {
-			if (yych <= 'D') goto yy5;
-			goto yy252;
-		} else {
-			if (yych == 'I') goto yy10;
-			goto yy5;
-		}
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'e') goto yy252;
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 0xC3) goto yy253;
-			goto yy5;
-		}
-	}
-yy200:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'b') {
-		if (yych <= 'B') {
-			if (yych == ' ') goto yy254;
-			goto yy5;
-		} else {
-			if (yych <= 'C') goto yy255;
-			if (yych == 'I') goto yy10;
-			goto yy5;
-		}
-	} else {
-		if (yych <= 0xC1) {
-			if (yych <= 'c') goto yy255;
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		} else {
-			if (yych <= 0xC2) goto yy256;
-			if (yych == 0xE2) goto yy257;
-			goto yy5;
-		}
-	}
-yy201:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy258;
-	if (yych == 'i') goto yy258;
-	goto yy5;
-yy202:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'T') {
-		if (yych == 'A') goto yy259;
-		if (yych <= 'S') goto yy11;
-		goto yy260;
-	} else {
-		if (yych <= 'a') {
-			if (yych <= '`') goto yy11;
-			goto yy259;
-		} else {
-			if (yych == 't') goto yy260;
-			goto yy11;
-		}
-	}
-yy203:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'R') {
-		if (yych <= 'N') {
-			if (yych == 'I') goto yy10;
-			goto yy5;
-		} else {
-			if (yych <= 'O') goto yy262;
-			if (yych <= 'Q') goto yy5;
-			goto yy263;
-		}
-	} else {
-		if (yych <= 'n') {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		} else {
-			if (yych <= 'o') goto yy262;
-			if (yych == 'r') goto yy263;
-			goto yy5;
-		}
-	}
-yy204:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'Z') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'Y') goto yy5;
-		goto yy264;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'z') goto yy264;
-			goto yy5;
-		}
-	}
-yy205:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'N') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'M') goto yy5;
-		goto yy265;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'n') goto yy265;
-			goto yy5;
-		}
-	}
-yy206:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy266;
-		if (yych <= 'H') goto yy5;
-		goto yy268;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy266;
-		} else {
-			if (yych == 'i') goto yy268;
-			goto yy5;
-		}
-	}
-yy207:
 	yyaccept = 17;
 	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy11;
+	if (yych <= 'q') {
+		if (yych <= 'R') {
+			if (yych <= 'L') {
+				if (yych >= 'A') goto yy3;
 			} else {
-				if (yych == ',') goto yy208;
-				if (yych <= '.') goto yy11;
+				if (yych <= 'M') goto yy55;
+				if (yych <= 'Q') goto yy3;
+				goto yy95;
 			}
 		} else {
-			if (yych <= 'A') {
-				if (yych <= '9') goto yy11;
-				if (yych <= '?') goto yy208;
-				if (yych <= '@') goto yy11;
-				goto yy269;
+			if (yych <= '`') {
+				if (yych <= 'S') goto yy96;
+				if (yych <= 'Z') goto yy3;
 			} else {
-				if (yych == 'I') goto yy270;
-				if (yych <= 'Z') goto yy11;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'a') {
-				if (yych <= '_') goto yy11;
-				if (yych >= 'a') goto yy269;
-			} else {
-				if (yych == 'i') goto yy270;
-				if (yych <= 'z') goto yy11;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy208;
-				if (yych <= 0xD4) goto yy11;
-			} else {
-				if (yych <= 0xDB) goto yy11;
-				if (yych <= 0xE0) goto yy208;
-				if (yych <= 0xE2) goto yy11;
-			}
-		}
-	}
-yy208:
-#line 126 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_UNIT, 7); }
-#line 4161 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy209:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'd') {
-		if (yych <= 'E') {
-			if (yych <= 'D') goto yy5;
-			goto yy271;
-		} else {
-			if (yych == 'I') goto yy10;
-			goto yy5;
-		}
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'e') goto yy271;
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 0xC3) goto yy272;
-			goto yy5;
-		}
-	}
-yy210:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych == 'A') goto yy273;
-	if (yych == 'a') goto yy273;
-	goto yy11;
-yy211:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'S') {
-		if (yych <= 'H') {
-			if (yych == 'C') goto yy274;
-			goto yy5;
-		} else {
-			if (yych <= 'I') goto yy10;
-			if (yych <= 'R') goto yy5;
-			goto yy275;
-		}
-	} else {
-		if (yych <= 'h') {
-			if (yych == 'c') goto yy274;
-			goto yy5;
-		} else {
-			if (yych <= 'i') goto yy10;
-			if (yych == 's') goto yy275;
-			goto yy5;
-		}
-	}
-yy212:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'Z') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'Y') goto yy5;
-		goto yy277;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'z') goto yy277;
-			goto yy5;
-		}
-	}
-yy213:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'T') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'S') goto yy5;
-		goto yy278;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 't') goto yy278;
-			goto yy5;
-		}
-	}
-yy214:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'L') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'K') goto yy5;
-		goto yy279;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'l') goto yy279;
-			goto yy5;
-		}
-	}
-yy215:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'S') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'R') goto yy5;
-		goto yy280;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 's') goto yy280;
-			goto yy5;
-		}
-	}
-yy216:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'L') goto yy5;
-		goto yy282;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'm') goto yy282;
-			goto yy5;
-		}
-	}
-yy217:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x87) {
-			if (yych <= 0x7F) goto yy47;
-			goto yy98;
-		} else {
-			if (yych <= 0x89) goto yy283;
-			if (yych <= 0x96) goto yy98;
-			goto yy47;
-		}
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA7) goto yy98;
-			if (yych <= 0xA9) goto yy283;
-			goto yy98;
-		} else {
-			if (yych <= 0xB7) goto yy47;
-			if (yych <= 0xBF) goto yy98;
-			goto yy47;
-		}
-	}
-yy218:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'T') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'S') goto yy5;
-		goto yy284;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 't') goto yy284;
-			goto yy5;
-		}
-	}
-yy219:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'U') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'T') goto yy5;
-		goto yy286;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'u') goto yy286;
-			goto yy5;
-		}
-	}
-yy220:
-	yych = *++cur;
-	if (yych <= '"') {
-		if (yych <= '\n') {
-			if (yych <= 0x00) goto yy47;
-			if (yych <= 0x08) goto yy288;
-			goto yy47;
-		} else {
-			if (yych == ' ') goto yy47;
-			if (yych <= '!') goto yy288;
-			goto yy47;
-		}
-	} else {
-		if (yych <= '>') {
-			if (yych == '<') goto yy47;
-			if (yych <= '=') goto yy288;
-			goto yy47;
-		} else {
-			if (yych <= 0x7F) goto yy288;
-			if (yych <= 0xC1) goto yy47;
-			if (yych <= 0xF4) goto yy288;
-			goto yy47;
-		}
-	}
-yy221:
-	yyaccept = 18;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy222;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy222;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy298;
-				if (yych <= 'Z') goto yy5;
+				if (yych == 'm') goto yy55;
+				goto yy3;
 			}
 		}
 	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy222;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
+		if (yych <= 0xCB) {
+			if (yych <= 'z') {
+				if (yych <= 'r') goto yy95;
+				if (yych <= 's') goto yy96;
+				goto yy3;
 			} else {
-				if (yych == 's') goto yy298;
-				if (yych <= 'z') goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy222;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy222;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy222:
-#line 119 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_ZERO, 0); }
-#line 4415 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy223:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'O') {
-		if (yych == 'I') goto yy98;
-		if (yych <= 'N') goto yy157;
-		goto yy299;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy157;
-			goto yy98;
-		} else {
-			if (yych == 'o') goto yy299;
-			goto yy157;
-		}
-	}
-yy224:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'R') {
-		if (yych <= ':') {
-			if (yych <= '9') goto yy5;
-			goto yy300;
-		} else {
-			if (yych == 'I') goto yy10;
-			goto yy5;
-		}
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'S') goto yy301;
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 's') goto yy301;
-			goto yy5;
-		}
-	}
-yy225:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= 'Z') {
-			if (yych <= 'A') {
-				if (yych <= '@') goto yy6;
-				goto yy156;
-			} else {
-				if (yych == 'N') goto yy302;
-				goto yy98;
-			}
-		} else {
-			if (yych <= 'm') {
-				if (yych <= '`') goto yy6;
-				if (yych <= 'a') goto yy156;
-				goto yy98;
-			} else {
-				if (yych <= 'n') goto yy302;
-				if (yych <= 'z') goto yy98;
-				goto yy6;
-			}
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xCA) {
-				if (yych <= 0xC3) goto yy53;
-				if (yych <= 0xC9) goto yy54;
-				goto yy55;
-			} else {
-				if (yych <= 0xCB) goto yy6;
-				if (yych <= 0xD3) goto yy54;
-				goto yy55;
+				if (yych <= 0xC2) goto yy199;
+				if (yych <= 0xCA) goto yy3;
 			}
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy6;
-				if (yych <= 0xD6) goto yy56;
-				goto yy54;
+				if (yych != 0xD5) goto yy3;
 			} else {
-				if (yych == 0xE1) goto yy57;
-				goto yy6;
+				if (yych == 0xE1) goto yy3;
 			}
 		}
 	}
-yy226:
-	yyaccept = 19;
-	yych = *(mar = ++cur);
-	if (yych <= '9') {
-		if (yych <= '-') {
-			if (yych >= '-') goto yy226;
-		} else {
-			if (yych <= '.') goto yy170;
-			if (yych >= '0') goto yy226;
-		}
-	} else {
-		if (yych <= 'Z') {
-			if (yych >= 'A') goto yy226;
-		} else {
-			if (yych <= '`') goto yy227;
-			if (yych <= 'z') goto yy226;
-		}
-	}
-yy227:
-#line 116 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_SKIP, 0); }
-#line 4519 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy228:
-	yyaccept = 9;
-	yych = *(mar = ++cur);
-	if (yych <= '`') {
-		if (yych <= '/') {
-			if (yych <= '+') {
-				if (yych == '%') goto yy45;
-				if (yych <= '*') goto yy173;
-				goto yy45;
-			} else {
-				if (yych <= ',') goto yy173;
-				if (yych <= '-') goto yy49;
-				if (yych <= '.') goto yy45;
-				goto yy173;
-			}
-		} else {
-			if (yych <= 'A') {
-				if (yych <= '9') goto yy50;
-				if (yych <= '?') goto yy173;
-				if (yych <= '@') goto yy48;
-				goto yy4;
-			} else {
-				if (yych <= 'Z') goto yy10;
-				if (yych == '_') goto yy45;
-				goto yy173;
-			}
-		}
-	} else {
-		if (yych <= 0xD3) {
-			if (yych <= 0xC3) {
-				if (yych <= 'a') goto yy4;
-				if (yych <= 'z') goto yy10;
-				if (yych <= 0xC2) goto yy173;
-				goto yy53;
-			} else {
-				if (yych <= 0xC9) goto yy54;
-				if (yych <= 0xCA) goto yy55;
-				if (yych <= 0xCB) goto yy173;
-				goto yy54;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD4) goto yy55;
-				if (yych <= 0xD5) goto yy173;
-				if (yych <= 0xD6) goto yy56;
-				goto yy54;
-			} else {
-				if (yych <= 0xE0) goto yy173;
-				if (yych <= 0xE1) goto yy57;
-				if (yych <= 0xE2) goto yy58;
-				goto yy173;
-			}
-		}
-	}
-yy229:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'O') {
-		if (yych == 'A') goto yy303;
-		if (yych <= 'N') goto yy11;
-		goto yy304;
-	} else {
-		if (yych <= 'a') {
-			if (yych <= '`') goto yy11;
-			goto yy303;
-		} else {
-			if (yych == 'o') goto yy304;
-			goto yy11;
-		}
-	}
-yy230:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'd') {
-		if (yych <= 'E') {
-			if (yych <= 'D') goto yy5;
-			goto yy305;
-		} else {
-			if (yych == 'I') goto yy10;
-			goto yy5;
-		}
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'e') goto yy305;
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 0xC3) goto yy306;
-			goto yy5;
-		}
-	}
-yy231:
-	yyaccept = 10;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy177;
-			} else {
-				if (yych == ',') goto yy177;
-				goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy177;
-				if (yych <= '9') goto yy5;
-				goto yy177;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy177;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy177;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy177;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy177;
-				if (yych <= 0xD4) goto yy5;
-				goto yy177;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy177;
-				if (yych <= 0xE2) goto yy5;
-				goto yy177;
-			}
-		}
-	}
-yy232:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'A') goto yy307;
-		if (yych <= 'H') goto yy11;
-		goto yy308;
-	} else {
-		if (yych <= 'a') {
-			if (yych <= '`') goto yy11;
-			goto yy307;
-		} else {
-			if (yych == 'i') goto yy308;
-			goto yy11;
-		}
-	}
-yy233:
-	yyaccept = 12;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy181;
-			} else {
-				if (yych == ',') goto yy181;
-				if (yych <= '.') goto yy5;
-				goto yy181;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy181;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy234;
-				if (yych <= 'Z') goto yy5;
-				goto yy181;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy181;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 's') goto yy234;
-				if (yych <= 'z') goto yy5;
-				goto yy181;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy181;
-				if (yych <= 0xD4) goto yy5;
-				goto yy181;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy181;
-				if (yych <= 0xE2) goto yy5;
-				goto yy181;
-			}
-		}
-	}
-yy234:
-	yyaccept = 12;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy181;
-			} else {
-				if (yych == ',') goto yy181;
-				goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy181;
-				if (yych <= '9') goto yy5;
-				goto yy181;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy181;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy181;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy181;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy181;
-				if (yych <= 0xD4) goto yy5;
-				goto yy181;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy181;
-				if (yych <= 0xE2) goto yy5;
-				goto yy181;
-			}
-		}
-	}
-yy235:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'd') {
-		if (yych <= 'E') {
-			if (yych <= 'D') goto yy5;
-			goto yy309;
-		} else {
-			if (yych == 'I') goto yy10;
-			goto yy5;
-		}
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'e') goto yy309;
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 0xC3) goto yy310;
-			goto yy5;
-		}
-	}
-yy236:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'L') goto yy5;
-		goto yy311;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'm') goto yy311;
-			goto yy5;
-		}
-	}
-yy237:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x87) {
-			if (yych <= 0x7F) goto yy47;
-			goto yy98;
-		} else {
-			if (yych <= 0x89) goto yy312;
-			if (yych <= 0x96) goto yy98;
-			goto yy47;
-		}
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA7) goto yy98;
-			if (yych <= 0xA9) goto yy312;
-			goto yy98;
-		} else {
-			if (yych <= 0xB7) goto yy47;
-			if (yych <= 0xBF) goto yy98;
-			goto yy47;
-		}
-	}
-yy238:
-	yyaccept = 20;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych != ',') goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy239;
-				if (yych <= '9') goto yy5;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych != '`') goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych >= 0xC3) goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy239;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy239;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy239:
-#line 131 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_TEEN, 12); }
-#line 4871 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy240:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'd') {
-		if (yych <= 'E') {
-			if (yych <= 'D') goto yy5;
-			goto yy313;
-		} else {
-			if (yych == 'I') goto yy10;
-			goto yy5;
-		}
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'e') goto yy313;
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 0xC3) goto yy314;
-			goto yy5;
-		}
-	}
-yy241:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'd') {
-		if (yych <= 'E') {
-			if (yych <= 'D') goto yy5;
-			goto yy315;
-		} else {
-			if (yych == 'I') goto yy10;
-			goto yy5;
-		}
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'e') goto yy315;
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 0xC3) goto yy316;
-			goto yy5;
-		}
-	}
-yy242:
-	yyaccept = 4;
-	yych = *(mar = ++cur);
-	if (yych <= 'z') {
-		if (yych <= 'Z') {
-			if (yych <= '@') goto yy68;
-			if (yych == 'I') goto yy98;
-			goto yy157;
-		} else {
-			if (yych <= '`') goto yy68;
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) goto yy68;
-			if (yych == 0xCB) goto yy68;
-			goto yy157;
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy68;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy68;
-			}
-		}
-	}
-yy243:
-	yyaccept = 21;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '?') {
-			if (yych <= '+') {
-				if (yych == '%') goto yy5;
-				if (yych >= '+') goto yy5;
-			} else {
-				if (yych <= '.') {
-					if (yych >= '-') goto yy5;
-				} else {
-					if (yych <= '/') goto yy244;
-					if (yych <= '9') goto yy5;
-				}
-			}
-		} else {
-			if (yych <= 'M') {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'L') goto yy5;
-				goto yy69;
-			} else {
-				if (yych <= 'R') {
-					if (yych <= 'Q') goto yy5;
-					goto yy121;
-				} else {
-					if (yych <= 'S') goto yy122;
-					if (yych <= 'Z') goto yy5;
-				}
-			}
-		}
-	} else {
-		if (yych <= 's') {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy244;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych <= 'm') {
-					if (yych <= 'l') goto yy5;
-					goto yy69;
-				} else {
-					if (yych <= 'q') goto yy5;
-					if (yych <= 'r') goto yy121;
-					goto yy122;
-				}
-			}
-		} else {
-			if (yych <= 0xD4) {
-				if (yych <= 0xC2) {
-					if (yych <= 'z') goto yy5;
-				} else {
-					if (yych != 0xCB) goto yy5;
-				}
-			} else {
-				if (yych <= 0xDB) {
-					if (yych >= 0xD6) goto yy5;
-				} else {
-					if (yych <= 0xE0) goto yy244;
-					if (yych <= 0xE2) goto yy5;
-				}
-			}
-		}
-	}
-yy244:
-#line 145 "/work/wt-numbers/src/lang/fr/numbers.re"
+yy199:
+#line 216 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_MILLE, 1000); }
-#line 5009 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy245:
-	yyaccept = 1;
+#line 3057 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy200:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
 	if (yych <= 'R') {
 		if (yych <= 'H') {
 			if (yych <= 'B') {
-				if (yych == 'A') goto yy317;
-				goto yy11;
+				if (yych == 'A') goto yy255;
+				goto yy3;
 			} else {
-				if (yych <= 'C') goto yy13;
-				if (yych == 'E') goto yy318;
-				goto yy11;
+				if (yych <= 'C') goto yy9;
+				if (yych == 'E') goto yy256;
+				goto yy3;
 			}
 		} else {
 			if (yych <= 'M') {
-				if (yych <= 'I') goto yy13;
-				if (yych <= 'K') goto yy11;
-				goto yy13;
+				if (yych <= 'I') goto yy9;
+				if (yych <= 'K') goto yy3;
+				goto yy9;
 			} else {
-				if (yych == 'O') goto yy319;
-				if (yych <= 'Q') goto yy11;
-				goto yy69;
+				if (yych == 'O') goto yy257;
+				if (yych <= 'Q') goto yy3;
+				goto yy55;
 			}
 		}
 	} else {
 		if (yych <= 'd') {
 			if (yych <= 'W') {
-				if (yych == 'V') goto yy13;
-				goto yy11;
+				if (yych == 'V') goto yy9;
+				goto yy3;
 			} else {
-				if (yych <= 'X') goto yy13;
-				if (yych == 'a') goto yy317;
-				goto yy11;
+				if (yych <= 'X') goto yy9;
+				if (yych == 'a') goto yy255;
+				goto yy3;
 			}
 		} else {
 			if (yych <= 'q') {
-				if (yych <= 'e') goto yy318;
-				if (yych == 'o') goto yy319;
-				goto yy11;
+				if (yych <= 'e') goto yy256;
+				if (yych == 'o') goto yy257;
+				goto yy3;
 			} else {
-				if (yych <= 'r') goto yy69;
-				if (yych == 0xC3) goto yy320;
-				goto yy11;
+				if (yych <= 'r') goto yy55;
+				if (yych == 0xC3) goto yy258;
+				goto yy3;
 			}
 		}
 	}
-yy246:
-	yyaccept = 1;
+yy201:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
 	if (yych <= '`') {
 		if (yych <= 'D') {
-			if (yych == 'A') goto yy317;
-			goto yy11;
+			if (yych == 'A') goto yy255;
+			goto yy3;
 		} else {
-			if (yych <= 'E') goto yy321;
-			if (yych == 'O') goto yy319;
-			goto yy11;
+			if (yych <= 'E') goto yy259;
+			if (yych == 'O') goto yy257;
+			goto yy3;
 		}
 	} else {
 		if (yych <= 'n') {
-			if (yych <= 'a') goto yy317;
-			if (yych == 'e') goto yy321;
-			goto yy11;
+			if (yych <= 'a') goto yy255;
+			if (yych == 'e') goto yy259;
+			goto yy3;
 		} else {
-			if (yych <= 'o') goto yy319;
-			if (yych == 0xC3) goto yy322;
-			goto yy11;
+			if (yych <= 'o') goto yy257;
+			if (yych == 0xC3) goto yy260;
+			goto yy3;
 		}
 	}
-yy247:
-	yyaccept = 21;
+yy202:
+	yyaccept = 17;
 	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy244;
-			} else {
-				if (yych == ',') goto yy244;
-				goto yy5;
-			}
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy199;
+			if (yych <= 'Z') goto yy3;
+			goto yy199;
 		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy244;
-				if (yych <= '9') goto yy5;
-				goto yy244;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy244;
-			}
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy199;
+			goto yy3;
 		}
 	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy244;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy244;
-				goto yy5;
-			}
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy199;
+			if (yych <= 0xD4) goto yy3;
+			goto yy199;
 		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy244;
-				if (yych <= 0xD4) goto yy5;
-				goto yy244;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy244;
-				if (yych <= 0xE2) goto yy5;
-				goto yy244;
-			}
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy199;
 		}
 	}
-yy248:
-	yyaccept = 1;
+yy203:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
 	if (yych <= 'd') {
-		if (yych <= 'E') {
-			if (yych <= 'D') goto yy5;
-			goto yy323;
-		} else {
-			if (yych == 'I') goto yy10;
-			goto yy5;
-		}
+		if (yych == 'E') goto yy261;
+		goto yy3;
 	} else {
-		if (yych <= 'i') {
-			if (yych <= 'e') goto yy323;
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 0xC3) goto yy325;
-			goto yy5;
-		}
+		if (yych <= 'e') goto yy261;
+		if (yych == 0xC3) goto yy263;
+		goto yy3;
 	}
-yy249:
-	yyaccept = 1;
+yy204:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
 	if (yych <= 'd') {
-		if (yych <= 'E') {
-			if (yych <= 'D') goto yy5;
-			goto yy326;
-		} else {
-			if (yych == 'I') goto yy10;
-			goto yy5;
-		}
+		if (yych == 'E') goto yy264;
+		goto yy3;
 	} else {
-		if (yych <= 'i') {
-			if (yych <= 'e') goto yy326;
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 0xC3) goto yy327;
-			goto yy5;
-		}
+		if (yych <= 'e') goto yy264;
+		if (yych == 0xC3) goto yy265;
+		goto yy3;
 	}
-yy250:
-	yyaccept = 1;
+yy205:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= 'T') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'S') goto yy5;
-		goto yy328;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 't') goto yy328;
-			goto yy5;
-		}
-	}
-yy251:
-	yyaccept = 1;
+	if (yych == 'T') goto yy266;
+	if (yych == 't') goto yy266;
+	goto yy3;
+yy206:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= 'T') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'S') goto yy5;
-		goto yy329;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 't') goto yy329;
-			goto yy5;
-		}
-	}
-yy252:
-	yyaccept = 1;
+	if (yych == 'T') goto yy267;
+	if (yych == 't') goto yy267;
+	goto yy3;
+yy207:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'L') goto yy5;
-		goto yy330;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'm') goto yy330;
-			goto yy5;
-		}
-	}
-yy253:
+	if (yych == 'M') goto yy268;
+	if (yych == 'm') goto yy268;
+	goto yy3;
+yy208:
 	yych = *++cur;
 	if (yych <= 0x97) {
 		if (yych <= 0x87) {
-			if (yych <= 0x7F) goto yy47;
-			goto yy98;
+			if (yych <= 0x7F) goto yy40;
+			goto yy2;
 		} else {
-			if (yych <= 0x89) goto yy331;
-			if (yych <= 0x96) goto yy98;
-			goto yy47;
+			if (yych <= 0x89) goto yy207;
+			if (yych <= 0x96) goto yy2;
+			goto yy40;
 		}
 	} else {
 		if (yych <= 0xB6) {
-			if (yych <= 0xA7) goto yy98;
-			if (yych <= 0xA9) goto yy331;
-			goto yy98;
+			if (yych <= 0xA7) goto yy2;
+			if (yych <= 0xA9) goto yy207;
+			goto yy2;
 		} else {
-			if (yych <= 0xB7) goto yy47;
-			if (yych <= 0xBF) goto yy98;
-			goto yy47;
+			if (yych <= 0xB7) goto yy40;
+			if (yych <= 0xBF) goto yy2;
+			goto yy40;
 		}
 	}
-yy254:
+yy209:
 	yych = *++cur;
 	if (yych <= 'b') {
 		if (yych <= ' ') {
-			if (yych <= 0x1F) goto yy47;
-			goto yy254;
+			if (yych <= 0x1F) goto yy40;
+			goto yy209;
 		} else {
-			if (yych == 'C') goto yy332;
-			goto yy47;
+			if (yych == 'C') goto yy269;
+			goto yy40;
 		}
 	} else {
 		if (yych <= 0xC2) {
-			if (yych <= 'c') goto yy332;
-			if (yych <= 0xC1) goto yy47;
-			goto yy256;
+			if (yych <= 'c') goto yy269;
+			if (yych <= 0xC1) goto yy40;
+			goto yy211;
 		} else {
-			if (yych == 0xE2) goto yy333;
-			goto yy47;
+			if (yych == 0xE2) goto yy212;
+			goto yy40;
 		}
 	}
-yy255:
-	yyaccept = 1;
+yy210:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy334;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy334;
-		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		}
-	}
-yy256:
+	if (yych == 'E') goto yy270;
+	if (yych == 'e') goto yy270;
+	goto yy3;
+yy211:
 	yych = *++cur;
-	if (yych == 0xA0) goto yy254;
-	goto yy47;
-yy257:
+	if (yych == 0xA0) goto yy209;
+	goto yy40;
+yy212:
 	yych = *++cur;
-	if (yych == 0x80) goto yy335;
-	goto yy47;
-yy258:
-	yyaccept = 1;
+	if (yych == 0x80) goto yy271;
+	goto yy40;
+yy213:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
 	if (yych <= 'd') {
-		if (yych <= 'E') {
-			if (yych <= 'D') goto yy5;
-			goto yy336;
-		} else {
-			if (yych == 'I') goto yy10;
-			goto yy5;
-		}
+		if (yych == 'E') goto yy272;
+		goto yy3;
 	} else {
-		if (yych <= 'i') {
-			if (yych <= 'e') goto yy337;
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 0xC3) goto yy338;
-			goto yy5;
-		}
+		if (yych <= 'e') goto yy273;
+		if (yych == 0xC3) goto yy274;
+		goto yy3;
 	}
-yy259:
-	yyaccept = 1;
+yy214:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy339;
-	if (yych == 'n') goto yy339;
-	goto yy5;
-yy260:
-	yyaccept = 22;
+	if (yych == 'N') goto yy275;
+	if (yych == 'n') goto yy275;
+	goto yy3;
+yy215:
+	yyaccept = 18;
 	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy261;
-				if (yych <= '.') goto yy5;
-			}
+	if (yych <= 'z') {
+		if (yych <= 'Z') {
+			if (yych <= '@') goto yy216;
+			if (yych == 'S') goto yy276;
+			goto yy3;
 		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy261;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy340;
-				if (yych <= 'Z') goto yy5;
-			}
+			if (yych <= '`') goto yy216;
+			if (yych == 's') goto yy276;
+			goto yy3;
 		}
 	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy261;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 's') goto yy340;
-				if (yych <= 'z') goto yy5;
-			}
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) goto yy216;
+			if (yych != 0xCB) goto yy3;
 		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy261;
-				if (yych <= 0xD4) goto yy5;
+			if (yych <= 0xDB) {
+				if (yych >= 0xD6) goto yy3;
 			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy261;
-				if (yych <= 0xE2) goto yy5;
+				if (yych == 0xE1) goto yy3;
 			}
 		}
 	}
-yy261:
-#line 188 "/work/wt-numbers/src/lang/fr/numbers.re"
+yy216:
+#line 259 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_FRAC, 4); }
-#line 5355 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy262:
-	yyaccept = 1;
+#line 3292 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy217:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= 'R') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'Q') goto yy5;
-		goto yy341;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'r') goto yy341;
-			goto yy5;
-		}
-	}
-yy263:
-	yyaccept = 1;
+	if (yych == 'R') goto yy277;
+	if (yych == 'r') goto yy277;
+	goto yy3;
+yy218:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
 	if (yych <= 'I') {
-		if (yych == 'E') goto yy342;
-		if (yych <= 'H') goto yy5;
-		goto yy344;
+		if (yych == 'E') goto yy278;
+		if (yych <= 'H') goto yy3;
+		goto yy280;
 	} else {
 		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy342;
+			if (yych <= 'd') goto yy3;
+			goto yy278;
 		} else {
-			if (yych == 'i') goto yy344;
-			goto yy5;
+			if (yych == 'i') goto yy280;
+			goto yy3;
 		}
 	}
-yy264:
-	yyaccept = 1;
+yy219:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
 	if (yych <= 'I') {
-		if (yych == 'E') goto yy345;
-		if (yych <= 'H') goto yy5;
-		goto yy347;
+		if (yych == 'E') goto yy281;
+		if (yych <= 'H') goto yy3;
+		goto yy283;
 	} else {
 		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy345;
+			if (yych <= 'd') goto yy3;
+			goto yy281;
 		} else {
-			if (yych == 'i') goto yy347;
-			goto yy5;
+			if (yych == 'i') goto yy283;
+			goto yy3;
 		}
 	}
-yy265:
-	yyaccept = 1;
+yy220:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'D') goto yy348;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
-	} else {
-		if (yych <= 'd') {
-			if (yych <= 'c') goto yy5;
-			goto yy348;
-		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		}
-	}
-yy266:
-	yyaccept = 23;
+	if (yych == 'D') goto yy284;
+	if (yych == 'd') goto yy284;
+	goto yy3;
+yy221:
+	yyaccept = 19;
 	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych != ',') goto yy5;
-			}
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy222;
+			if (yych <= 'Z') goto yy3;
 		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy267;
-				if (yych <= '9') goto yy5;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-			}
+			if (yych <= 'z') goto yy3;
+			if (yych >= 0xC3) goto yy3;
 		}
 	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych != '`') goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych >= 0xC3) goto yy5;
-			}
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy222;
+			if (yych <= 0xD4) goto yy3;
 		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy267;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy267;
-				if (yych <= 0xE2) goto yy5;
-			}
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
 		}
 	}
-yy267:
-#line 135 "/work/wt-numbers/src/lang/fr/numbers.re"
+yy222:
+#line 206 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_TEEN, 16); }
-#line 5462 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy268:
-	yyaccept = 1;
+#line 3360 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy223:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
 	if (yych <= 'd') {
-		if (yych <= 'E') {
-			if (yych <= 'D') goto yy5;
-			goto yy350;
-		} else {
-			if (yych == 'I') goto yy10;
-			goto yy5;
-		}
+		if (yych == 'E') goto yy286;
+		goto yy3;
 	} else {
-		if (yych <= 'i') {
-			if (yych <= 'e') goto yy350;
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 0xC3) goto yy351;
-			goto yy5;
-		}
+		if (yych <= 'e') goto yy286;
+		if (yych == 0xC3) goto yy287;
+		goto yy3;
 	}
-yy269:
-	yyaccept = 1;
+yy224:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy352;
-	if (yych == 'n') goto yy352;
-	goto yy5;
-yy270:
-	yyaccept = 1;
+	if (yych == 'N') goto yy288;
+	if (yych == 'n') goto yy288;
+	goto yy3;
+yy225:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
 	if (yych <= 'd') {
-		if (yych <= 'E') {
-			if (yych <= 'D') goto yy5;
-			goto yy353;
-		} else {
-			if (yych == 'I') goto yy10;
-			goto yy5;
-		}
+		if (yych == 'E') goto yy289;
+		goto yy3;
 	} else {
-		if (yych <= 'i') {
-			if (yych <= 'e') goto yy353;
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 0xC3) goto yy354;
-			goto yy5;
-		}
+		if (yych <= 'e') goto yy289;
+		if (yych == 0xC3) goto yy290;
+		goto yy3;
 	}
-yy271:
-	yyaccept = 1;
+yy226:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'L') goto yy5;
-		goto yy355;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'm') goto yy355;
-			goto yy5;
-		}
-	}
-yy272:
+	if (yych == 'M') goto yy291;
+	if (yych == 'm') goto yy291;
+	goto yy3;
+yy227:
 	yych = *++cur;
 	if (yych <= 0x97) {
 		if (yych <= 0x87) {
-			if (yych <= 0x7F) goto yy47;
-			goto yy98;
+			if (yych <= 0x7F) goto yy40;
+			goto yy2;
 		} else {
-			if (yych <= 0x89) goto yy356;
-			if (yych <= 0x96) goto yy98;
-			goto yy47;
+			if (yych <= 0x89) goto yy226;
+			if (yych <= 0x96) goto yy2;
+			goto yy40;
 		}
 	} else {
 		if (yych <= 0xB6) {
-			if (yych <= 0xA7) goto yy98;
-			if (yych <= 0xA9) goto yy356;
-			goto yy98;
+			if (yych <= 0xA7) goto yy2;
+			if (yych <= 0xA9) goto yy226;
+			goto yy2;
 		} else {
-			if (yych <= 0xB7) goto yy47;
-			if (yych <= 0xBF) goto yy98;
-			goto yy47;
+			if (yych <= 0xB7) goto yy40;
+			if (yych <= 0xBF) goto yy2;
+			goto yy40;
 		}
 	}
-yy273:
-	yyaccept = 1;
+yy228:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy357;
-	if (yych == 'n') goto yy357;
-	goto yy5;
-yy274:
-	yyaccept = 1;
+	if (yych == 'N') goto yy292;
+	if (yych == 'n') goto yy292;
+	goto yy3;
+yy229:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy293;
+	if (yych == 'e') goto yy293;
+	goto yy3;
+yy230:
+	yyaccept = 20;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy231;
+			if (yych <= 'Z') goto yy3;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych >= 0xC3) goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy231;
+			if (yych <= 0xD4) goto yy3;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+		}
+	}
+yy231:
+#line 258 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_FRAC, 3); }
+#line 3452 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy232:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
 	if (yych <= 'I') {
-		if (yych == 'E') goto yy358;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
+		if (yych == 'E') goto yy295;
+		if (yych <= 'H') goto yy3;
+		goto yy297;
 	} else {
 		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy358;
+			if (yych <= 'd') goto yy3;
+			goto yy295;
 		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
+			if (yych == 'i') goto yy297;
+			goto yy3;
+		}
+	}
+yy233:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'I') {
+		if (yych == 'E') goto yy298;
+		if (yych <= 'H') goto yy3;
+		goto yy300;
+	} else {
+		if (yych <= 'e') {
+			if (yych <= 'd') goto yy3;
+			goto yy298;
+		} else {
+			if (yych == 'i') goto yy300;
+			goto yy3;
+		}
+	}
+yy234:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'I') goto yy301;
+	if (yych == 'i') goto yy301;
+	goto yy3;
+yy235:
+	yyaccept = 21;
+	yych = *(mar = ++cur);
+	if (yych <= 'z') {
+		if (yych <= 'Z') {
+			if (yych <= '@') goto yy236;
+			if (yych == 'I') goto yy302;
+			goto yy3;
+		} else {
+			if (yych <= '`') goto yy236;
+			if (yych == 'i') goto yy302;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) goto yy236;
+			if (yych != 0xCB) goto yy3;
+		} else {
+			if (yych <= 0xDB) {
+				if (yych >= 0xD6) goto yy3;
+			} else {
+				if (yych == 0xE1) goto yy3;
+			}
+		}
+	}
+yy236:
+#line 193 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_UNIT, 3); }
+#line 3519 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy237:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy303;
+	if (yych == 'e') goto yy303;
+	goto yy3;
+yy238:
+	yyaccept = 22;
+	yych = *(mar = ++cur);
+	if (yych <= 'r') {
+		if (yych <= 'S') {
+			if (yych <= 'H') {
+				if (yych >= 'A') goto yy3;
+			} else {
+				if (yych <= 'I') goto yy305;
+				if (yych <= 'R') goto yy3;
+				goto yy306;
+			}
+		} else {
+			if (yych <= '`') {
+				if (yych <= 'Z') goto yy3;
+			} else {
+				if (yych == 'i') goto yy305;
+				goto yy3;
+			}
+		}
+	} else {
+		if (yych <= 0xCB) {
+			if (yych <= 'z') {
+				if (yych <= 's') goto yy306;
+				goto yy3;
+			} else {
+				if (yych <= 0xC2) goto yy239;
+				if (yych <= 0xCA) goto yy3;
+			}
+		} else {
+			if (yych <= 0xDB) {
+				if (yych != 0xD5) goto yy3;
+			} else {
+				if (yych == 0xE1) goto yy3;
+			}
+		}
+	}
+yy239:
+#line 207 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_TENS, 20); }
+#line 3566 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy240:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'L') goto yy307;
+	if (yych == 'l') goto yy307;
+	goto yy3;
+yy241:
+	yyaccept = 15;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy184;
+			if (yych <= 'Z') goto yy3;
+			goto yy184;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy184;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy184;
+			if (yych <= 0xD4) goto yy3;
+			goto yy184;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy184;
+		}
+	}
+yy242:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'R') goto yy308;
+	if (yych == 'r') goto yy308;
+	goto yy3;
+yy243:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'N') goto yy309;
+	if (yych == 'n') goto yy309;
+	goto yy3;
+yy244:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'M') goto yy311;
+	if (yych == 'm') goto yy311;
+	goto yy3;
+yy245:
+	yych = *++cur;
+	if (yych <= 0x97) {
+		if (yych <= 0x87) {
+			if (yych <= 0x7F) goto yy40;
+			goto yy2;
+		} else {
+			if (yych <= 0x89) goto yy244;
+			if (yych <= 0x96) goto yy2;
+			goto yy40;
+		}
+	} else {
+		if (yych <= 0xB6) {
+			if (yych <= 0xA7) goto yy2;
+			if (yych <= 0xA9) goto yy244;
+			goto yy2;
+		} else {
+			if (yych <= 0xB7) goto yy40;
+			if (yych <= 0xBF) goto yy2;
+			goto yy40;
+		}
+	}
+yy246:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'N') goto yy312;
+	if (yych == 'n') goto yy312;
+	goto yy3;
+yy247:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'd') {
+		if (yych == 'E') goto yy313;
+		goto yy3;
+	} else {
+		if (yych <= 'e') goto yy313;
+		if (yych == 0xC3) goto yy314;
+		goto yy3;
+	}
+yy248:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'M') goto yy315;
+	if (yych == 'm') goto yy315;
+	goto yy3;
+yy249:
+	yych = *++cur;
+	if (yych <= 0x97) {
+		if (yych <= 0x87) {
+			if (yych <= 0x7F) goto yy40;
+			goto yy2;
+		} else {
+			if (yych <= 0x89) goto yy248;
+			if (yych <= 0x96) goto yy2;
+			goto yy40;
+		}
+	} else {
+		if (yych <= 0xB6) {
+			if (yych <= 0xA7) goto yy2;
+			if (yych <= 0xA9) goto yy248;
+			goto yy2;
+		} else {
+			if (yych <= 0xB7) goto yy40;
+			if (yych <= 0xBF) goto yy2;
+			goto yy40;
+		}
+	}
+yy250:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy316;
+	if (yych == 'e') goto yy316;
+	goto yy3;
+yy251:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'M') goto yy318;
+	if (yych == 'm') goto yy318;
+	goto yy3;
+yy252:
+	yych = *++cur;
+	if (yych <= 0x97) {
+		if (yych <= 0x87) {
+			if (yych <= 0x7F) goto yy40;
+			goto yy2;
+		} else {
+			if (yych <= 0x89) goto yy251;
+			if (yych <= 0x96) goto yy2;
+			goto yy40;
+		}
+	} else {
+		if (yych <= 0xB6) {
+			if (yych <= 0xA7) goto yy2;
+			if (yych <= 0xA9) goto yy251;
+			goto yy2;
+		} else {
+			if (yych <= 0xB7) goto yy40;
+			if (yych <= 0xBF) goto yy2;
+			goto yy40;
+		}
+	}
+yy253:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'M') goto yy319;
+	if (yych == 'm') goto yy319;
+	goto yy3;
+yy254:
+	yych = *++cur;
+	if (yych <= 0x97) {
+		if (yych <= 0x87) {
+			if (yych <= 0x7F) goto yy40;
+			goto yy2;
+		} else {
+			if (yych <= 0x89) goto yy253;
+			if (yych <= 0x96) goto yy2;
+			goto yy40;
+		}
+	} else {
+		if (yych <= 0xB6) {
+			if (yych <= 0xA7) goto yy2;
+			if (yych <= 0xA9) goto yy253;
+			goto yy2;
+		} else {
+			if (yych <= 0xB7) goto yy40;
+			if (yych <= 0xBF) goto yy2;
+			goto yy40;
+		}
+	}
+yy255:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'R') goto yy320;
+	if (yych == 'r') goto yy320;
+	goto yy3;
+yy256:
+	yyaccept = 2;
+	yych = *(mar = ++cur);
+	if (yych <= 'q') {
+		if (yych <= 'R') {
+			if (yych <= 'L') {
+				if (yych <= '@') goto yy54;
+				goto yy3;
+			} else {
+				if (yych <= 'M') goto yy321;
+				if (yych <= 'Q') goto yy3;
+				goto yy322;
+			}
+		} else {
+			if (yych <= '`') {
+				if (yych <= 'S') goto yy96;
+				if (yych <= 'Z') goto yy3;
+				goto yy54;
+			} else {
+				if (yych == 'm') goto yy321;
+				goto yy3;
+			}
+		}
+	} else {
+		if (yych <= 0xCB) {
+			if (yych <= 'z') {
+				if (yych <= 'r') goto yy322;
+				if (yych <= 's') goto yy96;
+				goto yy3;
+			} else {
+				if (yych <= 0xC2) goto yy54;
+				if (yych <= 0xCA) goto yy3;
+				goto yy54;
+			}
+		} else {
+			if (yych <= 0xDB) {
+				if (yych == 0xD5) goto yy54;
+				goto yy3;
+			} else {
+				if (yych == 0xE1) goto yy3;
+				goto yy54;
+			}
+		}
+	}
+yy257:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'N') goto yy324;
+	if (yych == 'n') goto yy324;
+	goto yy3;
+yy258:
+	yych = *++cur;
+	if (yych <= 0xA7) {
+		if (yych <= 0x89) {
+			if (yych <= 0x7F) goto yy40;
+			if (yych <= 0x87) goto yy2;
+			goto yy326;
+		} else {
+			if (yych == 0x97) goto yy40;
+			goto yy2;
+		}
+	} else {
+		if (yych <= 0xB6) {
+			if (yych <= 0xA8) goto yy327;
+			if (yych <= 0xA9) goto yy326;
+			goto yy2;
+		} else {
+			if (yych <= 0xB7) goto yy40;
+			if (yych <= 0xBF) goto yy2;
+			goto yy40;
+		}
+	}
+yy259:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'R') {
+		if (yych == 'M') goto yy321;
+		if (yych <= 'Q') goto yy3;
+		goto yy322;
+	} else {
+		if (yych <= 'm') {
+			if (yych <= 'l') goto yy3;
+			goto yy321;
+		} else {
+			if (yych == 'r') goto yy322;
+			goto yy3;
+		}
+	}
+yy260:
+	yych = *++cur;
+	if (yych <= 0x97) {
+		if (yych <= 0x87) {
+			if (yych <= 0x7F) goto yy40;
+			goto yy2;
+		} else {
+			if (yych <= 0x89) goto yy326;
+			if (yych <= 0x96) goto yy2;
+			goto yy40;
+		}
+	} else {
+		if (yych <= 0xB6) {
+			if (yych <= 0xA7) goto yy2;
+			if (yych <= 0xA9) goto yy326;
+			goto yy2;
+		} else {
+			if (yych <= 0xB7) goto yy40;
+			if (yych <= 0xBF) goto yy2;
+			goto yy40;
+		}
+	}
+yy261:
+	yyaccept = 23;
+	yych = *(mar = ++cur);
+	if (yych <= 'z') {
+		if (yych <= 'Z') {
+			if (yych <= '@') goto yy262;
+			if (yych == 'S') goto yy328;
+			goto yy3;
+		} else {
+			if (yych <= '`') goto yy262;
+			if (yych == 's') goto yy328;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) goto yy262;
+			if (yych != 0xCB) goto yy3;
+		} else {
+			if (yych <= 0xDB) {
+				if (yych >= 0xD6) goto yy3;
+			} else {
+				if (yych == 0xE1) goto yy3;
+			}
+		}
+	}
+yy262:
+#line 260 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_MOITIE, 2); }
+#line 3888 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy263:
+	yych = *++cur;
+	if (yych <= 0x97) {
+		if (yych <= 0x88) {
+			if (yych <= 0x7F) goto yy40;
+			goto yy2;
+		} else {
+			if (yych <= 0x89) goto yy261;
+			if (yych <= 0x96) goto yy2;
+			goto yy40;
+		}
+	} else {
+		if (yych <= 0xB6) {
+			if (yych == 0xA9) goto yy261;
+			goto yy2;
+		} else {
+			if (yych <= 0xB7) goto yy40;
+			if (yych <= 0xBF) goto yy2;
+			goto yy40;
+		}
+	}
+yy264:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'M') goto yy329;
+	if (yych == 'm') goto yy329;
+	goto yy3;
+yy265:
+	yych = *++cur;
+	if (yych <= 0x97) {
+		if (yych <= 0x87) {
+			if (yych <= 0x7F) goto yy40;
+			goto yy2;
+		} else {
+			if (yych <= 0x89) goto yy264;
+			if (yych <= 0x96) goto yy2;
+			goto yy40;
+		}
+	} else {
+		if (yych <= 0xB6) {
+			if (yych <= 0xA7) goto yy2;
+			if (yych <= 0xA9) goto yy264;
+			goto yy2;
+		} else {
+			if (yych <= 0xB7) goto yy40;
+			if (yych <= 0xBF) goto yy2;
+			goto yy40;
+		}
+	}
+yy266:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'I') {
+		if (yych == 'E') goto yy330;
+		if (yych <= 'H') goto yy3;
+		goto yy332;
+	} else {
+		if (yych <= 'e') {
+			if (yych <= 'd') goto yy3;
+			goto yy330;
+		} else {
+			if (yych == 'i') goto yy332;
+			goto yy3;
+		}
+	}
+yy267:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'I') {
+		if (yych == 'E') goto yy333;
+		if (yych <= 'H') goto yy3;
+		goto yy335;
+	} else {
+		if (yych <= 'e') {
+			if (yych <= 'd') goto yy3;
+			goto yy333;
+		} else {
+			if (yych == 'i') goto yy335;
+			goto yy3;
+		}
+	}
+yy268:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy336;
+	if (yych == 'e') goto yy336;
+	goto yy3;
+yy269:
+	yych = *++cur;
+	if (yych == 'E') goto yy338;
+	if (yych == 'e') goto yy338;
+	goto yy40;
+yy270:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'N') goto yy339;
+	if (yych == 'n') goto yy339;
+	goto yy3;
+yy271:
+	yych = *++cur;
+	if (yych == 0x89) goto yy209;
+	if (yych == 0xAF) goto yy209;
+	goto yy40;
+yy272:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'R') goto yy340;
+	if (yych == 'r') goto yy340;
+	goto yy3;
+yy273:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'R') goto yy342;
+	if (yych == 'r') goto yy342;
+	goto yy3;
+yy274:
+	yych = *++cur;
+	if (yych <= 0xA7) {
+		if (yych <= 0x7F) goto yy40;
+		if (yych == 0x97) goto yy40;
+		goto yy2;
+	} else {
+		if (yych <= 0xB6) {
+			if (yych <= 0xA9) goto yy343;
+			goto yy2;
+		} else {
+			if (yych <= 0xB7) goto yy40;
+			if (yych <= 0xBF) goto yy2;
+			goto yy40;
 		}
 	}
 yy275:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'T') goto yy344;
+	if (yych == 't') goto yy344;
+	goto yy3;
+yy276:
+	yyaccept = 18;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy216;
+			if (yych <= 'Z') goto yy3;
+			goto yy216;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy216;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy216;
+			if (yych <= 0xD4) goto yy3;
+			goto yy216;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy216;
+		}
+	}
+yy277:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'Z') goto yy345;
+	if (yych == 'z') goto yy345;
+	goto yy3;
+yy278:
 	yyaccept = 24;
 	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych != ',') goto yy5;
-			}
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy279;
+			if (yych <= 'Z') goto yy3;
 		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy276;
-				if (yych <= '9') goto yy5;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-			}
+			if (yych <= 'z') goto yy3;
+			if (yych >= 0xC3) goto yy3;
 		}
 	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych != '`') goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych >= 0xC3) goto yy5;
-			}
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy279;
+			if (yych <= 0xD4) goto yy3;
 		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy276;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy276;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy276:
-#line 187 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_FRAC, 3); }
-#line 5613 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy277:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy360;
-		if (yych <= 'H') goto yy5;
-		goto yy362;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy360;
-		} else {
-			if (yych == 'i') goto yy362;
-			goto yy5;
-		}
-	}
-yy278:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy363;
-		if (yych <= 'H') goto yy5;
-		goto yy365;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy363;
-		} else {
-			if (yych == 'i') goto yy365;
-			goto yy5;
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
 		}
 	}
 yy279:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy366;
-	if (yych == 'i') goto yy366;
-	goto yy5;
+#line 194 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_UNIT, 4); }
+#line 4079 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy280:
-	yyaccept = 25;
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych != ',') goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy281;
-				if (yych <= '9') goto yy5;
-			} else {
-				if (yych == 'I') goto yy367;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
+	if (yych <= 'd') {
+		if (yych == 'E') goto yy346;
+		goto yy3;
 	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych != '`') goto yy5;
-			} else {
-				if (yych <= 'i') goto yy367;
-				if (yych <= 'z') goto yy5;
-				if (yych >= 0xC3) goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy281;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy281;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
+		if (yych <= 'e') goto yy346;
+		if (yych == 0xC3) goto yy347;
+		goto yy3;
 	}
 yy281:
-#line 122 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_UNIT, 3); }
-#line 5694 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy282:
-	yyaccept = 1;
+	yyaccept = 25;
 	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy368;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy368;
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy282;
+			if (yych <= 'Z') goto yy3;
 		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
+			if (yych <= 'z') goto yy3;
+			if (yych >= 0xC3) goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy282;
+			if (yych <= 0xD4) goto yy3;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
 		}
 	}
+yy282:
+#line 205 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_TEEN, 15); }
+#line 4114 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy283:
-	yyaccept = 1;
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy98;
-		if (yych <= 'L') goto yy157;
-		goto yy370;
+	if (yych <= 'd') {
+		if (yych == 'E') goto yy348;
+		goto yy3;
 	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy157;
-			goto yy98;
-		} else {
-			if (yych == 'm') goto yy370;
-			goto yy157;
-		}
+		if (yych <= 'e') goto yy348;
+		if (yych == 0xC3) goto yy349;
+		goto yy3;
 	}
 yy284:
 	yyaccept = 26;
 	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
+	if (yych <= 'r') {
+		if (yych <= 'S') {
+			if (yych <= 'D') {
+				if (yych >= 'A') goto yy3;
 			} else {
-				if (yych == ',') goto yy285;
-				if (yych <= '.') goto yy5;
+				if (yych <= 'E') goto yy350;
+				if (yych <= 'R') goto yy3;
+				goto yy351;
 			}
 		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy285;
-				if (yych <= 'H') goto yy5;
-				goto yy371;
+			if (yych <= '`') {
+				if (yych <= 'Z') goto yy3;
 			} else {
-				if (yych == 'S') goto yy372;
-				if (yych <= 'Z') goto yy5;
+				if (yych == 'e') goto yy350;
+				goto yy3;
 			}
 		}
 	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy285;
-				if (yych <= 'h') goto yy5;
-				goto yy371;
+		if (yych <= 0xCB) {
+			if (yych <= 'z') {
+				if (yych <= 's') goto yy351;
+				goto yy3;
 			} else {
-				if (yych == 's') goto yy372;
-				if (yych <= 'z') goto yy5;
+				if (yych <= 0xC2) goto yy285;
+				if (yych <= 0xCA) goto yy3;
 			}
 		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy285;
-				if (yych <= 0xD4) goto yy5;
+			if (yych <= 0xDB) {
+				if (yych != 0xD5) goto yy3;
 			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy285;
-				if (yych <= 0xE2) goto yy5;
+				if (yych == 0xE1) goto yy3;
 			}
 		}
 	}
 yy285:
-#line 136 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_TENS, 20); }
-#line 5773 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 225 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NO(NW_SECOND, 2); }
+#line 4166 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy286:
-	yyaccept = 1;
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= 'L') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'K') goto yy5;
-		goto yy373;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'l') goto yy373;
-			goto yy5;
-		}
-	}
+	if (yych == 'M') goto yy352;
+	if (yych == 'm') goto yy352;
+	goto yy3;
 yy287:
-	yyaccept = 27;
-	yych = *(mar = ++cur);
-yy288:
-	if (yych <= '>') {
-		if (yych <= ' ') {
-			if (yych <= 0x08) {
-				if (yych >= 0x01) goto yy287;
-			} else {
-				if (yych <= '\n') goto yy289;
-				if (yych <= 0x1F) goto yy287;
-			}
+	yych = *++cur;
+	if (yych <= 0x97) {
+		if (yych <= 0x87) {
+			if (yych <= 0x7F) goto yy40;
+			goto yy2;
 		} else {
-			if (yych <= ';') {
-				if (yych != '"') goto yy287;
-			} else {
-				if (yych == '=') goto yy287;
-			}
+			if (yych <= 0x89) goto yy286;
+			if (yych <= 0x96) goto yy2;
+			goto yy40;
 		}
 	} else {
-		if (yych <= 0xE1) {
-			if (yych <= 0xC2) {
-				if (yych <= 0x7F) goto yy287;
-				if (yych >= 0xC2) goto yy290;
-			} else {
-				if (yych <= 0xDF) goto yy291;
-				if (yych <= 0xE0) goto yy292;
-				goto yy293;
-			}
+		if (yych <= 0xB6) {
+			if (yych <= 0xA7) goto yy2;
+			if (yych <= 0xA9) goto yy286;
+			goto yy2;
 		} else {
-			if (yych <= 0xF0) {
-				if (yych <= 0xE2) goto yy294;
-				if (yych <= 0xEF) goto yy293;
-				goto yy295;
-			} else {
-				if (yych <= 0xF3) goto yy296;
-				if (yych <= 0xF4) goto yy297;
-			}
+			if (yych <= 0xB7) goto yy40;
+			if (yych <= 0xBF) goto yy2;
+			goto yy40;
 		}
 	}
+yy288:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'T') goto yy353;
+	if (yych == 't') goto yy353;
+	goto yy3;
 yy289:
-#line 115 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_SKIP, 0); }
-#line 5833 "/work/wt-numbers/src/lang/fr/numbers.c"
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'M') goto yy354;
+	if (yych == 'm') goto yy354;
+	goto yy3;
 yy290:
 	yych = *++cur;
-	if (yych <= 0xAA) {
-		if (yych <= 0x7F) goto yy47;
-		if (yych == 0xA0) goto yy47;
-		goto yy287;
-	} else {
-		if (yych <= 0xBA) {
-			if (yych <= 0xAB) goto yy47;
-			goto yy287;
+	if (yych <= 0x97) {
+		if (yych <= 0x87) {
+			if (yych <= 0x7F) goto yy40;
+			goto yy2;
 		} else {
-			if (yych <= 0xBB) goto yy47;
-			if (yych <= 0xBF) goto yy287;
-			goto yy47;
+			if (yych <= 0x89) goto yy289;
+			if (yych <= 0x96) goto yy2;
+			goto yy40;
+		}
+	} else {
+		if (yych <= 0xB6) {
+			if (yych <= 0xA7) goto yy2;
+			if (yych <= 0xA9) goto yy289;
+			goto yy2;
+		} else {
+			if (yych <= 0xB7) goto yy40;
+			if (yych <= 0xBF) goto yy2;
+			goto yy40;
 		}
 	}
 yy291:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy47;
-	if (yych <= 0xBF) goto yy287;
-	goto yy47;
-yy292:
-	yych = *++cur;
-	if (yych <= 0x9F) goto yy47;
-	if (yych <= 0xBF) goto yy291;
-	goto yy47;
-yy293:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy47;
-	if (yych <= 0xBF) goto yy291;
-	goto yy47;
-yy294:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy47;
-	if (yych <= 0x80) goto yy374;
-	if (yych <= 0xBF) goto yy291;
-	goto yy47;
-yy295:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy47;
-	if (yych <= 0xBF) goto yy293;
-	goto yy47;
-yy296:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy47;
-	if (yych <= 0xBF) goto yy293;
-	goto yy47;
-yy297:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy47;
-	if (yych <= 0x8F) goto yy293;
-	goto yy47;
-yy298:
-	yyaccept = 18;
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy222;
-			} else {
-				if (yych == ',') goto yy222;
-				goto yy5;
-			}
+	if (yych == 'E') goto yy355;
+	if (yych == 'e') goto yy355;
+	goto yy3;
+yy292:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'T') goto yy357;
+	if (yych == 't') goto yy357;
+	goto yy3;
+yy293:
+	yyaccept = 27;
+	yych = *(mar = ++cur);
+	if (yych <= 'z') {
+		if (yych <= 'Z') {
+			if (yych <= '@') goto yy294;
+			if (yych == 'S') goto yy358;
+			goto yy3;
 		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy222;
-				if (yych <= '9') goto yy5;
-				goto yy222;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy222;
-			}
+			if (yych <= '`') goto yy294;
+			if (yych == 's') goto yy358;
+			goto yy3;
 		}
 	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy222;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy222;
-				goto yy5;
-			}
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) goto yy294;
+			if (yych != 0xCB) goto yy3;
 		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy222;
-				if (yych <= 0xD4) goto yy5;
-				goto yy222;
+			if (yych <= 0xDB) {
+				if (yych >= 0xD6) goto yy3;
 			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy222;
-				if (yych <= 0xE2) goto yy5;
-				goto yy222;
+				if (yych == 0xE1) goto yy3;
 			}
 		}
 	}
+yy294:
+#line 255 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NO(NW_TIERCE, 3); }
+#line 4269 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy295:
+	yyaccept = 28;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy296;
+			if (yych <= 'Z') goto yy3;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych >= 0xC3) goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy296;
+			if (yych <= 0xD4) goto yy3;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+		}
+	}
+yy296:
+#line 203 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_TEEN, 13); }
+#line 4293 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy297:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'd') {
+		if (yych == 'E') goto yy359;
+		goto yy3;
+	} else {
+		if (yych <= 'e') goto yy359;
+		if (yych == 0xC3) goto yy360;
+		goto yy3;
+	}
+yy298:
+	yyaccept = 29;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy299;
+			if (yych <= 'Z') goto yy3;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych >= 0xC3) goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy299;
+			if (yych <= 0xD4) goto yy3;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+		}
+	}
 yy299:
-	yyaccept = 18;
+#line 208 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_TENS, 30); }
+#line 4328 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy300:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'd') {
+		if (yych == 'E') goto yy361;
+		goto yy3;
+	} else {
+		if (yych <= 'e') goto yy361;
+		if (yych == 0xC3) goto yy362;
+		goto yy3;
+	}
+yy301:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'O') goto yy363;
+	if (yych == 'o') goto yy363;
+	goto yy3;
+yy302:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'd') {
+		if (yych == 'E') goto yy364;
+		goto yy3;
+	} else {
+		if (yych <= 'e') goto yy364;
+		if (yych == 0xC3) goto yy365;
+		goto yy3;
+	}
+yy303:
+	yyaccept = 30;
+	yych = *(mar = ++cur);
+	if (yych <= 'z') {
+		if (yych <= 'Z') {
+			if (yych <= '@') goto yy304;
+			if (yych == 'S') goto yy366;
+			goto yy3;
+		} else {
+			if (yych <= '`') goto yy304;
+			if (yych == 's') goto yy366;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) goto yy304;
+			if (yych != 0xCB) goto yy3;
+		} else {
+			if (yych <= 0xDB) {
+				if (yych >= 0xD6) goto yy3;
+			} else {
+				if (yych == 0xE1) goto yy3;
+			}
+		}
+	}
+yy304:
+#line 224 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NO(NW_UN, 1); }
+#line 4385 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy305:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'd') {
+		if (yych == 'E') goto yy367;
+		goto yy3;
+	} else {
+		if (yych <= 'e') goto yy367;
+		if (yych == 0xC3) goto yy368;
+		goto yy3;
+	}
+yy306:
+	yyaccept = 22;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy239;
+			if (yych <= 'Z') goto yy3;
+			goto yy239;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy239;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy239;
+			if (yych <= 0xD4) goto yy3;
+			goto yy239;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy239;
+		}
+	}
+yy307:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy369;
+	if (yych == 'e') goto yy369;
+	goto yy3;
+yy308:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'D') goto yy371;
+	if (yych == 'd') goto yy371;
+	goto yy3;
+yy309:
+	yyaccept = 31;
 	yych = *(mar = ++cur);
 	if (yych <= 'r') {
 		if (yych <= 'S') {
 			if (yych <= 'H') {
-				if (yych <= '@') goto yy222;
-				goto yy157;
+				if (yych >= 'A') goto yy3;
 			} else {
-				if (yych <= 'I') goto yy98;
-				if (yych <= 'R') goto yy157;
-				goto yy375;
+				if (yych <= 'I') goto yy373;
+				if (yych <= 'R') goto yy3;
+				goto yy374;
 			}
 		} else {
 			if (yych <= '`') {
-				if (yych <= 'Z') goto yy157;
-				goto yy222;
+				if (yych <= 'Z') goto yy3;
 			} else {
-				if (yych == 'i') goto yy98;
-				goto yy157;
+				if (yych == 'i') goto yy373;
+				goto yy3;
 			}
 		}
 	} else {
 		if (yych <= 0xCB) {
 			if (yych <= 'z') {
-				if (yych <= 's') goto yy375;
-				goto yy157;
+				if (yych <= 's') goto yy374;
+				goto yy3;
 			} else {
-				if (yych <= 0xC2) goto yy222;
-				if (yych <= 0xCA) goto yy157;
-				goto yy222;
+				if (yych <= 0xC2) goto yy310;
+				if (yych <= 0xCA) goto yy3;
 			}
 		} else {
 			if (yych <= 0xDB) {
-				if (yych == 0xD5) goto yy222;
-				goto yy157;
+				if (yych != 0xD5) goto yy3;
 			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy222;
+				if (yych == 0xE1) goto yy3;
 			}
-		}
-	}
-yy300:
-	yych = *++cur;
-	if (yych == '/') goto yy376;
-	goto yy47;
-yy301:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'H') {
-		if (yych == ':') goto yy300;
-		goto yy5;
-	} else {
-		if (yych <= 'I') goto yy10;
-		if (yych == 'i') goto yy10;
-		goto yy5;
-	}
-yy302:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= 'Z') {
-			if (yych <= 'A') {
-				if (yych <= '@') goto yy6;
-				goto yy156;
-			} else {
-				if (yych == 'E') goto yy377;
-				goto yy98;
-			}
-		} else {
-			if (yych <= 'd') {
-				if (yych <= '`') goto yy6;
-				if (yych <= 'a') goto yy156;
-				goto yy98;
-			} else {
-				if (yych <= 'e') goto yy377;
-				if (yych <= 'z') goto yy98;
-				goto yy6;
-			}
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xCA) {
-				if (yych <= 0xC3) goto yy53;
-				if (yych <= 0xC9) goto yy54;
-				goto yy55;
-			} else {
-				if (yych <= 0xCB) goto yy6;
-				if (yych <= 0xD3) goto yy54;
-				goto yy55;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy6;
-				if (yych <= 0xD6) goto yy56;
-				goto yy54;
-			} else {
-				if (yych == 0xE1) goto yy57;
-				goto yy6;
-			}
-		}
-	}
-yy303:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy378;
-	if (yych == 'r') goto yy378;
-	goto yy5;
-yy304:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'N') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'M') goto yy5;
-		goto yy379;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'n') goto yy379;
-			goto yy5;
-		}
-	}
-yy305:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'L') goto yy5;
-		goto yy381;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'm') goto yy381;
-			goto yy5;
-		}
-	}
-yy306:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x87) {
-			if (yych <= 0x7F) goto yy47;
-			goto yy98;
-		} else {
-			if (yych <= 0x89) goto yy382;
-			if (yych <= 0x96) goto yy98;
-			goto yy47;
-		}
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA7) goto yy98;
-			if (yych <= 0xA9) goto yy382;
-			goto yy98;
-		} else {
-			if (yych <= 0xB7) goto yy47;
-			if (yych <= 0xBF) goto yy98;
-			goto yy47;
-		}
-	}
-yy307:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy383;
-	if (yych == 'n') goto yy383;
-	goto yy5;
-yy308:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'd') {
-		if (yych <= 'E') {
-			if (yych <= 'D') goto yy5;
-			goto yy384;
-		} else {
-			if (yych == 'I') goto yy10;
-			goto yy5;
-		}
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'e') goto yy384;
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 0xC3) goto yy385;
-			goto yy5;
-		}
-	}
-yy309:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'L') goto yy5;
-		goto yy386;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'm') goto yy386;
-			goto yy5;
 		}
 	}
 yy310:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x87) {
-			if (yych <= 0x7F) goto yy47;
-			goto yy98;
-		} else {
-			if (yych <= 0x89) goto yy387;
-			if (yych <= 0x96) goto yy98;
-			goto yy47;
-		}
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA7) goto yy98;
-			if (yych <= 0xA9) goto yy387;
-			goto yy98;
-		} else {
-			if (yych <= 0xB7) goto yy47;
-			if (yych <= 0xBF) goto yy98;
-			goto yy47;
-		}
-	}
+#line 219 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_MULT, 1e12); }
+#line 4473 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy311:
-	yyaccept = 1;
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy388;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy388;
-		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		}
-	}
+	if (yych == 'E') goto yy375;
+	if (yych == 'e') goto yy375;
+	goto yy3;
 yy312:
-	yyaccept = 1;
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy98;
-		if (yych <= 'L') goto yy157;
-		goto yy390;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy157;
-			goto yy98;
-		} else {
-			if (yych == 'm') goto yy390;
-			goto yy157;
-		}
-	}
+	if (yych == 'T') goto yy377;
+	if (yych == 't') goto yy377;
+	goto yy3;
 yy313:
-	yyaccept = 1;
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'L') goto yy5;
-		goto yy391;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'm') goto yy391;
-			goto yy5;
-		}
-	}
+	if (yych == 'M') goto yy378;
+	if (yych == 'm') goto yy378;
+	goto yy3;
 yy314:
 	yych = *++cur;
 	if (yych <= 0x97) {
 		if (yych <= 0x87) {
-			if (yych <= 0x7F) goto yy47;
-			goto yy98;
+			if (yych <= 0x7F) goto yy40;
+			goto yy2;
 		} else {
-			if (yych <= 0x89) goto yy392;
-			if (yych <= 0x96) goto yy98;
-			goto yy47;
+			if (yych <= 0x89) goto yy313;
+			if (yych <= 0x96) goto yy2;
+			goto yy40;
 		}
 	} else {
 		if (yych <= 0xB6) {
-			if (yych <= 0xA7) goto yy98;
-			if (yych <= 0xA9) goto yy392;
-			goto yy98;
+			if (yych <= 0xA7) goto yy2;
+			if (yych <= 0xA9) goto yy313;
+			goto yy2;
 		} else {
-			if (yych <= 0xB7) goto yy47;
-			if (yych <= 0xBF) goto yy98;
-			goto yy47;
+			if (yych <= 0xB7) goto yy40;
+			if (yych <= 0xBF) goto yy2;
+			goto yy40;
 		}
 	}
 yy315:
-	yyaccept = 1;
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'L') goto yy5;
-		goto yy393;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'm') goto yy393;
-			goto yy5;
-		}
-	}
+	if (yych == 'E') goto yy379;
+	if (yych == 'e') goto yy379;
+	goto yy3;
 yy316:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x87) {
-			if (yych <= 0x7F) goto yy47;
-			goto yy98;
+	yyaccept = 32;
+	yych = *(mar = ++cur);
+	if (yych <= 'z') {
+		if (yych <= 'Z') {
+			if (yych <= '@') goto yy317;
+			if (yych == 'S') goto yy381;
+			goto yy3;
 		} else {
-			if (yych <= 0x89) goto yy394;
-			if (yych <= 0x96) goto yy98;
-			goto yy47;
+			if (yych <= '`') goto yy317;
+			if (yych == 's') goto yy381;
+			goto yy3;
 		}
 	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA7) goto yy98;
-			if (yych <= 0xA9) goto yy394;
-			goto yy98;
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) goto yy317;
+			if (yych != 0xCB) goto yy3;
 		} else {
-			if (yych <= 0xB7) goto yy47;
-			if (yych <= 0xBF) goto yy98;
-			goto yy47;
+			if (yych <= 0xDB) {
+				if (yych >= 0xD6) goto yy3;
+			} else {
+				if (yych == 0xE1) goto yy3;
+			}
 		}
 	}
 yy317:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy395;
-	if (yych == 'r') goto yy395;
-	goto yy5;
+#line 234 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NO(NW_DIX, 10); }
+#line 4548 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy318:
-	yyaccept = 4;
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '?') {
-			if (yych <= '+') {
-				if (yych == '%') goto yy5;
-				if (yych <= '*') goto yy68;
-				goto yy5;
-			} else {
-				if (yych <= '.') {
-					if (yych <= ',') goto yy68;
-					goto yy5;
-				} else {
-					if (yych <= '/') goto yy68;
-					if (yych <= '9') goto yy5;
-					goto yy68;
-				}
-			}
-		} else {
-			if (yych <= 'M') {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'L') goto yy5;
-				goto yy396;
-			} else {
-				if (yych <= 'R') {
-					if (yych <= 'Q') goto yy5;
-					goto yy172;
-				} else {
-					if (yych <= 'S') goto yy122;
-					if (yych <= 'Z') goto yy5;
-					goto yy68;
-				}
-			}
-		}
-	} else {
-		if (yych <= 's') {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy68;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych <= 'm') {
-					if (yych <= 'l') goto yy5;
-					goto yy396;
-				} else {
-					if (yych <= 'q') goto yy5;
-					if (yych <= 'r') goto yy172;
-					goto yy122;
-				}
-			}
-		} else {
-			if (yych <= 0xD4) {
-				if (yych <= 0xC2) {
-					if (yych <= 'z') goto yy5;
-					goto yy68;
-				} else {
-					if (yych == 0xCB) goto yy68;
-					goto yy5;
-				}
-			} else {
-				if (yych <= 0xDB) {
-					if (yych <= 0xD5) goto yy68;
-					goto yy5;
-				} else {
-					if (yych <= 0xE0) goto yy68;
-					if (yych <= 0xE2) goto yy5;
-					goto yy68;
-				}
-			}
-		}
-	}
+	if (yych == 'E') goto yy382;
+	if (yych == 'e') goto yy382;
+	goto yy3;
 yy319:
-	yyaccept = 1;
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= 'N') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'M') goto yy5;
-		goto yy397;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'n') goto yy397;
-			goto yy5;
-		}
-	}
+	if (yych == 'E') goto yy384;
+	if (yych == 'e') goto yy384;
+	goto yy3;
 yy320:
-	yych = *++cur;
-	if (yych <= 0xA7) {
-		if (yych <= 0x89) {
-			if (yych <= 0x7F) goto yy47;
-			if (yych <= 0x87) goto yy98;
-			goto yy399;
-		} else {
-			if (yych == 0x97) goto yy47;
-			goto yy98;
-		}
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA8) goto yy400;
-			if (yych <= 0xA9) goto yy399;
-			goto yy98;
-		} else {
-			if (yych <= 0xB7) goto yy47;
-			if (yych <= 0xBF) goto yy98;
-			goto yy47;
-		}
-	}
-yy321:
-	yyaccept = 1;
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= 'R') {
-		if (yych <= 'L') {
-			if (yych == 'I') goto yy10;
-			goto yy5;
-		} else {
-			if (yych <= 'M') goto yy396;
-			if (yych <= 'Q') goto yy5;
-			goto yy172;
-		}
-	} else {
-		if (yych <= 'l') {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		} else {
-			if (yych <= 'm') goto yy396;
-			if (yych == 'r') goto yy172;
-			goto yy5;
-		}
-	}
+	if (yych == 'D') goto yy386;
+	if (yych == 'd') goto yy386;
+	goto yy3;
+yy321:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy388;
+	if (yych == 'e') goto yy388;
+	goto yy3;
 yy322:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x87) {
-			if (yych <= 0x7F) goto yy47;
-			goto yy98;
+	yyaccept = 33;
+	yych = *(mar = ++cur);
+	if (yych <= 'z') {
+		if (yych <= 'Z') {
+			if (yych <= '@') goto yy323;
+			if (yych == 'S') goto yy390;
+			goto yy3;
 		} else {
-			if (yych <= 0x89) goto yy399;
-			if (yych <= 0x96) goto yy98;
-			goto yy47;
+			if (yych <= '`') goto yy323;
+			if (yych == 's') goto yy390;
+			goto yy3;
 		}
 	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA7) goto yy98;
-			if (yych <= 0xA9) goto yy399;
-			goto yy98;
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) goto yy323;
+			if (yych != 0xCB) goto yy3;
 		} else {
-			if (yych <= 0xB7) goto yy47;
-			if (yych <= 0xBF) goto yy98;
-			goto yy47;
+			if (yych <= 0xDB) {
+				if (yych >= 0xD6) goto yy3;
+			} else {
+				if (yych == 0xE1) goto yy3;
+			}
 		}
 	}
 yy323:
-	yyaccept = 28;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy324;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy324;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy401;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy324;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 's') goto yy401;
-				if (yych <= 'z') goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy324;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy324;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
+#line 281 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_VAGUE, 0); }
+#line 4601 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy324:
-#line 189 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_MOITIE, 2); }
-#line 6474 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy325:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x88) {
-			if (yych <= 0x7F) goto yy47;
-			goto yy98;
-		} else {
-			if (yych <= 0x89) goto yy402;
-			if (yych <= 0x96) goto yy98;
-			goto yy47;
-		}
-	} else {
-		if (yych <= 0xB6) {
-			if (yych == 0xA9) goto yy402;
-			goto yy98;
-		} else {
-			if (yych <= 0xB7) goto yy47;
-			if (yych <= 0xBF) goto yy98;
-			goto yy47;
-		}
-	}
-yy326:
-	yyaccept = 1;
+	yyaccept = 34;
 	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'L') goto yy5;
-		goto yy403;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
+	if (yych <= 'r') {
+		if (yych <= 'S') {
+			if (yych <= 'H') {
+				if (yych >= 'A') goto yy3;
+			} else {
+				if (yych <= 'I') goto yy391;
+				if (yych <= 'R') goto yy3;
+				goto yy392;
+			}
 		} else {
-			if (yych == 'm') goto yy403;
-			goto yy5;
+			if (yych <= '`') {
+				if (yych <= 'Z') goto yy3;
+			} else {
+				if (yych == 'i') goto yy391;
+				goto yy3;
+			}
+		}
+	} else {
+		if (yych <= 0xCB) {
+			if (yych <= 'z') {
+				if (yych <= 's') goto yy392;
+				goto yy3;
+			} else {
+				if (yych <= 0xC2) goto yy325;
+				if (yych <= 0xCA) goto yy3;
+			}
+		} else {
+			if (yych <= 0xDB) {
+				if (yych != 0xD5) goto yy3;
+			} else {
+				if (yych == 0xE1) goto yy3;
+			}
 		}
 	}
+yy325:
+#line 217 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_MULT, 1e6); }
+#line 4642 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy326:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'M') goto yy321;
+	if (yych == 'm') goto yy321;
+	goto yy3;
 yy327:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x87) {
-			if (yych <= 0x7F) goto yy47;
-			goto yy98;
-		} else {
-			if (yych <= 0x89) goto yy404;
-			if (yych <= 0x96) goto yy98;
-			goto yy47;
-		}
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'R') {
+		if (yych == 'M') goto yy321;
+		if (yych <= 'Q') goto yy3;
+		goto yy55;
 	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA7) goto yy98;
-			if (yych <= 0xA9) goto yy404;
-			goto yy98;
+		if (yych <= 'm') {
+			if (yych <= 'l') goto yy3;
+			goto yy321;
 		} else {
-			if (yych <= 0xB7) goto yy47;
-			if (yych <= 0xBF) goto yy98;
-			goto yy47;
+			if (yych == 'r') goto yy55;
+			goto yy3;
 		}
 	}
 yy328:
-	yyaccept = 1;
+	yyaccept = 23;
 	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy405;
-		if (yych <= 'H') goto yy5;
-		goto yy407;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy405;
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy262;
+			if (yych <= 'Z') goto yy3;
+			goto yy262;
 		} else {
-			if (yych == 'i') goto yy407;
-			goto yy5;
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy262;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy262;
+			if (yych <= 0xD4) goto yy3;
+			goto yy262;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy262;
 		}
 	}
 yy329:
-	yyaccept = 1;
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy408;
-		if (yych <= 'H') goto yy5;
-		goto yy410;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy408;
-		} else {
-			if (yych == 'i') goto yy410;
-			goto yy5;
-		}
-	}
+	if (yych == 'E') goto yy393;
+	if (yych == 'e') goto yy393;
+	goto yy3;
 yy330:
-	yyaccept = 1;
+	yyaccept = 35;
 	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy411;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy411;
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy331;
+			if (yych <= 'Z') goto yy3;
 		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
+			if (yych <= 'z') goto yy3;
+			if (yych >= 0xC3) goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy331;
+			if (yych <= 0xD4) goto yy3;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
 		}
 	}
 yy331:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy98;
-		if (yych <= 'L') goto yy157;
-		goto yy413;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy157;
-			goto yy98;
-		} else {
-			if (yych == 'm') goto yy413;
-			goto yy157;
-		}
-	}
+#line 214 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_TENS, 90); }
+#line 4718 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy332:
-	yych = *++cur;
-	if (yych == 'E') goto yy414;
-	if (yych == 'e') goto yy414;
-	goto yy47;
-yy333:
-	yych = *++cur;
-	if (yych == 0x80) goto yy415;
-	goto yy47;
-yy334:
-	yyaccept = 1;
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= 'N') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'M') goto yy5;
-		goto yy416;
+	if (yych <= 'd') {
+		if (yych == 'E') goto yy395;
+		goto yy3;
 	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
+		if (yych <= 'e') goto yy395;
+		if (yych == 0xC3) goto yy396;
+		goto yy3;
+	}
+yy333:
+	yyaccept = 36;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy334;
+			if (yych <= 'Z') goto yy3;
 		} else {
-			if (yych == 'n') goto yy416;
-			goto yy5;
+			if (yych <= 'z') goto yy3;
+			if (yych >= 0xC3) goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy334;
+			if (yych <= 0xD4) goto yy3;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
 		}
 	}
+yy334:
+#line 213 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_TENS, 80); }
+#line 4753 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy335:
-	yych = *++cur;
-	if (yych <= 0x8F) {
-		if (yych == 0x89) goto yy254;
-		goto yy47;
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'd') {
+		if (yych == 'E') goto yy397;
+		goto yy3;
 	} else {
-		if (yych <= 0x91) goto yy174;
-		if (yych == 0xAF) goto yy254;
-		goto yy47;
+		if (yych <= 'e') goto yy397;
+		if (yych == 0xC3) goto yy398;
+		goto yy3;
 	}
 yy336:
-	yyaccept = 1;
+	yyaccept = 37;
 	yych = *(mar = ++cur);
-	if (yych <= 'R') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'Q') goto yy5;
-		goto yy417;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
+	if (yych <= 'z') {
+		if (yych <= 'Z') {
+			if (yych <= '@') goto yy337;
+			if (yych == 'S') goto yy399;
+			goto yy3;
 		} else {
-			if (yych == 'r') goto yy417;
-			goto yy5;
+			if (yych <= '`') goto yy337;
+			if (yych == 's') goto yy399;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) goto yy337;
+			if (yych != 0xCB) goto yy3;
+		} else {
+			if (yych <= 0xDB) {
+				if (yych >= 0xD6) goto yy3;
+			} else {
+				if (yych == 0xE1) goto yy3;
+			}
 		}
 	}
 yy337:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'R') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'Q') goto yy5;
-		goto yy419;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'r') goto yy419;
-			goto yy5;
-		}
-	}
+#line 235 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NO(NW_TEEN, 11); }
+#line 4793 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy338:
 	yych = *++cur;
-	if (yych <= 0xA7) {
-		if (yych <= 0x7F) goto yy47;
-		if (yych == 0x97) goto yy47;
-		goto yy98;
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA9) goto yy420;
-			goto yy98;
-		} else {
-			if (yych <= 0xB7) goto yy47;
-			if (yych <= 0xBF) goto yy98;
-			goto yy47;
-		}
-	}
+	if (yych == 'N') goto yy400;
+	if (yych == 'n') goto yy400;
+	goto yy40;
 yy339:
-	yyaccept = 1;
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= 'T') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'S') goto yy5;
-		goto yy421;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 't') goto yy421;
-			goto yy5;
-		}
-	}
+	if (yych == 'T') goto yy401;
+	if (yych == 't') goto yy401;
+	goto yy3;
 yy340:
-	yyaccept = 22;
+	yyaccept = 38;
 	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy261;
-			} else {
-				if (yych == ',') goto yy261;
-				goto yy5;
-			}
+	if (yych <= 'z') {
+		if (yych <= 'Z') {
+			if (yych <= '@') goto yy341;
+			if (yych == 'S') goto yy403;
+			goto yy3;
 		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy261;
-				if (yych <= '9') goto yy5;
-				goto yy261;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy261;
-			}
+			if (yych <= '`') goto yy341;
+			if (yych == 's') goto yy403;
+			goto yy3;
 		}
 	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy261;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy261;
-				goto yy5;
-			}
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) goto yy341;
+			if (yych != 0xCB) goto yy3;
 		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy261;
-				if (yych <= 0xD4) goto yy5;
-				goto yy261;
+			if (yych <= 0xDB) {
+				if (yych >= 0xD6) goto yy3;
 			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy261;
-				if (yych <= 0xE2) goto yy5;
-				goto yy261;
+				if (yych == 0xE1) goto yy3;
 			}
 		}
 	}
 yy341:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'Z') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'Y') goto yy5;
-		goto yy422;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'z') goto yy422;
-			goto yy5;
-		}
-	}
+#line 223 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NO(NW_PREMIER, 1); }
+#line 4833 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy342:
-	yyaccept = 29;
+	yyaccept = 38;
 	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
+	if (yych <= 'r') {
+		if (yych <= 'S') {
+			if (yych <= 'D') {
+				if (yych <= '@') goto yy341;
+				goto yy3;
 			} else {
-				if (yych != ',') goto yy5;
+				if (yych <= 'E') goto yy340;
+				if (yych <= 'R') goto yy3;
+				goto yy403;
 			}
 		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy343;
-				if (yych <= '9') goto yy5;
+			if (yych <= '`') {
+				if (yych <= 'Z') goto yy3;
+				goto yy341;
 			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
+				if (yych == 'e') goto yy340;
+				goto yy3;
 			}
 		}
 	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych != '`') goto yy5;
+		if (yych <= 0xCB) {
+			if (yych <= 'z') {
+				if (yych <= 's') goto yy403;
+				goto yy3;
 			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych >= 0xC3) goto yy5;
+				if (yych <= 0xC2) goto yy341;
+				if (yych <= 0xCA) goto yy3;
+				goto yy341;
 			}
 		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy343;
-				if (yych <= 0xD4) goto yy5;
+			if (yych <= 0xDB) {
+				if (yych == 0xD5) goto yy341;
+				goto yy3;
 			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy343;
-				if (yych <= 0xE2) goto yy5;
+				if (yych == 0xE1) goto yy3;
+				goto yy341;
 			}
 		}
 	}
 yy343:
-#line 123 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_UNIT, 4); }
-#line 6802 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy344:
-	yyaccept = 1;
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= 'd') {
-		if (yych <= 'E') {
-			if (yych <= 'D') goto yy5;
-			goto yy423;
-		} else {
-			if (yych == 'I') goto yy10;
-			goto yy5;
-		}
+	if (yych == 'R') goto yy404;
+	if (yych == 'r') goto yy404;
+	goto yy3;
+yy344:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'I') {
+		if (yych == 'E') goto yy405;
+		if (yych <= 'H') goto yy3;
+		goto yy407;
 	} else {
-		if (yych <= 'i') {
-			if (yych <= 'e') goto yy423;
-			if (yych <= 'h') goto yy5;
-			goto yy10;
+		if (yych <= 'e') {
+			if (yych <= 'd') goto yy3;
+			goto yy405;
 		} else {
-			if (yych == 0xC3) goto yy424;
-			goto yy5;
+			if (yych == 'i') goto yy407;
+			goto yy3;
 		}
 	}
 yy345:
-	yyaccept = 30;
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych != ',') goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy346;
-				if (yych <= '9') goto yy5;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
+	if (yych <= 'I') {
+		if (yych == 'E') goto yy408;
+		if (yych <= 'H') goto yy3;
+		goto yy410;
 	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych != '`') goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych >= 0xC3) goto yy5;
-			}
+		if (yych <= 'e') {
+			if (yych <= 'd') goto yy3;
+			goto yy408;
 		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy346;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy346;
-				if (yych <= 0xE2) goto yy5;
-			}
+			if (yych == 'i') goto yy410;
+			goto yy3;
 		}
 	}
 yy346:
-#line 134 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_TEEN, 15); }
-#line 6866 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy347:
-	yyaccept = 1;
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= 'd') {
-		if (yych <= 'E') {
-			if (yych <= 'D') goto yy5;
-			goto yy425;
+	if (yych == 'M') goto yy411;
+	if (yych == 'm') goto yy411;
+	goto yy3;
+yy347:
+	yych = *++cur;
+	if (yych <= 0x97) {
+		if (yych <= 0x87) {
+			if (yych <= 0x7F) goto yy40;
+			goto yy2;
 		} else {
-			if (yych == 'I') goto yy10;
-			goto yy5;
+			if (yych <= 0x89) goto yy346;
+			if (yych <= 0x96) goto yy2;
+			goto yy40;
 		}
 	} else {
-		if (yych <= 'i') {
-			if (yych <= 'e') goto yy425;
-			if (yych <= 'h') goto yy5;
-			goto yy10;
+		if (yych <= 0xB6) {
+			if (yych <= 0xA7) goto yy2;
+			if (yych <= 0xA9) goto yy346;
+			goto yy2;
 		} else {
-			if (yych == 0xC3) goto yy426;
-			goto yy5;
+			if (yych <= 0xB7) goto yy40;
+			if (yych <= 0xBF) goto yy2;
+			goto yy40;
 		}
 	}
 yy348:
-	yyaccept = 31;
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '9') {
-			if (yych <= '+') {
-				if (yych == '%') goto yy5;
-				if (yych >= '+') goto yy5;
-			} else {
-				if (yych <= ',') goto yy349;
-				if (yych != '/') goto yy5;
-			}
-		} else {
-			if (yych <= 'H') {
-				if (yych <= '?') goto yy349;
-				if (yych == 'E') goto yy427;
-				goto yy5;
-			} else {
-				if (yych <= 'R') {
-					if (yych <= 'I') goto yy10;
-					goto yy5;
-				} else {
-					if (yych <= 'S') goto yy428;
-					if (yych <= 'Z') goto yy5;
-				}
-			}
-		}
-	} else {
-		if (yych <= 'z') {
-			if (yych <= 'e') {
-				if (yych == '`') goto yy349;
-				if (yych <= 'd') goto yy5;
-				goto yy427;
-			} else {
-				if (yych <= 'i') {
-					if (yych <= 'h') goto yy5;
-					goto yy10;
-				} else {
-					if (yych == 's') goto yy428;
-					goto yy5;
-				}
-			}
-		} else {
-			if (yych <= 0xD4) {
-				if (yych <= 0xC2) goto yy349;
-				if (yych != 0xCB) goto yy5;
-			} else {
-				if (yych <= 0xDB) {
-					if (yych >= 0xD6) goto yy5;
-				} else {
-					if (yych <= 0xE0) goto yy349;
-					if (yych <= 0xE2) goto yy5;
-				}
-			}
-		}
-	}
+	if (yych == 'M') goto yy412;
+	if (yych == 'm') goto yy412;
+	goto yy3;
 yy349:
-#line 154 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NO(NW_SECOND, 2); }
-#line 6947 "/work/wt-numbers/src/lang/fr/numbers.c"
+	yych = *++cur;
+	if (yych <= 0x97) {
+		if (yych <= 0x87) {
+			if (yych <= 0x7F) goto yy40;
+			goto yy2;
+		} else {
+			if (yych <= 0x89) goto yy348;
+			if (yych <= 0x96) goto yy2;
+			goto yy40;
+		}
+	} else {
+		if (yych <= 0xB6) {
+			if (yych <= 0xA7) goto yy2;
+			if (yych <= 0xA9) goto yy348;
+			goto yy2;
+		} else {
+			if (yych <= 0xB7) goto yy40;
+			if (yych <= 0xBF) goto yy2;
+			goto yy40;
+		}
+	}
 yy350:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'L') goto yy5;
-		goto yy429;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'm') goto yy429;
-			goto yy5;
-		}
-	}
-yy351:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x87) {
-			if (yych <= 0x7F) goto yy47;
-			goto yy98;
-		} else {
-			if (yych <= 0x89) goto yy430;
-			if (yych <= 0x96) goto yy98;
-			goto yy47;
-		}
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA7) goto yy98;
-			if (yych <= 0xA9) goto yy430;
-			goto yy98;
-		} else {
-			if (yych <= 0xB7) goto yy47;
-			if (yych <= 0xBF) goto yy98;
-			goto yy47;
-		}
-	}
-yy352:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'T') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'S') goto yy5;
-		goto yy431;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 't') goto yy431;
-			goto yy5;
-		}
-	}
-yy353:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'L') goto yy5;
-		goto yy432;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'm') goto yy432;
-			goto yy5;
-		}
-	}
-yy354:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x87) {
-			if (yych <= 0x7F) goto yy47;
-			goto yy98;
-		} else {
-			if (yych <= 0x89) goto yy433;
-			if (yych <= 0x96) goto yy98;
-			goto yy47;
-		}
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA7) goto yy98;
-			if (yych <= 0xA9) goto yy433;
-			goto yy98;
-		} else {
-			if (yych <= 0xB7) goto yy47;
-			if (yych <= 0xBF) goto yy98;
-			goto yy47;
-		}
-	}
-yy355:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy434;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy434;
-		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		}
-	}
-yy356:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy98;
-		if (yych <= 'L') goto yy157;
-		goto yy436;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy157;
-			goto yy98;
-		} else {
-			if (yych == 'm') goto yy436;
-			goto yy157;
-		}
-	}
-yy357:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'T') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'S') goto yy5;
-		goto yy437;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 't') goto yy437;
-			goto yy5;
-		}
-	}
-yy358:
-	yyaccept = 32;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy359;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy359;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy438;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy359;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 's') goto yy438;
-				if (yych <= 'z') goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy359;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy359;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy359:
-#line 184 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NO(NW_TIERCE, 3); }
-#line 7134 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy360:
-	yyaccept = 33;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych != ',') goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy361;
-				if (yych <= '9') goto yy5;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych != '`') goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych >= 0xC3) goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy361;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy361;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy361:
-#line 132 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_TEEN, 13); }
-#line 7177 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy362:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'd') {
-		if (yych <= 'E') {
-			if (yych <= 'D') goto yy5;
-			goto yy439;
-		} else {
-			if (yych == 'I') goto yy10;
-			goto yy5;
-		}
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'e') goto yy439;
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 0xC3) goto yy440;
-			goto yy5;
-		}
-	}
-yy363:
-	yyaccept = 34;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych != ',') goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy364;
-				if (yych <= '9') goto yy5;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych != '`') goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych >= 0xC3) goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy364;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy364;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy364:
-#line 137 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_TENS, 30); }
-#line 7241 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy365:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'd') {
-		if (yych <= 'E') {
-			if (yych <= 'D') goto yy5;
-			goto yy441;
-		} else {
-			if (yych == 'I') goto yy10;
-			goto yy5;
-		}
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'e') goto yy441;
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 0xC3) goto yy442;
-			goto yy5;
-		}
-	}
-yy366:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'O') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'N') goto yy5;
-		goto yy443;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'o') goto yy443;
-			goto yy5;
-		}
-	}
-yy367:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'd') {
-		if (yych <= 'E') {
-			if (yych <= 'D') goto yy5;
-			goto yy444;
-		} else {
-			if (yych == 'I') goto yy10;
-			goto yy5;
-		}
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'e') goto yy444;
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 0xC3) goto yy445;
-			goto yy5;
-		}
-	}
-yy368:
-	yyaccept = 35;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy369;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy369;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy446;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy369;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 's') goto yy446;
-				if (yych <= 'z') goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy369;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy369;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy369:
-#line 153 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NO(NW_UN, 1); }
-#line 7346 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy370:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy447;
-		if (yych <= 'H') goto yy157;
-		goto yy98;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy157;
-			goto yy447;
-		} else {
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	}
-yy371:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'd') {
-		if (yych <= 'E') {
-			if (yych <= 'D') goto yy5;
-			goto yy448;
-		} else {
-			if (yych == 'I') goto yy10;
-			goto yy5;
-		}
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'e') goto yy448;
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 0xC3) goto yy449;
-			goto yy5;
-		}
-	}
-yy372:
 	yyaccept = 26;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy285;
-			} else {
-				if (yych == ',') goto yy285;
-				goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy285;
-				if (yych <= '9') goto yy5;
-				goto yy285;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy285;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy285;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy285;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy285;
-				if (yych <= 0xD4) goto yy5;
-				goto yy285;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy285;
-				if (yych <= 0xE2) goto yy5;
-				goto yy285;
-			}
-		}
-	}
-yy373:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy450;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy450;
-		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		}
-	}
-yy374:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy47;
-	if (yych == 0xAF) goto yy47;
-	if (yych <= 0xBF) goto yy287;
-	goto yy47;
-yy375:
-	yyaccept = 18;
 	yych = *(mar = ++cur);
 	if (yych <= 'z') {
 		if (yych <= 'Z') {
-			if (yych <= '@') goto yy222;
-			if (yych == 'I') goto yy98;
-			goto yy157;
+			if (yych <= '@') goto yy285;
+			if (yych != 'S') goto yy3;
 		} else {
-			if (yych <= '`') goto yy222;
-			if (yych == 'i') goto yy98;
-			goto yy157;
+			if (yych <= '`') goto yy285;
+			if (yych != 's') goto yy3;
 		}
 	} else {
 		if (yych <= 0xD4) {
-			if (yych <= 0xC2) goto yy222;
-			if (yych == 0xCB) goto yy222;
-			goto yy157;
+			if (yych <= 0xC2) goto yy285;
+			if (yych == 0xCB) goto yy285;
+			goto yy3;
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy222;
-				goto yy157;
+				if (yych <= 0xD5) goto yy285;
+				goto yy3;
 			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy222;
+				if (yych == 0xE1) goto yy3;
+				goto yy285;
+			}
+		}
+	}
+yy351:
+	yyaccept = 26;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy285;
+			if (yych <= 'Z') goto yy3;
+			goto yy285;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy285;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy285;
+			if (yych <= 0xD4) goto yy3;
+			goto yy285;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy285;
+		}
+	}
+yy352:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy413;
+	if (yych == 'e') goto yy413;
+	goto yy3;
+yy353:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'I') {
+		if (yych == 'E') goto yy415;
+		if (yych <= 'H') goto yy3;
+		goto yy417;
+	} else {
+		if (yych <= 'e') {
+			if (yych <= 'd') goto yy3;
+			goto yy415;
+		} else {
+			if (yych == 'i') goto yy417;
+			goto yy3;
+		}
+	}
+yy354:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy418;
+	if (yych == 'e') goto yy418;
+	goto yy3;
+yy355:
+	yyaccept = 39;
+	yych = *(mar = ++cur);
+	if (yych <= 'z') {
+		if (yych <= 'Z') {
+			if (yych <= '@') goto yy356;
+			if (yych == 'S') goto yy420;
+			goto yy3;
+		} else {
+			if (yych <= '`') goto yy356;
+			if (yych == 's') goto yy420;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) goto yy356;
+			if (yych != 0xCB) goto yy3;
+		} else {
+			if (yych <= 0xDB) {
+				if (yych >= 0xD6) goto yy3;
+			} else {
+				if (yych == 0xE1) goto yy3;
+			}
+		}
+	}
+yy356:
+#line 230 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NO(NW_UNIT, 6); }
+#line 5076 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy357:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'I') {
+		if (yych == 'E') goto yy421;
+		if (yych <= 'H') goto yy3;
+		goto yy423;
+	} else {
+		if (yych <= 'e') {
+			if (yych <= 'd') goto yy3;
+			goto yy421;
+		} else {
+			if (yych == 'i') goto yy423;
+			goto yy3;
+		}
+	}
+yy358:
+	yyaccept = 27;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy294;
+			if (yych <= 'Z') goto yy3;
+			goto yy294;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy294;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy294;
+			if (yych <= 0xD4) goto yy3;
+			goto yy294;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy294;
+		}
+	}
+yy359:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'M') goto yy424;
+	if (yych == 'm') goto yy424;
+	goto yy3;
+yy360:
+	yych = *++cur;
+	if (yych <= 0x97) {
+		if (yych <= 0x87) {
+			if (yych <= 0x7F) goto yy40;
+			goto yy2;
+		} else {
+			if (yych <= 0x89) goto yy359;
+			if (yych <= 0x96) goto yy2;
+			goto yy40;
+		}
+	} else {
+		if (yych <= 0xB6) {
+			if (yych <= 0xA7) goto yy2;
+			if (yych <= 0xA9) goto yy359;
+			goto yy2;
+		} else {
+			if (yych <= 0xB7) goto yy40;
+			if (yych <= 0xBF) goto yy2;
+			goto yy40;
+		}
+	}
+yy361:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'M') goto yy425;
+	if (yych == 'm') goto yy425;
+	goto yy3;
+yy362:
+	yych = *++cur;
+	if (yych <= 0x97) {
+		if (yych <= 0x87) {
+			if (yych <= 0x7F) goto yy40;
+			goto yy2;
+		} else {
+			if (yych <= 0x89) goto yy361;
+			if (yych <= 0x96) goto yy2;
+			goto yy40;
+		}
+	} else {
+		if (yych <= 0xB6) {
+			if (yych <= 0xA7) goto yy2;
+			if (yych <= 0xA9) goto yy361;
+			goto yy2;
+		} else {
+			if (yych <= 0xB7) goto yy40;
+			if (yych <= 0xBF) goto yy2;
+			goto yy40;
+		}
+	}
+yy363:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'N') goto yy426;
+	if (yych == 'n') goto yy426;
+	goto yy3;
+yy364:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'M') goto yy428;
+	if (yych == 'm') goto yy428;
+	goto yy3;
+yy365:
+	yych = *++cur;
+	if (yych <= 0x97) {
+		if (yych <= 0x87) {
+			if (yych <= 0x7F) goto yy40;
+			goto yy2;
+		} else {
+			if (yych <= 0x89) goto yy364;
+			if (yych <= 0x96) goto yy2;
+			goto yy40;
+		}
+	} else {
+		if (yych <= 0xB6) {
+			if (yych <= 0xA7) goto yy2;
+			if (yych <= 0xA9) goto yy364;
+			goto yy2;
+		} else {
+			if (yych <= 0xB7) goto yy40;
+			if (yych <= 0xBF) goto yy2;
+			goto yy40;
+		}
+	}
+yy366:
+	yyaccept = 30;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy304;
+			if (yych <= 'Z') goto yy3;
+			goto yy304;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy304;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy304;
+			if (yych <= 0xD4) goto yy3;
+			goto yy304;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy304;
+		}
+	}
+yy367:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'M') goto yy429;
+	if (yych == 'm') goto yy429;
+	goto yy3;
+yy368:
+	yych = *++cur;
+	if (yych <= 0x97) {
+		if (yych <= 0x87) {
+			if (yych <= 0x7F) goto yy40;
+			goto yy2;
+		} else {
+			if (yych <= 0x89) goto yy367;
+			if (yych <= 0x96) goto yy2;
+			goto yy40;
+		}
+	} else {
+		if (yych <= 0xB6) {
+			if (yych <= 0xA7) goto yy2;
+			if (yych <= 0xA9) goto yy367;
+			goto yy2;
+		} else {
+			if (yych <= 0xB7) goto yy40;
+			if (yych <= 0xBF) goto yy2;
+			goto yy40;
+		}
+	}
+yy369:
+	yyaccept = 40;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy370;
+			if (yych <= 'Z') goto yy3;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych >= 0xC3) goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy370;
+			if (yych <= 0xD4) goto yy3;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+		}
+	}
+yy370:
+#line 277 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_VIRG, 0); }
+#line 5282 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy371:
+	yyaccept = 41;
+	yych = *(mar = ++cur);
+	if (yych <= 'z') {
+		if (yych <= 'Z') {
+			if (yych <= '@') goto yy372;
+			if (yych == 'S') goto yy430;
+			goto yy3;
+		} else {
+			if (yych <= '`') goto yy372;
+			if (yych == 's') goto yy430;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) goto yy372;
+			if (yych != 0xCB) goto yy3;
+		} else {
+			if (yych <= 0xDB) {
+				if (yych >= 0xD6) goto yy3;
+			} else {
+				if (yych == 0xE1) goto yy3;
+			}
+		}
+	}
+yy372:
+#line 220 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_MULT, 1e15); }
+#line 5311 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy373:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'd') {
+		if (yych == 'E') goto yy431;
+		goto yy3;
+	} else {
+		if (yych <= 'e') goto yy431;
+		if (yych == 0xC3) goto yy432;
+		goto yy3;
+	}
+yy374:
+	yyaccept = 31;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy310;
+			if (yych <= 'Z') goto yy3;
+			goto yy310;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy310;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy310;
+			if (yych <= 0xD4) goto yy3;
+			goto yy310;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy310;
+		}
+	}
+yy375:
+	yyaccept = 42;
+	yych = *(mar = ++cur);
+	if (yych <= 'z') {
+		if (yych <= 'Z') {
+			if (yych <= '@') goto yy376;
+			if (yych == 'S') goto yy433;
+			goto yy3;
+		} else {
+			if (yych <= '`') goto yy376;
+			if (yych == 's') goto yy433;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) goto yy376;
+			if (yych != 0xCB) goto yy3;
+		} else {
+			if (yych <= 0xDB) {
+				if (yych >= 0xD6) goto yy3;
+			} else {
+				if (yych == 0xE1) goto yy3;
 			}
 		}
 	}
 yy376:
-	yych = *++cur;
-	if (yych == '/') goto yy220;
-	goto yy47;
+#line 249 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NO(NW_CENT, 100); }
+#line 5375 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy377:
-	yyaccept = 9;
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= 'Z') {
-			if (yych <= 'A') {
-				if (yych <= '@') goto yy173;
-				goto yy156;
-			} else {
-				if (yych == 'S') goto yy452;
-				goto yy98;
-			}
-		} else {
-			if (yych <= 'r') {
-				if (yych <= '`') goto yy173;
-				if (yych <= 'a') goto yy156;
-				goto yy98;
-			} else {
-				if (yych <= 's') goto yy452;
-				if (yych <= 'z') goto yy98;
-				goto yy173;
-			}
-		}
+	if (yych <= 'I') {
+		if (yych == 'E') goto yy434;
+		if (yych <= 'H') goto yy3;
+		goto yy436;
 	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xCA) {
-				if (yych <= 0xC3) goto yy53;
-				if (yych <= 0xC9) goto yy54;
-				goto yy55;
-			} else {
-				if (yych <= 0xCB) goto yy173;
-				if (yych <= 0xD3) goto yy54;
-				goto yy55;
-			}
+		if (yych <= 'e') {
+			if (yych <= 'd') goto yy3;
+			goto yy434;
 		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy173;
-				if (yych <= 0xD6) goto yy56;
-				goto yy54;
-			} else {
-				if (yych == 0xE1) goto yy57;
-				goto yy173;
-			}
+			if (yych == 'i') goto yy436;
+			goto yy3;
 		}
 	}
 yy378:
-	yyaccept = 1;
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'D') goto yy453;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
-	} else {
-		if (yych <= 'd') {
-			if (yych <= 'c') goto yy5;
-			goto yy453;
-		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		}
-	}
+	if (yych == 'E') goto yy437;
+	if (yych == 'e') goto yy437;
+	goto yy3;
 yy379:
-	yyaccept = 36;
+	yyaccept = 43;
 	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy380;
-				if (yych <= '.') goto yy5;
-			}
+	if (yych <= 'z') {
+		if (yych <= 'Z') {
+			if (yych <= '@') goto yy380;
+			if (yych == 'S') goto yy439;
+			goto yy3;
 		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy380;
-				if (yych <= 'H') goto yy5;
-				goto yy455;
-			} else {
-				if (yych == 'S') goto yy456;
-				if (yych <= 'Z') goto yy5;
-			}
+			if (yych <= '`') goto yy380;
+			if (yych == 's') goto yy439;
+			goto yy3;
 		}
 	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy380;
-				if (yych <= 'h') goto yy5;
-				goto yy455;
-			} else {
-				if (yych == 's') goto yy456;
-				if (yych <= 'z') goto yy5;
-			}
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) goto yy380;
+			if (yych != 0xCB) goto yy3;
 		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy380;
-				if (yych <= 0xD4) goto yy5;
+			if (yych <= 0xDB) {
+				if (yych >= 0xD6) goto yy3;
 			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy380;
-				if (yych <= 0xE2) goto yy5;
+				if (yych == 0xE1) goto yy3;
 			}
 		}
 	}
 yy380:
-#line 148 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_MULT, 1e12); }
-#line 7592 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 226 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NO(NW_UNIT, 2); }
+#line 5426 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy381:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy457;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy457;
-		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		}
-	}
-yy382:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy98;
-		if (yych <= 'L') goto yy157;
-		goto yy459;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy157;
-			goto yy98;
-		} else {
-			if (yych == 'm') goto yy459;
-			goto yy157;
-		}
-	}
-yy383:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'T') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'S') goto yy5;
-		goto yy460;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 't') goto yy460;
-			goto yy5;
-		}
-	}
-yy384:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'L') goto yy5;
-		goto yy461;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'm') goto yy461;
-			goto yy5;
-		}
-	}
-yy385:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x87) {
-			if (yych <= 0x7F) goto yy47;
-			goto yy98;
-		} else {
-			if (yych <= 0x89) goto yy462;
-			if (yych <= 0x96) goto yy98;
-			goto yy47;
-		}
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA7) goto yy98;
-			if (yych <= 0xA9) goto yy462;
-			goto yy98;
-		} else {
-			if (yych <= 0xB7) goto yy47;
-			if (yych <= 0xBF) goto yy98;
-			goto yy47;
-		}
-	}
-yy386:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy463;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy463;
-		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		}
-	}
-yy387:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy98;
-		if (yych <= 'L') goto yy157;
-		goto yy465;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy157;
-			goto yy98;
-		} else {
-			if (yych == 'm') goto yy465;
-			goto yy157;
-		}
-	}
-yy388:
-	yyaccept = 37;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy389;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy389;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy466;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy389;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 's') goto yy466;
-				if (yych <= 'z') goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy389;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy389;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy389:
-#line 163 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NO(NW_DIX, 10); }
-#line 7757 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy390:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy467;
-		if (yych <= 'H') goto yy157;
-		goto yy98;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy157;
-			goto yy467;
-		} else {
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	}
-yy391:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy468;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy468;
-		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		}
-	}
-yy392:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy98;
-		if (yych <= 'L') goto yy157;
-		goto yy470;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy157;
-			goto yy98;
-		} else {
-			if (yych == 'm') goto yy470;
-			goto yy157;
-		}
-	}
-yy393:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy471;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy471;
-		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		}
-	}
-yy394:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy98;
-		if (yych <= 'L') goto yy157;
-		goto yy473;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy157;
-			goto yy98;
-		} else {
-			if (yych == 'm') goto yy473;
-			goto yy157;
-		}
-	}
-yy395:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'D') goto yy474;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
-	} else {
-		if (yych <= 'd') {
-			if (yych <= 'c') goto yy5;
-			goto yy474;
-		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		}
-	}
-yy396:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy476;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy476;
-		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		}
-	}
-yy397:
-	yyaccept = 38;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy398;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy398;
-				if (yych <= 'H') goto yy5;
-				goto yy478;
-			} else {
-				if (yych == 'S') goto yy479;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy398;
-				if (yych <= 'h') goto yy5;
-				goto yy478;
-			} else {
-				if (yych == 's') goto yy479;
-				if (yych <= 'z') goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy398;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy398;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy398:
-#line 146 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_MULT, 1e6); }
-#line 7916 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy399:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy98;
-		if (yych <= 'L') goto yy157;
-		goto yy480;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy157;
-			goto yy98;
-		} else {
-			if (yych == 'm') goto yy480;
-			goto yy157;
-		}
-	}
-yy400:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'R') {
-		if (yych <= 'L') {
-			if (yych == 'I') goto yy98;
-			goto yy157;
-		} else {
-			if (yych <= 'M') goto yy480;
-			if (yych <= 'Q') goto yy157;
-			goto yy188;
-		}
-	} else {
-		if (yych <= 'l') {
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		} else {
-			if (yych <= 'm') goto yy480;
-			if (yych == 'r') goto yy188;
-			goto yy157;
-		}
-	}
-yy401:
-	yyaccept = 28;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy324;
-			} else {
-				if (yych == ',') goto yy324;
-				goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy324;
-				if (yych <= '9') goto yy5;
-				goto yy324;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy324;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy324;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy324;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy324;
-				if (yych <= 0xD4) goto yy5;
-				goto yy324;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy324;
-				if (yych <= 0xE2) goto yy5;
-				goto yy324;
-			}
-		}
-	}
-yy402:
-	yyaccept = 28;
-	yych = *(mar = ++cur);
-	if (yych <= 'r') {
-		if (yych <= 'S') {
-			if (yych <= 'H') {
-				if (yych <= '@') goto yy324;
-				goto yy157;
-			} else {
-				if (yych <= 'I') goto yy98;
-				if (yych <= 'R') goto yy157;
-				goto yy481;
-			}
-		} else {
-			if (yych <= '`') {
-				if (yych <= 'Z') goto yy157;
-				goto yy324;
-			} else {
-				if (yych == 'i') goto yy98;
-				goto yy157;
-			}
-		}
-	} else {
-		if (yych <= 0xCB) {
-			if (yych <= 'z') {
-				if (yych <= 's') goto yy481;
-				goto yy157;
-			} else {
-				if (yych <= 0xC2) goto yy324;
-				if (yych <= 0xCA) goto yy157;
-				goto yy324;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych == 0xD5) goto yy324;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy324;
-			}
-		}
-	}
-yy403:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy482;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy482;
-		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		}
-	}
-yy404:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy98;
-		if (yych <= 'L') goto yy157;
-		goto yy484;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy157;
-			goto yy98;
-		} else {
-			if (yych == 'm') goto yy484;
-			goto yy157;
-		}
-	}
-yy405:
-	yyaccept = 39;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych != ',') goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy406;
-				if (yych <= '9') goto yy5;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych != '`') goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych >= 0xC3) goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy406;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy406;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy406:
-#line 143 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_TENS, 90); }
-#line 8118 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy407:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'd') {
-		if (yych <= 'E') {
-			if (yych <= 'D') goto yy5;
-			goto yy485;
-		} else {
-			if (yych == 'I') goto yy10;
-			goto yy5;
-		}
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'e') goto yy485;
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 0xC3) goto yy486;
-			goto yy5;
-		}
-	}
-yy408:
-	yyaccept = 40;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych != ',') goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy409;
-				if (yych <= '9') goto yy5;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych != '`') goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych >= 0xC3) goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy409;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy409;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy409:
-#line 142 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_TENS, 80); }
-#line 8182 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy410:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'd') {
-		if (yych <= 'E') {
-			if (yych <= 'D') goto yy5;
-			goto yy487;
-		} else {
-			if (yych == 'I') goto yy10;
-			goto yy5;
-		}
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'e') goto yy487;
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 0xC3) goto yy488;
-			goto yy5;
-		}
-	}
-yy411:
-	yyaccept = 41;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy412;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy412;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy489;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy412;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 's') goto yy489;
-				if (yych <= 'z') goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy412;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy412;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy412:
-#line 164 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NO(NW_TEEN, 11); }
-#line 8250 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy413:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy490;
-		if (yych <= 'H') goto yy157;
-		goto yy98;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy157;
-			goto yy490;
-		} else {
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	}
-yy414:
-	yych = *++cur;
-	if (yych == 'N') goto yy491;
-	if (yych == 'n') goto yy491;
-	goto yy47;
-yy415:
-	yych = *++cur;
-	if (yych == 0x89) goto yy254;
-	if (yych == 0xAF) goto yy254;
-	goto yy47;
-yy416:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'T') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'S') goto yy5;
-		goto yy492;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 't') goto yy492;
-			goto yy5;
-		}
-	}
-yy417:
-	yyaccept = 42;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy418;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy418;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy494;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy418;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 's') goto yy494;
-				if (yych <= 'z') goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy418;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy418;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy418:
-#line 152 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NO(NW_PREMIER, 1); }
-#line 8339 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy419:
-	yyaccept = 42;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '9') {
-			if (yych <= '+') {
-				if (yych == '%') goto yy5;
-				if (yych <= '*') goto yy418;
-				goto yy5;
-			} else {
-				if (yych <= ',') goto yy418;
-				if (yych == '/') goto yy418;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 'H') {
-				if (yych <= '?') goto yy418;
-				if (yych == 'E') goto yy417;
-				goto yy5;
-			} else {
-				if (yych <= 'R') {
-					if (yych <= 'I') goto yy10;
-					goto yy5;
-				} else {
-					if (yych <= 'S') goto yy494;
-					if (yych <= 'Z') goto yy5;
-					goto yy418;
-				}
-			}
-		}
-	} else {
-		if (yych <= 'z') {
-			if (yych <= 'e') {
-				if (yych == '`') goto yy418;
-				if (yych <= 'd') goto yy5;
-				goto yy417;
-			} else {
-				if (yych <= 'i') {
-					if (yych <= 'h') goto yy5;
-					goto yy10;
-				} else {
-					if (yych == 's') goto yy494;
-					goto yy5;
-				}
-			}
-		} else {
-			if (yych <= 0xD4) {
-				if (yych <= 0xC2) goto yy418;
-				if (yych == 0xCB) goto yy418;
-				goto yy5;
-			} else {
-				if (yych <= 0xDB) {
-					if (yych <= 0xD5) goto yy418;
-					goto yy5;
-				} else {
-					if (yych <= 0xE0) goto yy418;
-					if (yych <= 0xE2) goto yy5;
-					goto yy418;
-				}
-			}
-		}
-	}
-yy420:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'R') {
-		if (yych == 'I') goto yy98;
-		if (yych <= 'Q') goto yy157;
-		goto yy495;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy157;
-			goto yy98;
-		} else {
-			if (yych == 'r') goto yy495;
-			goto yy157;
-		}
-	}
-yy421:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy496;
-		if (yych <= 'H') goto yy5;
-		goto yy498;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy496;
-		} else {
-			if (yych == 'i') goto yy498;
-			goto yy5;
-		}
-	}
-yy422:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy499;
-		if (yych <= 'H') goto yy5;
-		goto yy501;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy499;
-		} else {
-			if (yych == 'i') goto yy501;
-			goto yy5;
-		}
-	}
-yy423:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'L') goto yy5;
-		goto yy502;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'm') goto yy502;
-			goto yy5;
-		}
-	}
-yy424:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x87) {
-			if (yych <= 0x7F) goto yy47;
-			goto yy98;
-		} else {
-			if (yych <= 0x89) goto yy503;
-			if (yych <= 0x96) goto yy98;
-			goto yy47;
-		}
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA7) goto yy98;
-			if (yych <= 0xA9) goto yy503;
-			goto yy98;
-		} else {
-			if (yych <= 0xB7) goto yy47;
-			if (yych <= 0xBF) goto yy98;
-			goto yy47;
-		}
-	}
-yy425:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'L') goto yy5;
-		goto yy504;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'm') goto yy504;
-			goto yy5;
-		}
-	}
-yy426:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x87) {
-			if (yych <= 0x7F) goto yy47;
-			goto yy98;
-		} else {
-			if (yych <= 0x89) goto yy505;
-			if (yych <= 0x96) goto yy98;
-			goto yy47;
-		}
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA7) goto yy98;
-			if (yych <= 0xA9) goto yy505;
-			goto yy98;
-		} else {
-			if (yych <= 0xB7) goto yy47;
-			if (yych <= 0xBF) goto yy98;
-			goto yy47;
-		}
-	}
-yy427:
-	yyaccept = 31;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy349;
-			} else {
-				if (yych == ',') goto yy349;
-				if (yych <= '.') goto yy5;
-				goto yy349;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy349;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy428;
-				if (yych <= 'Z') goto yy5;
-				goto yy349;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy349;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 's') goto yy428;
-				if (yych <= 'z') goto yy5;
-				goto yy349;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy349;
-				if (yych <= 0xD4) goto yy5;
-				goto yy349;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy349;
-				if (yych <= 0xE2) goto yy5;
-				goto yy349;
-			}
-		}
-	}
-yy428:
-	yyaccept = 31;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy349;
-			} else {
-				if (yych == ',') goto yy349;
-				goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy349;
-				if (yych <= '9') goto yy5;
-				goto yy349;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy349;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy349;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy349;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy349;
-				if (yych <= 0xD4) goto yy5;
-				goto yy349;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy349;
-				if (yych <= 0xE2) goto yy5;
-				goto yy349;
-			}
-		}
-	}
-yy429:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy506;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy506;
-		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		}
-	}
-yy430:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy98;
-		if (yych <= 'L') goto yy157;
-		goto yy508;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy157;
-			goto yy98;
-		} else {
-			if (yych == 'm') goto yy508;
-			goto yy157;
-		}
-	}
-yy431:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy509;
-		if (yych <= 'H') goto yy5;
-		goto yy511;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy509;
-		} else {
-			if (yych == 'i') goto yy511;
-			goto yy5;
-		}
-	}
-yy432:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy512;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy512;
-		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		}
-	}
-yy433:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy98;
-		if (yych <= 'L') goto yy157;
-		goto yy514;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy157;
-			goto yy98;
-		} else {
-			if (yych == 'm') goto yy514;
-			goto yy157;
-		}
-	}
-yy434:
-	yyaccept = 43;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy435;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy435;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy515;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy435;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 's') goto yy515;
-				if (yych <= 'z') goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy435;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy435;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy435:
-#line 159 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NO(NW_UNIT, 6); }
-#line 8748 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy436:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy516;
-		if (yych <= 'H') goto yy157;
-		goto yy98;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy157;
-			goto yy516;
-		} else {
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	}
-yy437:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy517;
-		if (yych <= 'H') goto yy5;
-		goto yy519;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy517;
-		} else {
-			if (yych == 'i') goto yy519;
-			goto yy5;
-		}
-	}
-yy438:
 	yyaccept = 32;
 	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy359;
-			} else {
-				if (yych == ',') goto yy359;
-				goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy359;
-				if (yych <= '9') goto yy5;
-				goto yy359;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy359;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy359;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy359;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy359;
-				if (yych <= 0xD4) goto yy5;
-				goto yy359;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy359;
-				if (yych <= 0xE2) goto yy5;
-				goto yy359;
-			}
-		}
-	}
-yy439:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'L') goto yy5;
-		goto yy520;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'm') goto yy520;
-			goto yy5;
-		}
-	}
-yy440:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x87) {
-			if (yych <= 0x7F) goto yy47;
-			goto yy98;
-		} else {
-			if (yych <= 0x89) goto yy521;
-			if (yych <= 0x96) goto yy98;
-			goto yy47;
-		}
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA7) goto yy98;
-			if (yych <= 0xA9) goto yy521;
-			goto yy98;
-		} else {
-			if (yych <= 0xB7) goto yy47;
-			if (yych <= 0xBF) goto yy98;
-			goto yy47;
-		}
-	}
-yy441:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'L') goto yy5;
-		goto yy522;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'm') goto yy522;
-			goto yy5;
-		}
-	}
-yy442:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x87) {
-			if (yych <= 0x7F) goto yy47;
-			goto yy98;
-		} else {
-			if (yych <= 0x89) goto yy523;
-			if (yych <= 0x96) goto yy98;
-			goto yy47;
-		}
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA7) goto yy98;
-			if (yych <= 0xA9) goto yy523;
-			goto yy98;
-		} else {
-			if (yych <= 0xB7) goto yy47;
-			if (yych <= 0xBF) goto yy98;
-			goto yy47;
-		}
-	}
-yy443:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'N') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'M') goto yy5;
-		goto yy524;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'n') goto yy524;
-			goto yy5;
-		}
-	}
-yy444:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'L') goto yy5;
-		goto yy526;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'm') goto yy526;
-			goto yy5;
-		}
-	}
-yy445:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x87) {
-			if (yych <= 0x7F) goto yy47;
-			goto yy98;
-		} else {
-			if (yych <= 0x89) goto yy527;
-			if (yych <= 0x96) goto yy98;
-			goto yy47;
-		}
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA7) goto yy98;
-			if (yych <= 0xA9) goto yy527;
-			goto yy98;
-		} else {
-			if (yych <= 0xB7) goto yy47;
-			if (yych <= 0xBF) goto yy98;
-			goto yy47;
-		}
-	}
-yy446:
-	yyaccept = 35;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy369;
-			} else {
-				if (yych == ',') goto yy369;
-				goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy369;
-				if (yych <= '9') goto yy5;
-				goto yy369;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy369;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy369;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy369;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy369;
-				if (yych <= 0xD4) goto yy5;
-				goto yy369;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy369;
-				if (yych <= 0xE2) goto yy5;
-				goto yy369;
-			}
-		}
-	}
-yy447:
-	yyaccept = 35;
-	yych = *(mar = ++cur);
-	if (yych <= 'r') {
-		if (yych <= 'S') {
-			if (yych <= 'H') {
-				if (yych <= '@') goto yy369;
-				goto yy157;
-			} else {
-				if (yych <= 'I') goto yy98;
-				if (yych <= 'R') goto yy157;
-				goto yy528;
-			}
-		} else {
-			if (yych <= '`') {
-				if (yych <= 'Z') goto yy157;
-				goto yy369;
-			} else {
-				if (yych == 'i') goto yy98;
-				goto yy157;
-			}
-		}
-	} else {
-		if (yych <= 0xCB) {
-			if (yych <= 'z') {
-				if (yych <= 's') goto yy528;
-				goto yy157;
-			} else {
-				if (yych <= 0xC2) goto yy369;
-				if (yych <= 0xCA) goto yy157;
-				goto yy369;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych == 0xD5) goto yy369;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy369;
-			}
-		}
-	}
-yy448:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'L') goto yy5;
-		goto yy529;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'm') goto yy529;
-			goto yy5;
-		}
-	}
-yy449:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x87) {
-			if (yych <= 0x7F) goto yy47;
-			goto yy98;
-		} else {
-			if (yych <= 0x89) goto yy530;
-			if (yych <= 0x96) goto yy98;
-			goto yy47;
-		}
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA7) goto yy98;
-			if (yych <= 0xA9) goto yy530;
-			goto yy98;
-		} else {
-			if (yych <= 0xB7) goto yy47;
-			if (yych <= 0xBF) goto yy98;
-			goto yy47;
-		}
-	}
-yy450:
-	yyaccept = 44;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych != ',') goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy451;
-				if (yych <= '9') goto yy5;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych != '`') goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych >= 0xC3) goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy451;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy451;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy451:
-#line 206 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_VIRG, 0); }
-#line 9127 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy452:
-	yyaccept = 9;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC9) {
+	if (yych <= 0xCA) {
 		if (yych <= '`') {
-			if (yych <= '@') goto yy173;
-			if (yych <= 'A') goto yy156;
-			if (yych <= 'Z') goto yy98;
-			goto yy173;
+			if (yych <= '@') goto yy317;
+			if (yych <= 'Z') goto yy3;
+			goto yy317;
 		} else {
-			if (yych <= 'z') {
-				if (yych <= 'a') goto yy156;
-				goto yy98;
-			} else {
-				if (yych <= 0xC2) goto yy173;
-				if (yych <= 0xC3) goto yy53;
-				goto yy54;
-			}
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy317;
+			goto yy3;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych <= 0xCB) {
-				if (yych <= 0xCA) goto yy55;
-				goto yy173;
-			} else {
-				if (yych <= 0xD3) goto yy54;
-				if (yych <= 0xD4) goto yy55;
-				goto yy173;
-			}
+			if (yych <= 0xCB) goto yy317;
+			if (yych <= 0xD4) goto yy3;
+			goto yy317;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy317;
+		}
+	}
+yy382:
+	yyaccept = 44;
+	yych = *(mar = ++cur);
+	if (yych <= 'z') {
+		if (yych <= 'Z') {
+			if (yych <= '@') goto yy383;
+			if (yych == 'S') goto yy440;
+			goto yy3;
+		} else {
+			if (yych <= '`') goto yy383;
+			if (yych == 's') goto yy440;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) goto yy383;
+			if (yych != 0xCB) goto yy3;
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD6) goto yy56;
-				goto yy54;
+				if (yych >= 0xD6) goto yy3;
 			} else {
-				if (yych == 0xE1) goto yy57;
-				goto yy173;
+				if (yych == 0xE1) goto yy3;
 			}
 		}
 	}
-yy453:
-	yyaccept = 45;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy454;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy454;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy531;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy454;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 's') goto yy531;
-				if (yych <= 'z') goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy454;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy454;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy454:
-#line 149 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_MULT, 1e15); }
-#line 9213 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy455:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'd') {
-		if (yych <= 'E') {
-			if (yych <= 'D') goto yy5;
-			goto yy532;
-		} else {
-			if (yych == 'I') goto yy10;
-			goto yy5;
-		}
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'e') goto yy532;
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 0xC3) goto yy533;
-			goto yy5;
-		}
-	}
-yy456:
-	yyaccept = 36;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy380;
-			} else {
-				if (yych == ',') goto yy380;
-				goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy380;
-				if (yych <= '9') goto yy5;
-				goto yy380;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy380;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy380;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy380;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy380;
-				if (yych <= 0xD4) goto yy5;
-				goto yy380;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy380;
-				if (yych <= 0xE2) goto yy5;
-				goto yy380;
-			}
-		}
-	}
-yy457:
-	yyaccept = 46;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy458;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy458;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy534;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy458;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 's') goto yy534;
-				if (yych <= 'z') goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy458;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy458;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy458:
-#line 178 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NO(NW_CENT, 100); }
-#line 9328 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy459:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy535;
-		if (yych <= 'H') goto yy157;
-		goto yy98;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy157;
-			goto yy535;
-		} else {
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	}
-yy460:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy536;
-		if (yych <= 'H') goto yy5;
-		goto yy538;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy536;
-		} else {
-			if (yych == 'i') goto yy538;
-			goto yy5;
-		}
-	}
-yy461:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy539;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy539;
-		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		}
-	}
-yy462:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy98;
-		if (yych <= 'L') goto yy157;
-		goto yy541;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy157;
-			goto yy98;
-		} else {
-			if (yych == 'm') goto yy541;
-			goto yy157;
-		}
-	}
-yy463:
-	yyaccept = 47;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy464;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy464;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy542;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy464;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 's') goto yy542;
-				if (yych <= 'z') goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy464;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy464;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy464:
-#line 155 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NO(NW_UNIT, 2); }
-#line 9439 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy465:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy543;
-		if (yych <= 'H') goto yy157;
-		goto yy98;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy157;
-			goto yy543;
-		} else {
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	}
-yy466:
-	yyaccept = 37;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy389;
-			} else {
-				if (yych == ',') goto yy389;
-				goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy389;
-				if (yych <= '9') goto yy5;
-				goto yy389;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy389;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy389;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy389;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy389;
-				if (yych <= 0xD4) goto yy5;
-				goto yy389;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy389;
-				if (yych <= 0xE2) goto yy5;
-				goto yy389;
-			}
-		}
-	}
-yy467:
-	yyaccept = 37;
-	yych = *(mar = ++cur);
-	if (yych <= 'r') {
-		if (yych <= 'S') {
-			if (yych <= 'H') {
-				if (yych <= '@') goto yy389;
-				goto yy157;
-			} else {
-				if (yych <= 'I') goto yy98;
-				if (yych <= 'R') goto yy157;
-				goto yy544;
-			}
-		} else {
-			if (yych <= '`') {
-				if (yych <= 'Z') goto yy157;
-				goto yy389;
-			} else {
-				if (yych == 'i') goto yy98;
-				goto yy157;
-			}
-		}
-	} else {
-		if (yych <= 0xCB) {
-			if (yych <= 'z') {
-				if (yych <= 's') goto yy544;
-				goto yy157;
-			} else {
-				if (yych <= 0xC2) goto yy389;
-				if (yych <= 0xCA) goto yy157;
-				goto yy389;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych == 0xD5) goto yy389;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy389;
-			}
-		}
-	}
-yy468:
-	yyaccept = 48;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy469;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy469;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy545;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy469;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 's') goto yy545;
-				if (yych <= 'z') goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy469;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy469;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy469:
-#line 165 "/work/wt-numbers/src/lang/fr/numbers.re"
+yy383:
+#line 236 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NO(NW_TEEN, 12); }
-#line 9591 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy470:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy546;
-		if (yych <= 'H') goto yy157;
-		goto yy98;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy157;
-			goto yy546;
-		} else {
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	}
-yy471:
-	yyaccept = 49;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy472;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy472;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy547;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy472;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 's') goto yy547;
-				if (yych <= 'z') goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy472;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy472;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy472:
-#line 161 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NO(NW_UNIT, 8); }
-#line 9654 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy473:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy548;
-		if (yych <= 'H') goto yy157;
-		goto yy98;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy157;
-			goto yy548;
-		} else {
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	}
-yy474:
-	yyaccept = 50;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy475;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy475;
-				if (yych <= 'H') goto yy5;
-				goto yy549;
-			} else {
-				if (yych == 'S') goto yy550;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy475;
-				if (yych <= 'h') goto yy5;
-				goto yy549;
-			} else {
-				if (yych == 's') goto yy550;
-				if (yych <= 'z') goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy475;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy475;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy475:
-#line 147 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_MULT, 1e9); }
-#line 9717 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy476:
-	yyaccept = 51;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy477;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy477;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy551;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy477;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 's') goto yy551;
-				if (yych <= 'z') goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy477;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy477;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy477:
-#line 179 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NO(NW_MILLE, 1000); }
-#line 9764 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy478:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'd') {
-		if (yych <= 'E') {
-			if (yych <= 'D') goto yy5;
-			goto yy552;
-		} else {
-			if (yych == 'I') goto yy10;
-			goto yy5;
-		}
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'e') goto yy552;
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 0xC3) goto yy553;
-			goto yy5;
-		}
-	}
-yy479:
-	yyaccept = 38;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy398;
-			} else {
-				if (yych == ',') goto yy398;
-				goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy398;
-				if (yych <= '9') goto yy5;
-				goto yy398;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy398;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy398;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy398;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy398;
-				if (yych <= 0xD4) goto yy5;
-				goto yy398;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy398;
-				if (yych <= 0xE2) goto yy5;
-				goto yy398;
-			}
-		}
-	}
-yy480:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy554;
-		if (yych <= 'H') goto yy157;
-		goto yy98;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy157;
-			goto yy554;
-		} else {
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	}
-yy481:
-	yyaccept = 28;
-	yych = *(mar = ++cur);
-	if (yych <= 'z') {
-		if (yych <= 'Z') {
-			if (yych <= '@') goto yy324;
-			if (yych == 'I') goto yy98;
-			goto yy157;
-		} else {
-			if (yych <= '`') goto yy324;
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) goto yy324;
-			if (yych == 0xCB) goto yy324;
-			goto yy157;
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy324;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy324;
-			}
-		}
-	}
-yy482:
-	yyaccept = 52;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy483;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy483;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy555;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy483;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 's') goto yy555;
-				if (yych <= 'z') goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy483;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy483;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy483:
-#line 162 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NO(NW_UNIT, 9); }
-#line 9923 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy484:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy556;
-		if (yych <= 'H') goto yy157;
-		goto yy98;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy157;
-			goto yy556;
-		} else {
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	}
-yy485:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'L') goto yy5;
-		goto yy557;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'm') goto yy557;
-			goto yy5;
-		}
-	}
-yy486:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x87) {
-			if (yych <= 0x7F) goto yy47;
-			goto yy98;
-		} else {
-			if (yych <= 0x89) goto yy558;
-			if (yych <= 0x96) goto yy98;
-			goto yy47;
-		}
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA7) goto yy98;
-			if (yych <= 0xA9) goto yy558;
-			goto yy98;
-		} else {
-			if (yych <= 0xB7) goto yy47;
-			if (yych <= 0xBF) goto yy98;
-			goto yy47;
-		}
-	}
-yy487:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'L') goto yy5;
-		goto yy559;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'm') goto yy559;
-			goto yy5;
-		}
-	}
-yy488:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x87) {
-			if (yych <= 0x7F) goto yy47;
-			goto yy98;
-		} else {
-			if (yych <= 0x89) goto yy560;
-			if (yych <= 0x96) goto yy98;
-			goto yy47;
-		}
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA7) goto yy98;
-			if (yych <= 0xA9) goto yy560;
-			goto yy98;
-		} else {
-			if (yych <= 0xB7) goto yy47;
-			if (yych <= 0xBF) goto yy98;
-			goto yy47;
-		}
-	}
-yy489:
-	yyaccept = 41;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy412;
-			} else {
-				if (yych == ',') goto yy412;
-				goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy412;
-				if (yych <= '9') goto yy5;
-				goto yy412;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy412;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy412;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy412;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy412;
-				if (yych <= 0xD4) goto yy5;
-				goto yy412;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy412;
-				if (yych <= 0xE2) goto yy5;
-				goto yy412;
-			}
-		}
-	}
-yy490:
-	yyaccept = 41;
-	yych = *(mar = ++cur);
-	if (yych <= 'r') {
-		if (yych <= 'S') {
-			if (yych <= 'H') {
-				if (yych <= '@') goto yy412;
-				goto yy157;
-			} else {
-				if (yych <= 'I') goto yy98;
-				if (yych <= 'R') goto yy157;
-				goto yy561;
-			}
-		} else {
-			if (yych <= '`') {
-				if (yych <= 'Z') goto yy157;
-				goto yy412;
-			} else {
-				if (yych == 'i') goto yy98;
-				goto yy157;
-			}
-		}
-	} else {
-		if (yych <= 0xCB) {
-			if (yych <= 'z') {
-				if (yych <= 's') goto yy561;
-				goto yy157;
-			} else {
-				if (yych <= 0xC2) goto yy412;
-				if (yych <= 0xCA) goto yy157;
-				goto yy412;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych == 0xD5) goto yy412;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy412;
-			}
-		}
-	}
-yy491:
-	yych = *++cur;
-	if (yych == 'T') goto yy562;
-	if (yych == 't') goto yy562;
-	goto yy47;
-yy492:
-	yyaccept = 53;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy11;
-			} else {
-				if (yych == ',') goto yy493;
-				if (yych <= '.') goto yy11;
-			}
-		} else {
-			if (yych <= 'A') {
-				if (yych <= '9') goto yy11;
-				if (yych <= '?') goto yy493;
-				if (yych <= '@') goto yy11;
-				goto yy563;
-			} else {
-				if (yych == 'S') goto yy564;
-				if (yych <= 'Z') goto yy11;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'a') {
-				if (yych <= '_') goto yy11;
-				if (yych >= 'a') goto yy563;
-			} else {
-				if (yych == 's') goto yy564;
-				if (yych <= 'z') goto yy11;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy493;
-				if (yych <= 0xD4) goto yy11;
-			} else {
-				if (yych <= 0xDB) goto yy11;
-				if (yych <= 0xE0) goto yy493;
-				if (yych <= 0xE2) goto yy11;
-			}
-		}
-	}
-yy493:
-#line 208 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_PCT, 0); }
-#line 10155 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy494:
-	yyaccept = 42;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy418;
-			} else {
-				if (yych == ',') goto yy418;
-				goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy418;
-				if (yych <= '9') goto yy5;
-				goto yy418;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy418;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy418;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy418;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy418;
-				if (yych <= 0xD4) goto yy5;
-				goto yy418;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy418;
-				if (yych <= 0xE2) goto yy5;
-				goto yy418;
-			}
-		}
-	}
-yy495:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy565;
-		if (yych <= 'H') goto yy157;
-		goto yy98;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy157;
-			goto yy565;
-		} else {
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	}
-yy496:
-	yyaccept = 54;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych != ',') goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy497;
-				if (yych <= '9') goto yy5;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych != '`') goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych >= 0xC3) goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy497;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy497;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy497:
-#line 138 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_TENS, 40); }
-#line 10261 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy498:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'd') {
-		if (yych <= 'E') {
-			if (yych <= 'D') goto yy5;
-			goto yy566;
-		} else {
-			if (yych == 'I') goto yy10;
-			goto yy5;
-		}
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'e') goto yy566;
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 0xC3) goto yy567;
-			goto yy5;
-		}
-	}
-yy499:
-	yyaccept = 55;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych != ',') goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy500;
-				if (yych <= '9') goto yy5;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych != '`') goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych >= 0xC3) goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy500;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy500;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy500:
-#line 133 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_TEEN, 14); }
-#line 10325 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy501:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'd') {
-		if (yych <= 'E') {
-			if (yych <= 'D') goto yy5;
-			goto yy568;
-		} else {
-			if (yych == 'I') goto yy10;
-			goto yy5;
-		}
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'e') goto yy568;
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 0xC3) goto yy569;
-			goto yy5;
-		}
-	}
-yy502:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy570;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy570;
-		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		}
-	}
-yy503:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy98;
-		if (yych <= 'L') goto yy157;
-		goto yy572;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy157;
-			goto yy98;
-		} else {
-			if (yych == 'm') goto yy572;
-			goto yy157;
-		}
-	}
-yy504:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy573;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy573;
-		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		}
-	}
-yy505:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy98;
-		if (yych <= 'L') goto yy157;
-		goto yy575;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy157;
-			goto yy98;
-		} else {
-			if (yych == 'm') goto yy575;
-			goto yy157;
-		}
-	}
-yy506:
-	yyaccept = 56;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy507;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy507;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy576;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy507;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 's') goto yy576;
-				if (yych <= 'z') goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy507;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy507;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy507:
-#line 169 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NO(NW_TEEN, 16); }
-#line 10457 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy508:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy577;
-		if (yych <= 'H') goto yy157;
-		goto yy98;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy157;
-			goto yy577;
-		} else {
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	}
-yy509:
-	yyaccept = 57;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych != ',') goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy510;
-				if (yych <= '9') goto yy5;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych != '`') goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych >= 0xC3) goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy510;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy510;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy510:
-#line 141 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_TENS, 70); }
-#line 10516 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy511:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'd') {
-		if (yych <= 'E') {
-			if (yych <= 'D') goto yy5;
-			goto yy578;
-		} else {
-			if (yych == 'I') goto yy10;
-			goto yy5;
-		}
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'e') goto yy578;
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 0xC3) goto yy579;
-			goto yy5;
-		}
-	}
-yy512:
-	yyaccept = 58;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy513;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy513;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy580;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy513;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 's') goto yy580;
-				if (yych <= 'z') goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy513;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy513;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy513:
-#line 160 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NO(NW_UNIT, 7); }
-#line 10584 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy514:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy581;
-		if (yych <= 'H') goto yy157;
-		goto yy98;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy157;
-			goto yy581;
-		} else {
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	}
-yy515:
-	yyaccept = 43;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy435;
-			} else {
-				if (yych == ',') goto yy435;
-				goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy435;
-				if (yych <= '9') goto yy5;
-				goto yy435;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy435;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy435;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy435;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy435;
-				if (yych <= 0xD4) goto yy5;
-				goto yy435;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy435;
-				if (yych <= 0xE2) goto yy5;
-				goto yy435;
-			}
-		}
-	}
-yy516:
-	yyaccept = 43;
-	yych = *(mar = ++cur);
-	if (yych <= 'r') {
-		if (yych <= 'S') {
-			if (yych <= 'H') {
-				if (yych <= '@') goto yy435;
-				goto yy157;
-			} else {
-				if (yych <= 'I') goto yy98;
-				if (yych <= 'R') goto yy157;
-				goto yy582;
-			}
-		} else {
-			if (yych <= '`') {
-				if (yych <= 'Z') goto yy157;
-				goto yy435;
-			} else {
-				if (yych == 'i') goto yy98;
-				goto yy157;
-			}
-		}
-	} else {
-		if (yych <= 0xCB) {
-			if (yych <= 'z') {
-				if (yych <= 's') goto yy582;
-				goto yy157;
-			} else {
-				if (yych <= 0xC2) goto yy435;
-				if (yych <= 0xCA) goto yy157;
-				goto yy435;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych == 0xD5) goto yy435;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy435;
-			}
-		}
-	}
-yy517:
-	yyaccept = 59;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych != ',') goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy518;
-				if (yych <= '9') goto yy5;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych != '`') goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych >= 0xC3) goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy518;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy518;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy518:
-#line 140 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_TENS, 60); }
-#line 10732 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy519:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'd') {
-		if (yych <= 'E') {
-			if (yych <= 'D') goto yy5;
-			goto yy583;
-		} else {
-			if (yych == 'I') goto yy10;
-			goto yy5;
-		}
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'e') goto yy583;
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 0xC3) goto yy584;
-			goto yy5;
-		}
-	}
-yy520:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy585;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy585;
-		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		}
-	}
-yy521:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy98;
-		if (yych <= 'L') goto yy157;
-		goto yy587;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy157;
-			goto yy98;
-		} else {
-			if (yych == 'm') goto yy587;
-			goto yy157;
-		}
-	}
-yy522:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy588;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy588;
-		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		}
-	}
-yy523:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy98;
-		if (yych <= 'L') goto yy157;
-		goto yy590;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy157;
-			goto yy98;
-		} else {
-			if (yych == 'm') goto yy590;
-			goto yy157;
-		}
-	}
-yy524:
-	yyaccept = 60;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy525;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy525;
-				if (yych <= 'H') goto yy5;
-				goto yy591;
-			} else {
-				if (yych == 'S') goto yy592;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy525;
-				if (yych <= 'h') goto yy5;
-				goto yy591;
-			} else {
-				if (yych == 's') goto yy592;
-				if (yych <= 'z') goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy525;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy525;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy525:
-#line 150 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_MULT, 1e18); }
-#line 10864 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy526:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy593;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy593;
-		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		}
-	}
-yy527:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy98;
-		if (yych <= 'L') goto yy157;
-		goto yy595;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy157;
-			goto yy98;
-		} else {
-			if (yych == 'm') goto yy595;
-			goto yy157;
-		}
-	}
-yy528:
-	yyaccept = 35;
-	yych = *(mar = ++cur);
-	if (yych <= 'z') {
-		if (yych <= 'Z') {
-			if (yych <= '@') goto yy369;
-			if (yych == 'I') goto yy98;
-			goto yy157;
-		} else {
-			if (yych <= '`') goto yy369;
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) goto yy369;
-			if (yych == 0xCB) goto yy369;
-			goto yy157;
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy369;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy369;
-			}
-		}
-	}
-yy529:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy596;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy596;
-		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		}
-	}
-yy530:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy98;
-		if (yych <= 'L') goto yy157;
-		goto yy598;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy157;
-			goto yy98;
-		} else {
-			if (yych == 'm') goto yy598;
-			goto yy157;
-		}
-	}
-yy531:
+#line 5479 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy384:
 	yyaccept = 45;
 	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy454;
-			} else {
-				if (yych == ',') goto yy454;
-				goto yy5;
-			}
+	if (yych <= 'z') {
+		if (yych <= 'Z') {
+			if (yych <= '@') goto yy385;
+			if (yych == 'S') goto yy441;
+			goto yy3;
 		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy454;
-				if (yych <= '9') goto yy5;
-				goto yy454;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy454;
-			}
+			if (yych <= '`') goto yy385;
+			if (yych == 's') goto yy441;
+			goto yy3;
 		}
 	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy454;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy454;
-				goto yy5;
-			}
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) goto yy385;
+			if (yych != 0xCB) goto yy3;
 		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy454;
-				if (yych <= 0xD4) goto yy5;
-				goto yy454;
+			if (yych <= 0xDB) {
+				if (yych >= 0xD6) goto yy3;
 			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy454;
-				if (yych <= 0xE2) goto yy5;
-				goto yy454;
+				if (yych == 0xE1) goto yy3;
 			}
 		}
 	}
-yy532:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'L') goto yy5;
-		goto yy599;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'm') goto yy599;
-			goto yy5;
-		}
-	}
-yy533:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x87) {
-			if (yych <= 0x7F) goto yy47;
-			goto yy98;
-		} else {
-			if (yych <= 0x89) goto yy600;
-			if (yych <= 0x96) goto yy98;
-			goto yy47;
-		}
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA7) goto yy98;
-			if (yych <= 0xA9) goto yy600;
-			goto yy98;
-		} else {
-			if (yych <= 0xB7) goto yy47;
-			if (yych <= 0xBF) goto yy98;
-			goto yy47;
-		}
-	}
-yy534:
-	yyaccept = 46;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy458;
-			} else {
-				if (yych == ',') goto yy458;
-				goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy458;
-				if (yych <= '9') goto yy5;
-				goto yy458;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy458;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy458;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy458;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy458;
-				if (yych <= 0xD4) goto yy5;
-				goto yy458;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy458;
-				if (yych <= 0xE2) goto yy5;
-				goto yy458;
-			}
-		}
-	}
-yy535:
+yy385:
+#line 232 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NO(NW_UNIT, 8); }
+#line 5508 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy386:
 	yyaccept = 46;
 	yych = *(mar = ++cur);
 	if (yych <= 'r') {
 		if (yych <= 'S') {
 			if (yych <= 'H') {
-				if (yych <= '@') goto yy458;
-				goto yy157;
+				if (yych >= 'A') goto yy3;
 			} else {
-				if (yych <= 'I') goto yy98;
-				if (yych <= 'R') goto yy157;
-				goto yy601;
+				if (yych <= 'I') goto yy442;
+				if (yych <= 'R') goto yy3;
+				goto yy443;
 			}
 		} else {
 			if (yych <= '`') {
-				if (yych <= 'Z') goto yy157;
-				goto yy458;
+				if (yych <= 'Z') goto yy3;
 			} else {
-				if (yych == 'i') goto yy98;
-				goto yy157;
+				if (yych == 'i') goto yy442;
+				goto yy3;
 			}
 		}
 	} else {
 		if (yych <= 0xCB) {
 			if (yych <= 'z') {
-				if (yych <= 's') goto yy601;
-				goto yy157;
+				if (yych <= 's') goto yy443;
+				goto yy3;
 			} else {
-				if (yych <= 0xC2) goto yy458;
-				if (yych <= 0xCA) goto yy157;
-				goto yy458;
+				if (yych <= 0xC2) goto yy387;
+				if (yych <= 0xCA) goto yy3;
 			}
 		} else {
 			if (yych <= 0xDB) {
-				if (yych == 0xD5) goto yy458;
-				goto yy157;
+				if (yych != 0xD5) goto yy3;
 			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy458;
+				if (yych == 0xE1) goto yy3;
 			}
 		}
 	}
-yy536:
-	yyaccept = 61;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych != ',') goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy537;
-				if (yych <= '9') goto yy5;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych != '`') goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych >= 0xC3) goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy537;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy537;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy537:
-#line 139 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_TENS, 50); }
-#line 11173 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy538:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'd') {
-		if (yych <= 'E') {
-			if (yych <= 'D') goto yy5;
-			goto yy602;
-		} else {
-			if (yych == 'I') goto yy10;
-			goto yy5;
-		}
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'e') goto yy602;
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 0xC3) goto yy603;
-			goto yy5;
-		}
-	}
-yy539:
-	yyaccept = 62;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy540;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy540;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy604;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy540;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 's') goto yy604;
-				if (yych <= 'z') goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy540;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy540;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy540:
-#line 158 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NO(NW_UNIT, 5); }
-#line 11241 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy541:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy605;
-		if (yych <= 'H') goto yy157;
-		goto yy98;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy157;
-			goto yy605;
-		} else {
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	}
-yy542:
+yy387:
+#line 218 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_MULT, 1e9); }
+#line 5549 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy388:
 	yyaccept = 47;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy464;
-			} else {
-				if (yych == ',') goto yy464;
-				goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy464;
-				if (yych <= '9') goto yy5;
-				goto yy464;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy464;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy464;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy464;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy464;
-				if (yych <= 0xD4) goto yy5;
-				goto yy464;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy464;
-				if (yych <= 0xE2) goto yy5;
-				goto yy464;
-			}
-		}
-	}
-yy543:
-	yyaccept = 47;
-	yych = *(mar = ++cur);
-	if (yych <= 'r') {
-		if (yych <= 'S') {
-			if (yych <= 'H') {
-				if (yych <= '@') goto yy464;
-				goto yy157;
-			} else {
-				if (yych <= 'I') goto yy98;
-				if (yych <= 'R') goto yy157;
-				goto yy606;
-			}
-		} else {
-			if (yych <= '`') {
-				if (yych <= 'Z') goto yy157;
-				goto yy464;
-			} else {
-				if (yych == 'i') goto yy98;
-				goto yy157;
-			}
-		}
-	} else {
-		if (yych <= 0xCB) {
-			if (yych <= 'z') {
-				if (yych <= 's') goto yy606;
-				goto yy157;
-			} else {
-				if (yych <= 0xC2) goto yy464;
-				if (yych <= 0xCA) goto yy157;
-				goto yy464;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych == 0xD5) goto yy464;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy464;
-			}
-		}
-	}
-yy544:
-	yyaccept = 37;
 	yych = *(mar = ++cur);
 	if (yych <= 'z') {
 		if (yych <= 'Z') {
 			if (yych <= '@') goto yy389;
-			if (yych == 'I') goto yy98;
-			goto yy157;
+			if (yych == 'S') goto yy444;
+			goto yy3;
 		} else {
 			if (yych <= '`') goto yy389;
-			if (yych == 'i') goto yy98;
-			goto yy157;
+			if (yych == 's') goto yy444;
+			goto yy3;
 		}
 	} else {
 		if (yych <= 0xD4) {
 			if (yych <= 0xC2) goto yy389;
-			if (yych == 0xCB) goto yy389;
-			goto yy157;
+			if (yych != 0xCB) goto yy3;
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy389;
-				goto yy157;
+				if (yych >= 0xD6) goto yy3;
 			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy389;
+				if (yych == 0xE1) goto yy3;
 			}
 		}
 	}
-yy545:
-	yyaccept = 48;
+yy389:
+#line 250 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NO(NW_MILLE, 1000); }
+#line 5578 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy390:
+	yyaccept = 33;
 	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy469;
-			} else {
-				if (yych == ',') goto yy469;
-				goto yy5;
-			}
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy323;
+			if (yych <= 'Z') goto yy3;
+			goto yy323;
 		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy469;
-				if (yych <= '9') goto yy5;
-				goto yy469;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy469;
-			}
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy323;
+			goto yy3;
 		}
 	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy469;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy469;
-				goto yy5;
-			}
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy323;
+			if (yych <= 0xD4) goto yy3;
+			goto yy323;
 		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy469;
-				if (yych <= 0xD4) goto yy5;
-				goto yy469;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy469;
-				if (yych <= 0xE2) goto yy5;
-				goto yy469;
-			}
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy323;
 		}
 	}
-yy546:
-	yyaccept = 48;
-	yych = *(mar = ++cur);
-	if (yych <= 'r') {
-		if (yych <= 'S') {
-			if (yych <= 'H') {
-				if (yych <= '@') goto yy469;
-				goto yy157;
-			} else {
-				if (yych <= 'I') goto yy98;
-				if (yych <= 'R') goto yy157;
-				goto yy607;
-			}
-		} else {
-			if (yych <= '`') {
-				if (yych <= 'Z') goto yy157;
-				goto yy469;
-			} else {
-				if (yych == 'i') goto yy98;
-				goto yy157;
-			}
-		}
-	} else {
-		if (yych <= 0xCB) {
-			if (yych <= 'z') {
-				if (yych <= 's') goto yy607;
-				goto yy157;
-			} else {
-				if (yych <= 0xC2) goto yy469;
-				if (yych <= 0xCA) goto yy157;
-				goto yy469;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych == 0xD5) goto yy469;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy469;
-			}
-		}
-	}
-yy547:
-	yyaccept = 49;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy472;
-			} else {
-				if (yych == ',') goto yy472;
-				goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy472;
-				if (yych <= '9') goto yy5;
-				goto yy472;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy472;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy472;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy472;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy472;
-				if (yych <= 0xD4) goto yy5;
-				goto yy472;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy472;
-				if (yych <= 0xE2) goto yy5;
-				goto yy472;
-			}
-		}
-	}
-yy548:
-	yyaccept = 49;
-	yych = *(mar = ++cur);
-	if (yych <= 'r') {
-		if (yych <= 'S') {
-			if (yych <= 'H') {
-				if (yych <= '@') goto yy472;
-				goto yy157;
-			} else {
-				if (yych <= 'I') goto yy98;
-				if (yych <= 'R') goto yy157;
-				goto yy608;
-			}
-		} else {
-			if (yych <= '`') {
-				if (yych <= 'Z') goto yy157;
-				goto yy472;
-			} else {
-				if (yych == 'i') goto yy98;
-				goto yy157;
-			}
-		}
-	} else {
-		if (yych <= 0xCB) {
-			if (yych <= 'z') {
-				if (yych <= 's') goto yy608;
-				goto yy157;
-			} else {
-				if (yych <= 0xC2) goto yy472;
-				if (yych <= 0xCA) goto yy157;
-				goto yy472;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych == 0xD5) goto yy472;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy472;
-			}
-		}
-	}
-yy549:
-	yyaccept = 1;
+yy391:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
 	if (yych <= 'd') {
-		if (yych <= 'E') {
-			if (yych <= 'D') goto yy5;
-			goto yy609;
+		if (yych == 'E') goto yy445;
+		goto yy3;
+	} else {
+		if (yych <= 'e') goto yy445;
+		if (yych == 0xC3) goto yy446;
+		goto yy3;
+	}
+yy392:
+	yyaccept = 34;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy325;
+			if (yych <= 'Z') goto yy3;
+			goto yy325;
 		} else {
-			if (yych == 'I') goto yy10;
-			goto yy5;
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy325;
+			goto yy3;
 		}
 	} else {
-		if (yych <= 'i') {
-			if (yych <= 'e') goto yy609;
-			if (yych <= 'h') goto yy5;
-			goto yy10;
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy325;
+			if (yych <= 0xD4) goto yy3;
+			goto yy325;
 		} else {
-			if (yych == 0xC3) goto yy610;
-			goto yy5;
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy325;
 		}
 	}
-yy550:
+yy393:
+	yyaccept = 48;
+	yych = *(mar = ++cur);
+	if (yych <= 'z') {
+		if (yych <= 'Z') {
+			if (yych <= '@') goto yy394;
+			if (yych == 'S') goto yy447;
+			goto yy3;
+		} else {
+			if (yych <= '`') goto yy394;
+			if (yych == 's') goto yy447;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) goto yy394;
+			if (yych != 0xCB) goto yy3;
+		} else {
+			if (yych <= 0xDB) {
+				if (yych >= 0xD6) goto yy3;
+			} else {
+				if (yych == 0xE1) goto yy3;
+			}
+		}
+	}
+yy394:
+#line 233 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NO(NW_UNIT, 9); }
+#line 5666 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy395:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'M') goto yy448;
+	if (yych == 'm') goto yy448;
+	goto yy3;
+yy396:
+	yych = *++cur;
+	if (yych <= 0x97) {
+		if (yych <= 0x87) {
+			if (yych <= 0x7F) goto yy40;
+			goto yy2;
+		} else {
+			if (yych <= 0x89) goto yy395;
+			if (yych <= 0x96) goto yy2;
+			goto yy40;
+		}
+	} else {
+		if (yych <= 0xB6) {
+			if (yych <= 0xA7) goto yy2;
+			if (yych <= 0xA9) goto yy395;
+			goto yy2;
+		} else {
+			if (yych <= 0xB7) goto yy40;
+			if (yych <= 0xBF) goto yy2;
+			goto yy40;
+		}
+	}
+yy397:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'M') goto yy449;
+	if (yych == 'm') goto yy449;
+	goto yy3;
+yy398:
+	yych = *++cur;
+	if (yych <= 0x97) {
+		if (yych <= 0x87) {
+			if (yych <= 0x7F) goto yy40;
+			goto yy2;
+		} else {
+			if (yych <= 0x89) goto yy397;
+			if (yych <= 0x96) goto yy2;
+			goto yy40;
+		}
+	} else {
+		if (yych <= 0xB6) {
+			if (yych <= 0xA7) goto yy2;
+			if (yych <= 0xA9) goto yy397;
+			goto yy2;
+		} else {
+			if (yych <= 0xB7) goto yy40;
+			if (yych <= 0xBF) goto yy2;
+			goto yy40;
+		}
+	}
+yy399:
+	yyaccept = 37;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy337;
+			if (yych <= 'Z') goto yy3;
+			goto yy337;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy337;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy337;
+			if (yych <= 0xD4) goto yy3;
+			goto yy337;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy337;
+		}
+	}
+yy400:
+	yych = *++cur;
+	if (yych == 'T') goto yy450;
+	if (yych == 't') goto yy450;
+	goto yy40;
+yy401:
+	yyaccept = 49;
+	yych = *(mar = ++cur);
+	if (yych <= 's') {
+		if (yych <= 'S') {
+			if (yych <= '@') goto yy402;
+			if (yych <= 'A') goto yy452;
+			if (yych <= 'R') goto yy3;
+			goto yy453;
+		} else {
+			if (yych <= '`') {
+				if (yych <= 'Z') goto yy3;
+			} else {
+				if (yych <= 'a') goto yy452;
+				if (yych <= 'r') goto yy3;
+				goto yy453;
+			}
+		}
+	} else {
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) {
+				if (yych <= 'z') goto yy3;
+			} else {
+				if (yych != 0xCB) goto yy3;
+			}
+		} else {
+			if (yych <= 0xDB) {
+				if (yych >= 0xD6) goto yy3;
+			} else {
+				if (yych == 0xE1) goto yy3;
+			}
+		}
+	}
+yy402:
+#line 279 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_PCT, 0); }
+#line 5788 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy403:
+	yyaccept = 38;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy341;
+			if (yych <= 'Z') goto yy3;
+			goto yy341;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy341;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy341;
+			if (yych <= 0xD4) goto yy3;
+			goto yy341;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy341;
+		}
+	}
+yy404:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy340;
+	if (yych == 'e') goto yy340;
+	goto yy3;
+yy405:
 	yyaccept = 50;
 	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy475;
-			} else {
-				if (yych == ',') goto yy475;
-				goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy475;
-				if (yych <= '9') goto yy5;
-				goto yy475;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy475;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy475;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy475;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy475;
-				if (yych <= 0xD4) goto yy5;
-				goto yy475;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy475;
-				if (yych <= 0xE2) goto yy5;
-				goto yy475;
-			}
-		}
-	}
-yy551:
-	yyaccept = 51;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy477;
-			} else {
-				if (yych == ',') goto yy477;
-				goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy477;
-				if (yych <= '9') goto yy5;
-				goto yy477;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy477;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy477;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy477;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy477;
-				if (yych <= 0xD4) goto yy5;
-				goto yy477;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy477;
-				if (yych <= 0xE2) goto yy5;
-				goto yy477;
-			}
-		}
-	}
-yy552:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'L') goto yy5;
-		goto yy611;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'm') goto yy611;
-			goto yy5;
-		}
-	}
-yy553:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x87) {
-			if (yych <= 0x7F) goto yy47;
-			goto yy98;
-		} else {
-			if (yych <= 0x89) goto yy612;
-			if (yych <= 0x96) goto yy98;
-			goto yy47;
-		}
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA7) goto yy98;
-			if (yych <= 0xA9) goto yy612;
-			goto yy98;
-		} else {
-			if (yych <= 0xB7) goto yy47;
-			if (yych <= 0xBF) goto yy98;
-			goto yy47;
-		}
-	}
-yy554:
-	yyaccept = 51;
-	yych = *(mar = ++cur);
-	if (yych <= 'r') {
-		if (yych <= 'S') {
-			if (yych <= 'H') {
-				if (yych <= '@') goto yy477;
-				goto yy157;
-			} else {
-				if (yych <= 'I') goto yy98;
-				if (yych <= 'R') goto yy157;
-				goto yy613;
-			}
-		} else {
-			if (yych <= '`') {
-				if (yych <= 'Z') goto yy157;
-				goto yy477;
-			} else {
-				if (yych == 'i') goto yy98;
-				goto yy157;
-			}
-		}
-	} else {
-		if (yych <= 0xCB) {
-			if (yych <= 'z') {
-				if (yych <= 's') goto yy613;
-				goto yy157;
-			} else {
-				if (yych <= 0xC2) goto yy477;
-				if (yych <= 0xCA) goto yy157;
-				goto yy477;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych == 0xD5) goto yy477;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy477;
-			}
-		}
-	}
-yy555:
-	yyaccept = 52;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy483;
-			} else {
-				if (yych == ',') goto yy483;
-				goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy483;
-				if (yych <= '9') goto yy5;
-				goto yy483;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy483;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy483;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy483;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy483;
-				if (yych <= 0xD4) goto yy5;
-				goto yy483;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy483;
-				if (yych <= 0xE2) goto yy5;
-				goto yy483;
-			}
-		}
-	}
-yy556:
-	yyaccept = 52;
-	yych = *(mar = ++cur);
-	if (yych <= 'r') {
-		if (yych <= 'S') {
-			if (yych <= 'H') {
-				if (yych <= '@') goto yy483;
-				goto yy157;
-			} else {
-				if (yych <= 'I') goto yy98;
-				if (yych <= 'R') goto yy157;
-				goto yy614;
-			}
-		} else {
-			if (yych <= '`') {
-				if (yych <= 'Z') goto yy157;
-				goto yy483;
-			} else {
-				if (yych == 'i') goto yy98;
-				goto yy157;
-			}
-		}
-	} else {
-		if (yych <= 0xCB) {
-			if (yych <= 'z') {
-				if (yych <= 's') goto yy614;
-				goto yy157;
-			} else {
-				if (yych <= 0xC2) goto yy483;
-				if (yych <= 0xCA) goto yy157;
-				goto yy483;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych == 0xD5) goto yy483;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy483;
-			}
-		}
-	}
-yy557:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy615;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy615;
-		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		}
-	}
-yy558:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy98;
-		if (yych <= 'L') goto yy157;
-		goto yy617;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy157;
-			goto yy98;
-		} else {
-			if (yych == 'm') goto yy617;
-			goto yy157;
-		}
-	}
-yy559:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy618;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy618;
-		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		}
-	}
-yy560:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy98;
-		if (yych <= 'L') goto yy157;
-		goto yy620;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy157;
-			goto yy98;
-		} else {
-			if (yych == 'm') goto yy620;
-			goto yy157;
-		}
-	}
-yy561:
-	yyaccept = 41;
-	yych = *(mar = ++cur);
-	if (yych <= 'z') {
-		if (yych <= 'Z') {
-			if (yych <= '@') goto yy412;
-			if (yych == 'I') goto yy98;
-			goto yy157;
-		} else {
-			if (yych <= '`') goto yy412;
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) goto yy412;
-			if (yych == 0xCB) goto yy412;
-			goto yy157;
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy412;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy412;
-			}
-		}
-	}
-yy562:
-	yych = *++cur;
-	if (yych <= 0xC9) {
+	if (yych <= 0xCA) {
 		if (yych <= '`') {
-			if (yych <= '@') {
-				if (yych <= '/') {
-					yyt1 = cur;
-					goto yy621;
-				}
-				if (yych <= '9') goto yy47;
-				yyt1 = cur;
-				goto yy621;
-			} else {
-				if (yych == 'S') goto yy622;
-				if (yych <= 'Z') goto yy47;
-				yyt1 = cur;
-				goto yy621;
-			}
+			if (yych <= '@') goto yy406;
+			if (yych <= 'Z') goto yy3;
 		} else {
-			if (yych <= 0x7F) {
-				if (yych == 's') goto yy622;
-				if (yych <= 'z') goto yy47;
-				yyt1 = cur;
-				goto yy621;
-			} else {
-				if (yych <= 0xC1) goto yy47;
-				if (yych <= 0xC2) {
-					yyt1 = cur;
-					goto yy623;
-				}
-				if (yych <= 0xC3) {
-					yyt1 = cur;
-					goto yy624;
-				}
-				goto yy47;
-			}
+			if (yych <= 'z') goto yy3;
+			if (yych >= 0xC3) goto yy3;
 		}
 	} else {
-		if (yych <= 0xDB) {
-			if (yych <= 0xD3) {
-				if (yych <= 0xCA) {
-					yyt1 = cur;
-					goto yy625;
-				}
-				if (yych <= 0xCB) {
-					yyt1 = cur;
-					goto yy623;
-				}
-				goto yy47;
-			} else {
-				if (yych <= 0xD4) {
-					yyt1 = cur;
-					goto yy625;
-				}
-				if (yych <= 0xD5) {
-					yyt1 = cur;
-					goto yy623;
-				}
-				if (yych <= 0xD6) {
-					yyt1 = cur;
-					goto yy626;
-				}
-				goto yy47;
-			}
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy406;
+			if (yych <= 0xD4) goto yy3;
 		} else {
-			if (yych <= 0xEF) {
-				if (yych <= 0xDF) {
-					yyt1 = cur;
-					goto yy623;
-				}
-				if (yych <= 0xE0) {
-					yyt1 = cur;
-					goto yy627;
-				}
-				if (yych <= 0xE1) {
-					yyt1 = cur;
-					goto yy628;
-				}
-				yyt1 = cur;
-				goto yy629;
-			} else {
-				if (yych <= 0xF0) {
-					yyt1 = cur;
-					goto yy630;
-				}
-				if (yych <= 0xF3) {
-					yyt1 = cur;
-					goto yy631;
-				}
-				if (yych <= 0xF4) {
-					yyt1 = cur;
-					goto yy632;
-				}
-				goto yy47;
-			}
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
 		}
 	}
-yy563:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych == 'G') goto yy633;
-	if (yych == 'g') goto yy633;
-	goto yy5;
-yy564:
-	yyaccept = 53;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy493;
-			} else {
-				if (yych == ',') goto yy493;
-				goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy493;
-				if (yych <= '9') goto yy5;
-				goto yy493;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy493;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy493;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy493;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy493;
-				if (yych <= 0xD4) goto yy5;
-				goto yy493;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy493;
-				if (yych <= 0xE2) goto yy5;
-				goto yy493;
-			}
-		}
-	}
-yy565:
-	yyaccept = 42;
-	yych = *(mar = ++cur);
-	if (yych <= 'r') {
-		if (yych <= 'S') {
-			if (yych <= 'H') {
-				if (yych <= '@') goto yy418;
-				goto yy157;
-			} else {
-				if (yych <= 'I') goto yy98;
-				if (yych <= 'R') goto yy157;
-				goto yy634;
-			}
-		} else {
-			if (yych <= '`') {
-				if (yych <= 'Z') goto yy157;
-				goto yy418;
-			} else {
-				if (yych == 'i') goto yy98;
-				goto yy157;
-			}
-		}
-	} else {
-		if (yych <= 0xCB) {
-			if (yych <= 'z') {
-				if (yych <= 's') goto yy634;
-				goto yy157;
-			} else {
-				if (yych <= 0xC2) goto yy418;
-				if (yych <= 0xCA) goto yy157;
-				goto yy418;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych == 0xD5) goto yy418;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy418;
-			}
-		}
-	}
-yy566:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'L') goto yy5;
-		goto yy635;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'm') goto yy635;
-			goto yy5;
-		}
-	}
-yy567:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x87) {
-			if (yych <= 0x7F) goto yy47;
-			goto yy98;
-		} else {
-			if (yych <= 0x89) goto yy636;
-			if (yych <= 0x96) goto yy98;
-			goto yy47;
-		}
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA7) goto yy98;
-			if (yych <= 0xA9) goto yy636;
-			goto yy98;
-		} else {
-			if (yych <= 0xB7) goto yy47;
-			if (yych <= 0xBF) goto yy98;
-			goto yy47;
-		}
-	}
-yy568:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'L') goto yy5;
-		goto yy637;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'm') goto yy637;
-			goto yy5;
-		}
-	}
-yy569:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x87) {
-			if (yych <= 0x7F) goto yy47;
-			goto yy98;
-		} else {
-			if (yych <= 0x89) goto yy638;
-			if (yych <= 0x96) goto yy98;
-			goto yy47;
-		}
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA7) goto yy98;
-			if (yych <= 0xA9) goto yy638;
-			goto yy98;
-		} else {
-			if (yych <= 0xB7) goto yy47;
-			if (yych <= 0xBF) goto yy98;
-			goto yy47;
-		}
-	}
-yy570:
-	yyaccept = 63;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy571;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy571;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy639;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy571;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 's') goto yy639;
-				if (yych <= 'z') goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy571;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy571;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy571:
-#line 157 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NO(NW_UNIT, 4); }
-#line 12243 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy572:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy640;
-		if (yych <= 'H') goto yy157;
-		goto yy98;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy157;
-			goto yy640;
-		} else {
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	}
-yy573:
-	yyaccept = 64;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy574;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy574;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy641;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy574;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 's') goto yy641;
-				if (yych <= 'z') goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy574;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy574;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy574:
-#line 168 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NO(NW_TEEN, 15); }
-#line 12306 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy575:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy642;
-		if (yych <= 'H') goto yy157;
-		goto yy98;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy157;
-			goto yy642;
-		} else {
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	}
-yy576:
-	yyaccept = 56;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy507;
-			} else {
-				if (yych == ',') goto yy507;
-				goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy507;
-				if (yych <= '9') goto yy5;
-				goto yy507;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy507;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy507;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy507;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy507;
-				if (yych <= 0xD4) goto yy5;
-				goto yy507;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy507;
-				if (yych <= 0xE2) goto yy5;
-				goto yy507;
-			}
-		}
-	}
-yy577:
-	yyaccept = 56;
-	yych = *(mar = ++cur);
-	if (yych <= 'r') {
-		if (yych <= 'S') {
-			if (yych <= 'H') {
-				if (yych <= '@') goto yy507;
-				goto yy157;
-			} else {
-				if (yych <= 'I') goto yy98;
-				if (yych <= 'R') goto yy157;
-				goto yy643;
-			}
-		} else {
-			if (yych <= '`') {
-				if (yych <= 'Z') goto yy157;
-				goto yy507;
-			} else {
-				if (yych == 'i') goto yy98;
-				goto yy157;
-			}
-		}
-	} else {
-		if (yych <= 0xCB) {
-			if (yych <= 'z') {
-				if (yych <= 's') goto yy643;
-				goto yy157;
-			} else {
-				if (yych <= 0xC2) goto yy507;
-				if (yych <= 0xCA) goto yy157;
-				goto yy507;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych == 0xD5) goto yy507;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy507;
-			}
-		}
-	}
-yy578:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'L') goto yy5;
-		goto yy644;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'm') goto yy644;
-			goto yy5;
-		}
-	}
-yy579:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x87) {
-			if (yych <= 0x7F) goto yy47;
-			goto yy98;
-		} else {
-			if (yych <= 0x89) goto yy645;
-			if (yych <= 0x96) goto yy98;
-			goto yy47;
-		}
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA7) goto yy98;
-			if (yych <= 0xA9) goto yy645;
-			goto yy98;
-		} else {
-			if (yych <= 0xB7) goto yy47;
-			if (yych <= 0xBF) goto yy98;
-			goto yy47;
-		}
-	}
-yy580:
-	yyaccept = 58;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy513;
-			} else {
-				if (yych == ',') goto yy513;
-				goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy513;
-				if (yych <= '9') goto yy5;
-				goto yy513;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy513;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy513;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy513;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy513;
-				if (yych <= 0xD4) goto yy5;
-				goto yy513;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy513;
-				if (yych <= 0xE2) goto yy5;
-				goto yy513;
-			}
-		}
-	}
-yy581:
-	yyaccept = 58;
-	yych = *(mar = ++cur);
-	if (yych <= 'r') {
-		if (yych <= 'S') {
-			if (yych <= 'H') {
-				if (yych <= '@') goto yy513;
-				goto yy157;
-			} else {
-				if (yych <= 'I') goto yy98;
-				if (yych <= 'R') goto yy157;
-				goto yy646;
-			}
-		} else {
-			if (yych <= '`') {
-				if (yych <= 'Z') goto yy157;
-				goto yy513;
-			} else {
-				if (yych == 'i') goto yy98;
-				goto yy157;
-			}
-		}
-	} else {
-		if (yych <= 0xCB) {
-			if (yych <= 'z') {
-				if (yych <= 's') goto yy646;
-				goto yy157;
-			} else {
-				if (yych <= 0xC2) goto yy513;
-				if (yych <= 0xCA) goto yy157;
-				goto yy513;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych == 0xD5) goto yy513;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy513;
-			}
-		}
-	}
-yy582:
-	yyaccept = 43;
-	yych = *(mar = ++cur);
-	if (yych <= 'z') {
-		if (yych <= 'Z') {
-			if (yych <= '@') goto yy435;
-			if (yych == 'I') goto yy98;
-			goto yy157;
-		} else {
-			if (yych <= '`') goto yy435;
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) goto yy435;
-			if (yych == 0xCB) goto yy435;
-			goto yy157;
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy435;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy435;
-			}
-		}
-	}
-yy583:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'L') goto yy5;
-		goto yy647;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'm') goto yy647;
-			goto yy5;
-		}
-	}
-yy584:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x87) {
-			if (yych <= 0x7F) goto yy47;
-			goto yy98;
-		} else {
-			if (yych <= 0x89) goto yy648;
-			if (yych <= 0x96) goto yy98;
-			goto yy47;
-		}
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA7) goto yy98;
-			if (yych <= 0xA9) goto yy648;
-			goto yy98;
-		} else {
-			if (yych <= 0xB7) goto yy47;
-			if (yych <= 0xBF) goto yy98;
-			goto yy47;
-		}
-	}
-yy585:
-	yyaccept = 65;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy586;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy586;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy649;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy586;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 's') goto yy649;
-				if (yych <= 'z') goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy586;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy586;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy586:
-#line 166 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NO(NW_TEEN, 13); }
-#line 12651 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy587:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy650;
-		if (yych <= 'H') goto yy157;
-		goto yy98;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy157;
-			goto yy650;
-		} else {
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	}
-yy588:
-	yyaccept = 66;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy589;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy589;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy651;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy589;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 's') goto yy651;
-				if (yych <= 'z') goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy589;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy589;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy589:
-#line 171 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NO(NW_TENS, 30); }
-#line 12714 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy590:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy652;
-		if (yych <= 'H') goto yy157;
-		goto yy98;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy157;
-			goto yy652;
-		} else {
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	}
-yy591:
-	yyaccept = 1;
+yy406:
+#line 209 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_TENS, 40); }
+#line 5842 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy407:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
 	if (yych <= 'd') {
-		if (yych <= 'E') {
-			if (yych <= 'D') goto yy5;
-			goto yy653;
-		} else {
-			if (yych == 'I') goto yy10;
-			goto yy5;
-		}
+		if (yych == 'E') goto yy454;
+		goto yy3;
 	} else {
-		if (yych <= 'i') {
-			if (yych <= 'e') goto yy653;
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 0xC3) goto yy654;
-			goto yy5;
-		}
+		if (yych <= 'e') goto yy454;
+		if (yych == 0xC3) goto yy455;
+		goto yy3;
 	}
-yy592:
-	yyaccept = 60;
+yy408:
+	yyaccept = 51;
 	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy525;
-			} else {
-				if (yych == ',') goto yy525;
-				goto yy5;
-			}
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy409;
+			if (yych <= 'Z') goto yy3;
 		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy525;
-				if (yych <= '9') goto yy5;
-				goto yy525;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy525;
-			}
+			if (yych <= 'z') goto yy3;
+			if (yych >= 0xC3) goto yy3;
 		}
 	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy525;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy525;
-				goto yy5;
-			}
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy409;
+			if (yych <= 0xD4) goto yy3;
 		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy525;
-				if (yych <= 0xD4) goto yy5;
-				goto yy525;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy525;
-				if (yych <= 0xE2) goto yy5;
-				goto yy525;
-			}
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
 		}
 	}
-yy593:
-	yyaccept = 67;
+yy409:
+#line 204 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_TEEN, 14); }
+#line 5877 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy410:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy594;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy594;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy655;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
+	if (yych <= 'd') {
+		if (yych == 'E') goto yy456;
+		goto yy3;
 	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy594;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 's') goto yy655;
-				if (yych <= 'z') goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy594;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy594;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
+		if (yych <= 'e') goto yy456;
+		if (yych == 0xC3) goto yy457;
+		goto yy3;
 	}
-yy594:
-#line 156 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NO(NW_UNIT, 3); }
-#line 12845 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy595:
-	yyaccept = 1;
+yy411:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy656;
-		if (yych <= 'H') goto yy157;
-		goto yy98;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy157;
-			goto yy656;
-		} else {
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	}
-yy596:
-	yyaccept = 68;
+	if (yych == 'E') goto yy458;
+	if (yych == 'e') goto yy458;
+	goto yy3;
+yy412:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy597;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy597;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy657;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy597;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 's') goto yy657;
-				if (yych <= 'z') goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy597;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy597;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy597:
-#line 170 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NO(NW_TENS, 20); }
-#line 12908 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy598:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy658;
-		if (yych <= 'H') goto yy157;
-		goto yy98;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy157;
-			goto yy658;
-		} else {
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	}
-yy599:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy659;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy659;
-		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		}
-	}
-yy600:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy98;
-		if (yych <= 'L') goto yy157;
-		goto yy661;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy157;
-			goto yy98;
-		} else {
-			if (yych == 'm') goto yy661;
-			goto yy157;
-		}
-	}
-yy601:
-	yyaccept = 46;
+	if (yych == 'E') goto yy460;
+	if (yych == 'e') goto yy460;
+	goto yy3;
+yy413:
+	yyaccept = 52;
 	yych = *(mar = ++cur);
 	if (yych <= 'z') {
 		if (yych <= 'Z') {
-			if (yych <= '@') goto yy458;
-			if (yych == 'I') goto yy98;
-			goto yy157;
+			if (yych <= '@') goto yy414;
+			if (yych == 'S') goto yy462;
+			goto yy3;
 		} else {
-			if (yych <= '`') goto yy458;
-			if (yych == 'i') goto yy98;
-			goto yy157;
+			if (yych <= '`') goto yy414;
+			if (yych == 's') goto yy462;
+			goto yy3;
 		}
 	} else {
 		if (yych <= 0xD4) {
-			if (yych <= 0xC2) goto yy458;
-			if (yych == 0xCB) goto yy458;
-			goto yy157;
+			if (yych <= 0xC2) goto yy414;
+			if (yych != 0xCB) goto yy3;
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy458;
-				goto yy157;
+				if (yych >= 0xD6) goto yy3;
 			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy458;
+				if (yych == 0xE1) goto yy3;
 			}
 		}
 	}
-yy602:
-	yyaccept = 1;
+yy414:
+#line 240 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NO(NW_TEEN, 16); }
+#line 5929 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy415:
+	yyaccept = 53;
 	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'L') goto yy5;
-		goto yy662;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy416;
+			if (yych <= 'Z') goto yy3;
 		} else {
-			if (yych == 'm') goto yy662;
-			goto yy5;
-		}
-	}
-yy603:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x87) {
-			if (yych <= 0x7F) goto yy47;
-			goto yy98;
-		} else {
-			if (yych <= 0x89) goto yy663;
-			if (yych <= 0x96) goto yy98;
-			goto yy47;
+			if (yych <= 'z') goto yy3;
+			if (yych >= 0xC3) goto yy3;
 		}
 	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA7) goto yy98;
-			if (yych <= 0xA9) goto yy663;
-			goto yy98;
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy416;
+			if (yych <= 0xD4) goto yy3;
 		} else {
-			if (yych <= 0xB7) goto yy47;
-			if (yych <= 0xBF) goto yy98;
-			goto yy47;
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
 		}
 	}
-yy604:
-	yyaccept = 62;
+yy416:
+#line 212 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_TENS, 70); }
+#line 5953 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy417:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy540;
-			} else {
-				if (yych == ',') goto yy540;
-				goto yy5;
-			}
+	if (yych <= 'd') {
+		if (yych == 'E') goto yy463;
+		goto yy3;
+	} else {
+		if (yych <= 'e') goto yy463;
+		if (yych == 0xC3) goto yy464;
+		goto yy3;
+	}
+yy418:
+	yyaccept = 54;
+	yych = *(mar = ++cur);
+	if (yych <= 'z') {
+		if (yych <= 'Z') {
+			if (yych <= '@') goto yy419;
+			if (yych == 'S') goto yy465;
+			goto yy3;
 		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy540;
-				if (yych <= '9') goto yy5;
-				goto yy540;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy540;
-			}
+			if (yych <= '`') goto yy419;
+			if (yych == 's') goto yy465;
+			goto yy3;
 		}
 	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy540;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy540;
-				goto yy5;
-			}
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) goto yy419;
+			if (yych != 0xCB) goto yy3;
 		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy540;
-				if (yych <= 0xD4) goto yy5;
-				goto yy540;
+			if (yych <= 0xDB) {
+				if (yych >= 0xD6) goto yy3;
 			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy540;
-				if (yych <= 0xE2) goto yy5;
-				goto yy540;
+				if (yych == 0xE1) goto yy3;
 			}
 		}
 	}
-yy605:
-	yyaccept = 62;
+yy419:
+#line 231 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NO(NW_UNIT, 7); }
+#line 5993 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy420:
+	yyaccept = 39;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy356;
+			if (yych <= 'Z') goto yy3;
+			goto yy356;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy356;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy356;
+			if (yych <= 0xD4) goto yy3;
+			goto yy356;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy356;
+		}
+	}
+yy421:
+	yyaccept = 55;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy422;
+			if (yych <= 'Z') goto yy3;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych >= 0xC3) goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy422;
+			if (yych <= 0xD4) goto yy3;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+		}
+	}
+yy422:
+#line 211 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_TENS, 60); }
+#line 6041 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy423:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'd') {
+		if (yych == 'E') goto yy466;
+		goto yy3;
+	} else {
+		if (yych <= 'e') goto yy466;
+		if (yych == 0xC3) goto yy467;
+		goto yy3;
+	}
+yy424:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy468;
+	if (yych == 'e') goto yy468;
+	goto yy3;
+yy425:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy470;
+	if (yych == 'e') goto yy470;
+	goto yy3;
+yy426:
+	yyaccept = 56;
 	yych = *(mar = ++cur);
 	if (yych <= 'r') {
 		if (yych <= 'S') {
 			if (yych <= 'H') {
-				if (yych <= '@') goto yy540;
-				goto yy157;
+				if (yych >= 'A') goto yy3;
 			} else {
-				if (yych <= 'I') goto yy98;
-				if (yych <= 'R') goto yy157;
-				goto yy664;
+				if (yych <= 'I') goto yy472;
+				if (yych <= 'R') goto yy3;
+				goto yy473;
 			}
 		} else {
 			if (yych <= '`') {
-				if (yych <= 'Z') goto yy157;
-				goto yy540;
+				if (yych <= 'Z') goto yy3;
 			} else {
-				if (yych == 'i') goto yy98;
-				goto yy157;
+				if (yych == 'i') goto yy472;
+				goto yy3;
 			}
 		}
 	} else {
 		if (yych <= 0xCB) {
 			if (yych <= 'z') {
-				if (yych <= 's') goto yy664;
-				goto yy157;
+				if (yych <= 's') goto yy473;
+				goto yy3;
 			} else {
-				if (yych <= 0xC2) goto yy540;
-				if (yych <= 0xCA) goto yy157;
-				goto yy540;
+				if (yych <= 0xC2) goto yy427;
+				if (yych <= 0xCA) goto yy3;
 			}
 		} else {
 			if (yych <= 0xDB) {
-				if (yych == 0xD5) goto yy540;
-				goto yy157;
+				if (yych != 0xD5) goto yy3;
 			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy540;
+				if (yych == 0xE1) goto yy3;
 			}
 		}
 	}
-yy606:
-	yyaccept = 47;
+yy427:
+#line 221 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_MULT, 1e18); }
+#line 6105 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy428:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy474;
+	if (yych == 'e') goto yy474;
+	goto yy3;
+yy429:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy476;
+	if (yych == 'e') goto yy476;
+	goto yy3;
+yy430:
+	yyaccept = 41;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy372;
+			if (yych <= 'Z') goto yy3;
+			goto yy372;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy372;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy372;
+			if (yych <= 0xD4) goto yy3;
+			goto yy372;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy372;
+		}
+	}
+yy431:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'M') goto yy478;
+	if (yych == 'm') goto yy478;
+	goto yy3;
+yy432:
+	yych = *++cur;
+	if (yych <= 0x97) {
+		if (yych <= 0x87) {
+			if (yych <= 0x7F) goto yy40;
+			goto yy2;
+		} else {
+			if (yych <= 0x89) goto yy431;
+			if (yych <= 0x96) goto yy2;
+			goto yy40;
+		}
+	} else {
+		if (yych <= 0xB6) {
+			if (yych <= 0xA7) goto yy2;
+			if (yych <= 0xA9) goto yy431;
+			goto yy2;
+		} else {
+			if (yych <= 0xB7) goto yy40;
+			if (yych <= 0xBF) goto yy2;
+			goto yy40;
+		}
+	}
+yy433:
+	yyaccept = 42;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy376;
+			if (yych <= 'Z') goto yy3;
+			goto yy376;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy376;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy376;
+			if (yych <= 0xD4) goto yy3;
+			goto yy376;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy376;
+		}
+	}
+yy434:
+	yyaccept = 57;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy435;
+			if (yych <= 'Z') goto yy3;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych >= 0xC3) goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy435;
+			if (yych <= 0xD4) goto yy3;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+		}
+	}
+yy435:
+#line 210 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_TENS, 50); }
+#line 6217 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy436:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'd') {
+		if (yych == 'E') goto yy479;
+		goto yy3;
+	} else {
+		if (yych <= 'e') goto yy479;
+		if (yych == 0xC3) goto yy480;
+		goto yy3;
+	}
+yy437:
+	yyaccept = 58;
 	yych = *(mar = ++cur);
 	if (yych <= 'z') {
 		if (yych <= 'Z') {
-			if (yych <= '@') goto yy464;
-			if (yych == 'I') goto yy98;
-			goto yy157;
+			if (yych <= '@') goto yy438;
+			if (yych == 'S') goto yy481;
+			goto yy3;
 		} else {
-			if (yych <= '`') goto yy464;
-			if (yych == 'i') goto yy98;
-			goto yy157;
+			if (yych <= '`') goto yy438;
+			if (yych == 's') goto yy481;
+			goto yy3;
 		}
 	} else {
 		if (yych <= 0xD4) {
-			if (yych <= 0xC2) goto yy464;
-			if (yych == 0xCB) goto yy464;
-			goto yy157;
+			if (yych <= 0xC2) goto yy438;
+			if (yych != 0xCB) goto yy3;
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy464;
-				goto yy157;
+				if (yych >= 0xD6) goto yy3;
 			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy464;
+				if (yych == 0xE1) goto yy3;
 			}
 		}
 	}
-yy607:
+yy438:
+#line 229 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NO(NW_UNIT, 5); }
+#line 6257 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy439:
+	yyaccept = 43;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy380;
+			if (yych <= 'Z') goto yy3;
+			goto yy380;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy380;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy380;
+			if (yych <= 0xD4) goto yy3;
+			goto yy380;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy380;
+		}
+	}
+yy440:
+	yyaccept = 44;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy383;
+			if (yych <= 'Z') goto yy3;
+			goto yy383;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy383;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy383;
+			if (yych <= 0xD4) goto yy3;
+			goto yy383;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy383;
+		}
+	}
+yy441:
+	yyaccept = 45;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy385;
+			if (yych <= 'Z') goto yy3;
+			goto yy385;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy385;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy385;
+			if (yych <= 0xD4) goto yy3;
+			goto yy385;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy385;
+		}
+	}
+yy442:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'd') {
+		if (yych == 'E') goto yy482;
+		goto yy3;
+	} else {
+		if (yych <= 'e') goto yy482;
+		if (yych == 0xC3) goto yy483;
+		goto yy3;
+	}
+yy443:
+	yyaccept = 46;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy387;
+			if (yych <= 'Z') goto yy3;
+			goto yy387;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy387;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy387;
+			if (yych <= 0xD4) goto yy3;
+			goto yy387;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy387;
+		}
+	}
+yy444:
+	yyaccept = 47;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy389;
+			if (yych <= 'Z') goto yy3;
+			goto yy389;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy389;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy389;
+			if (yych <= 0xD4) goto yy3;
+			goto yy389;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy389;
+		}
+	}
+yy445:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'M') goto yy484;
+	if (yych == 'm') goto yy484;
+	goto yy3;
+yy446:
+	yych = *++cur;
+	if (yych <= 0x97) {
+		if (yych <= 0x87) {
+			if (yych <= 0x7F) goto yy40;
+			goto yy2;
+		} else {
+			if (yych <= 0x89) goto yy445;
+			if (yych <= 0x96) goto yy2;
+			goto yy40;
+		}
+	} else {
+		if (yych <= 0xB6) {
+			if (yych <= 0xA7) goto yy2;
+			if (yych <= 0xA9) goto yy445;
+			goto yy2;
+		} else {
+			if (yych <= 0xB7) goto yy40;
+			if (yych <= 0xBF) goto yy2;
+			goto yy40;
+		}
+	}
+yy447:
 	yyaccept = 48;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy394;
+			if (yych <= 'Z') goto yy3;
+			goto yy394;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy394;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy394;
+			if (yych <= 0xD4) goto yy3;
+			goto yy394;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy394;
+		}
+	}
+yy448:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy485;
+	if (yych == 'e') goto yy485;
+	goto yy3;
+yy449:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy487;
+	if (yych == 'e') goto yy487;
+	goto yy3;
+yy450:
+	yych = *++cur;
+	if (yych == 'S') goto yy489;
+	if (yych == 's') goto yy489;
+yy451:
+#line 278 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_PCT, 0); }
+#line 6460 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy452:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'G') goto yy490;
+	if (yych == 'g') goto yy490;
+	goto yy3;
+yy453:
+	yyaccept = 49;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy402;
+			if (yych <= 'Z') goto yy3;
+			goto yy402;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy402;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy402;
+			if (yych <= 0xD4) goto yy3;
+			goto yy402;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy402;
+		}
+	}
+yy454:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'M') goto yy491;
+	if (yych == 'm') goto yy491;
+	goto yy3;
+yy455:
+	yych = *++cur;
+	if (yych <= 0x97) {
+		if (yych <= 0x87) {
+			if (yych <= 0x7F) goto yy40;
+			goto yy2;
+		} else {
+			if (yych <= 0x89) goto yy454;
+			if (yych <= 0x96) goto yy2;
+			goto yy40;
+		}
+	} else {
+		if (yych <= 0xB6) {
+			if (yych <= 0xA7) goto yy2;
+			if (yych <= 0xA9) goto yy454;
+			goto yy2;
+		} else {
+			if (yych <= 0xB7) goto yy40;
+			if (yych <= 0xBF) goto yy2;
+			goto yy40;
+		}
+	}
+yy456:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'M') goto yy492;
+	if (yych == 'm') goto yy492;
+	goto yy3;
+yy457:
+	yych = *++cur;
+	if (yych <= 0x97) {
+		if (yych <= 0x87) {
+			if (yych <= 0x7F) goto yy40;
+			goto yy2;
+		} else {
+			if (yych <= 0x89) goto yy456;
+			if (yych <= 0x96) goto yy2;
+			goto yy40;
+		}
+	} else {
+		if (yych <= 0xB6) {
+			if (yych <= 0xA7) goto yy2;
+			if (yych <= 0xA9) goto yy456;
+			goto yy2;
+		} else {
+			if (yych <= 0xB7) goto yy40;
+			if (yych <= 0xBF) goto yy2;
+			goto yy40;
+		}
+	}
+yy458:
+	yyaccept = 59;
+	yych = *(mar = ++cur);
+	if (yych <= 'z') {
+		if (yych <= 'Z') {
+			if (yych <= '@') goto yy459;
+			if (yych == 'S') goto yy493;
+			goto yy3;
+		} else {
+			if (yych <= '`') goto yy459;
+			if (yych == 's') goto yy493;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) goto yy459;
+			if (yych != 0xCB) goto yy3;
+		} else {
+			if (yych <= 0xDB) {
+				if (yych >= 0xD6) goto yy3;
+			} else {
+				if (yych == 0xE1) goto yy3;
+			}
+		}
+	}
+yy459:
+#line 228 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NO(NW_UNIT, 4); }
+#line 6575 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy460:
+	yyaccept = 60;
+	yych = *(mar = ++cur);
+	if (yych <= 'z') {
+		if (yych <= 'Z') {
+			if (yych <= '@') goto yy461;
+			if (yych == 'S') goto yy494;
+			goto yy3;
+		} else {
+			if (yych <= '`') goto yy461;
+			if (yych == 's') goto yy494;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) goto yy461;
+			if (yych != 0xCB) goto yy3;
+		} else {
+			if (yych <= 0xDB) {
+				if (yych >= 0xD6) goto yy3;
+			} else {
+				if (yych == 0xE1) goto yy3;
+			}
+		}
+	}
+yy461:
+#line 239 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NO(NW_TEEN, 15); }
+#line 6604 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy462:
+	yyaccept = 52;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy414;
+			if (yych <= 'Z') goto yy3;
+			goto yy414;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy414;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy414;
+			if (yych <= 0xD4) goto yy3;
+			goto yy414;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy414;
+		}
+	}
+yy463:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'M') goto yy495;
+	if (yych == 'm') goto yy495;
+	goto yy3;
+yy464:
+	yych = *++cur;
+	if (yych <= 0x97) {
+		if (yych <= 0x87) {
+			if (yych <= 0x7F) goto yy40;
+			goto yy2;
+		} else {
+			if (yych <= 0x89) goto yy463;
+			if (yych <= 0x96) goto yy2;
+			goto yy40;
+		}
+	} else {
+		if (yych <= 0xB6) {
+			if (yych <= 0xA7) goto yy2;
+			if (yych <= 0xA9) goto yy463;
+			goto yy2;
+		} else {
+			if (yych <= 0xB7) goto yy40;
+			if (yych <= 0xBF) goto yy2;
+			goto yy40;
+		}
+	}
+yy465:
+	yyaccept = 54;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy419;
+			if (yych <= 'Z') goto yy3;
+			goto yy419;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy419;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy419;
+			if (yych <= 0xD4) goto yy3;
+			goto yy419;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy419;
+		}
+	}
+yy466:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'M') goto yy496;
+	if (yych == 'm') goto yy496;
+	goto yy3;
+yy467:
+	yych = *++cur;
+	if (yych <= 0x97) {
+		if (yych <= 0x87) {
+			if (yych <= 0x7F) goto yy40;
+			goto yy2;
+		} else {
+			if (yych <= 0x89) goto yy466;
+			if (yych <= 0x96) goto yy2;
+			goto yy40;
+		}
+	} else {
+		if (yych <= 0xB6) {
+			if (yych <= 0xA7) goto yy2;
+			if (yych <= 0xA9) goto yy466;
+			goto yy2;
+		} else {
+			if (yych <= 0xB7) goto yy40;
+			if (yych <= 0xBF) goto yy2;
+			goto yy40;
+		}
+	}
+yy468:
+	yyaccept = 61;
 	yych = *(mar = ++cur);
 	if (yych <= 'z') {
 		if (yych <= 'Z') {
 			if (yych <= '@') goto yy469;
-			if (yych == 'I') goto yy98;
-			goto yy157;
+			if (yych == 'S') goto yy497;
+			goto yy3;
 		} else {
 			if (yych <= '`') goto yy469;
-			if (yych == 'i') goto yy98;
-			goto yy157;
+			if (yych == 's') goto yy497;
+			goto yy3;
 		}
 	} else {
 		if (yych <= 0xD4) {
 			if (yych <= 0xC2) goto yy469;
-			if (yych == 0xCB) goto yy469;
-			goto yy157;
+			if (yych != 0xCB) goto yy3;
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy469;
-				goto yy157;
+				if (yych >= 0xD6) goto yy3;
 			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy469;
+				if (yych == 0xE1) goto yy3;
 			}
 		}
 	}
-yy608:
-	yyaccept = 49;
-	yych = *(mar = ++cur);
-	if (yych <= 'z') {
-		if (yych <= 'Z') {
-			if (yych <= '@') goto yy472;
-			if (yych == 'I') goto yy98;
-			goto yy157;
-		} else {
-			if (yych <= '`') goto yy472;
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) goto yy472;
-			if (yych == 0xCB) goto yy472;
-			goto yy157;
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy472;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy472;
-			}
-		}
-	}
-yy609:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'L') goto yy5;
-		goto yy665;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'm') goto yy665;
-			goto yy5;
-		}
-	}
-yy610:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x87) {
-			if (yych <= 0x7F) goto yy47;
-			goto yy98;
-		} else {
-			if (yych <= 0x89) goto yy666;
-			if (yych <= 0x96) goto yy98;
-			goto yy47;
-		}
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA7) goto yy98;
-			if (yych <= 0xA9) goto yy666;
-			goto yy98;
-		} else {
-			if (yych <= 0xB7) goto yy47;
-			if (yych <= 0xBF) goto yy98;
-			goto yy47;
-		}
-	}
-yy611:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy667;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy667;
-		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		}
-	}
-yy612:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy98;
-		if (yych <= 'L') goto yy157;
-		goto yy669;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy157;
-			goto yy98;
-		} else {
-			if (yych == 'm') goto yy669;
-			goto yy157;
-		}
-	}
-yy613:
-	yyaccept = 51;
-	yych = *(mar = ++cur);
-	if (yych <= 'z') {
-		if (yych <= 'Z') {
-			if (yych <= '@') goto yy477;
-			if (yych == 'I') goto yy98;
-			goto yy157;
-		} else {
-			if (yych <= '`') goto yy477;
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) goto yy477;
-			if (yych == 0xCB) goto yy477;
-			goto yy157;
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy477;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy477;
-			}
-		}
-	}
-yy614:
-	yyaccept = 52;
-	yych = *(mar = ++cur);
-	if (yych <= 'z') {
-		if (yych <= 'Z') {
-			if (yych <= '@') goto yy483;
-			if (yych == 'I') goto yy98;
-			goto yy157;
-		} else {
-			if (yych <= '`') goto yy483;
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) goto yy483;
-			if (yych == 0xCB) goto yy483;
-			goto yy157;
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy483;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy483;
-			}
-		}
-	}
-yy615:
-	yyaccept = 69;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy616;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy616;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy670;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy616;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 's') goto yy670;
-				if (yych <= 'z') goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy616;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy616;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy616:
-#line 177 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NO(NW_TENS, 90); }
-#line 13368 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy617:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy671;
-		if (yych <= 'H') goto yy157;
-		goto yy98;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy157;
-			goto yy671;
-		} else {
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	}
-yy618:
-	yyaccept = 70;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy619;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy619;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy672;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy619;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 's') goto yy672;
-				if (yych <= 'z') goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy619;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy619;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy619:
-#line 176 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NO(NW_TENS, 80); }
-#line 13431 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy620:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy673;
-		if (yych <= 'H') goto yy157;
-		goto yy98;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy157;
-			goto yy673;
-		} else {
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	}
-yy621:
-	++cur;
-	cur = yyt1;
-#line 207 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_PCT, 0); }
-#line 13453 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy622:
-	yych = *++cur;
-	if (yych <= 0xCB) {
-		if (yych <= 'z') {
-			if (yych <= '@') {
-				if (yych <= '/') {
-					yyt1 = cur;
-					goto yy621;
-				}
-				if (yych <= '9') goto yy47;
-				yyt1 = cur;
-				goto yy621;
-			} else {
-				if (yych <= 'Z') goto yy47;
-				if (yych <= '`') {
-					yyt1 = cur;
-					goto yy621;
-				}
-				goto yy47;
-			}
-		} else {
-			if (yych <= 0xC2) {
-				if (yych <= 0x7F) {
-					yyt1 = cur;
-					goto yy621;
-				}
-				if (yych <= 0xC1) goto yy47;
-				yyt1 = cur;
-			} else {
-				if (yych <= 0xC3) {
-					yyt1 = cur;
-					goto yy624;
-				}
-				if (yych <= 0xC9) goto yy47;
-				if (yych <= 0xCA) {
-					yyt1 = cur;
-					goto yy625;
-				}
-				yyt1 = cur;
-			}
-		}
-	} else {
-		if (yych <= 0xDF) {
-			if (yych <= 0xD5) {
-				if (yych <= 0xD3) goto yy47;
-				if (yych <= 0xD4) {
-					yyt1 = cur;
-					goto yy625;
-				}
-				yyt1 = cur;
-			} else {
-				if (yych <= 0xD6) {
-					yyt1 = cur;
-					goto yy626;
-				}
-				if (yych <= 0xDB) goto yy47;
-				yyt1 = cur;
-			}
-		} else {
-			if (yych <= 0xEF) {
-				if (yych <= 0xE0) {
-					yyt1 = cur;
-					goto yy627;
-				}
-				if (yych <= 0xE1) {
-					yyt1 = cur;
-					goto yy628;
-				}
-				yyt1 = cur;
-				goto yy629;
-			} else {
-				if (yych <= 0xF0) {
-					yyt1 = cur;
-					goto yy630;
-				}
-				if (yych <= 0xF3) {
-					yyt1 = cur;
-					goto yy631;
-				}
-				if (yych <= 0xF4) {
-					yyt1 = cur;
-					goto yy632;
-				}
-				goto yy47;
-			}
-		}
-	}
-yy623:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy47;
-	if (yych <= 0xBF) goto yy621;
-	goto yy47;
-yy624:
-	yych = *++cur;
-	if (yych == 0x97) goto yy621;
-	if (yych == 0xB7) goto yy621;
-	goto yy47;
-yy625:
-	yych = *++cur;
-	if (yych <= 0xAF) goto yy47;
-	if (yych <= 0xBF) goto yy621;
-	goto yy47;
-yy626:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy47;
-	if (yych <= 0x8F) goto yy621;
-	goto yy47;
-yy627:
-	yych = *++cur;
-	if (yych <= 0x9F) goto yy47;
-	if (yych <= 0xBF) goto yy623;
-	goto yy47;
-yy628:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy47;
-	if (yych <= 0xB7) goto yy623;
-	if (yych <= 0xBB) goto yy47;
-	if (yych <= 0xBF) goto yy623;
-	goto yy47;
-yy629:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy47;
-	if (yych <= 0xBF) goto yy623;
-	goto yy47;
-yy630:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy47;
-	if (yych <= 0xBF) goto yy629;
-	goto yy47;
-yy631:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy47;
-	if (yych <= 0xBF) goto yy629;
-	goto yy47;
-yy632:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy47;
-	if (yych <= 0x8F) goto yy629;
-	goto yy47;
-yy633:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy674;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy674;
-		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		}
-	}
-yy634:
-	yyaccept = 42;
-	yych = *(mar = ++cur);
-	if (yych <= 'z') {
-		if (yych <= 'Z') {
-			if (yych <= '@') goto yy418;
-			if (yych == 'I') goto yy98;
-			goto yy157;
-		} else {
-			if (yych <= '`') goto yy418;
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) goto yy418;
-			if (yych == 0xCB) goto yy418;
-			goto yy157;
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy418;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy418;
-			}
-		}
-	}
-yy635:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy676;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy676;
-		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		}
-	}
-yy636:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy98;
-		if (yych <= 'L') goto yy157;
-		goto yy678;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy157;
-			goto yy98;
-		} else {
-			if (yych == 'm') goto yy678;
-			goto yy157;
-		}
-	}
-yy637:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy679;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy679;
-		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		}
-	}
-yy638:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy98;
-		if (yych <= 'L') goto yy157;
-		goto yy681;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy157;
-			goto yy98;
-		} else {
-			if (yych == 'm') goto yy681;
-			goto yy157;
-		}
-	}
-yy639:
-	yyaccept = 63;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy571;
-			} else {
-				if (yych == ',') goto yy571;
-				goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy571;
-				if (yych <= '9') goto yy5;
-				goto yy571;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy571;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy571;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy571;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy571;
-				if (yych <= 0xD4) goto yy5;
-				goto yy571;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy571;
-				if (yych <= 0xE2) goto yy5;
-				goto yy571;
-			}
-		}
-	}
-yy640:
-	yyaccept = 63;
-	yych = *(mar = ++cur);
-	if (yych <= 'r') {
-		if (yych <= 'S') {
-			if (yych <= 'H') {
-				if (yych <= '@') goto yy571;
-				goto yy157;
-			} else {
-				if (yych <= 'I') goto yy98;
-				if (yych <= 'R') goto yy157;
-				goto yy682;
-			}
-		} else {
-			if (yych <= '`') {
-				if (yych <= 'Z') goto yy157;
-				goto yy571;
-			} else {
-				if (yych == 'i') goto yy98;
-				goto yy157;
-			}
-		}
-	} else {
-		if (yych <= 0xCB) {
-			if (yych <= 'z') {
-				if (yych <= 's') goto yy682;
-				goto yy157;
-			} else {
-				if (yych <= 0xC2) goto yy571;
-				if (yych <= 0xCA) goto yy157;
-				goto yy571;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych == 0xD5) goto yy571;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy571;
-			}
-		}
-	}
-yy641:
-	yyaccept = 64;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy574;
-			} else {
-				if (yych == ',') goto yy574;
-				goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy574;
-				if (yych <= '9') goto yy5;
-				goto yy574;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy574;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy574;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy574;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy574;
-				if (yych <= 0xD4) goto yy5;
-				goto yy574;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy574;
-				if (yych <= 0xE2) goto yy5;
-				goto yy574;
-			}
-		}
-	}
-yy642:
-	yyaccept = 64;
-	yych = *(mar = ++cur);
-	if (yych <= 'r') {
-		if (yych <= 'S') {
-			if (yych <= 'H') {
-				if (yych <= '@') goto yy574;
-				goto yy157;
-			} else {
-				if (yych <= 'I') goto yy98;
-				if (yych <= 'R') goto yy157;
-				goto yy683;
-			}
-		} else {
-			if (yych <= '`') {
-				if (yych <= 'Z') goto yy157;
-				goto yy574;
-			} else {
-				if (yych == 'i') goto yy98;
-				goto yy157;
-			}
-		}
-	} else {
-		if (yych <= 0xCB) {
-			if (yych <= 'z') {
-				if (yych <= 's') goto yy683;
-				goto yy157;
-			} else {
-				if (yych <= 0xC2) goto yy574;
-				if (yych <= 0xCA) goto yy157;
-				goto yy574;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych == 0xD5) goto yy574;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy574;
-			}
-		}
-	}
-yy643:
-	yyaccept = 56;
-	yych = *(mar = ++cur);
-	if (yych <= 'z') {
-		if (yych <= 'Z') {
-			if (yych <= '@') goto yy507;
-			if (yych == 'I') goto yy98;
-			goto yy157;
-		} else {
-			if (yych <= '`') goto yy507;
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) goto yy507;
-			if (yych == 0xCB) goto yy507;
-			goto yy157;
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy507;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy507;
-			}
-		}
-	}
-yy644:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy684;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy684;
-		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		}
-	}
-yy645:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy98;
-		if (yych <= 'L') goto yy157;
-		goto yy686;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy157;
-			goto yy98;
-		} else {
-			if (yych == 'm') goto yy686;
-			goto yy157;
-		}
-	}
-yy646:
-	yyaccept = 58;
-	yych = *(mar = ++cur);
-	if (yych <= 'z') {
-		if (yych <= 'Z') {
-			if (yych <= '@') goto yy513;
-			if (yych == 'I') goto yy98;
-			goto yy157;
-		} else {
-			if (yych <= '`') goto yy513;
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) goto yy513;
-			if (yych == 0xCB) goto yy513;
-			goto yy157;
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy513;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy513;
-			}
-		}
-	}
-yy647:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy687;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy687;
-		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		}
-	}
-yy648:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy98;
-		if (yych <= 'L') goto yy157;
-		goto yy689;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy157;
-			goto yy98;
-		} else {
-			if (yych == 'm') goto yy689;
-			goto yy157;
-		}
-	}
-yy649:
-	yyaccept = 65;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy586;
-			} else {
-				if (yych == ',') goto yy586;
-				goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy586;
-				if (yych <= '9') goto yy5;
-				goto yy586;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy586;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy586;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy586;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy586;
-				if (yych <= 0xD4) goto yy5;
-				goto yy586;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy586;
-				if (yych <= 0xE2) goto yy5;
-				goto yy586;
-			}
-		}
-	}
-yy650:
-	yyaccept = 65;
-	yych = *(mar = ++cur);
-	if (yych <= 'r') {
-		if (yych <= 'S') {
-			if (yych <= 'H') {
-				if (yych <= '@') goto yy586;
-				goto yy157;
-			} else {
-				if (yych <= 'I') goto yy98;
-				if (yych <= 'R') goto yy157;
-				goto yy690;
-			}
-		} else {
-			if (yych <= '`') {
-				if (yych <= 'Z') goto yy157;
-				goto yy586;
-			} else {
-				if (yych == 'i') goto yy98;
-				goto yy157;
-			}
-		}
-	} else {
-		if (yych <= 0xCB) {
-			if (yych <= 'z') {
-				if (yych <= 's') goto yy690;
-				goto yy157;
-			} else {
-				if (yych <= 0xC2) goto yy586;
-				if (yych <= 0xCA) goto yy157;
-				goto yy586;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych == 0xD5) goto yy586;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy586;
-			}
-		}
-	}
-yy651:
-	yyaccept = 66;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy589;
-			} else {
-				if (yych == ',') goto yy589;
-				goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy589;
-				if (yych <= '9') goto yy5;
-				goto yy589;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy589;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy589;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy589;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy589;
-				if (yych <= 0xD4) goto yy5;
-				goto yy589;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy589;
-				if (yych <= 0xE2) goto yy5;
-				goto yy589;
-			}
-		}
-	}
-yy652:
-	yyaccept = 66;
-	yych = *(mar = ++cur);
-	if (yych <= 'r') {
-		if (yych <= 'S') {
-			if (yych <= 'H') {
-				if (yych <= '@') goto yy589;
-				goto yy157;
-			} else {
-				if (yych <= 'I') goto yy98;
-				if (yych <= 'R') goto yy157;
-				goto yy691;
-			}
-		} else {
-			if (yych <= '`') {
-				if (yych <= 'Z') goto yy157;
-				goto yy589;
-			} else {
-				if (yych == 'i') goto yy98;
-				goto yy157;
-			}
-		}
-	} else {
-		if (yych <= 0xCB) {
-			if (yych <= 'z') {
-				if (yych <= 's') goto yy691;
-				goto yy157;
-			} else {
-				if (yych <= 0xC2) goto yy589;
-				if (yych <= 0xCA) goto yy157;
-				goto yy589;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych == 0xD5) goto yy589;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy589;
-			}
-		}
-	}
-yy653:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy10;
-		if (yych <= 'L') goto yy5;
-		goto yy692;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy5;
-			goto yy10;
-		} else {
-			if (yych == 'm') goto yy692;
-			goto yy5;
-		}
-	}
-yy654:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x87) {
-			if (yych <= 0x7F) goto yy47;
-			goto yy98;
-		} else {
-			if (yych <= 0x89) goto yy693;
-			if (yych <= 0x96) goto yy98;
-			goto yy47;
-		}
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA7) goto yy98;
-			if (yych <= 0xA9) goto yy693;
-			goto yy98;
-		} else {
-			if (yych <= 0xB7) goto yy47;
-			if (yych <= 0xBF) goto yy98;
-			goto yy47;
-		}
-	}
-yy655:
-	yyaccept = 67;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy594;
-			} else {
-				if (yych == ',') goto yy594;
-				goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy594;
-				if (yych <= '9') goto yy5;
-				goto yy594;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy594;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy594;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy594;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy594;
-				if (yych <= 0xD4) goto yy5;
-				goto yy594;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy594;
-				if (yych <= 0xE2) goto yy5;
-				goto yy594;
-			}
-		}
-	}
-yy656:
-	yyaccept = 67;
-	yych = *(mar = ++cur);
-	if (yych <= 'r') {
-		if (yych <= 'S') {
-			if (yych <= 'H') {
-				if (yych <= '@') goto yy594;
-				goto yy157;
-			} else {
-				if (yych <= 'I') goto yy98;
-				if (yych <= 'R') goto yy157;
-				goto yy694;
-			}
-		} else {
-			if (yych <= '`') {
-				if (yych <= 'Z') goto yy157;
-				goto yy594;
-			} else {
-				if (yych == 'i') goto yy98;
-				goto yy157;
-			}
-		}
-	} else {
-		if (yych <= 0xCB) {
-			if (yych <= 'z') {
-				if (yych <= 's') goto yy694;
-				goto yy157;
-			} else {
-				if (yych <= 0xC2) goto yy594;
-				if (yych <= 0xCA) goto yy157;
-				goto yy594;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych == 0xD5) goto yy594;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy594;
-			}
-		}
-	}
-yy657:
-	yyaccept = 68;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy597;
-			} else {
-				if (yych == ',') goto yy597;
-				goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy597;
-				if (yych <= '9') goto yy5;
-				goto yy597;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy597;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy597;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy597;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy597;
-				if (yych <= 0xD4) goto yy5;
-				goto yy597;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy597;
-				if (yych <= 0xE2) goto yy5;
-				goto yy597;
-			}
-		}
-	}
-yy658:
-	yyaccept = 68;
-	yych = *(mar = ++cur);
-	if (yych <= 'r') {
-		if (yych <= 'S') {
-			if (yych <= 'H') {
-				if (yych <= '@') goto yy597;
-				goto yy157;
-			} else {
-				if (yych <= 'I') goto yy98;
-				if (yych <= 'R') goto yy157;
-				goto yy695;
-			}
-		} else {
-			if (yych <= '`') {
-				if (yych <= 'Z') goto yy157;
-				goto yy597;
-			} else {
-				if (yych == 'i') goto yy98;
-				goto yy157;
-			}
-		}
-	} else {
-		if (yych <= 0xCB) {
-			if (yych <= 'z') {
-				if (yych <= 's') goto yy695;
-				goto yy157;
-			} else {
-				if (yych <= 0xC2) goto yy597;
-				if (yych <= 0xCA) goto yy157;
-				goto yy597;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych == 0xD5) goto yy597;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy597;
-			}
-		}
-	}
-yy659:
-	yyaccept = 71;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy660;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy660;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy696;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy660;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 's') goto yy696;
-				if (yych <= 'z') goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy660;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy660;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy660:
-#line 182 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NO(NW_MULT, 1e12); }
-#line 14439 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy661:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy697;
-		if (yych <= 'H') goto yy157;
-		goto yy98;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy157;
-			goto yy697;
-		} else {
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	}
-yy662:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy698;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy698;
-		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		}
-	}
-yy663:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy98;
-		if (yych <= 'L') goto yy157;
-		goto yy700;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy157;
-			goto yy98;
-		} else {
-			if (yych == 'm') goto yy700;
-			goto yy157;
-		}
-	}
-yy664:
+yy469:
+#line 237 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NO(NW_TEEN, 13); }
+#line 6737 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy470:
 	yyaccept = 62;
 	yych = *(mar = ++cur);
 	if (yych <= 'z') {
 		if (yych <= 'Z') {
-			if (yych <= '@') goto yy540;
-			if (yych == 'I') goto yy98;
-			goto yy157;
+			if (yych <= '@') goto yy471;
+			if (yych == 'S') goto yy498;
+			goto yy3;
 		} else {
-			if (yych <= '`') goto yy540;
-			if (yych == 'i') goto yy98;
-			goto yy157;
+			if (yych <= '`') goto yy471;
+			if (yych == 's') goto yy498;
+			goto yy3;
 		}
 	} else {
 		if (yych <= 0xD4) {
-			if (yych <= 0xC2) goto yy540;
-			if (yych == 0xCB) goto yy540;
-			goto yy157;
+			if (yych <= 0xC2) goto yy471;
+			if (yych != 0xCB) goto yy3;
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy540;
-				goto yy157;
+				if (yych >= 0xD6) goto yy3;
 			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy540;
+				if (yych == 0xE1) goto yy3;
 			}
 		}
 	}
-yy665:
-	yyaccept = 1;
+yy471:
+#line 242 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NO(NW_TENS, 30); }
+#line 6766 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy472:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy701;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
+	if (yych <= 'd') {
+		if (yych == 'E') goto yy499;
+		goto yy3;
 	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy701;
-		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
-		}
+		if (yych <= 'e') goto yy499;
+		if (yych == 0xC3) goto yy500;
+		goto yy3;
 	}
-yy666:
-	yyaccept = 1;
+yy473:
+	yyaccept = 56;
 	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy98;
-		if (yych <= 'L') goto yy157;
-		goto yy703;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy157;
-			goto yy98;
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy427;
+			if (yych <= 'Z') goto yy3;
+			goto yy427;
 		} else {
-			if (yych == 'm') goto yy703;
-			goto yy157;
-		}
-	}
-yy667:
-	yyaccept = 72;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy668;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy668;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy704;
-				if (yych <= 'Z') goto yy5;
-			}
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy427;
+			goto yy3;
 		}
 	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy668;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 's') goto yy704;
-				if (yych <= 'z') goto yy5;
-			}
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy427;
+			if (yych <= 0xD4) goto yy3;
+			goto yy427;
 		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy668;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy668;
-				if (yych <= 0xE2) goto yy5;
-			}
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy427;
 		}
 	}
-yy668:
-#line 180 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NO(NW_MULT, 1e6); }
-#line 14594 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy669:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy705;
-		if (yych <= 'H') goto yy157;
-		goto yy98;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy157;
-			goto yy705;
-		} else {
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	}
-yy670:
-	yyaccept = 69;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy616;
-			} else {
-				if (yych == ',') goto yy616;
-				goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy616;
-				if (yych <= '9') goto yy5;
-				goto yy616;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy616;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy616;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy616;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy616;
-				if (yych <= 0xD4) goto yy5;
-				goto yy616;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy616;
-				if (yych <= 0xE2) goto yy5;
-				goto yy616;
-			}
-		}
-	}
-yy671:
-	yyaccept = 69;
-	yych = *(mar = ++cur);
-	if (yych <= 'r') {
-		if (yych <= 'S') {
-			if (yych <= 'H') {
-				if (yych <= '@') goto yy616;
-				goto yy157;
-			} else {
-				if (yych <= 'I') goto yy98;
-				if (yych <= 'R') goto yy157;
-				goto yy706;
-			}
-		} else {
-			if (yych <= '`') {
-				if (yych <= 'Z') goto yy157;
-				goto yy616;
-			} else {
-				if (yych == 'i') goto yy98;
-				goto yy157;
-			}
-		}
-	} else {
-		if (yych <= 0xCB) {
-			if (yych <= 'z') {
-				if (yych <= 's') goto yy706;
-				goto yy157;
-			} else {
-				if (yych <= 0xC2) goto yy616;
-				if (yych <= 0xCA) goto yy157;
-				goto yy616;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych == 0xD5) goto yy616;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy616;
-			}
-		}
-	}
-yy672:
-	yyaccept = 70;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy619;
-			} else {
-				if (yych == ',') goto yy619;
-				goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy619;
-				if (yych <= '9') goto yy5;
-				goto yy619;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy619;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy619;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy619;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy619;
-				if (yych <= 0xD4) goto yy5;
-				goto yy619;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy619;
-				if (yych <= 0xE2) goto yy5;
-				goto yy619;
-			}
-		}
-	}
-yy673:
-	yyaccept = 70;
-	yych = *(mar = ++cur);
-	if (yych <= 'r') {
-		if (yych <= 'S') {
-			if (yych <= 'H') {
-				if (yych <= '@') goto yy619;
-				goto yy157;
-			} else {
-				if (yych <= 'I') goto yy98;
-				if (yych <= 'R') goto yy157;
-				goto yy707;
-			}
-		} else {
-			if (yych <= '`') {
-				if (yych <= 'Z') goto yy157;
-				goto yy619;
-			} else {
-				if (yych == 'i') goto yy98;
-				goto yy157;
-			}
-		}
-	} else {
-		if (yych <= 0xCB) {
-			if (yych <= 'z') {
-				if (yych <= 's') goto yy707;
-				goto yy157;
-			} else {
-				if (yych <= 0xC2) goto yy619;
-				if (yych <= 0xCA) goto yy157;
-				goto yy619;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych == 0xD5) goto yy619;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy619;
-			}
-		}
-	}
-yy674:
-	yyaccept = 73;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy675;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy675;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy708;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy675;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 's') goto yy708;
-				if (yych <= 'z') goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy675;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy675;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy675:
-#line 209 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NW(NW_PCTAGE, 0); }
-#line 14835 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy676:
-	yyaccept = 74;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy677;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy677;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy709;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy677;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 's') goto yy709;
-				if (yych <= 'z') goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy677;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy677;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy677:
-#line 172 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NO(NW_TENS, 40); }
-#line 14882 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy678:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy710;
-		if (yych <= 'H') goto yy157;
-		goto yy98;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy157;
-			goto yy710;
-		} else {
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	}
-yy679:
-	yyaccept = 75;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy680;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy680;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy711;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy680;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 's') goto yy711;
-				if (yych <= 'z') goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy680;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy680;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy680:
-#line 167 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NO(NW_TEEN, 14); }
-#line 14945 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy681:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy712;
-		if (yych <= 'H') goto yy157;
-		goto yy98;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy157;
-			goto yy712;
-		} else {
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	}
-yy682:
+yy474:
 	yyaccept = 63;
 	yych = *(mar = ++cur);
 	if (yych <= 'z') {
 		if (yych <= 'Z') {
-			if (yych <= '@') goto yy571;
-			if (yych == 'I') goto yy98;
-			goto yy157;
+			if (yych <= '@') goto yy475;
+			if (yych == 'S') goto yy501;
+			goto yy3;
 		} else {
-			if (yych <= '`') goto yy571;
-			if (yych == 'i') goto yy98;
-			goto yy157;
+			if (yych <= '`') goto yy475;
+			if (yych == 's') goto yy501;
+			goto yy3;
 		}
 	} else {
 		if (yych <= 0xD4) {
-			if (yych <= 0xC2) goto yy571;
-			if (yych == 0xCB) goto yy571;
-			goto yy157;
+			if (yych <= 0xC2) goto yy475;
+			if (yych != 0xCB) goto yy3;
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy571;
-				goto yy157;
+				if (yych >= 0xD6) goto yy3;
 			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy571;
+				if (yych == 0xE1) goto yy3;
 			}
 		}
 	}
-yy683:
+yy475:
+#line 227 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NO(NW_UNIT, 3); }
+#line 6830 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy476:
 	yyaccept = 64;
 	yych = *(mar = ++cur);
 	if (yych <= 'z') {
 		if (yych <= 'Z') {
-			if (yych <= '@') goto yy574;
-			if (yych == 'I') goto yy98;
-			goto yy157;
+			if (yych <= '@') goto yy477;
+			if (yych == 'S') goto yy502;
+			goto yy3;
 		} else {
-			if (yych <= '`') goto yy574;
-			if (yych == 'i') goto yy98;
-			goto yy157;
+			if (yych <= '`') goto yy477;
+			if (yych == 's') goto yy502;
+			goto yy3;
 		}
 	} else {
 		if (yych <= 0xD4) {
-			if (yych <= 0xC2) goto yy574;
-			if (yych == 0xCB) goto yy574;
-			goto yy157;
+			if (yych <= 0xC2) goto yy477;
+			if (yych != 0xCB) goto yy3;
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy574;
-				goto yy157;
+				if (yych >= 0xD6) goto yy3;
 			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy574;
+				if (yych == 0xE1) goto yy3;
 			}
 		}
 	}
-yy684:
-	yyaccept = 76;
+yy477:
+#line 241 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NO(NW_TENS, 20); }
+#line 6859 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy478:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy685;
-				if (yych <= '.') goto yy5;
-			}
+	if (yych == 'E') goto yy503;
+	if (yych == 'e') goto yy503;
+	goto yy3;
+yy479:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'M') goto yy505;
+	if (yych == 'm') goto yy505;
+	goto yy3;
+yy480:
+	yych = *++cur;
+	if (yych <= 0x97) {
+		if (yych <= 0x87) {
+			if (yych <= 0x7F) goto yy40;
+			goto yy2;
 		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy685;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy713;
-				if (yych <= 'Z') goto yy5;
-			}
+			if (yych <= 0x89) goto yy479;
+			if (yych <= 0x96) goto yy2;
+			goto yy40;
 		}
 	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy685;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 's') goto yy713;
-				if (yych <= 'z') goto yy5;
-			}
+		if (yych <= 0xB6) {
+			if (yych <= 0xA7) goto yy2;
+			if (yych <= 0xA9) goto yy479;
+			goto yy2;
 		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy685;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy685;
-				if (yych <= 0xE2) goto yy5;
-			}
+			if (yych <= 0xB7) goto yy40;
+			if (yych <= 0xBF) goto yy2;
+			goto yy40;
 		}
 	}
-yy685:
-#line 175 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NO(NW_TENS, 70); }
-#line 15064 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy686:
-	yyaccept = 1;
+yy481:
+	yyaccept = 58;
 	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy714;
-		if (yych <= 'H') goto yy157;
-		goto yy98;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy157;
-			goto yy714;
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy438;
+			if (yych <= 'Z') goto yy3;
+			goto yy438;
 		} else {
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	}
-yy687:
-	yyaccept = 77;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy688;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy688;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy715;
-				if (yych <= 'Z') goto yy5;
-			}
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy438;
+			goto yy3;
 		}
 	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy688;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 's') goto yy715;
-				if (yych <= 'z') goto yy5;
-			}
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy438;
+			if (yych <= 0xD4) goto yy3;
+			goto yy438;
 		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy688;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy688;
-				if (yych <= 0xE2) goto yy5;
-			}
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy438;
 		}
 	}
-yy688:
-#line 174 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NO(NW_TENS, 60); }
-#line 15127 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy689:
-	yyaccept = 1;
+yy482:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy716;
-		if (yych <= 'H') goto yy157;
-		goto yy98;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy157;
-			goto yy716;
+	if (yych == 'M') goto yy506;
+	if (yych == 'm') goto yy506;
+	goto yy3;
+yy483:
+	yych = *++cur;
+	if (yych <= 0x97) {
+		if (yych <= 0x87) {
+			if (yych <= 0x7F) goto yy40;
+			goto yy2;
 		} else {
-			if (yych == 'i') goto yy98;
-			goto yy157;
+			if (yych <= 0x89) goto yy482;
+			if (yych <= 0x96) goto yy2;
+			goto yy40;
+		}
+	} else {
+		if (yych <= 0xB6) {
+			if (yych <= 0xA7) goto yy2;
+			if (yych <= 0xA9) goto yy482;
+			goto yy2;
+		} else {
+			if (yych <= 0xB7) goto yy40;
+			if (yych <= 0xBF) goto yy2;
+			goto yy40;
 		}
 	}
-yy690:
+yy484:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy507;
+	if (yych == 'e') goto yy507;
+	goto yy3;
+yy485:
 	yyaccept = 65;
 	yych = *(mar = ++cur);
 	if (yych <= 'z') {
 		if (yych <= 'Z') {
-			if (yych <= '@') goto yy586;
-			if (yych == 'I') goto yy98;
-			goto yy157;
+			if (yych <= '@') goto yy486;
+			if (yych == 'S') goto yy509;
+			goto yy3;
 		} else {
-			if (yych <= '`') goto yy586;
-			if (yych == 'i') goto yy98;
-			goto yy157;
+			if (yych <= '`') goto yy486;
+			if (yych == 's') goto yy509;
+			goto yy3;
 		}
 	} else {
 		if (yych <= 0xD4) {
-			if (yych <= 0xC2) goto yy586;
-			if (yych == 0xCB) goto yy586;
-			goto yy157;
+			if (yych <= 0xC2) goto yy486;
+			if (yych != 0xCB) goto yy3;
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy586;
-				goto yy157;
+				if (yych >= 0xD6) goto yy3;
 			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy586;
+				if (yych == 0xE1) goto yy3;
 			}
 		}
 	}
-yy691:
+yy486:
+#line 248 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NO(NW_TENS, 90); }
+#line 6980 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy487:
 	yyaccept = 66;
 	yych = *(mar = ++cur);
 	if (yych <= 'z') {
 		if (yych <= 'Z') {
-			if (yych <= '@') goto yy589;
-			if (yych == 'I') goto yy98;
-			goto yy157;
+			if (yych <= '@') goto yy488;
+			if (yych == 'S') goto yy510;
+			goto yy3;
 		} else {
-			if (yych <= '`') goto yy589;
-			if (yych == 'i') goto yy98;
-			goto yy157;
+			if (yych <= '`') goto yy488;
+			if (yych == 's') goto yy510;
+			goto yy3;
 		}
 	} else {
 		if (yych <= 0xD4) {
-			if (yych <= 0xC2) goto yy589;
-			if (yych == 0xCB) goto yy589;
-			goto yy157;
+			if (yych <= 0xC2) goto yy488;
+			if (yych != 0xCB) goto yy3;
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy589;
-				goto yy157;
+				if (yych >= 0xD6) goto yy3;
 			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy589;
+				if (yych == 0xE1) goto yy3;
 			}
 		}
 	}
-yy692:
-	yyaccept = 1;
+yy488:
+#line 247 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NO(NW_TENS, 80); }
+#line 7009 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy489:
+	++cur;
+	goto yy451;
+yy490:
+	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy717;
-		if (yych <= 'H') goto yy5;
-		goto yy10;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy5;
-			goto yy717;
+	if (yych == 'E') goto yy511;
+	if (yych == 'e') goto yy511;
+	goto yy3;
+yy491:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy513;
+	if (yych == 'e') goto yy513;
+	goto yy3;
+yy492:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy515;
+	if (yych == 'e') goto yy515;
+	goto yy3;
+yy493:
+	yyaccept = 59;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy459;
+			if (yych <= 'Z') goto yy3;
+			goto yy459;
 		} else {
-			if (yych == 'i') goto yy10;
-			goto yy5;
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy459;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy459;
+			if (yych <= 0xD4) goto yy3;
+			goto yy459;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy459;
 		}
 	}
-yy693:
-	yyaccept = 1;
+yy494:
+	yyaccept = 60;
 	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych == 'I') goto yy98;
-		if (yych <= 'L') goto yy157;
-		goto yy719;
-	} else {
-		if (yych <= 'i') {
-			if (yych <= 'h') goto yy157;
-			goto yy98;
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy461;
+			if (yych <= 'Z') goto yy3;
+			goto yy461;
 		} else {
-			if (yych == 'm') goto yy719;
-			goto yy157;
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy461;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy461;
+			if (yych <= 0xD4) goto yy3;
+			goto yy461;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy461;
 		}
 	}
-yy694:
+yy495:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy517;
+	if (yych == 'e') goto yy517;
+	goto yy3;
+yy496:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy519;
+	if (yych == 'e') goto yy519;
+	goto yy3;
+yy497:
+	yyaccept = 61;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy469;
+			if (yych <= 'Z') goto yy3;
+			goto yy469;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy469;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy469;
+			if (yych <= 0xD4) goto yy3;
+			goto yy469;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy469;
+		}
+	}
+yy498:
+	yyaccept = 62;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy471;
+			if (yych <= 'Z') goto yy3;
+			goto yy471;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy471;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy471;
+			if (yych <= 0xD4) goto yy3;
+			goto yy471;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy471;
+		}
+	}
+yy499:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'M') goto yy521;
+	if (yych == 'm') goto yy521;
+	goto yy3;
+yy500:
+	yych = *++cur;
+	if (yych <= 0x97) {
+		if (yych <= 0x87) {
+			if (yych <= 0x7F) goto yy40;
+			goto yy2;
+		} else {
+			if (yych <= 0x89) goto yy499;
+			if (yych <= 0x96) goto yy2;
+			goto yy40;
+		}
+	} else {
+		if (yych <= 0xB6) {
+			if (yych <= 0xA7) goto yy2;
+			if (yych <= 0xA9) goto yy499;
+			goto yy2;
+		} else {
+			if (yych <= 0xB7) goto yy40;
+			if (yych <= 0xBF) goto yy2;
+			goto yy40;
+		}
+	}
+yy501:
+	yyaccept = 63;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy475;
+			if (yych <= 'Z') goto yy3;
+			goto yy475;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy475;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy475;
+			if (yych <= 0xD4) goto yy3;
+			goto yy475;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy475;
+		}
+	}
+yy502:
+	yyaccept = 64;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy477;
+			if (yych <= 'Z') goto yy3;
+			goto yy477;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy477;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy477;
+			if (yych <= 0xD4) goto yy3;
+			goto yy477;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy477;
+		}
+	}
+yy503:
 	yyaccept = 67;
 	yych = *(mar = ++cur);
 	if (yych <= 'z') {
 		if (yych <= 'Z') {
-			if (yych <= '@') goto yy594;
-			if (yych == 'I') goto yy98;
-			goto yy157;
+			if (yych <= '@') goto yy504;
+			if (yych == 'S') goto yy522;
+			goto yy3;
 		} else {
-			if (yych <= '`') goto yy594;
-			if (yych == 'i') goto yy98;
-			goto yy157;
+			if (yych <= '`') goto yy504;
+			if (yych == 's') goto yy522;
+			goto yy3;
 		}
 	} else {
 		if (yych <= 0xD4) {
-			if (yych <= 0xC2) goto yy594;
-			if (yych == 0xCB) goto yy594;
-			goto yy157;
+			if (yych <= 0xC2) goto yy504;
+			if (yych != 0xCB) goto yy3;
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy594;
-				goto yy157;
+				if (yych >= 0xD6) goto yy3;
 			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy594;
+				if (yych == 0xE1) goto yy3;
 			}
 		}
 	}
-yy695:
+yy504:
+#line 253 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NO(NW_MULT, 1e12); }
+#line 7243 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy505:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy523;
+	if (yych == 'e') goto yy523;
+	goto yy3;
+yy506:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy525;
+	if (yych == 'e') goto yy525;
+	goto yy3;
+yy507:
 	yyaccept = 68;
 	yych = *(mar = ++cur);
 	if (yych <= 'z') {
 		if (yych <= 'Z') {
-			if (yych <= '@') goto yy597;
-			if (yych == 'I') goto yy98;
-			goto yy157;
+			if (yych <= '@') goto yy508;
+			if (yych == 'S') goto yy527;
+			goto yy3;
 		} else {
-			if (yych <= '`') goto yy597;
-			if (yych == 'i') goto yy98;
-			goto yy157;
+			if (yych <= '`') goto yy508;
+			if (yych == 's') goto yy527;
+			goto yy3;
 		}
 	} else {
 		if (yych <= 0xD4) {
-			if (yych <= 0xC2) goto yy597;
-			if (yych == 0xCB) goto yy597;
-			goto yy157;
+			if (yych <= 0xC2) goto yy508;
+			if (yych != 0xCB) goto yy3;
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy597;
-				goto yy157;
+				if (yych >= 0xD6) goto yy3;
 			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy597;
+				if (yych == 0xE1) goto yy3;
 			}
 		}
 	}
-yy696:
-	yyaccept = 71;
+yy508:
+#line 251 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NO(NW_MULT, 1e6); }
+#line 7284 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy509:
+	yyaccept = 65;
 	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy660;
-			} else {
-				if (yych == ',') goto yy660;
-				goto yy5;
-			}
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy486;
+			if (yych <= 'Z') goto yy3;
+			goto yy486;
 		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy660;
-				if (yych <= '9') goto yy5;
-				goto yy660;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy660;
-			}
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy486;
+			goto yy3;
 		}
 	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy660;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy660;
-				goto yy5;
-			}
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy486;
+			if (yych <= 0xD4) goto yy3;
+			goto yy486;
 		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy660;
-				if (yych <= 0xD4) goto yy5;
-				goto yy660;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy660;
-				if (yych <= 0xE2) goto yy5;
-				goto yy660;
-			}
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy486;
 		}
 	}
-yy697:
-	yyaccept = 71;
+yy510:
+	yyaccept = 66;
 	yych = *(mar = ++cur);
-	if (yych <= 'r') {
-		if (yych <= 'S') {
-			if (yych <= 'H') {
-				if (yych <= '@') goto yy660;
-				goto yy157;
-			} else {
-				if (yych <= 'I') goto yy98;
-				if (yych <= 'R') goto yy157;
-				goto yy720;
-			}
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy488;
+			if (yych <= 'Z') goto yy3;
+			goto yy488;
 		} else {
-			if (yych <= '`') {
-				if (yych <= 'Z') goto yy157;
-				goto yy660;
-			} else {
-				if (yych == 'i') goto yy98;
-				goto yy157;
-			}
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy488;
+			goto yy3;
 		}
 	} else {
-		if (yych <= 0xCB) {
-			if (yych <= 'z') {
-				if (yych <= 's') goto yy720;
-				goto yy157;
-			} else {
-				if (yych <= 0xC2) goto yy660;
-				if (yych <= 0xCA) goto yy157;
-				goto yy660;
-			}
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy488;
+			if (yych <= 0xD4) goto yy3;
+			goto yy488;
 		} else {
-			if (yych <= 0xDB) {
-				if (yych == 0xD5) goto yy660;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy660;
-			}
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy488;
 		}
 	}
-yy698:
-	yyaccept = 78;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy699;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy699;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy721;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy699;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 's') goto yy721;
-				if (yych <= 'z') goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy699;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy699;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy699:
-#line 173 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NO(NW_TENS, 50); }
-#line 15423 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy700:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy722;
-		if (yych <= 'H') goto yy157;
-		goto yy98;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy157;
-			goto yy722;
-		} else {
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	}
-yy701:
-	yyaccept = 79;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy702;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy702;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy723;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy702;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 's') goto yy723;
-				if (yych <= 'z') goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy702;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy702;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy702:
-#line 181 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NO(NW_MULT, 1e9); }
-#line 15486 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy703:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy724;
-		if (yych <= 'H') goto yy157;
-		goto yy98;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy157;
-			goto yy724;
-		} else {
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	}
-yy704:
-	yyaccept = 72;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy668;
-			} else {
-				if (yych == ',') goto yy668;
-				goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy668;
-				if (yych <= '9') goto yy5;
-				goto yy668;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy668;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy668;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy668;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy668;
-				if (yych <= 0xD4) goto yy5;
-				goto yy668;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy668;
-				if (yych <= 0xE2) goto yy5;
-				goto yy668;
-			}
-		}
-	}
-yy705:
-	yyaccept = 72;
-	yych = *(mar = ++cur);
-	if (yych <= 'r') {
-		if (yych <= 'S') {
-			if (yych <= 'H') {
-				if (yych <= '@') goto yy668;
-				goto yy157;
-			} else {
-				if (yych <= 'I') goto yy98;
-				if (yych <= 'R') goto yy157;
-				goto yy725;
-			}
-		} else {
-			if (yych <= '`') {
-				if (yych <= 'Z') goto yy157;
-				goto yy668;
-			} else {
-				if (yych == 'i') goto yy98;
-				goto yy157;
-			}
-		}
-	} else {
-		if (yych <= 0xCB) {
-			if (yych <= 'z') {
-				if (yych <= 's') goto yy725;
-				goto yy157;
-			} else {
-				if (yych <= 0xC2) goto yy668;
-				if (yych <= 0xCA) goto yy157;
-				goto yy668;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych == 0xD5) goto yy668;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy668;
-			}
-		}
-	}
-yy706:
+yy511:
 	yyaccept = 69;
 	yych = *(mar = ++cur);
 	if (yych <= 'z') {
 		if (yych <= 'Z') {
-			if (yych <= '@') goto yy616;
-			if (yych == 'I') goto yy98;
-			goto yy157;
+			if (yych <= '@') goto yy512;
+			if (yych == 'S') goto yy528;
+			goto yy3;
 		} else {
-			if (yych <= '`') goto yy616;
-			if (yych == 'i') goto yy98;
-			goto yy157;
+			if (yych <= '`') goto yy512;
+			if (yych == 's') goto yy528;
+			goto yy3;
 		}
 	} else {
 		if (yych <= 0xD4) {
-			if (yych <= 0xC2) goto yy616;
-			if (yych == 0xCB) goto yy616;
-			goto yy157;
+			if (yych <= 0xC2) goto yy512;
+			if (yych != 0xCB) goto yy3;
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy616;
-				goto yy157;
+				if (yych >= 0xD6) goto yy3;
 			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy616;
+				if (yych == 0xE1) goto yy3;
 			}
 		}
 	}
-yy707:
+yy512:
+#line 280 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NW(NW_PCTAGE, 0); }
+#line 7361 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy513:
 	yyaccept = 70;
 	yych = *(mar = ++cur);
 	if (yych <= 'z') {
 		if (yych <= 'Z') {
-			if (yych <= '@') goto yy619;
-			if (yych == 'I') goto yy98;
-			goto yy157;
+			if (yych <= '@') goto yy514;
+			if (yych == 'S') goto yy529;
+			goto yy3;
 		} else {
-			if (yych <= '`') goto yy619;
-			if (yych == 'i') goto yy98;
-			goto yy157;
+			if (yych <= '`') goto yy514;
+			if (yych == 's') goto yy529;
+			goto yy3;
 		}
 	} else {
 		if (yych <= 0xD4) {
-			if (yych <= 0xC2) goto yy619;
-			if (yych == 0xCB) goto yy619;
-			goto yy157;
+			if (yych <= 0xC2) goto yy514;
+			if (yych != 0xCB) goto yy3;
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy619;
-				goto yy157;
+				if (yych >= 0xD6) goto yy3;
 			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy619;
+				if (yych == 0xE1) goto yy3;
 			}
 		}
 	}
-yy708:
-	yyaccept = 73;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy675;
-			} else {
-				if (yych == ',') goto yy675;
-				goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy675;
-				if (yych <= '9') goto yy5;
-				goto yy675;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy675;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy675;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy675;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy675;
-				if (yych <= 0xD4) goto yy5;
-				goto yy675;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy675;
-				if (yych <= 0xE2) goto yy5;
-				goto yy675;
-			}
-		}
-	}
-yy709:
-	yyaccept = 74;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy677;
-			} else {
-				if (yych == ',') goto yy677;
-				goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy677;
-				if (yych <= '9') goto yy5;
-				goto yy677;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy677;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy677;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy677;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy677;
-				if (yych <= 0xD4) goto yy5;
-				goto yy677;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy677;
-				if (yych <= 0xE2) goto yy5;
-				goto yy677;
-			}
-		}
-	}
-yy710:
-	yyaccept = 74;
-	yych = *(mar = ++cur);
-	if (yych <= 'r') {
-		if (yych <= 'S') {
-			if (yych <= 'H') {
-				if (yych <= '@') goto yy677;
-				goto yy157;
-			} else {
-				if (yych <= 'I') goto yy98;
-				if (yych <= 'R') goto yy157;
-				goto yy726;
-			}
-		} else {
-			if (yych <= '`') {
-				if (yych <= 'Z') goto yy157;
-				goto yy677;
-			} else {
-				if (yych == 'i') goto yy98;
-				goto yy157;
-			}
-		}
-	} else {
-		if (yych <= 0xCB) {
-			if (yych <= 'z') {
-				if (yych <= 's') goto yy726;
-				goto yy157;
-			} else {
-				if (yych <= 0xC2) goto yy677;
-				if (yych <= 0xCA) goto yy157;
-				goto yy677;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych == 0xD5) goto yy677;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy677;
-			}
-		}
-	}
-yy711:
-	yyaccept = 75;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy680;
-			} else {
-				if (yych == ',') goto yy680;
-				goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy680;
-				if (yych <= '9') goto yy5;
-				goto yy680;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy680;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy680;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy680;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy680;
-				if (yych <= 0xD4) goto yy5;
-				goto yy680;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy680;
-				if (yych <= 0xE2) goto yy5;
-				goto yy680;
-			}
-		}
-	}
-yy712:
-	yyaccept = 75;
-	yych = *(mar = ++cur);
-	if (yych <= 'r') {
-		if (yych <= 'S') {
-			if (yych <= 'H') {
-				if (yych <= '@') goto yy680;
-				goto yy157;
-			} else {
-				if (yych <= 'I') goto yy98;
-				if (yych <= 'R') goto yy157;
-				goto yy727;
-			}
-		} else {
-			if (yych <= '`') {
-				if (yych <= 'Z') goto yy157;
-				goto yy680;
-			} else {
-				if (yych == 'i') goto yy98;
-				goto yy157;
-			}
-		}
-	} else {
-		if (yych <= 0xCB) {
-			if (yych <= 'z') {
-				if (yych <= 's') goto yy727;
-				goto yy157;
-			} else {
-				if (yych <= 0xC2) goto yy680;
-				if (yych <= 0xCA) goto yy157;
-				goto yy680;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych == 0xD5) goto yy680;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy680;
-			}
-		}
-	}
-yy713:
-	yyaccept = 76;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy685;
-			} else {
-				if (yych == ',') goto yy685;
-				goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy685;
-				if (yych <= '9') goto yy5;
-				goto yy685;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy685;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy685;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy685;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy685;
-				if (yych <= 0xD4) goto yy5;
-				goto yy685;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy685;
-				if (yych <= 0xE2) goto yy5;
-				goto yy685;
-			}
-		}
-	}
-yy714:
-	yyaccept = 76;
-	yych = *(mar = ++cur);
-	if (yych <= 'r') {
-		if (yych <= 'S') {
-			if (yych <= 'H') {
-				if (yych <= '@') goto yy685;
-				goto yy157;
-			} else {
-				if (yych <= 'I') goto yy98;
-				if (yych <= 'R') goto yy157;
-				goto yy728;
-			}
-		} else {
-			if (yych <= '`') {
-				if (yych <= 'Z') goto yy157;
-				goto yy685;
-			} else {
-				if (yych == 'i') goto yy98;
-				goto yy157;
-			}
-		}
-	} else {
-		if (yych <= 0xCB) {
-			if (yych <= 'z') {
-				if (yych <= 's') goto yy728;
-				goto yy157;
-			} else {
-				if (yych <= 0xC2) goto yy685;
-				if (yych <= 0xCA) goto yy157;
-				goto yy685;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych == 0xD5) goto yy685;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy685;
-			}
-		}
-	}
-yy715:
-	yyaccept = 77;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy688;
-			} else {
-				if (yych == ',') goto yy688;
-				goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy688;
-				if (yych <= '9') goto yy5;
-				goto yy688;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy688;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy688;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy688;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy688;
-				if (yych <= 0xD4) goto yy5;
-				goto yy688;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy688;
-				if (yych <= 0xE2) goto yy5;
-				goto yy688;
-			}
-		}
-	}
-yy716:
-	yyaccept = 77;
-	yych = *(mar = ++cur);
-	if (yych <= 'r') {
-		if (yych <= 'S') {
-			if (yych <= 'H') {
-				if (yych <= '@') goto yy688;
-				goto yy157;
-			} else {
-				if (yych <= 'I') goto yy98;
-				if (yych <= 'R') goto yy157;
-				goto yy729;
-			}
-		} else {
-			if (yych <= '`') {
-				if (yych <= 'Z') goto yy157;
-				goto yy688;
-			} else {
-				if (yych == 'i') goto yy98;
-				goto yy157;
-			}
-		}
-	} else {
-		if (yych <= 0xCB) {
-			if (yych <= 'z') {
-				if (yych <= 's') goto yy729;
-				goto yy157;
-			} else {
-				if (yych <= 0xC2) goto yy688;
-				if (yych <= 0xCA) goto yy157;
-				goto yy688;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych == 0xD5) goto yy688;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy688;
-			}
-		}
-	}
-yy717:
-	yyaccept = 80;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '/') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-			} else {
-				if (yych == ',') goto yy718;
-				if (yych <= '.') goto yy5;
-			}
-		} else {
-			if (yych <= 'I') {
-				if (yych <= '9') goto yy5;
-				if (yych <= '?') goto yy718;
-				if (yych <= 'H') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 'S') goto yy730;
-				if (yych <= 'Z') goto yy5;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'i') {
-				if (yych == '`') goto yy718;
-				if (yych <= 'h') goto yy5;
-				goto yy10;
-			} else {
-				if (yych == 's') goto yy730;
-				if (yych <= 'z') goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy718;
-				if (yych <= 0xD4) goto yy5;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy718;
-				if (yych <= 0xE2) goto yy5;
-			}
-		}
-	}
-yy718:
-#line 183 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ NO(NW_MULT, 1e18); }
-#line 16097 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy719:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'I') {
-		if (yych == 'E') goto yy731;
-		if (yych <= 'H') goto yy157;
-		goto yy98;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy157;
-			goto yy731;
-		} else {
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	}
-yy720:
+yy514:
+#line 243 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NO(NW_TENS, 40); }
+#line 7390 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy515:
 	yyaccept = 71;
 	yych = *(mar = ++cur);
 	if (yych <= 'z') {
 		if (yych <= 'Z') {
-			if (yych <= '@') goto yy660;
-			if (yych == 'I') goto yy98;
-			goto yy157;
+			if (yych <= '@') goto yy516;
+			if (yych == 'S') goto yy530;
+			goto yy3;
 		} else {
-			if (yych <= '`') goto yy660;
-			if (yych == 'i') goto yy98;
-			goto yy157;
+			if (yych <= '`') goto yy516;
+			if (yych == 's') goto yy530;
+			goto yy3;
 		}
 	} else {
 		if (yych <= 0xD4) {
-			if (yych <= 0xC2) goto yy660;
-			if (yych == 0xCB) goto yy660;
-			goto yy157;
+			if (yych <= 0xC2) goto yy516;
+			if (yych != 0xCB) goto yy3;
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy660;
-				goto yy157;
+				if (yych >= 0xD6) goto yy3;
 			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy660;
+				if (yych == 0xE1) goto yy3;
 			}
 		}
 	}
-yy721:
-	yyaccept = 78;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy699;
-			} else {
-				if (yych == ',') goto yy699;
-				goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy699;
-				if (yych <= '9') goto yy5;
-				goto yy699;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy699;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy699;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy699;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy699;
-				if (yych <= 0xD4) goto yy5;
-				goto yy699;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy699;
-				if (yych <= 0xE2) goto yy5;
-				goto yy699;
-			}
-		}
-	}
-yy722:
-	yyaccept = 78;
-	yych = *(mar = ++cur);
-	if (yych <= 'r') {
-		if (yych <= 'S') {
-			if (yych <= 'H') {
-				if (yych <= '@') goto yy699;
-				goto yy157;
-			} else {
-				if (yych <= 'I') goto yy98;
-				if (yych <= 'R') goto yy157;
-				goto yy732;
-			}
-		} else {
-			if (yych <= '`') {
-				if (yych <= 'Z') goto yy157;
-				goto yy699;
-			} else {
-				if (yych == 'i') goto yy98;
-				goto yy157;
-			}
-		}
-	} else {
-		if (yych <= 0xCB) {
-			if (yych <= 'z') {
-				if (yych <= 's') goto yy732;
-				goto yy157;
-			} else {
-				if (yych <= 0xC2) goto yy699;
-				if (yych <= 0xCA) goto yy157;
-				goto yy699;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych == 0xD5) goto yy699;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy699;
-			}
-		}
-	}
-yy723:
-	yyaccept = 79;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy702;
-			} else {
-				if (yych == ',') goto yy702;
-				goto yy5;
-			}
-		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy702;
-				if (yych <= '9') goto yy5;
-				goto yy702;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy702;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy702;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy702;
-				goto yy5;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy702;
-				if (yych <= 0xD4) goto yy5;
-				goto yy702;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy702;
-				if (yych <= 0xE2) goto yy5;
-				goto yy702;
-			}
-		}
-	}
-yy724:
-	yyaccept = 79;
-	yych = *(mar = ++cur);
-	if (yych <= 'r') {
-		if (yych <= 'S') {
-			if (yych <= 'H') {
-				if (yych <= '@') goto yy702;
-				goto yy157;
-			} else {
-				if (yych <= 'I') goto yy98;
-				if (yych <= 'R') goto yy157;
-				goto yy733;
-			}
-		} else {
-			if (yych <= '`') {
-				if (yych <= 'Z') goto yy157;
-				goto yy702;
-			} else {
-				if (yych == 'i') goto yy98;
-				goto yy157;
-			}
-		}
-	} else {
-		if (yych <= 0xCB) {
-			if (yych <= 'z') {
-				if (yych <= 's') goto yy733;
-				goto yy157;
-			} else {
-				if (yych <= 0xC2) goto yy702;
-				if (yych <= 0xCA) goto yy157;
-				goto yy702;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych == 0xD5) goto yy702;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy702;
-			}
-		}
-	}
-yy725:
+yy516:
+#line 238 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NO(NW_TEEN, 14); }
+#line 7419 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy517:
 	yyaccept = 72;
 	yych = *(mar = ++cur);
 	if (yych <= 'z') {
 		if (yych <= 'Z') {
-			if (yych <= '@') goto yy668;
-			if (yych == 'I') goto yy98;
-			goto yy157;
+			if (yych <= '@') goto yy518;
+			if (yych == 'S') goto yy531;
+			goto yy3;
 		} else {
-			if (yych <= '`') goto yy668;
-			if (yych == 'i') goto yy98;
-			goto yy157;
+			if (yych <= '`') goto yy518;
+			if (yych == 's') goto yy531;
+			goto yy3;
 		}
 	} else {
 		if (yych <= 0xD4) {
-			if (yych <= 0xC2) goto yy668;
-			if (yych == 0xCB) goto yy668;
-			goto yy157;
+			if (yych <= 0xC2) goto yy518;
+			if (yych != 0xCB) goto yy3;
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy668;
-				goto yy157;
+				if (yych >= 0xD6) goto yy3;
 			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy668;
+				if (yych == 0xE1) goto yy3;
 			}
 		}
 	}
-yy726:
+yy518:
+#line 246 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NO(NW_TENS, 70); }
+#line 7448 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy519:
+	yyaccept = 73;
+	yych = *(mar = ++cur);
+	if (yych <= 'z') {
+		if (yych <= 'Z') {
+			if (yych <= '@') goto yy520;
+			if (yych == 'S') goto yy532;
+			goto yy3;
+		} else {
+			if (yych <= '`') goto yy520;
+			if (yych == 's') goto yy532;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) goto yy520;
+			if (yych != 0xCB) goto yy3;
+		} else {
+			if (yych <= 0xDB) {
+				if (yych >= 0xD6) goto yy3;
+			} else {
+				if (yych == 0xE1) goto yy3;
+			}
+		}
+	}
+yy520:
+#line 245 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NO(NW_TENS, 60); }
+#line 7477 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy521:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy533;
+	if (yych == 'e') goto yy533;
+	goto yy3;
+yy522:
+	yyaccept = 67;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy504;
+			if (yych <= 'Z') goto yy3;
+			goto yy504;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy504;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy504;
+			if (yych <= 0xD4) goto yy3;
+			goto yy504;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy504;
+		}
+	}
+yy523:
 	yyaccept = 74;
 	yych = *(mar = ++cur);
 	if (yych <= 'z') {
 		if (yych <= 'Z') {
-			if (yych <= '@') goto yy677;
-			if (yych == 'I') goto yy98;
-			goto yy157;
+			if (yych <= '@') goto yy524;
+			if (yych == 'S') goto yy535;
+			goto yy3;
 		} else {
-			if (yych <= '`') goto yy677;
-			if (yych == 'i') goto yy98;
-			goto yy157;
+			if (yych <= '`') goto yy524;
+			if (yych == 's') goto yy535;
+			goto yy3;
 		}
 	} else {
 		if (yych <= 0xD4) {
-			if (yych <= 0xC2) goto yy677;
-			if (yych == 0xCB) goto yy677;
-			goto yy157;
+			if (yych <= 0xC2) goto yy524;
+			if (yych != 0xCB) goto yy3;
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy677;
-				goto yy157;
+				if (yych >= 0xD6) goto yy3;
 			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy677;
+				if (yych == 0xE1) goto yy3;
 			}
 		}
 	}
-yy727:
+yy524:
+#line 244 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NO(NW_TENS, 50); }
+#line 7536 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy525:
 	yyaccept = 75;
 	yych = *(mar = ++cur);
 	if (yych <= 'z') {
 		if (yych <= 'Z') {
-			if (yych <= '@') goto yy680;
-			if (yych == 'I') goto yy98;
-			goto yy157;
+			if (yych <= '@') goto yy526;
+			if (yych == 'S') goto yy536;
+			goto yy3;
 		} else {
-			if (yych <= '`') goto yy680;
-			if (yych == 'i') goto yy98;
-			goto yy157;
+			if (yych <= '`') goto yy526;
+			if (yych == 's') goto yy536;
+			goto yy3;
 		}
 	} else {
 		if (yych <= 0xD4) {
-			if (yych <= 0xC2) goto yy680;
-			if (yych == 0xCB) goto yy680;
-			goto yy157;
+			if (yych <= 0xC2) goto yy526;
+			if (yych != 0xCB) goto yy3;
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy680;
-				goto yy157;
+				if (yych >= 0xD6) goto yy3;
 			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy680;
+				if (yych == 0xE1) goto yy3;
 			}
 		}
 	}
-yy728:
+yy526:
+#line 252 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NO(NW_MULT, 1e9); }
+#line 7565 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy527:
+	yyaccept = 68;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy508;
+			if (yych <= 'Z') goto yy3;
+			goto yy508;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy508;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy508;
+			if (yych <= 0xD4) goto yy3;
+			goto yy508;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy508;
+		}
+	}
+yy528:
+	yyaccept = 69;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy512;
+			if (yych <= 'Z') goto yy3;
+			goto yy512;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy512;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy512;
+			if (yych <= 0xD4) goto yy3;
+			goto yy512;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy512;
+		}
+	}
+yy529:
+	yyaccept = 70;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy514;
+			if (yych <= 'Z') goto yy3;
+			goto yy514;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy514;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy514;
+			if (yych <= 0xD4) goto yy3;
+			goto yy514;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy514;
+		}
+	}
+yy530:
+	yyaccept = 71;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy516;
+			if (yych <= 'Z') goto yy3;
+			goto yy516;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy516;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy516;
+			if (yych <= 0xD4) goto yy3;
+			goto yy516;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy516;
+		}
+	}
+yy531:
+	yyaccept = 72;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy518;
+			if (yych <= 'Z') goto yy3;
+			goto yy518;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy518;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy518;
+			if (yych <= 0xD4) goto yy3;
+			goto yy518;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy518;
+		}
+	}
+yy532:
+	yyaccept = 73;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy520;
+			if (yych <= 'Z') goto yy3;
+			goto yy520;
+		} else {
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy520;
+			goto yy3;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy520;
+			if (yych <= 0xD4) goto yy3;
+			goto yy520;
+		} else {
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy520;
+		}
+	}
+yy533:
 	yyaccept = 76;
 	yych = *(mar = ++cur);
 	if (yych <= 'z') {
 		if (yych <= 'Z') {
-			if (yych <= '@') goto yy685;
-			if (yych == 'I') goto yy98;
-			goto yy157;
+			if (yych <= '@') goto yy534;
+			if (yych == 'S') goto yy537;
+			goto yy3;
 		} else {
-			if (yych <= '`') goto yy685;
-			if (yych == 'i') goto yy98;
-			goto yy157;
+			if (yych <= '`') goto yy534;
+			if (yych == 's') goto yy537;
+			goto yy3;
 		}
 	} else {
 		if (yych <= 0xD4) {
-			if (yych <= 0xC2) goto yy685;
-			if (yych == 0xCB) goto yy685;
-			goto yy157;
+			if (yych <= 0xC2) goto yy534;
+			if (yych != 0xCB) goto yy3;
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy685;
-				goto yy157;
+				if (yych >= 0xD6) goto yy3;
 			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy685;
+				if (yych == 0xE1) goto yy3;
 			}
 		}
 	}
-yy729:
-	yyaccept = 77;
+yy534:
+#line 254 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ NO(NW_MULT, 1e18); }
+#line 7738 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy535:
+	yyaccept = 74;
 	yych = *(mar = ++cur);
-	if (yych <= 'z') {
-		if (yych <= 'Z') {
-			if (yych <= '@') goto yy688;
-			if (yych == 'I') goto yy98;
-			goto yy157;
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy524;
+			if (yych <= 'Z') goto yy3;
+			goto yy524;
 		} else {
-			if (yych <= '`') goto yy688;
-			if (yych == 'i') goto yy98;
-			goto yy157;
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy524;
+			goto yy3;
 		}
 	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) goto yy688;
-			if (yych == 0xCB) goto yy688;
-			goto yy157;
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy524;
+			if (yych <= 0xD4) goto yy3;
+			goto yy524;
 		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy688;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy688;
-			}
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy524;
 		}
 	}
-yy730:
-	yyaccept = 80;
+yy536:
+	yyaccept = 75;
 	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= '.') {
-			if (yych <= '*') {
-				if (yych == '%') goto yy5;
-				goto yy718;
-			} else {
-				if (yych == ',') goto yy718;
-				goto yy5;
-			}
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy526;
+			if (yych <= 'Z') goto yy3;
+			goto yy526;
 		} else {
-			if (yych <= '?') {
-				if (yych <= '/') goto yy718;
-				if (yych <= '9') goto yy5;
-				goto yy718;
-			} else {
-				if (yych == 'I') goto yy10;
-				if (yych <= 'Z') goto yy5;
-				goto yy718;
-			}
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy526;
+			goto yy3;
 		}
 	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'h') {
-				if (yych == '`') goto yy718;
-				goto yy5;
-			} else {
-				if (yych <= 'i') goto yy10;
-				if (yych <= 'z') goto yy5;
-				if (yych <= 0xC2) goto yy718;
-				goto yy5;
-			}
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy526;
+			if (yych <= 0xD4) goto yy3;
+			goto yy526;
 		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy718;
-				if (yych <= 0xD4) goto yy5;
-				goto yy718;
-			} else {
-				if (yych <= 0xDB) goto yy5;
-				if (yych <= 0xE0) goto yy718;
-				if (yych <= 0xE2) goto yy5;
-				goto yy718;
-			}
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy526;
 		}
 	}
-yy731:
-	yyaccept = 80;
+yy537:
+	yyaccept = 76;
 	yych = *(mar = ++cur);
-	if (yych <= 'r') {
-		if (yych <= 'S') {
-			if (yych <= 'H') {
-				if (yych <= '@') goto yy718;
-				goto yy157;
-			} else {
-				if (yych <= 'I') goto yy98;
-				if (yych <= 'R') goto yy157;
-				goto yy734;
-			}
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy534;
+			if (yych <= 'Z') goto yy3;
+			goto yy534;
 		} else {
-			if (yych <= '`') {
-				if (yych <= 'Z') goto yy157;
-				goto yy718;
-			} else {
-				if (yych == 'i') goto yy98;
-				goto yy157;
-			}
+			if (yych <= 'z') goto yy3;
+			if (yych <= 0xC2) goto yy534;
+			goto yy3;
 		}
 	} else {
-		if (yych <= 0xCB) {
-			if (yych <= 'z') {
-				if (yych <= 's') goto yy734;
-				goto yy157;
-			} else {
-				if (yych <= 0xC2) goto yy718;
-				if (yych <= 0xCA) goto yy157;
-				goto yy718;
-			}
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy534;
+			if (yych <= 0xD4) goto yy3;
+			goto yy534;
 		} else {
-			if (yych <= 0xDB) {
-				if (yych == 0xD5) goto yy718;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy718;
-			}
-		}
-	}
-yy732:
-	yyaccept = 78;
-	yych = *(mar = ++cur);
-	if (yych <= 'z') {
-		if (yych <= 'Z') {
-			if (yych <= '@') goto yy699;
-			if (yych == 'I') goto yy98;
-			goto yy157;
-		} else {
-			if (yych <= '`') goto yy699;
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) goto yy699;
-			if (yych == 0xCB) goto yy699;
-			goto yy157;
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy699;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy699;
-			}
-		}
-	}
-yy733:
-	yyaccept = 79;
-	yych = *(mar = ++cur);
-	if (yych <= 'z') {
-		if (yych <= 'Z') {
-			if (yych <= '@') goto yy702;
-			if (yych == 'I') goto yy98;
-			goto yy157;
-		} else {
-			if (yych <= '`') goto yy702;
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) goto yy702;
-			if (yych == 0xCB) goto yy702;
-			goto yy157;
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy702;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy702;
-			}
-		}
-	}
-yy734:
-	yyaccept = 80;
-	yych = *(mar = ++cur);
-	if (yych <= 'z') {
-		if (yych <= 'Z') {
-			if (yych <= '@') goto yy718;
-			if (yych == 'I') goto yy98;
-			goto yy157;
-		} else {
-			if (yych <= '`') goto yy718;
-			if (yych == 'i') goto yy98;
-			goto yy157;
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) goto yy718;
-			if (yych == 0xCB) goto yy718;
-			goto yy157;
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy718;
-				goto yy157;
-			} else {
-				if (yych == 0xE1) goto yy157;
-				goto yy718;
-			}
+			if (yych <= 0xDB) goto yy3;
+			if (yych == 0xE1) goto yy3;
+			goto yy534;
 		}
 	}
 }
-#line 216 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 287 "/work/wt-numbers/src/lang/fr/numbers.re"
 
 #undef NW
 #undef NO
 done:
     w->e = cur;
+    num_classify_fix(w);
     if (cur[-1] == 's' || cur[-1] == 'S')
         w->plural = w->cls == NW_ORD || w->cls == NW_VAGUE || w->cls == NW_MULT ||
                     w->cls == NW_CENT || (w->cls == NW_FRAC && w->v != 3);
-    return cur;
+    return w->e;
 }
 
 /* Lexes the digit form at p (a digit, or a comma before digits): returns its end and kind. */
@@ -16647,49 +7826,49 @@ static const char *num_lex_digits(const char *p, int *kind)
 {
     const char *cur = p, *mar = p;
     
-#line 16651 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 7830 "/work/wt-numbers/src/lang/fr/numbers.c"
 const char *yyt1 = NULL; (void)yyt1;const char *yyt2 = NULL; (void)yyt2;const char *yyt3 = NULL; (void)yyt3;
-#line 231 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 303 "/work/wt-numbers/src/lang/fr/numbers.re"
 
 #define DG(k) do { *kind = (k); return cur; } while (0)
     
-#line 16657 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 7836 "/work/wt-numbers/src/lang/fr/numbers.c"
 {
 	unsigned char yych;
 	unsigned int yyaccept = 0;
 	yych = *cur;
 	if (yych <= 0xC1) {
 		if (yych <= '/') {
-			if (yych == ',') goto yy738;
+			if (yych == ',') goto yy541;
 		} else {
-			if (yych <= '9') goto yy739;
-			if (yych >= 0x80) goto yy741;
+			if (yych <= '9') goto yy542;
+			if (yych >= 0x80) goto yy544;
 		}
 	} else {
 		if (yych <= 0xEF) {
-			if (yych <= 0xDF) goto yy743;
-			if (yych <= 0xE0) goto yy744;
-			goto yy745;
+			if (yych <= 0xDF) goto yy546;
+			if (yych <= 0xE0) goto yy547;
+			goto yy548;
 		} else {
-			if (yych <= 0xF0) goto yy746;
-			if (yych <= 0xF3) goto yy747;
-			if (yych <= 0xF4) goto yy748;
-			goto yy741;
+			if (yych <= 0xF0) goto yy549;
+			if (yych <= 0xF3) goto yy550;
+			if (yych <= 0xF4) goto yy551;
+			goto yy544;
 		}
 	}
-yy736:
+yy539:
 	++cur;
-yy737:
-#line 261 "/work/wt-numbers/src/lang/fr/numbers.re"
+yy540:
+#line 333 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ DG(DG_SKIP); }
-#line 16686 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy738:
+#line 7865 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy541:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yych <= '/') goto yy737;
-	if (yych <= '9') goto yy749;
-	goto yy737;
-yy739:
+	if (yych <= '/') goto yy540;
+	if (yych <= '9') goto yy552;
+	goto yy540;
+yy542:
 	yyaccept = 1;
 	yych = *(mar = ++cur);
 	if (yych <= 'e') {
@@ -16698,78 +7877,78 @@ yy739:
 				if (yych <= '&') {
 					if (yych == ' ') {
 						yyt3 = cur;
-						goto yy753;
+						goto yy556;
 					}
 					yyt3 = cur;
-					goto yy751;
+					goto yy554;
 				} else {
 					if (yych <= '\'') {
 						yyt3 = cur;
-						goto yy754;
+						goto yy557;
 					}
 					if (yych <= '+') {
 						yyt3 = cur;
-						goto yy751;
+						goto yy554;
 					}
 					if (yych <= ',') {
 						yyt3 = cur;
-						goto yy755;
+						goto yy558;
 					}
 					yyt3 = cur;
-					goto yy756;
+					goto yy559;
 				}
 			} else {
 				if (yych <= ':') {
 					if (yych <= '.') {
 						yyt3 = cur;
-						goto yy757;
+						goto yy560;
 					}
 					if (yych <= '/') {
 						yyt3 = cur;
-						goto yy758;
+						goto yy561;
 					}
-					if (yych <= '9') goto yy759;
+					if (yych <= '9') goto yy562;
 					yyt3 = cur;
-					goto yy760;
+					goto yy563;
 				} else {
 					if (yych <= '@') {
 						yyt3 = cur;
-						goto yy751;
+						goto yy554;
 					}
-					if (yych == 'E') goto yy764;
-					goto yy761;
+					if (yych == 'E') goto yy567;
+					goto yy564;
 				}
 			}
 		} else {
 			if (yych <= 'N') {
 				if (yych <= 'J') {
-					if (yych <= 'G') goto yy765;
-					if (yych <= 'H') goto yy766;
-					if (yych <= 'I') goto yy767;
-					goto yy761;
+					if (yych <= 'G') goto yy568;
+					if (yych <= 'H') goto yy569;
+					if (yych <= 'I') goto yy570;
+					goto yy564;
 				} else {
-					if (yych <= 'K') goto yy768;
-					if (yych <= 'L') goto yy761;
-					if (yych <= 'M') goto yy765;
-					goto yy769;
+					if (yych <= 'K') goto yy571;
+					if (yych <= 'L') goto yy564;
+					if (yych <= 'M') goto yy568;
+					goto yy572;
 				}
 			} else {
 				if (yych <= ']') {
-					if (yych == 'R') goto yy770;
-					if (yych <= 'Z') goto yy761;
+					if (yych == 'R') goto yy573;
+					if (yych <= 'Z') goto yy564;
 					yyt3 = cur;
-					goto yy751;
+					goto yy554;
 				} else {
 					if (yych <= '^') {
 						yyt3 = cur;
-						goto yy771;
+						goto yy574;
 					}
 					if (yych <= '`') {
 						yyt3 = cur;
-						goto yy751;
+						goto yy554;
 					}
-					if (yych <= 'd') goto yy761;
-					goto yy772;
+					if (yych <= 'd') goto yy564;
+					goto yy575;
 				}
 			}
 		}
@@ -16777,31 +7956,31 @@ yy739:
 		if (yych <= 0xC9) {
 			if (yych <= 'n') {
 				if (yych <= 'i') {
-					if (yych <= 'g') goto yy761;
-					if (yych <= 'h') goto yy766;
-					goto yy767;
+					if (yych <= 'g') goto yy564;
+					if (yych <= 'h') goto yy569;
+					goto yy570;
 				} else {
-					if (yych == 'k') goto yy768;
-					if (yych <= 'm') goto yy761;
-					goto yy769;
+					if (yych == 'k') goto yy571;
+					if (yych <= 'm') goto yy564;
+					goto yy572;
 				}
 			} else {
 				if (yych <= 0x7F) {
-					if (yych == 'r') goto yy770;
-					if (yych <= 'z') goto yy761;
+					if (yych == 'r') goto yy573;
+					if (yych <= 'z') goto yy564;
 					yyt3 = cur;
-					goto yy751;
+					goto yy554;
 				} else {
-					if (yych <= 0xC1) goto yy740;
+					if (yych <= 0xC1) goto yy543;
 					if (yych <= 0xC2) {
 						yyt3 = cur;
-						goto yy773;
+						goto yy576;
 					}
 					if (yych <= 0xC3) {
 						yyt3 = cur;
-						goto yy774;
+						goto yy577;
 					}
-					goto yy775;
+					goto yy578;
 				}
 			}
 		} else {
@@ -16809,354 +7988,354 @@ yy739:
 				if (yych <= 0xD4) {
 					if (yych <= 0xCA) {
 						yyt3 = cur;
-						goto yy776;
+						goto yy579;
 					}
 					if (yych <= 0xCB) {
 						yyt3 = cur;
-						goto yy777;
+						goto yy580;
 					}
-					if (yych <= 0xD3) goto yy775;
+					if (yych <= 0xD3) goto yy578;
 					yyt3 = cur;
-					goto yy776;
+					goto yy579;
 				} else {
 					if (yych <= 0xD5) {
 						yyt3 = cur;
-						goto yy777;
+						goto yy580;
 					}
 					if (yych <= 0xD6) {
 						yyt3 = cur;
-						goto yy778;
+						goto yy581;
 					}
-					if (yych <= 0xDB) goto yy775;
+					if (yych <= 0xDB) goto yy578;
 					yyt3 = cur;
-					goto yy777;
+					goto yy580;
 				}
 			} else {
 				if (yych <= 0xEF) {
 					if (yych <= 0xE0) {
 						yyt3 = cur;
-						goto yy779;
+						goto yy582;
 					}
 					if (yych <= 0xE1) {
 						yyt3 = cur;
-						goto yy780;
+						goto yy583;
 					}
 					if (yych <= 0xE2) {
 						yyt3 = cur;
-						goto yy781;
+						goto yy584;
 					}
 					yyt3 = cur;
-					goto yy782;
+					goto yy585;
 				} else {
 					if (yych <= 0xF0) {
 						yyt3 = cur;
-						goto yy783;
+						goto yy586;
 					}
 					if (yych <= 0xF3) {
 						yyt3 = cur;
-						goto yy784;
+						goto yy587;
 					}
 					if (yych <= 0xF4) {
 						yyt3 = cur;
-						goto yy785;
+						goto yy588;
 					}
 				}
 			}
 		}
 	}
-yy740:
-#line 260 "/work/wt-numbers/src/lang/fr/numbers.re"
+yy543:
+#line 332 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ DG(DG_SKIP); }
-#line 16871 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy741:
+#line 8050 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy544:
 	++cur;
-yy742:
-#line 262 "/work/wt-numbers/src/lang/fr/numbers.re"
+yy545:
+#line 334 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ DG(DG_SKIP); }
-#line 16877 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy743:
+#line 8056 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy546:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy742;
-	if (yych <= 0xBF) goto yy736;
-	goto yy742;
-yy744:
+	if (yych <= 0x7F) goto yy545;
+	if (yych <= 0xBF) goto yy539;
+	goto yy545;
+yy547:
 	yyaccept = 2;
 	yych = *(mar = ++cur);
-	if (yych <= 0x9F) goto yy742;
-	if (yych <= 0xBF) goto yy786;
-	goto yy742;
-yy745:
+	if (yych <= 0x9F) goto yy545;
+	if (yych <= 0xBF) goto yy589;
+	goto yy545;
+yy548:
 	yyaccept = 2;
 	yych = *(mar = ++cur);
-	if (yych <= 0x7F) goto yy742;
-	if (yych <= 0xBF) goto yy786;
-	goto yy742;
-yy746:
+	if (yych <= 0x7F) goto yy545;
+	if (yych <= 0xBF) goto yy589;
+	goto yy545;
+yy549:
 	yyaccept = 2;
 	yych = *(mar = ++cur);
-	if (yych <= 0x8F) goto yy742;
-	if (yych <= 0xBF) goto yy787;
-	goto yy742;
-yy747:
+	if (yych <= 0x8F) goto yy545;
+	if (yych <= 0xBF) goto yy590;
+	goto yy545;
+yy550:
 	yyaccept = 2;
 	yych = *(mar = ++cur);
-	if (yych <= 0x7F) goto yy742;
-	if (yych <= 0xBF) goto yy787;
-	goto yy742;
-yy748:
+	if (yych <= 0x7F) goto yy545;
+	if (yych <= 0xBF) goto yy590;
+	goto yy545;
+yy551:
 	yyaccept = 2;
 	yych = *(mar = ++cur);
-	if (yych <= 0x7F) goto yy742;
-	if (yych <= 0x8F) goto yy787;
-	goto yy742;
-yy749:
+	if (yych <= 0x7F) goto yy545;
+	if (yych <= 0x8F) goto yy590;
+	goto yy545;
+yy552:
 	yych = *++cur;
 	if (yych <= 0xCB) {
 		if (yych <= 'z') {
 			if (yych <= '@') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy788;
+					goto yy591;
 				}
-				if (yych <= '9') goto yy749;
+				if (yych <= '9') goto yy552;
 				yyt1 = cur;
-				goto yy788;
+				goto yy591;
 			} else {
-				if (yych <= 'Z') goto yy750;
+				if (yych <= 'Z') goto yy553;
 				if (yych <= '`') {
 					yyt1 = cur;
-					goto yy788;
+					goto yy591;
 				}
 			}
 		} else {
 			if (yych <= 0xC2) {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy788;
+					goto yy591;
 				}
 				if (yych >= 0xC2) {
 					yyt1 = cur;
-					goto yy789;
+					goto yy592;
 				}
 			} else {
 				if (yych <= 0xC3) {
 					yyt1 = cur;
-					goto yy790;
+					goto yy593;
 				}
-				if (yych <= 0xC9) goto yy750;
+				if (yych <= 0xC9) goto yy553;
 				if (yych <= 0xCA) {
 					yyt1 = cur;
-					goto yy791;
+					goto yy594;
 				}
 				yyt1 = cur;
-				goto yy789;
+				goto yy592;
 			}
 		}
 	} else {
 		if (yych <= 0xDF) {
 			if (yych <= 0xD5) {
-				if (yych <= 0xD3) goto yy750;
+				if (yych <= 0xD3) goto yy553;
 				if (yych <= 0xD4) {
 					yyt1 = cur;
-					goto yy791;
+					goto yy594;
 				}
 				yyt1 = cur;
-				goto yy789;
+				goto yy592;
 			} else {
 				if (yych <= 0xD6) {
 					yyt1 = cur;
-					goto yy792;
+					goto yy595;
 				}
 				if (yych >= 0xDC) {
 					yyt1 = cur;
-					goto yy789;
+					goto yy592;
 				}
 			}
 		} else {
 			if (yych <= 0xEF) {
 				if (yych <= 0xE0) {
 					yyt1 = cur;
-					goto yy793;
+					goto yy596;
 				}
 				if (yych <= 0xE1) {
 					yyt1 = cur;
-					goto yy794;
+					goto yy597;
 				}
 				yyt1 = cur;
-				goto yy795;
+				goto yy598;
 			} else {
 				if (yych <= 0xF0) {
 					yyt1 = cur;
-					goto yy796;
+					goto yy599;
 				}
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy797;
+					goto yy600;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy798;
+					goto yy601;
 				}
 			}
 		}
 	}
-yy750:
+yy553:
 	cur = mar;
 	if (yyaccept <= 5) {
 		if (yyaccept <= 2) {
 			if (yyaccept <= 1) {
 				if (yyaccept == 0) {
-					goto yy737;
+					goto yy540;
 				} else {
-					goto yy740;
+					goto yy543;
 				}
 			} else {
-				goto yy742;
+				goto yy545;
 			}
 		} else {
 			if (yyaccept <= 4) {
 				if (yyaccept == 3) {
 					yyt1 = yyt3;
-					goto yy752;
+					goto yy555;
 				} else {
-					goto yy752;
+					goto yy555;
 				}
 			} else {
-				goto yy763;
+				goto yy566;
 			}
 		}
 	} else {
 		if (yyaccept <= 8) {
 			if (yyaccept <= 7) {
 				if (yyaccept == 6) {
-					goto yy833;
+					goto yy636;
 				} else {
-					goto yy865;
+					goto yy668;
 				}
 			} else {
-				goto yy901;
+				goto yy704;
 			}
 		} else {
 			if (yyaccept <= 10) {
 				if (yyaccept == 9) {
-					goto yy965;
+					goto yy768;
 				} else {
-					goto yy990;
+					goto yy793;
 				}
 			} else {
 				yyt3 = yyt2;
-				goto yy990;
+				goto yy793;
 			}
 		}
 	}
-yy751:
+yy554:
 	++cur;
 	yyt1 = yyt3;
-yy752:
+yy555:
 	cur = yyt1;
-#line 257 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 329 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ DG(DG_NUM); }
-#line 17060 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy753:
+#line 8239 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy556:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= ']') {
 		if (yych <= '9') {
-			if (yych == ' ') goto yy799;
+			if (yych == ' ') goto yy602;
 			if (yych <= '/') {
 				yyt1 = yyt3;
-				goto yy752;
+				goto yy555;
 			}
-			goto yy800;
+			goto yy603;
 		} else {
 			if (yych <= 'H') {
 				if (yych <= 'G') {
 					yyt1 = yyt3;
-					goto yy752;
+					goto yy555;
 				}
-				goto yy801;
+				goto yy604;
 			} else {
-				if (yych == 'K') goto yy802;
+				if (yych == 'K') goto yy605;
 				yyt1 = yyt3;
-				goto yy752;
+				goto yy555;
 			}
 		}
 	} else {
 		if (yych <= 'k') {
 			if (yych <= 'g') {
-				if (yych <= '^') goto yy803;
+				if (yych <= '^') goto yy606;
 				yyt1 = yyt3;
-				goto yy752;
+				goto yy555;
 			} else {
-				if (yych <= 'h') goto yy801;
+				if (yych <= 'h') goto yy604;
 				if (yych <= 'j') {
 					yyt1 = yyt3;
-					goto yy752;
+					goto yy555;
 				}
-				goto yy802;
+				goto yy605;
 			}
 		} else {
 			if (yych <= 0xC2) {
 				if (yych <= 0xC1) {
 					yyt1 = yyt3;
-					goto yy752;
+					goto yy555;
 				}
-				goto yy804;
+				goto yy607;
 			} else {
-				if (yych == 0xE2) goto yy805;
+				if (yych == 0xE2) goto yy608;
 				yyt1 = yyt3;
-				goto yy752;
+				goto yy555;
 			}
 		}
 	}
-yy754:
+yy557:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= '/') {
 		yyt1 = yyt3;
-		goto yy752;
+		goto yy555;
 	}
-	if (yych <= '9') goto yy806;
+	if (yych <= '9') goto yy609;
 	yyt1 = yyt3;
-	goto yy752;
-yy755:
+	goto yy555;
+yy558:
 	yyaccept = 4;
 	yych = *(mar = ++cur);
 	yyt1 = yyt3;
-	if (yych <= '/') goto yy752;
-	if (yych <= '9') goto yy807;
-	goto yy752;
-yy756:
+	if (yych <= '/') goto yy555;
+	if (yych <= '9') goto yy610;
+	goto yy555;
+yy559:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= '/') {
 		yyt1 = yyt3;
-		goto yy752;
+		goto yy555;
 	}
-	if (yych <= '9') goto yy808;
+	if (yych <= '9') goto yy611;
 	yyt1 = yyt3;
-	goto yy752;
-yy757:
+	goto yy555;
+yy560:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= '/') {
 		yyt1 = yyt3;
-		goto yy752;
+		goto yy555;
 	}
-	if (yych <= '9') goto yy809;
+	if (yych <= '9') goto yy612;
 	yyt1 = yyt3;
-	goto yy752;
-yy758:
+	goto yy555;
+yy561:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= '/') {
 		yyt1 = yyt3;
-		goto yy752;
+		goto yy555;
 	}
-	if (yych <= '9') goto yy810;
+	if (yych <= '9') goto yy613;
 	yyt1 = yyt3;
-	goto yy752;
-yy759:
+	goto yy555;
+yy562:
 	yyaccept = 1;
 	yych = *(mar = ++cur);
 	if (yych <= 'e') {
@@ -17165,77 +8344,77 @@ yy759:
 				if (yych <= '&') {
 					if (yych == ' ') {
 						yyt3 = cur;
-						goto yy753;
+						goto yy556;
 					}
 					yyt3 = cur;
-					goto yy751;
+					goto yy554;
 				} else {
 					if (yych <= '\'') {
 						yyt3 = cur;
-						goto yy754;
+						goto yy557;
 					}
 					if (yych <= '+') {
 						yyt3 = cur;
-						goto yy751;
+						goto yy554;
 					}
 					if (yych <= ',') {
 						yyt3 = cur;
-						goto yy755;
+						goto yy558;
 					}
 					yyt3 = cur;
-					goto yy756;
+					goto yy559;
 				}
 			} else {
 				if (yych <= ':') {
 					if (yych <= '.') {
 						yyt3 = cur;
-						goto yy757;
+						goto yy560;
 					}
 					if (yych <= '/') {
 						yyt3 = cur;
-						goto yy758;
+						goto yy561;
 					}
-					if (yych <= '9') goto yy811;
+					if (yych <= '9') goto yy614;
 					yyt3 = cur;
 				} else {
 					if (yych <= '@') {
 						yyt3 = cur;
-						goto yy751;
+						goto yy554;
 					}
-					if (yych == 'E') goto yy764;
-					goto yy761;
+					if (yych == 'E') goto yy567;
+					goto yy564;
 				}
 			}
 		} else {
 			if (yych <= 'N') {
 				if (yych <= 'J') {
-					if (yych <= 'G') goto yy765;
-					if (yych <= 'H') goto yy766;
-					if (yych <= 'I') goto yy767;
-					goto yy761;
+					if (yych <= 'G') goto yy568;
+					if (yych <= 'H') goto yy569;
+					if (yych <= 'I') goto yy570;
+					goto yy564;
 				} else {
-					if (yych <= 'K') goto yy768;
-					if (yych <= 'L') goto yy761;
-					if (yych <= 'M') goto yy765;
-					goto yy769;
+					if (yych <= 'K') goto yy571;
+					if (yych <= 'L') goto yy564;
+					if (yych <= 'M') goto yy568;
+					goto yy572;
 				}
 			} else {
 				if (yych <= ']') {
-					if (yych == 'R') goto yy770;
-					if (yych <= 'Z') goto yy761;
+					if (yych == 'R') goto yy573;
+					if (yych <= 'Z') goto yy564;
 					yyt3 = cur;
-					goto yy751;
+					goto yy554;
 				} else {
 					if (yych <= '^') {
 						yyt3 = cur;
-						goto yy771;
+						goto yy574;
 					}
 					if (yych <= '`') {
 						yyt3 = cur;
-						goto yy751;
+						goto yy554;
 					}
-					if (yych <= 'd') goto yy761;
-					goto yy772;
+					if (yych <= 'd') goto yy564;
+					goto yy575;
 				}
 			}
 		}
@@ -17243,31 +8422,31 @@ yy759:
 		if (yych <= 0xC9) {
 			if (yych <= 'n') {
 				if (yych <= 'i') {
-					if (yych <= 'g') goto yy761;
-					if (yych <= 'h') goto yy766;
-					goto yy767;
+					if (yych <= 'g') goto yy564;
+					if (yych <= 'h') goto yy569;
+					goto yy570;
 				} else {
-					if (yych == 'k') goto yy768;
-					if (yych <= 'm') goto yy761;
-					goto yy769;
+					if (yych == 'k') goto yy571;
+					if (yych <= 'm') goto yy564;
+					goto yy572;
 				}
 			} else {
 				if (yych <= 0x7F) {
-					if (yych == 'r') goto yy770;
-					if (yych <= 'z') goto yy761;
+					if (yych == 'r') goto yy573;
+					if (yych <= 'z') goto yy564;
 					yyt3 = cur;
-					goto yy751;
+					goto yy554;
 				} else {
-					if (yych <= 0xC1) goto yy740;
+					if (yych <= 0xC1) goto yy543;
 					if (yych <= 0xC2) {
 						yyt3 = cur;
-						goto yy773;
+						goto yy576;
 					}
 					if (yych <= 0xC3) {
 						yyt3 = cur;
-						goto yy774;
+						goto yy577;
 					}
-					goto yy775;
+					goto yy578;
 				}
 			}
 		} else {
@@ -17275,60 +8454,3700 @@ yy759:
 				if (yych <= 0xD4) {
 					if (yych <= 0xCA) {
 						yyt3 = cur;
-						goto yy776;
+						goto yy579;
 					}
 					if (yych <= 0xCB) {
 						yyt3 = cur;
-						goto yy777;
+						goto yy580;
 					}
-					if (yych <= 0xD3) goto yy775;
+					if (yych <= 0xD3) goto yy578;
 					yyt3 = cur;
-					goto yy776;
+					goto yy579;
 				} else {
 					if (yych <= 0xD5) {
 						yyt3 = cur;
-						goto yy777;
+						goto yy580;
 					}
 					if (yych <= 0xD6) {
 						yyt3 = cur;
-						goto yy778;
+						goto yy581;
 					}
-					if (yych <= 0xDB) goto yy775;
+					if (yych <= 0xDB) goto yy578;
 					yyt3 = cur;
-					goto yy777;
+					goto yy580;
 				}
 			} else {
 				if (yych <= 0xEF) {
 					if (yych <= 0xE0) {
 						yyt3 = cur;
-						goto yy779;
+						goto yy582;
 					}
 					if (yych <= 0xE1) {
 						yyt3 = cur;
-						goto yy780;
+						goto yy583;
 					}
 					if (yych <= 0xE2) {
 						yyt3 = cur;
-						goto yy781;
+						goto yy584;
 					}
 					yyt3 = cur;
-					goto yy782;
+					goto yy585;
 				} else {
 					if (yych <= 0xF0) {
 						yyt3 = cur;
-						goto yy783;
+						goto yy586;
 					}
 					if (yych <= 0xF3) {
 						yyt3 = cur;
-						goto yy784;
+						goto yy587;
 					}
 					if (yych <= 0xF4) {
 						yyt3 = cur;
-						goto yy785;
+						goto yy588;
 					}
-					goto yy740;
+					goto yy543;
 				}
 			}
+		}
+	}
+yy563:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych <= '/') {
+		yyt1 = yyt3;
+		goto yy555;
+	}
+	if (yych <= '5') goto yy615;
+	yyt1 = yyt3;
+	goto yy555;
+yy564:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+yy565:
+	if (yych <= 0xCA) {
+		if (yych <= 'z') {
+			if (yych <= '@') goto yy566;
+			if (yych <= 'Z') goto yy564;
+			if (yych >= 'a') goto yy564;
+		} else {
+			if (yych <= 0xC2) goto yy566;
+			if (yych <= 0xC3) goto yy616;
+			if (yych <= 0xC9) goto yy578;
+			goto yy617;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy566;
+			if (yych <= 0xD3) goto yy578;
+			if (yych <= 0xD4) goto yy617;
+		} else {
+			if (yych <= 0xDB) {
+				if (yych <= 0xD6) goto yy618;
+				goto yy578;
+			} else {
+				if (yych == 0xE1) goto yy619;
+			}
+		}
+	}
+yy566:
+#line 331 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ DG(DG_SKIP); }
+#line 8556 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy567:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych <= 'M') {
+		if (yych <= '-') {
+			if (yych == '+') goto yy620;
+			if (yych <= ',') goto yy565;
+			goto yy620;
+		} else {
+			if (yych <= '/') goto yy565;
+			if (yych <= '9') goto yy621;
+			if (yych <= 'L') goto yy565;
+			goto yy573;
+		}
+	} else {
+		if (yych <= 'l') {
+			if (yych <= 'Q') goto yy565;
+			if (yych <= 'R') goto yy622;
+			if (yych <= 'S') goto yy623;
+			goto yy565;
+		} else {
+			if (yych <= 'q') {
+				if (yych <= 'm') goto yy573;
+				goto yy565;
+			} else {
+				if (yych <= 'r') goto yy622;
+				if (yych <= 's') goto yy623;
+				goto yy565;
+			}
+		}
+	}
+yy568:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCB) {
+		if (yych <= 'z') {
+			if (yych <= '@') {
+				if (yych <= '/') {
+					yyt1 = cur;
+					goto yy624;
+				}
+				if (yych <= '9') goto yy566;
+				yyt1 = cur;
+				goto yy624;
+			} else {
+				if (yych <= 'Z') goto yy564;
+				if (yych <= '`') {
+					yyt1 = cur;
+					goto yy624;
+				}
+				goto yy564;
+			}
+		} else {
+			if (yych <= 0xC2) {
+				if (yych <= 0x7F) {
+					yyt1 = cur;
+					goto yy624;
+				}
+				if (yych <= 0xC1) goto yy566;
+				yyt1 = cur;
+				goto yy625;
+			} else {
+				if (yych <= 0xC3) {
+					yyt1 = cur;
+					goto yy626;
+				}
+				if (yych <= 0xC9) goto yy578;
+				if (yych <= 0xCA) {
+					yyt1 = cur;
+					goto yy627;
+				}
+				yyt1 = cur;
+				goto yy625;
+			}
+		}
+	} else {
+		if (yych <= 0xDF) {
+			if (yych <= 0xD5) {
+				if (yych <= 0xD3) goto yy578;
+				if (yych <= 0xD4) {
+					yyt1 = cur;
+					goto yy627;
+				}
+				yyt1 = cur;
+				goto yy625;
+			} else {
+				if (yych <= 0xD6) {
+					yyt1 = cur;
+					goto yy628;
+				}
+				if (yych <= 0xDB) goto yy578;
+				yyt1 = cur;
+				goto yy625;
+			}
+		} else {
+			if (yych <= 0xEF) {
+				if (yych <= 0xE0) {
+					yyt1 = cur;
+					goto yy629;
+				}
+				if (yych <= 0xE1) {
+					yyt1 = cur;
+					goto yy630;
+				}
+				yyt1 = cur;
+				goto yy631;
+			} else {
+				if (yych <= 0xF0) {
+					yyt1 = cur;
+					goto yy632;
+				}
+				if (yych <= 0xF3) {
+					yyt1 = cur;
+					goto yy633;
+				}
+				if (yych <= 0xF4) {
+					yyt1 = cur;
+					goto yy634;
+				}
+				goto yy566;
+			}
+		}
+	}
+yy569:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC3) {
+		if (yych <= 'E') {
+			if (yych <= '5') {
+				if (yych == ' ') {
+					yyt1 = cur;
+					goto yy637;
+				}
+				if (yych <= '/') {
+					yyt1 = cur;
+					goto yy635;
+				}
+				goto yy638;
+			} else {
+				if (yych <= '9') goto yy566;
+				if (yych <= '@') {
+					yyt1 = cur;
+					goto yy635;
+				}
+				if (yych <= 'D') goto yy564;
+				goto yy639;
+			}
+		} else {
+			if (yych <= 'e') {
+				if (yych <= 'Z') goto yy564;
+				if (yych <= '`') {
+					yyt1 = cur;
+					goto yy635;
+				}
+				if (yych <= 'd') goto yy564;
+				goto yy639;
+			} else {
+				if (yych <= 0x7F) {
+					if (yych <= 'z') goto yy564;
+					yyt1 = cur;
+					goto yy635;
+				} else {
+					if (yych <= 0xC1) goto yy566;
+					if (yych <= 0xC2) {
+						yyt1 = cur;
+						goto yy640;
+					}
+					yyt1 = cur;
+					goto yy641;
+				}
+			}
+		}
+	} else {
+		if (yych <= 0xDB) {
+			if (yych <= 0xD3) {
+				if (yych <= 0xC9) goto yy578;
+				if (yych <= 0xCA) {
+					yyt1 = cur;
+					goto yy642;
+				}
+				if (yych <= 0xCB) {
+					yyt1 = cur;
+					goto yy643;
+				}
+				goto yy578;
+			} else {
+				if (yych <= 0xD4) {
+					yyt1 = cur;
+					goto yy642;
+				}
+				if (yych <= 0xD5) {
+					yyt1 = cur;
+					goto yy643;
+				}
+				if (yych <= 0xD6) {
+					yyt1 = cur;
+					goto yy644;
+				}
+				goto yy578;
+			}
+		} else {
+			if (yych <= 0xE2) {
+				if (yych <= 0xDF) {
+					yyt1 = cur;
+					goto yy643;
+				}
+				if (yych <= 0xE0) {
+					yyt1 = cur;
+					goto yy645;
+				}
+				if (yych <= 0xE1) {
+					yyt1 = cur;
+					goto yy646;
+				}
+				yyt1 = cur;
+				goto yy647;
+			} else {
+				if (yych <= 0xF0) {
+					if (yych <= 0xEF) {
+						yyt1 = cur;
+						goto yy648;
+					}
+					yyt1 = cur;
+					goto yy649;
+				} else {
+					if (yych <= 0xF3) {
+						yyt1 = cur;
+						goto yy650;
+					}
+					if (yych <= 0xF4) {
+						yyt1 = cur;
+						goto yy651;
+					}
+					goto yy566;
+				}
+			}
+		}
+	}
+yy570:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych <= 'd') {
+		if (yych == 'E') goto yy652;
+		goto yy565;
+	} else {
+		if (yych <= 'e') goto yy652;
+		if (yych == 0xC3) goto yy653;
+		goto yy565;
+	}
+yy571:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCB) {
+		if (yych <= 'z') {
+			if (yych <= '@') {
+				if (yych <= '/') {
+					yyt1 = cur;
+					goto yy654;
+				}
+				if (yych <= '9') goto yy566;
+				yyt1 = cur;
+				goto yy654;
+			} else {
+				if (yych <= 'Z') goto yy564;
+				if (yych <= '`') {
+					yyt1 = cur;
+					goto yy654;
+				}
+				goto yy564;
+			}
+		} else {
+			if (yych <= 0xC2) {
+				if (yych <= 0x7F) {
+					yyt1 = cur;
+					goto yy654;
+				}
+				if (yych <= 0xC1) goto yy566;
+				yyt1 = cur;
+				goto yy655;
+			} else {
+				if (yych <= 0xC3) {
+					yyt1 = cur;
+					goto yy656;
+				}
+				if (yych <= 0xC9) goto yy578;
+				if (yych <= 0xCA) {
+					yyt1 = cur;
+					goto yy657;
+				}
+				yyt1 = cur;
+				goto yy655;
+			}
+		}
+	} else {
+		if (yych <= 0xDF) {
+			if (yych <= 0xD5) {
+				if (yych <= 0xD3) goto yy578;
+				if (yych <= 0xD4) {
+					yyt1 = cur;
+					goto yy657;
+				}
+				yyt1 = cur;
+				goto yy655;
+			} else {
+				if (yych <= 0xD6) {
+					yyt1 = cur;
+					goto yy658;
+				}
+				if (yych <= 0xDB) goto yy578;
+				yyt1 = cur;
+				goto yy655;
+			}
+		} else {
+			if (yych <= 0xEF) {
+				if (yych <= 0xE0) {
+					yyt1 = cur;
+					goto yy659;
+				}
+				if (yych <= 0xE1) {
+					yyt1 = cur;
+					goto yy660;
+				}
+				yyt1 = cur;
+				goto yy661;
+			} else {
+				if (yych <= 0xF0) {
+					yyt1 = cur;
+					goto yy662;
+				}
+				if (yych <= 0xF3) {
+					yyt1 = cur;
+					goto yy663;
+				}
+				if (yych <= 0xF4) {
+					yyt1 = cur;
+					goto yy664;
+				}
+				goto yy566;
+			}
+		}
+	}
+yy572:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych == 'D') goto yy665;
+	if (yych == 'd') goto yy665;
+	goto yy565;
+yy573:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy622;
+	if (yych == 'e') goto yy622;
+	goto yy565;
+yy574:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych <= ',') {
+		if (yych == '+') goto yy606;
+		yyt1 = yyt3;
+		goto yy555;
+	} else {
+		if (yych <= '-') goto yy606;
+		if (yych <= '/') {
+			yyt1 = yyt3;
+			goto yy555;
+		}
+		if (yych <= '9') goto yy666;
+		yyt1 = yyt3;
+		goto yy555;
+	}
+yy575:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych <= 'z') {
+		if (yych <= 'Q') {
+			if (yych <= '/') {
+				if (yych <= '+') {
+					if (yych <= '*') {
+						yyt1 = cur;
+						goto yy667;
+					}
+					yyt1 = cur;
+					goto yy669;
+				} else {
+					if (yych == '-') {
+						yyt1 = cur;
+						goto yy669;
+					}
+					yyt1 = cur;
+					goto yy667;
+				}
+			} else {
+				if (yych <= '@') {
+					if (yych <= '9') goto yy621;
+					yyt1 = cur;
+					goto yy667;
+				} else {
+					if (yych == 'M') goto yy573;
+					goto yy564;
+				}
+			}
+		} else {
+			if (yych <= 'l') {
+				if (yych <= 'S') {
+					if (yych <= 'R') goto yy622;
+					goto yy623;
+				} else {
+					if (yych <= 'Z') goto yy564;
+					if (yych <= '`') {
+						yyt1 = cur;
+						goto yy667;
+					}
+					goto yy564;
+				}
+			} else {
+				if (yych <= 'q') {
+					if (yych <= 'm') goto yy573;
+					goto yy564;
+				} else {
+					if (yych <= 'r') goto yy622;
+					if (yych <= 's') goto yy623;
+					goto yy564;
+				}
+			}
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xC9) {
+				if (yych <= 0xC1) {
+					if (yych <= 0x7F) {
+						yyt1 = cur;
+						goto yy667;
+					}
+					goto yy566;
+				} else {
+					if (yych <= 0xC2) {
+						yyt1 = cur;
+						goto yy670;
+					}
+					if (yych <= 0xC3) {
+						yyt1 = cur;
+						goto yy671;
+					}
+					goto yy578;
+				}
+			} else {
+				if (yych <= 0xCB) {
+					if (yych <= 0xCA) {
+						yyt1 = cur;
+						goto yy672;
+					}
+					yyt1 = cur;
+					goto yy670;
+				} else {
+					if (yych <= 0xD3) goto yy578;
+					if (yych <= 0xD4) {
+						yyt1 = cur;
+						goto yy672;
+					}
+					yyt1 = cur;
+					goto yy670;
+				}
+			}
+		} else {
+			if (yych <= 0xE1) {
+				if (yych <= 0xDB) {
+					if (yych <= 0xD6) {
+						yyt1 = cur;
+						goto yy673;
+					}
+					goto yy578;
+				} else {
+					if (yych <= 0xDF) {
+						yyt1 = cur;
+						goto yy670;
+					}
+					if (yych <= 0xE0) {
+						yyt1 = cur;
+						goto yy674;
+					}
+					yyt1 = cur;
+					goto yy675;
+				}
+			} else {
+				if (yych <= 0xF0) {
+					if (yych <= 0xEF) {
+						yyt1 = cur;
+						goto yy676;
+					}
+					yyt1 = cur;
+					goto yy677;
+				} else {
+					if (yych <= 0xF3) {
+						yyt1 = cur;
+						goto yy678;
+					}
+					if (yych <= 0xF4) {
+						yyt1 = cur;
+						goto yy679;
+					}
+					goto yy566;
+				}
+			}
+		}
+	}
+yy576:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych == 0xA0) goto yy556;
+	if (yych <= 0xBF) goto yy554;
+	goto yy553;
+yy577:
+	yych = *++cur;
+	if (yych <= 0xA7) {
+		if (yych <= 0x7F) goto yy553;
+		if (yych == 0x97) goto yy554;
+		goto yy564;
+	} else {
+		if (yych <= 0xB6) {
+			if (yych <= 0xA8) goto yy680;
+			goto yy564;
+		} else {
+			if (yych <= 0xB7) goto yy554;
+			if (yych <= 0xBF) goto yy564;
+			goto yy553;
+		}
+	}
+yy578:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy564;
+	goto yy553;
+yy579:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xAF) goto yy564;
+	if (yych <= 0xBF) goto yy554;
+	goto yy553;
+yy580:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy554;
+	goto yy553;
+yy581:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy554;
+	if (yych <= 0xBF) goto yy564;
+	goto yy553;
+yy582:
+	yych = *++cur;
+	if (yych <= 0x9F) goto yy553;
+	if (yych <= 0xBF) goto yy580;
+	goto yy553;
+yy583:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xB7) goto yy580;
+	if (yych <= 0xBB) goto yy578;
+	if (yych <= 0xBF) goto yy580;
+	goto yy553;
+yy584:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x80) goto yy681;
+	if (yych <= 0xBF) goto yy580;
+	goto yy553;
+yy585:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy580;
+	goto yy553;
+yy586:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy553;
+	if (yych <= 0xBF) goto yy585;
+	goto yy553;
+yy587:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy585;
+	goto yy553;
+yy588:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy585;
+	goto yy553;
+yy589:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy539;
+	goto yy553;
+yy590:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy589;
+	goto yy553;
+yy591:
+	++cur;
+	cur = yyt1;
+#line 330 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ DG(DG_LEAD); }
+#line 9159 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy592:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy591;
+	goto yy553;
+yy593:
+	yych = *++cur;
+	if (yych == 0x97) goto yy591;
+	if (yych == 0xB7) goto yy591;
+	goto yy553;
+yy594:
+	yych = *++cur;
+	if (yych <= 0xAF) goto yy553;
+	if (yych <= 0xBF) goto yy591;
+	goto yy553;
+yy595:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy591;
+	goto yy553;
+yy596:
+	yych = *++cur;
+	if (yych <= 0x9F) goto yy553;
+	if (yych <= 0xBF) goto yy592;
+	goto yy553;
+yy597:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xB7) goto yy592;
+	if (yych <= 0xBB) goto yy553;
+	if (yych <= 0xBF) goto yy592;
+	goto yy553;
+yy598:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy592;
+	goto yy553;
+yy599:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy553;
+	if (yych <= 0xBF) goto yy598;
+	goto yy553;
+yy600:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy598;
+	goto yy553;
+yy601:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy598;
+	goto yy553;
+yy602:
+	yych = *++cur;
+	if (yych <= 'K') {
+		if (yych <= '/') {
+			if (yych == ' ') goto yy602;
+			goto yy553;
+		} else {
+			if (yych <= '9') goto yy682;
+			if (yych <= 'J') goto yy553;
+			goto yy605;
+		}
+	} else {
+		if (yych <= 0xC1) {
+			if (yych == 'k') goto yy605;
+			goto yy553;
+		} else {
+			if (yych <= 0xC2) goto yy607;
+			if (yych == 0xE2) goto yy608;
+			goto yy553;
+		}
+	}
+yy603:
+	yych = *++cur;
+	if (yych <= '.') goto yy553;
+	if (yych <= '/') goto yy683;
+	if (yych <= '9') goto yy684;
+	goto yy553;
+yy604:
+	yych = *++cur;
+	if (yych <= 0xCA) {
+		if (yych <= 'Z') {
+			if (yych <= '/') {
+				if (yych == ' ') {
+					yyt1 = cur;
+					goto yy637;
+				}
+				yyt1 = cur;
+				goto yy635;
+			} else {
+				if (yych <= '5') goto yy638;
+				if (yych <= '9') goto yy553;
+				if (yych <= '@') {
+					yyt1 = cur;
+					goto yy635;
+				}
+				goto yy553;
+			}
+		} else {
+			if (yych <= 0xC1) {
+				if (yych <= '`') {
+					yyt1 = cur;
+					goto yy635;
+				}
+				if (yych <= 'z') goto yy553;
+				if (yych <= 0x7F) {
+					yyt1 = cur;
+					goto yy635;
+				}
+				goto yy553;
+			} else {
+				if (yych <= 0xC2) {
+					yyt1 = cur;
+					goto yy640;
+				}
+				if (yych <= 0xC3) {
+					yyt1 = cur;
+					goto yy685;
+				}
+				if (yych <= 0xC9) goto yy553;
+				yyt1 = cur;
+				goto yy686;
+			}
+		}
+	} else {
+		if (yych <= 0xDF) {
+			if (yych <= 0xD4) {
+				if (yych <= 0xCB) {
+					yyt1 = cur;
+					goto yy643;
+				}
+				if (yych <= 0xD3) goto yy553;
+				yyt1 = cur;
+				goto yy686;
+			} else {
+				if (yych <= 0xD5) {
+					yyt1 = cur;
+					goto yy643;
+				}
+				if (yych <= 0xD6) {
+					yyt1 = cur;
+					goto yy687;
+				}
+				if (yych <= 0xDB) goto yy553;
+				yyt1 = cur;
+				goto yy643;
+			}
+		} else {
+			if (yych <= 0xEF) {
+				if (yych <= 0xE0) {
+					yyt1 = cur;
+					goto yy645;
+				}
+				if (yych <= 0xE1) {
+					yyt1 = cur;
+					goto yy688;
+				}
+				if (yych <= 0xE2) {
+					yyt1 = cur;
+					goto yy647;
+				}
+				yyt1 = cur;
+				goto yy648;
+			} else {
+				if (yych <= 0xF0) {
+					yyt1 = cur;
+					goto yy649;
+				}
+				if (yych <= 0xF3) {
+					yyt1 = cur;
+					goto yy650;
+				}
+				if (yych <= 0xF4) {
+					yyt1 = cur;
+					goto yy651;
+				}
+				goto yy553;
+			}
+		}
+	}
+yy605:
+	yych = *++cur;
+	if (yych <= 0xCB) {
+		if (yych <= 'z') {
+			if (yych <= '@') {
+				if (yych <= '/') {
+					yyt1 = cur;
+					goto yy654;
+				}
+				if (yych <= '9') goto yy553;
+				yyt1 = cur;
+				goto yy654;
+			} else {
+				if (yych <= 'Z') goto yy553;
+				if (yych <= '`') {
+					yyt1 = cur;
+					goto yy654;
+				}
+				goto yy553;
+			}
+		} else {
+			if (yych <= 0xC2) {
+				if (yych <= 0x7F) {
+					yyt1 = cur;
+					goto yy654;
+				}
+				if (yych <= 0xC1) goto yy553;
+				yyt1 = cur;
+				goto yy655;
+			} else {
+				if (yych <= 0xC3) {
+					yyt1 = cur;
+					goto yy689;
+				}
+				if (yych <= 0xC9) goto yy553;
+				if (yych <= 0xCA) {
+					yyt1 = cur;
+					goto yy690;
+				}
+				yyt1 = cur;
+				goto yy655;
+			}
+		}
+	} else {
+		if (yych <= 0xDF) {
+			if (yych <= 0xD5) {
+				if (yych <= 0xD3) goto yy553;
+				if (yych <= 0xD4) {
+					yyt1 = cur;
+					goto yy690;
+				}
+				yyt1 = cur;
+				goto yy655;
+			} else {
+				if (yych <= 0xD6) {
+					yyt1 = cur;
+					goto yy691;
+				}
+				if (yych <= 0xDB) goto yy553;
+				yyt1 = cur;
+				goto yy655;
+			}
+		} else {
+			if (yych <= 0xEF) {
+				if (yych <= 0xE0) {
+					yyt1 = cur;
+					goto yy659;
+				}
+				if (yych <= 0xE1) {
+					yyt1 = cur;
+					goto yy692;
+				}
+				yyt1 = cur;
+				goto yy661;
+			} else {
+				if (yych <= 0xF0) {
+					yyt1 = cur;
+					goto yy662;
+				}
+				if (yych <= 0xF3) {
+					yyt1 = cur;
+					goto yy663;
+				}
+				if (yych <= 0xF4) {
+					yyt1 = cur;
+					goto yy664;
+				}
+				goto yy553;
+			}
+		}
+	}
+yy606:
+	yych = *++cur;
+	if (yych <= ',') {
+		if (yych == '+') goto yy606;
+		goto yy553;
+	} else {
+		if (yych <= '-') goto yy606;
+		if (yych <= '/') goto yy553;
+		if (yych <= '9') goto yy666;
+		goto yy553;
+	}
+yy607:
+	yych = *++cur;
+	if (yych == 0xA0) goto yy602;
+	goto yy553;
+yy608:
+	yych = *++cur;
+	if (yych == 0x80) goto yy693;
+	goto yy553;
+yy609:
+	yych = *++cur;
+	if (yych <= '/') goto yy553;
+	if (yych <= '9') goto yy694;
+	goto yy553;
+yy610:
+	yych = *++cur;
+	if (yych <= 'k') {
+		if (yych <= 'J') {
+			if (yych <= '@') {
+				if (yych <= ' ') {
+					if (yych <= 0x1F) {
+						yyt3 = cur;
+						goto yy554;
+					}
+					yyt3 = cur;
+					goto yy695;
+				} else {
+					if (yych <= '/') {
+						yyt3 = cur;
+						goto yy554;
+					}
+					if (yych <= '9') goto yy610;
+					yyt3 = cur;
+					goto yy554;
+				}
+			} else {
+				if (yych <= 'E') {
+					if (yych <= 'D') goto yy564;
+					goto yy696;
+				} else {
+					if (yych == 'G') goto yy568;
+					goto yy564;
+				}
+			}
+		} else {
+			if (yych <= ']') {
+				if (yych <= 'L') {
+					if (yych <= 'K') goto yy571;
+					goto yy564;
+				} else {
+					if (yych <= 'M') goto yy568;
+					if (yych <= 'Z') goto yy564;
+					yyt3 = cur;
+					goto yy554;
+				}
+			} else {
+				if (yych <= 'd') {
+					if (yych <= '^') {
+						yyt3 = cur;
+						goto yy574;
+					}
+					if (yych <= '`') {
+						yyt3 = cur;
+						goto yy554;
+					}
+					goto yy564;
+				} else {
+					if (yych <= 'e') goto yy696;
+					if (yych <= 'j') goto yy564;
+					goto yy571;
+				}
+			}
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xC3) {
+				if (yych <= 0x7F) {
+					if (yych <= 'z') goto yy564;
+					yyt3 = cur;
+					goto yy554;
+				} else {
+					if (yych <= 0xC1) goto yy553;
+					if (yych <= 0xC2) {
+						yyt3 = cur;
+						goto yy697;
+					}
+					yyt3 = cur;
+					goto yy698;
+				}
+			} else {
+				if (yych <= 0xCB) {
+					if (yych <= 0xC9) goto yy578;
+					if (yych <= 0xCA) {
+						yyt3 = cur;
+						goto yy579;
+					}
+					yyt3 = cur;
+					goto yy580;
+				} else {
+					if (yych <= 0xD3) goto yy578;
+					if (yych <= 0xD4) {
+						yyt3 = cur;
+						goto yy579;
+					}
+					yyt3 = cur;
+					goto yy580;
+				}
+			}
+		} else {
+			if (yych <= 0xE1) {
+				if (yych <= 0xDB) {
+					if (yych <= 0xD6) {
+						yyt3 = cur;
+						goto yy581;
+					}
+					goto yy578;
+				} else {
+					if (yych <= 0xDF) {
+						yyt3 = cur;
+						goto yy580;
+					}
+					if (yych <= 0xE0) {
+						yyt3 = cur;
+						goto yy582;
+					}
+					yyt3 = cur;
+					goto yy583;
+				}
+			} else {
+				if (yych <= 0xF0) {
+					if (yych <= 0xE2) {
+						yyt3 = cur;
+						goto yy699;
+					}
+					if (yych <= 0xEF) {
+						yyt3 = cur;
+						goto yy585;
+					}
+					yyt3 = cur;
+					goto yy586;
+				} else {
+					if (yych <= 0xF3) {
+						yyt3 = cur;
+						goto yy587;
+					}
+					if (yych <= 0xF4) {
+						yyt3 = cur;
+						goto yy588;
+					}
+					goto yy553;
+				}
+			}
+		}
+	}
+yy611:
+	yych = *++cur;
+	if (yych <= ',') goto yy553;
+	if (yych <= '/') goto yy700;
+	if (yych <= '9') goto yy701;
+	goto yy553;
+yy612:
+	yych = *++cur;
+	if (yych <= ',') goto yy553;
+	if (yych <= '/') goto yy700;
+	if (yych <= '9') goto yy702;
+	goto yy553;
+yy613:
+	yych = *++cur;
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '9') {
+				if (yych <= ',') {
+					yyt2 = cur;
+					goto yy703;
+				}
+				if (yych <= '/') {
+					yyt2 = cur;
+					goto yy705;
+				}
+				goto yy706;
+			} else {
+				if (yych <= '@') {
+					yyt2 = cur;
+					goto yy703;
+				}
+				if (yych <= 'Z') goto yy553;
+				yyt2 = cur;
+				goto yy703;
+			}
+		} else {
+			if (yych <= 0xC1) {
+				if (yych <= 'z') goto yy553;
+				if (yych <= 0x7F) {
+					yyt2 = cur;
+					goto yy703;
+				}
+				goto yy553;
+			} else {
+				if (yych <= 0xC2) {
+					yyt2 = cur;
+					goto yy707;
+				}
+				if (yych <= 0xC3) {
+					yyt2 = cur;
+					goto yy708;
+				}
+				if (yych <= 0xC9) goto yy553;
+				yyt2 = cur;
+				goto yy709;
+			}
+		}
+	} else {
+		if (yych <= 0xDF) {
+			if (yych <= 0xD4) {
+				if (yych <= 0xCB) {
+					yyt2 = cur;
+					goto yy707;
+				}
+				if (yych <= 0xD3) goto yy553;
+				yyt2 = cur;
+				goto yy709;
+			} else {
+				if (yych <= 0xD5) {
+					yyt2 = cur;
+					goto yy707;
+				}
+				if (yych <= 0xD6) {
+					yyt2 = cur;
+					goto yy710;
+				}
+				if (yych <= 0xDB) goto yy553;
+				yyt2 = cur;
+				goto yy707;
+			}
+		} else {
+			if (yych <= 0xEF) {
+				if (yych <= 0xE0) {
+					yyt2 = cur;
+					goto yy711;
+				}
+				if (yych <= 0xE1) {
+					yyt2 = cur;
+					goto yy712;
+				}
+				yyt2 = cur;
+				goto yy713;
+			} else {
+				if (yych <= 0xF0) {
+					yyt2 = cur;
+					goto yy714;
+				}
+				if (yych <= 0xF3) {
+					yyt2 = cur;
+					goto yy715;
+				}
+				if (yych <= 0xF4) {
+					yyt2 = cur;
+					goto yy716;
+				}
+				goto yy553;
+			}
+		}
+	}
+yy614:
+	yyaccept = 1;
+	yych = *(mar = ++cur);
+	if (yych <= 'e') {
+		if (yych <= 'G') {
+			if (yych <= '-') {
+				if (yych <= '&') {
+					if (yych == ' ') {
+						yyt3 = cur;
+						goto yy717;
+					}
+					yyt3 = cur;
+					goto yy554;
+				} else {
+					if (yych <= '\'') {
+						yyt3 = cur;
+						goto yy557;
+					}
+					if (yych == ',') {
+						yyt3 = cur;
+						goto yy558;
+					}
+					yyt3 = cur;
+					goto yy554;
+				}
+			} else {
+				if (yych <= '@') {
+					if (yych <= '.') {
+						yyt3 = cur;
+						goto yy557;
+					}
+					if (yych <= '/') {
+						yyt3 = cur;
+						goto yy718;
+					}
+					if (yych <= '9') goto yy719;
+					yyt3 = cur;
+					goto yy554;
+				} else {
+					if (yych == 'E') goto yy567;
+					if (yych <= 'F') goto yy564;
+					goto yy568;
+				}
+			}
+		} else {
+			if (yych <= 'N') {
+				if (yych <= 'J') {
+					if (yych == 'I') goto yy570;
+					goto yy564;
+				} else {
+					if (yych <= 'K') goto yy571;
+					if (yych <= 'L') goto yy564;
+					if (yych <= 'M') goto yy568;
+					goto yy572;
+				}
+			} else {
+				if (yych <= ']') {
+					if (yych == 'R') goto yy573;
+					if (yych <= 'Z') goto yy564;
+					yyt3 = cur;
+					goto yy554;
+				} else {
+					if (yych <= '^') {
+						yyt3 = cur;
+						goto yy574;
+					}
+					if (yych <= '`') {
+						yyt3 = cur;
+						goto yy554;
+					}
+					if (yych <= 'd') goto yy564;
+					goto yy575;
+				}
+			}
+		}
+	} else {
+		if (yych <= 0xCA) {
+			if (yych <= 'q') {
+				if (yych <= 'j') {
+					if (yych == 'i') goto yy570;
+					goto yy564;
+				} else {
+					if (yych <= 'k') goto yy571;
+					if (yych == 'n') goto yy572;
+					goto yy564;
+				}
+			} else {
+				if (yych <= 0xC1) {
+					if (yych <= 'r') goto yy573;
+					if (yych <= 'z') goto yy564;
+					if (yych <= 0x7F) {
+						yyt3 = cur;
+						goto yy554;
+					}
+					goto yy543;
+				} else {
+					if (yych <= 0xC2) {
+						yyt3 = cur;
+						goto yy720;
+					}
+					if (yych <= 0xC3) {
+						yyt3 = cur;
+						goto yy577;
+					}
+					if (yych <= 0xC9) goto yy578;
+					yyt3 = cur;
+					goto yy579;
+				}
+			}
+		} else {
+			if (yych <= 0xDF) {
+				if (yych <= 0xD4) {
+					if (yych <= 0xCB) {
+						yyt3 = cur;
+						goto yy580;
+					}
+					if (yych <= 0xD3) goto yy578;
+					yyt3 = cur;
+					goto yy579;
+				} else {
+					if (yych <= 0xD5) {
+						yyt3 = cur;
+						goto yy580;
+					}
+					if (yych <= 0xD6) {
+						yyt3 = cur;
+						goto yy581;
+					}
+					if (yych <= 0xDB) goto yy578;
+					yyt3 = cur;
+					goto yy580;
+				}
+			} else {
+				if (yych <= 0xEF) {
+					if (yych <= 0xE0) {
+						yyt3 = cur;
+						goto yy582;
+					}
+					if (yych <= 0xE1) {
+						yyt3 = cur;
+						goto yy583;
+					}
+					if (yych <= 0xE2) {
+						yyt3 = cur;
+						goto yy721;
+					}
+					yyt3 = cur;
+					goto yy585;
+				} else {
+					if (yych <= 0xF0) {
+						yyt3 = cur;
+						goto yy586;
+					}
+					if (yych <= 0xF3) {
+						yyt3 = cur;
+						goto yy587;
+					}
+					if (yych <= 0xF4) {
+						yyt3 = cur;
+						goto yy588;
+					}
+					goto yy543;
+				}
+			}
+		}
+	}
+yy615:
+	yych = *++cur;
+	if (yych <= '/') goto yy553;
+	if (yych <= '9') goto yy722;
+	goto yy553;
+yy616:
+	yych = *++cur;
+	if (yych <= 0x97) {
+		if (yych <= 0x7F) goto yy553;
+		if (yych <= 0x96) goto yy564;
+		goto yy553;
+	} else {
+		if (yych == 0xB7) goto yy553;
+		if (yych <= 0xBF) goto yy564;
+		goto yy553;
+	}
+yy617:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xAF) goto yy564;
+	goto yy553;
+yy618:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy553;
+	if (yych <= 0xBF) goto yy564;
+	goto yy553;
+yy619:
+	yych = *++cur;
+	if (yych <= 0xB7) goto yy553;
+	if (yych <= 0xBB) goto yy578;
+	goto yy553;
+yy620:
+	yych = *++cur;
+	if (yych <= '/') goto yy553;
+	if (yych >= ':') goto yy553;
+yy621:
+	yych = *++cur;
+	if (yych <= 0xCB) {
+		if (yych <= 'z') {
+			if (yych <= '@') {
+				if (yych <= '/') {
+					yyt2 = cur;
+					goto yy723;
+				}
+				if (yych <= '9') goto yy621;
+				yyt2 = cur;
+				goto yy723;
+			} else {
+				if (yych <= 'Z') goto yy553;
+				if (yych <= '`') {
+					yyt2 = cur;
+					goto yy723;
+				}
+				goto yy553;
+			}
+		} else {
+			if (yych <= 0xC2) {
+				if (yych <= 0x7F) {
+					yyt2 = cur;
+					goto yy723;
+				}
+				if (yych <= 0xC1) goto yy553;
+				yyt2 = cur;
+				goto yy724;
+			} else {
+				if (yych <= 0xC3) {
+					yyt2 = cur;
+					goto yy725;
+				}
+				if (yych <= 0xC9) goto yy553;
+				if (yych <= 0xCA) {
+					yyt2 = cur;
+					goto yy726;
+				}
+				yyt2 = cur;
+				goto yy724;
+			}
+		}
+	} else {
+		if (yych <= 0xDF) {
+			if (yych <= 0xD5) {
+				if (yych <= 0xD3) goto yy553;
+				if (yych <= 0xD4) {
+					yyt2 = cur;
+					goto yy726;
+				}
+				yyt2 = cur;
+				goto yy724;
+			} else {
+				if (yych <= 0xD6) {
+					yyt2 = cur;
+					goto yy727;
+				}
+				if (yych <= 0xDB) goto yy553;
+				yyt2 = cur;
+				goto yy724;
+			}
+		} else {
+			if (yych <= 0xEF) {
+				if (yych <= 0xE0) {
+					yyt2 = cur;
+					goto yy728;
+				}
+				if (yych <= 0xE1) {
+					yyt2 = cur;
+					goto yy729;
+				}
+				yyt2 = cur;
+				goto yy730;
+			} else {
+				if (yych <= 0xF0) {
+					yyt2 = cur;
+					goto yy731;
+				}
+				if (yych <= 0xF3) {
+					yyt2 = cur;
+					goto yy732;
+				}
+				if (yych <= 0xF4) {
+					yyt2 = cur;
+					goto yy733;
+				}
+				goto yy553;
+			}
+		}
+	}
+yy622:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC9) {
+		if (yych <= '`') {
+			if (yych <= '@') {
+				if (yych <= '/') {
+					yyt1 = cur;
+					goto yy667;
+				}
+				if (yych <= '9') goto yy566;
+				yyt1 = cur;
+				goto yy667;
+			} else {
+				if (yych == 'S') goto yy623;
+				if (yych <= 'Z') goto yy564;
+				yyt1 = cur;
+				goto yy667;
+			}
+		} else {
+			if (yych <= 0x7F) {
+				if (yych == 's') goto yy623;
+				if (yych <= 'z') goto yy564;
+				yyt1 = cur;
+				goto yy667;
+			} else {
+				if (yych <= 0xC1) goto yy566;
+				if (yych <= 0xC2) {
+					yyt1 = cur;
+					goto yy670;
+				}
+				if (yych <= 0xC3) {
+					yyt1 = cur;
+					goto yy671;
+				}
+				goto yy578;
+			}
+		}
+	} else {
+		if (yych <= 0xDB) {
+			if (yych <= 0xD3) {
+				if (yych <= 0xCA) {
+					yyt1 = cur;
+					goto yy672;
+				}
+				if (yych <= 0xCB) {
+					yyt1 = cur;
+					goto yy670;
+				}
+				goto yy578;
+			} else {
+				if (yych <= 0xD4) {
+					yyt1 = cur;
+					goto yy672;
+				}
+				if (yych <= 0xD5) {
+					yyt1 = cur;
+					goto yy670;
+				}
+				if (yych <= 0xD6) {
+					yyt1 = cur;
+					goto yy673;
+				}
+				goto yy578;
+			}
+		} else {
+			if (yych <= 0xEF) {
+				if (yych <= 0xDF) {
+					yyt1 = cur;
+					goto yy670;
+				}
+				if (yych <= 0xE0) {
+					yyt1 = cur;
+					goto yy674;
+				}
+				if (yych <= 0xE1) {
+					yyt1 = cur;
+					goto yy675;
+				}
+				yyt1 = cur;
+				goto yy676;
+			} else {
+				if (yych <= 0xF0) {
+					yyt1 = cur;
+					goto yy677;
+				}
+				if (yych <= 0xF3) {
+					yyt1 = cur;
+					goto yy678;
+				}
+				if (yych <= 0xF4) {
+					yyt1 = cur;
+					goto yy679;
+				}
+				goto yy566;
+			}
+		}
+	}
+yy623:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCB) {
+		if (yych <= 'z') {
+			if (yych <= '@') {
+				if (yych <= '/') {
+					yyt1 = cur;
+					goto yy667;
+				}
+				if (yych <= '9') goto yy566;
+				yyt1 = cur;
+				goto yy667;
+			} else {
+				if (yych <= 'Z') goto yy564;
+				if (yych <= '`') {
+					yyt1 = cur;
+					goto yy667;
+				}
+				goto yy564;
+			}
+		} else {
+			if (yych <= 0xC2) {
+				if (yych <= 0x7F) {
+					yyt1 = cur;
+					goto yy667;
+				}
+				if (yych <= 0xC1) goto yy566;
+				yyt1 = cur;
+				goto yy670;
+			} else {
+				if (yych <= 0xC3) {
+					yyt1 = cur;
+					goto yy671;
+				}
+				if (yych <= 0xC9) goto yy578;
+				if (yych <= 0xCA) {
+					yyt1 = cur;
+					goto yy672;
+				}
+				yyt1 = cur;
+				goto yy670;
+			}
+		}
+	} else {
+		if (yych <= 0xDF) {
+			if (yych <= 0xD5) {
+				if (yych <= 0xD3) goto yy578;
+				if (yych <= 0xD4) {
+					yyt1 = cur;
+					goto yy672;
+				}
+				yyt1 = cur;
+				goto yy670;
+			} else {
+				if (yych <= 0xD6) {
+					yyt1 = cur;
+					goto yy673;
+				}
+				if (yych <= 0xDB) goto yy578;
+				yyt1 = cur;
+				goto yy670;
+			}
+		} else {
+			if (yych <= 0xEF) {
+				if (yych <= 0xE0) {
+					yyt1 = cur;
+					goto yy674;
+				}
+				if (yych <= 0xE1) {
+					yyt1 = cur;
+					goto yy675;
+				}
+				yyt1 = cur;
+				goto yy676;
+			} else {
+				if (yych <= 0xF0) {
+					yyt1 = cur;
+					goto yy677;
+				}
+				if (yych <= 0xF3) {
+					yyt1 = cur;
+					goto yy678;
+				}
+				if (yych <= 0xF4) {
+					yyt1 = cur;
+					goto yy679;
+				}
+				goto yy566;
+			}
+		}
+	}
+yy624:
+	++cur;
+	cur = yyt1;
+#line 327 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ DG(DG_MG); }
+#line 10192 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy625:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy624;
+	goto yy553;
+yy626:
+	yych = *++cur;
+	if (yych <= 0x97) {
+		if (yych <= 0x7F) goto yy553;
+		if (yych <= 0x96) goto yy564;
+		goto yy624;
+	} else {
+		if (yych == 0xB7) goto yy624;
+		if (yych <= 0xBF) goto yy564;
+		goto yy553;
+	}
+yy627:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xAF) goto yy564;
+	if (yych <= 0xBF) goto yy624;
+	goto yy553;
+yy628:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy624;
+	if (yych <= 0xBF) goto yy564;
+	goto yy553;
+yy629:
+	yych = *++cur;
+	if (yych <= 0x9F) goto yy553;
+	if (yych <= 0xBF) goto yy625;
+	goto yy553;
+yy630:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xB7) goto yy625;
+	if (yych <= 0xBB) goto yy578;
+	if (yych <= 0xBF) goto yy625;
+	goto yy553;
+yy631:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy625;
+	goto yy553;
+yy632:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy553;
+	if (yych <= 0xBF) goto yy631;
+	goto yy553;
+yy633:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy631;
+	goto yy553;
+yy634:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy631;
+	goto yy553;
+yy635:
+	++cur;
+	yyt2 = yyt1;
+yy636:
+	cur = yyt2;
+#line 318 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ DG(DG_SKIP); }
+#line 10260 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy637:
+	yyaccept = 6;
+	yych = *(mar = ++cur);
+	yyt2 = yyt1;
+	if (yych <= '/') goto yy636;
+	if (yych >= '6') goto yy636;
+yy638:
+	yych = *++cur;
+	if (yych <= '/') goto yy553;
+	if (yych <= '9') goto yy734;
+	goto yy553;
+yy639:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych == 'U') goto yy735;
+	if (yych == 'u') goto yy735;
+	goto yy565;
+yy640:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych == 0xA0) goto yy637;
+	if (yych <= 0xBF) goto yy635;
+	goto yy553;
+yy641:
+	yych = *++cur;
+	if (yych <= 0x97) {
+		if (yych <= 0x7F) goto yy553;
+		if (yych <= 0x96) goto yy564;
+		goto yy635;
+	} else {
+		if (yych == 0xB7) goto yy635;
+		if (yych <= 0xBF) goto yy564;
+		goto yy553;
+	}
+yy642:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xAF) goto yy564;
+	if (yych <= 0xBF) goto yy635;
+	goto yy553;
+yy643:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy635;
+	goto yy553;
+yy644:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy635;
+	if (yych <= 0xBF) goto yy564;
+	goto yy553;
+yy645:
+	yych = *++cur;
+	if (yych <= 0x9F) goto yy553;
+	if (yych <= 0xBF) goto yy643;
+	goto yy553;
+yy646:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xB7) goto yy643;
+	if (yych <= 0xBB) goto yy578;
+	if (yych <= 0xBF) goto yy643;
+	goto yy553;
+yy647:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x80) goto yy736;
+	if (yych <= 0xBF) goto yy643;
+	goto yy553;
+yy648:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy643;
+	goto yy553;
+yy649:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy553;
+	if (yych <= 0xBF) goto yy648;
+	goto yy553;
+yy650:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy648;
+	goto yy553;
+yy651:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy648;
+	goto yy553;
+yy652:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych == 'M') goto yy573;
+	if (yych == 'm') goto yy573;
+	goto yy565;
+yy653:
+	yych = *++cur;
+	if (yych <= 0xA7) {
+		if (yych <= 0x7F) goto yy553;
+		if (yych == 0x97) goto yy553;
+		goto yy564;
+	} else {
+		if (yych <= 0xB6) {
+			if (yych <= 0xA8) goto yy652;
+			goto yy564;
+		} else {
+			if (yych <= 0xB7) goto yy553;
+			if (yych <= 0xBF) goto yy564;
+			goto yy553;
+		}
+	}
+yy654:
+	++cur;
+	cur = yyt1;
+#line 326 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ DG(DG_K); }
+#line 10377 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy655:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy654;
+	goto yy553;
+yy656:
+	yych = *++cur;
+	if (yych <= 0x97) {
+		if (yych <= 0x7F) goto yy553;
+		if (yych <= 0x96) goto yy564;
+		goto yy654;
+	} else {
+		if (yych == 0xB7) goto yy654;
+		if (yych <= 0xBF) goto yy564;
+		goto yy553;
+	}
+yy657:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xAF) goto yy564;
+	if (yych <= 0xBF) goto yy654;
+	goto yy553;
+yy658:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy654;
+	if (yych <= 0xBF) goto yy564;
+	goto yy553;
+yy659:
+	yych = *++cur;
+	if (yych <= 0x9F) goto yy553;
+	if (yych <= 0xBF) goto yy655;
+	goto yy553;
+yy660:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xB7) goto yy655;
+	if (yych <= 0xBB) goto yy578;
+	if (yych <= 0xBF) goto yy655;
+	goto yy553;
+yy661:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy655;
+	goto yy553;
+yy662:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy553;
+	if (yych <= 0xBF) goto yy661;
+	goto yy553;
+yy663:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy661;
+	goto yy553;
+yy664:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy661;
+	goto yy553;
+yy665:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC9) {
+		if (yych <= '`') {
+			if (yych <= '@') {
+				if (yych <= '/') {
+					yyt1 = cur;
+					goto yy667;
+				}
+				if (yych <= '9') goto yy566;
+				yyt1 = cur;
+				goto yy667;
+			} else {
+				if (yych == 'E') goto yy623;
+				if (yych <= 'Z') goto yy564;
+				yyt1 = cur;
+				goto yy667;
+			}
+		} else {
+			if (yych <= 0x7F) {
+				if (yych == 'e') goto yy623;
+				if (yych <= 'z') goto yy564;
+				yyt1 = cur;
+				goto yy667;
+			} else {
+				if (yych <= 0xC1) goto yy566;
+				if (yych <= 0xC2) {
+					yyt1 = cur;
+					goto yy670;
+				}
+				if (yych <= 0xC3) {
+					yyt1 = cur;
+					goto yy671;
+				}
+				goto yy578;
+			}
+		}
+	} else {
+		if (yych <= 0xDB) {
+			if (yych <= 0xD3) {
+				if (yych <= 0xCA) {
+					yyt1 = cur;
+					goto yy672;
+				}
+				if (yych <= 0xCB) {
+					yyt1 = cur;
+					goto yy670;
+				}
+				goto yy578;
+			} else {
+				if (yych <= 0xD4) {
+					yyt1 = cur;
+					goto yy672;
+				}
+				if (yych <= 0xD5) {
+					yyt1 = cur;
+					goto yy670;
+				}
+				if (yych <= 0xD6) {
+					yyt1 = cur;
+					goto yy673;
+				}
+				goto yy578;
+			}
+		} else {
+			if (yych <= 0xEF) {
+				if (yych <= 0xDF) {
+					yyt1 = cur;
+					goto yy670;
+				}
+				if (yych <= 0xE0) {
+					yyt1 = cur;
+					goto yy674;
+				}
+				if (yych <= 0xE1) {
+					yyt1 = cur;
+					goto yy675;
+				}
+				yyt1 = cur;
+				goto yy676;
+			} else {
+				if (yych <= 0xF0) {
+					yyt1 = cur;
+					goto yy677;
+				}
+				if (yych <= 0xF3) {
+					yyt1 = cur;
+					goto yy678;
+				}
+				if (yych <= 0xF4) {
+					yyt1 = cur;
+					goto yy679;
+				}
+				goto yy566;
+			}
+		}
+	}
+yy666:
+	yych = *++cur;
+	if (yych <= 0xCB) {
+		if (yych <= 'z') {
+			if (yych <= '@') {
+				if (yych <= '/') {
+					yyt1 = cur;
+					goto yy737;
+				}
+				if (yych <= '9') goto yy666;
+				yyt1 = cur;
+				goto yy737;
+			} else {
+				if (yych <= 'Z') goto yy553;
+				if (yych <= '`') {
+					yyt1 = cur;
+					goto yy737;
+				}
+				goto yy553;
+			}
+		} else {
+			if (yych <= 0xC2) {
+				if (yych <= 0x7F) {
+					yyt1 = cur;
+					goto yy737;
+				}
+				if (yych <= 0xC1) goto yy553;
+				yyt1 = cur;
+				goto yy738;
+			} else {
+				if (yych <= 0xC3) {
+					yyt1 = cur;
+					goto yy739;
+				}
+				if (yych <= 0xC9) goto yy553;
+				if (yych <= 0xCA) {
+					yyt1 = cur;
+					goto yy740;
+				}
+				yyt1 = cur;
+				goto yy738;
+			}
+		}
+	} else {
+		if (yych <= 0xDF) {
+			if (yych <= 0xD5) {
+				if (yych <= 0xD3) goto yy553;
+				if (yych <= 0xD4) {
+					yyt1 = cur;
+					goto yy740;
+				}
+				yyt1 = cur;
+				goto yy738;
+			} else {
+				if (yych <= 0xD6) {
+					yyt1 = cur;
+					goto yy741;
+				}
+				if (yych <= 0xDB) goto yy553;
+				yyt1 = cur;
+				goto yy738;
+			}
+		} else {
+			if (yych <= 0xEF) {
+				if (yych <= 0xE0) {
+					yyt1 = cur;
+					goto yy742;
+				}
+				if (yych <= 0xE1) {
+					yyt1 = cur;
+					goto yy743;
+				}
+				yyt1 = cur;
+				goto yy744;
+			} else {
+				if (yych <= 0xF0) {
+					yyt1 = cur;
+					goto yy745;
+				}
+				if (yych <= 0xF3) {
+					yyt1 = cur;
+					goto yy746;
+				}
+				if (yych <= 0xF4) {
+					yyt1 = cur;
+					goto yy747;
+				}
+				goto yy553;
+			}
+		}
+	}
+yy667:
+	++cur;
+yy668:
+	cur = yyt1;
+#line 321 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ DG(DG_ORD); }
+#line 10633 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy669:
+	yyaccept = 7;
+	yych = *(mar = ++cur);
+	if (yych <= '/') goto yy668;
+	if (yych <= '9') goto yy621;
+	goto yy668;
+yy670:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy667;
+	goto yy553;
+yy671:
+	yych = *++cur;
+	if (yych <= 0x97) {
+		if (yych <= 0x7F) goto yy553;
+		if (yych <= 0x96) goto yy564;
+		goto yy667;
+	} else {
+		if (yych == 0xB7) goto yy667;
+		if (yych <= 0xBF) goto yy564;
+		goto yy553;
+	}
+yy672:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xAF) goto yy564;
+	if (yych <= 0xBF) goto yy667;
+	goto yy553;
+yy673:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy667;
+	if (yych <= 0xBF) goto yy564;
+	goto yy553;
+yy674:
+	yych = *++cur;
+	if (yych <= 0x9F) goto yy553;
+	if (yych <= 0xBF) goto yy670;
+	goto yy553;
+yy675:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xB7) goto yy670;
+	if (yych <= 0xBB) goto yy578;
+	if (yych <= 0xBF) goto yy670;
+	goto yy553;
+yy676:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy670;
+	goto yy553;
+yy677:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy553;
+	if (yych <= 0xBF) goto yy676;
+	goto yy553;
+yy678:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy676;
+	goto yy553;
+yy679:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy676;
+	goto yy553;
+yy680:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= 'Z') {
+			if (yych <= 'L') {
+				if (yych <= '/') {
+					yyt1 = cur;
+					goto yy667;
+				}
+				if (yych <= '9') goto yy566;
+				if (yych <= '@') {
+					yyt1 = cur;
+					goto yy667;
+				}
+				goto yy564;
+			} else {
+				if (yych <= 'M') goto yy573;
+				if (yych == 'R') goto yy573;
+				goto yy564;
+			}
+		} else {
+			if (yych <= 'q') {
+				if (yych <= '`') {
+					yyt1 = cur;
+					goto yy667;
+				}
+				if (yych == 'm') goto yy573;
+				goto yy564;
+			} else {
+				if (yych <= 'z') {
+					if (yych <= 'r') goto yy573;
+					goto yy564;
+				} else {
+					if (yych <= 0x7F) {
+						yyt1 = cur;
+						goto yy667;
+					}
+					if (yych <= 0xC1) goto yy566;
+					yyt1 = cur;
+					goto yy670;
+				}
+			}
+		}
+	} else {
+		if (yych <= 0xD6) {
+			if (yych <= 0xCB) {
+				if (yych <= 0xC3) {
+					yyt1 = cur;
+					goto yy671;
+				}
+				if (yych <= 0xC9) goto yy578;
+				if (yych <= 0xCA) {
+					yyt1 = cur;
+					goto yy672;
+				}
+				yyt1 = cur;
+				goto yy670;
+			} else {
+				if (yych <= 0xD3) goto yy578;
+				if (yych <= 0xD4) {
+					yyt1 = cur;
+					goto yy672;
+				}
+				if (yych <= 0xD5) {
+					yyt1 = cur;
+					goto yy670;
+				}
+				yyt1 = cur;
+				goto yy673;
+			}
+		} else {
+			if (yych <= 0xE1) {
+				if (yych <= 0xDB) goto yy578;
+				if (yych <= 0xDF) {
+					yyt1 = cur;
+					goto yy670;
+				}
+				if (yych <= 0xE0) {
+					yyt1 = cur;
+					goto yy674;
+				}
+				yyt1 = cur;
+				goto yy675;
+			} else {
+				if (yych <= 0xF0) {
+					if (yych <= 0xEF) {
+						yyt1 = cur;
+						goto yy676;
+					}
+					yyt1 = cur;
+					goto yy677;
+				} else {
+					if (yych <= 0xF3) {
+						yyt1 = cur;
+						goto yy678;
+					}
+					if (yych <= 0xF4) {
+						yyt1 = cur;
+						goto yy679;
+					}
+					goto yy566;
+				}
+			}
+		}
+	}
+yy681:
+	yych = *++cur;
+	if (yych <= 0x98) {
+		if (yych <= 0x7F) goto yy553;
+		if (yych == 0x89) goto yy556;
+		goto yy554;
+	} else {
+		if (yych <= 0xAE) {
+			if (yych <= 0x99) goto yy557;
+			goto yy554;
+		} else {
+			if (yych <= 0xAF) goto yy556;
+			if (yych <= 0xBF) goto yy554;
+			goto yy553;
+		}
+	}
+yy682:
+	yych = *++cur;
+	if (yych <= '.') goto yy553;
+	if (yych <= '/') goto yy683;
+	if (yych <= '9') goto yy682;
+	goto yy553;
+yy683:
+	yych = *++cur;
+	if (yych <= '/') goto yy553;
+	if (yych <= '9') goto yy748;
+	goto yy553;
+yy684:
+	yych = *++cur;
+	if (yych <= '.') goto yy553;
+	if (yych <= '/') goto yy683;
+	if (yych <= '9') goto yy749;
+	goto yy553;
+yy685:
+	yych = *++cur;
+	if (yych == 0x97) goto yy635;
+	if (yych == 0xB7) goto yy635;
+	goto yy553;
+yy686:
+	yych = *++cur;
+	if (yych <= 0xAF) goto yy553;
+	if (yych <= 0xBF) goto yy635;
+	goto yy553;
+yy687:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy635;
+	goto yy553;
+yy688:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xB7) goto yy643;
+	if (yych <= 0xBB) goto yy553;
+	if (yych <= 0xBF) goto yy643;
+	goto yy553;
+yy689:
+	yych = *++cur;
+	if (yych == 0x97) goto yy654;
+	if (yych == 0xB7) goto yy654;
+	goto yy553;
+yy690:
+	yych = *++cur;
+	if (yych <= 0xAF) goto yy553;
+	if (yych <= 0xBF) goto yy654;
+	goto yy553;
+yy691:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy654;
+	goto yy553;
+yy692:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xB7) goto yy655;
+	if (yych <= 0xBB) goto yy553;
+	if (yych <= 0xBF) goto yy655;
+	goto yy553;
+yy693:
+	yych = *++cur;
+	if (yych == 0x89) goto yy602;
+	if (yych == 0xAF) goto yy602;
+	goto yy553;
+yy694:
+	yych = *++cur;
+	if (yych <= '/') goto yy553;
+	if (yych <= '9') goto yy750;
+	goto yy553;
+yy695:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych <= '^') {
+		if (yych <= 'J') {
+			if (yych == ' ') goto yy751;
+			yyt1 = yyt3;
+			goto yy555;
+		} else {
+			if (yych <= 'K') goto yy605;
+			if (yych <= ']') {
+				yyt1 = yyt3;
+				goto yy555;
+			}
+			goto yy606;
+		}
+	} else {
+		if (yych <= 0xC1) {
+			if (yych == 'k') goto yy605;
+			yyt1 = yyt3;
+			goto yy555;
+		} else {
+			if (yych <= 0xC2) goto yy752;
+			if (yych == 0xE2) goto yy753;
+			yyt1 = yyt3;
+			goto yy555;
+		}
+	}
+yy696:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych <= ',') {
+		if (yych == '+') goto yy620;
+		goto yy565;
+	} else {
+		if (yych <= '-') goto yy620;
+		if (yych <= '/') goto yy565;
+		if (yych <= '9') goto yy621;
+		goto yy565;
+	}
+yy697:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych == 0xA0) goto yy695;
+	if (yych <= 0xBF) goto yy554;
+	goto yy553;
+yy698:
+	yych = *++cur;
+	if (yych <= 0x97) {
+		if (yych <= 0x7F) goto yy553;
+		if (yych <= 0x96) goto yy564;
+		goto yy554;
+	} else {
+		if (yych == 0xB7) goto yy554;
+		if (yych <= 0xBF) goto yy564;
+		goto yy553;
+	}
+yy699:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x80) goto yy754;
+	if (yych <= 0xBF) goto yy580;
+	goto yy553;
+yy700:
+	yych = *++cur;
+	if (yych <= '/') goto yy553;
+	if (yych <= '9') goto yy755;
+	goto yy553;
+yy701:
+	yych = *++cur;
+	if (yych <= ',') goto yy553;
+	if (yych <= '/') goto yy700;
+	goto yy553;
+yy702:
+	yych = *++cur;
+	if (yych <= ',') goto yy553;
+	if (yych <= '/') goto yy700;
+	if (yych <= '9') goto yy750;
+	goto yy553;
+yy703:
+	++cur;
+yy704:
+	cur = yyt2;
+#line 324 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ DG(DG_FRAC); }
+#line 10978 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy705:
+	yyaccept = 8;
+	yych = *(mar = ++cur);
+	if (yych <= '/') goto yy704;
+	if (yych <= '9') goto yy755;
+	goto yy704;
+yy706:
+	yych = *++cur;
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '9') {
+				if (yych <= ',') {
+					yyt2 = cur;
+					goto yy703;
+				}
+				if (yych <= '/') {
+					yyt2 = cur;
+					goto yy705;
+				}
+				goto yy756;
+			} else {
+				if (yych <= '@') {
+					yyt2 = cur;
+					goto yy703;
+				}
+				if (yych <= 'Z') goto yy553;
+				yyt2 = cur;
+				goto yy703;
+			}
+		} else {
+			if (yych <= 0xC1) {
+				if (yych <= 'z') goto yy553;
+				if (yych <= 0x7F) {
+					yyt2 = cur;
+					goto yy703;
+				}
+				goto yy553;
+			} else {
+				if (yych <= 0xC2) {
+					yyt2 = cur;
+					goto yy707;
+				}
+				if (yych <= 0xC3) {
+					yyt2 = cur;
+					goto yy708;
+				}
+				if (yych <= 0xC9) goto yy553;
+				yyt2 = cur;
+				goto yy709;
+			}
+		}
+	} else {
+		if (yych <= 0xDF) {
+			if (yych <= 0xD4) {
+				if (yych <= 0xCB) {
+					yyt2 = cur;
+					goto yy707;
+				}
+				if (yych <= 0xD3) goto yy553;
+				yyt2 = cur;
+				goto yy709;
+			} else {
+				if (yych <= 0xD5) {
+					yyt2 = cur;
+					goto yy707;
+				}
+				if (yych <= 0xD6) {
+					yyt2 = cur;
+					goto yy710;
+				}
+				if (yych <= 0xDB) goto yy553;
+				yyt2 = cur;
+			}
+		} else {
+			if (yych <= 0xEF) {
+				if (yych <= 0xE0) {
+					yyt2 = cur;
+					goto yy711;
+				}
+				if (yych <= 0xE1) {
+					yyt2 = cur;
+					goto yy712;
+				}
+				yyt2 = cur;
+				goto yy713;
+			} else {
+				if (yych <= 0xF0) {
+					yyt2 = cur;
+					goto yy714;
+				}
+				if (yych <= 0xF3) {
+					yyt2 = cur;
+					goto yy715;
+				}
+				if (yych <= 0xF4) {
+					yyt2 = cur;
+					goto yy716;
+				}
+				goto yy553;
+			}
+		}
+	}
+yy707:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy703;
+	goto yy553;
+yy708:
+	yych = *++cur;
+	if (yych == 0x97) goto yy703;
+	if (yych == 0xB7) goto yy703;
+	goto yy553;
+yy709:
+	yych = *++cur;
+	if (yych <= 0xAF) goto yy553;
+	if (yych <= 0xBF) goto yy703;
+	goto yy553;
+yy710:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy703;
+	goto yy553;
+yy711:
+	yych = *++cur;
+	if (yych <= 0x9F) goto yy553;
+	if (yych <= 0xBF) goto yy707;
+	goto yy553;
+yy712:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xB7) goto yy707;
+	if (yych <= 0xBB) goto yy553;
+	if (yych <= 0xBF) goto yy707;
+	goto yy553;
+yy713:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy707;
+	goto yy553;
+yy714:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy553;
+	if (yych <= 0xBF) goto yy713;
+	goto yy553;
+yy715:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy713;
+	goto yy553;
+yy716:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy713;
+	goto yy553;
+yy717:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych <= ']') {
+		if (yych <= '/') {
+			if (yych == ' ') goto yy602;
+			yyt1 = yyt3;
+			goto yy555;
+		} else {
+			if (yych <= '9') goto yy603;
+			if (yych == 'K') goto yy605;
+			yyt1 = yyt3;
+			goto yy555;
+		}
+	} else {
+		if (yych <= 0xC1) {
+			if (yych <= '^') goto yy606;
+			if (yych == 'k') goto yy605;
+			yyt1 = yyt3;
+			goto yy555;
+		} else {
+			if (yych <= 0xC2) goto yy607;
+			if (yych == 0xE2) goto yy608;
+			yyt1 = yyt3;
+			goto yy555;
+		}
+	}
+yy718:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych <= '/') {
+		yyt1 = yyt3;
+		goto yy555;
+	}
+	if (yych <= '9') goto yy757;
+	yyt1 = yyt3;
+	goto yy555;
+yy719:
+	yyaccept = 1;
+	yych = *(mar = ++cur);
+	if (yych <= ',') goto yy763;
+	if (yych <= '.') {
+		yyt3 = cur;
+		goto yy760;
+	}
+	if (yych <= '/') {
+		yyt3 = cur;
+		goto yy761;
+	}
+	goto yy763;
+yy720:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych == 0xA0) goto yy717;
+	if (yych <= 0xBF) goto yy554;
+	goto yy553;
+yy721:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x80) goto yy766;
+	if (yych <= 0xBF) goto yy580;
+	goto yy553;
+yy722:
+	yych = *++cur;
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= ':') {
+				if (yych <= '/') {
+					yyt2 = cur;
+					goto yy767;
+				}
+				if (yych <= '9') goto yy553;
+				yyt2 = cur;
+				goto yy769;
+			} else {
+				if (yych <= '@') {
+					yyt2 = cur;
+					goto yy767;
+				}
+				if (yych <= 'Z') goto yy553;
+				yyt2 = cur;
+				goto yy767;
+			}
+		} else {
+			if (yych <= 0xC1) {
+				if (yych <= 'z') goto yy553;
+				if (yych <= 0x7F) {
+					yyt2 = cur;
+					goto yy767;
+				}
+				goto yy553;
+			} else {
+				if (yych <= 0xC2) {
+					yyt2 = cur;
+					goto yy770;
+				}
+				if (yych <= 0xC3) {
+					yyt2 = cur;
+					goto yy771;
+				}
+				if (yych <= 0xC9) goto yy553;
+				yyt2 = cur;
+				goto yy772;
+			}
+		}
+	} else {
+		if (yych <= 0xDF) {
+			if (yych <= 0xD4) {
+				if (yych <= 0xCB) {
+					yyt2 = cur;
+					goto yy770;
+				}
+				if (yych <= 0xD3) goto yy553;
+				yyt2 = cur;
+				goto yy772;
+			} else {
+				if (yych <= 0xD5) {
+					yyt2 = cur;
+					goto yy770;
+				}
+				if (yych <= 0xD6) {
+					yyt2 = cur;
+					goto yy773;
+				}
+				if (yych <= 0xDB) goto yy553;
+				yyt2 = cur;
+				goto yy770;
+			}
+		} else {
+			if (yych <= 0xEF) {
+				if (yych <= 0xE0) {
+					yyt2 = cur;
+					goto yy774;
+				}
+				if (yych <= 0xE1) {
+					yyt2 = cur;
+					goto yy775;
+				}
+				yyt2 = cur;
+				goto yy776;
+			} else {
+				if (yych <= 0xF0) {
+					yyt2 = cur;
+					goto yy777;
+				}
+				if (yych <= 0xF3) {
+					yyt2 = cur;
+					goto yy778;
+				}
+				if (yych <= 0xF4) {
+					yyt2 = cur;
+					goto yy779;
+				}
+				goto yy553;
+			}
+		}
+	}
+yy723:
+	++cur;
+	cur = yyt2;
+#line 323 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ DG(DG_EXP); }
+#line 11295 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy724:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy723;
+	goto yy553;
+yy725:
+	yych = *++cur;
+	if (yych == 0x97) goto yy723;
+	if (yych == 0xB7) goto yy723;
+	goto yy553;
+yy726:
+	yych = *++cur;
+	if (yych <= 0xAF) goto yy553;
+	if (yych <= 0xBF) goto yy723;
+	goto yy553;
+yy727:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy723;
+	goto yy553;
+yy728:
+	yych = *++cur;
+	if (yych <= 0x9F) goto yy553;
+	if (yych <= 0xBF) goto yy724;
+	goto yy553;
+yy729:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xB7) goto yy724;
+	if (yych <= 0xBB) goto yy553;
+	if (yych <= 0xBF) goto yy724;
+	goto yy553;
+yy730:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy724;
+	goto yy553;
+yy731:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy553;
+	if (yych <= 0xBF) goto yy730;
+	goto yy553;
+yy732:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy730;
+	goto yy553;
+yy733:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy730;
+	goto yy553;
+yy734:
+	yych = *++cur;
+	if (yych <= 0xCB) {
+		if (yych <= 'z') {
+			if (yych <= '@') {
+				if (yych <= '/') {
+					yyt1 = cur;
+					goto yy635;
+				}
+				if (yych <= '9') goto yy553;
+				yyt1 = cur;
+				goto yy635;
+			} else {
+				if (yych <= 'Z') goto yy553;
+				if (yych <= '`') {
+					yyt1 = cur;
+					goto yy635;
+				}
+				goto yy553;
+			}
+		} else {
+			if (yych <= 0xC2) {
+				if (yych <= 0x7F) {
+					yyt1 = cur;
+					goto yy635;
+				}
+				if (yych <= 0xC1) goto yy553;
+				yyt1 = cur;
+				goto yy643;
+			} else {
+				if (yych <= 0xC3) {
+					yyt1 = cur;
+					goto yy685;
+				}
+				if (yych <= 0xC9) goto yy553;
+				if (yych <= 0xCA) {
+					yyt1 = cur;
+					goto yy686;
+				}
+				yyt1 = cur;
+				goto yy643;
+			}
+		}
+	} else {
+		if (yych <= 0xDF) {
+			if (yych <= 0xD5) {
+				if (yych <= 0xD3) goto yy553;
+				if (yych <= 0xD4) {
+					yyt1 = cur;
+					goto yy686;
+				}
+				yyt1 = cur;
+				goto yy643;
+			} else {
+				if (yych <= 0xD6) {
+					yyt1 = cur;
+					goto yy687;
+				}
+				if (yych <= 0xDB) goto yy553;
+				yyt1 = cur;
+				goto yy643;
+			}
+		} else {
+			if (yych <= 0xEF) {
+				if (yych <= 0xE0) {
+					yyt1 = cur;
+					goto yy645;
+				}
+				if (yych <= 0xE1) {
+					yyt1 = cur;
+					goto yy688;
+				}
+				yyt1 = cur;
+				goto yy648;
+			} else {
+				if (yych <= 0xF0) {
+					yyt1 = cur;
+					goto yy649;
+				}
+				if (yych <= 0xF3) {
+					yyt1 = cur;
+					goto yy650;
+				}
+				if (yych <= 0xF4) {
+					yyt1 = cur;
+					goto yy651;
+				}
+				goto yy553;
+			}
+		}
+	}
+yy735:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych == 'R') goto yy780;
+	if (yych == 'r') goto yy780;
+	goto yy565;
+yy736:
+	yych = *++cur;
+	if (yych <= 0x89) {
+		if (yych <= 0x7F) goto yy553;
+		if (yych <= 0x88) goto yy635;
+		goto yy637;
+	} else {
+		if (yych == 0xAF) goto yy637;
+		if (yych <= 0xBF) goto yy635;
+		goto yy553;
+	}
+yy737:
+	++cur;
+	cur = yyt1;
+#line 322 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ DG(DG_POW); }
+#line 11461 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy738:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy737;
+	goto yy553;
+yy739:
+	yych = *++cur;
+	if (yych == 0x97) goto yy737;
+	if (yych == 0xB7) goto yy737;
+	goto yy553;
+yy740:
+	yych = *++cur;
+	if (yych <= 0xAF) goto yy553;
+	if (yych <= 0xBF) goto yy737;
+	goto yy553;
+yy741:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy737;
+	goto yy553;
+yy742:
+	yych = *++cur;
+	if (yych <= 0x9F) goto yy553;
+	if (yych <= 0xBF) goto yy738;
+	goto yy553;
+yy743:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xB7) goto yy738;
+	if (yych <= 0xBB) goto yy553;
+	if (yych <= 0xBF) goto yy738;
+	goto yy553;
+yy744:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy738;
+	goto yy553;
+yy745:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy553;
+	if (yych <= 0xBF) goto yy744;
+	goto yy553;
+yy746:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy744;
+	goto yy553;
+yy747:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy744;
+	goto yy553;
+yy748:
+	yych = *++cur;
+	if (yych <= 0xCB) {
+		if (yych <= 'z') {
+			if (yych <= '@') {
+				if (yych <= '/') {
+					yyt1 = cur;
+					goto yy781;
+				}
+				if (yych <= '9') goto yy748;
+				yyt1 = cur;
+				goto yy781;
+			} else {
+				if (yych <= 'Z') goto yy553;
+				if (yych <= '`') {
+					yyt1 = cur;
+					goto yy781;
+				}
+				goto yy553;
+			}
+		} else {
+			if (yych <= 0xC2) {
+				if (yych <= 0x7F) {
+					yyt1 = cur;
+					goto yy781;
+				}
+				if (yych <= 0xC1) goto yy553;
+				yyt1 = cur;
+				goto yy782;
+			} else {
+				if (yych <= 0xC3) {
+					yyt1 = cur;
+					goto yy783;
+				}
+				if (yych <= 0xC9) goto yy553;
+				if (yych <= 0xCA) {
+					yyt1 = cur;
+					goto yy784;
+				}
+				yyt1 = cur;
+				goto yy782;
+			}
+		}
+	} else {
+		if (yych <= 0xDF) {
+			if (yych <= 0xD5) {
+				if (yych <= 0xD3) goto yy553;
+				if (yych <= 0xD4) {
+					yyt1 = cur;
+					goto yy784;
+				}
+				yyt1 = cur;
+				goto yy782;
+			} else {
+				if (yych <= 0xD6) {
+					yyt1 = cur;
+					goto yy785;
+				}
+				if (yych <= 0xDB) goto yy553;
+				yyt1 = cur;
+				goto yy782;
+			}
+		} else {
+			if (yych <= 0xEF) {
+				if (yych <= 0xE0) {
+					yyt1 = cur;
+					goto yy786;
+				}
+				if (yych <= 0xE1) {
+					yyt1 = cur;
+					goto yy787;
+				}
+				yyt1 = cur;
+				goto yy788;
+			} else {
+				if (yych <= 0xF0) {
+					yyt1 = cur;
+					goto yy789;
+				}
+				if (yych <= 0xF3) {
+					yyt1 = cur;
+					goto yy790;
+				}
+				if (yych <= 0xF4) {
+					yyt1 = cur;
+					goto yy791;
+				}
+				goto yy553;
+			}
+		}
+	}
+yy749:
+	yych = *++cur;
+	if (yych <= 'k') {
+		if (yych <= '9') {
+			if (yych <= '+') {
+				if (yych <= ' ') {
+					if (yych <= 0x1F) {
+						yyt2 = cur;
+						goto yy792;
+					}
+					yyt2 = cur;
+					goto yy794;
+				} else {
+					if (yych == '\'') {
+						yyt2 = cur;
+						goto yy795;
+					}
+					yyt2 = cur;
+					goto yy792;
+				}
+			} else {
+				if (yych <= '-') {
+					if (yych <= ',') {
+						yyt2 = cur;
+						goto yy796;
+					}
+					yyt2 = cur;
+					goto yy792;
+				} else {
+					if (yych <= '.') {
+						yyt2 = cur;
+						goto yy795;
+					}
+					if (yych <= '/') {
+						yyt2 = cur;
+						goto yy797;
+					}
+					goto yy682;
+				}
+			}
+		} else {
+			if (yych <= 'K') {
+				if (yych <= 'F') {
+					if (yych <= '@') {
+						yyt2 = cur;
+						goto yy792;
+					}
+					goto yy564;
+				} else {
+					if (yych <= 'G') goto yy568;
+					if (yych <= 'J') goto yy564;
+					goto yy571;
+				}
+			} else {
+				if (yych <= 'Z') {
+					if (yych == 'M') goto yy568;
+					goto yy564;
+				} else {
+					if (yych <= '`') {
+						yyt2 = cur;
+						goto yy792;
+					}
+					if (yych <= 'j') goto yy564;
+					goto yy571;
+				}
+			}
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xC3) {
+				if (yych <= 0x7F) {
+					if (yych <= 'z') goto yy564;
+					yyt2 = cur;
+					goto yy792;
+				} else {
+					if (yych <= 0xC1) goto yy553;
+					if (yych <= 0xC2) {
+						yyt2 = cur;
+						goto yy798;
+					}
+					yyt2 = cur;
+					goto yy799;
+				}
+			} else {
+				if (yych <= 0xCB) {
+					if (yych <= 0xC9) goto yy578;
+					if (yych <= 0xCA) {
+						yyt2 = cur;
+						goto yy800;
+					}
+					yyt2 = cur;
+					goto yy801;
+				} else {
+					if (yych <= 0xD3) goto yy578;
+					if (yych <= 0xD4) {
+						yyt2 = cur;
+						goto yy800;
+					}
+					yyt2 = cur;
+					goto yy801;
+				}
+			}
+		} else {
+			if (yych <= 0xE1) {
+				if (yych <= 0xDB) {
+					if (yych <= 0xD6) {
+						yyt2 = cur;
+						goto yy802;
+					}
+					goto yy578;
+				} else {
+					if (yych <= 0xDF) {
+						yyt2 = cur;
+						goto yy801;
+					}
+					if (yych <= 0xE0) {
+						yyt2 = cur;
+						goto yy803;
+					}
+					yyt2 = cur;
+					goto yy804;
+				}
+			} else {
+				if (yych <= 0xF0) {
+					if (yych <= 0xE2) {
+						yyt2 = cur;
+						goto yy805;
+					}
+					if (yych <= 0xEF) {
+						yyt2 = cur;
+						goto yy806;
+					}
+					yyt2 = cur;
+					goto yy807;
+				} else {
+					if (yych <= 0xF3) {
+						yyt2 = cur;
+						goto yy808;
+					}
+					if (yych <= 0xF4) {
+						yyt2 = cur;
+						goto yy809;
+					}
+					goto yy553;
+				}
+			}
+		}
+	}
+yy750:
+	yych = *++cur;
+	if (yych <= 'k') {
+		if (yych <= '9') {
+			if (yych <= '+') {
+				if (yych <= ' ') {
+					if (yych <= 0x1F) {
+						yyt2 = cur;
+						goto yy792;
+					}
+					yyt2 = cur;
+					goto yy794;
+				} else {
+					if (yych == '\'') {
+						yyt2 = cur;
+						goto yy795;
+					}
+					yyt2 = cur;
+					goto yy792;
+				}
+			} else {
+				if (yych <= '-') {
+					if (yych <= ',') {
+						yyt2 = cur;
+						goto yy796;
+					}
+					yyt2 = cur;
+					goto yy792;
+				} else {
+					if (yych <= '.') {
+						yyt2 = cur;
+						goto yy795;
+					}
+					if (yych <= '/') {
+						yyt2 = cur;
+						goto yy792;
+					}
+					goto yy553;
+				}
+			}
+		} else {
+			if (yych <= 'K') {
+				if (yych <= 'F') {
+					if (yych <= '@') {
+						yyt2 = cur;
+						goto yy792;
+					}
+					goto yy564;
+				} else {
+					if (yych <= 'G') goto yy568;
+					if (yych <= 'J') goto yy564;
+					goto yy571;
+				}
+			} else {
+				if (yych <= 'Z') {
+					if (yych == 'M') goto yy568;
+					goto yy564;
+				} else {
+					if (yych <= '`') {
+						yyt2 = cur;
+						goto yy792;
+					}
+					if (yych <= 'j') goto yy564;
+					goto yy571;
+				}
+			}
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xC3) {
+				if (yych <= 0x7F) {
+					if (yych <= 'z') goto yy564;
+					yyt2 = cur;
+					goto yy792;
+				} else {
+					if (yych <= 0xC1) goto yy553;
+					if (yych <= 0xC2) {
+						yyt2 = cur;
+						goto yy798;
+					}
+					yyt2 = cur;
+					goto yy799;
+				}
+			} else {
+				if (yych <= 0xCB) {
+					if (yych <= 0xC9) goto yy578;
+					if (yych <= 0xCA) {
+						yyt2 = cur;
+						goto yy800;
+					}
+					yyt2 = cur;
+					goto yy801;
+				} else {
+					if (yych <= 0xD3) goto yy578;
+					if (yych <= 0xD4) {
+						yyt2 = cur;
+						goto yy800;
+					}
+					yyt2 = cur;
+					goto yy801;
+				}
+			}
+		} else {
+			if (yych <= 0xE1) {
+				if (yych <= 0xDB) {
+					if (yych <= 0xD6) {
+						yyt2 = cur;
+						goto yy802;
+					}
+					goto yy578;
+				} else {
+					if (yych <= 0xDF) {
+						yyt2 = cur;
+						goto yy801;
+					}
+					if (yych <= 0xE0) {
+						yyt2 = cur;
+						goto yy803;
+					}
+					yyt2 = cur;
+					goto yy804;
+				}
+			} else {
+				if (yych <= 0xF0) {
+					if (yych <= 0xE2) {
+						yyt2 = cur;
+						goto yy805;
+					}
+					if (yych <= 0xEF) {
+						yyt2 = cur;
+						goto yy806;
+					}
+					yyt2 = cur;
+					goto yy807;
+				} else {
+					if (yych <= 0xF3) {
+						yyt2 = cur;
+						goto yy808;
+					}
+					if (yych <= 0xF4) {
+						yyt2 = cur;
+						goto yy809;
+					}
+					goto yy553;
+				}
+			}
+		}
+	}
+yy751:
+	yych = *++cur;
+	if (yych <= 'j') {
+		if (yych <= ' ') {
+			if (yych <= 0x1F) goto yy553;
+			goto yy751;
+		} else {
+			if (yych == 'K') goto yy605;
+			goto yy553;
+		}
+	} else {
+		if (yych <= 0xC2) {
+			if (yych <= 'k') goto yy605;
+			if (yych <= 0xC1) goto yy553;
+		} else {
+			if (yych == 0xE2) goto yy753;
+			goto yy553;
+		}
+	}
+yy752:
+	yych = *++cur;
+	if (yych == 0xA0) goto yy751;
+	goto yy553;
+yy753:
+	yych = *++cur;
+	if (yych == 0x80) goto yy810;
+	goto yy553;
+yy754:
+	yych = *++cur;
+	if (yych <= 0x89) {
+		if (yych <= 0x7F) goto yy553;
+		if (yych <= 0x88) goto yy554;
+		goto yy695;
+	} else {
+		if (yych == 0xAF) goto yy695;
+		if (yych <= 0xBF) goto yy554;
+		goto yy553;
+	}
+yy755:
+	yych = *++cur;
+	if (yych <= '/') goto yy553;
+	if (yych <= '9') goto yy811;
+	goto yy553;
+yy756:
+	yych = *++cur;
+	if (yych <= 0xCB) {
+		if (yych <= 'z') {
+			if (yych <= '@') {
+				if (yych <= '/') {
+					yyt2 = cur;
+					goto yy703;
+				}
+				if (yych <= '9') goto yy812;
+				yyt2 = cur;
+				goto yy703;
+			} else {
+				if (yych <= 'Z') goto yy553;
+				if (yych <= '`') {
+					yyt2 = cur;
+					goto yy703;
+				}
+				goto yy553;
+			}
+		} else {
+			if (yych <= 0xC2) {
+				if (yych <= 0x7F) {
+					yyt2 = cur;
+					goto yy703;
+				}
+				if (yych <= 0xC1) goto yy553;
+				yyt2 = cur;
+				goto yy707;
+			} else {
+				if (yych <= 0xC3) {
+					yyt2 = cur;
+					goto yy708;
+				}
+				if (yych <= 0xC9) goto yy553;
+				if (yych <= 0xCA) {
+					yyt2 = cur;
+					goto yy709;
+				}
+				yyt2 = cur;
+				goto yy707;
+			}
+		}
+	} else {
+		if (yych <= 0xDF) {
+			if (yych <= 0xD5) {
+				if (yych <= 0xD3) goto yy553;
+				if (yych <= 0xD4) {
+					yyt2 = cur;
+					goto yy709;
+				}
+				yyt2 = cur;
+				goto yy707;
+			} else {
+				if (yych <= 0xD6) {
+					yyt2 = cur;
+					goto yy710;
+				}
+				if (yych <= 0xDB) goto yy553;
+				yyt2 = cur;
+				goto yy707;
+			}
+		} else {
+			if (yych <= 0xEF) {
+				if (yych <= 0xE0) {
+					yyt2 = cur;
+					goto yy711;
+				}
+				if (yych <= 0xE1) {
+					yyt2 = cur;
+					goto yy712;
+				}
+				yyt2 = cur;
+				goto yy713;
+			} else {
+				if (yych <= 0xF0) {
+					yyt2 = cur;
+					goto yy714;
+				}
+				if (yych <= 0xF3) {
+					yyt2 = cur;
+					goto yy715;
+				}
+				if (yych <= 0xF4) {
+					yyt2 = cur;
+					goto yy716;
+				}
+				goto yy553;
+			}
+		}
+	}
+yy757:
+	yych = *++cur;
+yy758:
+	if (yych <= 0xCB) {
+		if (yych <= 'z') {
+			if (yych <= '@') {
+				if (yych <= '/') {
+					yyt2 = cur;
+					goto yy703;
+				}
+				if (yych <= '9') goto yy757;
+				yyt2 = cur;
+				goto yy703;
+			} else {
+				if (yych <= 'Z') goto yy553;
+				if (yych <= '`') {
+					yyt2 = cur;
+					goto yy703;
+				}
+				goto yy553;
+			}
+		} else {
+			if (yych <= 0xC2) {
+				if (yych <= 0x7F) {
+					yyt2 = cur;
+					goto yy703;
+				}
+				if (yych <= 0xC1) goto yy553;
+				yyt2 = cur;
+				goto yy707;
+			} else {
+				if (yych <= 0xC3) {
+					yyt2 = cur;
+					goto yy708;
+				}
+				if (yych <= 0xC9) goto yy553;
+				if (yych <= 0xCA) {
+					yyt2 = cur;
+					goto yy709;
+				}
+				yyt2 = cur;
+				goto yy707;
+			}
+		}
+	} else {
+		if (yych <= 0xDF) {
+			if (yych <= 0xD5) {
+				if (yych <= 0xD3) goto yy553;
+				if (yych <= 0xD4) {
+					yyt2 = cur;
+					goto yy709;
+				}
+				yyt2 = cur;
+				goto yy707;
+			} else {
+				if (yych <= 0xD6) {
+					yyt2 = cur;
+					goto yy710;
+				}
+				if (yych <= 0xDB) goto yy553;
+				yyt2 = cur;
+				goto yy707;
+			}
+		} else {
+			if (yych <= 0xEF) {
+				if (yych <= 0xE0) {
+					yyt2 = cur;
+					goto yy711;
+				}
+				if (yych <= 0xE1) {
+					yyt2 = cur;
+					goto yy712;
+				}
+				yyt2 = cur;
+				goto yy713;
+			} else {
+				if (yych <= 0xF0) {
+					yyt2 = cur;
+					goto yy714;
+				}
+				if (yych <= 0xF3) {
+					yyt2 = cur;
+					goto yy715;
+				}
+				if (yych <= 0xF4) {
+					yyt2 = cur;
+					goto yy716;
+				}
+				goto yy553;
+			}
+		}
+	}
+yy759:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych <= ']') {
+		if (yych <= '/') {
+			if (yych == ' ') goto yy602;
+			yyt1 = yyt3;
+			goto yy555;
+		} else {
+			if (yych <= '9') goto yy682;
+			if (yych == 'K') goto yy605;
+			yyt1 = yyt3;
+			goto yy555;
+		}
+	} else {
+		if (yych <= 0xC1) {
+			if (yych <= '^') goto yy606;
+			if (yych == 'k') goto yy605;
+			yyt1 = yyt3;
+			goto yy555;
+		} else {
+			if (yych <= 0xC2) goto yy607;
+			if (yych == 0xE2) goto yy608;
+			yyt1 = yyt3;
+			goto yy555;
 		}
 	}
 yy760:
@@ -17336,103 +12155,503 @@ yy760:
 	yych = *(mar = ++cur);
 	if (yych <= '/') {
 		yyt1 = yyt3;
-		goto yy752;
+		goto yy555;
 	}
-	if (yych <= '5') goto yy812;
+	if (yych <= '9') goto yy813;
 	yyt1 = yyt3;
-	goto yy752;
+	goto yy555;
 yy761:
-	yyaccept = 5;
+	yyaccept = 3;
 	yych = *(mar = ++cur);
+	if (yych <= '/') {
+		yyt1 = yyt3;
+		goto yy555;
+	}
+	if (yych <= '9') goto yy814;
+	yyt1 = yyt3;
+	goto yy555;
 yy762:
-	if (yych <= 0xCA) {
-		if (yych <= 'z') {
-			if (yych <= '@') goto yy763;
-			if (yych <= 'Z') goto yy761;
-			if (yych >= 'a') goto yy761;
-		} else {
-			if (yych <= 0xC2) goto yy763;
-			if (yych <= 0xC3) goto yy813;
-			if (yych <= 0xC9) goto yy775;
-			goto yy814;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych <= 0xCB) goto yy763;
-			if (yych <= 0xD3) goto yy775;
-			if (yych <= 0xD4) goto yy814;
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD6) goto yy815;
-				goto yy775;
-			} else {
-				if (yych == 0xE1) goto yy816;
-			}
-		}
-	}
+	yyaccept = 1;
+	yych = *(mar = ++cur);
 yy763:
-#line 259 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ DG(DG_SKIP); }
-#line 17377 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy764:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych <= 'M') {
-		if (yych <= '-') {
-			if (yych == '+') goto yy817;
-			if (yych <= ',') goto yy762;
-			goto yy817;
+	if (yych <= 'h') {
+		if (yych <= 'I') {
+			if (yych <= '9') {
+				if (yych <= '+') {
+					if (yych == ' ') {
+						yyt3 = cur;
+						goto yy759;
+					}
+					yyt3 = cur;
+					goto yy554;
+				} else {
+					if (yych <= ',') {
+						yyt3 = cur;
+						goto yy558;
+					}
+					if (yych <= '.') {
+						yyt3 = cur;
+						goto yy554;
+					}
+					if (yych <= '/') {
+						yyt3 = cur;
+						goto yy718;
+					}
+					goto yy762;
+				}
+			} else {
+				if (yych <= 'E') {
+					if (yych <= '@') {
+						yyt3 = cur;
+						goto yy554;
+					}
+					if (yych <= 'D') goto yy564;
+					goto yy567;
+				} else {
+					if (yych == 'G') goto yy568;
+					if (yych <= 'H') goto yy564;
+					goto yy570;
+				}
+			}
 		} else {
-			if (yych <= '/') goto yy762;
-			if (yych <= '9') goto yy818;
-			if (yych <= 'L') goto yy762;
-			goto yy770;
+			if (yych <= 'R') {
+				if (yych <= 'L') {
+					if (yych == 'K') goto yy571;
+					goto yy564;
+				} else {
+					if (yych <= 'M') goto yy568;
+					if (yych <= 'N') goto yy572;
+					if (yych <= 'Q') goto yy564;
+					goto yy573;
+				}
+			} else {
+				if (yych <= '^') {
+					if (yych <= 'Z') goto yy564;
+					if (yych <= ']') {
+						yyt3 = cur;
+						goto yy554;
+					}
+					yyt3 = cur;
+					goto yy574;
+				} else {
+					if (yych <= '`') {
+						yyt3 = cur;
+						goto yy554;
+					}
+					if (yych == 'e') goto yy575;
+					goto yy564;
+				}
+			}
 		}
 	} else {
-		if (yych <= 'l') {
-			if (yych <= 'Q') goto yy762;
-			if (yych <= 'R') goto yy819;
-			if (yych <= 'S') goto yy820;
-			goto yy762;
-		} else {
-			if (yych <= 'q') {
-				if (yych <= 'm') goto yy770;
-				goto yy762;
+		if (yych <= 0xCA) {
+			if (yych <= 'r') {
+				if (yych <= 'k') {
+					if (yych <= 'i') goto yy570;
+					if (yych <= 'j') goto yy564;
+					goto yy571;
+				} else {
+					if (yych == 'n') goto yy572;
+					if (yych <= 'q') goto yy564;
+					goto yy573;
+				}
 			} else {
-				if (yych <= 'r') goto yy819;
-				if (yych <= 's') goto yy820;
-				goto yy762;
+				if (yych <= 0xC1) {
+					if (yych <= 'z') goto yy564;
+					if (yych <= 0x7F) {
+						yyt3 = cur;
+						goto yy554;
+					}
+					goto yy543;
+				} else {
+					if (yych <= 0xC2) {
+						yyt3 = cur;
+						goto yy764;
+					}
+					if (yych <= 0xC3) {
+						yyt3 = cur;
+						goto yy577;
+					}
+					if (yych <= 0xC9) goto yy578;
+					yyt3 = cur;
+					goto yy579;
+				}
+			}
+		} else {
+			if (yych <= 0xDF) {
+				if (yych <= 0xD4) {
+					if (yych <= 0xCB) {
+						yyt3 = cur;
+						goto yy580;
+					}
+					if (yych <= 0xD3) goto yy578;
+					yyt3 = cur;
+					goto yy579;
+				} else {
+					if (yych <= 0xD5) {
+						yyt3 = cur;
+						goto yy580;
+					}
+					if (yych <= 0xD6) {
+						yyt3 = cur;
+						goto yy581;
+					}
+					if (yych <= 0xDB) goto yy578;
+					yyt3 = cur;
+					goto yy580;
+				}
+			} else {
+				if (yych <= 0xEF) {
+					if (yych <= 0xE0) {
+						yyt3 = cur;
+						goto yy582;
+					}
+					if (yych <= 0xE1) {
+						yyt3 = cur;
+						goto yy583;
+					}
+					if (yych <= 0xE2) {
+						yyt3 = cur;
+						goto yy765;
+					}
+					yyt3 = cur;
+					goto yy585;
+				} else {
+					if (yych <= 0xF0) {
+						yyt3 = cur;
+						goto yy586;
+					}
+					if (yych <= 0xF3) {
+						yyt3 = cur;
+						goto yy587;
+					}
+					if (yych <= 0xF4) {
+						yyt3 = cur;
+						goto yy588;
+					}
+					goto yy543;
+				}
 			}
 		}
 	}
+yy764:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych == 0xA0) goto yy759;
+	if (yych <= 0xBF) goto yy554;
+	goto yy553;
 yy765:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x80) goto yy815;
+	if (yych <= 0xBF) goto yy580;
+	goto yy553;
+yy766:
+	yych = *++cur;
+	if (yych <= 0x98) {
+		if (yych <= 0x7F) goto yy553;
+		if (yych == 0x89) goto yy717;
+		goto yy554;
+	} else {
+		if (yych <= 0xAE) {
+			if (yych <= 0x99) goto yy557;
+			goto yy554;
+		} else {
+			if (yych <= 0xAF) goto yy717;
+			if (yych <= 0xBF) goto yy554;
+			goto yy553;
+		}
+	}
+yy767:
+	++cur;
+	yyt1 = yyt2;
+yy768:
+	cur = yyt1;
+#line 320 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ DG(DG_SKIP); }
+#line 12373 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy769:
+	yyaccept = 9;
+	yych = *(mar = ++cur);
+	yyt1 = yyt2;
+	if (yych <= '/') goto yy768;
+	if (yych <= '5') goto yy816;
+	goto yy768;
+yy770:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy767;
+	goto yy553;
+yy771:
+	yych = *++cur;
+	if (yych == 0x97) goto yy767;
+	if (yych == 0xB7) goto yy767;
+	goto yy553;
+yy772:
+	yych = *++cur;
+	if (yych <= 0xAF) goto yy553;
+	if (yych <= 0xBF) goto yy767;
+	goto yy553;
+yy773:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy767;
+	goto yy553;
+yy774:
+	yych = *++cur;
+	if (yych <= 0x9F) goto yy553;
+	if (yych <= 0xBF) goto yy770;
+	goto yy553;
+yy775:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xB7) goto yy770;
+	if (yych <= 0xBB) goto yy553;
+	if (yych <= 0xBF) goto yy770;
+	goto yy553;
+yy776:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy770;
+	goto yy553;
+yy777:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy553;
+	if (yych <= 0xBF) goto yy776;
+	goto yy553;
+yy778:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy776;
+	goto yy553;
+yy779:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy776;
+	goto yy553;
+yy780:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy817;
+	if (yych == 'e') goto yy817;
+	goto yy565;
+yy781:
+	++cur;
+	cur = yyt1;
+#line 325 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ DG(DG_MIXED); }
+#line 12444 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy782:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy781;
+	goto yy553;
+yy783:
+	yych = *++cur;
+	if (yych == 0x97) goto yy781;
+	if (yych == 0xB7) goto yy781;
+	goto yy553;
+yy784:
+	yych = *++cur;
+	if (yych <= 0xAF) goto yy553;
+	if (yych <= 0xBF) goto yy781;
+	goto yy553;
+yy785:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy781;
+	goto yy553;
+yy786:
+	yych = *++cur;
+	if (yych <= 0x9F) goto yy553;
+	if (yych <= 0xBF) goto yy782;
+	goto yy553;
+yy787:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xB7) goto yy782;
+	if (yych <= 0xBB) goto yy553;
+	if (yych <= 0xBF) goto yy782;
+	goto yy553;
+yy788:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy782;
+	goto yy553;
+yy789:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy553;
+	if (yych <= 0xBF) goto yy788;
+	goto yy553;
+yy790:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy788;
+	goto yy553;
+yy791:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy788;
+	goto yy553;
+yy792:
+	++cur;
+	yyt3 = yyt2;
+yy793:
+	cur = yyt3;
+#line 328 "/work/wt-numbers/src/lang/fr/numbers.re"
+	{ DG(DG_GRP); }
+#line 12504 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy794:
+	yyaccept = 10;
+	yych = *(mar = ++cur);
+	yyt3 = yyt2;
+	if (yych <= 'K') {
+		if (yych <= '/') {
+			if (yych == ' ') goto yy751;
+			goto yy793;
+		} else {
+			if (yych <= '9') goto yy609;
+			if (yych <= 'J') goto yy793;
+			goto yy605;
+		}
+	} else {
+		if (yych <= 0xC1) {
+			if (yych == 'k') goto yy605;
+			goto yy793;
+		} else {
+			if (yych <= 0xC2) goto yy752;
+			if (yych == 0xE2) goto yy753;
+			goto yy793;
+		}
+	}
+yy795:
+	yyaccept = 10;
+	yych = *(mar = ++cur);
+	yyt3 = yyt2;
+	if (yych <= '/') goto yy793;
+	if (yych <= '9') goto yy609;
+	goto yy793;
+yy796:
+	yyaccept = 10;
+	yych = *(mar = ++cur);
+	yyt3 = yyt2;
+	if (yych <= '/') goto yy793;
+	if (yych <= '9') goto yy818;
+	goto yy793;
+yy797:
+	yyaccept = 11;
+	yych = *(mar = ++cur);
+	if (yych <= '/') {
+		yyt3 = yyt2;
+		goto yy793;
+	}
+	if (yych <= '9') goto yy748;
+	yyt3 = yyt2;
+	goto yy793;
+yy798:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych == 0xA0) goto yy794;
+	if (yych <= 0xBF) goto yy792;
+	goto yy553;
+yy799:
+	yych = *++cur;
+	if (yych <= 0x97) {
+		if (yych <= 0x7F) goto yy553;
+		if (yych <= 0x96) goto yy564;
+		goto yy792;
+	} else {
+		if (yych == 0xB7) goto yy792;
+		if (yych <= 0xBF) goto yy564;
+		goto yy553;
+	}
+yy800:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xAF) goto yy564;
+	if (yych <= 0xBF) goto yy792;
+	goto yy553;
+yy801:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy792;
+	goto yy553;
+yy802:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy792;
+	if (yych <= 0xBF) goto yy564;
+	goto yy553;
+yy803:
+	yych = *++cur;
+	if (yych <= 0x9F) goto yy553;
+	if (yych <= 0xBF) goto yy801;
+	goto yy553;
+yy804:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xB7) goto yy801;
+	if (yych <= 0xBB) goto yy578;
+	if (yych <= 0xBF) goto yy801;
+	goto yy553;
+yy805:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x80) goto yy819;
+	if (yych <= 0xBF) goto yy801;
+	goto yy553;
+yy806:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy801;
+	goto yy553;
+yy807:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy553;
+	if (yych <= 0xBF) goto yy806;
+	goto yy553;
+yy808:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy806;
+	goto yy553;
+yy809:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy806;
+	goto yy553;
+yy810:
+	yych = *++cur;
+	if (yych == 0x89) goto yy751;
+	if (yych == 0xAF) goto yy751;
+	goto yy553;
+yy811:
+	yych = *++cur;
 	if (yych <= 0xCB) {
 		if (yych <= 'z') {
 			if (yych <= '@') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy821;
+					goto yy820;
 				}
-				if (yych <= '9') goto yy763;
+				if (yych <= '9') goto yy821;
 				yyt1 = cur;
-				goto yy821;
+				goto yy820;
 			} else {
-				if (yych <= 'Z') goto yy761;
+				if (yych <= 'Z') goto yy553;
 				if (yych <= '`') {
 					yyt1 = cur;
-					goto yy821;
+					goto yy820;
 				}
-				goto yy761;
+				goto yy553;
 			}
 		} else {
 			if (yych <= 0xC2) {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy821;
+					goto yy820;
 				}
-				if (yych <= 0xC1) goto yy763;
+				if (yych <= 0xC1) goto yy553;
 				yyt1 = cur;
 				goto yy822;
 			} else {
@@ -17440,7 +12659,7 @@ yy765:
 					yyt1 = cur;
 					goto yy823;
 				}
-				if (yych <= 0xC9) goto yy775;
+				if (yych <= 0xC9) goto yy553;
 				if (yych <= 0xCA) {
 					yyt1 = cur;
 					goto yy824;
@@ -17452,7 +12671,7 @@ yy765:
 	} else {
 		if (yych <= 0xDF) {
 			if (yych <= 0xD5) {
-				if (yych <= 0xD3) goto yy775;
+				if (yych <= 0xD3) goto yy553;
 				if (yych <= 0xD4) {
 					yyt1 = cur;
 					goto yy824;
@@ -17464,7 +12683,7 @@ yy765:
 					yyt1 = cur;
 					goto yy825;
 				}
-				if (yych <= 0xDB) goto yy775;
+				if (yych <= 0xDB) goto yy553;
 				yyt1 = cur;
 				goto yy822;
 			}
@@ -17493,2680 +12712,12 @@ yy765:
 					yyt1 = cur;
 					goto yy831;
 				}
-				goto yy763;
-			}
-		}
-	}
-yy766:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC3) {
-		if (yych <= 'E') {
-			if (yych <= '5') {
-				if (yych == ' ') {
-					yyt1 = cur;
-					goto yy834;
-				}
-				if (yych <= '/') {
-					yyt1 = cur;
-					goto yy832;
-				}
-				goto yy835;
-			} else {
-				if (yych <= '9') goto yy763;
-				if (yych <= '@') {
-					yyt1 = cur;
-					goto yy832;
-				}
-				if (yych <= 'D') goto yy761;
-				goto yy836;
-			}
-		} else {
-			if (yych <= 'e') {
-				if (yych <= 'Z') goto yy761;
-				if (yych <= '`') {
-					yyt1 = cur;
-					goto yy832;
-				}
-				if (yych <= 'd') goto yy761;
-				goto yy836;
-			} else {
-				if (yych <= 0x7F) {
-					if (yych <= 'z') goto yy761;
-					yyt1 = cur;
-					goto yy832;
-				} else {
-					if (yych <= 0xC1) goto yy763;
-					if (yych <= 0xC2) {
-						yyt1 = cur;
-						goto yy837;
-					}
-					yyt1 = cur;
-					goto yy838;
-				}
-			}
-		}
-	} else {
-		if (yych <= 0xDB) {
-			if (yych <= 0xD3) {
-				if (yych <= 0xC9) goto yy775;
-				if (yych <= 0xCA) {
-					yyt1 = cur;
-					goto yy839;
-				}
-				if (yych <= 0xCB) {
-					yyt1 = cur;
-					goto yy840;
-				}
-				goto yy775;
-			} else {
-				if (yych <= 0xD4) {
-					yyt1 = cur;
-					goto yy839;
-				}
-				if (yych <= 0xD5) {
-					yyt1 = cur;
-					goto yy840;
-				}
-				if (yych <= 0xD6) {
-					yyt1 = cur;
-					goto yy841;
-				}
-				goto yy775;
-			}
-		} else {
-			if (yych <= 0xE2) {
-				if (yych <= 0xDF) {
-					yyt1 = cur;
-					goto yy840;
-				}
-				if (yych <= 0xE0) {
-					yyt1 = cur;
-					goto yy842;
-				}
-				if (yych <= 0xE1) {
-					yyt1 = cur;
-					goto yy843;
-				}
-				yyt1 = cur;
-				goto yy844;
-			} else {
-				if (yych <= 0xF0) {
-					if (yych <= 0xEF) {
-						yyt1 = cur;
-						goto yy845;
-					}
-					yyt1 = cur;
-					goto yy846;
-				} else {
-					if (yych <= 0xF3) {
-						yyt1 = cur;
-						goto yy847;
-					}
-					if (yych <= 0xF4) {
-						yyt1 = cur;
-						goto yy848;
-					}
-					goto yy763;
-				}
-			}
-		}
-	}
-yy767:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych <= 'd') {
-		if (yych == 'E') goto yy849;
-		goto yy762;
-	} else {
-		if (yych <= 'e') goto yy849;
-		if (yych == 0xC3) goto yy850;
-		goto yy762;
-	}
-yy768:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych <= 0xCB) {
-		if (yych <= 'z') {
-			if (yych <= '@') {
-				if (yych <= '/') {
-					yyt1 = cur;
-					goto yy851;
-				}
-				if (yych <= '9') goto yy763;
-				yyt1 = cur;
-				goto yy851;
-			} else {
-				if (yych <= 'Z') goto yy761;
-				if (yych <= '`') {
-					yyt1 = cur;
-					goto yy851;
-				}
-				goto yy761;
-			}
-		} else {
-			if (yych <= 0xC2) {
-				if (yych <= 0x7F) {
-					yyt1 = cur;
-					goto yy851;
-				}
-				if (yych <= 0xC1) goto yy763;
-				yyt1 = cur;
-				goto yy852;
-			} else {
-				if (yych <= 0xC3) {
-					yyt1 = cur;
-					goto yy853;
-				}
-				if (yych <= 0xC9) goto yy775;
-				if (yych <= 0xCA) {
-					yyt1 = cur;
-					goto yy854;
-				}
-				yyt1 = cur;
-				goto yy852;
-			}
-		}
-	} else {
-		if (yych <= 0xDF) {
-			if (yych <= 0xD5) {
-				if (yych <= 0xD3) goto yy775;
-				if (yych <= 0xD4) {
-					yyt1 = cur;
-					goto yy854;
-				}
-				yyt1 = cur;
-				goto yy852;
-			} else {
-				if (yych <= 0xD6) {
-					yyt1 = cur;
-					goto yy855;
-				}
-				if (yych <= 0xDB) goto yy775;
-				yyt1 = cur;
-				goto yy852;
-			}
-		} else {
-			if (yych <= 0xEF) {
-				if (yych <= 0xE0) {
-					yyt1 = cur;
-					goto yy856;
-				}
-				if (yych <= 0xE1) {
-					yyt1 = cur;
-					goto yy857;
-				}
-				yyt1 = cur;
-				goto yy858;
-			} else {
-				if (yych <= 0xF0) {
-					yyt1 = cur;
-					goto yy859;
-				}
-				if (yych <= 0xF3) {
-					yyt1 = cur;
-					goto yy860;
-				}
-				if (yych <= 0xF4) {
-					yyt1 = cur;
-					goto yy861;
-				}
-				goto yy763;
-			}
-		}
-	}
-yy769:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych == 'D') goto yy862;
-	if (yych == 'd') goto yy862;
-	goto yy762;
-yy770:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy819;
-	if (yych == 'e') goto yy819;
-	goto yy762;
-yy771:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= ',') {
-		if (yych == '+') goto yy803;
-		yyt1 = yyt3;
-		goto yy752;
-	} else {
-		if (yych <= '-') goto yy803;
-		if (yych <= '/') {
-			yyt1 = yyt3;
-			goto yy752;
-		}
-		if (yych <= '9') goto yy863;
-		yyt1 = yyt3;
-		goto yy752;
-	}
-yy772:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych <= 'z') {
-		if (yych <= 'Q') {
-			if (yych <= '/') {
-				if (yych <= '+') {
-					if (yych <= '*') {
-						yyt1 = cur;
-						goto yy864;
-					}
-					yyt1 = cur;
-					goto yy866;
-				} else {
-					if (yych == '-') {
-						yyt1 = cur;
-						goto yy866;
-					}
-					yyt1 = cur;
-					goto yy864;
-				}
-			} else {
-				if (yych <= '@') {
-					if (yych <= '9') goto yy818;
-					yyt1 = cur;
-					goto yy864;
-				} else {
-					if (yych == 'M') goto yy770;
-					goto yy761;
-				}
-			}
-		} else {
-			if (yych <= 'l') {
-				if (yych <= 'S') {
-					if (yych <= 'R') goto yy819;
-					goto yy820;
-				} else {
-					if (yych <= 'Z') goto yy761;
-					if (yych <= '`') {
-						yyt1 = cur;
-						goto yy864;
-					}
-					goto yy761;
-				}
-			} else {
-				if (yych <= 'q') {
-					if (yych <= 'm') goto yy770;
-					goto yy761;
-				} else {
-					if (yych <= 'r') goto yy819;
-					if (yych <= 's') goto yy820;
-					goto yy761;
-				}
-			}
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych <= 0xC9) {
-				if (yych <= 0xC1) {
-					if (yych <= 0x7F) {
-						yyt1 = cur;
-						goto yy864;
-					}
-					goto yy763;
-				} else {
-					if (yych <= 0xC2) {
-						yyt1 = cur;
-						goto yy867;
-					}
-					if (yych <= 0xC3) {
-						yyt1 = cur;
-						goto yy868;
-					}
-					goto yy775;
-				}
-			} else {
-				if (yych <= 0xCB) {
-					if (yych <= 0xCA) {
-						yyt1 = cur;
-						goto yy869;
-					}
-					yyt1 = cur;
-					goto yy867;
-				} else {
-					if (yych <= 0xD3) goto yy775;
-					if (yych <= 0xD4) {
-						yyt1 = cur;
-						goto yy869;
-					}
-					yyt1 = cur;
-					goto yy867;
-				}
-			}
-		} else {
-			if (yych <= 0xE1) {
-				if (yych <= 0xDB) {
-					if (yych <= 0xD6) {
-						yyt1 = cur;
-						goto yy870;
-					}
-					goto yy775;
-				} else {
-					if (yych <= 0xDF) {
-						yyt1 = cur;
-						goto yy867;
-					}
-					if (yych <= 0xE0) {
-						yyt1 = cur;
-						goto yy871;
-					}
-					yyt1 = cur;
-					goto yy872;
-				}
-			} else {
-				if (yych <= 0xF0) {
-					if (yych <= 0xEF) {
-						yyt1 = cur;
-						goto yy873;
-					}
-					yyt1 = cur;
-					goto yy874;
-				} else {
-					if (yych <= 0xF3) {
-						yyt1 = cur;
-						goto yy875;
-					}
-					if (yych <= 0xF4) {
-						yyt1 = cur;
-						goto yy876;
-					}
-					goto yy763;
-				}
-			}
-		}
-	}
-yy773:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych == 0xA0) goto yy753;
-	if (yych <= 0xBF) goto yy751;
-	goto yy750;
-yy774:
-	yych = *++cur;
-	if (yych <= 0xA7) {
-		if (yych <= 0x7F) goto yy750;
-		if (yych == 0x97) goto yy751;
-		goto yy761;
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA8) goto yy877;
-			goto yy761;
-		} else {
-			if (yych <= 0xB7) goto yy751;
-			if (yych <= 0xBF) goto yy761;
-			goto yy750;
-		}
-	}
-yy775:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy761;
-	goto yy750;
-yy776:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xAF) goto yy761;
-	if (yych <= 0xBF) goto yy751;
-	goto yy750;
-yy777:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy751;
-	goto yy750;
-yy778:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x8F) goto yy751;
-	if (yych <= 0xBF) goto yy761;
-	goto yy750;
-yy779:
-	yych = *++cur;
-	if (yych <= 0x9F) goto yy750;
-	if (yych <= 0xBF) goto yy777;
-	goto yy750;
-yy780:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xB7) goto yy777;
-	if (yych <= 0xBB) goto yy775;
-	if (yych <= 0xBF) goto yy777;
-	goto yy750;
-yy781:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x80) goto yy878;
-	if (yych <= 0xBF) goto yy777;
-	goto yy750;
-yy782:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy777;
-	goto yy750;
-yy783:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy750;
-	if (yych <= 0xBF) goto yy782;
-	goto yy750;
-yy784:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy782;
-	goto yy750;
-yy785:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x8F) goto yy782;
-	goto yy750;
-yy786:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy736;
-	goto yy750;
-yy787:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy786;
-	goto yy750;
-yy788:
-	++cur;
-	cur = yyt1;
-#line 258 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ DG(DG_LEAD); }
-#line 17980 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy789:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy788;
-	goto yy750;
-yy790:
-	yych = *++cur;
-	if (yych == 0x97) goto yy788;
-	if (yych == 0xB7) goto yy788;
-	goto yy750;
-yy791:
-	yych = *++cur;
-	if (yych <= 0xAF) goto yy750;
-	if (yych <= 0xBF) goto yy788;
-	goto yy750;
-yy792:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x8F) goto yy788;
-	goto yy750;
-yy793:
-	yych = *++cur;
-	if (yych <= 0x9F) goto yy750;
-	if (yych <= 0xBF) goto yy789;
-	goto yy750;
-yy794:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xB7) goto yy789;
-	if (yych <= 0xBB) goto yy750;
-	if (yych <= 0xBF) goto yy789;
-	goto yy750;
-yy795:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy789;
-	goto yy750;
-yy796:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy750;
-	if (yych <= 0xBF) goto yy795;
-	goto yy750;
-yy797:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy795;
-	goto yy750;
-yy798:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x8F) goto yy795;
-	goto yy750;
-yy799:
-	yych = *++cur;
-	if (yych <= 'K') {
-		if (yych <= '/') {
-			if (yych == ' ') goto yy799;
-			goto yy750;
-		} else {
-			if (yych <= '9') goto yy879;
-			if (yych <= 'J') goto yy750;
-			goto yy802;
-		}
-	} else {
-		if (yych <= 0xC1) {
-			if (yych == 'k') goto yy802;
-			goto yy750;
-		} else {
-			if (yych <= 0xC2) goto yy804;
-			if (yych == 0xE2) goto yy805;
-			goto yy750;
-		}
-	}
-yy800:
-	yych = *++cur;
-	if (yych <= '.') goto yy750;
-	if (yych <= '/') goto yy880;
-	if (yych <= '9') goto yy881;
-	goto yy750;
-yy801:
-	yych = *++cur;
-	if (yych <= 0xCA) {
-		if (yych <= 'Z') {
-			if (yych <= '/') {
-				if (yych == ' ') {
-					yyt1 = cur;
-					goto yy834;
-				}
-				yyt1 = cur;
-				goto yy832;
-			} else {
-				if (yych <= '5') goto yy835;
-				if (yych <= '9') goto yy750;
-				if (yych <= '@') {
-					yyt1 = cur;
-					goto yy832;
-				}
-				goto yy750;
-			}
-		} else {
-			if (yych <= 0xC1) {
-				if (yych <= '`') {
-					yyt1 = cur;
-					goto yy832;
-				}
-				if (yych <= 'z') goto yy750;
-				if (yych <= 0x7F) {
-					yyt1 = cur;
-					goto yy832;
-				}
-				goto yy750;
-			} else {
-				if (yych <= 0xC2) {
-					yyt1 = cur;
-					goto yy837;
-				}
-				if (yych <= 0xC3) {
-					yyt1 = cur;
-					goto yy882;
-				}
-				if (yych <= 0xC9) goto yy750;
-				yyt1 = cur;
-				goto yy883;
-			}
-		}
-	} else {
-		if (yych <= 0xDF) {
-			if (yych <= 0xD4) {
-				if (yych <= 0xCB) {
-					yyt1 = cur;
-					goto yy840;
-				}
-				if (yych <= 0xD3) goto yy750;
-				yyt1 = cur;
-				goto yy883;
-			} else {
-				if (yych <= 0xD5) {
-					yyt1 = cur;
-					goto yy840;
-				}
-				if (yych <= 0xD6) {
-					yyt1 = cur;
-					goto yy884;
-				}
-				if (yych <= 0xDB) goto yy750;
-				yyt1 = cur;
-				goto yy840;
-			}
-		} else {
-			if (yych <= 0xEF) {
-				if (yych <= 0xE0) {
-					yyt1 = cur;
-					goto yy842;
-				}
-				if (yych <= 0xE1) {
-					yyt1 = cur;
-					goto yy885;
-				}
-				if (yych <= 0xE2) {
-					yyt1 = cur;
-					goto yy844;
-				}
-				yyt1 = cur;
-				goto yy845;
-			} else {
-				if (yych <= 0xF0) {
-					yyt1 = cur;
-					goto yy846;
-				}
-				if (yych <= 0xF3) {
-					yyt1 = cur;
-					goto yy847;
-				}
-				if (yych <= 0xF4) {
-					yyt1 = cur;
-					goto yy848;
-				}
-				goto yy750;
-			}
-		}
-	}
-yy802:
-	yych = *++cur;
-	if (yych <= 0xCB) {
-		if (yych <= 'z') {
-			if (yych <= '@') {
-				if (yych <= '/') {
-					yyt1 = cur;
-					goto yy851;
-				}
-				if (yych <= '9') goto yy750;
-				yyt1 = cur;
-				goto yy851;
-			} else {
-				if (yych <= 'Z') goto yy750;
-				if (yych <= '`') {
-					yyt1 = cur;
-					goto yy851;
-				}
-				goto yy750;
-			}
-		} else {
-			if (yych <= 0xC2) {
-				if (yych <= 0x7F) {
-					yyt1 = cur;
-					goto yy851;
-				}
-				if (yych <= 0xC1) goto yy750;
-				yyt1 = cur;
-				goto yy852;
-			} else {
-				if (yych <= 0xC3) {
-					yyt1 = cur;
-					goto yy886;
-				}
-				if (yych <= 0xC9) goto yy750;
-				if (yych <= 0xCA) {
-					yyt1 = cur;
-					goto yy887;
-				}
-				yyt1 = cur;
-				goto yy852;
-			}
-		}
-	} else {
-		if (yych <= 0xDF) {
-			if (yych <= 0xD5) {
-				if (yych <= 0xD3) goto yy750;
-				if (yych <= 0xD4) {
-					yyt1 = cur;
-					goto yy887;
-				}
-				yyt1 = cur;
-				goto yy852;
-			} else {
-				if (yych <= 0xD6) {
-					yyt1 = cur;
-					goto yy888;
-				}
-				if (yych <= 0xDB) goto yy750;
-				yyt1 = cur;
-				goto yy852;
-			}
-		} else {
-			if (yych <= 0xEF) {
-				if (yych <= 0xE0) {
-					yyt1 = cur;
-					goto yy856;
-				}
-				if (yych <= 0xE1) {
-					yyt1 = cur;
-					goto yy889;
-				}
-				yyt1 = cur;
-				goto yy858;
-			} else {
-				if (yych <= 0xF0) {
-					yyt1 = cur;
-					goto yy859;
-				}
-				if (yych <= 0xF3) {
-					yyt1 = cur;
-					goto yy860;
-				}
-				if (yych <= 0xF4) {
-					yyt1 = cur;
-					goto yy861;
-				}
-				goto yy750;
-			}
-		}
-	}
-yy803:
-	yych = *++cur;
-	if (yych <= ',') {
-		if (yych == '+') goto yy803;
-		goto yy750;
-	} else {
-		if (yych <= '-') goto yy803;
-		if (yych <= '/') goto yy750;
-		if (yych <= '9') goto yy863;
-		goto yy750;
-	}
-yy804:
-	yych = *++cur;
-	if (yych == 0xA0) goto yy799;
-	goto yy750;
-yy805:
-	yych = *++cur;
-	if (yych == 0x80) goto yy890;
-	goto yy750;
-yy806:
-	yych = *++cur;
-	if (yych <= '/') goto yy750;
-	if (yych <= '9') goto yy891;
-	goto yy750;
-yy807:
-	yych = *++cur;
-	if (yych <= 'k') {
-		if (yych <= 'J') {
-			if (yych <= '@') {
-				if (yych <= ' ') {
-					if (yych <= 0x1F) {
-						yyt3 = cur;
-						goto yy751;
-					}
-					yyt3 = cur;
-					goto yy892;
-				} else {
-					if (yych <= '/') {
-						yyt3 = cur;
-						goto yy751;
-					}
-					if (yych <= '9') goto yy807;
-					yyt3 = cur;
-					goto yy751;
-				}
-			} else {
-				if (yych <= 'E') {
-					if (yych <= 'D') goto yy761;
-					goto yy893;
-				} else {
-					if (yych == 'G') goto yy765;
-					goto yy761;
-				}
-			}
-		} else {
-			if (yych <= ']') {
-				if (yych <= 'L') {
-					if (yych <= 'K') goto yy768;
-					goto yy761;
-				} else {
-					if (yych <= 'M') goto yy765;
-					if (yych <= 'Z') goto yy761;
-					yyt3 = cur;
-					goto yy751;
-				}
-			} else {
-				if (yych <= 'd') {
-					if (yych <= '^') {
-						yyt3 = cur;
-						goto yy771;
-					}
-					if (yych <= '`') {
-						yyt3 = cur;
-						goto yy751;
-					}
-					goto yy761;
-				} else {
-					if (yych <= 'e') goto yy893;
-					if (yych <= 'j') goto yy761;
-					goto yy768;
-				}
-			}
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych <= 0xC3) {
-				if (yych <= 0x7F) {
-					if (yych <= 'z') goto yy761;
-					yyt3 = cur;
-					goto yy751;
-				} else {
-					if (yych <= 0xC1) goto yy750;
-					if (yych <= 0xC2) {
-						yyt3 = cur;
-						goto yy894;
-					}
-					yyt3 = cur;
-					goto yy895;
-				}
-			} else {
-				if (yych <= 0xCB) {
-					if (yych <= 0xC9) goto yy775;
-					if (yych <= 0xCA) {
-						yyt3 = cur;
-						goto yy776;
-					}
-					yyt3 = cur;
-					goto yy777;
-				} else {
-					if (yych <= 0xD3) goto yy775;
-					if (yych <= 0xD4) {
-						yyt3 = cur;
-						goto yy776;
-					}
-					yyt3 = cur;
-					goto yy777;
-				}
-			}
-		} else {
-			if (yych <= 0xE1) {
-				if (yych <= 0xDB) {
-					if (yych <= 0xD6) {
-						yyt3 = cur;
-						goto yy778;
-					}
-					goto yy775;
-				} else {
-					if (yych <= 0xDF) {
-						yyt3 = cur;
-						goto yy777;
-					}
-					if (yych <= 0xE0) {
-						yyt3 = cur;
-						goto yy779;
-					}
-					yyt3 = cur;
-					goto yy780;
-				}
-			} else {
-				if (yych <= 0xF0) {
-					if (yych <= 0xE2) {
-						yyt3 = cur;
-						goto yy896;
-					}
-					if (yych <= 0xEF) {
-						yyt3 = cur;
-						goto yy782;
-					}
-					yyt3 = cur;
-					goto yy783;
-				} else {
-					if (yych <= 0xF3) {
-						yyt3 = cur;
-						goto yy784;
-					}
-					if (yych <= 0xF4) {
-						yyt3 = cur;
-						goto yy785;
-					}
-					goto yy750;
-				}
-			}
-		}
-	}
-yy808:
-	yych = *++cur;
-	if (yych <= ',') goto yy750;
-	if (yych <= '/') goto yy897;
-	if (yych <= '9') goto yy898;
-	goto yy750;
-yy809:
-	yych = *++cur;
-	if (yych <= ',') goto yy750;
-	if (yych <= '/') goto yy897;
-	if (yych <= '9') goto yy899;
-	goto yy750;
-yy810:
-	yych = *++cur;
-	if (yych <= 0xCA) {
-		if (yych <= '`') {
-			if (yych <= '9') {
-				if (yych <= ',') {
-					yyt2 = cur;
-					goto yy900;
-				}
-				if (yych <= '/') {
-					yyt2 = cur;
-					goto yy902;
-				}
-				goto yy903;
-			} else {
-				if (yych <= '@') {
-					yyt2 = cur;
-					goto yy900;
-				}
-				if (yych <= 'Z') goto yy750;
-				yyt2 = cur;
-				goto yy900;
-			}
-		} else {
-			if (yych <= 0xC1) {
-				if (yych <= 'z') goto yy750;
-				if (yych <= 0x7F) {
-					yyt2 = cur;
-					goto yy900;
-				}
-				goto yy750;
-			} else {
-				if (yych <= 0xC2) {
-					yyt2 = cur;
-					goto yy904;
-				}
-				if (yych <= 0xC3) {
-					yyt2 = cur;
-					goto yy905;
-				}
-				if (yych <= 0xC9) goto yy750;
-				yyt2 = cur;
-				goto yy906;
-			}
-		}
-	} else {
-		if (yych <= 0xDF) {
-			if (yych <= 0xD4) {
-				if (yych <= 0xCB) {
-					yyt2 = cur;
-					goto yy904;
-				}
-				if (yych <= 0xD3) goto yy750;
-				yyt2 = cur;
-				goto yy906;
-			} else {
-				if (yych <= 0xD5) {
-					yyt2 = cur;
-					goto yy904;
-				}
-				if (yych <= 0xD6) {
-					yyt2 = cur;
-					goto yy907;
-				}
-				if (yych <= 0xDB) goto yy750;
-				yyt2 = cur;
-				goto yy904;
-			}
-		} else {
-			if (yych <= 0xEF) {
-				if (yych <= 0xE0) {
-					yyt2 = cur;
-					goto yy908;
-				}
-				if (yych <= 0xE1) {
-					yyt2 = cur;
-					goto yy909;
-				}
-				yyt2 = cur;
-				goto yy910;
-			} else {
-				if (yych <= 0xF0) {
-					yyt2 = cur;
-					goto yy911;
-				}
-				if (yych <= 0xF3) {
-					yyt2 = cur;
-					goto yy912;
-				}
-				if (yych <= 0xF4) {
-					yyt2 = cur;
-					goto yy913;
-				}
-				goto yy750;
-			}
-		}
-	}
-yy811:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'e') {
-		if (yych <= 'G') {
-			if (yych <= '-') {
-				if (yych <= '&') {
-					if (yych == ' ') {
-						yyt3 = cur;
-						goto yy914;
-					}
-					yyt3 = cur;
-					goto yy751;
-				} else {
-					if (yych <= '\'') {
-						yyt3 = cur;
-						goto yy754;
-					}
-					if (yych == ',') {
-						yyt3 = cur;
-						goto yy755;
-					}
-					yyt3 = cur;
-					goto yy751;
-				}
-			} else {
-				if (yych <= '@') {
-					if (yych <= '.') {
-						yyt3 = cur;
-						goto yy754;
-					}
-					if (yych <= '/') {
-						yyt3 = cur;
-						goto yy915;
-					}
-					if (yych <= '9') goto yy916;
-					yyt3 = cur;
-					goto yy751;
-				} else {
-					if (yych == 'E') goto yy764;
-					if (yych <= 'F') goto yy761;
-					goto yy765;
-				}
-			}
-		} else {
-			if (yych <= 'N') {
-				if (yych <= 'J') {
-					if (yych == 'I') goto yy767;
-					goto yy761;
-				} else {
-					if (yych <= 'K') goto yy768;
-					if (yych <= 'L') goto yy761;
-					if (yych <= 'M') goto yy765;
-					goto yy769;
-				}
-			} else {
-				if (yych <= ']') {
-					if (yych == 'R') goto yy770;
-					if (yych <= 'Z') goto yy761;
-					yyt3 = cur;
-					goto yy751;
-				} else {
-					if (yych <= '^') {
-						yyt3 = cur;
-						goto yy771;
-					}
-					if (yych <= '`') {
-						yyt3 = cur;
-						goto yy751;
-					}
-					if (yych <= 'd') goto yy761;
-					goto yy772;
-				}
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'q') {
-				if (yych <= 'j') {
-					if (yych == 'i') goto yy767;
-					goto yy761;
-				} else {
-					if (yych <= 'k') goto yy768;
-					if (yych == 'n') goto yy769;
-					goto yy761;
-				}
-			} else {
-				if (yych <= 0xC1) {
-					if (yych <= 'r') goto yy770;
-					if (yych <= 'z') goto yy761;
-					if (yych <= 0x7F) {
-						yyt3 = cur;
-						goto yy751;
-					}
-					goto yy740;
-				} else {
-					if (yych <= 0xC2) {
-						yyt3 = cur;
-						goto yy917;
-					}
-					if (yych <= 0xC3) {
-						yyt3 = cur;
-						goto yy774;
-					}
-					if (yych <= 0xC9) goto yy775;
-					yyt3 = cur;
-					goto yy776;
-				}
-			}
-		} else {
-			if (yych <= 0xDF) {
-				if (yych <= 0xD4) {
-					if (yych <= 0xCB) {
-						yyt3 = cur;
-						goto yy777;
-					}
-					if (yych <= 0xD3) goto yy775;
-					yyt3 = cur;
-					goto yy776;
-				} else {
-					if (yych <= 0xD5) {
-						yyt3 = cur;
-						goto yy777;
-					}
-					if (yych <= 0xD6) {
-						yyt3 = cur;
-						goto yy778;
-					}
-					if (yych <= 0xDB) goto yy775;
-					yyt3 = cur;
-					goto yy777;
-				}
-			} else {
-				if (yych <= 0xEF) {
-					if (yych <= 0xE0) {
-						yyt3 = cur;
-						goto yy779;
-					}
-					if (yych <= 0xE1) {
-						yyt3 = cur;
-						goto yy780;
-					}
-					if (yych <= 0xE2) {
-						yyt3 = cur;
-						goto yy918;
-					}
-					yyt3 = cur;
-					goto yy782;
-				} else {
-					if (yych <= 0xF0) {
-						yyt3 = cur;
-						goto yy783;
-					}
-					if (yych <= 0xF3) {
-						yyt3 = cur;
-						goto yy784;
-					}
-					if (yych <= 0xF4) {
-						yyt3 = cur;
-						goto yy785;
-					}
-					goto yy740;
-				}
+				goto yy553;
 			}
 		}
 	}
 yy812:
 	yych = *++cur;
-	if (yych <= '/') goto yy750;
-	if (yych <= '9') goto yy919;
-	goto yy750;
-yy813:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x7F) goto yy750;
-		if (yych <= 0x96) goto yy761;
-		goto yy750;
-	} else {
-		if (yych == 0xB7) goto yy750;
-		if (yych <= 0xBF) goto yy761;
-		goto yy750;
-	}
-yy814:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xAF) goto yy761;
-	goto yy750;
-yy815:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy750;
-	if (yych <= 0xBF) goto yy761;
-	goto yy750;
-yy816:
-	yych = *++cur;
-	if (yych <= 0xB7) goto yy750;
-	if (yych <= 0xBB) goto yy775;
-	goto yy750;
-yy817:
-	yych = *++cur;
-	if (yych <= '/') goto yy750;
-	if (yych >= ':') goto yy750;
-yy818:
-	yych = *++cur;
-	if (yych <= 0xCB) {
-		if (yych <= 'z') {
-			if (yych <= '@') {
-				if (yych <= '/') {
-					yyt2 = cur;
-					goto yy920;
-				}
-				if (yych <= '9') goto yy818;
-				yyt2 = cur;
-				goto yy920;
-			} else {
-				if (yych <= 'Z') goto yy750;
-				if (yych <= '`') {
-					yyt2 = cur;
-					goto yy920;
-				}
-				goto yy750;
-			}
-		} else {
-			if (yych <= 0xC2) {
-				if (yych <= 0x7F) {
-					yyt2 = cur;
-					goto yy920;
-				}
-				if (yych <= 0xC1) goto yy750;
-				yyt2 = cur;
-				goto yy921;
-			} else {
-				if (yych <= 0xC3) {
-					yyt2 = cur;
-					goto yy922;
-				}
-				if (yych <= 0xC9) goto yy750;
-				if (yych <= 0xCA) {
-					yyt2 = cur;
-					goto yy923;
-				}
-				yyt2 = cur;
-				goto yy921;
-			}
-		}
-	} else {
-		if (yych <= 0xDF) {
-			if (yych <= 0xD5) {
-				if (yych <= 0xD3) goto yy750;
-				if (yych <= 0xD4) {
-					yyt2 = cur;
-					goto yy923;
-				}
-				yyt2 = cur;
-				goto yy921;
-			} else {
-				if (yych <= 0xD6) {
-					yyt2 = cur;
-					goto yy924;
-				}
-				if (yych <= 0xDB) goto yy750;
-				yyt2 = cur;
-				goto yy921;
-			}
-		} else {
-			if (yych <= 0xEF) {
-				if (yych <= 0xE0) {
-					yyt2 = cur;
-					goto yy925;
-				}
-				if (yych <= 0xE1) {
-					yyt2 = cur;
-					goto yy926;
-				}
-				yyt2 = cur;
-				goto yy927;
-			} else {
-				if (yych <= 0xF0) {
-					yyt2 = cur;
-					goto yy928;
-				}
-				if (yych <= 0xF3) {
-					yyt2 = cur;
-					goto yy929;
-				}
-				if (yych <= 0xF4) {
-					yyt2 = cur;
-					goto yy930;
-				}
-				goto yy750;
-			}
-		}
-	}
-yy819:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC9) {
-		if (yych <= '`') {
-			if (yych <= '@') {
-				if (yych <= '/') {
-					yyt1 = cur;
-					goto yy864;
-				}
-				if (yych <= '9') goto yy763;
-				yyt1 = cur;
-				goto yy864;
-			} else {
-				if (yych == 'S') goto yy820;
-				if (yych <= 'Z') goto yy761;
-				yyt1 = cur;
-				goto yy864;
-			}
-		} else {
-			if (yych <= 0x7F) {
-				if (yych == 's') goto yy820;
-				if (yych <= 'z') goto yy761;
-				yyt1 = cur;
-				goto yy864;
-			} else {
-				if (yych <= 0xC1) goto yy763;
-				if (yych <= 0xC2) {
-					yyt1 = cur;
-					goto yy867;
-				}
-				if (yych <= 0xC3) {
-					yyt1 = cur;
-					goto yy868;
-				}
-				goto yy775;
-			}
-		}
-	} else {
-		if (yych <= 0xDB) {
-			if (yych <= 0xD3) {
-				if (yych <= 0xCA) {
-					yyt1 = cur;
-					goto yy869;
-				}
-				if (yych <= 0xCB) {
-					yyt1 = cur;
-					goto yy867;
-				}
-				goto yy775;
-			} else {
-				if (yych <= 0xD4) {
-					yyt1 = cur;
-					goto yy869;
-				}
-				if (yych <= 0xD5) {
-					yyt1 = cur;
-					goto yy867;
-				}
-				if (yych <= 0xD6) {
-					yyt1 = cur;
-					goto yy870;
-				}
-				goto yy775;
-			}
-		} else {
-			if (yych <= 0xEF) {
-				if (yych <= 0xDF) {
-					yyt1 = cur;
-					goto yy867;
-				}
-				if (yych <= 0xE0) {
-					yyt1 = cur;
-					goto yy871;
-				}
-				if (yych <= 0xE1) {
-					yyt1 = cur;
-					goto yy872;
-				}
-				yyt1 = cur;
-				goto yy873;
-			} else {
-				if (yych <= 0xF0) {
-					yyt1 = cur;
-					goto yy874;
-				}
-				if (yych <= 0xF3) {
-					yyt1 = cur;
-					goto yy875;
-				}
-				if (yych <= 0xF4) {
-					yyt1 = cur;
-					goto yy876;
-				}
-				goto yy763;
-			}
-		}
-	}
-yy820:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych <= 0xCB) {
-		if (yych <= 'z') {
-			if (yych <= '@') {
-				if (yych <= '/') {
-					yyt1 = cur;
-					goto yy864;
-				}
-				if (yych <= '9') goto yy763;
-				yyt1 = cur;
-				goto yy864;
-			} else {
-				if (yych <= 'Z') goto yy761;
-				if (yych <= '`') {
-					yyt1 = cur;
-					goto yy864;
-				}
-				goto yy761;
-			}
-		} else {
-			if (yych <= 0xC2) {
-				if (yych <= 0x7F) {
-					yyt1 = cur;
-					goto yy864;
-				}
-				if (yych <= 0xC1) goto yy763;
-				yyt1 = cur;
-				goto yy867;
-			} else {
-				if (yych <= 0xC3) {
-					yyt1 = cur;
-					goto yy868;
-				}
-				if (yych <= 0xC9) goto yy775;
-				if (yych <= 0xCA) {
-					yyt1 = cur;
-					goto yy869;
-				}
-				yyt1 = cur;
-				goto yy867;
-			}
-		}
-	} else {
-		if (yych <= 0xDF) {
-			if (yych <= 0xD5) {
-				if (yych <= 0xD3) goto yy775;
-				if (yych <= 0xD4) {
-					yyt1 = cur;
-					goto yy869;
-				}
-				yyt1 = cur;
-				goto yy867;
-			} else {
-				if (yych <= 0xD6) {
-					yyt1 = cur;
-					goto yy870;
-				}
-				if (yych <= 0xDB) goto yy775;
-				yyt1 = cur;
-				goto yy867;
-			}
-		} else {
-			if (yych <= 0xEF) {
-				if (yych <= 0xE0) {
-					yyt1 = cur;
-					goto yy871;
-				}
-				if (yych <= 0xE1) {
-					yyt1 = cur;
-					goto yy872;
-				}
-				yyt1 = cur;
-				goto yy873;
-			} else {
-				if (yych <= 0xF0) {
-					yyt1 = cur;
-					goto yy874;
-				}
-				if (yych <= 0xF3) {
-					yyt1 = cur;
-					goto yy875;
-				}
-				if (yych <= 0xF4) {
-					yyt1 = cur;
-					goto yy876;
-				}
-				goto yy763;
-			}
-		}
-	}
-yy821:
-	++cur;
-	cur = yyt1;
-#line 255 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ DG(DG_MG); }
-#line 19013 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy822:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy821;
-	goto yy750;
-yy823:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x7F) goto yy750;
-		if (yych <= 0x96) goto yy761;
-		goto yy821;
-	} else {
-		if (yych == 0xB7) goto yy821;
-		if (yych <= 0xBF) goto yy761;
-		goto yy750;
-	}
-yy824:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xAF) goto yy761;
-	if (yych <= 0xBF) goto yy821;
-	goto yy750;
-yy825:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x8F) goto yy821;
-	if (yych <= 0xBF) goto yy761;
-	goto yy750;
-yy826:
-	yych = *++cur;
-	if (yych <= 0x9F) goto yy750;
-	if (yych <= 0xBF) goto yy822;
-	goto yy750;
-yy827:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xB7) goto yy822;
-	if (yych <= 0xBB) goto yy775;
-	if (yych <= 0xBF) goto yy822;
-	goto yy750;
-yy828:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy822;
-	goto yy750;
-yy829:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy750;
-	if (yych <= 0xBF) goto yy828;
-	goto yy750;
-yy830:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy828;
-	goto yy750;
-yy831:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x8F) goto yy828;
-	goto yy750;
-yy832:
-	++cur;
-	yyt2 = yyt1;
-yy833:
-	cur = yyt2;
-#line 246 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ DG(DG_SKIP); }
-#line 19081 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy834:
-	yyaccept = 6;
-	yych = *(mar = ++cur);
-	yyt2 = yyt1;
-	if (yych <= '/') goto yy833;
-	if (yych >= '6') goto yy833;
-yy835:
-	yych = *++cur;
-	if (yych <= '/') goto yy750;
-	if (yych <= '9') goto yy931;
-	goto yy750;
-yy836:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy932;
-	if (yych == 'u') goto yy932;
-	goto yy762;
-yy837:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych == 0xA0) goto yy834;
-	if (yych <= 0xBF) goto yy832;
-	goto yy750;
-yy838:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x7F) goto yy750;
-		if (yych <= 0x96) goto yy761;
-		goto yy832;
-	} else {
-		if (yych == 0xB7) goto yy832;
-		if (yych <= 0xBF) goto yy761;
-		goto yy750;
-	}
-yy839:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xAF) goto yy761;
-	if (yych <= 0xBF) goto yy832;
-	goto yy750;
-yy840:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy832;
-	goto yy750;
-yy841:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x8F) goto yy832;
-	if (yych <= 0xBF) goto yy761;
-	goto yy750;
-yy842:
-	yych = *++cur;
-	if (yych <= 0x9F) goto yy750;
-	if (yych <= 0xBF) goto yy840;
-	goto yy750;
-yy843:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xB7) goto yy840;
-	if (yych <= 0xBB) goto yy775;
-	if (yych <= 0xBF) goto yy840;
-	goto yy750;
-yy844:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x80) goto yy933;
-	if (yych <= 0xBF) goto yy840;
-	goto yy750;
-yy845:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy840;
-	goto yy750;
-yy846:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy750;
-	if (yych <= 0xBF) goto yy845;
-	goto yy750;
-yy847:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy845;
-	goto yy750;
-yy848:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x8F) goto yy845;
-	goto yy750;
-yy849:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych == 'M') goto yy770;
-	if (yych == 'm') goto yy770;
-	goto yy762;
-yy850:
-	yych = *++cur;
-	if (yych <= 0xA7) {
-		if (yych <= 0x7F) goto yy750;
-		if (yych == 0x97) goto yy750;
-		goto yy761;
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA8) goto yy849;
-			goto yy761;
-		} else {
-			if (yych <= 0xB7) goto yy750;
-			if (yych <= 0xBF) goto yy761;
-			goto yy750;
-		}
-	}
-yy851:
-	++cur;
-	cur = yyt1;
-#line 254 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ DG(DG_K); }
-#line 19198 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy852:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy851;
-	goto yy750;
-yy853:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x7F) goto yy750;
-		if (yych <= 0x96) goto yy761;
-		goto yy851;
-	} else {
-		if (yych == 0xB7) goto yy851;
-		if (yych <= 0xBF) goto yy761;
-		goto yy750;
-	}
-yy854:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xAF) goto yy761;
-	if (yych <= 0xBF) goto yy851;
-	goto yy750;
-yy855:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x8F) goto yy851;
-	if (yych <= 0xBF) goto yy761;
-	goto yy750;
-yy856:
-	yych = *++cur;
-	if (yych <= 0x9F) goto yy750;
-	if (yych <= 0xBF) goto yy852;
-	goto yy750;
-yy857:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xB7) goto yy852;
-	if (yych <= 0xBB) goto yy775;
-	if (yych <= 0xBF) goto yy852;
-	goto yy750;
-yy858:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy852;
-	goto yy750;
-yy859:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy750;
-	if (yych <= 0xBF) goto yy858;
-	goto yy750;
-yy860:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy858;
-	goto yy750;
-yy861:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x8F) goto yy858;
-	goto yy750;
-yy862:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC9) {
-		if (yych <= '`') {
-			if (yych <= '@') {
-				if (yych <= '/') {
-					yyt1 = cur;
-					goto yy864;
-				}
-				if (yych <= '9') goto yy763;
-				yyt1 = cur;
-				goto yy864;
-			} else {
-				if (yych == 'E') goto yy820;
-				if (yych <= 'Z') goto yy761;
-				yyt1 = cur;
-				goto yy864;
-			}
-		} else {
-			if (yych <= 0x7F) {
-				if (yych == 'e') goto yy820;
-				if (yych <= 'z') goto yy761;
-				yyt1 = cur;
-				goto yy864;
-			} else {
-				if (yych <= 0xC1) goto yy763;
-				if (yych <= 0xC2) {
-					yyt1 = cur;
-					goto yy867;
-				}
-				if (yych <= 0xC3) {
-					yyt1 = cur;
-					goto yy868;
-				}
-				goto yy775;
-			}
-		}
-	} else {
-		if (yych <= 0xDB) {
-			if (yych <= 0xD3) {
-				if (yych <= 0xCA) {
-					yyt1 = cur;
-					goto yy869;
-				}
-				if (yych <= 0xCB) {
-					yyt1 = cur;
-					goto yy867;
-				}
-				goto yy775;
-			} else {
-				if (yych <= 0xD4) {
-					yyt1 = cur;
-					goto yy869;
-				}
-				if (yych <= 0xD5) {
-					yyt1 = cur;
-					goto yy867;
-				}
-				if (yych <= 0xD6) {
-					yyt1 = cur;
-					goto yy870;
-				}
-				goto yy775;
-			}
-		} else {
-			if (yych <= 0xEF) {
-				if (yych <= 0xDF) {
-					yyt1 = cur;
-					goto yy867;
-				}
-				if (yych <= 0xE0) {
-					yyt1 = cur;
-					goto yy871;
-				}
-				if (yych <= 0xE1) {
-					yyt1 = cur;
-					goto yy872;
-				}
-				yyt1 = cur;
-				goto yy873;
-			} else {
-				if (yych <= 0xF0) {
-					yyt1 = cur;
-					goto yy874;
-				}
-				if (yych <= 0xF3) {
-					yyt1 = cur;
-					goto yy875;
-				}
-				if (yych <= 0xF4) {
-					yyt1 = cur;
-					goto yy876;
-				}
-				goto yy763;
-			}
-		}
-	}
-yy863:
-	yych = *++cur;
-	if (yych <= 0xCB) {
-		if (yych <= 'z') {
-			if (yych <= '@') {
-				if (yych <= '/') {
-					yyt1 = cur;
-					goto yy934;
-				}
-				if (yych <= '9') goto yy863;
-				yyt1 = cur;
-				goto yy934;
-			} else {
-				if (yych <= 'Z') goto yy750;
-				if (yych <= '`') {
-					yyt1 = cur;
-					goto yy934;
-				}
-				goto yy750;
-			}
-		} else {
-			if (yych <= 0xC2) {
-				if (yych <= 0x7F) {
-					yyt1 = cur;
-					goto yy934;
-				}
-				if (yych <= 0xC1) goto yy750;
-				yyt1 = cur;
-				goto yy935;
-			} else {
-				if (yych <= 0xC3) {
-					yyt1 = cur;
-					goto yy936;
-				}
-				if (yych <= 0xC9) goto yy750;
-				if (yych <= 0xCA) {
-					yyt1 = cur;
-					goto yy937;
-				}
-				yyt1 = cur;
-				goto yy935;
-			}
-		}
-	} else {
-		if (yych <= 0xDF) {
-			if (yych <= 0xD5) {
-				if (yych <= 0xD3) goto yy750;
-				if (yych <= 0xD4) {
-					yyt1 = cur;
-					goto yy937;
-				}
-				yyt1 = cur;
-				goto yy935;
-			} else {
-				if (yych <= 0xD6) {
-					yyt1 = cur;
-					goto yy938;
-				}
-				if (yych <= 0xDB) goto yy750;
-				yyt1 = cur;
-				goto yy935;
-			}
-		} else {
-			if (yych <= 0xEF) {
-				if (yych <= 0xE0) {
-					yyt1 = cur;
-					goto yy939;
-				}
-				if (yych <= 0xE1) {
-					yyt1 = cur;
-					goto yy940;
-				}
-				yyt1 = cur;
-				goto yy941;
-			} else {
-				if (yych <= 0xF0) {
-					yyt1 = cur;
-					goto yy942;
-				}
-				if (yych <= 0xF3) {
-					yyt1 = cur;
-					goto yy943;
-				}
-				if (yych <= 0xF4) {
-					yyt1 = cur;
-					goto yy944;
-				}
-				goto yy750;
-			}
-		}
-	}
-yy864:
-	++cur;
-yy865:
-	cur = yyt1;
-#line 249 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ DG(DG_ORD); }
-#line 19454 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy866:
-	yyaccept = 7;
-	yych = *(mar = ++cur);
-	if (yych <= '/') goto yy865;
-	if (yych <= '9') goto yy818;
-	goto yy865;
-yy867:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy864;
-	goto yy750;
-yy868:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x7F) goto yy750;
-		if (yych <= 0x96) goto yy761;
-		goto yy864;
-	} else {
-		if (yych == 0xB7) goto yy864;
-		if (yych <= 0xBF) goto yy761;
-		goto yy750;
-	}
-yy869:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xAF) goto yy761;
-	if (yych <= 0xBF) goto yy864;
-	goto yy750;
-yy870:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x8F) goto yy864;
-	if (yych <= 0xBF) goto yy761;
-	goto yy750;
-yy871:
-	yych = *++cur;
-	if (yych <= 0x9F) goto yy750;
-	if (yych <= 0xBF) goto yy867;
-	goto yy750;
-yy872:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xB7) goto yy867;
-	if (yych <= 0xBB) goto yy775;
-	if (yych <= 0xBF) goto yy867;
-	goto yy750;
-yy873:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy867;
-	goto yy750;
-yy874:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy750;
-	if (yych <= 0xBF) goto yy873;
-	goto yy750;
-yy875:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy873;
-	goto yy750;
-yy876:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x8F) goto yy873;
-	goto yy750;
-yy877:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= 'Z') {
-			if (yych <= 'L') {
-				if (yych <= '/') {
-					yyt1 = cur;
-					goto yy864;
-				}
-				if (yych <= '9') goto yy763;
-				if (yych <= '@') {
-					yyt1 = cur;
-					goto yy864;
-				}
-				goto yy761;
-			} else {
-				if (yych <= 'M') goto yy770;
-				if (yych == 'R') goto yy770;
-				goto yy761;
-			}
-		} else {
-			if (yych <= 'q') {
-				if (yych <= '`') {
-					yyt1 = cur;
-					goto yy864;
-				}
-				if (yych == 'm') goto yy770;
-				goto yy761;
-			} else {
-				if (yych <= 'z') {
-					if (yych <= 'r') goto yy770;
-					goto yy761;
-				} else {
-					if (yych <= 0x7F) {
-						yyt1 = cur;
-						goto yy864;
-					}
-					if (yych <= 0xC1) goto yy763;
-					yyt1 = cur;
-					goto yy867;
-				}
-			}
-		}
-	} else {
-		if (yych <= 0xD6) {
-			if (yych <= 0xCB) {
-				if (yych <= 0xC3) {
-					yyt1 = cur;
-					goto yy868;
-				}
-				if (yych <= 0xC9) goto yy775;
-				if (yych <= 0xCA) {
-					yyt1 = cur;
-					goto yy869;
-				}
-				yyt1 = cur;
-				goto yy867;
-			} else {
-				if (yych <= 0xD3) goto yy775;
-				if (yych <= 0xD4) {
-					yyt1 = cur;
-					goto yy869;
-				}
-				if (yych <= 0xD5) {
-					yyt1 = cur;
-					goto yy867;
-				}
-				yyt1 = cur;
-				goto yy870;
-			}
-		} else {
-			if (yych <= 0xE1) {
-				if (yych <= 0xDB) goto yy775;
-				if (yych <= 0xDF) {
-					yyt1 = cur;
-					goto yy867;
-				}
-				if (yych <= 0xE0) {
-					yyt1 = cur;
-					goto yy871;
-				}
-				yyt1 = cur;
-				goto yy872;
-			} else {
-				if (yych <= 0xF0) {
-					if (yych <= 0xEF) {
-						yyt1 = cur;
-						goto yy873;
-					}
-					yyt1 = cur;
-					goto yy874;
-				} else {
-					if (yych <= 0xF3) {
-						yyt1 = cur;
-						goto yy875;
-					}
-					if (yych <= 0xF4) {
-						yyt1 = cur;
-						goto yy876;
-					}
-					goto yy763;
-				}
-			}
-		}
-	}
-yy878:
-	yych = *++cur;
-	if (yych <= 0x98) {
-		if (yych <= 0x7F) goto yy750;
-		if (yych == 0x89) goto yy753;
-		goto yy751;
-	} else {
-		if (yych <= 0xAE) {
-			if (yych <= 0x99) goto yy754;
-			goto yy751;
-		} else {
-			if (yych <= 0xAF) goto yy753;
-			if (yych <= 0xBF) goto yy751;
-			goto yy750;
-		}
-	}
-yy879:
-	yych = *++cur;
-	if (yych <= '.') goto yy750;
-	if (yych <= '/') goto yy880;
-	if (yych <= '9') goto yy879;
-	goto yy750;
-yy880:
-	yych = *++cur;
-	if (yych <= '/') goto yy750;
-	if (yych <= '9') goto yy945;
-	goto yy750;
-yy881:
-	yych = *++cur;
-	if (yych <= '.') goto yy750;
-	if (yych <= '/') goto yy880;
-	if (yych <= '9') goto yy946;
-	goto yy750;
-yy882:
-	yych = *++cur;
-	if (yych == 0x97) goto yy832;
-	if (yych == 0xB7) goto yy832;
-	goto yy750;
-yy883:
-	yych = *++cur;
-	if (yych <= 0xAF) goto yy750;
-	if (yych <= 0xBF) goto yy832;
-	goto yy750;
-yy884:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x8F) goto yy832;
-	goto yy750;
-yy885:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xB7) goto yy840;
-	if (yych <= 0xBB) goto yy750;
-	if (yych <= 0xBF) goto yy840;
-	goto yy750;
-yy886:
-	yych = *++cur;
-	if (yych == 0x97) goto yy851;
-	if (yych == 0xB7) goto yy851;
-	goto yy750;
-yy887:
-	yych = *++cur;
-	if (yych <= 0xAF) goto yy750;
-	if (yych <= 0xBF) goto yy851;
-	goto yy750;
-yy888:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x8F) goto yy851;
-	goto yy750;
-yy889:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xB7) goto yy852;
-	if (yych <= 0xBB) goto yy750;
-	if (yych <= 0xBF) goto yy852;
-	goto yy750;
-yy890:
-	yych = *++cur;
-	if (yych == 0x89) goto yy799;
-	if (yych == 0xAF) goto yy799;
-	goto yy750;
-yy891:
-	yych = *++cur;
-	if (yych <= '/') goto yy750;
-	if (yych <= '9') goto yy947;
-	goto yy750;
-yy892:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= '^') {
-		if (yych <= 'J') {
-			if (yych == ' ') goto yy948;
-			yyt1 = yyt3;
-			goto yy752;
-		} else {
-			if (yych <= 'K') goto yy802;
-			if (yych <= ']') {
-				yyt1 = yyt3;
-				goto yy752;
-			}
-			goto yy803;
-		}
-	} else {
-		if (yych <= 0xC1) {
-			if (yych == 'k') goto yy802;
-			yyt1 = yyt3;
-			goto yy752;
-		} else {
-			if (yych <= 0xC2) goto yy949;
-			if (yych == 0xE2) goto yy950;
-			yyt1 = yyt3;
-			goto yy752;
-		}
-	}
-yy893:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych <= ',') {
-		if (yych == '+') goto yy817;
-		goto yy762;
-	} else {
-		if (yych <= '-') goto yy817;
-		if (yych <= '/') goto yy762;
-		if (yych <= '9') goto yy818;
-		goto yy762;
-	}
-yy894:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych == 0xA0) goto yy892;
-	if (yych <= 0xBF) goto yy751;
-	goto yy750;
-yy895:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x7F) goto yy750;
-		if (yych <= 0x96) goto yy761;
-		goto yy751;
-	} else {
-		if (yych == 0xB7) goto yy751;
-		if (yych <= 0xBF) goto yy761;
-		goto yy750;
-	}
-yy896:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x80) goto yy951;
-	if (yych <= 0xBF) goto yy777;
-	goto yy750;
-yy897:
-	yych = *++cur;
-	if (yych <= '/') goto yy750;
-	if (yych <= '9') goto yy952;
-	goto yy750;
-yy898:
-	yych = *++cur;
-	if (yych <= ',') goto yy750;
-	if (yych <= '/') goto yy897;
-	goto yy750;
-yy899:
-	yych = *++cur;
-	if (yych <= ',') goto yy750;
-	if (yych <= '/') goto yy897;
-	if (yych <= '9') goto yy947;
-	goto yy750;
-yy900:
-	++cur;
-yy901:
-	cur = yyt2;
-#line 252 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ DG(DG_FRAC); }
-#line 19799 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy902:
-	yyaccept = 8;
-	yych = *(mar = ++cur);
-	if (yych <= '/') goto yy901;
-	if (yych <= '9') goto yy952;
-	goto yy901;
-yy903:
-	yych = *++cur;
-	if (yych <= 0xCA) {
-		if (yych <= '`') {
-			if (yych <= '9') {
-				if (yych <= ',') {
-					yyt2 = cur;
-					goto yy900;
-				}
-				if (yych <= '/') {
-					yyt2 = cur;
-					goto yy902;
-				}
-				goto yy953;
-			} else {
-				if (yych <= '@') {
-					yyt2 = cur;
-					goto yy900;
-				}
-				if (yych <= 'Z') goto yy750;
-				yyt2 = cur;
-				goto yy900;
-			}
-		} else {
-			if (yych <= 0xC1) {
-				if (yych <= 'z') goto yy750;
-				if (yych <= 0x7F) {
-					yyt2 = cur;
-					goto yy900;
-				}
-				goto yy750;
-			} else {
-				if (yych <= 0xC2) {
-					yyt2 = cur;
-					goto yy904;
-				}
-				if (yych <= 0xC3) {
-					yyt2 = cur;
-					goto yy905;
-				}
-				if (yych <= 0xC9) goto yy750;
-				yyt2 = cur;
-				goto yy906;
-			}
-		}
-	} else {
-		if (yych <= 0xDF) {
-			if (yych <= 0xD4) {
-				if (yych <= 0xCB) {
-					yyt2 = cur;
-					goto yy904;
-				}
-				if (yych <= 0xD3) goto yy750;
-				yyt2 = cur;
-				goto yy906;
-			} else {
-				if (yych <= 0xD5) {
-					yyt2 = cur;
-					goto yy904;
-				}
-				if (yych <= 0xD6) {
-					yyt2 = cur;
-					goto yy907;
-				}
-				if (yych <= 0xDB) goto yy750;
-				yyt2 = cur;
-			}
-		} else {
-			if (yych <= 0xEF) {
-				if (yych <= 0xE0) {
-					yyt2 = cur;
-					goto yy908;
-				}
-				if (yych <= 0xE1) {
-					yyt2 = cur;
-					goto yy909;
-				}
-				yyt2 = cur;
-				goto yy910;
-			} else {
-				if (yych <= 0xF0) {
-					yyt2 = cur;
-					goto yy911;
-				}
-				if (yych <= 0xF3) {
-					yyt2 = cur;
-					goto yy912;
-				}
-				if (yych <= 0xF4) {
-					yyt2 = cur;
-					goto yy913;
-				}
-				goto yy750;
-			}
-		}
-	}
-yy904:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy900;
-	goto yy750;
-yy905:
-	yych = *++cur;
-	if (yych == 0x97) goto yy900;
-	if (yych == 0xB7) goto yy900;
-	goto yy750;
-yy906:
-	yych = *++cur;
-	if (yych <= 0xAF) goto yy750;
-	if (yych <= 0xBF) goto yy900;
-	goto yy750;
-yy907:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x8F) goto yy900;
-	goto yy750;
-yy908:
-	yych = *++cur;
-	if (yych <= 0x9F) goto yy750;
-	if (yych <= 0xBF) goto yy904;
-	goto yy750;
-yy909:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xB7) goto yy904;
-	if (yych <= 0xBB) goto yy750;
-	if (yych <= 0xBF) goto yy904;
-	goto yy750;
-yy910:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy904;
-	goto yy750;
-yy911:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy750;
-	if (yych <= 0xBF) goto yy910;
-	goto yy750;
-yy912:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy910;
-	goto yy750;
-yy913:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x8F) goto yy910;
-	goto yy750;
-yy914:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= ']') {
-		if (yych <= '/') {
-			if (yych == ' ') goto yy799;
-			yyt1 = yyt3;
-			goto yy752;
-		} else {
-			if (yych <= '9') goto yy800;
-			if (yych == 'K') goto yy802;
-			yyt1 = yyt3;
-			goto yy752;
-		}
-	} else {
-		if (yych <= 0xC1) {
-			if (yych <= '^') goto yy803;
-			if (yych == 'k') goto yy802;
-			yyt1 = yyt3;
-			goto yy752;
-		} else {
-			if (yych <= 0xC2) goto yy804;
-			if (yych == 0xE2) goto yy805;
-			yyt1 = yyt3;
-			goto yy752;
-		}
-	}
-yy915:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= '/') {
-		yyt1 = yyt3;
-		goto yy752;
-	}
-	if (yych <= '9') goto yy954;
-	yyt1 = yyt3;
-	goto yy752;
-yy916:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= ',') goto yy960;
-	if (yych <= '.') {
-		yyt3 = cur;
-		goto yy957;
-	}
-	if (yych <= '/') {
-		yyt3 = cur;
-		goto yy958;
-	}
-	goto yy960;
-yy917:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych == 0xA0) goto yy914;
-	if (yych <= 0xBF) goto yy751;
-	goto yy750;
-yy918:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x80) goto yy963;
-	if (yych <= 0xBF) goto yy777;
-	goto yy750;
-yy919:
-	yych = *++cur;
-	if (yych <= 0xCA) {
-		if (yych <= '`') {
-			if (yych <= ':') {
-				if (yych <= '/') {
-					yyt2 = cur;
-					goto yy964;
-				}
-				if (yych <= '9') goto yy750;
-				yyt2 = cur;
-				goto yy966;
-			} else {
-				if (yych <= '@') {
-					yyt2 = cur;
-					goto yy964;
-				}
-				if (yych <= 'Z') goto yy750;
-				yyt2 = cur;
-				goto yy964;
-			}
-		} else {
-			if (yych <= 0xC1) {
-				if (yych <= 'z') goto yy750;
-				if (yych <= 0x7F) {
-					yyt2 = cur;
-					goto yy964;
-				}
-				goto yy750;
-			} else {
-				if (yych <= 0xC2) {
-					yyt2 = cur;
-					goto yy967;
-				}
-				if (yych <= 0xC3) {
-					yyt2 = cur;
-					goto yy968;
-				}
-				if (yych <= 0xC9) goto yy750;
-				yyt2 = cur;
-				goto yy969;
-			}
-		}
-	} else {
-		if (yych <= 0xDF) {
-			if (yych <= 0xD4) {
-				if (yych <= 0xCB) {
-					yyt2 = cur;
-					goto yy967;
-				}
-				if (yych <= 0xD3) goto yy750;
-				yyt2 = cur;
-				goto yy969;
-			} else {
-				if (yych <= 0xD5) {
-					yyt2 = cur;
-					goto yy967;
-				}
-				if (yych <= 0xD6) {
-					yyt2 = cur;
-					goto yy970;
-				}
-				if (yych <= 0xDB) goto yy750;
-				yyt2 = cur;
-				goto yy967;
-			}
-		} else {
-			if (yych <= 0xEF) {
-				if (yych <= 0xE0) {
-					yyt2 = cur;
-					goto yy971;
-				}
-				if (yych <= 0xE1) {
-					yyt2 = cur;
-					goto yy972;
-				}
-				yyt2 = cur;
-				goto yy973;
-			} else {
-				if (yych <= 0xF0) {
-					yyt2 = cur;
-					goto yy974;
-				}
-				if (yych <= 0xF3) {
-					yyt2 = cur;
-					goto yy975;
-				}
-				if (yych <= 0xF4) {
-					yyt2 = cur;
-					goto yy976;
-				}
-				goto yy750;
-			}
-		}
-	}
-yy920:
-	++cur;
-	cur = yyt2;
-#line 251 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ DG(DG_EXP); }
-#line 20116 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy921:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy920;
-	goto yy750;
-yy922:
-	yych = *++cur;
-	if (yych == 0x97) goto yy920;
-	if (yych == 0xB7) goto yy920;
-	goto yy750;
-yy923:
-	yych = *++cur;
-	if (yych <= 0xAF) goto yy750;
-	if (yych <= 0xBF) goto yy920;
-	goto yy750;
-yy924:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x8F) goto yy920;
-	goto yy750;
-yy925:
-	yych = *++cur;
-	if (yych <= 0x9F) goto yy750;
-	if (yych <= 0xBF) goto yy921;
-	goto yy750;
-yy926:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xB7) goto yy921;
-	if (yych <= 0xBB) goto yy750;
-	if (yych <= 0xBF) goto yy921;
-	goto yy750;
-yy927:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy921;
-	goto yy750;
-yy928:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy750;
-	if (yych <= 0xBF) goto yy927;
-	goto yy750;
-yy929:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy927;
-	goto yy750;
-yy930:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x8F) goto yy927;
-	goto yy750;
-yy931:
-	yych = *++cur;
 	if (yych <= 0xCB) {
 		if (yych <= 'z') {
 			if (yych <= '@') {
@@ -20174,16 +12725,16 @@ yy931:
 					yyt1 = cur;
 					goto yy832;
 				}
-				if (yych <= '9') goto yy750;
+				if (yych <= '9') goto yy757;
 				yyt1 = cur;
 				goto yy832;
 			} else {
-				if (yych <= 'Z') goto yy750;
+				if (yych <= 'Z') goto yy553;
 				if (yych <= '`') {
 					yyt1 = cur;
 					goto yy832;
 				}
-				goto yy750;
+				goto yy553;
 			}
 		} else {
 			if (yych <= 0xC2) {
@@ -20191,1492 +12742,120 @@ yy931:
 					yyt1 = cur;
 					goto yy832;
 				}
-				if (yych <= 0xC1) goto yy750;
+				if (yych <= 0xC1) goto yy553;
 				yyt1 = cur;
-				goto yy840;
+				goto yy833;
 			} else {
 				if (yych <= 0xC3) {
 					yyt1 = cur;
-					goto yy882;
+					goto yy834;
 				}
-				if (yych <= 0xC9) goto yy750;
+				if (yych <= 0xC9) goto yy553;
 				if (yych <= 0xCA) {
 					yyt1 = cur;
-					goto yy883;
+					goto yy835;
 				}
 				yyt1 = cur;
-				goto yy840;
+				goto yy833;
 			}
 		}
 	} else {
 		if (yych <= 0xDF) {
 			if (yych <= 0xD5) {
-				if (yych <= 0xD3) goto yy750;
+				if (yych <= 0xD3) goto yy553;
 				if (yych <= 0xD4) {
 					yyt1 = cur;
-					goto yy883;
+					goto yy835;
 				}
 				yyt1 = cur;
-				goto yy840;
+				goto yy833;
 			} else {
 				if (yych <= 0xD6) {
 					yyt1 = cur;
-					goto yy884;
+					goto yy836;
 				}
-				if (yych <= 0xDB) goto yy750;
+				if (yych <= 0xDB) goto yy553;
 				yyt1 = cur;
-				goto yy840;
+				goto yy833;
 			}
 		} else {
 			if (yych <= 0xEF) {
 				if (yych <= 0xE0) {
+					yyt1 = cur;
+					goto yy837;
+				}
+				if (yych <= 0xE1) {
+					yyt1 = cur;
+					goto yy838;
+				}
+				yyt1 = cur;
+				goto yy839;
+			} else {
+				if (yych <= 0xF0) {
+					yyt1 = cur;
+					goto yy840;
+				}
+				if (yych <= 0xF3) {
+					yyt1 = cur;
+					goto yy841;
+				}
+				if (yych <= 0xF4) {
 					yyt1 = cur;
 					goto yy842;
 				}
-				if (yych <= 0xE1) {
-					yyt1 = cur;
-					goto yy885;
-				}
-				yyt1 = cur;
-				goto yy845;
-			} else {
-				if (yych <= 0xF0) {
-					yyt1 = cur;
-					goto yy846;
-				}
-				if (yych <= 0xF3) {
-					yyt1 = cur;
-					goto yy847;
-				}
-				if (yych <= 0xF4) {
-					yyt1 = cur;
-					goto yy848;
-				}
-				goto yy750;
+				goto yy553;
 			}
 		}
 	}
-yy932:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy977;
-	if (yych == 'r') goto yy977;
-	goto yy762;
-yy933:
+yy813:
 	yych = *++cur;
-	if (yych <= 0x89) {
-		if (yych <= 0x7F) goto yy750;
-		if (yych <= 0x88) goto yy832;
-		goto yy834;
-	} else {
-		if (yych == 0xAF) goto yy834;
-		if (yych <= 0xBF) goto yy832;
-		goto yy750;
-	}
-yy934:
-	++cur;
-	cur = yyt1;
-#line 250 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ DG(DG_POW); }
-#line 20282 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy935:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy934;
-	goto yy750;
-yy936:
-	yych = *++cur;
-	if (yych == 0x97) goto yy934;
-	if (yych == 0xB7) goto yy934;
-	goto yy750;
-yy937:
-	yych = *++cur;
-	if (yych <= 0xAF) goto yy750;
-	if (yych <= 0xBF) goto yy934;
-	goto yy750;
-yy938:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x8F) goto yy934;
-	goto yy750;
-yy939:
-	yych = *++cur;
-	if (yych <= 0x9F) goto yy750;
-	if (yych <= 0xBF) goto yy935;
-	goto yy750;
-yy940:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xB7) goto yy935;
-	if (yych <= 0xBB) goto yy750;
-	if (yych <= 0xBF) goto yy935;
-	goto yy750;
-yy941:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy935;
-	goto yy750;
-yy942:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy750;
-	if (yych <= 0xBF) goto yy941;
-	goto yy750;
-yy943:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy941;
-	goto yy750;
-yy944:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x8F) goto yy941;
-	goto yy750;
-yy945:
-	yych = *++cur;
-	if (yych <= 0xCB) {
-		if (yych <= 'z') {
-			if (yych <= '@') {
-				if (yych <= '/') {
-					yyt1 = cur;
-					goto yy978;
-				}
-				if (yych <= '9') goto yy945;
-				yyt1 = cur;
-				goto yy978;
-			} else {
-				if (yych <= 'Z') goto yy750;
-				if (yych <= '`') {
-					yyt1 = cur;
-					goto yy978;
-				}
-				goto yy750;
-			}
-		} else {
-			if (yych <= 0xC2) {
-				if (yych <= 0x7F) {
-					yyt1 = cur;
-					goto yy978;
-				}
-				if (yych <= 0xC1) goto yy750;
-				yyt1 = cur;
-				goto yy979;
-			} else {
-				if (yych <= 0xC3) {
-					yyt1 = cur;
-					goto yy980;
-				}
-				if (yych <= 0xC9) goto yy750;
-				if (yych <= 0xCA) {
-					yyt1 = cur;
-					goto yy981;
-				}
-				yyt1 = cur;
-				goto yy979;
-			}
-		}
-	} else {
-		if (yych <= 0xDF) {
-			if (yych <= 0xD5) {
-				if (yych <= 0xD3) goto yy750;
-				if (yych <= 0xD4) {
-					yyt1 = cur;
-					goto yy981;
-				}
-				yyt1 = cur;
-				goto yy979;
-			} else {
-				if (yych <= 0xD6) {
-					yyt1 = cur;
-					goto yy982;
-				}
-				if (yych <= 0xDB) goto yy750;
-				yyt1 = cur;
-				goto yy979;
-			}
-		} else {
-			if (yych <= 0xEF) {
-				if (yych <= 0xE0) {
-					yyt1 = cur;
-					goto yy983;
-				}
-				if (yych <= 0xE1) {
-					yyt1 = cur;
-					goto yy984;
-				}
-				yyt1 = cur;
-				goto yy985;
-			} else {
-				if (yych <= 0xF0) {
-					yyt1 = cur;
-					goto yy986;
-				}
-				if (yych <= 0xF3) {
-					yyt1 = cur;
-					goto yy987;
-				}
-				if (yych <= 0xF4) {
-					yyt1 = cur;
-					goto yy988;
-				}
-				goto yy750;
-			}
-		}
-	}
-yy946:
-	yych = *++cur;
-	if (yych <= 'k') {
-		if (yych <= '9') {
-			if (yych <= '+') {
-				if (yych <= ' ') {
-					if (yych <= 0x1F) {
-						yyt2 = cur;
-						goto yy989;
-					}
-					yyt2 = cur;
-					goto yy991;
-				} else {
-					if (yych == '\'') {
-						yyt2 = cur;
-						goto yy992;
-					}
-					yyt2 = cur;
-					goto yy989;
-				}
-			} else {
-				if (yych <= '-') {
-					if (yych <= ',') {
-						yyt2 = cur;
-						goto yy993;
-					}
-					yyt2 = cur;
-					goto yy989;
-				} else {
-					if (yych <= '.') {
-						yyt2 = cur;
-						goto yy992;
-					}
-					if (yych <= '/') {
-						yyt2 = cur;
-						goto yy994;
-					}
-					goto yy879;
-				}
-			}
-		} else {
-			if (yych <= 'K') {
-				if (yych <= 'F') {
-					if (yych <= '@') {
-						yyt2 = cur;
-						goto yy989;
-					}
-					goto yy761;
-				} else {
-					if (yych <= 'G') goto yy765;
-					if (yych <= 'J') goto yy761;
-					goto yy768;
-				}
-			} else {
-				if (yych <= 'Z') {
-					if (yych == 'M') goto yy765;
-					goto yy761;
-				} else {
-					if (yych <= '`') {
-						yyt2 = cur;
-						goto yy989;
-					}
-					if (yych <= 'j') goto yy761;
-					goto yy768;
-				}
-			}
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych <= 0xC3) {
-				if (yych <= 0x7F) {
-					if (yych <= 'z') goto yy761;
-					yyt2 = cur;
-					goto yy989;
-				} else {
-					if (yych <= 0xC1) goto yy750;
-					if (yych <= 0xC2) {
-						yyt2 = cur;
-						goto yy995;
-					}
-					yyt2 = cur;
-					goto yy996;
-				}
-			} else {
-				if (yych <= 0xCB) {
-					if (yych <= 0xC9) goto yy775;
-					if (yych <= 0xCA) {
-						yyt2 = cur;
-						goto yy997;
-					}
-					yyt2 = cur;
-					goto yy998;
-				} else {
-					if (yych <= 0xD3) goto yy775;
-					if (yych <= 0xD4) {
-						yyt2 = cur;
-						goto yy997;
-					}
-					yyt2 = cur;
-					goto yy998;
-				}
-			}
-		} else {
-			if (yych <= 0xE1) {
-				if (yych <= 0xDB) {
-					if (yych <= 0xD6) {
-						yyt2 = cur;
-						goto yy999;
-					}
-					goto yy775;
-				} else {
-					if (yych <= 0xDF) {
-						yyt2 = cur;
-						goto yy998;
-					}
-					if (yych <= 0xE0) {
-						yyt2 = cur;
-						goto yy1000;
-					}
-					yyt2 = cur;
-					goto yy1001;
-				}
-			} else {
-				if (yych <= 0xF0) {
-					if (yych <= 0xE2) {
-						yyt2 = cur;
-						goto yy1002;
-					}
-					if (yych <= 0xEF) {
-						yyt2 = cur;
-						goto yy1003;
-					}
-					yyt2 = cur;
-					goto yy1004;
-				} else {
-					if (yych <= 0xF3) {
-						yyt2 = cur;
-						goto yy1005;
-					}
-					if (yych <= 0xF4) {
-						yyt2 = cur;
-						goto yy1006;
-					}
-					goto yy750;
-				}
-			}
-		}
-	}
-yy947:
-	yych = *++cur;
-	if (yych <= 'k') {
-		if (yych <= '9') {
-			if (yych <= '+') {
-				if (yych <= ' ') {
-					if (yych <= 0x1F) {
-						yyt2 = cur;
-						goto yy989;
-					}
-					yyt2 = cur;
-					goto yy991;
-				} else {
-					if (yych == '\'') {
-						yyt2 = cur;
-						goto yy992;
-					}
-					yyt2 = cur;
-					goto yy989;
-				}
-			} else {
-				if (yych <= '-') {
-					if (yych <= ',') {
-						yyt2 = cur;
-						goto yy993;
-					}
-					yyt2 = cur;
-					goto yy989;
-				} else {
-					if (yych <= '.') {
-						yyt2 = cur;
-						goto yy992;
-					}
-					if (yych <= '/') {
-						yyt2 = cur;
-						goto yy989;
-					}
-					goto yy750;
-				}
-			}
-		} else {
-			if (yych <= 'K') {
-				if (yych <= 'F') {
-					if (yych <= '@') {
-						yyt2 = cur;
-						goto yy989;
-					}
-					goto yy761;
-				} else {
-					if (yych <= 'G') goto yy765;
-					if (yych <= 'J') goto yy761;
-					goto yy768;
-				}
-			} else {
-				if (yych <= 'Z') {
-					if (yych == 'M') goto yy765;
-					goto yy761;
-				} else {
-					if (yych <= '`') {
-						yyt2 = cur;
-						goto yy989;
-					}
-					if (yych <= 'j') goto yy761;
-					goto yy768;
-				}
-			}
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych <= 0xC3) {
-				if (yych <= 0x7F) {
-					if (yych <= 'z') goto yy761;
-					yyt2 = cur;
-					goto yy989;
-				} else {
-					if (yych <= 0xC1) goto yy750;
-					if (yych <= 0xC2) {
-						yyt2 = cur;
-						goto yy995;
-					}
-					yyt2 = cur;
-					goto yy996;
-				}
-			} else {
-				if (yych <= 0xCB) {
-					if (yych <= 0xC9) goto yy775;
-					if (yych <= 0xCA) {
-						yyt2 = cur;
-						goto yy997;
-					}
-					yyt2 = cur;
-					goto yy998;
-				} else {
-					if (yych <= 0xD3) goto yy775;
-					if (yych <= 0xD4) {
-						yyt2 = cur;
-						goto yy997;
-					}
-					yyt2 = cur;
-					goto yy998;
-				}
-			}
-		} else {
-			if (yych <= 0xE1) {
-				if (yych <= 0xDB) {
-					if (yych <= 0xD6) {
-						yyt2 = cur;
-						goto yy999;
-					}
-					goto yy775;
-				} else {
-					if (yych <= 0xDF) {
-						yyt2 = cur;
-						goto yy998;
-					}
-					if (yych <= 0xE0) {
-						yyt2 = cur;
-						goto yy1000;
-					}
-					yyt2 = cur;
-					goto yy1001;
-				}
-			} else {
-				if (yych <= 0xF0) {
-					if (yych <= 0xE2) {
-						yyt2 = cur;
-						goto yy1002;
-					}
-					if (yych <= 0xEF) {
-						yyt2 = cur;
-						goto yy1003;
-					}
-					yyt2 = cur;
-					goto yy1004;
-				} else {
-					if (yych <= 0xF3) {
-						yyt2 = cur;
-						goto yy1005;
-					}
-					if (yych <= 0xF4) {
-						yyt2 = cur;
-						goto yy1006;
-					}
-					goto yy750;
-				}
-			}
-		}
-	}
-yy948:
-	yych = *++cur;
-	if (yych <= 'j') {
-		if (yych <= ' ') {
-			if (yych <= 0x1F) goto yy750;
-			goto yy948;
-		} else {
-			if (yych == 'K') goto yy802;
-			goto yy750;
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'k') goto yy802;
-			if (yych <= 0xC1) goto yy750;
-		} else {
-			if (yych == 0xE2) goto yy950;
-			goto yy750;
-		}
-	}
-yy949:
-	yych = *++cur;
-	if (yych == 0xA0) goto yy948;
-	goto yy750;
-yy950:
-	yych = *++cur;
-	if (yych == 0x80) goto yy1007;
-	goto yy750;
-yy951:
-	yych = *++cur;
-	if (yych <= 0x89) {
-		if (yych <= 0x7F) goto yy750;
-		if (yych <= 0x88) goto yy751;
-		goto yy892;
-	} else {
-		if (yych == 0xAF) goto yy892;
-		if (yych <= 0xBF) goto yy751;
-		goto yy750;
-	}
-yy952:
-	yych = *++cur;
-	if (yych <= '/') goto yy750;
-	if (yych <= '9') goto yy1008;
-	goto yy750;
-yy953:
-	yych = *++cur;
-	if (yych <= 0xCB) {
-		if (yych <= 'z') {
-			if (yych <= '@') {
-				if (yych <= '/') {
-					yyt2 = cur;
-					goto yy900;
-				}
-				if (yych <= '9') goto yy1009;
-				yyt2 = cur;
-				goto yy900;
-			} else {
-				if (yych <= 'Z') goto yy750;
-				if (yych <= '`') {
-					yyt2 = cur;
-					goto yy900;
-				}
-				goto yy750;
-			}
-		} else {
-			if (yych <= 0xC2) {
-				if (yych <= 0x7F) {
-					yyt2 = cur;
-					goto yy900;
-				}
-				if (yych <= 0xC1) goto yy750;
-				yyt2 = cur;
-				goto yy904;
-			} else {
-				if (yych <= 0xC3) {
-					yyt2 = cur;
-					goto yy905;
-				}
-				if (yych <= 0xC9) goto yy750;
-				if (yych <= 0xCA) {
-					yyt2 = cur;
-					goto yy906;
-				}
-				yyt2 = cur;
-				goto yy904;
-			}
-		}
-	} else {
-		if (yych <= 0xDF) {
-			if (yych <= 0xD5) {
-				if (yych <= 0xD3) goto yy750;
-				if (yych <= 0xD4) {
-					yyt2 = cur;
-					goto yy906;
-				}
-				yyt2 = cur;
-				goto yy904;
-			} else {
-				if (yych <= 0xD6) {
-					yyt2 = cur;
-					goto yy907;
-				}
-				if (yych <= 0xDB) goto yy750;
-				yyt2 = cur;
-				goto yy904;
-			}
-		} else {
-			if (yych <= 0xEF) {
-				if (yych <= 0xE0) {
-					yyt2 = cur;
-					goto yy908;
-				}
-				if (yych <= 0xE1) {
-					yyt2 = cur;
-					goto yy909;
-				}
-				yyt2 = cur;
-				goto yy910;
-			} else {
-				if (yych <= 0xF0) {
-					yyt2 = cur;
-					goto yy911;
-				}
-				if (yych <= 0xF3) {
-					yyt2 = cur;
-					goto yy912;
-				}
-				if (yych <= 0xF4) {
-					yyt2 = cur;
-					goto yy913;
-				}
-				goto yy750;
-			}
-		}
-	}
-yy954:
-	yych = *++cur;
-yy955:
-	if (yych <= 0xCB) {
-		if (yych <= 'z') {
-			if (yych <= '@') {
-				if (yych <= '/') {
-					yyt2 = cur;
-					goto yy900;
-				}
-				if (yych <= '9') goto yy954;
-				yyt2 = cur;
-				goto yy900;
-			} else {
-				if (yych <= 'Z') goto yy750;
-				if (yych <= '`') {
-					yyt2 = cur;
-					goto yy900;
-				}
-				goto yy750;
-			}
-		} else {
-			if (yych <= 0xC2) {
-				if (yych <= 0x7F) {
-					yyt2 = cur;
-					goto yy900;
-				}
-				if (yych <= 0xC1) goto yy750;
-				yyt2 = cur;
-				goto yy904;
-			} else {
-				if (yych <= 0xC3) {
-					yyt2 = cur;
-					goto yy905;
-				}
-				if (yych <= 0xC9) goto yy750;
-				if (yych <= 0xCA) {
-					yyt2 = cur;
-					goto yy906;
-				}
-				yyt2 = cur;
-				goto yy904;
-			}
-		}
-	} else {
-		if (yych <= 0xDF) {
-			if (yych <= 0xD5) {
-				if (yych <= 0xD3) goto yy750;
-				if (yych <= 0xD4) {
-					yyt2 = cur;
-					goto yy906;
-				}
-				yyt2 = cur;
-				goto yy904;
-			} else {
-				if (yych <= 0xD6) {
-					yyt2 = cur;
-					goto yy907;
-				}
-				if (yych <= 0xDB) goto yy750;
-				yyt2 = cur;
-				goto yy904;
-			}
-		} else {
-			if (yych <= 0xEF) {
-				if (yych <= 0xE0) {
-					yyt2 = cur;
-					goto yy908;
-				}
-				if (yych <= 0xE1) {
-					yyt2 = cur;
-					goto yy909;
-				}
-				yyt2 = cur;
-				goto yy910;
-			} else {
-				if (yych <= 0xF0) {
-					yyt2 = cur;
-					goto yy911;
-				}
-				if (yych <= 0xF3) {
-					yyt2 = cur;
-					goto yy912;
-				}
-				if (yych <= 0xF4) {
-					yyt2 = cur;
-					goto yy913;
-				}
-				goto yy750;
-			}
-		}
-	}
-yy956:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= ']') {
-		if (yych <= '/') {
-			if (yych == ' ') goto yy799;
-			yyt1 = yyt3;
-			goto yy752;
-		} else {
-			if (yych <= '9') goto yy879;
-			if (yych == 'K') goto yy802;
-			yyt1 = yyt3;
-			goto yy752;
-		}
-	} else {
-		if (yych <= 0xC1) {
-			if (yych <= '^') goto yy803;
-			if (yych == 'k') goto yy802;
-			yyt1 = yyt3;
-			goto yy752;
-		} else {
-			if (yych <= 0xC2) goto yy804;
-			if (yych == 0xE2) goto yy805;
-			yyt1 = yyt3;
-			goto yy752;
-		}
-	}
-yy957:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= '/') {
-		yyt1 = yyt3;
-		goto yy752;
-	}
-	if (yych <= '9') goto yy1010;
-	yyt1 = yyt3;
-	goto yy752;
-yy958:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= '/') {
-		yyt1 = yyt3;
-		goto yy752;
-	}
-	if (yych <= '9') goto yy1011;
-	yyt1 = yyt3;
-	goto yy752;
-yy959:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-yy960:
-	if (yych <= 'h') {
-		if (yych <= 'I') {
-			if (yych <= '9') {
-				if (yych <= '+') {
-					if (yych == ' ') {
-						yyt3 = cur;
-						goto yy956;
-					}
-					yyt3 = cur;
-					goto yy751;
-				} else {
-					if (yych <= ',') {
-						yyt3 = cur;
-						goto yy755;
-					}
-					if (yych <= '.') {
-						yyt3 = cur;
-						goto yy751;
-					}
-					if (yych <= '/') {
-						yyt3 = cur;
-						goto yy915;
-					}
-					goto yy959;
-				}
-			} else {
-				if (yych <= 'E') {
-					if (yych <= '@') {
-						yyt3 = cur;
-						goto yy751;
-					}
-					if (yych <= 'D') goto yy761;
-					goto yy764;
-				} else {
-					if (yych == 'G') goto yy765;
-					if (yych <= 'H') goto yy761;
-					goto yy767;
-				}
-			}
-		} else {
-			if (yych <= 'R') {
-				if (yych <= 'L') {
-					if (yych == 'K') goto yy768;
-					goto yy761;
-				} else {
-					if (yych <= 'M') goto yy765;
-					if (yych <= 'N') goto yy769;
-					if (yych <= 'Q') goto yy761;
-					goto yy770;
-				}
-			} else {
-				if (yych <= '^') {
-					if (yych <= 'Z') goto yy761;
-					if (yych <= ']') {
-						yyt3 = cur;
-						goto yy751;
-					}
-					yyt3 = cur;
-					goto yy771;
-				} else {
-					if (yych <= '`') {
-						yyt3 = cur;
-						goto yy751;
-					}
-					if (yych == 'e') goto yy772;
-					goto yy761;
-				}
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'r') {
-				if (yych <= 'k') {
-					if (yych <= 'i') goto yy767;
-					if (yych <= 'j') goto yy761;
-					goto yy768;
-				} else {
-					if (yych == 'n') goto yy769;
-					if (yych <= 'q') goto yy761;
-					goto yy770;
-				}
-			} else {
-				if (yych <= 0xC1) {
-					if (yych <= 'z') goto yy761;
-					if (yych <= 0x7F) {
-						yyt3 = cur;
-						goto yy751;
-					}
-					goto yy740;
-				} else {
-					if (yych <= 0xC2) {
-						yyt3 = cur;
-						goto yy961;
-					}
-					if (yych <= 0xC3) {
-						yyt3 = cur;
-						goto yy774;
-					}
-					if (yych <= 0xC9) goto yy775;
-					yyt3 = cur;
-					goto yy776;
-				}
-			}
-		} else {
-			if (yych <= 0xDF) {
-				if (yych <= 0xD4) {
-					if (yych <= 0xCB) {
-						yyt3 = cur;
-						goto yy777;
-					}
-					if (yych <= 0xD3) goto yy775;
-					yyt3 = cur;
-					goto yy776;
-				} else {
-					if (yych <= 0xD5) {
-						yyt3 = cur;
-						goto yy777;
-					}
-					if (yych <= 0xD6) {
-						yyt3 = cur;
-						goto yy778;
-					}
-					if (yych <= 0xDB) goto yy775;
-					yyt3 = cur;
-					goto yy777;
-				}
-			} else {
-				if (yych <= 0xEF) {
-					if (yych <= 0xE0) {
-						yyt3 = cur;
-						goto yy779;
-					}
-					if (yych <= 0xE1) {
-						yyt3 = cur;
-						goto yy780;
-					}
-					if (yych <= 0xE2) {
-						yyt3 = cur;
-						goto yy962;
-					}
-					yyt3 = cur;
-					goto yy782;
-				} else {
-					if (yych <= 0xF0) {
-						yyt3 = cur;
-						goto yy783;
-					}
-					if (yych <= 0xF3) {
-						yyt3 = cur;
-						goto yy784;
-					}
-					if (yych <= 0xF4) {
-						yyt3 = cur;
-						goto yy785;
-					}
-					goto yy740;
-				}
-			}
-		}
-	}
-yy961:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych == 0xA0) goto yy956;
-	if (yych <= 0xBF) goto yy751;
-	goto yy750;
-yy962:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x80) goto yy1012;
-	if (yych <= 0xBF) goto yy777;
-	goto yy750;
-yy963:
-	yych = *++cur;
-	if (yych <= 0x98) {
-		if (yych <= 0x7F) goto yy750;
-		if (yych == 0x89) goto yy914;
-		goto yy751;
-	} else {
-		if (yych <= 0xAE) {
-			if (yych <= 0x99) goto yy754;
-			goto yy751;
-		} else {
-			if (yych <= 0xAF) goto yy914;
-			if (yych <= 0xBF) goto yy751;
-			goto yy750;
-		}
-	}
-yy964:
-	++cur;
-	yyt1 = yyt2;
-yy965:
-	cur = yyt1;
-#line 248 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ DG(DG_SKIP); }
-#line 21194 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy966:
-	yyaccept = 9;
-	yych = *(mar = ++cur);
-	yyt1 = yyt2;
-	if (yych <= '/') goto yy965;
-	if (yych <= '5') goto yy1013;
-	goto yy965;
-yy967:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy964;
-	goto yy750;
-yy968:
-	yych = *++cur;
-	if (yych == 0x97) goto yy964;
-	if (yych == 0xB7) goto yy964;
-	goto yy750;
-yy969:
-	yych = *++cur;
-	if (yych <= 0xAF) goto yy750;
-	if (yych <= 0xBF) goto yy964;
-	goto yy750;
-yy970:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x8F) goto yy964;
-	goto yy750;
-yy971:
-	yych = *++cur;
-	if (yych <= 0x9F) goto yy750;
-	if (yych <= 0xBF) goto yy967;
-	goto yy750;
-yy972:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xB7) goto yy967;
-	if (yych <= 0xBB) goto yy750;
-	if (yych <= 0xBF) goto yy967;
-	goto yy750;
-yy973:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy967;
-	goto yy750;
-yy974:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy750;
-	if (yych <= 0xBF) goto yy973;
-	goto yy750;
-yy975:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy973;
-	goto yy750;
-yy976:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x8F) goto yy973;
-	goto yy750;
-yy977:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy1014;
-	if (yych == 'e') goto yy1014;
-	goto yy762;
-yy978:
-	++cur;
-	cur = yyt1;
-#line 253 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ DG(DG_MIXED); }
-#line 21265 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy979:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy978;
-	goto yy750;
-yy980:
-	yych = *++cur;
-	if (yych == 0x97) goto yy978;
-	if (yych == 0xB7) goto yy978;
-	goto yy750;
-yy981:
-	yych = *++cur;
-	if (yych <= 0xAF) goto yy750;
-	if (yych <= 0xBF) goto yy978;
-	goto yy750;
-yy982:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x8F) goto yy978;
-	goto yy750;
-yy983:
-	yych = *++cur;
-	if (yych <= 0x9F) goto yy750;
-	if (yych <= 0xBF) goto yy979;
-	goto yy750;
-yy984:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xB7) goto yy979;
-	if (yych <= 0xBB) goto yy750;
-	if (yych <= 0xBF) goto yy979;
-	goto yy750;
-yy985:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy979;
-	goto yy750;
-yy986:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy750;
-	if (yych <= 0xBF) goto yy985;
-	goto yy750;
-yy987:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy985;
-	goto yy750;
-yy988:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x8F) goto yy985;
-	goto yy750;
-yy989:
-	++cur;
-	yyt3 = yyt2;
-yy990:
-	cur = yyt3;
-#line 256 "/work/wt-numbers/src/lang/fr/numbers.re"
-	{ DG(DG_GRP); }
-#line 21325 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy991:
-	yyaccept = 10;
-	yych = *(mar = ++cur);
-	yyt3 = yyt2;
-	if (yych <= 'K') {
-		if (yych <= '/') {
-			if (yych == ' ') goto yy948;
-			goto yy990;
-		} else {
-			if (yych <= '9') goto yy806;
-			if (yych <= 'J') goto yy990;
-			goto yy802;
-		}
-	} else {
-		if (yych <= 0xC1) {
-			if (yych == 'k') goto yy802;
-			goto yy990;
-		} else {
-			if (yych <= 0xC2) goto yy949;
-			if (yych == 0xE2) goto yy950;
-			goto yy990;
-		}
-	}
-yy992:
-	yyaccept = 10;
-	yych = *(mar = ++cur);
-	yyt3 = yyt2;
-	if (yych <= '/') goto yy990;
-	if (yych <= '9') goto yy806;
-	goto yy990;
-yy993:
-	yyaccept = 10;
-	yych = *(mar = ++cur);
-	yyt3 = yyt2;
-	if (yych <= '/') goto yy990;
-	if (yych <= '9') goto yy1015;
-	goto yy990;
-yy994:
-	yyaccept = 11;
-	yych = *(mar = ++cur);
-	if (yych <= '/') {
-		yyt3 = yyt2;
-		goto yy990;
-	}
-	if (yych <= '9') goto yy945;
-	yyt3 = yyt2;
-	goto yy990;
-yy995:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych == 0xA0) goto yy991;
-	if (yych <= 0xBF) goto yy989;
-	goto yy750;
-yy996:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x7F) goto yy750;
-		if (yych <= 0x96) goto yy761;
-		goto yy989;
-	} else {
-		if (yych == 0xB7) goto yy989;
-		if (yych <= 0xBF) goto yy761;
-		goto yy750;
-	}
-yy997:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xAF) goto yy761;
-	if (yych <= 0xBF) goto yy989;
-	goto yy750;
-yy998:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy989;
-	goto yy750;
-yy999:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x8F) goto yy989;
-	if (yych <= 0xBF) goto yy761;
-	goto yy750;
-yy1000:
-	yych = *++cur;
-	if (yych <= 0x9F) goto yy750;
-	if (yych <= 0xBF) goto yy998;
-	goto yy750;
-yy1001:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xB7) goto yy998;
-	if (yych <= 0xBB) goto yy775;
-	if (yych <= 0xBF) goto yy998;
-	goto yy750;
-yy1002:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x80) goto yy1016;
-	if (yych <= 0xBF) goto yy998;
-	goto yy750;
-yy1003:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy998;
-	goto yy750;
-yy1004:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy750;
-	if (yych <= 0xBF) goto yy1003;
-	goto yy750;
-yy1005:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy1003;
-	goto yy750;
-yy1006:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x8F) goto yy1003;
-	goto yy750;
-yy1007:
-	yych = *++cur;
-	if (yych == 0x89) goto yy948;
-	if (yych == 0xAF) goto yy948;
-	goto yy750;
-yy1008:
-	yych = *++cur;
-	if (yych <= 0xCB) {
-		if (yych <= 'z') {
-			if (yych <= '@') {
-				if (yych <= '/') {
-					yyt1 = cur;
-					goto yy1017;
-				}
-				if (yych <= '9') goto yy1018;
-				yyt1 = cur;
-				goto yy1017;
-			} else {
-				if (yych <= 'Z') goto yy750;
-				if (yych <= '`') {
-					yyt1 = cur;
-					goto yy1017;
-				}
-				goto yy750;
-			}
-		} else {
-			if (yych <= 0xC2) {
-				if (yych <= 0x7F) {
-					yyt1 = cur;
-					goto yy1017;
-				}
-				if (yych <= 0xC1) goto yy750;
-				yyt1 = cur;
-				goto yy1019;
-			} else {
-				if (yych <= 0xC3) {
-					yyt1 = cur;
-					goto yy1020;
-				}
-				if (yych <= 0xC9) goto yy750;
-				if (yych <= 0xCA) {
-					yyt1 = cur;
-					goto yy1021;
-				}
-				yyt1 = cur;
-				goto yy1019;
-			}
-		}
-	} else {
-		if (yych <= 0xDF) {
-			if (yych <= 0xD5) {
-				if (yych <= 0xD3) goto yy750;
-				if (yych <= 0xD4) {
-					yyt1 = cur;
-					goto yy1021;
-				}
-				yyt1 = cur;
-				goto yy1019;
-			} else {
-				if (yych <= 0xD6) {
-					yyt1 = cur;
-					goto yy1022;
-				}
-				if (yych <= 0xDB) goto yy750;
-				yyt1 = cur;
-				goto yy1019;
-			}
-		} else {
-			if (yych <= 0xEF) {
-				if (yych <= 0xE0) {
-					yyt1 = cur;
-					goto yy1023;
-				}
-				if (yych <= 0xE1) {
-					yyt1 = cur;
-					goto yy1024;
-				}
-				yyt1 = cur;
-				goto yy1025;
-			} else {
-				if (yych <= 0xF0) {
-					yyt1 = cur;
-					goto yy1026;
-				}
-				if (yych <= 0xF3) {
-					yyt1 = cur;
-					goto yy1027;
-				}
-				if (yych <= 0xF4) {
-					yyt1 = cur;
-					goto yy1028;
-				}
-				goto yy750;
-			}
-		}
-	}
-yy1009:
-	yych = *++cur;
-	if (yych <= 0xCB) {
-		if (yych <= 'z') {
-			if (yych <= '@') {
-				if (yych <= '/') {
-					yyt1 = cur;
-					goto yy1029;
-				}
-				if (yych <= '9') goto yy954;
-				yyt1 = cur;
-				goto yy1029;
-			} else {
-				if (yych <= 'Z') goto yy750;
-				if (yych <= '`') {
-					yyt1 = cur;
-					goto yy1029;
-				}
-				goto yy750;
-			}
-		} else {
-			if (yych <= 0xC2) {
-				if (yych <= 0x7F) {
-					yyt1 = cur;
-					goto yy1029;
-				}
-				if (yych <= 0xC1) goto yy750;
-				yyt1 = cur;
-				goto yy1030;
-			} else {
-				if (yych <= 0xC3) {
-					yyt1 = cur;
-					goto yy1031;
-				}
-				if (yych <= 0xC9) goto yy750;
-				if (yych <= 0xCA) {
-					yyt1 = cur;
-					goto yy1032;
-				}
-				yyt1 = cur;
-				goto yy1030;
-			}
-		}
-	} else {
-		if (yych <= 0xDF) {
-			if (yych <= 0xD5) {
-				if (yych <= 0xD3) goto yy750;
-				if (yych <= 0xD4) {
-					yyt1 = cur;
-					goto yy1032;
-				}
-				yyt1 = cur;
-				goto yy1030;
-			} else {
-				if (yych <= 0xD6) {
-					yyt1 = cur;
-					goto yy1033;
-				}
-				if (yych <= 0xDB) goto yy750;
-				yyt1 = cur;
-				goto yy1030;
-			}
-		} else {
-			if (yych <= 0xEF) {
-				if (yych <= 0xE0) {
-					yyt1 = cur;
-					goto yy1034;
-				}
-				if (yych <= 0xE1) {
-					yyt1 = cur;
-					goto yy1035;
-				}
-				yyt1 = cur;
-				goto yy1036;
-			} else {
-				if (yych <= 0xF0) {
-					yyt1 = cur;
-					goto yy1037;
-				}
-				if (yych <= 0xF3) {
-					yyt1 = cur;
-					goto yy1038;
-				}
-				if (yych <= 0xF4) {
-					yyt1 = cur;
-					goto yy1039;
-				}
-				goto yy750;
-			}
-		}
-	}
-yy1010:
-	yych = *++cur;
-	if (yych <= ',') goto yy750;
-	if (yych <= '/') goto yy1040;
-	if (yych <= '9') goto yy1041;
-	goto yy750;
-yy1011:
+	if (yych <= ',') goto yy553;
+	if (yych <= '/') goto yy843;
+	if (yych <= '9') goto yy844;
+	goto yy553;
+yy814:
 	yych = *++cur;
 	if (yych <= 0xCA) {
 		if (yych <= '`') {
 			if (yych <= '9') {
 				if (yych <= ',') {
 					yyt2 = cur;
-					goto yy900;
+					goto yy703;
 				}
 				if (yych <= '/') {
 					yyt2 = cur;
-					goto yy1042;
+					goto yy845;
 				}
-				goto yy1043;
+				goto yy846;
 			} else {
 				if (yych <= '@') {
 					yyt2 = cur;
-					goto yy900;
+					goto yy703;
 				}
-				if (yych <= 'Z') goto yy750;
+				if (yych <= 'Z') goto yy553;
 				yyt2 = cur;
-				goto yy900;
+				goto yy703;
 			}
 		} else {
 			if (yych <= 0xC1) {
-				if (yych <= 'z') goto yy750;
+				if (yych <= 'z') goto yy553;
 				if (yych <= 0x7F) {
 					yyt2 = cur;
-					goto yy900;
+					goto yy703;
 				}
-				goto yy750;
+				goto yy553;
 			} else {
 				if (yych <= 0xC2) {
 					yyt2 = cur;
-					goto yy904;
+					goto yy707;
 				}
 				if (yych <= 0xC3) {
 					yyt2 = cur;
-					goto yy905;
+					goto yy708;
 				}
-				if (yych <= 0xC9) goto yy750;
+				if (yych <= 0xC9) goto yy553;
 				yyt2 = cur;
-				goto yy906;
+				goto yy709;
 			}
 		}
 	} else {
@@ -21684,70 +12863,70 @@ yy1011:
 			if (yych <= 0xD4) {
 				if (yych <= 0xCB) {
 					yyt2 = cur;
-					goto yy904;
+					goto yy707;
 				}
-				if (yych <= 0xD3) goto yy750;
+				if (yych <= 0xD3) goto yy553;
 				yyt2 = cur;
-				goto yy906;
+				goto yy709;
 			} else {
 				if (yych <= 0xD5) {
 					yyt2 = cur;
-					goto yy904;
+					goto yy707;
 				}
 				if (yych <= 0xD6) {
 					yyt2 = cur;
-					goto yy907;
+					goto yy710;
 				}
-				if (yych <= 0xDB) goto yy750;
+				if (yych <= 0xDB) goto yy553;
 				yyt2 = cur;
-				goto yy904;
+				goto yy707;
 			}
 		} else {
 			if (yych <= 0xEF) {
 				if (yych <= 0xE0) {
 					yyt2 = cur;
-					goto yy908;
+					goto yy711;
 				}
 				if (yych <= 0xE1) {
 					yyt2 = cur;
-					goto yy909;
+					goto yy712;
 				}
 				yyt2 = cur;
-				goto yy910;
+				goto yy713;
 			} else {
 				if (yych <= 0xF0) {
 					yyt2 = cur;
-					goto yy911;
+					goto yy714;
 				}
 				if (yych <= 0xF3) {
 					yyt2 = cur;
-					goto yy912;
+					goto yy715;
 				}
 				if (yych <= 0xF4) {
 					yyt2 = cur;
-					goto yy913;
+					goto yy716;
 				}
-				goto yy750;
+				goto yy553;
 			}
 		}
 	}
-yy1012:
+yy815:
 	yych = *++cur;
 	if (yych <= 0x89) {
-		if (yych <= 0x7F) goto yy750;
-		if (yych <= 0x88) goto yy751;
-		goto yy956;
+		if (yych <= 0x7F) goto yy553;
+		if (yych <= 0x88) goto yy554;
+		goto yy759;
 	} else {
-		if (yych == 0xAF) goto yy956;
-		if (yych <= 0xBF) goto yy751;
-		goto yy750;
+		if (yych == 0xAF) goto yy759;
+		if (yych <= 0xBF) goto yy554;
+		goto yy553;
 	}
-yy1013:
+yy816:
 	yych = *++cur;
-	if (yych <= '/') goto yy750;
-	if (yych <= '9') goto yy1044;
-	goto yy750;
-yy1014:
+	if (yych <= '/') goto yy553;
+	if (yych <= '9') goto yy847;
+	goto yy553;
+yy817:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC9) {
@@ -21755,34 +12934,34 @@ yy1014:
 			if (yych <= '@') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy1045;
+					goto yy848;
 				}
-				if (yych <= '9') goto yy763;
+				if (yych <= '9') goto yy566;
 				yyt1 = cur;
-				goto yy1045;
+				goto yy848;
 			} else {
-				if (yych == 'S') goto yy1046;
-				if (yych <= 'Z') goto yy761;
+				if (yych == 'S') goto yy849;
+				if (yych <= 'Z') goto yy564;
 				yyt1 = cur;
-				goto yy1045;
+				goto yy848;
 			}
 		} else {
 			if (yych <= 0x7F) {
-				if (yych == 's') goto yy1046;
-				if (yych <= 'z') goto yy761;
+				if (yych == 's') goto yy849;
+				if (yych <= 'z') goto yy564;
 				yyt1 = cur;
-				goto yy1045;
+				goto yy848;
 			} else {
-				if (yych <= 0xC1) goto yy763;
+				if (yych <= 0xC1) goto yy566;
 				if (yych <= 0xC2) {
 					yyt1 = cur;
-					goto yy1047;
+					goto yy850;
 				}
 				if (yych <= 0xC3) {
 					yyt1 = cur;
-					goto yy1048;
+					goto yy851;
 				}
-				goto yy775;
+				goto yy578;
 			}
 		}
 	} else {
@@ -21790,105 +12969,105 @@ yy1014:
 			if (yych <= 0xD3) {
 				if (yych <= 0xCA) {
 					yyt1 = cur;
-					goto yy1049;
+					goto yy852;
 				}
 				if (yych <= 0xCB) {
 					yyt1 = cur;
-					goto yy1047;
+					goto yy850;
 				}
-				goto yy775;
+				goto yy578;
 			} else {
 				if (yych <= 0xD4) {
 					yyt1 = cur;
-					goto yy1049;
+					goto yy852;
 				}
 				if (yych <= 0xD5) {
 					yyt1 = cur;
-					goto yy1047;
+					goto yy850;
 				}
 				if (yych <= 0xD6) {
 					yyt1 = cur;
-					goto yy1050;
+					goto yy853;
 				}
-				goto yy775;
+				goto yy578;
 			}
 		} else {
 			if (yych <= 0xEF) {
 				if (yych <= 0xDF) {
 					yyt1 = cur;
-					goto yy1047;
+					goto yy850;
 				}
 				if (yych <= 0xE0) {
 					yyt1 = cur;
-					goto yy1051;
+					goto yy854;
 				}
 				if (yych <= 0xE1) {
 					yyt1 = cur;
-					goto yy1052;
+					goto yy855;
 				}
 				yyt1 = cur;
-				goto yy1053;
+				goto yy856;
 			} else {
 				if (yych <= 0xF0) {
 					yyt1 = cur;
-					goto yy1054;
+					goto yy857;
 				}
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy1055;
+					goto yy858;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy1056;
+					goto yy859;
 				}
-				goto yy763;
+				goto yy566;
 			}
 		}
 	}
-yy1015:
+yy818:
 	yych = *++cur;
 	if (yych <= 0xC1) {
 		if (yych <= 'K') {
 			if (yych <= '9') {
 				if (yych == ' ') {
 					yyt2 = cur;
-					goto yy1057;
+					goto yy860;
 				}
 				if (yych <= '/') {
 					yyt2 = cur;
-					goto yy989;
+					goto yy792;
 				}
-				goto yy1015;
+				goto yy818;
 			} else {
 				if (yych <= 'F') {
 					if (yych <= '@') {
 						yyt2 = cur;
-						goto yy989;
+						goto yy792;
 					}
-					goto yy761;
+					goto yy564;
 				} else {
-					if (yych <= 'G') goto yy765;
-					if (yych <= 'J') goto yy761;
-					goto yy768;
+					if (yych <= 'G') goto yy568;
+					if (yych <= 'J') goto yy564;
+					goto yy571;
 				}
 			}
 		} else {
 			if (yych <= '`') {
-				if (yych == 'M') goto yy765;
-				if (yych <= 'Z') goto yy761;
+				if (yych == 'M') goto yy568;
+				if (yych <= 'Z') goto yy564;
 				yyt2 = cur;
-				goto yy989;
+				goto yy792;
 			} else {
 				if (yych <= 'k') {
-					if (yych <= 'j') goto yy761;
-					goto yy768;
+					if (yych <= 'j') goto yy564;
+					goto yy571;
 				} else {
-					if (yych <= 'z') goto yy761;
+					if (yych <= 'z') goto yy564;
 					if (yych <= 0x7F) {
 						yyt2 = cur;
-						goto yy989;
+						goto yy792;
 					}
-					goto yy750;
+					goto yy553;
 				}
 			}
 		}
@@ -21897,334 +13076,334 @@ yy1015:
 			if (yych <= 0xCA) {
 				if (yych <= 0xC2) {
 					yyt2 = cur;
-					goto yy1058;
+					goto yy861;
 				}
 				if (yych <= 0xC3) {
 					yyt2 = cur;
-					goto yy996;
+					goto yy799;
 				}
-				if (yych <= 0xC9) goto yy775;
+				if (yych <= 0xC9) goto yy578;
 				yyt2 = cur;
-				goto yy997;
+				goto yy800;
 			} else {
 				if (yych <= 0xD3) {
 					if (yych <= 0xCB) {
 						yyt2 = cur;
-						goto yy998;
+						goto yy801;
 					}
-					goto yy775;
+					goto yy578;
 				} else {
 					if (yych <= 0xD4) {
 						yyt2 = cur;
-						goto yy997;
+						goto yy800;
 					}
 					if (yych <= 0xD5) {
 						yyt2 = cur;
-						goto yy998;
+						goto yy801;
 					}
 					yyt2 = cur;
-					goto yy999;
+					goto yy802;
 				}
 			}
 		} else {
 			if (yych <= 0xE2) {
 				if (yych <= 0xDF) {
-					if (yych <= 0xDB) goto yy775;
+					if (yych <= 0xDB) goto yy578;
 					yyt2 = cur;
-					goto yy998;
+					goto yy801;
 				} else {
 					if (yych <= 0xE0) {
 						yyt2 = cur;
-						goto yy1000;
+						goto yy803;
 					}
 					if (yych <= 0xE1) {
 						yyt2 = cur;
-						goto yy1001;
+						goto yy804;
 					}
 					yyt2 = cur;
-					goto yy1059;
+					goto yy862;
 				}
 			} else {
 				if (yych <= 0xF0) {
 					if (yych <= 0xEF) {
 						yyt2 = cur;
-						goto yy1003;
+						goto yy806;
 					}
 					yyt2 = cur;
-					goto yy1004;
+					goto yy807;
 				} else {
 					if (yych <= 0xF3) {
 						yyt2 = cur;
-						goto yy1005;
+						goto yy808;
 					}
 					if (yych <= 0xF4) {
 						yyt2 = cur;
-						goto yy1006;
+						goto yy809;
 					}
-					goto yy750;
+					goto yy553;
 				}
 			}
 		}
 	}
-yy1016:
+yy819:
 	yych = *++cur;
 	if (yych <= 0x98) {
-		if (yych <= 0x7F) goto yy750;
-		if (yych == 0x89) goto yy991;
-		goto yy989;
+		if (yych <= 0x7F) goto yy553;
+		if (yych == 0x89) goto yy794;
+		goto yy792;
 	} else {
 		if (yych <= 0xAE) {
-			if (yych <= 0x99) goto yy992;
-			goto yy989;
+			if (yych <= 0x99) goto yy795;
+			goto yy792;
 		} else {
-			if (yych <= 0xAF) goto yy991;
-			if (yych <= 0xBF) goto yy989;
-			goto yy750;
+			if (yych <= 0xAF) goto yy794;
+			if (yych <= 0xBF) goto yy792;
+			goto yy553;
 		}
 	}
-yy1017:
+yy820:
 	++cur;
 	cur = yyt1;
-#line 243 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 315 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ DG(DG_SKIP); }
-#line 21991 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy1018:
+#line 13170 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy821:
 	yych = *++cur;
-	if (yych <= '/') goto yy750;
-	if (yych <= '9') goto yy1060;
-	goto yy750;
-yy1019:
+	if (yych <= '/') goto yy553;
+	if (yych <= '9') goto yy863;
+	goto yy553;
+yy822:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy1017;
-	goto yy750;
-yy1020:
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy820;
+	goto yy553;
+yy823:
 	yych = *++cur;
-	if (yych == 0x97) goto yy1017;
-	if (yych == 0xB7) goto yy1017;
-	goto yy750;
-yy1021:
+	if (yych == 0x97) goto yy820;
+	if (yych == 0xB7) goto yy820;
+	goto yy553;
+yy824:
 	yych = *++cur;
-	if (yych <= 0xAF) goto yy750;
-	if (yych <= 0xBF) goto yy1017;
-	goto yy750;
-yy1022:
+	if (yych <= 0xAF) goto yy553;
+	if (yych <= 0xBF) goto yy820;
+	goto yy553;
+yy825:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x8F) goto yy1017;
-	goto yy750;
-yy1023:
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy820;
+	goto yy553;
+yy826:
 	yych = *++cur;
-	if (yych <= 0x9F) goto yy750;
-	if (yych <= 0xBF) goto yy1019;
-	goto yy750;
-yy1024:
+	if (yych <= 0x9F) goto yy553;
+	if (yych <= 0xBF) goto yy822;
+	goto yy553;
+yy827:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xB7) goto yy1019;
-	if (yych <= 0xBB) goto yy750;
-	if (yych <= 0xBF) goto yy1019;
-	goto yy750;
-yy1025:
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xB7) goto yy822;
+	if (yych <= 0xBB) goto yy553;
+	if (yych <= 0xBF) goto yy822;
+	goto yy553;
+yy828:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy1019;
-	goto yy750;
-yy1026:
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy822;
+	goto yy553;
+yy829:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy750;
-	if (yych <= 0xBF) goto yy1025;
-	goto yy750;
-yy1027:
+	if (yych <= 0x8F) goto yy553;
+	if (yych <= 0xBF) goto yy828;
+	goto yy553;
+yy830:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy1025;
-	goto yy750;
-yy1028:
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy828;
+	goto yy553;
+yy831:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x8F) goto yy1025;
-	goto yy750;
-yy1029:
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy828;
+	goto yy553;
+yy832:
 	++cur;
 	cur = yyt1;
-#line 245 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 317 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ DG(DG_SKIP); }
-#line 22054 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy1030:
+#line 13233 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy833:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy1029;
-	goto yy750;
-yy1031:
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy832;
+	goto yy553;
+yy834:
 	yych = *++cur;
-	if (yych == 0x97) goto yy1029;
-	if (yych == 0xB7) goto yy1029;
-	goto yy750;
-yy1032:
+	if (yych == 0x97) goto yy832;
+	if (yych == 0xB7) goto yy832;
+	goto yy553;
+yy835:
 	yych = *++cur;
-	if (yych <= 0xAF) goto yy750;
-	if (yych <= 0xBF) goto yy1029;
-	goto yy750;
-yy1033:
+	if (yych <= 0xAF) goto yy553;
+	if (yych <= 0xBF) goto yy832;
+	goto yy553;
+yy836:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x8F) goto yy1029;
-	goto yy750;
-yy1034:
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy832;
+	goto yy553;
+yy837:
 	yych = *++cur;
-	if (yych <= 0x9F) goto yy750;
-	if (yych <= 0xBF) goto yy1030;
-	goto yy750;
-yy1035:
+	if (yych <= 0x9F) goto yy553;
+	if (yych <= 0xBF) goto yy833;
+	goto yy553;
+yy838:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xB7) goto yy1030;
-	if (yych <= 0xBB) goto yy750;
-	if (yych <= 0xBF) goto yy1030;
-	goto yy750;
-yy1036:
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xB7) goto yy833;
+	if (yych <= 0xBB) goto yy553;
+	if (yych <= 0xBF) goto yy833;
+	goto yy553;
+yy839:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy1030;
-	goto yy750;
-yy1037:
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy833;
+	goto yy553;
+yy840:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy750;
-	if (yych <= 0xBF) goto yy1036;
-	goto yy750;
-yy1038:
+	if (yych <= 0x8F) goto yy553;
+	if (yych <= 0xBF) goto yy839;
+	goto yy553;
+yy841:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy1036;
-	goto yy750;
-yy1039:
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy839;
+	goto yy553;
+yy842:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x8F) goto yy1036;
-	goto yy750;
-yy1040:
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy839;
+	goto yy553;
+yy843:
 	yych = *++cur;
-	if (yych <= '/') goto yy750;
-	if (yych <= '9') goto yy1061;
-	goto yy750;
-yy1041:
+	if (yych <= '/') goto yy553;
+	if (yych <= '9') goto yy864;
+	goto yy553;
+yy844:
 	yych = *++cur;
-	if (yych <= ',') goto yy750;
-	if (yych <= '/') goto yy1040;
-	goto yy750;
-yy1042:
+	if (yych <= ',') goto yy553;
+	if (yych <= '/') goto yy843;
+	goto yy553;
+yy845:
 	yyaccept = 8;
 	yych = *(mar = ++cur);
-	if (yych <= '/') goto yy901;
-	if (yych <= '9') goto yy1061;
-	goto yy901;
-yy1043:
+	if (yych <= '/') goto yy704;
+	if (yych <= '9') goto yy864;
+	goto yy704;
+yy846:
 	yych = *++cur;
-	if (yych <= ',') goto yy955;
+	if (yych <= ',') goto yy758;
 	if (yych <= '/') {
 		yyt2 = cur;
-		goto yy1042;
+		goto yy845;
 	}
-	goto yy955;
-yy1044:
+	goto yy758;
+yy847:
 	yych = *++cur;
 	if (yych <= 0xCB) {
 		if (yych <= 'z') {
 			if (yych <= '@') {
 				if (yych <= '/') {
 					yyt2 = cur;
-					goto yy964;
+					goto yy767;
 				}
-				if (yych <= '9') goto yy750;
+				if (yych <= '9') goto yy553;
 				yyt2 = cur;
-				goto yy964;
+				goto yy767;
 			} else {
-				if (yych <= 'Z') goto yy750;
+				if (yych <= 'Z') goto yy553;
 				if (yych <= '`') {
 					yyt2 = cur;
-					goto yy964;
+					goto yy767;
 				}
-				goto yy750;
+				goto yy553;
 			}
 		} else {
 			if (yych <= 0xC2) {
 				if (yych <= 0x7F) {
 					yyt2 = cur;
-					goto yy964;
+					goto yy767;
 				}
-				if (yych <= 0xC1) goto yy750;
+				if (yych <= 0xC1) goto yy553;
 				yyt2 = cur;
-				goto yy967;
+				goto yy770;
 			} else {
 				if (yych <= 0xC3) {
 					yyt2 = cur;
-					goto yy968;
+					goto yy771;
 				}
-				if (yych <= 0xC9) goto yy750;
+				if (yych <= 0xC9) goto yy553;
 				if (yych <= 0xCA) {
 					yyt2 = cur;
-					goto yy969;
+					goto yy772;
 				}
 				yyt2 = cur;
-				goto yy967;
+				goto yy770;
 			}
 		}
 	} else {
 		if (yych <= 0xDF) {
 			if (yych <= 0xD5) {
-				if (yych <= 0xD3) goto yy750;
+				if (yych <= 0xD3) goto yy553;
 				if (yych <= 0xD4) {
 					yyt2 = cur;
-					goto yy969;
+					goto yy772;
 				}
 				yyt2 = cur;
-				goto yy967;
+				goto yy770;
 			} else {
 				if (yych <= 0xD6) {
 					yyt2 = cur;
-					goto yy970;
+					goto yy773;
 				}
-				if (yych <= 0xDB) goto yy750;
+				if (yych <= 0xDB) goto yy553;
 				yyt2 = cur;
-				goto yy967;
+				goto yy770;
 			}
 		} else {
 			if (yych <= 0xEF) {
 				if (yych <= 0xE0) {
 					yyt2 = cur;
-					goto yy971;
+					goto yy774;
 				}
 				if (yych <= 0xE1) {
 					yyt2 = cur;
-					goto yy972;
+					goto yy775;
 				}
 				yyt2 = cur;
-				goto yy973;
+				goto yy776;
 			} else {
 				if (yych <= 0xF0) {
 					yyt2 = cur;
-					goto yy974;
+					goto yy777;
 				}
 				if (yych <= 0xF3) {
 					yyt2 = cur;
-					goto yy975;
+					goto yy778;
 				}
 				if (yych <= 0xF4) {
 					yyt2 = cur;
-					goto yy976;
+					goto yy779;
 				}
-				goto yy750;
+				goto yy553;
 			}
 		}
 	}
-yy1045:
+yy848:
 	++cur;
 	cur = yyt1;
-#line 247 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 319 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ DG(DG_SKIP); }
-#line 22227 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy1046:
+#line 13406 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy849:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
 	if (yych <= 0xCB) {
@@ -22232,36 +13411,36 @@ yy1046:
 			if (yych <= '@') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy1045;
+					goto yy848;
 				}
-				if (yych <= '9') goto yy763;
+				if (yych <= '9') goto yy566;
 				yyt1 = cur;
-				goto yy1045;
+				goto yy848;
 			} else {
-				if (yych <= 'Z') goto yy761;
+				if (yych <= 'Z') goto yy564;
 				if (yych <= '`') {
 					yyt1 = cur;
-					goto yy1045;
+					goto yy848;
 				}
-				goto yy761;
+				goto yy564;
 			}
 		} else {
 			if (yych <= 0xC2) {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy1045;
+					goto yy848;
 				}
-				if (yych <= 0xC1) goto yy763;
+				if (yych <= 0xC1) goto yy566;
 				yyt1 = cur;
 			} else {
 				if (yych <= 0xC3) {
 					yyt1 = cur;
-					goto yy1048;
+					goto yy851;
 				}
-				if (yych <= 0xC9) goto yy775;
+				if (yych <= 0xC9) goto yy578;
 				if (yych <= 0xCA) {
 					yyt1 = cur;
-					goto yy1049;
+					goto yy852;
 				}
 				yyt1 = cur;
 			}
@@ -22269,386 +13448,386 @@ yy1046:
 	} else {
 		if (yych <= 0xDF) {
 			if (yych <= 0xD5) {
-				if (yych <= 0xD3) goto yy775;
+				if (yych <= 0xD3) goto yy578;
 				if (yych <= 0xD4) {
 					yyt1 = cur;
-					goto yy1049;
+					goto yy852;
 				}
 				yyt1 = cur;
 			} else {
 				if (yych <= 0xD6) {
 					yyt1 = cur;
-					goto yy1050;
+					goto yy853;
 				}
-				if (yych <= 0xDB) goto yy775;
+				if (yych <= 0xDB) goto yy578;
 				yyt1 = cur;
 			}
 		} else {
 			if (yych <= 0xEF) {
 				if (yych <= 0xE0) {
 					yyt1 = cur;
-					goto yy1051;
+					goto yy854;
 				}
 				if (yych <= 0xE1) {
 					yyt1 = cur;
-					goto yy1052;
+					goto yy855;
 				}
 				yyt1 = cur;
-				goto yy1053;
+				goto yy856;
 			} else {
 				if (yych <= 0xF0) {
 					yyt1 = cur;
-					goto yy1054;
+					goto yy857;
 				}
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy1055;
+					goto yy858;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy1056;
+					goto yy859;
 				}
-				goto yy763;
+				goto yy566;
 			}
 		}
 	}
-yy1047:
+yy850:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy1045;
-	goto yy750;
-yy1048:
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy848;
+	goto yy553;
+yy851:
 	yych = *++cur;
 	if (yych <= 0x97) {
-		if (yych <= 0x7F) goto yy750;
-		if (yych <= 0x96) goto yy761;
-		goto yy1045;
+		if (yych <= 0x7F) goto yy553;
+		if (yych <= 0x96) goto yy564;
+		goto yy848;
 	} else {
-		if (yych == 0xB7) goto yy1045;
-		if (yych <= 0xBF) goto yy761;
-		goto yy750;
+		if (yych == 0xB7) goto yy848;
+		if (yych <= 0xBF) goto yy564;
+		goto yy553;
 	}
-yy1049:
+yy852:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xAF) goto yy761;
-	if (yych <= 0xBF) goto yy1045;
-	goto yy750;
-yy1050:
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xAF) goto yy564;
+	if (yych <= 0xBF) goto yy848;
+	goto yy553;
+yy853:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x8F) goto yy1045;
-	if (yych <= 0xBF) goto yy761;
-	goto yy750;
-yy1051:
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy848;
+	if (yych <= 0xBF) goto yy564;
+	goto yy553;
+yy854:
 	yych = *++cur;
-	if (yych <= 0x9F) goto yy750;
-	if (yych <= 0xBF) goto yy1047;
-	goto yy750;
-yy1052:
+	if (yych <= 0x9F) goto yy553;
+	if (yych <= 0xBF) goto yy850;
+	goto yy553;
+yy855:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xB7) goto yy1047;
-	if (yych <= 0xBB) goto yy775;
-	if (yych <= 0xBF) goto yy1047;
-	goto yy750;
-yy1053:
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xB7) goto yy850;
+	if (yych <= 0xBB) goto yy578;
+	if (yych <= 0xBF) goto yy850;
+	goto yy553;
+yy856:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy1047;
-	goto yy750;
-yy1054:
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy850;
+	goto yy553;
+yy857:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy750;
-	if (yych <= 0xBF) goto yy1053;
-	goto yy750;
-yy1055:
+	if (yych <= 0x8F) goto yy553;
+	if (yych <= 0xBF) goto yy856;
+	goto yy553;
+yy858:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy1053;
-	goto yy750;
-yy1056:
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy856;
+	goto yy553;
+yy859:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x8F) goto yy1053;
-	goto yy750;
-yy1057:
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy856;
+	goto yy553;
+yy860:
 	yyaccept = 11;
 	yych = *(mar = ++cur);
 	if (yych <= 'j') {
 		if (yych <= ' ') {
 			if (yych <= 0x1F) {
 				yyt3 = yyt2;
-				goto yy990;
+				goto yy793;
 			}
-			goto yy948;
+			goto yy751;
 		} else {
-			if (yych == 'K') goto yy802;
+			if (yych == 'K') goto yy605;
 			yyt3 = yyt2;
-			goto yy990;
+			goto yy793;
 		}
 	} else {
 		if (yych <= 0xC2) {
-			if (yych <= 'k') goto yy802;
+			if (yych <= 'k') goto yy605;
 			if (yych <= 0xC1) {
 				yyt3 = yyt2;
-				goto yy990;
+				goto yy793;
 			}
-			goto yy949;
+			goto yy752;
 		} else {
-			if (yych == 0xE2) goto yy950;
+			if (yych == 0xE2) goto yy753;
 			yyt3 = yyt2;
-			goto yy990;
+			goto yy793;
 		}
 	}
-yy1058:
+yy861:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych == 0xA0) goto yy1057;
-	if (yych <= 0xBF) goto yy989;
-	goto yy750;
-yy1059:
+	if (yych <= 0x7F) goto yy553;
+	if (yych == 0xA0) goto yy860;
+	if (yych <= 0xBF) goto yy792;
+	goto yy553;
+yy862:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x80) goto yy1062;
-	if (yych <= 0xBF) goto yy998;
-	goto yy750;
-yy1060:
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x80) goto yy865;
+	if (yych <= 0xBF) goto yy801;
+	goto yy553;
+yy863:
 	yych = *++cur;
 	if (yych <= 0xCB) {
 		if (yych <= 'z') {
 			if (yych <= '@') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy1017;
+					goto yy820;
 				}
-				if (yych <= '9') goto yy750;
+				if (yych <= '9') goto yy553;
 				yyt1 = cur;
-				goto yy1017;
+				goto yy820;
 			} else {
-				if (yych <= 'Z') goto yy750;
+				if (yych <= 'Z') goto yy553;
 				if (yych <= '`') {
 					yyt1 = cur;
-					goto yy1017;
+					goto yy820;
 				}
-				goto yy750;
+				goto yy553;
 			}
 		} else {
 			if (yych <= 0xC2) {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy1017;
+					goto yy820;
 				}
-				if (yych <= 0xC1) goto yy750;
+				if (yych <= 0xC1) goto yy553;
 				yyt1 = cur;
-				goto yy1019;
+				goto yy822;
 			} else {
 				if (yych <= 0xC3) {
 					yyt1 = cur;
-					goto yy1020;
+					goto yy823;
 				}
-				if (yych <= 0xC9) goto yy750;
+				if (yych <= 0xC9) goto yy553;
 				if (yych <= 0xCA) {
 					yyt1 = cur;
-					goto yy1021;
+					goto yy824;
 				}
 				yyt1 = cur;
-				goto yy1019;
+				goto yy822;
 			}
 		}
 	} else {
 		if (yych <= 0xDF) {
 			if (yych <= 0xD5) {
-				if (yych <= 0xD3) goto yy750;
+				if (yych <= 0xD3) goto yy553;
 				if (yych <= 0xD4) {
 					yyt1 = cur;
-					goto yy1021;
+					goto yy824;
 				}
 				yyt1 = cur;
-				goto yy1019;
+				goto yy822;
 			} else {
 				if (yych <= 0xD6) {
 					yyt1 = cur;
-					goto yy1022;
+					goto yy825;
 				}
-				if (yych <= 0xDB) goto yy750;
+				if (yych <= 0xDB) goto yy553;
 				yyt1 = cur;
-				goto yy1019;
+				goto yy822;
 			}
 		} else {
 			if (yych <= 0xEF) {
 				if (yych <= 0xE0) {
 					yyt1 = cur;
-					goto yy1023;
+					goto yy826;
 				}
 				if (yych <= 0xE1) {
 					yyt1 = cur;
-					goto yy1024;
+					goto yy827;
 				}
 				yyt1 = cur;
-				goto yy1025;
+				goto yy828;
 			} else {
 				if (yych <= 0xF0) {
 					yyt1 = cur;
-					goto yy1026;
+					goto yy829;
 				}
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy1027;
+					goto yy830;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy1028;
+					goto yy831;
 				}
-				goto yy750;
+				goto yy553;
 			}
 		}
 	}
-yy1061:
+yy864:
 	yych = *++cur;
 	if (yych <= 0xCB) {
 		if (yych <= 'z') {
 			if (yych <= '@') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy1063;
+					goto yy866;
 				}
-				if (yych <= '9') goto yy1064;
+				if (yych <= '9') goto yy867;
 				yyt1 = cur;
-				goto yy1063;
+				goto yy866;
 			} else {
-				if (yych <= 'Z') goto yy750;
+				if (yych <= 'Z') goto yy553;
 				if (yych <= '`') {
 					yyt1 = cur;
-					goto yy1063;
+					goto yy866;
 				}
-				goto yy750;
+				goto yy553;
 			}
 		} else {
 			if (yych <= 0xC2) {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy1063;
+					goto yy866;
 				}
-				if (yych <= 0xC1) goto yy750;
+				if (yych <= 0xC1) goto yy553;
 				yyt1 = cur;
-				goto yy1065;
+				goto yy868;
 			} else {
 				if (yych <= 0xC3) {
 					yyt1 = cur;
-					goto yy1066;
+					goto yy869;
 				}
-				if (yych <= 0xC9) goto yy750;
+				if (yych <= 0xC9) goto yy553;
 				if (yych <= 0xCA) {
 					yyt1 = cur;
-					goto yy1067;
+					goto yy870;
 				}
 				yyt1 = cur;
-				goto yy1065;
+				goto yy868;
 			}
 		}
 	} else {
 		if (yych <= 0xDF) {
 			if (yych <= 0xD5) {
-				if (yych <= 0xD3) goto yy750;
+				if (yych <= 0xD3) goto yy553;
 				if (yych <= 0xD4) {
 					yyt1 = cur;
-					goto yy1067;
+					goto yy870;
 				}
 				yyt1 = cur;
-				goto yy1065;
+				goto yy868;
 			} else {
 				if (yych <= 0xD6) {
 					yyt1 = cur;
-					goto yy1068;
+					goto yy871;
 				}
-				if (yych <= 0xDB) goto yy750;
+				if (yych <= 0xDB) goto yy553;
 				yyt1 = cur;
-				goto yy1065;
+				goto yy868;
 			}
 		} else {
 			if (yych <= 0xEF) {
 				if (yych <= 0xE0) {
 					yyt1 = cur;
-					goto yy1069;
+					goto yy872;
 				}
 				if (yych <= 0xE1) {
 					yyt1 = cur;
-					goto yy1070;
+					goto yy873;
 				}
 				yyt1 = cur;
-				goto yy1071;
+				goto yy874;
 			} else {
 				if (yych <= 0xF0) {
 					yyt1 = cur;
-					goto yy1072;
+					goto yy875;
 				}
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy1073;
+					goto yy876;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy1074;
+					goto yy877;
 				}
-				goto yy750;
+				goto yy553;
 			}
 		}
 	}
-yy1062:
+yy865:
 	yych = *++cur;
 	if (yych <= 0x89) {
-		if (yych <= 0x7F) goto yy750;
-		if (yych <= 0x88) goto yy989;
-		goto yy1057;
+		if (yych <= 0x7F) goto yy553;
+		if (yych <= 0x88) goto yy792;
+		goto yy860;
 	} else {
-		if (yych == 0xAF) goto yy1057;
-		if (yych <= 0xBF) goto yy989;
-		goto yy750;
+		if (yych == 0xAF) goto yy860;
+		if (yych <= 0xBF) goto yy792;
+		goto yy553;
 	}
-yy1063:
+yy866:
 	++cur;
 	cur = yyt1;
-#line 244 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 316 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ DG(DG_SKIP); }
-#line 22615 "/work/wt-numbers/src/lang/fr/numbers.c"
-yy1064:
+#line 13794 "/work/wt-numbers/src/lang/fr/numbers.c"
+yy867:
 	yych = *++cur;
 	if (yych <= 0xCB) {
 		if (yych <= 'z') {
 			if (yych <= '@') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy1063;
+					goto yy866;
 				}
-				if (yych <= '9') goto yy750;
+				if (yych <= '9') goto yy553;
 				yyt1 = cur;
-				goto yy1063;
+				goto yy866;
 			} else {
-				if (yych <= 'Z') goto yy750;
+				if (yych <= 'Z') goto yy553;
 				if (yych <= '`') {
 					yyt1 = cur;
-					goto yy1063;
+					goto yy866;
 				}
-				goto yy750;
+				goto yy553;
 			}
 		} else {
 			if (yych <= 0xC2) {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy1063;
+					goto yy866;
 				}
-				if (yych <= 0xC1) goto yy750;
+				if (yych <= 0xC1) goto yy553;
 				yyt1 = cur;
 			} else {
 				if (yych <= 0xC3) {
 					yyt1 = cur;
-					goto yy1066;
+					goto yy869;
 				}
-				if (yych <= 0xC9) goto yy750;
+				if (yych <= 0xC9) goto yy553;
 				if (yych <= 0xCA) {
 					yyt1 = cur;
-					goto yy1067;
+					goto yy870;
 				}
 				yyt1 = cur;
 			}
@@ -22656,103 +13835,103 @@ yy1064:
 	} else {
 		if (yych <= 0xDF) {
 			if (yych <= 0xD5) {
-				if (yych <= 0xD3) goto yy750;
+				if (yych <= 0xD3) goto yy553;
 				if (yych <= 0xD4) {
 					yyt1 = cur;
-					goto yy1067;
+					goto yy870;
 				}
 				yyt1 = cur;
 			} else {
 				if (yych <= 0xD6) {
 					yyt1 = cur;
-					goto yy1068;
+					goto yy871;
 				}
-				if (yych <= 0xDB) goto yy750;
+				if (yych <= 0xDB) goto yy553;
 				yyt1 = cur;
 			}
 		} else {
 			if (yych <= 0xEF) {
 				if (yych <= 0xE0) {
 					yyt1 = cur;
-					goto yy1069;
+					goto yy872;
 				}
 				if (yych <= 0xE1) {
 					yyt1 = cur;
-					goto yy1070;
+					goto yy873;
 				}
 				yyt1 = cur;
-				goto yy1071;
+				goto yy874;
 			} else {
 				if (yych <= 0xF0) {
 					yyt1 = cur;
-					goto yy1072;
+					goto yy875;
 				}
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy1073;
+					goto yy876;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy1074;
+					goto yy877;
 				}
-				goto yy750;
+				goto yy553;
 			}
 		}
 	}
-yy1065:
+yy868:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy1063;
-	goto yy750;
-yy1066:
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy866;
+	goto yy553;
+yy869:
 	yych = *++cur;
-	if (yych == 0x97) goto yy1063;
-	if (yych == 0xB7) goto yy1063;
-	goto yy750;
-yy1067:
+	if (yych == 0x97) goto yy866;
+	if (yych == 0xB7) goto yy866;
+	goto yy553;
+yy870:
 	yych = *++cur;
-	if (yych <= 0xAF) goto yy750;
-	if (yych <= 0xBF) goto yy1063;
-	goto yy750;
-yy1068:
+	if (yych <= 0xAF) goto yy553;
+	if (yych <= 0xBF) goto yy866;
+	goto yy553;
+yy871:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x8F) goto yy1063;
-	goto yy750;
-yy1069:
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy866;
+	goto yy553;
+yy872:
 	yych = *++cur;
-	if (yych <= 0x9F) goto yy750;
-	if (yych <= 0xBF) goto yy1065;
-	goto yy750;
-yy1070:
+	if (yych <= 0x9F) goto yy553;
+	if (yych <= 0xBF) goto yy868;
+	goto yy553;
+yy873:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xB7) goto yy1065;
-	if (yych <= 0xBB) goto yy750;
-	if (yych <= 0xBF) goto yy1065;
-	goto yy750;
-yy1071:
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xB7) goto yy868;
+	if (yych <= 0xBB) goto yy553;
+	if (yych <= 0xBF) goto yy868;
+	goto yy553;
+yy874:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy1065;
-	goto yy750;
-yy1072:
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy868;
+	goto yy553;
+yy875:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy750;
-	if (yych <= 0xBF) goto yy1071;
-	goto yy750;
-yy1073:
+	if (yych <= 0x8F) goto yy553;
+	if (yych <= 0xBF) goto yy874;
+	goto yy553;
+yy876:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0xBF) goto yy1071;
-	goto yy750;
-yy1074:
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy874;
+	goto yy553;
+yy877:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy750;
-	if (yych <= 0x8F) goto yy1071;
-	goto yy750;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy874;
+	goto yy553;
 }
-#line 263 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 335 "/work/wt-numbers/src/lang/fr/numbers.re"
 
 #undef DG
 }
@@ -23899,6 +15078,89 @@ static const char *num_relative(num_st *st, const char *p)
 
 /* ---- the scan ----------------------------------------------------------------------------- */
 
+/* The first three letters of every word num_classify knows (and of http, www): a word that
+ * starts otherwise is skipped without running the DFA. */
+static const char num_prefixes[] =
+    "zer dem deu dix diz dou cen cin bil hui mil moi neu non oct onz pou pre qua qui sec sei sep "
+    "six soi sur tie tre tri tro uni une vin vir htt www";
+
+/* Bytes that make up words for num_quick_skip: 1 an ASCII letter, 2 the lead byte of a Latin
+ * letter (à to ɏ). */
+static const uint8_t num_letter_bytes[256] = {
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+    ['Y'] = 1, ['Z'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+    ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+    ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1,
+    ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1, [0xc3] = 2, [0xc4] = 2, [0xc5] = 2, [0xc6] = 2,
+    [0xc7] = 2, [0xc8] = 2, [0xc9] = 2,
+};
+
+/* Index of the three-letter prefix at p in num_st.prefix, or -1 when p has no such prefix. */
+static int num_prefix_index(const char *p)
+{
+    int k = 0;
+    for (int i = 0; i < 3; i++) {
+        int c = p[i] | 0x20;
+        if (c < 'a' || c > 'z')
+            return -1;
+        k = k * 26 + (c - 'a');
+    }
+    return k;
+}
+
+/* Fills the prefix table of st. */
+static void num_prefix_init(num_st *st)
+{
+    memset(st->prefix, 0, sizeof st->prefix);
+    for (const char *p = num_prefixes; *p; p += p[3] ? 4 : 3) {
+        int k = num_prefix_index(p);
+        st->prefix[k >> 3] |= (uint8_t)(1u << (k & 7));
+    }
+}
+
+/* Fast path for a word that starts with an ASCII letter at p: when it cannot be a number word,
+ * an identifier or an address, returns its end; otherwise NULL (the DFA decides). */
+static const char *num_quick_skip(const num_st *st, const char *p)
+{
+    const unsigned char *e = (const unsigned char *)p;
+    for (;;) {
+        int k = num_letter_bytes[*e];
+        if (k == 1)
+            e++;
+        else if (k == 2 && (e[1] & 0xc0) == 0x80)
+            e += 2;
+        else
+            break;
+    }
+    size_t n = (size_t)((const char *)e - p);
+    switch (p[0]) {
+    case 'I': case 'V': case 'X': case 'L': case 'C': case 'M': case 'z': case 'Z':
+        return NULL; /* roman numerals, zéro */
+    default:
+        break;
+    }
+    if (n == 2 && (p[0] | 0x20) == 'u' && (p[1] | 0x20) == 'n')
+        return NULL;
+    if (n >= 3) {
+        int k = num_prefix_index(p);
+        if (k >= 0 && (st->prefix[k >> 3] >> (k & 7)) & 1)
+            return NULL;
+    }
+    if (n >= 4) {
+        const char *t = (const char *)e - ((e[-1] | 0x20) == 's' ? 1 : 0);
+        if (t - p >= 4 && (t[-4] | 0x20) == 'a' && (t[-3] | 0x20) == 'i' &&
+            (t[-2] | 0x20) == 'n' && (t[-1] | 0x20) == 'e')
+            return NULL; /* dizaine, centaines */
+    }
+    unsigned char x = *e;
+    if ((x >= '0' && x <= '9') || x == '-' || x == '@' || x == '.' || x == '_' || x == '+' ||
+        x == '%' || x == ':' || x == 0xe2)
+        return NULL;
+    return (const char *)e;
+}
+
 /* One pass over the text: words and digits start cores, everything else is skipped. */
 static void num_scan(num_st *st)
 {
@@ -23920,6 +15182,13 @@ static void num_scan(num_st *st)
             const char *r = num_relative(st, p);
             if (r) {
                 p = r;
+                continue;
+            }
+        }
+        if (letter && !(st->flags & RC_FRNUM_RELATIVE)) {
+            const char *e = num_quick_skip(st, p);
+            if (e) {
+                p = e;
                 continue;
             }
         }
@@ -23958,6 +15227,7 @@ int rc_fr_numbers_ex(const rc_lang *fr, const char *text, size_t len, unsigned f
     st.end = text + len;
     st.flags = flags;
     st.a = a;
+    num_prefix_init(&st);
     if (fr) {
         st.bounds = rc_lang_lex(fr, "number_bounds");
         st.vague = rc_lang_lex(fr, "number_vague");

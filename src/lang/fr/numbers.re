@@ -74,6 +74,7 @@ typedef struct num_st {
     rc_number *out;
     size_t n, cap;
     int err;
+    uint8_t prefix[26 * 26 * 26 / 8 + 1]; /* three-letter prefixes of number words */
 } num_st;
 
 /* Digit forms of num_lex_digits. */
@@ -94,6 +95,80 @@ enum { DG_SKIP, DG_NUM, DG_GRP, DG_LEAD, DG_ORD, DG_POW, DG_EXP, DG_FRAC, DG_MIX
     E    = [eE\u00e9\u00c9];
 */
 
+static size_t num_space(const char *p);
+
+/* Whether c is an ASCII letter or digit. */
+static bool num_alnum(char c)
+{
+    return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* What the vocabulary DFA leaves to C, to stay small: "pour cent" glued to more letters, counting
+ * nouns in -aine(s), identifiers (A320, MH17), e-mail addresses and URLs, all skipped whole. */
+static void num_classify_fix(num_word *w)
+{
+    const char *s = w->s, *e = w->e;
+    size_t n = (size_t)(e - s);
+    if (n == 0)
+        return;
+    if (w->cls == NW_PCT && n >= 9 && (s[4] == ' ' || (unsigned char)s[4] >= 0x80) &&
+        (num_alnum(*e) || (unsigned char)*e >= 0xc3)) {
+        w->cls = NW_NONE; /* "pour centaines" */
+        w->e = s + 4;
+        return;
+    }
+    if (w->cls == NW_NONE && n >= 4) {
+        const char *t = e - ((e[-1] | 0x20) == 's' ? 1 : 0);
+        if (t - s >= 4 && (t[-4] | 0x20) == 'a' && (t[-3] | 0x20) == 'i' && (t[-2] | 0x20) == 'n' &&
+            (t[-1] | 0x20) == 'e')
+            w->cls = NW_VAGUE;
+    }
+    if (!((s[0] | 0x20) >= 'a' && (s[0] | 0x20) <= 'z'))
+        return;
+    if (*e == ':' && e[1] == '/' && e[2] == '/' && (n == 4 || n == 5) &&
+        (s[0] | 0x20) == 'h') { /* http:// https:// */
+        while (*e && !num_space(e) && *e != '\n' && *e != '"' && *e != '<' && *e != '>')
+            e++;
+        w->cls = NW_SKIP;
+        w->e = e;
+        return;
+    }
+    if (n == 3 && (s[0] | 0x20) == 'w' && (s[1] | 0x20) == 'w' && (s[2] | 0x20) == 'w' &&
+        *e == '.') { /* www. */
+        while (*e && !num_space(e) && *e != '\n' && *e != '"' && *e != '<' && *e != '>')
+            e++;
+        w->cls = NW_SKIP;
+        w->e = e;
+        return;
+    }
+    if (*e == '@' || *e == '.' || *e == '_' || *e == '+' || *e == '%') { /* an e-mail address */
+        const char *q = e;
+        while (num_alnum(*q) || (*q && strchr("._%+-", *q)))
+            q++;
+        if (*q == '@' && num_alnum(q[1])) {
+            q++;
+            while (num_alnum(*q) || *q == '.' || *q == '-')
+                q++;
+            w->cls = NW_SKIP;
+            w->e = q;
+        }
+        return;
+    }
+    bool ascii = true;
+    for (const char *q = s; q < e && ascii; q++)
+        ascii = (*q | 0x20) >= 'a' && (*q | 0x20) <= 'z';
+    const char *q = e;
+    if (*q == '-' || (q[0] == '\xe2' && q[1] == '\x80' && (q[2] == '\x90' || q[2] == '\x91')))
+        q += *q == '-' ? 1 : 3;
+    if (ascii && *q >= '0' && *q <= '9') { /* A320, MH17, F-16 */
+        while (num_alnum(*q) || (unsigned char)*q >= 0xc3)
+            for (q++; ((unsigned char)*q & 0xc0) == 0x80; q++)
+                ;
+        w->cls = NW_SKIP;
+        w->e = q;
+    }
+}
+
 /* Classifies the word at p: fills w and returns its end. The vocabulary is closed, so the DFA
  * decides in one pass; an ordinary word ends up as NW_NONE. */
 static const char *num_classify(const char *p, num_word *w)
@@ -111,10 +186,6 @@ static const char *num_classify(const char *p, num_word *w)
     re2c:define:YYCURSOR = cur;
     re2c:define:YYMARKER = mar;
     re2c:tags = 1;
-
-    ("http" 's'? "://" | 'www.') [^ \t\n\x00<>"\u00ab\u00bb\u00a0\u202f]+     { NW(NW_SKIP, 0); }
-    [a-zA-Z0-9._%+\-]+ "@" [a-zA-Z0-9\-]+ ("." [a-zA-Z0-9\-]+)+    { NW(NW_SKIP, 0); }
-    [a-zA-Z]+ H? D+ (L | D)*                                       { NW(NW_SKIP, 0); }
 
     'z' E 'ro' S        { NW(NW_ZERO, 0); }
     'un' | 'une'        { NW(NW_UN, 1); }
@@ -204,10 +275,10 @@ static const char *num_classify(const char *p, num_word *w)
     "\u215e"                 { NW(NW_VULGAR, 7.0 / 8); }
     'sur'               { NW(NW_SUR, 0); }
     'virgule'           { NW(NW_VIRG, 0); }
-    'pour' SP+ 'cent' S / NLD { NW(NW_PCT, 0); }
+    'pour' SP+ 'cent' S { NW(NW_PCT, 0); }
     'pourcent' S        { NW(NW_PCT, 0); }
     'pourcentage' S     { NW(NW_PCTAGE, 0); }
-    L* 'aine' S | 'millier' S { NW(NW_VAGUE, 0); }
+    'millier' S         { NW(NW_VAGUE, 0); }
     ([IVX] | [IVXLCM]{2,}) ('e' | 'er' | '\u00e8re' | 're' | '\u00e8me' | 'eme' | 'es' | 'ers') { NW(NW_ROMAN, 0); }
 
     L+                  { goto done; }
@@ -218,10 +289,11 @@ static const char *num_classify(const char *p, num_word *w)
 #undef NO
 done:
     w->e = cur;
+    num_classify_fix(w);
     if (cur[-1] == 's' || cur[-1] == 'S')
         w->plural = w->cls == NW_ORD || w->cls == NW_VAGUE || w->cls == NW_MULT ||
                     w->cls == NW_CENT || (w->cls == NW_FRAC && w->v != 3);
-    return cur;
+    return w->e;
 }
 
 /* Lexes the digit form at p (a digit, or a comma before digits): returns its end and kind. */
@@ -1406,6 +1478,89 @@ static const char *num_relative(num_st *st, const char *p)
 
 /* ---- the scan ----------------------------------------------------------------------------- */
 
+/* The first three letters of every word num_classify knows (and of http, www): a word that
+ * starts otherwise is skipped without running the DFA. */
+static const char num_prefixes[] =
+    "zer dem deu dix diz dou cen cin bil hui mil moi neu non oct onz pou pre qua qui sec sei sep "
+    "six soi sur tie tre tri tro uni une vin vir htt www";
+
+/* Bytes that make up words for num_quick_skip: 1 an ASCII letter, 2 the lead byte of a Latin
+ * letter (à to ɏ). */
+static const uint8_t num_letter_bytes[256] = {
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+    ['Y'] = 1, ['Z'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+    ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+    ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1,
+    ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1, [0xc3] = 2, [0xc4] = 2, [0xc5] = 2, [0xc6] = 2,
+    [0xc7] = 2, [0xc8] = 2, [0xc9] = 2,
+};
+
+/* Index of the three-letter prefix at p in num_st.prefix, or -1 when p has no such prefix. */
+static int num_prefix_index(const char *p)
+{
+    int k = 0;
+    for (int i = 0; i < 3; i++) {
+        int c = p[i] | 0x20;
+        if (c < 'a' || c > 'z')
+            return -1;
+        k = k * 26 + (c - 'a');
+    }
+    return k;
+}
+
+/* Fills the prefix table of st. */
+static void num_prefix_init(num_st *st)
+{
+    memset(st->prefix, 0, sizeof st->prefix);
+    for (const char *p = num_prefixes; *p; p += p[3] ? 4 : 3) {
+        int k = num_prefix_index(p);
+        st->prefix[k >> 3] |= (uint8_t)(1u << (k & 7));
+    }
+}
+
+/* Fast path for a word that starts with an ASCII letter at p: when it cannot be a number word,
+ * an identifier or an address, returns its end; otherwise NULL (the DFA decides). */
+static const char *num_quick_skip(const num_st *st, const char *p)
+{
+    const unsigned char *e = (const unsigned char *)p;
+    for (;;) {
+        int k = num_letter_bytes[*e];
+        if (k == 1)
+            e++;
+        else if (k == 2 && (e[1] & 0xc0) == 0x80)
+            e += 2;
+        else
+            break;
+    }
+    size_t n = (size_t)((const char *)e - p);
+    switch (p[0]) {
+    case 'I': case 'V': case 'X': case 'L': case 'C': case 'M': case 'z': case 'Z':
+        return NULL; /* roman numerals, zéro */
+    default:
+        break;
+    }
+    if (n == 2 && (p[0] | 0x20) == 'u' && (p[1] | 0x20) == 'n')
+        return NULL;
+    if (n >= 3) {
+        int k = num_prefix_index(p);
+        if (k >= 0 && (st->prefix[k >> 3] >> (k & 7)) & 1)
+            return NULL;
+    }
+    if (n >= 4) {
+        const char *t = (const char *)e - ((e[-1] | 0x20) == 's' ? 1 : 0);
+        if (t - p >= 4 && (t[-4] | 0x20) == 'a' && (t[-3] | 0x20) == 'i' &&
+            (t[-2] | 0x20) == 'n' && (t[-1] | 0x20) == 'e')
+            return NULL; /* dizaine, centaines */
+    }
+    unsigned char x = *e;
+    if ((x >= '0' && x <= '9') || x == '-' || x == '@' || x == '.' || x == '_' || x == '+' ||
+        x == '%' || x == ':' || x == 0xe2)
+        return NULL;
+    return (const char *)e;
+}
+
 /* One pass over the text: words and digits start cores, everything else is skipped. */
 static void num_scan(num_st *st)
 {
@@ -1427,6 +1582,13 @@ static void num_scan(num_st *st)
             const char *r = num_relative(st, p);
             if (r) {
                 p = r;
+                continue;
+            }
+        }
+        if (letter && !(st->flags & RC_FRNUM_RELATIVE)) {
+            const char *e = num_quick_skip(st, p);
+            if (e) {
+                p = e;
                 continue;
             }
         }
@@ -1465,6 +1627,7 @@ int rc_fr_numbers_ex(const rc_lang *fr, const char *text, size_t len, unsigned f
     st.end = text + len;
     st.flags = flags;
     st.a = a;
+    num_prefix_init(&st);
     if (fr) {
         st.bounds = rc_lang_lex(fr, "number_bounds");
         st.vague = rc_lang_lex(fr, "number_vague");
