@@ -15084,18 +15084,19 @@ static const char num_prefixes[] =
     "zer dem deu dix diz dou cen cin bil hui mil moi neu non oct onz pou pre qua qui sec sei sep "
     "six soi sur tie tre tri tro uni une vin vir htt www";
 
-/* Bytes that make up words for num_quick_skip: 1 an ASCII letter, 2 the lead byte of a Latin
- * letter (à to ɏ). */
+/* Bytes that make up words for num_quick_skip: ASCII letters, lead bytes of Latin letters
+ * (à to ɏ) and continuation bytes, which only follow such a lead once the scan started on a
+ * letter (the scan stops at any other lead: no-break spaces, ’, «). */
+#define NUM_L8(b) [b] = 1, [b + 1] = 1, [b + 2] = 1, [b + 3] = 1, [b + 4] = 1, [b + 5] = 1, \
+                  [b + 6] = 1, [b + 7] = 1
 static const uint8_t num_letter_bytes[256] = {
-    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
-    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
-    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
-    ['Y'] = 1, ['Z'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
-    ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
-    ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1,
-    ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1, [0xc3] = 2, [0xc4] = 2, [0xc5] = 2, [0xc6] = 2,
-    [0xc7] = 2, [0xc8] = 2, [0xc9] = 2,
+    NUM_L8('A'), NUM_L8('I'), NUM_L8('Q'), ['Y'] = 1, ['Z'] = 1,
+    NUM_L8('a'), NUM_L8('i'), NUM_L8('q'), ['y'] = 1, ['z'] = 1,
+    NUM_L8(0x80), NUM_L8(0x88), NUM_L8(0x90), NUM_L8(0x98), NUM_L8(0xa0), NUM_L8(0xa8),
+    NUM_L8(0xb0), NUM_L8(0xb8), [0xc3] = 1, [0xc4] = 1, [0xc5] = 1, [0xc6] = 1, [0xc7] = 1,
+    [0xc8] = 1, [0xc9] = 1,
 };
+#undef NUM_L8
 
 /* Index of the three-letter prefix at p in num_st.prefix, or -1 when p has no such prefix. */
 static int num_prefix_index(const char *p)
@@ -15125,15 +15126,8 @@ static void num_prefix_init(num_st *st)
 static const char *num_quick_skip(const num_st *st, const char *p)
 {
     const unsigned char *e = (const unsigned char *)p;
-    for (;;) {
-        int k = num_letter_bytes[*e];
-        if (k == 1)
-            e++;
-        else if (k == 2 && (e[1] & 0xc0) == 0x80)
-            e += 2;
-        else
-            break;
-    }
+    while (num_letter_bytes[*e])
+        e++;
     size_t n = (size_t)((const char *)e - p);
     switch (p[0]) {
     case 'I': case 'V': case 'X': case 'L': case 'C': case 'M': case 'z': case 'Z':
