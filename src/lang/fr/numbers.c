@@ -144,13 +144,15 @@ static void num_classify_fix(num_word *w)
         }
         return;
     }
-    bool ascii = true;
-    for (const char *q = s; q < e && ascii; q++)
-        ascii = (*q | 0x20) >= 'a' && (*q | 0x20) <= 'z';
     const char *q = e;
     if (*q == '-' || (q[0] == '\xe2' && q[1] == '\x80' && (q[2] == '\x90' || q[2] == '\x91')))
         q += *q == '-' ? 1 : 3;
-    if (ascii && *q >= '0' && *q <= '9') { /* A320, MH17, F-16 */
+    if (!(*q >= '0' && *q <= '9'))
+        return;
+    bool ascii = true;
+    for (const char *r = s; r < e && ascii; r++)
+        ascii = (*r | 0x20) >= 'a' && (*r | 0x20) <= 'z';
+    if (ascii) { /* A320, MH17, F-16 */
         while (num_alnum(*q) || (unsigned char)*q >= 0xc3)
             for (q++; ((unsigned char)*q & 0xc0) == 0x80; q++)
                 ;
@@ -165,9 +167,9 @@ static const char *num_classify(const char *p, num_word *w)
 {
     const char *cur = p, *mar = p;
     
-#line 169 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 171 "/work/wt-numbers/src/lang/fr/numbers.c"
 const char *yyt1 = NULL; (void)yyt1;const char *yyt2 = NULL; (void)yyt2;const char *yyt3 = NULL; (void)yyt3;
-#line 177 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 179 "/work/wt-numbers/src/lang/fr/numbers.re"
 
     w->s = p;
     w->cls = NW_NONE;
@@ -177,7 +179,7 @@ const char *yyt1 = NULL; (void)yyt1;const char *yyt2 = NULL; (void)yyt2;const ch
 #define NW(c, val) do { w->cls = (c); w->v = (val); goto done; } while (0)
 #define NO(b, val) do { w->cls = NW_ORD; w->base = (b); w->v = (val); goto done; } while (0)
     
-#line 181 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 183 "/work/wt-numbers/src/lang/fr/numbers.c"
 {
 	unsigned char yych;
 	unsigned int yyaccept = 0;
@@ -366,9 +368,9 @@ const char *yyt1 = NULL; (void)yyt1;const char *yyt2 = NULL; (void)yyt2;const ch
 	}
 yy1:
 	++cur;
-#line 285 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 287 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ goto done; }
-#line 372 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 374 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy2:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -399,9 +401,9 @@ yy3:
 		}
 	}
 yy4:
-#line 284 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 286 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ goto done; }
-#line 405 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 407 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy5:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -739,9 +741,9 @@ yy23:
 yy24:
 	++cur;
 yy25:
-#line 286 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 288 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ goto done; }
-#line 745 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 747 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy26:
 	yych = *++cur;
 	if (yych <= 0xBC) {
@@ -1313,9 +1315,9 @@ yy53:
 		}
 	}
 yy54:
-#line 282 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 284 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_ROMAN, 0); }
-#line 1319 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 1321 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy55:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -1551,9 +1553,9 @@ yy73:
 		}
 	}
 yy74:
-#line 191 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 193 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_UN, 1); }
-#line 1557 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 1559 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy75:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -1642,19 +1644,19 @@ yy78:
 	}
 yy79:
 	++cur;
-#line 264 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 266 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_VULGAR, 1.0 / 4); }
-#line 1648 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 1650 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy80:
 	++cur;
-#line 261 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 263 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_VULGAR, 1.0 / 2); }
-#line 1653 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 1655 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy81:
 	++cur;
-#line 265 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 267 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_VULGAR, 3.0 / 4); }
-#line 1658 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 1660 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy82:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy40;
@@ -1748,9 +1750,9 @@ yy90:
 		}
 	}
 yy91:
-#line 200 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 202 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_DIX, 10); }
-#line 1754 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 1756 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy92:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -2012,9 +2014,9 @@ yy112:
 		}
 	}
 yy113:
-#line 196 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 198 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_UNIT, 6); }
-#line 2018 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 2020 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy114:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -2042,9 +2044,9 @@ yy115:
 		}
 	}
 yy116:
-#line 276 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 278 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_SUR, 0); }
-#line 2048 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 2050 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy117:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -2150,64 +2152,64 @@ yy126:
 	goto yy3;
 yy127:
 	++cur;
-#line 262 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 264 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_VULGAR, 1.0 / 3); }
-#line 2156 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 2158 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy128:
 	++cur;
-#line 263 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 265 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_VULGAR, 2.0 / 3); }
-#line 2161 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 2163 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy129:
 	++cur;
-#line 266 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 268 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_VULGAR, 1.0 / 5); }
-#line 2166 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 2168 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy130:
 	++cur;
-#line 267 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 269 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_VULGAR, 2.0 / 5); }
-#line 2171 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 2173 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy131:
 	++cur;
-#line 268 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 270 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_VULGAR, 3.0 / 5); }
-#line 2176 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 2178 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy132:
 	++cur;
-#line 269 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 271 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_VULGAR, 4.0 / 5); }
-#line 2181 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 2183 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy133:
 	++cur;
-#line 270 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 272 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_VULGAR, 1.0 / 6); }
-#line 2186 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 2188 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy134:
 	++cur;
-#line 271 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 273 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_VULGAR, 5.0 / 6); }
-#line 2191 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 2193 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy135:
 	++cur;
-#line 272 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 274 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_VULGAR, 1.0 / 8); }
-#line 2196 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 2198 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy136:
 	++cur;
-#line 273 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 275 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_VULGAR, 3.0 / 8); }
-#line 2201 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 2203 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy137:
 	++cur;
-#line 274 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 276 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_VULGAR, 5.0 / 8); }
-#line 2206 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 2208 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy138:
 	++cur;
-#line 275 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 277 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_VULGAR, 7.0 / 8); }
-#line 2211 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 2213 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy139:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -2252,9 +2254,9 @@ yy140:
 		}
 	}
 yy141:
-#line 215 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 217 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_CENT, 100); }
-#line 2258 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 2260 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy142:
 	yyaccept = 8;
 	yych = *(mar = ++cur);
@@ -2281,9 +2283,9 @@ yy142:
 		}
 	}
 yy143:
-#line 195 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 197 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_UNIT, 5); }
-#line 2287 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 2289 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy144:
 	yyaccept = 9;
 	yych = *(mar = ++cur);
@@ -2322,9 +2324,9 @@ yy144:
 		}
 	}
 yy145:
-#line 257 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 259 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_FRAC, 2); }
-#line 2328 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 2330 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy146:
 	yyaccept = 10;
 	yych = *(mar = ++cur);
@@ -2351,9 +2353,9 @@ yy146:
 		}
 	}
 yy147:
-#line 192 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 194 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_UNIT, 2); }
-#line 2357 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 2359 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy148:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -2415,9 +2417,9 @@ yy150:
 		}
 	}
 yy151:
-#line 198 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 200 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_UNIT, 8); }
-#line 2421 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 2423 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy152:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -2503,9 +2505,9 @@ yy155:
 		}
 	}
 yy156:
-#line 199 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 201 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_UNIT, 9); }
-#line 2509 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 2511 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy157:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -2545,9 +2547,9 @@ yy160:
 		}
 	}
 yy161:
-#line 201 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 203 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_TEEN, 11); }
-#line 2551 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 2553 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy162:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -2680,9 +2682,9 @@ yy170:
 		}
 	}
 yy171:
-#line 197 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 199 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_UNIT, 7); }
-#line 2686 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 2688 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy172:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -2806,9 +2808,9 @@ yy183:
 		}
 	}
 yy184:
-#line 190 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 192 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_ZERO, 0); }
-#line 2812 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 2814 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy185:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -2986,9 +2988,9 @@ yy194:
 		}
 	}
 yy195:
-#line 202 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 204 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_TEEN, 12); }
-#line 2992 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 2994 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy196:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -3051,9 +3053,9 @@ yy198:
 		}
 	}
 yy199:
-#line 216 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 218 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_MILLE, 1000); }
-#line 3057 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 3059 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy200:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -3286,9 +3288,9 @@ yy215:
 		}
 	}
 yy216:
-#line 259 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 261 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_FRAC, 4); }
-#line 3292 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 3294 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy217:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -3354,9 +3356,9 @@ yy221:
 		}
 	}
 yy222:
-#line 206 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 208 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_TEEN, 16); }
-#line 3360 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 3362 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy223:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -3446,9 +3448,9 @@ yy230:
 		}
 	}
 yy231:
-#line 258 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 260 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_FRAC, 3); }
-#line 3452 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 3454 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy232:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -3513,9 +3515,9 @@ yy235:
 		}
 	}
 yy236:
-#line 193 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 195 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_UNIT, 3); }
-#line 3519 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 3521 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy237:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -3560,9 +3562,9 @@ yy238:
 		}
 	}
 yy239:
-#line 207 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 209 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_TENS, 20); }
-#line 3566 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 3568 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy240:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -3882,9 +3884,9 @@ yy261:
 		}
 	}
 yy262:
-#line 260 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 262 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_MOITIE, 2); }
-#line 3888 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 3890 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy263:
 	yych = *++cur;
 	if (yych <= 0x97) {
@@ -4073,9 +4075,9 @@ yy278:
 		}
 	}
 yy279:
-#line 194 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 196 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_UNIT, 4); }
-#line 4079 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 4081 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy280:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -4108,9 +4110,9 @@ yy281:
 		}
 	}
 yy282:
-#line 205 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 207 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_TEEN, 15); }
-#line 4114 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 4116 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy283:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -4160,9 +4162,9 @@ yy284:
 		}
 	}
 yy285:
-#line 225 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 227 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NO(NW_SECOND, 2); }
-#line 4166 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 4168 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy286:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -4263,9 +4265,9 @@ yy293:
 		}
 	}
 yy294:
-#line 255 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 257 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NO(NW_TIERCE, 3); }
-#line 4269 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 4271 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy295:
 	yyaccept = 28;
 	yych = *(mar = ++cur);
@@ -4287,9 +4289,9 @@ yy295:
 		}
 	}
 yy296:
-#line 203 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 205 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_TEEN, 13); }
-#line 4293 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 4295 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy297:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -4322,9 +4324,9 @@ yy298:
 		}
 	}
 yy299:
-#line 208 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 210 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_TENS, 30); }
-#line 4328 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 4330 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy300:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -4379,9 +4381,9 @@ yy303:
 		}
 	}
 yy304:
-#line 224 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 226 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NO(NW_UN, 1); }
-#line 4385 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 4387 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy305:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -4467,9 +4469,9 @@ yy309:
 		}
 	}
 yy310:
-#line 219 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 221 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_MULT, 1e12); }
-#line 4473 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 4475 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy311:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -4542,9 +4544,9 @@ yy316:
 		}
 	}
 yy317:
-#line 234 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 236 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NO(NW_DIX, 10); }
-#line 4548 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 4550 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy318:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -4595,9 +4597,9 @@ yy322:
 		}
 	}
 yy323:
-#line 281 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 283 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_VAGUE, 0); }
-#line 4601 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 4603 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy324:
 	yyaccept = 34;
 	yych = *(mar = ++cur);
@@ -4636,9 +4638,9 @@ yy324:
 		}
 	}
 yy325:
-#line 217 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 219 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_MULT, 1e6); }
-#line 4642 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 4644 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy326:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -4712,9 +4714,9 @@ yy330:
 		}
 	}
 yy331:
-#line 214 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 216 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_TENS, 90); }
-#line 4718 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 4720 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy332:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -4747,9 +4749,9 @@ yy333:
 		}
 	}
 yy334:
-#line 213 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 215 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_TENS, 80); }
-#line 4753 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 4755 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy335:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -4787,9 +4789,9 @@ yy336:
 		}
 	}
 yy337:
-#line 235 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 237 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NO(NW_TEEN, 11); }
-#line 4793 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 4795 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy338:
 	yych = *++cur;
 	if (yych == 'N') goto yy400;
@@ -4827,9 +4829,9 @@ yy340:
 		}
 	}
 yy341:
-#line 223 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 225 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NO(NW_PREMIER, 1); }
-#line 4833 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 4835 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy342:
 	yyaccept = 38;
 	yych = *(mar = ++cur);
@@ -5070,9 +5072,9 @@ yy355:
 		}
 	}
 yy356:
-#line 230 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 232 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NO(NW_UNIT, 6); }
-#line 5076 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 5078 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy357:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -5276,9 +5278,9 @@ yy369:
 		}
 	}
 yy370:
-#line 277 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 279 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_VIRG, 0); }
-#line 5282 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 5284 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy371:
 	yyaccept = 41;
 	yych = *(mar = ++cur);
@@ -5305,9 +5307,9 @@ yy371:
 		}
 	}
 yy372:
-#line 220 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 222 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_MULT, 1e15); }
-#line 5311 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 5313 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy373:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -5369,9 +5371,9 @@ yy375:
 		}
 	}
 yy376:
-#line 249 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 251 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NO(NW_CENT, 100); }
-#line 5375 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 5377 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy377:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -5420,9 +5422,9 @@ yy379:
 		}
 	}
 yy380:
-#line 226 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 228 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NO(NW_UNIT, 2); }
-#line 5426 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 5428 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy381:
 	yyaccept = 32;
 	yych = *(mar = ++cur);
@@ -5473,9 +5475,9 @@ yy382:
 		}
 	}
 yy383:
-#line 236 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 238 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NO(NW_TEEN, 12); }
-#line 5479 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 5481 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy384:
 	yyaccept = 45;
 	yych = *(mar = ++cur);
@@ -5502,9 +5504,9 @@ yy384:
 		}
 	}
 yy385:
-#line 232 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 234 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NO(NW_UNIT, 8); }
-#line 5508 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 5510 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy386:
 	yyaccept = 46;
 	yych = *(mar = ++cur);
@@ -5543,9 +5545,9 @@ yy386:
 		}
 	}
 yy387:
-#line 218 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 220 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_MULT, 1e9); }
-#line 5549 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 5551 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy388:
 	yyaccept = 47;
 	yych = *(mar = ++cur);
@@ -5572,9 +5574,9 @@ yy388:
 		}
 	}
 yy389:
-#line 250 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 252 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NO(NW_MILLE, 1000); }
-#line 5578 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 5580 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy390:
 	yyaccept = 33;
 	yych = *(mar = ++cur);
@@ -5660,9 +5662,9 @@ yy393:
 		}
 	}
 yy394:
-#line 233 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 235 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NO(NW_UNIT, 9); }
-#line 5666 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 5668 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy395:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -5782,9 +5784,9 @@ yy401:
 		}
 	}
 yy402:
-#line 279 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 281 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_PCT, 0); }
-#line 5788 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 5790 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy403:
 	yyaccept = 38;
 	yych = *(mar = ++cur);
@@ -5836,9 +5838,9 @@ yy405:
 		}
 	}
 yy406:
-#line 209 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 211 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_TENS, 40); }
-#line 5842 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 5844 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy407:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -5871,9 +5873,9 @@ yy408:
 		}
 	}
 yy409:
-#line 204 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 206 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_TEEN, 14); }
-#line 5877 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 5879 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy410:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -5923,9 +5925,9 @@ yy413:
 		}
 	}
 yy414:
-#line 240 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 242 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NO(NW_TEEN, 16); }
-#line 5929 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 5931 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy415:
 	yyaccept = 53;
 	yych = *(mar = ++cur);
@@ -5947,9 +5949,9 @@ yy415:
 		}
 	}
 yy416:
-#line 212 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 214 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_TENS, 70); }
-#line 5953 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 5955 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy417:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -5987,9 +5989,9 @@ yy418:
 		}
 	}
 yy419:
-#line 231 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 233 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NO(NW_UNIT, 7); }
-#line 5993 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 5995 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy420:
 	yyaccept = 39;
 	yych = *(mar = ++cur);
@@ -6035,9 +6037,9 @@ yy421:
 		}
 	}
 yy422:
-#line 211 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 213 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_TENS, 60); }
-#line 6041 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 6043 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy423:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -6099,9 +6101,9 @@ yy426:
 		}
 	}
 yy427:
-#line 221 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 223 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_MULT, 1e18); }
-#line 6105 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 6107 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy428:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -6211,9 +6213,9 @@ yy434:
 		}
 	}
 yy435:
-#line 210 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 212 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_TENS, 50); }
-#line 6217 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 6219 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy436:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -6251,9 +6253,9 @@ yy437:
 		}
 	}
 yy438:
-#line 229 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 231 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NO(NW_UNIT, 5); }
-#line 6257 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 6259 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy439:
 	yyaccept = 43;
 	yych = *(mar = ++cur);
@@ -6454,9 +6456,9 @@ yy450:
 	if (yych == 'S') goto yy489;
 	if (yych == 's') goto yy489;
 yy451:
-#line 278 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 280 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_PCT, 0); }
-#line 6460 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 6462 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy452:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -6569,9 +6571,9 @@ yy458:
 		}
 	}
 yy459:
-#line 228 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 230 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NO(NW_UNIT, 4); }
-#line 6575 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 6577 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy460:
 	yyaccept = 60;
 	yych = *(mar = ++cur);
@@ -6598,9 +6600,9 @@ yy460:
 		}
 	}
 yy461:
-#line 239 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 241 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NO(NW_TEEN, 15); }
-#line 6604 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 6606 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy462:
 	yyaccept = 52;
 	yych = *(mar = ++cur);
@@ -6731,9 +6733,9 @@ yy468:
 		}
 	}
 yy469:
-#line 237 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 239 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NO(NW_TEEN, 13); }
-#line 6737 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 6739 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy470:
 	yyaccept = 62;
 	yych = *(mar = ++cur);
@@ -6760,9 +6762,9 @@ yy470:
 		}
 	}
 yy471:
-#line 242 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 244 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NO(NW_TENS, 30); }
-#line 6766 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 6768 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy472:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -6824,9 +6826,9 @@ yy474:
 		}
 	}
 yy475:
-#line 227 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 229 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NO(NW_UNIT, 3); }
-#line 6830 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 6832 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy476:
 	yyaccept = 64;
 	yych = *(mar = ++cur);
@@ -6853,9 +6855,9 @@ yy476:
 		}
 	}
 yy477:
-#line 241 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 243 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NO(NW_TENS, 20); }
-#line 6859 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 6861 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy478:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -6974,9 +6976,9 @@ yy485:
 		}
 	}
 yy486:
-#line 248 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 250 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NO(NW_TENS, 90); }
-#line 6980 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 6982 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy487:
 	yyaccept = 66;
 	yych = *(mar = ++cur);
@@ -7003,9 +7005,9 @@ yy487:
 		}
 	}
 yy488:
-#line 247 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 249 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NO(NW_TENS, 80); }
-#line 7009 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 7011 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy489:
 	++cur;
 	goto yy451;
@@ -7237,9 +7239,9 @@ yy503:
 		}
 	}
 yy504:
-#line 253 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 255 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NO(NW_MULT, 1e12); }
-#line 7243 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 7245 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy505:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -7278,9 +7280,9 @@ yy507:
 		}
 	}
 yy508:
-#line 251 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 253 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NO(NW_MULT, 1e6); }
-#line 7284 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 7286 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy509:
 	yyaccept = 65;
 	yych = *(mar = ++cur);
@@ -7355,9 +7357,9 @@ yy511:
 		}
 	}
 yy512:
-#line 280 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 282 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NW(NW_PCTAGE, 0); }
-#line 7361 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 7363 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy513:
 	yyaccept = 70;
 	yych = *(mar = ++cur);
@@ -7384,9 +7386,9 @@ yy513:
 		}
 	}
 yy514:
-#line 243 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 245 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NO(NW_TENS, 40); }
-#line 7390 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 7392 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy515:
 	yyaccept = 71;
 	yych = *(mar = ++cur);
@@ -7413,9 +7415,9 @@ yy515:
 		}
 	}
 yy516:
-#line 238 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 240 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NO(NW_TEEN, 14); }
-#line 7419 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 7421 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy517:
 	yyaccept = 72;
 	yych = *(mar = ++cur);
@@ -7442,9 +7444,9 @@ yy517:
 		}
 	}
 yy518:
-#line 246 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 248 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NO(NW_TENS, 70); }
-#line 7448 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 7450 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy519:
 	yyaccept = 73;
 	yych = *(mar = ++cur);
@@ -7471,9 +7473,9 @@ yy519:
 		}
 	}
 yy520:
-#line 245 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 247 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NO(NW_TENS, 60); }
-#line 7477 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 7479 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy521:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -7530,9 +7532,9 @@ yy523:
 		}
 	}
 yy524:
-#line 244 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 246 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NO(NW_TENS, 50); }
-#line 7536 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 7538 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy525:
 	yyaccept = 75;
 	yych = *(mar = ++cur);
@@ -7559,9 +7561,9 @@ yy525:
 		}
 	}
 yy526:
-#line 252 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 254 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NO(NW_MULT, 1e9); }
-#line 7565 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 7567 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy527:
 	yyaccept = 68;
 	yych = *(mar = ++cur);
@@ -7732,9 +7734,9 @@ yy533:
 		}
 	}
 yy534:
-#line 254 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 256 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ NO(NW_MULT, 1e18); }
-#line 7738 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 7740 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy535:
 	yyaccept = 74;
 	yych = *(mar = ++cur);
@@ -7808,7 +7810,7 @@ yy537:
 		}
 	}
 }
-#line 287 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 289 "/work/wt-numbers/src/lang/fr/numbers.re"
 
 #undef NW
 #undef NO
@@ -7826,13 +7828,13 @@ static const char *num_lex_digits(const char *p, int *kind)
 {
     const char *cur = p, *mar = p;
     
-#line 7830 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 7832 "/work/wt-numbers/src/lang/fr/numbers.c"
 const char *yyt1 = NULL; (void)yyt1;const char *yyt2 = NULL; (void)yyt2;const char *yyt3 = NULL; (void)yyt3;
-#line 303 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 305 "/work/wt-numbers/src/lang/fr/numbers.re"
 
 #define DG(k) do { *kind = (k); return cur; } while (0)
     
-#line 7836 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 7838 "/work/wt-numbers/src/lang/fr/numbers.c"
 {
 	unsigned char yych;
 	unsigned int yyaccept = 0;
@@ -7859,9 +7861,9 @@ const char *yyt1 = NULL; (void)yyt1;const char *yyt2 = NULL; (void)yyt2;const ch
 yy539:
 	++cur;
 yy540:
-#line 333 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 335 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ DG(DG_SKIP); }
-#line 7865 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 7867 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy541:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
@@ -8044,15 +8046,15 @@ yy542:
 		}
 	}
 yy543:
-#line 332 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 334 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ DG(DG_SKIP); }
-#line 8050 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 8052 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy544:
 	++cur;
 yy545:
-#line 334 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 336 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ DG(DG_SKIP); }
-#line 8056 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 8058 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy546:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy545;
@@ -8233,9 +8235,9 @@ yy554:
 	yyt1 = yyt3;
 yy555:
 	cur = yyt1;
-#line 329 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 331 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ DG(DG_NUM); }
-#line 8239 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 8241 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy556:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
@@ -8550,9 +8552,9 @@ yy565:
 		}
 	}
 yy566:
-#line 331 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 333 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ DG(DG_SKIP); }
-#line 8556 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 8558 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy567:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
@@ -9153,9 +9155,9 @@ yy590:
 yy591:
 	++cur;
 	cur = yyt1;
-#line 330 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 332 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ DG(DG_LEAD); }
-#line 9159 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 9161 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy592:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy553;
@@ -10186,9 +10188,9 @@ yy623:
 yy624:
 	++cur;
 	cur = yyt1;
-#line 327 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 329 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ DG(DG_MG); }
-#line 10192 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 10194 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy625:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy553;
@@ -10254,9 +10256,9 @@ yy635:
 	yyt2 = yyt1;
 yy636:
 	cur = yyt2;
-#line 318 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 320 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ DG(DG_SKIP); }
-#line 10260 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 10262 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy637:
 	yyaccept = 6;
 	yych = *(mar = ++cur);
@@ -10371,9 +10373,9 @@ yy653:
 yy654:
 	++cur;
 	cur = yyt1;
-#line 326 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 328 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ DG(DG_K); }
-#line 10377 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 10379 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy655:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy553;
@@ -10627,9 +10629,9 @@ yy667:
 	++cur;
 yy668:
 	cur = yyt1;
-#line 321 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 323 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ DG(DG_ORD); }
-#line 10633 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 10635 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy669:
 	yyaccept = 7;
 	yych = *(mar = ++cur);
@@ -10972,9 +10974,9 @@ yy703:
 	++cur;
 yy704:
 	cur = yyt2;
-#line 324 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 326 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ DG(DG_FRAC); }
-#line 10978 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 10980 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy705:
 	yyaccept = 8;
 	yych = *(mar = ++cur);
@@ -11289,9 +11291,9 @@ yy722:
 yy723:
 	++cur;
 	cur = yyt2;
-#line 323 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 325 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ DG(DG_EXP); }
-#line 11295 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 11297 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy724:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy553;
@@ -11455,9 +11457,9 @@ yy736:
 yy737:
 	++cur;
 	cur = yyt1;
-#line 322 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 324 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ DG(DG_POW); }
-#line 11461 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 11463 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy738:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy553;
@@ -12367,9 +12369,9 @@ yy767:
 	yyt1 = yyt2;
 yy768:
 	cur = yyt1;
-#line 320 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 322 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ DG(DG_SKIP); }
-#line 12373 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 12375 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy769:
 	yyaccept = 9;
 	yych = *(mar = ++cur);
@@ -12438,9 +12440,9 @@ yy780:
 yy781:
 	++cur;
 	cur = yyt1;
-#line 325 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 327 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ DG(DG_MIXED); }
-#line 12444 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 12446 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy782:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy553;
@@ -12498,9 +12500,9 @@ yy792:
 	yyt3 = yyt2;
 yy793:
 	cur = yyt3;
-#line 328 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 330 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ DG(DG_GRP); }
-#line 12504 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 12506 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy794:
 	yyaccept = 10;
 	yych = *(mar = ++cur);
@@ -13164,9 +13166,9 @@ yy819:
 yy820:
 	++cur;
 	cur = yyt1;
-#line 315 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 317 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ DG(DG_SKIP); }
-#line 13170 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 13172 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy821:
 	yych = *++cur;
 	if (yych <= '/') goto yy553;
@@ -13227,9 +13229,9 @@ yy831:
 yy832:
 	++cur;
 	cur = yyt1;
-#line 317 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 319 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ DG(DG_SKIP); }
-#line 13233 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 13235 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy833:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy553;
@@ -13400,9 +13402,9 @@ yy847:
 yy848:
 	++cur;
 	cur = yyt1;
-#line 319 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 321 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ DG(DG_SKIP); }
-#line 13406 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 13408 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy849:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
@@ -13788,9 +13790,9 @@ yy865:
 yy866:
 	++cur;
 	cur = yyt1;
-#line 316 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 318 "/work/wt-numbers/src/lang/fr/numbers.re"
 	{ DG(DG_SKIP); }
-#line 13794 "/work/wt-numbers/src/lang/fr/numbers.c"
+#line 13796 "/work/wt-numbers/src/lang/fr/numbers.c"
 yy867:
 	yych = *++cur;
 	if (yych <= 0xCB) {
@@ -13931,7 +13933,7 @@ yy877:
 	if (yych <= 0x8F) goto yy874;
 	goto yy553;
 }
-#line 335 "/work/wt-numbers/src/lang/fr/numbers.re"
+#line 337 "/work/wt-numbers/src/lang/fr/numbers.re"
 
 #undef DG
 }

@@ -154,13 +154,15 @@ static void num_classify_fix(num_word *w)
         }
         return;
     }
-    bool ascii = true;
-    for (const char *q = s; q < e && ascii; q++)
-        ascii = (*q | 0x20) >= 'a' && (*q | 0x20) <= 'z';
     const char *q = e;
     if (*q == '-' || (q[0] == '\xe2' && q[1] == '\x80' && (q[2] == '\x90' || q[2] == '\x91')))
         q += *q == '-' ? 1 : 3;
-    if (ascii && *q >= '0' && *q <= '9') { /* A320, MH17, F-16 */
+    if (!(*q >= '0' && *q <= '9'))
+        return;
+    bool ascii = true;
+    for (const char *r = s; r < e && ascii; r++)
+        ascii = (*r | 0x20) >= 'a' && (*r | 0x20) <= 'z';
+    if (ascii) { /* A320, MH17, F-16 */
         while (num_alnum(*q) || (unsigned char)*q >= 0xc3)
             for (q++; ((unsigned char)*q & 0xc0) == 0x80; q++)
                 ;
