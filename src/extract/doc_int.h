@@ -39,12 +39,26 @@ typedef enum rc_num_kind {
     RC_NUM_RANGE
 } rc_num_kind;
 
+/* Relative ordinals (dernier, avant-dernier, prochain), reported only on request. */
+typedef enum rc_num_rel {
+    RC_REL_NONE,
+    RC_REL_END,    /* counted from the end: dernier = end+0, avant-dernier = end-1 */
+    RC_REL_CURRENT /* counted from the current one: prochain = current+1 */
+} rc_num_rel;
+
 typedef struct rc_number {
     uint32_t start, end; /* bytes of the text scanned */
     double value, low, high;
     bool approx;
-    uint8_t kind; /* rc_num_kind */
+    uint8_t kind;   /* rc_num_kind */
+    uint8_t rel;    /* rc_num_rel; RC_REL_NONE for every figure */
+    int8_t rel_off; /* the offset of a relative ordinal */
 } rc_number;
+
+struct rc_json;
+/* Writes one NUMBER object of the contract; text is what n's offsets refer to. Shared by extract
+ * and the numbers command so that both write the same shape. */
+void rc_json_number(struct rc_json *j, const char *text, const rc_number *n);
 
 /* TIME of the contract. value is a TIMEX3 value; from/to are "YYYY-MM-DD" or "" (null). */
 typedef enum rc_time_type {

@@ -4,6 +4,7 @@
  * nothing", null means "not looked".
  */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "extract/doc_int.h"
@@ -21,6 +22,34 @@ static size_t count_chars(const char *s, size_t len)
     return n;
 }
 
+void rc_json_number(rc_json *j, const char *text, const rc_number *n)
+{
+    rc_json_obj(j);
+    rc_json_key(j, "text");
+    rc_json_str(j, text + n->start, n->end - n->start);
+    rc_json_key(j, "start");
+    rc_json_int(j, n->start);
+    rc_json_key(j, "end");
+    rc_json_int(j, n->end);
+    rc_json_key(j, "value");
+    rc_json_num(j, n->value);
+    rc_json_key(j, "low");
+    rc_json_num(j, n->low);
+    rc_json_key(j, "high");
+    rc_json_num(j, n->high);
+    rc_json_key(j, "approx");
+    rc_json_bool(j, n->approx);
+    rc_json_key(j, "kind");
+    rc_json_strz(j, n->kind < 5 ? num_kinds[n->kind] : "number");
+    if (n->rel != RC_REL_NONE) { /* an extra field, only on relative ordinals */
+        char rel[24];
+        snprintf(rel, sizeof rel, "%s%+d", n->rel == RC_REL_END ? "end" : "current", n->rel_off);
+        rc_json_key(j, "relative");
+        rc_json_strz(j, rel);
+    }
+    rc_json_obj_end(j);
+}
+
 static void write_numbers(rc_json *j, const rc_doc *doc)
 {
     if (!doc->nums_done) {
@@ -28,27 +57,8 @@ static void write_numbers(rc_json *j, const rc_doc *doc)
         return;
     }
     rc_json_arr(j);
-    for (size_t i = 0; i < doc->nnums; i++) {
-        const rc_number *n = &doc->nums[i];
-        rc_json_obj(j);
-        rc_json_key(j, "text");
-        rc_json_str(j, doc->text + n->start, n->end - n->start);
-        rc_json_key(j, "start");
-        rc_json_int(j, n->start);
-        rc_json_key(j, "end");
-        rc_json_int(j, n->end);
-        rc_json_key(j, "value");
-        rc_json_num(j, n->value);
-        rc_json_key(j, "low");
-        rc_json_num(j, n->low);
-        rc_json_key(j, "high");
-        rc_json_num(j, n->high);
-        rc_json_key(j, "approx");
-        rc_json_bool(j, n->approx);
-        rc_json_key(j, "kind");
-        rc_json_strz(j, n->kind < 5 ? num_kinds[n->kind] : "number");
-        rc_json_obj_end(j);
-    }
+    for (size_t i = 0; i < doc->nnums; i++)
+        rc_json_number(j, doc->text, &doc->nums[i]);
     rc_json_arr_end(j);
 }
 
