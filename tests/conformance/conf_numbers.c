@@ -6,9 +6,11 @@
  * (inclusive code-point offsets in the specs) and same values.
  *
  * The specs follow two conventions that recoupe does not follow by default: every "un"/"une" is
- * the number 1, and relative ordinals (dernier, prochain) are ordinals. The rate that must reach
- * 97 % is measured with those conventions switched on (RC_FRNUM_ARTICLES | RC_FRNUM_RELATIVE);
- * the default rate is printed beside it. Set RC_CONF_VERBOSE=1 to list the failing cases.
+ * the number 1, and relative ordinals (dernier, prochain) are ordinals. The first is wrong for
+ * news (an article is not a count), so the rate that must reach 97 % is measured with relative
+ * ordinals switched on (RC_FRNUM_RELATIVE) and articles left alone: the cases that want an
+ * article read as 1 count as failures. The rates with both conventions and with neither are
+ * printed beside it. Set RC_CONF_VERBOSE=1 to list the failing cases of the measured mode.
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -153,8 +155,10 @@ int main(int argc, char **argv)
         return 1;
     }
     bool verbose = getenv("RC_CONF_VERBOSE") && *getenv("RC_CONF_VERBOSE") == '1';
-    unsigned modes[2] = {RC_FRNUM_ARTICLES | RC_FRNUM_RELATIVE, 0};
-    int pass[2][3] = {{0}}, total[3] = {0};
+    unsigned modes[3] = {RC_FRNUM_RELATIVE, RC_FRNUM_ARTICLES | RC_FRNUM_RELATIVE, 0};
+    static const char *const mode_names[3] = {"relative ordinals; measured",
+                                              "relative ordinals and articles", "default"};
+    int pass[3][3] = {{0}}, total[3] = {0};
     for (int f = 0; f < 3; f++) {
         snprintf(path, sizeof path, "%s/testdata/recognizers/Number/%s.json", argv[1], files[f]);
         json_error_t jerr;
@@ -171,18 +175,18 @@ int main(int argc, char **argv)
             if (ns && strstr(ns, "dotnet"))
                 continue;
             total[f]++;
-            for (int m = 0; m < 2; m++)
+            for (int m = 0; m < 3; m++)
                 pass[m][f] += run_case(ctx, f, c, modes[m], verbose && m == 0);
         }
         json_decref(cases);
     }
-    double rate[2];
-    for (int m = 0; m < 2; m++) {
+    double rate[3];
+    for (int m = 0; m < 3; m++) {
         int p = pass[m][0] + pass[m][1] + pass[m][2], t = total[0] + total[1] + total[2];
         rate[m] = t ? 100.0 * p / t : 0;
         printf("numbers conformance (%s): NumberModel %d/%d, PercentModel %d/%d, OrdinalModel "
                "%d/%d; total %d/%d = %.1f%%\n",
-               m == 0 ? "Recognizers conventions" : "default", pass[m][0], total[0], pass[m][1],
+               mode_names[m], pass[m][0], total[0], pass[m][1],
                total[1], pass[m][2], total[2], p, t, rate[m]);
     }
     rc_ctx_free(ctx);
