@@ -49,11 +49,6 @@ void rc_buf_puts(rc_buf *b, const char *s)
     rc_buf_append(b, s, strlen(s));
 }
 
-void rc_buf_putc(rc_buf *b, char c)
-{
-    rc_buf_append(b, &c, 1);
-}
-
 void rc_buf_printf(rc_buf *b, const char *fmt, ...)
 {
     char small[128];

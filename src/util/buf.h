@@ -20,7 +20,17 @@ typedef struct rc_buf {
 int rc_buf_reserve(rc_buf *b, size_t n);
 void rc_buf_append(rc_buf *b, const void *p, size_t n);
 void rc_buf_puts(rc_buf *b, const char *s);
-void rc_buf_putc(rc_buf *b, char c);
+
+/* Appends one byte; inline, as JSON output is made of many. */
+static inline void rc_buf_putc(rc_buf *b, char c)
+{
+    if (b->len + 2 <= b->cap) {
+        b->data[b->len++] = c;
+        b->data[b->len] = '\0';
+        return;
+    }
+    rc_buf_append(b, &c, 1);
+}
 void rc_buf_printf(rc_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Empties the buffer but keeps its storage. */
 void rc_buf_reset(rc_buf *b);

@@ -50,8 +50,16 @@ void rc_json_arr_end(rc_json *j) { json_close(j, ']'); }
 void rc_json_key(rc_json *j, const char *key)
 {
     json_sep(j);
-    rc_json_escape(j->out, key, strlen(key));
-    rc_buf_putc(j->out, ':');
+    size_t n = strlen(key);
+    if (rc_buf_reserve(j->out, n + 3))
+        return;
+    char *o = j->out->data + j->out->len; /* keys are recoupe's own identifiers: no escaping */
+    o[0] = '"';
+    memcpy(o + 1, key, n);
+    o[n + 1] = '"';
+    o[n + 2] = ':';
+    j->out->len += n + 3;
+    j->out->data[j->out->len] = '\0';
     j->after_key = true;
 }
 
@@ -104,6 +112,22 @@ void rc_json_strz(rc_json *j, const char *s)
     rc_json_str(j, s, strlen(s));
 }
 
+/* Appends the decimal digits of v without going through printf: offsets and counts are most of
+ * the numbers recoupe writes. */
+static void put_int(rc_buf *b, int64_t v)
+{
+    char tmp[24];
+    size_t i = sizeof tmp;
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    do {
+        tmp[--i] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        tmp[--i] = '-';
+    rc_buf_append(b, tmp + i, sizeof tmp - i);
+}
+
 void rc_json_num(rc_json *j, double v)
 {
     if (isnan(v) || isinf(v)) {
@@ -112,7 +136,7 @@ void rc_json_num(rc_json *j, double v)
     }
     json_sep(j);
     if (v == floor(v) && fabs(v) < 1e15)
-        rc_buf_printf(j->out, "%.0f", v);
+        put_int(j->out, (int64_t)v);
     else
         rc_buf_printf(j->out, "%.15g", v);
 }
@@ -120,7 +144,7 @@ void rc_json_num(rc_json *j, double v)
 void rc_json_int(rc_json *j, int64_t v)
 {
     json_sep(j);
-    rc_buf_printf(j->out, "%lld", (long long)v);
+    put_int(j->out, v);
 }
 
 void rc_json_bool(rc_json *j, bool v)

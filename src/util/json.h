@@ -28,7 +28,7 @@ void rc_json_obj(rc_json *j);      /* { */
 void rc_json_obj_end(rc_json *j);  /* } */
 void rc_json_arr(rc_json *j);      /* [ */
 void rc_json_arr_end(rc_json *j);  /* ] */
-void rc_json_key(rc_json *j, const char *key);
+void rc_json_key(rc_json *j, const char *key); /* key: plain ASCII, written unescaped */
 void rc_json_str(rc_json *j, const char *s, size_t len);
 void rc_json_strz(rc_json *j, const char *s); /* NULL writes null */
 void rc_json_num(rc_json *j, double v);       /* integers without a fraction; NaN writes null */
