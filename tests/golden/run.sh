@@ -18,8 +18,11 @@ esac
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 # shellcheck disable=SC2086
-(cd "$dir" && "$recoupe" $cmd) >"$out"
+(cd "$dir" && "$recoupe" $cmd) >"$out.raw"
 status=$?
+# paths into ../shared differ from one clone to another: write them as @SHARED@
+sed "s|$shared|@SHARED@|g" "$out.raw" >"$out"
+rm -f "$out.raw"
 if [ "${UPDATE:-0}" = 1 ]; then
     cp "$out" "$dir/expected.jsonl"
     echo "updated $dir/expected.jsonl"
