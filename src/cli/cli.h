@@ -55,5 +55,6 @@ int rc_cli_stdout(void *ud, const char *bytes, size_t len);
 void rc_cli_input_error(void *ud, const char *where, int status, const char *detail);
 
 extern const rc_cmd rc_cmd_extract;
+extern const rc_cmd rc_cmd_page;
 
 #endif

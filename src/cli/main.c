@@ -8,6 +8,7 @@
 
 static const rc_cmd *const commands[] = {
     &rc_cmd_extract,
+    &rc_cmd_page,
 };
 
 static void usage(FILE *f)
