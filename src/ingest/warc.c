@@ -1,13 +1,286 @@
 /*
- * warc.c - WARC crawls: one document per response record.
+ * warc.c - WARC crawls (ISO 28500, versions 0.18 to 1.1): one document per `response` record
+ * that holds a successful HTTP response with a text or HTML body. The HTTP status line and
+ * headers are parsed: the body is de-chunked (Transfer-Encoding: chunked) and inflated
+ * (Content-Encoding: gzip or deflate), and the charset of Content-Type is handed on. Other record
+ * types (request, metadata, warcinfo...), other media types and non-2xx responses are skipped
+ * without a word. A record whose Content-Length runs past the end of the file keeps what is
+ * there and is reported. Documents are named "file#N", N counting the file's records from 1;
+ * doc.id hashes the body as delivered (after de-chunking and inflating), so a page has the same
+ * id in a crawl as saved to a file. Per-record gzip (.warc.gz) is inflated by the walk first.
  */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
 #include "ingest/container.h"
+
+/* Largest decoded body accepted from one record. */
+#define WARC_BODY_LIMIT ((size_t)1 << 28)
+
+/* One header line "Name: value" of a header block, found by name (case-insensitive). The value
+ * is trimmed; returns its length, or -1 when absent. */
+static long warc_header(const char *h, size_t n, const char *name, const char **val)
+{
+    size_t k = strlen(name);
+    for (size_t i = 0; i < n;) {
+        const char *nl = memchr(h + i, '\n', n - i);
+        size_t e = nl ? (size_t)(nl - h) : n;
+        if (e - i > k && h[i + k] == ':' && strncasecmp(h + i, name, k) == 0) {
+            size_t s = i + k + 1, t = e;
+            while (s < t && (h[s] == ' ' || h[s] == '\t'))
+                s++;
+            while (t > s && (h[t - 1] == '\r' || h[t - 1] == ' ' || h[t - 1] == '\t'))
+                t--;
+            *val = h + s;
+            return (long)(t - s);
+        }
+        i = e + 1;
+    }
+    return -1;
+}
+
+/* The end of a header block that starts at s: the position after the blank line (CRLF CRLF or
+ * LF LF), or 0 when there is none. */
+static size_t warc_headers_end(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (s[i] != '\n')
+            continue;
+        if (s[i + 1] == '\n')
+            return i + 2;
+        if (s[i + 1] == '\r' && i + 2 < n && s[i + 2] == '\n')
+            return i + 3;
+    }
+    return 0;
+}
+
+/* Whether a header value contains a token, ignoring case ("chunked", "gzip"). */
+static bool warc_has(const char *v, long n, const char *tok)
+{
+    size_t k = strlen(tok);
+    for (long i = 0; n >= 0 && i + (long)k <= n; i++)
+        if (strncasecmp(v + i, tok, k) == 0)
+            return true;
+    return false;
+}
+
+/* Decodes a chunked body into a malloc'd buffer; a malformed or cut tail keeps what came
+ * before it. */
+static int warc_dechunk(const char *s, size_t n, char **out, size_t *outlen)
+{
+    char *buf = malloc(n + 1);
+    if (!buf)
+        return RC_ENOMEM;
+    size_t w = 0, i = 0;
+    while (i < n) {
+        size_t size = 0, k = i;
+        int digits = 0;
+        for (; k < n; k++) {
+            char c = s[k];
+            int v = c >= '0' && c <= '9' ? c - '0' : (c | 32) >= 'a' && (c | 32) <= 'f' ? (c | 32) - 'a' + 10 : -1;
+            if (v < 0 || digits > 14)
+                break;
+            size = size * 16 + (size_t)v;
+            digits++;
+        }
+        if (!digits)
+            break;
+        const char *nl = memchr(s + k, '\n', n - k); /* chunk extensions end with the line */
+        if (!nl || size == 0)
+            break;
+        i = (size_t)(nl - s) + 1;
+        if (size > n - i)
+            size = n - i;
+        memcpy(buf + w, s + i, size);
+        w += size;
+        i += size;
+        if (i < n && s[i] == '\r')
+            i++;
+        if (i < n && s[i] == '\n')
+            i++;
+    }
+    *out = buf;
+    *outlen = w;
+    return RC_OK;
+}
+
+/* Copies a header value's charset parameter into cs (empty when none). */
+static void warc_charset(const char *v, long n, char cs[48])
+{
+    cs[0] = '\0';
+    for (long i = 0; n >= 0 && i + 8 <= n; i++) {
+        if (strncasecmp(v + i, "charset=", 8) != 0)
+            continue;
+        long s = i + 8, e;
+        while (s < n && (v[s] == '"' || v[s] == '\''))
+            s++;
+        for (e = s; e < n && v[e] != '"' && v[e] != '\'' && v[e] != ';' && v[e] != ' '; e++)
+            ;
+        if (e > s && e - s < 48) {
+            memcpy(cs, v + s, (size_t)(e - s));
+            cs[e - s] = '\0';
+        }
+        return;
+    }
+}
+
+/* Reads the HTTP response in one record's block and hands its body to fn. */
+static int warc_response(const char *where, const char *uri, const char *blk, size_t n,
+                         rc_source_fn fn, rc_error_fn onerr, void *ud)
+{
+    if (n < 12 || strncmp(blk, "HTTP/", 5) != 0)
+        return 0; /* not an HTTP response (dns:, ftp: ...) */
+    const char *sp = memchr(blk, ' ', n < 16 ? n : 16);
+    if (!sp || sp + 4 > blk + n)
+        return 0;
+    int code = atoi(sp + 1);
+    if (code < 200 || code > 299)
+        return 0;
+    size_t he = warc_headers_end(blk, n);
+    if (!he) {
+        if (onerr)
+            onerr(ud, where, RC_EFORMAT, "HTTP headers do not end; record skipped");
+        return 0;
+    }
+    const char *ct = NULL, *te = NULL, *ce = NULL;
+    long ctl = warc_header(blk, he, "Content-Type", &ct);
+    long tel = warc_header(blk, he, "Transfer-Encoding", &te);
+    long cel = warc_header(blk, he, "Content-Encoding", &ce);
+    rc_format fmt = RC_FORMAT_AUTO;
+    if (ctl >= 0) {
+        if (warc_has(ct, ctl, "html"))
+            fmt = RC_FORMAT_HTML;
+        else if (warc_has(ct, ctl, "text/plain"))
+            fmt = RC_FORMAT_TEXT;
+        else
+            return 0; /* images, scripts, style sheets, JSON... */
+    }
+    const char *body = blk + he;
+    size_t blen = n - he;
+    char *dechunked = NULL, *inflated = NULL;
+    int status = 0;
+    if (tel >= 0 && warc_has(te, tel, "chunked")) {
+        if ((status = warc_dechunk(body, blen, &dechunked, &blen)))
+            return status;
+        body = dechunked;
+    }
+    if (cel >= 0 && (warc_has(ce, cel, "gzip") || warc_has(ce, cel, "deflate"))) {
+        int truncated;
+        size_t ilen;
+        status = rc_gunzip(body, blen, WARC_BODY_LIMIT, &inflated, &ilen, &truncated);
+        if (status == RC_ENOMEM) {
+            free(dechunked);
+            return status;
+        }
+        if (status) {
+            if (onerr)
+                onerr(ud, where, status, "cannot inflate the HTTP body; record skipped");
+            free(dechunked);
+            return 0;
+        }
+        if (truncated && onerr)
+            onerr(ud, where, RC_EFORMAT, "compressed HTTP body ends early; kept what was there");
+        body = inflated;
+        blen = ilen;
+    }
+    char cs[48];
+    warc_charset(ct, ctl, cs);
+    rc_source src;
+    memset(&src, 0, sizeof src);
+    src.path = where;
+    src.data = body;
+    src.len = blen;
+    src.format = fmt;
+    src.charset = cs[0] ? cs : NULL;
+    src.url = uri;
+    int r = fn(ud, &src);
+    free(inflated);
+    free(dechunked);
+    return r;
+}
+
+/* Finds the next line that starts with "WARC/" at or after i; len when there is none. */
+static size_t warc_resync(const char *s, size_t len, size_t i)
+{
+    while (i + 5 <= len) {
+        const char *m = memmem(s + i, len - i, "WARC/", 5);
+        if (!m)
+            return len;
+        size_t at = (size_t)(m - s);
+        if (at == 0 || s[at - 1] == '\n')
+            return at;
+        i = at + 1;
+    }
+    return len;
+}
 
 int rc_warc_each(const char *path, const char *bytes, size_t len, rc_source_fn fn,
                  rc_error_fn onerr, void *ud)
 {
-    (void)bytes, (void)len, (void)fn;
-    if (onerr)
-        onerr(ud, path, RC_EFORMAT, "WARC input is not supported yet");
-    return 0;
+    if (!fn || (!bytes && len))
+        return RC_EINVAL;
+    size_t plen = strlen(path) + 24;
+    char *where = malloc(plen);
+    if (!where)
+        return RC_ENOMEM;
+    size_t i = 0, recno = 0;
+    int r = 0;
+    while (!r) {
+        while (i < len && (bytes[i] == '\r' || bytes[i] == '\n'))
+            i++;
+        if (i >= len)
+            break;
+        recno++;
+        snprintf(where, plen, "%s#%zu", path, recno);
+        if (len - i < 5 || memcmp(bytes + i, "WARC/", 5) != 0) {
+            if (onerr)
+                onerr(ud, where, RC_EFORMAT, "not a WARC record; skipped to the next one");
+            i = warc_resync(bytes, len, i + 1);
+            continue;
+        }
+        size_t he = warc_headers_end(bytes + i, len - i);
+        if (!he) {
+            if (onerr)
+                onerr(ud, where, RC_EFORMAT, "WARC headers do not end; file ends here");
+            break;
+        }
+        const char *h = bytes + i, *v;
+        long vl = warc_header(h, he, "Content-Length", &v);
+        if (vl <= 0) {
+            if (onerr)
+                onerr(ud, where, RC_EFORMAT, "no Content-Length; skipped to the next record");
+            i = warc_resync(bytes, len, i + he);
+            continue;
+        }
+        unsigned long long clen = strtoull(v, NULL, 10);
+        size_t start = i + he, avail = len - start;
+        size_t blen = clen > avail ? avail : (size_t)clen;
+        if (clen > avail && onerr)
+            onerr(ud, where, RC_EFORMAT,
+                  "record runs past the end of the file; kept what was there");
+        const char *type;
+        long tl = warc_header(h, he, "WARC-Type", &type);
+        if (tl == 8 && strncasecmp(type, "response", 8) == 0) {
+            const char *u;
+            long ul = warc_header(h, he, "WARC-Target-URI", &u);
+            char *uri = NULL;
+            if (ul > 0) {
+                if (u[0] == '<' && ul >= 2 && u[ul - 1] == '>') /* WARC 1.0 draft form */
+                    u++, ul -= 2;
+                uri = strndup(u, (size_t)ul);
+                if (!uri) {
+                    r = RC_ENOMEM;
+                    break;
+                }
+            }
+            r = warc_response(where, uri, bytes + start, blen, fn, onerr, ud);
+            free(uri);
+        }
+        i = start + blen;
+    }
+    free(where);
+    return r;
 }
