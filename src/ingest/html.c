@@ -276,16 +276,31 @@ static bool html_name_in(const char *name, size_t n, const char *const *list)
     return false;
 }
 
-/* Elements that never nest (void) or that the parser closes by itself: not counted as depth. */
-static const char *const html_flat[] = {
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-    "source", "track", "wbr", "keygen", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td",
-    "th", "tbody", "thead", "tfoot", "colgroup", "caption", "rb", "rt", "rp", "rtc", "html",
-    "head", "body", "frame", "basefont", "bgsound", "image", NULL};
+/* Whether an element never nests (void) or is closed by the parser by itself: not counted as
+ * depth. */
+static bool html_flat(GumboTag t)
+{
+    switch (t) {
+    case GUMBO_TAG_AREA: case GUMBO_TAG_BASE: case GUMBO_TAG_BR: case GUMBO_TAG_COL:
+    case GUMBO_TAG_EMBED: case GUMBO_TAG_HR: case GUMBO_TAG_IMG: case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_LINK: case GUMBO_TAG_META: case GUMBO_TAG_PARAM: case GUMBO_TAG_SOURCE:
+    case GUMBO_TAG_TRACK: case GUMBO_TAG_WBR: case GUMBO_TAG_KEYGEN: case GUMBO_TAG_P:
+    case GUMBO_TAG_LI: case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_OPTION:
+    case GUMBO_TAG_OPTGROUP: case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+    case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT: case GUMBO_TAG_COLGROUP:
+    case GUMBO_TAG_CAPTION: case GUMBO_TAG_RB: case GUMBO_TAG_RT: case GUMBO_TAG_RP:
+    case GUMBO_TAG_RTC: case GUMBO_TAG_HTML: case GUMBO_TAG_HEAD: case GUMBO_TAG_BODY:
+    case GUMBO_TAG_FRAME: case GUMBO_TAG_BASEFONT: case GUMBO_TAG_BGSOUND: case GUMBO_TAG_IMAGE:
+        return true;
+    default:
+        return false;
+    }
+}
 
 typedef struct html_prep {
     char *out; /* scratch arena */
-    size_t len;
+    size_t len, cap; /* the copy never outgrows the input, except for rewritten start tags,
+                        which fall back to a raw copy when room is short */
     size_t depth, excess; /* nesting counted so far, start tags left out beyond the cap */
 } html_prep;
 
@@ -296,19 +311,184 @@ static void prep_put(html_prep *p, const char *s, size_t n)
     p->len += n;
 }
 
+/* Appends text between tags with each run of ASCII white space made one character (a line
+ * break when the run had one): the parser handles white space a character at a time, and the
+ * article text collapses it anyway. */
+static void prep_text(html_prep *p, const char *s, size_t n)
+{
+    char *o = p->out + p->len;
+    for (size_t i = 0; i < n;) {
+        char c = s[i];
+        if (c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f') {
+            *o++ = c;
+            i++;
+            continue;
+        }
+        bool nl = false;
+        while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r' ||
+                         s[i] == '\f'))
+            nl |= s[i] == '\n', i++;
+        *o++ = nl ? '\n' : ' ';
+    }
+    p->len = (size_t)(o - p->out);
+}
+
+/* Whether an attribute matters to extraction or metadata; the others (href, src, srcset,
+ * data-*, on*...) are left out of the copy given to the parser, which reads attribute values a
+ * character at a time. href is kept on <link> (canonical URL), style when it may hide. */
+static bool prep_keep_attr(const char *tag, size_t tlen, const char *a, size_t n, const char *v,
+                           size_t vn)
+{
+    static const char *const keep[] = {"class", "id", "itemprop", "role", "hidden",
+                                       "aria-hidden", "rel", "content", "value", "property",
+                                       "name", "http-equiv", "charset", "datetime", "lang",
+                                       "xml:lang", "pubdate", NULL};
+    if (html_name_in(a, n, keep))
+        return true;
+    if (n == 4 && strncasecmp(a, "href", 4) == 0)
+        return tlen == 4 && strncasecmp(tag, "link", 4) == 0;
+    if (n == 5 && strncasecmp(a, "style", 5) == 0)
+        return (vn >= 4 && memmem(v, vn, "none", 4)) || (vn >= 6 && memmem(v, vn, "hidden", 6));
+    return false;
+}
+
+/* Copies a start tag s[i..te) keeping only the attributes prep_keep_attr wants. */
+static void prep_start_tag(html_prep *p, const char *s, size_t i, size_t te, const char *name,
+                           size_t nlen)
+{
+    size_t ne = (size_t)(name - s) + nlen;
+    prep_put(p, s + i, ne - i); /* "<name" */
+    size_t j = ne, end = te;
+    if (end > j && s[end - 1] == '>')
+        end--;
+    bool self = end > j && s[end - 1] == '/';
+    while (j < end) {
+        while (j < end && (s[j] == ' ' || s[j] == '\n' || s[j] == '\t' || s[j] == '\r' ||
+                           s[j] == '\f' || s[j] == '/'))
+            j++;
+        size_t as = j;
+        while (j < end && s[j] != ' ' && s[j] != '\n' && s[j] != '\t' && s[j] != '\r' &&
+               s[j] != '\f' && s[j] != '/' && s[j] != '=' && s[j] != '>')
+            j++;
+        if (j == as) {
+            if (j < end)
+                j++; /* a stray character the parser would skip as well */
+            continue;
+        }
+        size_t an = j - as, k = j;
+        while (k < end && (s[k] == ' ' || s[k] == '\n' || s[k] == '\t' || s[k] == '\r'))
+            k++;
+        size_t vs = j, ve = j;
+        if (k < end && s[k] == '=') {
+            k++;
+            while (k < end && (s[k] == ' ' || s[k] == '\n' || s[k] == '\t' || s[k] == '\r'))
+                k++;
+            if (k < end && (s[k] == '"' || s[k] == '\'')) {
+                const char *q = memchr(s + k + 1, s[k], end - k - 1);
+                vs = k + 1;
+                ve = q ? (size_t)(q - s) : end;
+                k = q ? ve + 1 : end;
+            } else {
+                vs = k;
+                while (k < end && s[k] != ' ' && s[k] != '\n' && s[k] != '\t' && s[k] != '\r' &&
+                       s[k] != '>')
+                    k++;
+                ve = k;
+            }
+            j = k;
+        }
+        if (prep_keep_attr(name, nlen, s + as, an, s + vs, ve - vs)) {
+            prep_put(p, " ", 1);
+            prep_put(p, s + as, an);
+            if (ve > vs || vs != as + an) {
+                prep_put(p, "=\"", 2);
+                for (size_t x = vs; x < ve; x++) /* a quote inside becomes its reference */
+                    if (s[x] == '"')
+                        prep_put(p, "&quot;", 6);
+                    else
+                        p->out[p->len++] = s[x];
+                prep_put(p, "\"", 1);
+            }
+        }
+    }
+    if (self)
+        prep_put(p, "/", 1);
+    prep_put(p, ">", 1);
+}
+
+/* Elements whose whole content is left out before parsing: never article text (navigation,
+ * sidebars, footers, form lists, embedded frames and media). Their end is found by counting
+ * nested elements of the same name; without a matching end tag the element is parsed as usual. */
+static bool prep_skippable(GumboTag t)
+{
+    switch (t) {
+    case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_SELECT: case GUMBO_TAG_IFRAME: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_VIDEO: case GUMBO_TAG_AUDIO: case GUMBO_TAG_CANVAS: case GUMBO_TAG_MATH:
+    case GUMBO_TAG_BUTTON:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* The end (after '>') of the element named name[0..k) whose start tag ends at from, counting
+ * nested elements of the same name; 0 when it has no matching end tag. */
+static size_t prep_element_end(const char *s, size_t n, size_t from, const char *name, size_t k)
+{
+    size_t depth = 1;
+    for (size_t i = from; i + k + 2 < n;) {
+        const char *lt = memchr(s + i, '<', n - i);
+        if (!lt)
+            return 0;
+        i = (size_t)(lt - s);
+        bool close = s[i + 1] == '/';
+        size_t b = i + 1 + close;
+        if (b + k < n && strncasecmp(s + b, name, k) == 0) {
+            char c = s[b + k];
+            if (c == '>' || c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '/' ||
+                c == '\f') {
+                size_t te = html_tag_end(s, n, i);
+                if (close && --depth == 0)
+                    return te;
+                if (!close && !(te >= 2 && s[te - 2] == '/'))
+                    depth++;
+                i = te;
+                continue;
+            }
+        }
+        i++;
+    }
+    return 0;
+}
+
+/* Reads the JSON-LD blocks inside a region that is left out. */
+static void prep_jsonld_in(const char *s, size_t from, size_t to, html_meta *m, rc_arena *tmp)
+{
+    while (from < to) {
+        const char *ld = memmem(s + from, to - from, "ld+json", 7);
+        if (!ld)
+            return;
+        size_t te = html_tag_end(s, to, (size_t)(ld - s));
+        size_t ce = html_find_end(s, to, te, "script");
+        rc_html_meta_jsonld(m, s + te, ce - te, tmp);
+        from = ce + 1;
+    }
+}
+
 /* Prepares the UTF-8 page for gumbo: comments, scripts and styles out (JSON-LD read into m),
  * nesting capped at HTML_MAXDEPTH. The copy is in tmp. */
 static int html_prepare(const char *s, size_t n, html_meta *m, rc_arena *tmp, char **out,
                         size_t *outlen)
 {
-    html_prep p = {rc_arena_alloc(tmp, n + 1), 0, 0, 0};
+    html_prep p = {rc_arena_alloc(tmp, n + n / 2 + 64), 0, n + n / 2 + 64, 0, 0};
     if (!p.out)
         return RC_ENOMEM;
     size_t i = 0;
     while (i < n) {
         const char *lt = memchr(s + i, '<', n - i);
         size_t at = lt ? (size_t)(lt - s) : n;
-        prep_put(&p, s + i, at - i);
+        prep_text(&p, s + i, at - i);
         i = at;
         if (i >= n)
             break;
@@ -333,17 +513,27 @@ static int html_prepare(const char *s, size_t n, html_meta *m, rc_arena *tmp, ch
         const char *name = s + nb;
         size_t nlen = ne - nb;
         size_t te = html_tag_end(s, n, i);
+        GumboTag tag = gumbo_tagn_enum(name, (unsigned)nlen);
+        if (!close && prep_skippable(tag) && te < n) {
+            size_t e = prep_element_end(s, n, te, name, nlen);
+            if (e) {
+                prep_jsonld_in(s, te, e, m, tmp);
+                i = e;
+                continue;
+            }
+        }
         if (!close && nlen == 6 && strncasecmp(name, "script", 6) == 0) {
             size_t ce = html_find_end(s, n, te, "script");
-            const char *tag = s + i;
-            size_t taglen = te - i;
-            if (memmem(tag, taglen, "ld+json", 7) || memmem(tag, taglen, "LD+JSON", 7))
+            const char *st = s + i;
+            size_t stlen = te - i;
+            if (memmem(st, stlen, "ld+json", 7) || memmem(st, stlen, "LD+JSON", 7))
                 rc_html_meta_jsonld(m, s + te, ce - te, tmp);
             i = ce < n ? html_tag_end(s, n, ce) : n;
             continue;
         }
-        if (!close && nlen == 5 && strncasecmp(name, "style", 5) == 0) {
-            size_t ce = html_find_end(s, n, te, "style");
+        if (!close && ((nlen == 5 && strncasecmp(name, "style", 5) == 0) ||
+                       (nlen == 3 && strncasecmp(name, "svg", 3) == 0))) {
+            size_t ce = html_find_end(s, n, te, nlen == 3 ? "svg" : "style");
             i = ce < n ? html_tag_end(s, n, ce) : n;
             continue;
         }
@@ -363,7 +553,7 @@ static int html_prepare(const char *s, size_t n, html_meta *m, rc_arena *tmp, ch
             }
             continue;
         }
-        bool counted = !html_name_in(name, nlen, html_flat) && !(te >= 2 && s[te - 2] == '/');
+        bool counted = !html_flat(tag) && !(te >= 2 && s[te - 2] == '/');
         if (counted && !close) {
             if (p.depth >= HTML_MAXDEPTH) {
                 p.excess++;
@@ -380,7 +570,11 @@ static int html_prepare(const char *s, size_t n, html_meta *m, rc_arena *tmp, ch
             if (p.depth)
                 p.depth--;
         }
-        prep_put(&p, s + i, te - i);
+        if (!close && te <= n && te > i && s[te - 1] == '>' &&
+            p.cap - p.len > 6 * (te - i) + 8 + (n - te))
+            prep_start_tag(&p, s, i, te, name, nlen);
+        else
+            prep_put(&p, s + i, te - i);
         i = te;
     }
     p.out[p.len] = '\0';

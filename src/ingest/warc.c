@@ -136,7 +136,9 @@ static int warc_response(const char *where, const char *uri, const char *blk, si
     const char *sp = memchr(blk, ' ', n < 16 ? n : 16);
     if (!sp || sp + 4 > blk + n)
         return 0;
-    int code = atoi(sp + 1);
+    int code = 0;
+    for (int k = 1; k <= 3; k++)
+        code = code * 10 + (sp[k] >= '0' && sp[k] <= '9' ? sp[k] - '0' : 0);
     if (code < 200 || code > 299)
         return 0;
     size_t he = warc_headers_end(blk, n);
@@ -255,7 +257,9 @@ int rc_warc_each(const char *path, const char *bytes, size_t len, rc_source_fn f
             i = warc_resync(bytes, len, i + he);
             continue;
         }
-        unsigned long long clen = strtoull(v, NULL, 10);
+        unsigned long long clen = 0; /* the value is not NUL-terminated: digits by hand */
+        for (long k = 0; k < vl && v[k] >= '0' && v[k] <= '9' && clen < (1ull << 60); k++)
+            clen = clen * 10 + (unsigned long long)(v[k] - '0');
         size_t start = i + he, avail = len - start;
         size_t blen = clen > avail ? avail : (size_t)clen;
         if (clen > avail && onerr)
