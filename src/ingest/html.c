@@ -739,7 +739,7 @@ typedef struct walk_frame {
     uint32_t child; /* next child to visit */
     uint32_t me;    /* node index, or HN_NONE inside a dropped subtree */
     uint32_t owner; /* nearest block element: the line its inline text belongs to */
-    uint8_t dropped, link, pre, in_article;
+    uint8_t dropped, link, pre, in_article, time;
 } walk_frame;
 
 /* Walks gumbo's tree without recursion: metadata from every element, article candidates into
@@ -755,7 +755,7 @@ static int html_walk(const rc_ctx *ctx, const GumboNode *root, html_tree *t, htm
         return RC_ENOMEM;
     t->n[top].flags = HN_BLOCK;
     t->n[top].tag = GUMBO_TAG_UNKNOWN;
-    st[sp++] = (walk_frame){root, 0, top, top, 0, 0, 0, 0};
+    st[sp++] = (walk_frame){root, 0, top, top, 0, 0, 0, 0, 0};
     while (sp) {
         walk_frame *f = &st[sp - 1];
         const GumboVector *kids = f->g->type == GUMBO_NODE_DOCUMENT ? &f->g->v.document.children
@@ -776,7 +776,8 @@ static int html_walk(const rc_ctx *ctx, const GumboNode *root, html_tree *t, htm
             html_node *x = &t->n[i];
             x->text = c->v.text.text;
             x->tlen = (uint32_t)strlen(x->text);
-            x->flags = HN_TEXT | (fr.link ? HN_LINK : 0) | (fr.pre ? HN_PRE : 0);
+            x->flags = HN_TEXT | (fr.link ? HN_LINK : 0) | (fr.pre ? HN_PRE : 0) |
+                       (fr.time ? HN_TIME : 0);
             html_count(x->text, x->tlen, &x->chars, &x->commas, &x->stops);
             if (fr.link)
                 x->linkchars = x->chars;
@@ -799,7 +800,7 @@ static int html_walk(const rc_ctx *ctx, const GumboNode *root, html_tree *t, htm
                 hint += 25;
         }
         rc_html_meta_element(ctx, m, c, drop, t->tmp);
-        walk_frame nf = {c, 0, HN_NONE, fr.owner, drop, fr.link, fr.pre, fr.in_article};
+        walk_frame nf = {c, 0, HN_NONE, fr.owner, drop, fr.link, fr.pre, fr.in_article, fr.time};
         if (!drop) {
             uint32_t i = tree_add(t, fr.me);
             if (i == HN_NONE)
@@ -822,6 +823,8 @@ static int html_walk(const rc_ctx *ctx, const GumboNode *root, html_tree *t, htm
                 nf.link = 1;
             if (tag == GUMBO_TAG_PRE)
                 nf.pre = 1;
+            if (tag == GUMBO_TAG_TIME)
+                nf.time = 1;
             if (tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN ||
                 (gumbo_get_attribute(&el->attributes, "itemprop") &&
                  html_attr_has(el, "itemprop", "articlebody")))
@@ -1025,7 +1028,7 @@ typedef struct html_out {
     char *s; /* scratch arena */
     size_t len, cap;
     size_t para;      /* where the current paragraph starts */
-    size_t chars, links; /* its non-space characters, those in links */
+    size_t chars, links, times; /* its non-space characters, those in links and in <time> */
     bool space;       /* white space seen since the last character */
     rc_arena *tmp;
     const rc_ctx *ctx;
@@ -1051,6 +1054,7 @@ static void out_flush(html_out *o)
     if (n == 0)
         return;
     bool drop = o->chars == 0 || (o->links * 2 > o->chars && o->chars < 300) ||
+                (o->times == o->chars && o->chars < 100) || /* a date line of the page */
                 html_boilerplate(o->ctx, o->s + o->para, n);
     if (drop) {
         o->len = o->para;
@@ -1058,7 +1062,7 @@ static void out_flush(html_out *o)
         o->s[o->len++] = '\n';
     }
     o->para = o->len;
-    o->chars = o->links = 0;
+    o->chars = o->links = o->times = 0;
     o->space = false;
 }
 
@@ -1088,6 +1092,8 @@ static void out_text(html_out *o, const html_node *x)
             o->chars++;
             if (x->flags & HN_LINK)
                 o->links++;
+            if (x->flags & HN_TIME)
+                o->times++;
         }
     }
 }

@@ -30,6 +30,7 @@
 #define HN_BR 0x80     /* <br> */
 #define HN_HINTDROP 0x100 /* its class or id says furniture (comment, share...) */
 #define HN_GONE 0x200  /* left out: furniture by its hints, or inside such an element */
+#define HN_TIME 0x400  /* text inside a <time> element */
 
 /* One node of the copy of the page that extraction works on: only what may be article text
  * (no scripts, no navigation, nothing hidden). Indices point into the same array; children are

@@ -495,10 +495,10 @@ void rc_html_meta_jsonld(html_meta *m, const char *json, size_t len, rc_arena *t
 
 /* ---- decisions ---------------------------------------------------------------------------- */
 
-/* Normalises a date found in metadata to "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SS" in buf (20
+/* Normalises a date found in metadata to "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SS" in buf (32
  * bytes); the time zone is dropped, the local time kept. Returns false when s is not an ISO
  * 8601-like date (2017-03-13, 2017/03/13, 2017-03-13 19:18:46.402+00:00, 2017-03-13|19h18). */
-static bool norm_date(const char *s, char buf[20])
+static bool norm_date(const char *s, char buf[32])
 {
     if (!s)
         return false;
@@ -529,14 +529,14 @@ static bool norm_date(const char *s, char buf[20])
             h = -1;
     }
     if (h >= 0)
-        snprintf(buf, 20, "%04d-%02d-%02dT%02d:%02d:%02d", y, mo, d, h, mi, sec);
+        snprintf(buf, 32, "%04d-%02d-%02dT%02d:%02d:%02d", y, mo, d, h, mi, sec);
     else
-        snprintf(buf, 20, "%04d-%02d-%02d", y, mo, d);
+        snprintf(buf, 32, "%04d-%02d-%02d", y, mo, d);
     return true;
 }
 
 /* A date written in a URL path: /2015/04/30/ or -2015-04-30 or /20150430. */
-static bool url_date(const char *u, char buf[20])
+static bool url_date(const char *u, char buf[32])
 {
     if (!u)
         return false;
@@ -700,7 +700,7 @@ int rc_html_meta_finish(const html_meta *m, rc_arena *a, rc_page *out)
                            site, have_host ? host : NULL, true);
     const char *author = first_of(m->meta_author, m->ld_author, m->itemprop_author, m->byline,
                                   NULL, NULL, NULL, NULL);
-    char date[20];
+    char date[32];
     const char *dates[] = {m->pub_time, m->ld_date, m->itemprop_date, m->time_el, m->meta_date};
     bool have_date = false;
     for (int i = 0; i < 5 && !have_date; i++)
