@@ -1156,9 +1156,9 @@ static void html_extract(html_tree *t, html_out *o)
             double ld = x->chars ? (double)x->linkchars / x->chars : 1;
             if (html_final(x) >= floor)
                 take = true;
-            else if ((x->flags & HN_PARA) && !(x->flags & HN_HEADING) && x->chars >= 80 &&
-                     ld < 0.25 && x->stops > 0)
-                take = true;
+            else if ((x->flags & HN_BLOCK) && !(x->flags & HN_HEADING) && x->paras <= 1 &&
+                     x->chars >= 80 && ld < 0.25 && x->stops > 0)
+                take = true; /* one paragraph of prose beside the article: a lead, a last line */
         }
         if (take) {
             html_prune(t, c);
