@@ -585,16 +585,72 @@ static int html_prepare(const char *s, size_t n, html_meta *m, rc_arena *tmp, ch
 
 /* ---- from gumbo's tree to the node array ------------------------------------------------- */
 
-/* gumbo's allocator: the scratch arena. */
+/* gumbo's memory: a bump allocator over chunks. The chunks of one page are released together
+ * after it; up to HTML_SPARE_MAX bytes of standard chunks are kept per thread for the next page,
+ * which spares the C library and the kernel from handing out (and zeroing) the same memory
+ * page after page. */
+#define HTML_CHUNK ((size_t)256 * 1024)
+#define HTML_SPARE_MAX ((size_t)4 * 1024 * 1024)
+
+typedef struct html_chunk {
+    struct html_chunk *next;
+    size_t size, used;
+    _Alignas(16) unsigned char mem[];
+} html_chunk;
+
+typedef struct html_scratch {
+    html_chunk *head; /* chunks of the page being parsed, newest first */
+} html_scratch;
+
+static _Thread_local html_chunk *html_spare; /* standard chunks kept for the next page */
+static _Thread_local size_t html_spare_bytes;
+
+/* gumbo's allocator: bump allocation in the page's chunks. */
 static void *html_gumbo_alloc(void *ud, size_t n)
 {
-    return rc_arena_alloc(ud, n);
+    html_scratch *sc = ud;
+    n = (n + 15) & ~(size_t)15;
+    html_chunk *c = sc->head;
+    if (!c || c->size - c->used < n) {
+        if (n <= HTML_CHUNK && html_spare) {
+            c = html_spare;
+            html_spare = c->next;
+            html_spare_bytes -= c->size;
+        } else {
+            size_t size = n > HTML_CHUNK ? n : HTML_CHUNK;
+            if (!(c = malloc(sizeof *c + size)))
+                return NULL; /* gumbo does not check; a page that big fails anyway */
+            c->size = size;
+        }
+        c->used = 0;
+        c->next = sc->head;
+        sc->head = c;
+    }
+    void *p = c->mem + c->used;
+    c->used += n;
+    return p;
 }
 
-/* gumbo's deallocator: nothing, the arena is freed in one call. */
+/* gumbo's deallocator: nothing, the page's chunks go back in one call. */
 static void html_gumbo_free(void *ud, void *p)
 {
     (void)ud, (void)p;
+}
+
+/* Releases a page's chunks: standard ones are kept for the next page up to HTML_SPARE_MAX. */
+static void html_scratch_release(html_scratch *sc)
+{
+    while (sc->head) {
+        html_chunk *c = sc->head;
+        sc->head = c->next;
+        if (c->size == HTML_CHUNK && html_spare_bytes + c->size <= HTML_SPARE_MAX) {
+            c->next = html_spare;
+            html_spare = c;
+            html_spare_bytes += c->size;
+        } else {
+            free(c);
+        }
+    }
 }
 
 /* Whether an element starts a line of its own when rendered. */
@@ -744,7 +800,7 @@ typedef struct walk_frame {
 
 /* Walks gumbo's tree without recursion: metadata from every element, article candidates into
  * t. */
-static int html_walk(const rc_ctx *ctx, const GumboNode *root, html_tree *t, html_meta *m)
+static int html_walk(const html_lex *lx, const GumboNode *root, html_tree *t, html_meta *m)
 {
     walk_frame *st = NULL;
     size_t sp = 0, scap = 0;
@@ -793,13 +849,13 @@ static int html_walk(const rc_ctx *ctx, const GumboNode *root, html_tree *t, htm
         if (!drop) {
             drop = html_drop_tag(tag) || html_hidden(el) ||
                    (tag == GUMBO_TAG_HEADER && !fr.in_article);
-            hint = drop ? 0 : rc_html_hint(ctx, el);
+            hint = drop ? 0 : rc_html_hint(lx, el);
             const GumboAttribute *role = gumbo_get_attribute(&el->attributes, "role");
             if (role && (strcasecmp(role->value, "main") == 0 ||
                          strcasecmp(role->value, "article") == 0))
                 hint += 25;
         }
-        rc_html_meta_element(ctx, m, c, drop, t->tmp);
+        rc_html_meta_element(lx, m, c, drop, t->tmp);
         walk_frame nf = {c, 0, HN_NONE, fr.owner, drop, fr.link, fr.pre, fr.in_article, fr.time};
         if (!drop) {
             uint32_t i = tree_add(t, fr.me);
@@ -987,9 +1043,9 @@ static void html_prune(html_tree *t, uint32_t root)
 
 /* Whether the paragraph text (UTF-8, squeezed) is site furniture named by a web_boilerplate
  * lexicon: the whole line, or its start when the entry's value is "prefix". */
-static bool html_boilerplate(const rc_ctx *ctx, const char *s, size_t n)
+static bool html_boilerplate(const html_lex *lx, const char *s, size_t n)
 {
-    if (!ctx || n > 400)
+    if (!lx->n || n > 400)
         return false;
     char key[RC_LEX_MAXKEY];
     size_t head = n < 100 ? n : 100;
@@ -1001,8 +1057,8 @@ static bool html_boilerplate(const rc_ctx *ctx, const char *s, size_t n)
     while (whole && (key[whole - 1] == ' ' || key[whole - 1] == ':' || key[whole - 1] == '.' ||
                      key[whole - 1] == '>' || key[whole - 1] == '-'))
         whole--;
-    for (size_t l = 0; l < ctx->nlangs; l++) {
-        const rc_lexicon *lex = rc_lang_lex(&ctx->langs[l], "web_boilerplate");
+    for (size_t l = 0; l < lx->n; l++) {
+        const rc_lexicon *lex = lx->boiler[l];
         if (!lex)
             continue;
         if (head == n && whole && rc_lex_get_folded(lex, key, whole))
@@ -1031,7 +1087,7 @@ typedef struct html_out {
     size_t chars, links, times; /* its non-space characters, those in links and in <time> */
     bool space;       /* white space seen since the last character */
     rc_arena *tmp;
-    const rc_ctx *ctx;
+    const html_lex *lx;
     int err;
 } html_out;
 
@@ -1055,7 +1111,7 @@ static void out_flush(html_out *o)
         return;
     bool drop = o->chars == 0 || (o->links * 2 > o->chars && o->chars < 300) ||
                 (o->times == o->chars && o->chars < 100) || /* a date line of the page */
-                html_boilerplate(o->ctx, o->s + o->para, n);
+                html_boilerplate(o->lx, o->s + o->para, n);
     if (drop) {
         o->len = o->para;
     } else if (out_room(o, 1)) {
@@ -1190,6 +1246,8 @@ int rc_html_page_ctx(const rc_ctx *ctx, const char *bytes, size_t len, const cha
     memset(out, 0, sizeof *out);
     if (!bytes && len)
         return RC_EINVAL;
+    html_lex lx;
+    rc_html_lex_init(ctx, &lx);
     rc_arena tmp;
     rc_arena_init(&tmp);
     html_meta meta;
@@ -1210,15 +1268,16 @@ int rc_html_page_ctx(const rc_ctx *ctx, const char *bytes, size_t len, const cha
     GumboOptions opt = kGumboDefaultOptions;
     opt.allocator = html_gumbo_alloc;
     opt.deallocator = html_gumbo_free;
-    opt.userdata = &tmp;
+    html_scratch gscratch = {NULL};
+    opt.userdata = &gscratch;
     opt.max_errors = 0;
     GumboOutput *g = gumbo_parse_with_options(&opt, prep, plen);
     html_tree t = {NULL, 0, 0, &tmp};
-    status = g ? html_walk(ctx, g->document, &t, &meta) : RC_ENOMEM;
+    status = g ? html_walk(&lx, g->document, &t, &meta) : RC_ENOMEM;
     html_out o;
     memset(&o, 0, sizeof o);
     o.tmp = &tmp;
-    o.ctx = ctx;
+    o.lx = &lx;
     if (!status) {
         html_score(&t);
         html_extract(&t, &o);
@@ -1239,7 +1298,8 @@ int rc_html_page_ctx(const rc_ctx *ctx, const char *bytes, size_t len, const cha
         memset(out, 0, sizeof *out);
     else
         out->len = o.len;
-    rc_arena_free(&tmp); /* gumbo's tree with it */
+    html_scratch_release(&gscratch); /* gumbo's tree */
+    rc_arena_free(&tmp);
     return status;
 }
 

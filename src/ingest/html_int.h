@@ -62,16 +62,26 @@ typedef struct html_meta {
     int h1_count;
 } html_meta;
 
-/* Looks up the class/id weight of an element from the ctx's web_hints lexicons (0 when ctx is
- * NULL or nothing matches). */
-int32_t rc_html_hint(const rc_ctx *ctx, const GumboElement *el);
+/* The web lexicons of every language of a context, looked up once per page. Borrowed from the
+ * context. */
+typedef struct html_lex {
+    const rc_lexicon *hints[RC_MAXLANG], *byline[RC_MAXLANG], *boiler[RC_MAXLANG];
+    size_t n;
+} html_lex;
+
+/* Finds the web_hints, web_byline and web_boilerplate lexicons of ctx (none when ctx is NULL). */
+void rc_html_lex_init(const rc_ctx *ctx, html_lex *lx /* OUT */);
+
+/* Looks up the class/id/itemprop weight of an element in the web_hints lexicons (0 when nothing
+ * matches). */
+int32_t rc_html_hint(const html_lex *lx, const GumboElement *el);
 
 /* Whether an element's class or id names a byline (web_byline lexicons). */
-bool rc_html_byline_class(const rc_ctx *ctx, const GumboElement *el);
+bool rc_html_byline_class(const html_lex *lx, const GumboElement *el);
 
 /* Records what one element says about the page (meta, title, link, time, h1, byline); dropped
  * tells that the element is outside possible article text. Strings go to tmp. */
-void rc_html_meta_element(const rc_ctx *ctx, html_meta *m, const GumboNode *node, bool dropped,
+void rc_html_meta_element(const html_lex *lx, html_meta *m, const GumboNode *node, bool dropped,
                           rc_arena *tmp);
 
 /* Reads one JSON-LD block (the text of a <script type="application/ld+json">). */

@@ -16,6 +16,7 @@
 
 #include "ingest/html_int.h"
 #include "recoupe.h"
+#include "text/fold.h"
 #include "util/date.h"
 
 /* Longest metadata string kept (a title, an author list). */
@@ -23,14 +24,30 @@
 
 /* ---- class and id hints ------------------------------------------------------------------- */
 
-/* Adds the weight of one token found in any language's web_hints lexicon. */
-static int32_t hint_lookup(const rc_ctx *ctx, const char *s, size_t n, bool *found)
+void rc_html_lex_init(const rc_ctx *ctx, html_lex *lx)
+{
+    memset(lx, 0, sizeof *lx);
+    for (size_t l = 0; ctx && l < ctx->nlangs; l++) {
+        lx->hints[l] = rc_lang_lex(&ctx->langs[l], "web_hints");
+        lx->byline[l] = rc_lang_lex(&ctx->langs[l], "web_byline");
+        lx->boiler[l] = rc_lang_lex(&ctx->langs[l], "web_boilerplate");
+        lx->n = l + 1;
+    }
+}
+
+/* The weight of one token found in any language's web_hints lexicon; *found tells whether it
+ * was found. */
+static int32_t hint_lookup(const html_lex *lx, const char *s, size_t n, bool *found)
 {
     *found = false;
     if (n < 2 || n >= RC_LEX_MAXKEY)
         return 0;
-    for (size_t l = 0; l < ctx->nlangs; l++) {
-        const char *v = rc_lex_get(rc_lang_lex(&ctx->langs[l], "web_hints"), s, n);
+    char key[RC_LEX_MAXKEY];
+    size_t k = rc_fold(s, n, key, sizeof key);
+    if (k > sizeof key)
+        return 0;
+    for (size_t l = 0; l < lx->n; l++) {
+        const char *v = rc_lex_get_folded(lx->hints[l], key, k);
         if (v) {
             *found = true;
             return (int32_t)strtol(v, NULL, 10);
@@ -42,10 +59,10 @@ static int32_t hint_lookup(const rc_ctx *ctx, const char *s, size_t n, bool *fou
 /* Weight of one class word: the whole word when listed ("sr-only", "lire-aussi"), else the sum
  * of its parts split at '-', '_', digits and lower-to-upper case changes ("articleBody" gives
  * "article" and "body"). */
-static int32_t hint_word(const rc_ctx *ctx, const char *w, size_t n)
+static int32_t hint_word(const html_lex *lx, const char *w, size_t n)
 {
     bool found;
-    int32_t whole = hint_lookup(ctx, w, n, &found);
+    int32_t whole = hint_lookup(lx, w, n, &found);
     if (found)
         return whole;
     int32_t sum = 0;
@@ -59,14 +76,14 @@ static int32_t hint_word(const rc_ctx *ctx, const char *w, size_t n)
         while (b < e && (w[b] == '-' || w[b] == '_' || w[b] == ':' || w[b] == '.'))
             b++;
         if (e > b && !(n == e - b))
-            sum += hint_lookup(ctx, w + b, e - b, &found);
+            sum += hint_lookup(lx, w + b, e - b, &found);
         start = i;
     }
     return sum;
 }
 
 /* Sums hint_word over the space-separated words of an attribute value (at most 16 words). */
-static int32_t hint_attr(const rc_ctx *ctx, const GumboElement *el, const char *name)
+static int32_t hint_attr(const html_lex *lx, const GumboElement *el, const char *name)
 {
     const GumboAttribute *a = gumbo_get_attribute(&el->attributes, name);
     if (!a)
@@ -80,23 +97,22 @@ static int32_t hint_attr(const rc_ctx *ctx, const GumboElement *el, const char *
         while (*v && *v != ' ' && *v != '\t' && *v != '\n')
             v++;
         if (v > b) {
-            sum += hint_word(ctx, b, (size_t)(v - b));
+            sum += hint_word(lx, b, (size_t)(v - b));
             words++;
         }
     }
     return sum;
 }
 
-int32_t rc_html_hint(const rc_ctx *ctx, const GumboElement *el)
+int32_t rc_html_hint(const html_lex *lx, const GumboElement *el)
 {
-    if (!ctx || !el->attributes.length)
+    if (!lx->n || !el->attributes.length)
         return 0;
-    return hint_attr(ctx, el, "class") + hint_attr(ctx, el, "id") +
-           hint_attr(ctx, el, "itemprop");
+    return hint_attr(lx, el, "class") + hint_attr(lx, el, "id") + hint_attr(lx, el, "itemprop");
 }
 
 /* Whether one attribute value has a word (or a part of one) listed in web_byline. */
-static bool byline_attr(const rc_ctx *ctx, const GumboElement *el, const char *name)
+static bool byline_attr(const html_lex *lx, const GumboElement *el, const char *name)
 {
     const GumboAttribute *a = gumbo_get_attribute(&el->attributes, name);
     if (!a)
@@ -108,19 +124,19 @@ static bool byline_attr(const rc_ctx *ctx, const GumboElement *el, const char *n
         if (!cut)
             continue;
         if (i > start && i - start < RC_LEX_MAXKEY)
-            for (size_t l = 0; l < ctx->nlangs; l++)
-                if (rc_lex_get(rc_lang_lex(&ctx->langs[l], "web_byline"), v + start, i - start))
+            for (size_t l = 0; l < lx->n; l++)
+                if (rc_lex_get(lx->byline[l], v + start, i - start))
                     return true;
         start = i + 1;
     }
     return false;
 }
 
-bool rc_html_byline_class(const rc_ctx *ctx, const GumboElement *el)
+bool rc_html_byline_class(const html_lex *lx, const GumboElement *el)
 {
-    if (!ctx || !el->attributes.length)
+    if (!lx->n || !el->attributes.length)
         return false;
-    return byline_attr(ctx, el, "class") || byline_attr(ctx, el, "id");
+    return byline_attr(lx, el, "class") || byline_attr(lx, el, "id");
 }
 
 /* ---- text helpers ------------------------------------------------------------------------- */
@@ -317,7 +333,7 @@ static void meta_tag(html_meta *m, const GumboElement *el, rc_arena *tmp)
         meta_set(tmp, &m->meta_lang, val);
 }
 
-void rc_html_meta_element(const rc_ctx *ctx, html_meta *m, const GumboNode *node, bool dropped,
+void rc_html_meta_element(const html_lex *lx, html_meta *m, const GumboNode *node, bool dropped,
                           rc_arena *tmp)
 {
     const GumboElement *el = &node->v.element;
@@ -375,7 +391,7 @@ void rc_html_meta_element(const rc_ctx *ctx, html_meta *m, const GumboNode *node
     if (!m->byline && rel && strcasecmp(rel, "author") == 0 && el->tag == GUMBO_TAG_A)
         m->byline = rc_html_gumbo_text(node, 200, tmp);
     if (!m->byline && el->tag != GUMBO_TAG_META && el->tag != GUMBO_TAG_BODY &&
-        el->tag != GUMBO_TAG_HTML && rc_html_byline_class(ctx, el)) {
+        el->tag != GUMBO_TAG_HTML && rc_html_byline_class(lx, el)) {
         char *t = rc_html_gumbo_text(node, 200, tmp);
         if (t && strlen(t) < 120 && !strpbrk(t, "0123456789")) /* not a date line */
             m->byline = t;
