@@ -1225,17 +1225,39 @@ static void html_extract(html_tree *t, html_out *o)
     }
 }
 
-/* Copies JSON-LD articleBody text as lines into o, when it is all there is. */
+/* Copies JSON-LD articleBody text into o, when it is all there is: one paragraph per line, tags
+ * that some sites leave in it stripped (<p> and <br> end a line). */
 static void html_use_ld_body(html_out *o, const char *body)
 {
     o->len = o->para = 0;
     size_t n = strlen(body);
-    if (!out_room(o, n + 1))
+    if (!out_room(o, n + 2))
         return;
-    memcpy(o->s, body, n);
-    o->len = n;
-    o->s[n] = '\0';
-    o->len = rc_html_squeeze(o->s, n);
+    size_t w = 0, line = 0;
+    for (size_t i = 0; i <= n; i++) {
+        char c = body[i];
+        bool brk = c == '\n' || c == '\0';
+        if (c == '<') {
+            const char *gt = memchr(body + i, '>', n - i);
+            if (gt && gt - (body + i) < 200) {
+                bool block = (body[i + 1] | 32) == 'p' || (body[i + 1] | 32) == 'b' ||
+                             body[i + 1] == '/';
+                i = (size_t)(gt - body);
+                if (!block)
+                    continue;
+                brk = true;
+            }
+        }
+        if (!brk) {
+            o->s[w++] = c;
+            continue;
+        }
+        size_t k = rc_html_squeeze(o->s + line, w - line);
+        w = line + k;
+        if (k)
+            o->s[w++] = '\n', line = w;
+    }
+    o->len = w;
 }
 
 /* ---- entry points ------------------------------------------------------------------------- */

@@ -398,6 +398,58 @@ void rc_html_meta_element(const html_lex *lx, html_meta *m, const GumboNode *nod
     }
 }
 
+/* Decodes the character references some sites leave in JSON-LD strings (&amp;, &#039;,
+ * &#x2019;, &nbsp;...), in place; unknown references stay as they are. */
+static void ld_unescape(char *s)
+{
+    static const struct {
+        const char *name;
+        const char *utf8;
+    } named[] = {{"amp", "&"}, {"quot", "\""}, {"apos", "'"}, {"lt", "<"}, {"gt", ">"},
+                 {"nbsp", "\xc2\xa0"}, {"rsquo", "\xe2\x80\x99"}, {"laquo", "\xc2\xab"},
+                 {"raquo", "\xc2\xbb"}, {"hellip", "\xe2\x80\xa6"}};
+    char *w = s;
+    for (char *r = s; *r;) {
+        char *semi = *r == '&' ? strchr(r, ';') : NULL;
+        if (semi && semi - r <= 10) {
+            char out[8];
+            size_t k = 0;
+            if (r[1] == '#') {
+                long cp = r[2] == 'x' || r[2] == 'X' ? strtol(r + 3, NULL, 16) : strtol(r + 2, NULL, 10);
+                if (cp > 0 && cp < 0x110000 && !(cp >= 0xd800 && cp < 0xe000))
+                    k = rc_utf8_encode((int32_t)cp, out);
+            } else {
+                for (size_t i = 0; i < sizeof named / sizeof *named; i++)
+                    if ((size_t)(semi - r - 1) == strlen(named[i].name) &&
+                        strncmp(r + 1, named[i].name, strlen(named[i].name)) == 0) {
+                        k = strlen(named[i].utf8);
+                        memcpy(out, named[i].utf8, k);
+                    }
+            }
+            if (k && k <= (size_t)(semi - r + 1)) { /* never longer than the reference */
+                memcpy(w, out, k);
+                w += k;
+                r = semi + 1;
+                continue;
+            }
+        }
+        *w++ = *r++;
+    }
+    *w = '\0';
+}
+
+/* Sets *slot from a JSON-LD string, references decoded. */
+static void ld_set(rc_arena *tmp, const char **slot, const char *s)
+{
+    if (*slot || !s || !*s)
+        return;
+    char *c = rc_arena_strdup(tmp, s);
+    if (!c)
+        return;
+    ld_unescape(c);
+    meta_set(tmp, slot, c);
+}
+
 /* ---- JSON-LD ------------------------------------------------------------------------------ */
 
 /* Whether a JSON-LD @type names an article. */
@@ -453,7 +505,7 @@ static const char *ld_name(const json_t *v, rc_arena *tmp)
 /* Takes what an article object says. */
 static void ld_article(html_meta *m, const json_t *o, rc_arena *tmp)
 {
-    meta_set(tmp, &m->ld_headline, json_string_value(json_object_get(o, "headline")));
+    ld_set(tmp, &m->ld_headline, json_string_value(json_object_get(o, "headline")));
     meta_set(tmp, &m->ld_date, json_string_value(json_object_get(o, "datePublished")));
     meta_set(tmp, &m->ld_lang, json_string_value(json_object_get(o, "inLanguage")));
     meta_set(tmp, &m->ld_url, json_string_value(json_object_get(o, "url")));
@@ -462,12 +514,12 @@ static void ld_article(html_meta *m, const json_t *o, rc_arena *tmp)
         main = json_object_get(main, "@id");
     meta_set(tmp, &m->ld_url, json_string_value(main));
     if (!m->ld_author)
-        m->ld_author = ld_name(json_object_get(o, "author"), tmp);
+        ld_set(tmp, &m->ld_author, ld_name(json_object_get(o, "author"), tmp));
     if (!m->ld_publisher)
-        m->ld_publisher = ld_name(json_object_get(o, "publisher"), tmp);
+        ld_set(tmp, &m->ld_publisher, ld_name(json_object_get(o, "publisher"), tmp));
     const char *body = json_string_value(json_object_get(o, "articleBody"));
-    if (!m->ld_body && body && *body)
-        m->ld_body = rc_arena_strdup(tmp, body);
+    if (!m->ld_body && body && *body && (m->ld_body = rc_arena_strdup(tmp, body)))
+        ld_unescape((char *)m->ld_body);
 }
 
 void rc_html_meta_jsonld(html_meta *m, const char *json, size_t len, rc_arena *tmp)

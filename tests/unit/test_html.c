@@ -157,17 +157,21 @@ static void test_jsonld_body(void **state)
     rc_arena_init(&a);
     char body[1200] = "";
     for (int i = 0; i < 8; i++)
-        strcat(body, "Les habitants du quartier ont passé la nuit dans les abris, selon la mairie. ");
+        strcat(body, i == 4 ? "Les habitants du quartier ont passé la nuit dans les abris, selon "
+                              "la mairie.\\n\\n<p>Ensuite</p>"
+                            : "Les habitants du quartier ont passé la nuit dans les abris, selon "
+                              "la mairie. ");
     char html[4096];
     snprintf(html, sizeof html,
              "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
-             "\"headline\":\"Nuit dans les abris\",\"articleBody\":\"%s\"}</script></head>"
+             "\"headline\":\"L&#039;abri &amp; la nuit\",\"articleBody\":\"%s\"}</script></head>"
              "<body><div id=\"app\"><p>Chargement en cours, veuillez patienter un instant.</p>"
              "</div></body></html>",
              body);
     rc_page p = parse(&a, html, NULL);
-    assert_string_equal(p.title, "Nuit dans les abris");
+    assert_string_equal(p.title, "L'abri & la nuit");
     assert_non_null(strstr(p.text, "passé la nuit dans les abris"));
+    assert_non_null(strstr(p.text, "selon la mairie.\nEnsuite\nLes habitants"));
     assert_null(strstr(p.text, "Chargement"));
     rc_arena_free(&a);
 }
