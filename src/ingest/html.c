@@ -37,6 +37,9 @@
 #define HTML_MAXDEPTH 512
 /* Class/id weight at or below which an element and everything inside it is left out. */
 #define HTML_HINT_DROP (-25)
+/* Class/id weight of an element that names the article body itself (itemprop="articleBody",
+ * "article-body"): an element holding one is never left out for its own hints. */
+#define HTML_HINT_BODY 30
 /* Shortest inline text that counts as a paragraph when scoring. */
 #define HTML_MIN_PARA 25
 /* Largest page accepted, after conversion to UTF-8. */
@@ -936,10 +939,20 @@ static void html_drop_hinted(html_tree *t)
 {
     html_node *n = t->n;
     uint32_t total = n[0].chars;
+    for (size_t i = 0; i < t->len; i++)
+        n[i].best_below = INT32_MIN;
+    for (size_t i = t->len; i-- > 1;) {
+        html_node *x = &n[i], *p = &n[x->parent];
+        int32_t b = x->hint > x->best_below ? x->hint : x->best_below;
+        if (!(x->flags & HN_TEXT) && b > p->best_below)
+            p->best_below = b;
+    }
     for (size_t i = 1; i < t->len; i++) {
         html_node *x = &n[i];
+        /* kept when it holds most of the page or an element marked as the article body */
         if ((n[x->parent].flags & HN_GONE) ||
-            ((x->flags & HN_HINTDROP) && (double)x->chars < 0.5 * total))
+            ((x->flags & HN_HINTDROP) && (double)x->chars < 0.5 * total &&
+             x->best_below < HTML_HINT_BODY))
             x->flags |= HN_GONE;
     }
 }

@@ -43,6 +43,7 @@ typedef struct html_node {
     uint16_t tag;   /* GumboTag */
     uint16_t flags; /* HN_* */
     int32_t hint;   /* class/id/itemprop weight from the web_hints lexicons */
+    int32_t best_below; /* the highest hint of the elements inside it */
     uint32_t chars, linkchars, commas, stops; /* whole subtree: non-space characters, those in
                                                  links, commas, sentence ends */
     uint32_t own;   /* characters of inline text that belongs to this element's own lines */

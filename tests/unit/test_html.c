@@ -73,6 +73,27 @@ static void test_furniture_left_out(void **state)
     rc_arena_free(&a);
 }
 
+static void test_hinted_wrapper(void **state)
+{
+    (void)state;
+    rc_arena a;
+    rc_arena_init(&a);
+    char html[8192], comments[4096] = "";
+    for (int i = 0; i < 12; i++)
+        strcat(comments, "<div class=\"comment\"><p>Un avis de lecteur assez long, avec des "
+                         "virgules, des points, et des opinions sur tout.</p></div>");
+    /* the wrapper's class says comments, and the comments after it outweigh the article: the
+     * article body inside the wrapper still wins */
+    snprintf(html, sizeof html,
+             "<html><body><div class=\"main comments-open\"><div itemprop=\"articleBody\">%s"
+             "</div></div><section>%s</section><p>Pied de page.</p></body></html>",
+             article_body, comments);
+    rc_page p = parse(&a, html, NULL);
+    assert_non_null(strstr(p.text, "au moins 120 familles"));
+    assert_null(strstr(p.text, "avis de lecteur"));
+    rc_arena_free(&a);
+}
+
 static void test_charsets(void **state)
 {
     (void)state;
@@ -271,6 +292,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_furniture_left_out),
+        cmocka_unit_test(test_hinted_wrapper),
         cmocka_unit_test(test_charsets),
         cmocka_unit_test(test_metadata),
         cmocka_unit_test(test_jsonld_body),
