@@ -94,6 +94,56 @@ static void test_hinted_wrapper(void **state)
     rc_arena_free(&a);
 }
 
+/* Reads a fixture of tests/data/web into a malloc'd buffer. */
+static char *fixture(const char *name, size_t *len)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/web/%s", RC_TEST_DATA, name);
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    rewind(f);
+    char *b = malloc((size_t)n + 1);
+    assert_non_null(b);
+    assert_int_equal(fread(b, 1, (size_t)n, f), (size_t)n);
+    fclose(f);
+    b[n] = '\0';
+    *len = (size_t)n;
+    return b;
+}
+
+static void test_blog_page(void **state)
+{
+    (void)state;
+    size_t len;
+    char *html = fixture("news-live.html", &len);
+    rc_arena a;
+    rc_arena_init(&a);
+    rc_page p;
+    assert_int_equal(rc_html_page_ctx(ctx, html, len, NULL, &a, &p), RC_OK);
+    assert_string_equal(p.title, "Guerre : ce que l'on sait après la nuit de bombardements");
+    assert_string_equal(p.author, "Luc Bernard, Sophie Roux");
+    assert_string_equal(p.date, "2022-03-02T07:45:00");
+    assert_string_equal(p.site, "Le Courrier de l'Est");
+    static const char *const must[] = {
+        "Les sirènes ont retenti dès 2 heures du matin.", "au moins 21 personnes ont été tuées",
+        "Des évacuations dans l'après-midi", "Environ 3 000 personnes",
+        "a indiqué la protection civile."};
+    static const char *const never[] = {
+        "cookies", "Actualité", "À lire aussi", "négociations reprennent", "pic.twitter.com",
+        "Recevez chaque matin", "Publié dans", "journaliste au service International",
+        "Article précédent", "Courage aux habitants", "Articles récents", "Fièrement", "7 h 45"};
+    for (size_t i = 0; i < sizeof must / sizeof *must; i++)
+        if (!strstr(p.text, must[i]))
+            fail_msg("lost: %s", must[i]);
+    for (size_t i = 0; i < sizeof never / sizeof *never; i++)
+        if (strstr(p.text, never[i]))
+            fail_msg("kept: %s", never[i]);
+    rc_arena_free(&a);
+    free(html);
+}
+
 static void test_charsets(void **state)
 {
     (void)state;
@@ -293,6 +343,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_furniture_left_out),
         cmocka_unit_test(test_hinted_wrapper),
+        cmocka_unit_test(test_blog_page),
         cmocka_unit_test(test_charsets),
         cmocka_unit_test(test_metadata),
         cmocka_unit_test(test_jsonld_body),
