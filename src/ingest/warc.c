@@ -7,13 +7,15 @@
  * without a word. A record whose Content-Length runs past the end of the file keeps what is
  * there and is reported. Documents are named "file#N", N counting the file's records from 1;
  * doc.id hashes the body as delivered (after de-chunking and inflating), so a page has the same
- * id in a crawl as saved to a file. Per-record gzip (.warc.gz) is inflated by the walk first.
+ * id in a crawl as saved to a file. A .warc.gz is inflated member by member (one record each,
+ * with per-record gzip) and read as it comes, so memory holds one record, not the crawl.
  */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <zlib.h>
 
 #include "ingest/container.h"
 
@@ -219,41 +221,56 @@ static size_t warc_resync(const char *s, size_t len, size_t i)
     return len;
 }
 
-int rc_warc_each(const char *path, const char *bytes, size_t len, rc_source_fn fn,
-                 rc_error_fn onerr, void *ud)
+/* Where a reader is in a crawl: its name, the records counted so far, the callbacks. */
+typedef struct warc_state {
+    const char *path;
+    char *where; /* "path#N" of the record being read */
+    size_t plen, recno;
+    rc_source_fn fn;
+    rc_error_fn onerr;
+    void *ud;
+} warc_state;
+
+/* Names record recno + 1 in st->where and reports a problem with it. */
+static void warc_report(warc_state *st, const char *detail)
 {
-    if (!fn || (!bytes && len))
-        return RC_EINVAL;
-    size_t plen = strlen(path) + 24;
-    char *where = malloc(plen);
-    if (!where)
-        return RC_ENOMEM;
-    size_t i = 0, recno = 0;
+    snprintf(st->where, st->plen, "%s#%zu", st->path, st->recno + 1);
+    if (st->onerr)
+        st->onerr(st->ud, st->where, RC_EFORMAT, detail);
+}
+
+/* Reads the records of bytes[0..len). When more bytes may follow (final false), stops before a
+ * record that is not complete yet and sets *used to where it starts; at the end of the input
+ * (final true) a cut record keeps what is there. Returns what fn returned, or RC_ENOMEM. */
+static int warc_records(warc_state *st, const char *bytes, size_t len, bool final, size_t *used)
+{
+    size_t i = 0;
     int r = 0;
     while (!r) {
         while (i < len && (bytes[i] == '\r' || bytes[i] == '\n'))
             i++;
-        if (i >= len)
+        if (i >= len || (!final && len - i < 5))
             break;
-        recno++;
-        snprintf(where, plen, "%s#%zu", path, recno);
-        if (len - i < 5 || memcmp(bytes + i, "WARC/", 5) != 0) {
-            if (onerr)
-                onerr(ud, where, RC_EFORMAT, "not a WARC record; skipped to the next one");
+        if (memcmp(bytes + i, "WARC/", 5) != 0) {
+            warc_report(st, "not a WARC record; skipped to the next one");
+            st->recno++;
             i = warc_resync(bytes, len, i + 1);
             continue;
         }
         size_t he = warc_headers_end(bytes + i, len - i);
         if (!he) {
-            if (onerr)
-                onerr(ud, where, RC_EFORMAT, "WARC headers do not end; file ends here");
+            if (!final)
+                break;
+            warc_report(st, "WARC headers do not end; file ends here");
+            st->recno++;
+            i = len;
             break;
         }
         const char *h = bytes + i, *v;
         long vl = warc_header(h, he, "Content-Length", &v);
         if (vl <= 0) {
-            if (onerr)
-                onerr(ud, where, RC_EFORMAT, "no Content-Length; skipped to the next record");
+            warc_report(st, "no Content-Length; skipped to the next record");
+            st->recno++;
             i = warc_resync(bytes, len, i + he);
             continue;
         }
@@ -261,10 +278,13 @@ int rc_warc_each(const char *path, const char *bytes, size_t len, rc_source_fn f
         for (long k = 0; k < vl && v[k] >= '0' && v[k] <= '9' && clen < (1ull << 60); k++)
             clen = clen * 10 + (unsigned long long)(v[k] - '0');
         size_t start = i + he, avail = len - start;
+        if (clen > avail && !final)
+            break;
         size_t blen = clen > avail ? avail : (size_t)clen;
-        if (clen > avail && onerr)
-            onerr(ud, where, RC_EFORMAT,
-                  "record runs past the end of the file; kept what was there");
+        if (clen > avail)
+            warc_report(st, "record runs past the end of the file; kept what was there");
+        st->recno++;
+        snprintf(st->where, st->plen, "%s#%zu", st->path, st->recno);
         const char *type;
         long tl = warc_header(h, he, "WARC-Type", &type);
         if (tl == 8 && strncasecmp(type, "response", 8) == 0) {
@@ -274,17 +294,117 @@ int rc_warc_each(const char *path, const char *bytes, size_t len, rc_source_fn f
             if (ul > 0) {
                 if (u[0] == '<' && ul >= 2 && u[ul - 1] == '>') /* WARC 1.0 draft form */
                     u++, ul -= 2;
-                uri = strndup(u, (size_t)ul);
-                if (!uri) {
-                    r = RC_ENOMEM;
-                    break;
-                }
+                if (!(uri = strndup(u, (size_t)ul)))
+                    return RC_ENOMEM;
             }
-            r = warc_response(where, uri, bytes + start, blen, fn, onerr, ud);
+            r = warc_response(st->where, uri, bytes + start, blen, st->fn, st->onerr, st->ud);
             free(uri);
         }
         i = start + blen;
     }
-    free(where);
+    *used = i;
+    return r;
+}
+
+/* Starts a reader state; st->where is malloc'd and freed by the caller. */
+static int warc_start(warc_state *st, const char *path, rc_source_fn fn, rc_error_fn onerr,
+                      void *ud)
+{
+    st->path = path;
+    st->plen = strlen(path) + 24;
+    st->recno = 0;
+    st->fn = fn;
+    st->onerr = onerr;
+    st->ud = ud;
+    return (st->where = malloc(st->plen)) ? RC_OK : RC_ENOMEM;
+}
+
+int rc_warc_each(const char *path, const char *bytes, size_t len, rc_source_fn fn,
+                 rc_error_fn onerr, void *ud)
+{
+    if (!fn || (!bytes && len))
+        return RC_EINVAL;
+    warc_state st;
+    if (warc_start(&st, path, fn, onerr, ud))
+        return RC_ENOMEM;
+    size_t used;
+    int r = warc_records(&st, bytes, len, true, &used);
+    free(st.where);
+    return r;
+}
+
+int rc_warcgz_each(const char *path, const char *bytes, size_t len, rc_source_fn fn,
+                   rc_error_fn onerr, void *ud)
+{
+    if (!fn || (!bytes && len))
+        return RC_EINVAL;
+    warc_state st;
+    if (warc_start(&st, path, fn, onerr, ud))
+        return RC_ENOMEM;
+    z_stream zs;
+    memset(&zs, 0, sizeof zs);
+    if (inflateInit2(&zs, 15 + 32) != Z_OK) { /* +32: gzip or zlib header */
+        free(st.where);
+        return RC_ENOMEM;
+    }
+    size_t cap = (size_t)1 << 20, have = 0, used;
+    char *buf = malloc(cap);
+    const unsigned char *in = (const unsigned char *)bytes;
+    size_t left = len;
+    int r = buf ? 0 : RC_ENOMEM;
+    while (!r) {
+        if (have == cap) { /* one record bigger than the buffer: grow, up to the gzip limit */
+            size_t ncap = cap * 2;
+            char *nb = ncap <= RC_GZ_LIMIT ? realloc(buf, ncap) : NULL;
+            if (!nb) {
+                r = ncap <= RC_GZ_LIMIT ? RC_ENOMEM : 0;
+                if (!r && onerr)
+                    onerr(ud, path, RC_ETOOBIG, "a record inflates past the limit; stopped");
+                break;
+            }
+            buf = nb;
+            cap = ncap;
+        }
+        uInt chunk_in = left > (1u << 30) ? (1u << 30) : (uInt)left;
+        uInt chunk_out = cap - have > (1u << 30) ? (1u << 30) : (uInt)(cap - have);
+        zs.next_in = (Bytef *)in;
+        zs.avail_in = chunk_in;
+        zs.next_out = (Bytef *)buf + have;
+        zs.avail_out = chunk_out;
+        int z = inflate(&zs, Z_NO_FLUSH);
+        in += chunk_in - zs.avail_in;
+        left -= chunk_in - zs.avail_in;
+        have += chunk_out - zs.avail_out;
+        if (z == Z_STREAM_END || have == cap) {
+            /* a member ends (a record, with per-record gzip) or the buffer is full: read the
+             * complete records and keep the rest for later */
+            if ((r = warc_records(&st, buf, have, false, &used)))
+                break;
+            memmove(buf, buf + used, have - used);
+            have -= used;
+        }
+        if (z == Z_STREAM_END) {
+            while (left && *in == 0) /* padding some writers put between members */
+                in++, left--;
+            if (!left || inflateReset(&zs) != Z_OK)
+                break;
+            continue;
+        }
+        if (z == Z_BUF_ERROR && left == 0) {
+            if (onerr)
+                onerr(ud, path, RC_EFORMAT, "gzip data ends early; kept what was there");
+            break;
+        }
+        if (z != Z_OK && z != Z_BUF_ERROR) {
+            if (onerr)
+                onerr(ud, path, RC_EFORMAT, "corrupt gzip data; kept what came before");
+            break;
+        }
+    }
+    if (!r && buf)
+        r = warc_records(&st, buf, have, true, &used);
+    inflateEnd(&zs);
+    free(buf);
+    free(st.where);
     return r;
 }

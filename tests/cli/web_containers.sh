@@ -52,6 +52,12 @@ meta = record(b"metadata", b"https://www.quotidien-du-soir.example/a", b"outlink
 recs = [info, req, r1, r404, rimg, r2, r3, meta]
 open(tmp + "/crawl.warc", "wb").write(b"".join(recs))
 open(tmp + "/crawl.warc.gz", "wb").write(b"".join(gzip.compress(r) for r in recs))
+# one gzip member for the whole crawl
+open(tmp + "/whole.warc.gz", "wb").write(gzip.compress(b"".join(recs)))
+# per-record gzip cut inside the member of the fifth record
+members = [gzip.compress(r) for r in recs]
+cutgz = b"".join(members[:5]) + members[5][: len(members[5]) // 2]
+open(tmp + "/cut.warc.gz", "wb").write(cutgz)
 # a crawl cut inside its last response: the page is kept, the record is named
 cut = b"".join([info, r1, r2])
 open(tmp + "/cut.warc", "wb").write(cut[: len(cut) - 300])
@@ -67,6 +73,11 @@ PY
 "$bin" extract --text "$tmp/files" > "$tmp/files.out" || { echo "extract of the files failed"; exit 1; }
 "$bin" extract --text "$tmp/crawl.warc" > "$tmp/warc.out" 2> "$tmp/warc.err" || { echo "extract of the WARC failed"; cat "$tmp/warc.err"; exit 1; }
 "$bin" extract --text "$tmp/crawl.warc.gz" > "$tmp/warcgz.out" 2> "$tmp/warcgz.err" || { echo "extract of the WARC.gz failed"; cat "$tmp/warcgz.err"; exit 1; }
+"$bin" extract --text "$tmp/whole.warc.gz" > "$tmp/wholegz.out" 2> "$tmp/wholegz.err" || { echo "extract of the whole-file WARC.gz failed"; cat "$tmp/wholegz.err"; exit 1; }
+"$bin" extract --text "$tmp/cut.warc.gz" > "$tmp/cutgz.out" 2> "$tmp/cutgz.err"
+[ $? -eq 1 ] || { echo "a cut WARC.gz should make extract exit 1"; exit 1; }
+grep -q 'cut.warc.gz:.*gzip data ends early' "$tmp/cutgz.err" || { echo "cut gzip not named"; cat "$tmp/cutgz.err"; exit 1; }
+grep -q 'cut.warc.gz#6:.*past the end' "$tmp/cutgz.err" || { echo "cut record not named"; cat "$tmp/cutgz.err"; exit 1; }
 "$bin" extract --text "$tmp/export.jsonl" > "$tmp/jsonl.out" 2> "$tmp/jsonl.err"
 [ $? -eq 1 ] || { echo "a bad JSON line should make extract exit 1"; exit 1; }
 "$bin" extract --text "$tmp/export.jsonl.gz" > "$tmp/jsonlgz.out" 2> /dev/null
@@ -103,6 +114,11 @@ def same(name, want_n):
         print(f"{name}: {d['path']} = {f['path']} ({d['id']})")
 same("warc.out", 3)
 same("warcgz.out", 3)
+same("wholegz.out", 3)
+cutgz = load("cutgz.out")
+if len(cutgz) != 2 or cutgz[0]["id"] not in files or cutgz[1]["text"] == "":
+    print("cut.warc.gz: want the complete page and the kept part of the cut one")
+    fail = 1
 same("jsonl.out", 2)
 same("jsonlgz.out", 2)
 cut = load("cut.out")
