@@ -251,7 +251,7 @@ static int warc_records(warc_state *st, const char *bytes, size_t len, bool fina
             i++;
         if (i >= len || (!final && len - i < 5))
             break;
-        if (memcmp(bytes + i, "WARC/", 5) != 0) {
+        if (len - i < 5 || memcmp(bytes + i, "WARC/", 5) != 0) {
             warc_report(st, "not a WARC record; skipped to the next one");
             st->recno++;
             i = warc_resync(bytes, len, i + 1);

@@ -123,6 +123,11 @@ static void test_warc(void **state)
     assert_int_equal(rc_warc_each("d.warc", cut, strlen(cut), on_doc, on_err, &t), RC_OK);
     assert_int_equal(t.docs, 0);
     assert_int_equal(t.errors, 1);
+    /* a few bytes that are not a record at the end of the input */
+    seen u = {0};
+    assert_int_equal(rc_warc_each("e.warc", "\r\nWA", 4, on_doc, on_err, &u), RC_OK);
+    assert_int_equal(u.docs, 0);
+    assert_int_equal(u.errors, 1);
 }
 
 int main(void)
