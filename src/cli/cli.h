@@ -57,5 +57,6 @@ void rc_cli_input_error(void *ud, const char *where, int status, const char *det
 extern const rc_cmd rc_cmd_extract;
 extern const rc_cmd rc_cmd_numbers;
 extern const rc_cmd rc_cmd_times;
+extern const rc_cmd rc_cmd_page;
 
 #endif

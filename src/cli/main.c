@@ -10,6 +10,7 @@ static const rc_cmd *const commands[] = {
     &rc_cmd_extract,
     &rc_cmd_numbers,
     &rc_cmd_times,
+    &rc_cmd_page,
 };
 
 static void usage(FILE *f)

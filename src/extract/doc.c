@@ -51,8 +51,24 @@ static const char *norm_date(rc_doc *doc, const char *s, rc_date *dt)
     return rc_arena_strdup(&doc->arena, buf);
 }
 
-/* Runs the stages after decoding. */
-static int doc_analyse(rc_doc *doc, const rc_doc_opts *opts, const char *src_date)
+/* The primary subtag of a page's language tag ("fr" of "fr-CA"), in the arena, or NULL. */
+static const char *primary_lang(rc_doc *doc, const char *tag)
+{
+    size_t n = 0;
+    while (tag && ((tag[n] >= 'a' && tag[n] <= 'z') || (tag[n] >= 'A' && tag[n] <= 'Z')))
+        n++;
+    if (n < 2 || n > 3 || (tag[n] && tag[n] != '-' && tag[n] != '_'))
+        return NULL;
+    char *s = rc_arena_strndup(&doc->arena, tag, n);
+    for (size_t i = 0; s && i < n; i++)
+        s[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+    return s;
+}
+
+/* Runs the stages after decoding. page_lang is what an HTML page declared: the text's own
+ * function words win over it, and it is used only when they leave the language undecided. */
+static int doc_analyse(rc_doc *doc, const rc_doc_opts *opts, const char *src_date,
+                       const char *page_lang)
 {
     const rc_ctx *ctx = doc->ctx;
     const rc_lang *fr = ctx->fr;
@@ -72,6 +88,8 @@ static int doc_analyse(rc_doc *doc, const rc_doc_opts *opts, const char *src_dat
     doc->ntoks = co.ntoks;
     if (!doc->lang)
         doc->lang = rc_clean_lang(ctx, &co);
+    if (!doc->lang)
+        doc->lang = primary_lang(doc, page_lang);
     if ((status = rc_fr_sentences(fr, doc->text, doc->toks, doc->ntoks, &doc->arena, &doc->sents,
                                   &doc->nsents)))
         return status;
@@ -132,13 +150,14 @@ int rc_doc_parse(const rc_ctx *ctx, const rc_source *src, const rc_doc_opts *opt
     const char *bytes = src->data ? src->data : "";
     size_t len = src->len;
     const char *src_date = src->date;
+    const char *page_lang = NULL;
     int status = RC_OK;
     rc_format fmt = src->format;
     if (fmt == RC_FORMAT_AUTO)
         fmt = rc_html_sniff(bytes, len) ? RC_FORMAT_HTML : RC_FORMAT_TEXT;
     if (fmt == RC_FORMAT_HTML) {
         rc_page page;
-        status = rc_html_page(bytes, len, src->charset, &doc->arena, &page);
+        status = rc_html_page_ctx(ctx, bytes, len, src->charset, &doc->arena, &page);
         if (!status) {
             doc->title = doc->title ? doc->title : page.title;
             doc->site = doc->site ? doc->site : page.site;
@@ -146,6 +165,7 @@ int rc_doc_parse(const rc_ctx *ctx, const rc_source *src, const rc_doc_opts *opt
             doc->author = doc->author ? doc->author : page.author;
             if (!src_date)
                 src_date = page.date;
+            page_lang = page.lang;
             bytes = page.text;
             len = page.len;
         }
@@ -154,7 +174,7 @@ int rc_doc_parse(const rc_ctx *ctx, const rc_source *src, const rc_doc_opts *opt
     if (!status)
         status = rc_decode(bytes, len, &doc->arena, &doc->raw, &doc->rawlen, &info);
     if (!status)
-        status = doc_analyse(doc, opts, src_date);
+        status = doc_analyse(doc, opts, src_date, page_lang);
     if (status) {
         rc_doc_free(doc);
         return status;

@@ -28,4 +28,10 @@ int rc_jsonl_each(const char *path, const char *bytes, size_t len, rc_source_fn 
 int rc_warc_each(const char *path, const char *bytes, size_t len, rc_source_fn fn,
                  rc_error_fn onerr, void *ud);
 
+/* Like rc_warc_each for a gzipped crawl (.warc.gz, one gzip member per record or one for the
+ * whole file): inflated as it is read, so that only the records being read are in memory. A
+ * stream cut short or corrupt keeps the records before the damage and is reported. */
+int rc_warcgz_each(const char *path, const char *bytes, size_t len, rc_source_fn fn,
+                   rc_error_fn onerr, void *ud);
+
 #endif

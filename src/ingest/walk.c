@@ -2,9 +2,11 @@
  * walk.c - from command-line paths to documents. Folders are walked depth first with entries in
  * byte order of their names, so that output order never depends on the file system. Hidden
  * entries are skipped, and so are files whose extension says they are not articles (.md, .json,
- * .pdf ...) unless named on the command line. A symbolic link that leads back into a folder being walked is reported as
- * a loop instead of followed. Files are dispatched on their name: .gz is inflated first, then
- * .jsonl/.ndjson and .warc expand into their documents; anything else is one document.
+ * .pdf ...) unless named on the command line. A symbolic link that leads back into a folder being
+ * walked is reported as a loop instead of followed. A path of "-" is standard input, read as one
+ * document. Files are dispatched on their name: .warc.gz is read as it is inflated; other .gz
+ * files are inflated first, then .jsonl/.ndjson and .warc expand into their documents; anything
+ * else is one document.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -108,6 +110,8 @@ static int read_file(const char *path, char **out, size_t *len)
 static int dispatch(walk_ctx *w, const char *path, const char *name, size_t nlen, const char *bytes,
                     size_t len)
 {
+    if (ends_with(name, nlen, ".warc.gz")) /* inflated record by record */
+        return rc_warcgz_each(path, bytes, len, w->fn, w->onerr, w->ud);
     if (ends_with(name, nlen, ".gz")) {
         char *plain;
         size_t plen;
