@@ -488,7 +488,9 @@ yy7:
 yy8:
 	{ int32_t v = digits_value(tok, cur, &nd);
                               emit(st, tok, cur, TA_NUM, v);
-                              if (st->n) st->atoms[st->n - 1].nd = nd; continue; }
+                              if (st->n)
+                                  st->atoms[st->n - 1].nd = nd;
+                              continue; }
 yy9:
 	yyaccept = 2;
 	yych = *(mar = ++cur);
@@ -8221,7 +8223,9 @@ yy363:
                               } else {
                                   emit(st, tok, cur, TA_BIGNUM, digits_value(tok, cur, &nd));
                               }
-                              if (st->n) st->atoms[st->n - 1].nd = nd; continue; }
+                              if (st->n)
+                                  st->atoms[st->n - 1].nd = nd;
+                              continue; }
 yy364:
 	yych = *++cur;
 	if (yych <= 0xC1) {

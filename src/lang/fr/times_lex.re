@@ -254,10 +254,14 @@ static void lex(lex_state *st, const char *cur)
                               } else {
                                   emit(st, tok, cur, TA_BIGNUM, digits_value(tok, cur, &nd));
                               }
-                              if (st->n) st->atoms[st->n - 1].nd = nd; continue; }
+                              if (st->n)
+                                  st->atoms[st->n - 1].nd = nd;
+                              continue; }
         D+                  { int32_t v = digits_value(tok, cur, &nd);
                               emit(st, tok, cur, TA_NUM, v);
-                              if (st->n) st->atoms[st->n - 1].nd = nd; continue; }
+                              if (st->n)
+                                  st->atoms[st->n - 1].nd = nd;
+                              continue; }
         D+ ("er" | "re" | "\u00e8re") / E
                             { emit(st, tok, cur, TA_ORD, atoi(tok)); continue; }
         D+ ("e" | "\u00e8" | "\u00e8me" | "eme" | "es" | "\u00e8mes" | "nd" | "nde") / E
