@@ -280,8 +280,11 @@ static bool is_word_before(const unsigned char *lo, const unsigned char *p)
     return is_word_at(q, (size_t)(p - q));
 }
 
-/* Most sub-heading candidates searched in the rest of a document; bounds the quadratic case. */
+/* Most sub-heading candidates searched per document, and how far from a heading its repeat is
+ * looked for: a pull quote or teaser stands near the paragraph it comes from. Together they bound
+ * the search on very long texts. */
 #define RC_CLEAN_MAXHEADINGS 64
+#define RC_CLEAN_WINDOW (64 * 1024)
 
 /* The index of the line holding byte offset pos, by binary search over the sorted lines. */
 static size_t line_at(const line_rec *lines, size_t n, size_t pos)
@@ -319,8 +322,10 @@ static void find_repeated_headings(line_rec *lines, size_t n, const char *text, 
         size_t wl = rc_fold((const char *)hs, first, want, sizeof want);
         const char *key = (const char *)hs + first;
         size_t klen = hlen - first;
-        for (const char *m = memmem(text, len, key, klen); m && !h->why;
-             m = memmem(m + 1, len - (size_t)(m + 1 - text), key, klen)) {
+        const char *lo = text + (h->s > RC_CLEAN_WINDOW ? h->s - RC_CLEAN_WINDOW : 0);
+        const char *hi = text + (len - h->e > RC_CLEAN_WINDOW ? h->e + RC_CLEAN_WINDOW : len);
+        for (const char *m = memmem(lo, (size_t)(hi - lo), key, klen); m && !h->why;
+             m = memmem(m + 1, (size_t)(hi - m - 1), key, klen)) {
             size_t pos = (size_t)(m - text);
             if (pos < first)
                 continue;

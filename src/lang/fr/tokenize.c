@@ -146,6 +146,8 @@ static void lex(tok_state *st, const char *cur)
     const char *mar;
     const char *yyt1 = NULL;const char *yyt2 = NULL;
     for (;;) {
+        while (*cur == ' ') /* the usual separator, skipped without entering the DFA */
+            cur++;
         const char *tok = cur;
         
 {

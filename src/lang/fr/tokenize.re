@@ -145,6 +145,8 @@ static void lex(tok_state *st, const char *cur)
     const char *mar;
     /*!stags:re2c format = "const char *@@ = NULL;"; */
     for (;;) {
+        while (*cur == ' ') /* the usual separator, skipped without entering the DFA */
+            cur++;
         const char *tok = cur;
         /*!re2c
         re2c:define:YYCTYPE = "unsigned char";
