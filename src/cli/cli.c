@@ -2,6 +2,8 @@
  * cli.c - option parsing and reporting shared by the commands.
  */
 #include "cli/cli.h"
+#include "text/fold.h"
+#include "util/buf.h"
 #include "util/date.h"
 
 #include <stdarg.h>
@@ -35,7 +37,8 @@ static const char *opt_value(const char *name, int argc, char **argv, int *i)
     return argv[++*i];
 }
 
-int rc_cli_parse(const rc_cmd *cmd, int argc, char **argv, unsigned accepted, rc_cli_opts *o)
+int rc_cli_parse(const rc_cmd *cmd, int argc, char **argv, unsigned accepted,
+                 const char *const *extra, rc_cli_opts *o)
 {
     memset(o, 0, sizeof *o);
     o->paths = calloc((size_t)argc + 1, sizeof *o->paths);
@@ -77,14 +80,26 @@ int rc_cli_parse(const rc_cmd *cmd, int argc, char **argv, unsigned accepted, rc
                 return rc_cli_usage_error(cmd->name, "--data needs a folder");
             o->datadir = v;
         } else {
-            return rc_cli_usage_error(cmd->name, "unknown option '%s'", a);
+            size_t k = 0;
+            while (extra && extra[k] && strcmp(a, extra[k]) != 0)
+                k++;
+            if (!extra || !extra[k])
+                return rc_cli_usage_error(cmd->name, "unknown option '%s'", a);
+            o->flags |= 1u << k;
         }
     }
     return -1;
 }
 
-rc_ctx *rc_cli_ctx(const char *datadir)
+void rc_cli_done(rc_cli_opts *o)
 {
+    free(o->paths);
+    o->paths = NULL;
+}
+
+rc_ctx *rc_cli_start(const char *datadir)
+{
+    static char outbuf[1 << 16];
     char err[512];
     rc_ctx *ctx;
     int status = rc_ctx_new(datadir, err, sizeof err, &ctx);
@@ -92,7 +107,41 @@ rc_ctx *rc_cli_ctx(const char *datadir)
         fprintf(stderr, "recoupe: cannot load language data: %s (%s)\n", err, rc_strerror(status));
         return NULL;
     }
+    setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
     return ctx;
+}
+
+int rc_cli_each_line(int (*fn)(void *ud, const char *line, size_t len), void *ud)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t got;
+    rc_buf in = RC_BUF_INIT;
+    int status = RC_OK;
+    while (!status && (got = getline(&line, &cap, stdin)) >= 0) {
+        size_t n = (size_t)got;
+        while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+            n--;
+        rc_buf_reset(&in);
+        for (size_t i = 0; i < n;) {
+            int32_t cp;
+            size_t k = rc_utf8_decode((const unsigned char *)line + i, n - i, &cp);
+            if (k == 0 || cp == 0) {
+                rc_buf_append(&in, "\xef\xbf\xbd", 3);
+                i++;
+            } else {
+                rc_buf_append(&in, line + i, k);
+                i += k;
+            }
+        }
+        rc_buf_append(&in, "", 0); /* in.data is a NUL-terminated string, even when empty */
+        status = in.err ? in.err : fn(ud, in.data, in.len);
+    }
+    free(line);
+    rc_buf_free(&in);
+    if (fflush(stdout) != 0 && !status)
+        status = RC_EIO;
+    return status;
 }
 
 int rc_cli_stdout(void *ud, const char *bytes, size_t len)

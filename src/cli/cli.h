@@ -28,6 +28,7 @@ typedef struct rc_cli_opts {
     const char *datadir; /* --data */
     bool text;           /* --text */
     int jobs;            /* --jobs */
+    unsigned flags;      /* bit i: the command's extra flag i was given (rc_cli_parse) */
     char **paths;        /* the remaining arguments */
     int npaths;
 } rc_cli_opts;
@@ -38,15 +39,29 @@ typedef struct rc_cli_opts {
 #define RC_OPT_JOBS 0x4
 #define RC_OPT_REF 0x8 /* --ref D, stored in date */
 
-/* Parses argv[1..] into o; --date and --ref values are checked to be dates. Returns -1 to go on, or an exit status (0 after --help, 2 after a
- * usage error, with the message already printed). */
-int rc_cli_parse(const rc_cmd *cmd, int argc, char **argv, unsigned accepted, rc_cli_opts *o);
+/* Parses argv[1..] into o; --date and --ref values are checked to be dates. extra, when not
+ * NULL, is a NULL-terminated list of the command's own flags ("--relative"): the i-th sets bit i
+ * of o->flags. Returns -1 to go on, or an exit status (0 after --help, 2 after a usage error,
+ * with the message already printed). o->paths is freed by rc_cli_done. */
+int rc_cli_parse(const rc_cmd *cmd, int argc, char **argv, unsigned accepted,
+                 const char *const *extra, rc_cli_opts *o);
+
+/* Frees what rc_cli_parse allocated. */
+void rc_cli_done(rc_cli_opts *o);
+
+/* Loads the language data and makes standard output fully buffered, as every command that
+ * writes JSON lines does first; NULL (with the message printed) when the data cannot be read. */
+rc_ctx *rc_cli_start(const char *datadir);
+
+/* Reads standard input one case per line for the commands that take text directly: the line end
+ * is stripped and bytes that are not UTF-8 (or NUL) become U+FFFD, so that the echoed input, the
+ * offsets and the JSON agree; fn gets each line NUL-terminated. Returns the first non-zero status
+ * of fn, or RC_EIO when standard output fails. */
+int rc_cli_each_line(int (*fn)(void *ud, const char *line, size_t len), void *ud);
 
 /* Prints "recoupe CMD: message" and the pointer to --help; returns RC_EXIT_USAGE. */
 int rc_cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Loads the language data, printing what is wrong on failure. */
-rc_ctx *rc_cli_ctx(const char *datadir);
 
 /* Writes bytes to stdout; for rc_doc_write_json. */
 int rc_cli_stdout(void *ud, const char *bytes, size_t len);

@@ -27,7 +27,8 @@ static int extract_one(void *ud, const char *path, int status, const rc_doc *doc
 static int run(int argc, char **argv)
 {
     rc_cli_opts o;
-    int code = rc_cli_parse(&rc_cmd_extract, argc, argv, RC_OPT_DATE | RC_OPT_TEXT | RC_OPT_JOBS, &o);
+    int code = rc_cli_parse(&rc_cmd_extract, argc, argv, RC_OPT_DATE | RC_OPT_TEXT | RC_OPT_JOBS,
+                            NULL, &o);
     if (code >= 0)
         goto out;
     code = RC_EXIT_USAGE;
@@ -37,13 +38,11 @@ static int run(int argc, char **argv)
     }
     extract_run r = {0, o.text ? RC_JSON_TEXT : 0};
     rc_doc_opts dopts = {o.date};
-    rc_ctx *ctx = rc_cli_ctx(o.datadir);
+    rc_ctx *ctx = rc_cli_start(o.datadir);
     if (!ctx) {
         code = RC_EXIT_INPUT;
         goto out;
     }
-    static char outbuf[1 << 16];
-    setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
     int status = rc_parse_paths(ctx, o.paths, (size_t)o.npaths, &dopts, o.jobs, extract_one,
                                 rc_cli_input_error, &r);
     if (fflush(stdout) != 0 && !status)
@@ -55,7 +54,7 @@ static int run(int argc, char **argv)
     rc_ctx_free(ctx);
     code = r.failed ? RC_EXIT_INPUT : RC_EXIT_OK;
 out:
-    free(o.paths);
+    rc_cli_done(&o);
     return code;
 }
 

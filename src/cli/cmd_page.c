@@ -63,7 +63,7 @@ static int page_one(void *ud, const rc_source *src)
 static int run(int argc, char **argv)
 {
     rc_cli_opts o;
-    int code = rc_cli_parse(&rc_cmd_page, argc, argv, 0, &o);
+    int code = rc_cli_parse(&rc_cmd_page, argc, argv, 0, NULL, &o);
     if (code >= 0)
         goto out;
     code = RC_EXIT_USAGE;
@@ -72,7 +72,7 @@ static int run(int argc, char **argv)
         goto out;
     }
     page_run r = {0, NULL};
-    if (!(r.ctx = rc_cli_ctx(o.datadir))) {
+    if (!(r.ctx = rc_cli_start(o.datadir))) {
         code = RC_EXIT_INPUT;
         goto out;
     }
@@ -88,7 +88,7 @@ static int run(int argc, char **argv)
     rc_ctx_free(r.ctx);
     code = r.failed ? RC_EXIT_INPUT : RC_EXIT_OK;
 out:
-    free(o.paths);
+    rc_cli_done(&o);
     return code;
 }
 

@@ -2,8 +2,7 @@
  * cmd_times.c - `recoupe times --ref D`: reads standard input one case per line and writes, for
  * each line, {"input": "...", "times": [TIME...]} with the expressions resolved against D.
  */
-#include <stdlib.h>
-#include <string.h>
+#include <stdio.h>
 
 #include "cli/cli.h"
 #include "extract/doc_int.h"
@@ -12,35 +11,37 @@
 #include "util/date.h"
 #include "util/json.h"
 
+typedef struct times_run {
+    const rc_ctx *ctx;
+    const rc_date *ref;
+    rc_buf out;
+} times_run;
+
 /* Recognises the times of one line and writes its JSON object; returns a status. */
-static int times_line(const rc_ctx *ctx, const char *line, size_t len, const rc_date *ref)
+static int times_line(void *ud, const char *line, size_t len)
 {
+    times_run *r = ud;
     rc_arena a;
     rc_arena_init(&a);
     rc_time *t;
     size_t n;
-    int status = rc_fr_times(ctx->fr, line, len, ref, &a, &t, &n);
-    if (status) {
-        rc_arena_free(&a);
-        return status;
+    int status = rc_fr_times(r->ctx->fr, line, len, r->ref, &a, &t, &n);
+    if (!status) {
+        rc_buf_reset(&r->out);
+        rc_json j;
+        rc_json_init(&j, &r->out);
+        rc_json_obj(&j);
+        rc_json_key(&j, "input");
+        rc_json_str(&j, line, len);
+        rc_json_key(&j, "times");
+        rc_json_arr(&j);
+        for (size_t i = 0; i < n; i++)
+            rc_json_time(&j, line, &t[i]);
+        rc_json_arr_end(&j);
+        rc_json_obj_end(&j);
+        rc_buf_putc(&r->out, '\n');
+        status = r->out.err ? r->out.err : rc_cli_stdout(NULL, r->out.data, r->out.len);
     }
-    rc_buf b = RC_BUF_INIT;
-    rc_json j;
-    rc_json_init(&j, &b);
-    rc_json_obj(&j);
-    rc_json_key(&j, "input");
-    rc_json_str(&j, line, len);
-    rc_json_key(&j, "times");
-    rc_json_arr(&j);
-    for (size_t i = 0; i < n; i++)
-        rc_json_time(&j, line, &t[i]);
-    rc_json_arr_end(&j);
-    rc_json_obj_end(&j);
-    rc_buf_putc(&b, '\n');
-    status = b.err;
-    if (!status)
-        status = rc_cli_stdout(NULL, b.data, b.len);
-    rc_buf_free(&b);
     rc_arena_free(&a);
     return status;
 }
@@ -48,7 +49,7 @@ static int times_line(const rc_ctx *ctx, const char *line, size_t len, const rc_
 static int run(int argc, char **argv)
 {
     rc_cli_opts o;
-    int code = rc_cli_parse(&rc_cmd_times, argc, argv, RC_OPT_REF, &o);
+    int code = rc_cli_parse(&rc_cmd_times, argc, argv, RC_OPT_REF, NULL, &o);
     if (code >= 0)
         goto out;
     code = RC_EXIT_USAGE;
@@ -57,41 +58,21 @@ static int run(int argc, char **argv)
         goto out;
     }
     rc_date ref;
-    if (o.date)
-        rc_date_parse(o.date, &ref); /* checked by rc_cli_parse */
-    rc_ctx *ctx = rc_cli_ctx(o.datadir);
-    if (!ctx) {
+    times_run r = {NULL, NULL, RC_BUF_INIT};
+    if (o.date && rc_date_parse(o.date, &ref) == RC_OK) /* checked by rc_cli_parse */
+        r.ref = &ref;
+    if (!(r.ctx = rc_cli_start(o.datadir))) {
         code = RC_EXIT_INPUT;
         goto out;
     }
-    static char outbuf[1 << 16];
-    setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t got;
-    int status = RC_OK, failed = 0;
-    while (!status && (got = getline(&line, &cap, stdin)) >= 0) {
-        size_t len = (size_t)got;
-        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-            line[--len] = '\0';
-        if (memchr(line, '\0', len)) {
-            fprintf(stderr, "recoupe times: skipped a line holding a NUL byte\n");
-            failed = 1;
-            continue;
-        }
-        status = times_line(ctx, line, len, o.date ? &ref : NULL);
-    }
-    free(line);
-    if (fflush(stdout) != 0 && !status)
-        status = RC_EIO;
-    if (status) {
+    int status = rc_cli_each_line(times_line, &r);
+    if (status)
         fprintf(stderr, "recoupe times: stopped: %s\n", rc_strerror(status));
-        failed = 1;
-    }
-    rc_ctx_free(ctx);
-    code = failed ? RC_EXIT_INPUT : RC_EXIT_OK;
+    rc_buf_free(&r.out);
+    rc_ctx_free((rc_ctx *)r.ctx);
+    code = status ? RC_EXIT_INPUT : RC_EXIT_OK;
 out:
-    free(o.paths);
+    rc_cli_done(&o);
     return code;
 }
 
