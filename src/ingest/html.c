@@ -24,6 +24,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -607,6 +608,25 @@ typedef struct html_scratch {
 
 static _Thread_local html_chunk *html_spare; /* standard chunks kept for the next page */
 static _Thread_local size_t html_spare_bytes;
+static pthread_key_t html_spare_key; /* its destructor frees a thread's spare chunks at exit */
+static pthread_once_t html_spare_once = PTHREAD_ONCE_INIT;
+
+/* Frees the calling thread's spare chunks: run when a thread that parsed pages exits. */
+static void html_spare_drop(void *unused)
+{
+    (void)unused;
+    while (html_spare) {
+        html_chunk *c = html_spare;
+        html_spare = c->next;
+        free(c);
+    }
+    html_spare_bytes = 0;
+}
+
+static void html_spare_key_make(void)
+{
+    pthread_key_create(&html_spare_key, html_spare_drop);
+}
 
 /* gumbo's allocator: bump allocation in the page's chunks. */
 static void *html_gumbo_alloc(void *ud, size_t n)
@@ -647,6 +667,10 @@ static void html_scratch_release(html_scratch *sc)
         html_chunk *c = sc->head;
         sc->head = c->next;
         if (c->size == HTML_CHUNK && html_spare_bytes + c->size <= HTML_SPARE_MAX) {
+            if (!html_spare) { /* the thread's first spare chunk: free them when it exits */
+                pthread_once(&html_spare_once, html_spare_key_make);
+                pthread_setspecific(html_spare_key, (void *)1);
+            }
             c->next = html_spare;
             html_spare = c;
             html_spare_bytes += c->size;
