@@ -150,13 +150,20 @@ int rc_nfc(const char *s, size_t len, rc_arena *a, char **out, size_t *outlen)
     return RC_OK;
 }
 
-/* Whether the 8 bytes of v are all printable ASCII (0x20..0x7e). */
-static inline bool swar_printable(uint64_t v)
+/* How many of the 8 bytes of v (in memory order) are printable ASCII (0x20..0x7e) before the
+ * first that is not: 8 when all are. */
+static inline unsigned swar_printable_prefix(uint64_t v)
 {
     const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
     uint64_t ctl = (v - ones * 0x20) & ~v & highs; /* some byte < 0x20 */
     uint64_t del = ((v ^ (ones * 0x7f)) - ones) & ~(v ^ (ones * 0x7f)) & highs; /* 0x7f */
-    return ((v & highs) | ctl | del) == 0;
+    uint64_t bad = (v & highs) | ctl | del;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* the borrows of the subtractions only mark bytes after a bad one, never before it */
+    return bad ? (unsigned)__builtin_ctzll(bad) / 8 : 8;
+#else
+    return bad ? 0 : 8; /* elsewhere, the bytes before a bad one go the scalar way */
+#endif
 }
 
 /* The common case in one pass: valid UTF-8 copied with line ends unified, invisible characters
@@ -171,11 +178,13 @@ static int decode_utf8(const unsigned char *p, size_t len, char *text, size_t *o
         while (i + 8 <= len) { /* printable ASCII, eight bytes at a time */
             uint64_t v;
             memcpy(&v, p + i, 8);
-            if (!swar_printable(v))
+            unsigned ok = swar_printable_prefix(v);
+            memcpy(text + w, &v, 8); /* the bytes past ok are overwritten below */
+            w += ok, i += ok;
+            if (ok)
+                prev_cr = false;
+            if (ok < 8)
                 break;
-            memcpy(text + w, &v, 8);
-            w += 8, i += 8;
-            prev_cr = false;
         }
         if (i >= len)
             break;
@@ -183,6 +192,14 @@ static int decode_utf8(const unsigned char *p, size_t len, char *text, size_t *o
         if (c >= 0x20 && c < 0x7f) {
             text[w++] = (char)c;
             i++;
+            prev_cr = false;
+            continue;
+        }
+        /* Latin-1 letters (C3 80..BF), the accents of French: copied as they are */
+        if (c == 0xc3 && i + 1 < len && (p[i + 1] & 0xc0) == 0x80) {
+            text[w++] = (char)c;
+            text[w++] = (char)p[i + 1];
+            i += 2;
             prev_cr = false;
             continue;
         }
