@@ -1,0 +1,176 @@
+/*
+ * test_util.c - the small pieces every stage leans on: calendar arithmetic, the JSON writer,
+ * the arena, folding, and lexicon files (format and error messages).
+ */
+#include "rc_test.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "lang/lexicon.h"
+#include "text/fold.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/date.h"
+#include "util/json.h"
+
+static void test_dates(void **state)
+{
+    (void)state;
+    rc_date d;
+    assert_int_equal(rc_date_parse("2016-12-15", &d), RC_OK);
+    assert_int_equal(d.y, 2016);
+    assert_int_equal(d.m, 12);
+    assert_int_equal(d.d, 15);
+    assert_false(d.has_time);
+    assert_int_equal(rc_date_parse("2016-12-15T09:30:00Z", &d), RC_OK);
+    assert_true(d.has_time);
+    assert_int_equal(d.hh, 9);
+    assert_int_equal(rc_date_parse("2016-02-30", &d), RC_EDATE);
+    assert_int_equal(rc_date_parse("2016-12-15x", &d), RC_EDATE);
+    assert_int_equal(rc_date_parse("15/12/2016", &d), RC_EDATE);
+    assert_int_equal(rc_date_parse(NULL, &d), RC_EDATE);
+    assert_int_equal(rc_date_parse("2016-02-29", &d), RC_OK); /* leap year */
+    assert_int_equal(rc_date_parse("2100-02-29", &d), RC_EDATE);
+    /* 15 December 2016 was a Thursday; day counts round-trip */
+    assert_int_equal(rc_date_weekday(2016, 12, 15), 4);
+    assert_int_equal(rc_date_days(1970, 1, 1), 0);
+    int y, m, dd;
+    rc_date_from_days(rc_date_days(2016, 12, 15) - 30, &y, &m, &dd);
+    assert_int_equal(y * 10000 + m * 100 + dd, 20161115);
+    char buf[20];
+    rc_date_parse("2016-12-15T20:05:09", &d);
+    rc_date_format(&d, buf);
+    assert_string_equal(buf, "2016-12-15T20:05:09");
+}
+
+static void test_json(void **state)
+{
+    (void)state;
+    rc_buf b = RC_BUF_INIT;
+    rc_json j;
+    rc_json_init(&j, &b);
+    rc_json_obj(&j);
+    rc_json_key(&j, "s");
+    rc_json_strz(&j, "«\"a\\b\"»\n\t\x01");
+    rc_json_key(&j, "n");
+    rc_json_num(&j, 7796);
+    rc_json_key(&j, "f");
+    rc_json_num(&j, 0.5);
+    rc_json_key(&j, "neg");
+    rc_json_int(&j, -42);
+    rc_json_key(&j, "nan");
+    rc_json_num(&j, NAN);
+    rc_json_key(&j, "null");
+    rc_json_strz(&j, NULL);
+    rc_json_key(&j, "a");
+    rc_json_arr(&j);
+    rc_json_bool(&j, true);
+    rc_json_arr(&j);
+    rc_json_arr_end(&j);
+    rc_json_null(&j);
+    rc_json_arr_end(&j);
+    rc_json_obj_end(&j);
+    assert_int_equal(b.err, 0);
+    assert_string_equal(b.data, "{\"s\":\"«\\\"a\\\\b\\\"»\\n\\t\\u0001\",\"n\":7796,\"f\":0.5,"
+                                "\"neg\":-42,\"nan\":null,\"null\":null,\"a\":[true,[],null]}");
+    rc_buf_free(&b);
+    rc_buf_free(NULL);
+}
+
+static void test_arena(void **state)
+{
+    (void)state;
+    rc_arena a;
+    rc_arena_init(&a);
+    char *big = rc_arena_alloc(&a, 1 << 20); /* a block of its own */
+    char *small = rc_arena_alloc(&a, 10);
+    assert_non_null(big);
+    assert_non_null(small);
+    assert_int_equal((uintptr_t)small % 16, 0);
+    memset(big, 1, 1 << 20);
+    int *arr = NULL;
+    size_t cap = 0;
+    for (int i = 0; i < 1000; i++) {
+        assert_int_equal(rc_arena_grow(&a, (void **)&arr, &cap, (size_t)i + 1, sizeof *arr), RC_OK);
+        arr[i] = i;
+    }
+    for (int i = 0; i < 1000; i++)
+        assert_int_equal(arr[i], i);
+    assert_string_equal(rc_arena_strndup(&a, "Alep-Est", 4), "Alep");
+    assert_null(rc_arena_strdup(&a, NULL));
+    rc_arena_free(&a);
+    rc_arena_free(&a); /* twice is fine: the arena is empty */
+    rc_arena_free(NULL);
+}
+
+static void test_fold(void **state)
+{
+    (void)state;
+    char out[64];
+    size_t n = rc_fold("L’ÉTÉ « Alep »\xc2\xa0—…", strlen("L’ÉTÉ « Alep »\xc2\xa0—…"), out, sizeof out);
+    assert_int_equal(n, strlen("l'été \" alep \" -..."));
+    assert_memory_equal(out, "l'été \" alep \" -...", n);
+    assert_true(rc_fold("abcdef", 6, out, 3) > 3); /* too small: reported, not overrun */
+}
+
+/* Writes text to a temporary lexicon file and returns its path (static buffer). */
+static const char *lexicon_file(const char *name, const char *text)
+{
+    static char path[256];
+    snprintf(path, sizeof path, "%s/%s", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    return path;
+}
+
+static void test_lexicon(void **state)
+{
+    (void)state;
+    rc_arena a;
+    rc_arena_init(&a);
+    rc_lexicon *lex;
+    char err[256];
+    const char *path = lexicon_file("rc_test_abbrev.txt",
+                                    "\xef\xbb\xbf# a comment\n\nM.\netc.\tfinal\n  Mme  \nM.\tsecond\n");
+    assert_int_equal(rc_lex_load(&a, path, err, sizeof err, &lex), RC_OK);
+    assert_int_equal(rc_lex_count(lex), 4);
+    assert_string_equal(rc_lex_name(lex), "rc_test_abbrev");
+    assert_string_equal(rc_lex_get(lex, "m.", 2), ""); /* folded, first value kept */
+    assert_string_equal(rc_lex_get(lex, "ETC.", 4), "final");
+    assert_non_null(rc_lex_get(lex, "mme", 3));
+    assert_null(rc_lex_get(lex, "Mlle", 4));
+    unlink(path);
+    char longline[400];
+    memset(longline, 'x', sizeof longline - 2);
+    longline[sizeof longline - 2] = '\n';
+    longline[sizeof longline - 1] = '\0';
+    path = lexicon_file("rc_test_bad.txt", longline);
+    assert_int_equal(rc_lex_load(&a, path, err, sizeof err, &lex), RC_EDATA);
+    assert_non_null(strstr(err, "rc_test_bad.txt:1:"));
+    unlink(path);
+    assert_int_equal(rc_lex_load(&a, "/nonexistent/x.txt", err, sizeof err, &lex), RC_EIO);
+    assert_non_null(strstr(err, "/nonexistent/x.txt"));
+    rc_arena_free(&a);
+}
+
+static void test_strerror(void **state)
+{
+    (void)state;
+    assert_string_equal(rc_strerror(RC_OK), "success");
+    assert_string_equal(rc_strerror(RC_EBINARY), "input is binary data, not text");
+    assert_string_equal(rc_strerror(-999), "unknown error");
+    assert_non_null(rc_version());
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_dates), cmocka_unit_test(test_json),    cmocka_unit_test(test_arena),
+        cmocka_unit_test(test_fold),  cmocka_unit_test(test_lexicon), cmocka_unit_test(test_strerror),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
