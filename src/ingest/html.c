@@ -1284,9 +1284,10 @@ static bool html_boilerplate(const html_lex *lx, const char *s, size_t n)
         const rc_lexicon *lex = lx->boiler[l];
         if (!lex)
             continue;
-        if (head == n && whole && rc_lex_get_folded(lex, key, whole))
+        size_t longest = lx->boiler_max[l]; /* no key is longer: no lookup past it */
+        if (head == n && whole && whole <= longest && rc_lex_get_folded(lex, key, whole))
             return true;
-        for (size_t e = 1, words = 0; e <= k && words < 6; e++) {
+        for (size_t e = 1, words = 0; e <= k && e <= longest + 1 && words < 6; e++) {
             if (e < k && key[e] != ' ' && key[e] != ':')
                 continue;
             words++;
@@ -1345,35 +1346,47 @@ static void out_flush(html_out *o)
     o->space = false;
 }
 
-/* Appends a text node with white space collapsed (line breaks kept in <pre>). */
+/* Appends a text node with white space collapsed (line breaks kept in <pre>): a word at a time,
+ * counting its characters (UTF-8 lead bytes) for the paragraph's link and date shares. */
 static void out_text(html_out *o, const html_node *x)
 {
     if (!out_room(o, x->tlen + 1))
         return;
-    const char *s = x->text;
-    for (size_t i = 0; i < x->tlen; i++) {
-        unsigned char c = (unsigned char)s[i];
+    const unsigned char *s = (const unsigned char *)x->text;
+    size_t n = x->tlen;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = s[i];
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
             if (c == '\n' && (x->flags & HN_PRE)) {
                 out_flush(o);
-                if (!out_room(o, x->tlen - i + 1))
+                if (!out_room(o, n - i + 1))
                     return;
             } else {
                 o->space = true;
             }
+            i++;
             continue;
+        }
+        size_t e = i + 1, chars = 1;
+        for (; e < n; e++) {
+            unsigned char d = s[e];
+            if (d == ' ' || d == '\t' || d == '\n' || d == '\r' || d == '\f')
+                break;
+            chars += (d & 0xc0) != 0x80;
         }
         if (o->space && o->len > o->para)
             o->s[o->len++] = ' ';
         o->space = false;
-        o->s[o->len++] = (char)c;
-        if ((c & 0xc0) != 0x80) {
-            o->chars++;
-            if (x->flags & HN_LINK)
-                o->links++;
-            if (x->flags & HN_TIME)
-                o->times++;
-        }
+        memcpy(o->s + o->len, s + i, e - i);
+        o->len += e - i;
+        if ((c & 0xc0) == 0x80)
+            chars--; /* a word that starts with a continuation byte */
+        o->chars += chars;
+        if (x->flags & HN_LINK)
+            o->links += chars;
+        if (x->flags & HN_TIME)
+            o->times += chars;
+        i = e;
     }
 }
 

@@ -83,6 +83,7 @@ typedef struct html_meta {
  * context. */
 typedef struct html_lex {
     const rc_lexicon *hints[RC_MAXLANG], *byline[RC_MAXLANG], *boiler[RC_MAXLANG];
+    size_t boiler_max[RC_MAXLANG]; /* length of the longest key of boiler[i] */
     size_t n;
 } html_lex;
 

@@ -24,6 +24,16 @@
 
 /* ---- class and id hints ------------------------------------------------------------------- */
 
+/* Keeps the length of the longest key seen (an rc_lex_each callback). */
+static int lex_longest(void *ud, const char *key, const char *value)
+{
+    (void)value;
+    size_t *max = ud, k = strlen(key);
+    if (k > *max)
+        *max = k;
+    return 0;
+}
+
 void rc_html_lex_init(const rc_ctx *ctx, html_lex *lx)
 {
     memset(lx, 0, sizeof *lx);
@@ -31,6 +41,7 @@ void rc_html_lex_init(const rc_ctx *ctx, html_lex *lx)
         lx->hints[l] = rc_lang_lex(&ctx->langs[l], "web_hints");
         lx->byline[l] = rc_lang_lex(&ctx->langs[l], "web_byline");
         lx->boiler[l] = rc_lang_lex(&ctx->langs[l], "web_boilerplate");
+        rc_lex_each(lx->boiler[l], lex_longest, &lx->boiler_max[l]);
         lx->n = l + 1;
     }
 }
