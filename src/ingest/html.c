@@ -24,6 +24,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -813,6 +814,41 @@ typedef struct html_scratch {
 
 static _Thread_local html_chunk *html_spare; /* standard chunks kept for the next page */
 static _Thread_local size_t html_spare_bytes;
+static _Thread_local bool html_spare_watched; /* the thread's end will free its spare chunks */
+static pthread_once_t html_spare_once = PTHREAD_ONCE_INIT;
+static pthread_key_t html_spare_key;
+static bool html_spare_keyed; /* html_spare_key exists */
+
+/* Frees the spare chunks of a thread that ends (html_spare_key's destructor): they would
+ * otherwise be lost with its thread-local pointer. */
+static void html_spare_drop(void *unused)
+{
+    (void)unused;
+    while (html_spare) {
+        html_chunk *c = html_spare;
+        html_spare = c->next;
+        free(c);
+    }
+    html_spare_bytes = 0;
+    html_spare_watched = false;
+}
+
+/* Creates the key whose destructor frees a thread's spare chunks; once per process. */
+static void html_spare_key_init(void)
+{
+    html_spare_keyed = pthread_key_create(&html_spare_key, html_spare_drop) == 0;
+}
+
+/* Whether this thread may keep spare chunks: only once its end is known to free them. */
+static bool html_spare_watch(void)
+{
+    if (html_spare_watched)
+        return true;
+    pthread_once(&html_spare_once, html_spare_key_init);
+    html_spare_watched =
+        html_spare_keyed && pthread_setspecific(html_spare_key, &html_spare_once) == 0;
+    return html_spare_watched;
+}
 
 /* gumbo's allocator: bump allocation in the page's chunks. */
 static void *html_gumbo_alloc(void *ud, size_t n)
@@ -852,7 +888,8 @@ static void html_scratch_release(html_scratch *sc)
     while (sc->head) {
         html_chunk *c = sc->head;
         sc->head = c->next;
-        if (c->size == HTML_CHUNK && html_spare_bytes + c->size <= HTML_SPARE_MAX) {
+        if (c->size == HTML_CHUNK && html_spare_bytes + c->size <= HTML_SPARE_MAX &&
+            html_spare_watch()) {
             c->next = html_spare;
             html_spare = c;
             html_spare_bytes += c->size;
