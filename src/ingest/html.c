@@ -55,6 +55,9 @@ static bool html_valid_utf8(const char *s, size_t n)
     for (size_t i = 0; i < n;) {
         if (p[i] < 0x80) {
             i++;
+            uint64_t w; /* then eight ASCII bytes at a time */
+            while (i + 8 <= n && (memcpy(&w, p + i, 8), !(w & 0x8080808080808080u)))
+                i += 8;
             continue;
         }
         int32_t cp;
@@ -318,7 +321,6 @@ typedef struct html_prep {
     uint32_t *off; /* start of each run in rs, and one past the last */
     size_t nruns, offcap;
     rc_arena *tmp;
-    bool nomem;
     bool raw; /* the text that follows is copied as it is: after a '<' that starts no tag,
                  gumbo reads on from it (<!DOCTYPE, </ >...); after a tag copied as it was with
                  quotes inside, gumbo may end it elsewhere than the light pass did */
@@ -359,19 +361,29 @@ static char *prep_squeeze(char *o, const char *s, size_t n)
 /* The length of the plain text at the start of s[0..n): characters gumbo takes one for one
  * into a text node whatever the insertion mode (it stops at '&', which starts a character
  * reference, at control characters and NUL, which gumbo replaces or drops, and at four-byte,
- * non-character or malformed sequences, which are left to gumbo). */
-static size_t prep_plain(const unsigned char *s, size_t n)
+ * non-character or malformed sequences, which are left to gumbo). The text is written to o
+ * squeezed as prep_squeeze does; *olen gets the length written. */
+static size_t prep_plain(const unsigned char *s, size_t n, char *o, size_t *olen)
 {
-    size_t i = 0;
+    size_t i = 0, w = 0;
     while (i < n) {
         unsigned char b = s[i];
         if (b < 0x80) {
-            if ((b < 0x20 && !prep_space(b)) || b == '&' || b == 0x7f)
+            if (prep_space(b)) {
+                bool nl = false;
+                while (i < n && prep_space(s[i]))
+                    nl |= s[i] == '\n', i++;
+                o[w++] = nl ? '\n' : ' ';
+                continue;
+            }
+            if (b < 0x20 || b == '&' || b == 0x7f)
                 break;
+            o[w++] = (char)b;
             i++;
         } else if (b >= 0xc2 && b <= 0xdf) {
             if (i + 1 >= n || (s[i + 1] & 0xc0) != 0x80 || (b == 0xc2 && s[i + 1] < 0xa0))
                 break; /* C1 controls */
+            o[w++] = (char)b, o[w++] = (char)s[i + 1];
             i += 2;
         } else if (b >= 0xe0 && b <= 0xef) {
             if (i + 2 >= n || (s[i + 1] & 0xc0) != 0x80 || (s[i + 2] & 0xc0) != 0x80 ||
@@ -379,32 +391,25 @@ static size_t prep_plain(const unsigned char *s, size_t n)
                 (b == 0xef && s[i + 1] == 0xb7 && s[i + 2] >= 0x90 && s[i + 2] <= 0xaf) ||
                 (b == 0xef && s[i + 1] == 0xbf && s[i + 2] >= 0xbe))
                 break; /* overlong, surrogate, non-character */
+            o[w++] = (char)b, o[w++] = (char)s[i + 1], o[w++] = (char)s[i + 2];
             i += 3;
         } else {
             break;
         }
     }
+    *olen = w;
     return i;
 }
 
-/* Sets aside the squeezed plain text s[0..n) when it is long enough, writing its stand-in;
- * writes it as it is otherwise. */
-static void prep_run(html_prep *p, const char *s, size_t n)
+/* Sets aside the squeezed plain text t[0..k), just written at the end of the side buffer, when
+ * it is long enough, writing its stand-in; copies it to the output otherwise. */
+static void prep_run(html_prep *p, const char *t, size_t k)
 {
-    if (!p->rs || p->nruns >= HTML_RUN_MAX || n < HTML_RUN_MIN) {
-        p->len = (size_t)(prep_squeeze(p->out + p->len, s, n) - p->out);
-        return;
-    }
-    size_t k = (size_t)(prep_squeeze(p->rs + p->rlen, s, n) - (p->rs + p->rlen));
-    if (k < HTML_RUN_MIN) {
-        memcpy(p->out + p->len, p->rs + p->rlen, k);
+    if (k < HTML_RUN_MIN || p->nruns >= HTML_RUN_MAX ||
+        (p->nruns + 2 > p->offcap &&
+         rc_arena_grow(p->tmp, (void **)&p->off, &p->offcap, p->nruns + 2, sizeof *p->off))) {
+        memcpy(p->out + p->len, t, k);
         p->len += k;
-        return;
-    }
-    if (p->nruns + 2 > p->offcap &&
-        rc_arena_grow(p->tmp, (void **)&p->off, &p->offcap, p->nruns + 2, sizeof *p->off)) {
-        p->nomem = true;
-        p->len = (size_t)(prep_squeeze(p->out + p->len, s, n) - p->out);
         return;
     }
     uint32_t idx = (uint32_t)p->nruns++;
@@ -440,9 +445,9 @@ static void prep_text(html_prep *p, const char *s, size_t n)
         z--;
     p->len = (size_t)(prep_squeeze(p->out + p->len, s, a) - p->out);
     for (size_t i = a; i < z;) {
-        size_t k = prep_plain(u + i, z - i);
+        size_t w, k = prep_plain(u + i, z - i, p->rs + p->rlen, &w);
         if (k) {
-            prep_run(p, s + i, k);
+            prep_run(p, p->rs + p->rlen, w);
             i += k;
             continue;
         }
@@ -681,7 +686,7 @@ static int html_prepare(const char *s, size_t n, html_meta *m, rc_arena *tmp, ch
                         size_t *outlen, html_runs *runs)
 {
     html_prep p = {rc_arena_alloc(tmp, n + n / 2 + 64), 0, n + n / 2 + 64, 0, 0, NULL, 0, NULL,
-                   0, 0, tmp, false, false};
+                   0, 0, tmp, false};
     if (!p.out)
         return RC_ENOMEM;
     if (n < UINT32_MAX && !prep_has_private(s, n) && !(p.rs = rc_arena_alloc(tmp, n + 1)))
@@ -782,8 +787,6 @@ static int html_prepare(const char *s, size_t n, html_meta *m, rc_arena *tmp, ch
         }
         i = te;
     }
-    if (p.nomem)
-        return RC_ENOMEM;
     p.out[p.len] = '\0';
     *out = p.out;
     *outlen = p.len;
