@@ -55,6 +55,9 @@ static bool html_valid_utf8(const char *s, size_t n)
     for (size_t i = 0; i < n;) {
         if (p[i] < 0x80) {
             i++;
+            uint64_t w; /* then eight ASCII bytes at a time */
+            while (i + 8 <= n && (memcpy(&w, p + i, 8), !(w & 0x8080808080808080u)))
+                i += 8;
             continue;
         }
         int32_t cp;
@@ -301,11 +304,26 @@ static bool html_flat(GumboTag t)
     }
 }
 
+/* Shortest run of plain text (after white space is collapsed) that is set aside for a stand-in
+ * character: below it, gumbo reading the bytes costs about as much as reading the stand-in back. */
+#define HTML_RUN_MIN 8
+/* How many runs the stand-ins can name: U+F0000..U+FFFFD, then U+100000..U+10FFFD. */
+#define HTML_RUN_PLANE 0xfffeu
+#define HTML_RUN_MAX (2 * HTML_RUN_PLANE)
+
 typedef struct html_prep {
     char *out; /* scratch arena */
     size_t len, cap; /* the copy never outgrows the input, except for rewritten start tags,
                         which fall back to a raw copy when room is short */
     size_t depth, excess; /* nesting counted so far, start tags left out beyond the cap */
+    char *rs;             /* set-aside runs, one after the other (NULL: none are set aside) */
+    size_t rlen;
+    uint32_t *off; /* start of each run in rs, and one past the last */
+    size_t nruns, offcap;
+    rc_arena *tmp;
+    bool raw; /* the text that follows is copied as it is: after a '<' that starts no tag,
+                 gumbo reads on from it (<!DOCTYPE, </ >...); after a tag copied as it was with
+                 quotes inside, gumbo may end it elsewhere than the light pass did */
 } html_prep;
 
 /* Appends s[0..n) to the prepared copy (its capacity is the input size). */
@@ -315,26 +333,208 @@ static void prep_put(html_prep *p, const char *s, size_t n)
     p->len += n;
 }
 
-/* Appends text between tags with each run of ASCII white space made one character (a line
- * break when the run had one): the parser handles white space a character at a time, and the
- * article text collapses it anyway. */
-static void prep_text(html_prep *p, const char *s, size_t n)
+/* Whether b is ASCII white space as the light pass collapses it. */
+static inline bool prep_space(unsigned char b)
 {
-    char *o = p->out + p->len;
+    return b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f';
+}
+
+/* Writes s[0..n) to o with each run of ASCII white space made one character (a line break when
+ * the run had one); returns the end of what was written. */
+static char *prep_squeeze(char *o, const char *s, size_t n)
+{
     for (size_t i = 0; i < n;) {
         char c = s[i];
-        if (c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f') {
+        if (!prep_space((unsigned char)c)) {
             *o++ = c;
             i++;
             continue;
         }
         bool nl = false;
-        while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r' ||
-                         s[i] == '\f'))
+        while (i < n && prep_space((unsigned char)s[i]))
             nl |= s[i] == '\n', i++;
         *o++ = nl ? '\n' : ' ';
     }
-    p->len = (size_t)(o - p->out);
+    return o;
+}
+
+/* The length of the plain text at the start of s[0..n): characters gumbo takes one for one
+ * into a text node whatever the insertion mode (it stops at '&', which starts a character
+ * reference, at control characters and NUL, which gumbo replaces or drops, and at four-byte,
+ * non-character or malformed sequences, which are left to gumbo). The text is written to o
+ * squeezed as prep_squeeze does; *olen gets the length written. */
+static size_t prep_plain(const unsigned char *s, size_t n, char *o, size_t *olen)
+{
+    size_t i = 0, w = 0;
+    while (i < n) {
+        unsigned char b = s[i];
+        if (b < 0x80) {
+            if (prep_space(b)) {
+                bool nl = false;
+                while (i < n && prep_space(s[i]))
+                    nl |= s[i] == '\n', i++;
+                o[w++] = nl ? '\n' : ' ';
+                continue;
+            }
+            if (b < 0x20 || b == '&' || b == 0x7f)
+                break;
+            o[w++] = (char)b;
+            i++;
+        } else if (b >= 0xc2 && b <= 0xdf) {
+            if (i + 1 >= n || (s[i + 1] & 0xc0) != 0x80 || (b == 0xc2 && s[i + 1] < 0xa0))
+                break; /* C1 controls */
+            o[w++] = (char)b, o[w++] = (char)s[i + 1];
+            i += 2;
+        } else if (b >= 0xe0 && b <= 0xef) {
+            if (i + 2 >= n || (s[i + 1] & 0xc0) != 0x80 || (s[i + 2] & 0xc0) != 0x80 ||
+                (b == 0xe0 && s[i + 1] < 0xa0) || (b == 0xed && s[i + 1] >= 0xa0) ||
+                (b == 0xef && s[i + 1] == 0xb7 && s[i + 2] >= 0x90 && s[i + 2] <= 0xaf) ||
+                (b == 0xef && s[i + 1] == 0xbf && s[i + 2] >= 0xbe))
+                break; /* overlong, surrogate, non-character */
+            o[w++] = (char)b, o[w++] = (char)s[i + 1], o[w++] = (char)s[i + 2];
+            i += 3;
+        } else {
+            break;
+        }
+    }
+    *olen = w;
+    return i;
+}
+
+/* Sets aside the squeezed plain text t[0..k), just written at the end of the side buffer, when
+ * it is long enough, writing its stand-in; copies it to the output otherwise. */
+static void prep_run(html_prep *p, const char *t, size_t k)
+{
+    if (k < HTML_RUN_MIN || p->nruns >= HTML_RUN_MAX ||
+        (p->nruns + 2 > p->offcap &&
+         rc_arena_grow(p->tmp, (void **)&p->off, &p->offcap, p->nruns + 2, sizeof *p->off))) {
+        memcpy(p->out + p->len, t, k);
+        p->len += k;
+        return;
+    }
+    uint32_t idx = (uint32_t)p->nruns++;
+    p->off[idx] = (uint32_t)p->rlen;
+    p->rlen += k;
+    p->off[idx + 1] = (uint32_t)p->rlen;
+    uint32_t cp = idx < HTML_RUN_PLANE ? 0xf0000u + idx : 0x100000u + (idx - HTML_RUN_PLANE);
+    unsigned char *o = (unsigned char *)p->out + p->len;
+    o[0] = (unsigned char)(0xf0 | (cp >> 18));
+    o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3f));
+    o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
+    o[3] = (unsigned char)(0x80 | (cp & 0x3f));
+    p->len += 4;
+}
+
+/* Appends text between tags with each run of ASCII white space made one character (a line
+ * break when the run had one): the parser handles white space a character at a time, and the
+ * article text collapses it anyway. Runs of plain text inside are set aside for a stand-in
+ * character (prep_run): gumbo then reads one character where the text had dozens. White space
+ * at both ends stays as it is, since gumbo's insertion modes (head, table, pre) look at it. */
+static void prep_text(html_prep *p, const char *s, size_t n)
+{
+    if (p->raw || !p->rs) {
+        p->raw = false;
+        p->len = (size_t)(prep_squeeze(p->out + p->len, s, n) - p->out);
+        return;
+    }
+    const unsigned char *u = (const unsigned char *)s;
+    size_t a = 0, z = n;
+    while (a < n && prep_space(u[a]))
+        a++;
+    while (z > a && prep_space(u[z - 1]))
+        z--;
+    p->len = (size_t)(prep_squeeze(p->out + p->len, s, a) - p->out);
+    for (size_t i = a; i < z;) {
+        size_t w, k = prep_plain(u + i, z - i, p->rs + p->rlen, &w);
+        if (k) {
+            prep_run(p, p->rs + p->rlen, w);
+            i += k;
+            continue;
+        }
+        /* what gumbo must read itself: a character reference up to its ';', or one byte */
+        size_t e = i + 1;
+        if (u[i] == '&') {
+            while (e < z && (((u[e] | 32) >= 'a' && (u[e] | 32) <= 'z') ||
+                             (u[e] >= '0' && u[e] <= '9') || u[e] == '#'))
+                e++;
+            if (e < z && u[e] == ';')
+                e++;
+        }
+        memcpy(p->out + p->len, s + i, e - i);
+        p->len += e - i;
+        i = e;
+    }
+    p->len = (size_t)(prep_squeeze(p->out + p->len, s + z, n - z) - p->out);
+}
+
+/* Whether the page holds characters of planes 15 and 16 of its own, which would be taken for
+ * stand-ins. */
+static bool prep_has_private(const char *s, size_t n)
+{
+    for (const char *q = s; (q = memchr(q, 0xf3, (size_t)(s + n - q))) && q + 1 < s + n; q++)
+        if ((unsigned char)q[1] >= 0xb0 && (unsigned char)q[1] <= 0xbf)
+            return true;
+    for (const char *q = s; (q = memchr(q, 0xf4, (size_t)(s + n - q))) && q + 1 < s + n; q++)
+        if ((unsigned char)q[1] >= 0x80 && (unsigned char)q[1] <= 0x8f)
+            return true;
+    return false;
+}
+
+/* The run that the stand-in at u[0..n) names, or UINT32_MAX when u does not start with one. */
+static uint32_t runs_index(const html_runs *r, const unsigned char *u, size_t n)
+{
+    if (n < 4 || u[0] < 0xf3 || u[0] > 0xf4)
+        return UINT32_MAX;
+    uint32_t cp = (uint32_t)(u[0] & 7) << 18 | (uint32_t)(u[1] & 0x3f) << 12 |
+                  (uint32_t)(u[2] & 0x3f) << 6 | (uint32_t)(u[3] & 0x3f);
+    uint32_t idx = cp >= 0x100000u ? cp - 0x100000u + HTML_RUN_PLANE
+                   : cp >= 0xf0000u ? cp - 0xf0000u
+                                    : UINT32_MAX;
+    return idx < r->n ? idx : UINT32_MAX;
+}
+
+const char *rc_html_runs_text(const html_runs *r, const char *s, size_t n, rc_arena *tmp,
+                              size_t *outlen)
+{
+    *outlen = n;
+    if (!r->n)
+        return s;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t need = 0, found = 0;
+    uint32_t one = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t idx = u[i] >= 0xf3 ? runs_index(r, u + i, n - i) : UINT32_MAX;
+        if (idx == UINT32_MAX) {
+            need++;
+            continue;
+        }
+        need += r->off[idx + 1] - r->off[idx];
+        found++, one = idx;
+        i += 3;
+    }
+    if (!found)
+        return s;
+    if (found == 1 && n == 4) { /* the usual case: a text node that is one run */
+        *outlen = r->off[one + 1] - r->off[one];
+        return r->s + r->off[one];
+    }
+    char *o = rc_arena_alloc(tmp, need + 1);
+    if (!o)
+        return NULL;
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t idx = u[i] >= 0xf3 ? runs_index(r, u + i, n - i) : UINT32_MAX;
+        if (idx == UINT32_MAX) {
+            o[w++] = s[i];
+            continue;
+        }
+        memcpy(o + w, r->s + r->off[idx], r->off[idx + 1] - r->off[idx]);
+        w += r->off[idx + 1] - r->off[idx];
+        i += 3;
+    }
+    o[w] = '\0';
+    *outlen = w;
+    return o;
 }
 
 /* Whether an attribute matters to extraction or metadata; the others (href, src, srcset,
@@ -481,12 +681,15 @@ static void prep_jsonld_in(const char *s, size_t from, size_t to, html_meta *m, 
 }
 
 /* Prepares the UTF-8 page for gumbo: comments, scripts and styles out (JSON-LD read into m),
- * nesting capped at HTML_MAXDEPTH. The copy is in tmp. */
+ * nesting capped at HTML_MAXDEPTH, long runs of text set aside in runs. The copy is in tmp. */
 static int html_prepare(const char *s, size_t n, html_meta *m, rc_arena *tmp, char **out,
-                        size_t *outlen)
+                        size_t *outlen, html_runs *runs)
 {
-    html_prep p = {rc_arena_alloc(tmp, n + n / 2 + 64), 0, n + n / 2 + 64, 0, 0};
+    html_prep p = {rc_arena_alloc(tmp, n + n / 2 + 64), 0, n + n / 2 + 64, 0, 0, NULL, 0, NULL,
+                   0, 0, tmp, false};
     if (!p.out)
+        return RC_ENOMEM;
+    if (n < UINT32_MAX && !prep_has_private(s, n) && !(p.rs = rc_arena_alloc(tmp, n + 1)))
         return RC_ENOMEM;
     size_t i = 0;
     while (i < n) {
@@ -511,6 +714,7 @@ static int html_prepare(const char *s, size_t n, html_meta *m, rc_arena *tmp, ch
             ne++;
         if (ne == nb) { /* not a tag: a lone '<' or <!DOCTYPE, <?xml */
             prep_put(&p, s + i, 1);
+            p.raw = true;
             i++;
             continue;
         }
@@ -577,13 +781,18 @@ static int html_prepare(const char *s, size_t n, html_meta *m, rc_arena *tmp, ch
         if (!close && te <= n && te > i && s[te - 1] == '>' &&
             p.cap - p.len > 6 * (te - i) + 8 + (n - te))
             prep_start_tag(&p, s, i, te, name, nlen);
-        else
+        else {
             prep_put(&p, s + i, te - i);
+            p.raw = memchr(s + i, '"', te - i) || memchr(s + i, '\'', te - i);
+        }
         i = te;
     }
     p.out[p.len] = '\0';
     *out = p.out;
     *outlen = p.len;
+    runs->s = p.rs;
+    runs->off = p.off;
+    runs->n = (uint32_t)p.nruns;
     return RC_OK;
 }
 
@@ -608,10 +817,13 @@ typedef struct html_scratch {
 
 static _Thread_local html_chunk *html_spare; /* standard chunks kept for the next page */
 static _Thread_local size_t html_spare_bytes;
-static pthread_key_t html_spare_key; /* its destructor frees a thread's spare chunks at exit */
+static _Thread_local bool html_spare_watched; /* the thread's end will free its spare chunks */
 static pthread_once_t html_spare_once = PTHREAD_ONCE_INIT;
+static pthread_key_t html_spare_key;
+static bool html_spare_keyed; /* html_spare_key exists */
 
-/* Frees the calling thread's spare chunks: run when a thread that parsed pages exits. */
+/* Frees the spare chunks of a thread that ends (html_spare_key's destructor): they would
+ * otherwise be lost with its thread-local pointer. */
 static void html_spare_drop(void *unused)
 {
     (void)unused;
@@ -621,11 +833,24 @@ static void html_spare_drop(void *unused)
         free(c);
     }
     html_spare_bytes = 0;
+    html_spare_watched = false;
 }
 
-static void html_spare_key_make(void)
+/* Creates the key whose destructor frees a thread's spare chunks; once per process. */
+static void html_spare_key_init(void)
 {
-    pthread_key_create(&html_spare_key, html_spare_drop);
+    html_spare_keyed = pthread_key_create(&html_spare_key, html_spare_drop) == 0;
+}
+
+/* Whether this thread may keep spare chunks: only once its end is known to free them. */
+static bool html_spare_watch(void)
+{
+    if (html_spare_watched)
+        return true;
+    pthread_once(&html_spare_once, html_spare_key_init);
+    html_spare_watched =
+        html_spare_keyed && pthread_setspecific(html_spare_key, &html_spare_once) == 0;
+    return html_spare_watched;
 }
 
 /* gumbo's allocator: bump allocation in the page's chunks. */
@@ -666,11 +891,8 @@ static void html_scratch_release(html_scratch *sc)
     while (sc->head) {
         html_chunk *c = sc->head;
         sc->head = c->next;
-        if (c->size == HTML_CHUNK && html_spare_bytes + c->size <= HTML_SPARE_MAX) {
-            if (!html_spare) { /* the thread's first spare chunk: free them when it exits */
-                pthread_once(&html_spare_once, html_spare_key_make);
-                pthread_setspecific(html_spare_key, (void *)1);
-            }
+        if (c->size == HTML_CHUNK && html_spare_bytes + c->size <= HTML_SPARE_MAX &&
+            html_spare_watch()) {
             c->next = html_spare;
             html_spare = c;
             html_spare_bytes += c->size;
@@ -857,8 +1079,12 @@ static int html_walk(const html_lex *lx, const GumboNode *root, html_tree *t, ht
             if (i == HN_NONE)
                 return RC_ENOMEM;
             html_node *x = &t->n[i];
-            x->text = c->v.text.text;
-            x->tlen = (uint32_t)strlen(x->text);
+            size_t tl;
+            x->text = rc_html_runs_text(m->runs, c->v.text.text, strlen(c->v.text.text),
+                                        t->tmp, &tl);
+            if (!x->text)
+                return RC_ENOMEM;
+            x->tlen = (uint32_t)tl;
             x->flags = HN_TEXT | (fr.link ? HN_LINK : 0) | (fr.pre ? HN_PRE : 0) |
                        (fr.time ? HN_TIME : 0);
             html_count(x->text, x->tlen, &x->chars, &x->commas, &x->stops);
@@ -1098,9 +1324,10 @@ static bool html_boilerplate(const html_lex *lx, const char *s, size_t n)
         const rc_lexicon *lex = lx->boiler[l];
         if (!lex)
             continue;
-        if (head == n && whole && rc_lex_get_folded(lex, key, whole))
+        size_t longest = lx->boiler_max[l]; /* no key is longer: no lookup past it */
+        if (head == n && whole && whole <= longest && rc_lex_get_folded(lex, key, whole))
             return true;
-        for (size_t e = 1, words = 0; e <= k && words < 6; e++) {
+        for (size_t e = 1, words = 0; e <= k && e <= longest + 1 && words < 6; e++) {
             if (e < k && key[e] != ' ' && key[e] != ':')
                 continue;
             words++;
@@ -1159,35 +1386,47 @@ static void out_flush(html_out *o)
     o->space = false;
 }
 
-/* Appends a text node with white space collapsed (line breaks kept in <pre>). */
+/* Appends a text node with white space collapsed (line breaks kept in <pre>): a word at a time,
+ * counting its characters (UTF-8 lead bytes) for the paragraph's link and date shares. */
 static void out_text(html_out *o, const html_node *x)
 {
     if (!out_room(o, x->tlen + 1))
         return;
-    const char *s = x->text;
-    for (size_t i = 0; i < x->tlen; i++) {
-        unsigned char c = (unsigned char)s[i];
+    const unsigned char *s = (const unsigned char *)x->text;
+    size_t n = x->tlen;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = s[i];
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
             if (c == '\n' && (x->flags & HN_PRE)) {
                 out_flush(o);
-                if (!out_room(o, x->tlen - i + 1))
+                if (!out_room(o, n - i + 1))
                     return;
             } else {
                 o->space = true;
             }
+            i++;
             continue;
+        }
+        size_t e = i + 1, chars = 1;
+        for (; e < n; e++) {
+            unsigned char d = s[e];
+            if (d == ' ' || d == '\t' || d == '\n' || d == '\r' || d == '\f')
+                break;
+            chars += (d & 0xc0) != 0x80;
         }
         if (o->space && o->len > o->para)
             o->s[o->len++] = ' ';
         o->space = false;
-        o->s[o->len++] = (char)c;
-        if ((c & 0xc0) != 0x80) {
-            o->chars++;
-            if (x->flags & HN_LINK)
-                o->links++;
-            if (x->flags & HN_TIME)
-                o->times++;
-        }
+        memcpy(o->s + o->len, s + i, e - i);
+        o->len += e - i;
+        if ((c & 0xc0) == 0x80)
+            chars--; /* a word that starts with a continuation byte */
+        o->chars += chars;
+        if (x->flags & HN_LINK)
+            o->links += chars;
+        if (x->flags & HN_TIME)
+            o->times += chars;
+        i = e;
     }
 }
 
@@ -1318,8 +1557,10 @@ int rc_html_page_ctx(const rc_ctx *ctx, const char *bytes, size_t len, const cha
     int status = html_utf8(bytes ? bytes : "", len, charset, &tmp, &u8, &u8len);
     if (!status && u8len > HTML_MAXLEN)
         status = RC_ETOOBIG;
+    html_runs runs = {NULL, NULL, 0};
+    meta.runs = &runs;
     if (!status)
-        status = html_prepare(u8, u8len, &meta, &tmp, &prep, &plen);
+        status = html_prepare(u8, u8len, &meta, &tmp, &prep, &plen, &runs);
     if (status) {
         rc_arena_free(&tmp);
         return status;

@@ -51,8 +51,24 @@ typedef struct html_node {
     float score;    /* content score gathered from the paragraphs below */
 } html_node;
 
+/* The runs of text that the light pass set aside: gumbo is handed one private-use character
+ * (planes 15 and 16) for each run instead of its bytes, and the text read back from gumbo's tree
+ * has these characters replaced by their runs. off[i]..off[i + 1] are the bounds of run i in s.
+ * n == 0 when nothing was set aside (a page that has such characters of its own). */
+typedef struct html_runs {
+    const char *s;
+    const uint32_t *off;
+    uint32_t n;
+} html_runs;
+
+/* The text of a gumbo text node s[0..n) with the set-aside runs put back: s itself when it has
+ * none, else a copy in tmp (NULL when memory runs out). */
+const char *rc_html_runs_text(const html_runs *r, const char *s, size_t n, rc_arena *tmp,
+                              size_t *outlen /* OUT */);
+
 /* What the metadata collector has found so far; strings are in the scratch arena. */
 typedef struct html_meta {
+    const html_runs *runs; /* how to read text nodes back (see html_runs) */
     const char *og_title, *tw_title, *dc_title, *ld_headline, *h1, *title_el, *itemprop_headline;
     const char *og_site, *ld_publisher, *app_name;
     const char *meta_author, *ld_author, *byline, *itemprop_author;
@@ -67,6 +83,7 @@ typedef struct html_meta {
  * context. */
 typedef struct html_lex {
     const rc_lexicon *hints[RC_MAXLANG], *byline[RC_MAXLANG], *boiler[RC_MAXLANG];
+    size_t boiler_max[RC_MAXLANG]; /* length of the longest key of boiler[i] */
     size_t n;
 } html_lex;
 
@@ -92,8 +109,9 @@ void rc_html_meta_jsonld(html_meta *m, const char *json, size_t len, rc_arena *t
  * the caller's arena a. */
 int rc_html_meta_finish(const html_meta *m, rc_arena *a, rc_page *out /* OUT */);
 
-/* The text of a gumbo subtree with white space collapsed, at most max bytes, in tmp; iterative. */
-char *rc_html_gumbo_text(const GumboNode *node, size_t max, rc_arena *tmp);
+/* The text of a gumbo subtree with white space collapsed, at most max bytes, in tmp, set-aside
+ * runs put back (runs may be NULL); iterative. */
+char *rc_html_gumbo_text(const GumboNode *node, const html_runs *runs, size_t max, rc_arena *tmp);
 
 /* Collapses runs of white space (ASCII and no-break) into one space and trims; in place. */
 size_t rc_html_squeeze(char *s, size_t len);

@@ -24,6 +24,16 @@
 
 /* ---- class and id hints ------------------------------------------------------------------- */
 
+/* Keeps the length of the longest key seen (an rc_lex_each callback). */
+static int lex_longest(void *ud, const char *key, const char *value)
+{
+    (void)value;
+    size_t *max = ud, k = strlen(key);
+    if (k > *max)
+        *max = k;
+    return 0;
+}
+
 void rc_html_lex_init(const rc_ctx *ctx, html_lex *lx)
 {
     memset(lx, 0, sizeof *lx);
@@ -31,6 +41,7 @@ void rc_html_lex_init(const rc_ctx *ctx, html_lex *lx)
         lx->hints[l] = rc_lang_lex(&ctx->langs[l], "web_hints");
         lx->byline[l] = rc_lang_lex(&ctx->langs[l], "web_byline");
         lx->boiler[l] = rc_lang_lex(&ctx->langs[l], "web_boilerplate");
+        rc_lex_each(lx->boiler[l], lex_longest, &lx->boiler_max[l]);
         lx->n = l + 1;
     }
 }
@@ -192,7 +203,8 @@ static const char *meta_str(rc_arena *tmp, const char *s)
     return n ? c : NULL;
 }
 
-char *rc_html_gumbo_text(const GumboNode *node, size_t max, rc_arena *tmp)
+char *rc_html_gumbo_text(const GumboNode *node, const html_runs *runs, size_t max,
+                         rc_arena *tmp)
 {
     char *buf = rc_arena_alloc(tmp, max + 1);
     if (!buf)
@@ -218,9 +230,13 @@ char *rc_html_gumbo_text(const GumboNode *node, size_t max, rc_arena *tmp)
         if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_WHITESPACE ||
             c->type == GUMBO_NODE_CDATA) {
             size_t k = strlen(c->v.text.text);
+            const char *txt = runs ? rc_html_runs_text(runs, c->v.text.text, k, tmp, &k)
+                                   : c->v.text.text;
+            if (!txt)
+                return NULL;
             if (k > max - len)
                 k = max - len;
-            memcpy(buf + len, c->v.text.text, k);
+            memcpy(buf + len, txt, k);
             len += k;
         } else if (c->type == GUMBO_NODE_ELEMENT) {
             GumboTag t = c->v.element.tag;
@@ -348,7 +364,7 @@ void rc_html_meta_element(const html_lex *lx, html_meta *m, const GumboNode *nod
         return;
     case GUMBO_TAG_TITLE:
         if (!m->title_el)
-            m->title_el = rc_html_gumbo_text(node, META_MAX, tmp);
+            m->title_el = rc_html_gumbo_text(node, m->runs, META_MAX, tmp);
         return;
     case GUMBO_TAG_LINK: {
         const char *rel = attr(el, "rel");
@@ -359,7 +375,7 @@ void rc_html_meta_element(const html_lex *lx, html_meta *m, const GumboNode *nod
     case GUMBO_TAG_H1:
         m->h1_count++;
         if (!m->h1)
-            m->h1 = rc_html_gumbo_text(node, META_MAX, tmp);
+            m->h1 = rc_html_gumbo_text(node, m->runs, META_MAX, tmp);
         break;
     case GUMBO_TAG_TIME: {
         const char *dt = attr(el, "datetime");
@@ -382,17 +398,18 @@ void rc_html_meta_element(const html_lex *lx, html_meta *m, const GumboNode *nod
             meta_set(tmp, &m->itemprop_date, v ? v : attr(el, "datetime"));
         } else if (strcasecmp(ip, "author") == 0 && !m->itemprop_author) {
             const char *v = attr(el, "content");
-            m->itemprop_author = v ? meta_str(tmp, v) : rc_html_gumbo_text(node, 200, tmp);
+            m->itemprop_author =
+                v ? meta_str(tmp, v) : rc_html_gumbo_text(node, m->runs, 200, tmp);
         } else if (strcasecmp(ip, "headline") == 0 && !m->itemprop_headline) {
-            m->itemprop_headline = rc_html_gumbo_text(node, META_MAX, tmp);
+            m->itemprop_headline = rc_html_gumbo_text(node, m->runs, META_MAX, tmp);
         }
     }
     const char *rel = attr(el, "rel");
     if (!m->byline && rel && strcasecmp(rel, "author") == 0 && el->tag == GUMBO_TAG_A)
-        m->byline = rc_html_gumbo_text(node, 200, tmp);
+        m->byline = rc_html_gumbo_text(node, m->runs, 200, tmp);
     if (!m->byline && el->tag != GUMBO_TAG_META && el->tag != GUMBO_TAG_BODY &&
         el->tag != GUMBO_TAG_HTML && rc_html_byline_class(lx, el)) {
-        char *t = rc_html_gumbo_text(node, 200, tmp);
+        char *t = rc_html_gumbo_text(node, m->runs, 200, tmp);
         if (t && strlen(t) < 120 && !strpbrk(t, "0123456789")) /* not a date line */
             m->byline = t;
     }
