@@ -45,9 +45,18 @@ typedef struct tx_clk {
     bool strong;    /* cannot be a duration: 9h30, 20:00, midi, 4pm */
 } tx_clk;
 
+/* What rd_num read at a number word, kept so that the rules that try the same atom do not read it
+ * again. */
+typedef struct tx_nw {
+    int32_t val;
+    uint32_t next; /* the atom after the number */
+    uint8_t state; /* 0 not read yet, 1 a number, 2 none */
+} tx_nw;
+
 typedef struct tx_p {
     const tx_atom *at;
     size_t n;
+    tx_nw *nw; /* one per atom, or NULL: then number words are read each time */
     const char *text;
     size_t len;
     bool has_ref;
@@ -111,6 +120,8 @@ static bool is_word(const tx_p *P, size_t i, const char *w)
 
 /* ---- numbers ------------------------------------------------------------------------------- */
 
+static bool rd_numw(const tx_p *P, size_t i, int *val, size_t *j);
+
 /* Reads a cardinal at atom i, in digits or in words; *j is the atom after it. */
 static bool rd_num(const tx_p *P, size_t i, int *val, size_t *j)
 {
@@ -121,6 +132,28 @@ static bool rd_num(const tx_p *P, size_t i, int *val, size_t *j)
     }
     if (K(P, i) != TA_NUMW)
         return false;
+    if (P->nw) {
+        tx_nw *m = &P->nw[i];
+        if (!m->state) {
+            size_t next = i;
+            int v = 0;
+            m->state = rd_numw(P, i, &v, &next) ? 1 : 2;
+            m->val = v;
+            m->next = (uint32_t)next;
+        }
+        if (m->state != 1)
+            return false;
+        *val = m->val;
+        *j = m->next;
+        return true;
+    }
+    return rd_numw(P, i, val, j);
+}
+
+/* Reads a cardinal in words at atom i (a TA_NUMW): the number recognizer's reading of the text,
+ * else the sum of the adjacent number words; *j is the atom after it. */
+static bool rd_numw(const tx_p *P, size_t i, int *val, size_t *j)
+{
     double dv = 0;
     size_t used = rc_fr_numwords(P->text + P->at[i].s, P->len - P->at[i].s, &dv);
     if (used && dv >= 0 && dv < 1e6 && dv == (double)(int64_t)dv) {
@@ -216,15 +249,27 @@ static bool rd_year(const tx_p *P, size_t i, bool allow2, int *y, size_t *j)
 
 /* ---- formatting ---------------------------------------------------------------------------- */
 
+/* Writes the n last decimal digits of v at p, with leading zeros: no printf on the hot path. */
+static void put_digits(char *p, unsigned v, int n)
+{
+    for (int k = n - 1; k >= 0; k--) {
+        p[k] = (char)('0' + v % 10);
+        v /= 10;
+    }
+}
+
 /* Writes "YYYY-MM-DD" for a day count. */
 static void fmt_day(char *buf, size_t cap, int64_t day)
 {
     int y, m, d;
     rc_date_from_days(day, &y, &m, &d);
-    char tmp[32];
-    snprintf(tmp, sizeof tmp, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
-             (unsigned)d % 100u);
-    size_t n = strlen(tmp);
+    char tmp[10];
+    put_digits(tmp, (unsigned)y % 10000u, 4);
+    tmp[4] = '-';
+    put_digits(tmp + 5, (unsigned)m % 100u, 2);
+    tmp[7] = '-';
+    put_digits(tmp + 8, (unsigned)d % 100u, 2);
+    size_t n = sizeof tmp;
     if (n >= cap)
         n = cap - 1;
     memcpy(buf, tmp, n);
@@ -781,6 +826,24 @@ static size_t rd_clock(const tx_p *P, size_t i, tx_clk *c)
 /* Writes "THH:MM[:SS]" after prefix (a date value or ""). */
 static void fmt_clock(char *buf, size_t cap, const char *prefix, const tx_clk *c)
 {
+    size_t pl = strlen(prefix);
+    int hh = c->hh % 100, mm = c->mm < 0 ? 0 : c->mm % 100, ss = c->ss % 100;
+    if (hh >= 0 && pl + 10 < cap) { /* the usual case, without printf */
+        memmove(buf, prefix, pl);
+        char *p = buf + pl;
+        p[0] = 'T';
+        put_digits(p + 1, (unsigned)hh, 2);
+        p[3] = ':';
+        put_digits(p + 4, (unsigned)mm, 2);
+        p += 6;
+        if (c->ss >= 0) {
+            *p++ = ':';
+            put_digits(p, (unsigned)ss, 2);
+            p += 2;
+        }
+        *p = '\0';
+        return;
+    }
     if (c->ss >= 0)
         snprintf(buf, cap, "%sT%02d:%02d:%02d", prefix, c->hh % 100, c->mm < 0 ? 0 : c->mm % 100,
                  c->ss % 100);
@@ -1949,6 +2012,7 @@ int rc_fr_times(const rc_lang *fr, const char *text, size_t len, const rc_date *
         return status;
     P.at = atoms;
     P.n = natoms;
+    P.nw = natoms ? rc_arena_calloc(a, natoms, sizeof *P.nw) : NULL; /* NULL: read each time */
 
     static const tx_rule rules[] = {m_range, m_datetime, m_relative, m_period, m_set, m_duration,
                                     m_clock, m_misc};
