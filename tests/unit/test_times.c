@@ -146,6 +146,10 @@ static void test_deictics(void **state)
     expect("hier, les rebelles", R, "hier", RC_TIME_DATE, "2016-12-12", "2016-12-12", "2016-12-12");
     expect("avant-hier", R, "avant-hier", RC_TIME_DATE, "2016-12-11", NULL, NULL);
     expect("aujourd'hui", R, "aujourd'hui", RC_TIME_DATE, "2016-12-13", NULL, NULL);
+    /* the typographic apostrophe of most news copy */
+    expect("Il pleut aujourd\xe2\x80\x99hui.", R, "aujourd\xe2\x80\x99hui", RC_TIME_DATE, "2016-12-13",
+           NULL, NULL);
+    expect("AUJOURD'HUI", R, "AUJOURD'HUI", RC_TIME_DATE, "2016-12-13", NULL, NULL);
     expect("demain", R, "demain", RC_TIME_DATE, "2016-12-14", NULL, NULL);
     expect("ce matin", R, "ce matin", RC_TIME_DATETIME, "2016-12-13TMO", NULL, NULL);
     expect("« Hier soir, nous avons", R, "Hier soir", RC_TIME_DATETIME, "2016-12-12TEV",

@@ -5,7 +5,8 @@
  * text into atoms: digit runs, the punctuation that joins date parts, the grammar words of time
  * expressions (le, du, depuis, il y a ...), tense markers, and the vocabulary of
  * data/fr/times.tsv (months, weekdays, units ...). Every other word only marks a gap, and is
- * looked up only when a cheap filter built from the vocabulary lets it through.
+ * looked up only when a cheap filter built from the vocabulary (first two bytes, length) lets it
+ * through.
  *
  * The text must end in NUL; a NUL inside the text is a gap.
  */
@@ -16,7 +17,8 @@
 #include "lang/fr/times_int.h"
 #include "recoupe.h"
 
-#define TX_BLOOM_BITS 8192
+#define TX_FILTER_SHIFT 13 /* a filter of 8192 bits */
+#define TX_FILTER_BITS (1u << TX_FILTER_SHIFT)
 
 typedef struct lex_state {
     const char *text, *end;
@@ -27,42 +29,88 @@ typedef struct lex_state {
     uint8_t gap;       /* gap since the last atom */
     bool word_before;  /* an unknown word came just before, after spaces only */
     int err;
-    uint64_t bloom[TX_BLOOM_BITS / 64];
+    size_t maxkey;     /* the longest vocabulary key, in bytes */
+    uint64_t filter[TX_FILTER_BITS / 64]; /* see filter_key */
 } lex_state;
 
-/* The filter key of a word: its length and its first two bytes, lower-cased, so that a capital
- * at the start of a sentence finds the same slot. */
-static unsigned bloom_key(const char *s, size_t n)
+/* The filter class of a byte: the same for a byte and its folded form when the byte is ASCII or
+ * follows 0xC3 (À and à), so that the text can be tested without folding it. */
+static inline unsigned byte_class(unsigned char c)
 {
-    unsigned char c0 = (unsigned char)s[0], c1 = n > 1 ? (unsigned char)s[1] : 0;
-    if (c0 >= 'A' && c0 <= 'Z')
-        c0 += 32;
-    if (c1 >= 'A' && c1 <= 'Z')
-        c1 += 32;
-    if (c0 == 0xc3 && c1 >= 0x80 && c1 <= 0x9e)
-        c1 += 0x20; /* É -> é */
-    unsigned h = (unsigned)(n < 31 ? n : 31) * 2654435761u ^ c0 * 40503u ^ c1 * 9973u;
-    return (h ^ (h >> 13)) % TX_BLOOM_BITS;
+    return ((c >> 2) & 32u) | (c & 31u);
+}
+
+/* The filter bit of a word: from its length and the classes of its first two and last bytes,
+ * which differ for most words of a text that has the same first letters as a vocabulary word. */
+static inline unsigned filter_key(const char *s, size_t n)
+{
+    unsigned c0 = byte_class((unsigned char)s[0]);
+    unsigned c1 = n > 1 ? byte_class((unsigned char)s[1]) : 0;
+    unsigned cl = byte_class((unsigned char)s[n - 1]);
+    unsigned h = (c0 << 12 | c1 << 6 | cl) * 0x9e3779b1u + (unsigned)(n < 63 ? n : 63) * 0x85ebca6bu;
+    return h >> (32 - TX_FILTER_SHIFT);
 }
 
 /* Fills the filter from the vocabulary's keys (folded, so lower case already). */
-static int bloom_add(void *ud, const char *key, const char *value)
+static int filter_add(void *ud, const char *key, const char *value)
 {
     (void)value;
     lex_state *st = ud;
     size_t n = strlen(key);
+    if (n > st->maxkey)
+        st->maxkey = n;
     if (n && key[n - 1] == '.')
         n--; /* abbreviations are tested without their dot first */
-    unsigned k = bloom_key(key, n);
-    st->bloom[k / 64] |= 1ull << (k % 64);
+    if (!n)
+        return 0;
+    unsigned k = filter_key(key, n);
+    st->filter[k / 64] |= 1ull << (k % 64);
     return 0;
 }
 
-/* Whether the filter lets a word of the text through to the lexicon. */
-static bool bloom_has(const lex_state *st, const char *s, size_t n)
+/* Whether the filter lets a word of the text through; valid for words of ASCII and Latin-1
+ * letters only (see latin_only), whose fold keeps the classes. */
+static bool filter_has(const lex_state *st, const char *s, size_t n)
 {
-    unsigned k = bloom_key(s, n);
-    return st->bloom[k / 64] >> (k % 64) & 1;
+    unsigned k = filter_key(s, n);
+    return st->filter[k / 64] >> (k % 64) & 1;
+}
+
+/* Whether a word has only ASCII bytes and two-byte sequences after 0xC3, which the lexicon's
+ * fold maps to the same length and classes (fold_latin). */
+static bool latin_only(const char *s, size_t n)
+{
+    unsigned char any = 0;
+    for (size_t i = 0; i < n; i++)
+        any |= (unsigned char)s[i];
+    if (!(any & 0x80))
+        return true;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80)
+            continue;
+        if (c != 0xc3 || i + 1 >= n || (unsigned char)s[i + 1] < 0x80 ||
+            (unsigned char)s[i + 1] > 0xbf)
+            return false;
+        i++;
+    }
+    return true;
+}
+
+/* Folds a word that latin_only accepts into key as rc_fold does: lower case, same length. */
+static void fold_latin(const char *s, size_t n, char *key)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            key[i] = (char)((unsigned)(c - 'A') < 26u ? c + 32 : c);
+            continue;
+        }
+        unsigned char d = (unsigned char)s[i + 1];
+        key[i] = (char)c;
+        key[i + 1] = (char)(d <= 0x9e && d != 0x97 ? d + 0x20 : d);
+        i++;
+    }
 }
 
 /* Appends an atom with the pending gap. */
@@ -106,13 +154,17 @@ static void space(lex_state *st)
 /* Decodes a vocabulary value ("month 12", "part EV", "cue -1") into an atom kind and value. */
 static bool vocab_value(const char *val, int *kind, int32_t *v)
 {
+#define CLS(name, kind) {name, sizeof name - 1, kind}
     static const struct {
         const char *cls;
+        size_t len;
         int kind;
-    } classes[] = {{"month", TA_MONTH}, {"wday", TA_WDAY}, {"unit", TA_UNIT}, {"day", TA_DAY},
-                   {"rday", TA_RDAY}, {"part", TA_PART}, {"clock", TA_CLOCK}, {"mod", TA_MOD},
-                   {"cue", TA_CUE}, {"num", TA_NUMW}, {"season", TA_SEASON},
-                   {"holiday", TA_HOLIDAY}, {"set", TA_SET}, {"ref", TA_REF}, {"ampm", TA_AMPM}};
+    } classes[] = {CLS("month", TA_MONTH), CLS("wday", TA_WDAY), CLS("unit", TA_UNIT),
+                   CLS("day", TA_DAY), CLS("rday", TA_RDAY), CLS("part", TA_PART),
+                   CLS("clock", TA_CLOCK), CLS("mod", TA_MOD), CLS("cue", TA_CUE),
+                   CLS("num", TA_NUMW), CLS("season", TA_SEASON), CLS("holiday", TA_HOLIDAY),
+                   CLS("set", TA_SET), CLS("ref", TA_REF), CLS("ampm", TA_AMPM)};
+#undef CLS
     static const char *const units[] = {"", "Y", "M", "W", "D", "H", "MIN", "S", "CE", "DE"};
     static const char *const parts[] = {"", "MO", "AF", "EV", "NI", "DT"};
     static const char *const mods[] = {"", "START", "MID", "END"};
@@ -125,7 +177,8 @@ static bool vocab_value(const char *val, int *kind, int32_t *v)
     size_t cl = (size_t)(sp - val);
     const char *arg = sp + 1;
     for (size_t i = 0; i < sizeof classes / sizeof *classes; i++) {
-        if (strlen(classes[i].cls) != cl || memcmp(classes[i].cls, val, cl) != 0)
+        if (classes[i].len != cl || classes[i].cls[0] != val[0] ||
+            memcmp(classes[i].cls, val, cl) != 0)
             continue;
         *kind = classes[i].kind;
         const char *const *names = NULL;
@@ -157,13 +210,9 @@ static bool vocab_value(const char *val, int *kind, int32_t *v)
     return false;
 }
 
-/* Looks a word up in the vocabulary; emits its atom and returns true when it is there. */
-static bool vocab(lex_state *st, const char *s, const char *e, bool abbr)
+/* Emits the atom of a vocabulary value found for s..e; false when the value is not one. */
+static bool vocab_emit(lex_state *st, const char *s, const char *e, bool abbr, const char *val)
 {
-    size_t n = (size_t)(e - s);
-    if (!bloom_has(st, s, abbr ? n - 1 : n))
-        return false;
-    const char *val = rc_lex_get(st->vocab, s, n);
     int kind;
     int32_t v = 0;
     if (!val || !vocab_value(val, &kind, &v))
@@ -172,6 +221,38 @@ static bool vocab(lex_state *st, const char *s, const char *e, bool abbr)
     if (abbr && st->n)
         st->atoms[st->n - 1].fl |= TF_ABBR;
     return true;
+}
+
+/* Looks up a word that latin_only accepts: the filter first, then the lexicon with the word
+ * folded here. Emits its atom and returns true when it is there. */
+static bool vocab_latin(lex_state *st, const char *s, const char *e, bool abbr)
+{
+    size_t n = (size_t)(e - s);
+    char key[64];
+    if (n > st->maxkey || n > sizeof key || !filter_has(st, s, abbr ? n - 1 : n))
+        return false;
+    fold_latin(s, n, key);
+    return vocab_emit(st, s, e, abbr, rc_lex_get_folded(st->vocab, key, n));
+}
+
+/* Looks a word up in the vocabulary; emits its atom and returns true when it is there. Words of
+ * ASCII and Latin-1 letters, nearly all, take vocab_latin; others the lexicon's full fold. */
+static bool vocab(lex_state *st, const char *s, const char *e, bool abbr)
+{
+    if (latin_only(s, (size_t)(e - s)))
+        return vocab_latin(st, s, e, abbr);
+    return vocab_emit(st, s, e, abbr, rc_lex_get(st->vocab, s, (size_t)(e - s)));
+}
+
+/* A word of ASCII and Latin-1 letters without a hyphen, the common case: the vocabulary (with a
+ * final dot first: sept.), else a gap. Returns the new cursor (after a dot it took). */
+static const char *word_latin(lex_state *st, const char *s, const char *e)
+{
+    if (*e == '.' && vocab_latin(st, s, e + 1, true))
+        return e + 1;
+    if (!vocab_latin(st, s, e, false))
+        other(st, true);
+    return e;
 }
 
 /* A word of letters and inner hyphens: the whole word from the vocabulary, else its parts
@@ -565,7 +646,7 @@ yy12:
 		}
 	}
 yy13:
-	{ cur = word(st, tok, cur); continue; }
+	{ cur = word_latin(st, tok, cur); continue; }
 yy14:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
@@ -1336,12 +1417,12 @@ yy46:
 yy47:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy44;
-	if (yych <= 0xBF) goto yy11;
+	if (yych <= 0xBF) goto yy165;
 	goto yy44;
 yy48:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy44;
-	if (yych <= 0xAF) goto yy11;
+	if (yych <= 0xAF) goto yy165;
 	if (yych <= 0xBF) goto yy1;
 	goto yy44;
 yy49:
@@ -1353,70 +1434,70 @@ yy50:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy44;
 	if (yych <= 0x8F) goto yy1;
-	if (yych <= 0xBF) goto yy11;
+	if (yych <= 0xBF) goto yy165;
 	goto yy44;
 yy51:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
 	if (yych <= 0x9F) goto yy44;
-	if (yych <= 0xBF) goto yy165;
+	if (yych <= 0xBF) goto yy167;
 	goto yy44;
 yy52:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
 	if (yych <= 0x7F) goto yy44;
-	if (yych <= 0xB7) goto yy165;
+	if (yych <= 0xB7) goto yy167;
 	if (yych <= 0xBB) goto yy78;
-	if (yych <= 0xBF) goto yy165;
+	if (yych <= 0xBF) goto yy167;
 	goto yy44;
 yy53:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
 	if (yych <= 0x7F) goto yy44;
-	if (yych <= 0x80) goto yy166;
-	if (yych <= 0x81) goto yy167;
-	if (yych <= 0xBF) goto yy165;
+	if (yych <= 0x80) goto yy168;
+	if (yych <= 0x81) goto yy169;
+	if (yych <= 0xBF) goto yy167;
 	goto yy44;
 yy54:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
 	if (yych <= 0x7F) goto yy44;
-	if (yych <= 0x80) goto yy168;
-	if (yych <= 0xBF) goto yy165;
+	if (yych <= 0x80) goto yy170;
+	if (yych <= 0xBF) goto yy167;
 	goto yy44;
 yy55:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
 	if (yych <= 0x7F) goto yy44;
-	if (yych <= 0xBF) goto yy165;
+	if (yych <= 0xBF) goto yy167;
 	goto yy44;
 yy56:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
 	if (yych <= 0x8F) goto yy44;
-	if (yych <= 0xBF) goto yy169;
+	if (yych <= 0xBF) goto yy171;
 	goto yy44;
 yy57:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
 	if (yych <= 0x7F) goto yy44;
-	if (yych <= 0xBF) goto yy169;
+	if (yych <= 0xBF) goto yy171;
 	goto yy44;
 yy58:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
 	if (yych <= 0x7F) goto yy44;
-	if (yych <= 0x8F) goto yy169;
+	if (yych <= 0x8F) goto yy171;
 	goto yy44;
 yy59:
 	yych = *++cur;
 	if (yych == 0xA0) goto yy2;
 yy60:
 	cur = mar;
-	if (yyaccept <= 23) {
-		if (yyaccept <= 11) {
-			if (yyaccept <= 5) {
-				if (yyaccept <= 2) {
+	if (yyaccept <= 24) {
+		if (yyaccept <= 12) {
+			if (yyaccept <= 6) {
+				if (yyaccept <= 3) {
 					if (yyaccept <= 1) {
 						if (yyaccept == 0) {
 							goto yy3;
@@ -1424,179 +1505,183 @@ yy60:
 							goto yy8;
 						}
 					} else {
-						goto yy10;
+						if (yyaccept == 2) {
+							goto yy10;
+						} else {
+							goto yy13;
+						}
 					}
 				} else {
-					if (yyaccept <= 4) {
-						if (yyaccept == 3) {
-							goto yy13;
-						} else {
+					if (yyaccept <= 5) {
+						if (yyaccept == 4) {
 							goto yy26;
+						} else {
+							goto yy44;
 						}
 					} else {
-						goto yy44;
+						goto yy74;
 					}
 				}
 			} else {
-				if (yyaccept <= 8) {
-					if (yyaccept <= 7) {
-						if (yyaccept == 6) {
-							goto yy74;
-						} else {
+				if (yyaccept <= 9) {
+					if (yyaccept <= 8) {
+						if (yyaccept == 7) {
 							goto yy84;
+						} else {
+							goto yy90;
 						}
 					} else {
-						goto yy90;
+						goto yy92;
 					}
 				} else {
-					if (yyaccept <= 10) {
-						if (yyaccept == 9) {
-							goto yy92;
-						} else {
+					if (yyaccept <= 11) {
+						if (yyaccept == 10) {
 							goto yy97;
+						} else {
+							goto yy100;
 						}
 					} else {
-						goto yy100;
+						goto yy106;
 					}
 				}
 			}
 		} else {
-			if (yyaccept <= 17) {
-				if (yyaccept <= 14) {
-					if (yyaccept <= 13) {
-						if (yyaccept == 12) {
-							goto yy106;
-						} else {
+			if (yyaccept <= 18) {
+				if (yyaccept <= 15) {
+					if (yyaccept <= 14) {
+						if (yyaccept == 13) {
 							goto yy122;
+						} else {
+							goto yy159;
 						}
 					} else {
-						goto yy159;
+						goto yy166;
 					}
 				} else {
-					if (yyaccept <= 16) {
-						if (yyaccept == 15) {
-							goto yy196;
+					if (yyaccept <= 17) {
+						if (yyaccept == 16) {
+							goto yy199;
 						} else {
-							goto yy210;
+							goto yy213;
 						}
 					} else {
-						goto yy212;
+						goto yy215;
 					}
 				}
 			} else {
-				if (yyaccept <= 20) {
-					if (yyaccept <= 19) {
-						if (yyaccept == 18) {
-							goto yy220;
-						} else {
+				if (yyaccept <= 21) {
+					if (yyaccept <= 20) {
+						if (yyaccept == 19) {
 							goto yy223;
+						} else {
+							goto yy226;
 						}
 					} else {
-						goto yy250;
+						goto yy253;
 					}
 				} else {
-					if (yyaccept <= 22) {
-						if (yyaccept == 21) {
-							goto yy297;
+					if (yyaccept <= 23) {
+						if (yyaccept == 22) {
+							goto yy300;
 						} else {
-							goto yy299;
+							goto yy302;
 						}
 					} else {
-						goto yy303;
+						goto yy306;
 					}
 				}
 			}
 		}
 	} else {
-		if (yyaccept <= 35) {
-			if (yyaccept <= 29) {
-				if (yyaccept <= 26) {
-					if (yyaccept <= 25) {
-						if (yyaccept == 24) {
-							goto yy312;
-						} else {
+		if (yyaccept <= 36) {
+			if (yyaccept <= 30) {
+				if (yyaccept <= 27) {
+					if (yyaccept <= 26) {
+						if (yyaccept == 25) {
 							goto yy315;
+						} else {
+							goto yy318;
 						}
 					} else {
-						goto yy319;
+						goto yy322;
 					}
 				} else {
-					if (yyaccept <= 28) {
-						if (yyaccept == 27) {
-							goto yy321;
+					if (yyaccept <= 29) {
+						if (yyaccept == 28) {
+							goto yy324;
 						} else {
-							goto yy323;
+							goto yy326;
 						}
 					} else {
-						goto yy359;
+						goto yy362;
 					}
 				}
 			} else {
-				if (yyaccept <= 32) {
-					if (yyaccept <= 31) {
-						if (yyaccept == 30) {
-							goto yy363;
-						} else {
+				if (yyaccept <= 33) {
+					if (yyaccept <= 32) {
+						if (yyaccept == 31) {
 							goto yy366;
+						} else {
+							goto yy369;
 						}
 					} else {
-						goto yy369;
+						goto yy372;
 					}
 				} else {
-					if (yyaccept <= 34) {
-						if (yyaccept == 33) {
-							goto yy374;
+					if (yyaccept <= 35) {
+						if (yyaccept == 34) {
+							goto yy377;
 						} else {
-							goto yy379;
+							goto yy382;
 						}
 					} else {
-						goto yy387;
+						goto yy390;
 					}
 				}
 			}
 		} else {
-			if (yyaccept <= 41) {
-				if (yyaccept <= 38) {
-					if (yyaccept <= 37) {
-						if (yyaccept == 36) {
-							goto yy392;
+			if (yyaccept <= 42) {
+				if (yyaccept <= 39) {
+					if (yyaccept <= 38) {
+						if (yyaccept == 37) {
+							goto yy395;
 						} else {
-							goto yy397;
+							goto yy400;
 						}
 					} else {
-						goto yy412;
+						goto yy415;
 					}
 				} else {
-					if (yyaccept <= 40) {
-						if (yyaccept == 39) {
-							goto yy420;
+					if (yyaccept <= 41) {
+						if (yyaccept == 40) {
+							goto yy423;
 						} else {
-							goto yy427;
+							goto yy430;
 						}
 					} else {
-						goto yy429;
+						goto yy432;
 					}
 				}
 			} else {
-				if (yyaccept <= 44) {
-					if (yyaccept <= 43) {
-						if (yyaccept == 42) {
-							goto yy431;
+				if (yyaccept <= 45) {
+					if (yyaccept <= 44) {
+						if (yyaccept == 43) {
+							goto yy434;
 						} else {
-							goto yy445;
+							goto yy448;
 						}
 					} else {
-						goto yy449;
+						goto yy452;
 					}
 				} else {
-					if (yyaccept <= 46) {
-						if (yyaccept == 45) {
-							goto yy490;
+					if (yyaccept <= 47) {
+						if (yyaccept == 46) {
+							goto yy493;
 						} else {
-							goto yy492;
+							goto yy495;
 						}
 					} else {
-						goto yy499;
+						goto yy502;
 					}
 				}
 			}
@@ -1605,17 +1690,17 @@ yy60:
 yy61:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0x80) goto yy170;
-	if (yych <= 0x81) goto yy171;
+	if (yych <= 0x80) goto yy172;
+	if (yych <= 0x81) goto yy173;
 	goto yy60;
 yy62:
 	yych = *++cur;
-	if (yych == 0x80) goto yy172;
+	if (yych == 0x80) goto yy174;
 	goto yy60;
 yy63:
 	yych = *++cur;
 	if (yych <= '/') goto yy60;
-	if (yych <= '9') goto yy173;
+	if (yych <= '9') goto yy175;
 	goto yy60;
 yy64:
 	yyaccept = 1;
@@ -1624,7 +1709,7 @@ yy64:
 		if (yych <= '9') {
 			if (yych == ' ') goto yy63;
 			if (yych <= '/') goto yy8;
-			goto yy174;
+			goto yy176;
 		} else {
 			if (yych == 'e') goto yy65;
 			if (yych <= 'm') goto yy8;
@@ -1648,25 +1733,25 @@ yy65:
 			if (yych <= '9') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy175;
+					goto yy177;
 				}
 				goto yy60;
 			} else {
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy175;
+					goto yy177;
 				}
 				if (yych <= 'Z') goto yy60;
 				yyt1 = cur;
-				goto yy175;
+				goto yy177;
 			}
 		} else {
 			if (yych <= 'q') {
-				if (yych == 'm') goto yy176;
+				if (yych == 'm') goto yy178;
 				goto yy60;
 			} else {
-				if (yych <= 'r') goto yy177;
-				if (yych <= 's') goto yy178;
+				if (yych <= 'r') goto yy179;
+				if (yych <= 's') goto yy180;
 				goto yy60;
 			}
 		}
@@ -1675,40 +1760,40 @@ yy65:
 			if (yych <= 0xC2) {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy175;
+					goto yy177;
 				}
 				if (yych <= 0xC1) goto yy60;
 				yyt1 = cur;
-				goto yy179;
+				goto yy181;
 			} else {
 				if (yych <= 0xC8) goto yy60;
 				if (yych <= 0xC9) {
 					yyt1 = cur;
-					goto yy180;
+					goto yy182;
 				}
 				yyt1 = cur;
-				goto yy179;
+				goto yy181;
 			}
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xE0) {
 					yyt1 = cur;
-					goto yy181;
+					goto yy183;
 				}
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy182;
+					goto yy184;
 				}
 				yyt1 = cur;
-				goto yy183;
+				goto yy185;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy184;
+					goto yy186;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy185;
+					goto yy187;
 				}
 				goto yy60;
 			}
@@ -1716,11 +1801,11 @@ yy65:
 	}
 yy66:
 	yych = *++cur;
-	if (yych == 'd') goto yy186;
+	if (yych == 'd') goto yy188;
 	goto yy60;
 yy67:
 	yych = *++cur;
-	if (yych == 'e') goto yy177;
+	if (yych == 'e') goto yy179;
 	goto yy60;
 yy68:
 	yych = *++cur;
@@ -1728,49 +1813,47 @@ yy68:
 	goto yy60;
 yy69:
 	yych = *++cur;
-	if (yych == 0xA8) goto yy187;
+	if (yych == 0xA8) goto yy189;
 	goto yy60;
 yy70:
 	yych = *++cur;
-	if (yych == 0x80) goto yy188;
+	if (yych == 0x80) goto yy190;
 	goto yy60;
 yy71:
 	yych = *++cur;
-	if (yybm[0+yych] & 4) {
-		goto yy11;
-	}
-	switch (yych) {
-		case 0xC3: goto yy77;
-		case 0xC4:
-		case 0xC5:
-		case 0xC6:
-		case 0xC7:
-		case 0xC8:
-		case 0xC9:
-		case 0xCC:
-		case 0xCD:
-		case 0xCE:
-		case 0xCF:
-		case 0xD0:
-		case 0xD1:
-		case 0xD2:
-		case 0xD3:
-		case 0xD7:
-		case 0xD8:
-		case 0xD9:
-		case 0xDA:
-		case 0xDB: goto yy78;
-		case 0xCA:
-		case 0xD4: goto yy79;
-		case 0xD6: goto yy80;
-		case 0xE1: goto yy81;
-		default: goto yy60;
+	if (yych <= 0xCA) {
+		if (yych <= 'z') {
+			if (yych <= '@') goto yy60;
+			if (yych <= 'Z') goto yy165;
+			if (yych <= '`') goto yy60;
+			goto yy165;
+		} else {
+			if (yych <= 0xC2) goto yy60;
+			if (yych <= 0xC3) goto yy191;
+			if (yych <= 0xC9) goto yy78;
+			goto yy79;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy60;
+			if (yych <= 0xD3) goto yy78;
+			if (yych <= 0xD4) goto yy79;
+			goto yy60;
+		} else {
+			if (yych <= 0xDB) {
+				if (yych <= 0xD6) goto yy80;
+				goto yy78;
+			} else {
+				if (yych == 0xE1) goto yy81;
+				goto yy60;
+			}
+		}
 	}
 yy72:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy189;
-	if (yych == 'r') goto yy189;
+	if (yych == 'R') goto yy192;
+	if (yych == 'r') goto yy192;
 	goto yy12;
 yy73:
 	yyaccept = 6;
@@ -1782,22 +1865,22 @@ yy73:
 			} else {
 				if (yych <= '@') goto yy74;
 				if (yych <= 'I') goto yy12;
-				goto yy190;
+				goto yy193;
 			}
 		} else {
 			if (yych <= 'Z') {
-				if (yych == 'X') goto yy191;
+				if (yych == 'X') goto yy194;
 				goto yy12;
 			} else {
 				if (yych <= '`') goto yy74;
 				if (yych <= 'i') goto yy12;
-				goto yy190;
+				goto yy193;
 			}
 		}
 	} else {
 		if (yych <= 0xCB) {
 			if (yych <= 'z') {
-				if (yych == 'x') goto yy191;
+				if (yych == 'x') goto yy194;
 				goto yy12;
 			} else {
 				if (yych <= 0xC2) goto yy74;
@@ -1817,14 +1900,14 @@ yy74:
 yy75:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'A') goto yy192;
-	if (yych == 'a') goto yy192;
+	if (yych == 'A') goto yy195;
+	if (yych == 'a') goto yy195;
 	goto yy12;
 yy76:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy189;
-	if (yych == 'r') goto yy193;
+	if (yych == 'R') goto yy192;
+	if (yych == 'r') goto yy196;
 	goto yy12;
 yy77:
 	yych = *++cur;
@@ -1840,17 +1923,17 @@ yy77:
 yy78:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy11;
+	if (yych <= 0xBF) goto yy165;
 	goto yy60;
 yy79:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xAF) goto yy11;
+	if (yych <= 0xAF) goto yy165;
 	goto yy60;
 yy80:
 	yych = *++cur;
 	if (yych <= 0x8F) goto yy60;
-	if (yych <= 0xBF) goto yy11;
+	if (yych <= 0xBF) goto yy165;
 	goto yy60;
 yy81:
 	yych = *++cur;
@@ -1859,7 +1942,7 @@ yy81:
 	goto yy60;
 yy82:
 	yych = *++cur;
-	if (yych == 0x80) goto yy194;
+	if (yych == 0x80) goto yy197;
 	goto yy60;
 yy83:
 	yyaccept = 7;
@@ -1871,22 +1954,22 @@ yy83:
 			} else {
 				if (yych <= '@') goto yy84;
 				if (yych <= 'R') goto yy12;
-				goto yy195;
+				goto yy198;
 			}
 		} else {
 			if (yych <= 'Z') {
-				if (yych <= 'T') goto yy197;
+				if (yych <= 'T') goto yy200;
 				goto yy12;
 			} else {
 				if (yych <= '`') goto yy84;
 				if (yych <= 'r') goto yy12;
-				goto yy195;
+				goto yy198;
 			}
 		}
 	} else {
 		if (yych <= 0xCB) {
 			if (yych <= 'z') {
-				if (yych <= 't') goto yy197;
+				if (yych <= 't') goto yy200;
 				goto yy12;
 			} else {
 				if (yych <= 0xC2) goto yy84;
@@ -1906,14 +1989,14 @@ yy84:
 yy85:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'A') goto yy198;
-	if (yych == 'a') goto yy198;
+	if (yych == 'A') goto yy201;
+	if (yych == 'a') goto yy201;
 	goto yy12;
 yy86:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy199;
-	if (yych == 'u') goto yy199;
+	if (yych == 'U') goto yy202;
+	if (yych == 'u') goto yy202;
 	goto yy12;
 yy87:
 	++cur;
@@ -1921,8 +2004,8 @@ yy87:
 yy88:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy200;
-	if (yych == 'n') goto yy200;
+	if (yych == 'N') goto yy203;
+	if (yych == 'n') goto yy203;
 	goto yy12;
 yy89:
 	yyaccept = 8;
@@ -1932,28 +2015,28 @@ yy89:
 			if (yych <= '@') {
 				if (yych == '-') goto yy12;
 			} else {
-				if (yych == 'M') goto yy201;
+				if (yych == 'M') goto yy204;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 'S') {
-				if (yych <= 'P') goto yy202;
+				if (yych <= 'P') goto yy205;
 				if (yych <= 'R') goto yy12;
-				goto yy203;
+				goto yy206;
 			} else {
 				if (yych <= 'Z') goto yy12;
 				if (yych <= '`') goto yy90;
 				if (yych <= 'l') goto yy12;
-				goto yy201;
+				goto yy204;
 			}
 		}
 	} else {
 		if (yych <= 0xCA) {
 			if (yych <= 'r') {
-				if (yych == 'p') goto yy202;
+				if (yych == 'p') goto yy205;
 				goto yy12;
 			} else {
-				if (yych <= 's') goto yy203;
+				if (yych <= 's') goto yy206;
 				if (yych <= 'z') goto yy12;
 				if (yych >= 0xC3) goto yy12;
 			}
@@ -1979,12 +2062,12 @@ yy91:
 			if (yych >= 'A') goto yy12;
 		} else {
 			if (yych <= 'Z') {
-				if (yych <= 'R') goto yy204;
+				if (yych <= 'R') goto yy207;
 				goto yy12;
 			} else {
 				if (yych <= '`') goto yy92;
 				if (yych <= 'q') goto yy12;
-				goto yy204;
+				goto yy207;
 			}
 		}
 	} else {
@@ -2013,7 +2096,7 @@ yy93:
 		goto yy11;
 	} else {
 		if (yych <= 0xB6) {
-			if (yych <= 0xA8) goto yy205;
+			if (yych <= 0xA8) goto yy208;
 			goto yy11;
 		} else {
 			if (yych <= 0xB7) goto yy60;
@@ -2024,12 +2107,12 @@ yy93:
 yy94:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xAF) goto yy11;
+	if (yych <= 0xAF) goto yy165;
 	if (yych == 0xBC) goto yy87;
 	goto yy60;
 yy95:
 	yych = *++cur;
-	if (yych == 0x80) goto yy206;
+	if (yych == 0x80) goto yy209;
 	goto yy60;
 yy96:
 	yyaccept = 10;
@@ -2041,22 +2124,22 @@ yy96:
 			} else {
 				if (yych <= '@') goto yy97;
 				if (yych <= 'S') goto yy12;
-				goto yy207;
+				goto yy210;
 			}
 		} else {
 			if (yych <= 'Z') {
-				if (yych == 'V') goto yy208;
+				if (yych == 'V') goto yy211;
 				goto yy12;
 			} else {
 				if (yych <= '`') goto yy97;
 				if (yych <= 's') goto yy12;
-				goto yy207;
+				goto yy210;
 			}
 		}
 	} else {
 		if (yych <= 0xCB) {
 			if (yych <= 'z') {
-				if (yych == 'v') goto yy208;
+				if (yych == 'v') goto yy211;
 				goto yy12;
 			} else {
 				if (yych <= 0xC2) goto yy97;
@@ -2076,8 +2159,8 @@ yy97:
 yy98:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'T') goto yy209;
-	if (yych == 't') goto yy209;
+	if (yych == 'T') goto yy212;
+	if (yych == 't') goto yy212;
 	goto yy12;
 yy99:
 	yyaccept = 11;
@@ -2105,25 +2188,25 @@ yy100:
 yy101:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy211;
-	if (yych == 'i') goto yy211;
+	if (yych == 'I') goto yy214;
+	if (yych == 'i') goto yy214;
 	goto yy12;
 yy102:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC1) {
-		if (yych == ' ') goto yy213;
+		if (yych == ' ') goto yy216;
 		goto yy12;
 	} else {
-		if (yych <= 0xC2) goto yy214;
-		if (yych == 0xE2) goto yy215;
+		if (yych <= 0xC2) goto yy217;
+		if (yych == 0xE2) goto yy218;
 		goto yy12;
 	}
 yy103:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy216;
-	if (yych == 's') goto yy216;
+	if (yych == 'S') goto yy219;
+	if (yych == 's') goto yy219;
 	goto yy12;
 yy104:
 	++cur;
@@ -2192,60 +2275,60 @@ yy107:
 yy108:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xAF) goto yy11;
+	if (yych <= 0xAF) goto yy165;
 	if (yych == 0xBC) goto yy104;
 	goto yy60;
 yy109:
 	yych = *++cur;
-	if (yych == 0x80) goto yy217;
+	if (yych == 0x80) goto yy220;
 	goto yy60;
 yy110:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy218;
-	if (yych == 'i') goto yy218;
+	if (yych == 'I') goto yy221;
+	if (yych == 'i') goto yy221;
 	goto yy12;
 yy111:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy219;
-	if (yych == 'r') goto yy219;
+	if (yych == 'R') goto yy222;
+	if (yych == 'r') goto yy222;
 	goto yy12;
 yy112:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= 'U') {
-		if (yych == 'N') goto yy221;
+		if (yych == 'N') goto yy224;
 		if (yych <= 'T') goto yy12;
-		goto yy222;
+		goto yy225;
 	} else {
 		if (yych <= 'n') {
 			if (yych <= 'm') goto yy12;
-			goto yy221;
+			goto yy224;
 		} else {
-			if (yych == 'u') goto yy222;
+			if (yych == 'u') goto yy225;
 			goto yy12;
 		}
 	}
 yy113:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy224;
-	if (yych == 'u') goto yy224;
+	if (yych == 'U') goto yy227;
+	if (yych == 'u') goto yy227;
 	goto yy12;
 yy114:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= 'U') {
-		if (yych == 'S') goto yy225;
+		if (yych == 'S') goto yy228;
 		if (yych <= 'T') goto yy12;
-		goto yy226;
+		goto yy229;
 	} else {
 		if (yych <= 's') {
 			if (yych <= 'r') goto yy12;
-			goto yy225;
+			goto yy228;
 		} else {
-			if (yych == 'u') goto yy226;
+			if (yych == 'u') goto yy229;
 			goto yy12;
 		}
 	}
@@ -2253,35 +2336,35 @@ yy115:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= 'E') {
-		if (yych == 'A') goto yy227;
+		if (yych == 'A') goto yy230;
 		if (yych <= 'D') goto yy12;
-		goto yy228;
+		goto yy231;
 	} else {
 		if (yych <= 'a') {
 			if (yych <= '`') goto yy12;
-			goto yy227;
+			goto yy230;
 		} else {
-			if (yych == 'e') goto yy228;
+			if (yych == 'e') goto yy231;
 			goto yy12;
 		}
 	}
 yy116:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy229;
-	if (yych == 'u') goto yy229;
+	if (yych == 'U') goto yy232;
+	if (yych == 'u') goto yy232;
 	goto yy12;
 yy117:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy230;
-	if (yych == 'r') goto yy230;
+	if (yych == 'R') goto yy233;
+	if (yych == 'r') goto yy233;
 	goto yy12;
 yy118:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'u') {
 		if (yych <= 'e') {
@@ -2332,7 +2415,7 @@ yy119:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'u') {
 		if (yych <= 'e') {
@@ -2386,14 +2469,14 @@ yy120:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'o') {
 		if (yych <= 'f') {
 			if (yych <= '`') goto yy12;
 			if (yych <= 'c') goto yy118;
 			if (yych <= 'e') goto yy119;
-			goto yy232;
+			goto yy235;
 		} else {
 			if (yych == 'i') goto yy119;
 			if (yych <= 'n') goto yy118;
@@ -2414,7 +2497,7 @@ yy121:
 	yyaccept = 13;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'r') {
 		if (yych <= 'c') {
@@ -2462,11 +2545,11 @@ yy123:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'c') {
-			if (yych == 'R') goto yy189;
+			if (yych == 'R') goto yy192;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -2477,7 +2560,7 @@ yy123:
 	} else {
 		if (yych <= 't') {
 			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy233;
+			if (yych == 'r') goto yy236;
 			goto yy118;
 		} else {
 			if (yych <= 'z') {
@@ -2493,7 +2576,7 @@ yy124:
 	yyaccept = 6;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'o') {
 		if (yych <= 'Z') {
@@ -2502,8 +2585,8 @@ yy124:
 				if (yych <= '@') goto yy74;
 				goto yy12;
 			} else {
-				if (yych <= 'J') goto yy190;
-				if (yych == 'X') goto yy191;
+				if (yych <= 'J') goto yy193;
+				if (yych == 'X') goto yy194;
 				goto yy12;
 			}
 		} else {
@@ -2514,7 +2597,7 @@ yy124:
 				goto yy118;
 			} else {
 				if (yych <= 'i') goto yy119;
-				if (yych <= 'j') goto yy234;
+				if (yych <= 'j') goto yy237;
 				if (yych <= 'n') goto yy118;
 				goto yy119;
 			}
@@ -2522,11 +2605,11 @@ yy124:
 	} else {
 		if (yych <= 0xC2) {
 			if (yych <= 'u') {
-				if (yych == 'r') goto yy235;
+				if (yych == 'r') goto yy238;
 				if (yych <= 't') goto yy118;
 				goto yy119;
 			} else {
-				if (yych == 'x') goto yy236;
+				if (yych == 'x') goto yy239;
 				if (yych <= 'z') goto yy118;
 				goto yy74;
 			}
@@ -2555,17 +2638,17 @@ yy125:
 	}
 	if (yych <= 'e') {
 		if (yych <= '`') {
-			if (yych == 'A') goto yy192;
+			if (yych == 'A') goto yy195;
 			goto yy12;
 		} else {
-			if (yych <= 'a') goto yy237;
+			if (yych <= 'a') goto yy240;
 			if (yych <= 'd') goto yy119;
-			goto yy238;
+			goto yy241;
 		}
 	} else {
 		if (yych <= 'u') {
 			if (yych <= 'i') goto yy119;
-			if (yych <= 'o') goto yy239;
+			if (yych <= 'o') goto yy242;
 			goto yy119;
 		} else {
 			if (yych != 0xC3) goto yy12;
@@ -2586,7 +2669,7 @@ yy127:
 	yyaccept = 7;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'q') {
 		if (yych <= 'Z') {
@@ -2595,8 +2678,8 @@ yy127:
 				goto yy84;
 			} else {
 				if (yych <= 'R') goto yy12;
-				if (yych <= 'S') goto yy195;
-				if (yych <= 'T') goto yy197;
+				if (yych <= 'S') goto yy198;
+				if (yych <= 'T') goto yy200;
 				goto yy12;
 			}
 		} else {
@@ -2615,8 +2698,8 @@ yy127:
 		if (yych <= 0xC3) {
 			if (yych <= 't') {
 				if (yych <= 'r') goto yy133;
-				if (yych <= 's') goto yy240;
-				goto yy241;
+				if (yych <= 's') goto yy243;
+				goto yy244;
 			} else {
 				if (yych <= 'u') goto yy119;
 				if (yych <= 'z') goto yy118;
@@ -2643,9 +2726,9 @@ yy128:
 		goto yy118;
 	}
 	if (yych <= 'a') {
-		if (yych == 'A') goto yy198;
+		if (yych == 'A') goto yy201;
 		if (yych <= '`') goto yy12;
-		goto yy242;
+		goto yy245;
 	} else {
 		if (yych <= 'u') goto yy119;
 		if (yych == 0xC3) goto yy126;
@@ -2655,11 +2738,11 @@ yy129:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'c') {
-			if (yych == 'U') goto yy199;
+			if (yych == 'U') goto yy202;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -2674,7 +2757,7 @@ yy129:
 			goto yy118;
 		} else {
 			if (yych <= 'z') {
-				if (yych <= 'u') goto yy243;
+				if (yych <= 'u') goto yy246;
 				goto yy118;
 			} else {
 				if (yych == 0xC3) goto yy126;
@@ -2686,11 +2769,11 @@ yy130:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'c') {
-			if (yych == 'N') goto yy200;
+			if (yych == 'N') goto yy203;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -2700,7 +2783,7 @@ yy130:
 			} else {
 				if (yych <= 'i') goto yy119;
 				if (yych <= 'm') goto yy118;
-				goto yy244;
+				goto yy247;
 			}
 		}
 	} else {
@@ -2722,7 +2805,7 @@ yy131:
 	yyaccept = 8;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'S') {
@@ -2732,12 +2815,12 @@ yy131:
 				goto yy12;
 			} else {
 				if (yych <= 'O') {
-					if (yych <= 'M') goto yy201;
+					if (yych <= 'M') goto yy204;
 					goto yy12;
 				} else {
-					if (yych <= 'P') goto yy202;
+					if (yych <= 'P') goto yy205;
 					if (yych <= 'R') goto yy12;
-					goto yy203;
+					goto yy206;
 				}
 			}
 		} else {
@@ -2751,7 +2834,7 @@ yy131:
 					if (yych <= 'h') goto yy118;
 					goto yy119;
 				} else {
-					if (yych == 'm') goto yy245;
+					if (yych == 'm') goto yy248;
 					goto yy118;
 				}
 			}
@@ -2760,12 +2843,12 @@ yy131:
 		if (yych <= 0xC2) {
 			if (yych <= 'r') {
 				if (yych <= 'o') goto yy119;
-				if (yych <= 'p') goto yy246;
+				if (yych <= 'p') goto yy249;
 				if (yych <= 'q') goto yy118;
 				goto yy133;
 			} else {
 				if (yych <= 't') {
-					if (yych <= 's') goto yy247;
+					if (yych <= 's') goto yy250;
 					goto yy118;
 				} else {
 					if (yych <= 'u') goto yy119;
@@ -2794,7 +2877,7 @@ yy132:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'o') {
 		if (yych <= 'e') {
@@ -2802,7 +2885,7 @@ yy132:
 			if (yych <= 'c') goto yy118;
 			goto yy119;
 		} else {
-			if (yych == 'i') goto yy248;
+			if (yych == 'i') goto yy251;
 			if (yych <= 'n') goto yy118;
 			goto yy119;
 		}
@@ -2831,12 +2914,12 @@ yy133:
 			} else {
 				if (yych <= 'Z') goto yy11;
 				if (yych <= '`') goto yy13;
-				goto yy249;
+				goto yy252;
 			}
 		} else {
 			if (yych <= 'r') {
 				if (yych <= 'i') goto yy119;
-				if (yych <= 'o') goto yy251;
+				if (yych <= 'o') goto yy254;
 				goto yy133;
 			} else {
 				if (yych <= 'u') goto yy119;
@@ -2871,7 +2954,7 @@ yy134:
 	yyaccept = 9;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'q') {
 		if (yych <= '`') {
@@ -2879,7 +2962,7 @@ yy134:
 				if (yych == '-') goto yy12;
 				goto yy92;
 			} else {
-				if (yych == 'R') goto yy204;
+				if (yych == 'R') goto yy207;
 				if (yych <= 'Z') goto yy12;
 				goto yy92;
 			}
@@ -2897,7 +2980,7 @@ yy134:
 	} else {
 		if (yych <= 0xCA) {
 			if (yych <= 'u') {
-				if (yych <= 'r') goto yy252;
+				if (yych <= 'r') goto yy255;
 				if (yych <= 't') goto yy118;
 				goto yy119;
 			} else {
@@ -2932,7 +3015,7 @@ yy135:
 		}
 	} else {
 		if (yych <= 0xB6) {
-			if (yych <= 0xA8) goto yy253;
+			if (yych <= 0xA8) goto yy256;
 			goto yy118;
 		} else {
 			if (yych <= 0xB7) goto yy60;
@@ -2944,7 +3027,7 @@ yy136:
 	yyaccept = 10;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'q') {
 		if (yych <= 'Z') {
@@ -2953,8 +3036,8 @@ yy136:
 				if (yych <= '@') goto yy97;
 				goto yy12;
 			} else {
-				if (yych <= 'T') goto yy207;
-				if (yych == 'V') goto yy208;
+				if (yych <= 'T') goto yy210;
+				if (yych == 'V') goto yy211;
 				goto yy12;
 			}
 		} else {
@@ -2974,10 +3057,10 @@ yy136:
 			if (yych <= 'u') {
 				if (yych <= 'r') goto yy119;
 				if (yych <= 's') goto yy118;
-				if (yych <= 't') goto yy254;
+				if (yych <= 't') goto yy257;
 				goto yy119;
 			} else {
-				if (yych <= 'v') goto yy255;
+				if (yych <= 'v') goto yy258;
 				if (yych <= 'z') goto yy118;
 				if (yych <= 0xC2) goto yy97;
 				goto yy126;
@@ -2999,11 +3082,11 @@ yy137:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'o') {
 		if (yych <= 'c') {
-			if (yych == 'T') goto yy209;
+			if (yych == 'T') goto yy212;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -3020,7 +3103,7 @@ yy137:
 		if (yych <= 't') {
 			if (yych == 'r') goto yy119;
 			if (yych <= 's') goto yy118;
-			goto yy256;
+			goto yy259;
 		} else {
 			if (yych <= 'z') {
 				if (yych <= 'u') goto yy119;
@@ -3035,7 +3118,7 @@ yy138:
 	yyaccept = 11;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'r') {
 		if (yych <= 'c') {
@@ -3085,7 +3168,7 @@ yy139:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'o') {
 		if (yych <= 'e') {
@@ -3095,7 +3178,7 @@ yy139:
 		} else {
 			if (yych == 'i') goto yy119;
 			if (yych <= 'n') goto yy118;
-			goto yy257;
+			goto yy260;
 		}
 	} else {
 		if (yych <= 'u') {
@@ -3112,7 +3195,7 @@ yy140:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'q') {
 		if (yych <= 'h') {
@@ -3127,9 +3210,9 @@ yy140:
 		}
 	} else {
 		if (yych <= 'u') {
-			if (yych <= 'r') goto yy258;
+			if (yych <= 'r') goto yy261;
 			if (yych <= 's') goto yy118;
-			if (yych <= 't') goto yy259;
+			if (yych <= 't') goto yy262;
 			goto yy119;
 		} else {
 			if (yych <= 'z') goto yy118;
@@ -3141,16 +3224,16 @@ yy141:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'c') {
-			if (yych == 'I') goto yy211;
+			if (yych == 'I') goto yy214;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
 			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy260;
+			if (yych == 'i') goto yy263;
 			goto yy118;
 		}
 	} else {
@@ -3172,13 +3255,13 @@ yy142:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'q') {
 		if (yych <= 'e') {
 			if (yych <= ' ') {
 				if (yych <= 0x1F) goto yy12;
-				goto yy213;
+				goto yy216;
 			} else {
 				if (yych <= '`') goto yy12;
 				if (yych <= 'c') goto yy118;
@@ -3205,10 +3288,10 @@ yy142:
 			}
 		} else {
 			if (yych <= 0xC3) {
-				if (yych <= 0xC2) goto yy214;
+				if (yych <= 0xC2) goto yy217;
 				goto yy126;
 			} else {
-				if (yych == 0xE2) goto yy215;
+				if (yych == 0xE2) goto yy218;
 				goto yy12;
 			}
 		}
@@ -3217,11 +3300,11 @@ yy143:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'o') {
 		if (yych <= 'c') {
-			if (yych == 'S') goto yy216;
+			if (yych == 'S') goto yy219;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -3238,7 +3321,7 @@ yy143:
 		if (yych <= 't') {
 			if (yych <= 'q') goto yy118;
 			if (yych <= 'r') goto yy133;
-			if (yych <= 's') goto yy261;
+			if (yych <= 's') goto yy264;
 			goto yy118;
 		} else {
 			if (yych <= 'z') {
@@ -3254,7 +3337,7 @@ yy144:
 	yyaccept = 12;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'r') {
 		if (yych <= 'c') {
@@ -3304,7 +3387,7 @@ yy145:
 	yyaccept = 12;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'q') {
 		if (yych <= '`') {
@@ -3356,16 +3439,16 @@ yy146:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'c') {
-			if (yych == 'I') goto yy218;
+			if (yych == 'I') goto yy221;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
 			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy262;
+			if (yych == 'i') goto yy265;
 			goto yy118;
 		}
 	} else {
@@ -3387,7 +3470,7 @@ yy147:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'q') {
 		if (yych <= 'h') {
@@ -3404,7 +3487,7 @@ yy147:
 		if (yych <= 'u') {
 			if (yych <= 'r') goto yy119;
 			if (yych <= 's') goto yy118;
-			if (yych <= 't') goto yy259;
+			if (yych <= 't') goto yy262;
 			goto yy119;
 		} else {
 			if (yych <= 'z') goto yy118;
@@ -3416,11 +3499,11 @@ yy148:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'c') {
-			if (yych == 'R') goto yy219;
+			if (yych == 'R') goto yy222;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -3431,7 +3514,7 @@ yy148:
 	} else {
 		if (yych <= 't') {
 			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy263;
+			if (yych == 'r') goto yy266;
 			goto yy118;
 		} else {
 			if (yych <= 'z') {
@@ -3447,15 +3530,15 @@ yy149:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'm') {
 		if (yych <= '`') {
 			if (yych <= 'N') {
 				if (yych <= 'M') goto yy12;
-				goto yy221;
+				goto yy224;
 			} else {
-				if (yych == 'U') goto yy222;
+				if (yych == 'U') goto yy225;
 				goto yy12;
 			}
 		} else {
@@ -3470,7 +3553,7 @@ yy149:
 	} else {
 		if (yych <= 't') {
 			if (yych <= 'o') {
-				if (yych <= 'n') goto yy264;
+				if (yych <= 'n') goto yy267;
 				goto yy119;
 			} else {
 				if (yych == 'r') goto yy133;
@@ -3478,7 +3561,7 @@ yy149:
 			}
 		} else {
 			if (yych <= 'z') {
-				if (yych <= 'u') goto yy265;
+				if (yych <= 'u') goto yy268;
 				goto yy118;
 			} else {
 				if (yych == 0xC3) goto yy126;
@@ -3490,11 +3573,11 @@ yy150:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'c') {
-			if (yych == 'U') goto yy224;
+			if (yych == 'U') goto yy227;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -3509,7 +3592,7 @@ yy150:
 			goto yy118;
 		} else {
 			if (yych <= 'z') {
-				if (yych <= 'u') goto yy266;
+				if (yych <= 'u') goto yy269;
 				goto yy118;
 			} else {
 				if (yych == 0xC3) goto yy126;
@@ -3521,15 +3604,15 @@ yy151:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= '`') {
 			if (yych <= 'S') {
 				if (yych <= 'R') goto yy12;
-				goto yy225;
+				goto yy228;
 			} else {
-				if (yych == 'U') goto yy226;
+				if (yych == 'U') goto yy229;
 				goto yy12;
 			}
 		} else {
@@ -3548,12 +3631,12 @@ yy151:
 				goto yy118;
 			} else {
 				if (yych <= 'r') goto yy133;
-				if (yych <= 's') goto yy267;
+				if (yych <= 's') goto yy270;
 				goto yy118;
 			}
 		} else {
 			if (yych <= 'z') {
-				if (yych <= 'u') goto yy268;
+				if (yych <= 'u') goto yy271;
 				goto yy118;
 			} else {
 				if (yych == 0xC3) goto yy126;
@@ -3565,7 +3648,7 @@ yy152:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'o') {
 		if (yych <= 'e') {
@@ -3584,7 +3667,7 @@ yy152:
 			goto yy119;
 		} else {
 			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy269;
+			if (yych == 0xC3) goto yy272;
 			goto yy12;
 		}
 	}
@@ -3596,17 +3679,17 @@ yy153:
 	}
 	if (yych <= 'd') {
 		if (yych <= 'D') {
-			if (yych == 'A') goto yy227;
+			if (yych == 'A') goto yy230;
 			goto yy12;
 		} else {
-			if (yych <= 'E') goto yy228;
+			if (yych <= 'E') goto yy231;
 			if (yych <= '`') goto yy12;
-			if (yych <= 'a') goto yy270;
+			if (yych <= 'a') goto yy273;
 			goto yy119;
 		}
 	} else {
 		if (yych <= 'r') {
-			if (yych <= 'e') goto yy271;
+			if (yych <= 'e') goto yy274;
 			if (yych <= 'o') goto yy119;
 			goto yy133;
 		} else {
@@ -3619,7 +3702,7 @@ yy154:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'o') {
 		if (yych <= 'e') {
@@ -3633,7 +3716,7 @@ yy154:
 		}
 	} else {
 		if (yych <= 'u') {
-			if (yych == 'r') goto yy235;
+			if (yych == 'r') goto yy238;
 			if (yych <= 't') goto yy118;
 			goto yy119;
 		} else {
@@ -3646,7 +3729,7 @@ yy155:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'o') {
 		if (yych <= 'h') {
@@ -3675,11 +3758,11 @@ yy156:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'c') {
-			if (yych == 'U') goto yy229;
+			if (yych == 'U') goto yy232;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -3694,7 +3777,7 @@ yy156:
 			goto yy118;
 		} else {
 			if (yych <= 'z') {
-				if (yych <= 'u') goto yy272;
+				if (yych <= 'u') goto yy275;
 				goto yy118;
 			} else {
 				if (yych == 0xC3) goto yy126;
@@ -3715,7 +3798,7 @@ yy157:
 		}
 	} else {
 		if (yych <= 0xB6) {
-			if (yych <= 0xB4) goto yy273;
+			if (yych <= 0xB4) goto yy276;
 			goto yy118;
 		} else {
 			if (yych <= 0xB7) goto yy60;
@@ -3727,7 +3810,7 @@ yy158:
 	yyaccept = 14;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'r') {
 		if (yych <= 'c') {
@@ -3775,11 +3858,11 @@ yy160:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'c') {
-			if (yych == 'R') goto yy230;
+			if (yych == 'R') goto yy233;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -3790,7 +3873,7 @@ yy160:
 	} else {
 		if (yych <= 't') {
 			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy274;
+			if (yych == 'r') goto yy277;
 			goto yy118;
 		} else {
 			if (yych <= 'z') {
@@ -3806,7 +3889,7 @@ yy161:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'o') {
 		if (yych <= 'h') {
@@ -3817,7 +3900,7 @@ yy161:
 		} else {
 			if (yych <= 'i') goto yy119;
 			if (yych <= 'm') goto yy118;
-			if (yych <= 'n') goto yy275;
+			if (yych <= 'n') goto yy278;
 			goto yy119;
 		}
 	} else {
@@ -3921,7 +4004,7 @@ yy164:
 		if (yych <= 'u') {
 			if (yych <= 'r') goto yy119;
 			if (yych <= 's') goto yy118;
-			if (yych <= 't') goto yy276;
+			if (yych <= 't') goto yy279;
 			goto yy119;
 		} else {
 			if (yych <= 'z') goto yy118;
@@ -3930,11 +4013,50 @@ yy164:
 		}
 	}
 yy165:
+	yyaccept = 15;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '-') {
+				if (yych >= '-') goto yy71;
+			} else {
+				if (yych <= '@') goto yy166;
+				if (yych <= 'Z') goto yy165;
+			}
+		} else {
+			if (yych <= 0xC2) {
+				if (yych <= 'z') goto yy165;
+			} else {
+				if (yych <= 0xC3) goto yy191;
+				if (yych <= 0xC9) goto yy78;
+				goto yy79;
+			}
+		}
+	} else {
+		if (yych <= 0xD6) {
+			if (yych <= 0xD3) {
+				if (yych >= 0xCC) goto yy78;
+			} else {
+				if (yych <= 0xD4) goto yy79;
+				if (yych >= 0xD6) goto yy80;
+			}
+		} else {
+			if (yych <= 0xE0) {
+				if (yych <= 0xDB) goto yy78;
+			} else {
+				if (yych <= 0xE1) goto yy81;
+				if (yych <= 0xE2) goto yy82;
+			}
+		}
+	}
+yy166:
+	{ cur = word(st, tok, cur); continue; }
+yy167:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy60;
 	if (yych <= 0xBF) goto yy1;
 	goto yy60;
-yy166:
+yy168:
 	yych = *++cur;
 	if (yych <= 0x92) {
 		if (yych <= 0x8A) {
@@ -3955,90 +4077,90 @@ yy166:
 			goto yy60;
 		}
 	}
-yy167:
+yy169:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy60;
 	if (yych == 0x9F) goto yy2;
 	if (yych <= 0xBF) goto yy1;
 	goto yy60;
-yy168:
+yy170:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy60;
 	if (yych <= 0x80) goto yy2;
 	if (yych <= 0xBF) goto yy1;
 	goto yy60;
-yy169:
+yy171:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy165;
+	if (yych <= 0xBF) goto yy167;
 	goto yy60;
-yy170:
+yy172:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy60;
 	if (yych <= 0x8A) goto yy2;
 	if (yych == 0xAF) goto yy2;
 	goto yy60;
-yy171:
+yy173:
 	yych = *++cur;
 	if (yych == 0x9F) goto yy2;
 	goto yy60;
-yy172:
+yy174:
 	yych = *++cur;
 	if (yych == 0x80) goto yy2;
 	goto yy60;
-yy173:
+yy175:
 	yych = *++cur;
 	if (yych <= '/') goto yy60;
-	if (yych <= '9') goto yy277;
+	if (yych <= '9') goto yy280;
 	goto yy60;
-yy174:
+yy176:
 	yyaccept = 1;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC1) {
 		if (yych == ' ') goto yy63;
-		goto yy279;
+		goto yy282;
 	} else {
 		if (yych <= 0xC2) goto yy68;
 		if (yych == 0xE2) goto yy70;
-		goto yy279;
+		goto yy282;
 	}
-yy175:
+yy177:
 	++cur;
 	cur = yyt1;
 	{ other(st, true); continue; }
-yy176:
+yy178:
 	yych = *++cur;
-	if (yych == 'e') goto yy178;
+	if (yych == 'e') goto yy180;
 	goto yy60;
-yy177:
+yy179:
 	yych = *++cur;
 	if (yych <= 0xC2) {
 		if (yych <= 'Z') {
 			if (yych <= '/') {
 				yyt1 = cur;
-				goto yy280;
+				goto yy283;
 			}
 			if (yych <= '9') goto yy60;
 			if (yych <= '@') {
 				yyt1 = cur;
-				goto yy280;
+				goto yy283;
 			}
 			goto yy60;
 		} else {
 			if (yych <= 'z') {
 				if (yych <= '`') {
 					yyt1 = cur;
-					goto yy280;
+					goto yy283;
 				}
 				goto yy60;
 			} else {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy280;
+					goto yy283;
 				}
 				if (yych <= 0xC1) goto yy60;
 				yyt1 = cur;
-				goto yy281;
+				goto yy284;
 			}
 		}
 	} else {
@@ -4046,60 +4168,60 @@ yy177:
 			if (yych <= 0xC8) goto yy60;
 			if (yych <= 0xC9) {
 				yyt1 = cur;
-				goto yy282;
+				goto yy285;
 			}
 			if (yych <= 0xDF) {
 				yyt1 = cur;
-				goto yy281;
+				goto yy284;
 			}
 			yyt1 = cur;
-			goto yy283;
+			goto yy286;
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy284;
+					goto yy287;
 				}
 				yyt1 = cur;
-				goto yy285;
+				goto yy288;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy286;
+					goto yy289;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy287;
+					goto yy290;
 				}
 				goto yy60;
 			}
 		}
 	}
-yy178:
+yy180:
 	yych = *++cur;
 	if (yych <= 0xC2) {
 		if (yych <= 'Z') {
 			if (yych <= '/') {
 				yyt1 = cur;
-				goto yy175;
+				goto yy177;
 			}
 			if (yych <= '9') goto yy60;
 			if (yych <= '@') {
 				yyt1 = cur;
-				goto yy175;
+				goto yy177;
 			}
 			goto yy60;
 		} else {
 			if (yych <= 'z') {
 				if (yych <= '`') {
 					yyt1 = cur;
-					goto yy175;
+					goto yy177;
 				}
 				goto yy60;
 			} else {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy175;
+					goto yy177;
 				}
 				if (yych <= 0xC1) goto yy60;
 				yyt1 = cur;
@@ -4110,97 +4232,97 @@ yy178:
 			if (yych <= 0xC8) goto yy60;
 			if (yych <= 0xC9) {
 				yyt1 = cur;
-				goto yy180;
+				goto yy182;
 			}
 			if (yych >= 0xE0) {
 				yyt1 = cur;
-				goto yy181;
+				goto yy183;
 			}
 			yyt1 = cur;
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy182;
+					goto yy184;
 				}
 				yyt1 = cur;
-				goto yy183;
+				goto yy185;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy184;
+					goto yy186;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy185;
+					goto yy187;
 				}
 				goto yy60;
 			}
 		}
 	}
-yy179:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy175;
-	goto yy60;
-yy180:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy60;
-	if (yych <= 0xBF) goto yy175;
-	goto yy60;
 yy181:
 	yych = *++cur;
-	if (yych <= 0x9F) goto yy60;
-	if (yych <= 0xBF) goto yy179;
+	if (yych <= 0x7F) goto yy60;
+	if (yych <= 0xBF) goto yy177;
 	goto yy60;
 yy182:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy179;
+	if (yych <= 0x8F) goto yy60;
+	if (yych <= 0xBF) goto yy177;
 	goto yy60;
 yy183:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy60;
-	if (yych <= 0xBF) goto yy182;
+	if (yych <= 0x9F) goto yy60;
+	if (yych <= 0xBF) goto yy181;
 	goto yy60;
 yy184:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy182;
+	if (yych <= 0xBF) goto yy181;
 	goto yy60;
 yy185:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0x8F) goto yy182;
+	if (yych <= 0x8F) goto yy60;
+	if (yych <= 0xBF) goto yy184;
 	goto yy60;
 yy186:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy60;
+	if (yych <= 0xBF) goto yy184;
+	goto yy60;
+yy187:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy60;
+	if (yych <= 0x8F) goto yy184;
+	goto yy60;
+yy188:
 	yych = *++cur;
 	if (yych <= 0xC1) {
 		if (yych <= '`') {
 			if (yych <= '9') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy175;
+					goto yy177;
 				}
 				goto yy60;
 			} else {
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy175;
+					goto yy177;
 				}
 				if (yych <= 'Z') goto yy60;
 				yyt1 = cur;
-				goto yy175;
+				goto yy177;
 			}
 		} else {
 			if (yych <= 'e') {
 				if (yych <= 'd') goto yy60;
-				goto yy178;
+				goto yy180;
 			} else {
 				if (yych <= 'z') goto yy60;
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy175;
+					goto yy177;
 				}
 				goto yy60;
 			}
@@ -4210,70 +4332,70 @@ yy186:
 			if (yych <= 0xC8) {
 				if (yych <= 0xC2) {
 					yyt1 = cur;
-					goto yy179;
+					goto yy181;
 				}
 				goto yy60;
 			} else {
 				if (yych <= 0xC9) {
 					yyt1 = cur;
-					goto yy180;
+					goto yy182;
 				}
 				if (yych <= 0xDF) {
 					yyt1 = cur;
-					goto yy179;
+					goto yy181;
 				}
 				yyt1 = cur;
-				goto yy181;
+				goto yy183;
 			}
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy182;
+					goto yy184;
 				}
 				yyt1 = cur;
-				goto yy183;
+				goto yy185;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy184;
+					goto yy186;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy185;
+					goto yy187;
 				}
 				goto yy60;
 			}
 		}
 	}
-yy187:
+yy189:
 	yych = *++cur;
 	if (yych <= 0x7F) {
 		if (yych <= '`') {
 			if (yych <= '9') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy175;
+					goto yy177;
 				}
 				goto yy60;
 			} else {
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy175;
+					goto yy177;
 				}
 				if (yych <= 'Z') goto yy60;
 				yyt1 = cur;
-				goto yy175;
+				goto yy177;
 			}
 		} else {
 			if (yych <= 'q') {
-				if (yych == 'm') goto yy288;
+				if (yych == 'm') goto yy291;
 				goto yy60;
 			} else {
 				if (yych <= 'r') goto yy67;
 				if (yych <= 'z') goto yy60;
 				yyt1 = cur;
-				goto yy175;
+				goto yy177;
 			}
 		}
 	} else {
@@ -4281,59 +4403,70 @@ yy187:
 			if (yych <= 0xC2) {
 				if (yych <= 0xC1) goto yy60;
 				yyt1 = cur;
-				goto yy179;
+				goto yy181;
 			} else {
 				if (yych <= 0xC8) goto yy60;
 				if (yych <= 0xC9) {
 					yyt1 = cur;
-					goto yy180;
+					goto yy182;
 				}
 				yyt1 = cur;
-				goto yy179;
+				goto yy181;
 			}
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xE0) {
 					yyt1 = cur;
-					goto yy181;
+					goto yy183;
 				}
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy182;
+					goto yy184;
 				}
 				yyt1 = cur;
-				goto yy183;
+				goto yy185;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy184;
+					goto yy186;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy185;
+					goto yy187;
 				}
 				goto yy60;
 			}
 		}
 	}
-yy188:
+yy190:
 	yych = *++cur;
 	if (yych == 0x89) goto yy63;
 	if (yych == 0xAF) goto yy63;
 	goto yy60;
-yy189:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy289;
-	if (yych == 'e') goto yy289;
-	goto yy12;
-yy190:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'O') goto yy290;
-	if (yych == 'o') goto yy290;
-	goto yy12;
 yy191:
+	yych = *++cur;
+	if (yych <= 0x97) {
+		if (yych <= 0x7F) goto yy60;
+		if (yych <= 0x96) goto yy165;
+		goto yy60;
+	} else {
+		if (yych == 0xB7) goto yy60;
+		if (yych <= 0xBF) goto yy165;
+		goto yy60;
+	}
+yy192:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy292;
+	if (yych == 'e') goto yy292;
+	goto yy12;
+yy193:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'O') goto yy293;
+	if (yych == 'o') goto yy293;
+	goto yy12;
+yy194:
 	yyaccept = 6;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -4358,52 +4491,52 @@ yy191:
 			goto yy74;
 		}
 	}
-yy192:
+yy195:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy291;
-	if (yych == 'n') goto yy291;
+	if (yych == 'N') goto yy294;
+	if (yych == 'n') goto yy294;
 	goto yy12;
-yy193:
+yy196:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= 'd') {
-		if (yych == 'E') goto yy289;
+		if (yych == 'E') goto yy292;
 		goto yy12;
 	} else {
-		if (yych <= 'e') goto yy289;
-		if (yych == 0xC3) goto yy292;
+		if (yych <= 'e') goto yy292;
+		if (yych == 0xC3) goto yy295;
 		goto yy12;
 	}
-yy194:
+yy197:
 	yych = *++cur;
 	if (yych <= 0x8F) goto yy60;
 	if (yych <= 0x91) goto yy71;
 	goto yy60;
-yy195:
-	yyaccept = 15;
+yy198:
+	yyaccept = 16;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy196;
+			if (yych <= '`') goto yy199;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy196;
+			if (yych == 0xCB) goto yy199;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy196;
+			if (yych <= 0xE0) goto yy199;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy196:
+yy199:
 	{ emit(st, tok, cur, TA_CES, 0); continue; }
-yy197:
+yy200:
 	yyaccept = 7;
 	yych = *(mar = ++cur);
 	if (yych <= 't') {
@@ -4413,12 +4546,12 @@ yy197:
 			goto yy12;
 		} else {
 			if (yych <= 'Z') {
-				if (yych <= 'T') goto yy293;
+				if (yych <= 'T') goto yy296;
 				goto yy12;
 			} else {
 				if (yych <= '`') goto yy84;
 				if (yych <= 's') goto yy12;
-				goto yy293;
+				goto yy296;
 			}
 		}
 	} else {
@@ -4441,37 +4574,37 @@ yy197:
 			}
 		}
 	}
-yy198:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'Q') goto yy294;
-	if (yych == 'q') goto yy294;
-	goto yy12;
-yy199:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy295;
-	if (yych == 'r') goto yy295;
-	goto yy12;
-yy200:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy296;
-	if (yych == 's') goto yy296;
-	goto yy12;
 yy201:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy298;
-	if (yych == 'i') goto yy298;
+	if (yych == 'Q') goto yy297;
+	if (yych == 'q') goto yy297;
 	goto yy12;
 yy202:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy300;
-	if (yych == 'u') goto yy300;
+	if (yych == 'R') goto yy298;
+	if (yych == 'r') goto yy298;
 	goto yy12;
 yy203:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'S') goto yy299;
+	if (yych == 's') goto yy299;
+	goto yy12;
+yy204:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'I') goto yy301;
+	if (yych == 'i') goto yy301;
+	goto yy12;
+yy205:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'U') goto yy303;
+	if (yych == 'u') goto yy303;
+	goto yy12;
+yy206:
 	yyaccept = 9;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -4496,59 +4629,36 @@ yy203:
 			goto yy92;
 		}
 	}
-yy204:
+yy207:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'A') goto yy301;
-	if (yych == 'a') goto yy301;
+	if (yych == 'A') goto yy304;
+	if (yych == 'a') goto yy304;
 	goto yy12;
-yy205:
+yy208:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 's') goto yy302;
+	if (yych == 's') goto yy305;
 	goto yy12;
-yy206:
+yy209:
 	yych = *++cur;
 	if (yych <= 0x8F) goto yy60;
 	if (yych <= 0x91) goto yy71;
 	if (yych == 0x99) goto yy87;
 	goto yy60;
-yy207:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy304;
-	if (yych == 'r') goto yy304;
-	goto yy12;
-yy208:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy305;
-	if (yych == 'i') goto yy305;
-	goto yy12;
-yy209:
-	yyaccept = 16;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy210;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy210;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy210;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
 yy210:
-	{ emit(st, tok, cur, TA_EST, 0); continue; }
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'R') goto yy307;
+	if (yych == 'r') goto yy307;
+	goto yy12;
 yy211:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'I') goto yy308;
+	if (yych == 'i') goto yy308;
+	goto yy12;
+yy212:
 	yyaccept = 17;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -4556,54 +4666,77 @@ yy211:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy212;
+			if (yych <= '`') goto yy213;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy212;
+			if (yych == 0xCB) goto yy213;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy212;
+			if (yych <= 0xE0) goto yy213;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy212:
-	{ emit(st, tok, cur, TA_ICI, 0); continue; }
 yy213:
-	yych = *++cur;
-	if (yych == 'Y') goto yy306;
-	if (yych == 'y') goto yy306;
-	goto yy60;
+	{ emit(st, tok, cur, TA_EST, 0); continue; }
 yy214:
-	yych = *++cur;
-	if (yych == 0xA0) goto yy213;
-	goto yy60;
+	yyaccept = 18;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy215;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy215;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy215;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
 yy215:
-	yych = *++cur;
-	if (yych == 0x80) goto yy307;
-	goto yy60;
+	{ emit(st, tok, cur, TA_ICI, 0); continue; }
 yy216:
+	yych = *++cur;
+	if (yych == 'Y') goto yy309;
+	if (yych == 'y') goto yy309;
+	goto yy60;
+yy217:
+	yych = *++cur;
+	if (yych == 0xA0) goto yy216;
+	goto yy60;
+yy218:
+	yych = *++cur;
+	if (yych == 0x80) goto yy310;
+	goto yy60;
+yy219:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'Q') goto yy308;
-	if (yych == 'q') goto yy308;
+	if (yych == 'Q') goto yy311;
+	if (yych == 'q') goto yy311;
 	goto yy12;
-yy217:
+yy220:
 	yych = *++cur;
 	if (yych <= 0x8F) goto yy60;
 	if (yych <= 0x91) goto yy71;
 	if (yych == 0x99) goto yy104;
 	goto yy60;
-yy218:
+yy221:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy309;
-	if (yych == 'n') goto yy309;
+	if (yych == 'N') goto yy312;
+	if (yych == 'n') goto yy312;
 	goto yy12;
-yy219:
-	yyaccept = 18;
+yy222:
+	yyaccept = 19;
 	yych = *(mar = ++cur);
 	if (yych <= 't') {
 		if (yych <= 'S') {
@@ -4611,12 +4744,12 @@ yy219:
 			if (yych >= 'A') goto yy12;
 		} else {
 			if (yych <= 'Z') {
-				if (yych <= 'T') goto yy310;
+				if (yych <= 'T') goto yy313;
 				goto yy12;
 			} else {
-				if (yych <= '`') goto yy220;
+				if (yych <= '`') goto yy223;
 				if (yych <= 's') goto yy12;
-				goto yy310;
+				goto yy313;
 			}
 		}
 	} else {
@@ -4630,96 +4763,96 @@ yy219:
 			if (yych <= 0xDB) {
 				if (yych >= 0xD6) goto yy12;
 			} else {
-				if (yych <= 0xE0) goto yy220;
+				if (yych <= 0xE0) goto yy223;
 				if (yych <= 0xE2) goto yy12;
 			}
 		}
 	}
-yy220:
+yy223:
 	{ emit(st, tok, cur, TA_PAR, 0); continue; }
-yy221:
+yy224:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'D') goto yy204;
-	if (yych == 'd') goto yy204;
+	if (yych == 'D') goto yy207;
+	if (yych == 'd') goto yy207;
 	goto yy12;
-yy222:
-	yyaccept = 19;
+yy225:
+	yyaccept = 20;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy223;
+			if (yych <= '`') goto yy226;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy223;
+			if (yych == 0xCB) goto yy226;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy223;
+			if (yych <= 0xE0) goto yy226;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy223:
-	{ emit(st, tok, cur, TA_PEU, 0); continue; }
-yy224:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy311;
-	if (yych == 's') goto yy311;
-	goto yy12;
-yy225:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy313;
-	if (yych == 's') goto yy313;
-	goto yy12;
 yy226:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy314;
-	if (yych == 'r') goto yy314;
-	goto yy12;
+	{ emit(st, tok, cur, TA_PEU, 0); continue; }
 yy227:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy316;
-	if (yych == 'r') goto yy316;
+	if (yych == 'S') goto yy314;
+	if (yych == 's') goto yy314;
 	goto yy12;
 yy228:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'L') goto yy317;
-	if (yych == 'l') goto yy317;
+	if (yych == 'S') goto yy316;
+	if (yych == 's') goto yy316;
 	goto yy12;
 yy229:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= 'T') {
-		if (yych <= 'R') goto yy12;
-		if (yych <= 'S') goto yy318;
-		goto yy320;
-	} else {
-		if (yych <= 'r') goto yy12;
-		if (yych <= 's') goto yy318;
-		if (yych <= 't') goto yy320;
-		goto yy12;
-	}
+	if (yych == 'R') goto yy317;
+	if (yych == 'r') goto yy317;
+	goto yy12;
 yy230:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy322;
-	if (yych == 's') goto yy322;
+	if (yych == 'R') goto yy319;
+	if (yych == 'r') goto yy319;
 	goto yy12;
 yy231:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
+	if (yych == 'L') goto yy320;
+	if (yych == 'l') goto yy320;
+	goto yy12;
+yy232:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych <= 'T') {
+		if (yych <= 'R') goto yy12;
+		if (yych <= 'S') goto yy321;
+		goto yy323;
+	} else {
+		if (yych <= 'r') goto yy12;
+		if (yych <= 's') goto yy321;
+		if (yych <= 't') goto yy323;
+		goto yy12;
+	}
+yy233:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'S') goto yy325;
+	if (yych == 's') goto yy325;
+	goto yy12;
+yy234:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'u') {
 		if (yych <= 'e') {
@@ -4734,7 +4867,7 @@ yy231:
 			}
 		} else {
 			if (yych <= 'o') {
-				if (yych == 'i') goto yy324;
+				if (yych == 'i') goto yy327;
 				if (yych <= 'n') goto yy118;
 				goto yy119;
 			} else {
@@ -4769,11 +4902,11 @@ yy231:
 			}
 		}
 	}
-yy232:
+yy235:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'o') {
 		if (yych <= 'e') {
@@ -4796,21 +4929,21 @@ yy232:
 			goto yy12;
 		}
 	}
-yy233:
+yy236:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'c') {
-			if (yych == 'E') goto yy289;
+			if (yych == 'E') goto yy292;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
 			if (yych <= 'e') {
 				if (yych <= 'd') goto yy119;
-				goto yy325;
+				goto yy328;
 			} else {
 				if (yych == 'i') goto yy119;
 				goto yy118;
@@ -4826,20 +4959,20 @@ yy233:
 				if (yych <= 'u') goto yy119;
 				goto yy118;
 			} else {
-				if (yych == 0xC3) goto yy326;
+				if (yych == 0xC3) goto yy329;
 				goto yy12;
 			}
 		}
 	}
-yy234:
+yy237:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'c') {
-			if (yych == 'O') goto yy290;
+			if (yych == 'O') goto yy293;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -4849,7 +4982,7 @@ yy234:
 		}
 	} else {
 		if (yych <= 't') {
-			if (yych <= 'o') goto yy327;
+			if (yych <= 'o') goto yy330;
 			if (yych == 'r') goto yy119;
 			goto yy118;
 		} else {
@@ -4862,7 +4995,7 @@ yy234:
 			}
 		}
 	}
-yy235:
+yy238:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 8) {
@@ -4870,7 +5003,7 @@ yy235:
 	}
 	if (yych <= 'o') {
 		if (yych <= '`') goto yy12;
-		if (yych <= 'a') goto yy328;
+		if (yych <= 'a') goto yy331;
 		if (yych <= 'i') goto yy119;
 		goto yy161;
 	} else {
@@ -4882,11 +5015,11 @@ yy235:
 			goto yy12;
 		}
 	}
-yy236:
+yy239:
 	yyaccept = 6;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'r') {
 		if (yych <= 'c') {
@@ -4932,15 +5065,15 @@ yy236:
 			}
 		}
 	}
-yy237:
+yy240:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'c') {
-			if (yych == 'N') goto yy291;
+			if (yych == 'N') goto yy294;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -4948,9 +5081,9 @@ yy237:
 				if (yych <= 'e') goto yy119;
 				goto yy118;
 			} else {
-				if (yych <= 'i') goto yy329;
+				if (yych <= 'i') goto yy332;
 				if (yych <= 'm') goto yy118;
-				goto yy330;
+				goto yy333;
 			}
 		}
 	} else {
@@ -4968,11 +5101,11 @@ yy237:
 			}
 		}
 	}
-yy238:
+yy241:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'q') {
 		if (yych <= 'h') {
@@ -4991,16 +5124,16 @@ yy238:
 			if (yych == 'u') goto yy119;
 			goto yy118;
 		} else {
-			if (yych <= 'z') goto yy259;
+			if (yych <= 'z') goto yy262;
 			if (yych == 0xC3) goto yy126;
 			goto yy12;
 		}
 	}
-yy239:
+yy242:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'o') {
 		if (yych <= 'h') {
@@ -5011,7 +5144,7 @@ yy239:
 		} else {
 			if (yych <= 'i') goto yy119;
 			if (yych <= 'm') goto yy118;
-			if (yych <= 'n') goto yy331;
+			if (yych <= 'n') goto yy334;
 			goto yy119;
 		}
 	} else {
@@ -5025,20 +5158,20 @@ yy239:
 			goto yy12;
 		}
 	}
-yy240:
-	yyaccept = 15;
+yy243:
+	yyaccept = 16;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'r') {
 		if (yych <= 'c') {
 			if (yych <= '@') {
 				if (yych == '-') goto yy12;
-				goto yy196;
+				goto yy199;
 			} else {
 				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy196;
+				if (yych <= '`') goto yy199;
 				goto yy118;
 			}
 		} else {
@@ -5058,28 +5191,28 @@ yy240:
 				if (yych == 'u') goto yy119;
 				goto yy118;
 			} else {
-				if (yych <= 0xC2) goto yy196;
+				if (yych <= 0xC2) goto yy199;
 				if (yych <= 0xC3) goto yy126;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy196;
+				if (yych <= 0xCB) goto yy199;
 				if (yych <= 0xD4) goto yy12;
-				goto yy196;
+				goto yy199;
 			} else {
 				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy196;
+				if (yych <= 0xE0) goto yy199;
 				if (yych <= 0xE2) goto yy12;
-				goto yy196;
+				goto yy199;
 			}
 		}
 	}
-yy241:
+yy244:
 	yyaccept = 7;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'q') {
 		if (yych <= '`') {
@@ -5087,7 +5220,7 @@ yy241:
 				if (yych == '-') goto yy12;
 				goto yy84;
 			} else {
-				if (yych == 'T') goto yy293;
+				if (yych == 'T') goto yy296;
 				if (yych <= 'Z') goto yy12;
 				goto yy84;
 			}
@@ -5107,7 +5240,7 @@ yy241:
 			if (yych <= 't') {
 				if (yych <= 'r') goto yy119;
 				if (yych <= 's') goto yy118;
-				goto yy332;
+				goto yy335;
 			} else {
 				if (yych <= 'u') goto yy119;
 				if (yych <= 'z') goto yy118;
@@ -5127,15 +5260,15 @@ yy241:
 			}
 		}
 	}
-yy242:
+yy245:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'o') {
 		if (yych <= 'c') {
-			if (yych == 'Q') goto yy294;
+			if (yych == 'Q') goto yy297;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -5143,7 +5276,7 @@ yy242:
 				if (yych <= 'e') goto yy119;
 				goto yy118;
 			} else {
-				if (yych <= 'i') goto yy324;
+				if (yych <= 'i') goto yy327;
 				if (yych <= 'n') goto yy118;
 				goto yy119;
 			}
@@ -5151,7 +5284,7 @@ yy242:
 	} else {
 		if (yych <= 't') {
 			if (yych <= 'p') goto yy118;
-			if (yych <= 'q') goto yy333;
+			if (yych <= 'q') goto yy336;
 			if (yych <= 'r') goto yy119;
 			goto yy118;
 		} else {
@@ -5164,15 +5297,15 @@ yy242:
 			}
 		}
 	}
-yy243:
+yy246:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'c') {
-			if (yych == 'R') goto yy295;
+			if (yych == 'R') goto yy298;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -5183,7 +5316,7 @@ yy243:
 	} else {
 		if (yych <= 't') {
 			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy334;
+			if (yych == 'r') goto yy337;
 			goto yy118;
 		} else {
 			if (yych <= 'z') {
@@ -5195,15 +5328,15 @@ yy243:
 			}
 		}
 	}
-yy244:
+yy247:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'o') {
 		if (yych <= 'c') {
-			if (yych == 'S') goto yy296;
+			if (yych == 'S') goto yy299;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -5220,7 +5353,7 @@ yy244:
 		if (yych <= 't') {
 			if (yych <= 'q') goto yy118;
 			if (yych <= 'r') goto yy119;
-			if (yych <= 's') goto yy335;
+			if (yych <= 's') goto yy338;
 			goto yy118;
 		} else {
 			if (yych <= 'z') {
@@ -5232,20 +5365,20 @@ yy244:
 			}
 		}
 	}
-yy245:
+yy248:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'c') {
-			if (yych == 'I') goto yy298;
+			if (yych == 'I') goto yy301;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
 			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy336;
+			if (yych == 'i') goto yy339;
 			goto yy118;
 		}
 	} else {
@@ -5263,15 +5396,15 @@ yy245:
 			}
 		}
 	}
-yy246:
+yy249:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'c') {
-			if (yych == 'U') goto yy300;
+			if (yych == 'U') goto yy303;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -5286,7 +5419,7 @@ yy246:
 			goto yy118;
 		} else {
 			if (yych <= 'z') {
-				if (yych <= 'u') goto yy337;
+				if (yych <= 'u') goto yy340;
 				goto yy118;
 			} else {
 				if (yych == 0xC3) goto yy126;
@@ -5294,11 +5427,11 @@ yy246:
 			}
 		}
 	}
-yy247:
+yy250:
 	yyaccept = 9;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'r') {
 		if (yych <= 'c') {
@@ -5344,11 +5477,11 @@ yy247:
 			}
 		}
 	}
-yy248:
+yy251:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'q') {
 		if (yych <= 'h') {
@@ -5369,7 +5502,7 @@ yy248:
 			goto yy119;
 		} else {
 			if (yych <= 'z') {
-				if (yych <= 'v') goto yy338;
+				if (yych <= 'v') goto yy341;
 				goto yy118;
 			} else {
 				if (yych == 0xC3) goto yy126;
@@ -5377,11 +5510,11 @@ yy248:
 			}
 		}
 	}
-yy249:
-	yyaccept = 20;
+yy252:
+	yyaccept = 21;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'u') {
 		if (yych <= 'e') {
@@ -5389,13 +5522,13 @@ yy249:
 				if (yych == '-') goto yy71;
 			} else {
 				if (yych <= 'Z') goto yy11;
-				if (yych <= '`') goto yy250;
+				if (yych <= '`') goto yy253;
 				if (yych <= 'c') goto yy118;
 				goto yy119;
 			}
 		} else {
 			if (yych <= 'o') {
-				if (yych == 'i') goto yy324;
+				if (yych == 'i') goto yy327;
 				if (yych <= 'n') goto yy118;
 				goto yy119;
 			} else {
@@ -5417,23 +5550,23 @@ yy249:
 		} else {
 			if (yych <= 0xDB) {
 				if (yych <= 0xD4) goto yy79;
-				if (yych <= 0xD5) goto yy250;
+				if (yych <= 0xD5) goto yy253;
 				if (yych <= 0xD6) goto yy80;
 				goto yy78;
 			} else {
-				if (yych <= 0xE0) goto yy250;
+				if (yych <= 0xE0) goto yy253;
 				if (yych <= 0xE1) goto yy81;
 				if (yych <= 0xE2) goto yy82;
 			}
 		}
 	}
-yy250:
+yy253:
 	{ emit(st, tok, cur, TA_FUT, 0); continue; }
-yy251:
+yy254:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 't') {
 		if (yych <= 'e') {
@@ -5450,7 +5583,7 @@ yy251:
 			if (yych <= 'n') {
 				if (yych == 'i') goto yy119;
 				if (yych <= 'm') goto yy118;
-				goto yy339;
+				goto yy342;
 			} else {
 				if (yych <= 'o') goto yy119;
 				if (yych == 'r') goto yy133;
@@ -5484,7 +5617,7 @@ yy251:
 			}
 		}
 	}
-yy252:
+yy255:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 8) {
@@ -5493,15 +5626,15 @@ yy252:
 	if (yych <= 'i') {
 		if (yych <= 'A') {
 			if (yych <= '@') goto yy12;
-			goto yy301;
+			goto yy304;
 		} else {
 			if (yych <= '`') goto yy12;
-			if (yych <= 'a') goto yy340;
+			if (yych <= 'a') goto yy343;
 			goto yy119;
 		}
 	} else {
 		if (yych <= 'u') {
-			if (yych <= 'o') goto yy251;
+			if (yych <= 'o') goto yy254;
 			if (yych <= 'r') goto yy133;
 			goto yy119;
 		} else {
@@ -5509,11 +5642,11 @@ yy252:
 			goto yy12;
 		}
 	}
-yy253:
+yy256:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'q') {
 		if (yych <= 'h') {
@@ -5529,7 +5662,7 @@ yy253:
 	} else {
 		if (yych <= 'u') {
 			if (yych <= 'r') goto yy119;
-			if (yych <= 's') goto yy341;
+			if (yych <= 's') goto yy344;
 			if (yych <= 't') goto yy118;
 			goto yy119;
 		} else {
@@ -5538,15 +5671,15 @@ yy253:
 			goto yy12;
 		}
 	}
-yy254:
+yy257:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'c') {
-			if (yych == 'R') goto yy304;
+			if (yych == 'R') goto yy307;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -5557,7 +5690,7 @@ yy254:
 	} else {
 		if (yych <= 't') {
 			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy342;
+			if (yych == 'r') goto yy345;
 			goto yy118;
 		} else {
 			if (yych <= 'z') {
@@ -5569,20 +5702,20 @@ yy254:
 			}
 		}
 	}
-yy255:
+yy258:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'c') {
-			if (yych == 'I') goto yy305;
+			if (yych == 'I') goto yy308;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
 			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy343;
+			if (yych == 'i') goto yy346;
 			goto yy118;
 		}
 	} else {
@@ -5600,20 +5733,20 @@ yy255:
 			}
 		}
 	}
-yy256:
-	yyaccept = 16;
+yy259:
+	yyaccept = 17;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'r') {
 		if (yych <= 'c') {
 			if (yych <= '@') {
 				if (yych == '-') goto yy12;
-				goto yy210;
+				goto yy213;
 			} else {
 				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy210;
+				if (yych <= '`') goto yy213;
 				goto yy118;
 			}
 		} else {
@@ -5633,28 +5766,28 @@ yy256:
 				if (yych == 'u') goto yy119;
 				goto yy118;
 			} else {
-				if (yych <= 0xC2) goto yy210;
+				if (yych <= 0xC2) goto yy213;
 				if (yych <= 0xC3) goto yy126;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy210;
+				if (yych <= 0xCB) goto yy213;
 				if (yych <= 0xD4) goto yy12;
-				goto yy210;
+				goto yy213;
 			} else {
 				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy210;
+				if (yych <= 0xE0) goto yy213;
 				if (yych <= 0xE2) goto yy12;
-				goto yy210;
+				goto yy213;
 			}
 		}
 	}
-yy257:
+yy260:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'o') {
 		if (yych <= 'h') {
@@ -5665,7 +5798,7 @@ yy257:
 		} else {
 			if (yych <= 'i') goto yy119;
 			if (yych <= 'm') goto yy118;
-			if (yych <= 'n') goto yy344;
+			if (yych <= 'n') goto yy347;
 			goto yy119;
 		}
 	} else {
@@ -5679,7 +5812,7 @@ yy257:
 			goto yy12;
 		}
 	}
-yy258:
+yy261:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 8) {
@@ -5688,14 +5821,14 @@ yy258:
 	if (yych <= 'i') {
 		if (yych <= 'a') {
 			if (yych <= '`') goto yy12;
-			goto yy249;
+			goto yy252;
 		} else {
 			if (yych == 'e') goto yy155;
 			goto yy119;
 		}
 	} else {
 		if (yych <= 'u') {
-			if (yych <= 'o') goto yy251;
+			if (yych <= 'o') goto yy254;
 			if (yych <= 'r') goto yy133;
 			goto yy119;
 		} else {
@@ -5703,11 +5836,11 @@ yy258:
 			goto yy12;
 		}
 	}
-yy259:
+yy262:
 	yyaccept = 13;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'r') {
 		if (yych <= 'c') {
@@ -5753,20 +5886,20 @@ yy259:
 			}
 		}
 	}
-yy260:
-	yyaccept = 17;
+yy263:
+	yyaccept = 18;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'r') {
 		if (yych <= 'c') {
 			if (yych <= '@') {
 				if (yych == '-') goto yy12;
-				goto yy212;
+				goto yy215;
 			} else {
 				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy212;
+				if (yych <= '`') goto yy215;
 				goto yy118;
 			}
 		} else {
@@ -5786,32 +5919,32 @@ yy260:
 				if (yych == 'u') goto yy119;
 				goto yy118;
 			} else {
-				if (yych <= 0xC2) goto yy212;
+				if (yych <= 0xC2) goto yy215;
 				if (yych <= 0xC3) goto yy126;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy212;
+				if (yych <= 0xCB) goto yy215;
 				if (yych <= 0xD4) goto yy12;
-				goto yy212;
+				goto yy215;
 			} else {
 				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy212;
+				if (yych <= 0xE0) goto yy215;
 				if (yych <= 0xE2) goto yy12;
-				goto yy212;
+				goto yy215;
 			}
 		}
 	}
-yy261:
+yy264:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'o') {
 		if (yych <= 'c') {
-			if (yych == 'Q') goto yy308;
+			if (yych == 'Q') goto yy311;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -5827,7 +5960,7 @@ yy261:
 	} else {
 		if (yych <= 't') {
 			if (yych <= 'p') goto yy118;
-			if (yych <= 'q') goto yy345;
+			if (yych <= 'q') goto yy348;
 			if (yych <= 'r') goto yy119;
 			goto yy118;
 		} else {
@@ -5840,15 +5973,15 @@ yy261:
 			}
 		}
 	}
-yy262:
+yy265:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'c') {
-			if (yych == 'N') goto yy309;
+			if (yych == 'N') goto yy312;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -5858,7 +5991,7 @@ yy262:
 			} else {
 				if (yych <= 'i') goto yy119;
 				if (yych <= 'm') goto yy118;
-				goto yy346;
+				goto yy349;
 			}
 		}
 	} else {
@@ -5876,21 +6009,21 @@ yy262:
 			}
 		}
 	}
-yy263:
-	yyaccept = 18;
+yy266:
+	yyaccept = 19;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'q') {
 		if (yych <= '`') {
 			if (yych <= '@') {
 				if (yych == '-') goto yy12;
-				goto yy220;
+				goto yy223;
 			} else {
-				if (yych == 'T') goto yy310;
+				if (yych == 'T') goto yy313;
 				if (yych <= 'Z') goto yy12;
-				goto yy220;
+				goto yy223;
 			}
 		} else {
 			if (yych <= 'h') {
@@ -5908,40 +6041,40 @@ yy263:
 			if (yych <= 't') {
 				if (yych <= 'r') goto yy133;
 				if (yych <= 's') goto yy118;
-				goto yy347;
+				goto yy350;
 			} else {
 				if (yych <= 'u') goto yy119;
 				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy220;
+				if (yych <= 0xC2) goto yy223;
 				goto yy126;
 			}
 		} else {
 			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy220;
+				if (yych == 0xCB) goto yy223;
 				if (yych <= 0xD4) goto yy12;
-				goto yy220;
+				goto yy223;
 			} else {
 				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy220;
+				if (yych <= 0xE0) goto yy223;
 				if (yych <= 0xE2) goto yy12;
-				goto yy220;
+				goto yy223;
 			}
 		}
 	}
-yy264:
+yy267:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'c') {
-			if (yych == 'D') goto yy204;
+			if (yych == 'D') goto yy207;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
 			if (yych <= 'e') {
-				if (yych <= 'd') goto yy348;
+				if (yych <= 'd') goto yy351;
 				goto yy119;
 			} else {
 				if (yych == 'i') goto yy119;
@@ -5963,20 +6096,20 @@ yy264:
 			}
 		}
 	}
-yy265:
-	yyaccept = 19;
+yy268:
+	yyaccept = 20;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'r') {
 		if (yych <= 'c') {
 			if (yych <= '@') {
 				if (yych == '-') goto yy12;
-				goto yy223;
+				goto yy226;
 			} else {
 				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy223;
+				if (yych <= '`') goto yy226;
 				goto yy118;
 			}
 		} else {
@@ -5996,32 +6129,32 @@ yy265:
 				if (yych == 'u') goto yy119;
 				goto yy118;
 			} else {
-				if (yych <= 0xC2) goto yy223;
+				if (yych <= 0xC2) goto yy226;
 				if (yych <= 0xC3) goto yy126;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy223;
+				if (yych <= 0xCB) goto yy226;
 				if (yych <= 0xD4) goto yy12;
-				goto yy223;
+				goto yy226;
 			} else {
 				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy223;
+				if (yych <= 0xE0) goto yy226;
 				if (yych <= 0xE2) goto yy12;
-				goto yy223;
+				goto yy226;
 			}
 		}
 	}
-yy266:
+yy269:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'o') {
 		if (yych <= 'c') {
-			if (yych == 'S') goto yy311;
+			if (yych == 'S') goto yy314;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -6038,7 +6171,7 @@ yy266:
 		if (yych <= 't') {
 			if (yych <= 'q') goto yy118;
 			if (yych <= 'r') goto yy133;
-			if (yych <= 's') goto yy349;
+			if (yych <= 's') goto yy352;
 			goto yy118;
 		} else {
 			if (yych <= 'z') {
@@ -6050,15 +6183,15 @@ yy266:
 			}
 		}
 	}
-yy267:
+yy270:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'o') {
 		if (yych <= 'c') {
-			if (yych == 'S') goto yy313;
+			if (yych == 'S') goto yy316;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -6075,7 +6208,7 @@ yy267:
 		if (yych <= 't') {
 			if (yych <= 'q') goto yy118;
 			if (yych <= 'r') goto yy119;
-			if (yych <= 's') goto yy350;
+			if (yych <= 's') goto yy353;
 			goto yy118;
 		} else {
 			if (yych <= 'z') {
@@ -6087,73 +6220,20 @@ yy267:
 			}
 		}
 	}
-yy268:
+yy271:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'c') {
-			if (yych == 'R') goto yy314;
+			if (yych == 'R') goto yy317;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
 			if (yych <= 'e') goto yy119;
 			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy351;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy269:
-	yych = *++cur;
-	if (yych <= 0xA7) {
-		if (yych <= 0x96) {
-			if (yych <= 0x7F) goto yy60;
-			goto yy11;
-		} else {
-			if (yych <= 0x97) goto yy60;
-			if (yych <= 0x9E) goto yy11;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA8) goto yy352;
-			if (yych <= 0xA9) goto yy353;
-			goto yy118;
-		} else {
-			if (yych <= 0xB7) goto yy60;
-			if (yych <= 0xBF) goto yy118;
-			goto yy60;
-		}
-	}
-yy270:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'R') goto yy316;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy324;
 			goto yy118;
 		}
 	} else {
@@ -6171,15 +6251,68 @@ yy270:
 			}
 		}
 	}
-yy271:
+yy272:
+	yych = *++cur;
+	if (yych <= 0xA7) {
+		if (yych <= 0x96) {
+			if (yych <= 0x7F) goto yy60;
+			goto yy11;
+		} else {
+			if (yych <= 0x97) goto yy60;
+			if (yych <= 0x9E) goto yy11;
+			goto yy118;
+		}
+	} else {
+		if (yych <= 0xB6) {
+			if (yych <= 0xA8) goto yy355;
+			if (yych <= 0xA9) goto yy356;
+			goto yy118;
+		} else {
+			if (yych <= 0xB7) goto yy60;
+			if (yych <= 0xBF) goto yy118;
+			goto yy60;
+		}
+	}
+yy273:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
+	}
+	if (yych <= 'n') {
+		if (yych <= 'c') {
+			if (yych == 'R') goto yy319;
+			if (yych <= '`') goto yy12;
+			goto yy118;
+		} else {
+			if (yych <= 'e') goto yy119;
+			if (yych == 'i') goto yy327;
+			goto yy118;
+		}
+	} else {
+		if (yych <= 't') {
+			if (yych <= 'o') goto yy119;
+			if (yych == 'r') goto yy357;
+			goto yy118;
+		} else {
+			if (yych <= 'z') {
+				if (yych <= 'u') goto yy119;
+				goto yy118;
+			} else {
+				if (yych == 0xC3) goto yy126;
+				goto yy12;
+			}
+		}
+	}
+yy274:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yybm[0+yych] & 64) {
+		goto yy234;
 	}
 	if (yych <= 'l') {
 		if (yych <= 'c') {
-			if (yych == 'L') goto yy317;
+			if (yych == 'L') goto yy320;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -6189,7 +6322,7 @@ yy271:
 			} else {
 				if (yych <= 'i') goto yy119;
 				if (yych <= 'k') goto yy118;
-				goto yy355;
+				goto yy358;
 			}
 		}
 	} else {
@@ -6211,17 +6344,17 @@ yy271:
 			}
 		}
 	}
-yy272:
+yy275:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= '`') {
 			if (yych <= 'R') goto yy12;
-			if (yych <= 'S') goto yy318;
-			if (yych <= 'T') goto yy320;
+			if (yych <= 'S') goto yy321;
+			if (yych <= 'T') goto yy323;
 			goto yy12;
 		} else {
 			if (yych <= 'e') {
@@ -6239,8 +6372,8 @@ yy272:
 				goto yy118;
 			} else {
 				if (yych <= 'r') goto yy133;
-				if (yych <= 's') goto yy356;
-				goto yy357;
+				if (yych <= 's') goto yy359;
+				goto yy360;
 			}
 		} else {
 			if (yych <= 'z') {
@@ -6252,11 +6385,11 @@ yy272:
 			}
 		}
 	}
-yy273:
+yy276:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'q') {
 		if (yych <= 'h') {
@@ -6273,7 +6406,7 @@ yy273:
 		if (yych <= 'u') {
 			if (yych <= 'r') goto yy119;
 			if (yych <= 's') goto yy118;
-			if (yych <= 't') goto yy358;
+			if (yych <= 't') goto yy361;
 			goto yy119;
 		} else {
 			if (yych <= 'z') goto yy118;
@@ -6281,7 +6414,7 @@ yy273:
 			goto yy12;
 		}
 	}
-yy274:
+yy277:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 32) {
@@ -6289,9 +6422,9 @@ yy274:
 	}
 	if (yych <= 'n') {
 		if (yych <= 'a') {
-			if (yych == 'S') goto yy322;
+			if (yych == 'S') goto yy325;
 			if (yych <= '`') goto yy12;
-			goto yy249;
+			goto yy252;
 		} else {
 			if (yych <= 'e') {
 				if (yych <= 'c') goto yy118;
@@ -6303,9 +6436,9 @@ yy274:
 		}
 	} else {
 		if (yych <= 't') {
-			if (yych <= 'o') goto yy251;
+			if (yych <= 'o') goto yy254;
 			if (yych <= 'q') goto yy118;
-			if (yych <= 's') goto yy360;
+			if (yych <= 's') goto yy363;
 			goto yy118;
 		} else {
 			if (yych <= 'z') {
@@ -6317,11 +6450,11 @@ yy274:
 			}
 		}
 	}
-yy275:
+yy278:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'q') {
 		if (yych <= 'h') {
@@ -6346,7 +6479,7 @@ yy275:
 			goto yy12;
 		}
 	}
-yy276:
+yy279:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 8) {
@@ -6354,23 +6487,23 @@ yy276:
 	}
 	if (yych <= 'u') {
 		if (yych <= '`') goto yy12;
-		if (yych <= 'a') goto yy361;
+		if (yych <= 'a') goto yy364;
 		goto yy119;
 	} else {
 		if (yych == 0xC3) goto yy126;
 		goto yy12;
 	}
-yy277:
+yy280:
 	yych = *++cur;
 	if (yych <= '/') goto yy60;
-	if (yych <= '9') goto yy362;
+	if (yych <= '9') goto yy365;
 	goto yy60;
-yy278:
+yy281:
 	yyaccept = 1;
 	yych = *(mar = ++cur);
-yy279:
+yy282:
 	if (yybm[0+yych] & 128) {
-		goto yy278;
+		goto yy281;
 	}
 	if (yych <= 'n') {
 		if (yych == 'e') goto yy65;
@@ -6385,68 +6518,68 @@ yy279:
 			goto yy8;
 		}
 	}
-yy280:
+yy283:
 	++cur;
 	cur = yyt1;
 	{ emit(st, tok, cur, TA_ORD, atoi(tok)); continue; }
-yy281:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy280;
-	goto yy60;
-yy282:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy60;
-	if (yych <= 0xBF) goto yy280;
-	goto yy60;
-yy283:
-	yych = *++cur;
-	if (yych <= 0x9F) goto yy60;
-	if (yych <= 0xBF) goto yy281;
-	goto yy60;
 yy284:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy281;
+	if (yych <= 0xBF) goto yy283;
 	goto yy60;
 yy285:
 	yych = *++cur;
 	if (yych <= 0x8F) goto yy60;
-	if (yych <= 0xBF) goto yy284;
+	if (yych <= 0xBF) goto yy283;
 	goto yy60;
 yy286:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
+	if (yych <= 0x9F) goto yy60;
 	if (yych <= 0xBF) goto yy284;
 	goto yy60;
 yy287:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0x8F) goto yy284;
+	if (yych <= 0xBF) goto yy284;
 	goto yy60;
 yy288:
 	yych = *++cur;
-	if (yych == 'e') goto yy364;
+	if (yych <= 0x8F) goto yy60;
+	if (yych <= 0xBF) goto yy287;
 	goto yy60;
 yy289:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy365;
-	if (yych == 's') goto yy365;
-	goto yy12;
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy60;
+	if (yych <= 0xBF) goto yy287;
+	goto yy60;
 yy290:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy367;
-	if (yych == 'u') goto yy367;
-	goto yy12;
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy60;
+	if (yych <= 0x8F) goto yy287;
+	goto yy60;
 yy291:
+	yych = *++cur;
+	if (yych == 'e') goto yy367;
+	goto yy60;
+yy292:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'T') goto yy368;
-	if (yych == 't') goto yy368;
+	if (yych == 'S') goto yy368;
+	if (yych == 's') goto yy368;
 	goto yy12;
-yy292:
+yy293:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'U') goto yy370;
+	if (yych == 'u') goto yy370;
+	goto yy12;
+yy294:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'T') goto yy371;
+	if (yych == 't') goto yy371;
+	goto yy12;
+yy295:
 	yych = *++cur;
 	if (yych <= 0xA7) {
 		if (yych <= 0x7F) goto yy60;
@@ -6454,7 +6587,7 @@ yy292:
 		goto yy11;
 	} else {
 		if (yych <= 0xB6) {
-			if (yych <= 0xA8) goto yy370;
+			if (yych <= 0xA8) goto yy373;
 			goto yy11;
 		} else {
 			if (yych <= 0xB7) goto yy60;
@@ -6462,49 +6595,49 @@ yy292:
 			goto yy60;
 		}
 	}
-yy293:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy371;
-	if (yych == 'e') goto yy371;
-	goto yy12;
-yy294:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy372;
-	if (yych == 'u') goto yy372;
-	goto yy12;
-yy295:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy373;
-	if (yych == 's') goto yy373;
-	goto yy12;
 yy296:
-	yyaccept = 21;
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy374;
+	if (yych == 'e') goto yy374;
+	goto yy12;
+yy297:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'U') goto yy375;
+	if (yych == 'u') goto yy375;
+	goto yy12;
+yy298:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'S') goto yy376;
+	if (yych == 's') goto yy376;
+	goto yy12;
+yy299:
+	yyaccept = 22;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy297;
+			if (yych <= '`') goto yy300;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy297;
+			if (yych == 0xCB) goto yy300;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy297;
+			if (yych <= 0xE0) goto yy300;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy297:
+yy300:
 	{ emit(st, tok, cur, TA_DANS, 0); continue; }
-yy298:
-	yyaccept = 22;
+yy301:
+	yyaccept = 23;
 	yych = *(mar = ++cur);
 	if (yych <= 'e') {
 		if (yych <= 'D') {
@@ -6512,12 +6645,12 @@ yy298:
 			if (yych >= 'A') goto yy12;
 		} else {
 			if (yych <= 'Z') {
-				if (yych <= 'E') goto yy375;
+				if (yych <= 'E') goto yy378;
 				goto yy12;
 			} else {
-				if (yych <= '`') goto yy299;
+				if (yych <= '`') goto yy302;
 				if (yych <= 'd') goto yy12;
-				goto yy375;
+				goto yy378;
 			}
 		}
 	} else {
@@ -6531,110 +6664,110 @@ yy298:
 			if (yych <= 0xDB) {
 				if (yych >= 0xD6) goto yy12;
 			} else {
-				if (yych <= 0xE0) goto yy299;
+				if (yych <= 0xE0) goto yy302;
 				if (yych <= 0xE2) goto yy12;
 			}
 		}
 	}
-yy299:
-	{ emit(st, tok, cur, TA_DEMI, 0); continue; }
-yy300:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy376;
-	if (yych == 'i') goto yy376;
-	goto yy12;
-yy301:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy377;
-	if (yych == 'n') goto yy377;
-	goto yy12;
 yy302:
-	yyaccept = 23;
+	{ emit(st, tok, cur, TA_DEMI, 0); continue; }
+yy303:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'I') goto yy379;
+	if (yych == 'i') goto yy379;
+	goto yy12;
+yy304:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'N') goto yy380;
+	if (yych == 'n') goto yy380;
+	goto yy12;
+yy305:
+	yyaccept = 24;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy303;
+			if (yych <= '`') goto yy306;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy303;
+			if (yych == 0xCB) goto yy306;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy303;
+			if (yych <= 0xE0) goto yy306;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy303:
-	{ emit(st, tok, cur, TA_DES, 0); continue; }
-yy304:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy378;
-	if (yych == 'e') goto yy378;
-	goto yy12;
-yy305:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy380;
-	if (yych == 'r') goto yy380;
-	goto yy12;
 yy306:
+	{ emit(st, tok, cur, TA_DES, 0); continue; }
+yy307:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy381;
+	if (yych == 'e') goto yy381;
+	goto yy12;
+yy308:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'R') goto yy383;
+	if (yych == 'r') goto yy383;
+	goto yy12;
+yy309:
 	yych = *++cur;
 	if (yych <= '`') {
 		if (yych <= ' ') {
 			if (yych <= 0x1F) goto yy60;
-			goto yy381;
+			goto yy384;
 		} else {
-			if (yych == 'A') goto yy382;
+			if (yych == 'A') goto yy385;
 			goto yy60;
 		}
 	} else {
 		if (yych <= 0xC2) {
-			if (yych <= 'a') goto yy382;
+			if (yych <= 'a') goto yy385;
 			if (yych <= 0xC1) goto yy60;
-			goto yy383;
+			goto yy386;
 		} else {
-			if (yych == 0xE2) goto yy384;
+			if (yych == 0xE2) goto yy387;
 			goto yy60;
 		}
 	}
-yy307:
+yy310:
 	yych = *++cur;
 	if (yych <= 0x8F) {
-		if (yych == 0x89) goto yy213;
+		if (yych == 0x89) goto yy216;
 		goto yy60;
 	} else {
 		if (yych <= 0x91) goto yy71;
-		if (yych == 0xAF) goto yy213;
+		if (yych == 0xAF) goto yy216;
 		goto yy60;
 	}
-yy308:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy385;
-	if (yych == 'u') goto yy385;
-	goto yy12;
-yy309:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy386;
-	if (yych == 's') goto yy386;
-	goto yy12;
-yy310:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy388;
-	if (yych == 'i') goto yy388;
-	goto yy12;
 yy311:
-	yyaccept = 24;
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'U') goto yy388;
+	if (yych == 'u') goto yy388;
+	goto yy12;
+yy312:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'S') goto yy389;
+	if (yych == 's') goto yy389;
+	goto yy12;
+yy313:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'I') goto yy391;
+	if (yych == 'i') goto yy391;
+	goto yy12;
+yy314:
+	yyaccept = 25;
 	yych = *(mar = ++cur);
 	if (yych <= 'i') {
 		if (yych <= 'H') {
@@ -6642,12 +6775,12 @@ yy311:
 			if (yych >= 'A') goto yy12;
 		} else {
 			if (yych <= 'Z') {
-				if (yych <= 'I') goto yy389;
+				if (yych <= 'I') goto yy392;
 				goto yy12;
 			} else {
-				if (yych <= '`') goto yy312;
+				if (yych <= '`') goto yy315;
 				if (yych <= 'h') goto yy12;
-				goto yy389;
+				goto yy392;
 			}
 		}
 	} else {
@@ -6661,55 +6794,20 @@ yy311:
 			if (yych <= 0xDB) {
 				if (yych >= 0xD6) goto yy12;
 			} else {
-				if (yych <= 0xE0) goto yy312;
+				if (yych <= 0xE0) goto yy315;
 				if (yych <= 0xE2) goto yy12;
 			}
 		}
 	}
-yy312:
-	{ emit(st, tok, cur, TA_PLUS, 0); continue; }
-yy313:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy390;
-	if (yych == 'i') goto yy390;
-	goto yy12;
-yy314:
-	yyaccept = 25;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy315;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy315;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy315;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
 yy315:
-	{ emit(st, tok, cur, TA_POUR, 0); continue; }
+	{ emit(st, tok, cur, TA_PLUS, 0); continue; }
 yy316:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'T') goto yy391;
-	if (yych == 't') goto yy391;
+	if (yych == 'I') goto yy393;
+	if (yych == 'i') goto yy393;
 	goto yy12;
 yy317:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'Q') goto yy393;
-	if (yych == 'q') goto yy393;
-	goto yy12;
-yy318:
 	yyaccept = 26;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -6717,23 +6815,58 @@ yy318:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy319;
+			if (yych <= '`') goto yy318;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy319;
+			if (yych == 0xCB) goto yy318;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy319;
+			if (yych <= 0xE0) goto yy318;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
+yy318:
+	{ emit(st, tok, cur, TA_POUR, 0); continue; }
 yy319:
-	{ emit(st, tok, cur, TA_TOUS, 0); continue; }
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'T') goto yy394;
+	if (yych == 't') goto yy394;
+	goto yy12;
 yy320:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'Q') goto yy396;
+	if (yych == 'q') goto yy396;
+	goto yy12;
+yy321:
 	yyaccept = 27;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy322;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy322;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy322;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy322:
+	{ emit(st, tok, cur, TA_TOUS, 0); continue; }
+yy323:
+	yyaccept = 28;
 	yych = *(mar = ++cur);
 	if (yych <= 'e') {
 		if (yych <= 'D') {
@@ -6741,12 +6874,12 @@ yy320:
 			if (yych >= 'A') goto yy12;
 		} else {
 			if (yych <= 'Z') {
-				if (yych <= 'E') goto yy394;
+				if (yych <= 'E') goto yy397;
 				goto yy12;
 			} else {
-				if (yych <= '`') goto yy321;
+				if (yych <= '`') goto yy324;
 				if (yych <= 'd') goto yy12;
-				goto yy394;
+				goto yy397;
 			}
 		}
 	} else {
@@ -6760,41 +6893,41 @@ yy320:
 			if (yych <= 0xDB) {
 				if (yych >= 0xD6) goto yy12;
 			} else {
-				if (yych <= 0xE0) goto yy321;
+				if (yych <= 0xE0) goto yy324;
 				if (yych <= 0xE2) goto yy12;
 			}
 		}
 	}
-yy321:
+yy324:
 	{ emit(st, tok, cur, TA_TOUT, 0); continue; }
-yy322:
-	yyaccept = 28;
+yy325:
+	yyaccept = 29;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy323;
+			if (yych <= '`') goto yy326;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy323;
+			if (yych == 0xCB) goto yy326;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy323;
+			if (yych <= 0xE0) goto yy326;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy323:
+yy326:
 	{ emit(st, tok, cur, TA_VERS, 0); continue; }
-yy324:
+yy327:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 't') {
 		if (yych <= 'e') {
@@ -6806,7 +6939,7 @@ yy324:
 				if (yych <= '`') goto yy13;
 				if (yych <= 'c') goto yy118;
 				if (yych <= 'd') goto yy119;
-				goto yy395;
+				goto yy398;
 			}
 		} else {
 			if (yych <= 'o') {
@@ -6816,7 +6949,7 @@ yy324:
 			} else {
 				if (yych == 'r') goto yy133;
 				if (yych <= 's') goto yy118;
-				goto yy396;
+				goto yy399;
 			}
 		}
 	} else {
@@ -6846,15 +6979,15 @@ yy324:
 			}
 		}
 	}
-yy325:
+yy328:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'o') {
 		if (yych <= 'c') {
-			if (yych == 'S') goto yy365;
+			if (yych == 'S') goto yy368;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -6871,7 +7004,7 @@ yy325:
 		if (yych <= 't') {
 			if (yych <= 'q') goto yy118;
 			if (yych <= 'r') goto yy133;
-			if (yych <= 's') goto yy398;
+			if (yych <= 's') goto yy401;
 			goto yy118;
 		} else {
 			if (yych <= 'z') {
@@ -6883,7 +7016,7 @@ yy325:
 			}
 		}
 	}
-yy326:
+yy329:
 	yych = *++cur;
 	if (yych <= 0xA7) {
 		if (yych <= 0x96) {
@@ -6896,7 +7029,7 @@ yy326:
 		}
 	} else {
 		if (yych <= 0xB6) {
-			if (yych <= 0xA8) goto yy399;
+			if (yych <= 0xA8) goto yy402;
 			goto yy118;
 		} else {
 			if (yych <= 0xB7) goto yy60;
@@ -6904,15 +7037,15 @@ yy326:
 			goto yy60;
 		}
 	}
-yy327:
+yy330:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'c') {
-			if (yych == 'U') goto yy367;
+			if (yych == 'U') goto yy370;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -6927,7 +7060,7 @@ yy327:
 			goto yy118;
 		} else {
 			if (yych <= 'z') {
-				if (yych <= 'u') goto yy400;
+				if (yych <= 'u') goto yy403;
 				goto yy118;
 			} else {
 				if (yych == 0xC3) goto yy126;
@@ -6935,11 +7068,11 @@ yy327:
 			}
 		}
 	}
-yy328:
+yy331:
 	yyaccept = 14;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'r') {
 		if (yych <= 'c') {
@@ -6955,7 +7088,7 @@ yy328:
 			if (yych <= 'i') {
 				if (yych <= 'e') goto yy119;
 				if (yych <= 'h') goto yy118;
-				goto yy324;
+				goto yy327;
 			} else {
 				if (yych == 'o') goto yy119;
 				if (yych <= 'q') goto yy118;
@@ -6985,11 +7118,11 @@ yy328:
 			}
 		}
 	}
-yy329:
+yy332:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'o') {
 		if (yych <= 'e') {
@@ -7006,7 +7139,7 @@ yy329:
 		if (yych <= 't') {
 			if (yych == 'r') goto yy133;
 			if (yych <= 's') goto yy118;
-			goto yy259;
+			goto yy262;
 		} else {
 			if (yych <= 'z') {
 				if (yych <= 'u') goto yy119;
@@ -7017,15 +7150,15 @@ yy329:
 			}
 		}
 	}
-yy330:
+yy333:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'o') {
 		if (yych <= 'c') {
-			if (yych == 'T') goto yy368;
+			if (yych == 'T') goto yy371;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -7042,7 +7175,7 @@ yy330:
 		if (yych <= 't') {
 			if (yych == 'r') goto yy119;
 			if (yych <= 's') goto yy118;
-			goto yy401;
+			goto yy404;
 		} else {
 			if (yych <= 'z') {
 				if (yych <= 'u') goto yy119;
@@ -7053,11 +7186,11 @@ yy330:
 			}
 		}
 	}
-yy331:
+yy334:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'q') {
 		if (yych <= 'h') {
@@ -7073,7 +7206,7 @@ yy331:
 	} else {
 		if (yych <= 'u') {
 			if (yych <= 'r') goto yy119;
-			if (yych <= 's') goto yy259;
+			if (yych <= 's') goto yy262;
 			if (yych <= 't') goto yy118;
 			goto yy119;
 		} else {
@@ -7082,21 +7215,21 @@ yy331:
 			goto yy12;
 		}
 	}
-yy332:
+yy335:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'c') {
-			if (yych == 'E') goto yy371;
+			if (yych == 'E') goto yy374;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
 			if (yych <= 'e') {
 				if (yych <= 'd') goto yy119;
-				goto yy402;
+				goto yy405;
 			} else {
 				if (yych == 'i') goto yy119;
 				goto yy118;
@@ -7117,15 +7250,15 @@ yy332:
 			}
 		}
 	}
-yy333:
+yy336:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'c') {
-			if (yych == 'U') goto yy372;
+			if (yych == 'U') goto yy375;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -7140,7 +7273,7 @@ yy333:
 			goto yy118;
 		} else {
 			if (yych <= 'z') {
-				if (yych <= 'u') goto yy403;
+				if (yych <= 'u') goto yy406;
 				goto yy118;
 			} else {
 				if (yych == 0xC3) goto yy126;
@@ -7148,7 +7281,7 @@ yy333:
 			}
 		}
 	}
-yy334:
+yy337:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 32) {
@@ -7156,9 +7289,9 @@ yy334:
 	}
 	if (yych <= 'n') {
 		if (yych <= 'a') {
-			if (yych == 'S') goto yy373;
+			if (yych == 'S') goto yy376;
 			if (yych <= '`') goto yy12;
-			goto yy249;
+			goto yy252;
 		} else {
 			if (yych <= 'e') {
 				if (yych <= 'c') goto yy118;
@@ -7170,9 +7303,9 @@ yy334:
 		}
 	} else {
 		if (yych <= 't') {
-			if (yych <= 'o') goto yy251;
+			if (yych <= 'o') goto yy254;
 			if (yych <= 'q') goto yy118;
-			if (yych <= 's') goto yy404;
+			if (yych <= 's') goto yy407;
 			goto yy118;
 		} else {
 			if (yych <= 'z') {
@@ -7184,20 +7317,20 @@ yy334:
 			}
 		}
 	}
-yy335:
-	yyaccept = 21;
+yy338:
+	yyaccept = 22;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'r') {
 		if (yych <= 'c') {
 			if (yych <= '@') {
 				if (yych == '-') goto yy12;
-				goto yy297;
+				goto yy300;
 			} else {
 				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy297;
+				if (yych <= '`') goto yy300;
 				goto yy118;
 			}
 		} else {
@@ -7217,44 +7350,44 @@ yy335:
 				if (yych == 'u') goto yy119;
 				goto yy118;
 			} else {
-				if (yych <= 0xC2) goto yy297;
+				if (yych <= 0xC2) goto yy300;
 				if (yych <= 0xC3) goto yy126;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy297;
+				if (yych <= 0xCB) goto yy300;
 				if (yych <= 0xD4) goto yy12;
-				goto yy297;
+				goto yy300;
 			} else {
 				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy297;
+				if (yych <= 0xE0) goto yy300;
 				if (yych <= 0xE2) goto yy12;
-				goto yy297;
+				goto yy300;
 			}
 		}
 	}
-yy336:
-	yyaccept = 22;
+yy339:
+	yyaccept = 23;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'o') {
 		if (yych <= '`') {
 			if (yych <= '@') {
 				if (yych == '-') goto yy12;
-				goto yy299;
+				goto yy302;
 			} else {
-				if (yych == 'E') goto yy375;
+				if (yych == 'E') goto yy378;
 				if (yych <= 'Z') goto yy12;
-				goto yy299;
+				goto yy302;
 			}
 		} else {
 			if (yych <= 'e') {
 				if (yych <= 'c') goto yy118;
 				if (yych <= 'd') goto yy119;
-				goto yy405;
+				goto yy408;
 			} else {
 				if (yych == 'i') goto yy119;
 				if (yych <= 'n') goto yy118;
@@ -7269,36 +7402,36 @@ yy336:
 			} else {
 				if (yych <= 'u') goto yy119;
 				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy299;
+				if (yych <= 0xC2) goto yy302;
 				goto yy126;
 			}
 		} else {
 			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy299;
+				if (yych == 0xCB) goto yy302;
 				if (yych <= 0xD4) goto yy12;
-				goto yy299;
+				goto yy302;
 			} else {
 				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy299;
+				if (yych <= 0xE0) goto yy302;
 				if (yych <= 0xE2) goto yy12;
-				goto yy299;
+				goto yy302;
 			}
 		}
 	}
-yy337:
+yy340:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'c') {
-			if (yych == 'I') goto yy376;
+			if (yych == 'I') goto yy379;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
 			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy406;
+			if (yych == 'i') goto yy409;
 			goto yy118;
 		}
 	} else {
@@ -7316,11 +7449,11 @@ yy337:
 			}
 		}
 	}
-yy338:
+yy341:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'o') {
 		if (yych <= 'e') {
@@ -7344,11 +7477,11 @@ yy338:
 			goto yy12;
 		}
 	}
-yy339:
+yy342:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 't') {
 		if (yych <= 'e') {
@@ -7369,7 +7502,7 @@ yy339:
 			} else {
 				if (yych == 'r') goto yy119;
 				if (yych <= 's') goto yy118;
-				goto yy407;
+				goto yy410;
 			}
 		}
 	} else {
@@ -7399,21 +7532,21 @@ yy339:
 			}
 		}
 	}
-yy340:
-	yyaccept = 20;
+yy343:
+	yyaccept = 21;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'o') {
 		if (yych <= '`') {
 			if (yych <= '@') {
 				if (yych == '-') goto yy12;
-				goto yy250;
+				goto yy253;
 			} else {
-				if (yych == 'N') goto yy377;
+				if (yych == 'N') goto yy380;
 				if (yych <= 'Z') goto yy12;
-				goto yy250;
+				goto yy253;
 			}
 		} else {
 			if (yych <= 'h') {
@@ -7421,9 +7554,9 @@ yy340:
 				if (yych <= 'e') goto yy119;
 				goto yy118;
 			} else {
-				if (yych <= 'i') goto yy324;
+				if (yych <= 'i') goto yy327;
 				if (yych <= 'm') goto yy118;
-				if (yych <= 'n') goto yy408;
+				if (yych <= 'n') goto yy411;
 				goto yy119;
 			}
 		}
@@ -7435,36 +7568,36 @@ yy340:
 			} else {
 				if (yych <= 'u') goto yy119;
 				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy250;
+				if (yych <= 0xC2) goto yy253;
 				goto yy126;
 			}
 		} else {
 			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy250;
+				if (yych == 0xCB) goto yy253;
 				if (yych <= 0xD4) goto yy12;
-				goto yy250;
+				goto yy253;
 			} else {
 				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy250;
+				if (yych <= 0xE0) goto yy253;
 				if (yych <= 0xE2) goto yy12;
-				goto yy250;
+				goto yy253;
 			}
 		}
 	}
-yy341:
-	yyaccept = 23;
+yy344:
+	yyaccept = 24;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'r') {
 		if (yych <= 'c') {
 			if (yych <= '@') {
 				if (yych == '-') goto yy12;
-				goto yy303;
+				goto yy306;
 			} else {
 				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy303;
+				if (yych <= '`') goto yy306;
 				goto yy118;
 			}
 		} else {
@@ -7484,38 +7617,38 @@ yy341:
 				if (yych == 'u') goto yy119;
 				goto yy118;
 			} else {
-				if (yych <= 0xC2) goto yy303;
+				if (yych <= 0xC2) goto yy306;
 				if (yych <= 0xC3) goto yy126;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy303;
+				if (yych <= 0xCB) goto yy306;
 				if (yych <= 0xD4) goto yy12;
-				goto yy303;
+				goto yy306;
 			} else {
 				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy303;
+				if (yych <= 0xE0) goto yy306;
 				if (yych <= 0xE2) goto yy12;
-				goto yy303;
+				goto yy306;
 			}
 		}
 	}
-yy342:
+yy345:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'c') {
-			if (yych == 'E') goto yy378;
+			if (yych == 'E') goto yy381;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
 			if (yych <= 'e') {
 				if (yych <= 'd') goto yy119;
-				goto yy409;
+				goto yy412;
 			} else {
 				if (yych == 'i') goto yy119;
 				goto yy118;
@@ -7536,15 +7669,15 @@ yy342:
 			}
 		}
 	}
-yy343:
+yy346:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'c') {
-			if (yych == 'R') goto yy380;
+			if (yych == 'R') goto yy383;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -7555,7 +7688,7 @@ yy343:
 	} else {
 		if (yych <= 't') {
 			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy410;
+			if (yych == 'r') goto yy413;
 			goto yy118;
 		} else {
 			if (yych <= 'z') {
@@ -7567,11 +7700,11 @@ yy343:
 			}
 		}
 	}
-yy344:
+yy347:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'q') {
 		if (yych <= 'h') {
@@ -7588,7 +7721,7 @@ yy344:
 		if (yych <= 'u') {
 			if (yych <= 'r') goto yy119;
 			if (yych <= 's') goto yy118;
-			if (yych <= 't') goto yy411;
+			if (yych <= 't') goto yy414;
 			goto yy119;
 		} else {
 			if (yych <= 'z') goto yy118;
@@ -7596,15 +7729,15 @@ yy344:
 			goto yy12;
 		}
 	}
-yy345:
+yy348:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'c') {
-			if (yych == 'U') goto yy385;
+			if (yych == 'U') goto yy388;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -7619,7 +7752,7 @@ yy345:
 			goto yy118;
 		} else {
 			if (yych <= 'z') {
-				if (yych <= 'u') goto yy413;
+				if (yych <= 'u') goto yy416;
 				goto yy118;
 			} else {
 				if (yych == 0xC3) goto yy126;
@@ -7627,15 +7760,15 @@ yy345:
 			}
 		}
 	}
-yy346:
+yy349:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'o') {
 		if (yych <= 'c') {
-			if (yych == 'S') goto yy386;
+			if (yych == 'S') goto yy389;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -7652,7 +7785,7 @@ yy346:
 		if (yych <= 't') {
 			if (yych <= 'q') goto yy118;
 			if (yych <= 'r') goto yy119;
-			if (yych <= 's') goto yy414;
+			if (yych <= 's') goto yy417;
 			goto yy118;
 		} else {
 			if (yych <= 'z') {
@@ -7661,113 +7794,6 @@ yy346:
 			} else {
 				if (yych == 0xC3) goto yy126;
 				goto yy12;
-			}
-		}
-	}
-yy347:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'I') goto yy388;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy415;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy348:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 8) {
-		goto yy118;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'A') {
-			if (yych <= '@') goto yy12;
-			goto yy301;
-		} else {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'a') goto yy416;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych <= 'r') goto yy133;
-			goto yy119;
-		} else {
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy349:
-	yyaccept = 24;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'q') {
-		if (yych <= '`') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy312;
-			} else {
-				if (yych == 'I') goto yy389;
-				if (yych <= 'Z') goto yy12;
-				goto yy312;
-			}
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'c') goto yy118;
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy417;
-				if (yych == 'o') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'u') {
-				if (yych <= 'r') goto yy119;
-				if (yych <= 't') goto yy118;
-				goto yy119;
-			} else {
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy312;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy312;
-				if (yych <= 0xD4) goto yy12;
-				goto yy312;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy312;
-				if (yych <= 0xE2) goto yy12;
-				goto yy312;
 			}
 		}
 	}
@@ -7775,11 +7801,11 @@ yy350:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'c') {
-			if (yych == 'I') goto yy390;
+			if (yych == 'I') goto yy391;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -7803,7 +7829,114 @@ yy350:
 		}
 	}
 yy351:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yybm[0+yych] & 8) {
+		goto yy118;
+	}
+	if (yych <= 'o') {
+		if (yych <= 'A') {
+			if (yych <= '@') goto yy12;
+			goto yy304;
+		} else {
+			if (yych <= '`') goto yy12;
+			if (yych <= 'a') goto yy419;
+			goto yy119;
+		}
+	} else {
+		if (yych <= 'u') {
+			if (yych <= 'r') goto yy133;
+			goto yy119;
+		} else {
+			if (yych == 0xC3) goto yy126;
+			goto yy12;
+		}
+	}
+yy352:
 	yyaccept = 25;
+	yych = *(mar = ++cur);
+	if (yybm[0+yych] & 64) {
+		goto yy234;
+	}
+	if (yych <= 'q') {
+		if (yych <= '`') {
+			if (yych <= '@') {
+				if (yych == '-') goto yy12;
+				goto yy315;
+			} else {
+				if (yych == 'I') goto yy392;
+				if (yych <= 'Z') goto yy12;
+				goto yy315;
+			}
+		} else {
+			if (yych <= 'h') {
+				if (yych <= 'c') goto yy118;
+				if (yych <= 'e') goto yy119;
+				goto yy118;
+			} else {
+				if (yych <= 'i') goto yy420;
+				if (yych == 'o') goto yy119;
+				goto yy118;
+			}
+		}
+	} else {
+		if (yych <= 0xCA) {
+			if (yych <= 'u') {
+				if (yych <= 'r') goto yy119;
+				if (yych <= 't') goto yy118;
+				goto yy119;
+			} else {
+				if (yych <= 'z') goto yy118;
+				if (yych <= 0xC2) goto yy315;
+				if (yych <= 0xC3) goto yy126;
+				goto yy12;
+			}
+		} else {
+			if (yych <= 0xD5) {
+				if (yych <= 0xCB) goto yy315;
+				if (yych <= 0xD4) goto yy12;
+				goto yy315;
+			} else {
+				if (yych <= 0xDB) goto yy12;
+				if (yych <= 0xE0) goto yy315;
+				if (yych <= 0xE2) goto yy12;
+				goto yy315;
+			}
+		}
+	}
+yy353:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yybm[0+yych] & 64) {
+		goto yy234;
+	}
+	if (yych <= 'n') {
+		if (yych <= 'c') {
+			if (yych == 'I') goto yy393;
+			if (yych <= '`') goto yy12;
+			goto yy118;
+		} else {
+			if (yych <= 'e') goto yy119;
+			if (yych == 'i') goto yy421;
+			goto yy118;
+		}
+	} else {
+		if (yych <= 't') {
+			if (yych <= 'o') goto yy119;
+			if (yych == 'r') goto yy119;
+			goto yy118;
+		} else {
+			if (yych <= 'z') {
+				if (yych <= 'u') goto yy119;
+				goto yy118;
+			} else {
+				if (yych == 0xC3) goto yy126;
+				goto yy12;
+			}
+		}
+	}
+yy354:
+	yyaccept = 26;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 8) {
 		goto yy118;
@@ -7811,19 +7944,19 @@ yy351:
 	if (yych <= 'u') {
 		if (yych <= '`') {
 			if (yych <= '-') {
-				if (yych <= ',') goto yy315;
+				if (yych <= ',') goto yy318;
 				goto yy12;
 			} else {
-				if (yych <= '@') goto yy315;
+				if (yych <= '@') goto yy318;
 				if (yych <= 'Z') goto yy12;
-				goto yy315;
+				goto yy318;
 			}
 		} else {
 			if (yych <= 'i') {
-				if (yych <= 'a') goto yy249;
+				if (yych <= 'a') goto yy252;
 				goto yy119;
 			} else {
-				if (yych <= 'o') goto yy251;
+				if (yych <= 'o') goto yy254;
 				if (yych <= 'r') goto yy133;
 				goto yy119;
 			}
@@ -7831,28 +7964,28 @@ yy351:
 	} else {
 		if (yych <= 0xD4) {
 			if (yych <= 0xC3) {
-				if (yych <= 0xC2) goto yy315;
+				if (yych <= 0xC2) goto yy318;
 				goto yy126;
 			} else {
-				if (yych == 0xCB) goto yy315;
+				if (yych == 0xCB) goto yy318;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy315;
+				if (yych <= 0xD5) goto yy318;
 				goto yy12;
 			} else {
-				if (yych <= 0xE0) goto yy315;
+				if (yych <= 0xE0) goto yy318;
 				if (yych <= 0xE2) goto yy12;
-				goto yy315;
+				goto yy318;
 			}
 		}
 	}
-yy352:
+yy355:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'q') {
 		if (yych <= 'h') {
@@ -7868,7 +8001,7 @@ yy352:
 	} else {
 		if (yych <= 'u') {
 			if (yych <= 'r') goto yy119;
-			if (yych <= 's') goto yy419;
+			if (yych <= 's') goto yy422;
 			if (yych <= 't') goto yy118;
 			goto yy119;
 		} else {
@@ -7877,11 +8010,11 @@ yy352:
 			goto yy12;
 		}
 	}
-yy353:
+yy356:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'q') {
 		if (yych <= 'h') {
@@ -7899,22 +8032,22 @@ yy353:
 			if (yych <= 'r') goto yy119;
 			if (yych <= 't') goto yy118;
 			if (yych <= 'u') goto yy119;
-			goto yy421;
+			goto yy424;
 		} else {
 			if (yych <= 'z') goto yy118;
 			if (yych == 0xC3) goto yy126;
 			goto yy12;
 		}
 	}
-yy354:
+yy357:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'o') {
 		if (yych <= 'c') {
-			if (yych == 'T') goto yy391;
+			if (yych == 'T') goto yy394;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -7931,7 +8064,7 @@ yy354:
 		if (yych <= 't') {
 			if (yych == 'r') goto yy133;
 			if (yych <= 's') goto yy118;
-			goto yy422;
+			goto yy425;
 		} else {
 			if (yych <= 'z') {
 				if (yych <= 'u') goto yy119;
@@ -7942,15 +8075,15 @@ yy354:
 			}
 		}
 	}
-yy355:
+yy358:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'o') {
 		if (yych <= 'c') {
-			if (yych == 'Q') goto yy393;
+			if (yych == 'Q') goto yy396;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -7966,7 +8099,7 @@ yy355:
 	} else {
 		if (yych <= 't') {
 			if (yych <= 'p') goto yy118;
-			if (yych <= 'q') goto yy423;
+			if (yych <= 'q') goto yy426;
 			if (yych <= 'r') goto yy119;
 			goto yy118;
 		} else {
@@ -7979,20 +8112,20 @@ yy355:
 			}
 		}
 	}
-yy356:
-	yyaccept = 26;
+yy359:
+	yyaccept = 27;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'r') {
 		if (yych <= 'c') {
 			if (yych <= '@') {
 				if (yych == '-') goto yy12;
-				goto yy319;
+				goto yy322;
 			} else {
 				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy319;
+				if (yych <= '`') goto yy322;
 				goto yy118;
 			}
 		} else {
@@ -8012,44 +8145,44 @@ yy356:
 				if (yych == 'u') goto yy119;
 				goto yy118;
 			} else {
-				if (yych <= 0xC2) goto yy319;
+				if (yych <= 0xC2) goto yy322;
 				if (yych <= 0xC3) goto yy126;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy319;
+				if (yych <= 0xCB) goto yy322;
 				if (yych <= 0xD4) goto yy12;
-				goto yy319;
+				goto yy322;
 			} else {
 				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy319;
+				if (yych <= 0xE0) goto yy322;
 				if (yych <= 0xE2) goto yy12;
-				goto yy319;
+				goto yy322;
 			}
 		}
 	}
-yy357:
-	yyaccept = 27;
+yy360:
+	yyaccept = 28;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'o') {
 		if (yych <= '`') {
 			if (yych <= '@') {
 				if (yych == '-') goto yy12;
-				goto yy321;
+				goto yy324;
 			} else {
-				if (yych == 'E') goto yy394;
+				if (yych == 'E') goto yy397;
 				if (yych <= 'Z') goto yy12;
-				goto yy321;
+				goto yy324;
 			}
 		} else {
 			if (yych <= 'e') {
 				if (yych <= 'c') goto yy118;
 				if (yych <= 'd') goto yy119;
-				goto yy424;
+				goto yy427;
 			} else {
 				if (yych == 'i') goto yy119;
 				if (yych <= 'n') goto yy118;
@@ -8064,27 +8197,27 @@ yy357:
 			} else {
 				if (yych <= 'u') goto yy119;
 				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy321;
+				if (yych <= 0xC2) goto yy324;
 				goto yy126;
 			}
 		} else {
 			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy321;
+				if (yych == 0xCB) goto yy324;
 				if (yych <= 0xD4) goto yy12;
-				goto yy321;
+				goto yy324;
 			} else {
 				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy321;
+				if (yych <= 0xE0) goto yy324;
 				if (yych <= 0xE2) goto yy12;
-				goto yy321;
+				goto yy324;
 			}
 		}
 	}
-yy358:
-	yyaccept = 29;
+yy361:
+	yyaccept = 30;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'r') {
 		if (yych <= 'c') {
@@ -8111,37 +8244,37 @@ yy358:
 				if (yych == 'u') goto yy119;
 				goto yy118;
 			} else {
-				if (yych <= 0xC2) goto yy359;
+				if (yych <= 0xC2) goto yy362;
 				if (yych <= 0xC3) goto yy126;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy359;
+				if (yych <= 0xCB) goto yy362;
 				if (yych <= 0xD4) goto yy12;
 			} else {
 				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy359;
+				if (yych <= 0xE0) goto yy362;
 				if (yych <= 0xE2) goto yy12;
 			}
 		}
 	}
-yy359:
+yy362:
 	{ emit(st, tok, cur, TA_TOT, 0); continue; }
-yy360:
-	yyaccept = 28;
+yy363:
+	yyaccept = 29;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'r') {
 		if (yych <= 'c') {
 			if (yych <= '@') {
 				if (yych == '-') goto yy12;
-				goto yy323;
+				goto yy326;
 			} else {
 				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy323;
+				if (yych <= '`') goto yy326;
 				goto yy118;
 			}
 		} else {
@@ -8161,28 +8294,28 @@ yy360:
 				if (yych == 'u') goto yy119;
 				goto yy118;
 			} else {
-				if (yych <= 0xC2) goto yy323;
+				if (yych <= 0xC2) goto yy326;
 				if (yych <= 0xC3) goto yy126;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy323;
+				if (yych <= 0xCB) goto yy326;
 				if (yych <= 0xD4) goto yy12;
-				goto yy323;
+				goto yy326;
 			} else {
 				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy323;
+				if (yych <= 0xE0) goto yy326;
 				if (yych <= 0xE2) goto yy12;
-				goto yy323;
+				goto yy326;
 			}
 		}
 	}
-yy361:
+yy364:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'o') {
 		if (yych <= 'e') {
@@ -8190,7 +8323,7 @@ yy361:
 			if (yych <= 'c') goto yy118;
 			goto yy119;
 		} else {
-			if (yych == 'i') goto yy329;
+			if (yych == 'i') goto yy332;
 			if (yych <= 'n') goto yy118;
 			goto yy119;
 		}
@@ -8205,8 +8338,8 @@ yy361:
 			goto yy12;
 		}
 	}
-yy362:
-	yyaccept = 30;
+yy365:
+	yyaccept = 31;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC1) {
 		if (yych == ' ') goto yy63;
@@ -8214,7 +8347,7 @@ yy362:
 		if (yych <= 0xC2) goto yy68;
 		if (yych == 0xE2) goto yy70;
 	}
-yy363:
+yy366:
 	{ if (*cur >= '0' && *cur <= '9') { /* 04 2009: not a group */
                                   cur = tok;
                                   while (*cur >= '0' && *cur <= '9')
@@ -8226,34 +8359,34 @@ yy363:
                               if (st->n)
                                   st->atoms[st->n - 1].nd = nd;
                               continue; }
-yy364:
+yy367:
 	yych = *++cur;
 	if (yych <= 0xC1) {
 		if (yych <= '`') {
 			if (yych <= '9') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy175;
+					goto yy177;
 				}
 				goto yy60;
 			} else {
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy175;
+					goto yy177;
 				}
 				if (yych <= 'Z') goto yy60;
 				yyt1 = cur;
-				goto yy175;
+				goto yy177;
 			}
 		} else {
 			if (yych <= 's') {
 				if (yych <= 'r') goto yy60;
-				goto yy178;
+				goto yy180;
 			} else {
 				if (yych <= 'z') goto yy60;
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy175;
+					goto yy177;
 				}
 				goto yy60;
 			}
@@ -8263,71 +8396,42 @@ yy364:
 			if (yych <= 0xC8) {
 				if (yych <= 0xC2) {
 					yyt1 = cur;
-					goto yy179;
+					goto yy181;
 				}
 				goto yy60;
 			} else {
 				if (yych <= 0xC9) {
 					yyt1 = cur;
-					goto yy180;
+					goto yy182;
 				}
 				if (yych <= 0xDF) {
 					yyt1 = cur;
-					goto yy179;
+					goto yy181;
 				}
 				yyt1 = cur;
-				goto yy181;
+				goto yy183;
 			}
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy182;
+					goto yy184;
 				}
 				yyt1 = cur;
-				goto yy183;
+				goto yy185;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy184;
+					goto yy186;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy185;
+					goto yy187;
 				}
 				goto yy60;
 			}
 		}
 	}
-yy365:
-	yyaccept = 31;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy366;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy366;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy366;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy366:
-	{ emit(st, tok, cur, TA_APRES, 0); continue; }
-yy367:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy425;
-	if (yych == 'r') goto yy425;
-	goto yy12;
 yy368:
 	yyaccept = 32;
 	yych = *(mar = ++cur);
@@ -8350,13 +8454,42 @@ yy368:
 		}
 	}
 yy369:
-	{ emit(st, tok, cur, TA_AVANT, 0); continue; }
+	{ emit(st, tok, cur, TA_APRES, 0); continue; }
 yy370:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 's') goto yy365;
+	if (yych == 'R') goto yy428;
+	if (yych == 'r') goto yy428;
 	goto yy12;
 yy371:
+	yyaccept = 33;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy372;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy372;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy372;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy372:
+	{ emit(st, tok, cur, TA_AVANT, 0); continue; }
+yy373:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 's') goto yy368;
+	goto yy12;
+yy374:
 	yyaccept = 7;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -8381,73 +8514,13 @@ yy371:
 			goto yy84;
 		}
 	}
-yy372:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy426;
-	if (yych == 'e') goto yy426;
-	goto yy12;
-yy373:
-	yyaccept = 33;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy374;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy374;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy374;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy374:
-	{ emit(st, tok, cur, TA_COURS, 0); continue; }
 yy375:
-	yyaccept = 22;
+	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-			goto yy299;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy299;
-			if (yych <= 'z') goto yy12;
-			goto yy299;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy299;
-			if (yych <= 0xD4) goto yy12;
-			goto yy299;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy299;
-			if (yych <= 0xE2) goto yy12;
-			goto yy299;
-		}
-	}
+	if (yych == 'E') goto yy429;
+	if (yych == 'e') goto yy429;
+	goto yy12;
 yy376:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy428;
-	if (yych == 's') goto yy428;
-	goto yy12;
-yy377:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'T') goto yy430;
-	if (yych == 't') goto yy430;
-	goto yy12;
-yy378:
 	yyaccept = 34;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -8455,127 +8528,59 @@ yy378:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy379;
+			if (yych <= '`') goto yy377;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy379;
+			if (yych == 0xCB) goto yy377;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy379;
+			if (yych <= 0xE0) goto yy377;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
+yy377:
+	{ emit(st, tok, cur, TA_COURS, 0); continue; }
+yy378:
+	yyaccept = 23;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+			goto yy302;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy302;
+			if (yych <= 'z') goto yy12;
+			goto yy302;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy302;
+			if (yych <= 0xD4) goto yy12;
+			goto yy302;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy302;
+			if (yych <= 0xE2) goto yy12;
+			goto yy302;
+		}
+	}
 yy379:
-	{ emit(st, tok, cur, TA_ENTRE, 0); continue; }
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'S') goto yy431;
+	if (yych == 's') goto yy431;
+	goto yy12;
 yy380:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'O') goto yy432;
-	if (yych == 'o') goto yy432;
+	if (yych == 'T') goto yy433;
+	if (yych == 't') goto yy433;
 	goto yy12;
 yy381:
-	yych = *++cur;
-	if (yych == 'A') goto yy433;
-	if (yych == 'a') goto yy433;
-	goto yy60;
-yy382:
-	yych = *++cur;
-	if (yych <= 0xC2) {
-		if (yych <= 'Z') {
-			if (yych <= '/') {
-				yyt1 = cur;
-				goto yy434;
-			}
-			if (yych <= '9') goto yy60;
-			if (yych <= '@') {
-				yyt1 = cur;
-				goto yy434;
-			}
-			goto yy60;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= '`') {
-					yyt1 = cur;
-					goto yy434;
-				}
-				goto yy60;
-			} else {
-				if (yych <= 0x7F) {
-					yyt1 = cur;
-					goto yy434;
-				}
-				if (yych <= 0xC1) goto yy60;
-				yyt1 = cur;
-				goto yy435;
-			}
-		}
-	} else {
-		if (yych <= 0xE0) {
-			if (yych <= 0xC8) goto yy60;
-			if (yych <= 0xC9) {
-				yyt1 = cur;
-				goto yy436;
-			}
-			if (yych <= 0xDF) {
-				yyt1 = cur;
-				goto yy435;
-			}
-			yyt1 = cur;
-			goto yy437;
-		} else {
-			if (yych <= 0xF0) {
-				if (yych <= 0xEF) {
-					yyt1 = cur;
-					goto yy438;
-				}
-				yyt1 = cur;
-				goto yy439;
-			} else {
-				if (yych <= 0xF3) {
-					yyt1 = cur;
-					goto yy440;
-				}
-				if (yych <= 0xF4) {
-					yyt1 = cur;
-					goto yy441;
-				}
-				goto yy60;
-			}
-		}
-	}
-yy383:
-	yych = *++cur;
-	if (yych == 0xA0) goto yy381;
-	goto yy60;
-yy384:
-	yych = *++cur;
-	if (yych == 0x80) goto yy442;
-	goto yy60;
-yy385:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'd') {
-		if (yych <= '\'') {
-			if (yych <= '&') goto yy12;
-			goto yy443;
-		} else {
-			if (yych == 'E') goto yy444;
-			goto yy12;
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'e') goto yy444;
-			if (yych <= 0xC9) goto yy12;
-			goto yy446;
-		} else {
-			if (yych == 0xE2) goto yy447;
-			goto yy12;
-		}
-	}
-yy386:
 	yyaccept = 35;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -8583,40 +8588,127 @@ yy386:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy387;
+			if (yych <= '`') goto yy382;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy387;
+			if (yych == 0xCB) goto yy382;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy387;
+			if (yych <= 0xE0) goto yy382;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
+yy382:
+	{ emit(st, tok, cur, TA_ENTRE, 0); continue; }
+yy383:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'O') goto yy435;
+	if (yych == 'o') goto yy435;
+	goto yy12;
+yy384:
+	yych = *++cur;
+	if (yych == 'A') goto yy436;
+	if (yych == 'a') goto yy436;
+	goto yy60;
+yy385:
+	yych = *++cur;
+	if (yych <= 0xC2) {
+		if (yych <= 'Z') {
+			if (yych <= '/') {
+				yyt1 = cur;
+				goto yy437;
+			}
+			if (yych <= '9') goto yy60;
+			if (yych <= '@') {
+				yyt1 = cur;
+				goto yy437;
+			}
+			goto yy60;
+		} else {
+			if (yych <= 'z') {
+				if (yych <= '`') {
+					yyt1 = cur;
+					goto yy437;
+				}
+				goto yy60;
+			} else {
+				if (yych <= 0x7F) {
+					yyt1 = cur;
+					goto yy437;
+				}
+				if (yych <= 0xC1) goto yy60;
+				yyt1 = cur;
+				goto yy438;
+			}
+		}
+	} else {
+		if (yych <= 0xE0) {
+			if (yych <= 0xC8) goto yy60;
+			if (yych <= 0xC9) {
+				yyt1 = cur;
+				goto yy439;
+			}
+			if (yych <= 0xDF) {
+				yyt1 = cur;
+				goto yy438;
+			}
+			yyt1 = cur;
+			goto yy440;
+		} else {
+			if (yych <= 0xF0) {
+				if (yych <= 0xEF) {
+					yyt1 = cur;
+					goto yy441;
+				}
+				yyt1 = cur;
+				goto yy442;
+			} else {
+				if (yych <= 0xF3) {
+					yyt1 = cur;
+					goto yy443;
+				}
+				if (yych <= 0xF4) {
+					yyt1 = cur;
+					goto yy444;
+				}
+				goto yy60;
+			}
+		}
+	}
+yy386:
+	yych = *++cur;
+	if (yych == 0xA0) goto yy384;
+	goto yy60;
 yy387:
-	{ emit(st, tok, cur, TA_MOINS, 0); continue; }
+	yych = *++cur;
+	if (yych == 0x80) goto yy445;
+	goto yy60;
 yy388:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy448;
-	if (yych == 'r') goto yy448;
-	goto yy12;
+	if (yych <= 'd') {
+		if (yych <= '\'') {
+			if (yych <= '&') goto yy12;
+			goto yy446;
+		} else {
+			if (yych == 'E') goto yy447;
+			goto yy12;
+		}
+	} else {
+		if (yych <= 0xCA) {
+			if (yych <= 'e') goto yy447;
+			if (yych <= 0xC9) goto yy12;
+			goto yy449;
+		} else {
+			if (yych == 0xE2) goto yy450;
+			goto yy12;
+		}
+	}
 yy389:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy450;
-	if (yych == 'e') goto yy450;
-	goto yy12;
-yy390:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'B') goto yy451;
-	if (yych == 'b') goto yy451;
-	goto yy12;
-yy391:
 	yyaccept = 36;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -8624,70 +8716,111 @@ yy391:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy392;
+			if (yych <= '`') goto yy390;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy392;
+			if (yych == 0xCB) goto yy390;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy392;
+			if (yych <= 0xE0) goto yy390;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
+yy390:
+	{ emit(st, tok, cur, TA_MOINS, 0); continue; }
+yy391:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'R') goto yy451;
+	if (yych == 'r') goto yy451;
+	goto yy12;
 yy392:
-	{ emit(st, tok, cur, TA_QUART, 0); continue; }
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy453;
+	if (yych == 'e') goto yy453;
+	goto yy12;
 yy393:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy452;
-	if (yych == 'u') goto yy452;
+	if (yych == 'B') goto yy454;
+	if (yych == 'b') goto yy454;
 	goto yy12;
 yy394:
-	yyaccept = 27;
+	yyaccept = 37;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy395;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy395;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy395;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy395:
+	{ emit(st, tok, cur, TA_QUART, 0); continue; }
+yy396:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'U') goto yy455;
+	if (yych == 'u') goto yy455;
+	goto yy12;
+yy397:
+	yyaccept = 28;
 	yych = *(mar = ++cur);
 	if (yych <= 's') {
 		if (yych <= 'R') {
 			if (yych == '-') goto yy12;
-			if (yych <= '@') goto yy321;
+			if (yych <= '@') goto yy324;
 			goto yy12;
 		} else {
 			if (yych <= 'Z') {
-				if (yych <= 'S') goto yy318;
+				if (yych <= 'S') goto yy321;
 				goto yy12;
 			} else {
-				if (yych <= '`') goto yy321;
+				if (yych <= '`') goto yy324;
 				if (yych <= 'r') goto yy12;
-				goto yy318;
+				goto yy321;
 			}
 		}
 	} else {
 		if (yych <= 0xD4) {
 			if (yych <= 0xC2) {
 				if (yych <= 'z') goto yy12;
-				goto yy321;
+				goto yy324;
 			} else {
-				if (yych == 0xCB) goto yy321;
+				if (yych == 0xCB) goto yy324;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy321;
+				if (yych <= 0xD5) goto yy324;
 				goto yy12;
 			} else {
-				if (yych <= 0xE0) goto yy321;
+				if (yych <= 0xE0) goto yy324;
 				if (yych <= 0xE2) goto yy12;
-				goto yy321;
+				goto yy324;
 			}
 		}
 	}
-yy395:
+yy398:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 't') {
 		if (yych <= 'e') {
@@ -8704,7 +8837,7 @@ yy395:
 			if (yych <= 'n') {
 				if (yych == 'i') goto yy119;
 				if (yych <= 'm') goto yy118;
-				goto yy453;
+				goto yy456;
 			} else {
 				if (yych <= 'o') goto yy119;
 				if (yych == 'r') goto yy133;
@@ -8738,11 +8871,11 @@ yy395:
 			}
 		}
 	}
-yy396:
-	yyaccept = 37;
+yy399:
+	yyaccept = 38;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'u') {
 		if (yych <= 'e') {
@@ -8750,7 +8883,7 @@ yy396:
 				if (yych == '-') goto yy71;
 			} else {
 				if (yych <= 'Z') goto yy11;
-				if (yych <= '`') goto yy397;
+				if (yych <= '`') goto yy400;
 				if (yych <= 'c') goto yy118;
 				goto yy119;
 			}
@@ -8778,133 +8911,23 @@ yy396:
 		} else {
 			if (yych <= 0xDB) {
 				if (yych <= 0xD4) goto yy79;
-				if (yych <= 0xD5) goto yy397;
+				if (yych <= 0xD5) goto yy400;
 				if (yych <= 0xD6) goto yy80;
 				goto yy78;
 			} else {
-				if (yych <= 0xE0) goto yy397;
+				if (yych <= 0xE0) goto yy400;
 				if (yych <= 0xE1) goto yy81;
 				if (yych <= 0xE2) goto yy82;
 			}
 		}
 	}
-yy397:
-	{ emit(st, tok, cur, TA_PAST, 0); continue; }
-yy398:
-	yyaccept = 31;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy366;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy366;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy366;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy366;
-				if (yych <= 0xD4) goto yy12;
-				goto yy366;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy366;
-				if (yych <= 0xE2) goto yy12;
-				goto yy366;
-			}
-		}
-	}
-yy399:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'q') {
-		if (yych <= 'h') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'e') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'i') goto yy119;
-			if (yych == 'o') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych <= 'r') goto yy119;
-			if (yych <= 's') goto yy398;
-			if (yych <= 't') goto yy118;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
 yy400:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'R') goto yy425;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy454;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
+	{ emit(st, tok, cur, TA_PAST, 0); continue; }
 yy401:
 	yyaccept = 32;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'r') {
 		if (yych <= 'c') {
@@ -8951,10 +8974,120 @@ yy401:
 		}
 	}
 yy402:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yybm[0+yych] & 64) {
+		goto yy234;
+	}
+	if (yych <= 'q') {
+		if (yych <= 'h') {
+			if (yych <= '`') goto yy12;
+			if (yych <= 'c') goto yy118;
+			if (yych <= 'e') goto yy119;
+			goto yy118;
+		} else {
+			if (yych <= 'i') goto yy119;
+			if (yych == 'o') goto yy119;
+			goto yy118;
+		}
+	} else {
+		if (yych <= 'u') {
+			if (yych <= 'r') goto yy119;
+			if (yych <= 's') goto yy401;
+			if (yych <= 't') goto yy118;
+			goto yy119;
+		} else {
+			if (yych <= 'z') goto yy118;
+			if (yych == 0xC3) goto yy126;
+			goto yy12;
+		}
+	}
+yy403:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yybm[0+yych] & 64) {
+		goto yy234;
+	}
+	if (yych <= 'n') {
+		if (yych <= 'c') {
+			if (yych == 'R') goto yy428;
+			if (yych <= '`') goto yy12;
+			goto yy118;
+		} else {
+			if (yych <= 'e') goto yy119;
+			if (yych == 'i') goto yy119;
+			goto yy118;
+		}
+	} else {
+		if (yych <= 't') {
+			if (yych <= 'o') goto yy119;
+			if (yych == 'r') goto yy457;
+			goto yy118;
+		} else {
+			if (yych <= 'z') {
+				if (yych <= 'u') goto yy119;
+				goto yy118;
+			} else {
+				if (yych == 0xC3) goto yy126;
+				goto yy12;
+			}
+		}
+	}
+yy404:
+	yyaccept = 33;
+	yych = *(mar = ++cur);
+	if (yybm[0+yych] & 64) {
+		goto yy234;
+	}
+	if (yych <= 'r') {
+		if (yych <= 'c') {
+			if (yych <= '@') {
+				if (yych == '-') goto yy12;
+				goto yy372;
+			} else {
+				if (yych <= 'Z') goto yy12;
+				if (yych <= '`') goto yy372;
+				goto yy118;
+			}
+		} else {
+			if (yych <= 'i') {
+				if (yych <= 'e') goto yy119;
+				if (yych <= 'h') goto yy118;
+				goto yy119;
+			} else {
+				if (yych == 'o') goto yy119;
+				if (yych <= 'q') goto yy118;
+				goto yy119;
+			}
+		}
+	} else {
+		if (yych <= 0xCA) {
+			if (yych <= 'z') {
+				if (yych == 'u') goto yy119;
+				goto yy118;
+			} else {
+				if (yych <= 0xC2) goto yy372;
+				if (yych <= 0xC3) goto yy126;
+				goto yy12;
+			}
+		} else {
+			if (yych <= 0xD5) {
+				if (yych <= 0xCB) goto yy372;
+				if (yych <= 0xD4) goto yy12;
+				goto yy372;
+			} else {
+				if (yych <= 0xDB) goto yy12;
+				if (yych <= 0xE0) goto yy372;
+				if (yych <= 0xE2) goto yy12;
+				goto yy372;
+			}
+		}
+	}
+yy405:
 	yyaccept = 7;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'r') {
 		if (yych <= 'c') {
@@ -9000,21 +9133,21 @@ yy402:
 			}
 		}
 	}
-yy403:
+yy406:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'c') {
-			if (yych == 'E') goto yy426;
+			if (yych == 'E') goto yy429;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
 			if (yych <= 'e') {
 				if (yych <= 'd') goto yy119;
-				goto yy455;
+				goto yy458;
 			} else {
 				if (yych == 'i') goto yy119;
 				goto yy118;
@@ -9035,20 +9168,20 @@ yy403:
 			}
 		}
 	}
-yy404:
-	yyaccept = 33;
+yy407:
+	yyaccept = 34;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'r') {
 		if (yych <= 'c') {
 			if (yych <= '@') {
 				if (yych == '-') goto yy12;
-				goto yy374;
+				goto yy377;
 			} else {
 				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy374;
+				if (yych <= '`') goto yy377;
 				goto yy118;
 			}
 		} else {
@@ -9068,37 +9201,37 @@ yy404:
 				if (yych == 'u') goto yy119;
 				goto yy118;
 			} else {
-				if (yych <= 0xC2) goto yy374;
+				if (yych <= 0xC2) goto yy377;
 				if (yych <= 0xC3) goto yy126;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy374;
+				if (yych <= 0xCB) goto yy377;
 				if (yych <= 0xD4) goto yy12;
-				goto yy374;
+				goto yy377;
 			} else {
 				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy374;
+				if (yych <= 0xE0) goto yy377;
 				if (yych <= 0xE2) goto yy12;
-				goto yy374;
+				goto yy377;
 			}
 		}
 	}
-yy405:
-	yyaccept = 22;
+yy408:
+	yyaccept = 23;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'r') {
 		if (yych <= 'c') {
 			if (yych <= '@') {
 				if (yych == '-') goto yy12;
-				goto yy299;
+				goto yy302;
 			} else {
 				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy299;
+				if (yych <= '`') goto yy302;
 				goto yy118;
 			}
 		} else {
@@ -9118,32 +9251,32 @@ yy405:
 				if (yych == 'u') goto yy119;
 				goto yy118;
 			} else {
-				if (yych <= 0xC2) goto yy299;
+				if (yych <= 0xC2) goto yy302;
 				if (yych <= 0xC3) goto yy126;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy299;
+				if (yych <= 0xCB) goto yy302;
 				if (yych <= 0xD4) goto yy12;
-				goto yy299;
+				goto yy302;
 			} else {
 				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy299;
+				if (yych <= 0xE0) goto yy302;
 				if (yych <= 0xE2) goto yy12;
-				goto yy299;
+				goto yy302;
 			}
 		}
 	}
-yy406:
+yy409:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'o') {
 		if (yych <= 'c') {
-			if (yych == 'S') goto yy428;
+			if (yych == 'S') goto yy431;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -9160,7 +9293,7 @@ yy406:
 		if (yych <= 't') {
 			if (yych <= 'q') goto yy118;
 			if (yych <= 'r') goto yy133;
-			if (yych <= 's') goto yy456;
+			if (yych <= 's') goto yy459;
 			goto yy118;
 		} else {
 			if (yych <= 'z') {
@@ -9172,20 +9305,20 @@ yy406:
 			}
 		}
 	}
-yy407:
-	yyaccept = 20;
+yy410:
+	yyaccept = 21;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'u') {
 		if (yych <= 'e') {
 			if (yych <= '@') {
 				if (yych == '-') goto yy71;
-				goto yy250;
+				goto yy253;
 			} else {
 				if (yych <= 'Z') goto yy11;
-				if (yych <= '`') goto yy250;
+				if (yych <= '`') goto yy253;
 				if (yych <= 'c') goto yy118;
 				goto yy119;
 			}
@@ -9204,37 +9337,37 @@ yy407:
 		if (yych <= 0xD3) {
 			if (yych <= 0xC3) {
 				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy250;
+				if (yych <= 0xC2) goto yy253;
 				goto yy126;
 			} else {
 				if (yych <= 0xC9) goto yy78;
 				if (yych <= 0xCA) goto yy79;
-				if (yych <= 0xCB) goto yy250;
+				if (yych <= 0xCB) goto yy253;
 				goto yy78;
 			}
 		} else {
 			if (yych <= 0xDB) {
 				if (yych <= 0xD4) goto yy79;
-				if (yych <= 0xD5) goto yy250;
+				if (yych <= 0xD5) goto yy253;
 				if (yych <= 0xD6) goto yy80;
 				goto yy78;
 			} else {
-				if (yych <= 0xE0) goto yy250;
+				if (yych <= 0xE0) goto yy253;
 				if (yych <= 0xE1) goto yy81;
 				if (yych <= 0xE2) goto yy82;
-				goto yy250;
+				goto yy253;
 			}
 		}
 	}
-yy408:
+yy411:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'o') {
 		if (yych <= 'c') {
-			if (yych == 'T') goto yy430;
+			if (yych == 'T') goto yy433;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -9251,7 +9384,7 @@ yy408:
 		if (yych <= 't') {
 			if (yych == 'r') goto yy119;
 			if (yych <= 's') goto yy118;
-			goto yy457;
+			goto yy460;
 		} else {
 			if (yych <= 'z') {
 				if (yych <= 'u') goto yy119;
@@ -9262,20 +9395,20 @@ yy408:
 			}
 		}
 	}
-yy409:
-	yyaccept = 34;
+yy412:
+	yyaccept = 35;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'r') {
 		if (yych <= 'c') {
 			if (yych <= '@') {
 				if (yych == '-') goto yy12;
-				goto yy379;
+				goto yy382;
 			} else {
 				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy379;
+				if (yych <= '`') goto yy382;
 				goto yy118;
 			}
 		} else {
@@ -9295,24 +9428,24 @@ yy409:
 				if (yych == 'u') goto yy119;
 				goto yy118;
 			} else {
-				if (yych <= 0xC2) goto yy379;
+				if (yych <= 0xC2) goto yy382;
 				if (yych <= 0xC3) goto yy126;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy379;
+				if (yych <= 0xCB) goto yy382;
 				if (yych <= 0xD4) goto yy12;
-				goto yy379;
+				goto yy382;
 			} else {
 				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy379;
+				if (yych <= 0xE0) goto yy382;
 				if (yych <= 0xE2) goto yy12;
-				goto yy379;
+				goto yy382;
 			}
 		}
 	}
-yy410:
+yy413:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 8) {
@@ -9321,15 +9454,15 @@ yy410:
 	if (yych <= 'i') {
 		if (yych <= 'O') {
 			if (yych <= 'N') goto yy12;
-			goto yy432;
+			goto yy435;
 		} else {
 			if (yych <= '`') goto yy12;
-			if (yych <= 'a') goto yy249;
+			if (yych <= 'a') goto yy252;
 			goto yy119;
 		}
 	} else {
 		if (yych <= 'u') {
-			if (yych <= 'o') goto yy458;
+			if (yych <= 'o') goto yy461;
 			if (yych <= 'r') goto yy133;
 			goto yy119;
 		} else {
@@ -9337,11 +9470,11 @@ yy410:
 			goto yy12;
 		}
 	}
-yy411:
-	yyaccept = 38;
+yy414:
+	yyaccept = 39;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'r') {
 		if (yych <= 'c') {
@@ -9368,43 +9501,43 @@ yy411:
 				if (yych == 'u') goto yy119;
 				goto yy118;
 			} else {
-				if (yych <= 0xC2) goto yy412;
+				if (yych <= 0xC2) goto yy415;
 				if (yych <= 0xC3) goto yy126;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy412;
+				if (yych <= 0xCB) goto yy415;
 				if (yych <= 0xD4) goto yy12;
 			} else {
 				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy412;
+				if (yych <= 0xE0) goto yy415;
 				if (yych <= 0xE2) goto yy12;
 			}
 		}
 	}
-yy412:
+yy415:
 	{ other(st, true); continue; }
-yy413:
+yy416:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'o') {
 		if (yych <= 'c') {
 			if (yych <= 'D') {
-				if (yych == '\'') goto yy443;
+				if (yych == '\'') goto yy446;
 				goto yy12;
 			} else {
-				if (yych <= 'E') goto yy444;
+				if (yych <= 'E') goto yy447;
 				if (yych <= '`') goto yy12;
 				goto yy118;
 			}
 		} else {
 			if (yych <= 'h') {
 				if (yych <= 'd') goto yy119;
-				if (yych <= 'e') goto yy459;
+				if (yych <= 'e') goto yy462;
 				goto yy118;
 			} else {
 				if (yych <= 'i') goto yy119;
@@ -9426,27 +9559,27 @@ yy413:
 			if (yych <= 0xCA) {
 				if (yych <= 0xC3) goto yy126;
 				if (yych <= 0xC9) goto yy12;
-				goto yy446;
+				goto yy449;
 			} else {
-				if (yych == 0xE2) goto yy447;
+				if (yych == 0xE2) goto yy450;
 				goto yy12;
 			}
 		}
 	}
-yy414:
-	yyaccept = 35;
+yy417:
+	yyaccept = 36;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'r') {
 		if (yych <= 'c') {
 			if (yych <= '@') {
 				if (yych == '-') goto yy12;
-				goto yy387;
+				goto yy390;
 			} else {
 				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy387;
+				if (yych <= '`') goto yy390;
 				goto yy118;
 			}
 		} else {
@@ -9466,32 +9599,32 @@ yy414:
 				if (yych == 'u') goto yy119;
 				goto yy118;
 			} else {
-				if (yych <= 0xC2) goto yy387;
+				if (yych <= 0xC2) goto yy390;
 				if (yych <= 0xC3) goto yy126;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy387;
+				if (yych <= 0xCB) goto yy390;
 				if (yych <= 0xD4) goto yy12;
-				goto yy387;
+				goto yy390;
 			} else {
 				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy387;
+				if (yych <= 0xE0) goto yy390;
 				if (yych <= 0xE2) goto yy12;
-				goto yy387;
+				goto yy390;
 			}
 		}
 	}
-yy415:
+yy418:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'c') {
-			if (yych == 'R') goto yy448;
+			if (yych == 'R') goto yy451;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -9502,7 +9635,7 @@ yy415:
 	} else {
 		if (yych <= 't') {
 			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy460;
+			if (yych == 'r') goto yy463;
 			goto yy118;
 		} else {
 			if (yych <= 'z') {
@@ -9514,15 +9647,15 @@ yy415:
 			}
 		}
 	}
-yy416:
+yy419:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'c') {
-			if (yych == 'N') goto yy377;
+			if (yych == 'N') goto yy380;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -9530,9 +9663,9 @@ yy416:
 				if (yych <= 'e') goto yy119;
 				goto yy118;
 			} else {
-				if (yych <= 'i') goto yy324;
+				if (yych <= 'i') goto yy327;
 				if (yych <= 'm') goto yy118;
-				goto yy408;
+				goto yy411;
 			}
 		}
 	} else {
@@ -9550,21 +9683,21 @@ yy416:
 			}
 		}
 	}
-yy417:
+yy420:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'c') {
-			if (yych == 'E') goto yy450;
+			if (yych == 'E') goto yy453;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
 			if (yych <= 'e') {
 				if (yych <= 'd') goto yy119;
-				goto yy461;
+				goto yy464;
 			} else {
 				if (yych == 'i') goto yy119;
 				goto yy118;
@@ -9585,17 +9718,17 @@ yy417:
 			}
 		}
 	}
-yy418:
+yy421:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'b') {
-			if (yych == 'B') goto yy451;
+			if (yych == 'B') goto yy454;
 			if (yych <= '`') goto yy12;
-			goto yy462;
+			goto yy465;
 		} else {
 			if (yych <= 'e') {
 				if (yych <= 'c') goto yy118;
@@ -9620,11 +9753,11 @@ yy418:
 			}
 		}
 	}
-yy419:
-	yyaccept = 39;
+yy422:
+	yyaccept = 40;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'r') {
 		if (yych <= 'c') {
@@ -9651,28 +9784,28 @@ yy419:
 				if (yych == 'u') goto yy119;
 				goto yy118;
 			} else {
-				if (yych <= 0xC2) goto yy420;
+				if (yych <= 0xC2) goto yy423;
 				if (yych <= 0xC3) goto yy126;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy420;
+				if (yych <= 0xCB) goto yy423;
 				if (yych <= 0xD4) goto yy12;
 			} else {
 				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy420;
+				if (yych <= 0xE0) goto yy423;
 				if (yych <= 0xE2) goto yy12;
 			}
 		}
 	}
-yy420:
+yy423:
 	{ emit(st, tok, cur, TA_PRES, 0); continue; }
-yy421:
+yy424:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'o') {
 		if (yych <= 'e') {
@@ -9688,27 +9821,27 @@ yy421:
 		if (yych <= 'u') {
 			if (yych == 'r') goto yy119;
 			if (yych <= 't') goto yy118;
-			goto yy463;
+			goto yy466;
 		} else {
 			if (yych <= 'z') goto yy118;
 			if (yych == 0xC3) goto yy126;
 			goto yy12;
 		}
 	}
-yy422:
-	yyaccept = 36;
+yy425:
+	yyaccept = 37;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'r') {
 		if (yych <= 'c') {
 			if (yych <= '@') {
 				if (yych == '-') goto yy12;
-				goto yy392;
+				goto yy395;
 			} else {
 				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy392;
+				if (yych <= '`') goto yy395;
 				goto yy118;
 			}
 		} else {
@@ -9728,32 +9861,32 @@ yy422:
 				if (yych == 'u') goto yy119;
 				goto yy118;
 			} else {
-				if (yych <= 0xC2) goto yy392;
+				if (yych <= 0xC2) goto yy395;
 				if (yych <= 0xC3) goto yy126;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy392;
+				if (yych <= 0xCB) goto yy395;
 				if (yych <= 0xD4) goto yy12;
-				goto yy392;
+				goto yy395;
 			} else {
 				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy392;
+				if (yych <= 0xE0) goto yy395;
 				if (yych <= 0xE2) goto yy12;
-				goto yy392;
+				goto yy395;
 			}
 		}
 	}
-yy423:
+yy426:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'c') {
-			if (yych == 'U') goto yy452;
+			if (yych == 'U') goto yy455;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -9768,7 +9901,7 @@ yy423:
 			goto yy118;
 		} else {
 			if (yych <= 'z') {
-				if (yych <= 'u') goto yy464;
+				if (yych <= 'u') goto yy467;
 				goto yy118;
 			} else {
 				if (yych == 0xC3) goto yy126;
@@ -9776,21 +9909,21 @@ yy423:
 			}
 		}
 	}
-yy424:
-	yyaccept = 27;
+yy427:
+	yyaccept = 28;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'q') {
 		if (yych <= '`') {
 			if (yych <= '@') {
 				if (yych == '-') goto yy12;
-				goto yy321;
+				goto yy324;
 			} else {
-				if (yych == 'S') goto yy318;
+				if (yych == 'S') goto yy321;
 				if (yych <= 'Z') goto yy12;
-				goto yy321;
+				goto yy324;
 			}
 		} else {
 			if (yych <= 'h') {
@@ -9807,57 +9940,34 @@ yy424:
 		if (yych <= 0xC3) {
 			if (yych <= 't') {
 				if (yych <= 'r') goto yy133;
-				if (yych <= 's') goto yy356;
+				if (yych <= 's') goto yy359;
 				goto yy118;
 			} else {
 				if (yych <= 'u') goto yy119;
 				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy321;
+				if (yych <= 0xC2) goto yy324;
 				goto yy126;
 			}
 		} else {
 			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy321;
+				if (yych == 0xCB) goto yy324;
 				if (yych <= 0xD4) goto yy12;
-				goto yy321;
+				goto yy324;
 			} else {
 				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy321;
+				if (yych <= 0xE0) goto yy324;
 				if (yych <= 0xE2) goto yy12;
-				goto yy321;
+				goto yy324;
 			}
 		}
 	}
-yy425:
+yy428:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'D') goto yy465;
-	if (yych == 'd') goto yy465;
+	if (yych == 'D') goto yy468;
+	if (yych == 'd') goto yy468;
 	goto yy12;
-yy426:
-	yyaccept = 40;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy427;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy427;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy427;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy427:
-	{ emit(st, tok, cur, TA_CHAQUE, 0); continue; }
-yy428:
+yy429:
 	yyaccept = 41;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -9865,22 +9975,22 @@ yy428:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy429;
+			if (yych <= '`') goto yy430;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy429;
+			if (yych == 0xCB) goto yy430;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy429;
+			if (yych <= 0xE0) goto yy430;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy429:
-	{ emit(st, tok, cur, TA_DEPUIS, 0); continue; }
 yy430:
+	{ emit(st, tok, cur, TA_CHAQUE, 0); continue; }
+yy431:
 	yyaccept = 42;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -9888,140 +9998,22 @@ yy430:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy431;
+			if (yych <= '`') goto yy432;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy431;
+			if (yych == 0xCB) goto yy432;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy431;
+			if (yych <= 0xE0) goto yy432;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy431:
-	{ emit(st, tok, cur, TA_PENDANT, 0); continue; }
 yy432:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy466;
-	if (yych == 'n') goto yy466;
-	goto yy12;
+	{ emit(st, tok, cur, TA_DEPUIS, 0); continue; }
 yy433:
-	yych = *++cur;
-	if (yych <= 0xC2) {
-		if (yych <= 'Z') {
-			if (yych <= '/') {
-				yyt1 = cur;
-				goto yy467;
-			}
-			if (yych <= '9') goto yy60;
-			if (yych <= '@') {
-				yyt1 = cur;
-				goto yy467;
-			}
-			goto yy60;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= '`') {
-					yyt1 = cur;
-					goto yy467;
-				}
-				goto yy60;
-			} else {
-				if (yych <= 0x7F) {
-					yyt1 = cur;
-					goto yy467;
-				}
-				if (yych <= 0xC1) goto yy60;
-				yyt1 = cur;
-				goto yy468;
-			}
-		}
-	} else {
-		if (yych <= 0xE0) {
-			if (yych <= 0xC8) goto yy60;
-			if (yych <= 0xC9) {
-				yyt1 = cur;
-				goto yy469;
-			}
-			if (yych <= 0xDF) {
-				yyt1 = cur;
-				goto yy468;
-			}
-			yyt1 = cur;
-			goto yy470;
-		} else {
-			if (yych <= 0xF0) {
-				if (yych <= 0xEF) {
-					yyt1 = cur;
-					goto yy471;
-				}
-				yyt1 = cur;
-				goto yy472;
-			} else {
-				if (yych <= 0xF3) {
-					yyt1 = cur;
-					goto yy473;
-				}
-				if (yych <= 0xF4) {
-					yyt1 = cur;
-					goto yy474;
-				}
-				goto yy60;
-			}
-		}
-	}
-yy434:
-	++cur;
-	cur = yyt1;
-	{ emit(st, tok, cur, TA_YA, 0); continue; }
-yy435:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy434;
-	goto yy60;
-yy436:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy60;
-	if (yych <= 0xBF) goto yy434;
-	goto yy60;
-yy437:
-	yych = *++cur;
-	if (yych <= 0x9F) goto yy60;
-	if (yych <= 0xBF) goto yy435;
-	goto yy60;
-yy438:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy435;
-	goto yy60;
-yy439:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy60;
-	if (yych <= 0xBF) goto yy438;
-	goto yy60;
-yy440:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy438;
-	goto yy60;
-yy441:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0x8F) goto yy438;
-	goto yy60;
-yy442:
-	yych = *++cur;
-	if (yych == 0x89) goto yy381;
-	if (yych == 0xAF) goto yy381;
-	goto yy60;
-yy443:
-	++cur;
-	{ emit(st, tok, cur, TA_JUSQU, 0); continue; }
-yy444:
 	yyaccept = 43;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -10029,32 +10021,140 @@ yy444:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy445;
+			if (yych <= '`') goto yy434;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy445;
+			if (yych == 0xCB) goto yy434;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy445;
+			if (yych <= 0xE0) goto yy434;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy445:
-	{ emit(st, tok, cur, TA_JUSQU, 0); continue; }
-yy446:
+yy434:
+	{ emit(st, tok, cur, TA_PENDANT, 0); continue; }
+yy435:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'N') goto yy469;
+	if (yych == 'n') goto yy469;
+	goto yy12;
+yy436:
+	yych = *++cur;
+	if (yych <= 0xC2) {
+		if (yych <= 'Z') {
+			if (yych <= '/') {
+				yyt1 = cur;
+				goto yy470;
+			}
+			if (yych <= '9') goto yy60;
+			if (yych <= '@') {
+				yyt1 = cur;
+				goto yy470;
+			}
+			goto yy60;
+		} else {
+			if (yych <= 'z') {
+				if (yych <= '`') {
+					yyt1 = cur;
+					goto yy470;
+				}
+				goto yy60;
+			} else {
+				if (yych <= 0x7F) {
+					yyt1 = cur;
+					goto yy470;
+				}
+				if (yych <= 0xC1) goto yy60;
+				yyt1 = cur;
+				goto yy471;
+			}
+		}
+	} else {
+		if (yych <= 0xE0) {
+			if (yych <= 0xC8) goto yy60;
+			if (yych <= 0xC9) {
+				yyt1 = cur;
+				goto yy472;
+			}
+			if (yych <= 0xDF) {
+				yyt1 = cur;
+				goto yy471;
+			}
+			yyt1 = cur;
+			goto yy473;
+		} else {
+			if (yych <= 0xF0) {
+				if (yych <= 0xEF) {
+					yyt1 = cur;
+					goto yy474;
+				}
+				yyt1 = cur;
+				goto yy475;
+			} else {
+				if (yych <= 0xF3) {
+					yyt1 = cur;
+					goto yy476;
+				}
+				if (yych <= 0xF4) {
+					yyt1 = cur;
+					goto yy477;
+				}
+				goto yy60;
+			}
+		}
+	}
+yy437:
+	++cur;
+	cur = yyt1;
+	{ emit(st, tok, cur, TA_YA, 0); continue; }
+yy438:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xAF) goto yy11;
-	if (yych == 0xBC) goto yy443;
+	if (yych <= 0xBF) goto yy437;
 	goto yy60;
-yy447:
+yy439:
 	yych = *++cur;
-	if (yych == 0x80) goto yy475;
+	if (yych <= 0x8F) goto yy60;
+	if (yych <= 0xBF) goto yy437;
 	goto yy60;
-yy448:
+yy440:
+	yych = *++cur;
+	if (yych <= 0x9F) goto yy60;
+	if (yych <= 0xBF) goto yy438;
+	goto yy60;
+yy441:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy60;
+	if (yych <= 0xBF) goto yy438;
+	goto yy60;
+yy442:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy60;
+	if (yych <= 0xBF) goto yy441;
+	goto yy60;
+yy443:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy60;
+	if (yych <= 0xBF) goto yy441;
+	goto yy60;
+yy444:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy60;
+	if (yych <= 0x8F) goto yy441;
+	goto yy60;
+yy445:
+	yych = *++cur;
+	if (yych == 0x89) goto yy384;
+	if (yych == 0xAF) goto yy384;
+	goto yy60;
+yy446:
+	++cur;
+	{ emit(st, tok, cur, TA_JUSQU, 0); continue; }
+yy447:
 	yyaccept = 44;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -10062,44 +10162,77 @@ yy448:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy449;
+			if (yych <= '`') goto yy448;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy449;
+			if (yych == 0xCB) goto yy448;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy449;
+			if (yych <= 0xE0) goto yy448;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
+yy448:
+	{ emit(st, tok, cur, TA_JUSQU, 0); continue; }
 yy449:
-	{ emit(st, tok, cur, TA_PARTIR, 0); continue; }
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy60;
+	if (yych <= 0xAF) goto yy165;
+	if (yych == 0xBC) goto yy446;
+	goto yy60;
 yy450:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy476;
-	if (yych == 'u') goto yy476;
-	goto yy12;
+	yych = *++cur;
+	if (yych == 0x80) goto yy478;
+	goto yy60;
 yy451:
-	yyaccept = 3;
+	yyaccept = 45;
 	yych = *(mar = ++cur);
-	if (yych == 'L') goto yy477;
-	if (yych == 'l') goto yy477;
-	goto yy12;
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy452;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy452;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy452;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
 yy452:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy478;
-	if (yych == 'e') goto yy478;
-	goto yy12;
+	{ emit(st, tok, cur, TA_PARTIR, 0); continue; }
 yy453:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
+	if (yych == 'U') goto yy479;
+	if (yych == 'u') goto yy479;
+	goto yy12;
+yy454:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'L') goto yy480;
+	if (yych == 'l') goto yy480;
+	goto yy12;
+yy455:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy481;
+	if (yych == 'e') goto yy481;
+	goto yy12;
+yy456:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 't') {
 		if (yych <= 'e') {
@@ -10120,7 +10253,7 @@ yy453:
 			} else {
 				if (yych == 'r') goto yy119;
 				if (yych <= 's') goto yy118;
-				goto yy396;
+				goto yy399;
 			}
 		}
 	} else {
@@ -10150,7 +10283,7 @@ yy453:
 			}
 		}
 	}
-yy454:
+yy457:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 8) {
@@ -10158,16 +10291,16 @@ yy454:
 	}
 	if (yych <= 'i') {
 		if (yych <= '`') {
-			if (yych == 'D') goto yy465;
+			if (yych == 'D') goto yy468;
 			goto yy12;
 		} else {
-			if (yych <= 'a') goto yy249;
-			if (yych <= 'd') goto yy479;
+			if (yych <= 'a') goto yy252;
+			if (yych <= 'd') goto yy482;
 			goto yy119;
 		}
 	} else {
 		if (yych <= 'u') {
-			if (yych <= 'o') goto yy251;
+			if (yych <= 'o') goto yy254;
 			if (yych <= 'r') goto yy133;
 			goto yy119;
 		} else {
@@ -10175,20 +10308,20 @@ yy454:
 			goto yy12;
 		}
 	}
-yy455:
-	yyaccept = 40;
+yy458:
+	yyaccept = 41;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'r') {
 		if (yych <= 'c') {
 			if (yych <= '@') {
 				if (yych == '-') goto yy12;
-				goto yy427;
+				goto yy430;
 			} else {
 				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy427;
+				if (yych <= '`') goto yy430;
 				goto yy118;
 			}
 		} else {
@@ -10208,87 +10341,37 @@ yy455:
 				if (yych == 'u') goto yy119;
 				goto yy118;
 			} else {
-				if (yych <= 0xC2) goto yy427;
+				if (yych <= 0xC2) goto yy430;
 				if (yych <= 0xC3) goto yy126;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy427;
+				if (yych <= 0xCB) goto yy430;
 				if (yych <= 0xD4) goto yy12;
-				goto yy427;
+				goto yy430;
 			} else {
 				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy427;
+				if (yych <= 0xE0) goto yy430;
 				if (yych <= 0xE2) goto yy12;
-				goto yy427;
+				goto yy430;
 			}
 		}
 	}
-yy456:
-	yyaccept = 41;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy429;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy429;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy429;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy429;
-				if (yych <= 0xD4) goto yy12;
-				goto yy429;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy429;
-				if (yych <= 0xE2) goto yy12;
-				goto yy429;
-			}
-		}
-	}
-yy457:
+yy459:
 	yyaccept = 42;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'r') {
 		if (yych <= 'c') {
 			if (yych <= '@') {
 				if (yych == '-') goto yy12;
-				goto yy431;
+				goto yy432;
 			} else {
 				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy431;
+				if (yych <= '`') goto yy432;
 				goto yy118;
 			}
 		} else {
@@ -10308,32 +10391,82 @@ yy457:
 				if (yych == 'u') goto yy119;
 				goto yy118;
 			} else {
-				if (yych <= 0xC2) goto yy431;
+				if (yych <= 0xC2) goto yy432;
 				if (yych <= 0xC3) goto yy126;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy431;
+				if (yych <= 0xCB) goto yy432;
 				if (yych <= 0xD4) goto yy12;
-				goto yy431;
+				goto yy432;
 			} else {
 				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy431;
+				if (yych <= 0xE0) goto yy432;
 				if (yych <= 0xE2) goto yy12;
-				goto yy431;
+				goto yy432;
 			}
 		}
 	}
-yy458:
+yy460:
+	yyaccept = 43;
+	yych = *(mar = ++cur);
+	if (yybm[0+yych] & 64) {
+		goto yy234;
+	}
+	if (yych <= 'r') {
+		if (yych <= 'c') {
+			if (yych <= '@') {
+				if (yych == '-') goto yy12;
+				goto yy434;
+			} else {
+				if (yych <= 'Z') goto yy12;
+				if (yych <= '`') goto yy434;
+				goto yy118;
+			}
+		} else {
+			if (yych <= 'i') {
+				if (yych <= 'e') goto yy119;
+				if (yych <= 'h') goto yy118;
+				goto yy119;
+			} else {
+				if (yych == 'o') goto yy119;
+				if (yych <= 'q') goto yy118;
+				goto yy119;
+			}
+		}
+	} else {
+		if (yych <= 0xCA) {
+			if (yych <= 'z') {
+				if (yych == 'u') goto yy119;
+				goto yy118;
+			} else {
+				if (yych <= 0xC2) goto yy434;
+				if (yych <= 0xC3) goto yy126;
+				goto yy12;
+			}
+		} else {
+			if (yych <= 0xD5) {
+				if (yych <= 0xCB) goto yy434;
+				if (yych <= 0xD4) goto yy12;
+				goto yy434;
+			} else {
+				if (yych <= 0xDB) goto yy12;
+				if (yych <= 0xE0) goto yy434;
+				if (yych <= 0xE2) goto yy12;
+				goto yy434;
+			}
+		}
+	}
+yy461:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'c') {
-			if (yych == 'N') goto yy466;
+			if (yych == 'N') goto yy469;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -10343,7 +10476,7 @@ yy458:
 			} else {
 				if (yych <= 'i') goto yy119;
 				if (yych <= 'm') goto yy118;
-				goto yy480;
+				goto yy483;
 			}
 		}
 	} else {
@@ -10361,20 +10494,20 @@ yy458:
 			}
 		}
 	}
-yy459:
-	yyaccept = 43;
+yy462:
+	yyaccept = 44;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'r') {
 		if (yych <= 'c') {
 			if (yych <= '@') {
 				if (yych == '-') goto yy12;
-				goto yy445;
+				goto yy448;
 			} else {
 				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy445;
+				if (yych <= '`') goto yy448;
 				goto yy118;
 			}
 		} else {
@@ -10394,25 +10527,25 @@ yy459:
 				if (yych == 'u') goto yy119;
 				goto yy118;
 			} else {
-				if (yych <= 0xC2) goto yy445;
+				if (yych <= 0xC2) goto yy448;
 				if (yych <= 0xC3) goto yy126;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy445;
+				if (yych <= 0xCB) goto yy448;
 				if (yych <= 0xD4) goto yy12;
-				goto yy445;
+				goto yy448;
 			} else {
 				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy445;
+				if (yych <= 0xE0) goto yy448;
 				if (yych <= 0xE2) goto yy12;
-				goto yy445;
+				goto yy448;
 			}
 		}
 	}
-yy460:
-	yyaccept = 44;
+yy463:
+	yyaccept = 45;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 8) {
 		goto yy118;
@@ -10420,19 +10553,19 @@ yy460:
 	if (yych <= 'u') {
 		if (yych <= '`') {
 			if (yych <= '-') {
-				if (yych <= ',') goto yy449;
+				if (yych <= ',') goto yy452;
 				goto yy12;
 			} else {
-				if (yych <= '@') goto yy449;
+				if (yych <= '@') goto yy452;
 				if (yych <= 'Z') goto yy12;
-				goto yy449;
+				goto yy452;
 			}
 		} else {
 			if (yych <= 'i') {
-				if (yych <= 'a') goto yy249;
+				if (yych <= 'a') goto yy252;
 				goto yy119;
 			} else {
-				if (yych <= 'o') goto yy251;
+				if (yych <= 'o') goto yy254;
 				if (yych <= 'r') goto yy133;
 				goto yy119;
 			}
@@ -10440,32 +10573,32 @@ yy460:
 	} else {
 		if (yych <= 0xD4) {
 			if (yych <= 0xC3) {
-				if (yych <= 0xC2) goto yy449;
+				if (yych <= 0xC2) goto yy452;
 				goto yy126;
 			} else {
-				if (yych == 0xCB) goto yy449;
+				if (yych == 0xCB) goto yy452;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy449;
+				if (yych <= 0xD5) goto yy452;
 				goto yy12;
 			} else {
-				if (yych <= 0xE0) goto yy449;
+				if (yych <= 0xE0) goto yy452;
 				if (yych <= 0xE2) goto yy12;
-				goto yy449;
+				goto yy452;
 			}
 		}
 	}
-yy461:
+yy464:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'c') {
-			if (yych == 'U') goto yy476;
+			if (yych == 'U') goto yy479;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -10480,7 +10613,7 @@ yy461:
 			goto yy118;
 		} else {
 			if (yych <= 'z') {
-				if (yych <= 'u') goto yy481;
+				if (yych <= 'u') goto yy484;
 				goto yy118;
 			} else {
 				if (yych == 0xC3) goto yy126;
@@ -10488,15 +10621,15 @@ yy461:
 			}
 		}
 	}
-yy462:
+yy465:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'l') {
 		if (yych <= 'c') {
-			if (yych == 'L') goto yy477;
+			if (yych == 'L') goto yy480;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -10506,7 +10639,7 @@ yy462:
 			} else {
 				if (yych <= 'i') goto yy119;
 				if (yych <= 'k') goto yy118;
-				goto yy482;
+				goto yy485;
 			}
 		}
 	} else {
@@ -10528,11 +10661,11 @@ yy462:
 			}
 		}
 	}
-yy463:
+yy466:
 	yyaccept = 14;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'r') {
 		if (yych <= 'd') {
@@ -10547,7 +10680,7 @@ yy463:
 			}
 		} else {
 			if (yych <= 'i') {
-				if (yych <= 'e') goto yy483;
+				if (yych <= 'e') goto yy486;
 				if (yych <= 'h') goto yy118;
 				goto yy119;
 			} else {
@@ -10581,21 +10714,21 @@ yy463:
 			}
 		}
 	}
-yy464:
+yy467:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'c') {
-			if (yych == 'E') goto yy478;
+			if (yych == 'E') goto yy481;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
 			if (yych <= 'e') {
 				if (yych <= 'd') goto yy119;
-				goto yy484;
+				goto yy487;
 			} else {
 				if (yych == 'i') goto yy119;
 				goto yy118;
@@ -10616,116 +10749,116 @@ yy464:
 			}
 		}
 	}
-yy465:
+yy468:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC9) {
-		if (yych == '\'') goto yy485;
+		if (yych == '\'') goto yy488;
 		goto yy12;
 	} else {
-		if (yych <= 0xCA) goto yy486;
-		if (yych == 0xE2) goto yy487;
+		if (yych <= 0xCA) goto yy489;
+		if (yych == 0xE2) goto yy490;
 		goto yy12;
 	}
-yy466:
-	yyaccept = 39;
+yy469:
+	yyaccept = 40;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
 			if (yych == '-') goto yy12;
-			goto yy420;
+			goto yy423;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy420;
+			if (yych <= '`') goto yy423;
 			if (yych <= 'z') goto yy12;
-			goto yy420;
+			goto yy423;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy420;
+			if (yych == 0xCB) goto yy423;
 			if (yych <= 0xD4) goto yy12;
-			goto yy420;
+			goto yy423;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy420;
+			if (yych <= 0xE0) goto yy423;
 			if (yych <= 0xE2) goto yy12;
-			goto yy420;
+			goto yy423;
 		}
 	}
-yy467:
+yy470:
 	++cur;
 	cur = yyt1;
 	{ emit(st, tok, cur, TA_YA, 0); continue; }
-yy468:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy467;
-	goto yy60;
-yy469:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy60;
-	if (yych <= 0xBF) goto yy467;
-	goto yy60;
-yy470:
-	yych = *++cur;
-	if (yych <= 0x9F) goto yy60;
-	if (yych <= 0xBF) goto yy468;
-	goto yy60;
 yy471:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy468;
+	if (yych <= 0xBF) goto yy470;
 	goto yy60;
 yy472:
 	yych = *++cur;
 	if (yych <= 0x8F) goto yy60;
-	if (yych <= 0xBF) goto yy471;
+	if (yych <= 0xBF) goto yy470;
 	goto yy60;
 yy473:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
+	if (yych <= 0x9F) goto yy60;
 	if (yych <= 0xBF) goto yy471;
 	goto yy60;
 yy474:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0x8F) goto yy471;
+	if (yych <= 0xBF) goto yy471;
 	goto yy60;
 yy475:
 	yych = *++cur;
 	if (yych <= 0x8F) goto yy60;
-	if (yych <= 0x91) goto yy71;
-	if (yych == 0x99) goto yy443;
+	if (yych <= 0xBF) goto yy474;
 	goto yy60;
 yy476:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy488;
-	if (yych == 'r') goto yy488;
-	goto yy12;
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy60;
+	if (yych <= 0xBF) goto yy474;
+	goto yy60;
 yy477:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy489;
-	if (yych == 'e') goto yy489;
-	goto yy12;
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy60;
+	if (yych <= 0x8F) goto yy474;
+	goto yy60;
 yy478:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy491;
-	if (yych == 's') goto yy491;
-	goto yy12;
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy60;
+	if (yych <= 0x91) goto yy71;
+	if (yych == 0x99) goto yy446;
+	goto yy60;
 yy479:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
+	if (yych == 'R') goto yy491;
+	if (yych == 'r') goto yy491;
+	goto yy12;
+yy480:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy492;
+	if (yych == 'e') goto yy492;
+	goto yy12;
+yy481:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'S') goto yy494;
+	if (yych == 's') goto yy494;
+	goto yy12;
+yy482:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'q') {
 		if (yych <= 'e') {
 			if (yych <= '\'') {
 				if (yych <= '&') goto yy12;
-				goto yy485;
+				goto yy488;
 			} else {
 				if (yych <= '`') goto yy12;
 				if (yych <= 'c') goto yy118;
@@ -10754,27 +10887,27 @@ yy479:
 			if (yych <= 0xCA) {
 				if (yych <= 0xC3) goto yy126;
 				if (yych <= 0xC9) goto yy12;
-				goto yy486;
+				goto yy489;
 			} else {
-				if (yych == 0xE2) goto yy487;
+				if (yych == 0xE2) goto yy490;
 				goto yy12;
 			}
 		}
 	}
-yy480:
-	yyaccept = 39;
+yy483:
+	yyaccept = 40;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'r') {
 		if (yych <= 'c') {
 			if (yych <= '@') {
 				if (yych == '-') goto yy12;
-				goto yy420;
+				goto yy423;
 			} else {
 				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy420;
+				if (yych <= '`') goto yy423;
 				goto yy118;
 			}
 		} else {
@@ -10792,36 +10925,36 @@ yy480:
 		if (yych <= 0xCA) {
 			if (yych <= 'u') {
 				if (yych <= 's') goto yy118;
-				if (yych <= 't') goto yy407;
+				if (yych <= 't') goto yy410;
 				goto yy119;
 			} else {
 				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy420;
+				if (yych <= 0xC2) goto yy423;
 				if (yych <= 0xC3) goto yy126;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy420;
+				if (yych <= 0xCB) goto yy423;
 				if (yych <= 0xD4) goto yy12;
-				goto yy420;
+				goto yy423;
 			} else {
 				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy420;
+				if (yych <= 0xE0) goto yy423;
 				if (yych <= 0xE2) goto yy12;
-				goto yy420;
+				goto yy423;
 			}
 		}
 	}
-yy481:
+yy484:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'c') {
-			if (yych == 'R') goto yy488;
+			if (yych == 'R') goto yy491;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -10832,7 +10965,7 @@ yy481:
 	} else {
 		if (yych <= 't') {
 			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy493;
+			if (yych == 'r') goto yy496;
 			goto yy118;
 		} else {
 			if (yych <= 'z') {
@@ -10844,21 +10977,21 @@ yy481:
 			}
 		}
 	}
-yy482:
+yy485:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'n') {
 		if (yych <= 'c') {
-			if (yych == 'E') goto yy489;
+			if (yych == 'E') goto yy492;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
 			if (yych <= 'e') {
 				if (yych <= 'd') goto yy119;
-				goto yy494;
+				goto yy497;
 			} else {
 				if (yych == 'i') goto yy119;
 				goto yy118;
@@ -10879,11 +11012,11 @@ yy482:
 			}
 		}
 	}
-yy483:
+yy486:
 	yyaccept = 14;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'r') {
 		if (yych <= 'c') {
@@ -10931,15 +11064,15 @@ yy483:
 			}
 		}
 	}
-yy484:
+yy487:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'o') {
 		if (yych <= 'c') {
-			if (yych == 'S') goto yy491;
+			if (yych == 'S') goto yy494;
 			if (yych <= '`') goto yy12;
 			goto yy118;
 		} else {
@@ -10956,7 +11089,7 @@ yy484:
 		if (yych <= 't') {
 			if (yych <= 'q') goto yy118;
 			if (yych <= 'r') goto yy133;
-			if (yych <= 's') goto yy495;
+			if (yych <= 's') goto yy498;
 			goto yy118;
 		} else {
 			if (yych <= 'z') {
@@ -10968,51 +11101,28 @@ yy484:
 			}
 		}
 	}
-yy485:
+yy488:
 	yych = *++cur;
-	if (yych == 'H') goto yy496;
-	if (yych == 'h') goto yy496;
+	if (yych == 'H') goto yy499;
+	if (yych == 'h') goto yy499;
 	goto yy60;
-yy486:
+yy489:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xAF) goto yy11;
-	if (yych == 0xBC) goto yy485;
+	if (yych <= 0xAF) goto yy165;
+	if (yych == 0xBC) goto yy488;
 	goto yy60;
-yy487:
+yy490:
 	yych = *++cur;
-	if (yych == 0x80) goto yy497;
+	if (yych == 0x80) goto yy500;
 	goto yy60;
-yy488:
+yy491:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy498;
-	if (yych == 's') goto yy498;
+	if (yych == 'S') goto yy501;
+	if (yych == 's') goto yy501;
 	goto yy12;
-yy489:
-	yyaccept = 45;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy490;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy490;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy490;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy490:
-	{ emit(st, tok, cur, TA_POSSIBLE, 0); continue; }
-yy491:
+yy492:
 	yyaccept = 46;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -11020,22 +11130,45 @@ yy491:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy492;
+			if (yych <= '`') goto yy493;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy492;
+			if (yych == 0xCB) goto yy493;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy492;
+			if (yych <= 0xE0) goto yy493;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy492:
-	{ emit(st, tok, cur, TA_QUELQUES, 0); continue; }
 yy493:
+	{ emit(st, tok, cur, TA_POSSIBLE, 0); continue; }
+yy494:
+	yyaccept = 47;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy495;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy495;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy495;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy495:
+	{ emit(st, tok, cur, TA_QUELQUES, 0); continue; }
+yy496:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 32) {
@@ -11043,9 +11176,9 @@ yy493:
 	}
 	if (yych <= 'n') {
 		if (yych <= 'a') {
-			if (yych == 'S') goto yy498;
+			if (yych == 'S') goto yy501;
 			if (yych <= '`') goto yy12;
-			goto yy249;
+			goto yy252;
 		} else {
 			if (yych <= 'e') {
 				if (yych <= 'c') goto yy118;
@@ -11057,9 +11190,9 @@ yy493:
 		}
 	} else {
 		if (yych <= 't') {
-			if (yych <= 'o') goto yy251;
+			if (yych <= 'o') goto yy254;
 			if (yych <= 'q') goto yy118;
-			if (yych <= 's') goto yy500;
+			if (yych <= 's') goto yy503;
 			goto yy118;
 		} else {
 			if (yych <= 'z') {
@@ -11071,20 +11204,20 @@ yy493:
 			}
 		}
 	}
-yy494:
-	yyaccept = 45;
+yy497:
+	yyaccept = 46;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'r') {
 		if (yych <= 'c') {
 			if (yych <= '@') {
 				if (yych == '-') goto yy12;
-				goto yy490;
+				goto yy493;
 			} else {
 				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy490;
+				if (yych <= '`') goto yy493;
 				goto yy118;
 			}
 		} else {
@@ -11104,37 +11237,37 @@ yy494:
 				if (yych == 'u') goto yy119;
 				goto yy118;
 			} else {
-				if (yych <= 0xC2) goto yy490;
+				if (yych <= 0xC2) goto yy493;
 				if (yych <= 0xC3) goto yy126;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy490;
+				if (yych <= 0xCB) goto yy493;
 				if (yych <= 0xD4) goto yy12;
-				goto yy490;
+				goto yy493;
 			} else {
 				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy490;
+				if (yych <= 0xE0) goto yy493;
 				if (yych <= 0xE2) goto yy12;
-				goto yy490;
+				goto yy493;
 			}
 		}
 	}
-yy495:
-	yyaccept = 46;
+yy498:
+	yyaccept = 47;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'r') {
 		if (yych <= 'c') {
 			if (yych <= '@') {
 				if (yych == '-') goto yy12;
-				goto yy492;
+				goto yy495;
 			} else {
 				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy492;
+				if (yych <= '`') goto yy495;
 				goto yy118;
 			}
 		} else {
@@ -11154,71 +11287,71 @@ yy495:
 				if (yych == 'u') goto yy119;
 				goto yy118;
 			} else {
-				if (yych <= 0xC2) goto yy492;
+				if (yych <= 0xC2) goto yy495;
 				if (yych <= 0xC3) goto yy126;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy492;
+				if (yych <= 0xCB) goto yy495;
 				if (yych <= 0xD4) goto yy12;
-				goto yy492;
+				goto yy495;
 			} else {
 				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy492;
+				if (yych <= 0xE0) goto yy495;
 				if (yych <= 0xE2) goto yy12;
-				goto yy492;
+				goto yy495;
 			}
 		}
 	}
-yy496:
+yy499:
 	yych = *++cur;
-	if (yych == 'U') goto yy501;
-	if (yych == 'u') goto yy501;
+	if (yych == 'U') goto yy504;
+	if (yych == 'u') goto yy504;
 	goto yy60;
-yy497:
+yy500:
 	yych = *++cur;
 	if (yych <= 0x8F) goto yy60;
 	if (yych <= 0x91) goto yy71;
-	if (yych == 0x99) goto yy485;
+	if (yych == 0x99) goto yy488;
 	goto yy60;
-yy498:
-	yyaccept = 47;
+yy501:
+	yyaccept = 48;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy499;
+			if (yych <= '`') goto yy502;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy499;
+			if (yych == 0xCB) goto yy502;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy499;
+			if (yych <= 0xE0) goto yy502;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy499:
+yy502:
 	{ emit(st, tok, cur, TA_PLUSIEURS, 0); continue; }
-yy500:
-	yyaccept = 47;
+yy503:
+	yyaccept = 48;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy231;
+		goto yy234;
 	}
 	if (yych <= 'r') {
 		if (yych <= 'c') {
 			if (yych <= '@') {
 				if (yych == '-') goto yy12;
-				goto yy499;
+				goto yy502;
 			} else {
 				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy499;
+				if (yych <= '`') goto yy502;
 				goto yy118;
 			}
 		} else {
@@ -11238,28 +11371,28 @@ yy500:
 				if (yych == 'u') goto yy119;
 				goto yy118;
 			} else {
-				if (yych <= 0xC2) goto yy499;
+				if (yych <= 0xC2) goto yy502;
 				if (yych <= 0xC3) goto yy126;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy499;
+				if (yych <= 0xCB) goto yy502;
 				if (yych <= 0xD4) goto yy12;
-				goto yy499;
+				goto yy502;
 			} else {
 				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy499;
+				if (yych <= 0xE0) goto yy502;
 				if (yych <= 0xE2) goto yy12;
-				goto yy499;
+				goto yy502;
 			}
 		}
 	}
-yy501:
+yy504:
 	yych = *++cur;
-	if (yych == 'I') goto yy502;
+	if (yych == 'I') goto yy505;
 	if (yych != 'i') goto yy60;
-yy502:
+yy505:
 	++cur;
 	{ if (!vocab(st, tok, cur, false)) other(st, true); continue; }
 }
@@ -11278,8 +11411,7 @@ int rc_fr_times_lex(const rc_lang *fr, const char *text, size_t len, rc_arena *a
     st->vocab = rc_lang_lex(fr, "times");
     st->a = a;
     st->gap = 2;
-    if (st->vocab)
-        rc_lex_each(st->vocab, bloom_add, st);
+    rc_lex_each(st->vocab, filter_add, st); /* no vocabulary: an empty filter */
     lex(st, text);
     int err = st->err;
     *out = st->atoms;

@@ -4,7 +4,8 @@
  * text into atoms: digit runs, the punctuation that joins date parts, the grammar words of time
  * expressions (le, du, depuis, il y a ...), tense markers, and the vocabulary of
  * data/fr/times.tsv (months, weekdays, units ...). Every other word only marks a gap, and is
- * looked up only when a cheap filter built from the vocabulary lets it through.
+ * looked up only when a cheap filter built from the vocabulary (first two bytes, length) lets it
+ * through.
  *
  * The text must end in NUL; a NUL inside the text is a gap.
  */
@@ -15,7 +16,8 @@
 #include "lang/fr/times_int.h"
 #include "recoupe.h"
 
-#define TX_BLOOM_BITS 8192
+#define TX_FILTER_SHIFT 13 /* a filter of 8192 bits */
+#define TX_FILTER_BITS (1u << TX_FILTER_SHIFT)
 
 typedef struct lex_state {
     const char *text, *end;
@@ -26,42 +28,88 @@ typedef struct lex_state {
     uint8_t gap;       /* gap since the last atom */
     bool word_before;  /* an unknown word came just before, after spaces only */
     int err;
-    uint64_t bloom[TX_BLOOM_BITS / 64];
+    size_t maxkey;     /* the longest vocabulary key, in bytes */
+    uint64_t filter[TX_FILTER_BITS / 64]; /* see filter_key */
 } lex_state;
 
-/* The filter key of a word: its length and its first two bytes, lower-cased, so that a capital
- * at the start of a sentence finds the same slot. */
-static unsigned bloom_key(const char *s, size_t n)
+/* The filter class of a byte: the same for a byte and its folded form when the byte is ASCII or
+ * follows 0xC3 (À and à), so that the text can be tested without folding it. */
+static inline unsigned byte_class(unsigned char c)
 {
-    unsigned char c0 = (unsigned char)s[0], c1 = n > 1 ? (unsigned char)s[1] : 0;
-    if (c0 >= 'A' && c0 <= 'Z')
-        c0 += 32;
-    if (c1 >= 'A' && c1 <= 'Z')
-        c1 += 32;
-    if (c0 == 0xc3 && c1 >= 0x80 && c1 <= 0x9e)
-        c1 += 0x20; /* É -> é */
-    unsigned h = (unsigned)(n < 31 ? n : 31) * 2654435761u ^ c0 * 40503u ^ c1 * 9973u;
-    return (h ^ (h >> 13)) % TX_BLOOM_BITS;
+    return ((c >> 2) & 32u) | (c & 31u);
+}
+
+/* The filter bit of a word: from its length and the classes of its first two and last bytes,
+ * which differ for most words of a text that has the same first letters as a vocabulary word. */
+static inline unsigned filter_key(const char *s, size_t n)
+{
+    unsigned c0 = byte_class((unsigned char)s[0]);
+    unsigned c1 = n > 1 ? byte_class((unsigned char)s[1]) : 0;
+    unsigned cl = byte_class((unsigned char)s[n - 1]);
+    unsigned h = (c0 << 12 | c1 << 6 | cl) * 0x9e3779b1u + (unsigned)(n < 63 ? n : 63) * 0x85ebca6bu;
+    return h >> (32 - TX_FILTER_SHIFT);
 }
 
 /* Fills the filter from the vocabulary's keys (folded, so lower case already). */
-static int bloom_add(void *ud, const char *key, const char *value)
+static int filter_add(void *ud, const char *key, const char *value)
 {
     (void)value;
     lex_state *st = ud;
     size_t n = strlen(key);
+    if (n > st->maxkey)
+        st->maxkey = n;
     if (n && key[n - 1] == '.')
         n--; /* abbreviations are tested without their dot first */
-    unsigned k = bloom_key(key, n);
-    st->bloom[k / 64] |= 1ull << (k % 64);
+    if (!n)
+        return 0;
+    unsigned k = filter_key(key, n);
+    st->filter[k / 64] |= 1ull << (k % 64);
     return 0;
 }
 
-/* Whether the filter lets a word of the text through to the lexicon. */
-static bool bloom_has(const lex_state *st, const char *s, size_t n)
+/* Whether the filter lets a word of the text through; valid for words of ASCII and Latin-1
+ * letters only (see latin_only), whose fold keeps the classes. */
+static bool filter_has(const lex_state *st, const char *s, size_t n)
 {
-    unsigned k = bloom_key(s, n);
-    return st->bloom[k / 64] >> (k % 64) & 1;
+    unsigned k = filter_key(s, n);
+    return st->filter[k / 64] >> (k % 64) & 1;
+}
+
+/* Whether a word has only ASCII bytes and two-byte sequences after 0xC3, which the lexicon's
+ * fold maps to the same length and classes (fold_latin). */
+static bool latin_only(const char *s, size_t n)
+{
+    unsigned char any = 0;
+    for (size_t i = 0; i < n; i++)
+        any |= (unsigned char)s[i];
+    if (!(any & 0x80))
+        return true;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80)
+            continue;
+        if (c != 0xc3 || i + 1 >= n || (unsigned char)s[i + 1] < 0x80 ||
+            (unsigned char)s[i + 1] > 0xbf)
+            return false;
+        i++;
+    }
+    return true;
+}
+
+/* Folds a word that latin_only accepts into key as rc_fold does: lower case, same length. */
+static void fold_latin(const char *s, size_t n, char *key)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            key[i] = (char)((unsigned)(c - 'A') < 26u ? c + 32 : c);
+            continue;
+        }
+        unsigned char d = (unsigned char)s[i + 1];
+        key[i] = (char)c;
+        key[i + 1] = (char)(d <= 0x9e && d != 0x97 ? d + 0x20 : d);
+        i++;
+    }
 }
 
 /* Appends an atom with the pending gap. */
@@ -105,13 +153,17 @@ static void space(lex_state *st)
 /* Decodes a vocabulary value ("month 12", "part EV", "cue -1") into an atom kind and value. */
 static bool vocab_value(const char *val, int *kind, int32_t *v)
 {
+#define CLS(name, kind) {name, sizeof name - 1, kind}
     static const struct {
         const char *cls;
+        size_t len;
         int kind;
-    } classes[] = {{"month", TA_MONTH}, {"wday", TA_WDAY}, {"unit", TA_UNIT}, {"day", TA_DAY},
-                   {"rday", TA_RDAY}, {"part", TA_PART}, {"clock", TA_CLOCK}, {"mod", TA_MOD},
-                   {"cue", TA_CUE}, {"num", TA_NUMW}, {"season", TA_SEASON},
-                   {"holiday", TA_HOLIDAY}, {"set", TA_SET}, {"ref", TA_REF}, {"ampm", TA_AMPM}};
+    } classes[] = {CLS("month", TA_MONTH), CLS("wday", TA_WDAY), CLS("unit", TA_UNIT),
+                   CLS("day", TA_DAY), CLS("rday", TA_RDAY), CLS("part", TA_PART),
+                   CLS("clock", TA_CLOCK), CLS("mod", TA_MOD), CLS("cue", TA_CUE),
+                   CLS("num", TA_NUMW), CLS("season", TA_SEASON), CLS("holiday", TA_HOLIDAY),
+                   CLS("set", TA_SET), CLS("ref", TA_REF), CLS("ampm", TA_AMPM)};
+#undef CLS
     static const char *const units[] = {"", "Y", "M", "W", "D", "H", "MIN", "S", "CE", "DE"};
     static const char *const parts[] = {"", "MO", "AF", "EV", "NI", "DT"};
     static const char *const mods[] = {"", "START", "MID", "END"};
@@ -124,7 +176,8 @@ static bool vocab_value(const char *val, int *kind, int32_t *v)
     size_t cl = (size_t)(sp - val);
     const char *arg = sp + 1;
     for (size_t i = 0; i < sizeof classes / sizeof *classes; i++) {
-        if (strlen(classes[i].cls) != cl || memcmp(classes[i].cls, val, cl) != 0)
+        if (classes[i].len != cl || classes[i].cls[0] != val[0] ||
+            memcmp(classes[i].cls, val, cl) != 0)
             continue;
         *kind = classes[i].kind;
         const char *const *names = NULL;
@@ -156,13 +209,9 @@ static bool vocab_value(const char *val, int *kind, int32_t *v)
     return false;
 }
 
-/* Looks a word up in the vocabulary; emits its atom and returns true when it is there. */
-static bool vocab(lex_state *st, const char *s, const char *e, bool abbr)
+/* Emits the atom of a vocabulary value found for s..e; false when the value is not one. */
+static bool vocab_emit(lex_state *st, const char *s, const char *e, bool abbr, const char *val)
 {
-    size_t n = (size_t)(e - s);
-    if (!bloom_has(st, s, abbr ? n - 1 : n))
-        return false;
-    const char *val = rc_lex_get(st->vocab, s, n);
     int kind;
     int32_t v = 0;
     if (!val || !vocab_value(val, &kind, &v))
@@ -171,6 +220,38 @@ static bool vocab(lex_state *st, const char *s, const char *e, bool abbr)
     if (abbr && st->n)
         st->atoms[st->n - 1].fl |= TF_ABBR;
     return true;
+}
+
+/* Looks up a word that latin_only accepts: the filter first, then the lexicon with the word
+ * folded here. Emits its atom and returns true when it is there. */
+static bool vocab_latin(lex_state *st, const char *s, const char *e, bool abbr)
+{
+    size_t n = (size_t)(e - s);
+    char key[64];
+    if (n > st->maxkey || n > sizeof key || !filter_has(st, s, abbr ? n - 1 : n))
+        return false;
+    fold_latin(s, n, key);
+    return vocab_emit(st, s, e, abbr, rc_lex_get_folded(st->vocab, key, n));
+}
+
+/* Looks a word up in the vocabulary; emits its atom and returns true when it is there. Words of
+ * ASCII and Latin-1 letters, nearly all, take vocab_latin; others the lexicon's full fold. */
+static bool vocab(lex_state *st, const char *s, const char *e, bool abbr)
+{
+    if (latin_only(s, (size_t)(e - s)))
+        return vocab_latin(st, s, e, abbr);
+    return vocab_emit(st, s, e, abbr, rc_lex_get(st->vocab, s, (size_t)(e - s)));
+}
+
+/* A word of ASCII and Latin-1 letters without a hyphen, the common case: the vocabulary (with a
+ * final dot first: sept.), else a gap. Returns the new cursor (after a dot it took). */
+static const char *word_latin(lex_state *st, const char *s, const char *e)
+{
+    if (*e == '.' && vocab_latin(st, s, e + 1, true))
+        return e + 1;
+    if (!vocab_latin(st, s, e, false))
+        other(st, true);
+    return e;
 }
 
 /* A word of letters and inner hyphens: the whole word from the vocabulary, else its parts
@@ -233,6 +314,7 @@ static void lex(lex_state *st, const char *cur)
 
         L    = [a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02af\u0300-\u036f\u0370-\u03ff\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u1e00-\u1eff];
         LW   = [a-z\u00df-\u00f6\u00f8-\u00ff];
+        LAT  = [a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff];
         D    = [0-9];
         H    = [\-\u2010\u2011];
         A    = ['\u2019\u02bc];
@@ -326,6 +408,7 @@ static void lex(lex_state *st, const char *cur)
         LW* [eiudro] "r" ("a" | "ont")
                             { emit(st, tok, cur, TA_FUT, 0); continue; }
 
+        LAT+                { cur = word_latin(st, tok, cur); continue; }
         L+ (H L+)*          { cur = word(st, tok, cur); continue; }
 
         [/.:,()!?]          { emit(st, tok, cur, TA_PUNCT, *tok); continue; }
@@ -347,8 +430,7 @@ int rc_fr_times_lex(const rc_lang *fr, const char *text, size_t len, rc_arena *a
     st->vocab = rc_lang_lex(fr, "times");
     st->a = a;
     st->gap = 2;
-    if (st->vocab)
-        rc_lex_each(st->vocab, bloom_add, st);
+    rc_lex_each(st->vocab, filter_add, st); /* no vocabulary: an empty filter */
     lex(st, text);
     int err = st->err;
     *out = st->atoms;
