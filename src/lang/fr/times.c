@@ -53,10 +53,24 @@ typedef struct tx_nw {
     uint8_t state; /* 0 not read yet, 1 a number, 2 none */
 } tx_nw;
 
+/* The last readings of each kind of sub-expression, by atom (the atom + 1 in *_at, 0 when empty):
+ * the rules tried at one atom read the same day, period or clock time there and at the atoms just
+ * after it, and read each once. */
+#define TX_MEMO 4 /* readings kept of each kind, by atom modulo TX_MEMO */
+
+typedef struct tx_memo {
+    size_t dayref_at[TX_MEMO], period_at[TX_MEMO], mclock_at[TX_MEMO], clock_at[TX_MEMO];
+    size_t dayref_j[TX_MEMO], period_j[TX_MEMO], mclock_j[TX_MEMO], clock_j[TX_MEMO];
+    tx_out dayref[TX_MEMO], period[TX_MEMO], mclock[TX_MEMO];
+    tx_clk clock[TX_MEMO];
+    tx_nw *nw;   /* one per atom, allocated at the first number word; NULL before */
+    rc_arena *a; /* where nw goes */
+} tx_memo;
+
 typedef struct tx_p {
     const tx_atom *at;
     size_t n;
-    tx_nw *nw; /* one per atom, or NULL: then number words are read each time */
+    tx_memo *memo;
     const char *text;
     size_t len;
     bool has_ref;
@@ -121,6 +135,80 @@ static bool is_word(const tx_p *P, size_t i, const char *w)
 /* ---- numbers ------------------------------------------------------------------------------- */
 
 static bool rd_numw(const tx_p *P, size_t i, int *val, size_t *j);
+static size_t rd_clock_read(const tx_p *P, size_t i, tx_clk *c);
+static size_t rd_dayref_read(const tx_p *P, size_t i, tx_out *o);
+static size_t m_period_read(const tx_p *P, size_t i, tx_out *o);
+static size_t m_clock_read(const tx_p *P, size_t i, tx_out *o);
+
+/* An empty result for a reader to fill: what it does not write is zero, never stack garbage. */
+static void out_init(tx_out *o)
+{
+    memset(o, 0, sizeof *o);
+    o->from = o->to = NODAY;
+}
+
+/* Reads a clock time at atom i (rd_clock_read), once per atom. */
+static size_t rd_clock(const tx_p *P, size_t i, tx_clk *c)
+{
+    tx_memo *m = P->memo;
+    size_t k = i % TX_MEMO;
+    if (m->clock_at[k] != i + 1) {
+        tx_clk t;
+        m->clock_j[k] = rd_clock_read(P, i, &t);
+        m->clock[k] = t;
+        m->clock_at[k] = i + 1;
+    }
+    *c = m->clock[k];
+    return m->clock_j[k];
+}
+
+/* Reads a day reference at atom i (rd_dayref_read), once per atom. */
+static size_t rd_dayref(const tx_p *P, size_t i, tx_out *o)
+{
+    tx_memo *m = P->memo;
+    size_t k = i % TX_MEMO;
+    if (m->dayref_at[k] != i + 1) {
+        tx_out t; /* not in place: a reader may read at another atom */
+        out_init(&t);
+        m->dayref_j[k] = rd_dayref_read(P, i, &t);
+        m->dayref[k] = t;
+        m->dayref_at[k] = i + 1;
+    }
+    *o = m->dayref[k];
+    return m->dayref_j[k];
+}
+
+/* Reads a month, season or year at atom i (m_period_read), once per atom. */
+static size_t m_period(const tx_p *P, size_t i, tx_out *o)
+{
+    tx_memo *m = P->memo;
+    size_t k = i % TX_MEMO;
+    if (m->period_at[k] != i + 1) {
+        tx_out t; /* not in place: a reader may read at another atom */
+        out_init(&t);
+        m->period_j[k] = m_period_read(P, i, &t);
+        m->period[k] = t;
+        m->period_at[k] = i + 1;
+    }
+    *o = m->period[k];
+    return m->period_j[k];
+}
+
+/* Reads a clock time or clock range at atom i (m_clock_read), once per atom. */
+static size_t m_clock(const tx_p *P, size_t i, tx_out *o)
+{
+    tx_memo *m = P->memo;
+    size_t k = i % TX_MEMO;
+    if (m->mclock_at[k] != i + 1) {
+        tx_out t; /* not in place: a reader may read at another atom */
+        out_init(&t);
+        m->mclock_j[k] = m_clock_read(P, i, &t);
+        m->mclock[k] = t;
+        m->mclock_at[k] = i + 1;
+    }
+    *o = m->mclock[k];
+    return m->mclock_j[k];
+}
 
 /* Reads a cardinal at atom i, in digits or in words; *j is the atom after it. */
 static bool rd_num(const tx_p *P, size_t i, int *val, size_t *j)
@@ -132,8 +220,11 @@ static bool rd_num(const tx_p *P, size_t i, int *val, size_t *j)
     }
     if (K(P, i) != TA_NUMW)
         return false;
-    if (P->nw) {
-        tx_nw *m = &P->nw[i];
+    tx_memo *memo = P->memo;
+    if (memo && !memo->nw)
+        memo->nw = rc_arena_calloc(memo->a, P->n, sizeof *memo->nw); /* NULL: read each time */
+    if (memo && memo->nw) {
+        tx_nw *m = &memo->nw[i];
         if (!m->state) {
             size_t next = i;
             int v = 0;
@@ -719,7 +810,7 @@ static size_t rd_date(const tx_p *P, size_t i, tx_d *dd)
 
 /* Reads a clock time: 9h30, 20 heures, 20heures, 19:56:30, midi, 4pm, sept heures moins dix,
  * with du matin / de l'après-midi / du soir. */
-static size_t rd_clock(const tx_p *P, size_t i, tx_clk *c)
+static size_t rd_clock_read(const tx_p *P, size_t i, tx_clk *c)
 {
     c->hh = -1, c->mm = -1, c->ss = -1;
     c->strong = false;
@@ -893,7 +984,7 @@ static int rd_part(const tx_p *P, size_t k, size_t *j)
 
 /* Reads something that names one day: a date, a weekday, hier, demain, la veille, aujourd'hui.
  * Fills o with the day (type date); returns the atom after it, 0 when there is none. */
-static size_t rd_dayref(const tx_p *P, size_t i, tx_out *o)
+static size_t rd_dayref_read(const tx_p *P, size_t i, tx_out *o)
 {
     o->from = o->to = NODAY;
     o->value[0] = '\0';
@@ -953,8 +1044,6 @@ static size_t rd_dayref(const tx_p *P, size_t i, tx_out *o)
     }
     return 0;
 }
-
-static size_t m_clock(const tx_p *P, size_t i, tx_out *o);
 
 /* Joins a day and a clock range (T14:00/T16:00) into o: 2016-11-17T14:00/2016-11-17T16:00. */
 static void join_range(tx_out *o, const char *day, const char *range)
@@ -1064,7 +1153,7 @@ static size_t m_datetime(const tx_p *P, size_t i, tx_out *o)
 
 /* A month, season or year, with modifiers and cues: fin juillet 2016, mi-septembre, début
  * décembre, en décembre dernier, cette décembre, l'été 2012, fin 2016, 2016, les années 1990. */
-static size_t m_period(const tx_p *P, size_t i, tx_out *o)
+static size_t m_period_read(const tx_p *P, size_t i, tx_out *o)
 {
     tx_d dd;
     memset(&dd, 0, sizeof dd);
@@ -1519,7 +1608,7 @@ static size_t m_set(const tx_p *P, size_t i, tx_out *o)
 
 /* Clock times alone and time ranges: 9h30, vers 20heures, midi, de 14h à 16h, entre 17 et 18,
  * 16-17 heures, 5 a 6pm. */
-static size_t m_clock(const tx_p *P, size_t i, tx_out *o)
+static size_t m_clock_read(const tx_p *P, size_t i, tx_out *o)
 {
     o->from = o->to = NODAY;
     o->value[0] = '\0';
@@ -2012,7 +2101,10 @@ int rc_fr_times(const rc_lang *fr, const char *text, size_t len, const rc_date *
         return status;
     P.at = atoms;
     P.n = natoms;
-    P.nw = natoms ? rc_arena_calloc(a, natoms, sizeof *P.nw) : NULL; /* NULL: read each time */
+    tx_memo memo;
+    memset(&memo, 0, sizeof memo);
+    memo.a = a;
+    P.memo = &memo;
 
     static const tx_rule rules[] = {m_range, m_datetime, m_relative, m_period, m_set, m_duration,
                                     m_clock, m_misc};
