@@ -48,14 +48,15 @@ typedef struct tx_clk {
 /* What rd_num read at a number word, kept so that the rules that try the same atom do not read it
  * again. */
 typedef struct tx_nw {
-    int32_t val;
-    uint32_t next; /* the atom after the number */
-    uint8_t state; /* 0 not read yet, 1 a number, 2 none */
+    size_t at;   /* the atom + 1; 0 when empty */
+    size_t next; /* the atom after the number */
+    int val;
+    bool ok;
 } tx_nw;
 
 /* The last readings of each kind of sub-expression, by atom (the atom + 1 in *_at, 0 when empty):
- * the rules tried at one atom read the same day, period or clock time there and at the atoms just
- * after it, and read each once. */
+ * the rules tried at one atom read the same number, day, period or clock time there and at the
+ * atoms just after it, and read each once. */
 #define TX_MEMO 4 /* readings kept of each kind, by atom modulo TX_MEMO */
 
 typedef struct tx_memo {
@@ -63,8 +64,7 @@ typedef struct tx_memo {
     size_t dayref_j[TX_MEMO], period_j[TX_MEMO], mclock_j[TX_MEMO], clock_j[TX_MEMO];
     tx_out dayref[TX_MEMO], period[TX_MEMO], mclock[TX_MEMO];
     tx_clk clock[TX_MEMO];
-    tx_nw *nw;   /* one per atom, allocated at the first number word; NULL before */
-    rc_arena *a; /* where nw goes */
+    tx_nw nw[TX_MEMO];
 } tx_memo;
 
 typedef struct tx_p {
@@ -220,25 +220,20 @@ static bool rd_num(const tx_p *P, size_t i, int *val, size_t *j)
     }
     if (K(P, i) != TA_NUMW)
         return false;
-    tx_memo *memo = P->memo;
-    if (memo && !memo->nw)
-        memo->nw = rc_arena_calloc(memo->a, P->n, sizeof *memo->nw); /* NULL: read each time */
-    if (memo && memo->nw) {
-        tx_nw *m = &memo->nw[i];
-        if (!m->state) {
-            size_t next = i;
-            int v = 0;
-            m->state = rd_numw(P, i, &v, &next) ? 1 : 2;
-            m->val = v;
-            m->next = (uint32_t)next;
-        }
-        if (m->state != 1)
-            return false;
-        *val = m->val;
-        *j = m->next;
-        return true;
+    tx_nw *m = &P->memo->nw[i % TX_MEMO];
+    if (m->at != i + 1) {
+        size_t next = i;
+        int v = 0;
+        m->ok = rd_numw(P, i, &v, &next);
+        m->val = v;
+        m->next = next;
+        m->at = i + 1;
     }
-    return rd_numw(P, i, val, j);
+    if (!m->ok)
+        return false;
+    *val = m->val;
+    *j = m->next;
+    return true;
 }
 
 /* Reads a cardinal in words at atom i (a TA_NUMW): the number recognizer's reading of the text,
@@ -347,6 +342,37 @@ static void put_digits(char *p, unsigned v, int n)
         p[k] = (char)('0' + v % 10);
         v /= 10;
     }
+}
+
+/* Appends the string a to buf[0..*n) within cap bytes, truncating as snprintf would. */
+static void cat(char *buf, size_t cap, size_t *n, const char *a)
+{
+    while (*a && *n + 1 < cap)
+        buf[(*n)++] = *a++;
+    buf[*n] = '\0';
+}
+
+/* Copies s into buf of cap bytes, truncated: snprintf's "%s" without printf. */
+static void copy_str(char *buf, size_t cap, const char *s)
+{
+    size_t n = 0;
+    cat(buf, cap, &n, s);
+}
+
+/* Writes v in decimal into buf of cap bytes: snprintf's "%d" without printf. */
+static void fmt_int(char *buf, size_t cap, int v)
+{
+    char tmp[12];
+    size_t k = sizeof tmp;
+    unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+    tmp[--k] = '\0';
+    do {
+        tmp[--k] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        tmp[--k] = '-';
+    copy_str(buf, cap, tmp + k);
 }
 
 /* Writes "YYYY-MM-DD" for a day count. */
@@ -1099,14 +1125,14 @@ static size_t m_datetime(const tx_p *P, size_t i, tx_out *o)
         o->s = P->at[i].s;
         o->type = RC_TIME_DATETIME;
         char dv[40];
-        snprintf(dv, sizeof dv, "%.39s", d.value);
+        copy_str(dv, sizeof dv, d.value);
         fmt_clock(o->value, sizeof o->value, dv, &c);
         return jd;
     }
     if (o->type != RC_TIME_DATE || (o->value[0] && strlen(o->value) == 7))
         return j;
     char day[40];
-    snprintf(day, sizeof day, "%.39s", o->value);
+    copy_str(day, sizeof day, o->value);
     size_t q = j;
     if (PU(P, q, ',') && T(P, q))
         q++;
@@ -1272,7 +1298,10 @@ static size_t m_period_read(const tx_p *P, size_t i, tx_out *o)
 static void fmt_dur(char *buf, size_t cap, const char *num, int unit)
 {
     bool t = unit == TU_H || unit == TU_MIN || unit == TU_S;
-    snprintf(buf, cap, "P%s%s%s", t ? "T" : "", num, unit_codes[unit]);
+    size_t n = 0;
+    cat(buf, cap, &n, t ? "PT" : "P");
+    cat(buf, cap, &n, num);
+    cat(buf, cap, &n, unit_codes[unit]);
 }
 
 /* Moves a day count by n units (days, weeks, months, years); hours and less by whole days. */
@@ -1306,7 +1335,7 @@ static size_t rd_qty(const tx_p *P, size_t i, char *num, size_t cap, int *n, int
         k++;
         if (!KJ(P, k, TA_UNIT))
             return 0;
-        snprintf(num, cap, "X");
+        copy_str(num, cap, "X");
         *n = -1;
     } else if (K(P, k) == TA_NUM && PU(P, k + 1, '.') + PU(P, k + 1, ',') && T(P, k + 1) &&
                K(P, k + 2) == TA_NUM && T(P, k + 2) && KJ(P, k + 3, TA_UNIT)) {
@@ -1320,7 +1349,7 @@ static size_t rd_qty(const tx_p *P, size_t i, char *num, size_t cap, int *n, int
             return 0; /* 24 dernières heures: see m_relative */
         if (!KJ(P, k, TA_UNIT))
             return 0;
-        snprintf(num, cap, "%d", v);
+        fmt_int(num, cap, v);
         *n = v;
     } else {
         return 0;
@@ -1395,19 +1424,19 @@ static size_t m_relative(const tx_p *P, size_t i, tx_out *o)
         q++;
     int cue = 0;
     n = 1;
-    snprintf(num, sizeof num, "1");
+    copy_str(num, sizeof num, "1");
     size_t jn;
     int v;
     if (KJ(P, q, TA_CUE) && q > k && J(P, q + 1) && rd_num(P, q + 1, &v, &jn) && KJ(P, jn, TA_UNIT)) {
         cue = P->at[q].v; /* les dernières 24 heures */
         n = v;
-        snprintf(num, sizeof num, "%d", v);
+        fmt_int(num, sizeof num, v);
         q = jn;
     } else if (rd_num(P, q, &v, &jn) && KJ(P, jn, TA_CUE) && KJ(P, jn + 1, TA_UNIT) &&
                (v == 1 || P->text[P->at[jn].e - 1] == 's')) {
         cue = P->at[jn].v; /* 24 dernières heures */
         n = v;
-        snprintf(num, sizeof num, "%d", v);
+        fmt_int(num, sizeof num, v);
         q = jn + 1;
         o->s = P->at[q - 2 > i ? jn - (jn > q - 2 ? 0 : 0) : i].s;
     } else if (K(P, q) == TA_CUE && KJ(P, q + 1, TA_UNIT)) {
@@ -1415,7 +1444,7 @@ static size_t m_relative(const tx_p *P, size_t i, tx_out *o)
         bool plural = P->text[P->at[q].e - 1] == 's';
         if (plural) {
             n = -1;
-            snprintf(num, sizeof num, "X");
+            copy_str(num, sizeof num, "X");
         }
         q++;
     } else {
@@ -1584,11 +1613,11 @@ static size_t m_set(const tx_p *P, size_t i, tx_out *o)
     if (K(P, q) == TA_UNIT) {
         int unit = P->at[q].v;
         char num[16];
-        snprintf(num, sizeof num, "%d", n);
+        fmt_int(num, sizeof num, n);
         fmt_dur(o->value, sizeof o->value, num, unit);
         if (c.hh >= 0) {
             char d[64];
-            snprintf(d, sizeof d, "%s", o->value);
+            copy_str(d, sizeof d, o->value);
             fmt_clock(o->value, sizeof o->value, "XXXX-XX-XX", &c);
             (void)d;
         }
@@ -1600,7 +1629,7 @@ static size_t m_set(const tx_p *P, size_t i, tx_out *o)
         if (c.hh >= 0)
             fmt_clock(o->value, sizeof o->value, d, &c);
         else
-            snprintf(o->value, sizeof o->value, "%s", d);
+            copy_str(o->value, sizeof o->value, d);
         return q + 1;
     }
     return 0;
@@ -1780,7 +1809,7 @@ static size_t m_range(const tx_p *P, size_t i, tx_out *o)
         res_month(P, &dm, k, &pm);
         o->type = RC_TIME_RANGE;
         if (pm.from == NODAY) {
-            snprintf(o->value, sizeof o->value, "%s", pm.value);
+            copy_str(o->value, sizeof o->value, pm.value);
             return k + 4;
         }
         int y, m, dd0;
@@ -1867,7 +1896,7 @@ static size_t m_range(const tx_p *P, size_t i, tx_out *o)
                 return 0;
             if (pm.from == NODAY || !P->has_ref) {
                 o->type = RC_TIME_RANGE;
-                snprintf(o->value, sizeof o->value, "%s", pm.value);
+                copy_str(o->value, sizeof o->value, pm.value);
                 return jm;
             }
             int y, m, dd;
@@ -2103,7 +2132,6 @@ int rc_fr_times(const rc_lang *fr, const char *text, size_t len, const rc_date *
     P.n = natoms;
     tx_memo memo;
     memset(&memo, 0, sizeof memo);
-    memo.a = a;
     P.memo = &memo;
 
     static const tx_rule rules[] = {m_range, m_datetime, m_relative, m_period, m_set, m_duration,
