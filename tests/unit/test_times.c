@@ -132,6 +132,13 @@ static void test_weekdays(void **state)
     expect("L'évacuation a commencé ce jeudi.", "2016-12-15", "ce jeudi", RC_TIME_DATE, "2016-12-15",
            NULL, NULL);
     expect("Il viendra ce jeudi.", "2016-12-13", "ce jeudi", RC_TIME_DATE, "2016-12-15", NULL, NULL);
+    /* devrait, devraient mark an expected event, not an imperfect: the -ait ending does not win */
+    expect("Un convoi devrait entrer dans la ville jeudi.", "2018-06-15", "jeudi", RC_TIME_DATE,
+           "2018-06-21", NULL, NULL);
+    expect("Les camions devraient repartir vendredi.", "2016-12-13", "vendredi", RC_TIME_DATE,
+           "2016-12-16", NULL, NULL);
+    expect("Les rebelles tenaient encore le quartier vendredi.", "2016-12-13", "vendredi",
+           RC_TIME_DATE, "2016-12-09", NULL, NULL);
     expect("lundi dernier", "2016-12-13", "lundi dernier", RC_TIME_DATE, "2016-12-12", NULL, NULL);
     expect("mardi prochain", "2016-12-13", "mardi prochain", RC_TIME_DATE, "2016-12-20", NULL, NULL);
     expect("a annoncé mardi matin", "2016-12-13", "mardi matin", RC_TIME_DATETIME, "2016-12-13TMO",

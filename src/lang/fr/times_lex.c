@@ -31,6 +31,11 @@ typedef struct lex_state {
     int err;
     size_t maxkey;     /* the longest vocabulary key, in bytes */
     uint64_t filter[TX_FILTER_BITS / 64]; /* see filter_key */
+    struct {
+        const char *val; /* a vocabulary value already decoded, NULL when the slot is empty */
+        int32_t v;
+        uint8_t kind; /* 0: the value names no atom */
+    } decoded[32];
 } lex_state;
 
 /* The filter class of a byte: the same for a byte and its folded form when the byte is ASCII or
@@ -213,11 +218,22 @@ static bool vocab_value(const char *val, int *kind, int32_t *v)
 /* Emits the atom of a vocabulary value found for s..e; false when the value is not one. */
 static bool vocab_emit(lex_state *st, const char *s, const char *e, bool abbr, const char *val)
 {
-    int kind;
-    int32_t v = 0;
-    if (!val || !vocab_value(val, &kind, &v))
+    if (!val)
         return false;
-    emit(st, s, e, kind, v);
+    /* a document names the same few months and weekdays again and again: decode each value once */
+    size_t slot = ((uintptr_t)val >> 3) % (sizeof st->decoded / sizeof *st->decoded);
+    if (st->decoded[slot].val != val) {
+        int kind = 0;
+        int32_t v = 0;
+        if (!vocab_value(val, &kind, &v))
+            kind = 0;
+        st->decoded[slot].val = val;
+        st->decoded[slot].v = v;
+        st->decoded[slot].kind = (uint8_t)kind;
+    }
+    if (!st->decoded[slot].kind)
+        return false;
+    emit(st, s, e, st->decoded[slot].kind, st->decoded[slot].v);
     if (abbr && st->n)
         st->atoms[st->n - 1].fl |= TF_ABBR;
     return true;
@@ -244,10 +260,61 @@ static bool vocab(lex_state *st, const char *s, const char *e, bool abbr)
     return vocab_emit(st, s, e, abbr, rc_lex_get(st->vocab, s, (size_t)(e - s)));
 }
 
-/* A word of ASCII and Latin-1 letters without a hyphen, the common case: the vocabulary (with a
- * final dot first: sept.), else a gap. Returns the new cursor (after a dot it took). */
+/* The number of lower-case letters (ASCII, U+00DF-U+00F6, U+00F8-U+00FF) that make up s[0..n),
+ * or -1 when some byte is not one of them. */
+static int lower_letters(const unsigned char *s, size_t n)
+{
+    int count = 0;
+    for (size_t i = 0; i < n; i++, count++) {
+        unsigned char c = s[i];
+        if (c >= 'a' && c <= 'z')
+            continue;
+        if (c != 0xc3 || i + 1 >= n)
+            return -1;
+        unsigned char d = s[++i];
+        if (d < 0x9f || d > 0xbf || d == 0xb7)
+            return -1;
+    }
+    return count;
+}
+
+/* The tense a word marks by its ending, read here rather than in the DFA so that the DFA need not
+ * follow every word's last letters: -1 for an imperfect or conditional (two lower-case letters or
+ * more, then -ait or -aient: parlait, auraient), 1 for a future (lower-case letters, then one of
+ * e i u d r o, then -ra or -ront: fera, diront), 0 otherwise. The word has no hyphen. */
+static int tense_ending(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (n < 3)
+        return 0;
+    if (p[n - 1] == 'a' || (n >= 5 && memcmp(p + n - 4, "ront", 4) == 0)) {
+        size_t r = p[n - 1] == 'a' ? n - 2 : n - 4; /* where the r is */
+        if (p[r] != 'r' || r < 1 || !memchr("eiudro", p[r - 1], 6))
+            return 0;
+        return lower_letters(p, r) >= 1 ? 1 : 0;
+    }
+    size_t stem;
+    if (p[n - 1] != 't')
+        return 0;
+    if (n >= 5 && memcmp(p + n - 5, "aient", 5) == 0)
+        stem = n - 5;
+    else if (memcmp(p + n - 3, "ait", 3) == 0)
+        stem = n - 3;
+    else
+        return 0;
+    return lower_letters(p, stem) >= 2 ? -1 : 0;
+}
+
+/* A word of ASCII and Latin-1 letters without a hyphen, the common case: a tense ending, else the
+ * vocabulary (with a final dot first: sept.), else a gap. Returns the new cursor (after a dot it
+ * took). */
 static const char *word_latin(lex_state *st, const char *s, const char *e)
 {
+    int t = tense_ending(s, (size_t)(e - s));
+    if (t) {
+        emit(st, s, e, t < 0 ? TA_PAST : TA_FUT, 0);
+        return e;
+    }
     if (*e == '.' && vocab_latin(st, s, e + 1, true))
         return e + 1;
     if (!vocab_latin(st, s, e, false))
@@ -310,21 +377,21 @@ static void lex(lex_state *st, const char *cur)
 	unsigned int yyaccept = 0;
 	static const unsigned char yybm[] = {
 		  0,   0,   0,   0,   0,   0,   0,   0, 
-		  0,   2,   0,   0,   0,   2,   0,   0, 
+		  0,  32,   0,   0,   0,  32,   0,   0, 
 		  0,   0,   0,   0,   0,   0,   0,   0, 
 		  0,   0,   0,   0,   0,   0,   0,   0, 
-		  2,   0,   0,   0,   0,   0,   0,   0, 
+		 32,   0,   0,   0,   0,   0,   0,   0, 
 		  0,   0,   0,   0,   0,   0,   0,   0, 
 		128, 128, 128, 128, 128, 128, 128, 128, 
 		128, 128,   0,   0,   0,   0,   0,   0, 
-		  0,   4,   4,   4,   4,   4,   4,   4, 
-		  4,   4,   4,   4,   4,   4,   4,   4, 
-		  4,   4,   4,   4,   4,   4,   4,   4, 
-		  4,   4,   4,   0,   0,   0,   0,   0, 
-		  0,  68,  12,  12,  20,  20,  12,  12, 
-		 12,  20,  12,  12,  12,  12,  12,  20, 
-		 12,  12,  36,  12,  12,  20,  12,  12, 
-		 12,  12,  12,   0,   0,   0,   0,   0, 
+		  0,  64,  64,  64,  64,  64,  64,  64, 
+		 64,  64,  64,  64,  64,  64,  64,  64, 
+		 64,  64,  64,  64,  64,  64,  64,  64, 
+		 64,  64,  64,   0,   0,   0,   0,   0, 
+		  0,  64,  64,  64,  64,  64,  64,  64, 
+		 64,  64,  64,  64,  64,  64,  64,  64, 
+		 64,  64,  64,  64,  64,  64,  64,  64, 
+		 64,  64,  64,   0,   0,   0,   0,   0, 
 		  0,   0,   0,   0,   0,   0,   0,   0, 
 		  0,   0,   0,   0,   0,   0,   0,   0, 
 		  0,   0,   0,   0,   0,   0,   0,   0, 
@@ -343,7 +410,7 @@ static void lex(lex_state *st, const char *cur)
 		  0,   0,   0,   0,   0,   0,   0,   0, 
 	};
 	yych = *cur;
-	if (yybm[0+yych] & 2) {
+	if (yybm[0+yych] & 32) {
 		goto yy2;
 	}
 	if (yych <= 'd') {
@@ -423,9 +490,9 @@ static void lex(lex_state *st, const char *cur)
 						if (yych <= '`') goto yy1;
 						goto yy25;
 					} else {
-						if (yych <= 'b') goto yy27;
-						if (yych <= 'c') goto yy28;
-						goto yy29;
+						if (yych <= 'b') goto yy11;
+						if (yych <= 'c') goto yy14;
+						goto yy27;
 					}
 				}
 			}
@@ -435,41 +502,41 @@ static void lex(lex_state *st, const char *cur)
 			if (yych <= 'o') {
 				if (yych <= 'j') {
 					if (yych <= 'f') {
-						if (yych <= 'e') goto yy30;
-						goto yy31;
+						if (yych <= 'e') goto yy28;
+						goto yy29;
 					} else {
-						if (yych <= 'h') goto yy27;
-						if (yych <= 'i') goto yy32;
-						goto yy33;
+						if (yych <= 'h') goto yy11;
+						if (yych <= 'i') goto yy17;
+						goto yy18;
 					}
 				} else {
 					if (yych <= 'l') {
-						if (yych <= 'k') goto yy27;
-						goto yy34;
+						if (yych <= 'k') goto yy11;
+						goto yy19;
 					} else {
-						if (yych <= 'm') goto yy35;
-						if (yych <= 'n') goto yy27;
-						goto yy36;
+						if (yych <= 'm') goto yy20;
+						if (yych <= 'n') goto yy11;
+						goto yy30;
 					}
 				}
 			} else {
 				if (yych <= 't') {
 					if (yych <= 'q') {
-						if (yych <= 'p') goto yy37;
-						goto yy38;
+						if (yych <= 'p') goto yy31;
+						goto yy22;
 					} else {
-						if (yych <= 'r') goto yy39;
-						if (yych <= 's') goto yy40;
-						goto yy41;
+						if (yych <= 'r') goto yy11;
+						if (yych <= 's') goto yy32;
+						goto yy33;
 					}
 				} else {
 					if (yych <= 'v') {
-						if (yych <= 'u') goto yy39;
-						goto yy42;
+						if (yych <= 'u') goto yy11;
+						goto yy34;
 					} else {
-						if (yych <= 'z') goto yy27;
+						if (yych <= 'z') goto yy11;
 						if (yych <= 0x7F) goto yy1;
-						goto yy43;
+						goto yy35;
 					}
 				}
 			}
@@ -477,41 +544,41 @@ static void lex(lex_state *st, const char *cur)
 			if (yych <= 0xDB) {
 				if (yych <= 0xCB) {
 					if (yych <= 0xC3) {
-						if (yych <= 0xC2) goto yy45;
-						goto yy46;
+						if (yych <= 0xC2) goto yy37;
+						goto yy38;
 					} else {
-						if (yych <= 0xC9) goto yy47;
-						if (yych <= 0xCA) goto yy48;
-						goto yy49;
+						if (yych <= 0xC9) goto yy39;
+						if (yych <= 0xCA) goto yy40;
+						goto yy41;
 					}
 				} else {
 					if (yych <= 0xD4) {
-						if (yych <= 0xD3) goto yy47;
-						goto yy48;
+						if (yych <= 0xD3) goto yy39;
+						goto yy40;
 					} else {
-						if (yych <= 0xD5) goto yy49;
-						if (yych <= 0xD6) goto yy50;
-						goto yy47;
+						if (yych <= 0xD5) goto yy41;
+						if (yych <= 0xD6) goto yy42;
+						goto yy39;
 					}
 				}
 			} else {
 				if (yych <= 0xE3) {
 					if (yych <= 0xE0) {
-						if (yych <= 0xDF) goto yy49;
-						goto yy51;
+						if (yych <= 0xDF) goto yy41;
+						goto yy43;
 					} else {
-						if (yych <= 0xE1) goto yy52;
-						if (yych <= 0xE2) goto yy53;
-						goto yy54;
+						if (yych <= 0xE1) goto yy44;
+						if (yych <= 0xE2) goto yy45;
+						goto yy46;
 					}
 				} else {
 					if (yych <= 0xF0) {
-						if (yych <= 0xEF) goto yy55;
-						goto yy56;
+						if (yych <= 0xEF) goto yy47;
+						goto yy48;
 					} else {
-						if (yych <= 0xF3) goto yy57;
-						if (yych <= 0xF4) goto yy58;
-						goto yy43;
+						if (yych <= 0xF3) goto yy49;
+						if (yych <= 0xF4) goto yy50;
+						goto yy35;
 					}
 				}
 			}
@@ -526,14 +593,14 @@ yy1:
 yy2:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 2) {
+	if (yybm[0+yych] & 32) {
 		goto yy2;
 	}
 	if (yych <= 0xE1) {
-		if (yych == 0xC2) goto yy59;
+		if (yych == 0xC2) goto yy51;
 	} else {
-		if (yych <= 0xE2) goto yy61;
-		if (yych <= 0xE3) goto yy62;
+		if (yych <= 0xE2) goto yy53;
+		if (yych <= 0xE3) goto yy54;
 	}
 yy3:
 	{ space(st); continue; }
@@ -551,19 +618,19 @@ yy7:
 	yych = *(mar = ++cur);
 	if (yych <= 'n') {
 		if (yych <= '9') {
-			if (yych == ' ') goto yy63;
-			if (yych >= '0') goto yy64;
+			if (yych == ' ') goto yy55;
+			if (yych >= '0') goto yy56;
 		} else {
-			if (yych == 'e') goto yy65;
-			if (yych >= 'n') goto yy66;
+			if (yych == 'e') goto yy57;
+			if (yych >= 'n') goto yy58;
 		}
 	} else {
 		if (yych <= 0xC2) {
-			if (yych == 'r') goto yy67;
-			if (yych >= 0xC2) goto yy68;
+			if (yych == 'r') goto yy59;
+			if (yych >= 0xC2) goto yy60;
 		} else {
-			if (yych <= 0xC3) goto yy69;
-			if (yych == 0xE2) goto yy70;
+			if (yych <= 0xC3) goto yy61;
+			if (yych == 0xE2) goto yy62;
 		}
 	}
 yy8:
@@ -580,26 +647,26 @@ yy9:
 			if (yych <= '@') {
 				if (yych == '-') goto yy12;
 			} else {
-				if (yych == 'P') goto yy72;
+				if (yych == 'P') goto yy64;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 'Z') {
-				if (yych <= 'U') goto yy73;
-				if (yych <= 'V') goto yy75;
+				if (yych <= 'U') goto yy65;
+				if (yych <= 'V') goto yy67;
 				goto yy12;
 			} else {
 				if (yych <= '`') goto yy10;
 				if (yych <= 'o') goto yy12;
-				goto yy76;
+				goto yy68;
 			}
 		}
 	} else {
 		if (yych <= 0xCA) {
 			if (yych <= 'v') {
 				if (yych <= 't') goto yy12;
-				if (yych <= 'u') goto yy73;
-				goto yy75;
+				if (yych <= 'u') goto yy65;
+				goto yy67;
 			} else {
 				if (yych <= 'z') goto yy12;
 				if (yych >= 0xC3) goto yy12;
@@ -621,28 +688,28 @@ yy11:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 yy12:
-	if (yybm[0+yych] & 4) {
+	if (yybm[0+yych] & 64) {
 		goto yy11;
 	}
 	if (yych <= 0xD3) {
 		if (yych <= 0xC3) {
-			if (yych == '-') goto yy71;
-			if (yych >= 0xC3) goto yy77;
+			if (yych == '-') goto yy63;
+			if (yych >= 0xC3) goto yy69;
 		} else {
-			if (yych <= 0xC9) goto yy78;
-			if (yych <= 0xCA) goto yy79;
-			if (yych >= 0xCC) goto yy78;
+			if (yych <= 0xC9) goto yy70;
+			if (yych <= 0xCA) goto yy71;
+			if (yych >= 0xCC) goto yy70;
 		}
 	} else {
 		if (yych <= 0xDB) {
-			if (yych <= 0xD4) goto yy79;
+			if (yych <= 0xD4) goto yy71;
 			if (yych <= 0xD5) goto yy13;
-			if (yych <= 0xD6) goto yy80;
-			goto yy78;
+			if (yych <= 0xD6) goto yy72;
+			goto yy70;
 		} else {
 			if (yych <= 0xE0) goto yy13;
-			if (yych <= 0xE1) goto yy81;
-			if (yych <= 0xE2) goto yy82;
+			if (yych <= 0xE1) goto yy73;
+			if (yych <= 0xE2) goto yy74;
 		}
 	}
 yy13:
@@ -652,20 +719,20 @@ yy14:
 	yych = *(mar = ++cur);
 	if (yych <= 'O') {
 		if (yych <= 'G') {
-			if (yych == 'E') goto yy83;
+			if (yych == 'E') goto yy75;
 			goto yy12;
 		} else {
-			if (yych <= 'H') goto yy85;
+			if (yych <= 'H') goto yy77;
 			if (yych <= 'N') goto yy12;
-			goto yy86;
+			goto yy78;
 		}
 	} else {
 		if (yych <= 'g') {
-			if (yych == 'e') goto yy83;
+			if (yych == 'e') goto yy75;
 			goto yy12;
 		} else {
-			if (yych <= 'h') goto yy85;
-			if (yych == 'o') goto yy86;
+			if (yych <= 'h') goto yy77;
+			if (yych == 'o') goto yy78;
 			goto yy12;
 		}
 	}
@@ -676,37 +743,37 @@ yy15:
 		if (yych <= 'D') {
 			if (yych <= '\'') {
 				if (yych <= '&') goto yy12;
-				goto yy87;
+				goto yy79;
 			} else {
-				if (yych == 'A') goto yy88;
+				if (yych == 'A') goto yy80;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 'T') {
-				if (yych <= 'E') goto yy89;
+				if (yych <= 'E') goto yy81;
 				goto yy12;
 			} else {
-				if (yych <= 'U') goto yy91;
+				if (yych <= 'U') goto yy83;
 				if (yych <= '`') goto yy12;
-				goto yy88;
+				goto yy80;
 			}
 		}
 	} else {
 		if (yych <= 0xC2) {
 			if (yych <= 'e') {
 				if (yych <= 'd') goto yy12;
-				goto yy89;
+				goto yy81;
 			} else {
-				if (yych == 'u') goto yy91;
+				if (yych == 'u') goto yy83;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xCA) {
-				if (yych <= 0xC3) goto yy93;
+				if (yych <= 0xC3) goto yy85;
 				if (yych <= 0xC9) goto yy12;
-				goto yy94;
+				goto yy86;
 			} else {
-				if (yych == 0xE2) goto yy95;
+				if (yych == 0xE2) goto yy87;
 				goto yy12;
 			}
 		}
@@ -717,19 +784,19 @@ yy16:
 	if (yych <= 'T') {
 		if (yych <= 'N') {
 			if (yych <= 'M') goto yy12;
-			goto yy96;
+			goto yy88;
 		} else {
 			if (yych <= 'R') goto yy12;
-			if (yych <= 'S') goto yy98;
-			goto yy99;
+			if (yych <= 'S') goto yy90;
+			goto yy91;
 		}
 	} else {
 		if (yych <= 'r') {
-			if (yych == 'n') goto yy96;
+			if (yych == 'n') goto yy88;
 			goto yy12;
 		} else {
-			if (yych <= 's') goto yy98;
-			if (yych <= 't') goto yy99;
+			if (yych <= 's') goto yy90;
+			if (yych <= 't') goto yy91;
 			goto yy12;
 		}
 	}
@@ -737,77 +804,77 @@ yy17:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= 'L') {
-		if (yych == 'C') goto yy101;
+		if (yych == 'C') goto yy93;
 		if (yych <= 'K') goto yy12;
-		goto yy102;
+		goto yy94;
 	} else {
 		if (yych <= 'c') {
 			if (yych <= 'b') goto yy12;
-			goto yy101;
+			goto yy93;
 		} else {
-			if (yych == 'l') goto yy102;
+			if (yych == 'l') goto yy94;
 			goto yy12;
 		}
 	}
 yy18:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy103;
-	if (yych == 'u') goto yy103;
+	if (yych == 'U') goto yy95;
+	if (yych == 'u') goto yy95;
 	goto yy12;
 yy19:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= '`') {
 		if (yych <= '@') {
-			if (yych == '\'') goto yy104;
+			if (yych == '\'') goto yy96;
 			goto yy12;
 		} else {
-			if (yych <= 'A') goto yy105;
-			if (yych == 'E') goto yy107;
+			if (yych <= 'A') goto yy97;
+			if (yych == 'E') goto yy99;
 			goto yy12;
 		}
 	} else {
 		if (yych <= 0xC9) {
-			if (yych <= 'a') goto yy105;
-			if (yych == 'e') goto yy107;
+			if (yych <= 'a') goto yy97;
+			if (yych == 'e') goto yy99;
 			goto yy12;
 		} else {
-			if (yych <= 0xCA) goto yy108;
-			if (yych == 0xE2) goto yy109;
+			if (yych <= 0xCA) goto yy100;
+			if (yych == 0xE2) goto yy101;
 			goto yy12;
 		}
 	}
 yy20:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'O') goto yy110;
-	if (yych == 'o') goto yy110;
+	if (yych == 'O') goto yy102;
+	if (yych == 'o') goto yy102;
 	goto yy12;
 yy21:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= 'O') {
 		if (yych <= 'E') {
-			if (yych == 'A') goto yy111;
+			if (yych == 'A') goto yy103;
 			if (yych <= 'D') goto yy12;
-			goto yy112;
+			goto yy104;
 		} else {
-			if (yych == 'L') goto yy113;
+			if (yych == 'L') goto yy105;
 			if (yych <= 'N') goto yy12;
-			goto yy114;
+			goto yy106;
 		}
 	} else {
 		if (yych <= 'e') {
-			if (yych == 'a') goto yy111;
+			if (yych == 'a') goto yy103;
 			if (yych <= 'd') goto yy12;
-			goto yy112;
+			goto yy104;
 		} else {
 			if (yych <= 'l') {
 				if (yych <= 'k') goto yy12;
-				goto yy113;
+				goto yy105;
 			} else {
-				if (yych == 'o') goto yy114;
+				if (yych == 'o') goto yy106;
 				goto yy12;
 			}
 		}
@@ -815,74 +882,61 @@ yy21:
 yy22:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy115;
-	if (yych == 'u') goto yy115;
+	if (yych == 'U') goto yy107;
+	if (yych == 'u') goto yy107;
 	goto yy12;
 yy23:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'O') goto yy116;
-	if (yych == 'o') goto yy116;
+	if (yych == 'O') goto yy108;
+	if (yych == 'o') goto yy108;
 	goto yy12;
 yy24:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy117;
-	if (yych == 'e') goto yy117;
+	if (yych == 'E') goto yy109;
+	if (yych == 'e') goto yy109;
 	goto yy12;
 yy25:
 	yyaccept = 4;
 	yych = *(mar = ++cur);
-	if (yych <= 'o') {
-		if (yych <= 'V') {
-			if (yych <= 'O') {
+	if (yych <= 'i') {
+		if (yych <= 'U') {
+			if (yych <= '@') {
 				if (yych == '-') goto yy12;
-				if (yych >= 'A') goto yy12;
 			} else {
-				if (yych <= 'P') goto yy72;
+				if (yych == 'P') goto yy64;
 				if (yych <= 'T') goto yy12;
-				if (yych <= 'U') goto yy73;
-				goto yy75;
+				goto yy65;
 			}
 		} else {
-			if (yych <= 'e') {
+			if (yych <= '`') {
+				if (yych <= 'V') goto yy67;
 				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy26;
-				if (yych <= 'c') goto yy118;
-				goto yy119;
 			} else {
-				if (yych <= 'h') {
-					if (yych <= 'f') goto yy120;
-					goto yy118;
-				} else {
-					if (yych <= 'i') goto yy121;
-					if (yych <= 'n') goto yy118;
-					goto yy119;
-				}
+				if (yych == 'f') goto yy110;
+				if (yych <= 'h') goto yy12;
+				goto yy111;
 			}
 		}
 	} else {
 		if (yych <= 0xC2) {
 			if (yych <= 't') {
-				if (yych <= 'p') goto yy123;
-				if (yych == 'r') goto yy119;
-				goto yy118;
+				if (yych == 'p') goto yy68;
+				goto yy12;
 			} else {
-				if (yych <= 'u') goto yy124;
-				if (yych <= 'v') goto yy125;
-				if (yych <= 'z') goto yy118;
+				if (yych <= 'u') goto yy113;
+				if (yych <= 'v') goto yy114;
+				if (yych <= 'z') goto yy12;
 			}
 		} else {
-			if (yych <= 0xD4) {
-				if (yych <= 0xC3) goto yy126;
-				if (yych != 0xCB) goto yy12;
+			if (yych <= 0xD5) {
+				if (yych == 0xCB) goto yy26;
+				if (yych <= 0xD4) goto yy12;
 			} else {
-				if (yych <= 0xDB) {
-					if (yych >= 0xD6) goto yy12;
-				} else {
-					if (yych <= 0xE0) goto yy26;
-					if (yych <= 0xE2) goto yy12;
-				}
+				if (yych <= 0xDB) goto yy12;
+				if (yych <= 0xE0) goto yy26;
+				if (yych <= 0xE2) goto yy12;
 			}
 		}
 	}
@@ -891,613 +945,244 @@ yy26:
 yy27:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= 'o') {
-		if (yych <= 'e') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			goto yy119;
-		} else {
-			if (yych == 'i') goto yy119;
-			if (yych <= 'n') goto yy118;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych == 'r') goto yy119;
-			if (yych <= 't') goto yy118;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy28:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'g') {
-		if (yych <= 'N') {
-			if (yych <= 'E') {
-				if (yych <= 'D') goto yy12;
-				goto yy83;
-			} else {
-				if (yych == 'H') goto yy85;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 'c') {
-				if (yych <= 'O') goto yy86;
-				if (yych <= '`') goto yy12;
-				goto yy118;
-			} else {
-				if (yych <= 'd') goto yy119;
-				if (yych <= 'e') goto yy127;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 'r') {
-			if (yych <= 'n') {
-				if (yych <= 'h') goto yy128;
-				if (yych <= 'i') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'o') goto yy129;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		} else {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy29:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 8) {
-		goto yy118;
-	}
 	if (yych <= 'd') {
 		if (yych <= 'D') {
 			if (yych <= '\'') {
 				if (yych <= '&') goto yy12;
-				goto yy87;
+				goto yy79;
 			} else {
-				if (yych == 'A') goto yy88;
+				if (yych == 'A') goto yy80;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 'U') {
-				if (yych <= 'E') goto yy89;
+				if (yych <= 'E') goto yy81;
 				if (yych <= 'T') goto yy12;
-				goto yy91;
+				goto yy83;
 			} else {
-				if (yych <= '`') goto yy12;
-				if (yych <= 'a') goto yy130;
-				goto yy119;
+				if (yych == 'a') goto yy80;
+				goto yy12;
 			}
 		}
 	} else {
 		if (yych <= 0xC2) {
 			if (yych <= 'o') {
-				if (yych <= 'e') goto yy131;
-				if (yych <= 'i') goto yy119;
-				goto yy132;
+				if (yych <= 'e') goto yy115;
+				if (yych <= 'n') goto yy12;
+				goto yy116;
 			} else {
-				if (yych <= 'r') goto yy133;
-				if (yych <= 'u') goto yy134;
+				if (yych == 'u') goto yy83;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xCA) {
-				if (yych <= 0xC3) goto yy135;
+				if (yych <= 0xC3) goto yy85;
 				if (yych <= 0xC9) goto yy12;
-				goto yy94;
+				goto yy86;
 			} else {
-				if (yych == 0xE2) goto yy95;
+				if (yych == 0xE2) goto yy87;
 				goto yy12;
 			}
 		}
 	}
-yy30:
+yy28:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 32) {
-		goto yy133;
-	}
-	if (yych <= 'i') {
-		if (yych <= 'T') {
-			if (yych <= 'N') {
-				if (yych <= 'M') goto yy12;
-				goto yy96;
-			} else {
-				if (yych <= 'R') goto yy12;
-				if (yych <= 'S') goto yy98;
-				goto yy99;
-			}
+	if (yych <= 'm') {
+		if (yych <= 'R') {
+			if (yych == 'N') goto yy88;
+			goto yy12;
 		} else {
-			if (yych <= 'c') {
-				if (yych <= '`') goto yy12;
-				goto yy118;
-			} else {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			}
+			if (yych <= 'S') goto yy90;
+			if (yych <= 'T') goto yy91;
+			goto yy12;
 		}
 	} else {
 		if (yych <= 's') {
-			if (yych <= 'n') {
-				if (yych <= 'm') goto yy118;
-				goto yy136;
-			} else {
-				if (yych <= 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy137;
-			}
+			if (yych <= 'n') goto yy88;
+			if (yych <= 'r') goto yy12;
+			goto yy90;
 		} else {
-			if (yych <= 'z') {
-				if (yych <= 't') goto yy138;
-				if (yych <= 'u') goto yy121;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
+			if (yych <= 't') goto yy91;
+			if (yych <= 'u') goto yy111;
+			goto yy12;
 		}
 	}
+yy29:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'r') goto yy117;
+	if (yych == 'u') goto yy118;
+	goto yy12;
+yy30:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'n') goto yy119;
+	goto yy12;
 yy31:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= 'o') {
-		if (yych <= 'e') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			goto yy119;
-		} else {
-			if (yych == 'i') goto yy119;
-			if (yych <= 'n') goto yy118;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych == 'r') goto yy139;
-			if (yych <= 't') goto yy118;
-			goto yy140;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
+	switch (yych) {
+		case 'A':
+		case 'a': goto yy103;
+		case 'E':
+		case 'e': goto yy104;
+		case 'L':
+		case 'l': goto yy105;
+		case 'O':
+		case 'o': goto yy106;
+		case 'r': goto yy120;
+		default: goto yy12;
 	}
 yy32:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 16) {
-		goto yy119;
-	}
-	if (yych <= 'c') {
-		if (yych <= 'K') {
-			if (yych == 'C') goto yy101;
-			goto yy12;
-		} else {
-			if (yych <= 'L') goto yy102;
-			if (yych <= '`') goto yy12;
-			if (yych <= 'b') goto yy118;
-			goto yy141;
-		}
-	} else {
-		if (yych <= 'r') {
-			if (yych == 'l') goto yy142;
-			if (yych <= 'q') goto yy118;
-			goto yy133;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
+	if (yych == 'e') goto yy121;
+	if (yych == 'o') goto yy30;
+	goto yy12;
 yy33:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'U') goto yy103;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
+		if (yych == 'O') goto yy108;
+		goto yy12;
 	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy143;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
+		if (yych <= 'o') goto yy108;
+		if (yych == 0xC3) goto yy122;
+		goto yy12;
 	}
 yy34:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 8) {
-		goto yy118;
-	}
-	if (yych <= 'd') {
-		if (yych <= 'A') {
-			if (yych == '\'') goto yy104;
-			if (yych <= '@') goto yy12;
-			goto yy105;
-		} else {
-			if (yych <= 'E') {
-				if (yych <= 'D') goto yy12;
-				goto yy107;
-			} else {
-				if (yych <= '`') goto yy12;
-				if (yych <= 'a') goto yy144;
-				goto yy119;
-			}
-		}
+	if (yych <= 'a') {
+		if (yych == 'E') goto yy109;
+		if (yych <= '`') goto yy12;
+		goto yy123;
 	} else {
-		if (yych <= 0xC3) {
-			if (yych <= 'e') goto yy145;
-			if (yych <= 'u') goto yy119;
-			if (yych <= 0xC2) goto yy12;
-			goto yy126;
+		if (yych <= 'e') {
+			if (yych <= 'd') goto yy12;
+			goto yy109;
 		} else {
-			if (yych <= 0xCA) {
-				if (yych <= 0xC9) goto yy12;
-				goto yy108;
-			} else {
-				if (yych == 0xE2) goto yy109;
-				goto yy12;
-			}
+			if (yych == 'o') goto yy125;
+			goto yy12;
 		}
 	}
 yy35:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'O') goto yy110;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy146;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy36:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 16) {
-		goto yy119;
-	}
-	if (yych <= 'q') {
-		if (yych <= '`') goto yy12;
-		if (yych == 'n') goto yy147;
-		goto yy118;
-	} else {
-		if (yych <= 'z') {
-			if (yych <= 'r') goto yy133;
-			goto yy118;
-		} else {
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy37:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'e') {
-		if (yych <= 'L') {
-			if (yych <= 'D') {
-				if (yych == 'A') goto yy111;
-				goto yy12;
-			} else {
-				if (yych <= 'E') goto yy112;
-				if (yych <= 'K') goto yy12;
-				goto yy113;
-			}
-		} else {
-			if (yych <= '`') {
-				if (yych == 'O') goto yy114;
-				goto yy12;
-			} else {
-				if (yych <= 'a') goto yy148;
-				if (yych <= 'c') goto yy118;
-				if (yych <= 'd') goto yy119;
-				goto yy149;
-			}
-		}
-	} else {
-		if (yych <= 'q') {
-			if (yych <= 'k') {
-				if (yych == 'i') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'l') goto yy150;
-				if (yych == 'o') goto yy151;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'u') {
-				if (yych <= 'r') goto yy152;
-				if (yych <= 't') goto yy118;
-				goto yy119;
-			} else {
-				if (yych <= 'z') goto yy118;
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy38:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'U') goto yy115;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy153;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy39:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 16) {
-		goto yy119;
-	}
-	if (yych <= 'r') {
-		if (yych <= '`') goto yy12;
-		if (yych <= 'q') goto yy118;
-		goto yy133;
-	} else {
-		if (yych <= 'z') goto yy118;
-		if (yych == 0xC3) goto yy126;
-		goto yy12;
-	}
-yy40:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'o') {
-		if (yych <= 'e') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'd') goto yy119;
-			goto yy154;
-		} else {
-			if (yych == 'i') goto yy119;
-			if (yych <= 'n') goto yy118;
-			goto yy155;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych == 'r') goto yy119;
-			if (yych <= 't') goto yy118;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy41:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'O') goto yy116;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy156;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy157;
-				goto yy12;
-			}
-		}
-	}
-yy42:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 8) {
-		goto yy118;
-	}
-	if (yych <= 'e') {
-		if (yych <= '`') {
-			if (yych == 'E') goto yy117;
-			goto yy12;
-		} else {
-			if (yych <= 'a') goto yy158;
-			if (yych <= 'd') goto yy119;
-			goto yy160;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych <= 'i') goto yy119;
-			if (yych <= 'o') goto yy161;
-			goto yy119;
-		} else {
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy43:
 	++cur;
-yy44:
+yy36:
 	{ other(st, false); continue; }
-yy45:
+yy37:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy44;
+	if (yych <= 0x7F) goto yy36;
 	if (yych == 0xA0) goto yy2;
 	if (yych <= 0xBF) goto yy1;
-	goto yy44;
-yy46:
+	goto yy36;
+yy38:
 	yych = *++cur;
-	if (yych <= 0x9F) {
+	if (yych <= 0xA0) {
 		if (yych <= 0x96) {
-			if (yych <= 0x7F) goto yy44;
-			if (yych <= 0x80) goto yy162;
+			if (yych <= 0x7F) goto yy36;
+			if (yych <= 0x80) goto yy126;
 			goto yy11;
 		} else {
 			if (yych <= 0x97) goto yy1;
-			if (yych <= 0x9E) goto yy11;
-			goto yy27;
+			if (yych <= 0x9F) goto yy11;
+			goto yy126;
 		}
 	} else {
-		if (yych <= 0xA9) {
-			if (yych <= 0xA0) goto yy163;
-			if (yych <= 0xA8) goto yy27;
-			goto yy164;
+		if (yych <= 0xB6) {
+			if (yych == 0xA9) goto yy127;
+			goto yy11;
 		} else {
-			if (yych == 0xB7) goto yy1;
-			if (yych <= 0xBF) goto yy27;
-			goto yy44;
+			if (yych <= 0xB7) goto yy1;
+			if (yych <= 0xBF) goto yy11;
+			goto yy36;
 		}
 	}
-yy47:
+yy39:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy44;
-	if (yych <= 0xBF) goto yy165;
-	goto yy44;
-yy48:
+	if (yych <= 0x7F) goto yy36;
+	if (yych <= 0xBF) goto yy128;
+	goto yy36;
+yy40:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy44;
-	if (yych <= 0xAF) goto yy165;
+	if (yych <= 0x7F) goto yy36;
+	if (yych <= 0xAF) goto yy128;
 	if (yych <= 0xBF) goto yy1;
-	goto yy44;
-yy49:
+	goto yy36;
+yy41:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy44;
+	if (yych <= 0x7F) goto yy36;
 	if (yych <= 0xBF) goto yy1;
-	goto yy44;
-yy50:
+	goto yy36;
+yy42:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy44;
+	if (yych <= 0x7F) goto yy36;
 	if (yych <= 0x8F) goto yy1;
-	if (yych <= 0xBF) goto yy165;
-	goto yy44;
+	if (yych <= 0xBF) goto yy128;
+	goto yy36;
+yy43:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych <= 0x9F) goto yy36;
+	if (yych <= 0xBF) goto yy130;
+	goto yy36;
+yy44:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych <= 0x7F) goto yy36;
+	if (yych <= 0xB7) goto yy130;
+	if (yych <= 0xBB) goto yy70;
+	if (yych <= 0xBF) goto yy130;
+	goto yy36;
+yy45:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych <= 0x7F) goto yy36;
+	if (yych <= 0x80) goto yy131;
+	if (yych <= 0x81) goto yy132;
+	if (yych <= 0xBF) goto yy130;
+	goto yy36;
+yy46:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych <= 0x7F) goto yy36;
+	if (yych <= 0x80) goto yy133;
+	if (yych <= 0xBF) goto yy130;
+	goto yy36;
+yy47:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych <= 0x7F) goto yy36;
+	if (yych <= 0xBF) goto yy130;
+	goto yy36;
+yy48:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych <= 0x8F) goto yy36;
+	if (yych <= 0xBF) goto yy134;
+	goto yy36;
+yy49:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych <= 0x7F) goto yy36;
+	if (yych <= 0xBF) goto yy134;
+	goto yy36;
+yy50:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych <= 0x7F) goto yy36;
+	if (yych <= 0x8F) goto yy134;
+	goto yy36;
 yy51:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych <= 0x9F) goto yy44;
-	if (yych <= 0xBF) goto yy167;
-	goto yy44;
-yy52:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych <= 0x7F) goto yy44;
-	if (yych <= 0xB7) goto yy167;
-	if (yych <= 0xBB) goto yy78;
-	if (yych <= 0xBF) goto yy167;
-	goto yy44;
-yy53:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych <= 0x7F) goto yy44;
-	if (yych <= 0x80) goto yy168;
-	if (yych <= 0x81) goto yy169;
-	if (yych <= 0xBF) goto yy167;
-	goto yy44;
-yy54:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych <= 0x7F) goto yy44;
-	if (yych <= 0x80) goto yy170;
-	if (yych <= 0xBF) goto yy167;
-	goto yy44;
-yy55:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych <= 0x7F) goto yy44;
-	if (yych <= 0xBF) goto yy167;
-	goto yy44;
-yy56:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych <= 0x8F) goto yy44;
-	if (yych <= 0xBF) goto yy171;
-	goto yy44;
-yy57:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych <= 0x7F) goto yy44;
-	if (yych <= 0xBF) goto yy171;
-	goto yy44;
-yy58:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych <= 0x7F) goto yy44;
-	if (yych <= 0x8F) goto yy171;
-	goto yy44;
-yy59:
 	yych = *++cur;
 	if (yych == 0xA0) goto yy2;
-yy60:
+yy52:
 	cur = mar;
-	if (yyaccept <= 24) {
-		if (yyaccept <= 12) {
-			if (yyaccept <= 6) {
-				if (yyaccept <= 3) {
+	if (yyaccept <= 23) {
+		if (yyaccept <= 11) {
+			if (yyaccept <= 5) {
+				if (yyaccept <= 2) {
 					if (yyaccept <= 1) {
 						if (yyaccept == 0) {
 							goto yy3;
@@ -1505,254 +1190,246 @@ yy60:
 							goto yy8;
 						}
 					} else {
-						if (yyaccept == 2) {
-							goto yy10;
-						} else {
-							goto yy13;
-						}
+						goto yy10;
 					}
 				} else {
-					if (yyaccept <= 5) {
-						if (yyaccept == 4) {
-							goto yy26;
+					if (yyaccept <= 4) {
+						if (yyaccept == 3) {
+							goto yy13;
 						} else {
-							goto yy44;
+							goto yy26;
 						}
 					} else {
-						goto yy74;
+						goto yy36;
 					}
 				}
 			} else {
-				if (yyaccept <= 9) {
-					if (yyaccept <= 8) {
-						if (yyaccept == 7) {
+				if (yyaccept <= 8) {
+					if (yyaccept <= 7) {
+						if (yyaccept == 6) {
+							goto yy66;
+						} else {
+							goto yy76;
+						}
+					} else {
+						goto yy82;
+					}
+				} else {
+					if (yyaccept <= 10) {
+						if (yyaccept == 9) {
 							goto yy84;
 						} else {
-							goto yy90;
+							goto yy89;
 						}
 					} else {
 						goto yy92;
 					}
-				} else {
-					if (yyaccept <= 11) {
-						if (yyaccept == 10) {
-							goto yy97;
+				}
+			}
+		} else {
+			if (yyaccept <= 17) {
+				if (yyaccept <= 14) {
+					if (yyaccept <= 13) {
+						if (yyaccept == 12) {
+							goto yy98;
 						} else {
-							goto yy100;
+							goto yy112;
 						}
 					} else {
-						goto yy106;
+						goto yy124;
+					}
+				} else {
+					if (yyaccept <= 16) {
+						if (yyaccept == 15) {
+							goto yy129;
+						} else {
+							goto yy162;
+						}
+					} else {
+						goto yy176;
+					}
+				}
+			} else {
+				if (yyaccept <= 20) {
+					if (yyaccept <= 19) {
+						if (yyaccept == 18) {
+							goto yy178;
+						} else {
+							goto yy186;
+						}
+					} else {
+						goto yy189;
+					}
+				} else {
+					if (yyaccept <= 22) {
+						if (yyaccept == 21) {
+							goto yy230;
+						} else {
+							goto yy232;
+						}
+					} else {
+						goto yy236;
+					}
+				}
+			}
+		}
+	} else {
+		if (yyaccept <= 35) {
+			if (yyaccept <= 29) {
+				if (yyaccept <= 26) {
+					if (yyaccept <= 25) {
+						if (yyaccept == 24) {
+							goto yy245;
+						} else {
+							goto yy248;
+						}
+					} else {
+						goto yy252;
+					}
+				} else {
+					if (yyaccept <= 28) {
+						if (yyaccept == 27) {
+							goto yy254;
+						} else {
+							goto yy256;
+						}
+					} else {
+						goto yy265;
+					}
+				}
+			} else {
+				if (yyaccept <= 32) {
+					if (yyaccept <= 31) {
+						if (yyaccept == 30) {
+							goto yy268;
+						} else {
+							goto yy271;
+						}
+					} else {
+						goto yy274;
+					}
+				} else {
+					if (yyaccept <= 34) {
+						if (yyaccept == 33) {
+							goto yy279;
+						} else {
+							goto yy284;
+						}
+					} else {
+						goto yy292;
 					}
 				}
 			}
 		} else {
-			if (yyaccept <= 18) {
-				if (yyaccept <= 15) {
-					if (yyaccept <= 14) {
-						if (yyaccept == 13) {
-							goto yy122;
-						} else {
-							goto yy159;
-						}
-					} else {
-						goto yy166;
-					}
-				} else {
-					if (yyaccept <= 17) {
-						if (yyaccept == 16) {
-							goto yy199;
-						} else {
-							goto yy213;
-						}
-					} else {
-						goto yy215;
-					}
-				}
-			} else {
-				if (yyaccept <= 21) {
-					if (yyaccept <= 20) {
-						if (yyaccept == 19) {
-							goto yy223;
-						} else {
-							goto yy226;
-						}
-					} else {
-						goto yy253;
-					}
-				} else {
-					if (yyaccept <= 23) {
-						if (yyaccept == 22) {
-							goto yy300;
+			if (yyaccept <= 41) {
+				if (yyaccept <= 38) {
+					if (yyaccept <= 37) {
+						if (yyaccept == 36) {
+							goto yy297;
 						} else {
 							goto yy302;
 						}
 					} else {
-						goto yy306;
-					}
-				}
-			}
-		}
-	} else {
-		if (yyaccept <= 36) {
-			if (yyaccept <= 30) {
-				if (yyaccept <= 27) {
-					if (yyaccept <= 26) {
-						if (yyaccept == 25) {
-							goto yy315;
-						} else {
-							goto yy318;
-						}
-					} else {
-						goto yy322;
+						goto yy304;
 					}
 				} else {
-					if (yyaccept <= 29) {
-						if (yyaccept == 28) {
-							goto yy324;
+					if (yyaccept <= 40) {
+						if (yyaccept == 39) {
+							goto yy308;
 						} else {
+							goto yy310;
+						}
+					} else {
+						goto yy312;
+					}
+				}
+			} else {
+				if (yyaccept <= 44) {
+					if (yyaccept <= 43) {
+						if (yyaccept == 42) {
 							goto yy326;
-						}
-					} else {
-						goto yy362;
-					}
-				}
-			} else {
-				if (yyaccept <= 33) {
-					if (yyaccept <= 32) {
-						if (yyaccept == 31) {
-							goto yy366;
 						} else {
-							goto yy369;
+							goto yy330;
 						}
 					} else {
-						goto yy372;
+						goto yy355;
 					}
 				} else {
-					if (yyaccept <= 35) {
-						if (yyaccept == 34) {
-							goto yy377;
-						} else {
-							goto yy382;
-						}
+					if (yyaccept == 45) {
+						goto yy357;
 					} else {
-						goto yy390;
-					}
-				}
-			}
-		} else {
-			if (yyaccept <= 42) {
-				if (yyaccept <= 39) {
-					if (yyaccept <= 38) {
-						if (yyaccept == 37) {
-							goto yy395;
-						} else {
-							goto yy400;
-						}
-					} else {
-						goto yy415;
-					}
-				} else {
-					if (yyaccept <= 41) {
-						if (yyaccept == 40) {
-							goto yy423;
-						} else {
-							goto yy430;
-						}
-					} else {
-						goto yy432;
-					}
-				}
-			} else {
-				if (yyaccept <= 45) {
-					if (yyaccept <= 44) {
-						if (yyaccept == 43) {
-							goto yy434;
-						} else {
-							goto yy448;
-						}
-					} else {
-						goto yy452;
-					}
-				} else {
-					if (yyaccept <= 47) {
-						if (yyaccept == 46) {
-							goto yy493;
-						} else {
-							goto yy495;
-						}
-					} else {
-						goto yy502;
+						goto yy361;
 					}
 				}
 			}
 		}
 	}
-yy61:
+yy53:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0x80) goto yy172;
-	if (yych <= 0x81) goto yy173;
-	goto yy60;
-yy62:
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0x80) goto yy135;
+	if (yych <= 0x81) goto yy136;
+	goto yy52;
+yy54:
 	yych = *++cur;
-	if (yych == 0x80) goto yy174;
-	goto yy60;
-yy63:
+	if (yych == 0x80) goto yy137;
+	goto yy52;
+yy55:
 	yych = *++cur;
-	if (yych <= '/') goto yy60;
-	if (yych <= '9') goto yy175;
-	goto yy60;
-yy64:
+	if (yych <= '/') goto yy52;
+	if (yych <= '9') goto yy138;
+	goto yy52;
+yy56:
 	yyaccept = 1;
 	yych = *(mar = ++cur);
 	if (yych <= 'n') {
 		if (yych <= '9') {
-			if (yych == ' ') goto yy63;
+			if (yych == ' ') goto yy55;
 			if (yych <= '/') goto yy8;
-			goto yy176;
+			goto yy139;
 		} else {
-			if (yych == 'e') goto yy65;
+			if (yych == 'e') goto yy57;
 			if (yych <= 'm') goto yy8;
-			goto yy66;
+			goto yy58;
 		}
 	} else {
 		if (yych <= 0xC2) {
-			if (yych == 'r') goto yy67;
+			if (yych == 'r') goto yy59;
 			if (yych <= 0xC1) goto yy8;
-			goto yy68;
+			goto yy60;
 		} else {
-			if (yych <= 0xC3) goto yy69;
-			if (yych == 0xE2) goto yy70;
+			if (yych <= 0xC3) goto yy61;
+			if (yych == 0xE2) goto yy62;
 			goto yy8;
 		}
 	}
-yy65:
+yy57:
 	yych = *++cur;
 	if (yych <= 'z') {
 		if (yych <= '`') {
 			if (yych <= '9') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy177;
+					goto yy140;
 				}
-				goto yy60;
+				goto yy52;
 			} else {
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy177;
+					goto yy140;
 				}
-				if (yych <= 'Z') goto yy60;
+				if (yych <= 'Z') goto yy52;
 				yyt1 = cur;
-				goto yy177;
+				goto yy140;
 			}
 		} else {
 			if (yych <= 'q') {
-				if (yych == 'm') goto yy178;
-				goto yy60;
+				if (yych == 'm') goto yy141;
+				goto yy52;
 			} else {
-				if (yych <= 'r') goto yy179;
-				if (yych <= 's') goto yy180;
-				goto yy60;
+				if (yych <= 'r') goto yy142;
+				if (yych <= 's') goto yy143;
+				goto yy52;
 			}
 		}
 	} else {
@@ -1760,102 +1437,102 @@ yy65:
 			if (yych <= 0xC2) {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy177;
+					goto yy140;
 				}
-				if (yych <= 0xC1) goto yy60;
+				if (yych <= 0xC1) goto yy52;
 				yyt1 = cur;
-				goto yy181;
+				goto yy144;
 			} else {
-				if (yych <= 0xC8) goto yy60;
+				if (yych <= 0xC8) goto yy52;
 				if (yych <= 0xC9) {
 					yyt1 = cur;
-					goto yy182;
+					goto yy145;
 				}
 				yyt1 = cur;
-				goto yy181;
+				goto yy144;
 			}
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xE0) {
 					yyt1 = cur;
-					goto yy183;
+					goto yy146;
 				}
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy184;
+					goto yy147;
 				}
 				yyt1 = cur;
-				goto yy185;
+				goto yy148;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy186;
+					goto yy149;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy187;
+					goto yy150;
 				}
-				goto yy60;
+				goto yy52;
 			}
 		}
 	}
-yy66:
+yy58:
 	yych = *++cur;
-	if (yych == 'd') goto yy188;
-	goto yy60;
-yy67:
+	if (yych == 'd') goto yy151;
+	goto yy52;
+yy59:
 	yych = *++cur;
-	if (yych == 'e') goto yy179;
-	goto yy60;
-yy68:
+	if (yych == 'e') goto yy142;
+	goto yy52;
+yy60:
 	yych = *++cur;
-	if (yych == 0xA0) goto yy63;
-	goto yy60;
-yy69:
+	if (yych == 0xA0) goto yy55;
+	goto yy52;
+yy61:
 	yych = *++cur;
-	if (yych == 0xA8) goto yy189;
-	goto yy60;
-yy70:
+	if (yych == 0xA8) goto yy152;
+	goto yy52;
+yy62:
 	yych = *++cur;
-	if (yych == 0x80) goto yy190;
-	goto yy60;
-yy71:
+	if (yych == 0x80) goto yy153;
+	goto yy52;
+yy63:
 	yych = *++cur;
 	if (yych <= 0xCA) {
 		if (yych <= 'z') {
-			if (yych <= '@') goto yy60;
-			if (yych <= 'Z') goto yy165;
-			if (yych <= '`') goto yy60;
-			goto yy165;
+			if (yych <= '@') goto yy52;
+			if (yych <= 'Z') goto yy128;
+			if (yych <= '`') goto yy52;
+			goto yy128;
 		} else {
-			if (yych <= 0xC2) goto yy60;
-			if (yych <= 0xC3) goto yy191;
-			if (yych <= 0xC9) goto yy78;
-			goto yy79;
+			if (yych <= 0xC2) goto yy52;
+			if (yych <= 0xC3) goto yy154;
+			if (yych <= 0xC9) goto yy70;
+			goto yy71;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych <= 0xCB) goto yy60;
-			if (yych <= 0xD3) goto yy78;
-			if (yych <= 0xD4) goto yy79;
-			goto yy60;
+			if (yych <= 0xCB) goto yy52;
+			if (yych <= 0xD3) goto yy70;
+			if (yych <= 0xD4) goto yy71;
+			goto yy52;
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD6) goto yy80;
-				goto yy78;
+				if (yych <= 0xD6) goto yy72;
+				goto yy70;
 			} else {
-				if (yych == 0xE1) goto yy81;
-				goto yy60;
+				if (yych == 0xE1) goto yy73;
+				goto yy52;
 			}
 		}
 	}
-yy72:
+yy64:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy192;
-	if (yych == 'r') goto yy192;
+	if (yych == 'R') goto yy155;
+	if (yych == 'r') goto yy155;
 	goto yy12;
-yy73:
+yy65:
 	yyaccept = 6;
 	yych = *(mar = ++cur);
 	if (yych <= 'j') {
@@ -1863,88 +1540,88 @@ yy73:
 			if (yych <= '-') {
 				if (yych >= '-') goto yy12;
 			} else {
-				if (yych <= '@') goto yy74;
+				if (yych <= '@') goto yy66;
 				if (yych <= 'I') goto yy12;
-				goto yy193;
+				goto yy156;
 			}
 		} else {
 			if (yych <= 'Z') {
-				if (yych == 'X') goto yy194;
+				if (yych == 'X') goto yy157;
 				goto yy12;
 			} else {
-				if (yych <= '`') goto yy74;
+				if (yych <= '`') goto yy66;
 				if (yych <= 'i') goto yy12;
-				goto yy193;
+				goto yy156;
 			}
 		}
 	} else {
 		if (yych <= 0xCB) {
 			if (yych <= 'z') {
-				if (yych == 'x') goto yy194;
+				if (yych == 'x') goto yy157;
 				goto yy12;
 			} else {
-				if (yych <= 0xC2) goto yy74;
+				if (yych <= 0xC2) goto yy66;
 				if (yych <= 0xCA) goto yy12;
 			}
 		} else {
 			if (yych <= 0xDB) {
 				if (yych != 0xD5) goto yy12;
 			} else {
-				if (yych <= 0xE0) goto yy74;
+				if (yych <= 0xE0) goto yy66;
 				if (yych <= 0xE2) goto yy12;
 			}
 		}
 	}
-yy74:
+yy66:
 	{ emit(st, tok, cur, TA_AU, 0); continue; }
-yy75:
+yy67:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'A') goto yy195;
-	if (yych == 'a') goto yy195;
+	if (yych == 'A') goto yy158;
+	if (yych == 'a') goto yy158;
 	goto yy12;
-yy76:
+yy68:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy192;
-	if (yych == 'r') goto yy196;
+	if (yych == 'R') goto yy155;
+	if (yych == 'r') goto yy159;
 	goto yy12;
-yy77:
+yy69:
 	yych = *++cur;
 	if (yych <= 0x97) {
-		if (yych <= 0x7F) goto yy60;
+		if (yych <= 0x7F) goto yy52;
 		if (yych <= 0x96) goto yy11;
-		goto yy60;
+		goto yy52;
 	} else {
-		if (yych == 0xB7) goto yy60;
+		if (yych == 0xB7) goto yy52;
 		if (yych <= 0xBF) goto yy11;
-		goto yy60;
+		goto yy52;
 	}
-yy78:
+yy70:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy165;
-	goto yy60;
-yy79:
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xBF) goto yy128;
+	goto yy52;
+yy71:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xAF) goto yy165;
-	goto yy60;
-yy80:
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xAF) goto yy128;
+	goto yy52;
+yy72:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy60;
-	if (yych <= 0xBF) goto yy165;
-	goto yy60;
-yy81:
+	if (yych <= 0x8F) goto yy52;
+	if (yych <= 0xBF) goto yy128;
+	goto yy52;
+yy73:
 	yych = *++cur;
-	if (yych <= 0xB7) goto yy60;
-	if (yych <= 0xBB) goto yy78;
-	goto yy60;
-yy82:
+	if (yych <= 0xB7) goto yy52;
+	if (yych <= 0xBB) goto yy70;
+	goto yy52;
+yy74:
 	yych = *++cur;
-	if (yych == 0x80) goto yy197;
-	goto yy60;
-yy83:
+	if (yych == 0x80) goto yy160;
+	goto yy52;
+yy75:
 	yyaccept = 7;
 	yych = *(mar = ++cur);
 	if (yych <= 's') {
@@ -1952,62 +1629,62 @@ yy83:
 			if (yych <= '-') {
 				if (yych >= '-') goto yy12;
 			} else {
-				if (yych <= '@') goto yy84;
+				if (yych <= '@') goto yy76;
 				if (yych <= 'R') goto yy12;
-				goto yy198;
+				goto yy161;
 			}
 		} else {
 			if (yych <= 'Z') {
-				if (yych <= 'T') goto yy200;
+				if (yych <= 'T') goto yy163;
 				goto yy12;
 			} else {
-				if (yych <= '`') goto yy84;
+				if (yych <= '`') goto yy76;
 				if (yych <= 'r') goto yy12;
-				goto yy198;
+				goto yy161;
 			}
 		}
 	} else {
 		if (yych <= 0xCB) {
 			if (yych <= 'z') {
-				if (yych <= 't') goto yy200;
+				if (yych <= 't') goto yy163;
 				goto yy12;
 			} else {
-				if (yych <= 0xC2) goto yy84;
+				if (yych <= 0xC2) goto yy76;
 				if (yych <= 0xCA) goto yy12;
 			}
 		} else {
 			if (yych <= 0xDB) {
 				if (yych != 0xD5) goto yy12;
 			} else {
-				if (yych <= 0xE0) goto yy84;
+				if (yych <= 0xE0) goto yy76;
 				if (yych <= 0xE2) goto yy12;
 			}
 		}
 	}
-yy84:
+yy76:
 	{ emit(st, tok, cur, TA_CE, 0); continue; }
-yy85:
+yy77:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'A') goto yy201;
-	if (yych == 'a') goto yy201;
+	if (yych == 'A') goto yy164;
+	if (yych == 'a') goto yy164;
 	goto yy12;
-yy86:
+yy78:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy202;
-	if (yych == 'u') goto yy202;
+	if (yych == 'U') goto yy165;
+	if (yych == 'u') goto yy165;
 	goto yy12;
-yy87:
+yy79:
 	++cur;
 	{ emit(st, tok, cur, TA_DE, 0); continue; }
-yy88:
+yy80:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy203;
-	if (yych == 'n') goto yy203;
+	if (yych == 'N') goto yy166;
+	if (yych == 'n') goto yy166;
 	goto yy12;
-yy89:
+yy81:
 	yyaccept = 8;
 	yych = *(mar = ++cur);
 	if (yych <= 'm') {
@@ -2015,45 +1692,45 @@ yy89:
 			if (yych <= '@') {
 				if (yych == '-') goto yy12;
 			} else {
-				if (yych == 'M') goto yy204;
+				if (yych == 'M') goto yy167;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 'S') {
-				if (yych <= 'P') goto yy205;
+				if (yych <= 'P') goto yy168;
 				if (yych <= 'R') goto yy12;
-				goto yy206;
+				goto yy169;
 			} else {
 				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy90;
+				if (yych <= '`') goto yy82;
 				if (yych <= 'l') goto yy12;
-				goto yy204;
+				goto yy167;
 			}
 		}
 	} else {
 		if (yych <= 0xCA) {
 			if (yych <= 'r') {
-				if (yych == 'p') goto yy205;
+				if (yych == 'p') goto yy168;
 				goto yy12;
 			} else {
-				if (yych <= 's') goto yy206;
+				if (yych <= 's') goto yy169;
 				if (yych <= 'z') goto yy12;
 				if (yych >= 0xC3) goto yy12;
 			}
 		} else {
 			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy90;
+				if (yych <= 0xCB) goto yy82;
 				if (yych <= 0xD4) goto yy12;
 			} else {
 				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy90;
+				if (yych <= 0xE0) goto yy82;
 				if (yych <= 0xE2) goto yy12;
 			}
 		}
 	}
-yy90:
+yy82:
 	{ emit(st, tok, cur, TA_DE, 0); continue; }
-yy91:
+yy83:
 	yyaccept = 9;
 	yych = *(mar = ++cur);
 	if (yych <= 'r') {
@@ -2062,12 +1739,12 @@ yy91:
 			if (yych >= 'A') goto yy12;
 		} else {
 			if (yych <= 'Z') {
-				if (yych <= 'R') goto yy207;
+				if (yych <= 'R') goto yy170;
 				goto yy12;
 			} else {
-				if (yych <= '`') goto yy92;
+				if (yych <= '`') goto yy84;
 				if (yych <= 'q') goto yy12;
-				goto yy207;
+				goto yy170;
 			}
 		}
 	} else {
@@ -2081,40 +1758,40 @@ yy91:
 			if (yych <= 0xDB) {
 				if (yych >= 0xD6) goto yy12;
 			} else {
-				if (yych <= 0xE0) goto yy92;
+				if (yych <= 0xE0) goto yy84;
 				if (yych <= 0xE2) goto yy12;
 			}
 		}
 	}
-yy92:
+yy84:
 	{ emit(st, tok, cur, TA_DU, 0); continue; }
-yy93:
+yy85:
 	yych = *++cur;
 	if (yych <= 0xA7) {
-		if (yych <= 0x7F) goto yy60;
-		if (yych == 0x97) goto yy60;
+		if (yych <= 0x7F) goto yy52;
+		if (yych == 0x97) goto yy52;
 		goto yy11;
 	} else {
 		if (yych <= 0xB6) {
-			if (yych <= 0xA8) goto yy208;
+			if (yych <= 0xA8) goto yy171;
 			goto yy11;
 		} else {
-			if (yych <= 0xB7) goto yy60;
+			if (yych <= 0xB7) goto yy52;
 			if (yych <= 0xBF) goto yy11;
-			goto yy60;
+			goto yy52;
 		}
 	}
-yy94:
+yy86:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xAF) goto yy165;
-	if (yych == 0xBC) goto yy87;
-	goto yy60;
-yy95:
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xAF) goto yy128;
+	if (yych == 0xBC) goto yy79;
+	goto yy52;
+yy87:
 	yych = *++cur;
-	if (yych == 0x80) goto yy209;
-	goto yy60;
-yy96:
+	if (yych == 0x80) goto yy172;
+	goto yy52;
+yy88:
 	yyaccept = 10;
 	yych = *(mar = ++cur);
 	if (yych <= 't') {
@@ -2122,47 +1799,47 @@ yy96:
 			if (yych <= '-') {
 				if (yych >= '-') goto yy12;
 			} else {
-				if (yych <= '@') goto yy97;
+				if (yych <= '@') goto yy89;
 				if (yych <= 'S') goto yy12;
-				goto yy210;
+				goto yy173;
 			}
 		} else {
 			if (yych <= 'Z') {
-				if (yych == 'V') goto yy211;
+				if (yych == 'V') goto yy174;
 				goto yy12;
 			} else {
-				if (yych <= '`') goto yy97;
+				if (yych <= '`') goto yy89;
 				if (yych <= 's') goto yy12;
-				goto yy210;
+				goto yy173;
 			}
 		}
 	} else {
 		if (yych <= 0xCB) {
 			if (yych <= 'z') {
-				if (yych == 'v') goto yy211;
+				if (yych == 'v') goto yy174;
 				goto yy12;
 			} else {
-				if (yych <= 0xC2) goto yy97;
+				if (yych <= 0xC2) goto yy89;
 				if (yych <= 0xCA) goto yy12;
 			}
 		} else {
 			if (yych <= 0xDB) {
 				if (yych != 0xD5) goto yy12;
 			} else {
-				if (yych <= 0xE0) goto yy97;
+				if (yych <= 0xE0) goto yy89;
 				if (yych <= 0xE2) goto yy12;
 			}
 		}
 	}
-yy97:
+yy89:
 	{ emit(st, tok, cur, TA_EN, 0); continue; }
-yy98:
+yy90:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'T') goto yy212;
-	if (yych == 't') goto yy212;
+	if (yych == 'T') goto yy175;
+	if (yych == 't') goto yy175;
 	goto yy12;
-yy99:
+yy91:
 	yyaccept = 11;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -2170,48 +1847,48 @@ yy99:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy100;
+			if (yych <= '`') goto yy92;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy100;
+			if (yych == 0xCB) goto yy92;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy100;
+			if (yych <= 0xE0) goto yy92;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy100:
+yy92:
 	{ emit(st, tok, cur, TA_ET, 0); continue; }
-yy101:
+yy93:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy214;
-	if (yych == 'i') goto yy214;
+	if (yych == 'I') goto yy177;
+	if (yych == 'i') goto yy177;
 	goto yy12;
-yy102:
+yy94:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC1) {
-		if (yych == ' ') goto yy216;
+		if (yych == ' ') goto yy179;
 		goto yy12;
 	} else {
-		if (yych <= 0xC2) goto yy217;
-		if (yych == 0xE2) goto yy218;
+		if (yych <= 0xC2) goto yy180;
+		if (yych == 0xE2) goto yy181;
 		goto yy12;
 	}
-yy103:
+yy95:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy219;
-	if (yych == 's') goto yy219;
+	if (yych == 'S') goto yy182;
+	if (yych == 's') goto yy182;
 	goto yy12;
-yy104:
+yy96:
 	++cur;
 	{ emit(st, tok, cur, TA_LE, 0); continue; }
-yy105:
+yy97:
 	yyaccept = 12;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -2219,1702 +1896,360 @@ yy105:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy106;
+			if (yych <= '`') goto yy98;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy106;
+			if (yych == 0xCB) goto yy98;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy106;
+			if (yych <= 0xE0) goto yy98;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy106:
+yy98:
 	{ emit(st, tok, cur, TA_LE, 0); continue; }
-yy107:
+yy99:
 	yyaccept = 12;
 	yych = *(mar = ++cur);
 	if (yych <= 's') {
 		if (yych <= 'R') {
 			if (yych == '-') goto yy12;
-			if (yych <= '@') goto yy106;
+			if (yych <= '@') goto yy98;
 			goto yy12;
 		} else {
 			if (yych <= 'Z') {
-				if (yych <= 'S') goto yy105;
+				if (yych <= 'S') goto yy97;
 				goto yy12;
 			} else {
-				if (yych <= '`') goto yy106;
+				if (yych <= '`') goto yy98;
 				if (yych <= 'r') goto yy12;
-				goto yy105;
+				goto yy97;
 			}
 		}
 	} else {
 		if (yych <= 0xD4) {
 			if (yych <= 0xC2) {
 				if (yych <= 'z') goto yy12;
-				goto yy106;
+				goto yy98;
 			} else {
-				if (yych == 0xCB) goto yy106;
+				if (yych == 0xCB) goto yy98;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy106;
+				if (yych <= 0xD5) goto yy98;
 				goto yy12;
 			} else {
-				if (yych <= 0xE0) goto yy106;
+				if (yych <= 0xE0) goto yy98;
 				if (yych <= 0xE2) goto yy12;
-				goto yy106;
+				goto yy98;
 			}
 		}
 	}
-yy108:
+yy100:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xAF) goto yy165;
-	if (yych == 0xBC) goto yy104;
-	goto yy60;
-yy109:
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xAF) goto yy128;
+	if (yych == 0xBC) goto yy96;
+	goto yy52;
+yy101:
 	yych = *++cur;
-	if (yych == 0x80) goto yy220;
-	goto yy60;
-yy110:
+	if (yych == 0x80) goto yy183;
+	goto yy52;
+yy102:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy221;
-	if (yych == 'i') goto yy221;
+	if (yych == 'I') goto yy184;
+	if (yych == 'i') goto yy184;
 	goto yy12;
-yy111:
+yy103:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy222;
-	if (yych == 'r') goto yy222;
+	if (yych == 'R') goto yy185;
+	if (yych == 'r') goto yy185;
 	goto yy12;
-yy112:
+yy104:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= 'U') {
-		if (yych == 'N') goto yy224;
+		if (yych == 'N') goto yy187;
 		if (yych <= 'T') goto yy12;
-		goto yy225;
+		goto yy188;
 	} else {
 		if (yych <= 'n') {
 			if (yych <= 'm') goto yy12;
-			goto yy224;
+			goto yy187;
 		} else {
-			if (yych == 'u') goto yy225;
+			if (yych == 'u') goto yy188;
 			goto yy12;
 		}
 	}
-yy113:
+yy105:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy227;
-	if (yych == 'u') goto yy227;
+	if (yych == 'U') goto yy190;
+	if (yych == 'u') goto yy190;
 	goto yy12;
-yy114:
+yy106:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= 'U') {
-		if (yych == 'S') goto yy228;
+		if (yych == 'S') goto yy191;
 		if (yych <= 'T') goto yy12;
-		goto yy229;
+		goto yy192;
 	} else {
 		if (yych <= 's') {
 			if (yych <= 'r') goto yy12;
-			goto yy228;
+			goto yy191;
 		} else {
-			if (yych == 'u') goto yy229;
+			if (yych == 'u') goto yy192;
+			goto yy12;
+		}
+	}
+yy107:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych <= 'E') {
+		if (yych == 'A') goto yy193;
+		if (yych <= 'D') goto yy12;
+		goto yy194;
+	} else {
+		if (yych <= 'a') {
+			if (yych <= '`') goto yy12;
+			goto yy193;
+		} else {
+			if (yych == 'e') goto yy194;
+			goto yy12;
+		}
+	}
+yy108:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'U') goto yy195;
+	if (yych == 'u') goto yy195;
+	goto yy12;
+yy109:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'R') goto yy196;
+	if (yych == 'r') goto yy196;
+	goto yy12;
+yy110:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'f') goto yy197;
+	goto yy12;
+yy111:
+	yyaccept = 13;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy112;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy112;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy112;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy112:
+	{ emit(st, tok, cur, TA_PAST, 0); continue; }
+yy113:
+	yyaccept = 6;
+	yych = *(mar = ++cur);
+	if (yych <= 'q') {
+		if (yych <= 'W') {
+			if (yych <= '@') {
+				if (yych == '-') goto yy12;
+				goto yy66;
+			} else {
+				if (yych == 'J') goto yy156;
+				goto yy12;
+			}
+		} else {
+			if (yych <= '`') {
+				if (yych <= 'X') goto yy157;
+				if (yych <= 'Z') goto yy12;
+				goto yy66;
+			} else {
+				if (yych == 'j') goto yy156;
+				goto yy12;
+			}
+		}
+	} else {
+		if (yych <= 0xCA) {
+			if (yych <= 'x') {
+				if (yych <= 'r') goto yy198;
+				if (yych <= 'w') goto yy12;
+				goto yy157;
+			} else {
+				if (yych <= 'z') goto yy12;
+				if (yych <= 0xC2) goto yy66;
+				goto yy12;
+			}
+		} else {
+			if (yych <= 0xD5) {
+				if (yych <= 0xCB) goto yy66;
+				if (yych <= 0xD4) goto yy12;
+				goto yy66;
+			} else {
+				if (yych <= 0xDB) goto yy12;
+				if (yych <= 0xE0) goto yy66;
+				if (yych <= 0xE2) goto yy12;
+				goto yy66;
+			}
+		}
+	}
+yy114:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych <= 'a') {
+		if (yych == 'A') goto yy158;
+		if (yych <= '`') goto yy12;
+		goto yy199;
+	} else {
+		if (yych <= 'e') {
+			if (yych <= 'd') goto yy12;
+			goto yy200;
+		} else {
+			if (yych == 'o') goto yy201;
 			goto yy12;
 		}
 	}
 yy115:
-	yyaccept = 3;
+	yyaccept = 8;
 	yych = *(mar = ++cur);
-	if (yych <= 'E') {
-		if (yych == 'A') goto yy230;
-		if (yych <= 'D') goto yy12;
-		goto yy231;
-	} else {
-		if (yych <= 'a') {
-			if (yych <= '`') goto yy12;
-			goto yy230;
+	if (yych <= 'o') {
+		if (yych <= 'P') {
+			if (yych <= '@') {
+				if (yych == '-') goto yy12;
+				goto yy82;
+			} else {
+				if (yych == 'M') goto yy167;
+				if (yych <= 'O') goto yy12;
+				goto yy168;
+			}
 		} else {
-			if (yych == 'e') goto yy231;
-			goto yy12;
+			if (yych <= 'Z') {
+				if (yych == 'S') goto yy169;
+				goto yy12;
+			} else {
+				if (yych <= '`') goto yy82;
+				if (yych == 'm') goto yy167;
+				goto yy12;
+			}
+		}
+	} else {
+		if (yych <= 0xC2) {
+			if (yych <= 's') {
+				if (yych <= 'p') goto yy168;
+				if (yych <= 'r') goto yy12;
+				goto yy169;
+			} else {
+				if (yych == 'v') goto yy202;
+				if (yych <= 'z') goto yy12;
+				goto yy82;
+			}
+		} else {
+			if (yych <= 0xD5) {
+				if (yych == 0xCB) goto yy82;
+				if (yych <= 0xD4) goto yy12;
+				goto yy82;
+			} else {
+				if (yych <= 0xDB) goto yy12;
+				if (yych <= 0xE0) goto yy82;
+				if (yych <= 0xE2) goto yy12;
+				goto yy82;
+			}
 		}
 	}
 yy116:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy232;
-	if (yych == 'u') goto yy232;
+	if (yych == 'i') goto yy203;
 	goto yy12;
 yy117:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy233;
-	if (yych == 'r') goto yy233;
+	if (yych == 'o') goto yy204;
 	goto yy12;
 yy118:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'u') {
-		if (yych <= 'e') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy71;
-				goto yy13;
-			} else {
-				if (yych <= 'Z') goto yy11;
-				if (yych <= '`') goto yy13;
-				if (yych <= 'c') goto yy118;
-			}
-		} else {
-			if (yych <= 'o') {
-				if (yych == 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-			} else {
-				if (yych == 'r') goto yy119;
-				if (yych <= 't') goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 0xD3) {
-			if (yych <= 0xC3) {
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy13;
-				goto yy126;
-			} else {
-				if (yych <= 0xC9) goto yy78;
-				if (yych <= 0xCA) goto yy79;
-				if (yych <= 0xCB) goto yy13;
-				goto yy78;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD4) goto yy79;
-				if (yych <= 0xD5) goto yy13;
-				if (yych <= 0xD6) goto yy80;
-				goto yy78;
-			} else {
-				if (yych <= 0xE0) goto yy13;
-				if (yych <= 0xE1) goto yy81;
-				if (yych <= 0xE2) goto yy82;
-				goto yy13;
-			}
-		}
-	}
+	if (yych == 'r') goto yy205;
+	if (yych == 't') goto yy111;
+	goto yy12;
 yy119:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'u') {
-		if (yych <= 'e') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy71;
-				goto yy13;
-			} else {
-				if (yych <= 'Z') goto yy11;
-				if (yych <= '`') goto yy13;
-				if (yych <= 'c') goto yy118;
-				goto yy119;
-			}
-		} else {
-			if (yych <= 'o') {
-				if (yych == 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'r') goto yy133;
-				if (yych <= 't') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xD3) {
-			if (yych <= 0xC3) {
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy13;
-				goto yy126;
-			} else {
-				if (yych <= 0xC9) goto yy78;
-				if (yych <= 0xCA) goto yy79;
-				if (yych <= 0xCB) goto yy13;
-				goto yy78;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD4) goto yy79;
-				if (yych <= 0xD5) goto yy13;
-				if (yych <= 0xD6) goto yy80;
-				goto yy78;
-			} else {
-				if (yych <= 0xE0) goto yy13;
-				if (yych <= 0xE1) goto yy81;
-				if (yych <= 0xE2) goto yy82;
-				goto yy13;
-			}
-		}
-	}
+	if (yych == 't') goto yy111;
+	goto yy12;
 yy120:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'f') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'e') goto yy119;
-			goto yy235;
-		} else {
-			if (yych == 'i') goto yy119;
-			if (yych <= 'n') goto yy118;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych == 'r') goto yy119;
-			if (yych <= 't') goto yy118;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
+	if (yych == 0xC3) goto yy206;
+	goto yy12;
 yy121:
-	yyaccept = 13;
+	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych >= 'a') goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy133;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy122;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy122;
-				if (yych <= 0xD4) goto yy12;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy122;
-				if (yych <= 0xE2) goto yy12;
-			}
-		}
-	}
+	if (yych == 'r') goto yy198;
+	goto yy12;
 yy122:
-	{ emit(st, tok, cur, TA_PAST, 0); continue; }
-yy123:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'R') goto yy192;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy236;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy124:
-	yyaccept = 6;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'Z') {
-			if (yych <= 'I') {
-				if (yych == '-') goto yy12;
-				if (yych <= '@') goto yy74;
-				goto yy12;
-			} else {
-				if (yych <= 'J') goto yy193;
-				if (yych == 'X') goto yy194;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 'h') {
-				if (yych <= '`') goto yy74;
-				if (yych <= 'c') goto yy118;
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'j') goto yy237;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'u') {
-				if (yych == 'r') goto yy238;
-				if (yych <= 't') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'x') goto yy239;
-				if (yych <= 'z') goto yy118;
-				goto yy74;
-			}
-		} else {
-			if (yych <= 0xD4) {
-				if (yych <= 0xC3) goto yy126;
-				if (yych == 0xCB) goto yy74;
-				goto yy12;
-			} else {
-				if (yych <= 0xDB) {
-					if (yych <= 0xD5) goto yy74;
-					goto yy12;
-				} else {
-					if (yych <= 0xE0) goto yy74;
-					if (yych <= 0xE2) goto yy12;
-					goto yy74;
-				}
-			}
-		}
-	}
-yy125:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 8) {
-		goto yy118;
-	}
-	if (yych <= 'e') {
-		if (yych <= '`') {
-			if (yych == 'A') goto yy195;
-			goto yy12;
-		} else {
-			if (yych <= 'a') goto yy240;
-			if (yych <= 'd') goto yy119;
-			goto yy241;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych <= 'i') goto yy119;
-			if (yych <= 'o') goto yy242;
-			goto yy119;
-		} else {
-			if (yych != 0xC3) goto yy12;
-		}
-	}
-yy126:
 	yych = *++cur;
-	if (yych <= 0x9E) {
-		if (yych <= 0x7F) goto yy60;
-		if (yych == 0x97) goto yy60;
+	if (yych <= 0xB3) {
+		if (yych <= 0x7F) goto yy52;
+		if (yych == 0x97) goto yy52;
 		goto yy11;
 	} else {
-		if (yych == 0xB7) goto yy60;
-		if (yych <= 0xBF) goto yy118;
-		goto yy60;
+		if (yych <= 0xB6) {
+			if (yych <= 0xB4) goto yy207;
+			goto yy11;
+		} else {
+			if (yych <= 0xB7) goto yy52;
+			if (yych <= 0xBF) goto yy11;
+			goto yy52;
+		}
 	}
-yy127:
-	yyaccept = 7;
+yy123:
+	yyaccept = 14;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'q') {
-		if (yych <= 'Z') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy84;
-			} else {
-				if (yych <= 'R') goto yy12;
-				if (yych <= 'S') goto yy198;
-				if (yych <= 'T') goto yy200;
-				goto yy12;
-			}
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
 		} else {
-			if (yych <= 'h') {
-				if (yych <= '`') goto yy84;
-				if (yych <= 'c') goto yy118;
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych == 'o') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 0xC3) {
-			if (yych <= 't') {
-				if (yych <= 'r') goto yy133;
-				if (yych <= 's') goto yy243;
-				goto yy244;
-			} else {
-				if (yych <= 'u') goto yy119;
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy84;
-				goto yy126;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy84;
-				if (yych <= 0xD4) goto yy12;
-				goto yy84;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy84;
-				if (yych <= 0xE2) goto yy12;
-				goto yy84;
-			}
-		}
-	}
-yy128:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 8) {
-		goto yy118;
-	}
-	if (yych <= 'a') {
-		if (yych == 'A') goto yy201;
-		if (yych <= '`') goto yy12;
-		goto yy245;
-	} else {
-		if (yych <= 'u') goto yy119;
-		if (yych == 0xC3) goto yy126;
-		goto yy12;
-	}
-yy129:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'U') goto yy202;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy133;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy246;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy130:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'N') goto yy203;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'm') goto yy118;
-				goto yy247;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy131:
-	yyaccept = 8;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'S') {
-			if (yych <= 'L') {
-				if (yych == '-') goto yy12;
-				if (yych <= '@') goto yy90;
-				goto yy12;
-			} else {
-				if (yych <= 'O') {
-					if (yych <= 'M') goto yy204;
-					goto yy12;
-				} else {
-					if (yych <= 'P') goto yy205;
-					if (yych <= 'R') goto yy12;
-					goto yy206;
-				}
-			}
-		} else {
-			if (yych <= 'e') {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy90;
-				if (yych <= 'c') goto yy118;
-				goto yy119;
-			} else {
-				if (yych <= 'i') {
-					if (yych <= 'h') goto yy118;
-					goto yy119;
-				} else {
-					if (yych == 'm') goto yy248;
-					goto yy118;
-				}
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'r') {
-				if (yych <= 'o') goto yy119;
-				if (yych <= 'p') goto yy249;
-				if (yych <= 'q') goto yy118;
-				goto yy133;
-			} else {
-				if (yych <= 't') {
-					if (yych <= 's') goto yy250;
-					goto yy118;
-				} else {
-					if (yych <= 'u') goto yy119;
-					if (yych <= 'z') goto yy118;
-					goto yy90;
-				}
-			}
-		} else {
-			if (yych <= 0xD4) {
-				if (yych <= 0xC3) goto yy126;
-				if (yych == 0xCB) goto yy90;
-				goto yy12;
-			} else {
-				if (yych <= 0xDB) {
-					if (yych <= 0xD5) goto yy90;
-					goto yy12;
-				} else {
-					if (yych <= 0xE0) goto yy90;
-					if (yych <= 0xE2) goto yy12;
-					goto yy90;
-				}
-			}
-		}
-	}
-yy132:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'e') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			goto yy119;
-		} else {
-			if (yych == 'i') goto yy251;
-			if (yych <= 'n') goto yy118;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych == 'r') goto yy133;
-			if (yych <= 't') goto yy118;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy133:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 8) {
-		goto yy118;
-	}
-	if (yych <= 0xC3) {
-		if (yych <= 'a') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy71;
-				goto yy13;
-			} else {
-				if (yych <= 'Z') goto yy11;
-				if (yych <= '`') goto yy13;
-				goto yy252;
-			}
-		} else {
-			if (yych <= 'r') {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'o') goto yy254;
-				goto yy133;
-			} else {
-				if (yych <= 'u') goto yy119;
-				if (yych <= 0xC2) goto yy13;
-				goto yy126;
-			}
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy124;
+			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych <= 0xCB) {
-				if (yych <= 0xC9) goto yy78;
-				if (yych <= 0xCA) goto yy79;
-				goto yy13;
-			} else {
-				if (yych <= 0xD3) goto yy78;
-				if (yych <= 0xD4) goto yy79;
-				goto yy13;
-			}
+			if (yych == 0xCB) goto yy124;
+			if (yych <= 0xD4) goto yy12;
 		} else {
-			if (yych <= 0xE0) {
-				if (yych <= 0xD6) goto yy80;
-				if (yych <= 0xDB) goto yy78;
-				goto yy13;
-			} else {
-				if (yych <= 0xE1) goto yy81;
-				if (yych <= 0xE2) goto yy82;
-				goto yy13;
-			}
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy124;
+			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy134:
-	yyaccept = 9;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'q') {
-		if (yych <= '`') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy92;
-			} else {
-				if (yych == 'R') goto yy207;
-				if (yych <= 'Z') goto yy12;
-				goto yy92;
-			}
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'c') goto yy118;
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych == 'o') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'u') {
-				if (yych <= 'r') goto yy255;
-				if (yych <= 't') goto yy118;
-				goto yy119;
-			} else {
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy92;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy92;
-				if (yych <= 0xD4) goto yy12;
-				goto yy92;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy92;
-				if (yych <= 0xE2) goto yy12;
-				goto yy92;
-			}
-		}
-	}
-yy135:
-	yych = *++cur;
-	if (yych <= 0xA7) {
-		if (yych <= 0x96) {
-			if (yych <= 0x7F) goto yy60;
-			goto yy11;
-		} else {
-			if (yych <= 0x97) goto yy60;
-			if (yych <= 0x9E) goto yy11;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA8) goto yy256;
-			goto yy118;
-		} else {
-			if (yych <= 0xB7) goto yy60;
-			if (yych <= 0xBF) goto yy118;
-			goto yy60;
-		}
-	}
-yy136:
-	yyaccept = 10;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'q') {
-		if (yych <= 'Z') {
-			if (yych <= 'S') {
-				if (yych == '-') goto yy12;
-				if (yych <= '@') goto yy97;
-				goto yy12;
-			} else {
-				if (yych <= 'T') goto yy210;
-				if (yych == 'V') goto yy211;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 'h') {
-				if (yych <= '`') goto yy97;
-				if (yych <= 'c') goto yy118;
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych == 'o') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 0xC3) {
-			if (yych <= 'u') {
-				if (yych <= 'r') goto yy119;
-				if (yych <= 's') goto yy118;
-				if (yych <= 't') goto yy257;
-				goto yy119;
-			} else {
-				if (yych <= 'v') goto yy258;
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy97;
-				goto yy126;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy97;
-				if (yych <= 0xD4) goto yy12;
-				goto yy97;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy97;
-				if (yych <= 0xE2) goto yy12;
-				goto yy97;
-			}
-		}
-	}
-yy137:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'c') {
-			if (yych == 'T') goto yy212;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych == 'r') goto yy119;
-			if (yych <= 's') goto yy118;
-			goto yy259;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy138:
-	yyaccept = 11;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy100;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy100;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy100;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy100;
-				if (yych <= 0xD4) goto yy12;
-				goto yy100;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy100;
-				if (yych <= 0xE2) goto yy12;
-				goto yy100;
-			}
-		}
-	}
-yy139:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'e') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			goto yy119;
-		} else {
-			if (yych == 'i') goto yy119;
-			if (yych <= 'n') goto yy118;
-			goto yy260;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych == 'r') goto yy133;
-			if (yych <= 't') goto yy118;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy140:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'q') {
-		if (yych <= 'h') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'e') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'i') goto yy119;
-			if (yych == 'o') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych <= 'r') goto yy261;
-			if (yych <= 's') goto yy118;
-			if (yych <= 't') goto yy262;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy141:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'I') goto yy214;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy263;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy142:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'q') {
-		if (yych <= 'e') {
-			if (yych <= ' ') {
-				if (yych <= 0x1F) goto yy12;
-				goto yy216;
-			} else {
-				if (yych <= '`') goto yy12;
-				if (yych <= 'c') goto yy118;
-				goto yy119;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 0xC1) {
-			if (yych <= 't') {
-				if (yych <= 'r') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'u') goto yy119;
-				if (yych <= 'z') goto yy118;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xC3) {
-				if (yych <= 0xC2) goto yy217;
-				goto yy126;
-			} else {
-				if (yych == 0xE2) goto yy218;
-				goto yy12;
-			}
-		}
-	}
-yy143:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'c') {
-			if (yych == 'S') goto yy219;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'q') goto yy118;
-			if (yych <= 'r') goto yy133;
-			if (yych <= 's') goto yy264;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy144:
-	yyaccept = 12;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy106;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy106;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy106;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy106;
-				if (yych <= 0xD4) goto yy12;
-				goto yy106;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy106;
-				if (yych <= 0xE2) goto yy12;
-				goto yy106;
-			}
-		}
-	}
-yy145:
-	yyaccept = 12;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'q') {
-		if (yych <= '`') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy106;
-			} else {
-				if (yych == 'S') goto yy105;
-				if (yych <= 'Z') goto yy12;
-				goto yy106;
-			}
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'c') goto yy118;
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych == 'o') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 0xC3) {
-			if (yych <= 't') {
-				if (yych <= 'r') goto yy133;
-				if (yych <= 's') goto yy144;
-				goto yy118;
-			} else {
-				if (yych <= 'u') goto yy119;
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy106;
-				goto yy126;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy106;
-				if (yych <= 0xD4) goto yy12;
-				goto yy106;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy106;
-				if (yych <= 0xE2) goto yy12;
-				goto yy106;
-			}
-		}
-	}
-yy146:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'I') goto yy221;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy265;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy133;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy147:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'q') {
-		if (yych <= 'h') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'e') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'i') goto yy119;
-			if (yych == 'o') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych <= 'r') goto yy119;
-			if (yych <= 's') goto yy118;
-			if (yych <= 't') goto yy262;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy148:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'R') goto yy222;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy266;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy149:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'm') {
-		if (yych <= '`') {
-			if (yych <= 'N') {
-				if (yych <= 'M') goto yy12;
-				goto yy224;
-			} else {
-				if (yych == 'U') goto yy225;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 'e') {
-				if (yych <= 'c') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'i') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') {
-				if (yych <= 'n') goto yy267;
-				goto yy119;
-			} else {
-				if (yych == 'r') goto yy133;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy268;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy150:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'U') goto yy227;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy269;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy151:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= '`') {
-			if (yych <= 'S') {
-				if (yych <= 'R') goto yy12;
-				goto yy228;
-			} else {
-				if (yych == 'U') goto yy229;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 'e') {
-				if (yych <= 'c') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'i') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'q') {
-				if (yych <= 'o') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'r') goto yy133;
-				if (yych <= 's') goto yy270;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy271;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy152:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'e') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			goto yy119;
-		} else {
-			if (yych == 'i') goto yy119;
-			if (yych <= 'n') goto yy118;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych == 'r') goto yy133;
-			if (yych <= 't') goto yy118;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy272;
-			goto yy12;
-		}
-	}
-yy153:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 8) {
-		goto yy118;
-	}
-	if (yych <= 'd') {
-		if (yych <= 'D') {
-			if (yych == 'A') goto yy230;
-			goto yy12;
-		} else {
-			if (yych <= 'E') goto yy231;
-			if (yych <= '`') goto yy12;
-			if (yych <= 'a') goto yy273;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'r') {
-			if (yych <= 'e') goto yy274;
-			if (yych <= 'o') goto yy119;
-			goto yy133;
-		} else {
-			if (yych <= 'u') goto yy119;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy154:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'e') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			goto yy119;
-		} else {
-			if (yych == 'i') goto yy119;
-			if (yych <= 'n') goto yy118;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych == 'r') goto yy238;
-			if (yych <= 't') goto yy118;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy155:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'h') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'e') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'i') goto yy119;
-			if (yych <= 'm') goto yy118;
-			if (yych <= 'n') goto yy147;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych == 'r') goto yy133;
-			if (yych <= 't') goto yy118;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy156:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'U') goto yy232;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy133;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy275;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy157:
-	yych = *++cur;
-	if (yych <= 0xB3) {
-		if (yych <= 0x96) {
-			if (yych <= 0x7F) goto yy60;
-			goto yy11;
-		} else {
-			if (yych <= 0x97) goto yy60;
-			if (yych <= 0x9E) goto yy11;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xB4) goto yy276;
-			goto yy118;
-		} else {
-			if (yych <= 0xB7) goto yy60;
-			if (yych <= 0xBF) goto yy118;
-			goto yy60;
-		}
-	}
-yy158:
-	yyaccept = 14;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych >= 'a') goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy159;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy159;
-				if (yych <= 0xD4) goto yy12;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy159;
-				if (yych <= 0xE2) goto yy12;
-			}
-		}
-	}
-yy159:
+yy124:
 	{ emit(st, tok, cur, TA_FUT, 0); continue; }
-yy160:
+yy125:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'R') goto yy233;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy277;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy161:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'h') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'e') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'i') goto yy119;
-			if (yych <= 'm') goto yy118;
-			if (yych <= 'n') goto yy278;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych == 'r') goto yy133;
-			if (yych <= 't') goto yy118;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy162:
+	if (yych == 'n') goto yy208;
+	goto yy12;
+yy126:
 	yyaccept = 2;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -3939,128 +2274,60 @@ yy162:
 			goto yy10;
 		}
 	}
-yy163:
-	yyaccept = 2;
-	yych = *(mar = ++cur);
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy10;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy10;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy10;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy10;
-				if (yych <= 0xD4) goto yy12;
-				goto yy10;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy10;
-				if (yych <= 0xE2) goto yy12;
-				goto yy10;
-			}
-		}
-	}
-yy164:
+yy127:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= 'q') {
-		if (yych <= 'h') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'e') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'i') goto yy119;
-			if (yych == 'o') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych <= 'r') goto yy119;
-			if (yych <= 's') goto yy118;
-			if (yych <= 't') goto yy279;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy165:
+	if (yych == 't') goto yy209;
+	goto yy12;
+yy128:
 	yyaccept = 15;
 	yych = *(mar = ++cur);
 	if (yych <= 0xCA) {
 		if (yych <= '`') {
 			if (yych <= '-') {
-				if (yych >= '-') goto yy71;
+				if (yych >= '-') goto yy63;
 			} else {
-				if (yych <= '@') goto yy166;
-				if (yych <= 'Z') goto yy165;
+				if (yych <= '@') goto yy129;
+				if (yych <= 'Z') goto yy128;
 			}
 		} else {
 			if (yych <= 0xC2) {
-				if (yych <= 'z') goto yy165;
+				if (yych <= 'z') goto yy128;
 			} else {
-				if (yych <= 0xC3) goto yy191;
-				if (yych <= 0xC9) goto yy78;
-				goto yy79;
+				if (yych <= 0xC3) goto yy154;
+				if (yych <= 0xC9) goto yy70;
+				goto yy71;
 			}
 		}
 	} else {
 		if (yych <= 0xD6) {
 			if (yych <= 0xD3) {
-				if (yych >= 0xCC) goto yy78;
+				if (yych >= 0xCC) goto yy70;
 			} else {
-				if (yych <= 0xD4) goto yy79;
-				if (yych >= 0xD6) goto yy80;
+				if (yych <= 0xD4) goto yy71;
+				if (yych >= 0xD6) goto yy72;
 			}
 		} else {
 			if (yych <= 0xE0) {
-				if (yych <= 0xDB) goto yy78;
+				if (yych <= 0xDB) goto yy70;
 			} else {
-				if (yych <= 0xE1) goto yy81;
-				if (yych <= 0xE2) goto yy82;
+				if (yych <= 0xE1) goto yy73;
+				if (yych <= 0xE2) goto yy74;
 			}
 		}
 	}
-yy166:
+yy129:
 	{ cur = word(st, tok, cur); continue; }
-yy167:
+yy130:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
+	if (yych <= 0x7F) goto yy52;
 	if (yych <= 0xBF) goto yy1;
-	goto yy60;
-yy168:
+	goto yy52;
+yy131:
 	yych = *++cur;
 	if (yych <= 0x92) {
 		if (yych <= 0x8A) {
-			if (yych <= 0x7F) goto yy60;
+			if (yych <= 0x7F) goto yy52;
 			goto yy2;
 		} else {
 			if (yych <= 0x8F) goto yy1;
@@ -4074,257 +2341,257 @@ yy168:
 		} else {
 			if (yych <= 0xAF) goto yy2;
 			if (yych <= 0xBF) goto yy1;
-			goto yy60;
+			goto yy52;
 		}
 	}
-yy169:
+yy132:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
+	if (yych <= 0x7F) goto yy52;
 	if (yych == 0x9F) goto yy2;
 	if (yych <= 0xBF) goto yy1;
-	goto yy60;
-yy170:
+	goto yy52;
+yy133:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
+	if (yych <= 0x7F) goto yy52;
 	if (yych <= 0x80) goto yy2;
 	if (yych <= 0xBF) goto yy1;
-	goto yy60;
-yy171:
+	goto yy52;
+yy134:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy167;
-	goto yy60;
-yy172:
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xBF) goto yy130;
+	goto yy52;
+yy135:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
+	if (yych <= 0x7F) goto yy52;
 	if (yych <= 0x8A) goto yy2;
 	if (yych == 0xAF) goto yy2;
-	goto yy60;
-yy173:
+	goto yy52;
+yy136:
 	yych = *++cur;
 	if (yych == 0x9F) goto yy2;
-	goto yy60;
-yy174:
+	goto yy52;
+yy137:
 	yych = *++cur;
 	if (yych == 0x80) goto yy2;
-	goto yy60;
-yy175:
+	goto yy52;
+yy138:
 	yych = *++cur;
-	if (yych <= '/') goto yy60;
-	if (yych <= '9') goto yy280;
-	goto yy60;
-yy176:
+	if (yych <= '/') goto yy52;
+	if (yych <= '9') goto yy210;
+	goto yy52;
+yy139:
 	yyaccept = 1;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC1) {
-		if (yych == ' ') goto yy63;
-		goto yy282;
+		if (yych == ' ') goto yy55;
+		goto yy212;
 	} else {
-		if (yych <= 0xC2) goto yy68;
-		if (yych == 0xE2) goto yy70;
-		goto yy282;
+		if (yych <= 0xC2) goto yy60;
+		if (yych == 0xE2) goto yy62;
+		goto yy212;
 	}
-yy177:
+yy140:
 	++cur;
 	cur = yyt1;
 	{ other(st, true); continue; }
-yy178:
+yy141:
 	yych = *++cur;
-	if (yych == 'e') goto yy180;
-	goto yy60;
-yy179:
+	if (yych == 'e') goto yy143;
+	goto yy52;
+yy142:
 	yych = *++cur;
 	if (yych <= 0xC2) {
 		if (yych <= 'Z') {
 			if (yych <= '/') {
 				yyt1 = cur;
-				goto yy283;
+				goto yy213;
 			}
-			if (yych <= '9') goto yy60;
+			if (yych <= '9') goto yy52;
 			if (yych <= '@') {
 				yyt1 = cur;
-				goto yy283;
+				goto yy213;
 			}
-			goto yy60;
+			goto yy52;
 		} else {
 			if (yych <= 'z') {
 				if (yych <= '`') {
 					yyt1 = cur;
-					goto yy283;
+					goto yy213;
 				}
-				goto yy60;
+				goto yy52;
 			} else {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy283;
+					goto yy213;
 				}
-				if (yych <= 0xC1) goto yy60;
+				if (yych <= 0xC1) goto yy52;
 				yyt1 = cur;
-				goto yy284;
+				goto yy214;
 			}
 		}
 	} else {
 		if (yych <= 0xE0) {
-			if (yych <= 0xC8) goto yy60;
+			if (yych <= 0xC8) goto yy52;
 			if (yych <= 0xC9) {
 				yyt1 = cur;
-				goto yy285;
+				goto yy215;
 			}
 			if (yych <= 0xDF) {
 				yyt1 = cur;
-				goto yy284;
+				goto yy214;
 			}
 			yyt1 = cur;
-			goto yy286;
+			goto yy216;
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy287;
+					goto yy217;
 				}
 				yyt1 = cur;
-				goto yy288;
+				goto yy218;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy289;
+					goto yy219;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy290;
+					goto yy220;
 				}
-				goto yy60;
+				goto yy52;
 			}
 		}
 	}
-yy180:
+yy143:
 	yych = *++cur;
 	if (yych <= 0xC2) {
 		if (yych <= 'Z') {
 			if (yych <= '/') {
 				yyt1 = cur;
-				goto yy177;
+				goto yy140;
 			}
-			if (yych <= '9') goto yy60;
+			if (yych <= '9') goto yy52;
 			if (yych <= '@') {
 				yyt1 = cur;
-				goto yy177;
+				goto yy140;
 			}
-			goto yy60;
+			goto yy52;
 		} else {
 			if (yych <= 'z') {
 				if (yych <= '`') {
 					yyt1 = cur;
-					goto yy177;
+					goto yy140;
 				}
-				goto yy60;
+				goto yy52;
 			} else {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy177;
+					goto yy140;
 				}
-				if (yych <= 0xC1) goto yy60;
+				if (yych <= 0xC1) goto yy52;
 				yyt1 = cur;
 			}
 		}
 	} else {
 		if (yych <= 0xE0) {
-			if (yych <= 0xC8) goto yy60;
+			if (yych <= 0xC8) goto yy52;
 			if (yych <= 0xC9) {
 				yyt1 = cur;
-				goto yy182;
+				goto yy145;
 			}
 			if (yych >= 0xE0) {
 				yyt1 = cur;
-				goto yy183;
+				goto yy146;
 			}
 			yyt1 = cur;
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy184;
+					goto yy147;
 				}
 				yyt1 = cur;
-				goto yy185;
+				goto yy148;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy186;
+					goto yy149;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy187;
+					goto yy150;
 				}
-				goto yy60;
+				goto yy52;
 			}
 		}
 	}
-yy181:
+yy144:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy177;
-	goto yy60;
-yy182:
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xBF) goto yy140;
+	goto yy52;
+yy145:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy60;
-	if (yych <= 0xBF) goto yy177;
-	goto yy60;
-yy183:
+	if (yych <= 0x8F) goto yy52;
+	if (yych <= 0xBF) goto yy140;
+	goto yy52;
+yy146:
 	yych = *++cur;
-	if (yych <= 0x9F) goto yy60;
-	if (yych <= 0xBF) goto yy181;
-	goto yy60;
-yy184:
+	if (yych <= 0x9F) goto yy52;
+	if (yych <= 0xBF) goto yy144;
+	goto yy52;
+yy147:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy181;
-	goto yy60;
-yy185:
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xBF) goto yy144;
+	goto yy52;
+yy148:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy60;
-	if (yych <= 0xBF) goto yy184;
-	goto yy60;
-yy186:
+	if (yych <= 0x8F) goto yy52;
+	if (yych <= 0xBF) goto yy147;
+	goto yy52;
+yy149:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy184;
-	goto yy60;
-yy187:
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xBF) goto yy147;
+	goto yy52;
+yy150:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0x8F) goto yy184;
-	goto yy60;
-yy188:
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0x8F) goto yy147;
+	goto yy52;
+yy151:
 	yych = *++cur;
 	if (yych <= 0xC1) {
 		if (yych <= '`') {
 			if (yych <= '9') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy177;
+					goto yy140;
 				}
-				goto yy60;
+				goto yy52;
 			} else {
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy177;
+					goto yy140;
 				}
-				if (yych <= 'Z') goto yy60;
+				if (yych <= 'Z') goto yy52;
 				yyt1 = cur;
-				goto yy177;
+				goto yy140;
 			}
 		} else {
 			if (yych <= 'e') {
-				if (yych <= 'd') goto yy60;
-				goto yy180;
+				if (yych <= 'd') goto yy52;
+				goto yy143;
 			} else {
-				if (yych <= 'z') goto yy60;
+				if (yych <= 'z') goto yy52;
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy177;
+					goto yy140;
 				}
-				goto yy60;
+				goto yy52;
 			}
 		}
 	} else {
@@ -4332,188 +2599,188 @@ yy188:
 			if (yych <= 0xC8) {
 				if (yych <= 0xC2) {
 					yyt1 = cur;
-					goto yy181;
+					goto yy144;
 				}
-				goto yy60;
+				goto yy52;
 			} else {
 				if (yych <= 0xC9) {
 					yyt1 = cur;
-					goto yy182;
+					goto yy145;
 				}
 				if (yych <= 0xDF) {
 					yyt1 = cur;
-					goto yy181;
+					goto yy144;
 				}
 				yyt1 = cur;
-				goto yy183;
+				goto yy146;
 			}
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy184;
+					goto yy147;
 				}
 				yyt1 = cur;
-				goto yy185;
+				goto yy148;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy186;
+					goto yy149;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy187;
+					goto yy150;
 				}
-				goto yy60;
+				goto yy52;
 			}
 		}
 	}
-yy189:
+yy152:
 	yych = *++cur;
 	if (yych <= 0x7F) {
 		if (yych <= '`') {
 			if (yych <= '9') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy177;
+					goto yy140;
 				}
-				goto yy60;
+				goto yy52;
 			} else {
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy177;
+					goto yy140;
 				}
-				if (yych <= 'Z') goto yy60;
+				if (yych <= 'Z') goto yy52;
 				yyt1 = cur;
-				goto yy177;
+				goto yy140;
 			}
 		} else {
 			if (yych <= 'q') {
-				if (yych == 'm') goto yy291;
-				goto yy60;
+				if (yych == 'm') goto yy221;
+				goto yy52;
 			} else {
-				if (yych <= 'r') goto yy67;
-				if (yych <= 'z') goto yy60;
+				if (yych <= 'r') goto yy59;
+				if (yych <= 'z') goto yy52;
 				yyt1 = cur;
-				goto yy177;
+				goto yy140;
 			}
 		}
 	} else {
 		if (yych <= 0xDF) {
 			if (yych <= 0xC2) {
-				if (yych <= 0xC1) goto yy60;
+				if (yych <= 0xC1) goto yy52;
 				yyt1 = cur;
-				goto yy181;
+				goto yy144;
 			} else {
-				if (yych <= 0xC8) goto yy60;
+				if (yych <= 0xC8) goto yy52;
 				if (yych <= 0xC9) {
 					yyt1 = cur;
-					goto yy182;
+					goto yy145;
 				}
 				yyt1 = cur;
-				goto yy181;
+				goto yy144;
 			}
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xE0) {
 					yyt1 = cur;
-					goto yy183;
+					goto yy146;
 				}
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy184;
+					goto yy147;
 				}
 				yyt1 = cur;
-				goto yy185;
+				goto yy148;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy186;
+					goto yy149;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy187;
+					goto yy150;
 				}
-				goto yy60;
+				goto yy52;
 			}
 		}
 	}
-yy190:
+yy153:
 	yych = *++cur;
-	if (yych == 0x89) goto yy63;
-	if (yych == 0xAF) goto yy63;
-	goto yy60;
-yy191:
+	if (yych == 0x89) goto yy55;
+	if (yych == 0xAF) goto yy55;
+	goto yy52;
+yy154:
 	yych = *++cur;
 	if (yych <= 0x97) {
-		if (yych <= 0x7F) goto yy60;
-		if (yych <= 0x96) goto yy165;
-		goto yy60;
+		if (yych <= 0x7F) goto yy52;
+		if (yych <= 0x96) goto yy128;
+		goto yy52;
 	} else {
-		if (yych == 0xB7) goto yy60;
-		if (yych <= 0xBF) goto yy165;
-		goto yy60;
+		if (yych == 0xB7) goto yy52;
+		if (yych <= 0xBF) goto yy128;
+		goto yy52;
 	}
-yy192:
+yy155:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy292;
-	if (yych == 'e') goto yy292;
+	if (yych == 'E') goto yy222;
+	if (yych == 'e') goto yy222;
 	goto yy12;
-yy193:
+yy156:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'O') goto yy293;
-	if (yych == 'o') goto yy293;
+	if (yych == 'O') goto yy223;
+	if (yych == 'o') goto yy223;
 	goto yy12;
-yy194:
+yy157:
 	yyaccept = 6;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
 			if (yych == '-') goto yy12;
-			goto yy74;
+			goto yy66;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy74;
+			if (yych <= '`') goto yy66;
 			if (yych <= 'z') goto yy12;
-			goto yy74;
+			goto yy66;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy74;
+			if (yych == 0xCB) goto yy66;
 			if (yych <= 0xD4) goto yy12;
-			goto yy74;
+			goto yy66;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy74;
+			if (yych <= 0xE0) goto yy66;
 			if (yych <= 0xE2) goto yy12;
-			goto yy74;
+			goto yy66;
 		}
 	}
-yy195:
+yy158:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy294;
-	if (yych == 'n') goto yy294;
+	if (yych == 'N') goto yy224;
+	if (yych == 'n') goto yy224;
 	goto yy12;
-yy196:
+yy159:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= 'd') {
-		if (yych == 'E') goto yy292;
+		if (yych == 'E') goto yy222;
 		goto yy12;
 	} else {
-		if (yych <= 'e') goto yy292;
-		if (yych == 0xC3) goto yy295;
+		if (yych <= 'e') goto yy222;
+		if (yych == 0xC3) goto yy225;
 		goto yy12;
 	}
-yy197:
+yy160:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy60;
-	if (yych <= 0x91) goto yy71;
-	goto yy60;
-yy198:
+	if (yych <= 0x8F) goto yy52;
+	if (yych <= 0x91) goto yy63;
+	goto yy52;
+yy161:
 	yyaccept = 16;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -4521,3976 +2788,91 @@ yy198:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy199;
+			if (yych <= '`') goto yy162;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy199;
+			if (yych == 0xCB) goto yy162;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy199;
+			if (yych <= 0xE0) goto yy162;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy199:
+yy162:
 	{ emit(st, tok, cur, TA_CES, 0); continue; }
-yy200:
+yy163:
 	yyaccept = 7;
 	yych = *(mar = ++cur);
 	if (yych <= 't') {
 		if (yych <= 'S') {
 			if (yych == '-') goto yy12;
-			if (yych <= '@') goto yy84;
+			if (yych <= '@') goto yy76;
 			goto yy12;
 		} else {
 			if (yych <= 'Z') {
-				if (yych <= 'T') goto yy296;
+				if (yych <= 'T') goto yy226;
 				goto yy12;
 			} else {
-				if (yych <= '`') goto yy84;
+				if (yych <= '`') goto yy76;
 				if (yych <= 's') goto yy12;
-				goto yy296;
+				goto yy226;
 			}
 		}
 	} else {
 		if (yych <= 0xD4) {
 			if (yych <= 0xC2) {
 				if (yych <= 'z') goto yy12;
-				goto yy84;
+				goto yy76;
 			} else {
-				if (yych == 0xCB) goto yy84;
+				if (yych == 0xCB) goto yy76;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy84;
+				if (yych <= 0xD5) goto yy76;
 				goto yy12;
 			} else {
-				if (yych <= 0xE0) goto yy84;
+				if (yych <= 0xE0) goto yy76;
 				if (yych <= 0xE2) goto yy12;
-				goto yy84;
+				goto yy76;
 			}
 		}
 	}
-yy201:
+yy164:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'Q') goto yy297;
-	if (yych == 'q') goto yy297;
+	if (yych == 'Q') goto yy227;
+	if (yych == 'q') goto yy227;
 	goto yy12;
-yy202:
+yy165:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy298;
-	if (yych == 'r') goto yy298;
+	if (yych == 'R') goto yy228;
+	if (yych == 'r') goto yy228;
 	goto yy12;
-yy203:
+yy166:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy299;
-	if (yych == 's') goto yy299;
+	if (yych == 'S') goto yy229;
+	if (yych == 's') goto yy229;
 	goto yy12;
-yy204:
+yy167:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy301;
-	if (yych == 'i') goto yy301;
+	if (yych == 'I') goto yy231;
+	if (yych == 'i') goto yy231;
 	goto yy12;
-yy205:
+yy168:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy303;
-	if (yych == 'u') goto yy303;
+	if (yych == 'U') goto yy233;
+	if (yych == 'u') goto yy233;
 	goto yy12;
-yy206:
+yy169:
 	yyaccept = 9;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-			goto yy92;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy92;
-			if (yych <= 'z') goto yy12;
-			goto yy92;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy92;
-			if (yych <= 0xD4) goto yy12;
-			goto yy92;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy92;
-			if (yych <= 0xE2) goto yy12;
-			goto yy92;
-		}
-	}
-yy207:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'A') goto yy304;
-	if (yych == 'a') goto yy304;
-	goto yy12;
-yy208:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 's') goto yy305;
-	goto yy12;
-yy209:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy60;
-	if (yych <= 0x91) goto yy71;
-	if (yych == 0x99) goto yy87;
-	goto yy60;
-yy210:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy307;
-	if (yych == 'r') goto yy307;
-	goto yy12;
-yy211:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy308;
-	if (yych == 'i') goto yy308;
-	goto yy12;
-yy212:
-	yyaccept = 17;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy213;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy213;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy213;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy213:
-	{ emit(st, tok, cur, TA_EST, 0); continue; }
-yy214:
-	yyaccept = 18;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy215;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy215;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy215;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy215:
-	{ emit(st, tok, cur, TA_ICI, 0); continue; }
-yy216:
-	yych = *++cur;
-	if (yych == 'Y') goto yy309;
-	if (yych == 'y') goto yy309;
-	goto yy60;
-yy217:
-	yych = *++cur;
-	if (yych == 0xA0) goto yy216;
-	goto yy60;
-yy218:
-	yych = *++cur;
-	if (yych == 0x80) goto yy310;
-	goto yy60;
-yy219:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'Q') goto yy311;
-	if (yych == 'q') goto yy311;
-	goto yy12;
-yy220:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy60;
-	if (yych <= 0x91) goto yy71;
-	if (yych == 0x99) goto yy104;
-	goto yy60;
-yy221:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy312;
-	if (yych == 'n') goto yy312;
-	goto yy12;
-yy222:
-	yyaccept = 19;
-	yych = *(mar = ++cur);
-	if (yych <= 't') {
-		if (yych <= 'S') {
-			if (yych == '-') goto yy12;
-			if (yych >= 'A') goto yy12;
-		} else {
-			if (yych <= 'Z') {
-				if (yych <= 'T') goto yy313;
-				goto yy12;
-			} else {
-				if (yych <= '`') goto yy223;
-				if (yych <= 's') goto yy12;
-				goto yy313;
-			}
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) {
-				if (yych <= 'z') goto yy12;
-			} else {
-				if (yych != 0xCB) goto yy12;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych >= 0xD6) goto yy12;
-			} else {
-				if (yych <= 0xE0) goto yy223;
-				if (yych <= 0xE2) goto yy12;
-			}
-		}
-	}
-yy223:
-	{ emit(st, tok, cur, TA_PAR, 0); continue; }
-yy224:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'D') goto yy207;
-	if (yych == 'd') goto yy207;
-	goto yy12;
-yy225:
-	yyaccept = 20;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy226;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy226;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy226;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy226:
-	{ emit(st, tok, cur, TA_PEU, 0); continue; }
-yy227:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy314;
-	if (yych == 's') goto yy314;
-	goto yy12;
-yy228:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy316;
-	if (yych == 's') goto yy316;
-	goto yy12;
-yy229:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy317;
-	if (yych == 'r') goto yy317;
-	goto yy12;
-yy230:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy319;
-	if (yych == 'r') goto yy319;
-	goto yy12;
-yy231:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'L') goto yy320;
-	if (yych == 'l') goto yy320;
-	goto yy12;
-yy232:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'T') {
-		if (yych <= 'R') goto yy12;
-		if (yych <= 'S') goto yy321;
-		goto yy323;
-	} else {
-		if (yych <= 'r') goto yy12;
-		if (yych <= 's') goto yy321;
-		if (yych <= 't') goto yy323;
-		goto yy12;
-	}
-yy233:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy325;
-	if (yych == 's') goto yy325;
-	goto yy12;
-yy234:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'u') {
-		if (yych <= 'e') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy71;
-				goto yy13;
-			} else {
-				if (yych <= 'Z') goto yy11;
-				if (yych <= '`') goto yy13;
-				if (yych <= 'c') goto yy118;
-				goto yy119;
-			}
-		} else {
-			if (yych <= 'o') {
-				if (yych == 'i') goto yy327;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'r') goto yy119;
-				if (yych <= 't') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xD3) {
-			if (yych <= 0xC3) {
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy13;
-				goto yy126;
-			} else {
-				if (yych <= 0xC9) goto yy78;
-				if (yych <= 0xCA) goto yy79;
-				if (yych <= 0xCB) goto yy13;
-				goto yy78;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD4) goto yy79;
-				if (yych <= 0xD5) goto yy13;
-				if (yych <= 0xD6) goto yy80;
-				goto yy78;
-			} else {
-				if (yych <= 0xE0) goto yy13;
-				if (yych <= 0xE1) goto yy81;
-				if (yych <= 0xE2) goto yy82;
-				goto yy13;
-			}
-		}
-	}
-yy235:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'e') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			goto yy119;
-		} else {
-			if (yych == 'i') goto yy119;
-			if (yych <= 'n') goto yy118;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych == 'r') goto yy139;
-			if (yych <= 't') goto yy118;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy236:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'E') goto yy292;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') {
-				if (yych <= 'd') goto yy119;
-				goto yy328;
-			} else {
-				if (yych == 'i') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy133;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy329;
-				goto yy12;
-			}
-		}
-	}
-yy237:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'O') goto yy293;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy330;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy238:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 8) {
-		goto yy118;
-	}
-	if (yych <= 'o') {
-		if (yych <= '`') goto yy12;
-		if (yych <= 'a') goto yy331;
-		if (yych <= 'i') goto yy119;
-		goto yy161;
-	} else {
-		if (yych <= 'u') {
-			if (yych <= 'r') goto yy133;
-			goto yy119;
-		} else {
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy239:
-	yyaccept = 6;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy74;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy74;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy74;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy74;
-				if (yych <= 0xD4) goto yy12;
-				goto yy74;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy74;
-				if (yych <= 0xE2) goto yy12;
-				goto yy74;
-			}
-		}
-	}
-yy240:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'N') goto yy294;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy332;
-				if (yych <= 'm') goto yy118;
-				goto yy333;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy241:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'q') {
-		if (yych <= 'h') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'e') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'i') goto yy119;
-			if (yych == 'o') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 'y') {
-			if (yych <= 'r') goto yy133;
-			if (yych == 'u') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') goto yy262;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy242:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'h') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'e') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'i') goto yy119;
-			if (yych <= 'm') goto yy118;
-			if (yych <= 'n') goto yy334;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych == 'r') goto yy133;
-			if (yych <= 't') goto yy118;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy243:
-	yyaccept = 16;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy199;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy199;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy199;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy199;
-				if (yych <= 0xD4) goto yy12;
-				goto yy199;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy199;
-				if (yych <= 0xE2) goto yy12;
-				goto yy199;
-			}
-		}
-	}
-yy244:
-	yyaccept = 7;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'q') {
-		if (yych <= '`') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy84;
-			} else {
-				if (yych == 'T') goto yy296;
-				if (yych <= 'Z') goto yy12;
-				goto yy84;
-			}
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'c') goto yy118;
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych == 'o') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 0xC3) {
-			if (yych <= 't') {
-				if (yych <= 'r') goto yy119;
-				if (yych <= 's') goto yy118;
-				goto yy335;
-			} else {
-				if (yych <= 'u') goto yy119;
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy84;
-				goto yy126;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy84;
-				if (yych <= 0xD4) goto yy12;
-				goto yy84;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy84;
-				if (yych <= 0xE2) goto yy12;
-				goto yy84;
-			}
-		}
-	}
-yy245:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'c') {
-			if (yych == 'Q') goto yy297;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy327;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'p') goto yy118;
-			if (yych <= 'q') goto yy336;
-			if (yych <= 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy246:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'R') goto yy298;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy337;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy247:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'c') {
-			if (yych == 'S') goto yy299;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'q') goto yy118;
-			if (yych <= 'r') goto yy119;
-			if (yych <= 's') goto yy338;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy248:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'I') goto yy301;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy339;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy249:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'U') goto yy303;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy340;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy250:
-	yyaccept = 9;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy92;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy92;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy92;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy92;
-				if (yych <= 0xD4) goto yy12;
-				goto yy92;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy92;
-				if (yych <= 0xE2) goto yy12;
-				goto yy92;
-			}
-		}
-	}
-yy251:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'q') {
-		if (yych <= 'h') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'e') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'i') goto yy119;
-			if (yych == 'o') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych <= 'r') goto yy133;
-			if (yych <= 's') goto yy118;
-			if (yych <= 't') goto yy158;
-			goto yy119;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'v') goto yy341;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy252:
-	yyaccept = 21;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'u') {
-		if (yych <= 'e') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy71;
-			} else {
-				if (yych <= 'Z') goto yy11;
-				if (yych <= '`') goto yy253;
-				if (yych <= 'c') goto yy118;
-				goto yy119;
-			}
-		} else {
-			if (yych <= 'o') {
-				if (yych == 'i') goto yy327;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'r') goto yy119;
-				if (yych <= 't') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xD3) {
-			if (yych <= 0xC3) {
-				if (yych <= 'z') goto yy118;
-				if (yych >= 0xC3) goto yy126;
-			} else {
-				if (yych <= 0xC9) goto yy78;
-				if (yych <= 0xCA) goto yy79;
-				if (yych >= 0xCC) goto yy78;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD4) goto yy79;
-				if (yych <= 0xD5) goto yy253;
-				if (yych <= 0xD6) goto yy80;
-				goto yy78;
-			} else {
-				if (yych <= 0xE0) goto yy253;
-				if (yych <= 0xE1) goto yy81;
-				if (yych <= 0xE2) goto yy82;
-			}
-		}
-	}
-yy253:
-	{ emit(st, tok, cur, TA_FUT, 0); continue; }
-yy254:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 't') {
-		if (yych <= 'e') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy71;
-				goto yy13;
-			} else {
-				if (yych <= 'Z') goto yy11;
-				if (yych <= '`') goto yy13;
-				if (yych <= 'c') goto yy118;
-				goto yy119;
-			}
-		} else {
-			if (yych <= 'n') {
-				if (yych == 'i') goto yy119;
-				if (yych <= 'm') goto yy118;
-				goto yy342;
-			} else {
-				if (yych <= 'o') goto yy119;
-				if (yych == 'r') goto yy133;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 0xD3) {
-			if (yych <= 0xC3) {
-				if (yych <= 'u') goto yy119;
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy13;
-				goto yy126;
-			} else {
-				if (yych <= 0xC9) goto yy78;
-				if (yych <= 0xCA) goto yy79;
-				if (yych <= 0xCB) goto yy13;
-				goto yy78;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD4) goto yy79;
-				if (yych <= 0xD5) goto yy13;
-				if (yych <= 0xD6) goto yy80;
-				goto yy78;
-			} else {
-				if (yych <= 0xE0) goto yy13;
-				if (yych <= 0xE1) goto yy81;
-				if (yych <= 0xE2) goto yy82;
-				goto yy13;
-			}
-		}
-	}
-yy255:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 8) {
-		goto yy118;
-	}
-	if (yych <= 'i') {
-		if (yych <= 'A') {
-			if (yych <= '@') goto yy12;
-			goto yy304;
-		} else {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'a') goto yy343;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych <= 'o') goto yy254;
-			if (yych <= 'r') goto yy133;
-			goto yy119;
-		} else {
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy256:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'q') {
-		if (yych <= 'h') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'e') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'i') goto yy119;
-			if (yych == 'o') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych <= 'r') goto yy119;
-			if (yych <= 's') goto yy344;
-			if (yych <= 't') goto yy118;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy257:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'R') goto yy307;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy345;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy258:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'I') goto yy308;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy346;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy259:
-	yyaccept = 17;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy213;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy213;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy213;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy213;
-				if (yych <= 0xD4) goto yy12;
-				goto yy213;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy213;
-				if (yych <= 0xE2) goto yy12;
-				goto yy213;
-			}
-		}
-	}
-yy260:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'h') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'e') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'i') goto yy119;
-			if (yych <= 'm') goto yy118;
-			if (yych <= 'n') goto yy347;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych == 'r') goto yy133;
-			if (yych <= 't') goto yy118;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy261:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 8) {
-		goto yy118;
-	}
-	if (yych <= 'i') {
-		if (yych <= 'a') {
-			if (yych <= '`') goto yy12;
-			goto yy252;
-		} else {
-			if (yych == 'e') goto yy155;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych <= 'o') goto yy254;
-			if (yych <= 'r') goto yy133;
-			goto yy119;
-		} else {
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy262:
-	yyaccept = 13;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy122;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy122;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy122;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy122;
-				if (yych <= 0xD4) goto yy12;
-				goto yy122;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy122;
-				if (yych <= 0xE2) goto yy12;
-				goto yy122;
-			}
-		}
-	}
-yy263:
-	yyaccept = 18;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy215;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy215;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy133;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy215;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy215;
-				if (yych <= 0xD4) goto yy12;
-				goto yy215;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy215;
-				if (yych <= 0xE2) goto yy12;
-				goto yy215;
-			}
-		}
-	}
-yy264:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'c') {
-			if (yych == 'Q') goto yy311;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'p') goto yy118;
-			if (yych <= 'q') goto yy348;
-			if (yych <= 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy265:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'N') goto yy312;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'm') goto yy118;
-				goto yy349;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy133;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy266:
-	yyaccept = 19;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'q') {
-		if (yych <= '`') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy223;
-			} else {
-				if (yych == 'T') goto yy313;
-				if (yych <= 'Z') goto yy12;
-				goto yy223;
-			}
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'c') goto yy118;
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych == 'o') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 0xC3) {
-			if (yych <= 't') {
-				if (yych <= 'r') goto yy133;
-				if (yych <= 's') goto yy118;
-				goto yy350;
-			} else {
-				if (yych <= 'u') goto yy119;
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy223;
-				goto yy126;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy223;
-				if (yych <= 0xD4) goto yy12;
-				goto yy223;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy223;
-				if (yych <= 0xE2) goto yy12;
-				goto yy223;
-			}
-		}
-	}
-yy267:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'D') goto yy207;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') {
-				if (yych <= 'd') goto yy351;
-				goto yy119;
-			} else {
-				if (yych == 'i') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy268:
-	yyaccept = 20;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy226;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy226;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy133;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy226;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy226;
-				if (yych <= 0xD4) goto yy12;
-				goto yy226;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy226;
-				if (yych <= 0xE2) goto yy12;
-				goto yy226;
-			}
-		}
-	}
-yy269:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'c') {
-			if (yych == 'S') goto yy314;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'q') goto yy118;
-			if (yych <= 'r') goto yy133;
-			if (yych <= 's') goto yy352;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy270:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'c') {
-			if (yych == 'S') goto yy316;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'q') goto yy118;
-			if (yych <= 'r') goto yy119;
-			if (yych <= 's') goto yy353;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy271:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'R') goto yy317;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy354;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy272:
-	yych = *++cur;
-	if (yych <= 0xA7) {
-		if (yych <= 0x96) {
-			if (yych <= 0x7F) goto yy60;
-			goto yy11;
-		} else {
-			if (yych <= 0x97) goto yy60;
-			if (yych <= 0x9E) goto yy11;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA8) goto yy355;
-			if (yych <= 0xA9) goto yy356;
-			goto yy118;
-		} else {
-			if (yych <= 0xB7) goto yy60;
-			if (yych <= 0xBF) goto yy118;
-			goto yy60;
-		}
-	}
-yy273:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'R') goto yy319;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy327;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy357;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy274:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'l') {
-		if (yych <= 'c') {
-			if (yych == 'L') goto yy320;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'k') goto yy118;
-				goto yy358;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') {
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'r') goto yy133;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy275:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= '`') {
-			if (yych <= 'R') goto yy12;
-			if (yych <= 'S') goto yy321;
-			if (yych <= 'T') goto yy323;
-			goto yy12;
-		} else {
-			if (yych <= 'e') {
-				if (yych <= 'c') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'i') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'q') {
-				if (yych <= 'o') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'r') goto yy133;
-				if (yych <= 's') goto yy359;
-				goto yy360;
-			}
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy276:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'q') {
-		if (yych <= 'h') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'e') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'i') goto yy119;
-			if (yych == 'o') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych <= 'r') goto yy119;
-			if (yych <= 's') goto yy118;
-			if (yych <= 't') goto yy361;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy277:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 32) {
-		goto yy133;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'a') {
-			if (yych == 'S') goto yy325;
-			if (yych <= '`') goto yy12;
-			goto yy252;
-		} else {
-			if (yych <= 'e') {
-				if (yych <= 'c') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'i') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy254;
-			if (yych <= 'q') goto yy118;
-			if (yych <= 's') goto yy363;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy278:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'q') {
-		if (yych <= 'h') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'e') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'i') goto yy119;
-			if (yych == 'o') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych <= 'r') goto yy119;
-			if (yych <= 's') goto yy118;
-			if (yych <= 't') goto yy158;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy279:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 8) {
-		goto yy118;
-	}
-	if (yych <= 'u') {
-		if (yych <= '`') goto yy12;
-		if (yych <= 'a') goto yy364;
-		goto yy119;
-	} else {
-		if (yych == 0xC3) goto yy126;
-		goto yy12;
-	}
-yy280:
-	yych = *++cur;
-	if (yych <= '/') goto yy60;
-	if (yych <= '9') goto yy365;
-	goto yy60;
-yy281:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-yy282:
-	if (yybm[0+yych] & 128) {
-		goto yy281;
-	}
-	if (yych <= 'n') {
-		if (yych == 'e') goto yy65;
-		if (yych <= 'm') goto yy8;
-		goto yy66;
-	} else {
-		if (yych <= 'r') {
-			if (yych <= 'q') goto yy8;
-			goto yy67;
-		} else {
-			if (yych == 0xC3) goto yy69;
-			goto yy8;
-		}
-	}
-yy283:
-	++cur;
-	cur = yyt1;
-	{ emit(st, tok, cur, TA_ORD, atoi(tok)); continue; }
-yy284:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy283;
-	goto yy60;
-yy285:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy60;
-	if (yych <= 0xBF) goto yy283;
-	goto yy60;
-yy286:
-	yych = *++cur;
-	if (yych <= 0x9F) goto yy60;
-	if (yych <= 0xBF) goto yy284;
-	goto yy60;
-yy287:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy284;
-	goto yy60;
-yy288:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy60;
-	if (yych <= 0xBF) goto yy287;
-	goto yy60;
-yy289:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy287;
-	goto yy60;
-yy290:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0x8F) goto yy287;
-	goto yy60;
-yy291:
-	yych = *++cur;
-	if (yych == 'e') goto yy367;
-	goto yy60;
-yy292:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy368;
-	if (yych == 's') goto yy368;
-	goto yy12;
-yy293:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy370;
-	if (yych == 'u') goto yy370;
-	goto yy12;
-yy294:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'T') goto yy371;
-	if (yych == 't') goto yy371;
-	goto yy12;
-yy295:
-	yych = *++cur;
-	if (yych <= 0xA7) {
-		if (yych <= 0x7F) goto yy60;
-		if (yych == 0x97) goto yy60;
-		goto yy11;
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA8) goto yy373;
-			goto yy11;
-		} else {
-			if (yych <= 0xB7) goto yy60;
-			if (yych <= 0xBF) goto yy11;
-			goto yy60;
-		}
-	}
-yy296:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy374;
-	if (yych == 'e') goto yy374;
-	goto yy12;
-yy297:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy375;
-	if (yych == 'u') goto yy375;
-	goto yy12;
-yy298:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy376;
-	if (yych == 's') goto yy376;
-	goto yy12;
-yy299:
-	yyaccept = 22;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy300;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy300;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy300;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy300:
-	{ emit(st, tok, cur, TA_DANS, 0); continue; }
-yy301:
-	yyaccept = 23;
-	yych = *(mar = ++cur);
-	if (yych <= 'e') {
-		if (yych <= 'D') {
-			if (yych == '-') goto yy12;
-			if (yych >= 'A') goto yy12;
-		} else {
-			if (yych <= 'Z') {
-				if (yych <= 'E') goto yy378;
-				goto yy12;
-			} else {
-				if (yych <= '`') goto yy302;
-				if (yych <= 'd') goto yy12;
-				goto yy378;
-			}
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) {
-				if (yych <= 'z') goto yy12;
-			} else {
-				if (yych != 0xCB) goto yy12;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych >= 0xD6) goto yy12;
-			} else {
-				if (yych <= 0xE0) goto yy302;
-				if (yych <= 0xE2) goto yy12;
-			}
-		}
-	}
-yy302:
-	{ emit(st, tok, cur, TA_DEMI, 0); continue; }
-yy303:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy379;
-	if (yych == 'i') goto yy379;
-	goto yy12;
-yy304:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy380;
-	if (yych == 'n') goto yy380;
-	goto yy12;
-yy305:
-	yyaccept = 24;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy306;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy306;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy306;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy306:
-	{ emit(st, tok, cur, TA_DES, 0); continue; }
-yy307:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy381;
-	if (yych == 'e') goto yy381;
-	goto yy12;
-yy308:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy383;
-	if (yych == 'r') goto yy383;
-	goto yy12;
-yy309:
-	yych = *++cur;
-	if (yych <= '`') {
-		if (yych <= ' ') {
-			if (yych <= 0x1F) goto yy60;
-			goto yy384;
-		} else {
-			if (yych == 'A') goto yy385;
-			goto yy60;
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'a') goto yy385;
-			if (yych <= 0xC1) goto yy60;
-			goto yy386;
-		} else {
-			if (yych == 0xE2) goto yy387;
-			goto yy60;
-		}
-	}
-yy310:
-	yych = *++cur;
-	if (yych <= 0x8F) {
-		if (yych == 0x89) goto yy216;
-		goto yy60;
-	} else {
-		if (yych <= 0x91) goto yy71;
-		if (yych == 0xAF) goto yy216;
-		goto yy60;
-	}
-yy311:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy388;
-	if (yych == 'u') goto yy388;
-	goto yy12;
-yy312:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy389;
-	if (yych == 's') goto yy389;
-	goto yy12;
-yy313:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy391;
-	if (yych == 'i') goto yy391;
-	goto yy12;
-yy314:
-	yyaccept = 25;
-	yych = *(mar = ++cur);
-	if (yych <= 'i') {
-		if (yych <= 'H') {
-			if (yych == '-') goto yy12;
-			if (yych >= 'A') goto yy12;
-		} else {
-			if (yych <= 'Z') {
-				if (yych <= 'I') goto yy392;
-				goto yy12;
-			} else {
-				if (yych <= '`') goto yy315;
-				if (yych <= 'h') goto yy12;
-				goto yy392;
-			}
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) {
-				if (yych <= 'z') goto yy12;
-			} else {
-				if (yych != 0xCB) goto yy12;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych >= 0xD6) goto yy12;
-			} else {
-				if (yych <= 0xE0) goto yy315;
-				if (yych <= 0xE2) goto yy12;
-			}
-		}
-	}
-yy315:
-	{ emit(st, tok, cur, TA_PLUS, 0); continue; }
-yy316:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy393;
-	if (yych == 'i') goto yy393;
-	goto yy12;
-yy317:
-	yyaccept = 26;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy318;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy318;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy318;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy318:
-	{ emit(st, tok, cur, TA_POUR, 0); continue; }
-yy319:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'T') goto yy394;
-	if (yych == 't') goto yy394;
-	goto yy12;
-yy320:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'Q') goto yy396;
-	if (yych == 'q') goto yy396;
-	goto yy12;
-yy321:
-	yyaccept = 27;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy322;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy322;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy322;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy322:
-	{ emit(st, tok, cur, TA_TOUS, 0); continue; }
-yy323:
-	yyaccept = 28;
-	yych = *(mar = ++cur);
-	if (yych <= 'e') {
-		if (yych <= 'D') {
-			if (yych == '-') goto yy12;
-			if (yych >= 'A') goto yy12;
-		} else {
-			if (yych <= 'Z') {
-				if (yych <= 'E') goto yy397;
-				goto yy12;
-			} else {
-				if (yych <= '`') goto yy324;
-				if (yych <= 'd') goto yy12;
-				goto yy397;
-			}
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) {
-				if (yych <= 'z') goto yy12;
-			} else {
-				if (yych != 0xCB) goto yy12;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych >= 0xD6) goto yy12;
-			} else {
-				if (yych <= 0xE0) goto yy324;
-				if (yych <= 0xE2) goto yy12;
-			}
-		}
-	}
-yy324:
-	{ emit(st, tok, cur, TA_TOUT, 0); continue; }
-yy325:
-	yyaccept = 29;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy326;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy326;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy326;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy326:
-	{ emit(st, tok, cur, TA_VERS, 0); continue; }
-yy327:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 't') {
-		if (yych <= 'e') {
-			if (yych <= 'Z') {
-				if (yych == '-') goto yy71;
-				if (yych <= '@') goto yy13;
-				goto yy11;
-			} else {
-				if (yych <= '`') goto yy13;
-				if (yych <= 'c') goto yy118;
-				if (yych <= 'd') goto yy119;
-				goto yy398;
-			}
-		} else {
-			if (yych <= 'o') {
-				if (yych == 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'r') goto yy133;
-				if (yych <= 's') goto yy118;
-				goto yy399;
-			}
-		}
-	} else {
-		if (yych <= 0xD3) {
-			if (yych <= 0xC3) {
-				if (yych <= 'u') goto yy119;
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy13;
-				goto yy126;
-			} else {
-				if (yych <= 0xC9) goto yy78;
-				if (yych <= 0xCA) goto yy79;
-				if (yych <= 0xCB) goto yy13;
-				goto yy78;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD4) goto yy79;
-				if (yych <= 0xD5) goto yy13;
-				if (yych <= 0xD6) goto yy80;
-				goto yy78;
-			} else {
-				if (yych <= 0xE0) goto yy13;
-				if (yych <= 0xE1) goto yy81;
-				if (yych <= 0xE2) goto yy82;
-				goto yy13;
-			}
-		}
-	}
-yy328:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'c') {
-			if (yych == 'S') goto yy368;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'q') goto yy118;
-			if (yych <= 'r') goto yy133;
-			if (yych <= 's') goto yy401;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy329:
-	yych = *++cur;
-	if (yych <= 0xA7) {
-		if (yych <= 0x96) {
-			if (yych <= 0x7F) goto yy60;
-			goto yy11;
-		} else {
-			if (yych <= 0x97) goto yy60;
-			if (yych <= 0x9E) goto yy11;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA8) goto yy402;
-			goto yy118;
-		} else {
-			if (yych <= 0xB7) goto yy60;
-			if (yych <= 0xBF) goto yy118;
-			goto yy60;
-		}
-	}
-yy330:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'U') goto yy370;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy133;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy403;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy331:
-	yyaccept = 14;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy159;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy159;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy327;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy159;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy159;
-				if (yych <= 0xD4) goto yy12;
-				goto yy159;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy159;
-				if (yych <= 0xE2) goto yy12;
-				goto yy159;
-			}
-		}
-	}
-yy332:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'e') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'd') goto yy119;
-			goto yy155;
-		} else {
-			if (yych == 'i') goto yy119;
-			if (yych <= 'n') goto yy118;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych == 'r') goto yy133;
-			if (yych <= 's') goto yy118;
-			goto yy262;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy333:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'c') {
-			if (yych == 'T') goto yy371;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych == 'r') goto yy119;
-			if (yych <= 's') goto yy118;
-			goto yy404;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy334:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'q') {
-		if (yych <= 'h') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'e') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'i') goto yy119;
-			if (yych == 'o') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych <= 'r') goto yy119;
-			if (yych <= 's') goto yy262;
-			if (yych <= 't') goto yy118;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy335:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'E') goto yy374;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') {
-				if (yych <= 'd') goto yy119;
-				goto yy405;
-			} else {
-				if (yych == 'i') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy336:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'U') goto yy375;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy406;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy337:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 32) {
-		goto yy133;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'a') {
-			if (yych == 'S') goto yy376;
-			if (yych <= '`') goto yy12;
-			goto yy252;
-		} else {
-			if (yych <= 'e') {
-				if (yych <= 'c') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'i') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy254;
-			if (yych <= 'q') goto yy118;
-			if (yych <= 's') goto yy407;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy338:
-	yyaccept = 22;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy300;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy300;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy300;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy300;
-				if (yych <= 0xD4) goto yy12;
-				goto yy300;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy300;
-				if (yych <= 0xE2) goto yy12;
-				goto yy300;
-			}
-		}
-	}
-yy339:
-	yyaccept = 23;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'o') {
-		if (yych <= '`') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy302;
-			} else {
-				if (yych == 'E') goto yy378;
-				if (yych <= 'Z') goto yy12;
-				goto yy302;
-			}
-		} else {
-			if (yych <= 'e') {
-				if (yych <= 'c') goto yy118;
-				if (yych <= 'd') goto yy119;
-				goto yy408;
-			} else {
-				if (yych == 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xC3) {
-			if (yych <= 't') {
-				if (yych == 'r') goto yy133;
-				goto yy118;
-			} else {
-				if (yych <= 'u') goto yy119;
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy302;
-				goto yy126;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy302;
-				if (yych <= 0xD4) goto yy12;
-				goto yy302;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy302;
-				if (yych <= 0xE2) goto yy12;
-				goto yy302;
-			}
-		}
-	}
-yy340:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'I') goto yy379;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy409;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy133;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy341:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'e') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'd') goto yy119;
-			goto yy161;
-		} else {
-			if (yych == 'i') goto yy119;
-			if (yych <= 'n') goto yy118;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych == 'r') goto yy119;
-			if (yych <= 't') goto yy118;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy342:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 't') {
-		if (yych <= 'e') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy71;
-				goto yy13;
-			} else {
-				if (yych <= 'Z') goto yy11;
-				if (yych <= '`') goto yy13;
-				if (yych <= 'c') goto yy118;
-				goto yy119;
-			}
-		} else {
-			if (yych <= 'o') {
-				if (yych == 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'r') goto yy119;
-				if (yych <= 's') goto yy118;
-				goto yy410;
-			}
-		}
-	} else {
-		if (yych <= 0xD3) {
-			if (yych <= 0xC3) {
-				if (yych <= 'u') goto yy119;
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy13;
-				goto yy126;
-			} else {
-				if (yych <= 0xC9) goto yy78;
-				if (yych <= 0xCA) goto yy79;
-				if (yych <= 0xCB) goto yy13;
-				goto yy78;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD4) goto yy79;
-				if (yych <= 0xD5) goto yy13;
-				if (yych <= 0xD6) goto yy80;
-				goto yy78;
-			} else {
-				if (yych <= 0xE0) goto yy13;
-				if (yych <= 0xE1) goto yy81;
-				if (yych <= 0xE2) goto yy82;
-				goto yy13;
-			}
-		}
-	}
-yy343:
-	yyaccept = 21;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'o') {
-		if (yych <= '`') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy253;
-			} else {
-				if (yych == 'N') goto yy380;
-				if (yych <= 'Z') goto yy12;
-				goto yy253;
-			}
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'c') goto yy118;
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy327;
-				if (yych <= 'm') goto yy118;
-				if (yych <= 'n') goto yy411;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xC3) {
-			if (yych <= 't') {
-				if (yych == 'r') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'u') goto yy119;
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy253;
-				goto yy126;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy253;
-				if (yych <= 0xD4) goto yy12;
-				goto yy253;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy253;
-				if (yych <= 0xE2) goto yy12;
-				goto yy253;
-			}
-		}
-	}
-yy344:
-	yyaccept = 24;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy306;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy306;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy306;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy306;
-				if (yych <= 0xD4) goto yy12;
-				goto yy306;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy306;
-				if (yych <= 0xE2) goto yy12;
-				goto yy306;
-			}
-		}
-	}
-yy345:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'E') goto yy381;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') {
-				if (yych <= 'd') goto yy119;
-				goto yy412;
-			} else {
-				if (yych == 'i') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy133;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy346:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'R') goto yy383;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy413;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy347:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'q') {
-		if (yych <= 'h') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'e') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'i') goto yy119;
-			if (yych == 'o') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych <= 'r') goto yy119;
-			if (yych <= 's') goto yy118;
-			if (yych <= 't') goto yy414;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy348:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'U') goto yy388;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy416;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy349:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'c') {
-			if (yych == 'S') goto yy389;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'q') goto yy118;
-			if (yych <= 'r') goto yy119;
-			if (yych <= 's') goto yy417;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy350:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'I') goto yy391;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy418;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy351:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 8) {
-		goto yy118;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'A') {
-			if (yych <= '@') goto yy12;
-			goto yy304;
-		} else {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'a') goto yy419;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych <= 'r') goto yy133;
-			goto yy119;
-		} else {
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy352:
-	yyaccept = 25;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'q') {
-		if (yych <= '`') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy315;
-			} else {
-				if (yych == 'I') goto yy392;
-				if (yych <= 'Z') goto yy12;
-				goto yy315;
-			}
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'c') goto yy118;
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy420;
-				if (yych == 'o') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'u') {
-				if (yych <= 'r') goto yy119;
-				if (yych <= 't') goto yy118;
-				goto yy119;
-			} else {
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy315;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy315;
-				if (yych <= 0xD4) goto yy12;
-				goto yy315;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy315;
-				if (yych <= 0xE2) goto yy12;
-				goto yy315;
-			}
-		}
-	}
-yy353:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'I') goto yy393;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy421;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy354:
-	yyaccept = 26;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 8) {
-		goto yy118;
-	}
-	if (yych <= 'u') {
-		if (yych <= '`') {
-			if (yych <= '-') {
-				if (yych <= ',') goto yy318;
-				goto yy12;
-			} else {
-				if (yych <= '@') goto yy318;
-				if (yych <= 'Z') goto yy12;
-				goto yy318;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'a') goto yy252;
-				goto yy119;
-			} else {
-				if (yych <= 'o') goto yy254;
-				if (yych <= 'r') goto yy133;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC3) {
-				if (yych <= 0xC2) goto yy318;
-				goto yy126;
-			} else {
-				if (yych == 0xCB) goto yy318;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy318;
-				goto yy12;
-			} else {
-				if (yych <= 0xE0) goto yy318;
-				if (yych <= 0xE2) goto yy12;
-				goto yy318;
-			}
-		}
-	}
-yy355:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'q') {
-		if (yych <= 'h') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'e') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'i') goto yy119;
-			if (yych == 'o') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych <= 'r') goto yy119;
-			if (yych <= 's') goto yy422;
-			if (yych <= 't') goto yy118;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy356:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'q') {
-		if (yych <= 'h') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'e') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'i') goto yy119;
-			if (yych == 'o') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 'v') {
-			if (yych <= 'r') goto yy119;
-			if (yych <= 't') goto yy118;
-			if (yych <= 'u') goto yy119;
-			goto yy424;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy357:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'c') {
-			if (yych == 'T') goto yy394;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych == 'r') goto yy133;
-			if (yych <= 's') goto yy118;
-			goto yy425;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy358:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'c') {
-			if (yych == 'Q') goto yy396;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'p') goto yy118;
-			if (yych <= 'q') goto yy426;
-			if (yych <= 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy359:
-	yyaccept = 27;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy322;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy322;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy322;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy322;
-				if (yych <= 0xD4) goto yy12;
-				goto yy322;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy322;
-				if (yych <= 0xE2) goto yy12;
-				goto yy322;
-			}
-		}
-	}
-yy360:
-	yyaccept = 28;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'o') {
-		if (yych <= '`') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy324;
-			} else {
-				if (yych == 'E') goto yy397;
-				if (yych <= 'Z') goto yy12;
-				goto yy324;
-			}
-		} else {
-			if (yych <= 'e') {
-				if (yych <= 'c') goto yy118;
-				if (yych <= 'd') goto yy119;
-				goto yy427;
-			} else {
-				if (yych == 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xC3) {
-			if (yych <= 't') {
-				if (yych == 'r') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'u') goto yy119;
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy324;
-				goto yy126;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy324;
-				if (yych <= 0xD4) goto yy12;
-				goto yy324;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy324;
-				if (yych <= 0xE2) goto yy12;
-				goto yy324;
-			}
-		}
-	}
-yy361:
-	yyaccept = 30;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych >= 'a') goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy362;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy362;
-				if (yych <= 0xD4) goto yy12;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy362;
-				if (yych <= 0xE2) goto yy12;
-			}
-		}
-	}
-yy362:
-	{ emit(st, tok, cur, TA_TOT, 0); continue; }
-yy363:
-	yyaccept = 29;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy326;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy326;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy326;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy326;
-				if (yych <= 0xD4) goto yy12;
-				goto yy326;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy326;
-				if (yych <= 0xE2) goto yy12;
-				goto yy326;
-			}
-		}
-	}
-yy364:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'e') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			goto yy119;
-		} else {
-			if (yych == 'i') goto yy332;
-			if (yych <= 'n') goto yy118;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych == 'r') goto yy119;
-			if (yych <= 't') goto yy118;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy365:
-	yyaccept = 31;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC1) {
-		if (yych == ' ') goto yy63;
-	} else {
-		if (yych <= 0xC2) goto yy68;
-		if (yych == 0xE2) goto yy70;
-	}
-yy366:
-	{ if (*cur >= '0' && *cur <= '9') { /* 04 2009: not a group */
-                                  cur = tok;
-                                  while (*cur >= '0' && *cur <= '9')
-                                      cur++;
-                                  emit(st, tok, cur, TA_NUM, digits_value(tok, cur, &nd));
-                              } else {
-                                  emit(st, tok, cur, TA_BIGNUM, digits_value(tok, cur, &nd));
-                              }
-                              if (st->n)
-                                  st->atoms[st->n - 1].nd = nd;
-                              continue; }
-yy367:
-	yych = *++cur;
-	if (yych <= 0xC1) {
-		if (yych <= '`') {
-			if (yych <= '9') {
-				if (yych <= '/') {
-					yyt1 = cur;
-					goto yy177;
-				}
-				goto yy60;
-			} else {
-				if (yych <= '@') {
-					yyt1 = cur;
-					goto yy177;
-				}
-				if (yych <= 'Z') goto yy60;
-				yyt1 = cur;
-				goto yy177;
-			}
-		} else {
-			if (yych <= 's') {
-				if (yych <= 'r') goto yy60;
-				goto yy180;
-			} else {
-				if (yych <= 'z') goto yy60;
-				if (yych <= 0x7F) {
-					yyt1 = cur;
-					goto yy177;
-				}
-				goto yy60;
-			}
-		}
-	} else {
-		if (yych <= 0xE0) {
-			if (yych <= 0xC8) {
-				if (yych <= 0xC2) {
-					yyt1 = cur;
-					goto yy181;
-				}
-				goto yy60;
-			} else {
-				if (yych <= 0xC9) {
-					yyt1 = cur;
-					goto yy182;
-				}
-				if (yych <= 0xDF) {
-					yyt1 = cur;
-					goto yy181;
-				}
-				yyt1 = cur;
-				goto yy183;
-			}
-		} else {
-			if (yych <= 0xF0) {
-				if (yych <= 0xEF) {
-					yyt1 = cur;
-					goto yy184;
-				}
-				yyt1 = cur;
-				goto yy185;
-			} else {
-				if (yych <= 0xF3) {
-					yyt1 = cur;
-					goto yy186;
-				}
-				if (yych <= 0xF4) {
-					yyt1 = cur;
-					goto yy187;
-				}
-				goto yy60;
-			}
-		}
-	}
-yy368:
-	yyaccept = 32;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy369;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy369;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy369;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy369:
-	{ emit(st, tok, cur, TA_APRES, 0); continue; }
-yy370:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy428;
-	if (yych == 'r') goto yy428;
-	goto yy12;
-yy371:
-	yyaccept = 33;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy372;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy372;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy372;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy372:
-	{ emit(st, tok, cur, TA_AVANT, 0); continue; }
-yy373:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 's') goto yy368;
-	goto yy12;
-yy374:
-	yyaccept = 7;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
@@ -8514,2885 +2896,1862 @@ yy374:
 			goto yy84;
 		}
 	}
-yy375:
+yy170:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy429;
-	if (yych == 'e') goto yy429;
+	if (yych == 'A') goto yy234;
+	if (yych == 'a') goto yy234;
 	goto yy12;
-yy376:
-	yyaccept = 34;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy377;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy377;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy377;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy377:
-	{ emit(st, tok, cur, TA_COURS, 0); continue; }
-yy378:
-	yyaccept = 23;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-			goto yy302;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy302;
-			if (yych <= 'z') goto yy12;
-			goto yy302;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy302;
-			if (yych <= 0xD4) goto yy12;
-			goto yy302;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy302;
-			if (yych <= 0xE2) goto yy12;
-			goto yy302;
-		}
-	}
-yy379:
+yy171:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy431;
-	if (yych == 's') goto yy431;
+	if (yych == 's') goto yy235;
 	goto yy12;
-yy380:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'T') goto yy433;
-	if (yych == 't') goto yy433;
-	goto yy12;
-yy381:
-	yyaccept = 35;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy382;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy382;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy382;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy382:
-	{ emit(st, tok, cur, TA_ENTRE, 0); continue; }
-yy383:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'O') goto yy435;
-	if (yych == 'o') goto yy435;
-	goto yy12;
-yy384:
+yy172:
 	yych = *++cur;
-	if (yych == 'A') goto yy436;
-	if (yych == 'a') goto yy436;
-	goto yy60;
-yy385:
-	yych = *++cur;
-	if (yych <= 0xC2) {
-		if (yych <= 'Z') {
-			if (yych <= '/') {
-				yyt1 = cur;
-				goto yy437;
-			}
-			if (yych <= '9') goto yy60;
-			if (yych <= '@') {
-				yyt1 = cur;
-				goto yy437;
-			}
-			goto yy60;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= '`') {
-					yyt1 = cur;
-					goto yy437;
-				}
-				goto yy60;
-			} else {
-				if (yych <= 0x7F) {
-					yyt1 = cur;
-					goto yy437;
-				}
-				if (yych <= 0xC1) goto yy60;
-				yyt1 = cur;
-				goto yy438;
-			}
-		}
-	} else {
-		if (yych <= 0xE0) {
-			if (yych <= 0xC8) goto yy60;
-			if (yych <= 0xC9) {
-				yyt1 = cur;
-				goto yy439;
-			}
-			if (yych <= 0xDF) {
-				yyt1 = cur;
-				goto yy438;
-			}
-			yyt1 = cur;
-			goto yy440;
-		} else {
-			if (yych <= 0xF0) {
-				if (yych <= 0xEF) {
-					yyt1 = cur;
-					goto yy441;
-				}
-				yyt1 = cur;
-				goto yy442;
-			} else {
-				if (yych <= 0xF3) {
-					yyt1 = cur;
-					goto yy443;
-				}
-				if (yych <= 0xF4) {
-					yyt1 = cur;
-					goto yy444;
-				}
-				goto yy60;
-			}
-		}
-	}
-yy386:
-	yych = *++cur;
-	if (yych == 0xA0) goto yy384;
-	goto yy60;
-yy387:
-	yych = *++cur;
-	if (yych == 0x80) goto yy445;
-	goto yy60;
-yy388:
+	if (yych <= 0x8F) goto yy52;
+	if (yych <= 0x91) goto yy63;
+	if (yych == 0x99) goto yy79;
+	goto yy52;
+yy173:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= 'd') {
-		if (yych <= '\'') {
-			if (yych <= '&') goto yy12;
-			goto yy446;
-		} else {
-			if (yych == 'E') goto yy447;
-			goto yy12;
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'e') goto yy447;
-			if (yych <= 0xC9) goto yy12;
-			goto yy449;
-		} else {
-			if (yych == 0xE2) goto yy450;
-			goto yy12;
-		}
-	}
-yy389:
-	yyaccept = 36;
+	if (yych == 'R') goto yy237;
+	if (yych == 'r') goto yy237;
+	goto yy12;
+yy174:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'I') goto yy238;
+	if (yych == 'i') goto yy238;
+	goto yy12;
+yy175:
+	yyaccept = 17;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy390;
+			if (yych <= '`') goto yy176;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy390;
+			if (yych == 0xCB) goto yy176;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy390;
+			if (yych <= 0xE0) goto yy176;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy390:
-	{ emit(st, tok, cur, TA_MOINS, 0); continue; }
-yy391:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy451;
-	if (yych == 'r') goto yy451;
-	goto yy12;
-yy392:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy453;
-	if (yych == 'e') goto yy453;
-	goto yy12;
-yy393:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'B') goto yy454;
-	if (yych == 'b') goto yy454;
-	goto yy12;
-yy394:
-	yyaccept = 37;
+yy176:
+	{ emit(st, tok, cur, TA_EST, 0); continue; }
+yy177:
+	yyaccept = 18;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy395;
+			if (yych <= '`') goto yy178;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy395;
+			if (yych == 0xCB) goto yy178;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy395;
+			if (yych <= 0xE0) goto yy178;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy395:
-	{ emit(st, tok, cur, TA_QUART, 0); continue; }
-yy396:
+yy178:
+	{ emit(st, tok, cur, TA_ICI, 0); continue; }
+yy179:
+	yych = *++cur;
+	if (yych == 'Y') goto yy239;
+	if (yych == 'y') goto yy239;
+	goto yy52;
+yy180:
+	yych = *++cur;
+	if (yych == 0xA0) goto yy179;
+	goto yy52;
+yy181:
+	yych = *++cur;
+	if (yych == 0x80) goto yy240;
+	goto yy52;
+yy182:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy455;
-	if (yych == 'u') goto yy455;
+	if (yych == 'Q') goto yy241;
+	if (yych == 'q') goto yy241;
 	goto yy12;
-yy397:
-	yyaccept = 28;
+yy183:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy52;
+	if (yych <= 0x91) goto yy63;
+	if (yych == 0x99) goto yy96;
+	goto yy52;
+yy184:
+	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= 's') {
-		if (yych <= 'R') {
+	if (yych == 'N') goto yy242;
+	if (yych == 'n') goto yy242;
+	goto yy12;
+yy185:
+	yyaccept = 19;
+	yych = *(mar = ++cur);
+	if (yych <= 't') {
+		if (yych <= 'S') {
 			if (yych == '-') goto yy12;
-			if (yych <= '@') goto yy324;
-			goto yy12;
+			if (yych >= 'A') goto yy12;
 		} else {
 			if (yych <= 'Z') {
-				if (yych <= 'S') goto yy321;
+				if (yych <= 'T') goto yy243;
 				goto yy12;
 			} else {
-				if (yych <= '`') goto yy324;
-				if (yych <= 'r') goto yy12;
-				goto yy321;
+				if (yych <= '`') goto yy186;
+				if (yych <= 's') goto yy12;
+				goto yy243;
 			}
 		}
 	} else {
 		if (yych <= 0xD4) {
 			if (yych <= 0xC2) {
 				if (yych <= 'z') goto yy12;
-				goto yy324;
 			} else {
-				if (yych == 0xCB) goto yy324;
-				goto yy12;
+				if (yych != 0xCB) goto yy12;
 			}
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy324;
-				goto yy12;
+				if (yych >= 0xD6) goto yy12;
 			} else {
-				if (yych <= 0xE0) goto yy324;
+				if (yych <= 0xE0) goto yy186;
 				if (yych <= 0xE2) goto yy12;
-				goto yy324;
 			}
 		}
 	}
-yy398:
+yy186:
+	{ emit(st, tok, cur, TA_PAR, 0); continue; }
+yy187:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 't') {
-		if (yych <= 'e') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy71;
-				goto yy13;
-			} else {
-				if (yych <= 'Z') goto yy11;
-				if (yych <= '`') goto yy13;
-				if (yych <= 'c') goto yy118;
-				goto yy119;
-			}
-		} else {
-			if (yych <= 'n') {
-				if (yych == 'i') goto yy119;
-				if (yych <= 'm') goto yy118;
-				goto yy456;
-			} else {
-				if (yych <= 'o') goto yy119;
-				if (yych == 'r') goto yy133;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 0xD3) {
-			if (yych <= 0xC3) {
-				if (yych <= 'u') goto yy119;
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy13;
-				goto yy126;
-			} else {
-				if (yych <= 0xC9) goto yy78;
-				if (yych <= 0xCA) goto yy79;
-				if (yych <= 0xCB) goto yy13;
-				goto yy78;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD4) goto yy79;
-				if (yych <= 0xD5) goto yy13;
-				if (yych <= 0xD6) goto yy80;
-				goto yy78;
-			} else {
-				if (yych <= 0xE0) goto yy13;
-				if (yych <= 0xE1) goto yy81;
-				if (yych <= 0xE2) goto yy82;
-				goto yy13;
-			}
-		}
-	}
-yy399:
-	yyaccept = 38;
+	if (yych == 'D') goto yy170;
+	if (yych == 'd') goto yy170;
+	goto yy12;
+yy188:
+	yyaccept = 20;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'u') {
-		if (yych <= 'e') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy71;
-			} else {
-				if (yych <= 'Z') goto yy11;
-				if (yych <= '`') goto yy400;
-				if (yych <= 'c') goto yy118;
-				goto yy119;
-			}
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
 		} else {
-			if (yych <= 'o') {
-				if (yych == 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'r') goto yy119;
-				if (yych <= 't') goto yy118;
-				goto yy119;
-			}
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy189;
+			if (yych <= 'z') goto yy12;
 		}
 	} else {
-		if (yych <= 0xD3) {
-			if (yych <= 0xC3) {
-				if (yych <= 'z') goto yy118;
-				if (yych >= 0xC3) goto yy126;
-			} else {
-				if (yych <= 0xC9) goto yy78;
-				if (yych <= 0xCA) goto yy79;
-				if (yych >= 0xCC) goto yy78;
-			}
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy189;
+			if (yych <= 0xD4) goto yy12;
 		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD4) goto yy79;
-				if (yych <= 0xD5) goto yy400;
-				if (yych <= 0xD6) goto yy80;
-				goto yy78;
-			} else {
-				if (yych <= 0xE0) goto yy400;
-				if (yych <= 0xE1) goto yy81;
-				if (yych <= 0xE2) goto yy82;
-			}
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy189;
+			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy400:
-	{ emit(st, tok, cur, TA_PAST, 0); continue; }
-yy401:
-	yyaccept = 32;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy369;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy369;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy369;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy369;
-				if (yych <= 0xD4) goto yy12;
-				goto yy369;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy369;
-				if (yych <= 0xE2) goto yy12;
-				goto yy369;
-			}
-		}
-	}
-yy402:
+yy189:
+	{ emit(st, tok, cur, TA_PEU, 0); continue; }
+yy190:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'q') {
-		if (yych <= 'h') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'e') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'i') goto yy119;
-			if (yych == 'o') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych <= 'r') goto yy119;
-			if (yych <= 's') goto yy401;
-			if (yych <= 't') goto yy118;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy403:
+	if (yych == 'S') goto yy244;
+	if (yych == 's') goto yy244;
+	goto yy12;
+yy191:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
+	if (yych == 'S') goto yy246;
+	if (yych == 's') goto yy246;
+	goto yy12;
+yy192:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'R') goto yy247;
+	if (yych == 'r') goto yy247;
+	goto yy12;
+yy193:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'R') goto yy249;
+	if (yych == 'r') goto yy249;
+	goto yy12;
+yy194:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'L') goto yy250;
+	if (yych == 'l') goto yy250;
+	goto yy12;
+yy195:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych <= 'T') {
+		if (yych <= 'R') goto yy12;
+		if (yych <= 'S') goto yy251;
+		goto yy253;
+	} else {
+		if (yych <= 'r') goto yy12;
+		if (yych <= 's') goto yy251;
+		if (yych <= 't') goto yy253;
+		goto yy12;
+	}
+yy196:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'S') goto yy255;
+	if (yych == 's') goto yy255;
+	goto yy12;
+yy197:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'r') goto yy117;
+	goto yy12;
+yy198:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'a') goto yy123;
+	if (yych == 'o') goto yy125;
+	goto yy12;
+yy199:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych <= 'h') {
+		if (yych == 'N') goto yy224;
+		goto yy12;
+	} else {
+		if (yych <= 'i') goto yy257;
+		if (yych == 'n') goto yy224;
+		goto yy12;
+	}
+yy200:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'z') goto yy111;
+	goto yy12;
+yy201:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'n') goto yy258;
+	goto yy12;
+yy202:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'r') goto yy259;
+	goto yy12;
+yy203:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 't') goto yy123;
+	if (yych == 'v') goto yy260;
+	goto yy12;
+yy204:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'n') goto yy261;
+	goto yy12;
+yy205:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'e') goto yy30;
+	goto yy12;
+yy206:
+	yych = *++cur;
+	if (yych <= 0xA8) {
+		if (yych <= 0x96) {
+			if (yych <= 0x7F) goto yy52;
+			goto yy11;
+		} else {
+			if (yych <= 0x97) goto yy52;
+			if (yych <= 0xA7) goto yy11;
+			goto yy262;
+		}
+	} else {
+		if (yych <= 0xB6) {
+			if (yych <= 0xA9) goto yy263;
+			goto yy11;
+		} else {
+			if (yych <= 0xB7) goto yy52;
+			if (yych <= 0xBF) goto yy11;
+			goto yy52;
+		}
+	}
+yy207:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 't') goto yy264;
+	goto yy12;
+yy208:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 't') goto yy123;
+	goto yy12;
+yy209:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'a') goto yy266;
+	goto yy12;
+yy210:
+	yych = *++cur;
+	if (yych <= '/') goto yy52;
+	if (yych <= '9') goto yy267;
+	goto yy52;
+yy211:
+	yyaccept = 1;
+	yych = *(mar = ++cur);
+yy212:
+	if (yybm[0+yych] & 128) {
+		goto yy211;
 	}
 	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'R') goto yy428;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
+		if (yych == 'e') goto yy57;
+		if (yych <= 'm') goto yy8;
+		goto yy58;
 	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy457;
-			goto yy118;
+		if (yych <= 'r') {
+			if (yych <= 'q') goto yy8;
+			goto yy59;
 		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
+			if (yych == 0xC3) goto yy61;
+			goto yy8;
 		}
 	}
-yy404:
-	yyaccept = 33;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy372;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy372;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy372;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy372;
-				if (yych <= 0xD4) goto yy12;
-				goto yy372;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy372;
-				if (yych <= 0xE2) goto yy12;
-				goto yy372;
-			}
-		}
-	}
-yy405:
-	yyaccept = 7;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy84;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy84;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy133;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy84;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy84;
-				if (yych <= 0xD4) goto yy12;
-				goto yy84;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy84;
-				if (yych <= 0xE2) goto yy12;
-				goto yy84;
-			}
-		}
-	}
-yy406:
+yy213:
+	++cur;
+	cur = yyt1;
+	{ emit(st, tok, cur, TA_ORD, atoi(tok)); continue; }
+yy214:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xBF) goto yy213;
+	goto yy52;
+yy215:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy52;
+	if (yych <= 0xBF) goto yy213;
+	goto yy52;
+yy216:
+	yych = *++cur;
+	if (yych <= 0x9F) goto yy52;
+	if (yych <= 0xBF) goto yy214;
+	goto yy52;
+yy217:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xBF) goto yy214;
+	goto yy52;
+yy218:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy52;
+	if (yych <= 0xBF) goto yy217;
+	goto yy52;
+yy219:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xBF) goto yy217;
+	goto yy52;
+yy220:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0x8F) goto yy217;
+	goto yy52;
+yy221:
+	yych = *++cur;
+	if (yych == 'e') goto yy269;
+	goto yy52;
+yy222:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'E') goto yy429;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') {
-				if (yych <= 'd') goto yy119;
-				goto yy458;
-			} else {
-				if (yych == 'i') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy133;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy407:
-	yyaccept = 34;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy377;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy377;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy377;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy377;
-				if (yych <= 0xD4) goto yy12;
-				goto yy377;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy377;
-				if (yych <= 0xE2) goto yy12;
-				goto yy377;
-			}
-		}
-	}
-yy408:
-	yyaccept = 23;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy302;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy302;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy133;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy302;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy302;
-				if (yych <= 0xD4) goto yy12;
-				goto yy302;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy302;
-				if (yych <= 0xE2) goto yy12;
-				goto yy302;
-			}
-		}
-	}
-yy409:
+	if (yych == 'S') goto yy270;
+	if (yych == 's') goto yy270;
+	goto yy12;
+yy223:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'c') {
-			if (yych == 'S') goto yy431;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			}
-		}
+	if (yych == 'U') goto yy272;
+	if (yych == 'u') goto yy272;
+	goto yy12;
+yy224:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'T') goto yy273;
+	if (yych == 't') goto yy273;
+	goto yy12;
+yy225:
+	yych = *++cur;
+	if (yych <= 0xA7) {
+		if (yych <= 0x7F) goto yy52;
+		if (yych == 0x97) goto yy52;
+		goto yy11;
 	} else {
-		if (yych <= 't') {
-			if (yych <= 'q') goto yy118;
-			if (yych <= 'r') goto yy133;
-			if (yych <= 's') goto yy459;
-			goto yy118;
+		if (yych <= 0xB6) {
+			if (yych <= 0xA8) goto yy275;
+			goto yy11;
 		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
+			if (yych <= 0xB7) goto yy52;
+			if (yych <= 0xBF) goto yy11;
+			goto yy52;
 		}
 	}
-yy410:
+yy226:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy276;
+	if (yych == 'e') goto yy276;
+	goto yy12;
+yy227:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'U') goto yy277;
+	if (yych == 'u') goto yy277;
+	goto yy12;
+yy228:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'S') goto yy278;
+	if (yych == 's') goto yy278;
+	goto yy12;
+yy229:
 	yyaccept = 21;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'u') {
-		if (yych <= 'e') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy71;
-				goto yy253;
-			} else {
-				if (yych <= 'Z') goto yy11;
-				if (yych <= '`') goto yy253;
-				if (yych <= 'c') goto yy118;
-				goto yy119;
-			}
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
 		} else {
-			if (yych <= 'o') {
-				if (yych == 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy230;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy230;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy230;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy230:
+	{ emit(st, tok, cur, TA_DANS, 0); continue; }
+yy231:
+	yyaccept = 22;
+	yych = *(mar = ++cur);
+	if (yych <= 'e') {
+		if (yych <= 'D') {
+			if (yych == '-') goto yy12;
+			if (yych >= 'A') goto yy12;
+		} else {
+			if (yych <= 'Z') {
+				if (yych <= 'E') goto yy280;
+				goto yy12;
 			} else {
-				if (yych == 'r') goto yy119;
-				if (yych <= 't') goto yy118;
-				goto yy119;
+				if (yych <= '`') goto yy232;
+				if (yych <= 'd') goto yy12;
+				goto yy280;
 			}
 		}
 	} else {
-		if (yych <= 0xD3) {
-			if (yych <= 0xC3) {
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy253;
-				goto yy126;
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) {
+				if (yych <= 'z') goto yy12;
 			} else {
-				if (yych <= 0xC9) goto yy78;
-				if (yych <= 0xCA) goto yy79;
-				if (yych <= 0xCB) goto yy253;
-				goto yy78;
+				if (yych != 0xCB) goto yy12;
 			}
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD4) goto yy79;
-				if (yych <= 0xD5) goto yy253;
-				if (yych <= 0xD6) goto yy80;
-				goto yy78;
+				if (yych >= 0xD6) goto yy12;
 			} else {
-				if (yych <= 0xE0) goto yy253;
-				if (yych <= 0xE1) goto yy81;
-				if (yych <= 0xE2) goto yy82;
-				goto yy253;
-			}
-		}
-	}
-yy411:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'c') {
-			if (yych == 'T') goto yy433;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych == 'r') goto yy119;
-			if (yych <= 's') goto yy118;
-			goto yy460;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy412:
-	yyaccept = 35;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy382;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy382;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy133;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy382;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy382;
-				if (yych <= 0xD4) goto yy12;
-				goto yy382;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy382;
-				if (yych <= 0xE2) goto yy12;
-				goto yy382;
-			}
-		}
-	}
-yy413:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 8) {
-		goto yy118;
-	}
-	if (yych <= 'i') {
-		if (yych <= 'O') {
-			if (yych <= 'N') goto yy12;
-			goto yy435;
-		} else {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'a') goto yy252;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych <= 'o') goto yy461;
-			if (yych <= 'r') goto yy133;
-			goto yy119;
-		} else {
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy414:
-	yyaccept = 39;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych >= 'a') goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy415;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy415;
-				if (yych <= 0xD4) goto yy12;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy415;
+				if (yych <= 0xE0) goto yy232;
 				if (yych <= 0xE2) goto yy12;
 			}
 		}
 	}
-yy415:
-	{ other(st, true); continue; }
-yy416:
+yy232:
+	{ emit(st, tok, cur, TA_DEMI, 0); continue; }
+yy233:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'c') {
-			if (yych <= 'D') {
-				if (yych == '\'') goto yy446;
-				goto yy12;
-			} else {
-				if (yych <= 'E') goto yy447;
-				if (yych <= '`') goto yy12;
-				goto yy118;
-			}
+	if (yych == 'I') goto yy281;
+	if (yych == 'i') goto yy281;
+	goto yy12;
+yy234:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'N') goto yy282;
+	if (yych == 'n') goto yy282;
+	goto yy12;
+yy235:
+	yyaccept = 23;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
 		} else {
-			if (yych <= 'h') {
-				if (yych <= 'd') goto yy119;
-				if (yych <= 'e') goto yy462;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			}
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy236;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy236;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy236;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy236:
+	{ emit(st, tok, cur, TA_DES, 0); continue; }
+yy237:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy283;
+	if (yych == 'e') goto yy283;
+	goto yy12;
+yy238:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'R') goto yy285;
+	if (yych == 'r') goto yy285;
+	goto yy12;
+yy239:
+	yych = *++cur;
+	if (yych <= '`') {
+		if (yych <= ' ') {
+			if (yych <= 0x1F) goto yy52;
+			goto yy286;
+		} else {
+			if (yych == 'A') goto yy287;
+			goto yy52;
 		}
 	} else {
 		if (yych <= 0xC2) {
-			if (yych <= 't') {
-				if (yych == 'r') goto yy133;
-				goto yy118;
-			} else {
-				if (yych <= 'u') goto yy119;
-				if (yych <= 'z') goto yy118;
-				goto yy12;
-			}
+			if (yych <= 'a') goto yy287;
+			if (yych <= 0xC1) goto yy52;
+			goto yy288;
 		} else {
-			if (yych <= 0xCA) {
-				if (yych <= 0xC3) goto yy126;
-				if (yych <= 0xC9) goto yy12;
-				goto yy449;
-			} else {
-				if (yych == 0xE2) goto yy450;
-				goto yy12;
-			}
+			if (yych == 0xE2) goto yy289;
+			goto yy52;
 		}
 	}
-yy417:
-	yyaccept = 36;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy390;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy390;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
+yy240:
+	yych = *++cur;
+	if (yych <= 0x8F) {
+		if (yych == 0x89) goto yy179;
+		goto yy52;
 	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy390;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy390;
-				if (yych <= 0xD4) goto yy12;
-				goto yy390;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy390;
-				if (yych <= 0xE2) goto yy12;
-				goto yy390;
-			}
-		}
+		if (yych <= 0x91) goto yy63;
+		if (yych == 0xAF) goto yy179;
+		goto yy52;
 	}
-yy418:
+yy241:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'R') goto yy451;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy463;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy419:
+	if (yych == 'U') goto yy290;
+	if (yych == 'u') goto yy290;
+	goto yy12;
+yy242:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'N') goto yy380;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy327;
-				if (yych <= 'm') goto yy118;
-				goto yy411;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy420:
+	if (yych == 'S') goto yy291;
+	if (yych == 's') goto yy291;
+	goto yy12;
+yy243:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'E') goto yy453;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') {
-				if (yych <= 'd') goto yy119;
-				goto yy464;
-			} else {
-				if (yych == 'i') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy133;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy421:
-	yyaccept = 3;
+	if (yych == 'I') goto yy293;
+	if (yych == 'i') goto yy293;
+	goto yy12;
+yy244:
+	yyaccept = 24;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'b') {
-			if (yych == 'B') goto yy454;
-			if (yych <= '`') goto yy12;
-			goto yy465;
+	if (yych <= 'i') {
+		if (yych <= 'H') {
+			if (yych == '-') goto yy12;
+			if (yych >= 'A') goto yy12;
 		} else {
-			if (yych <= 'e') {
-				if (yych <= 'c') goto yy118;
-				goto yy119;
+			if (yych <= 'Z') {
+				if (yych <= 'I') goto yy294;
+				goto yy12;
 			} else {
-				if (yych == 'i') goto yy119;
-				goto yy118;
+				if (yych <= '`') goto yy245;
+				if (yych <= 'h') goto yy12;
+				goto yy294;
 			}
 		}
 	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy133;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) {
+				if (yych <= 'z') goto yy12;
 			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy422:
-	yyaccept = 40;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych >= 'a') goto yy118;
+				if (yych != 0xCB) goto yy12;
 			}
 		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
+			if (yych <= 0xDB) {
+				if (yych >= 0xD6) goto yy12;
 			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy423;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy423;
-				if (yych <= 0xD4) goto yy12;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy423;
+				if (yych <= 0xE0) goto yy245;
 				if (yych <= 0xE2) goto yy12;
 			}
 		}
 	}
-yy423:
-	{ emit(st, tok, cur, TA_PRES, 0); continue; }
-yy424:
+yy245:
+	{ emit(st, tok, cur, TA_PLUS, 0); continue; }
+yy246:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'e') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			goto yy119;
-		} else {
-			if (yych == 'i') goto yy119;
-			if (yych <= 'n') goto yy118;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych == 'r') goto yy119;
-			if (yych <= 't') goto yy118;
-			goto yy466;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy425:
-	yyaccept = 37;
+	if (yych == 'I') goto yy295;
+	if (yych == 'i') goto yy295;
+	goto yy12;
+yy247:
+	yyaccept = 25;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy395;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy395;
-				goto yy118;
-			}
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
 		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy248;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy248;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy248;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy248:
+	{ emit(st, tok, cur, TA_POUR, 0); continue; }
+yy249:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'T') goto yy296;
+	if (yych == 't') goto yy296;
+	goto yy12;
+yy250:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'Q') goto yy298;
+	if (yych == 'q') goto yy298;
+	goto yy12;
+yy251:
+	yyaccept = 26;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy252;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy252;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy252;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy252:
+	{ emit(st, tok, cur, TA_TOUS, 0); continue; }
+yy253:
+	yyaccept = 27;
+	yych = *(mar = ++cur);
+	if (yych <= 'e') {
+		if (yych <= 'D') {
+			if (yych == '-') goto yy12;
+			if (yych >= 'A') goto yy12;
+		} else {
+			if (yych <= 'Z') {
+				if (yych <= 'E') goto yy299;
+				goto yy12;
 			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
+				if (yych <= '`') goto yy254;
+				if (yych <= 'd') goto yy12;
+				goto yy299;
 			}
 		}
 	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) {
+				if (yych <= 'z') goto yy12;
 			} else {
-				if (yych <= 0xC2) goto yy395;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
+				if (yych != 0xCB) goto yy12;
 			}
 		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy395;
-				if (yych <= 0xD4) goto yy12;
-				goto yy395;
+			if (yych <= 0xDB) {
+				if (yych >= 0xD6) goto yy12;
 			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy395;
+				if (yych <= 0xE0) goto yy254;
 				if (yych <= 0xE2) goto yy12;
-				goto yy395;
 			}
 		}
 	}
-yy426:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'U') goto yy455;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy467;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy427:
+yy254:
+	{ emit(st, tok, cur, TA_TOUT, 0); continue; }
+yy255:
 	yyaccept = 28;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy256;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy256;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy256;
+			if (yych <= 0xE2) goto yy12;
+		}
 	}
-	if (yych <= 'q') {
+yy256:
+	{ emit(st, tok, cur, TA_VERS, 0); continue; }
+yy257:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'e') goto yy30;
+	if (yych == 't') goto yy111;
+	goto yy12;
+yy258:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 's') goto yy111;
+	goto yy12;
+yy259:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'a') goto yy300;
+	goto yy12;
+yy260:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'e') goto yy125;
+	goto yy12;
+yy261:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 't') goto yy301;
+	goto yy12;
+yy262:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 's') goto yy303;
+	goto yy12;
+yy263:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'v') goto yy305;
+	goto yy12;
+yy264:
+	yyaccept = 29;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy265;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy265;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy265;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy265:
+	{ emit(st, tok, cur, TA_TOT, 0); continue; }
+yy266:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'i') goto yy257;
+	goto yy12;
+yy267:
+	yyaccept = 30;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC1) {
+		if (yych == ' ') goto yy55;
+	} else {
+		if (yych <= 0xC2) goto yy60;
+		if (yych == 0xE2) goto yy62;
+	}
+yy268:
+	{ if (*cur >= '0' && *cur <= '9') { /* 04 2009: not a group */
+                                  cur = tok;
+                                  while (*cur >= '0' && *cur <= '9')
+                                      cur++;
+                                  emit(st, tok, cur, TA_NUM, digits_value(tok, cur, &nd));
+                              } else {
+                                  emit(st, tok, cur, TA_BIGNUM, digits_value(tok, cur, &nd));
+                              }
+                              if (st->n)
+                                  st->atoms[st->n - 1].nd = nd;
+                              continue; }
+yy269:
+	yych = *++cur;
+	if (yych <= 0xC1) {
 		if (yych <= '`') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy324;
+			if (yych <= '9') {
+				if (yych <= '/') {
+					yyt1 = cur;
+					goto yy140;
+				}
+				goto yy52;
 			} else {
-				if (yych == 'S') goto yy321;
-				if (yych <= 'Z') goto yy12;
-				goto yy324;
+				if (yych <= '@') {
+					yyt1 = cur;
+					goto yy140;
+				}
+				if (yych <= 'Z') goto yy52;
+				yyt1 = cur;
+				goto yy140;
 			}
 		} else {
-			if (yych <= 'h') {
-				if (yych <= 'c') goto yy118;
-				if (yych <= 'e') goto yy119;
-				goto yy118;
+			if (yych <= 's') {
+				if (yych <= 'r') goto yy52;
+				goto yy143;
 			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych == 'o') goto yy119;
-				goto yy118;
+				if (yych <= 'z') goto yy52;
+				if (yych <= 0x7F) {
+					yyt1 = cur;
+					goto yy140;
+				}
+				goto yy52;
 			}
 		}
 	} else {
-		if (yych <= 0xC3) {
-			if (yych <= 't') {
-				if (yych <= 'r') goto yy133;
-				if (yych <= 's') goto yy359;
-				goto yy118;
+		if (yych <= 0xE0) {
+			if (yych <= 0xC8) {
+				if (yych <= 0xC2) {
+					yyt1 = cur;
+					goto yy144;
+				}
+				goto yy52;
 			} else {
-				if (yych <= 'u') goto yy119;
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy324;
-				goto yy126;
+				if (yych <= 0xC9) {
+					yyt1 = cur;
+					goto yy145;
+				}
+				if (yych <= 0xDF) {
+					yyt1 = cur;
+					goto yy144;
+				}
+				yyt1 = cur;
+				goto yy146;
 			}
 		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy324;
-				if (yych <= 0xD4) goto yy12;
-				goto yy324;
+			if (yych <= 0xF0) {
+				if (yych <= 0xEF) {
+					yyt1 = cur;
+					goto yy147;
+				}
+				yyt1 = cur;
+				goto yy148;
 			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy324;
-				if (yych <= 0xE2) goto yy12;
-				goto yy324;
+				if (yych <= 0xF3) {
+					yyt1 = cur;
+					goto yy149;
+				}
+				if (yych <= 0xF4) {
+					yyt1 = cur;
+					goto yy150;
+				}
+				goto yy52;
 			}
 		}
 	}
-yy428:
+yy270:
+	yyaccept = 31;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy271;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy271;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy271;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy271:
+	{ emit(st, tok, cur, TA_APRES, 0); continue; }
+yy272:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'D') goto yy468;
-	if (yych == 'd') goto yy468;
+	if (yych == 'R') goto yy306;
+	if (yych == 'r') goto yy306;
 	goto yy12;
-yy429:
-	yyaccept = 41;
+yy273:
+	yyaccept = 32;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy430;
+			if (yych <= '`') goto yy274;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy430;
+			if (yych == 0xCB) goto yy274;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy430;
+			if (yych <= 0xE0) goto yy274;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy430:
-	{ emit(st, tok, cur, TA_CHAQUE, 0); continue; }
-yy431:
-	yyaccept = 42;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy432;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy432;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy432;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy432:
-	{ emit(st, tok, cur, TA_DEPUIS, 0); continue; }
-yy433:
-	yyaccept = 43;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy434;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy434;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy434;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy434:
-	{ emit(st, tok, cur, TA_PENDANT, 0); continue; }
-yy435:
+yy274:
+	{ emit(st, tok, cur, TA_AVANT, 0); continue; }
+yy275:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy469;
-	if (yych == 'n') goto yy469;
+	if (yych == 's') goto yy270;
 	goto yy12;
-yy436:
+yy276:
+	yyaccept = 7;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+			goto yy76;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy76;
+			if (yych <= 'z') goto yy12;
+			goto yy76;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy76;
+			if (yych <= 0xD4) goto yy12;
+			goto yy76;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy76;
+			if (yych <= 0xE2) goto yy12;
+			goto yy76;
+		}
+	}
+yy277:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy307;
+	if (yych == 'e') goto yy307;
+	goto yy12;
+yy278:
+	yyaccept = 33;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy279;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy279;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy279;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy279:
+	{ emit(st, tok, cur, TA_COURS, 0); continue; }
+yy280:
+	yyaccept = 22;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+			goto yy232;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy232;
+			if (yych <= 'z') goto yy12;
+			goto yy232;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy232;
+			if (yych <= 0xD4) goto yy12;
+			goto yy232;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy232;
+			if (yych <= 0xE2) goto yy12;
+			goto yy232;
+		}
+	}
+yy281:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'S') goto yy309;
+	if (yych == 's') goto yy309;
+	goto yy12;
+yy282:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'T') goto yy311;
+	if (yych == 't') goto yy311;
+	goto yy12;
+yy283:
+	yyaccept = 34;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy284;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy284;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy284;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy284:
+	{ emit(st, tok, cur, TA_ENTRE, 0); continue; }
+yy285:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'O') goto yy313;
+	if (yych == 'o') goto yy313;
+	goto yy12;
+yy286:
+	yych = *++cur;
+	if (yych == 'A') goto yy314;
+	if (yych == 'a') goto yy314;
+	goto yy52;
+yy287:
 	yych = *++cur;
 	if (yych <= 0xC2) {
 		if (yych <= 'Z') {
 			if (yych <= '/') {
 				yyt1 = cur;
-				goto yy470;
+				goto yy315;
 			}
-			if (yych <= '9') goto yy60;
+			if (yych <= '9') goto yy52;
 			if (yych <= '@') {
 				yyt1 = cur;
-				goto yy470;
+				goto yy315;
 			}
-			goto yy60;
+			goto yy52;
 		} else {
 			if (yych <= 'z') {
 				if (yych <= '`') {
 					yyt1 = cur;
-					goto yy470;
+					goto yy315;
 				}
-				goto yy60;
+				goto yy52;
 			} else {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy470;
+					goto yy315;
 				}
-				if (yych <= 0xC1) goto yy60;
+				if (yych <= 0xC1) goto yy52;
 				yyt1 = cur;
-				goto yy471;
+				goto yy316;
 			}
 		}
 	} else {
 		if (yych <= 0xE0) {
-			if (yych <= 0xC8) goto yy60;
+			if (yych <= 0xC8) goto yy52;
 			if (yych <= 0xC9) {
 				yyt1 = cur;
-				goto yy472;
+				goto yy317;
 			}
 			if (yych <= 0xDF) {
 				yyt1 = cur;
-				goto yy471;
+				goto yy316;
 			}
 			yyt1 = cur;
-			goto yy473;
+			goto yy318;
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy474;
+					goto yy319;
 				}
 				yyt1 = cur;
-				goto yy475;
+				goto yy320;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy476;
+					goto yy321;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy477;
+					goto yy322;
 				}
-				goto yy60;
+				goto yy52;
 			}
 		}
 	}
-yy437:
-	++cur;
-	cur = yyt1;
-	{ emit(st, tok, cur, TA_YA, 0); continue; }
-yy438:
+yy288:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy437;
-	goto yy60;
-yy439:
+	if (yych == 0xA0) goto yy286;
+	goto yy52;
+yy289:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy60;
-	if (yych <= 0xBF) goto yy437;
-	goto yy60;
-yy440:
-	yych = *++cur;
-	if (yych <= 0x9F) goto yy60;
-	if (yych <= 0xBF) goto yy438;
-	goto yy60;
-yy441:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy438;
-	goto yy60;
-yy442:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy60;
-	if (yych <= 0xBF) goto yy441;
-	goto yy60;
-yy443:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy441;
-	goto yy60;
-yy444:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0x8F) goto yy441;
-	goto yy60;
-yy445:
-	yych = *++cur;
-	if (yych == 0x89) goto yy384;
-	if (yych == 0xAF) goto yy384;
-	goto yy60;
-yy446:
-	++cur;
-	{ emit(st, tok, cur, TA_JUSQU, 0); continue; }
-yy447:
-	yyaccept = 44;
+	if (yych == 0x80) goto yy323;
+	goto yy52;
+yy290:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych <= 'd') {
+		if (yych <= '\'') {
+			if (yych <= '&') goto yy12;
+			goto yy324;
+		} else {
+			if (yych == 'E') goto yy325;
+			goto yy12;
+		}
+	} else {
+		if (yych <= 0xCA) {
+			if (yych <= 'e') goto yy325;
+			if (yych <= 0xC9) goto yy12;
+			goto yy327;
+		} else {
+			if (yych == 0xE2) goto yy328;
+			goto yy12;
+		}
+	}
+yy291:
+	yyaccept = 35;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy448;
+			if (yych <= '`') goto yy292;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy448;
+			if (yych == 0xCB) goto yy292;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy448;
+			if (yych <= 0xE0) goto yy292;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy448:
-	{ emit(st, tok, cur, TA_JUSQU, 0); continue; }
-yy449:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xAF) goto yy165;
-	if (yych == 0xBC) goto yy446;
-	goto yy60;
-yy450:
-	yych = *++cur;
-	if (yych == 0x80) goto yy478;
-	goto yy60;
-yy451:
-	yyaccept = 45;
+yy292:
+	{ emit(st, tok, cur, TA_MOINS, 0); continue; }
+yy293:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'R') goto yy329;
+	if (yych == 'r') goto yy329;
+	goto yy12;
+yy294:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy331;
+	if (yych == 'e') goto yy331;
+	goto yy12;
+yy295:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'B') goto yy332;
+	if (yych == 'b') goto yy332;
+	goto yy12;
+yy296:
+	yyaccept = 36;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy452;
+			if (yych <= '`') goto yy297;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy452;
+			if (yych == 0xCB) goto yy297;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy452;
+			if (yych <= 0xE0) goto yy297;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy452:
-	{ emit(st, tok, cur, TA_PARTIR, 0); continue; }
-yy453:
+yy297:
+	{ emit(st, tok, cur, TA_QUART, 0); continue; }
+yy298:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy479;
-	if (yych == 'u') goto yy479;
+	if (yych == 'U') goto yy333;
+	if (yych == 'u') goto yy333;
 	goto yy12;
-yy454:
-	yyaccept = 3;
+yy299:
+	yyaccept = 27;
 	yych = *(mar = ++cur);
-	if (yych == 'L') goto yy480;
-	if (yych == 'l') goto yy480;
-	goto yy12;
-yy455:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy481;
-	if (yych == 'e') goto yy481;
-	goto yy12;
-yy456:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 't') {
-		if (yych <= 'e') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy71;
-				goto yy13;
-			} else {
-				if (yych <= 'Z') goto yy11;
-				if (yych <= '`') goto yy13;
-				if (yych <= 'c') goto yy118;
-				goto yy119;
-			}
-		} else {
-			if (yych <= 'o') {
-				if (yych == 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'r') goto yy119;
-				if (yych <= 's') goto yy118;
-				goto yy399;
-			}
-		}
-	} else {
-		if (yych <= 0xD3) {
-			if (yych <= 0xC3) {
-				if (yych <= 'u') goto yy119;
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy13;
-				goto yy126;
-			} else {
-				if (yych <= 0xC9) goto yy78;
-				if (yych <= 0xCA) goto yy79;
-				if (yych <= 0xCB) goto yy13;
-				goto yy78;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD4) goto yy79;
-				if (yych <= 0xD5) goto yy13;
-				if (yych <= 0xD6) goto yy80;
-				goto yy78;
-			} else {
-				if (yych <= 0xE0) goto yy13;
-				if (yych <= 0xE1) goto yy81;
-				if (yych <= 0xE2) goto yy82;
-				goto yy13;
-			}
-		}
-	}
-yy457:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 8) {
-		goto yy118;
-	}
-	if (yych <= 'i') {
-		if (yych <= '`') {
-			if (yych == 'D') goto yy468;
+	if (yych <= 's') {
+		if (yych <= 'R') {
+			if (yych == '-') goto yy12;
+			if (yych <= '@') goto yy254;
 			goto yy12;
 		} else {
-			if (yych <= 'a') goto yy252;
-			if (yych <= 'd') goto yy482;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych <= 'o') goto yy254;
-			if (yych <= 'r') goto yy133;
-			goto yy119;
-		} else {
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy458:
-	yyaccept = 41;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy430;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy430;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy133;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy430;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy430;
-				if (yych <= 0xD4) goto yy12;
-				goto yy430;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy430;
-				if (yych <= 0xE2) goto yy12;
-				goto yy430;
-			}
-		}
-	}
-yy459:
-	yyaccept = 42;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy432;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy432;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy432;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy432;
-				if (yych <= 0xD4) goto yy12;
-				goto yy432;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy432;
-				if (yych <= 0xE2) goto yy12;
-				goto yy432;
-			}
-		}
-	}
-yy460:
-	yyaccept = 43;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy434;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy434;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy434;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy434;
-				if (yych <= 0xD4) goto yy12;
-				goto yy434;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy434;
-				if (yych <= 0xE2) goto yy12;
-				goto yy434;
-			}
-		}
-	}
-yy461:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'N') goto yy469;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'm') goto yy118;
-				goto yy483;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy133;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy462:
-	yyaccept = 44;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy448;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy448;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy133;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy448;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy448;
-				if (yych <= 0xD4) goto yy12;
-				goto yy448;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy448;
-				if (yych <= 0xE2) goto yy12;
-				goto yy448;
-			}
-		}
-	}
-yy463:
-	yyaccept = 45;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 8) {
-		goto yy118;
-	}
-	if (yych <= 'u') {
-		if (yych <= '`') {
-			if (yych <= '-') {
-				if (yych <= ',') goto yy452;
+			if (yych <= 'Z') {
+				if (yych <= 'S') goto yy251;
 				goto yy12;
 			} else {
-				if (yych <= '@') goto yy452;
-				if (yych <= 'Z') goto yy12;
-				goto yy452;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'a') goto yy252;
-				goto yy119;
-			} else {
-				if (yych <= 'o') goto yy254;
-				if (yych <= 'r') goto yy133;
-				goto yy119;
+				if (yych <= '`') goto yy254;
+				if (yych <= 'r') goto yy12;
+				goto yy251;
 			}
 		}
 	} else {
 		if (yych <= 0xD4) {
-			if (yych <= 0xC3) {
-				if (yych <= 0xC2) goto yy452;
-				goto yy126;
+			if (yych <= 0xC2) {
+				if (yych <= 'z') goto yy12;
+				goto yy254;
 			} else {
-				if (yych == 0xCB) goto yy452;
+				if (yych == 0xCB) goto yy254;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy452;
+				if (yych <= 0xD5) goto yy254;
 				goto yy12;
 			} else {
-				if (yych <= 0xE0) goto yy452;
+				if (yych <= 0xE0) goto yy254;
 				if (yych <= 0xE2) goto yy12;
-				goto yy452;
+				goto yy254;
 			}
 		}
 	}
-yy464:
+yy300:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'U') goto yy479;
-			if (yych <= '`') goto yy12;
-			goto yy118;
+	if (yych == 'i') goto yy334;
+	goto yy12;
+yy301:
+	yyaccept = 37;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
 		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy302;
+			if (yych <= 'z') goto yy12;
 		}
 	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy133;
-			goto yy118;
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy302;
+			if (yych <= 0xD4) goto yy12;
 		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy484;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy302;
+			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy465:
+yy302:
+	{ other(st, true); continue; }
+yy303:
+	yyaccept = 38;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy304;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy304;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy304;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy304:
+	{ emit(st, tok, cur, TA_PRES, 0); continue; }
+yy305:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'l') {
-		if (yych <= 'c') {
-			if (yych == 'L') goto yy480;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'k') goto yy118;
-				goto yy485;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') {
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'r') goto yy119;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy466:
-	yyaccept = 14;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'd') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy159;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy159;
-				if (yych <= 'c') goto yy118;
-				goto yy119;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy486;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy133;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'u') {
-				if (yych <= 's') goto yy158;
-				if (yych <= 't') goto yy118;
-				goto yy119;
-			} else {
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy159;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy159;
-				if (yych <= 0xD4) goto yy12;
-				goto yy159;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy159;
-				if (yych <= 0xE2) goto yy12;
-				goto yy159;
-			}
-		}
-	}
-yy467:
+	if (yych == 'u') goto yy335;
+	goto yy12;
+yy306:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'E') goto yy481;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') {
-				if (yych <= 'd') goto yy119;
-				goto yy487;
-			} else {
-				if (yych == 'i') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy133;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy468:
-	yyaccept = 3;
+	if (yych == 'D') goto yy336;
+	if (yych == 'd') goto yy336;
+	goto yy12;
+yy307:
+	yyaccept = 39;
 	yych = *(mar = ++cur);
-	if (yych <= 0xC9) {
-		if (yych == '\'') goto yy488;
-		goto yy12;
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy308;
+			if (yych <= 'z') goto yy12;
+		}
 	} else {
-		if (yych <= 0xCA) goto yy489;
-		if (yych == 0xE2) goto yy490;
-		goto yy12;
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy308;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy308;
+			if (yych <= 0xE2) goto yy12;
+		}
 	}
-yy469:
+yy308:
+	{ emit(st, tok, cur, TA_CHAQUE, 0); continue; }
+yy309:
 	yyaccept = 40;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
 			if (yych == '-') goto yy12;
-			goto yy423;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy423;
+			if (yych <= '`') goto yy310;
 			if (yych <= 'z') goto yy12;
-			goto yy423;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy423;
+			if (yych == 0xCB) goto yy310;
 			if (yych <= 0xD4) goto yy12;
-			goto yy423;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy423;
+			if (yych <= 0xE0) goto yy310;
 			if (yych <= 0xE2) goto yy12;
-			goto yy423;
 		}
 	}
-yy470:
+yy310:
+	{ emit(st, tok, cur, TA_DEPUIS, 0); continue; }
+yy311:
+	yyaccept = 41;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy312;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy312;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy312;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy312:
+	{ emit(st, tok, cur, TA_PENDANT, 0); continue; }
+yy313:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'N') goto yy303;
+	if (yych == 'n') goto yy303;
+	goto yy12;
+yy314:
+	yych = *++cur;
+	if (yych <= 0xC2) {
+		if (yych <= 'Z') {
+			if (yych <= '/') {
+				yyt1 = cur;
+				goto yy337;
+			}
+			if (yych <= '9') goto yy52;
+			if (yych <= '@') {
+				yyt1 = cur;
+				goto yy337;
+			}
+			goto yy52;
+		} else {
+			if (yych <= 'z') {
+				if (yych <= '`') {
+					yyt1 = cur;
+					goto yy337;
+				}
+				goto yy52;
+			} else {
+				if (yych <= 0x7F) {
+					yyt1 = cur;
+					goto yy337;
+				}
+				if (yych <= 0xC1) goto yy52;
+				yyt1 = cur;
+				goto yy338;
+			}
+		}
+	} else {
+		if (yych <= 0xE0) {
+			if (yych <= 0xC8) goto yy52;
+			if (yych <= 0xC9) {
+				yyt1 = cur;
+				goto yy339;
+			}
+			if (yych <= 0xDF) {
+				yyt1 = cur;
+				goto yy338;
+			}
+			yyt1 = cur;
+			goto yy340;
+		} else {
+			if (yych <= 0xF0) {
+				if (yych <= 0xEF) {
+					yyt1 = cur;
+					goto yy341;
+				}
+				yyt1 = cur;
+				goto yy342;
+			} else {
+				if (yych <= 0xF3) {
+					yyt1 = cur;
+					goto yy343;
+				}
+				if (yych <= 0xF4) {
+					yyt1 = cur;
+					goto yy344;
+				}
+				goto yy52;
+			}
+		}
+	}
+yy315:
 	++cur;
 	cur = yyt1;
 	{ emit(st, tok, cur, TA_YA, 0); continue; }
-yy471:
+yy316:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy470;
-	goto yy60;
-yy472:
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xBF) goto yy315;
+	goto yy52;
+yy317:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy60;
-	if (yych <= 0xBF) goto yy470;
-	goto yy60;
-yy473:
+	if (yych <= 0x8F) goto yy52;
+	if (yych <= 0xBF) goto yy315;
+	goto yy52;
+yy318:
 	yych = *++cur;
-	if (yych <= 0x9F) goto yy60;
-	if (yych <= 0xBF) goto yy471;
-	goto yy60;
-yy474:
+	if (yych <= 0x9F) goto yy52;
+	if (yych <= 0xBF) goto yy316;
+	goto yy52;
+yy319:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy471;
-	goto yy60;
-yy475:
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xBF) goto yy316;
+	goto yy52;
+yy320:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy60;
-	if (yych <= 0xBF) goto yy474;
-	goto yy60;
-yy476:
+	if (yych <= 0x8F) goto yy52;
+	if (yych <= 0xBF) goto yy319;
+	goto yy52;
+yy321:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy474;
-	goto yy60;
-yy477:
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xBF) goto yy319;
+	goto yy52;
+yy322:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0x8F) goto yy474;
-	goto yy60;
-yy478:
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0x8F) goto yy319;
+	goto yy52;
+yy323:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy60;
-	if (yych <= 0x91) goto yy71;
-	if (yych == 0x99) goto yy446;
-	goto yy60;
-yy479:
+	if (yych == 0x89) goto yy286;
+	if (yych == 0xAF) goto yy286;
+	goto yy52;
+yy324:
+	++cur;
+	{ emit(st, tok, cur, TA_JUSQU, 0); continue; }
+yy325:
+	yyaccept = 42;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy326;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy326;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy326;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy326:
+	{ emit(st, tok, cur, TA_JUSQU, 0); continue; }
+yy327:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xAF) goto yy128;
+	if (yych == 0xBC) goto yy324;
+	goto yy52;
+yy328:
+	yych = *++cur;
+	if (yych == 0x80) goto yy345;
+	goto yy52;
+yy329:
+	yyaccept = 43;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy330;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy330;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy330;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy330:
+	{ emit(st, tok, cur, TA_PARTIR, 0); continue; }
+yy331:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy491;
-	if (yych == 'r') goto yy491;
+	if (yych == 'U') goto yy346;
+	if (yych == 'u') goto yy346;
 	goto yy12;
-yy480:
+yy332:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy492;
-	if (yych == 'e') goto yy492;
+	if (yych == 'L') goto yy347;
+	if (yych == 'l') goto yy347;
 	goto yy12;
-yy481:
+yy333:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy494;
-	if (yych == 's') goto yy494;
+	if (yych == 'E') goto yy348;
+	if (yych == 'e') goto yy348;
 	goto yy12;
-yy482:
+yy334:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'q') {
-		if (yych <= 'e') {
-			if (yych <= '\'') {
-				if (yych <= '&') goto yy12;
-				goto yy488;
-			} else {
-				if (yych <= '`') goto yy12;
-				if (yych <= 'c') goto yy118;
-				goto yy119;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 't') {
-				if (yych <= 'r') goto yy133;
-				goto yy118;
-			} else {
-				if (yych <= 'u') goto yy119;
-				if (yych <= 'z') goto yy118;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xCA) {
-				if (yych <= 0xC3) goto yy126;
-				if (yych <= 0xC9) goto yy12;
-				goto yy489;
-			} else {
-				if (yych == 0xE2) goto yy490;
-				goto yy12;
-			}
-		}
-	}
-yy483:
-	yyaccept = 40;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy423;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy423;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'u') {
-				if (yych <= 's') goto yy118;
-				if (yych <= 't') goto yy410;
-				goto yy119;
-			} else {
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy423;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy423;
-				if (yych <= 0xD4) goto yy12;
-				goto yy423;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy423;
-				if (yych <= 0xE2) goto yy12;
-				goto yy423;
-			}
-		}
-	}
-yy484:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'R') goto yy491;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy496;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy485:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'E') goto yy492;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') {
-				if (yych <= 'd') goto yy119;
-				goto yy497;
-			} else {
-				if (yych == 'i') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy486:
+	if (yych == 'e') goto yy125;
+	if (yych == 't') goto yy123;
+	goto yy12;
+yy335:
 	yyaccept = 14;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy159;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy159;
-				goto yy118;
-			}
+	if (yych <= 's') {
+		if (yych <= 'Z') {
+			if (yych == '-') goto yy12;
+			if (yych <= '@') goto yy124;
+			goto yy12;
 		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
+			if (yych <= 'd') {
+				if (yych <= '`') goto yy124;
+				goto yy12;
 			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy133;
+				if (yych <= 'e') goto yy349;
+				if (yych <= 'r') goto yy12;
+				goto yy123;
 			}
 		}
 	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'u') {
-				if (yych <= 's') goto yy158;
-				if (yych <= 't') goto yy118;
-				goto yy119;
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) {
+				if (yych <= 'z') goto yy12;
+				goto yy124;
 			} else {
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy159;
-				if (yych <= 0xC3) goto yy126;
+				if (yych == 0xCB) goto yy124;
 				goto yy12;
 			}
 		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy159;
-				if (yych <= 0xD4) goto yy12;
-				goto yy159;
+			if (yych <= 0xDB) {
+				if (yych <= 0xD5) goto yy124;
+				goto yy12;
 			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy159;
+				if (yych <= 0xE0) goto yy124;
 				if (yych <= 0xE2) goto yy12;
-				goto yy159;
+				goto yy124;
 			}
 		}
 	}
-yy487:
+yy336:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'c') {
-			if (yych == 'S') goto yy494;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			}
-		}
+	if (yych <= 0xC9) {
+		if (yych == '\'') goto yy350;
+		goto yy12;
 	} else {
-		if (yych <= 't') {
-			if (yych <= 'q') goto yy118;
-			if (yych <= 'r') goto yy133;
-			if (yych <= 's') goto yy498;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
+		if (yych <= 0xCA) goto yy351;
+		if (yych == 0xE2) goto yy352;
+		goto yy12;
 	}
-yy488:
+yy337:
+	++cur;
+	cur = yyt1;
+	{ emit(st, tok, cur, TA_YA, 0); continue; }
+yy338:
 	yych = *++cur;
-	if (yych == 'H') goto yy499;
-	if (yych == 'h') goto yy499;
-	goto yy60;
-yy489:
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xBF) goto yy337;
+	goto yy52;
+yy339:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xAF) goto yy165;
-	if (yych == 0xBC) goto yy488;
-	goto yy60;
-yy490:
+	if (yych <= 0x8F) goto yy52;
+	if (yych <= 0xBF) goto yy337;
+	goto yy52;
+yy340:
 	yych = *++cur;
-	if (yych == 0x80) goto yy500;
-	goto yy60;
-yy491:
+	if (yych <= 0x9F) goto yy52;
+	if (yych <= 0xBF) goto yy338;
+	goto yy52;
+yy341:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xBF) goto yy338;
+	goto yy52;
+yy342:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy52;
+	if (yych <= 0xBF) goto yy341;
+	goto yy52;
+yy343:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xBF) goto yy341;
+	goto yy52;
+yy344:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0x8F) goto yy341;
+	goto yy52;
+yy345:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy52;
+	if (yych <= 0x91) goto yy63;
+	if (yych == 0x99) goto yy324;
+	goto yy52;
+yy346:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy501;
-	if (yych == 's') goto yy501;
+	if (yych == 'R') goto yy353;
+	if (yych == 'r') goto yy353;
 	goto yy12;
-yy492:
-	yyaccept = 46;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy493;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy493;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy493;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy493:
-	{ emit(st, tok, cur, TA_POSSIBLE, 0); continue; }
-yy494:
-	yyaccept = 47;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy495;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy495;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy495;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy495:
-	{ emit(st, tok, cur, TA_QUELQUES, 0); continue; }
-yy496:
+yy347:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 32) {
-		goto yy133;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'a') {
-			if (yych == 'S') goto yy501;
-			if (yych <= '`') goto yy12;
-			goto yy252;
-		} else {
-			if (yych <= 'e') {
-				if (yych <= 'c') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'i') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy254;
-			if (yych <= 'q') goto yy118;
-			if (yych <= 's') goto yy503;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy497:
-	yyaccept = 46;
+	if (yych == 'E') goto yy354;
+	if (yych == 'e') goto yy354;
+	goto yy12;
+yy348:
+	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy493;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy493;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy133;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy493;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy493;
-				if (yych <= 0xD4) goto yy12;
-				goto yy493;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy493;
-				if (yych <= 0xE2) goto yy12;
-				goto yy493;
-			}
-		}
-	}
-yy498:
-	yyaccept = 47;
+	if (yych == 'S') goto yy356;
+	if (yych == 's') goto yy356;
+	goto yy12;
+yy349:
+	yyaccept = 14;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy495;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy495;
-				goto yy118;
-			}
+	if (yych <= 'z') {
+		if (yych <= 'Z') {
+			if (yych == '-') goto yy12;
+			if (yych <= '@') goto yy124;
+			goto yy12;
 		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
+			if (yych <= '`') goto yy124;
+			if (yych == 's') goto yy123;
+			goto yy12;
 		}
 	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy495;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) goto yy124;
+			if (yych == 0xCB) goto yy124;
+			goto yy12;
 		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy495;
-				if (yych <= 0xD4) goto yy12;
-				goto yy495;
+			if (yych <= 0xDB) {
+				if (yych <= 0xD5) goto yy124;
+				goto yy12;
 			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy495;
+				if (yych <= 0xE0) goto yy124;
 				if (yych <= 0xE2) goto yy12;
-				goto yy495;
+				goto yy124;
 			}
 		}
 	}
-yy499:
+yy350:
 	yych = *++cur;
-	if (yych == 'U') goto yy504;
-	if (yych == 'u') goto yy504;
-	goto yy60;
-yy500:
+	if (yych == 'H') goto yy358;
+	if (yych == 'h') goto yy358;
+	goto yy52;
+yy351:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy60;
-	if (yych <= 0x91) goto yy71;
-	if (yych == 0x99) goto yy488;
-	goto yy60;
-yy501:
-	yyaccept = 48;
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xAF) goto yy128;
+	if (yych == 0xBC) goto yy350;
+	goto yy52;
+yy352:
+	yych = *++cur;
+	if (yych == 0x80) goto yy359;
+	goto yy52;
+yy353:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'S') goto yy360;
+	if (yych == 's') goto yy360;
+	goto yy12;
+yy354:
+	yyaccept = 44;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy502;
+			if (yych <= '`') goto yy355;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy502;
+			if (yych == 0xCB) goto yy355;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy502;
+			if (yych <= 0xE0) goto yy355;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy502:
-	{ emit(st, tok, cur, TA_PLUSIEURS, 0); continue; }
-yy503:
-	yyaccept = 48;
+yy355:
+	{ emit(st, tok, cur, TA_POSSIBLE, 0); continue; }
+yy356:
+	yyaccept = 45;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy234;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy502;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy502;
-				goto yy118;
-			}
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
 		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy357;
+			if (yych <= 'z') goto yy12;
 		}
 	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy502;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy357;
+			if (yych <= 0xD4) goto yy12;
 		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy502;
-				if (yych <= 0xD4) goto yy12;
-				goto yy502;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy502;
-				if (yych <= 0xE2) goto yy12;
-				goto yy502;
-			}
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy357;
+			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy504:
+yy357:
+	{ emit(st, tok, cur, TA_QUELQUES, 0); continue; }
+yy358:
 	yych = *++cur;
-	if (yych == 'I') goto yy505;
-	if (yych != 'i') goto yy60;
-yy505:
+	if (yych == 'U') goto yy362;
+	if (yych == 'u') goto yy362;
+	goto yy52;
+yy359:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy52;
+	if (yych <= 0x91) goto yy63;
+	if (yych == 0x99) goto yy350;
+	goto yy52;
+yy360:
+	yyaccept = 46;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy361;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy361;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy361;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy361:
+	{ emit(st, tok, cur, TA_PLUSIEURS, 0); continue; }
+yy362:
+	yych = *++cur;
+	if (yych == 'I') goto yy363;
+	if (yych != 'i') goto yy52;
+yy363:
 	++cur;
 	{ if (!vocab(st, tok, cur, false)) other(st, true); continue; }
 }

@@ -30,6 +30,11 @@ typedef struct lex_state {
     int err;
     size_t maxkey;     /* the longest vocabulary key, in bytes */
     uint64_t filter[TX_FILTER_BITS / 64]; /* see filter_key */
+    struct {
+        const char *val; /* a vocabulary value already decoded, NULL when the slot is empty */
+        int32_t v;
+        uint8_t kind; /* 0: the value names no atom */
+    } decoded[32];
 } lex_state;
 
 /* The filter class of a byte: the same for a byte and its folded form when the byte is ASCII or
@@ -212,11 +217,22 @@ static bool vocab_value(const char *val, int *kind, int32_t *v)
 /* Emits the atom of a vocabulary value found for s..e; false when the value is not one. */
 static bool vocab_emit(lex_state *st, const char *s, const char *e, bool abbr, const char *val)
 {
-    int kind;
-    int32_t v = 0;
-    if (!val || !vocab_value(val, &kind, &v))
+    if (!val)
         return false;
-    emit(st, s, e, kind, v);
+    /* a document names the same few months and weekdays again and again: decode each value once */
+    size_t slot = ((uintptr_t)val >> 3) % (sizeof st->decoded / sizeof *st->decoded);
+    if (st->decoded[slot].val != val) {
+        int kind = 0;
+        int32_t v = 0;
+        if (!vocab_value(val, &kind, &v))
+            kind = 0;
+        st->decoded[slot].val = val;
+        st->decoded[slot].v = v;
+        st->decoded[slot].kind = (uint8_t)kind;
+    }
+    if (!st->decoded[slot].kind)
+        return false;
+    emit(st, s, e, st->decoded[slot].kind, st->decoded[slot].v);
     if (abbr && st->n)
         st->atoms[st->n - 1].fl |= TF_ABBR;
     return true;
@@ -243,10 +259,61 @@ static bool vocab(lex_state *st, const char *s, const char *e, bool abbr)
     return vocab_emit(st, s, e, abbr, rc_lex_get(st->vocab, s, (size_t)(e - s)));
 }
 
-/* A word of ASCII and Latin-1 letters without a hyphen, the common case: the vocabulary (with a
- * final dot first: sept.), else a gap. Returns the new cursor (after a dot it took). */
+/* The number of lower-case letters (ASCII, U+00DF-U+00F6, U+00F8-U+00FF) that make up s[0..n),
+ * or -1 when some byte is not one of them. */
+static int lower_letters(const unsigned char *s, size_t n)
+{
+    int count = 0;
+    for (size_t i = 0; i < n; i++, count++) {
+        unsigned char c = s[i];
+        if (c >= 'a' && c <= 'z')
+            continue;
+        if (c != 0xc3 || i + 1 >= n)
+            return -1;
+        unsigned char d = s[++i];
+        if (d < 0x9f || d > 0xbf || d == 0xb7)
+            return -1;
+    }
+    return count;
+}
+
+/* The tense a word marks by its ending, read here rather than in the DFA so that the DFA need not
+ * follow every word's last letters: -1 for an imperfect or conditional (two lower-case letters or
+ * more, then -ait or -aient: parlait, auraient), 1 for a future (lower-case letters, then one of
+ * e i u d r o, then -ra or -ront: fera, diront), 0 otherwise. The word has no hyphen. */
+static int tense_ending(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (n < 3)
+        return 0;
+    if (p[n - 1] == 'a' || (n >= 5 && memcmp(p + n - 4, "ront", 4) == 0)) {
+        size_t r = p[n - 1] == 'a' ? n - 2 : n - 4; /* where the r is */
+        if (p[r] != 'r' || r < 1 || !memchr("eiudro", p[r - 1], 6))
+            return 0;
+        return lower_letters(p, r) >= 1 ? 1 : 0;
+    }
+    size_t stem;
+    if (p[n - 1] != 't')
+        return 0;
+    if (n >= 5 && memcmp(p + n - 5, "aient", 5) == 0)
+        stem = n - 5;
+    else if (memcmp(p + n - 3, "ait", 3) == 0)
+        stem = n - 3;
+    else
+        return 0;
+    return lower_letters(p, stem) >= 2 ? -1 : 0;
+}
+
+/* A word of ASCII and Latin-1 letters without a hyphen, the common case: a tense ending, else the
+ * vocabulary (with a final dot first: sept.), else a gap. Returns the new cursor (after a dot it
+ * took). */
 static const char *word_latin(lex_state *st, const char *s, const char *e)
 {
+    int t = tense_ending(s, (size_t)(e - s));
+    if (t) {
+        emit(st, s, e, t < 0 ? TA_PAST : TA_FUT, 0);
+        return e;
+    }
     if (*e == '.' && vocab_latin(st, s, e + 1, true))
         return e + 1;
     if (!vocab_latin(st, s, e, false))
@@ -313,7 +380,6 @@ static void lex(lex_state *st, const char *cur)
         re2c:define:YYPEEK = "(unsigned char)*cur";
 
         L    = [a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02af\u0300-\u036f\u0370-\u03ff\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u1e00-\u1eff];
-        LW   = [a-z\u00df-\u00f6\u00f8-\u00ff];
         LAT  = [a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff];
         D    = [0-9];
         H    = [\-\u2010\u2011];
@@ -399,13 +465,9 @@ static void lex(lex_state *st, const char *cur)
         "ont" | "avait" | "avaient" | "avons" | "avez" | "ai" | "eu" | "\u00e9tait" | "\u00e9taient"
             | "fut" | "furent" | "sont"
                             { emit(st, tok, cur, TA_PAST, 0); continue; }
-        LW LW+ ("ait" | "aient")
-                            { emit(st, tok, cur, TA_PAST, 0); continue; }
         "front" | "affront" { other(st, true); continue; }
         "sera" | "seront" | "aura" | "auront" | "va" | "vont" | "devrait" | "devraient" | "doit"
             | "doivent" | "pr\u00e9vu" | "pr\u00e9vue" | "pr\u00e9vus" | "pr\u00e9vues"
-                            { emit(st, tok, cur, TA_FUT, 0); continue; }
-        LW* [eiudro] "r" ("a" | "ont")
                             { emit(st, tok, cur, TA_FUT, 0); continue; }
 
         LAT+                { cur = word_latin(st, tok, cur); continue; }
