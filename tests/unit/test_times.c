@@ -139,6 +139,18 @@ static void test_weekdays(void **state)
            "2016-12-16", NULL, NULL);
     expect("Les rebelles tenaient encore le quartier vendredi.", "2016-12-13", "vendredi",
            RC_TIME_DATE, "2016-12-09", NULL, NULL);
+    /* a participle of expectation points forward; after a past auxiliary, back
+     * (2021-03-10 is a Wednesday) */
+    expect("Un convoi de 14 camions est attendu jeudi, a-t-on appris.", "2021-03-10", "jeudi",
+           RC_TIME_DATE, "2021-03-11", NULL, NULL);
+    expect("Des renforts sont attendus jeudi.", "2021-03-10", "jeudi", RC_TIME_DATE, "2021-03-11",
+           NULL, NULL);
+    expect("La livraison, attendue vendredi, reste incertaine.", "2021-03-10", "vendredi",
+           RC_TIME_DATE, "2021-03-12", NULL, NULL);
+    expect("Le convoi \xc3\xa9tait attendu jeudi.", "2021-03-10", "jeudi", RC_TIME_DATE,
+           "2021-03-04", NULL, NULL);
+    expect("Les familles ont attendu lundi sous la pluie.", "2021-03-10", "lundi", RC_TIME_DATE,
+           "2021-03-08", NULL, NULL);
     expect("lundi dernier", "2016-12-13", "lundi dernier", RC_TIME_DATE, "2016-12-12", NULL, NULL);
     expect("mardi prochain", "2016-12-13", "mardi prochain", RC_TIME_DATE, "2016-12-20", NULL, NULL);
     expect("a annoncé mardi matin", "2016-12-13", "mardi matin", RC_TIME_DATETIME, "2016-12-13TMO",

@@ -420,13 +420,19 @@ static bool sent_end(const tx_p *P, size_t i)
     return c == '.' && (i + 1 >= P->n || P->at[i + 1].gap >= 1);
 }
 
-/* Whether atom i marks a tense: -1 past (ont, avait, "a" before a participle), 1 future. */
+/* Whether atom i marks a tense: -1 past (ont, avait, "a" before a participle), 1 future. A
+ * participle of expectation (est attendu, prévu) marks the future, unless it follows an auxiliary
+ * of avoir (a attendu: the waiting is done) or a past of être (était attendu). */
 static int tense_of(const tx_p *P, size_t i)
 {
     switch (K(P, i)) {
     case TA_PAST:
         return -1;
     case TA_FUT:
+        if (P->at[i].v == TF_EXPECTED && i > 0 && J(P, i) &&
+            ((K(P, i - 1) == TA_A && P->at[i - 1].v == 1) ||
+             (K(P, i - 1) == TA_PAST && P->at[i - 1].v != TP_ETRE_PRESENT)))
+            return -1;
         return 1;
     case TA_A:
         return P->at[i].v == 1 && (P->at[i].fl & TF_WORD_AFTER) ? -1 : 0;

@@ -900,7 +900,7 @@ yy24:
 yy25:
 	yyaccept = 4;
 	yych = *(mar = ++cur);
-	if (yych <= 'i') {
+	if (yych <= 'o') {
 		if (yych <= 'U') {
 			if (yych <= '@') {
 				if (yych == '-') goto yy12;
@@ -910,23 +910,25 @@ yy25:
 				goto yy65;
 			}
 		} else {
-			if (yych <= '`') {
+			if (yych <= 'e') {
 				if (yych <= 'V') goto yy67;
 				if (yych <= 'Z') goto yy12;
+				if (yych >= 'a') goto yy12;
 			} else {
-				if (yych == 'f') goto yy110;
-				if (yych <= 'h') goto yy12;
-				goto yy111;
+				if (yych <= 'f') goto yy110;
+				if (yych == 'i') goto yy111;
+				goto yy12;
 			}
 		}
 	} else {
 		if (yych <= 0xC2) {
 			if (yych <= 't') {
-				if (yych == 'p') goto yy68;
-				goto yy12;
+				if (yych <= 'p') goto yy68;
+				if (yych <= 's') goto yy12;
+				goto yy113;
 			} else {
-				if (yych <= 'u') goto yy113;
-				if (yych <= 'v') goto yy114;
+				if (yych <= 'u') goto yy114;
+				if (yych <= 'v') goto yy115;
 				if (yych <= 'z') goto yy12;
 			}
 		} else {
@@ -967,9 +969,9 @@ yy27:
 	} else {
 		if (yych <= 0xC2) {
 			if (yych <= 'o') {
-				if (yych <= 'e') goto yy115;
+				if (yych <= 'e') goto yy116;
 				if (yych <= 'n') goto yy12;
-				goto yy116;
+				goto yy117;
 			} else {
 				if (yych == 'u') goto yy83;
 				goto yy12;
@@ -1011,13 +1013,13 @@ yy28:
 yy29:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'r') goto yy117;
-	if (yych == 'u') goto yy118;
+	if (yych == 'r') goto yy118;
+	if (yych == 'u') goto yy119;
 	goto yy12;
 yy30:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'n') goto yy119;
+	if (yych == 'n') goto yy120;
 	goto yy12;
 yy31:
 	yyaccept = 3;
@@ -1031,14 +1033,14 @@ yy31:
 		case 'l': goto yy105;
 		case 'O':
 		case 'o': goto yy106;
-		case 'r': goto yy120;
+		case 'r': goto yy121;
 		default: goto yy12;
 	}
 yy32:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'e') goto yy121;
-	if (yych == 'o') goto yy30;
+	if (yych == 'e') goto yy122;
+	if (yych == 'o') goto yy123;
 	goto yy12;
 yy33:
 	yyaccept = 3;
@@ -1048,7 +1050,7 @@ yy33:
 		goto yy12;
 	} else {
 		if (yych <= 'o') goto yy108;
-		if (yych == 0xC3) goto yy122;
+		if (yych == 0xC3) goto yy124;
 		goto yy12;
 	}
 yy34:
@@ -1057,13 +1059,13 @@ yy34:
 	if (yych <= 'a') {
 		if (yych == 'E') goto yy109;
 		if (yych <= '`') goto yy12;
-		goto yy123;
+		goto yy125;
 	} else {
 		if (yych <= 'e') {
 			if (yych <= 'd') goto yy12;
 			goto yy109;
 		} else {
-			if (yych == 'o') goto yy125;
+			if (yych == 'o') goto yy127;
 			goto yy12;
 		}
 	}
@@ -1082,16 +1084,16 @@ yy38:
 	if (yych <= 0xA0) {
 		if (yych <= 0x96) {
 			if (yych <= 0x7F) goto yy36;
-			if (yych <= 0x80) goto yy126;
+			if (yych <= 0x80) goto yy128;
 			goto yy11;
 		} else {
 			if (yych <= 0x97) goto yy1;
 			if (yych <= 0x9F) goto yy11;
-			goto yy126;
+			goto yy128;
 		}
 	} else {
 		if (yych <= 0xB6) {
-			if (yych == 0xA9) goto yy127;
+			if (yych == 0xA9) goto yy129;
 			goto yy11;
 		} else {
 			if (yych <= 0xB7) goto yy1;
@@ -1102,12 +1104,12 @@ yy38:
 yy39:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy36;
-	if (yych <= 0xBF) goto yy128;
+	if (yych <= 0xBF) goto yy130;
 	goto yy36;
 yy40:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy36;
-	if (yych <= 0xAF) goto yy128;
+	if (yych <= 0xAF) goto yy130;
 	if (yych <= 0xBF) goto yy1;
 	goto yy36;
 yy41:
@@ -1119,70 +1121,70 @@ yy42:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy36;
 	if (yych <= 0x8F) goto yy1;
-	if (yych <= 0xBF) goto yy128;
+	if (yych <= 0xBF) goto yy130;
 	goto yy36;
 yy43:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
 	if (yych <= 0x9F) goto yy36;
-	if (yych <= 0xBF) goto yy130;
+	if (yych <= 0xBF) goto yy132;
 	goto yy36;
 yy44:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
 	if (yych <= 0x7F) goto yy36;
-	if (yych <= 0xB7) goto yy130;
+	if (yych <= 0xB7) goto yy132;
 	if (yych <= 0xBB) goto yy70;
-	if (yych <= 0xBF) goto yy130;
+	if (yych <= 0xBF) goto yy132;
 	goto yy36;
 yy45:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
 	if (yych <= 0x7F) goto yy36;
-	if (yych <= 0x80) goto yy131;
-	if (yych <= 0x81) goto yy132;
-	if (yych <= 0xBF) goto yy130;
+	if (yych <= 0x80) goto yy133;
+	if (yych <= 0x81) goto yy134;
+	if (yych <= 0xBF) goto yy132;
 	goto yy36;
 yy46:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
 	if (yych <= 0x7F) goto yy36;
-	if (yych <= 0x80) goto yy133;
-	if (yych <= 0xBF) goto yy130;
+	if (yych <= 0x80) goto yy135;
+	if (yych <= 0xBF) goto yy132;
 	goto yy36;
 yy47:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
 	if (yych <= 0x7F) goto yy36;
-	if (yych <= 0xBF) goto yy130;
+	if (yych <= 0xBF) goto yy132;
 	goto yy36;
 yy48:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
 	if (yych <= 0x8F) goto yy36;
-	if (yych <= 0xBF) goto yy134;
+	if (yych <= 0xBF) goto yy136;
 	goto yy36;
 yy49:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
 	if (yych <= 0x7F) goto yy36;
-	if (yych <= 0xBF) goto yy134;
+	if (yych <= 0xBF) goto yy136;
 	goto yy36;
 yy50:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
 	if (yych <= 0x7F) goto yy36;
-	if (yych <= 0x8F) goto yy134;
+	if (yych <= 0x8F) goto yy136;
 	goto yy36;
 yy51:
 	yych = *++cur;
 	if (yych == 0xA0) goto yy2;
 yy52:
 	cur = mar;
-	if (yyaccept <= 23) {
-		if (yyaccept <= 11) {
-			if (yyaccept <= 5) {
-				if (yyaccept <= 2) {
+	if (yyaccept <= 24) {
+		if (yyaccept <= 12) {
+			if (yyaccept <= 6) {
+				if (yyaccept <= 3) {
 					if (yyaccept <= 1) {
 						if (yyaccept == 0) {
 							goto yy3;
@@ -1190,175 +1192,187 @@ yy52:
 							goto yy8;
 						}
 					} else {
-						goto yy10;
+						if (yyaccept == 2) {
+							goto yy10;
+						} else {
+							goto yy13;
+						}
 					}
 				} else {
-					if (yyaccept <= 4) {
-						if (yyaccept == 3) {
-							goto yy13;
-						} else {
+					if (yyaccept <= 5) {
+						if (yyaccept == 4) {
 							goto yy26;
+						} else {
+							goto yy36;
 						}
 					} else {
-						goto yy36;
+						goto yy66;
 					}
 				}
 			} else {
-				if (yyaccept <= 8) {
-					if (yyaccept <= 7) {
-						if (yyaccept == 6) {
-							goto yy66;
-						} else {
+				if (yyaccept <= 9) {
+					if (yyaccept <= 8) {
+						if (yyaccept == 7) {
 							goto yy76;
+						} else {
+							goto yy82;
 						}
 					} else {
-						goto yy82;
+						goto yy84;
 					}
 				} else {
-					if (yyaccept <= 10) {
-						if (yyaccept == 9) {
-							goto yy84;
-						} else {
+					if (yyaccept <= 11) {
+						if (yyaccept == 10) {
 							goto yy89;
+						} else {
+							goto yy92;
 						}
 					} else {
-						goto yy92;
+						goto yy98;
 					}
 				}
 			}
 		} else {
-			if (yyaccept <= 17) {
-				if (yyaccept <= 14) {
-					if (yyaccept <= 13) {
-						if (yyaccept == 12) {
-							goto yy98;
-						} else {
+			if (yyaccept <= 18) {
+				if (yyaccept <= 15) {
+					if (yyaccept <= 14) {
+						if (yyaccept == 13) {
 							goto yy112;
+						} else {
+							goto yy126;
 						}
 					} else {
-						goto yy124;
+						goto yy131;
 					}
 				} else {
-					if (yyaccept <= 16) {
-						if (yyaccept == 15) {
-							goto yy129;
+					if (yyaccept <= 17) {
+						if (yyaccept == 16) {
+							goto yy164;
 						} else {
-							goto yy162;
+							goto yy178;
 						}
 					} else {
-						goto yy176;
+						goto yy180;
 					}
 				}
 			} else {
-				if (yyaccept <= 20) {
-					if (yyaccept <= 19) {
-						if (yyaccept == 18) {
-							goto yy178;
+				if (yyaccept <= 21) {
+					if (yyaccept <= 20) {
+						if (yyaccept == 19) {
+							goto yy188;
 						} else {
-							goto yy186;
+							goto yy191;
 						}
 					} else {
-						goto yy189;
+						goto yy210;
 					}
 				} else {
-					if (yyaccept <= 22) {
-						if (yyaccept == 21) {
-							goto yy230;
+					if (yyaccept <= 23) {
+						if (yyaccept == 22) {
+							goto yy236;
 						} else {
-							goto yy232;
+							goto yy238;
 						}
 					} else {
-						goto yy236;
+						goto yy242;
 					}
 				}
 			}
 		}
 	} else {
-		if (yyaccept <= 35) {
-			if (yyaccept <= 29) {
-				if (yyaccept <= 26) {
-					if (yyaccept <= 25) {
-						if (yyaccept == 24) {
-							goto yy245;
+		if (yyaccept <= 37) {
+			if (yyaccept <= 31) {
+				if (yyaccept <= 28) {
+					if (yyaccept <= 26) {
+						if (yyaccept == 25) {
+							goto yy251;
 						} else {
-							goto yy248;
+							goto yy254;
 						}
 					} else {
-						goto yy252;
+						if (yyaccept == 27) {
+							goto yy258;
+						} else {
+							goto yy260;
+						}
 					}
 				} else {
-					if (yyaccept <= 28) {
-						if (yyaccept == 27) {
-							goto yy254;
+					if (yyaccept <= 30) {
+						if (yyaccept == 29) {
+							goto yy262;
 						} else {
-							goto yy256;
+							goto yy273;
 						}
 					} else {
-						goto yy265;
+						goto yy275;
 					}
 				}
 			} else {
-				if (yyaccept <= 32) {
-					if (yyaccept <= 31) {
-						if (yyaccept == 30) {
-							goto yy268;
+				if (yyaccept <= 34) {
+					if (yyaccept <= 33) {
+						if (yyaccept == 32) {
+							goto yy278;
 						} else {
-							goto yy271;
+							goto yy281;
 						}
 					} else {
-						goto yy274;
+						goto yy284;
 					}
 				} else {
-					if (yyaccept <= 34) {
-						if (yyaccept == 33) {
-							goto yy279;
+					if (yyaccept <= 36) {
+						if (yyaccept == 35) {
+							goto yy289;
 						} else {
-							goto yy284;
+							goto yy294;
 						}
 					} else {
-						goto yy292;
+						goto yy302;
 					}
 				}
 			}
 		} else {
-			if (yyaccept <= 41) {
-				if (yyaccept <= 38) {
-					if (yyaccept <= 37) {
-						if (yyaccept == 36) {
-							goto yy297;
+			if (yyaccept <= 43) {
+				if (yyaccept <= 40) {
+					if (yyaccept <= 39) {
+						if (yyaccept == 38) {
+							goto yy307;
 						} else {
-							goto yy302;
+							goto yy313;
 						}
 					} else {
-						goto yy304;
+						goto yy316;
 					}
 				} else {
-					if (yyaccept <= 40) {
-						if (yyaccept == 39) {
-							goto yy308;
+					if (yyaccept <= 42) {
+						if (yyaccept == 41) {
+							goto yy321;
 						} else {
-							goto yy310;
+							goto yy323;
 						}
 					} else {
-						goto yy312;
+						goto yy325;
 					}
 				}
 			} else {
-				if (yyaccept <= 44) {
-					if (yyaccept <= 43) {
-						if (yyaccept == 42) {
-							goto yy326;
+				if (yyaccept <= 46) {
+					if (yyaccept <= 45) {
+						if (yyaccept == 44) {
+							goto yy339;
 						} else {
-							goto yy330;
+							goto yy343;
 						}
 					} else {
-						goto yy355;
+						goto yy349;
 					}
 				} else {
-					if (yyaccept == 45) {
-						goto yy357;
+					if (yyaccept <= 48) {
+						if (yyaccept == 47) {
+							goto yy370;
+						} else {
+							goto yy372;
+						}
 					} else {
-						goto yy361;
+						goto yy376;
 					}
 				}
 			}
@@ -1367,17 +1381,17 @@ yy52:
 yy53:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0x80) goto yy135;
-	if (yych <= 0x81) goto yy136;
+	if (yych <= 0x80) goto yy137;
+	if (yych <= 0x81) goto yy138;
 	goto yy52;
 yy54:
 	yych = *++cur;
-	if (yych == 0x80) goto yy137;
+	if (yych == 0x80) goto yy139;
 	goto yy52;
 yy55:
 	yych = *++cur;
 	if (yych <= '/') goto yy52;
-	if (yych <= '9') goto yy138;
+	if (yych <= '9') goto yy140;
 	goto yy52;
 yy56:
 	yyaccept = 1;
@@ -1386,7 +1400,7 @@ yy56:
 		if (yych <= '9') {
 			if (yych == ' ') goto yy55;
 			if (yych <= '/') goto yy8;
-			goto yy139;
+			goto yy141;
 		} else {
 			if (yych == 'e') goto yy57;
 			if (yych <= 'm') goto yy8;
@@ -1410,25 +1424,25 @@ yy57:
 			if (yych <= '9') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy140;
+					goto yy142;
 				}
 				goto yy52;
 			} else {
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy140;
+					goto yy142;
 				}
 				if (yych <= 'Z') goto yy52;
 				yyt1 = cur;
-				goto yy140;
+				goto yy142;
 			}
 		} else {
 			if (yych <= 'q') {
-				if (yych == 'm') goto yy141;
+				if (yych == 'm') goto yy143;
 				goto yy52;
 			} else {
-				if (yych <= 'r') goto yy142;
-				if (yych <= 's') goto yy143;
+				if (yych <= 'r') goto yy144;
+				if (yych <= 's') goto yy145;
 				goto yy52;
 			}
 		}
@@ -1437,40 +1451,40 @@ yy57:
 			if (yych <= 0xC2) {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy140;
+					goto yy142;
 				}
 				if (yych <= 0xC1) goto yy52;
 				yyt1 = cur;
-				goto yy144;
+				goto yy146;
 			} else {
 				if (yych <= 0xC8) goto yy52;
 				if (yych <= 0xC9) {
 					yyt1 = cur;
-					goto yy145;
+					goto yy147;
 				}
 				yyt1 = cur;
-				goto yy144;
+				goto yy146;
 			}
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xE0) {
 					yyt1 = cur;
-					goto yy146;
+					goto yy148;
 				}
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy147;
+					goto yy149;
 				}
 				yyt1 = cur;
-				goto yy148;
+				goto yy150;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy149;
+					goto yy151;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy150;
+					goto yy152;
 				}
 				goto yy52;
 			}
@@ -1478,11 +1492,11 @@ yy57:
 	}
 yy58:
 	yych = *++cur;
-	if (yych == 'd') goto yy151;
+	if (yych == 'd') goto yy153;
 	goto yy52;
 yy59:
 	yych = *++cur;
-	if (yych == 'e') goto yy142;
+	if (yych == 'e') goto yy144;
 	goto yy52;
 yy60:
 	yych = *++cur;
@@ -1490,23 +1504,23 @@ yy60:
 	goto yy52;
 yy61:
 	yych = *++cur;
-	if (yych == 0xA8) goto yy152;
+	if (yych == 0xA8) goto yy154;
 	goto yy52;
 yy62:
 	yych = *++cur;
-	if (yych == 0x80) goto yy153;
+	if (yych == 0x80) goto yy155;
 	goto yy52;
 yy63:
 	yych = *++cur;
 	if (yych <= 0xCA) {
 		if (yych <= 'z') {
 			if (yych <= '@') goto yy52;
-			if (yych <= 'Z') goto yy128;
+			if (yych <= 'Z') goto yy130;
 			if (yych <= '`') goto yy52;
-			goto yy128;
+			goto yy130;
 		} else {
 			if (yych <= 0xC2) goto yy52;
-			if (yych <= 0xC3) goto yy154;
+			if (yych <= 0xC3) goto yy156;
 			if (yych <= 0xC9) goto yy70;
 			goto yy71;
 		}
@@ -1529,8 +1543,8 @@ yy63:
 yy64:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy155;
-	if (yych == 'r') goto yy155;
+	if (yych == 'R') goto yy157;
+	if (yych == 'r') goto yy157;
 	goto yy12;
 yy65:
 	yyaccept = 6;
@@ -1542,22 +1556,22 @@ yy65:
 			} else {
 				if (yych <= '@') goto yy66;
 				if (yych <= 'I') goto yy12;
-				goto yy156;
+				goto yy158;
 			}
 		} else {
 			if (yych <= 'Z') {
-				if (yych == 'X') goto yy157;
+				if (yych == 'X') goto yy159;
 				goto yy12;
 			} else {
 				if (yych <= '`') goto yy66;
 				if (yych <= 'i') goto yy12;
-				goto yy156;
+				goto yy158;
 			}
 		}
 	} else {
 		if (yych <= 0xCB) {
 			if (yych <= 'z') {
-				if (yych == 'x') goto yy157;
+				if (yych == 'x') goto yy159;
 				goto yy12;
 			} else {
 				if (yych <= 0xC2) goto yy66;
@@ -1577,14 +1591,14 @@ yy66:
 yy67:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'A') goto yy158;
-	if (yych == 'a') goto yy158;
+	if (yych == 'A') goto yy160;
+	if (yych == 'a') goto yy160;
 	goto yy12;
 yy68:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy155;
-	if (yych == 'r') goto yy159;
+	if (yych == 'R') goto yy157;
+	if (yych == 'r') goto yy161;
 	goto yy12;
 yy69:
 	yych = *++cur;
@@ -1600,17 +1614,17 @@ yy69:
 yy70:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0xBF) goto yy128;
+	if (yych <= 0xBF) goto yy130;
 	goto yy52;
 yy71:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0xAF) goto yy128;
+	if (yych <= 0xAF) goto yy130;
 	goto yy52;
 yy72:
 	yych = *++cur;
 	if (yych <= 0x8F) goto yy52;
-	if (yych <= 0xBF) goto yy128;
+	if (yych <= 0xBF) goto yy130;
 	goto yy52;
 yy73:
 	yych = *++cur;
@@ -1619,7 +1633,7 @@ yy73:
 	goto yy52;
 yy74:
 	yych = *++cur;
-	if (yych == 0x80) goto yy160;
+	if (yych == 0x80) goto yy162;
 	goto yy52;
 yy75:
 	yyaccept = 7;
@@ -1631,22 +1645,22 @@ yy75:
 			} else {
 				if (yych <= '@') goto yy76;
 				if (yych <= 'R') goto yy12;
-				goto yy161;
+				goto yy163;
 			}
 		} else {
 			if (yych <= 'Z') {
-				if (yych <= 'T') goto yy163;
+				if (yych <= 'T') goto yy165;
 				goto yy12;
 			} else {
 				if (yych <= '`') goto yy76;
 				if (yych <= 'r') goto yy12;
-				goto yy161;
+				goto yy163;
 			}
 		}
 	} else {
 		if (yych <= 0xCB) {
 			if (yych <= 'z') {
-				if (yych <= 't') goto yy163;
+				if (yych <= 't') goto yy165;
 				goto yy12;
 			} else {
 				if (yych <= 0xC2) goto yy76;
@@ -1666,14 +1680,14 @@ yy76:
 yy77:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'A') goto yy164;
-	if (yych == 'a') goto yy164;
+	if (yych == 'A') goto yy166;
+	if (yych == 'a') goto yy166;
 	goto yy12;
 yy78:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy165;
-	if (yych == 'u') goto yy165;
+	if (yych == 'U') goto yy167;
+	if (yych == 'u') goto yy167;
 	goto yy12;
 yy79:
 	++cur;
@@ -1681,8 +1695,8 @@ yy79:
 yy80:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy166;
-	if (yych == 'n') goto yy166;
+	if (yych == 'N') goto yy168;
+	if (yych == 'n') goto yy168;
 	goto yy12;
 yy81:
 	yyaccept = 8;
@@ -1692,28 +1706,28 @@ yy81:
 			if (yych <= '@') {
 				if (yych == '-') goto yy12;
 			} else {
-				if (yych == 'M') goto yy167;
+				if (yych == 'M') goto yy169;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 'S') {
-				if (yych <= 'P') goto yy168;
+				if (yych <= 'P') goto yy170;
 				if (yych <= 'R') goto yy12;
-				goto yy169;
+				goto yy171;
 			} else {
 				if (yych <= 'Z') goto yy12;
 				if (yych <= '`') goto yy82;
 				if (yych <= 'l') goto yy12;
-				goto yy167;
+				goto yy169;
 			}
 		}
 	} else {
 		if (yych <= 0xCA) {
 			if (yych <= 'r') {
-				if (yych == 'p') goto yy168;
+				if (yych == 'p') goto yy170;
 				goto yy12;
 			} else {
-				if (yych <= 's') goto yy169;
+				if (yych <= 's') goto yy171;
 				if (yych <= 'z') goto yy12;
 				if (yych >= 0xC3) goto yy12;
 			}
@@ -1739,12 +1753,12 @@ yy83:
 			if (yych >= 'A') goto yy12;
 		} else {
 			if (yych <= 'Z') {
-				if (yych <= 'R') goto yy170;
+				if (yych <= 'R') goto yy172;
 				goto yy12;
 			} else {
 				if (yych <= '`') goto yy84;
 				if (yych <= 'q') goto yy12;
-				goto yy170;
+				goto yy172;
 			}
 		}
 	} else {
@@ -1773,7 +1787,7 @@ yy85:
 		goto yy11;
 	} else {
 		if (yych <= 0xB6) {
-			if (yych <= 0xA8) goto yy171;
+			if (yych <= 0xA8) goto yy173;
 			goto yy11;
 		} else {
 			if (yych <= 0xB7) goto yy52;
@@ -1784,12 +1798,12 @@ yy85:
 yy86:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0xAF) goto yy128;
+	if (yych <= 0xAF) goto yy130;
 	if (yych == 0xBC) goto yy79;
 	goto yy52;
 yy87:
 	yych = *++cur;
-	if (yych == 0x80) goto yy172;
+	if (yych == 0x80) goto yy174;
 	goto yy52;
 yy88:
 	yyaccept = 10;
@@ -1801,22 +1815,22 @@ yy88:
 			} else {
 				if (yych <= '@') goto yy89;
 				if (yych <= 'S') goto yy12;
-				goto yy173;
+				goto yy175;
 			}
 		} else {
 			if (yych <= 'Z') {
-				if (yych == 'V') goto yy174;
+				if (yych == 'V') goto yy176;
 				goto yy12;
 			} else {
 				if (yych <= '`') goto yy89;
 				if (yych <= 's') goto yy12;
-				goto yy173;
+				goto yy175;
 			}
 		}
 	} else {
 		if (yych <= 0xCB) {
 			if (yych <= 'z') {
-				if (yych == 'v') goto yy174;
+				if (yych == 'v') goto yy176;
 				goto yy12;
 			} else {
 				if (yych <= 0xC2) goto yy89;
@@ -1836,8 +1850,8 @@ yy89:
 yy90:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'T') goto yy175;
-	if (yych == 't') goto yy175;
+	if (yych == 'T') goto yy177;
+	if (yych == 't') goto yy177;
 	goto yy12;
 yy91:
 	yyaccept = 11;
@@ -1865,25 +1879,25 @@ yy92:
 yy93:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy177;
-	if (yych == 'i') goto yy177;
+	if (yych == 'I') goto yy179;
+	if (yych == 'i') goto yy179;
 	goto yy12;
 yy94:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC1) {
-		if (yych == ' ') goto yy179;
+		if (yych == ' ') goto yy181;
 		goto yy12;
 	} else {
-		if (yych <= 0xC2) goto yy180;
-		if (yych == 0xE2) goto yy181;
+		if (yych <= 0xC2) goto yy182;
+		if (yych == 0xE2) goto yy183;
 		goto yy12;
 	}
 yy95:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy182;
-	if (yych == 's') goto yy182;
+	if (yych == 'S') goto yy184;
+	if (yych == 's') goto yy184;
 	goto yy12;
 yy96:
 	++cur;
@@ -1952,60 +1966,60 @@ yy99:
 yy100:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0xAF) goto yy128;
+	if (yych <= 0xAF) goto yy130;
 	if (yych == 0xBC) goto yy96;
 	goto yy52;
 yy101:
 	yych = *++cur;
-	if (yych == 0x80) goto yy183;
+	if (yych == 0x80) goto yy185;
 	goto yy52;
 yy102:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy184;
-	if (yych == 'i') goto yy184;
+	if (yych == 'I') goto yy186;
+	if (yych == 'i') goto yy186;
 	goto yy12;
 yy103:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy185;
-	if (yych == 'r') goto yy185;
+	if (yych == 'R') goto yy187;
+	if (yych == 'r') goto yy187;
 	goto yy12;
 yy104:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= 'U') {
-		if (yych == 'N') goto yy187;
+		if (yych == 'N') goto yy189;
 		if (yych <= 'T') goto yy12;
-		goto yy188;
+		goto yy190;
 	} else {
 		if (yych <= 'n') {
 			if (yych <= 'm') goto yy12;
-			goto yy187;
+			goto yy189;
 		} else {
-			if (yych == 'u') goto yy188;
+			if (yych == 'u') goto yy190;
 			goto yy12;
 		}
 	}
 yy105:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy190;
-	if (yych == 'u') goto yy190;
+	if (yych == 'U') goto yy192;
+	if (yych == 'u') goto yy192;
 	goto yy12;
 yy106:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= 'U') {
-		if (yych == 'S') goto yy191;
+		if (yych == 'S') goto yy193;
 		if (yych <= 'T') goto yy12;
-		goto yy192;
+		goto yy194;
 	} else {
 		if (yych <= 's') {
 			if (yych <= 'r') goto yy12;
-			goto yy191;
+			goto yy193;
 		} else {
-			if (yych == 'u') goto yy192;
+			if (yych == 'u') goto yy194;
 			goto yy12;
 		}
 	}
@@ -2013,34 +2027,34 @@ yy107:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= 'E') {
-		if (yych == 'A') goto yy193;
+		if (yych == 'A') goto yy195;
 		if (yych <= 'D') goto yy12;
-		goto yy194;
+		goto yy196;
 	} else {
 		if (yych <= 'a') {
 			if (yych <= '`') goto yy12;
-			goto yy193;
+			goto yy195;
 		} else {
-			if (yych == 'e') goto yy194;
+			if (yych == 'e') goto yy196;
 			goto yy12;
 		}
 	}
 yy108:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy195;
-	if (yych == 'u') goto yy195;
+	if (yych == 'U') goto yy197;
+	if (yych == 'u') goto yy197;
 	goto yy12;
 yy109:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy196;
-	if (yych == 'r') goto yy196;
+	if (yych == 'R') goto yy198;
+	if (yych == 'r') goto yy198;
 	goto yy12;
 yy110:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'f') goto yy197;
+	if (yych == 'f') goto yy199;
 	goto yy12;
 yy111:
 	yyaccept = 13;
@@ -2064,8 +2078,13 @@ yy111:
 		}
 	}
 yy112:
-	{ emit(st, tok, cur, TA_PAST, 0); continue; }
+	{ emit(st, tok, cur, TA_PAST, TP_AVOIR); continue; }
 yy113:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 't') goto yy200;
+	goto yy12;
+yy114:
 	yyaccept = 6;
 	yych = *(mar = ++cur);
 	if (yych <= 'q') {
@@ -2074,25 +2093,25 @@ yy113:
 				if (yych == '-') goto yy12;
 				goto yy66;
 			} else {
-				if (yych == 'J') goto yy156;
+				if (yych == 'J') goto yy158;
 				goto yy12;
 			}
 		} else {
 			if (yych <= '`') {
-				if (yych <= 'X') goto yy157;
+				if (yych <= 'X') goto yy159;
 				if (yych <= 'Z') goto yy12;
 				goto yy66;
 			} else {
-				if (yych == 'j') goto yy156;
+				if (yych == 'j') goto yy158;
 				goto yy12;
 			}
 		}
 	} else {
 		if (yych <= 0xCA) {
 			if (yych <= 'x') {
-				if (yych <= 'r') goto yy198;
+				if (yych <= 'r') goto yy201;
 				if (yych <= 'w') goto yy12;
-				goto yy157;
+				goto yy159;
 			} else {
 				if (yych <= 'z') goto yy12;
 				if (yych <= 0xC2) goto yy66;
@@ -2111,23 +2130,23 @@ yy113:
 			}
 		}
 	}
-yy114:
+yy115:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= 'a') {
-		if (yych == 'A') goto yy158;
+		if (yych == 'A') goto yy160;
 		if (yych <= '`') goto yy12;
-		goto yy199;
+		goto yy202;
 	} else {
 		if (yych <= 'e') {
 			if (yych <= 'd') goto yy12;
-			goto yy200;
+			goto yy203;
 		} else {
-			if (yych == 'o') goto yy201;
+			if (yych == 'o') goto yy204;
 			goto yy12;
 		}
 	}
-yy115:
+yy116:
 	yyaccept = 8;
 	yych = *(mar = ++cur);
 	if (yych <= 'o') {
@@ -2136,28 +2155,28 @@ yy115:
 				if (yych == '-') goto yy12;
 				goto yy82;
 			} else {
-				if (yych == 'M') goto yy167;
+				if (yych == 'M') goto yy169;
 				if (yych <= 'O') goto yy12;
-				goto yy168;
+				goto yy170;
 			}
 		} else {
 			if (yych <= 'Z') {
-				if (yych == 'S') goto yy169;
+				if (yych == 'S') goto yy171;
 				goto yy12;
 			} else {
 				if (yych <= '`') goto yy82;
-				if (yych == 'm') goto yy167;
+				if (yych == 'm') goto yy169;
 				goto yy12;
 			}
 		}
 	} else {
 		if (yych <= 0xC2) {
 			if (yych <= 's') {
-				if (yych <= 'p') goto yy168;
+				if (yych <= 'p') goto yy170;
 				if (yych <= 'r') goto yy12;
-				goto yy169;
+				goto yy171;
 			} else {
-				if (yych == 'v') goto yy202;
+				if (yych == 'v') goto yy205;
 				if (yych <= 'z') goto yy12;
 				goto yy82;
 			}
@@ -2174,38 +2193,43 @@ yy115:
 			}
 		}
 	}
-yy116:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'i') goto yy203;
-	goto yy12;
 yy117:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'o') goto yy204;
+	if (yych == 'i') goto yy206;
 	goto yy12;
 yy118:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'r') goto yy205;
-	if (yych == 't') goto yy111;
+	if (yych == 'o') goto yy207;
 	goto yy12;
 yy119:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 't') goto yy111;
+	if (yych == 'r') goto yy208;
+	if (yych == 't') goto yy209;
 	goto yy12;
 yy120:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 0xC3) goto yy206;
+	if (yych == 't') goto yy111;
 	goto yy12;
 yy121:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'r') goto yy198;
+	if (yych == 0xC3) goto yy211;
 	goto yy12;
 yy122:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'r') goto yy201;
+	goto yy12;
+yy123:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'n') goto yy212;
+	goto yy12;
+yy124:
 	yych = *++cur;
 	if (yych <= 0xB3) {
 		if (yych <= 0x7F) goto yy52;
@@ -2213,7 +2237,7 @@ yy122:
 		goto yy11;
 	} else {
 		if (yych <= 0xB6) {
-			if (yych <= 0xB4) goto yy207;
+			if (yych <= 0xB4) goto yy213;
 			goto yy11;
 		} else {
 			if (yych <= 0xB7) goto yy52;
@@ -2221,7 +2245,7 @@ yy122:
 			goto yy52;
 		}
 	}
-yy123:
+yy125:
 	yyaccept = 14;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -2229,27 +2253,27 @@ yy123:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy124;
+			if (yych <= '`') goto yy126;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy124;
+			if (yych == 0xCB) goto yy126;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy124;
+			if (yych <= 0xE0) goto yy126;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy124:
+yy126:
 	{ emit(st, tok, cur, TA_FUT, 0); continue; }
-yy125:
+yy127:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'n') goto yy208;
+	if (yych == 'n') goto yy214;
 	goto yy12;
-yy126:
+yy128:
 	yyaccept = 2;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -2274,12 +2298,12 @@ yy126:
 			goto yy10;
 		}
 	}
-yy127:
+yy129:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 't') goto yy209;
+	if (yych == 't') goto yy215;
 	goto yy12;
-yy128:
+yy130:
 	yyaccept = 15;
 	yych = *(mar = ++cur);
 	if (yych <= 0xCA) {
@@ -2287,14 +2311,14 @@ yy128:
 			if (yych <= '-') {
 				if (yych >= '-') goto yy63;
 			} else {
-				if (yych <= '@') goto yy129;
-				if (yych <= 'Z') goto yy128;
+				if (yych <= '@') goto yy131;
+				if (yych <= 'Z') goto yy130;
 			}
 		} else {
 			if (yych <= 0xC2) {
-				if (yych <= 'z') goto yy128;
+				if (yych <= 'z') goto yy130;
 			} else {
-				if (yych <= 0xC3) goto yy154;
+				if (yych <= 0xC3) goto yy156;
 				if (yych <= 0xC9) goto yy70;
 				goto yy71;
 			}
@@ -2316,14 +2340,14 @@ yy128:
 			}
 		}
 	}
-yy129:
+yy131:
 	{ cur = word(st, tok, cur); continue; }
-yy130:
+yy132:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy52;
 	if (yych <= 0xBF) goto yy1;
 	goto yy52;
-yy131:
+yy133:
 	yych = *++cur;
 	if (yych <= 0x92) {
 		if (yych <= 0x8A) {
@@ -2344,151 +2368,151 @@ yy131:
 			goto yy52;
 		}
 	}
-yy132:
+yy134:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy52;
 	if (yych == 0x9F) goto yy2;
 	if (yych <= 0xBF) goto yy1;
 	goto yy52;
-yy133:
+yy135:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy52;
 	if (yych <= 0x80) goto yy2;
 	if (yych <= 0xBF) goto yy1;
 	goto yy52;
-yy134:
+yy136:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0xBF) goto yy130;
+	if (yych <= 0xBF) goto yy132;
 	goto yy52;
-yy135:
+yy137:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy52;
 	if (yych <= 0x8A) goto yy2;
 	if (yych == 0xAF) goto yy2;
 	goto yy52;
-yy136:
+yy138:
 	yych = *++cur;
 	if (yych == 0x9F) goto yy2;
 	goto yy52;
-yy137:
+yy139:
 	yych = *++cur;
 	if (yych == 0x80) goto yy2;
 	goto yy52;
-yy138:
+yy140:
 	yych = *++cur;
 	if (yych <= '/') goto yy52;
-	if (yych <= '9') goto yy210;
+	if (yych <= '9') goto yy216;
 	goto yy52;
-yy139:
+yy141:
 	yyaccept = 1;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC1) {
 		if (yych == ' ') goto yy55;
-		goto yy212;
+		goto yy218;
 	} else {
 		if (yych <= 0xC2) goto yy60;
 		if (yych == 0xE2) goto yy62;
-		goto yy212;
+		goto yy218;
 	}
-yy140:
+yy142:
 	++cur;
 	cur = yyt1;
 	{ other(st, true); continue; }
-yy141:
+yy143:
 	yych = *++cur;
-	if (yych == 'e') goto yy143;
+	if (yych == 'e') goto yy145;
 	goto yy52;
-yy142:
+yy144:
 	yych = *++cur;
 	if (yych <= 0xC2) {
 		if (yych <= 'Z') {
 			if (yych <= '/') {
 				yyt1 = cur;
-				goto yy213;
+				goto yy219;
 			}
 			if (yych <= '9') goto yy52;
 			if (yych <= '@') {
 				yyt1 = cur;
-				goto yy213;
+				goto yy219;
 			}
 			goto yy52;
 		} else {
 			if (yych <= 'z') {
 				if (yych <= '`') {
-					yyt1 = cur;
-					goto yy213;
-				}
-				goto yy52;
-			} else {
-				if (yych <= 0x7F) {
-					yyt1 = cur;
-					goto yy213;
-				}
-				if (yych <= 0xC1) goto yy52;
-				yyt1 = cur;
-				goto yy214;
-			}
-		}
-	} else {
-		if (yych <= 0xE0) {
-			if (yych <= 0xC8) goto yy52;
-			if (yych <= 0xC9) {
-				yyt1 = cur;
-				goto yy215;
-			}
-			if (yych <= 0xDF) {
-				yyt1 = cur;
-				goto yy214;
-			}
-			yyt1 = cur;
-			goto yy216;
-		} else {
-			if (yych <= 0xF0) {
-				if (yych <= 0xEF) {
-					yyt1 = cur;
-					goto yy217;
-				}
-				yyt1 = cur;
-				goto yy218;
-			} else {
-				if (yych <= 0xF3) {
 					yyt1 = cur;
 					goto yy219;
 				}
+				goto yy52;
+			} else {
+				if (yych <= 0x7F) {
+					yyt1 = cur;
+					goto yy219;
+				}
+				if (yych <= 0xC1) goto yy52;
+				yyt1 = cur;
+				goto yy220;
+			}
+		}
+	} else {
+		if (yych <= 0xE0) {
+			if (yych <= 0xC8) goto yy52;
+			if (yych <= 0xC9) {
+				yyt1 = cur;
+				goto yy221;
+			}
+			if (yych <= 0xDF) {
+				yyt1 = cur;
+				goto yy220;
+			}
+			yyt1 = cur;
+			goto yy222;
+		} else {
+			if (yych <= 0xF0) {
+				if (yych <= 0xEF) {
+					yyt1 = cur;
+					goto yy223;
+				}
+				yyt1 = cur;
+				goto yy224;
+			} else {
+				if (yych <= 0xF3) {
+					yyt1 = cur;
+					goto yy225;
+				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy220;
+					goto yy226;
 				}
 				goto yy52;
 			}
 		}
 	}
-yy143:
+yy145:
 	yych = *++cur;
 	if (yych <= 0xC2) {
 		if (yych <= 'Z') {
 			if (yych <= '/') {
 				yyt1 = cur;
-				goto yy140;
+				goto yy142;
 			}
 			if (yych <= '9') goto yy52;
 			if (yych <= '@') {
 				yyt1 = cur;
-				goto yy140;
+				goto yy142;
 			}
 			goto yy52;
 		} else {
 			if (yych <= 'z') {
 				if (yych <= '`') {
 					yyt1 = cur;
-					goto yy140;
+					goto yy142;
 				}
 				goto yy52;
 			} else {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy140;
+					goto yy142;
 				}
 				if (yych <= 0xC1) goto yy52;
 				yyt1 = cur;
@@ -2499,97 +2523,97 @@ yy143:
 			if (yych <= 0xC8) goto yy52;
 			if (yych <= 0xC9) {
 				yyt1 = cur;
-				goto yy145;
+				goto yy147;
 			}
 			if (yych >= 0xE0) {
 				yyt1 = cur;
-				goto yy146;
+				goto yy148;
 			}
 			yyt1 = cur;
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy147;
+					goto yy149;
 				}
 				yyt1 = cur;
-				goto yy148;
+				goto yy150;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy149;
+					goto yy151;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy150;
+					goto yy152;
 				}
 				goto yy52;
 			}
 		}
 	}
-yy144:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0xBF) goto yy140;
-	goto yy52;
-yy145:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy52;
-	if (yych <= 0xBF) goto yy140;
-	goto yy52;
 yy146:
 	yych = *++cur;
-	if (yych <= 0x9F) goto yy52;
-	if (yych <= 0xBF) goto yy144;
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xBF) goto yy142;
 	goto yy52;
 yy147:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0xBF) goto yy144;
+	if (yych <= 0x8F) goto yy52;
+	if (yych <= 0xBF) goto yy142;
 	goto yy52;
 yy148:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy52;
-	if (yych <= 0xBF) goto yy147;
+	if (yych <= 0x9F) goto yy52;
+	if (yych <= 0xBF) goto yy146;
 	goto yy52;
 yy149:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0xBF) goto yy147;
+	if (yych <= 0xBF) goto yy146;
 	goto yy52;
 yy150:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0x8F) goto yy147;
+	if (yych <= 0x8F) goto yy52;
+	if (yych <= 0xBF) goto yy149;
 	goto yy52;
 yy151:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xBF) goto yy149;
+	goto yy52;
+yy152:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0x8F) goto yy149;
+	goto yy52;
+yy153:
 	yych = *++cur;
 	if (yych <= 0xC1) {
 		if (yych <= '`') {
 			if (yych <= '9') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy140;
+					goto yy142;
 				}
 				goto yy52;
 			} else {
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy140;
+					goto yy142;
 				}
 				if (yych <= 'Z') goto yy52;
 				yyt1 = cur;
-				goto yy140;
+				goto yy142;
 			}
 		} else {
 			if (yych <= 'e') {
 				if (yych <= 'd') goto yy52;
-				goto yy143;
+				goto yy145;
 			} else {
 				if (yych <= 'z') goto yy52;
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy140;
+					goto yy142;
 				}
 				goto yy52;
 			}
@@ -2599,70 +2623,70 @@ yy151:
 			if (yych <= 0xC8) {
 				if (yych <= 0xC2) {
 					yyt1 = cur;
-					goto yy144;
+					goto yy146;
 				}
 				goto yy52;
 			} else {
 				if (yych <= 0xC9) {
 					yyt1 = cur;
-					goto yy145;
+					goto yy147;
 				}
 				if (yych <= 0xDF) {
 					yyt1 = cur;
-					goto yy144;
+					goto yy146;
 				}
 				yyt1 = cur;
-				goto yy146;
+				goto yy148;
 			}
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy147;
+					goto yy149;
 				}
 				yyt1 = cur;
-				goto yy148;
+				goto yy150;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy149;
+					goto yy151;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy150;
+					goto yy152;
 				}
 				goto yy52;
 			}
 		}
 	}
-yy152:
+yy154:
 	yych = *++cur;
 	if (yych <= 0x7F) {
 		if (yych <= '`') {
 			if (yych <= '9') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy140;
+					goto yy142;
 				}
 				goto yy52;
 			} else {
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy140;
+					goto yy142;
 				}
 				if (yych <= 'Z') goto yy52;
 				yyt1 = cur;
-				goto yy140;
+				goto yy142;
 			}
 		} else {
 			if (yych <= 'q') {
-				if (yych == 'm') goto yy221;
+				if (yych == 'm') goto yy227;
 				goto yy52;
 			} else {
 				if (yych <= 'r') goto yy59;
 				if (yych <= 'z') goto yy52;
 				yyt1 = cur;
-				goto yy140;
+				goto yy142;
 			}
 		}
 	} else {
@@ -2670,70 +2694,70 @@ yy152:
 			if (yych <= 0xC2) {
 				if (yych <= 0xC1) goto yy52;
 				yyt1 = cur;
-				goto yy144;
+				goto yy146;
 			} else {
 				if (yych <= 0xC8) goto yy52;
 				if (yych <= 0xC9) {
 					yyt1 = cur;
-					goto yy145;
+					goto yy147;
 				}
 				yyt1 = cur;
-				goto yy144;
+				goto yy146;
 			}
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xE0) {
 					yyt1 = cur;
-					goto yy146;
+					goto yy148;
 				}
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy147;
+					goto yy149;
 				}
 				yyt1 = cur;
-				goto yy148;
+				goto yy150;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy149;
+					goto yy151;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy150;
+					goto yy152;
 				}
 				goto yy52;
 			}
 		}
 	}
-yy153:
+yy155:
 	yych = *++cur;
 	if (yych == 0x89) goto yy55;
 	if (yych == 0xAF) goto yy55;
 	goto yy52;
-yy154:
+yy156:
 	yych = *++cur;
 	if (yych <= 0x97) {
 		if (yych <= 0x7F) goto yy52;
-		if (yych <= 0x96) goto yy128;
+		if (yych <= 0x96) goto yy130;
 		goto yy52;
 	} else {
 		if (yych == 0xB7) goto yy52;
-		if (yych <= 0xBF) goto yy128;
+		if (yych <= 0xBF) goto yy130;
 		goto yy52;
 	}
-yy155:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy222;
-	if (yych == 'e') goto yy222;
-	goto yy12;
-yy156:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'O') goto yy223;
-	if (yych == 'o') goto yy223;
-	goto yy12;
 yy157:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy228;
+	if (yych == 'e') goto yy228;
+	goto yy12;
+yy158:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'O') goto yy229;
+	if (yych == 'o') goto yy229;
+	goto yy12;
+yy159:
 	yyaccept = 6;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -2758,29 +2782,29 @@ yy157:
 			goto yy66;
 		}
 	}
-yy158:
+yy160:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy224;
-	if (yych == 'n') goto yy224;
+	if (yych == 'N') goto yy230;
+	if (yych == 'n') goto yy230;
 	goto yy12;
-yy159:
+yy161:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= 'd') {
-		if (yych == 'E') goto yy222;
+		if (yych == 'E') goto yy228;
 		goto yy12;
 	} else {
-		if (yych <= 'e') goto yy222;
-		if (yych == 0xC3) goto yy225;
+		if (yych <= 'e') goto yy228;
+		if (yych == 0xC3) goto yy231;
 		goto yy12;
 	}
-yy160:
+yy162:
 	yych = *++cur;
 	if (yych <= 0x8F) goto yy52;
 	if (yych <= 0x91) goto yy63;
 	goto yy52;
-yy161:
+yy163:
 	yyaccept = 16;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -2788,22 +2812,22 @@ yy161:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy162;
+			if (yych <= '`') goto yy164;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy162;
+			if (yych == 0xCB) goto yy164;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy162;
+			if (yych <= 0xE0) goto yy164;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy162:
+yy164:
 	{ emit(st, tok, cur, TA_CES, 0); continue; }
-yy163:
+yy165:
 	yyaccept = 7;
 	yych = *(mar = ++cur);
 	if (yych <= 't') {
@@ -2813,12 +2837,12 @@ yy163:
 			goto yy12;
 		} else {
 			if (yych <= 'Z') {
-				if (yych <= 'T') goto yy226;
+				if (yych <= 'T') goto yy232;
 				goto yy12;
 			} else {
 				if (yych <= '`') goto yy76;
 				if (yych <= 's') goto yy12;
-				goto yy226;
+				goto yy232;
 			}
 		}
 	} else {
@@ -2841,37 +2865,37 @@ yy163:
 			}
 		}
 	}
-yy164:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'Q') goto yy227;
-	if (yych == 'q') goto yy227;
-	goto yy12;
-yy165:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy228;
-	if (yych == 'r') goto yy228;
-	goto yy12;
 yy166:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy229;
-	if (yych == 's') goto yy229;
+	if (yych == 'Q') goto yy233;
+	if (yych == 'q') goto yy233;
 	goto yy12;
 yy167:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy231;
-	if (yych == 'i') goto yy231;
+	if (yych == 'R') goto yy234;
+	if (yych == 'r') goto yy234;
 	goto yy12;
 yy168:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy233;
-	if (yych == 'u') goto yy233;
+	if (yych == 'S') goto yy235;
+	if (yych == 's') goto yy235;
 	goto yy12;
 yy169:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'I') goto yy237;
+	if (yych == 'i') goto yy237;
+	goto yy12;
+yy170:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'U') goto yy239;
+	if (yych == 'u') goto yy239;
+	goto yy12;
+yy171:
 	yyaccept = 9;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -2896,60 +2920,37 @@ yy169:
 			goto yy84;
 		}
 	}
-yy170:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'A') goto yy234;
-	if (yych == 'a') goto yy234;
-	goto yy12;
-yy171:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 's') goto yy235;
-	goto yy12;
 yy172:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'A') goto yy240;
+	if (yych == 'a') goto yy240;
+	goto yy12;
+yy173:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 's') goto yy241;
+	goto yy12;
+yy174:
 	yych = *++cur;
 	if (yych <= 0x8F) goto yy52;
 	if (yych <= 0x91) goto yy63;
 	if (yych == 0x99) goto yy79;
 	goto yy52;
-yy173:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy237;
-	if (yych == 'r') goto yy237;
-	goto yy12;
-yy174:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy238;
-	if (yych == 'i') goto yy238;
-	goto yy12;
 yy175:
-	yyaccept = 17;
+	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy176;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy176;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy176;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
+	if (yych == 'R') goto yy243;
+	if (yych == 'r') goto yy243;
+	goto yy12;
 yy176:
-	{ emit(st, tok, cur, TA_EST, 0); continue; }
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'I') goto yy244;
+	if (yych == 'i') goto yy244;
+	goto yy12;
 yy177:
-	yyaccept = 18;
+	yyaccept = 17;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
@@ -2970,39 +2971,62 @@ yy177:
 		}
 	}
 yy178:
-	{ emit(st, tok, cur, TA_ICI, 0); continue; }
+	{ emit(st, tok, cur, TA_EST, 0); continue; }
 yy179:
-	yych = *++cur;
-	if (yych == 'Y') goto yy239;
-	if (yych == 'y') goto yy239;
-	goto yy52;
+	yyaccept = 18;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy180;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy180;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy180;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
 yy180:
-	yych = *++cur;
-	if (yych == 0xA0) goto yy179;
-	goto yy52;
+	{ emit(st, tok, cur, TA_ICI, 0); continue; }
 yy181:
 	yych = *++cur;
-	if (yych == 0x80) goto yy240;
+	if (yych == 'Y') goto yy245;
+	if (yych == 'y') goto yy245;
 	goto yy52;
 yy182:
+	yych = *++cur;
+	if (yych == 0xA0) goto yy181;
+	goto yy52;
+yy183:
+	yych = *++cur;
+	if (yych == 0x80) goto yy246;
+	goto yy52;
+yy184:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'Q') goto yy241;
-	if (yych == 'q') goto yy241;
+	if (yych == 'Q') goto yy247;
+	if (yych == 'q') goto yy247;
 	goto yy12;
-yy183:
+yy185:
 	yych = *++cur;
 	if (yych <= 0x8F) goto yy52;
 	if (yych <= 0x91) goto yy63;
 	if (yych == 0x99) goto yy96;
 	goto yy52;
-yy184:
+yy186:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy242;
-	if (yych == 'n') goto yy242;
+	if (yych == 'N') goto yy248;
+	if (yych == 'n') goto yy248;
 	goto yy12;
-yy185:
+yy187:
 	yyaccept = 19;
 	yych = *(mar = ++cur);
 	if (yych <= 't') {
@@ -3011,12 +3035,12 @@ yy185:
 			if (yych >= 'A') goto yy12;
 		} else {
 			if (yych <= 'Z') {
-				if (yych <= 'T') goto yy243;
+				if (yych <= 'T') goto yy249;
 				goto yy12;
 			} else {
-				if (yych <= '`') goto yy186;
+				if (yych <= '`') goto yy188;
 				if (yych <= 's') goto yy12;
-				goto yy243;
+				goto yy249;
 			}
 		}
 	} else {
@@ -3030,20 +3054,20 @@ yy185:
 			if (yych <= 0xDB) {
 				if (yych >= 0xD6) goto yy12;
 			} else {
-				if (yych <= 0xE0) goto yy186;
+				if (yych <= 0xE0) goto yy188;
 				if (yych <= 0xE2) goto yy12;
 			}
 		}
 	}
-yy186:
+yy188:
 	{ emit(st, tok, cur, TA_PAR, 0); continue; }
-yy187:
+yy189:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'D') goto yy170;
-	if (yych == 'd') goto yy170;
+	if (yych == 'D') goto yy172;
+	if (yych == 'd') goto yy172;
 	goto yy12;
-yy188:
+yy190:
 	yyaccept = 20;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -3051,124 +3075,152 @@ yy188:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy189;
+			if (yych <= '`') goto yy191;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy189;
+			if (yych == 0xCB) goto yy191;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy189;
+			if (yych <= 0xE0) goto yy191;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy189:
-	{ emit(st, tok, cur, TA_PEU, 0); continue; }
-yy190:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy244;
-	if (yych == 's') goto yy244;
-	goto yy12;
 yy191:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy246;
-	if (yych == 's') goto yy246;
-	goto yy12;
+	{ emit(st, tok, cur, TA_PEU, 0); continue; }
 yy192:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy247;
-	if (yych == 'r') goto yy247;
+	if (yych == 'S') goto yy250;
+	if (yych == 's') goto yy250;
 	goto yy12;
 yy193:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy249;
-	if (yych == 'r') goto yy249;
+	if (yych == 'S') goto yy252;
+	if (yych == 's') goto yy252;
 	goto yy12;
 yy194:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'L') goto yy250;
-	if (yych == 'l') goto yy250;
+	if (yych == 'R') goto yy253;
+	if (yych == 'r') goto yy253;
 	goto yy12;
 yy195:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= 'T') {
-		if (yych <= 'R') goto yy12;
-		if (yych <= 'S') goto yy251;
-		goto yy253;
-	} else {
-		if (yych <= 'r') goto yy12;
-		if (yych <= 's') goto yy251;
-		if (yych <= 't') goto yy253;
-		goto yy12;
-	}
+	if (yych == 'R') goto yy255;
+	if (yych == 'r') goto yy255;
+	goto yy12;
 yy196:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy255;
-	if (yych == 's') goto yy255;
+	if (yych == 'L') goto yy256;
+	if (yych == 'l') goto yy256;
 	goto yy12;
 yy197:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'r') goto yy117;
-	goto yy12;
+	if (yych <= 'T') {
+		if (yych <= 'R') goto yy12;
+		if (yych <= 'S') goto yy257;
+		goto yy259;
+	} else {
+		if (yych <= 'r') goto yy12;
+		if (yych <= 's') goto yy257;
+		if (yych <= 't') goto yy259;
+		goto yy12;
+	}
 yy198:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'a') goto yy123;
-	if (yych == 'o') goto yy125;
+	if (yych == 'S') goto yy261;
+	if (yych == 's') goto yy261;
 	goto yy12;
 yy199:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= 'h') {
-		if (yych == 'N') goto yy224;
-		goto yy12;
-	} else {
-		if (yych <= 'i') goto yy257;
-		if (yych == 'n') goto yy224;
-		goto yy12;
-	}
+	if (yych == 'r') goto yy118;
+	goto yy12;
 yy200:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'z') goto yy111;
+	if (yych == 'e') goto yy263;
 	goto yy12;
 yy201:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'n') goto yy258;
+	if (yych == 'a') goto yy125;
+	if (yych == 'o') goto yy127;
 	goto yy12;
 yy202:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'r') goto yy259;
-	goto yy12;
+	if (yych <= 'h') {
+		if (yych == 'N') goto yy230;
+		goto yy12;
+	} else {
+		if (yych <= 'i') goto yy264;
+		if (yych == 'n') goto yy230;
+		goto yy12;
+	}
 yy203:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 't') goto yy123;
-	if (yych == 'v') goto yy260;
+	if (yych == 'z') goto yy111;
 	goto yy12;
 yy204:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'n') goto yy261;
+	if (yych == 'n') goto yy265;
 	goto yy12;
 yy205:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'e') goto yy30;
+	if (yych == 'r') goto yy266;
 	goto yy12;
 yy206:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 't') goto yy125;
+	if (yych == 'v') goto yy267;
+	goto yy12;
+yy207:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'n') goto yy268;
+	goto yy12;
+yy208:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'e') goto yy269;
+	goto yy12;
+yy209:
+	yyaccept = 21;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy210;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy210;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy210;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy210:
+	{ emit(st, tok, cur, TA_PAST, TP_ETRE_PAST); continue; }
+yy211:
 	yych = *++cur;
 	if (yych <= 0xA8) {
 		if (yych <= 0x96) {
@@ -3177,11 +3229,11 @@ yy206:
 		} else {
 			if (yych <= 0x97) goto yy52;
 			if (yych <= 0xA7) goto yy11;
-			goto yy262;
+			goto yy270;
 		}
 	} else {
 		if (yych <= 0xB6) {
-			if (yych <= 0xA9) goto yy263;
+			if (yych <= 0xA9) goto yy271;
 			goto yy11;
 		} else {
 			if (yych <= 0xB7) goto yy52;
@@ -3189,32 +3241,37 @@ yy206:
 			goto yy52;
 		}
 	}
-yy207:
+yy212:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 't') goto yy264;
+	if (yych == 't') goto yy272;
 	goto yy12;
-yy208:
+yy213:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 't') goto yy123;
+	if (yych == 't') goto yy274;
 	goto yy12;
-yy209:
+yy214:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'a') goto yy266;
+	if (yych == 't') goto yy125;
 	goto yy12;
-yy210:
+yy215:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'a') goto yy276;
+	goto yy12;
+yy216:
 	yych = *++cur;
 	if (yych <= '/') goto yy52;
-	if (yych <= '9') goto yy267;
+	if (yych <= '9') goto yy277;
 	goto yy52;
-yy211:
+yy217:
 	yyaccept = 1;
 	yych = *(mar = ++cur);
-yy212:
+yy218:
 	if (yybm[0+yych] & 128) {
-		goto yy211;
+		goto yy217;
 	}
 	if (yych <= 'n') {
 		if (yych == 'e') goto yy57;
@@ -3229,68 +3286,68 @@ yy212:
 			goto yy8;
 		}
 	}
-yy213:
+yy219:
 	++cur;
 	cur = yyt1;
 	{ emit(st, tok, cur, TA_ORD, atoi(tok)); continue; }
-yy214:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0xBF) goto yy213;
-	goto yy52;
-yy215:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy52;
-	if (yych <= 0xBF) goto yy213;
-	goto yy52;
-yy216:
-	yych = *++cur;
-	if (yych <= 0x9F) goto yy52;
-	if (yych <= 0xBF) goto yy214;
-	goto yy52;
-yy217:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0xBF) goto yy214;
-	goto yy52;
-yy218:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy52;
-	if (yych <= 0xBF) goto yy217;
-	goto yy52;
-yy219:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0xBF) goto yy217;
-	goto yy52;
 yy220:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0x8F) goto yy217;
+	if (yych <= 0xBF) goto yy219;
 	goto yy52;
 yy221:
 	yych = *++cur;
-	if (yych == 'e') goto yy269;
+	if (yych <= 0x8F) goto yy52;
+	if (yych <= 0xBF) goto yy219;
 	goto yy52;
 yy222:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy270;
-	if (yych == 's') goto yy270;
-	goto yy12;
+	yych = *++cur;
+	if (yych <= 0x9F) goto yy52;
+	if (yych <= 0xBF) goto yy220;
+	goto yy52;
 yy223:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy272;
-	if (yych == 'u') goto yy272;
-	goto yy12;
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xBF) goto yy220;
+	goto yy52;
 yy224:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy52;
+	if (yych <= 0xBF) goto yy223;
+	goto yy52;
+yy225:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xBF) goto yy223;
+	goto yy52;
+yy226:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0x8F) goto yy223;
+	goto yy52;
+yy227:
+	yych = *++cur;
+	if (yych == 'e') goto yy279;
+	goto yy52;
+yy228:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'T') goto yy273;
-	if (yych == 't') goto yy273;
+	if (yych == 'S') goto yy280;
+	if (yych == 's') goto yy280;
 	goto yy12;
-yy225:
+yy229:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'U') goto yy282;
+	if (yych == 'u') goto yy282;
+	goto yy12;
+yy230:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'T') goto yy283;
+	if (yych == 't') goto yy283;
+	goto yy12;
+yy231:
 	yych = *++cur;
 	if (yych <= 0xA7) {
 		if (yych <= 0x7F) goto yy52;
@@ -3298,7 +3355,7 @@ yy225:
 		goto yy11;
 	} else {
 		if (yych <= 0xB6) {
-			if (yych <= 0xA8) goto yy275;
+			if (yych <= 0xA8) goto yy285;
 			goto yy11;
 		} else {
 			if (yych <= 0xB7) goto yy52;
@@ -3306,96 +3363,26 @@ yy225:
 			goto yy52;
 		}
 	}
-yy226:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy276;
-	if (yych == 'e') goto yy276;
-	goto yy12;
-yy227:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy277;
-	if (yych == 'u') goto yy277;
-	goto yy12;
-yy228:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy278;
-	if (yych == 's') goto yy278;
-	goto yy12;
-yy229:
-	yyaccept = 21;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy230;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy230;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy230;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy230:
-	{ emit(st, tok, cur, TA_DANS, 0); continue; }
-yy231:
-	yyaccept = 22;
-	yych = *(mar = ++cur);
-	if (yych <= 'e') {
-		if (yych <= 'D') {
-			if (yych == '-') goto yy12;
-			if (yych >= 'A') goto yy12;
-		} else {
-			if (yych <= 'Z') {
-				if (yych <= 'E') goto yy280;
-				goto yy12;
-			} else {
-				if (yych <= '`') goto yy232;
-				if (yych <= 'd') goto yy12;
-				goto yy280;
-			}
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) {
-				if (yych <= 'z') goto yy12;
-			} else {
-				if (yych != 0xCB) goto yy12;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych >= 0xD6) goto yy12;
-			} else {
-				if (yych <= 0xE0) goto yy232;
-				if (yych <= 0xE2) goto yy12;
-			}
-		}
-	}
 yy232:
-	{ emit(st, tok, cur, TA_DEMI, 0); continue; }
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy286;
+	if (yych == 'e') goto yy286;
+	goto yy12;
 yy233:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy281;
-	if (yych == 'i') goto yy281;
+	if (yych == 'U') goto yy287;
+	if (yych == 'u') goto yy287;
 	goto yy12;
 yy234:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy282;
-	if (yych == 'n') goto yy282;
+	if (yych == 'S') goto yy288;
+	if (yych == 's') goto yy288;
 	goto yy12;
 yy235:
-	yyaccept = 23;
+	yyaccept = 22;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
@@ -3416,168 +3403,9 @@ yy235:
 		}
 	}
 yy236:
-	{ emit(st, tok, cur, TA_DES, 0); continue; }
+	{ emit(st, tok, cur, TA_DANS, 0); continue; }
 yy237:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy283;
-	if (yych == 'e') goto yy283;
-	goto yy12;
-yy238:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy285;
-	if (yych == 'r') goto yy285;
-	goto yy12;
-yy239:
-	yych = *++cur;
-	if (yych <= '`') {
-		if (yych <= ' ') {
-			if (yych <= 0x1F) goto yy52;
-			goto yy286;
-		} else {
-			if (yych == 'A') goto yy287;
-			goto yy52;
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'a') goto yy287;
-			if (yych <= 0xC1) goto yy52;
-			goto yy288;
-		} else {
-			if (yych == 0xE2) goto yy289;
-			goto yy52;
-		}
-	}
-yy240:
-	yych = *++cur;
-	if (yych <= 0x8F) {
-		if (yych == 0x89) goto yy179;
-		goto yy52;
-	} else {
-		if (yych <= 0x91) goto yy63;
-		if (yych == 0xAF) goto yy179;
-		goto yy52;
-	}
-yy241:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy290;
-	if (yych == 'u') goto yy290;
-	goto yy12;
-yy242:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy291;
-	if (yych == 's') goto yy291;
-	goto yy12;
-yy243:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy293;
-	if (yych == 'i') goto yy293;
-	goto yy12;
-yy244:
-	yyaccept = 24;
-	yych = *(mar = ++cur);
-	if (yych <= 'i') {
-		if (yych <= 'H') {
-			if (yych == '-') goto yy12;
-			if (yych >= 'A') goto yy12;
-		} else {
-			if (yych <= 'Z') {
-				if (yych <= 'I') goto yy294;
-				goto yy12;
-			} else {
-				if (yych <= '`') goto yy245;
-				if (yych <= 'h') goto yy12;
-				goto yy294;
-			}
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) {
-				if (yych <= 'z') goto yy12;
-			} else {
-				if (yych != 0xCB) goto yy12;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych >= 0xD6) goto yy12;
-			} else {
-				if (yych <= 0xE0) goto yy245;
-				if (yych <= 0xE2) goto yy12;
-			}
-		}
-	}
-yy245:
-	{ emit(st, tok, cur, TA_PLUS, 0); continue; }
-yy246:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy295;
-	if (yych == 'i') goto yy295;
-	goto yy12;
-yy247:
-	yyaccept = 25;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy248;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy248;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy248;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy248:
-	{ emit(st, tok, cur, TA_POUR, 0); continue; }
-yy249:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'T') goto yy296;
-	if (yych == 't') goto yy296;
-	goto yy12;
-yy250:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'Q') goto yy298;
-	if (yych == 'q') goto yy298;
-	goto yy12;
-yy251:
-	yyaccept = 26;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy252;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy252;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy252;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy252:
-	{ emit(st, tok, cur, TA_TOUS, 0); continue; }
-yy253:
-	yyaccept = 27;
+	yyaccept = 23;
 	yych = *(mar = ++cur);
 	if (yych <= 'e') {
 		if (yych <= 'D') {
@@ -3585,12 +3413,12 @@ yy253:
 			if (yych >= 'A') goto yy12;
 		} else {
 			if (yych <= 'Z') {
-				if (yych <= 'E') goto yy299;
+				if (yych <= 'E') goto yy290;
 				goto yy12;
 			} else {
-				if (yych <= '`') goto yy254;
+				if (yych <= '`') goto yy238;
 				if (yych <= 'd') goto yy12;
-				goto yy299;
+				goto yy290;
 			}
 		}
 	} else {
@@ -3604,73 +3432,243 @@ yy253:
 			if (yych <= 0xDB) {
 				if (yych >= 0xD6) goto yy12;
 			} else {
-				if (yych <= 0xE0) goto yy254;
+				if (yych <= 0xE0) goto yy238;
 				if (yych <= 0xE2) goto yy12;
 			}
 		}
 	}
-yy254:
-	{ emit(st, tok, cur, TA_TOUT, 0); continue; }
-yy255:
-	yyaccept = 28;
+yy238:
+	{ emit(st, tok, cur, TA_DEMI, 0); continue; }
+yy239:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'I') goto yy291;
+	if (yych == 'i') goto yy291;
+	goto yy12;
+yy240:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'N') goto yy292;
+	if (yych == 'n') goto yy292;
+	goto yy12;
+yy241:
+	yyaccept = 24;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy256;
+			if (yych <= '`') goto yy242;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy256;
+			if (yych == 0xCB) goto yy242;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy256;
+			if (yych <= 0xE0) goto yy242;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
+yy242:
+	{ emit(st, tok, cur, TA_DES, 0); continue; }
+yy243:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy293;
+	if (yych == 'e') goto yy293;
+	goto yy12;
+yy244:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'R') goto yy295;
+	if (yych == 'r') goto yy295;
+	goto yy12;
+yy245:
+	yych = *++cur;
+	if (yych <= '`') {
+		if (yych <= ' ') {
+			if (yych <= 0x1F) goto yy52;
+			goto yy296;
+		} else {
+			if (yych == 'A') goto yy297;
+			goto yy52;
+		}
+	} else {
+		if (yych <= 0xC2) {
+			if (yych <= 'a') goto yy297;
+			if (yych <= 0xC1) goto yy52;
+			goto yy298;
+		} else {
+			if (yych == 0xE2) goto yy299;
+			goto yy52;
+		}
+	}
+yy246:
+	yych = *++cur;
+	if (yych <= 0x8F) {
+		if (yych == 0x89) goto yy181;
+		goto yy52;
+	} else {
+		if (yych <= 0x91) goto yy63;
+		if (yych == 0xAF) goto yy181;
+		goto yy52;
+	}
+yy247:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'U') goto yy300;
+	if (yych == 'u') goto yy300;
+	goto yy12;
+yy248:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'S') goto yy301;
+	if (yych == 's') goto yy301;
+	goto yy12;
+yy249:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'I') goto yy303;
+	if (yych == 'i') goto yy303;
+	goto yy12;
+yy250:
+	yyaccept = 25;
+	yych = *(mar = ++cur);
+	if (yych <= 'i') {
+		if (yych <= 'H') {
+			if (yych == '-') goto yy12;
+			if (yych >= 'A') goto yy12;
+		} else {
+			if (yych <= 'Z') {
+				if (yych <= 'I') goto yy304;
+				goto yy12;
+			} else {
+				if (yych <= '`') goto yy251;
+				if (yych <= 'h') goto yy12;
+				goto yy304;
+			}
+		}
+	} else {
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) {
+				if (yych <= 'z') goto yy12;
+			} else {
+				if (yych != 0xCB) goto yy12;
+			}
+		} else {
+			if (yych <= 0xDB) {
+				if (yych >= 0xD6) goto yy12;
+			} else {
+				if (yych <= 0xE0) goto yy251;
+				if (yych <= 0xE2) goto yy12;
+			}
+		}
+	}
+yy251:
+	{ emit(st, tok, cur, TA_PLUS, 0); continue; }
+yy252:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'I') goto yy305;
+	if (yych == 'i') goto yy305;
+	goto yy12;
+yy253:
+	yyaccept = 26;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy254;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy254;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy254;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy254:
+	{ emit(st, tok, cur, TA_POUR, 0); continue; }
+yy255:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'T') goto yy306;
+	if (yych == 't') goto yy306;
+	goto yy12;
 yy256:
-	{ emit(st, tok, cur, TA_VERS, 0); continue; }
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'Q') goto yy308;
+	if (yych == 'q') goto yy308;
+	goto yy12;
 yy257:
-	yyaccept = 3;
+	yyaccept = 27;
 	yych = *(mar = ++cur);
-	if (yych == 'e') goto yy30;
-	if (yych == 't') goto yy111;
-	goto yy12;
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy258;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy258;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy258;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
 yy258:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 's') goto yy111;
-	goto yy12;
+	{ emit(st, tok, cur, TA_TOUS, 0); continue; }
 yy259:
-	yyaccept = 3;
+	yyaccept = 28;
 	yych = *(mar = ++cur);
-	if (yych == 'a') goto yy300;
-	goto yy12;
+	if (yych <= 'e') {
+		if (yych <= 'D') {
+			if (yych == '-') goto yy12;
+			if (yych >= 'A') goto yy12;
+		} else {
+			if (yych <= 'Z') {
+				if (yych <= 'E') goto yy309;
+				goto yy12;
+			} else {
+				if (yych <= '`') goto yy260;
+				if (yych <= 'd') goto yy12;
+				goto yy309;
+			}
+		}
+	} else {
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) {
+				if (yych <= 'z') goto yy12;
+			} else {
+				if (yych != 0xCB) goto yy12;
+			}
+		} else {
+			if (yych <= 0xDB) {
+				if (yych >= 0xD6) goto yy12;
+			} else {
+				if (yych <= 0xE0) goto yy260;
+				if (yych <= 0xE2) goto yy12;
+			}
+		}
+	}
 yy260:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'e') goto yy125;
-	goto yy12;
+	{ emit(st, tok, cur, TA_TOUT, 0); continue; }
 yy261:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 't') goto yy301;
-	goto yy12;
-yy262:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 's') goto yy303;
-	goto yy12;
-yy263:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'v') goto yy305;
-	goto yy12;
-yy264:
 	yyaccept = 29;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -3678,28 +3676,120 @@ yy264:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy265;
+			if (yych <= '`') goto yy262;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy265;
+			if (yych == 0xCB) goto yy262;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy265;
+			if (yych <= 0xE0) goto yy262;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
+yy262:
+	{ emit(st, tok, cur, TA_VERS, 0); continue; }
+yy263:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'n') goto yy310;
+	goto yy12;
+yy264:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'e') goto yy30;
+	if (yych == 't') goto yy111;
+	goto yy12;
 yy265:
-	{ emit(st, tok, cur, TA_TOT, 0); continue; }
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 's') goto yy111;
+	goto yy12;
 yy266:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'i') goto yy257;
+	if (yych == 'a') goto yy311;
 	goto yy12;
 yy267:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'e') goto yy127;
+	goto yy12;
+yy268:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 't') goto yy312;
+	goto yy12;
+yy269:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'n') goto yy314;
+	goto yy12;
+yy270:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 's') goto yy315;
+	goto yy12;
+yy271:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'v') goto yy317;
+	goto yy12;
+yy272:
 	yyaccept = 30;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy273;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy273;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy273;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy273:
+	{ emit(st, tok, cur, TA_PAST, TP_ETRE_PRESENT); continue; }
+yy274:
+	yyaccept = 31;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy275;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy275;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy275;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy275:
+	{ emit(st, tok, cur, TA_TOT, 0); continue; }
+yy276:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'i') goto yy318;
+	goto yy12;
+yy277:
+	yyaccept = 32;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC1) {
 		if (yych == ' ') goto yy55;
@@ -3707,7 +3797,7 @@ yy267:
 		if (yych <= 0xC2) goto yy60;
 		if (yych == 0xE2) goto yy62;
 	}
-yy268:
+yy278:
 	{ if (*cur >= '0' && *cur <= '9') { /* 04 2009: not a group */
                                   cur = tok;
                                   while (*cur >= '0' && *cur <= '9')
@@ -3719,34 +3809,34 @@ yy268:
                               if (st->n)
                                   st->atoms[st->n - 1].nd = nd;
                               continue; }
-yy269:
+yy279:
 	yych = *++cur;
 	if (yych <= 0xC1) {
 		if (yych <= '`') {
 			if (yych <= '9') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy140;
+					goto yy142;
 				}
 				goto yy52;
 			} else {
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy140;
+					goto yy142;
 				}
 				if (yych <= 'Z') goto yy52;
 				yyt1 = cur;
-				goto yy140;
+				goto yy142;
 			}
 		} else {
 			if (yych <= 's') {
 				if (yych <= 'r') goto yy52;
-				goto yy143;
+				goto yy145;
 			} else {
 				if (yych <= 'z') goto yy52;
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy140;
+					goto yy142;
 				}
 				goto yy52;
 			}
@@ -3756,100 +3846,100 @@ yy269:
 			if (yych <= 0xC8) {
 				if (yych <= 0xC2) {
 					yyt1 = cur;
-					goto yy144;
+					goto yy146;
 				}
 				goto yy52;
 			} else {
 				if (yych <= 0xC9) {
 					yyt1 = cur;
-					goto yy145;
+					goto yy147;
 				}
 				if (yych <= 0xDF) {
 					yyt1 = cur;
-					goto yy144;
+					goto yy146;
 				}
 				yyt1 = cur;
-				goto yy146;
+				goto yy148;
 			}
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy147;
+					goto yy149;
 				}
 				yyt1 = cur;
-				goto yy148;
+				goto yy150;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy149;
+					goto yy151;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy150;
+					goto yy152;
 				}
 				goto yy52;
 			}
 		}
 	}
-yy270:
-	yyaccept = 31;
+yy280:
+	yyaccept = 33;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy271;
+			if (yych <= '`') goto yy281;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy271;
+			if (yych == 0xCB) goto yy281;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy271;
+			if (yych <= 0xE0) goto yy281;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy271:
+yy281:
 	{ emit(st, tok, cur, TA_APRES, 0); continue; }
-yy272:
+yy282:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy306;
-	if (yych == 'r') goto yy306;
+	if (yych == 'R') goto yy319;
+	if (yych == 'r') goto yy319;
 	goto yy12;
-yy273:
-	yyaccept = 32;
+yy283:
+	yyaccept = 34;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy274;
+			if (yych <= '`') goto yy284;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy274;
+			if (yych == 0xCB) goto yy284;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy274;
+			if (yych <= 0xE0) goto yy284;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy274:
+yy284:
 	{ emit(st, tok, cur, TA_AVANT, 0); continue; }
-yy275:
+yy285:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 's') goto yy270;
+	if (yych == 's') goto yy280;
 	goto yy12;
-yy276:
+yy286:
 	yyaccept = 7;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -3874,201 +3964,13 @@ yy276:
 			goto yy76;
 		}
 	}
-yy277:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy307;
-	if (yych == 'e') goto yy307;
-	goto yy12;
-yy278:
-	yyaccept = 33;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy279;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy279;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy279;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy279:
-	{ emit(st, tok, cur, TA_COURS, 0); continue; }
-yy280:
-	yyaccept = 22;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-			goto yy232;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy232;
-			if (yych <= 'z') goto yy12;
-			goto yy232;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy232;
-			if (yych <= 0xD4) goto yy12;
-			goto yy232;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy232;
-			if (yych <= 0xE2) goto yy12;
-			goto yy232;
-		}
-	}
-yy281:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy309;
-	if (yych == 's') goto yy309;
-	goto yy12;
-yy282:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'T') goto yy311;
-	if (yych == 't') goto yy311;
-	goto yy12;
-yy283:
-	yyaccept = 34;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy284;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy284;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy284;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy284:
-	{ emit(st, tok, cur, TA_ENTRE, 0); continue; }
-yy285:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'O') goto yy313;
-	if (yych == 'o') goto yy313;
-	goto yy12;
-yy286:
-	yych = *++cur;
-	if (yych == 'A') goto yy314;
-	if (yych == 'a') goto yy314;
-	goto yy52;
 yy287:
-	yych = *++cur;
-	if (yych <= 0xC2) {
-		if (yych <= 'Z') {
-			if (yych <= '/') {
-				yyt1 = cur;
-				goto yy315;
-			}
-			if (yych <= '9') goto yy52;
-			if (yych <= '@') {
-				yyt1 = cur;
-				goto yy315;
-			}
-			goto yy52;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= '`') {
-					yyt1 = cur;
-					goto yy315;
-				}
-				goto yy52;
-			} else {
-				if (yych <= 0x7F) {
-					yyt1 = cur;
-					goto yy315;
-				}
-				if (yych <= 0xC1) goto yy52;
-				yyt1 = cur;
-				goto yy316;
-			}
-		}
-	} else {
-		if (yych <= 0xE0) {
-			if (yych <= 0xC8) goto yy52;
-			if (yych <= 0xC9) {
-				yyt1 = cur;
-				goto yy317;
-			}
-			if (yych <= 0xDF) {
-				yyt1 = cur;
-				goto yy316;
-			}
-			yyt1 = cur;
-			goto yy318;
-		} else {
-			if (yych <= 0xF0) {
-				if (yych <= 0xEF) {
-					yyt1 = cur;
-					goto yy319;
-				}
-				yyt1 = cur;
-				goto yy320;
-			} else {
-				if (yych <= 0xF3) {
-					yyt1 = cur;
-					goto yy321;
-				}
-				if (yych <= 0xF4) {
-					yyt1 = cur;
-					goto yy322;
-				}
-				goto yy52;
-			}
-		}
-	}
-yy288:
-	yych = *++cur;
-	if (yych == 0xA0) goto yy286;
-	goto yy52;
-yy289:
-	yych = *++cur;
-	if (yych == 0x80) goto yy323;
-	goto yy52;
-yy290:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= 'd') {
-		if (yych <= '\'') {
-			if (yych <= '&') goto yy12;
-			goto yy324;
-		} else {
-			if (yych == 'E') goto yy325;
-			goto yy12;
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'e') goto yy325;
-			if (yych <= 0xC9) goto yy12;
-			goto yy327;
-		} else {
-			if (yych == 0xE2) goto yy328;
-			goto yy12;
-		}
-	}
-yy291:
+	if (yych == 'E') goto yy320;
+	if (yych == 'e') goto yy320;
+	goto yy12;
+yy288:
 	yyaccept = 35;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -4076,40 +3978,59 @@ yy291:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy292;
+			if (yych <= '`') goto yy289;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy292;
+			if (yych == 0xCB) goto yy289;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy292;
+			if (yych <= 0xE0) goto yy289;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
+yy289:
+	{ emit(st, tok, cur, TA_COURS, 0); continue; }
+yy290:
+	yyaccept = 23;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+			goto yy238;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy238;
+			if (yych <= 'z') goto yy12;
+			goto yy238;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy238;
+			if (yych <= 0xD4) goto yy12;
+			goto yy238;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy238;
+			if (yych <= 0xE2) goto yy12;
+			goto yy238;
+		}
+	}
+yy291:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'S') goto yy322;
+	if (yych == 's') goto yy322;
+	goto yy12;
 yy292:
-	{ emit(st, tok, cur, TA_MOINS, 0); continue; }
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'T') goto yy324;
+	if (yych == 't') goto yy324;
+	goto yy12;
 yy293:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy329;
-	if (yych == 'r') goto yy329;
-	goto yy12;
-yy294:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy331;
-	if (yych == 'e') goto yy331;
-	goto yy12;
-yy295:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'B') goto yy332;
-	if (yych == 'b') goto yy332;
-	goto yy12;
-yy296:
 	yyaccept = 36;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -4117,70 +4038,126 @@ yy296:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy297;
+			if (yych <= '`') goto yy294;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy297;
+			if (yych == 0xCB) goto yy294;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy297;
+			if (yych <= 0xE0) goto yy294;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy297:
-	{ emit(st, tok, cur, TA_QUART, 0); continue; }
-yy298:
+yy294:
+	{ emit(st, tok, cur, TA_ENTRE, 0); continue; }
+yy295:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy333;
-	if (yych == 'u') goto yy333;
+	if (yych == 'O') goto yy326;
+	if (yych == 'o') goto yy326;
 	goto yy12;
-yy299:
-	yyaccept = 27;
-	yych = *(mar = ++cur);
-	if (yych <= 's') {
-		if (yych <= 'R') {
-			if (yych == '-') goto yy12;
-			if (yych <= '@') goto yy254;
-			goto yy12;
+yy296:
+	yych = *++cur;
+	if (yych == 'A') goto yy327;
+	if (yych == 'a') goto yy327;
+	goto yy52;
+yy297:
+	yych = *++cur;
+	if (yych <= 0xC2) {
+		if (yych <= 'Z') {
+			if (yych <= '/') {
+				yyt1 = cur;
+				goto yy328;
+			}
+			if (yych <= '9') goto yy52;
+			if (yych <= '@') {
+				yyt1 = cur;
+				goto yy328;
+			}
+			goto yy52;
 		} else {
-			if (yych <= 'Z') {
-				if (yych <= 'S') goto yy251;
-				goto yy12;
+			if (yych <= 'z') {
+				if (yych <= '`') {
+					yyt1 = cur;
+					goto yy328;
+				}
+				goto yy52;
 			} else {
-				if (yych <= '`') goto yy254;
-				if (yych <= 'r') goto yy12;
-				goto yy251;
+				if (yych <= 0x7F) {
+					yyt1 = cur;
+					goto yy328;
+				}
+				if (yych <= 0xC1) goto yy52;
+				yyt1 = cur;
+				goto yy329;
 			}
 		}
 	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) {
-				if (yych <= 'z') goto yy12;
-				goto yy254;
-			} else {
-				if (yych == 0xCB) goto yy254;
-				goto yy12;
+		if (yych <= 0xE0) {
+			if (yych <= 0xC8) goto yy52;
+			if (yych <= 0xC9) {
+				yyt1 = cur;
+				goto yy330;
 			}
+			if (yych <= 0xDF) {
+				yyt1 = cur;
+				goto yy329;
+			}
+			yyt1 = cur;
+			goto yy331;
 		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy254;
-				goto yy12;
+			if (yych <= 0xF0) {
+				if (yych <= 0xEF) {
+					yyt1 = cur;
+					goto yy332;
+				}
+				yyt1 = cur;
+				goto yy333;
 			} else {
-				if (yych <= 0xE0) goto yy254;
-				if (yych <= 0xE2) goto yy12;
-				goto yy254;
+				if (yych <= 0xF3) {
+					yyt1 = cur;
+					goto yy334;
+				}
+				if (yych <= 0xF4) {
+					yyt1 = cur;
+					goto yy335;
+				}
+				goto yy52;
 			}
 		}
 	}
+yy298:
+	yych = *++cur;
+	if (yych == 0xA0) goto yy296;
+	goto yy52;
+yy299:
+	yych = *++cur;
+	if (yych == 0x80) goto yy336;
+	goto yy52;
 yy300:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'i') goto yy334;
-	goto yy12;
+	if (yych <= 'd') {
+		if (yych <= '\'') {
+			if (yych <= '&') goto yy12;
+			goto yy337;
+		} else {
+			if (yych == 'E') goto yy338;
+			goto yy12;
+		}
+	} else {
+		if (yych <= 0xCA) {
+			if (yych <= 'e') goto yy338;
+			if (yych <= 0xC9) goto yy12;
+			goto yy340;
+		} else {
+			if (yych == 0xE2) goto yy341;
+			goto yy12;
+		}
+	}
 yy301:
 	yyaccept = 37;
 	yych = *(mar = ++cur);
@@ -4203,8 +4180,26 @@ yy301:
 		}
 	}
 yy302:
-	{ other(st, true); continue; }
+	{ emit(st, tok, cur, TA_MOINS, 0); continue; }
 yy303:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'R') goto yy342;
+	if (yych == 'r') goto yy342;
+	goto yy12;
+yy304:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy344;
+	if (yych == 'e') goto yy344;
+	goto yy12;
+yy305:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'B') goto yy345;
+	if (yych == 'b') goto yy345;
+	goto yy12;
+yy306:
 	yyaccept = 38;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -4212,33 +4207,76 @@ yy303:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy304;
+			if (yych <= '`') goto yy307;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy304;
+			if (yych == 0xCB) goto yy307;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy304;
+			if (yych <= 0xE0) goto yy307;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy304:
-	{ emit(st, tok, cur, TA_PRES, 0); continue; }
-yy305:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'u') goto yy335;
-	goto yy12;
-yy306:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'D') goto yy336;
-	if (yych == 'd') goto yy336;
-	goto yy12;
 yy307:
+	{ emit(st, tok, cur, TA_QUART, 0); continue; }
+yy308:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'U') goto yy346;
+	if (yych == 'u') goto yy346;
+	goto yy12;
+yy309:
+	yyaccept = 28;
+	yych = *(mar = ++cur);
+	if (yych <= 's') {
+		if (yych <= 'R') {
+			if (yych == '-') goto yy12;
+			if (yych <= '@') goto yy260;
+			goto yy12;
+		} else {
+			if (yych <= 'Z') {
+				if (yych <= 'S') goto yy257;
+				goto yy12;
+			} else {
+				if (yych <= '`') goto yy260;
+				if (yych <= 'r') goto yy12;
+				goto yy257;
+			}
+		}
+	} else {
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) {
+				if (yych <= 'z') goto yy12;
+				goto yy260;
+			} else {
+				if (yych == 0xCB) goto yy260;
+				goto yy12;
+			}
+		} else {
+			if (yych <= 0xDB) {
+				if (yych <= 0xD5) goto yy260;
+				goto yy12;
+			} else {
+				if (yych <= 0xE0) goto yy260;
+				if (yych <= 0xE2) goto yy12;
+				goto yy260;
+			}
+		}
+	}
+yy310:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'd') goto yy317;
+	goto yy12;
+yy311:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'i') goto yy347;
+	goto yy12;
+yy312:
 	yyaccept = 39;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -4246,22 +4284,27 @@ yy307:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy308;
+			if (yych <= '`') goto yy313;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy308;
+			if (yych == 0xCB) goto yy313;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy308;
+			if (yych <= 0xE0) goto yy313;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy308:
-	{ emit(st, tok, cur, TA_CHAQUE, 0); continue; }
-yy309:
+yy313:
+	{ other(st, true); continue; }
+yy314:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 't') goto yy209;
+	goto yy12;
+yy315:
 	yyaccept = 40;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -4269,22 +4312,39 @@ yy309:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy310;
+			if (yych <= '`') goto yy316;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy310;
+			if (yych == 0xCB) goto yy316;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy310;
+			if (yych <= 0xE0) goto yy316;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy310:
-	{ emit(st, tok, cur, TA_DEPUIS, 0); continue; }
-yy311:
+yy316:
+	{ emit(st, tok, cur, TA_PRES, 0); continue; }
+yy317:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'u') goto yy348;
+	goto yy12;
+yy318:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'e') goto yy269;
+	if (yych == 't') goto yy209;
+	goto yy12;
+yy319:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'D') goto yy350;
+	if (yych == 'd') goto yy350;
+	goto yy12;
+yy320:
 	yyaccept = 41;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -4292,140 +4352,22 @@ yy311:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy312;
+			if (yych <= '`') goto yy321;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy312;
+			if (yych == 0xCB) goto yy321;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy312;
+			if (yych <= 0xE0) goto yy321;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy312:
-	{ emit(st, tok, cur, TA_PENDANT, 0); continue; }
-yy313:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy303;
-	if (yych == 'n') goto yy303;
-	goto yy12;
-yy314:
-	yych = *++cur;
-	if (yych <= 0xC2) {
-		if (yych <= 'Z') {
-			if (yych <= '/') {
-				yyt1 = cur;
-				goto yy337;
-			}
-			if (yych <= '9') goto yy52;
-			if (yych <= '@') {
-				yyt1 = cur;
-				goto yy337;
-			}
-			goto yy52;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= '`') {
-					yyt1 = cur;
-					goto yy337;
-				}
-				goto yy52;
-			} else {
-				if (yych <= 0x7F) {
-					yyt1 = cur;
-					goto yy337;
-				}
-				if (yych <= 0xC1) goto yy52;
-				yyt1 = cur;
-				goto yy338;
-			}
-		}
-	} else {
-		if (yych <= 0xE0) {
-			if (yych <= 0xC8) goto yy52;
-			if (yych <= 0xC9) {
-				yyt1 = cur;
-				goto yy339;
-			}
-			if (yych <= 0xDF) {
-				yyt1 = cur;
-				goto yy338;
-			}
-			yyt1 = cur;
-			goto yy340;
-		} else {
-			if (yych <= 0xF0) {
-				if (yych <= 0xEF) {
-					yyt1 = cur;
-					goto yy341;
-				}
-				yyt1 = cur;
-				goto yy342;
-			} else {
-				if (yych <= 0xF3) {
-					yyt1 = cur;
-					goto yy343;
-				}
-				if (yych <= 0xF4) {
-					yyt1 = cur;
-					goto yy344;
-				}
-				goto yy52;
-			}
-		}
-	}
-yy315:
-	++cur;
-	cur = yyt1;
-	{ emit(st, tok, cur, TA_YA, 0); continue; }
-yy316:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0xBF) goto yy315;
-	goto yy52;
-yy317:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy52;
-	if (yych <= 0xBF) goto yy315;
-	goto yy52;
-yy318:
-	yych = *++cur;
-	if (yych <= 0x9F) goto yy52;
-	if (yych <= 0xBF) goto yy316;
-	goto yy52;
-yy319:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0xBF) goto yy316;
-	goto yy52;
-yy320:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy52;
-	if (yych <= 0xBF) goto yy319;
-	goto yy52;
 yy321:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0xBF) goto yy319;
-	goto yy52;
+	{ emit(st, tok, cur, TA_CHAQUE, 0); continue; }
 yy322:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0x8F) goto yy319;
-	goto yy52;
-yy323:
-	yych = *++cur;
-	if (yych == 0x89) goto yy286;
-	if (yych == 0xAF) goto yy286;
-	goto yy52;
-yy324:
-	++cur;
-	{ emit(st, tok, cur, TA_JUSQU, 0); continue; }
-yy325:
 	yyaccept = 42;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -4433,32 +4375,22 @@ yy325:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy326;
+			if (yych <= '`') goto yy323;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy326;
+			if (yych == 0xCB) goto yy323;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy326;
+			if (yych <= 0xE0) goto yy323;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy326:
-	{ emit(st, tok, cur, TA_JUSQU, 0); continue; }
-yy327:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0xAF) goto yy128;
-	if (yych == 0xBC) goto yy324;
-	goto yy52;
-yy328:
-	yych = *++cur;
-	if (yych == 0x80) goto yy345;
-	goto yy52;
-yy329:
+yy323:
+	{ emit(st, tok, cur, TA_DEPUIS, 0); continue; }
+yy324:
 	yyaccept = 43;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -4466,208 +4398,140 @@ yy329:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy330;
+			if (yych <= '`') goto yy325;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy330;
+			if (yych == 0xCB) goto yy325;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy330;
+			if (yych <= 0xE0) goto yy325;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy330:
-	{ emit(st, tok, cur, TA_PARTIR, 0); continue; }
-yy331:
+yy325:
+	{ emit(st, tok, cur, TA_PENDANT, 0); continue; }
+yy326:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy346;
-	if (yych == 'u') goto yy346;
+	if (yych == 'N') goto yy315;
+	if (yych == 'n') goto yy315;
 	goto yy12;
-yy332:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'L') goto yy347;
-	if (yych == 'l') goto yy347;
-	goto yy12;
-yy333:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy348;
-	if (yych == 'e') goto yy348;
-	goto yy12;
-yy334:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'e') goto yy125;
-	if (yych == 't') goto yy123;
-	goto yy12;
-yy335:
-	yyaccept = 14;
-	yych = *(mar = ++cur);
-	if (yych <= 's') {
+yy327:
+	yych = *++cur;
+	if (yych <= 0xC2) {
 		if (yych <= 'Z') {
-			if (yych == '-') goto yy12;
-			if (yych <= '@') goto yy124;
-			goto yy12;
+			if (yych <= '/') {
+				yyt1 = cur;
+				goto yy351;
+			}
+			if (yych <= '9') goto yy52;
+			if (yych <= '@') {
+				yyt1 = cur;
+				goto yy351;
+			}
+			goto yy52;
 		} else {
-			if (yych <= 'd') {
-				if (yych <= '`') goto yy124;
-				goto yy12;
+			if (yych <= 'z') {
+				if (yych <= '`') {
+					yyt1 = cur;
+					goto yy351;
+				}
+				goto yy52;
 			} else {
-				if (yych <= 'e') goto yy349;
-				if (yych <= 'r') goto yy12;
-				goto yy123;
+				if (yych <= 0x7F) {
+					yyt1 = cur;
+					goto yy351;
+				}
+				if (yych <= 0xC1) goto yy52;
+				yyt1 = cur;
+				goto yy352;
 			}
 		}
 	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) {
-				if (yych <= 'z') goto yy12;
-				goto yy124;
-			} else {
-				if (yych == 0xCB) goto yy124;
-				goto yy12;
+		if (yych <= 0xE0) {
+			if (yych <= 0xC8) goto yy52;
+			if (yych <= 0xC9) {
+				yyt1 = cur;
+				goto yy353;
 			}
+			if (yych <= 0xDF) {
+				yyt1 = cur;
+				goto yy352;
+			}
+			yyt1 = cur;
+			goto yy354;
 		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy124;
-				goto yy12;
+			if (yych <= 0xF0) {
+				if (yych <= 0xEF) {
+					yyt1 = cur;
+					goto yy355;
+				}
+				yyt1 = cur;
+				goto yy356;
 			} else {
-				if (yych <= 0xE0) goto yy124;
-				if (yych <= 0xE2) goto yy12;
-				goto yy124;
+				if (yych <= 0xF3) {
+					yyt1 = cur;
+					goto yy357;
+				}
+				if (yych <= 0xF4) {
+					yyt1 = cur;
+					goto yy358;
+				}
+				goto yy52;
 			}
 		}
 	}
-yy336:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC9) {
-		if (yych == '\'') goto yy350;
-		goto yy12;
-	} else {
-		if (yych <= 0xCA) goto yy351;
-		if (yych == 0xE2) goto yy352;
-		goto yy12;
-	}
-yy337:
+yy328:
 	++cur;
 	cur = yyt1;
 	{ emit(st, tok, cur, TA_YA, 0); continue; }
-yy338:
+yy329:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0xBF) goto yy337;
+	if (yych <= 0xBF) goto yy328;
 	goto yy52;
-yy339:
+yy330:
 	yych = *++cur;
 	if (yych <= 0x8F) goto yy52;
-	if (yych <= 0xBF) goto yy337;
+	if (yych <= 0xBF) goto yy328;
 	goto yy52;
-yy340:
+yy331:
 	yych = *++cur;
 	if (yych <= 0x9F) goto yy52;
-	if (yych <= 0xBF) goto yy338;
+	if (yych <= 0xBF) goto yy329;
 	goto yy52;
-yy341:
+yy332:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0xBF) goto yy338;
+	if (yych <= 0xBF) goto yy329;
 	goto yy52;
-yy342:
+yy333:
 	yych = *++cur;
 	if (yych <= 0x8F) goto yy52;
-	if (yych <= 0xBF) goto yy341;
+	if (yych <= 0xBF) goto yy332;
 	goto yy52;
-yy343:
+yy334:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0xBF) goto yy341;
+	if (yych <= 0xBF) goto yy332;
 	goto yy52;
-yy344:
+yy335:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0x8F) goto yy341;
+	if (yych <= 0x8F) goto yy332;
 	goto yy52;
-yy345:
+yy336:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy52;
-	if (yych <= 0x91) goto yy63;
-	if (yych == 0x99) goto yy324;
+	if (yych == 0x89) goto yy296;
+	if (yych == 0xAF) goto yy296;
 	goto yy52;
-yy346:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy353;
-	if (yych == 'r') goto yy353;
-	goto yy12;
-yy347:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy354;
-	if (yych == 'e') goto yy354;
-	goto yy12;
-yy348:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy356;
-	if (yych == 's') goto yy356;
-	goto yy12;
-yy349:
-	yyaccept = 14;
-	yych = *(mar = ++cur);
-	if (yych <= 'z') {
-		if (yych <= 'Z') {
-			if (yych == '-') goto yy12;
-			if (yych <= '@') goto yy124;
-			goto yy12;
-		} else {
-			if (yych <= '`') goto yy124;
-			if (yych == 's') goto yy123;
-			goto yy12;
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) goto yy124;
-			if (yych == 0xCB) goto yy124;
-			goto yy12;
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy124;
-				goto yy12;
-			} else {
-				if (yych <= 0xE0) goto yy124;
-				if (yych <= 0xE2) goto yy12;
-				goto yy124;
-			}
-		}
-	}
-yy350:
-	yych = *++cur;
-	if (yych == 'H') goto yy358;
-	if (yych == 'h') goto yy358;
-	goto yy52;
-yy351:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0xAF) goto yy128;
-	if (yych == 0xBC) goto yy350;
-	goto yy52;
-yy352:
-	yych = *++cur;
-	if (yych == 0x80) goto yy359;
-	goto yy52;
-yy353:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy360;
-	if (yych == 's') goto yy360;
-	goto yy12;
-yy354:
+yy337:
+	++cur;
+	{ emit(st, tok, cur, TA_JUSQU, 0); continue; }
+yy338:
 	yyaccept = 44;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -4675,22 +4539,32 @@ yy354:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy355;
+			if (yych <= '`') goto yy339;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy355;
+			if (yych == 0xCB) goto yy339;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy355;
+			if (yych <= 0xE0) goto yy339;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy355:
-	{ emit(st, tok, cur, TA_POSSIBLE, 0); continue; }
-yy356:
+yy339:
+	{ emit(st, tok, cur, TA_JUSQU, 0); continue; }
+yy340:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xAF) goto yy130;
+	if (yych == 0xBC) goto yy337;
+	goto yy52;
+yy341:
+	yych = *++cur;
+	if (yych == 0x80) goto yy359;
+	goto yy52;
+yy342:
 	yyaccept = 45;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -4698,60 +4572,312 @@ yy356:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy357;
+			if (yych <= '`') goto yy343;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy357;
+			if (yych == 0xCB) goto yy343;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy357;
+			if (yych <= 0xE0) goto yy343;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
+yy343:
+	{ emit(st, tok, cur, TA_PARTIR, 0); continue; }
+yy344:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'U') goto yy360;
+	if (yych == 'u') goto yy360;
+	goto yy12;
+yy345:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'L') goto yy361;
+	if (yych == 'l') goto yy361;
+	goto yy12;
+yy346:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy362;
+	if (yych == 'e') goto yy362;
+	goto yy12;
+yy347:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'e') goto yy127;
+	if (yych == 't') goto yy125;
+	goto yy12;
+yy348:
+	yyaccept = 46;
+	yych = *(mar = ++cur);
+	if (yych <= 's') {
+		if (yych <= 'Z') {
+			if (yych == '-') goto yy12;
+			if (yych >= 'A') goto yy12;
+		} else {
+			if (yych <= 'd') {
+				if (yych >= 'a') goto yy12;
+			} else {
+				if (yych <= 'e') goto yy363;
+				if (yych <= 'r') goto yy12;
+				goto yy364;
+			}
+		}
+	} else {
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) {
+				if (yych <= 'z') goto yy12;
+			} else {
+				if (yych != 0xCB) goto yy12;
+			}
+		} else {
+			if (yych <= 0xDB) {
+				if (yych >= 0xD6) goto yy12;
+			} else {
+				if (yych <= 0xE0) goto yy349;
+				if (yych <= 0xE2) goto yy12;
+			}
+		}
+	}
+yy349:
+	{ emit(st, tok, cur, TA_FUT, TF_EXPECTED); continue; }
+yy350:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC9) {
+		if (yych == '\'') goto yy365;
+		goto yy12;
+	} else {
+		if (yych <= 0xCA) goto yy366;
+		if (yych == 0xE2) goto yy367;
+		goto yy12;
+	}
+yy351:
+	++cur;
+	cur = yyt1;
+	{ emit(st, tok, cur, TA_YA, 0); continue; }
+yy352:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xBF) goto yy351;
+	goto yy52;
+yy353:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy52;
+	if (yych <= 0xBF) goto yy351;
+	goto yy52;
+yy354:
+	yych = *++cur;
+	if (yych <= 0x9F) goto yy52;
+	if (yych <= 0xBF) goto yy352;
+	goto yy52;
+yy355:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xBF) goto yy352;
+	goto yy52;
+yy356:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy52;
+	if (yych <= 0xBF) goto yy355;
+	goto yy52;
 yy357:
-	{ emit(st, tok, cur, TA_QUELQUES, 0); continue; }
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xBF) goto yy355;
+	goto yy52;
 yy358:
 	yych = *++cur;
-	if (yych == 'U') goto yy362;
-	if (yych == 'u') goto yy362;
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0x8F) goto yy355;
 	goto yy52;
 yy359:
 	yych = *++cur;
 	if (yych <= 0x8F) goto yy52;
 	if (yych <= 0x91) goto yy63;
-	if (yych == 0x99) goto yy350;
+	if (yych == 0x99) goto yy337;
 	goto yy52;
 yy360:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'R') goto yy368;
+	if (yych == 'r') goto yy368;
+	goto yy12;
+yy361:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy369;
+	if (yych == 'e') goto yy369;
+	goto yy12;
+yy362:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'S') goto yy371;
+	if (yych == 's') goto yy371;
+	goto yy12;
+yy363:
 	yyaccept = 46;
+	yych = *(mar = ++cur);
+	if (yych <= 'z') {
+		if (yych <= 'Z') {
+			if (yych == '-') goto yy12;
+			if (yych <= '@') goto yy349;
+			goto yy12;
+		} else {
+			if (yych <= '`') goto yy349;
+			if (yych != 's') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) goto yy349;
+			if (yych == 0xCB) goto yy349;
+			goto yy12;
+		} else {
+			if (yych <= 0xDB) {
+				if (yych <= 0xD5) goto yy349;
+				goto yy12;
+			} else {
+				if (yych <= 0xE0) goto yy349;
+				if (yych <= 0xE2) goto yy12;
+				goto yy349;
+			}
+		}
+	}
+yy364:
+	yyaccept = 46;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+			goto yy349;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy349;
+			if (yych <= 'z') goto yy12;
+			goto yy349;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy349;
+			if (yych <= 0xD4) goto yy12;
+			goto yy349;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy349;
+			if (yych <= 0xE2) goto yy12;
+			goto yy349;
+		}
+	}
+yy365:
+	yych = *++cur;
+	if (yych == 'H') goto yy373;
+	if (yych == 'h') goto yy373;
+	goto yy52;
+yy366:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xAF) goto yy130;
+	if (yych == 0xBC) goto yy365;
+	goto yy52;
+yy367:
+	yych = *++cur;
+	if (yych == 0x80) goto yy374;
+	goto yy52;
+yy368:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'S') goto yy375;
+	if (yych == 's') goto yy375;
+	goto yy12;
+yy369:
+	yyaccept = 47;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy361;
+			if (yych <= '`') goto yy370;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy361;
+			if (yych == 0xCB) goto yy370;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy361;
+			if (yych <= 0xE0) goto yy370;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy361:
-	{ emit(st, tok, cur, TA_PLUSIEURS, 0); continue; }
-yy362:
+yy370:
+	{ emit(st, tok, cur, TA_POSSIBLE, 0); continue; }
+yy371:
+	yyaccept = 48;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy372;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy372;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy372;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy372:
+	{ emit(st, tok, cur, TA_QUELQUES, 0); continue; }
+yy373:
 	yych = *++cur;
-	if (yych == 'I') goto yy363;
+	if (yych == 'U') goto yy377;
+	if (yych == 'u') goto yy377;
+	goto yy52;
+yy374:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy52;
+	if (yych <= 0x91) goto yy63;
+	if (yych == 0x99) goto yy365;
+	goto yy52;
+yy375:
+	yyaccept = 49;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy376;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy376;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy376;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy376:
+	{ emit(st, tok, cur, TA_PLUSIEURS, 0); continue; }
+yy377:
+	yych = *++cur;
+	if (yych == 'I') goto yy378;
 	if (yych != 'i') goto yy52;
-yy363:
+yy378:
 	++cur;
 	{ if (!vocab(st, tok, cur, false)) other(st, true); continue; }
 }

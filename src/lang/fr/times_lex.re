@@ -462,13 +462,18 @@ static void lex(lex_state *st, const char *cur)
         'partir'            { emit(st, tok, cur, TA_PARTIR, 0); continue; }
         'ici'               { emit(st, tok, cur, TA_ICI, 0); continue; }
 
-        "ont" | "avait" | "avaient" | "avons" | "avez" | "ai" | "eu" | "\u00e9tait" | "\u00e9taient"
-            | "fut" | "furent" | "sont"
-                            { emit(st, tok, cur, TA_PAST, 0); continue; }
+        "ont" | "avait" | "avaient" | "avons" | "avez" | "ai" | "eu"
+                            { emit(st, tok, cur, TA_PAST, TP_AVOIR); continue; }
+        "\u00e9tait" | "\u00e9taient" | "fut" | "furent"
+                            { emit(st, tok, cur, TA_PAST, TP_ETRE_PAST); continue; }
+        "sont"              { emit(st, tok, cur, TA_PAST, TP_ETRE_PRESENT); continue; }
         "front" | "affront" { other(st, true); continue; }
         "sera" | "seront" | "aura" | "auront" | "va" | "vont" | "devrait" | "devraient" | "doit"
-            | "doivent" | "pr\u00e9vu" | "pr\u00e9vue" | "pr\u00e9vus" | "pr\u00e9vues"
+            | "doivent"
                             { emit(st, tok, cur, TA_FUT, 0); continue; }
+        "pr\u00e9vu" | "pr\u00e9vue" | "pr\u00e9vus" | "pr\u00e9vues" | "attendu" | "attendue"
+            | "attendus" | "attendues"
+                            { emit(st, tok, cur, TA_FUT, TF_EXPECTED); continue; }
 
         LAT+                { cur = word_latin(st, tok, cur); continue; }
         L+ (H L+)*          { cur = word(st, tok, cur); continue; }
