@@ -302,10 +302,39 @@ static void docdate(const char *text, const char *want)
     if (want[0]) {
         assert_int_equal(r, 1);
         assert_string_equal(out, want);
+        assert_non_null(doc->date);
+        assert_string_equal(doc->date, want);
     } else {
         assert_int_equal(r, 0);
         assert_string_equal(out, "");
+        assert_null(doc->date);
     }
+    /* the document's times come from the pass that inferred its date: the same as a reading of
+     * its text against that date, or against none */
+    if (!doc->times_done) { /* a text too short to be told French: no times were read */
+        rc_doc_free(doc);
+        return;
+    }
+    rc_date d;
+    if (want[0])
+        assert_int_equal(rc_date_parse(want, &d), RC_OK);
+    rc_arena a;
+    rc_arena_init(&a);
+    rc_time *t;
+    size_t n;
+    assert_int_equal(rc_fr_times(ctx->fr, doc->text, doc->len, want[0] ? &d : NULL, &a, &t, &n),
+                     RC_OK);
+    assert_int_equal(doc->ntimes, n);
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(doc->times[i].start, t[i].start);
+        assert_int_equal(doc->times[i].end, t[i].end);
+        assert_int_equal(doc->times[i].type, t[i].type);
+        assert_string_equal(doc->times[i].value ? doc->times[i].value : "-",
+                            t[i].value ? t[i].value : "-");
+        assert_string_equal(doc->times[i].from, t[i].from);
+        assert_string_equal(doc->times[i].to, t[i].to);
+    }
+    rc_arena_free(&a);
     rc_doc_free(doc);
 }
 
@@ -319,6 +348,11 @@ static void test_docdate(void **state)
             "2016-12-13");
     docdate("Depuis 2012, elle résiste. Ce jeudi 15 décembre marque la fin du siège.\n",
             "2016-12-15");
+    /* relative days of the text resolved against the inferred date (checked in docdate) */
+    docdate("ALEP, 13 décembre 2016 (AFP) - Les forces du régime ont repris la ville hier et les "
+            "habitants qui restent dans les quartiers de l'est attendent le convoi qui est attendu "
+            "jeudi, selon les organisations humanitaires.\n",
+            "2016-12-13");
     /* contradictory: two present-marked days */
     docdate("En 2016. Ce jeudi 15 décembre marque la fin. Ce lundi 12 décembre aussi.\n", "");
     /* the text shows a later day as past */

@@ -2105,21 +2105,12 @@ static bool starter(const tx_p *P, size_t i)
     return false;
 }
 
-int rc_fr_times(const rc_lang *fr, const char *text, size_t len, const rc_date *ref, rc_arena *a,
-                rc_time **out, size_t *n)
+/* Reads the expressions of a lexed text against ref (NULL: unresolved), into a. */
+static int times_parse(const char *text, size_t len, const tx_atom *atoms, size_t natoms,
+                       const rc_date *ref, rc_arena *a, rc_time **out, size_t *n)
 {
     *out = NULL;
     *n = 0;
-    if (!fr || (!text && len) || !a)
-        return RC_EINVAL;
-    if (len == 0)
-        return RC_OK;
-    if (text[len] != '\0') { /* the lexer needs a NUL at the end */
-        char *copy = rc_arena_strndup(a, text, len);
-        if (!copy)
-            return RC_ENOMEM;
-        text = copy;
-    }
     tx_p P;
     memset(&P, 0, sizeof P);
     P.text = text;
@@ -2129,11 +2120,7 @@ int rc_fr_times(const rc_lang *fr, const char *text, size_t len, const rc_date *
         P.refd = *ref;
         P.ref = rc_date_days(ref->y, ref->m, ref->d);
     }
-    tx_atom *atoms;
-    size_t natoms;
-    int status = rc_fr_times_lex(fr, text, len, a, &atoms, &natoms);
-    if (status)
-        return status;
+    int status;
     P.at = atoms;
     P.n = natoms;
     tx_memo memo;
@@ -2187,4 +2174,71 @@ int rc_fr_times(const rc_lang *fr, const char *text, size_t len, const rc_date *
     *out = res;
     *n = count;
     return RC_OK;
+}
+
+/* Checks the arguments and gives the lexer the NUL it needs after the text (a copy when the text
+ * has none). Returns RC_OK or an error. */
+static int times_text(const rc_lang *fr, const char **text, size_t len, rc_arena *a)
+{
+    if (!fr || (!*text && len) || !a)
+        return RC_EINVAL;
+    if (len && (*text)[len] != '\0') {
+        char *copy = rc_arena_strndup(a, *text, len);
+        if (!copy)
+            return RC_ENOMEM;
+        *text = copy;
+    }
+    return RC_OK;
+}
+
+int rc_fr_times(const rc_lang *fr, const char *text, size_t len, const rc_date *ref, rc_arena *a,
+                rc_time **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    int status = times_text(fr, &text, len, a);
+    if (status || len == 0)
+        return status;
+    tx_atom *atoms;
+    size_t natoms;
+    if ((status = rc_fr_times_lex(fr, text, len, a, &atoms, &natoms)))
+        return status;
+    return times_parse(text, len, atoms, natoms, ref, a, out, n);
+}
+
+int rc_fr_times_pass(const rc_lang *fr, const char *text, size_t len, rc_arena *a,
+                     rc_fr_times_first *out)
+{
+    memset(out, 0, sizeof *out);
+    int status = times_text(fr, &text, len, a);
+    if (status)
+        return status;
+    out->text = text ? text : "";
+    out->len = len;
+    if (len == 0)
+        return RC_OK;
+    tx_atom *atoms;
+    size_t natoms;
+    if ((status = rc_fr_times_lex(fr, text, len, a, &atoms, &natoms)))
+        return status;
+    out->atoms = atoms;
+    out->natoms = natoms;
+    return times_parse(text, len, atoms, natoms, NULL, a, &out->times, &out->ntimes);
+}
+
+int rc_fr_times_again(const rc_fr_times_first *first, const rc_date *ref, rc_arena *a,
+                      rc_time **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    if (!first || !a)
+        return RC_EINVAL;
+    if (!ref) { /* the first pass is the answer */
+        *out = first->times;
+        *n = first->ntimes;
+        return RC_OK;
+    }
+    if (first->len == 0)
+        return RC_OK;
+    return times_parse(first->text, first->len, first->atoms, first->natoms, ref, a, out, n);
 }
