@@ -140,10 +140,15 @@ static size_t rd_dayref_read(const tx_p *P, size_t i, tx_out *o);
 static size_t m_period_read(const tx_p *P, size_t i, tx_out *o);
 static size_t m_clock_read(const tx_p *P, size_t i, tx_out *o);
 
-/* An empty result for a reader to fill: what it does not write is zero, never stack garbage. */
+/* An empty result for a reader to fill: what it does not write is zero or empty, never stack
+ * garbage. Field by field: a memset of the whole value buffer costs more than the rules it
+ * prepares for. */
 static void out_init(tx_out *o)
 {
-    memset(o, 0, sizeof *o);
+    o->s = o->e = 0;
+    o->j = 0;
+    o->type = 0;
+    o->value[0] = '\0';
     o->from = o->to = NODAY;
 }
 
@@ -2123,8 +2128,13 @@ static int times_parse(const char *text, size_t len, const tx_atom *atoms, size_
     int status;
     P.at = atoms;
     P.n = natoms;
-    tx_memo memo;
-    memset(&memo, 0, sizeof memo);
+    tx_memo memo; /* only the tags need clearing: an empty slot is never read */
+    memset(memo.dayref_at, 0, sizeof memo.dayref_at);
+    memset(memo.period_at, 0, sizeof memo.period_at);
+    memset(memo.mclock_at, 0, sizeof memo.mclock_at);
+    memset(memo.clock_at, 0, sizeof memo.clock_at);
+    for (size_t k = 0; k < TX_MEMO; k++)
+        memo.nw[k].at = 0;
     P.memo = &memo;
 
     static const tx_rule rules[] = {m_range, m_datetime, m_relative, m_period, m_set, m_duration,
@@ -2139,8 +2149,7 @@ static int times_parse(const char *text, size_t len, const tx_atom *atoms, size_
         tx_out best, o;
         size_t bj = 0;
         for (size_t r = 0; r < sizeof rules / sizeof *rules; r++) {
-            memset(&o, 0, sizeof o);
-            o.from = o.to = NODAY;
+            out_init(&o);
             size_t j = rules[r](&P, i, &o);
             if (j > i && j <= P.n && (!bj || P.at[j - 1].e > P.at[bj - 1].e)) {
                 best = o;
