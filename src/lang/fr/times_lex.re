@@ -498,7 +498,10 @@ int rc_fr_times_lex(const rc_lang *fr, const char *text, size_t len, rc_arena *a
     st->a = a;
     st->gap = 2;
     rc_lex_each(st->vocab, filter_add, st); /* no vocabulary: an empty filter */
-    lex(st, text);
+    /* news prose gives about one atom per nine bytes: room for them at once, not by doubling */
+    st->err = rc_arena_grow(a, (void **)&st->atoms, &st->cap, len / 8 + 16, sizeof(tx_atom));
+    if (!st->err)
+        lex(st, text);
     int err = st->err;
     *out = st->atoms;
     *n = err ? 0 : st->n;
