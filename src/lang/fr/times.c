@@ -2096,10 +2096,19 @@ static bool content(int k)
 }
 
 /* Whether an expression may start at atom i: content, or a grammar word followed within three
- * adjacent atoms by content. Most grammar words (le, de, à) start nothing; this spares the rules. */
+ * adjacent atoms by content. Most grammar words (le, de, à) start nothing; this spares the rules.
+ * Nor does a number word (un, une, trois) whose reading is followed by no adjacent atom: every
+ * rule that reads a number at its start needs what follows it adjacent (a unit, a month, a cue,
+ * à, et, a part of the day), except a date range's dash, which is let through. A new rule that
+ * can start with a lone number word must be reflected here. */
 static bool starter(const tx_p *P, size_t i)
 {
     int k = P->at[i].k;
+    if (k == TA_NUMW) {
+        int v;
+        size_t j;
+        return !rd_num(P, i, &v, &j) || J(P, j) || PU(P, j, '-');
+    }
     if (content(k))
         return true;
     if (k == TA_PUNCT || k == TA_PAST || k == TA_FUT || k == TA_BIGNUM || k == TA_EST)
