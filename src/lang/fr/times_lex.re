@@ -18,6 +18,7 @@
 
 #define TX_FILTER_SHIFT 13 /* a filter of 8192 bits */
 #define TX_FILTER_BITS (1u << TX_FILTER_SHIFT)
+#define TX_MAXWORD 64 /* longer words are not looked up by the Latin path */
 
 typedef struct lex_state {
     const char *text, *end;
@@ -37,21 +38,17 @@ typedef struct lex_state {
     } decoded[32];
 } lex_state;
 
-/* The filter class of a byte: the same for a byte and its folded form when the byte is ASCII or
- * follows 0xC3 (À and à), so that the text can be tested without folding it. */
-static inline unsigned byte_class(unsigned char c)
-{
-    return ((c >> 2) & 32u) | (c & 31u);
-}
-
-/* The filter bit of a word: from its length and the classes of its first two and last bytes,
- * which differ for most words of a text that has the same first letters as a vocabulary word. */
+/* The filter bit of a word: from its length and its first two and last bytes with bit 5 set,
+ * which differ for most words of a text that has the same first letters as a vocabulary word.
+ * Setting bit 5 is what folding does to ASCII capitals and to the second byte of a Latin-1
+ * capital (É is C3 89, é is C3 A9), and is the same on both sides for every other byte, so the
+ * text is tested as written. */
 static inline unsigned filter_key(const char *s, size_t n)
 {
-    unsigned c0 = byte_class((unsigned char)s[0]);
-    unsigned c1 = n > 1 ? byte_class((unsigned char)s[1]) : 0;
-    unsigned cl = byte_class((unsigned char)s[n - 1]);
-    unsigned h = (c0 << 12 | c1 << 6 | cl) * 0x9e3779b1u + (unsigned)(n < 63 ? n : 63) * 0x85ebca6bu;
+    unsigned c0 = (unsigned char)s[0] | 0x20u;
+    unsigned c1 = n > 1 ? (unsigned char)s[1] | 0x20u : 0;
+    unsigned cl = (unsigned char)s[n - 1] | 0x20u;
+    unsigned h = (c0 << 16 | c1 << 8 | cl) * 0x9e3779b1u + (unsigned)n * 0x85ebca6bu;
     return h >> (32 - TX_FILTER_SHIFT);
 }
 
@@ -238,16 +235,27 @@ static bool vocab_emit(lex_state *st, const char *s, const char *e, bool abbr, c
     return true;
 }
 
-/* Looks up a word that latin_only accepts: the filter first, then the lexicon with the word
- * folded here. Emits its atom and returns true when it is there. */
-static bool vocab_latin(lex_state *st, const char *s, const char *e, bool abbr)
+/* Whether a word that latin_only accepts (n bytes, with a final dot when abbr) may be in the
+ * vocabulary: short enough, and let through by the filter. Most words stop here. */
+static inline bool may_be_vocab(const lex_state *st, const char *s, size_t n, bool abbr)
+{
+    return n <= st->maxkey && n <= TX_MAXWORD && filter_has(st, s, abbr ? n - 1 : n);
+}
+
+/* Looks up a word that may_be_vocab let through, folded here. Emits its atom and returns true
+ * when it is there. */
+static bool lookup_latin(lex_state *st, const char *s, const char *e, bool abbr)
 {
     size_t n = (size_t)(e - s);
-    char key[64];
-    if (n > st->maxkey || n > sizeof key || !filter_has(st, s, abbr ? n - 1 : n))
-        return false;
+    char key[TX_MAXWORD];
     fold_latin(s, n, key);
     return vocab_emit(st, s, e, abbr, rc_lex_get_folded(st->vocab, key, n));
+}
+
+/* Looks up a word that latin_only accepts: the filter first, then the lexicon. */
+static bool vocab_latin(lex_state *st, const char *s, const char *e, bool abbr)
+{
+    return may_be_vocab(st, s, (size_t)(e - s), abbr) && lookup_latin(st, s, e, abbr);
 }
 
 /* Looks a word up in the vocabulary; emits its atom and returns true when it is there. Words of
@@ -314,9 +322,10 @@ static const char *word_latin(lex_state *st, const char *s, const char *e)
         emit(st, s, e, t < 0 ? TA_PAST : TA_FUT, 0);
         return e;
     }
-    if (*e == '.' && vocab_latin(st, s, e + 1, true))
+    size_t n = (size_t)(e - s);
+    if (*e == '.' && may_be_vocab(st, s, n + 1, true) && lookup_latin(st, s, e + 1, true))
         return e + 1;
-    if (!vocab_latin(st, s, e, false))
+    if (!may_be_vocab(st, s, n, false) || !lookup_latin(st, s, e, false))
         other(st, true);
     return e;
 }
