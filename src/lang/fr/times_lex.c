@@ -118,11 +118,13 @@ static void fold_latin(const char *s, size_t n, char *key)
 /* Appends an atom with the pending gap. */
 static void emit(lex_state *st, const char *s, const char *e, int kind, int32_t v)
 {
-    if (st->err)
-        return;
-    if (st->n == st->cap &&
-        (st->err = rc_arena_grow(st->a, (void **)&st->atoms, &st->cap, st->n + 1, sizeof(tx_atom))))
-        return;
+    if (st->n == st->cap) { /* after a failed growth, n stays at cap: nothing more is added */
+        if (st->err)
+            return;
+        st->err = rc_arena_grow(st->a, (void **)&st->atoms, &st->cap, st->n + 1, sizeof(tx_atom));
+        if (st->err)
+            return;
+    }
     tx_atom *t = &st->atoms[st->n++];
     t->s = (uint32_t)(s - st->text);
     t->e = (uint32_t)(e - st->text);
@@ -130,9 +132,8 @@ static void emit(lex_state *st, const char *s, const char *e, int kind, int32_t 
     t->k = (uint8_t)kind;
     t->gap = st->gap;
     t->nd = 0;
-    t->fl = st->word_before ? TF_WORD_BEFORE : 0;
-    if ((unsigned char)*s >= 'A' && (unsigned char)*s <= 'Z')
-        t->fl |= TF_UPPER;
+    t->fl = (uint8_t)((st->word_before ? TF_WORD_BEFORE : 0) |
+                      ((unsigned)((unsigned char)*s - 'A') < 26u ? TF_UPPER : 0));
     st->gap = 0;
     st->word_before = false;
 }
