@@ -434,9 +434,9 @@ static int tense_of(const tx_p *P, size_t i)
     case TA_PAST:
         return -1;
     case TA_FUT:
-        if (P->at[i].v == TF_EXPECTED && i > 0 && J(P, i) &&
+        if (P->at[i].v == TX_EXPECTED && i > 0 && J(P, i) &&
             ((K(P, i - 1) == TA_A && P->at[i - 1].v == 1) ||
-             (K(P, i - 1) == TA_PAST && P->at[i - 1].v != TP_ETRE_PRESENT)))
+             (K(P, i - 1) == TA_PAST && P->at[i - 1].v != TX_AUX_ETRE_PRESENT)))
             return -1;
         return 1;
     case TA_A:

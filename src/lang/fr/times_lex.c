@@ -5,8 +5,9 @@
  * text into atoms: digit runs, the punctuation that joins date parts, the grammar words of time
  * expressions (le, du, depuis, il y a ...), tense markers, and the vocabulary of
  * data/fr/times.tsv (months, weekdays, units ...). Every other word only marks a gap, and is
- * looked up only when a cheap filter built from the vocabulary (first two bytes, length) lets it
- * through.
+ * looked up only when a cheap filter built from the vocabulary (length, first two and last
+ * bytes) lets it through. Tense endings (-ait, -ra ...) are read from a word's last letters once
+ * the DFA has found the word.
  *
  * The text must end in NUL; a NUL inside the text is a gap.
  */
@@ -71,7 +72,7 @@ static int filter_add(void *ud, const char *key, const char *value)
 }
 
 /* Whether the filter lets a word of the text through; valid for words of ASCII and Latin-1
- * letters only (see latin_only), whose fold keeps the classes. */
+ * letters only (see latin_only), whose fold keeps the filter key. */
 static bool filter_has(const lex_state *st, const char *s, size_t n)
 {
     unsigned k = filter_key(s, n);
@@ -2088,7 +2089,7 @@ yy111:
 		}
 	}
 yy112:
-	{ emit(st, tok, cur, TA_PAST, TP_AVOIR); continue; }
+	{ emit(st, tok, cur, TA_PAST, TX_AUX_AVOIR); continue; }
 yy113:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
@@ -3229,7 +3230,7 @@ yy209:
 		}
 	}
 yy210:
-	{ emit(st, tok, cur, TA_PAST, TP_ETRE_PAST); continue; }
+	{ emit(st, tok, cur, TA_PAST, TX_AUX_ETRE_PAST); continue; }
 yy211:
 	yych = *++cur;
 	if (yych <= 0xA8) {
@@ -3769,7 +3770,7 @@ yy272:
 		}
 	}
 yy273:
-	{ emit(st, tok, cur, TA_PAST, TP_ETRE_PRESENT); continue; }
+	{ emit(st, tok, cur, TA_PAST, TX_AUX_ETRE_PRESENT); continue; }
 yy274:
 	yyaccept = 31;
 	yych = *(mar = ++cur);
@@ -4654,7 +4655,7 @@ yy348:
 		}
 	}
 yy349:
-	{ emit(st, tok, cur, TA_FUT, TF_EXPECTED); continue; }
+	{ emit(st, tok, cur, TA_FUT, TX_EXPECTED); continue; }
 yy350:
 	yyaccept = 3;
 	yych = *(mar = ++cur);

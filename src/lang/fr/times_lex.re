@@ -4,8 +4,9 @@
  * text into atoms: digit runs, the punctuation that joins date parts, the grammar words of time
  * expressions (le, du, depuis, il y a ...), tense markers, and the vocabulary of
  * data/fr/times.tsv (months, weekdays, units ...). Every other word only marks a gap, and is
- * looked up only when a cheap filter built from the vocabulary (first two bytes, length) lets it
- * through.
+ * looked up only when a cheap filter built from the vocabulary (length, first two and last
+ * bytes) lets it through. Tense endings (-ait, -ra ...) are read from a word's last letters once
+ * the DFA has found the word.
  *
  * The text must end in NUL; a NUL inside the text is a gap.
  */
@@ -70,7 +71,7 @@ static int filter_add(void *ud, const char *key, const char *value)
 }
 
 /* Whether the filter lets a word of the text through; valid for words of ASCII and Latin-1
- * letters only (see latin_only), whose fold keeps the classes. */
+ * letters only (see latin_only), whose fold keeps the filter key. */
 static bool filter_has(const lex_state *st, const char *s, size_t n)
 {
     unsigned k = filter_key(s, n);
@@ -473,17 +474,17 @@ static void lex(lex_state *st, const char *cur)
         'ici'               { emit(st, tok, cur, TA_ICI, 0); continue; }
 
         "ont" | "avait" | "avaient" | "avons" | "avez" | "ai" | "eu"
-                            { emit(st, tok, cur, TA_PAST, TP_AVOIR); continue; }
+                            { emit(st, tok, cur, TA_PAST, TX_AUX_AVOIR); continue; }
         "\u00e9tait" | "\u00e9taient" | "fut" | "furent"
-                            { emit(st, tok, cur, TA_PAST, TP_ETRE_PAST); continue; }
-        "sont"              { emit(st, tok, cur, TA_PAST, TP_ETRE_PRESENT); continue; }
+                            { emit(st, tok, cur, TA_PAST, TX_AUX_ETRE_PAST); continue; }
+        "sont"              { emit(st, tok, cur, TA_PAST, TX_AUX_ETRE_PRESENT); continue; }
         "front" | "affront" { other(st, true); continue; }
         "sera" | "seront" | "aura" | "auront" | "va" | "vont" | "devrait" | "devraient" | "doit"
             | "doivent"
                             { emit(st, tok, cur, TA_FUT, 0); continue; }
         "pr\u00e9vu" | "pr\u00e9vue" | "pr\u00e9vus" | "pr\u00e9vues" | "attendu" | "attendue"
             | "attendus" | "attendues"
-                            { emit(st, tok, cur, TA_FUT, TF_EXPECTED); continue; }
+                            { emit(st, tok, cur, TA_FUT, TX_EXPECTED); continue; }
 
         LAT+                { cur = word_latin(st, tok, cur); continue; }
         L+ (H L+)*          { cur = word(st, tok, cur); continue; }
