@@ -2,7 +2,9 @@
  * doc.c - one document through the pipeline: identify, extract the article from HTML, decode,
  * clean, tokenize, decide language and date, then run the recognizers. Each stage writes into the
  * document's arena; the document is freed in one call. The text is tokenized once, before
- * cleaning: the cleaner judges lines from their tokens and carries the kept ones over.
+ * cleaning: the cleaner judges lines from their tokens and carries the kept ones over. When no
+ * date is given, the time recognizer's pass that infers one is kept and reused, so that the text
+ * is lexed for times once.
  */
 #include <math.h>
 #include <nettle/sha2.h>
@@ -96,6 +98,8 @@ static int doc_analyse(rc_doc *doc, const rc_doc_opts *opts, const char *src_dat
 
     rc_date ref;
     bool have_ref = false;
+    rc_fr_times_first first; /* with no date given, the time recognizer's first pass */
+    bool have_first = false;
     if ((doc->date = norm_date(doc, src_date, &ref))) {
         doc->date_source = "metadata";
         have_ref = true;
@@ -103,8 +107,12 @@ static int doc_analyse(rc_doc *doc, const rc_doc_opts *opts, const char *src_dat
         doc->date_source = "given";
         have_ref = true;
     } else {
+        /* the date is inferred from the times of the text read with no reference; the same pass
+         * then serves the recognizer below, so that the text is lexed once */
         char inferred[11] = "";
-        if (rc_fr_docdate(fr, doc, inferred) == 1 && rc_date_parse(inferred, &ref) == RC_OK) {
+        have_first = rc_fr_times_pass(fr, doc->text, doc->len, &doc->arena, &first) == RC_OK;
+        if (have_first && rc_fr_docdate_from(fr, doc, &first, inferred) == 1 &&
+            rc_date_parse(inferred, &ref) == RC_OK) {
             doc->date = rc_arena_strdup(&doc->arena, inferred);
             doc->date_source = "text";
             have_ref = true;
@@ -118,8 +126,12 @@ static int doc_analyse(rc_doc *doc, const rc_doc_opts *opts, const char *src_dat
         if (status == RC_ENOMEM)
             return status;
         doc->nums_done = status == RC_OK;
-        status = rc_fr_times(fr, doc->text, doc->len, have_ref ? &ref : NULL, &doc->arena,
-                             &doc->times, &doc->ntimes);
+        if (have_first)
+            status = rc_fr_times_again(&first, have_ref ? &ref : NULL, &doc->arena, &doc->times,
+                                       &doc->ntimes);
+        else
+            status = rc_fr_times(fr, doc->text, doc->len, have_ref ? &ref : NULL, &doc->arena,
+                                 &doc->times, &doc->ntimes);
         if (status == RC_ENOMEM)
             return status;
         doc->times_done = status == RC_OK;

@@ -132,6 +132,25 @@ static void test_weekdays(void **state)
     expect("L'évacuation a commencé ce jeudi.", "2016-12-15", "ce jeudi", RC_TIME_DATE, "2016-12-15",
            NULL, NULL);
     expect("Il viendra ce jeudi.", "2016-12-13", "ce jeudi", RC_TIME_DATE, "2016-12-15", NULL, NULL);
+    /* devrait, devraient mark an expected event, not an imperfect: the -ait ending does not win */
+    expect("Un convoi devrait entrer dans la ville jeudi.", "2018-06-15", "jeudi", RC_TIME_DATE,
+           "2018-06-21", NULL, NULL);
+    expect("Les camions devraient repartir vendredi.", "2016-12-13", "vendredi", RC_TIME_DATE,
+           "2016-12-16", NULL, NULL);
+    expect("Les rebelles tenaient encore le quartier vendredi.", "2016-12-13", "vendredi",
+           RC_TIME_DATE, "2016-12-09", NULL, NULL);
+    /* a participle of expectation points forward; after a past auxiliary, back
+     * (2021-03-10 is a Wednesday) */
+    expect("Un convoi de 14 camions est attendu jeudi, a-t-on appris.", "2021-03-10", "jeudi",
+           RC_TIME_DATE, "2021-03-11", NULL, NULL);
+    expect("Des renforts sont attendus jeudi.", "2021-03-10", "jeudi", RC_TIME_DATE, "2021-03-11",
+           NULL, NULL);
+    expect("La livraison, attendue vendredi, reste incertaine.", "2021-03-10", "vendredi",
+           RC_TIME_DATE, "2021-03-12", NULL, NULL);
+    expect("Le convoi \xc3\xa9tait attendu jeudi.", "2021-03-10", "jeudi", RC_TIME_DATE,
+           "2021-03-04", NULL, NULL);
+    expect("Les familles ont attendu lundi sous la pluie.", "2021-03-10", "lundi", RC_TIME_DATE,
+           "2021-03-08", NULL, NULL);
     expect("lundi dernier", "2016-12-13", "lundi dernier", RC_TIME_DATE, "2016-12-12", NULL, NULL);
     expect("mardi prochain", "2016-12-13", "mardi prochain", RC_TIME_DATE, "2016-12-20", NULL, NULL);
     expect("a annoncé mardi matin", "2016-12-13", "mardi matin", RC_TIME_DATETIME, "2016-12-13TMO",
@@ -146,6 +165,10 @@ static void test_deictics(void **state)
     expect("hier, les rebelles", R, "hier", RC_TIME_DATE, "2016-12-12", "2016-12-12", "2016-12-12");
     expect("avant-hier", R, "avant-hier", RC_TIME_DATE, "2016-12-11", NULL, NULL);
     expect("aujourd'hui", R, "aujourd'hui", RC_TIME_DATE, "2016-12-13", NULL, NULL);
+    /* the typographic apostrophe of most news copy */
+    expect("Il pleut aujourd\xe2\x80\x99hui.", R, "aujourd\xe2\x80\x99hui", RC_TIME_DATE, "2016-12-13",
+           NULL, NULL);
+    expect("AUJOURD'HUI", R, "AUJOURD'HUI", RC_TIME_DATE, "2016-12-13", NULL, NULL);
     expect("demain", R, "demain", RC_TIME_DATE, "2016-12-14", NULL, NULL);
     expect("ce matin", R, "ce matin", RC_TIME_DATETIME, "2016-12-13TMO", NULL, NULL);
     expect("« Hier soir, nous avons", R, "Hier soir", RC_TIME_DATETIME, "2016-12-12TEV",
@@ -279,10 +302,39 @@ static void docdate(const char *text, const char *want)
     if (want[0]) {
         assert_int_equal(r, 1);
         assert_string_equal(out, want);
+        assert_non_null(doc->date);
+        assert_string_equal(doc->date, want);
     } else {
         assert_int_equal(r, 0);
         assert_string_equal(out, "");
+        assert_null(doc->date);
     }
+    /* the document's times come from the pass that inferred its date: the same as a reading of
+     * its text against that date, or against none */
+    if (!doc->times_done) { /* a text too short to be told French: no times were read */
+        rc_doc_free(doc);
+        return;
+    }
+    rc_date d;
+    if (want[0])
+        assert_int_equal(rc_date_parse(want, &d), RC_OK);
+    rc_arena a;
+    rc_arena_init(&a);
+    rc_time *t;
+    size_t n;
+    assert_int_equal(rc_fr_times(ctx->fr, doc->text, doc->len, want[0] ? &d : NULL, &a, &t, &n),
+                     RC_OK);
+    assert_int_equal(doc->ntimes, n);
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(doc->times[i].start, t[i].start);
+        assert_int_equal(doc->times[i].end, t[i].end);
+        assert_int_equal(doc->times[i].type, t[i].type);
+        assert_string_equal(doc->times[i].value ? doc->times[i].value : "-",
+                            t[i].value ? t[i].value : "-");
+        assert_string_equal(doc->times[i].from, t[i].from);
+        assert_string_equal(doc->times[i].to, t[i].to);
+    }
+    rc_arena_free(&a);
     rc_doc_free(doc);
 }
 
@@ -296,6 +348,11 @@ static void test_docdate(void **state)
             "2016-12-13");
     docdate("Depuis 2012, elle résiste. Ce jeudi 15 décembre marque la fin du siège.\n",
             "2016-12-15");
+    /* relative days of the text resolved against the inferred date (checked in docdate) */
+    docdate("ALEP, 13 décembre 2016 (AFP) - Les forces du régime ont repris la ville hier et les "
+            "habitants qui restent dans les quartiers de l'est attendent le convoi qui est attendu "
+            "jeudi, selon les organisations humanitaires.\n",
+            "2016-12-13");
     /* contradictory: two present-marked days */
     docdate("En 2016. Ce jeudi 15 décembre marque la fin. Ce lundi 12 décembre aussi.\n", "");
     /* the text shows a later day as past */

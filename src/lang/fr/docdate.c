@@ -6,6 +6,9 @@
  * Unix timestamps left in the page furniture are all on or before the day of writing. The year of
  * a date written without one is the first after the years the text mentions that fits its
  * weekday or its bounds. Two candidates that disagree, or a candidate before a bound, give none.
+ *
+ * The evidence is the time recognizer's first pass over the text, with no reference date
+ * (rc_fr_times_pass); the pipeline keeps that pass and reads the text's times from it afterwards.
  */
 #include <stdbool.h>
 #include <stdlib.h>
@@ -148,12 +151,22 @@ int rc_fr_docdate(const rc_lang *fr, const rc_doc *doc, char *date_out)
         return 0;
     rc_arena a;
     rc_arena_init(&a);
-    rc_time *t;
-    size_t n;
-    if (rc_fr_times(fr, doc->text, doc->len, NULL, &a, &t, &n) != RC_OK) {
-        rc_arena_free(&a);
+    rc_fr_times_first first;
+    int found = 0;
+    if (rc_fr_times_pass(fr, doc->text, doc->len, &a, &first) == RC_OK)
+        found = rc_fr_docdate_from(fr, doc, &first, date_out);
+    rc_arena_free(&a);
+    return found;
+}
+
+int rc_fr_docdate_from(const rc_lang *fr, const rc_doc *doc, const rc_fr_times_first *first,
+                       char *date_out)
+{
+    date_out[0] = '\0';
+    if (!fr || !doc || !doc->text || !first)
         return 0;
-    }
+    const rc_time *t = first->times;
+    size_t n = first->ntimes;
     dd_evidence ev = {NODAY, 0, NODAY, false};
     /* bounds: explicit full dates and years */
     for (size_t i = 0; i < n; i++) {
@@ -205,7 +218,6 @@ int rc_fr_docdate(const rc_lang *fr, const rc_doc *doc, char *date_out)
         }
         propose(&ev, day);
     }
-    rc_arena_free(&a);
     if (ev.candidate == NODAY || ev.conflict)
         return 0;
     if (ev.lower != NODAY && ev.candidate < ev.lower)

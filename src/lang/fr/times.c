@@ -45,9 +45,32 @@ typedef struct tx_clk {
     bool strong;    /* cannot be a duration: 9h30, 20:00, midi, 4pm */
 } tx_clk;
 
+/* What rd_num read at a number word, kept so that the rules that try the same atom do not read it
+ * again. */
+typedef struct tx_nw {
+    size_t at;   /* the atom + 1; 0 when empty */
+    size_t next; /* the atom after the number */
+    int val;
+    bool ok;
+} tx_nw;
+
+/* The last readings of each kind of sub-expression, by atom (the atom + 1 in *_at, 0 when empty):
+ * the rules tried at one atom read the same number, day, period or clock time there and at the
+ * atoms just after it, and read each once. */
+#define TX_MEMO 4 /* readings kept of each kind, by atom modulo TX_MEMO */
+
+typedef struct tx_memo {
+    size_t dayref_at[TX_MEMO], period_at[TX_MEMO], mclock_at[TX_MEMO], clock_at[TX_MEMO];
+    size_t dayref_j[TX_MEMO], period_j[TX_MEMO], mclock_j[TX_MEMO], clock_j[TX_MEMO];
+    tx_out dayref[TX_MEMO], period[TX_MEMO], mclock[TX_MEMO];
+    tx_clk clock[TX_MEMO];
+    tx_nw nw[TX_MEMO];
+} tx_memo;
+
 typedef struct tx_p {
     const tx_atom *at;
     size_t n;
+    tx_memo *memo;
     const char *text;
     size_t len;
     bool has_ref;
@@ -111,6 +134,87 @@ static bool is_word(const tx_p *P, size_t i, const char *w)
 
 /* ---- numbers ------------------------------------------------------------------------------- */
 
+static bool rd_numw(const tx_p *P, size_t i, int *val, size_t *j);
+static size_t rd_clock_read(const tx_p *P, size_t i, tx_clk *c);
+static size_t rd_dayref_read(const tx_p *P, size_t i, tx_out *o);
+static size_t m_period_read(const tx_p *P, size_t i, tx_out *o);
+static size_t m_clock_read(const tx_p *P, size_t i, tx_out *o);
+
+/* An empty result for a reader to fill: what it does not write is zero or empty, never stack
+ * garbage. Field by field: a memset of the whole value buffer costs more than the rules it
+ * prepares for. */
+static void out_init(tx_out *o)
+{
+    o->s = o->e = 0;
+    o->j = 0;
+    o->type = 0;
+    o->value[0] = '\0';
+    o->from = o->to = NODAY;
+}
+
+/* Reads a clock time at atom i (rd_clock_read), once per atom. */
+static size_t rd_clock(const tx_p *P, size_t i, tx_clk *c)
+{
+    tx_memo *m = P->memo;
+    size_t k = i % TX_MEMO;
+    if (m->clock_at[k] != i + 1) {
+        tx_clk t;
+        m->clock_j[k] = rd_clock_read(P, i, &t);
+        m->clock[k] = t;
+        m->clock_at[k] = i + 1;
+    }
+    *c = m->clock[k];
+    return m->clock_j[k];
+}
+
+/* Reads a day reference at atom i (rd_dayref_read), once per atom. */
+static size_t rd_dayref(const tx_p *P, size_t i, tx_out *o)
+{
+    tx_memo *m = P->memo;
+    size_t k = i % TX_MEMO;
+    if (m->dayref_at[k] != i + 1) {
+        tx_out t; /* not in place: a reader may read at another atom */
+        out_init(&t);
+        m->dayref_j[k] = rd_dayref_read(P, i, &t);
+        m->dayref[k] = t;
+        m->dayref_at[k] = i + 1;
+    }
+    *o = m->dayref[k];
+    return m->dayref_j[k];
+}
+
+/* Reads a month, season or year at atom i (m_period_read), once per atom. */
+static size_t m_period(const tx_p *P, size_t i, tx_out *o)
+{
+    tx_memo *m = P->memo;
+    size_t k = i % TX_MEMO;
+    if (m->period_at[k] != i + 1) {
+        tx_out t; /* not in place: a reader may read at another atom */
+        out_init(&t);
+        m->period_j[k] = m_period_read(P, i, &t);
+        m->period[k] = t;
+        m->period_at[k] = i + 1;
+    }
+    *o = m->period[k];
+    return m->period_j[k];
+}
+
+/* Reads a clock time or clock range at atom i (m_clock_read), once per atom. */
+static size_t m_clock(const tx_p *P, size_t i, tx_out *o)
+{
+    tx_memo *m = P->memo;
+    size_t k = i % TX_MEMO;
+    if (m->mclock_at[k] != i + 1) {
+        tx_out t; /* not in place: a reader may read at another atom */
+        out_init(&t);
+        m->mclock_j[k] = m_clock_read(P, i, &t);
+        m->mclock[k] = t;
+        m->mclock_at[k] = i + 1;
+    }
+    *o = m->mclock[k];
+    return m->mclock_j[k];
+}
+
 /* Reads a cardinal at atom i, in digits or in words; *j is the atom after it. */
 static bool rd_num(const tx_p *P, size_t i, int *val, size_t *j)
 {
@@ -121,6 +225,26 @@ static bool rd_num(const tx_p *P, size_t i, int *val, size_t *j)
     }
     if (K(P, i) != TA_NUMW)
         return false;
+    tx_nw *m = &P->memo->nw[i % TX_MEMO];
+    if (m->at != i + 1) {
+        size_t next = i;
+        int v = 0;
+        m->ok = rd_numw(P, i, &v, &next);
+        m->val = v;
+        m->next = next;
+        m->at = i + 1;
+    }
+    if (!m->ok)
+        return false;
+    *val = m->val;
+    *j = m->next;
+    return true;
+}
+
+/* Reads a cardinal in words at atom i (a TA_NUMW): the number recognizer's reading of the text,
+ * else the sum of the adjacent number words; *j is the atom after it. */
+static bool rd_numw(const tx_p *P, size_t i, int *val, size_t *j)
+{
     double dv = 0;
     size_t used = rc_fr_numwords(P->text + P->at[i].s, P->len - P->at[i].s, &dv);
     if (used && dv >= 0 && dv < 1e6 && dv == (double)(int64_t)dv) {
@@ -216,15 +340,58 @@ static bool rd_year(const tx_p *P, size_t i, bool allow2, int *y, size_t *j)
 
 /* ---- formatting ---------------------------------------------------------------------------- */
 
+/* Writes the n last decimal digits of v at p, with leading zeros: no printf on the hot path. */
+static void put_digits(char *p, unsigned v, int n)
+{
+    for (int k = n - 1; k >= 0; k--) {
+        p[k] = (char)('0' + v % 10);
+        v /= 10;
+    }
+}
+
+/* Appends the string a to buf[0..*n) within cap bytes, truncating as snprintf would. */
+static void cat(char *buf, size_t cap, size_t *n, const char *a)
+{
+    while (*a && *n + 1 < cap)
+        buf[(*n)++] = *a++;
+    buf[*n] = '\0';
+}
+
+/* Copies s into buf of cap bytes, truncated: snprintf's "%s" without printf. */
+static void copy_str(char *buf, size_t cap, const char *s)
+{
+    size_t n = 0;
+    cat(buf, cap, &n, s);
+}
+
+/* Writes v in decimal into buf of cap bytes: snprintf's "%d" without printf. */
+static void fmt_int(char *buf, size_t cap, int v)
+{
+    char tmp[12];
+    size_t k = sizeof tmp;
+    unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+    tmp[--k] = '\0';
+    do {
+        tmp[--k] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        tmp[--k] = '-';
+    copy_str(buf, cap, tmp + k);
+}
+
 /* Writes "YYYY-MM-DD" for a day count. */
 static void fmt_day(char *buf, size_t cap, int64_t day)
 {
     int y, m, d;
     rc_date_from_days(day, &y, &m, &d);
-    char tmp[32];
-    snprintf(tmp, sizeof tmp, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
-             (unsigned)d % 100u);
-    size_t n = strlen(tmp);
+    char tmp[10];
+    put_digits(tmp, (unsigned)y % 10000u, 4);
+    tmp[4] = '-';
+    put_digits(tmp + 5, (unsigned)m % 100u, 2);
+    tmp[7] = '-';
+    put_digits(tmp + 8, (unsigned)d % 100u, 2);
+    size_t n = sizeof tmp;
     if (n >= cap)
         n = cap - 1;
     memcpy(buf, tmp, n);
@@ -258,13 +425,19 @@ static bool sent_end(const tx_p *P, size_t i)
     return c == '.' && (i + 1 >= P->n || P->at[i + 1].gap >= 1);
 }
 
-/* Whether atom i marks a tense: -1 past (ont, avait, "a" before a participle), 1 future. */
+/* Whether atom i marks a tense: -1 past (ont, avait, "a" before a participle), 1 future. A
+ * participle of expectation (est attendu, prévu) marks the future, unless it follows an auxiliary
+ * of avoir (a attendu: the waiting is done) or a past of être (était attendu). */
 static int tense_of(const tx_p *P, size_t i)
 {
     switch (K(P, i)) {
     case TA_PAST:
         return -1;
     case TA_FUT:
+        if (P->at[i].v == TX_EXPECTED && i > 0 && J(P, i) &&
+            ((K(P, i - 1) == TA_A && P->at[i - 1].v == 1) ||
+             (K(P, i - 1) == TA_PAST && P->at[i - 1].v != TX_AUX_ETRE_PRESENT)))
+            return -1;
         return 1;
     case TA_A:
         return P->at[i].v == 1 && (P->at[i].fl & TF_WORD_AFTER) ? -1 : 0;
@@ -674,7 +847,7 @@ static size_t rd_date(const tx_p *P, size_t i, tx_d *dd)
 
 /* Reads a clock time: 9h30, 20 heures, 20heures, 19:56:30, midi, 4pm, sept heures moins dix,
  * with du matin / de l'après-midi / du soir. */
-static size_t rd_clock(const tx_p *P, size_t i, tx_clk *c)
+static size_t rd_clock_read(const tx_p *P, size_t i, tx_clk *c)
 {
     c->hh = -1, c->mm = -1, c->ss = -1;
     c->strong = false;
@@ -781,6 +954,24 @@ static size_t rd_clock(const tx_p *P, size_t i, tx_clk *c)
 /* Writes "THH:MM[:SS]" after prefix (a date value or ""). */
 static void fmt_clock(char *buf, size_t cap, const char *prefix, const tx_clk *c)
 {
+    size_t pl = strlen(prefix);
+    int hh = c->hh % 100, mm = c->mm < 0 ? 0 : c->mm % 100, ss = c->ss % 100;
+    if (hh >= 0 && pl + 10 < cap) { /* the usual case, without printf */
+        memmove(buf, prefix, pl);
+        char *p = buf + pl;
+        p[0] = 'T';
+        put_digits(p + 1, (unsigned)hh, 2);
+        p[3] = ':';
+        put_digits(p + 4, (unsigned)mm, 2);
+        p += 6;
+        if (c->ss >= 0) {
+            *p++ = ':';
+            put_digits(p, (unsigned)ss, 2);
+            p += 2;
+        }
+        *p = '\0';
+        return;
+    }
     if (c->ss >= 0)
         snprintf(buf, cap, "%sT%02d:%02d:%02d", prefix, c->hh % 100, c->mm < 0 ? 0 : c->mm % 100,
                  c->ss % 100);
@@ -830,7 +1021,7 @@ static int rd_part(const tx_p *P, size_t k, size_t *j)
 
 /* Reads something that names one day: a date, a weekday, hier, demain, la veille, aujourd'hui.
  * Fills o with the day (type date); returns the atom after it, 0 when there is none. */
-static size_t rd_dayref(const tx_p *P, size_t i, tx_out *o)
+static size_t rd_dayref_read(const tx_p *P, size_t i, tx_out *o)
 {
     o->from = o->to = NODAY;
     o->value[0] = '\0';
@@ -891,8 +1082,6 @@ static size_t rd_dayref(const tx_p *P, size_t i, tx_out *o)
     return 0;
 }
 
-static size_t m_clock(const tx_p *P, size_t i, tx_out *o);
-
 /* Joins a day and a clock range (T14:00/T16:00) into o: 2016-11-17T14:00/2016-11-17T16:00. */
 static void join_range(tx_out *o, const char *day, const char *range)
 {
@@ -947,14 +1136,14 @@ static size_t m_datetime(const tx_p *P, size_t i, tx_out *o)
         o->s = P->at[i].s;
         o->type = RC_TIME_DATETIME;
         char dv[40];
-        snprintf(dv, sizeof dv, "%.39s", d.value);
+        copy_str(dv, sizeof dv, d.value);
         fmt_clock(o->value, sizeof o->value, dv, &c);
         return jd;
     }
     if (o->type != RC_TIME_DATE || (o->value[0] && strlen(o->value) == 7))
         return j;
     char day[40];
-    snprintf(day, sizeof day, "%.39s", o->value);
+    copy_str(day, sizeof day, o->value);
     size_t q = j;
     if (PU(P, q, ',') && T(P, q))
         q++;
@@ -1001,7 +1190,7 @@ static size_t m_datetime(const tx_p *P, size_t i, tx_out *o)
 
 /* A month, season or year, with modifiers and cues: fin juillet 2016, mi-septembre, début
  * décembre, en décembre dernier, cette décembre, l'été 2012, fin 2016, 2016, les années 1990. */
-static size_t m_period(const tx_p *P, size_t i, tx_out *o)
+static size_t m_period_read(const tx_p *P, size_t i, tx_out *o)
 {
     tx_d dd;
     memset(&dd, 0, sizeof dd);
@@ -1120,7 +1309,10 @@ static size_t m_period(const tx_p *P, size_t i, tx_out *o)
 static void fmt_dur(char *buf, size_t cap, const char *num, int unit)
 {
     bool t = unit == TU_H || unit == TU_MIN || unit == TU_S;
-    snprintf(buf, cap, "P%s%s%s", t ? "T" : "", num, unit_codes[unit]);
+    size_t n = 0;
+    cat(buf, cap, &n, t ? "PT" : "P");
+    cat(buf, cap, &n, num);
+    cat(buf, cap, &n, unit_codes[unit]);
 }
 
 /* Moves a day count by n units (days, weeks, months, years); hours and less by whole days. */
@@ -1154,7 +1346,7 @@ static size_t rd_qty(const tx_p *P, size_t i, char *num, size_t cap, int *n, int
         k++;
         if (!KJ(P, k, TA_UNIT))
             return 0;
-        snprintf(num, cap, "X");
+        copy_str(num, cap, "X");
         *n = -1;
     } else if (K(P, k) == TA_NUM && PU(P, k + 1, '.') + PU(P, k + 1, ',') && T(P, k + 1) &&
                K(P, k + 2) == TA_NUM && T(P, k + 2) && KJ(P, k + 3, TA_UNIT)) {
@@ -1168,7 +1360,7 @@ static size_t rd_qty(const tx_p *P, size_t i, char *num, size_t cap, int *n, int
             return 0; /* 24 dernières heures: see m_relative */
         if (!KJ(P, k, TA_UNIT))
             return 0;
-        snprintf(num, cap, "%d", v);
+        fmt_int(num, cap, v);
         *n = v;
     } else {
         return 0;
@@ -1243,19 +1435,19 @@ static size_t m_relative(const tx_p *P, size_t i, tx_out *o)
         q++;
     int cue = 0;
     n = 1;
-    snprintf(num, sizeof num, "1");
+    copy_str(num, sizeof num, "1");
     size_t jn;
     int v;
     if (KJ(P, q, TA_CUE) && q > k && J(P, q + 1) && rd_num(P, q + 1, &v, &jn) && KJ(P, jn, TA_UNIT)) {
         cue = P->at[q].v; /* les dernières 24 heures */
         n = v;
-        snprintf(num, sizeof num, "%d", v);
+        fmt_int(num, sizeof num, v);
         q = jn;
     } else if (rd_num(P, q, &v, &jn) && KJ(P, jn, TA_CUE) && KJ(P, jn + 1, TA_UNIT) &&
                (v == 1 || P->text[P->at[jn].e - 1] == 's')) {
         cue = P->at[jn].v; /* 24 dernières heures */
         n = v;
-        snprintf(num, sizeof num, "%d", v);
+        fmt_int(num, sizeof num, v);
         q = jn + 1;
         o->s = P->at[q - 2 > i ? jn - (jn > q - 2 ? 0 : 0) : i].s;
     } else if (K(P, q) == TA_CUE && KJ(P, q + 1, TA_UNIT)) {
@@ -1263,7 +1455,7 @@ static size_t m_relative(const tx_p *P, size_t i, tx_out *o)
         bool plural = P->text[P->at[q].e - 1] == 's';
         if (plural) {
             n = -1;
-            snprintf(num, sizeof num, "X");
+            copy_str(num, sizeof num, "X");
         }
         q++;
     } else {
@@ -1432,11 +1624,11 @@ static size_t m_set(const tx_p *P, size_t i, tx_out *o)
     if (K(P, q) == TA_UNIT) {
         int unit = P->at[q].v;
         char num[16];
-        snprintf(num, sizeof num, "%d", n);
+        fmt_int(num, sizeof num, n);
         fmt_dur(o->value, sizeof o->value, num, unit);
         if (c.hh >= 0) {
             char d[64];
-            snprintf(d, sizeof d, "%s", o->value);
+            copy_str(d, sizeof d, o->value);
             fmt_clock(o->value, sizeof o->value, "XXXX-XX-XX", &c);
             (void)d;
         }
@@ -1448,7 +1640,7 @@ static size_t m_set(const tx_p *P, size_t i, tx_out *o)
         if (c.hh >= 0)
             fmt_clock(o->value, sizeof o->value, d, &c);
         else
-            snprintf(o->value, sizeof o->value, "%s", d);
+            copy_str(o->value, sizeof o->value, d);
         return q + 1;
     }
     return 0;
@@ -1456,7 +1648,7 @@ static size_t m_set(const tx_p *P, size_t i, tx_out *o)
 
 /* Clock times alone and time ranges: 9h30, vers 20heures, midi, de 14h à 16h, entre 17 et 18,
  * 16-17 heures, 5 a 6pm. */
-static size_t m_clock(const tx_p *P, size_t i, tx_out *o)
+static size_t m_clock_read(const tx_p *P, size_t i, tx_out *o)
 {
     o->from = o->to = NODAY;
     o->value[0] = '\0';
@@ -1628,7 +1820,7 @@ static size_t m_range(const tx_p *P, size_t i, tx_out *o)
         res_month(P, &dm, k, &pm);
         o->type = RC_TIME_RANGE;
         if (pm.from == NODAY) {
-            snprintf(o->value, sizeof o->value, "%s", pm.value);
+            copy_str(o->value, sizeof o->value, pm.value);
             return k + 4;
         }
         int y, m, dd0;
@@ -1715,7 +1907,7 @@ static size_t m_range(const tx_p *P, size_t i, tx_out *o)
                 return 0;
             if (pm.from == NODAY || !P->has_ref) {
                 o->type = RC_TIME_RANGE;
-                snprintf(o->value, sizeof o->value, "%s", pm.value);
+                copy_str(o->value, sizeof o->value, pm.value);
                 return jm;
             }
             int y, m, dd;
@@ -1904,10 +2096,19 @@ static bool content(int k)
 }
 
 /* Whether an expression may start at atom i: content, or a grammar word followed within three
- * adjacent atoms by content. Most grammar words (le, de, à) start nothing; this spares the rules. */
+ * adjacent atoms by content. Most grammar words (le, de, à) start nothing; this spares the rules.
+ * Nor does a number word (un, une, trois) whose reading is followed by no adjacent atom: every
+ * rule that reads a number at its start needs what follows it adjacent (a unit, a month, a cue,
+ * à, et, a part of the day), except a date range's dash, which is let through. A new rule that
+ * can start with a lone number word must be reflected here. */
 static bool starter(const tx_p *P, size_t i)
 {
     int k = P->at[i].k;
+    if (k == TA_NUMW) {
+        int v;
+        size_t j;
+        return !rd_num(P, i, &v, &j) || J(P, j) || PU(P, j, '-');
+    }
     if (content(k))
         return true;
     if (k == TA_PUNCT || k == TA_PAST || k == TA_FUT || k == TA_BIGNUM || k == TA_EST)
@@ -1918,21 +2119,12 @@ static bool starter(const tx_p *P, size_t i)
     return false;
 }
 
-int rc_fr_times(const rc_lang *fr, const char *text, size_t len, const rc_date *ref, rc_arena *a,
-                rc_time **out, size_t *n)
+/* Reads the expressions of a lexed text against ref (NULL: unresolved), into a. */
+static int times_parse(const char *text, size_t len, const tx_atom *atoms, size_t natoms,
+                       const rc_date *ref, rc_arena *a, rc_time **out, size_t *n)
 {
     *out = NULL;
     *n = 0;
-    if (!fr || (!text && len) || !a)
-        return RC_EINVAL;
-    if (len == 0)
-        return RC_OK;
-    if (text[len] != '\0') { /* the lexer needs a NUL at the end */
-        char *copy = rc_arena_strndup(a, text, len);
-        if (!copy)
-            return RC_ENOMEM;
-        text = copy;
-    }
     tx_p P;
     memset(&P, 0, sizeof P);
     P.text = text;
@@ -1942,13 +2134,17 @@ int rc_fr_times(const rc_lang *fr, const char *text, size_t len, const rc_date *
         P.refd = *ref;
         P.ref = rc_date_days(ref->y, ref->m, ref->d);
     }
-    tx_atom *atoms;
-    size_t natoms;
-    int status = rc_fr_times_lex(fr, text, len, a, &atoms, &natoms);
-    if (status)
-        return status;
+    int status;
     P.at = atoms;
     P.n = natoms;
+    tx_memo memo; /* only the tags need clearing: an empty slot is never read */
+    memset(memo.dayref_at, 0, sizeof memo.dayref_at);
+    memset(memo.period_at, 0, sizeof memo.period_at);
+    memset(memo.mclock_at, 0, sizeof memo.mclock_at);
+    memset(memo.clock_at, 0, sizeof memo.clock_at);
+    for (size_t k = 0; k < TX_MEMO; k++)
+        memo.nw[k].at = 0;
+    P.memo = &memo;
 
     static const tx_rule rules[] = {m_range, m_datetime, m_relative, m_period, m_set, m_duration,
                                     m_clock, m_misc};
@@ -1962,8 +2158,7 @@ int rc_fr_times(const rc_lang *fr, const char *text, size_t len, const rc_date *
         tx_out best, o;
         size_t bj = 0;
         for (size_t r = 0; r < sizeof rules / sizeof *rules; r++) {
-            memset(&o, 0, sizeof o);
-            o.from = o.to = NODAY;
+            out_init(&o);
             size_t j = rules[r](&P, i, &o);
             if (j > i && j <= P.n && (!bj || P.at[j - 1].e > P.at[bj - 1].e)) {
                 best = o;
@@ -1997,4 +2192,71 @@ int rc_fr_times(const rc_lang *fr, const char *text, size_t len, const rc_date *
     *out = res;
     *n = count;
     return RC_OK;
+}
+
+/* Checks the arguments and gives the lexer the NUL it needs after the text (a copy when the text
+ * has none). Returns RC_OK or an error. */
+static int times_text(const rc_lang *fr, const char **text, size_t len, rc_arena *a)
+{
+    if (!fr || (!*text && len) || !a)
+        return RC_EINVAL;
+    if (len && (*text)[len] != '\0') {
+        char *copy = rc_arena_strndup(a, *text, len);
+        if (!copy)
+            return RC_ENOMEM;
+        *text = copy;
+    }
+    return RC_OK;
+}
+
+int rc_fr_times(const rc_lang *fr, const char *text, size_t len, const rc_date *ref, rc_arena *a,
+                rc_time **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    int status = times_text(fr, &text, len, a);
+    if (status || len == 0)
+        return status;
+    tx_atom *atoms;
+    size_t natoms;
+    if ((status = rc_fr_times_lex(fr, text, len, a, &atoms, &natoms)))
+        return status;
+    return times_parse(text, len, atoms, natoms, ref, a, out, n);
+}
+
+int rc_fr_times_pass(const rc_lang *fr, const char *text, size_t len, rc_arena *a,
+                     rc_fr_times_first *out)
+{
+    memset(out, 0, sizeof *out);
+    int status = times_text(fr, &text, len, a);
+    if (status)
+        return status;
+    out->text = text ? text : "";
+    out->len = len;
+    if (len == 0)
+        return RC_OK;
+    tx_atom *atoms;
+    size_t natoms;
+    if ((status = rc_fr_times_lex(fr, text, len, a, &atoms, &natoms)))
+        return status;
+    out->atoms = atoms;
+    out->natoms = natoms;
+    return times_parse(text, len, atoms, natoms, NULL, a, &out->times, &out->ntimes);
+}
+
+int rc_fr_times_again(const rc_fr_times_first *first, const rc_date *ref, rc_arena *a,
+                      rc_time **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    if (!first || !a)
+        return RC_EINVAL;
+    if (!ref) { /* the first pass is the answer */
+        *out = first->times;
+        *n = first->ntimes;
+        return RC_OK;
+    }
+    if (first->len == 0)
+        return RC_OK;
+    return times_parse(first->text, first->len, first->atoms, first->natoms, ref, a, out, n);
 }

@@ -17,9 +17,35 @@
 int rc_fr_times(const rc_lang *fr, const char *text, size_t len, const rc_date *ref, rc_arena *a,
                 rc_time **out /* OUT */, size_t *n /* OUT */);
 
+/* The recognizer's first pass over a text, with no reference date: its atoms and what they read
+ * unresolved. The document's date can be inferred from it (rc_fr_docdate_from), and the final
+ * reading made from the same atoms (rc_fr_times_again) without lexing the text twice. */
+typedef struct rc_fr_times_first {
+    const char *text; /* NUL-terminated: the text, or its copy in the arena */
+    size_t len;
+    const struct tx_atom *atoms;
+    size_t natoms;
+    rc_time *times; /* resolved against no reference */
+    size_t ntimes;
+} rc_fr_times_first;
+
+/* Lexes text[0..len) and reads it with no reference into *out, everything in a. Returns 0 or
+ * RC_ENOMEM (RC_EINVAL for bad arguments). */
+int rc_fr_times_pass(const rc_lang *fr, const char *text, size_t len, rc_arena *a,
+                     rc_fr_times_first *out /* OUT */);
+
+/* What rc_fr_times would find in the first pass's text against ref: the first pass's own array
+ * when ref is NULL, else a new reading of its atoms, in a. Returns 0 or RC_ENOMEM. */
+int rc_fr_times_again(const rc_fr_times_first *first, const rc_date *ref, rc_arena *a,
+                      rc_time **out /* OUT */, size_t *n /* OUT */);
+
 /* Infers the creation date of a document from its cleaned text and the noise lines the cleaner
  * dropped (doc->raw, doc->noise). Writes "YYYY-MM-DD" into date_out (11 bytes) and returns 1 when
  * the evidence is strong and consistent; returns 0 and leaves date_out empty otherwise. */
 int rc_fr_docdate(const rc_lang *fr, const rc_doc *doc, char *date_out /* OUT */);
+
+/* rc_fr_docdate from a first pass already made over doc->text. */
+int rc_fr_docdate_from(const rc_lang *fr, const rc_doc *doc, const rc_fr_times_first *first,
+                       char *date_out /* OUT */);
 
 #endif

@@ -30,10 +30,17 @@ enum tx_kind {
     TA_APRES, TA_COURS, TA_MOINS, TA_QUELQUES, TA_PLUSIEURS, TA_PAR, TA_DEMI, TA_QUART,
     TA_PLUS, TA_TOT, TA_POSSIBLE, TA_EST, TA_PEU, TA_PRES, TA_ENVIRON, TA_PARTIR, TA_ICI,
     TA_LA_BAS, /* unused placeholder kept for numbering stability */
-    TA_PAST,    /* a word that marks a past tense: ont, avait, -aient ... */
-    TA_FUT,     /* a word that marks a future: sera, vont, devrait ... */
+    TA_PAST,    /* a word that marks a past tense: ont, avait, -aient ...; v: enum tx_aux */
+    TA_FUT,     /* a word that marks a future: sera, vont, devrait ...; v: TX_EXPECTED or 0 */
     TA_PUNCT    /* v = the character: / . - : , ( ) ! ? and '\n' */
 };
+
+/* Values of TA_PAST: which auxiliary it is, for the participles of expectation (TX_EXPECTED). */
+enum tx_aux { TX_AUX_NONE = 0, TX_AUX_AVOIR, TX_AUX_ETRE_PAST, TX_AUX_ETRE_PRESENT };
+
+/* Value of TA_FUT for a participle of expectation (prévu, attendu): the event lies ahead unless an
+ * auxiliary before it says the expecting or planning is over (était attendu, a attendu). */
+#define TX_EXPECTED 1
 
 /* Unit codes of TA_UNIT. */
 enum tx_unit { TU_Y = 1, TU_M, TU_W, TU_D, TU_H, TU_MIN, TU_S, TU_CE, TU_DE };

@@ -5,7 +5,9 @@
  * text into atoms: digit runs, the punctuation that joins date parts, the grammar words of time
  * expressions (le, du, depuis, il y a ...), tense markers, and the vocabulary of
  * data/fr/times.tsv (months, weekdays, units ...). Every other word only marks a gap, and is
- * looked up only when a cheap filter built from the vocabulary lets it through.
+ * looked up only when a cheap filter built from the vocabulary (length, first two and last
+ * bytes) lets it through. Tense endings (-ait, -ra ...) are read from a word's last letters once
+ * the DFA has found the word.
  *
  * The text must end in NUL; a NUL inside the text is a gap.
  */
@@ -16,7 +18,9 @@
 #include "lang/fr/times_int.h"
 #include "recoupe.h"
 
-#define TX_BLOOM_BITS 8192
+#define TX_FILTER_SHIFT 13 /* a filter of 8192 bits */
+#define TX_FILTER_BITS (1u << TX_FILTER_SHIFT)
+#define TX_MAXWORD 64 /* longer words are not looked up by the Latin path */
 
 typedef struct lex_state {
     const char *text, *end;
@@ -27,52 +31,101 @@ typedef struct lex_state {
     uint8_t gap;       /* gap since the last atom */
     bool word_before;  /* an unknown word came just before, after spaces only */
     int err;
-    uint64_t bloom[TX_BLOOM_BITS / 64];
+    size_t maxkey;     /* the longest vocabulary key, in bytes */
+    uint64_t filter[TX_FILTER_BITS / 64]; /* see filter_key */
+    struct {
+        const char *val; /* a vocabulary value already decoded, NULL when the slot is empty */
+        int32_t v;
+        uint8_t kind; /* 0: the value names no atom */
+    } decoded[32];
 } lex_state;
 
-/* The filter key of a word: its length and its first two bytes, lower-cased, so that a capital
- * at the start of a sentence finds the same slot. */
-static unsigned bloom_key(const char *s, size_t n)
+/* The filter bit of a word: from its length and its first two and last bytes with bit 5 set,
+ * which differ for most words of a text that has the same first letters as a vocabulary word.
+ * Setting bit 5 is what folding does to ASCII capitals and to the second byte of a Latin-1
+ * capital (É is C3 89, é is C3 A9), and is the same on both sides for every other byte, so the
+ * text is tested as written. */
+static inline unsigned filter_key(const char *s, size_t n)
 {
-    unsigned char c0 = (unsigned char)s[0], c1 = n > 1 ? (unsigned char)s[1] : 0;
-    if (c0 >= 'A' && c0 <= 'Z')
-        c0 += 32;
-    if (c1 >= 'A' && c1 <= 'Z')
-        c1 += 32;
-    if (c0 == 0xc3 && c1 >= 0x80 && c1 <= 0x9e)
-        c1 += 0x20; /* É -> é */
-    unsigned h = (unsigned)(n < 31 ? n : 31) * 2654435761u ^ c0 * 40503u ^ c1 * 9973u;
-    return (h ^ (h >> 13)) % TX_BLOOM_BITS;
+    unsigned c0 = (unsigned char)s[0] | 0x20u;
+    unsigned c1 = n > 1 ? (unsigned char)s[1] | 0x20u : 0;
+    unsigned cl = (unsigned char)s[n - 1] | 0x20u;
+    unsigned h = (c0 << 16 | c1 << 8 | cl) * 0x9e3779b1u + (unsigned)n * 0x85ebca6bu;
+    return h >> (32 - TX_FILTER_SHIFT);
 }
 
 /* Fills the filter from the vocabulary's keys (folded, so lower case already). */
-static int bloom_add(void *ud, const char *key, const char *value)
+static int filter_add(void *ud, const char *key, const char *value)
 {
     (void)value;
     lex_state *st = ud;
     size_t n = strlen(key);
+    if (n > st->maxkey)
+        st->maxkey = n;
     if (n && key[n - 1] == '.')
         n--; /* abbreviations are tested without their dot first */
-    unsigned k = bloom_key(key, n);
-    st->bloom[k / 64] |= 1ull << (k % 64);
+    if (!n)
+        return 0;
+    unsigned k = filter_key(key, n);
+    st->filter[k / 64] |= 1ull << (k % 64);
     return 0;
 }
 
-/* Whether the filter lets a word of the text through to the lexicon. */
-static bool bloom_has(const lex_state *st, const char *s, size_t n)
+/* Whether the filter lets a word of the text through; valid for words of ASCII and Latin-1
+ * letters only (see latin_only), whose fold keeps the filter key. */
+static bool filter_has(const lex_state *st, const char *s, size_t n)
 {
-    unsigned k = bloom_key(s, n);
-    return st->bloom[k / 64] >> (k % 64) & 1;
+    unsigned k = filter_key(s, n);
+    return st->filter[k / 64] >> (k % 64) & 1;
+}
+
+/* Whether a word has only ASCII bytes and two-byte sequences after 0xC3, which the lexicon's
+ * fold maps to the same length and classes (fold_latin). */
+static bool latin_only(const char *s, size_t n)
+{
+    unsigned char any = 0;
+    for (size_t i = 0; i < n; i++)
+        any |= (unsigned char)s[i];
+    if (!(any & 0x80))
+        return true;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80)
+            continue;
+        if (c != 0xc3 || i + 1 >= n || (unsigned char)s[i + 1] < 0x80 ||
+            (unsigned char)s[i + 1] > 0xbf)
+            return false;
+        i++;
+    }
+    return true;
+}
+
+/* Folds a word that latin_only accepts into key as rc_fold does: lower case, same length. */
+static void fold_latin(const char *s, size_t n, char *key)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            key[i] = (char)((unsigned)(c - 'A') < 26u ? c + 32 : c);
+            continue;
+        }
+        unsigned char d = (unsigned char)s[i + 1];
+        key[i] = (char)c;
+        key[i + 1] = (char)(d <= 0x9e && d != 0x97 ? d + 0x20 : d);
+        i++;
+    }
 }
 
 /* Appends an atom with the pending gap. */
 static void emit(lex_state *st, const char *s, const char *e, int kind, int32_t v)
 {
-    if (st->err)
-        return;
-    if (st->n == st->cap &&
-        (st->err = rc_arena_grow(st->a, (void **)&st->atoms, &st->cap, st->n + 1, sizeof(tx_atom))))
-        return;
+    if (st->n == st->cap) { /* after a failed growth, n stays at cap: nothing more is added */
+        if (st->err)
+            return;
+        st->err = rc_arena_grow(st->a, (void **)&st->atoms, &st->cap, st->n + 1, sizeof(tx_atom));
+        if (st->err)
+            return;
+    }
     tx_atom *t = &st->atoms[st->n++];
     t->s = (uint32_t)(s - st->text);
     t->e = (uint32_t)(e - st->text);
@@ -80,9 +133,8 @@ static void emit(lex_state *st, const char *s, const char *e, int kind, int32_t 
     t->k = (uint8_t)kind;
     t->gap = st->gap;
     t->nd = 0;
-    t->fl = st->word_before ? TF_WORD_BEFORE : 0;
-    if ((unsigned char)*s >= 'A' && (unsigned char)*s <= 'Z')
-        t->fl |= TF_UPPER;
+    t->fl = (uint8_t)((st->word_before ? TF_WORD_BEFORE : 0) |
+                      ((unsigned)((unsigned char)*s - 'A') < 26u ? TF_UPPER : 0));
     st->gap = 0;
     st->word_before = false;
 }
@@ -106,13 +158,17 @@ static void space(lex_state *st)
 /* Decodes a vocabulary value ("month 12", "part EV", "cue -1") into an atom kind and value. */
 static bool vocab_value(const char *val, int *kind, int32_t *v)
 {
+#define CLS(name, kind) {name, sizeof name - 1, kind}
     static const struct {
         const char *cls;
+        size_t len;
         int kind;
-    } classes[] = {{"month", TA_MONTH}, {"wday", TA_WDAY}, {"unit", TA_UNIT}, {"day", TA_DAY},
-                   {"rday", TA_RDAY}, {"part", TA_PART}, {"clock", TA_CLOCK}, {"mod", TA_MOD},
-                   {"cue", TA_CUE}, {"num", TA_NUMW}, {"season", TA_SEASON},
-                   {"holiday", TA_HOLIDAY}, {"set", TA_SET}, {"ref", TA_REF}, {"ampm", TA_AMPM}};
+    } classes[] = {CLS("month", TA_MONTH), CLS("wday", TA_WDAY), CLS("unit", TA_UNIT),
+                   CLS("day", TA_DAY), CLS("rday", TA_RDAY), CLS("part", TA_PART),
+                   CLS("clock", TA_CLOCK), CLS("mod", TA_MOD), CLS("cue", TA_CUE),
+                   CLS("num", TA_NUMW), CLS("season", TA_SEASON), CLS("holiday", TA_HOLIDAY),
+                   CLS("set", TA_SET), CLS("ref", TA_REF), CLS("ampm", TA_AMPM)};
+#undef CLS
     static const char *const units[] = {"", "Y", "M", "W", "D", "H", "MIN", "S", "CE", "DE"};
     static const char *const parts[] = {"", "MO", "AF", "EV", "NI", "DT"};
     static const char *const mods[] = {"", "START", "MID", "END"};
@@ -125,7 +181,8 @@ static bool vocab_value(const char *val, int *kind, int32_t *v)
     size_t cl = (size_t)(sp - val);
     const char *arg = sp + 1;
     for (size_t i = 0; i < sizeof classes / sizeof *classes; i++) {
-        if (strlen(classes[i].cls) != cl || memcmp(classes[i].cls, val, cl) != 0)
+        if (classes[i].len != cl || classes[i].cls[0] != val[0] ||
+            memcmp(classes[i].cls, val, cl) != 0)
             continue;
         *kind = classes[i].kind;
         const char *const *names = NULL;
@@ -157,21 +214,123 @@ static bool vocab_value(const char *val, int *kind, int32_t *v)
     return false;
 }
 
-/* Looks a word up in the vocabulary; emits its atom and returns true when it is there. */
-static bool vocab(lex_state *st, const char *s, const char *e, bool abbr)
+/* Emits the atom of a vocabulary value found for s..e; false when the value is not one. */
+static bool vocab_emit(lex_state *st, const char *s, const char *e, bool abbr, const char *val)
 {
-    size_t n = (size_t)(e - s);
-    if (!bloom_has(st, s, abbr ? n - 1 : n))
+    if (!val)
         return false;
-    const char *val = rc_lex_get(st->vocab, s, n);
-    int kind;
-    int32_t v = 0;
-    if (!val || !vocab_value(val, &kind, &v))
+    /* a document names the same few months and weekdays again and again: decode each value once */
+    size_t slot = ((uintptr_t)val >> 3) % (sizeof st->decoded / sizeof *st->decoded);
+    if (st->decoded[slot].val != val) {
+        int kind = 0;
+        int32_t v = 0;
+        if (!vocab_value(val, &kind, &v))
+            kind = 0;
+        st->decoded[slot].val = val;
+        st->decoded[slot].v = v;
+        st->decoded[slot].kind = (uint8_t)kind;
+    }
+    if (!st->decoded[slot].kind)
         return false;
-    emit(st, s, e, kind, v);
+    emit(st, s, e, st->decoded[slot].kind, st->decoded[slot].v);
     if (abbr && st->n)
         st->atoms[st->n - 1].fl |= TF_ABBR;
     return true;
+}
+
+/* Whether a word that latin_only accepts (n bytes, with a final dot when abbr) may be in the
+ * vocabulary: short enough, and let through by the filter. Most words stop here. */
+static inline bool may_be_vocab(const lex_state *st, const char *s, size_t n, bool abbr)
+{
+    return n <= st->maxkey && n <= TX_MAXWORD && filter_has(st, s, abbr ? n - 1 : n);
+}
+
+/* Looks up a word that may_be_vocab let through, folded here. Emits its atom and returns true
+ * when it is there. */
+static bool lookup_latin(lex_state *st, const char *s, const char *e, bool abbr)
+{
+    size_t n = (size_t)(e - s);
+    char key[TX_MAXWORD];
+    fold_latin(s, n, key);
+    return vocab_emit(st, s, e, abbr, rc_lex_get_folded(st->vocab, key, n));
+}
+
+/* Looks up a word that latin_only accepts: the filter first, then the lexicon. */
+static bool vocab_latin(lex_state *st, const char *s, const char *e, bool abbr)
+{
+    return may_be_vocab(st, s, (size_t)(e - s), abbr) && lookup_latin(st, s, e, abbr);
+}
+
+/* Looks a word up in the vocabulary; emits its atom and returns true when it is there. Words of
+ * ASCII and Latin-1 letters, nearly all, take vocab_latin; others the lexicon's full fold. */
+static bool vocab(lex_state *st, const char *s, const char *e, bool abbr)
+{
+    if (latin_only(s, (size_t)(e - s)))
+        return vocab_latin(st, s, e, abbr);
+    return vocab_emit(st, s, e, abbr, rc_lex_get(st->vocab, s, (size_t)(e - s)));
+}
+
+/* The number of lower-case letters (ASCII, U+00DF-U+00F6, U+00F8-U+00FF) that make up s[0..n),
+ * or -1 when some byte is not one of them. */
+static int lower_letters(const unsigned char *s, size_t n)
+{
+    int count = 0;
+    for (size_t i = 0; i < n; i++, count++) {
+        unsigned char c = s[i];
+        if (c >= 'a' && c <= 'z')
+            continue;
+        if (c != 0xc3 || i + 1 >= n)
+            return -1;
+        unsigned char d = s[++i];
+        if (d < 0x9f || d > 0xbf || d == 0xb7)
+            return -1;
+    }
+    return count;
+}
+
+/* The tense a word marks by its ending, read here rather than in the DFA so that the DFA need not
+ * follow every word's last letters: -1 for an imperfect or conditional (two lower-case letters or
+ * more, then -ait or -aient: parlait, auraient), 1 for a future (lower-case letters, then one of
+ * e i u d r o, then -ra or -ront: fera, diront), 0 otherwise. The word has no hyphen. */
+static int tense_ending(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (n < 3)
+        return 0;
+    if (p[n - 1] == 'a' || (n >= 5 && memcmp(p + n - 4, "ront", 4) == 0)) {
+        size_t r = p[n - 1] == 'a' ? n - 2 : n - 4; /* where the r is */
+        if (p[r] != 'r' || r < 1 || !memchr("eiudro", p[r - 1], 6))
+            return 0;
+        return lower_letters(p, r) >= 1 ? 1 : 0;
+    }
+    size_t stem;
+    if (p[n - 1] != 't')
+        return 0;
+    if (n >= 5 && memcmp(p + n - 5, "aient", 5) == 0)
+        stem = n - 5;
+    else if (memcmp(p + n - 3, "ait", 3) == 0)
+        stem = n - 3;
+    else
+        return 0;
+    return lower_letters(p, stem) >= 2 ? -1 : 0;
+}
+
+/* A word of ASCII and Latin-1 letters without a hyphen, the common case: a tense ending, else the
+ * vocabulary (with a final dot first: sept.), else a gap. Returns the new cursor (after a dot it
+ * took). */
+static const char *word_latin(lex_state *st, const char *s, const char *e)
+{
+    int t = tense_ending(s, (size_t)(e - s));
+    if (t) {
+        emit(st, s, e, t < 0 ? TA_PAST : TA_FUT, 0);
+        return e;
+    }
+    size_t n = (size_t)(e - s);
+    if (*e == '.' && may_be_vocab(st, s, n + 1, true) && lookup_latin(st, s, e + 1, true))
+        return e + 1;
+    if (!may_be_vocab(st, s, n, false) || !lookup_latin(st, s, e, false))
+        other(st, true);
+    return e;
 }
 
 /* A word of letters and inner hyphens: the whole word from the vocabulary, else its parts
@@ -229,21 +388,21 @@ static void lex(lex_state *st, const char *cur)
 	unsigned int yyaccept = 0;
 	static const unsigned char yybm[] = {
 		  0,   0,   0,   0,   0,   0,   0,   0, 
-		  0,   2,   0,   0,   0,   2,   0,   0, 
+		  0,  32,   0,   0,   0,  32,   0,   0, 
 		  0,   0,   0,   0,   0,   0,   0,   0, 
 		  0,   0,   0,   0,   0,   0,   0,   0, 
-		  2,   0,   0,   0,   0,   0,   0,   0, 
+		 32,   0,   0,   0,   0,   0,   0,   0, 
 		  0,   0,   0,   0,   0,   0,   0,   0, 
 		128, 128, 128, 128, 128, 128, 128, 128, 
 		128, 128,   0,   0,   0,   0,   0,   0, 
-		  0,   4,   4,   4,   4,   4,   4,   4, 
-		  4,   4,   4,   4,   4,   4,   4,   4, 
-		  4,   4,   4,   4,   4,   4,   4,   4, 
-		  4,   4,   4,   0,   0,   0,   0,   0, 
-		  0,  68,  12,  12,  20,  20,  12,  12, 
-		 12,  20,  12,  12,  12,  12,  12,  20, 
-		 12,  12,  36,  12,  12,  20,  12,  12, 
-		 12,  12,  12,   0,   0,   0,   0,   0, 
+		  0,  64,  64,  64,  64,  64,  64,  64, 
+		 64,  64,  64,  64,  64,  64,  64,  64, 
+		 64,  64,  64,  64,  64,  64,  64,  64, 
+		 64,  64,  64,   0,   0,   0,   0,   0, 
+		  0,  64,  64,  64,  64,  64,  64,  64, 
+		 64,  64,  64,  64,  64,  64,  64,  64, 
+		 64,  64,  64,  64,  64,  64,  64,  64, 
+		 64,  64,  64,   0,   0,   0,   0,   0, 
 		  0,   0,   0,   0,   0,   0,   0,   0, 
 		  0,   0,   0,   0,   0,   0,   0,   0, 
 		  0,   0,   0,   0,   0,   0,   0,   0, 
@@ -262,7 +421,7 @@ static void lex(lex_state *st, const char *cur)
 		  0,   0,   0,   0,   0,   0,   0,   0, 
 	};
 	yych = *cur;
-	if (yybm[0+yych] & 2) {
+	if (yybm[0+yych] & 32) {
 		goto yy2;
 	}
 	if (yych <= 'd') {
@@ -342,9 +501,9 @@ static void lex(lex_state *st, const char *cur)
 						if (yych <= '`') goto yy1;
 						goto yy25;
 					} else {
-						if (yych <= 'b') goto yy27;
-						if (yych <= 'c') goto yy28;
-						goto yy29;
+						if (yych <= 'b') goto yy11;
+						if (yych <= 'c') goto yy14;
+						goto yy27;
 					}
 				}
 			}
@@ -354,41 +513,41 @@ static void lex(lex_state *st, const char *cur)
 			if (yych <= 'o') {
 				if (yych <= 'j') {
 					if (yych <= 'f') {
-						if (yych <= 'e') goto yy30;
-						goto yy31;
+						if (yych <= 'e') goto yy28;
+						goto yy29;
 					} else {
-						if (yych <= 'h') goto yy27;
-						if (yych <= 'i') goto yy32;
-						goto yy33;
+						if (yych <= 'h') goto yy11;
+						if (yych <= 'i') goto yy17;
+						goto yy18;
 					}
 				} else {
 					if (yych <= 'l') {
-						if (yych <= 'k') goto yy27;
-						goto yy34;
+						if (yych <= 'k') goto yy11;
+						goto yy19;
 					} else {
-						if (yych <= 'm') goto yy35;
-						if (yych <= 'n') goto yy27;
-						goto yy36;
+						if (yych <= 'm') goto yy20;
+						if (yych <= 'n') goto yy11;
+						goto yy30;
 					}
 				}
 			} else {
 				if (yych <= 't') {
 					if (yych <= 'q') {
-						if (yych <= 'p') goto yy37;
-						goto yy38;
+						if (yych <= 'p') goto yy31;
+						goto yy22;
 					} else {
-						if (yych <= 'r') goto yy39;
-						if (yych <= 's') goto yy40;
-						goto yy41;
+						if (yych <= 'r') goto yy11;
+						if (yych <= 's') goto yy32;
+						goto yy33;
 					}
 				} else {
 					if (yych <= 'v') {
-						if (yych <= 'u') goto yy39;
-						goto yy42;
+						if (yych <= 'u') goto yy11;
+						goto yy34;
 					} else {
-						if (yych <= 'z') goto yy27;
+						if (yych <= 'z') goto yy11;
 						if (yych <= 0x7F) goto yy1;
-						goto yy43;
+						goto yy35;
 					}
 				}
 			}
@@ -396,41 +555,41 @@ static void lex(lex_state *st, const char *cur)
 			if (yych <= 0xDB) {
 				if (yych <= 0xCB) {
 					if (yych <= 0xC3) {
-						if (yych <= 0xC2) goto yy45;
-						goto yy46;
+						if (yych <= 0xC2) goto yy37;
+						goto yy38;
 					} else {
-						if (yych <= 0xC9) goto yy47;
-						if (yych <= 0xCA) goto yy48;
-						goto yy49;
+						if (yych <= 0xC9) goto yy39;
+						if (yych <= 0xCA) goto yy40;
+						goto yy41;
 					}
 				} else {
 					if (yych <= 0xD4) {
-						if (yych <= 0xD3) goto yy47;
-						goto yy48;
+						if (yych <= 0xD3) goto yy39;
+						goto yy40;
 					} else {
-						if (yych <= 0xD5) goto yy49;
-						if (yych <= 0xD6) goto yy50;
-						goto yy47;
+						if (yych <= 0xD5) goto yy41;
+						if (yych <= 0xD6) goto yy42;
+						goto yy39;
 					}
 				}
 			} else {
 				if (yych <= 0xE3) {
 					if (yych <= 0xE0) {
-						if (yych <= 0xDF) goto yy49;
-						goto yy51;
+						if (yych <= 0xDF) goto yy41;
+						goto yy43;
 					} else {
-						if (yych <= 0xE1) goto yy52;
-						if (yych <= 0xE2) goto yy53;
-						goto yy54;
+						if (yych <= 0xE1) goto yy44;
+						if (yych <= 0xE2) goto yy45;
+						goto yy46;
 					}
 				} else {
 					if (yych <= 0xF0) {
-						if (yych <= 0xEF) goto yy55;
-						goto yy56;
+						if (yych <= 0xEF) goto yy47;
+						goto yy48;
 					} else {
-						if (yych <= 0xF3) goto yy57;
-						if (yych <= 0xF4) goto yy58;
-						goto yy43;
+						if (yych <= 0xF3) goto yy49;
+						if (yych <= 0xF4) goto yy50;
+						goto yy35;
 					}
 				}
 			}
@@ -445,14 +604,14 @@ yy1:
 yy2:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 2) {
+	if (yybm[0+yych] & 32) {
 		goto yy2;
 	}
 	if (yych <= 0xE1) {
-		if (yych == 0xC2) goto yy59;
+		if (yych == 0xC2) goto yy51;
 	} else {
-		if (yych <= 0xE2) goto yy61;
-		if (yych <= 0xE3) goto yy62;
+		if (yych <= 0xE2) goto yy53;
+		if (yych <= 0xE3) goto yy54;
 	}
 yy3:
 	{ space(st); continue; }
@@ -470,19 +629,19 @@ yy7:
 	yych = *(mar = ++cur);
 	if (yych <= 'n') {
 		if (yych <= '9') {
-			if (yych == ' ') goto yy63;
-			if (yych >= '0') goto yy64;
+			if (yych == ' ') goto yy55;
+			if (yych >= '0') goto yy56;
 		} else {
-			if (yych == 'e') goto yy65;
-			if (yych >= 'n') goto yy66;
+			if (yych == 'e') goto yy57;
+			if (yych >= 'n') goto yy58;
 		}
 	} else {
 		if (yych <= 0xC2) {
-			if (yych == 'r') goto yy67;
-			if (yych >= 0xC2) goto yy68;
+			if (yych == 'r') goto yy59;
+			if (yych >= 0xC2) goto yy60;
 		} else {
-			if (yych <= 0xC3) goto yy69;
-			if (yych == 0xE2) goto yy70;
+			if (yych <= 0xC3) goto yy61;
+			if (yych == 0xE2) goto yy62;
 		}
 	}
 yy8:
@@ -499,26 +658,26 @@ yy9:
 			if (yych <= '@') {
 				if (yych == '-') goto yy12;
 			} else {
-				if (yych == 'P') goto yy72;
+				if (yych == 'P') goto yy64;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 'Z') {
-				if (yych <= 'U') goto yy73;
-				if (yych <= 'V') goto yy75;
+				if (yych <= 'U') goto yy65;
+				if (yych <= 'V') goto yy67;
 				goto yy12;
 			} else {
 				if (yych <= '`') goto yy10;
 				if (yych <= 'o') goto yy12;
-				goto yy76;
+				goto yy68;
 			}
 		}
 	} else {
 		if (yych <= 0xCA) {
 			if (yych <= 'v') {
 				if (yych <= 't') goto yy12;
-				if (yych <= 'u') goto yy73;
-				goto yy75;
+				if (yych <= 'u') goto yy65;
+				goto yy67;
 			} else {
 				if (yych <= 'z') goto yy12;
 				if (yych >= 0xC3) goto yy12;
@@ -540,51 +699,51 @@ yy11:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 yy12:
-	if (yybm[0+yych] & 4) {
+	if (yybm[0+yych] & 64) {
 		goto yy11;
 	}
 	if (yych <= 0xD3) {
 		if (yych <= 0xC3) {
-			if (yych == '-') goto yy71;
-			if (yych >= 0xC3) goto yy77;
+			if (yych == '-') goto yy63;
+			if (yych >= 0xC3) goto yy69;
 		} else {
-			if (yych <= 0xC9) goto yy78;
-			if (yych <= 0xCA) goto yy79;
-			if (yych >= 0xCC) goto yy78;
+			if (yych <= 0xC9) goto yy70;
+			if (yych <= 0xCA) goto yy71;
+			if (yych >= 0xCC) goto yy70;
 		}
 	} else {
 		if (yych <= 0xDB) {
-			if (yych <= 0xD4) goto yy79;
+			if (yych <= 0xD4) goto yy71;
 			if (yych <= 0xD5) goto yy13;
-			if (yych <= 0xD6) goto yy80;
-			goto yy78;
+			if (yych <= 0xD6) goto yy72;
+			goto yy70;
 		} else {
 			if (yych <= 0xE0) goto yy13;
-			if (yych <= 0xE1) goto yy81;
-			if (yych <= 0xE2) goto yy82;
+			if (yych <= 0xE1) goto yy73;
+			if (yych <= 0xE2) goto yy74;
 		}
 	}
 yy13:
-	{ cur = word(st, tok, cur); continue; }
+	{ cur = word_latin(st, tok, cur); continue; }
 yy14:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= 'O') {
 		if (yych <= 'G') {
-			if (yych == 'E') goto yy83;
+			if (yych == 'E') goto yy75;
 			goto yy12;
 		} else {
-			if (yych <= 'H') goto yy85;
+			if (yych <= 'H') goto yy77;
 			if (yych <= 'N') goto yy12;
-			goto yy86;
+			goto yy78;
 		}
 	} else {
 		if (yych <= 'g') {
-			if (yych == 'e') goto yy83;
+			if (yych == 'e') goto yy75;
 			goto yy12;
 		} else {
-			if (yych <= 'h') goto yy85;
-			if (yych == 'o') goto yy86;
+			if (yych <= 'h') goto yy77;
+			if (yych == 'o') goto yy78;
 			goto yy12;
 		}
 	}
@@ -595,37 +754,37 @@ yy15:
 		if (yych <= 'D') {
 			if (yych <= '\'') {
 				if (yych <= '&') goto yy12;
-				goto yy87;
+				goto yy79;
 			} else {
-				if (yych == 'A') goto yy88;
+				if (yych == 'A') goto yy80;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 'T') {
-				if (yych <= 'E') goto yy89;
+				if (yych <= 'E') goto yy81;
 				goto yy12;
 			} else {
-				if (yych <= 'U') goto yy91;
+				if (yych <= 'U') goto yy83;
 				if (yych <= '`') goto yy12;
-				goto yy88;
+				goto yy80;
 			}
 		}
 	} else {
 		if (yych <= 0xC2) {
 			if (yych <= 'e') {
 				if (yych <= 'd') goto yy12;
-				goto yy89;
+				goto yy81;
 			} else {
-				if (yych == 'u') goto yy91;
+				if (yych == 'u') goto yy83;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xCA) {
-				if (yych <= 0xC3) goto yy93;
+				if (yych <= 0xC3) goto yy85;
 				if (yych <= 0xC9) goto yy12;
-				goto yy94;
+				goto yy86;
 			} else {
-				if (yych == 0xE2) goto yy95;
+				if (yych == 0xE2) goto yy87;
 				goto yy12;
 			}
 		}
@@ -636,19 +795,19 @@ yy16:
 	if (yych <= 'T') {
 		if (yych <= 'N') {
 			if (yych <= 'M') goto yy12;
-			goto yy96;
+			goto yy88;
 		} else {
 			if (yych <= 'R') goto yy12;
-			if (yych <= 'S') goto yy98;
-			goto yy99;
+			if (yych <= 'S') goto yy90;
+			goto yy91;
 		}
 	} else {
 		if (yych <= 'r') {
-			if (yych == 'n') goto yy96;
+			if (yych == 'n') goto yy88;
 			goto yy12;
 		} else {
-			if (yych <= 's') goto yy98;
-			if (yych <= 't') goto yy99;
+			if (yych <= 's') goto yy90;
+			if (yych <= 't') goto yy91;
 			goto yy12;
 		}
 	}
@@ -656,77 +815,77 @@ yy17:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= 'L') {
-		if (yych == 'C') goto yy101;
+		if (yych == 'C') goto yy93;
 		if (yych <= 'K') goto yy12;
-		goto yy102;
+		goto yy94;
 	} else {
 		if (yych <= 'c') {
 			if (yych <= 'b') goto yy12;
-			goto yy101;
+			goto yy93;
 		} else {
-			if (yych == 'l') goto yy102;
+			if (yych == 'l') goto yy94;
 			goto yy12;
 		}
 	}
 yy18:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy103;
-	if (yych == 'u') goto yy103;
+	if (yych == 'U') goto yy95;
+	if (yych == 'u') goto yy95;
 	goto yy12;
 yy19:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= '`') {
 		if (yych <= '@') {
-			if (yych == '\'') goto yy104;
+			if (yych == '\'') goto yy96;
 			goto yy12;
 		} else {
-			if (yych <= 'A') goto yy105;
-			if (yych == 'E') goto yy107;
+			if (yych <= 'A') goto yy97;
+			if (yych == 'E') goto yy99;
 			goto yy12;
 		}
 	} else {
 		if (yych <= 0xC9) {
-			if (yych <= 'a') goto yy105;
-			if (yych == 'e') goto yy107;
+			if (yych <= 'a') goto yy97;
+			if (yych == 'e') goto yy99;
 			goto yy12;
 		} else {
-			if (yych <= 0xCA) goto yy108;
-			if (yych == 0xE2) goto yy109;
+			if (yych <= 0xCA) goto yy100;
+			if (yych == 0xE2) goto yy101;
 			goto yy12;
 		}
 	}
 yy20:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'O') goto yy110;
-	if (yych == 'o') goto yy110;
+	if (yych == 'O') goto yy102;
+	if (yych == 'o') goto yy102;
 	goto yy12;
 yy21:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= 'O') {
 		if (yych <= 'E') {
-			if (yych == 'A') goto yy111;
+			if (yych == 'A') goto yy103;
 			if (yych <= 'D') goto yy12;
-			goto yy112;
+			goto yy104;
 		} else {
-			if (yych == 'L') goto yy113;
+			if (yych == 'L') goto yy105;
 			if (yych <= 'N') goto yy12;
-			goto yy114;
+			goto yy106;
 		}
 	} else {
 		if (yych <= 'e') {
-			if (yych == 'a') goto yy111;
+			if (yych == 'a') goto yy103;
 			if (yych <= 'd') goto yy12;
-			goto yy112;
+			goto yy104;
 		} else {
 			if (yych <= 'l') {
 				if (yych <= 'k') goto yy12;
-				goto yy113;
+				goto yy105;
 			} else {
-				if (yych == 'o') goto yy114;
+				if (yych == 'o') goto yy106;
 				goto yy12;
 			}
 		}
@@ -734,74 +893,63 @@ yy21:
 yy22:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy115;
-	if (yych == 'u') goto yy115;
+	if (yych == 'U') goto yy107;
+	if (yych == 'u') goto yy107;
 	goto yy12;
 yy23:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'O') goto yy116;
-	if (yych == 'o') goto yy116;
+	if (yych == 'O') goto yy108;
+	if (yych == 'o') goto yy108;
 	goto yy12;
 yy24:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy117;
-	if (yych == 'e') goto yy117;
+	if (yych == 'E') goto yy109;
+	if (yych == 'e') goto yy109;
 	goto yy12;
 yy25:
 	yyaccept = 4;
 	yych = *(mar = ++cur);
 	if (yych <= 'o') {
-		if (yych <= 'V') {
-			if (yych <= 'O') {
+		if (yych <= 'U') {
+			if (yych <= '@') {
 				if (yych == '-') goto yy12;
-				if (yych >= 'A') goto yy12;
 			} else {
-				if (yych <= 'P') goto yy72;
+				if (yych == 'P') goto yy64;
 				if (yych <= 'T') goto yy12;
-				if (yych <= 'U') goto yy73;
-				goto yy75;
+				goto yy65;
 			}
 		} else {
 			if (yych <= 'e') {
+				if (yych <= 'V') goto yy67;
 				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy26;
-				if (yych <= 'c') goto yy118;
-				goto yy119;
+				if (yych >= 'a') goto yy12;
 			} else {
-				if (yych <= 'h') {
-					if (yych <= 'f') goto yy120;
-					goto yy118;
-				} else {
-					if (yych <= 'i') goto yy121;
-					if (yych <= 'n') goto yy118;
-					goto yy119;
-				}
+				if (yych <= 'f') goto yy110;
+				if (yych == 'i') goto yy111;
+				goto yy12;
 			}
 		}
 	} else {
 		if (yych <= 0xC2) {
 			if (yych <= 't') {
-				if (yych <= 'p') goto yy123;
-				if (yych == 'r') goto yy119;
-				goto yy118;
+				if (yych <= 'p') goto yy68;
+				if (yych <= 's') goto yy12;
+				goto yy113;
 			} else {
-				if (yych <= 'u') goto yy124;
-				if (yych <= 'v') goto yy125;
-				if (yych <= 'z') goto yy118;
+				if (yych <= 'u') goto yy114;
+				if (yych <= 'v') goto yy115;
+				if (yych <= 'z') goto yy12;
 			}
 		} else {
-			if (yych <= 0xD4) {
-				if (yych <= 0xC3) goto yy126;
-				if (yych != 0xCB) goto yy12;
+			if (yych <= 0xD5) {
+				if (yych == 0xCB) goto yy26;
+				if (yych <= 0xD4) goto yy12;
 			} else {
-				if (yych <= 0xDB) {
-					if (yych >= 0xD6) goto yy12;
-				} else {
-					if (yych <= 0xE0) goto yy26;
-					if (yych <= 0xE2) goto yy12;
-				}
+				if (yych <= 0xDB) goto yy12;
+				if (yych <= 0xE0) goto yy26;
+				if (yych <= 0xE2) goto yy12;
 			}
 		}
 	}
@@ -810,613 +958,244 @@ yy26:
 yy27:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= 'o') {
-		if (yych <= 'e') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			goto yy119;
-		} else {
-			if (yych == 'i') goto yy119;
-			if (yych <= 'n') goto yy118;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych == 'r') goto yy119;
-			if (yych <= 't') goto yy118;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy28:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'g') {
-		if (yych <= 'N') {
-			if (yych <= 'E') {
-				if (yych <= 'D') goto yy12;
-				goto yy83;
-			} else {
-				if (yych == 'H') goto yy85;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 'c') {
-				if (yych <= 'O') goto yy86;
-				if (yych <= '`') goto yy12;
-				goto yy118;
-			} else {
-				if (yych <= 'd') goto yy119;
-				if (yych <= 'e') goto yy127;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 'r') {
-			if (yych <= 'n') {
-				if (yych <= 'h') goto yy128;
-				if (yych <= 'i') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'o') goto yy129;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		} else {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy29:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 8) {
-		goto yy118;
-	}
 	if (yych <= 'd') {
 		if (yych <= 'D') {
 			if (yych <= '\'') {
 				if (yych <= '&') goto yy12;
-				goto yy87;
+				goto yy79;
 			} else {
-				if (yych == 'A') goto yy88;
+				if (yych == 'A') goto yy80;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 'U') {
-				if (yych <= 'E') goto yy89;
+				if (yych <= 'E') goto yy81;
 				if (yych <= 'T') goto yy12;
-				goto yy91;
+				goto yy83;
 			} else {
-				if (yych <= '`') goto yy12;
-				if (yych <= 'a') goto yy130;
-				goto yy119;
+				if (yych == 'a') goto yy80;
+				goto yy12;
 			}
 		}
 	} else {
 		if (yych <= 0xC2) {
 			if (yych <= 'o') {
-				if (yych <= 'e') goto yy131;
-				if (yych <= 'i') goto yy119;
-				goto yy132;
+				if (yych <= 'e') goto yy116;
+				if (yych <= 'n') goto yy12;
+				goto yy117;
 			} else {
-				if (yych <= 'r') goto yy133;
-				if (yych <= 'u') goto yy134;
+				if (yych == 'u') goto yy83;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xCA) {
-				if (yych <= 0xC3) goto yy135;
+				if (yych <= 0xC3) goto yy85;
 				if (yych <= 0xC9) goto yy12;
-				goto yy94;
+				goto yy86;
 			} else {
-				if (yych == 0xE2) goto yy95;
+				if (yych == 0xE2) goto yy87;
 				goto yy12;
 			}
 		}
 	}
-yy30:
+yy28:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 32) {
-		goto yy133;
-	}
-	if (yych <= 'i') {
-		if (yych <= 'T') {
-			if (yych <= 'N') {
-				if (yych <= 'M') goto yy12;
-				goto yy96;
-			} else {
-				if (yych <= 'R') goto yy12;
-				if (yych <= 'S') goto yy98;
-				goto yy99;
-			}
+	if (yych <= 'm') {
+		if (yych <= 'R') {
+			if (yych == 'N') goto yy88;
+			goto yy12;
 		} else {
-			if (yych <= 'c') {
-				if (yych <= '`') goto yy12;
-				goto yy118;
-			} else {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			}
+			if (yych <= 'S') goto yy90;
+			if (yych <= 'T') goto yy91;
+			goto yy12;
 		}
 	} else {
 		if (yych <= 's') {
-			if (yych <= 'n') {
-				if (yych <= 'm') goto yy118;
-				goto yy136;
-			} else {
-				if (yych <= 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy137;
-			}
+			if (yych <= 'n') goto yy88;
+			if (yych <= 'r') goto yy12;
+			goto yy90;
 		} else {
-			if (yych <= 'z') {
-				if (yych <= 't') goto yy138;
-				if (yych <= 'u') goto yy121;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
+			if (yych <= 't') goto yy91;
+			if (yych <= 'u') goto yy111;
+			goto yy12;
 		}
 	}
+yy29:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'r') goto yy118;
+	if (yych == 'u') goto yy119;
+	goto yy12;
+yy30:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'n') goto yy120;
+	goto yy12;
 yy31:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= 'o') {
-		if (yych <= 'e') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			goto yy119;
-		} else {
-			if (yych == 'i') goto yy119;
-			if (yych <= 'n') goto yy118;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych == 'r') goto yy139;
-			if (yych <= 't') goto yy118;
-			goto yy140;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
+	switch (yych) {
+		case 'A':
+		case 'a': goto yy103;
+		case 'E':
+		case 'e': goto yy104;
+		case 'L':
+		case 'l': goto yy105;
+		case 'O':
+		case 'o': goto yy106;
+		case 'r': goto yy121;
+		default: goto yy12;
 	}
 yy32:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 16) {
-		goto yy119;
-	}
-	if (yych <= 'c') {
-		if (yych <= 'K') {
-			if (yych == 'C') goto yy101;
-			goto yy12;
-		} else {
-			if (yych <= 'L') goto yy102;
-			if (yych <= '`') goto yy12;
-			if (yych <= 'b') goto yy118;
-			goto yy141;
-		}
-	} else {
-		if (yych <= 'r') {
-			if (yych == 'l') goto yy142;
-			if (yych <= 'q') goto yy118;
-			goto yy133;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
+	if (yych == 'e') goto yy122;
+	if (yych == 'o') goto yy123;
+	goto yy12;
 yy33:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'U') goto yy103;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
+		if (yych == 'O') goto yy108;
+		goto yy12;
 	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy143;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
+		if (yych <= 'o') goto yy108;
+		if (yych == 0xC3) goto yy124;
+		goto yy12;
 	}
 yy34:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 8) {
-		goto yy118;
-	}
-	if (yych <= 'd') {
-		if (yych <= 'A') {
-			if (yych == '\'') goto yy104;
-			if (yych <= '@') goto yy12;
-			goto yy105;
-		} else {
-			if (yych <= 'E') {
-				if (yych <= 'D') goto yy12;
-				goto yy107;
-			} else {
-				if (yych <= '`') goto yy12;
-				if (yych <= 'a') goto yy144;
-				goto yy119;
-			}
-		}
+	if (yych <= 'a') {
+		if (yych == 'E') goto yy109;
+		if (yych <= '`') goto yy12;
+		goto yy125;
 	} else {
-		if (yych <= 0xC3) {
-			if (yych <= 'e') goto yy145;
-			if (yych <= 'u') goto yy119;
-			if (yych <= 0xC2) goto yy12;
-			goto yy126;
+		if (yych <= 'e') {
+			if (yych <= 'd') goto yy12;
+			goto yy109;
 		} else {
-			if (yych <= 0xCA) {
-				if (yych <= 0xC9) goto yy12;
-				goto yy108;
-			} else {
-				if (yych == 0xE2) goto yy109;
-				goto yy12;
-			}
+			if (yych == 'o') goto yy127;
+			goto yy12;
 		}
 	}
 yy35:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'O') goto yy110;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy146;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy36:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 16) {
-		goto yy119;
-	}
-	if (yych <= 'q') {
-		if (yych <= '`') goto yy12;
-		if (yych == 'n') goto yy147;
-		goto yy118;
-	} else {
-		if (yych <= 'z') {
-			if (yych <= 'r') goto yy133;
-			goto yy118;
-		} else {
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy37:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'e') {
-		if (yych <= 'L') {
-			if (yych <= 'D') {
-				if (yych == 'A') goto yy111;
-				goto yy12;
-			} else {
-				if (yych <= 'E') goto yy112;
-				if (yych <= 'K') goto yy12;
-				goto yy113;
-			}
-		} else {
-			if (yych <= '`') {
-				if (yych == 'O') goto yy114;
-				goto yy12;
-			} else {
-				if (yych <= 'a') goto yy148;
-				if (yych <= 'c') goto yy118;
-				if (yych <= 'd') goto yy119;
-				goto yy149;
-			}
-		}
-	} else {
-		if (yych <= 'q') {
-			if (yych <= 'k') {
-				if (yych == 'i') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'l') goto yy150;
-				if (yych == 'o') goto yy151;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'u') {
-				if (yych <= 'r') goto yy152;
-				if (yych <= 't') goto yy118;
-				goto yy119;
-			} else {
-				if (yych <= 'z') goto yy118;
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy38:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'U') goto yy115;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy153;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy39:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 16) {
-		goto yy119;
-	}
-	if (yych <= 'r') {
-		if (yych <= '`') goto yy12;
-		if (yych <= 'q') goto yy118;
-		goto yy133;
-	} else {
-		if (yych <= 'z') goto yy118;
-		if (yych == 0xC3) goto yy126;
-		goto yy12;
-	}
-yy40:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'o') {
-		if (yych <= 'e') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'd') goto yy119;
-			goto yy154;
-		} else {
-			if (yych == 'i') goto yy119;
-			if (yych <= 'n') goto yy118;
-			goto yy155;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych == 'r') goto yy119;
-			if (yych <= 't') goto yy118;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy41:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'O') goto yy116;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy156;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy157;
-				goto yy12;
-			}
-		}
-	}
-yy42:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 8) {
-		goto yy118;
-	}
-	if (yych <= 'e') {
-		if (yych <= '`') {
-			if (yych == 'E') goto yy117;
-			goto yy12;
-		} else {
-			if (yych <= 'a') goto yy158;
-			if (yych <= 'd') goto yy119;
-			goto yy160;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych <= 'i') goto yy119;
-			if (yych <= 'o') goto yy161;
-			goto yy119;
-		} else {
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy43:
 	++cur;
-yy44:
+yy36:
 	{ other(st, false); continue; }
-yy45:
+yy37:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy44;
+	if (yych <= 0x7F) goto yy36;
 	if (yych == 0xA0) goto yy2;
 	if (yych <= 0xBF) goto yy1;
-	goto yy44;
-yy46:
+	goto yy36;
+yy38:
 	yych = *++cur;
-	if (yych <= 0x9F) {
+	if (yych <= 0xA0) {
 		if (yych <= 0x96) {
-			if (yych <= 0x7F) goto yy44;
-			if (yych <= 0x80) goto yy162;
+			if (yych <= 0x7F) goto yy36;
+			if (yych <= 0x80) goto yy128;
 			goto yy11;
 		} else {
 			if (yych <= 0x97) goto yy1;
-			if (yych <= 0x9E) goto yy11;
-			goto yy27;
+			if (yych <= 0x9F) goto yy11;
+			goto yy128;
 		}
 	} else {
-		if (yych <= 0xA9) {
-			if (yych <= 0xA0) goto yy163;
-			if (yych <= 0xA8) goto yy27;
-			goto yy164;
+		if (yych <= 0xB6) {
+			if (yych == 0xA9) goto yy129;
+			goto yy11;
 		} else {
-			if (yych == 0xB7) goto yy1;
-			if (yych <= 0xBF) goto yy27;
-			goto yy44;
+			if (yych <= 0xB7) goto yy1;
+			if (yych <= 0xBF) goto yy11;
+			goto yy36;
 		}
 	}
-yy47:
+yy39:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy44;
-	if (yych <= 0xBF) goto yy11;
-	goto yy44;
-yy48:
+	if (yych <= 0x7F) goto yy36;
+	if (yych <= 0xBF) goto yy130;
+	goto yy36;
+yy40:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy44;
-	if (yych <= 0xAF) goto yy11;
+	if (yych <= 0x7F) goto yy36;
+	if (yych <= 0xAF) goto yy130;
 	if (yych <= 0xBF) goto yy1;
-	goto yy44;
-yy49:
+	goto yy36;
+yy41:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy44;
+	if (yych <= 0x7F) goto yy36;
 	if (yych <= 0xBF) goto yy1;
-	goto yy44;
-yy50:
+	goto yy36;
+yy42:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy44;
+	if (yych <= 0x7F) goto yy36;
 	if (yych <= 0x8F) goto yy1;
-	if (yych <= 0xBF) goto yy11;
-	goto yy44;
+	if (yych <= 0xBF) goto yy130;
+	goto yy36;
+yy43:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych <= 0x9F) goto yy36;
+	if (yych <= 0xBF) goto yy132;
+	goto yy36;
+yy44:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych <= 0x7F) goto yy36;
+	if (yych <= 0xB7) goto yy132;
+	if (yych <= 0xBB) goto yy70;
+	if (yych <= 0xBF) goto yy132;
+	goto yy36;
+yy45:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych <= 0x7F) goto yy36;
+	if (yych <= 0x80) goto yy133;
+	if (yych <= 0x81) goto yy134;
+	if (yych <= 0xBF) goto yy132;
+	goto yy36;
+yy46:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych <= 0x7F) goto yy36;
+	if (yych <= 0x80) goto yy135;
+	if (yych <= 0xBF) goto yy132;
+	goto yy36;
+yy47:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych <= 0x7F) goto yy36;
+	if (yych <= 0xBF) goto yy132;
+	goto yy36;
+yy48:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych <= 0x8F) goto yy36;
+	if (yych <= 0xBF) goto yy136;
+	goto yy36;
+yy49:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych <= 0x7F) goto yy36;
+	if (yych <= 0xBF) goto yy136;
+	goto yy36;
+yy50:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych <= 0x7F) goto yy36;
+	if (yych <= 0x8F) goto yy136;
+	goto yy36;
 yy51:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych <= 0x9F) goto yy44;
-	if (yych <= 0xBF) goto yy165;
-	goto yy44;
-yy52:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych <= 0x7F) goto yy44;
-	if (yych <= 0xB7) goto yy165;
-	if (yych <= 0xBB) goto yy78;
-	if (yych <= 0xBF) goto yy165;
-	goto yy44;
-yy53:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych <= 0x7F) goto yy44;
-	if (yych <= 0x80) goto yy166;
-	if (yych <= 0x81) goto yy167;
-	if (yych <= 0xBF) goto yy165;
-	goto yy44;
-yy54:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych <= 0x7F) goto yy44;
-	if (yych <= 0x80) goto yy168;
-	if (yych <= 0xBF) goto yy165;
-	goto yy44;
-yy55:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych <= 0x7F) goto yy44;
-	if (yych <= 0xBF) goto yy165;
-	goto yy44;
-yy56:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych <= 0x8F) goto yy44;
-	if (yych <= 0xBF) goto yy169;
-	goto yy44;
-yy57:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych <= 0x7F) goto yy44;
-	if (yych <= 0xBF) goto yy169;
-	goto yy44;
-yy58:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych <= 0x7F) goto yy44;
-	if (yych <= 0x8F) goto yy169;
-	goto yy44;
-yy59:
 	yych = *++cur;
 	if (yych == 0xA0) goto yy2;
-yy60:
+yy52:
 	cur = mar;
-	if (yyaccept <= 23) {
-		if (yyaccept <= 11) {
-			if (yyaccept <= 5) {
-				if (yyaccept <= 2) {
+	if (yyaccept <= 24) {
+		if (yyaccept <= 12) {
+			if (yyaccept <= 6) {
+				if (yyaccept <= 3) {
 					if (yyaccept <= 1) {
 						if (yyaccept == 0) {
 							goto yy3;
@@ -1424,250 +1203,258 @@ yy60:
 							goto yy8;
 						}
 					} else {
-						goto yy10;
+						if (yyaccept == 2) {
+							goto yy10;
+						} else {
+							goto yy13;
+						}
 					}
 				} else {
-					if (yyaccept <= 4) {
-						if (yyaccept == 3) {
-							goto yy13;
-						} else {
+					if (yyaccept <= 5) {
+						if (yyaccept == 4) {
 							goto yy26;
+						} else {
+							goto yy36;
 						}
 					} else {
-						goto yy44;
+						goto yy66;
 					}
 				}
 			} else {
-				if (yyaccept <= 8) {
-					if (yyaccept <= 7) {
-						if (yyaccept == 6) {
-							goto yy74;
+				if (yyaccept <= 9) {
+					if (yyaccept <= 8) {
+						if (yyaccept == 7) {
+							goto yy76;
 						} else {
-							goto yy84;
+							goto yy82;
 						}
 					} else {
-						goto yy90;
+						goto yy84;
 					}
 				} else {
-					if (yyaccept <= 10) {
-						if (yyaccept == 9) {
-							goto yy92;
+					if (yyaccept <= 11) {
+						if (yyaccept == 10) {
+							goto yy89;
 						} else {
-							goto yy97;
+							goto yy92;
 						}
 					} else {
-						goto yy100;
+						goto yy98;
 					}
 				}
 			}
 		} else {
-			if (yyaccept <= 17) {
-				if (yyaccept <= 14) {
-					if (yyaccept <= 13) {
-						if (yyaccept == 12) {
-							goto yy106;
+			if (yyaccept <= 18) {
+				if (yyaccept <= 15) {
+					if (yyaccept <= 14) {
+						if (yyaccept == 13) {
+							goto yy112;
 						} else {
-							goto yy122;
+							goto yy126;
 						}
 					} else {
-						goto yy159;
+						goto yy131;
 					}
 				} else {
-					if (yyaccept <= 16) {
-						if (yyaccept == 15) {
-							goto yy196;
+					if (yyaccept <= 17) {
+						if (yyaccept == 16) {
+							goto yy164;
 						} else {
-							goto yy210;
+							goto yy178;
 						}
 					} else {
-						goto yy212;
+						goto yy180;
 					}
 				}
 			} else {
-				if (yyaccept <= 20) {
-					if (yyaccept <= 19) {
-						if (yyaccept == 18) {
-							goto yy220;
+				if (yyaccept <= 21) {
+					if (yyaccept <= 20) {
+						if (yyaccept == 19) {
+							goto yy188;
 						} else {
-							goto yy223;
+							goto yy191;
 						}
 					} else {
-						goto yy250;
+						goto yy210;
 					}
 				} else {
-					if (yyaccept <= 22) {
-						if (yyaccept == 21) {
-							goto yy297;
+					if (yyaccept <= 23) {
+						if (yyaccept == 22) {
+							goto yy236;
 						} else {
-							goto yy299;
+							goto yy238;
 						}
 					} else {
-						goto yy303;
+						goto yy242;
 					}
 				}
 			}
 		}
 	} else {
-		if (yyaccept <= 35) {
-			if (yyaccept <= 29) {
-				if (yyaccept <= 26) {
-					if (yyaccept <= 25) {
-						if (yyaccept == 24) {
-							goto yy312;
+		if (yyaccept <= 37) {
+			if (yyaccept <= 31) {
+				if (yyaccept <= 28) {
+					if (yyaccept <= 26) {
+						if (yyaccept == 25) {
+							goto yy251;
 						} else {
-							goto yy315;
+							goto yy254;
 						}
 					} else {
-						goto yy319;
+						if (yyaccept == 27) {
+							goto yy258;
+						} else {
+							goto yy260;
+						}
 					}
 				} else {
-					if (yyaccept <= 28) {
-						if (yyaccept == 27) {
+					if (yyaccept <= 30) {
+						if (yyaccept == 29) {
+							goto yy262;
+						} else {
+							goto yy273;
+						}
+					} else {
+						goto yy275;
+					}
+				}
+			} else {
+				if (yyaccept <= 34) {
+					if (yyaccept <= 33) {
+						if (yyaccept == 32) {
+							goto yy278;
+						} else {
+							goto yy281;
+						}
+					} else {
+						goto yy284;
+					}
+				} else {
+					if (yyaccept <= 36) {
+						if (yyaccept == 35) {
+							goto yy289;
+						} else {
+							goto yy294;
+						}
+					} else {
+						goto yy302;
+					}
+				}
+			}
+		} else {
+			if (yyaccept <= 43) {
+				if (yyaccept <= 40) {
+					if (yyaccept <= 39) {
+						if (yyaccept == 38) {
+							goto yy307;
+						} else {
+							goto yy313;
+						}
+					} else {
+						goto yy316;
+					}
+				} else {
+					if (yyaccept <= 42) {
+						if (yyaccept == 41) {
 							goto yy321;
 						} else {
 							goto yy323;
 						}
 					} else {
-						goto yy359;
+						goto yy325;
 					}
 				}
 			} else {
-				if (yyaccept <= 32) {
-					if (yyaccept <= 31) {
-						if (yyaccept == 30) {
-							goto yy363;
+				if (yyaccept <= 46) {
+					if (yyaccept <= 45) {
+						if (yyaccept == 44) {
+							goto yy339;
 						} else {
-							goto yy366;
+							goto yy343;
 						}
 					} else {
-						goto yy369;
+						goto yy349;
 					}
 				} else {
-					if (yyaccept <= 34) {
-						if (yyaccept == 33) {
-							goto yy374;
+					if (yyaccept <= 48) {
+						if (yyaccept == 47) {
+							goto yy370;
 						} else {
-							goto yy379;
+							goto yy372;
 						}
 					} else {
-						goto yy387;
-					}
-				}
-			}
-		} else {
-			if (yyaccept <= 41) {
-				if (yyaccept <= 38) {
-					if (yyaccept <= 37) {
-						if (yyaccept == 36) {
-							goto yy392;
-						} else {
-							goto yy397;
-						}
-					} else {
-						goto yy412;
-					}
-				} else {
-					if (yyaccept <= 40) {
-						if (yyaccept == 39) {
-							goto yy420;
-						} else {
-							goto yy427;
-						}
-					} else {
-						goto yy429;
-					}
-				}
-			} else {
-				if (yyaccept <= 44) {
-					if (yyaccept <= 43) {
-						if (yyaccept == 42) {
-							goto yy431;
-						} else {
-							goto yy445;
-						}
-					} else {
-						goto yy449;
-					}
-				} else {
-					if (yyaccept <= 46) {
-						if (yyaccept == 45) {
-							goto yy490;
-						} else {
-							goto yy492;
-						}
-					} else {
-						goto yy499;
+						goto yy376;
 					}
 				}
 			}
 		}
 	}
-yy61:
+yy53:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0x80) goto yy170;
-	if (yych <= 0x81) goto yy171;
-	goto yy60;
-yy62:
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0x80) goto yy137;
+	if (yych <= 0x81) goto yy138;
+	goto yy52;
+yy54:
 	yych = *++cur;
-	if (yych == 0x80) goto yy172;
-	goto yy60;
-yy63:
+	if (yych == 0x80) goto yy139;
+	goto yy52;
+yy55:
 	yych = *++cur;
-	if (yych <= '/') goto yy60;
-	if (yych <= '9') goto yy173;
-	goto yy60;
-yy64:
+	if (yych <= '/') goto yy52;
+	if (yych <= '9') goto yy140;
+	goto yy52;
+yy56:
 	yyaccept = 1;
 	yych = *(mar = ++cur);
 	if (yych <= 'n') {
 		if (yych <= '9') {
-			if (yych == ' ') goto yy63;
+			if (yych == ' ') goto yy55;
 			if (yych <= '/') goto yy8;
-			goto yy174;
+			goto yy141;
 		} else {
-			if (yych == 'e') goto yy65;
+			if (yych == 'e') goto yy57;
 			if (yych <= 'm') goto yy8;
-			goto yy66;
+			goto yy58;
 		}
 	} else {
 		if (yych <= 0xC2) {
-			if (yych == 'r') goto yy67;
+			if (yych == 'r') goto yy59;
 			if (yych <= 0xC1) goto yy8;
-			goto yy68;
+			goto yy60;
 		} else {
-			if (yych <= 0xC3) goto yy69;
-			if (yych == 0xE2) goto yy70;
+			if (yych <= 0xC3) goto yy61;
+			if (yych == 0xE2) goto yy62;
 			goto yy8;
 		}
 	}
-yy65:
+yy57:
 	yych = *++cur;
 	if (yych <= 'z') {
 		if (yych <= '`') {
 			if (yych <= '9') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy175;
+					goto yy142;
 				}
-				goto yy60;
+				goto yy52;
 			} else {
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy175;
+					goto yy142;
 				}
-				if (yych <= 'Z') goto yy60;
+				if (yych <= 'Z') goto yy52;
 				yyt1 = cur;
-				goto yy175;
+				goto yy142;
 			}
 		} else {
 			if (yych <= 'q') {
-				if (yych == 'm') goto yy176;
-				goto yy60;
+				if (yych == 'm') goto yy143;
+				goto yy52;
 			} else {
-				if (yych <= 'r') goto yy177;
-				if (yych <= 's') goto yy178;
-				goto yy60;
+				if (yych <= 'r') goto yy144;
+				if (yych <= 's') goto yy145;
+				goto yy52;
 			}
 		}
 	} else {
@@ -1675,104 +1462,102 @@ yy65:
 			if (yych <= 0xC2) {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy175;
+					goto yy142;
 				}
-				if (yych <= 0xC1) goto yy60;
+				if (yych <= 0xC1) goto yy52;
 				yyt1 = cur;
-				goto yy179;
+				goto yy146;
 			} else {
-				if (yych <= 0xC8) goto yy60;
+				if (yych <= 0xC8) goto yy52;
 				if (yych <= 0xC9) {
 					yyt1 = cur;
-					goto yy180;
+					goto yy147;
 				}
 				yyt1 = cur;
-				goto yy179;
+				goto yy146;
 			}
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xE0) {
 					yyt1 = cur;
-					goto yy181;
+					goto yy148;
 				}
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy182;
+					goto yy149;
 				}
 				yyt1 = cur;
-				goto yy183;
+				goto yy150;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy184;
+					goto yy151;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy185;
+					goto yy152;
 				}
-				goto yy60;
+				goto yy52;
 			}
 		}
 	}
-yy66:
+yy58:
 	yych = *++cur;
-	if (yych == 'd') goto yy186;
-	goto yy60;
-yy67:
+	if (yych == 'd') goto yy153;
+	goto yy52;
+yy59:
 	yych = *++cur;
-	if (yych == 'e') goto yy177;
-	goto yy60;
-yy68:
+	if (yych == 'e') goto yy144;
+	goto yy52;
+yy60:
 	yych = *++cur;
-	if (yych == 0xA0) goto yy63;
-	goto yy60;
-yy69:
+	if (yych == 0xA0) goto yy55;
+	goto yy52;
+yy61:
 	yych = *++cur;
-	if (yych == 0xA8) goto yy187;
-	goto yy60;
-yy70:
+	if (yych == 0xA8) goto yy154;
+	goto yy52;
+yy62:
 	yych = *++cur;
-	if (yych == 0x80) goto yy188;
-	goto yy60;
-yy71:
+	if (yych == 0x80) goto yy155;
+	goto yy52;
+yy63:
 	yych = *++cur;
-	if (yybm[0+yych] & 4) {
-		goto yy11;
+	if (yych <= 0xCA) {
+		if (yych <= 'z') {
+			if (yych <= '@') goto yy52;
+			if (yych <= 'Z') goto yy130;
+			if (yych <= '`') goto yy52;
+			goto yy130;
+		} else {
+			if (yych <= 0xC2) goto yy52;
+			if (yych <= 0xC3) goto yy156;
+			if (yych <= 0xC9) goto yy70;
+			goto yy71;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy52;
+			if (yych <= 0xD3) goto yy70;
+			if (yych <= 0xD4) goto yy71;
+			goto yy52;
+		} else {
+			if (yych <= 0xDB) {
+				if (yych <= 0xD6) goto yy72;
+				goto yy70;
+			} else {
+				if (yych == 0xE1) goto yy73;
+				goto yy52;
+			}
+		}
 	}
-	switch (yych) {
-		case 0xC3: goto yy77;
-		case 0xC4:
-		case 0xC5:
-		case 0xC6:
-		case 0xC7:
-		case 0xC8:
-		case 0xC9:
-		case 0xCC:
-		case 0xCD:
-		case 0xCE:
-		case 0xCF:
-		case 0xD0:
-		case 0xD1:
-		case 0xD2:
-		case 0xD3:
-		case 0xD7:
-		case 0xD8:
-		case 0xD9:
-		case 0xDA:
-		case 0xDB: goto yy78;
-		case 0xCA:
-		case 0xD4: goto yy79;
-		case 0xD6: goto yy80;
-		case 0xE1: goto yy81;
-		default: goto yy60;
-	}
-yy72:
+yy64:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy189;
-	if (yych == 'r') goto yy189;
+	if (yych == 'R') goto yy157;
+	if (yych == 'r') goto yy157;
 	goto yy12;
-yy73:
+yy65:
 	yyaccept = 6;
 	yych = *(mar = ++cur);
 	if (yych <= 'j') {
@@ -1780,88 +1565,88 @@ yy73:
 			if (yych <= '-') {
 				if (yych >= '-') goto yy12;
 			} else {
-				if (yych <= '@') goto yy74;
+				if (yych <= '@') goto yy66;
 				if (yych <= 'I') goto yy12;
-				goto yy190;
+				goto yy158;
 			}
 		} else {
 			if (yych <= 'Z') {
-				if (yych == 'X') goto yy191;
+				if (yych == 'X') goto yy159;
 				goto yy12;
 			} else {
-				if (yych <= '`') goto yy74;
+				if (yych <= '`') goto yy66;
 				if (yych <= 'i') goto yy12;
-				goto yy190;
+				goto yy158;
 			}
 		}
 	} else {
 		if (yych <= 0xCB) {
 			if (yych <= 'z') {
-				if (yych == 'x') goto yy191;
+				if (yych == 'x') goto yy159;
 				goto yy12;
 			} else {
-				if (yych <= 0xC2) goto yy74;
+				if (yych <= 0xC2) goto yy66;
 				if (yych <= 0xCA) goto yy12;
 			}
 		} else {
 			if (yych <= 0xDB) {
 				if (yych != 0xD5) goto yy12;
 			} else {
-				if (yych <= 0xE0) goto yy74;
+				if (yych <= 0xE0) goto yy66;
 				if (yych <= 0xE2) goto yy12;
 			}
 		}
 	}
-yy74:
+yy66:
 	{ emit(st, tok, cur, TA_AU, 0); continue; }
-yy75:
+yy67:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'A') goto yy192;
-	if (yych == 'a') goto yy192;
+	if (yych == 'A') goto yy160;
+	if (yych == 'a') goto yy160;
 	goto yy12;
-yy76:
+yy68:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy189;
-	if (yych == 'r') goto yy193;
+	if (yych == 'R') goto yy157;
+	if (yych == 'r') goto yy161;
 	goto yy12;
-yy77:
+yy69:
 	yych = *++cur;
 	if (yych <= 0x97) {
-		if (yych <= 0x7F) goto yy60;
+		if (yych <= 0x7F) goto yy52;
 		if (yych <= 0x96) goto yy11;
-		goto yy60;
+		goto yy52;
 	} else {
-		if (yych == 0xB7) goto yy60;
+		if (yych == 0xB7) goto yy52;
 		if (yych <= 0xBF) goto yy11;
-		goto yy60;
+		goto yy52;
 	}
-yy78:
+yy70:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy11;
-	goto yy60;
-yy79:
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xBF) goto yy130;
+	goto yy52;
+yy71:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xAF) goto yy11;
-	goto yy60;
-yy80:
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xAF) goto yy130;
+	goto yy52;
+yy72:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy60;
-	if (yych <= 0xBF) goto yy11;
-	goto yy60;
-yy81:
+	if (yych <= 0x8F) goto yy52;
+	if (yych <= 0xBF) goto yy130;
+	goto yy52;
+yy73:
 	yych = *++cur;
-	if (yych <= 0xB7) goto yy60;
-	if (yych <= 0xBB) goto yy78;
-	goto yy60;
-yy82:
+	if (yych <= 0xB7) goto yy52;
+	if (yych <= 0xBB) goto yy70;
+	goto yy52;
+yy74:
 	yych = *++cur;
-	if (yych == 0x80) goto yy194;
-	goto yy60;
-yy83:
+	if (yych == 0x80) goto yy162;
+	goto yy52;
+yy75:
 	yyaccept = 7;
 	yych = *(mar = ++cur);
 	if (yych <= 's') {
@@ -1869,62 +1654,62 @@ yy83:
 			if (yych <= '-') {
 				if (yych >= '-') goto yy12;
 			} else {
-				if (yych <= '@') goto yy84;
+				if (yych <= '@') goto yy76;
 				if (yych <= 'R') goto yy12;
-				goto yy195;
+				goto yy163;
 			}
 		} else {
 			if (yych <= 'Z') {
-				if (yych <= 'T') goto yy197;
+				if (yych <= 'T') goto yy165;
 				goto yy12;
 			} else {
-				if (yych <= '`') goto yy84;
+				if (yych <= '`') goto yy76;
 				if (yych <= 'r') goto yy12;
-				goto yy195;
+				goto yy163;
 			}
 		}
 	} else {
 		if (yych <= 0xCB) {
 			if (yych <= 'z') {
-				if (yych <= 't') goto yy197;
+				if (yych <= 't') goto yy165;
 				goto yy12;
 			} else {
-				if (yych <= 0xC2) goto yy84;
+				if (yych <= 0xC2) goto yy76;
 				if (yych <= 0xCA) goto yy12;
 			}
 		} else {
 			if (yych <= 0xDB) {
 				if (yych != 0xD5) goto yy12;
 			} else {
-				if (yych <= 0xE0) goto yy84;
+				if (yych <= 0xE0) goto yy76;
 				if (yych <= 0xE2) goto yy12;
 			}
 		}
 	}
-yy84:
+yy76:
 	{ emit(st, tok, cur, TA_CE, 0); continue; }
-yy85:
+yy77:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'A') goto yy198;
-	if (yych == 'a') goto yy198;
+	if (yych == 'A') goto yy166;
+	if (yych == 'a') goto yy166;
 	goto yy12;
-yy86:
+yy78:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy199;
-	if (yych == 'u') goto yy199;
+	if (yych == 'U') goto yy167;
+	if (yych == 'u') goto yy167;
 	goto yy12;
-yy87:
+yy79:
 	++cur;
 	{ emit(st, tok, cur, TA_DE, 0); continue; }
-yy88:
+yy80:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy200;
-	if (yych == 'n') goto yy200;
+	if (yych == 'N') goto yy168;
+	if (yych == 'n') goto yy168;
 	goto yy12;
-yy89:
+yy81:
 	yyaccept = 8;
 	yych = *(mar = ++cur);
 	if (yych <= 'm') {
@@ -1932,45 +1717,45 @@ yy89:
 			if (yych <= '@') {
 				if (yych == '-') goto yy12;
 			} else {
-				if (yych == 'M') goto yy201;
+				if (yych == 'M') goto yy169;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 'S') {
-				if (yych <= 'P') goto yy202;
+				if (yych <= 'P') goto yy170;
 				if (yych <= 'R') goto yy12;
-				goto yy203;
+				goto yy171;
 			} else {
 				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy90;
+				if (yych <= '`') goto yy82;
 				if (yych <= 'l') goto yy12;
-				goto yy201;
+				goto yy169;
 			}
 		}
 	} else {
 		if (yych <= 0xCA) {
 			if (yych <= 'r') {
-				if (yych == 'p') goto yy202;
+				if (yych == 'p') goto yy170;
 				goto yy12;
 			} else {
-				if (yych <= 's') goto yy203;
+				if (yych <= 's') goto yy171;
 				if (yych <= 'z') goto yy12;
 				if (yych >= 0xC3) goto yy12;
 			}
 		} else {
 			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy90;
+				if (yych <= 0xCB) goto yy82;
 				if (yych <= 0xD4) goto yy12;
 			} else {
 				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy90;
+				if (yych <= 0xE0) goto yy82;
 				if (yych <= 0xE2) goto yy12;
 			}
 		}
 	}
-yy90:
+yy82:
 	{ emit(st, tok, cur, TA_DE, 0); continue; }
-yy91:
+yy83:
 	yyaccept = 9;
 	yych = *(mar = ++cur);
 	if (yych <= 'r') {
@@ -1979,12 +1764,12 @@ yy91:
 			if (yych >= 'A') goto yy12;
 		} else {
 			if (yych <= 'Z') {
-				if (yych <= 'R') goto yy204;
+				if (yych <= 'R') goto yy172;
 				goto yy12;
 			} else {
-				if (yych <= '`') goto yy92;
+				if (yych <= '`') goto yy84;
 				if (yych <= 'q') goto yy12;
-				goto yy204;
+				goto yy172;
 			}
 		}
 	} else {
@@ -1998,40 +1783,40 @@ yy91:
 			if (yych <= 0xDB) {
 				if (yych >= 0xD6) goto yy12;
 			} else {
-				if (yych <= 0xE0) goto yy92;
+				if (yych <= 0xE0) goto yy84;
 				if (yych <= 0xE2) goto yy12;
 			}
 		}
 	}
-yy92:
+yy84:
 	{ emit(st, tok, cur, TA_DU, 0); continue; }
-yy93:
+yy85:
 	yych = *++cur;
 	if (yych <= 0xA7) {
-		if (yych <= 0x7F) goto yy60;
-		if (yych == 0x97) goto yy60;
+		if (yych <= 0x7F) goto yy52;
+		if (yych == 0x97) goto yy52;
 		goto yy11;
 	} else {
 		if (yych <= 0xB6) {
-			if (yych <= 0xA8) goto yy205;
+			if (yych <= 0xA8) goto yy173;
 			goto yy11;
 		} else {
-			if (yych <= 0xB7) goto yy60;
+			if (yych <= 0xB7) goto yy52;
 			if (yych <= 0xBF) goto yy11;
-			goto yy60;
+			goto yy52;
 		}
 	}
-yy94:
+yy86:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xAF) goto yy11;
-	if (yych == 0xBC) goto yy87;
-	goto yy60;
-yy95:
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xAF) goto yy130;
+	if (yych == 0xBC) goto yy79;
+	goto yy52;
+yy87:
 	yych = *++cur;
-	if (yych == 0x80) goto yy206;
-	goto yy60;
-yy96:
+	if (yych == 0x80) goto yy174;
+	goto yy52;
+yy88:
 	yyaccept = 10;
 	yych = *(mar = ++cur);
 	if (yych <= 't') {
@@ -2039,47 +1824,47 @@ yy96:
 			if (yych <= '-') {
 				if (yych >= '-') goto yy12;
 			} else {
-				if (yych <= '@') goto yy97;
+				if (yych <= '@') goto yy89;
 				if (yych <= 'S') goto yy12;
-				goto yy207;
+				goto yy175;
 			}
 		} else {
 			if (yych <= 'Z') {
-				if (yych == 'V') goto yy208;
+				if (yych == 'V') goto yy176;
 				goto yy12;
 			} else {
-				if (yych <= '`') goto yy97;
+				if (yych <= '`') goto yy89;
 				if (yych <= 's') goto yy12;
-				goto yy207;
+				goto yy175;
 			}
 		}
 	} else {
 		if (yych <= 0xCB) {
 			if (yych <= 'z') {
-				if (yych == 'v') goto yy208;
+				if (yych == 'v') goto yy176;
 				goto yy12;
 			} else {
-				if (yych <= 0xC2) goto yy97;
+				if (yych <= 0xC2) goto yy89;
 				if (yych <= 0xCA) goto yy12;
 			}
 		} else {
 			if (yych <= 0xDB) {
 				if (yych != 0xD5) goto yy12;
 			} else {
-				if (yych <= 0xE0) goto yy97;
+				if (yych <= 0xE0) goto yy89;
 				if (yych <= 0xE2) goto yy12;
 			}
 		}
 	}
-yy97:
+yy89:
 	{ emit(st, tok, cur, TA_EN, 0); continue; }
-yy98:
+yy90:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'T') goto yy209;
-	if (yych == 't') goto yy209;
+	if (yych == 'T') goto yy177;
+	if (yych == 't') goto yy177;
 	goto yy12;
-yy99:
+yy91:
 	yyaccept = 11;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -2087,48 +1872,48 @@ yy99:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy100;
+			if (yych <= '`') goto yy92;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy100;
+			if (yych == 0xCB) goto yy92;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy100;
+			if (yych <= 0xE0) goto yy92;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy100:
+yy92:
 	{ emit(st, tok, cur, TA_ET, 0); continue; }
-yy101:
+yy93:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy211;
-	if (yych == 'i') goto yy211;
+	if (yych == 'I') goto yy179;
+	if (yych == 'i') goto yy179;
 	goto yy12;
-yy102:
+yy94:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC1) {
-		if (yych == ' ') goto yy213;
+		if (yych == ' ') goto yy181;
 		goto yy12;
 	} else {
-		if (yych <= 0xC2) goto yy214;
-		if (yych == 0xE2) goto yy215;
+		if (yych <= 0xC2) goto yy182;
+		if (yych == 0xE2) goto yy183;
 		goto yy12;
 	}
-yy103:
+yy95:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy216;
-	if (yych == 's') goto yy216;
+	if (yych == 'S') goto yy184;
+	if (yych == 's') goto yy184;
 	goto yy12;
-yy104:
+yy96:
 	++cur;
 	{ emit(st, tok, cur, TA_LE, 0); continue; }
-yy105:
+yy97:
 	yyaccept = 12;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -2136,1702 +1921,370 @@ yy105:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy106;
+			if (yych <= '`') goto yy98;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy106;
+			if (yych == 0xCB) goto yy98;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy106;
+			if (yych <= 0xE0) goto yy98;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy106:
+yy98:
 	{ emit(st, tok, cur, TA_LE, 0); continue; }
-yy107:
+yy99:
 	yyaccept = 12;
 	yych = *(mar = ++cur);
 	if (yych <= 's') {
 		if (yych <= 'R') {
 			if (yych == '-') goto yy12;
-			if (yych <= '@') goto yy106;
+			if (yych <= '@') goto yy98;
 			goto yy12;
 		} else {
 			if (yych <= 'Z') {
-				if (yych <= 'S') goto yy105;
+				if (yych <= 'S') goto yy97;
 				goto yy12;
 			} else {
-				if (yych <= '`') goto yy106;
+				if (yych <= '`') goto yy98;
 				if (yych <= 'r') goto yy12;
-				goto yy105;
+				goto yy97;
 			}
 		}
 	} else {
 		if (yych <= 0xD4) {
 			if (yych <= 0xC2) {
 				if (yych <= 'z') goto yy12;
-				goto yy106;
+				goto yy98;
 			} else {
-				if (yych == 0xCB) goto yy106;
+				if (yych == 0xCB) goto yy98;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy106;
+				if (yych <= 0xD5) goto yy98;
 				goto yy12;
 			} else {
-				if (yych <= 0xE0) goto yy106;
+				if (yych <= 0xE0) goto yy98;
 				if (yych <= 0xE2) goto yy12;
-				goto yy106;
+				goto yy98;
 			}
 		}
 	}
-yy108:
+yy100:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xAF) goto yy11;
-	if (yych == 0xBC) goto yy104;
-	goto yy60;
-yy109:
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xAF) goto yy130;
+	if (yych == 0xBC) goto yy96;
+	goto yy52;
+yy101:
 	yych = *++cur;
-	if (yych == 0x80) goto yy217;
-	goto yy60;
-yy110:
+	if (yych == 0x80) goto yy185;
+	goto yy52;
+yy102:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy218;
-	if (yych == 'i') goto yy218;
+	if (yych == 'I') goto yy186;
+	if (yych == 'i') goto yy186;
 	goto yy12;
-yy111:
+yy103:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy219;
-	if (yych == 'r') goto yy219;
+	if (yych == 'R') goto yy187;
+	if (yych == 'r') goto yy187;
 	goto yy12;
-yy112:
+yy104:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= 'U') {
-		if (yych == 'N') goto yy221;
+		if (yych == 'N') goto yy189;
 		if (yych <= 'T') goto yy12;
-		goto yy222;
+		goto yy190;
 	} else {
 		if (yych <= 'n') {
 			if (yych <= 'm') goto yy12;
-			goto yy221;
+			goto yy189;
 		} else {
-			if (yych == 'u') goto yy222;
+			if (yych == 'u') goto yy190;
 			goto yy12;
 		}
 	}
-yy113:
+yy105:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy224;
-	if (yych == 'u') goto yy224;
+	if (yych == 'U') goto yy192;
+	if (yych == 'u') goto yy192;
 	goto yy12;
-yy114:
+yy106:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= 'U') {
-		if (yych == 'S') goto yy225;
+		if (yych == 'S') goto yy193;
 		if (yych <= 'T') goto yy12;
-		goto yy226;
+		goto yy194;
 	} else {
 		if (yych <= 's') {
 			if (yych <= 'r') goto yy12;
-			goto yy225;
+			goto yy193;
 		} else {
-			if (yych == 'u') goto yy226;
+			if (yych == 'u') goto yy194;
 			goto yy12;
+		}
+	}
+yy107:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych <= 'E') {
+		if (yych == 'A') goto yy195;
+		if (yych <= 'D') goto yy12;
+		goto yy196;
+	} else {
+		if (yych <= 'a') {
+			if (yych <= '`') goto yy12;
+			goto yy195;
+		} else {
+			if (yych == 'e') goto yy196;
+			goto yy12;
+		}
+	}
+yy108:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'U') goto yy197;
+	if (yych == 'u') goto yy197;
+	goto yy12;
+yy109:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'R') goto yy198;
+	if (yych == 'r') goto yy198;
+	goto yy12;
+yy110:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'f') goto yy199;
+	goto yy12;
+yy111:
+	yyaccept = 13;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy112;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy112;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy112;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy112:
+	{ emit(st, tok, cur, TA_PAST, TX_AUX_AVOIR); continue; }
+yy113:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 't') goto yy200;
+	goto yy12;
+yy114:
+	yyaccept = 6;
+	yych = *(mar = ++cur);
+	if (yych <= 'q') {
+		if (yych <= 'W') {
+			if (yych <= '@') {
+				if (yych == '-') goto yy12;
+				goto yy66;
+			} else {
+				if (yych == 'J') goto yy158;
+				goto yy12;
+			}
+		} else {
+			if (yych <= '`') {
+				if (yych <= 'X') goto yy159;
+				if (yych <= 'Z') goto yy12;
+				goto yy66;
+			} else {
+				if (yych == 'j') goto yy158;
+				goto yy12;
+			}
+		}
+	} else {
+		if (yych <= 0xCA) {
+			if (yych <= 'x') {
+				if (yych <= 'r') goto yy201;
+				if (yych <= 'w') goto yy12;
+				goto yy159;
+			} else {
+				if (yych <= 'z') goto yy12;
+				if (yych <= 0xC2) goto yy66;
+				goto yy12;
+			}
+		} else {
+			if (yych <= 0xD5) {
+				if (yych <= 0xCB) goto yy66;
+				if (yych <= 0xD4) goto yy12;
+				goto yy66;
+			} else {
+				if (yych <= 0xDB) goto yy12;
+				if (yych <= 0xE0) goto yy66;
+				if (yych <= 0xE2) goto yy12;
+				goto yy66;
+			}
 		}
 	}
 yy115:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= 'E') {
-		if (yych == 'A') goto yy227;
-		if (yych <= 'D') goto yy12;
-		goto yy228;
+	if (yych <= 'a') {
+		if (yych == 'A') goto yy160;
+		if (yych <= '`') goto yy12;
+		goto yy202;
 	} else {
-		if (yych <= 'a') {
-			if (yych <= '`') goto yy12;
-			goto yy227;
+		if (yych <= 'e') {
+			if (yych <= 'd') goto yy12;
+			goto yy203;
 		} else {
-			if (yych == 'e') goto yy228;
+			if (yych == 'o') goto yy204;
 			goto yy12;
 		}
 	}
 yy116:
-	yyaccept = 3;
+	yyaccept = 8;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy229;
-	if (yych == 'u') goto yy229;
-	goto yy12;
+	if (yych <= 'o') {
+		if (yych <= 'P') {
+			if (yych <= '@') {
+				if (yych == '-') goto yy12;
+				goto yy82;
+			} else {
+				if (yych == 'M') goto yy169;
+				if (yych <= 'O') goto yy12;
+				goto yy170;
+			}
+		} else {
+			if (yych <= 'Z') {
+				if (yych == 'S') goto yy171;
+				goto yy12;
+			} else {
+				if (yych <= '`') goto yy82;
+				if (yych == 'm') goto yy169;
+				goto yy12;
+			}
+		}
+	} else {
+		if (yych <= 0xC2) {
+			if (yych <= 's') {
+				if (yych <= 'p') goto yy170;
+				if (yych <= 'r') goto yy12;
+				goto yy171;
+			} else {
+				if (yych == 'v') goto yy205;
+				if (yych <= 'z') goto yy12;
+				goto yy82;
+			}
+		} else {
+			if (yych <= 0xD5) {
+				if (yych == 0xCB) goto yy82;
+				if (yych <= 0xD4) goto yy12;
+				goto yy82;
+			} else {
+				if (yych <= 0xDB) goto yy12;
+				if (yych <= 0xE0) goto yy82;
+				if (yych <= 0xE2) goto yy12;
+				goto yy82;
+			}
+		}
+	}
 yy117:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy230;
-	if (yych == 'r') goto yy230;
+	if (yych == 'i') goto yy206;
 	goto yy12;
 yy118:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'u') {
-		if (yych <= 'e') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy71;
-				goto yy13;
-			} else {
-				if (yych <= 'Z') goto yy11;
-				if (yych <= '`') goto yy13;
-				if (yych <= 'c') goto yy118;
-			}
-		} else {
-			if (yych <= 'o') {
-				if (yych == 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-			} else {
-				if (yych == 'r') goto yy119;
-				if (yych <= 't') goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 0xD3) {
-			if (yych <= 0xC3) {
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy13;
-				goto yy126;
-			} else {
-				if (yych <= 0xC9) goto yy78;
-				if (yych <= 0xCA) goto yy79;
-				if (yych <= 0xCB) goto yy13;
-				goto yy78;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD4) goto yy79;
-				if (yych <= 0xD5) goto yy13;
-				if (yych <= 0xD6) goto yy80;
-				goto yy78;
-			} else {
-				if (yych <= 0xE0) goto yy13;
-				if (yych <= 0xE1) goto yy81;
-				if (yych <= 0xE2) goto yy82;
-				goto yy13;
-			}
-		}
-	}
+	if (yych == 'o') goto yy207;
+	goto yy12;
 yy119:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'u') {
-		if (yych <= 'e') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy71;
-				goto yy13;
-			} else {
-				if (yych <= 'Z') goto yy11;
-				if (yych <= '`') goto yy13;
-				if (yych <= 'c') goto yy118;
-				goto yy119;
-			}
-		} else {
-			if (yych <= 'o') {
-				if (yych == 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'r') goto yy133;
-				if (yych <= 't') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xD3) {
-			if (yych <= 0xC3) {
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy13;
-				goto yy126;
-			} else {
-				if (yych <= 0xC9) goto yy78;
-				if (yych <= 0xCA) goto yy79;
-				if (yych <= 0xCB) goto yy13;
-				goto yy78;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD4) goto yy79;
-				if (yych <= 0xD5) goto yy13;
-				if (yych <= 0xD6) goto yy80;
-				goto yy78;
-			} else {
-				if (yych <= 0xE0) goto yy13;
-				if (yych <= 0xE1) goto yy81;
-				if (yych <= 0xE2) goto yy82;
-				goto yy13;
-			}
-		}
-	}
+	if (yych == 'r') goto yy208;
+	if (yych == 't') goto yy209;
+	goto yy12;
 yy120:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'f') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'e') goto yy119;
-			goto yy232;
-		} else {
-			if (yych == 'i') goto yy119;
-			if (yych <= 'n') goto yy118;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych == 'r') goto yy119;
-			if (yych <= 't') goto yy118;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
+	if (yych == 't') goto yy111;
+	goto yy12;
 yy121:
-	yyaccept = 13;
+	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych >= 'a') goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy133;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy122;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy122;
-				if (yych <= 0xD4) goto yy12;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy122;
-				if (yych <= 0xE2) goto yy12;
-			}
-		}
-	}
+	if (yych == 0xC3) goto yy211;
+	goto yy12;
 yy122:
-	{ emit(st, tok, cur, TA_PAST, 0); continue; }
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'r') goto yy201;
+	goto yy12;
 yy123:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'R') goto yy189;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy233;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
+	if (yych == 'n') goto yy212;
+	goto yy12;
 yy124:
-	yyaccept = 6;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'Z') {
-			if (yych <= 'I') {
-				if (yych == '-') goto yy12;
-				if (yych <= '@') goto yy74;
-				goto yy12;
-			} else {
-				if (yych <= 'J') goto yy190;
-				if (yych == 'X') goto yy191;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 'h') {
-				if (yych <= '`') goto yy74;
-				if (yych <= 'c') goto yy118;
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'j') goto yy234;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			}
-		}
+	yych = *++cur;
+	if (yych <= 0xB3) {
+		if (yych <= 0x7F) goto yy52;
+		if (yych == 0x97) goto yy52;
+		goto yy11;
 	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'u') {
-				if (yych == 'r') goto yy235;
-				if (yych <= 't') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'x') goto yy236;
-				if (yych <= 'z') goto yy118;
-				goto yy74;
-			}
+		if (yych <= 0xB6) {
+			if (yych <= 0xB4) goto yy213;
+			goto yy11;
 		} else {
-			if (yych <= 0xD4) {
-				if (yych <= 0xC3) goto yy126;
-				if (yych == 0xCB) goto yy74;
-				goto yy12;
-			} else {
-				if (yych <= 0xDB) {
-					if (yych <= 0xD5) goto yy74;
-					goto yy12;
-				} else {
-					if (yych <= 0xE0) goto yy74;
-					if (yych <= 0xE2) goto yy12;
-					goto yy74;
-				}
-			}
+			if (yych <= 0xB7) goto yy52;
+			if (yych <= 0xBF) goto yy11;
+			goto yy52;
 		}
 	}
 yy125:
-	yyaccept = 3;
+	yyaccept = 14;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 8) {
-		goto yy118;
-	}
-	if (yych <= 'e') {
-		if (yych <= '`') {
-			if (yych == 'A') goto yy192;
-			goto yy12;
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
 		} else {
-			if (yych <= 'a') goto yy237;
-			if (yych <= 'd') goto yy119;
-			goto yy238;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych <= 'i') goto yy119;
-			if (yych <= 'o') goto yy239;
-			goto yy119;
-		} else {
-			if (yych != 0xC3) goto yy12;
-		}
-	}
-yy126:
-	yych = *++cur;
-	if (yych <= 0x9E) {
-		if (yych <= 0x7F) goto yy60;
-		if (yych == 0x97) goto yy60;
-		goto yy11;
-	} else {
-		if (yych == 0xB7) goto yy60;
-		if (yych <= 0xBF) goto yy118;
-		goto yy60;
-	}
-yy127:
-	yyaccept = 7;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'q') {
-		if (yych <= 'Z') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy84;
-			} else {
-				if (yych <= 'R') goto yy12;
-				if (yych <= 'S') goto yy195;
-				if (yych <= 'T') goto yy197;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 'h') {
-				if (yych <= '`') goto yy84;
-				if (yych <= 'c') goto yy118;
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych == 'o') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 0xC3) {
-			if (yych <= 't') {
-				if (yych <= 'r') goto yy133;
-				if (yych <= 's') goto yy240;
-				goto yy241;
-			} else {
-				if (yych <= 'u') goto yy119;
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy84;
-				goto yy126;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy84;
-				if (yych <= 0xD4) goto yy12;
-				goto yy84;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy84;
-				if (yych <= 0xE2) goto yy12;
-				goto yy84;
-			}
-		}
-	}
-yy128:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 8) {
-		goto yy118;
-	}
-	if (yych <= 'a') {
-		if (yych == 'A') goto yy198;
-		if (yych <= '`') goto yy12;
-		goto yy242;
-	} else {
-		if (yych <= 'u') goto yy119;
-		if (yych == 0xC3) goto yy126;
-		goto yy12;
-	}
-yy129:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'U') goto yy199;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy133;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy243;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy130:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'N') goto yy200;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'm') goto yy118;
-				goto yy244;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy131:
-	yyaccept = 8;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'S') {
-			if (yych <= 'L') {
-				if (yych == '-') goto yy12;
-				if (yych <= '@') goto yy90;
-				goto yy12;
-			} else {
-				if (yych <= 'O') {
-					if (yych <= 'M') goto yy201;
-					goto yy12;
-				} else {
-					if (yych <= 'P') goto yy202;
-					if (yych <= 'R') goto yy12;
-					goto yy203;
-				}
-			}
-		} else {
-			if (yych <= 'e') {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy90;
-				if (yych <= 'c') goto yy118;
-				goto yy119;
-			} else {
-				if (yych <= 'i') {
-					if (yych <= 'h') goto yy118;
-					goto yy119;
-				} else {
-					if (yych == 'm') goto yy245;
-					goto yy118;
-				}
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'r') {
-				if (yych <= 'o') goto yy119;
-				if (yych <= 'p') goto yy246;
-				if (yych <= 'q') goto yy118;
-				goto yy133;
-			} else {
-				if (yych <= 't') {
-					if (yych <= 's') goto yy247;
-					goto yy118;
-				} else {
-					if (yych <= 'u') goto yy119;
-					if (yych <= 'z') goto yy118;
-					goto yy90;
-				}
-			}
-		} else {
-			if (yych <= 0xD4) {
-				if (yych <= 0xC3) goto yy126;
-				if (yych == 0xCB) goto yy90;
-				goto yy12;
-			} else {
-				if (yych <= 0xDB) {
-					if (yych <= 0xD5) goto yy90;
-					goto yy12;
-				} else {
-					if (yych <= 0xE0) goto yy90;
-					if (yych <= 0xE2) goto yy12;
-					goto yy90;
-				}
-			}
-		}
-	}
-yy132:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'e') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			goto yy119;
-		} else {
-			if (yych == 'i') goto yy248;
-			if (yych <= 'n') goto yy118;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych == 'r') goto yy133;
-			if (yych <= 't') goto yy118;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy133:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 8) {
-		goto yy118;
-	}
-	if (yych <= 0xC3) {
-		if (yych <= 'a') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy71;
-				goto yy13;
-			} else {
-				if (yych <= 'Z') goto yy11;
-				if (yych <= '`') goto yy13;
-				goto yy249;
-			}
-		} else {
-			if (yych <= 'r') {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'o') goto yy251;
-				goto yy133;
-			} else {
-				if (yych <= 'u') goto yy119;
-				if (yych <= 0xC2) goto yy13;
-				goto yy126;
-			}
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy126;
+			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych <= 0xCB) {
-				if (yych <= 0xC9) goto yy78;
-				if (yych <= 0xCA) goto yy79;
-				goto yy13;
-			} else {
-				if (yych <= 0xD3) goto yy78;
-				if (yych <= 0xD4) goto yy79;
-				goto yy13;
-			}
+			if (yych == 0xCB) goto yy126;
+			if (yych <= 0xD4) goto yy12;
 		} else {
-			if (yych <= 0xE0) {
-				if (yych <= 0xD6) goto yy80;
-				if (yych <= 0xDB) goto yy78;
-				goto yy13;
-			} else {
-				if (yych <= 0xE1) goto yy81;
-				if (yych <= 0xE2) goto yy82;
-				goto yy13;
-			}
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy126;
+			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy134:
-	yyaccept = 9;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'q') {
-		if (yych <= '`') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy92;
-			} else {
-				if (yych == 'R') goto yy204;
-				if (yych <= 'Z') goto yy12;
-				goto yy92;
-			}
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'c') goto yy118;
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych == 'o') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'u') {
-				if (yych <= 'r') goto yy252;
-				if (yych <= 't') goto yy118;
-				goto yy119;
-			} else {
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy92;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy92;
-				if (yych <= 0xD4) goto yy12;
-				goto yy92;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy92;
-				if (yych <= 0xE2) goto yy12;
-				goto yy92;
-			}
-		}
-	}
-yy135:
-	yych = *++cur;
-	if (yych <= 0xA7) {
-		if (yych <= 0x96) {
-			if (yych <= 0x7F) goto yy60;
-			goto yy11;
-		} else {
-			if (yych <= 0x97) goto yy60;
-			if (yych <= 0x9E) goto yy11;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA8) goto yy253;
-			goto yy118;
-		} else {
-			if (yych <= 0xB7) goto yy60;
-			if (yych <= 0xBF) goto yy118;
-			goto yy60;
-		}
-	}
-yy136:
-	yyaccept = 10;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'q') {
-		if (yych <= 'Z') {
-			if (yych <= 'S') {
-				if (yych == '-') goto yy12;
-				if (yych <= '@') goto yy97;
-				goto yy12;
-			} else {
-				if (yych <= 'T') goto yy207;
-				if (yych == 'V') goto yy208;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 'h') {
-				if (yych <= '`') goto yy97;
-				if (yych <= 'c') goto yy118;
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych == 'o') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 0xC3) {
-			if (yych <= 'u') {
-				if (yych <= 'r') goto yy119;
-				if (yych <= 's') goto yy118;
-				if (yych <= 't') goto yy254;
-				goto yy119;
-			} else {
-				if (yych <= 'v') goto yy255;
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy97;
-				goto yy126;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy97;
-				if (yych <= 0xD4) goto yy12;
-				goto yy97;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy97;
-				if (yych <= 0xE2) goto yy12;
-				goto yy97;
-			}
-		}
-	}
-yy137:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'c') {
-			if (yych == 'T') goto yy209;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych == 'r') goto yy119;
-			if (yych <= 's') goto yy118;
-			goto yy256;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy138:
-	yyaccept = 11;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy100;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy100;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy100;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy100;
-				if (yych <= 0xD4) goto yy12;
-				goto yy100;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy100;
-				if (yych <= 0xE2) goto yy12;
-				goto yy100;
-			}
-		}
-	}
-yy139:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'e') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			goto yy119;
-		} else {
-			if (yych == 'i') goto yy119;
-			if (yych <= 'n') goto yy118;
-			goto yy257;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych == 'r') goto yy133;
-			if (yych <= 't') goto yy118;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy140:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'q') {
-		if (yych <= 'h') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'e') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'i') goto yy119;
-			if (yych == 'o') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych <= 'r') goto yy258;
-			if (yych <= 's') goto yy118;
-			if (yych <= 't') goto yy259;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy141:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'I') goto yy211;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy260;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy142:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'q') {
-		if (yych <= 'e') {
-			if (yych <= ' ') {
-				if (yych <= 0x1F) goto yy12;
-				goto yy213;
-			} else {
-				if (yych <= '`') goto yy12;
-				if (yych <= 'c') goto yy118;
-				goto yy119;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 0xC1) {
-			if (yych <= 't') {
-				if (yych <= 'r') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'u') goto yy119;
-				if (yych <= 'z') goto yy118;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xC3) {
-				if (yych <= 0xC2) goto yy214;
-				goto yy126;
-			} else {
-				if (yych == 0xE2) goto yy215;
-				goto yy12;
-			}
-		}
-	}
-yy143:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'c') {
-			if (yych == 'S') goto yy216;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'q') goto yy118;
-			if (yych <= 'r') goto yy133;
-			if (yych <= 's') goto yy261;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy144:
-	yyaccept = 12;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy106;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy106;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy106;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy106;
-				if (yych <= 0xD4) goto yy12;
-				goto yy106;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy106;
-				if (yych <= 0xE2) goto yy12;
-				goto yy106;
-			}
-		}
-	}
-yy145:
-	yyaccept = 12;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'q') {
-		if (yych <= '`') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy106;
-			} else {
-				if (yych == 'S') goto yy105;
-				if (yych <= 'Z') goto yy12;
-				goto yy106;
-			}
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'c') goto yy118;
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych == 'o') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 0xC3) {
-			if (yych <= 't') {
-				if (yych <= 'r') goto yy133;
-				if (yych <= 's') goto yy144;
-				goto yy118;
-			} else {
-				if (yych <= 'u') goto yy119;
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy106;
-				goto yy126;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy106;
-				if (yych <= 0xD4) goto yy12;
-				goto yy106;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy106;
-				if (yych <= 0xE2) goto yy12;
-				goto yy106;
-			}
-		}
-	}
-yy146:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'I') goto yy218;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy262;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy133;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy147:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'q') {
-		if (yych <= 'h') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'e') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'i') goto yy119;
-			if (yych == 'o') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych <= 'r') goto yy119;
-			if (yych <= 's') goto yy118;
-			if (yych <= 't') goto yy259;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy148:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'R') goto yy219;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy263;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy149:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'm') {
-		if (yych <= '`') {
-			if (yych <= 'N') {
-				if (yych <= 'M') goto yy12;
-				goto yy221;
-			} else {
-				if (yych == 'U') goto yy222;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 'e') {
-				if (yych <= 'c') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'i') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') {
-				if (yych <= 'n') goto yy264;
-				goto yy119;
-			} else {
-				if (yych == 'r') goto yy133;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy265;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy150:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'U') goto yy224;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy266;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy151:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= '`') {
-			if (yych <= 'S') {
-				if (yych <= 'R') goto yy12;
-				goto yy225;
-			} else {
-				if (yych == 'U') goto yy226;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 'e') {
-				if (yych <= 'c') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'i') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'q') {
-				if (yych <= 'o') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'r') goto yy133;
-				if (yych <= 's') goto yy267;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy268;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy152:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'e') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			goto yy119;
-		} else {
-			if (yych == 'i') goto yy119;
-			if (yych <= 'n') goto yy118;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych == 'r') goto yy133;
-			if (yych <= 't') goto yy118;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy269;
-			goto yy12;
-		}
-	}
-yy153:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 8) {
-		goto yy118;
-	}
-	if (yych <= 'd') {
-		if (yych <= 'D') {
-			if (yych == 'A') goto yy227;
-			goto yy12;
-		} else {
-			if (yych <= 'E') goto yy228;
-			if (yych <= '`') goto yy12;
-			if (yych <= 'a') goto yy270;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'r') {
-			if (yych <= 'e') goto yy271;
-			if (yych <= 'o') goto yy119;
-			goto yy133;
-		} else {
-			if (yych <= 'u') goto yy119;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy154:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'e') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			goto yy119;
-		} else {
-			if (yych == 'i') goto yy119;
-			if (yych <= 'n') goto yy118;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych == 'r') goto yy235;
-			if (yych <= 't') goto yy118;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy155:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'h') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'e') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'i') goto yy119;
-			if (yych <= 'm') goto yy118;
-			if (yych <= 'n') goto yy147;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych == 'r') goto yy133;
-			if (yych <= 't') goto yy118;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy156:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'U') goto yy229;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy133;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy272;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy157:
-	yych = *++cur;
-	if (yych <= 0xB3) {
-		if (yych <= 0x96) {
-			if (yych <= 0x7F) goto yy60;
-			goto yy11;
-		} else {
-			if (yych <= 0x97) goto yy60;
-			if (yych <= 0x9E) goto yy11;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xB4) goto yy273;
-			goto yy118;
-		} else {
-			if (yych <= 0xB7) goto yy60;
-			if (yych <= 0xBF) goto yy118;
-			goto yy60;
-		}
-	}
-yy158:
-	yyaccept = 14;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych >= 'a') goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy159;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy159;
-				if (yych <= 0xD4) goto yy12;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy159;
-				if (yych <= 0xE2) goto yy12;
-			}
-		}
-	}
-yy159:
+yy126:
 	{ emit(st, tok, cur, TA_FUT, 0); continue; }
-yy160:
+yy127:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'R') goto yy230;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy274;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy161:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'h') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'e') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'i') goto yy119;
-			if (yych <= 'm') goto yy118;
-			if (yych <= 'n') goto yy275;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych == 'r') goto yy133;
-			if (yych <= 't') goto yy118;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy162:
+	if (yych == 'n') goto yy214;
+	goto yy12;
+yy128:
 	yyaccept = 2;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -3856,89 +2309,60 @@ yy162:
 			goto yy10;
 		}
 	}
-yy163:
-	yyaccept = 2;
-	yych = *(mar = ++cur);
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy10;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy10;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy10;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy10;
-				if (yych <= 0xD4) goto yy12;
-				goto yy10;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy10;
-				if (yych <= 0xE2) goto yy12;
-				goto yy10;
-			}
-		}
-	}
-yy164:
+yy129:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= 'q') {
-		if (yych <= 'h') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'e') goto yy119;
-			goto yy118;
+	if (yych == 't') goto yy215;
+	goto yy12;
+yy130:
+	yyaccept = 15;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '-') {
+				if (yych >= '-') goto yy63;
+			} else {
+				if (yych <= '@') goto yy131;
+				if (yych <= 'Z') goto yy130;
+			}
 		} else {
-			if (yych <= 'i') goto yy119;
-			if (yych == 'o') goto yy119;
-			goto yy118;
+			if (yych <= 0xC2) {
+				if (yych <= 'z') goto yy130;
+			} else {
+				if (yych <= 0xC3) goto yy156;
+				if (yych <= 0xC9) goto yy70;
+				goto yy71;
+			}
 		}
 	} else {
-		if (yych <= 'u') {
-			if (yych <= 'r') goto yy119;
-			if (yych <= 's') goto yy118;
-			if (yych <= 't') goto yy276;
-			goto yy119;
+		if (yych <= 0xD6) {
+			if (yych <= 0xD3) {
+				if (yych >= 0xCC) goto yy70;
+			} else {
+				if (yych <= 0xD4) goto yy71;
+				if (yych >= 0xD6) goto yy72;
+			}
 		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
+			if (yych <= 0xE0) {
+				if (yych <= 0xDB) goto yy70;
+			} else {
+				if (yych <= 0xE1) goto yy73;
+				if (yych <= 0xE2) goto yy74;
+			}
 		}
 	}
-yy165:
+yy131:
+	{ cur = word(st, tok, cur); continue; }
+yy132:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
+	if (yych <= 0x7F) goto yy52;
 	if (yych <= 0xBF) goto yy1;
-	goto yy60;
-yy166:
+	goto yy52;
+yy133:
 	yych = *++cur;
 	if (yych <= 0x92) {
 		if (yych <= 0x8A) {
-			if (yych <= 0x7F) goto yy60;
+			if (yych <= 0x7F) goto yy52;
 			goto yy2;
 		} else {
 			if (yych <= 0x8F) goto yy1;
@@ -3952,257 +2376,257 @@ yy166:
 		} else {
 			if (yych <= 0xAF) goto yy2;
 			if (yych <= 0xBF) goto yy1;
-			goto yy60;
+			goto yy52;
 		}
 	}
-yy167:
+yy134:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
+	if (yych <= 0x7F) goto yy52;
 	if (yych == 0x9F) goto yy2;
 	if (yych <= 0xBF) goto yy1;
-	goto yy60;
-yy168:
+	goto yy52;
+yy135:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
+	if (yych <= 0x7F) goto yy52;
 	if (yych <= 0x80) goto yy2;
 	if (yych <= 0xBF) goto yy1;
-	goto yy60;
-yy169:
+	goto yy52;
+yy136:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy165;
-	goto yy60;
-yy170:
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xBF) goto yy132;
+	goto yy52;
+yy137:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
+	if (yych <= 0x7F) goto yy52;
 	if (yych <= 0x8A) goto yy2;
 	if (yych == 0xAF) goto yy2;
-	goto yy60;
-yy171:
+	goto yy52;
+yy138:
 	yych = *++cur;
 	if (yych == 0x9F) goto yy2;
-	goto yy60;
-yy172:
+	goto yy52;
+yy139:
 	yych = *++cur;
 	if (yych == 0x80) goto yy2;
-	goto yy60;
-yy173:
+	goto yy52;
+yy140:
 	yych = *++cur;
-	if (yych <= '/') goto yy60;
-	if (yych <= '9') goto yy277;
-	goto yy60;
-yy174:
+	if (yych <= '/') goto yy52;
+	if (yych <= '9') goto yy216;
+	goto yy52;
+yy141:
 	yyaccept = 1;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC1) {
-		if (yych == ' ') goto yy63;
-		goto yy279;
+		if (yych == ' ') goto yy55;
+		goto yy218;
 	} else {
-		if (yych <= 0xC2) goto yy68;
-		if (yych == 0xE2) goto yy70;
-		goto yy279;
+		if (yych <= 0xC2) goto yy60;
+		if (yych == 0xE2) goto yy62;
+		goto yy218;
 	}
-yy175:
+yy142:
 	++cur;
 	cur = yyt1;
 	{ other(st, true); continue; }
-yy176:
+yy143:
 	yych = *++cur;
-	if (yych == 'e') goto yy178;
-	goto yy60;
-yy177:
+	if (yych == 'e') goto yy145;
+	goto yy52;
+yy144:
 	yych = *++cur;
 	if (yych <= 0xC2) {
 		if (yych <= 'Z') {
 			if (yych <= '/') {
 				yyt1 = cur;
-				goto yy280;
+				goto yy219;
 			}
-			if (yych <= '9') goto yy60;
+			if (yych <= '9') goto yy52;
 			if (yych <= '@') {
 				yyt1 = cur;
-				goto yy280;
+				goto yy219;
 			}
-			goto yy60;
+			goto yy52;
 		} else {
 			if (yych <= 'z') {
 				if (yych <= '`') {
 					yyt1 = cur;
-					goto yy280;
+					goto yy219;
 				}
-				goto yy60;
+				goto yy52;
 			} else {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy280;
+					goto yy219;
 				}
-				if (yych <= 0xC1) goto yy60;
+				if (yych <= 0xC1) goto yy52;
 				yyt1 = cur;
-				goto yy281;
+				goto yy220;
 			}
 		}
 	} else {
 		if (yych <= 0xE0) {
-			if (yych <= 0xC8) goto yy60;
+			if (yych <= 0xC8) goto yy52;
 			if (yych <= 0xC9) {
 				yyt1 = cur;
-				goto yy282;
+				goto yy221;
 			}
 			if (yych <= 0xDF) {
 				yyt1 = cur;
-				goto yy281;
+				goto yy220;
 			}
 			yyt1 = cur;
-			goto yy283;
+			goto yy222;
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy284;
+					goto yy223;
 				}
 				yyt1 = cur;
-				goto yy285;
+				goto yy224;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy286;
+					goto yy225;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy287;
+					goto yy226;
 				}
-				goto yy60;
+				goto yy52;
 			}
 		}
 	}
-yy178:
+yy145:
 	yych = *++cur;
 	if (yych <= 0xC2) {
 		if (yych <= 'Z') {
 			if (yych <= '/') {
 				yyt1 = cur;
-				goto yy175;
+				goto yy142;
 			}
-			if (yych <= '9') goto yy60;
+			if (yych <= '9') goto yy52;
 			if (yych <= '@') {
 				yyt1 = cur;
-				goto yy175;
+				goto yy142;
 			}
-			goto yy60;
+			goto yy52;
 		} else {
 			if (yych <= 'z') {
 				if (yych <= '`') {
 					yyt1 = cur;
-					goto yy175;
+					goto yy142;
 				}
-				goto yy60;
+				goto yy52;
 			} else {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy175;
+					goto yy142;
 				}
-				if (yych <= 0xC1) goto yy60;
+				if (yych <= 0xC1) goto yy52;
 				yyt1 = cur;
 			}
 		}
 	} else {
 		if (yych <= 0xE0) {
-			if (yych <= 0xC8) goto yy60;
+			if (yych <= 0xC8) goto yy52;
 			if (yych <= 0xC9) {
 				yyt1 = cur;
-				goto yy180;
+				goto yy147;
 			}
 			if (yych >= 0xE0) {
 				yyt1 = cur;
-				goto yy181;
+				goto yy148;
 			}
 			yyt1 = cur;
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy182;
+					goto yy149;
 				}
 				yyt1 = cur;
-				goto yy183;
+				goto yy150;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy184;
+					goto yy151;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy185;
+					goto yy152;
 				}
-				goto yy60;
+				goto yy52;
 			}
 		}
 	}
-yy179:
+yy146:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy175;
-	goto yy60;
-yy180:
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xBF) goto yy142;
+	goto yy52;
+yy147:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy60;
-	if (yych <= 0xBF) goto yy175;
-	goto yy60;
-yy181:
+	if (yych <= 0x8F) goto yy52;
+	if (yych <= 0xBF) goto yy142;
+	goto yy52;
+yy148:
 	yych = *++cur;
-	if (yych <= 0x9F) goto yy60;
-	if (yych <= 0xBF) goto yy179;
-	goto yy60;
-yy182:
+	if (yych <= 0x9F) goto yy52;
+	if (yych <= 0xBF) goto yy146;
+	goto yy52;
+yy149:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy179;
-	goto yy60;
-yy183:
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xBF) goto yy146;
+	goto yy52;
+yy150:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy60;
-	if (yych <= 0xBF) goto yy182;
-	goto yy60;
-yy184:
+	if (yych <= 0x8F) goto yy52;
+	if (yych <= 0xBF) goto yy149;
+	goto yy52;
+yy151:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy182;
-	goto yy60;
-yy185:
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xBF) goto yy149;
+	goto yy52;
+yy152:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0x8F) goto yy182;
-	goto yy60;
-yy186:
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0x8F) goto yy149;
+	goto yy52;
+yy153:
 	yych = *++cur;
 	if (yych <= 0xC1) {
 		if (yych <= '`') {
 			if (yych <= '9') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy175;
+					goto yy142;
 				}
-				goto yy60;
+				goto yy52;
 			} else {
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy175;
+					goto yy142;
 				}
-				if (yych <= 'Z') goto yy60;
+				if (yych <= 'Z') goto yy52;
 				yyt1 = cur;
-				goto yy175;
+				goto yy142;
 			}
 		} else {
 			if (yych <= 'e') {
-				if (yych <= 'd') goto yy60;
-				goto yy178;
+				if (yych <= 'd') goto yy52;
+				goto yy145;
 			} else {
-				if (yych <= 'z') goto yy60;
+				if (yych <= 'z') goto yy52;
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy175;
+					goto yy142;
 				}
-				goto yy60;
+				goto yy52;
 			}
 		}
 	} else {
@@ -4210,4154 +2634,280 @@ yy186:
 			if (yych <= 0xC8) {
 				if (yych <= 0xC2) {
 					yyt1 = cur;
-					goto yy179;
+					goto yy146;
 				}
-				goto yy60;
+				goto yy52;
 			} else {
 				if (yych <= 0xC9) {
 					yyt1 = cur;
-					goto yy180;
+					goto yy147;
 				}
 				if (yych <= 0xDF) {
 					yyt1 = cur;
-					goto yy179;
+					goto yy146;
 				}
 				yyt1 = cur;
-				goto yy181;
+				goto yy148;
 			}
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy182;
+					goto yy149;
 				}
 				yyt1 = cur;
-				goto yy183;
+				goto yy150;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy184;
+					goto yy151;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy185;
+					goto yy152;
 				}
-				goto yy60;
+				goto yy52;
 			}
 		}
 	}
-yy187:
+yy154:
 	yych = *++cur;
 	if (yych <= 0x7F) {
 		if (yych <= '`') {
 			if (yych <= '9') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy175;
+					goto yy142;
 				}
-				goto yy60;
+				goto yy52;
 			} else {
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy175;
+					goto yy142;
 				}
-				if (yych <= 'Z') goto yy60;
+				if (yych <= 'Z') goto yy52;
 				yyt1 = cur;
-				goto yy175;
+				goto yy142;
 			}
 		} else {
 			if (yych <= 'q') {
-				if (yych == 'm') goto yy288;
-				goto yy60;
+				if (yych == 'm') goto yy227;
+				goto yy52;
 			} else {
-				if (yych <= 'r') goto yy67;
-				if (yych <= 'z') goto yy60;
+				if (yych <= 'r') goto yy59;
+				if (yych <= 'z') goto yy52;
 				yyt1 = cur;
-				goto yy175;
+				goto yy142;
 			}
 		}
 	} else {
 		if (yych <= 0xDF) {
 			if (yych <= 0xC2) {
-				if (yych <= 0xC1) goto yy60;
+				if (yych <= 0xC1) goto yy52;
 				yyt1 = cur;
-				goto yy179;
+				goto yy146;
 			} else {
-				if (yych <= 0xC8) goto yy60;
+				if (yych <= 0xC8) goto yy52;
 				if (yych <= 0xC9) {
 					yyt1 = cur;
-					goto yy180;
+					goto yy147;
 				}
 				yyt1 = cur;
-				goto yy179;
+				goto yy146;
 			}
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xE0) {
 					yyt1 = cur;
-					goto yy181;
+					goto yy148;
 				}
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy182;
+					goto yy149;
 				}
 				yyt1 = cur;
-				goto yy183;
+				goto yy150;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy184;
+					goto yy151;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy185;
+					goto yy152;
 				}
-				goto yy60;
+				goto yy52;
 			}
 		}
 	}
-yy188:
+yy155:
 	yych = *++cur;
-	if (yych == 0x89) goto yy63;
-	if (yych == 0xAF) goto yy63;
-	goto yy60;
-yy189:
+	if (yych == 0x89) goto yy55;
+	if (yych == 0xAF) goto yy55;
+	goto yy52;
+yy156:
+	yych = *++cur;
+	if (yych <= 0x97) {
+		if (yych <= 0x7F) goto yy52;
+		if (yych <= 0x96) goto yy130;
+		goto yy52;
+	} else {
+		if (yych == 0xB7) goto yy52;
+		if (yych <= 0xBF) goto yy130;
+		goto yy52;
+	}
+yy157:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy289;
-	if (yych == 'e') goto yy289;
+	if (yych == 'E') goto yy228;
+	if (yych == 'e') goto yy228;
 	goto yy12;
-yy190:
+yy158:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'O') goto yy290;
-	if (yych == 'o') goto yy290;
+	if (yych == 'O') goto yy229;
+	if (yych == 'o') goto yy229;
 	goto yy12;
-yy191:
+yy159:
 	yyaccept = 6;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
 			if (yych == '-') goto yy12;
-			goto yy74;
+			goto yy66;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy74;
+			if (yych <= '`') goto yy66;
 			if (yych <= 'z') goto yy12;
-			goto yy74;
+			goto yy66;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy74;
+			if (yych == 0xCB) goto yy66;
 			if (yych <= 0xD4) goto yy12;
-			goto yy74;
+			goto yy66;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy74;
+			if (yych <= 0xE0) goto yy66;
 			if (yych <= 0xE2) goto yy12;
-			goto yy74;
+			goto yy66;
 		}
 	}
-yy192:
+yy160:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy291;
-	if (yych == 'n') goto yy291;
+	if (yych == 'N') goto yy230;
+	if (yych == 'n') goto yy230;
 	goto yy12;
-yy193:
+yy161:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= 'd') {
-		if (yych == 'E') goto yy289;
+		if (yych == 'E') goto yy228;
 		goto yy12;
 	} else {
-		if (yych <= 'e') goto yy289;
-		if (yych == 0xC3) goto yy292;
+		if (yych <= 'e') goto yy228;
+		if (yych == 0xC3) goto yy231;
 		goto yy12;
 	}
-yy194:
+yy162:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy60;
-	if (yych <= 0x91) goto yy71;
-	goto yy60;
-yy195:
-	yyaccept = 15;
+	if (yych <= 0x8F) goto yy52;
+	if (yych <= 0x91) goto yy63;
+	goto yy52;
+yy163:
+	yyaccept = 16;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy196;
+			if (yych <= '`') goto yy164;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy196;
+			if (yych == 0xCB) goto yy164;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy196;
+			if (yych <= 0xE0) goto yy164;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy196:
+yy164:
 	{ emit(st, tok, cur, TA_CES, 0); continue; }
-yy197:
+yy165:
 	yyaccept = 7;
 	yych = *(mar = ++cur);
 	if (yych <= 't') {
 		if (yych <= 'S') {
 			if (yych == '-') goto yy12;
-			if (yych <= '@') goto yy84;
+			if (yych <= '@') goto yy76;
 			goto yy12;
 		} else {
 			if (yych <= 'Z') {
-				if (yych <= 'T') goto yy293;
+				if (yych <= 'T') goto yy232;
 				goto yy12;
 			} else {
-				if (yych <= '`') goto yy84;
+				if (yych <= '`') goto yy76;
 				if (yych <= 's') goto yy12;
-				goto yy293;
+				goto yy232;
 			}
 		}
 	} else {
 		if (yych <= 0xD4) {
 			if (yych <= 0xC2) {
 				if (yych <= 'z') goto yy12;
-				goto yy84;
+				goto yy76;
 			} else {
-				if (yych == 0xCB) goto yy84;
+				if (yych == 0xCB) goto yy76;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy84;
+				if (yych <= 0xD5) goto yy76;
 				goto yy12;
 			} else {
-				if (yych <= 0xE0) goto yy84;
+				if (yych <= 0xE0) goto yy76;
 				if (yych <= 0xE2) goto yy12;
-				goto yy84;
+				goto yy76;
 			}
 		}
 	}
-yy198:
+yy166:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'Q') goto yy294;
-	if (yych == 'q') goto yy294;
+	if (yych == 'Q') goto yy233;
+	if (yych == 'q') goto yy233;
 	goto yy12;
-yy199:
+yy167:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy295;
-	if (yych == 'r') goto yy295;
+	if (yych == 'R') goto yy234;
+	if (yych == 'r') goto yy234;
 	goto yy12;
-yy200:
+yy168:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy296;
-	if (yych == 's') goto yy296;
+	if (yych == 'S') goto yy235;
+	if (yych == 's') goto yy235;
 	goto yy12;
-yy201:
+yy169:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy298;
-	if (yych == 'i') goto yy298;
+	if (yych == 'I') goto yy237;
+	if (yych == 'i') goto yy237;
 	goto yy12;
-yy202:
+yy170:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy300;
-	if (yych == 'u') goto yy300;
+	if (yych == 'U') goto yy239;
+	if (yych == 'u') goto yy239;
 	goto yy12;
-yy203:
+yy171:
 	yyaccept = 9;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-			goto yy92;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy92;
-			if (yych <= 'z') goto yy12;
-			goto yy92;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy92;
-			if (yych <= 0xD4) goto yy12;
-			goto yy92;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy92;
-			if (yych <= 0xE2) goto yy12;
-			goto yy92;
-		}
-	}
-yy204:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'A') goto yy301;
-	if (yych == 'a') goto yy301;
-	goto yy12;
-yy205:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 's') goto yy302;
-	goto yy12;
-yy206:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy60;
-	if (yych <= 0x91) goto yy71;
-	if (yych == 0x99) goto yy87;
-	goto yy60;
-yy207:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy304;
-	if (yych == 'r') goto yy304;
-	goto yy12;
-yy208:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy305;
-	if (yych == 'i') goto yy305;
-	goto yy12;
-yy209:
-	yyaccept = 16;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy210;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy210;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy210;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy210:
-	{ emit(st, tok, cur, TA_EST, 0); continue; }
-yy211:
-	yyaccept = 17;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy212;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy212;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy212;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy212:
-	{ emit(st, tok, cur, TA_ICI, 0); continue; }
-yy213:
-	yych = *++cur;
-	if (yych == 'Y') goto yy306;
-	if (yych == 'y') goto yy306;
-	goto yy60;
-yy214:
-	yych = *++cur;
-	if (yych == 0xA0) goto yy213;
-	goto yy60;
-yy215:
-	yych = *++cur;
-	if (yych == 0x80) goto yy307;
-	goto yy60;
-yy216:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'Q') goto yy308;
-	if (yych == 'q') goto yy308;
-	goto yy12;
-yy217:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy60;
-	if (yych <= 0x91) goto yy71;
-	if (yych == 0x99) goto yy104;
-	goto yy60;
-yy218:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy309;
-	if (yych == 'n') goto yy309;
-	goto yy12;
-yy219:
-	yyaccept = 18;
-	yych = *(mar = ++cur);
-	if (yych <= 't') {
-		if (yych <= 'S') {
-			if (yych == '-') goto yy12;
-			if (yych >= 'A') goto yy12;
-		} else {
-			if (yych <= 'Z') {
-				if (yych <= 'T') goto yy310;
-				goto yy12;
-			} else {
-				if (yych <= '`') goto yy220;
-				if (yych <= 's') goto yy12;
-				goto yy310;
-			}
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) {
-				if (yych <= 'z') goto yy12;
-			} else {
-				if (yych != 0xCB) goto yy12;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych >= 0xD6) goto yy12;
-			} else {
-				if (yych <= 0xE0) goto yy220;
-				if (yych <= 0xE2) goto yy12;
-			}
-		}
-	}
-yy220:
-	{ emit(st, tok, cur, TA_PAR, 0); continue; }
-yy221:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'D') goto yy204;
-	if (yych == 'd') goto yy204;
-	goto yy12;
-yy222:
-	yyaccept = 19;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy223;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy223;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy223;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy223:
-	{ emit(st, tok, cur, TA_PEU, 0); continue; }
-yy224:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy311;
-	if (yych == 's') goto yy311;
-	goto yy12;
-yy225:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy313;
-	if (yych == 's') goto yy313;
-	goto yy12;
-yy226:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy314;
-	if (yych == 'r') goto yy314;
-	goto yy12;
-yy227:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy316;
-	if (yych == 'r') goto yy316;
-	goto yy12;
-yy228:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'L') goto yy317;
-	if (yych == 'l') goto yy317;
-	goto yy12;
-yy229:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'T') {
-		if (yych <= 'R') goto yy12;
-		if (yych <= 'S') goto yy318;
-		goto yy320;
-	} else {
-		if (yych <= 'r') goto yy12;
-		if (yych <= 's') goto yy318;
-		if (yych <= 't') goto yy320;
-		goto yy12;
-	}
-yy230:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy322;
-	if (yych == 's') goto yy322;
-	goto yy12;
-yy231:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'u') {
-		if (yych <= 'e') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy71;
-				goto yy13;
-			} else {
-				if (yych <= 'Z') goto yy11;
-				if (yych <= '`') goto yy13;
-				if (yych <= 'c') goto yy118;
-				goto yy119;
-			}
-		} else {
-			if (yych <= 'o') {
-				if (yych == 'i') goto yy324;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'r') goto yy119;
-				if (yych <= 't') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xD3) {
-			if (yych <= 0xC3) {
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy13;
-				goto yy126;
-			} else {
-				if (yych <= 0xC9) goto yy78;
-				if (yych <= 0xCA) goto yy79;
-				if (yych <= 0xCB) goto yy13;
-				goto yy78;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD4) goto yy79;
-				if (yych <= 0xD5) goto yy13;
-				if (yych <= 0xD6) goto yy80;
-				goto yy78;
-			} else {
-				if (yych <= 0xE0) goto yy13;
-				if (yych <= 0xE1) goto yy81;
-				if (yych <= 0xE2) goto yy82;
-				goto yy13;
-			}
-		}
-	}
-yy232:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'e') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			goto yy119;
-		} else {
-			if (yych == 'i') goto yy119;
-			if (yych <= 'n') goto yy118;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych == 'r') goto yy139;
-			if (yych <= 't') goto yy118;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy233:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'E') goto yy289;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') {
-				if (yych <= 'd') goto yy119;
-				goto yy325;
-			} else {
-				if (yych == 'i') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy133;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy326;
-				goto yy12;
-			}
-		}
-	}
-yy234:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'O') goto yy290;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy327;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy235:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 8) {
-		goto yy118;
-	}
-	if (yych <= 'o') {
-		if (yych <= '`') goto yy12;
-		if (yych <= 'a') goto yy328;
-		if (yych <= 'i') goto yy119;
-		goto yy161;
-	} else {
-		if (yych <= 'u') {
-			if (yych <= 'r') goto yy133;
-			goto yy119;
-		} else {
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy236:
-	yyaccept = 6;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy74;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy74;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy74;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy74;
-				if (yych <= 0xD4) goto yy12;
-				goto yy74;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy74;
-				if (yych <= 0xE2) goto yy12;
-				goto yy74;
-			}
-		}
-	}
-yy237:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'N') goto yy291;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy329;
-				if (yych <= 'm') goto yy118;
-				goto yy330;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy238:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'q') {
-		if (yych <= 'h') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'e') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'i') goto yy119;
-			if (yych == 'o') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 'y') {
-			if (yych <= 'r') goto yy133;
-			if (yych == 'u') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') goto yy259;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy239:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'h') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'e') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'i') goto yy119;
-			if (yych <= 'm') goto yy118;
-			if (yych <= 'n') goto yy331;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych == 'r') goto yy133;
-			if (yych <= 't') goto yy118;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy240:
-	yyaccept = 15;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy196;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy196;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy196;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy196;
-				if (yych <= 0xD4) goto yy12;
-				goto yy196;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy196;
-				if (yych <= 0xE2) goto yy12;
-				goto yy196;
-			}
-		}
-	}
-yy241:
-	yyaccept = 7;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'q') {
-		if (yych <= '`') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy84;
-			} else {
-				if (yych == 'T') goto yy293;
-				if (yych <= 'Z') goto yy12;
-				goto yy84;
-			}
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'c') goto yy118;
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych == 'o') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 0xC3) {
-			if (yych <= 't') {
-				if (yych <= 'r') goto yy119;
-				if (yych <= 's') goto yy118;
-				goto yy332;
-			} else {
-				if (yych <= 'u') goto yy119;
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy84;
-				goto yy126;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy84;
-				if (yych <= 0xD4) goto yy12;
-				goto yy84;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy84;
-				if (yych <= 0xE2) goto yy12;
-				goto yy84;
-			}
-		}
-	}
-yy242:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'c') {
-			if (yych == 'Q') goto yy294;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy324;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'p') goto yy118;
-			if (yych <= 'q') goto yy333;
-			if (yych <= 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy243:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'R') goto yy295;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy334;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy244:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'c') {
-			if (yych == 'S') goto yy296;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'q') goto yy118;
-			if (yych <= 'r') goto yy119;
-			if (yych <= 's') goto yy335;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy245:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'I') goto yy298;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy336;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy246:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'U') goto yy300;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy337;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy247:
-	yyaccept = 9;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy92;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy92;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy92;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy92;
-				if (yych <= 0xD4) goto yy12;
-				goto yy92;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy92;
-				if (yych <= 0xE2) goto yy12;
-				goto yy92;
-			}
-		}
-	}
-yy248:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'q') {
-		if (yych <= 'h') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'e') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'i') goto yy119;
-			if (yych == 'o') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych <= 'r') goto yy133;
-			if (yych <= 's') goto yy118;
-			if (yych <= 't') goto yy158;
-			goto yy119;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'v') goto yy338;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy249:
-	yyaccept = 20;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'u') {
-		if (yych <= 'e') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy71;
-			} else {
-				if (yych <= 'Z') goto yy11;
-				if (yych <= '`') goto yy250;
-				if (yych <= 'c') goto yy118;
-				goto yy119;
-			}
-		} else {
-			if (yych <= 'o') {
-				if (yych == 'i') goto yy324;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'r') goto yy119;
-				if (yych <= 't') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xD3) {
-			if (yych <= 0xC3) {
-				if (yych <= 'z') goto yy118;
-				if (yych >= 0xC3) goto yy126;
-			} else {
-				if (yych <= 0xC9) goto yy78;
-				if (yych <= 0xCA) goto yy79;
-				if (yych >= 0xCC) goto yy78;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD4) goto yy79;
-				if (yych <= 0xD5) goto yy250;
-				if (yych <= 0xD6) goto yy80;
-				goto yy78;
-			} else {
-				if (yych <= 0xE0) goto yy250;
-				if (yych <= 0xE1) goto yy81;
-				if (yych <= 0xE2) goto yy82;
-			}
-		}
-	}
-yy250:
-	{ emit(st, tok, cur, TA_FUT, 0); continue; }
-yy251:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 't') {
-		if (yych <= 'e') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy71;
-				goto yy13;
-			} else {
-				if (yych <= 'Z') goto yy11;
-				if (yych <= '`') goto yy13;
-				if (yych <= 'c') goto yy118;
-				goto yy119;
-			}
-		} else {
-			if (yych <= 'n') {
-				if (yych == 'i') goto yy119;
-				if (yych <= 'm') goto yy118;
-				goto yy339;
-			} else {
-				if (yych <= 'o') goto yy119;
-				if (yych == 'r') goto yy133;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 0xD3) {
-			if (yych <= 0xC3) {
-				if (yych <= 'u') goto yy119;
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy13;
-				goto yy126;
-			} else {
-				if (yych <= 0xC9) goto yy78;
-				if (yych <= 0xCA) goto yy79;
-				if (yych <= 0xCB) goto yy13;
-				goto yy78;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD4) goto yy79;
-				if (yych <= 0xD5) goto yy13;
-				if (yych <= 0xD6) goto yy80;
-				goto yy78;
-			} else {
-				if (yych <= 0xE0) goto yy13;
-				if (yych <= 0xE1) goto yy81;
-				if (yych <= 0xE2) goto yy82;
-				goto yy13;
-			}
-		}
-	}
-yy252:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 8) {
-		goto yy118;
-	}
-	if (yych <= 'i') {
-		if (yych <= 'A') {
-			if (yych <= '@') goto yy12;
-			goto yy301;
-		} else {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'a') goto yy340;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych <= 'o') goto yy251;
-			if (yych <= 'r') goto yy133;
-			goto yy119;
-		} else {
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy253:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'q') {
-		if (yych <= 'h') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'e') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'i') goto yy119;
-			if (yych == 'o') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych <= 'r') goto yy119;
-			if (yych <= 's') goto yy341;
-			if (yych <= 't') goto yy118;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy254:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'R') goto yy304;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy342;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy255:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'I') goto yy305;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy343;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy256:
-	yyaccept = 16;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy210;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy210;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy210;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy210;
-				if (yych <= 0xD4) goto yy12;
-				goto yy210;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy210;
-				if (yych <= 0xE2) goto yy12;
-				goto yy210;
-			}
-		}
-	}
-yy257:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'h') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'e') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'i') goto yy119;
-			if (yych <= 'm') goto yy118;
-			if (yych <= 'n') goto yy344;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych == 'r') goto yy133;
-			if (yych <= 't') goto yy118;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy258:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 8) {
-		goto yy118;
-	}
-	if (yych <= 'i') {
-		if (yych <= 'a') {
-			if (yych <= '`') goto yy12;
-			goto yy249;
-		} else {
-			if (yych == 'e') goto yy155;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych <= 'o') goto yy251;
-			if (yych <= 'r') goto yy133;
-			goto yy119;
-		} else {
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy259:
-	yyaccept = 13;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy122;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy122;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy122;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy122;
-				if (yych <= 0xD4) goto yy12;
-				goto yy122;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy122;
-				if (yych <= 0xE2) goto yy12;
-				goto yy122;
-			}
-		}
-	}
-yy260:
-	yyaccept = 17;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy212;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy212;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy133;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy212;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy212;
-				if (yych <= 0xD4) goto yy12;
-				goto yy212;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy212;
-				if (yych <= 0xE2) goto yy12;
-				goto yy212;
-			}
-		}
-	}
-yy261:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'c') {
-			if (yych == 'Q') goto yy308;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'p') goto yy118;
-			if (yych <= 'q') goto yy345;
-			if (yych <= 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy262:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'N') goto yy309;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'm') goto yy118;
-				goto yy346;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy133;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy263:
-	yyaccept = 18;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'q') {
-		if (yych <= '`') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy220;
-			} else {
-				if (yych == 'T') goto yy310;
-				if (yych <= 'Z') goto yy12;
-				goto yy220;
-			}
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'c') goto yy118;
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych == 'o') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 0xC3) {
-			if (yych <= 't') {
-				if (yych <= 'r') goto yy133;
-				if (yych <= 's') goto yy118;
-				goto yy347;
-			} else {
-				if (yych <= 'u') goto yy119;
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy220;
-				goto yy126;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy220;
-				if (yych <= 0xD4) goto yy12;
-				goto yy220;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy220;
-				if (yych <= 0xE2) goto yy12;
-				goto yy220;
-			}
-		}
-	}
-yy264:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'D') goto yy204;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') {
-				if (yych <= 'd') goto yy348;
-				goto yy119;
-			} else {
-				if (yych == 'i') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy265:
-	yyaccept = 19;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy223;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy223;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy133;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy223;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy223;
-				if (yych <= 0xD4) goto yy12;
-				goto yy223;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy223;
-				if (yych <= 0xE2) goto yy12;
-				goto yy223;
-			}
-		}
-	}
-yy266:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'c') {
-			if (yych == 'S') goto yy311;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'q') goto yy118;
-			if (yych <= 'r') goto yy133;
-			if (yych <= 's') goto yy349;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy267:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'c') {
-			if (yych == 'S') goto yy313;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'q') goto yy118;
-			if (yych <= 'r') goto yy119;
-			if (yych <= 's') goto yy350;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy268:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'R') goto yy314;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy351;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy269:
-	yych = *++cur;
-	if (yych <= 0xA7) {
-		if (yych <= 0x96) {
-			if (yych <= 0x7F) goto yy60;
-			goto yy11;
-		} else {
-			if (yych <= 0x97) goto yy60;
-			if (yych <= 0x9E) goto yy11;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA8) goto yy352;
-			if (yych <= 0xA9) goto yy353;
-			goto yy118;
-		} else {
-			if (yych <= 0xB7) goto yy60;
-			if (yych <= 0xBF) goto yy118;
-			goto yy60;
-		}
-	}
-yy270:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'R') goto yy316;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy324;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy354;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy271:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'l') {
-		if (yych <= 'c') {
-			if (yych == 'L') goto yy317;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'k') goto yy118;
-				goto yy355;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') {
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'r') goto yy133;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy272:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= '`') {
-			if (yych <= 'R') goto yy12;
-			if (yych <= 'S') goto yy318;
-			if (yych <= 'T') goto yy320;
-			goto yy12;
-		} else {
-			if (yych <= 'e') {
-				if (yych <= 'c') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'i') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'q') {
-				if (yych <= 'o') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'r') goto yy133;
-				if (yych <= 's') goto yy356;
-				goto yy357;
-			}
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy273:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'q') {
-		if (yych <= 'h') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'e') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'i') goto yy119;
-			if (yych == 'o') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych <= 'r') goto yy119;
-			if (yych <= 's') goto yy118;
-			if (yych <= 't') goto yy358;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy274:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 32) {
-		goto yy133;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'a') {
-			if (yych == 'S') goto yy322;
-			if (yych <= '`') goto yy12;
-			goto yy249;
-		} else {
-			if (yych <= 'e') {
-				if (yych <= 'c') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'i') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy251;
-			if (yych <= 'q') goto yy118;
-			if (yych <= 's') goto yy360;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy275:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'q') {
-		if (yych <= 'h') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'e') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'i') goto yy119;
-			if (yych == 'o') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych <= 'r') goto yy119;
-			if (yych <= 's') goto yy118;
-			if (yych <= 't') goto yy158;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy276:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 8) {
-		goto yy118;
-	}
-	if (yych <= 'u') {
-		if (yych <= '`') goto yy12;
-		if (yych <= 'a') goto yy361;
-		goto yy119;
-	} else {
-		if (yych == 0xC3) goto yy126;
-		goto yy12;
-	}
-yy277:
-	yych = *++cur;
-	if (yych <= '/') goto yy60;
-	if (yych <= '9') goto yy362;
-	goto yy60;
-yy278:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-yy279:
-	if (yybm[0+yych] & 128) {
-		goto yy278;
-	}
-	if (yych <= 'n') {
-		if (yych == 'e') goto yy65;
-		if (yych <= 'm') goto yy8;
-		goto yy66;
-	} else {
-		if (yych <= 'r') {
-			if (yych <= 'q') goto yy8;
-			goto yy67;
-		} else {
-			if (yych == 0xC3) goto yy69;
-			goto yy8;
-		}
-	}
-yy280:
-	++cur;
-	cur = yyt1;
-	{ emit(st, tok, cur, TA_ORD, atoi(tok)); continue; }
-yy281:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy280;
-	goto yy60;
-yy282:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy60;
-	if (yych <= 0xBF) goto yy280;
-	goto yy60;
-yy283:
-	yych = *++cur;
-	if (yych <= 0x9F) goto yy60;
-	if (yych <= 0xBF) goto yy281;
-	goto yy60;
-yy284:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy281;
-	goto yy60;
-yy285:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy60;
-	if (yych <= 0xBF) goto yy284;
-	goto yy60;
-yy286:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy284;
-	goto yy60;
-yy287:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0x8F) goto yy284;
-	goto yy60;
-yy288:
-	yych = *++cur;
-	if (yych == 'e') goto yy364;
-	goto yy60;
-yy289:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy365;
-	if (yych == 's') goto yy365;
-	goto yy12;
-yy290:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy367;
-	if (yych == 'u') goto yy367;
-	goto yy12;
-yy291:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'T') goto yy368;
-	if (yych == 't') goto yy368;
-	goto yy12;
-yy292:
-	yych = *++cur;
-	if (yych <= 0xA7) {
-		if (yych <= 0x7F) goto yy60;
-		if (yych == 0x97) goto yy60;
-		goto yy11;
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA8) goto yy370;
-			goto yy11;
-		} else {
-			if (yych <= 0xB7) goto yy60;
-			if (yych <= 0xBF) goto yy11;
-			goto yy60;
-		}
-	}
-yy293:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy371;
-	if (yych == 'e') goto yy371;
-	goto yy12;
-yy294:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy372;
-	if (yych == 'u') goto yy372;
-	goto yy12;
-yy295:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy373;
-	if (yych == 's') goto yy373;
-	goto yy12;
-yy296:
-	yyaccept = 21;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy297;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy297;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy297;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy297:
-	{ emit(st, tok, cur, TA_DANS, 0); continue; }
-yy298:
-	yyaccept = 22;
-	yych = *(mar = ++cur);
-	if (yych <= 'e') {
-		if (yych <= 'D') {
-			if (yych == '-') goto yy12;
-			if (yych >= 'A') goto yy12;
-		} else {
-			if (yych <= 'Z') {
-				if (yych <= 'E') goto yy375;
-				goto yy12;
-			} else {
-				if (yych <= '`') goto yy299;
-				if (yych <= 'd') goto yy12;
-				goto yy375;
-			}
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) {
-				if (yych <= 'z') goto yy12;
-			} else {
-				if (yych != 0xCB) goto yy12;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych >= 0xD6) goto yy12;
-			} else {
-				if (yych <= 0xE0) goto yy299;
-				if (yych <= 0xE2) goto yy12;
-			}
-		}
-	}
-yy299:
-	{ emit(st, tok, cur, TA_DEMI, 0); continue; }
-yy300:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy376;
-	if (yych == 'i') goto yy376;
-	goto yy12;
-yy301:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy377;
-	if (yych == 'n') goto yy377;
-	goto yy12;
-yy302:
-	yyaccept = 23;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy303;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy303;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy303;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy303:
-	{ emit(st, tok, cur, TA_DES, 0); continue; }
-yy304:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy378;
-	if (yych == 'e') goto yy378;
-	goto yy12;
-yy305:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy380;
-	if (yych == 'r') goto yy380;
-	goto yy12;
-yy306:
-	yych = *++cur;
-	if (yych <= '`') {
-		if (yych <= ' ') {
-			if (yych <= 0x1F) goto yy60;
-			goto yy381;
-		} else {
-			if (yych == 'A') goto yy382;
-			goto yy60;
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'a') goto yy382;
-			if (yych <= 0xC1) goto yy60;
-			goto yy383;
-		} else {
-			if (yych == 0xE2) goto yy384;
-			goto yy60;
-		}
-	}
-yy307:
-	yych = *++cur;
-	if (yych <= 0x8F) {
-		if (yych == 0x89) goto yy213;
-		goto yy60;
-	} else {
-		if (yych <= 0x91) goto yy71;
-		if (yych == 0xAF) goto yy213;
-		goto yy60;
-	}
-yy308:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy385;
-	if (yych == 'u') goto yy385;
-	goto yy12;
-yy309:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy386;
-	if (yych == 's') goto yy386;
-	goto yy12;
-yy310:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy388;
-	if (yych == 'i') goto yy388;
-	goto yy12;
-yy311:
-	yyaccept = 24;
-	yych = *(mar = ++cur);
-	if (yych <= 'i') {
-		if (yych <= 'H') {
-			if (yych == '-') goto yy12;
-			if (yych >= 'A') goto yy12;
-		} else {
-			if (yych <= 'Z') {
-				if (yych <= 'I') goto yy389;
-				goto yy12;
-			} else {
-				if (yych <= '`') goto yy312;
-				if (yych <= 'h') goto yy12;
-				goto yy389;
-			}
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) {
-				if (yych <= 'z') goto yy12;
-			} else {
-				if (yych != 0xCB) goto yy12;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych >= 0xD6) goto yy12;
-			} else {
-				if (yych <= 0xE0) goto yy312;
-				if (yych <= 0xE2) goto yy12;
-			}
-		}
-	}
-yy312:
-	{ emit(st, tok, cur, TA_PLUS, 0); continue; }
-yy313:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy390;
-	if (yych == 'i') goto yy390;
-	goto yy12;
-yy314:
-	yyaccept = 25;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy315;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy315;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy315;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy315:
-	{ emit(st, tok, cur, TA_POUR, 0); continue; }
-yy316:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'T') goto yy391;
-	if (yych == 't') goto yy391;
-	goto yy12;
-yy317:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'Q') goto yy393;
-	if (yych == 'q') goto yy393;
-	goto yy12;
-yy318:
-	yyaccept = 26;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy319;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy319;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy319;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy319:
-	{ emit(st, tok, cur, TA_TOUS, 0); continue; }
-yy320:
-	yyaccept = 27;
-	yych = *(mar = ++cur);
-	if (yych <= 'e') {
-		if (yych <= 'D') {
-			if (yych == '-') goto yy12;
-			if (yych >= 'A') goto yy12;
-		} else {
-			if (yych <= 'Z') {
-				if (yych <= 'E') goto yy394;
-				goto yy12;
-			} else {
-				if (yych <= '`') goto yy321;
-				if (yych <= 'd') goto yy12;
-				goto yy394;
-			}
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) {
-				if (yych <= 'z') goto yy12;
-			} else {
-				if (yych != 0xCB) goto yy12;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych >= 0xD6) goto yy12;
-			} else {
-				if (yych <= 0xE0) goto yy321;
-				if (yych <= 0xE2) goto yy12;
-			}
-		}
-	}
-yy321:
-	{ emit(st, tok, cur, TA_TOUT, 0); continue; }
-yy322:
-	yyaccept = 28;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy323;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy323;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy323;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy323:
-	{ emit(st, tok, cur, TA_VERS, 0); continue; }
-yy324:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 't') {
-		if (yych <= 'e') {
-			if (yych <= 'Z') {
-				if (yych == '-') goto yy71;
-				if (yych <= '@') goto yy13;
-				goto yy11;
-			} else {
-				if (yych <= '`') goto yy13;
-				if (yych <= 'c') goto yy118;
-				if (yych <= 'd') goto yy119;
-				goto yy395;
-			}
-		} else {
-			if (yych <= 'o') {
-				if (yych == 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'r') goto yy133;
-				if (yych <= 's') goto yy118;
-				goto yy396;
-			}
-		}
-	} else {
-		if (yych <= 0xD3) {
-			if (yych <= 0xC3) {
-				if (yych <= 'u') goto yy119;
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy13;
-				goto yy126;
-			} else {
-				if (yych <= 0xC9) goto yy78;
-				if (yych <= 0xCA) goto yy79;
-				if (yych <= 0xCB) goto yy13;
-				goto yy78;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD4) goto yy79;
-				if (yych <= 0xD5) goto yy13;
-				if (yych <= 0xD6) goto yy80;
-				goto yy78;
-			} else {
-				if (yych <= 0xE0) goto yy13;
-				if (yych <= 0xE1) goto yy81;
-				if (yych <= 0xE2) goto yy82;
-				goto yy13;
-			}
-		}
-	}
-yy325:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'c') {
-			if (yych == 'S') goto yy365;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'q') goto yy118;
-			if (yych <= 'r') goto yy133;
-			if (yych <= 's') goto yy398;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy326:
-	yych = *++cur;
-	if (yych <= 0xA7) {
-		if (yych <= 0x96) {
-			if (yych <= 0x7F) goto yy60;
-			goto yy11;
-		} else {
-			if (yych <= 0x97) goto yy60;
-			if (yych <= 0x9E) goto yy11;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA8) goto yy399;
-			goto yy118;
-		} else {
-			if (yych <= 0xB7) goto yy60;
-			if (yych <= 0xBF) goto yy118;
-			goto yy60;
-		}
-	}
-yy327:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'U') goto yy367;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy133;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy400;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy328:
-	yyaccept = 14;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy159;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy159;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy324;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy159;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy159;
-				if (yych <= 0xD4) goto yy12;
-				goto yy159;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy159;
-				if (yych <= 0xE2) goto yy12;
-				goto yy159;
-			}
-		}
-	}
-yy329:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'e') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'd') goto yy119;
-			goto yy155;
-		} else {
-			if (yych == 'i') goto yy119;
-			if (yych <= 'n') goto yy118;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych == 'r') goto yy133;
-			if (yych <= 's') goto yy118;
-			goto yy259;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy330:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'c') {
-			if (yych == 'T') goto yy368;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych == 'r') goto yy119;
-			if (yych <= 's') goto yy118;
-			goto yy401;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy331:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'q') {
-		if (yych <= 'h') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'e') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'i') goto yy119;
-			if (yych == 'o') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych <= 'r') goto yy119;
-			if (yych <= 's') goto yy259;
-			if (yych <= 't') goto yy118;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy332:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'E') goto yy371;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') {
-				if (yych <= 'd') goto yy119;
-				goto yy402;
-			} else {
-				if (yych == 'i') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy333:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'U') goto yy372;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy403;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy334:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 32) {
-		goto yy133;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'a') {
-			if (yych == 'S') goto yy373;
-			if (yych <= '`') goto yy12;
-			goto yy249;
-		} else {
-			if (yych <= 'e') {
-				if (yych <= 'c') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'i') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy251;
-			if (yych <= 'q') goto yy118;
-			if (yych <= 's') goto yy404;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy335:
-	yyaccept = 21;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy297;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy297;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy297;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy297;
-				if (yych <= 0xD4) goto yy12;
-				goto yy297;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy297;
-				if (yych <= 0xE2) goto yy12;
-				goto yy297;
-			}
-		}
-	}
-yy336:
-	yyaccept = 22;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'o') {
-		if (yych <= '`') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy299;
-			} else {
-				if (yych == 'E') goto yy375;
-				if (yych <= 'Z') goto yy12;
-				goto yy299;
-			}
-		} else {
-			if (yych <= 'e') {
-				if (yych <= 'c') goto yy118;
-				if (yych <= 'd') goto yy119;
-				goto yy405;
-			} else {
-				if (yych == 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xC3) {
-			if (yych <= 't') {
-				if (yych == 'r') goto yy133;
-				goto yy118;
-			} else {
-				if (yych <= 'u') goto yy119;
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy299;
-				goto yy126;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy299;
-				if (yych <= 0xD4) goto yy12;
-				goto yy299;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy299;
-				if (yych <= 0xE2) goto yy12;
-				goto yy299;
-			}
-		}
-	}
-yy337:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'I') goto yy376;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy406;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy133;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy338:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'e') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'd') goto yy119;
-			goto yy161;
-		} else {
-			if (yych == 'i') goto yy119;
-			if (yych <= 'n') goto yy118;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych == 'r') goto yy119;
-			if (yych <= 't') goto yy118;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy339:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 't') {
-		if (yych <= 'e') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy71;
-				goto yy13;
-			} else {
-				if (yych <= 'Z') goto yy11;
-				if (yych <= '`') goto yy13;
-				if (yych <= 'c') goto yy118;
-				goto yy119;
-			}
-		} else {
-			if (yych <= 'o') {
-				if (yych == 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'r') goto yy119;
-				if (yych <= 's') goto yy118;
-				goto yy407;
-			}
-		}
-	} else {
-		if (yych <= 0xD3) {
-			if (yych <= 0xC3) {
-				if (yych <= 'u') goto yy119;
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy13;
-				goto yy126;
-			} else {
-				if (yych <= 0xC9) goto yy78;
-				if (yych <= 0xCA) goto yy79;
-				if (yych <= 0xCB) goto yy13;
-				goto yy78;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD4) goto yy79;
-				if (yych <= 0xD5) goto yy13;
-				if (yych <= 0xD6) goto yy80;
-				goto yy78;
-			} else {
-				if (yych <= 0xE0) goto yy13;
-				if (yych <= 0xE1) goto yy81;
-				if (yych <= 0xE2) goto yy82;
-				goto yy13;
-			}
-		}
-	}
-yy340:
-	yyaccept = 20;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'o') {
-		if (yych <= '`') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy250;
-			} else {
-				if (yych == 'N') goto yy377;
-				if (yych <= 'Z') goto yy12;
-				goto yy250;
-			}
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'c') goto yy118;
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy324;
-				if (yych <= 'm') goto yy118;
-				if (yych <= 'n') goto yy408;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xC3) {
-			if (yych <= 't') {
-				if (yych == 'r') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'u') goto yy119;
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy250;
-				goto yy126;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy250;
-				if (yych <= 0xD4) goto yy12;
-				goto yy250;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy250;
-				if (yych <= 0xE2) goto yy12;
-				goto yy250;
-			}
-		}
-	}
-yy341:
-	yyaccept = 23;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy303;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy303;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy303;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy303;
-				if (yych <= 0xD4) goto yy12;
-				goto yy303;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy303;
-				if (yych <= 0xE2) goto yy12;
-				goto yy303;
-			}
-		}
-	}
-yy342:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'E') goto yy378;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') {
-				if (yych <= 'd') goto yy119;
-				goto yy409;
-			} else {
-				if (yych == 'i') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy133;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy343:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'R') goto yy380;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy410;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy344:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'q') {
-		if (yych <= 'h') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'e') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'i') goto yy119;
-			if (yych == 'o') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych <= 'r') goto yy119;
-			if (yych <= 's') goto yy118;
-			if (yych <= 't') goto yy411;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy345:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'U') goto yy385;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy413;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy346:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'c') {
-			if (yych == 'S') goto yy386;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'q') goto yy118;
-			if (yych <= 'r') goto yy119;
-			if (yych <= 's') goto yy414;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy347:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'I') goto yy388;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy415;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy348:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 8) {
-		goto yy118;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'A') {
-			if (yych <= '@') goto yy12;
-			goto yy301;
-		} else {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'a') goto yy416;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych <= 'r') goto yy133;
-			goto yy119;
-		} else {
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy349:
-	yyaccept = 24;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'q') {
-		if (yych <= '`') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy312;
-			} else {
-				if (yych == 'I') goto yy389;
-				if (yych <= 'Z') goto yy12;
-				goto yy312;
-			}
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'c') goto yy118;
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy417;
-				if (yych == 'o') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'u') {
-				if (yych <= 'r') goto yy119;
-				if (yych <= 't') goto yy118;
-				goto yy119;
-			} else {
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy312;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy312;
-				if (yych <= 0xD4) goto yy12;
-				goto yy312;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy312;
-				if (yych <= 0xE2) goto yy12;
-				goto yy312;
-			}
-		}
-	}
-yy350:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'I') goto yy390;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy418;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy351:
-	yyaccept = 25;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 8) {
-		goto yy118;
-	}
-	if (yych <= 'u') {
-		if (yych <= '`') {
-			if (yych <= '-') {
-				if (yych <= ',') goto yy315;
-				goto yy12;
-			} else {
-				if (yych <= '@') goto yy315;
-				if (yych <= 'Z') goto yy12;
-				goto yy315;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'a') goto yy249;
-				goto yy119;
-			} else {
-				if (yych <= 'o') goto yy251;
-				if (yych <= 'r') goto yy133;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC3) {
-				if (yych <= 0xC2) goto yy315;
-				goto yy126;
-			} else {
-				if (yych == 0xCB) goto yy315;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy315;
-				goto yy12;
-			} else {
-				if (yych <= 0xE0) goto yy315;
-				if (yych <= 0xE2) goto yy12;
-				goto yy315;
-			}
-		}
-	}
-yy352:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'q') {
-		if (yych <= 'h') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'e') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'i') goto yy119;
-			if (yych == 'o') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych <= 'r') goto yy119;
-			if (yych <= 's') goto yy419;
-			if (yych <= 't') goto yy118;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy353:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'q') {
-		if (yych <= 'h') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'e') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'i') goto yy119;
-			if (yych == 'o') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 'v') {
-			if (yych <= 'r') goto yy119;
-			if (yych <= 't') goto yy118;
-			if (yych <= 'u') goto yy119;
-			goto yy421;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy354:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'c') {
-			if (yych == 'T') goto yy391;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych == 'r') goto yy133;
-			if (yych <= 's') goto yy118;
-			goto yy422;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy355:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'c') {
-			if (yych == 'Q') goto yy393;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'p') goto yy118;
-			if (yych <= 'q') goto yy423;
-			if (yych <= 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy356:
-	yyaccept = 26;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy319;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy319;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy319;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy319;
-				if (yych <= 0xD4) goto yy12;
-				goto yy319;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy319;
-				if (yych <= 0xE2) goto yy12;
-				goto yy319;
-			}
-		}
-	}
-yy357:
-	yyaccept = 27;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'o') {
-		if (yych <= '`') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy321;
-			} else {
-				if (yych == 'E') goto yy394;
-				if (yych <= 'Z') goto yy12;
-				goto yy321;
-			}
-		} else {
-			if (yych <= 'e') {
-				if (yych <= 'c') goto yy118;
-				if (yych <= 'd') goto yy119;
-				goto yy424;
-			} else {
-				if (yych == 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xC3) {
-			if (yych <= 't') {
-				if (yych == 'r') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'u') goto yy119;
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy321;
-				goto yy126;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy321;
-				if (yych <= 0xD4) goto yy12;
-				goto yy321;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy321;
-				if (yych <= 0xE2) goto yy12;
-				goto yy321;
-			}
-		}
-	}
-yy358:
-	yyaccept = 29;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych >= 'a') goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy359;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy359;
-				if (yych <= 0xD4) goto yy12;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy359;
-				if (yych <= 0xE2) goto yy12;
-			}
-		}
-	}
-yy359:
-	{ emit(st, tok, cur, TA_TOT, 0); continue; }
-yy360:
-	yyaccept = 28;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy323;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy323;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy323;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy323;
-				if (yych <= 0xD4) goto yy12;
-				goto yy323;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy323;
-				if (yych <= 0xE2) goto yy12;
-				goto yy323;
-			}
-		}
-	}
-yy361:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'e') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			goto yy119;
-		} else {
-			if (yych == 'i') goto yy329;
-			if (yych <= 'n') goto yy118;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych == 'r') goto yy119;
-			if (yych <= 't') goto yy118;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy362:
-	yyaccept = 30;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC1) {
-		if (yych == ' ') goto yy63;
-	} else {
-		if (yych <= 0xC2) goto yy68;
-		if (yych == 0xE2) goto yy70;
-	}
-yy363:
-	{ if (*cur >= '0' && *cur <= '9') { /* 04 2009: not a group */
-                                  cur = tok;
-                                  while (*cur >= '0' && *cur <= '9')
-                                      cur++;
-                                  emit(st, tok, cur, TA_NUM, digits_value(tok, cur, &nd));
-                              } else {
-                                  emit(st, tok, cur, TA_BIGNUM, digits_value(tok, cur, &nd));
-                              }
-                              if (st->n)
-                                  st->atoms[st->n - 1].nd = nd;
-                              continue; }
-yy364:
-	yych = *++cur;
-	if (yych <= 0xC1) {
-		if (yych <= '`') {
-			if (yych <= '9') {
-				if (yych <= '/') {
-					yyt1 = cur;
-					goto yy175;
-				}
-				goto yy60;
-			} else {
-				if (yych <= '@') {
-					yyt1 = cur;
-					goto yy175;
-				}
-				if (yych <= 'Z') goto yy60;
-				yyt1 = cur;
-				goto yy175;
-			}
-		} else {
-			if (yych <= 's') {
-				if (yych <= 'r') goto yy60;
-				goto yy178;
-			} else {
-				if (yych <= 'z') goto yy60;
-				if (yych <= 0x7F) {
-					yyt1 = cur;
-					goto yy175;
-				}
-				goto yy60;
-			}
-		}
-	} else {
-		if (yych <= 0xE0) {
-			if (yych <= 0xC8) {
-				if (yych <= 0xC2) {
-					yyt1 = cur;
-					goto yy179;
-				}
-				goto yy60;
-			} else {
-				if (yych <= 0xC9) {
-					yyt1 = cur;
-					goto yy180;
-				}
-				if (yych <= 0xDF) {
-					yyt1 = cur;
-					goto yy179;
-				}
-				yyt1 = cur;
-				goto yy181;
-			}
-		} else {
-			if (yych <= 0xF0) {
-				if (yych <= 0xEF) {
-					yyt1 = cur;
-					goto yy182;
-				}
-				yyt1 = cur;
-				goto yy183;
-			} else {
-				if (yych <= 0xF3) {
-					yyt1 = cur;
-					goto yy184;
-				}
-				if (yych <= 0xF4) {
-					yyt1 = cur;
-					goto yy185;
-				}
-				goto yy60;
-			}
-		}
-	}
-yy365:
-	yyaccept = 31;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy366;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy366;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy366;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy366:
-	{ emit(st, tok, cur, TA_APRES, 0); continue; }
-yy367:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy425;
-	if (yych == 'r') goto yy425;
-	goto yy12;
-yy368:
-	yyaccept = 32;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy369;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy369;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy369;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy369:
-	{ emit(st, tok, cur, TA_AVANT, 0); continue; }
-yy370:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 's') goto yy365;
-	goto yy12;
-yy371:
-	yyaccept = 7;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
@@ -8381,2615 +2931,1651 @@ yy371:
 			goto yy84;
 		}
 	}
-yy372:
+yy172:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy426;
-	if (yych == 'e') goto yy426;
+	if (yych == 'A') goto yy240;
+	if (yych == 'a') goto yy240;
 	goto yy12;
-yy373:
-	yyaccept = 33;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy374;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy374;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy374;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy374:
-	{ emit(st, tok, cur, TA_COURS, 0); continue; }
-yy375:
-	yyaccept = 22;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-			goto yy299;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy299;
-			if (yych <= 'z') goto yy12;
-			goto yy299;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy299;
-			if (yych <= 0xD4) goto yy12;
-			goto yy299;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy299;
-			if (yych <= 0xE2) goto yy12;
-			goto yy299;
-		}
-	}
-yy376:
+yy173:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy428;
-	if (yych == 's') goto yy428;
+	if (yych == 's') goto yy241;
 	goto yy12;
-yy377:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'T') goto yy430;
-	if (yych == 't') goto yy430;
-	goto yy12;
-yy378:
-	yyaccept = 34;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy379;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy379;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy379;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy379:
-	{ emit(st, tok, cur, TA_ENTRE, 0); continue; }
-yy380:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'O') goto yy432;
-	if (yych == 'o') goto yy432;
-	goto yy12;
-yy381:
+yy174:
 	yych = *++cur;
-	if (yych == 'A') goto yy433;
-	if (yych == 'a') goto yy433;
-	goto yy60;
-yy382:
-	yych = *++cur;
-	if (yych <= 0xC2) {
-		if (yych <= 'Z') {
-			if (yych <= '/') {
-				yyt1 = cur;
-				goto yy434;
-			}
-			if (yych <= '9') goto yy60;
-			if (yych <= '@') {
-				yyt1 = cur;
-				goto yy434;
-			}
-			goto yy60;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= '`') {
-					yyt1 = cur;
-					goto yy434;
-				}
-				goto yy60;
-			} else {
-				if (yych <= 0x7F) {
-					yyt1 = cur;
-					goto yy434;
-				}
-				if (yych <= 0xC1) goto yy60;
-				yyt1 = cur;
-				goto yy435;
-			}
-		}
-	} else {
-		if (yych <= 0xE0) {
-			if (yych <= 0xC8) goto yy60;
-			if (yych <= 0xC9) {
-				yyt1 = cur;
-				goto yy436;
-			}
-			if (yych <= 0xDF) {
-				yyt1 = cur;
-				goto yy435;
-			}
-			yyt1 = cur;
-			goto yy437;
-		} else {
-			if (yych <= 0xF0) {
-				if (yych <= 0xEF) {
-					yyt1 = cur;
-					goto yy438;
-				}
-				yyt1 = cur;
-				goto yy439;
-			} else {
-				if (yych <= 0xF3) {
-					yyt1 = cur;
-					goto yy440;
-				}
-				if (yych <= 0xF4) {
-					yyt1 = cur;
-					goto yy441;
-				}
-				goto yy60;
-			}
-		}
-	}
-yy383:
-	yych = *++cur;
-	if (yych == 0xA0) goto yy381;
-	goto yy60;
-yy384:
-	yych = *++cur;
-	if (yych == 0x80) goto yy442;
-	goto yy60;
-yy385:
+	if (yych <= 0x8F) goto yy52;
+	if (yych <= 0x91) goto yy63;
+	if (yych == 0x99) goto yy79;
+	goto yy52;
+yy175:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= 'd') {
-		if (yych <= '\'') {
-			if (yych <= '&') goto yy12;
-			goto yy443;
-		} else {
-			if (yych == 'E') goto yy444;
-			goto yy12;
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'e') goto yy444;
-			if (yych <= 0xC9) goto yy12;
-			goto yy446;
-		} else {
-			if (yych == 0xE2) goto yy447;
-			goto yy12;
-		}
-	}
-yy386:
-	yyaccept = 35;
+	if (yych == 'R') goto yy243;
+	if (yych == 'r') goto yy243;
+	goto yy12;
+yy176:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'I') goto yy244;
+	if (yych == 'i') goto yy244;
+	goto yy12;
+yy177:
+	yyaccept = 17;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy387;
+			if (yych <= '`') goto yy178;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy387;
+			if (yych == 0xCB) goto yy178;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy387;
+			if (yych <= 0xE0) goto yy178;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy387:
-	{ emit(st, tok, cur, TA_MOINS, 0); continue; }
-yy388:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy448;
-	if (yych == 'r') goto yy448;
-	goto yy12;
-yy389:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy450;
-	if (yych == 'e') goto yy450;
-	goto yy12;
-yy390:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'B') goto yy451;
-	if (yych == 'b') goto yy451;
-	goto yy12;
-yy391:
-	yyaccept = 36;
+yy178:
+	{ emit(st, tok, cur, TA_EST, 0); continue; }
+yy179:
+	yyaccept = 18;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy392;
+			if (yych <= '`') goto yy180;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy392;
+			if (yych == 0xCB) goto yy180;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy392;
+			if (yych <= 0xE0) goto yy180;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy392:
-	{ emit(st, tok, cur, TA_QUART, 0); continue; }
-yy393:
+yy180:
+	{ emit(st, tok, cur, TA_ICI, 0); continue; }
+yy181:
+	yych = *++cur;
+	if (yych == 'Y') goto yy245;
+	if (yych == 'y') goto yy245;
+	goto yy52;
+yy182:
+	yych = *++cur;
+	if (yych == 0xA0) goto yy181;
+	goto yy52;
+yy183:
+	yych = *++cur;
+	if (yych == 0x80) goto yy246;
+	goto yy52;
+yy184:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy452;
-	if (yych == 'u') goto yy452;
+	if (yych == 'Q') goto yy247;
+	if (yych == 'q') goto yy247;
 	goto yy12;
-yy394:
-	yyaccept = 27;
+yy185:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy52;
+	if (yych <= 0x91) goto yy63;
+	if (yych == 0x99) goto yy96;
+	goto yy52;
+yy186:
+	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= 's') {
-		if (yych <= 'R') {
+	if (yych == 'N') goto yy248;
+	if (yych == 'n') goto yy248;
+	goto yy12;
+yy187:
+	yyaccept = 19;
+	yych = *(mar = ++cur);
+	if (yych <= 't') {
+		if (yych <= 'S') {
 			if (yych == '-') goto yy12;
-			if (yych <= '@') goto yy321;
-			goto yy12;
+			if (yych >= 'A') goto yy12;
 		} else {
 			if (yych <= 'Z') {
-				if (yych <= 'S') goto yy318;
+				if (yych <= 'T') goto yy249;
 				goto yy12;
 			} else {
-				if (yych <= '`') goto yy321;
-				if (yych <= 'r') goto yy12;
-				goto yy318;
+				if (yych <= '`') goto yy188;
+				if (yych <= 's') goto yy12;
+				goto yy249;
 			}
 		}
 	} else {
 		if (yych <= 0xD4) {
 			if (yych <= 0xC2) {
 				if (yych <= 'z') goto yy12;
-				goto yy321;
 			} else {
-				if (yych == 0xCB) goto yy321;
-				goto yy12;
+				if (yych != 0xCB) goto yy12;
 			}
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy321;
-				goto yy12;
+				if (yych >= 0xD6) goto yy12;
 			} else {
-				if (yych <= 0xE0) goto yy321;
+				if (yych <= 0xE0) goto yy188;
 				if (yych <= 0xE2) goto yy12;
-				goto yy321;
 			}
 		}
 	}
-yy395:
+yy188:
+	{ emit(st, tok, cur, TA_PAR, 0); continue; }
+yy189:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 't') {
-		if (yych <= 'e') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy71;
-				goto yy13;
-			} else {
-				if (yych <= 'Z') goto yy11;
-				if (yych <= '`') goto yy13;
-				if (yych <= 'c') goto yy118;
-				goto yy119;
-			}
-		} else {
-			if (yych <= 'n') {
-				if (yych == 'i') goto yy119;
-				if (yych <= 'm') goto yy118;
-				goto yy453;
-			} else {
-				if (yych <= 'o') goto yy119;
-				if (yych == 'r') goto yy133;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 0xD3) {
-			if (yych <= 0xC3) {
-				if (yych <= 'u') goto yy119;
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy13;
-				goto yy126;
-			} else {
-				if (yych <= 0xC9) goto yy78;
-				if (yych <= 0xCA) goto yy79;
-				if (yych <= 0xCB) goto yy13;
-				goto yy78;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD4) goto yy79;
-				if (yych <= 0xD5) goto yy13;
-				if (yych <= 0xD6) goto yy80;
-				goto yy78;
-			} else {
-				if (yych <= 0xE0) goto yy13;
-				if (yych <= 0xE1) goto yy81;
-				if (yych <= 0xE2) goto yy82;
-				goto yy13;
-			}
-		}
-	}
-yy396:
-	yyaccept = 37;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'u') {
-		if (yych <= 'e') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy71;
-			} else {
-				if (yych <= 'Z') goto yy11;
-				if (yych <= '`') goto yy397;
-				if (yych <= 'c') goto yy118;
-				goto yy119;
-			}
-		} else {
-			if (yych <= 'o') {
-				if (yych == 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'r') goto yy119;
-				if (yych <= 't') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xD3) {
-			if (yych <= 0xC3) {
-				if (yych <= 'z') goto yy118;
-				if (yych >= 0xC3) goto yy126;
-			} else {
-				if (yych <= 0xC9) goto yy78;
-				if (yych <= 0xCA) goto yy79;
-				if (yych >= 0xCC) goto yy78;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD4) goto yy79;
-				if (yych <= 0xD5) goto yy397;
-				if (yych <= 0xD6) goto yy80;
-				goto yy78;
-			} else {
-				if (yych <= 0xE0) goto yy397;
-				if (yych <= 0xE1) goto yy81;
-				if (yych <= 0xE2) goto yy82;
-			}
-		}
-	}
-yy397:
-	{ emit(st, tok, cur, TA_PAST, 0); continue; }
-yy398:
-	yyaccept = 31;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy366;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy366;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy366;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy366;
-				if (yych <= 0xD4) goto yy12;
-				goto yy366;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy366;
-				if (yych <= 0xE2) goto yy12;
-				goto yy366;
-			}
-		}
-	}
-yy399:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'q') {
-		if (yych <= 'h') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			if (yych <= 'e') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'i') goto yy119;
-			if (yych == 'o') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych <= 'r') goto yy119;
-			if (yych <= 's') goto yy398;
-			if (yych <= 't') goto yy118;
-			goto yy119;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy400:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'R') goto yy425;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy454;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy401:
-	yyaccept = 32;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy369;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy369;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy369;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy369;
-				if (yych <= 0xD4) goto yy12;
-				goto yy369;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy369;
-				if (yych <= 0xE2) goto yy12;
-				goto yy369;
-			}
-		}
-	}
-yy402:
-	yyaccept = 7;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy84;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy84;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy133;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy84;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy84;
-				if (yych <= 0xD4) goto yy12;
-				goto yy84;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy84;
-				if (yych <= 0xE2) goto yy12;
-				goto yy84;
-			}
-		}
-	}
-yy403:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'E') goto yy426;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') {
-				if (yych <= 'd') goto yy119;
-				goto yy455;
-			} else {
-				if (yych == 'i') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy133;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy404:
-	yyaccept = 33;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy374;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy374;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy374;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy374;
-				if (yych <= 0xD4) goto yy12;
-				goto yy374;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy374;
-				if (yych <= 0xE2) goto yy12;
-				goto yy374;
-			}
-		}
-	}
-yy405:
-	yyaccept = 22;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy299;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy299;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy133;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy299;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy299;
-				if (yych <= 0xD4) goto yy12;
-				goto yy299;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy299;
-				if (yych <= 0xE2) goto yy12;
-				goto yy299;
-			}
-		}
-	}
-yy406:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'c') {
-			if (yych == 'S') goto yy428;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'q') goto yy118;
-			if (yych <= 'r') goto yy133;
-			if (yych <= 's') goto yy456;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy407:
+	if (yych == 'D') goto yy172;
+	if (yych == 'd') goto yy172;
+	goto yy12;
+yy190:
 	yyaccept = 20;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'u') {
-		if (yych <= 'e') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy71;
-				goto yy250;
-			} else {
-				if (yych <= 'Z') goto yy11;
-				if (yych <= '`') goto yy250;
-				if (yych <= 'c') goto yy118;
-				goto yy119;
-			}
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
 		} else {
-			if (yych <= 'o') {
-				if (yych == 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy191;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy191;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy191;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy191:
+	{ emit(st, tok, cur, TA_PEU, 0); continue; }
+yy192:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'S') goto yy250;
+	if (yych == 's') goto yy250;
+	goto yy12;
+yy193:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'S') goto yy252;
+	if (yych == 's') goto yy252;
+	goto yy12;
+yy194:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'R') goto yy253;
+	if (yych == 'r') goto yy253;
+	goto yy12;
+yy195:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'R') goto yy255;
+	if (yych == 'r') goto yy255;
+	goto yy12;
+yy196:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'L') goto yy256;
+	if (yych == 'l') goto yy256;
+	goto yy12;
+yy197:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych <= 'T') {
+		if (yych <= 'R') goto yy12;
+		if (yych <= 'S') goto yy257;
+		goto yy259;
+	} else {
+		if (yych <= 'r') goto yy12;
+		if (yych <= 's') goto yy257;
+		if (yych <= 't') goto yy259;
+		goto yy12;
+	}
+yy198:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'S') goto yy261;
+	if (yych == 's') goto yy261;
+	goto yy12;
+yy199:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'r') goto yy118;
+	goto yy12;
+yy200:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'e') goto yy263;
+	goto yy12;
+yy201:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'a') goto yy125;
+	if (yych == 'o') goto yy127;
+	goto yy12;
+yy202:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych <= 'h') {
+		if (yych == 'N') goto yy230;
+		goto yy12;
+	} else {
+		if (yych <= 'i') goto yy264;
+		if (yych == 'n') goto yy230;
+		goto yy12;
+	}
+yy203:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'z') goto yy111;
+	goto yy12;
+yy204:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'n') goto yy265;
+	goto yy12;
+yy205:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'r') goto yy266;
+	goto yy12;
+yy206:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 't') goto yy125;
+	if (yych == 'v') goto yy267;
+	goto yy12;
+yy207:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'n') goto yy268;
+	goto yy12;
+yy208:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'e') goto yy269;
+	goto yy12;
+yy209:
+	yyaccept = 21;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy210;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy210;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy210;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy210:
+	{ emit(st, tok, cur, TA_PAST, TX_AUX_ETRE_PAST); continue; }
+yy211:
+	yych = *++cur;
+	if (yych <= 0xA8) {
+		if (yych <= 0x96) {
+			if (yych <= 0x7F) goto yy52;
+			goto yy11;
+		} else {
+			if (yych <= 0x97) goto yy52;
+			if (yych <= 0xA7) goto yy11;
+			goto yy270;
+		}
+	} else {
+		if (yych <= 0xB6) {
+			if (yych <= 0xA9) goto yy271;
+			goto yy11;
+		} else {
+			if (yych <= 0xB7) goto yy52;
+			if (yych <= 0xBF) goto yy11;
+			goto yy52;
+		}
+	}
+yy212:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 't') goto yy272;
+	goto yy12;
+yy213:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 't') goto yy274;
+	goto yy12;
+yy214:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 't') goto yy125;
+	goto yy12;
+yy215:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'a') goto yy276;
+	goto yy12;
+yy216:
+	yych = *++cur;
+	if (yych <= '/') goto yy52;
+	if (yych <= '9') goto yy277;
+	goto yy52;
+yy217:
+	yyaccept = 1;
+	yych = *(mar = ++cur);
+yy218:
+	if (yybm[0+yych] & 128) {
+		goto yy217;
+	}
+	if (yych <= 'n') {
+		if (yych == 'e') goto yy57;
+		if (yych <= 'm') goto yy8;
+		goto yy58;
+	} else {
+		if (yych <= 'r') {
+			if (yych <= 'q') goto yy8;
+			goto yy59;
+		} else {
+			if (yych == 0xC3) goto yy61;
+			goto yy8;
+		}
+	}
+yy219:
+	++cur;
+	cur = yyt1;
+	{ emit(st, tok, cur, TA_ORD, atoi(tok)); continue; }
+yy220:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xBF) goto yy219;
+	goto yy52;
+yy221:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy52;
+	if (yych <= 0xBF) goto yy219;
+	goto yy52;
+yy222:
+	yych = *++cur;
+	if (yych <= 0x9F) goto yy52;
+	if (yych <= 0xBF) goto yy220;
+	goto yy52;
+yy223:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xBF) goto yy220;
+	goto yy52;
+yy224:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy52;
+	if (yych <= 0xBF) goto yy223;
+	goto yy52;
+yy225:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xBF) goto yy223;
+	goto yy52;
+yy226:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0x8F) goto yy223;
+	goto yy52;
+yy227:
+	yych = *++cur;
+	if (yych == 'e') goto yy279;
+	goto yy52;
+yy228:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'S') goto yy280;
+	if (yych == 's') goto yy280;
+	goto yy12;
+yy229:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'U') goto yy282;
+	if (yych == 'u') goto yy282;
+	goto yy12;
+yy230:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'T') goto yy283;
+	if (yych == 't') goto yy283;
+	goto yy12;
+yy231:
+	yych = *++cur;
+	if (yych <= 0xA7) {
+		if (yych <= 0x7F) goto yy52;
+		if (yych == 0x97) goto yy52;
+		goto yy11;
+	} else {
+		if (yych <= 0xB6) {
+			if (yych <= 0xA8) goto yy285;
+			goto yy11;
+		} else {
+			if (yych <= 0xB7) goto yy52;
+			if (yych <= 0xBF) goto yy11;
+			goto yy52;
+		}
+	}
+yy232:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy286;
+	if (yych == 'e') goto yy286;
+	goto yy12;
+yy233:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'U') goto yy287;
+	if (yych == 'u') goto yy287;
+	goto yy12;
+yy234:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'S') goto yy288;
+	if (yych == 's') goto yy288;
+	goto yy12;
+yy235:
+	yyaccept = 22;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy236;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy236;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy236;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy236:
+	{ emit(st, tok, cur, TA_DANS, 0); continue; }
+yy237:
+	yyaccept = 23;
+	yych = *(mar = ++cur);
+	if (yych <= 'e') {
+		if (yych <= 'D') {
+			if (yych == '-') goto yy12;
+			if (yych >= 'A') goto yy12;
+		} else {
+			if (yych <= 'Z') {
+				if (yych <= 'E') goto yy290;
+				goto yy12;
 			} else {
-				if (yych == 'r') goto yy119;
-				if (yych <= 't') goto yy118;
-				goto yy119;
+				if (yych <= '`') goto yy238;
+				if (yych <= 'd') goto yy12;
+				goto yy290;
 			}
 		}
 	} else {
-		if (yych <= 0xD3) {
-			if (yych <= 0xC3) {
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy250;
-				goto yy126;
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) {
+				if (yych <= 'z') goto yy12;
 			} else {
-				if (yych <= 0xC9) goto yy78;
-				if (yych <= 0xCA) goto yy79;
-				if (yych <= 0xCB) goto yy250;
-				goto yy78;
+				if (yych != 0xCB) goto yy12;
 			}
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD4) goto yy79;
-				if (yych <= 0xD5) goto yy250;
-				if (yych <= 0xD6) goto yy80;
-				goto yy78;
+				if (yych >= 0xD6) goto yy12;
 			} else {
-				if (yych <= 0xE0) goto yy250;
-				if (yych <= 0xE1) goto yy81;
-				if (yych <= 0xE2) goto yy82;
-				goto yy250;
-			}
-		}
-	}
-yy408:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'c') {
-			if (yych == 'T') goto yy430;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych == 'r') goto yy119;
-			if (yych <= 's') goto yy118;
-			goto yy457;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy409:
-	yyaccept = 34;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy379;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy379;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy133;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy379;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy379;
-				if (yych <= 0xD4) goto yy12;
-				goto yy379;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy379;
-				if (yych <= 0xE2) goto yy12;
-				goto yy379;
-			}
-		}
-	}
-yy410:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 8) {
-		goto yy118;
-	}
-	if (yych <= 'i') {
-		if (yych <= 'O') {
-			if (yych <= 'N') goto yy12;
-			goto yy432;
-		} else {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'a') goto yy249;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych <= 'o') goto yy458;
-			if (yych <= 'r') goto yy133;
-			goto yy119;
-		} else {
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy411:
-	yyaccept = 38;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych >= 'a') goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy412;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy412;
-				if (yych <= 0xD4) goto yy12;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy412;
+				if (yych <= 0xE0) goto yy238;
 				if (yych <= 0xE2) goto yy12;
 			}
 		}
 	}
-yy412:
-	{ other(st, true); continue; }
-yy413:
+yy238:
+	{ emit(st, tok, cur, TA_DEMI, 0); continue; }
+yy239:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'c') {
-			if (yych <= 'D') {
-				if (yych == '\'') goto yy443;
-				goto yy12;
-			} else {
-				if (yych <= 'E') goto yy444;
-				if (yych <= '`') goto yy12;
-				goto yy118;
-			}
+	if (yych == 'I') goto yy291;
+	if (yych == 'i') goto yy291;
+	goto yy12;
+yy240:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'N') goto yy292;
+	if (yych == 'n') goto yy292;
+	goto yy12;
+yy241:
+	yyaccept = 24;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
 		} else {
-			if (yych <= 'h') {
-				if (yych <= 'd') goto yy119;
-				if (yych <= 'e') goto yy459;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			}
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy242;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy242;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy242;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy242:
+	{ emit(st, tok, cur, TA_DES, 0); continue; }
+yy243:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy293;
+	if (yych == 'e') goto yy293;
+	goto yy12;
+yy244:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'R') goto yy295;
+	if (yych == 'r') goto yy295;
+	goto yy12;
+yy245:
+	yych = *++cur;
+	if (yych <= '`') {
+		if (yych <= ' ') {
+			if (yych <= 0x1F) goto yy52;
+			goto yy296;
+		} else {
+			if (yych == 'A') goto yy297;
+			goto yy52;
 		}
 	} else {
 		if (yych <= 0xC2) {
-			if (yych <= 't') {
-				if (yych == 'r') goto yy133;
-				goto yy118;
-			} else {
-				if (yych <= 'u') goto yy119;
-				if (yych <= 'z') goto yy118;
-				goto yy12;
-			}
+			if (yych <= 'a') goto yy297;
+			if (yych <= 0xC1) goto yy52;
+			goto yy298;
 		} else {
-			if (yych <= 0xCA) {
-				if (yych <= 0xC3) goto yy126;
-				if (yych <= 0xC9) goto yy12;
-				goto yy446;
-			} else {
-				if (yych == 0xE2) goto yy447;
-				goto yy12;
-			}
+			if (yych == 0xE2) goto yy299;
+			goto yy52;
 		}
 	}
-yy414:
-	yyaccept = 35;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy387;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy387;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
+yy246:
+	yych = *++cur;
+	if (yych <= 0x8F) {
+		if (yych == 0x89) goto yy181;
+		goto yy52;
 	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy387;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy387;
-				if (yych <= 0xD4) goto yy12;
-				goto yy387;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy387;
-				if (yych <= 0xE2) goto yy12;
-				goto yy387;
-			}
-		}
+		if (yych <= 0x91) goto yy63;
+		if (yych == 0xAF) goto yy181;
+		goto yy52;
 	}
-yy415:
+yy247:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'R') goto yy448;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy460;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy416:
+	if (yych == 'U') goto yy300;
+	if (yych == 'u') goto yy300;
+	goto yy12;
+yy248:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'N') goto yy377;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy324;
-				if (yych <= 'm') goto yy118;
-				goto yy408;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy417:
+	if (yych == 'S') goto yy301;
+	if (yych == 's') goto yy301;
+	goto yy12;
+yy249:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'E') goto yy450;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') {
-				if (yych <= 'd') goto yy119;
-				goto yy461;
-			} else {
-				if (yych == 'i') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy133;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy418:
-	yyaccept = 3;
+	if (yych == 'I') goto yy303;
+	if (yych == 'i') goto yy303;
+	goto yy12;
+yy250:
+	yyaccept = 25;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'b') {
-			if (yych == 'B') goto yy451;
-			if (yych <= '`') goto yy12;
-			goto yy462;
+	if (yych <= 'i') {
+		if (yych <= 'H') {
+			if (yych == '-') goto yy12;
+			if (yych >= 'A') goto yy12;
 		} else {
-			if (yych <= 'e') {
-				if (yych <= 'c') goto yy118;
-				goto yy119;
+			if (yych <= 'Z') {
+				if (yych <= 'I') goto yy304;
+				goto yy12;
 			} else {
-				if (yych == 'i') goto yy119;
-				goto yy118;
+				if (yych <= '`') goto yy251;
+				if (yych <= 'h') goto yy12;
+				goto yy304;
 			}
 		}
 	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy133;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) {
+				if (yych <= 'z') goto yy12;
 			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy419:
-	yyaccept = 39;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych >= 'a') goto yy118;
+				if (yych != 0xCB) goto yy12;
 			}
 		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
+			if (yych <= 0xDB) {
+				if (yych >= 0xD6) goto yy12;
 			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy420;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy420;
-				if (yych <= 0xD4) goto yy12;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy420;
+				if (yych <= 0xE0) goto yy251;
 				if (yych <= 0xE2) goto yy12;
 			}
 		}
 	}
-yy420:
-	{ emit(st, tok, cur, TA_PRES, 0); continue; }
-yy421:
+yy251:
+	{ emit(st, tok, cur, TA_PLUS, 0); continue; }
+yy252:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'e') {
-			if (yych <= '`') goto yy12;
-			if (yych <= 'c') goto yy118;
-			goto yy119;
-		} else {
-			if (yych == 'i') goto yy119;
-			if (yych <= 'n') goto yy118;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych == 'r') goto yy119;
-			if (yych <= 't') goto yy118;
-			goto yy463;
-		} else {
-			if (yych <= 'z') goto yy118;
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy422:
-	yyaccept = 36;
+	if (yych == 'I') goto yy305;
+	if (yych == 'i') goto yy305;
+	goto yy12;
+yy253:
+	yyaccept = 26;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy392;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy392;
-				goto yy118;
-			}
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
 		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy254;
+			if (yych <= 'z') goto yy12;
 		}
 	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy392;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy254;
+			if (yych <= 0xD4) goto yy12;
 		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy392;
-				if (yych <= 0xD4) goto yy12;
-				goto yy392;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy392;
-				if (yych <= 0xE2) goto yy12;
-				goto yy392;
-			}
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy254;
+			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy423:
+yy254:
+	{ emit(st, tok, cur, TA_POUR, 0); continue; }
+yy255:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'U') goto yy452;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy464;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy424:
+	if (yych == 'T') goto yy306;
+	if (yych == 't') goto yy306;
+	goto yy12;
+yy256:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'Q') goto yy308;
+	if (yych == 'q') goto yy308;
+	goto yy12;
+yy257:
 	yyaccept = 27;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'q') {
-		if (yych <= '`') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy321;
-			} else {
-				if (yych == 'S') goto yy318;
-				if (yych <= 'Z') goto yy12;
-				goto yy321;
-			}
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
 		} else {
-			if (yych <= 'h') {
-				if (yych <= 'c') goto yy118;
-				if (yych <= 'e') goto yy119;
-				goto yy118;
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy258;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy258;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy258;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy258:
+	{ emit(st, tok, cur, TA_TOUS, 0); continue; }
+yy259:
+	yyaccept = 28;
+	yych = *(mar = ++cur);
+	if (yych <= 'e') {
+		if (yych <= 'D') {
+			if (yych == '-') goto yy12;
+			if (yych >= 'A') goto yy12;
+		} else {
+			if (yych <= 'Z') {
+				if (yych <= 'E') goto yy309;
+				goto yy12;
 			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych == 'o') goto yy119;
-				goto yy118;
+				if (yych <= '`') goto yy260;
+				if (yych <= 'd') goto yy12;
+				goto yy309;
 			}
 		}
 	} else {
-		if (yych <= 0xC3) {
-			if (yych <= 't') {
-				if (yych <= 'r') goto yy133;
-				if (yych <= 's') goto yy356;
-				goto yy118;
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) {
+				if (yych <= 'z') goto yy12;
 			} else {
-				if (yych <= 'u') goto yy119;
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy321;
-				goto yy126;
+				if (yych != 0xCB) goto yy12;
 			}
 		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy321;
-				if (yych <= 0xD4) goto yy12;
-				goto yy321;
+			if (yych <= 0xDB) {
+				if (yych >= 0xD6) goto yy12;
 			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy321;
+				if (yych <= 0xE0) goto yy260;
 				if (yych <= 0xE2) goto yy12;
-				goto yy321;
 			}
 		}
 	}
-yy425:
+yy260:
+	{ emit(st, tok, cur, TA_TOUT, 0); continue; }
+yy261:
+	yyaccept = 29;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy262;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy262;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy262;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy262:
+	{ emit(st, tok, cur, TA_VERS, 0); continue; }
+yy263:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'D') goto yy465;
-	if (yych == 'd') goto yy465;
+	if (yych == 'n') goto yy310;
 	goto yy12;
-yy426:
-	yyaccept = 40;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy427;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy427;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy427;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy427:
-	{ emit(st, tok, cur, TA_CHAQUE, 0); continue; }
-yy428:
-	yyaccept = 41;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy429;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy429;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy429;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy429:
-	{ emit(st, tok, cur, TA_DEPUIS, 0); continue; }
-yy430:
-	yyaccept = 42;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy431;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy431;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy431;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy431:
-	{ emit(st, tok, cur, TA_PENDANT, 0); continue; }
-yy432:
+yy264:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy466;
-	if (yych == 'n') goto yy466;
+	if (yych == 'e') goto yy30;
+	if (yych == 't') goto yy111;
 	goto yy12;
-yy433:
+yy265:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 's') goto yy111;
+	goto yy12;
+yy266:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'a') goto yy311;
+	goto yy12;
+yy267:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'e') goto yy127;
+	goto yy12;
+yy268:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 't') goto yy312;
+	goto yy12;
+yy269:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'n') goto yy314;
+	goto yy12;
+yy270:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 's') goto yy315;
+	goto yy12;
+yy271:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'v') goto yy317;
+	goto yy12;
+yy272:
+	yyaccept = 30;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy273;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy273;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy273;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy273:
+	{ emit(st, tok, cur, TA_PAST, TX_AUX_ETRE_PRESENT); continue; }
+yy274:
+	yyaccept = 31;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy275;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy275;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy275;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy275:
+	{ emit(st, tok, cur, TA_TOT, 0); continue; }
+yy276:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'i') goto yy318;
+	goto yy12;
+yy277:
+	yyaccept = 32;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC1) {
+		if (yych == ' ') goto yy55;
+	} else {
+		if (yych <= 0xC2) goto yy60;
+		if (yych == 0xE2) goto yy62;
+	}
+yy278:
+	{ if (*cur >= '0' && *cur <= '9') { /* 04 2009: not a group */
+                                  cur = tok;
+                                  while (*cur >= '0' && *cur <= '9')
+                                      cur++;
+                                  emit(st, tok, cur, TA_NUM, digits_value(tok, cur, &nd));
+                              } else {
+                                  emit(st, tok, cur, TA_BIGNUM, digits_value(tok, cur, &nd));
+                              }
+                              if (st->n)
+                                  st->atoms[st->n - 1].nd = nd;
+                              continue; }
+yy279:
+	yych = *++cur;
+	if (yych <= 0xC1) {
+		if (yych <= '`') {
+			if (yych <= '9') {
+				if (yych <= '/') {
+					yyt1 = cur;
+					goto yy142;
+				}
+				goto yy52;
+			} else {
+				if (yych <= '@') {
+					yyt1 = cur;
+					goto yy142;
+				}
+				if (yych <= 'Z') goto yy52;
+				yyt1 = cur;
+				goto yy142;
+			}
+		} else {
+			if (yych <= 's') {
+				if (yych <= 'r') goto yy52;
+				goto yy145;
+			} else {
+				if (yych <= 'z') goto yy52;
+				if (yych <= 0x7F) {
+					yyt1 = cur;
+					goto yy142;
+				}
+				goto yy52;
+			}
+		}
+	} else {
+		if (yych <= 0xE0) {
+			if (yych <= 0xC8) {
+				if (yych <= 0xC2) {
+					yyt1 = cur;
+					goto yy146;
+				}
+				goto yy52;
+			} else {
+				if (yych <= 0xC9) {
+					yyt1 = cur;
+					goto yy147;
+				}
+				if (yych <= 0xDF) {
+					yyt1 = cur;
+					goto yy146;
+				}
+				yyt1 = cur;
+				goto yy148;
+			}
+		} else {
+			if (yych <= 0xF0) {
+				if (yych <= 0xEF) {
+					yyt1 = cur;
+					goto yy149;
+				}
+				yyt1 = cur;
+				goto yy150;
+			} else {
+				if (yych <= 0xF3) {
+					yyt1 = cur;
+					goto yy151;
+				}
+				if (yych <= 0xF4) {
+					yyt1 = cur;
+					goto yy152;
+				}
+				goto yy52;
+			}
+		}
+	}
+yy280:
+	yyaccept = 33;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy281;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy281;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy281;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy281:
+	{ emit(st, tok, cur, TA_APRES, 0); continue; }
+yy282:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'R') goto yy319;
+	if (yych == 'r') goto yy319;
+	goto yy12;
+yy283:
+	yyaccept = 34;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy284;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy284;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy284;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy284:
+	{ emit(st, tok, cur, TA_AVANT, 0); continue; }
+yy285:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 's') goto yy280;
+	goto yy12;
+yy286:
+	yyaccept = 7;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+			goto yy76;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy76;
+			if (yych <= 'z') goto yy12;
+			goto yy76;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy76;
+			if (yych <= 0xD4) goto yy12;
+			goto yy76;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy76;
+			if (yych <= 0xE2) goto yy12;
+			goto yy76;
+		}
+	}
+yy287:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy320;
+	if (yych == 'e') goto yy320;
+	goto yy12;
+yy288:
+	yyaccept = 35;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy289;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy289;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy289;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy289:
+	{ emit(st, tok, cur, TA_COURS, 0); continue; }
+yy290:
+	yyaccept = 23;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+			goto yy238;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy238;
+			if (yych <= 'z') goto yy12;
+			goto yy238;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy238;
+			if (yych <= 0xD4) goto yy12;
+			goto yy238;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy238;
+			if (yych <= 0xE2) goto yy12;
+			goto yy238;
+		}
+	}
+yy291:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'S') goto yy322;
+	if (yych == 's') goto yy322;
+	goto yy12;
+yy292:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'T') goto yy324;
+	if (yych == 't') goto yy324;
+	goto yy12;
+yy293:
+	yyaccept = 36;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy294;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy294;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy294;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy294:
+	{ emit(st, tok, cur, TA_ENTRE, 0); continue; }
+yy295:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'O') goto yy326;
+	if (yych == 'o') goto yy326;
+	goto yy12;
+yy296:
+	yych = *++cur;
+	if (yych == 'A') goto yy327;
+	if (yych == 'a') goto yy327;
+	goto yy52;
+yy297:
 	yych = *++cur;
 	if (yych <= 0xC2) {
 		if (yych <= 'Z') {
 			if (yych <= '/') {
 				yyt1 = cur;
-				goto yy467;
+				goto yy328;
 			}
-			if (yych <= '9') goto yy60;
+			if (yych <= '9') goto yy52;
 			if (yych <= '@') {
 				yyt1 = cur;
-				goto yy467;
+				goto yy328;
 			}
-			goto yy60;
+			goto yy52;
 		} else {
 			if (yych <= 'z') {
 				if (yych <= '`') {
 					yyt1 = cur;
-					goto yy467;
+					goto yy328;
 				}
-				goto yy60;
+				goto yy52;
 			} else {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy467;
+					goto yy328;
 				}
-				if (yych <= 0xC1) goto yy60;
+				if (yych <= 0xC1) goto yy52;
 				yyt1 = cur;
-				goto yy468;
+				goto yy329;
 			}
 		}
 	} else {
 		if (yych <= 0xE0) {
-			if (yych <= 0xC8) goto yy60;
+			if (yych <= 0xC8) goto yy52;
 			if (yych <= 0xC9) {
 				yyt1 = cur;
-				goto yy469;
+				goto yy330;
 			}
 			if (yych <= 0xDF) {
 				yyt1 = cur;
-				goto yy468;
+				goto yy329;
 			}
 			yyt1 = cur;
-			goto yy470;
+			goto yy331;
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy471;
+					goto yy332;
 				}
 				yyt1 = cur;
-				goto yy472;
+				goto yy333;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy473;
+					goto yy334;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy474;
+					goto yy335;
 				}
-				goto yy60;
+				goto yy52;
 			}
 		}
 	}
-yy434:
-	++cur;
-	cur = yyt1;
-	{ emit(st, tok, cur, TA_YA, 0); continue; }
-yy435:
+yy298:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy434;
-	goto yy60;
-yy436:
+	if (yych == 0xA0) goto yy296;
+	goto yy52;
+yy299:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy60;
-	if (yych <= 0xBF) goto yy434;
-	goto yy60;
-yy437:
-	yych = *++cur;
-	if (yych <= 0x9F) goto yy60;
-	if (yych <= 0xBF) goto yy435;
-	goto yy60;
-yy438:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy435;
-	goto yy60;
-yy439:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy60;
-	if (yych <= 0xBF) goto yy438;
-	goto yy60;
-yy440:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy438;
-	goto yy60;
-yy441:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0x8F) goto yy438;
-	goto yy60;
-yy442:
-	yych = *++cur;
-	if (yych == 0x89) goto yy381;
-	if (yych == 0xAF) goto yy381;
-	goto yy60;
-yy443:
-	++cur;
-	{ emit(st, tok, cur, TA_JUSQU, 0); continue; }
-yy444:
-	yyaccept = 43;
+	if (yych == 0x80) goto yy336;
+	goto yy52;
+yy300:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych <= 'd') {
+		if (yych <= '\'') {
+			if (yych <= '&') goto yy12;
+			goto yy337;
+		} else {
+			if (yych == 'E') goto yy338;
+			goto yy12;
+		}
+	} else {
+		if (yych <= 0xCA) {
+			if (yych <= 'e') goto yy338;
+			if (yych <= 0xC9) goto yy12;
+			goto yy340;
+		} else {
+			if (yych == 0xE2) goto yy341;
+			goto yy12;
+		}
+	}
+yy301:
+	yyaccept = 37;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy445;
+			if (yych <= '`') goto yy302;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy445;
+			if (yych == 0xCB) goto yy302;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy445;
+			if (yych <= 0xE0) goto yy302;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy445:
-	{ emit(st, tok, cur, TA_JUSQU, 0); continue; }
-yy446:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xAF) goto yy11;
-	if (yych == 0xBC) goto yy443;
-	goto yy60;
-yy447:
-	yych = *++cur;
-	if (yych == 0x80) goto yy475;
-	goto yy60;
-yy448:
-	yyaccept = 44;
+yy302:
+	{ emit(st, tok, cur, TA_MOINS, 0); continue; }
+yy303:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'R') goto yy342;
+	if (yych == 'r') goto yy342;
+	goto yy12;
+yy304:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy344;
+	if (yych == 'e') goto yy344;
+	goto yy12;
+yy305:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'B') goto yy345;
+	if (yych == 'b') goto yy345;
+	goto yy12;
+yy306:
+	yyaccept = 38;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy449;
+			if (yych <= '`') goto yy307;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy449;
+			if (yych == 0xCB) goto yy307;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy449;
+			if (yych <= 0xE0) goto yy307;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy449:
-	{ emit(st, tok, cur, TA_PARTIR, 0); continue; }
-yy450:
+yy307:
+	{ emit(st, tok, cur, TA_QUART, 0); continue; }
+yy308:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy476;
-	if (yych == 'u') goto yy476;
+	if (yych == 'U') goto yy346;
+	if (yych == 'u') goto yy346;
 	goto yy12;
-yy451:
-	yyaccept = 3;
+yy309:
+	yyaccept = 28;
 	yych = *(mar = ++cur);
-	if (yych == 'L') goto yy477;
-	if (yych == 'l') goto yy477;
-	goto yy12;
-yy452:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy478;
-	if (yych == 'e') goto yy478;
-	goto yy12;
-yy453:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 't') {
-		if (yych <= 'e') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy71;
-				goto yy13;
-			} else {
-				if (yych <= 'Z') goto yy11;
-				if (yych <= '`') goto yy13;
-				if (yych <= 'c') goto yy118;
-				goto yy119;
-			}
-		} else {
-			if (yych <= 'o') {
-				if (yych == 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'r') goto yy119;
-				if (yych <= 's') goto yy118;
-				goto yy396;
-			}
-		}
-	} else {
-		if (yych <= 0xD3) {
-			if (yych <= 0xC3) {
-				if (yych <= 'u') goto yy119;
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy13;
-				goto yy126;
-			} else {
-				if (yych <= 0xC9) goto yy78;
-				if (yych <= 0xCA) goto yy79;
-				if (yych <= 0xCB) goto yy13;
-				goto yy78;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD4) goto yy79;
-				if (yych <= 0xD5) goto yy13;
-				if (yych <= 0xD6) goto yy80;
-				goto yy78;
-			} else {
-				if (yych <= 0xE0) goto yy13;
-				if (yych <= 0xE1) goto yy81;
-				if (yych <= 0xE2) goto yy82;
-				goto yy13;
-			}
-		}
-	}
-yy454:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 8) {
-		goto yy118;
-	}
-	if (yych <= 'i') {
-		if (yych <= '`') {
-			if (yych == 'D') goto yy465;
+	if (yych <= 's') {
+		if (yych <= 'R') {
+			if (yych == '-') goto yy12;
+			if (yych <= '@') goto yy260;
 			goto yy12;
 		} else {
-			if (yych <= 'a') goto yy249;
-			if (yych <= 'd') goto yy479;
-			goto yy119;
-		}
-	} else {
-		if (yych <= 'u') {
-			if (yych <= 'o') goto yy251;
-			if (yych <= 'r') goto yy133;
-			goto yy119;
-		} else {
-			if (yych == 0xC3) goto yy126;
-			goto yy12;
-		}
-	}
-yy455:
-	yyaccept = 40;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy427;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy427;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy133;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy427;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy427;
-				if (yych <= 0xD4) goto yy12;
-				goto yy427;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy427;
-				if (yych <= 0xE2) goto yy12;
-				goto yy427;
-			}
-		}
-	}
-yy456:
-	yyaccept = 41;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy429;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy429;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy429;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy429;
-				if (yych <= 0xD4) goto yy12;
-				goto yy429;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy429;
-				if (yych <= 0xE2) goto yy12;
-				goto yy429;
-			}
-		}
-	}
-yy457:
-	yyaccept = 42;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy431;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy431;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy431;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy431;
-				if (yych <= 0xD4) goto yy12;
-				goto yy431;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy431;
-				if (yych <= 0xE2) goto yy12;
-				goto yy431;
-			}
-		}
-	}
-yy458:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'N') goto yy466;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'm') goto yy118;
-				goto yy480;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy133;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy459:
-	yyaccept = 43;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy445;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy445;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy133;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy445;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy445;
-				if (yych <= 0xD4) goto yy12;
-				goto yy445;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy445;
-				if (yych <= 0xE2) goto yy12;
-				goto yy445;
-			}
-		}
-	}
-yy460:
-	yyaccept = 44;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 8) {
-		goto yy118;
-	}
-	if (yych <= 'u') {
-		if (yych <= '`') {
-			if (yych <= '-') {
-				if (yych <= ',') goto yy449;
+			if (yych <= 'Z') {
+				if (yych <= 'S') goto yy257;
 				goto yy12;
 			} else {
-				if (yych <= '@') goto yy449;
-				if (yych <= 'Z') goto yy12;
-				goto yy449;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'a') goto yy249;
-				goto yy119;
-			} else {
-				if (yych <= 'o') goto yy251;
-				if (yych <= 'r') goto yy133;
-				goto yy119;
+				if (yych <= '`') goto yy260;
+				if (yych <= 'r') goto yy12;
+				goto yy257;
 			}
 		}
 	} else {
 		if (yych <= 0xD4) {
-			if (yych <= 0xC3) {
-				if (yych <= 0xC2) goto yy449;
-				goto yy126;
+			if (yych <= 0xC2) {
+				if (yych <= 'z') goto yy12;
+				goto yy260;
 			} else {
-				if (yych == 0xCB) goto yy449;
+				if (yych == 0xCB) goto yy260;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy449;
+				if (yych <= 0xD5) goto yy260;
 				goto yy12;
 			} else {
-				if (yych <= 0xE0) goto yy449;
+				if (yych <= 0xE0) goto yy260;
 				if (yych <= 0xE2) goto yy12;
-				goto yy449;
+				goto yy260;
 			}
 		}
 	}
-yy461:
+yy310:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'U') goto yy476;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy133;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy481;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy462:
+	if (yych == 'd') goto yy317;
+	goto yy12;
+yy311:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'l') {
-		if (yych <= 'c') {
-			if (yych == 'L') goto yy477;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'k') goto yy118;
-				goto yy482;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') {
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'r') goto yy119;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy463:
-	yyaccept = 14;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'd') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy159;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy159;
-				if (yych <= 'c') goto yy118;
-				goto yy119;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy483;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy133;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'u') {
-				if (yych <= 's') goto yy158;
-				if (yych <= 't') goto yy118;
-				goto yy119;
-			} else {
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy159;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy159;
-				if (yych <= 0xD4) goto yy12;
-				goto yy159;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy159;
-				if (yych <= 0xE2) goto yy12;
-				goto yy159;
-			}
-		}
-	}
-yy464:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'E') goto yy478;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') {
-				if (yych <= 'd') goto yy119;
-				goto yy484;
-			} else {
-				if (yych == 'i') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy133;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy465:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC9) {
-		if (yych == '\'') goto yy485;
-		goto yy12;
-	} else {
-		if (yych <= 0xCA) goto yy486;
-		if (yych == 0xE2) goto yy487;
-		goto yy12;
-	}
-yy466:
+	if (yych == 'i') goto yy347;
+	goto yy12;
+yy312:
 	yyaccept = 39;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
 			if (yych == '-') goto yy12;
-			goto yy420;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy420;
+			if (yych <= '`') goto yy313;
 			if (yych <= 'z') goto yy12;
-			goto yy420;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy420;
+			if (yych == 0xCB) goto yy313;
 			if (yych <= 0xD4) goto yy12;
-			goto yy420;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy420;
+			if (yych <= 0xE0) goto yy313;
 			if (yych <= 0xE2) goto yy12;
-			goto yy420;
 		}
 	}
-yy467:
+yy313:
+	{ other(st, true); continue; }
+yy314:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 't') goto yy209;
+	goto yy12;
+yy315:
+	yyaccept = 40;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy316;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy316;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy316;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy316:
+	{ emit(st, tok, cur, TA_PRES, 0); continue; }
+yy317:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'u') goto yy348;
+	goto yy12;
+yy318:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'e') goto yy269;
+	if (yych == 't') goto yy209;
+	goto yy12;
+yy319:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'D') goto yy350;
+	if (yych == 'd') goto yy350;
+	goto yy12;
+yy320:
+	yyaccept = 41;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy321;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy321;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy321;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy321:
+	{ emit(st, tok, cur, TA_CHAQUE, 0); continue; }
+yy322:
+	yyaccept = 42;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy323;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy323;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy323;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy323:
+	{ emit(st, tok, cur, TA_DEPUIS, 0); continue; }
+yy324:
+	yyaccept = 43;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy325;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy325;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy325;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy325:
+	{ emit(st, tok, cur, TA_PENDANT, 0); continue; }
+yy326:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'N') goto yy315;
+	if (yych == 'n') goto yy315;
+	goto yy12;
+yy327:
+	yych = *++cur;
+	if (yych <= 0xC2) {
+		if (yych <= 'Z') {
+			if (yych <= '/') {
+				yyt1 = cur;
+				goto yy351;
+			}
+			if (yych <= '9') goto yy52;
+			if (yych <= '@') {
+				yyt1 = cur;
+				goto yy351;
+			}
+			goto yy52;
+		} else {
+			if (yych <= 'z') {
+				if (yych <= '`') {
+					yyt1 = cur;
+					goto yy351;
+				}
+				goto yy52;
+			} else {
+				if (yych <= 0x7F) {
+					yyt1 = cur;
+					goto yy351;
+				}
+				if (yych <= 0xC1) goto yy52;
+				yyt1 = cur;
+				goto yy352;
+			}
+		}
+	} else {
+		if (yych <= 0xE0) {
+			if (yych <= 0xC8) goto yy52;
+			if (yych <= 0xC9) {
+				yyt1 = cur;
+				goto yy353;
+			}
+			if (yych <= 0xDF) {
+				yyt1 = cur;
+				goto yy352;
+			}
+			yyt1 = cur;
+			goto yy354;
+		} else {
+			if (yych <= 0xF0) {
+				if (yych <= 0xEF) {
+					yyt1 = cur;
+					goto yy355;
+				}
+				yyt1 = cur;
+				goto yy356;
+			} else {
+				if (yych <= 0xF3) {
+					yyt1 = cur;
+					goto yy357;
+				}
+				if (yych <= 0xF4) {
+					yyt1 = cur;
+					goto yy358;
+				}
+				goto yy52;
+			}
+		}
+	}
+yy328:
 	++cur;
 	cur = yyt1;
 	{ emit(st, tok, cur, TA_YA, 0); continue; }
-yy468:
+yy329:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy467;
-	goto yy60;
-yy469:
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xBF) goto yy328;
+	goto yy52;
+yy330:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy60;
-	if (yych <= 0xBF) goto yy467;
-	goto yy60;
-yy470:
+	if (yych <= 0x8F) goto yy52;
+	if (yych <= 0xBF) goto yy328;
+	goto yy52;
+yy331:
 	yych = *++cur;
-	if (yych <= 0x9F) goto yy60;
-	if (yych <= 0xBF) goto yy468;
-	goto yy60;
-yy471:
+	if (yych <= 0x9F) goto yy52;
+	if (yych <= 0xBF) goto yy329;
+	goto yy52;
+yy332:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy468;
-	goto yy60;
-yy472:
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xBF) goto yy329;
+	goto yy52;
+yy333:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy60;
-	if (yych <= 0xBF) goto yy471;
-	goto yy60;
-yy473:
+	if (yych <= 0x8F) goto yy52;
+	if (yych <= 0xBF) goto yy332;
+	goto yy52;
+yy334:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xBF) goto yy471;
-	goto yy60;
-yy474:
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xBF) goto yy332;
+	goto yy52;
+yy335:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0x8F) goto yy471;
-	goto yy60;
-yy475:
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0x8F) goto yy332;
+	goto yy52;
+yy336:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy60;
-	if (yych <= 0x91) goto yy71;
-	if (yych == 0x99) goto yy443;
-	goto yy60;
-yy476:
-	yyaccept = 3;
+	if (yych == 0x89) goto yy296;
+	if (yych == 0xAF) goto yy296;
+	goto yy52;
+yy337:
+	++cur;
+	{ emit(st, tok, cur, TA_JUSQU, 0); continue; }
+yy338:
+	yyaccept = 44;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy488;
-	if (yych == 'r') goto yy488;
-	goto yy12;
-yy477:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy489;
-	if (yych == 'e') goto yy489;
-	goto yy12;
-yy478:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy491;
-	if (yych == 's') goto yy491;
-	goto yy12;
-yy479:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'q') {
-		if (yych <= 'e') {
-			if (yych <= '\'') {
-				if (yych <= '&') goto yy12;
-				goto yy485;
-			} else {
-				if (yych <= '`') goto yy12;
-				if (yych <= 'c') goto yy118;
-				goto yy119;
-			}
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
 		} else {
-			if (yych <= 'i') {
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				goto yy118;
-			}
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy339;
+			if (yych <= 'z') goto yy12;
 		}
 	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 't') {
-				if (yych <= 'r') goto yy133;
-				goto yy118;
-			} else {
-				if (yych <= 'u') goto yy119;
-				if (yych <= 'z') goto yy118;
-				goto yy12;
-			}
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy339;
+			if (yych <= 0xD4) goto yy12;
 		} else {
-			if (yych <= 0xCA) {
-				if (yych <= 0xC3) goto yy126;
-				if (yych <= 0xC9) goto yy12;
-				goto yy486;
-			} else {
-				if (yych == 0xE2) goto yy487;
-				goto yy12;
-			}
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy339;
+			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy480:
-	yyaccept = 39;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy420;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy420;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'u') {
-				if (yych <= 's') goto yy118;
-				if (yych <= 't') goto yy407;
-				goto yy119;
-			} else {
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy420;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy420;
-				if (yych <= 0xD4) goto yy12;
-				goto yy420;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy420;
-				if (yych <= 0xE2) goto yy12;
-				goto yy420;
-			}
-		}
-	}
-yy481:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'R') goto yy488;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') goto yy119;
-			if (yych == 'i') goto yy119;
-			goto yy118;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy493;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy482:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'c') {
-			if (yych == 'E') goto yy489;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'e') {
-				if (yych <= 'd') goto yy119;
-				goto yy494;
-			} else {
-				if (yych == 'i') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy119;
-			if (yych == 'r') goto yy119;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy483:
-	yyaccept = 14;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy159;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy159;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy133;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'u') {
-				if (yych <= 's') goto yy158;
-				if (yych <= 't') goto yy118;
-				goto yy119;
-			} else {
-				if (yych <= 'z') goto yy118;
-				if (yych <= 0xC2) goto yy159;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy159;
-				if (yych <= 0xD4) goto yy12;
-				goto yy159;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy159;
-				if (yych <= 0xE2) goto yy12;
-				goto yy159;
-			}
-		}
-	}
-yy484:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'o') {
-		if (yych <= 'c') {
-			if (yych == 'S') goto yy491;
-			if (yych <= '`') goto yy12;
-			goto yy118;
-		} else {
-			if (yych <= 'h') {
-				if (yych <= 'e') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 'i') goto yy119;
-				if (yych <= 'n') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'q') goto yy118;
-			if (yych <= 'r') goto yy133;
-			if (yych <= 's') goto yy495;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy485:
+yy339:
+	{ emit(st, tok, cur, TA_JUSQU, 0); continue; }
+yy340:
 	yych = *++cur;
-	if (yych == 'H') goto yy496;
-	if (yych == 'h') goto yy496;
-	goto yy60;
-yy486:
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xAF) goto yy130;
+	if (yych == 0xBC) goto yy337;
+	goto yy52;
+yy341:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy60;
-	if (yych <= 0xAF) goto yy11;
-	if (yych == 0xBC) goto yy485;
-	goto yy60;
-yy487:
-	yych = *++cur;
-	if (yych == 0x80) goto yy497;
-	goto yy60;
-yy488:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy498;
-	if (yych == 's') goto yy498;
-	goto yy12;
-yy489:
+	if (yych == 0x80) goto yy359;
+	goto yy52;
+yy342:
 	yyaccept = 45;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -10997,269 +4583,312 @@ yy489:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy490;
+			if (yych <= '`') goto yy343;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy490;
+			if (yych == 0xCB) goto yy343;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy490;
+			if (yych <= 0xE0) goto yy343;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy490:
+yy343:
+	{ emit(st, tok, cur, TA_PARTIR, 0); continue; }
+yy344:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'U') goto yy360;
+	if (yych == 'u') goto yy360;
+	goto yy12;
+yy345:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'L') goto yy361;
+	if (yych == 'l') goto yy361;
+	goto yy12;
+yy346:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy362;
+	if (yych == 'e') goto yy362;
+	goto yy12;
+yy347:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'e') goto yy127;
+	if (yych == 't') goto yy125;
+	goto yy12;
+yy348:
+	yyaccept = 46;
+	yych = *(mar = ++cur);
+	if (yych <= 's') {
+		if (yych <= 'Z') {
+			if (yych == '-') goto yy12;
+			if (yych >= 'A') goto yy12;
+		} else {
+			if (yych <= 'd') {
+				if (yych >= 'a') goto yy12;
+			} else {
+				if (yych <= 'e') goto yy363;
+				if (yych <= 'r') goto yy12;
+				goto yy364;
+			}
+		}
+	} else {
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) {
+				if (yych <= 'z') goto yy12;
+			} else {
+				if (yych != 0xCB) goto yy12;
+			}
+		} else {
+			if (yych <= 0xDB) {
+				if (yych >= 0xD6) goto yy12;
+			} else {
+				if (yych <= 0xE0) goto yy349;
+				if (yych <= 0xE2) goto yy12;
+			}
+		}
+	}
+yy349:
+	{ emit(st, tok, cur, TA_FUT, TX_EXPECTED); continue; }
+yy350:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC9) {
+		if (yych == '\'') goto yy365;
+		goto yy12;
+	} else {
+		if (yych <= 0xCA) goto yy366;
+		if (yych == 0xE2) goto yy367;
+		goto yy12;
+	}
+yy351:
+	++cur;
+	cur = yyt1;
+	{ emit(st, tok, cur, TA_YA, 0); continue; }
+yy352:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xBF) goto yy351;
+	goto yy52;
+yy353:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy52;
+	if (yych <= 0xBF) goto yy351;
+	goto yy52;
+yy354:
+	yych = *++cur;
+	if (yych <= 0x9F) goto yy52;
+	if (yych <= 0xBF) goto yy352;
+	goto yy52;
+yy355:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xBF) goto yy352;
+	goto yy52;
+yy356:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy52;
+	if (yych <= 0xBF) goto yy355;
+	goto yy52;
+yy357:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xBF) goto yy355;
+	goto yy52;
+yy358:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0x8F) goto yy355;
+	goto yy52;
+yy359:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy52;
+	if (yych <= 0x91) goto yy63;
+	if (yych == 0x99) goto yy337;
+	goto yy52;
+yy360:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'R') goto yy368;
+	if (yych == 'r') goto yy368;
+	goto yy12;
+yy361:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy369;
+	if (yych == 'e') goto yy369;
+	goto yy12;
+yy362:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'S') goto yy371;
+	if (yych == 's') goto yy371;
+	goto yy12;
+yy363:
+	yyaccept = 46;
+	yych = *(mar = ++cur);
+	if (yych <= 'z') {
+		if (yych <= 'Z') {
+			if (yych == '-') goto yy12;
+			if (yych <= '@') goto yy349;
+			goto yy12;
+		} else {
+			if (yych <= '`') goto yy349;
+			if (yych != 's') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) goto yy349;
+			if (yych == 0xCB) goto yy349;
+			goto yy12;
+		} else {
+			if (yych <= 0xDB) {
+				if (yych <= 0xD5) goto yy349;
+				goto yy12;
+			} else {
+				if (yych <= 0xE0) goto yy349;
+				if (yych <= 0xE2) goto yy12;
+				goto yy349;
+			}
+		}
+	}
+yy364:
+	yyaccept = 46;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+			goto yy349;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy349;
+			if (yych <= 'z') goto yy12;
+			goto yy349;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy349;
+			if (yych <= 0xD4) goto yy12;
+			goto yy349;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy349;
+			if (yych <= 0xE2) goto yy12;
+			goto yy349;
+		}
+	}
+yy365:
+	yych = *++cur;
+	if (yych == 'H') goto yy373;
+	if (yych == 'h') goto yy373;
+	goto yy52;
+yy366:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0xAF) goto yy130;
+	if (yych == 0xBC) goto yy365;
+	goto yy52;
+yy367:
+	yych = *++cur;
+	if (yych == 0x80) goto yy374;
+	goto yy52;
+yy368:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'S') goto yy375;
+	if (yych == 's') goto yy375;
+	goto yy12;
+yy369:
+	yyaccept = 47;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy370;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy370;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy370;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy370:
 	{ emit(st, tok, cur, TA_POSSIBLE, 0); continue; }
-yy491:
-	yyaccept = 46;
+yy371:
+	yyaccept = 48;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy492;
+			if (yych <= '`') goto yy372;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy492;
+			if (yych == 0xCB) goto yy372;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy492;
+			if (yych <= 0xE0) goto yy372;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy492:
+yy372:
 	{ emit(st, tok, cur, TA_QUELQUES, 0); continue; }
-yy493:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 32) {
-		goto yy133;
-	}
-	if (yych <= 'n') {
-		if (yych <= 'a') {
-			if (yych == 'S') goto yy498;
-			if (yych <= '`') goto yy12;
-			goto yy249;
-		} else {
-			if (yych <= 'e') {
-				if (yych <= 'c') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'i') goto yy119;
-				goto yy118;
-			}
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'o') goto yy251;
-			if (yych <= 'q') goto yy118;
-			if (yych <= 's') goto yy500;
-			goto yy118;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych == 0xC3) goto yy126;
-				goto yy12;
-			}
-		}
-	}
-yy494:
-	yyaccept = 45;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy490;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy490;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy133;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy490;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy490;
-				if (yych <= 0xD4) goto yy12;
-				goto yy490;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy490;
-				if (yych <= 0xE2) goto yy12;
-				goto yy490;
-			}
-		}
-	}
-yy495:
-	yyaccept = 46;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy492;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy492;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy492;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy492;
-				if (yych <= 0xD4) goto yy12;
-				goto yy492;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy492;
-				if (yych <= 0xE2) goto yy12;
-				goto yy492;
-			}
-		}
-	}
-yy496:
+yy373:
 	yych = *++cur;
-	if (yych == 'U') goto yy501;
-	if (yych == 'u') goto yy501;
-	goto yy60;
-yy497:
+	if (yych == 'U') goto yy377;
+	if (yych == 'u') goto yy377;
+	goto yy52;
+yy374:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy60;
-	if (yych <= 0x91) goto yy71;
-	if (yych == 0x99) goto yy485;
-	goto yy60;
-yy498:
-	yyaccept = 47;
+	if (yych <= 0x8F) goto yy52;
+	if (yych <= 0x91) goto yy63;
+	if (yych == 0x99) goto yy365;
+	goto yy52;
+yy375:
+	yyaccept = 49;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy499;
+			if (yych <= '`') goto yy376;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy499;
+			if (yych == 0xCB) goto yy376;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy499;
+			if (yych <= 0xE0) goto yy376;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy499:
+yy376:
 	{ emit(st, tok, cur, TA_PLUSIEURS, 0); continue; }
-yy500:
-	yyaccept = 47;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy231;
-	}
-	if (yych <= 'r') {
-		if (yych <= 'c') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy499;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy499;
-				goto yy118;
-			}
-		} else {
-			if (yych <= 'i') {
-				if (yych <= 'e') goto yy119;
-				if (yych <= 'h') goto yy118;
-				goto yy119;
-			} else {
-				if (yych == 'o') goto yy119;
-				if (yych <= 'q') goto yy118;
-				goto yy119;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'z') {
-				if (yych == 'u') goto yy119;
-				goto yy118;
-			} else {
-				if (yych <= 0xC2) goto yy499;
-				if (yych <= 0xC3) goto yy126;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy499;
-				if (yych <= 0xD4) goto yy12;
-				goto yy499;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy499;
-				if (yych <= 0xE2) goto yy12;
-				goto yy499;
-			}
-		}
-	}
-yy501:
+yy377:
 	yych = *++cur;
-	if (yych == 'I') goto yy502;
-	if (yych != 'i') goto yy60;
-yy502:
+	if (yych == 'I') goto yy378;
+	if (yych != 'i') goto yy52;
+yy378:
 	++cur;
 	{ if (!vocab(st, tok, cur, false)) other(st, true); continue; }
 }
@@ -11278,9 +4907,11 @@ int rc_fr_times_lex(const rc_lang *fr, const char *text, size_t len, rc_arena *a
     st->vocab = rc_lang_lex(fr, "times");
     st->a = a;
     st->gap = 2;
-    if (st->vocab)
-        rc_lex_each(st->vocab, bloom_add, st);
-    lex(st, text);
+    rc_lex_each(st->vocab, filter_add, st); /* no vocabulary: an empty filter */
+    /* news prose gives about one atom per nine bytes: room for them at once, not by doubling */
+    st->err = rc_arena_grow(a, (void **)&st->atoms, &st->cap, len / 8 + 16, sizeof(tx_atom));
+    if (!st->err)
+        lex(st, text);
     int err = st->err;
     *out = st->atoms;
     *n = err ? 0 : st->n;

@@ -4,7 +4,9 @@
  * text into atoms: digit runs, the punctuation that joins date parts, the grammar words of time
  * expressions (le, du, depuis, il y a ...), tense markers, and the vocabulary of
  * data/fr/times.tsv (months, weekdays, units ...). Every other word only marks a gap, and is
- * looked up only when a cheap filter built from the vocabulary lets it through.
+ * looked up only when a cheap filter built from the vocabulary (length, first two and last
+ * bytes) lets it through. Tense endings (-ait, -ra ...) are read from a word's last letters once
+ * the DFA has found the word.
  *
  * The text must end in NUL; a NUL inside the text is a gap.
  */
@@ -15,7 +17,9 @@
 #include "lang/fr/times_int.h"
 #include "recoupe.h"
 
-#define TX_BLOOM_BITS 8192
+#define TX_FILTER_SHIFT 13 /* a filter of 8192 bits */
+#define TX_FILTER_BITS (1u << TX_FILTER_SHIFT)
+#define TX_MAXWORD 64 /* longer words are not looked up by the Latin path */
 
 typedef struct lex_state {
     const char *text, *end;
@@ -26,52 +30,101 @@ typedef struct lex_state {
     uint8_t gap;       /* gap since the last atom */
     bool word_before;  /* an unknown word came just before, after spaces only */
     int err;
-    uint64_t bloom[TX_BLOOM_BITS / 64];
+    size_t maxkey;     /* the longest vocabulary key, in bytes */
+    uint64_t filter[TX_FILTER_BITS / 64]; /* see filter_key */
+    struct {
+        const char *val; /* a vocabulary value already decoded, NULL when the slot is empty */
+        int32_t v;
+        uint8_t kind; /* 0: the value names no atom */
+    } decoded[32];
 } lex_state;
 
-/* The filter key of a word: its length and its first two bytes, lower-cased, so that a capital
- * at the start of a sentence finds the same slot. */
-static unsigned bloom_key(const char *s, size_t n)
+/* The filter bit of a word: from its length and its first two and last bytes with bit 5 set,
+ * which differ for most words of a text that has the same first letters as a vocabulary word.
+ * Setting bit 5 is what folding does to ASCII capitals and to the second byte of a Latin-1
+ * capital (É is C3 89, é is C3 A9), and is the same on both sides for every other byte, so the
+ * text is tested as written. */
+static inline unsigned filter_key(const char *s, size_t n)
 {
-    unsigned char c0 = (unsigned char)s[0], c1 = n > 1 ? (unsigned char)s[1] : 0;
-    if (c0 >= 'A' && c0 <= 'Z')
-        c0 += 32;
-    if (c1 >= 'A' && c1 <= 'Z')
-        c1 += 32;
-    if (c0 == 0xc3 && c1 >= 0x80 && c1 <= 0x9e)
-        c1 += 0x20; /* É -> é */
-    unsigned h = (unsigned)(n < 31 ? n : 31) * 2654435761u ^ c0 * 40503u ^ c1 * 9973u;
-    return (h ^ (h >> 13)) % TX_BLOOM_BITS;
+    unsigned c0 = (unsigned char)s[0] | 0x20u;
+    unsigned c1 = n > 1 ? (unsigned char)s[1] | 0x20u : 0;
+    unsigned cl = (unsigned char)s[n - 1] | 0x20u;
+    unsigned h = (c0 << 16 | c1 << 8 | cl) * 0x9e3779b1u + (unsigned)n * 0x85ebca6bu;
+    return h >> (32 - TX_FILTER_SHIFT);
 }
 
 /* Fills the filter from the vocabulary's keys (folded, so lower case already). */
-static int bloom_add(void *ud, const char *key, const char *value)
+static int filter_add(void *ud, const char *key, const char *value)
 {
     (void)value;
     lex_state *st = ud;
     size_t n = strlen(key);
+    if (n > st->maxkey)
+        st->maxkey = n;
     if (n && key[n - 1] == '.')
         n--; /* abbreviations are tested without their dot first */
-    unsigned k = bloom_key(key, n);
-    st->bloom[k / 64] |= 1ull << (k % 64);
+    if (!n)
+        return 0;
+    unsigned k = filter_key(key, n);
+    st->filter[k / 64] |= 1ull << (k % 64);
     return 0;
 }
 
-/* Whether the filter lets a word of the text through to the lexicon. */
-static bool bloom_has(const lex_state *st, const char *s, size_t n)
+/* Whether the filter lets a word of the text through; valid for words of ASCII and Latin-1
+ * letters only (see latin_only), whose fold keeps the filter key. */
+static bool filter_has(const lex_state *st, const char *s, size_t n)
 {
-    unsigned k = bloom_key(s, n);
-    return st->bloom[k / 64] >> (k % 64) & 1;
+    unsigned k = filter_key(s, n);
+    return st->filter[k / 64] >> (k % 64) & 1;
+}
+
+/* Whether a word has only ASCII bytes and two-byte sequences after 0xC3, which the lexicon's
+ * fold maps to the same length and classes (fold_latin). */
+static bool latin_only(const char *s, size_t n)
+{
+    unsigned char any = 0;
+    for (size_t i = 0; i < n; i++)
+        any |= (unsigned char)s[i];
+    if (!(any & 0x80))
+        return true;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80)
+            continue;
+        if (c != 0xc3 || i + 1 >= n || (unsigned char)s[i + 1] < 0x80 ||
+            (unsigned char)s[i + 1] > 0xbf)
+            return false;
+        i++;
+    }
+    return true;
+}
+
+/* Folds a word that latin_only accepts into key as rc_fold does: lower case, same length. */
+static void fold_latin(const char *s, size_t n, char *key)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            key[i] = (char)((unsigned)(c - 'A') < 26u ? c + 32 : c);
+            continue;
+        }
+        unsigned char d = (unsigned char)s[i + 1];
+        key[i] = (char)c;
+        key[i + 1] = (char)(d <= 0x9e && d != 0x97 ? d + 0x20 : d);
+        i++;
+    }
 }
 
 /* Appends an atom with the pending gap. */
 static void emit(lex_state *st, const char *s, const char *e, int kind, int32_t v)
 {
-    if (st->err)
-        return;
-    if (st->n == st->cap &&
-        (st->err = rc_arena_grow(st->a, (void **)&st->atoms, &st->cap, st->n + 1, sizeof(tx_atom))))
-        return;
+    if (st->n == st->cap) { /* after a failed growth, n stays at cap: nothing more is added */
+        if (st->err)
+            return;
+        st->err = rc_arena_grow(st->a, (void **)&st->atoms, &st->cap, st->n + 1, sizeof(tx_atom));
+        if (st->err)
+            return;
+    }
     tx_atom *t = &st->atoms[st->n++];
     t->s = (uint32_t)(s - st->text);
     t->e = (uint32_t)(e - st->text);
@@ -79,9 +132,8 @@ static void emit(lex_state *st, const char *s, const char *e, int kind, int32_t 
     t->k = (uint8_t)kind;
     t->gap = st->gap;
     t->nd = 0;
-    t->fl = st->word_before ? TF_WORD_BEFORE : 0;
-    if ((unsigned char)*s >= 'A' && (unsigned char)*s <= 'Z')
-        t->fl |= TF_UPPER;
+    t->fl = (uint8_t)((st->word_before ? TF_WORD_BEFORE : 0) |
+                      ((unsigned)((unsigned char)*s - 'A') < 26u ? TF_UPPER : 0));
     st->gap = 0;
     st->word_before = false;
 }
@@ -105,13 +157,17 @@ static void space(lex_state *st)
 /* Decodes a vocabulary value ("month 12", "part EV", "cue -1") into an atom kind and value. */
 static bool vocab_value(const char *val, int *kind, int32_t *v)
 {
+#define CLS(name, kind) {name, sizeof name - 1, kind}
     static const struct {
         const char *cls;
+        size_t len;
         int kind;
-    } classes[] = {{"month", TA_MONTH}, {"wday", TA_WDAY}, {"unit", TA_UNIT}, {"day", TA_DAY},
-                   {"rday", TA_RDAY}, {"part", TA_PART}, {"clock", TA_CLOCK}, {"mod", TA_MOD},
-                   {"cue", TA_CUE}, {"num", TA_NUMW}, {"season", TA_SEASON},
-                   {"holiday", TA_HOLIDAY}, {"set", TA_SET}, {"ref", TA_REF}, {"ampm", TA_AMPM}};
+    } classes[] = {CLS("month", TA_MONTH), CLS("wday", TA_WDAY), CLS("unit", TA_UNIT),
+                   CLS("day", TA_DAY), CLS("rday", TA_RDAY), CLS("part", TA_PART),
+                   CLS("clock", TA_CLOCK), CLS("mod", TA_MOD), CLS("cue", TA_CUE),
+                   CLS("num", TA_NUMW), CLS("season", TA_SEASON), CLS("holiday", TA_HOLIDAY),
+                   CLS("set", TA_SET), CLS("ref", TA_REF), CLS("ampm", TA_AMPM)};
+#undef CLS
     static const char *const units[] = {"", "Y", "M", "W", "D", "H", "MIN", "S", "CE", "DE"};
     static const char *const parts[] = {"", "MO", "AF", "EV", "NI", "DT"};
     static const char *const mods[] = {"", "START", "MID", "END"};
@@ -124,7 +180,8 @@ static bool vocab_value(const char *val, int *kind, int32_t *v)
     size_t cl = (size_t)(sp - val);
     const char *arg = sp + 1;
     for (size_t i = 0; i < sizeof classes / sizeof *classes; i++) {
-        if (strlen(classes[i].cls) != cl || memcmp(classes[i].cls, val, cl) != 0)
+        if (classes[i].len != cl || classes[i].cls[0] != val[0] ||
+            memcmp(classes[i].cls, val, cl) != 0)
             continue;
         *kind = classes[i].kind;
         const char *const *names = NULL;
@@ -156,21 +213,123 @@ static bool vocab_value(const char *val, int *kind, int32_t *v)
     return false;
 }
 
-/* Looks a word up in the vocabulary; emits its atom and returns true when it is there. */
-static bool vocab(lex_state *st, const char *s, const char *e, bool abbr)
+/* Emits the atom of a vocabulary value found for s..e; false when the value is not one. */
+static bool vocab_emit(lex_state *st, const char *s, const char *e, bool abbr, const char *val)
 {
-    size_t n = (size_t)(e - s);
-    if (!bloom_has(st, s, abbr ? n - 1 : n))
+    if (!val)
         return false;
-    const char *val = rc_lex_get(st->vocab, s, n);
-    int kind;
-    int32_t v = 0;
-    if (!val || !vocab_value(val, &kind, &v))
+    /* a document names the same few months and weekdays again and again: decode each value once */
+    size_t slot = ((uintptr_t)val >> 3) % (sizeof st->decoded / sizeof *st->decoded);
+    if (st->decoded[slot].val != val) {
+        int kind = 0;
+        int32_t v = 0;
+        if (!vocab_value(val, &kind, &v))
+            kind = 0;
+        st->decoded[slot].val = val;
+        st->decoded[slot].v = v;
+        st->decoded[slot].kind = (uint8_t)kind;
+    }
+    if (!st->decoded[slot].kind)
         return false;
-    emit(st, s, e, kind, v);
+    emit(st, s, e, st->decoded[slot].kind, st->decoded[slot].v);
     if (abbr && st->n)
         st->atoms[st->n - 1].fl |= TF_ABBR;
     return true;
+}
+
+/* Whether a word that latin_only accepts (n bytes, with a final dot when abbr) may be in the
+ * vocabulary: short enough, and let through by the filter. Most words stop here. */
+static inline bool may_be_vocab(const lex_state *st, const char *s, size_t n, bool abbr)
+{
+    return n <= st->maxkey && n <= TX_MAXWORD && filter_has(st, s, abbr ? n - 1 : n);
+}
+
+/* Looks up a word that may_be_vocab let through, folded here. Emits its atom and returns true
+ * when it is there. */
+static bool lookup_latin(lex_state *st, const char *s, const char *e, bool abbr)
+{
+    size_t n = (size_t)(e - s);
+    char key[TX_MAXWORD];
+    fold_latin(s, n, key);
+    return vocab_emit(st, s, e, abbr, rc_lex_get_folded(st->vocab, key, n));
+}
+
+/* Looks up a word that latin_only accepts: the filter first, then the lexicon. */
+static bool vocab_latin(lex_state *st, const char *s, const char *e, bool abbr)
+{
+    return may_be_vocab(st, s, (size_t)(e - s), abbr) && lookup_latin(st, s, e, abbr);
+}
+
+/* Looks a word up in the vocabulary; emits its atom and returns true when it is there. Words of
+ * ASCII and Latin-1 letters, nearly all, take vocab_latin; others the lexicon's full fold. */
+static bool vocab(lex_state *st, const char *s, const char *e, bool abbr)
+{
+    if (latin_only(s, (size_t)(e - s)))
+        return vocab_latin(st, s, e, abbr);
+    return vocab_emit(st, s, e, abbr, rc_lex_get(st->vocab, s, (size_t)(e - s)));
+}
+
+/* The number of lower-case letters (ASCII, U+00DF-U+00F6, U+00F8-U+00FF) that make up s[0..n),
+ * or -1 when some byte is not one of them. */
+static int lower_letters(const unsigned char *s, size_t n)
+{
+    int count = 0;
+    for (size_t i = 0; i < n; i++, count++) {
+        unsigned char c = s[i];
+        if (c >= 'a' && c <= 'z')
+            continue;
+        if (c != 0xc3 || i + 1 >= n)
+            return -1;
+        unsigned char d = s[++i];
+        if (d < 0x9f || d > 0xbf || d == 0xb7)
+            return -1;
+    }
+    return count;
+}
+
+/* The tense a word marks by its ending, read here rather than in the DFA so that the DFA need not
+ * follow every word's last letters: -1 for an imperfect or conditional (two lower-case letters or
+ * more, then -ait or -aient: parlait, auraient), 1 for a future (lower-case letters, then one of
+ * e i u d r o, then -ra or -ront: fera, diront), 0 otherwise. The word has no hyphen. */
+static int tense_ending(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (n < 3)
+        return 0;
+    if (p[n - 1] == 'a' || (n >= 5 && memcmp(p + n - 4, "ront", 4) == 0)) {
+        size_t r = p[n - 1] == 'a' ? n - 2 : n - 4; /* where the r is */
+        if (p[r] != 'r' || r < 1 || !memchr("eiudro", p[r - 1], 6))
+            return 0;
+        return lower_letters(p, r) >= 1 ? 1 : 0;
+    }
+    size_t stem;
+    if (p[n - 1] != 't')
+        return 0;
+    if (n >= 5 && memcmp(p + n - 5, "aient", 5) == 0)
+        stem = n - 5;
+    else if (memcmp(p + n - 3, "ait", 3) == 0)
+        stem = n - 3;
+    else
+        return 0;
+    return lower_letters(p, stem) >= 2 ? -1 : 0;
+}
+
+/* A word of ASCII and Latin-1 letters without a hyphen, the common case: a tense ending, else the
+ * vocabulary (with a final dot first: sept.), else a gap. Returns the new cursor (after a dot it
+ * took). */
+static const char *word_latin(lex_state *st, const char *s, const char *e)
+{
+    int t = tense_ending(s, (size_t)(e - s));
+    if (t) {
+        emit(st, s, e, t < 0 ? TA_PAST : TA_FUT, 0);
+        return e;
+    }
+    size_t n = (size_t)(e - s);
+    if (*e == '.' && may_be_vocab(st, s, n + 1, true) && lookup_latin(st, s, e + 1, true))
+        return e + 1;
+    if (!may_be_vocab(st, s, n, false) || !lookup_latin(st, s, e, false))
+        other(st, true);
+    return e;
 }
 
 /* A word of letters and inner hyphens: the whole word from the vocabulary, else its parts
@@ -232,7 +391,7 @@ static void lex(lex_state *st, const char *cur)
         re2c:define:YYPEEK = "(unsigned char)*cur";
 
         L    = [a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02af\u0300-\u036f\u0370-\u03ff\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u1e00-\u1eff];
-        LW   = [a-z\u00df-\u00f6\u00f8-\u00ff];
+        LAT  = [a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff];
         D    = [0-9];
         H    = [\-\u2010\u2011];
         A    = ['\u2019\u02bc];
@@ -314,18 +473,20 @@ static void lex(lex_state *st, const char *cur)
         'partir'            { emit(st, tok, cur, TA_PARTIR, 0); continue; }
         'ici'               { emit(st, tok, cur, TA_ICI, 0); continue; }
 
-        "ont" | "avait" | "avaient" | "avons" | "avez" | "ai" | "eu" | "\u00e9tait" | "\u00e9taient"
-            | "fut" | "furent" | "sont"
-                            { emit(st, tok, cur, TA_PAST, 0); continue; }
-        LW LW+ ("ait" | "aient")
-                            { emit(st, tok, cur, TA_PAST, 0); continue; }
+        "ont" | "avait" | "avaient" | "avons" | "avez" | "ai" | "eu"
+                            { emit(st, tok, cur, TA_PAST, TX_AUX_AVOIR); continue; }
+        "\u00e9tait" | "\u00e9taient" | "fut" | "furent"
+                            { emit(st, tok, cur, TA_PAST, TX_AUX_ETRE_PAST); continue; }
+        "sont"              { emit(st, tok, cur, TA_PAST, TX_AUX_ETRE_PRESENT); continue; }
         "front" | "affront" { other(st, true); continue; }
         "sera" | "seront" | "aura" | "auront" | "va" | "vont" | "devrait" | "devraient" | "doit"
-            | "doivent" | "pr\u00e9vu" | "pr\u00e9vue" | "pr\u00e9vus" | "pr\u00e9vues"
+            | "doivent"
                             { emit(st, tok, cur, TA_FUT, 0); continue; }
-        LW* [eiudro] "r" ("a" | "ont")
-                            { emit(st, tok, cur, TA_FUT, 0); continue; }
+        "pr\u00e9vu" | "pr\u00e9vue" | "pr\u00e9vus" | "pr\u00e9vues" | "attendu" | "attendue"
+            | "attendus" | "attendues"
+                            { emit(st, tok, cur, TA_FUT, TX_EXPECTED); continue; }
 
+        LAT+                { cur = word_latin(st, tok, cur); continue; }
         L+ (H L+)*          { cur = word(st, tok, cur); continue; }
 
         [/.:,()!?]          { emit(st, tok, cur, TA_PUNCT, *tok); continue; }
@@ -347,9 +508,11 @@ int rc_fr_times_lex(const rc_lang *fr, const char *text, size_t len, rc_arena *a
     st->vocab = rc_lang_lex(fr, "times");
     st->a = a;
     st->gap = 2;
-    if (st->vocab)
-        rc_lex_each(st->vocab, bloom_add, st);
-    lex(st, text);
+    rc_lex_each(st->vocab, filter_add, st); /* no vocabulary: an empty filter */
+    /* news prose gives about one atom per nine bytes: room for them at once, not by doubling */
+    st->err = rc_arena_grow(a, (void **)&st->atoms, &st->cap, len / 8 + 16, sizeof(tx_atom));
+    if (!st->err)
+        lex(st, text);
     int err = st->err;
     *out = st->atoms;
     *n = err ? 0 : st->n;
