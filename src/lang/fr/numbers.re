@@ -20,6 +20,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text/fold.h"
+
 /* Word classes of num_classify. */
 enum {
     NW_NONE,   /* an ordinary word */
@@ -66,6 +68,9 @@ typedef struct num_core {
     uint8_t kind;
 } num_core;
 
+/* Bits of the hashed word sets that keep num_bound from looking up phrases that cannot be there. */
+#define NUM_WSET 1024
+
 typedef struct num_st {
     const char *text, *end;
     unsigned flags;
@@ -74,7 +79,10 @@ typedef struct num_st {
     rc_number *out;
     size_t n, cap;
     int err;
-    uint8_t prefix[26 * 26 * 26 / 8 + 1]; /* three-letter prefixes of number words */
+    uint8_t prefix[28 * 28 * 28 / 8];       /* three-byte starts of number words (num_quick_skip) */
+    bool wsets;                             /* bfirst and blast are filled */
+    uint64_t bfirst[NUM_WSET / 64];         /* first words of bound phrases, hashed */
+    uint64_t blast[NUM_WSET / 64];          /* last words of bound phrases, hashed */
 } num_st;
 
 /* Digit forms of num_lex_digits. */
@@ -143,7 +151,7 @@ static void num_classify_fix(num_word *w)
     }
     if (*e == '@' || *e == '.' || *e == '_' || *e == '+' || *e == '%') { /* an e-mail address */
         const char *q = e;
-        while (num_alnum(*q) || (*q && strchr("._%+-", *q)))
+        while (num_alnum(*q) || *q == '.' || *q == '_' || *q == '%' || *q == '+' || *q == '-')
             q++;
         if (*q == '@' && num_alnum(q[1])) {
             q++;
@@ -1272,29 +1280,117 @@ static bool num_core_at(num_st *st, const char *p, num_core *c, const char **res
 
 /* ---- context: bounds, ranges, dates ----------------------------------------------------- */
 
+/* FNV-1a over n bytes, the hash the word sets of num_st use. */
+static unsigned num_fnv(const char *s, size_t n)
+{
+    unsigned h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+/* Hash of the word s[0..e) folded as the lexicons fold their keys (text/fold.h): ASCII and
+ * Latin-1 letters inline, anything else through rc_fold. False when it is too long to fold. */
+static bool num_word_hash(const char *s, const char *e, unsigned *h)
+{
+    const unsigned char *p = (const unsigned char *)s, *q = (const unsigned char *)e;
+    unsigned x = 2166136261u;
+    while (p < q) {
+        unsigned c = *p;
+        if (c < 0x80) {
+            c = c - 'A' < 26u ? c + 32 : c;
+            p++;
+        } else if (c == 0xc3 && p + 1 < q && p[1] >= 0x80 && p[1] <= 0xbf) {
+            x = (x ^ 0xc3u) * 16777619u;
+            c = p[1] <= 0x9e && p[1] != 0x97 ? p[1] + 0x20u : p[1];
+            p += 2;
+        } else {
+            char buf[64];
+            size_t n = rc_fold(s, (size_t)(e - s), buf, sizeof buf);
+            if (n > sizeof buf)
+                return false;
+            *h = num_fnv(buf, n);
+            return true;
+        }
+        x = (x ^ c) * 16777619u;
+    }
+    *h = x;
+    return true;
+}
+
+/* Bit of hash h in a word set. */
+static unsigned num_wset_bit(unsigned h)
+{
+    return (h ^ (h >> 16)) & (NUM_WSET - 1);
+}
+
+/* Whether the word s[0..e) may be in set: false only when it certainly is not. */
+static bool num_wset_maybe(const uint64_t *set, const char *s, const char *e)
+{
+    unsigned h;
+    if (!num_word_hash(s, e, &h))
+        return true;
+    unsigned b = num_wset_bit(h);
+    return (set[b >> 6] >> (b & 63)) & 1;
+}
+
+/* Adds the first and last words of one bound phrase (a folded key) to the word sets. */
+static int num_wsets_add(void *ud, const char *key, const char *value)
+{
+    num_st *st = ud;
+    (void)value;
+    size_t n = strlen(key), f = strcspn(key, " \t");
+    const char *l = key + n;
+    while (l > key && l[-1] != ' ' && l[-1] != '\t')
+        l--;
+    unsigned b = num_wset_bit(num_fnv(key, f));
+    st->bfirst[b >> 6] |= (uint64_t)1 << (b & 63);
+    b = num_wset_bit(num_fnv(l, (size_t)(key + n - l)));
+    st->blast[b >> 6] |= (uint64_t)1 << (b & 63);
+    return 0;
+}
+
+/* Fills the word sets of the bound phrases, once per text and only when a figure needs them:
+ * a phrase can only match where its first and last words do, which rejects most contexts
+ * before any phrase is folded and looked up. */
+static void num_wsets_init(num_st *st)
+{
+    memset(st->bfirst, 0, sizeof st->bfirst);
+    memset(st->blast, 0, sizeof st->blast);
+    rc_lex_each(st->bounds, num_wsets_add, st);
+    st->wsets = true;
+}
+
 /* The bound phrase ending just before c->s (col 0) or starting just after c->e (col 1), longest
  * first; copies its effects into buf and sets *ps / *pe to its extent. */
-static const char *num_bound(const num_st *st, const num_core *c, int col, char *buf, size_t cap,
+static const char *num_bound(num_st *st, const num_core *c, int col, char *buf, size_t cap,
                              const char **ps, const char **pe)
 {
     if (!st->bounds)
         return NULL;
+    if (!st->wsets)
+        num_wsets_init(st);
     if (col == 0) {
         const char *e0 = num_skip_sp_back(st, c->s);
-        const char *starts[5];
+        const char *starts[5], *wends[5];
         int n = 0;
         const char *p = e0;
         while (n < 5) {
             const char *s = num_word_back(st, p);
             if (s == p)
                 break;
-            starts[n++] = s;
+            if (n == 0 && !num_wset_maybe(st->blast, s, p))
+                return NULL; /* no phrase ends with this word */
+            starts[n] = s;
+            wends[n++] = p;
             const char *b = num_skip_sp_back(st, s);
             if (b == s)
                 break;
             p = b;
         }
         for (int i = n - 1; i >= 0; i--) {
+            if (!num_wset_maybe(st->bfirst, starts[i], wends[i]))
+                continue;
             const char *v = rc_lex_get(st->bounds, starts[i], (size_t)(e0 - starts[i]));
             if (v) {
                 *ps = starts[i];
@@ -1316,6 +1412,9 @@ static const char *num_bound(const num_st *st, const num_core *c, int col, char 
             break;
         if (*e == '.' && e - p <= 5)
             e++; /* déc. */
+        if (n == 0 && !num_wset_maybe(st->bfirst, s0, e) &&
+            !(e[-1] == '.' && num_wset_maybe(st->bfirst, s0, e - 1)))
+            return NULL; /* no phrase starts with this word */
         ends[n++] = e;
         const char *q = num_skip_sp(e);
         if (q == e)
@@ -1486,94 +1585,249 @@ static const char num_prefixes[] =
     "zer dem deu dix diz dou cen cin bil hui mil moi neu non oct onz pou pre qua qui sec sei sep "
     "six soi sur tie tre tri tro uni une vin vir htt www";
 
-/* Bytes that make up words for num_quick_skip: ASCII letters, lead bytes of Latin letters
- * (à to ɏ) and continuation bytes, which only follow such a lead once the scan started on a
- * letter (the scan stops at any other lead: no-break spaces, ’, «). */
-#define NUM_L8(b) [b] = 1, [b + 1] = 1, [b + 2] = 1, [b + 3] = 1, [b + 4] = 1, [b + 5] = 1, \
-                  [b + 6] = 1, [b + 7] = 1
+/* Bytes that make up words for num_quick_skip: 1 for ASCII letters, 3 for the lead bytes of
+ * Latin letters (à to ɏ), 2 for continuation bytes, which only follow such a lead once the scan
+ * started on a letter (the scan stops at any other lead: no-break spaces, ’, «). */
+#define NUM_L8(b, v) [b] = v, [b + 1] = v, [b + 2] = v, [b + 3] = v, [b + 4] = v, [b + 5] = v, \
+                     [b + 6] = v, [b + 7] = v
 static const uint8_t num_letter_bytes[256] = {
-    NUM_L8('A'), NUM_L8('I'), NUM_L8('Q'), ['Y'] = 1, ['Z'] = 1,
-    NUM_L8('a'), NUM_L8('i'), NUM_L8('q'), ['y'] = 1, ['z'] = 1,
-    NUM_L8(0x80), NUM_L8(0x88), NUM_L8(0x90), NUM_L8(0x98), NUM_L8(0xa0), NUM_L8(0xa8),
-    NUM_L8(0xb0), NUM_L8(0xb8), [0xc3] = 1, [0xc4] = 1, [0xc5] = 1, [0xc6] = 1, [0xc7] = 1,
-    [0xc8] = 1, [0xc9] = 1,
+    NUM_L8('A', 1), NUM_L8('I', 1), NUM_L8('Q', 1), ['Y'] = 1, ['Z'] = 1,
+    NUM_L8('a', 1), NUM_L8('i', 1), NUM_L8('q', 1), ['y'] = 1, ['z'] = 1,
+    NUM_L8(0x80, 2), NUM_L8(0x88, 2), NUM_L8(0x90, 2), NUM_L8(0x98, 2), NUM_L8(0xa0, 2),
+    NUM_L8(0xa8, 2), NUM_L8(0xb0, 2), NUM_L8(0xb8, 2), [0xc3] = 3, [0xc4] = 3, [0xc5] = 3,
+    [0xc6] = 3, [0xc7] = 3, [0xc8] = 3, [0xc9] = 3,
+};
+
+/* Bytes the scan passes over one by one without looking further: ASCII that is neither a
+ * letter, a digit, a sign nor a comma. NUL is not one of them: it ends the text. */
+static const uint8_t num_skip_bytes[256] = {
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 00 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 10 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 1, /* 20 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, /* 30 */
+    1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 40 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, /* 50 */
+    1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 60 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, /* 70 */
 };
 #undef NUM_L8
+/* For the three-byte starts of num_st.prefix: 0-25 for the ASCII letters whatever their case,
+ * 27 for the other bytes of words (num_letter_bytes), 26 for anything else. */
+static const uint8_t num_letter_idx[256] = {
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, /* 00 */
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, /* 10 */
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, /* 20 */
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, /* 30 */
+    26, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, /* 40 */
+    15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 26, 26, 26, 26, /* 50 */
+    26, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, /* 60 */
+    15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 26, 26, 26, 26, /* 70 */
+    27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, /* 80 */
+    27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, /* 90 */
+    27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, /* a0 */
+    27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, /* b0 */
+    26, 26, 26, 27, 27, 27, 27, 27, 27, 27, 26, 26, 26, 26, 26, 26, /* c0 */
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, /* d0 */
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, /* e0 */
+    26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, /* f0 */
+};
 
-/* Index of the three-letter prefix at p in num_st.prefix, or -1 when p has no such prefix. */
-static int num_prefix_index(const char *p)
+/* What the byte after a word may make of it (num_quick_skip): 1 a digit (A320), 2 a hyphen
+ * (F-16), 3 the lead of ’ or of a non-breaking hyphen, 4 an e-mail address, 5 a URL; 0 nothing. */
+static const uint8_t num_after_cls[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 00 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 10 */
+    0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 4, 0, 2, 4, 0, /* 20 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 5, 0, 0, 0, 0, 0, /* 30 */
+    4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 40 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, /* 50 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 60 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 70 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 80 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 90 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* a0 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* b0 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* c0 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* d0 */
+    0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* e0 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* f0 */
+};
+
+/* First letters that need more than the prefix table (num_quick_skip): 1 always, for roman
+ * numerals (IIe, Ve, XXIe) and zéro; 2 unless a small letter follows (Le, Ce, Mais: no roman
+ * numeral there). */
+static const uint8_t num_first_cls[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 00 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 10 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 20 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 30 */
+    0, 0, 0, 2, 0, 0, 0, 0, 0, 1, 0, 0, 2, 2, 0, 0, /* 40 */
+    0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, /* 50 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 60 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, /* 70 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 80 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 90 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* a0 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* b0 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* c0 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* d0 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* e0 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* f0 */
+};
+
+/* Index of the three bytes at p in num_st.prefix; p[0] is not NUL. */
+static unsigned num_prefix_index(const char *p)
 {
-    int k = 0;
-    for (int i = 0; i < 3; i++) {
-        int c = p[i] | 0x20;
-        if (c < 'a' || c > 'z')
-            return -1;
-        k = k * 26 + (c - 'a');
-    }
-    return k;
+    const unsigned char *u = (const unsigned char *)p;
+    unsigned c2 = u[1] ? u[2] : 0;
+    return (num_letter_idx[u[0]] * 28u + num_letter_idx[u[1]]) * 28u + num_letter_idx[c2];
 }
 
-/* Fills the prefix table of st. */
+/* Fills the prefix table of st: the starts of num_prefixes, and "un" alone. */
 static void num_prefix_init(num_st *st)
 {
     memset(st->prefix, 0, sizeof st->prefix);
     for (const char *p = num_prefixes; *p; p += p[3] ? 4 : 3) {
-        int k = num_prefix_index(p);
+        unsigned k = num_prefix_index(p);
         st->prefix[k >> 3] |= (uint8_t)(1u << (k & 7));
     }
+    unsigned k = num_prefix_index("un ");
+    st->prefix[k >> 3] |= (uint8_t)(1u << (k & 7));
+}
+
+/* End of the run of word bytes at p (num_letter_bytes); *clean tells whether the vocabulary
+ * DFA would end its L+ word at the same place: only ASCII letters and well-formed Latin letters,
+ * and no letter of another script right after. */
+static const unsigned char *num_word_end(const unsigned char *e, bool *clean)
+{
+    bool ok = true;
+    for (;;) {
+        while (num_letter_bytes[*e] == 1)
+            e++;
+        uint8_t k = num_letter_bytes[*e];
+        if (!k)
+            break;
+        if (k == 3 && (e[1] & 0xc0) == 0x80 && !(e[0] == 0xc3 && (e[1] == 0x97 || e[1] == 0xb7))) {
+            e += 2;
+            continue;
+        }
+        ok = false; /* a stray continuation byte, × or ÷ */
+        e++;
+    }
+    *clean = ok && (*e < 0xca || *e >= 0xe2); /* ʰ, combining marks, Greek ... are L too */
+    return e;
+}
+
+/* Whether the word s[0..e) ends in -aine or -aines, the counting nouns (dizaine, centaines). */
+static bool num_aine(const char *s, const char *e)
+{
+    if (e - s < 4)
+        return false;
+    const char *t = e - ((e[-1] | 0x20) == 's' ? 1 : 0);
+    return t - s >= 4 && (t[-4] | 0x20) == 'a' && (t[-3] | 0x20) == 'i' &&
+           (t[-2] | 0x20) == 'n' && (t[-1] | 0x20) == 'e';
+}
+
+/* Whether an e-mail address goes on at e, the end of a word: what num_classify_fix skips. */
+static bool num_mail_at(const char *e)
+{
+    const char *q = e;
+    while (num_alnum(*q) || *q == '.' || *q == '_' || *q == '%' || *q == '+' || *q == '-')
+        q++;
+    return *q == '@' && num_alnum(q[1]);
 }
 
 /* Fast path for a word that starts with an ASCII letter at p: when it cannot be a number word,
- * an identifier or an address, returns its end; otherwise NULL (the DFA decides). */
+ * an identifier or an address, returns its end, where the DFA and num_classify_fix would end
+ * it; otherwise NULL (the DFA decides). The common case is decided without branches. */
 static const char *num_quick_skip(const num_st *st, const char *p)
 {
-    const unsigned char *e = (const unsigned char *)p;
-    while (num_letter_bytes[*e])
-        e++;
-    size_t n = (size_t)((const char *)e - p);
-    switch (p[0]) {
-    case 'I': case 'V': case 'X': case 'L': case 'C': case 'M': case 'z': case 'Z':
-        return NULL; /* roman numerals, zéro */
+    bool clean;
+    const unsigned char *u = (const unsigned char *)p;
+    const char *e = (const char *)num_word_end(u, &clean);
+    unsigned k = num_prefix_index(p);
+    unsigned hit = (st->prefix[k >> 3] >> (k & 7)) & 1u; /* a number word, or "un" */
+    const char *t = e - ((e[-1] | 0x20) == 's');
+    uint32_t tail = 0, aine;
+    memcpy(&aine, "aine", 4);
+    memcpy(&tail, t - p >= 4 ? t - 4 : "    ", 4);
+    hit |= (tail | 0x20202020u) == aine; /* dizaine, centaines */
+    unsigned f = num_first_cls[u[0]];
+    hit |= f == 1;
+    hit |= (f == 2) & (!clean | !(u[1] >= 'a' && u[1] <= 'z'));
+    unsigned x = num_after_cls[(unsigned char)*e];
+    if (!(hit | x))
+        return e;
+    if (hit || !clean)
+        return NULL;
+    size_t n = (size_t)(e - p);
+    switch (x) {
+    case 2: /* F-16, or a hyphenated word */
+        return !(e[1] >= '0' && e[1] <= '9') ? e : NULL;
+    case 3: /* F‑16 with a non-breaking hyphen, or ’ » … after the word */
+        return !(e[1] == '\x80' && (e[2] == '\x90' || e[2] == '\x91') && e[3] >= '0' && e[3] <= '9')
+                   ? e
+                   : NULL;
+    case 4:
+        return !num_mail_at(e) ? e : NULL;
+    case 5:
+        return !((p[0] | 0x20) == 'h' && (n == 4 || n == 5) && e[1] == '/' && e[2] == '/') ? e
+                                                                                          : NULL;
     default:
-        break;
+        return NULL; /* A320 */
     }
-    if (n == 2 && (p[0] | 0x20) == 'u' && (p[1] | 0x20) == 'n')
+}
+
+/* Fast path at a byte above ASCII: a character that cannot start anything (no-break space, «, ’,
+ * a dash) or a word that starts with an accented letter and is no counting noun is skipped to
+ * where the DFA would end it; NULL when the DFA must decide (½, the minus sign, other scripts). */
+static const char *num_wide_skip(const char *p)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    if (u[0] == 0xc2)
+        return (u[1] & 0xc0) == 0x80 && (u[1] < 0xbc || u[1] > 0xbe) ? p + 2 : NULL;
+    if (u[0] == 0xe2)
+        return (u[1] & 0xc0) == 0x80 && u[1] != 0x85 && u[1] != 0x88 && (u[2] & 0xc0) == 0x80
+                   ? p + 3
+                   : NULL;
+    if (u[0] < 0xc3 || u[0] > 0xc9 || (u[1] & 0xc0) != 0x80 ||
+        (u[0] == 0xc3 && (u[1] == 0x97 || u[1] == 0xb7)))
         return NULL;
-    if (n >= 3) {
-        int k = num_prefix_index(p);
-        if (k >= 0 && (st->prefix[k >> 3] >> (k & 7)) & 1)
-            return NULL;
-    }
-    if (n >= 4) {
-        const char *t = (const char *)e - ((e[-1] | 0x20) == 's' ? 1 : 0);
-        if (t - p >= 4 && (t[-4] | 0x20) == 'a' && (t[-3] | 0x20) == 'i' &&
-            (t[-2] | 0x20) == 'n' && (t[-1] | 0x20) == 'e')
-            return NULL; /* dizaine, centaines */
-    }
-    unsigned char x = *e;
-    if ((x >= '0' && x <= '9') || x == '-' || x == '@' || x == '.' || x == '_' || x == '+' ||
-        x == '%' || x == ':' || x == 0xe2)
+    bool clean;
+    const char *e = (const char *)num_word_end(u, &clean);
+    if (!clean || num_aine(p, e))
         return NULL;
-    return (const char *)e;
+    return e;
 }
 
 /* One pass over the text: words and digits start cores, everything else is skipped. */
 static void num_scan(num_st *st)
 {
     const char *p = st->text, *end = st->end;
+    bool fast = !(st->flags & RC_FRNUM_RELATIVE);
     while (p < end && !st->err) {
+        while (num_skip_bytes[(unsigned char)*p])
+            p++;
+        if (p >= end)
+            break;
         unsigned char ch = (unsigned char)*p;
-        bool letter = (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z';
-        if (ch < 0x80 && !letter && !(ch >= '0' && ch <= '9') && ch != '-' && ch != '+' &&
-            ch != ',') {
+        if (ch == 0) {
             p++;
             continue;
         }
+        bool letter = (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z';
         if (ch == ',' && !(p[1] >= '0' && p[1] <= '9')) {
             p++;
             continue;
         }
-        if ((letter || ch >= 0xc3) && (st->flags & RC_FRNUM_RELATIVE) && st->relative &&
+        if (fast && ch >= 0x80) {
+            const char *e = num_wide_skip(p);
+            if (e) {
+                p = e;
+                continue;
+            }
+        }
+        if ((letter || ch >= 0xc3) && !fast && st->relative &&
             (p == st->text || !num_wordc(num_prevc(st, p)) || num_apostrophe(num_prevc(st, p)))) {
             const char *r = num_relative(st, p);
             if (r) {
@@ -1581,7 +1835,7 @@ static void num_scan(num_st *st)
                 continue;
             }
         }
-        if (letter && !(st->flags & RC_FRNUM_RELATIVE)) {
+        if (letter && fast) {
             const char *e = num_quick_skip(st, p);
             if (e) {
                 p = e;
