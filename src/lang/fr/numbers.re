@@ -80,9 +80,10 @@ typedef struct num_st {
     size_t n, cap;
     int err;
     uint8_t prefix[28 * 28 * 28 / 8];       /* three-byte starts of number words (num_quick_skip) */
-    bool wsets;                             /* bfirst and blast are filled */
+    bool wsets;                             /* bfirst, blast and bkeys are filled */
     uint64_t bfirst[NUM_WSET / 64];         /* first words of bound phrases, hashed */
     uint64_t blast[NUM_WSET / 64];          /* last words of bound phrases, hashed */
+    uint64_t bkeys[NUM_WSET / 64];          /* bound phrases, hashed word by word */
 } num_st;
 
 /* Digit forms of num_lex_digits. */
@@ -1304,6 +1305,9 @@ static bool num_word_hash(const char *s, const char *e, unsigned *h)
             x = (x ^ 0xc3u) * 16777619u;
             c = p[1] <= 0x9e && p[1] != 0x97 ? p[1] + 0x20u : p[1];
             p += 2;
+        } else if (c == 0xe2 && q - p >= 3 && p[1] == 0x80 && p[2] == 0x99) {
+            c = '\''; /* ’, as rc_fold_typo reads it */
+            p += 3;
         } else {
             char buf[64];
             size_t n = rc_fold(s, (size_t)(e - s), buf, sizeof buf);
@@ -1324,39 +1328,66 @@ static unsigned num_wset_bit(unsigned h)
     return (h ^ (h >> 16)) & (NUM_WSET - 1);
 }
 
-/* Whether the word s[0..e) may be in set: false only when it certainly is not. */
-static bool num_wset_maybe(const uint64_t *set, const char *s, const char *e)
+/* Whether hash h may be in set: false only when no member has that hash. */
+static bool num_wset_has(const uint64_t *set, unsigned h)
 {
-    unsigned h;
-    if (!num_word_hash(s, e, &h))
-        return true;
     unsigned b = num_wset_bit(h);
     return (set[b >> 6] >> (b & 63)) & 1;
 }
 
-/* Adds the first and last words of one bound phrase (a folded key) to the word sets. */
+/* Adds hash h to set. */
+static void num_wset_put(uint64_t *set, unsigned h)
+{
+    unsigned b = num_wset_bit(h);
+    set[b >> 6] |= (uint64_t)1 << (b & 63);
+}
+
+/* The hash of a phrase from the hashes of its words: the same whatever spaces separate them. */
+static unsigned num_phrase_mix(unsigned h, unsigned word)
+{
+    return h * 0x9e3779b1u + word;
+}
+
+/* Adds one bound phrase (a folded key) to the sets: its first word, its last word and the whole
+ * phrase, words separated by spaces or tabs, each hashed as num_word_hash hashes them. */
 static int num_wsets_add(void *ud, const char *key, const char *value)
 {
     num_st *st = ud;
     (void)value;
-    size_t n = strlen(key), f = strcspn(key, " \t");
-    const char *l = key + n;
-    while (l > key && l[-1] != ' ' && l[-1] != '\t')
-        l--;
-    unsigned b = num_wset_bit(num_fnv(key, f));
-    st->bfirst[b >> 6] |= (uint64_t)1 << (b & 63);
-    b = num_wset_bit(num_fnv(l, (size_t)(key + n - l)));
-    st->blast[b >> 6] |= (uint64_t)1 << (b & 63);
+    unsigned h = 2166136261u, first = 0, last = 0, phrase = 0;
+    int words = 0;
+    const unsigned char *k = (const unsigned char *)key;
+    for (;; k++) {
+        if (*k && *k != ' ' && *k != '\t') {
+            h = (h ^ *k) * 16777619u;
+            continue;
+        }
+        if (k > (const unsigned char *)key && k[-1] != ' ' && k[-1] != '\t') {
+            if (words++ == 0)
+                first = h;
+            last = h;
+            phrase = num_phrase_mix(phrase, h);
+            h = 2166136261u;
+        }
+        if (!*k)
+            break;
+    }
+    if (words) {
+        num_wset_put(st->bfirst, first);
+        num_wset_put(st->blast, last);
+        num_wset_put(st->bkeys, phrase);
+    }
     return 0;
 }
 
-/* Fills the word sets of the bound phrases, once per text and only when a figure needs them:
- * a phrase can only match where its first and last words do, which rejects most contexts
- * before any phrase is folded and looked up. */
+/* Fills the sets of the bound phrases, once per text and only when a figure needs them: a phrase
+ * can only be in the text where its first word, its last word and its hash are in the sets,
+ * which rejects most contexts before any phrase is folded and looked up. */
 static void num_wsets_init(num_st *st)
 {
     memset(st->bfirst, 0, sizeof st->bfirst);
     memset(st->blast, 0, sizeof st->blast);
+    memset(st->bkeys, 0, sizeof st->bkeys);
     rc_lex_each(st->bounds, num_wsets_add, st);
     st->wsets = true;
 }
@@ -1372,25 +1403,37 @@ static const char *num_bound(num_st *st, const num_core *c, int col, char *buf, 
         num_wsets_init(st);
     if (col == 0) {
         const char *e0 = num_skip_sp_back(st, c->s);
-        const char *starts[5], *wends[5];
+        const char *starts[5];
+        unsigned wh[5];
+        bool whok[5];
         int n = 0;
         const char *p = e0;
         while (n < 5) {
             const char *s = num_word_back(st, p);
             if (s == p)
                 break;
-            if (n == 0 && !num_wset_maybe(st->blast, s, p))
+            whok[n] = num_word_hash(s, p, &wh[n]);
+            if (n == 0 && whok[0] && !num_wset_has(st->blast, wh[0]))
                 return NULL; /* no phrase ends with this word */
-            starts[n] = s;
-            wends[n++] = p;
+            starts[n++] = s;
             const char *b = num_skip_sp_back(st, s);
             if (b == s)
                 break;
             p = b;
         }
         for (int i = n - 1; i >= 0; i--) {
-            if (!num_wset_maybe(st->bfirst, starts[i], wends[i]))
+            bool maybe = !whok[i] || num_wset_has(st->bfirst, wh[i]);
+            if (maybe) {
+                unsigned ph = 0;
+                for (int j = i; j >= 0 && maybe; j--) {
+                    maybe = whok[j];
+                    ph = num_phrase_mix(ph, wh[j]);
+                }
+                if (maybe && !num_wset_has(st->bkeys, ph))
+                    continue; /* every word hashed: the phrase is certainly not there */
+            } else {
                 continue;
+            }
             const char *v = rc_lex_get(st->bounds, starts[i], (size_t)(e0 - starts[i]));
             if (v) {
                 *ps = starts[i];
@@ -1404,6 +1447,8 @@ static const char *num_bound(num_st *st, const num_core *c, int col, char *buf, 
     if (s0 == c->e && num_wordc(s0))
         return NULL;
     const char *ends[3];
+    unsigned wh[3], whd[3]; /* each word, and the last one without its abbreviation dot */
+    bool whok[3], whdok[3];
     int n = 0;
     const char *p = s0;
     while (n < 3) {
@@ -1412,8 +1457,13 @@ static const char *num_bound(num_st *st, const num_core *c, int col, char *buf, 
             break;
         if (*e == '.' && e - p <= 5)
             e++; /* déc. */
-        if (n == 0 && !num_wset_maybe(st->bfirst, s0, e) &&
-            !(e[-1] == '.' && num_wset_maybe(st->bfirst, s0, e - 1)))
+        whok[n] = num_word_hash(p, e, &wh[n]);
+        whd[n] = wh[n];
+        whdok[n] = whok[n];
+        if (e[-1] == '.')
+            whdok[n] = num_word_hash(p, e - 1, &whd[n]);
+        if (n == 0 && whok[0] && whdok[0] && !num_wset_has(st->bfirst, wh[0]) &&
+            !num_wset_has(st->bfirst, whd[0]))
             return NULL; /* no phrase starts with this word */
         ends[n++] = e;
         const char *q = num_skip_sp(e);
@@ -1422,7 +1472,18 @@ static const char *num_bound(num_st *st, const num_core *c, int col, char *buf, 
         p = q;
     }
     for (int i = n - 1; i >= 0; i--) {
-        const char *v = rc_lex_get(st->bounds, s0, (size_t)(ends[i] - s0));
+        unsigned ph = 0;
+        bool known = true;
+        for (int j = 0; j < i; j++) {
+            known = known && whok[j];
+            ph = num_phrase_mix(ph, wh[j]);
+        }
+        bool maybe = !known || !whok[i] || num_wset_has(st->bkeys, num_phrase_mix(ph, wh[i]));
+        bool maybe_nodot = ends[i][-1] == '.' &&
+                           (!known || !whdok[i] || num_wset_has(st->bkeys, num_phrase_mix(ph, whd[i])));
+        if (!maybe && !maybe_nodot)
+            continue;
+        const char *v = maybe ? rc_lex_get(st->bounds, s0, (size_t)(ends[i] - s0)) : NULL;
         if (!v && ends[i][-1] == '.')
             v = rc_lex_get(st->bounds, s0, (size_t)(ends[i] - 1 - s0));
         if (v) {
@@ -1434,35 +1495,45 @@ static const char *num_bound(num_st *st, const num_core *c, int col, char *buf, 
     return NULL;
 }
 
-/* Whether the effect list eff names effect name. */
-static bool num_has(const char *eff, const char *name)
+/* Effects of a bound phrase (the names of data/fr/number_bounds.tsv), as bits. */
+enum { EF_LOW = 1, EF_HIGH = 2, EF_APPROX = 4, EF_RANGE = 8, EF_DATE = 16, EF_PLAIN = 32 };
+
+/* The effects that the space-separated list eff names (NULL names none); read once per phrase
+ * found rather than once per question asked of it. */
+static unsigned num_effects(const char *eff)
 {
-    size_t n = strlen(name);
+    static const struct {
+        const char *name;
+        unsigned bit;
+    } names[] = {{"low", EF_LOW},     {"high", EF_HIGH}, {"approx", EF_APPROX},
+                 {"range", EF_RANGE}, {"date", EF_DATE}, {"plain", EF_PLAIN}};
+    unsigned bits = 0;
     for (const char *p = eff; p && *p;) {
         size_t k = strcspn(p, " ");
-        if (k == n && memcmp(p, name, n) == 0)
-            return true;
+        for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+            if (strlen(names[i].name) == k && memcmp(p, names[i].name, k) == 0)
+                bits |= names[i].bit;
         p += k;
         while (*p == ' ')
             p++;
     }
-    return false;
+    return bits;
 }
 
 /* Applies bound effects to c. */
-static void num_apply(num_core *c, const char *eff)
+static void num_apply(num_core *c, unsigned eff)
 {
-    if (num_has(eff, "approx"))
+    if (eff & EF_APPROX)
         c->approx = true;
-    if (num_has(eff, "low")) {
+    if (eff & EF_LOW) {
         if (!isnan(c->value))
             c->low = c->value;
         c->high = NAN;
     }
-    if (num_has(eff, "high")) {
+    if (eff & EF_HIGH) {
         if (!isnan(c->value))
             c->high = c->value;
-        if (!num_has(eff, "low"))
+        if (!(eff & EF_LOW))
             c->low = NAN;
     }
 }
@@ -1509,15 +1580,16 @@ static const char *num_context(num_st *st, num_core *c)
     const char *bs = c->s, *be = c->s, *as = c->e, *ae = c->e;
     const char *eb = num_bound(st, c, 0, before, sizeof before, &bs, &be);
     const char *ea = num_bound(st, c, 1, after, sizeof after, &as, &ae);
+    unsigned fb = num_effects(eb), fa = num_effects(ea);
     if (c->kind == RC_NUM_NUMBER || c->kind == RC_NUM_ORDINAL) {
         bool whole = num_whole(c->value);
-        if (num_has(ea, "date") && whole && c->value >= 1 && c->value <= 31)
+        if ((fa & EF_DATE) && whole && c->value >= 1 && c->value <= 31)
             return c->e; /* 15 décembre, 1er janvier */
-        if (num_has(eb, "date") && whole && c->value >= 1000 && c->value <= 2999 &&
+        if ((fb & EF_DATE) && whole && c->value >= 1000 && c->value <= 2999 &&
             c->kind == RC_NUM_NUMBER)
             return c->e; /* décembre 2016 */
     }
-    if (c->plain || num_has(eb, "plain") || c->kind == RC_NUM_ORDINAL) {
+    if (c->plain || (fb & EF_PLAIN) || c->kind == RC_NUM_ORDINAL) {
         num_emit(st, c);
         return c->e;
     }
@@ -1525,15 +1597,15 @@ static const char *num_context(num_st *st, num_core *c)
     if (c->kind != RC_NUM_FRACTION) {
         if (eb && !strncmp(eb, "range:", 6) && num_range_end(st, c, eb + 6, &y))
             return num_range(st, bs, c, &y);
-        if (num_has(ea, "range") && num_range_end(st, c, "à", &y))
+        if ((fa & EF_RANGE) && num_range_end(st, c, "à", &y))
             return num_range(st, c->s, c, &y);
     }
-    if (eb && strncmp(eb, "range:", 6) != 0 && !num_has(eb, "date")) {
-        num_apply(c, eb);
+    if (eb && strncmp(eb, "range:", 6) != 0 && !(fb & EF_DATE)) {
+        num_apply(c, fb);
         c->s = bs;
     }
-    if (ea && !num_has(ea, "range") && !num_has(ea, "date")) {
-        num_apply(c, ea);
+    if (ea && !(fa & EF_RANGE) && !(fa & EF_DATE)) {
+        num_apply(c, fa);
         c->e = ae;
     }
     num_emit(st, c);
