@@ -22,6 +22,10 @@
 
 #include "text/fold.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 /* Word classes of num_classify. */
 enum {
     NW_NONE,   /* an ordinary word */
@@ -1767,10 +1771,10 @@ static void num_prefix_init(num_st *st)
     st->prefix[k >> 3] |= (uint8_t)(1u << (k & 7));
 }
 
-/* End of the run of word bytes at p (num_letter_bytes); *clean tells whether the vocabulary
- * DFA would end its L+ word at the same place: only ASCII letters and well-formed Latin letters,
- * and no letter of another script right after. */
-static const unsigned char *num_word_end(const unsigned char *e, bool *clean)
+/* End of the run of word bytes at e (num_letter_bytes), one byte at a time; *clean tells whether
+ * the vocabulary DFA would end its L+ word at the same place: only ASCII letters and well-formed
+ * Latin letters, and no letter of another script right after. */
+static const unsigned char *num_word_end_bytes(const unsigned char *e, bool *clean)
 {
     bool ok = true;
     for (;;) {
@@ -1788,6 +1792,44 @@ static const unsigned char *num_word_end(const unsigned char *e, bool *clean)
     }
     *clean = ok && (*e < 0xca || *e >= 0xe2); /* ʰ, combining marks, Greek ... are L too */
     return e;
+}
+
+/* num_word_end_bytes for a word at e, sixteen bytes at a time where SSE2 is there and the text
+ * (up to lim, its NUL included) holds them: most words end inside one block, so the end is found
+ * without a branch per letter. */
+static const unsigned char *num_word_end(const unsigned char *e, const unsigned char *lim,
+                                         bool *clean)
+{
+#if defined(__SSE2__) && defined(__GNUC__)
+    if (lim - e >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)e);
+        __m128i low = _mm_or_si128(v, _mm_set1_epi8(0x20));
+        __m128i asc = _mm_cmplt_epi8(_mm_add_epi8(low, _mm_set1_epi8(0x1f)), _mm_set1_epi8(-102));
+        __m128i cont = _mm_cmplt_epi8(v, _mm_set1_epi8(-64)); /* 0x80-0xbf */
+        __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-62)),
+                                     _mm_cmplt_epi8(v, _mm_set1_epi8(-54))); /* 0xc3-0xc9 */
+        unsigned word = (unsigned)_mm_movemask_epi8(_mm_or_si128(asc, _mm_or_si128(cont, lead)));
+        unsigned n = (unsigned)__builtin_ctz(~word | 0x10000u);
+        if (n < 16) {
+            unsigned w = (1u << n) - 1, hi = (unsigned)_mm_movemask_epi8(v) & w;
+            bool ok = true;
+            if (hi) { /* every lead followed by a continuation byte and every one preceded */
+                unsigned l = (unsigned)_mm_movemask_epi8(lead) & w;
+                unsigned c = (unsigned)_mm_movemask_epi8(cont) & w;
+                unsigned l3 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(-61))) & w;
+                unsigned mul = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+                    _mm_cmpeq_epi8(v, _mm_set1_epi8(-105)), _mm_cmpeq_epi8(v, _mm_set1_epi8(-73))));
+                ok = ((l << 1) & ~c) == 0 && (c & ~(l << 1)) == 0 && ((l3 << 1) & mul) == 0;
+            }
+            e += n;
+            *clean = ok && (*e < 0xca || *e >= 0xe2);
+            return e;
+        }
+    }
+#else
+    (void)lim;
+#endif
+    return num_word_end_bytes(e, clean);
 }
 
 /* Whether the word s[0..e) ends in -aine or -aines, the counting nouns (dizaine, centaines). */
@@ -1816,7 +1858,7 @@ static const char *num_quick_skip(const num_st *st, const char *p)
 {
     bool clean;
     const unsigned char *u = (const unsigned char *)p;
-    const char *e = (const char *)num_word_end(u, &clean);
+    const char *e = (const char *)num_word_end(u, (const unsigned char *)st->end + 1, &clean);
     unsigned k = num_prefix_index(p);
     unsigned hit = (st->prefix[k >> 3] >> (k & 7)) & 1u; /* a number word, or "un" */
     const char *t = e - ((e[-1] | 0x20) == 's');
@@ -1853,7 +1895,7 @@ static const char *num_quick_skip(const num_st *st, const char *p)
 /* Fast path at a byte above ASCII: a character that cannot start anything (no-break space, «, ’,
  * a dash) or a word that starts with an accented letter and is no counting noun is skipped to
  * where the DFA would end it; NULL when the DFA must decide (½, the minus sign, other scripts). */
-static const char *num_wide_skip(const char *p)
+static const char *num_wide_skip(const num_st *st, const char *p)
 {
     const unsigned char *u = (const unsigned char *)p;
     if (u[0] == 0xc2)
@@ -1866,7 +1908,7 @@ static const char *num_wide_skip(const char *p)
         (u[0] == 0xc3 && (u[1] == 0x97 || u[1] == 0xb7)))
         return NULL;
     bool clean;
-    const char *e = (const char *)num_word_end(u, &clean);
+    const char *e = (const char *)num_word_end(u, (const unsigned char *)st->end + 1, &clean);
     if (!clean || num_aine(p, e))
         return NULL;
     return e;
@@ -1893,7 +1935,7 @@ static void num_scan(num_st *st)
             continue;
         }
         if (fast && ch >= 0x80) {
-            const char *e = num_wide_skip(p);
+            const char *e = num_wide_skip(st, p);
             if (e) {
                 p = e;
                 continue;
