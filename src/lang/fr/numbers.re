@@ -63,6 +63,13 @@ typedef struct num_word {
     double v;
 } num_word;
 
+/* The last word classified, by where it starts: the words after a figure are asked about
+ * several times (a multiplier? a percent? "sur"?), the DFA runs once for them. */
+typedef struct num_memo {
+    const char *p;
+    num_word w;
+} num_memo;
+
 /* A quantity before its context is read. */
 typedef struct num_core {
     const char *s, *e;
@@ -84,6 +91,7 @@ typedef struct num_st {
     size_t n, cap;
     int err;
     uint8_t prefix[28 * 28 * 28 / 8];       /* three-byte starts of number words (num_quick_skip) */
+    num_memo memo;                          /* the last word num_word_at classified */
     bool wsets;                             /* bfirst, blast and bkeys are filled */
     uint64_t bfirst[NUM_WSET / 64];         /* first words of bound phrases, hashed */
     uint64_t blast[NUM_WSET / 64];          /* last words of bound phrases, hashed */
@@ -311,6 +319,22 @@ done:
     return w->e;
 }
 
+/* num_classify through memo m (which may be NULL): the same word is not classified twice in a
+ * row. */
+static const char *num_word_at(num_memo *m, const char *p, num_word *w)
+{
+    if (m && m->p == p) {
+        *w = m->w;
+        return w->e;
+    }
+    num_classify(p, w);
+    if (m) {
+        m->p = p;
+        m->w = *w;
+    }
+    return w->e;
+}
+
 /* Lexes the digit form at p (a digit, or a comma before digits): returns its end and kind. */
 static const char *num_lex_digits(const char *p, int *kind)
 {
@@ -526,7 +550,7 @@ static const char *num_sep(const char *q, bool *et)
 }
 
 /* Classifies the word after the one ending at q; w->cls is NW_NONE when nothing follows. */
-static void num_next(const char *q, num_word *w, bool *et)
+static void num_next(num_memo *m, const char *q, num_word *w, bool *et)
 {
     const char *p = num_sep(q, et);
     if (!p) {
@@ -534,7 +558,7 @@ static void num_next(const char *q, num_word *w, bool *et)
         w->s = w->e = q;
         return;
     }
-    num_classify(p, w);
+    num_word_at(m, p, w);
 }
 
 /* Whether a word of class cls and value v may continue the compound c. */
@@ -639,7 +663,8 @@ static bool frac_word(const num_word *w)
 
 /* Reads a compound from first on: stops before the first word that cannot continue it, which is
  * left in *stop (with *stop_et telling whether "et" came before it). */
-static void card_parse(const num_word *first, num_card *c, num_word *stop, bool *stop_et)
+static void card_parse(num_memo *m, const num_word *first, num_card *c, num_word *stop,
+                       bool *stop_et)
 {
     memset(c, 0, sizeof *c);
     c->s = first->s;
@@ -652,17 +677,17 @@ static void card_parse(const num_word *first, num_card *c, num_word *stop, bool 
         if (et) { /* "vingt et un cinquième" is 20 + 1/5: leave "et un cinquième" */
             num_word after;
             bool et2;
-            num_next(w.e, &after, &et2);
+            num_next(m, w.e, &after, &et2);
             if (!et2 && frac_word(&after))
                 break;
         }
         card_add(c, w.cls, w.v);
         c->e = w.e;
         if (w.cls == NW_ZERO) {
-            num_next(w.e, &w, &et);
+            num_next(m, w.e, &w, &et);
             break;
         }
-        num_next(w.e, &w, &et);
+        num_next(m, w.e, &w, &et);
         if (w.cls == NW_NONE)
             break;
     }
@@ -703,7 +728,7 @@ static double card_ordinal(const num_card *c, const num_word *o, bool et)
 
 /* Reads an ordinal compound starting at word w (vingt et unième, cent vingt-cinquième, sixième);
  * returns its value and sets *end, or NAN. */
-static double ord_parse(const num_word *w, const char **end)
+static double ord_parse(num_memo *m, const num_word *w, const char **end)
 {
     if (w->cls == NW_ORD) {
         if (w->base == NW_SECOND || w->base == NW_UN)
@@ -716,7 +741,7 @@ static double ord_parse(const num_word *w, const char **end)
     num_card c;
     num_word nx;
     bool et;
-    card_parse(w, &c, &nx, &et);
+    card_parse(m, w, &c, &nx, &et);
     if (nx.cls != NW_ORD)
         return NAN;
     double v = card_ordinal(&c, &nx, et);
@@ -847,7 +872,7 @@ static bool num_vague(const num_st *st, const num_word *w, int det, const char *
 }
 
 /* After a figure: "%", "pour cent", "pourcent(s)", "pourcentage". */
-static bool num_percent(num_core *c)
+static bool num_percent(num_st *st, num_core *c)
 {
     const char *p = num_skip_sp(c->e);
     if (*p == '%') {
@@ -858,7 +883,7 @@ static bool num_percent(num_core *c)
     if (p == c->e)
         return false;
     num_word w;
-    num_classify(p, &w);
+    num_word_at(&st->memo, p, &w);
     if (w.cls == NW_PCT || w.cls == NW_PCTAGE) {
         c->e = w.e;
         c->kind = RC_NUM_PERCENT;
@@ -878,7 +903,7 @@ static bool num_sur(num_st *st, num_core *c)
     if (p == c->e)
         return false;
     num_word w;
-    num_classify(p, &w);
+    num_word_at(&st->memo, p, &w);
     if (w.cls != NW_SUR)
         return false;
     const char *q = num_skip_sp(w.e);
@@ -897,17 +922,17 @@ static bool num_sur(num_st *st, num_core *c)
 /* What may follow a figure: percent signs and words, "sur N". */
 static void num_suffix(num_st *st, num_core *c)
 {
-    if (!num_percent(c))
+    if (!num_percent(st, c))
         num_sur(st, c);
 }
 
 /* "et demi" after a multiplier word: half of it, or half of the multiplier that follows
  * ("un milliard et demi million"). */
-static void num_et_demi(num_core *c, const num_word *demi, double mult)
+static void num_et_demi(num_memo *memo, num_core *c, const num_word *demi, double mult)
 {
     num_word m;
     bool et;
-    num_next(demi->e, &m, &et);
+    num_next(memo, demi->e, &m, &et);
     if (!et && (m.cls == NW_MULT || m.cls == NW_MILLE) && m.v < mult) {
         c->value += 0.5 * m.v;
         c->e = m.e;
@@ -923,7 +948,7 @@ static bool num_from_words(num_st *st, const num_word *w, num_core *c)
     num_card k;
     num_word nx;
     bool et;
-    card_parse(w, &k, &nx, &et);
+    card_parse(&st->memo, w, &k, &nx, &et);
     double v = card_value(&k);
     num_core_init(c, k.s, k.e, v, RC_NUM_NUMBER);
     c->mult = k.last == NW_MILLE || k.last == NW_MULT ? k.multw : 0;
@@ -931,7 +956,7 @@ static bool num_from_words(num_st *st, const num_word *w, num_core *c)
         return false; /* "cents" alone is money */
     if (!et && nx.cls == NW_FRAC && nx.v == 2 && nx.e[0] == '-') { /* un demi-million */
         num_word m;
-        num_classify(nx.e + 1, &m);
+        num_word_at(&st->memo, nx.e + 1, &m);
         if (m.cls == NW_MULT || m.cls == NW_MILLE) {
             c->value = v * 0.5 * m.v;
             c->e = m.e;
@@ -968,7 +993,7 @@ static bool num_from_words(num_st *st, const num_word *w, num_core *c)
     }
     if (k.only_un && !et && card_class(nx.cls)) { /* un vingt-cinquième = 1/25 */
         const char *oe;
-        double o = ord_parse(&nx, &oe);
+        double o = ord_parse(&st->memo, &nx, &oe);
         if (!isnan(o) && o > 1) {
             c->value = 1 / o;
             c->e = oe;
@@ -977,14 +1002,14 @@ static bool num_from_words(num_st *st, const num_word *w, num_core *c)
         }
     }
     if (et && nx.cls == NW_FRAC && nx.v == 2 && (k.last == NW_MULT || k.last == NW_MILLE)) {
-        num_et_demi(c, &nx, k.multw); /* un million et demi */
+        num_et_demi(&st->memo, c, &nx, k.multw); /* un million et demi */
         return true;
     }
     if (et && (nx.cls == NW_UN || card_class(nx.cls))) { /* cent et trois quarts */
         num_card f;
         num_word fx;
         bool et2;
-        card_parse(&nx, &f, &fx, &et2);
+        card_parse(&st->memo, &nx, &f, &fx, &et2);
         if (!et2 && frac_word(&fx)) { /* cinq milliards et trois quarts: of a milliard */
             double den = fx.v, unit = k.last == NW_MULT || k.last == NW_MILLE ? k.multw : 1;
             c->value = v + card_value(&f) / den * unit;
@@ -997,11 +1022,11 @@ static bool num_from_words(num_st *st, const num_word *w, num_core *c)
     if (!et && nx.cls == NW_VIRG) { /* deux cent virgule cinquante deux */
         num_word d;
         bool et2;
-        num_next(nx.e, &d, &et2);
+        num_next(&st->memo, nx.e, &d, &et2);
         if (!et2 && card_class(d.cls)) {
             num_card f;
             num_word fx;
-            card_parse(&d, &f, &fx, &et2);
+            card_parse(&st->memo, &d, &f, &fx, &et2);
             double fv = card_value(&f), scale = 10;
             while (fv >= scale)
                 scale *= 10;
@@ -1142,16 +1167,16 @@ static bool num_from_digits(num_st *st, const char *s, const char *p, bool neg, 
         if (!c->plain) { /* 80 mille, 1,5 million, 2 douzaines */
             num_word w;
             bool et;
-            num_next(e, &w, &et);
+            num_next(&st->memo, e, &w, &et);
             if (!et && num_space(e)) {
                 if (w.cls == NW_MILLE || w.cls == NW_MULT || (w.cls == NW_CENT && !w.plural)) {
                     c->value *= w.v;
                     c->e = w.e;
                     c->mult = w.cls == NW_CENT ? 0 : w.v;
                     num_word d;
-                    num_next(w.e, &d, &et);
+                    num_next(&st->memo, w.e, &d, &et);
                     if (et && c->mult && d.cls == NW_FRAC && d.v == 2)
-                        num_et_demi(c, &d, c->mult); /* 3 millions et demi */
+                        num_et_demi(&st->memo, c, &d, c->mult); /* 3 millions et demi */
                 } else if (w.cls == NW_VAGUE) {
                     num_core vc;
                     if (num_vague(st, &w, 3, s, 0, 0, c->value, &vc)) {
@@ -1202,7 +1227,7 @@ static bool num_core_at(num_st *st, const char *p, num_core *c, const char **res
         return true;
     }
     num_word w;
-    *resume = num_classify(p, &w);
+    *resume = num_word_at(&st->memo, p, &w);
     switch (w.cls) {
     case NW_ZERO: case NW_UN: case NW_UNIT: case NW_DIX: case NW_TEEN: case NW_TENS:
     case NW_CENT: case NW_MILLE:
@@ -1958,7 +1983,7 @@ static void num_scan(num_st *st)
         }
         if (letter && p > st->text && num_glued_before(st, p)) {
             num_word w; /* inside a word: skip the rest of it */
-            p = num_classify(p, &w);
+            p = num_word_at(&st->memo, p, &w);
             continue;
         }
         num_core c;
@@ -2028,7 +2053,7 @@ size_t rc_fr_numwords(const char *s, size_t len, double *value)
     num_card c;
     num_word nx;
     bool et;
-    card_parse(&w, &c, &nx, &et);
+    card_parse(NULL, &w, &c, &nx, &et);
     *value = card_value(&c);
     return (size_t)(c.e - buf);
 }
