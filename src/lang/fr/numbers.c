@@ -13752,15 +13752,25 @@ static const char *num_skip_sp(const char *p)
     return p;
 }
 
+/* The ASCII word characters of num_wordc: letters, apostrophe, hyphen. */
+static const uint8_t num_word_ascii[128] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 00 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 10 */
+    0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, /* 20 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 30 */
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 40 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, /* 50 */
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 60 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, /* 70 */
+};
+
 /* Width of the word character at p (letters, apostrophes, hyphens), or 0; words here are what
  * bound phrases are made of ("plus d'", "au-delà"). */
 static size_t num_wordc(const char *p)
 {
     const unsigned char *u = (const unsigned char *)p;
-    if ((u[0] | 0x20) >= 'a' && (u[0] | 0x20) <= 'z')
-        return 1;
-    if (u[0] == '\'' || u[0] == '-')
-        return 1;
+    if (u[0] < 0x80)
+        return num_word_ascii[u[0]];
     if (u[0] == 0xc2 && u[1] == 0xb0) /* the degree sign of n° */
         return 2;
     if (u[0] >= 0xc3 && u[0] <= 0xc9 && (u[1] & 0xc0) == 0x80)
@@ -13789,6 +13799,13 @@ static const char *num_prevc(const num_st *st, const char *p)
 static const char *num_skip_sp_back(const num_st *st, const char *p)
 {
     while (p > st->text) {
+        unsigned char c = (unsigned char)p[-1];
+        if (c == ' ' || c == '\t') {
+            p--;
+            continue;
+        }
+        if (c < 0x80)
+            break;
         const char *q = num_prevc(st, p);
         if (!num_space(q))
             break;
@@ -13801,6 +13818,13 @@ static const char *num_skip_sp_back(const num_st *st, const char *p)
 static const char *num_word_back(const num_st *st, const char *p)
 {
     while (p > st->text) {
+        unsigned char c = (unsigned char)p[-1];
+        if (c < 0x80) {
+            if (!num_word_ascii[c])
+                break;
+            p--;
+            continue;
+        }
         const char *q = num_prevc(st, p);
         if (!num_wordc(q))
             break;
@@ -13812,10 +13836,19 @@ static const char *num_word_back(const num_st *st, const char *p)
 /* End of the word that starts at p (p itself when none does). */
 static const char *num_word_fwd(const char *p)
 {
-    size_t k;
-    while ((k = num_wordc(p)))
+    for (;;) {
+        unsigned char c = (unsigned char)*p;
+        if (c < 0x80) {
+            if (!num_word_ascii[c])
+                return p;
+            p++;
+            continue;
+        }
+        size_t k = num_wordc(p);
+        if (!k)
+            return p;
         p += k;
-    return p;
+    }
 }
 
 /* Whether the character before p is a digit or a letter, which glues p to a longer token. */
