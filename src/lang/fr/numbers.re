@@ -82,6 +82,13 @@ typedef struct num_core {
 /* Bits of the hashed word sets that keep num_bound from looking up phrases that cannot be there. */
 #define NUM_WSET 1024
 
+/* What num_bound knows of the bound phrases before it looks one up: their first words, their
+ * last words and the phrases themselves, hashed word by word. */
+typedef struct num_bsets {
+    unsigned long long serial; /* rc_lex_serial of the lexicon they were made from */
+    uint64_t first[NUM_WSET / 64], last[NUM_WSET / 64], keys[NUM_WSET / 64];
+} num_bsets;
+
 typedef struct num_st {
     const char *text, *end;
     unsigned flags;
@@ -90,12 +97,9 @@ typedef struct num_st {
     rc_number *out;
     size_t n, cap;
     int err;
-    uint8_t prefix[28 * 28 * 28 / 8];       /* three-byte starts of number words (num_quick_skip) */
-    num_memo memo;                          /* the last word num_word_at classified */
-    bool wsets;                             /* bfirst, blast and bkeys are filled */
-    uint64_t bfirst[NUM_WSET / 64];         /* first words of bound phrases, hashed */
-    uint64_t blast[NUM_WSET / 64];          /* last words of bound phrases, hashed */
-    uint64_t bkeys[NUM_WSET / 64];          /* bound phrases, hashed word by word */
+    const uint8_t *prefix;  /* num_prefix_tab */
+    const num_bsets *bsets; /* the sets of st->bounds, once a figure needed them */
+    num_memo memo;          /* the last word num_word_at classified */
 } num_st;
 
 /* Digit forms of num_lex_digits. */
@@ -1414,7 +1418,7 @@ static unsigned num_phrase_mix(unsigned h, unsigned word)
  * phrase, words separated by spaces or tabs, each hashed as num_word_hash hashes them. */
 static int num_wsets_add(void *ud, const char *key, const char *value)
 {
-    num_st *st = ud;
+    num_bsets *bs = ud;
     (void)value;
     unsigned h = 2166136261u, first = 0, last = 0, phrase = 0;
     int words = 0;
@@ -1435,23 +1439,26 @@ static int num_wsets_add(void *ud, const char *key, const char *value)
             break;
     }
     if (words) {
-        num_wset_put(st->bfirst, first);
-        num_wset_put(st->blast, last);
-        num_wset_put(st->bkeys, phrase);
+        num_wset_put(bs->first, first);
+        num_wset_put(bs->last, last);
+        num_wset_put(bs->keys, phrase);
     }
     return 0;
 }
 
-/* Fills the sets of the bound phrases, once per text and only when a figure needs them: a phrase
- * can only be in the text where its first word, its last word and its hash are in the sets,
- * which rejects most contexts before any phrase is folded and looked up. */
-static void num_wsets_init(num_st *st)
+/* The sets of the bound phrases of lex, kept per thread from one text to the next and made
+ * again only when another lexicon comes: making them reads every phrase, which costs more than
+ * looking around the figures of a short text. */
+static const num_bsets *num_bsets_of(const rc_lexicon *lex)
 {
-    memset(st->bfirst, 0, sizeof st->bfirst);
-    memset(st->blast, 0, sizeof st->blast);
-    memset(st->bkeys, 0, sizeof st->bkeys);
-    rc_lex_each(st->bounds, num_wsets_add, st);
-    st->wsets = true;
+    static _Thread_local num_bsets cache;
+    unsigned long long serial = rc_lex_serial(lex);
+    if (cache.serial != serial) {
+        memset(&cache, 0, sizeof cache);
+        rc_lex_each(lex, num_wsets_add, &cache);
+        cache.serial = serial;
+    }
+    return &cache;
 }
 
 /* The bound phrase ending just before c->s (col 0) or starting just after c->e (col 1), longest
@@ -1461,8 +1468,9 @@ static const char *num_bound(num_st *st, const num_core *c, int col, char *buf, 
 {
     if (!st->bounds)
         return NULL;
-    if (!st->wsets)
-        num_wsets_init(st);
+    if (!st->bsets)
+        st->bsets = num_bsets_of(st->bounds);
+    const num_bsets *bs = st->bsets;
     if (col == 0) {
         const char *e0 = num_skip_sp_back(st, c->s);
         const char *starts[5];
@@ -1475,7 +1483,7 @@ static const char *num_bound(num_st *st, const num_core *c, int col, char *buf, 
             if (s == p)
                 break;
             whok[n] = num_word_hash(s, p, &wh[n]);
-            if (n == 0 && whok[0] && !num_wset_has(st->blast, wh[0]))
+            if (n == 0 && whok[0] && !num_wset_has(bs->last, wh[0]))
                 return NULL; /* no phrase ends with this word */
             starts[n++] = s;
             const char *b = num_skip_sp_back(st, s);
@@ -1484,14 +1492,14 @@ static const char *num_bound(num_st *st, const num_core *c, int col, char *buf, 
             p = b;
         }
         for (int i = n - 1; i >= 0; i--) {
-            bool maybe = !whok[i] || num_wset_has(st->bfirst, wh[i]);
+            bool maybe = !whok[i] || num_wset_has(bs->first, wh[i]);
             if (maybe) {
                 unsigned ph = 0;
                 for (int j = i; j >= 0 && maybe; j--) {
                     maybe = whok[j];
                     ph = num_phrase_mix(ph, wh[j]);
                 }
-                if (maybe && !num_wset_has(st->bkeys, ph))
+                if (maybe && !num_wset_has(bs->keys, ph))
                     continue; /* every word hashed: the phrase is certainly not there */
             } else {
                 continue;
@@ -1524,8 +1532,8 @@ static const char *num_bound(num_st *st, const num_core *c, int col, char *buf, 
         whdok[n] = whok[n];
         if (e[-1] == '.')
             whdok[n] = num_word_hash(p, e - 1, &whd[n]);
-        if (n == 0 && whok[0] && whdok[0] && !num_wset_has(st->bfirst, wh[0]) &&
-            !num_wset_has(st->bfirst, whd[0]))
+        if (n == 0 && whok[0] && whdok[0] && !num_wset_has(bs->first, wh[0]) &&
+            !num_wset_has(bs->first, whd[0]))
             return NULL; /* no phrase starts with this word */
         ends[n++] = e;
         const char *q = num_skip_sp(e);
@@ -1540,9 +1548,9 @@ static const char *num_bound(num_st *st, const num_core *c, int col, char *buf, 
             known = known && whok[j];
             ph = num_phrase_mix(ph, wh[j]);
         }
-        bool maybe = !known || !whok[i] || num_wset_has(st->bkeys, num_phrase_mix(ph, wh[i]));
+        bool maybe = !known || !whok[i] || num_wset_has(bs->keys, num_phrase_mix(ph, wh[i]));
         bool maybe_nodot = ends[i][-1] == '.' &&
-                           (!known || !whdok[i] || num_wset_has(st->bkeys, num_phrase_mix(ph, whd[i])));
+                           (!known || !whdok[i] || num_wset_has(bs->keys, num_phrase_mix(ph, whd[i])));
         if (!maybe && !maybe_nodot)
             continue;
         const char *v = maybe ? rc_lex_get(st->bounds, s0, (size_t)(ends[i] - s0)) : NULL;
@@ -1817,16 +1825,22 @@ static unsigned num_prefix_index(const char *p)
     return (num_letter_idx[u[0]] * 28u + num_letter_idx[u[1]]) * 28u + num_letter_idx[c2];
 }
 
-/* Fills the prefix table of st: the starts of num_prefixes, and "un" alone. */
-static void num_prefix_init(num_st *st)
+/* The prefix table of num_quick_skip: the starts of num_prefixes, and "un" alone. Made once
+ * per thread. */
+static const uint8_t *num_prefix_tab(void)
 {
-    memset(st->prefix, 0, sizeof st->prefix);
-    for (const char *p = num_prefixes; *p; p += p[3] ? 4 : 3) {
-        unsigned k = num_prefix_index(p);
-        st->prefix[k >> 3] |= (uint8_t)(1u << (k & 7));
+    static _Thread_local uint8_t tab[28 * 28 * 28 / 8];
+    static _Thread_local bool made;
+    if (!made) {
+        for (const char *p = num_prefixes; *p; p += p[3] ? 4 : 3) {
+            unsigned k = num_prefix_index(p);
+            tab[k >> 3] |= (uint8_t)(1u << (k & 7));
+        }
+        unsigned k = num_prefix_index("un ");
+        tab[k >> 3] |= (uint8_t)(1u << (k & 7));
+        made = true;
     }
-    unsigned k = num_prefix_index("un ");
-    st->prefix[k >> 3] |= (uint8_t)(1u << (k & 7));
+    return tab;
 }
 
 /* End of the run of word bytes at e (num_letter_bytes), one byte at a time; *clean tells whether
@@ -2049,7 +2063,7 @@ int rc_fr_numbers_ex(const rc_lang *fr, const char *text, size_t len, unsigned f
     st.end = text + len;
     st.flags = flags;
     st.a = a;
-    num_prefix_init(&st);
+    st.prefix = num_prefix_tab();
     if (fr) {
         st.bounds = rc_lang_lex(fr, "number_bounds");
         st.vague = rc_lang_lex(fr, "number_vague");
