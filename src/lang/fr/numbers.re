@@ -1574,14 +1574,15 @@ static unsigned num_effects(const char *eff)
 {
     static const struct {
         const char *name;
+        size_t len;
         unsigned bit;
-    } names[] = {{"low", EF_LOW},     {"high", EF_HIGH}, {"approx", EF_APPROX},
-                 {"range", EF_RANGE}, {"date", EF_DATE}, {"plain", EF_PLAIN}};
+    } names[] = {{"low", 3, EF_LOW},     {"high", 4, EF_HIGH}, {"approx", 6, EF_APPROX},
+                 {"range", 5, EF_RANGE}, {"date", 4, EF_DATE}, {"plain", 5, EF_PLAIN}};
     unsigned bits = 0;
     for (const char *p = eff; p && *p;) {
         size_t k = strcspn(p, " ");
         for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-            if (strlen(names[i].name) == k && memcmp(p, names[i].name, k) == 0)
+            if (names[i].len == k && memcmp(p, names[i].name, k) == 0)
                 bits |= names[i].bit;
         p += k;
         while (*p == ' ')
@@ -1869,8 +1870,8 @@ static const unsigned char *num_word_end_bytes(const unsigned char *e, bool *cle
 /* num_word_end_bytes for a word at e, sixteen bytes at a time where SSE2 is there and the text
  * (up to lim, its NUL included) holds them: most words end inside one block, so the end is found
  * without a branch per letter. */
-static const unsigned char *num_word_end(const unsigned char *e, const unsigned char *lim,
-                                         bool *clean)
+static inline const unsigned char *num_word_end(const unsigned char *e,
+                                                const unsigned char *lim, bool *clean)
 {
 #if defined(__SSE2__) && defined(__GNUC__)
     if (lim - e >= 16) {
@@ -1883,18 +1884,16 @@ static const unsigned char *num_word_end(const unsigned char *e, const unsigned 
         unsigned word = (unsigned)_mm_movemask_epi8(_mm_or_si128(asc, _mm_or_si128(cont, lead)));
         unsigned n = (unsigned)__builtin_ctz(~word | 0x10000u);
         if (n < 16) {
-            unsigned w = (1u << n) - 1, hi = (unsigned)_mm_movemask_epi8(v) & w;
-            bool ok = true;
-            if (hi) { /* every lead followed by a continuation byte and every one preceded */
-                unsigned l = (unsigned)_mm_movemask_epi8(lead) & w;
-                unsigned c = (unsigned)_mm_movemask_epi8(cont) & w;
-                unsigned l3 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(-61))) & w;
-                unsigned mul = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-                    _mm_cmpeq_epi8(v, _mm_set1_epi8(-105)), _mm_cmpeq_epi8(v, _mm_set1_epi8(-73))));
-                ok = ((l << 1) & ~c) == 0 && (c & ~(l << 1)) == 0 && ((l3 << 1) & mul) == 0;
-            }
+            /* every lead followed by a continuation byte and every one preceded, no × or ÷ */
+            unsigned w = (1u << n) - 1;
+            unsigned l = (unsigned)_mm_movemask_epi8(lead) & w;
+            unsigned c = (unsigned)_mm_movemask_epi8(cont) & w;
+            unsigned l3 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(-61))) & w;
+            unsigned mul = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+                _mm_cmpeq_epi8(v, _mm_set1_epi8(-105)), _mm_cmpeq_epi8(v, _mm_set1_epi8(-73))));
+            unsigned bad = ((l << 1) & ~c) | (c & ~(l << 1)) | ((l3 << 1) & mul);
             e += n;
-            *clean = ok && (*e < 0xca || *e >= 0xe2);
+            *clean = (bad == 0) & (*e < 0xca || *e >= 0xe2);
             return e;
         }
     }
@@ -1926,7 +1925,7 @@ static bool num_mail_at(const char *e)
 /* Fast path for a word that starts with an ASCII letter at p: when it cannot be a number word,
  * an identifier or an address, returns its end, where the DFA and num_classify_fix would end
  * it; otherwise NULL (the DFA decides). The common case is decided without branches. */
-static const char *num_quick_skip(const num_st *st, const char *p)
+static inline const char *num_quick_skip(const num_st *st, const char *p)
 {
     bool clean;
     const unsigned char *u = (const unsigned char *)p;
