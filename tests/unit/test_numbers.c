@@ -208,6 +208,7 @@ static void test_ordinals(void **state)
     (void)state;
     CHECK("1er 1re 2e 2ème IIe XXIe", ORD("1er", 1), ORD("1re", 1), ORD("2e", 2), ORD("2ème", 2),
           ORD("IIe", 2), ORD("XXIe", 21));
+    CHECK("Le XXIEME siècle, le XIXème", ORD("XXIEME", 21), ORD("XIXème", 19));
     CHECK("premier", ORD("premier", 1));
     CHECK("sixième", ORD("sixième", 6));
     CHECK("le vingt et unième jour", ORD("vingt et unième", 21));

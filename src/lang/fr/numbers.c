@@ -14646,9 +14646,9 @@ static bool num_core_at(num_st *st, const char *p, num_core *c, const char **res
         static const char romc[] = "IVXLCM";
         static const int romv[] = {1, 5, 10, 50, 100, 1000};
         int v = 0, prev = 0;
-        const char *q = w.e;
-        while (q > w.s && !strchr(romc, q[-1]))
-            q--;
+        const char *q = w.s; /* the numeral, before its ending (which may hold an M: XXIEME) */
+        while (q < w.e && *q && strchr(romc, *q))
+            q++;
         for (const char *r = q; r > w.s; r--) {
             int d = romv[strchr(romc, r[-1]) - romc];
             v += d < prev ? -d : d;
