@@ -79,6 +79,14 @@ typedef struct num_core {
     uint8_t kind;
 } num_core;
 
+/* The starts of the words num_classify knows, for num_quick_skip: bits over the first three
+ * bytes, and for each start that is there, the fourth bytes that may follow it. */
+typedef struct num_ptab {
+    uint8_t bits[28 * 28 * 28 / 8];
+    uint32_t key[64];  /* index of a three-byte start + 1, 0 for an empty slot */
+    uint32_t next[64]; /* bits of the fourth bytes (num_letter_idx) that may follow it */
+} num_ptab;
+
 /* Bits of the hashed word sets that keep num_bound from looking up phrases that cannot be there. */
 #define NUM_WSET 1024
 
@@ -97,7 +105,7 @@ typedef struct num_st {
     rc_number *out;
     size_t n, cap;
     int err;
-    const uint8_t *prefix;  /* num_prefix_tab */
+    const num_ptab *prefix; /* num_prefix_tab */
     const num_bsets *bsets; /* the sets of st->bounds, once a figure needed them */
     num_memo memo;          /* the last word num_word_at classified */
 } num_st;
@@ -1722,11 +1730,14 @@ static const char *num_relative(num_st *st, const char *p)
 
 /* ---- the scan ----------------------------------------------------------------------------- */
 
-/* The first three letters of every word num_classify knows (and of http, www): a word that
- * starts otherwise is skipped without running the DFA. */
+/* The first four bytes of every word num_classify knows (and of http, www): "_" is the end of
+ * the word, "*" a byte of an accented letter, "?" anything. A word that starts otherwise is
+ * skipped without running the DFA (which only returns a number word when a rule matches the whole
+ * word: a longer word is an ordinary one). */
 static const char num_prefixes[] =
-    "zer dem deu dix diz dou cen cin bil hui mil moi neu non oct onz pou pre qua qui sec sei sep "
-    "six soi sur tie tre tri tro uni une vin vir htt www";
+    "zer? demi deux dix_ dixi dizi douz cent cinq bill huit mill moit neuf neuv nona octa onze "
+    "onzi pour prem quat quar quin seco seiz sept six_ sixi soix sur_ tier trei tren tril troi "
+    "uni* unie une_ ving virg http www_ un_?";
 
 /* Bytes that make up words for num_quick_skip: 1 for ASCII letters, 3 for the lead bytes of
  * Latin letters (à to ɏ), 2 for continuation bytes, which only follow such a lead once the scan
@@ -1796,16 +1807,16 @@ static const uint8_t num_after_cls[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* f0 */
 };
 
-/* First letters that need more than the prefix table (num_quick_skip): 1 always, for roman
- * numerals (IIe, Ve, XXIe) and zéro; 2 unless a small letter follows (Le, Ce, Mais: no roman
- * numeral there). */
+/* First letters that need more than the prefix table (num_quick_skip): 1 always, for zéro; 2
+ * unless a small letter follows (Le, Ce, Mais: no roman numeral there); 3 as 2, and unless the
+ * word is short enough to be a roman numeral with its ending (Ve, Ier, Ière). */
 static const uint8_t num_first_cls[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 00 */
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 10 */
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 20 */
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 30 */
-    0, 0, 0, 2, 0, 0, 0, 0, 0, 1, 0, 0, 2, 2, 0, 0, /* 40 */
-    0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, /* 50 */
+    0, 0, 0, 2, 0, 0, 0, 0, 0, 3, 0, 0, 2, 2, 0, 0, /* 40 */
+    0, 0, 0, 0, 0, 0, 3, 0, 3, 0, 1, 0, 0, 0, 0, 0, /* 50 */
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 60 */
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, /* 70 */
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 80 */
@@ -1826,22 +1837,35 @@ static unsigned num_prefix_index(const char *p)
     return (num_letter_idx[u[0]] * 28u + num_letter_idx[u[1]]) * 28u + num_letter_idx[c2];
 }
 
-/* The prefix table of num_quick_skip: the starts of num_prefixes, and "un" alone. Made once
- * per thread. */
-static const uint8_t *num_prefix_tab(void)
+/* Slot of three-byte start k in the fourth-byte map of a num_ptab. */
+static unsigned num_ptab_slot(const num_ptab *t, unsigned k)
 {
-    static _Thread_local uint8_t tab[28 * 28 * 28 / 8];
+    unsigned i = (k * 2654435761u) >> 26;
+    while (t->key[i] && t->key[i] != k + 1)
+        i = (i + 1) & 63;
+    return i;
+}
+
+/* The prefix table of num_quick_skip, made from num_prefixes once per thread. */
+static const num_ptab *num_prefix_tab(void)
+{
+    static _Thread_local num_ptab tab;
     static _Thread_local bool made;
     if (!made) {
-        for (const char *p = num_prefixes; *p; p += p[3] ? 4 : 3) {
-            unsigned k = num_prefix_index(p);
-            tab[k >> 3] |= (uint8_t)(1u << (k & 7));
+        for (const char *p = num_prefixes; *p; p += p[4] ? 5 : 4) {
+            char three[4] = {p[0], p[1], p[2] == '_' ? ' ' : p[2], '\0'};
+            unsigned k = num_prefix_index(three);
+            tab.bits[k >> 3] |= (uint8_t)(1u << (k & 7));
+            unsigned i = num_ptab_slot(&tab, k);
+            tab.key[i] = k + 1;
+            tab.next[i] |= p[3] == '?'   ? 0xfffffffu
+                           : p[3] == '_' ? 1u << 26
+                           : p[3] == '*' ? 1u << 27
+                                         : 1u << num_letter_idx[(unsigned char)p[3]];
         }
-        unsigned k = num_prefix_index("un ");
-        tab[k >> 3] |= (uint8_t)(1u << (k & 7));
         made = true;
     }
-    return tab;
+    return &tab;
 }
 
 /* End of the run of word bytes at e (num_letter_bytes), one byte at a time; *clean tells whether
@@ -1931,7 +1955,11 @@ static inline const char *num_quick_skip(const num_st *st, const char *p)
     const unsigned char *u = (const unsigned char *)p;
     const char *e = (const char *)num_word_end(u, (const unsigned char *)st->end + 1, &clean);
     unsigned k = num_prefix_index(p);
-    unsigned hit = (st->prefix[k >> 3] >> (k & 7)) & 1u; /* a number word, or "un" */
+    unsigned hit = (st->prefix->bits[k >> 3] >> (k & 7)) & 1u; /* a number word, or "un" */
+    if (hit) { /* and its fourth byte? (p[3] is there: p[0..2] are not NUL) */
+        unsigned c4 = u[1] && u[2] ? num_letter_idx[u[3]] : 26;
+        hit = (st->prefix->next[num_ptab_slot(st->prefix, k)] >> c4) & 1u;
+    }
     const char *t = e - ((e[-1] | 0x20) == 's');
     uint32_t tail = 0, aine;
     memcpy(&aine, "aine", 4);
@@ -1939,7 +1967,8 @@ static inline const char *num_quick_skip(const num_st *st, const char *p)
     hit |= (tail | 0x20202020u) == aine; /* dizaine, centaines */
     unsigned f = num_first_cls[u[0]];
     hit |= f == 1;
-    hit |= (f == 2) & (!clean | !(u[1] >= 'a' && u[1] <= 'z'));
+    hit |= (f >= 2) & (!clean | !(u[1] >= 'a' && u[1] <= 'z'));
+    hit |= (f == 3) & (e - p <= 5); /* Ve, Ière: a roman numeral and its ending, five bytes */
     unsigned x = num_after_cls[(unsigned char)*e];
     if (!(hit | x))
         return e;
