@@ -817,18 +817,56 @@ static const char *num_field(const char *val, int col, char *buf, size_t cap)
     return buf;
 }
 
+/* rc_lex_get without the call to rc_fold for the short keys of plain French text: ASCII, Latin-1
+ * letters and ’ are folded here as rc_fold folds them; anything else goes to rc_lex_get. */
+static const char *num_lex_get(const rc_lexicon *lex, const char *s, size_t len)
+{
+    char key[64];
+    if (len > sizeof key)
+        return rc_lex_get(lex, s, len);
+    const unsigned char *p = (const unsigned char *)s, *q = p + len;
+    size_t n = 0;
+    while (p < q) {
+        unsigned c = *p;
+        if (c < 0x80) {
+            key[n++] = (char)(c - 'A' < 26u ? c + 32 : c);
+            p++;
+        } else if (c == 0xc3 && q - p >= 2 && p[1] >= 0x80 && p[1] <= 0xbf) {
+            key[n++] = (char)0xc3;
+            key[n++] = (char)(p[1] <= 0x9e && p[1] != 0x97 ? p[1] + 0x20 : p[1]);
+            p += 2;
+        } else if (c == 0xe2 && q - p >= 3 && p[1] == 0x80 && p[2] == 0x99) {
+            key[n++] = '\'';
+            p += 3;
+        } else {
+            return rc_lex_get(lex, s, len);
+        }
+    }
+    return rc_lex_get_folded(lex, key, n);
+}
+
+/* A number of a data file: digits alone are read here, exactly; anything else by strtod. */
+static double num_strtod(const char *s)
+{
+    double v = 0;
+    size_t i = 0;
+    for (; s[i] >= '0' && s[i] <= '9' && i < 15; i++)
+        v = v * 10 + (s[i] - '0');
+    return i > 0 && s[i] == '\0' ? v : strtod(s, NULL);
+}
+
 /* The base of a counting noun (dizaine -> 10), through its singular; 0 when it is none. */
 static double num_vague_base(const num_st *st, const num_word *w)
 {
     size_t len = (size_t)(w->e - w->s);
-    const char *v = rc_lex_get(st->vague, w->s, len);
+    const char *v = num_lex_get(st->vague, w->s, len);
     if (!v && len > 1 && (w->e[-1] == 's' || w->e[-1] == 'S'))
-        v = rc_lex_get(st->vague, w->s, len - 1);
+        v = num_lex_get(st->vague, w->s, len - 1);
     char buf[32];
     if (!v || !num_field(v, 0, buf, sizeof buf) || strcmp(buf, "noun") != 0 ||
         !num_field(v, 1, buf, sizeof buf))
         return 0;
-    return strtod(buf, NULL);
+    return num_strtod(buf);
 }
 
 /* The determiner of a vague quantity ending just before p (une, des, plusieurs, de nombreux):
@@ -846,7 +884,7 @@ static int num_vague_det(const num_st *st, const char *p, const char **ds, doubl
     for (int i = 0; i < 2; i++) {
         if (starts[i] == e1 || (i == 0 && s2 == s1))
             continue;
-        const char *v = rc_lex_get(st->vague, starts[i], (size_t)(e1 - starts[i]));
+        const char *v = num_lex_get(st->vague, starts[i], (size_t)(e1 - starts[i]));
         char buf[32];
         if (!v || !num_field(v, 0, buf, sizeof buf))
             continue;
@@ -854,8 +892,8 @@ static int num_vague_det(const num_st *st, const char *p, const char **ds, doubl
         if (strcmp(buf, "one") == 0)
             return 1;
         if (strcmp(buf, "many") == 0) {
-            *lo = num_field(v, 1, buf, sizeof buf) ? strtod(buf, NULL) : 2;
-            *hi = num_field(v, 2, buf, sizeof buf) ? strtod(buf, NULL) : 10;
+            *lo = num_field(v, 1, buf, sizeof buf) ? num_strtod(buf) : 2;
+            *hi = num_field(v, 2, buf, sizeof buf) ? num_strtod(buf) : 10;
             return 2;
         }
     }
@@ -1512,7 +1550,7 @@ static const char *num_bound(num_st *st, const num_core *c, int col, char *buf, 
             } else {
                 continue;
             }
-            const char *v = rc_lex_get(st->bounds, starts[i], (size_t)(e0 - starts[i]));
+            const char *v = num_lex_get(st->bounds, starts[i], (size_t)(e0 - starts[i]));
             if (v) {
                 *ps = starts[i];
                 *pe = e0;
@@ -1561,9 +1599,9 @@ static const char *num_bound(num_st *st, const num_core *c, int col, char *buf, 
                            (!known || !whdok[i] || num_wset_has(bs->keys, num_phrase_mix(ph, whd[i])));
         if (!maybe && !maybe_nodot)
             continue;
-        const char *v = maybe ? rc_lex_get(st->bounds, s0, (size_t)(ends[i] - s0)) : NULL;
+        const char *v = maybe ? num_lex_get(st->bounds, s0, (size_t)(ends[i] - s0)) : NULL;
         if (!v && ends[i][-1] == '.')
-            v = rc_lex_get(st->bounds, s0, (size_t)(ends[i] - 1 - s0));
+            v = num_lex_get(st->bounds, s0, (size_t)(ends[i] - 1 - s0));
         if (v) {
             *ps = s0;
             *pe = ends[i];
