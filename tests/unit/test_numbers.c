@@ -303,6 +303,8 @@ static void test_options(void **state)
     (void)state;
     const want un[] = {NUM("un", 1)};
     check_flags("Je veux un crédit", RC_FRNUM_ARTICLES, un, 1);
+    const want une[] = {NUM("une", 1)};
+    check_flags("une\x9e mesure", RC_FRNUM_ARTICLES, une, 1); /* a stray byte after the word */
     const want rel[] = {ORD("l’avant-dernier", NA)};
     check_flags("Je veux l’avant-dernier.", RC_FRNUM_RELATIVE, rel, 1);
     NONE("Je veux l’avant-dernier.");

@@ -85,7 +85,8 @@ typedef struct num_core {
 } num_core;
 
 /* The starts of the words num_classify knows, for num_quick_skip: bits over the first three
- * bytes, and for each start that is there, the fourth bytes that may follow it. */
+ * bytes, and for each start that is there, the fourth bytes that may follow it (which only
+ * holds for a clean word, see num_word_end: the DFA may end a word before a stray byte). */
 typedef struct num_ptab {
     uint8_t bits[28 * 28 * 28 / 8];
     uint32_t key[64];  /* index of a three-byte start + 1, 0 for an empty slot */
@@ -15351,7 +15352,7 @@ static inline const char *num_quick_skip(const num_st *st, const char *p)
     const char *e = (const char *)num_word_end(u, (const unsigned char *)st->end + 1, &clean);
     unsigned k = num_prefix_index(p);
     unsigned hit = (st->prefix->bits[k >> 3] >> (k & 7)) & 1u; /* a number word, or "un" */
-    if (hit) { /* and its fourth byte? (p[3] is there: p[0..2] are not NUL) */
+    if (hit && clean) { /* and its fourth byte? (p[3] is there: p[0..2] are not NUL) */
         unsigned c4 = u[1] && u[2] ? num_letter_idx[u[3]] : 26;
         hit = (st->prefix->next[num_ptab_slot(st->prefix, k)] >> c4) & 1u;
     }
