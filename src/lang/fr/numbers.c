@@ -15290,6 +15290,9 @@ static const unsigned char *num_word_end_bytes(const unsigned char *e, bool *cle
 /* num_word_end_bytes for a word at e, sixteen bytes at a time where SSE2 is there and the text
  * (up to lim, its NUL included) holds them: most words end inside one block, so the end is found
  * without a branch per letter. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
 static inline const unsigned char *num_word_end(const unsigned char *e,
                                                 const unsigned char *lim, bool *clean)
 {
