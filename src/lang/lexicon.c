@@ -5,6 +5,7 @@
 #include "lang/lexicon.h"
 
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +26,11 @@ struct rc_lexicon {
     size_t n;
     unsigned *slots; /* index + 1 into entries; 0 = empty */
     size_t mask;
+    unsigned long long serial; /* rc_lex_serial */
 };
+
+/* The last serial number given to a lexicon. */
+static atomic_ullong lex_serials;
 
 static unsigned lex_hash(const char *s, size_t n)
 {
@@ -57,6 +62,11 @@ const char *rc_lex_get(const rc_lexicon *lex, const char *s, size_t len)
     if (n > sizeof key)
         return NULL;
     return rc_lex_get_folded(lex, key, n);
+}
+
+unsigned long long rc_lex_serial(const rc_lexicon *lex)
+{
+    return lex ? lex->serial : 0;
 }
 
 size_t rc_lex_count(const rc_lexicon *lex)
@@ -189,6 +199,7 @@ int rc_lex_load(rc_arena *a, const char *path, char *errbuf, size_t errlen, rc_l
     lex->mask = nslots - 1;
     for (size_t i = 0; i < lex->n; i++)
         lex_insert(lex, i);
+    lex->serial = atomic_fetch_add(&lex_serials, 1) + 1;
     *out = lex;
     return RC_OK;
 }

@@ -30,6 +30,10 @@ const char *rc_lex_get(const rc_lexicon *lex, const char *s, size_t len);
 /* Like rc_lex_get for a key that is already folded. */
 const char *rc_lex_get_folded(const rc_lexicon *lex, const char *key, size_t len);
 
+/* A number that no other load of a lexicon in this process has had (0 for NULL): what a stage
+ * derives from the entries may be kept across calls under it. */
+unsigned long long rc_lex_serial(const rc_lexicon *lex);
+
 /* Number of entries; 0 for NULL. */
 size_t rc_lex_count(const rc_lexicon *lex);
 

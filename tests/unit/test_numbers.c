@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -206,6 +208,7 @@ static void test_ordinals(void **state)
     (void)state;
     CHECK("1er 1re 2e 2ème IIe XXIe", ORD("1er", 1), ORD("1re", 1), ORD("2e", 2), ORD("2ème", 2),
           ORD("IIe", 2), ORD("XXIe", 21));
+    CHECK("Le XXIEME siècle, le XIXème", ORD("XXIEME", 21), ORD("XIXème", 19));
     CHECK("premier", ORD("premier", 1));
     CHECK("sixième", ORD("sixième", 6));
     CHECK("le vingt et unième jour", ORD("vingt et unième", 21));
@@ -300,6 +303,8 @@ static void test_options(void **state)
     (void)state;
     const want un[] = {NUM("un", 1)};
     check_flags("Je veux un crédit", RC_FRNUM_ARTICLES, un, 1);
+    const want une[] = {NUM("une", 1)};
+    check_flags("une\x9e mesure", RC_FRNUM_ARTICLES, une, 1); /* a stray byte after the word */
     const want rel[] = {ORD("l’avant-dernier", NA)};
     check_flags("Je veux l’avant-dernier.", RC_FRNUM_RELATIVE, rel, 1);
     NONE("Je veux l’avant-dernier.");
@@ -324,6 +329,56 @@ static void test_unterminated(void **state)
     rc_arena_free(&a);
 }
 
+/* The start and approx flag of the only figure of in, read with the French data of c. */
+static void only_figure(const rc_ctx *c, const char *in, uint32_t *start, bool *approx)
+{
+    rc_arena a;
+    rc_arena_init(&a);
+    rc_number *nums;
+    size_t n;
+    assert_int_equal(rc_fr_numbers(c->fr, in, strlen(in), &a, &nums, &n), RC_OK);
+    assert_int_equal(n, 1);
+    *start = nums[0].start;
+    *approx = nums[0].approx;
+    rc_arena_free(&a);
+}
+
+/* Two sets of data in turn: what the recognizer keeps from one text to the next about the bound
+ * phrases follows the lexicon it is given. */
+static void test_two_lexicons(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/rc-numbers-XXXXXX", path[256];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/fr", dir);
+    assert_int_equal(mkdir(path, 0700), 0);
+    snprintf(path, sizeof path, "%s/fr/number_bounds.tsv", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("vers\tapprox\t-\n", f);
+    fclose(f);
+    char err[512];
+    rc_ctx *other;
+    assert_int_equal(rc_ctx_new(dir, err, sizeof err, &other), RC_OK);
+    for (int round = 0; round < 2; round++) {
+        uint32_t start;
+        bool approx;
+        only_figure(ctx, "vers 40 personnes", &start, &approx);
+        assert_true(start == 5 && !approx);
+        only_figure(other, "vers 40 personnes", &start, &approx);
+        assert_true(start == 0 && approx);
+        only_figure(other, "environ 40 personnes", &start, &approx);
+        assert_true(start == 8 && !approx);
+        only_figure(ctx, "environ 40 personnes", &start, &approx);
+        assert_true(start == 0 && approx);
+    }
+    rc_ctx_free(other);
+    remove(path);
+    snprintf(path, sizeof path, "%s/fr", dir);
+    rmdir(path);
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -333,6 +388,7 @@ int main(void)
         cmocka_unit_test(test_percent),       cmocka_unit_test(test_vague),
         cmocka_unit_test(test_ranges),        cmocka_unit_test(test_not_quantities),
         cmocka_unit_test(test_options),       cmocka_unit_test(test_unterminated),
+        cmocka_unit_test(test_two_lexicons),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
