@@ -140,6 +140,46 @@ static void emit_straight_quote(tok_state *st, const char *s, const char *e)
     emit(st, s, e, open ? RC_TOK_QUOTE_OPEN : RC_TOK_QUOTE_CLOSE);
 }
 
+/* Bytes that end a plain word where no rule could take it further: space, line end, and the
+ * punctuation that is a token of its own and never part of a longer one. */
+static const unsigned char fast_end[256] = {
+    [0] = 1,   [' '] = 1, ['\t'] = 1, ['\n'] = 1, [','] = 1, [';'] = 1,
+    [')'] = 1, ['!'] = 1, ['?'] = 1,   ['"'] = 1,
+};
+
+/* Bytes that may start a plain word: ASCII letters, but the capitals of roman numerals
+ * (XIXe is an ordinal). */
+static const unsigned char fast_start[256] = {
+#define LC_(c) [c] = 1
+    LC_('a'), LC_('b'), LC_('c'), LC_('d'), LC_('e'), LC_('f'), LC_('g'), LC_('h'), LC_('i'),
+    LC_('j'), LC_('k'), LC_('l'), LC_('m'), LC_('n'), LC_('o'), LC_('p'), LC_('q'), LC_('r'),
+    LC_('s'), LC_('t'), LC_('u'), LC_('v'), LC_('w'), LC_('x'), LC_('y'), LC_('z'), LC_('A'),
+    LC_('B'), LC_('E'), LC_('F'), LC_('G'), LC_('H'), LC_('J'), LC_('K'), LC_('N'), LC_('O'),
+    LC_('P'), LC_('Q'), LC_('R'), LC_('S'), LC_('T'), LC_('U'), LC_('W'), LC_('Y'), LC_('Z'),
+#undef LC_
+};
+
+/* The most common token, a word of lower-case ASCII and Latin-1 letters (after an optional
+ * capital) followed by a space or plain punctuation, without the DFA: every rule that could
+ * read further needs another character (apostrophe, hyphen, dot, digit, @, colon). Returns the
+ * word's end, or NULL to let the DFA decide. */
+static inline const char *fast_word(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (!fast_start[*p])
+        return NULL;
+    p++;
+    for (;;) {
+        if ((unsigned)(*p - 'a') < 26u)
+            p++;
+        else if (*p == 0xc3 && p[1] >= 0xa0 && p[1] != 0xb7) /* à..ÿ but the division sign */
+            p += 2;
+        else
+            break;
+    }
+    return fast_end[*p] ? (const char *)p : NULL;
+}
+
 /* The lexer proper: one token per loop, until the NUL at the end. */
 static void lex(tok_state *st, const char *cur)
 {
@@ -149,6 +189,12 @@ static void lex(tok_state *st, const char *cur)
         while (*cur == ' ') /* the usual separator, skipped without entering the DFA */
             cur++;
         const char *tok = cur;
+        const char *end = fast_word(cur);
+        if (end) {
+            emit(st, tok, end, RC_TOK_WORD);
+            cur = end;
+            continue;
+        }
         
 {
 	unsigned char yych;
