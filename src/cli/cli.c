@@ -5,6 +5,7 @@
 #include "text/fold.h"
 #include "util/buf.h"
 #include "util/date.h"
+#include "util/json.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -159,4 +160,23 @@ void rc_cli_input_error(void *ud, const char *where, int status, const char *det
         fprintf(stderr, "recoupe: %s: %s\n", where, rc_strerror(status));
     if (failed)
         *failed = 1;
+}
+
+void rc_cli_case_begin(rc_json *j, rc_buf *out, const char *line, size_t len, const char *key)
+{
+    rc_buf_reset(out);
+    rc_json_init(j, out);
+    rc_json_obj(j);
+    rc_json_key(j, "input");
+    rc_json_str(j, line, len);
+    rc_json_key(j, key);
+    rc_json_arr(j);
+}
+
+int rc_cli_case_end(rc_json *j, rc_buf *out)
+{
+    rc_json_arr_end(j);
+    rc_json_obj_end(j);
+    rc_buf_putc(out, '\n');
+    return out->err ? out->err : rc_cli_stdout(NULL, out->data, out->len);
 }

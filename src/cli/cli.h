@@ -10,6 +10,8 @@
 #include <stdio.h>
 
 #include "recoupe.h"
+#include "util/buf.h"
+#include "util/json.h"
 
 #define RC_EXIT_OK 0
 #define RC_EXIT_INPUT 1
@@ -58,6 +60,12 @@ rc_ctx *rc_cli_start(const char *datadir);
  * offsets and the JSON agree; fn gets each line NUL-terminated. Returns the first non-zero status
  * of fn, or RC_EIO when standard output fails. */
 int rc_cli_each_line(int (*fn)(void *ud, const char *line, size_t len), void *ud);
+
+/* The output of a command that reads cases from standard input, one object per line:
+ * rc_cli_case_begin resets out and opens {"input": LINE, "KEY": [; the caller writes the items
+ * with j; rc_cli_case_end closes the object, ends the line and writes it to standard output. */
+void rc_cli_case_begin(rc_json *j, rc_buf *out, const char *line, size_t len, const char *key);
+int rc_cli_case_end(rc_json *j, rc_buf *out);
 
 /* Prints "recoupe CMD: message" and the pointer to --help; returns RC_EXIT_USAGE. */
 int rc_cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

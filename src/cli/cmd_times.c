@@ -27,20 +27,11 @@ static int times_line(void *ud, const char *line, size_t len)
     size_t n;
     int status = rc_fr_times(r->ctx->fr, line, len, r->ref, &a, &t, &n);
     if (!status) {
-        rc_buf_reset(&r->out);
         rc_json j;
-        rc_json_init(&j, &r->out);
-        rc_json_obj(&j);
-        rc_json_key(&j, "input");
-        rc_json_str(&j, line, len);
-        rc_json_key(&j, "times");
-        rc_json_arr(&j);
+        rc_cli_case_begin(&j, &r->out, line, len, "times");
         for (size_t i = 0; i < n; i++)
             rc_json_time(&j, line, &t[i]);
-        rc_json_arr_end(&j);
-        rc_json_obj_end(&j);
-        rc_buf_putc(&r->out, '\n');
-        status = r->out.err ? r->out.err : rc_cli_stdout(NULL, r->out.data, r->out.len);
+        status = rc_cli_case_end(&j, &r->out);
     }
     rc_arena_free(&a);
     return status;
