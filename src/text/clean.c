@@ -139,23 +139,23 @@ static void score_word(const rc_ctx *ctx, const char *s, size_t n, const char *e
 {
     st->words++;
     st->letters += n;
-    uint32_t mask = 0;
     rc_wordkey w;
-    if (n <= 3 * RC_WC_MAXLEN && maybe_listed(ctx->wc, (const unsigned char *)s, n)) {
-        bool ok;
-        if (n <= RC_WC_MAXLEN) { /* ASCII words, the most frequent, fold eight bytes at a time */
-            load_key(s, n, end, &w);
-            ok = ((w.k[0] | w.k[1]) & 0x8080808080808080ull) == 0;
-            if (ok)
-                w.k[0] = swar_lower(w.k[0]), w.k[1] = swar_lower(w.k[1]);
-            else
-                ok = fold_word((const unsigned char *)s, n, &w);
+    bool ok;
+    if (n - 1 < RC_WC_MAXLEN) { /* plain ASCII words, the most frequent, fold 8 bytes at a time */
+        load_key(s, n, end, &w);
+        if (((w.k[0] | w.k[1]) & 0x8080808080808080ull) == 0) {
+            w.k[0] = swar_lower(w.k[0]), w.k[1] = swar_lower(w.k[1]);
+            uint64_t lastw = n > 8 ? w.k[1] >> (8 * (n - 9)) : w.k[0] >> (8 * (n - 1));
+            ok = rc_wordclass_maybe(ctx->wc, n, (unsigned char)w.k[0], (unsigned char)lastw);
         } else {
-            ok = fold_word((const unsigned char *)s, n, &w);
+            ok = maybe_listed(ctx->wc, (const unsigned char *)s, n) &&
+                 fold_word((const unsigned char *)s, n, &w);
         }
-        if (ok)
-            mask = rc_wordclass_get(ctx->wc, &w);
+    } else {
+        ok = n && n <= 3 * RC_WC_MAXLEN && maybe_listed(ctx->wc, (const unsigned char *)s, n) &&
+             fold_word((const unsigned char *)s, n, &w);
     }
+    uint32_t mask = ok ? rc_wordclass_get(ctx->wc, &w) : 0;
     uint32_t func = mask & ~RC_WC_FURNITURE;
     if (func) {
         for (size_t l = 0; l < ctx->nlangs; l++)
