@@ -442,14 +442,17 @@ int rc_clean(const rc_ctx *ctx, const char *text, size_t len, rc_token *toks, si
         }
         memcpy(out->text + w, text + r->s, r->e - r->s);
         uint32_t shift = r->s - (uint32_t)w;
-        for (uint32_t k = r->t0; k < r->t1; k++, nt++) {
-            rc_token t = toks[k];
-            t.start -= shift;
-            t.end -= shift;
-            if (k == r->t0)
-                t.flags = (uint16_t)((t.flags & ~(RC_TF_NEWLINE | RC_TF_PARAGRAPH)) | lineflags);
-            toks[nt] = t;
+        rc_token *dst = toks + nt;
+        if (shift || nt != r->t0) { /* nothing moves while the layout is the input's */
+            for (uint32_t k = r->t0; k < r->t1; k++, dst++) {
+                rc_token t = toks[k];
+                t.start -= shift;
+                t.end -= shift;
+                *dst = t;
+            }
         }
+        toks[nt].flags = (uint16_t)((toks[nt].flags & ~(RC_TF_NEWLINE | RC_TF_PARAGRAPH)) | lineflags);
+        nt += r->t1 - r->t0;
         w += r->e - r->s;
         gap = false;
     }
