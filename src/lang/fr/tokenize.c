@@ -73,6 +73,8 @@ static bool is_clitic(const char *s, size_t n)
 {
     static const char *const cl[] = {"il", "ils", "elle", "elles", "on", "je", "tu", "ce", "le",
                                      "la", "les", "moi", "toi", "lui", "leur", "y", "en"};
+    if (n - 1 >= 5) /* none is empty or longer than elles */
+        return false;
     for (size_t i = 0; i < sizeof cl / sizeof *cl; i++)
         if (strlen(cl[i]) == n && memcmp(cl[i], s, n) == 0)
             return true;
