@@ -149,8 +149,7 @@ static inline void score_word(const rc_ctx *ctx, const char *s, size_t n, const 
         load_key(s, n, end, &w);
         if (((w.k[0] | w.k[1]) & 0x8080808080808080ull) == 0) {
             w.k[0] = swar_lower(w.k[0]), w.k[1] = swar_lower(w.k[1]);
-            uint64_t lastw = n > 8 ? w.k[1] >> (8 * (n - 9)) : w.k[0] >> (8 * (n - 1));
-            ok = rc_wordclass_maybe(ctx->wc, n, (unsigned char)w.k[0], (unsigned char)lastw);
+            ok = true; /* probed at once: the filter would cost as much as it saves */
         } else {
             ok = maybe_listed(ctx->wc, (const unsigned char *)s, n) &&
                  fold_word((const unsigned char *)s, n, &w);
