@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,7 @@ struct rc_lexicon {
     unsigned *slots; /* index + 1 into entries; 0 = empty */
     size_t mask;
     unsigned long long serial; /* rc_lex_serial */
+    uint64_t pairs[16];        /* bit pair_bit(k[0], k[1]) set for every key k of 2 bytes or more */
 };
 
 /* The last serial number given to a lexicon. */
@@ -38,6 +40,12 @@ static unsigned lex_hash(const char *s, size_t n)
     for (size_t i = 0; i < n; i++)
         h = (h ^ (unsigned char)s[i]) * 16777619u;
     return h;
+}
+
+/* The bit of the pairs filter for a key that starts with the folded bytes a and b. */
+static inline unsigned pair_bit(unsigned char a, unsigned char b)
+{
+    return (a * 37u + b) & 1023u;
 }
 
 const char *rc_lex_get_folded(const rc_lexicon *lex, const char *key, size_t len)
@@ -57,6 +65,14 @@ const char *rc_lex_get_folded(const rc_lexicon *lex, const char *key, size_t len
 
 const char *rc_lex_get(const rc_lexicon *lex, const char *s, size_t len)
 {
+    const unsigned char *u = (const unsigned char *)s;
+    if (len >= 2 && u[0] < 0x80 && u[1] < 0x80) {
+        /* ASCII folds to its lower case byte for byte: most words are ruled out before folding */
+        unsigned bit = pair_bit((unsigned char)((unsigned)(u[0] - 'A') < 26u ? u[0] + 32 : u[0]),
+                                (unsigned char)((unsigned)(u[1] - 'A') < 26u ? u[1] + 32 : u[1]));
+        if (!lex || !((lex->pairs[bit >> 6] >> (bit & 63)) & 1))
+            return NULL;
+    }
     char key[RC_LEX_MAXKEY];
     size_t n = rc_fold(s, len, key, sizeof key);
     if (n > sizeof key)
@@ -105,6 +121,10 @@ static const char *trim(const char *s, size_t *len)
 static int lex_insert(rc_lexicon *lex, size_t idx)
 {
     lex_entry *e = &lex->entries[idx];
+    if (e->klen >= 2) {
+        unsigned bit = pair_bit((unsigned char)e->key[0], (unsigned char)e->key[1]);
+        lex->pairs[bit >> 6] |= 1ull << (bit & 63);
+    }
     for (size_t i = e->hash & lex->mask;; i = (i + 1) & lex->mask) {
         unsigned s = lex->slots[i];
         if (!s) {

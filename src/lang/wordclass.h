@@ -65,9 +65,10 @@ static inline uint32_t rc_wordclass_get(const rc_wordclass *wc, const rc_wordkey
 static inline int rc_wordclass_maybe(const rc_wordclass *wc, size_t len, unsigned char first,
                                      unsigned char last)
 {
-    return len <= RC_WC_MAXLEN && ((wc->lens >> len) & 1) &&
-           ((wc->first[len][first >> 6] >> (first & 63)) & 1) &&
-           ((wc->last[len][last >> 6] >> (last & 63)) & 1);
+    /* one branch: the three tests are unpredictable and cheap, so all are made */
+    return len <= RC_WC_MAXLEN && (((wc->lens >> len) &
+                                    (wc->first[len][first >> 6] >> (first & 63)) &
+                                    (wc->last[len][last >> 6] >> (last & 63))) & 1);
 }
 
 #endif

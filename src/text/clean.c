@@ -112,29 +112,53 @@ static inline uint64_t swar_lower(uint64_t v)
     return v | ((ge_a & ~gt_z) >> 2);                           /* +32 where upper case */
 }
 
-/* Scores one word against the word-class table: function word of which languages, furniture. */
-static void score_word(const rc_ctx *ctx, const char *s, size_t n, line_stats *st)
+/* Reads the n (at most RC_WC_MAXLEN) bytes at s into the zero-padded key w. When 16 bytes can be
+ * read from s without passing end, two 8-byte loads and a mask do it: a copy of variable length
+ * into w would have to be read back before it is complete, which stalls the loads of the key. */
+static inline void load_key(const char *s, size_t n, const char *end, rc_wordkey *w)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (end - s >= 16) {
+        uint64_t a, b;
+        memcpy(&a, s, 8);
+        memcpy(&b, s + 8, 8);
+        w->k[0] = n >= 8 ? a : a & ~(~0ull << (8 * n));
+        w->k[1] = n > 8 ? b & ~(~0ull << (8 * (n - 8))) : 0;
+        return;
+    }
+#else
+    (void)end;
+#endif
+    w->k[0] = w->k[1] = 0;
+    memcpy(w->k, s, n);
+}
+
+/* Scores one word against the word-class table: function word of which languages, furniture.
+ * end is the end of the text, past which nothing is read. Inlined: it runs for most tokens. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline void score_word(const rc_ctx *ctx, const char *s, size_t n, const char *end,
+                              line_stats *st)
 {
     st->words++;
     st->letters += n;
-    uint32_t mask = 0;
     rc_wordkey w;
-    if (n <= 3 * RC_WC_MAXLEN && maybe_listed(ctx->wc, (const unsigned char *)s, n)) {
-        bool ok;
-        if (n <= RC_WC_MAXLEN) { /* ASCII words, the most frequent, fold eight bytes at a time */
-            w.k[0] = w.k[1] = 0;
-            memcpy(w.k, s, n);
-            ok = ((w.k[0] | w.k[1]) & 0x8080808080808080ull) == 0;
-            if (ok)
-                w.k[0] = swar_lower(w.k[0]), w.k[1] = swar_lower(w.k[1]);
-            else
-                ok = fold_word((const unsigned char *)s, n, &w);
+    bool ok;
+    if (n - 1 < RC_WC_MAXLEN) { /* plain ASCII words, the most frequent, fold 8 bytes at a time */
+        load_key(s, n, end, &w);
+        if (((w.k[0] | w.k[1]) & 0x8080808080808080ull) == 0) {
+            w.k[0] = swar_lower(w.k[0]), w.k[1] = swar_lower(w.k[1]);
+            ok = true; /* probed at once: the filter would cost as much as it saves */
         } else {
-            ok = fold_word((const unsigned char *)s, n, &w);
+            ok = maybe_listed(ctx->wc, (const unsigned char *)s, n) &&
+                 fold_word((const unsigned char *)s, n, &w);
         }
-        if (ok)
-            mask = rc_wordclass_get(ctx->wc, &w);
+    } else {
+        ok = n && n <= 3 * RC_WC_MAXLEN && maybe_listed(ctx->wc, (const unsigned char *)s, n) &&
+             fold_word((const unsigned char *)s, n, &w);
     }
+    uint32_t mask = ok ? rc_wordclass_get(ctx->wc, &w) : 0;
     uint32_t func = mask & ~RC_WC_FURNITURE;
     if (func) {
         for (size_t l = 0; l < ctx->nlangs; l++)
@@ -150,44 +174,65 @@ static void score_word(const rc_ctx *ctx, const char *s, size_t n, line_stats *s
  * each paragraph are plenty to tell its language: past them a long paragraph costs no lookup. */
 #define RC_CLEAN_PROBED 48
 
-/* Gathers the statistics of one line from its tokens. */
-static void score_line(const rc_ctx *ctx, const char *text, const rc_token *t, size_t n,
-                       line_stats *st)
+/* What a token that is not a word adds to its line's statistics, by kind: a word of content
+ * with its length counted as letters or as digits, or a punctuation mark (always, or only the
+ * marks of prose: see prose_punct). */
+typedef struct kind_score {
+    uint8_t content, letters, digits, punct, prose_punct;
+} kind_score;
+
+static const kind_score kind_scores[RC_TOK_SYMBOL + 1] = {
+    [RC_TOK_URL] = {1, 1, 0, 0, 0},         [RC_TOK_EMAIL] = {1, 1, 0, 0, 0},
+    [RC_TOK_NUMBER] = {1, 0, 1, 0, 0},      [RC_TOK_ORDINAL] = {1, 0, 1, 0, 0},
+    [RC_TOK_PERCENT] = {1, 0, 1, 0, 0},     [RC_TOK_TIME] = {1, 0, 1, 0, 0},
+    [RC_TOK_DATE] = {1, 0, 1, 0, 0},        [RC_TOK_QUOTE_OPEN] = {0, 0, 0, 1, 0},
+    [RC_TOK_QUOTE_CLOSE] = {0, 0, 0, 1, 0}, [RC_TOK_ELLIPSIS] = {0, 0, 0, 1, 0},
+    [RC_TOK_PUNCT] = {0, 0, 0, 0, 1},
+};
+
+/* The punctuation of prose, as a set of bytes below 64: . , ; : ! ? ( and the NUL that ends a
+ * C string (strchr on ".,;:!?(" found it too). */
+#define RC_PROSE_PUNCT                                                                             \
+    ((1ull << '.') | (1ull << ',') | (1ull << ';') | (1ull << ':') | (1ull << '!') |               \
+     (1ull << '?') | (1ull << '(') | 1ull)
+
+/* Whether a token kind is scored as a word looked up in the word-class table. */
+#define RC_WORDISH ((1u << RC_TOK_WORD) | (1u << RC_TOK_ELISION) | (1u << RC_TOK_ABBREV))
+
+/* Gathers the statistics of the line that starts at t[0] and runs up to the next token that
+ * starts a line (or to t[n]), in the same pass that finds its end; returns its token count. */
+static size_t score_line(const rc_ctx *ctx, const char *text, const char *end, const rc_token *t,
+                         size_t n, line_stats *st)
 {
     memset(st, 0, sizeof *st);
-    for (size_t i = 0; i < n; i++) {
+    size_t i = 0;
+    do {
         const char *s = text + t[i].start;
         size_t len = t[i].end - t[i].start;
-        switch (t[i].kind) {
-        case RC_TOK_WORD: case RC_TOK_ELISION: case RC_TOK_ABBREV:
+        unsigned kind = t[i].kind;
+        if (kind < 32 && ((RC_WORDISH >> kind) & 1)) {
             if (st->words < RC_CLEAN_PROBED)
-                score_word(ctx, s, len, st);
+                score_word(ctx, s, len, end, st);
             else
                 st->words++, st->content++, st->letters += len;
-            break;
-        case RC_TOK_CLITIC: /* -t-il: the pronoun is a function word */
-            score_word(ctx, s + (len > 3 && s[2] == '-' ? 3 : 1), len - (len > 3 && s[2] == '-' ? 3 : 1), st);
-            break;
-        case RC_TOK_URL: case RC_TOK_EMAIL:
-            st->words++, st->content++, st->letters += len;
-            break;
-        case RC_TOK_NUMBER: case RC_TOK_ORDINAL: case RC_TOK_PERCENT: case RC_TOK_TIME:
-        case RC_TOK_DATE:
-            st->words++, st->content++, st->digits += len;
-            break;
-        case RC_TOK_QUOTE_OPEN: case RC_TOK_QUOTE_CLOSE: case RC_TOK_ELLIPSIS:
-            st->punct++;
-            break;
-        case RC_TOK_PUNCT:
-            st->punct += strchr(".,;:!?(", *s) != NULL;
-            break;
-        default:
-            break;
+        } else if (kind == RC_TOK_CLITIC) { /* -t-il: the pronoun is a function word */
+            size_t skip = len > 3 && s[2] == '-' ? 3 : 1;
+            score_word(ctx, s + skip, len - skip, end, st);
+        } else if (kind <= RC_TOK_SYMBOL) {
+            const kind_score *k = &kind_scores[kind];
+            st->words += k->content;
+            st->content += k->content;
+            st->letters += k->letters ? len : 0;
+            st->digits += k->digits ? len : 0;
+            unsigned char c = (unsigned char)*s;
+            st->punct += k->punct | (k->prose_punct & (c < 64 && ((RC_PROSE_PUNCT >> c) & 1)));
         }
-    }
+        i++;
+    } while (i < n && !(t[i].flags & RC_TF_NEWLINE));
     for (size_t l = 0; l < ctx->nlangs; l++)
         if (st->func[l] > st->maxfunc)
             st->maxfunc = st->func[l];
+    return i;
 }
 
 /* The reason to drop a line, or NULL to keep it. */
@@ -353,11 +398,8 @@ int rc_clean(const rc_ctx *ctx, const char *text, size_t len, rc_token *toks, si
     size_t nlines = 0, lcap = 0;
     seen_set seen = {NULL, 0, 0};
     for (size_t i = 0; i < ntoks;) {
-        size_t j = i + 1;
-        while (j < ntoks && !(toks[j].flags & RC_TF_NEWLINE))
-            j++;
         line_stats st;
-        score_line(ctx, text, toks + i, j - i, &st);
+        size_t j = i + score_line(ctx, text, text + len, toks + i, ntoks - i, &st);
         for (size_t l = 0; l < ctx->nlangs; l++)
             out->funcwords[l] += st.func[l];
         out->words += st.words;
@@ -403,14 +445,17 @@ int rc_clean(const rc_ctx *ctx, const char *text, size_t len, rc_token *toks, si
         }
         memcpy(out->text + w, text + r->s, r->e - r->s);
         uint32_t shift = r->s - (uint32_t)w;
-        for (uint32_t k = r->t0; k < r->t1; k++, nt++) {
-            rc_token t = toks[k];
-            t.start -= shift;
-            t.end -= shift;
-            if (k == r->t0)
-                t.flags = (uint16_t)((t.flags & ~(RC_TF_NEWLINE | RC_TF_PARAGRAPH)) | lineflags);
-            toks[nt] = t;
+        rc_token *dst = toks + nt;
+        if (shift || nt != r->t0) { /* nothing moves while the layout is the input's */
+            for (uint32_t k = r->t0; k < r->t1; k++, dst++) {
+                rc_token t = toks[k];
+                t.start -= shift;
+                t.end -= shift;
+                *dst = t;
+            }
         }
+        toks[nt].flags = (uint16_t)((toks[nt].flags & ~(RC_TF_NEWLINE | RC_TF_PARAGRAPH)) | lineflags);
+        nt += r->t1 - r->t0;
         w += r->e - r->s;
         gap = false;
     }

@@ -11,6 +11,7 @@
 #include "lang/fr/tokenize.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -20,6 +21,7 @@ typedef struct tok_state {
     const rc_lang *fr;
     const rc_lexicon *abbrev;
     const char *text;
+    const char *lim; /* just past the NUL that ends the text: bytes before it may be read */
     rc_arena *a;
     rc_token *toks;
     size_t n, cap;
@@ -73,6 +75,8 @@ static bool is_clitic(const char *s, size_t n)
 {
     static const char *const cl[] = {"il", "ils", "elle", "elles", "on", "je", "tu", "ce", "le",
                                      "la", "les", "moi", "toi", "lui", "leur", "y", "en"};
+    if (n - 1 >= 5) /* none is empty or longer than elles */
+        return false;
     for (size_t i = 0; i < sizeof cl / sizeof *cl; i++)
         if (strlen(cl[i]) == n && memcmp(cl[i], s, n) == 0)
             return true;
@@ -163,13 +167,30 @@ static const unsigned char fast_start[256] = {
  * capital) followed by a space or plain punctuation, without the DFA: every rule that could
  * read further needs another character (apostrophe, hyphen, dot, digit, @, colon). Returns the
  * word's end, or NULL to let the DFA decide. */
-static inline const char *fast_word(const char *s)
+static inline const char *fast_word(const char *s, const char *lim)
 {
     const unsigned char *p = (const unsigned char *)s;
     if (!fast_start[*p])
         return NULL;
     p++;
     for (;;) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        if (lim - (const char *)p >= 8) { /* lower-case ASCII letters eight at a time */
+            const uint64_t ones = 0x0101010101010101ull, highs = ones * 0x80;
+            uint64_t v;
+            memcpy(&v, p, 8);
+            uint64_t low7 = v & ~highs; /* no carry crosses a byte below */
+            uint64_t lower = (low7 + ones * (0x80 - 'a')) & ~(low7 + ones * (0x80 - 'z' - 1)) & ~v;
+            uint64_t stop = ~lower & highs;
+            if (!stop) {
+                p += 8;
+                continue;
+            }
+            p += (unsigned)__builtin_ctzll(stop) / 8;
+        }
+#else
+        (void)lim;
+#endif
         if ((unsigned)(*p - 'a') < 26u)
             p++;
         else if (*p == 0xc3 && p[1] >= 0xa0 && p[1] != 0xb7) /* à..ÿ but the division sign */
@@ -189,7 +210,7 @@ static void lex(tok_state *st, const char *cur)
         while (*cur == ' ') /* the usual separator, skipped without entering the DFA */
             cur++;
         const char *tok = cur;
-        const char *end = fast_word(cur);
+        const char *end = fast_word(cur, st->lim);
         if (end) {
             emit(st, tok, end, RC_TOK_WORD);
             cur = end;
@@ -7615,6 +7636,7 @@ int rc_fr_lex(const rc_lang *fr, const char *text, size_t len, rc_arena *a, rc_t
     st.fr = fr;
     st.abbrev = rc_lang_lex(fr, "abbreviations");
     st.text = text;
+    st.lim = text + len + 1;
     st.a = a;
     /* French prose has a token every five or six bytes: size the array once */
     if ((st.err = rc_arena_grow(a, (void **)&st.toks, &st.cap, len / 4 + 16, sizeof(rc_token))))
