@@ -59,10 +59,15 @@ typedef struct tx_nw {
  * atoms just after it, and read each once. */
 #define TX_MEMO 4 /* readings kept of each kind, by atom modulo TX_MEMO */
 
+/* The readings of one kind that give a tx_out: day references, periods, clock expressions. */
+typedef struct tx_memo_out {
+    size_t at[TX_MEMO], j[TX_MEMO];
+    tx_out v[TX_MEMO];
+} tx_memo_out;
+
 typedef struct tx_memo {
-    size_t dayref_at[TX_MEMO], period_at[TX_MEMO], mclock_at[TX_MEMO], clock_at[TX_MEMO];
-    size_t dayref_j[TX_MEMO], period_j[TX_MEMO], mclock_j[TX_MEMO], clock_j[TX_MEMO];
-    tx_out dayref[TX_MEMO], period[TX_MEMO], mclock[TX_MEMO];
+    tx_memo_out dayref, period, mclock;
+    size_t clock_at[TX_MEMO], clock_j[TX_MEMO];
     tx_clk clock[TX_MEMO];
     tx_nw nw[TX_MEMO];
 } tx_memo;
@@ -167,52 +172,38 @@ static size_t rd_clock(const tx_p *P, size_t i, tx_clk *c)
     return m->clock_j[k];
 }
 
+/* Reads a sub-expression with read at atom i, once per atom: the reading is kept in slot. */
+static size_t memo_out(const tx_p *P, tx_memo_out *slot, size_t i, tx_out *o,
+                       size_t (*read)(const tx_p *, size_t, tx_out *))
+{
+    size_t k = i % TX_MEMO;
+    if (slot->at[k] != i + 1) {
+        tx_out t; /* not in place: a reader may read at another atom */
+        out_init(&t);
+        slot->j[k] = read(P, i, &t);
+        slot->v[k] = t;
+        slot->at[k] = i + 1;
+    }
+    *o = slot->v[k];
+    return slot->j[k];
+}
+
 /* Reads a day reference at atom i (rd_dayref_read), once per atom. */
 static size_t rd_dayref(const tx_p *P, size_t i, tx_out *o)
 {
-    tx_memo *m = P->memo;
-    size_t k = i % TX_MEMO;
-    if (m->dayref_at[k] != i + 1) {
-        tx_out t; /* not in place: a reader may read at another atom */
-        out_init(&t);
-        m->dayref_j[k] = rd_dayref_read(P, i, &t);
-        m->dayref[k] = t;
-        m->dayref_at[k] = i + 1;
-    }
-    *o = m->dayref[k];
-    return m->dayref_j[k];
+    return memo_out(P, &P->memo->dayref, i, o, rd_dayref_read);
 }
 
 /* Reads a month, season or year at atom i (m_period_read), once per atom. */
 static size_t m_period(const tx_p *P, size_t i, tx_out *o)
 {
-    tx_memo *m = P->memo;
-    size_t k = i % TX_MEMO;
-    if (m->period_at[k] != i + 1) {
-        tx_out t; /* not in place: a reader may read at another atom */
-        out_init(&t);
-        m->period_j[k] = m_period_read(P, i, &t);
-        m->period[k] = t;
-        m->period_at[k] = i + 1;
-    }
-    *o = m->period[k];
-    return m->period_j[k];
+    return memo_out(P, &P->memo->period, i, o, m_period_read);
 }
 
 /* Reads a clock time or clock range at atom i (m_clock_read), once per atom. */
 static size_t m_clock(const tx_p *P, size_t i, tx_out *o)
 {
-    tx_memo *m = P->memo;
-    size_t k = i % TX_MEMO;
-    if (m->mclock_at[k] != i + 1) {
-        tx_out t; /* not in place: a reader may read at another atom */
-        out_init(&t);
-        m->mclock_j[k] = m_clock_read(P, i, &t);
-        m->mclock[k] = t;
-        m->mclock_at[k] = i + 1;
-    }
-    *o = m->mclock[k];
-    return m->mclock_j[k];
+    return memo_out(P, &P->memo->mclock, i, o, m_clock_read);
 }
 
 /* Reads a cardinal at atom i, in digits or in words; *j is the atom after it. */
@@ -2138,9 +2129,9 @@ static int times_parse(const char *text, size_t len, const tx_atom *atoms, size_
     P.at = atoms;
     P.n = natoms;
     tx_memo memo; /* only the tags need clearing: an empty slot is never read */
-    memset(memo.dayref_at, 0, sizeof memo.dayref_at);
-    memset(memo.period_at, 0, sizeof memo.period_at);
-    memset(memo.mclock_at, 0, sizeof memo.mclock_at);
+    memset(memo.dayref.at, 0, sizeof memo.dayref.at);
+    memset(memo.period.at, 0, sizeof memo.period.at);
+    memset(memo.mclock.at, 0, sizeof memo.mclock.at);
     memset(memo.clock_at, 0, sizeof memo.clock_at);
     for (size_t k = 0; k < TX_MEMO; k++)
         memo.nw[k].at = 0;
