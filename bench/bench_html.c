@@ -8,85 +8,34 @@
  * until it reaches 10 MB. Prints one line for rc_html_page_ctx alone (CPU time, best of three
  * rounds) and one for the whole document pipeline on the same pages (one round).
  */
-#include <dirent.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/resource.h>
-#include <time.h>
+#include "bench_util.h"
 
 #include "ingest/html.h"
 #include "recoupe.h"
 
 #define WANT_BYTES (10u * 1024 * 1024)
 
-typedef struct page {
-    char *data;
-    size_t len;
-} page;
+static bench_corpus pages; /* the page set */
 
-static page *pages;
-static size_t npages, cap;
-
-/* Adds a page (takes ownership of data). */
-static void add(char *data, size_t len)
-{
-    if (npages == cap) {
-        cap = cap ? cap * 2 : 256;
-        pages = realloc(pages, cap * sizeof *pages);
-        if (!pages)
-            exit(1);
-    }
-    pages[npages++] = (page){data, len};
-}
-
-/* Reads a whole file, or NULL. */
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    rewind(f);
-    char *b = n >= 0 ? malloc((size_t)n + 1) : NULL;
-    if (b && fread(b, 1, (size_t)n, f) != (size_t)n) {
-        free(b);
-        b = NULL;
-    }
-    fclose(f);
-    if (b)
-        b[n] = '\0', *len = (size_t)n;
-    return b;
-}
-
-/* Adds every file of dir whose name ends with suffix (one level, or one level of subfolders
- * holding source.html); returns how many. */
-static size_t add_dir(const char *dir, const char *suffix, size_t limit)
+/* Adds the source.html of every subfolder of dir (the layout of the shared test pages). */
+static void add_page_dirs(const char *dir)
 {
     DIR *d = opendir(dir);
     if (!d)
-        return 0;
+        return;
     struct dirent *e;
-    size_t added = 0;
-    while ((e = readdir(d)) && added < limit) {
+    while ((e = readdir(d))) {
         if (e->d_name[0] == '.')
             continue;
         char path[4096];
-        size_t n = strlen(e->d_name), k = strlen(suffix), len;
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        char *b = NULL;
-        if (n > k && strcmp(e->d_name + n - k, suffix) == 0)
-            b = slurp(path, &len);
-        else if (strcmp(suffix, ".html") == 0) {
-            snprintf(path, sizeof path, "%s/%s/source.html", dir, e->d_name);
-            b = slurp(path, &len);
-        }
+        size_t len;
+        if (snprintf(path, sizeof path, "%s/%s/source.html", dir, e->d_name) >= (int)sizeof path)
+            continue;
+        char *b = bench_slurp(path, &len);
         if (b)
-            add(b, len), added++;
+            bench_add(&pages, b, len);
     }
     closedir(d);
-    return added;
 }
 
 /* Wraps a plain-text article in the markup of a news page with its furniture. */
@@ -137,23 +86,7 @@ static void add_wrapped(const char *text, size_t len, size_t serial)
     }
     memcpy(b + n, tail, sizeof tail - 1);
     n += sizeof tail - 1;
-    add(b, n);
-}
-
-/* Peak resident memory in MiB. */
-static double peak_mib(void)
-{
-    struct rusage ru;
-    getrusage(RUSAGE_SELF, &ru);
-    return ru.ru_maxrss / 1024.0;
-}
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts); /* CPU time: other work on the machine does
-                                                    not count against the program */
-    return ts.tv_sec + ts.tv_nsec / 1e9;
+    bench_add(&pages, b, n);
 }
 
 int main(int argc, char **argv)
@@ -162,83 +95,73 @@ int main(int argc, char **argv)
     const char *repo = argc > 2 ? argv[2] : ".";
     char path[4096];
     snprintf(path, sizeof path, "%s/../shared/testdata/html", repo);
-    add_dir(path, ".html", 100);
+    add_page_dirs(path);
     snprintf(path, sizeof path, "%s/tests/data/web", repo);
-    add_dir(path, ".html", 100);
-    size_t base = npages;
-    add_dir(corpus, ".txt", 200);
-    /* wrap the text articles, which were added raw */
-    size_t ntxt = npages - base;
-    for (size_t i = 0; i < ntxt; i++) {
-        page t = pages[base + i];
-        add_wrapped(t.data, t.len, i);
-        free(t.data);
-        pages[base + i] = pages[--npages];
-        pages[npages] = (page){NULL, 0};
-    }
+    bench_load_dir(&pages, path, ".html", 100);
+    bench_corpus texts = {0};
+    bench_load_dir(&texts, corpus, ".txt", 200);
+    for (size_t i = 0; i < texts.n; i++) /* each article wrapped in a news page */
+        add_wrapped(texts.docs[i].data, texts.docs[i].len, i);
+    bench_free(&texts);
+    size_t npages = pages.n;
     if (npages == 0) {
         printf("html: no pages found (no shared pages, fixtures or corpus); skipped\n");
         return 0;
     }
-    size_t set = npages, total = 0;
-    for (size_t i = 0; i < set; i++)
-        total += pages[i].len;
-    for (size_t copy = 1; total < WANT_BYTES; copy++) {
-        for (size_t i = 0; i < set && total < WANT_BYTES; i++) {
+    size_t set = npages;
+    for (size_t copy = 1; pages.bytes < WANT_BYTES; copy++) {
+        for (size_t i = 0; i < set && pages.bytes < WANT_BYTES; i++) {
             char mark[64];
             int k = snprintf(mark, sizeof mark, "<!-- copie %zu -->", copy);
-            char *b = malloc(pages[i].len + (size_t)k);
+            const bench_doc *p = &pages.docs[i];
+            char *b = malloc(p->len + (size_t)k + 1);
             if (!b)
                 return 1;
-            memcpy(b, pages[i].data, pages[i].len);
-            memcpy(b + pages[i].len, mark, (size_t)k);
-            add(b, pages[i].len + (size_t)k);
-            total += pages[i].len + (size_t)k;
+            memcpy(b, p->data, p->len);
+            memcpy(b + p->len, mark, (size_t)k + 1);
+            bench_add(&pages, b, p->len + (size_t)k);
         }
     }
-    rc_ctx *ctx;
-    char err[256];
-    if (rc_ctx_new(NULL, err, sizeof err, &ctx)) {
-        fprintf(stderr, "bench_html: %s\n", err);
+    npages = pages.n;
+    size_t total = pages.bytes;
+    rc_ctx *ctx = bench_ctx(argc, argv, "bench_html");
+    if (!ctx)
         return 1;
-    }
     double dt = 1e30, t0;
     size_t out = 0;
     for (int round = 0; round < 3; round++) { /* the best of three rounds */
-        t0 = now();
+        t0 = bench_now();
         out = 0;
         for (size_t i = 0; i < npages; i++) {
             rc_arena a;
             rc_arena_init(&a);
             rc_page p;
-            if (rc_html_page_ctx(ctx, pages[i].data, pages[i].len, NULL, &a, &p) == RC_OK)
+            if (rc_html_page_ctx(ctx, pages.docs[i].data, pages.docs[i].len, NULL, &a, &p) == RC_OK)
                 out += p.len;
             rc_arena_free(&a);
         }
-        if (now() - t0 < dt)
-            dt = now() - t0;
+        if (bench_now() - t0 < dt)
+            dt = bench_now() - t0;
     }
     printf("html: %.1f MB/s, %.0f docs/s, peak RSS %.0f MiB (%zu pages, %.1f MB in, %.1f MB of "
            "text out)\n",
-           total / dt / 1e6, npages / dt, peak_mib(), npages, total / 1e6, out / 1e6);
-    t0 = now();
+           total / dt / 1e6, npages / dt, bench_peak_mib(), npages, total / 1e6, out / 1e6);
+    t0 = bench_now();
     for (size_t i = 0; i < npages; i++) {
         rc_source src = {0};
         src.path = "bench.html";
-        src.data = pages[i].data;
-        src.len = pages[i].len;
+        src.data = pages.docs[i].data;
+        src.len = pages.docs[i].len;
         src.format = RC_FORMAT_HTML;
         rc_doc *doc;
         if (rc_doc_parse(ctx, &src, NULL, &doc) == RC_OK)
             rc_doc_free(doc);
     }
-    dt = now() - t0;
+    dt = bench_now() - t0;
     printf("html documents (extract, clean, tokenize, recognize): %.1f MB/s, %.0f docs/s, peak "
            "RSS %.0f MiB\n",
-           total / dt / 1e6, npages / dt, peak_mib());
-    for (size_t i = 0; i < npages; i++)
-        free(pages[i].data);
-    free(pages);
+           total / dt / 1e6, npages / dt, bench_peak_mib());
+    bench_free(&pages);
     rc_ctx_free(ctx);
     return 0;
 }

@@ -54,16 +54,9 @@ int main(int argc, char **argv)
         return 2;
     }
     bench_corpus c;
-    if (bench_load(argv[1], &c) || c.n == 0) {
-        fprintf(stderr, "bench_pipeline: no documents in %s\n", argv[1]);
-        return 1;
-    }
-    char err[512];
     rc_ctx *ctx;
-    if (rc_ctx_new(NULL, err, sizeof err, &ctx)) {
-        fprintf(stderr, "bench_pipeline: %s\n", err);
+    if (bench_load(argv[1], &c) || !(ctx = bench_ctx(argc, argv, "bench_pipeline")))
         return 1;
-    }
     size_t tokens = 0;
     double best = 1e30;
     for (int round = 0; round < 3; round++) { /* best of three, to shed noise */
@@ -73,16 +66,16 @@ int main(int argc, char **argv)
         double t = bench_now() - t0;
         best = t < best ? t : best;
     }
-    bench_report("decode+clean+tokenize", c.n, c.bytes, best);
+    bench_report("decode+clean+tokenize", c.n, c.bytes, best, NULL);
 
     /* each stage alone, on the output of the one before, to show where the time goes */
     double stage[4] = {0, 0, 0, 0};
     for (size_t i = 0; i < c.n; i++)
         front_end(ctx, &c.docs[i], stage);
-    bench_report("  decode", c.n, c.bytes, stage[0]);
-    bench_report("  lex", c.n, c.bytes, stage[1]);
-    bench_report("  clean (lines from tokens)", c.n, c.bytes, stage[2]);
-    bench_report("  sentences", c.n, c.bytes, stage[3]);
+    bench_report("  decode", c.n, c.bytes, stage[0], NULL);
+    bench_report("  lex", c.n, c.bytes, stage[1], NULL);
+    bench_report("  clean (lines from tokens)", c.n, c.bytes, stage[2], NULL);
+    bench_report("  sentences", c.n, c.bytes, stage[3], NULL);
 
     size_t out = 0;
     double t0 = bench_now();
@@ -99,7 +92,7 @@ int main(int argc, char **argv)
             rc_doc_free(doc);
         }
     }
-    bench_report("extract (all stages, JSON)", c.n, c.bytes, bench_now() - t0);
+    bench_report("extract (all stages, JSON)", c.n, c.bytes, bench_now() - t0, NULL);
     rc_ctx_free(ctx);
     bench_free(&c);
     return tokens ? 0 : 1;
