@@ -2,14 +2,11 @@
  * test_html.c - the HTML reader: charsets, metadata precedence, main text against furniture,
  * JSON-LD fallback, very deep pages, sniffing, and the page language against the text's.
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <cmocka.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "rc_test.h"
 
 #include "extract/doc_int.h"
 #include "ingest/html.h"
@@ -17,19 +14,12 @@
 
 static rc_ctx *ctx;
 
-/* Loads the language data once for all tests. */
+/* Loads the language data once for all tests (rc_test.h), kept in ctx for the tests to use. */
 static int setup(void **state)
 {
-    (void)state;
-    char err[256];
-    return rc_ctx_new(NULL, err, sizeof err, &ctx);
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    rc_ctx_free(ctx);
-    return 0;
+    int r = rc_test_ctx_setup(state);
+    ctx = *state;
+    return r;
 }
 
 /* Parses a NUL-terminated page with the context; asserts success. */
@@ -352,5 +342,5 @@ int main(void)
         cmocka_unit_test(test_sniff),
         cmocka_unit_test(test_lang),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, setup, rc_test_ctx_teardown);
 }

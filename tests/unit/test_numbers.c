@@ -2,37 +2,25 @@
  * test_numbers.c - the French number recognizer: the contract's examples, the word grammar,
  * fractions, ordinals, percentages, bounds, ranges, and what must not be read as a quantity.
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cmocka.h>
+#include "rc_test.h"
 
 #include "extract/doc_int.h"
 #include "lang/fr/numbers.h"
 
 static rc_ctx *ctx;
 
-/* Loads the language data once for every test. */
+/* Loads the language data once for all tests (rc_test.h), kept in ctx for the tests to use. */
 static int setup(void **state)
 {
-    (void)state;
-    char err[512];
-    return rc_ctx_new(NULL, err, sizeof err, &ctx) == RC_OK ? 0 : -1;
-}
-
-/* Frees the language data. */
-static int teardown(void **state)
-{
-    (void)state;
-    rc_ctx_free(ctx);
-    return 0;
+    int r = rc_test_ctx_setup(state);
+    ctx = *state;
+    return r;
 }
 
 #define NA (-12345.0) /* stands for NAN (null) in expectations */
@@ -390,5 +378,5 @@ int main(void)
         cmocka_unit_test(test_options),       cmocka_unit_test(test_unterminated),
         cmocka_unit_test(test_two_lexicons),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, setup, rc_test_ctx_teardown);
 }

@@ -4,15 +4,11 @@
  * ../shared is present. Number words pass through the number recognizer when it is there, and
  * through the recognizer's own small-number vocabulary otherwise.
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmocka.h>
+#include "rc_test.h"
 
 #include "extract/doc_int.h"
 #include "lang/fr/times.h"
@@ -20,20 +16,12 @@
 
 static rc_ctx *ctx;
 
-/* Loads the language data once for every test. */
+/* Loads the language data once for all tests (rc_test.h), kept in ctx for the tests to use. */
 static int setup(void **state)
 {
-    (void)state;
-    char err[256];
-    return rc_ctx_new(NULL, err, sizeof err, &ctx);
-}
-
-/* Frees the language data. */
-static int teardown(void **state)
-{
-    (void)state;
-    rc_ctx_free(ctx);
-    return 0;
+    int r = rc_test_ctx_setup(state);
+    ctx = *state;
+    return r;
 }
 
 /* Finds the expression with that exact text in s at reference ref and checks its value, from
@@ -451,5 +439,5 @@ int main(void)
         cmocka_unit_test(test_durations_sets), cmocka_unit_test(test_negatives),
         cmocka_unit_test(test_docdate),      cmocka_unit_test(test_seeds),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, setup, rc_test_ctx_teardown);
 }
