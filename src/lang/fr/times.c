@@ -157,6 +157,15 @@ static void out_init(tx_out *o)
     o->from = o->to = NODAY;
 }
 
+/* What every rule clears before it reads: no value, no days, and the start of its atom (the
+ * other fields are set by the rule when it matches). */
+static inline void rule_start(tx_out *o, uint32_t start)
+{
+    o->from = o->to = NODAY;
+    o->value[0] = '\0';
+    o->s = start;
+}
+
 /* Reads a clock time at atom i (rd_clock_read), once per atom. */
 static size_t rd_clock(const tx_p *P, size_t i, tx_clk *c)
 {
@@ -1014,9 +1023,7 @@ static int rd_part(const tx_p *P, size_t k, size_t *j)
  * Fills o with the day (type date); returns the atom after it, 0 when there is none. */
 static size_t rd_dayref_read(const tx_p *P, size_t i, tx_out *o)
 {
-    o->from = o->to = NODAY;
-    o->value[0] = '\0';
-    o->s = P->at[i].s;
+    rule_start(o, P->at[i].s);
     size_t k = i;
     if (K(P, k) == TA_DAY) {
         o->type = RC_TIME_DATE;
@@ -1187,9 +1194,7 @@ static size_t m_period_read(const tx_p *P, size_t i, tx_out *o)
     memset(&dd, 0, sizeof dd);
     size_t k = i;
     o->type = RC_TIME_DATE;
-    o->from = o->to = NODAY;
-    o->value[0] = '\0';
-    o->s = P->at[i].s;
+    rule_start(o, P->at[i].s);
     bool article = false;
     if (K(P, k) == TA_CE && J(P, k + 1))
         dd.this = true, k++;
@@ -1366,9 +1371,7 @@ static size_t rd_qty(const tx_p *P, size_t i, char *num, size_t cap, int *n, int
  * prochain, l'an dernier, cette année, ces derniers jours, les 24 dernières heures. */
 static size_t m_relative(const tx_p *P, size_t i, tx_out *o)
 {
-    o->from = o->to = NODAY;
-    o->value[0] = '\0';
-    o->s = P->at[i].s;
+    rule_start(o, P->at[i].s);
     char num[24];
     int n, unit;
     size_t k = i, j;
@@ -1539,9 +1542,7 @@ static size_t m_relative(const tx_p *P, size_t i, tx_out *o)
  * 10 siècles. N heures after à or vers is a clock time, not a duration. */
 static size_t m_duration(const tx_p *P, size_t i, tx_out *o)
 {
-    o->from = o->to = NODAY;
-    o->value[0] = '\0';
-    o->s = P->at[i].s;
+    rule_start(o, P->at[i].s);
     o->type = RC_TIME_DURATION;
     size_t k = i;
     if (K(P, k) == TA_TOUT && KJ(P, k + 1, TA_LE) && KJ(P, k + 2, TA_UNIT)) {
@@ -1581,9 +1582,7 @@ static size_t m_duration(const tx_p *P, size_t i, tx_out *o)
  * a clock time before them (16 heures chaque lundi). */
 static size_t m_set(const tx_p *P, size_t i, tx_out *o)
 {
-    o->from = o->to = NODAY;
-    o->value[0] = '\0';
-    o->s = P->at[i].s;
+    rule_start(o, P->at[i].s);
     o->type = RC_TIME_SET;
     size_t k = i;
     tx_clk c;
@@ -1641,9 +1640,7 @@ static size_t m_set(const tx_p *P, size_t i, tx_out *o)
  * 16-17 heures, 5 a 6pm. */
 static size_t m_clock_read(const tx_p *P, size_t i, tx_out *o)
 {
-    o->from = o->to = NODAY;
-    o->value[0] = '\0';
-    o->s = P->at[i].s;
+    rule_start(o, P->at[i].s);
     o->type = RC_TIME_TIME;
     size_t k = i;
     bool range = K(P, k) == TA_DE || K(P, k) == TA_ENTRE;
@@ -1716,9 +1713,7 @@ static size_t m_clock_read(const tx_p *P, size_t i, tx_out *o)
  * nuit de lundi à mardi. */
 static size_t m_range(const tx_p *P, size_t i, tx_out *o)
 {
-    o->from = o->to = NODAY;
-    o->value[0] = '\0';
-    o->s = P->at[i].s;
+    rule_start(o, P->at[i].s);
     size_t k = i;
     /* [dans] la nuit de lundi à mardi / du 12 au 13 */
     if (K(P, k) == TA_DANS && KJ(P, k + 1, TA_LE))
@@ -1971,9 +1966,7 @@ static size_t m_range(const tx_p *P, size_t i, tx_out *o)
  * le matin, dans la soirée, Noël, le plus tôt possible. */
 static size_t m_misc(const tx_p *P, size_t i, tx_out *o)
 {
-    o->from = o->to = NODAY;
-    o->value[0] = '\0';
-    o->s = P->at[i].s;
+    rule_start(o, P->at[i].s);
     size_t k = i;
     if (K(P, k) == TA_REF) {
         o->type = RC_TIME_DATE;
