@@ -364,20 +364,27 @@ static void copy_str(char *buf, size_t cap, const char *s)
     cat(buf, cap, &n, s);
 }
 
-/* Writes v in decimal into buf of cap bytes: snprintf's "%d" without printf. */
+/* Writes v in decimal into buf of cap bytes: snprintf's "%d" without printf. Digits that do not
+ * fit are left off the end, as snprintf would. */
 static void fmt_int(char *buf, size_t cap, int v)
 {
-    char tmp[12];
-    size_t k = sizeof tmp;
     unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
-    tmp[--k] = '\0';
-    do {
-        tmp[--k] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    if (v < 0)
-        tmp[--k] = '-';
-    copy_str(buf, cap, tmp + k);
+    size_t len = v < 0, n = 0;
+    for (unsigned w = u; w >= 10; w /= 10)
+        len++;
+    len++;
+    if (cap == 0)
+        return;
+    if (v < 0 && n + 1 < cap)
+        buf[n++] = '-';
+    for (size_t k = len - (v < 0); k-- > 0;) {
+        unsigned d = u;
+        for (size_t j = 0; j < k; j++)
+            d /= 10;
+        if (n + 1 < cap)
+            buf[n++] = (char)('0' + d % 10);
+    }
+    buf[n] = '\0';
 }
 
 /* Writes "YYYY-MM-DD" for a day count. */
@@ -1086,9 +1093,9 @@ static void join_range(tx_out *o, const char *day, const char *range)
     const char *slash = strchr(range, '/');
     if (!slash)
         return;
-    char v[64];
+    char v[256]; /* room for the longest inputs, so that only the copy below truncates */
     snprintf(v, sizeof v, "%s%.*s/%s%s", day, (int)(slash - range), range, day, slash + 1);
-    memcpy(o->value, v, sizeof o->value);
+    copy_str(o->value, sizeof o->value, v);
     o->type = RC_TIME_RANGE;
 }
 
