@@ -1,7 +1,7 @@
 /*
  * decode.c - raw bytes to clean UTF-8.
  *
- * Valid UTF-8, the common case, is decoded in one pass that copies printable ASCII eight bytes
+ * Valid UTF-8, the common case, is decoded in one pass that copies printable ASCII sixteen bytes
  * at a time. When that pass meets an invalid sequence, one scan gathers statistics (invalid
  * sequences, valid multi-byte sequences, control bytes, NULs) and the decision follows:
  *   - NUL bytes without a UTF-16 BOM, or more than 1 control byte in 50, mean binary data;
@@ -21,6 +21,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "recoupe.h"
 #include "text/fold.h"
@@ -150,40 +153,46 @@ int rc_nfc(const char *s, size_t len, rc_arena *a, char **out, size_t *outlen)
     return RC_OK;
 }
 
-/* How many of the 8 bytes of v (in memory order) are printable ASCII (0x20..0x7e) before the
- * first that is not: 8 when all are. */
-static inline unsigned swar_printable_prefix(uint64_t v)
+/* Copies the 16 bytes at p to out and returns how many of them, from the first, are printable
+ * ASCII (0x20..0x7e): 16 when all are. The bytes past that count are rewritten by the caller. */
+static inline unsigned copy_printable16(const unsigned char *p, char *out)
 {
-    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    uint64_t ctl = (v - ones * 0x20) & ~v & highs; /* some byte < 0x20 */
-    uint64_t del = ((v ^ (ones * 0x7f)) - ones) & ~(v ^ (ones * 0x7f)) & highs; /* 0x7f */
-    uint64_t bad = (v & highs) | ctl | del;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    /* the borrows of the subtractions only mark bytes after a bad one, never before it */
-    return bad ? (unsigned)__builtin_ctzll(bad) / 8 : 8;
+#if defined(__SSE2__)
+    __m128i v = _mm_loadu_si128((const __m128i *)p);
+    _mm_storeu_si128((__m128i *)out, v);
+    /* signed compare: bytes of 0x80 and above are negative, so below 0x20 too */
+    __m128i bad = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+                               _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f)));
+    unsigned m = (unsigned)_mm_movemask_epi8(bad);
+    return m ? (unsigned)__builtin_ctz(m) : 16;
 #else
-    return bad ? 0 : 8; /* elsewhere, the bytes before a bad one go the scalar way */
+    unsigned n = 0;
+    while (n < 16 && p[n] >= 0x20 && p[n] < 0x7f) {
+        out[n] = (char)p[n];
+        n++;
+    }
+    return n;
 #endif
 }
 
 /* The common case in one pass: valid UTF-8 copied with line ends unified, invisible characters
- * dropped, and the NFC quick check done on the way. Returns RC_EFORMAT at the first invalid
- * sequence (the caller then decides on an encoding), RC_EBINARY at a NUL. */
+ * dropped, and the NFC quick check done on the way. Printable ASCII goes sixteen bytes at a
+ * time; line feeds and the Latin-1 letters of French are copied without decoding. Returns
+ * RC_EFORMAT at the first invalid sequence (the caller then decides on an encoding), RC_EBINARY
+ * at a NUL. */
 static int decode_utf8(const unsigned char *p, size_t len, char *text, size_t *outlen,
                        size_t *controls, bool *suspect)
 {
     size_t w = 0;
     bool prev_cr = false;
     for (size_t i = 0; i < len;) {
-        while (i + 8 <= len) { /* printable ASCII, eight bytes at a time */
-            uint64_t v;
-            memcpy(&v, p + i, 8);
-            unsigned ok = swar_printable_prefix(v);
-            memcpy(text + w, &v, 8); /* the bytes past ok are overwritten below */
+        /* w never passes i (nothing grows when it is copied), so 16 bytes fit in text */
+        while (i + 16 <= len) {
+            unsigned ok = copy_printable16(p + i, text + w);
             w += ok, i += ok;
             if (ok)
                 prev_cr = false;
-            if (ok < 8)
+            if (ok < 16)
                 break;
         }
         if (i >= len)
@@ -193,6 +202,13 @@ static int decode_utf8(const unsigned char *p, size_t len, char *text, size_t *o
             text[w++] = (char)c;
             i++;
             prev_cr = false;
+            continue;
+        }
+        if (c == '\n') { /* after a CR, the LF of a CRLF is already written */
+            if (!prev_cr)
+                text[w++] = '\n';
+            prev_cr = false;
+            i++;
             continue;
         }
         /* Latin-1 letters (C3 80..BF), the accents of French: copied as they are */
