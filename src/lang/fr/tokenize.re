@@ -27,6 +27,8 @@ typedef struct tok_state {
     uint16_t pending; /* RC_TF_NEWLINE / RC_TF_PARAGRAPH for the next token */
     bool dq_open;     /* a straight double quote is open on this line */
     int err;
+    rc_span *sents; /* sentence spans, for rc_fr_sentences */
+    size_t nsents, scap;
 } tok_state;
 
 /* Whether the code point at s starts upper case. */
@@ -346,53 +348,59 @@ static bool continues_line(const tok_state *st, const rc_token *t)
            starts_lower(s, st->text + t->end);
 }
 
-/* Marks sentence starts and collects sentence spans. */
-static int split_sentences(tok_state *st, rc_span **sents, size_t *nsents)
+/* Adds tokens first..last as a sentence and flags the first one. */
+static int add_sentence(tok_state *st, size_t first, size_t last)
 {
-    rc_span *out = NULL;
-    size_t n = 0, cap = 0;
-    size_t first = 0;
-    for (size_t i = 0; i < st->n; i++) {
-        bool brk = false;
-        rc_token *t = &st->toks[i];
-        if (i > first && (t->flags & RC_TF_NEWLINE) && !continues_line(st, t))
-            brk = true;
-        if (brk) {
-            if (rc_arena_grow(st->a, (void **)&out, &cap, n + 1, sizeof *out))
+    if (st->nsents == st->scap &&
+        rc_arena_grow(st->a, (void **)&st->sents, &st->scap, st->nsents + 1, sizeof *st->sents))
+        return RC_ENOMEM;
+    st->sents[st->nsents++] = (rc_span){st->toks[first].start, st->toks[last].end};
+    st->toks[first].flags |= RC_TF_SENTSTART;
+    return RC_OK;
+}
+
+/* Kinds of token that may end a sentence (is_terminal), as bits. */
+#define TERMINAL_KINDS ((1u << RC_TOK_PUNCT) | (1u << RC_TOK_ELLIPSIS) | (1u << RC_TOK_ABBREV))
+
+/* Non-zero when a sentence may end at token t or before it, found without branches: four tokens
+ * in five can do neither, and split_sentences skips them with this test alone. */
+static inline unsigned may_split(const rc_token *t)
+{
+    return (t->flags & RC_TF_NEWLINE) | ((TERMINAL_KINDS >> t->kind) & 1u);
+}
+
+/* Collects sentence spans into st->sents, flagging their first tokens as it goes. */
+static int split_sentences(tok_state *st)
+{
+    const rc_token *toks = st->toks;
+    size_t n = st->n, first = 0;
+    for (size_t i = 0;; i++) {
+        while (i < n && !may_split(&toks[i])) /* most tokens, in a tight loop */
+            i++;
+        if (i == n)
+            break;
+        const rc_token *t = &toks[i];
+        if (i > first && (t->flags & RC_TF_NEWLINE) && !continues_line(st, t)) {
+            if (add_sentence(st, first, i - 1))
                 return RC_ENOMEM;
-            out[n++] = (rc_span){st->toks[first].start, st->toks[i - 1].end};
             first = i;
         }
         if (!is_terminal(st, t))
             continue;
         size_t j = i + 1;
-        while (j < st->n && is_closer(st, &st->toks[j]) && !(st->toks[j].flags & RC_TF_NEWLINE))
+        while (j < n && is_closer(st, &toks[j]) && !(toks[j].flags & RC_TF_NEWLINE))
             j++;
-        if (j < st->n && !can_start(st, &st->toks[j]))
+        if (j < n && !can_start(st, &toks[j]))
             continue;
-        if (t->kind == RC_TOK_ABBREV && j < st->n && !(st->toks[j].flags & RC_TF_UPPER))
+        if (t->kind == RC_TOK_ABBREV && j < n && !(toks[j].flags & RC_TF_UPPER))
             continue;
-        if (rc_arena_grow(st->a, (void **)&out, &cap, n + 1, sizeof *out))
+        if (add_sentence(st, first, j - 1))
             return RC_ENOMEM;
-        out[n++] = (rc_span){st->toks[first].start, st->toks[j - 1].end};
         first = j;
         i = j - 1;
     }
-    if (first < st->n) {
-        if (rc_arena_grow(st->a, (void **)&out, &cap, n + 1, sizeof *out))
-            return RC_ENOMEM;
-        out[n++] = (rc_span){st->toks[first].start, st->toks[st->n - 1].end};
-    }
-    /* flag the first token of each sentence */
-    size_t k = 0;
-    for (size_t s = 0; s < n; s++) {
-        while (k < st->n && st->toks[k].start < out[s].start)
-            k++;
-        if (k < st->n)
-            st->toks[k].flags |= RC_TF_SENTSTART;
-    }
-    *sents = out;
-    *nsents = n;
+    if (first < n && add_sentence(st, first, n - 1))
+        return RC_ENOMEM;
     return RC_OK;
 }
 
@@ -428,7 +436,11 @@ int rc_fr_sentences(const rc_lang *fr, const char *text, rc_token *toks, size_t 
     st.a = a;
     st.toks = toks;
     st.n = ntoks;
-    return split_sentences(&st, sents, nsents);
+    if (split_sentences(&st))
+        return RC_ENOMEM;
+    *sents = st.sents;
+    *nsents = st.nsents;
+    return RC_OK;
 }
 
 int rc_fr_tokenize(const rc_lang *fr, const char *text, size_t len, rc_arena *a, rc_token **toks,
