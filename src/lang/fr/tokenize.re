@@ -22,7 +22,7 @@ typedef struct tok_state {
     const rc_lexicon *abbrev;
     const struct abbr_filter *abbr; /* what the lexer knows of abbrev, for plain words */
     const char *text;
-    const char *lim; /* just past the NUL that ends the text: bytes before it may be read */
+    const char *wide_end; /* eight bytes from any p < wide_end are the text or its NUL */
     rc_arena *a;
     rc_token *toks;
     size_t n, cap;
@@ -60,19 +60,24 @@ static bool starts_lower(const char *s, const char *end)
     return k && utf8proc_islower(cp);
 }
 
-/* Fills token t, adding RC_TF_UPPER to flags when its first letter is a capital. */
+/* Fills token t. */
 static inline void put_token(rc_token *t, const char *text, const char *s, const char *e, int kind,
                              unsigned flags)
 {
     t->start = (uint32_t)(s - text);
     t->end = (uint32_t)(e - text);
     t->kind = (uint16_t)kind;
-    unsigned char c = (unsigned char)*s;
-    /* no branch on an ASCII capital, which would be as hard to predict as the text */
-    flags |= ((unsigned)(c - 'A') < 26u) * RC_TF_UPPER;
-    if (c >= 0x80 && starts_upper(s, e))
-        flags |= RC_TF_UPPER;
     t->flags = (uint16_t)flags;
+}
+
+/* RC_TF_UPPER when the token s..e starts with a capital, else 0; without a branch for ASCII,
+ * whose case is as hard to predict as the text. */
+static inline unsigned upper_flag(const char *s, const char *e)
+{
+    unsigned char c = (unsigned char)*s;
+    if (c >= 0x80)
+        return starts_upper(s, e) ? RC_TF_UPPER : 0;
+    return ((unsigned)(c - 'A') < 26u) * RC_TF_UPPER;
 }
 
 /* Appends a token with the line-break flags that wait for it. */
@@ -82,7 +87,7 @@ static inline void emit(tok_state *st, const char *s, const char *e, int kind)
         (st->err || (st->err = rc_arena_grow(st->a, (void **)&st->toks, &st->cap, st->n + 1,
                                              sizeof(rc_token)))))
         return;
-    put_token(&st->toks[st->n++], st->text, s, e, kind, st->pending);
+    put_token(&st->toks[st->n++], st->text, s, e, kind, st->pending | upper_flag(s, e));
     st->pending = 0;
 }
 
@@ -185,11 +190,11 @@ static inline bool latin1_letter(unsigned char b)
 }
 
 /* The first byte from p on that is not a lower-case ASCII letter. */
-static inline const unsigned char *skip_lower(const unsigned char *p, const char *lim)
+static inline const unsigned char *skip_lower(const unsigned char *p, const char *wide_end)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     const uint64_t ones = 0x0101010101010101ull, highs = ones * 0x80;
-    while (lim - (const char *)p >= 8) { /* eight at a time, where the text goes on that far */
+    while ((const char *)p < wide_end) { /* eight at a time, where the text goes on that far */
         uint64_t v;
         memcpy(&v, p, 8);
         uint64_t low7 = v & ~highs; /* no carry crosses a byte below */
@@ -200,7 +205,7 @@ static inline const unsigned char *skip_lower(const unsigned char *p, const char
         p += 8;
     }
 #else
-    (void)lim;
+    (void)wide_end;
 #endif
     while ((unsigned)(*p - 'a') < 26u)
         p++;
@@ -209,20 +214,27 @@ static inline const unsigned char *skip_lower(const unsigned char *p, const char
 
 /* The most common token, a word of lower-case ASCII and Latin-1 letters after an optional
  * capital, read without the DFA. Returns the end of its letters, or NULL when s does not start
- * one; whether the word ends there depends on the next byte (after_word). */
-static inline const char *fast_word(const char *s, const char *lim)
+ * one; whether the word ends there depends on the next byte (after_word). *upper is set to
+ * RC_TF_UPPER when the word starts with a capital (the Latin-1 ones are U+00C0..U+00DE), else 0. */
+static inline const char *fast_word(const char *s, const char *wide_end, unsigned *upper)
 {
     const unsigned char *p = (const unsigned char *)s;
     unsigned start = fast_start[*p];
-    if (start == FS_YES || (start == FS_ROMAN && p[1] != 'e' && p[1] != 0xc3))
+    if (start == FS_YES || (start == FS_ROMAN && p[1] != 'e' && p[1] != 0xc3)) {
+        *upper = ((unsigned)(*p - 'A') < 26u) * RC_TF_UPPER;
         p++;
-    else if (start == FS_LATIN && latin1_letter(p[1]))
+    } else if (start == FS_LATIN && latin1_letter(p[1])) {
+        *upper = (p[1] <= 0x9e) * RC_TF_UPPER;
         p += 2;
-    else
+    } else {
         return NULL;
-    for (p = skip_lower(p, lim); *p == 0xc3 && p[1] >= 0xa0 && p[1] != 0xb7;)
-        p = skip_lower(p + 2, lim); /* over à..ÿ but the division sign */
-    return (const char *)p;
+    }
+    for (;;) {
+        p = skip_lower(p, wide_end);
+        if (*p != 0xc3 || p[1] < 0xa0 || p[1] == 0xb7) /* à..ÿ but the division sign go on */
+            return (const char *)p;
+        p += 2;
+    }
 }
 
 /* One-letter words that an apostrophe elides (ELID below), as bits of their lower case. */
@@ -318,12 +330,14 @@ static bool plain_abbrev(const tok_state *st, const char *s, const char *e)
  * "p. ex.", which the DFA reads. */
 static const char *fast_tokens(tok_state *st, const char *cur)
 {
+    const char *text = st->text, *wide_end = st->wide_end;
     rc_token *t = st->toks + st->n;
     const rc_token *room = st->toks + st->cap;
     unsigned pending = st->pending;
     while (room - t >= 2) {
         cur += *cur == ' '; /* the usual separator; more spaces go through the DFA */
-        const char *s = cur, *e = fast_word(s, st->lim);
+        unsigned upper;
+        const char *s = cur, *e = fast_word(s, wide_end, &upper);
         if (!e)
             break;
         unsigned after = after_word[(unsigned char)*e];
@@ -345,10 +359,10 @@ static const char *fast_tokens(tok_state *st, const char *cur)
                 break;
             }
         }
-        put_token(t++, st->text, s, end, kind, pending);
+        put_token(t++, text, s, end, kind, pending | upper);
         pending = 0;
         if (punct) {
-            put_token(t++, st->text, e, punct, RC_TOK_PUNCT, 0);
+            put_token(t++, text, e, punct, RC_TOK_PUNCT, 0);
             end = punct;
         }
         cur = end;
@@ -562,7 +576,7 @@ int rc_fr_lex(const rc_lang *fr, const char *text, size_t len, rc_arena *a, rc_t
     st.abbrev = rc_lang_lex(fr, "abbreviations");
     st.abbr = abbr_filter_of(st.abbrev);
     st.text = text;
-    st.lim = text + len + 1;
+    st.wide_end = text + (len >= 7 ? len - 6 : 0);
     st.a = a;
     /* French prose has a token every five or six bytes: size the array once */
     if ((st.err = rc_arena_grow(a, (void **)&st.toks, &st.cap, len / 4 + 16, sizeof(rc_token))))
