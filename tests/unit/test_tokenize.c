@@ -152,8 +152,16 @@ static void test_fast_paths(void **state)
     expect_kind(ctx, "Qu’elle", "Qu’", RC_TOK_ELISION);
     /* punctuation right after a word */
     expect_tokens(ctx, "oui, non; fin) et fin! puis? À.", "oui|,|non|;|fin|)|et|fin|!|puis|?|À|.");
-    /* a capital, ASCII or Latin-1, flags the token */
+    /* line breaks and blank lines, with or without space in them, flag the next token */
     tokens r;
+    tokenize(ctx, "Un\nDeux\n\nTrois\n \nQuatre\n«", &r);
+    assert_int_equal(r.n, 5);
+    assert_int_equal(r.t[1].flags & (RC_TF_NEWLINE | RC_TF_PARAGRAPH), RC_TF_NEWLINE);
+    assert_int_equal(r.t[2].flags & (RC_TF_NEWLINE | RC_TF_PARAGRAPH), RC_TF_NEWLINE | RC_TF_PARAGRAPH);
+    assert_int_equal(r.t[3].flags & (RC_TF_NEWLINE | RC_TF_PARAGRAPH), RC_TF_NEWLINE | RC_TF_PARAGRAPH);
+    assert_int_equal(r.t[4].flags & (RC_TF_NEWLINE | RC_TF_PARAGRAPH), RC_TF_NEWLINE);
+    rc_arena_free(&r.a);
+    /* a capital, ASCII or Latin-1, flags the token */
     tokenize(ctx, "État, Paris et été", &r);
     assert_int_equal(r.n, 5);
     assert_true(r.t[0].flags & RC_TF_UPPER);

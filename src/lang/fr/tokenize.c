@@ -271,6 +271,26 @@ static const unsigned char after_word[256] = {
     ['.'] = AW_DOT,   ['\''] = AW_APOS, [0xe2] = AW_APOS,
 };
 
+/* A line break, or a blank line, at s before a byte that begins neither more space nor another
+ * break (printable ASCII or a Latin-1 letter): adds the flags it gives the next token to *pending,
+ * as the DFA's rules for "\n" would, and returns its end; else returns NULL to let the DFA read
+ * it. */
+static inline const char *line_break(const char *s, unsigned *pending)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    unsigned flags = RC_TF_NEWLINE;
+    if (*p++ != '\n')
+        return NULL;
+    if (*p == '\n') {
+        p++;
+        flags |= RC_TF_PARAGRAPH;
+    }
+    if ((unsigned)(*p - '!') > '~' - '!' && *p != 0xc3)
+        return NULL;
+    *pending |= flags;
+    return (const char *)p;
+}
+
 /* Longest abbreviation, dot included, that abbr_filter records; longer words are looked up. */
 #define ABBR_MAXLEN 15
 
@@ -322,9 +342,9 @@ static bool plain_abbrev(const tok_state *st, const char *s, const char *e)
 
 /* Reads the tokens that need no DFA from cur on: plain words (fast_word), with the elision or
  * abbreviation they begin and the punctuation after them, as long as what follows each word
- * (after_word) shows that no rule could read further. The loop keeps its state in registers and
- * stops where the array has no room for the two tokens of a word and its punctuation. Returns
- * where the DFA must read the next token.
+ * (after_word) shows that no rule could read further, and the line breaks between them
+ * (line_break). The loop keeps its state in registers and stops where the array has no room for
+ * the two tokens of a word and its punctuation. Returns where the DFA must read the next token.
  *
  * Before a full stop and a space (or line end), a word is an abbreviation when the lexicon says
  * so, as in word_or_abbrev; but a single ASCII letter there may be an initial, or the p of
@@ -339,8 +359,13 @@ static const char *fast_tokens(tok_state *st, const char *cur)
         cur += *cur == ' '; /* the usual separator; more spaces go through the DFA */
         unsigned upper;
         const char *s = cur, *e = fast_word(s, wide_end, &upper);
-        if (!e)
-            break;
+        if (!e) {
+            if (!(e = line_break(s, &pending)))
+                break;
+            st->dq_open = false;
+            cur = e;
+            continue;
+        }
         unsigned after = after_word[(unsigned char)*e];
         const char *end = e, *punct = NULL;
         int kind = RC_TOK_WORD;
