@@ -152,6 +152,11 @@ static void test_fast_paths(void **state)
     expect_kind(ctx, "Qu’elle", "Qu’", RC_TOK_ELISION);
     /* punctuation right after a word */
     expect_tokens(ctx, "oui, non; fin) et fin! puis? À.", "oui|,|non|;|fin|)|et|fin|!|puis|?|À|.");
+    /* a number before a space and a letter, unless the letter makes a time */
+    expect_tokens(ctx, "37 civils, 12 000 morts, 9 h 30, 9 heures, 3 états, 80 %",
+                  "37|civils|,|12 000|morts|,|9 h 30|,|9|heures|,|3|états|,|80 %");
+    expect_kind(ctx, "37 civils", "37", RC_TOK_NUMBER);
+    expect_kind(ctx, "à 9 h 30", "9 h 30", RC_TOK_TIME);
     /* line breaks and blank lines, with or without space in them, flag the next token */
     tokens r;
     tokenize(ctx, "Un\nDeux\n\nTrois\n \nQuatre\n«", &r);

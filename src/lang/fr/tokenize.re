@@ -94,12 +94,12 @@ static inline void emit(tok_state *st, const char *s, const char *e, int kind)
 /* Subject and object pronouns that follow a verb with a hyphen: dit-il, a-t-on, rappelons-le. */
 static bool is_clitic(const char *s, size_t n)
 {
-    static const char *const cl[] = {"il", "ils", "elle", "elles", "on", "je", "tu", "ce", "le",
-                                     "la", "les", "moi", "toi", "lui", "leur", "y", "en"};
+    static const char cl[][6] = {"il", "ils", "elle", "elles", "on", "je", "tu", "ce", "le",
+                                 "la", "les", "moi", "toi", "lui", "leur", "y", "en"};
     if (n - 1 >= 5) /* none is empty or longer than elles */
         return false;
     for (size_t i = 0; i < sizeof cl / sizeof *cl; i++)
-        if (strlen(cl[i]) == n && memcmp(cl[i], s, n) == 0)
+        if (cl[i][n - 1] && !cl[i][n] && memcmp(cl[i], s, n) == 0) /* of length n */
             return true;
     return false;
 }
@@ -290,6 +290,18 @@ static inline const char *line_break(const char *s, unsigned *pending)
     return (const char *)p;
 }
 
+/* The end of the number at s when it is digits that a space and a letter follow, where no rule
+ * reads further: groups of three, decimals, percentages, ordinals and dates need something else
+ * after the digits or the space, and a time an h (9 h 30). Else NULL. */
+static inline const char *plain_number(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while ((unsigned)(*p - '0') < 10u)
+        p++;
+    bool letter_next = *p == ' ' && fast_start[p[1]] != FS_NO && (p[1] | 0x20) != 'h';
+    return p > (const unsigned char *)s && letter_next ? (const char *)p : NULL;
+}
+
 /* Longest abbreviation, dot included, that abbr_filter records; longer words are looked up. */
 #define ABBR_MAXLEN 15
 
@@ -358,6 +370,12 @@ static const char *fast_tokens(tok_state *st, const char *cur)
         cur += *cur == ' '; /* the usual separator; more spaces go through the DFA */
         unsigned upper;
         const char *s = cur, *e = fast_word(s, wide_end, &upper);
+        if (!e && (e = plain_number(s))) {
+            put_token(t++, text, s, e, RC_TOK_NUMBER, pending);
+            pending = 0;
+            cur = e;
+            continue;
+        }
         if (!e) {
             if (!(e = line_break(s, &pending)))
                 break;
