@@ -193,13 +193,13 @@ static inline bool latin1_letter(unsigned char b)
 static inline const unsigned char *skip_lower(const unsigned char *p, const char *wide_end)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    const uint64_t ones = 0x0101010101010101ull, highs = ones * 0x80;
+    const uint64_t ones = 0x0101010101010101ull;
     while ((const char *)p < wide_end) { /* eight at a time, where the text goes on that far */
         uint64_t v;
         memcpy(&v, p, 8);
-        uint64_t low7 = v & ~highs; /* no carry crosses a byte below */
-        uint64_t lower = (low7 + ones * (0x80 - 'a')) & ~(low7 + ones * (0x80 - 'z' - 1)) & ~v;
-        uint64_t stop = ~lower & highs;
+        /* the high bit of each byte: below a, above z, or not ASCII; a sum carries into the next
+         * byte only from a byte of 0xe1 or more, itself a stop, so the first stop is right */
+        uint64_t stop = (~(v + ones * (0x80 - 'a')) | (v + ones * (0x80 - 'z' - 1)) | v) & ones * 0x80;
         if (stop)
             return p + (unsigned)__builtin_ctzll(stop) / 8;
         p += 8;
