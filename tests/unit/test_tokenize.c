@@ -123,6 +123,59 @@ static void test_quotes_urls(void **state)
     expect_kind(ctx, "(...) puis", "(...)", RC_TOK_ELLIPSIS);
 }
 
+/* The lexer reads plain words, elisions and the punctuation after them without its DFA: the
+ * tokens must be those the DFA gives. */
+static void test_fast_paths(void **state)
+{
+    const rc_ctx *ctx = *state;
+    /* I, V and X are roman numerals on their own and begin ordinals; other capitals never do */
+    expect_kind(ctx, "au Ve siècle", "Ve", RC_TOK_ORDINAL);
+    expect_kind(ctx, "le Ier Empire", "Ier", RC_TOK_ORDINAL);
+    expect_kind(ctx, "la Vème République", "Vème", RC_TOK_ORDINAL);
+    expect_kind(ctx, "Vingt soldats", "Vingt", RC_TOK_WORD);
+    expect_kind(ctx, "Vénus", "Vénus", RC_TOK_WORD);
+    expect_kind(ctx, "Il vit", "Il", RC_TOK_WORD);
+    expect_kind(ctx, "De Gaulle", "De", RC_TOK_WORD);
+    /* before a full stop, the lexicon says whether a word is an abbreviation */
+    expect_tokens(ctx, "Il est parti. Mme. Martin et MM. Durand, tél. 01, févr. 2020, etc.",
+                  "Il|est|parti|.|Mme.|Martin|et|MM.|Durand|,|tél.|01|,|févr.|2020|,|etc.");
+    expect_kind(ctx, "le Gén. Dupont", "Gén.", RC_TOK_ABBREV);
+    expect_kind(ctx, "il a parlé.", ".", RC_TOK_PUNCT);
+    /* but a single letter may be an initial or begin p. ex., and other dots mean more */
+    expect_tokens(ctx, "Un soldat, p. ex. Paul, et F. Kennedy, attendre... À Alep.",
+                  "Un|soldat|,|p. ex.|Paul|,|et|F.|Kennedy|,|attendre|...|À|Alep|.");
+    expect_tokens(ctx, "jean.dupont@exemple.fr et www. exemple",
+                  "jean.dupont@exemple.fr|et|www|.|exemple");
+    /* elisions need a letter after the apostrophe */
+    expect_tokens(ctx, "L'État, l’Élysée, Qu’elle, d'1 et c'",
+                  "L'|État|,|l’|Élysée|,|Qu’|elle|,|d|'|1|et|c|'");
+    expect_kind(ctx, "Qu’elle", "Qu’", RC_TOK_ELISION);
+    /* punctuation right after a word */
+    expect_tokens(ctx, "oui, non; fin) et fin! puis? À.", "oui|,|non|;|fin|)|et|fin|!|puis|?|À|.");
+    /* a number before a space and a letter, unless the letter makes a time */
+    expect_tokens(ctx, "37 civils, 12 000 morts, 9 h 30, 9 heures, 3 états, 80 %",
+                  "37|civils|,|12 000|morts|,|9 h 30|,|9|heures|,|3|états|,|80 %");
+    expect_kind(ctx, "37 civils", "37", RC_TOK_NUMBER);
+    expect_kind(ctx, "à 9 h 30", "9 h 30", RC_TOK_TIME);
+    /* line breaks and blank lines, with or without space in them, flag the next token */
+    tokens r;
+    tokenize(ctx, "Un\nDeux\n\nTrois\n \nQuatre\n«", &r);
+    assert_int_equal(r.n, 5);
+    assert_int_equal(r.t[1].flags & (RC_TF_NEWLINE | RC_TF_PARAGRAPH), RC_TF_NEWLINE);
+    assert_int_equal(r.t[2].flags & (RC_TF_NEWLINE | RC_TF_PARAGRAPH), RC_TF_NEWLINE | RC_TF_PARAGRAPH);
+    assert_int_equal(r.t[3].flags & (RC_TF_NEWLINE | RC_TF_PARAGRAPH), RC_TF_NEWLINE | RC_TF_PARAGRAPH);
+    assert_int_equal(r.t[4].flags & (RC_TF_NEWLINE | RC_TF_PARAGRAPH), RC_TF_NEWLINE);
+    rc_arena_free(&r.a);
+    /* a capital, ASCII or Latin-1, flags the token */
+    tokenize(ctx, "État, Paris et été", &r);
+    assert_int_equal(r.n, 5);
+    assert_true(r.t[0].flags & RC_TF_UPPER);
+    assert_false(r.t[1].flags & RC_TF_UPPER);
+    assert_true(r.t[2].flags & RC_TF_UPPER);
+    assert_false(r.t[4].flags & RC_TF_UPPER);
+    rc_arena_free(&r.a);
+}
+
 /* The sentences of text, joined by " || ". */
 static void expect_sentences(const rc_ctx *ctx, const char *text, const char *want)
 {
@@ -200,6 +253,7 @@ int main(void)
         cmocka_unit_test(test_elisions),       cmocka_unit_test(test_hyphens_and_inversions),
         cmocka_unit_test(test_abbreviations),  cmocka_unit_test(test_numbers),
         cmocka_unit_test(test_times_dates_percent), cmocka_unit_test(test_quotes_urls),
+        cmocka_unit_test(test_fast_paths),
         cmocka_unit_test(test_sentences),      cmocka_unit_test(test_sentence_flags),
         cmocka_unit_test(test_empty_and_odd),
     };
