@@ -345,6 +345,44 @@ static size_t line_at(const line_rec *lines, size_t n, size_t pos)
     return lo;
 }
 
+/* How common a byte is in running text: 2 for the space and the most frequent letters of the
+ * languages written in Latin script, 1 for other frequent ones, 0 for the rest (capitals, digits,
+ * rarer letters, most bytes of UTF-8 sequences). */
+static const unsigned char commonness[256] = {
+    [' '] = 2, ['e'] = 2, ['a'] = 2, ['i'] = 2, ['s'] = 2, ['n'] = 2, ['r'] = 2, ['t'] = 2,
+    ['u'] = 2, ['l'] = 2, ['o'] = 2, ['d'] = 1, ['c'] = 1, ['m'] = 1, ['p'] = 1, ['v'] = 1,
+    ['g'] = 1, ['b'] = 1, ['f'] = 1, ['h'] = 1, [','] = 1, ['.'] = 1, ['\''] = 1, [0xc3] = 1,
+    [0xa9] = 1,
+};
+
+/* The offset of the byte of key[0..n) to scan for: the first of the least common ones. */
+static size_t rarest_byte(const unsigned char *key, size_t n)
+{
+    size_t best = 0;
+    for (size_t i = 0; i < n && commonness[key[best]]; i++)
+        if (commonness[key[i]] < commonness[key[best]])
+            best = i;
+    return best;
+}
+
+/* The first occurrence of key[0..n) in [lo, hi), or NULL, as memmem finds it; but the text is
+ * scanned with memchr for the key's byte at anchor, many times faster than memmem's scan when that
+ * byte is rare, and only where memchr stops is the key compared. */
+static const char *find_key(const char *lo, const char *hi, const char *key, size_t n,
+                            size_t anchor)
+{
+    if (hi - lo < (ptrdiff_t)n)
+        return NULL;
+    const char *last = hi - n + anchor; /* the anchor of the last possible occurrence */
+    for (const char *p = lo + anchor; p <= last; p++) {
+        if (!(p = memchr(p, key[anchor], (size_t)(last - p) + 1)))
+            return NULL;
+        if (memcmp(p - anchor, key, n) == 0)
+            return p - anchor;
+    }
+    return NULL;
+}
+
 /* Marks a sub-heading that repeats verbatim inside another line of the document, as pages do
  * with pull quotes and teaser headings. The heading is searched byte for byte from its second
  * character on, and its first character is compared without case (a heading starts with a
@@ -366,11 +404,11 @@ static void find_repeated_headings(line_rec *lines, size_t n, const char *text, 
         char want[8];
         size_t wl = rc_fold((const char *)hs, first, want, sizeof want);
         const char *key = (const char *)hs + first;
-        size_t klen = hlen - first;
+        size_t klen = hlen - first, anchor = rarest_byte(hs + first, klen);
         const char *lo = text + (h->s > RC_CLEAN_WINDOW ? h->s - RC_CLEAN_WINDOW : 0);
         const char *hi = text + (len - h->e > RC_CLEAN_WINDOW ? h->e + RC_CLEAN_WINDOW : len);
-        for (const char *m = memmem(lo, (size_t)(hi - lo), key, klen); m && !h->why;
-             m = memmem(m + 1, (size_t)(hi - m - 1), key, klen)) {
+        for (const char *m = find_key(lo, hi, key, klen, anchor); m && !h->why;
+             m = find_key(m + 1, hi, key, klen, anchor)) {
             size_t pos = (size_t)(m - text);
             if (pos < first)
                 continue;
