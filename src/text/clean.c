@@ -103,13 +103,23 @@ static bool maybe_listed(const rc_wordclass *wc, const unsigned char *p, size_t 
     return rc_wordclass_maybe(wc, fl, f, l);
 }
 
-/* Lower-cases the ASCII letters of eight ASCII bytes at once. */
+/* Lower-cases the ASCII letters of eight bytes at once; other bytes are kept. */
 static inline uint64_t swar_lower(uint64_t v)
 {
     const uint64_t ones = 0x0101010101010101ull;
-    uint64_t ge_a = (v + ones * (0x80 - 'A')) & ones * 0x80;     /* byte >= 'A' */
-    uint64_t gt_z = (v + ones * (0x80 - 'Z' - 1)) & ones * 0x80; /* byte > 'Z' */
-    return v | ((ge_a & ~gt_z) >> 2);                           /* +32 where upper case */
+    uint64_t low7 = v & ones * 0x7f; /* no carry out of a byte below */
+    uint64_t upper = ((low7 + ones * (0x80 - 'A')) ^ (low7 + ones * (0x80 - 'Z' - 1))) & ~v;
+    return v | (upper & ones * 0x80) >> 2; /* +32 where upper case */
+}
+
+/* Nonzero when some byte of v may fold otherwise than by swar_lower: 0x80..0x9F (the second byte
+ * of a Latin-1 capital, bytes of ’ and ‘) and 0xC8..0xCF, 0xD8..0xDF (0xCA starts ʼ), that is
+ * the bytes 100xxxxx and 110x1xxx. A word with none, lower-case accented letters included, folds
+ * byte for byte. */
+static inline uint64_t swar_unfoldable(uint64_t v)
+{
+    uint64_t b6 = v << 1, b5 = v << 2, b3 = v << 4; /* bits 6, 5 and 3 of each byte, at bit 7 */
+    return v & ~b5 & (~b6 | b3) & 0x8080808080808080ull;
 }
 
 /* Reads the n (at most RC_WC_MAXLEN) bytes at s into the zero-padded key w. When 16 bytes can be
@@ -145,9 +155,10 @@ static inline void score_word(const rc_ctx *ctx, const char *s, size_t n, const 
     st->letters += n;
     rc_wordkey w;
     bool ok;
-    if (n - 1 < RC_WC_MAXLEN) { /* plain ASCII words, the most frequent, fold 8 bytes at a time */
+    if (n - 1 < RC_WC_MAXLEN) { /* short words, the most frequent, fold 8 bytes at a time */
         load_key(s, n, end, &w);
-        if (((w.k[0] | w.k[1]) & 0x8080808080808080ull) == 0) {
+        if (((w.k[0] | w.k[1]) & 0x8080808080808080ull) == 0 ||
+            !(swar_unfoldable(w.k[0]) | swar_unfoldable(w.k[1]))) {
             w.k[0] = swar_lower(w.k[0]), w.k[1] = swar_lower(w.k[1]);
             ok = true; /* probed at once: the filter would cost as much as it saves */
         } else {
