@@ -37,20 +37,27 @@ typedef struct line_rec {
     bool heading;       /* short and without a sentence-final mark: may be a sub-heading */
 } line_rec;
 
-/* FNV-1a over the line, eight bytes at a time: equal lines give equal hashes. */
+/* A 64-bit hash of the line: equal lines give equal hashes. Each 8-byte chunk is multiplied on
+ * its own and folded in with a rotation, so that the multiplications of successive chunks overlap
+ * instead of waiting on one another; the last chunk is the line's last 8 bytes (overlapping the
+ * one before) and the length is mixed in, so there is no loop over a tail of single bytes. */
 static uint64_t line_hash(const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ull;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t v;
+    const uint64_t k = 0x9e3779b97f4a7c15ull;
+    uint64_t h = n * k, v = 0;
+    for (size_t i = 0; i + 8 < n; i += 8) {
         memcpy(&v, s + i, 8);
-        h = (h ^ v) * 1099511628211ull;
-        h ^= h >> 29;
+        h = (h << 23 | h >> 41) ^ v * k;
     }
-    for (; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h | 1;
+    if (n >= 8) {
+        memcpy(&v, s + n - 8, 8);
+    } else {
+        for (size_t i = 0; i < n; i++)
+            v = v << 8 | (unsigned char)s[i];
+    }
+    h = (h << 23 | h >> 41) ^ v * k;
+    h = (h ^ h >> 32) * 0xd6e8feb86659fd93ull;
+    return (h ^ h >> 32) | 1;
 }
 
 /* Folds a word (ASCII and Latin-1 lower case, one apostrophe) into the zero-padded key w;
