@@ -110,48 +110,58 @@ static bool maybe_listed(const rc_wordclass *wc, const unsigned char *p, size_t 
     return rc_wordclass_maybe(wc, fl, f, l);
 }
 
-/* Lower-cases the ASCII letters of eight bytes at once; other bytes are kept. */
-static inline uint64_t swar_lower(uint64_t v)
-{
-    const uint64_t ones = 0x0101010101010101ull;
-    uint64_t low7 = v & ones * 0x7f; /* no carry out of a byte below */
-    uint64_t upper = ((low7 + ones * (0x80 - 'A')) ^ (low7 + ones * (0x80 - 'Z' - 1))) & ~v;
-    return v | (upper & ones * 0x80) >> 2; /* +32 where upper case */
-}
-
-/* Nonzero when some byte of v may fold otherwise than by swar_lower: 0x80..0x9F (the second byte
- * of a Latin-1 capital, bytes of ’ and ‘) and 0xC8..0xCF, 0xD8..0xDF (0xCA starts ʼ), that is
- * the bytes 100xxxxx and 110x1xxx. A word with none, lower-case accented letters included, folds
- * byte for byte. */
+/* Nonzero when some byte of v may fold otherwise than by rc_wc_lower: 0x80..0x9F (the second
+ * byte of a Latin-1 capital, bytes of ’ and ‘) and 0xC8..0xCF, 0xD8..0xDF (0xCA starts ʼ), that
+ * is the bytes 100xxxxx and 110x1xxx. A word with none, lower-case accented letters included,
+ * folds byte for byte. */
 static inline uint64_t swar_unfoldable(uint64_t v)
 {
     uint64_t b6 = v << 1, b5 = v << 2, b3 = v << 4; /* bits 6, 5 and 3 of each byte, at bit 7 */
     return v & ~b5 & (~b6 | b3) & 0x8080808080808080ull;
 }
 
-/* Reads the n (at most RC_WC_MAXLEN) bytes at s into the zero-padded key w. When 16 bytes can be
- * read from s without passing end, two 8-byte loads and a mask do it: a copy of variable length
- * into w would have to be read back before it is complete, which stalls the loads of the key. */
-static inline void load_key(const char *s, size_t n, const char *end, rc_wordkey *w)
+/* Reads the n (1 to RC_WC_MAXLEN) bytes at s into the zero-padded key w, and sets m to the mask
+ * of the word's bytes (0xFF each). When 16 bytes can be read from s without passing end, two
+ * 8-byte loads and masks do it: a copy of variable length into w would have to be read back
+ * before it is complete, which stalls the loads of the key. */
+static inline void load_key(const char *s, size_t n, const char *end, rc_wordkey *w,
+                            rc_wordkey *m)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     if (end - s >= 16) {
         uint64_t a, b;
         memcpy(&a, s, 8);
         memcpy(&b, s + 8, 8);
-        w->k[0] = n >= 8 ? a : a & ~(~0ull << (8 * n));
-        w->k[1] = n > 8 ? b & ~(~0ull << (8 * (n - 8))) : 0;
+        m->k[0] = n >= 8 ? ~0ull : ~(~0ull << (8 * n));
+        m->k[1] = n > 8 ? ~(~0ull << (8 * (n - 8))) : 0;
+        w->k[0] = a & m->k[0];
+        w->k[1] = b & m->k[1];
         return;
     }
 #else
     (void)end;
 #endif
-    w->k[0] = w->k[1] = 0;
+    memset(w, 0, sizeof *w);
     memcpy(w->k, s, n);
+    memset(m, 0, sizeof *m);
+    memset(m->k, 0xff, n);
+}
+
+/* The class bits of a word that may not fold byte for byte: filtered on its length and end bytes,
+ * folded by fold_word and looked up. */
+static uint32_t slow_class(const rc_wordclass *wc, const char *s, size_t n)
+{
+    rc_wordkey w;
+    const unsigned char *p = (const unsigned char *)s;
+    if (n && n <= 3 * RC_WC_MAXLEN && maybe_listed(wc, p, n) && fold_word(p, n, &w))
+        return rc_wordclass_get(wc, &w);
+    return 0;
 }
 
 /* Scores one word against the word-class table: function word of which languages, furniture.
- * end is the end of the text, past which nothing is read. Inlined: it runs for most tokens. */
+ * end is the end of the text, past which nothing is read. Inlined: it runs for most tokens. Short
+ * words, the most frequent, are read and folded eight bytes at a time, and probed at once: a
+ * filter would cost as much as it saves. */
 #if defined(__GNUC__)
 __attribute__((always_inline))
 #endif
@@ -160,23 +170,21 @@ static inline void score_word(const rc_ctx *ctx, const char *s, size_t n, const 
 {
     st->words++;
     st->letters += n;
-    rc_wordkey w;
-    bool ok;
-    if (n - 1 < RC_WC_MAXLEN) { /* short words, the most frequent, fold 8 bytes at a time */
-        load_key(s, n, end, &w);
-        if (((w.k[0] | w.k[1]) & 0x8080808080808080ull) == 0 ||
-            !(swar_unfoldable(w.k[0]) | swar_unfoldable(w.k[1]))) {
-            w.k[0] = swar_lower(w.k[0]), w.k[1] = swar_lower(w.k[1]);
-            ok = true; /* probed at once: the filter would cost as much as it saves */
+    uint32_t mask;
+    if (n - 1 < RC_WC_MAXLEN) {
+        rc_wordkey w, m;
+        load_key(s, n, end, &w, &m);
+        if (((w.k[0] | w.k[1]) & 0x8080808080808080ull) == 0) {
+            mask = rc_wordclass_get_ascii(ctx->wc, &w, &m);
+        } else if (!(swar_unfoldable(w.k[0]) | swar_unfoldable(w.k[1]))) {
+            w.k[0] = rc_wc_lower(w.k[0]), w.k[1] = rc_wc_lower(w.k[1]);
+            mask = rc_wordclass_get(ctx->wc, &w);
         } else {
-            ok = maybe_listed(ctx->wc, (const unsigned char *)s, n) &&
-                 fold_word((const unsigned char *)s, n, &w);
+            mask = slow_class(ctx->wc, s, n);
         }
     } else {
-        ok = n && n <= 3 * RC_WC_MAXLEN && maybe_listed(ctx->wc, (const unsigned char *)s, n) &&
-             fold_word((const unsigned char *)s, n, &w);
+        mask = slow_class(ctx->wc, s, n);
     }
-    uint32_t mask = ok ? rc_wordclass_get(ctx->wc, &w) : 0;
     uint32_t func = mask & ~RC_WC_FURNITURE;
     if (func) {
         for (size_t l = 0; l < ctx->nlangs; l++)
