@@ -24,9 +24,12 @@
 
 typedef struct line_stats {
     size_t words, content, furniture, letters, digits, punct;
+    uint64_t lanes; /* function words not yet added to func: byte l for language l */
     size_t func[RC_MAXLANG];
     size_t maxfunc;
 } line_stats;
+
+_Static_assert(RC_MAXLANG <= 8, "one byte of line_stats.lanes per language");
 
 /* One non-blank line of the input, as the first pass judged it. */
 typedef struct line_rec {
@@ -158,6 +161,23 @@ static uint32_t slow_class(const rc_wordclass *wc, const char *s, size_t n)
     return 0;
 }
 
+/* The function-word bits of a class (bit l for language l) spread to one byte per language, so
+ * that one addition counts them for every language. */
+static inline uint64_t lang_lanes(uint32_t func)
+{
+    uint64_t x = (func & 0xff) * 0x0101010101010101ull & 0x8040201008040201ull;
+    return (x + 0x7f7f7f7f7f7f7f7full) >> 7 & 0x0101010101010101ull;
+}
+
+/* Adds the function words counted in st->lanes to st->func: at the end of a line, and before a
+ * byte of lanes could overflow. */
+static void flush_lanes(line_stats *st, size_t nlangs)
+{
+    for (size_t l = 0; l < nlangs; l++)
+        st->func[l] += (size_t)(st->lanes >> (8 * l)) & 0xff;
+    st->lanes = 0;
+}
+
 /* Scores one word against the word-class table: function word of which languages, furniture.
  * end is the end of the text, past which nothing is read. Inlined: it runs for most tokens. Short
  * words, the most frequent, are read and folded eight bytes at a time, and probed at once: a
@@ -187,8 +207,7 @@ static inline void score_word(const rc_ctx *ctx, const char *s, size_t n, const 
     }
     uint32_t func = mask & ~RC_WC_FURNITURE;
     if (func) {
-        for (size_t l = 0; l < ctx->nlangs; l++)
-            st->func[l] += (func >> l) & 1;
+        st->lanes += lang_lanes(func);
     } else {
         st->content++;
         st->furniture += (mask & RC_WC_FURNITURE) != 0;
@@ -199,6 +218,7 @@ static inline void score_word(const rc_ctx *ctx, const char *s, size_t n, const 
  * needs at most 8 content words, keyword bags have no function word at all), and 48 words of
  * each paragraph are plenty to tell its language: past them a long paragraph costs no lookup. */
 #define RC_CLEAN_PROBED 48
+_Static_assert(RC_CLEAN_PROBED < 255, "a line's lanes count at most RC_CLEAN_PROBED + 1 words");
 
 /* What a token that is not a word adds to its line's statistics, by kind: a word of content
  * with its length counted as letters or as digits, or a punctuation mark (always, or only the
@@ -244,6 +264,7 @@ static size_t score_line(const rc_ctx *ctx, const char *text, const char *end, c
         } else if (kind == RC_TOK_CLITIC) { /* -t-il: the pronoun is a function word */
             size_t skip = len > 3 && s[2] == '-' ? 3 : 1;
             score_word(ctx, s + skip, len - skip, end, st);
+            flush_lanes(st, ctx->nlangs); /* clitics are not bounded by RC_CLEAN_PROBED */
         } else if (kind <= RC_TOK_SYMBOL) {
             const kind_score *k = &kind_scores[kind];
             st->words += k->content;
@@ -255,6 +276,7 @@ static size_t score_line(const rc_ctx *ctx, const char *text, const char *end, c
         }
         i++;
     } while (i < n && !(t[i].flags & RC_TF_NEWLINE));
+    flush_lanes(st, ctx->nlangs);
     for (size_t l = 0; l < ctx->nlangs; l++)
         if (st->func[l] > st->maxfunc)
             st->maxfunc = st->func[l];
