@@ -43,7 +43,7 @@ static int wc_add_key(void *ud, const char *key, const char *value)
         return 0;
     rc_wordkey w = {{0, 0}};
     memcpy(w.k, key, len);
-    size_t i = rc_wordkey_hash(&w) & wc->mask;
+    size_t i = rc_wordkey_slot(wc, &w);
     while (wc->slots[i].key.k[0] &&
            (wc->slots[i].key.k[0] != w.k[0] || wc->slots[i].key.k[1] != w.k[1]))
         i = (i + 1) & wc->mask;
@@ -71,8 +71,9 @@ int rc_wordclass_build(rc_arena *a, const rc_lang *langs, size_t n, rc_wordclass
     if (!wc)
         return RC_ENOMEM;
     size_t cap = 64;
+    wc->shift = 64 - 6;
     while (cap < total * 2)
-        cap *= 2;
+        cap *= 2, wc->shift--;
     if (!(wc->slots = rc_arena_calloc(a, cap, sizeof *wc->slots)))
         return RC_ENOMEM;
     wc->mask = cap - 1;

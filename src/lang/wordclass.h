@@ -4,7 +4,7 @@
  * loaded, so that the cleaner makes one probe per word instead of one per lexicon.
  *
  * Words of the table are short (at most RC_WC_MAXLEN bytes folded), so a word is held as two
- * 64-bit words, zero-padded, and a probe is two multiplications and two comparisons. The lookup
+ * 64-bit words, zero-padded, and a probe is a multiplication and two comparisons. The lookup
  * functions are inline: the cleaner calls them for every word of every document.
  *
  * An ASCII word need not be lower-cased to be looked up: setting bit 5 (0x20) of each of its
@@ -40,7 +40,8 @@ typedef struct rc_wc_entry {
 
 typedef struct rc_wordclass {
     rc_wc_entry *slots;
-    size_t mask; /* slots - 1, a power of two minus one */
+    size_t mask;    /* slots - 1, a power of two minus one */
+    unsigned shift; /* 64 - log2(slots): a hash's top bits make the home slot */
     size_t n;
     int blind; /* case-blind probes are exact: no key has a byte below 0x20 or @ [ \ ] ^ _ */
     uint16_t lens;                        /* bit l: some word has l bytes */
@@ -51,16 +52,16 @@ typedef struct rc_wordclass {
 /* Builds the table from the funcwords and furniture lexicons of n languages, in arena a. */
 int rc_wordclass_build(rc_arena *a, const rc_lang *langs, size_t n, rc_wordclass **out /* OUT */);
 
-static inline size_t rc_wordkey_hash(const rc_wordkey *w)
+/* The home slot of w: the top bits of a multiplicative hash of its two halves. */
+static inline size_t rc_wordkey_slot(const rc_wordclass *wc, const rc_wordkey *w)
 {
-    uint64_t h = w->k[0] * 0x9e3779b97f4a7c15ull ^ w->k[1] * 0xc2b2ae3d27d4eb4full;
-    return (size_t)(h ^ (h >> 29));
+    return (size_t)(((w->k[0] ^ w->k[1]) * 0x9e3779b97f4a7c15ull) >> wc->shift);
 }
 
 /* The entry's class bits for key w, RC_WC_RECHECK included (0 when absent). */
 static inline uint32_t rc_wordclass_probe(const rc_wordclass *wc, const rc_wordkey *w)
 {
-    for (size_t i = rc_wordkey_hash(w) & wc->mask;; i = (i + 1) & wc->mask) {
+    for (size_t i = rc_wordkey_slot(wc, w);; i = (i + 1) & wc->mask) {
         const rc_wc_entry *e = &wc->slots[i];
         if (e->key.k[0] == w->k[0] && e->key.k[1] == w->k[1])
             return e->mask;
