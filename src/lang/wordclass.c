@@ -1,6 +1,7 @@
 /*
  * wordclass.c - building the merged word-class table: open addressing over the hash of the
- * zero-padded key, load factor at most one half.
+ * zero-padded key, load factor at most one eighth, so that a probe, for a word of the table or
+ * not, seldom goes past its first slot.
  */
 #include "lang/wordclass.h"
 
@@ -72,7 +73,7 @@ int rc_wordclass_build(rc_arena *a, const rc_lang *langs, size_t n, rc_wordclass
         return RC_ENOMEM;
     size_t cap = 64;
     wc->shift = 64 - 6;
-    while (cap < total * 2)
+    while (cap < total * 8)
         cap *= 2, wc->shift--;
     if (!(wc->slots = rc_arena_calloc(a, cap, sizeof *wc->slots)))
         return RC_ENOMEM;
