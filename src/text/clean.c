@@ -124,30 +124,24 @@ static inline uint64_t swar_unfoldable(uint64_t v)
 }
 
 /* Reads the n (1 to RC_WC_MAXLEN) bytes at s into the zero-padded key w, and sets m to the mask
- * of the word's bytes (0xFF each). When 16 bytes can be read from s without passing end, two
- * 8-byte loads and masks do it: a copy of variable length into w would have to be read back
- * before it is complete, which stalls the loads of the key. */
+ * of the word's bytes (0xFF each), read from a window of a table as the key is from the text, so
+ * that it holds whatever the byte order. When 16 bytes can be read from s without passing end, a
+ * 16-byte load and the mask make the key, with no branch on n: a copy of variable length into w
+ * would have to be read back before it is complete, which stalls the loads of the key. */
 static inline void load_key(const char *s, size_t n, const char *end, rc_wordkey *w,
                             rc_wordkey *m)
 {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    static const unsigned char ones[32] = {255, 255, 255, 255, 255, 255, 255, 255,
+                                           255, 255, 255, 255, 255, 255, 255, 255};
+    memcpy(m->k, ones + 16 - n, 16); /* byte j is 0xFF when j < n */
     if (end - s >= 16) {
-        uint64_t a, b;
-        memcpy(&a, s, 8);
-        memcpy(&b, s + 8, 8);
-        m->k[0] = n >= 8 ? ~0ull : ~(~0ull << (8 * n));
-        m->k[1] = n > 8 ? ~(~0ull << (8 * (n - 8))) : 0;
-        w->k[0] = a & m->k[0];
-        w->k[1] = b & m->k[1];
+        memcpy(w->k, s, 16);
+        w->k[0] &= m->k[0];
+        w->k[1] &= m->k[1];
         return;
     }
-#else
-    (void)end;
-#endif
     memset(w, 0, sizeof *w);
     memcpy(w->k, s, n);
-    memset(m, 0, sizeof *m);
-    memset(m->k, 0xff, n);
 }
 
 /* The class bits of a word that may not fold byte for byte: filtered on its length and end bytes,
