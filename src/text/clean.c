@@ -387,14 +387,20 @@ static size_t line_at(const line_rec *lines, size_t n, size_t pos)
     return lo;
 }
 
-/* How common a byte is in running text: 2 for the space and the most frequent letters of the
- * languages written in Latin script, 1 for other frequent ones, 0 for the rest (capitals, digits,
- * rarer letters, most bytes of UTF-8 sequences). */
+/* How common a byte is in running text of the languages written in Latin script, from 0 (rare:
+ * most bytes of UTF-8 sequences, rare letters and punctuation) to 6 (the space and e), so that
+ * the search for a sub-heading's repeat scans for its rarest byte. */
 static const unsigned char commonness[256] = {
-    [' '] = 2, ['e'] = 2, ['a'] = 2, ['i'] = 2, ['s'] = 2, ['n'] = 2, ['r'] = 2, ['t'] = 2,
-    ['u'] = 2, ['l'] = 2, ['o'] = 2, ['d'] = 1, ['c'] = 1, ['m'] = 1, ['p'] = 1, ['v'] = 1,
-    ['g'] = 1, ['b'] = 1, ['f'] = 1, ['h'] = 1, [','] = 1, ['.'] = 1, ['\''] = 1, [0xc3] = 1,
-    [0xa9] = 1,
+    [' '] = 6,  ['e'] = 6,  ['a'] = 5,  ['r'] = 5,  ['s'] = 5,  ['n'] = 5,  ['i'] = 5,
+    ['t'] = 5,  ['l'] = 5,  ['u'] = 4,  ['d'] = 4,  ['o'] = 4,  ['m'] = 4,  ['c'] = 4,
+    ['p'] = 4,  [0xc3] = 4, [0xa9] = 4, ['v'] = 3,  ['.'] = 3,  [','] = 3,  ['\''] = 3,
+    ['f'] = 3,  ['h'] = 3,  ['b'] = 3,  ['q'] = 3,  ['g'] = 3,  ['0'] = 3,  ['1'] = 2,
+    ['2'] = 2,  ['3'] = 2,  ['4'] = 2,  ['5'] = 2,  ['6'] = 2,  ['7'] = 2,  ['8'] = 2,
+    ['9'] = 2,  ['-'] = 2,  ['j'] = 2,  ['y'] = 2,  ['x'] = 2,  [0xa8] = 2, [0xa0] = 2,
+    [0xc2] = 2, ['A'] = 1,  ['B'] = 1,  ['C'] = 1,  ['D'] = 1,  ['E'] = 1,  ['F'] = 1,
+    ['G'] = 1,  ['H'] = 1,  ['I'] = 1,  ['J'] = 1,  ['K'] = 1,  ['L'] = 1,  ['M'] = 1,
+    ['N'] = 1,  ['O'] = 1,  ['P'] = 1,  ['Q'] = 1,  ['R'] = 1,  ['S'] = 1,  ['T'] = 1,
+    ['U'] = 1,  ['V'] = 1,  ['W'] = 1,  ['X'] = 1,  ['Y'] = 1,  ['Z'] = 1,
 };
 
 /* The offset of the byte of key[0..n) to scan for: the first of the least common ones. */
