@@ -489,7 +489,7 @@ int rc_clean(const rc_ctx *ctx, const char *text, size_t len, rc_token *toks, si
         for (size_t l = 0; l < ctx->nlangs; l++)
             out->funcwords[l] += st.func[l];
         out->words += st.words;
-        if (rc_arena_grow(a, (void **)&lines, &lcap, nlines + 1, sizeof *lines))
+        if (nlines == lcap && rc_arena_grow(a, (void **)&lines, &lcap, nlines + 1, sizeof *lines))
             return RC_ENOMEM;
         line_rec *r = &lines[nlines++];
         r->s = toks[i].start;
