@@ -236,9 +236,6 @@ static const kind_score kind_scores[RC_TOK_SYMBOL + 1] = {
     ((1ull << '.') | (1ull << ',') | (1ull << ';') | (1ull << ':') | (1ull << '!') |               \
      (1ull << '?') | (1ull << '(') | 1ull)
 
-/* Whether a token kind is scored as a word looked up in the word-class table. */
-#define RC_WORDISH ((1u << RC_TOK_WORD) | (1u << RC_TOK_ELISION) | (1u << RC_TOK_ABBREV))
-
 /* Gathers the statistics of the line that starts at t[0] and runs up to the next token that
  * starts a line (or to t[n]), in the same pass that finds its end; returns its token count. */
 static size_t score_line(const rc_ctx *ctx, const char *text, const char *end, const rc_token *t,
@@ -250,7 +247,7 @@ static size_t score_line(const rc_ctx *ctx, const char *text, const char *end, c
         const char *s = text + t[i].start;
         size_t len = t[i].end - t[i].start;
         unsigned kind = t[i].kind;
-        if (kind < 32 && ((RC_WORDISH >> kind) & 1)) {
+        if (kind == RC_TOK_WORD || kind == RC_TOK_ELISION || kind == RC_TOK_ABBREV) {
             if (st->words < RC_CLEAN_PROBED)
                 score_word(ctx, s, len, end, st);
             else
