@@ -241,7 +241,7 @@ static const kind_score kind_scores[RC_TOK_SYMBOL + 1] = {
 static size_t score_line(const rc_ctx *ctx, const char *text, const char *end, const rc_token *t,
                          size_t n, line_stats *st)
 {
-    memset(st, 0, sizeof *st);
+    *st = (line_stats){0};
     size_t i = 0;
     do {
         const char *s = text + t[i].start;
