@@ -9,11 +9,18 @@
  *   digits    digits outnumber letters two to one and the line is short (counters, ids, stamps)
  *   furniture at least half the content words are furniture words, and the line is short
  *   keywords  four or more words, no function word, no punctuation, no digit: a bag of tags
- *   repeat    the same line (folded) was already kept, or a sub-heading (short, no final full
- *             stop) repeats verbatim inside another line: a pull quote or teaser heading
+ *   repeat    the same line (byte for byte) was already kept, or a sub-heading (short, no final
+ *             full stop) repeats verbatim inside another line: a pull quote or teaser heading
  * The thresholds are deliberately conservative: dropping prose loses figures, keeping a menu line
  * costs nothing downstream but a few tokens. The kept lines are then copied into the cleaned text
  * and their tokens moved with them, so that no text is scanned twice.
+ *
+ * Most of the time goes to looking words up, so the common words take a short path: a word of at
+ * most RC_WC_MAXLEN bytes is read with one 16-byte load and a mask, and, when it has no byte that
+ * folds otherwise than ASCII lower-casing, looked up without a byte loop (case-blind if it is
+ * ASCII, see wordclass.h); the rest go through maybe_listed and fold_word. Repeated lines are
+ * found by a signature of their ends and length, and repeated sub-headings by memchr on their
+ * rarest byte, so that neither costs a scan of every line.
  */
 #include "text/clean.h"
 
@@ -40,27 +47,21 @@ typedef struct line_rec {
     bool heading;       /* short and without a sentence-final mark: may be a sub-heading */
 } line_rec;
 
-/* A 64-bit hash of the line: equal lines give equal hashes. Each 8-byte chunk is multiplied on
- * its own and folded in with a rotation, so that the multiplications of successive chunks overlap
- * instead of waiting on one another; the last chunk is the line's last 8 bytes (overlapping the
- * one before) and the length is mixed in, so there is no loop over a tail of single bytes. */
-static uint64_t line_hash(const char *s, size_t n)
+/* A signature of a line, from its length and its first and last eight bytes: equal lines have
+ * equal signatures, and lines of equal signatures are compared in full, which is rare, so that a
+ * line costs a few operations whatever its length. */
+static uint64_t line_sig(const char *s, size_t n)
 {
-    const uint64_t k = 0x9e3779b97f4a7c15ull;
-    uint64_t h = n * k, v = 0;
-    for (size_t i = 0; i + 8 < n; i += 8) {
-        memcpy(&v, s + i, 8);
-        h = (h << 23 | h >> 41) ^ v * k;
-    }
+    uint64_t a = 0, b = 0;
     if (n >= 8) {
-        memcpy(&v, s + n - 8, 8);
+        memcpy(&a, s, 8);
+        memcpy(&b, s + n - 8, 8);
     } else {
         for (size_t i = 0; i < n; i++)
-            v = v << 8 | (unsigned char)s[i];
+            a = a << 8 | (unsigned char)s[i];
     }
-    h = (h << 23 | h >> 41) ^ v * k;
-    h = (h ^ h >> 32) * 0xd6e8feb86659fd93ull;
-    return (h ^ h >> 32) | 1;
+    uint64_t h = a * 0x9e3779b97f4a7c15ull ^ (b + n) * 0xc2b2ae3d27d4eb4full;
+    return (h ^ h >> 29) | 1;
 }
 
 /* Folds a word (ASCII and Latin-1 lower case, one apostrophe) into the zero-padded key w;
@@ -303,38 +304,46 @@ static bool ends_sentence(const char *text, const rc_token *t, size_t n)
            (last->kind == RC_TOK_ABBREV && text[last->end - 1] == '.');
 }
 
-/* Set of line hashes, to find lines repeated byte for byte. */
+/* Set of lines, by signature, to find lines repeated byte for byte. */
+typedef struct seen_slot {
+    uint64_t sig; /* 0: empty */
+    size_t line;  /* index in the line records */
+} seen_slot;
+
 typedef struct seen_set {
-    uint64_t *slots;
+    seen_slot *slots;
     size_t mask, n;
 } seen_set;
 
-/* Adds h; returns true when it was already there. */
-static bool seen_add(seen_set *s, rc_arena *a, uint64_t h)
+/* Adds line k of lines; returns true when an equal line was already there. */
+static bool seen_add(seen_set *s, rc_arena *a, const char *text, const line_rec *lines, size_t k)
 {
     if (s->n * 2 >= s->mask) {
         size_t ncap = s->slots ? (s->mask + 1) * 2 : 64;
-        uint64_t *ns = rc_arena_calloc(a, ncap, sizeof *ns);
+        seen_slot *ns = rc_arena_calloc(a, ncap, sizeof *ns);
         if (!ns)
             return false;
         for (size_t i = 0; s->slots && i <= s->mask; i++) {
-            if (!s->slots[i])
+            if (!s->slots[i].sig)
                 continue;
-            size_t j = s->slots[i] & (ncap - 1);
-            while (ns[j])
+            size_t j = s->slots[i].sig & (ncap - 1);
+            while (ns[j].sig)
                 j = (j + 1) & (ncap - 1);
             ns[j] = s->slots[i];
         }
         s->slots = ns;
         s->mask = ncap - 1;
     }
-    size_t j = h & s->mask;
-    while (s->slots[j]) {
-        if (s->slots[j] == h)
+    const line_rec *r = &lines[k];
+    size_t n = r->e - r->s;
+    uint64_t sig = line_sig(text + r->s, n);
+    size_t j = sig & s->mask;
+    for (; s->slots[j].sig; j = (j + 1) & s->mask) {
+        const line_rec *o = &lines[s->slots[j].line];
+        if (s->slots[j].sig == sig && o->e - o->s == n && memcmp(text + o->s, text + r->s, n) == 0)
             return true;
-        j = (j + 1) & s->mask;
     }
-    s->slots[j] = h;
+    s->slots[j] = (seen_slot){sig, k};
     s->n++;
     return false;
 }
@@ -494,7 +503,7 @@ int rc_clean(const rc_ctx *ctx, const char *text, size_t len, rc_token *toks, si
         r->t0 = (uint32_t)i;
         r->t1 = (uint32_t)j;
         r->why = judge(&st);
-        if (!r->why && seen_add(&seen, a, line_hash(text + r->s, r->e - r->s)))
+        if (!r->why && seen_add(&seen, a, text, lines, nlines - 1))
             r->why = "repeat";
         r->blank_before = (toks[i].flags & RC_TF_PARAGRAPH) != 0;
         r->heading = st.words >= 2 && st.words <= 12 && !ends_sentence(text, toks + i, j - i);
