@@ -19,8 +19,8 @@
  * most RC_WC_MAXLEN bytes is read with one 16-byte load and a mask, and, when it has no byte that
  * folds otherwise than ASCII lower-casing, looked up without a byte loop (case-blind if it is
  * ASCII, see wordclass.h); the rest go through maybe_listed and fold_word. Repeated lines are
- * found by a signature of their ends and length, and repeated sub-headings by memchr on their
- * rarest byte, so that neither costs a scan of every line.
+ * found by a signature of their ends and length, which costs the same for any line, and repeated
+ * sub-headings by memchr on their rarest byte.
  */
 #include "text/clean.h"
 
