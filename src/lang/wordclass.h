@@ -87,7 +87,9 @@ static inline uint64_t rc_wc_lower(uint64_t v)
 
 /* The class bits of a word of ASCII bytes, w zero-padded and m its mask (0xFF on each byte of the
  * word): looked up in its case-blind form, and again lower-cased only when the key found says so
- * (or when the table has keys that make case-blind probes inexact). */
+ * (or when the table has keys that make case-blind probes inexact). A word must not end with NUL
+ * bytes, which the exact fold takes for padding and this one for spaces: decoded text has none
+ * (rc_decode rejects them). */
 #if defined(__GNUC__)
 __attribute__((always_inline))
 #endif
