@@ -110,6 +110,13 @@ static void test_repeats(void **state)
     assert_true(has_line(&c, "Un bilan lourd"));
     assert_true(has_line(&c, "Les secours comptent les victimes."));
     rc_arena_free(&c.a);
+
+    /* same length, same first and last eight bytes: only the middle tells them apart */
+    in = "Le maire a vu la ville en ruine ce soir.\n"
+         "Le maire a lu la ville en ruine ce soir.\n";
+    run_clean(*state, in, &c);
+    assert_int_equal(c.out.nnoise, 0);
+    rc_arena_free(&c.a);
 }
 
 static void test_source_lines_kept(void **state)
