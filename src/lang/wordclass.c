@@ -1,6 +1,7 @@
 /*
  * wordclass.c - building the merged word-class table: open addressing over the hash of the
- * zero-padded key, load factor at most one half.
+ * zero-padded key, load factor at most one eighth, so that a probe, for a word of the table or
+ * not, seldom goes past its first slot.
  */
 #include "lang/wordclass.h"
 
@@ -13,6 +14,25 @@ typedef struct wc_add {
     uint32_t bit;
 } wc_add;
 
+/* The bits a key adds besides its class: RC_WC_RECHECK when a case-blind probe may find it for
+ * another word, that is when it has ASCII punctuation, digits or spaces (which bit 5 makes of
+ * control characters and other punctuation); and it clears wc->blind when it has one of those
+ * other bytes, which no case-blind probe would find. */
+static uint32_t wc_case_bits(rc_wordclass *wc, const char *key, size_t len)
+{
+    uint32_t bits = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)key[i];
+        if (c >= 0x80 || (c >= 'a' && c <= 'z'))
+            continue;
+        if (c & 0x20)
+            bits = RC_WC_RECHECK;
+        else
+            wc->blind = 0;
+    }
+    return bits;
+}
+
 /* rc_lex_each callback: adds one key (already folded by the lexicon) with its bit. */
 static int wc_add_key(void *ud, const char *key, const char *value)
 {
@@ -24,7 +44,7 @@ static int wc_add_key(void *ud, const char *key, const char *value)
         return 0;
     rc_wordkey w = {{0, 0}};
     memcpy(w.k, key, len);
-    size_t i = rc_wordkey_hash(&w) & wc->mask;
+    size_t i = rc_wordkey_slot(wc, &w);
     while (wc->slots[i].key.k[0] &&
            (wc->slots[i].key.k[0] != w.k[0] || wc->slots[i].key.k[1] != w.k[1]))
         i = (i + 1) & wc->mask;
@@ -37,7 +57,7 @@ static int wc_add_key(void *ud, const char *key, const char *value)
         wc->first[len][f >> 6] |= 1ull << (f & 63);
         wc->last[len][l >> 6] |= 1ull << (l & 63);
     }
-    e->mask |= add->bit;
+    e->mask |= add->bit | wc_case_bits(wc, key, len);
     return 0;
 }
 
@@ -52,12 +72,14 @@ int rc_wordclass_build(rc_arena *a, const rc_lang *langs, size_t n, rc_wordclass
     if (!wc)
         return RC_ENOMEM;
     size_t cap = 64;
-    while (cap < total * 2)
-        cap *= 2;
+    wc->shift = 64 - 6;
+    while (cap < total * 8)
+        cap *= 2, wc->shift--;
     if (!(wc->slots = rc_arena_calloc(a, cap, sizeof *wc->slots)))
         return RC_ENOMEM;
     wc->mask = cap - 1;
-    for (size_t l = 0; l < n && l < 31; l++) {
+    wc->blind = 1;
+    for (size_t l = 0; l < n && l < 30; l++) {
         wc_add add = {wc, 1u << l};
         rc_lex_each(rc_lang_lex(&langs[l], "funcwords"), wc_add_key, &add);
         add.bit = RC_WC_FURNITURE;

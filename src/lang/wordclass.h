@@ -4,8 +4,15 @@
  * loaded, so that the cleaner makes one probe per word instead of one per lexicon.
  *
  * Words of the table are short (at most RC_WC_MAXLEN bytes folded), so a word is held as two
- * 64-bit words, zero-padded, and a probe is two multiplications and two comparisons. The lookup
+ * 64-bit words, zero-padded, and a probe is a multiplication and two comparisons. The lookup
  * functions are inline: the cleaner calls them for every word of every document.
+ *
+ * An ASCII word need not be lower-cased to be looked up: setting bit 5 (0x20) of each of its
+ * bytes lower-cases the letters, and changes only bytes that no key of the table contains (control
+ * characters and @ [ \ ] ^ _, checked when the table is built), into ones that keys may contain
+ * (punctuation, digits, space). So a word found in that case-blind form is the key, unless the
+ * key holds such punctuation: those keys are marked RC_WC_RECHECK, and looked up again by the
+ * word's exact fold.
  */
 #ifndef RC_WORDCLASS_H
 #define RC_WORDCLASS_H
@@ -17,7 +24,8 @@
 #include "util/arena.h"
 
 #define RC_WC_FURNITURE (1u << 31) /* in some language's furniture.txt */
-/* bit l (l < 31): a function word of the context's language number l (funcwords.txt) */
+#define RC_WC_RECHECK (1u << 30)   /* a case-blind probe that finds it must look up the fold */
+/* bit l (l < 30): a function word of the context's language number l (funcwords.txt) */
 
 #define RC_WC_MAXLEN 15 /* longer lexicon entries are left out of the table */
 
@@ -32,8 +40,10 @@ typedef struct rc_wc_entry {
 
 typedef struct rc_wordclass {
     rc_wc_entry *slots;
-    size_t mask; /* slots - 1, a power of two minus one */
+    size_t mask;    /* slots - 1, a power of two minus one */
+    unsigned shift; /* 64 - log2(slots): a hash's top bits make the home slot */
     size_t n;
+    int blind; /* case-blind probes are exact: no key has a byte below 0x20 or @ [ \ ] ^ _ */
     uint16_t lens;                        /* bit l: some word has l bytes */
     uint64_t first[RC_WC_MAXLEN + 1][4]; /* bit set: some word of this length starts with b */
     uint64_t last[RC_WC_MAXLEN + 1][4];  /* ... ends with b */
@@ -42,22 +52,58 @@ typedef struct rc_wordclass {
 /* Builds the table from the funcwords and furniture lexicons of n languages, in arena a. */
 int rc_wordclass_build(rc_arena *a, const rc_lang *langs, size_t n, rc_wordclass **out /* OUT */);
 
-static inline size_t rc_wordkey_hash(const rc_wordkey *w)
+/* The home slot of w: the top bits of a multiplicative hash of its two halves. */
+static inline size_t rc_wordkey_slot(const rc_wordclass *wc, const rc_wordkey *w)
 {
-    uint64_t h = w->k[0] * 0x9e3779b97f4a7c15ull ^ w->k[1] * 0xc2b2ae3d27d4eb4full;
-    return (size_t)(h ^ (h >> 29));
+    return (size_t)(((w->k[0] ^ w->k[1]) * 0x9e3779b97f4a7c15ull) >> wc->shift);
 }
 
-/* The class bits of a folded word (0 when unknown). */
-static inline uint32_t rc_wordclass_get(const rc_wordclass *wc, const rc_wordkey *w)
+/* The entry's class bits for key w, RC_WC_RECHECK included (0 when absent). */
+static inline uint32_t rc_wordclass_probe(const rc_wordclass *wc, const rc_wordkey *w)
 {
-    for (size_t i = rc_wordkey_hash(w) & wc->mask;; i = (i + 1) & wc->mask) {
+    for (size_t i = rc_wordkey_slot(wc, w);; i = (i + 1) & wc->mask) {
         const rc_wc_entry *e = &wc->slots[i];
         if (e->key.k[0] == w->k[0] && e->key.k[1] == w->k[1])
             return e->mask;
         if (!e->key.k[0])
             return 0;
     }
+}
+
+/* The class bits of a folded word (0 when unknown). */
+static inline uint32_t rc_wordclass_get(const rc_wordclass *wc, const rc_wordkey *w)
+{
+    return rc_wordclass_probe(wc, w) & ~RC_WC_RECHECK;
+}
+
+/* Lower-cases the ASCII letters of eight bytes at once; other bytes are kept. */
+static inline uint64_t rc_wc_lower(uint64_t v)
+{
+    const uint64_t ones = 0x0101010101010101ull;
+    uint64_t low7 = v & ones * 0x7f; /* no carry out of a byte below */
+    uint64_t upper = ((low7 + ones * (0x80 - 'A')) ^ (low7 + ones * (0x80 - 'Z' - 1))) & ~v;
+    return v | (upper & ones * 0x80) >> 2; /* +32 where upper case */
+}
+
+/* The class bits of a word of ASCII bytes, w zero-padded and m its mask (0xFF on each byte of the
+ * word): looked up in its case-blind form, and again lower-cased only when the key found says so
+ * (or when the table has keys that make case-blind probes inexact). A word must not end with NUL
+ * bytes, which the exact fold takes for padding and this one for spaces: decoded text has none
+ * (rc_decode rejects them). */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline uint32_t rc_wordclass_get_ascii(const rc_wordclass *wc, const rc_wordkey *w,
+                                              const rc_wordkey *m)
+{
+    const uint64_t bit5 = 0x2020202020202020ull;
+    rc_wordkey b = {{w->k[0] | (m->k[0] & bit5), w->k[1] | (m->k[1] & bit5)}};
+    uint32_t mask = wc->blind ? rc_wordclass_probe(wc, &b) : RC_WC_RECHECK;
+    if (mask & RC_WC_RECHECK) {
+        rc_wordkey f = {{rc_wc_lower(w->k[0]), rc_wc_lower(w->k[1])}};
+        mask = rc_wordclass_get(wc, &f);
+    }
+    return mask;
 }
 
 /* A quick filter before folding and probing: false when no word of the table has this folded

@@ -9,11 +9,18 @@
  *   digits    digits outnumber letters two to one and the line is short (counters, ids, stamps)
  *   furniture at least half the content words are furniture words, and the line is short
  *   keywords  four or more words, no function word, no punctuation, no digit: a bag of tags
- *   repeat    the same line (folded) was already kept, or a sub-heading (short, no final full
- *             stop) repeats verbatim inside another line: a pull quote or teaser heading
+ *   repeat    the same line (byte for byte) was already kept, or a sub-heading (short, no final
+ *             full stop) repeats verbatim inside another line: a pull quote or teaser heading
  * The thresholds are deliberately conservative: dropping prose loses figures, keeping a menu line
  * costs nothing downstream but a few tokens. The kept lines are then copied into the cleaned text
  * and their tokens moved with them, so that no text is scanned twice.
+ *
+ * Most of the time goes to looking words up, so the common words take a short path: a word of at
+ * most RC_WC_MAXLEN bytes is read with one 16-byte load and a mask, and, when it has no byte that
+ * folds otherwise than ASCII lower-casing, looked up without a byte loop (case-blind if it is
+ * ASCII, see wordclass.h); the rest go through maybe_listed and fold_word. Repeated lines are
+ * found by a signature of their ends and length, which costs the same for any line, and repeated
+ * sub-headings by memchr on their rarest byte.
  */
 #include "text/clean.h"
 
@@ -24,9 +31,12 @@
 
 typedef struct line_stats {
     size_t words, content, furniture, letters, digits, punct;
+    uint64_t lanes; /* function words not yet added to func: byte l for language l */
     size_t func[RC_MAXLANG];
     size_t maxfunc;
 } line_stats;
+
+_Static_assert(RC_MAXLANG <= 8, "one byte of line_stats.lanes per language");
 
 /* One non-blank line of the input, as the first pass judged it. */
 typedef struct line_rec {
@@ -37,20 +47,21 @@ typedef struct line_rec {
     bool heading;       /* short and without a sentence-final mark: may be a sub-heading */
 } line_rec;
 
-/* FNV-1a over the line, eight bytes at a time: equal lines give equal hashes. */
-static uint64_t line_hash(const char *s, size_t n)
+/* A signature of a line, from its length and its first and last eight bytes: equal lines have
+ * equal signatures, and lines of equal signatures are compared in full, which is rare, so that a
+ * line costs a few operations whatever its length. */
+static uint64_t line_sig(const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ull;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t v;
-        memcpy(&v, s + i, 8);
-        h = (h ^ v) * 1099511628211ull;
-        h ^= h >> 29;
+    uint64_t a = 0, b = 0;
+    if (n >= 8) {
+        memcpy(&a, s, 8);
+        memcpy(&b, s + n - 8, 8);
+    } else {
+        for (size_t i = 0; i < n; i++)
+            a = a << 8 | (unsigned char)s[i];
     }
-    for (; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h | 1;
+    uint64_t h = a * 0x9e3779b97f4a7c15ull ^ (b + n) * 0xc2b2ae3d27d4eb4full;
+    return (h ^ h >> 29) | 1;
 }
 
 /* Folds a word (ASCII and Latin-1 lower case, one apostrophe) into the zero-padded key w;
@@ -103,38 +114,69 @@ static bool maybe_listed(const rc_wordclass *wc, const unsigned char *p, size_t 
     return rc_wordclass_maybe(wc, fl, f, l);
 }
 
-/* Lower-cases the ASCII letters of eight ASCII bytes at once. */
-static inline uint64_t swar_lower(uint64_t v)
+/* Nonzero when some byte of v may fold otherwise than by rc_wc_lower: 0x80..0x9F (the second
+ * byte of a Latin-1 capital, bytes of ’ and ‘) and 0xC8..0xCF, 0xD8..0xDF (0xCA starts ʼ), that
+ * is the bytes 100xxxxx and 110x1xxx. A word with none, lower-case accented letters included,
+ * folds byte for byte. */
+static inline uint64_t swar_unfoldable(uint64_t v)
 {
-    const uint64_t ones = 0x0101010101010101ull;
-    uint64_t ge_a = (v + ones * (0x80 - 'A')) & ones * 0x80;     /* byte >= 'A' */
-    uint64_t gt_z = (v + ones * (0x80 - 'Z' - 1)) & ones * 0x80; /* byte > 'Z' */
-    return v | ((ge_a & ~gt_z) >> 2);                           /* +32 where upper case */
+    uint64_t b6 = v << 1, b5 = v << 2, b3 = v << 4; /* bits 6, 5 and 3 of each byte, at bit 7 */
+    return v & ~b5 & (~b6 | b3) & 0x8080808080808080ull;
 }
 
-/* Reads the n (at most RC_WC_MAXLEN) bytes at s into the zero-padded key w. When 16 bytes can be
- * read from s without passing end, two 8-byte loads and a mask do it: a copy of variable length
- * into w would have to be read back before it is complete, which stalls the loads of the key. */
-static inline void load_key(const char *s, size_t n, const char *end, rc_wordkey *w)
+/* Reads the n (1 to RC_WC_MAXLEN) bytes at s into the zero-padded key w, and sets m to the mask
+ * of the word's bytes (0xFF each), read from a window of a table as the key is from the text, so
+ * that it holds whatever the byte order. When 16 bytes can be read from s without passing end, a
+ * 16-byte load and the mask make the key, with no branch on n: a copy of variable length into w
+ * would have to be read back before it is complete, which stalls the loads of the key. */
+static inline void load_key(const char *s, size_t n, const char *end, rc_wordkey *w,
+                            rc_wordkey *m)
 {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    static const unsigned char ones[32] = {255, 255, 255, 255, 255, 255, 255, 255,
+                                           255, 255, 255, 255, 255, 255, 255, 255};
+    memcpy(m->k, ones + 16 - n, 16); /* byte j is 0xFF when j < n */
     if (end - s >= 16) {
-        uint64_t a, b;
-        memcpy(&a, s, 8);
-        memcpy(&b, s + 8, 8);
-        w->k[0] = n >= 8 ? a : a & ~(~0ull << (8 * n));
-        w->k[1] = n > 8 ? b & ~(~0ull << (8 * (n - 8))) : 0;
+        memcpy(w->k, s, 16);
+        w->k[0] &= m->k[0];
+        w->k[1] &= m->k[1];
         return;
     }
-#else
-    (void)end;
-#endif
-    w->k[0] = w->k[1] = 0;
+    memset(w, 0, sizeof *w);
     memcpy(w->k, s, n);
 }
 
+/* The class bits of a word that may not fold byte for byte: filtered on its length and end bytes,
+ * folded by fold_word and looked up. */
+static uint32_t slow_class(const rc_wordclass *wc, const char *s, size_t n)
+{
+    rc_wordkey w;
+    const unsigned char *p = (const unsigned char *)s;
+    if (n && n <= 3 * RC_WC_MAXLEN && maybe_listed(wc, p, n) && fold_word(p, n, &w))
+        return rc_wordclass_get(wc, &w);
+    return 0;
+}
+
+/* The function-word bits of a class (bit l for language l) spread to one byte per language, so
+ * that one addition counts them for every language. */
+static inline uint64_t lang_lanes(uint32_t func)
+{
+    uint64_t x = (func & 0xff) * 0x0101010101010101ull & 0x8040201008040201ull;
+    return (x + 0x7f7f7f7f7f7f7f7full) >> 7 & 0x0101010101010101ull;
+}
+
+/* Adds the function words counted in st->lanes to st->func: at the end of a line, and before a
+ * byte of lanes could overflow. */
+static void flush_lanes(line_stats *st, size_t nlangs)
+{
+    for (size_t l = 0; l < nlangs; l++)
+        st->func[l] += (size_t)(st->lanes >> (8 * l)) & 0xff;
+    st->lanes = 0;
+}
+
 /* Scores one word against the word-class table: function word of which languages, furniture.
- * end is the end of the text, past which nothing is read. Inlined: it runs for most tokens. */
+ * end is the end of the text, past which nothing is read. Inlined: it runs for most tokens. Short
+ * words, the most frequent, are read and folded eight bytes at a time, and probed at once: a
+ * filter would cost as much as it saves. */
 #if defined(__GNUC__)
 __attribute__((always_inline))
 #endif
@@ -143,26 +185,24 @@ static inline void score_word(const rc_ctx *ctx, const char *s, size_t n, const 
 {
     st->words++;
     st->letters += n;
-    rc_wordkey w;
-    bool ok;
-    if (n - 1 < RC_WC_MAXLEN) { /* plain ASCII words, the most frequent, fold 8 bytes at a time */
-        load_key(s, n, end, &w);
+    uint32_t mask;
+    if (n - 1 < RC_WC_MAXLEN) {
+        rc_wordkey w, m;
+        load_key(s, n, end, &w, &m);
         if (((w.k[0] | w.k[1]) & 0x8080808080808080ull) == 0) {
-            w.k[0] = swar_lower(w.k[0]), w.k[1] = swar_lower(w.k[1]);
-            ok = true; /* probed at once: the filter would cost as much as it saves */
+            mask = rc_wordclass_get_ascii(ctx->wc, &w, &m);
+        } else if (!(swar_unfoldable(w.k[0]) | swar_unfoldable(w.k[1]))) {
+            w.k[0] = rc_wc_lower(w.k[0]), w.k[1] = rc_wc_lower(w.k[1]);
+            mask = rc_wordclass_get(ctx->wc, &w);
         } else {
-            ok = maybe_listed(ctx->wc, (const unsigned char *)s, n) &&
-                 fold_word((const unsigned char *)s, n, &w);
+            mask = slow_class(ctx->wc, s, n);
         }
     } else {
-        ok = n && n <= 3 * RC_WC_MAXLEN && maybe_listed(ctx->wc, (const unsigned char *)s, n) &&
-             fold_word((const unsigned char *)s, n, &w);
+        mask = slow_class(ctx->wc, s, n);
     }
-    uint32_t mask = ok ? rc_wordclass_get(ctx->wc, &w) : 0;
     uint32_t func = mask & ~RC_WC_FURNITURE;
     if (func) {
-        for (size_t l = 0; l < ctx->nlangs; l++)
-            st->func[l] += (func >> l) & 1;
+        st->lanes += lang_lanes(func);
     } else {
         st->content++;
         st->furniture += (mask & RC_WC_FURNITURE) != 0;
@@ -173,6 +213,7 @@ static inline void score_word(const rc_ctx *ctx, const char *s, size_t n, const 
  * needs at most 8 content words, keyword bags have no function word at all), and 48 words of
  * each paragraph are plenty to tell its language: past them a long paragraph costs no lookup. */
 #define RC_CLEAN_PROBED 48
+_Static_assert(RC_CLEAN_PROBED < 255, "a line's lanes count at most RC_CLEAN_PROBED + 1 words");
 
 /* What a token that is not a word adds to its line's statistics, by kind: a word of content
  * with its length counted as letters or as digits, or a punctuation mark (always, or only the
@@ -196,21 +237,18 @@ static const kind_score kind_scores[RC_TOK_SYMBOL + 1] = {
     ((1ull << '.') | (1ull << ',') | (1ull << ';') | (1ull << ':') | (1ull << '!') |               \
      (1ull << '?') | (1ull << '(') | 1ull)
 
-/* Whether a token kind is scored as a word looked up in the word-class table. */
-#define RC_WORDISH ((1u << RC_TOK_WORD) | (1u << RC_TOK_ELISION) | (1u << RC_TOK_ABBREV))
-
 /* Gathers the statistics of the line that starts at t[0] and runs up to the next token that
  * starts a line (or to t[n]), in the same pass that finds its end; returns its token count. */
 static size_t score_line(const rc_ctx *ctx, const char *text, const char *end, const rc_token *t,
                          size_t n, line_stats *st)
 {
-    memset(st, 0, sizeof *st);
+    *st = (line_stats){0};
     size_t i = 0;
     do {
         const char *s = text + t[i].start;
         size_t len = t[i].end - t[i].start;
         unsigned kind = t[i].kind;
-        if (kind < 32 && ((RC_WORDISH >> kind) & 1)) {
+        if (kind == RC_TOK_WORD || kind == RC_TOK_ELISION || kind == RC_TOK_ABBREV) {
             if (st->words < RC_CLEAN_PROBED)
                 score_word(ctx, s, len, end, st);
             else
@@ -218,6 +256,7 @@ static size_t score_line(const rc_ctx *ctx, const char *text, const char *end, c
         } else if (kind == RC_TOK_CLITIC) { /* -t-il: the pronoun is a function word */
             size_t skip = len > 3 && s[2] == '-' ? 3 : 1;
             score_word(ctx, s + skip, len - skip, end, st);
+            flush_lanes(st, ctx->nlangs); /* clitics are not bounded by RC_CLEAN_PROBED */
         } else if (kind <= RC_TOK_SYMBOL) {
             const kind_score *k = &kind_scores[kind];
             st->words += k->content;
@@ -229,6 +268,7 @@ static size_t score_line(const rc_ctx *ctx, const char *text, const char *end, c
         }
         i++;
     } while (i < n && !(t[i].flags & RC_TF_NEWLINE));
+    flush_lanes(st, ctx->nlangs);
     for (size_t l = 0; l < ctx->nlangs; l++)
         if (st->func[l] > st->maxfunc)
             st->maxfunc = st->func[l];
@@ -264,38 +304,46 @@ static bool ends_sentence(const char *text, const rc_token *t, size_t n)
            (last->kind == RC_TOK_ABBREV && text[last->end - 1] == '.');
 }
 
-/* Set of line hashes, to find lines repeated byte for byte. */
+/* Set of lines, by signature, to find lines repeated byte for byte. */
+typedef struct seen_slot {
+    uint64_t sig; /* 0: empty */
+    size_t line;  /* index in the line records */
+} seen_slot;
+
 typedef struct seen_set {
-    uint64_t *slots;
+    seen_slot *slots;
     size_t mask, n;
 } seen_set;
 
-/* Adds h; returns true when it was already there. */
-static bool seen_add(seen_set *s, rc_arena *a, uint64_t h)
+/* Adds line k of lines; returns true when an equal line was already there. */
+static bool seen_add(seen_set *s, rc_arena *a, const char *text, const line_rec *lines, size_t k)
 {
     if (s->n * 2 >= s->mask) {
         size_t ncap = s->slots ? (s->mask + 1) * 2 : 64;
-        uint64_t *ns = rc_arena_calloc(a, ncap, sizeof *ns);
+        seen_slot *ns = rc_arena_calloc(a, ncap, sizeof *ns);
         if (!ns)
             return false;
         for (size_t i = 0; s->slots && i <= s->mask; i++) {
-            if (!s->slots[i])
+            if (!s->slots[i].sig)
                 continue;
-            size_t j = s->slots[i] & (ncap - 1);
-            while (ns[j])
+            size_t j = s->slots[i].sig & (ncap - 1);
+            while (ns[j].sig)
                 j = (j + 1) & (ncap - 1);
             ns[j] = s->slots[i];
         }
         s->slots = ns;
         s->mask = ncap - 1;
     }
-    size_t j = h & s->mask;
-    while (s->slots[j]) {
-        if (s->slots[j] == h)
+    const line_rec *r = &lines[k];
+    size_t n = r->e - r->s;
+    uint64_t sig = line_sig(text + r->s, n);
+    size_t j = sig & s->mask;
+    for (; s->slots[j].sig; j = (j + 1) & s->mask) {
+        const line_rec *o = &lines[s->slots[j].line];
+        if (s->slots[j].sig == sig && o->e - o->s == n && memcmp(text + o->s, text + r->s, n) == 0)
             return true;
-        j = (j + 1) & s->mask;
     }
-    s->slots[j] = h;
+    s->slots[j] = (seen_slot){sig, k};
     s->n++;
     return false;
 }
@@ -345,6 +393,50 @@ static size_t line_at(const line_rec *lines, size_t n, size_t pos)
     return lo;
 }
 
+/* How common a byte is in running text of the languages written in Latin script, from 0 (rare:
+ * most bytes of UTF-8 sequences, rare letters and punctuation) to 6 (the space and e), so that
+ * the search for a sub-heading's repeat scans for its rarest byte. */
+static const unsigned char commonness[256] = {
+    [' '] = 6,  ['e'] = 6,  ['a'] = 5,  ['r'] = 5,  ['s'] = 5,  ['n'] = 5,  ['i'] = 5,
+    ['t'] = 5,  ['l'] = 5,  ['u'] = 4,  ['d'] = 4,  ['o'] = 4,  ['m'] = 4,  ['c'] = 4,
+    ['p'] = 4,  [0xc3] = 4, [0xa9] = 4, ['v'] = 3,  ['.'] = 3,  [','] = 3,  ['\''] = 3,
+    ['f'] = 3,  ['h'] = 3,  ['b'] = 3,  ['q'] = 3,  ['g'] = 3,  ['0'] = 3,  ['1'] = 2,
+    ['2'] = 2,  ['3'] = 2,  ['4'] = 2,  ['5'] = 2,  ['6'] = 2,  ['7'] = 2,  ['8'] = 2,
+    ['9'] = 2,  ['-'] = 2,  ['j'] = 2,  ['y'] = 2,  ['x'] = 2,  [0xa8] = 2, [0xa0] = 2,
+    [0xc2] = 2, ['A'] = 1,  ['B'] = 1,  ['C'] = 1,  ['D'] = 1,  ['E'] = 1,  ['F'] = 1,
+    ['G'] = 1,  ['H'] = 1,  ['I'] = 1,  ['J'] = 1,  ['K'] = 1,  ['L'] = 1,  ['M'] = 1,
+    ['N'] = 1,  ['O'] = 1,  ['P'] = 1,  ['Q'] = 1,  ['R'] = 1,  ['S'] = 1,  ['T'] = 1,
+    ['U'] = 1,  ['V'] = 1,  ['W'] = 1,  ['X'] = 1,  ['Y'] = 1,  ['Z'] = 1,
+};
+
+/* The offset of the byte of key[0..n) to scan for: the first of the least common ones. */
+static size_t rarest_byte(const unsigned char *key, size_t n)
+{
+    size_t best = 0;
+    for (size_t i = 0; i < n && commonness[key[best]]; i++)
+        if (commonness[key[i]] < commonness[key[best]])
+            best = i;
+    return best;
+}
+
+/* The first occurrence of key[0..n) in [lo, hi), or NULL, as memmem finds it; but the text is
+ * scanned with memchr for the key's byte at anchor, many times faster than memmem's scan when that
+ * byte is rare, and only where memchr stops is the key compared. */
+static const char *find_key(const char *lo, const char *hi, const char *key, size_t n,
+                            size_t anchor)
+{
+    if (hi - lo < (ptrdiff_t)n)
+        return NULL;
+    const char *last = hi - n + anchor; /* the anchor of the last possible occurrence */
+    for (const char *p = lo + anchor; p <= last; p++) {
+        if (!(p = memchr(p, key[anchor], (size_t)(last - p) + 1)))
+            return NULL;
+        if (memcmp(p - anchor, key, n) == 0)
+            return p - anchor;
+    }
+    return NULL;
+}
+
 /* Marks a sub-heading that repeats verbatim inside another line of the document, as pages do
  * with pull quotes and teaser headings. The heading is searched byte for byte from its second
  * character on, and its first character is compared without case (a heading starts with a
@@ -366,11 +458,11 @@ static void find_repeated_headings(line_rec *lines, size_t n, const char *text, 
         char want[8];
         size_t wl = rc_fold((const char *)hs, first, want, sizeof want);
         const char *key = (const char *)hs + first;
-        size_t klen = hlen - first;
+        size_t klen = hlen - first, anchor = rarest_byte(hs + first, klen);
         const char *lo = text + (h->s > RC_CLEAN_WINDOW ? h->s - RC_CLEAN_WINDOW : 0);
         const char *hi = text + (len - h->e > RC_CLEAN_WINDOW ? h->e + RC_CLEAN_WINDOW : len);
-        for (const char *m = memmem(lo, (size_t)(hi - lo), key, klen); m && !h->why;
-             m = memmem(m + 1, (size_t)(hi - m - 1), key, klen)) {
+        for (const char *m = find_key(lo, hi, key, klen, anchor); m && !h->why;
+             m = find_key(m + 1, hi, key, klen, anchor)) {
             size_t pos = (size_t)(m - text);
             if (pos < first)
                 continue;
@@ -403,7 +495,7 @@ int rc_clean(const rc_ctx *ctx, const char *text, size_t len, rc_token *toks, si
         for (size_t l = 0; l < ctx->nlangs; l++)
             out->funcwords[l] += st.func[l];
         out->words += st.words;
-        if (rc_arena_grow(a, (void **)&lines, &lcap, nlines + 1, sizeof *lines))
+        if (nlines == lcap && rc_arena_grow(a, (void **)&lines, &lcap, nlines + 1, sizeof *lines))
             return RC_ENOMEM;
         line_rec *r = &lines[nlines++];
         r->s = toks[i].start;
@@ -411,7 +503,7 @@ int rc_clean(const rc_ctx *ctx, const char *text, size_t len, rc_token *toks, si
         r->t0 = (uint32_t)i;
         r->t1 = (uint32_t)j;
         r->why = judge(&st);
-        if (!r->why && seen_add(&seen, a, line_hash(text + r->s, r->e - r->s)))
+        if (!r->why && seen_add(&seen, a, text, lines, nlines - 1))
             r->why = "repeat";
         r->blank_before = (toks[i].flags & RC_TF_PARAGRAPH) != 0;
         r->heading = st.words >= 2 && st.words <= 12 && !ends_sentence(text, toks + i, j - i);
