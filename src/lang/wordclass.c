@@ -1,7 +1,8 @@
 /*
  * wordclass.c - building the merged word-class table: open addressing over the hash of the
  * zero-padded key, load factor at most one eighth, so that a probe, for a word of the table or
- * not, seldom goes past its first slot.
+ * not, seldom goes past its first slot. Once all keys are in, every slot, empty ones included, is
+ * given what its word adds to a line's counts.
  */
 #include "lang/wordclass.h"
 
@@ -61,6 +62,26 @@ static int wc_add_key(void *ud, const char *key, const char *value)
     return 0;
 }
 
+/* The function-word bits of a class (bit l for language l < 8) spread to one byte per language,
+ * so that one addition counts a word for every language. */
+static uint64_t lang_lanes(uint32_t func)
+{
+    uint64_t x = (func & 0xff) * 0x0101010101010101ull & 0x8040201008040201ull;
+    return (x + 0x7f7f7f7f7f7f7f7full) >> 7 & 0x0101010101010101ull;
+}
+
+/* Sets what a slot's word adds to a line's counts, once its class is complete: an empty slot
+ * counts as a word of no class. When case-blind probes are inexact, every slot says to look up
+ * the fold. */
+static void wc_finish(rc_wordclass *wc, rc_wc_entry *e)
+{
+    uint32_t func = e->mask & ~(RC_WC_FURNITURE | RC_WC_RECHECK);
+    e->lanes = lang_lanes(func);
+    e->tally = func ? 0 : 1u | ((e->mask & RC_WC_FURNITURE) ? 1u << 16 : 0);
+    if (!wc->blind)
+        e->mask |= RC_WC_RECHECK;
+}
+
 int rc_wordclass_build(rc_arena *a, const rc_lang *langs, size_t n, rc_wordclass **out)
 {
     *out = NULL;
@@ -85,6 +106,9 @@ int rc_wordclass_build(rc_arena *a, const rc_lang *langs, size_t n, rc_wordclass
         add.bit = RC_WC_FURNITURE;
         rc_lex_each(rc_lang_lex(&langs[l], "furniture"), wc_add_key, &add);
     }
+    for (size_t i = 0; i < cap; i++)
+        wc_finish(wc, &wc->slots[i]);
+    wc->absent.tally = 1;
     *out = wc;
     return RC_OK;
 }

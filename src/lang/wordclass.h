@@ -7,6 +7,11 @@
  * 64-bit words, zero-padded, and a probe is a multiplication and two comparisons. The lookup
  * functions are inline: the cleaner calls them for every word of every document.
  *
+ * A probe returns an entry whether or not the word is in the table: its own, or else the empty
+ * slot where the probe stopped, which reads as a word of no class. Each entry holds, besides the
+ * class bits, what the word adds to a line's counts (lanes and tally), ready to be added: so the
+ * cleaner counts a word with no branch on whether it was found or what it is.
+ *
  * An ASCII word need not be lower-cased to be looked up: setting bit 5 (0x20) of each of its
  * bytes lower-cases the letters, and changes only bytes that no key of the table contains (control
  * characters and @ [ \ ] ^ _, checked when the table is built), into ones that keys may contain
@@ -35,7 +40,9 @@ typedef struct rc_wordkey {
 
 typedef struct rc_wc_entry {
     rc_wordkey key; /* all zero: empty slot */
-    uint32_t mask;
+    uint64_t lanes; /* the function-word bits of mask spread to one byte each: bit l to byte l */
+    uint32_t mask;  /* class bits (0 in an empty slot, but RC_WC_RECHECK when blind is 0) */
+    uint32_t tally; /* 1 for a word that is no function word, plus 1 << 16 if it is furniture */
 } rc_wc_entry;
 
 typedef struct rc_wordclass {
@@ -44,6 +51,7 @@ typedef struct rc_wordclass {
     unsigned shift; /* 64 - log2(slots): a hash's top bits make the home slot */
     size_t n;
     int blind; /* case-blind probes are exact: no key has a byte below 0x20 or @ [ \ ] ^ _ */
+    rc_wc_entry absent; /* a word that is not in the table: tally 1, nothing else */
     uint16_t lens;                        /* bit l: some word has l bytes */
     uint64_t first[RC_WC_MAXLEN + 1][4]; /* bit set: some word of this length starts with b */
     uint64_t last[RC_WC_MAXLEN + 1][4];  /* ... ends with b */
@@ -58,22 +66,15 @@ static inline size_t rc_wordkey_slot(const rc_wordclass *wc, const rc_wordkey *w
     return (size_t)(((w->k[0] ^ w->k[1]) * 0x9e3779b97f4a7c15ull) >> wc->shift);
 }
 
-/* The entry's class bits for key w, RC_WC_RECHECK included (0 when absent). */
-static inline uint32_t rc_wordclass_probe(const rc_wordclass *wc, const rc_wordkey *w)
+/* The entry of key w; when w is not in the table, the empty slot that ends its probe, which
+ * counts as the absent entry does (a zero key, which no word makes, also finds one). */
+static inline const rc_wc_entry *rc_wordclass_find(const rc_wordclass *wc, const rc_wordkey *w)
 {
     for (size_t i = rc_wordkey_slot(wc, w);; i = (i + 1) & wc->mask) {
         const rc_wc_entry *e = &wc->slots[i];
-        if (e->key.k[0] == w->k[0] && e->key.k[1] == w->k[1])
-            return e->mask;
-        if (!e->key.k[0])
-            return 0;
+        if ((e->key.k[0] == w->k[0] && e->key.k[1] == w->k[1]) || !e->key.k[0])
+            return e;
     }
-}
-
-/* The class bits of a folded word (0 when unknown). */
-static inline uint32_t rc_wordclass_get(const rc_wordclass *wc, const rc_wordkey *w)
-{
-    return rc_wordclass_probe(wc, w) & ~RC_WC_RECHECK;
 }
 
 /* Lower-cases the ASCII letters of eight bytes at once; other bytes are kept. */
@@ -85,25 +86,25 @@ static inline uint64_t rc_wc_lower(uint64_t v)
     return v | (upper & ones * 0x80) >> 2; /* +32 where upper case */
 }
 
-/* The class bits of a word of ASCII bytes, w zero-padded and m its mask (0xFF on each byte of the
- * word): looked up in its case-blind form, and again lower-cased only when the key found says so
- * (or when the table has keys that make case-blind probes inexact). A word must not end with NUL
- * bytes, which the exact fold takes for padding and this one for spaces: decoded text has none
- * (rc_decode rejects them). */
+/* The entry of a word of ASCII bytes, w zero-padded and m its mask (0xFF on each byte of the
+ * word): looked up in its case-blind form, and again lower-cased only when the entry found says
+ * so (every entry does, empty slots included, when the table has keys that make case-blind probes
+ * inexact). A word must not end with NUL bytes, which the exact fold takes for padding and this
+ * one for spaces: decoded text has none (rc_decode rejects them). */
 #if defined(__GNUC__)
 __attribute__((always_inline))
 #endif
-static inline uint32_t rc_wordclass_get_ascii(const rc_wordclass *wc, const rc_wordkey *w,
-                                              const rc_wordkey *m)
+static inline const rc_wc_entry *rc_wordclass_find_ascii(const rc_wordclass *wc,
+                                                         const rc_wordkey *w, const rc_wordkey *m)
 {
     const uint64_t bit5 = 0x2020202020202020ull;
     rc_wordkey b = {{w->k[0] | (m->k[0] & bit5), w->k[1] | (m->k[1] & bit5)}};
-    uint32_t mask = wc->blind ? rc_wordclass_probe(wc, &b) : RC_WC_RECHECK;
-    if (mask & RC_WC_RECHECK) {
+    const rc_wc_entry *e = rc_wordclass_find(wc, &b);
+    if (e->mask & RC_WC_RECHECK) {
         rc_wordkey f = {{rc_wc_lower(w->k[0]), rc_wc_lower(w->k[1])}};
-        mask = rc_wordclass_get(wc, &f);
+        e = rc_wordclass_find(wc, &f);
     }
-    return mask;
+    return e;
 }
 
 /* A quick filter before folding and probing: false when no word of the table has this folded

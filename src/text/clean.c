@@ -18,9 +18,11 @@
  * Most of the time goes to looking words up, so the common words take a short path: a word of at
  * most RC_WC_MAXLEN bytes is read with one 16-byte load and a mask, and, when it has no byte that
  * folds otherwise than ASCII lower-casing, looked up without a byte loop (case-blind if it is
- * ASCII, see wordclass.h); the rest go through maybe_listed and fold_word. Repeated lines are
- * found by a signature of their ends and length, which costs the same for any line, and repeated
- * sub-headings by memchr on their rarest byte.
+ * ASCII, see wordclass.h); the rest go through maybe_listed and fold_word. Every probe returns an
+ * entry, found or not, that holds what the word adds to the line's counts, so that a word is
+ * counted by two additions with no branch on its class. Repeated lines are found by a signature
+ * of their ends and length, which costs the same for any line, and repeated sub-headings by
+ * memchr on their rarest byte.
  */
 #include "text/clean.h"
 
@@ -31,12 +33,9 @@
 
 typedef struct line_stats {
     size_t words, content, furniture, letters, digits, punct;
-    uint64_t lanes; /* function words not yet added to func: byte l for language l */
     size_t func[RC_MAXLANG];
     size_t maxfunc;
 } line_stats;
-
-_Static_assert(RC_MAXLANG <= 8, "one byte of line_stats.lanes per language");
 
 /* One non-blank line of the input, as the first pass judged it. */
 typedef struct line_rec {
@@ -145,75 +144,65 @@ static inline void load_key(const char *s, size_t n, const char *end, rc_wordkey
     memcpy(w->k, s, n);
 }
 
-/* The class bits of a word that may not fold byte for byte: filtered on its length and end bytes,
+/* The entry of a word that may not fold byte for byte: filtered on its length and end bytes,
  * folded by fold_word and looked up. */
-static uint32_t slow_class(const rc_wordclass *wc, const char *s, size_t n)
+static const rc_wc_entry *slow_entry(const rc_wordclass *wc, const char *s, size_t n)
 {
     rc_wordkey w;
     const unsigned char *p = (const unsigned char *)s;
     if (n && n <= 3 * RC_WC_MAXLEN && maybe_listed(wc, p, n) && fold_word(p, n, &w))
-        return rc_wordclass_get(wc, &w);
-    return 0;
+        return rc_wordclass_find(wc, &w);
+    return &wc->absent;
 }
 
-/* The function-word bits of a class (bit l for language l) spread to one byte per language, so
- * that one addition counts them for every language. */
-static inline uint64_t lang_lanes(uint32_t func)
-{
-    uint64_t x = (func & 0xff) * 0x0101010101010101ull & 0x8040201008040201ull;
-    return (x + 0x7f7f7f7f7f7f7f7full) >> 7 & 0x0101010101010101ull;
-}
-
-/* Adds the function words counted in st->lanes to st->func: at the end of a line, and before a
- * byte of lanes could overflow. */
-static void flush_lanes(line_stats *st, size_t nlangs)
-{
-    for (size_t l = 0; l < nlangs; l++)
-        st->func[l] += (size_t)(st->lanes >> (8 * l)) & 0xff;
-    st->lanes = 0;
-}
-
-/* Scores one word against the word-class table: function word of which languages, furniture.
- * end is the end of the text, past which nothing is read. Inlined: it runs for most tokens. Short
- * words, the most frequent, are read and folded eight bytes at a time, and probed at once: a
- * filter would cost as much as it saves. */
+/* The word-class entry of a word, whose lanes and tally count it. end is the end of the text,
+ * past which nothing is read. Inlined: it runs for most tokens. Short words, the most frequent,
+ * are read and folded eight bytes at a time, and probed at once: a filter would cost as much as
+ * it saves. */
 #if defined(__GNUC__)
 __attribute__((always_inline))
 #endif
-static inline void score_word(const rc_ctx *ctx, const char *s, size_t n, const char *end,
-                              line_stats *st)
+static inline const rc_wc_entry *word_entry(const rc_wordclass *wc, const char *s, size_t n,
+                                            const char *end)
 {
-    st->words++;
-    st->letters += n;
-    uint32_t mask;
     if (n - 1 < RC_WC_MAXLEN) {
         rc_wordkey w, m;
         load_key(s, n, end, &w, &m);
-        if (((w.k[0] | w.k[1]) & 0x8080808080808080ull) == 0) {
-            mask = rc_wordclass_get_ascii(ctx->wc, &w, &m);
-        } else if (!(swar_unfoldable(w.k[0]) | swar_unfoldable(w.k[1]))) {
+        if (((w.k[0] | w.k[1]) & 0x8080808080808080ull) == 0)
+            return rc_wordclass_find_ascii(wc, &w, &m);
+        if (!(swar_unfoldable(w.k[0]) | swar_unfoldable(w.k[1]))) {
             w.k[0] = rc_wc_lower(w.k[0]), w.k[1] = rc_wc_lower(w.k[1]);
-            mask = rc_wordclass_get(ctx->wc, &w);
-        } else {
-            mask = slow_class(ctx->wc, s, n);
+            return rc_wordclass_find(wc, &w);
         }
-    } else {
-        mask = slow_class(ctx->wc, s, n);
     }
-    uint32_t func = mask & ~RC_WC_FURNITURE;
-    if (func) {
-        st->lanes += lang_lanes(func);
-    } else {
-        st->content++;
-        st->furniture += (mask & RC_WC_FURNITURE) != 0;
-    }
+    return slow_entry(wc, s, n);
+}
+
+/* What the words probed since the last flush add up to: lanes, one byte per language, counts
+ * function words; tally counts content words in its low 16 bits and furniture words in its high
+ * 16 (rc_wc_entry). A probed word adds its entry's two fields, with no branch on what it is. */
+typedef struct word_sums {
+    uint64_t lanes;
+    uint32_t tally;
+} word_sums;
+
+/* Adds the sums to the line's statistics: at the end of a line, and before a byte of lanes or a
+ * half of tally could overflow. */
+static void flush_sums(line_stats *st, word_sums *ws, size_t nlangs)
+{
+    for (size_t l = 0; l < nlangs; l++)
+        st->func[l] += (size_t)(ws->lanes >> (8 * l)) & 0xff;
+    st->content += ws->tally & 0xffff;
+    st->furniture += ws->tally >> 16;
+    *ws = (word_sums){0, 0};
 }
 
 /* Words of a line looked up in the word-class table. Every rule decides on fewer (furniture
  * needs at most 8 content words, keyword bags have no function word at all), and 48 words of
  * each paragraph are plenty to tell its language: past them a long paragraph costs no lookup. */
 #define RC_CLEAN_PROBED 48
-_Static_assert(RC_CLEAN_PROBED < 255, "a line's lanes count at most RC_CLEAN_PROBED + 1 words");
+_Static_assert(RC_CLEAN_PROBED < 255, "word_sums count at most RC_CLEAN_PROBED + 1 words");
+_Static_assert(RC_MAXLANG <= 8, "one byte of word_sums.lanes per language");
 
 /* What a token that is not a word adds to its line's statistics, by kind: a word of content
  * with its length counted as letters or as digits, or a punctuation mark (always, or only the
@@ -242,33 +231,45 @@ static const kind_score kind_scores[RC_TOK_SYMBOL + 1] = {
 static size_t score_line(const rc_ctx *ctx, const char *text, const char *end, const rc_token *t,
                          size_t n, line_stats *st)
 {
+    const rc_wordclass *wc = ctx->wc;
     *st = (line_stats){0};
-    size_t i = 0;
+    word_sums ws = {0, 0};
+    size_t words = 0, letters = 0, i = 0;
     do {
         const char *s = text + t[i].start;
         size_t len = t[i].end - t[i].start;
         unsigned kind = t[i].kind;
         if (kind == RC_TOK_WORD || kind == RC_TOK_ELISION || kind == RC_TOK_ABBREV) {
-            if (st->words < RC_CLEAN_PROBED)
-                score_word(ctx, s, len, end, st);
-            else
-                st->words++, st->content++, st->letters += len;
+            letters += len;
+            if (words++ < RC_CLEAN_PROBED) {
+                const rc_wc_entry *e = word_entry(wc, s, len, end);
+                ws.lanes += e->lanes;
+                ws.tally += e->tally;
+            } else {
+                st->content++;
+            }
         } else if (kind == RC_TOK_CLITIC) { /* -t-il: the pronoun is a function word */
             size_t skip = len > 3 && s[2] == '-' ? 3 : 1;
-            score_word(ctx, s + skip, len - skip, end, st);
-            flush_lanes(st, ctx->nlangs); /* clitics are not bounded by RC_CLEAN_PROBED */
+            const rc_wc_entry *e = word_entry(wc, s + skip, len - skip, end);
+            words++;
+            letters += len - skip;
+            ws.lanes += e->lanes;
+            ws.tally += e->tally;
+            flush_sums(st, &ws, ctx->nlangs); /* clitics are not bounded by RC_CLEAN_PROBED */
         } else if (kind <= RC_TOK_SYMBOL) {
             const kind_score *k = &kind_scores[kind];
-            st->words += k->content;
+            words += k->content;
             st->content += k->content;
-            st->letters += k->letters ? len : 0;
+            letters += k->letters ? len : 0;
             st->digits += k->digits ? len : 0;
             unsigned char c = (unsigned char)*s;
             st->punct += k->punct | (k->prose_punct & (c < 64 && ((RC_PROSE_PUNCT >> c) & 1)));
         }
         i++;
     } while (i < n && !(t[i].flags & RC_TF_NEWLINE));
-    flush_lanes(st, ctx->nlangs);
+    flush_sums(st, &ws, ctx->nlangs);
+    st->words = words;
+    st->letters = letters;
     for (size_t l = 0; l < ctx->nlangs; l++)
         if (st->func[l] > st->maxfunc)
             st->maxfunc = st->func[l];
