@@ -192,6 +192,25 @@ static void test_word_folding(void **state)
     }
 }
 
+/* Function words are counted among the first RC_CLEAN_PROBED (48) words of a line, and in every
+ * clitic: sums of several words are added to the line's counts at a clitic and at the line's end. */
+static void test_function_word_counts(void **state)
+{
+    const rc_ctx *ctx = *state;
+    char in[512] = "";
+    for (int i = 0; i < 60; i++)
+        strcat(in, "le ");
+    strcat(in, "a-t-il le");
+    size_t fr = 0;
+    while (strcmp(ctx->langs[fr].code, "fr") != 0)
+        fr++;
+    clean_case c;
+    run_clean(ctx, in, &c);
+    assert_int_equal(c.out.funcwords[fr], 48 + 1);
+    assert_int_equal(c.out.words, 63);
+    rc_arena_free(&c.a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -199,6 +218,7 @@ int main(void)
         cmocka_unit_test(test_furniture),         cmocka_unit_test(test_repeats),
         cmocka_unit_test(test_source_lines_kept), cmocka_unit_test(test_blank_lines_and_spaces),
         cmocka_unit_test(test_language),          cmocka_unit_test(test_word_folding),
+        cmocka_unit_test(test_function_word_counts),
     };
     return cmocka_run_group_tests(tests, rc_test_ctx_setup, rc_test_ctx_teardown);
 }
