@@ -30,6 +30,25 @@ static void test_utf8_plain(void **state)
     expect_decode("", 0, "", "utf-8");
 }
 
+/* Accents and line feeds are copied sixteen bytes at a time with the rest: wherever a block
+ * boundary falls among them, an accent stays whole and a CRLF gives one line feed. */
+static void test_block_edges(void **state)
+{
+    (void)state;
+    static const char tail[] = "\xc3\xa9t\xc3\xa9\r\nl\xc3\xa0\n\r\n\r\n\xc3\x89t\xc3\xa9 \xc3\x97\n\n"
+                               "tr\xc3\xa8s\rloin\r\n\xc3\xa0 la ligne\n\xc3\xbf";
+    static const char want[] = "\xc3\xa9t\xc3\xa9\nl\xc3\xa0\n\n\n\xc3\x89t\xc3\xa9 \xc3\x97\n\n"
+                               "tr\xc3\xa8s\nloin\n\xc3\xa0 la ligne\n\xc3\xbf";
+    for (size_t k = 0; k < 32; k++) {
+        char in[128], out[128];
+        memset(in, 'a', k);
+        memcpy(in + k, tail, sizeof tail);
+        memset(out, 'a', k);
+        memcpy(out + k, want, sizeof want);
+        expect_decode(in, k + sizeof tail - 1, out, "utf-8");
+    }
+}
+
 static void test_bom_stripped(void **state)
 {
     (void)state;
@@ -109,7 +128,8 @@ static void test_invisible_removed(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_utf8_plain),    cmocka_unit_test(test_bom_stripped),
+        cmocka_unit_test(test_utf8_plain),    cmocka_unit_test(test_block_edges),
+        cmocka_unit_test(test_bom_stripped),
         cmocka_unit_test(test_line_ends),     cmocka_unit_test(test_latin1),
         cmocka_unit_test(test_cp1252_quotes), cmocka_unit_test(test_damaged_utf8),
         cmocka_unit_test(test_binary_refused), cmocka_unit_test(test_utf16),

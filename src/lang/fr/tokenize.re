@@ -565,14 +565,25 @@ static int add_sentence(tok_state *st, size_t first, size_t last)
     return RC_OK;
 }
 
-/* Kinds of token that may end a sentence (is_terminal), as bits. */
-#define TERMINAL_KINDS ((1u << RC_TOK_PUNCT) | (1u << RC_TOK_ELLIPSIS) | (1u << RC_TOK_ABBREV))
+/* The kinds of token that may end a sentence (is_terminal): a table, where a bit set would need
+ * a shift by the kind, whose count x86 takes in one register only. */
+static const bool terminal_kind[RC_TOK_SYMBOL + 1] = {
+    [RC_TOK_PUNCT] = true, [RC_TOK_ELLIPSIS] = true, [RC_TOK_ABBREV] = true,
+};
 
-/* Non-zero when a sentence may end at token t or before it, found without branches: four tokens
- * in five can do neither, and split_sentences skips them with this test alone. */
-static inline unsigned may_split(const rc_token *t)
+/* Whether a sentence may end at token t or before it: four tokens in five can do neither. */
+static inline bool may_split(const rc_token *t)
 {
-    return (t->flags & RC_TF_NEWLINE) | ((TERMINAL_KINDS >> t->kind) & 1u);
+    return (t->flags & RC_TF_NEWLINE) || terminal_kind[t->kind];
+}
+
+/* The first token from t on, or end, where a sentence may end or begin (may_split): the loop
+ * that split_sentences spends most of its time in, kept to a pointer. */
+static inline const rc_token *next_split(const rc_token *t, const rc_token *end)
+{
+    while (t < end && !may_split(t))
+        t++;
+    return t;
 }
 
 /* Collects sentence spans into st->sents, flagging their first tokens as it goes. */
@@ -581,8 +592,7 @@ static int split_sentences(tok_state *st)
     const rc_token *toks = st->toks;
     size_t n = st->n, first = 0;
     for (size_t i = 0;; i++) {
-        while (i < n && !may_split(&toks[i])) /* most tokens, in a tight loop */
-            i++;
+        i = (size_t)(next_split(toks + i, toks + n) - toks);
         if (i == n)
             break;
         const rc_token *t = &toks[i];
