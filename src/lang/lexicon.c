@@ -85,6 +85,17 @@ unsigned long long rc_lex_serial(const rc_lexicon *lex)
     return lex ? lex->serial : 0;
 }
 
+void rc_lex_derive(const rc_lexicon *lex, void *data, size_t size, unsigned long long *serial,
+                   int (*fn)(void *data, const char *key, const char *value))
+{
+    unsigned long long now = rc_lex_serial(lex);
+    if (*serial == now)
+        return;
+    memset(data, 0, size);
+    rc_lex_each(lex, fn, data);
+    *serial = now;
+}
+
 size_t rc_lex_count(const rc_lexicon *lex)
 {
     return lex ? lex->n : 0;

@@ -34,6 +34,12 @@ const char *rc_lex_get_folded(const rc_lexicon *lex, const char *key, size_t len
  * derives from the entries may be kept across calls under it. */
 unsigned long long rc_lex_serial(const rc_lexicon *lex);
 
+/* Keeps a table derived from lex up to date: when *serial (a field of the table, size bytes at
+ * data) is not lex's serial, clears the table, calls fn(data, key, value) for every entry and
+ * records the serial. Lexers keep such tables per thread, made once and not once per text. */
+void rc_lex_derive(const rc_lexicon *lex, void *data, size_t size, unsigned long long *serial,
+                   int (*fn)(void *data, const char *key, const char *value));
+
 /* Number of entries; 0 for NULL. */
 size_t rc_lex_count(const rc_lexicon *lex);
 

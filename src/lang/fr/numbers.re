@@ -1503,12 +1503,7 @@ static int num_wsets_add(void *ud, const char *key, const char *value)
 static const num_bsets *num_bsets_of(const rc_lexicon *lex)
 {
     static _Thread_local num_bsets cache;
-    unsigned long long serial = rc_lex_serial(lex);
-    if (cache.serial != serial) {
-        memset(&cache, 0, sizeof cache);
-        rc_lex_each(lex, num_wsets_add, &cache);
-        cache.serial = serial;
-    }
+    rc_lex_derive(lex, &cache, sizeof cache, &cache.serial, num_wsets_add);
     return &cache;
 }
 

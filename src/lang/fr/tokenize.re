@@ -329,12 +329,7 @@ static int abbr_filter_add(void *ud, const char *key, const char *value)
 static const abbr_filter *abbr_filter_of(const rc_lexicon *lex)
 {
     static _Thread_local abbr_filter cache;
-    unsigned long long serial = rc_lex_serial(lex);
-    if (cache.serial != serial) {
-        memset(&cache, 0, sizeof cache);
-        rc_lex_each(lex, abbr_filter_add, &cache);
-        cache.serial = serial;
-    }
+    rc_lex_derive(lex, &cache, sizeof cache, &cache.serial, abbr_filter_add);
     return &cache;
 }
 
