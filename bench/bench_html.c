@@ -5,8 +5,8 @@
  * (REPO_DIR/../shared/testdata/html, when present), the fixture pages of tests/data/web, and
  * the .txt articles of CORPUS_DIR wrapped in realistic news-page markup (header, navigation,
  * share bar, related links, comments, footer, scripts). The set is repeated, each copy marked,
- * until it reaches 10 MB. Prints one line for rc_html_page_ctx alone (CPU time, best of three
- * rounds) and one for the whole document pipeline on the same pages (one round).
+ * until it reaches 10 MB. Prints one line for rc_html_page_ctx alone (CPU time, best of
+ * BENCH_ROUNDS rounds) and one for the whole document pipeline on the same pages (one round).
  */
 #include "bench_util.h"
 
@@ -129,7 +129,7 @@ int main(int argc, char **argv)
         return 1;
     double dt = 1e30, t0;
     size_t out = 0;
-    for (int round = 0; round < 3; round++) { /* the best of three rounds */
+    for (int round = 0; round < BENCH_ROUNDS; round++) {
         t0 = bench_now();
         out = 0;
         for (size_t i = 0; i < npages; i++) {

@@ -59,7 +59,7 @@ int main(int argc, char **argv)
         return 1;
     size_t tokens = 0;
     double best = 1e30;
-    for (int round = 0; round < 10; round++) { /* best of ten, to shed noise */
+    for (int round = 0; round < BENCH_ROUNDS; round++) {
         double t0 = bench_now();
         for (size_t i = 0; i < c.n; i++)
             tokens += front_end(ctx, &c.docs[i], NULL);

@@ -1,7 +1,7 @@
 /*
  * bench_times.c - throughput of the French temporal recognizer alone: every file of CORPUS_DIR
  * read into memory first, then recognised on one thread against a fixed reference date, best of
- * three rounds. Prints one line: MB/s, documents per second, peak RSS.
+ * BENCH_ROUNDS rounds. Prints one line: MB/s, documents per second, peak RSS.
  * usage: bench_times CORPUS_DIR [REPO_DIR]
  */
 #include "bench_util.h"
@@ -22,7 +22,7 @@ int main(int argc, char **argv)
     rc_date ref = {2016, 12, 13, 0, 0, 0, false};
     size_t found = 0;
     double best = 1e30;
-    for (int round = 0; round < 3; round++) {
+    for (int round = 0; round < BENCH_ROUNDS; round++) {
         found = 0;
         double t0 = bench_now();
         for (size_t i = 0; i < c.n; i++) {

@@ -17,6 +17,10 @@
 
 #include "recoupe.h"
 
+/* Rounds of which each program reports the best: the noise of a shared machine swings a single
+ * round by half, and the best round is the closest to what the code costs. */
+#define BENCH_ROUNDS 10
+
 typedef struct bench_doc {
     char *data; /* NUL-terminated */
     size_t len;
