@@ -112,7 +112,9 @@ rc_ctx *rc_cli_start(const char *datadir)
     return ctx;
 }
 
-int rc_cli_each_line(int (*fn)(void *ud, const char *line, size_t len), void *ud)
+/* Calls fn for each line of standard input, as rc_cli_lines says; returns the first non-zero
+ * status of fn, or RC_EIO when standard output fails. */
+static int each_line(const rc_ctx *ctx, rc_buf *out, rc_cli_line_fn fn, void *ud)
 {
     char *line = NULL;
     size_t cap = 0;
@@ -136,13 +138,30 @@ int rc_cli_each_line(int (*fn)(void *ud, const char *line, size_t len), void *ud
             }
         }
         rc_buf_append(&in, "", 0); /* in.data is a NUL-terminated string, even when empty */
-        status = in.err ? in.err : fn(ud, in.data, in.len);
+        status = in.err ? in.err : fn(ud, ctx, out, in.data, in.len);
     }
     free(line);
     rc_buf_free(&in);
     if (fflush(stdout) != 0 && !status)
         status = RC_EIO;
     return status;
+}
+
+int rc_cli_lines(const char *cmd, const rc_cli_opts *o, rc_cli_line_fn fn, void *ud)
+{
+    if (o->npaths > 0)
+        return rc_cli_usage_error(cmd, "reads standard input; unexpected argument '%s'",
+                                  o->paths[0]);
+    rc_ctx *ctx = rc_cli_start(o->datadir);
+    if (!ctx)
+        return RC_EXIT_INPUT;
+    rc_buf out = RC_BUF_INIT;
+    int status = each_line(ctx, &out, fn, ud);
+    if (status)
+        fprintf(stderr, "recoupe %s: stopped: %s\n", cmd, rc_strerror(status));
+    rc_buf_free(&out);
+    rc_ctx_free(ctx);
+    return status ? RC_EXIT_INPUT : RC_EXIT_OK;
 }
 
 int rc_cli_stdout(void *ud, const char *bytes, size_t len)

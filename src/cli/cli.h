@@ -55,11 +55,16 @@ void rc_cli_done(rc_cli_opts *o);
  * writes JSON lines does first; NULL (with the message printed) when the data cannot be read. */
 rc_ctx *rc_cli_start(const char *datadir);
 
-/* Reads standard input one case per line for the commands that take text directly: the line end
- * is stripped and bytes that are not UTF-8 (or NUL) become U+FFFD, so that the echoed input, the
- * offsets and the JSON agree; fn gets each line NUL-terminated. Returns the first non-zero status
- * of fn, or RC_EIO when standard output fails. */
-int rc_cli_each_line(int (*fn)(void *ud, const char *line, size_t len), void *ud);
+/* What a command that reads cases from standard input does with one line: writes its JSON
+ * object (rc_cli_case_begin/end, with out as the buffer) and returns a status. */
+typedef int (*rc_cli_line_fn)(void *ud, const rc_ctx *ctx, rc_buf *out, const char *line,
+                              size_t len);
+
+/* The body of the commands that take text directly (numbers, times): refuses paths, loads the
+ * language data, then reads standard input one case per line, the line end stripped and bytes that
+ * are not UTF-8 (or NUL) made U+FFFD, so that the echoed input, the offsets and the JSON agree; fn
+ * gets each line NUL-terminated. A stop is reported on standard error. Returns the exit code. */
+int rc_cli_lines(const char *cmd, const rc_cli_opts *o, rc_cli_line_fn fn, void *ud);
 
 /* The output of a command that reads cases from standard input, one object per line:
  * rc_cli_case_begin resets out and opens {"input": LINE, "KEY": [; the caller writes the items

@@ -2,35 +2,28 @@
  * cmd_numbers.c - `recoupe numbers`: the number recognizer on standard input, one case per line,
  * one JSON object per line: {"input": "...", "numbers": [NUMBER...]}.
  */
-#include <stdio.h>
-
 #include "cli/cli.h"
 #include "extract/doc_int.h"
 #include "lang/fr/numbers.h"
 #include "util/buf.h"
 #include "util/json.h"
 
-typedef struct numbers_run {
-    const rc_ctx *ctx;
-    unsigned flags; /* RC_FRNUM_* */
-    rc_buf out;
-} numbers_run;
-
-/* Recognises the figures of one line and writes its JSON object; returns a status. */
-static int numbers_line(void *ud, const char *line, size_t len)
+/* Recognises the figures of one line and writes its JSON object; ud points to the RC_FRNUM_*
+ * flags. Returns a status. */
+static int numbers_line(void *ud, const rc_ctx *ctx, rc_buf *out, const char *line, size_t len)
 {
-    numbers_run *r = ud;
+    const unsigned *flags = ud;
     rc_arena a;
     rc_arena_init(&a);
     rc_number *nums;
     size_t n;
-    int status = rc_fr_numbers_ex(r->ctx->fr, line, len, r->flags, &a, &nums, &n);
+    int status = rc_fr_numbers_ex(ctx->fr, line, len, *flags, &a, &nums, &n);
     if (!status) {
         rc_json j;
-        rc_cli_case_begin(&j, &r->out, line, len, "numbers");
+        rc_cli_case_begin(&j, out, line, len, "numbers");
         for (size_t i = 0; i < n; i++)
             rc_json_number(&j, line, &nums[i]);
-        status = rc_cli_case_end(&j, &r->out);
+        status = rc_cli_case_end(&j, out);
     }
     rc_arena_free(&a);
     return status;
@@ -41,26 +34,11 @@ static int run(int argc, char **argv)
     static const char *const extra[] = {"--articles", "--relative", NULL};
     rc_cli_opts o;
     int code = rc_cli_parse(&rc_cmd_numbers, argc, argv, 0, extra, &o);
-    if (code >= 0)
-        goto out;
-    code = RC_EXIT_USAGE;
-    if (o.npaths > 0) {
-        rc_cli_usage_error("numbers", "reads standard input; unexpected argument '%s'", o.paths[0]);
-        goto out;
+    if (code < 0) {
+        unsigned flags =
+            ((o.flags & 1) ? RC_FRNUM_ARTICLES : 0) | ((o.flags & 2) ? RC_FRNUM_RELATIVE : 0);
+        code = rc_cli_lines("numbers", &o, numbers_line, &flags);
     }
-    numbers_run r = {NULL, 0, RC_BUF_INIT};
-    r.flags = ((o.flags & 1) ? RC_FRNUM_ARTICLES : 0) | ((o.flags & 2) ? RC_FRNUM_RELATIVE : 0);
-    if (!(r.ctx = rc_cli_start(o.datadir))) {
-        code = RC_EXIT_INPUT;
-        goto out;
-    }
-    int status = rc_cli_each_line(numbers_line, &r);
-    if (status)
-        fprintf(stderr, "recoupe numbers: stopped: %s\n", rc_strerror(status));
-    rc_buf_free(&r.out);
-    rc_ctx_free((rc_ctx *)r.ctx);
-    code = status ? RC_EXIT_INPUT : RC_EXIT_OK;
-out:
     rc_cli_done(&o);
     return code;
 }

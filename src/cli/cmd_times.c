@@ -2,8 +2,6 @@
  * cmd_times.c - `recoupe times --ref D`: reads standard input one case per line and writes, for
  * each line, {"input": "...", "times": [TIME...]} with the expressions resolved against D.
  */
-#include <stdio.h>
-
 #include "cli/cli.h"
 #include "extract/doc_int.h"
 #include "lang/fr/times.h"
@@ -11,27 +9,22 @@
 #include "util/date.h"
 #include "util/json.h"
 
-typedef struct times_run {
-    const rc_ctx *ctx;
-    const rc_date *ref;
-    rc_buf out;
-} times_run;
-
-/* Recognises the times of one line and writes its JSON object; returns a status. */
-static int times_line(void *ud, const char *line, size_t len)
+/* Recognises the times of one line and writes its JSON object; ud is the reference date, or
+ * NULL. Returns a status. */
+static int times_line(void *ud, const rc_ctx *ctx, rc_buf *out, const char *line, size_t len)
 {
-    times_run *r = ud;
+    const rc_date *ref = ud;
     rc_arena a;
     rc_arena_init(&a);
     rc_time *t;
     size_t n;
-    int status = rc_fr_times(r->ctx->fr, line, len, r->ref, &a, &t, &n);
+    int status = rc_fr_times(ctx->fr, line, len, ref, &a, &t, &n);
     if (!status) {
         rc_json j;
-        rc_cli_case_begin(&j, &r->out, line, len, "times");
+        rc_cli_case_begin(&j, out, line, len, "times");
         for (size_t i = 0; i < n; i++)
             rc_json_time(&j, line, &t[i]);
-        status = rc_cli_case_end(&j, &r->out);
+        status = rc_cli_case_end(&j, out);
     }
     rc_arena_free(&a);
     return status;
@@ -41,28 +34,11 @@ static int run(int argc, char **argv)
 {
     rc_cli_opts o;
     int code = rc_cli_parse(&rc_cmd_times, argc, argv, RC_OPT_REF, NULL, &o);
-    if (code >= 0)
-        goto out;
-    code = RC_EXIT_USAGE;
-    if (o.npaths > 0) {
-        rc_cli_usage_error("times", "reads standard input; unexpected argument '%s'", o.paths[0]);
-        goto out;
+    if (code < 0) {
+        rc_date ref;
+        bool dated = o.date && rc_date_parse(o.date, &ref) == RC_OK; /* checked by rc_cli_parse */
+        code = rc_cli_lines("times", &o, times_line, dated ? &ref : NULL);
     }
-    rc_date ref;
-    times_run r = {NULL, NULL, RC_BUF_INIT};
-    if (o.date && rc_date_parse(o.date, &ref) == RC_OK) /* checked by rc_cli_parse */
-        r.ref = &ref;
-    if (!(r.ctx = rc_cli_start(o.datadir))) {
-        code = RC_EXIT_INPUT;
-        goto out;
-    }
-    int status = rc_cli_each_line(times_line, &r);
-    if (status)
-        fprintf(stderr, "recoupe times: stopped: %s\n", rc_strerror(status));
-    rc_buf_free(&r.out);
-    rc_ctx_free((rc_ctx *)r.ctx);
-    code = status ? RC_EXIT_INPUT : RC_EXIT_OK;
-out:
     rc_cli_done(&o);
     return code;
 }
