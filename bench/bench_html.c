@@ -89,6 +89,17 @@ static void add_wrapped(const char *text, size_t len, size_t serial)
     bench_add(&pages, b, n);
 }
 
+/* The length of the article text taken out of one page (bench_doc_fn). */
+static size_t text_of(void *ud, const bench_doc *d)
+{
+    rc_arena a;
+    rc_arena_init(&a);
+    rc_page p;
+    size_t n = rc_html_page_ctx(ud, d->data, d->len, NULL, &a, &p) == RC_OK ? p.len : 0;
+    rc_arena_free(&a);
+    return n;
+}
+
 int main(int argc, char **argv)
 {
     const char *corpus = argc > 1 ? argv[1] : "bench/corpus";
@@ -127,22 +138,8 @@ int main(int argc, char **argv)
     rc_ctx *ctx = bench_ctx(argc, argv, "bench_html");
     if (!ctx)
         return 1;
-    double dt = 1e30, t0;
-    size_t out = 0;
-    for (int round = 0; round < BENCH_ROUNDS; round++) {
-        t0 = bench_now();
-        out = 0;
-        for (size_t i = 0; i < npages; i++) {
-            rc_arena a;
-            rc_arena_init(&a);
-            rc_page p;
-            if (rc_html_page_ctx(ctx, pages.docs[i].data, pages.docs[i].len, NULL, &a, &p) == RC_OK)
-                out += p.len;
-            rc_arena_free(&a);
-        }
-        if (bench_now() - t0 < dt)
-            dt = bench_now() - t0;
-    }
+    size_t out;
+    double dt = bench_best(&pages, text_of, ctx, &out), t0;
     printf("html: %.1f MB/s, %.0f docs/s, peak RSS %.0f MiB (%zu pages, %.1f MB in, %.1f MB of "
            "text out)\n",
            total / dt / 1e6, npages / dt, bench_peak_mib(), npages, total / 1e6, out / 1e6);

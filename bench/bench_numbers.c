@@ -9,6 +9,20 @@
 #include "extract/doc_int.h"
 #include "lang/fr/numbers.h"
 
+/* The figures of one document (bench_doc_fn). */
+static size_t numbers_of(void *ud, const bench_doc *d)
+{
+    const rc_ctx *ctx = ud;
+    rc_arena a;
+    rc_arena_init(&a);
+    rc_number *nums;
+    size_t n;
+    if (rc_fr_numbers(ctx->fr, d->data, d->len, &a, &nums, &n))
+        n = 0;
+    rc_arena_free(&a);
+    return n;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -19,24 +33,8 @@ int main(int argc, char **argv)
     rc_ctx *ctx;
     if (bench_load(argv[1], &c) || !(ctx = bench_ctx(argc, argv, "bench_numbers")))
         return 1;
-    rc_arena a;
-    rc_arena_init(&a);
-    size_t found = 0;
-    double best = 1e30;
-    for (int round = 0; round < BENCH_ROUNDS; round++) {
-        found = 0;
-        double t0 = bench_now();
-        for (size_t i = 0; i < c.n; i++) {
-            rc_number *nums;
-            size_t n;
-            if (rc_fr_numbers(ctx->fr, c.docs[i].data, c.docs[i].len, &a, &nums, &n))
-                return 1;
-            found += n;
-            rc_arena_free(&a);
-        }
-        double t = bench_now() - t0;
-        best = t < best ? t : best;
-    }
+    size_t found;
+    double best = bench_best(&c, numbers_of, ctx, &found);
     char extra[64];
     snprintf(extra, sizeof extra, "%zu figures", found);
     bench_report("numbers", c.n, c.bytes, best, extra);

@@ -9,6 +9,25 @@
 #include "extract/doc_int.h"
 #include "lang/fr/times.h"
 
+typedef struct times_bench {
+    const rc_ctx *ctx;
+    rc_date ref;
+} times_bench;
+
+/* The time expressions of one document against the fixed reference (bench_doc_fn). */
+static size_t times_of(void *ud, const bench_doc *d)
+{
+    const times_bench *b = ud;
+    rc_arena a;
+    rc_arena_init(&a);
+    rc_time *t;
+    size_t n;
+    if (rc_fr_times(b->ctx->fr, d->data, d->len, &b->ref, &a, &t, &n))
+        n = 0;
+    rc_arena_free(&a);
+    return n;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -19,24 +38,9 @@ int main(int argc, char **argv)
     rc_ctx *ctx;
     if (bench_load(argv[1], &c) || !(ctx = bench_ctx(argc, argv, "bench_times")))
         return 1;
-    rc_date ref = {2016, 12, 13, 0, 0, 0, false};
-    size_t found = 0;
-    double best = 1e30;
-    for (int round = 0; round < BENCH_ROUNDS; round++) {
-        found = 0;
-        double t0 = bench_now();
-        for (size_t i = 0; i < c.n; i++) {
-            rc_arena a;
-            rc_arena_init(&a);
-            rc_time *t;
-            size_t n;
-            if (rc_fr_times(ctx->fr, c.docs[i].data, c.docs[i].len, &ref, &a, &t, &n) == RC_OK)
-                found += n;
-            rc_arena_free(&a);
-        }
-        double t = bench_now() - t0;
-        best = t < best ? t : best;
-    }
+    times_bench b = {ctx, {2016, 12, 13, 0, 0, 0, false}};
+    size_t found;
+    double best = bench_best(&c, times_of, &b, &found);
     char extra[64];
     snprintf(extra, sizeof extra, "%zu expressions", found);
     bench_report("times", c.n, c.bytes, best, extra);
