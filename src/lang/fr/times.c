@@ -364,27 +364,29 @@ static void copy_str(char *buf, size_t cap, const char *s)
     cat(buf, cap, &n, s);
 }
 
-/* Writes v in decimal into buf of cap bytes: snprintf's "%d" without printf. Digits that do not
- * fit are left off the end, as snprintf would. */
+/* Writes v in decimal into buf of cap bytes: snprintf's "%d" without printf. The digits are
+ * written from the end, where the length is known; a buffer too small for v (every caller's
+ * holds any int) gets the empty string. */
 static void fmt_int(char *buf, size_t cap, int v)
 {
     unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
-    size_t len = v < 0, n = 0;
+    size_t len = 1 + (v < 0);
     for (unsigned w = u; w >= 10; w /= 10)
         len++;
-    len++;
     if (cap == 0)
         return;
-    if (v < 0 && n + 1 < cap)
-        buf[n++] = '-';
-    for (size_t k = len - (v < 0); k-- > 0;) {
-        unsigned d = u;
-        for (size_t j = 0; j < k; j++)
-            d /= 10;
-        if (n + 1 < cap)
-            buf[n++] = (char)('0' + d % 10);
+    if (len >= cap) {
+        buf[0] = '\0';
+        return;
     }
-    buf[n] = '\0';
+    char *p = buf + len;
+    *p = '\0';
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--p = '-';
 }
 
 /* Writes "YYYY-MM-DD" for a day count. */
