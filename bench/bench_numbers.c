@@ -6,7 +6,7 @@
  */
 #include "bench_util.h"
 
-#include "extract/doc_int.h"
+#include "core/doc.h"
 #include "lang/fr/numbers.h"
 
 /* The figures of one document (bench_doc_fn). */

@@ -5,7 +5,7 @@
  */
 #include "bench_util.h"
 
-#include "extract/doc_int.h"
+#include "core/doc.h"
 #include "ingest/decode.h"
 #include "lang/fr/tokenize.h"
 #include "text/clean.h"

@@ -6,7 +6,7 @@
  */
 #include "bench_util.h"
 
-#include "extract/doc_int.h"
+#include "core/doc.h"
 #include "lang/fr/times.h"
 
 typedef struct times_bench {

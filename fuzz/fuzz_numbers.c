@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract/doc_int.h"
+#include "core/doc.h"
 #include "lang/fr/numbers.h"
 
 #ifndef RC_DATADIR_FUZZ

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract/doc_int.h"
+#include "core/doc.h"
 #include "lang/fr/times.h"
 
 static rc_ctx *ctx;

@@ -2,7 +2,7 @@
  * cli.c - option parsing and reporting shared by the commands.
  */
 #include "cli/cli.h"
-#include "text/fold.h"
+#include "util/fold.h"
 #include "util/buf.h"
 #include "util/date.h"
 #include "util/json.h"
@@ -43,7 +43,8 @@ int rc_cli_parse(const rc_cmd *cmd, int argc, char **argv, unsigned accepted,
 {
     memset(o, 0, sizeof *o);
     o->paths = calloc((size_t)argc + 1, sizeof *o->paths);
-    if (!o->paths) {
+    o->lexicons = calloc((size_t)argc + 1, sizeof *o->lexicons);
+    if (!o->paths || !o->lexicons) {
         fprintf(stderr, "recoupe %s: out of memory\n", cmd->name);
         return RC_EXIT_INPUT;
     }
@@ -76,6 +77,25 @@ int rc_cli_parse(const rc_cmd *cmd, int argc, char **argv, unsigned accepted,
             if (!*v || *end || n < 1 || n > 1024)
                 return rc_cli_usage_error(cmd->name, "--jobs wants a number from 1 to 1024, not '%s'", v);
             o->jobs = (int)n;
+        } else if ((accepted & RC_OPT_DB) && (v = opt_value("--db", argc, argv, &i))) {
+            if (!*v)
+                return rc_cli_usage_error(cmd->name, "--db needs a file");
+            o->db = v;
+        } else if ((accepted & RC_OPT_OUT) && ((v = opt_value("-o", argc, argv, &i)) ||
+                                               (v = opt_value("--output", argc, argv, &i)))) {
+            if (!*v)
+                return rc_cli_usage_error(cmd->name, "%s needs a file", a);
+            o->output = v;
+        } else if ((accepted & RC_OPT_FORMAT) && (v = opt_value("--format", argc, argv, &i))) {
+            if (!*v)
+                return rc_cli_usage_error(cmd->name, "--format needs a name");
+            o->format = v;
+        } else if ((accepted & RC_OPT_EXPLAIN) && strcmp(a, "--explain") == 0) {
+            o->explain = true;
+        } else if ((v = opt_value("--lexicon", argc, argv, &i))) {
+            if (!*v)
+                return rc_cli_usage_error(cmd->name, "--lexicon needs a folder");
+            o->lexicons[o->nlexicons++] = (char *)v;
         } else if ((v = opt_value("--data", argc, argv, &i))) {
             if (!*v)
                 return rc_cli_usage_error(cmd->name, "--data needs a folder");
@@ -95,7 +115,9 @@ int rc_cli_parse(const rc_cmd *cmd, int argc, char **argv, unsigned accepted,
 void rc_cli_done(rc_cli_opts *o)
 {
     free(o->paths);
+    free(o->lexicons);
     o->paths = NULL;
+    o->lexicons = NULL;
 }
 
 rc_ctx *rc_cli_start(const char *datadir)
@@ -110,6 +132,43 @@ rc_ctx *rc_cli_start(const char *datadir)
     }
     setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
     return ctx;
+}
+
+rc_ctx *rc_cli_start_opts(const rc_cli_opts *o)
+{
+    rc_ctx *ctx = rc_cli_start(o->datadir);
+    for (int i = 0; ctx && i < o->nlexicons; i++) {
+        char err[512];
+        int status = rc_ctx_add_lexicons(ctx, o->lexicons[i], err, sizeof err);
+        if (status) {
+            fprintf(stderr, "recoupe: cannot load the lexicons of %s: %s (%s)\n", o->lexicons[i],
+                    err, rc_strerror(status));
+            rc_ctx_free(ctx);
+            ctx = NULL;
+        }
+    }
+    return ctx;
+}
+
+int rc_cli_docs(const rc_cli_opts *o, const rc_ctx *ctx, rc_doc_fn fn, void *ud)
+{
+    if (!o->db) {
+        rc_doc_opts dopts = {o->date};
+        return rc_parse_paths(ctx, o->paths, (size_t)o->npaths, &dopts, o->jobs, fn,
+                              rc_cli_input_error, ud);
+    }
+    char err[512];
+    rc_store *st;
+    int status = rc_store_open(o->db, RC_STORE_READONLY, err, sizeof err, &st);
+    if (status) {
+        fprintf(stderr, "recoupe: %s\n", err);
+        return status;
+    }
+    status = rc_store_each(st, ctx, fn, ud);
+    if (status && status != RC_ESTOP)
+        fprintf(stderr, "recoupe: %s\n", rc_store_error(st));
+    rc_store_close(st);
+    return status;
 }
 
 /* Calls fn for each line of standard input, as rc_cli_lines says; returns the first non-zero

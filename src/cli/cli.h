@@ -30,6 +30,12 @@ typedef struct rc_cli_opts {
     const char *datadir; /* --data */
     bool text;           /* --text */
     int jobs;            /* --jobs */
+    const char *db;      /* --db FILE */
+    const char *output;  /* -o FILE */
+    const char *format;  /* --format NAME */
+    bool explain;        /* --explain */
+    char **lexicons;     /* --lexicon DIR, each time it is given */
+    int nlexicons;
     unsigned flags;      /* bit i: the command's extra flag i was given (rc_cli_parse) */
     char **paths;        /* the remaining arguments */
     int npaths;
@@ -40,6 +46,10 @@ typedef struct rc_cli_opts {
 #define RC_OPT_TEXT 0x2
 #define RC_OPT_JOBS 0x4
 #define RC_OPT_REF 0x8 /* --ref D, stored in date */
+#define RC_OPT_DB 0x10
+#define RC_OPT_OUT 0x20
+#define RC_OPT_FORMAT 0x40
+#define RC_OPT_EXPLAIN 0x80
 
 /* Parses argv[1..] into o; --date and --ref values are checked to be dates. extra, when not
  * NULL, is a NULL-terminated list of the command's own flags ("--relative"): the i-th sets bit i
@@ -54,6 +64,14 @@ void rc_cli_done(rc_cli_opts *o);
 /* Loads the language data and makes standard output fully buffered, as every command that
  * writes JSON lines does first; NULL (with the message printed) when the data cannot be read. */
 rc_ctx *rc_cli_start(const char *datadir);
+
+/* rc_cli_start with the options: --data, then every --lexicon folder added to the built-in data. */
+rc_ctx *rc_cli_start_opts(const rc_cli_opts *o);
+
+/* Hands every document of the command's input to fn in input order: the paths parsed with the
+ * options (as rc_parse_paths), or, with --db, the documents of that store. Errors are named on
+ * standard error; returns RC_OK or the first failure. */
+int rc_cli_docs(const rc_cli_opts *o, const rc_ctx *ctx, rc_doc_fn fn, void *ud);
 
 /* What a command that reads cases from standard input does with one line: writes its JSON
  * object (rc_cli_case_begin/end, with out as the buffer) and returns a status. */
@@ -86,5 +104,8 @@ extern const rc_cmd rc_cmd_extract;
 extern const rc_cmd rc_cmd_numbers;
 extern const rc_cmd rc_cmd_times;
 extern const rc_cmd rc_cmd_page;
+extern const rc_cmd rc_cmd_check;
+extern const rc_cmd rc_cmd_ingest;
+extern const rc_cmd rc_cmd_report;
 
 #endif

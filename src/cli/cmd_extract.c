@@ -27,8 +27,8 @@ static int extract_one(void *ud, const char *path, int status, const rc_doc *doc
 static int run(int argc, char **argv)
 {
     rc_cli_opts o;
-    int code = rc_cli_parse(&rc_cmd_extract, argc, argv, RC_OPT_DATE | RC_OPT_TEXT | RC_OPT_JOBS,
-                            NULL, &o);
+    int code = rc_cli_parse(&rc_cmd_extract, argc, argv, RC_OPT_DATE | RC_OPT_TEXT | RC_OPT_JOBS |
+                                RC_OPT_EXPLAIN, NULL, &o);
     if (code >= 0)
         goto out;
     code = RC_EXIT_USAGE;
@@ -36,9 +36,9 @@ static int run(int argc, char **argv)
         rc_cli_usage_error("extract", "no input: give files or folders");
         goto out;
     }
-    extract_run r = {0, o.text ? RC_JSON_TEXT : 0};
+    extract_run r = {0, (o.text ? RC_JSON_TEXT : 0u) | (o.explain ? RC_JSON_EXPLAIN : 0u)};
     rc_doc_opts dopts = {o.date};
-    rc_ctx *ctx = rc_cli_start(o.datadir);
+    rc_ctx *ctx = rc_cli_start_opts(&o);
     if (!ctx) {
         code = RC_EXIT_INPUT;
         goto out;
@@ -62,7 +62,8 @@ const rc_cmd rc_cmd_extract = {
     "extract",
     "one JSON object per document: figures, dates, sources, with their text spans",
     run,
-    "usage: recoupe extract [--date D] [--text] [--jobs N] [--data DIR] PATH...\n"
+    "usage: recoupe extract [--date D] [--text] [--explain] [--jobs N] [--data DIR]\n"
+    "                       [--lexicon DIR] PATH...\n"
     "\n"
     "Reads every document under PATH (files or folders, walked recursively in name order;\n"
     "text, HTML, JSON Lines and WARC, gzip allowed; - for standard input) and writes one JSON\n"
@@ -74,7 +75,9 @@ const rc_cmd rc_cmd_extract = {
     "              and the noise lines that were dropped\n"
     "  --jobs N    threads working on documents (default: one per core); the output\n"
     "              order is the input order whatever N is\n"
+    "  --explain   add to each claim the rules and lexicon entries that made it\n"
     "  --data DIR  language data folder (default: $RECOUPE_DATA, else the build's data/)\n"
+    "  --lexicon DIR  add the lexicon files of DIR (one folder per language, as data/)\n"
     "\n"
     "Exit status: 0 success, 1 some input could not be read (the rest is still written),\n"
     "2 usage error.\n",

@@ -3,7 +3,7 @@
  * one JSON object per line: {"input": "...", "numbers": [NUMBER...]}.
  */
 #include "cli/cli.h"
-#include "extract/doc_int.h"
+#include "core/doc.h"
 #include "lang/fr/numbers.h"
 #include "util/buf.h"
 #include "util/json.h"

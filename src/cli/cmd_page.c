@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "extract/doc_int.h"
+#include "core/doc.h"
 #include "util/buf.h"
 #include "util/json.h"
 

@@ -3,7 +3,7 @@
  * each line, {"input": "...", "times": [TIME...]} with the expressions resolved against D.
  */
 #include "cli/cli.h"
-#include "extract/doc_int.h"
+#include "core/doc.h"
 #include "lang/fr/times.h"
 #include "util/buf.h"
 #include "util/date.h"

@@ -8,6 +8,9 @@
 
 static const rc_cmd *const commands[] = {
     &rc_cmd_extract,
+    &rc_cmd_check,
+    &rc_cmd_report,
+    &rc_cmd_ingest,
     &rc_cmd_numbers,
     &rc_cmd_times,
     &rc_cmd_page,

@@ -6,15 +6,16 @@
  * date is given, the time recognizer's pass that infers one is kept and reused, so that the text
  * is lexed for times once.
  */
+#include <assert.h>
 #include <math.h>
 #include <nettle/sha2.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract/doc_int.h"
+#include "core/doc.h"
 #include "ingest/decode.h"
+#include "extract/stages.h"
 #include "ingest/html.h"
-#include "lang/fr/numbers.h"
 #include "lang/fr/times.h"
 #include "lang/fr/tokenize.h"
 #include "text/clean.h"
@@ -92,6 +93,7 @@ static int doc_analyse(rc_doc *doc, const rc_doc_opts *opts, const char *src_dat
         doc->lang = rc_clean_lang(ctx, &co);
     if (!doc->lang)
         doc->lang = primary_lang(doc, page_lang);
+    assert(doc->text[doc->len] == '\0'); /* stages read text[len], as the recognizers state */
     if ((status = rc_fr_sentences(fr, doc->text, doc->toks, doc->ntoks, &doc->arena, &doc->sents,
                                   &doc->nsents)))
         return status;
@@ -121,20 +123,20 @@ static int doc_analyse(rc_doc *doc, const rc_doc_opts *opts, const char *src_dat
         }
     }
 
-    if (doc->lang && strcmp(doc->lang, "fr") == 0) {
-        status = rc_fr_numbers(fr, doc->text, doc->len, &doc->arena, &doc->nums, &doc->nnums);
+    size_t nstages;
+    const rc_stage *stages = rc_stages_for(doc->lang, &nstages);
+    rc_stage_env env = {have_ref ? &ref : NULL, have_first ? &first : NULL};
+    for (size_t i = 0; i < nstages; i++) {
+        if (!stages[i].run) { /* filled by the row before it */
+            if (i > 0 && (doc->ran >> (i - 1) & 1u))
+                doc->ran |= 1u << i;
+            continue;
+        }
+        status = stages[i].run(doc, &env);
         if (status == RC_ENOMEM)
             return status;
-        doc->nums_done = status == RC_OK;
-        if (have_first)
-            status = rc_fr_times_again(&first, have_ref ? &ref : NULL, &doc->arena, &doc->times,
-                                       &doc->ntimes);
-        else
-            status = rc_fr_times(fr, doc->text, doc->len, have_ref ? &ref : NULL, &doc->arena,
-                                 &doc->times, &doc->ntimes);
-        if (status == RC_ENOMEM)
-            return status;
-        doc->times_done = status == RC_OK;
+        if (status == RC_OK)
+            doc->ran |= 1u << i;
     }
     return RC_OK;
 }
@@ -220,4 +222,46 @@ const rc_token *rc_doc_tokens(const rc_doc *doc, size_t *n)
 {
     *n = doc->ntoks;
     return doc->toks;
+}
+
+int rc_doc_stage_ran(const rc_doc *doc, const char *stage)
+{
+    int i = rc_stage_index(stage);
+    return i >= 0 && (doc->ran >> i & 1u);
+}
+
+const rc_entity *rc_doc_entities(const rc_doc *doc, size_t *n)
+{
+    *n = doc->nents;
+    return doc->ents;
+}
+
+const rc_quote *rc_doc_quotes(const rc_doc *doc, size_t *n)
+{
+    *n = doc->nquotes;
+    return doc->quotes;
+}
+
+const rc_attribution *rc_doc_attributions(const rc_doc *doc, size_t *n)
+{
+    *n = doc->nattrs;
+    return doc->attrs;
+}
+
+const rc_claim *rc_doc_claims(const rc_doc *doc, size_t *n)
+{
+    *n = doc->nclaims;
+    return doc->claims;
+}
+
+const rc_frame *rc_doc_framing(const rc_doc *doc, size_t *n)
+{
+    *n = doc->nframes;
+    return doc->frames;
+}
+
+void rc_doc_get_meta(const rc_doc *doc, rc_doc_meta *out)
+{
+    *out = (rc_doc_meta){doc->id,   doc->path, doc->title, doc->site,       doc->url,
+                         doc->author, doc->lang, doc->date,  doc->date_source};
 }

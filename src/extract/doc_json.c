@@ -7,7 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "extract/doc_int.h"
+#include "core/doc.h"
+#include "extract/stages.h"
 #include "util/json.h"
 
 static const char *const num_kinds[] = {"number", "ordinal", "percent", "fraction", "range"};
@@ -50,18 +51,6 @@ void rc_json_number(rc_json *j, const char *text, const rc_number *n)
     rc_json_obj_end(j);
 }
 
-static void write_numbers(rc_json *j, const rc_doc *doc)
-{
-    if (!doc->nums_done) {
-        rc_json_null(j);
-        return;
-    }
-    rc_json_arr(j);
-    for (size_t i = 0; i < doc->nnums; i++)
-        rc_json_number(j, doc->text, &doc->nums[i]);
-    rc_json_arr_end(j);
-}
-
 void rc_json_time(rc_json *j, const char *text, const rc_time *t)
 {
     rc_json_obj(j);
@@ -80,18 +69,6 @@ void rc_json_time(rc_json *j, const char *text, const rc_time *t)
     rc_json_key(j, "to");
     rc_json_strz(j, t->to[0] ? t->to : NULL);
     rc_json_obj_end(j);
-}
-
-static void write_times(rc_json *j, const rc_doc *doc)
-{
-    if (!doc->times_done) {
-        rc_json_null(j);
-        return;
-    }
-    rc_json_arr(j);
-    for (size_t i = 0; i < doc->ntimes; i++)
-        rc_json_time(j, doc->text, &doc->times[i]);
-    rc_json_arr_end(j);
 }
 
 int rc_doc_write_json(const rc_doc *doc, unsigned flags, rc_write_fn fn, void *ud)
@@ -152,17 +129,19 @@ int rc_doc_write_json(const rc_doc *doc, unsigned flags, rc_write_fn fn, void *u
         rc_json_arr_end(&j);
     }
     rc_json_obj_end(&j);
-    rc_json_key(&j, "numbers");
-    write_numbers(&j, doc);
-    rc_json_key(&j, "times");
-    write_times(&j, doc);
-    /* stages still to come (entities, quotes, claims) have not looked: null */
-    rc_json_key(&j, "entities");
-    rc_json_null(&j);
-    rc_json_key(&j, "quotes");
-    rc_json_null(&j);
-    rc_json_key(&j, "claims");
-    rc_json_null(&j);
+    size_t nstages;
+    const rc_stage *stages = rc_stages_for(doc->lang, &nstages);
+    for (int i = 0; i < RC_NSTAGE_NAMES; i++) {
+        rc_json_key(&j, rc_stage_names[i]);
+        int k = -1;
+        for (size_t s = 0; s < nstages; s++)
+            if (strcmp(stages[s].name, rc_stage_names[i]) == 0)
+                k = (int)s;
+        if (k >= 0 && (doc->ran >> k & 1u))
+            stages[k].write(&j, doc, flags);
+        else
+            rc_json_null(&j); /* not looked: null, where an empty array says "found nothing" */
+    }
     rc_json_obj_end(&j);
     int status = b.err;
     if (!status)

@@ -27,7 +27,7 @@
 #endif
 
 #include "recoupe.h"
-#include "text/fold.h"
+#include "util/fold.h"
 
 /* Whether a code point is dropped from text: soft hyphen, zero-width space, word joiner, BOM. */
 static bool invisible(int32_t cp)

@@ -31,7 +31,7 @@
 
 #include "ingest/html_int.h"
 #include "recoupe.h"
-#include "text/fold.h"
+#include "util/fold.h"
 
 /* Deepest nesting of elements handed to gumbo; deeper start tags are left out with their end
  * tags (the text inside is kept). Real pages stay far below. */

@@ -13,7 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "extract/doc_int.h"
+#include "core/doc.h"
 #include "ingest/html.h"
 #include "util/arena.h"
 

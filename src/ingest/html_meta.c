@@ -16,7 +16,7 @@
 
 #include "ingest/html_int.h"
 #include "recoupe.h"
-#include "text/fold.h"
+#include "util/fold.h"
 #include "util/date.h"
 
 /* Longest metadata string kept (a title, an author list). */

@@ -29,7 +29,7 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "text/fold.h"
+#include "util/fold.h"
 
 typedef struct line_stats {
     size_t words, content, furniture, letters, digits, punct;

@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-#include "extract/doc_int.h"
+#include "core/doc.h"
 
 typedef struct rc_clean_out {
     char *text; /* kept lines, one paragraph per line, blank line where the input had one */

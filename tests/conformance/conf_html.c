@@ -13,7 +13,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "extract/doc_int.h"
+#include "core/doc.h"
 #include "recoupe.h"
 
 #define MIN_F1 0.90

@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract/doc_int.h"
+#include "core/doc.h"
 #include "lang/fr/numbers.h"
 
 static const char *const files[] = {"NumberModel", "PercentModel", "OrdinalModel"};

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract/doc_int.h"
+#include "core/doc.h"
 #include "lang/fr/times.h"
 #include "util/date.h"
 

@@ -1,6 +1,7 @@
 # run.sh - one golden test: runs `recoupe $(cat cmd)` inside the case folder (so that paths in
 # the output are relative) and compares standard output with expected.jsonl. With UPDATE=1 the
-# expected file is rewritten instead; review the diff before committing it.
+# expected file is rewritten instead; review the diff before committing it. A file "filter" in
+# the case folder holds a jq program the output goes through first.
 # Arguments: RECOUPE CASE_DIR SHARED_DIR. A case whose cmd mentions @SHARED@ needs ../shared.
 recoupe=$1
 dir=$2
@@ -20,6 +21,11 @@ trap 'rm -f "$out"' EXIT
 # shellcheck disable=SC2086
 (cd "$dir" && "$recoupe" $cmd) >"$out.raw"
 status=$?
+# a case may keep only part of the output (a jq program in its file "filter"), so that a test of
+# one stage does not change with every other stage
+if [ -f "$dir/filter" ]; then
+    jq -c -f "$dir/filter" "$out.raw" >"$out.jq" && mv "$out.jq" "$out.raw"
+fi
 # paths into ../shared differ from one clone to another: write them as @SHARED@
 sed "s|$shared|@SHARED@|g" "$out.raw" >"$out"
 rm -f "$out.raw"

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "extract/doc_int.h"
+#include "core/doc.h"
 #include "recoupe.h"
 
 /* cmocka group setup: loads the language data into *state. */

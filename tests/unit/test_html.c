@@ -8,7 +8,7 @@
 
 #include "rc_test.h"
 
-#include "extract/doc_int.h"
+#include "core/doc.h"
 #include "ingest/html.h"
 #include "recoupe.h"
 

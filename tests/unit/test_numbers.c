@@ -10,7 +10,7 @@
 
 #include "rc_test.h"
 
-#include "extract/doc_int.h"
+#include "core/doc.h"
 #include "lang/fr/numbers.h"
 
 static rc_ctx *ctx;

@@ -10,7 +10,7 @@
 
 #include "rc_test.h"
 
-#include "extract/doc_int.h"
+#include "core/doc.h"
 #include "lang/fr/times.h"
 #include "util/date.h"
 
@@ -299,7 +299,7 @@ static void docdate(const char *text, const char *want)
     }
     /* the document's times come from the pass that inferred its date: the same as a reading of
      * its text against that date, or against none */
-    if (!doc->times_done) { /* a text too short to be told French: no times were read */
+    if (!rc_doc_stage_ran(doc, "times")) { /* a text too short to be told French: no times were read */
         rc_doc_free(doc);
         return;
     }

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "lang/lexicon.h"
-#include "text/fold.h"
+#include "core/lexicon.h"
+#include "util/fold.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/date.h"

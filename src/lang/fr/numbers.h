@@ -9,7 +9,7 @@
 
 #include <stddef.h>
 
-#include "extract/doc_int.h"
+#include "core/doc.h"
 
 /* Options of rc_fr_numbers_ex. The default (0) is what extract uses. */
 #define RC_FRNUM_ARTICLES 0x1 /* read every "un"/"une" as the number 1, articles included, as

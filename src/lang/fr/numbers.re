@@ -24,7 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text/fold.h"
+#include "util/fold.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>

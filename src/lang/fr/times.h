@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-#include "extract/doc_int.h"
+#include "core/doc.h"
 #include "util/date.h"
 
 /* Finds every time expression of text[0..len) and resolves it against ref (NULL: leave relative

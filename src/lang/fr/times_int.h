@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "lang/lang.h"
+#include "core/lang.h"
 #include "util/arena.h"
 
 /* Atom kinds. Vocabulary kinds come from data/fr/times.tsv; grammar kinds from the lexer. */

@@ -16,7 +16,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "text/fold.h"
+#include "util/fold.h"
 
 typedef struct tok_state {
     const rc_lang *fr;

@@ -12,7 +12,7 @@
 
 #include <stddef.h>
 
-#include "extract/doc_int.h"
+#include "core/doc.h"
 
 /* Tokenizes text[0..len) without looking for sentences; text[len] must be NUL (the lexer stops
  * there). Line breaks show as RC_TF_NEWLINE and RC_TF_PARAGRAPH on the token after them; no token

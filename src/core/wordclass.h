@@ -25,7 +25,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "lang/lang.h"
+#include "core/lang.h"
 #include "util/arena.h"
 
 #define RC_WC_FURNITURE (1u << 31) /* in some language's furniture.txt */

@@ -2,7 +2,7 @@
  * fold.c - folding for matching, and the small UTF-8 helpers the stages share. ASCII takes a
  * table-free fast path; other code points go through utf8proc's simple lower-case mapping.
  */
-#include "text/fold.h"
+#include "util/fold.h"
 
 #include <utf8proc.h>
 

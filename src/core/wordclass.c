@@ -4,7 +4,7 @@
  * not, seldom goes past its first slot. Once all keys are in, every slot, empty ones included, is
  * given what its word adds to a line's counts.
  */
-#include "lang/wordclass.h"
+#include "core/wordclass.h"
 
 #include <string.h>
 

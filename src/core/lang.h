@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#include "lang/lexicon.h"
+#include "core/lexicon.h"
 #include "util/arena.h"
 
 #define RC_LANG_MAXLEX 64

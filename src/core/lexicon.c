@@ -2,7 +2,7 @@
  * lexicon.c - data-file word lists in an open-addressing hash table (FNV-1a, linear probing,
  * load factor at most 1/2). Entries also keep file order for rc_lex_each.
  */
-#include "lang/lexicon.h"
+#include "core/lexicon.h"
 
 #include <errno.h>
 #include <stdatomic.h>
@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "recoupe.h"
-#include "text/fold.h"
+#include "util/fold.h"
 #include "util/buf.h"
 
 typedef struct lex_entry {

@@ -12,8 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "lang/lang.h"
-#include "lang/wordclass.h"
+#include "core/lang.h"
+#include "core/wordclass.h"
 #include "recoupe.h"
 #include "util/arena.h"
 
@@ -108,12 +108,22 @@ struct rc_doc {
     size_t ntoks;
     rc_span *sents;
     size_t nsents;
-    rc_number *nums; /* NULL with nums_done false: the stage did not run */
+    rc_number *nums; /* the stages' results: see doc->ran for whether each ran */
     size_t nnums;
-    bool nums_done;
     rc_time *times;
     size_t ntimes;
-    bool times_done;
+    /* the stages after the recognizers; each array is in text order, owned by the arena */
+    rc_entity *ents;
+    size_t nents;
+    rc_quote *quotes;
+    size_t nquotes;
+    rc_attribution *attrs;
+    size_t nattrs;
+    rc_claim *claims;
+    size_t nclaims;
+    rc_frame *frames;
+    size_t nframes;
+    unsigned ran; /* bit i: stage i of the language's table ran (extract/stages.h) */
 };
 
 #endif

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "extract/doc_int.h"
+#include "core/doc.h"
 
 #ifndef RC_DATADIR
 #define RC_DATADIR "data"
@@ -112,4 +112,12 @@ const rc_lang *rc_ctx_lang(const rc_ctx *ctx, const char *code)
         if (strcmp(ctx->langs[i].code, code) == 0)
             return &ctx->langs[i];
     return NULL;
+}
+
+int rc_ctx_add_lexicons(rc_ctx *ctx, const char *dir, char *errbuf, size_t errlen)
+{
+    (void)ctx;
+    if (errbuf && errlen)
+        snprintf(errbuf, errlen, "%s: user lexicons are not supported yet", dir);
+    return RC_EINVAL;
 }

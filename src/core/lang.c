@@ -2,7 +2,7 @@
  * lang.c - loading a language folder. Files are read in name order so that loading is
  * reproducible; a missing folder is an error, a missing optional lexicon is not.
  */
-#include "lang/lang.h"
+#include "core/lang.h"
 
 #include <dirent.h>
 #include <errno.h>
