@@ -2,7 +2,9 @@
  * ctx.c - the context: language data loaded once and shared read-only, plus the status-code
  * messages and the version.
  */
+#include <assert.h>
 #include <dirent.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,11 +55,13 @@ int rc_ctx_new(const char *datadir, char *errbuf, size_t errlen, rc_ctx **out)
     if (!ctx)
         return RC_ENOMEM;
     rc_arena_init(&ctx->arena);
+    pthread_mutex_init(&ctx->lazy_lock, NULL);
     DIR *d = opendir(datadir);
     if (!d) {
         if (errbuf)
             snprintf(errbuf, errlen, "%s: cannot open the data folder (set RECOUPE_DATA or --data)",
                      datadir);
+        pthread_mutex_destroy(&ctx->lazy_lock);
         free(ctx);
         return RC_EDATA;
     }
@@ -102,6 +106,10 @@ void rc_ctx_free(rc_ctx *ctx)
 {
     if (!ctx)
         return;
+    for (int i = 0; i < RC_NSLOTS; i++)
+        if (ctx->derived[i] && ctx->derived_free[i])
+            ctx->derived_free[i](ctx->derived[i]);
+    pthread_mutex_destroy(&ctx->lazy_lock);
     rc_arena_free(&ctx->arena);
     free(ctx);
 }
@@ -120,4 +128,22 @@ int rc_ctx_add_lexicons(rc_ctx *ctx, const char *dir, char *errbuf, size_t errle
     if (errbuf && errlen)
         snprintf(errbuf, errlen, "%s: user lexicons are not supported yet", dir);
     return RC_EINVAL;
+}
+
+void *rc_ctx_derived(const rc_ctx *cctx, enum rc_ctx_slot slot, void *(*make)(const rc_ctx *ctx),
+                     void (*destroy)(void *table))
+{
+    assert(slot < RC_NSLOTS);
+    rc_ctx *ctx = (rc_ctx *)cctx; /* the derived tables are a cache: logically const */
+    void *t = atomic_load_explicit(&ctx->derived[slot], memory_order_acquire);
+    if (t)
+        return t;
+    pthread_mutex_lock(&ctx->lazy_lock);
+    t = atomic_load_explicit(&ctx->derived[slot], memory_order_relaxed);
+    if (!t && (t = make(cctx))) {
+        ctx->derived_free[slot] = destroy;
+        atomic_store_explicit(&ctx->derived[slot], t, memory_order_release);
+    }
+    pthread_mutex_unlock(&ctx->lazy_lock);
+    return t;
 }

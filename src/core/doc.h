@@ -8,6 +8,7 @@
 #ifndef RC_DOC_INT_H
 #define RC_DOC_INT_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -19,13 +20,35 @@
 
 #define RC_MAXLANG 8
 
+/* Slots for the tables a stage derives from the lexicons (rc_ctx_derived). */
+enum rc_ctx_slot {
+    RC_SLOT_MORPH,
+    RC_SLOT_ENTITIES,
+    RC_SLOT_SOURCES,
+    RC_SLOT_CLAIMS,
+    RC_SLOT_FRAMING,
+    RC_SLOT_CHECK,
+    RC_NSLOTS
+};
+
 struct rc_ctx {
     rc_arena arena; /* lexicons */
+    /* derived tables, made on first use under lazy_lock, freed by rc_ctx_free */
+    void *_Atomic derived[RC_NSLOTS];
+    void (*derived_free[RC_NSLOTS])(void *);
+    pthread_mutex_t lazy_lock;
     rc_lang langs[RC_MAXLANG];
     size_t nlangs;
     const rc_lang *fr; /* the French data, always loaded */
     rc_wordclass *wc;  /* function words and furniture of every language, for the cleaner */
 };
+
+/* The table a stage derives from the language data, made by make(ctx) on the first call for
+ * that slot (under a lock, so threads sharing the context may race to it) and kept until
+ * rc_ctx_free, which calls destroy on it. NULL when make returned NULL (out of memory); make is
+ * then tried again on the next call. The table must be read-only once made. */
+void *rc_ctx_derived(const rc_ctx *ctx, enum rc_ctx_slot slot, void *(*make)(const rc_ctx *ctx),
+                     void (*destroy)(void *table));
 
 /* The language data for a code, or NULL. */
 const rc_lang *rc_ctx_lang(const rc_ctx *ctx, const char *code);
