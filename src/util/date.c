@@ -94,10 +94,22 @@ int rc_date_parse(const char *s, rc_date *out)
         if (*p == '.')
             for (p++; *p >= '0' && *p <= '9'; p++)
                 ;
+        int oh, om;
         if (*p == 'Z')
             p++;
-        else if ((*p == '+' || *p == '-') && strlen(p) >= 3)
-            p += strlen(p);
+        else if ((*p == '+' || *p == '-') && digits(p + 1, 2, &oh) && oh <= 23) {
+            /* an offset: +HH, +HHMM or +HH:MM */
+            p += 3;
+            if (*p == ':')
+                p++;
+            if (digits(p, 2, &om)) {
+                if (om > 59)
+                    return RC_EDATE;
+                p += 2;
+            } else if (p[-1] == ':') {
+                return RC_EDATE;
+            }
+        }
     }
     if (*p)
         return RC_EDATE;
