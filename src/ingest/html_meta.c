@@ -581,42 +581,13 @@ void rc_html_meta_jsonld(html_meta *m, const char *json, size_t len, rc_arena *t
 /* ---- decisions ---------------------------------------------------------------------------- */
 
 /* Normalises a date found in metadata to "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SS" in buf (32
- * bytes); the time zone is dropped, the local time kept. Returns false when s is not an ISO
- * 8601-like date (2017-03-13, 2017/03/13, 2017-03-13 19:18:46.402+00:00, 2017-03-13|19h18). */
+ * bytes), as rc_date_parse_loose reads it. Returns false when s is not an ISO 8601-like date. */
 static bool norm_date(const char *s, char buf[32])
 {
-    if (!s)
+    rc_date dt;
+    if (rc_date_parse_loose(s, &dt) != RC_OK)
         return false;
-    while (*s == ' ')
-        s++;
-    int y, mo, d, h = -1, mi = 0, sec = 0;
-    const char *p = s;
-    for (int i = 0; i < 4; i++)
-        if (p[i] < '0' || p[i] > '9')
-            return false;
-    y = atoi(p);
-    char sep = p[4];
-    if ((sep != '-' && sep != '/') || p[5] < '0' || p[5] > '9' || p[6] < '0' || p[6] > '9' ||
-        p[7] != sep || p[8] < '0' || p[8] > '9' || p[9] < '0' || p[9] > '9')
-        return false;
-    mo = (p[5] - '0') * 10 + p[6] - '0';
-    d = (p[8] - '0') * 10 + p[9] - '0';
-    if (!rc_date_valid(y, mo, d))
-        return false;
-    p += 10;
-    if ((*p == 'T' || *p == ' ') && p[1] >= '0' && p[1] <= '9' && p[2] >= '0' && p[2] <= '9' &&
-        p[3] == ':' && p[4] >= '0' && p[4] <= '9' && p[5] >= '0' && p[5] <= '9') {
-        h = (p[1] - '0') * 10 + p[2] - '0';
-        mi = (p[4] - '0') * 10 + p[5] - '0';
-        if (p[6] == ':' && p[7] >= '0' && p[7] <= '9' && p[8] >= '0' && p[8] <= '9')
-            sec = (p[7] - '0') * 10 + p[8] - '0';
-        if (h > 23 || mi > 59 || sec > 59)
-            h = -1;
-    }
-    if (h >= 0)
-        snprintf(buf, 32, "%04d-%02d-%02dT%02d:%02d:%02d", y, mo, d, h, mi, sec);
-    else
-        snprintf(buf, 32, "%04d-%02d-%02d", y, mo, d);
+    rc_date_format(&dt, buf);
     return true;
 }
 

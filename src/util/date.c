@@ -117,6 +117,32 @@ int rc_date_parse(const char *s, rc_date *out)
     return RC_OK;
 }
 
+int rc_date_parse_loose(const char *s, rc_date *out)
+{
+    if (!s)
+        return RC_EDATE;
+    while (*s == ' ')
+        s++;
+    rc_date dt;
+    memset(&dt, 0, sizeof dt);
+    char sep = s[0] ? s[4] : '\0';
+    if (strnlen(s, 10) < 10 || !digits(s, 4, &dt.y) || (sep != '-' && sep != '/') ||
+        !digits(s + 5, 2, &dt.m) || s[7] != sep || !digits(s + 8, 2, &dt.d) ||
+        !rc_date_valid(dt.y, dt.m, dt.d))
+        return RC_EDATE;
+    const char *p = s + 10;
+    if ((*p == 'T' || *p == ' ') && digits(p + 1, 2, &dt.hh) && p[3] == ':' &&
+        digits(p + 4, 2, &dt.mm)) {
+        if (p[6] == ':' && !digits(p + 7, 2, &dt.ss))
+            dt.ss = 0;
+        dt.has_time = dt.hh <= 23 && dt.mm <= 59 && dt.ss <= 59;
+        if (!dt.has_time)
+            dt.hh = dt.mm = dt.ss = 0;
+    }
+    *out = dt;
+    return RC_OK;
+}
+
 void rc_date_format(const rc_date *dt, char *buf)
 {
     if (dt->has_time)
