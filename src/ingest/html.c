@@ -32,6 +32,7 @@
 #include "ingest/html_int.h"
 #include "recoupe.h"
 #include "util/fold.h"
+#include "util/iconv.h"
 
 /* Deepest nesting of elements handed to gumbo; deeper start tags are left out with their end
  * tags (the text inside is kept). Real pages stay far below. */
@@ -155,45 +156,6 @@ static bool html_meta_charset(const char *s, size_t n, const char **lab, size_t 
     return false;
 }
 
-/* Converts text in encoding enc to UTF-8 in tmp, replacing undecodable bytes by U+FFFD. */
-static int html_iconv(const char *enc, const char *bytes, size_t len, rc_arena *tmp, char **out,
-                      size_t *outlen)
-{
-    iconv_t cd = iconv_open("UTF-8", enc);
-    if (cd == (iconv_t)-1)
-        return RC_EINVAL;
-    size_t cap = len * 3 + 16;
-    char *buf = rc_arena_alloc(tmp, cap);
-    if (!buf) {
-        iconv_close(cd);
-        return RC_ENOMEM;
-    }
-    char *in = (char *)bytes, *o = buf;
-    size_t inleft = len, outleft = cap - 4;
-    bool wide = strncmp(enc, "UTF-16", 6) == 0;
-    while (inleft) {
-        if (iconv(cd, &in, &inleft, &o, &outleft) != (size_t)-1)
-            break;
-        if (errno == E2BIG || outleft < 4)
-            break;
-        if (errno == EINVAL) /* truncated sequence at the end */
-            break;
-        size_t skip = wide ? 2 : 1; /* EILSEQ */
-        if (skip > inleft)
-            skip = inleft;
-        in += skip;
-        inleft -= skip;
-        memcpy(o, "\xef\xbf\xbd", 3);
-        o += 3;
-        outleft -= 3;
-        iconv(cd, NULL, NULL, NULL, NULL);
-    }
-    iconv_close(cd);
-    *out = buf;
-    *outlen = (size_t)(o - buf);
-    return RC_OK;
-}
-
 /* Gives the page as UTF-8: decides the charset (BOM, container, <meta>, UTF-8 validity, then
  * Windows-1252) and converts; *out may point into bytes when nothing needs converting. */
 static int html_utf8(const char *bytes, size_t len, const char *charset, rc_arena *tmp,
@@ -226,9 +188,10 @@ static int html_utf8(const char *bytes, size_t len, const char *charset, rc_aren
         return RC_OK;
     }
     char *conv;
-    int status = html_iconv(enc, bytes, len, tmp, &conv, outlen);
+    int status = rc_iconv_utf8(enc, bytes, len, false, tmp, &conv, outlen, NULL);
     if (status == RC_EINVAL) /* a charset iconv does not know */
-        status = html_iconv(valid ? "UTF-8" : "WINDOWS-1252", bytes, len, tmp, &conv, outlen);
+        status = rc_iconv_utf8(valid ? "UTF-8" : "WINDOWS-1252", bytes, len, false, tmp, &conv,
+                               outlen, NULL);
     *out = conv;
     return status;
 }
