@@ -3,6 +3,7 @@
  * exact for every year representable in an int.
  */
 #include "util/date.h"
+#include "util/fmt.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -145,13 +146,16 @@ int rc_date_parse_loose(const char *s, rc_date *out)
 
 void rc_date_format(const rc_date *dt, char *buf)
 {
-    if (dt->has_time)
-        snprintf(buf, 20, "%04u-%02u-%02uT%02u:%02u:%02u", (unsigned)dt->y % 10000u,
-                 (unsigned)dt->m % 100u, (unsigned)dt->d % 100u, (unsigned)dt->hh % 100u,
-                 (unsigned)dt->mm % 100u, (unsigned)dt->ss % 100u);
-    else
-        snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)dt->y % 10000u, (unsigned)dt->m % 100u,
-                 (unsigned)dt->d % 100u);
+    rc_fmt_ymd(buf, dt->y, dt->m, dt->d);
+    if (dt->has_time) {
+        buf[10] = 'T';
+        rc_fmt_digits(buf + 11, (unsigned)dt->hh % 100u, 2);
+        buf[13] = ':';
+        rc_fmt_digits(buf + 14, (unsigned)dt->mm % 100u, 2);
+        buf[16] = ':';
+        rc_fmt_digits(buf + 17, (unsigned)dt->ss % 100u, 2);
+        buf[19] = '\0';
+    }
 }
 
 void rc_date_isoweek(int y, int m, int d, int *wyear, int *week)

@@ -3,6 +3,7 @@
  * prose without quotes or control characters is one memcpy per string.
  */
 #include "util/json.h"
+#include "util/fmt.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -117,15 +118,8 @@ void rc_json_strz(rc_json *j, const char *s)
 static void put_int(rc_buf *b, int64_t v)
 {
     char tmp[24];
-    size_t i = sizeof tmp;
-    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
-    do {
-        tmp[--i] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    if (v < 0)
-        tmp[--i] = '-';
-    rc_buf_append(b, tmp + i, sizeof tmp - i);
+    size_t n = rc_fmt_int(tmp, sizeof tmp, v);
+    rc_buf_append(b, tmp, n);
 }
 
 /* printf writes the decimal point of the process locale (a French host program gets "1,5"):

@@ -314,13 +314,13 @@ void tx_fmt_clock(char *buf, size_t cap, const char *prefix, const tx_clk *c)
         memmove(buf, prefix, pl);
         char *p = buf + pl;
         p[0] = 'T';
-        tx_put_digits(p + 1, (unsigned)hh, 2);
+        rc_fmt_digits(p + 1, (unsigned)hh, 2);
         p[3] = ':';
-        tx_put_digits(p + 4, (unsigned)mm, 2);
+        rc_fmt_digits(p + 4, (unsigned)mm, 2);
         p += 6;
         if (c->ss >= 0) {
             *p++ = ':';
-            tx_put_digits(p, (unsigned)ss, 2);
+            rc_fmt_digits(p, (unsigned)ss, 2);
             p += 2;
         }
         *p = '\0';

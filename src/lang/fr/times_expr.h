@@ -19,6 +19,7 @@
 #include "lang/fr/times.h"
 #include "lang/fr/times_int.h"
 #include "util/date.h"
+#include "util/fmt.h"
 
 #define NODAY INT64_MIN
 
@@ -187,19 +188,11 @@ int tx_year2(int v);
 /* Reads a year after a month or a day: 4 digits, or 2 digits when nothing suggests a count. */
 bool tx_rd_year(const tx_p *P, size_t i, bool allow2, int *y, size_t *j);
 
-/* Writes the n last decimal digits of v at p, with leading zeros: no printf on the hot path. */
-void tx_put_digits(char *p, unsigned v, int n);
-
 /* Appends the string a to buf[0..*n) within cap bytes, truncating as snprintf would. */
 void tx_cat(char *buf, size_t cap, size_t *n, const char *a);
 
 /* Copies s into buf of cap bytes, truncated: snprintf's "%s" without printf. */
 void tx_copy_str(char *buf, size_t cap, const char *s);
-
-/* Writes v in decimal into buf of cap bytes: snprintf's "%d" without printf. The digits are
- * written from the end, where the length is known; a buffer too small for v (every caller's
- * holds any int) gets the empty string. */
-void tx_fmt_int(char *buf, size_t cap, int v);
 
 /* Writes "YYYY-MM-DD" for a day count. */
 void tx_fmt_day(char *buf, size_t cap, int64_t day);

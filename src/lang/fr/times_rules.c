@@ -65,7 +65,7 @@ static size_t rd_qty(const tx_p *P, size_t i, char *num, size_t cap, int *n, int
             return 0; /* 24 dernières heures: see tx_m_relative */
         if (!KJ(P, k, TA_UNIT))
             return 0;
-        tx_fmt_int(num, cap, v);
+        (void)rc_fmt_int(num, cap, v);
         *n = v;
     } else {
         return 0;
@@ -144,13 +144,13 @@ size_t tx_m_relative(const tx_p *P, size_t i, tx_out *o)
     if (KJ(P, q, TA_CUE) && q > k && J(P, q + 1) && tx_rd_num(P, q + 1, &v, &jn) && KJ(P, jn, TA_UNIT)) {
         cue = P->at[q].v; /* les dernières 24 heures */
         n = v;
-        tx_fmt_int(num, sizeof num, v);
+        (void)rc_fmt_int(num, sizeof num, v);
         q = jn;
     } else if (tx_rd_num(P, q, &v, &jn) && KJ(P, jn, TA_CUE) && KJ(P, jn + 1, TA_UNIT) &&
                (v == 1 || P->text[P->at[jn].e - 1] == 's')) {
         cue = P->at[jn].v; /* 24 dernières heures */
         n = v;
-        tx_fmt_int(num, sizeof num, v);
+        (void)rc_fmt_int(num, sizeof num, v);
         q = jn + 1;
         o->s = P->at[q - 2 > i ? jn - (jn > q - 2 ? 0 : 0) : i].s;
     } else if (K(P, q) == TA_CUE && KJ(P, q + 1, TA_UNIT)) {
@@ -323,7 +323,7 @@ size_t tx_m_set(const tx_p *P, size_t i, tx_out *o)
     if (K(P, q) == TA_UNIT) {
         int unit = P->at[q].v;
         char num[16];
-        tx_fmt_int(num, sizeof num, n);
+        (void)rc_fmt_int(num, sizeof num, n);
         fmt_dur(o->value, sizeof o->value, num, unit);
         if (c.hh >= 0) {
             char d[64];

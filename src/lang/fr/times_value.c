@@ -9,21 +9,13 @@
 
 #include "lang/fr/numbers.h"
 #include "lang/fr/times_expr.h"
+#include "util/fmt.h"
 
 const char *const tx_unit_codes[10] = {"", "Y", "M", "W", "D", "H", "M", "S", "CE", "DE"};
 const char *const tx_part_codes[6] = {"", "MO", "AF", "EV", "NI", "DT"};
 const char *const tx_season_codes[5] = {"", "SP", "SU", "FA", "WI"};
 
 /* ---- formatting ---------------------------------------------------------------------------- */
-
-/* Writes the n last decimal digits of v at p, with leading zeros: no printf on the hot path. */
-void tx_put_digits(char *p, unsigned v, int n)
-{
-    for (int k = n - 1; k >= 0; k--) {
-        p[k] = (char)('0' + v % 10);
-        v /= 10;
-    }
-}
 
 /* Appends the string a to buf[0..*n) within cap bytes, truncating as snprintf would. */
 void tx_cat(char *buf, size_t cap, size_t *n, const char *a)
@@ -40,43 +32,14 @@ void tx_copy_str(char *buf, size_t cap, const char *s)
     tx_cat(buf, cap, &n, s);
 }
 
-/* Writes v in decimal into buf of cap bytes: snprintf's "%d" without printf. The digits are
- * written from the end, where the length is known; a buffer too small for v (every caller's
- * holds any int) gets the empty string. */
-void tx_fmt_int(char *buf, size_t cap, int v)
-{
-    unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
-    size_t len = 1 + (v < 0);
-    for (unsigned w = u; w >= 10; w /= 10)
-        len++;
-    if (cap == 0)
-        return;
-    if (len >= cap) {
-        buf[0] = '\0';
-        return;
-    }
-    char *p = buf + len;
-    *p = '\0';
-    do {
-        *--p = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    if (v < 0)
-        *--p = '-';
-}
-
 /* Writes "YYYY-MM-DD" for a day count. */
 void tx_fmt_day(char *buf, size_t cap, int64_t day)
 {
     int y, m, d;
     rc_date_from_days(day, &y, &m, &d);
-    char tmp[10];
-    tx_put_digits(tmp, (unsigned)y % 10000u, 4);
-    tmp[4] = '-';
-    tx_put_digits(tmp + 5, (unsigned)m % 100u, 2);
-    tmp[7] = '-';
-    tx_put_digits(tmp + 8, (unsigned)d % 100u, 2);
-    size_t n = sizeof tmp;
+    char tmp[11];
+    rc_fmt_ymd(tmp, y, m, d);
+    size_t n = 10;
     if (n >= cap)
         n = cap - 1;
     memcpy(buf, tmp, n);
