@@ -99,6 +99,11 @@ static void test_narrative(void **state)
            RC_TIME_DATE, "1999-05-17", NULL, NULL);
     expect("Il est arrivé la veille.", R, "la veille", RC_TIME_DATE, "1999-05-20", NULL, NULL);
     expect_none("même si la situation évolue");
+    /* a deadline announced in the past tense points to the nearest such day */
+    expect("Il a donné jusqu'au 30 juin pour se retirer.", R, "30 juin", RC_TIME_DATE,
+           "1999-06-30", NULL, NULL);
+    expect("Les combats ont duré jusqu'au 15 mai.", R, "15 mai", RC_TIME_DATE, "1999-05-15", NULL,
+           NULL);
 }
 
 static void test_absolute(void **state)
