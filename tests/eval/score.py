@@ -503,6 +503,12 @@ def same_value(g, s):
     a, b = claim_key(g), claim_key(s)
     if a is None or b is None:
         return False
+    if num(g.get("value")) is None or num(s.get("value")) is None:
+        # a range or a vague amount: a shared bound is enough ("entre 60.000 et 80.000")
+        gb = {num(g.get(k)) for k in ("value", "low", "high")} - {None}
+        sb = {num(s.get(k)) for k in ("value", "low", "high")} - {None}
+        if gb & sb:
+            return True
     if abs(a - b) <= 1e-6 * max(1.0, abs(a)):
         return True
     pct = "percent" in (g.get("unit"), s.get("unit"))
