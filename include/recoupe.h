@@ -172,6 +172,7 @@ typedef int (*rc_write_fn)(void *ud, const char *bytes, size_t len);
 #define RC_NUMBERS_RELATIVE 0x2 /* also report relative ordinals (dernier, prochain) */
 int rc_text_numbers(const rc_ctx *ctx, const char *text, size_t len, unsigned flags,
                     rc_write_fn fn, void *ud);
+#define RC_TIMES_TIMEML 0x1 /* cut and value as ISO-TimeML TIMEX3s, each with "mod" and "timex3" */
 int rc_text_times(const rc_ctx *ctx, const char *text, size_t len, const char *ref,
                   unsigned flags, rc_write_fn fn, void *ud);
 
@@ -335,6 +336,10 @@ int rc_parse_paths(const rc_ctx *ctx, char *const *paths, size_t npaths, const r
 #define RC_JSON_EXPLAIN 0x2 /* add each claim's "explain" */
 
 int rc_doc_write_json(const rc_doc *doc, unsigned flags, rc_write_fn fn, void *ud);
+
+/* Writes the document as an ISO-TimeML file (DCT, then TEXT with its TIMEX3s tagged), as
+ * HeidelTime does, ending with a newline. */
+int rc_doc_write_timeml(const rc_doc *doc, rc_write_fn fn, void *ud);
 
 /* Rebuilds a document from the JSON rc_doc_write_json wrote with RC_JSON_TEXT (one object), so
  * that a store can hand back what was extracted without extracting it again. The caller owns
