@@ -248,7 +248,8 @@ static int timeml_one(const rc_lang *fr, const rc_lexicon *lex, timeml_out *o, c
     /* what stands just before: a determiner or a modifier comes in, a preposition gives its mod */
     uint32_t ps;
     const char *role = timeml_phrase_before(lex, text, s, &ps);
-    if (!stripped && timeml_is(role, "det")) {
+    bool generic = t->value && strstr(t->value, "_REF"); /* l'actuel président: the det is the noun's */
+    if (!stripped && !generic && timeml_is(role, "det")) {
         s = ps;
         role = timeml_phrase_before(lex, text, s, &ps);
     }
