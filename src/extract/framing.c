@@ -252,7 +252,8 @@ int rc_stage_framing(rc_doc *doc, const rc_stage_env *env)
     size_t distinct = 0;
     for (size_t i = 0; i < doc->ntoks;) {
         const rc_token *tok = &doc->toks[i];
-        if (tok->kind != RC_TOK_WORD && tok->kind != RC_TOK_ELISION) {
+        if (tok->kind == RC_TOK_PUNCT || tok->kind == RC_TOK_QUOTE_OPEN ||
+            tok->kind == RC_TOK_QUOTE_CLOSE || tok->kind == RC_TOK_ELLIPSIS) {
             i++;
             continue;
         }
