@@ -27,8 +27,8 @@
 typedef struct frame_key {
     const char *key; /* NULL: free slot */
     uint32_t len, hash;
-    int32_t term;   /* index into terms[], FRAME_NONE or FRAME_SKIP */
-    bool prefix;    /* some longer key goes on from this one */
+    int32_t term; /* index into terms[], FRAME_NONE or FRAME_SKIP */
+    bool prefix;  /* some longer key goes on from this one */
 } frame_key;
 
 /* A term of the lexicon with its concept; terms[] is sorted by concept then term. */
@@ -121,7 +121,7 @@ typedef struct frame_build {
     frame_table *t;
     const rc_lang *fr;
     int status;
-    size_t n; /* terms or skips gathered so far */
+    size_t n;        /* terms or skips gathered so far */
     frame_term *raw; /* every entry, in file order: term = folded key, concept = value */
 } frame_build;
 
@@ -240,8 +240,8 @@ int rc_stage_framing(rc_doc *doc, const rc_stage_env *env)
     (void)env;
     doc->frames = NULL;
     doc->nframes = 0;
-    const frame_table *t = rc_ctx_derived(doc->ctx, RC_SLOT_FRAMING, frame_table_make,
-                                          frame_table_free);
+    const frame_table *t =
+        rc_ctx_derived(doc->ctx, RC_SLOT_FRAMING, frame_table_make, frame_table_free);
     if (!t)
         return RC_ENOMEM;
     if (!t->nterms || !doc->ntoks)

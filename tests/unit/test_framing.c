@@ -100,8 +100,12 @@ static void test_none(void **state)
 /* rc_lex_each: every entry names one of the concepts, or "-". */
 static int check_entry(void *ud, const char *key, const char *value)
 {
-    static const char *const concepts[] = {"government forces", "opposition fighters",
-                                           "taking of a place", "civilian deaths", "doubt", "-"};
+    static const char *const concepts[] = {"government forces",
+                                           "opposition fighters",
+                                           "taking of a place",
+                                           "civilian deaths",
+                                           "doubt",
+                                           "-"};
     (void)ud;
     for (size_t i = 0; i < sizeof concepts / sizeof *concepts; i++)
         if (strcmp(value, concepts[i]) == 0)

@@ -78,7 +78,8 @@ static void test_extend(void **state)
     size_t nbefore = rc_lex_count(before);
     unsigned long long serial = rc_lex_serial(before);
 
-    put("ok/fr/framing.tsv", "# mine\nbandits armés\topposition fighters\ncombattants\t-\nM23\topposition fighters\n");
+    put("ok/fr/framing.tsv",
+        "# mine\nbandits armés\topposition fighters\ncombattants\t-\nM23\topposition fighters\n");
     put("ok/fr/my_words.txt", "premier\ndeuxième\n");
     put("ok/xx/funcwords.txt", "zorg\n");
     put("ok/README.md", "not a lexicon\n");
