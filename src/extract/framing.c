@@ -235,6 +235,24 @@ static size_t frame_match(const frame_table *t, const char *text, const rc_token
     return best;
 }
 
+/* Whether the token at i reads as a name rather than the common word: a capital inside a
+ * sentence ("selon Libération", the daily), not at the start of a line or after an opening
+ * quote, and not a word in capitals throughout (a headline's "MASSACRE"). */
+static bool frame_is_name(const rc_doc *doc, size_t i)
+{
+    const rc_token *tok = &doc->toks[i];
+    if (!(tok->flags & RC_TF_UPPER) || (tok->flags & (RC_TF_SENTSTART | RC_TF_NEWLINE)))
+        return false;
+    if (i > 0 && doc->toks[i - 1].kind == RC_TOK_QUOTE_OPEN)
+        return false;
+    const unsigned char *s = (const unsigned char *)doc->text + tok->start;
+    size_t n = tok->end - tok->start;
+    for (size_t k = 1; k < n; k++) /* a small letter after the first: ASCII, or Latin-1 à..ÿ */
+        if ((s[k] >= 'a' && s[k] <= 'z') || (s[k] == 0xC3 && k + 1 < n && s[k + 1] >= 0xA0))
+            return true;
+    return false;
+}
+
 int rc_stage_framing(rc_doc *doc, const rc_stage_env *env)
 {
     (void)env;
@@ -259,6 +277,8 @@ int rc_stage_framing(rc_doc *doc, const rc_stage_env *env)
         }
         int32_t term = FRAME_NONE;
         size_t n = frame_match(t, doc->text, doc->toks, doc->ntoks, i, &term);
+        if (n == 1 && frame_is_name(doc, i)) /* a term of several words is no name */
+            n = 0;
         if (!n) {
             i++;
             continue;
