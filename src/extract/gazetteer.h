@@ -1,0 +1,39 @@
+/*
+ * gazetteer.h - what the entity stage knows by name: places (place_names.tsv + places.tsv, from
+ * GeoNames), countries and regions (ent_countries.tsv), organisations (ent_orgs.tsv). Exact
+ * look-ups of a name as written go through the lexicons; the table made here, once per context,
+ * maps the folded form of every known name (rc_entkey_fold) to the key of its canonical name.
+ */
+#ifndef RC_GAZETTEER_H
+#define RC_GAZETTEER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/doc.h"
+
+typedef struct rc_gaz rc_gaz;
+
+/* The context's table, made on first use (rc_ctx_derived); NULL when memory ran out. Owned by
+ * the context. */
+const rc_gaz *rc_gaz_get(const rc_ctx *ctx);
+
+/* The key of the canonical name for a folded name (rc_entkey_fold), or NULL when no gazetteer
+ * has it. With fuzzy, a one-word name of four folded letters or more that no entry has exactly
+ * may match a place of 100,000 inhabitants or more one edit away (the most populous wins). The
+ * string is owned by the table. */
+const char *rc_gaz_key(const rc_gaz *g, const char *key, size_t len, bool fuzzy);
+
+/* A place of the GeoNames gazetteer. */
+typedef struct rc_gaz_place {
+    double lat, lon;
+    uint32_t pop;
+    char cc[3];
+} rc_gaz_place;
+
+/* Looks up a name as written (case and typography ignored, accents kept) among the place names;
+ * fills *out and returns true when found. */
+bool rc_gaz_place_find(const rc_ctx *ctx, const char *name, size_t len, rc_gaz_place *out /* OUT */);
+
+#endif
