@@ -188,10 +188,11 @@ static const gaz_slot *gaz_find(const rc_gaz *g, const char *key, size_t len)
 
 const char *rc_gaz_key(const rc_gaz *g, const char *key, size_t len, bool fuzzy)
 {
-    const gaz_slot *s = gaz_find(g, key, len);
-    if (s)
-        return s->canon;
-    if (!fuzzy || len < 4 || len + 2 > RC_ENTKEY_MAX || memchr(key, ' ', len))
+    if (!fuzzy) {
+        const gaz_slot *s = gaz_find(g, key, len);
+        return s ? s->canon : NULL;
+    }
+    if ( len < 4 || len + 2 > RC_ENTKEY_MAX || memchr(key, ' ', len))
         return NULL;
     /* every spelling one edit away that keeps the first letter: deletions, swaps, substitutions
      * and insertions over the letters a folded name can hold */

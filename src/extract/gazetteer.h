@@ -20,9 +20,9 @@ typedef struct rc_gaz rc_gaz;
 const rc_gaz *rc_gaz_get(const rc_ctx *ctx);
 
 /* The key of the canonical name for a folded name (rc_entkey_fold), or NULL when no gazetteer
- * has it. With fuzzy, a one-word name of four folded letters or more that no entry has exactly
- * may match a place of 100,000 inhabitants or more one edit away (the most populous wins). The
- * string is owned by the table. */
+ * has it. With fuzzy, the entries one edit away instead: a one-word name of four folded letters
+ * or more may match a place of 100,000 inhabitants or more (the most populous wins). The string
+ * is owned by the table. */
 const char *rc_gaz_key(const rc_gaz *g, const char *key, size_t len, bool fuzzy);
 
 /* A place of the GeoNames gazetteer. */

@@ -10,6 +10,7 @@
 #include <utf8proc.h>
 
 #include "core/doc.h"
+#include "core/lang.h"
 #include "extract/entkey.h"
 #include "extract/gazetteer.h"
 #include "util/fold.h"
@@ -302,8 +303,20 @@ size_t rc_entkey_of(const rc_ctx *ctx, const char *name, size_t len, int type, c
     size_t n = rc_entkey_fold(name, len, k, sizeof k);
     const char *canon = NULL;
     const rc_gaz *g = ctx ? rc_gaz_get(ctx) : NULL;
-    if (g && type != RC_ENT_PER)
-        canon = rc_gaz_key(g, k, n, type == RC_ENT_LOC);
+    if (g && type != RC_ENT_PER) {
+        /* a short folded form is shared by many places (Kallassé and Cali): the gazetteers are
+         * asked about it only when they have the name as written */
+        bool written = false;
+        if (n < 5 && ctx->fr) {
+            static const char *const lists[] = {"place_names", "ent_orgs", "ent_countries"};
+            for (size_t i = 0; i < 3 && !written; i++)
+                written = rc_lex_get(rc_lang_lex(ctx->fr, lists[i]), name, len) != NULL;
+        }
+        if (n >= 5 || written)
+            canon = rc_gaz_key(g, k, n, false);
+        if (!canon && type == RC_ENT_LOC)
+            canon = rc_gaz_key(g, k, n, true);
+    }
     if (canon) {
         n = strlen(canon);
         if (n >= sizeof k)
