@@ -25,7 +25,7 @@
 #define ENT_MAXWORDS 8
 /* How far back a title may stand from the name it introduces (le ministre turc des affaires
  * étrangères Mevlüt Cavusoglu). */
-#define ENT_TITLE_BACK 8
+#define ENT_TITLE_BACK 10
 
 /* Cue classes of ent_cues.tsv. */
 enum ent_cue {
@@ -72,8 +72,8 @@ static size_t tok_n(const rc_doc *d, size_t i)
     return d->toks[i].end - d->toks[i].start;
 }
 
-/* Whether a word token is all capitals and digits with two letters or more: an acronym (ONU,
- * M23). Latin-1 capitals count. */
+/* Whether a word token is all capitals and digits, two characters or more with a letter: an
+ * acronym (ONU, M23). Latin-1 capitals count. */
 static bool ent_acronym(const char *s, size_t n)
 {
     size_t letters = 0;
@@ -87,7 +87,7 @@ static bool ent_acronym(const char *s, size_t n)
         else if (!(c >= '0' && c <= '9') && c != '-')
             return false;
     }
-    return letters >= 2;
+    return letters >= 1 && n >= 2;
 }
 
 /* Whether a lower-case word carries the Arabic article before a capital: al-Qasr, el-Assad,
@@ -168,6 +168,14 @@ static bool ent_common_opener(const ent_run *r, size_t i)
     return false;
 }
 
+/* Whether a word is a plural article (les, des, aux, ces), before which a group may be named in
+ * lower case. */
+static bool ent_plural_article(const char *s, size_t n)
+{
+    return n == 3 && (memcmp(s, "les", 3) == 0 || memcmp(s, "des", 3) == 0 ||
+                      memcmp(s, "aux", 3) == 0 || memcmp(s, "ces", 3) == 0);
+}
+
 /* Whether a lower-case word may continue an organisation's name after its head: an adjective
  * by its ending (syrien, islamique, nationale ...: "adjend" entries of ent_cues.tsv, or the
  * dictionary's adjectives). */
@@ -192,7 +200,10 @@ static bool ent_org_adjective(const ent_run *r, const char *s, size_t n)
 /* Whether a word links a name to what follows inside an organisation's name. */
 static bool ent_org_link(const char *s, size_t n)
 {
-    static const char *const links[] = {"de", "des", "du", "d'", "d’", "aux", "l'", "l’", "la"};
+    /* pour opens a complement only before an article: pour les réfugiés, not pour évoquer; the
+     * caller checks that an article follows */
+    static const char *const links[] = {"de", "des", "du", "d'", "d’", "aux", "l'", "l’", "la",
+                                        "les", "pour"};
     for (size_t i = 0; i < sizeof links / sizeof links[0]; i++)
         if (strlen(links[i]) == n && memcmp(links[i], s, n) == 0)
             return true;
@@ -228,6 +239,9 @@ static size_t ent_org_extend(const ent_run *r, size_t a, size_t end, size_t limi
                    (d->toks[j].kind == RC_TOK_WORD || d->toks[j].kind == RC_TOK_ELISION) &&
                    ent_org_link(tok_s(d, j), tok_n(d, j)))
                 j++;
+            bool pour = n == 4 && memcmp(s, "pour", 4) == 0;
+            if (pour && j == i + 1)
+                break; /* pour évoquer */
             if (j >= limit || d->toks[j].kind != RC_TOK_WORD ||
                 (d->toks[j].flags & RC_TF_SENTSTART) ||
                 rc_lex_get(r->lx.func, tok_s(d, j), tok_n(d, j)))
@@ -305,8 +319,20 @@ static ent_ctx_cue ent_context(const ent_run *r, size_t a, size_t sent_start)
     enum ent_cue k = ent_cue_of(&r->lx, s, n);
     if (k == CUE_HONOR || (d->toks[p].kind == RC_TOK_ABBREV && k == CUE_HONOR))
         c.honor = true;
-    if (k == CUE_LOCPREP)
-        c.locprep = true;
+    if (k == CUE_LOCPREP || (p == sent_start && n == 1 && s[0] == 'A'))
+        c.locprep = true; /* A Kaldoria: the capital À written without its accent */
+    if (k == CUE_LOCNOUN)
+        c.locnoun = true; /* l'hôpital al-Chifa, le camp Yarmouk */
+    /* de la, de l': step over the article */
+    if (p > sent_start && ((n == 2 && (memcmp(s, "la", 2) == 0 || memcmp(s, "le", 2) == 0)) ||
+                           (d->toks[p].kind == RC_TOK_ELISION && (s[0] == 'l' || s[0] == 'L')))) {
+        const char *s2 = tok_s(d, p - 1);
+        if (tok_n(d, p - 1) == 2 && memcmp(s2, "de", 2) == 0) {
+            p--;
+            s = s2;
+            n = 2;
+        }
+    }
     bool de = (n == 2 && memcmp(s, "de", 2) == 0) || (n == 2 && memcmp(s, "du", 2) == 0) ||
               (d->toks[p].kind == RC_TOK_ELISION && (s[0] == 'd' || s[0] == 'D'));
     if (de) {
@@ -336,13 +362,13 @@ static ent_ctx_cue ent_context(const ent_run *r, size_t a, size_t sent_start)
         enum ent_cue kq = ent_cue_of(&r->lx, tok_s(d, q), tok_n(d, q));
         if (kq == CUE_TITLE) {
             c.title = true;
-            c.title_near = steps <= 1;
+            c.title_near = steps <= 1 && !c.locprep;
             break;
         }
-        if (kq == CUE_LOCNOUN)
+        if (kq == CUE_LOCNOUN) {
             c.locnoun_far = true;
-        if (kq == CUE_LOCPREP || kq == CUE_LOCNOUN)
             break;
+        }
         /* a verb between would make it another clause; the dictionary tells verbs when it is
          * there, and the usual auxiliaries stop it when it is not */
         rc_morph m;
@@ -408,7 +434,8 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
     if (a >= b)
         return RC_OK;
     /* a trailing particle or link is not part of the name */
-    while (b > a && !ent_namelike(d, b - 1) && d->toks[b - 1].kind != RC_TOK_WORD)
+    while (b > a && !ent_namelike(d, b - 1) && d->toks[b - 1].kind != RC_TOK_WORD &&
+           d->toks[b - 1].kind != RC_TOK_NUMBER)
         b--;
     while (b > a + 1 && (ent_org_link(tok_s(d, b - 1), tok_n(d, b - 1)) ||
                          ent_cue_of(&r->lx, tok_s(d, b - 1), tok_n(d, b - 1)) == CUE_PARTICLE))
@@ -433,14 +460,16 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
     if (c.locnoun)
         return ent_add(r, start, end, RC_ENT_LOC,
                        rc_gaz_place_find(d->ctx, s, n, &pl) ? &pl : NULL);
-    if (c.list >= 0)
-        return ent_add(r, start, end, c.list,
-                       c.list == RC_ENT_LOC && rc_gaz_place_find(d->ctx, s, n, &pl) ? &pl : NULL);
     if (head == CUE_LOCHEAD && words >= 2)
         return ent_add(r, start, end, RC_ENT_LOC,
                        rc_gaz_place_find(d->ctx, s, n, &pl) ? &pl : NULL);
-    if (words >= 2 && rc_lex_get(r->lx.first, first, firstn))
+    if (words >= 2 && (rc_lex_get(r->lx.first, first, firstn) || (c.title && !c.locnoun_far)))
         return ent_add(r, start, end, RC_ENT_PER, NULL);
+    if (c.list >= 0 || (c.locnoun_far && words >= 2)) {
+        int ty = c.list >= 0 ? c.list : RC_ENT_LOC;
+        return ent_add(r, start, end, ty,
+                       ty == RC_ENT_LOC && rc_gaz_place_find(d->ctx, s, n, &pl) ? &pl : NULL);
+    }
     if ((words > 1 || head == CUE_NONE) && rc_gaz_place_find(d->ctx, s, n, &pl)) {
         if (c.title && words == 1 && !c.locprep)
             return ent_add(r, start, end, RC_ENT_PER, NULL);
@@ -450,7 +479,7 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
         return ent_add(r, start, end, RC_ENT_ORG, NULL);
     if (c.title)
         return ent_add(r, start, end, RC_ENT_PER, NULL);
-    if (c.locprep)
+    if (c.locprep || (c.de && words == 1))
         return ent_add(r, start, end, RC_ENT_LOC, NULL);
     if (words >= 2)
         return ent_add(r, start, end, RC_ENT_PER, NULL);
@@ -605,8 +634,35 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
         if (t->flags & RC_TF_SENTSTART)
             sent_start = i;
         if (!ent_namelike(doc, i) || ent_in_time(&r, i)) {
+            /* groups named in lower case after an article: les talibans, des shebab */
+            if (t->kind == RC_TOK_WORD && i > 0 && !(t->flags & RC_TF_UPPER) &&
+                ent_plural_article(tok_s(doc, i - 1), tok_n(doc, i - 1)) &&
+                rc_lex_get(r.lx.orgs, tok_s(doc, i), tok_n(doc, i))) {
+                int st = ent_add(&r, t->start, t->end, RC_ENT_ORG, NULL);
+                if (st)
+                    return st;
+            }
             i++;
             continue;
+        }
+        /* a lower-case head before the name: le ministère de la Santé (an organisation), la mer
+         * Rouge, le golfe Persique (a place) */
+        size_t from = i;
+        bool lower_head = false;
+        if (i > 0) {
+            size_t p = i - 1, links = 0;
+            while (p > sent_start && links < 3 && ent_org_link(tok_s(doc, p), tok_n(doc, p)))
+                p--, links++;
+            if (!(doc->toks[p].flags & RC_TF_UPPER) && doc->toks[p].kind == RC_TOK_WORD &&
+                (doc->nents == 0 || doc->ents[doc->nents - 1].end <= doc->toks[p].start)) {
+                enum ent_cue h = ent_cue_of(&r.lx, tok_s(doc, p), tok_n(doc, p));
+                enum ent_cue own = ent_head_of(&r, i);
+                if (own != CUE_ORGHEAD && own != CUE_LOCHEAD &&
+                    ((h == CUE_ORGHEAD && links > 0) || (h == CUE_LOCHEAD && links == 0))) {
+                    from = p;
+                    lower_head = true;
+                }
+            }
         }
         enum ent_cue head = ent_head_of(&r, i);
         bool headed = head == CUE_ORGHEAD || head == CUE_LOCHEAD;
@@ -636,7 +692,8 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
         for (size_t e = j + 3 < doc->ntoks ? j + 3 : doc->ntoks; e > j; e--) {
             bool ok = true;
             for (size_t x = j; x < e && ok; x++)
-                ok = (doc->toks[x].kind == RC_TOK_WORD || doc->toks[x].kind == RC_TOK_ELISION) &&
+                ok = (doc->toks[x].kind == RC_TOK_WORD || doc->toks[x].kind == RC_TOK_ELISION ||
+                      doc->toks[x].kind == RC_TOK_NUMBER) &&
                      !(doc->toks[x].flags & (RC_TF_SENTSTART | RC_TF_NEWLINE));
             const char *ks = doc->text + doc->toks[i].start;
             size_t kn = doc->toks[e - 1].end - doc->toks[i].start;
@@ -644,6 +701,17 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
                 j = e;
                 break;
             }
+        }
+        if (lower_head) {
+            enum ent_cue h = ent_cue_of(&r.lx, tok_s(doc, from), tok_n(doc, from));
+            if (h == CUE_ORGHEAD)
+                j = ent_org_extend(&r, from, j, doc->ntoks);
+            int st = ent_add(&r, doc->toks[from].start, doc->toks[j - 1].end,
+                             h == CUE_ORGHEAD ? RC_ENT_ORG : RC_ENT_LOC, NULL);
+            if (st)
+                return st;
+            i = j;
+            continue;
         }
         size_t words = j - i;
         size_t k = words >= 3 ? ent_split(&r, i, j) : j;
