@@ -304,13 +304,16 @@ static ent_ctx_cue ent_context(const ent_run *r, size_t a, size_t sent_start)
     c.list = -1;
     if (a == sent_start)
         return c;
-    /* a list of names: Alep, Homs et Hama */
+    /* a list of places: Alep, Homs et Hama; les quartiers de X et de Y */
     if (a >= 2 && d->nents) {
         const rc_entity *prev = &d->ents[d->nents - 1];
-        const char *ps = tok_s(d, a - 1);
-        size_t pn = tok_n(d, a - 1);
-        if (((pn == 1 && ps[0] == ',') || (pn == 2 && memcmp(ps, "et", 2) == 0)) &&
-            prev->end == d->toks[a - 2].end && prev->type != RC_ENT_MISC)
+        size_t q = a - 1;
+        if (q > 1 && tok_n(d, q) == 2 && memcmp(tok_s(d, q), "de", 2) == 0)
+            q--;
+        const char *ps = tok_s(d, q);
+        size_t pn = tok_n(d, q);
+        if (q >= 1 && ((pn == 1 && ps[0] == ',') || (pn == 2 && memcmp(ps, "et", 2) == 0)) &&
+            prev->end == d->toks[q - 1].end && prev->type == RC_ENT_LOC)
             c.list = prev->type;
     }
     size_t p = a - 1;
@@ -477,10 +480,10 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
     }
     if (words == 1 && ent_acronym(s, n))
         return ent_add(r, start, end, RC_ENT_ORG, NULL);
-    if (c.title)
-        return ent_add(r, start, end, RC_ENT_PER, NULL);
     if (c.locprep || (c.de && words == 1))
         return ent_add(r, start, end, RC_ENT_LOC, NULL);
+    if (c.title)
+        return ent_add(r, start, end, RC_ENT_PER, NULL);
     if (words >= 2)
         return ent_add(r, start, end, RC_ENT_PER, NULL);
     /* a lone unknown name: typed at the end like another mention of it (a surname, a place

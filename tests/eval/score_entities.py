@@ -4,7 +4,8 @@ annotations of entities.jsonl (one sentence per line, {"text", "entities": [{"te
 
 An entity counts as found when the same text is found with the same type (exact match on the
 text, as in CoNLL scoring); "span" figures ignore the type. Errors are listed with -v.
-Usage: tests/eval/score_entities.py [RECOUPE] [-v]
+Usage: tests/eval/score_entities.py [-v] [RECOUPE [FILE.jsonl]]
+       (FILE defaults to entities.jsonl; entities_heldout.jsonl holds sentences never tuned on)
 """
 import collections
 import json
@@ -17,7 +18,7 @@ root = os.path.dirname(os.path.dirname(here))
 args = [a for a in sys.argv[1:] if a != "-v"]
 verbose = "-v" in sys.argv
 recoupe = args[0] if args else os.path.join(root, "build", "recoupe")
-gold_path = os.path.join(here, "entities.jsonl")
+gold_path = args[1] if len(args) > 1 else os.path.join(here, "entities.jsonl")
 gold = [json.loads(l) for l in open(gold_path, encoding="utf-8") if l.strip()]
 out = subprocess.run([recoupe, "extract", gold_path], capture_output=True, text=True, check=True)
 docs = [json.loads(l) for l in out.stdout.splitlines() if l.strip()]
