@@ -30,7 +30,7 @@
 /* Cue classes of ent_cues.tsv. */
 enum ent_cue {
     CUE_NONE, CUE_TITLE, CUE_HONOR, CUE_ORGHEAD, CUE_LOCHEAD, CUE_LOCPREP, CUE_LOCNOUN,
-    CUE_PARTICLE, CUE_STOP, CUE_ORGTAIL
+    CUE_PARTICLE, CUE_STOP, CUE_ORGTAIL, CUE_MISCNOUN
 };
 
 /* The lexicons the stage reads, fetched once per document. */
@@ -55,7 +55,8 @@ static enum ent_cue ent_cue_of(const ent_lex *lx, const char *s, size_t n)
     if (!v)
         return CUE_NONE;
     static const char *const names[] = {"", "title", "honor", "orghead", "lochead",
-                                        "locprep", "locnoun", "particle", "stop", "orgtail"};
+                                        "locprep", "locnoun", "particle", "stop", "orgtail",
+                                        "miscnoun"};
     for (size_t i = 1; i < sizeof names / sizeof names[0]; i++)
         if (strcmp(v, names[i]) == 0)
             return (enum ent_cue)i;
@@ -284,6 +285,25 @@ static int ent_type_known(const ent_run *r, const char *s, size_t n, size_t word
     return -1;
 }
 
+/* Whether the run [a, b) opening a sentence is an unknown word then a name the lexicons know
+ * (Même Al Jazeera, Hier Kharkiv): the first word is then no part of the name. */
+static bool ent_known_rest(const ent_run *r, size_t a, size_t b)
+{
+    const rc_doc *d = r->doc;
+    if (b - a < 2)
+        return false;
+    const char *f = tok_s(d, a);
+    size_t fn = tok_n(d, a);
+    if (rc_lex_get(r->lx.first, f, fn) || rc_lex_get(r->lx.places, f, fn) ||
+        rc_lex_get(r->lx.countries, f, fn) || rc_lex_get(r->lx.orgs, f, fn) ||
+        ent_cue_of(&r->lx, f, fn) != CUE_NONE)
+        return false;
+    const char *s = tok_s(d, a + 1);
+    size_t n = d->toks[b - 1].end - d->toks[a + 1].start;
+    return ent_type_known(r, s, n, b - a - 1) >= 0 ||
+           rc_lex_get(r->lx.first, s, tok_n(d, a + 1)) || rc_lex_get(r->lx.places, s, n);
+}
+
 /* What the words before token a say about the name starting there. */
 typedef struct ent_ctx_cue {
     bool honor;   /* M. / Mme right before */
@@ -294,6 +314,7 @@ typedef struct ent_ctx_cue {
     bool de;      /* de or d' right before (les habitants de X) */
     int list;     /* the type of the name before, when only a comma or "et" is between, or -1 */
     bool locnoun_far; /* quartiers, villages ... a few words before (dans quatre quartiers - X) */
+    bool misc; /* opération, traité ... right before: an event or a named thing */
 } ent_ctx_cue;
 
 /* Reads the words before token a, back to the sentence start or at most ENT_TITLE_BACK tokens. */
@@ -366,11 +387,16 @@ static ent_ctx_cue ent_context(const ent_run *r, size_t a, size_t sent_start)
         if (kq == CUE_TITLE) {
             c.title = true;
             c.title_near = steps <= 1 && !c.locprep;
+            c.locnoun_far = false; /* the place noun was the title's complement */
             break;
         }
-        if (kq == CUE_LOCNOUN) {
-            c.locnoun_far = true;
+        if (kq == CUE_MISCNOUN && steps == 0) {
+            c.misc = true;
             break;
+        }
+        if (kq == CUE_LOCNOUN && !c.locnoun_far) {
+            c.locnoun_far = true; /* look further: le gouverneur de la région, X */
+            continue;
         }
         /* a verb between would make it another clause; the dictionary tells verbs when it is
          * there, and the usual auxiliaries stop it when it is not */
@@ -429,7 +455,7 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
                       (a > 0 && d->toks[a - 1].kind == RC_TOK_QUOTE_OPEN);
         if (k == CUE_STOP || k == CUE_TITLE || k == CUE_HONOR || k == CUE_LOCPREP ||
             k == CUE_LOCNOUN || rc_lex_get(r->lx.func, s, n) ||
-            (opener && ent_common_opener(r, a)))
+            (opener && ent_common_opener(r, a)) || (opener && ent_known_rest(r, a, b)))
             a++;
         else
             break;
@@ -458,6 +484,8 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
     enum ent_cue tail = ent_cue_of(&r->lx, tok_s(d, b - 1), tok_n(d, b - 1));
     if ((head == CUE_ORGHEAD || tail == CUE_ORGTAIL || ent_acronym(first, firstn)) && words >= 2)
         return ent_add(r, start, end, RC_ENT_ORG, NULL);
+    if (c.misc)
+        return ent_add(r, start, end, RC_ENT_MISC, NULL);
     if (c.honor || (c.title_near && !c.locnoun))
         return ent_add(r, start, end, RC_ENT_PER, NULL);
     if (c.locnoun)
@@ -653,14 +681,21 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
         size_t from = i;
         bool lower_head = false;
         if (i > 0) {
-            size_t p = i - 1, links = 0;
+            size_t p = i - 1, links = 0, adjs = 0;
             while (p > sent_start && links < 3 && ent_org_link(tok_s(doc, p), tok_n(doc, p)))
                 p--, links++;
+            while (links && p > sent_start && adjs < 2 && doc->toks[p].kind == RC_TOK_WORD &&
+                   !(doc->toks[p].flags & RC_TF_UPPER) &&
+                   ent_cue_of(&r.lx, tok_s(doc, p), tok_n(doc, p)) == CUE_NONE &&
+                   ent_org_adjective(&r, tok_s(doc, p), tok_n(doc, p)))
+                p--, adjs++; /* le ministère ukrainien de la Défense */
             if (!(doc->toks[p].flags & RC_TF_UPPER) && doc->toks[p].kind == RC_TOK_WORD &&
                 (doc->nents == 0 || doc->ents[doc->nents - 1].end <= doc->toks[p].start)) {
                 enum ent_cue h = ent_cue_of(&r.lx, tok_s(doc, p), tok_n(doc, p));
                 enum ent_cue own = ent_head_of(&r, i);
-                if (own != CUE_ORGHEAD && own != CUE_LOCHEAD &&
+                bool own_name = (own == CUE_ORGHEAD || own == CUE_LOCHEAD) && i + 1 < doc->ntoks &&
+                                ent_continues(&r, i + 1, doc->ntoks, true);
+                if (!own_name &&
                     ((h == CUE_ORGHEAD && links > 0) || (h == CUE_LOCHEAD && links == 0))) {
                     from = p;
                     lower_head = true;

@@ -18,11 +18,24 @@
  * boundary when too long). Words are separated by one space. Returns the folded length. */
 size_t rc_entkey_fold(const char *name, size_t len, char *out, size_t cap);
 
+/* Like rc_entkey_fold, but long words keep their (normalised) vowels: the form on which a near
+ * match with the gazetteer is confirmed, so that Valbrune is not taken for Villeurbanne. */
+size_t rc_entkey_fold_mid(const char *name, size_t len, char *out, size_t cap);
+
+/* Whether two words are at most one edit apart (substitution, insertion, deletion, or the swap
+ * of two neighbours). Linear in the words' length. */
+bool rc_entkey_one_edit(const char *a, size_t an, const char *b, size_t bn);
+
 /* Whether two folded names are spellings of one name: the same number of words, the same first
  * letter, every word equal but at most one, which differs by one edit (substitution, insertion,
  * deletion or swap of two neighbours) and is four letters long or more in both. Short words must
  * match exactly, so that Hama and Homs stay apart. */
 bool rc_entkey_near(const char *a, size_t alen, const char *b, size_t blen);
+
+/* Whether two names as written are spellings of one name: equal folded forms, or folded forms
+ * near by rc_entkey_near both without and with their vowels (Ramoussa / Roumousseh, Ildeb /
+ * Idleb; not Valbrune / Villeurbanne). */
+bool rc_entkey_spellings(const char *a, size_t an, const char *b, size_t bn);
 
 struct rc_ctx;
 

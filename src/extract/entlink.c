@@ -151,7 +151,9 @@ int rc_entlink(rc_doc *doc)
             for (int32_t j = bucket_head[e->type][b0]; j >= 0 && tries < LINK_FUZZY_MAX;
                  j = bucket_prev[j], tries++) {
                 const rc_entity *o = &doc->ents[g[j].first];
-                if (o->type == e->type && rc_entkey_near(o->key, strlen(o->key), e->key, kl)) {
+                if (o->type == e->type && rc_entkey_near(o->key, strlen(o->key), e->key, kl) &&
+                    rc_entkey_spellings(doc->text + o->start, o->end - o->start,
+                                        doc->text + e->start, e->end - e->start)) {
                     gi = j;
                     break;
                 }

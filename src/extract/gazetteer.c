@@ -15,6 +15,7 @@
 
 typedef struct gaz_slot {
     const char *key, *canon; /* NULL key: empty */
+    const char *mid;         /* the name with its vowels (rc_entkey_fold_mid), for near matches */
     uint32_t hash, klen, pop;
 } gaz_slot;
 
@@ -45,7 +46,8 @@ static gaz_slot *gaz_probe(const rc_gaz *g, const char *key, size_t len, uint32_
 
 /* Records that the folded name key stands for canon; a name already there keeps the entry of
  * the bigger place (organisations and countries count as the biggest). */
-static int gaz_put(rc_gaz *g, const char *key, size_t len, const char *canon, uint32_t pop)
+static int gaz_put(rc_gaz *g, const char *key, size_t len, const char *canon, uint32_t pop,
+                   const char *name)
 {
     if (len == 0)
         return RC_OK;
@@ -67,16 +69,24 @@ static int gaz_put(rc_gaz *g, const char *key, size_t len, const char *canon, ui
     uint32_t h = gaz_hash(key, len);
     gaz_slot *s = gaz_probe(g, key, len, h);
     if (s->key) {
-        if (pop > s->pop) {
-            s->canon = canon;
-            s->pop = pop;
-        }
+        if (pop <= s->pop)
+            return RC_OK;
+        s->canon = canon;
+        s->pop = pop;
+    }
+    char mid[RC_ENTKEY_MAX];
+    size_t mn = rc_entkey_fold_mid(name, strlen(name), mid, sizeof mid);
+    const char *m = rc_arena_strndup(&g->arena, mid, mn);
+    if (!m)
+        return RC_ENOMEM;
+    if (s->key) {
+        s->mid = m;
         return RC_OK;
     }
     char *k = rc_arena_strndup(&g->arena, key, len);
     if (!k)
         return RC_ENOMEM;
-    *s = (gaz_slot){k, canon, h, (uint32_t)len, pop};
+    *s = (gaz_slot){k, canon, m, h, (uint32_t)len, pop};
     g->n++;
     return RC_OK;
 }
@@ -98,7 +108,7 @@ static int gaz_add_named(void *ud, const char *key, const char *value)
     size_t kn = rc_entkey_fold(key, strlen(key), k, sizeof k);
     size_t cn = rc_entkey_fold(cname, strlen(cname), c, sizeof c);
     const char *canon = rc_arena_strndup(&l->g->arena, c, cn);
-    if (!canon || gaz_put(l->g, k, kn, canon, UINT32_MAX) != RC_OK)
+    if (!canon || gaz_put(l->g, k, kn, canon, UINT32_MAX, key) != RC_OK)
         return l->status = RC_ENOMEM;
     return 0;
 }
@@ -128,7 +138,7 @@ static int gaz_add_place(void *ud, const char *key, const char *value)
     size_t kn = rc_entkey_fold(key, strlen(key), k, sizeof k);
     size_t cn = rc_entkey_fold(name, strlen(name), c, sizeof c);
     const char *canon = rc_arena_strndup(&l->g->arena, c, cn);
-    if (!canon || gaz_put(l->g, k, kn, canon, pop) != RC_OK)
+    if (!canon || gaz_put(l->g, k, kn, canon, pop, key) != RC_OK)
         return l->status = RC_ENOMEM;
     return 0;
 }
@@ -186,24 +196,30 @@ static const gaz_slot *gaz_find(const rc_gaz *g, const char *key, size_t len)
     return s->key ? s : NULL;
 }
 
-const char *rc_gaz_key(const rc_gaz *g, const char *key, size_t len, bool fuzzy)
+const char *rc_gaz_key(const rc_gaz *g, const char *key, size_t len)
 {
-    if (!fuzzy) {
-        const gaz_slot *s = gaz_find(g, key, len);
-        return s ? s->canon : NULL;
-    }
-    if ( len < 4 || len + 2 > RC_ENTKEY_MAX || memchr(key, ' ', len))
+    const gaz_slot *s = gaz_find(g, key, len);
+    return s ? s->canon : NULL;
+}
+
+const char *rc_gaz_near(const rc_gaz *g, const char *key, size_t len, const char *mid,
+                        size_t midlen)
+{
+    if (len < 4 || len + 2 > RC_ENTKEY_MAX || memchr(key, ' ', len))
         return NULL;
     /* every spelling one edit away that keeps the first letter: deletions, swaps, substitutions
-     * and insertions over the letters a folded name can hold */
+     * and insertions over the letters a folded name can hold; each is confirmed on the forms
+     * with vowels, one edit apart too */
     static const char alpha[] = "abdfghijklmnprstuvz";
     char v[RC_ENTKEY_MAX];
     const gaz_slot *best = NULL;
-#define GAZ_TRY(buf, n)                                                                  \
-    do {                                                                                 \
-        const gaz_slot *t_ = gaz_find(g, (buf), (n));                                    \
-        if (t_ && t_->pop >= 100000 && t_->pop != UINT32_MAX && (!best || t_->pop > best->pop)) \
-            best = t_;                                                                   \
+#define GAZ_TRY(buf, n)                                                                     \
+    do {                                                                                    \
+        const gaz_slot *t_ = gaz_find(g, (buf), (n));                                       \
+        if (t_ && t_->pop >= 100000 && t_->pop != UINT32_MAX &&                             \
+            (!best || t_->pop > best->pop) &&                                               \
+            rc_entkey_one_edit(mid, midlen, t_->mid, strlen(t_->mid)))                      \
+            best = t_;                                                                      \
     } while (0)
     for (size_t i = 1; i < len; i++) { /* deletion */
         memcpy(v, key, i);

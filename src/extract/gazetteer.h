@@ -20,10 +20,14 @@ typedef struct rc_gaz rc_gaz;
 const rc_gaz *rc_gaz_get(const rc_ctx *ctx);
 
 /* The key of the canonical name for a folded name (rc_entkey_fold), or NULL when no gazetteer
- * has it. With fuzzy, the entries one edit away instead: a one-word name of four folded letters
- * or more may match a place of 100,000 inhabitants or more (the most populous wins). The string
- * is owned by the table. */
-const char *rc_gaz_key(const rc_gaz *g, const char *key, size_t len, bool fuzzy);
+ * has it. The string is owned by the table. */
+const char *rc_gaz_key(const rc_gaz *g, const char *key, size_t len);
+
+/* The key of a place of 100,000 inhabitants or more whose folded name is one edit away from a
+ * one-word folded name of four letters or more, and whose name with vowels (mid, from
+ * rc_entkey_fold_mid) is one edit away too; the most populous wins. NULL when none. */
+const char *rc_gaz_near(const rc_gaz *g, const char *key, size_t len, const char *mid,
+                        size_t midlen);
 
 /* A place of the GeoNames gazetteer. */
 typedef struct rc_gaz_place {

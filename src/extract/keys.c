@@ -89,8 +89,9 @@ static bool key_vowel(char c)
 }
 
 /* Folds one word (lower-case ASCII) into out; returns the length written. The word is at most
- * RC_ENTKEY_MAX bytes. */
-static size_t key_word(const char *w, size_t n, char *out)
+ * RC_ENTKEY_MAX bytes. Without skel the vowels of long words are kept (the form the gazetteer's
+ * near matches are checked on). */
+static size_t key_word(const char *w, size_t n, char *out, bool skel)
 {
     char a[RC_ENTKEY_MAX * 2];
     size_t m = 0;
@@ -147,7 +148,7 @@ static size_t key_word(const char *w, size_t n, char *out)
     size_t cons = 0;
     for (size_t i = 0; i < m; i++)
         cons += !key_vowel(a[i]);
-    if (cons < 3) {
+    if (cons < 3 || !skel) {
         memcpy(out, a, m);
         return m;
     }
@@ -160,7 +161,8 @@ static size_t key_word(const char *w, size_t n, char *out)
     return k;
 }
 
-size_t rc_entkey_fold(const char *name, size_t len, char *out, size_t cap)
+/* rc_entkey_fold and rc_entkey_fold_mid: skel says whether long words lose their vowels. */
+static size_t key_fold(const char *name, size_t len, char *out, size_t cap, bool skel)
 {
     /* split into words of lower-case ASCII, remembering which words were upper-case acronyms
      * (kept as they are: AFP, ONU) and which were joined to the next by a hyphen */
@@ -228,7 +230,7 @@ size_t rc_entkey_fold(const char *name, size_t len, char *out, size_t cap)
             memcpy(tmp, buf + ws[w], wn[w]);
             t = wn[w];
         } else {
-            t = key_word(buf + ws[w], wn[w], tmp);
+            t = key_word(buf + ws[w], wn[w], tmp, skel);
         }
         if (t == 0)
             continue;
@@ -243,9 +245,19 @@ size_t rc_entkey_fold(const char *name, size_t len, char *out, size_t cap)
     return o;
 }
 
+size_t rc_entkey_fold(const char *name, size_t len, char *out, size_t cap)
+{
+    return key_fold(name, len, out, cap, true);
+}
+
+size_t rc_entkey_fold_mid(const char *name, size_t len, char *out, size_t cap)
+{
+    return key_fold(name, len, out, cap, false);
+}
+
 /* Whether two words are at most one edit apart (substitution, insertion, deletion, or the swap
  * of two neighbours). Linear in the words' length. */
-static bool key_one_edit(const char *a, size_t an, const char *b, size_t bn)
+bool rc_entkey_one_edit(const char *a, size_t an, const char *b, size_t bn)
 {
     if (an > bn) {
         const char *t = a;
@@ -287,7 +299,7 @@ bool rc_entkey_near(const char *a, size_t alen, const char *b, size_t blen)
             je++;
         size_t an = ie - i, bn = je - j;
         if (an != bn || memcmp(a + i, b + j, an) != 0) {
-            if (++diffs > 1 || an < 4 || bn < 4 || !key_one_edit(a + i, an, b + j, bn))
+            if (++diffs > 1 || an < 4 || bn < 4 || !rc_entkey_one_edit(a + i, an, b + j, bn))
                 return false;
         }
         i = ie + (ie < alen);
@@ -296,26 +308,70 @@ bool rc_entkey_near(const char *a, size_t alen, const char *b, size_t blen)
     return true;
 }
 
+bool rc_entkey_spellings(const char *a, size_t an, const char *b, size_t bn)
+{
+    char ka[RC_ENTKEY_MAX], kb[RC_ENTKEY_MAX];
+    size_t kan = rc_entkey_fold(a, an, ka, sizeof ka), kbn = rc_entkey_fold(b, bn, kb, sizeof kb);
+    if (kan == kbn && memcmp(ka, kb, kan) == 0)
+        return true;
+    if (!rc_entkey_near(ka, kan, kb, kbn))
+        return false;
+    kan = rc_entkey_fold_mid(a, an, ka, sizeof ka);
+    kbn = rc_entkey_fold_mid(b, bn, kb, sizeof kb);
+    return rc_entkey_near(ka, kan, kb, kbn);
+}
+
+/* Whether a name has a lower-case letter (ASCII or Latin-1). */
+static bool key_has_lower(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c >= 'a' && c <= 'z') ||
+            (c == 0xc3 && i + 1 < n && (unsigned char)s[i + 1] >= 0xa0))
+            return true;
+    }
+    return false;
+}
+
+/* Whether the place or country lists have the name as written (not the organisations, whose
+ * names in capitals are acronyms). */
+static bool key_place_known(const rc_ctx *ctx, const char *name, size_t len)
+{
+    return rc_lex_get(rc_lang_lex(ctx->fr, "place_names"), name, len) ||
+           rc_lex_get(rc_lang_lex(ctx->fr, "ent_countries"), name, len);
+}
+
 size_t rc_entkey_of(const rc_ctx *ctx, const char *name, size_t len, int type, char *out,
                     size_t outlen)
 {
     char k[RC_ENTKEY_MAX];
-    size_t n = rc_entkey_fold(name, len, k, sizeof k);
     const char *canon = NULL;
     const rc_gaz *g = ctx ? rc_gaz_get(ctx) : NULL;
+    /* whether a gazetteer has the name as written: a short folded form is shared by many places
+     * (Kallassé and Cali), so it is looked up only then; and a name in capitals that a gazetteer
+     * knows (KHARKIV in a dateline) is a word, not an acronym */
+    bool written = false;
+    if (type != RC_ENT_PER && ctx && ctx->fr) {
+        static const char *const lists[] = {"place_names", "ent_countries", "ent_orgs"};
+        for (size_t i = 0; i < 3 && !written; i++)
+            written = rc_lex_get(rc_lang_lex(ctx->fr, lists[i]), name, len) != NULL;
+    }
+    char low[RC_ENTKEY_MAX];
+    size_t ln;
+    if (written && len < sizeof low && (ln = rc_fold(name, len, low, sizeof low)) <= sizeof low &&
+        !key_has_lower(name, len) && key_place_known(ctx, name, len)) {
+        name = low;
+        len = ln;
+    }
+    size_t n = rc_entkey_fold(name, len, k, sizeof k);
     if (g && type != RC_ENT_PER) {
-        /* a short folded form is shared by many places (Kallassé and Cali): the gazetteers are
-         * asked about it only when they have the name as written */
-        bool written = false;
-        if (n < 5 && ctx->fr) {
-            static const char *const lists[] = {"place_names", "ent_orgs", "ent_countries"};
-            for (size_t i = 0; i < 3 && !written; i++)
-                written = rc_lex_get(rc_lang_lex(ctx->fr, lists[i]), name, len) != NULL;
-        }
         if (n >= 5 || written)
-            canon = rc_gaz_key(g, k, n, false);
-        if (!canon && type == RC_ENT_LOC)
-            canon = rc_gaz_key(g, k, n, true);
+            canon = rc_gaz_key(g, k, n);
+        if (!canon && type == RC_ENT_LOC) {
+            char mid[RC_ENTKEY_MAX];
+            size_t mn = rc_entkey_fold_mid(name, len, mid, sizeof mid);
+            canon = rc_gaz_near(g, k, n, mid, mn);
+        }
     }
     if (canon) {
         n = strlen(canon);
