@@ -44,9 +44,18 @@ typedef struct ent_run {
     ent_lex lx;
     size_t cap; /* capacity of doc->ents */
     size_t time_i; /* next time expression to compare against */
+    uint8_t *tcache; /* per token: TC_* bits, the cue class in the low four */
+    int32_t *memo;   /* open-addressing table: index + 1 of an entity of the same text and type */
+    size_t memo_mask;
     rc_span *pending; /* lone names nothing typed yet, in text order */
     size_t npending, cappending;
 } ent_run;
+
+/* Bits of ent_run.tcache. */
+#define TC_CUE 0x0f   /* the cue class */
+#define TC_CUE_SET 0x10
+#define TC_FUNC 0x20  /* a function word */
+#define TC_FUNC_SET 0x40
 
 /* The cue class of a word, from ent_cues.tsv. */
 static enum ent_cue ent_cue_of(const ent_lex *lx, const char *s, size_t n)
@@ -61,6 +70,35 @@ static enum ent_cue ent_cue_of(const ent_lex *lx, const char *s, size_t n)
         if (strcmp(v, names[i]) == 0)
             return (enum ent_cue)i;
     return CUE_NONE;
+}
+
+static const char *tok_s(const rc_doc *d, size_t i);
+static size_t tok_n(const rc_doc *d, size_t i);
+
+/* The cue class of token i, looked up once per document. */
+static enum ent_cue ent_tcue(ent_run *r, size_t i)
+{
+    uint8_t *c = &r->tcache[i];
+    if (!(*c & TC_CUE_SET)) {
+        const rc_token *t = &r->doc->toks[i];
+        enum ent_cue k = t->kind == RC_TOK_WORD || t->kind == RC_TOK_ELISION ||
+                                 t->kind == RC_TOK_ABBREV
+                             ? ent_cue_of(&r->lx, tok_s(r->doc, i), tok_n(r->doc, i))
+                             : CUE_NONE;
+        *c = (uint8_t)(*c | TC_CUE_SET | (unsigned)k);
+    }
+    return (enum ent_cue)(*c & TC_CUE);
+}
+
+/* Whether token i is a function word (funcwords.txt), looked up once per document. */
+static bool ent_tfunc(ent_run *r, size_t i)
+{
+    uint8_t *c = &r->tcache[i];
+    if (!(*c & TC_FUNC_SET)) {
+        bool f = rc_lex_get(r->lx.func, tok_s(r->doc, i), tok_n(r->doc, i)) != NULL;
+        *c = (uint8_t)(*c | TC_FUNC_SET | (f ? TC_FUNC : 0));
+    }
+    return *c & TC_FUNC;
 }
 
 static const char *tok_s(const rc_doc *d, size_t i)
@@ -95,6 +133,8 @@ static bool ent_acronym(const char *s, size_t n)
  * ad-Din. */
 static bool ent_article_name(const char *s, size_t n)
 {
+    if (n < 4 || (s[0] != 'a' && s[0] != 'e' && s[0] != 'u'))
+        return false;
     size_t i = 0;
     while (i < n && i < 4 && s[i] >= 'a' && s[i] <= 'z')
         i++;
@@ -113,16 +153,15 @@ static bool ent_article_name(const char *s, size_t n)
 }
 
 /* The cue class of a name's head word, through an article (al-Jabhat -> jabhat). */
-static enum ent_cue ent_head_of(const ent_run *r, size_t i)
+static enum ent_cue ent_head_of(ent_run *r, size_t i)
 {
     const char *s = tok_s(r->doc, i);
     size_t n = tok_n(r->doc, i);
-    if (ent_article_name(s, n)) {
-        const char *h = memchr(s, '-', n);
-        n -= (size_t)(h + 1 - s);
-        s = h + 1;
-    }
-    return ent_cue_of(&r->lx, s, n);
+    if (!ent_article_name(s, n))
+        return ent_tcue(r, i);
+    const char *h = memchr(s, '-', n);
+    n -= (size_t)(h + 1 - s);
+    return ent_cue_of(&r->lx, h + 1, n);
 }
 
 /* Whether token i can be part of a name: a capitalised word, an acronym, or an article name. */
@@ -148,14 +187,14 @@ static bool ent_in_time(ent_run *r, size_t i)
 
 /* Whether a capitalised word opening a sentence is a common word rather than a name: a function
  * word, a cue word, or a word the dictionary knows only as a common word. */
-static bool ent_common_opener(const ent_run *r, size_t i)
+static bool ent_common_opener(ent_run *r, size_t i)
 {
     const rc_doc *d = r->doc;
     const char *s = tok_s(d, i);
     size_t n = tok_n(d, i);
-    if (rc_lex_get(r->lx.func, s, n))
+    if (ent_tfunc(r, i))
         return true;
-    enum ent_cue c = ent_cue_of(&r->lx, s, n);
+    enum ent_cue c = ent_tcue(r, i);
     if (c == CUE_STOP || c == CUE_TITLE || c == CUE_LOCPREP || c == CUE_LOCNOUN ||
         c == CUE_HONOR)
         return true;
@@ -180,7 +219,7 @@ static bool ent_plural_article(const char *s, size_t n)
 /* Whether a lower-case word may continue an organisation's name after its head: an adjective
  * by its ending (syrien, islamique, nationale ...: "adjend" entries of ent_cues.tsv, or the
  * dictionary's adjectives). */
-static bool ent_org_adjective(const ent_run *r, const char *s, size_t n)
+static bool ent_org_adjective(ent_run *r, const char *s, size_t n)
 {
     static const char *const ends[] = {"ien", "ienne", "iens", "iennes", "ique", "iques",
                                        "aire", "aires", "ais", "aise", "aises", "ain",
@@ -214,7 +253,7 @@ static bool ent_org_link(const char *s, size_t n)
 /* Extends an organisation's name headed at token a (capitalised, an orghead) over its lower-case
  * complements: adjectives and groups opened by de/des/aux (Observatoire syrien des droits de
  * l'homme). Returns the end token (exclusive). */
-static size_t ent_org_extend(const ent_run *r, size_t a, size_t end, size_t limit)
+static size_t ent_org_extend(ent_run *r, size_t a, size_t end, size_t limit)
 {
     const rc_doc *d = r->doc;
     size_t last = end; /* the end of the name so far */
@@ -245,7 +284,7 @@ static size_t ent_org_extend(const ent_run *r, size_t a, size_t end, size_t limi
                 break; /* pour évoquer */
             if (j >= limit || d->toks[j].kind != RC_TOK_WORD ||
                 (d->toks[j].flags & RC_TF_SENTSTART) ||
-                rc_lex_get(r->lx.func, tok_s(d, j), tok_n(d, j)))
+                ent_tfunc(r, j))
                 break;
             after_name = ent_namelike(d, j);
             i = j + 1;
@@ -265,7 +304,7 @@ static size_t ent_org_extend(const ent_run *r, size_t a, size_t end, size_t limi
 
 /* The type a run [a, b) gets from the gazetteers alone, or -1: organisations, countries and
  * regions, nationalities (MISC). */
-static int ent_type_known(const ent_run *r, const char *s, size_t n, size_t words)
+static int ent_type_known(ent_run *r, const char *s, size_t n, size_t words)
 {
     /* a short entry matches only in capitals: UN is the organisation, Un an article */
     if ((words > 1 || n > 3 || ent_acronym(s, n)) && rc_lex_get(r->lx.orgs, s, n))
@@ -287,7 +326,7 @@ static int ent_type_known(const ent_run *r, const char *s, size_t n, size_t word
 
 /* Whether the run [a, b) opening a sentence is an unknown word then a name the lexicons know
  * (Même Al Jazeera, Hier Kharkiv): the first word is then no part of the name. */
-static bool ent_known_rest(const ent_run *r, size_t a, size_t b)
+static bool ent_known_rest(ent_run *r, size_t a, size_t b)
 {
     const rc_doc *d = r->doc;
     if (b - a < 2)
@@ -296,7 +335,7 @@ static bool ent_known_rest(const ent_run *r, size_t a, size_t b)
     size_t fn = tok_n(d, a);
     if (rc_lex_get(r->lx.first, f, fn) || rc_lex_get(r->lx.places, f, fn) ||
         rc_lex_get(r->lx.countries, f, fn) || rc_lex_get(r->lx.orgs, f, fn) ||
-        ent_cue_of(&r->lx, f, fn) != CUE_NONE)
+        ent_tcue(r, a) != CUE_NONE)
         return false;
     const char *s = tok_s(d, a + 1);
     size_t n = d->toks[b - 1].end - d->toks[a + 1].start;
@@ -318,7 +357,7 @@ typedef struct ent_ctx_cue {
 } ent_ctx_cue;
 
 /* Reads the words before token a, back to the sentence start or at most ENT_TITLE_BACK tokens. */
-static ent_ctx_cue ent_context(const ent_run *r, size_t a, size_t sent_start)
+static ent_ctx_cue ent_context(ent_run *r, size_t a, size_t sent_start)
 {
     const rc_doc *d = r->doc;
     ent_ctx_cue c = {0};
@@ -340,7 +379,7 @@ static ent_ctx_cue ent_context(const ent_run *r, size_t a, size_t sent_start)
     size_t p = a - 1;
     const char *s = tok_s(d, p);
     size_t n = tok_n(d, p);
-    enum ent_cue k = ent_cue_of(&r->lx, s, n);
+    enum ent_cue k = ent_tcue(r, p);
     if (k == CUE_HONOR || (d->toks[p].kind == RC_TOK_ABBREV && k == CUE_HONOR))
         c.honor = true;
     if (k == CUE_LOCPREP || (p == sent_start && n == 1 && s[0] == 'A'))
@@ -362,7 +401,7 @@ static ent_ctx_cue ent_context(const ent_run *r, size_t a, size_t sent_start)
     if (de) {
         c.de = true;
         if (p > sent_start) {
-            enum ent_cue k2 = ent_cue_of(&r->lx, tok_s(d, p - 1), tok_n(d, p - 1));
+            enum ent_cue k2 = ent_tcue(r, p - 1);
             if (k2 == CUE_LOCNOUN)
                 c.locnoun = true;
             if (k2 == CUE_LOCPREP) /* près de */
@@ -383,7 +422,7 @@ static ent_ctx_cue ent_context(const ent_run *r, size_t a, size_t sent_start)
         }
         if (t->kind != RC_TOK_WORD && t->kind != RC_TOK_ELISION)
             break;
-        enum ent_cue kq = ent_cue_of(&r->lx, tok_s(d, q), tok_n(d, q));
+        enum ent_cue kq = ent_tcue(r, q);
         if (kq == CUE_TITLE) {
             c.title = true;
             c.title_near = steps <= 1 && !c.locprep;
@@ -416,13 +455,41 @@ static ent_ctx_cue ent_context(const ent_run *r, size_t a, size_t sent_start)
     return c;
 }
 
-/* Appends an entity for the span [start, end) of the text. */
+/* FNV-1a over a span's bytes and its type. */
+static uint32_t ent_span_hash(const char *s, size_t n, int type)
+{
+    uint32_t h = 2166136261u ^ (uint32_t)type;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+/* Appends an entity for the span [start, end) of the text. A name already met with the same
+ * type shares the key, canon and coordinates of its first mention (names repeat; keys cost). */
 static int ent_add(ent_run *r, uint32_t start, uint32_t end, int type, const rc_gaz_place *pl)
 {
     rc_doc *d = r->doc;
     if (d->nents == r->cap &&
         rc_arena_grow(&d->arena, (void **)&d->ents, &r->cap, d->nents + 1, sizeof *d->ents))
         return RC_ENOMEM;
+    size_t slot = 0;
+    if (r->memo) {
+        slot = ent_span_hash(d->text + start, end - start, type) & r->memo_mask;
+        for (size_t probes = 0; r->memo[slot] && probes <= r->memo_mask; probes++) {
+            const rc_entity *o = &d->ents[r->memo[slot] - 1];
+            if (o->type == type && o->end - o->start == end - start &&
+                memcmp(d->text + o->start, d->text + start, end - start) == 0) {
+                rc_entity *e = &d->ents[d->nents++];
+                *e = *o;
+                e->start = start;
+                e->end = end;
+                return RC_OK;
+            }
+            slot = (slot + 1) & r->memo_mask;
+        }
+        if (r->memo[slot] == 0 && d->nents < r->memo_mask / 2)
+            r->memo[slot] = (int32_t)d->nents + 1;
+    }
     char k[RC_ENTKEY_MAX];
     size_t kn = rc_entkey_of(d->ctx, d->text + start, end - start, type, k, sizeof k);
     rc_entity *e = &d->ents[d->nents];
@@ -444,21 +511,22 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
 {
     rc_doc *d = r->doc;
     /* leading words that are not names: Le, Selon, a title written with a capital */
-    while (a < b) {
-        const char *s = tok_s(d, a);
-        size_t n = tok_n(d, a);
-        if (ent_type_known(r, d->text + d->toks[a].start, d->toks[b - 1].end - d->toks[a].start,
-                           b - a) >= 0)
-            break;
-        enum ent_cue k = ent_cue_of(&r->lx, s, n);
+    int known = ent_type_known(r, d->text + d->toks[a].start,
+                               d->toks[b - 1].end - d->toks[a].start, b - a);
+    while (a < b && known < 0) {
+        enum ent_cue k = ent_tcue(r, a);
         bool opener = (d->toks[a].flags & (RC_TF_SENTSTART | RC_TF_NEWLINE)) || a == sent_start ||
                       (a > 0 && d->toks[a - 1].kind == RC_TOK_QUOTE_OPEN);
         if (k == CUE_STOP || k == CUE_TITLE || k == CUE_HONOR || k == CUE_LOCPREP ||
-            k == CUE_LOCNOUN || rc_lex_get(r->lx.func, s, n) ||
-            (opener && ent_common_opener(r, a)) || (opener && ent_known_rest(r, a, b)))
+            k == CUE_LOCNOUN || ent_tfunc(r, a) ||
+            (opener && ent_common_opener(r, a)) || (opener && ent_known_rest(r, a, b))) {
             a++;
-        else
+            if (a < b)
+                known = ent_type_known(r, d->text + d->toks[a].start,
+                                       d->toks[b - 1].end - d->toks[a].start, b - a);
+        } else {
             break;
+        }
     }
     if (a >= b)
         return RC_OK;
@@ -467,7 +535,7 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
            d->toks[b - 1].kind != RC_TOK_NUMBER)
         b--;
     while (b > a + 1 && (ent_org_link(tok_s(d, b - 1), tok_n(d, b - 1)) ||
-                         ent_cue_of(&r->lx, tok_s(d, b - 1), tok_n(d, b - 1)) == CUE_PARTICLE))
+                         ent_tcue(r, b - 1) == CUE_PARTICLE))
         b--;
     uint32_t start = d->toks[a].start, end = d->toks[b - 1].end;
     const char *s = d->text + start;
@@ -477,11 +545,12 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
     ent_ctx_cue c = ent_context(r, a, sent_start);
     rc_gaz_place pl;
 
-    int known = ent_type_known(r, s, n, words);
+    if (b - a != words || known < 0)
+        known = ent_type_known(r, s, n, words);
     if (known >= 0)
         return ent_add(r, start, end, known, NULL);
     enum ent_cue head = ent_head_of(r, a);
-    enum ent_cue tail = ent_cue_of(&r->lx, tok_s(d, b - 1), tok_n(d, b - 1));
+    enum ent_cue tail = ent_tcue(r, b - 1);
     if ((head == CUE_ORGHEAD || tail == CUE_ORGTAIL || ent_acronym(first, firstn)) && words >= 2)
         return ent_add(r, start, end, RC_ENT_ORG, NULL);
     if (c.misc)
@@ -606,7 +675,7 @@ static int ent_resolve(ent_run *r)
 /* Whether token i may continue a run: a name, a particle (al, ben, ibn) or an organisation's or
  * place's link (de, du, la) followed by a name, the latter only in a run headed by an orghead or
  * lochead. */
-static bool ent_continues(const ent_run *r, size_t i, size_t lim, bool headed)
+static bool ent_continues(ent_run *r, size_t i, size_t lim, bool headed)
 {
     const rc_doc *d = r->doc;
     if (d->toks[i].flags & (RC_TF_SENTSTART | RC_TF_NEWLINE))
@@ -617,7 +686,7 @@ static bool ent_continues(const ent_run *r, size_t i, size_t lim, bool headed)
         return false;
     const char *s = tok_s(d, i);
     size_t n = tok_n(d, i);
-    if (d->toks[i].kind == RC_TOK_WORD && ent_cue_of(&r->lx, s, n) == CUE_PARTICLE)
+    if (d->toks[i].kind == RC_TOK_WORD && ent_tcue(r, i) == CUE_PARTICLE)
         return true;
     return headed && (d->toks[i].kind == RC_TOK_WORD || d->toks[i].kind == RC_TOK_ELISION) &&
            ent_org_link(s, n);
@@ -625,7 +694,7 @@ static bool ent_continues(const ent_run *r, size_t i, size_t lim, bool headed)
 
 /* Splits a run at a known organisation or place followed by a person's given name (le
  * porte-parole du Kremlin Dmitri Peskov): returns the token where the second name starts, or b. */
-static size_t ent_split(const ent_run *r, size_t a, size_t b)
+static size_t ent_split(ent_run *r, size_t a, size_t b)
 {
     const rc_doc *d = r->doc;
     for (size_t k = a + 1; k + 1 <= b - 1 && k - a <= 3; k++) {
@@ -648,7 +717,15 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
     const rc_lang *fr = doc->ctx->fr;
     if (!fr)
         return RC_OK;
-    ent_run r = {doc, {0}, 0, 0, NULL, 0, 0};
+    ent_run r = {doc, {0}, 0, 0, NULL, NULL, 0, NULL, 0, 0};
+    r.tcache = rc_arena_calloc(&doc->arena, doc->ntoks + 1, 1);
+    size_t mcap = 64;
+    while (mcap < doc->ntoks / 4 + 16 && mcap < (1u << 20))
+        mcap *= 2;
+    r.memo = rc_arena_calloc(&doc->arena, mcap, sizeof *r.memo);
+    r.memo_mask = mcap - 1;
+    if (!r.tcache || !r.memo)
+        return RC_ENOMEM;
     r.lx.cues = rc_lang_lex(fr, "ent_cues");
     r.lx.orgs = rc_lang_lex(fr, "ent_orgs");
     r.lx.countries = rc_lang_lex(fr, "ent_countries");
@@ -686,15 +763,19 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
                 p--, links++;
             while (links && p > sent_start && adjs < 2 && doc->toks[p].kind == RC_TOK_WORD &&
                    !(doc->toks[p].flags & RC_TF_UPPER) &&
-                   ent_cue_of(&r.lx, tok_s(doc, p), tok_n(doc, p)) == CUE_NONE &&
+                   ent_tcue(&r, p) == CUE_NONE &&
                    ent_org_adjective(&r, tok_s(doc, p), tok_n(doc, p)))
                 p--, adjs++; /* le ministère ukrainien de la Défense */
             if (!(doc->toks[p].flags & RC_TF_UPPER) && doc->toks[p].kind == RC_TOK_WORD &&
                 (doc->nents == 0 || doc->ents[doc->nents - 1].end <= doc->toks[p].start)) {
-                enum ent_cue h = ent_cue_of(&r.lx, tok_s(doc, p), tok_n(doc, p));
+                enum ent_cue h = ent_tcue(&r, p);
                 enum ent_cue own = ent_head_of(&r, i);
+                /* unless the name has a head of its own, followed by its complement (la mission
+                 * de l'Agence internationale ...); a lone head is the complement (la Défense) */
                 bool own_name = (own == CUE_ORGHEAD || own == CUE_LOCHEAD) && i + 1 < doc->ntoks &&
-                                ent_continues(&r, i + 1, doc->ntoks, true);
+                                doc->toks[i + 1].kind == RC_TOK_WORD &&
+                                !(doc->toks[i + 1].flags & RC_TF_SENTSTART) &&
+                                !ent_org_link(tok_s(doc, i + 1), tok_n(doc, i + 1));
                 if (!own_name &&
                     ((h == CUE_ORGHEAD && links > 0) || (h == CUE_LOCHEAD && links == 0))) {
                     from = p;
@@ -708,8 +789,8 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
         while (j < doc->ntoks && ent_continues(&r, j, doc->ntoks, headed))
             j++;
         /* Le Front, La Ligue: an opener then a head heads the run too */
-        if (!headed && j > i + 1 && rc_lex_get(r.lx.func, tok_s(doc, i), tok_n(doc, i))) {
-            enum ent_cue h2 = ent_cue_of(&r.lx, tok_s(doc, i + 1), tok_n(doc, i + 1));
+        if (!headed && j > i + 1 && ent_tfunc(&r, i)) {
+            enum ent_cue h2 = ent_tcue(&r, i + 1);
             if (h2 == CUE_ORGHEAD || h2 == CUE_LOCHEAD) {
                 head = h2;
                 headed = true;
@@ -719,8 +800,8 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
             }
         }
         if (head == CUE_ORGHEAD || (headed && head != CUE_LOCHEAD) ||
-            (j > i + 1 && ent_cue_of(&r.lx, tok_s(doc, i + 1), tok_n(doc, i + 1)) == CUE_ORGHEAD &&
-             rc_lex_get(r.lx.func, tok_s(doc, i), tok_n(doc, i))))
+            (j > i + 1 && ent_tcue(&r, i + 1) == CUE_ORGHEAD &&
+             ent_tfunc(&r, i)))
             j = ent_org_extend(&r, i, j, doc->ntoks);
         if (j - i > ENT_MAXWORDS) {
             i = j; /* a title-case heading or a list of names: not one entity */
@@ -741,7 +822,7 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
             }
         }
         if (lower_head) {
-            enum ent_cue h = ent_cue_of(&r.lx, tok_s(doc, from), tok_n(doc, from));
+            enum ent_cue h = ent_tcue(&r, from);
             if (h == CUE_ORGHEAD)
                 j = ent_org_extend(&r, from, j, doc->ntoks);
             int st = ent_add(&r, doc->toks[from].start, doc->toks[j - 1].end,

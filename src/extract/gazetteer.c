@@ -1,11 +1,16 @@
 /*
  * gazetteer.c - the folded-name table of the gazetteers: an open-addressing hash table (FNV-1a,
- * linear probing, load at most 1/2) from the folded form of every place, country and
- * organisation name to the folded form of its canonical name, with the place's population so
- * that an ambiguous folded name goes to the biggest place. Strings live in one arena.
+ * linear probing, load at most 1/2) from the folded form of every country and organisation name
+ * and of every name of a place of 100,000 inhabitants or more to the folded form of its canonical
+ * name, with the place's population so that an ambiguous folded name goes to the biggest place.
+ * A second table holds the folded names of those places with one letter deleted, so that the
+ * names one edit away from a name are found with a handful of probes. Smaller places are reached
+ * by their names as written only (rc_gaz_written_key), through the lexicons. Strings live in one
+ * arena; the tables are made once per context.
  */
 #include "extract/gazetteer.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,11 +24,23 @@ typedef struct gaz_slot {
     uint32_t hash, klen, pop;
 } gaz_slot;
 
+/* The deletion index: the folded name with one letter deleted (or whole) -> an entry of the
+ * main table. Keys repeat; a probe walks every entry of its key. */
+typedef struct gaz_del {
+    const gaz_slot *entry; /* NULL: empty; points into the main table, which no longer grows */
+    uint32_t hash;
+} gaz_del;
+
 struct rc_gaz {
     rc_arena arena;
     gaz_slot *slots;
     size_t mask, n;
+    gaz_del *dels;
+    size_t dmask;
 };
+
+/* Places smaller than this are left to their names as written. */
+#define GAZ_MINPOP 100000
 
 /* FNV-1a over the folded bytes. */
 static uint32_t gaz_hash(const char *s, size_t n)
@@ -96,6 +113,9 @@ typedef struct gaz_load {
     rc_gaz *g;
     const rc_lexicon *places;
     int status;
+    char last_id[16];      /* the place of the previous name (names of a place are adjacent) */
+    const char *last_canon;
+    uint32_t last_pop;
 } gaz_load;
 
 /* Adds one entry "name -> class [TAB canonical]" of the organisation and country lists. */
@@ -118,29 +138,79 @@ static int gaz_add_named(void *ud, const char *key, const char *value)
 static int gaz_add_place(void *ud, const char *key, const char *value)
 {
     gaz_load *l = ud;
-    const char *rec = rc_lex_get(l->places, value, strlen(value));
-    if (!rec)
-        return 0;
-    /* CC TAB lat TAB lon TAB pop TAB name */
-    const char *f = rec;
-    for (int i = 0; i < 3 && f; i++) {
-        f = strchr(f, '\t');
-        f = f ? f + 1 : NULL;
+    if (strcmp(value, l->last_id) != 0) {
+        l->last_canon = NULL;
+        l->last_pop = 0;
+        snprintf(l->last_id, sizeof l->last_id, "%s", value);
+        const char *rec = rc_lex_get(l->places, value, strlen(value));
+        /* CC TAB lat TAB lon TAB pop TAB name */
+        const char *f = rec;
+        for (int i = 0; i < 3 && f; i++) {
+            f = strchr(f, '\t');
+            f = f ? f + 1 : NULL;
+        }
+        const char *name = f ? strchr(f, '\t') : NULL;
+        if (!name)
+            return 0;
+        l->last_pop = (uint32_t)strtoul(f, NULL, 10);
+        if (l->last_pop < GAZ_MINPOP)
+            return 0;
+        name++;
+        char c[RC_ENTKEY_MAX];
+        size_t cn = rc_entkey_fold(name, strlen(name), c, sizeof c);
+        if (!(l->last_canon = rc_arena_strndup(&l->g->arena, c, cn)))
+            return l->status = RC_ENOMEM;
     }
-    if (!f)
+    if (!l->last_canon)
         return 0;
-    uint32_t pop = (uint32_t)strtoul(f, NULL, 10);
-    const char *name = strchr(f, '\t');
-    if (!name)
-        return 0;
-    name++;
-    char k[RC_ENTKEY_MAX], c[RC_ENTKEY_MAX];
+    char k[RC_ENTKEY_MAX];
     size_t kn = rc_entkey_fold(key, strlen(key), k, sizeof k);
-    size_t cn = rc_entkey_fold(name, strlen(name), c, sizeof c);
-    const char *canon = rc_arena_strndup(&l->g->arena, c, cn);
-    if (!canon || gaz_put(l->g, k, kn, canon, pop, key) != RC_OK)
+    if (gaz_put(l->g, k, kn, l->last_canon, l->last_pop, key) != RC_OK)
         return l->status = RC_ENOMEM;
     return 0;
+}
+
+/* Adds one key of the deletion index. */
+static int gaz_del_put(rc_gaz *g, const char *key, size_t len, const gaz_slot *entry)
+{
+    uint32_t h = gaz_hash(key, len);
+    size_t i = h & g->dmask;
+    while (g->dels[i].entry)
+        i = (i + 1) & g->dmask;
+    g->dels[i] = (gaz_del){entry, h};
+    return RC_OK;
+}
+
+/* Fills the deletion index from the places of the main table: each folded name of four letters
+ * or more, whole and with each letter but the first deleted. */
+static int gaz_index(rc_gaz *g)
+{
+    size_t need = 0;
+    for (size_t i = 0; i <= g->mask; i++) {
+        const gaz_slot *s = &g->slots[i];
+        if (s->key && s->pop != UINT32_MAX && s->klen >= 3 && !memchr(s->key, ' ', s->klen))
+            need += s->klen;
+    }
+    size_t cap = 1024;
+    while (cap < need * 2 + 2)
+        cap *= 2;
+    g->dels = calloc(cap, sizeof *g->dels);
+    if (!g->dels)
+        return RC_ENOMEM;
+    g->dmask = cap - 1;
+    for (size_t i = 0; i <= g->mask; i++) {
+        const gaz_slot *s = &g->slots[i];
+        if (!s->key || s->pop == UINT32_MAX || s->klen < 3 || memchr(s->key, ' ', s->klen))
+            continue;
+        char v[RC_ENTKEY_MAX];
+        gaz_del_put(g, s->key, s->klen, s);
+        for (size_t d = 1; d < s->klen; d++) {
+            memcpy(v, s->key, d);
+            memcpy(v + d, s->key + d + 1, s->klen - d - 1);
+            gaz_del_put(g, v, s->klen - 1, s);
+        }
+    }
+    return RC_OK;
 }
 
 /* Frees a table made by gaz_make; accepts NULL. */
@@ -150,6 +220,7 @@ static void gaz_destroy(void *t)
     if (!g)
         return;
     free(g->slots);
+    free(g->dels);
     rc_arena_free(&g->arena);
     free(g);
 }
@@ -169,13 +240,13 @@ static void *gaz_make(const rc_ctx *ctx)
         return NULL;
     }
     const rc_lang *fr = ctx->fr;
-    gaz_load l = {g, fr ? rc_lang_lex(fr, "places") : NULL, RC_OK};
+    gaz_load l = {g, fr ? rc_lang_lex(fr, "places") : NULL, RC_OK, "", NULL, 0};
     if (fr) {
         rc_lex_each(rc_lang_lex(fr, "ent_orgs"), gaz_add_named, &l);
         rc_lex_each(rc_lang_lex(fr, "ent_countries"), gaz_add_named, &l);
         rc_lex_each(rc_lang_lex(fr, "place_names"), gaz_add_place, &l);
     }
-    if (l.status != RC_OK) {
+    if (l.status != RC_OK || gaz_index(g) != RC_OK) {
         gaz_destroy(g);
         return NULL;
     }
@@ -202,50 +273,71 @@ const char *rc_gaz_key(const rc_gaz *g, const char *key, size_t len)
     return s ? s->canon : NULL;
 }
 
+/* Looks up one key of the deletion index and keeps, in *best, the biggest place among its
+ * entries whose folded name is one edit from key and whose name with vowels is one edit from
+ * mid. */
+static void gaz_del_try(const rc_gaz *g, const char *v, size_t vn, const char *key, size_t len,
+                        const char *mid, size_t midlen, const gaz_slot **best)
+{
+    uint32_t h = gaz_hash(v, vn);
+    for (size_t i = h & g->dmask; g->dels[i].entry; i = (i + 1) & g->dmask) {
+        const gaz_slot *t = g->dels[i].entry;
+        if (g->dels[i].hash != h || t->key[0] != key[0] || (*best && t->pop <= (*best)->pop))
+            continue;
+        if (rc_entkey_one_edit(key, len, t->key, t->klen) &&
+            rc_entkey_one_edit(mid, midlen, t->mid, strlen(t->mid)))
+            *best = t;
+    }
+}
+
 const char *rc_gaz_near(const rc_gaz *g, const char *key, size_t len, const char *mid,
                         size_t midlen)
 {
     if (len < 4 || len + 2 > RC_ENTKEY_MAX || memchr(key, ' ', len))
         return NULL;
-    /* every spelling one edit away that keeps the first letter: deletions, swaps, substitutions
-     * and insertions over the letters a folded name can hold; each is confirmed on the forms
-     * with vowels, one edit apart too */
-    static const char alpha[] = "abdfghijklmnprstuvz";
-    char v[RC_ENTKEY_MAX];
+    /* a name one edit from an entry shares with it the name with one letter deleted, or the
+     * whole of the shorter one: probe the query whole and with each letter deleted */
     const gaz_slot *best = NULL;
-#define GAZ_TRY(buf, n)                                                                     \
-    do {                                                                                    \
-        const gaz_slot *t_ = gaz_find(g, (buf), (n));                                       \
-        if (t_ && t_->pop >= 100000 && t_->pop != UINT32_MAX &&                             \
-            (!best || t_->pop > best->pop) &&                                               \
-            rc_entkey_one_edit(mid, midlen, t_->mid, strlen(t_->mid)))                      \
-            best = t_;                                                                      \
-    } while (0)
-    for (size_t i = 1; i < len; i++) { /* deletion */
-        memcpy(v, key, i);
-        memcpy(v + i, key + i + 1, len - i - 1);
-        GAZ_TRY(v, len - 1);
+    char v[RC_ENTKEY_MAX];
+    gaz_del_try(g, key, len, key, len, mid, midlen, &best);
+    for (size_t d = 1; d < len; d++) {
+        memcpy(v, key, d);
+        memcpy(v + d, key + d + 1, len - d - 1);
+        gaz_del_try(g, v, len - 1, key, len, mid, midlen, &best);
     }
-    for (size_t i = 1; i + 1 < len; i++) { /* swap */
-        memcpy(v, key, len);
-        v[i] = key[i + 1], v[i + 1] = key[i];
-        GAZ_TRY(v, len);
-    }
-    for (size_t i = 1; i <= len; i++) {
-        for (const char *a = alpha; *a; a++) {
-            if (i < len && *a != key[i]) { /* substitution */
-                memcpy(v, key, len);
-                v[i] = *a;
-                GAZ_TRY(v, len);
-            }
-            memcpy(v, key, i); /* insertion */
-            v[i] = *a;
-            memcpy(v + i + 1, key + i, len - i);
-            GAZ_TRY(v, len + 1);
-        }
-    }
-#undef GAZ_TRY
     return best ? best->canon : NULL;
+}
+
+const char *rc_gaz_written_key(const rc_ctx *ctx, const char *name, size_t len, char *out,
+                               size_t cap)
+{
+    const rc_lang *fr = ctx->fr;
+    if (!fr)
+        return NULL;
+    /* organisations and countries: the canonical name after the class, or the name itself */
+    static const char *const named[] = {"ent_orgs", "ent_countries"};
+    for (size_t i = 0; i < 2; i++) {
+        const char *v = rc_lex_get(rc_lang_lex(fr, named[i]), name, len);
+        if (!v)
+            continue;
+        const char *tab = strchr(v, '\t');
+        if (tab)
+            rc_entkey_fold(tab + 1, strlen(tab + 1), out, cap);
+        else
+            rc_entkey_fold(name, len, out, cap);
+        return out;
+    }
+    const char *id = rc_lex_get(rc_lang_lex(fr, "place_names"), name, len);
+    const char *rec = id ? rc_lex_get(rc_lang_lex(fr, "places"), id, strlen(id)) : NULL;
+    const char *f = rec;
+    for (int i = 0; i < 4 && f; i++) {
+        f = strchr(f, '\t');
+        f = f ? f + 1 : NULL;
+    }
+    if (!f)
+        return NULL;
+    rc_entkey_fold(f, strlen(f), out, cap);
+    return out;
 }
 
 bool rc_gaz_place_find(const rc_ctx *ctx, const char *name, size_t len, rc_gaz_place *out)

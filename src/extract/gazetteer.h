@@ -2,7 +2,8 @@
  * gazetteer.h - what the entity stage knows by name: places (place_names.tsv + places.tsv, from
  * GeoNames), countries and regions (ent_countries.tsv), organisations (ent_orgs.tsv). Exact
  * look-ups of a name as written go through the lexicons; the table made here, once per context,
- * maps the folded form of every known name (rc_entkey_fold) to the key of its canonical name.
+ * maps the folded form (rc_entkey_fold) of the names of organisations, countries and places of
+ * 100,000 inhabitants or more to the key of their canonical name.
  */
 #ifndef RC_GAZETTEER_H
 #define RC_GAZETTEER_H
@@ -28,6 +29,12 @@ const char *rc_gaz_key(const rc_gaz *g, const char *key, size_t len);
  * rc_entkey_fold_mid) is one edit away too; the most populous wins. NULL when none. */
 const char *rc_gaz_near(const rc_gaz *g, const char *key, size_t len, const char *mid,
                         size_t midlen);
+
+/* The key of a name a gazetteer has as written (case and typography ignored): the folded
+ * canonical name of the organisation, country or place (the most populous of that name), written
+ * into out (capacity cap). Returns out, or NULL when no gazetteer has the name. */
+const char *rc_gaz_written_key(const rc_ctx *ctx, const char *name, size_t len, char *out,
+                               size_t cap);
 
 /* A place of the GeoNames gazetteer. */
 typedef struct rc_gaz_place {

@@ -321,64 +321,31 @@ bool rc_entkey_spellings(const char *a, size_t an, const char *b, size_t bn)
     return rc_entkey_near(ka, kan, kb, kbn);
 }
 
-/* Whether a name has a lower-case letter (ASCII or Latin-1). */
-static bool key_has_lower(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if ((c >= 'a' && c <= 'z') ||
-            (c == 0xc3 && i + 1 < n && (unsigned char)s[i + 1] >= 0xa0))
-            return true;
-    }
-    return false;
-}
-
-/* Whether the place or country lists have the name as written (not the organisations, whose
- * names in capitals are acronyms). */
-static bool key_place_known(const rc_ctx *ctx, const char *name, size_t len)
-{
-    return rc_lex_get(rc_lang_lex(ctx->fr, "place_names"), name, len) ||
-           rc_lex_get(rc_lang_lex(ctx->fr, "ent_countries"), name, len);
-}
-
 size_t rc_entkey_of(const rc_ctx *ctx, const char *name, size_t len, int type, char *out,
                     size_t outlen)
 {
     char k[RC_ENTKEY_MAX];
-    const char *canon = NULL;
-    const rc_gaz *g = ctx ? rc_gaz_get(ctx) : NULL;
-    /* whether a gazetteer has the name as written: a short folded form is shared by many places
-     * (Kallassé and Cali), so it is looked up only then; and a name in capitals that a gazetteer
-     * knows (KHARKIV in a dateline) is a word, not an acronym */
-    bool written = false;
-    if (type != RC_ENT_PER && ctx && ctx->fr) {
-        static const char *const lists[] = {"place_names", "ent_countries", "ent_orgs"};
-        for (size_t i = 0; i < 3 && !written; i++)
-            written = rc_lex_get(rc_lang_lex(ctx->fr, lists[i]), name, len) != NULL;
-    }
-    char low[RC_ENTKEY_MAX];
-    size_t ln;
-    if (written && len < sizeof low && (ln = rc_fold(name, len, low, sizeof low)) <= sizeof low &&
-        !key_has_lower(name, len) && key_place_known(ctx, name, len)) {
-        name = low;
-        len = ln;
-    }
-    size_t n = rc_entkey_fold(name, len, k, sizeof k);
-    if (g && type != RC_ENT_PER) {
-        if (n >= 5 || written)
-            canon = rc_gaz_key(g, k, n);
-        if (!canon && type == RC_ENT_LOC) {
+    size_t n;
+    const rc_gaz *g = ctx && type != RC_ENT_PER ? rc_gaz_get(ctx) : NULL;
+    if (g && rc_gaz_written_key(ctx, name, len, k, sizeof k)) {
+        n = strlen(k); /* the gazetteer has the name as written: its canonical name's key */
+    } else {
+        n = rc_entkey_fold(name, len, k, sizeof k);
+        /* a short folded form is shared by many places (Kallassé and Cali): only long ones are
+         * looked up, and the near matches of places are confirmed on the vowels */
+        const char *canon = g && n >= 5 ? rc_gaz_key(g, k, n) : NULL;
+        if (!canon && g && type == RC_ENT_LOC) {
             char mid[RC_ENTKEY_MAX];
             size_t mn = rc_entkey_fold_mid(name, len, mid, sizeof mid);
             canon = rc_gaz_near(g, k, n, mid, mn);
         }
-    }
-    if (canon) {
-        n = strlen(canon);
-        if (n >= sizeof k)
-            n = sizeof k - 1;
-        memcpy(k, canon, n);
-        k[n] = '\0';
+        if (canon) {
+            n = strlen(canon);
+            if (n >= sizeof k)
+                n = sizeof k - 1;
+            memcpy(k, canon, n);
+            k[n] = '\0';
+        }
     }
     if (outlen == 0)
         return n;
