@@ -776,7 +776,11 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
                                 doc->toks[i + 1].kind == RC_TOK_WORD &&
                                 !(doc->toks[i + 1].flags & RC_TF_SENTSTART) &&
                                 !ent_org_link(tok_s(doc, i + 1), tok_n(doc, i + 1));
-                if (!own_name &&
+                /* nor a person's or a known place's name: les forces de Bachar al-Assad */
+                bool other = rc_lex_get(r.lx.first, tok_s(doc, i), tok_n(doc, i)) ||
+                             rc_lex_get(r.lx.places, tok_s(doc, i), tok_n(doc, i)) ||
+                             rc_lex_get(r.lx.countries, tok_s(doc, i), tok_n(doc, i));
+                if (!own_name && !other &&
                     ((h == CUE_ORGHEAD && links > 0) || (h == CUE_LOCHEAD && links == 0))) {
                     from = p;
                     lower_head = true;

@@ -127,7 +127,11 @@ int rc_entlink(rc_doc *doc)
         /* a surname alone goes to the one person of that surname */
         if (!strchr(e->key, ' ') &&
             (e->type == RC_ENT_PER || (e->type == RC_ENT_LOC && isnan(e->lat)))) {
-            size_t s = link_map_slot(&surname, link_hash(e->key, kl, 7));
+            /* the name's own folded form, as persons' keys are (a guessed place may have taken
+             * a gazetteer's key) */
+            char f[RC_ENTKEY_MAX];
+            size_t fl = rc_entkey_fold(doc->text + e->start, e->end - e->start, f, sizeof f);
+            size_t s = link_map_slot(&surname, link_hash(f, fl, 7));
             if (surname.v[s] >= 0 && (uint32_t)surname.v[s] != i) {
                 int32_t full = surname.v[s];
                 if ((size_t)full < i)

@@ -293,8 +293,8 @@ static void gaz_del_try(const rc_gaz *g, const char *v, size_t vn, const char *k
 const char *rc_gaz_near(const rc_gaz *g, const char *key, size_t len, const char *mid,
                         size_t midlen)
 {
-    if (len < 4 || len + 2 > RC_ENTKEY_MAX || memchr(key, ' ', len))
-        return NULL;
+    if (len < 4 || midlen < 5 || len + 2 > RC_ENTKEY_MAX || memchr(key, ' ', len))
+        return NULL; /* four letters are too few: Assad would be Arad */
     /* a name one edit from an entry shares with it the name with one letter deleted, or the
      * whole of the shorter one: probe the query whole and with each letter deleted */
     const gaz_slot *best = NULL;

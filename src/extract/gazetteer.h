@@ -26,7 +26,7 @@ const char *rc_gaz_key(const rc_gaz *g, const char *key, size_t len);
 
 /* The key of a place of 100,000 inhabitants or more whose folded name is one edit away from a
  * one-word folded name of four letters or more, and whose name with vowels (mid, from
- * rc_entkey_fold_mid) is one edit away too; the most populous wins. NULL when none. */
+ * rc_entkey_fold_mid, five letters or more) is one edit away too; the most populous wins. NULL when none. */
 const char *rc_gaz_near(const rc_gaz *g, const char *key, size_t len, const char *mid,
                         size_t midlen);
 
