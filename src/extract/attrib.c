@@ -31,6 +31,9 @@ typedef struct pass {
     chain citing;          /* citant X: sources waiting for the verb that relays them */
     uint32_t citing_tok;
     size_t qnext;          /* first quote not yet finished with */
+    rc_speaker last;       /* the speaker of the last quote given one */
+    uint32_t last_sent;
+    bool has_last;
 } pass;
 
 /* Whether the tokens at i read the folded phrase; *end receives the token after it. */
@@ -186,6 +189,9 @@ static void give_quote(pass *ps, size_t q, const rc_speaker *sp, const char *ver
     if (qu->has_speaker)
         return;
     qu->has_speaker = 1;
+    ps->last = *sp;
+    ps->last_sent = ps->sent;
+    ps->has_last = true;
     qu->speaker = *sp;
     qu->speaker.joint = 0;
     qu->verb = verb;
@@ -253,8 +259,15 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
     uint32_t k = i, g = i;
     int clitic = -1;
     bool aux = false;
-    for (int n = 0; k > a && n < 4 && (ti[k - 1].bits & SL_ADV) && !(ti[k - 1].bits & TB_NAME); n++)
-        k--;
+    for (int n = 0; k > a && n < 5; n++) {
+        uint32_t pb = ti[k - 1].bits;
+        if ((pb & SL_ADV) && !(pb & TB_NAME))
+            k--;
+        else if ((pb & SL_DET) && k >= a + 2 && (ti[k].bits & SL_ADV) && (ti[k - 2].bits & SL_AUX))
+            k--; /* a une nouvelle fois condamné */
+        else
+            break;
+    }
     if (k > a && t[k - 1].kind == RC_TOK_CLITIC) {
         clitic = (int)(k - 1);
         k--;
@@ -485,8 +498,8 @@ static int on_according(pass *ps, uint32_t i, uint32_t e, const srclex_cue *cue,
         if (cue->cls == SC_CONTINUE && (status || np.na == np.nb || np.pron))
             previous = true; /* toujours selon l'agence */
         else if (!status) {
-            if (cue->cls == SC_FOR &&
-                (i != a || np.b >= b || !speaker_punct(st, np.b, ',') || np.type == RC_ENT_MISC))
+            if (cue->cls == SC_FOR && (i != a || np.b >= b || !speaker_punct(st, np.b, ',') ||
+                                       (np.type == RC_ENT_MISC && np.na == np.nb)))
                 return RC_OK; /* pour X, at the start of a sentence only */
             chain_add(&c, &sp, false);
             if ((status = read_joint_relays(ps, np.b, b, &c, &end)))
@@ -558,8 +571,11 @@ static int quote_fallback(pass *ps, size_t q)
     if (doc->quotes[q].has_speaker || qt->words <= 2)
         return RC_OK;
     uint32_t s = st->sent_of[qt->oa], a = speaker_sent_a(st, s);
-    if (qt->oa == a)
-        return RC_OK; /* a quote that opens its sentence says nothing of its speaker */
+    if (qt->oa == a) { /* a quotation standing alone goes on with the speaker just quoted */
+        if (ps->has_last && ps->last_sent + 1 >= s && ps->last_sent < s)
+            give_quote(ps, q, &ps->last, NULL);
+        return RC_OK;
+    }
     uint32_t qstart = doc->toks[qt->oa].start;
     for (size_t n = doc->nattrs; n-- > ps->sent_first;) {
         const rc_attribution *at = &doc->attrs[n];

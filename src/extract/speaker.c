@@ -185,7 +185,7 @@ static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
     int nlower = 0;
     while (j < lim && j - i < NP_MAXTOK) {
         uint32_t b = ti[j].bits;
-        if (t[j].kind == RC_TOK_QUOTE_OPEN && j == content && content > i) { /* le « centre de réconciliation » */
+        if (t[j].kind == RC_TOK_QUOTE_OPEN && j == content && np->def) { /* le « centre de réconciliation » */
             uint32_t k = j + 1;
             while (k < lim && k - j < 8 && t[k].kind != RC_TOK_QUOTE_CLOSE)
                 k++;
@@ -519,9 +519,10 @@ bool speaker_subject_right(const src_state *st, uint32_t j, uint32_t lim, src_np
             j++;
         else if ((b & SL_LOC) && !(b & SL_PREP) && j + 1 < lim && (ti[j + 1].bits & TB_NAME) &&
                  !(ti[j + 1].bits & TB_ACRO)) {
-            j += 2; /* à Genève */
-            while (j < lim && (ti[j].bits & TB_NAME))
-                j++;
+            uint32_t r = j + 1; /* à Genève; à Genève Rupert Colville: a place, then the name */
+            while (r < lim && (ti[r].bits & TB_NAME) && r - j < 8)
+                r++;
+            j = r - (j + 1) >= 3 ? j + 2 : r;
         } else if ((b & SL_PREP) && t[j].kind == RC_TOK_ELISION && j + 1 < lim &&
                    (ti[j + 1].bits & SL_ADV))
             j += 2; /* d'ailleurs */
@@ -643,7 +644,8 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
                 break;
             }
         }
-        for (size_t k = 0; !best && k < SRC_MEM && k < st->nmem; k++) {
+        bool matched = best != NULL;
+        for (size_t k = 0; !matched && k < SRC_MEM && k < st->nmem; k++) {
             const src_mem *m = &st->mem[(st->nmem - 1 - k) % SRC_MEM];
             if (m->sent + 1 < sent)
                 break;
@@ -680,8 +682,14 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
 
 void speaker_remember(src_state *st, const rc_speaker *sp, uint32_t sent, uint32_t bits)
 {
+    rc_speaker copy = *sp;
+    for (size_t k = 0; !copy.role && copy.key && k < SRC_MEM && k < st->nmem; k++) {
+        const src_mem *o = &st->mem[(st->nmem - 1 - k) % SRC_MEM];
+        if (o->sp.role && o->sp.key && strcmp(o->sp.key, copy.key) == 0)
+            copy.role = o->sp.role; /* Colville named again keeps his role */
+    }
     src_mem *m = &st->mem[st->nmem % SRC_MEM];
-    m->sp = *sp;
+    m->sp = copy;
     m->sent = sent;
     m->bits = bits;
     st->nmem++;
