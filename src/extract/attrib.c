@@ -259,10 +259,16 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
     uint32_t k = i, g = i;
     int clitic = -1;
     bool aux = false;
+    bool negated = false;
+    if (ti[i].bits & SL_INF)
+        return RC_OK; /* an infinitive reports nothing by itself */
     for (int n = 0; k > a && n < 5; n++) {
         uint32_t pb = ti[k - 1].bits;
-        if ((pb & SL_ADV) && !(pb & TB_NAME))
+        if ((pb & SL_ADV) && !(pb & TB_NAME)) {
+            negated |= (pb & SL_NEG) != 0;
             k--;
+        } else if (t[k - 1].kind == RC_TOK_ELISION && (pb & SL_PREP) && (ti[k].bits & SL_ADV))
+            k--; /* a d'ailleurs souligné */
         else if ((pb & SL_DET) && k >= a + 2 && (ti[k].bits & SL_ADV) && (ti[k - 2].bits & SL_AUX))
             k--; /* a une nouvelle fois condamné */
         else
@@ -275,9 +281,14 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
     if (k > a && (ti[k - 1].bits & SL_AUX)) {
         aux = true;
         k--;
-        if (k > a && (ti[k - 1].bits & SL_REFL))
+        bool refl = k > a && (ti[k - 1].bits & SL_REFL);
+        if (refl)
             k--;
+        if ((ti[k].bits & SL_BE) && !refl)
+            return RC_OK; /* a passive: Alep est considérée comme */
         g = k;
+        if (k > a && (ti[k - 1].bits & SL_NEG))
+            negated = true;
     } else {
         clitic = -1;
         if (i > a && (ti[i - 1].bits & SL_REFL))
@@ -288,7 +299,14 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
         vend++;
     }
     *next = vend;
+    if (negated)
+        return RC_OK; /* Colville ne précise pas */
     uint32_t bits = ti[i].bits;
+    if (vend > i + 1) { /* a many-word verb: faisant état de */
+        size_t wl = t[i].end - t[i].start;
+        if (wl > 4 && memcmp(st->doc->text + t[i].end - 3, "ant", 3) == 0)
+            bits |= SL_PART;
+    }
     if (!aux && clitic < 0 && (bits & SL_PP) && !(g > a && speaker_punct(st, g - 1, ',')))
         return RC_OK; /* a participle alone: "les informations rapportées" */
     bool inverted = clitic >= 0 ||
@@ -326,8 +344,10 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
             for (uint32_t j = vend; j < b && j < vend + CUE_WINDOW; j++) {
                 uint32_t e;
                 const srclex_cue *cue = cue_at(st, j, b, &e);
-                if (cue && cue->cls == SC_SOURCE_OF && speaker_np(st, e - 1, b, &np))
+                if (cue && cue->cls == SC_SOURCE_OF && speaker_np(st, e - 1, b, &np)) {
+                    *next = np.b;
                     break;
+                }
                 if (cue && cue->cls == SC_TOLD && j + 1 < b && speaker_np(st, e, b, &np) &&
                     !np.pron)
                     break; /* a-t-on appris auprès de l'armée */

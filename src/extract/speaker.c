@@ -149,7 +149,8 @@ static bool ends_with(const src_state *st, uint32_t i, const char *suffix)
 
 typedef struct run {
     uint32_t a, b;
-    bool after_prep;
+    bool after_prep; /* part of a complement: du Kremlin, de la télévision al-Mayadeen */
+    bool quoted;     /* le « centre de réconciliation » */
     int32_t ent;
 } run;
 
@@ -181,7 +182,7 @@ static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
     uint32_t content = j, last = j, headtok = UINT32_MAX;
     run runs[4];
     int nruns = 0;
-    bool after_prep = false;
+    bool after_prep = false, org_noun = false; /* org_noun: a run next names that noun */
     int nlower = 0;
     while (j < lim && j - i < NP_MAXTOK) {
         uint32_t b = ti[j].bits;
@@ -192,7 +193,7 @@ static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
             if (k >= lim || t[k].kind != RC_TOK_QUOTE_CLOSE || k == j + 1)
                 break;
             if (nruns < 4)
-                runs[nruns++] = (run){j + 1, k, false, -1};
+                runs[nruns++] = (run){j + 1, k, false, true, -1};
             np->head = HEAD_NAME;
             j = last = k + 1;
             continue;
@@ -221,10 +222,10 @@ static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
                 headtok = r0;
             }
             if (nruns < 4)
-                runs[nruns++] = (run){r0, j, after_prep, ent};
+                runs[nruns++] = (run){r0, j, after_prep || org_noun, false, ent};
             if (!np->head)
                 np->head = HEAD_NAME;
-            after_prep = false;
+            after_prep = org_noun = false;
             nlower = 0;
             last = j;
             continue;
@@ -240,7 +241,8 @@ static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
                 headtok = j;
                 if (!(np->bits & (SL_FEM | SL_MASC)))
                     np->bits |= b & (SL_FEM | SL_MASC);
-            }
+            } else if (b & SL_ORG)
+                org_noun = true; /* de la télévision panarabe al-Mayadeen */
             j++;
             after_prep = false;
             nlower = 0;
@@ -297,7 +299,7 @@ static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
             runs[nruns - 1].a = runs[nruns - 1].b - 2;
             pick = nruns - 1;
         }
-    } else if (nruns && runs[0].a == content) {
+    } else if (nruns && (runs[0].a == content || runs[0].quoted)) {
         pick = 0;
     }
     if (pick >= 0) {
@@ -306,7 +308,7 @@ static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
         np->ent = runs[pick].ent;
         if (np->head == HEAD_NAME) {
             np->ra = np->rb = 0;
-            if (np->nb < last) /* Media de guerre, Centre russe: the name goes on */
+            if (np->nb < last && !runs[pick].quoted) /* Media de guerre: the name goes on */
                 np->nb = last;
         } else {
             np->ra = content;
@@ -454,13 +456,25 @@ bool speaker_subject_left(const src_state *st, uint32_t g, uint32_t s0, src_np *
 {
     const srclex_info *ti = st->ti;
     uint32_t j = g;
-    for (int n = 0; j > s0 && n < 5 && (ti[j - 1].bits & (SL_ADV | SL_REFL)) &&
-                    !(ti[j - 1].bits & TB_NAME);
-         n++)
-        j--;
+    for (int n = 0; j > s0 && n < 6; n++) {
+        if ((ti[j - 1].bits & (SL_ADV | SL_REFL)) && !(ti[j - 1].bits & TB_NAME))
+            j--;
+        else if (st->doc->toks[j - 1].kind == RC_TOK_ELISION && (ti[j - 1].bits & SL_PREP) &&
+                 (ti[j].bits & SL_ADV))
+            j--; /* d'ailleurs */
+        else
+            break;
+    }
     if (j <= s0)
         return false;
     uint32_t k = j - 1;
+    if (speaker_punct(st, k, ')')) { /* Le Front (ex-Front al-Nosra) demande */
+        uint32_t p = k;
+        while (p > s0 && k - p < LOOKBACK && !speaker_punct(st, p, '('))
+            p--;
+        if (p > s0 && speaker_punct(st, p, '('))
+            k = p - 1;
+    }
     if ((ti[k].bits & SL_PRON) && !(ti[k].bits & TB_NAME))
         return np_read(st, k, k + 1, np);
     if (ti[k].bits & SL_REL) { /* X, qui a fait état */

@@ -134,7 +134,8 @@ static int load_grammar(void *ud, const char *key, const char *value)
     } classes[] = {{"det", SL_DET},   {"prep", SL_PREP}, {"loc", SL_LOC},   {"stop", SL_STOP},
                    {"aux", SL_AUX},   {"refl", SL_REFL}, {"adv", SL_ADV},   {"pron", SL_PRON},
                    {"conj", SL_CONJ}, {"rel", SL_REL},   {"que", SL_QUE},   {"m", SL_MASC},
-                   {"f", SL_FEM},     {"p", SL_PLUR}, {"part", SL_PARTICLE}, {"def", SL_DEF}};
+                   {"f", SL_FEM},     {"p", SL_PLUR}, {"part", SL_PARTICLE}, {"def", SL_DEF},
+                   {"be", SL_BE},     {"neg", SL_NEG}};
     srclex *sl = ud;
     uint32_t bits = 0;
     size_t n;
@@ -231,7 +232,7 @@ static void add_er_forms(srclex *sl, const char *lemma, size_t n, int verb)
 {
     static const char *const ends[] = {"e",   "es",    "ent",   "é",    "ée",     "és",
                                        "ées", "ait",   "aient", "a",    "èrent",  "ant",
-                                       "era", "eront", "erait", "eraient", "er"};
+                                       "era", "eront", "erait", "eraient"};
     char buf[RC_LEX_MAXKEY + 16];
     if (n < 3 || n > RC_LEX_MAXKEY || memcmp(lemma + n - 2, "er", 2) != 0)
         return;
@@ -272,6 +273,7 @@ static int load_verb(void *ud, const char *key, const char *value)
         return 1;
     }
     add_form(sl, key, kn, v);
+    add(sl, key, kn, SL_INF, -1, -1);
     add_er_forms(sl, key, kn, v);
     size_t n;
     for (const char *f; (f = field(&p, &n));)

@@ -38,6 +38,9 @@
 #define SL_PARTICLE 0x200000 /* al, ben, von: inside a personal name */
 #define SL_PP 0x400000   /* the verb form is a regular past participle (déclaré) */
 #define SL_DEF 0x800000  /* a definite article: le, la, l', les */
+#define SL_BE 0x10000000u  /* a form of être */
+#define SL_NEG 0x20000000u /* ne, n' */
+#define SL_INF 0x40000000u /* the verb form is an infinitive */
 
 /* Verb classes (reporting_verbs.tsv). */
 enum srclex_vclass {
