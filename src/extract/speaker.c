@@ -180,6 +180,7 @@ static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
             j++; /* les deux */
     }
     uint32_t content = j, last = j, headtok = UINT32_MAX;
+    uint32_t desc = (j > i && (ti[j - 1].bits & SL_QTY)) ? j - 1 : j; /* deux habitants */
     run runs[4];
     int nruns = 0;
     bool after_prep = false, org_noun = false; /* org_noun: a run next names that noun */
@@ -206,8 +207,9 @@ static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
             else {
                 j++;
                 while (j < lim && j - r0 < 8) {
-                    if ((ti[j].bits & TB_NAME) && !(st->ent_of && st->ent_of[j] >= 0))
-                        j++;
+                    if ((ti[j].bits & TB_NAME) && !(st->ent_of && st->ent_of[j] >= 0) &&
+                        !((ti[j].bits ^ ti[j - 1].bits) & TB_ACRO))
+                        j++; /* AFP Karim Haddad: an acronym is a name of its own */
                     else if ((ti[j].bits & SL_PARTICLE) && j + 1 < lim &&
                              (ti[j + 1].bits & TB_NAME))
                         j += 2;
@@ -306,6 +308,9 @@ static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
         np->na = runs[pick].a;
         np->nb = runs[pick].b;
         np->ent = runs[pick].ent;
+        if (np->head == SL_ORG && np->nb < last && !runs[pick].quoted && np->ent < 0 &&
+            (ti[np->nb].bits & SL_PREP))
+            np->nb = last; /* l'ONG Médecins du monde, la radio Voix d'Oran */
         if (np->head == HEAD_NAME) {
             np->ra = np->rb = 0;
             if (np->nb < last && !runs[pick].quoted) /* Media de guerre: the name goes on */
@@ -321,7 +326,7 @@ static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
             }
         }
     } else { /* a description: une source militaire russe */
-        np->ra = content;
+        np->ra = desc;
         np->rb = last;
     }
     /* the type */

@@ -135,7 +135,7 @@ static int load_grammar(void *ud, const char *key, const char *value)
                    {"aux", SL_AUX},   {"refl", SL_REFL}, {"adv", SL_ADV},   {"pron", SL_PRON},
                    {"conj", SL_CONJ}, {"rel", SL_REL},   {"que", SL_QUE},   {"m", SL_MASC},
                    {"f", SL_FEM},     {"p", SL_PLUR}, {"part", SL_PARTICLE}, {"def", SL_DEF},
-                   {"be", SL_BE},     {"neg", SL_NEG}};
+                   {"be", SL_BE},     {"neg", SL_NEG},      {"qty", SL_QTY}};
     srclex *sl = ud;
     uint32_t bits = 0;
     size_t n;

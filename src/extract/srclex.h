@@ -41,6 +41,7 @@
 #define SL_BE 0x10000000u  /* a form of être */
 #define SL_NEG 0x20000000u /* ne, n' */
 #define SL_INF 0x40000000u /* the verb form is an infinitive */
+#define SL_QTY 0x80000000u /* deux, plusieurs: kept in a description */
 
 /* Verb classes (reporting_verbs.tsv). */
 enum srclex_vclass {
