@@ -202,6 +202,8 @@ static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
         int32_t ent = st->ent_of ? st->ent_of[j] : -1;
         if ((b & TB_NAME) || ent >= 0) {
             uint32_t r0 = j;
+            if (nruns && runs[nruns - 1].b == j && runs[nruns - 1].a != headtok)
+                break; /* l'AFP Karim Haddad: two names side by side are two sources */
             if (ent >= 0)
                 j = st->ent_end[ent];
             else {
