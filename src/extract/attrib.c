@@ -108,16 +108,18 @@ static void chain_add(chain *c, const rc_speaker *sp, bool joint)
 
 /* Reads a source at token j for a cue: a phrase with its apposition, the complement of "le
  * témoignage de", and a pronoun resolved; false when nothing there names a source. */
-static int read_source(pass *ps, uint32_t j, uint32_t lim, src_np *np, rc_speaker *sp)
+static int read_source(pass *ps, uint32_t j, uint32_t lim, bool loose, src_np *np,
+                       rc_speaker *sp)
 {
     src_state *st = ps->st;
-    if (!speaker_np_appos(st, j, lim, np))
+    if (!speaker_np_appos(st, j, lim, np) && !(loose && speaker_np_loose(st, j, lim, np)))
         return 1;
     if (np->head == SL_VIA && np->na == np->nb) { /* le témoignage de deux habitants */
         uint32_t k = np->a;
         while (k < np->b && !(st->ti[k].bits & SL_PREP))
             k++;
-        if (k + 1 >= np->b || !speaker_np_appos(st, k + 1, lim, np))
+        if (k + 1 >= np->b + 4 || (!speaker_np_appos(st, k + 1, lim, np) &&
+                                    !speaker_np_loose(st, k + 1, lim, np)))
             return 1;
     }
     return speaker_make(st, np, sp);
@@ -131,7 +133,7 @@ static int read_joint_relays(pass *ps, uint32_t j, uint32_t lim, chain *c, uint3
     for (int n = 0; n < 3 && j + 1 < lim && (st->ti[j].bits & SL_CONJ); n++) {
         src_np np;
         rc_speaker sp;
-        int status = read_source(ps, j + 1, lim, &np, &sp);
+        int status = read_source(ps, j + 1, lim, true, &np, &sp);
         if (status < 0)
             return status;
         if (status)
@@ -148,7 +150,7 @@ static int read_joint_relays(pass *ps, uint32_t j, uint32_t lim, chain *c, uint3
             break;
         src_np np;
         rc_speaker sp;
-        int status = read_source(ps, e, lim, &np, &sp);
+        int status = read_source(ps, e, lim, false, &np, &sp);
         if (status < 0)
             return status;
         if (status)
@@ -310,7 +312,7 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
     if (!aux && clitic < 0 && (bits & SL_PP) && !(g > a && speaker_punct(st, g - 1, ',')))
         return RC_OK; /* a participle alone: "les informations rapportées" */
     bool inverted = clitic >= 0 ||
-                    (g > a && (speaker_punct(st, g - 1, ',') ||
+                    (g > a && (speaker_punct(st, g - 1, ',') || (ti[g - 1].bits & SL_QUE) ||
                                t[g - 1].kind == RC_TOK_QUOTE_CLOSE));
     if (inq && !inverted)
         return RC_OK;
@@ -510,7 +512,7 @@ static int on_according(pass *ps, uint32_t i, uint32_t e, const srclex_cue *cue,
     bool previous = cue->cls == SC_SAME;
     if (!previous) {
         uint32_t from = cue->cls == SC_SOURCE_OF ? e - 1 : e;
-        int status = read_source(ps, from, b, &np, &sp);
+        int status = read_source(ps, from, b, cue->cls == SC_ACCORDING, &np, &sp);
         if (status < 0)
             return status;
         if (status && cue->cls != SC_CONTINUE)
@@ -670,7 +672,7 @@ int attrib_run(src_state *st, const quote_tok *qt)
                 case SC_CITING: {
                     src_np np;
                     rc_speaker sp;
-                    status = read_source(&ps, e, ps.b, &np, &sp);
+                    status = read_source(&ps, e, ps.b, false, &np, &sp);
                     if (status == RC_OK) {
                         chain_add(&ps.citing, &sp, false);
                         ps.citing_tok = i;
@@ -684,6 +686,9 @@ int attrib_run(src_state *st, const quote_tok *qt)
                     status = on_verb(&ps, i, e, cue->verb, &next);
                     if (next < e)
                         next = e;
+                    break;
+                case SC_RELAY: /* X, cité par Y: read with X */
+                    next = e;
                     break;
                 default:
                     cue = NULL;

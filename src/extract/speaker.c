@@ -275,6 +275,9 @@ static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
             break;
         if (nlower >= 3 || (!np->head && !nruns && nlower >= 2))
             break;
+        if (after_prep && j + 1 < lim && (ti[j + 1].bits & TB_NAME) &&
+            !(j + 2 < lim && (ti[j + 2].bits & TB_NAME)))
+            org_noun = true; /* de l'hôpital Nasser: the name is the hospital's */
         nlower++;
         j++;
         if (np->head || nruns)
@@ -349,6 +352,27 @@ static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
         else
             np->type = RC_ENT_MISC;
     }
+    return true;
+}
+
+bool speaker_np_loose(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
+{
+    memset(np, 0, sizeof *np);
+    np->ent = -1;
+    np->type = RC_ENT_MISC;
+    uint32_t j = i;
+    if (j < lim && (st->ti[j].bits & SL_DET) && !(st->ti[j].bits & (SL_QTY | TB_NAME)))
+        j++;
+    uint32_t d = j;
+    while (j < lim && j - d < 4 && st->doc->toks[j].kind == RC_TOK_WORD &&
+           !(st->ti[j].bits & (SL_STOP | SL_LOC | SL_VERB | SL_AUX | SL_CUE | SL_PRON)))
+        j++;
+    if (j == d)
+        return false;
+    np->a = i;
+    np->b = np->rb = j;
+    np->ra = d;
+    np->head = SL_SRC;
     return true;
 }
 

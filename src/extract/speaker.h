@@ -69,6 +69,10 @@ bool speaker_punct(const src_state *st, uint32_t i, char c);
  * do not name a source (no name, no source, role or organisation noun, no pronoun). */
 bool speaker_np(const src_state *st, uint32_t i, uint32_t lim, src_np *np /* OUT */);
 
+/* A description read loosely where a cue promises a source (selon assafir, le témoignage de
+ * trois éleveurs): an optional article and up to four plain words. */
+bool speaker_np_loose(const src_state *st, uint32_t i, uint32_t lim, src_np *np /* OUT */);
+
 /* Like speaker_np, then takes an apposition after it: "Rupert Colville, le porte-parole du HCR",
  * "le ministre turc, Mevlüt Çavuşoğlu,", "Pawel Krzysiek, du CICR,". */
 bool speaker_np_appos(const src_state *st, uint32_t i, uint32_t lim, src_np *np /* OUT */);
