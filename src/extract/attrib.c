@@ -173,8 +173,15 @@ static int read_told(pass *ps, uint32_t j, uint32_t lim, chain *c, uint32_t *end
     if (!cue || (cue->cls != SC_TOLD && cue->cls != SC_FOR))
         return RC_OK;
     src_np np;
-    if (!speaker_np(st, e, lim, &np) || np.pron || np.type != RC_ENT_ORG)
-        return RC_OK;
+    size_t pl = strlen(cue->phrase);
+    bool article = pl >= 2 && (strcmp(cue->phrase + pl - 2, "au") == 0 ||
+                               strcmp(cue->phrase + pl - 2, "ux") == 0 ||
+                               strcmp(cue->phrase + pl - 2, "du") == 0);
+    if (!speaker_np(st, e, lim, &np) || np.pron ||
+        (np.type != RC_ENT_ORG && !(article && np.na < np.nb)))
+        return RC_OK; /* à l'AFP, au Monde; not à Genève */
+    if (np.type == RC_ENT_MISC)
+        np.type = RC_ENT_ORG;
     rc_speaker sp;
     int status = speaker_make(st, &np, &sp);
     if (status)

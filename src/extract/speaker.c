@@ -99,7 +99,7 @@ int speaker_init(src_state *st, rc_doc *doc, const srclex *sl)
                     info.bits |= TB_NAME | TB_ACRO;
                 else if (!((t->flags & RC_TF_SENTSTART) &&
                            (info.bits & (gram | SL_SRC | SL_ROLE | SL_ORG | SL_VIA))) &&
-                         !(info.bits & (SL_DET | SL_PREP | SL_PRON | SL_STOP | SL_CUE)))
+                         !(info.bits & (SL_DET | SL_PREP | SL_PRON | SL_STOP | SL_CUE | SL_ROLE)))
                     info.bits |= TB_NAME;
             } else if (is_article_name(w, len))
                 info.bits |= TB_NAME;
@@ -150,6 +150,7 @@ static bool ends_with(const src_state *st, uint32_t i, const char *suffix)
 typedef struct run {
     uint32_t a, b;
     bool after_prep; /* part of a complement: du Kremlin, de la télévision al-Mayadeen */
+    bool of_noun;    /* names the noun just before it: agence de presse Irna */
     bool quoted;     /* le « centre de réconciliation » */
     int32_t ent;
 } run;
@@ -194,7 +195,7 @@ static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
             if (k >= lim || t[k].kind != RC_TOK_QUOTE_CLOSE || k == j + 1)
                 break;
             if (nruns < 4)
-                runs[nruns++] = (run){j + 1, k, false, true, -1};
+                runs[nruns++] = (run){j + 1, k, false, false, true, -1};
             np->head = HEAD_NAME;
             j = last = k + 1;
             continue;
@@ -226,7 +227,8 @@ static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
                 headtok = r0;
             }
             if (nruns < 4)
-                runs[nruns++] = (run){r0, j, after_prep || org_noun, false, ent};
+                runs[nruns++] = (run){r0, j, after_prep || org_noun, org_noun && !after_prep, false,
+                                      ent};
             if (!np->head)
                 np->head = HEAD_NAME;
             after_prep = org_noun = false;
@@ -295,7 +297,8 @@ static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
                 pick = r;
         if (np->head == SL_ORG) { /* l'agence Reuters: the first free run */
             for (int r = 0; r < nruns; r++)
-                if (!runs[r].after_prep && runs[r].a > headtok && runs[r].b <= last) {
+                if ((!runs[r].after_prep || runs[r].of_noun) && runs[r].a > headtok &&
+                    runs[r].b <= last) {
                     pick = r;
                     break;
                 }
