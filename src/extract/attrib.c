@@ -96,6 +96,21 @@ static int32_t quote_around(const pass *ps, uint32_t i)
     return -1;
 }
 
+/* The number of quotes that open before token i (a binary search), where a backward walk over
+ * the quotes before a token starts. */
+static size_t quotes_before(const pass *ps, uint32_t i)
+{
+    size_t lo = 0, hi = ps->st->doc->nquotes;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (ps->qt[mid].oa < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* Appends a link to a chain (kept at MAXCHAIN). */
 static void chain_add(chain *c, const rc_speaker *sp, bool joint)
 {
@@ -433,7 +448,7 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
             p--;
         if (p > 0 && t[p - 1].kind == RC_TOK_QUOTE_CLOSE)
             quote = quote_around(ps, p - 1);
-        for (int32_t q = (int32_t)st->doc->nquotes - 1; quote < 0 && q >= 0; q--) {
+        for (int32_t q = (int32_t)quotes_before(ps, g) - 1; quote < 0 && q >= 0; q--) {
             if (ps->qt[q].oa < a && quote_last(&ps->qt[q]) < a)
                 break;
             if (quote_last(&ps->qt[q]) < g && !st->doc->quotes[q].has_speaker &&
@@ -464,7 +479,7 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
         sb = g;
         if (sb > a && speaker_punct(st, sb - 1, ','))
             sb--;
-        for (int32_t q = (int32_t)st->doc->nquotes - 1; q >= 0; q--) /* a quote across sentences */
+        for (int32_t q = (int32_t)quotes_before(ps, a) - 1; q >= 0; q--) /* across sentences */
             if (ps->qt[q].oa < a && quote_last(&ps->qt[q]) >= a) {
                 sa = ps->qt[q].oa + 1;
                 break;
