@@ -31,6 +31,7 @@ typedef struct pass {
     chain citing;          /* citant X: sources waiting for the verb that relays them */
     uint32_t citing_tok;
     size_t qnext;          /* first quote not yet finished with */
+    size_t *sent_attr;     /* first attribution made in each sentence (in making order) */
     rc_speaker last;       /* the speaker of the last quote given one */
     uint32_t last_sent;
     bool has_last;
@@ -384,7 +385,9 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
         int status = read_told(ps, j, b, &told, &e);
         if (status)
             return status;
-        found = speaker_subject_right(st, e, b, &np);
+        uint32_t p = g > a && speaker_punct(st, g - 1, ',') ? g - 1 : g;
+        bool after_quote = inq || (p > a && t[p - 1].kind == RC_TOK_QUOTE_CLOSE);
+        found = speaker_subject_right(st, e, b, after_quote, &np);
         if (!found && !inq) {
             found = speaker_subject_left(st, g, a, &np);
             inverted = false; /* Vitali Tchourkine, a confirmé: the comma was the name's */
@@ -616,7 +619,9 @@ static int quote_fallback(pass *ps, size_t q)
         return RC_OK;
     uint32_t s = st->sent_of[qt->oa], a = speaker_sent_a(st, s);
     if (qt->oa == a) { /* a quotation standing alone goes on with the speaker just quoted */
-        if (ps->has_last && ps->last_sent + 1 >= s && ps->last_sent < s)
+        if (s > 0 && ps->sent_attr[s] > ps->sent_attr[s - 1]) /* X décrit la scène. « … » */
+            give_quote(ps, q, &doc->attrs[ps->sent_attr[s] - 1].chain[0], NULL);
+        else if (ps->has_last && ps->last_sent + 1 >= s && ps->last_sent < s)
             give_quote(ps, q, &ps->last, NULL);
         return RC_OK;
     }
@@ -671,7 +676,11 @@ int attrib_run(src_state *st, const quote_tok *qt)
     ps.qt = qt;
     doc->attrs = NULL;
     doc->nattrs = 0;
+    ps.sent_attr = rc_arena_alloc(&doc->arena, (doc->nsents + 1) * sizeof *ps.sent_attr);
+    if (!ps.sent_attr)
+        return RC_ENOMEM;
     for (uint32_t s = 0; s < doc->nsents; s++) {
+        ps.sent_attr[s] = doc->nattrs;
         ps.sent = s;
         ps.a = speaker_sent_a(st, s);
         ps.b = speaker_sent_b(st, s);

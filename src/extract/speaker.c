@@ -555,7 +555,7 @@ bool speaker_subject_left(const src_state *st, uint32_t g, uint32_t s0, src_np *
     return np_ending_at(st, k, s0, np);
 }
 
-bool speaker_subject_right(const src_state *st, uint32_t j, uint32_t lim, src_np *np)
+bool speaker_subject_right(const src_state *st, uint32_t j, uint32_t lim, bool loose, src_np *np)
 {
     const srclex_info *ti = st->ti;
     const rc_token *t = st->doc->toks;
@@ -577,9 +577,16 @@ bool speaker_subject_right(const src_state *st, uint32_t j, uint32_t lim, src_np
         else
             break;
     }
-    if (!speaker_np_appos(st, j, lim, np) || np->pron)
-        return false;
-    return true;
+    if (j < lim && (ti[j].bits & SL_LOC) && !(ti[j].bits & SL_DET)) {
+        src_np first; /* a déclaré aux journalistes le porte-parole: skip who was spoken to */
+        if (np_read(st, j + 1, lim, &first) && !first.pron && first.b < lim &&
+            (ti[first.b].bits & SL_DET) && speaker_np_appos(st, first.b, lim, np) && !np->pron)
+            return true;
+    }
+    if (speaker_np_appos(st, j, lim, np) && !np->pron)
+        return true;
+    return loose && speaker_np_loose(st, j, lim, np) && !(ti[j].bits & TB_NAME) &&
+           (ti[j].bits & SL_DET); /* raconte cette mère de famille */
 }
 
 /* Copies tokens [a, b) of the text into the arena. */

@@ -81,8 +81,11 @@ bool speaker_np_appos(const src_state *st, uint32_t i, uint32_t lim, src_np *np 
  * token s0): a pronoun, a name before an apposition, the noun before "qui". */
 bool speaker_subject_left(const src_state *st, uint32_t g, uint32_t s0, src_np *np /* OUT */);
 
-/* The subject after an inverted verb group ending at token j ("a déclaré mardi à Genève X"). */
-bool speaker_subject_right(const src_state *st, uint32_t j, uint32_t lim, src_np *np /* OUT */);
+/* The subject after an inverted verb group ending at token j ("a déclaré mardi à Genève X").
+ * loose: the verb follows a quotation, so a plain description after it is its speaker too
+ * ("raconte cette mère de famille"). */
+bool speaker_subject_right(const src_state *st, uint32_t j, uint32_t lim, bool loose,
+                           src_np *np /* OUT */);
 
 /* Makes the speaker a phrase names, resolving pronouns, surnames and roles alone against the
  * memory. Strings in doc->arena. Returns RC_OK, RC_ENOMEM, or 1 when a pronoun could not be
