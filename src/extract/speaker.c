@@ -321,8 +321,13 @@ static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
             np->nb = last; /* l'ONG Médecins du monde, la radio Voix d'Oran */
         if (np->head == HEAD_NAME) {
             np->ra = np->rb = 0;
-            if (np->nb < last && !runs[pick].quoted) /* Media de guerre: the name goes on */
-                np->nb = last;
+            if (runs[pick].quoted || np->nb >= last)
+                ;
+            else if (content > i || nruns > pick + 1 ||
+                     ((ti[np->nb].bits & SL_PREP) && !(ti[np->nb].bits & SL_DET)))
+                np->nb = last; /* la Défense civile, Times of Israel, Media de guerre */
+            else
+                np->b = last = np->nb; /* Amina Saleh dirige: the name ends with its run */
         } else {
             np->ra = content;
             np->rb = np->na;
@@ -766,9 +771,7 @@ void speaker_scan_names(src_state *st, uint32_t a, uint32_t b, uint32_t sent)
             continue;
         }
         uint32_t e = np.nb;
-        bool subj = e < b && (speaker_punct(st, e, ',') ||
-                              (ti[e].bits & (SL_REL | SL_AUX | SL_VERB | SL_ADV | SL_REFL)));
-        if (subj && (np.nb - np.na >= 2 || np.ent >= 0) && t[e].kind != RC_TOK_QUOTE_CLOSE) {
+        if ((np.nb - np.na >= 2 || np.ent >= 0) && !(e < b && t[e].kind == RC_TOK_QUOTE_CLOSE)) {
             np.ra = np.rb = 0;
             np.b = np.nb;
             rc_speaker sp;
