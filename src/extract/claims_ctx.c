@@ -511,8 +511,10 @@ static int cl_agent(cl_doc *d, cl_fig *f)
             i--;
             if (e && (e->wflags & CL_W_DET))
                 break;
-            if (e && (e->wflags & (CL_W_STOP | CL_W_PREP)))
-                i = j;
+            if (e && (e->wflags & (CL_W_STOP | CL_W_PREP))) {
+                i = j; /* a complement, not a subject */
+                break;
+            }
         }
         const cl_entry *de = i < j ? cl_word_at(d, i) : NULL;
         if (de && (de->wflags & CL_W_DET) && i + 1 < j)
