@@ -153,6 +153,7 @@ static int cl_counted_after(const cl_doc *d, size_t i, size_t lim, size_t *ct /*
                             size_t *cnt /* OUT */, const cl_entry **ce /* OUT */)
 {
     int skips = 0;
+    *ct = SIZE_MAX;
     for (size_t j = i; j < lim && j < i + 6; j++) {
         if (!cl_is_word(d->doc, j))
             return 0;
@@ -162,13 +163,13 @@ static int cl_counted_after(const cl_doc *d, size_t i, size_t lim, size_t *ct /*
             return 0;
         if (e->who >= 0) {
             *ct = j, *cnt = nt, *ce = e;
-            return 1;
+            return skips ? 2 : 1;
         }
         if (e->who == CL_WHO_BLOCK)
             return -1;
         if (e->who == CL_WHO_SKIP && skips++ < 2)
             continue;
-        if (!(e->wflags & CL_W_DE))
+        if (!(e->wflags & (CL_W_DE | CL_W_DET)))
             return 0;
     }
     return 0;
@@ -177,8 +178,9 @@ static int cl_counted_after(const cl_doc *d, size_t i, size_t lim, size_t *ct /*
 /* The counted noun before a figure that a link (est de, s'élève à, a comma) ties to it: after a
  * toll noun (le nombre des miliciens et de leurs familles), the first noun after it; else the
  * nearest. Returns 1 and the noun's token, or 0. */
-static int cl_counted_before(const cl_doc *d, size_t nt0, size_t s0, size_t *ct /* OUT */,
-                             size_t *cnt /* OUT */, const cl_entry **ce /* OUT */, int *sum)
+static int cl_counted_before(const cl_doc *d, size_t nt0, size_t s0, int comma,
+                             size_t *ct /* OUT */, size_t *cnt /* OUT */,
+                             const cl_entry **ce /* OUT */, int *sum)
 {
     const rc_doc *doc = d->doc;
     size_t j = nt0;
@@ -190,7 +192,7 @@ static int cl_counted_before(const cl_doc *d, size_t nt0, size_t s0, size_t *ct 
         if (e && nt == back && (e->wflags & CL_W_LINK))
             linked = 1, j = nt0 - back;
     }
-    if (!linked) {
+    if (!linked && comma) {
         size_t k = nt0;
         while (k > s0) {
             const cl_entry *e = cl_word_at(d, k - 1);
@@ -254,11 +256,24 @@ static int cl_negated(const cl_doc *d, size_t i, size_t s0)
  * are only taken, held or lost. */
 static int cl_pred_fits(int what, int who)
 {
+    if (what < 0)
+        return 0;
     if (what == RC_WHAT_CONTROLLED)
         return who == RC_WHO_AREAS;
     if (who == RC_WHO_AREAS)
         return what == RC_WHAT_CONTROLLED || what == RC_WHAT_OTHER;
     return 1;
+}
+
+/* What a predicate entry says of what is counted: its what, or its second what when the first
+ * does not fit (perdu: areas are lost, people are killed); -1 when neither fits. */
+static int cl_pred_what(const cl_entry *e, int who)
+{
+    if (cl_pred_fits(e->pwhat, who))
+        return e->pwhat;
+    if (e->pwhat2 >= 0 && cl_pred_fits(e->pwhat2, who))
+        return e->pwhat2;
+    return -1;
 }
 
 /* Whether a figure at token i opens a coordinated figure with its noun (et 13 enfants). */
@@ -270,7 +285,7 @@ static int cl_coordinated(const cl_doc *d, size_t i, size_t s1)
         return 0;
     size_t ct, cnt;
     const cl_entry *ce;
-    return cl_counted_after(d, cl_tok_at(doc, doc->nums[m].end), s1, &ct, &cnt, &ce) == 1;
+    return cl_counted_after(d, cl_tok_at(doc, doc->nums[m].end), s1, &ct, &cnt, &ce) >= 1;
 }
 
 /* Finds the predicate of a figure in its clause: after it first (passive, participle, relative
@@ -314,28 +329,41 @@ static int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long s
     for (size_t i = f->nt0; i > w0 && i + 6 > f->nt0; i--) {
         size_t nt;
         const cl_entry *e = cl_match(d, i - 1, f->nt0, &nt);
-        if (e && e->pwhat >= 0 && (e->pflags & CL_P_NOUN) && cl_pred_fits(e->pwhat, who)) {
-            f->gov_what = e->pwhat;
+        if (e && e->pwhat >= 0 && (e->pflags & CL_P_NOUN) && cl_pred_what(e, who) >= 0) {
+            f->gov_what = cl_pred_what(e, who);
             break;
         }
     }
     for (size_t i = f->endt; i < w1; i++) {
+        long m = cl_num_at(doc, doc->toks[i].start);
+        if (m >= 0 && m != self) {
+            /* a coordinated figure and its noun: 63 morts et 120 blessés */
+            size_t ct, cnt;
+            const cl_entry *ce;
+            if (cl_counted_after(d, cl_tok_at(doc, doc->nums[m].end), w1, &ct, &cnt, &ce) >= 1)
+                i = ct + cnt - 1;
+            continue;
+        }
         size_t nt;
         const cl_entry *e = cl_match(d, i, w1, &nt);
-        if (!e || e->pwhat < 0)
+        int what = e ? cl_pred_what(e, who) : -1;
+        if (what < 0)
             continue;
         if ((e->pflags & CL_P_NOUN) && i > f->endt + 1)
             continue;
-        if (!cl_pred_fits(e->pwhat, who) || cl_negated(d, i, s0))
+        if (cl_negated(d, i, s0)) {
+            if (f->negated < 0)
+                f->negated = what;
             continue;
-        if (e->pwhat == RC_WHAT_PRESENT) {
+        }
+        if (what == RC_WHAT_PRESENT) {
             /* restaient piégés: a weak verb gives way to the participle after it */
             size_t nt2;
             for (size_t k = i + nt; k < w1 && k < i + nt + 3; k++) {
                 const cl_entry *e2 = cl_match(d, k, w1, &nt2);
-                if (e2 && e2->pwhat >= 0 && e2->pwhat != RC_WHAT_PRESENT &&
-                    !(e2->pflags & CL_P_NOUN) && cl_pred_fits(e2->pwhat, who)) {
-                    e = e2, i = k, nt = nt2;
+                int w2 = e2 ? cl_pred_what(e2, who) : -1;
+                if (w2 >= 0 && w2 != RC_WHAT_PRESENT && !(e2->pflags & CL_P_NOUN)) {
+                    e = e2, i = k, nt = nt2, what = w2;
                     break;
                 }
             }
@@ -343,20 +371,26 @@ static int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long s
         f->pred = i;
         f->pred_noun = (e->pflags & CL_P_NOUN) != 0;
         cl_explain_toks(f, doc, "predicate-after", i, nt);
-        return e->pwhat;
+        return what;
     }
     for (size_t i = f->nt0; i > w0; i--) {
         size_t nt;
         const cl_entry *e = cl_match(d, i - 1, f->nt0, &nt);
-        if (!e || e->pwhat < 0)
+        if (e && (e->wflags & CL_W_AND))
+            break; /* capturés et 5 autres tués: the verb before "et" is the other figure's */
+        int what = e ? cl_pred_what(e, who) : -1;
+        if (what < 0)
             continue;
-        if (!cl_pred_fits(e->pwhat, who) || cl_negated(d, i - 1, s0))
+        if (cl_negated(d, i - 1, s0)) {
+            if (f->negated < 0)
+                f->negated = what;
             continue;
+        }
         f->pred = i - 1;
         f->pred_before = 1;
         f->pred_noun = (e->pflags & CL_P_NOUN) != 0;
         cl_explain_toks(f, doc, f->pred_noun ? "predicate-noun" : "predicate-before", i - 1, nt);
-        return e->pwhat;
+        return what;
     }
     return -1;
 }
@@ -368,7 +402,9 @@ static size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
     rc_doc *doc = d->doc;
     size_t p = i, nt = 0;
     const cl_entry *e = NULL;
-    for (size_t k = 0; k < 3 && p < s1; k++) {
+    /* an adjective or a short complement may stand between: civils syriens, survivants des
+     * décombres */
+    for (size_t k = 0; k < 5 && p < s1; k++) {
         if (cl_punct(doc, p, ',')) {
             p++;
             continue;
@@ -376,7 +412,7 @@ static size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
         e = cl_match(d, p, s1, &nt);
         if (e && (e->wflags & CL_W_PARTS))
             break;
-        if (e || !cl_is_word(doc, p)) /* an adjective may stand between: civils syriens */
+        if (!cl_is_word(doc, p) || (e && e->pwhat >= 0) || cl_num_at(doc, doc->toks[p].start) >= 0)
             return i;
         p++;
     }
@@ -397,7 +433,7 @@ static size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
         const rc_number *pn = &doc->nums[m];
         size_t ct, cnt;
         const cl_entry *ce;
-        if (cl_counted_after(d, cl_tok_at(doc, pn->end), s1, &ct, &cnt, &ce) != 1)
+        if (cl_counted_after(d, cl_tok_at(doc, pn->end), s1, &ct, &cnt, &ce) < 1)
             break;
         rc_claim_part *pt = &f->parts[f->nparts++];
         pt->value = pn->value;
@@ -457,6 +493,8 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
     f->ct = f->pred = SIZE_MAX;
     f->gov_what = -1;
     f->follows = -1;
+    f->negated = -1;
+    f->denied = 0;
     if (n->kind == RC_NUM_ORDINAL || n->rel != RC_REL_NONE || !doc->nsents)
         return 0;
     f->nt0 = cl_tok_at(doc, n->start);
@@ -496,10 +534,20 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
     const cl_entry *ce = NULL;
     int cwhat = -1, inherited = 0;
     int r = cl_counted_after(d, f->nt1, s1, &ct, &cnt, &ce);
+    int skipped = r == 2, demonym = 0;
     if (r < 0)
         return 0;
+    if (r == 2)
+        r = 1;
     if (r == 1 && ce->who >= 0) {
         cl_explain_toks(f, doc, "counted-after", ct, cnt);
+    } else if (c->unit == RC_UNIT_COUNT && f->nt1 + 1 < s1 && cl_word_at(d, f->nt1) &&
+               (cl_word_at(d, f->nt1)->wflags & CL_W_DE) && tk[f->nt1 + 1].kind == RC_TOK_WORD &&
+               (tk[f->nt1 + 1].flags & RC_TF_UPPER) &&
+               doc->text[tk[f->nt1 + 1].end - 1] == 's' && !cl_word_at(d, f->nt1 + 1)) {
+        /* 1,7 million de Gazaouis: a people named after its place */
+        r = 1, ct = f->nt1 + 1, cnt = 1, ce = NULL, demonym = 1;
+        cl_explain_toks(f, doc, "counted-people", ct, cnt);
     } else if (c->unit != RC_UNIT_COUNT && f->nt1 + 1 < s1 &&
                (tk[f->nt1 + 1].flags & RC_TF_UPPER) && cl_word_at(d, f->nt1) &&
                (cl_word_at(d, f->nt1)->wflags & CL_W_DE)) {
@@ -508,7 +556,8 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
         cl_explain_toks(f, doc, "share-of-place", ct, cnt);
     } else {
         int sum = -1;
-        r = cl_counted_before(d, f->nt0, s0, &ct, &cnt, &ce, &sum) ? 2 : 0;
+        int comma = !(prev->c && prev->sent == f->sent); /* else a comma opens an ellipsis */
+        r = cl_counted_before(d, f->nt0, s0, comma, &ct, &cnt, &ce, &sum) ? 2 : 0;
         if (r == 2) {
             cwhat = sum;
             cl_explain_toks(f, doc, "counted-before", ct, cnt);
@@ -534,7 +583,12 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
             if (cwhat < 0)
                 cwhat = ce->cwhat;
         } else {
-            c->who = RC_WHO_AREAS;
+            c->who = demonym ? RC_WHO_PEOPLE : RC_WHO_AREAS;
+        }
+        if (skipped && ce && ce->cwhat >= 0 && prev->c && prev->sent == f->sent) {
+            /* 37 insurgés capturés et 5 autres tués: the others are of the same kind */
+            c->who = prev->c->who;
+            cl_explain(f, "others", NULL, 0);
         }
         if (c->unit != RC_UNIT_COUNT && c->who != RC_WHO_AREAS && !ce)
             return 0;
@@ -557,8 +611,15 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
     }
 
     int what = cl_predicate(d, f, s0, s1, (long)k);
-    if (what >= 0 && cwhat >= 0 && (f->pred_before || f->pred > f->endt + 5) && !f->pred_noun) {
+    if (what >= 0 && cwhat >= 0 && !f->pred_noun &&
+        ((f->pred_before && f->pred + 3 < f->nt0) || (!f->pred_before && f->pred > f->endt + 5))) {
         what = cwhat; /* 33 morts: the noun is the event, a verb further away is not */
+        cl_explain(f, "event-noun", NULL, 0);
+    }
+    if (what == RC_WHAT_PRESENT && cwhat >= 0)
+        what = cwhat; /* le nombre de déplacés est estimé à: the noun says more */
+    if (what < 0 && cwhat >= 0 && !inherited) {
+        what = cwhat;
         cl_explain(f, "event-noun", NULL, 0);
     }
     if (what < 0 && prev->c && prev->sent == f->sent) {
@@ -584,6 +645,12 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
             f->follows = prev->c->modality;
             cl_explain(f, "coordination", NULL, 0);
         }
+    }
+    if (what < 0 && f->negated >= 0) {
+        /* n'ont pas tué 40 civils: the text denies the figure */
+        what = f->negated;
+        f->denied = 1;
+        cl_explain(f, "negated", NULL, 0);
     }
     if (what < 0 && cwhat >= 0) {
         what = cwhat;
@@ -611,8 +678,9 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
     if (what < 0 || !cl_pred_fits(what, c->who)) {
         /* dans quatre quartiers, de deux habitants: a figure in a complement, not a claim */
         if (f->nt0 > s0) {
+            /* ... and les deux villes: a definite figure names, it does not count */
             const cl_entry *e = cl_word_at(d, f->nt0 - 1);
-            if (e && (e->wflags & (CL_W_PREP | CL_W_DE)))
+            if (e && (e->wflags & (CL_W_PREP | CL_W_DE | CL_W_DET)))
                 return 0;
         }
         what = RC_WHAT_OTHER;

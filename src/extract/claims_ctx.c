@@ -96,6 +96,7 @@ static int cl_name_after(const cl_doc *d, size_t a, size_t b, size_t *na, size_t
 {
     const rc_doc *doc = d->doc;
     size_t i = a;
+    int det = 0;
     for (int guard = 0; guard < 4 && i < b; guard++) {
         const cl_entry *e = cl_word_at(d, i);
         if (doc->toks[i].kind == RC_TOK_CLITIC)
@@ -103,7 +104,7 @@ static int cl_name_after(const cl_doc *d, size_t a, size_t b, size_t *na, size_t
         else if (e && (e->wflags & CL_W_PREP) && i + 1 < b && (doc->toks[i + 1].flags & RC_TF_UPPER))
             i += 2; /* à Genève */
         else if (e && (e->wflags & CL_W_DET))
-            i++;
+            i++, det = 1;
         else if (e && e->mod == CL_M_REPORT)
             i++;
         else
@@ -139,7 +140,7 @@ static int cl_name_after(const cl_doc *d, size_t a, size_t b, size_t *na, size_t
         return 0;
     /* a name starts with a capital or a noun, not with a function word (de l'évacuation) */
     const cl_entry *fe = cl_word_at(d, i);
-    if (!(doc->toks[i].flags & RC_TF_UPPER) && fe && fe->wflags)
+    if (!(doc->toks[i].flags & RC_TF_UPPER) && ((fe && fe->wflags) || !det))
         return 0;
     *na = i;
     *nb = j;
@@ -195,41 +196,58 @@ static int cl_name_before(const cl_doc *d, size_t s0, size_t c, size_t *na, size
 static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_speaker *sp)
 {
     rc_doc *doc = d->doc;
-    size_t best = SIZE_MAX, bnt = 0, dist = SIZE_MAX;
-    for (size_t i = s0; i < s1; i++) {
+    size_t cues[8], cnts[8], ncues = 0;
+    for (size_t i = s0; i < s1 && ncues < 8; i++) {
         size_t nt;
         const cl_entry *e = cl_match(d, i, s1, &nt);
-        if (!e || e->mod != CL_M_REPORT) {
+        if (!e || (e->mod != CL_M_REPORT && e->mod != CL_M_DENY))
             continue;
-        }
-        size_t dd = i < f->nt0 ? f->nt0 - i : i - f->nt0;
-        if (dd < dist)
-            dist = dd, best = i, bnt = nt;
+        cues[ncues] = i;
+        cnts[ncues++] = nt;
         i += nt - 1;
     }
-    if (best == SIZE_MAX)
-        return 0;
-    size_t na, nb;
-    if (!cl_name_after(d, best + bnt, s1, &na, &nb) && !cl_name_before(d, s0, best, &na, &nb))
-        return 0;
-    /* the name must not be the figure's own clause */
-    if (na <= f->nt0 && f->nt0 < nb)
-        return 0;
-    uint32_t a = doc->toks[na].start, b = doc->toks[nb - 1].end;
-    char *name = rc_arena_strndup(&doc->arena, doc->text + a, b - a);
-    if (!name)
-        return -1;
-    char key[RC_LEX_MAXKEY];
-    size_t kl = rc_fold(name, b - a, key, sizeof key);
-    memset(sp, 0, sizeof *sp);
-    sp->name = name;
-    sp->key = rc_arena_strndup(&doc->arena, key, kl <= sizeof key ? kl : 0);
-    sp->type = RC_ENT_MISC;
-    sp->start = a;
-    sp->end = b;
-    cl_explain(f, "source-cue", doc->text + doc->toks[best].start,
-               doc->toks[best + bnt - 1].end - doc->toks[best].start);
-    return sp->key ? 1 : -1;
+    /* the cues nearest the figure first */
+    for (size_t x = 1; x < ncues; x++)
+        for (size_t y = x; y > 0; y--) {
+            size_t dy = cues[y] < f->nt0 ? f->nt0 - cues[y] : cues[y] - f->nt0;
+            size_t dz = cues[y - 1] < f->nt0 ? f->nt0 - cues[y - 1] : cues[y - 1] - f->nt0;
+            if (dy >= dz)
+                break;
+            size_t tc = cues[y], tn = cnts[y];
+            cues[y] = cues[y - 1], cnts[y] = cnts[y - 1];
+            cues[y - 1] = tc, cnts[y - 1] = tn;
+        }
+    for (size_t x = 0; x < ncues; x++) {
+        size_t best = cues[x], bnt = cnts[x], na, nb;
+        if (!cl_name_after(d, best + bnt, s1, &na, &nb) && !cl_name_before(d, s0, best, &na, &nb))
+            continue;
+        /* the name must not hold the figure, nor be a toll (un nouveau bilan fait état de) */
+        if (na <= f->nt0 && f->nt0 < nb)
+            continue;
+        int toll = 0;
+        for (size_t k = na; k < nb && !toll; k++) {
+            const cl_entry *e = cl_word_at(d, k);
+            toll = e && (e->who == CL_WHO_SUM || e->mod == CL_M_HEDGE);
+        }
+        if (toll)
+            continue;
+        uint32_t a = doc->toks[na].start, b = doc->toks[nb - 1].end;
+        char *name = rc_arena_strndup(&doc->arena, doc->text + a, b - a);
+        if (!name)
+            return -1;
+        char key[RC_LEX_MAXKEY];
+        size_t kl = rc_fold(name, b - a, key, sizeof key);
+        memset(sp, 0, sizeof *sp);
+        sp->name = name;
+        sp->key = rc_arena_strndup(&doc->arena, key, kl <= sizeof key ? kl : 0);
+        sp->type = RC_ENT_MISC;
+        sp->start = a;
+        sp->end = b;
+        cl_explain(f, "source-cue", doc->text + doc->toks[best].start,
+                   doc->toks[best + bnt - 1].end - doc->toks[best].start);
+        return sp->key ? 1 : -1;
+    }
+    return 0;
 }
 
 /* Sources and whether they deny the figure (a cue démentir, nier). */
@@ -326,7 +344,7 @@ static void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
             best = m, cue = wc, cnt = wn;
     }
     int mod = f->c.nsources ? RC_MOD_REPORTED : RC_MOD_ASSERTED;
-    if (denied)
+    if (denied || f->denied)
         best = CL_M_DENY;
     switch (best) {
     case CL_M_DENY: mod = RC_MOD_DENIED; break;

@@ -32,6 +32,8 @@ typedef struct cl_fig {
     size_t pred;         /* the predicate's first token, or SIZE_MAX */
     int pred_before;     /* the predicate comes before the figure */
     int pred_noun;       /* the predicate is a noun */
+    int negated;         /* what a negated predicate said (n'ont pas tué), or -1 */
+    int denied;          /* the claim comes from a negated predicate */
     int gov_what;        /* what of a noun governing the figure (l'évacuation de), or -1 */
     size_t sent;         /* sentence index */
     int follows;         /* modality of the claim it follows by ellipsis or coordination, or -1 */

@@ -76,7 +76,7 @@ static cl_entry *cl_add(cl_table *t, const char *key, size_t len)
     memcpy(k, key, len);
     k[len] = '\0';
     cl_entry *e = &t->e[t->n];
-    *e = (cl_entry){k, (uint32_t)len, cl_hash(key, len), 1, CL_WHO_NONE, -1, -1, 0, CL_M_NONE, 0, 0};
+    *e = (cl_entry){k, (uint32_t)len, cl_hash(key, len), 1, CL_WHO_NONE, -1, -1, -1, 0, CL_M_NONE, 0, 0};
     for (size_t i = e->hash & t->mask;; i = (i + 1) & t->mask)
         if (!t->slots[i]) {
             t->slots[i] = (uint32_t)t->n + 1;
@@ -168,19 +168,22 @@ static int cl_counted(void *ud, const char *key, const char *value)
 }
 
 /* Sets a predicate on key, unless an earlier line set one. */
-static int cl_pred_set(cl_table *t, const char *key, size_t len, int what, unsigned flags)
+static int cl_pred_set(cl_table *t, const char *key, size_t len, int what, int what2,
+                       unsigned flags)
 {
     cl_entry *e = cl_add_key(t, key, len);
     if (!e)
         return -1;
     if (e->pwhat < 0) {
         e->pwhat = (int8_t)what;
+        e->pwhat2 = (int8_t)what2;
         e->pflags = (uint8_t)flags;
     }
     return 0;
 }
 
-/* One line of predicates.tsv: "what [pp] [noun]". pp adds the feminine and plural of the first
+/* One line of predicates.tsv: "what [what2] [pp] [noun]" (what2: what the word says of people
+ * when what is said of areas: perdu). pp adds the feminine and plural of the first
  * word (tué: tuée, tués, tuées). */
 static int cl_predicate(void *ud, const char *key, const char *value)
 {
@@ -192,15 +195,17 @@ static int cl_predicate(void *ud, const char *key, const char *value)
     if (what < 0)
         return 0;
     unsigned flags = 0;
-    int pp = 0;
+    int pp = 0, what2 = -1;
     while ((w = cl_word(&s, &n))) {
-        if (cl_is(w, n, "noun"))
+        if (cl_what(w, n) >= 0)
+            what2 = cl_what(w, n);
+        else if (cl_is(w, n, "noun"))
             flags |= CL_P_NOUN;
         else if (cl_is(w, n, "pp"))
             pp = 1;
     }
     size_t len = strlen(key);
-    if (cl_pred_set(t, key, len, what, flags))
+    if (cl_pred_set(t, key, len, what, what2, flags))
         return -1;
     if (pp) {
         const char *sp = strchr(key, ' ');
@@ -216,7 +221,7 @@ static int cl_predicate(void *ud, const char *key, const char *value)
             memcpy(b, key, first);
             memcpy(b + first, ends[i], el);
             memcpy(b + first + el, key + first, len - first);
-            if (cl_pred_set(t, b, len + el, what, flags))
+            if (cl_pred_set(t, b, len + el, what, what2, flags))
                 return -1;
         }
     }

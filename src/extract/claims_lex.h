@@ -58,6 +58,7 @@ typedef struct cl_entry {
     int8_t who;      /* rc_who, or CL_WHO_* */
     int8_t cwhat;    /* what a counted event noun says happened, or -1 */
     int8_t pwhat;    /* predicate: rc_what, or -1 */
+    int8_t pwhat2;   /* what it says of people when pwhat is said of areas (perdu), or -1 */
     uint8_t pflags;  /* CL_P_* */
     int8_t mod;      /* enum cl_mod */
     uint8_t mflags;  /* CL_MF_* */

@@ -23,10 +23,10 @@ c("Quatorze soldats syriens ont péri dans une embuscade près de Palmyre.",
 c("Selon des sources locales, une cinquantaine de familles seraient toujours piégées sous les décombres.",
   (50, "trapped", "families", "conditional", "sources locales"))
 c("L'organisation a recensé 5 disparus après le bombardement du marché.",
-  (5, "missing", "people", "asserted", None))
+  (5, "missing", "people", "reported", "organisation"))
 # --- Ukraine
 c("Au moins 11 personnes ont été tuées et 64 blessées lors d'une frappe russe sur Kharkiv, a annoncé le gouverneur régional.",
-  (11, "killed", "people", "reported", "gouverneur"), (64, "injured", "people", "reported", "gouverneur"))
+  (11, "killed", "people", "reported", "gouverneur"), (64, "injured", "wounded", "reported", "gouverneur"))
 c("Kiev affirme avoir abattu 23 drones pendant la nuit.")
 c("Selon l'état-major ukrainien, 850 soldats russes ont été tués au cours des dernières 24 heures, un chiffre impossible à vérifier de source indépendante.",
   (850, "killed", "soldiers", "hedged", "état-major"))

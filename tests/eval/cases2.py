@@ -29,7 +29,7 @@ c("Selon notre correspondant, environ 3 000 personnes sont encore bloquées à l
 # --- regional paper
 c("Originaire de Quimper, le casque bleu de 27 ans a été blessé au Liban.")
 c("Le collectif a récolté 12 000 euros pour les 35 familles réfugiées installées à Rodez.",
-  (35, "other", "families", "asserted", None))
+  (35, "fled", "families", "asserted", None))
 c("La commune accueille depuis mars 42 déplacés ukrainiens, dont 18 enfants.",
   (42, "fled", "people", "asserted", None))
 c("Le 152e régiment d'infanterie a perdu 2 hommes en opération.",

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import unicodedata
+from html import escape as html_escape
 
 
 def fold(s):
@@ -52,7 +53,11 @@ def main():
     cases = [json.loads(l) for l in open(args.cases, encoding="utf-8") if l.strip()]
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
         for c in cases:
-            f.write(json.dumps({"id": c["id"], "text": c["text"], "date": c.get("date")},
+            # a page declaring French: a one-sentence text is too short for the language to be
+            # told from its words alone
+            html = '<html lang="fr"><body><article><p>%s</p></article></body></html>' % (
+                html_escape(c["text"]))
+            f.write(json.dumps({"id": c["id"], "html": html, "date": c.get("date")},
                                ensure_ascii=False) + "\n")
         path = f.name
     try:
