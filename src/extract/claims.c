@@ -376,7 +376,7 @@ static int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long s
     for (size_t i = f->nt0; i > w0; i--) {
         size_t nt;
         const cl_entry *e = cl_match(d, i - 1, f->nt0, &nt);
-        if (e && (e->wflags & CL_W_AND))
+        if (e && (e->wflags & CL_W_AND) && i + 2 >= f->nt0)
             break; /* capturés et 5 autres tués: the verb before "et" is the other figure's */
         int what = e ? cl_pred_what(e, who) : -1;
         if (what < 0)
@@ -675,6 +675,8 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
             }
         }
     }
+    if (demonym && what < 0)
+        return 0; /* a people named after its place is counted only when something happens */
     if (what < 0 || !cl_pred_fits(what, c->who)) {
         /* dans quatre quartiers, de deux habitants: a figure in a complement, not a claim */
         if (f->nt0 > s0) {
