@@ -349,8 +349,8 @@ static int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long s
         int what = e ? cl_pred_what(e, who) : -1;
         if (what < 0)
             continue;
-        if ((e->pflags & CL_P_NOUN) && i > f->endt + 1)
-            continue;
+        if ((e->pflags & CL_P_NOUN) && i > f->endt + 3)
+            continue; /* 82 civils victimes de; habitants à l'exode */
         if (cl_negated(d, i, s0)) {
             if (f->negated < 0)
                 f->negated = what;

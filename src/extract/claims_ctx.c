@@ -60,7 +60,9 @@ static int cl_cues(const cl_doc *d, size_t a, size_t b, unsigned want, int near_
         int m = e ? e->mod : CL_M_NONE;
         if (e && near_only && !(e->mflags & CL_MF_NEAR))
             m = CL_M_NONE;
-        if (m == CL_M_NONE && !near_only && (want & (1u << CL_M_COND)) && !e && cl_cond_form(d, i))
+        if (m == CL_M_NONE && !near_only && (want & (1u << CL_M_COND)) &&
+            (!e || (e->mod == CL_M_NONE && !e->wflags && e->who == CL_WHO_NONE)) &&
+            cl_cond_form(d, i))
             m = CL_M_COND, nt = 1;
         if (m == CL_M_NONE && !near_only && (want & (1u << CL_M_EXPECT)) && cl_future_form(d, i))
             m = CL_M_EXPECT, nt = 1;
@@ -105,6 +107,8 @@ static int cl_name_after(const cl_doc *d, size_t a, size_t b, size_t *na, size_t
             i += 2; /* à Genève */
         else if (e && (e->wflags & CL_W_DET))
             i++, det = 1;
+        else if (e && (e->wflags & CL_W_DE) && det && i + 1 < b)
+            i++; /* un de leurs porte-parole */
         else if (e && e->mod == CL_M_REPORT)
             i++;
         else
@@ -147,12 +151,19 @@ static int cl_name_after(const cl_doc *d, size_t a, size_t b, size_t *na, size_t
     return 1;
 }
 
-/* Whether token i is an adverb in -ment (également), skipped between a subject and its verb. */
-static int cl_adverb(const rc_doc *doc, size_t i)
+/* Whether token i is an adverb that may stand between a subject and its verb (également):
+ * the morphology's word, else one of claim_words.tsv. */
+static int cl_adverb(const cl_doc *d, size_t i)
 {
+    const rc_doc *doc = d->doc;
     const rc_token *tk = &doc->toks[i];
-    size_t n = tk->end - tk->start;
-    return tk->kind == RC_TOK_WORD && n > 6 && memcmp(doc->text + tk->end - 4, "ment", 4) == 0;
+    rc_morph m;
+    if (tk->kind == RC_TOK_WORD &&
+        rc_fr_morph(doc->ctx, doc->text + tk->start, tk->end - tk->start, &m) &&
+        (m.flags & RC_M_ADV) && !(m.flags & RC_M_NOUN))
+        return 1;
+    const cl_entry *e = cl_word_at(d, i);
+    return e && (e->wflags & CL_W_ADV);
 }
 
 /* A name before a cue at token c (le Centre russe ... avait rendu compte): back over
@@ -163,7 +174,7 @@ static int cl_name_before(const cl_doc *d, size_t s0, size_t c, size_t *na, size
     size_t j = c;
     while (j > s0) {
         const cl_entry *e = cl_word_at(d, j - 1);
-        if ((e && (e->wflags & CL_W_AUX)) || cl_adverb(doc, j - 1))
+        if ((e && (e->wflags & CL_W_AUX)) || cl_adverb(d, j - 1))
             j--;
         else
             break;
@@ -189,6 +200,28 @@ static int cl_name_before(const cl_doc *d, size_t s0, size_t c, size_t *na, size
     *na = i;
     *nb = j;
     return 1;
+}
+
+/* Whether tokens [na, nb) may name the source of figure f: they do not hold it, are no toll
+ * (un nouveau bilan fait état de) and do not govern it (a annoncé la libération de 1 500). */
+static int cl_name_fits(const cl_doc *d, const cl_fig *f, size_t na, size_t nb)
+{
+    const rc_doc *doc = d->doc;
+    if (na <= f->nt0 && f->nt0 < nb)
+        return 0;
+    for (size_t k = na; k < nb; k++) {
+        const cl_entry *e = cl_word_at(d, k);
+        if (e && (e->who == CL_WHO_SUM || e->mod == CL_M_HEDGE || e->pwhat >= 0))
+            return 0;
+    }
+    size_t k = nb;
+    while (k < f->nt0) {
+        const cl_entry *e = cl_word_at(d, k);
+        if (!e || !(e->wflags & (CL_W_DE | CL_W_DET)))
+            break;
+        k++;
+    }
+    return !(k == f->nt0 && nb < f->nt0 && k > nb) && doc->ntoks;
 }
 
 /* The source of a figure when no attribution covers it: the report cue of the sentence nearest
@@ -218,18 +251,15 @@ static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_spe
             cues[y - 1] = tc, cnts[y - 1] = tn;
         }
     for (size_t x = 0; x < ncues; x++) {
-        size_t best = cues[x], bnt = cnts[x], na, nb;
-        if (!cl_name_after(d, best + bnt, s1, &na, &nb) && !cl_name_before(d, s0, best, &na, &nb))
-            continue;
-        /* the name must not hold the figure, nor be a toll (un nouveau bilan fait état de) */
-        if (na <= f->nt0 && f->nt0 < nb)
-            continue;
-        int toll = 0;
-        for (size_t k = na; k < nb && !toll; k++) {
-            const cl_entry *e = cl_word_at(d, k);
-            toll = e && (e->who == CL_WHO_SUM || e->mod == CL_M_HEDGE);
+        size_t best = cues[x], bnt = cnts[x], na = 0, nb = 0;
+        int ok = 0;
+        for (int side = 0; side < 2 && !ok; side++) {
+            if (side == 0 ? !cl_name_after(d, best + bnt, s1, &na, &nb)
+                          : !cl_name_before(d, s0, best, &na, &nb))
+                continue;
+            ok = cl_name_fits(d, f, na, nb);
         }
-        if (toll)
+        if (!ok)
             continue;
         uint32_t a = doc->toks[na].start, b = doc->toks[nb - 1].end;
         char *name = rc_arena_strndup(&doc->arena, doc->text + a, b - a);

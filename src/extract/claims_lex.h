@@ -50,6 +50,7 @@ enum cl_mod {
 #define CL_W_YEARP 0x80 /* before a year (en, depuis) */
 #define CL_W_DE 0x100   /* between a figure and its noun (de, d') */
 #define CL_W_STOP 0x200 /* ends a name or an agent (que, qui) */
+#define CL_W_ADV 0x400  /* an adverb between a subject and its verb (également) */
 
 typedef struct cl_entry {
     const char *key; /* folded, NUL-terminated; owned by the table */

@@ -46,7 +46,7 @@ c("Près de 9 000 habitants de Merelin ont fui vers la côte depuis lundi.",
 c("Dans la province de Tervaine, 37 insurgés ont été capturés et 5 autres tués.",
   (37, "detained", "fighters", "asserted", None), (5, "killed", "fighters", "asserted", None))
 c("Un accord devrait permettre la libération de 80 prisonniers de chaque camp.",
-  (80, "detained", "people", "expected", None))
+  (80, "other", "people", "expected", None))
 c("Les forces de Lorvane n'ont pas tué 40 civils, contrairement à ce qu'affirme l'opposition.",
   (40, "killed", "civilians", "denied", None))
 # --- ellipsis, parts, cumulative

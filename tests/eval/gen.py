@@ -1,6 +1,6 @@
 import json, sys
 sys.path.insert(0, '.')
-import cases2
+import cases2, cases3
 from cases1 import C
 with open('claims.jsonl', 'w', encoding='utf-8') as f:
     for i, (text, claims, date) in enumerate(C):
