@@ -232,6 +232,26 @@ static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_spe
     size_t cues[8], cnts[8], ncues = 0;
     for (size_t i = s0; i < s1 && ncues < 8; i++) {
         size_t nt;
+        if (doc->toks[i].kind == RC_TOK_CLITIC && i > s0 && doc->toks[i - 1].kind == RC_TOK_WORD) {
+            /* », a-t-il poursuivi: the inverted subject of a verb of saying */
+            const rc_token *tk = &doc->toks[i];
+            const char *w = doc->text + tk->start;
+            size_t n = tk->end - tk->start;
+            while (n && (*w == '-' || *w == 't'))
+                w++, n--;
+            if (n && n <= 5 && w[0] != 'o') { /* not -on: who says is unknown */
+                memset(sp, 0, sizeof *sp);
+                sp->name = rc_arena_strndup(&doc->arena, w, n);
+                sp->key = sp->name;
+                sp->type = RC_ENT_MISC;
+                sp->start = (uint32_t)(w - doc->text);
+                sp->end = tk->end;
+                if (!sp->name)
+                    return -1;
+                cl_explain(f, "source-inversion", w, n);
+                return 1;
+            }
+        }
         const cl_entry *e = cl_match(d, i, s1, &nt);
         if (!e || (e->mod != CL_M_REPORT && e->mod != CL_M_DENY))
             continue;
@@ -280,6 +300,35 @@ static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_spe
     return 0;
 }
 
+/* The closing quote mark of a quotation that holds token i, or SIZE_MAX when i is not quoted:
+ * an opening mark before it and a closing one after it, within a paragraph and a few hundred
+ * tokens. */
+static size_t cl_quote_close(const rc_doc *doc, size_t i)
+{
+    int open = 0;
+    for (size_t k = i; k > 0 && k + 300 > i; k--) {
+        const rc_token *tk = &doc->toks[k - 1];
+        if (tk->kind == RC_TOK_QUOTE_CLOSE)
+            return SIZE_MAX;
+        if (tk->kind == RC_TOK_QUOTE_OPEN) {
+            open = 1;
+            break;
+        }
+        if (tk->flags & RC_TF_PARAGRAPH)
+            return SIZE_MAX;
+    }
+    if (!open)
+        return SIZE_MAX;
+    for (size_t k = i; k < doc->ntoks && k < i + 300; k++) {
+        const rc_token *tk = &doc->toks[k];
+        if (tk->kind == RC_TOK_QUOTE_OPEN || (k > i && (tk->flags & RC_TF_PARAGRAPH)))
+            return SIZE_MAX;
+        if (tk->kind == RC_TOK_QUOTE_CLOSE)
+            return k;
+    }
+    return SIZE_MAX;
+}
+
 /* Sources and whether they deny the figure (a cue démentir, nier). */
 static int cl_sources(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int *denied)
 {
@@ -321,6 +370,21 @@ static int cl_sources(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int *denied)
     }
     rc_speaker sp;
     int r = cl_source_fallback(d, f, s0, s1, &sp);
+    size_t qc = r ? SIZE_MAX : cl_quote_close(doc, f->nt0);
+    if (qc != SIZE_MAX && qc + 1 < doc->ntoks) {
+        /* « ... 82 civils ... », a-t-il poursuivi: the cue after a quote that runs on */
+        size_t a = qc + 1, b;
+        size_t qs = doc->nsents ? doc->nsents - 1 : 0;
+        for (size_t k = f->sent; k < doc->nsents; k++)
+            if (doc->sents[k].end > doc->toks[a].start) {
+                qs = k;
+                break;
+            }
+        b = cl_tok_at(doc, doc->sents[qs].end);
+        if (b > a + 24)
+            b = a + 24;
+        r = cl_source_fallback(d, f, a, b, &sp);
+    }
     if (r < 0)
         return RC_ENOMEM;
     if (r) {
