@@ -431,8 +431,12 @@ static void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
             continue;
         size_t a, b;
         cl_sent_toks(doc, (size_t)s, &a, &b);
-        /* hedges from the sentence before only; disputes also from the two after */
-        unsigned want = 1u << CL_M_DISPUTE | (s < (long)f->sent ? 1u << CL_M_HEDGE : 0u);
+        /* hedges from the sentence before only; disputes of what a source said (the outlet
+         * does not doubt its own figures) from the sentence before and the two after */
+        unsigned want = (f->c.nsources ? 1u << CL_M_DISPUTE : 0u) |
+                        (s < (long)f->sent ? 1u << CL_M_HEDGE : 0u);
+        if (!want)
+            continue;
         m = cl_cues(d, a, b, want, 1, &wc, &wn);
         if (m > best)
             best = m, cue = wc, cnt = wn;
@@ -467,11 +471,30 @@ static void cl_time(cl_doc *d, cl_fig *f)
     const rc_span *s = &doc->sents[f->sent];
     const rc_time *best = NULL;
     uint32_t dist = UINT32_MAX;
+    uint32_t w0 = doc->toks[f->win0].start;
+    uint32_t w1 = f->win1 > f->win0 ? doc->toks[f->win1 - 1].end : s->end;
     for (size_t i = 0; i < doc->ntimes; i++) {
         const rc_time *t = &doc->times[i];
         if (t->end <= s->start || t->start >= s->end || t->type == RC_TIME_SET || !t->from[0])
             continue;
+        size_t ti = cl_tok_at(doc, t->end);
+        if (ti < doc->ntoks && cl_punct(doc, ti, '-') && cl_tok_at(doc, t->start) < cl_tok_at(doc, s->start) + 4)
+            continue; /* a dateline (VARDENA, 18 avril -) dates the article, not the event */
+        /* outside the clause, a time is the figure's only when no other figure stands between */
+        int inside = t->start >= w0 && t->end <= w1;
+        if (!inside) {
+            uint32_t lo = t->end < c->start ? t->end : c->end;
+            uint32_t hi = t->end < c->start ? c->start : t->start;
+            long m = cl_num_at(doc, lo);
+            size_t k = m >= 0 ? (size_t)m : 0;
+            while (k < doc->nnums && doc->nums[k].end <= lo)
+                k++;
+            if (k < doc->nnums && doc->nums[k].start < hi)
+                continue;
+        }
         uint32_t dd = t->start > c->start ? t->start - c->start : c->start - t->start;
+        if (!inside)
+            dd += 1u << 20;
         if (dd < dist)
             dist = dd, best = t;
     }
@@ -547,10 +570,16 @@ static int cl_places(cl_doc *d, cl_fig *f)
             }
         }
     } else {
-        for (size_t i = f->win0; i < f->win1; i++) {
+        size_t s1 = cl_tok_at(doc, doc->sents[f->sent].end);
+        size_t pend = f->endt + 20 < s1 ? f->endt + 20 : s1;
+        if (pend < f->win1)
+            pend = f->win1;
+        for (size_t i = f->win0; i < pend; i++) {
             const cl_entry *e = cl_word_at(d, i);
-            if (!e || !(e->wflags & (CL_W_PREP | CL_W_DE)) || i + 1 >= f->win1)
+            if (!e || !(e->wflags & (CL_W_PREP | CL_W_DE)) || i + 1 >= pend)
                 continue;
+            if (i >= f->win1 && cl_num_at(doc, doc->toks[i].start) >= 0)
+                break;
             size_t j = i + 1, lim = cl_tok_at(doc, doc->sents[f->sent].end);
             while (j < lim) {
                 size_t k = j;
