@@ -575,6 +575,10 @@ static int cl_places(cl_doc *d, cl_fig *f)
         if (pend < f->win1)
             pend = f->win1;
         for (size_t i = f->win0; i < pend; i++) {
+            size_t rn;
+            const cl_entry *re = i > f->endt ? cl_match(d, i, pend, &rn) : NULL;
+            if (re && re->mod == CL_M_REPORT)
+                break; /* a annoncé à Genève: where the source spoke, not where it happened */
             const cl_entry *e = cl_word_at(d, i);
             if (!e || !(e->wflags & (CL_W_PREP | CL_W_DE)) || i + 1 >= pend)
                 continue;
