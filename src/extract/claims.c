@@ -52,46 +52,100 @@ int cl_is_word(const rc_doc *doc, size_t i)
     return k == RC_TOK_WORD || k == RC_TOK_ELISION || k == RC_TOK_CLITIC;
 }
 
-const cl_entry *cl_match(const cl_doc *d, size_t i, size_t lim, size_t *nt)
+/* Marks a word looked up and found in no lexicon, in the per-token cache. */
+static const cl_entry cl_none;
+
+/* The entry of the word at token i alone (possibly a mere prefix), and of its lemma: looked up
+ * once per token and kept in d->words. */
+static const cl_word *cl_word_info(const cl_doc *d, size_t i)
 {
     const rc_doc *doc = d->doc;
+    cl_word *w = &d->words[i];
+    if (w->surf)
+        return w;
+    w->surf = &cl_none;
+    w->lemma = &cl_none;
+    const rc_token *tk = &doc->toks[i];
+    if (!cl_is_word(doc, i))
+        return w;
     char key[RC_LEX_MAXKEY];
-    size_t kl = 0;
-    const cl_entry *best = NULL;
-    *nt = 0;
-    for (size_t j = i; j < lim && j < i + (size_t)d->t->maxwords; j++) {
-        if (!cl_is_word(doc, j))
-            break;
-        const rc_token *tk = &doc->toks[j];
-        if (j > i && doc->toks[j - 1].kind != RC_TOK_ELISION && tk->kind != RC_TOK_CLITIC) {
-            if (kl + 1 >= sizeof key)
-                break;
-            key[kl++] = ' ';
-        }
-        size_t fl = rc_fold(doc->text + tk->start, tk->end - tk->start, key + kl, sizeof key - kl);
-        if (fl > sizeof key - kl)
-            break;
-        kl += fl;
-        const cl_entry *e = cl_lookup(d->t, key, kl);
-        if (!e)
-            break;
-        if (!e->prefix) {
-            best = e;
-            *nt = j - i + 1;
+    int maybe = 1;
+    if (tk->end - tk->start >= 2) {
+        /* most words start no key: ruled out by their first two bytes, before folding */
+        const unsigned char *u = (const unsigned char *)doc->text + tk->start;
+        if (u[0] < 0x80 && u[1] < 0x80) {
+            unsigned a = (unsigned)(u[0] - 'A') < 26u ? u[0] + 32u : u[0];
+            unsigned b = (unsigned)(u[1] - 'A') < 26u ? u[1] + 32u : u[1];
+            unsigned bit = cl_pair_bit((unsigned char)a, (unsigned char)b);
+            maybe = (d->t->pairs[bit >> 6] >> (bit & 63)) & 1;
         }
     }
-    if (!best && i < lim && doc->toks[i].kind == RC_TOK_WORD) {
+    if (maybe) {
+        size_t fl = rc_fold(doc->text + tk->start, tk->end - tk->start, key, sizeof key);
+        const cl_entry *e = fl <= sizeof key ? cl_lookup(d->t, key, fl) : NULL;
+        if (e)
+            w->surf = e;
+    }
+    if ((w->surf == &cl_none || w->surf->prefix) && tk->kind == RC_TOK_WORD) {
         /* the lemma, when the morphology knows the form */
         rc_morph m;
-        const rc_token *tk = &doc->toks[i];
         if (rc_fr_morph(doc->ctx, doc->text + tk->start, tk->end - tk->start, &m) && m.lemma) {
             size_t fl = rc_fold(m.lemma, strlen(m.lemma), key, sizeof key);
             const cl_entry *e = fl <= sizeof key ? cl_lookup(d->t, key, fl) : NULL;
-            if (e && !e->prefix) {
-                best = e;
-                *nt = 1;
+            if (e && !e->prefix)
+                w->lemma = e;
+        }
+    }
+    return w;
+}
+
+const cl_entry *cl_match(const cl_doc *d, size_t i, size_t lim, size_t *nt)
+{
+    const rc_doc *doc = d->doc;
+    *nt = 0;
+    if (i >= lim || i >= doc->ntoks)
+        return NULL;
+    const cl_word *w = cl_word_info(d, i);
+    const cl_entry *best = NULL;
+    if (w->surf != &cl_none) {
+        if (!w->surf->prefix)
+            best = w->surf, *nt = 1;
+        if (d->t->maxwords > 1 && i + 1 < lim && cl_is_word(doc, i + 1) &&
+            (doc->toks[i + 1].kind == RC_TOK_CLITIC || cl_word_info(d, i + 1)->surf != &cl_none)) {
+            /* a phrase: only when the next word is in some key too */
+            char key[RC_LEX_MAXKEY];
+            size_t kl = 0;
+            for (size_t j = i; j < lim && j < i + (size_t)d->t->maxwords; j++) {
+                if (!cl_is_word(doc, j) || (j > i && doc->toks[j].kind != RC_TOK_CLITIC &&
+                                            cl_word_info(d, j)->surf == &cl_none))
+                    break;
+                const rc_token *tk = &doc->toks[j];
+                if (j > i && doc->toks[j - 1].kind != RC_TOK_ELISION &&
+                    tk->kind != RC_TOK_CLITIC) {
+                    if (kl + 1 >= sizeof key)
+                        break;
+                    key[kl++] = ' ';
+                }
+                size_t fl =
+                    rc_fold(doc->text + tk->start, tk->end - tk->start, key + kl, sizeof key - kl);
+                if (fl > sizeof key - kl)
+                    break;
+                kl += fl;
+                if (j == i)
+                    continue;
+                const cl_entry *e = cl_lookup(d->t, key, kl);
+                if (!e)
+                    break;
+                if (!e->prefix) {
+                    best = e;
+                    *nt = j - i + 1;
+                }
             }
         }
+    }
+    if (!best && w->lemma != &cl_none) {
+        best = w->lemma;
+        *nt = 1;
     }
     return best;
 }
@@ -698,8 +752,12 @@ int rc_stage_claims(rc_doc *doc, const rc_stage_env *env)
     doc->nclaims = 0;
     if (!doc->nnums || !doc->ntoks)
         return RC_OK;
-    cl_doc d = {doc, cl_table_get(doc->ctx)};
-    if (!d.t)
+    cl_doc d;
+    memset(&d, 0, sizeof d);
+    d.doc = doc;
+    d.t = cl_table_get(doc->ctx);
+    d.words = d.t ? rc_arena_calloc(&doc->arena, doc->ntoks, sizeof *d.words) : NULL;
+    if (!d.t || !d.words)
         return RC_ENOMEM;
     size_t cap = 0;
     uint32_t skip_to = 0;

@@ -77,6 +77,33 @@ static int cl_cues(const cl_doc *d, size_t a, size_t b, unsigned want, int near_
     return best;
 }
 
+/* cl_cues over a whole sentence, remembered: the claims of one sentence and of its neighbours
+ * ask for the same sentences again. */
+static int cl_sent_cues(cl_doc *d, size_t sent, unsigned want, int near_only, size_t *cue,
+                        size_t *cnt)
+{
+    for (int i = 0; i < CL_NCACHE; i++) {
+        const cl_cuecache *k = &d->cache[i];
+        if (k->used && k->sent == sent && k->want == want && k->near_only == near_only) {
+            *cue = k->cue;
+            *cnt = k->cnt;
+            return k->best;
+        }
+    }
+    size_t a, b;
+    cl_sent_toks(d->doc, sent, &a, &b);
+    cl_cuecache *k = &d->cache[d->next++ % CL_NCACHE];
+    k->cue = k->cnt = 0;
+    k->best = cl_cues(d, a, b, want, near_only, &k->cue, &k->cnt);
+    k->sent = sent;
+    k->want = want;
+    k->near_only = near_only;
+    k->used = 1;
+    *cue = k->cue;
+    *cnt = k->cnt;
+    return k->best;
+}
+
 /* The innermost attribution whose scope holds off, or -1. */
 static long cl_attr_at(const rc_doc *doc, uint32_t off)
 {
@@ -405,7 +432,8 @@ static void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
     size_t cue = 0, cnt = 0;
     int best = CL_M_NONE;
     unsigned sent_want = 1u << CL_M_HEDGE | 1u << CL_M_DISPUTE | 1u << CL_M_DENY;
-    int m = cl_cues(d, s0, s1, sent_want, 0, &cue, &cnt);
+    (void)s0, (void)s1;
+    int m = cl_sent_cues(d, f->sent, sent_want, 0, &cue, &cnt);
     if (m > best)
         best = m;
     /* the verbs of the figure's own clause: back to a comma or a relative pronoun, forward to
@@ -429,15 +457,13 @@ static void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
     for (long s = (long)f->sent - 1; s <= (long)f->sent + 2; s++) {
         if (s < 0 || s == (long)f->sent || (size_t)s >= doc->nsents)
             continue;
-        size_t a, b;
-        cl_sent_toks(doc, (size_t)s, &a, &b);
         /* hedges from the sentence before only; disputes of what a source said (the outlet
          * does not doubt its own figures) from the sentence before and the two after */
         unsigned want = (f->c.nsources ? 1u << CL_M_DISPUTE : 0u) |
                         (s < (long)f->sent ? 1u << CL_M_HEDGE : 0u);
         if (!want)
             continue;
-        m = cl_cues(d, a, b, want, 1, &wc, &wn);
+        m = cl_sent_cues(d, (size_t)s, want, 1, &wc, &wn);
         if (m > best)
             best = m, cue = wc, cnt = wn;
     }

@@ -16,10 +16,29 @@
 #define CL_MAXPARTS 8
 #define CL_EXPLAIN 640
 
+/* A sentence's modality cues, kept while the claims of nearby sentences are built. */
+typedef struct cl_cuecache {
+    size_t sent;
+    unsigned want;
+    int near_only, best, used;
+    size_t cue, cnt;
+} cl_cuecache;
+
+#define CL_NCACHE 8
+
+/* What the lexicons say of one token, found on first use: its own entry (maybe only a prefix of
+ * phrases) and its lemma's; NULL when not looked up yet. */
+typedef struct cl_word {
+    const cl_entry *surf, *lemma;
+} cl_word;
+
 /* The document as the stage reads it. */
 typedef struct cl_doc {
     rc_doc *doc;
     const cl_table *t;
+    cl_word *words; /* one per token, in the document's arena */
+    cl_cuecache cache[CL_NCACHE];
+    unsigned next; /* the cache entry to replace next */
 } cl_doc;
 
 /* A claim being built; c is what lands in doc->claims. */

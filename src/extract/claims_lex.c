@@ -75,6 +75,10 @@ static cl_entry *cl_add(cl_table *t, const char *key, size_t len)
         return NULL;
     memcpy(k, key, len);
     k[len] = '\0';
+    if (len >= 2) {
+        unsigned bit = cl_pair_bit((unsigned char)key[0], (unsigned char)key[1]);
+        t->pairs[bit >> 6] |= 1ull << (bit & 63);
+    }
     cl_entry *e = &t->e[t->n];
     *e = (cl_entry){k, (uint32_t)len, cl_hash(key, len), 1, CL_WHO_NONE, -1, -1, -1, 0, CL_M_NONE, 0, 0};
     for (size_t i = e->hash & t->mask;; i = (i + 1) & t->mask)
@@ -91,12 +95,21 @@ static cl_entry *cl_add(cl_table *t, const char *key, size_t len)
 static cl_entry *cl_add_key(cl_table *t, const char *key, size_t len)
 {
     int words = 1;
+    size_t w0 = 0; /* where the current word starts */
     for (size_t i = 0; i < len; i++)
         if (key[i] == ' ' || (key[i] == '\'' && i + 1 < len)) {
-            if (!cl_add(t, key, key[i] == '\'' ? i + 1 : i))
+            size_t end = key[i] == '\'' ? i + 1 : i;
+            if (!cl_add(t, key, end))
                 return NULL;
+            /* each word of a phrase is known on its own, so that matching may skip words in
+             * no key without folding them */
+            if (w0 > 0 && !cl_add(t, key + w0, end - w0))
+                return NULL;
+            w0 = key[i] == ' ' ? i + 1 : i + 1;
             words++;
         }
+    if (w0 > 0 && !cl_add(t, key + w0, len - w0))
+        return NULL;
     if (words > t->maxwords)
         t->maxwords = words;
     cl_entry *e = cl_add(t, key, len);

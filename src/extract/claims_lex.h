@@ -72,7 +72,14 @@ typedef struct cl_table {
     uint32_t *slots; /* index + 1; 0 empty */
     size_t mask;
     int maxwords;
+    uint64_t pairs[16]; /* bit set for the first two folded bytes of every key */
 } cl_table;
+
+/* The bit of the pairs filter for a key starting with the folded bytes a and b. */
+static inline unsigned cl_pair_bit(unsigned char a, unsigned char b)
+{
+    return (a * 37u + b) & 1023u;
+}
 
 /* The table of the context, made on first use (rc_ctx_derived). NULL when out of memory. */
 const cl_table *cl_table_get(const rc_ctx *ctx);
