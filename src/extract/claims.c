@@ -99,12 +99,11 @@ static const cl_word *cl_word_info(const cl_doc *d, size_t i)
     return w;
 }
 
-const cl_entry *cl_match(const cl_doc *d, size_t i, size_t lim, size_t *nt)
+/* The longest entry starting at token i and ending before lim (cl_match without the cache). */
+static const cl_entry *cl_match_at(const cl_doc *d, size_t i, size_t lim, size_t *nt)
 {
     const rc_doc *doc = d->doc;
     *nt = 0;
-    if (i >= lim || i >= doc->ntoks)
-        return NULL;
     const cl_word *w = cl_word_info(d, i);
     const cl_entry *best = NULL;
     if (w->surf != &cl_none) {
@@ -148,6 +147,27 @@ const cl_entry *cl_match(const cl_doc *d, size_t i, size_t lim, size_t *nt)
         *nt = 1;
     }
     return best;
+}
+
+const cl_entry *cl_match(const cl_doc *d, size_t i, size_t lim, size_t *nt)
+{
+    const rc_doc *doc = d->doc;
+    *nt = 0;
+    if (i >= lim || i >= doc->ntoks)
+        return NULL;
+    cl_word *w = &d->words[i];
+    if (!w->matched) {
+        /* the longest match up to the end of the text, kept: the rules ask again and again */
+        size_t n;
+        w->best = cl_match_at(d, i, doc->ntoks, &n);
+        w->nbest = (uint8_t)n;
+        w->matched = 1;
+    }
+    if (i + w->nbest <= lim) {
+        *nt = w->nbest;
+        return w->best;
+    }
+    return cl_match_at(d, i, lim, nt);
 }
 
 const cl_entry *cl_word_at(const cl_doc *d, size_t i)

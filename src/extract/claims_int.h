@@ -30,6 +30,8 @@ typedef struct cl_cuecache {
  * phrases) and its lemma's; NULL when not looked up yet. */
 typedef struct cl_word {
     const cl_entry *surf, *lemma;
+    const cl_entry *best; /* the longest match from this token, when matched */
+    uint8_t nbest, matched;
 } cl_word;
 
 /* The document as the stage reads it. */
