@@ -664,6 +664,8 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
             c->who = prev->c->who;
             cl_explain(f, "others", NULL, 0);
         }
+        if (ce && ce->share && c->unit == RC_UNIT_COUNT)
+            return 0; /* plus de 40 pays: countries are counted in shares only */
         if (c->unit != RC_UNIT_COUNT && c->who != RC_WHO_AREAS && !ce)
             return 0;
         c->counted = rc_arena_strndup(&doc->arena, doc->text + tk[ct].start,

@@ -80,7 +80,7 @@ static cl_entry *cl_add(cl_table *t, const char *key, size_t len)
         t->pairs[bit >> 6] |= 1ull << (bit & 63);
     }
     cl_entry *e = &t->e[t->n];
-    *e = (cl_entry){k, (uint32_t)len, cl_hash(key, len), 1, CL_WHO_NONE, -1, -1, -1, 0, CL_M_NONE, 0, 0};
+    *e = (cl_entry){k, (uint32_t)len, cl_hash(key, len), 1, CL_WHO_NONE, -1, 0, -1, -1, 0, CL_M_NONE, 0, 0};
     for (size_t i = e->hash & t->mask;; i = (i + 1) & t->mask)
         if (!t->slots[i]) {
             t->slots[i] = (uint32_t)t->n + 1;
@@ -150,7 +150,8 @@ static int cl_what(const char *w, size_t n)
     return rc_what_parse(b);
 }
 
-/* One line of counted.tsv: "who [what]", or "-" (a unit), "+" (a word to skip), "sum [what]". */
+/* One line of counted.tsv: "who [what] [share]", or "-" (a unit), "+" (a word to skip), "sum
+ * [what]". share: the noun is counted only as a share (80 % du pays). */
 static int cl_counted(void *ud, const char *key, const char *value)
 {
     cl_table *t = ud;
@@ -175,8 +176,12 @@ static int cl_counted(void *ud, const char *key, const char *value)
         else if (rc_who_parse(b) >= 0)
             e->who = (int8_t)rc_who_parse(b);
     }
-    if ((w = cl_word(&s, &n)))
-        e->cwhat = (int8_t)cl_what(w, n);
+    while ((w = cl_word(&s, &n))) {
+        if (cl_is(w, n, "share"))
+            e->share = 1;
+        else if (cl_what(w, n) >= 0)
+            e->cwhat = (int8_t)cl_what(w, n);
+    }
     return 0;
 }
 

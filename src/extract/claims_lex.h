@@ -58,6 +58,7 @@ typedef struct cl_entry {
     uint8_t prefix;  /* 1: only a prefix of longer keys */
     int8_t who;      /* rc_who, or CL_WHO_* */
     int8_t cwhat;    /* what a counted event noun says happened, or -1 */
+    uint8_t share;   /* counted only as a share (80 % du pays), never as a count */
     int8_t pwhat;    /* predicate: rc_what, or -1 */
     int8_t pwhat2;   /* what it says of people when pwhat is said of areas (perdu), or -1 */
     uint8_t pflags;  /* CL_P_* */
