@@ -20,7 +20,7 @@
 #include "crosscheck/check_int.h"
 #include "util/date.h"
 
-#define FACT_PLACES 16  /* place hashes a fact keeps for matching */
+#define FACT_PLACES 8   /* place hashes a fact keeps for matching */
 #define FACT_SCAN 512   /* open facts a claim is compared with, newest first */
 #define FACT_OUT_PLACES 32 /* place names a fact lists */
 
