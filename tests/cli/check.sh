@@ -3,7 +3,7 @@
 . "$(dirname "$0")/lib.sh"
 
 # jqe FILTER FILE: passes when the filter holds on the file
-jqe() { jqe "$@" >/dev/null; }
+jqe() { jq -e "$@" >/dev/null; }
 
 expect_status 2 "check without input" "$RECOUPE" check
 check "usage error points to --help" grep -q "recoupe check --help" "$TMP/err"
