@@ -120,7 +120,8 @@ static const char *const *copy_strv(rc_arena *a, const char *const *v, size_t n)
     if (!out)
         return NULL;
     for (size_t i = 0; i < n; i++)
-        out[i] = rc_arena_strdup(a, v[i] ? v[i] : "");
+        if (!(out[i] = rc_arena_strdup(a, v[i] ? v[i] : "")))
+            return NULL;
     return out;
 }
 
@@ -136,6 +137,21 @@ static bool dup_into(rc_arena *a, const char **s)
 /* Copies one claim's strings and arrays into the arena; the struct itself is copied by value. */
 static int copy_claim(rc_arena *a, rc_claim *c)
 {
+    /* values out of the closed vocabularies, or counts without arrays, are made harmless */
+    if (c->what >= RC_WHAT_N)
+        c->what = RC_WHAT_OTHER;
+    if (c->who >= RC_WHO_N)
+        c->who = RC_WHO_OTHER;
+    if (c->modality >= RC_MOD_N)
+        c->modality = RC_MOD_HEDGED;
+    if (c->unit >= RC_UNIT_N)
+        c->unit = RC_UNIT_COUNT;
+    if (!c->parts)
+        c->nparts = 0;
+    if (!c->places)
+        c->nplaces = 0;
+    if (!c->sources)
+        c->nsources = 0;
     if (!c->explain)
         c->explain = "";
     if (!dup_into(a, &c->counted) || !dup_into(a, &c->time_text) || !dup_into(a, &c->agent) ||
