@@ -74,6 +74,7 @@ static int synth_make(synth *s, size_t n)
         char buf[40];
         snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
         memcpy(c->time_from, buf, 10);
+        c->time_text = "ce jour-là";
         memcpy(c->time_to, c->time_from, sizeof c->time_to);
         if (rnd(&seed) % 4) {
             size_t p = rnd(&seed) % NPLACES;

@@ -94,7 +94,7 @@ static void figure_of(const rc_claim *c, cc_claim *k)
         k->kind = CC_LOWER;
     else if (!c->approx && hh && !hl)
         k->kind = CC_UPPER;
-    k->point = hv ? c->value : hl && hh ? (c->low + c->high) / 2 : hl ? c->low : c->high;
+    k->point = hv ? c->value : hl ? c->low : c->high; /* a range without a figure: its low */
     k->lo = hl ? c->low : k->point;
     k->hi = hh ? c->high : k->point;
     if (k->kind == CC_LOWER || k->kind == CC_UPPER)
@@ -210,9 +210,68 @@ static void copy_meta(rc_arena *a, const rc_doc_meta *m, rc_doc_meta *out)
     out->date_source = rc_arena_strdup(a, m->date_source);
 }
 
+/* Whether a byte is an ASCII vowel or starts an accented Latin letter (UTF-8 lead 0xC3), which
+ * the place skeleton leaves out after a word's first letter. */
+static bool vowel_at(const unsigned char *s)
+{
+    unsigned char c = s[0];
+    if (c == 0xc3)
+        return true;
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+/* The hash of a place key's consonant skeleton: every word keeps its first letter, then only
+ * its consonants, doubled ones once, and a final h after a vowel is dropped. Transliterations of
+ * one name mostly differ in their vowels and doubled letters (Ferdous and Fardous, Salhine and
+ * Salihine, Kallassé and Kallasseh), while names that differ in their consonants stay apart
+ * (Alep-Est and Alep-Ouest keep their first letters). A key too short for a skeleton of two
+ * letters is hashed as it is. */
+static uint64_t place_hash(const char *key)
+{
+    char sk[128];
+    size_t n = 0;
+    const unsigned char *s = (const unsigned char *)key;
+    bool word_start = true, prev_vowel = false, last_h = false, h_after_vowel = false;
+    for (size_t i = 0; s[i] && n + 5 < sizeof sk;) {
+        unsigned char c = s[i];
+        size_t len = c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+        bool alnum = c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+        if (!alnum) { /* a word ends: drop its final h after a vowel */
+            if (last_h && h_after_vowel)
+                n--;
+            word_start = true;
+            prev_vowel = last_h = false;
+            i++;
+            continue;
+        }
+        char lc = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+        bool v = vowel_at(s + i);
+        bool keep = word_start || (!v && !(len == 1 && n && sk[n - 1] == lc));
+        if (keep) {
+            if (word_start && n)
+                sk[n++] = ' ';
+            sk[n++] = lc;
+            for (size_t k = 1; k < len && s[i + k]; k++)
+                sk[n++] = (char)s[i + k];
+        }
+        last_h = keep && !word_start && lc == 'h';
+        h_after_vowel = prev_vowel;
+        prev_vowel = v;
+        word_start = false;
+        for (size_t k = 0; k < len && s[i]; k++)
+            i++;
+    }
+    if (last_h && h_after_vowel)
+        n--;
+    if (n < 2)
+        return origins_hash(key, strlen(key));
+    return origins_hash(sk, n);
+}
+
 /* The check's view of one copied claim: days, place hashes, figure, blocking families. A claim
- * without a time of its own takes the three days up to its document's date: reports mostly tell
- * what happened in the days before they were written. */
+ * whose time the text does not state (no time expression: the day is its document's) takes the
+ * three days up to that day, and so does a claim without any time when its document is dated:
+ * reports mostly tell what happened in the days before they were written. */
 static int view_claim(rc_check *chk, uint32_t d, uint32_t i, const rc_claim *c, int32_t docday,
                       const char *text, size_t textlen, cc_claim *k)
 {
@@ -227,6 +286,10 @@ static int view_claim(rc_check *chk, uint32_t d, uint32_t i, const rc_claim *c, 
         if (k->to == CC_NODAY || k->to < k->from)
             k->to = k->from;
         k->timed = 1;
+        if (!c->time_text || !*c->time_text) {
+            k->from -= 3;
+            k->timed = 2;
+        }
     } else if (docday != CC_NODAY) {
         k->from = docday - 3;
         k->to = docday;
@@ -236,10 +299,8 @@ static int view_claim(rc_check *chk, uint32_t d, uint32_t i, const rc_claim *c, 
         uint64_t *h = rc_arena_alloc(&chk->arena, c->nplaces * sizeof *h);
         if (!h)
             return RC_ENOMEM;
-        for (size_t p = 0; p < c->nplaces; p++) {
-            const char *key = c->place_keys[p];
-            h[p] = origins_hash(key, strlen(key));
-        }
+        for (size_t p = 0; p < c->nplaces; p++)
+            h[p] = place_hash(c->place_keys[p]);
         k->placeh = h;
         k->nplaces = (uint32_t)c->nplaces;
     }
@@ -248,7 +309,7 @@ static int view_claim(rc_check *chk, uint32_t d, uint32_t i, const rc_claim *c, 
     k->wclass = facts_who_class(c->who);
     k->src_origin = -1;
     if (c->nsources) {
-        k->src_origin = origins_intern(chk, c->sources[0].name, c->sources[0].key);
+        k->src_origin = origins_intern(chk, c->sources[0].name, c->sources[0].key, true);
         if (k->src_origin < 0)
             return RC_ENOMEM;
     }
@@ -280,7 +341,7 @@ int rc_check_add_claims(rc_check *chk, const rc_doc_meta *meta, const rc_claim *
     cd->root = (int32_t)d;
     cd->first = (uint32_t)chk->ncl;
     const char *outlet = pd->meta.site ? pd->meta.site : pd->meta.path ? pd->meta.path : "?";
-    int32_t o = origins_intern(chk, outlet, NULL);
+    int32_t o = origins_intern(chk, outlet, NULL, false);
     if (o < 0)
         return RC_ENOMEM;
     cd->outlet = (uint32_t)o;

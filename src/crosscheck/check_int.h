@@ -82,9 +82,10 @@ struct rc_check {
     bool ran;
 };
 
-/* origins.c: the index of the origin named name with key (folded name when key is NULL), added
- * when new; -1 when memory runs out. */
-int32_t origins_intern(rc_check *chk, const char *name, const char *key);
+/* origins.c: the index of the origin named name with key (the name when key is NULL), added when
+ * new; -1 when memory runs out. entity: the key is an entity's (made again by rc_entity_key
+ * when the check has a context), else it is only folded (outlets). */
+int32_t origins_intern(rc_check *chk, const char *name, const char *key, bool entity);
 /* origins.c: sets each claim's origin once relays are known. */
 void origins_resolve(rc_check *chk);
 /* origins.c: 64-bit hash of a byte string (FNV-1a, then mixed). */

@@ -112,6 +112,7 @@ static void write_fact(const rc_check *chk, const rc_fact *f, rc_json *j)
     for (size_t o = 0; o < f->norigins; o++) {
         rc_json_obj(j);
         field(j, "name", f->origins[o].name);
+        field(j, "key", f->origins[o].key);
         rc_json_key(j, "claims");
         rc_json_int(j, f->origins[o].claims);
         rc_json_obj_end(j);

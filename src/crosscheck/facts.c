@@ -23,6 +23,8 @@
 #define FACT_PLACES 8   /* place hashes a fact keeps for matching */
 #define FACT_SCAN 512   /* open facts a claim is compared with, newest first */
 #define FACT_OUT_PLACES 32 /* place names a fact lists */
+#define FACT_SAID 4 /* statements (origin and figure) a fact keeps for matching */
+#define WIDE_DAYS 3 /* a time longer than this many days after its first is a range */
 
 uint8_t facts_what_family(int what)
 {
@@ -45,6 +47,8 @@ typedef struct work_fact {
     double vmin, vmax;  /* the figures of its claims */
     uint64_t ph[FACT_PLACES];
     uint32_t nph;
+    uint64_t said[FACT_SAID]; /* statements: origin and figure of its claims */
+    uint32_t nsaid;
     uint32_t id;        /* the public number, in order of first appearance */
 } work_fact;
 
@@ -63,11 +67,13 @@ static int item_cmp(const void *pa, const void *pb)
 }
 
 /* The block of a claim: claims of different blocks never share a fact. Untimed claims make
- * blocks of their own. A count of bodies is a count of the dead, whatever verb the text used. */
+ * blocks of their own, and so do expected ones (a plan is not a measure of what happened). A
+ * count of bodies is a count of the dead, whatever verb the text used. */
 static uint32_t block_of(const cc_claim *k, const rc_claim *c)
 {
     uint32_t fam = c->who == RC_WHO_BODIES ? RC_WHAT_KILLED : k->wfam;
-    return ((uint32_t)c->unit << 12) | (fam << 6) | ((uint32_t)k->wclass << 1) | (k->timed == 0);
+    return ((uint32_t)(c->modality == RC_MOD_EXPECTED) << 14) | ((uint32_t)c->unit << 12) |
+           (fam << 6) | ((uint32_t)k->wclass << 1) | (k->timed == 0);
 }
 
 /* A claim's tolerance in days: a single day may be off by one (reports written at night, time
@@ -90,9 +96,31 @@ static uint32_t shared_places(const cc_claim *k, const work_fact *f)
     return n;
 }
 
-/* Adds a claim to a fact: its figures and places. */
+/* A statement: one origin giving one figure. The same spokesman's same figure in two articles
+ * is one statement, whatever places each article puts around it. */
+static uint64_t statement(const cc_claim *k)
+{
+    uint64_t bits;
+    double v = k->point;
+    memcpy(&bits, &v, sizeof bits);
+    return ((uint64_t)k->origin + 1) * 0x9e3779b97f4a7c15ULL ^ bits;
+}
+
+/* Whether a fact holds the claim's statement. */
+static bool says(const work_fact *f, uint64_t st)
+{
+    for (uint32_t i = 0; i < f->nsaid; i++)
+        if (f->said[i] == st)
+            return true;
+    return false;
+}
+
+/* Adds a claim to a fact: its figures, places and statement. */
 static void join(work_fact *f, const cc_claim *k)
 {
+    uint64_t st = statement(k);
+    if (f->nsaid < FACT_SAID && !says(f, st))
+        f->said[f->nsaid++] = st;
     if (!isnan(k->point)) {
         if (isnan(f->vmin) || k->point < f->vmin)
             f->vmin = k->point;
@@ -108,23 +136,28 @@ static void join(work_fact *f, const cc_claim *k)
     }
 }
 
-/* The open fact a claim fits best, or -1: see the header for the rules. */
+/* The open fact a claim fits best, or -1: see the header for the rules. A fact that already
+ * holds the claim's statement (same origin, same figure) is preferred, and fits even when its
+ * places do not. */
 static int64_t best_fact(const cc_claim *k, const work_fact *wf, const uint32_t *open,
                          size_t nopen)
 {
     int64_t best = -1;
     uint32_t best_shared = 0;
+    bool best_said = false;
     double best_dist = 0;
     int32_t t = tolerance(k);
+    uint64_t st = statement(k);
     size_t stop = nopen > FACT_SCAN ? nopen - FACT_SCAN : 0;
     for (size_t o = nopen; o-- > stop;) {
         const work_fact *f = &wf[open[o]];
         if (k->timed && (f->af > k->to + t || k->from - t > f->at))
             continue;
+        bool said = says(f, st);
         uint32_t shared = 0;
         if (k->nplaces && f->nph) {
             shared = shared_places(k, f);
-            if (!shared)
+            if (!shared && !said)
                 continue;
         }
         double dist = 0;
@@ -134,13 +167,24 @@ static int64_t best_fact(const cc_claim *k, const work_fact *wf, const uint32_t 
             double mid = (f->vmin + f->vmax) / 2;
             dist = k->point > 0 && mid > 0 ? fabs(log(k->point / mid)) : fabs(k->point - mid);
         }
-        if (best < 0 || shared > best_shared || (shared == best_shared && dist < best_dist)) {
+        if (best < 0 || (said && !best_said) ||
+            (said == best_said &&
+             (shared > best_shared || (shared == best_shared && dist < best_dist)))) {
             best = open[o];
             best_shared = shared;
+            best_said = said;
             best_dist = dist;
         }
     }
     return best;
+}
+
+/* Whether a claim's time is a range (depuis le 15 novembre, en novembre) rather than a day or
+ * two: ranges are swept after the days of their block, so that they join the facts the days
+ * made rather than gather days around themselves. */
+static bool wide(const cc_claim *k)
+{
+    return k->timed == 1 && k->to - k->from > WIDE_DAYS;
 }
 
 /* The sweep: sets cc_claim.fact to a work fact for every claim; returns how many work facts. */
@@ -155,18 +199,41 @@ static int sweep(rc_check *chk, work_fact **wfp, size_t *nwf)
         const cc_claim *k = &chk->cl[i];
         const rc_claim *c = &chk->docs[k->doc].claims[k->idx];
         uint32_t day = k->timed ? (uint32_t)((int64_t)k->from + INT32_MAX + 1) : 0;
-        items[i].key = ((uint64_t)block_of(k, c) << 32) | day;
+        uint64_t seg = ((uint64_t)block_of(k, c) << 1) | wide(k);
+        items[i].key = (seg << 32) | day;
         items[i].i = (uint32_t)i;
     }
     if (!status)
         qsort(items, n, sizeof *items, item_cmp);
     *nwf = 0;
-    uint64_t block = UINT64_MAX;
+    uint64_t seg = UINT64_MAX;
+    size_t next = 0, narrow_end = 0; /* the block's day facts not yet reopened for its ranges */
     for (size_t s = 0; !status && s < n; s++) {
         cc_claim *k = &chk->cl[items[s].i];
-        if (items[s].key >> 32 != block) {
-            block = items[s].key >> 32;
+        if (items[s].key >> 32 != seg) {
+            uint64_t nseg = items[s].key >> 32;
+            if (seg == UINT64_MAX || nseg >> 1 != seg >> 1) /* a new block */
+                next = narrow_end = *nwf;
+            else /* the ranges of the block: its day facts are reopened as time goes */
+                narrow_end = *nwf;
+            seg = nseg;
             nopen = 0;
+        }
+        if (wide(k)) { /* reopen the day facts that start before this range ends */
+            while (next < narrow_end && wf[next].af <= k->to + 2) {
+                if (nopen >= capopen) {
+                    capopen = capopen ? capopen * 2 : 256;
+                    uint32_t *p = realloc(open, capopen * sizeof *p);
+                    if (!p) {
+                        status = RC_ENOMEM;
+                        break;
+                    }
+                    open = p;
+                }
+                open[nopen++] = (uint32_t)next++;
+            }
+            if (status)
+                break;
         }
         if (k->timed) { /* facts whose anchor ends before this claim can start are closed */
             size_t w = 0;

@@ -3,7 +3,9 @@
  * attribution chain, by key, so that one spokesman quoted by two articles is one origin; a claim
  * in the text's own voice comes from the outlet (the document's site, else its path), and a
  * document that relays another (near-duplicate text, minhash.c) speaks with the original's
- * voice. Origins are interned once in a hash table per check.
+ * voice. A source's key is made again with rc_entity_key (from the key the stages gave, else
+ * from its name), so that a name keyed by one stage meets the same name keyed by another.
+ * Origins are interned once in a hash table per check.
  */
 #include <assert.h>
 #include <stdlib.h>
@@ -44,13 +46,19 @@ static int rehash(rc_check *chk)
     return RC_OK;
 }
 
-int32_t origins_intern(rc_check *chk, const char *name, const char *key)
+int32_t origins_intern(rc_check *chk, const char *name, const char *key, bool entity)
 {
     char folded[256];
     if (!name)
         name = "";
-    if (!key || !*key) {
-        size_t n = rc_fold(name, strlen(name), folded, sizeof folded - 1);
+    const char *from = key && *key ? key : name;
+    key = NULL;
+    if (entity && chk->ctx) { /* the key made again: stages may give a folded name or a key */
+        size_t n = rc_entity_key(chk->ctx, from, strlen(from), folded, sizeof folded);
+        key = n && n < sizeof folded ? folded : NULL;
+    }
+    if (!key) {
+        size_t n = rc_fold(from, strlen(from), folded, sizeof folded - 1);
         if (n >= sizeof folded - 1)
             n = sizeof folded - 2; /* too long to fold: the start of the fold is enough */
         folded[n] = '\0';

@@ -26,9 +26,10 @@ static rc_claim base(double value)
     return c;
 }
 
-/* Sets the claim's time to one day or a range. */
+/* Sets the claim's time to one day or a range, as a time expression of the text gave it. */
 static void on(rc_claim *c, const char *from, const char *to)
 {
+    c->time_text = "ce jour-là";
     snprintf(c->time_from, sizeof c->time_from, "%s", from);
     snprintf(c->time_to, sizeof c->time_to, "%s", to ? to : from);
 }
