@@ -61,6 +61,7 @@ typedef struct cc_doc {
 typedef struct cc_origin {
     const char *name, *key;
     uint64_t hash;
+    bool entity; /* a source of a chain, not an outlet */
 } cc_origin;
 
 struct rc_check {

@@ -24,6 +24,7 @@
 #define FACT_SCAN 512   /* open facts a claim is compared with, newest first */
 #define FACT_OUT_PLACES 32 /* place names a fact lists */
 #define FACT_SAID 4 /* statements (origin and figure) a fact keeps for matching */
+#define FACT_MERGE_MAX 32 /* facts with more origins are not searched for shortened names */
 #define WIDE_DAYS 3 /* a time longer than this many days after its first is a range */
 
 uint8_t facts_what_family(int what)
@@ -115,9 +116,12 @@ static bool says(const work_fact *f, uint64_t st)
     return false;
 }
 
-/* Adds a claim to a fact: its figures, places and statement. */
+/* Adds a claim to a fact: its figures, places and statement. A claim that joins by its statement
+ * alone, its places apart from the fact's, leaves its places out: they would draw other claims of
+ * those places into a fact that is not about them. */
 static void join(work_fact *f, const cc_claim *k)
 {
+    bool places = !f->nph || !k->nplaces || shared_places(k, f) > 0;
     uint64_t st = statement(k);
     if (f->nsaid < FACT_SAID && !says(f, st))
         f->said[f->nsaid++] = st;
@@ -127,7 +131,7 @@ static void join(work_fact *f, const cc_claim *k)
         if (isnan(f->vmax) || k->point > f->vmax)
             f->vmax = k->point;
     }
-    for (uint32_t a = 0; a < k->nplaces && f->nph < FACT_PLACES; a++) {
+    for (uint32_t a = 0; places && a < k->nplaces && f->nph < FACT_PLACES; a++) {
         uint32_t b = 0;
         while (b < f->nph && f->ph[b] != k->placeh[a])
             b++;
@@ -284,6 +288,74 @@ static int sweep(rc_check *chk, work_fact **wfp, size_t *nwf)
     return RC_OK;
 }
 
+/* Whether every word of key a is a word of key b (keys are words separated by spaces). */
+static bool words_within(const char *a, const char *b)
+{
+    size_t bl = strlen(b);
+    while (*a) {
+        size_t n = strcspn(a, " ");
+        bool found = false;
+        for (const char *p = b; !found && p + n <= b + bl;) {
+            size_t m = strcspn(p, " ");
+            found = m == n && memcmp(p, a, n) == 0;
+            p += m + (p[m] == ' ');
+            if (!m)
+                break;
+        }
+        if (n && !found)
+            return false;
+        a += n + (a[n] == ' ');
+    }
+    return true;
+}
+
+/* Within one fact, a source named by a part of another source's name (Colville and Rupert
+ * Colville; the centre and the centre for reconciliation) is that source, shortened, when it is
+ * a part of exactly one other: the fact's origins merge so. Outlets never merge. gid holds the
+ * check's origin index of each of the fact's origins. */
+static void merge_shortened(const rc_check *chk, rc_fact *f, rc_origin *orig, const uint32_t *gid,
+                            rc_fact_claim *fc, size_t n)
+{
+    size_t no = f->norigins;
+    uint32_t into[FACT_MERGE_MAX];
+    bool any = false;
+    for (size_t a = 0; a < no; a++) {
+        into[a] = (uint32_t)a;
+        if (!chk->origins[gid[a]].entity)
+            continue;
+        size_t hits = 0, target = a;
+        for (size_t b = 0; b < no; b++)
+            if (b != a && chk->origins[gid[b]].entity &&
+                strlen(orig[a].key) < strlen(orig[b].key) && words_within(orig[a].key, orig[b].key)) {
+                hits++;
+                target = b;
+            }
+        if (hits == 1) {
+            into[a] = (uint32_t)target;
+            any = true;
+        }
+    }
+    if (!any)
+        return;
+    for (size_t a = 0; a < no; a++) /* follow chains to the longest name */
+        for (size_t hop = 0; hop < no && into[into[a]] != into[a]; hop++)
+            into[a] = into[into[a]];
+    uint32_t slot[FACT_MERGE_MAX];
+    size_t kept = 0;
+    for (size_t a = 0; a < no; a++)
+        if (into[a] == a) {
+            slot[a] = (uint32_t)kept;
+            orig[kept] = orig[a];
+            orig[kept].claims = 0;
+            kept++;
+        }
+    for (size_t i = 0; i < n; i++) {
+        fc[i].origin = slot[into[fc[i].origin]];
+        orig[fc[i].origin].claims++;
+    }
+    f->norigins = kept;
+}
+
 /* Formats a day count as "YYYY-MM-DD" into out (11 bytes). */
 static void format_day(int32_t day, char *out)
 {
@@ -302,6 +374,7 @@ static int build_fact(rc_check *chk, rc_fact *f, rc_fact_claim *fc, size_t n, rc
                       uint32_t *stamp, uint32_t fnum)
 {
     unsigned whats[RC_WHAT_N] = {0}, whos[RC_WHO_N] = {0};
+    uint32_t gid[FACT_MERGE_MAX];
     const char *names[FACT_OUT_PLACES];
     uint64_t hashes[FACT_OUT_PLACES];
     size_t nnames = 0;
@@ -342,8 +415,12 @@ static int build_fact(rc_check *chk, rc_fact *f, rc_fact_claim *fc, size_t n, rc
         size_t o = st[1];
         assert(o < f->norigins);
         orig[o].claims++;
+        if (o < FACT_MERGE_MAX)
+            gid[o] = k->origin;
         fc[i].origin = (uint32_t)o;
     }
+    if (f->norigins > 1 && f->norigins <= FACT_MERGE_MAX)
+        merge_shortened(chk, f, orig, gid, fc, n);
     int what = 0, who = 0;
     for (int i = 1; i < RC_WHAT_N; i++)
         if (whats[i] > whats[what])

@@ -87,6 +87,7 @@ int32_t origins_intern(rc_check *chk, const char *name, const char *key, bool en
     o->name = rc_arena_strdup(&chk->arena, name);
     o->key = rc_arena_strndup(&chk->arena, key, klen);
     o->hash = h;
+    o->entity = entity;
     if (!o->name || !o->key)
         return -1;
     chk->otable[p] = (uint32_t)chk->norigins + 1;

@@ -351,6 +351,96 @@ static void test_relays(void **state)
     rc_check_free(chk);
 }
 
+static const char *const FERDOUS[] = {"Ferdous", "Salhine"};
+static const char *const FERDOUS_K[] = {"ferdous", "salhine"};
+static const char *const FARDOUS[] = {"Fardous", "Salihine"};
+static const char *const FARDOUS_K[] = {"fardous", "salihine"};
+static const char *const EST[] = {"Alep-Est"};
+static const char *const EST_K[] = {"alep-est"};
+static const char *const OUEST[] = {"Alep-Ouest"};
+static const char *const OUEST_K[] = {"alep-ouest"};
+
+/* Transliterations meet (Ferdous and Fardous), names that differ in consonants do not (Est and
+ * Ouest); one source's same figure joins across places; a range made after the days of its
+ * block joins the day fact it fits or stands apart; an expected figure is not a measure. */
+static void test_places_statements_ranges(void **state)
+{
+    (void)state;
+    rc_check *chk = new_check();
+    rc_speaker un = speaker("Jeanne Morel", NULL);
+    rc_claim c[7];
+    c[0] = base(82);
+    on(&c[0], "2016-12-12", NULL);
+    c[0].places = FERDOUS;
+    c[0].place_keys = FERDOUS_K;
+    c[0].nplaces = 2;
+    c[0].sources = &un;
+    c[0].nsources = 1;
+    c[1] = base(79); /* other spellings of the same districts */
+    on(&c[1], "2016-12-13", NULL);
+    c[1].places = FARDOUS;
+    c[1].place_keys = FARDOUS_K;
+    c[1].nplaces = 2;
+    c[2] = base(82); /* the same source's figure, placed in the city's east: the same statement */
+    on(&c[2], "2016-12-12", NULL);
+    at(&c[2], EST, EST_K);
+    c[2].sources = &un;
+    c[2].nsources = 1;
+    c[3] = base(369); /* since 15 November in the east: a range, apart from the night's toll */
+    on(&c[3], "2016-11-15", "2016-12-13");
+    at(&c[3], EST, EST_K);
+    c[4] = base(300); /* the west on the same range: another place */
+    on(&c[4], "2016-11-15", "2016-12-13");
+    at(&c[4], OUEST, OUEST_K);
+    c[5] = base(80); /* devrait: a plan */
+    c[5].modality = RC_MOD_EXPECTED;
+    on(&c[5], "2016-12-12", NULL);
+    c[6] = base(85); /* no time expression: the document's day, widened back three days */
+    snprintf(c[6].time_from, sizeof c[6].time_from, "2016-12-15");
+    snprintf(c[6].time_to, sizeof c[6].time_to, "2016-12-15");
+    add(chk, "A", "a.example", c, 7, NULL);
+    assert_int_equal(rc_check_run(chk), RC_OK);
+    const rc_fact *f = fact_of(chk, 0, 0);
+    assert_ptr_equal(fact_of(chk, 0, 1), f);
+    assert_ptr_equal(fact_of(chk, 0, 2), f);
+    assert_ptr_equal(fact_of(chk, 0, 6), f);
+    assert_int_equal(f->nclaims, 4);
+    assert_true(fact_of(chk, 0, 3) != f);
+    assert_true(fact_of(chk, 0, 4) != fact_of(chk, 0, 3));
+    assert_true(fact_of(chk, 0, 5) != f);
+    assert_string_equal(fact_of(chk, 0, 3)->time_from, "2016-11-15");
+    assert_string_equal(f->time_to, "2016-12-13"); /* the untold day gives no time to the fact */
+    rc_check_free(chk);
+}
+
+/* A source named by a part of another's name in the same fact is that source; a part of two
+ * is left alone. */
+static void test_shortened_sources(void **state)
+{
+    (void)state;
+    rc_check *chk = new_check();
+    rc_speaker s[5] = {speaker("Jeanne Morel", NULL), speaker("Morel", NULL),
+                       speaker("armée", NULL), speaker("armée russe", NULL),
+                       speaker("armée syrienne", NULL)};
+    rc_claim c[5];
+    for (int i = 0; i < 5; i++) {
+        c[i] = base(i < 2 ? 40 : 41);
+        on(&c[i], "2016-12-12", NULL);
+        c[i].sources = &s[i];
+        c[i].nsources = 1;
+    }
+    add(chk, "A", "a.example", c, 5, NULL);
+    assert_int_equal(rc_check_run(chk), RC_OK);
+    const rc_fact *f = fact_of(chk, 0, 0);
+    assert_int_equal(f->nclaims, 5);
+    assert_int_equal(f->norigins, 4); /* Jeanne Morel (2), armée, armée russe, armée syrienne */
+    assert_string_equal(f->origins[0].name, "Jeanne Morel");
+    assert_int_equal(f->origins[0].claims, 2);
+    assert_int_equal(f->claims[1].origin, 0);
+    assert_string_equal(f->origins[1].name, "armée");
+    rc_check_free(chk);
+}
+
 static int to_buf(void *ud, const char *bytes, size_t len)
 {
     rc_buf_append(ud, bytes, len);
@@ -418,6 +508,8 @@ int main(void)
         cmocka_unit_test(test_time_and_places),      cmocka_unit_test(test_estimates_and_status),
         cmocka_unit_test(test_bounds),               cmocka_unit_test(test_relays),
         cmocka_unit_test(test_writers),              cmocka_unit_test(test_add_document),
+        cmocka_unit_test(test_places_statements_ranges),
+        cmocka_unit_test(test_shortened_sources),
     };
     return cmocka_run_group_tests(tests, rc_test_ctx_setup, rc_test_ctx_teardown);
 }
