@@ -183,19 +183,54 @@ static int64_t best_fact(const cc_claim *k, const work_fact *wf, const uint32_t 
     return best;
 }
 
-/* Whether a claim's time is a range (depuis le 15 novembre, en novembre) rather than a day or
- * two: ranges are swept after the days of their block, so that they join the facts the days
- * made rather than gather days around themselves. */
-static bool wide(const cc_claim *k)
+/* The sweep's segment of a claim within its block. Claims whose text states a day or two go
+ * first and make the facts; claims whose day is only their document's (2) go next, and ranges
+ * (depuis le 15 novembre, en novembre: 3) last, so that they join the facts the stated days made
+ * rather than gather days around themselves. */
+static unsigned segment(const cc_claim *k)
 {
-    return k->timed == 1 && k->to - k->from > WIDE_DAYS;
+    if (k->timed == 2)
+        return 1;
+    if (k->timed == 1 && k->to - k->from > WIDE_DAYS)
+        return 2;
+    return 0;
+}
+
+typedef struct reopen_item {
+    int32_t af;
+    uint32_t f;
+} reopen_item;
+
+/* Orders the facts of a block by the start of their anchor, for reopening. */
+static int reopen_cmp(const void *pa, const void *pb)
+{
+    const reopen_item *a = pa, *b = pb;
+    if (a->af != b->af)
+        return a->af < b->af ? -1 : 1;
+    return a->f < b->f ? -1 : a->f > b->f;
+}
+
+/* Appends to a heap array of fact numbers. */
+static int push(uint32_t **arr, size_t *n, size_t *cap, uint32_t v)
+{
+    if (*n >= *cap) {
+        size_t c = *cap ? *cap * 2 : 256;
+        uint32_t *p = realloc(*arr, c * sizeof *p);
+        if (!p)
+            return RC_ENOMEM;
+        *arr = p;
+        *cap = c;
+    }
+    (*arr)[(*n)++] = v;
+    return RC_OK;
 }
 
 /* The sweep: sets cc_claim.fact to a work fact for every claim; returns how many work facts. */
 static int sweep(rc_check *chk, work_fact **wfp, size_t *nwf)
 {
-    size_t n = chk->ncl, cap = 0, nopen = 0, capopen = 0;
+    size_t n = chk->ncl, cap = 0, nopen = 0, capopen = 0, nre = 0, next = 0, bstart = 0;
     sweep_item *items = malloc((n + 1) * sizeof *items);
+    reopen_item *re = NULL;
     work_fact *wf = NULL;
     uint32_t *open = NULL;
     int status = items ? RC_OK : RC_ENOMEM;
@@ -203,7 +238,7 @@ static int sweep(rc_check *chk, work_fact **wfp, size_t *nwf)
         const cc_claim *k = &chk->cl[i];
         const rc_claim *c = &chk->docs[k->doc].claims[k->idx];
         uint32_t day = k->timed ? (uint32_t)((int64_t)k->from + INT32_MAX + 1) : 0;
-        uint64_t seg = ((uint64_t)block_of(k, c) << 1) | wide(k);
+        uint64_t seg = ((uint64_t)block_of(k, c) << 2) | segment(k);
         items[i].key = (seg << 32) | day;
         items[i].i = (uint32_t)i;
     }
@@ -211,34 +246,33 @@ static int sweep(rc_check *chk, work_fact **wfp, size_t *nwf)
         qsort(items, n, sizeof *items, item_cmp);
     *nwf = 0;
     uint64_t seg = UINT64_MAX;
-    size_t next = 0, narrow_end = 0; /* the block's day facts not yet reopened for its ranges */
     for (size_t s = 0; !status && s < n; s++) {
         cc_claim *k = &chk->cl[items[s].i];
         if (items[s].key >> 32 != seg) {
             uint64_t nseg = items[s].key >> 32;
-            if (seg == UINT64_MAX || nseg >> 1 != seg >> 1) /* a new block */
-                next = narrow_end = *nwf;
-            else /* the ranges of the block: its day facts are reopened as time goes */
-                narrow_end = *nwf;
+            if (seg == UINT64_MAX || nseg >> 2 != seg >> 2) { /* a new block */
+                bstart = *nwf;
+                nre = next = 0;
+            } else { /* a later segment: the block's facts so far reopen as time goes */
+                free(re);
+                nre = *nwf - bstart;
+                next = 0;
+                re = malloc((nre + 1) * sizeof *re);
+                if (!re) {
+                    status = RC_ENOMEM;
+                    break;
+                }
+                for (size_t f = 0; f < nre; f++) {
+                    re[f].af = wf[bstart + f].af;
+                    re[f].f = (uint32_t)(bstart + f);
+                }
+                qsort(re, nre, sizeof *re, reopen_cmp);
+            }
             seg = nseg;
             nopen = 0;
         }
-        if (wide(k)) { /* reopen the day facts that start before this range ends */
-            while (next < narrow_end && wf[next].af <= k->to + 2) {
-                if (nopen >= capopen) {
-                    capopen = capopen ? capopen * 2 : 256;
-                    uint32_t *p = realloc(open, capopen * sizeof *p);
-                    if (!p) {
-                        status = RC_ENOMEM;
-                        break;
-                    }
-                    open = p;
-                }
-                open[nopen++] = (uint32_t)next++;
-            }
-            if (status)
-                break;
-        }
+        while (!status && next < nre && (!k->timed || re[next].af <= k->to + 2))
+            status = push(&open, &nopen, &capopen, re[next++].f);
         if (k->timed) { /* facts whose anchor ends before this claim can start are closed */
             size_t w = 0;
             for (size_t o = 0; o < nopen; o++)
@@ -246,8 +280,8 @@ static int sweep(rc_check *chk, work_fact **wfp, size_t *nwf)
                     open[w++] = open[o];
             nopen = w;
         }
-        int64_t f = best_fact(k, wf, open, nopen);
-        if (f < 0) {
+        int64_t f = status ? -1 : best_fact(k, wf, open, nopen);
+        if (!status && f < 0) {
             if (*nwf >= cap) {
                 cap = cap ? cap * 2 : 1024;
                 work_fact *p = realloc(wf, cap * sizeof *p);
@@ -257,15 +291,6 @@ static int sweep(rc_check *chk, work_fact **wfp, size_t *nwf)
                 }
                 wf = p;
             }
-            if (nopen >= capopen) {
-                capopen = capopen ? capopen * 2 : 256;
-                uint32_t *p = realloc(open, capopen * sizeof *p);
-                if (!p) {
-                    status = RC_ENOMEM;
-                    break;
-                }
-                open = p;
-            }
             f = (int64_t)(*nwf)++;
             work_fact *nf = &wf[f];
             memset(nf, 0, sizeof *nf);
@@ -273,13 +298,16 @@ static int sweep(rc_check *chk, work_fact **wfp, size_t *nwf)
             nf->af = k->timed ? k->from - tolerance(k) : 0;
             nf->at = k->timed ? k->to + tolerance(k) : 0;
             nf->id = UINT32_MAX;
-            open[nopen++] = (uint32_t)f;
+            status = push(&open, &nopen, &capopen, (uint32_t)f);
         }
+        if (status)
+            break;
         join(&wf[f], k);
         k->fact = (uint32_t)f;
     }
     free(items);
     free(open);
+    free(re);
     if (status) {
         free(wf);
         return status;
