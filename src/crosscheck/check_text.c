@@ -59,7 +59,7 @@ static void num_text(double v, char *buf, size_t cap)
 {
     if (isnan(v))
         snprintf(buf, cap, "-");
-    else if (v == floor(v) && fabs(v) < 1e15)
+    else if ((v == floor(v) || fabs(v) >= 100) && fabs(v) < 1e15)
         snprintf(buf, cap, "%.0f", v);
     else
         snprintf(buf, cap, "%.3g", v);
