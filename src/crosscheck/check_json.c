@@ -40,6 +40,8 @@ static void write_docs(const rc_check *chk, rc_json *j)
         rc_json_key(j, "claims");
         rc_json_int(j, (int64_t)chk->docs[d].nclaims);
         field(j, "relay_of", pd->relay_of >= 0 ? chk->pub[pd->relay_of].meta.id : NULL);
+        rc_json_key(j, "relay_similarity");
+        rc_json_num(j, round(pd->relay_similarity * 1000) / 1000);
         rc_json_obj_end(j);
     }
     rc_json_arr_end(j);
@@ -86,6 +88,8 @@ static void write_fact(const rc_check *chk, const rc_fact *f, rc_json *j)
     field(j, "id", f->id);
     field(j, "what", rc_what_name(f->what));
     field(j, "who", rc_who_name(f->who));
+    rc_json_key(j, "unit");
+    rc_json_strz(j, f->nclaims ? rc_unit_name(chk->docs[f->claims[0].doc].claims[f->claims[0].claim].unit) : NULL);
     rc_json_key(j, "places");
     rc_json_arr(j);
     for (size_t p = 0; p < f->nplaces; p++)
