@@ -409,24 +409,33 @@ int rc_check_run(rc_check *chk)
     return RC_OK;
 }
 
+int check_out_flush(check_out *o, bool force)
+{
+    if (!o->status && o->buf.err)
+        o->status = o->buf.err;
+    if (!o->status && o->buf.len && (force || o->buf.len >= 1 << 16))
+        o->status = o->fn(o->ud, o->buf.data, o->buf.len);
+    if (force || o->buf.len >= 1 << 16)
+        rc_buf_reset(&o->buf);
+    return o->status;
+}
+
 int rc_check_write(const rc_check *chk, rc_check_format format, unsigned flags, rc_write_fn fn,
                    void *ud)
 {
     if (!chk || !fn || !chk->ran)
         return RC_EINVAL;
-    rc_buf out = RC_BUF_INIT;
+    check_out o = {RC_BUF_INIT, fn, ud, RC_OK};
     int status;
     switch (format) {
-    case RC_CHECK_JSON: status = check_json_write(chk, &out); break;
-    case RC_CHECK_TEXT: status = check_text_write(chk, flags, &out); break;
-    case RC_CHECK_CSV: status = check_csv_write(chk, &out); break;
+    case RC_CHECK_JSON: status = check_json_write(chk, &o); break;
+    case RC_CHECK_TEXT: status = check_text_write(chk, flags, &o); break;
+    case RC_CHECK_CSV: status = check_csv_write(chk, &o); break;
     default: status = RC_EINVAL; break;
     }
-    if (!status && out.err)
-        status = out.err;
-    if (!status && out.len)
-        status = fn(ud, out.data, out.len);
-    rc_buf_free(&out);
+    if (!status)
+        status = check_out_flush(&o, true);
+    rc_buf_free(&o.buf);
     return status;
 }
 

@@ -43,11 +43,12 @@ static const char header[] =
     "doc,doc_path,site,claim,value,value_low,value_high,approx,modality,source_original,"
     "sources,origin,notes\r\n";
 
-int check_csv_write(const rc_check *chk, rc_buf *out)
+int check_csv_write(const rc_check *chk, check_out *o)
 {
+    rc_buf *out = &o->buf;
     rc_buf tmp = RC_BUF_INIT, chain = RC_BUF_INIT; /* a fact's places, a claim's sources */
     rc_buf_puts(out, header);
-    for (size_t fi = 0; fi < chk->nfacts; fi++) {
+    for (size_t fi = 0; fi < chk->nfacts && !check_out_flush(o, false); fi++) {
         const rc_fact *f = &chk->facts[fi];
         rc_buf_reset(&tmp);
         for (size_t p = 0; p < f->nplaces; p++) {
@@ -108,5 +109,5 @@ int check_csv_write(const rc_check *chk, rc_buf *out)
     int err = tmp.err ? tmp.err : chain.err;
     rc_buf_free(&tmp);
     rc_buf_free(&chain);
-    return err ? err : out->err;
+    return err ? err : check_out_flush(o, false);
 }

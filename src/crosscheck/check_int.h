@@ -110,10 +110,24 @@ int facts_run(rc_check *chk);
 /* estimate.c: low, best, high and status of a fact from its claims. */
 void estimate_fact(const rc_check *chk, rc_fact *f);
 
-/* The writers: JSON object of the contract, terminal table, CSV. */
-int check_json_write(const rc_check *chk, rc_buf *out);
-int check_text_write(const rc_check *chk, unsigned flags, rc_buf *out);
-int check_csv_write(const rc_check *chk, rc_buf *out);
+/* Output on its way to the caller's writer: the writers fill buf and hand it over in pieces, so
+ * that a large cross-check is never held whole in memory. */
+typedef struct check_out {
+    rc_buf buf;
+    rc_write_fn fn;
+    void *ud;
+    int status; /* the first failure of fn or of the buffer */
+} check_out;
+
+/* check.c: hands the buffer to the writer once it holds 64 KiB, or whatever it holds when force;
+ * returns the first failure so far. */
+int check_out_flush(check_out *o, bool force);
+
+/* The writers: JSON object of the contract, terminal table, CSV; each returns the first
+ * failure. */
+int check_json_write(const rc_check *chk, check_out *o);
+int check_text_write(const rc_check *chk, unsigned flags, check_out *o);
+int check_csv_write(const rc_check *chk, check_out *o);
 /* check_csv.c: appends s as one RFC 4180 field (quoted when it holds a comma, quote or line
  * end); NULL is an empty field. */
 void check_csv_field(rc_buf *out, const char *s);

@@ -126,15 +126,16 @@ static void write_fact(const rc_check *chk, const rc_fact *f, rc_json *j)
     rc_json_obj_end(j);
 }
 
-int check_json_write(const rc_check *chk, rc_buf *out)
+int check_json_write(const rc_check *chk, check_out *o)
 {
+    rc_buf *out = &o->buf;
     rc_json j;
     rc_json_init(&j, out);
     rc_json_obj(&j);
     write_docs(chk, &j);
     rc_json_key(&j, "facts");
     rc_json_arr(&j);
-    for (size_t f = 0; f < chk->nfacts; f++)
+    for (size_t f = 0; f < chk->nfacts && !check_out_flush(o, false); f++)
         write_fact(chk, &chk->facts[f], &j);
     rc_json_arr_end(&j);
     rc_json_key(&j, "relays");
@@ -173,5 +174,5 @@ int check_json_write(const rc_check *chk, rc_buf *out)
     rc_json_arr_end(&j);
     rc_json_obj_end(&j);
     rc_buf_putc(out, '\n');
-    return out->err;
+    return check_out_flush(o, false);
 }

@@ -119,8 +119,9 @@ static const char *doc_name(const rc_check_doc *pd)
 
 static const char *const status_colour[] = {"\033[2m", "\033[32m", "\033[33m", "\033[31m"};
 
-int check_text_write(const rc_check *chk, unsigned flags, rc_buf *out)
+int check_text_write(const rc_check *chk, unsigned flags, check_out *o)
 {
+    rc_buf *out = &o->buf;
     bool colour = flags & RC_CHECK_COLOR;
     static const char *const heads[TXT_NCOL] = {"FACT", "WHAT", "WHO", "TIME", "PLACES",
                                                 "LOW", "BEST", "HIGH", "ORIGINS", "STATUS"};
@@ -148,7 +149,7 @@ int check_text_write(const rc_check *chk, unsigned flags, rc_buf *out)
     if (colour)
         rc_buf_puts(out, "\033[0m");
     rc_buf_putc(out, '\n');
-    for (size_t fi = 0; fi < chk->nfacts; fi++) {
+    for (size_t fi = 0; fi < chk->nfacts && !check_out_flush(o, false); fi++) {
         const rc_fact *f = &chk->facts[fi];
         fact_cells(f, cells);
         for (int c = 0; c < TXT_NCOL - 1; c++)
@@ -187,5 +188,5 @@ int check_text_write(const rc_check *chk, unsigned flags, rc_buf *out)
             rc_buf_printf(out, "    %s repeats %s (similarity %.2f)\n", doc_name(pd),
                           doc_name(&chk->pub[pd->relay_of]), pd->relay_similarity);
     }
-    return out->err;
+    return check_out_flush(o, false);
 }

@@ -483,6 +483,41 @@ static void test_writers(void **state)
     rc_check_free(chk);
 }
 
+/* Output larger than one piece (64 KiB) comes whole and in order: every fact once. */
+static void test_large_output(void **state)
+{
+    (void)state;
+    rc_check *chk = new_check();
+    enum { N = 3000 };
+    rc_claim *c = calloc(N, sizeof *c);
+    assert_non_null(c);
+    for (int i = 0; i < N; i++) {
+        c[i] = base(1000.0 * (i + 1)); /* blocks of what, who and unit, figures far apart */
+        c[i].what = (uint8_t)(i % RC_WHAT_N);
+        c[i].who = (uint8_t)((i / RC_WHAT_N) % RC_WHO_N);
+        c[i].unit = (uint8_t)((i / (RC_WHAT_N * RC_WHO_N)) % RC_UNIT_N);
+    }
+    add(chk, "A", "a.example", c, N, NULL);
+    assert_int_equal(rc_check_run(chk), RC_OK);
+    size_t nf;
+    rc_check_facts(chk, &nf);
+    assert_true(nf > 100);
+    rc_buf out = RC_BUF_INIT;
+    assert_int_equal(rc_check_write(chk, RC_CHECK_JSON, 0, to_buf, &out), RC_OK);
+    assert_true(out.len > 1 << 16);
+    assert_int_equal(out.data[out.len - 1], '\n');
+    size_t seen = 0;
+    for (const char *p = out.data; (p = strstr(p, "{\"id\":\"f")); p++)
+        seen++;
+    assert_int_equal(seen, nf);
+    char last[32];
+    snprintf(last, sizeof last, "{\"id\":\"f%zu\"", nf);
+    assert_non_null(strstr(out.data, last));
+    rc_buf_free(&out);
+    free(c);
+    rc_check_free(chk);
+}
+
 /* A parsed document goes in through rc_check_add and can be freed before the check runs. */
 static void test_add_document(void **state)
 {
@@ -510,6 +545,7 @@ int main(void)
         cmocka_unit_test(test_writers),              cmocka_unit_test(test_add_document),
         cmocka_unit_test(test_places_statements_ranges),
         cmocka_unit_test(test_shortened_sources),
+        cmocka_unit_test(test_large_output),
     };
     return cmocka_run_group_tests(tests, rc_test_ctx_setup, rc_test_ctx_teardown);
 }
