@@ -117,6 +117,13 @@ static const char *doc_name(const rc_check_doc *pd)
     return slash && slash[1] ? slash + 1 : p;
 }
 
+/* An origin's name for the table: an outlet known only by its path shows the path's last part. */
+static const char *origin_name(const char *name)
+{
+    const char *slash = strrchr(name, '/');
+    return slash && slash[1] ? slash + 1 : name;
+}
+
 static const char *const status_colour[] = {"\033[2m", "\033[32m", "\033[33m", "\033[31m"};
 
 int check_text_write(const rc_check *chk, unsigned flags, check_out *o)
@@ -172,7 +179,7 @@ int check_text_write(const rc_check *chk, unsigned flags, check_out *o)
                 rc_buf_puts(out, "\033[2m");
             rc_buf_printf(out, "    %s %s  %s  %s%s  %s", doc_name(&chk->pub[fc->doc]), id, fig,
                           rc_modality_name(c->modality), k->weight ? "" : " (not counted)",
-                          fc->origin < f->norigins ? f->origins[fc->origin].name : "?");
+                          fc->origin < f->norigins ? origin_name(f->origins[fc->origin].name) : "?");
             if (words[0])
                 rc_buf_printf(out, "  «%s»", words);
             if (colour)
