@@ -146,6 +146,12 @@ static int copy_claim(rc_arena *a, rc_claim *c)
         c->modality = RC_MOD_HEDGED;
     if (c->unit >= RC_UNIT_N)
         c->unit = RC_UNIT_COUNT;
+    if (!isfinite(c->value))
+        c->value = NAN;
+    if (!isfinite(c->low))
+        c->low = NAN;
+    if (!isfinite(c->high))
+        c->high = NAN;
     if (!c->parts)
         c->nparts = 0;
     if (!c->places)
