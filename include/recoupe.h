@@ -360,6 +360,12 @@ typedef struct rc_check rc_check;
 int rc_check_new(const rc_ctx *ctx, rc_check **out /* OUT */);
 void rc_check_free(rc_check *chk); /* accepts NULL */
 int rc_check_add(rc_check *chk, const rc_doc *doc);
+/* What rc_check_add does with a document's parts, for callers that have claims without a
+ * document (a store, a benchmark): everything is copied. text (may be NULL) is the text the
+ * claims' offsets refer to, used for the relay signature and the claims' wording. */
+int rc_check_add_claims(rc_check *chk, const rc_doc_meta *meta, const rc_claim *claims,
+                        size_t nclaims, const rc_frame *frames, size_t nframes, const char *text,
+                        size_t textlen);
 int rc_check_run(rc_check *chk);
 
 typedef enum rc_check_format { RC_CHECK_JSON, RC_CHECK_TEXT, RC_CHECK_CSV } rc_check_format;
