@@ -17,6 +17,12 @@
  * $RECOUPE_BUSY_TIMEOUT overrides it. */
 #define BUSY_TIMEOUT_MS 5000
 
+/* The page size of a new store: the largest SQLite has. A document's row (its JSON with the
+ * text, 5 to 20 kB for a news article) then shares a page with others instead of spilling into
+ * overflow pages, and a batch goes out in few large writes: twice the documents per second of
+ * the default 4 kB pages, in a smaller file (bench_ingest). */
+#define PAGE_SIZE "65536"
+
 int rc_store_fail(rc_store *st, int rc, const char *what)
 {
     int prim = rc & 0xff;
@@ -146,6 +152,9 @@ static int store_connect(rc_store *st, unsigned flags)
                  st->path);
         return RC_EIO;
     }
+    /* a new file gets large pages (no effect on an existing store) */
+    if (!st->readonly && sqlite3_exec(st->db, "PRAGMA page_size = " PAGE_SIZE, NULL, NULL, NULL))
+        return rc_store_fail(st, sqlite3_errcode(st->db), "cannot open the store");
     int status = check_schema(st);
     if (status || st->readonly)
         return status;
