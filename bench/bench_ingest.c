@@ -3,7 +3,8 @@
  * folder are parsed first (not timed), then each round writes them into a new store file in
  * batches of 500 per transaction, as `recoupe ingest` does (JSON, rows, commit). One line per
  * run, as the other programs: the CPU time of the best round, and the wall time beside it since
- * a store also waits for the disk.
+ * a store also waits for the disk. A second line gives the speed of reading them back, rebuilt
+ * from their JSON (rc_store_each), as `check --db` does.
  * Usage: bench_ingest CORPUS_DIR [REPO_DIR]; at most BENCH_INGEST_DOCS documents are used.
  */
 #include "bench_util.h"
@@ -43,6 +44,30 @@ static int store_all(const char *path, rc_doc *const *docs, size_t n)
         fprintf(stderr, "bench_ingest: %s\n", rc_store_error(st));
     rc_store_close(st);
     return status ? -1 : 0;
+}
+
+/* Counts the documents rc_store_each hands back. */
+static int count_doc(void *ud, const char *path, int status, const rc_doc *doc)
+{
+    (void)path;
+    *(size_t *)ud += status == RC_OK && doc;
+    return 0;
+}
+
+/* Reads every document of the store at path back (rc_store_each); returns how many. */
+static size_t read_all(const char *path, const rc_ctx *ctx)
+{
+    char err[1024];
+    rc_store *st;
+    size_t n = 0;
+    if (rc_store_open(path, RC_STORE_READONLY, err, sizeof err, &st)) {
+        fprintf(stderr, "bench_ingest: %s\n", err);
+        return 0;
+    }
+    if (rc_store_each(st, ctx, count_doc, &n))
+        fprintf(stderr, "bench_ingest: %s\n", rc_store_error(st));
+    rc_store_close(st);
+    return n;
 }
 
 /* Removes a store file and the files SQLite keeps beside it. */
@@ -87,6 +112,14 @@ int main(int argc, char **argv)
         best = t < best ? t : best;
         best_wall = w < best_wall ? w : best_wall;
     }
+    double read_best = 1e30;
+    size_t nread = 0;
+    for (int round = 0; !failed && round < BENCH_INGEST_ROUNDS; round++) {
+        double t0 = bench_now();
+        nread = read_all(path, ctx);
+        double t = bench_now() - t0;
+        read_best = t < read_best ? t : read_best;
+    }
     FILE *f = fopen(path, "rb");
     long size = 0;
     if (f && fseek(f, 0, SEEK_END) == 0)
@@ -99,6 +132,8 @@ int main(int argc, char **argv)
         snprintf(extra, sizeof extra, "wall %.0f docs/s, store %.1f MB", (double)nd / best_wall,
                  (double)size / 1e6);
         bench_report("ingest into SQLite (pre-parsed)", nd, bytes, best, extra);
+        bench_report("documents back from SQLite (rc_store_each)", nread, bytes, read_best,
+                     NULL);
     }
     for (size_t i = 0; i < nd; i++)
         rc_doc_free(docs[i]);

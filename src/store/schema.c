@@ -80,15 +80,22 @@ static const char schema_v1[] =
     "CREATE INDEX fact_origins_fact ON fact_origins(fact);"
     "CREATE INDEX fact_origins_key ON fact_origins(key);";
 
-/* The migration steps: steps[v] takes a store from version v to v + 1. A later version appends
- * a step (ALTER TABLE ... ADD COLUMN, CREATE TABLE, a data copy), never edits an earlier one. */
-static const char *const steps[RC_STORE_VERSION] = {schema_v1};
+/* Version 0 -> 1: an empty database becomes a store. */
+static int migrate_0_1(rc_store *st)
+{
+    return rc_store_exec(st, schema_v1);
+}
+
+/* The migration steps: steps[v] takes a store from version v to v + 1, inside the transaction
+ * of rc_store_migrate. A later version appends a step (ALTER TABLE ... ADD COLUMN, CREATE TABLE,
+ * a copy of data computed in C from the stored JSON), never edits an earlier one. */
+static int (*const steps[RC_STORE_VERSION])(rc_store *st) = {migrate_0_1};
 
 int rc_store_migrate(rc_store *st, int from)
 {
     assert(from >= 0 && from <= RC_STORE_VERSION);
     for (int v = from; v < RC_STORE_VERSION; v++) {
-        int status = rc_store_exec(st, steps[v]);
+        int status = steps[v](st);
         if (status)
             return status;
     }

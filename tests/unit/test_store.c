@@ -271,6 +271,59 @@ static void test_locked(void **state)
     sqlite3_close(other);
 }
 
+/* Hands each stored document to the cross-check. */
+static int check_fn(void *ud, const char *p, int status, const rc_doc *doc)
+{
+    (void)p;
+    assert_int_equal(status, RC_OK);
+    return rc_check_add(ud, doc);
+}
+
+/* The facts of a check of the store, saved twice: the tables hold them once, as the check has
+ * them. Skipped while the cross-check is not in the build. */
+static void test_facts(void **state)
+{
+    const rc_ctx *ctx = *state;
+    rc_check *chk;
+    if (rc_check_new(ctx, &chk) != RC_OK)
+        skip();
+    const char *path = in_dir("facts.db");
+    char err[512], sql[256];
+    rc_store *st;
+    assert_int_equal(rc_store_open(path, 0, err, sizeof err, &st), RC_OK);
+    static const char *const tolls[] = {
+        "Au moins 40 civils ont été tués lundi à Vardes, selon la préfecture.",
+        "Quarante civils ont été tués lundi à Vardes, a indiqué la préfecture.",
+        "Selon une ONG, 55 civils ont été tués lundi à Vardes.",
+    };
+    for (size_t i = 0; i < 3; i++) {
+        rc_doc *doc = rc_test_doc(ctx, tolls[i], strlen(tolls[i]), "2021-03-09");
+        assert_int_equal(rc_store_add(st, doc, NULL), RC_OK);
+        rc_doc_free(doc);
+    }
+    assert_int_equal(rc_store_each(st, ctx, check_fn, chk), RC_OK);
+    assert_int_equal(rc_check_run(chk), RC_OK);
+    size_t nfacts, nclaims = 0;
+    const rc_fact *facts = rc_check_facts(chk, &nfacts);
+    for (size_t i = 0; i < nfacts; i++)
+        nclaims += facts[i].nclaims;
+    for (int round = 0; round < 2; round++)
+        assert_int_equal(rc_store_save_facts(st, chk), RC_OK);
+    if (nfacts) {
+        snprintf(sql, sizeof sql, "SELECT count(*) FROM facts WHERE id = '%s' AND status = '%s'",
+                 facts[0].id, rc_fact_status_name(facts[0].status));
+        assert_int_equal(query_int(path, sql), 1);
+    }
+    rc_store_close(st);
+    rc_check_free(chk);
+    assert_int_equal(query_int(path, "SELECT count(*) FROM facts"), (long long)nfacts);
+    assert_int_equal(query_int(path, "SELECT count(*) FROM fact_claims"), (long long)nclaims);
+    /* every claim of a fact is a stored claim */
+    assert_int_equal(query_int(path, "SELECT count(*) FROM fact_claims fc LEFT JOIN claims c "
+                                     "ON c.doc = fc.doc AND c.claim = fc.claim "
+                                     "WHERE c.doc IS NULL"), 0);
+}
+
 static void test_args(void **state)
 {
     (void)state;
@@ -290,6 +343,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_newer_schema, dir_setup, dir_teardown),
         cmocka_unit_test_setup_teardown(test_readonly, dir_setup, dir_teardown),
         cmocka_unit_test_setup_teardown(test_locked, dir_setup, dir_teardown),
+        cmocka_unit_test_setup_teardown(test_facts, dir_setup, dir_teardown),
         cmocka_unit_test(test_args),
     };
     return cmocka_run_group_tests(tests, rc_test_ctx_setup, rc_test_ctx_teardown);
