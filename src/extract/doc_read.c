@@ -15,8 +15,10 @@
 #include <string.h>
 
 #include "core/doc.h"
+#include "core/lexicon.h"
 #include "extract/stages.h"
 #include "lang/fr/tokenize.h"
+#include "util/fold.h"
 
 /* The state of one read: the document being filled and the first failure (sticky). */
 typedef struct reader {
@@ -389,7 +391,28 @@ static void read_parts(reader *r, json_t *v, rc_claim *c)
     c->nparts = r->err ? 0 : n;
 }
 
-/* A claim's places (names) and their keys (written as place_keys, else taken from the names). */
+/* The folded form of a name in the arena, as the claims stage keys the places and sources it
+ * finds without an entity; NULL when out of memory. */
+static const char *folded(reader *r, const char *name)
+{
+    char kb[RC_LEX_MAXKEY];
+    size_t kl = rc_fold(name, strlen(name), kb, sizeof kb);
+    const char *k = rc_arena_strndup(&r->doc->arena, kb, kl < sizeof kb ? kl : 0);
+    return k ? k : bad(r, RC_ENOMEM);
+}
+
+/* The key of a claim's place: the key of the place entity the claims stage took its name from
+ * (a LOC whose canonical name it is), else the folded name, as that stage keys it. */
+static const char *place_key(reader *r, const char *name)
+{
+    const rc_doc *doc = r->doc;
+    for (size_t i = 0; i < doc->nents; i++)
+        if (doc->ents[i].type == RC_ENT_LOC && strcmp(doc->ents[i].canon, name) == 0)
+            return doc->ents[i].key;
+    return folded(r, name);
+}
+
+/* A claim's places (names) and their keys (written as place_keys, else found again). */
 static void read_places(reader *r, json_t *o, rc_claim *c)
 {
     size_t n, nk = 0;
@@ -400,19 +423,105 @@ static void read_places(reader *r, json_t *o, rc_claim *c)
     const char **names = arr_alloc(r, n, sizeof *names);
     const char **keys = arr_alloc(r, n, sizeof *keys);
     for (size_t i = 0; a && !r->err && i < n; i++) {
-        json_t *name = json_array_get(a, i), *key = nk ? json_array_get(k, i) : name;
-        if (!json_is_string(name) || !json_is_string(key)) {
+        json_t *name = json_array_get(a, i), *key = nk ? json_array_get(k, i) : NULL;
+        if (!json_is_string(name) || (nk && !json_is_string(key))) {
             bad(r, RC_EFORMAT);
             break;
         }
         names[i] = rc_arena_strdup(&r->doc->arena, json_string_value(name));
-        keys[i] = rc_arena_strdup(&r->doc->arena, json_string_value(key));
-        if (!names[i] || !keys[i])
+        if (!names[i]) {
+            bad(r, RC_ENOMEM);
+            break;
+        }
+        keys[i] = nk ? rc_arena_strdup(&r->doc->arena, json_string_value(key))
+                     : place_key(r, names[i]);
+        if (!keys[i])
             bad(r, RC_ENOMEM);
     }
     c->places = names;
     c->place_keys = keys;
     c->nplaces = r->err ? 0 : n;
+}
+
+/* Whether two optional strings are equal. */
+static bool same_str(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Completes a claim's source written with its name and role only: the claims stage takes its
+ * sources from an attribution's chain or a quote's speaker, so the link of the same name and role
+ * there gives its key, type and span; a source found by the claims stage itself is keyed by its
+ * folded name. */
+static void complete_source(reader *r, rc_speaker *s)
+{
+    const rc_doc *doc = r->doc;
+    for (size_t i = 0; i < doc->nattrs; i++)
+        for (size_t k = 0; k < doc->attrs[i].nchain; k++) {
+            const rc_speaker *c = &doc->attrs[i].chain[k];
+            if (strcmp(c->name, s->name) == 0 && same_str(c->role, s->role)) {
+                *s = *c;
+                return;
+            }
+        }
+    for (size_t i = 0; i < doc->nquotes; i++) {
+        const rc_quote *q = &doc->quotes[i];
+        if (q->has_speaker && strcmp(q->speaker.name, s->name) == 0 &&
+            same_str(q->speaker.role, s->role)) {
+            *s = q->speaker;
+            return;
+        }
+    }
+    s->key = folded(r, s->name);
+}
+
+/* A claim's sources: each link completed (complete_source) when the writer left out its key. */
+static void read_sources(reader *r, json_t *v, rc_claim *c)
+{
+    json_t *a = get_arr(r, v, &c->nsources);
+    rc_speaker *chain = arr_alloc(r, c->nsources, sizeof *chain);
+    for (size_t i = 0; a && !r->err && i < c->nsources; i++) {
+        json_t *o = json_array_get(a, i);
+        read_speaker(r, o, &chain[i]);
+        if (!r->err && !json_object_get(o, "key"))
+            complete_source(r, &chain[i]);
+    }
+    c->sources = chain;
+    if (r->err)
+        c->nsources = 0;
+}
+
+/* The sentence a claim belongs to: written as its text (null when it has none); the one that
+ * holds the claim's start and has that text, else the first with that text. */
+static void read_sentence(reader *r, json_t *o, rc_claim *c)
+{
+    const rc_doc *doc = r->doc;
+    json_t *si = json_object_get(o, "sentence_index");
+    if (si) {
+        c->sentence = get_uint(r, o, "sentence_index", (uint32_t)doc->nsents, 0, 0);
+        return;
+    }
+    json_t *v = need(r, o, "sentence");
+    if (!v || json_is_null(v)) {
+        c->sentence = (uint32_t)doc->nsents; /* none: the writer writes null for it */
+        return;
+    }
+    if (!json_is_string(v))
+        return (void)bad(r, RC_EFORMAT);
+    const char *t = json_string_value(v);
+    size_t len = json_string_length(v);
+    uint32_t at = sentence_at(doc, c->start);
+    for (size_t k = 0; k <= doc->nsents; k++) {
+        size_t i = k == 0 ? at : k - 1;
+        if (i >= doc->nsents)
+            continue;
+        const rc_span *sp = &doc->sents[i];
+        if (sp->end - sp->start == len && memcmp(doc->text + sp->start, t, len) == 0) {
+            c->sentence = (uint32_t)i;
+            return;
+        }
+    }
+    bad(r, RC_EFORMAT); /* a sentence the text does not have */
 }
 
 /* The CLAIM objects of the claims stage (CONTRACT.md). */
@@ -426,13 +535,7 @@ static void read_claims(reader *r, json_t *v)
         json_t *o = json_array_get(a, i);
         rc_claim *c = &doc->claims[i];
         get_span(r, o, &c->start, &c->end);
-        json_t *si = json_object_get(o, "sentence_index");
-        if (si)
-            c->sentence = get_uint(r, o, "sentence_index", UINT32_MAX, 0, 0);
-        else
-            c->sentence = sentence_at(doc, c->start);
-        if (doc->nsents && c->sentence >= doc->nsents)
-            bad(r, RC_EFORMAT);
+        read_sentence(r, o, c);
         c->value = get_num(r, o, "value", 0);
         c->low = get_num(r, o, "low", 0);
         c->high = get_num(r, o, "high", 0);
@@ -458,7 +561,7 @@ static void read_claims(reader *r, json_t *v)
         c->agent = get_str(r, o, "agent", 0);
         json_t *src = need(r, o, "sources");
         if (src)
-            c->sources = read_chain(r, src, &c->nsources);
+            read_sources(r, src, c);
         c->explain = get_str(r, o, "explain", 1);
         if (!c->explain)
             c->explain = "";

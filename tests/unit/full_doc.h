@@ -22,7 +22,7 @@ static const char full[] =
     "\"attributions\":[{\"text\":\"Selon Paul Roux\",\"start\":0,\"end\":15,\"cue\":\"selon\","
     "\"scope\":[0,63],\"sources\":[{\"name\":\"Paul Roux\",\"role\":null,\"key\":\"paul roux\","
     "\"type\":\"PER\",\"start\":6,\"end\":15}],\"quote\":null}],"
-    "\"claims\":[{\"id\":\"c1\",\"text\":\"82 civils\",\"start\":17,\"end\":26,\"sentence\":\"...\","
+    "\"claims\":[{\"id\":\"c1\",\"text\":\"82 civils\",\"start\":17,\"end\":26,\"sentence\":\"Selon Paul Roux, 82 civils, dont 11 femmes, sont morts à Alep.\","
     "\"value\":82,\"low\":82,\"high\":null,\"approx\":false,\"unit\":\"count\",\"what\":\"killed\","
     "\"who\":\"civilians\",\"counted\":\"civils\",\"parts\":[{\"value\":11,\"who\":\"women\","
     "\"counted\":\"femmes\"}],\"places\":[\"Alep\"],\"time\":{\"text\":null,\"from\":\"2016-12-12\","

@@ -165,6 +165,9 @@ static void test_fields(void **state)
     assert_string_equal(c[0].time_from, "2016-12-12");
     assert_null(c[0].time_text);
     assert_string_equal(c[0].sources[0].role, "maire");
+    assert_string_equal(c[0].sources[0].key, "paul roux"); /* folded: no link has that role */
+    assert_string_equal(c[0].place_keys[0], "alep");       /* the entity's key */
+    assert_int_equal(c[0].sentence, 0);
     assert_string_equal(c[0].explain, "");
     const rc_frame *f = rc_doc_framing(doc, &n);
     assert_int_equal(n, 1);
@@ -209,6 +212,7 @@ static void test_malformed(void **state)
     assert_int_equal(read_edited(ctx, "\"title\":\"T\"", "\"title\":\"T\",\"title\":\"U\""), RC_EFORMAT);
     assert_int_equal(read_edited(ctx, "\"id\":\"00112233aabbccdd\"", "\"id\":\"00112233aabbccdd0\""), RC_EFORMAT);
     assert_int_equal(read_edited(ctx, "\"approx\":false,\"unit\"", "\"approx\":0,\"unit\""), RC_EFORMAT);
+    assert_int_equal(read_edited(ctx, "\"sentence\":\"Selon", "\"sentence\":\"Chez"), RC_EFORMAT);
     assert_int_equal(read_edited(ctx, "\"title\":\"T\"", "\"title\":\"T\""), RC_OK);
 }
 
