@@ -70,14 +70,17 @@ check "newer schema named" grep -q "new.db: the store has schema version 9, newe
 dump "$TMP/new.db" >"$TMP/new2"
 check "newer store untouched" cmp -s "$TMP/new1" "$TMP/new2"
 
-# a store another program is writing: a clear error after the wait
-(printf 'BEGIN IMMEDIATE;\nINSERT INTO framing VALUES ("x", 0, "c", "t", 1);\n.shell sleep 2\nROLLBACK;\n' |
+# a store another program is writing: a clear error after the wait. The other writer holds its
+# lock until the ingest is over (or 20 s).
+(printf 'BEGIN IMMEDIATE;\nINSERT INTO framing VALUES ("x", 0, "c", "t", 1);\n.shell touch %s/locked; i=0; while [ ! -e %s/go ] && [ $i -lt 200 ]; do sleep 0.1; i=$((i+1)); done\nROLLBACK;\n' "$TMP" "$TMP" |
     sqlite3 "$DB" >/dev/null 2>&1) &
-sleep 0.5
+i=0
+while [ ! -e "$TMP/locked" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 export RECOUPE_BUSY_TIMEOUT=200
 expect_status 1 "ingest into a locked store" "$RECOUPE" ingest --db "$DB" "$EX"
 unset RECOUPE_BUSY_TIMEOUT
 check "lock named" grep -q "s.db: .*locked" "$TMP/err"
+touch "$TMP/go"
 wait
 dump "$DB" >"$TMP/dump3"
 check "locked store unchanged" cmp -s "$TMP/dump4" "$TMP/dump3"
