@@ -133,14 +133,29 @@ static void get_day(reader *r, json_t *obj, const char *key, char out[11])
     memcpy(out, json_string_value(v), json_string_length(v) + 1);
 }
 
-/* The start and end members of a span of the text, checked to lie inside it. */
-static void get_span(reader *r, json_t *obj, uint32_t *start, uint32_t *end)
+/* Whether byte off of the text starts a character (or is its end): a span must not cut one, or
+ * its text would not be UTF-8. */
+static bool char_boundary(const rc_doc *doc, uint32_t off)
+{
+    return off >= doc->len || ((unsigned char)doc->text[off] & 0xc0) != 0x80;
+}
+
+/* A start and an end (any member names), checked to lie inside the text, in order, on
+ * character boundaries. */
+static void get_span_of(reader *r, json_t *obj, const char *ks, const char *ke, uint32_t *start,
+                        uint32_t *end)
 {
     uint32_t len = (uint32_t)r->doc->len;
-    *start = get_uint(r, obj, "start", len, 0, 0);
-    *end = get_uint(r, obj, "end", len, 0, 0);
-    if (*end < *start)
+    *start = get_uint(r, obj, ks, len, 0, 0);
+    *end = get_uint(r, obj, ke, len, 0, 0);
+    if (*end < *start || !char_boundary(r->doc, *start) || !char_boundary(r->doc, *end))
         bad(r, RC_EFORMAT);
+}
+
+/* The start and end members of a span of the text. */
+static void get_span(reader *r, json_t *obj, uint32_t *start, uint32_t *end)
+{
+    get_span_of(r, obj, "start", "end", start, end);
 }
 
 /* An array member (non-null) of objects, and its size; NULL when it is not one. */
@@ -321,23 +336,10 @@ static void read_attributions(reader *r, json_t *v)
         json_t *scope = json_object_get(o, "scope");
         if (json_is_object(scope)) {
             get_span(r, scope, &at->scope_start, &at->scope_end);
-        } else if (json_is_array(scope) && json_array_size(scope) == 2 &&
-                   json_is_integer(json_array_get(scope, 0)) &&
-                   json_is_integer(json_array_get(scope, 1))) {
-            json_int_t s = json_integer_value(json_array_get(scope, 0));
-            json_int_t e = json_integer_value(json_array_get(scope, 1));
-            if (s < 0 || e < s || e > (json_int_t)doc->len)
-                bad(r, RC_EFORMAT);
-            at->scope_start = (uint32_t)s;
-            at->scope_end = (uint32_t)e;
         } else if (scope) {
             bad(r, RC_EFORMAT);
         } else {
-            uint32_t len = (uint32_t)doc->len;
-            at->scope_start = get_uint(r, o, "scope_start", len, 0, 0);
-            at->scope_end = get_uint(r, o, "scope_end", len, 0, 0);
-            if (at->scope_end < at->scope_start)
-                bad(r, RC_EFORMAT);
+            get_span_of(r, o, "scope_start", "scope_end", &at->scope_start, &at->scope_end);
         }
         json_t *chain = json_object_get(o, "sources");
         if (!chain)
@@ -687,6 +689,8 @@ static void read_meta(reader *r, json_t *d)
             return (void)bad(r, RC_EFORMAT);
         doc->sents[i].start = (uint32_t)json_integer_value(a);
         doc->sents[i].end = (uint32_t)json_integer_value(b);
+        if (!char_boundary(doc, doc->sents[i].start) || !char_boundary(doc, doc->sents[i].end))
+            return (void)bad(r, RC_EFORMAT);
     }
     doc->nsents = r->err ? 0 : n;
     read_noise(r, need(r, d, "noise"));

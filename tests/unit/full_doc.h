@@ -20,7 +20,7 @@ static const char full[] =
     "\"lat\":36.2,\"lon\":37.15}],"
     "\"quotes\":[],"
     "\"attributions\":[{\"text\":\"Selon Paul Roux\",\"start\":0,\"end\":15,\"cue\":\"selon\","
-    "\"scope\":[0,63],\"sources\":[{\"name\":\"Paul Roux\",\"role\":null,\"key\":\"paul roux\","
+    "\"scope_start\":0,\"scope_end\":63,\"chain\":[{\"name\":\"Paul Roux\",\"role\":null,\"key\":\"paul roux\","
     "\"type\":\"PER\",\"start\":6,\"end\":15}],\"quote\":null}],"
     "\"claims\":[{\"id\":\"c1\",\"text\":\"82 civils\",\"start\":17,\"end\":26,\"sentence\":\"Selon Paul Roux, 82 civils, dont 11 femmes, sont morts à Alep.\","
     "\"value\":82,\"low\":82,\"high\":null,\"approx\":false,\"unit\":\"count\",\"what\":\"killed\","

@@ -213,6 +213,10 @@ static void test_malformed(void **state)
     assert_int_equal(read_edited(ctx, "\"id\":\"00112233aabbccdd\"", "\"id\":\"00112233aabbccdd0\""), RC_EFORMAT);
     assert_int_equal(read_edited(ctx, "\"approx\":false,\"unit\"", "\"approx\":0,\"unit\""), RC_EFORMAT);
     assert_int_equal(read_edited(ctx, "\"sentence\":\"Selon", "\"sentence\":\"Chez"), RC_EFORMAT);
+    /* a span that cuts a character: "à" is bytes 55-56 */
+    assert_int_equal(read_edited(ctx, "\"start\":58,\"end\":62", "\"start\":56,\"end\":62"), RC_EFORMAT);
+    assert_int_equal(read_edited(ctx, "\"scope_end\":63", "\"scope_end\":56"), RC_EFORMAT);
+    assert_int_equal(read_edited(ctx, "\"scope_end\":63", "\"scope_end\":55"), RC_OK);
     assert_int_equal(read_edited(ctx, "\"title\":\"T\"", "\"title\":\"T\""), RC_OK);
 }
 
