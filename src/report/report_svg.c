@@ -15,7 +15,7 @@
 /* ---- fact chart ------------------------------------------------------------------------------ */
 
 #define CH_W 760
-#define CH_X0 270
+#define CH_X0 300
 #define CH_X1 730
 #define CH_ROW 22
 #define CH_TOP 26
@@ -143,9 +143,9 @@ void rp_fact_chart(const rp_page *pg, const rc_fact *f, rp_out *o)
         const char *origin = fc->origin < f->norigins ? f->origins[fc->origin].name : NULL;
         rp_rawf(o, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"end\" fill=\"#1d2330\">",
                 CH_X0 - 10, y + 4);
-        svg_label(o, rp_outlet(pg, fc->doc), 22);
+        svg_label(o, rp_outlet(pg, fc->doc), 20);
         rp_raw(o, " · ");
-        svg_label(o, origin, 26);
+        svg_label(o, origin, 20);
         if (relay)
             rp_raw(o, " (relay)");
         rp_raw(o, "</text>");
@@ -216,7 +216,7 @@ static const char *what_colour(int what)
 }
 
 #define TL_W 1000
-#define TL_X0 200
+#define TL_X0 230
 #define TL_X1 970
 #define TL_LANE 40
 #define TL_TOP 30
@@ -296,7 +296,7 @@ void rp_section_timeline(const rp_page *pg, rp_out *o)
                    "<text x=\"%d\" y=\"%d\" font-size=\"12.5\" font-weight=\"600\" "
                    "text-anchor=\"end\" fill=\"#1d2330\">",
                 y, TL_W, TL_LANE, l % 2 ? "#ffffff" : "#f4f6fa", TL_X0 - 12, y + TL_LANE / 2 + 4);
-        svg_label(o, pg->outlets[l], 28);
+        svg_label(o, pg->outlets[l], 26);
         rp_raw(o, "</text>\n");
     }
     /* one dot per claim; claims of one lane on one day are set side by side */
@@ -330,8 +330,8 @@ void rp_section_timeline(const rp_page *pg, rp_out *o)
                     slot++;
             }
             double x = TL_X0 + ((double)(day - dmin) + 0.5) / span * (TL_X1 - TL_X0) +
-                       (double)(slot % 8) * 9 - 30;
-            int y = ylane + 10 + (int)(slot / 8) * 8;
+                       (double)(slot % 8) * 9;
+            int y = ylane + 14 + (int)(slot / 8) * 8;
             int32_t fact = pg->claim_fact[pg->claim_base[i] + k];
             rp_rawf(o, "<a href=\"#d%zu-c%zu\"><circle cx=\"%.1f\" cy=\"%d\" r=\"4.5\" fill=\"%s\" "
                        "stroke=\"#fff\" stroke-width=\"1\"><title>",
@@ -513,16 +513,16 @@ void rp_section_map(const rp_page *pg, rp_out *o)
                "aria-label=\"Map of the places named\"><title>Map of the places named</title>"
                "<rect width=\"%d\" height=\"%d\" fill=\"#eef3f8\" rx=\"6\"/>\n",
             MAP_W, MAP_H, MAP_W, MAP_H, MAP_W, MAP_H);
-    /* graticule: a round step in degrees that gives a few lines each way */
+    /* graticule: a round step in degrees that gives at most eight lines across the frame */
+    double lon0 = (minx - ox / scale) / kx, lon1 = (minx + (MAP_W - ox) / scale) / kx;
+    double lat1 = -(miny - oy / scale), lat0 = -(miny + (MAP_H - oy) / scale);
     static const double steps[] = {0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 30, 45, 90};
-    double span_deg = fmax(sx / kx, sy), step = 90;
+    double span_deg = fmax(lon1 - lon0, lat1 - lat0), step = 90;
     for (size_t s = 0; s < sizeof steps / sizeof *steps; s++)
-        if (span_deg / steps[s] <= 6) {
+        if (span_deg / steps[s] <= 8) {
             step = steps[s];
             break;
         }
-    double lon0 = (minx - ox / scale) / kx, lon1 = (minx + (MAP_W - ox) / scale) / kx;
-    double lat1 = -(miny - oy / scale), lat0 = -(miny + (MAP_H - oy) / scale);
     for (double g = ceil(lon0 / step) * step; g <= lon1; g += step) {
         double x = ox + (g * kx - minx) * scale;
         rp_rawf(o, "<line x1=\"%.1f\" y1=\"0\" x2=\"%.1f\" y2=\"%d\" stroke=\"#d3dce8\"/>"
