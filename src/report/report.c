@@ -26,7 +26,7 @@ const rp_limits rp_default_limits = {
     .places = 80,
     .speakers = 60,
     .quotes_speaker = 6,
-    .outlets = 10,
+    .outlets = 8,
 };
 
 int rc_report_new(const rc_ctx *ctx, rc_report **out)
@@ -283,7 +283,7 @@ static const char page_css[] =
     "caption{text-align:left;font-weight:600;padding:4px 0;color:var(--muted)}"
     "th,td{border-bottom:1px solid var(--line);padding:5px 8px;text-align:left;vertical-align:top}"
     "thead th{background:#eef1f6;font-weight:600}"
-    "td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}"
+    "td.date{white-space:nowrap}td.url{word-break:normal}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}"
     "tbody tr:hover{background:#f8fafd}"
     ".badge{display:inline-block;border-radius:10px;padding:1px 9px;font-size:12.5px;font-weight:600;color:#fff;white-space:nowrap}"
     ".st-agree{background:var(--agree)}.st-close{background:var(--close)}"
@@ -304,7 +304,7 @@ static const char page_css[] =
     ".doc>summary{padding:8px 12px;cursor:pointer;font-weight:600}"
     ".doc>summary .muted{font-weight:400}"
     ".doc .body{padding:4px 16px 12px;white-space:pre-wrap;font-family:Georgia,'DejaVu Serif',serif;"
-    "font-size:15.5px;line-height:1.65;max-width:860px}"
+    "font-size:15.5px;line-height:1.65;max-width:860px;overflow-wrap:anywhere}"
     ".doc .meta{padding:0 16px;font-size:13px;color:var(--muted)}"
     ".hl-fig{background:var(--fig);border-radius:2px}"
     ".hl-date{background:var(--date);border-radius:2px}"
@@ -321,7 +321,8 @@ static const char page_css[] =
     ":focus-visible{outline:3px solid #f0a500;outline-offset:2px}"
     "a:focus{outline:3px solid #f0a500;outline-offset:1px}"
     "summary:focus{outline:3px solid #f0a500}"
-    ".frame td.term{white-space:nowrap}.frame .cnt{color:var(--muted);font-size:12px}"
+    ".scroll{overflow-x:auto}.frame td.term{min-width:7em}.frame .tm{display:block;white-space:nowrap}"
+    ".frame .cnt{color:var(--muted);font-size:12px}"
     ".quote-l{margin:4px 0 4px 0;padding-left:10px;border-left:3px solid #b9dcc0;font-family:Georgia,serif}"
     ".url{font-family:ui-monospace,'DejaVu Sans Mono',monospace;font-size:12.5px;word-break:break-all;color:var(--muted)}"
     "footer{color:var(--muted);font-size:12.5px;text-align:center;padding:10px}"
@@ -508,6 +509,31 @@ static void write_summary(const rp_page *pg, rp_out *o)
         rp_raw(o, "<p class=\"empty\">No cross-check was run: the facts section is empty.</p>\n");
 }
 
+/* A date as the table shows it: the day, and the time of day in grey when there is one. */
+static void write_date(rp_out *o, const char *date)
+{
+    if (!date || !*date) {
+        rp_raw(o, "<span class=\"muted\">unknown</span>");
+        return;
+    }
+    size_t len = strlen(date);
+    if (len > 10 && date[10] == 'T') {
+        rp_esc(o, date, 10);
+        rp_raw(o, " <span class=\"muted\">");
+        rp_esc(o, date + 11, len - 11 > 5 ? 5 : len - 11);
+        rp_raw(o, "</span>");
+    } else {
+        rp_esc(o, date, len);
+    }
+}
+
+/* The last component of a path. */
+static const char *file_name(const char *path)
+{
+    const char *slash = path ? strrchr(path, '/') : NULL;
+    return slash && slash[1] ? slash + 1 : path;
+}
+
 void rp_section_sources(const rp_page *pg, rp_out *o)
 {
     const rp_view *v = pg->v;
@@ -527,8 +553,8 @@ void rp_section_sources(const rp_page *pg, rp_out *o)
         const rp_doc *d = &v->docs[i];
         rp_rawf(o, "<tr><th scope=\"row\"><a href=\"#d%zu\">D%zu</a></th><td>", i + 1, i + 1);
         rp_escz(o, pg->outlet[i], NULL);
-        rp_raw(o, "</td><td>");
-        rp_escz(o, d->meta.date, "unknown");
+        rp_raw(o, "</td><td class=\"date\">");
+        write_date(o, d->meta.date);
         rp_raw(o, "</td><td>");
         rp_escz(o, d->meta.date_source, "none");
         rp_raw(o, "</td><td>");
@@ -538,8 +564,10 @@ void rp_section_sources(const rp_page *pg, rp_out *o)
             rp_esc_cut(o, d->meta.url, 160);
             rp_raw(o, "</span>");
         }
-        rp_raw(o, "</td><td class=\"url\">");
+        rp_raw(o, "</td><td class=\"url\" title=\"");
         rp_escz(o, d->meta.path, "");
+        rp_raw(o, "\">");
+        rp_escz(o, file_name(d->meta.path), "");
         rp_rawf(o, "</td><td class=\"n\">%zu</td><td>", d->nclaims);
         if (d->relay_of >= 0)
             rp_rawf(o, "<a href=\"#d%d\">D%d</a> <span class=\"muted\">(%.0f%% alike)</span>",

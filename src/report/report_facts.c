@@ -12,6 +12,12 @@
 static const char *const palette[] = {"#0072b2", "#d55e00", "#009e73", "#cc79a7",
                                       "#8a6d00", "#56b4e9", "#444444", "#e69f00"};
 
+const char *rp_origin_label(const char *name)
+{
+    const char *slash = name ? strrchr(name, '/') : NULL;
+    return slash && slash[1] ? slash + 1 : name;
+}
+
 const char *rp_palette(size_t i)
 {
     return palette[i % (sizeof palette / sizeof *palette)];
@@ -117,7 +123,7 @@ static void fact_time(const rc_fact *f, rp_out *o)
 /* The origin name of a fact claim, or NULL. */
 static const char *origin_name(const rc_fact *f, const rc_fact_claim *fc)
 {
-    return fc->origin < f->norigins ? f->origins[fc->origin].name : NULL;
+    return fc->origin < f->norigins ? rp_origin_label(f->origins[fc->origin].name) : NULL;
 }
 
 /* One row of the table of facts. */
@@ -214,7 +220,7 @@ static void fact_detail(const rp_page *pg, size_t i, rp_out *o)
         if (k)
             rp_raw(o, "; ");
         rp_rawf(o, "<span style=\"color:%s\">●</span> ", rp_palette(k));
-        rp_escz(o, f->origins[k].name, "?");
+        rp_escz(o, rp_origin_label(f->origins[k].name), "?");
         rp_rawf(o, " <span class=\"muted\">(%u claim%s)</span>", f->origins[k].claims,
                 f->origins[k].claims == 1 ? "" : "s");
     }

@@ -157,9 +157,12 @@ void rp_num(rp_out *o, double v)
         return;
     }
     if (v != floor(v)) {
-        snprintf(tmp, sizeof tmp, "%.3g", v);
-        rp_raw(o, tmp);
-        return;
+        if (fabs(v) < 100) {
+            snprintf(tmp, sizeof tmp, "%.3g", v);
+            rp_raw(o, tmp);
+            return;
+        }
+        v = round(v); /* an estimate of hundreds or more: its decimals mean nothing */
     }
     long long n = (long long)v;
     if (n < 0) {

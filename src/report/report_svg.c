@@ -14,9 +14,9 @@
 
 /* ---- fact chart ------------------------------------------------------------------------------ */
 
-#define CH_W 760
-#define CH_X0 300
-#define CH_X1 730
+#define CH_W 900
+#define CH_X0 370
+#define CH_X1 870
 #define CH_ROW 22
 #define CH_TOP 26
 #define CH_BOTTOM 26
@@ -140,15 +140,13 @@ void rp_fact_chart(const rp_page *pg, const rc_fact *f, rp_out *o)
         int y = CH_TOP + (int)k * CH_ROW + CH_ROW / 2;
         bool relay = rp_claim_is_relay(pg, f, k);
         const char *col = rp_palette(fc->origin);
-        const char *origin = fc->origin < f->norigins ? f->origins[fc->origin].name : NULL;
-        rp_rawf(o, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"end\" fill=\"#1d2330\">",
-                CH_X0 - 10, y + 4);
+        const char *origin = fc->origin < f->norigins ? rp_origin_label(f->origins[fc->origin].name)
+                                                      : NULL;
+        rp_rawf(o, "<text x=\"4\" y=\"%d\" font-size=\"12\" fill=\"#1d2330\">", y + 4);
+        svg_label(o, origin, 24);
+        rp_raw(o, "<tspan fill=\"#5a6273\"> · ");
         svg_label(o, rp_outlet(pg, fc->doc), 20);
-        rp_raw(o, " · ");
-        svg_label(o, origin, 20);
-        if (relay)
-            rp_raw(o, " (relay)");
-        rp_raw(o, "</text>");
+        rp_raw(o, relay ? " (relay)</tspan></text>" : "</tspan></text>");
         double lo_c = c->low, hi_c = c->high;
         if (!isnan(lo_c) && !isnan(hi_c) && lo_c > 0 && hi_c > lo_c)
             rp_rawf(o, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" "
@@ -174,7 +172,7 @@ void rp_fact_chart(const rp_page *pg, const rc_fact *f, rp_out *o)
             rp_raw(o, relay ? " (relay), " : ", ");
             svg_label(o, rc_modality_name(c->modality), 20);
             rp_rawf(o, "</title></circle><text x=\"%.1f\" y=\"%d\" font-size=\"11\" fill=\"#33394a\">",
-                    x + 9, y - 5);
+                    x + 8, y - 7);
             rp_claim_value(c, o);
             rp_raw(o, "</text>\n");
         }

@@ -104,6 +104,10 @@ void rp_fact_label(const rc_fact *f, rp_out *o);
 /* A claim's figure with its bounds as read: "≥ 82", "≈ 12 000", "3 000–5 000", "21". */
 void rp_claim_value(const rc_claim *c, rp_out *o);
 
+/* How an origin is named on the page: an outlet known only by its file is named by the file's
+ * name without its folders. NULL stays NULL. */
+const char *rp_origin_label(const char *name);
+
 /* A colour for the i-th origin of a fact (a fixed palette, cycled), as "#rrggbb". */
 const char *rp_palette(size_t i);
 

@@ -99,7 +99,7 @@ void rp_section_framing(const rp_page *pg, rp_out *o)
     rp_raw(o, "<p>For each concept, the words each outlet chooses for it, with how often; "
               "opposite choices (<i>rebelles</i> / <i>terroristes</i>, <i>libération</i> / "
               "<i>chute</i>) show an outlet's stance.</p>\n");
-    rp_raw(o, "<table class=\"frame\"><caption>Terms used for each concept, by outlet</caption>\n"
+    rp_raw(o, "<div class=\"scroll\"><table class=\"frame\"><caption>Terms used for each concept, by outlet</caption>\n"
               "<thead><tr><th scope=\"col\">Concept</th>");
     for (size_t i = 0; i < pg->noutlets; i++)
         if (col[i] != UINT32_MAX) {
@@ -130,10 +130,9 @@ void rp_section_framing(const rp_page *pg, rp_out *o)
             if (at == e)
                 rp_raw(o, "<span class=\"muted\">—</span>");
             for (size_t t = at; t < e; t++) {
-                if (t > at)
-                    rp_raw(o, "<br>");
+                rp_raw(o, "<span class=\"tm\">");
                 rp_escz(o, r[t].term, "?");
-                rp_rawf(o, " <span class=\"cnt\">×%u</span>", r[t].count);
+                rp_rawf(o, " <span class=\"cnt\">×%u</span></span>", r[t].count);
             }
             rp_raw(o, "</td>");
             at = e;
@@ -141,7 +140,7 @@ void rp_section_framing(const rp_page *pg, rp_out *o)
         rp_raw(o, "</tr>\n");
         i = j;
     }
-    rp_raw(o, "</tbody></table>\n");
+    rp_raw(o, "</tbody></table></div>\n");
     if (ncols < withterms)
         rp_rawf(o, "<p class=\"note\">The %zu outlets using the most terms are shown; %zu more "
                    "are left out.</p>\n", ncols, withterms - ncols);
