@@ -237,6 +237,19 @@ int rc_report_write(const rc_report *rep, const rc_check *chk, rc_write_fn fn, v
                 int32_t r = cd[i].relay_of;
                 docs[i].relay_of = r >= 0 && (size_t)r < ncd && (size_t)r != i ? r : -1;
                 docs[i].relay_similarity = cd[i].relay_similarity;
+                /* the facts index the check's copy of the claims: should it differ from the
+                 * report's (a check that keeps only some), show the check's */
+                size_t nc = 0, nf = 0;
+                const rc_claim *cc = rc_check_doc_claims(chk, i, &nc);
+                if (nc != docs[i].nclaims) {
+                    docs[i].claims = cc;
+                    docs[i].nclaims = cc ? nc : 0;
+                }
+                const rc_frame *cf = rc_check_doc_framing(chk, i, &nf);
+                if (!docs[i].nframes && cf && nf) {
+                    docs[i].frames = cf;
+                    docs[i].nframes = nf;
+                }
             }
             v.docs = docs;
         } else if (ncd != rep->ndocs) {
@@ -260,7 +273,7 @@ static const char page_css[] =
     ":root{--ink:#1d2330;--muted:#5a6273;--line:#d5d9e2;--bg:#f6f7f9;--card:#fff;"
     "--accent:#1f4e8c;--agree:#1b6e3a;--close:#2b5f9e;--conflict:#a32020;--single:#5c5f66;"
     "--fig:#fff1c2;--date:#dff0ff;--ent:#efe6ff;--quote:#e9f6ea;--claim:#a32020}"
-    "*{box-sizing:border-box}"
+    "*{box-sizing:border-box}[id]{scroll-margin-top:48px}"
     "body{margin:0;font:15px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif;"
     "color:var(--ink);background:var(--bg)}"
     "header.top{background:#1d2330;color:#fff;padding:20px 32px 14px}"
@@ -329,7 +342,7 @@ static const char page_css[] =
     "@media print{nav.toc{display:none}body{background:#fff;font-size:11pt}"
     "section.sec{border:none;padding:0;margin:12px 0;break-inside:auto}"
     ".fact{break-inside:avoid}.doc{break-inside:auto}"
-    "details.doc>.body,details.doc>.meta{display:block}"
+    "details.doc::details-content{content-visibility:visible;display:block}"
     "a.hl-claim::after{display:none!important}a{color:inherit}"
     ".badge{color:#000;border:1px solid #000;background:#fff!important}}";
 

@@ -322,7 +322,7 @@ void rp_section_timeline(const rp_page *pg, rp_out *o)
                 continue;
             /* the claims of this document on the same day before k, for the offset */
             size_t slot = 0;
-            for (size_t j = 0; j < k && slot < 40; j++) {
+            for (size_t j = 0; j < k && slot < 15; j++) {
                 int64_t dj = day_of(d->claims[j].time_from);
                 if ((dj == INT64_MIN ? dd : dj) == day)
                     slot++;
