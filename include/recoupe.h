@@ -181,6 +181,21 @@ int rc_text_times(const rc_ctx *ctx, const char *text, size_t len, const char *r
  * *n == 0 from an accessor means "found nothing"; rc_doc_stage_ran tells "did not run" apart.
  * Strings are NUL-terminated UTF-8; spans are byte offsets into rc_doc_text. */
 
+/* A figure (NUMBER of the contract) or a time expression (TIME) the recognizers found, for
+ * showing them in the text: the span, the value of a figure (NAN when unknown) and the TIMEX3
+ * value of a time (NULL when unresolved; owned by the document). */
+typedef enum rc_mark_kind { RC_MARK_NUMBER, RC_MARK_TIME } rc_mark_kind;
+typedef struct rc_mark {
+    uint32_t start, end;
+    uint8_t kind; /* rc_mark_kind */
+    double value;
+    const char *timex;
+} rc_mark;
+
+/* Copies the document's figures, then its time expressions (each in text order), into out (at
+ * most cap records; out may be NULL when cap is 0) and returns how many there are in all. */
+size_t rc_doc_marks(const rc_doc *doc, rc_mark *out, size_t cap);
+
 /* Whether the named stage ("numbers", "times", "entities", "quotes", "attributions", "claims",
  * "framing") ran on the document: false for a stage the language has not, or an unknown name. */
 int rc_doc_stage_ran(const rc_doc *doc, const char *stage);
