@@ -271,22 +271,25 @@ def load_gold(corpus, gold):
     return docs
 
 
-def run_extract(recoupe, docs):
-    """Runs extract once per distinct date; returns the output objects and any error text."""
+def run_extract(recoupe, docs, timeout):
+    """Runs extract on each article with its date, one process per article so that an article
+    that makes the program fail or hang costs only its own scores; returns the output objects
+    and the errors met."""
     out, errs = [], []
-    bydate = {}
     for d in docs:
-        bydate.setdefault(d["gold"].get("date"), []).append(d["path"])
-    for date, paths in sorted(bydate.items(), key=lambda x: x[0] or ""):
-        cmd = [recoupe, "extract", "--text"] + (["--date", date] if date else []) + paths
+        date = d["gold"].get("date")
+        cmd = [recoupe, "extract", "--text"] + (["--date", date] if date else []) + [d["path"]]
         try:
-            p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=300)
+            p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            errs.append("%s: extract still running after %g s, stopped" % (d["name"], timeout))
+            continue
         except (OSError, subprocess.SubprocessError) as e:
             errs.append("%s: %s" % (recoupe, e))
-            continue
+            return out, errs
         if p.returncode != 0:
-            errs.append("extract exit %d: %s" % (p.returncode,
-                                                 p.stderr.decode("utf-8", "replace").strip()[:300]))
+            errs.append("%s: extract exit %d: %s" % (d["name"], p.returncode,
+                                                     p.stderr.decode("utf-8", "replace").strip()[:200]))
         out.extend(parse_jsonl(p.stdout.decode("utf-8", "replace"), errs))
     return out, errs
 
@@ -677,7 +680,7 @@ def table(res):
              "%d attributions, %d claims" % (c["articles"], c["sentences"], c["entities"],
                                              c["quotes"], c["attributions"], c["claims"]))
     if res["errors"]:
-        for e in res["errors"][:5]:
+        for e in res["errors"][:8]:
             L.append("  note: " + e)
     L.append("")
     L.append("%-22s %7s %7s %7s %6s %6s" % ("layer", "P", "R", "F1", "sys", "gold"))
@@ -710,6 +713,8 @@ def main():
     ap.add_argument("--recoupe", default=os.path.join(ROOT, "build", "recoupe"), help="the program to run")
     ap.add_argument("--corpus", default=os.path.join(HERE, "corpus"))
     ap.add_argument("--gold", default=os.path.join(HERE, "gold"))
+    ap.add_argument("--timeout", type=float, default=20, metavar="S",
+                    help="seconds extract may take on one article (default 20)")
     ap.add_argument("--json", action="store_true", help="print the scores as one JSON object")
     ap.add_argument("--details", action="store_true", help="list every miss and false positive")
     ap.add_argument("--check-gold", action="store_true", help="check the annotation and exit (1 on a problem)")
@@ -738,7 +743,7 @@ def main():
             errors.append(str(e))
             outputs = []
     elif os.access(args.recoupe, os.X_OK):
-        outputs, errs = run_extract(args.recoupe, docs)
+        outputs, errs = run_extract(args.recoupe, docs, args.timeout)
         errors.extend(errs)
     else:
         errors.append("%s not found or not executable: scoring an empty output" % args.recoupe)
