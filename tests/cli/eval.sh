@@ -26,7 +26,7 @@ check "--json is one JSON object with every layer" \
 # a JSON Lines file of extract output is read instead of running the program
 "$RECOUPE" extract --text --date 2024-01-01 "$EVAL/corpus" >"$TMP/out.jsonl" 2>/dev/null
 expect_status 0 "score.py reads a JSON Lines file" python3 "$EVAL/score.py" "$TMP/out.jsonl"
-check "every article found in the file" sh -c "! grep -q 'no output document' '$TMP/out'"
+check "every article found in the file" sh -c "! grep -q 'without output document' '$TMP/out'"
 
 # an empty output scores zero recall: --min-recall then fails, and only then
 : >"$TMP/empty.jsonl"

@@ -749,9 +749,11 @@ def main():
         errors.append("%s not found or not executable: scoring an empty output" % args.recoupe)
         outputs = []
     attach(docs, outputs)
+    missing = [d["name"] for d in docs if d["out"] is None]
+    if missing:
+        errors.append("%d articles without output document: %s" % (
+            len(missing), ", ".join(missing[:6]) + (", ..." if len(missing) > 6 else "")))
     for d in docs:
-        if d["out"] is None:
-            errors.append("%s: no output document" % d["name"])
         meta = (d["out"] or {}).get("doc") or {}
         text = meta.get("text") if isinstance(meta.get("text"), str) else d["raw"].decode("utf-8")
         d["T"] = Text(text)
@@ -762,7 +764,7 @@ def main():
     details = [] if args.details else None
     g = [d["gold"] for d in docs]
     res = {
-        "corpus": {"articles": len(docs), "sentences": sum(len(d["T"].sents) for d in docs),
+        "corpus": {"articles": len(docs), "sentences": sum(len(sentences(d["raw"].decode("utf-8"))) for d in docs),
                    "entities": sum(len(x.get("entities", [])) for x in g),
                    "quotes": sum(len(x.get("quotes", [])) for x in g),
                    "attributions": sum(len(x.get("attributions", [])) for x in g),
