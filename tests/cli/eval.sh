@@ -12,14 +12,15 @@ EVAL="$TESTS/eval"
 expect_status 0 "gold is well-formed" python3 "$EVAL/score.py" --check-gold
 check "gold check names no problem" grep -q " 0 problems" "$TMP/out"
 
-expect_status 0 "score.py runs on the corpus" python3 "$EVAL/score.py" --recoupe "$RECOUPE"
+expect_status 0 "score.py runs on the corpus" python3 "$EVAL/score.py" --recoupe "$RECOUPE" --save-output "$TMP/saved.jsonl"
 for row in "entities ALL" "quotes" "attributions" "claims (value+sent.)" "matched claims"; do
     check "table has the row: $row" grep -q "^$row" "$TMP/out"
 done
 check "table counts forty articles or more" \
     sh -c "grep -Eq '^recoupe evaluation: ([4-9][0-9]|[1-9][0-9][0-9]) articles' '$TMP/out'"
 
-expect_status 0 "--json" python3 "$EVAL/score.py" --recoupe "$RECOUPE" --json
+check "the output is saved, one line per article" test "$(wc -l <"$TMP/saved.jsonl")" -ge 40
+expect_status 0 "--json on the saved output" python3 "$EVAL/score.py" --json "$TMP/saved.jsonl"
 check "--json is one JSON object with every layer" \
     jq -e 'has("entities") and has("quotes") and has("attributions") and has("claims")' "$TMP/out" >/dev/null
 

@@ -715,6 +715,8 @@ def main():
     ap.add_argument("--gold", default=os.path.join(HERE, "gold"))
     ap.add_argument("--timeout", type=float, default=20, metavar="S",
                     help="seconds extract may take on one article (default 20)")
+    ap.add_argument("--save-output", metavar="FILE",
+                    help="also write the extract output to FILE (JSON Lines), to score it again later")
     ap.add_argument("--json", action="store_true", help="print the scores as one JSON object")
     ap.add_argument("--details", action="store_true", help="list every miss and false positive")
     ap.add_argument("--check-gold", action="store_true", help="check the annotation and exit (1 on a problem)")
@@ -745,6 +747,13 @@ def main():
     elif os.access(args.recoupe, os.X_OK):
         outputs, errs = run_extract(args.recoupe, docs, args.timeout)
         errors.extend(errs)
+        if args.save_output:
+            try:
+                with open(args.save_output, "w", encoding="utf-8") as f:
+                    for o in outputs:
+                        f.write(json.dumps(o, ensure_ascii=False) + "\n")
+            except OSError as e:
+                errors.append(str(e))
     else:
         errors.append("%s not found or not executable: scoring an empty output" % args.recoupe)
         outputs = []
