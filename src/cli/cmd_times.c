@@ -3,31 +3,17 @@
  * each line, {"input": "...", "times": [TIME...]} with the expressions resolved against D.
  */
 #include "cli/cli.h"
-#include "core/doc.h"
-#include "lang/fr/times.h"
 #include "util/buf.h"
 #include "util/date.h"
 #include "util/json.h"
 
-/* Recognises the times of one line and writes its JSON object; ud is the reference date, or
- * NULL. Returns a status. */
+/* Recognises the times of one line and writes its JSON object; ud is the reference date
+ * ("YYYY-MM-DD..." as given), or NULL. Returns a status. */
 static int times_line(void *ud, const rc_ctx *ctx, rc_buf *out, const char *line, size_t len)
 {
-    const rc_date *ref = ud;
-    rc_arena a;
-    rc_arena_init(&a);
-    rc_time *t;
-    size_t n;
-    int status = rc_fr_times(ctx->fr, line, len, ref, &a, &t, &n);
-    if (!status) {
-        rc_json j;
-        rc_cli_case_begin(&j, out, line, len, "times");
-        for (size_t i = 0; i < n; i++)
-            rc_json_time(&j, line, &t[i]);
-        status = rc_cli_case_end(&j, out);
-    }
-    rc_arena_free(&a);
-    return status;
+    rc_cli_case_begin(out, line, len, "times");
+    int status = rc_text_times(ctx, line, len, ud, 0, rc_cli_buf_append, out);
+    return status ? status : rc_cli_case_end(out);
 }
 
 static int run(int argc, char **argv)
@@ -35,9 +21,7 @@ static int run(int argc, char **argv)
     rc_cli_opts o;
     int code = rc_cli_parse(&rc_cmd_times, argc, argv, RC_OPT_REF, NULL, &o);
     if (code < 0) {
-        rc_date ref;
-        bool dated = o.date && rc_date_parse(o.date, &ref) == RC_OK; /* checked by rc_cli_parse */
-        code = rc_cli_lines("times", &o, times_line, dated ? &ref : NULL);
+        code = rc_cli_lines("times", &o, times_line, (void *)o.date); /* checked by rc_cli_parse */
     }
     rc_cli_done(&o);
     return code;
