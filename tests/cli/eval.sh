@@ -12,6 +12,10 @@ EVAL="$TESTS/eval"
 expect_status 0 "gold is well-formed" python3 "$EVAL/score.py" --check-gold
 check "gold check names no problem" grep -q " 0 problems" "$TMP/out"
 
+# the gold scored against itself is perfect: anchors, sentences and matching agree
+expect_status 0 "self-test" python3 "$EVAL/score.py" --self-test
+check "self-test says every figure is 100 %" grep -q "^self-test: every figure 100 %" "$TMP/out"
+
 expect_status 0 "score.py runs on the corpus" python3 "$EVAL/score.py" --recoupe "$RECOUPE" --save-output "$TMP/saved.jsonl"
 for row in "entities ALL" "quotes" "attributions" "claims (value+sent.)" "matched claims"; do
     check "table has the row: $row" grep -q "^$row" "$TMP/out"

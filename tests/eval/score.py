@@ -667,6 +667,50 @@ def check_gold(docs):
     return probs
 
 
+def gold_as_output(d):
+    """The gold of an article written as extract would write it (offsets of the anchors, chains
+    as objects, the last variant of each name), for --self-test."""
+    text = d["raw"].decode("utf-8")
+    T = Text(text)
+    g = d["gold"]
+
+    def at(item):
+        c = T.find(item["text"], item.get("occurrence", 1))
+        return len(text[:c].encode("utf-8")) if c is not None else None
+
+    def names(lst):
+        return [{"name": x.split("|")[-1]} for x in lst]
+    return {"doc": {"path": d["path"], "text": text},
+            "entities": [{"text": e["text"], "type": e["type"]} for e in g.get("entities", [])],
+            "quotes": [{"text": q["text"], "speaker": q["speaker"].split("|")[-1]} for q in g.get("quotes", [])],
+            "attributions": [{"cue": a["cue"], "start": at(a), "chain": names(a["chain"])}
+                             for a in g.get("attributions", [])],
+            "claims": [dict(c, start=at(c), text=None, sources=names(c.get("sources", [])))
+                       for c in g.get("claims", [])]}
+
+
+def self_test_failures(res):
+    """What is not perfect when the gold is scored against itself."""
+    bad = []
+    for typ, r in res["entities"].items():
+        if r["gold"] and (r["precision"] != 1 or r["recall"] != 1):
+            bad.append("entities %s" % typ)
+    for layer in ("quotes", "attributions", "claims"):
+        r = res[layer]
+        if r["gold"] and (r["precision"] != 1 or r["recall"] != 1):
+            bad.append(layer)
+    for k in ("speaker_accuracy",):
+        if res["quotes"][k] not in (None, 1):
+            bad.append("quotes " + k)
+    for k in ("chain_accuracy", "cue_accuracy"):
+        if res["attributions"][k] not in (None, 1):
+            bad.append("attributions " + k)
+    for k in ("what", "who", "modality", "first_source", "chain", "parts"):
+        if res["claims"][k] not in (None, 1):
+            bad.append("claims " + k)
+    return bad
+
+
 # ---- output -------------------------------------------------------------------------------------
 
 def pct(x):
@@ -720,6 +764,8 @@ def main():
     ap.add_argument("--json", action="store_true", help="print the scores as one JSON object")
     ap.add_argument("--details", action="store_true", help="list every miss and false positive")
     ap.add_argument("--check-gold", action="store_true", help="check the annotation and exit (1 on a problem)")
+    ap.add_argument("--self-test", action="store_true",
+                    help="score the gold against itself and exit 1 unless every figure is 100 %%")
     ap.add_argument("--min-recall", type=float, metavar="X",
                     help="exit 1 when the recall of a layer (see --gate) is below X (0..1)")
     ap.add_argument("--gate", default="claims", choices=["entities", "quotes", "attributions", "claims", "all"],
@@ -737,7 +783,9 @@ def main():
         print("%d articles, %d problems" % (len(docs), len(probs)))
         return 1 if probs else 0
 
-    if args.output:
+    if args.self_test:
+        outputs = [gold_as_output(d) for d in docs]
+    elif args.output:
         try:
             with open(args.output, encoding="utf-8") as f:
                 outputs = parse_jsonl(f.read(), errors)
@@ -794,6 +842,10 @@ def main():
             print("")
             print("\n".join(details))
 
+    if args.self_test:
+        bad = self_test_failures(res)
+        print("self-test: " + ("every figure 100 %" if not bad else "not perfect: " + ", ".join(bad)))
+        return 1 if bad else 0
     if args.min_recall is not None:
         layers = ["entities", "quotes", "attributions", "claims"] if args.gate == "all" else [args.gate]
         low = []
