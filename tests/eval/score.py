@@ -585,9 +585,10 @@ def score_claims(docs, details):
                     fields[f] += 1
                 elif details is not None:
                     details.append("%s: claim %r %s %s, want %s" % (d["name"], g["text"], f, s.get(f), g.get(f)))
-            if g.get("what") != s.get("what"):
-                key = "%s->%s" % (g.get("what"), s.get("what"))
-                confusion[key] = confusion.get(key, 0) + 1
+            for f in ("what", "who", "modality"):
+                if g.get(f) != s.get(f):
+                    key = "%s %s->%s" % (f, g.get(f), s.get(f))
+                    confusion[key] = confusion.get(key, 0) + 1
             if first_source_ok(g, s):
                 fields["first_source"] += 1
             elif details is not None:
@@ -612,7 +613,7 @@ def score_claims(docs, details):
         r[f] = v / tp if tp else None
     r["parts"] = parts_ok / parts_n if parts_n else None
     r["parts_n"] = parts_n
-    r["what_confusions"] = dict(sorted(confusion.items(), key=lambda x: -x[1]))
+    r["confusions"] = dict(sorted(confusion.items(), key=lambda x: (-x[1], x[0])))
     return r
 
 
@@ -748,6 +749,9 @@ def table(res):
              "parts %s (of %d with parts)" % (k["tp_gold"], pct(k["what"]), pct(k["who"]), pct(k["modality"]),
                                               pct(k["first_source"]), pct(k["chain"]), pct(k["parts"]),
                                               k["parts_n"]))
+    if k["confusions"]:
+        top = list(k["confusions"].items())[:6]
+        L.append("most frequent confusions (gold->output): " + ", ".join("%s (%d)" % kv for kv in top))
     return "\n".join(L)
 
 
