@@ -161,6 +161,21 @@ typedef struct rc_token {
 /* Tokens of the cleaned text, in order; the array is owned by the document. */
 const rc_token *rc_doc_tokens(const rc_doc *doc, size_t *n /* OUT */);
 
+/* Receives output bytes; returns 0 to go on, or a status that stops the writer. */
+typedef int (*rc_write_fn)(void *ud, const char *bytes, size_t len);
+
+/* ---- recognizers on a piece of text, outside any document -----------------------------------
+ * For one line or sentence of French: the figures (NUMBER objects) or the time expressions (TIME
+ * objects of the contract, resolved against ref, "YYYY-MM-DD[THH:MM:SS]" or NULL) written as one
+ * JSON array to fn; offsets are bytes into text, which must be valid UTF-8 (NUL-free). */
+#define RC_NUMBERS_ARTICLES 0x1 /* read every "un"/"une" as the number 1, articles included */
+#define RC_NUMBERS_RELATIVE 0x2 /* also report relative ordinals (dernier, prochain) */
+int rc_text_numbers(const rc_ctx *ctx, const char *text, size_t len, unsigned flags,
+                    rc_write_fn fn, void *ud);
+#define RC_TIMES_TIMEML 0x1 /* cut and value as ISO-TimeML TIMEX3s, each with "mod" and "timex3" */
+int rc_text_times(const rc_ctx *ctx, const char *text, size_t len, const char *ref,
+                  unsigned flags, rc_write_fn fn, void *ud);
+
 /* ---- what a document says: entities, quotes, attributions, claims, framing ---------------
  * Every array below is owned by the document and lives until rc_doc_free. A NULL array with
  * *n == 0 from an accessor means "found nothing"; rc_doc_stage_ran tells "did not run" apart.
@@ -320,8 +335,11 @@ int rc_parse_paths(const rc_ctx *ctx, char *const *paths, size_t npaths, const r
 #define RC_JSON_TEXT 0x1    /* include doc.text and doc.noise */
 #define RC_JSON_EXPLAIN 0x2 /* add each claim's "explain" */
 
-typedef int (*rc_write_fn)(void *ud, const char *bytes, size_t len);
 int rc_doc_write_json(const rc_doc *doc, unsigned flags, rc_write_fn fn, void *ud);
+
+/* Writes the document as an ISO-TimeML file (DCT, then TEXT with its TIMEX3s tagged), as
+ * HeidelTime does, ending with a newline. */
+int rc_doc_write_timeml(const rc_doc *doc, rc_write_fn fn, void *ud);
 
 /* Rebuilds a document from the JSON rc_doc_write_json wrote with RC_JSON_TEXT (one object), so
  * that a store can hand back what was extracted without extracting it again. The caller owns

@@ -85,10 +85,12 @@ typedef int (*rc_cli_line_fn)(void *ud, const rc_ctx *ctx, rc_buf *out, const ch
 int rc_cli_lines(const char *cmd, const rc_cli_opts *o, rc_cli_line_fn fn, void *ud);
 
 /* The output of a command that reads cases from standard input, one object per line:
- * rc_cli_case_begin resets out and opens {"input": LINE, "KEY": [; the caller writes the items
- * with j; rc_cli_case_end closes the object, ends the line and writes it to standard output. */
-void rc_cli_case_begin(rc_json *j, rc_buf *out, const char *line, size_t len, const char *key);
-int rc_cli_case_end(rc_json *j, rc_buf *out);
+ * rc_cli_case_begin resets out and writes {"input": LINE, "KEY": ; the caller appends the value
+ * (rc_cli_buf_append is an rc_write_fn that appends to the rc_buf given as ud); rc_cli_case_end
+ * closes the object, ends the line and writes it to standard output. */
+void rc_cli_case_begin(rc_buf *out, const char *line, size_t len, const char *key);
+int rc_cli_buf_append(void *ud, const char *bytes, size_t len);
+int rc_cli_case_end(rc_buf *out);
 
 /* Prints "recoupe CMD: message" and the pointer to --help; returns RC_EXIT_USAGE. */
 int rc_cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -3,30 +3,17 @@
  * one JSON object per line: {"input": "...", "numbers": [NUMBER...]}.
  */
 #include "cli/cli.h"
-#include "core/doc.h"
-#include "lang/fr/numbers.h"
 #include "util/buf.h"
 #include "util/json.h"
 
-/* Recognises the figures of one line and writes its JSON object; ud points to the RC_FRNUM_*
- * flags. Returns a status. */
+/* Recognises the figures of one line and writes its JSON object; ud points to the
+ * RC_NUMBERS_* flags. Returns a status. */
 static int numbers_line(void *ud, const rc_ctx *ctx, rc_buf *out, const char *line, size_t len)
 {
     const unsigned *flags = ud;
-    rc_arena a;
-    rc_arena_init(&a);
-    rc_number *nums;
-    size_t n;
-    int status = rc_fr_numbers_ex(ctx->fr, line, len, *flags, &a, &nums, &n);
-    if (!status) {
-        rc_json j;
-        rc_cli_case_begin(&j, out, line, len, "numbers");
-        for (size_t i = 0; i < n; i++)
-            rc_json_number(&j, line, &nums[i]);
-        status = rc_cli_case_end(&j, out);
-    }
-    rc_arena_free(&a);
-    return status;
+    rc_cli_case_begin(out, line, len, "numbers");
+    int status = rc_text_numbers(ctx, line, len, *flags, rc_cli_buf_append, out);
+    return status ? status : rc_cli_case_end(out);
 }
 
 static int run(int argc, char **argv)
@@ -36,7 +23,7 @@ static int run(int argc, char **argv)
     int code = rc_cli_parse(&rc_cmd_numbers, argc, argv, 0, extra, &o);
     if (code < 0) {
         unsigned flags =
-            ((o.flags & 1) ? RC_FRNUM_ARTICLES : 0) | ((o.flags & 2) ? RC_FRNUM_RELATIVE : 0);
+            ((o.flags & 1) ? RC_NUMBERS_ARTICLES : 0u) | ((o.flags & 2) ? RC_NUMBERS_RELATIVE : 0u);
         code = rc_cli_lines("numbers", &o, numbers_line, &flags);
     }
     rc_cli_done(&o);

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "core/doc.h"
 #include "util/buf.h"
 #include "util/json.h"
 
@@ -30,28 +29,31 @@ static int page_one(void *ud, const rc_source *src)
         rc_cli_input_error(&r->failed, src->path, status, NULL);
         return status == RC_ENOMEM ? status : 0;
     }
+    rc_doc_meta m;
+    rc_doc_get_meta(doc, &m);
+    size_t len;
+    const char *text = rc_doc_text(doc, &len);
     rc_buf b = RC_BUF_INIT;
     rc_json j;
     rc_json_init(&j, &b);
     rc_json_obj(&j);
     rc_json_key(&j, "title");
-    rc_json_strz(&j, doc->title);
+    rc_json_strz(&j, m.title);
     rc_json_key(&j, "author");
-    rc_json_strz(&j, doc->author);
+    rc_json_strz(&j, m.author);
     rc_json_key(&j, "date");
     /* only a date the page states: one guessed from the text is not the page's */
-    rc_json_strz(&j, doc->date_source && strcmp(doc->date_source, "metadata") == 0 ? doc->date
-                                                                                  : NULL);
+    rc_json_strz(&j, m.date_source && strcmp(m.date_source, "metadata") == 0 ? m.date : NULL);
     rc_json_key(&j, "site");
-    rc_json_strz(&j, doc->site);
+    rc_json_strz(&j, m.site);
     rc_json_key(&j, "lang");
-    rc_json_strz(&j, doc->lang);
+    rc_json_strz(&j, m.lang);
     rc_json_key(&j, "url");
-    rc_json_strz(&j, doc->url);
+    rc_json_strz(&j, m.url);
     rc_json_key(&j, "path");
-    rc_json_strz(&j, doc->path);
+    rc_json_strz(&j, m.path);
     rc_json_key(&j, "text");
-    rc_json_str(&j, doc->text, doc->len);
+    rc_json_str(&j, text, len);
     rc_json_obj_end(&j);
     rc_buf_putc(&b, '\n');
     status = b.err ? b.err : rc_cli_stdout(NULL, b.data, b.len);

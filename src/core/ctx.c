@@ -4,6 +4,8 @@
  */
 #include <assert.h>
 #include <dirent.h>
+#include <errno.h>
+#include <stdbool.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -122,12 +124,123 @@ const rc_lang *rc_ctx_lang(const rc_ctx *ctx, const char *code)
     return NULL;
 }
 
+/* Whether a file name is a lexicon file (.txt or .tsv, visible). */
+static bool ctx_is_lexicon(const char *name)
+{
+    size_t n = strlen(name);
+    return name[0] != '.' && n > 4 &&
+           (strcmp(name + n - 4, ".txt") == 0 || strcmp(name + n - 4, ".tsv") == 0);
+}
+
+/* Reads the language folders of a user's lexicon folder into user[] (sorted by code); a lexicon
+ * file outside any language folder is an error, as it would silently do nothing. */
+static int ctx_read_user(rc_ctx *ctx, const char *dir, rc_lang *user, size_t *nuser,
+                         char *errbuf, size_t errlen)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        if (errbuf)
+            snprintf(errbuf, errlen, "%s: %s", dir, strerror(errno));
+        return RC_EIO;
+    }
+    char *codes[RC_MAXLANG];
+    size_t n = 0;
+    int status = RC_OK;
+    struct dirent *e;
+    while (!status && (e = readdir(d))) {
+        char path[4096];
+        struct stat st;
+        size_t len = strlen(e->d_name);
+        if (e->d_name[0] == '.')
+            continue;
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        if (stat(path, &st) != 0)
+            continue;
+        if (!S_ISDIR(st.st_mode)) {
+            if (ctx_is_lexicon(e->d_name)) {
+                if (errbuf)
+                    snprintf(errbuf, errlen, "%s: a lexicon goes in a language folder (%s/fr/%s)",
+                             path, dir, e->d_name);
+                status = RC_EDATA;
+            }
+            continue;
+        }
+        if (len < 2 || len > 7)
+            continue;
+        if (n == RC_MAXLANG) {
+            if (errbuf)
+                snprintf(errbuf, errlen, "%s: more than %d language folders", dir, RC_MAXLANG);
+            status = RC_EDATA;
+        } else if (!(codes[n++] = rc_arena_strdup(&ctx->arena, e->d_name))) {
+            status = RC_ENOMEM;
+        }
+    }
+    closedir(d);
+    if (status)
+        return status;
+    qsort(codes, n, sizeof *codes, cmp_names);
+    for (size_t i = 0; i < n && !status; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, codes[i]);
+        status = rc_lang_load_opts(&ctx->arena, path, codes[i], RC_LEX_STRICT, errbuf, errlen,
+                                   &user[i]);
+    }
+    *nuser = n;
+    return status;
+}
+
 int rc_ctx_add_lexicons(rc_ctx *ctx, const char *dir, char *errbuf, size_t errlen)
 {
-    (void)ctx;
     if (errbuf && errlen)
-        snprintf(errbuf, errlen, "%s: user lexicons are not supported yet", dir);
-    return RC_EINVAL;
+        errbuf[0] = '\0';
+    if (!ctx || !dir)
+        return RC_EINVAL;
+    /* everything is read before the context changes, so that an error leaves it as it was (the
+     * memory of what was read stays in the context's arena until rc_ctx_free) */
+    rc_lang user[RC_MAXLANG];
+    size_t nuser = 0;
+    int status = ctx_read_user(ctx, dir, user, &nuser, errbuf, errlen);
+    if (status)
+        return status;
+    rc_lang langs[RC_MAXLANG];
+    size_t nlangs = ctx->nlangs;
+    memcpy(langs, ctx->langs, sizeof langs);
+    for (size_t i = 0; i < nuser && !status; i++) {
+        rc_lang *l = NULL;
+        for (size_t k = 0; k < nlangs && !l; k++)
+            if (strcmp(langs[k].code, user[i].code) == 0)
+                l = &langs[k];
+        if (l) {
+            status = rc_lang_extend(&ctx->arena, l, &user[i], errbuf, errlen);
+        } else if (nlangs == RC_MAXLANG) {
+            if (errbuf)
+                snprintf(errbuf, errlen, "%s/%s: more than %d languages", dir, user[i].code,
+                         RC_MAXLANG);
+            status = RC_EDATA;
+        } else {
+            langs[nlangs++] = user[i];
+        }
+    }
+    rc_wordclass *wc = NULL;
+    if (!status)
+        status = rc_wordclass_build(&ctx->arena, langs, nlangs, &wc);
+    if (status)
+        return status;
+    memcpy(ctx->langs, langs, sizeof langs);
+    ctx->nlangs = nlangs;
+    ctx->wc = wc;
+    ctx->fr = rc_ctx_lang(ctx, "fr");
+    assert(ctx->fr);
+    /* the tables stages derived from the old lexicons are made again on their next use; the
+     * morphology depends on no lexicon and keeps its per-thread caches */
+    for (int i = 0; i < RC_NSLOTS; i++) {
+        if (i == RC_SLOT_MORPH || !ctx->derived[i])
+            continue;
+        if (ctx->derived_free[i])
+            ctx->derived_free[i](ctx->derived[i]);
+        atomic_store(&ctx->derived[i], NULL);
+    }
+    return RC_OK;
 }
 
 void *rc_ctx_derived(const rc_ctx *cctx, enum rc_ctx_slot slot, void *(*make)(const rc_ctx *ctx),

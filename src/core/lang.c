@@ -28,6 +28,12 @@ static int is_lexicon(const char *name)
 int rc_lang_load(rc_arena *a, const char *dir, const char *code, char *errbuf, size_t errlen,
                  rc_lang *lang)
 {
+    return rc_lang_load_opts(a, dir, code, 0, errbuf, errlen, lang);
+}
+
+int rc_lang_load_opts(rc_arena *a, const char *dir, const char *code, unsigned flags,
+                      char *errbuf, size_t errlen, rc_lang *lang)
+{
     memset(lang, 0, sizeof *lang);
     snprintf(lang->code, sizeof lang->code, "%s", code);
     DIR *d = opendir(dir);
@@ -62,10 +68,37 @@ int rc_lang_load(rc_arena *a, const char *dir, const char *code, char *errbuf, s
     for (size_t i = 0; i < n; i++) {
         char path[4096];
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        if ((status = rc_lex_load(a, path, errbuf, errlen, &lang->lex[lang->nlex])))
+        if ((status = rc_lex_load_opts(a, path, flags, errbuf, errlen, &lang->lex[lang->nlex])))
             return status;
         lang->nlex++;
     }
+    return RC_OK;
+}
+
+int rc_lang_extend(rc_arena *a, rc_lang *lang, const rc_lang *user, char *errbuf, size_t errlen)
+{
+    rc_lexicon *lex[RC_LANG_MAXLEX];
+    size_t n = lang->nlex;
+    memcpy(lex, lang->lex, n * sizeof *lex);
+    for (size_t i = 0; i < user->nlex; i++) {
+        const char *name = rc_lex_name(user->lex[i]);
+        size_t k = 0;
+        while (k < n && strcmp(rc_lex_name(lex[k]), name) != 0)
+            k++;
+        if (k < n) {
+            int status = rc_lex_merge(a, lex[k], user->lex[i], &lex[k]);
+            if (status)
+                return status;
+        } else if (n == RC_LANG_MAXLEX) {
+            if (errbuf)
+                snprintf(errbuf, errlen, "%s: more than %d lexicons", lang->code, RC_LANG_MAXLEX);
+            return RC_EDATA;
+        } else {
+            lex[n++] = user->lex[i];
+        }
+    }
+    memcpy(lang->lex, lex, n * sizeof *lex);
+    lang->nlex = n;
     return RC_OK;
 }
 

@@ -148,7 +148,66 @@ static int lex_insert(rc_lexicon *lex, size_t idx)
     }
 }
 
+/* Whether s[0..n) is well-formed UTF-8. */
+static bool lex_utf8(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        size_t k = rc_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+        if (!k)
+            return false;
+        i += k;
+    }
+    return true;
+}
+
+/* Makes the hash table of lex's entries and gives it its serial; RC_OK or RC_ENOMEM. */
+static int lex_index(rc_arena *a, rc_lexicon *lex)
+{
+    size_t nslots = 16;
+    while (nslots < lex->n * 2)
+        nslots *= 2;
+    lex->slots = rc_arena_calloc(a, nslots, sizeof *lex->slots);
+    if (!lex->slots)
+        return RC_ENOMEM;
+    lex->mask = nslots - 1;
+    memset(lex->pairs, 0, sizeof lex->pairs);
+    for (size_t i = 0; i < lex->n; i++)
+        lex_insert(lex, i);
+    lex->serial = atomic_fetch_add(&lex_serials, 1) + 1;
+    return RC_OK;
+}
+
+int rc_lex_merge(rc_arena *a, const rc_lexicon *base, const rc_lexicon *extra, rc_lexicon **out)
+{
+    *out = NULL;
+    rc_lexicon *lex = rc_arena_calloc(a, 1, sizeof *lex);
+    if (!lex)
+        return RC_ENOMEM;
+    lex->name = base->name;
+    lex->entries = rc_arena_calloc(a, base->n + extra->n + 1, sizeof *lex->entries);
+    if (!lex->entries)
+        return RC_ENOMEM;
+    for (size_t i = 0; i < base->n; i++) {
+        const lex_entry *e = &base->entries[i];
+        if (!rc_lex_get_folded(extra, e->key, e->klen))
+            lex->entries[lex->n++] = *e;
+    }
+    for (size_t i = 0; i < extra->n; i++)
+        lex->entries[lex->n++] = extra->entries[i];
+    int status = lex_index(a, lex);
+    if (!status)
+        *out = lex;
+    return status;
+}
+
 int rc_lex_load(rc_arena *a, const char *path, char *errbuf, size_t errlen, rc_lexicon **out)
+{
+    return rc_lex_load_opts(a, path, 0, errbuf, errlen, out);
+}
+
+int rc_lex_load_opts(rc_arena *a, const char *path, unsigned flags, char *errbuf, size_t errlen,
+                     rc_lexicon **out)
 {
     *out = NULL;
     FILE *f = fopen(path, "rb");
@@ -166,6 +225,8 @@ int rc_lex_load(rc_arena *a, const char *path, char *errbuf, size_t errlen, rc_l
     base = base ? base + 1 : path;
     const char *dot = strchr(base, '.');
     lex->name = rc_arena_strndup(a, base, dot ? (size_t)(dot - base) : strlen(base));
+    size_t plen = strlen(path);
+    bool need_value = (flags & RC_LEX_STRICT) && plen > 4 && strcmp(path + plen - 4, ".tsv") == 0;
 
     size_t cap = 0;
     char *line = NULL;
@@ -181,6 +242,12 @@ int rc_lex_load(rc_arena *a, const char *path, char *errbuf, size_t errlen, rc_l
         const char *s = line;
         if (lineno == 1 && n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
             s += 3, n -= 3;
+        if (!lex_utf8(s, n)) {
+            if (errbuf)
+                snprintf(errbuf, errlen, "%s:%u: the line is not UTF-8", path, lineno);
+            status = RC_EDATA;
+            break;
+        }
         size_t klen = n;
         s = trim(s, &klen);
         if (klen == 0 || s[0] == '#')
@@ -194,6 +261,13 @@ int rc_lex_load(rc_arena *a, const char *path, char *errbuf, size_t errlen, rc_l
             klen = (size_t)(tab - s);
             s = trim(s, &klen);
             val = trim(val, &vlen);
+        }
+        if (need_value && vlen == 0) {
+            if (errbuf)
+                snprintf(errbuf, errlen, "%s:%u: no value: a .tsv entry is KEY<TAB>VALUE", path,
+                         lineno);
+            status = RC_EDATA;
+            break;
         }
         char key[RC_LEX_MAXKEY];
         size_t fl = rc_fold(s, klen, key, sizeof key);
@@ -219,18 +293,8 @@ int rc_lex_load(rc_arena *a, const char *path, char *errbuf, size_t errlen, rc_l
     }
     free(line);
     fclose(f);
-    if (status)
+    if (status || (status = lex_index(a, lex)))
         return status;
-    size_t nslots = 16;
-    while (nslots < lex->n * 2)
-        nslots *= 2;
-    lex->slots = rc_arena_calloc(a, nslots, sizeof *lex->slots);
-    if (!lex->slots)
-        return RC_ENOMEM;
-    lex->mask = nslots - 1;
-    for (size_t i = 0; i < lex->n; i++)
-        lex_insert(lex, i);
-    lex->serial = atomic_fetch_add(&lex_serials, 1) + 1;
     *out = lex;
     return RC_OK;
 }

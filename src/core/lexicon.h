@@ -23,6 +23,20 @@ typedef struct rc_lexicon rc_lexicon;
 int rc_lex_load(rc_arena *a, const char *path, char *errbuf, size_t errlen,
                 rc_lexicon **out /* OUT */);
 
+/* Flags of rc_lex_load_opts. */
+#define RC_LEX_STRICT 0x1 /* a .tsv entry must have a TAB and a value (user files) */
+
+/* rc_lex_load with flags RC_LEX_*. Every load checks that lines are UTF-8. */
+int rc_lex_load_opts(rc_arena *a, const char *path, unsigned flags, char *errbuf, size_t errlen,
+                     rc_lexicon **out /* OUT */);
+
+/* A new lexicon named like base, with a new serial, in memory from a: base's entries whose key
+ * extra has not, in base's order, then extra's entries. So extra's entries are added and
+ * override base's for the same key. base and extra are left as they are (the new lexicon shares
+ * their strings, so they must live as long as it). RC_OK or RC_ENOMEM. */
+int rc_lex_merge(rc_arena *a, const rc_lexicon *base, const rc_lexicon *extra,
+                 rc_lexicon **out /* OUT */);
+
 /* Looks up raw text (folded here, no allocation). Returns the entry's value ("" when the line had
  * none) or NULL when absent. The value is owned by the lexicon. */
 const char *rc_lex_get(const rc_lexicon *lex, const char *s, size_t len);

@@ -1,6 +1,6 @@
 /*
  * framing.h - how a document names the sides and the events: for each concept of the framing
- * lexicon (data/fr/framing.tsv), the terms the text uses and how often. See docs/crosscheck.md.
+ * lexicon (data/fr/framing.tsv), the terms the text uses and how often. See docs/lexicons.md.
  */
 #ifndef RC_FRAMING_H
 #define RC_FRAMING_H

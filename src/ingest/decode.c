@@ -28,6 +28,7 @@
 
 #include "recoupe.h"
 #include "util/fold.h"
+#include "util/iconv.h"
 
 /* Whether a code point is dropped from text: soft hyphen, zero-width space, word joiner, BOM. */
 static bool invisible(int32_t cp)
@@ -70,32 +71,11 @@ static size_t put_cp(char *out, int32_t cp, bool *prev_cr)
 static int decode_iconv(const char *from, const char *bytes, size_t len, rc_arena *a, char **out,
                         size_t *outlen, size_t *replaced)
 {
-    iconv_t cd = iconv_open("UTF-8", from);
-    if (cd == (iconv_t)-1)
-        return RC_EINVAL;
-    size_t cap = len * 3 + 4;
-    char *tmp = malloc(cap);
-    if (!tmp) {
-        iconv_close(cd);
-        return RC_ENOMEM;
-    }
-    char *in = (char *)bytes, *o = tmp;
-    size_t inleft = len, outleft = cap;
-    bool utf16 = strncmp(from, "UTF-16", 6) == 0;
-    while (inleft) {
-        if (iconv(cd, &in, &inleft, &o, &outleft) != (size_t)-1)
-            break;
-        if (errno != EILSEQ && errno != EINVAL)
-            break;
-        size_t skip = utf16 ? (inleft >= 2 ? 2 : inleft) : 1;
-        in += skip, inleft -= skip;
-        memcpy(o, "\xef\xbf\xbd", 3);
-        o += 3, outleft -= 3;
-        (*replaced)++;
-        iconv(cd, NULL, NULL, NULL, NULL);
-    }
-    iconv_close(cd);
-    size_t n = (size_t)(o - tmp);
+    char *tmp;
+    size_t n;
+    int status = rc_iconv_utf8(from, bytes, len, true, NULL, &tmp, &n, replaced);
+    if (status)
+        return status;
     char *res = rc_arena_alloc(a, n + 1);
     if (!res) {
         free(tmp);

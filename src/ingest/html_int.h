@@ -55,6 +55,8 @@ typedef struct html_node {
  * (planes 15 and 16) for each run instead of its bytes, and the text read back from gumbo's tree
  * has these characters replaced by their runs. off[i]..off[i + 1] are the bounds of run i in s.
  * n == 0 when nothing was set aside (a page that has such characters of its own). */
+/* How many runs the stand-ins can name: U+F0000..U+FFFFD, then U+100000..U+10FFFD. */
+#define HTML_RUN_PLANE 0xfffeu
 typedef struct html_runs {
     const char *s;
     const uint32_t *off;
@@ -115,5 +117,20 @@ char *rc_html_gumbo_text(const GumboNode *node, const html_runs *runs, size_t ma
 
 /* Collapses runs of white space (ASCII and no-break) into one space and trims; in place. */
 size_t rc_html_squeeze(char *s, size_t len);
+
+/* ---- what the page reader's modules offer one another ---------------------------------- */
+
+/* Gives the page as UTF-8: decides the charset (BOM, container, <meta>, UTF-8 validity, then
+ * Windows-1252) and converts; *out may point into bytes when nothing needs converting. */
+int html_utf8(const char *bytes, size_t len, const char *charset, rc_arena *tmp,
+                     const char **out, size_t *outlen);
+
+/* Whether name[0..n) is one of the names of list (NULL-terminated), ignoring case. */
+bool html_name_in(const char *name, size_t n, const char *const *list);
+
+/* Prepares the UTF-8 page for gumbo: comments, scripts and styles out (JSON-LD read into m),
+ * nesting capped at HTML_MAXDEPTH, long runs of text set aside in runs. The copy is in tmp. */
+int html_prepare(const char *s, size_t n, html_meta *m, rc_arena *tmp, char **out,
+                        size_t *outlen, html_runs *runs);
 
 #endif

@@ -152,39 +152,6 @@ bool rc_html_byline_class(const html_lex *lx, const GumboElement *el)
 
 /* ---- text helpers ------------------------------------------------------------------------- */
 
-/* Length of the white space at s (ASCII, no-break, narrow no-break, thin), or 0. */
-static size_t ws_len(const unsigned char *s, size_t n)
-{
-    if (n && (s[0] == ' ' || s[0] == '\t' || s[0] == '\n' || s[0] == '\r' || s[0] == '\f'))
-        return 1;
-    if (n >= 2 && s[0] == 0xc2 && s[1] == 0xa0)
-        return 2;
-    if (n >= 3 && s[0] == 0xe2 && s[1] == 0x80 && (s[2] == 0xaf || s[2] == 0x89 || s[2] == 0x8a))
-        return 3;
-    return 0;
-}
-
-size_t rc_html_squeeze(char *s, size_t len)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    size_t w = 0;
-    bool space = false;
-    for (size_t i = 0; i < len;) {
-        size_t k = ws_len(u + i, len - i);
-        if (k) {
-            space = true;
-            i += k;
-            continue;
-        }
-        if (space && w)
-            s[w++] = ' ';
-        space = false;
-        s[w++] = s[i++];
-    }
-    s[w] = '\0';
-    return w;
-}
-
 /* Copies a string into tmp, squeezed, cut at META_MAX bytes (on a character boundary). */
 static const char *meta_str(rc_arena *tmp, const char *s)
 {
@@ -201,61 +168,6 @@ static const char *meta_str(rc_arena *tmp, const char *s)
         return NULL;
     n = rc_html_squeeze(c, n);
     return n ? c : NULL;
-}
-
-char *rc_html_gumbo_text(const GumboNode *node, const html_runs *runs, size_t max,
-                         rc_arena *tmp)
-{
-    char *buf = rc_arena_alloc(tmp, max + 1);
-    if (!buf)
-        return NULL;
-    size_t len = 0;
-    typedef struct {
-        const GumboNode *n;
-        unsigned i;
-    } frame;
-    frame stack[64];
-    int sp = 0;
-    if (node->type != GUMBO_NODE_ELEMENT)
-        return NULL;
-    stack[sp++] = (frame){node, 0};
-    while (sp && len < max) {
-        frame *f = &stack[sp - 1];
-        const GumboVector *kids = &f->n->v.element.children;
-        if (f->i >= kids->length) {
-            sp--;
-            continue;
-        }
-        const GumboNode *c = kids->data[f->i++];
-        if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_WHITESPACE ||
-            c->type == GUMBO_NODE_CDATA) {
-            size_t k = strlen(c->v.text.text);
-            const char *txt = runs ? rc_html_runs_text(runs, c->v.text.text, k, tmp, &k)
-                                   : c->v.text.text;
-            if (!txt)
-                return NULL;
-            if (k > max - len)
-                k = max - len;
-            memcpy(buf + len, txt, k);
-            len += k;
-        } else if (c->type == GUMBO_NODE_ELEMENT) {
-            GumboTag t = c->v.element.tag;
-            if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE)
-                continue;
-            if (len < max && (t == GUMBO_TAG_BR || t == GUMBO_TAG_P || t == GUMBO_TAG_DIV ||
-                              t == GUMBO_TAG_LI))
-                buf[len++] = ' ';
-            if (sp < 64) /* deeper inline markup in a title or byline is not worth reading */
-                stack[sp++] = (frame){c, 0};
-        }
-    }
-    while (len && ((unsigned char)buf[len - 1] & 0xc0) == 0x80 && len == max)
-        len--; /* do not end inside a character cut at max */
-    if (len && ((unsigned char)buf[len - 1] & 0xc0) == 0xc0)
-        len--;
-    buf[len] = '\0';
-    len = rc_html_squeeze(buf, len);
-    return len ? buf : NULL;
 }
 
 /* ---- collection during the walk ----------------------------------------------------------- */
@@ -581,42 +493,13 @@ void rc_html_meta_jsonld(html_meta *m, const char *json, size_t len, rc_arena *t
 /* ---- decisions ---------------------------------------------------------------------------- */
 
 /* Normalises a date found in metadata to "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SS" in buf (32
- * bytes); the time zone is dropped, the local time kept. Returns false when s is not an ISO
- * 8601-like date (2017-03-13, 2017/03/13, 2017-03-13 19:18:46.402+00:00, 2017-03-13|19h18). */
+ * bytes), as rc_date_parse_loose reads it. Returns false when s is not an ISO 8601-like date. */
 static bool norm_date(const char *s, char buf[32])
 {
-    if (!s)
+    rc_date dt;
+    if (rc_date_parse_loose(s, &dt) != RC_OK)
         return false;
-    while (*s == ' ')
-        s++;
-    int y, mo, d, h = -1, mi = 0, sec = 0;
-    const char *p = s;
-    for (int i = 0; i < 4; i++)
-        if (p[i] < '0' || p[i] > '9')
-            return false;
-    y = atoi(p);
-    char sep = p[4];
-    if ((sep != '-' && sep != '/') || p[5] < '0' || p[5] > '9' || p[6] < '0' || p[6] > '9' ||
-        p[7] != sep || p[8] < '0' || p[8] > '9' || p[9] < '0' || p[9] > '9')
-        return false;
-    mo = (p[5] - '0') * 10 + p[6] - '0';
-    d = (p[8] - '0') * 10 + p[9] - '0';
-    if (!rc_date_valid(y, mo, d))
-        return false;
-    p += 10;
-    if ((*p == 'T' || *p == ' ') && p[1] >= '0' && p[1] <= '9' && p[2] >= '0' && p[2] <= '9' &&
-        p[3] == ':' && p[4] >= '0' && p[4] <= '9' && p[5] >= '0' && p[5] <= '9') {
-        h = (p[1] - '0') * 10 + p[2] - '0';
-        mi = (p[4] - '0') * 10 + p[5] - '0';
-        if (p[6] == ':' && p[7] >= '0' && p[7] <= '9' && p[8] >= '0' && p[8] <= '9')
-            sec = (p[7] - '0') * 10 + p[8] - '0';
-        if (h > 23 || mi > 59 || sec > 59)
-            h = -1;
-    }
-    if (h >= 0)
-        snprintf(buf, 32, "%04d-%02d-%02dT%02d:%02d:%02d", y, mo, d, h, mi, sec);
-    else
-        snprintf(buf, 32, "%04d-%02d-%02d", y, mo, d);
+    rc_date_format(&dt, buf);
     return true;
 }
 

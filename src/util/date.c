@@ -3,6 +3,7 @@
  * exact for every year representable in an int.
  */
 #include "util/date.h"
+#include "util/fmt.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -94,10 +95,22 @@ int rc_date_parse(const char *s, rc_date *out)
         if (*p == '.')
             for (p++; *p >= '0' && *p <= '9'; p++)
                 ;
+        int oh, om;
         if (*p == 'Z')
             p++;
-        else if ((*p == '+' || *p == '-') && strlen(p) >= 3)
-            p += strlen(p);
+        else if ((*p == '+' || *p == '-') && digits(p + 1, 2, &oh) && oh <= 23) {
+            /* an offset: +HH, +HHMM or +HH:MM */
+            p += 3;
+            if (*p == ':')
+                p++;
+            if (digits(p, 2, &om)) {
+                if (om > 59)
+                    return RC_EDATE;
+                p += 2;
+            } else if (p[-1] == ':') {
+                return RC_EDATE;
+            }
+        }
     }
     if (*p)
         return RC_EDATE;
@@ -105,15 +118,44 @@ int rc_date_parse(const char *s, rc_date *out)
     return RC_OK;
 }
 
+int rc_date_parse_loose(const char *s, rc_date *out)
+{
+    if (!s)
+        return RC_EDATE;
+    while (*s == ' ')
+        s++;
+    rc_date dt;
+    memset(&dt, 0, sizeof dt);
+    char sep = s[0] ? s[4] : '\0';
+    if (strnlen(s, 10) < 10 || !digits(s, 4, &dt.y) || (sep != '-' && sep != '/') ||
+        !digits(s + 5, 2, &dt.m) || s[7] != sep || !digits(s + 8, 2, &dt.d) ||
+        !rc_date_valid(dt.y, dt.m, dt.d))
+        return RC_EDATE;
+    const char *p = s + 10;
+    if ((*p == 'T' || *p == ' ') && digits(p + 1, 2, &dt.hh) && p[3] == ':' &&
+        digits(p + 4, 2, &dt.mm)) {
+        if (p[6] == ':' && !digits(p + 7, 2, &dt.ss))
+            dt.ss = 0;
+        dt.has_time = dt.hh <= 23 && dt.mm <= 59 && dt.ss <= 59;
+        if (!dt.has_time)
+            dt.hh = dt.mm = dt.ss = 0;
+    }
+    *out = dt;
+    return RC_OK;
+}
+
 void rc_date_format(const rc_date *dt, char *buf)
 {
-    if (dt->has_time)
-        snprintf(buf, 20, "%04u-%02u-%02uT%02u:%02u:%02u", (unsigned)dt->y % 10000u,
-                 (unsigned)dt->m % 100u, (unsigned)dt->d % 100u, (unsigned)dt->hh % 100u,
-                 (unsigned)dt->mm % 100u, (unsigned)dt->ss % 100u);
-    else
-        snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)dt->y % 10000u, (unsigned)dt->m % 100u,
-                 (unsigned)dt->d % 100u);
+    rc_fmt_ymd(buf, dt->y, dt->m, dt->d);
+    if (dt->has_time) {
+        buf[10] = 'T';
+        rc_fmt_digits(buf + 11, (unsigned)dt->hh % 100u, 2);
+        buf[13] = ':';
+        rc_fmt_digits(buf + 14, (unsigned)dt->mm % 100u, 2);
+        buf[16] = ':';
+        rc_fmt_digits(buf + 17, (unsigned)dt->ss % 100u, 2);
+        buf[19] = '\0';
+    }
 }
 
 void rc_date_isoweek(int y, int m, int d, int *wyear, int *week)

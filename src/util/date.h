@@ -18,6 +18,12 @@ typedef struct rc_date {
  * ignored). Returns 0, or RC_EDATE for anything else, including 2016-02-30. */
 int rc_date_parse(const char *s, rc_date *out /* OUT */);
 
+/* Reads the date that starts s as web pages write it in their metadata: leading spaces, then
+ * YYYY-MM-DD or YYYY/MM/DD, then optionally "T" or " " and HH:MM[:SS]; whatever follows (a time
+ * zone, fractions, "|19h18") is ignored and the local time kept. A time out of range is dropped,
+ * not an error. Returns 0, or RC_EDATE when s does not start with a valid date. */
+int rc_date_parse_loose(const char *s, rc_date *out /* OUT */);
+
 /* Days since 1970-01-01 of a valid y-m-d. */
 int64_t rc_date_days(int y, int m, int d);
 

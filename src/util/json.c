@@ -3,6 +3,7 @@
  * prose without quotes or control characters is one memcpy per string.
  */
 #include "util/json.h"
+#include "util/fmt.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -117,15 +118,53 @@ void rc_json_strz(rc_json *j, const char *s)
 static void put_int(rc_buf *b, int64_t v)
 {
     char tmp[24];
-    size_t i = sizeof tmp;
-    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
-    do {
-        tmp[--i] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    if (v < 0)
-        tmp[--i] = '-';
-    rc_buf_append(b, tmp + i, sizeof tmp - i);
+    size_t n = rc_fmt_int(tmp, sizeof tmp, v);
+    rc_buf_append(b, tmp, n);
+}
+
+/* printf writes the decimal point of the process locale (a French host program gets "1,5"):
+ * whatever sits between the digits that is not an exponent or sign becomes one '.', and the
+ * bytes of a multi-byte point are dropped. */
+static void fix_decimal_point(char *s)
+{
+    char *w = s;
+    bool point = false;
+    for (const char *r = s; *r; r++) {
+        char c = *r;
+        if ((c >= '0' && c <= '9') || c == 'e' || c == 'E' || c == '+' || c == '-') {
+            *w++ = c;
+        } else if (!point) {
+            *w++ = '.';
+            point = true;
+        }
+    }
+    *w = '\0';
+}
+
+/* Reads a number written by fix_decimal_point without the locale: digits, one '.', an optional
+ * exponent. Exact for the 17 significant digits printf gives, through long double where wider. */
+static double strtod_c(const char *s)
+{
+    bool neg = *s == '-';
+    s += neg || *s == '+';
+    long double m = 0;
+    int exp10 = 0;
+    for (; *s >= '0' && *s <= '9'; s++)
+        m = m * 10 + (*s - '0');
+    if (*s == '.')
+        for (s++; *s >= '0' && *s <= '9'; s++, exp10--)
+            m = m * 10 + (*s - '0');
+    if (*s == 'e' || *s == 'E') {
+        s++;
+        bool eneg = *s == '-';
+        s += eneg || *s == '+';
+        int e = 0;
+        for (; *s >= '0' && *s <= '9' && e < 10000; s++)
+            e = e * 10 + (*s - '0');
+        exp10 += eneg ? -e : e;
+    }
+    long double v = m * powl(10.0L, exp10);
+    return (double)(neg ? -v : v);
 }
 
 void rc_json_num(rc_json *j, double v)
@@ -135,10 +174,19 @@ void rc_json_num(rc_json *j, double v)
         return;
     }
     json_sep(j);
-    if (v == floor(v) && fabs(v) < 1e15)
+    if (v == floor(v) && fabs(v) < 1e15) {
         put_int(j->out, (int64_t)v);
-    else
-        rc_buf_printf(j->out, "%.15g", v);
+        return;
+    }
+    /* the shortest of %.15g .. %.17g that reads back as v, so that doubles round-trip */
+    char tmp[40];
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(tmp, sizeof tmp, "%.*g", prec, v);
+        fix_decimal_point(tmp);
+        if (strtod_c(tmp) == v)
+            break;
+    }
+    rc_buf_puts(j->out, tmp);
 }
 
 void rc_json_int(rc_json *j, int64_t v)

@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "core/lexicon.h"
@@ -33,6 +34,12 @@ static void test_dates(void **state)
     assert_int_equal(rc_date_parse(NULL, &d), RC_EDATE);
     assert_int_equal(rc_date_parse("2016-02-29", &d), RC_OK); /* leap year */
     assert_int_equal(rc_date_parse("2100-02-29", &d), RC_EDATE);
+    /* an offset is +HH, +HHMM or +HH:MM, nothing else */
+    assert_int_equal(rc_date_parse("2016-12-15T10:00+01:00", &d), RC_OK);
+    assert_int_equal(rc_date_parse("2016-12-15T10:00-0530", &d), RC_OK);
+    assert_int_equal(rc_date_parse("2016-12-15T10:00+garbage", &d), RC_EDATE);
+    assert_int_equal(rc_date_parse("2016-12-15T10:00+01:", &d), RC_EDATE);
+    assert_int_equal(rc_date_parse("2016-12-15T10:00+01:00x", &d), RC_EDATE);
     /* 15 December 2016 was a Thursday; day counts round-trip */
     assert_int_equal(rc_date_weekday(2016, 12, 15), 4);
     assert_int_equal(rc_date_days(1970, 1, 1), 0);
@@ -77,6 +84,24 @@ static void test_json(void **state)
                                 "\"neg\":-42,\"nan\":null,\"null\":null,\"a\":[true,[],null]}");
     rc_buf_free(&b);
     rc_buf_free(NULL);
+}
+
+/* Doubles are written so that they read back as the same double, whatever the locale. */
+static void test_json_doubles(void **state)
+{
+    (void)state;
+    static const double values[] = {0.1, 1.0 / 3, 2.5e-7, 123456.789, -0.30000000000000004,
+                                    1e300, 5e-324};
+    for (size_t i = 0; i < sizeof values / sizeof *values; i++) {
+        rc_buf b = RC_BUF_INIT;
+        rc_json j;
+        rc_json_init(&j, &b);
+        rc_json_num(&j, values[i]);
+        assert_int_equal(b.err, 0);
+        assert_null(strchr(b.data, ','));
+        assert_true(strtod(b.data, NULL) == values[i]);
+        rc_buf_free(&b);
+    }
 }
 
 static void test_arena(void **state)
@@ -169,7 +194,7 @@ static void test_strerror(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_dates), cmocka_unit_test(test_json),    cmocka_unit_test(test_arena),
+        cmocka_unit_test(test_dates), cmocka_unit_test(test_json), cmocka_unit_test(test_json_doubles),    cmocka_unit_test(test_arena),
         cmocka_unit_test(test_fold),  cmocka_unit_test(test_lexicon), cmocka_unit_test(test_strerror),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

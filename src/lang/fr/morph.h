@@ -35,7 +35,12 @@
 typedef struct rc_morph {
     uint32_t flags;    /* RC_M_* */
     const char *lemma; /* the verb's infinitive, the noun's singular ...; NULL when unknown.
-                        * Owned by the cache, valid until the context is freed. */
+                        * Owned by the cache, valid until the context is freed. When the form
+                        * has several readings: a proper noun's stem for a capitalised form,
+                        * else être/avoir when one reading is the auxiliary, else the first
+                        * reading of the dictionary ("dit" -> "dit", "rebelles" -> "rebelle"). */
+    const char *verb;  /* the infinitive when one reading is a verb form ("dit" -> "dire"),
+                        * else NULL; owned and kept like lemma */
 } rc_morph;
 
 /* Analyses one word form (UTF-8, as written; case is kept, so "Marie" and "marie" differ).
