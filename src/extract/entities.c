@@ -268,7 +268,8 @@ static bool ent_org_adjective(ent_run *r, const char *s, size_t n)
             return true;
     }
     rc_morph m;
-    return rc_fr_morph(r->doc->ctx, s, n, &m) && (m.flags & RC_M_ADJ) && !(m.flags & RC_M_VERB);
+    return rc_fr_morph(r->doc->ctx, s, n, &m) && (m.flags & RC_M_ADJ) &&
+           !(m.flags & (RC_M_VERB | RC_M_FUNC)) && !rc_lex_get(r->lx.func, s, n);
 }
 
 /* Whether a word links a name to what follows inside an organisation's name. */
