@@ -46,6 +46,7 @@ typedef struct ent_run {
     size_t time_i; /* next time expression to compare against */
     uint8_t *tcache; /* per token: TC_* bits, the cue class in the low four */
     uint8_t *tword;  /* per token: W_* bits, what the name lists say of the word alone */
+    uint8_t *tverb;  /* per token: 0 not asked, 1 not only a verb, 2 only a verb */
     int32_t *memo;   /* open-addressing table: index + 1 of an entity of the same text and type */
     size_t memo_mask;
     rc_span *pending; /* lone names nothing typed yet, in text order */
@@ -123,6 +124,20 @@ static enum ent_cue ent_tcue(ent_run *r, size_t i)
         *c = (uint8_t)(*c | TC_CUE_SET | (unsigned)k);
     }
     return (enum ent_cue)(*c & TC_CUE);
+}
+
+/* Whether token i is only a verb for the dictionary, asked once per document (the look-back
+ * for titles passes over the same words for every name of a sentence). */
+static bool ent_tverb(ent_run *r, size_t i)
+{
+    uint8_t *v = &r->tverb[i];
+    if (!*v) {
+        rc_morph m;
+        bool verb = rc_fr_morph(r->doc->ctx, tok_s(r->doc, i), tok_n(r->doc, i), &m) &&
+                    (m.flags & RC_M_VERB) && !(m.flags & (RC_M_NOUN | RC_M_ADJ));
+        *v = verb ? 2 : 1;
+    }
+    return *v == 2;
 }
 
 /* Whether token i is a function word (funcwords.txt), looked up once per document. */
@@ -491,9 +506,7 @@ static ent_ctx_cue ent_context(ent_run *r, size_t a, size_t sent_start)
         }
         /* a verb between would make it another clause; the dictionary tells verbs when it is
          * there, and the usual auxiliaries stop it when it is not */
-        rc_morph m;
-        if (rc_fr_morph(d->ctx, tok_s(d, q), tok_n(d, q), &m) && (m.flags & RC_M_VERB) &&
-            !(m.flags & (RC_M_NOUN | RC_M_ADJ)))
+        if (ent_tverb(r, q))
             break;
         static const char *const aux[] = {"a", "ont", "est", "sont", "avait", "était", "que",
                                           "qui", "et", "ou", "mais", "avec"};
@@ -769,15 +782,16 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
     const rc_lang *fr = doc->ctx->fr;
     if (!fr)
         return RC_OK;
-    ent_run r = {doc, {0}, 0, 0, NULL, NULL, NULL, 0, NULL, 0, 0};
+    ent_run r = {doc, {0}, 0, 0, NULL, NULL, NULL, NULL, 0, NULL, 0, 0};
     r.tcache = rc_arena_calloc(&doc->arena, doc->ntoks + 1, 1);
     r.tword = rc_arena_calloc(&doc->arena, doc->ntoks + 1, 1);
+    r.tverb = rc_arena_calloc(&doc->arena, doc->ntoks + 1, 1);
     size_t mcap = 64;
     while (mcap < doc->ntoks / 4 + 16 && mcap < (1u << 20))
         mcap *= 2;
     r.memo = rc_arena_calloc(&doc->arena, mcap, sizeof *r.memo);
     r.memo_mask = mcap - 1;
-    if (!r.tcache || !r.tword || !r.memo)
+    if (!r.tcache || !r.tword || !r.tverb || !r.memo)
         return RC_ENOMEM;
     r.lx.cues = rc_lang_lex(fr, "ent_cues");
     r.lx.orgs = rc_lang_lex(fr, "ent_orgs");
