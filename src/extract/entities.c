@@ -895,14 +895,25 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
             }
         }
         if (lower_head) {
+            /* a given name inside the run starts a person: le ministère de l'Intérieur Oleg
+             * Marchenko */
+            size_t person = j;
+            for (size_t k = i + 1; k < j; k++)
+                if (ent_tword(&r, k) & W_FIRST) {
+                    person = k;
+                    break;
+                }
+            size_t oend = person;
             enum ent_cue h = ent_tcue(&r, from);
-            if (h == CUE_ORGHEAD)
-                j = ent_org_extend(&r, from, j, doc->ntoks);
-            int st = ent_add(&r, doc->toks[from].start, doc->toks[j - 1].end,
+            if (h == CUE_ORGHEAD && person == j)
+                oend = ent_org_extend(&r, from, j, doc->ntoks);
+            int st = ent_add(&r, doc->toks[from].start, doc->toks[oend - 1].end,
                              h == CUE_ORGHEAD ? RC_ENT_ORG : RC_ENT_LOC, NULL);
+            if (st == RC_OK && person < j)
+                st = ent_take(&r, person, j, sent_start);
             if (st)
                 return st;
-            i = j;
+            i = person < j ? j : oend;
             continue;
         }
         size_t words = j - i;
