@@ -102,6 +102,12 @@ static bool get_bool(reader *r, json_t *obj, const char *key)
     return v && json_is_true(v);
 }
 
+/* A boolean member written only by some writers: false when missing. */
+static bool get_opt_bool(reader *r, json_t *obj, const char *key)
+{
+    return json_object_get(obj, key) ? get_bool(r, obj, key) : false;
+}
+
 /* The value of a closed vocabulary member: parse gives -1 for names outside it. */
 static uint8_t get_vocab(reader *r, json_t *obj, const char *key, int (*parse)(const char *))
 {
@@ -277,9 +283,9 @@ static void read_speaker(reader *r, json_t *o, rc_speaker *s)
     json_t *t = json_object_get(o, "type");
     if (t && !json_is_null(t))
         s->type = get_vocab(r, o, "type", parse_ent_type);
-    if (json_object_get(o, "start")) {
+    if (json_object_get(o, "start"))
         get_span(r, o, &s->start, &s->end);
-    }
+    s->joint = get_opt_bool(r, o, "joint");
     if (!r->err && !s->name)
         bad(r, RC_EFORMAT);
 }
@@ -333,6 +339,7 @@ static void read_attributions(reader *r, json_t *v)
         rc_attribution *at = &doc->attrs[i];
         get_span(r, o, &at->start, &at->end);
         at->cue = get_str(r, o, "cue", 1);
+        at->denied = get_opt_bool(r, o, "denied");
         json_t *scope = json_object_get(o, "scope");
         if (json_is_object(scope)) {
             get_span(r, scope, &at->scope_start, &at->scope_end);
