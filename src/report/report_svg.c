@@ -566,6 +566,43 @@ void rp_section_map(const rp_page *pg, rp_out *o)
                 y, MAP_W, y, y - 3, fabs(g), g < 0 ? "S" : "N");
     }
     /* draw the least important first, so the main places sit on top */
+    /* labels: the most important place first takes the side it likes; the others take a free
+     * side, or show their name on hover only */
+    int *side = calloc(shown ? shown : 1, sizeof *side);
+    double(*box)[4] = malloc((shown ? shown : 1) * sizeof *box);
+    if (!side || !box) {
+        free(side);
+        free(box);
+        free(p);
+        rp_raw(o, "</svg></section>\n");
+        return;
+    }
+    size_t nbox = 0;
+    for (size_t i = 0; i < shown; i++) {
+        const place *pl = &p[i];
+        double x = ox + (pl->lon * kx - minx) * scale, y = oy + (-pl->lat - miny) * scale;
+        double rad = fmin(16, 4 + 2.2 * sqrt((double)pl->mentions));
+        size_t chars = 0;
+        for (const char *c = pl->name; *c && chars < 44; c++)
+            chars += ((unsigned char)*c & 0xc0) != 0x80;
+        double w = 7.4 * (double)(chars + (pl->nfacts ? 4 : 0)), h = 15;
+        const double cand[4][2] = {{x + rad + 3, y - 8}, {x - rad - 3 - w, y - 8},
+                                   {x - w / 2, y - rad - 4 - h}, {x - w / 2, y + rad + 2}};
+        for (int c = 0; c < 4 && !side[i]; c++) {
+            double bx = cand[c][0], by = cand[c][1];
+            bool clash = bx < 0 || by < 0 || bx + w > MAP_W || by + h > MAP_H;
+            for (size_t k = 0; k < nbox && !clash; k++)
+                clash = bx < box[k][2] && box[k][0] < bx + w && by < box[k][3] && box[k][1] < by + h;
+            if (!clash) {
+                side[i] = c + 1;
+                box[nbox][0] = bx;
+                box[nbox][1] = by;
+                box[nbox][2] = bx + w;
+                box[nbox][3] = by + h;
+                nbox++;
+            }
+        }
+    }
     size_t outside = 0;
     for (size_t r = shown; r-- > 0;) {
         const place *pl = &p[r];
@@ -586,15 +623,25 @@ void rp_section_map(const rp_page *pg, rp_out *o)
                 pl->mentions == 1 ? "" : "s", pl->docs, pl->docs == 1 ? "" : "s");
         if (pl->nfacts)
             rp_rawf(o, ", %zu fact%s", pl->nfacts, pl->nfacts == 1 ? "" : "s");
-        rp_rawf(o, "</title></circle><text x=\"%.1f\" y=\"%.1f\" font-size=\"12.5\" "
+        rp_raw(o, "</title></circle>");
+        if (!side[r]) {
+            rp_raw(o, "</g>\n");
+            continue;
+        }
+        static const char *const anchor[] = {"start", "end", "middle", "middle"};
+        const double tx[] = {x + rad + 3, x - rad - 3, x, x};
+        const double ty[] = {y + 4, y + 4, y - rad - 6, y + rad + 13};
+        rp_rawf(o, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12.5\" text-anchor=\"%s\" "
                    "font-weight=\"%s\" fill=\"#1d2330\" stroke=\"#eef3f8\" stroke-width=\"3\" "
                    "paint-order=\"stroke\">",
-                x + rad + 3, y + 4, pl->nfacts ? "700" : "400");
+                tx[side[r] - 1], ty[side[r] - 1], anchor[side[r] - 1], pl->nfacts ? "700" : "400");
         svg_label(o, pl->name, 40);
         if (pl->nfacts)
             rp_rawf(o, " (%zu)", pl->nfacts);
         rp_raw(o, "</text></g>\n");
     }
+    free(side);
+    free(box);
     rp_raw(o, "</svg>\n");
     if (outside)
         rp_rawf(o, "<p class=\"note\">The map is framed on where the facts took place; %zu "
