@@ -30,7 +30,7 @@ deps:
 	@sh scripts/deps.sh
 
 run: deps all
-	./$(BUILD)/recoupe report -o $(BUILD)/dossier.html examples/
+	./$(BUILD)/recoupe report --lexicon examples/lexicon -o $(BUILD)/dossier.html examples/
 	@echo "$$(cd $(BUILD) && pwd)/dossier.html"
 
 test: all

@@ -145,7 +145,10 @@ void rp_fact_chart(const rp_page *pg, const rc_fact *f, rp_out *o)
         rp_rawf(o, "<text x=\"4\" y=\"%d\" font-size=\"12\" fill=\"#1d2330\">", y + 4);
         svg_label(o, origin, 24);
         rp_raw(o, "<tspan fill=\"#5a6273\"> · ");
-        svg_label(o, rp_outlet(pg, fc->doc), 20);
+        if (origin && strcmp(origin, rp_outlet(pg, fc->doc)) == 0)
+            rp_raw(o, "own voice");
+        else
+            svg_label(o, rp_outlet(pg, fc->doc), 20);
         rp_raw(o, relay ? " (relay)</tspan></text>" : "</tspan></text>");
         double lo_c = c->low, hi_c = c->high;
         if (!isnan(lo_c) && !isnan(hi_c) && lo_c > 0 && hi_c > lo_c)
@@ -225,11 +228,36 @@ void rp_section_timeline(const rp_page *pg, rp_out *o)
     rp_raw(o, "<section class=\"sec\" id=\"timeline\" aria-labelledby=\"h-timeline\">"
               "<h2 id=\"h-timeline\">Timeline</h2>\n");
     int64_t dmin = INT64_MAX, dmax = INT64_MIN;
-    size_t lanes = pg->noutlets < v->lim.lanes ? pg->noutlets : v->lim.lanes, dated = 0;
+    size_t lanes = 0, dated_outlets = 0, dated = 0;
+    /* a lane for each outlet with something dated, in page order, up to the cap */
+    uint32_t *lane_of = malloc((pg->noutlets ? pg->noutlets : 1) * sizeof *lane_of);
+    if (!lane_of) {
+        rp_raw(o, "<p class=\"empty\">Out of memory.</p></section>\n");
+        return;
+    }
+    for (size_t l = 0; l < pg->noutlets; l++)
+        lane_of[l] = UINT32_MAX;
     for (size_t i = 0; i < v->ndocs; i++) {
-        if (pg->outlet_id[i] >= lanes)
+        bool any = day_of(v->docs[i].meta.date) != INT64_MIN;
+        for (size_t k = 0; !any && k < v->docs[i].nclaims; k++)
+            any = day_of(v->docs[i].claims[k].time_from) != INT64_MIN;
+        if (any)
+            lane_of[pg->outlet_id[i]] = 0;
+    }
+    for (size_t l = 0; l < pg->noutlets; l++) {
+        if (lane_of[l] == UINT32_MAX)
+            continue;
+        dated_outlets++;
+        lane_of[l] = lanes < v->lim.lanes ? (uint32_t)lanes++ : UINT32_MAX;
+    }
+    for (size_t i = 0; i < v->ndocs; i++) {
+        if (lane_of[pg->outlet_id[i]] == UINT32_MAX)
             continue;
         int64_t dd = day_of(v->docs[i].meta.date);
+        if (dd != INT64_MIN) { /* publication dates widen the axis too */
+            dmin = dd < dmin ? dd : dmin;
+            dmax = dd > dmax ? dd : dmax;
+        }
         for (size_t k = 0; k < v->docs[i].nclaims; k++) {
             int64_t d = day_of(v->docs[i].claims[k].time_from);
             if (d == INT64_MIN)
@@ -237,25 +265,15 @@ void rp_section_timeline(const rp_page *pg, rp_out *o)
             if (d == INT64_MIN)
                 continue;
             dated++;
-            if (d < dmin)
-                dmin = d;
-            if (d > dmax)
-                dmax = d;
+            dmin = d < dmin ? d : dmin;
+            dmax = d > dmax ? d : dmax;
         }
     }
     if (!dated) {
         rp_raw(o, "<p class=\"empty\">No dated claims: no figure carries a date, and no document "
                   "a date of its own.</p></section>\n");
+        free(lane_of);
         return;
-    }
-    for (size_t i = 0; i < v->ndocs; i++) { /* publication dates widen the axis too */
-        int64_t dd = day_of(v->docs[i].meta.date);
-        if (dd != INT64_MIN && pg->outlet_id[i] < lanes) {
-            if (dd < dmin)
-                dmin = dd;
-            if (dd > dmax)
-                dmax = dd;
-        }
     }
     double span = (double)(dmax - dmin) + 1.0;
     int h = TL_TOP + (int)lanes * TL_LANE + 34;
@@ -288,19 +306,22 @@ void rp_section_timeline(const rp_page *pg, rp_out *o)
                    "fill=\"#5a6273\">%04d-%02d-%02d</text>\n",
                 x, TL_TOP - 12, x, ybot, x, ybot + 16, y, m, dd);
     }
-    for (size_t l = 0; l < lanes; l++) {
+    for (size_t ol = 0; ol < pg->noutlets; ol++) {
+        if (lane_of[ol] == UINT32_MAX)
+            continue;
+        size_t l = lane_of[ol];
         int y = TL_TOP + (int)l * TL_LANE;
         rp_rawf(o, "<rect x=\"0\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>"
                    "<text x=\"%d\" y=\"%d\" font-size=\"12.5\" font-weight=\"600\" "
                    "text-anchor=\"end\" fill=\"#1d2330\">",
                 y, TL_W, TL_LANE, l % 2 ? "#ffffff" : "#f4f6fa", TL_X0 - 12, y + TL_LANE / 2 + 4);
-        svg_label(o, pg->outlets[l], 26);
+        svg_label(o, pg->outlets[ol], 26);
         rp_raw(o, "</text>\n");
     }
     /* one dot per claim; claims of one lane on one day are set side by side */
     for (size_t i = 0; i < v->ndocs; i++) {
-        size_t l = pg->outlet_id[i];
-        if (l >= lanes)
+        size_t l = lane_of[pg->outlet_id[i]];
+        if (l == UINT32_MAX)
             continue;
         const rp_doc *d = &v->docs[i];
         int64_t dd = day_of(d->meta.date);
@@ -352,9 +373,14 @@ void rp_section_timeline(const rp_page *pg, rp_out *o)
         }
     }
     rp_raw(o, "</svg>\n");
-    if (lanes < pg->noutlets)
+    if (lanes < dated_outlets)
         rp_rawf(o, "<p class=\"note\">%zu outlets are drawn; %zu more are left out.</p>\n", lanes,
-                pg->noutlets - lanes);
+                dated_outlets - lanes);
+    if (dated_outlets < pg->noutlets)
+        rp_rawf(o, "<p class=\"note\">%zu outlet%s no date for its documents or figures, so no "
+                   "lane.</p>\n", pg->noutlets - dated_outlets,
+                pg->noutlets - dated_outlets == 1 ? " has" : "s have");
+    free(lane_of);
     rp_raw(o, "</section>\n");
 }
 
@@ -482,11 +508,17 @@ void rp_section_map(const rp_page *pg, rp_out *o)
         return;
     }
     size_t shown = np < v->lim.places ? np : v->lim.places;
+    /* the frame: where the facts took place when some did (they come first), else everything */
+    size_t framed = 0;
+    while (framed < shown && p[framed].nfacts)
+        framed++;
+    if (!framed)
+        framed = shown;
     double latsum = 0, minx = INFINITY, maxx = -INFINITY, miny = INFINITY, maxy = -INFINITY;
-    for (size_t i = 0; i < shown; i++)
+    for (size_t i = 0; i < framed; i++)
         latsum += p[i].lat;
-    double kx = cos(latsum / (double)shown * M_PI / 180);
-    for (size_t i = 0; i < shown; i++) {
+    double kx = cos(latsum / (double)framed * M_PI / 180);
+    for (size_t i = 0; i < framed; i++) {
         double x = p[i].lon * kx, y = -p[i].lat;
         minx = fmin(minx, x);
         maxx = fmax(maxx, x);
@@ -534,9 +566,51 @@ void rp_section_map(const rp_page *pg, rp_out *o)
                 y, MAP_W, y, y - 3, fabs(g), g < 0 ? "S" : "N");
     }
     /* draw the least important first, so the main places sit on top */
+    /* labels: the most important place first takes the side it likes; the others take a free
+     * side, or show their name on hover only */
+    int *side = calloc(shown ? shown : 1, sizeof *side);
+    double(*box)[4] = malloc((shown ? shown : 1) * sizeof *box);
+    if (!side || !box) {
+        free(side);
+        free(box);
+        free(p);
+        rp_raw(o, "</svg></section>\n");
+        return;
+    }
+    size_t nbox = 0;
+    for (size_t i = 0; i < shown; i++) {
+        const place *pl = &p[i];
+        double x = ox + (pl->lon * kx - minx) * scale, y = oy + (-pl->lat - miny) * scale;
+        double rad = fmin(16, 4 + 2.2 * sqrt((double)pl->mentions));
+        size_t chars = 0;
+        for (const char *c = pl->name; *c && chars < 44; c++)
+            chars += ((unsigned char)*c & 0xc0) != 0x80;
+        double w = 7.4 * (double)(chars + (pl->nfacts ? 4 : 0)), h = 15;
+        const double cand[4][2] = {{x + rad + 3, y - 8}, {x - rad - 3 - w, y - 8},
+                                   {x - w / 2, y - rad - 4 - h}, {x - w / 2, y + rad + 2}};
+        for (int c = 0; c < 4 && !side[i]; c++) {
+            double bx = cand[c][0], by = cand[c][1];
+            bool clash = bx < 0 || by < 0 || bx + w > MAP_W || by + h > MAP_H;
+            for (size_t k = 0; k < nbox && !clash; k++)
+                clash = bx < box[k][2] && box[k][0] < bx + w && by < box[k][3] && box[k][1] < by + h;
+            if (!clash) {
+                side[i] = c + 1;
+                box[nbox][0] = bx;
+                box[nbox][1] = by;
+                box[nbox][2] = bx + w;
+                box[nbox][3] = by + h;
+                nbox++;
+            }
+        }
+    }
+    size_t outside = 0;
     for (size_t r = shown; r-- > 0;) {
         const place *pl = &p[r];
         double x = ox + (pl->lon * kx - minx) * scale, y = oy + (-pl->lat - miny) * scale;
+        if (x < 0 || x > MAP_W || y < 0 || y > MAP_H) {
+            outside++;
+            continue;
+        }
         double rad = 4 + 2.2 * sqrt((double)pl->mentions);
         if (rad > 16)
             rad = 16;
@@ -549,16 +623,31 @@ void rp_section_map(const rp_page *pg, rp_out *o)
                 pl->mentions == 1 ? "" : "s", pl->docs, pl->docs == 1 ? "" : "s");
         if (pl->nfacts)
             rp_rawf(o, ", %zu fact%s", pl->nfacts, pl->nfacts == 1 ? "" : "s");
-        rp_rawf(o, "</title></circle><text x=\"%.1f\" y=\"%.1f\" font-size=\"12.5\" "
+        rp_raw(o, "</title></circle>");
+        if (!side[r]) {
+            rp_raw(o, "</g>\n");
+            continue;
+        }
+        static const char *const anchor[] = {"start", "end", "middle", "middle"};
+        const double tx[] = {x + rad + 3, x - rad - 3, x, x};
+        const double ty[] = {y + 4, y + 4, y - rad - 6, y + rad + 13};
+        rp_rawf(o, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12.5\" text-anchor=\"%s\" "
                    "font-weight=\"%s\" fill=\"#1d2330\" stroke=\"#eef3f8\" stroke-width=\"3\" "
                    "paint-order=\"stroke\">",
-                x + rad + 3, y + 4, pl->nfacts ? "700" : "400");
+                tx[side[r] - 1], ty[side[r] - 1], anchor[side[r] - 1], pl->nfacts ? "700" : "400");
         svg_label(o, pl->name, 40);
         if (pl->nfacts)
             rp_rawf(o, " (%zu)", pl->nfacts);
         rp_raw(o, "</text></g>\n");
     }
-    rp_raw(o, "</svg>\n<table><caption>The places on the map, with the facts that took place "
+    free(side);
+    free(box);
+    rp_raw(o, "</svg>\n");
+    if (outside)
+        rp_rawf(o, "<p class=\"note\">The map is framed on where the facts took place; %zu "
+                   "place%s further away %s in the table only.</p>\n", outside,
+                outside == 1 ? "" : "s", outside == 1 ? "is" : "are");
+    rp_raw(o, "<table><caption>The places on the map, with the facts that took place "
               "there</caption>\n<thead><tr><th scope=\"col\">Place</th>"
               "<th scope=\"col\" class=\"n\">Latitude</th><th scope=\"col\" class=\"n\">Longitude</th>"
               "<th scope=\"col\" class=\"n\">Mentions</th><th scope=\"col\" class=\"n\">Documents</th>"

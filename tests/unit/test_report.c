@@ -73,7 +73,8 @@ static void fixture_fill(fixture *fx)
     d[0].text = text1;
     d[0].len = strlen(text1);
     d[0].relay_of = -1;
-    fx->src1[0] = (rc_speaker){"Anselme Keraudy", "gouverneur", "anselme keraudy", RC_ENT_PER, 0, 0};
+    fx->src1[0] = (rc_speaker){.name = "Anselme Keraudy", .role = "gouverneur",
+                                .key = "anselme keraudy", .type = RC_ENT_PER};
     fx->claims1[0] = claim_at(text1, "Au moins 37 civils", 37, RC_WHAT_KILLED, RC_WHO_CIVILIANS,
                               RC_MOD_REPORTED);
     fx->claims1[0].low = 37;
@@ -128,9 +129,9 @@ static void fixture_fill(fixture *fx)
     d[1].text = text2;
     d[1].len = strlen(text2);
     d[1].relay_of = -1;
-    fx->src2[0] = (rc_speaker){"l'armée <img src=y onerror=z()>", NULL, NULL, RC_ENT_ORG, 0, 0};
-    fx->src2[1] = (rc_speaker){"</svg><script>s()</script>", "role\" onmouseover=\"p()", NULL,
-                               RC_ENT_MISC, 0, 0};
+    fx->src2[0] = (rc_speaker){.name = "l'armée <img src=y onerror=z()>", .type = RC_ENT_ORG};
+    fx->src2[1] = (rc_speaker){.name = "</svg><script>s()</script>",
+                                .role = "role\" onmouseover=\"p()", .type = RC_ENT_MISC};
     fx->claims2[0] = claim_at(text2, "21 morts", 21, RC_WHAT_KILLED, RC_WHO_CIVILIANS,
                               RC_MOD_CONDITIONAL);
     fx->claims2[0].sources = fx->src2;
