@@ -373,8 +373,11 @@ bool speaker_np_loose(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
         j++;
     uint32_t d = j;
     while (j < lim && j - d < 4 && st->doc->toks[j].kind == RC_TOK_WORD &&
-           !(st->ti[j].bits & (SL_STOP | SL_LOC | SL_VERB | SL_AUX | SL_CUE | SL_PRON)))
+           !(st->ti[j].bits & (SL_STOP | SL_LOC | SL_VERB | SL_AUX | SL_PRON)) &&
+           !((st->ti[j].bits & SL_CUE) && !(st->ti[j].bits & SL_PREP)))
         j++;
+    while (j > d + 1 && (st->ti[j - 1].bits & SL_PREP)) /* not ending on "de" */
+        j--;
     if (j == d)
         return false;
     np->a = i;
