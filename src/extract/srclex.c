@@ -403,7 +403,18 @@ srclex_info srclex_word(const srclex *sl, const char *s, size_t len)
     char key[64];
     if (len > 2 * SLOT_KEY)
         return none;
-    size_t n = rc_fold(s, len, key, sizeof key);
+    size_t n = 0;
+    for (; n < len; n++) { /* plain ASCII folds by lower-casing: the common case, done here */
+        unsigned char c = (unsigned char)s[n];
+        if (c >= 'A' && c <= 'Z')
+            key[n] = (char)(c + 32);
+        else if ((c >= 'a' && c <= 'z') || c == '\'' || c == '-' || (c >= '0' && c <= '9'))
+            key[n] = (char)c;
+        else
+            break;
+    }
+    if (n < len)
+        n = rc_fold(s, len, key, sizeof key);
     if (n == 0 || n > SLOT_KEY)
         return none;
     slot *e = probe(sl, key, n);
