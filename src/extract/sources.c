@@ -39,7 +39,7 @@ static size_t count_words(const char *s, size_t n)
 }
 
 /* One link of a chain: {"name", "role", "key", "type", "joint"}. */
-static void write_speaker(rc_json *j, const rc_speaker *sp)
+static void write_speaker(rc_json *j, const rc_speaker *sp, bool joint)
 {
     rc_json_obj(j);
     rc_json_key(j, "name");
@@ -51,7 +51,7 @@ static void write_speaker(rc_json *j, const rc_speaker *sp)
     rc_json_key(j, "type");
     rc_json_strz(j, type_names[sp->type < 4 ? sp->type : 3]);
     rc_json_key(j, "joint");
-    rc_json_bool(j, sp->joint);
+    rc_json_bool(j, joint);
     rc_json_obj_end(j);
 }
 
@@ -105,7 +105,7 @@ void rc_write_attributions(rc_json *j, const rc_doc *doc, unsigned flags)
         rc_json_key(j, "chain");
         rc_json_arr(j);
         for (size_t k = 0; k < at->nchain; k++)
-            write_speaker(j, &at->chain[k]);
+            write_speaker(j, &at->chain[k], (at->joint >> k) & 1u);
         rc_json_arr_end(j);
         rc_json_key(j, "quote");
         if (at->quote >= 0)

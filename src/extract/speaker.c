@@ -657,7 +657,6 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
             *out = m->sp;
             out->start = s;
             out->end = e;
-            out->joint = 0;
             return RC_OK;
         }
         return 1;
@@ -721,7 +720,6 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
             out->role = role;
             out->start = t[np->a].start;
             out->end = t[np->b - 1].end;
-            out->joint = 0;
             return RC_OK;
         }
     }
