@@ -123,7 +123,9 @@ int speaker_init(src_state *st, rc_doc *doc, const srclex *sl)
             while (i < n && doc->toks[i].start < en->start)
                 i++;
             st->ent_end[e] = (uint32_t)i;
-            if (i < n && doc->toks[i].start == en->start) {
+            if (i < n && doc->toks[i].start == en->start &&
+                (doc->toks[i].flags & RC_TF_UPPER || (st->ti[i].bits & TB_NAME))) {
+                /* an entity that starts with a common noun (ministère de ...) is read here */
                 size_t j = i;
                 while (j < n && doc->toks[j].end <= en->end)
                     j++;
