@@ -222,8 +222,6 @@ typedef struct rc_speaker {
     const char *key;  /* entity key, or the folded name for descriptions */
     uint8_t type;     /* rc_ent_type; RC_ENT_MISC for descriptions and pronouns left unresolved */
     uint32_t start, end; /* where the text names it (for a pronoun: the pronoun) */
-    uint8_t joint;       /* in a chain: stands beside the link before it (selon X et Y) rather
-                          * than relaying it */
 } rc_speaker;
 
 /* A quotation: [start, end) is the quoted text without its marks. speaker.name is NULL-free but
@@ -248,6 +246,8 @@ typedef struct rc_attribution {
     size_t nchain;
     int32_t quote; /* index in rc_doc_quotes when the attribution is a quote's, else -1 */
     uint8_t denied; /* the cue is a denial (démentir, nier): the source denies what is in scope */
+    uint32_t joint; /* bit k (k >= 1): chain[k] stands beside chain[k-1] (selon X et Y) rather
+                     * than relaying it */
 } rc_attribution;
 
 const rc_attribution *rc_doc_attributions(const rc_doc *doc, size_t *n /* OUT */);

@@ -20,6 +20,7 @@
 typedef struct chain {
     rc_speaker link[MAXCHAIN];
     size_t n;
+    uint32_t joint; /* bit k: link k stands beside link k-1 */
 } chain;
 
 typedef struct pass {
@@ -117,7 +118,8 @@ static void chain_add(chain *c, const rc_speaker *sp, bool joint)
 {
     if (c->n < MAXCHAIN) {
         c->link[c->n] = *sp;
-        c->link[c->n].joint = joint;
+        if (joint && c->n)
+            c->joint |= 1u << c->n;
         c->n++;
     }
 }
@@ -218,7 +220,6 @@ static void give_quote(pass *ps, size_t q, const rc_speaker *sp, const char *ver
     ps->last_sent = ps->sent;
     ps->has_last = true;
     qu->speaker = *sp;
-    qu->speaker.joint = 0;
     qu->verb = verb;
 }
 
@@ -247,6 +248,7 @@ static int add_attr(pass *ps, uint32_t ta, uint32_t tb, uint32_t sa, uint32_t sb
     at->nchain = c->n;
     at->quote = quote;
     at->denied = denied;
+    at->joint = c->joint;
     return RC_OK;
 }
 
@@ -343,7 +345,7 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
     memset(&np, 0, sizeof np);
     rc_speaker sp;
     bool found = false;
-    chain c = {.n = 0};
+    chain c = {.n = 0, .joint = 0};
     if ((bits & SL_PART) && !aux && clitic < 0) {
         /* citant X is a cue; ajoutant que: the speaker of the clause before; Assurant que ...,
          * elle a indiqué: the subject after the participle's clause */
@@ -353,7 +355,7 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
         } else if (st->doc->nattrs > ps->sent_first) {
             const rc_attribution *prev = &st->doc->attrs[st->doc->nattrs - 1];
             for (size_t n = 0; n < prev->nchain; n++)
-                chain_add(&c, &prev->chain[n], prev->chain[n].joint);
+                chain_add(&c, &prev->chain[n], (prev->joint >> n) & 1u);
         } else if (g <= a + 2) {
             uint32_t j = vend;
             while (j < b && !speaker_punct(st, j, ','))
@@ -380,7 +382,7 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
         }
     } else if (inverted) {
         uint32_t j = vend;
-        chain told = {.n = 0};
+        chain told = {.n = 0, .joint = 0};
         uint32_t e;
         int status = read_told(ps, j, b, &told, &e);
         if (status)
@@ -436,7 +438,7 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
     if (ps->citing.n && ps->citing_tok < i) { /* Citant X, Y a rapporté: X first */
         chain full = ps->citing;
         for (size_t n = 0; n < c.n; n++)
-            chain_add(&full, &c.link[n], c.link[n].joint);
+            chain_add(&full, &c.link[n], (c.joint >> n) & 1u);
         c = full;
         ps->citing.n = 0;
     }
@@ -530,7 +532,7 @@ static int on_according(pass *ps, uint32_t i, uint32_t e, const srclex_cue *cue,
     rc_doc *doc = st->doc;
     uint32_t a = ps->a, b = ps->b;
     *next = e;
-    chain c = {.n = 0};
+    chain c = {.n = 0, .joint = 0};
     src_np np;
     rc_speaker sp;
     uint32_t end = e;
@@ -563,7 +565,7 @@ static int on_according(pass *ps, uint32_t i, uint32_t e, const srclex_cue *cue,
         if (!prev)
             return RC_OK;
         for (size_t n = 0; n < prev->nchain; n++)
-            chain_add(&c, &prev->chain[n], prev->chain[n].joint);
+            chain_add(&c, &prev->chain[n], (prev->joint >> n) & 1u);
         if (end < e)
             end = e;
         if (cue->cls == SC_CONTINUE && end == e) {
@@ -647,7 +649,7 @@ static int quote_fallback(pass *ps, size_t q)
     int status = speaker_make(st, &np, &sp);
     if (status)
         return status < 0 ? status : RC_OK;
-    chain c = {.n = 0};
+    chain c = {.n = 0, .joint = 0};
     chain_add(&c, &sp, false);
     uint32_t sa, sb;
     quote_scope(ps, q, &sa, &sb);
@@ -736,13 +738,14 @@ int attrib_run(src_state *st, const quote_tok *qt)
             rc_attribution *at = &doc->attrs[doc->nattrs - 1];
             chain full = ps.citing;
             for (size_t n = 0; n < at->nchain; n++)
-                chain_add(&full, &at->chain[n], at->chain[n].joint);
+                chain_add(&full, &at->chain[n], (at->joint >> n) & 1u);
             rc_speaker *links = rc_arena_alloc(&doc->arena, full.n * sizeof *links);
             if (!links)
                 return RC_ENOMEM;
             memcpy(links, full.link, full.n * sizeof *links);
             at->chain = links;
             at->nchain = full.n;
+            at->joint = full.joint;
         }
         /* quotes that end in this sentence and still have no speaker */
         while (ps.qnext < doc->nquotes && quote_last(&qt[ps.qnext]) < ps.b) {

@@ -352,6 +352,11 @@ static void read_attributions(reader *r, json_t *v)
         if (!chain)
             chain = need(r, o, "chain");
         at->chain = chain ? read_chain(r, chain, &at->nchain) : NULL;
+        at->joint = 0; /* links that stand beside the one before them */
+        for (size_t k = 1; chain && json_is_array(chain) && k < at->nchain && k < 32; k++)
+            if (json_is_true(json_object_get(json_array_get(chain, k), "joint")))
+                at->joint |= 1u << k;
+        at->denied = json_is_true(json_object_get(o, "denied"));
         json_t *qi = json_object_get(o, "quote");
         at->quote = -1;
         if (qi && !json_is_null(qi)) {

@@ -29,8 +29,17 @@ int rc_stage_sources(rc_doc *doc, const rc_stage_env *env)
 
 static const char *const type_names[] = {"PER", "ORG", "LOC", "MISC"};
 
+/* Words in a quotation (runs of bytes between spaces), to tell a scare quote. */
+static size_t count_words(const char *s, size_t n)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        w += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
+    return w;
+}
+
 /* One link of a chain: {"name", "role", "key", "type", "joint"}. */
-static void write_speaker(rc_json *j, const rc_speaker *sp)
+static void write_speaker(rc_json *j, const rc_speaker *sp, bool joint)
 {
     rc_json_obj(j);
     rc_json_key(j, "name");
@@ -42,7 +51,7 @@ static void write_speaker(rc_json *j, const rc_speaker *sp)
     rc_json_key(j, "type");
     rc_json_strz(j, type_names[sp->type < 4 ? sp->type : 3]);
     rc_json_key(j, "joint");
-    rc_json_bool(j, sp->joint);
+    rc_json_bool(j, joint);
     rc_json_obj_end(j);
 }
 
@@ -67,6 +76,8 @@ void rc_write_quotes(rc_json *j, const rc_doc *doc, unsigned flags)
         rc_json_strz(j, q->has_speaker ? q->speaker.role : NULL);
         rc_json_key(j, "verb");
         rc_json_strz(j, q->verb);
+        rc_json_key(j, "scare");
+        rc_json_bool(j, !q->has_speaker && count_words(doc->text + q->start, q->end - q->start) < 4);
         rc_json_obj_end(j);
     }
     rc_json_arr_end(j);
@@ -94,7 +105,7 @@ void rc_write_attributions(rc_json *j, const rc_doc *doc, unsigned flags)
         rc_json_key(j, "chain");
         rc_json_arr(j);
         for (size_t k = 0; k < at->nchain; k++)
-            write_speaker(j, &at->chain[k]);
+            write_speaker(j, &at->chain[k], (at->joint >> k) & 1u);
         rc_json_arr_end(j);
         rc_json_key(j, "quote");
         if (at->quote >= 0)

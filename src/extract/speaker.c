@@ -123,7 +123,9 @@ int speaker_init(src_state *st, rc_doc *doc, const srclex *sl)
             while (i < n && doc->toks[i].start < en->start)
                 i++;
             st->ent_end[e] = (uint32_t)i;
-            if (i < n && doc->toks[i].start == en->start) {
+            if (i < n && doc->toks[i].start == en->start &&
+                (doc->toks[i].flags & RC_TF_UPPER || (st->ti[i].bits & TB_NAME))) {
+                /* an entity that starts with a common noun (ministère de ...) is read here */
                 size_t j = i;
                 while (j < n && doc->toks[j].end <= en->end)
                     j++;
@@ -373,8 +375,11 @@ bool speaker_np_loose(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
         j++;
     uint32_t d = j;
     while (j < lim && j - d < 4 && st->doc->toks[j].kind == RC_TOK_WORD &&
-           !(st->ti[j].bits & (SL_STOP | SL_LOC | SL_VERB | SL_AUX | SL_CUE | SL_PRON)))
+           !(st->ti[j].bits & (SL_STOP | SL_LOC | SL_VERB | SL_AUX | SL_PRON)) &&
+           !((st->ti[j].bits & SL_CUE) && !(st->ti[j].bits & SL_PREP)))
         j++;
+    while (j > d + 1 && (st->ti[j - 1].bits & SL_PREP)) /* not ending on "de" */
+        j--;
     if (j == d)
         return false;
     np->a = i;
@@ -654,7 +659,6 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
             *out = m->sp;
             out->start = s;
             out->end = e;
-            out->joint = 0;
             return RC_OK;
         }
         return 1;
@@ -718,7 +722,6 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
             out->role = role;
             out->start = t[np->a].start;
             out->end = t[np->b - 1].end;
-            out->joint = 0;
             return RC_OK;
         }
     }

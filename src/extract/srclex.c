@@ -9,8 +9,12 @@
 #include "extract/srclex.h"
 #include "util/fold.h"
 
+#define SLOT_KEY 23 /* longest word kept: longer words are no reporting verb nor grammar word */
+
+/* One entry, its key inline so that a probe reads one cache line. */
 typedef struct slot {
-    char *key; /* folded, malloc'd; NULL when empty */
+    uint8_t len; /* 0: empty */
+    char key[SLOT_KEY];
     srclex_info info;
 } slot;
 
@@ -50,7 +54,7 @@ static slot *probe(const srclex *sl, const char *key, size_t n)
     size_t m = sl->cap - 1;
     for (size_t i = hash(key, n) & m;; i = (i + 1) & m) {
         slot *s = &sl->slots[i];
-        if (!s->key || (strncmp(s->key, key, n) == 0 && s->key[n] == '\0'))
+        if (!s->len || (s->len == n && memcmp(s->key, key, n) == 0))
             return s;
     }
 }
@@ -70,8 +74,8 @@ static int grow(srclex *sl)
     }
     sl->cap = ncap;
     for (size_t i = 0; i < ocap; i++)
-        if (old[i].key)
-            *probe(sl, old[i].key, strlen(old[i].key)) = old[i];
+        if (old[i].len)
+            *probe(sl, old[i].key, old[i].len) = old[i];
     free(old);
     return 0;
 }
@@ -85,15 +89,12 @@ static void add(srclex *sl, const char *key, size_t n, uint32_t bits, int verb, 
         sl->oom = 1;
         return;
     }
+    if (n > SLOT_KEY)
+        return; /* no word that long is looked up */
     slot *s = probe(sl, key, n);
-    if (!s->key) {
-        s->key = malloc(n + 1);
-        if (!s->key) {
-            sl->oom = 1;
-            return;
-        }
+    if (!s->len) {
         memcpy(s->key, key, n);
-        s->key[n] = '\0';
+        s->len = (uint8_t)n;
         s->info = (srclex_info){0, -1, -1};
         sl->used++;
     }
@@ -333,8 +334,8 @@ static int load_cue(void *ud, const char *key, const char *value)
     memcpy(phrase, key, kn + 1);
     int idx = (int)sl->ncues;
     /* chain after the phrases already indexed under the same first word, longest first */
-    slot *s = (grow(sl) == 0) ? probe(sl, key, first) : NULL;
-    int32_t head = (s && s->key) ? s->info.cue : -1;
+    slot *s = (grow(sl) == 0 && first <= SLOT_KEY) ? probe(sl, key, first) : NULL;
+    int32_t head = (s && s->len) ? s->info.cue : -1;
     sl->cues[sl->ncues++] = (srclex_cue){phrase, (uint8_t)cls, (int16_t)verb, -1};
     if (head < 0) {
         add(sl, key, first, SL_CUE, -1, idx);
@@ -361,8 +362,6 @@ static void srclex_free(void *p)
     srclex *sl = p;
     if (!sl)
         return;
-    for (size_t i = 0; i < sl->cap; i++)
-        free(sl->slots[i].key);
     for (size_t i = 0; i < sl->nverbs; i++)
         free((char *)sl->verbs[i].lemma);
     for (size_t i = 0; i < sl->ncues; i++)
@@ -402,15 +401,28 @@ srclex_info srclex_word(const srclex *sl, const char *s, size_t len)
 {
     srclex_info none = {0, -1, -1};
     char key[64];
-    size_t n = rc_fold(s, len, key, sizeof key);
-    if (n == 0 || n > sizeof key)
+    if (len > 2 * SLOT_KEY)
+        return none;
+    size_t n = 0;
+    for (; n < len; n++) { /* plain ASCII folds by lower-casing: the common case, done here */
+        unsigned char c = (unsigned char)s[n];
+        if (c >= 'A' && c <= 'Z')
+            key[n] = (char)(c + 32);
+        else if ((c >= 'a' && c <= 'z') || c == '\'' || c == '-' || (c >= '0' && c <= '9'))
+            key[n] = (char)c;
+        else
+            break;
+    }
+    if (n < len)
+        n = rc_fold(s, len, key, sizeof key);
+    if (n == 0 || n > SLOT_KEY)
         return none;
     slot *e = probe(sl, key, n);
-    srclex_info info = e->key ? e->info : none;
+    srclex_info info = e->len ? e->info : none;
     if (!(info.bits & (SL_SRC | SL_ROLE | SL_ORG | SL_VIA)) && n > 3 &&
         (key[n - 1] == 's' || key[n - 1] == 'x')) {
         slot *p = probe(sl, key, n - 1); /* plural nouns: témoins, habitants */
-        if (p->key)
+        if (p->len)
             info.bits |= p->info.bits & (SL_SRC | SL_ROLE | SL_ORG | SL_VIA | SL_FEM | SL_MASC);
     }
     return info;

@@ -72,7 +72,7 @@ static const char *chain_of(const rc_doc *doc, size_t i)
     assert_true(i < doc->nattrs);
     for (size_t k = 0; k < doc->attrs[i].nchain; k++) {
         if (k)
-            strcat(buf, doc->attrs[i].chain[k].joint ? " + " : " > ");
+            strcat(buf, (doc->attrs[i].joint >> k) & 1u ? " + " : " > ");
         strncat(buf, doc->attrs[i].chain[k].name, sizeof buf - strlen(buf) - 4);
     }
     return buf;
