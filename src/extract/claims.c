@@ -408,7 +408,7 @@ static int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long s
             break;
         }
     }
-    for (size_t i = f->endt; i < w1; i++) {
+    for (size_t i = f->cend; i < w1; i++) {
         long m = cl_num_at(doc, doc->toks[i].start);
         if (m >= 0 && m != self) {
             /* a coordinated figure and its noun: 63 morts et 120 blessés */
@@ -423,7 +423,7 @@ static int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long s
         int what = e ? cl_pred_what(e, who) : -1;
         if (what < 0)
             continue;
-        if ((e->pflags & CL_P_NOUN) && i > f->endt + 3)
+        if ((e->pflags & CL_P_NOUN) && i > f->cend + 3)
             continue; /* 82 civils victimes de; habitants à l'exode */
         if (cl_negated(d, i, s0)) {
             if (f->negated < 0)
@@ -478,7 +478,7 @@ static size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
     const cl_entry *e = NULL;
     /* an adjective or a short complement may stand between: civils syriens, survivants des
      * décombres */
-    for (size_t k = 0; k < 5 && p < s1; k++) {
+    for (size_t k = 0; k < 6 && p < s1; k++) {
         if (cl_punct(doc, p, ',')) {
             p++;
             continue;
@@ -486,7 +486,7 @@ static size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
         e = cl_match(d, p, s1, &nt);
         if (e && (e->wflags & CL_W_PARTS))
             break;
-        if (!cl_is_word(doc, p) || (e && e->pwhat >= 0) || cl_num_at(doc, doc->toks[p].start) >= 0)
+        if (!cl_is_word(doc, p) || cl_num_at(doc, doc->toks[p].start) >= 0)
             return i;
         p++;
     }
@@ -495,12 +495,17 @@ static size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
     size_t cue = p;
     p += nt;
     size_t end = i;
+    int verbs = f->nparts == 0 ? 2 : 0;
     while (f->nparts < CL_MAXPARTS && p < s1) {
         long m = cl_num_at(doc, doc->toks[p].start);
         if (m < 0) { /* dont une moitié d'enfants: the determiner before the figure */
             const cl_entry *de = cl_word_at(d, p);
             if (de && (de->wflags & CL_W_DET) && p + 1 < s1)
                 m = cl_num_at(doc, doc->toks[p + 1].start);
+        }
+        if (m < 0 && verbs-- > 0 && cl_is_word(doc, p)) {
+            p++; /* parmi lesquels figurent 9 enfants */
+            continue;
         }
         if (m < 0)
             break;
@@ -649,7 +654,28 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
             cl_explain(f, "ellipsis", NULL, 0);
         }
     }
-    if (r == 0 && !inherited)
+    int bare = 0;
+    if (r == 0 && !inherited && f->nt1 < s1 && cl_word_at(d, f->nt1) &&
+        (cl_word_at(d, f->nt1)->wflags & CL_W_AUX)) {
+        /* Parmi les 82 passagers, 12 ont été blessés: a bare figure as the subject counts the
+         * noun before it, or people; it needs a verb of its own */
+        bare = 1;
+        for (size_t b = f->nt0; b > s0 && b + 15 > f->nt0; b--) {
+            const cl_entry *e = cl_word_at(d, b - 1);
+            if (e && e->who >= 0 && !e->share) {
+                c->who = (uint8_t)e->who;
+                c->counted = rc_arena_strndup(&doc->arena, doc->text + tk[b - 1].start,
+                                              tk[b - 1].end - tk[b - 1].start);
+                if (!c->counted)
+                    return -1;
+                break;
+            }
+        }
+        if (!c->counted)
+            c->who = RC_WHO_PEOPLE;
+        cl_explain(f, "bare-subject", NULL, 0);
+    }
+    if (r == 0 && !inherited && !bare)
         return 0;
     if (r) {
         if (ce) {
@@ -679,6 +705,7 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
     }
     f->ct = r ? ct : SIZE_MAX;
     f->endt = r == 1 ? ct + cnt : f->nt1;
+    f->cend = f->endt;
     size_t pend = cl_parts(d, f, f->endt, s1);
     if (pend > f->endt) {
         f->endt = pend;
@@ -751,6 +778,8 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
             }
         }
     }
+    if (bare && (what < 0 || f->pred_before || f->pred_noun))
+        return 0;
     if (demonym && what < 0)
         return 0; /* a people named after its place is counted only when something happens */
     if (what < 0 || !cl_pred_fits(what, c->who)) {
