@@ -332,6 +332,8 @@ static int cl_pred_fits(int what, int who)
 {
     if (what < 0)
         return 0;
+    if (who == RC_WHO_OTHER) /* strikes, rockets, buildings: launched, destroyed */
+        return what == RC_WHAT_OTHER;
     if (what == RC_WHAT_CONTROLLED)
         return who == RC_WHO_AREAS;
     if (who == RC_WHO_AREAS)
@@ -469,6 +471,62 @@ static int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long s
     return -1;
 }
 
+/* Reads a breakdown given in apposition (39 détenus, 24 femmes et 15 adolescents): figures with
+ * their nouns after a comma, joined by commas and a last et, whose sum is the figure's value.
+ * Returns the token after it, or i. */
+static size_t cl_apposition(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
+{
+    rc_doc *doc = d->doc;
+    size_t i0 = i;
+    for (int k = 0; k < 2 && i < s1 && doc->toks[i].kind == RC_TOK_WORD && !cl_word_at(d, i); k++)
+        i++; /* 39 détenus palestiniens, ... */
+    if (i >= s1 || !cl_punct(doc, i, ',') || isnan(f->c.value))
+        return i0;
+    rc_claim_part parts[CL_MAXPARTS];
+    size_t n = 0, p = i + 1, end = i;
+    double sum = 0;
+    int closed = 0;
+    while (n < CL_MAXPARTS && p < s1) {
+        long m = cl_num_at(doc, doc->toks[p].start);
+        if (m < 0 || isnan(doc->nums[m].value))
+            break;
+        const rc_number *pn = &doc->nums[m];
+        size_t ct, cnt;
+        const cl_entry *ce;
+        if (cl_counted_after(d, cl_tok_at(doc, pn->end), s1, &ct, &cnt, &ce) < 1 || ce->who < 0)
+            break;
+        rc_claim_part *pt = &parts[n++];
+        pt->value = pn->value;
+        pt->low = pn->low;
+        pt->high = pn->high;
+        pt->who = (uint8_t)ce->who;
+        pt->start = pn->start;
+        pt->end = doc->toks[ct + cnt - 1].end;
+        pt->counted = rc_arena_strndup(&doc->arena, doc->text + doc->toks[ct].start,
+                                       pt->end - doc->toks[ct].start);
+        if (!pt->counted)
+            return i0;
+        sum += pn->value;
+        end = p = ct + cnt;
+        if (closed)
+            break;
+        size_t nt;
+        const cl_entry *ae = p < s1 ? cl_match(d, p, s1, &nt) : NULL;
+        if (p < s1 && cl_punct(doc, p, ','))
+            p++;
+        else if (ae && (ae->wflags & CL_W_AND) && !(ae->wflags & CL_W_PREP))
+            p += nt, closed = 1;
+        else
+            break;
+    }
+    if (n < 2 || !closed || sum != f->c.value)
+        return i0;
+    for (size_t k = 0; k < n; k++)
+        f->parts[f->nparts++] = parts[k];
+    cl_explain(f, "parts-apposition", NULL, 0);
+    return end;
+}
+
 /* Reads the parts of a figure after token i (dont 11 femmes et 13 enfants; parmi lesquels ...)
  * into f; returns the token after the last part, or i when there is none. */
 static size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
@@ -487,11 +545,11 @@ static size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
         if (e && (e->wflags & CL_W_PARTS))
             break;
         if (!cl_is_word(doc, p) || cl_num_at(doc, doc->toks[p].start) >= 0)
-            return i;
+            return cl_apposition(d, f, i, s1);
         p++;
     }
     if (!e || !(e->wflags & CL_W_PARTS))
-        return i;
+        return cl_apposition(d, f, i, s1);
     size_t cue = p;
     p += nt;
     size_t end = i;
@@ -792,6 +850,8 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
         }
         what = RC_WHAT_OTHER;
     }
+    if (what == RC_WHAT_INJURED && c->who == RC_WHO_WOUNDED)
+        c->who = RC_WHO_PEOPLE; /* 120 blessés: people injured; wounded is for another event */
     c->what = (uint8_t)what;
     return 1;
 }

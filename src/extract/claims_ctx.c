@@ -425,7 +425,7 @@ static int cl_sources(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int *denied)
     return RC_OK;
 }
 
-/* Modality: denied > disputed > hedged > conditional > expected > reported > asserted. */
+/* Modality: denied > disputed > expected > hedged > conditional > reported > asserted. */
 static void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
 {
     const rc_doc *doc = d->doc;
@@ -459,7 +459,12 @@ static void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
             continue;
         /* hedges from the sentence before only; disputes of what a source said (the outlet
          * does not doubt its own figures) from the sentence before and the two after */
-        unsigned want = (f->c.nsources ? 1u << CL_M_DISPUTE : 0u) |
+        int back = 0;
+        if (s == (long)f->sent + 1) { /* Ces chiffres ne peuvent être vérifiés. */
+            const cl_entry *e = cl_word_at(d, cl_tok_at(doc, doc->sents[s].start));
+            back = e && (e->wflags & CL_W_BACK);
+        }
+        unsigned want = (f->c.nsources || back ? 1u << CL_M_DISPUTE : 0u) |
                         (s < (long)f->sent ? 1u << CL_M_HEDGE : 0u);
         if (!want)
             continue;
