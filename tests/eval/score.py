@@ -271,22 +271,25 @@ def load_gold(corpus, gold):
     return docs
 
 
-def run_extract(recoupe, docs):
-    """Runs extract once per distinct date; returns the output objects and any error text."""
+def run_extract(recoupe, docs, timeout):
+    """Runs extract on each article with its date, one process per article so that an article
+    that makes the program fail or hang costs only its own scores; returns the output objects
+    and the errors met."""
     out, errs = [], []
-    bydate = {}
     for d in docs:
-        bydate.setdefault(d["gold"].get("date"), []).append(d["path"])
-    for date, paths in sorted(bydate.items(), key=lambda x: x[0] or ""):
-        cmd = [recoupe, "extract", "--text"] + (["--date", date] if date else []) + paths
+        date = d["gold"].get("date")
+        cmd = [recoupe, "extract", "--text"] + (["--date", date] if date else []) + [d["path"]]
         try:
-            p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=300)
+            p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            errs.append("%s: extract still running after %g s, stopped" % (d["name"], timeout))
+            continue
         except (OSError, subprocess.SubprocessError) as e:
             errs.append("%s: %s" % (recoupe, e))
-            continue
+            return out, errs
         if p.returncode != 0:
-            errs.append("extract exit %d: %s" % (p.returncode,
-                                                 p.stderr.decode("utf-8", "replace").strip()[:300]))
+            errs.append("%s: extract exit %d: %s" % (d["name"], p.returncode,
+                                                     p.stderr.decode("utf-8", "replace").strip()[:200]))
         out.extend(parse_jsonl(p.stdout.decode("utf-8", "replace"), errs))
     return out, errs
 
@@ -582,9 +585,10 @@ def score_claims(docs, details):
                     fields[f] += 1
                 elif details is not None:
                     details.append("%s: claim %r %s %s, want %s" % (d["name"], g["text"], f, s.get(f), g.get(f)))
-            if g.get("what") != s.get("what"):
-                key = "%s->%s" % (g.get("what"), s.get("what"))
-                confusion[key] = confusion.get(key, 0) + 1
+            for f in ("what", "who", "modality"):
+                if g.get(f) != s.get(f):
+                    key = "%s %s->%s" % (f, g.get(f), s.get(f))
+                    confusion[key] = confusion.get(key, 0) + 1
             if first_source_ok(g, s):
                 fields["first_source"] += 1
             elif details is not None:
@@ -609,7 +613,7 @@ def score_claims(docs, details):
         r[f] = v / tp if tp else None
     r["parts"] = parts_ok / parts_n if parts_n else None
     r["parts_n"] = parts_n
-    r["what_confusions"] = dict(sorted(confusion.items(), key=lambda x: -x[1]))
+    r["confusions"] = dict(sorted(confusion.items(), key=lambda x: (-x[1], x[0])))
     return r
 
 
@@ -664,6 +668,50 @@ def check_gold(docs):
     return probs
 
 
+def gold_as_output(d):
+    """The gold of an article written as extract would write it (offsets of the anchors, chains
+    as objects, the last variant of each name), for --self-test."""
+    text = d["raw"].decode("utf-8")
+    T = Text(text)
+    g = d["gold"]
+
+    def at(item):
+        c = T.find(item["text"], item.get("occurrence", 1))
+        return len(text[:c].encode("utf-8")) if c is not None else None
+
+    def names(lst):
+        return [{"name": x.split("|")[-1]} for x in lst]
+    return {"doc": {"path": d["path"], "text": text},
+            "entities": [{"text": e["text"], "type": e["type"]} for e in g.get("entities", [])],
+            "quotes": [{"text": q["text"], "speaker": q["speaker"].split("|")[-1]} for q in g.get("quotes", [])],
+            "attributions": [{"cue": a["cue"], "start": at(a), "chain": names(a["chain"])}
+                             for a in g.get("attributions", [])],
+            "claims": [dict(c, start=at(c), text=None, sources=names(c.get("sources", [])))
+                       for c in g.get("claims", [])]}
+
+
+def self_test_failures(res):
+    """What is not perfect when the gold is scored against itself."""
+    bad = []
+    for typ, r in res["entities"].items():
+        if r["gold"] and (r["precision"] != 1 or r["recall"] != 1):
+            bad.append("entities %s" % typ)
+    for layer in ("quotes", "attributions", "claims"):
+        r = res[layer]
+        if r["gold"] and (r["precision"] != 1 or r["recall"] != 1):
+            bad.append(layer)
+    for k in ("speaker_accuracy",):
+        if res["quotes"][k] not in (None, 1):
+            bad.append("quotes " + k)
+    for k in ("chain_accuracy", "cue_accuracy"):
+        if res["attributions"][k] not in (None, 1):
+            bad.append("attributions " + k)
+    for k in ("what", "who", "modality", "first_source", "chain", "parts"):
+        if res["claims"][k] not in (None, 1):
+            bad.append("claims " + k)
+    return bad
+
+
 # ---- output -------------------------------------------------------------------------------------
 
 def pct(x):
@@ -677,7 +725,7 @@ def table(res):
              "%d attributions, %d claims" % (c["articles"], c["sentences"], c["entities"],
                                              c["quotes"], c["attributions"], c["claims"]))
     if res["errors"]:
-        for e in res["errors"][:5]:
+        for e in res["errors"][:8]:
             L.append("  note: " + e)
     L.append("")
     L.append("%-22s %7s %7s %7s %6s %6s" % ("layer", "P", "R", "F1", "sys", "gold"))
@@ -701,6 +749,9 @@ def table(res):
              "parts %s (of %d with parts)" % (k["tp_gold"], pct(k["what"]), pct(k["who"]), pct(k["modality"]),
                                               pct(k["first_source"]), pct(k["chain"]), pct(k["parts"]),
                                               k["parts_n"]))
+    if k["confusions"]:
+        top = list(k["confusions"].items())[:6]
+        L.append("most frequent confusions (gold->output): " + ", ".join("%s (%d)" % kv for kv in top))
     return "\n".join(L)
 
 
@@ -710,9 +761,15 @@ def main():
     ap.add_argument("--recoupe", default=os.path.join(ROOT, "build", "recoupe"), help="the program to run")
     ap.add_argument("--corpus", default=os.path.join(HERE, "corpus"))
     ap.add_argument("--gold", default=os.path.join(HERE, "gold"))
+    ap.add_argument("--timeout", type=float, default=20, metavar="S",
+                    help="seconds extract may take on one article (default 20)")
+    ap.add_argument("--save-output", metavar="FILE",
+                    help="also write the extract output to FILE (JSON Lines), to score it again later")
     ap.add_argument("--json", action="store_true", help="print the scores as one JSON object")
     ap.add_argument("--details", action="store_true", help="list every miss and false positive")
     ap.add_argument("--check-gold", action="store_true", help="check the annotation and exit (1 on a problem)")
+    ap.add_argument("--self-test", action="store_true",
+                    help="score the gold against itself and exit 1 unless every figure is 100 %%")
     ap.add_argument("--min-recall", type=float, metavar="X",
                     help="exit 1 when the recall of a layer (see --gate) is below X (0..1)")
     ap.add_argument("--gate", default="claims", choices=["entities", "quotes", "attributions", "claims", "all"],
@@ -730,7 +787,9 @@ def main():
         print("%d articles, %d problems" % (len(docs), len(probs)))
         return 1 if probs else 0
 
-    if args.output:
+    if args.self_test:
+        outputs = [gold_as_output(d) for d in docs]
+    elif args.output:
         try:
             with open(args.output, encoding="utf-8") as f:
                 outputs = parse_jsonl(f.read(), errors)
@@ -738,15 +797,24 @@ def main():
             errors.append(str(e))
             outputs = []
     elif os.access(args.recoupe, os.X_OK):
-        outputs, errs = run_extract(args.recoupe, docs)
+        outputs, errs = run_extract(args.recoupe, docs, args.timeout)
         errors.extend(errs)
+        if args.save_output:
+            try:
+                with open(args.save_output, "w", encoding="utf-8") as f:
+                    for o in outputs:
+                        f.write(json.dumps(o, ensure_ascii=False) + "\n")
+            except OSError as e:
+                errors.append(str(e))
     else:
         errors.append("%s not found or not executable: scoring an empty output" % args.recoupe)
         outputs = []
     attach(docs, outputs)
+    missing = [d["name"] for d in docs if d["out"] is None]
+    if missing:
+        errors.append("%d articles without output document: %s" % (
+            len(missing), ", ".join(missing[:6]) + (", ..." if len(missing) > 6 else "")))
     for d in docs:
-        if d["out"] is None:
-            errors.append("%s: no output document" % d["name"])
         meta = (d["out"] or {}).get("doc") or {}
         text = meta.get("text") if isinstance(meta.get("text"), str) else d["raw"].decode("utf-8")
         d["T"] = Text(text)
@@ -757,7 +825,7 @@ def main():
     details = [] if args.details else None
     g = [d["gold"] for d in docs]
     res = {
-        "corpus": {"articles": len(docs), "sentences": sum(len(d["T"].sents) for d in docs),
+        "corpus": {"articles": len(docs), "sentences": sum(len(sentences(d["raw"].decode("utf-8"))) for d in docs),
                    "entities": sum(len(x.get("entities", [])) for x in g),
                    "quotes": sum(len(x.get("quotes", [])) for x in g),
                    "attributions": sum(len(x.get("attributions", [])) for x in g),
@@ -778,6 +846,10 @@ def main():
             print("")
             print("\n".join(details))
 
+    if args.self_test:
+        bad = self_test_failures(res)
+        print("self-test: " + ("every figure 100 %" if not bad else "not perfect: " + ", ".join(bad)))
+        return 1 if bad else 0
     if args.min_recall is not None:
         layers = ["entities", "quotes", "attributions", "claims"] if args.gate == "all" else [args.gate]
         low = []
