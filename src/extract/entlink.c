@@ -115,7 +115,7 @@ int rc_entlink(rc_doc *doc)
         if (surname.v[s] == -1) {
             surname.h[s] = link_hash(lw, ln, 7);
             surname.v[s] = (int32_t)i;
-        } else if (strcmp(doc->ents[surname.v[s]].key, e->key) != 0) {
+        } else if (surname.v[s] >= 0 && strcmp(doc->ents[surname.v[s]].key, e->key) != 0) {
             surname.v[s] = -2; /* two persons of that surname: no short form is linked */
         }
     }

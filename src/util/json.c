@@ -163,7 +163,14 @@ static double strtod_c(const char *s)
             e = e * 10 + (*s - '0');
         exp10 += eneg ? -e : e;
     }
-    long double v = m * powl(10.0L, exp10);
+    /* powers of ten up to 10^27 are exact in a long double: the common case needs no powl */
+    static const long double p10[] = {1e0L,  1e1L,  1e2L,  1e3L,  1e4L,  1e5L,  1e6L,
+                                      1e7L,  1e8L,  1e9L,  1e10L, 1e11L, 1e12L, 1e13L,
+                                      1e14L, 1e15L, 1e16L, 1e17L, 1e18L, 1e19L, 1e20L,
+                                      1e21L, 1e22L, 1e23L, 1e24L, 1e25L, 1e26L, 1e27L};
+    long double v = exp10 >= 0 && exp10 < 28   ? m * p10[exp10]
+                    : exp10 < 0 && exp10 > -28 ? m / p10[-exp10]
+                                               : m * powl(10.0L, exp10);
     return (double)(neg ? -v : v);
 }
 
