@@ -688,7 +688,7 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
     } else if (c->unit != RC_UNIT_COUNT && f->nt1 + 1 < s1 &&
                (tk[f->nt1 + 1].flags & RC_TF_UPPER) && cl_word_at(d, f->nt1) &&
                (cl_word_at(d, f->nt1)->wflags & CL_W_DE)) {
-        /* plus de 80 % d'Alep-Est: a share of a place */
+        /* plus de 80 % de Vardena-Nord: a share of a place */
         r = 1, ct = f->nt1 + 1, cnt = 1, ce = NULL;
         cl_explain_toks(f, doc, "share-of-place", ct, cnt);
     } else {
@@ -702,7 +702,7 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
     }
     if (r == 0 && prev->c && prev->sent == f->sent && prev->endt + 20 >= f->nt0 &&
         prev->c->unit == c->unit && !cl_year(d, n, f->nt0, s0)) {
-        /* 369 civils auraient péri ..., 92 dans Alep-Ouest: the noun is understood */
+        /* 420 civils auraient péri ..., 130 dans Saada: the noun is understood */
         const cl_entry *ne = f->nt1 < s1 ? cl_word_at(d, f->nt1) : NULL;
         if (f->nt1 >= s1 || !cl_is_word(doc, f->nt1) || (ne && (ne->wflags & CL_W_PREP))) {
             c->who = prev->c->who;

@@ -426,7 +426,7 @@ static int cl_sources(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int *denied)
 }
 
 /* Whether tokens [a, b) name the claim's first source by the last word of its name
- * (Colville for Rupert Colville). */
+ * (Halden for Rupert Halden). */
 static int cl_names_source(const rc_doc *doc, const cl_fig *f, size_t a, size_t b)
 {
     const char *name = f->c.sources[0].name;
@@ -472,7 +472,7 @@ static void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
         best = m, cue = wc, cnt = wn;
     /* doubt voiced around the sentence: hedges from the sentence before (des informations non
      * vérifiées font état ...); disputes from a later sentence that refers back to the figure
-     * (Ces chiffres ...) or names its source (Colville n'apporte aucune preuve), or from the next
+     * (Ces chiffres ...) or names its source (Halden n'apporte aucune preuve), or from the next
      * one for what a source said (the outlet does not doubt its own figures) */
     for (long s = (long)f->sent - 1; s <= (long)f->sent + 3; s++) {
         if (s < 0 || s == (long)f->sent || (size_t)s >= doc->nsents)
@@ -504,7 +504,7 @@ static void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
     default: break;
     }
     if (f->follows > mod && (mod == RC_MOD_ASSERTED || mod == RC_MOD_REPORTED)) {
-        mod = f->follows; /* 92 dans Alep-Ouest: as sure as the figure it follows */
+        mod = f->follows; /* 130 dans Saada: as sure as the figure it follows */
         cue = cnt = 0;
     }
     f->c.modality = (uint8_t)mod;
