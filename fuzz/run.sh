@@ -16,7 +16,8 @@ for bin in "$build"/fuzz/fuzz_*; do
         [ -f "$f" ] && cp -n "$f" "$corpus/" 2>/dev/null || true
     done
     echo "fuzz: $name for $seconds s"
-    RECOUPE_DATA="$here/data" "$bin" -max_total_time="$seconds" -rss_limit_mb=2048 \
+    RECOUPE_DATA="$here/data" LSAN_OPTIONS="suppressions=$here/tests/lsan.supp" \
+        "$bin" -max_total_time="$seconds" -rss_limit_mb=2048 \
         -max_len=65536 -print_final_stats=1 -artifact_prefix="$build/" "$corpus" 2>&1 |
         grep -E "^(#[0-9]+.*DONE|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY)" || true
     if ls "$build"/crash-* "$build"/leak-* "$build"/timeout-* "$build"/oom-* >/dev/null 2>&1; then

@@ -45,6 +45,8 @@ typedef struct ent_run {
     size_t cap; /* capacity of doc->ents */
     size_t time_i; /* next time expression to compare against */
     uint8_t *tcache; /* per token: TC_* bits, the cue class in the low four */
+    uint8_t *tword;  /* per token: W_* bits, what the name lists say of the word alone */
+    uint8_t *tverb;  /* per token: 0 not asked, 1 not only a verb, 2 only a verb */
     int32_t *memo;   /* open-addressing table: index + 1 of an entity of the same text and type */
     size_t memo_mask;
     rc_span *pending; /* lone names nothing typed yet, in text order */
@@ -75,6 +77,40 @@ static enum ent_cue ent_cue_of(const ent_lex *lx, const char *s, size_t n)
 static const char *tok_s(const rc_doc *d, size_t i);
 static size_t tok_n(const rc_doc *d, size_t i);
 
+/* Bits of ent_run.tword. */
+#define W_SET 0x01
+#define W_FIRST 0x02   /* a given name */
+#define W_PLACE 0x04   /* a place of the gazetteer */
+#define W_COUNTRY 0x08 /* a country or region */
+#define W_ORG 0x10     /* an organisation (short entries only in capitals) */
+#define W_DEMO 0x20    /* a nationality, in any of its forms */
+
+static bool ent_acronym(const char *s, size_t n);
+static int ent_demonym(const ent_run *r, const char *s, size_t n);
+
+/* What the name lists say of token i alone, looked up once per document. */
+static unsigned ent_tword(ent_run *r, size_t i)
+{
+    uint8_t *w = &r->tword[i];
+    if (!(*w & W_SET)) {
+        const char *s = tok_s(r->doc, i);
+        size_t n = tok_n(r->doc, i);
+        unsigned b = W_SET;
+        if (rc_lex_get(r->lx.first, s, n))
+            b |= W_FIRST;
+        if (rc_lex_get(r->lx.places, s, n))
+            b |= W_PLACE;
+        if (rc_lex_get(r->lx.countries, s, n))
+            b |= W_COUNTRY;
+        if ((n > 3 || ent_acronym(s, n)) && rc_lex_get(r->lx.orgs, s, n))
+            b |= W_ORG;
+        if (ent_demonym(r, s, n))
+            b |= W_DEMO;
+        *w = (uint8_t)b;
+    }
+    return *w;
+}
+
 /* The cue class of token i, looked up once per document. */
 static enum ent_cue ent_tcue(ent_run *r, size_t i)
 {
@@ -88,6 +124,20 @@ static enum ent_cue ent_tcue(ent_run *r, size_t i)
         *c = (uint8_t)(*c | TC_CUE_SET | (unsigned)k);
     }
     return (enum ent_cue)(*c & TC_CUE);
+}
+
+/* Whether token i is only a verb for the dictionary, asked once per document (the look-back
+ * for titles passes over the same words for every name of a sentence). */
+static bool ent_tverb(ent_run *r, size_t i)
+{
+    uint8_t *v = &r->tverb[i];
+    if (!*v) {
+        rc_morph m;
+        bool verb = rc_fr_morph(r->doc->ctx, tok_s(r->doc, i), tok_n(r->doc, i), &m) &&
+                    (m.flags & RC_M_VERB) && !(m.flags & (RC_M_NOUN | RC_M_ADJ));
+        *v = verb ? 2 : 1;
+    }
+    return *v == 2;
 }
 
 /* Whether token i is a function word (funcwords.txt), looked up once per document. */
@@ -198,8 +248,7 @@ static bool ent_common_opener(ent_run *r, size_t i)
     if (c == CUE_STOP || c == CUE_TITLE || c == CUE_LOCPREP || c == CUE_LOCNOUN ||
         c == CUE_HONOR)
         return true;
-    if (rc_lex_get(r->lx.first, s, n) || rc_lex_get(r->lx.places, s, n) ||
-        rc_lex_get(r->lx.countries, s, n) || rc_lex_get(r->lx.orgs, s, n))
+    if (ent_tword(r, i) & (W_FIRST | W_PLACE | W_COUNTRY | W_ORG))
         return false;
     rc_morph m;
     if (rc_fr_morph(d->ctx, s, n, &m) && !(m.flags & RC_M_PROPER) &&
@@ -234,7 +283,8 @@ static bool ent_org_adjective(ent_run *r, const char *s, size_t n)
             return true;
     }
     rc_morph m;
-    return rc_fr_morph(r->doc->ctx, s, n, &m) && (m.flags & RC_M_ADJ) && !(m.flags & RC_M_VERB);
+    return rc_fr_morph(r->doc->ctx, s, n, &m) && (m.flags & RC_M_ADJ) &&
+           !(m.flags & (RC_M_VERB | RC_M_FUNC)) && !rc_lex_get(r->lx.func, s, n);
 }
 
 /* Whether a word links a name to what follows inside an organisation's name. */
@@ -302,25 +352,41 @@ static size_t ent_org_extend(ent_run *r, size_t a, size_t end, size_t limit)
     return last;
 }
 
-/* The type a run [a, b) gets from the gazetteers alone, or -1: organisations, countries and
- * regions, nationalities (MISC). */
-static int ent_type_known(ent_run *r, const char *s, size_t n, size_t words)
+/* Whether a word is a nationality noun: the entry (masculine singular) or its feminine and
+ * plural forms (Syriens, Kurdes, Syriennes). */
+static int ent_demonym(const ent_run *r, const char *s, size_t n)
 {
-    /* a short entry matches only in capitals: UN is the organisation, Un an article */
-    if ((words > 1 || n > 3 || ent_acronym(s, n)) && rc_lex_get(r->lx.orgs, s, n))
+    if (rc_lex_get(r->lx.demonyms, s, n))
+        return 1;
+    if (n > 2 && s[n - 1] == 's') {
+        if (rc_lex_get(r->lx.demonyms, s, n - 1))
+            return 1;
+        if (n > 4 && memcmp(s + n - 3, "nes", 3) == 0 && rc_lex_get(r->lx.demonyms, s, n - 3))
+            return 1;
+        if (n > 3 && s[n - 2] == 'e' && rc_lex_get(r->lx.demonyms, s, n - 2))
+            return 1;
+    }
+    if (n > 3 && s[n - 1] == 'e' && s[n - 2] == 'n' && rc_lex_get(r->lx.demonyms, s, n - 2))
+        return 1;
+    return 0;
+}
+
+/* The type the run of tokens [a, b) gets from the gazetteers alone, or -1: organisations,
+ * countries and regions, nationalities (MISC). A one-word run is answered from the token's
+ * cached bits. */
+static int ent_type_known(ent_run *r, size_t a, size_t b)
+{
+    const rc_doc *d = r->doc;
+    if (b == a + 1) {
+        unsigned w = ent_tword(r, a);
+        return w & W_ORG ? RC_ENT_ORG : w & W_COUNTRY ? RC_ENT_LOC : w & W_DEMO ? RC_ENT_MISC : -1;
+    }
+    const char *s = d->text + d->toks[a].start;
+    size_t n = d->toks[b - 1].end - d->toks[a].start;
+    if (rc_lex_get(r->lx.orgs, s, n))
         return RC_ENT_ORG;
     if (rc_lex_get(r->lx.countries, s, n))
         return RC_ENT_LOC;
-    if (words == 1 && rc_lex_get(r->lx.demonyms, s, n))
-        return RC_ENT_MISC;
-    if (words == 1 && n > 2 && s[n - 1] == 's') { /* plural and feminine forms: Syriens, Kurdes */
-        if (rc_lex_get(r->lx.demonyms, s, n - 1))
-            return RC_ENT_MISC;
-        if (n > 4 && memcmp(s + n - 3, "nes", 3) == 0 && rc_lex_get(r->lx.demonyms, s, n - 3))
-            return RC_ENT_MISC;
-        if (n > 3 && s[n - 2] == 'e' && rc_lex_get(r->lx.demonyms, s, n - 2))
-            return RC_ENT_MISC;
-    }
     return -1;
 }
 
@@ -333,14 +399,15 @@ static bool ent_known_rest(ent_run *r, size_t a, size_t b)
         return false;
     const char *f = tok_s(d, a);
     size_t fn = tok_n(d, a);
-    if (rc_lex_get(r->lx.first, f, fn) || rc_lex_get(r->lx.places, f, fn) ||
-        rc_lex_get(r->lx.countries, f, fn) || rc_lex_get(r->lx.orgs, f, fn) ||
+    (void)f;
+    (void)fn;
+    if ((ent_tword(r, a) & (W_FIRST | W_PLACE | W_COUNTRY | W_ORG)) ||
         ent_tcue(r, a) != CUE_NONE)
         return false;
     const char *s = tok_s(d, a + 1);
     size_t n = d->toks[b - 1].end - d->toks[a + 1].start;
-    return ent_type_known(r, s, n, b - a - 1) >= 0 ||
-           rc_lex_get(r->lx.first, s, tok_n(d, a + 1)) || rc_lex_get(r->lx.places, s, n);
+    return ent_type_known(r, a + 1, b) >= 0 || (ent_tword(r, a + 1) & W_FIRST) ||
+           rc_lex_get(r->lx.places, s, n);
 }
 
 /* What the words before token a say about the name starting there. */
@@ -439,9 +506,7 @@ static ent_ctx_cue ent_context(ent_run *r, size_t a, size_t sent_start)
         }
         /* a verb between would make it another clause; the dictionary tells verbs when it is
          * there, and the usual auxiliaries stop it when it is not */
-        rc_morph m;
-        if (rc_fr_morph(d->ctx, tok_s(d, q), tok_n(d, q), &m) && (m.flags & RC_M_VERB) &&
-            !(m.flags & (RC_M_NOUN | RC_M_ADJ)))
+        if (ent_tverb(r, q))
             break;
         static const char *const aux[] = {"a", "ont", "est", "sont", "avait", "était", "que",
                                           "qui", "et", "ou", "mais", "avec"};
@@ -511,8 +576,7 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
 {
     rc_doc *d = r->doc;
     /* leading words that are not names: Le, Selon, a title written with a capital */
-    int known = ent_type_known(r, d->text + d->toks[a].start,
-                               d->toks[b - 1].end - d->toks[a].start, b - a);
+    int known = ent_type_known(r, a, b);
     while (a < b && known < 0) {
         enum ent_cue k = ent_tcue(r, a);
         bool opener = (d->toks[a].flags & (RC_TF_SENTSTART | RC_TF_NEWLINE)) || a == sent_start ||
@@ -522,8 +586,7 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
             (opener && ent_common_opener(r, a)) || (opener && ent_known_rest(r, a, b))) {
             a++;
             if (a < b)
-                known = ent_type_known(r, d->text + d->toks[a].start,
-                                       d->toks[b - 1].end - d->toks[a].start, b - a);
+                known = ent_type_known(r, a, b);
         } else {
             break;
         }
@@ -544,9 +607,11 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
     size_t firstn = tok_n(d, a);
     ent_ctx_cue c = ent_context(r, a, sent_start);
     rc_gaz_place pl;
+    /* the place gazetteer is asked about one word only when the word is in it */
+    bool may_place = words > 1 || (ent_tword(r, a) & W_PLACE);
 
-    if (b - a != words || known < 0)
-        known = ent_type_known(r, s, n, words);
+    if (known < 0)
+        known = ent_type_known(r, a, b);
     if (known >= 0)
         return ent_add(r, start, end, known, NULL);
     enum ent_cue head = ent_head_of(r, a);
@@ -563,14 +628,14 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
     if (head == CUE_LOCHEAD && words >= 2)
         return ent_add(r, start, end, RC_ENT_LOC,
                        rc_gaz_place_find(d->ctx, s, n, &pl) ? &pl : NULL);
-    if (words >= 2 && (rc_lex_get(r->lx.first, first, firstn) || (c.title && !c.locnoun_far)))
+    if (words >= 2 && ((ent_tword(r, a) & W_FIRST) || (c.title && !c.locnoun_far)))
         return ent_add(r, start, end, RC_ENT_PER, NULL);
     if (c.list >= 0 || (c.locnoun_far && words >= 2)) {
         int ty = c.list >= 0 ? c.list : RC_ENT_LOC;
         return ent_add(r, start, end, ty,
                        ty == RC_ENT_LOC && rc_gaz_place_find(d->ctx, s, n, &pl) ? &pl : NULL);
     }
-    if ((words > 1 || head == CUE_NONE) && rc_gaz_place_find(d->ctx, s, n, &pl)) {
+    if ((words > 1 || head == CUE_NONE) && may_place && rc_gaz_place_find(d->ctx, s, n, &pl)) {
         if (c.title && words == 1 && !c.locprep)
             return ent_add(r, start, end, RC_ENT_PER, NULL);
         return ent_add(r, start, end, RC_ENT_LOC, &pl);
@@ -698,7 +763,7 @@ static size_t ent_split(ent_run *r, size_t a, size_t b)
 {
     const rc_doc *d = r->doc;
     for (size_t k = a + 1; k + 1 <= b - 1 && k - a <= 3; k++) {
-        if (!rc_lex_get(r->lx.first, tok_s(d, k), tok_n(d, k)))
+        if (!(ent_tword(r, k) & W_FIRST))
             continue;
         const char *s = d->text + d->toks[a].start;
         size_t n = d->toks[k - 1].end - d->toks[a].start;
@@ -717,14 +782,16 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
     const rc_lang *fr = doc->ctx->fr;
     if (!fr)
         return RC_OK;
-    ent_run r = {doc, {0}, 0, 0, NULL, NULL, 0, NULL, 0, 0};
+    ent_run r = {doc, {0}, 0, 0, NULL, NULL, NULL, NULL, 0, NULL, 0, 0};
     r.tcache = rc_arena_calloc(&doc->arena, doc->ntoks + 1, 1);
+    r.tword = rc_arena_calloc(&doc->arena, doc->ntoks + 1, 1);
+    r.tverb = rc_arena_calloc(&doc->arena, doc->ntoks + 1, 1);
     size_t mcap = 64;
     while (mcap < doc->ntoks / 4 + 16 && mcap < (1u << 20))
         mcap *= 2;
     r.memo = rc_arena_calloc(&doc->arena, mcap, sizeof *r.memo);
     r.memo_mask = mcap - 1;
-    if (!r.tcache || !r.memo)
+    if (!r.tcache || !r.tword || !r.tverb || !r.memo)
         return RC_ENOMEM;
     r.lx.cues = rc_lang_lex(fr, "ent_cues");
     r.lx.orgs = rc_lang_lex(fr, "ent_orgs");
@@ -733,7 +800,8 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
     r.lx.first = rc_lang_lex(fr, "ent_firstnames");
     r.lx.func = rc_lang_lex(fr, "funcwords");
     r.lx.places = rc_lang_lex(fr, "place_names");
-    if (!rc_gaz_get(doc->ctx))
+    const rc_gaz *gaz = rc_gaz_get(doc->ctx);
+    if (!gaz)
         return RC_ENOMEM;
 
     size_t sent_start = 0;
@@ -777,9 +845,7 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
                                 !(doc->toks[i + 1].flags & RC_TF_SENTSTART) &&
                                 !ent_org_link(tok_s(doc, i + 1), tok_n(doc, i + 1));
                 /* nor a person's or a known place's name: les forces de Bachar al-Assad */
-                bool other = rc_lex_get(r.lx.first, tok_s(doc, i), tok_n(doc, i)) ||
-                             rc_lex_get(r.lx.places, tok_s(doc, i), tok_n(doc, i)) ||
-                             rc_lex_get(r.lx.countries, tok_s(doc, i), tok_n(doc, i));
+                bool other = ent_tword(&r, i) & (W_FIRST | W_PLACE | W_COUNTRY);
                 if (!own_name && !other &&
                     ((h == CUE_ORGHEAD && links > 0) || (h == CUE_LOCHEAD && links == 0))) {
                     from = p;
@@ -811,29 +877,43 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
             i = j; /* a title-case heading or a list of names: not one entity */
             continue;
         }
-        /* a known name that goes on in lower case: Nations unies, Arabie saoudite */
-        for (size_t e = j + 3 < doc->ntoks ? j + 3 : doc->ntoks; e > j; e--) {
-            bool ok = true;
-            for (size_t x = j; x < e && ok; x++)
-                ok = (doc->toks[x].kind == RC_TOK_WORD || doc->toks[x].kind == RC_TOK_ELISION ||
-                      doc->toks[x].kind == RC_TOK_NUMBER) &&
-                     !(doc->toks[x].flags & (RC_TF_SENTSTART | RC_TF_NEWLINE));
+        /* a known name that goes on in lower case: Nations unies, Arabie saoudite, France 24;
+         * tried only after a word that starts such a name in the lists */
+        size_t ext = j;
+        if (rc_gaz_starts_name(gaz, tok_s(doc, i), tok_n(doc, i)))
+            while (ext < doc->ntoks && ext < j + 4 &&
+                   (doc->toks[ext].kind == RC_TOK_WORD || doc->toks[ext].kind == RC_TOK_NUMBER ||
+                    doc->toks[ext].kind == RC_TOK_ELISION) &&
+                   !(doc->toks[ext].flags & (RC_TF_SENTSTART | RC_TF_NEWLINE)))
+                ext++;
+        for (size_t e = ext; e > j; e--) {
             const char *ks = doc->text + doc->toks[i].start;
             size_t kn = doc->toks[e - 1].end - doc->toks[i].start;
-            if (ok && (rc_lex_get(r.lx.orgs, ks, kn) || rc_lex_get(r.lx.countries, ks, kn))) {
+            if (rc_lex_get(r.lx.orgs, ks, kn) || rc_lex_get(r.lx.countries, ks, kn)) {
                 j = e;
                 break;
             }
         }
         if (lower_head) {
+            /* a given name inside the run starts a person: le ministère de l'Intérieur Oleg
+             * Marchenko */
+            size_t person = j;
+            for (size_t k = i + 1; k < j; k++)
+                if (ent_tword(&r, k) & W_FIRST) {
+                    person = k;
+                    break;
+                }
+            size_t oend = person;
             enum ent_cue h = ent_tcue(&r, from);
-            if (h == CUE_ORGHEAD)
-                j = ent_org_extend(&r, from, j, doc->ntoks);
-            int st = ent_add(&r, doc->toks[from].start, doc->toks[j - 1].end,
+            if (h == CUE_ORGHEAD && person == j)
+                oend = ent_org_extend(&r, from, j, doc->ntoks);
+            int st = ent_add(&r, doc->toks[from].start, doc->toks[oend - 1].end,
                              h == CUE_ORGHEAD ? RC_ENT_ORG : RC_ENT_LOC, NULL);
+            if (st == RC_OK && person < j)
+                st = ent_take(&r, person, j, sent_start);
             if (st)
                 return st;
-            i = j;
+            i = person < j ? j : oend;
             continue;
         }
         size_t words = j - i;

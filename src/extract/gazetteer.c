@@ -17,6 +17,7 @@
 #include "core/lang.h"
 #include "extract/entkey.h"
 #include "util/arena.h"
+#include "util/fold.h"
 
 typedef struct gaz_slot {
     const char *key, *canon; /* NULL key: empty */
@@ -37,6 +38,7 @@ struct rc_gaz {
     size_t mask, n;
     gaz_del *dels;
     size_t dmask;
+    uint32_t firsts[1024]; /* hashes of the first words of names of several words (0: empty) */
 };
 
 /* Places smaller than this are left to their names as written. */
@@ -118,10 +120,28 @@ typedef struct gaz_load {
     uint32_t last_pop;
 } gaz_load;
 
+/* Records the first word of a name of several words (keys are folded already). */
+static void gaz_add_first(rc_gaz *g, const char *key)
+{
+    const char *sp = strchr(key, ' ');
+    if (!sp)
+        return;
+    uint32_t h = gaz_hash(key, (size_t)(sp - key)) | 1u;
+    for (size_t i = h & 1023u, n = 0; n < 512; i = (i + 1) & 1023u, n++) {
+        if (g->firsts[i] == h)
+            return;
+        if (!g->firsts[i]) {
+            g->firsts[i] = h;
+            return;
+        }
+    }
+}
+
 /* Adds one entry "name -> class [TAB canonical]" of the organisation and country lists. */
 static int gaz_add_named(void *ud, const char *key, const char *value)
 {
     gaz_load *l = ud;
+    gaz_add_first(l->g, key);
     const char *tab = strchr(value, '\t');
     const char *cname = tab ? tab + 1 : key;
     char k[RC_ENTKEY_MAX], c[RC_ENTKEY_MAX];
@@ -338,6 +358,19 @@ const char *rc_gaz_written_key(const rc_ctx *ctx, const char *name, size_t len, 
         return NULL;
     rc_entkey_fold(f, strlen(f), out, cap);
     return out;
+}
+
+bool rc_gaz_starts_name(const rc_gaz *g, const char *word, size_t len)
+{
+    char f[RC_LEX_MAXKEY];
+    size_t n = rc_fold(word, len, f, sizeof f);
+    if (n > sizeof f)
+        return false;
+    uint32_t h = gaz_hash(f, n) | 1u;
+    for (size_t i = h & 1023u, k = 0; k < 1024 && g->firsts[i]; i = (i + 1) & 1023u, k++)
+        if (g->firsts[i] == h)
+            return true;
+    return false;
 }
 
 bool rc_gaz_place_find(const rc_ctx *ctx, const char *name, size_t len, rc_gaz_place *out)

@@ -36,6 +36,11 @@ const char *rc_gaz_near(const rc_gaz *g, const char *key, size_t len, const char
 const char *rc_gaz_written_key(const rc_ctx *ctx, const char *name, size_t len, char *out,
                                size_t cap);
 
+/* Whether a word (as written) starts a name of several words of the organisation or country
+ * lists (Nations unies, Médecins sans frontières): only then is a name tried with the words
+ * after it. */
+bool rc_gaz_starts_name(const rc_gaz *g, const char *word, size_t len);
+
 /* A place of the GeoNames gazetteer. */
 typedef struct rc_gaz_place {
     double lat, lon;
