@@ -332,6 +332,8 @@ static int cl_pred_fits(int what, int who)
 {
     if (what < 0)
         return 0;
+    if (who == RC_WHO_OTHER) /* strikes, rockets, buildings: launched, destroyed */
+        return what == RC_WHAT_OTHER;
     if (what == RC_WHAT_CONTROLLED)
         return who == RC_WHO_AREAS;
     if (who == RC_WHO_AREAS)
@@ -408,7 +410,7 @@ static int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long s
             break;
         }
     }
-    for (size_t i = f->endt; i < w1; i++) {
+    for (size_t i = f->cend; i < w1; i++) {
         long m = cl_num_at(doc, doc->toks[i].start);
         if (m >= 0 && m != self) {
             /* a coordinated figure and its noun: 63 morts et 120 blessés */
@@ -423,7 +425,7 @@ static int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long s
         int what = e ? cl_pred_what(e, who) : -1;
         if (what < 0)
             continue;
-        if ((e->pflags & CL_P_NOUN) && i > f->endt + 3)
+        if ((e->pflags & CL_P_NOUN) && i > f->cend + 3)
             continue; /* 82 civils victimes de; habitants à l'exode */
         if (cl_negated(d, i, s0)) {
             if (f->negated < 0)
@@ -469,6 +471,62 @@ static int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long s
     return -1;
 }
 
+/* Reads a breakdown given in apposition (39 détenus, 24 femmes et 15 adolescents): figures with
+ * their nouns after a comma, joined by commas and a last et, whose sum is the figure's value.
+ * Returns the token after it, or i. */
+static size_t cl_apposition(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
+{
+    rc_doc *doc = d->doc;
+    size_t i0 = i;
+    for (int k = 0; k < 2 && i < s1 && doc->toks[i].kind == RC_TOK_WORD && !cl_word_at(d, i); k++)
+        i++; /* 39 détenus palestiniens, ... */
+    if (i >= s1 || !cl_punct(doc, i, ',') || isnan(f->c.value))
+        return i0;
+    rc_claim_part parts[CL_MAXPARTS];
+    size_t n = 0, p = i + 1, end = i;
+    double sum = 0;
+    int closed = 0;
+    while (n < CL_MAXPARTS && p < s1) {
+        long m = cl_num_at(doc, doc->toks[p].start);
+        if (m < 0 || isnan(doc->nums[m].value))
+            break;
+        const rc_number *pn = &doc->nums[m];
+        size_t ct, cnt;
+        const cl_entry *ce;
+        if (cl_counted_after(d, cl_tok_at(doc, pn->end), s1, &ct, &cnt, &ce) < 1 || ce->who < 0)
+            break;
+        rc_claim_part *pt = &parts[n++];
+        pt->value = pn->value;
+        pt->low = pn->low;
+        pt->high = pn->high;
+        pt->who = (uint8_t)ce->who;
+        pt->start = pn->start;
+        pt->end = doc->toks[ct + cnt - 1].end;
+        pt->counted = rc_arena_strndup(&doc->arena, doc->text + doc->toks[ct].start,
+                                       pt->end - doc->toks[ct].start);
+        if (!pt->counted)
+            return i0;
+        sum += pn->value;
+        end = p = ct + cnt;
+        if (closed)
+            break;
+        size_t nt;
+        const cl_entry *ae = p < s1 ? cl_match(d, p, s1, &nt) : NULL;
+        if (p < s1 && cl_punct(doc, p, ','))
+            p++;
+        else if (ae && (ae->wflags & CL_W_AND) && !(ae->wflags & CL_W_PREP))
+            p += nt, closed = 1;
+        else
+            break;
+    }
+    if (n < 2 || !closed || sum != f->c.value)
+        return i0;
+    for (size_t k = 0; k < n; k++)
+        f->parts[f->nparts++] = parts[k];
+    cl_explain(f, "parts-apposition", NULL, 0);
+    return end;
+}
+
 /* Reads the parts of a figure after token i (dont 11 femmes et 13 enfants; parmi lesquels ...)
  * into f; returns the token after the last part, or i when there is none. */
 static size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
@@ -478,7 +536,7 @@ static size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
     const cl_entry *e = NULL;
     /* an adjective or a short complement may stand between: civils syriens, survivants des
      * décombres */
-    for (size_t k = 0; k < 5 && p < s1; k++) {
+    for (size_t k = 0; k < 6 && p < s1; k++) {
         if (cl_punct(doc, p, ',')) {
             p++;
             continue;
@@ -486,21 +544,26 @@ static size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
         e = cl_match(d, p, s1, &nt);
         if (e && (e->wflags & CL_W_PARTS))
             break;
-        if (!cl_is_word(doc, p) || (e && e->pwhat >= 0) || cl_num_at(doc, doc->toks[p].start) >= 0)
-            return i;
+        if (!cl_is_word(doc, p) || cl_num_at(doc, doc->toks[p].start) >= 0)
+            return cl_apposition(d, f, i, s1);
         p++;
     }
     if (!e || !(e->wflags & CL_W_PARTS))
-        return i;
+        return cl_apposition(d, f, i, s1);
     size_t cue = p;
     p += nt;
     size_t end = i;
+    int verbs = f->nparts == 0 ? 2 : 0;
     while (f->nparts < CL_MAXPARTS && p < s1) {
         long m = cl_num_at(doc, doc->toks[p].start);
         if (m < 0) { /* dont une moitié d'enfants: the determiner before the figure */
             const cl_entry *de = cl_word_at(d, p);
             if (de && (de->wflags & CL_W_DET) && p + 1 < s1)
                 m = cl_num_at(doc, doc->toks[p + 1].start);
+        }
+        if (m < 0 && verbs-- > 0 && cl_is_word(doc, p)) {
+            p++; /* parmi lesquels figurent 9 enfants */
+            continue;
         }
         if (m < 0)
             break;
@@ -625,7 +688,7 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
     } else if (c->unit != RC_UNIT_COUNT && f->nt1 + 1 < s1 &&
                (tk[f->nt1 + 1].flags & RC_TF_UPPER) && cl_word_at(d, f->nt1) &&
                (cl_word_at(d, f->nt1)->wflags & CL_W_DE)) {
-        /* plus de 80 % d'Alep-Est: a share of a place */
+        /* plus de 80 % de Vardena-Nord: a share of a place */
         r = 1, ct = f->nt1 + 1, cnt = 1, ce = NULL;
         cl_explain_toks(f, doc, "share-of-place", ct, cnt);
     } else {
@@ -639,7 +702,7 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
     }
     if (r == 0 && prev->c && prev->sent == f->sent && prev->endt + 20 >= f->nt0 &&
         prev->c->unit == c->unit && !cl_year(d, n, f->nt0, s0)) {
-        /* 369 civils auraient péri ..., 92 dans Alep-Ouest: the noun is understood */
+        /* 420 civils auraient péri ..., 130 dans Saada: the noun is understood */
         const cl_entry *ne = f->nt1 < s1 ? cl_word_at(d, f->nt1) : NULL;
         if (f->nt1 >= s1 || !cl_is_word(doc, f->nt1) || (ne && (ne->wflags & CL_W_PREP))) {
             c->who = prev->c->who;
@@ -649,7 +712,28 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
             cl_explain(f, "ellipsis", NULL, 0);
         }
     }
-    if (r == 0 && !inherited)
+    int bare = 0;
+    if (r == 0 && !inherited && f->nt1 < s1 && cl_word_at(d, f->nt1) &&
+        (cl_word_at(d, f->nt1)->wflags & CL_W_AUX)) {
+        /* Parmi les 82 passagers, 12 ont été blessés: a bare figure as the subject counts the
+         * noun before it, or people; it needs a verb of its own */
+        bare = 1;
+        for (size_t b = f->nt0; b > s0 && b + 15 > f->nt0; b--) {
+            const cl_entry *e = cl_word_at(d, b - 1);
+            if (e && e->who >= 0 && !e->share) {
+                c->who = (uint8_t)e->who;
+                c->counted = rc_arena_strndup(&doc->arena, doc->text + tk[b - 1].start,
+                                              tk[b - 1].end - tk[b - 1].start);
+                if (!c->counted)
+                    return -1;
+                break;
+            }
+        }
+        if (!c->counted)
+            c->who = RC_WHO_PEOPLE;
+        cl_explain(f, "bare-subject", NULL, 0);
+    }
+    if (r == 0 && !inherited && !bare)
         return 0;
     if (r) {
         if (ce) {
@@ -679,6 +763,7 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
     }
     f->ct = r ? ct : SIZE_MAX;
     f->endt = r == 1 ? ct + cnt : f->nt1;
+    f->cend = f->endt;
     size_t pend = cl_parts(d, f, f->endt, s1);
     if (pend > f->endt) {
         f->endt = pend;
@@ -751,6 +836,8 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
             }
         }
     }
+    if (bare && (what < 0 || f->pred_before || f->pred_noun))
+        return 0;
     if (demonym && what < 0)
         return 0; /* a people named after its place is counted only when something happens */
     if (what < 0 || !cl_pred_fits(what, c->who)) {
@@ -763,6 +850,8 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
         }
         what = RC_WHAT_OTHER;
     }
+    if (what == RC_WHAT_INJURED && c->who == RC_WHO_WOUNDED)
+        c->who = RC_WHO_PEOPLE; /* 120 blessés: people injured; wounded is for another event */
     c->what = (uint8_t)what;
     return 1;
 }

@@ -425,7 +425,24 @@ static int cl_sources(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int *denied)
     return RC_OK;
 }
 
-/* Modality: denied > disputed > hedged > conditional > expected > reported > asserted. */
+/* Whether tokens [a, b) name the claim's first source by the last word of its name
+ * (Halden for Rupert Halden). */
+static int cl_names_source(const rc_doc *doc, const cl_fig *f, size_t a, size_t b)
+{
+    const char *name = f->c.sources[0].name;
+    const char *last = strrchr(name, ' ');
+    last = last ? last + 1 : name;
+    size_t n = strlen(last);
+    if (n < 4 || (unsigned char)last[0] < 'A' || (unsigned char)last[0] > 'Z')
+        return 0;
+    for (size_t i = a; i < b; i++)
+        if (doc->toks[i].end - doc->toks[i].start == n &&
+            memcmp(doc->text + doc->toks[i].start, last, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Modality: denied > disputed > expected > hedged > conditional > reported > asserted. */
 static void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
 {
     const rc_doc *doc = d->doc;
@@ -453,14 +470,22 @@ static void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
     m = cl_cues(d, c0, c1, 1u << CL_M_COND | 1u << CL_M_EXPECT, 0, &wc, &wn);
     if (m > best)
         best = m, cue = wc, cnt = wn;
-    /* doubt voiced around the sentence: des informations non vérifiées font état ... */
-    for (long s = (long)f->sent - 1; s <= (long)f->sent + 2; s++) {
+    /* doubt voiced around the sentence: hedges from the sentence before (des informations non
+     * vérifiées font état ...); disputes from a later sentence that refers back to the figure
+     * (Ces chiffres ...) or names its source (Halden n'apporte aucune preuve), or from the next
+     * one for what a source said (the outlet does not doubt its own figures) */
+    for (long s = (long)f->sent - 1; s <= (long)f->sent + 3; s++) {
         if (s < 0 || s == (long)f->sent || (size_t)s >= doc->nsents)
             continue;
-        /* hedges from the sentence before only; disputes of what a source said (the outlet
-         * does not doubt its own figures) from the sentence before and the two after */
-        unsigned want = (f->c.nsources ? 1u << CL_M_DISPUTE : 0u) |
-                        (s < (long)f->sent ? 1u << CL_M_HEDGE : 0u);
+        unsigned want = s < (long)f->sent ? 1u << CL_M_HEDGE : 0u;
+        if (s > (long)f->sent) {
+            size_t a, b;
+            cl_sent_toks(doc, (size_t)s, &a, &b);
+            const cl_entry *e = a < b ? cl_word_at(d, a) : NULL;
+            int back = e && (e->wflags & CL_W_BACK);
+            if (back || (f->c.nsources && (s == (long)f->sent + 1 || cl_names_source(doc, f, a, b))))
+                want = 1u << CL_M_DISPUTE;
+        }
         if (!want)
             continue;
         m = cl_sent_cues(d, (size_t)s, want, 1, &wc, &wn);
@@ -479,7 +504,7 @@ static void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
     default: break;
     }
     if (f->follows > mod && (mod == RC_MOD_ASSERTED || mod == RC_MOD_REPORTED)) {
-        mod = f->follows; /* 92 dans Alep-Ouest: as sure as the figure it follows */
+        mod = f->follows; /* 130 dans Saada: as sure as the figure it follows */
         cue = cnt = 0;
     }
     f->c.modality = (uint8_t)mod;

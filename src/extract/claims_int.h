@@ -49,6 +49,7 @@ typedef struct cl_fig {
     size_t nt0, nt1;     /* the figure's tokens [nt0, nt1) */
     size_t ct;           /* the counted noun's token, or SIZE_MAX */
     size_t endt;         /* first token after the figure, its noun and its parts */
+    size_t cend;         /* first token after the figure and its noun */
     size_t win0, win1;   /* the clause window: tokens [win0, win1) */
     size_t pred;         /* the predicate's first token, or SIZE_MAX */
     int pred_before;     /* the predicate comes before the figure */

@@ -277,7 +277,7 @@ static int cl_modality(void *ud, const char *key, const char *value)
 }
 
 /* One line of claim_words.tsv: a list of classes (prep det aux and parts agent link year de
- * stop adv). */
+ * stop adv back). */
 static int cl_gramword(void *ud, const char *key, const char *value)
 {
     static const struct {
@@ -286,7 +286,8 @@ static int cl_gramword(void *ud, const char *key, const char *value)
     } classes[] = {{"prep", CL_W_PREP},   {"det", CL_W_DET},     {"aux", CL_W_AUX},
                    {"and", CL_W_AND},     {"parts", CL_W_PARTS}, {"agent", CL_W_AGENT},
                    {"link", CL_W_LINK},   {"year", CL_W_YEARP},  {"de", CL_W_DE},
-                   {"stop", CL_W_STOP},   {"adv", CL_W_ADV}};
+                   {"stop", CL_W_STOP},   {"adv", CL_W_ADV},
+                   {"back", CL_W_BACK}};
     cl_table *t = ud;
     cl_entry *e = cl_add_key(t, key, strlen(key));
     if (!e)

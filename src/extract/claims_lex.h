@@ -28,9 +28,9 @@ enum cl_mod {
     CL_M_NOTCOND,  /* a word that looks conditional and is not (retrait, portrait) */
     CL_M_NEG,      /* negation (pas, jamais, aucun) */
     CL_M_REPORT,   /* attribution cue (selon, a déclaré), for when no attribution was found */
-    CL_M_EXPECT,   /* future or planned */
     CL_M_COND,     /* conditional */
     CL_M_HEDGE,    /* doubt voiced by the source or the outlet */
+    CL_M_EXPECT,   /* future or planned */
     CL_M_DISPUTE,  /* the text casts doubt on the figure */
     CL_M_DENY      /* the figure is denied */
 };
@@ -51,6 +51,7 @@ enum cl_mod {
 #define CL_W_DE 0x100   /* between a figure and its noun (de, d') */
 #define CL_W_STOP 0x200 /* ends a name or an agent (que, qui) */
 #define CL_W_ADV 0x400  /* an adverb between a subject and its verb (également) */
+#define CL_W_BACK 0x800 /* refers back to the sentence before (ces chiffres, ce bilan) */
 
 typedef struct cl_entry {
     const char *key; /* folded, NUL-terminated; owned by the table */

@@ -11,7 +11,7 @@ c("Parmi les victimes figurent 9 enfants, a précisé l'ONG.",
 c("Le bilan s'élève désormais à 45 morts, a indiqué la Défense civile.",
   (45, "killed", "people", "reported", "Défense civile"))
 c("Un nouveau bilan fait état de 63 morts et 120 blessés dans la ville de Douma.",
-  (63, "killed", "people", "asserted", None), (120, "injured", "wounded", "asserted", None))
+  (63, "killed", "people", "asserted", None), (120, "injured", "people", "asserted", None))
 c("Quelque 12 000 personnes ont fui la Ghouta orientale depuis jeudi, selon le ministère russe de la Défense.",
   (12000, "fled", "people", "reported", "ministère russe"))
 c("Les forces gouvernementales ont repris près de 70 % de l'enclave rebelle.",
@@ -26,8 +26,9 @@ c("L'organisation a recensé 5 disparus après le bombardement du marché.",
   (5, "missing", "people", "reported", "organisation"))
 # --- Ukraine
 c("Au moins 11 personnes ont été tuées et 64 blessées lors d'une frappe russe sur Kharkiv, a annoncé le gouverneur régional.",
-  (11, "killed", "people", "reported", "gouverneur"), (64, "injured", "wounded", "reported", "gouverneur"))
-c("Kiev affirme avoir abattu 23 drones pendant la nuit.")
+  (11, "killed", "people", "reported", "gouverneur"), (64, "injured", "people", "reported", "gouverneur"))
+c("Kiev affirme avoir abattu 23 drones pendant la nuit.",
+  (23, "other", "other", "reported", "Kiev"))
 c("Selon l'état-major ukrainien, 850 soldats russes ont été tués au cours des dernières 24 heures, un chiffre impossible à vérifier de source indépendante.",
   (850, "killed", "soldiers", "hedged", "état-major"))
 c("Plus de 1 200 civils ont été évacués de Pokrovsk ce week-end.",

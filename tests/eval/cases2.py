@@ -35,7 +35,7 @@ c("La commune accueille depuis mars 42 déplacés ukrainiens, dont 18 enfants.",
 c("Le 152e régiment d'infanterie a perdu 2 hommes en opération.",
   (2, "killed", "men", "asserted", None))
 c("Le bilan provisoire fait état de 7 morts et d'une dizaine de blessés.",
-  (7, "killed", "people", "hedged", None), (10, "injured", "wounded", "hedged", None))
+  (7, "killed", "people", "hedged", None), (10, "injured", "people", "hedged", None))
 # --- fictional places
 c("À Valmora, les miliciens du Front du Nord ont enlevé 26 écoliers, a rapporté la police locale.",
   (26, "detained", "children", "reported", "police locale"))
@@ -63,7 +63,7 @@ c("Le nombre de déplacés est estimé à 35 000.",
 c("Les évacuations ont concerné 2 300 personnes, dont 900 enfants et 400 blessés.",
   (2300, "evacuated", "people", "asserted", None))
 c("Au total, 64 soldats ont été tués et 140 blessés depuis le début de l'opération.",
-  (64, "killed", "soldiers", "asserted", None), (140, "injured", "wounded", "asserted", None))
+  (64, "killed", "soldiers", "asserted", None), (140, "injured", "people", "asserted", None))
 # --- not claims
 c("En 2014, la ville comptait encore des dizaines de commerces.")
 c("Le sommet s'est tenu le 12 mars 2022 à Genève.")

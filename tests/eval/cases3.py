@@ -13,12 +13,13 @@ c("L'armée malienne revendique la mort de 40 terroristes lors d'une opération 
 c("Une quinzaine de soldats nigériens sont portés disparus depuis l'embuscade de mardi.",
   (15, "missing", "soldiers", "asserted", None))
 c("Les autorités ont interpellé 230 manifestants, a indiqué le parquet.",
-  (230, "detained", "other", "reported", "parquet"))
+  (230, "detained", "civilians", "reported", "parquet"))
 c("Le Hamas détiendrait encore une centaine d'otages, selon les estimations israéliennes.",
   (100, "detained", "people", "conditional", "estimations israéliennes"))
 c("En une semaine, 4 500 combattants ukrainiens ont été faits prisonniers, assure Moscou, un chiffre que Kiev qualifie de propagande.",
   (4500, "detained", "fighters", "disputed", "Moscou"))
-c("Dans la nuit de samedi à dimanche, 17 drones et 3 missiles ont été lancés sur la capitale.")
+c("Dans la nuit de samedi à dimanche, 17 drones et 3 missiles ont été lancés sur la capitale.",
+  (17, "other", "other", "asserted", None), (3, "other", "other", "asserted", None))
 c("Un soldat français a été tué au Mali, le 58e depuis le début de l'intervention.")
 c("Le camp de Kakuma, prévu pour 70 000 personnes, en accueille aujourd'hui plus de 200 000.",
   (200000, "present", "people", "asserted", None))

@@ -150,9 +150,10 @@ static void test_other_stages(void **state)
                          "porte-parole de l'ONU. « Nous avons compté 40 corps », dit-il. "
                          "Le ministère a démenti que 15 soldats aient été capturés.");
     rc_speaker *sp = rc_arena_calloc(&doc->arena, 3, sizeof *sp);
-    sp[0] = (rc_speaker){"Ana Vidal", "porte-parole de l'ONU", "ana vidal", RC_ENT_PER, 0, 0};
-    sp[1] = (rc_speaker){"Marc Delorme", NULL, "marc delorme", RC_ENT_PER, 0, 0};
-    sp[2] = (rc_speaker){"ministère", NULL, "ministère", RC_ENT_ORG, 0, 0};
+    sp[0] = (rc_speaker){.name = "Ana Vidal", .role = "porte-parole de l'ONU", .key = "ana vidal",
+                         .type = RC_ENT_PER};
+    sp[1] = (rc_speaker){.name = "Marc Delorme", .key = "marc delorme", .type = RC_ENT_PER};
+    sp[2] = (rc_speaker){.name = "ministère", .key = "ministère", .type = RC_ENT_ORG};
     rc_attribution *at = rc_arena_calloc(&doc->arena, 2, sizeof *at);
     span_of(doc, "Au moins 82 civils ont été tués à Ferdous", &at[0].scope_start, &at[0].scope_end);
     at[0].cue = "déclarer";
