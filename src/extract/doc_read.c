@@ -285,7 +285,6 @@ static void read_speaker(reader *r, json_t *o, rc_speaker *s)
         s->type = get_vocab(r, o, "type", parse_ent_type);
     if (json_object_get(o, "start"))
         get_span(r, o, &s->start, &s->end);
-    s->joint = get_opt_bool(r, o, "joint");
     if (!r->err && !s->name)
         bad(r, RC_EFORMAT);
 }
@@ -356,7 +355,7 @@ static void read_attributions(reader *r, json_t *v)
         for (size_t k = 1; chain && json_is_array(chain) && k < at->nchain && k < 32; k++)
             if (json_is_true(json_object_get(json_array_get(chain, k), "joint")))
                 at->joint |= 1u << k;
-        at->denied = json_is_true(json_object_get(o, "denied"));
+
         json_t *qi = json_object_get(o, "quote");
         at->quote = -1;
         if (qi && !json_is_null(qi)) {

@@ -93,7 +93,7 @@ static void claim_tip(hl_writer *w, const rc_claim *c, int32_t fact)
         rp_raw(o, "&#10;source: ");
         for (size_t s = 0; s < c->nsources; s++) {
             if (s)
-                rp_raw(o, c->sources[s].joint ? " & " : " → ");
+                rp_raw(o, " → ");
             rp_esc_cut(o, c->sources[s].name, 120);
         }
     }

@@ -170,7 +170,7 @@ static void fact_chip(const rp_page *pg, const rc_fact *f, size_t k, rp_out *o)
         rp_raw(o, " — chain: ");
         for (size_t s = 0; s < c->nsources; s++) {
             if (s)
-                rp_raw(o, c->sources[s].joint ? " & " : " → ");
+                rp_raw(o, " → ");
             rp_escz(o, c->sources[s].name, "?");
         }
     }
