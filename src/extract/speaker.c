@@ -205,8 +205,13 @@ static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
         int32_t ent = st->ent_of ? st->ent_of[j] : -1;
         if ((b & TB_NAME) || ent >= 0) {
             uint32_t r0 = j;
-            if (nruns && runs[nruns - 1].b == j && runs[nruns - 1].a != headtok)
-                break; /* l'AFP Karim Haddad: two names side by side are two sources */
+            /* l'AFP Karim Haddad: two names side by side are two sources; but a person right
+             * after a role's complement is the role's holder (le porte-parole du ministère de
+             * l'Intérieur Oleg Marchenko) */
+            bool holder = nruns && runs[nruns - 1].after_prep && np->head == SL_ROLE && ent >= 0 &&
+                          st->doc->ents[ent].type == RC_ENT_PER;
+            if (nruns && runs[nruns - 1].b == j && runs[nruns - 1].a != headtok && !holder)
+                break;
             if (ent >= 0)
                 j = st->ent_end[ent];
             else {
