@@ -6,6 +6,58 @@
 #include "extract/sources.h"
 #include "extract/attrib.h"
 
+static size_t count_words(const char *s, size_t n);
+
+/* Whether the byte at s starts white space: ASCII, or a no-break or narrow no-break space (which
+ * French puts inside guillemets); returns its length, 0 when it is not space. */
+static size_t sources_space(const char *s, const char *end)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (s < end && (*u == ' ' || *u == '\n' || *u == '\t'))
+        return 1;
+    if (end - s >= 2 && u[0] == 0xc2 && u[1] == 0xa0)
+        return 2;
+    if (end - s >= 3 && u[0] == 0xe2 && u[1] == 0x80 && (u[2] == 0xaf || u[2] == 0x89))
+        return 3;
+    return 0;
+}
+
+/* The quotations as the contract gives them: their text without the spaces inside the marks, and
+ * without the scare quotes (one to three words and no speaker: « terroristes »), which mark a
+ * word rather than report speech. Attributions keep pointing at the same quotations. */
+static void sources_settle_quotes(rc_doc *doc)
+{
+    size_t w = 0;
+    int32_t *to = rc_arena_alloc(&doc->arena, (doc->nquotes ? doc->nquotes : 1) * sizeof *to);
+    if (!to)
+        return; /* keep them as they are rather than fail the document */
+    for (size_t i = 0; i < doc->nquotes; i++) {
+        rc_quote q = doc->quotes[i];
+        const char *t = doc->text, *end = doc->text + q.end;
+        size_t k;
+        while (q.start < q.end && (k = sources_space(t + q.start, end)))
+            q.start += (uint32_t)k;
+        while (q.end > q.start) { /* trailing spaces, read back from the end */
+            uint32_t b = q.end - 1;
+            while (b > q.start && ((unsigned char)t[b] & 0xc0) == 0x80)
+                b--;
+            if (!sources_space(t + b, t + q.end) || b + sources_space(t + b, t + q.end) != q.end)
+                break;
+            q.end = b;
+        }
+        if (q.end <= q.start || (!q.has_speaker && count_words(t + q.start, q.end - q.start) < 4)) {
+            to[i] = -1;
+            continue;
+        }
+        to[i] = (int32_t)w;
+        doc->quotes[w++] = q;
+    }
+    doc->nquotes = w;
+    for (size_t i = 0; i < doc->nattrs; i++)
+        if (doc->attrs[i].quote >= 0)
+            doc->attrs[i].quote = to[doc->attrs[i].quote];
+}
+
 int rc_stage_sources(rc_doc *doc, const rc_stage_env *env)
 {
     (void)env;
@@ -24,6 +76,8 @@ int rc_stage_sources(rc_doc *doc, const rc_stage_env *env)
         status = quotes_find(&st, &qt);
     if (status == RC_OK)
         status = attrib_run(&st, qt);
+    if (status == RC_OK)
+        sources_settle_quotes(doc);
     return status;
 }
 
@@ -76,8 +130,6 @@ void rc_write_quotes(rc_json *j, const rc_doc *doc, unsigned flags)
         rc_json_strz(j, q->has_speaker ? q->speaker.role : NULL);
         rc_json_key(j, "verb");
         rc_json_strz(j, q->verb);
-        rc_json_key(j, "scare");
-        rc_json_bool(j, !q->has_speaker && count_words(doc->text + q->start, q->end - q->start) < 4);
         rc_json_obj_end(j);
     }
     rc_json_arr_end(j);
