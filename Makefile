@@ -2,7 +2,7 @@
 # the instrumented variants); this file only names the common tasks.
 #
 #   make          build build/recoupe
-#   make run      install missing Debian packages, build, run the pipeline on examples/
+#   make run      install missing Debian packages, build, write the dossier of examples/
 #   make test     build and run every test through CTest
 #   make asan     the test suite again under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make bench    throughput and peak memory on a corpus built from examples/
@@ -30,7 +30,8 @@ deps:
 	@sh scripts/deps.sh
 
 run: deps all
-	./$(BUILD)/recoupe extract examples/
+	./$(BUILD)/recoupe report -o $(BUILD)/dossier.html examples/
+	@echo "$$(cd $(BUILD) && pwd)/dossier.html"
 
 test: all
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

@@ -172,6 +172,7 @@ typedef int (*rc_write_fn)(void *ud, const char *bytes, size_t len);
 #define RC_NUMBERS_RELATIVE 0x2 /* also report relative ordinals (dernier, prochain) */
 int rc_text_numbers(const rc_ctx *ctx, const char *text, size_t len, unsigned flags,
                     rc_write_fn fn, void *ud);
+#define RC_TIMES_TIMEML 0x1 /* cut and value as ISO-TimeML TIMEX3s, each with "mod" and "timex3" */
 int rc_text_times(const rc_ctx *ctx, const char *text, size_t len, const char *ref,
                   unsigned flags, rc_write_fn fn, void *ud);
 
@@ -179,6 +180,21 @@ int rc_text_times(const rc_ctx *ctx, const char *text, size_t len, const char *r
  * Every array below is owned by the document and lives until rc_doc_free. A NULL array with
  * *n == 0 from an accessor means "found nothing"; rc_doc_stage_ran tells "did not run" apart.
  * Strings are NUL-terminated UTF-8; spans are byte offsets into rc_doc_text. */
+
+/* A figure (NUMBER of the contract) or a time expression (TIME) the recognizers found, for
+ * showing them in the text: the span, the value of a figure (NAN when unknown) and the TIMEX3
+ * value of a time (NULL when unresolved; owned by the document). */
+typedef enum rc_mark_kind { RC_MARK_NUMBER, RC_MARK_TIME } rc_mark_kind;
+typedef struct rc_mark {
+    uint32_t start, end;
+    uint8_t kind; /* rc_mark_kind */
+    double value;
+    const char *timex;
+} rc_mark;
+
+/* Copies the document's figures, then its time expressions (each in text order), into out (at
+ * most cap records; out may be NULL when cap is 0) and returns how many there are in all. */
+size_t rc_doc_marks(const rc_doc *doc, rc_mark *out, size_t cap);
 
 /* Whether the named stage ("numbers", "times", "entities", "quotes", "attributions", "claims",
  * "framing") ran on the document: false for a stage the language has not, or an unknown name. */
@@ -206,6 +222,8 @@ typedef struct rc_speaker {
     const char *key;  /* entity key, or the folded name for descriptions */
     uint8_t type;     /* rc_ent_type; RC_ENT_MISC for descriptions and pronouns left unresolved */
     uint32_t start, end; /* where the text names it (for a pronoun: the pronoun) */
+    uint8_t joint;       /* in a chain: stands beside the link before it (selon X et Y) rather
+                          * than relaying it */
 } rc_speaker;
 
 /* A quotation: [start, end) is the quoted text without its marks. speaker.name is NULL-free but
@@ -229,6 +247,7 @@ typedef struct rc_attribution {
     const rc_speaker *chain;
     size_t nchain;
     int32_t quote; /* index in rc_doc_quotes when the attribution is a quote's, else -1 */
+    uint8_t denied; /* the cue is a denial (démentir, nier): the source denies what is in scope */
 } rc_attribution;
 
 const rc_attribution *rc_doc_attributions(const rc_doc *doc, size_t *n /* OUT */);
@@ -335,6 +354,10 @@ int rc_parse_paths(const rc_ctx *ctx, char *const *paths, size_t npaths, const r
 #define RC_JSON_EXPLAIN 0x2 /* add each claim's "explain" */
 
 int rc_doc_write_json(const rc_doc *doc, unsigned flags, rc_write_fn fn, void *ud);
+
+/* Writes the document as an ISO-TimeML file (DCT, then TEXT with its TIMEX3s tagged), as
+ * HeidelTime does, ending with a newline. */
+int rc_doc_write_timeml(const rc_doc *doc, rc_write_fn fn, void *ud);
 
 /* Rebuilds a document from the JSON rc_doc_write_json wrote with RC_JSON_TEXT (one object), so
  * that a store can hand back what was extracted without extracting it again. The caller owns

@@ -148,13 +148,13 @@ static int lex_insert(rc_lexicon *lex, size_t idx)
     }
 }
 
-/* Whether s[0..n) is well-formed UTF-8. */
+/* Whether s[0..n) is well-formed UTF-8 text (no NUL, which would cut keys short). */
 static bool lex_utf8(const char *s, size_t n)
 {
     for (size_t i = 0; i < n;) {
         int32_t cp;
         size_t k = rc_utf8_decode((const unsigned char *)s + i, n - i, &cp);
-        if (!k)
+        if (!k || !cp)
             return false;
         i += k;
     }
@@ -244,7 +244,7 @@ int rc_lex_load_opts(rc_arena *a, const char *path, unsigned flags, char *errbuf
             s += 3, n -= 3;
         if (!lex_utf8(s, n)) {
             if (errbuf)
-                snprintf(errbuf, errlen, "%s:%u: the line is not UTF-8", path, lineno);
+                snprintf(errbuf, errlen, "%s:%u: the line is not UTF-8 text", path, lineno);
             status = RC_EDATA;
             break;
         }

@@ -1,20 +1,820 @@
 /*
- * claims.c - placeholder until the stage is written: finds nothing, and says so with an empty array.
+ * claims.c - the claims stage: for each figure of doc->nums, what it counts (the noun after it,
+ * or before it through "est de", "s'élève à"), its parts (dont 11 femmes et 13 enfants), what
+ * happened (a predicate of the clause, a noun governing the figure, or an event noun such as
+ * morts), with ellipsis and coordination carrying these over from the figure before. The
+ * context (modality, sources, time, places, agent) is claims_ctx.c's. See docs/claims.md.
+ *
+ * Only a bounded window of tokens around each figure is read, and nothing is allocated per
+ * token: the claims array grows in the document's arena.
  */
 #include "extract/claims.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "extract/claims_int.h"
+#include "lang/fr/morph.h"
+#include "util/fold.h"
+
+#define CL_BACK 15 /* tokens read before a figure for its predicate */
+#define CL_FWD 10  /* tokens read after a figure, its noun and its parts */
+
+size_t cl_tok_at(const rc_doc *doc, uint32_t off)
+{
+    size_t lo = 0, hi = doc->ntoks;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->toks[mid].start < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+long cl_num_at(const rc_doc *doc, uint32_t off)
+{
+    size_t lo = 0, hi = doc->nnums;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->nums[mid].end <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < doc->nnums && doc->nums[lo].start <= off ? (long)lo : -1;
+}
+
+int cl_is_word(const rc_doc *doc, size_t i)
+{
+    unsigned k = i < doc->ntoks ? doc->toks[i].kind : 0;
+    return k == RC_TOK_WORD || k == RC_TOK_ELISION || k == RC_TOK_CLITIC;
+}
+
+/* Marks a word looked up and found in no lexicon, in the per-token cache. */
+static const cl_entry cl_none;
+
+/* The entry of the word at token i alone (possibly a mere prefix), and of its lemma: looked up
+ * once per token and kept in d->words. */
+static const cl_word *cl_word_info(const cl_doc *d, size_t i)
+{
+    const rc_doc *doc = d->doc;
+    cl_word *w = &d->words[i];
+    if (w->surf)
+        return w;
+    w->surf = &cl_none;
+    w->lemma = &cl_none;
+    const rc_token *tk = &doc->toks[i];
+    if (!cl_is_word(doc, i))
+        return w;
+    char key[RC_LEX_MAXKEY];
+    int maybe = 1;
+    if (tk->end - tk->start >= 2) {
+        /* most words start no key: ruled out by their first two bytes, before folding */
+        const unsigned char *u = (const unsigned char *)doc->text + tk->start;
+        if (u[0] < 0x80 && u[1] < 0x80) {
+            unsigned a = (unsigned)(u[0] - 'A') < 26u ? u[0] + 32u : u[0];
+            unsigned b = (unsigned)(u[1] - 'A') < 26u ? u[1] + 32u : u[1];
+            unsigned bit = cl_pair_bit((unsigned char)a, (unsigned char)b);
+            maybe = (d->t->pairs[bit >> 6] >> (bit & 63)) & 1;
+        }
+    }
+    if (maybe) {
+        size_t fl = rc_fold(doc->text + tk->start, tk->end - tk->start, key, sizeof key);
+        const cl_entry *e = fl <= sizeof key ? cl_lookup(d->t, key, fl) : NULL;
+        if (e)
+            w->surf = e;
+    }
+    if ((w->surf == &cl_none || w->surf->prefix) && tk->kind == RC_TOK_WORD) {
+        /* the lemma, when the morphology knows the form */
+        rc_morph m;
+        if (rc_fr_morph(doc->ctx, doc->text + tk->start, tk->end - tk->start, &m) && m.lemma) {
+            size_t fl = rc_fold(m.lemma, strlen(m.lemma), key, sizeof key);
+            const cl_entry *e = fl <= sizeof key ? cl_lookup(d->t, key, fl) : NULL;
+            if (e && !e->prefix)
+                w->lemma = e;
+        }
+    }
+    return w;
+}
+
+/* The longest entry starting at token i and ending before lim (cl_match without the cache). */
+static const cl_entry *cl_match_at(const cl_doc *d, size_t i, size_t lim, size_t *nt)
+{
+    const rc_doc *doc = d->doc;
+    *nt = 0;
+    const cl_word *w = cl_word_info(d, i);
+    const cl_entry *best = NULL;
+    if (w->surf != &cl_none) {
+        if (!w->surf->prefix)
+            best = w->surf, *nt = 1;
+        if (d->t->maxwords > 1 && i + 1 < lim && cl_is_word(doc, i + 1) &&
+            (doc->toks[i + 1].kind == RC_TOK_CLITIC || cl_word_info(d, i + 1)->surf != &cl_none)) {
+            /* a phrase: only when the next word is in some key too */
+            char key[RC_LEX_MAXKEY];
+            size_t kl = 0;
+            for (size_t j = i; j < lim && j < i + (size_t)d->t->maxwords; j++) {
+                if (!cl_is_word(doc, j) || (j > i && doc->toks[j].kind != RC_TOK_CLITIC &&
+                                            cl_word_info(d, j)->surf == &cl_none))
+                    break;
+                const rc_token *tk = &doc->toks[j];
+                if (j > i && doc->toks[j - 1].kind != RC_TOK_ELISION &&
+                    tk->kind != RC_TOK_CLITIC) {
+                    if (kl + 1 >= sizeof key)
+                        break;
+                    key[kl++] = ' ';
+                }
+                size_t fl =
+                    rc_fold(doc->text + tk->start, tk->end - tk->start, key + kl, sizeof key - kl);
+                if (fl > sizeof key - kl)
+                    break;
+                kl += fl;
+                if (j == i)
+                    continue;
+                const cl_entry *e = cl_lookup(d->t, key, kl);
+                if (!e)
+                    break;
+                if (!e->prefix) {
+                    best = e;
+                    *nt = j - i + 1;
+                }
+            }
+        }
+    }
+    if (!best && w->lemma != &cl_none) {
+        best = w->lemma;
+        *nt = 1;
+    }
+    return best;
+}
+
+const cl_entry *cl_match(const cl_doc *d, size_t i, size_t lim, size_t *nt)
+{
+    const rc_doc *doc = d->doc;
+    *nt = 0;
+    if (i >= lim || i >= doc->ntoks)
+        return NULL;
+    cl_word *w = &d->words[i];
+    if (!w->matched) {
+        /* the longest match up to the end of the text, kept: the rules ask again and again */
+        size_t n;
+        w->best = cl_match_at(d, i, doc->ntoks, &n);
+        w->nbest = (uint8_t)n;
+        w->matched = 1;
+    }
+    if (i + w->nbest <= lim) {
+        *nt = w->nbest;
+        return w->best;
+    }
+    return cl_match_at(d, i, lim, nt);
+}
+
+const cl_entry *cl_word_at(const cl_doc *d, size_t i)
+{
+    size_t nt;
+    return cl_match(d, i, i + 1, &nt);
+}
+
+void cl_explain(cl_fig *f, const char *rule, const char *detail, size_t dlen)
+{
+    size_t rl = strlen(rule);
+    if (f->elen + rl + dlen + 3 >= sizeof f->explain)
+        return;
+    if (f->elen)
+        f->explain[f->elen++] = ' ';
+    memcpy(f->explain + f->elen, rule, rl);
+    f->elen += rl;
+    if (detail) {
+        f->explain[f->elen++] = ':';
+        for (size_t i = 0; i < dlen; i++)
+            f->explain[f->elen++] = detail[i] == ' ' ? '_' : detail[i];
+    }
+    f->explain[f->elen] = '\0';
+}
+
+/* Explains with the text of tokens [i, i + nt) as detail. */
+static void cl_explain_toks(cl_fig *f, const rc_doc *doc, const char *rule, size_t i, size_t nt)
+{
+    cl_explain(f, rule, doc->text + doc->toks[i].start,
+               doc->toks[i + nt - 1].end - doc->toks[i].start);
+}
+
+/* The sentence holding byte off. */
+static size_t cl_sentence(const rc_doc *doc, uint32_t off)
+{
+    size_t lo = 0, hi = doc->nsents;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->sents[mid].end <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < doc->nsents ? lo : doc->nsents - 1;
+}
+
+int cl_punct(const rc_doc *doc, size_t i, char c)
+{
+    const rc_token *tk = &doc->toks[i];
+    return tk->kind == RC_TOK_PUNCT && tk->end == tk->start + 1 && doc->text[tk->start] == c;
+}
+
+/* The counted noun that follows a figure ending before token i: skips de/d'/des and words such
+ * as autres, stops at anything else. Returns 1 and the noun's tokens, 0 when there is none, -1
+ * when the figure counts a unit (ans, km, dollars) and is no claim. */
+static int cl_counted_after(const cl_doc *d, size_t i, size_t lim, size_t *ct /* OUT */,
+                            size_t *cnt /* OUT */, const cl_entry **ce /* OUT */)
+{
+    int skips = 0;
+    *ct = SIZE_MAX;
+    for (size_t j = i; j < lim && j < i + 6; j++) {
+        if (!cl_is_word(d->doc, j))
+            return 0;
+        size_t nt;
+        const cl_entry *e = cl_match(d, j, lim, &nt);
+        if (!e)
+            return 0;
+        if (e->who >= 0) {
+            *ct = j, *cnt = nt, *ce = e;
+            return skips ? 2 : 1;
+        }
+        if (e->who == CL_WHO_BLOCK)
+            return -1;
+        if (e->who == CL_WHO_SKIP && skips++ < 2)
+            continue;
+        if (!(e->wflags & (CL_W_DE | CL_W_DET)))
+            return 0;
+    }
+    return 0;
+}
+
+/* The counted noun before a figure that a link (est de, s'élève à, a comma) ties to it: after a
+ * toll noun (le nombre des miliciens et de leurs familles), the first noun after it; else the
+ * nearest. Returns 1 and the noun's token, or 0. */
+static int cl_counted_before(const cl_doc *d, size_t nt0, size_t s0, int comma,
+                             size_t *ct /* OUT */, size_t *cnt /* OUT */,
+                             const cl_entry **ce /* OUT */, int *sum)
+{
+    const rc_doc *doc = d->doc;
+    size_t j = nt0;
+    int linked = 0;
+    /* a link phrase ending right before the figure, or a comma after a hedge */
+    for (size_t back = 1; back <= 3 && back <= nt0 - s0 && !linked; back++) {
+        size_t nt;
+        const cl_entry *e = cl_match(d, nt0 - back, nt0, &nt);
+        if (e && nt == back && (e->wflags & CL_W_LINK))
+            linked = 1, j = nt0 - back;
+    }
+    if (!linked && comma) {
+        size_t k = nt0;
+        while (k > s0) {
+            const cl_entry *e = cl_word_at(d, k - 1);
+            if (e && (e->mod == CL_M_HEDGE || e->mod == CL_M_COND))
+                k--;
+            else
+                break;
+        }
+        if (k > s0 && cl_punct(doc, k - 1, ','))
+            linked = 2, j = k - 1;
+    }
+    if (!linked)
+        return 0;
+    size_t lo = j > s0 + 12 ? j - 12 : s0;
+    if (linked == 2 && j > s0 + 3)
+        lo = j - 3;
+    size_t nearest = SIZE_MAX, leftmost = SIZE_MAX;
+    const cl_entry *ne = NULL, *le = NULL;
+    for (size_t k = j; k > lo; k--) {
+        size_t i = k - 1;
+        if (cl_num_at(doc, doc->toks[i].start) >= 0)
+            break;
+        const cl_entry *e = cl_word_at(d, i);
+        if (!e)
+            continue;
+        if (e->who == CL_WHO_SUM) {
+            /* le nombre des miliciens et de leurs familles est de 5000: the first noun after
+             * the toll noun; le bilan s'élève à 33: the toll noun itself */
+            *sum = e->cwhat;
+            *ct = leftmost != SIZE_MAX ? leftmost : i;
+            *ce = leftmost != SIZE_MAX ? le : e;
+            *cnt = 1;
+            return 1;
+        }
+        if (e->who >= 0) {
+            if (nearest == SIZE_MAX)
+                nearest = i, ne = e;
+            leftmost = i, le = e;
+            if (linked == 2)
+                break;
+        }
+    }
+    if (nearest == SIZE_MAX)
+        return 0;
+    *ct = nearest, *cnt = 1, *ce = ne;
+    return 1;
+}
+
+/* Whether a negation (pas, jamais, aucun) stands in the three words before token i. */
+static int cl_negated(const cl_doc *d, size_t i, size_t s0)
+{
+    for (size_t k = i; k > s0 && k + 3 > i; k--) {
+        const cl_entry *e = cl_word_at(d, k - 1);
+        if (e && e->mod == CL_M_NEG)
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether a predicate fits what is counted: taking control is said of areas only, and areas
+ * are only taken, held or lost. */
+static int cl_pred_fits(int what, int who)
+{
+    if (what < 0)
+        return 0;
+    if (what == RC_WHAT_CONTROLLED)
+        return who == RC_WHO_AREAS;
+    if (who == RC_WHO_AREAS)
+        return what == RC_WHAT_CONTROLLED || what == RC_WHAT_OTHER;
+    return 1;
+}
+
+/* What a predicate entry says of what is counted: its what, or its second what when the first
+ * does not fit (perdu: areas are lost, people are killed); -1 when neither fits. */
+static int cl_pred_what(const cl_entry *e, int who)
+{
+    if (cl_pred_fits(e->pwhat, who))
+        return e->pwhat;
+    if (e->pwhat2 >= 0 && cl_pred_fits(e->pwhat2, who))
+        return e->pwhat2;
+    return -1;
+}
+
+/* Whether a figure at token i opens a coordinated figure with its noun (et 13 enfants). */
+static int cl_coordinated(const cl_doc *d, size_t i, size_t s1)
+{
+    const rc_doc *doc = d->doc;
+    long m = cl_num_at(doc, doc->toks[i].start);
+    if (m < 0)
+        return 0;
+    size_t ct, cnt;
+    const cl_entry *ce;
+    return cl_counted_after(d, cl_tok_at(doc, doc->nums[m].end), s1, &ct, &cnt, &ce) >= 1;
+}
+
+/* Finds the predicate of a figure in its clause: after it first (passive, participle, relative
+ * clause: 82 civils tués, qui ont déposé les armes), then before it (ont tué au moins 82, la
+ * mort de 12 soldats). Sets f->win0/win1 and f->pred; returns its what or -1. */
+static int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long self)
+{
+    const rc_doc *doc = d->doc;
+    /* the window: back to the previous figure or a semicolon, forward likewise */
+    size_t w0 = f->nt0;
+    while (w0 > s0 && w0 + CL_BACK > f->nt0) {
+        size_t i = w0 - 1;
+        long m = cl_num_at(doc, doc->toks[i].start);
+        if ((m >= 0 && m != self) || cl_punct(doc, i, ';'))
+            break;
+        w0--;
+    }
+    size_t w1 = f->endt;
+    size_t budget = CL_FWD;
+    while (w1 < s1 && budget) {
+        long m = cl_num_at(doc, doc->toks[w1].start);
+        if (m >= 0 && m != self) {
+            if (w1 > f->endt && cl_coordinated(d, w1, s1)) {
+                /* une vingtaine de bus et une dizaine d'ambulances ont quitté */
+                size_t ct, cnt;
+                const cl_entry *ce;
+                cl_counted_after(d, cl_tok_at(doc, doc->nums[m].end), s1, &ct, &cnt, &ce);
+                w1 = ct + cnt;
+                continue;
+            }
+            break;
+        }
+        if (cl_punct(doc, w1, ';'))
+            break;
+        w1++, budget--;
+    }
+    f->win0 = w0;
+    f->win1 = w1;
+    int who = f->c.who;
+    /* the noun governing the figure, kept for coordinated figures even when a verb wins */
+    for (size_t i = f->nt0; i > w0 && i + 6 > f->nt0; i--) {
+        size_t nt;
+        const cl_entry *e = cl_match(d, i - 1, f->nt0, &nt);
+        if (e && e->pwhat >= 0 && (e->pflags & CL_P_NOUN) && cl_pred_what(e, who) >= 0) {
+            f->gov_what = cl_pred_what(e, who);
+            break;
+        }
+    }
+    for (size_t i = f->endt; i < w1; i++) {
+        long m = cl_num_at(doc, doc->toks[i].start);
+        if (m >= 0 && m != self) {
+            /* a coordinated figure and its noun: 63 morts et 120 blessés */
+            size_t ct, cnt;
+            const cl_entry *ce;
+            if (cl_counted_after(d, cl_tok_at(doc, doc->nums[m].end), w1, &ct, &cnt, &ce) >= 1)
+                i = ct + cnt - 1;
+            continue;
+        }
+        size_t nt;
+        const cl_entry *e = cl_match(d, i, w1, &nt);
+        int what = e ? cl_pred_what(e, who) : -1;
+        if (what < 0)
+            continue;
+        if ((e->pflags & CL_P_NOUN) && i > f->endt + 3)
+            continue; /* 82 civils victimes de; habitants à l'exode */
+        if (cl_negated(d, i, s0)) {
+            if (f->negated < 0)
+                f->negated = what;
+            continue;
+        }
+        if (what == RC_WHAT_PRESENT) {
+            /* restaient piégés: a weak verb gives way to the participle after it */
+            size_t nt2;
+            for (size_t k = i + nt; k < w1 && k < i + nt + 3; k++) {
+                const cl_entry *e2 = cl_match(d, k, w1, &nt2);
+                int w2 = e2 ? cl_pred_what(e2, who) : -1;
+                if (w2 >= 0 && w2 != RC_WHAT_PRESENT && !(e2->pflags & CL_P_NOUN)) {
+                    e = e2, i = k, nt = nt2, what = w2;
+                    break;
+                }
+            }
+        }
+        f->pred = i;
+        f->pred_noun = (e->pflags & CL_P_NOUN) != 0;
+        cl_explain_toks(f, doc, "predicate-after", i, nt);
+        return what;
+    }
+    for (size_t i = f->nt0; i > w0; i--) {
+        size_t nt;
+        const cl_entry *e = cl_match(d, i - 1, f->nt0, &nt);
+        if (e && (e->wflags & CL_W_AND) && i + 2 >= f->nt0)
+            break; /* capturés et 5 autres tués: the verb before "et" is the other figure's */
+        int what = e ? cl_pred_what(e, who) : -1;
+        if (what < 0)
+            continue;
+        if (cl_negated(d, i - 1, s0)) {
+            if (f->negated < 0)
+                f->negated = what;
+            continue;
+        }
+        f->pred = i - 1;
+        f->pred_before = 1;
+        f->pred_noun = (e->pflags & CL_P_NOUN) != 0;
+        cl_explain_toks(f, doc, f->pred_noun ? "predicate-noun" : "predicate-before", i - 1, nt);
+        return what;
+    }
+    return -1;
+}
+
+/* Reads the parts of a figure after token i (dont 11 femmes et 13 enfants; parmi lesquels ...)
+ * into f; returns the token after the last part, or i when there is none. */
+static size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
+{
+    rc_doc *doc = d->doc;
+    size_t p = i, nt = 0;
+    const cl_entry *e = NULL;
+    /* an adjective or a short complement may stand between: civils syriens, survivants des
+     * décombres */
+    for (size_t k = 0; k < 5 && p < s1; k++) {
+        if (cl_punct(doc, p, ',')) {
+            p++;
+            continue;
+        }
+        e = cl_match(d, p, s1, &nt);
+        if (e && (e->wflags & CL_W_PARTS))
+            break;
+        if (!cl_is_word(doc, p) || (e && e->pwhat >= 0) || cl_num_at(doc, doc->toks[p].start) >= 0)
+            return i;
+        p++;
+    }
+    if (!e || !(e->wflags & CL_W_PARTS))
+        return i;
+    size_t cue = p;
+    p += nt;
+    size_t end = i;
+    while (f->nparts < CL_MAXPARTS && p < s1) {
+        long m = cl_num_at(doc, doc->toks[p].start);
+        if (m < 0) { /* dont une moitié d'enfants: the determiner before the figure */
+            const cl_entry *de = cl_word_at(d, p);
+            if (de && (de->wflags & CL_W_DET) && p + 1 < s1)
+                m = cl_num_at(doc, doc->toks[p + 1].start);
+        }
+        if (m < 0)
+            break;
+        const rc_number *pn = &doc->nums[m];
+        size_t ct, cnt;
+        const cl_entry *ce;
+        if (cl_counted_after(d, cl_tok_at(doc, pn->end), s1, &ct, &cnt, &ce) < 1)
+            break;
+        rc_claim_part *pt = &f->parts[f->nparts++];
+        pt->value = pn->value;
+        pt->low = pn->low;
+        pt->high = pn->high;
+        pt->who = (uint8_t)ce->who;
+        pt->start = pn->start;
+        pt->end = doc->toks[ct + cnt - 1].end;
+        pt->counted = rc_arena_strndup(&doc->arena, doc->text + doc->toks[ct].start,
+                                       pt->end - doc->toks[ct].start);
+        if (!pt->counted)
+            return i;
+        end = p = ct + cnt;
+        /* the next part: et, ainsi que, a comma */
+        if (p < s1 && cl_punct(doc, p, ',')) {
+            p++;
+            continue;
+        }
+        const cl_entry *ae = cl_match(d, p, s1, &nt);
+        if (ae && (ae->wflags & CL_W_AND)) {
+            p += nt;
+            continue;
+        }
+        break;
+    }
+    if (end > i)
+        cl_explain_toks(f, doc, "parts", cue, 1);
+    return end;
+}
+
+/* Whether a plain figure reads as a year (en 2011, depuis 2012). */
+static int cl_year(const cl_doc *d, const rc_number *n, size_t nt0, size_t s0)
+{
+    if (n->kind != RC_NUM_NUMBER || n->value != floor(n->value) || n->value < 1800 ||
+        n->value > 2100 || !isnan(n->low) || !isnan(n->high))
+        return 0;
+    if (nt0 == s0)
+        return 1;
+    const cl_entry *e = cl_word_at(d, nt0 - 1);
+    return (e && (e->wflags & CL_W_YEARP)) || d->doc->toks[nt0].end - d->doc->toks[nt0].start == 4;
+}
+
+/* The state carried from one claim to the next within a sentence. */
+typedef struct cl_prev {
+    const rc_claim *c;  /* the previous claim, or NULL */
+    size_t sent, endt;  /* its sentence and the token after it */
+    int gov_what;       /* what the noun governing it said, or -1 */
+} cl_prev;
+
+/* Builds the claim of figure k into f. Returns 1 for a claim, 0 for none; *skip_to receives the
+ * end of the parts read, whose figures are no claims of their own. */
+static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32_t *skip_to)
+{
+    rc_doc *doc = d->doc;
+    const rc_number *n = &doc->nums[k];
+    memset(f, 0, sizeof *f);
+    f->ct = f->pred = SIZE_MAX;
+    f->gov_what = -1;
+    f->follows = -1;
+    f->negated = -1;
+    f->denied = 0;
+    if (n->kind == RC_NUM_ORDINAL || n->rel != RC_REL_NONE || !doc->nsents)
+        return 0;
+    f->nt0 = cl_tok_at(doc, n->start);
+    f->nt1 = cl_tok_at(doc, n->end);
+    if (f->nt0 >= f->nt1 || f->nt1 > doc->ntoks)
+        return 0;
+    f->sent = cl_sentence(doc, n->start);
+    size_t s0 = cl_tok_at(doc, doc->sents[f->sent].start);
+    size_t s1 = cl_tok_at(doc, doc->sents[f->sent].end);
+    if (s0 > f->nt0)
+        s0 = f->nt0;
+    if (s1 < f->nt1)
+        s1 = f->nt1;
+    /* identifiers: a figure run into other digits (510578 01 03 ...) */
+    const rc_token *tk = doc->toks;
+    if ((f->nt0 > s0 && tk[f->nt0 - 1].kind == RC_TOK_NUMBER) ||
+        (f->nt1 < s1 && tk[f->nt1].kind == RC_TOK_NUMBER))
+        return 0;
+    if (cl_year(d, n, f->nt0, s0) && f->nt1 < s1 && !cl_is_word(doc, f->nt1))
+        return 0;
+
+    rc_claim *c = &f->c;
+    c->value = n->value;
+    c->low = n->low;
+    c->high = n->high;
+    c->approx = n->approx;
+    c->unit = n->kind == RC_NUM_PERCENT    ? RC_UNIT_PERCENT
+              : n->kind == RC_NUM_FRACTION ? RC_UNIT_FRACTION
+                                           : RC_UNIT_COUNT;
+    c->start = n->start;
+    c->end = n->end;
+    c->sentence = (uint32_t)f->sent;
+    c->what = RC_WHAT_OTHER;
+    c->who = RC_WHO_OTHER;
+
+    size_t ct = 0, cnt = 0;
+    const cl_entry *ce = NULL;
+    int cwhat = -1, inherited = 0;
+    int r = cl_counted_after(d, f->nt1, s1, &ct, &cnt, &ce);
+    int skipped = r == 2, demonym = 0;
+    if (r < 0)
+        return 0;
+    if (r == 2)
+        r = 1;
+    if (r == 1 && ce->who >= 0) {
+        cl_explain_toks(f, doc, "counted-after", ct, cnt);
+    } else if (c->unit == RC_UNIT_COUNT && f->nt1 + 1 < s1 && cl_word_at(d, f->nt1) &&
+               (cl_word_at(d, f->nt1)->wflags & CL_W_DE) && tk[f->nt1 + 1].kind == RC_TOK_WORD &&
+               (tk[f->nt1 + 1].flags & RC_TF_UPPER) &&
+               doc->text[tk[f->nt1 + 1].end - 1] == 's' && !cl_word_at(d, f->nt1 + 1)) {
+        /* 1,7 million de Gazaouis: a people named after its place */
+        r = 1, ct = f->nt1 + 1, cnt = 1, ce = NULL, demonym = 1;
+        cl_explain_toks(f, doc, "counted-people", ct, cnt);
+    } else if (c->unit != RC_UNIT_COUNT && f->nt1 + 1 < s1 &&
+               (tk[f->nt1 + 1].flags & RC_TF_UPPER) && cl_word_at(d, f->nt1) &&
+               (cl_word_at(d, f->nt1)->wflags & CL_W_DE)) {
+        /* plus de 80 % d'Alep-Est: a share of a place */
+        r = 1, ct = f->nt1 + 1, cnt = 1, ce = NULL;
+        cl_explain_toks(f, doc, "share-of-place", ct, cnt);
+    } else {
+        int sum = -1;
+        int comma = !(prev->c && prev->sent == f->sent); /* else a comma opens an ellipsis */
+        r = cl_counted_before(d, f->nt0, s0, comma, &ct, &cnt, &ce, &sum) ? 2 : 0;
+        if (r == 2) {
+            cwhat = sum;
+            cl_explain_toks(f, doc, "counted-before", ct, cnt);
+        }
+    }
+    if (r == 0 && prev->c && prev->sent == f->sent && prev->endt + 20 >= f->nt0 &&
+        prev->c->unit == c->unit && !cl_year(d, n, f->nt0, s0)) {
+        /* 369 civils auraient péri ..., 92 dans Alep-Ouest: the noun is understood */
+        const cl_entry *ne = f->nt1 < s1 ? cl_word_at(d, f->nt1) : NULL;
+        if (f->nt1 >= s1 || !cl_is_word(doc, f->nt1) || (ne && (ne->wflags & CL_W_PREP))) {
+            c->who = prev->c->who;
+            c->counted = prev->c->counted;
+            inherited = 1;
+            f->follows = prev->c->modality;
+            cl_explain(f, "ellipsis", NULL, 0);
+        }
+    }
+    if (r == 0 && !inherited)
+        return 0;
+    if (r) {
+        if (ce) {
+            c->who = (uint8_t)(ce->who >= 0 ? ce->who : RC_WHO_PEOPLE);
+            if (cwhat < 0)
+                cwhat = ce->cwhat;
+        } else {
+            c->who = demonym ? RC_WHO_PEOPLE : RC_WHO_AREAS;
+        }
+        if (skipped && ce && ce->cwhat >= 0 && prev->c && prev->sent == f->sent) {
+            /* 37 insurgés capturés et 5 autres tués: the others are of the same kind */
+            c->who = prev->c->who;
+            cl_explain(f, "others", NULL, 0);
+        }
+        if (ce && ce->share && c->unit == RC_UNIT_COUNT)
+            return 0; /* plus de 40 pays: countries are counted in shares only */
+        if (c->unit != RC_UNIT_COUNT && c->who != RC_WHO_AREAS && !ce)
+            return 0;
+        c->counted = rc_arena_strndup(&doc->arena, doc->text + tk[ct].start,
+                                      tk[ct + cnt - 1].end - tk[ct].start);
+        if (!c->counted)
+            return -1;
+        if (r == 1)
+            c->end = tk[ct + cnt - 1].end;
+        else
+            c->start = tk[ct].start;
+    }
+    f->ct = r ? ct : SIZE_MAX;
+    f->endt = r == 1 ? ct + cnt : f->nt1;
+    size_t pend = cl_parts(d, f, f->endt, s1);
+    if (pend > f->endt) {
+        f->endt = pend;
+        c->end = tk[pend - 1].end;
+        *skip_to = c->end;
+    }
+
+    int what = cl_predicate(d, f, s0, s1, (long)k);
+    if (what >= 0 && cwhat >= 0 && !f->pred_noun &&
+        ((f->pred_before && f->pred + 3 < f->nt0) || (!f->pred_before && f->pred > f->endt + 5))) {
+        what = cwhat; /* 33 morts: the noun is the event, a verb further away is not */
+        cl_explain(f, "event-noun", NULL, 0);
+    }
+    if (what == RC_WHAT_PRESENT && cwhat >= 0)
+        what = cwhat; /* le nombre de déplacés est estimé à: the noun says more */
+    if (what < 0 && cwhat >= 0 && !inherited) {
+        what = cwhat;
+        cl_explain(f, "event-noun", NULL, 0);
+    }
+    if (what < 0 && prev->c && prev->sent == f->sent) {
+        size_t j = f->nt0;
+        while (j > s0) {
+            const cl_entry *e = cl_word_at(d, j - 1);
+            if (e && (e->wflags & CL_W_DE))
+                j--;
+            else
+                break;
+        }
+        size_t nt;
+        const cl_entry *e = NULL;
+        for (size_t back = 1; back <= 2 && back <= j - s0 && !e; back++) {
+            e = cl_match(d, j - back, j, &nt);
+            if (e && !(nt == back && (e->wflags & CL_W_AND)))
+                e = NULL;
+        }
+        if (e || inherited || (j > s0 && cl_punct(doc, j - 1, ','))) {
+            /* ... et de 7 796 civils: the noun that governed the previous figure */
+            what = prev->gov_what >= 0 ? prev->gov_what : prev->c->what;
+            f->gov_what = prev->gov_what;
+            f->follows = prev->c->modality;
+            cl_explain(f, "coordination", NULL, 0);
+        }
+    }
+    if (what < 0 && f->negated >= 0) {
+        /* n'ont pas tué 40 civils: the text denies the figure */
+        what = f->negated;
+        f->denied = 1;
+        cl_explain(f, "negated", NULL, 0);
+    }
+    if (what < 0 && cwhat >= 0) {
+        what = cwhat;
+        cl_explain(f, "event-noun", NULL, 0);
+    }
+    if (f->nt0 > s0 + 1 && r == 1 && !f->pred_noun && cwhat < 0 && f->gov_what < 0) {
+        /* le témoignage de deux habitants: a figure in the complement of a noun that is no
+         * predicate, toll or cue is no claim */
+        const cl_entry *de = cl_word_at(d, f->nt0 - 1);
+        if (de && (de->wflags & CL_W_DE) && !(de->wflags & CL_W_DET)) {
+            size_t nt;
+            const cl_entry *h = NULL;
+            for (size_t back = 1; back <= 3 && back < f->nt0 - s0 && !h; back++) {
+                h = cl_match(d, f->nt0 - 1 - back, f->nt0 - 1, &nt);
+                if (h && nt != back)
+                    h = NULL;
+            }
+            if (cl_is_word(doc, f->nt0 - 2) &&
+                (!h || (h->pwhat < 0 && h->who != CL_WHO_SUM && h->mod != CL_M_REPORT &&
+                        !(h->wflags & (CL_W_LINK | CL_W_AND))))) {
+                return 0;
+            }
+        }
+    }
+    if (demonym && what < 0)
+        return 0; /* a people named after its place is counted only when something happens */
+    if (what < 0 || !cl_pred_fits(what, c->who)) {
+        /* dans quatre quartiers, de deux habitants: a figure in a complement, not a claim */
+        if (f->nt0 > s0) {
+            /* ... and les deux villes: a definite figure names, it does not count */
+            const cl_entry *e = cl_word_at(d, f->nt0 - 1);
+            if (e && (e->wflags & (CL_W_PREP | CL_W_DE | CL_W_DET)))
+                return 0;
+        }
+        what = RC_WHAT_OTHER;
+    }
+    c->what = (uint8_t)what;
+    return 1;
+}
 
 int rc_stage_claims(rc_doc *doc, const rc_stage_env *env)
 {
     (void)env;
     doc->claims = NULL;
     doc->nclaims = 0;
+    if (!doc->nnums || !doc->ntoks)
+        return RC_OK;
+    cl_doc d;
+    memset(&d, 0, sizeof d);
+    d.doc = doc;
+    d.t = cl_table_get(doc->ctx);
+    d.words = d.t ? rc_arena_calloc(&doc->arena, doc->ntoks, sizeof *d.words) : NULL;
+    if (!d.t || !d.words)
+        return RC_ENOMEM;
+    size_t cap = 0;
+    uint32_t skip_to = 0;
+    cl_prev prev = {NULL, 0, 0, -1};
+    cl_fig f;
+    for (size_t k = 0; k < doc->nnums; k++) {
+        if (doc->nums[k].start < skip_to)
+            continue;
+        int r = cl_figure(&d, k, &prev, &f, &skip_to);
+        if (r < 0)
+            return RC_ENOMEM;
+        if (r == 0)
+            continue;
+        int status = cl_context(&d, &f);
+        if (status)
+            return status;
+        if (!f.elen)
+            cl_explain(&f, "figure", NULL, 0);
+        f.c.explain = rc_arena_strndup(&doc->arena, f.explain, f.elen);
+        if (f.nparts) {
+            rc_claim_part *parts = rc_arena_alloc(&doc->arena, f.nparts * sizeof *parts);
+            if (!parts)
+                return RC_ENOMEM;
+            memcpy(parts, f.parts, f.nparts * sizeof *parts);
+            f.c.parts = parts;
+            f.c.nparts = f.nparts;
+        }
+        if (!f.c.explain || rc_arena_grow(&doc->arena, (void **)&doc->claims, &cap,
+                                          doc->nclaims + 1, sizeof *doc->claims))
+            return RC_ENOMEM;
+        doc->claims[doc->nclaims] = f.c;
+        prev.c = &doc->claims[doc->nclaims++];
+        prev.sent = f.sent;
+        prev.endt = f.endt;
+        prev.gov_what = f.gov_what;
+    }
     return RC_OK;
-}
-
-void rc_write_claims(rc_json *j, const rc_doc *doc, unsigned flags)
-{
-    (void)flags;
-    (void)doc;
-    rc_json_arr(j);
-    rc_json_arr_end(j);
 }

@@ -230,6 +230,20 @@ int rc_doc_stage_ran(const rc_doc *doc, const char *stage)
     return i >= 0 && (doc->ran >> i & 1u);
 }
 
+size_t rc_doc_marks(const rc_doc *doc, rc_mark *out, size_t cap)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < doc->nnums; i++, k++)
+        if (k < cap)
+            out[k] = (rc_mark){doc->nums[i].start, doc->nums[i].end, RC_MARK_NUMBER,
+                               doc->nums[i].value, NULL};
+    for (size_t i = 0; i < doc->ntimes; i++, k++)
+        if (k < cap)
+            out[k] = (rc_mark){doc->times[i].start, doc->times[i].end, RC_MARK_TIME, NAN,
+                               doc->times[i].value};
+    return k;
+}
+
 const rc_entity *rc_doc_entities(const rc_doc *doc, size_t *n)
 {
     *n = doc->nents;

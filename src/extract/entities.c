@@ -1,20 +1,881 @@
 /*
- * entities.c - placeholder until the stage is written: finds nothing, and says so with an empty array.
+ * entities.c - the entity stage: finds the names of a document (runs of capitalised words, names
+ * with Arabic particles, acronyms, organisation names headed by Comité, Front, Observatoire ...),
+ * types them PER, ORG, LOC or MISC from the gazetteers and from the words around them (titles
+ * before persons, place triggers before places), keys them (keys.c) and links the spellings of
+ * one entity (entlink.c). The language knowledge is in data/fr/ent_*.tsv|txt, place_names.tsv and
+ * places.tsv; see docs/entities.md.
+ *
+ * Cost: tokens are classed from their flags; lexicons are asked only about capitalised words and
+ * the few words before a name, so a document costs a few look-ups per name, not per word.
  */
 #include "extract/entities.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "core/lang.h"
+#include "extract/entkey.h"
+#include "extract/entlink.h"
+#include "extract/gazetteer.h"
+#include "lang/fr/morph.h"
+#include "util/fold.h"
+
+/* A run longer than this is a heading or a list in title case, not one name. */
+#define ENT_MAXWORDS 8
+/* How far back a title may stand from the name it introduces (le ministre turc des affaires
+ * étrangères Mevlüt Cavusoglu). */
+#define ENT_TITLE_BACK 10
+
+/* Cue classes of ent_cues.tsv. */
+enum ent_cue {
+    CUE_NONE, CUE_TITLE, CUE_HONOR, CUE_ORGHEAD, CUE_LOCHEAD, CUE_LOCPREP, CUE_LOCNOUN,
+    CUE_PARTICLE, CUE_STOP, CUE_ORGTAIL, CUE_MISCNOUN
+};
+
+/* The lexicons the stage reads, fetched once per document. */
+typedef struct ent_lex {
+    const rc_lexicon *cues, *orgs, *countries, *demonyms, *first, *func, *places;
+} ent_lex;
+
+/* The state of the stage on one document. */
+typedef struct ent_run {
+    rc_doc *doc;
+    ent_lex lx;
+    size_t cap; /* capacity of doc->ents */
+    size_t time_i; /* next time expression to compare against */
+    uint8_t *tcache; /* per token: TC_* bits, the cue class in the low four */
+    int32_t *memo;   /* open-addressing table: index + 1 of an entity of the same text and type */
+    size_t memo_mask;
+    rc_span *pending; /* lone names nothing typed yet, in text order */
+    size_t npending, cappending;
+} ent_run;
+
+/* Bits of ent_run.tcache. */
+#define TC_CUE 0x0f   /* the cue class */
+#define TC_CUE_SET 0x10
+#define TC_FUNC 0x20  /* a function word */
+#define TC_FUNC_SET 0x40
+
+/* The cue class of a word, from ent_cues.tsv. */
+static enum ent_cue ent_cue_of(const ent_lex *lx, const char *s, size_t n)
+{
+    const char *v = rc_lex_get(lx->cues, s, n);
+    if (!v)
+        return CUE_NONE;
+    static const char *const names[] = {"", "title", "honor", "orghead", "lochead",
+                                        "locprep", "locnoun", "particle", "stop", "orgtail",
+                                        "miscnoun"};
+    for (size_t i = 1; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(v, names[i]) == 0)
+            return (enum ent_cue)i;
+    return CUE_NONE;
+}
+
+static const char *tok_s(const rc_doc *d, size_t i);
+static size_t tok_n(const rc_doc *d, size_t i);
+
+/* The cue class of token i, looked up once per document. */
+static enum ent_cue ent_tcue(ent_run *r, size_t i)
+{
+    uint8_t *c = &r->tcache[i];
+    if (!(*c & TC_CUE_SET)) {
+        const rc_token *t = &r->doc->toks[i];
+        enum ent_cue k = t->kind == RC_TOK_WORD || t->kind == RC_TOK_ELISION ||
+                                 t->kind == RC_TOK_ABBREV
+                             ? ent_cue_of(&r->lx, tok_s(r->doc, i), tok_n(r->doc, i))
+                             : CUE_NONE;
+        *c = (uint8_t)(*c | TC_CUE_SET | (unsigned)k);
+    }
+    return (enum ent_cue)(*c & TC_CUE);
+}
+
+/* Whether token i is a function word (funcwords.txt), looked up once per document. */
+static bool ent_tfunc(ent_run *r, size_t i)
+{
+    uint8_t *c = &r->tcache[i];
+    if (!(*c & TC_FUNC_SET)) {
+        bool f = rc_lex_get(r->lx.func, tok_s(r->doc, i), tok_n(r->doc, i)) != NULL;
+        *c = (uint8_t)(*c | TC_FUNC_SET | (f ? TC_FUNC : 0));
+    }
+    return *c & TC_FUNC;
+}
+
+static const char *tok_s(const rc_doc *d, size_t i)
+{
+    return d->text + d->toks[i].start;
+}
+
+static size_t tok_n(const rc_doc *d, size_t i)
+{
+    return d->toks[i].end - d->toks[i].start;
+}
+
+/* Whether a word token is all capitals and digits, two characters or more with a letter: an
+ * acronym (ONU, M23). Latin-1 capitals count. */
+static bool ent_acronym(const char *s, size_t n)
+{
+    size_t letters = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z')
+            letters++;
+        else if (c == 0xc3 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+                 (unsigned char)s[i + 1] <= 0x9e)
+            letters++, i++;
+        else if (!(c >= '0' && c <= '9') && c != '-')
+            return false;
+    }
+    return letters >= 1 && n >= 2;
+}
+
+/* Whether a lower-case word carries the Arabic article before a capital: al-Qasr, el-Assad,
+ * ad-Din. */
+static bool ent_article_name(const char *s, size_t n)
+{
+    if (n < 4 || (s[0] != 'a' && s[0] != 'e' && s[0] != 'u'))
+        return false;
+    size_t i = 0;
+    while (i < n && i < 4 && s[i] >= 'a' && s[i] <= 'z')
+        i++;
+    if (i < 2 || i + 1 >= n || s[i] != '-')
+        return false;
+    static const char *const art[] = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an",
+                                      "ed", "er", "es", "ech", "et", "ez", "ul", "ud"};
+    bool found = false;
+    for (size_t k = 0; k < sizeof art / sizeof art[0]; k++)
+        if (strlen(art[k]) == i && memcmp(art[k], s, i) == 0)
+            found = true;
+    if (!found)
+        return false;
+    unsigned char c = (unsigned char)s[i + 1];
+    return (c >= 'A' && c <= 'Z') || c == 0xc3;
+}
+
+/* The cue class of a name's head word, through an article (al-Jabhat -> jabhat). */
+static enum ent_cue ent_head_of(ent_run *r, size_t i)
+{
+    const char *s = tok_s(r->doc, i);
+    size_t n = tok_n(r->doc, i);
+    if (!ent_article_name(s, n))
+        return ent_tcue(r, i);
+    const char *h = memchr(s, '-', n);
+    n -= (size_t)(h + 1 - s);
+    return ent_cue_of(&r->lx, h + 1, n);
+}
+
+/* Whether token i can be part of a name: a capitalised word, an acronym, or an article name. */
+static bool ent_namelike(const rc_doc *d, size_t i)
+{
+    const rc_token *t = &d->toks[i];
+    if (t->kind != RC_TOK_WORD)
+        return false;
+    if (t->flags & RC_TF_UPPER)
+        return true;
+    return ent_article_name(tok_s(d, i), tok_n(d, i));
+}
+
+/* Whether token i lies inside a time expression (Noël, Décembre in a heading). The times are
+ * in text order and tokens are asked about in text order, so one cursor suffices. */
+static bool ent_in_time(ent_run *r, size_t i)
+{
+    const rc_doc *d = r->doc;
+    while (r->time_i < d->ntimes && d->times[r->time_i].end <= d->toks[i].start)
+        r->time_i++;
+    return r->time_i < d->ntimes && d->times[r->time_i].start <= d->toks[i].start;
+}
+
+/* Whether a capitalised word opening a sentence is a common word rather than a name: a function
+ * word, a cue word, or a word the dictionary knows only as a common word. */
+static bool ent_common_opener(ent_run *r, size_t i)
+{
+    const rc_doc *d = r->doc;
+    const char *s = tok_s(d, i);
+    size_t n = tok_n(d, i);
+    if (ent_tfunc(r, i))
+        return true;
+    enum ent_cue c = ent_tcue(r, i);
+    if (c == CUE_STOP || c == CUE_TITLE || c == CUE_LOCPREP || c == CUE_LOCNOUN ||
+        c == CUE_HONOR)
+        return true;
+    if (rc_lex_get(r->lx.first, s, n) || rc_lex_get(r->lx.places, s, n) ||
+        rc_lex_get(r->lx.countries, s, n) || rc_lex_get(r->lx.orgs, s, n))
+        return false;
+    rc_morph m;
+    if (rc_fr_morph(d->ctx, s, n, &m) && !(m.flags & RC_M_PROPER) &&
+        (m.flags & (RC_M_NOUN | RC_M_VERB | RC_M_ADJ | RC_M_ADV | RC_M_FUNC)))
+        return true;
+    return false;
+}
+
+/* Whether a word is a plural article (les, des, aux, ces), before which a group may be named in
+ * lower case. */
+static bool ent_plural_article(const char *s, size_t n)
+{
+    return n == 3 && (memcmp(s, "les", 3) == 0 || memcmp(s, "des", 3) == 0 ||
+                      memcmp(s, "aux", 3) == 0 || memcmp(s, "ces", 3) == 0);
+}
+
+/* Whether a lower-case word may continue an organisation's name after its head: an adjective
+ * by its ending (syrien, islamique, nationale ...: "adjend" entries of ent_cues.tsv, or the
+ * dictionary's adjectives). */
+static bool ent_org_adjective(ent_run *r, const char *s, size_t n)
+{
+    static const char *const ends[] = {"ien", "ienne", "iens", "iennes", "ique", "iques",
+                                       "aire", "aires", "ais", "aise", "aises", "ain",
+                                       "aine", "ains", "aines", "al", "ale", "aux", "ales",
+                                       "el", "elle", "els", "elles", "if", "ive", "ifs",
+                                       "ives", "libre", "libres", "unies", "unis", "arabe",
+                                       "rouge", "rouges", "blancs", "blanches", "turc",
+                                       "turque", "kurde", "kurdes", "russe", "russes"};
+    for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+        size_t l = strlen(ends[i]);
+        if (n >= l && memcmp(s + n - l, ends[i], l) == 0)
+            return true;
+    }
+    rc_morph m;
+    return rc_fr_morph(r->doc->ctx, s, n, &m) && (m.flags & RC_M_ADJ) && !(m.flags & RC_M_VERB);
+}
+
+/* Whether a word links a name to what follows inside an organisation's name. */
+static bool ent_org_link(const char *s, size_t n)
+{
+    /* pour opens a complement only before an article: pour les réfugiés, not pour évoquer; the
+     * caller checks that an article follows */
+    static const char *const links[] = {"de", "des", "du", "d'", "d’", "aux", "l'", "l’", "la",
+                                        "les", "pour"};
+    for (size_t i = 0; i < sizeof links / sizeof links[0]; i++)
+        if (strlen(links[i]) == n && memcmp(links[i], s, n) == 0)
+            return true;
+    return false;
+}
+
+/* Extends an organisation's name headed at token a (capitalised, an orghead) over its lower-case
+ * complements: adjectives and groups opened by de/des/aux (Observatoire syrien des droits de
+ * l'homme). Returns the end token (exclusive). */
+static size_t ent_org_extend(ent_run *r, size_t a, size_t end, size_t limit)
+{
+    const rc_doc *d = r->doc;
+    size_t last = end; /* the end of the name so far */
+    size_t i = end;
+    bool after_name = true; /* a capitalised word may follow a name, not a lower-case word */
+    while (i < limit && i - a < 12) {
+        const rc_token *t = &d->toks[i];
+        if (t->flags & RC_TF_SENTSTART)
+            break;
+        const char *s = tok_s(d, i);
+        size_t n = tok_n(d, i);
+        if (t->kind == RC_TOK_WORD && ent_namelike(d, i)) {
+            if (!after_name)
+                break; /* Haut Comité de l'opposition syrienne Riyad Hijab: a new name */
+            i++;
+            last = i;
+            continue;
+        }
+        if ((t->kind == RC_TOK_WORD || t->kind == RC_TOK_ELISION) && ent_org_link(s, n)) {
+            /* a link must lead to a noun: skip links and articles, then take one word */
+            size_t j = i + 1;
+            while (j < limit && j - i < 3 &&
+                   (d->toks[j].kind == RC_TOK_WORD || d->toks[j].kind == RC_TOK_ELISION) &&
+                   ent_org_link(tok_s(d, j), tok_n(d, j)))
+                j++;
+            bool pour = n == 4 && memcmp(s, "pour", 4) == 0;
+            if (pour && j == i + 1)
+                break; /* pour évoquer */
+            if (j >= limit || d->toks[j].kind != RC_TOK_WORD ||
+                (d->toks[j].flags & RC_TF_SENTSTART) ||
+                ent_tfunc(r, j))
+                break;
+            after_name = ent_namelike(d, j);
+            i = j + 1;
+            last = i;
+            continue;
+        }
+        if (t->kind == RC_TOK_WORD && ent_org_adjective(r, s, n)) {
+            after_name = false;
+            i++;
+            last = i;
+            continue;
+        }
+        break;
+    }
+    return last;
+}
+
+/* The type a run [a, b) gets from the gazetteers alone, or -1: organisations, countries and
+ * regions, nationalities (MISC). */
+static int ent_type_known(ent_run *r, const char *s, size_t n, size_t words)
+{
+    /* a short entry matches only in capitals: UN is the organisation, Un an article */
+    if ((words > 1 || n > 3 || ent_acronym(s, n)) && rc_lex_get(r->lx.orgs, s, n))
+        return RC_ENT_ORG;
+    if (rc_lex_get(r->lx.countries, s, n))
+        return RC_ENT_LOC;
+    if (words == 1 && rc_lex_get(r->lx.demonyms, s, n))
+        return RC_ENT_MISC;
+    if (words == 1 && n > 2 && s[n - 1] == 's') { /* plural and feminine forms: Syriens, Kurdes */
+        if (rc_lex_get(r->lx.demonyms, s, n - 1))
+            return RC_ENT_MISC;
+        if (n > 4 && memcmp(s + n - 3, "nes", 3) == 0 && rc_lex_get(r->lx.demonyms, s, n - 3))
+            return RC_ENT_MISC;
+        if (n > 3 && s[n - 2] == 'e' && rc_lex_get(r->lx.demonyms, s, n - 2))
+            return RC_ENT_MISC;
+    }
+    return -1;
+}
+
+/* Whether the run [a, b) opening a sentence is an unknown word then a name the lexicons know
+ * (Même Al Jazeera, Hier Kharkiv): the first word is then no part of the name. */
+static bool ent_known_rest(ent_run *r, size_t a, size_t b)
+{
+    const rc_doc *d = r->doc;
+    if (b - a < 2)
+        return false;
+    const char *f = tok_s(d, a);
+    size_t fn = tok_n(d, a);
+    if (rc_lex_get(r->lx.first, f, fn) || rc_lex_get(r->lx.places, f, fn) ||
+        rc_lex_get(r->lx.countries, f, fn) || rc_lex_get(r->lx.orgs, f, fn) ||
+        ent_tcue(r, a) != CUE_NONE)
+        return false;
+    const char *s = tok_s(d, a + 1);
+    size_t n = d->toks[b - 1].end - d->toks[a + 1].start;
+    return ent_type_known(r, s, n, b - a - 1) >= 0 ||
+           rc_lex_get(r->lx.first, s, tok_n(d, a + 1)) || rc_lex_get(r->lx.places, s, n);
+}
+
+/* What the words before token a say about the name starting there. */
+typedef struct ent_ctx_cue {
+    bool honor;   /* M. / Mme right before */
+    bool title;   /* a title a few words before, with only its complements between */
+    bool title_near; /* the title is right before, or one adjective/complement before */
+    bool locnoun; /* quartier de, province d' ... right before */
+    bool locprep; /* à, vers, via, près de, dans ... right before */
+    bool de;      /* de or d' right before (les habitants de X) */
+    int list;     /* the type of the name before, when only a comma or "et" is between, or -1 */
+    bool locnoun_far; /* quartiers, villages ... a few words before (dans quatre quartiers - X) */
+    bool misc; /* opération, traité ... right before: an event or a named thing */
+} ent_ctx_cue;
+
+/* Reads the words before token a, back to the sentence start or at most ENT_TITLE_BACK tokens. */
+static ent_ctx_cue ent_context(ent_run *r, size_t a, size_t sent_start)
+{
+    const rc_doc *d = r->doc;
+    ent_ctx_cue c = {0};
+    c.list = -1;
+    if (a == sent_start)
+        return c;
+    /* a list of places: Alep, Homs et Hama; les quartiers de X et de Y */
+    if (a >= 2 && d->nents) {
+        const rc_entity *prev = &d->ents[d->nents - 1];
+        size_t q = a - 1;
+        if (q > 1 && tok_n(d, q) == 2 && memcmp(tok_s(d, q), "de", 2) == 0)
+            q--;
+        const char *ps = tok_s(d, q);
+        size_t pn = tok_n(d, q);
+        if (q >= 1 && ((pn == 1 && ps[0] == ',') || (pn == 2 && memcmp(ps, "et", 2) == 0)) &&
+            prev->end == d->toks[q - 1].end && prev->type == RC_ENT_LOC)
+            c.list = prev->type;
+    }
+    size_t p = a - 1;
+    const char *s = tok_s(d, p);
+    size_t n = tok_n(d, p);
+    enum ent_cue k = ent_tcue(r, p);
+    if (k == CUE_HONOR || (d->toks[p].kind == RC_TOK_ABBREV && k == CUE_HONOR))
+        c.honor = true;
+    if (k == CUE_LOCPREP || (p == sent_start && n == 1 && s[0] == 'A'))
+        c.locprep = true; /* A Kaldoria: the capital À written without its accent */
+    if (k == CUE_LOCNOUN)
+        c.locnoun = true; /* l'hôpital al-Chifa, le camp Yarmouk */
+    /* de la, de l': step over the article */
+    if (p > sent_start && ((n == 2 && (memcmp(s, "la", 2) == 0 || memcmp(s, "le", 2) == 0)) ||
+                           (d->toks[p].kind == RC_TOK_ELISION && (s[0] == 'l' || s[0] == 'L')))) {
+        const char *s2 = tok_s(d, p - 1);
+        if (tok_n(d, p - 1) == 2 && memcmp(s2, "de", 2) == 0) {
+            p--;
+            s = s2;
+            n = 2;
+        }
+    }
+    bool de = (n == 2 && memcmp(s, "de", 2) == 0) || (n == 2 && memcmp(s, "du", 2) == 0) ||
+              (d->toks[p].kind == RC_TOK_ELISION && (s[0] == 'd' || s[0] == 'D'));
+    if (de) {
+        c.de = true;
+        if (p > sent_start) {
+            enum ent_cue k2 = ent_tcue(r, p - 1);
+            if (k2 == CUE_LOCNOUN)
+                c.locnoun = true;
+            if (k2 == CUE_LOCPREP) /* près de */
+                c.locprep = true;
+        }
+    }
+    /* a title further back, across its complements: lower-case words, names, de/du, a comma
+     * right before the name */
+    size_t steps = 0;
+    for (size_t q = a; q > sent_start && steps < ENT_TITLE_BACK; steps++) {
+        q--;
+        const rc_token *t = &d->toks[q];
+        if (t->kind == RC_TOK_PUNCT) {
+            if (q + 1 == a && (d->text[t->start] == ',' || d->text[t->start] == ':' ||
+                               (unsigned char)d->text[t->start] == 0xe2 /* dashes */))
+                continue;
+            break;
+        }
+        if (t->kind != RC_TOK_WORD && t->kind != RC_TOK_ELISION)
+            break;
+        enum ent_cue kq = ent_tcue(r, q);
+        if (kq == CUE_TITLE) {
+            c.title = true;
+            c.title_near = steps <= 1 && !c.locprep;
+            c.locnoun_far = false; /* the place noun was the title's complement */
+            break;
+        }
+        if (kq == CUE_MISCNOUN && steps == 0) {
+            c.misc = true;
+            break;
+        }
+        if (kq == CUE_LOCNOUN && !c.locnoun_far) {
+            c.locnoun_far = true; /* look further: le gouverneur de la région, X */
+            continue;
+        }
+        /* a verb between would make it another clause; the dictionary tells verbs when it is
+         * there, and the usual auxiliaries stop it when it is not */
+        rc_morph m;
+        if (rc_fr_morph(d->ctx, tok_s(d, q), tok_n(d, q), &m) && (m.flags & RC_M_VERB) &&
+            !(m.flags & (RC_M_NOUN | RC_M_ADJ)))
+            break;
+        static const char *const aux[] = {"a", "ont", "est", "sont", "avait", "était", "que",
+                                          "qui", "et", "ou", "mais", "avec"};
+        bool stop = false;
+        for (size_t x = 0; x < sizeof aux / sizeof aux[0]; x++)
+            if (strlen(aux[x]) == tok_n(d, q) && memcmp(aux[x], tok_s(d, q), tok_n(d, q)) == 0)
+                stop = true;
+        if (stop)
+            break;
+    }
+    return c;
+}
+
+/* FNV-1a over a span's bytes and its type. */
+static uint32_t ent_span_hash(const char *s, size_t n, int type)
+{
+    uint32_t h = 2166136261u ^ (uint32_t)type;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+/* Appends an entity for the span [start, end) of the text. A name already met with the same
+ * type shares the key, canon and coordinates of its first mention (names repeat; keys cost). */
+static int ent_add(ent_run *r, uint32_t start, uint32_t end, int type, const rc_gaz_place *pl)
+{
+    rc_doc *d = r->doc;
+    if (d->nents == r->cap &&
+        rc_arena_grow(&d->arena, (void **)&d->ents, &r->cap, d->nents + 1, sizeof *d->ents))
+        return RC_ENOMEM;
+    size_t slot = 0;
+    if (r->memo) {
+        slot = ent_span_hash(d->text + start, end - start, type) & r->memo_mask;
+        for (size_t probes = 0; r->memo[slot] && probes <= r->memo_mask; probes++) {
+            const rc_entity *o = &d->ents[r->memo[slot] - 1];
+            if (o->type == type && o->end - o->start == end - start &&
+                memcmp(d->text + o->start, d->text + start, end - start) == 0) {
+                rc_entity *e = &d->ents[d->nents++];
+                *e = *o;
+                e->start = start;
+                e->end = end;
+                return RC_OK;
+            }
+            slot = (slot + 1) & r->memo_mask;
+        }
+        if (r->memo[slot] == 0 && d->nents < r->memo_mask / 2)
+            r->memo[slot] = (int32_t)d->nents + 1;
+    }
+    char k[RC_ENTKEY_MAX];
+    size_t kn = rc_entkey_of(d->ctx, d->text + start, end - start, type, k, sizeof k);
+    rc_entity *e = &d->ents[d->nents];
+    e->start = start;
+    e->end = end;
+    e->type = (uint8_t)type;
+    e->key = rc_arena_strndup(&d->arena, k, kn);
+    e->canon = rc_arena_strndup(&d->arena, d->text + start, end - start);
+    e->lat = pl ? pl->lat : NAN;
+    e->lon = pl ? pl->lon : NAN;
+    if (!e->key || !e->canon)
+        return RC_ENOMEM;
+    d->nents++;
+    return RC_OK;
+}
+
+/* Types the run of tokens [a, b) and adds it when it is a name. */
+static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
+{
+    rc_doc *d = r->doc;
+    /* leading words that are not names: Le, Selon, a title written with a capital */
+    int known = ent_type_known(r, d->text + d->toks[a].start,
+                               d->toks[b - 1].end - d->toks[a].start, b - a);
+    while (a < b && known < 0) {
+        enum ent_cue k = ent_tcue(r, a);
+        bool opener = (d->toks[a].flags & (RC_TF_SENTSTART | RC_TF_NEWLINE)) || a == sent_start ||
+                      (a > 0 && d->toks[a - 1].kind == RC_TOK_QUOTE_OPEN);
+        if (k == CUE_STOP || k == CUE_TITLE || k == CUE_HONOR || k == CUE_LOCPREP ||
+            k == CUE_LOCNOUN || ent_tfunc(r, a) ||
+            (opener && ent_common_opener(r, a)) || (opener && ent_known_rest(r, a, b))) {
+            a++;
+            if (a < b)
+                known = ent_type_known(r, d->text + d->toks[a].start,
+                                       d->toks[b - 1].end - d->toks[a].start, b - a);
+        } else {
+            break;
+        }
+    }
+    if (a >= b)
+        return RC_OK;
+    /* a trailing particle or link is not part of the name */
+    while (b > a && !ent_namelike(d, b - 1) && d->toks[b - 1].kind != RC_TOK_WORD &&
+           d->toks[b - 1].kind != RC_TOK_NUMBER)
+        b--;
+    while (b > a + 1 && (ent_org_link(tok_s(d, b - 1), tok_n(d, b - 1)) ||
+                         ent_tcue(r, b - 1) == CUE_PARTICLE))
+        b--;
+    uint32_t start = d->toks[a].start, end = d->toks[b - 1].end;
+    const char *s = d->text + start;
+    size_t n = end - start, words = b - a;
+    const char *first = tok_s(d, a);
+    size_t firstn = tok_n(d, a);
+    ent_ctx_cue c = ent_context(r, a, sent_start);
+    rc_gaz_place pl;
+
+    if (b - a != words || known < 0)
+        known = ent_type_known(r, s, n, words);
+    if (known >= 0)
+        return ent_add(r, start, end, known, NULL);
+    enum ent_cue head = ent_head_of(r, a);
+    enum ent_cue tail = ent_tcue(r, b - 1);
+    if ((head == CUE_ORGHEAD || tail == CUE_ORGTAIL || ent_acronym(first, firstn)) && words >= 2)
+        return ent_add(r, start, end, RC_ENT_ORG, NULL);
+    if (c.misc)
+        return ent_add(r, start, end, RC_ENT_MISC, NULL);
+    if (c.honor || (c.title_near && !c.locnoun))
+        return ent_add(r, start, end, RC_ENT_PER, NULL);
+    if (c.locnoun)
+        return ent_add(r, start, end, RC_ENT_LOC,
+                       rc_gaz_place_find(d->ctx, s, n, &pl) ? &pl : NULL);
+    if (head == CUE_LOCHEAD && words >= 2)
+        return ent_add(r, start, end, RC_ENT_LOC,
+                       rc_gaz_place_find(d->ctx, s, n, &pl) ? &pl : NULL);
+    if (words >= 2 && (rc_lex_get(r->lx.first, first, firstn) || (c.title && !c.locnoun_far)))
+        return ent_add(r, start, end, RC_ENT_PER, NULL);
+    if (c.list >= 0 || (c.locnoun_far && words >= 2)) {
+        int ty = c.list >= 0 ? c.list : RC_ENT_LOC;
+        return ent_add(r, start, end, ty,
+                       ty == RC_ENT_LOC && rc_gaz_place_find(d->ctx, s, n, &pl) ? &pl : NULL);
+    }
+    if ((words > 1 || head == CUE_NONE) && rc_gaz_place_find(d->ctx, s, n, &pl)) {
+        if (c.title && words == 1 && !c.locprep)
+            return ent_add(r, start, end, RC_ENT_PER, NULL);
+        return ent_add(r, start, end, RC_ENT_LOC, &pl);
+    }
+    if (words == 1 && ent_acronym(s, n))
+        return ent_add(r, start, end, RC_ENT_ORG, NULL);
+    if (c.locprep || (c.de && words == 1))
+        return ent_add(r, start, end, RC_ENT_LOC, NULL);
+    if (c.title)
+        return ent_add(r, start, end, RC_ENT_PER, NULL);
+    if (words >= 2)
+        return ent_add(r, start, end, RC_ENT_PER, NULL);
+    /* a lone unknown name: typed at the end like another mention of it (a surname, a place
+     * named with its trigger elsewhere), or dropped when nothing vouches for it */
+    if (r->npending == r->cappending &&
+        rc_arena_grow(&d->arena, (void **)&r->pending, &r->cappending, r->npending + 1,
+                      sizeof *r->pending))
+        return RC_ENOMEM;
+    r->pending[r->npending++] = (rc_span){start, end};
+    return RC_OK;
+}
+
+/* FNV-1a with the type mixed in, for the table of ent_resolve. */
+static uint32_t ent_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h ? h : 1;
+}
+
+/* Types the lone names left pending like another mention of the same name in the document (the
+ * last word of a person's full name counts as a mention of a person), adds those that find one
+ * and puts the entities back in text order. */
+static int ent_resolve(ent_run *r)
+{
+    rc_doc *d = r->doc;
+    if (!r->npending)
+        return RC_OK;
+    size_t cap = 16;
+    while (cap < d->nents * 4 + 4)
+        cap *= 2;
+    uint32_t *hs = rc_arena_calloc(&d->arena, cap, sizeof *hs);
+    uint8_t *ty = rc_arena_alloc(&d->arena, cap);
+    if (!hs || !ty)
+        return RC_ENOMEM;
+    size_t known = d->nents;
+    for (size_t i = 0; i < known; i++) {
+        const rc_entity *e = &d->ents[i];
+        const char *k = e->key;
+        /* the whole key, and a person's last word */
+        for (int pass = 0; pass < 2; pass++) {
+            if (pass == 1) {
+                const char *sp = strrchr(e->key, ' ');
+                if (e->type != RC_ENT_PER || !sp)
+                    break;
+                k = sp + 1;
+            }
+            uint32_t h = ent_hash(k, strlen(k));
+            size_t x = h & (cap - 1);
+            while (hs[x] && hs[x] != h)
+                x = (x + 1) & (cap - 1);
+            if (!hs[x]) {
+                hs[x] = h;
+                ty[x] = e->type;
+            }
+        }
+    }
+    for (size_t p = 0; p < r->npending; p++) {
+        char k[RC_ENTKEY_MAX];
+        size_t kn = rc_entkey_fold(d->text + r->pending[p].start,
+                                   r->pending[p].end - r->pending[p].start, k, sizeof k);
+        uint32_t h = ent_hash(k, kn);
+        size_t x = h & (cap - 1);
+        while (hs[x] && hs[x] != h)
+            x = (x + 1) & (cap - 1);
+        if (!hs[x])
+            continue;
+        rc_gaz_place pl;
+        const char *s = d->text + r->pending[p].start;
+        size_t n = r->pending[p].end - r->pending[p].start;
+        bool place = ty[x] == RC_ENT_LOC && rc_gaz_place_find(d->ctx, s, n, &pl);
+        if (ent_add(r, r->pending[p].start, r->pending[p].end, ty[x], place ? &pl : NULL))
+            return RC_ENOMEM;
+    }
+    /* merge the two sorted parts [0, known) and [known, nents) */
+    size_t n = d->nents;
+    if (n == known)
+        return RC_OK;
+    rc_entity *m = rc_arena_alloc(&d->arena, n * sizeof *m);
+    if (!m)
+        return RC_ENOMEM;
+    size_t i = 0, j = known, o = 0;
+    while (i < known || j < n)
+        m[o++] = (j >= n || (i < known && d->ents[i].start <= d->ents[j].start)) ? d->ents[i++]
+                                                                                : d->ents[j++];
+    d->ents = m;
+    r->cap = n;
+    return RC_OK;
+}
+
+/* Whether token i may continue a run: a name, a particle (al, ben, ibn) or an organisation's or
+ * place's link (de, du, la) followed by a name, the latter only in a run headed by an orghead or
+ * lochead. */
+static bool ent_continues(ent_run *r, size_t i, size_t lim, bool headed)
+{
+    const rc_doc *d = r->doc;
+    if (d->toks[i].flags & (RC_TF_SENTSTART | RC_TF_NEWLINE))
+        return false;
+    if (ent_namelike(d, i))
+        return true;
+    if (i + 1 >= lim || !ent_namelike(d, i + 1))
+        return false;
+    const char *s = tok_s(d, i);
+    size_t n = tok_n(d, i);
+    if (d->toks[i].kind == RC_TOK_WORD && ent_tcue(r, i) == CUE_PARTICLE)
+        return true;
+    return headed && (d->toks[i].kind == RC_TOK_WORD || d->toks[i].kind == RC_TOK_ELISION) &&
+           ent_org_link(s, n);
+}
+
+/* Splits a run at a known organisation or place followed by a person's given name (le
+ * porte-parole du Kremlin Dmitri Peskov): returns the token where the second name starts, or b. */
+static size_t ent_split(ent_run *r, size_t a, size_t b)
+{
+    const rc_doc *d = r->doc;
+    for (size_t k = a + 1; k + 1 <= b - 1 && k - a <= 3; k++) {
+        if (!rc_lex_get(r->lx.first, tok_s(d, k), tok_n(d, k)))
+            continue;
+        const char *s = d->text + d->toks[a].start;
+        size_t n = d->toks[k - 1].end - d->toks[a].start;
+        if (rc_lex_get(r->lx.orgs, s, n) || rc_lex_get(r->lx.countries, s, n) ||
+            rc_lex_get(r->lx.places, s, n) || rc_lex_get(r->lx.demonyms, s, n))
+            return k;
+    }
+    return b;
+}
 
 int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
 {
     (void)env;
     doc->ents = NULL;
     doc->nents = 0;
-    return RC_OK;
+    const rc_lang *fr = doc->ctx->fr;
+    if (!fr)
+        return RC_OK;
+    ent_run r = {doc, {0}, 0, 0, NULL, NULL, 0, NULL, 0, 0};
+    r.tcache = rc_arena_calloc(&doc->arena, doc->ntoks + 1, 1);
+    size_t mcap = 64;
+    while (mcap < doc->ntoks / 4 + 16 && mcap < (1u << 20))
+        mcap *= 2;
+    r.memo = rc_arena_calloc(&doc->arena, mcap, sizeof *r.memo);
+    r.memo_mask = mcap - 1;
+    if (!r.tcache || !r.memo)
+        return RC_ENOMEM;
+    r.lx.cues = rc_lang_lex(fr, "ent_cues");
+    r.lx.orgs = rc_lang_lex(fr, "ent_orgs");
+    r.lx.countries = rc_lang_lex(fr, "ent_countries");
+    r.lx.demonyms = rc_lang_lex(fr, "ent_demonyms");
+    r.lx.first = rc_lang_lex(fr, "ent_firstnames");
+    r.lx.func = rc_lang_lex(fr, "funcwords");
+    r.lx.places = rc_lang_lex(fr, "place_names");
+    if (!rc_gaz_get(doc->ctx))
+        return RC_ENOMEM;
+
+    size_t sent_start = 0;
+    for (size_t i = 0; i < doc->ntoks;) {
+        const rc_token *t = &doc->toks[i];
+        if (t->flags & RC_TF_SENTSTART)
+            sent_start = i;
+        if (!ent_namelike(doc, i) || ent_in_time(&r, i)) {
+            /* groups named in lower case after an article: les talibans, des shebab */
+            if (t->kind == RC_TOK_WORD && i > 0 && !(t->flags & RC_TF_UPPER) &&
+                ent_plural_article(tok_s(doc, i - 1), tok_n(doc, i - 1)) &&
+                rc_lex_get(r.lx.orgs, tok_s(doc, i), tok_n(doc, i))) {
+                int st = ent_add(&r, t->start, t->end, RC_ENT_ORG, NULL);
+                if (st)
+                    return st;
+            }
+            i++;
+            continue;
+        }
+        /* a lower-case head before the name: le ministère de la Santé (an organisation), la mer
+         * Rouge, le golfe Persique (a place) */
+        size_t from = i;
+        bool lower_head = false;
+        if (i > 0) {
+            size_t p = i - 1, links = 0, adjs = 0;
+            while (p > sent_start && links < 3 && ent_org_link(tok_s(doc, p), tok_n(doc, p)))
+                p--, links++;
+            while (links && p > sent_start && adjs < 2 && doc->toks[p].kind == RC_TOK_WORD &&
+                   !(doc->toks[p].flags & RC_TF_UPPER) &&
+                   ent_tcue(&r, p) == CUE_NONE &&
+                   ent_org_adjective(&r, tok_s(doc, p), tok_n(doc, p)))
+                p--, adjs++; /* le ministère ukrainien de la Défense */
+            if (!(doc->toks[p].flags & RC_TF_UPPER) && doc->toks[p].kind == RC_TOK_WORD &&
+                (doc->nents == 0 || doc->ents[doc->nents - 1].end <= doc->toks[p].start)) {
+                enum ent_cue h = ent_tcue(&r, p);
+                enum ent_cue own = ent_head_of(&r, i);
+                /* unless the name has a head of its own, followed by its complement (la mission
+                 * de l'Agence internationale ...); a lone head is the complement (la Défense) */
+                bool own_name = (own == CUE_ORGHEAD || own == CUE_LOCHEAD) && i + 1 < doc->ntoks &&
+                                doc->toks[i + 1].kind == RC_TOK_WORD &&
+                                !(doc->toks[i + 1].flags & RC_TF_SENTSTART) &&
+                                !ent_org_link(tok_s(doc, i + 1), tok_n(doc, i + 1));
+                /* nor a person's or a known place's name: les forces de Bachar al-Assad */
+                bool other = rc_lex_get(r.lx.first, tok_s(doc, i), tok_n(doc, i)) ||
+                             rc_lex_get(r.lx.places, tok_s(doc, i), tok_n(doc, i)) ||
+                             rc_lex_get(r.lx.countries, tok_s(doc, i), tok_n(doc, i));
+                if (!own_name && !other &&
+                    ((h == CUE_ORGHEAD && links > 0) || (h == CUE_LOCHEAD && links == 0))) {
+                    from = p;
+                    lower_head = true;
+                }
+            }
+        }
+        enum ent_cue head = ent_head_of(&r, i);
+        bool headed = head == CUE_ORGHEAD || head == CUE_LOCHEAD;
+        size_t j = i + 1;
+        while (j < doc->ntoks && ent_continues(&r, j, doc->ntoks, headed))
+            j++;
+        /* Le Front, La Ligue: an opener then a head heads the run too */
+        if (!headed && j > i + 1 && ent_tfunc(&r, i)) {
+            enum ent_cue h2 = ent_tcue(&r, i + 1);
+            if (h2 == CUE_ORGHEAD || h2 == CUE_LOCHEAD) {
+                head = h2;
+                headed = true;
+                j = i + 2;
+                while (j < doc->ntoks && ent_continues(&r, j, doc->ntoks, headed))
+                    j++;
+            }
+        }
+        if (head == CUE_ORGHEAD || (headed && head != CUE_LOCHEAD) ||
+            (j > i + 1 && ent_tcue(&r, i + 1) == CUE_ORGHEAD &&
+             ent_tfunc(&r, i)))
+            j = ent_org_extend(&r, i, j, doc->ntoks);
+        if (j - i > ENT_MAXWORDS) {
+            i = j; /* a title-case heading or a list of names: not one entity */
+            continue;
+        }
+        /* a known name that goes on in lower case: Nations unies, Arabie saoudite */
+        for (size_t e = j + 3 < doc->ntoks ? j + 3 : doc->ntoks; e > j; e--) {
+            bool ok = true;
+            for (size_t x = j; x < e && ok; x++)
+                ok = (doc->toks[x].kind == RC_TOK_WORD || doc->toks[x].kind == RC_TOK_ELISION ||
+                      doc->toks[x].kind == RC_TOK_NUMBER) &&
+                     !(doc->toks[x].flags & (RC_TF_SENTSTART | RC_TF_NEWLINE));
+            const char *ks = doc->text + doc->toks[i].start;
+            size_t kn = doc->toks[e - 1].end - doc->toks[i].start;
+            if (ok && (rc_lex_get(r.lx.orgs, ks, kn) || rc_lex_get(r.lx.countries, ks, kn))) {
+                j = e;
+                break;
+            }
+        }
+        if (lower_head) {
+            enum ent_cue h = ent_tcue(&r, from);
+            if (h == CUE_ORGHEAD)
+                j = ent_org_extend(&r, from, j, doc->ntoks);
+            int st = ent_add(&r, doc->toks[from].start, doc->toks[j - 1].end,
+                             h == CUE_ORGHEAD ? RC_ENT_ORG : RC_ENT_LOC, NULL);
+            if (st)
+                return st;
+            i = j;
+            continue;
+        }
+        size_t words = j - i;
+        size_t k = words >= 3 ? ent_split(&r, i, j) : j;
+        int st = ent_take(&r, i, k, sent_start);
+        if (st == RC_OK && k < j)
+            st = ent_take(&r, k, j, sent_start);
+        if (st < 0)
+            return st;
+        i = j;
+    }
+    int st = ent_resolve(&r);
+    return st ? st : rc_entlink(doc);
 }
 
 void rc_write_entities(rc_json *j, const rc_doc *doc, unsigned flags)
 {
     (void)flags;
-    (void)doc;
+    static const char *const types[] = {"PER", "ORG", "LOC", "MISC"};
     rc_json_arr(j);
+    for (size_t i = 0; i < doc->nents; i++) {
+        const rc_entity *e = &doc->ents[i];
+        rc_json_obj(j);
+        rc_json_key(j, "text");
+        rc_json_str(j, doc->text + e->start, e->end - e->start);
+        rc_json_key(j, "start");
+        rc_json_int(j, e->start);
+        rc_json_key(j, "end");
+        rc_json_int(j, e->end);
+        rc_json_key(j, "type");
+        rc_json_strz(j, e->type < 4 ? types[e->type] : "MISC");
+        rc_json_key(j, "key");
+        rc_json_strz(j, e->key);
+        rc_json_key(j, "canon");
+        rc_json_strz(j, e->canon);
+        if (!isnan(e->lat)) {
+            rc_json_key(j, "lat");
+            rc_json_num(j, e->lat);
+            rc_json_key(j, "lon");
+            rc_json_num(j, e->lon);
+        }
+        rc_json_obj_end(j);
+    }
     rc_json_arr_end(j);
 }

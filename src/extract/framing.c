@@ -27,8 +27,8 @@
 typedef struct frame_key {
     const char *key; /* NULL: free slot */
     uint32_t len, hash;
-    int32_t term;   /* index into terms[], FRAME_NONE or FRAME_SKIP */
-    bool prefix;    /* some longer key goes on from this one */
+    int32_t term; /* index into terms[], FRAME_NONE or FRAME_SKIP */
+    bool prefix;  /* some longer key goes on from this one */
 } frame_key;
 
 /* A term of the lexicon with its concept; terms[] is sorted by concept then term. */
@@ -121,7 +121,7 @@ typedef struct frame_build {
     frame_table *t;
     const rc_lang *fr;
     int status;
-    size_t n; /* terms or skips gathered so far */
+    size_t n;        /* terms or skips gathered so far */
     frame_term *raw; /* every entry, in file order: term = folded key, concept = value */
 } frame_build;
 
@@ -235,13 +235,31 @@ static size_t frame_match(const frame_table *t, const char *text, const rc_token
     return best;
 }
 
+/* Whether the token at i reads as a name rather than the common word: a capital inside a
+ * sentence ("selon Libération", the daily), not at the start of a line or after an opening
+ * quote, and not a word in capitals throughout (a headline's "MASSACRE"). */
+static bool frame_is_name(const rc_doc *doc, size_t i)
+{
+    const rc_token *tok = &doc->toks[i];
+    if (!(tok->flags & RC_TF_UPPER) || (tok->flags & (RC_TF_SENTSTART | RC_TF_NEWLINE)))
+        return false;
+    if (i > 0 && doc->toks[i - 1].kind == RC_TOK_QUOTE_OPEN)
+        return false;
+    const unsigned char *s = (const unsigned char *)doc->text + tok->start;
+    size_t n = tok->end - tok->start;
+    for (size_t k = 1; k < n; k++) /* a small letter after the first: ASCII, or Latin-1 à..ÿ */
+        if ((s[k] >= 'a' && s[k] <= 'z') || (s[k] == 0xC3 && k + 1 < n && s[k + 1] >= 0xA0))
+            return true;
+    return false;
+}
+
 int rc_stage_framing(rc_doc *doc, const rc_stage_env *env)
 {
     (void)env;
     doc->frames = NULL;
     doc->nframes = 0;
-    const frame_table *t = rc_ctx_derived(doc->ctx, RC_SLOT_FRAMING, frame_table_make,
-                                          frame_table_free);
+    const frame_table *t =
+        rc_ctx_derived(doc->ctx, RC_SLOT_FRAMING, frame_table_make, frame_table_free);
     if (!t)
         return RC_ENOMEM;
     if (!t->nterms || !doc->ntoks)
@@ -252,12 +270,15 @@ int rc_stage_framing(rc_doc *doc, const rc_stage_env *env)
     size_t distinct = 0;
     for (size_t i = 0; i < doc->ntoks;) {
         const rc_token *tok = &doc->toks[i];
-        if (tok->kind != RC_TOK_WORD && tok->kind != RC_TOK_ELISION) {
+        if (tok->kind == RC_TOK_PUNCT || tok->kind == RC_TOK_QUOTE_OPEN ||
+            tok->kind == RC_TOK_QUOTE_CLOSE || tok->kind == RC_TOK_ELLIPSIS) {
             i++;
             continue;
         }
         int32_t term = FRAME_NONE;
         size_t n = frame_match(t, doc->text, doc->toks, doc->ntoks, i, &term);
+        if (n == 1 && frame_is_name(doc, i)) /* a term of several words is no name */
+            n = 0;
         if (!n) {
             i++;
             continue;

@@ -84,6 +84,19 @@ static void test_counts_order(void **state)
     rc_doc_free(doc);
 }
 
+/* A capital inside a sentence makes a name (the daily Libération), not the common word; at a
+ * sentence's start, after an opening quote and in a word in capitals, it is the word. */
+static void test_names(void **state)
+{
+    (void)state;
+    rc_doc *doc = doc_of("Selon Libération, la libération de la ville a eu lieu hier soir. "
+                         "Libération de Vesna : des habitants parlent d'un « Massacre ». "
+                         "MASSACRE DANS LA VALLÉE, titre un quotidien du matin.");
+    assert_int_equal(count_of(doc, "taking of a place", "libération"), 2);
+    assert_int_equal(count_of(doc, "civilian deaths", "massacre"), 2);
+    rc_doc_free(doc);
+}
+
 /* A text without any term has an empty framing, and the stage ran. */
 static void test_none(void **state)
 {
@@ -100,8 +113,12 @@ static void test_none(void **state)
 /* rc_lex_each: every entry names one of the concepts, or "-". */
 static int check_entry(void *ud, const char *key, const char *value)
 {
-    static const char *const concepts[] = {"government forces", "opposition fighters",
-                                           "taking of a place", "civilian deaths", "doubt", "-"};
+    static const char *const concepts[] = {"government forces",
+                                           "opposition fighters",
+                                           "taking of a place",
+                                           "civilian deaths",
+                                           "doubt",
+                                           "-"};
     (void)ud;
     for (size_t i = 0; i < sizeof concepts / sizeof *concepts; i++)
         if (strcmp(value, concepts[i]) == 0)
@@ -124,7 +141,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_terms),        cmocka_unit_test(test_skips),
         cmocka_unit_test(test_counts_order), cmocka_unit_test(test_none),
-        cmocka_unit_test(test_lexicon),
+        cmocka_unit_test(test_lexicon),      cmocka_unit_test(test_names),
     };
     return cmocka_run_group_tests(tests, setup, rc_test_ctx_teardown);
 }

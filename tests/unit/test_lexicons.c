@@ -61,7 +61,7 @@ static unsigned frame_count(const rc_ctx *ctx, const char *s, const char *term)
     return c;
 }
 
-static const char *text = "Les bandits armés et les combattants ont fui devant les forces "
+static const char *text = "Les bandits armés du M23 et les combattants ont fui devant les forces "
                           "gouvernementales, qui tiennent désormais toute la vallée du fleuve.";
 
 /* Adding, overriding, a new lexicon, a new language; derived tables follow. */
@@ -78,7 +78,8 @@ static void test_extend(void **state)
     size_t nbefore = rc_lex_count(before);
     unsigned long long serial = rc_lex_serial(before);
 
-    put("ok/fr/framing.tsv", "# mine\nbandits armés\topposition fighters\ncombattants\t-\n");
+    put("ok/fr/framing.tsv",
+        "# mine\nbandits armés\topposition fighters\ncombattants\t-\nM23\topposition fighters\n");
     put("ok/fr/my_words.txt", "premier\ndeuxième\n");
     put("ok/xx/funcwords.txt", "zorg\n");
     put("ok/README.md", "not a lexicon\n");
@@ -89,7 +90,7 @@ static void test_extend(void **state)
     const rc_lexicon *after = rc_lang_lex(ctx->fr, "framing");
     assert_ptr_not_equal(after, before);
     assert_true(rc_lex_serial(after) != serial);
-    assert_int_equal(rc_lex_count(after), nbefore + 1); /* one added, one overridden */
+    assert_int_equal(rc_lex_count(after), nbefore + 2); /* two added, one overridden */
     assert_string_equal(rc_lex_get(after, "Bandits armés", strlen("Bandits armés")),
                         "opposition fighters");
     assert_string_equal(rc_lex_get(after, "combattants", 11), "-");
@@ -102,6 +103,7 @@ static void test_extend(void **state)
     /* the framing stage sees the new lexicon */
     assert_int_equal(frame_count(ctx, text, "combattants"), 0);
     assert_int_equal(frame_count(ctx, text, "bandits armés"), 1);
+    assert_int_equal(frame_count(ctx, text, "m23"), 1); /* a term need not be letters only */
     assert_int_equal(frame_count(ctx, text, "forces gouvernementales"), 1);
     rc_ctx_free(ctx);
 }

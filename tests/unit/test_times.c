@@ -75,6 +75,37 @@ static void expect_none(const char *s)
     rc_arena_free(&a);
 }
 
+/* Clock times spaced as wire copy writes them, ages that are not durations, and days counted
+ * from the day the narrative last named. */
+static void test_narrative(void **state)
+{
+    (void)state;
+    const char *R = "1999-05-21";
+    expect("L'attaque a eu lieu à 21 h 45 et une autre à 14 h 15.", R, "21 h 45", RC_TIME_TIME,
+           "T21:45", NULL, NULL);
+    expect("L'attaque a eu lieu à 21 h 45 et une autre à 14 h 15.", R, "14 h 15", RC_TIME_TIME,
+           "T14:15", NULL, NULL);
+    expect("le couvre-feu commence à 00 h 10", R, "00 h 10", RC_TIME_TIME, "T00:10", NULL, NULL);
+    expect("entre 17 et 18 heures", R, "entre 17 et 18 heures", RC_TIME_RANGE, "T17:00/T18:00",
+           NULL, NULL);
+    expect_none("un homme âgé de 87 ans a été tué");
+    expect_none("une fillette de 6 ans et un homme de 38 ans");
+    expect_none("Ali, 34 ans, a été blessé.");
+    expect("la guerre dure depuis 10 ans", R, "depuis 10 ans", RC_TIME_DURATION, "P10Y", NULL,
+           NULL);
+    expect("Le 3 mars, des combats. Le lendemain, la ville est tombée.", R, "Le lendemain",
+           RC_TIME_DATE, "1999-03-04", NULL, NULL);
+    expect("Lundi, l'armée est entrée. Le même jour, 12 civils ont été tués.", R, "Le même jour",
+           RC_TIME_DATE, "1999-05-17", NULL, NULL);
+    expect("Il est arrivé la veille.", R, "la veille", RC_TIME_DATE, "1999-05-20", NULL, NULL);
+    expect_none("même si la situation évolue");
+    /* a deadline announced in the past tense points to the nearest such day */
+    expect("Il a donné jusqu'au 30 juin pour se retirer.", R, "30 juin", RC_TIME_DATE,
+           "1999-06-30", NULL, NULL);
+    expect("Les combats ont duré jusqu'au 15 mai.", R, "15 mai", RC_TIME_DATE, "1999-05-15", NULL,
+           NULL);
+}
+
 static void test_absolute(void **state)
 {
     (void)state;
@@ -431,7 +462,8 @@ static void test_seeds(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_absolute),     cmocka_unit_test(test_partial_cues),
+        cmocka_unit_test(test_narrative),    cmocka_unit_test(test_absolute),
+        cmocka_unit_test(test_partial_cues),
         cmocka_unit_test(test_weekdays),     cmocka_unit_test(test_deictics),
         cmocka_unit_test(test_relative),     cmocka_unit_test(test_words_numbers),
         cmocka_unit_test(test_parts_nights), cmocka_unit_test(test_clock),

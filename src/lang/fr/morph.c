@@ -61,7 +61,7 @@ struct morph_shared {
     bool have_dict;
     char aff[4096], dic[4096];
     morph_thread *threads;
-    rc_arena arena; /* interned lemmas */
+    rc_arena arena;      /* interned lemmas */
     const char **lemmas; /* open addressing over the lemma strings, NULL = free */
     size_t lcap, lcount;
 };
@@ -226,15 +226,15 @@ static uint32_t morph_tag(const char *t, size_t n)
         const char *tag;
         uint32_t flags;
     } tags[] = {
-        {"nom", RC_M_NOUN},       {"adj", RC_M_ADJ},        {"adv", RC_M_ADV},
-        {"negadv", RC_M_ADV},     {"npr", RC_M_PROPER},     {"prn", RC_M_PROPER},
-        {"patr", RC_M_PROPER},    {"infi", RC_M_INF},       {"ppas", RC_M_PPAS},
-        {"ppre", RC_M_PPRE},      {"ipre", RC_M_IND},       {"iimp", RC_M_IMPF},
-        {"ipsi", RC_M_PSIM},      {"ifut", RC_M_FUT},       {"cond", RC_M_COND},
-        {"spre", RC_M_SUBJ},      {"simp", RC_M_SUBJ},      {"impe", RC_M_IMPE},
-        {"prep", RC_M_FUNC},      {"prepv", RC_M_FUNC},     {"cjco", RC_M_FUNC},
-        {"cjsub", RC_M_FUNC},     {"propersuj", RC_M_FUNC}, {"properobj", RC_M_FUNC},
-        {"preverb", RC_M_FUNC},   {"1pl", RC_M_PLURAL},     {"2pl", RC_M_PLURAL},
+        {"nom", RC_M_NOUN},     {"adj", RC_M_ADJ},        {"adv", RC_M_ADV},
+        {"negadv", RC_M_ADV},   {"npr", RC_M_PROPER},     {"prn", RC_M_PROPER},
+        {"patr", RC_M_PROPER},  {"infi", RC_M_INF},       {"ppas", RC_M_PPAS},
+        {"ppre", RC_M_PPRE},    {"ipre", RC_M_IND},       {"iimp", RC_M_IMPF},
+        {"ipsi", RC_M_PSIM},    {"ifut", RC_M_FUT},       {"cond", RC_M_COND},
+        {"spre", RC_M_SUBJ},    {"simp", RC_M_SUBJ},      {"impe", RC_M_IMPE},
+        {"prep", RC_M_FUNC},    {"prepv", RC_M_FUNC},     {"cjco", RC_M_FUNC},
+        {"cjsub", RC_M_FUNC},   {"propersuj", RC_M_FUNC}, {"properobj", RC_M_FUNC},
+        {"preverb", RC_M_FUNC}, {"1pl", RC_M_PLURAL},     {"2pl", RC_M_PLURAL},
         {"3pl", RC_M_PLURAL},
     };
     while (n && t[n - 1] == '!') /* "3pl!": a rare form, still the same person */

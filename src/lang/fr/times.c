@@ -55,8 +55,8 @@ static bool starter(const tx_p *P, size_t i)
 }
 
 /* Reads the expressions of a lexed text against ref (NULL: unresolved), into a. */
-static int times_parse(const char *text, size_t len, const tx_atom *atoms, size_t natoms,
-                       const rc_date *ref, rc_arena *a, rc_time **out, size_t *n)
+static int times_parse(const rc_lang *fr, const char *text, size_t len, const tx_atom *atoms,
+                       size_t natoms, const rc_date *ref, rc_arena *a, rc_time **out, size_t *n)
 {
     *out = NULL;
     *n = 0;
@@ -64,6 +64,7 @@ static int times_parse(const char *text, size_t len, const tx_atom *atoms, size_
     memset(&P, 0, sizeof P);
     P.text = text;
     P.len = len;
+    P.age_cues = rc_lang_lex(fr, "time_age_cues");
     if (ref && rc_date_valid(ref->y, ref->m, ref->d)) {
         P.has_ref = true;
         P.refd = *ref;
@@ -122,6 +123,13 @@ static int times_parse(const char *text, size_t len, const tx_atom *atoms, size_
             tx_fmt_day(t->from, sizeof t->from, best.from);
         if (best.to != NODAY)
             tx_fmt_day(t->to, sizeof t->to, best.to);
+        if ((best.type == RC_TIME_DATE || best.type == RC_TIME_DATETIME) && best.from != NODAY &&
+            best.from == best.to && best.from != P.narr) {
+            /* the narrative moves to that day; readings made from the old one are dropped */
+            P.narr = best.from;
+            P.has_narr = true;
+            memset(memo.dayref.at, 0, sizeof memo.dayref.at);
+        }
         i = bj;
     }
     *out = res;
@@ -156,7 +164,7 @@ int rc_fr_times(const rc_lang *fr, const char *text, size_t len, const rc_date *
     size_t natoms;
     if ((status = rc_fr_times_lex(fr, text, len, a, &atoms, &natoms)))
         return status;
-    return times_parse(text, len, atoms, natoms, ref, a, out, n);
+    return times_parse(fr, text, len, atoms, natoms, ref, a, out, n);
 }
 
 int rc_fr_times_pass(const rc_lang *fr, const char *text, size_t len, rc_arena *a,
@@ -166,6 +174,7 @@ int rc_fr_times_pass(const rc_lang *fr, const char *text, size_t len, rc_arena *
     int status = times_text(fr, &text, len, a);
     if (status)
         return status;
+    out->fr = fr;
     out->text = text ? text : "";
     out->len = len;
     if (len == 0)
@@ -176,7 +185,7 @@ int rc_fr_times_pass(const rc_lang *fr, const char *text, size_t len, rc_arena *
         return status;
     out->atoms = atoms;
     out->natoms = natoms;
-    return times_parse(text, len, atoms, natoms, NULL, a, &out->times, &out->ntimes);
+    return times_parse(fr, text, len, atoms, natoms, NULL, a, &out->times, &out->ntimes);
 }
 
 int rc_fr_times_again(const rc_fr_times_first *first, const rc_date *ref, rc_arena *a,
@@ -193,5 +202,6 @@ int rc_fr_times_again(const rc_fr_times_first *first, const rc_date *ref, rc_are
     }
     if (first->len == 0)
         return RC_OK;
-    return times_parse(first->text, first->len, first->atoms, first->natoms, ref, a, out, n);
+    return times_parse(first->fr, first->text, first->len, first->atoms, first->natoms, ref, a,
+                       out, n);
 }

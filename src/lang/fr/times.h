@@ -21,6 +21,7 @@ int rc_fr_times(const rc_lang *fr, const char *text, size_t len, const rc_date *
  * unresolved. The document's date can be inferred from it (rc_fr_docdate_from), and the final
  * reading made from the same atoms (rc_fr_times_again) without lexing the text twice. */
 typedef struct rc_fr_times_first {
+    const rc_lang *fr;
     const char *text; /* NUL-terminated: the text, or its copy in the arena */
     size_t len;
     const struct tx_atom *atoms;

@@ -242,8 +242,12 @@ size_t tx_rd_clock_read(const tx_p *P, size_t i, tx_clk *c)
             k = j + 1;
             int mn;
             size_t jm;
-            if (abbr && K(P, k) == TA_NUM && T(P, k) && P->at[k].nd == 2 && P->at[k].v <= 59) {
+            if (abbr && K(P, k) == TA_NUM && J(P, k) && P->at[k].nd == 2 && P->at[k].v <= 59 &&
+                (T(P, k) || !J(P, k + 1) || K(P, k + 1) != TA_NUM)) {
+                /* 21h45, and 21 h 45 as wire copy spaces it, but not 21 h 45 000 */
                 c->mm = P->at[k].v, c->strong = true, k++;
+                if (KJ(P, k, TA_UNIT) && P->at[k].v == TU_MIN)
+                    k++;
             } else if (KJ(P, k, TA_ET) && KJ(P, k + 1, TA_DEMI)) {
                 c->mm = 30, c->strong = true, k += 2;
             } else if (KJ(P, k, TA_ET) && KJ(P, k + 1, TA_QUART)) {
@@ -387,12 +391,15 @@ size_t tx_rd_dayref_read(const tx_p *P, size_t i, tx_out *o)
             snprintf(o->value, sizeof o->value, "PRESENT_REF");
         return k + 1;
     }
-    if ((K(P, k) == TA_LE && KJ(P, k + 1, TA_RDAY)) || K(P, k) == TA_RDAY) {
+    /* la veille, le lendemain, le même jour: from the day the narrative last named */
+    bool same = K(P, k) == TA_LE && KJ(P, k + 1, TA_SAME) && KJ(P, k + 2, TA_UNIT) &&
+                P->at[k + 2].v == TU_D && P->at[k + 2].e - P->at[k + 2].s == 4;
+    if (same || (K(P, k) == TA_LE && KJ(P, k + 1, TA_RDAY)) || K(P, k) == TA_RDAY) {
         size_t r = K(P, k) == TA_LE ? k + 1 : k;
         o->type = RC_TIME_DATE;
-        if (P->has_ref)
-            tx_set_day(o, P->ref + P->at[r].v);
-        return r + 1;
+        if (P->has_narr || P->has_ref)
+            tx_set_day(o, (P->has_narr ? P->narr : P->ref) + (same ? 0 : P->at[r].v));
+        return same ? k + 3 : r + 1;
     }
     tx_d dd;
     size_t j = tx_rd_date(P, i, &dd);

@@ -76,6 +76,7 @@ typedef struct tx_memo {
 } tx_memo;
 
 typedef struct tx_p {
+    const rc_lexicon *age_cues; /* words before "de N ans" that make it an age (time_age_cues) */
     const tx_atom *at;
     size_t n;
     tx_memo *memo;
@@ -83,6 +84,8 @@ typedef struct tx_p {
     size_t len;
     bool has_ref;
     int64_t ref; /* day count */
+    int64_t narr; /* the last single day the text named, for la veille and le lendemain */
+    bool has_narr;
     rc_date refd;
 } tx_p;
 

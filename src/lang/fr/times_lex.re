@@ -166,7 +166,8 @@ static bool vocab_value(const char *val, int *kind, int32_t *v)
                    CLS("day", TA_DAY), CLS("rday", TA_RDAY), CLS("part", TA_PART),
                    CLS("clock", TA_CLOCK), CLS("mod", TA_MOD), CLS("cue", TA_CUE),
                    CLS("num", TA_NUMW), CLS("season", TA_SEASON), CLS("holiday", TA_HOLIDAY),
-                   CLS("set", TA_SET), CLS("ref", TA_REF), CLS("ampm", TA_AMPM)};
+                   CLS("set", TA_SET), CLS("ref", TA_REF), CLS("ampm", TA_AMPM),
+                   CLS("same", TA_SAME)};
 #undef CLS
     static const char *const units[] = {"", "Y", "M", "W", "D", "H", "MIN", "S", "CE", "DE"};
     static const char *const parts[] = {"", "MO", "AF", "EV", "NI", "DT"};

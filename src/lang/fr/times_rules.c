@@ -247,6 +247,34 @@ size_t tx_m_relative(const tx_p *P, size_t i, tx_out *o)
     return j;
 }
 
+/* Whether the years read at atom k are an age: "âgé de 87 ans", "un homme de 38 ans", "Ali, 34
+ * ans," — the word before "de" is a cue of data/fr/time_age_cues.txt, or the figure stands
+ * between commas right after a capitalised name. */
+static bool is_age(const tx_p *P, size_t k, size_t j)
+{
+    const char *t = P->text;
+    size_t s = P->at[k].s;
+    size_t p = s;
+    while (p > 0 && t[p - 1] == ' ')
+        p--;
+    if (p >= 1 && t[p - 1] == ',') { /* "Ali, 34 ans," */
+        size_t q = p - 1;
+        bool closes = j < P->n ? PU(P, j, ',') || PU(P, j, ')') : false;
+        return closes && q > 0 && ((t[q - 1] | 0x20) >= 'a' && (t[q - 1] | 0x20) <= 'z');
+    }
+    size_t we = p;
+    while (p > 0 && t[p - 1] != ' ' && t[p - 1] != '\n')
+        p--;
+    if (we - p != 2 || (t[p] != 'd' && t[p] != 'D') || t[p + 1] != 'e')
+        return false;
+    while (p > 0 && t[p - 1] == ' ')
+        p--;
+    size_t ce = p;
+    while (p > 0 && t[p - 1] != ' ' && t[p - 1] != '\n' && t[p - 1] != '\'' && ce - p < 40)
+        p--;
+    return ce > p && rc_lex_get(P->age_cues, t + p, ce - p) != NULL;
+}
+
 /* Durations: 24 heures, cinq ans, depuis trois semaines, toute la journée, quelques jours,
  * 10 siècles. N heures after à or vers is a clock time, not a duration. */
 size_t tx_m_duration(const tx_p *P, size_t i, tx_out *o)
@@ -278,6 +306,8 @@ size_t tx_m_duration(const tx_p *P, size_t i, tx_out *o)
     if (!depuis)
         o->s = P->at[k].s;
     if (unit == TU_Y && is_word(P, j - 1, "ann\xc3\xa9\x65s") && k > 0 && K(P, k - 1) == TA_LE)
+        return 0;
+    if (unit == TU_Y && !depuis && k == i && is_age(P, k, j))
         return 0;
     fmt_dur(o->value, sizeof o->value, num, unit);
     if (depuis && P->has_ref && n >= 0) {
@@ -379,7 +409,9 @@ size_t tx_m_clock_read(const tx_p *P, size_t i, tx_out *o)
         (KJ(P, q, TA_JUSQU) && KJ(P, q + 1, TA_A))) {
         q += K(P, q) == TA_JUSQU ? 2 : 1;
         size_t jb = J(P, q) ? tx_rd_clock(P, q, &b) : 0;
-        if (!jb && tx_rd_num(P, q, &h, &jn) && h <= 24 && J(P, q) && (a.strong || range)) {
+        bool et = K(P, ja) == TA_ET; /* "21 h 45 et une autre": a bare number after et needs entre */
+        if (!jb && tx_rd_num(P, q, &h, &jn) && h <= 24 && J(P, q) && (a.strong || range) &&
+            (range || !et)) {
             b.hh = h, b.mm = -1, b.ss = -1, b.strong = false;
             jb = jn;
             if (KJ(P, jn, TA_PART)) { /* entre 17 et 18 après-midi */

@@ -114,6 +114,21 @@ static int tense(const tx_p *P, size_t i)
     return 0;
 }
 
+/* Whether the date whose first atom is i0 is a deadline or a limit (jusqu'au 30 juin, d'ici le
+ * 5, avant le 2): the tense of the sentence is that of the announcement, not of the date, which
+ * is then the nearest. */
+static bool deadline(const tx_p *P, size_t i0)
+{
+    for (size_t k = 1; k <= 3 && k <= i0; k++) {
+        int kind = K(P, i0 - k);
+        if (kind == TA_JUSQU || kind == TA_AVANT)
+            return true;
+        if (kind != TA_AU && kind != TA_A && kind != TA_LE && kind != TA_DU)
+            return false;
+    }
+    return false;
+}
+
 /* ---- resolution ---------------------------------------------------------------------------- */
 
 /* Chooses the year of a day and month without one: the cue or the tense says before or after
@@ -188,7 +203,7 @@ bool tx_res_date(const tx_p *P, const tx_d *dd, size_t at, tx_out *o)
                 }
             }
         }
-        int dir = dd->cue ? dd->cue : tense(P, at);
+        int dir = dd->cue ? dd->cue : deadline(P, dd->i0) ? 0 : tense(P, at);
         if (dd->this)
             dir = 0;
         y = pick_year(P, m, d, dir);

@@ -1,0 +1,759 @@
+/*
+ * attrib.c - who vouches for what. Sentences are read in order; in each, every cue phrase and
+ * reporting verb outside quotation marks (and every verb of an incise inside them: « …, a
+ * déclaré X, … ») makes an attribution: its chain of sources (the original speaker first, then
+ * each relay: citant X, cité par Y, à l'AFP) and its scope (the quote it introduces or follows,
+ * the clause after "que", the sentence before an inverted verb, the sentence a "selon" opens).
+ * Quotations left without a speaker then take the subject of the clause that introduces them,
+ * or the source of the attribution that covers them; scare quotes of one or two words take a
+ * speaker only from a verb right beside them.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/attrib.h"
+#include "util/fold.h"
+
+#define MAXCHAIN 8
+#define CUE_WINDOW 8 /* tokens between a verb and the de source / à l'AFP it takes */
+
+typedef struct chain {
+    rc_speaker link[MAXCHAIN];
+    size_t n;
+} chain;
+
+typedef struct pass {
+    src_state *st;
+    const quote_tok *qt;
+    size_t attrcap;
+    uint32_t sent, a, b;   /* the sentence being read, in tokens */
+    size_t sent_first;     /* first attribution made in this sentence */
+    chain citing;          /* citant X: sources waiting for the verb that relays them */
+    uint32_t citing_tok;
+    size_t qnext;          /* first quote not yet finished with */
+    size_t *sent_attr;     /* first attribution made in each sentence (in making order) */
+    rc_speaker last;       /* the speaker of the last quote given one */
+    uint32_t last_sent;
+    bool has_last;
+} pass;
+
+/* Whether the tokens at i read the folded phrase; *end receives the token after it. */
+static bool match_phrase(const src_state *st, uint32_t i, uint32_t lim, const char *phrase,
+                         uint32_t *end)
+{
+    const rc_token *t = st->doc->toks;
+    const char *p = phrase;
+    while (i < lim) {
+        char f[64];
+        size_t n = rc_fold(st->doc->text + t[i].start, t[i].end - t[i].start, f, sizeof f);
+        if (n > sizeof f || strncmp(p, f, n) != 0)
+            return false;
+        p += n;
+        i++;
+        if (!*p) {
+            *end = i;
+            return true;
+        }
+        if (*p == ' ')
+            p++;
+        else if (t[i - 1].kind != RC_TOK_ELISION && p[-1] != '\'')
+            return false;
+    }
+    return false;
+}
+
+/* The longest cue phrase at token i, or NULL. */
+static const srclex_cue *cue_at(const src_state *st, uint32_t i, uint32_t lim, uint32_t *end)
+{
+    if (!(st->ti[i].bits & SL_CUE))
+        return NULL;
+    size_t ncues;
+    const srclex_cue *cues = srclex_cues(st->sl, &ncues);
+    for (int32_t c = st->ti[i].cue; c >= 0 && (size_t)c < ncues; c = cues[c].next)
+        if (match_phrase(st, i, lim, cues[c].phrase, end))
+            return &cues[c];
+    return NULL;
+}
+
+/* The token range of the document's quote q, marks included. */
+static uint32_t quote_last(const quote_tok *q)
+{
+    return q->closed ? q->ob : q->ob - 1;
+}
+
+/* The quote whose marks enclose token i, or -1 (a binary search: quotes are in order). */
+static int32_t quote_around(const pass *ps, uint32_t i)
+{
+    size_t lo = 0, hi = ps->st->doc->nquotes;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (ps->qt[mid].oa > i)
+            hi = mid;
+        else if (quote_last(&ps->qt[mid]) < i)
+            lo = mid + 1;
+        else
+            return (int32_t)mid;
+    }
+    return -1;
+}
+
+/* The number of quotes that open before token i (a binary search), where a backward walk over
+ * the quotes before a token starts. */
+static size_t quotes_before(const pass *ps, uint32_t i)
+{
+    size_t lo = 0, hi = ps->st->doc->nquotes;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (ps->qt[mid].oa < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Appends a link to a chain (kept at MAXCHAIN). */
+static void chain_add(chain *c, const rc_speaker *sp, bool joint)
+{
+    if (c->n < MAXCHAIN) {
+        c->link[c->n] = *sp;
+        c->link[c->n].joint = joint;
+        c->n++;
+    }
+}
+
+/* Reads a source at token j for a cue: a phrase with its apposition, the complement of "le
+ * témoignage de", and a pronoun resolved; false when nothing there names a source. */
+static int read_source(pass *ps, uint32_t j, uint32_t lim, bool loose, src_np *np,
+                       rc_speaker *sp)
+{
+    src_state *st = ps->st;
+    if (!speaker_np_appos(st, j, lim, np) && !(loose && speaker_np_loose(st, j, lim, np)))
+        return 1;
+    if (np->head == SL_VIA && np->na == np->nb) { /* le témoignage de deux habitants */
+        uint32_t k = np->a;
+        while (k < np->b && !(st->ti[k].bits & SL_PREP))
+            k++;
+        if (k + 1 >= np->b + 4 || (!speaker_np_appos(st, k + 1, lim, np) &&
+                                    !speaker_np_loose(st, k + 1, lim, np)))
+            return 1;
+    }
+    return speaker_make(st, np, sp);
+}
+
+/* Sources joined to the one just read (selon X et Y), then relays (X, cité par Y). Returns the
+ * token after the last source read. */
+static int read_joint_relays(pass *ps, uint32_t j, uint32_t lim, chain *c, uint32_t *end)
+{
+    src_state *st = ps->st;
+    for (int n = 0; n < 3 && j + 1 < lim && (st->ti[j].bits & SL_CONJ); n++) {
+        src_np np;
+        rc_speaker sp;
+        int status = read_source(ps, j + 1, lim, true, &np, &sp);
+        if (status < 0)
+            return status;
+        if (status)
+            break;
+        chain_add(c, &sp, true);
+        j = np.b;
+    }
+    for (int n = 0; n < 3 && j < lim; n++) {
+        uint32_t k = j, e;
+        if (speaker_punct(st, k, ',') && k + 1 < lim)
+            k++;
+        const srclex_cue *cue = cue_at(st, k, lim, &e);
+        if (!cue || cue->cls != SC_RELAY)
+            break;
+        src_np np;
+        rc_speaker sp;
+        int status = read_source(ps, e, lim, false, &np, &sp);
+        if (status < 0)
+            return status;
+        if (status)
+            break;
+        chain_add(c, &sp, false);
+        j = np.b;
+    }
+    *end = j;
+    return RC_OK;
+}
+
+/* An outlet told after a verb (a indiqué à l'AFP, assurait pour l'agence Sputnik): an
+ * organisation or a known agency. Returns the token after it, or j when there is none. */
+static int read_told(pass *ps, uint32_t j, uint32_t lim, chain *c, uint32_t *end)
+{
+    src_state *st = ps->st;
+    *end = j;
+    uint32_t e;
+    const srclex_cue *cue = j < lim ? cue_at(st, j, lim, &e) : NULL;
+    if (!cue || (cue->cls != SC_TOLD && cue->cls != SC_FOR))
+        return RC_OK;
+    src_np np;
+    size_t pl = strlen(cue->phrase);
+    bool article = pl >= 2 && (strcmp(cue->phrase + pl - 2, "au") == 0 ||
+                               strcmp(cue->phrase + pl - 2, "ux") == 0 ||
+                               strcmp(cue->phrase + pl - 2, "du") == 0);
+    if (!speaker_np(st, e, lim, &np) || np.pron ||
+        (np.type != RC_ENT_ORG && !(article && np.na < np.nb)))
+        return RC_OK; /* à l'AFP, au Monde; not à Genève */
+    if (np.type == RC_ENT_MISC)
+        np.type = RC_ENT_ORG;
+    rc_speaker sp;
+    int status = speaker_make(st, &np, &sp);
+    if (status)
+        return status < 0 ? status : RC_OK;
+    chain_add(c, &sp, false);
+    *end = np.b;
+    return RC_OK;
+}
+
+/* Sets the speaker of quote q when it has none. */
+static void give_quote(pass *ps, size_t q, const rc_speaker *sp, const char *verb)
+{
+    rc_quote *qu = &ps->st->doc->quotes[q];
+    if (qu->has_speaker)
+        return;
+    qu->has_speaker = 1;
+    ps->last = *sp;
+    ps->last_sent = ps->sent;
+    ps->has_last = true;
+    qu->speaker = *sp;
+    qu->speaker.joint = 0;
+    qu->verb = verb;
+}
+
+/* Adds an attribution over bytes; the chain is copied into the arena. */
+static int add_attr(pass *ps, uint32_t ta, uint32_t tb, uint32_t sa, uint32_t sb,
+                    const char *cue, const chain *c, int32_t quote, bool denied)
+{
+    rc_doc *doc = ps->st->doc;
+    if (!c->n)
+        return RC_OK;
+    if (rc_arena_grow(&doc->arena, (void **)&doc->attrs, &ps->attrcap, doc->nattrs + 1,
+                      sizeof *doc->attrs))
+        return RC_ENOMEM;
+    rc_speaker *links = rc_arena_alloc(&doc->arena, c->n * sizeof *links);
+    if (!links)
+        return RC_ENOMEM;
+    memcpy(links, c->link, c->n * sizeof *links);
+    rc_attribution *at = &doc->attrs[doc->nattrs++];
+    const rc_token *t = doc->toks;
+    at->start = t[ta].start;
+    at->end = t[tb - 1].end;
+    at->scope_start = t[sa].start;
+    at->scope_end = sb > sa ? t[sb - 1].end : t[sa].start;
+    at->cue = cue;
+    at->chain = links;
+    at->nchain = c->n;
+    at->quote = quote;
+    at->denied = denied;
+    return RC_OK;
+}
+
+/* Scope bytes of quote q when it is what an attribution covers. */
+static void quote_scope(const pass *ps, size_t q, uint32_t *sa, uint32_t *sb)
+{
+    const quote_tok *qt = &ps->qt[q];
+    *sa = qt->oa + 1;
+    *sb = qt->closed ? qt->ob : qt->ob;
+}
+
+/* The token after the end of the sentence's text, leaving out its final punctuation. */
+static uint32_t sent_end_trim(const pass *ps)
+{
+    uint32_t e = ps->b;
+    while (e > ps->a + 1 && ps->st->doc->toks[e - 1].kind == RC_TOK_PUNCT)
+        e--;
+    return e;
+}
+
+/* A reporting verb at token i (ending at vend) with verb entry v: finds its group, subject,
+ * relays and scope, and the quote it introduces or follows. *next receives where to go on. */
+static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
+{
+    src_state *st = ps->st;
+    const srclex_info *ti = st->ti;
+    const rc_token *t = st->doc->toks;
+    size_t nverbs;
+    const srclex_verb *verbs = srclex_verbs(st->sl, &nverbs);
+    const srclex_verb *verb = &verbs[v];
+    uint32_t a = ps->a, b = ps->b;
+    *next = vend;
+    bool inq = (ti[i].bits & TB_INQ) != 0;
+    /* the verb group: [s'] aux [-t-il] [adverbs] participle, or verb [-t-il] */
+    uint32_t k = i, g = i;
+    int clitic = -1;
+    bool aux = false;
+    bool negated = false;
+    if (ti[i].bits & SL_INF)
+        return RC_OK; /* an infinitive reports nothing by itself */
+    for (int n = 0; k > a && n < 5; n++) {
+        uint32_t pb = ti[k - 1].bits;
+        if ((pb & SL_ADV) && !(pb & TB_NAME)) {
+            negated |= (pb & SL_NEG) != 0;
+            k--;
+        } else if (t[k - 1].kind == RC_TOK_ELISION && (pb & SL_PREP) && (ti[k].bits & SL_ADV))
+            k--; /* a d'ailleurs souligné */
+        else if ((pb & SL_DET) && k >= a + 2 && (ti[k].bits & SL_ADV) && (ti[k - 2].bits & SL_AUX))
+            k--; /* a une nouvelle fois condamné */
+        else
+            break;
+    }
+    if (k > a && t[k - 1].kind == RC_TOK_CLITIC) {
+        clitic = (int)(k - 1);
+        k--;
+    }
+    if (k > a && (ti[k - 1].bits & SL_AUX)) {
+        aux = true;
+        k--;
+        bool refl = k > a && (ti[k - 1].bits & SL_REFL);
+        if (refl)
+            k--;
+        if ((ti[k].bits & SL_BE) && !refl)
+            return RC_OK; /* a passive: Alep est considérée comme */
+        g = k;
+        if (k > a && (ti[k - 1].bits & SL_NEG))
+            negated = true;
+    } else {
+        clitic = -1;
+        if (i > a && (ti[i - 1].bits & SL_REFL))
+            g = i - 1;
+    }
+    if (vend < b && t[vend].kind == RC_TOK_CLITIC && clitic < 0) {
+        clitic = (int)vend; /* dit-il, précise-t-elle */
+        vend++;
+    }
+    *next = vend;
+    if (negated)
+        return RC_OK; /* Colville ne précise pas */
+    uint32_t bits = ti[i].bits;
+    if (vend > i + 1) { /* a many-word verb: faisant état de */
+        size_t wl = t[i].end - t[i].start;
+        if (wl > 4 && memcmp(st->doc->text + t[i].end - 3, "ant", 3) == 0)
+            bits |= SL_PART;
+    }
+    if (!aux && clitic < 0 && (bits & SL_PP) && !(g > a && speaker_punct(st, g - 1, ',')))
+        return RC_OK; /* a participle alone: "les informations rapportées" */
+    bool inverted = clitic >= 0 ||
+                    (g > a && (speaker_punct(st, g - 1, ',') || (ti[g - 1].bits & SL_QUE) ||
+                               t[g - 1].kind == RC_TOK_QUOTE_CLOSE));
+    if (inq && !inverted)
+        return RC_OK;
+    src_np np;
+    memset(&np, 0, sizeof np);
+    rc_speaker sp;
+    bool found = false;
+    chain c = {.n = 0};
+    if ((bits & SL_PART) && !aux && clitic < 0) {
+        /* citant X is a cue; ajoutant que: the speaker of the clause before; Assurant que ...,
+         * elle a indiqué: the subject after the participle's clause */
+        if (g > a && !speaker_punct(st, g - 1, ',') && t[g - 1].kind != RC_TOK_QUOTE_CLOSE &&
+            speaker_subject_left(st, g, a, &np)) {
+            found = true;
+        } else if (st->doc->nattrs > ps->sent_first) {
+            const rc_attribution *prev = &st->doc->attrs[st->doc->nattrs - 1];
+            for (size_t n = 0; n < prev->nchain; n++)
+                chain_add(&c, &prev->chain[n], prev->chain[n].joint);
+        } else if (g <= a + 2) {
+            uint32_t j = vend;
+            while (j < b && !speaker_punct(st, j, ','))
+                j++;
+            if (j + 1 < b && speaker_np_appos(st, j + 1, b, &np))
+                found = true;
+        }
+    } else if (clitic >= 0) {
+        if (!speaker_np(st, (uint32_t)clitic, (uint32_t)clitic + 1, &np))
+            return RC_OK;
+        found = true;
+        if (!(np.bits & (SL_FEM | SL_MASC))) { /* -t-on: a-t-on appris de source militaire */
+            for (uint32_t j = vend; j < b && j < vend + CUE_WINDOW; j++) {
+                uint32_t e;
+                const srclex_cue *cue = cue_at(st, j, b, &e);
+                if (cue && cue->cls == SC_SOURCE_OF && speaker_np(st, e - 1, b, &np)) {
+                    *next = np.b;
+                    break;
+                }
+                if (cue && cue->cls == SC_TOLD && j + 1 < b && speaker_np(st, e, b, &np) &&
+                    !np.pron)
+                    break; /* a-t-on appris auprès de l'armée */
+            }
+        }
+    } else if (inverted) {
+        uint32_t j = vend;
+        chain told = {.n = 0};
+        uint32_t e;
+        int status = read_told(ps, j, b, &told, &e);
+        if (status)
+            return status;
+        uint32_t p = g > a && speaker_punct(st, g - 1, ',') ? g - 1 : g;
+        bool after_quote = inq || (p > a && t[p - 1].kind == RC_TOK_QUOTE_CLOSE);
+        found = speaker_subject_right(st, e, b, after_quote, &np);
+        if (!found && !inq) {
+            found = speaker_subject_left(st, g, a, &np);
+            inverted = false; /* Vitali Tchourkine, a confirmé: the comma was the name's */
+        }
+        if (found && np.a >= vend) {
+            int s2 = speaker_make(st, &np, &sp);
+            if (s2 < 0)
+                return s2;
+            if (s2)
+                return RC_OK;
+            chain_add(&c, &sp, false);
+            uint32_t after;
+            if ((status = read_joint_relays(ps, np.b, b, &c, &after)))
+                return status;
+            for (size_t n = 0; n < told.n; n++)
+                chain_add(&c, &told.link[n], false);
+            if ((status = read_told(ps, after, b, &c, &after)))
+                return status;
+            *next = after > vend ? after : vend;
+            found = false; /* made */
+            np.b = after;
+        }
+    } else {
+        found = speaker_subject_left(st, g, a, &np);
+    }
+    if (found) {
+        int status = speaker_make(st, &np, &sp);
+        if (status < 0)
+            return status;
+        if (status)
+            return RC_OK;
+        chain_add(&c, &sp, false);
+        if (np.b <= g) { /* X, cité par Y, a déclaré; then à l'AFP after the verb */
+            uint32_t after;
+            if ((status = read_joint_relays(ps, np.b, g, &c, &after)))
+                return status;
+        }
+        uint32_t e;
+        if ((status = read_told(ps, vend, b, &c, &e)))
+            return status;
+        if (e > *next)
+            *next = e;
+    }
+    if (!c.n)
+        return RC_OK;
+    if (ps->citing.n && ps->citing_tok < i) { /* Citant X, Y a rapporté: X first */
+        chain full = ps->citing;
+        for (size_t n = 0; n < c.n; n++)
+            chain_add(&full, &c.link[n], c.link[n].joint);
+        c = full;
+        ps->citing.n = 0;
+    }
+    /* the quote it belongs to, and the scope */
+    int32_t quote = -1;
+    uint32_t sa, sb;
+    if (inq) {
+        quote = quote_around(ps, i);
+    } else if (inverted) {
+        uint32_t p = g;
+        if (p > a && speaker_punct(st, p - 1, ','))
+            p--;
+        if (p > 0 && t[p - 1].kind == RC_TOK_QUOTE_CLOSE)
+            quote = quote_around(ps, p - 1);
+        for (int32_t q = (int32_t)quotes_before(ps, g) - 1; quote < 0 && q >= 0; q--) {
+            if (ps->qt[q].oa < a && quote_last(&ps->qt[q]) < a)
+                break;
+            if (quote_last(&ps->qt[q]) < g && !st->doc->quotes[q].has_speaker &&
+                ps->qt[q].words > 2)
+                quote = q; /* « … », où …, ont déclaré X */
+        }
+    } else {
+        uint32_t j = vend;
+        for (uint32_t n = 0; j < b && n < 5; n++, j++) {
+            if (t[j].kind == RC_TOK_QUOTE_OPEN) {
+                quote = quote_around(ps, j);
+                break;
+            }
+            if (!(speaker_punct(st, j, ':') || (ti[j].bits & (SL_QUE | SL_DET | SL_PREP | SL_ADV))))
+                break;
+        }
+    }
+    if (quote >= 0) {
+        quote_scope(ps, (size_t)quote, &sa, &sb);
+        if (inverted && !inq && ps->qt[quote].oa + 1 > a) { /* the whole sentence before */
+            sa = a;
+            sb = g;
+            if (sb > a && speaker_punct(st, sb - 1, ','))
+                sb--;
+        }
+    } else if (inverted) {
+        sa = a;
+        sb = g;
+        if (sb > a && speaker_punct(st, sb - 1, ','))
+            sb--;
+        for (int32_t q = (int32_t)quotes_before(ps, a) - 1; q >= 0; q--) /* across sentences */
+            if (ps->qt[q].oa < a && quote_last(&ps->qt[q]) >= a) {
+                sa = ps->qt[q].oa + 1;
+                break;
+            } else if (quote_last(&ps->qt[q]) < a)
+                break;
+    } else {
+        sa = *next;
+        while (sa < b && (speaker_punct(st, sa, ':') || (ti[sa].bits & SL_QUE)))
+            sa++;
+        sb = sent_end_trim(ps);
+    }
+    if (sb <= sa) {
+        sa = a;
+        sb = sent_end_trim(ps);
+    }
+    /* the attribution's span: from the verb group or the subject to the end of what was read */
+    uint32_t span_a = g, span_b = *next;
+    if (found && np.a < span_a)
+        span_a = np.a;
+    if (found && np.b > span_b)
+        span_b = np.b;
+    int status = add_attr(ps, span_a, span_b, sa, sb, verb->lemma, &c, quote,
+                          verb->cls == SV_DENY);
+    if (status)
+        return status;
+    if (quote >= 0)
+        give_quote(ps, (size_t)quote, &c.link[0], verb->lemma);
+    if (!inq && !inverted) { /* partial quotes further in the clause: X a dit que « … » */
+        for (size_t q = quote >= 0 ? (size_t)quote + 1 : ps->qnext; q < st->doc->nquotes; q++) {
+            if (ps->qt[q].oa >= b)
+                break;
+            if (ps->qt[q].oa > i)
+                give_quote(ps, q, &c.link[0], verb->lemma);
+        }
+    }
+    speaker_remember(st, &c.link[0], ps->sent, np.bits);
+    return RC_OK;
+}
+
+/* selon X, d'après X, pour X, de source X, toujours selon X: an attribution over the clause or
+ * sentence. */
+static int on_according(pass *ps, uint32_t i, uint32_t e, const srclex_cue *cue, uint32_t *next)
+{
+    src_state *st = ps->st;
+    rc_doc *doc = st->doc;
+    uint32_t a = ps->a, b = ps->b;
+    *next = e;
+    chain c = {.n = 0};
+    src_np np;
+    rc_speaker sp;
+    uint32_t end = e;
+    bool previous = cue->cls == SC_SAME;
+    if (!previous) {
+        uint32_t from = cue->cls == SC_SOURCE_OF ? e - 1 : e;
+        int status = read_source(ps, from, b, cue->cls == SC_ACCORDING, &np, &sp);
+        if (status < 0)
+            return status;
+        if (status && cue->cls != SC_CONTINUE)
+            return RC_OK;
+        if (cue->cls == SC_CONTINUE && (status || np.na == np.nb || np.pron))
+            previous = true; /* toujours selon l'agence */
+        else if (!status) {
+            if (cue->cls == SC_FOR && (i != a || np.b >= b || !speaker_punct(st, np.b, ',') ||
+                                       (np.type == RC_ENT_MISC && np.na == np.nb)))
+                return RC_OK; /* pour X, at the start of a sentence only */
+            chain_add(&c, &sp, false);
+            if ((status = read_joint_relays(ps, np.b, b, &c, &end)))
+                return status;
+        }
+    }
+    if (previous) {
+        const rc_attribution *prev = NULL;
+        for (size_t n = doc->nattrs; n-- > 0;)
+            if (doc->attrs[n].start < doc->toks[i].start) {
+                prev = &doc->attrs[n];
+                break;
+            }
+        if (!prev)
+            return RC_OK;
+        for (size_t n = 0; n < prev->nchain; n++)
+            chain_add(&c, &prev->chain[n], prev->chain[n].joint);
+        if (end < e)
+            end = e;
+        if (cue->cls == SC_CONTINUE && end == e) {
+            src_np skip;
+            if (speaker_np(st, e, b, &skip))
+                end = skip.b;
+        }
+    }
+    *next = end;
+    /* scope: after it when it opens the sentence, before it when it closes it, else all */
+    uint32_t sa = a, sb = sent_end_trim(ps);
+    uint32_t lead = a;
+    while (lead < i && (st->ti[lead].bits & SL_ADV)) /* Toujours selon */
+        lead++;
+    if (i == lead || (i > a && speaker_punct(st, i - 1, ',') && i == a + 1)) {
+        sa = end;
+        if (sa < b && speaker_punct(st, sa, ','))
+            sa++;
+    } else if (i > a && speaker_punct(st, i - 1, ',') && end >= sent_end_trim(ps)) {
+        sb = i - 1;
+    }
+    if (sb <= sa) {
+        sa = a;
+        sb = sent_end_trim(ps);
+    }
+    int32_t quote = -1;
+    for (size_t q = ps->qnext; q < doc->nquotes; q++) { /* quotes it covers */
+        if (ps->qt[q].oa >= sb)
+            break;
+        if (ps->qt[q].oa >= sa && !doc->quotes[q].has_speaker && ps->qt[q].words > 2) {
+            give_quote(ps, q, &c.link[0], NULL);
+            if (quote < 0)
+                quote = (int32_t)q;
+        }
+    }
+    const char *name = cue->cls == SC_SOURCE_OF ? "de source" : cue->phrase;
+    int status = add_attr(ps, i, end, sa, sb, name, &c, quote, false);
+    if (status)
+        return status;
+    if (!previous)
+        speaker_remember(st, &c.link[0], ps->sent, np.bits);
+    return RC_OK;
+}
+
+/* The subject of the clause a quotation sits in, for quotes no verb or cue claimed: the
+ * attribution made just before it in its sentence, else the sentence's first source phrase. */
+static int quote_fallback(pass *ps, size_t q)
+{
+    src_state *st = ps->st;
+    rc_doc *doc = st->doc;
+    const quote_tok *qt = &ps->qt[q];
+    if (doc->quotes[q].has_speaker || qt->words <= 2)
+        return RC_OK;
+    uint32_t s = st->sent_of[qt->oa], a = speaker_sent_a(st, s);
+    if (qt->oa == a) { /* a quotation standing alone goes on with the speaker just quoted */
+        if (s > 0 && ps->sent_attr[s] > ps->sent_attr[s - 1]) /* X décrit la scène. « … » */
+            give_quote(ps, q, &doc->attrs[ps->sent_attr[s] - 1].chain[0], NULL);
+        else if (ps->has_last && ps->last_sent + 1 >= s && ps->last_sent < s)
+            give_quote(ps, q, &ps->last, NULL);
+        return RC_OK;
+    }
+    uint32_t qstart = doc->toks[qt->oa].start;
+    for (size_t n = doc->nattrs; n-- > ps->sent_first;) {
+        const rc_attribution *at = &doc->attrs[n];
+        if (at->end <= qstart && at->start >= doc->toks[a].start) {
+            give_quote(ps, q, &at->chain[0], at->cue);
+            return RC_OK;
+        }
+    }
+    uint32_t j = a;
+    if (st->ti[j].bits & SL_LOC) { /* Dans la journée, le Centre … */
+        while (j < qt->oa && !speaker_punct(st, j, ','))
+            j++;
+        j++;
+    }
+    src_np np;
+    if (j >= qt->oa || !speaker_np_appos(st, j, qt->oa, &np) || np.pron ||
+        (np.na == np.nb && np.head != SL_ROLE && np.head != SL_SRC && np.head != SL_ORG))
+        return RC_OK;
+    rc_speaker sp;
+    int status = speaker_make(st, &np, &sp);
+    if (status)
+        return status < 0 ? status : RC_OK;
+    chain c = {.n = 0};
+    chain_add(&c, &sp, false);
+    uint32_t sa, sb;
+    quote_scope(ps, q, &sa, &sb);
+    if ((status = add_attr(ps, np.a, np.b, sa, sb, "«»", &c, (int32_t)q, false)))
+        return status;
+    give_quote(ps, q, &sp, NULL);
+    speaker_remember(st, &sp, s, np.bits);
+    return RC_OK;
+}
+
+/* Orders attributions by start (stable for equal starts, by the order they were made). */
+static int cmp_attr(const void *x, const void *y)
+{
+    const rc_attribution *p = x, *q = y;
+    if (p->start != q->start)
+        return p->start < q->start ? -1 : 1;
+    return p->scope_start < q->scope_start ? -1 : p->scope_start > q->scope_start;
+}
+
+int attrib_run(src_state *st, const quote_tok *qt)
+{
+    rc_doc *doc = st->doc;
+    pass ps;
+    memset(&ps, 0, sizeof ps);
+    ps.st = st;
+    ps.qt = qt;
+    doc->attrs = NULL;
+    doc->nattrs = 0;
+    ps.sent_attr = rc_arena_alloc(&doc->arena, (doc->nsents + 1) * sizeof *ps.sent_attr);
+    if (!ps.sent_attr)
+        return RC_ENOMEM;
+    for (uint32_t s = 0; s < doc->nsents; s++) {
+        ps.sent_attr[s] = doc->nattrs;
+        ps.sent = s;
+        ps.a = speaker_sent_a(st, s);
+        ps.b = speaker_sent_b(st, s);
+        ps.sent_first = doc->nattrs;
+        ps.citing.n = 0;
+        for (uint32_t i = ps.a; i < ps.b;) {
+            uint32_t next = i + 1, e;
+            int status = RC_OK;
+            bool inq = (st->ti[i].bits & TB_INQ) != 0;
+            const srclex_cue *cue = inq ? NULL : cue_at(st, i, ps.b, &e);
+            if (cue) {
+                switch (cue->cls) {
+                case SC_ACCORDING:
+                case SC_CONTINUE:
+                case SC_SAME:
+                case SC_SOURCE_OF:
+                case SC_FOR:
+                    status = on_according(&ps, i, e, cue, &next);
+                    break;
+                case SC_CITING: {
+                    src_np np;
+                    rc_speaker sp;
+                    status = read_source(&ps, e, ps.b, false, &np, &sp);
+                    if (status == RC_OK) {
+                        chain_add(&ps.citing, &sp, false);
+                        ps.citing_tok = i;
+                        next = np.b;
+                        status = RC_OK;
+                    } else if (status > 0)
+                        status = RC_OK;
+                    break;
+                }
+                case SC_VERB:
+                    status = on_verb(&ps, i, e, cue->verb, &next);
+                    if (next < e)
+                        next = e;
+                    break;
+                case SC_RELAY: /* X, cité par Y: read with X */
+                    next = e;
+                    break;
+                default:
+                    cue = NULL;
+                    break;
+                }
+            }
+            if (!cue && (st->ti[i].bits & SL_VERB) && st->ti[i].verb >= 0)
+                status = on_verb(&ps, i, i + 1, st->ti[i].verb, &next);
+            if (status)
+                return status;
+            i = next > i ? next : i + 1;
+        }
+        if (ps.citing.n && doc->nattrs > ps.sent_first) { /* Y a rapporté, citant X */
+            rc_attribution *at = &doc->attrs[doc->nattrs - 1];
+            chain full = ps.citing;
+            for (size_t n = 0; n < at->nchain; n++)
+                chain_add(&full, &at->chain[n], at->chain[n].joint);
+            rc_speaker *links = rc_arena_alloc(&doc->arena, full.n * sizeof *links);
+            if (!links)
+                return RC_ENOMEM;
+            memcpy(links, full.link, full.n * sizeof *links);
+            at->chain = links;
+            at->nchain = full.n;
+        }
+        /* quotes that end in this sentence and still have no speaker */
+        while (ps.qnext < doc->nquotes && quote_last(&qt[ps.qnext]) < ps.b) {
+            int status = quote_fallback(&ps, ps.qnext);
+            if (status)
+                return status;
+            ps.qnext++;
+        }
+        speaker_scan_names(st, ps.a, ps.b, s);
+    }
+    if (doc->nattrs > 1)
+        qsort(doc->attrs, doc->nattrs, sizeof *doc->attrs, cmp_attr);
+    return RC_OK;
+}

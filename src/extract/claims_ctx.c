@@ -1,0 +1,722 @@
+/*
+ * claims_ctx.c - the context of a claim once its figure, noun and predicate are known: how sure
+ * the text is (modality), who says so (the attribution or quote that covers the figure, or a cue
+ * of the sentence when the attribution stage found none), when (the nearest time expression of
+ * the sentence, else the document's date for a past event), where (places of the clause) and who
+ * did it (par des milices; les forces X avaient tué).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/claims_int.h"
+#include "lang/fr/morph.h"
+#include "util/fold.h"
+
+/* The first and last token of sentence s. */
+static void cl_sent_toks(const rc_doc *doc, size_t s, size_t *a, size_t *b)
+{
+    *a = cl_tok_at(doc, doc->sents[s].start);
+    *b = cl_tok_at(doc, doc->sents[s].end);
+}
+
+/* Whether a word of [-rait, -raient] form is a conditional verb by its ending (morphology
+ * first, when it knows the word). */
+static int cl_cond_form(const cl_doc *d, size_t i)
+{
+    const rc_doc *doc = d->doc;
+    const rc_token *tk = &doc->toks[i];
+    if (tk->kind != RC_TOK_WORD)
+        return 0;
+    const char *w = doc->text + tk->start;
+    size_t n = tk->end - tk->start;
+    rc_morph m;
+    if (rc_fr_morph(doc->ctx, w, n, &m))
+        return (m.flags & RC_M_COND) != 0;
+    if (n >= 6 && memcmp(w + n - 4, "rait", 4) == 0)
+        return 1;
+    return n >= 7 && memcmp(w + n - 6, "raient", 6) == 0;
+}
+
+/* Whether a word is a future form by the morphology. */
+static int cl_future_form(const cl_doc *d, size_t i)
+{
+    const rc_doc *doc = d->doc;
+    const rc_token *tk = &doc->toks[i];
+    rc_morph m;
+    return tk->kind == RC_TOK_WORD &&
+           rc_fr_morph(doc->ctx, doc->text + tk->start, tk->end - tk->start, &m) &&
+           (m.flags & RC_M_FUT) && (m.flags & RC_M_VERB);
+}
+
+/* The modality cues of tokens [a, b): the strongest class among those wanted (a bit mask of
+ * 1 << CL_M_*), with the cue's tokens. near_only keeps cues marked near. */
+static int cl_cues(const cl_doc *d, size_t a, size_t b, unsigned want, int near_only,
+                   size_t *cue /* OUT */, size_t *cnt /* OUT */)
+{
+    int best = CL_M_NONE;
+    for (size_t i = a; i < b; i++) {
+        size_t nt;
+        const cl_entry *e = cl_match(d, i, b, &nt);
+        int m = e ? e->mod : CL_M_NONE;
+        if (e && near_only && !(e->mflags & CL_MF_NEAR))
+            m = CL_M_NONE;
+        if (m == CL_M_NONE && !near_only && (want & (1u << CL_M_COND)) &&
+            (!e || (e->mod == CL_M_NONE && !e->wflags && e->who == CL_WHO_NONE)) &&
+            cl_cond_form(d, i))
+            m = CL_M_COND, nt = 1;
+        if (m == CL_M_NONE && !near_only && (want & (1u << CL_M_EXPECT)) && cl_future_form(d, i))
+            m = CL_M_EXPECT, nt = 1;
+        if (m > best && (want & (1u << m))) {
+            best = m;
+            *cue = i;
+            *cnt = nt;
+        }
+        if (e && nt > 1)
+            i += nt - 1;
+    }
+    return best;
+}
+
+/* cl_cues over a whole sentence, remembered: the claims of one sentence and of its neighbours
+ * ask for the same sentences again. */
+static int cl_sent_cues(cl_doc *d, size_t sent, unsigned want, int near_only, size_t *cue,
+                        size_t *cnt)
+{
+    for (int i = 0; i < CL_NCACHE; i++) {
+        const cl_cuecache *k = &d->cache[i];
+        if (k->used && k->sent == sent && k->want == want && k->near_only == near_only) {
+            *cue = k->cue;
+            *cnt = k->cnt;
+            return k->best;
+        }
+    }
+    size_t a, b;
+    cl_sent_toks(d->doc, sent, &a, &b);
+    cl_cuecache *k = &d->cache[d->next++ % CL_NCACHE];
+    k->cue = k->cnt = 0;
+    k->best = cl_cues(d, a, b, want, near_only, &k->cue, &k->cnt);
+    k->sent = sent;
+    k->want = want;
+    k->near_only = near_only;
+    k->used = 1;
+    *cue = k->cue;
+    *cnt = k->cnt;
+    return k->best;
+}
+
+/* The innermost attribution whose scope holds off, or -1. */
+static long cl_attr_at(const rc_doc *doc, uint32_t off)
+{
+    long best = -1;
+    uint32_t span = UINT32_MAX;
+    for (size_t i = 0; i < doc->nattrs; i++) {
+        const rc_attribution *a = &doc->attrs[i];
+        if (a->scope_start <= off && off < a->scope_end && a->scope_end - a->scope_start < span) {
+            best = (long)i;
+            span = a->scope_end - a->scope_start;
+        }
+    }
+    return best;
+}
+
+/* A name read from tokens [a, b) of a sentence: determiners and a leading complement of place
+ * or time skipped (a annoncé à Genève X), up to a comma, a quote, a grammar stop or a cue. */
+static int cl_name_after(const cl_doc *d, size_t a, size_t b, size_t *na, size_t *nb)
+{
+    const rc_doc *doc = d->doc;
+    size_t i = a;
+    int det = 0;
+    for (int guard = 0; guard < 4 && i < b; guard++) {
+        const cl_entry *e = cl_word_at(d, i);
+        if (doc->toks[i].kind == RC_TOK_CLITIC)
+            i++;
+        else if (e && (e->wflags & CL_W_PREP) && i + 1 < b && (doc->toks[i + 1].flags & RC_TF_UPPER))
+            i += 2; /* à Genève */
+        else if (e && (e->wflags & CL_W_DET))
+            i++, det = 1;
+        else if (e && (e->wflags & CL_W_DE) && det && i + 1 < b)
+            i++; /* un de leurs porte-parole */
+        else if (e && e->mod == CL_M_REPORT)
+            i++;
+        else
+            break;
+    }
+    size_t j = i;
+    while (j < b && j < i + 7) {
+        if (doc->toks[j].kind == RC_TOK_QUOTE_OPEN || doc->toks[j].kind == RC_TOK_QUOTE_CLOSE) {
+            if (j == i) {
+                i++, j++;
+                continue;
+            }
+            break;
+        }
+        if (!cl_is_word(doc, j) || cl_num_at(doc, doc->toks[j].start) >= 0)
+            break;
+        size_t nt;
+        const cl_entry *e = cl_match(d, j, b, &nt);
+        if (e && ((e->wflags & (CL_W_STOP | CL_W_AND | CL_W_AUX)) || e->mod == CL_M_REPORT ||
+                  ((e->wflags & CL_W_PREP) && !(e->wflags & CL_W_DE) && j > i)))
+            break;
+        j++;
+    }
+    /* no trailing d', de, du: la protection civile d' */
+    while (j > i) {
+        const cl_entry *e = cl_word_at(d, j - 1);
+        if (doc->toks[j - 1].kind == RC_TOK_ELISION || (e && (e->wflags & (CL_W_DE | CL_W_PREP))))
+            j--;
+        else
+            break;
+    }
+    if (j == i)
+        return 0;
+    /* a name starts with a capital or a noun, not with a function word (de l'évacuation) */
+    const cl_entry *fe = cl_word_at(d, i);
+    if (!(doc->toks[i].flags & RC_TF_UPPER) && ((fe && fe->wflags) || !det))
+        return 0;
+    *na = i;
+    *nb = j;
+    return 1;
+}
+
+/* Whether token i is an adverb that may stand between a subject and its verb (également):
+ * the morphology's word, else one of claim_words.tsv. */
+static int cl_adverb(const cl_doc *d, size_t i)
+{
+    const rc_doc *doc = d->doc;
+    const rc_token *tk = &doc->toks[i];
+    rc_morph m;
+    if (tk->kind == RC_TOK_WORD &&
+        rc_fr_morph(doc->ctx, doc->text + tk->start, tk->end - tk->start, &m) &&
+        (m.flags & RC_M_ADV) && !(m.flags & RC_M_NOUN))
+        return 1;
+    const cl_entry *e = cl_word_at(d, i);
+    return e && (e->wflags & CL_W_ADV);
+}
+
+/* A name before a cue at token c (le Centre russe ... avait rendu compte): back over
+ * auxiliaries to a comma, a quote or the sentence start. */
+static int cl_name_before(const cl_doc *d, size_t s0, size_t c, size_t *na, size_t *nb)
+{
+    const rc_doc *doc = d->doc;
+    size_t j = c;
+    while (j > s0) {
+        const cl_entry *e = cl_word_at(d, j - 1);
+        if ((e && (e->wflags & CL_W_AUX)) || cl_adverb(d, j - 1))
+            j--;
+        else
+            break;
+    }
+    size_t i = j;
+    while (i > s0 && i + 12 > j && cl_is_word(doc, i - 1)) {
+        const cl_entry *e = cl_word_at(d, i - 1);
+        if (e && (e->wflags & CL_W_STOP))
+            break;
+        i--;
+    }
+    while (i < j) {
+        const cl_entry *e = cl_word_at(d, i);
+        if (e && (e->wflags & (CL_W_DET | CL_W_PREP)) && !(doc->toks[i].flags & RC_TF_UPPER))
+            i++;
+        else if (e && (e->wflags & CL_W_DET))
+            i++;
+        else
+            break;
+    }
+    if (i >= j)
+        return 0;
+    *na = i;
+    *nb = j;
+    return 1;
+}
+
+/* Whether tokens [na, nb) may name the source of figure f: they do not hold it, are no toll
+ * (un nouveau bilan fait état de) and do not govern it (a annoncé la libération de 1 500). */
+static int cl_name_fits(const cl_doc *d, const cl_fig *f, size_t na, size_t nb)
+{
+    const rc_doc *doc = d->doc;
+    if (na <= f->nt0 && f->nt0 < nb)
+        return 0;
+    for (size_t k = na; k < nb; k++) {
+        const cl_entry *e = cl_word_at(d, k);
+        if (e && (e->who == CL_WHO_SUM || e->mod == CL_M_HEDGE || e->pwhat >= 0))
+            return 0;
+    }
+    size_t k = nb;
+    while (k < f->nt0) {
+        const cl_entry *e = cl_word_at(d, k);
+        if (!e || !(e->wflags & (CL_W_DE | CL_W_DET)))
+            break;
+        k++;
+    }
+    return !(k == f->nt0 && nb < f->nt0 && k > nb) && doc->ntoks;
+}
+
+/* The source of a figure when no attribution covers it: the report cue of the sentence nearest
+ * the figure, and the name it introduces. Returns 1 with a speaker in *sp. */
+static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_speaker *sp)
+{
+    rc_doc *doc = d->doc;
+    size_t cues[8], cnts[8], ncues = 0;
+    for (size_t i = s0; i < s1 && ncues < 8; i++) {
+        size_t nt;
+        if (doc->toks[i].kind == RC_TOK_CLITIC && i > s0 && doc->toks[i - 1].kind == RC_TOK_WORD) {
+            /* », a-t-il poursuivi: the inverted subject of a verb of saying */
+            const rc_token *tk = &doc->toks[i];
+            const char *w = doc->text + tk->start;
+            size_t n = tk->end - tk->start;
+            while (n && (*w == '-' || *w == 't'))
+                w++, n--;
+            if (n && n <= 5 && w[0] != 'o') { /* not -on: who says is unknown */
+                memset(sp, 0, sizeof *sp);
+                sp->name = rc_arena_strndup(&doc->arena, w, n);
+                sp->key = sp->name;
+                sp->type = RC_ENT_MISC;
+                sp->start = (uint32_t)(w - doc->text);
+                sp->end = tk->end;
+                if (!sp->name)
+                    return -1;
+                cl_explain(f, "source-inversion", w, n);
+                return 1;
+            }
+        }
+        const cl_entry *e = cl_match(d, i, s1, &nt);
+        if (!e || (e->mod != CL_M_REPORT && e->mod != CL_M_DENY))
+            continue;
+        cues[ncues] = i;
+        cnts[ncues++] = nt;
+        i += nt - 1;
+    }
+    /* the cues nearest the figure first */
+    for (size_t x = 1; x < ncues; x++)
+        for (size_t y = x; y > 0; y--) {
+            size_t dy = cues[y] < f->nt0 ? f->nt0 - cues[y] : cues[y] - f->nt0;
+            size_t dz = cues[y - 1] < f->nt0 ? f->nt0 - cues[y - 1] : cues[y - 1] - f->nt0;
+            if (dy >= dz)
+                break;
+            size_t tc = cues[y], tn = cnts[y];
+            cues[y] = cues[y - 1], cnts[y] = cnts[y - 1];
+            cues[y - 1] = tc, cnts[y - 1] = tn;
+        }
+    for (size_t x = 0; x < ncues; x++) {
+        size_t best = cues[x], bnt = cnts[x], na = 0, nb = 0;
+        int ok = 0;
+        for (int side = 0; side < 2 && !ok; side++) {
+            if (side == 0 ? !cl_name_after(d, best + bnt, s1, &na, &nb)
+                          : !cl_name_before(d, s0, best, &na, &nb))
+                continue;
+            ok = cl_name_fits(d, f, na, nb);
+        }
+        if (!ok)
+            continue;
+        uint32_t a = doc->toks[na].start, b = doc->toks[nb - 1].end;
+        char *name = rc_arena_strndup(&doc->arena, doc->text + a, b - a);
+        if (!name)
+            return -1;
+        char key[RC_LEX_MAXKEY];
+        size_t kl = rc_fold(name, b - a, key, sizeof key);
+        memset(sp, 0, sizeof *sp);
+        sp->name = name;
+        sp->key = rc_arena_strndup(&doc->arena, key, kl <= sizeof key ? kl : 0);
+        sp->type = RC_ENT_MISC;
+        sp->start = a;
+        sp->end = b;
+        cl_explain(f, "source-cue", doc->text + doc->toks[best].start,
+                   doc->toks[best + bnt - 1].end - doc->toks[best].start);
+        return sp->key ? 1 : -1;
+    }
+    return 0;
+}
+
+/* The closing quote mark of a quotation that holds token i, or SIZE_MAX when i is not quoted:
+ * an opening mark before it and a closing one after it, within a paragraph and a few hundred
+ * tokens. */
+static size_t cl_quote_close(const rc_doc *doc, size_t i)
+{
+    int open = 0;
+    for (size_t k = i; k > 0 && k + 300 > i; k--) {
+        const rc_token *tk = &doc->toks[k - 1];
+        if (tk->kind == RC_TOK_QUOTE_CLOSE)
+            return SIZE_MAX;
+        if (tk->kind == RC_TOK_QUOTE_OPEN) {
+            open = 1;
+            break;
+        }
+        if (tk->flags & RC_TF_PARAGRAPH)
+            return SIZE_MAX;
+    }
+    if (!open)
+        return SIZE_MAX;
+    for (size_t k = i; k < doc->ntoks && k < i + 300; k++) {
+        const rc_token *tk = &doc->toks[k];
+        if (tk->kind == RC_TOK_QUOTE_OPEN || (k > i && (tk->flags & RC_TF_PARAGRAPH)))
+            return SIZE_MAX;
+        if (tk->kind == RC_TOK_QUOTE_CLOSE)
+            return k;
+    }
+    return SIZE_MAX;
+}
+
+/* Sources and whether they deny the figure (a cue démentir, nier). */
+static int cl_sources(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int *denied)
+{
+    rc_doc *doc = d->doc;
+    rc_claim *c = &f->c;
+    uint32_t off = c->start;
+    long ai = cl_attr_at(doc, off);
+    if (ai < 0) {
+        for (size_t q = 0; q < doc->nquotes; q++) {
+            const rc_quote *qt = &doc->quotes[q];
+            if (qt->start <= off && off < qt->end) {
+                for (size_t i = 0; i < doc->nattrs && ai < 0; i++)
+                    if (doc->attrs[i].quote == (int32_t)q)
+                        ai = (long)i;
+                if (ai < 0 && qt->has_speaker) {
+                    c->sources = &qt->speaker;
+                    c->nsources = 1;
+                    cl_explain(f, "source-quote", NULL, 0);
+                    return RC_OK;
+                }
+            }
+        }
+    }
+    if (ai >= 0) {
+        const rc_attribution *a = &doc->attrs[ai];
+        c->sources = a->chain;
+        c->nsources = a->nchain;
+        if (a->cue) {
+            const cl_entry *e = cl_lookup(d->t, a->cue, strlen(a->cue));
+            char key[RC_LEX_MAXKEY];
+            size_t kl = rc_fold(a->cue, strlen(a->cue), key, sizeof key);
+            if (!e && kl <= sizeof key)
+                e = cl_lookup(d->t, key, kl);
+            if (e && e->mod == CL_M_DENY)
+                *denied = 1;
+            cl_explain(f, "source-attribution", a->cue, strlen(a->cue));
+        }
+        return RC_OK;
+    }
+    rc_speaker sp;
+    int r = cl_source_fallback(d, f, s0, s1, &sp);
+    size_t qc = r ? SIZE_MAX : cl_quote_close(doc, f->nt0);
+    if (qc != SIZE_MAX && qc + 1 < doc->ntoks) {
+        /* « ... 82 civils ... », a-t-il poursuivi: the cue after a quote that runs on */
+        size_t a = qc + 1, b;
+        size_t qs = doc->nsents ? doc->nsents - 1 : 0;
+        for (size_t k = f->sent; k < doc->nsents; k++)
+            if (doc->sents[k].end > doc->toks[a].start) {
+                qs = k;
+                break;
+            }
+        b = cl_tok_at(doc, doc->sents[qs].end);
+        if (b > a + 24)
+            b = a + 24;
+        r = cl_source_fallback(d, f, a, b, &sp);
+    }
+    if (r < 0)
+        return RC_ENOMEM;
+    if (r) {
+        rc_speaker *one = rc_arena_alloc(&doc->arena, sizeof *one);
+        if (!one)
+            return RC_ENOMEM;
+        *one = sp;
+        c->sources = one;
+        c->nsources = 1;
+    }
+    return RC_OK;
+}
+
+/* Modality: denied > disputed > hedged > conditional > expected > reported > asserted. */
+static void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
+{
+    const rc_doc *doc = d->doc;
+    size_t cue = 0, cnt = 0;
+    int best = CL_M_NONE;
+    unsigned sent_want = 1u << CL_M_HEDGE | 1u << CL_M_DISPUTE | 1u << CL_M_DENY;
+    (void)s0, (void)s1;
+    int m = cl_sent_cues(d, f->sent, sent_want, 0, &cue, &cnt);
+    if (m > best)
+        best = m;
+    /* the verbs of the figure's own clause: back to a comma or a relative pronoun, forward to
+     * a comma (one right after the figure and its parts is skipped) */
+    size_t c0 = f->nt0, c1 = f->endt;
+    while (c0 > f->win0) {
+        const cl_entry *e = cl_word_at(d, c0 - 1);
+        if (cl_punct(doc, c0 - 1, ',') || (e && (e->wflags & CL_W_STOP)))
+            break;
+        c0--;
+    }
+    if (f->nparts && c1 < f->win1 && cl_punct(doc, c1, ','))
+        c1++;
+    while (c1 < f->win1 && !cl_punct(doc, c1, ','))
+        c1++;
+    size_t wc = 0, wn = 0;
+    m = cl_cues(d, c0, c1, 1u << CL_M_COND | 1u << CL_M_EXPECT, 0, &wc, &wn);
+    if (m > best)
+        best = m, cue = wc, cnt = wn;
+    /* doubt voiced around the sentence: des informations non vérifiées font état ... */
+    for (long s = (long)f->sent - 1; s <= (long)f->sent + 2; s++) {
+        if (s < 0 || s == (long)f->sent || (size_t)s >= doc->nsents)
+            continue;
+        /* hedges from the sentence before only; disputes of what a source said (the outlet
+         * does not doubt its own figures) from the sentence before and the two after */
+        unsigned want = (f->c.nsources ? 1u << CL_M_DISPUTE : 0u) |
+                        (s < (long)f->sent ? 1u << CL_M_HEDGE : 0u);
+        if (!want)
+            continue;
+        m = cl_sent_cues(d, (size_t)s, want, 1, &wc, &wn);
+        if (m > best)
+            best = m, cue = wc, cnt = wn;
+    }
+    int mod = f->c.nsources ? RC_MOD_REPORTED : RC_MOD_ASSERTED;
+    if (denied || f->denied)
+        best = CL_M_DENY;
+    switch (best) {
+    case CL_M_DENY: mod = RC_MOD_DENIED; break;
+    case CL_M_DISPUTE: mod = RC_MOD_DISPUTED; break;
+    case CL_M_HEDGE: mod = RC_MOD_HEDGED; break;
+    case CL_M_COND: mod = RC_MOD_CONDITIONAL; break;
+    case CL_M_EXPECT: mod = RC_MOD_EXPECTED; break;
+    default: break;
+    }
+    if (f->follows > mod && (mod == RC_MOD_ASSERTED || mod == RC_MOD_REPORTED)) {
+        mod = f->follows; /* 92 dans Alep-Ouest: as sure as the figure it follows */
+        cue = cnt = 0;
+    }
+    f->c.modality = (uint8_t)mod;
+    if (best > CL_M_REPORT && cnt && !denied)
+        cl_explain(f, rc_modality_name(mod), doc->text + doc->toks[cue].start,
+                   doc->toks[cue + cnt - 1].end - doc->toks[cue].start);
+}
+
+/* Time: the time expression of the sentence nearest the figure, else the document's date for a
+ * figure that is not expected. */
+static void cl_time(cl_doc *d, cl_fig *f)
+{
+    const rc_doc *doc = d->doc;
+    rc_claim *c = &f->c;
+    const rc_span *s = &doc->sents[f->sent];
+    const rc_time *best = NULL;
+    uint32_t dist = UINT32_MAX;
+    uint32_t w0 = doc->toks[f->win0].start;
+    uint32_t w1 = f->win1 > f->win0 ? doc->toks[f->win1 - 1].end : s->end;
+    for (size_t i = 0; i < doc->ntimes; i++) {
+        const rc_time *t = &doc->times[i];
+        if (t->end <= s->start || t->start >= s->end || t->type == RC_TIME_SET || !t->from[0])
+            continue;
+        size_t ti = cl_tok_at(doc, t->end);
+        if (ti < doc->ntoks && cl_punct(doc, ti, '-') && cl_tok_at(doc, t->start) < cl_tok_at(doc, s->start) + 4)
+            continue; /* a dateline (VARDENA, 18 avril -) dates the article, not the event */
+        /* outside the clause, a time is the figure's only when no other figure stands between */
+        int inside = t->start >= w0 && t->end <= w1;
+        if (!inside) {
+            uint32_t lo = t->end < c->start ? t->end : c->end;
+            uint32_t hi = t->end < c->start ? c->start : t->start;
+            long m = cl_num_at(doc, lo);
+            size_t k = m >= 0 ? (size_t)m : 0;
+            while (k < doc->nnums && doc->nums[k].end <= lo)
+                k++;
+            if (k < doc->nnums && doc->nums[k].start < hi)
+                continue;
+        }
+        uint32_t dd = t->start > c->start ? t->start - c->start : c->start - t->start;
+        if (!inside)
+            dd += 1u << 20;
+        if (dd < dist)
+            dist = dd, best = t;
+    }
+    if (best) {
+        c->time_text = rc_arena_strndup(&((rc_doc *)doc)->arena, doc->text + best->start,
+                                        best->end - best->start);
+        memcpy(c->time_from, best->from, sizeof c->time_from);
+        memcpy(c->time_to, best->to[0] ? best->to : best->from, sizeof c->time_to);
+        cl_explain(f, "time", NULL, 0);
+    } else if (doc->date && strlen(doc->date) >= 10 && c->modality != RC_MOD_EXPECTED) {
+        memcpy(c->time_from, doc->date, 10);
+        c->time_from[10] = '\0';
+        memcpy(c->time_to, c->time_from, sizeof c->time_to);
+        cl_explain(f, "time-document", NULL, 0);
+    }
+}
+
+/* Whether token i may be part of a place name: capitalised, or a particle such as al-Qasr. */
+static int cl_placeword(const rc_doc *doc, size_t i)
+{
+    const rc_token *tk = &doc->toks[i];
+    if (tk->kind != RC_TOK_WORD)
+        return 0;
+    if (tk->flags & RC_TF_UPPER)
+        return !(tk->flags & RC_TF_SENTSTART);
+    const char *h = memchr(doc->text + tk->start, '-', tk->end - tk->start);
+    return h && h + 1 < doc->text + tk->end && h[1] >= 'A' && h[1] <= 'Z';
+}
+
+/* Adds a place name (deduplicated by key) to the list being built. */
+static int cl_place_add(rc_doc *doc, const char **names, const char **keys, size_t *n,
+                        const char *name, size_t len, const char *key)
+{
+    char kb[RC_LEX_MAXKEY];
+    if (!key) {
+        size_t kl = rc_fold(name, len, kb, sizeof kb);
+        if (kl > sizeof kb)
+            return 0;
+        kb[kl < sizeof kb ? kl : sizeof kb - 1] = '\0';
+        key = kb;
+    }
+    for (size_t i = 0; i < *n; i++)
+        if (strcmp(keys[i], key) == 0)
+            return 0;
+    if (*n >= 16)
+        return 0;
+    names[*n] = rc_arena_strndup(&doc->arena, name, len);
+    keys[*n] = rc_arena_strdup(&doc->arena, key);
+    if (!names[*n] || !keys[*n])
+        return -1;
+    (*n)++;
+    return 0;
+}
+
+/* Places: LOC entities of the clause window, else of the sentence; without entities, the
+ * capitalised names after a preposition in the window (dans les quartiers de X, Y et Z). */
+static int cl_places(cl_doc *d, cl_fig *f)
+{
+    rc_doc *doc = d->doc;
+    const char *names[16], *keys[16];
+    size_t n = 0;
+    if (doc->nents) {
+        const rc_span *s = &doc->sents[f->sent];
+        uint32_t w0 = doc->toks[f->win0].start;
+        uint32_t w1 = f->win1 > f->win0 ? doc->toks[f->win1 - 1].end : s->end;
+        for (int pass = 0; pass < 2 && !n; pass++) {
+            uint32_t a = pass ? s->start : w0, b = pass ? s->end : w1;
+            for (size_t i = 0; i < doc->nents; i++) {
+                const rc_entity *e = &doc->ents[i];
+                if (e->type == RC_ENT_LOC && e->start >= a && e->end <= b)
+                    if (cl_place_add(doc, names, keys, &n, e->canon, strlen(e->canon), e->key))
+                        return RC_ENOMEM;
+            }
+        }
+    } else {
+        size_t s1 = cl_tok_at(doc, doc->sents[f->sent].end);
+        size_t pend = f->endt + 20 < s1 ? f->endt + 20 : s1;
+        if (pend < f->win1)
+            pend = f->win1;
+        for (size_t i = f->win0; i < pend; i++) {
+            size_t rn;
+            const cl_entry *re = i > f->endt ? cl_match(d, i, pend, &rn) : NULL;
+            if (re && re->mod == CL_M_REPORT)
+                break; /* a annoncé à Genève: where the source spoke, not where it happened */
+            const cl_entry *e = cl_word_at(d, i);
+            if (!e || !(e->wflags & (CL_W_PREP | CL_W_DE)) || i + 1 >= pend)
+                continue;
+            if (i >= f->win1 && cl_num_at(doc, doc->toks[i].start) >= 0)
+                break;
+            size_t j = i + 1, lim = cl_tok_at(doc, doc->sents[f->sent].end);
+            while (j < lim) {
+                size_t k = j;
+                while (k < lim && cl_placeword(doc, k) &&
+                       !cl_match(d, k, k + 1, &(size_t){0}))
+                    k++;
+                /* particles inside a name: Boustane al-Qasr, Deir ez-Zor */
+                if (k == j)
+                    break;
+                uint32_t a = doc->toks[j].start, b = doc->toks[k - 1].end;
+                if (cl_place_add(doc, names, keys, &n, doc->text + a, b - a, NULL))
+                    return RC_ENOMEM;
+                j = k;
+                size_t nt;
+                const cl_entry *ae = j < lim ? cl_match(d, j, lim, &nt) : NULL;
+                if (j + 1 < lim && cl_punct(doc, j, ',') && cl_placeword(doc, j + 1))
+                    j++;
+                else if (ae && (ae->wflags & CL_W_AND))
+                    j += nt;
+                else
+                    break;
+            }
+            i = j > i ? j - 1 : i;
+        }
+    }
+    if (!n)
+        return RC_OK;
+    const char **pn = rc_arena_alloc(&doc->arena, 2 * n * sizeof *pn);
+    if (!pn)
+        return RC_ENOMEM;
+    memcpy(pn, names, n * sizeof *pn);
+    memcpy(pn + n, keys, n * sizeof *pn);
+    f->c.places = pn;
+    f->c.place_keys = pn + n;
+    f->c.nplaces = n;
+    cl_explain(f, doc->nents ? "places-entities" : "places-names", NULL, 0);
+    return RC_OK;
+}
+
+/* Agent: "par" and what follows in the window after the figure, or the subject of an active
+ * verb before it (des forces pro-gouvernementales avaient tué). */
+static int cl_agent(cl_doc *d, cl_fig *f)
+{
+    rc_doc *doc = d->doc;
+    size_t a = 0, b = 0;
+    for (size_t i = f->endt; i < f->win1 && !b; i++) {
+        const cl_entry *e = cl_word_at(d, i);
+        if (e && (e->wflags & CL_W_AGENT))
+            cl_name_after(d, i + 1, f->win1, &a, &b);
+    }
+    if (!b && f->pred_before && f->pred >= f->win0)
+        for (size_t i = f->pred; i < f->nt0 && !b; i++) {
+            const cl_entry *e = cl_word_at(d, i);
+            if (e && (e->wflags & CL_W_AGENT))
+                cl_name_after(d, i + 1, f->nt0, &a, &b);
+        }
+    if (!b && f->pred_before && !f->pred_noun && f->pred != SIZE_MAX) {
+        size_t j = f->pred, s0 = f->win0;
+        int aux = 0;
+        while (j > s0) {
+            const cl_entry *e = cl_word_at(d, j - 1);
+            if (e && (e->wflags & CL_W_AUX))
+                j--, aux = 1;
+            else
+                break;
+        }
+        size_t i = j;
+        while (aux && i > s0 && i + 5 > j && cl_is_word(doc, i - 1)) {
+            const cl_entry *e = cl_word_at(d, i - 1);
+            i--;
+            if (e && (e->wflags & CL_W_DET))
+                break;
+            if (e && (e->wflags & (CL_W_STOP | CL_W_PREP))) {
+                i = j; /* a complement, not a subject */
+                break;
+            }
+        }
+        const cl_entry *de = i < j ? cl_word_at(d, i) : NULL;
+        if (de && (de->wflags & CL_W_DET) && i + 1 < j)
+            a = i + 1, b = j;
+    }
+    if (!b)
+        return RC_OK;
+    uint32_t s = doc->toks[a].start, e = doc->toks[b - 1].end;
+    f->c.agent = rc_arena_strndup(&doc->arena, doc->text + s, e - s);
+    if (!f->c.agent)
+        return RC_ENOMEM;
+    cl_explain(f, "agent", NULL, 0);
+    return RC_OK;
+}
+
+int cl_context(cl_doc *d, cl_fig *f)
+{
+    const rc_doc *doc = d->doc;
+    size_t s0, s1;
+    cl_sent_toks(doc, f->sent, &s0, &s1);
+    if (s0 > f->nt0)
+        s0 = f->nt0;
+    if (s1 < f->nt1)
+        s1 = f->nt1;
+    int denied = 0;
+    int status = cl_sources(d, f, s0, s1, &denied);
+    if (status)
+        return status;
+    cl_modality(d, f, s0, s1, denied);
+    cl_time(d, f);
+    if ((status = cl_places(d, f)) || (status = cl_agent(d, f)))
+        return status;
+    return RC_OK;
+}

@@ -1,0 +1,93 @@
+/*
+ * claims_int.h - what the modules of the claims stage share: the tokens of a document read as
+ * folded words, phrase matching against the claims table, and the working record of one figure
+ * while its claim is built (claims.c finds the figure, its noun and what happened; claims_ctx.c
+ * adds modality, sources, time, places and agent; claims_json.c writes the result).
+ */
+#ifndef RC_CLAIMS_INT_H
+#define RC_CLAIMS_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/doc.h"
+#include "extract/claims_lex.h"
+
+#define CL_MAXPARTS 8
+#define CL_EXPLAIN 640
+
+/* A sentence's modality cues, kept while the claims of nearby sentences are built. */
+typedef struct cl_cuecache {
+    size_t sent;
+    unsigned want;
+    int near_only, best, used;
+    size_t cue, cnt;
+} cl_cuecache;
+
+#define CL_NCACHE 8
+
+/* What the lexicons say of one token, found on first use: its own entry (maybe only a prefix of
+ * phrases) and its lemma's; NULL when not looked up yet. */
+typedef struct cl_word {
+    const cl_entry *surf, *lemma;
+    const cl_entry *best; /* the longest match from this token, when matched */
+    uint8_t nbest, matched;
+} cl_word;
+
+/* The document as the stage reads it. */
+typedef struct cl_doc {
+    rc_doc *doc;
+    const cl_table *t;
+    cl_word *words; /* one per token, in the document's arena */
+    cl_cuecache cache[CL_NCACHE];
+    unsigned next; /* the cache entry to replace next */
+} cl_doc;
+
+/* A claim being built; c is what lands in doc->claims. */
+typedef struct cl_fig {
+    rc_claim c;
+    size_t nt0, nt1;     /* the figure's tokens [nt0, nt1) */
+    size_t ct;           /* the counted noun's token, or SIZE_MAX */
+    size_t endt;         /* first token after the figure, its noun and its parts */
+    size_t win0, win1;   /* the clause window: tokens [win0, win1) */
+    size_t pred;         /* the predicate's first token, or SIZE_MAX */
+    int pred_before;     /* the predicate comes before the figure */
+    int pred_noun;       /* the predicate is a noun */
+    int negated;         /* what a negated predicate said (n'ont pas tué), or -1 */
+    int denied;          /* the claim comes from a negated predicate */
+    int gov_what;        /* what of a noun governing the figure (l'évacuation de), or -1 */
+    size_t sent;         /* sentence index */
+    int follows;         /* modality of the claim it follows by ellipsis or coordination, or -1 */
+    rc_claim_part parts[CL_MAXPARTS];
+    size_t nparts;
+    char explain[CL_EXPLAIN];
+    size_t elen;
+} cl_fig;
+
+/* The longest entry (not a mere prefix) of the table that starts at token i and ends before
+ * token lim; *nt receives its number of tokens. NULL when none. */
+const cl_entry *cl_match(const cl_doc *d, size_t i, size_t lim, size_t *nt /* OUT */);
+
+/* The entry of the single word at token i (or of its lemma), or NULL. */
+const cl_entry *cl_word_at(const cl_doc *d, size_t i);
+
+/* Whether token i is a word or an elided word. */
+int cl_is_word(const rc_doc *doc, size_t i);
+
+/* Whether token i is a punctuation mark made of the single byte c. */
+int cl_punct(const rc_doc *doc, size_t i, char c);
+
+/* The index of the first token that starts at or after off. */
+size_t cl_tok_at(const rc_doc *doc, uint32_t off);
+
+/* The index of the number whose span holds byte off, or -1. */
+long cl_num_at(const rc_doc *doc, uint32_t off);
+
+/* Appends "rule" or "rule:detail" to the figure's explanation. */
+void cl_explain(cl_fig *f, const char *rule, const char *detail, size_t dlen);
+
+/* Fills modality, sources, time, places and agent of a figure whose what and who are known.
+ * Returns RC_OK or RC_ENOMEM. */
+int cl_context(cl_doc *d, cl_fig *f);
+
+#endif

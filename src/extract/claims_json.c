@@ -1,0 +1,113 @@
+/*
+ * claims_json.c - writes a document's claims as the CLAIM objects of the interface contract,
+ * with "explain" (the rules and lexicon entries used) when asked.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "extract/claims.h"
+
+/* Writes one source of a chain: {"name","role"}. */
+static void cl_write_speaker(rc_json *j, const rc_speaker *s)
+{
+    rc_json_obj(j);
+    rc_json_key(j, "name");
+    rc_json_strz(j, s->name);
+    rc_json_key(j, "role");
+    rc_json_strz(j, s->role);
+    rc_json_obj_end(j);
+}
+
+/* Writes one claim; id is its 1-based rank. */
+static void cl_write_claim(rc_json *j, const rc_doc *doc, const rc_claim *c, size_t id,
+                           unsigned flags)
+{
+    char ids[24];
+    snprintf(ids, sizeof ids, "c%zu", id);
+    rc_json_obj(j);
+    rc_json_key(j, "id");
+    rc_json_strz(j, ids);
+    rc_json_key(j, "text");
+    rc_json_str(j, doc->text + c->start, c->end - c->start);
+    rc_json_key(j, "start");
+    rc_json_int(j, c->start);
+    rc_json_key(j, "end");
+    rc_json_int(j, c->end);
+    rc_json_key(j, "sentence");
+    if (c->sentence < doc->nsents) {
+        const rc_span *s = &doc->sents[c->sentence];
+        rc_json_str(j, doc->text + s->start, s->end - s->start);
+    } else {
+        rc_json_null(j);
+    }
+    rc_json_key(j, "value");
+    rc_json_num(j, c->value);
+    rc_json_key(j, "low");
+    rc_json_num(j, c->low);
+    rc_json_key(j, "high");
+    rc_json_num(j, c->high);
+    rc_json_key(j, "approx");
+    rc_json_bool(j, c->approx);
+    rc_json_key(j, "unit");
+    rc_json_strz(j, rc_unit_name(c->unit));
+    rc_json_key(j, "what");
+    rc_json_strz(j, rc_what_name(c->what));
+    rc_json_key(j, "who");
+    rc_json_strz(j, rc_who_name(c->who));
+    rc_json_key(j, "counted");
+    rc_json_strz(j, c->counted);
+    rc_json_key(j, "parts");
+    rc_json_arr(j);
+    for (size_t i = 0; i < c->nparts; i++) {
+        const rc_claim_part *p = &c->parts[i];
+        rc_json_obj(j);
+        rc_json_key(j, "value");
+        rc_json_num(j, p->value);
+        rc_json_key(j, "who");
+        rc_json_strz(j, rc_who_name(p->who));
+        rc_json_key(j, "counted");
+        rc_json_strz(j, p->counted);
+        rc_json_obj_end(j);
+    }
+    rc_json_arr_end(j);
+    rc_json_key(j, "places");
+    rc_json_arr(j);
+    for (size_t i = 0; i < c->nplaces; i++)
+        rc_json_strz(j, c->places[i]);
+    rc_json_arr_end(j);
+    rc_json_key(j, "time");
+    if (c->time_from[0] || c->time_text) {
+        rc_json_obj(j);
+        rc_json_key(j, "text");
+        rc_json_strz(j, c->time_text);
+        rc_json_key(j, "from");
+        rc_json_strz(j, c->time_from[0] ? c->time_from : NULL);
+        rc_json_key(j, "to");
+        rc_json_strz(j, c->time_to[0] ? c->time_to : NULL);
+        rc_json_obj_end(j);
+    } else {
+        rc_json_null(j);
+    }
+    rc_json_key(j, "agent");
+    rc_json_strz(j, c->agent);
+    rc_json_key(j, "sources");
+    rc_json_arr(j);
+    for (size_t i = 0; i < c->nsources; i++)
+        cl_write_speaker(j, &c->sources[i]);
+    rc_json_arr_end(j);
+    rc_json_key(j, "modality");
+    rc_json_strz(j, rc_modality_name(c->modality));
+    if (flags & RC_JSON_EXPLAIN) {
+        rc_json_key(j, "explain");
+        rc_json_strz(j, c->explain ? c->explain : "");
+    }
+    rc_json_obj_end(j);
+}
+
+void rc_write_claims(rc_json *j, const rc_doc *doc, unsigned flags)
+{
+    rc_json_arr(j);
+    for (size_t i = 0; i < doc->nclaims; i++)
+        cl_write_claim(j, doc, &doc->claims[i], i + 1, flags);
+    rc_json_arr_end(j);
+}

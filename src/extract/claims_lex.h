@@ -1,0 +1,91 @@
+/*
+ * claims_lex.h - the words the claims stage reads, merged from three lexicons into one table
+ * made once per context: counted nouns (data/fr/counted.tsv), predicates (predicates.tsv) and
+ * modality cues (modality.tsv). Keys are folded phrases of one to a few words; every proper
+ * prefix of a longer key is kept too, so that a phrase is matched word by word and abandoned
+ * as soon as no key starts that way.
+ */
+#ifndef RC_CLAIMS_LEX_H
+#define RC_CLAIMS_LEX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/doc.h"
+
+/* What a counted noun is: who it counts, and for event nouns (morts, blessés) what happened. */
+#define CL_WHO_NONE (-1)  /* not a counted noun */
+#define CL_WHO_BLOCK (-2) /* a unit that is never counted (ans, km, dollars): no claim */
+#define CL_WHO_SKIP (-3)  /* a word that may stand between a figure and its noun (autres) */
+#define CL_WHO_SUM (-4)   /* a toll noun (bilan) that stands for the victims before a figure */
+
+/* Predicate flags. */
+#define CL_P_NOUN 0x1 /* a noun (évacuation de ...): governs the figure that follows it */
+
+/* Modality cue classes, in increasing strength (the strongest found wins). */
+enum cl_mod {
+    CL_M_NONE = 0,
+    CL_M_NOTCOND,  /* a word that looks conditional and is not (retrait, portrait) */
+    CL_M_NEG,      /* negation (pas, jamais, aucun) */
+    CL_M_REPORT,   /* attribution cue (selon, a déclaré), for when no attribution was found */
+    CL_M_EXPECT,   /* future or planned */
+    CL_M_COND,     /* conditional */
+    CL_M_HEDGE,    /* doubt voiced by the source or the outlet */
+    CL_M_DISPUTE,  /* the text casts doubt on the figure */
+    CL_M_DENY      /* the figure is denied */
+};
+
+/* Modality flags. */
+#define CL_MF_NEAR 0x1   /* also applies from the neighbouring sentences */
+#define CL_MF_AFTER 0x2  /* a report cue whose source follows it (selon X) */
+
+/* Grammar word classes (claim_words.tsv). */
+#define CL_W_PREP 0x1   /* a preposition that opens a place or a time (dans, à, en) */
+#define CL_W_DET 0x2    /* a determiner, stripped from agents and sources */
+#define CL_W_AUX 0x4    /* an auxiliary (ont, a, avaient, été) */
+#define CL_W_AND 0x8    /* a coordinator between figures (et, ainsi que) */
+#define CL_W_PARTS 0x10 /* opens the parts of a figure (dont, parmi lesquels) */
+#define CL_W_AGENT 0x20 /* introduces the agent (par) */
+#define CL_W_LINK 0x40  /* links a figure to a noun before it (est de, s'élève à) */
+#define CL_W_YEARP 0x80 /* before a year (en, depuis) */
+#define CL_W_DE 0x100   /* between a figure and its noun (de, d') */
+#define CL_W_STOP 0x200 /* ends a name or an agent (que, qui) */
+#define CL_W_ADV 0x400  /* an adverb between a subject and its verb (également) */
+
+typedef struct cl_entry {
+    const char *key; /* folded, NUL-terminated; owned by the table */
+    uint32_t klen, hash;
+    uint8_t prefix;  /* 1: only a prefix of longer keys */
+    int8_t who;      /* rc_who, or CL_WHO_* */
+    int8_t cwhat;    /* what a counted event noun says happened, or -1 */
+    uint8_t share;   /* counted only as a share (80 % du pays), never as a count */
+    int8_t pwhat;    /* predicate: rc_what, or -1 */
+    int8_t pwhat2;   /* what it says of people when pwhat is said of areas (perdu), or -1 */
+    uint8_t pflags;  /* CL_P_* */
+    int8_t mod;      /* enum cl_mod */
+    uint8_t mflags;  /* CL_MF_* */
+    uint16_t wflags; /* CL_W_*: grammar words of claim_words.tsv */
+} cl_entry;
+
+typedef struct cl_table {
+    cl_entry *e;
+    size_t n, cap;
+    uint32_t *slots; /* index + 1; 0 empty */
+    size_t mask;
+    int maxwords;
+    uint64_t pairs[16]; /* bit set for the first two folded bytes of every key */
+} cl_table;
+
+/* The bit of the pairs filter for a key starting with the folded bytes a and b. */
+static inline unsigned cl_pair_bit(unsigned char a, unsigned char b)
+{
+    return (a * 37u + b) & 1023u;
+}
+
+/* The table of the context, made on first use (rc_ctx_derived). NULL when out of memory. */
+const cl_table *cl_table_get(const rc_ctx *ctx);
+
+/* The entry for a folded key, or NULL. */
+const cl_entry *cl_lookup(const cl_table *t, const char *key, size_t len);
+
+#endif

@@ -1,0 +1,50 @@
+/*
+ * gazetteer.h - what the entity stage knows by name: places (place_names.tsv + places.tsv, from
+ * GeoNames), countries and regions (ent_countries.tsv), organisations (ent_orgs.tsv). Exact
+ * look-ups of a name as written go through the lexicons; the table made here, once per context,
+ * maps the folded form (rc_entkey_fold) of the names of organisations, countries and places of
+ * 100,000 inhabitants or more to the key of their canonical name.
+ */
+#ifndef RC_GAZETTEER_H
+#define RC_GAZETTEER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/doc.h"
+
+typedef struct rc_gaz rc_gaz;
+
+/* The context's table, made on first use (rc_ctx_derived); NULL when memory ran out. Owned by
+ * the context. */
+const rc_gaz *rc_gaz_get(const rc_ctx *ctx);
+
+/* The key of the canonical name for a folded name (rc_entkey_fold), or NULL when no gazetteer
+ * has it. The string is owned by the table. */
+const char *rc_gaz_key(const rc_gaz *g, const char *key, size_t len);
+
+/* The key of a place of 100,000 inhabitants or more whose folded name is one edit away from a
+ * one-word folded name of four letters or more, and whose name with vowels (mid, from
+ * rc_entkey_fold_mid, five letters or more) is one edit away too; the most populous wins. NULL when none. */
+const char *rc_gaz_near(const rc_gaz *g, const char *key, size_t len, const char *mid,
+                        size_t midlen);
+
+/* The key of a name a gazetteer has as written (case and typography ignored): the folded
+ * canonical name of the organisation, country or place (the most populous of that name), written
+ * into out (capacity cap). Returns out, or NULL when no gazetteer has the name. */
+const char *rc_gaz_written_key(const rc_ctx *ctx, const char *name, size_t len, char *out,
+                               size_t cap);
+
+/* A place of the GeoNames gazetteer. */
+typedef struct rc_gaz_place {
+    double lat, lon;
+    uint32_t pop;
+    char cc[3];
+} rc_gaz_place;
+
+/* Looks up a name as written (case and typography ignored, accents kept) among the place names;
+ * fills *out and returns true when found. */
+bool rc_gaz_place_find(const rc_ctx *ctx, const char *name, size_t len, rc_gaz_place *out /* OUT */);
+
+#endif

@@ -1,0 +1,783 @@
+/*
+ * speaker.c - reading who a phrase names as a source. Without a parser, a source's name is
+ * read from the classes of its words (srclex.h): an optional article, then proper-name runs,
+ * source, role and organisation nouns, lower-case adjectives and "de" complements, up to a
+ * word that ends a name (a verb, "que", a preposition of place, punctuation). Which run is the
+ * person and which is the complement follows from the prepositions: in "le porte-parole du
+ * Kremlin Dmitri Peskov" the run after "du" is the Kremlin's, the rest the person's.
+ */
+#include <string.h>
+
+#include "extract/speaker.h"
+#include "util/fold.h"
+
+#define NP_MAXTOK 24   /* longest phrase read as a name */
+#define LOOKBACK 20    /* tokens looked back for a subject */
+#define HEAD_NAME 0x80 /* src_np.head: the phrase starts with a proper name */
+
+static const char *tok_text(const src_state *st, uint32_t i, size_t *len)
+{
+    const rc_token *t = &st->doc->toks[i];
+    *len = t->end - t->start;
+    return st->doc->text + t->start;
+}
+
+bool speaker_punct(const src_state *st, uint32_t i, char c)
+{
+    const rc_token *t = &st->doc->toks[i];
+    return t->kind == RC_TOK_PUNCT && t->end - t->start == 1 && st->doc->text[t->start] == c;
+}
+
+/* Whether the word is an acronym: two or more letters, all capitals (AFP, CICR, ONU). */
+static bool is_acronym(const char *s, size_t n)
+{
+    size_t caps = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] >= 'A' && s[i] <= 'Z')
+            caps++;
+        else if (s[i] != '-' && s[i] != '.')
+            return false;
+    }
+    return caps >= 2;
+}
+
+/* Whether a lower-case word is an Arabic article glued to a name: al-Mayadeen, el-Assad. */
+static bool is_article_name(const char *s, size_t n)
+{
+    if (n < 4 || s[2] != '-' || !((s[0] == 'a' && s[1] == 'l') || (s[0] == 'e' && s[1] == 'l')))
+        return false;
+    unsigned char c = (unsigned char)s[3];
+    return (c >= 'A' && c <= 'Z') || c == 0xc3; /* À-Ý start with 0xc3 */
+}
+
+int speaker_init(src_state *st, rc_doc *doc, const srclex *sl)
+{
+    memset(st, 0, sizeof *st);
+    st->doc = doc;
+    st->sl = sl;
+    st->agencies = rc_lang_lex(doc->ctx->fr, "dateline_agencies");
+    size_t n = doc->ntoks;
+    st->ti = rc_arena_alloc(&doc->arena, (n + 1) * sizeof *st->ti);
+    st->sent_of = rc_arena_alloc(&doc->arena, (n + 1) * sizeof *st->sent_of);
+    st->sent_tok = rc_arena_alloc(&doc->arena, (doc->nsents + 2) * sizeof *st->sent_tok);
+    if (!st->ti || !st->sent_of || !st->sent_tok)
+        return RC_ENOMEM;
+    uint32_t s = 0;
+    for (size_t i = 0; i <= doc->nsents; i++)
+        st->sent_tok[i] = (uint32_t)n;
+    if (doc->nsents)
+        st->sent_tok[0] = 0;
+    for (size_t i = 0; i < n; i++) {
+        const rc_token *t = &doc->toks[i];
+        while (s + 1 < doc->nsents && t->start >= doc->sents[s + 1].start) {
+            s++;
+            st->sent_tok[s] = (uint32_t)i;
+        }
+        st->sent_of[i] = s;
+        srclex_info info = {0, -1, -1};
+        size_t len = t->end - t->start;
+        const char *w = doc->text + t->start;
+        switch (t->kind) {
+        case RC_TOK_WORD:
+        case RC_TOK_ELISION:
+        case RC_TOK_CLITIC:
+        case RC_TOK_ABBREV:
+            info = srclex_word(sl, w, len);
+            info.bits |= TB_WORD;
+            break;
+        case RC_TOK_NUMBER:
+            info.bits |= SL_DET; /* "12 habitants" */
+            break;
+        default:
+            break;
+        }
+        if (t->kind == RC_TOK_WORD) {
+            const uint32_t gram = SL_DET | SL_PREP | SL_LOC | SL_STOP | SL_AUX | SL_ADV | SL_PRON |
+                                  SL_CUE | SL_VERB | SL_REFL | SL_CONJ | SL_QUE | SL_REL;
+            if (t->flags & RC_TF_UPPER) {
+                if (is_acronym(w, len))
+                    info.bits |= TB_NAME | TB_ACRO;
+                else if (!((t->flags & RC_TF_SENTSTART) &&
+                           (info.bits & (gram | SL_SRC | SL_ROLE | SL_ORG | SL_VIA))) &&
+                         !(info.bits & (SL_DET | SL_PREP | SL_PRON | SL_STOP | SL_CUE | SL_ROLE)))
+                    info.bits |= TB_NAME;
+            } else if (is_article_name(w, len))
+                info.bits |= TB_NAME;
+        }
+        st->ti[i] = info;
+    }
+    for (size_t k = s + 1; k <= doc->nsents; k++)
+        st->sent_tok[k] = (uint32_t)n;
+    st->ti[n] = (srclex_info){0, -1, -1};
+    st->sent_of[n] = s;
+    if (doc->nents) { /* the entities stage's names, when it ran */
+        st->ent_of = rc_arena_alloc(&doc->arena, (n + 1) * sizeof *st->ent_of);
+        st->ent_end = rc_arena_alloc(&doc->arena, doc->nents * sizeof *st->ent_end);
+        if (!st->ent_of || !st->ent_end)
+            return RC_ENOMEM;
+        for (size_t i = 0; i <= n; i++)
+            st->ent_of[i] = -1;
+        size_t i = 0;
+        for (size_t e = 0; e < doc->nents; e++) {
+            const rc_entity *en = &doc->ents[e];
+            while (i < n && doc->toks[i].start < en->start)
+                i++;
+            st->ent_end[e] = (uint32_t)i;
+            if (i < n && doc->toks[i].start == en->start) {
+                size_t j = i;
+                while (j < n && doc->toks[j].end <= en->end)
+                    j++;
+                if (j > i) {
+                    st->ent_of[i] = (int32_t)e;
+                    st->ent_end[e] = (uint32_t)j;
+                    for (size_t k = i; k < j; k++)
+                        st->ti[k].bits |= TB_NAME;
+                }
+            }
+        }
+    }
+    return RC_OK;
+}
+
+/* Whether the word ends with suffix (imperfect verbs end a name: pourraient, assurait). */
+static bool ends_with(const src_state *st, uint32_t i, const char *suffix)
+{
+    size_t n, k = strlen(suffix);
+    const char *s = tok_text(st, i, &n);
+    return n > k + 1 && memcmp(s + n - k, suffix, k) == 0;
+}
+
+typedef struct run {
+    uint32_t a, b;
+    bool after_prep; /* part of a complement: du Kremlin, de la télévision al-Mayadeen */
+    bool of_noun;    /* names the noun just before it: agence de presse Irna */
+    bool quoted;     /* le « centre de réconciliation » */
+    int32_t ent;
+} run;
+
+/* Reads the phrase at i (see the file header); false when it names no source. */
+static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
+{
+    memset(np, 0, sizeof *np);
+    np->a = np->b = i;
+    np->ent = -1;
+    np->type = RC_ENT_MISC;
+    if (i >= lim)
+        return false;
+    const rc_token *t = st->doc->toks;
+    const srclex_info *ti = st->ti;
+    uint32_t j = i, b0 = ti[i].bits;
+    if ((b0 & SL_PRON) && !(b0 & TB_NAME)) {
+        np->b = i + 1;
+        np->pron = 1;
+        np->bits = b0 & (SL_FEM | SL_MASC | SL_PLUR);
+        return true;
+    }
+    if ((b0 & SL_DET) && !(b0 & TB_NAME)) {
+        np->bits |= b0 & (SL_FEM | SL_MASC | SL_PLUR);
+        np->def = (b0 & SL_DEF) != 0;
+        j++;
+        if (j < lim && (ti[j].bits & SL_DET) && !(ti[j].bits & (TB_NAME | SL_PREP)))
+            j++; /* les deux */
+    }
+    uint32_t content = j, last = j, headtok = UINT32_MAX;
+    uint32_t desc = (j > i && (ti[j - 1].bits & SL_QTY)) ? j - 1 : j; /* deux habitants */
+    run runs[4];
+    int nruns = 0;
+    bool after_prep = false, org_noun = false; /* org_noun: a run next names that noun */
+    int nlower = 0;
+    while (j < lim && j - i < NP_MAXTOK) {
+        uint32_t b = ti[j].bits;
+        if (t[j].kind == RC_TOK_QUOTE_OPEN && j == content && np->def) { /* le « centre de réconciliation » */
+            uint32_t k = j + 1;
+            while (k < lim && k - j < 8 && t[k].kind != RC_TOK_QUOTE_CLOSE)
+                k++;
+            if (k >= lim || t[k].kind != RC_TOK_QUOTE_CLOSE || k == j + 1)
+                break;
+            if (nruns < 4)
+                runs[nruns++] = (run){j + 1, k, false, false, true, -1};
+            np->head = HEAD_NAME;
+            j = last = k + 1;
+            continue;
+        }
+        int32_t ent = st->ent_of ? st->ent_of[j] : -1;
+        if ((b & TB_NAME) || ent >= 0) {
+            uint32_t r0 = j;
+            if (nruns && runs[nruns - 1].b == j && runs[nruns - 1].a != headtok)
+                break; /* l'AFP Karim Haddad: two names side by side are two sources */
+            if (ent >= 0)
+                j = st->ent_end[ent];
+            else {
+                j++;
+                while (j < lim && j - r0 < 8) {
+                    if ((ti[j].bits & TB_NAME) && !(st->ent_of && st->ent_of[j] >= 0) &&
+                        !((ti[j].bits ^ ti[j - 1].bits) & TB_ACRO))
+                        j++; /* AFP Karim Haddad: an acronym is a name of its own */
+                    else if ((ti[j].bits & SL_PARTICLE) && j + 1 < lim &&
+                             (ti[j + 1].bits & TB_NAME))
+                        j += 2;
+                    else
+                        break;
+                }
+            }
+            if (j > lim)
+                j = lim;
+            if (!np->head && (b & SL_ORG) && !after_prep) { /* le Comité international */
+                np->head = SL_ORG;
+                headtok = r0;
+            }
+            if (nruns < 4)
+                runs[nruns++] = (run){r0, j, after_prep || org_noun, org_noun && !after_prep, false,
+                                      ent};
+            if (!np->head)
+                np->head = HEAD_NAME;
+            after_prep = org_noun = false;
+            nlower = 0;
+            last = j;
+            continue;
+        }
+        if (!(b & TB_WORD))
+            break;
+        if ((b & (SL_ROLE | SL_SRC | SL_ORG | SL_VIA)) && !(b & (SL_STOP | SL_LOC | SL_DET))) {
+            if (!np->head) {
+                np->head = (b & SL_ROLE)  ? SL_ROLE
+                           : (b & SL_SRC) ? SL_SRC
+                           : (b & SL_VIA) ? SL_VIA
+                                          : SL_ORG;
+                headtok = j;
+                if (!(np->bits & (SL_FEM | SL_MASC)))
+                    np->bits |= b & (SL_FEM | SL_MASC);
+            } else if (b & SL_ORG)
+                org_noun = true; /* de la télévision panarabe al-Mayadeen */
+            j++;
+            after_prep = false;
+            nlower = 0;
+            last = j;
+            continue;
+        }
+        if ((b & SL_PREP) && !(j == content && (b & SL_DET))) {
+            if (j + 1 >= lim || (!np->head && !nruns))
+                break;
+            uint32_t nb = ti[j + 1].bits;
+            if (!(nb & TB_WORD) && t[j + 1].kind != RC_TOK_QUOTE_OPEN)
+                break;
+            if ((nb & (SL_STOP | SL_LOC | SL_VERB | SL_PRON | SL_AUX | SL_ADV | SL_QUE)) &&
+                !(nb & (SL_DET | SL_PREP | TB_NAME)))
+                break;
+            j++;
+            if ((ti[j].bits & SL_DET) && !(ti[j].bits & TB_NAME) && j + 1 < lim)
+                j++; /* de la, de l' */
+            after_prep = true;
+            continue;
+        }
+        if (b & (SL_STOP | SL_LOC | SL_VERB | SL_AUX | SL_PRON | SL_QUE | SL_REL | SL_CUE | SL_ADV |
+                 SL_DET | SL_REFL | SL_PREP))
+            break;
+        if (t[j].kind != RC_TOK_WORD || ends_with(st, j, "ait") || ends_with(st, j, "aient"))
+            break;
+        if (nlower >= 3 || (!np->head && !nruns && nlower >= 2))
+            break;
+        if (after_prep && j + 1 < lim && (ti[j + 1].bits & TB_NAME) &&
+            !(j + 2 < lim && (ti[j + 2].bits & TB_NAME)))
+            org_noun = true; /* de l'hôpital Nasser: the name is the hospital's */
+        nlower++;
+        j++;
+        if (np->head || nruns)
+            last = j;
+        after_prep = false;
+    }
+    if (!np->head || last <= content)
+        return false;
+    np->b = last;
+    /* which run is the name */
+    int pick = -1;
+    if (np->head == SL_ROLE || np->head == SL_SRC || np->head == SL_ORG) {
+        for (int r = 0; r < nruns; r++)
+            if (!runs[r].after_prep && runs[r].a > headtok && runs[r].b <= last)
+                pick = r;
+        if (np->head == SL_ORG) { /* l'agence Reuters: the first free run */
+            for (int r = 0; r < nruns; r++)
+                if ((!runs[r].after_prep || runs[r].of_noun) && runs[r].a > headtok &&
+                    runs[r].b <= last) {
+                    pick = r;
+                    break;
+                }
+        }
+        if (pick < 0 && np->head == SL_ROLE && nruns && runs[nruns - 1].b == last &&
+            runs[nruns - 1].ent < 0 && runs[nruns - 1].b - runs[nruns - 1].a >= 3) {
+            /* le porte-parole du Kremlin Dmitri Peskov: the last two words are the person */
+            runs[nruns - 1].a = runs[nruns - 1].b - 2;
+            pick = nruns - 1;
+        }
+    } else if (nruns && (runs[0].a == content || runs[0].quoted)) {
+        pick = 0;
+    }
+    if (pick >= 0) {
+        np->na = runs[pick].a;
+        np->nb = runs[pick].b;
+        np->ent = runs[pick].ent;
+        if (np->head == SL_ORG && np->nb < last && !runs[pick].quoted && np->ent < 0 &&
+            (ti[np->nb].bits & SL_PREP))
+            np->nb = last; /* l'ONG Médecins du monde, la radio Voix d'Oran */
+        if (np->head == HEAD_NAME) {
+            np->ra = np->rb = 0;
+            if (runs[pick].quoted || np->nb >= last)
+                ;
+            else if (content > i || nruns > pick + 1 ||
+                     ((ti[np->nb].bits & SL_PREP) && !(ti[np->nb].bits & SL_DET)))
+                np->nb = last; /* la Défense civile, Times of Israel, Media de guerre */
+            else
+                np->b = last = np->nb; /* Amina Saleh dirige: the name ends with its run */
+        } else {
+            np->ra = content;
+            np->rb = np->na;
+            while (np->rb > np->ra && (ti[np->rb - 1].bits & (SL_PREP | SL_DET)))
+                np->rb--;
+            if (np->rb <= np->ra && np->nb < last) { /* the name first, then its role */
+                np->ra = np->nb;
+                np->rb = last;
+            }
+        }
+    } else { /* a description: une source militaire russe */
+        np->ra = desc;
+        np->rb = last;
+    }
+    /* the type */
+    if (np->ent >= 0)
+        np->type = st->doc->ents[np->ent].type;
+    else if (np->head == SL_ORG)
+        np->type = RC_ENT_ORG;
+    else if (np->na < np->nb && (np->head == SL_ROLE || np->head == SL_SRC))
+        np->type = RC_ENT_PER;
+    else if (np->head == HEAD_NAME) {
+        size_t len;
+        const char *w = tok_text(st, np->na, &len);
+        if (content > i || (ti[np->na].bits & (TB_ACRO | SL_ORG)) ||
+            (st->agencies && rc_lex_get(st->agencies, w, len)))
+            np->type = RC_ENT_ORG; /* a person takes no article: l'Unicef, la Russie */
+        else if (runs[0].b - runs[0].a >= 2 && np->nb == runs[0].b)
+            np->type = RC_ENT_PER;
+        else
+            np->type = RC_ENT_MISC;
+    }
+    return true;
+}
+
+bool speaker_np_loose(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
+{
+    memset(np, 0, sizeof *np);
+    np->ent = -1;
+    np->type = RC_ENT_MISC;
+    uint32_t j = i;
+    if (j < lim && (st->ti[j].bits & SL_DET) && !(st->ti[j].bits & (SL_QTY | TB_NAME)))
+        j++;
+    uint32_t d = j;
+    while (j < lim && j - d < 4 && st->doc->toks[j].kind == RC_TOK_WORD &&
+           !(st->ti[j].bits & (SL_STOP | SL_LOC | SL_VERB | SL_AUX | SL_CUE | SL_PRON)))
+        j++;
+    if (j == d)
+        return false;
+    np->a = i;
+    np->b = np->rb = j;
+    np->ra = d;
+    np->head = SL_SRC;
+    return true;
+}
+
+bool speaker_np(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
+{
+    return np_read(st, i, lim, np);
+}
+
+/* The end of a parenthetical role after a comma: the next comma, full stop or clause word. */
+static uint32_t appos_end(const src_state *st, uint32_t j, uint32_t lim)
+{
+    uint32_t k = j;
+    while (k < lim && k - j < 14 && st->doc->toks[k].kind != RC_TOK_PUNCT &&
+           st->doc->toks[k].kind != RC_TOK_QUOTE_OPEN &&
+           st->doc->toks[k].kind != RC_TOK_QUOTE_CLOSE &&
+           !(st->ti[k].bits & (SL_STOP | SL_VERB | SL_AUX)))
+        k++;
+    return k;
+}
+
+bool speaker_np_appos(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
+{
+    if (!np_read(st, i, lim, np))
+        return false;
+    uint32_t j = np->b;
+    if (np->pron || j + 1 >= lim || !speaker_punct(st, j, ','))
+        return true;
+    const srclex_info *ti = st->ti;
+    bool named = np->na < np->nb;
+    if (named && np->ra == np->rb) {
+        if ((ti[j + 1].bits & SL_PREP) && !(ti[j + 1].bits & SL_DET)) {
+            uint32_t k = appos_end(st, j + 1, lim); /* Pawel Krzysiek, du CICR, */
+            if (k > j + 2) {
+                np->ra = j + 1;
+                np->rb = k;
+                np->b = k;
+                if (np->type == RC_ENT_MISC)
+                    np->type = RC_ENT_PER;
+            }
+            return true;
+        }
+        src_np r;
+        if (np_read(st, j + 1, lim, &r) && !r.pron && r.na == r.nb &&
+            (r.head == SL_ROLE || r.head == SL_SRC)) {
+            np->ra = r.ra;
+            uint32_t k = appos_end(st, r.b, lim); /* le chef du groupe ... en Syrie */
+            np->rb = np->b = k;
+            if (np->type == RC_ENT_MISC)
+                np->type = RC_ENT_PER;
+        }
+    } else if (!named && (np->head == SL_ROLE || np->head == SL_SRC)) {
+        src_np r;
+        if (np_read(st, j + 1, lim, &r) && r.head == HEAD_NAME && r.type != RC_ENT_ORG &&
+            (r.b >= lim || st->doc->toks[r.b].kind == RC_TOK_PUNCT)) {
+            np->na = r.na; /* le ministre turc, Mevlüt Çavuşoğlu, */
+            np->nb = r.nb;
+            np->ent = r.ent;
+            np->b = r.b;
+            np->type = r.ent >= 0 ? r.type : RC_ENT_PER;
+        }
+    }
+    return true;
+}
+
+/* Whether token k ends a name read leftwards: punctuation, quotes, clause words, verbs. */
+static bool left_boundary(const src_state *st, uint32_t k)
+{
+    const rc_token *t = &st->doc->toks[k];
+    uint32_t b = st->ti[k].bits;
+    if (t->kind == RC_TOK_PUNCT || t->kind == RC_TOK_QUOTE_OPEN || t->kind == RC_TOK_QUOTE_CLOSE ||
+        t->kind == RC_TOK_ELLIPSIS)
+        return true;
+    if (b & TB_NAME)
+        return false;
+    if ((b & SL_CUE) && !(b & (SL_LOC | SL_PREP)))
+        return true;
+    return (b & (SL_STOP | SL_VERB | SL_AUX | SL_QUE | SL_REL | SL_PRON)) != 0;
+}
+
+/* The source phrase that ends at token e (inclusive), read from the clause boundary before it. */
+static bool np_ending_at(const src_state *st, uint32_t e, uint32_t s0, src_np *np)
+{
+    if (e < s0 || e == UINT32_MAX)
+        return false;
+    uint32_t lo = e >= s0 + LOOKBACK ? e - LOOKBACK : s0, k = e;
+    while (k > lo && !left_boundary(st, k - 1))
+        k--;
+    if (left_boundary(st, k) && k < e)
+        k++;
+    for (uint32_t s = k; s <= e; s++)
+        if (np_read(st, s, e + 1, np))
+            return true;
+    return false;
+}
+
+/* A role in the stretch before a comma at token c: "le chef du groupe de travail, X". */
+static bool role_before(const src_state *st, uint32_t c, uint32_t s0, uint32_t *ra, uint32_t *rb)
+{
+    uint32_t lo = c >= s0 + LOOKBACK ? c - LOOKBACK : s0, k = c;
+    while (k > lo && !left_boundary(st, k - 1))
+        k--;
+    for (uint32_t s = k; s < c; s++)
+        if (st->ti[s].bits & SL_ROLE) {
+            *ra = s;
+            *rb = c;
+            return true;
+        }
+    return false;
+}
+
+bool speaker_subject_left(const src_state *st, uint32_t g, uint32_t s0, src_np *np)
+{
+    const srclex_info *ti = st->ti;
+    uint32_t j = g;
+    for (int n = 0; j > s0 && n < 6; n++) {
+        if ((ti[j - 1].bits & (SL_ADV | SL_REFL)) && !(ti[j - 1].bits & TB_NAME))
+            j--;
+        else if (st->doc->toks[j - 1].kind == RC_TOK_ELISION && (ti[j - 1].bits & SL_PREP) &&
+                 (ti[j].bits & SL_ADV))
+            j--; /* d'ailleurs */
+        else
+            break;
+    }
+    if (j <= s0)
+        return false;
+    uint32_t k = j - 1;
+    if (speaker_punct(st, k, ')')) { /* Le Front (ex-Front al-Nosra) demande */
+        uint32_t p = k;
+        while (p > s0 && k - p < LOOKBACK && !speaker_punct(st, p, '('))
+            p--;
+        if (p > s0 && speaker_punct(st, p, '('))
+            k = p - 1;
+    }
+    if ((ti[k].bits & SL_PRON) && !(ti[k].bits & TB_NAME))
+        return np_read(st, k, k + 1, np);
+    if (ti[k].bits & SL_REL) { /* X, qui a fait état */
+        if (k == s0)
+            return false;
+        k--;
+        if (speaker_punct(st, k, ',') && k > s0)
+            k--;
+        if (!np_ending_at(st, k, s0, np))
+            return false;
+        if (np->na < np->nb && np->ra == np->rb && np->a > s0 + 1 &&
+            speaker_punct(st, np->a - 1, ','))
+            role_before(st, np->a - 1, s0, &np->ra, &np->rb);
+        return true;
+    }
+    if (speaker_punct(st, k, ',') && k > s0) { /* an apposition between commas */
+        uint32_t lo = k >= s0 + LOOKBACK ? k - LOOKBACK : s0, p = k - 1;
+        while (p > lo && !speaker_punct(st, p, ',') && st->doc->toks[p].kind != RC_TOK_QUOTE_CLOSE)
+            p--;
+        if (p > s0 && speaker_punct(st, p, ',')) {
+            src_np before, seg;
+            if (np_ending_at(st, p - 1, s0, &before)) {
+                bool segok = np_read(st, p + 1, k, &seg) && !seg.pron;
+                if (segok && before.na < before.nb && before.ra == before.rb && seg.na == seg.nb &&
+                    (seg.head == SL_ROLE || seg.head == SL_SRC)) {
+                    before.ra = seg.ra; /* Sergueï Lavrov, ministre russe ..., a souligné */
+                    before.rb = k;
+                    if (before.type == RC_ENT_MISC)
+                        before.type = RC_ENT_PER;
+                } else if (segok && before.na == before.nb &&
+                           (before.head == SL_ROLE || before.head == SL_SRC) &&
+                           seg.head == HEAD_NAME && seg.type != RC_ENT_ORG) {
+                    before.na = seg.na; /* le ministre turc ..., Mevlüt Çavuşoğlu, s'est dit */
+                    before.nb = seg.nb;
+                    before.ent = seg.ent;
+                    before.type = seg.ent >= 0 ? seg.type : RC_ENT_PER;
+                }
+                *np = before;
+                return true;
+            }
+        }
+        return np_ending_at(st, k - 1, s0, np);
+    }
+    return np_ending_at(st, k, s0, np);
+}
+
+bool speaker_subject_right(const src_state *st, uint32_t j, uint32_t lim, bool loose, src_np *np)
+{
+    const srclex_info *ti = st->ti;
+    const rc_token *t = st->doc->toks;
+    for (int n = 0; j < lim && n < 8; n++) {
+        uint32_t b = ti[j].bits;
+        if ((b & SL_ADV) && !(b & TB_NAME))
+            j++;
+        else if (t[j].kind == RC_TOK_TIME || t[j].kind == RC_TOK_DATE)
+            j++;
+        else if ((b & SL_LOC) && !(b & SL_PREP) && j + 1 < lim && (ti[j + 1].bits & TB_NAME) &&
+                 !(ti[j + 1].bits & TB_ACRO)) {
+            uint32_t r = j + 1; /* à Genève; à Genève Rupert Colville: a place, then the name */
+            while (r < lim && (ti[r].bits & TB_NAME) && r - j < 8)
+                r++;
+            j = r - (j + 1) >= 3 ? j + 2 : r;
+        } else if ((b & SL_PREP) && t[j].kind == RC_TOK_ELISION && j + 1 < lim &&
+                   (ti[j + 1].bits & SL_ADV))
+            j += 2; /* d'ailleurs */
+        else
+            break;
+    }
+    if (j < lim && (ti[j].bits & SL_LOC) && !(ti[j].bits & SL_DET)) {
+        src_np first; /* a déclaré aux journalistes le porte-parole: skip who was spoken to */
+        if (np_read(st, j + 1, lim, &first) && !first.pron && first.b < lim &&
+            (ti[first.b].bits & SL_DET) && speaker_np_appos(st, first.b, lim, np) && !np->pron)
+            return true;
+    }
+    if (speaker_np_appos(st, j, lim, np) && !np->pron)
+        return true;
+    return loose && speaker_np_loose(st, j, lim, np) && !(ti[j].bits & TB_NAME) &&
+           (ti[j].bits & SL_DET); /* raconte cette mère de famille */
+}
+
+/* Copies tokens [a, b) of the text into the arena. */
+static char *span_dup(src_state *st, uint32_t a, uint32_t b)
+{
+    const rc_token *t = st->doc->toks;
+    return rc_arena_strndup(&st->doc->arena, st->doc->text + t[a].start, t[b - 1].end - t[a].start);
+}
+
+/* The last word of a name, for matching a surname against a full name. */
+static const char *last_word(const char *s)
+{
+    const char *w = strrchr(s, ' ');
+    return w ? w + 1 : s;
+}
+
+/* Folded comparison of two short strings. */
+static bool folded_eq(const char *a, size_t an, const char *b, size_t bn)
+{
+    char fa[128], fb[128];
+    size_t la = rc_fold(a, an, fa, sizeof fa), lb = rc_fold(b, bn, fb, sizeof fb);
+    return la <= sizeof fa && la == lb && memcmp(fa, fb, la) == 0;
+}
+
+/* Whether a role phrase has a complement (le porte-parole du régime): then it is a description
+ * of its own, not a person met before. */
+static bool role_has_complement(const src_state *st, const src_np *np)
+{
+    for (uint32_t k = np->ra; k < np->rb; k++)
+        if (st->ti[k].bits & SL_PREP)
+            return true;
+    return false;
+}
+
+int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
+{
+    memset(out, 0, sizeof *out);
+    const rc_token *t = st->doc->toks;
+    uint32_t sent = st->sent_of[np->a];
+    out->start = t[np->a].start;
+    out->end = t[np->b - 1].end;
+    if (np->pron) { /* the nearest earlier speaker that fits */
+        for (size_t k = 0; k < SRC_MEM && k < st->nmem; k++) {
+            const src_mem *m = &st->mem[(st->nmem - 1 - k) % SRC_MEM];
+            if (m->sent + 4 < sent)
+                break;
+            bool plural = (np->bits & SL_PLUR) != 0;
+            if (plural != ((m->bits & SL_PLUR) != 0))
+                continue;
+            if ((np->bits & SL_FEM) && !(m->bits & SL_FEM) &&
+                !(m->sp.type == RC_ENT_PER && !(m->bits & SL_MASC)))
+                continue;
+            if ((np->bits & SL_MASC) && !plural && (m->bits & SL_FEM))
+                continue;
+            if ((np->bits & SL_MASC) && !plural && m->sp.type == RC_ENT_ORG)
+                continue;
+            if (!(np->bits & (SL_FEM | SL_MASC))) /* on */
+                continue;
+            uint32_t s = out->start, e = out->end;
+            *out = m->sp;
+            out->start = s;
+            out->end = e;
+            out->joint = 0;
+            return RC_OK;
+        }
+        return 1;
+    }
+    bool named = np->na < np->nb;
+    if (named) {
+        if (np->ent >= 0) {
+            const rc_entity *en = &st->doc->ents[np->ent];
+            out->name = en->canon;
+            out->key = en->key;
+        } else
+            out->name = span_dup(st, np->na, np->nb);
+        if (np->ra < np->rb)
+            out->role = span_dup(st, np->ra, np->rb);
+    } else {
+        out->name = span_dup(st, np->ra, np->rb);
+    }
+    if (!out->name || (np->ra < np->rb && named && !out->role))
+        return RC_ENOMEM;
+    out->type = np->type;
+    if (named && !out->role && np->ent < 0 && np->nb - np->na == 1 && np->a == np->na &&
+        np->type != RC_ENT_ORG) { /* a surname alone: Colville */
+        for (size_t k = 0; k < SRC_MEM && k < st->nmem; k++) {
+            const src_mem *m = &st->mem[(st->nmem - 1 - k) % SRC_MEM];
+            const char *lw = last_word(m->sp.name);
+            if (m->sp.type == RC_ENT_PER && lw != m->sp.name &&
+                folded_eq(lw, strlen(lw), out->name, strlen(out->name))) {
+                out->name = m->sp.name;
+                out->key = m->sp.key;
+                out->role = m->sp.role;
+                out->type = RC_ENT_PER;
+                return RC_OK;
+            }
+        }
+    }
+    if (!named && np->head == SL_ROLE && np->def && !(np->bits & SL_PLUR) &&
+        !role_has_complement(st, np)) { /* a role alone: le ministre */
+        const src_mem *best = NULL;
+        for (size_t k = 0; k < SRC_MEM && k < st->nmem; k++) {
+            const src_mem *m = &st->mem[(st->nmem - 1 - k) % SRC_MEM];
+            if (m->sent + 6 < sent)
+                break;
+            if (m->sp.type == RC_ENT_PER && m->sp.role &&
+                folded_eq(m->sp.role, strlen(m->sp.role) < strlen(out->name) ? 0 : strlen(out->name),
+                          out->name, strlen(out->name))) {
+                best = m;
+                break;
+            }
+        }
+        bool matched = best != NULL;
+        for (size_t k = 0; !matched && k < SRC_MEM && k < st->nmem; k++) {
+            const src_mem *m = &st->mem[(st->nmem - 1 - k) % SRC_MEM];
+            if (m->sent + 1 < sent)
+                break;
+            if (m->sp.type == RC_ENT_PER && !m->sp.role && (!best || m->sp.start < best->sp.start))
+                best = m; /* the first person of the sentence before */
+        }
+        if (best) {
+            const char *role = out->name;
+            *out = best->sp;
+            out->role = role;
+            out->start = t[np->a].start;
+            out->end = t[np->b - 1].end;
+            out->joint = 0;
+            return RC_OK;
+        }
+    }
+    if (!out->key) {
+        char key[256];
+        size_t kn;
+        if (named && out->type != RC_ENT_MISC)
+            kn = rc_entity_key(st->doc->ctx, out->name, strlen(out->name), key, sizeof key);
+        else {
+            kn = rc_fold(out->name, strlen(out->name), key, sizeof key - 1);
+            if (kn >= sizeof key)
+                kn = 0;
+            key[kn] = '\0';
+        }
+        out->key = rc_arena_strndup(&st->doc->arena, key, kn);
+        if (!out->key)
+            return RC_ENOMEM;
+    }
+    return RC_OK;
+}
+
+void speaker_remember(src_state *st, const rc_speaker *sp, uint32_t sent, uint32_t bits)
+{
+    rc_speaker copy = *sp;
+    for (size_t k = 0; !copy.role && copy.key && k < SRC_MEM && k < st->nmem; k++) {
+        const src_mem *o = &st->mem[(st->nmem - 1 - k) % SRC_MEM];
+        if (o->sp.role && o->sp.key && strcmp(o->sp.key, copy.key) == 0)
+            copy.role = o->sp.role; /* Colville named again keeps his role */
+    }
+    src_mem *m = &st->mem[st->nmem % SRC_MEM];
+    m->sp = copy;
+    m->sent = sent;
+    m->bits = bits;
+    st->nmem++;
+}
+
+void speaker_scan_names(src_state *st, uint32_t a, uint32_t b, uint32_t sent)
+{
+    const srclex_info *ti = st->ti;
+    const rc_token *t = st->doc->toks;
+    for (uint32_t i = a; i < b; i++) {
+        if (!(ti[i].bits & TB_NAME) || (ti[i].bits & TB_INQ))
+            continue;
+        if (i > a && (ti[i - 1].bits & (TB_NAME | SL_PREP | SL_DET | SL_LOC | SL_PARTICLE)))
+            continue;
+        src_np np;
+        if (!np_read(st, i, b, &np) || np.type != RC_ENT_PER || np.na != i) {
+            while (i + 1 < b && (ti[i + 1].bits & TB_NAME))
+                i++;
+            continue;
+        }
+        uint32_t e = np.nb;
+        if ((np.nb - np.na >= 2 || np.ent >= 0) && !(e < b && t[e].kind == RC_TOK_QUOTE_CLOSE)) {
+            np.ra = np.rb = 0;
+            np.b = np.nb;
+            rc_speaker sp;
+            if (speaker_make(st, &np, &sp) == RC_OK)
+                speaker_remember(st, &sp, sent, SL_MASC * 0);
+        }
+        i = np.nb - 1;
+    }
+}

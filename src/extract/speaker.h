@@ -1,0 +1,102 @@
+/*
+ * speaker.h - who a stretch of text names as a source: the shared reading state of the sources
+ * stage (what each token is, which sentence it is in), the reading of a source's name with its
+ * role ("le porte-parole du Kremlin Dmitri Peskov", "une source militaire russe", "l'Unicef"),
+ * the subject of a reporting verb on either side of it, and the memory of recent speakers that
+ * resolves pronouns (a-t-il ajouté), surnames (Colville) and roles alone (le ministre).
+ *
+ * Every look-around is bounded in tokens, so reading a document stays linear in its length.
+ */
+#ifndef RC_SPEAKER_H
+#define RC_SPEAKER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "extract/srclex.h"
+
+/* Bits the stage adds to srclex_info.bits for a token of the document. */
+#define TB_NAME 0x1000000u /* a word of a proper name: capitalised, al-X, an acronym */
+#define TB_INQ 0x2000000u  /* inside a quotation */
+#define TB_ACRO 0x4000000u /* an acronym: AFP, CICR */
+#define TB_WORD 0x8000000u /* a word (WORD, ELISION, CLITIC, ABBREV) */
+
+/* A phrase that names a source, in tokens [a, b). */
+typedef struct src_np {
+    uint32_t a, b;
+    uint32_t na, nb; /* the name inside it (a person or an organisation); na == nb: none */
+    uint32_t ra, rb; /* the role or description, without its article; ra == rb: none */
+    uint32_t bits;   /* SL_FEM, SL_MASC, SL_PLUR from the article, noun or pronoun */
+    int32_t ent;     /* the entity the name is, or -1 */
+    uint8_t head;    /* SL_ROLE, SL_SRC, SL_ORG, TB_NAME >> 24, or 0 for no head */
+    uint8_t pron;    /* a subject pronoun (il, -t-elle) */
+    uint8_t type;    /* rc_ent_type guessed for the source */
+    uint8_t def;     /* starts with a definite article */
+} src_np;
+
+#define SRC_MEM 32 /* recent speakers kept for pronouns, surnames and roles */
+
+typedef struct src_mem {
+    rc_speaker sp;
+    uint32_t sent; /* sentence where it was named */
+    uint32_t bits; /* gender and number */
+} src_mem;
+
+typedef struct src_state {
+    rc_doc *doc;
+    const srclex *sl;
+    const rc_lexicon *agencies; /* news agencies (dateline_agencies.txt), which relay */
+    srclex_info *ti;            /* one per token */
+    uint32_t *sent_of;          /* sentence of each token */
+    uint32_t *sent_tok;         /* first token of each sentence; [nsents] = ntoks */
+    int32_t *ent_of;            /* the entity a token starts, or -1 (NULL without entities) */
+    uint32_t *ent_end;          /* token end of each entity */
+    src_mem mem[SRC_MEM];
+    size_t nmem; /* speakers ever remembered; the ring holds the last SRC_MEM */
+} src_state;
+
+/* Fills the per-token tables of st for doc; memory from doc->arena. RC_OK or RC_ENOMEM. */
+int speaker_init(src_state *st, rc_doc *doc, const srclex *sl);
+
+/* The first and end tokens of sentence s. */
+static inline uint32_t speaker_sent_a(const src_state *st, uint32_t s) { return st->sent_tok[s]; }
+static inline uint32_t speaker_sent_b(const src_state *st, uint32_t s) { return st->sent_tok[s + 1]; }
+
+/* Whether token i is a punctuation token whose text is c (one byte). */
+bool speaker_punct(const src_state *st, uint32_t i, char c);
+
+/* Reads a source's name starting at token i, not past lim. Returns false when the tokens there
+ * do not name a source (no name, no source, role or organisation noun, no pronoun). */
+bool speaker_np(const src_state *st, uint32_t i, uint32_t lim, src_np *np /* OUT */);
+
+/* A description read loosely where a cue promises a source (selon assafir, le témoignage de
+ * trois éleveurs): an optional article and up to four plain words. */
+bool speaker_np_loose(const src_state *st, uint32_t i, uint32_t lim, src_np *np /* OUT */);
+
+/* Like speaker_np, then takes an apposition after it: "Rupert Colville, le porte-parole du HCR",
+ * "le ministre turc, Mevlüt Çavuşoğlu,", "Pawel Krzysiek, du CICR,". */
+bool speaker_np_appos(const src_state *st, uint32_t i, uint32_t lim, src_np *np /* OUT */);
+
+/* The subject of a verb group starting at token g, read leftwards within the sentence (from
+ * token s0): a pronoun, a name before an apposition, the noun before "qui". */
+bool speaker_subject_left(const src_state *st, uint32_t g, uint32_t s0, src_np *np /* OUT */);
+
+/* The subject after an inverted verb group ending at token j ("a déclaré mardi à Genève X").
+ * loose: the verb follows a quotation, so a plain description after it is its speaker too
+ * ("raconte cette mère de famille"). */
+bool speaker_subject_right(const src_state *st, uint32_t j, uint32_t lim, bool loose,
+                           src_np *np /* OUT */);
+
+/* Makes the speaker a phrase names, resolving pronouns, surnames and roles alone against the
+ * memory. Strings in doc->arena. Returns RC_OK, RC_ENOMEM, or 1 when a pronoun could not be
+ * resolved (nothing is written then). */
+int speaker_make(src_state *st, const src_np *np, rc_speaker *out /* OUT */);
+
+/* Remembers a speaker named in sentence sent, for later pronouns. */
+void speaker_remember(src_state *st, const rc_speaker *sp, uint32_t sent, uint32_t bits);
+
+/* Remembers the persons named in tokens [a, b) of sentence sent that look like the subject of
+ * a clause (a name followed by a comma, "qui" or a verb), so that a later pronoun finds them. */
+void speaker_scan_names(src_state *st, uint32_t a, uint32_t b, uint32_t sent);
+
+#endif

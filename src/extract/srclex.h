@@ -1,0 +1,101 @@
+/*
+ * srclex.h - the words the sources stage reads, as one table made once per context from the
+ * lexicons reporting_verbs.tsv, attribution_cues.tsv, source_nouns.tsv and source_grammar.tsv
+ * (docs/lexicons.md): every inflected form of a reporting verb, the first word of every cue
+ * phrase, source and role nouns with their gender, and the grammar words that bound a name.
+ * One folded look-up per word gives everything the stage needs to know about it.
+ */
+#ifndef RC_SRCLEX_H
+#define RC_SRCLEX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/doc.h"
+
+/* What a word can be (bits of srclex_info.bits). */
+#define SL_VERB 0x1      /* a form of a reporting verb: verb is its index */
+#define SL_SRC 0x2       /* a source noun: source, témoin, habitant */
+#define SL_ROLE 0x4      /* a role noun: porte-parole, ministre, ambassadeur */
+#define SL_ORG 0x8       /* an organisation noun: agence, ministère, armée */
+#define SL_VIA 0x10      /* a noun that passes to its complement: le témoignage de X */
+#define SL_CUE 0x20      /* first word of a cue phrase: cue is the first phrase's index */
+#define SL_DET 0x40      /* le, la, un, des, deux, plusieurs */
+#define SL_PREP 0x80     /* de, du, des, d', aux: joins a complement inside a name */
+#define SL_LOC 0x100     /* à, en, sur, dans, par: ends a name, not a clause */
+#define SL_STOP 0x200    /* que, qui, et, est: ends a name and a clause */
+#define SL_AUX 0x400     /* a, ont, avait, est: before a participle */
+#define SL_REFL 0x800    /* s', se */
+#define SL_ADV 0x1000    /* aussi, également, ne, mardi: skipped inside a verb group */
+#define SL_PRON 0x2000   /* il, elle, on, ils, elles */
+#define SL_CONJ 0x4000   /* et, ainsi que: joins two sources */
+#define SL_REL 0x8000    /* qui */
+#define SL_QUE 0x10000   /* que, qu' */
+#define SL_PART 0x20000  /* the verb form is a present participle (citant, affirmant) */
+#define SL_FEM 0x40000   /* feminine noun or pronoun */
+#define SL_MASC 0x80000  /* masculine noun or pronoun */
+#define SL_PLUR 0x100000 /* plural pronoun */
+#define SL_PARTICLE 0x200000 /* al, ben, von: inside a personal name */
+#define SL_PP 0x400000   /* the verb form is a regular past participle (déclaré) */
+#define SL_DEF 0x800000  /* a definite article: le, la, l', les */
+#define SL_BE 0x10000000u  /* a form of être */
+#define SL_NEG 0x20000000u /* ne, n' */
+#define SL_INF 0x40000000u /* the verb form is an infinitive */
+#define SL_QTY 0x80000000u /* deux, plusieurs: kept in a description */
+
+/* Verb classes (reporting_verbs.tsv). */
+enum srclex_vclass {
+    SV_SAY, SV_ASSERT, SV_ANNOUNCE, SV_REPORT, SV_CONFIRM, SV_ADD, SV_EXPLAIN, SV_ESTIMATE,
+    SV_ACCUSE, SV_DENY, SV_ADMIT, SV_WARN, SV_WRITE, SV_REACT, SV_ASK, SV_EXPRESS, SV_LEARN,
+    SV_CITE, SV_N
+};
+
+/* Cue classes (attribution_cues.tsv). */
+enum srclex_cclass {
+    SC_ACCORDING, /* selon X */
+    SC_FOR,       /* pour X, at a clause start; "told" right after a verb */
+    SC_CONTINUE,  /* toujours selon X: X is the previous source when it is generic */
+    SC_SAME,      /* selon la même source: the previous source */
+    SC_SOURCE_OF, /* de source militaire */
+    SC_RELAY,     /* cité par X */
+    SC_CITING,    /* citant X */
+    SC_TOLD,      /* à X, auprès de X, after a reporting verb */
+    SC_VERB,      /* a verb phrase: fait état de, rend compte de */
+    SC_N
+};
+
+typedef struct srclex_verb {
+    const char *lemma; /* UTF-8, owned by the table */
+    uint8_t cls;       /* srclex_vclass */
+    uint8_t strength;  /* 1 weak (estimer) .. 3 strong (affirmer) */
+} srclex_verb;
+
+typedef struct srclex_cue {
+    const char *phrase; /* folded words, one space between (none after an elision) */
+    uint8_t cls;        /* srclex_cclass */
+    int16_t verb;       /* SC_VERB: index of its verb entry, else -1 */
+    int32_t next;       /* next phrase with the same first word, or -1 */
+} srclex_cue;
+
+typedef struct srclex_info {
+    uint32_t bits;
+    int16_t verb; /* SL_VERB: index in verbs, else -1 */
+    int16_t cue;  /* SL_CUE: first phrase in cues, else -1 */
+} srclex_info;
+
+typedef struct srclex srclex;
+
+/* The table of ctx, made on first use (rc_ctx_derived); NULL when out of memory. Owned by the
+ * context. */
+const srclex *srclex_get(const rc_ctx *ctx);
+
+/* What a word is: folded look-up of s[0..len) (a plural -s/-x is tried without it for nouns).
+ * Unknown words give bits 0, verb and cue -1. */
+srclex_info srclex_word(const srclex *sl, const char *s, size_t len);
+
+const srclex_verb *srclex_verbs(const srclex *sl, size_t *n /* OUT */);
+const srclex_cue *srclex_cues(const srclex *sl, size_t *n /* OUT */);
+/* The name of a verb class ("say", "deny"), for JSON; static storage. */
+const char *srclex_vclass_name(int cls);
+
+#endif

@@ -1,0 +1,134 @@
+/*
+ * schema.c - the tables of a recoupe store, versioned with PRAGMA user_version, and the SQL
+ * that fills them. Each version step has its own migration, applied in order inside one
+ * transaction, so that a store made by an older build opens in a newer one with nothing lost.
+ * docs/store.md describes the tables for analysts; keep it in step with this file.
+ */
+#include <assert.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "store/store_int.h"
+
+/* Version 0 -> 1: the first schema. Documents keep their full JSON (with text), from which they
+ * are rebuilt; the other tables spread what was extracted into rows for queries. Child rows
+ * name their document by id and their position (n, pos) in its arrays. */
+static const char schema_v1[] =
+    "CREATE TABLE documents ("
+    " id TEXT PRIMARY KEY, seq INTEGER NOT NULL UNIQUE, path TEXT, title TEXT, site TEXT,"
+    " url TEXT, author TEXT, lang TEXT, date TEXT, date_source TEXT, chars INTEGER,"
+    " added_at TEXT NOT NULL, json TEXT NOT NULL);"
+    "CREATE INDEX documents_date ON documents(date);"
+    "CREATE INDEX documents_site ON documents(site);"
+    "CREATE TABLE entities ("
+    " doc TEXT NOT NULL, n INTEGER NOT NULL, text TEXT, start INTEGER, end INTEGER, type TEXT,"
+    " key TEXT, canon TEXT, lat REAL, lon REAL);"
+    "CREATE INDEX entities_doc ON entities(doc, n);"
+    "CREATE INDEX entities_key ON entities(key);"
+    "CREATE TABLE quotes ("
+    " doc TEXT NOT NULL, n INTEGER NOT NULL, text TEXT, start INTEGER, end INTEGER,"
+    " speaker TEXT, speaker_key TEXT, role TEXT, verb TEXT);"
+    "CREATE INDEX quotes_doc ON quotes(doc, n);"
+    "CREATE INDEX quotes_speaker ON quotes(speaker_key);"
+    "CREATE TABLE attributions ("
+    " doc TEXT NOT NULL, n INTEGER NOT NULL, text TEXT, start INTEGER, end INTEGER,"
+    " scope_start INTEGER, scope_end INTEGER, cue TEXT, quote INTEGER);"
+    "CREATE INDEX attributions_doc ON attributions(doc, n);"
+    "CREATE TABLE attribution_sources ("
+    " doc TEXT NOT NULL, attribution INTEGER NOT NULL, pos INTEGER NOT NULL, name TEXT,"
+    " role TEXT, key TEXT, type TEXT);"
+    "CREATE INDEX attribution_sources_doc ON attribution_sources(doc, attribution, pos);"
+    "CREATE INDEX attribution_sources_key ON attribution_sources(key);"
+    "CREATE TABLE claims ("
+    " doc TEXT NOT NULL, claim TEXT NOT NULL, n INTEGER NOT NULL, text TEXT, start INTEGER,"
+    " end INTEGER, value REAL, low REAL, high REAL, approx INTEGER, unit TEXT, what TEXT,"
+    " who TEXT, counted TEXT, time_text TEXT, time_from TEXT, time_to TEXT, agent TEXT,"
+    " modality TEXT, source TEXT, source_key TEXT);"
+    "CREATE UNIQUE INDEX claims_doc ON claims(doc, claim);"
+    "CREATE INDEX claims_what ON claims(what, who);"
+    "CREATE INDEX claims_source ON claims(source_key);"
+    "CREATE TABLE claim_parts ("
+    " doc TEXT NOT NULL, claim TEXT NOT NULL, n INTEGER NOT NULL, value REAL, low REAL,"
+    " high REAL, who TEXT, counted TEXT);"
+    "CREATE INDEX claim_parts_doc ON claim_parts(doc, claim);"
+    "CREATE TABLE claim_places ("
+    " doc TEXT NOT NULL, claim TEXT NOT NULL, n INTEGER NOT NULL, name TEXT, key TEXT);"
+    "CREATE INDEX claim_places_doc ON claim_places(doc, claim);"
+    "CREATE INDEX claim_places_key ON claim_places(key);"
+    "CREATE TABLE claim_sources ("
+    " doc TEXT NOT NULL, claim TEXT NOT NULL, pos INTEGER NOT NULL, name TEXT, role TEXT,"
+    " key TEXT, type TEXT);"
+    "CREATE INDEX claim_sources_doc ON claim_sources(doc, claim);"
+    "CREATE INDEX claim_sources_key ON claim_sources(key);"
+    "CREATE TABLE framing ("
+    " doc TEXT NOT NULL, n INTEGER NOT NULL, concept TEXT, term TEXT, count INTEGER);"
+    "CREATE INDEX framing_doc ON framing(doc);"
+    "CREATE INDEX framing_concept ON framing(concept, term);"
+    "CREATE TABLE facts ("
+    " id TEXT PRIMARY KEY, n INTEGER NOT NULL, what TEXT, who TEXT, time_from TEXT,"
+    " time_to TEXT, low REAL, best REAL, high REAL, status TEXT, claims INTEGER,"
+    " origins INTEGER);"
+    "CREATE TABLE fact_places (fact TEXT NOT NULL, n INTEGER NOT NULL, name TEXT);"
+    "CREATE INDEX fact_places_fact ON fact_places(fact);"
+    "CREATE TABLE fact_claims ("
+    " fact TEXT NOT NULL, n INTEGER NOT NULL, doc TEXT NOT NULL, claim TEXT NOT NULL,"
+    " value REAL, origin TEXT);"
+    "CREATE INDEX fact_claims_fact ON fact_claims(fact);"
+    "CREATE INDEX fact_claims_doc ON fact_claims(doc, claim);"
+    "CREATE TABLE fact_origins ("
+    " fact TEXT NOT NULL, n INTEGER NOT NULL, name TEXT, key TEXT, claims INTEGER);"
+    "CREATE INDEX fact_origins_fact ON fact_origins(fact);"
+    "CREATE INDEX fact_origins_key ON fact_origins(key);";
+
+/* Version 0 -> 1: an empty database becomes a store. */
+static int migrate_0_1(rc_store *st)
+{
+    return rc_store_exec(st, schema_v1);
+}
+
+/* The migration steps: steps[v] takes a store from version v to v + 1, inside the transaction
+ * of rc_store_migrate. A later version appends a step (ALTER TABLE ... ADD COLUMN, CREATE TABLE,
+ * a copy of data computed in C from the stored JSON), never edits an earlier one. */
+static int (*const steps[RC_STORE_VERSION])(rc_store *st) = {migrate_0_1};
+
+int rc_store_migrate(rc_store *st, int from)
+{
+    assert(from >= 0 && from <= RC_STORE_VERSION);
+    for (int v = from; v < RC_STORE_VERSION; v++) {
+        int status = steps[v](st);
+        if (status)
+            return status;
+    }
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA user_version = %d", RC_STORE_VERSION);
+    return from == RC_STORE_VERSION ? RC_OK : rc_store_exec(st, sql);
+}
+
+/* The statements of the writers, by enum rc_store_stmt. A document's id is bound first in every
+ * row that belongs to one. */
+static const char *const stmt_sql[ST_N] = {
+    [ST_DOC] = "INSERT OR IGNORE INTO documents (id, seq, path, title, site, url, author, lang,"
+               " date, date_source, chars, added_at, json) VALUES (?1,"
+               " (SELECT coalesce(max(seq), 0) + 1 FROM documents), ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+               " ?9, ?10, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?11)",
+    [ST_ENTITY] = "INSERT INTO entities VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    [ST_QUOTE] = "INSERT INTO quotes VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    [ST_ATTR] = "INSERT INTO attributions VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    [ST_ATTR_SOURCE] = "INSERT INTO attribution_sources VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [ST_CLAIM] = "INSERT INTO claims VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+                 " ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+    [ST_CLAIM_PART] = "INSERT INTO claim_parts VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    [ST_CLAIM_PLACE] = "INSERT INTO claim_places VALUES (?1, ?2, ?3, ?4, ?5)",
+    [ST_CLAIM_SOURCE] = "INSERT INTO claim_sources VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [ST_FRAMING] = "INSERT INTO framing VALUES (?1, ?2, ?3, ?4, ?5)",
+    [ST_FACT] = "INSERT INTO facts VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    [ST_FACT_PLACE] = "INSERT INTO fact_places VALUES (?1, ?2, ?3)",
+    [ST_FACT_CLAIM] = "INSERT INTO fact_claims VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [ST_FACT_ORIGIN] = "INSERT INTO fact_origins VALUES (?1, ?2, ?3, ?4, ?5)",
+};
+
+const char *rc_store_sql(enum rc_store_stmt which)
+{
+    assert(which < ST_N);
+    return stmt_sql[which];
+}

@@ -1,0 +1,445 @@
+/*
+ * store_add.c - what the store writes: a document (its row with the full JSON, and the rows of
+ * its entities, quotes, attributions, claims and framing, read through the public accessors),
+ * and the facts of a cross-check, which replace the previous ones. Statements are prepared once
+ * per store and reset between rows.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "store/store_int.h"
+
+static const char *const ent_types[] = {"PER", "ORG", "LOC", "MISC"};
+
+/* The statement `which`, prepared on first use and reset for new bindings. */
+static sqlite3_stmt *stmt(rc_store *st, enum rc_store_stmt which)
+{
+    sqlite3_stmt *s = st->stmt[which];
+    if (!s) {
+        int rc = sqlite3_prepare_v3(st->db, rc_store_sql(which), -1, SQLITE_PREPARE_PERSISTENT,
+                                    &st->stmt[which], NULL);
+        if (rc != SQLITE_OK) {
+            rc_store_fail(st, rc, "cannot prepare a statement");
+            return NULL;
+        }
+        s = st->stmt[which];
+    }
+    sqlite3_reset(s);
+    return s;
+}
+
+/* Binders that take recoupe's "unknown" spellings (NULL, NAN, "") to SQL NULL. The text is
+ * copied by SQLite only when the row is stepped, so the strings must outlive the step. */
+static void bind_str(sqlite3_stmt *s, int i, const char *v)
+{
+    if (v && *v)
+        sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(s, i);
+}
+
+static void bind_span(sqlite3_stmt *s, int i, const char *text, uint32_t start, uint32_t end)
+{
+    sqlite3_bind_text(s, i, text + start, (int)(end - start), SQLITE_STATIC);
+}
+
+static void bind_num(sqlite3_stmt *s, int i, double v)
+{
+    if (isnan(v) || isinf(v))
+        sqlite3_bind_null(s, i);
+    else
+        sqlite3_bind_double(s, i, v);
+}
+
+static const char *ent_type(int t)
+{
+    return t >= 0 && t < 4 ? ent_types[t] : "MISC";
+}
+
+/* Steps a bound insert; records a failure. */
+static int step(rc_store *st, sqlite3_stmt *s)
+{
+    int rc = sqlite3_step(s);
+    return rc == SQLITE_DONE ? RC_OK : rc_store_fail(st, rc, "cannot write to the store");
+}
+
+/* Appends the bytes rc_doc_write_json hands over to the store's JSON buffer. */
+static int to_buf(void *ud, const char *bytes, size_t len)
+{
+    rc_buf *b = ud;
+    rc_buf_append(b, bytes, len);
+    return b->err;
+}
+
+/* Number of code points in s[0..len). */
+static int64_t count_chars(const char *s, size_t len)
+{
+    int64_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xc0) != 0x80;
+    return n;
+}
+
+/* The document's row; *added is 0 when its id was already stored. */
+static int add_doc_row(rc_store *st, const rc_doc *doc, const rc_doc_meta *m, int *added)
+{
+    rc_buf_reset(&st->json);
+    int status = rc_doc_write_json(doc, RC_JSON_TEXT | RC_JSON_EXPLAIN, to_buf, &st->json);
+    if (status)
+        return status;
+    size_t len;
+    const char *text = rc_doc_text(doc, &len);
+    sqlite3_stmt *s = stmt(st, ST_DOC);
+    if (!s)
+        return RC_EIO;
+    bind_str(s, 1, m->id);
+    bind_str(s, 2, m->path);
+    bind_str(s, 3, m->title);
+    bind_str(s, 4, m->site);
+    bind_str(s, 5, m->url);
+    bind_str(s, 6, m->author);
+    bind_str(s, 7, m->lang);
+    bind_str(s, 8, m->date);
+    bind_str(s, 9, m->date_source);
+    sqlite3_bind_int64(s, 10, count_chars(text, len));
+    sqlite3_bind_text(s, 11, st->json.data, (int)st->json.len, SQLITE_STATIC);
+    if ((status = step(st, s)))
+        return status;
+    *added = sqlite3_changes(st->db) > 0;
+    return RC_OK;
+}
+
+/* A speaker of a chain: attribution_sources and claim_sources share the shape (doc, owner,
+ * pos, name, role, key, type), owner bound by the caller as parameter 2. */
+static int add_speaker(rc_store *st, sqlite3_stmt *s, int pos, const rc_speaker *sp)
+{
+    sqlite3_bind_int(s, 3, pos);
+    bind_str(s, 4, sp->name);
+    bind_str(s, 5, sp->role);
+    bind_str(s, 6, sp->key);
+    bind_str(s, 7, ent_type(sp->type));
+    return step(st, s);
+}
+
+static int add_entities(rc_store *st, const rc_doc *doc, const char *id, const char *text)
+{
+    size_t n;
+    const rc_entity *e = rc_doc_entities(doc, &n);
+    for (size_t i = 0; i < n; i++) {
+        sqlite3_stmt *s = stmt(st, ST_ENTITY);
+        if (!s)
+            return RC_EIO;
+        bind_str(s, 1, id);
+        sqlite3_bind_int64(s, 2, (int64_t)i);
+        bind_span(s, 3, text, e[i].start, e[i].end);
+        sqlite3_bind_int(s, 4, (int)e[i].start);
+        sqlite3_bind_int(s, 5, (int)e[i].end);
+        bind_str(s, 6, ent_type(e[i].type));
+        bind_str(s, 7, e[i].key);
+        bind_str(s, 8, e[i].canon);
+        bind_num(s, 9, e[i].lat);
+        bind_num(s, 10, e[i].lon);
+        int status = step(st, s);
+        if (status)
+            return status;
+    }
+    return RC_OK;
+}
+
+static int add_quotes(rc_store *st, const rc_doc *doc, const char *id, const char *text)
+{
+    size_t n;
+    const rc_quote *q = rc_doc_quotes(doc, &n);
+    for (size_t i = 0; i < n; i++) {
+        sqlite3_stmt *s = stmt(st, ST_QUOTE);
+        if (!s)
+            return RC_EIO;
+        bind_str(s, 1, id);
+        sqlite3_bind_int64(s, 2, (int64_t)i);
+        bind_span(s, 3, text, q[i].start, q[i].end);
+        sqlite3_bind_int(s, 4, (int)q[i].start);
+        sqlite3_bind_int(s, 5, (int)q[i].end);
+        bind_str(s, 6, q[i].has_speaker ? q[i].speaker.name : NULL);
+        bind_str(s, 7, q[i].has_speaker ? q[i].speaker.key : NULL);
+        bind_str(s, 8, q[i].has_speaker ? q[i].speaker.role : NULL);
+        bind_str(s, 9, q[i].verb);
+        int status = step(st, s);
+        if (status)
+            return status;
+    }
+    return RC_OK;
+}
+
+static int add_attributions(rc_store *st, const rc_doc *doc, const char *id, const char *text)
+{
+    size_t n;
+    const rc_attribution *a = rc_doc_attributions(doc, &n);
+    for (size_t i = 0; i < n; i++) {
+        sqlite3_stmt *s = stmt(st, ST_ATTR);
+        if (!s)
+            return RC_EIO;
+        bind_str(s, 1, id);
+        sqlite3_bind_int64(s, 2, (int64_t)i);
+        bind_span(s, 3, text, a[i].start, a[i].end);
+        sqlite3_bind_int(s, 4, (int)a[i].start);
+        sqlite3_bind_int(s, 5, (int)a[i].end);
+        sqlite3_bind_int(s, 6, (int)a[i].scope_start);
+        sqlite3_bind_int(s, 7, (int)a[i].scope_end);
+        bind_str(s, 8, a[i].cue);
+        if (a[i].quote >= 0)
+            sqlite3_bind_int(s, 9, a[i].quote);
+        else
+            sqlite3_bind_null(s, 9);
+        int status = step(st, s);
+        for (size_t k = 0; !status && k < a[i].nchain; k++) {
+            if (!(s = stmt(st, ST_ATTR_SOURCE)))
+                return RC_EIO;
+            bind_str(s, 1, id);
+            sqlite3_bind_int64(s, 2, (int64_t)i);
+            status = add_speaker(st, s, (int)k, &a[i].chain[k]);
+        }
+        if (status)
+            return status;
+    }
+    return RC_OK;
+}
+
+/* The rows of one claim's parts, places and sources; cid is its id ("c3"). */
+static int add_claim_rows(rc_store *st, const char *id, const char *cid, const rc_claim *c)
+{
+    int status = RC_OK;
+    sqlite3_stmt *s;
+    for (size_t k = 0; !status && k < c->nparts; k++) {
+        if (!(s = stmt(st, ST_CLAIM_PART)))
+            return RC_EIO;
+        const rc_claim_part *p = &c->parts[k];
+        bind_str(s, 1, id);
+        bind_str(s, 2, cid);
+        sqlite3_bind_int64(s, 3, (int64_t)k);
+        bind_num(s, 4, p->value);
+        bind_num(s, 5, p->low);
+        bind_num(s, 6, p->high);
+        bind_str(s, 7, rc_who_name(p->who));
+        bind_str(s, 8, p->counted);
+        status = step(st, s);
+    }
+    for (size_t k = 0; !status && k < c->nplaces; k++) {
+        if (!(s = stmt(st, ST_CLAIM_PLACE)))
+            return RC_EIO;
+        bind_str(s, 1, id);
+        bind_str(s, 2, cid);
+        sqlite3_bind_int64(s, 3, (int64_t)k);
+        bind_str(s, 4, c->places[k]);
+        bind_str(s, 5, c->place_keys ? c->place_keys[k] : NULL);
+        status = step(st, s);
+    }
+    for (size_t k = 0; !status && k < c->nsources; k++) {
+        if (!(s = stmt(st, ST_CLAIM_SOURCE)))
+            return RC_EIO;
+        bind_str(s, 1, id);
+        bind_str(s, 2, cid);
+        status = add_speaker(st, s, (int)k, &c->sources[k]);
+    }
+    return status;
+}
+
+static int add_claims(rc_store *st, const rc_doc *doc, const char *id, const char *text)
+{
+    size_t n;
+    const rc_claim *c = rc_doc_claims(doc, &n);
+    for (size_t i = 0; i < n; i++) {
+        sqlite3_stmt *s = stmt(st, ST_CLAIM);
+        if (!s)
+            return RC_EIO;
+        char cid[24];
+        snprintf(cid, sizeof cid, "c%zu", i + 1);
+        bind_str(s, 1, id);
+        bind_str(s, 2, cid);
+        sqlite3_bind_int64(s, 3, (int64_t)i);
+        bind_span(s, 4, text, c[i].start, c[i].end);
+        sqlite3_bind_int(s, 5, (int)c[i].start);
+        sqlite3_bind_int(s, 6, (int)c[i].end);
+        bind_num(s, 7, c[i].value);
+        bind_num(s, 8, c[i].low);
+        bind_num(s, 9, c[i].high);
+        sqlite3_bind_int(s, 10, c[i].approx != 0);
+        bind_str(s, 11, rc_unit_name(c[i].unit));
+        bind_str(s, 12, rc_what_name(c[i].what));
+        bind_str(s, 13, rc_who_name(c[i].who));
+        bind_str(s, 14, c[i].counted);
+        bind_str(s, 15, c[i].time_text);
+        bind_str(s, 16, c[i].time_from);
+        bind_str(s, 17, c[i].time_to);
+        bind_str(s, 18, c[i].agent);
+        bind_str(s, 19, rc_modality_name(c[i].modality));
+        bind_str(s, 20, c[i].nsources ? c[i].sources[0].name : NULL);
+        bind_str(s, 21, c[i].nsources ? c[i].sources[0].key : NULL);
+        int status = step(st, s);
+        if (!status)
+            status = add_claim_rows(st, id, cid, &c[i]);
+        if (status)
+            return status;
+    }
+    return RC_OK;
+}
+
+static int add_framing(rc_store *st, const rc_doc *doc, const char *id)
+{
+    size_t n;
+    const rc_frame *f = rc_doc_framing(doc, &n);
+    for (size_t i = 0; i < n; i++) {
+        sqlite3_stmt *s = stmt(st, ST_FRAMING);
+        if (!s)
+            return RC_EIO;
+        bind_str(s, 1, id);
+        sqlite3_bind_int64(s, 2, (int64_t)i);
+        bind_str(s, 3, f[i].concept);
+        bind_str(s, 4, f[i].term);
+        sqlite3_bind_int64(s, 5, f[i].count);
+        int status = step(st, s);
+        if (status)
+            return status;
+    }
+    return RC_OK;
+}
+
+/* Every row of a document, inside the caller's transaction. */
+static int add_all(rc_store *st, const rc_doc *doc, int *added)
+{
+    rc_doc_meta m;
+    rc_doc_get_meta(doc, &m);
+    int status = add_doc_row(st, doc, &m, added);
+    if (status || !*added)
+        return status;
+    const char *text = rc_doc_text(doc, NULL);
+    if ((status = add_entities(st, doc, m.id, text)) || (status = add_quotes(st, doc, m.id, text)) ||
+        (status = add_attributions(st, doc, m.id, text)) ||
+        (status = add_claims(st, doc, m.id, text)))
+        return status;
+    return add_framing(st, doc, m.id);
+}
+
+int rc_store_add(rc_store *st, const rc_doc *doc, int *added)
+{
+    int dummy;
+    if (!added)
+        added = &dummy;
+    *added = 0;
+    if (!st || !doc || st->readonly)
+        return RC_EINVAL;
+    if (st->in_batch) {
+        if (st->batch_err)
+            return st->batch_err;
+        int status = add_all(st, doc, added);
+        if (status)
+            st->batch_err = status;
+        return status;
+    }
+    int status = rc_store_begin(st); /* a lone add is a batch of one */
+    if (status)
+        return status;
+    status = add_all(st, doc, added);
+    if (status)
+        st->batch_err = status;
+    int cstatus = rc_store_commit(st);
+    if (status)
+        *added = 0;
+    return status ? status : cstatus;
+}
+
+/* The rows of one fact: its places, claims and origins. */
+static int add_fact_rows(rc_store *st, const rc_check *chk, const rc_check_doc *docs, size_t ndocs,
+                         const rc_fact *f)
+{
+    int status = RC_OK;
+    sqlite3_stmt *s;
+    for (size_t k = 0; !status && k < f->nplaces; k++) {
+        if (!(s = stmt(st, ST_FACT_PLACE)))
+            return RC_EIO;
+        bind_str(s, 1, f->id);
+        sqlite3_bind_int64(s, 2, (int64_t)k);
+        bind_str(s, 3, f->places[k]);
+        status = step(st, s);
+    }
+    for (size_t k = 0; !status && k < f->nclaims; k++) {
+        const rc_fact_claim *fc = &f->claims[k];
+        size_t nclaims = 0;
+        const rc_claim *claims = fc->doc < ndocs ? rc_check_doc_claims(chk, fc->doc, &nclaims)
+                                                 : NULL;
+        if (fc->claim >= nclaims || (f->norigins && fc->origin >= f->norigins))
+            return RC_EINVAL;
+        if (!(s = stmt(st, ST_FACT_CLAIM)))
+            return RC_EIO;
+        char cid[24];
+        snprintf(cid, sizeof cid, "c%u", (unsigned)fc->claim + 1);
+        bind_str(s, 1, f->id);
+        sqlite3_bind_int64(s, 2, (int64_t)k);
+        bind_str(s, 3, docs[fc->doc].meta.id);
+        bind_str(s, 4, cid);
+        bind_num(s, 5, claims[fc->claim].value);
+        bind_str(s, 6, f->norigins ? f->origins[fc->origin].name : NULL);
+        status = step(st, s);
+    }
+    for (size_t k = 0; !status && k < f->norigins; k++) {
+        if (!(s = stmt(st, ST_FACT_ORIGIN)))
+            return RC_EIO;
+        bind_str(s, 1, f->id);
+        sqlite3_bind_int64(s, 2, (int64_t)k);
+        bind_str(s, 3, f->origins[k].name);
+        bind_str(s, 4, f->origins[k].key);
+        sqlite3_bind_int64(s, 5, f->origins[k].claims);
+        status = step(st, s);
+    }
+    return status;
+}
+
+/* Every fact of the check, into emptied tables. */
+static int save_facts(rc_store *st, const rc_check *chk)
+{
+    int status = rc_store_exec(st, "DELETE FROM fact_places; DELETE FROM fact_claims;"
+                                   " DELETE FROM fact_origins; DELETE FROM facts;");
+    size_t ndocs, nfacts;
+    const rc_check_doc *docs = rc_check_docs(chk, &ndocs);
+    const rc_fact *facts = rc_check_facts(chk, &nfacts);
+    for (size_t i = 0; !status && i < nfacts; i++) {
+        const rc_fact *f = &facts[i];
+        sqlite3_stmt *s = stmt(st, ST_FACT);
+        if (!s)
+            return RC_EIO;
+        bind_str(s, 1, f->id);
+        sqlite3_bind_int64(s, 2, (int64_t)i);
+        bind_str(s, 3, rc_what_name(f->what));
+        bind_str(s, 4, rc_who_name(f->who));
+        bind_str(s, 5, f->time_from);
+        bind_str(s, 6, f->time_to);
+        bind_num(s, 7, f->low);
+        bind_num(s, 8, f->best);
+        bind_num(s, 9, f->high);
+        bind_str(s, 10, rc_fact_status_name(f->status));
+        sqlite3_bind_int64(s, 11, (int64_t)f->nclaims);
+        sqlite3_bind_int64(s, 12, (int64_t)f->norigins);
+        status = step(st, s);
+        if (!status)
+            status = add_fact_rows(st, chk, docs, ndocs, f);
+    }
+    if (status == RC_EINVAL)
+        snprintf(st->err, sizeof st->err, "%s: a fact names a claim the check does not have",
+                 st->path);
+    return status;
+}
+
+int rc_store_save_facts(rc_store *st, const rc_check *chk)
+{
+    if (!st || !chk || st->readonly || st->in_batch)
+        return RC_EINVAL;
+    int status = rc_store_exec(st, "BEGIN IMMEDIATE");
+    if (status)
+        return status;
+    status = save_facts(st, chk);
+    if (!status)
+        status = rc_store_exec(st, "COMMIT");
+    if (status)
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    return status;
+}

@@ -1,0 +1,88 @@
+# ingest.sh - the ingest command and its store: usage errors, a second ingest of the same files
+# changes nothing in the database, new files extend it, the stored JSON is extract's, and bad
+# stores (not SQLite, a newer schema, locked) are named and left as they were.
+. "$(dirname "$0")/lib.sh"
+
+if ! command -v sqlite3 >/dev/null; then
+    echo "skipped: the sqlite3 program is not installed"
+    exit 77
+fi
+EX="$TESTS/../examples"
+DB="$TMP/s.db"
+
+expect_status 2 "ingest without paths" "$RECOUPE" ingest --db "$DB"
+check "usage error points to --help" grep -q "recoupe ingest --help" "$TMP/err"
+expect_status 2 "--db without file" "$RECOUPE" ingest --db
+expect_status 0 "ingest --help" "$RECOUPE" ingest --help
+check "--help describes --db" grep -q -- "--db FILE" "$TMP/out"
+check "no store made by a usage error" test ! -e "$DB"
+
+# the tables' content, without the time each document was added
+dump() { sqlite3 "$1" .dump | sed "s/'[0-9-]*T[0-9:]*Z'/'T'/g"; }
+
+mkdir -p "$TMP/in"
+cp "$EX"/0[123]_*.txt "$TMP/in/"
+expect_status 0 "first ingest" "$RECOUPE" ingest --db "$DB" "$TMP/in"
+check "summary: three added" grep -q "3 documents added, 0 already there" "$TMP/err"
+check "summary is on stderr only" test ! -s "$TMP/out"
+check "three documents stored" test "$(sqlite3 "$DB" 'SELECT count(*) FROM documents')" = 3
+check "schema version 1" test "$(sqlite3 "$DB" 'PRAGMA user_version')" = 1
+check "WAL journal" test "$(sqlite3 "$DB" 'PRAGMA journal_mode')" = wal
+dump "$DB" >"$TMP/dump1"
+
+expect_status 0 "second ingest" "$RECOUPE" ingest --db "$DB" "$TMP/in"
+check "summary: three already there" grep -q "0 documents added, 3 already there" "$TMP/err"
+dump "$DB" >"$TMP/dump2"
+check "second ingest changes nothing" cmp -s "$TMP/dump1" "$TMP/dump2"
+
+cp "$EX"/04_*.txt "$TMP/in/"
+expect_status 0 "ingest after a new file" "$RECOUPE" ingest --db "$DB" --jobs 2 "$TMP/in"
+check "summary: one added" grep -q "1 document added, 3 already there" "$TMP/err"
+dump "$DB" >"$TMP/dump4"
+check "order added kept" test "$(sqlite3 "$DB" 'SELECT group_concat(seq) FROM (SELECT seq FROM documents ORDER BY path)')" = "1,2,3,4"
+
+# each stored JSON is what extract writes with --text --explain, in the order added
+sqlite3 "$DB" 'SELECT json FROM documents ORDER BY seq' >"$TMP/stored"
+"$RECOUPE" extract --text --explain "$TMP/in" >"$TMP/extracted" 2>/dev/null
+check "stored JSON is extract's" cmp -s "$TMP/stored" "$TMP/extracted"
+check "columns agree with the JSON" test "$(sqlite3 "$DB" \
+    "SELECT count(*) FROM documents WHERE json_extract(json, '\$.doc.chars') = chars AND json_extract(json, '\$.doc.id') = id")" = 4
+
+# check --db reads the store as check reads the files (once the cross-check exists)
+if "$RECOUPE" check "$TMP/in" >"$TMP/check_files" 2>/dev/null; then
+    expect_status 0 "check --db" "$RECOUPE" check --db "$DB"
+    check "check --db equals check on the files" cmp -s "$TMP/out" "$TMP/check_files"
+fi
+
+# a file that is not SQLite: named, exit 1, not touched
+printf 'Ceci est un carnet de notes, pas une base de données.\n%.0s' 1 2 3 4 5 6 7 8 9 10 >"$TMP/notes.db"
+cp "$TMP/notes.db" "$TMP/notes.orig"
+expect_status 1 "ingest into a text file" "$RECOUPE" ingest --db "$TMP/notes.db" "$TMP/in"
+check "text file named" grep -q "notes.db: not a SQLite database" "$TMP/err"
+check "text file untouched" cmp -s "$TMP/notes.db" "$TMP/notes.orig"
+
+# a store from a newer recoupe: refused, untouched
+cp "$DB" "$TMP/new.db"
+sqlite3 "$TMP/new.db" 'PRAGMA user_version = 9'
+dump "$TMP/new.db" >"$TMP/new1"
+expect_status 1 "ingest into a newer store" "$RECOUPE" ingest --db "$TMP/new.db" "$TMP/in"
+check "newer schema named" grep -q "new.db: the store has schema version 9, newer" "$TMP/err"
+dump "$TMP/new.db" >"$TMP/new2"
+check "newer store untouched" cmp -s "$TMP/new1" "$TMP/new2"
+
+# a store another program is writing: a clear error after the wait. The other writer holds its
+# lock until the ingest is over (or 20 s).
+(printf 'BEGIN IMMEDIATE;\nINSERT INTO framing VALUES ("x", 0, "c", "t", 1);\n.shell touch %s/locked; i=0; while [ ! -e %s/go ] && [ $i -lt 200 ]; do sleep 0.1; i=$((i+1)); done\nROLLBACK;\n' "$TMP" "$TMP" |
+    sqlite3 "$DB" >/dev/null 2>&1) &
+i=0
+while [ ! -e "$TMP/locked" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+export RECOUPE_BUSY_TIMEOUT=200
+expect_status 1 "ingest into a locked store" "$RECOUPE" ingest --db "$DB" "$EX"
+unset RECOUPE_BUSY_TIMEOUT
+check "lock named" grep -q "s.db: .*locked" "$TMP/err"
+touch "$TMP/go"
+wait
+dump "$DB" >"$TMP/dump3"
+check "locked store unchanged" cmp -s "$TMP/dump4" "$TMP/dump3"
+
+finish
