@@ -231,8 +231,9 @@ static bool vowel_at(const unsigned char *s)
  * one name mostly differ in their vowels and doubled letters (Ferdous and Fardous, Salhine and
  * Salihine, Kallassé and Kallasseh), while names that differ in their consonants stay apart
  * (Alep-Est and Alep-Ouest keep their first letters). A key too short for a skeleton of two
- * letters is hashed as it is. */
-static uint64_t place_hash(const char *key)
+ * letters is hashed as it is. *first is the hash of the skeleton's first word, by which a
+ * compound name (Alep-Est) is known to lie in the one-word place it starts with (Alep). */
+static uint64_t place_hash(const char *key, uint64_t *first /* OUT */)
 {
     char sk[128];
     size_t n = 0;
@@ -269,8 +270,14 @@ static uint64_t place_hash(const char *key)
     }
     if (last_h && h_after_vowel)
         n--;
-    if (n < 2)
-        return origins_hash(key, strlen(key));
+    if (n < 2) {
+        *first = origins_hash(key, strlen(key));
+        return *first;
+    }
+    size_t w = 0;
+    while (w < n && sk[w] != ' ')
+        w++;
+    *first = origins_hash(sk, w);
     return origins_hash(sk, n);
 }
 
@@ -302,11 +309,11 @@ static int view_claim(rc_check *chk, uint32_t d, uint32_t i, const rc_claim *c, 
         k->timed = 2;
     }
     if (c->nplaces) {
-        uint64_t *h = rc_arena_alloc(&chk->arena, c->nplaces * sizeof *h);
+        uint64_t *h = rc_arena_alloc(&chk->arena, 2 * c->nplaces * sizeof *h);
         if (!h)
             return RC_ENOMEM;
         for (size_t p = 0; p < c->nplaces; p++)
-            h[p] = place_hash(c->place_keys[p]);
+            h[2 * p] = place_hash(c->place_keys[p], &h[2 * p + 1]);
         k->placeh = h;
         k->nplaces = (uint32_t)c->nplaces;
     }

@@ -29,7 +29,7 @@ enum { CC_POINT = 0, CC_LOWER = 1, CC_UPPER = 2, CC_RANGE = 3 };
 typedef struct cc_claim {
     uint32_t doc, idx;      /* document index and index in that document's claims */
     int32_t from, to;       /* days since 1970-01-01 of the time (or the document's date) */
-    const uint64_t *placeh; /* hashes of the place keys */
+    const uint64_t *placeh; /* per place: hash of its key's skeleton, then of its first word */
     uint32_t nplaces;
     double point;   /* the figure compared: value, else the bound or the middle of a range */
     double lo, hi;  /* the most conservative and the largest figures the wording allows */

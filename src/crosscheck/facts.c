@@ -46,7 +46,7 @@ uint8_t facts_who_class(int who)
 typedef struct work_fact {
     int32_t af, at;     /* the first claim's time, widened by its tolerance */
     double vmin, vmax;  /* the figures of its claims */
-    uint64_t ph[FACT_PLACES];
+    uint64_t ph[2 * FACT_PLACES]; /* as cc_claim.placeh: skeleton, first word */
     uint32_t nph;
     uint64_t said[FACT_SAID]; /* statements: origin and figure of its claims */
     uint32_t nsaid;
@@ -84,13 +84,20 @@ static int32_t tolerance(const cc_claim *k)
     return k->from == k->to ? 1 : 0;
 }
 
+/* Whether two places (skeleton and first-word hashes) are one or one lies in the other: the
+ * same skeleton, or a one-word name that a compound name starts with (Alep and Alep-Est). */
+static inline bool place_meets(const uint64_t *a, const uint64_t *b)
+{
+    return a[0] == b[0] || (a[0] == a[1] && a[0] == b[1]) || (b[0] == b[1] && b[0] == a[1]);
+}
+
 /* How many place keys a claim shares with a fact. */
 static uint32_t shared_places(const cc_claim *k, const work_fact *f)
 {
     uint32_t n = 0;
     for (uint32_t a = 0; a < k->nplaces; a++)
         for (uint32_t b = 0; b < f->nph; b++)
-            if (k->placeh[a] == f->ph[b]) {
+            if (place_meets(&k->placeh[2 * a], &f->ph[2 * b])) {
                 n++;
                 break;
             }
@@ -133,10 +140,13 @@ static void join(work_fact *f, const cc_claim *k)
     }
     for (uint32_t a = 0; places && a < k->nplaces && f->nph < FACT_PLACES; a++) {
         uint32_t b = 0;
-        while (b < f->nph && f->ph[b] != k->placeh[a])
+        while (b < f->nph && f->ph[2 * b] != k->placeh[2 * a])
             b++;
-        if (b == f->nph)
-            f->ph[f->nph++] = k->placeh[a];
+        if (b == f->nph) {
+            f->ph[2 * f->nph] = k->placeh[2 * a];
+            f->ph[2 * f->nph + 1] = k->placeh[2 * a + 1];
+            f->nph++;
+        }
     }
 }
 
@@ -166,7 +176,8 @@ static int64_t best_fact(const cc_claim *k, const work_fact *wf, const uint32_t 
         }
         double dist = 0;
         if (!isnan(k->point) && !isnan(f->vmin)) {
-            if (k->point > 10 * f->vmin || 10 * k->point < f->vmax)
+            if ((k->point > f->vmin && k->point >= 10 * f->vmin) ||
+                (k->point < f->vmax && 10 * k->point <= f->vmax))
                 continue;
             double mid = (f->vmin + f->vmax) / 2;
             dist = k->point > 0 && mid > 0 ? fabs(log(k->point / mid)) : fabs(k->point - mid);
@@ -421,10 +432,10 @@ static int build_fact(rc_check *chk, rc_fact *f, rc_fact_claim *fc, size_t n, rc
         }
         for (uint32_t p = 0; p < k->nplaces && nnames < FACT_OUT_PLACES; p++) {
             size_t q = 0;
-            while (q < nnames && hashes[q] != k->placeh[p])
+            while (q < nnames && hashes[q] != k->placeh[2 * p])
                 q++;
             if (q == nnames) {
-                hashes[nnames] = k->placeh[p];
+                hashes[nnames] = k->placeh[2 * p];
                 names[nnames++] = c->places[p];
             }
         }

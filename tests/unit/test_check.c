@@ -212,6 +212,23 @@ static void test_time_and_places(void **state)
     assert_ptr_equal(fact_of(chk, 0, 0), fact_of(chk, 0, 2)); /* no place fits a place */
     assert_true(fact_of(chk, 0, 2) != fact_of(chk, 0, 3));    /* Alep is not Homs */
     rc_check_free(chk);
+
+    /* Alep-Est lies in Alep; 100 is ten times 10, too far */
+    static const char *const EAST[] = {"Alep-Est"}, *const EAST_K[] = {"alep-est"};
+    chk = new_check();
+    c[0] = base(10);
+    on(&c[0], "2016-12-01", NULL);
+    at(&c[0], ALEP, ALEP_K);
+    c[1] = base(12);
+    on(&c[1], "2016-12-01", NULL);
+    at(&c[1], EAST, EAST_K);
+    c[2] = base(100);
+    on(&c[2], "2016-12-01", NULL);
+    add(chk, "A", "a.example", c, 3, NULL);
+    assert_int_equal(rc_check_run(chk), RC_OK);
+    assert_ptr_equal(fact_of(chk, 0, 0), fact_of(chk, 0, 1));
+    assert_true(fact_of(chk, 0, 2) != fact_of(chk, 0, 0));
+    rc_check_free(chk);
 }
 
 /* Weights: denied claims do not count, hedged ones weigh half; status thresholds. */
