@@ -600,6 +600,17 @@ static int cl_place_add(rc_doc *doc, const char **names, const char **keys, size
     return 0;
 }
 
+/* Whether [s, e) lies where an attribution names its source and cue (le Centre russe pour la
+ * réconciliation en Syrie a annoncé à Genève): a place there says who speaks or where, not where
+ * the figure's event happened. */
+static bool cl_in_attribution(const rc_doc *doc, uint32_t s, uint32_t e)
+{
+    for (size_t k = 0; k < doc->nattrs; k++)
+        if (s >= doc->attrs[k].start && e <= doc->attrs[k].end)
+            return true;
+    return false;
+}
+
 /* Places: LOC entities of the clause window, else of the sentence; without entities, the
  * capitalised names after a preposition in the window (dans les quartiers de X, Y et Z). */
 static int cl_places(cl_doc *d, cl_fig *f)
@@ -615,7 +626,8 @@ static int cl_places(cl_doc *d, cl_fig *f)
             uint32_t a = pass ? s->start : w0, b = pass ? s->end : w1;
             for (size_t i = 0; i < doc->nents; i++) {
                 const rc_entity *e = &doc->ents[i];
-                if (e->type == RC_ENT_LOC && e->start >= a && e->end <= b)
+                if (e->type == RC_ENT_LOC && e->start >= a && e->end <= b &&
+                    !cl_in_attribution(doc, e->start, e->end))
                     if (cl_place_add(doc, names, keys, &n, e->canon, strlen(e->canon), e->key))
                         return RC_ENOMEM;
             }
