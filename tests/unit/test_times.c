@@ -104,6 +104,13 @@ static void test_narrative(void **state)
            "1999-06-30", NULL, NULL);
     expect("Les combats ont duré jusqu'au 15 mai.", R, "15 mai", RC_TIME_DATE, "1999-05-15", NULL,
            NULL);
+    /* centuries, decades and years written short */
+    expect("au début du XXe siècle", R, "début du XXe siècle", RC_TIME_DATE, "19", "1900-01-01",
+           NULL);
+    expect("la fin des années 80", R, "années 80", RC_TIME_DATE, "198", "1980-01-01",
+           "1989-12-31");
+    expect("élu en 97, il a gouverné", R, "97", RC_TIME_DATE, "1997", NULL, NULL);
+    expect("en 12 heures de combats", R, "12 heures", RC_TIME_DURATION, "PT12H", NULL, NULL);
 }
 
 static void test_absolute(void **state)

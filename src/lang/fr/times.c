@@ -27,7 +27,8 @@ typedef size_t (*tx_rule)(const tx_p *, size_t, tx_out *);
  * grammar word that only joins them. */
 static bool content(int k)
 {
-    return (k >= TA_NUM && k <= TA_AMPM && k != TA_BIGNUM) || k == TA_YA || k == TA_TOT;
+    return (k >= TA_NUM && k <= TA_AMPM && k != TA_BIGNUM) || k == TA_YA || k == TA_TOT ||
+           k == TA_ROMAN;
 }
 
 /* Whether an expression may start at atom i: content, or a grammar word followed within three

@@ -620,20 +620,53 @@ size_t tx_m_period_read(const tx_p *P, size_t i, tx_out *o)
         return k;
     }
     /* les années 1990 */
-    if (K(P, k) == TA_LE && KJ(P, k + 1, TA_UNIT) && P->at[k + 1].v == TU_Y &&
+    if ((K(P, k) == TA_LE || (K(P, k) == TA_DU && is_word(P, k, "des"))) &&
+        KJ(P, k + 1, TA_UNIT) && P->at[k + 1].v == TU_Y &&
         is_word(P, k + 1, "ann\xc3\xa9\x65s") && J(P, k + 2)) {
         int dec;
         size_t jd;
         if (K(P, k + 2) == TA_NUM && P->at[k + 2].nd == 4 && P->at[k + 2].v % 10 == 0)
             dec = P->at[k + 2].v, jd = k + 3;
-        else if (tx_rd_num(P, k + 2, &dec, &jd) && dec >= 10 && dec <= 90 && dec % 10 == 0)
-            dec = 1900 + dec;
+        else if (tx_rd_num(P, k + 2, &dec, &jd) && dec >= 0 && dec <= 90 && dec % 10 == 0 &&
+                 (K(P, k + 2) != TA_NUM || P->at[k + 2].nd == 2))
+            /* les années 80, quatre-vingt: the latest such decade that has begun */
+            dec = (P->has_ref && 2000 + dec <= P->refd.y) || (!P->has_ref && dec < 30) ? 2000 + dec
+                                                                                       : 1900 + dec;
         else
             return 0;
+        if (K(P, k) == TA_DU)
+            o->s = P->at[k + 1].s; /* des années 80: "des" is de + les, the preposition's */
         snprintf(o->value, sizeof o->value, "%03d", (dec / 10) % 1000);
         o->from = rc_date_days(dec, 1, 1);
         o->to = rc_date_days(dec + 9, 12, 31);
         return jd;
+    }
+    /* a century: le XXe siècle (TIMEX3 "19": the years 1900 to 1999) */
+    if (K(P, k) == TA_ROMAN && KJ(P, k + 1, TA_UNIT) && P->at[k + 1].v == TU_CE) {
+        int c = P->at[k].v;
+        snprintf(o->value, sizeof o->value, "%02d", c - 1);
+        o->from = rc_date_days((c - 1) * 100 > 0 ? (c - 1) * 100 : 1, 1, 1);
+        o->to = rc_date_days((c - 1) * 100 + 99, 12, 31);
+        tx_apply_mod(dd.mod, &o->from, &o->to);
+        return k + 2;
+    }
+    /* a year in two digits after en: en 97 (the latest such year that has come) */
+    /* not a year when a unit, a month, a sign or another number follows: en 12 heures,
+     * en 11/2016, en 11, 2016 */
+    bool counted = (J(P, k + 1) && (K(P, k + 1) == TA_UNIT || K(P, k + 1) == TA_NUM ||
+                                    K(P, k + 1) == TA_MONTH || K(P, k + 1) == TA_DE ||
+                                    PU(P, k + 1, '%'))) ||
+                   (K(P, k + 1) == TA_PUNCT && T(P, k + 1) && !PU(P, k + 1, '\n') &&
+                    (K(P, k + 2) == TA_NUM || PU(P, k + 1, '/') || PU(P, k + 1, '-') ||
+                     PU(P, k + 1, ':')));
+    if (k == i && i > 0 && K(P, i - 1) == TA_EN && J(P, i) && K(P, k) == TA_NUM &&
+        P->at[k].nd == 2 && !counted && !(P->at[k].fl & TF_WORD_AFTER)) {
+        int v = P->at[k].v;
+        y = (P->has_ref && 2000 + v <= P->refd.y) || (!P->has_ref && v < 30) ? 2000 + v : 1900 + v;
+        snprintf(o->value, sizeof o->value, "%04d", y);
+        o->from = rc_date_days(y, 1, 1);
+        o->to = rc_date_days(y, 12, 31);
+        return k + 1;
     }
     /* a year: 2016, fin 2016, l'an 2000, l'année 2016 */
     if (K(P, k) == TA_LE && KJ(P, k + 1, TA_UNIT) && P->at[k + 1].v == TU_Y && J(P, k + 2) &&

@@ -20,6 +20,7 @@ enum tx_kind {
     TA_MONTH, TA_WDAY, TA_UNIT, TA_DAY, TA_RDAY, TA_PART, TA_CLOCK, TA_MOD, TA_CUE, TA_NUMW,
     TA_SEASON, TA_HOLIDAY, TA_SET, TA_REF, TA_AMPM,
     TA_SAME,    /* même, of "le même jour": not content on its own */
+    TA_ROMAN,   /* a Roman ordinal (XXe, XIXe): v = its value, for centuries */
     /* grammar words */
     TA_LE,      /* le la les l' */
     TA_DE,      /* de d' */

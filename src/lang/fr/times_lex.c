@@ -116,6 +116,24 @@ static void fold_latin(const char *s, size_t n, char *key)
     }
 }
 
+/* The value of the Roman numeral that starts tok and ends before its ordinal suffix (XIXe: 19),
+ * or 0 when the letters are not a well-formed numeral below 50. */
+static int roman_value(const char *tok, const char *end)
+{
+    int v = 0, prev = 1000;
+    for (const char *p = tok; p < end; p++) {
+        int d = *p == 'I' ? 1 : *p == 'V' ? 5 : *p == 'X' ? 10 : *p == 'L' ? 50 : 0;
+        if (!d)
+            break;
+        if (d > prev) /* IX, XL: the smaller one was subtracted */
+            v += d - 2 * prev;
+        else
+            v += d;
+        prev = d;
+    }
+    return v > 0 && v < 50 ? v : 0;
+}
+
 /* Appends an atom with the pending gap. */
 static void emit(lex_state *st, const char *s, const char *e, int kind, int32_t v)
 {
@@ -389,21 +407,21 @@ static void lex(lex_state *st, const char *cur)
 	unsigned int yyaccept = 0;
 	static const unsigned char yybm[] = {
 		  0,   0,   0,   0,   0,   0,   0,   0, 
-		  0,  32,   0,   0,   0,  32,   0,   0, 
+		  0,  16,   0,   0,   0,  16,   0,   0, 
 		  0,   0,   0,   0,   0,   0,   0,   0, 
 		  0,   0,   0,   0,   0,   0,   0,   0, 
-		 32,   0,   0,   0,   0,   0,   0,   0, 
+		 16,   0,   0,   0,   0,   0,   0,   0, 
 		  0,   0,   0,   0,   0,   0,   0,   0, 
 		128, 128, 128, 128, 128, 128, 128, 128, 
 		128, 128,   0,   0,   0,   0,   0,   0, 
-		  0,  64,  64,  64,  64,  64,  64,  64, 
-		 64,  64,  64,  64,  64,  64,  64,  64, 
-		 64,  64,  64,  64,  64,  64,  64,  64, 
-		 64,  64,  64,   0,   0,   0,   0,   0, 
-		  0,  64,  64,  64,  64,  64,  64,  64, 
-		 64,  64,  64,  64,  64,  64,  64,  64, 
-		 64,  64,  64,  64,  64,  64,  64,  64, 
-		 64,  64,  64,   0,   0,   0,   0,   0, 
+		  0,  32,  32,  32,  32,  32,  32,  32, 
+		 32,  96,  32,  32,  96,  32,  32,  32, 
+		 32,  32,  32,  32,  32,  32,  96,  32, 
+		 96,  32,  32,   0,   0,   0,   0,   0, 
+		  0,  32,  32,  32,  32,  32,  32,  32, 
+		 32,  32,  32,  32,  32,  32,  32,  32, 
+		 32,  32,  32,  32,  32,  32,  32,  32, 
+		 32,  32,  32,   0,   0,   0,   0,   0, 
 		  0,   0,   0,   0,   0,   0,   0,   0, 
 		  0,   0,   0,   0,   0,   0,   0,   0, 
 		  0,   0,   0,   0,   0,   0,   0,   0, 
@@ -422,10 +440,10 @@ static void lex(lex_state *st, const char *cur)
 		  0,   0,   0,   0,   0,   0,   0,   0, 
 	};
 	yych = *cur;
-	if (yybm[0+yych] & 32) {
+	if (yybm[0+yych] & 16) {
 		goto yy2;
 	}
-	if (yych <= 'd') {
+	if (yych <= 'c') {
 		if (yych <= 'D') {
 			if (yych <= '-') {
 				if (yych <= '!') {
@@ -489,7 +507,7 @@ static void lex(lex_state *st, const char *cur)
 					}
 				}
 			} else {
-				if (yych <= 'Z') {
+				if (yych <= 'W') {
 					if (yych <= 'T') {
 						if (yych <= 'S') goto yy11;
 						goto yy23;
@@ -498,99 +516,101 @@ static void lex(lex_state *st, const char *cur)
 						goto yy11;
 					}
 				} else {
-					if (yych <= 'a') {
-						if (yych <= '`') goto yy1;
-						goto yy25;
+					if (yych <= '`') {
+						if (yych <= 'X') goto yy25;
+						if (yych <= 'Z') goto yy11;
+						goto yy1;
 					} else {
+						if (yych <= 'a') goto yy26;
 						if (yych <= 'b') goto yy11;
-						if (yych <= 'c') goto yy14;
-						goto yy27;
+						goto yy14;
 					}
 				}
 			}
 		}
 	} else {
-		if (yych <= 0xC1) {
-			if (yych <= 'o') {
-				if (yych <= 'j') {
-					if (yych <= 'f') {
-						if (yych <= 'e') goto yy28;
+		if (yych <= 0x7F) {
+			if (yych <= 'n') {
+				if (yych <= 'i') {
+					if (yych <= 'e') {
+						if (yych <= 'd') goto yy28;
 						goto yy29;
 					} else {
+						if (yych <= 'f') goto yy30;
 						if (yych <= 'h') goto yy11;
-						if (yych <= 'i') goto yy17;
-						goto yy18;
+						goto yy31;
 					}
 				} else {
-					if (yych <= 'l') {
-						if (yych <= 'k') goto yy11;
-						goto yy19;
+					if (yych <= 'k') {
+						if (yych <= 'j') goto yy18;
+						goto yy11;
 					} else {
+						if (yych <= 'l') goto yy32;
 						if (yych <= 'm') goto yy20;
-						if (yych <= 'n') goto yy11;
-						goto yy30;
+						goto yy11;
 					}
 				}
 			} else {
-				if (yych <= 't') {
-					if (yych <= 'q') {
-						if (yych <= 'p') goto yy31;
-						goto yy22;
-					} else {
-						if (yych <= 'r') goto yy11;
-						if (yych <= 's') goto yy32;
-						goto yy33;
-					}
-				} else {
-					if (yych <= 'v') {
-						if (yych <= 'u') goto yy11;
+				if (yych <= 's') {
+					if (yych <= 'p') {
+						if (yych <= 'o') goto yy33;
 						goto yy34;
 					} else {
-						if (yych <= 'z') goto yy11;
-						if (yych <= 0x7F) goto yy1;
+						if (yych <= 'q') goto yy22;
+						if (yych <= 'r') goto yy11;
 						goto yy35;
+					}
+				} else {
+					if (yych <= 'u') {
+						if (yych <= 't') goto yy36;
+						goto yy11;
+					} else {
+						if (yych <= 'v') goto yy37;
+						if (yych <= 'z') goto yy11;
+						goto yy1;
 					}
 				}
 			}
 		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xCB) {
-					if (yych <= 0xC3) {
-						if (yych <= 0xC2) goto yy37;
-						goto yy38;
-					} else {
-						if (yych <= 0xC9) goto yy39;
-						if (yych <= 0xCA) goto yy40;
-						goto yy41;
-					}
-				} else {
-					if (yych <= 0xD4) {
-						if (yych <= 0xD3) goto yy39;
+			if (yych <= 0xD6) {
+				if (yych <= 0xCA) {
+					if (yych <= 0xC2) {
+						if (yych <= 0xC1) goto yy38;
 						goto yy40;
 					} else {
-						if (yych <= 0xD5) goto yy41;
-						if (yych <= 0xD6) goto yy42;
-						goto yy39;
+						if (yych <= 0xC3) goto yy41;
+						if (yych <= 0xC9) goto yy42;
+						goto yy43;
+					}
+				} else {
+					if (yych <= 0xD3) {
+						if (yych <= 0xCB) goto yy44;
+						goto yy42;
+					} else {
+						if (yych <= 0xD4) goto yy43;
+						if (yych <= 0xD5) goto yy44;
+						goto yy45;
 					}
 				}
 			} else {
-				if (yych <= 0xE3) {
-					if (yych <= 0xE0) {
-						if (yych <= 0xDF) goto yy41;
-						goto yy43;
+				if (yych <= 0xE2) {
+					if (yych <= 0xDF) {
+						if (yych <= 0xDB) goto yy42;
+						goto yy44;
 					} else {
-						if (yych <= 0xE1) goto yy44;
-						if (yych <= 0xE2) goto yy45;
-						goto yy46;
+						if (yych <= 0xE0) goto yy46;
+						if (yych <= 0xE1) goto yy47;
+						goto yy48;
 					}
 				} else {
 					if (yych <= 0xF0) {
-						if (yych <= 0xEF) goto yy47;
-						goto yy48;
+						if (yych <= 0xE3) goto yy49;
+						if (yych <= 0xEF) goto yy50;
+						goto yy51;
 					} else {
-						if (yych <= 0xF3) goto yy49;
-						if (yych <= 0xF4) goto yy50;
-						goto yy35;
+						if (yych <= 0xF3) goto yy52;
+						if (yych <= 0xF4) goto yy53;
+						goto yy38;
 					}
 				}
 			}
@@ -605,14 +625,14 @@ yy1:
 yy2:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 32) {
+	if (yybm[0+yych] & 16) {
 		goto yy2;
 	}
 	if (yych <= 0xE1) {
-		if (yych == 0xC2) goto yy51;
+		if (yych == 0xC2) goto yy54;
 	} else {
-		if (yych <= 0xE2) goto yy53;
-		if (yych <= 0xE3) goto yy54;
+		if (yych <= 0xE2) goto yy56;
+		if (yych <= 0xE3) goto yy57;
 	}
 yy3:
 	{ space(st); continue; }
@@ -630,19 +650,19 @@ yy7:
 	yych = *(mar = ++cur);
 	if (yych <= 'n') {
 		if (yych <= '9') {
-			if (yych == ' ') goto yy55;
-			if (yych >= '0') goto yy56;
+			if (yych == ' ') goto yy58;
+			if (yych >= '0') goto yy59;
 		} else {
-			if (yych == 'e') goto yy57;
-			if (yych >= 'n') goto yy58;
+			if (yych == 'e') goto yy60;
+			if (yych >= 'n') goto yy61;
 		}
 	} else {
 		if (yych <= 0xC2) {
-			if (yych == 'r') goto yy59;
-			if (yych >= 0xC2) goto yy60;
+			if (yych == 'r') goto yy62;
+			if (yych >= 0xC2) goto yy63;
 		} else {
-			if (yych <= 0xC3) goto yy61;
-			if (yych == 0xE2) goto yy62;
+			if (yych <= 0xC3) goto yy64;
+			if (yych == 0xE2) goto yy65;
 		}
 	}
 yy8:
@@ -659,26 +679,26 @@ yy9:
 			if (yych <= '@') {
 				if (yych == '-') goto yy12;
 			} else {
-				if (yych == 'P') goto yy64;
+				if (yych == 'P') goto yy67;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 'Z') {
-				if (yych <= 'U') goto yy65;
-				if (yych <= 'V') goto yy67;
+				if (yych <= 'U') goto yy68;
+				if (yych <= 'V') goto yy70;
 				goto yy12;
 			} else {
 				if (yych <= '`') goto yy10;
 				if (yych <= 'o') goto yy12;
-				goto yy68;
+				goto yy71;
 			}
 		}
 	} else {
 		if (yych <= 0xCA) {
 			if (yych <= 'v') {
 				if (yych <= 't') goto yy12;
-				if (yych <= 'u') goto yy65;
-				goto yy67;
+				if (yych <= 'u') goto yy68;
+				goto yy70;
 			} else {
 				if (yych <= 'z') goto yy12;
 				if (yych >= 0xC3) goto yy12;
@@ -700,28 +720,28 @@ yy11:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 yy12:
-	if (yybm[0+yych] & 64) {
+	if (yybm[0+yych] & 32) {
 		goto yy11;
 	}
 	if (yych <= 0xD3) {
 		if (yych <= 0xC3) {
-			if (yych == '-') goto yy63;
-			if (yych >= 0xC3) goto yy69;
+			if (yych == '-') goto yy66;
+			if (yych >= 0xC3) goto yy72;
 		} else {
-			if (yych <= 0xC9) goto yy70;
-			if (yych <= 0xCA) goto yy71;
-			if (yych >= 0xCC) goto yy70;
+			if (yych <= 0xC9) goto yy73;
+			if (yych <= 0xCA) goto yy74;
+			if (yych >= 0xCC) goto yy73;
 		}
 	} else {
 		if (yych <= 0xDB) {
-			if (yych <= 0xD4) goto yy71;
+			if (yych <= 0xD4) goto yy74;
 			if (yych <= 0xD5) goto yy13;
-			if (yych <= 0xD6) goto yy72;
-			goto yy70;
+			if (yych <= 0xD6) goto yy75;
+			goto yy73;
 		} else {
 			if (yych <= 0xE0) goto yy13;
-			if (yych <= 0xE1) goto yy73;
-			if (yych <= 0xE2) goto yy74;
+			if (yych <= 0xE1) goto yy76;
+			if (yych <= 0xE2) goto yy77;
 		}
 	}
 yy13:
@@ -731,20 +751,20 @@ yy14:
 	yych = *(mar = ++cur);
 	if (yych <= 'O') {
 		if (yych <= 'G') {
-			if (yych == 'E') goto yy75;
+			if (yych == 'E') goto yy78;
 			goto yy12;
 		} else {
-			if (yych <= 'H') goto yy77;
+			if (yych <= 'H') goto yy80;
 			if (yych <= 'N') goto yy12;
-			goto yy78;
+			goto yy81;
 		}
 	} else {
 		if (yych <= 'g') {
-			if (yych == 'e') goto yy75;
+			if (yych == 'e') goto yy78;
 			goto yy12;
 		} else {
-			if (yych <= 'h') goto yy77;
-			if (yych == 'o') goto yy78;
+			if (yych <= 'h') goto yy80;
+			if (yych == 'o') goto yy81;
 			goto yy12;
 		}
 	}
@@ -755,37 +775,37 @@ yy15:
 		if (yych <= 'D') {
 			if (yych <= '\'') {
 				if (yych <= '&') goto yy12;
-				goto yy79;
+				goto yy82;
 			} else {
-				if (yych == 'A') goto yy80;
+				if (yych == 'A') goto yy83;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 'T') {
-				if (yych <= 'E') goto yy81;
+				if (yych <= 'E') goto yy84;
 				goto yy12;
 			} else {
-				if (yych <= 'U') goto yy83;
+				if (yych <= 'U') goto yy86;
 				if (yych <= '`') goto yy12;
-				goto yy80;
+				goto yy83;
 			}
 		}
 	} else {
 		if (yych <= 0xC2) {
 			if (yych <= 'e') {
 				if (yych <= 'd') goto yy12;
-				goto yy81;
+				goto yy84;
 			} else {
-				if (yych == 'u') goto yy83;
+				if (yych == 'u') goto yy86;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xCA) {
-				if (yych <= 0xC3) goto yy85;
+				if (yych <= 0xC3) goto yy88;
 				if (yych <= 0xC9) goto yy12;
-				goto yy86;
+				goto yy89;
 			} else {
-				if (yych == 0xE2) goto yy87;
+				if (yych == 0xE2) goto yy90;
 				goto yy12;
 			}
 		}
@@ -796,97 +816,126 @@ yy16:
 	if (yych <= 'T') {
 		if (yych <= 'N') {
 			if (yych <= 'M') goto yy12;
-			goto yy88;
+			goto yy91;
 		} else {
 			if (yych <= 'R') goto yy12;
-			if (yych <= 'S') goto yy90;
-			goto yy91;
+			if (yych <= 'S') goto yy93;
+			goto yy94;
 		}
 	} else {
 		if (yych <= 'r') {
-			if (yych == 'n') goto yy88;
+			if (yych == 'n') goto yy91;
 			goto yy12;
 		} else {
-			if (yych <= 's') goto yy90;
-			if (yych <= 't') goto yy91;
+			if (yych <= 's') goto yy93;
+			if (yych <= 't') goto yy94;
 			goto yy12;
 		}
 	}
 yy17:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= 'L') {
-		if (yych == 'C') goto yy93;
-		if (yych <= 'K') goto yy12;
-		goto yy94;
-	} else {
-		if (yych <= 'c') {
-			if (yych <= 'b') goto yy12;
-			goto yy93;
+	if (yych <= 'W') {
+		if (yych <= 'I') {
+			if (yych == 'C') goto yy96;
+			if (yych <= 'H') goto yy12;
+			goto yy25;
 		} else {
-			if (yych == 'l') goto yy94;
-			goto yy12;
+			if (yych <= 'L') {
+				if (yych <= 'K') goto yy12;
+				goto yy97;
+			} else {
+				if (yych == 'V') goto yy25;
+				goto yy12;
+			}
+		}
+	} else {
+		if (yych <= 'e') {
+			if (yych <= 'b') {
+				if (yych <= 'X') goto yy25;
+				goto yy12;
+			} else {
+				if (yych <= 'c') goto yy96;
+				if (yych <= 'd') goto yy12;
+				goto yy98;
+			}
+		} else {
+			if (yych <= 'l') {
+				if (yych <= 'k') goto yy12;
+				goto yy99;
+			} else {
+				if (yych == 0xC3) goto yy100;
+				goto yy12;
+			}
 		}
 	}
 yy18:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy95;
-	if (yych == 'u') goto yy95;
+	if (yych == 'U') goto yy101;
+	if (yych == 'u') goto yy101;
 	goto yy12;
 yy19:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= '`') {
-		if (yych <= '@') {
-			if (yych == '\'') goto yy96;
-			goto yy12;
+	if (yybm[0+yych] & 64) {
+		goto yy25;
+	}
+	if (yych <= 'a') {
+		if (yych <= 'A') {
+			if (yych == '\'') goto yy102;
+			if (yych <= '@') goto yy12;
+			goto yy103;
 		} else {
-			if (yych <= 'A') goto yy97;
-			if (yych == 'E') goto yy99;
-			goto yy12;
+			if (yych == 'E') goto yy105;
+			if (yych <= '`') goto yy12;
+			goto yy103;
 		}
 	} else {
-		if (yych <= 0xC9) {
-			if (yych <= 'a') goto yy97;
-			if (yych == 'e') goto yy99;
-			goto yy12;
+		if (yych <= 0xC3) {
+			if (yych == 'e') goto yy106;
+			if (yych <= 0xC2) goto yy12;
+			goto yy100;
 		} else {
-			if (yych <= 0xCA) goto yy100;
-			if (yych == 0xE2) goto yy101;
-			goto yy12;
+			if (yych <= 0xCA) {
+				if (yych <= 0xC9) goto yy12;
+				goto yy107;
+			} else {
+				if (yych == 0xE2) goto yy108;
+				goto yy12;
+			}
 		}
 	}
 yy20:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'O') goto yy102;
-	if (yych == 'o') goto yy102;
+	if (yych == 'O') goto yy109;
+	if (yych == 'o') goto yy109;
 	goto yy12;
 yy21:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= 'O') {
 		if (yych <= 'E') {
-			if (yych == 'A') goto yy103;
+			if (yych == 'A') goto yy110;
 			if (yych <= 'D') goto yy12;
-			goto yy104;
+			goto yy111;
 		} else {
-			if (yych == 'L') goto yy105;
+			if (yych == 'L') goto yy112;
 			if (yych <= 'N') goto yy12;
-			goto yy106;
+			goto yy113;
 		}
 	} else {
 		if (yych <= 'e') {
-			if (yych == 'a') goto yy103;
+			if (yych == 'a') goto yy110;
 			if (yych <= 'd') goto yy12;
-			goto yy104;
+			goto yy111;
 		} else {
 			if (yych <= 'l') {
 				if (yych <= 'k') goto yy12;
-				goto yy105;
+				goto yy112;
 			} else {
-				if (yych == 'o') goto yy106;
+				if (yych == 'o') goto yy113;
 				goto yy12;
 			}
 		}
@@ -894,22 +943,78 @@ yy21:
 yy22:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy107;
-	if (yych == 'u') goto yy107;
+	if (yych == 'U') goto yy114;
+	if (yych == 'u') goto yy114;
 	goto yy12;
 yy23:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'O') goto yy108;
-	if (yych == 'o') goto yy108;
+	if (yych == 'O') goto yy115;
+	if (yych == 'o') goto yy115;
 	goto yy12;
 yy24:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy109;
-	if (yych == 'e') goto yy109;
-	goto yy12;
+	if (yybm[0+yych] & 64) {
+		goto yy25;
+	}
+	if (yych <= 'd') {
+		if (yych == 'E') goto yy116;
+		goto yy12;
+	} else {
+		if (yych <= 'e') goto yy117;
+		if (yych == 0xC3) goto yy100;
+		goto yy12;
+	}
 yy25:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yybm[0+yych] & 64) {
+		goto yy25;
+	}
+	if (yych <= 0xC9) {
+		if (yych <= '`') {
+			if (yych <= '-') {
+				if (yych <= ',') goto yy13;
+				goto yy66;
+			} else {
+				if (yych <= '@') goto yy13;
+				if (yych <= 'Z') goto yy11;
+				goto yy13;
+			}
+		} else {
+			if (yych <= 'z') {
+				if (yych == 'e') goto yy98;
+				goto yy11;
+			} else {
+				if (yych <= 0xC2) goto yy13;
+				if (yych <= 0xC3) goto yy100;
+				goto yy73;
+			}
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) {
+				if (yych <= 0xCA) goto yy74;
+				goto yy13;
+			} else {
+				if (yych <= 0xD3) goto yy73;
+				if (yych <= 0xD4) goto yy74;
+				goto yy13;
+			}
+		} else {
+			if (yych <= 0xE0) {
+				if (yych <= 0xD6) goto yy75;
+				if (yych <= 0xDB) goto yy73;
+				goto yy13;
+			} else {
+				if (yych <= 0xE1) goto yy76;
+				if (yych <= 0xE2) goto yy77;
+				goto yy13;
+			}
+		}
+	}
+yy26:
 	yyaccept = 4;
 	yych = *(mar = ++cur);
 	if (yych <= 'o') {
@@ -917,283 +1022,322 @@ yy25:
 			if (yych <= '@') {
 				if (yych == '-') goto yy12;
 			} else {
-				if (yych == 'P') goto yy64;
+				if (yych == 'P') goto yy67;
 				if (yych <= 'T') goto yy12;
-				goto yy65;
+				goto yy68;
 			}
 		} else {
 			if (yych <= 'e') {
-				if (yych <= 'V') goto yy67;
+				if (yych <= 'V') goto yy70;
 				if (yych <= 'Z') goto yy12;
 				if (yych >= 'a') goto yy12;
 			} else {
-				if (yych <= 'f') goto yy110;
-				if (yych == 'i') goto yy111;
+				if (yych <= 'f') goto yy118;
+				if (yych == 'i') goto yy119;
 				goto yy12;
 			}
 		}
 	} else {
 		if (yych <= 0xC2) {
 			if (yych <= 't') {
-				if (yych <= 'p') goto yy68;
+				if (yych <= 'p') goto yy71;
 				if (yych <= 's') goto yy12;
-				goto yy113;
+				goto yy121;
 			} else {
-				if (yych <= 'u') goto yy114;
-				if (yych <= 'v') goto yy115;
+				if (yych <= 'u') goto yy122;
+				if (yych <= 'v') goto yy123;
 				if (yych <= 'z') goto yy12;
 			}
 		} else {
 			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy26;
+				if (yych == 0xCB) goto yy27;
 				if (yych <= 0xD4) goto yy12;
 			} else {
 				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy26;
+				if (yych <= 0xE0) goto yy27;
 				if (yych <= 0xE2) goto yy12;
 			}
 		}
 	}
-yy26:
-	{ emit(st, tok, cur, TA_A, 1); continue; }
 yy27:
+	{ emit(st, tok, cur, TA_A, 1); continue; }
+yy28:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= 'd') {
 		if (yych <= 'D') {
 			if (yych <= '\'') {
 				if (yych <= '&') goto yy12;
-				goto yy79;
+				goto yy82;
 			} else {
-				if (yych == 'A') goto yy80;
+				if (yych == 'A') goto yy83;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 'U') {
-				if (yych <= 'E') goto yy81;
+				if (yych <= 'E') goto yy84;
 				if (yych <= 'T') goto yy12;
-				goto yy83;
+				goto yy86;
 			} else {
-				if (yych == 'a') goto yy80;
+				if (yych == 'a') goto yy83;
 				goto yy12;
 			}
 		}
 	} else {
 		if (yych <= 0xC2) {
 			if (yych <= 'o') {
-				if (yych <= 'e') goto yy116;
+				if (yych <= 'e') goto yy124;
 				if (yych <= 'n') goto yy12;
-				goto yy117;
+				goto yy125;
 			} else {
-				if (yych == 'u') goto yy83;
+				if (yych == 'u') goto yy86;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xCA) {
-				if (yych <= 0xC3) goto yy85;
+				if (yych <= 0xC3) goto yy88;
 				if (yych <= 0xC9) goto yy12;
-				goto yy86;
+				goto yy89;
 			} else {
-				if (yych == 0xE2) goto yy87;
+				if (yych == 0xE2) goto yy90;
 				goto yy12;
 			}
-		}
-	}
-yy28:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'm') {
-		if (yych <= 'R') {
-			if (yych == 'N') goto yy88;
-			goto yy12;
-		} else {
-			if (yych <= 'S') goto yy90;
-			if (yych <= 'T') goto yy91;
-			goto yy12;
-		}
-	} else {
-		if (yych <= 's') {
-			if (yych <= 'n') goto yy88;
-			if (yych <= 'r') goto yy12;
-			goto yy90;
-		} else {
-			if (yych <= 't') goto yy91;
-			if (yych <= 'u') goto yy111;
-			goto yy12;
 		}
 	}
 yy29:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'r') goto yy118;
-	if (yych == 'u') goto yy119;
-	goto yy12;
+	if (yych <= 'm') {
+		if (yych <= 'R') {
+			if (yych == 'N') goto yy91;
+			goto yy12;
+		} else {
+			if (yych <= 'S') goto yy93;
+			if (yych <= 'T') goto yy94;
+			goto yy12;
+		}
+	} else {
+		if (yych <= 's') {
+			if (yych <= 'n') goto yy91;
+			if (yych <= 'r') goto yy12;
+			goto yy93;
+		} else {
+			if (yych <= 't') goto yy94;
+			if (yych <= 'u') goto yy119;
+			goto yy12;
+		}
+	}
 yy30:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'n') goto yy120;
+	if (yych == 'r') goto yy126;
+	if (yych == 'u') goto yy127;
 	goto yy12;
 yy31:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	switch (yych) {
-		case 'A':
-		case 'a': goto yy103;
-		case 'E':
-		case 'e': goto yy104;
-		case 'L':
-		case 'l': goto yy105;
-		case 'O':
-		case 'o': goto yy106;
-		case 'r': goto yy121;
-		default: goto yy12;
+	if (yych <= 'L') {
+		if (yych == 'C') goto yy96;
+		if (yych <= 'K') goto yy12;
+		goto yy99;
+	} else {
+		if (yych <= 'c') {
+			if (yych <= 'b') goto yy12;
+			goto yy96;
+		} else {
+			if (yych == 'l') goto yy99;
+			goto yy12;
+		}
 	}
 yy32:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'e') goto yy122;
-	if (yych == 'o') goto yy123;
-	goto yy12;
-yy33:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'n') {
-		if (yych == 'O') goto yy108;
-		goto yy12;
-	} else {
-		if (yych <= 'o') goto yy108;
-		if (yych == 0xC3) goto yy124;
-		goto yy12;
-	}
-yy34:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'a') {
-		if (yych == 'E') goto yy109;
-		if (yych <= '`') goto yy12;
-		goto yy125;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy12;
-			goto yy109;
+	if (yych <= '`') {
+		if (yych <= '@') {
+			if (yych == '\'') goto yy102;
+			goto yy12;
 		} else {
-			if (yych == 'o') goto yy127;
+			if (yych <= 'A') goto yy103;
+			if (yych == 'E') goto yy105;
+			goto yy12;
+		}
+	} else {
+		if (yych <= 0xC9) {
+			if (yych <= 'a') goto yy103;
+			if (yych == 'e') goto yy105;
+			goto yy12;
+		} else {
+			if (yych <= 0xCA) goto yy107;
+			if (yych == 0xE2) goto yy108;
 			goto yy12;
 		}
 	}
+yy33:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'n') goto yy128;
+	goto yy12;
+yy34:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	switch (yych) {
+		case 'A':
+		case 'a': goto yy110;
+		case 'E':
+		case 'e': goto yy111;
+		case 'L':
+		case 'l': goto yy112;
+		case 'O':
+		case 'o': goto yy113;
+		case 'r': goto yy129;
+		default: goto yy12;
+	}
 yy35:
-	++cur;
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'e') goto yy130;
+	if (yych == 'o') goto yy131;
+	goto yy12;
 yy36:
-	{ other(st, false); continue; }
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych <= 'n') {
+		if (yych == 'O') goto yy115;
+		goto yy12;
+	} else {
+		if (yych <= 'o') goto yy115;
+		if (yych == 0xC3) goto yy132;
+		goto yy12;
+	}
 yy37:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych <= 'a') {
+		if (yych == 'E') goto yy116;
+		if (yych <= '`') goto yy12;
+		goto yy133;
+	} else {
+		if (yych <= 'e') {
+			if (yych <= 'd') goto yy12;
+			goto yy116;
+		} else {
+			if (yych == 'o') goto yy135;
+			goto yy12;
+		}
+	}
+yy38:
+	++cur;
+yy39:
+	{ other(st, false); continue; }
+yy40:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy36;
+	if (yych <= 0x7F) goto yy39;
 	if (yych == 0xA0) goto yy2;
 	if (yych <= 0xBF) goto yy1;
-	goto yy36;
-yy38:
+	goto yy39;
+yy41:
 	yych = *++cur;
 	if (yych <= 0xA0) {
 		if (yych <= 0x96) {
-			if (yych <= 0x7F) goto yy36;
-			if (yych <= 0x80) goto yy128;
+			if (yych <= 0x7F) goto yy39;
+			if (yych <= 0x80) goto yy136;
 			goto yy11;
 		} else {
 			if (yych <= 0x97) goto yy1;
 			if (yych <= 0x9F) goto yy11;
-			goto yy128;
+			goto yy136;
 		}
 	} else {
 		if (yych <= 0xB6) {
-			if (yych == 0xA9) goto yy129;
+			if (yych == 0xA9) goto yy137;
 			goto yy11;
 		} else {
 			if (yych <= 0xB7) goto yy1;
 			if (yych <= 0xBF) goto yy11;
-			goto yy36;
+			goto yy39;
 		}
 	}
-yy39:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy36;
-	if (yych <= 0xBF) goto yy130;
-	goto yy36;
-yy40:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy36;
-	if (yych <= 0xAF) goto yy130;
-	if (yych <= 0xBF) goto yy1;
-	goto yy36;
-yy41:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy36;
-	if (yych <= 0xBF) goto yy1;
-	goto yy36;
 yy42:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy36;
-	if (yych <= 0x8F) goto yy1;
-	if (yych <= 0xBF) goto yy130;
-	goto yy36;
+	if (yych <= 0x7F) goto yy39;
+	if (yych <= 0xBF) goto yy138;
+	goto yy39;
 yy43:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych <= 0x9F) goto yy36;
-	if (yych <= 0xBF) goto yy132;
-	goto yy36;
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy39;
+	if (yych <= 0xAF) goto yy138;
+	if (yych <= 0xBF) goto yy1;
+	goto yy39;
 yy44:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych <= 0x7F) goto yy36;
-	if (yych <= 0xB7) goto yy132;
-	if (yych <= 0xBB) goto yy70;
-	if (yych <= 0xBF) goto yy132;
-	goto yy36;
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy39;
+	if (yych <= 0xBF) goto yy1;
+	goto yy39;
 yy45:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych <= 0x7F) goto yy36;
-	if (yych <= 0x80) goto yy133;
-	if (yych <= 0x81) goto yy134;
-	if (yych <= 0xBF) goto yy132;
-	goto yy36;
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy39;
+	if (yych <= 0x8F) goto yy1;
+	if (yych <= 0xBF) goto yy138;
+	goto yy39;
 yy46:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
-	if (yych <= 0x7F) goto yy36;
-	if (yych <= 0x80) goto yy135;
-	if (yych <= 0xBF) goto yy132;
-	goto yy36;
+	if (yych <= 0x9F) goto yy39;
+	if (yych <= 0xBF) goto yy141;
+	goto yy39;
 yy47:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
-	if (yych <= 0x7F) goto yy36;
-	if (yych <= 0xBF) goto yy132;
-	goto yy36;
+	if (yych <= 0x7F) goto yy39;
+	if (yych <= 0xB7) goto yy141;
+	if (yych <= 0xBB) goto yy73;
+	if (yych <= 0xBF) goto yy141;
+	goto yy39;
 yy48:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
-	if (yych <= 0x8F) goto yy36;
-	if (yych <= 0xBF) goto yy136;
-	goto yy36;
+	if (yych <= 0x7F) goto yy39;
+	if (yych <= 0x80) goto yy142;
+	if (yych <= 0x81) goto yy143;
+	if (yych <= 0xBF) goto yy141;
+	goto yy39;
 yy49:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
-	if (yych <= 0x7F) goto yy36;
-	if (yych <= 0xBF) goto yy136;
-	goto yy36;
+	if (yych <= 0x7F) goto yy39;
+	if (yych <= 0x80) goto yy144;
+	if (yych <= 0xBF) goto yy141;
+	goto yy39;
 yy50:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
-	if (yych <= 0x7F) goto yy36;
-	if (yych <= 0x8F) goto yy136;
-	goto yy36;
+	if (yych <= 0x7F) goto yy39;
+	if (yych <= 0xBF) goto yy141;
+	goto yy39;
 yy51:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych <= 0x8F) goto yy39;
+	if (yych <= 0xBF) goto yy145;
+	goto yy39;
+yy52:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych <= 0x7F) goto yy39;
+	if (yych <= 0xBF) goto yy145;
+	goto yy39;
+yy53:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych <= 0x7F) goto yy39;
+	if (yych <= 0x8F) goto yy145;
+	goto yy39;
+yy54:
 	yych = *++cur;
 	if (yych == 0xA0) goto yy2;
-yy52:
+yy55:
 	cur = mar;
-	if (yyaccept <= 24) {
+	if (yyaccept <= 25) {
 		if (yyaccept <= 12) {
 			if (yyaccept <= 6) {
 				if (yyaccept <= 3) {
@@ -1213,249 +1357,253 @@ yy52:
 				} else {
 					if (yyaccept <= 5) {
 						if (yyaccept == 4) {
-							goto yy26;
+							goto yy27;
 						} else {
-							goto yy36;
+							goto yy39;
 						}
 					} else {
-						goto yy66;
+						goto yy69;
 					}
 				}
 			} else {
 				if (yyaccept <= 9) {
 					if (yyaccept <= 8) {
 						if (yyaccept == 7) {
-							goto yy76;
+							goto yy79;
 						} else {
-							goto yy82;
+							goto yy85;
 						}
 					} else {
-						goto yy84;
+						goto yy87;
 					}
 				} else {
 					if (yyaccept <= 11) {
 						if (yyaccept == 10) {
-							goto yy89;
-						} else {
 							goto yy92;
+						} else {
+							goto yy95;
 						}
 					} else {
-						goto yy98;
+						goto yy104;
 					}
 				}
 			}
 		} else {
-			if (yyaccept <= 18) {
-				if (yyaccept <= 15) {
+			if (yyaccept <= 19) {
+				if (yyaccept <= 16) {
 					if (yyaccept <= 14) {
 						if (yyaccept == 13) {
-							goto yy112;
+							goto yy120;
 						} else {
-							goto yy126;
+							goto yy134;
 						}
 					} else {
-						goto yy131;
+						if (yyaccept == 15) {
+							goto yy140;
+						} else {
+							goto yy173;
+						}
 					}
 				} else {
-					if (yyaccept <= 17) {
-						if (yyaccept == 16) {
-							goto yy164;
+					if (yyaccept <= 18) {
+						if (yyaccept == 17) {
+							goto yy187;
 						} else {
-							goto yy178;
+							goto yy189;
 						}
 					} else {
-						goto yy180;
+						goto yy194;
 					}
 				}
 			} else {
-				if (yyaccept <= 21) {
-					if (yyaccept <= 20) {
-						if (yyaccept == 19) {
-							goto yy188;
+				if (yyaccept <= 22) {
+					if (yyaccept <= 21) {
+						if (yyaccept == 20) {
+							goto yy214;
 						} else {
-							goto yy191;
+							goto yy217;
 						}
 					} else {
-						goto yy210;
+						goto yy236;
 					}
 				} else {
-					if (yyaccept <= 23) {
-						if (yyaccept == 22) {
-							goto yy236;
+					if (yyaccept <= 24) {
+						if (yyaccept == 23) {
+							goto yy262;
 						} else {
-							goto yy238;
+							goto yy264;
 						}
 					} else {
-						goto yy242;
+						goto yy268;
 					}
 				}
 			}
 		}
 	} else {
-		if (yyaccept <= 37) {
-			if (yyaccept <= 31) {
-				if (yyaccept <= 28) {
-					if (yyaccept <= 26) {
-						if (yyaccept == 25) {
-							goto yy251;
+		if (yyaccept <= 38) {
+			if (yyaccept <= 32) {
+				if (yyaccept <= 29) {
+					if (yyaccept <= 27) {
+						if (yyaccept == 26) {
+							goto yy280;
 						} else {
-							goto yy254;
+							goto yy283;
 						}
 					} else {
-						if (yyaccept == 27) {
-							goto yy258;
+						if (yyaccept == 28) {
+							goto yy287;
 						} else {
-							goto yy260;
+							goto yy289;
 						}
 					}
 				} else {
-					if (yyaccept <= 30) {
-						if (yyaccept == 29) {
-							goto yy262;
+					if (yyaccept <= 31) {
+						if (yyaccept == 30) {
+							goto yy291;
 						} else {
-							goto yy273;
+							goto yy302;
 						}
 					} else {
-						goto yy275;
+						goto yy304;
 					}
 				}
 			} else {
-				if (yyaccept <= 34) {
-					if (yyaccept <= 33) {
-						if (yyaccept == 32) {
-							goto yy278;
-						} else {
-							goto yy281;
-						}
-					} else {
-						goto yy284;
-					}
-				} else {
-					if (yyaccept <= 36) {
-						if (yyaccept == 35) {
-							goto yy289;
-						} else {
-							goto yy294;
-						}
-					} else {
-						goto yy302;
-					}
-				}
-			}
-		} else {
-			if (yyaccept <= 43) {
-				if (yyaccept <= 40) {
-					if (yyaccept <= 39) {
-						if (yyaccept == 38) {
+				if (yyaccept <= 35) {
+					if (yyaccept <= 34) {
+						if (yyaccept == 33) {
 							goto yy307;
 						} else {
-							goto yy313;
+							goto yy310;
 						}
 					} else {
-						goto yy316;
+						goto yy313;
 					}
 				} else {
-					if (yyaccept <= 42) {
-						if (yyaccept == 41) {
-							goto yy321;
+					if (yyaccept <= 37) {
+						if (yyaccept == 36) {
+							goto yy318;
 						} else {
 							goto yy323;
 						}
 					} else {
-						goto yy325;
+						goto yy331;
+					}
+				}
+			}
+		} else {
+			if (yyaccept <= 44) {
+				if (yyaccept <= 41) {
+					if (yyaccept <= 40) {
+						if (yyaccept == 39) {
+							goto yy336;
+						} else {
+							goto yy342;
+						}
+					} else {
+						goto yy345;
+					}
+				} else {
+					if (yyaccept <= 43) {
+						if (yyaccept == 42) {
+							goto yy350;
+						} else {
+							goto yy352;
+						}
+					} else {
+						goto yy354;
 					}
 				}
 			} else {
-				if (yyaccept <= 46) {
-					if (yyaccept <= 45) {
-						if (yyaccept == 44) {
-							goto yy339;
-						} else {
-							goto yy343;
-						}
-					} else {
-						goto yy349;
-					}
-				} else {
-					if (yyaccept <= 48) {
-						if (yyaccept == 47) {
-							goto yy370;
+				if (yyaccept <= 47) {
+					if (yyaccept <= 46) {
+						if (yyaccept == 45) {
+							goto yy368;
 						} else {
 							goto yy372;
 						}
 					} else {
-						goto yy376;
+						goto yy378;
+					}
+				} else {
+					if (yyaccept <= 49) {
+						if (yyaccept == 48) {
+							goto yy399;
+						} else {
+							goto yy401;
+						}
+					} else {
+						goto yy405;
 					}
 				}
 			}
 		}
 	}
-yy53:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0x80) goto yy137;
-	if (yych <= 0x81) goto yy138;
-	goto yy52;
-yy54:
-	yych = *++cur;
-	if (yych == 0x80) goto yy139;
-	goto yy52;
-yy55:
-	yych = *++cur;
-	if (yych <= '/') goto yy52;
-	if (yych <= '9') goto yy140;
-	goto yy52;
 yy56:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0x80) goto yy146;
+	if (yych <= 0x81) goto yy147;
+	goto yy55;
+yy57:
+	yych = *++cur;
+	if (yych == 0x80) goto yy148;
+	goto yy55;
+yy58:
+	yych = *++cur;
+	if (yych <= '/') goto yy55;
+	if (yych <= '9') goto yy149;
+	goto yy55;
+yy59:
 	yyaccept = 1;
 	yych = *(mar = ++cur);
 	if (yych <= 'n') {
 		if (yych <= '9') {
-			if (yych == ' ') goto yy55;
+			if (yych == ' ') goto yy58;
 			if (yych <= '/') goto yy8;
-			goto yy141;
+			goto yy150;
 		} else {
-			if (yych == 'e') goto yy57;
+			if (yych == 'e') goto yy60;
 			if (yych <= 'm') goto yy8;
-			goto yy58;
+			goto yy61;
 		}
 	} else {
 		if (yych <= 0xC2) {
-			if (yych == 'r') goto yy59;
+			if (yych == 'r') goto yy62;
 			if (yych <= 0xC1) goto yy8;
-			goto yy60;
+			goto yy63;
 		} else {
-			if (yych <= 0xC3) goto yy61;
-			if (yych == 0xE2) goto yy62;
+			if (yych <= 0xC3) goto yy64;
+			if (yych == 0xE2) goto yy65;
 			goto yy8;
 		}
 	}
-yy57:
+yy60:
 	yych = *++cur;
 	if (yych <= 'z') {
 		if (yych <= '`') {
 			if (yych <= '9') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy142;
+					goto yy151;
 				}
-				goto yy52;
+				goto yy55;
 			} else {
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy142;
+					goto yy151;
 				}
-				if (yych <= 'Z') goto yy52;
+				if (yych <= 'Z') goto yy55;
 				yyt1 = cur;
-				goto yy142;
+				goto yy151;
 			}
 		} else {
 			if (yych <= 'q') {
-				if (yych == 'm') goto yy143;
-				goto yy52;
+				if (yych == 'm') goto yy152;
+				goto yy55;
 			} else {
-				if (yych <= 'r') goto yy144;
-				if (yych <= 's') goto yy145;
-				goto yy52;
+				if (yych <= 'r') goto yy153;
+				if (yych <= 's') goto yy154;
+				goto yy55;
 			}
 		}
 	} else {
@@ -1463,102 +1611,102 @@ yy57:
 			if (yych <= 0xC2) {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy142;
+					goto yy151;
 				}
-				if (yych <= 0xC1) goto yy52;
+				if (yych <= 0xC1) goto yy55;
 				yyt1 = cur;
-				goto yy146;
+				goto yy155;
 			} else {
-				if (yych <= 0xC8) goto yy52;
+				if (yych <= 0xC8) goto yy55;
 				if (yych <= 0xC9) {
 					yyt1 = cur;
-					goto yy147;
+					goto yy156;
 				}
 				yyt1 = cur;
-				goto yy146;
+				goto yy155;
 			}
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xE0) {
 					yyt1 = cur;
-					goto yy148;
+					goto yy157;
 				}
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy149;
+					goto yy158;
 				}
 				yyt1 = cur;
-				goto yy150;
+				goto yy159;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy151;
+					goto yy160;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy152;
+					goto yy161;
 				}
-				goto yy52;
+				goto yy55;
 			}
 		}
 	}
-yy58:
-	yych = *++cur;
-	if (yych == 'd') goto yy153;
-	goto yy52;
-yy59:
-	yych = *++cur;
-	if (yych == 'e') goto yy144;
-	goto yy52;
-yy60:
-	yych = *++cur;
-	if (yych == 0xA0) goto yy55;
-	goto yy52;
 yy61:
 	yych = *++cur;
-	if (yych == 0xA8) goto yy154;
-	goto yy52;
+	if (yych == 'd') goto yy162;
+	goto yy55;
 yy62:
 	yych = *++cur;
-	if (yych == 0x80) goto yy155;
-	goto yy52;
+	if (yych == 'e') goto yy153;
+	goto yy55;
 yy63:
+	yych = *++cur;
+	if (yych == 0xA0) goto yy58;
+	goto yy55;
+yy64:
+	yych = *++cur;
+	if (yych == 0xA8) goto yy163;
+	goto yy55;
+yy65:
+	yych = *++cur;
+	if (yych == 0x80) goto yy164;
+	goto yy55;
+yy66:
 	yych = *++cur;
 	if (yych <= 0xCA) {
 		if (yych <= 'z') {
-			if (yych <= '@') goto yy52;
-			if (yych <= 'Z') goto yy130;
-			if (yych <= '`') goto yy52;
-			goto yy130;
+			if (yych <= '@') goto yy55;
+			if (yych <= 'Z') goto yy138;
+			if (yych <= '`') goto yy55;
+			goto yy138;
 		} else {
-			if (yych <= 0xC2) goto yy52;
-			if (yych <= 0xC3) goto yy156;
-			if (yych <= 0xC9) goto yy70;
-			goto yy71;
+			if (yych <= 0xC2) goto yy55;
+			if (yych <= 0xC3) goto yy165;
+			if (yych <= 0xC9) goto yy73;
+			goto yy74;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych <= 0xCB) goto yy52;
-			if (yych <= 0xD3) goto yy70;
-			if (yych <= 0xD4) goto yy71;
-			goto yy52;
+			if (yych <= 0xCB) goto yy55;
+			if (yych <= 0xD3) goto yy73;
+			if (yych <= 0xD4) goto yy74;
+			goto yy55;
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD6) goto yy72;
-				goto yy70;
+				if (yych <= 0xD6) goto yy75;
+				goto yy73;
 			} else {
-				if (yych == 0xE1) goto yy73;
-				goto yy52;
+				if (yych == 0xE1) goto yy76;
+				goto yy55;
 			}
 		}
 	}
-yy64:
+yy67:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy157;
-	if (yych == 'r') goto yy157;
+	if (yych == 'R') goto yy166;
+	if (yych == 'r') goto yy166;
 	goto yy12;
-yy65:
+yy68:
 	yyaccept = 6;
 	yych = *(mar = ++cur);
 	if (yych <= 'j') {
@@ -1566,88 +1714,88 @@ yy65:
 			if (yych <= '-') {
 				if (yych >= '-') goto yy12;
 			} else {
-				if (yych <= '@') goto yy66;
+				if (yych <= '@') goto yy69;
 				if (yych <= 'I') goto yy12;
-				goto yy158;
+				goto yy167;
 			}
 		} else {
 			if (yych <= 'Z') {
-				if (yych == 'X') goto yy159;
+				if (yych == 'X') goto yy168;
 				goto yy12;
 			} else {
-				if (yych <= '`') goto yy66;
+				if (yych <= '`') goto yy69;
 				if (yych <= 'i') goto yy12;
-				goto yy158;
+				goto yy167;
 			}
 		}
 	} else {
 		if (yych <= 0xCB) {
 			if (yych <= 'z') {
-				if (yych == 'x') goto yy159;
+				if (yych == 'x') goto yy168;
 				goto yy12;
 			} else {
-				if (yych <= 0xC2) goto yy66;
+				if (yych <= 0xC2) goto yy69;
 				if (yych <= 0xCA) goto yy12;
 			}
 		} else {
 			if (yych <= 0xDB) {
 				if (yych != 0xD5) goto yy12;
 			} else {
-				if (yych <= 0xE0) goto yy66;
+				if (yych <= 0xE0) goto yy69;
 				if (yych <= 0xE2) goto yy12;
 			}
 		}
 	}
-yy66:
-	{ emit(st, tok, cur, TA_AU, 0); continue; }
-yy67:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'A') goto yy160;
-	if (yych == 'a') goto yy160;
-	goto yy12;
-yy68:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy157;
-	if (yych == 'r') goto yy161;
-	goto yy12;
 yy69:
-	yych = *++cur;
-	if (yych <= 0x97) {
-		if (yych <= 0x7F) goto yy52;
-		if (yych <= 0x96) goto yy11;
-		goto yy52;
-	} else {
-		if (yych == 0xB7) goto yy52;
-		if (yych <= 0xBF) goto yy11;
-		goto yy52;
-	}
+	{ emit(st, tok, cur, TA_AU, 0); continue; }
 yy70:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0xBF) goto yy130;
-	goto yy52;
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'A') goto yy169;
+	if (yych == 'a') goto yy169;
+	goto yy12;
 yy71:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0xAF) goto yy130;
-	goto yy52;
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'R') goto yy166;
+	if (yych == 'r') goto yy170;
+	goto yy12;
 yy72:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy52;
-	if (yych <= 0xBF) goto yy130;
-	goto yy52;
+	if (yych <= 0x97) {
+		if (yych <= 0x7F) goto yy55;
+		if (yych <= 0x96) goto yy11;
+		goto yy55;
+	} else {
+		if (yych == 0xB7) goto yy55;
+		if (yych <= 0xBF) goto yy11;
+		goto yy55;
+	}
 yy73:
 	yych = *++cur;
-	if (yych <= 0xB7) goto yy52;
-	if (yych <= 0xBB) goto yy70;
-	goto yy52;
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0xBF) goto yy138;
+	goto yy55;
 yy74:
 	yych = *++cur;
-	if (yych == 0x80) goto yy162;
-	goto yy52;
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0xAF) goto yy138;
+	goto yy55;
 yy75:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy55;
+	if (yych <= 0xBF) goto yy138;
+	goto yy55;
+yy76:
+	yych = *++cur;
+	if (yych <= 0xB7) goto yy55;
+	if (yych <= 0xBB) goto yy73;
+	goto yy55;
+yy77:
+	yych = *++cur;
+	if (yych == 0x80) goto yy171;
+	goto yy55;
+yy78:
 	yyaccept = 7;
 	yych = *(mar = ++cur);
 	if (yych <= 's') {
@@ -1655,62 +1803,62 @@ yy75:
 			if (yych <= '-') {
 				if (yych >= '-') goto yy12;
 			} else {
-				if (yych <= '@') goto yy76;
+				if (yych <= '@') goto yy79;
 				if (yych <= 'R') goto yy12;
-				goto yy163;
+				goto yy172;
 			}
 		} else {
 			if (yych <= 'Z') {
-				if (yych <= 'T') goto yy165;
+				if (yych <= 'T') goto yy174;
 				goto yy12;
 			} else {
-				if (yych <= '`') goto yy76;
+				if (yych <= '`') goto yy79;
 				if (yych <= 'r') goto yy12;
-				goto yy163;
+				goto yy172;
 			}
 		}
 	} else {
 		if (yych <= 0xCB) {
 			if (yych <= 'z') {
-				if (yych <= 't') goto yy165;
+				if (yych <= 't') goto yy174;
 				goto yy12;
 			} else {
-				if (yych <= 0xC2) goto yy76;
+				if (yych <= 0xC2) goto yy79;
 				if (yych <= 0xCA) goto yy12;
 			}
 		} else {
 			if (yych <= 0xDB) {
 				if (yych != 0xD5) goto yy12;
 			} else {
-				if (yych <= 0xE0) goto yy76;
+				if (yych <= 0xE0) goto yy79;
 				if (yych <= 0xE2) goto yy12;
 			}
 		}
 	}
-yy76:
-	{ emit(st, tok, cur, TA_CE, 0); continue; }
-yy77:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'A') goto yy166;
-	if (yych == 'a') goto yy166;
-	goto yy12;
-yy78:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy167;
-	if (yych == 'u') goto yy167;
-	goto yy12;
 yy79:
-	++cur;
-	{ emit(st, tok, cur, TA_DE, 0); continue; }
+	{ emit(st, tok, cur, TA_CE, 0); continue; }
 yy80:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy168;
-	if (yych == 'n') goto yy168;
+	if (yych == 'A') goto yy175;
+	if (yych == 'a') goto yy175;
 	goto yy12;
 yy81:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'U') goto yy176;
+	if (yych == 'u') goto yy176;
+	goto yy12;
+yy82:
+	++cur;
+	{ emit(st, tok, cur, TA_DE, 0); continue; }
+yy83:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'N') goto yy177;
+	if (yych == 'n') goto yy177;
+	goto yy12;
+yy84:
 	yyaccept = 8;
 	yych = *(mar = ++cur);
 	if (yych <= 'm') {
@@ -1718,45 +1866,45 @@ yy81:
 			if (yych <= '@') {
 				if (yych == '-') goto yy12;
 			} else {
-				if (yych == 'M') goto yy169;
+				if (yych == 'M') goto yy178;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 'S') {
-				if (yych <= 'P') goto yy170;
+				if (yych <= 'P') goto yy179;
 				if (yych <= 'R') goto yy12;
-				goto yy171;
+				goto yy180;
 			} else {
 				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy82;
+				if (yych <= '`') goto yy85;
 				if (yych <= 'l') goto yy12;
-				goto yy169;
+				goto yy178;
 			}
 		}
 	} else {
 		if (yych <= 0xCA) {
 			if (yych <= 'r') {
-				if (yych == 'p') goto yy170;
+				if (yych == 'p') goto yy179;
 				goto yy12;
 			} else {
-				if (yych <= 's') goto yy171;
+				if (yych <= 's') goto yy180;
 				if (yych <= 'z') goto yy12;
 				if (yych >= 0xC3) goto yy12;
 			}
 		} else {
 			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy82;
+				if (yych <= 0xCB) goto yy85;
 				if (yych <= 0xD4) goto yy12;
 			} else {
 				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy82;
+				if (yych <= 0xE0) goto yy85;
 				if (yych <= 0xE2) goto yy12;
 			}
 		}
 	}
-yy82:
+yy85:
 	{ emit(st, tok, cur, TA_DE, 0); continue; }
-yy83:
+yy86:
 	yyaccept = 9;
 	yych = *(mar = ++cur);
 	if (yych <= 'r') {
@@ -1765,12 +1913,12 @@ yy83:
 			if (yych >= 'A') goto yy12;
 		} else {
 			if (yych <= 'Z') {
-				if (yych <= 'R') goto yy172;
+				if (yych <= 'R') goto yy181;
 				goto yy12;
 			} else {
-				if (yych <= '`') goto yy84;
+				if (yych <= '`') goto yy87;
 				if (yych <= 'q') goto yy12;
-				goto yy172;
+				goto yy181;
 			}
 		}
 	} else {
@@ -1784,40 +1932,40 @@ yy83:
 			if (yych <= 0xDB) {
 				if (yych >= 0xD6) goto yy12;
 			} else {
-				if (yych <= 0xE0) goto yy84;
+				if (yych <= 0xE0) goto yy87;
 				if (yych <= 0xE2) goto yy12;
 			}
 		}
 	}
-yy84:
+yy87:
 	{ emit(st, tok, cur, TA_DU, 0); continue; }
-yy85:
+yy88:
 	yych = *++cur;
 	if (yych <= 0xA7) {
-		if (yych <= 0x7F) goto yy52;
-		if (yych == 0x97) goto yy52;
+		if (yych <= 0x7F) goto yy55;
+		if (yych == 0x97) goto yy55;
 		goto yy11;
 	} else {
 		if (yych <= 0xB6) {
-			if (yych <= 0xA8) goto yy173;
+			if (yych <= 0xA8) goto yy182;
 			goto yy11;
 		} else {
-			if (yych <= 0xB7) goto yy52;
+			if (yych <= 0xB7) goto yy55;
 			if (yych <= 0xBF) goto yy11;
-			goto yy52;
+			goto yy55;
 		}
 	}
-yy86:
+yy89:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0xAF) goto yy130;
-	if (yych == 0xBC) goto yy79;
-	goto yy52;
-yy87:
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0xAF) goto yy138;
+	if (yych == 0xBC) goto yy82;
+	goto yy55;
+yy90:
 	yych = *++cur;
-	if (yych == 0x80) goto yy174;
-	goto yy52;
-yy88:
+	if (yych == 0x80) goto yy183;
+	goto yy55;
+yy91:
 	yyaccept = 10;
 	yych = *(mar = ++cur);
 	if (yych <= 't') {
@@ -1825,47 +1973,47 @@ yy88:
 			if (yych <= '-') {
 				if (yych >= '-') goto yy12;
 			} else {
-				if (yych <= '@') goto yy89;
+				if (yych <= '@') goto yy92;
 				if (yych <= 'S') goto yy12;
-				goto yy175;
+				goto yy184;
 			}
 		} else {
 			if (yych <= 'Z') {
-				if (yych == 'V') goto yy176;
+				if (yych == 'V') goto yy185;
 				goto yy12;
 			} else {
-				if (yych <= '`') goto yy89;
+				if (yych <= '`') goto yy92;
 				if (yych <= 's') goto yy12;
-				goto yy175;
+				goto yy184;
 			}
 		}
 	} else {
 		if (yych <= 0xCB) {
 			if (yych <= 'z') {
-				if (yych == 'v') goto yy176;
+				if (yych == 'v') goto yy185;
 				goto yy12;
 			} else {
-				if (yych <= 0xC2) goto yy89;
+				if (yych <= 0xC2) goto yy92;
 				if (yych <= 0xCA) goto yy12;
 			}
 		} else {
 			if (yych <= 0xDB) {
 				if (yych != 0xD5) goto yy12;
 			} else {
-				if (yych <= 0xE0) goto yy89;
+				if (yych <= 0xE0) goto yy92;
 				if (yych <= 0xE2) goto yy12;
 			}
 		}
 	}
-yy89:
+yy92:
 	{ emit(st, tok, cur, TA_EN, 0); continue; }
-yy90:
+yy93:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'T') goto yy177;
-	if (yych == 't') goto yy177;
+	if (yych == 'T') goto yy186;
+	if (yych == 't') goto yy186;
 	goto yy12;
-yy91:
+yy94:
 	yyaccept = 11;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -1873,48 +2021,190 @@ yy91:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy92;
+			if (yych <= '`') goto yy95;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy92;
+			if (yych == 0xCB) goto yy95;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy92;
+			if (yych <= 0xE0) goto yy95;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy92:
+yy95:
 	{ emit(st, tok, cur, TA_ET, 0); continue; }
-yy93:
+yy96:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy179;
-	if (yych == 'i') goto yy179;
+	if (yych == 'I') goto yy188;
+	if (yych == 'i') goto yy188;
 	goto yy12;
-yy94:
+yy97:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yybm[0+yych] & 64) {
+		goto yy25;
+	}
+	if (yych <= 0xC1) {
+		if (yych <= ' ') {
+			if (yych <= 0x1F) goto yy12;
+			goto yy190;
+		} else {
+			if (yych != 'e') goto yy12;
+		}
+	} else {
+		if (yych <= 0xC3) {
+			if (yych <= 0xC2) goto yy191;
+			goto yy100;
+		} else {
+			if (yych == 0xE2) goto yy192;
+			goto yy12;
+		}
+	}
+yy98:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC9) {
+		if (yych <= '`') {
+			if (yych <= '/') {
+				if (yych == '-') {
+					yyt1 = cur;
+					goto yy195;
+				}
+				yyt1 = cur;
+				goto yy193;
+			} else {
+				if (yych <= '9') goto yy12;
+				if (yych <= '@') {
+					yyt1 = cur;
+					goto yy193;
+				}
+				if (yych <= 'Z') goto yy12;
+				yyt1 = cur;
+				goto yy193;
+			}
+		} else {
+			if (yych <= 0x7F) {
+				if (yych == 'm') goto yy196;
+				if (yych <= 'z') goto yy12;
+				yyt1 = cur;
+				goto yy193;
+			} else {
+				if (yych == 0xC2) {
+					yyt1 = cur;
+					goto yy197;
+				}
+				if (yych <= 0xC8) goto yy12;
+				yyt1 = cur;
+				goto yy198;
+			}
+		}
+	} else {
+		if (yych <= 0xDF) {
+			if (yych <= 0xD4) {
+				if (yych <= 0xCA) {
+					yyt1 = cur;
+					goto yy199;
+				}
+				if (yych <= 0xCB) {
+					yyt1 = cur;
+					goto yy197;
+				}
+				if (yych <= 0xD3) {
+					yyt1 = cur;
+					goto yy200;
+				}
+				yyt1 = cur;
+				goto yy199;
+			} else {
+				if (yych <= 0xD5) {
+					yyt1 = cur;
+					goto yy197;
+				}
+				if (yych <= 0xD6) {
+					yyt1 = cur;
+					goto yy201;
+				}
+				if (yych <= 0xDB) {
+					yyt1 = cur;
+					goto yy200;
+				}
+				yyt1 = cur;
+				goto yy197;
+			}
+		} else {
+			if (yych <= 0xEF) {
+				if (yych <= 0xE0) {
+					yyt1 = cur;
+					goto yy202;
+				}
+				if (yych <= 0xE1) {
+					yyt1 = cur;
+					goto yy203;
+				}
+				if (yych <= 0xE2) {
+					yyt1 = cur;
+					goto yy204;
+				}
+				yyt1 = cur;
+				goto yy205;
+			} else {
+				if (yych <= 0xF0) {
+					yyt1 = cur;
+					goto yy206;
+				}
+				if (yych <= 0xF3) {
+					yyt1 = cur;
+					goto yy207;
+				}
+				if (yych <= 0xF4) {
+					yyt1 = cur;
+					goto yy208;
+				}
+				goto yy12;
+			}
+		}
+	}
+yy99:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC1) {
-		if (yych == ' ') goto yy181;
+		if (yych == ' ') goto yy190;
 		goto yy12;
 	} else {
-		if (yych <= 0xC2) goto yy182;
-		if (yych == 0xE2) goto yy183;
+		if (yych <= 0xC2) goto yy191;
+		if (yych == 0xE2) goto yy192;
 		goto yy12;
 	}
-yy95:
+yy100:
+	yych = *++cur;
+	if (yych <= 0xA7) {
+		if (yych <= 0x7F) goto yy55;
+		if (yych == 0x97) goto yy55;
+		goto yy11;
+	} else {
+		if (yych <= 0xB6) {
+			if (yych <= 0xA8) goto yy209;
+			goto yy11;
+		} else {
+			if (yych <= 0xB7) goto yy55;
+			if (yych <= 0xBF) goto yy11;
+			goto yy55;
+		}
+	}
+yy101:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy184;
-	if (yych == 's') goto yy184;
+	if (yych == 'S') goto yy210;
+	if (yych == 's') goto yy210;
 	goto yy12;
-yy96:
+yy102:
 	++cur;
 	{ emit(st, tok, cur, TA_LE, 0); continue; }
-yy97:
+yy103:
 	yyaccept = 12;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -1922,153 +2212,391 @@ yy97:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy98;
+			if (yych <= '`') goto yy104;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy98;
+			if (yych == 0xCB) goto yy104;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy98;
+			if (yych <= 0xE0) goto yy104;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy98:
+yy104:
 	{ emit(st, tok, cur, TA_LE, 0); continue; }
-yy99:
+yy105:
 	yyaccept = 12;
 	yych = *(mar = ++cur);
 	if (yych <= 's') {
 		if (yych <= 'R') {
 			if (yych == '-') goto yy12;
-			if (yych <= '@') goto yy98;
+			if (yych <= '@') goto yy104;
 			goto yy12;
 		} else {
 			if (yych <= 'Z') {
-				if (yych <= 'S') goto yy97;
+				if (yych <= 'S') goto yy103;
 				goto yy12;
 			} else {
-				if (yych <= '`') goto yy98;
+				if (yych <= '`') goto yy104;
 				if (yych <= 'r') goto yy12;
-				goto yy97;
+				goto yy103;
 			}
 		}
 	} else {
 		if (yych <= 0xD4) {
 			if (yych <= 0xC2) {
 				if (yych <= 'z') goto yy12;
-				goto yy98;
+				goto yy104;
 			} else {
-				if (yych == 0xCB) goto yy98;
+				if (yych == 0xCB) goto yy104;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy98;
+				if (yych <= 0xD5) goto yy104;
 				goto yy12;
 			} else {
-				if (yych <= 0xE0) goto yy98;
+				if (yych <= 0xE0) goto yy104;
 				if (yych <= 0xE2) goto yy12;
-				goto yy98;
+				goto yy104;
 			}
 		}
 	}
-yy100:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0xAF) goto yy130;
-	if (yych == 0xBC) goto yy96;
-	goto yy52;
-yy101:
-	yych = *++cur;
-	if (yych == 0x80) goto yy185;
-	goto yy52;
-yy102:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy186;
-	if (yych == 'i') goto yy186;
-	goto yy12;
-yy103:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy187;
-	if (yych == 'r') goto yy187;
-	goto yy12;
-yy104:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'U') {
-		if (yych == 'N') goto yy189;
-		if (yych <= 'T') goto yy12;
-		goto yy190;
-	} else {
-		if (yych <= 'n') {
-			if (yych <= 'm') goto yy12;
-			goto yy189;
-		} else {
-			if (yych == 'u') goto yy190;
-			goto yy12;
-		}
-	}
-yy105:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy192;
-	if (yych == 'u') goto yy192;
-	goto yy12;
 yy106:
-	yyaccept = 3;
+	yyaccept = 12;
 	yych = *(mar = ++cur);
-	if (yych <= 'U') {
-		if (yych == 'S') goto yy193;
-		if (yych <= 'T') goto yy12;
-		goto yy194;
-	} else {
-		if (yych <= 's') {
-			if (yych <= 'r') goto yy12;
-			goto yy193;
+	if (yych <= 0xC2) {
+		if (yych <= 'Z') {
+			if (yych <= '9') {
+				if (yych == '-') {
+					yyt1 = cur;
+					goto yy195;
+				}
+				if (yych <= '/') {
+					yyt1 = cur;
+					goto yy193;
+				}
+				goto yy104;
+			} else {
+				if (yych <= '@') {
+					yyt1 = cur;
+					goto yy193;
+				}
+				if (yych == 'S') goto yy103;
+				goto yy12;
+			}
 		} else {
-			if (yych == 'u') goto yy194;
-			goto yy12;
+			if (yych <= 'r') {
+				if (yych <= '`') {
+					yyt1 = cur;
+					goto yy193;
+				}
+				if (yych == 'm') goto yy196;
+				goto yy12;
+			} else {
+				if (yych <= 'z') {
+					if (yych <= 's') goto yy103;
+					goto yy12;
+				} else {
+					if (yych <= 0x7F) {
+						yyt1 = cur;
+						goto yy193;
+					}
+					if (yych <= 0xC1) goto yy104;
+					yyt1 = cur;
+					goto yy197;
+				}
+			}
+		}
+	} else {
+		if (yych <= 0xDB) {
+			if (yych <= 0xCB) {
+				if (yych <= 0xC8) goto yy12;
+				if (yych <= 0xC9) {
+					yyt1 = cur;
+					goto yy198;
+				}
+				if (yych <= 0xCA) {
+					yyt1 = cur;
+					goto yy199;
+				}
+				yyt1 = cur;
+				goto yy197;
+			} else {
+				if (yych <= 0xD4) {
+					if (yych <= 0xD3) {
+						yyt1 = cur;
+						goto yy200;
+					}
+					yyt1 = cur;
+					goto yy199;
+				} else {
+					if (yych <= 0xD5) {
+						yyt1 = cur;
+						goto yy197;
+					}
+					if (yych <= 0xD6) {
+						yyt1 = cur;
+						goto yy201;
+					}
+					yyt1 = cur;
+					goto yy200;
+				}
+			}
+		} else {
+			if (yych <= 0xE2) {
+				if (yych <= 0xDF) {
+					yyt1 = cur;
+					goto yy197;
+				}
+				if (yych <= 0xE0) {
+					yyt1 = cur;
+					goto yy202;
+				}
+				if (yych <= 0xE1) {
+					yyt1 = cur;
+					goto yy203;
+				}
+				yyt1 = cur;
+				goto yy204;
+			} else {
+				if (yych <= 0xF0) {
+					if (yych <= 0xEF) {
+						yyt1 = cur;
+						goto yy205;
+					}
+					yyt1 = cur;
+					goto yy206;
+				} else {
+					if (yych <= 0xF3) {
+						yyt1 = cur;
+						goto yy207;
+					}
+					if (yych <= 0xF4) {
+						yyt1 = cur;
+						goto yy208;
+					}
+					goto yy104;
+				}
+			}
 		}
 	}
 yy107:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'E') {
-		if (yych == 'A') goto yy195;
-		if (yych <= 'D') goto yy12;
-		goto yy196;
-	} else {
-		if (yych <= 'a') {
-			if (yych <= '`') goto yy12;
-			goto yy195;
-		} else {
-			if (yych == 'e') goto yy196;
-			goto yy12;
-		}
-	}
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0xAF) goto yy138;
+	if (yych == 0xBC) goto yy102;
+	goto yy55;
 yy108:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy197;
-	if (yych == 'u') goto yy197;
-	goto yy12;
+	yych = *++cur;
+	if (yych == 0x80) goto yy211;
+	goto yy55;
 yy109:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy198;
-	if (yych == 'r') goto yy198;
+	if (yych == 'I') goto yy212;
+	if (yych == 'i') goto yy212;
 	goto yy12;
 yy110:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'f') goto yy199;
+	if (yych == 'R') goto yy213;
+	if (yych == 'r') goto yy213;
 	goto yy12;
 yy111:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych <= 'U') {
+		if (yych == 'N') goto yy215;
+		if (yych <= 'T') goto yy12;
+		goto yy216;
+	} else {
+		if (yych <= 'n') {
+			if (yych <= 'm') goto yy12;
+			goto yy215;
+		} else {
+			if (yych == 'u') goto yy216;
+			goto yy12;
+		}
+	}
+yy112:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'U') goto yy218;
+	if (yych == 'u') goto yy218;
+	goto yy12;
+yy113:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych <= 'U') {
+		if (yych == 'S') goto yy219;
+		if (yych <= 'T') goto yy12;
+		goto yy220;
+	} else {
+		if (yych <= 's') {
+			if (yych <= 'r') goto yy12;
+			goto yy219;
+		} else {
+			if (yych == 'u') goto yy220;
+			goto yy12;
+		}
+	}
+yy114:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych <= 'E') {
+		if (yych == 'A') goto yy221;
+		if (yych <= 'D') goto yy12;
+		goto yy222;
+	} else {
+		if (yych <= 'a') {
+			if (yych <= '`') goto yy12;
+			goto yy221;
+		} else {
+			if (yych == 'e') goto yy222;
+			goto yy12;
+		}
+	}
+yy115:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'U') goto yy223;
+	if (yych == 'u') goto yy223;
+	goto yy12;
+yy116:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'R') goto yy224;
+	if (yych == 'r') goto yy224;
+	goto yy12;
+yy117:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= 'Z') {
+			if (yych <= '9') {
+				if (yych == '-') {
+					yyt1 = cur;
+					goto yy195;
+				}
+				if (yych <= '/') {
+					yyt1 = cur;
+					goto yy193;
+				}
+				goto yy12;
+			} else {
+				if (yych <= '@') {
+					yyt1 = cur;
+					goto yy193;
+				}
+				if (yych == 'R') goto yy224;
+				goto yy12;
+			}
+		} else {
+			if (yych <= 'q') {
+				if (yych <= '`') {
+					yyt1 = cur;
+					goto yy193;
+				}
+				if (yych == 'm') goto yy196;
+				goto yy12;
+			} else {
+				if (yych <= 'z') {
+					if (yych <= 'r') goto yy224;
+					goto yy12;
+				} else {
+					if (yych <= 0x7F) {
+						yyt1 = cur;
+						goto yy193;
+					}
+					if (yych <= 0xC1) goto yy12;
+					yyt1 = cur;
+					goto yy197;
+				}
+			}
+		}
+	} else {
+		if (yych <= 0xDB) {
+			if (yych <= 0xCB) {
+				if (yych <= 0xC8) goto yy12;
+				if (yych <= 0xC9) {
+					yyt1 = cur;
+					goto yy198;
+				}
+				if (yych <= 0xCA) {
+					yyt1 = cur;
+					goto yy199;
+				}
+				yyt1 = cur;
+				goto yy197;
+			} else {
+				if (yych <= 0xD4) {
+					if (yych <= 0xD3) {
+						yyt1 = cur;
+						goto yy200;
+					}
+					yyt1 = cur;
+					goto yy199;
+				} else {
+					if (yych <= 0xD5) {
+						yyt1 = cur;
+						goto yy197;
+					}
+					if (yych <= 0xD6) {
+						yyt1 = cur;
+						goto yy201;
+					}
+					yyt1 = cur;
+					goto yy200;
+				}
+			}
+		} else {
+			if (yych <= 0xE2) {
+				if (yych <= 0xDF) {
+					yyt1 = cur;
+					goto yy197;
+				}
+				if (yych <= 0xE0) {
+					yyt1 = cur;
+					goto yy202;
+				}
+				if (yych <= 0xE1) {
+					yyt1 = cur;
+					goto yy203;
+				}
+				yyt1 = cur;
+				goto yy204;
+			} else {
+				if (yych <= 0xF0) {
+					if (yych <= 0xEF) {
+						yyt1 = cur;
+						goto yy205;
+					}
+					yyt1 = cur;
+					goto yy206;
+				} else {
+					if (yych <= 0xF3) {
+						yyt1 = cur;
+						goto yy207;
+					}
+					if (yych <= 0xF4) {
+						yyt1 = cur;
+						goto yy208;
+					}
+					goto yy12;
+				}
+			}
+		}
+	}
+yy118:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'f') goto yy225;
+	goto yy12;
+yy119:
 	yyaccept = 13;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -2076,188 +2604,188 @@ yy111:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy112;
+			if (yych <= '`') goto yy120;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy112;
+			if (yych == 0xCB) goto yy120;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy112;
+			if (yych <= 0xE0) goto yy120;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy112:
+yy120:
 	{ emit(st, tok, cur, TA_PAST, TX_AUX_AVOIR); continue; }
-yy113:
+yy121:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 't') goto yy200;
+	if (yych == 't') goto yy226;
 	goto yy12;
-yy114:
+yy122:
 	yyaccept = 6;
 	yych = *(mar = ++cur);
 	if (yych <= 'q') {
 		if (yych <= 'W') {
 			if (yych <= '@') {
 				if (yych == '-') goto yy12;
-				goto yy66;
+				goto yy69;
 			} else {
-				if (yych == 'J') goto yy158;
+				if (yych == 'J') goto yy167;
 				goto yy12;
 			}
 		} else {
 			if (yych <= '`') {
-				if (yych <= 'X') goto yy159;
+				if (yych <= 'X') goto yy168;
 				if (yych <= 'Z') goto yy12;
-				goto yy66;
+				goto yy69;
 			} else {
-				if (yych == 'j') goto yy158;
+				if (yych == 'j') goto yy167;
 				goto yy12;
 			}
 		}
 	} else {
 		if (yych <= 0xCA) {
 			if (yych <= 'x') {
-				if (yych <= 'r') goto yy201;
+				if (yych <= 'r') goto yy227;
 				if (yych <= 'w') goto yy12;
-				goto yy159;
+				goto yy168;
 			} else {
 				if (yych <= 'z') goto yy12;
-				if (yych <= 0xC2) goto yy66;
+				if (yych <= 0xC2) goto yy69;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy66;
+				if (yych <= 0xCB) goto yy69;
 				if (yych <= 0xD4) goto yy12;
-				goto yy66;
+				goto yy69;
 			} else {
 				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy66;
+				if (yych <= 0xE0) goto yy69;
 				if (yych <= 0xE2) goto yy12;
-				goto yy66;
+				goto yy69;
 			}
 		}
 	}
-yy115:
+yy123:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= 'a') {
-		if (yych == 'A') goto yy160;
+		if (yych == 'A') goto yy169;
 		if (yych <= '`') goto yy12;
-		goto yy202;
+		goto yy228;
 	} else {
 		if (yych <= 'e') {
 			if (yych <= 'd') goto yy12;
-			goto yy203;
+			goto yy229;
 		} else {
-			if (yych == 'o') goto yy204;
+			if (yych == 'o') goto yy230;
 			goto yy12;
 		}
 	}
-yy116:
+yy124:
 	yyaccept = 8;
 	yych = *(mar = ++cur);
 	if (yych <= 'o') {
 		if (yych <= 'P') {
 			if (yych <= '@') {
 				if (yych == '-') goto yy12;
-				goto yy82;
+				goto yy85;
 			} else {
-				if (yych == 'M') goto yy169;
+				if (yych == 'M') goto yy178;
 				if (yych <= 'O') goto yy12;
-				goto yy170;
+				goto yy179;
 			}
 		} else {
 			if (yych <= 'Z') {
-				if (yych == 'S') goto yy171;
+				if (yych == 'S') goto yy180;
 				goto yy12;
 			} else {
-				if (yych <= '`') goto yy82;
-				if (yych == 'm') goto yy169;
+				if (yych <= '`') goto yy85;
+				if (yych == 'm') goto yy178;
 				goto yy12;
 			}
 		}
 	} else {
 		if (yych <= 0xC2) {
 			if (yych <= 's') {
-				if (yych <= 'p') goto yy170;
+				if (yych <= 'p') goto yy179;
 				if (yych <= 'r') goto yy12;
-				goto yy171;
+				goto yy180;
 			} else {
-				if (yych == 'v') goto yy205;
+				if (yych == 'v') goto yy231;
 				if (yych <= 'z') goto yy12;
-				goto yy82;
+				goto yy85;
 			}
 		} else {
 			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy82;
+				if (yych == 0xCB) goto yy85;
 				if (yych <= 0xD4) goto yy12;
-				goto yy82;
+				goto yy85;
 			} else {
 				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy82;
+				if (yych <= 0xE0) goto yy85;
 				if (yych <= 0xE2) goto yy12;
-				goto yy82;
+				goto yy85;
 			}
 		}
 	}
-yy117:
+yy125:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'i') goto yy206;
+	if (yych == 'i') goto yy232;
 	goto yy12;
-yy118:
+yy126:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'o') goto yy207;
+	if (yych == 'o') goto yy233;
 	goto yy12;
-yy119:
+yy127:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'r') goto yy208;
-	if (yych == 't') goto yy209;
+	if (yych == 'r') goto yy234;
+	if (yych == 't') goto yy235;
 	goto yy12;
-yy120:
+yy128:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 't') goto yy111;
+	if (yych == 't') goto yy119;
 	goto yy12;
-yy121:
+yy129:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 0xC3) goto yy211;
+	if (yych == 0xC3) goto yy237;
 	goto yy12;
-yy122:
+yy130:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'r') goto yy201;
+	if (yych == 'r') goto yy227;
 	goto yy12;
-yy123:
+yy131:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'n') goto yy212;
+	if (yych == 'n') goto yy238;
 	goto yy12;
-yy124:
+yy132:
 	yych = *++cur;
 	if (yych <= 0xB3) {
-		if (yych <= 0x7F) goto yy52;
-		if (yych == 0x97) goto yy52;
+		if (yych <= 0x7F) goto yy55;
+		if (yych == 0x97) goto yy55;
 		goto yy11;
 	} else {
 		if (yych <= 0xB6) {
-			if (yych <= 0xB4) goto yy213;
+			if (yych <= 0xB4) goto yy239;
 			goto yy11;
 		} else {
-			if (yych <= 0xB7) goto yy52;
+			if (yych <= 0xB7) goto yy55;
 			if (yych <= 0xBF) goto yy11;
-			goto yy52;
+			goto yy55;
 		}
 	}
-yy125:
+yy133:
 	yyaccept = 14;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -2265,27 +2793,27 @@ yy125:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy126;
+			if (yych <= '`') goto yy134;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy126;
+			if (yych == 0xCB) goto yy134;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy126;
+			if (yych <= 0xE0) goto yy134;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy126:
+yy134:
 	{ emit(st, tok, cur, TA_FUT, 0); continue; }
-yy127:
+yy135:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'n') goto yy214;
+	if (yych == 'n') goto yy240;
 	goto yy12;
-yy128:
+yy136:
 	yyaccept = 2;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -2310,60 +2838,61 @@ yy128:
 			goto yy10;
 		}
 	}
-yy129:
+yy137:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 't') goto yy215;
+	if (yych == 't') goto yy241;
 	goto yy12;
-yy130:
+yy138:
 	yyaccept = 15;
 	yych = *(mar = ++cur);
+yy139:
 	if (yych <= 0xCA) {
 		if (yych <= '`') {
 			if (yych <= '-') {
-				if (yych >= '-') goto yy63;
+				if (yych >= '-') goto yy66;
 			} else {
-				if (yych <= '@') goto yy131;
-				if (yych <= 'Z') goto yy130;
+				if (yych <= '@') goto yy140;
+				if (yych <= 'Z') goto yy138;
 			}
 		} else {
 			if (yych <= 0xC2) {
-				if (yych <= 'z') goto yy130;
+				if (yych <= 'z') goto yy138;
 			} else {
-				if (yych <= 0xC3) goto yy156;
-				if (yych <= 0xC9) goto yy70;
-				goto yy71;
+				if (yych <= 0xC3) goto yy165;
+				if (yych <= 0xC9) goto yy73;
+				goto yy74;
 			}
 		}
 	} else {
 		if (yych <= 0xD6) {
 			if (yych <= 0xD3) {
-				if (yych >= 0xCC) goto yy70;
+				if (yych >= 0xCC) goto yy73;
 			} else {
-				if (yych <= 0xD4) goto yy71;
-				if (yych >= 0xD6) goto yy72;
+				if (yych <= 0xD4) goto yy74;
+				if (yych >= 0xD6) goto yy75;
 			}
 		} else {
 			if (yych <= 0xE0) {
-				if (yych <= 0xDB) goto yy70;
+				if (yych <= 0xDB) goto yy73;
 			} else {
-				if (yych <= 0xE1) goto yy73;
-				if (yych <= 0xE2) goto yy74;
+				if (yych <= 0xE1) goto yy76;
+				if (yych <= 0xE2) goto yy77;
 			}
 		}
 	}
-yy131:
+yy140:
 	{ cur = word(st, tok, cur); continue; }
-yy132:
+yy141:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0x7F) goto yy55;
 	if (yych <= 0xBF) goto yy1;
-	goto yy52;
-yy133:
+	goto yy55;
+yy142:
 	yych = *++cur;
 	if (yych <= 0x92) {
 		if (yych <= 0x8A) {
-			if (yych <= 0x7F) goto yy52;
+			if (yych <= 0x7F) goto yy55;
 			goto yy2;
 		} else {
 			if (yych <= 0x8F) goto yy1;
@@ -2377,257 +2906,257 @@ yy133:
 		} else {
 			if (yych <= 0xAF) goto yy2;
 			if (yych <= 0xBF) goto yy1;
-			goto yy52;
+			goto yy55;
 		}
 	}
-yy134:
+yy143:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0x7F) goto yy55;
 	if (yych == 0x9F) goto yy2;
 	if (yych <= 0xBF) goto yy1;
-	goto yy52;
-yy135:
+	goto yy55;
+yy144:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0x7F) goto yy55;
 	if (yych <= 0x80) goto yy2;
 	if (yych <= 0xBF) goto yy1;
-	goto yy52;
-yy136:
+	goto yy55;
+yy145:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0xBF) goto yy132;
-	goto yy52;
-yy137:
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0xBF) goto yy141;
+	goto yy55;
+yy146:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
+	if (yych <= 0x7F) goto yy55;
 	if (yych <= 0x8A) goto yy2;
 	if (yych == 0xAF) goto yy2;
-	goto yy52;
-yy138:
+	goto yy55;
+yy147:
 	yych = *++cur;
 	if (yych == 0x9F) goto yy2;
-	goto yy52;
-yy139:
+	goto yy55;
+yy148:
 	yych = *++cur;
 	if (yych == 0x80) goto yy2;
-	goto yy52;
-yy140:
+	goto yy55;
+yy149:
 	yych = *++cur;
-	if (yych <= '/') goto yy52;
-	if (yych <= '9') goto yy216;
-	goto yy52;
-yy141:
+	if (yych <= '/') goto yy55;
+	if (yych <= '9') goto yy242;
+	goto yy55;
+yy150:
 	yyaccept = 1;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC1) {
-		if (yych == ' ') goto yy55;
-		goto yy218;
+		if (yych == ' ') goto yy58;
+		goto yy244;
 	} else {
-		if (yych <= 0xC2) goto yy60;
-		if (yych == 0xE2) goto yy62;
-		goto yy218;
+		if (yych <= 0xC2) goto yy63;
+		if (yych == 0xE2) goto yy65;
+		goto yy244;
 	}
-yy142:
+yy151:
 	++cur;
 	cur = yyt1;
 	{ other(st, true); continue; }
-yy143:
+yy152:
 	yych = *++cur;
-	if (yych == 'e') goto yy145;
-	goto yy52;
-yy144:
+	if (yych == 'e') goto yy154;
+	goto yy55;
+yy153:
 	yych = *++cur;
 	if (yych <= 0xC2) {
 		if (yych <= 'Z') {
 			if (yych <= '/') {
 				yyt1 = cur;
-				goto yy219;
+				goto yy245;
 			}
-			if (yych <= '9') goto yy52;
+			if (yych <= '9') goto yy55;
 			if (yych <= '@') {
 				yyt1 = cur;
-				goto yy219;
+				goto yy245;
 			}
-			goto yy52;
+			goto yy55;
 		} else {
 			if (yych <= 'z') {
 				if (yych <= '`') {
 					yyt1 = cur;
-					goto yy219;
+					goto yy245;
 				}
-				goto yy52;
+				goto yy55;
 			} else {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy219;
+					goto yy245;
 				}
-				if (yych <= 0xC1) goto yy52;
+				if (yych <= 0xC1) goto yy55;
 				yyt1 = cur;
-				goto yy220;
+				goto yy246;
 			}
 		}
 	} else {
 		if (yych <= 0xE0) {
-			if (yych <= 0xC8) goto yy52;
+			if (yych <= 0xC8) goto yy55;
 			if (yych <= 0xC9) {
 				yyt1 = cur;
-				goto yy221;
+				goto yy247;
 			}
 			if (yych <= 0xDF) {
 				yyt1 = cur;
-				goto yy220;
+				goto yy246;
 			}
 			yyt1 = cur;
-			goto yy222;
+			goto yy248;
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy223;
+					goto yy249;
 				}
 				yyt1 = cur;
-				goto yy224;
+				goto yy250;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy225;
+					goto yy251;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy226;
+					goto yy252;
 				}
-				goto yy52;
+				goto yy55;
 			}
 		}
 	}
-yy145:
+yy154:
 	yych = *++cur;
 	if (yych <= 0xC2) {
 		if (yych <= 'Z') {
 			if (yych <= '/') {
 				yyt1 = cur;
-				goto yy142;
+				goto yy151;
 			}
-			if (yych <= '9') goto yy52;
+			if (yych <= '9') goto yy55;
 			if (yych <= '@') {
 				yyt1 = cur;
-				goto yy142;
+				goto yy151;
 			}
-			goto yy52;
+			goto yy55;
 		} else {
 			if (yych <= 'z') {
 				if (yych <= '`') {
 					yyt1 = cur;
-					goto yy142;
+					goto yy151;
 				}
-				goto yy52;
+				goto yy55;
 			} else {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy142;
+					goto yy151;
 				}
-				if (yych <= 0xC1) goto yy52;
+				if (yych <= 0xC1) goto yy55;
 				yyt1 = cur;
 			}
 		}
 	} else {
 		if (yych <= 0xE0) {
-			if (yych <= 0xC8) goto yy52;
+			if (yych <= 0xC8) goto yy55;
 			if (yych <= 0xC9) {
 				yyt1 = cur;
-				goto yy147;
+				goto yy156;
 			}
 			if (yych >= 0xE0) {
 				yyt1 = cur;
-				goto yy148;
+				goto yy157;
 			}
 			yyt1 = cur;
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy149;
+					goto yy158;
 				}
 				yyt1 = cur;
-				goto yy150;
+				goto yy159;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy151;
+					goto yy160;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy152;
+					goto yy161;
 				}
-				goto yy52;
+				goto yy55;
 			}
 		}
 	}
-yy146:
+yy155:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0xBF) goto yy142;
-	goto yy52;
-yy147:
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0xBF) goto yy151;
+	goto yy55;
+yy156:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy52;
-	if (yych <= 0xBF) goto yy142;
-	goto yy52;
-yy148:
+	if (yych <= 0x8F) goto yy55;
+	if (yych <= 0xBF) goto yy151;
+	goto yy55;
+yy157:
 	yych = *++cur;
-	if (yych <= 0x9F) goto yy52;
-	if (yych <= 0xBF) goto yy146;
-	goto yy52;
-yy149:
+	if (yych <= 0x9F) goto yy55;
+	if (yych <= 0xBF) goto yy155;
+	goto yy55;
+yy158:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0xBF) goto yy146;
-	goto yy52;
-yy150:
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0xBF) goto yy155;
+	goto yy55;
+yy159:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy52;
-	if (yych <= 0xBF) goto yy149;
-	goto yy52;
-yy151:
+	if (yych <= 0x8F) goto yy55;
+	if (yych <= 0xBF) goto yy158;
+	goto yy55;
+yy160:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0xBF) goto yy149;
-	goto yy52;
-yy152:
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0xBF) goto yy158;
+	goto yy55;
+yy161:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0x8F) goto yy149;
-	goto yy52;
-yy153:
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0x8F) goto yy158;
+	goto yy55;
+yy162:
 	yych = *++cur;
 	if (yych <= 0xC1) {
 		if (yych <= '`') {
 			if (yych <= '9') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy142;
+					goto yy151;
 				}
-				goto yy52;
+				goto yy55;
 			} else {
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy142;
+					goto yy151;
 				}
-				if (yych <= 'Z') goto yy52;
+				if (yych <= 'Z') goto yy55;
 				yyt1 = cur;
-				goto yy142;
+				goto yy151;
 			}
 		} else {
 			if (yych <= 'e') {
-				if (yych <= 'd') goto yy52;
-				goto yy145;
+				if (yych <= 'd') goto yy55;
+				goto yy154;
 			} else {
-				if (yych <= 'z') goto yy52;
+				if (yych <= 'z') goto yy55;
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy142;
+					goto yy151;
 				}
-				goto yy52;
+				goto yy55;
 			}
 		}
 	} else {
@@ -2635,188 +3164,188 @@ yy153:
 			if (yych <= 0xC8) {
 				if (yych <= 0xC2) {
 					yyt1 = cur;
-					goto yy146;
+					goto yy155;
 				}
-				goto yy52;
+				goto yy55;
 			} else {
 				if (yych <= 0xC9) {
 					yyt1 = cur;
-					goto yy147;
+					goto yy156;
 				}
 				if (yych <= 0xDF) {
 					yyt1 = cur;
-					goto yy146;
+					goto yy155;
 				}
 				yyt1 = cur;
-				goto yy148;
+				goto yy157;
 			}
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy149;
+					goto yy158;
 				}
 				yyt1 = cur;
-				goto yy150;
+				goto yy159;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy151;
+					goto yy160;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy152;
+					goto yy161;
 				}
-				goto yy52;
+				goto yy55;
 			}
 		}
 	}
-yy154:
+yy163:
 	yych = *++cur;
 	if (yych <= 0x7F) {
 		if (yych <= '`') {
 			if (yych <= '9') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy142;
+					goto yy151;
 				}
-				goto yy52;
+				goto yy55;
 			} else {
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy142;
+					goto yy151;
 				}
-				if (yych <= 'Z') goto yy52;
+				if (yych <= 'Z') goto yy55;
 				yyt1 = cur;
-				goto yy142;
+				goto yy151;
 			}
 		} else {
 			if (yych <= 'q') {
-				if (yych == 'm') goto yy227;
-				goto yy52;
+				if (yych == 'm') goto yy253;
+				goto yy55;
 			} else {
-				if (yych <= 'r') goto yy59;
-				if (yych <= 'z') goto yy52;
+				if (yych <= 'r') goto yy62;
+				if (yych <= 'z') goto yy55;
 				yyt1 = cur;
-				goto yy142;
+				goto yy151;
 			}
 		}
 	} else {
 		if (yych <= 0xDF) {
 			if (yych <= 0xC2) {
-				if (yych <= 0xC1) goto yy52;
+				if (yych <= 0xC1) goto yy55;
 				yyt1 = cur;
-				goto yy146;
+				goto yy155;
 			} else {
-				if (yych <= 0xC8) goto yy52;
+				if (yych <= 0xC8) goto yy55;
 				if (yych <= 0xC9) {
 					yyt1 = cur;
-					goto yy147;
+					goto yy156;
 				}
 				yyt1 = cur;
-				goto yy146;
+				goto yy155;
 			}
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xE0) {
 					yyt1 = cur;
-					goto yy148;
+					goto yy157;
 				}
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy149;
+					goto yy158;
 				}
 				yyt1 = cur;
-				goto yy150;
+				goto yy159;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy151;
+					goto yy160;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy152;
+					goto yy161;
 				}
-				goto yy52;
+				goto yy55;
 			}
 		}
 	}
-yy155:
+yy164:
 	yych = *++cur;
-	if (yych == 0x89) goto yy55;
-	if (yych == 0xAF) goto yy55;
-	goto yy52;
-yy156:
+	if (yych == 0x89) goto yy58;
+	if (yych == 0xAF) goto yy58;
+	goto yy55;
+yy165:
 	yych = *++cur;
 	if (yych <= 0x97) {
-		if (yych <= 0x7F) goto yy52;
-		if (yych <= 0x96) goto yy130;
-		goto yy52;
+		if (yych <= 0x7F) goto yy55;
+		if (yych <= 0x96) goto yy138;
+		goto yy55;
 	} else {
-		if (yych == 0xB7) goto yy52;
-		if (yych <= 0xBF) goto yy130;
-		goto yy52;
+		if (yych == 0xB7) goto yy55;
+		if (yych <= 0xBF) goto yy138;
+		goto yy55;
 	}
-yy157:
+yy166:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy228;
-	if (yych == 'e') goto yy228;
+	if (yych == 'E') goto yy254;
+	if (yych == 'e') goto yy254;
 	goto yy12;
-yy158:
+yy167:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'O') goto yy229;
-	if (yych == 'o') goto yy229;
+	if (yych == 'O') goto yy255;
+	if (yych == 'o') goto yy255;
 	goto yy12;
-yy159:
+yy168:
 	yyaccept = 6;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
 			if (yych == '-') goto yy12;
-			goto yy66;
+			goto yy69;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy66;
+			if (yych <= '`') goto yy69;
 			if (yych <= 'z') goto yy12;
-			goto yy66;
+			goto yy69;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy66;
+			if (yych == 0xCB) goto yy69;
 			if (yych <= 0xD4) goto yy12;
-			goto yy66;
+			goto yy69;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy66;
+			if (yych <= 0xE0) goto yy69;
 			if (yych <= 0xE2) goto yy12;
-			goto yy66;
+			goto yy69;
 		}
 	}
-yy160:
+yy169:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy230;
-	if (yych == 'n') goto yy230;
+	if (yych == 'N') goto yy256;
+	if (yych == 'n') goto yy256;
 	goto yy12;
-yy161:
+yy170:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= 'd') {
-		if (yych == 'E') goto yy228;
+		if (yych == 'E') goto yy254;
 		goto yy12;
 	} else {
-		if (yych <= 'e') goto yy228;
-		if (yych == 0xC3) goto yy231;
+		if (yych <= 'e') goto yy254;
+		if (yych == 0xC3) goto yy257;
 		goto yy12;
 	}
-yy162:
+yy171:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy52;
-	if (yych <= 0x91) goto yy63;
-	goto yy52;
-yy163:
+	if (yych <= 0x8F) goto yy55;
+	if (yych <= 0x91) goto yy66;
+	goto yy55;
+yy172:
 	yyaccept = 16;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -2824,144 +3353,144 @@ yy163:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy164;
+			if (yych <= '`') goto yy173;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy164;
+			if (yych == 0xCB) goto yy173;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy164;
+			if (yych <= 0xE0) goto yy173;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy164:
+yy173:
 	{ emit(st, tok, cur, TA_CES, 0); continue; }
-yy165:
+yy174:
 	yyaccept = 7;
 	yych = *(mar = ++cur);
 	if (yych <= 't') {
 		if (yych <= 'S') {
 			if (yych == '-') goto yy12;
-			if (yych <= '@') goto yy76;
+			if (yych <= '@') goto yy79;
 			goto yy12;
 		} else {
 			if (yych <= 'Z') {
-				if (yych <= 'T') goto yy232;
+				if (yych <= 'T') goto yy258;
 				goto yy12;
 			} else {
-				if (yych <= '`') goto yy76;
+				if (yych <= '`') goto yy79;
 				if (yych <= 's') goto yy12;
-				goto yy232;
+				goto yy258;
 			}
 		}
 	} else {
 		if (yych <= 0xD4) {
 			if (yych <= 0xC2) {
 				if (yych <= 'z') goto yy12;
-				goto yy76;
+				goto yy79;
 			} else {
-				if (yych == 0xCB) goto yy76;
+				if (yych == 0xCB) goto yy79;
 				goto yy12;
 			}
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy76;
+				if (yych <= 0xD5) goto yy79;
 				goto yy12;
 			} else {
-				if (yych <= 0xE0) goto yy76;
+				if (yych <= 0xE0) goto yy79;
 				if (yych <= 0xE2) goto yy12;
-				goto yy76;
+				goto yy79;
 			}
 		}
 	}
-yy166:
+yy175:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'Q') goto yy233;
-	if (yych == 'q') goto yy233;
+	if (yych == 'Q') goto yy259;
+	if (yych == 'q') goto yy259;
 	goto yy12;
-yy167:
+yy176:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy234;
-	if (yych == 'r') goto yy234;
+	if (yych == 'R') goto yy260;
+	if (yych == 'r') goto yy260;
 	goto yy12;
-yy168:
+yy177:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy235;
-	if (yych == 's') goto yy235;
+	if (yych == 'S') goto yy261;
+	if (yych == 's') goto yy261;
 	goto yy12;
-yy169:
+yy178:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy237;
-	if (yych == 'i') goto yy237;
+	if (yych == 'I') goto yy263;
+	if (yych == 'i') goto yy263;
 	goto yy12;
-yy170:
+yy179:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy239;
-	if (yych == 'u') goto yy239;
+	if (yych == 'U') goto yy265;
+	if (yych == 'u') goto yy265;
 	goto yy12;
-yy171:
+yy180:
 	yyaccept = 9;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
 			if (yych == '-') goto yy12;
-			goto yy84;
+			goto yy87;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy84;
+			if (yych <= '`') goto yy87;
 			if (yych <= 'z') goto yy12;
-			goto yy84;
+			goto yy87;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy84;
+			if (yych == 0xCB) goto yy87;
 			if (yych <= 0xD4) goto yy12;
-			goto yy84;
+			goto yy87;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy84;
+			if (yych <= 0xE0) goto yy87;
 			if (yych <= 0xE2) goto yy12;
-			goto yy84;
+			goto yy87;
 		}
 	}
-yy172:
+yy181:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'A') goto yy240;
-	if (yych == 'a') goto yy240;
+	if (yych == 'A') goto yy266;
+	if (yych == 'a') goto yy266;
 	goto yy12;
-yy173:
+yy182:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 's') goto yy241;
+	if (yych == 's') goto yy267;
 	goto yy12;
-yy174:
+yy183:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy52;
-	if (yych <= 0x91) goto yy63;
-	if (yych == 0x99) goto yy79;
-	goto yy52;
-yy175:
+	if (yych <= 0x8F) goto yy55;
+	if (yych <= 0x91) goto yy66;
+	if (yych == 0x99) goto yy82;
+	goto yy55;
+yy184:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy243;
-	if (yych == 'r') goto yy243;
+	if (yych == 'R') goto yy269;
+	if (yych == 'r') goto yy269;
 	goto yy12;
-yy176:
+yy185:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy244;
-	if (yych == 'i') goto yy244;
+	if (yych == 'I') goto yy270;
+	if (yych == 'i') goto yy270;
 	goto yy12;
-yy177:
+yy186:
 	yyaccept = 17;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -2969,22 +3498,22 @@ yy177:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy178;
+			if (yych <= '`') goto yy187;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy178;
+			if (yych == 0xCB) goto yy187;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy178;
+			if (yych <= 0xE0) goto yy187;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy178:
+yy187:
 	{ emit(st, tok, cur, TA_EST, 0); continue; }
-yy179:
+yy188:
 	yyaccept = 18;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -2992,54 +3521,167 @@ yy179:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy180;
+			if (yych <= '`') goto yy189;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy180;
+			if (yych == 0xCB) goto yy189;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy180;
+			if (yych <= 0xE0) goto yy189;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy180:
+yy189:
 	{ emit(st, tok, cur, TA_ICI, 0); continue; }
-yy181:
+yy190:
 	yych = *++cur;
-	if (yych == 'Y') goto yy245;
-	if (yych == 'y') goto yy245;
-	goto yy52;
-yy182:
+	if (yych == 'Y') goto yy271;
+	if (yych == 'y') goto yy271;
+	goto yy55;
+yy191:
 	yych = *++cur;
-	if (yych == 0xA0) goto yy181;
-	goto yy52;
-yy183:
+	if (yych == 0xA0) goto yy190;
+	goto yy55;
+yy192:
 	yych = *++cur;
-	if (yych == 0x80) goto yy246;
-	goto yy52;
-yy184:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'Q') goto yy247;
-	if (yych == 'q') goto yy247;
-	goto yy12;
-yy185:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy52;
-	if (yych <= 0x91) goto yy63;
-	if (yych == 0x99) goto yy96;
-	goto yy52;
-yy186:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy248;
-	if (yych == 'n') goto yy248;
-	goto yy12;
-yy187:
+	if (yych == 0x80) goto yy272;
+	goto yy55;
+yy193:
+	++cur;
+yy194:
+	cur = yyt1;
+	{ int v = roman_value(tok, cur);
+                              if (v > 0)
+                                  emit(st, tok, cur, TA_ROMAN, v);
+                              else if (cur - tok == 2 && tok[0] == 'L') /* Le: the trailing
+                                  context made this rule the longer match, but it is the article */
+                                  emit(st, tok, cur, TA_LE, 0);
+                              else
+                                  other(st, true);
+                              continue; }
+yy195:
 	yyaccept = 19;
+	yych = *(mar = ++cur);
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '@') goto yy194;
+			if (yych <= 'Z') goto yy139;
+			goto yy194;
+		} else {
+			if (yych <= 'z') goto yy139;
+			if (yych <= 0xC2) goto yy194;
+			goto yy139;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych <= 0xCB) goto yy194;
+			if (yych <= 0xD4) goto yy139;
+			goto yy194;
+		} else {
+			if (yych <= 0xDB) goto yy139;
+			if (yych == 0xE1) goto yy139;
+			goto yy194;
+		}
+	}
+yy196:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'e') goto yy273;
+	goto yy12;
+yy197:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0xBF) goto yy193;
+	goto yy55;
+yy198:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0x8F) goto yy138;
+	if (yych <= 0xBF) goto yy274;
+	goto yy55;
+yy199:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0xAF) goto yy274;
+	if (yych <= 0xBF) goto yy193;
+	goto yy55;
+yy200:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0xBF) goto yy274;
+	goto yy55;
+yy201:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0x8F) goto yy193;
+	if (yych <= 0xBF) goto yy274;
+	goto yy55;
+yy202:
+	yych = *++cur;
+	if (yych <= 0x9F) goto yy55;
+	if (yych <= 0xBF) goto yy197;
+	goto yy55;
+yy203:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0xB7) goto yy197;
+	if (yych <= 0xBB) goto yy200;
+	if (yych <= 0xBF) goto yy197;
+	goto yy55;
+yy204:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0x80) goto yy275;
+	if (yych <= 0xBF) goto yy197;
+	goto yy55;
+yy205:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0xBF) goto yy197;
+	goto yy55;
+yy206:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy55;
+	if (yych <= 0xBF) goto yy205;
+	goto yy55;
+yy207:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0xBF) goto yy205;
+	goto yy55;
+yy208:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0x8F) goto yy205;
+	goto yy55;
+yy209:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'm') goto yy196;
+	goto yy12;
+yy210:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'Q') goto yy276;
+	if (yych == 'q') goto yy276;
+	goto yy12;
+yy211:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy55;
+	if (yych <= 0x91) goto yy66;
+	if (yych == 0x99) goto yy102;
+	goto yy55;
+yy212:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'N') goto yy277;
+	if (yych == 'n') goto yy277;
+	goto yy12;
+yy213:
+	yyaccept = 20;
 	yych = *(mar = ++cur);
 	if (yych <= 't') {
 		if (yych <= 'S') {
@@ -3047,12 +3689,12 @@ yy187:
 			if (yych >= 'A') goto yy12;
 		} else {
 			if (yych <= 'Z') {
-				if (yych <= 'T') goto yy249;
+				if (yych <= 'T') goto yy278;
 				goto yy12;
 			} else {
-				if (yych <= '`') goto yy188;
+				if (yych <= '`') goto yy214;
 				if (yych <= 's') goto yy12;
-				goto yy249;
+				goto yy278;
 			}
 		}
 	} else {
@@ -3066,150 +3708,20 @@ yy187:
 			if (yych <= 0xDB) {
 				if (yych >= 0xD6) goto yy12;
 			} else {
-				if (yych <= 0xE0) goto yy188;
+				if (yych <= 0xE0) goto yy214;
 				if (yych <= 0xE2) goto yy12;
 			}
 		}
 	}
-yy188:
+yy214:
 	{ emit(st, tok, cur, TA_PAR, 0); continue; }
-yy189:
+yy215:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'D') goto yy172;
-	if (yych == 'd') goto yy172;
+	if (yych == 'D') goto yy181;
+	if (yych == 'd') goto yy181;
 	goto yy12;
-yy190:
-	yyaccept = 20;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy191;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy191;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy191;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy191:
-	{ emit(st, tok, cur, TA_PEU, 0); continue; }
-yy192:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy250;
-	if (yych == 's') goto yy250;
-	goto yy12;
-yy193:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy252;
-	if (yych == 's') goto yy252;
-	goto yy12;
-yy194:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy253;
-	if (yych == 'r') goto yy253;
-	goto yy12;
-yy195:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy255;
-	if (yych == 'r') goto yy255;
-	goto yy12;
-yy196:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'L') goto yy256;
-	if (yych == 'l') goto yy256;
-	goto yy12;
-yy197:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'T') {
-		if (yych <= 'R') goto yy12;
-		if (yych <= 'S') goto yy257;
-		goto yy259;
-	} else {
-		if (yych <= 'r') goto yy12;
-		if (yych <= 's') goto yy257;
-		if (yych <= 't') goto yy259;
-		goto yy12;
-	}
-yy198:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy261;
-	if (yych == 's') goto yy261;
-	goto yy12;
-yy199:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'r') goto yy118;
-	goto yy12;
-yy200:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'e') goto yy263;
-	goto yy12;
-yy201:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'a') goto yy125;
-	if (yych == 'o') goto yy127;
-	goto yy12;
-yy202:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'h') {
-		if (yych == 'N') goto yy230;
-		goto yy12;
-	} else {
-		if (yych <= 'i') goto yy264;
-		if (yych == 'n') goto yy230;
-		goto yy12;
-	}
-yy203:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'z') goto yy111;
-	goto yy12;
-yy204:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'n') goto yy265;
-	goto yy12;
-yy205:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'r') goto yy266;
-	goto yy12;
-yy206:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 't') goto yy125;
-	if (yych == 'v') goto yy267;
-	goto yy12;
-yy207:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'n') goto yy268;
-	goto yy12;
-yy208:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'e') goto yy269;
-	goto yy12;
-yy209:
+yy216:
 	yyaccept = 21;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -3217,181 +3729,127 @@ yy209:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy210;
+			if (yych <= '`') goto yy217;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy210;
+			if (yych == 0xCB) goto yy217;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy210;
+			if (yych <= 0xE0) goto yy217;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy210:
-	{ emit(st, tok, cur, TA_PAST, TX_AUX_ETRE_PAST); continue; }
-yy211:
-	yych = *++cur;
-	if (yych <= 0xA8) {
-		if (yych <= 0x96) {
-			if (yych <= 0x7F) goto yy52;
-			goto yy11;
-		} else {
-			if (yych <= 0x97) goto yy52;
-			if (yych <= 0xA7) goto yy11;
-			goto yy270;
-		}
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA9) goto yy271;
-			goto yy11;
-		} else {
-			if (yych <= 0xB7) goto yy52;
-			if (yych <= 0xBF) goto yy11;
-			goto yy52;
-		}
-	}
-yy212:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 't') goto yy272;
-	goto yy12;
-yy213:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 't') goto yy274;
-	goto yy12;
-yy214:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 't') goto yy125;
-	goto yy12;
-yy215:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'a') goto yy276;
-	goto yy12;
-yy216:
-	yych = *++cur;
-	if (yych <= '/') goto yy52;
-	if (yych <= '9') goto yy277;
-	goto yy52;
 yy217:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
+	{ emit(st, tok, cur, TA_PEU, 0); continue; }
 yy218:
-	if (yybm[0+yych] & 128) {
-		goto yy217;
-	}
-	if (yych <= 'n') {
-		if (yych == 'e') goto yy57;
-		if (yych <= 'm') goto yy8;
-		goto yy58;
-	} else {
-		if (yych <= 'r') {
-			if (yych <= 'q') goto yy8;
-			goto yy59;
-		} else {
-			if (yych == 0xC3) goto yy61;
-			goto yy8;
-		}
-	}
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'S') goto yy279;
+	if (yych == 's') goto yy279;
+	goto yy12;
 yy219:
-	++cur;
-	cur = yyt1;
-	{ emit(st, tok, cur, TA_ORD, atoi(tok)); continue; }
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'S') goto yy281;
+	if (yych == 's') goto yy281;
+	goto yy12;
 yy220:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0xBF) goto yy219;
-	goto yy52;
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'R') goto yy282;
+	if (yych == 'r') goto yy282;
+	goto yy12;
 yy221:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy52;
-	if (yych <= 0xBF) goto yy219;
-	goto yy52;
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'R') goto yy284;
+	if (yych == 'r') goto yy284;
+	goto yy12;
 yy222:
-	yych = *++cur;
-	if (yych <= 0x9F) goto yy52;
-	if (yych <= 0xBF) goto yy220;
-	goto yy52;
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'L') goto yy285;
+	if (yych == 'l') goto yy285;
+	goto yy12;
 yy223:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0xBF) goto yy220;
-	goto yy52;
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych <= 'T') {
+		if (yych <= 'R') goto yy12;
+		if (yych <= 'S') goto yy286;
+		goto yy288;
+	} else {
+		if (yych <= 'r') goto yy12;
+		if (yych <= 's') goto yy286;
+		if (yych <= 't') goto yy288;
+		goto yy12;
+	}
 yy224:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy52;
-	if (yych <= 0xBF) goto yy223;
-	goto yy52;
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'S') goto yy290;
+	if (yych == 's') goto yy290;
+	goto yy12;
 yy225:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0xBF) goto yy223;
-	goto yy52;
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'r') goto yy126;
+	goto yy12;
 yy226:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0x8F) goto yy223;
-	goto yy52;
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'e') goto yy292;
+	goto yy12;
 yy227:
-	yych = *++cur;
-	if (yych == 'e') goto yy279;
-	goto yy52;
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'a') goto yy133;
+	if (yych == 'o') goto yy135;
+	goto yy12;
 yy228:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy280;
-	if (yych == 's') goto yy280;
-	goto yy12;
+	if (yych <= 'h') {
+		if (yych == 'N') goto yy256;
+		goto yy12;
+	} else {
+		if (yych <= 'i') goto yy293;
+		if (yych == 'n') goto yy256;
+		goto yy12;
+	}
 yy229:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy282;
-	if (yych == 'u') goto yy282;
+	if (yych == 'z') goto yy119;
 	goto yy12;
 yy230:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'T') goto yy283;
-	if (yych == 't') goto yy283;
+	if (yych == 'n') goto yy294;
 	goto yy12;
 yy231:
-	yych = *++cur;
-	if (yych <= 0xA7) {
-		if (yych <= 0x7F) goto yy52;
-		if (yych == 0x97) goto yy52;
-		goto yy11;
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA8) goto yy285;
-			goto yy11;
-		} else {
-			if (yych <= 0xB7) goto yy52;
-			if (yych <= 0xBF) goto yy11;
-			goto yy52;
-		}
-	}
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'r') goto yy295;
+	goto yy12;
 yy232:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy286;
-	if (yych == 'e') goto yy286;
+	if (yych == 't') goto yy133;
+	if (yych == 'v') goto yy296;
 	goto yy12;
 yy233:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy287;
-	if (yych == 'u') goto yy287;
+	if (yych == 'n') goto yy297;
 	goto yy12;
 yy234:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy288;
-	if (yych == 's') goto yy288;
+	if (yych == 'e') goto yy298;
 	goto yy12;
 yy235:
 	yyaccept = 22;
@@ -3415,273 +3873,170 @@ yy235:
 		}
 	}
 yy236:
-	{ emit(st, tok, cur, TA_DANS, 0); continue; }
+	{ emit(st, tok, cur, TA_PAST, TX_AUX_ETRE_PAST); continue; }
 yy237:
-	yyaccept = 23;
-	yych = *(mar = ++cur);
-	if (yych <= 'e') {
-		if (yych <= 'D') {
-			if (yych == '-') goto yy12;
-			if (yych >= 'A') goto yy12;
+	yych = *++cur;
+	if (yych <= 0xA8) {
+		if (yych <= 0x96) {
+			if (yych <= 0x7F) goto yy55;
+			goto yy11;
 		} else {
-			if (yych <= 'Z') {
-				if (yych <= 'E') goto yy290;
-				goto yy12;
-			} else {
-				if (yych <= '`') goto yy238;
-				if (yych <= 'd') goto yy12;
-				goto yy290;
-			}
+			if (yych <= 0x97) goto yy55;
+			if (yych <= 0xA7) goto yy11;
+			goto yy299;
 		}
 	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) {
-				if (yych <= 'z') goto yy12;
-			} else {
-				if (yych != 0xCB) goto yy12;
-			}
+		if (yych <= 0xB6) {
+			if (yych <= 0xA9) goto yy300;
+			goto yy11;
 		} else {
-			if (yych <= 0xDB) {
-				if (yych >= 0xD6) goto yy12;
-			} else {
-				if (yych <= 0xE0) goto yy238;
-				if (yych <= 0xE2) goto yy12;
-			}
+			if (yych <= 0xB7) goto yy55;
+			if (yych <= 0xBF) goto yy11;
+			goto yy55;
 		}
 	}
 yy238:
-	{ emit(st, tok, cur, TA_DEMI, 0); continue; }
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 't') goto yy301;
+	goto yy12;
 yy239:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy291;
-	if (yych == 'i') goto yy291;
+	if (yych == 't') goto yy303;
 	goto yy12;
 yy240:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy292;
-	if (yych == 'n') goto yy292;
+	if (yych == 't') goto yy133;
 	goto yy12;
 yy241:
-	yyaccept = 24;
+	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy242;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy242;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy242;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
+	if (yych == 'a') goto yy305;
+	goto yy12;
 yy242:
-	{ emit(st, tok, cur, TA_DES, 0); continue; }
-yy243:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy293;
-	if (yych == 'e') goto yy293;
-	goto yy12;
-yy244:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy295;
-	if (yych == 'r') goto yy295;
-	goto yy12;
-yy245:
 	yych = *++cur;
-	if (yych <= '`') {
-		if (yych <= ' ') {
-			if (yych <= 0x1F) goto yy52;
-			goto yy296;
-		} else {
-			if (yych == 'A') goto yy297;
-			goto yy52;
-		}
+	if (yych <= '/') goto yy55;
+	if (yych <= '9') goto yy306;
+	goto yy55;
+yy243:
+	yyaccept = 1;
+	yych = *(mar = ++cur);
+yy244:
+	if (yybm[0+yych] & 128) {
+		goto yy243;
+	}
+	if (yych <= 'n') {
+		if (yych == 'e') goto yy60;
+		if (yych <= 'm') goto yy8;
+		goto yy61;
 	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'a') goto yy297;
-			if (yych <= 0xC1) goto yy52;
-			goto yy298;
+		if (yych <= 'r') {
+			if (yych <= 'q') goto yy8;
+			goto yy62;
 		} else {
-			if (yych == 0xE2) goto yy299;
-			goto yy52;
+			if (yych == 0xC3) goto yy64;
+			goto yy8;
 		}
 	}
+yy245:
+	++cur;
+	cur = yyt1;
+	{ emit(st, tok, cur, TA_ORD, atoi(tok)); continue; }
 yy246:
 	yych = *++cur;
-	if (yych <= 0x8F) {
-		if (yych == 0x89) goto yy181;
-		goto yy52;
-	} else {
-		if (yych <= 0x91) goto yy63;
-		if (yych == 0xAF) goto yy181;
-		goto yy52;
-	}
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0xBF) goto yy245;
+	goto yy55;
 yy247:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy300;
-	if (yych == 'u') goto yy300;
-	goto yy12;
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy55;
+	if (yych <= 0xBF) goto yy245;
+	goto yy55;
 yy248:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy301;
-	if (yych == 's') goto yy301;
-	goto yy12;
+	yych = *++cur;
+	if (yych <= 0x9F) goto yy55;
+	if (yych <= 0xBF) goto yy246;
+	goto yy55;
 yy249:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy303;
-	if (yych == 'i') goto yy303;
-	goto yy12;
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0xBF) goto yy246;
+	goto yy55;
 yy250:
-	yyaccept = 25;
-	yych = *(mar = ++cur);
-	if (yych <= 'i') {
-		if (yych <= 'H') {
-			if (yych == '-') goto yy12;
-			if (yych >= 'A') goto yy12;
-		} else {
-			if (yych <= 'Z') {
-				if (yych <= 'I') goto yy304;
-				goto yy12;
-			} else {
-				if (yych <= '`') goto yy251;
-				if (yych <= 'h') goto yy12;
-				goto yy304;
-			}
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) {
-				if (yych <= 'z') goto yy12;
-			} else {
-				if (yych != 0xCB) goto yy12;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych >= 0xD6) goto yy12;
-			} else {
-				if (yych <= 0xE0) goto yy251;
-				if (yych <= 0xE2) goto yy12;
-			}
-		}
-	}
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy55;
+	if (yych <= 0xBF) goto yy249;
+	goto yy55;
 yy251:
-	{ emit(st, tok, cur, TA_PLUS, 0); continue; }
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0xBF) goto yy249;
+	goto yy55;
 yy252:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0x8F) goto yy249;
+	goto yy55;
+yy253:
+	yych = *++cur;
+	if (yych == 'e') goto yy308;
+	goto yy55;
+yy254:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy305;
-	if (yych == 'i') goto yy305;
+	if (yych == 'S') goto yy309;
+	if (yych == 's') goto yy309;
 	goto yy12;
-yy253:
-	yyaccept = 26;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy254;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy254;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy254;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy254:
-	{ emit(st, tok, cur, TA_POUR, 0); continue; }
 yy255:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'T') goto yy306;
-	if (yych == 't') goto yy306;
+	if (yych == 'U') goto yy311;
+	if (yych == 'u') goto yy311;
 	goto yy12;
 yy256:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'Q') goto yy308;
-	if (yych == 'q') goto yy308;
+	if (yych == 'T') goto yy312;
+	if (yych == 't') goto yy312;
 	goto yy12;
 yy257:
-	yyaccept = 27;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy258;
-			if (yych <= 'z') goto yy12;
-		}
+	yych = *++cur;
+	if (yych <= 0xA7) {
+		if (yych <= 0x7F) goto yy55;
+		if (yych == 0x97) goto yy55;
+		goto yy11;
 	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy258;
-			if (yych <= 0xD4) goto yy12;
+		if (yych <= 0xB6) {
+			if (yych <= 0xA8) goto yy314;
+			goto yy11;
 		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy258;
-			if (yych <= 0xE2) goto yy12;
+			if (yych <= 0xB7) goto yy55;
+			if (yych <= 0xBF) goto yy11;
+			goto yy55;
 		}
 	}
 yy258:
-	{ emit(st, tok, cur, TA_TOUS, 0); continue; }
-yy259:
-	yyaccept = 28;
+	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= 'e') {
-		if (yych <= 'D') {
-			if (yych == '-') goto yy12;
-			if (yych >= 'A') goto yy12;
-		} else {
-			if (yych <= 'Z') {
-				if (yych <= 'E') goto yy309;
-				goto yy12;
-			} else {
-				if (yych <= '`') goto yy260;
-				if (yych <= 'd') goto yy12;
-				goto yy309;
-			}
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) {
-				if (yych <= 'z') goto yy12;
-			} else {
-				if (yych != 0xCB) goto yy12;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych >= 0xD6) goto yy12;
-			} else {
-				if (yych <= 0xE0) goto yy260;
-				if (yych <= 0xE2) goto yy12;
-			}
-		}
-	}
+	if (yych == 'E') goto yy315;
+	if (yych == 'e') goto yy315;
+	goto yy12;
+yy259:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'U') goto yy316;
+	if (yych == 'u') goto yy316;
+	goto yy12;
 yy260:
-	{ emit(st, tok, cur, TA_TOUT, 0); continue; }
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'S') goto yy317;
+	if (yych == 's') goto yy317;
+	goto yy12;
 yy261:
-	yyaccept = 29;
+	yyaccept = 23;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
@@ -3702,54 +4057,410 @@ yy261:
 		}
 	}
 yy262:
-	{ emit(st, tok, cur, TA_VERS, 0); continue; }
+	{ emit(st, tok, cur, TA_DANS, 0); continue; }
 yy263:
-	yyaccept = 3;
+	yyaccept = 24;
 	yych = *(mar = ++cur);
-	if (yych == 'n') goto yy310;
-	goto yy12;
+	if (yych <= 'e') {
+		if (yych <= 'D') {
+			if (yych == '-') goto yy12;
+			if (yych >= 'A') goto yy12;
+		} else {
+			if (yych <= 'Z') {
+				if (yych <= 'E') goto yy319;
+				goto yy12;
+			} else {
+				if (yych <= '`') goto yy264;
+				if (yych <= 'd') goto yy12;
+				goto yy319;
+			}
+		}
+	} else {
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) {
+				if (yych <= 'z') goto yy12;
+			} else {
+				if (yych != 0xCB) goto yy12;
+			}
+		} else {
+			if (yych <= 0xDB) {
+				if (yych >= 0xD6) goto yy12;
+			} else {
+				if (yych <= 0xE0) goto yy264;
+				if (yych <= 0xE2) goto yy12;
+			}
+		}
+	}
 yy264:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'e') goto yy30;
-	if (yych == 't') goto yy111;
-	goto yy12;
+	{ emit(st, tok, cur, TA_DEMI, 0); continue; }
 yy265:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 's') goto yy111;
+	if (yych == 'I') goto yy320;
+	if (yych == 'i') goto yy320;
 	goto yy12;
 yy266:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'a') goto yy311;
+	if (yych == 'N') goto yy321;
+	if (yych == 'n') goto yy321;
 	goto yy12;
 yy267:
-	yyaccept = 3;
+	yyaccept = 25;
 	yych = *(mar = ++cur);
-	if (yych == 'e') goto yy127;
-	goto yy12;
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy268;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy268;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy268;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
 yy268:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 't') goto yy312;
-	goto yy12;
+	{ emit(st, tok, cur, TA_DES, 0); continue; }
 yy269:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'n') goto yy314;
+	if (yych == 'E') goto yy322;
+	if (yych == 'e') goto yy322;
 	goto yy12;
 yy270:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 's') goto yy315;
+	if (yych == 'R') goto yy324;
+	if (yych == 'r') goto yy324;
 	goto yy12;
 yy271:
+	yych = *++cur;
+	if (yych <= '`') {
+		if (yych <= ' ') {
+			if (yych <= 0x1F) goto yy55;
+			goto yy325;
+		} else {
+			if (yych == 'A') goto yy326;
+			goto yy55;
+		}
+	} else {
+		if (yych <= 0xC2) {
+			if (yych <= 'a') goto yy326;
+			if (yych <= 0xC1) goto yy55;
+			goto yy327;
+		} else {
+			if (yych == 0xE2) goto yy328;
+			goto yy55;
+		}
+	}
+yy272:
+	yych = *++cur;
+	if (yych <= 0x8F) {
+		if (yych == 0x89) goto yy190;
+		goto yy55;
+	} else {
+		if (yych <= 0x91) goto yy66;
+		if (yych == 0xAF) goto yy190;
+		goto yy55;
+	}
+yy273:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'v') goto yy317;
+	if (yych <= 0xCA) {
+		if (yych <= '`') {
+			if (yych <= '/') {
+				if (yych == '-') {
+					yyt1 = cur;
+					goto yy195;
+				}
+				yyt1 = cur;
+				goto yy193;
+			} else {
+				if (yych <= '9') goto yy12;
+				if (yych <= '@') {
+					yyt1 = cur;
+					goto yy193;
+				}
+				if (yych <= 'Z') goto yy12;
+				yyt1 = cur;
+				goto yy193;
+			}
+		} else {
+			if (yych <= 0xC1) {
+				if (yych <= 'z') goto yy12;
+				if (yych <= 0x7F) {
+					yyt1 = cur;
+					goto yy193;
+				}
+				goto yy12;
+			} else {
+				if (yych <= 0xC2) {
+					yyt1 = cur;
+					goto yy197;
+				}
+				if (yych <= 0xC8) goto yy12;
+				if (yych <= 0xC9) {
+					yyt1 = cur;
+					goto yy198;
+				}
+				yyt1 = cur;
+				goto yy199;
+			}
+		}
+	} else {
+		if (yych <= 0xDF) {
+			if (yych <= 0xD4) {
+				if (yych <= 0xCB) {
+					yyt1 = cur;
+					goto yy197;
+				}
+				if (yych <= 0xD3) {
+					yyt1 = cur;
+					goto yy200;
+				}
+				yyt1 = cur;
+				goto yy199;
+			} else {
+				if (yych <= 0xD5) {
+					yyt1 = cur;
+					goto yy197;
+				}
+				if (yych <= 0xD6) {
+					yyt1 = cur;
+					goto yy201;
+				}
+				if (yych <= 0xDB) {
+					yyt1 = cur;
+					goto yy200;
+				}
+				yyt1 = cur;
+				goto yy197;
+			}
+		} else {
+			if (yych <= 0xEF) {
+				if (yych <= 0xE0) {
+					yyt1 = cur;
+					goto yy202;
+				}
+				if (yych <= 0xE1) {
+					yyt1 = cur;
+					goto yy203;
+				}
+				if (yych <= 0xE2) {
+					yyt1 = cur;
+					goto yy204;
+				}
+				yyt1 = cur;
+				goto yy205;
+			} else {
+				if (yych <= 0xF0) {
+					yyt1 = cur;
+					goto yy206;
+				}
+				if (yych <= 0xF3) {
+					yyt1 = cur;
+					goto yy207;
+				}
+				if (yych <= 0xF4) {
+					yyt1 = cur;
+					goto yy208;
+				}
+				goto yy12;
+			}
+		}
+	}
+yy274:
+	yyaccept = 19;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy139;
+			goto yy194;
+		} else {
+			if (yych <= 'Z') goto yy139;
+			if (yych <= '`') goto yy194;
+			if (yych <= 'z') goto yy139;
+			goto yy194;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy194;
+			if (yych <= 0xD4) goto yy139;
+			goto yy194;
+		} else {
+			if (yych <= 0xDB) goto yy139;
+			if (yych <= 0xE0) goto yy194;
+			if (yych <= 0xE2) goto yy139;
+			goto yy194;
+		}
+	}
+yy275:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0x8F) goto yy193;
+	if (yych <= 0x91) goto yy195;
+	if (yych <= 0xBF) goto yy193;
+	goto yy55;
+yy276:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'U') goto yy329;
+	if (yych == 'u') goto yy329;
 	goto yy12;
-yy272:
+yy277:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'S') goto yy330;
+	if (yych == 's') goto yy330;
+	goto yy12;
+yy278:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'I') goto yy332;
+	if (yych == 'i') goto yy332;
+	goto yy12;
+yy279:
+	yyaccept = 26;
+	yych = *(mar = ++cur);
+	if (yych <= 'i') {
+		if (yych <= 'H') {
+			if (yych == '-') goto yy12;
+			if (yych >= 'A') goto yy12;
+		} else {
+			if (yych <= 'Z') {
+				if (yych <= 'I') goto yy333;
+				goto yy12;
+			} else {
+				if (yych <= '`') goto yy280;
+				if (yych <= 'h') goto yy12;
+				goto yy333;
+			}
+		}
+	} else {
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) {
+				if (yych <= 'z') goto yy12;
+			} else {
+				if (yych != 0xCB) goto yy12;
+			}
+		} else {
+			if (yych <= 0xDB) {
+				if (yych >= 0xD6) goto yy12;
+			} else {
+				if (yych <= 0xE0) goto yy280;
+				if (yych <= 0xE2) goto yy12;
+			}
+		}
+	}
+yy280:
+	{ emit(st, tok, cur, TA_PLUS, 0); continue; }
+yy281:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'I') goto yy334;
+	if (yych == 'i') goto yy334;
+	goto yy12;
+yy282:
+	yyaccept = 27;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy283;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy283;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy283;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy283:
+	{ emit(st, tok, cur, TA_POUR, 0); continue; }
+yy284:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'T') goto yy335;
+	if (yych == 't') goto yy335;
+	goto yy12;
+yy285:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'Q') goto yy337;
+	if (yych == 'q') goto yy337;
+	goto yy12;
+yy286:
+	yyaccept = 28;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy287;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy287;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy287;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy287:
+	{ emit(st, tok, cur, TA_TOUS, 0); continue; }
+yy288:
+	yyaccept = 29;
+	yych = *(mar = ++cur);
+	if (yych <= 'e') {
+		if (yych <= 'D') {
+			if (yych == '-') goto yy12;
+			if (yych >= 'A') goto yy12;
+		} else {
+			if (yych <= 'Z') {
+				if (yych <= 'E') goto yy338;
+				goto yy12;
+			} else {
+				if (yych <= '`') goto yy289;
+				if (yych <= 'd') goto yy12;
+				goto yy338;
+			}
+		}
+	} else {
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) {
+				if (yych <= 'z') goto yy12;
+			} else {
+				if (yych != 0xCB) goto yy12;
+			}
+		} else {
+			if (yych <= 0xDB) {
+				if (yych >= 0xD6) goto yy12;
+			} else {
+				if (yych <= 0xE0) goto yy289;
+				if (yych <= 0xE2) goto yy12;
+			}
+		}
+	}
+yy289:
+	{ emit(st, tok, cur, TA_TOUT, 0); continue; }
+yy290:
 	yyaccept = 30;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -3757,421 +4468,69 @@ yy272:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy273;
+			if (yych <= '`') goto yy291;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy273;
+			if (yych == 0xCB) goto yy291;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy273;
+			if (yych <= 0xE0) goto yy291;
 			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy273:
-	{ emit(st, tok, cur, TA_PAST, TX_AUX_ETRE_PRESENT); continue; }
-yy274:
-	yyaccept = 31;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy275;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy275;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy275;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy275:
-	{ emit(st, tok, cur, TA_TOT, 0); continue; }
-yy276:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'i') goto yy318;
-	goto yy12;
-yy277:
-	yyaccept = 32;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC1) {
-		if (yych == ' ') goto yy55;
-	} else {
-		if (yych <= 0xC2) goto yy60;
-		if (yych == 0xE2) goto yy62;
-	}
-yy278:
-	{ if (*cur >= '0' && *cur <= '9') { /* 04 2009: not a group */
-                                  cur = tok;
-                                  while (*cur >= '0' && *cur <= '9')
-                                      cur++;
-                                  emit(st, tok, cur, TA_NUM, digits_value(tok, cur, &nd));
-                              } else {
-                                  emit(st, tok, cur, TA_BIGNUM, digits_value(tok, cur, &nd));
-                              }
-                              if (st->n)
-                                  st->atoms[st->n - 1].nd = nd;
-                              continue; }
-yy279:
-	yych = *++cur;
-	if (yych <= 0xC1) {
-		if (yych <= '`') {
-			if (yych <= '9') {
-				if (yych <= '/') {
-					yyt1 = cur;
-					goto yy142;
-				}
-				goto yy52;
-			} else {
-				if (yych <= '@') {
-					yyt1 = cur;
-					goto yy142;
-				}
-				if (yych <= 'Z') goto yy52;
-				yyt1 = cur;
-				goto yy142;
-			}
-		} else {
-			if (yych <= 's') {
-				if (yych <= 'r') goto yy52;
-				goto yy145;
-			} else {
-				if (yych <= 'z') goto yy52;
-				if (yych <= 0x7F) {
-					yyt1 = cur;
-					goto yy142;
-				}
-				goto yy52;
-			}
-		}
-	} else {
-		if (yych <= 0xE0) {
-			if (yych <= 0xC8) {
-				if (yych <= 0xC2) {
-					yyt1 = cur;
-					goto yy146;
-				}
-				goto yy52;
-			} else {
-				if (yych <= 0xC9) {
-					yyt1 = cur;
-					goto yy147;
-				}
-				if (yych <= 0xDF) {
-					yyt1 = cur;
-					goto yy146;
-				}
-				yyt1 = cur;
-				goto yy148;
-			}
-		} else {
-			if (yych <= 0xF0) {
-				if (yych <= 0xEF) {
-					yyt1 = cur;
-					goto yy149;
-				}
-				yyt1 = cur;
-				goto yy150;
-			} else {
-				if (yych <= 0xF3) {
-					yyt1 = cur;
-					goto yy151;
-				}
-				if (yych <= 0xF4) {
-					yyt1 = cur;
-					goto yy152;
-				}
-				goto yy52;
-			}
-		}
-	}
-yy280:
-	yyaccept = 33;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy281;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy281;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy281;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy281:
-	{ emit(st, tok, cur, TA_APRES, 0); continue; }
-yy282:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy319;
-	if (yych == 'r') goto yy319;
-	goto yy12;
-yy283:
-	yyaccept = 34;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy284;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy284;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy284;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy284:
-	{ emit(st, tok, cur, TA_AVANT, 0); continue; }
-yy285:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 's') goto yy280;
-	goto yy12;
-yy286:
-	yyaccept = 7;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-			goto yy76;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy76;
-			if (yych <= 'z') goto yy12;
-			goto yy76;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy76;
-			if (yych <= 0xD4) goto yy12;
-			goto yy76;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy76;
-			if (yych <= 0xE2) goto yy12;
-			goto yy76;
-		}
-	}
-yy287:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy320;
-	if (yych == 'e') goto yy320;
-	goto yy12;
-yy288:
-	yyaccept = 35;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy289;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy289;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy289;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy289:
-	{ emit(st, tok, cur, TA_COURS, 0); continue; }
-yy290:
-	yyaccept = 23;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-			goto yy238;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy238;
-			if (yych <= 'z') goto yy12;
-			goto yy238;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy238;
-			if (yych <= 0xD4) goto yy12;
-			goto yy238;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy238;
-			if (yych <= 0xE2) goto yy12;
-			goto yy238;
 		}
 	}
 yy291:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy322;
-	if (yych == 's') goto yy322;
-	goto yy12;
+	{ emit(st, tok, cur, TA_VERS, 0); continue; }
 yy292:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'T') goto yy324;
-	if (yych == 't') goto yy324;
+	if (yych == 'n') goto yy339;
 	goto yy12;
 yy293:
-	yyaccept = 36;
+	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy294;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy294;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy294;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
+	if (yych == 'e') goto yy33;
+	if (yych == 't') goto yy119;
+	goto yy12;
 yy294:
-	{ emit(st, tok, cur, TA_ENTRE, 0); continue; }
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 's') goto yy119;
+	goto yy12;
 yy295:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'O') goto yy326;
-	if (yych == 'o') goto yy326;
+	if (yych == 'a') goto yy340;
 	goto yy12;
 yy296:
-	yych = *++cur;
-	if (yych == 'A') goto yy327;
-	if (yych == 'a') goto yy327;
-	goto yy52;
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'e') goto yy135;
+	goto yy12;
 yy297:
-	yych = *++cur;
-	if (yych <= 0xC2) {
-		if (yych <= 'Z') {
-			if (yych <= '/') {
-				yyt1 = cur;
-				goto yy328;
-			}
-			if (yych <= '9') goto yy52;
-			if (yych <= '@') {
-				yyt1 = cur;
-				goto yy328;
-			}
-			goto yy52;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= '`') {
-					yyt1 = cur;
-					goto yy328;
-				}
-				goto yy52;
-			} else {
-				if (yych <= 0x7F) {
-					yyt1 = cur;
-					goto yy328;
-				}
-				if (yych <= 0xC1) goto yy52;
-				yyt1 = cur;
-				goto yy329;
-			}
-		}
-	} else {
-		if (yych <= 0xE0) {
-			if (yych <= 0xC8) goto yy52;
-			if (yych <= 0xC9) {
-				yyt1 = cur;
-				goto yy330;
-			}
-			if (yych <= 0xDF) {
-				yyt1 = cur;
-				goto yy329;
-			}
-			yyt1 = cur;
-			goto yy331;
-		} else {
-			if (yych <= 0xF0) {
-				if (yych <= 0xEF) {
-					yyt1 = cur;
-					goto yy332;
-				}
-				yyt1 = cur;
-				goto yy333;
-			} else {
-				if (yych <= 0xF3) {
-					yyt1 = cur;
-					goto yy334;
-				}
-				if (yych <= 0xF4) {
-					yyt1 = cur;
-					goto yy335;
-				}
-				goto yy52;
-			}
-		}
-	}
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 't') goto yy341;
+	goto yy12;
 yy298:
-	yych = *++cur;
-	if (yych == 0xA0) goto yy296;
-	goto yy52;
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'n') goto yy343;
+	goto yy12;
 yy299:
-	yych = *++cur;
-	if (yych == 0x80) goto yy336;
-	goto yy52;
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 's') goto yy344;
+	goto yy12;
 yy300:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= 'd') {
-		if (yych <= '\'') {
-			if (yych <= '&') goto yy12;
-			goto yy337;
-		} else {
-			if (yych == 'E') goto yy338;
-			goto yy12;
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'e') goto yy338;
-			if (yych <= 0xC9) goto yy12;
-			goto yy340;
-		} else {
-			if (yych == 0xE2) goto yy341;
-			goto yy12;
-		}
-	}
+	if (yych == 'v') goto yy346;
+	goto yy12;
 yy301:
-	yyaccept = 37;
+	yyaccept = 31;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
@@ -4192,104 +4551,160 @@ yy301:
 		}
 	}
 yy302:
-	{ emit(st, tok, cur, TA_MOINS, 0); continue; }
+	{ emit(st, tok, cur, TA_PAST, TX_AUX_ETRE_PRESENT); continue; }
 yy303:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy342;
-	if (yych == 'r') goto yy342;
-	goto yy12;
-yy304:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy344;
-	if (yych == 'e') goto yy344;
-	goto yy12;
-yy305:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'B') goto yy345;
-	if (yych == 'b') goto yy345;
-	goto yy12;
-yy306:
-	yyaccept = 38;
+	yyaccept = 32;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy307;
+			if (yych <= '`') goto yy304;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy307;
+			if (yych == 0xCB) goto yy304;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy307;
+			if (yych <= 0xE0) goto yy304;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy307:
-	{ emit(st, tok, cur, TA_QUART, 0); continue; }
-yy308:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy346;
-	if (yych == 'u') goto yy346;
-	goto yy12;
-yy309:
-	yyaccept = 28;
-	yych = *(mar = ++cur);
-	if (yych <= 's') {
-		if (yych <= 'R') {
-			if (yych == '-') goto yy12;
-			if (yych <= '@') goto yy260;
-			goto yy12;
-		} else {
-			if (yych <= 'Z') {
-				if (yych <= 'S') goto yy257;
-				goto yy12;
-			} else {
-				if (yych <= '`') goto yy260;
-				if (yych <= 'r') goto yy12;
-				goto yy257;
-			}
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) {
-				if (yych <= 'z') goto yy12;
-				goto yy260;
-			} else {
-				if (yych == 0xCB) goto yy260;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy260;
-				goto yy12;
-			} else {
-				if (yych <= 0xE0) goto yy260;
-				if (yych <= 0xE2) goto yy12;
-				goto yy260;
-			}
-		}
-	}
-yy310:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'd') goto yy317;
-	goto yy12;
-yy311:
+yy304:
+	{ emit(st, tok, cur, TA_TOT, 0); continue; }
+yy305:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych == 'i') goto yy347;
 	goto yy12;
+yy306:
+	yyaccept = 33;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC1) {
+		if (yych == ' ') goto yy58;
+	} else {
+		if (yych <= 0xC2) goto yy63;
+		if (yych == 0xE2) goto yy65;
+	}
+yy307:
+	{ if (*cur >= '0' && *cur <= '9') { /* 04 2009: not a group */
+                                  cur = tok;
+                                  while (*cur >= '0' && *cur <= '9')
+                                      cur++;
+                                  emit(st, tok, cur, TA_NUM, digits_value(tok, cur, &nd));
+                              } else {
+                                  emit(st, tok, cur, TA_BIGNUM, digits_value(tok, cur, &nd));
+                              }
+                              if (st->n)
+                                  st->atoms[st->n - 1].nd = nd;
+                              continue; }
+yy308:
+	yych = *++cur;
+	if (yych <= 0xC1) {
+		if (yych <= '`') {
+			if (yych <= '9') {
+				if (yych <= '/') {
+					yyt1 = cur;
+					goto yy151;
+				}
+				goto yy55;
+			} else {
+				if (yych <= '@') {
+					yyt1 = cur;
+					goto yy151;
+				}
+				if (yych <= 'Z') goto yy55;
+				yyt1 = cur;
+				goto yy151;
+			}
+		} else {
+			if (yych <= 's') {
+				if (yych <= 'r') goto yy55;
+				goto yy154;
+			} else {
+				if (yych <= 'z') goto yy55;
+				if (yych <= 0x7F) {
+					yyt1 = cur;
+					goto yy151;
+				}
+				goto yy55;
+			}
+		}
+	} else {
+		if (yych <= 0xE0) {
+			if (yych <= 0xC8) {
+				if (yych <= 0xC2) {
+					yyt1 = cur;
+					goto yy155;
+				}
+				goto yy55;
+			} else {
+				if (yych <= 0xC9) {
+					yyt1 = cur;
+					goto yy156;
+				}
+				if (yych <= 0xDF) {
+					yyt1 = cur;
+					goto yy155;
+				}
+				yyt1 = cur;
+				goto yy157;
+			}
+		} else {
+			if (yych <= 0xF0) {
+				if (yych <= 0xEF) {
+					yyt1 = cur;
+					goto yy158;
+				}
+				yyt1 = cur;
+				goto yy159;
+			} else {
+				if (yych <= 0xF3) {
+					yyt1 = cur;
+					goto yy160;
+				}
+				if (yych <= 0xF4) {
+					yyt1 = cur;
+					goto yy161;
+				}
+				goto yy55;
+			}
+		}
+	}
+yy309:
+	yyaccept = 34;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy310;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy310;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy310;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy310:
+	{ emit(st, tok, cur, TA_APRES, 0); continue; }
+yy311:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'R') goto yy348;
+	if (yych == 'r') goto yy348;
+	goto yy12;
 yy312:
-	yyaccept = 39;
+	yyaccept = 35;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
@@ -4310,77 +4725,105 @@ yy312:
 		}
 	}
 yy313:
-	{ other(st, true); continue; }
+	{ emit(st, tok, cur, TA_AVANT, 0); continue; }
 yy314:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 't') goto yy209;
+	if (yych == 's') goto yy309;
 	goto yy12;
 yy315:
-	yyaccept = 40;
+	yyaccept = 7;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
 			if (yych == '-') goto yy12;
+			goto yy79;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy316;
+			if (yych <= '`') goto yy79;
 			if (yych <= 'z') goto yy12;
+			goto yy79;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy316;
+			if (yych == 0xCB) goto yy79;
 			if (yych <= 0xD4) goto yy12;
+			goto yy79;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy316;
+			if (yych <= 0xE0) goto yy79;
 			if (yych <= 0xE2) goto yy12;
+			goto yy79;
 		}
 	}
 yy316:
-	{ emit(st, tok, cur, TA_PRES, 0); continue; }
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy349;
+	if (yych == 'e') goto yy349;
+	goto yy12;
 yy317:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'u') goto yy348;
-	goto yy12;
-yy318:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'e') goto yy269;
-	if (yych == 't') goto yy209;
-	goto yy12;
-yy319:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'D') goto yy350;
-	if (yych == 'd') goto yy350;
-	goto yy12;
-yy320:
-	yyaccept = 41;
+	yyaccept = 36;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy321;
+			if (yych <= '`') goto yy318;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy321;
+			if (yych == 0xCB) goto yy318;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy321;
+			if (yych <= 0xE0) goto yy318;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
+yy318:
+	{ emit(st, tok, cur, TA_COURS, 0); continue; }
+yy319:
+	yyaccept = 24;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+			goto yy264;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy264;
+			if (yych <= 'z') goto yy12;
+			goto yy264;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy264;
+			if (yych <= 0xD4) goto yy12;
+			goto yy264;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy264;
+			if (yych <= 0xE2) goto yy12;
+			goto yy264;
+		}
+	}
+yy320:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'S') goto yy351;
+	if (yych == 's') goto yy351;
+	goto yy12;
 yy321:
-	{ emit(st, tok, cur, TA_CHAQUE, 0); continue; }
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'T') goto yy353;
+	if (yych == 't') goto yy353;
+	goto yy12;
 yy322:
-	yyaccept = 42;
+	yyaccept = 37;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
@@ -4401,8 +4844,322 @@ yy322:
 		}
 	}
 yy323:
-	{ emit(st, tok, cur, TA_DEPUIS, 0); continue; }
+	{ emit(st, tok, cur, TA_ENTRE, 0); continue; }
 yy324:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'O') goto yy355;
+	if (yych == 'o') goto yy355;
+	goto yy12;
+yy325:
+	yych = *++cur;
+	if (yych == 'A') goto yy356;
+	if (yych == 'a') goto yy356;
+	goto yy55;
+yy326:
+	yych = *++cur;
+	if (yych <= 0xC2) {
+		if (yych <= 'Z') {
+			if (yych <= '/') {
+				yyt1 = cur;
+				goto yy357;
+			}
+			if (yych <= '9') goto yy55;
+			if (yych <= '@') {
+				yyt1 = cur;
+				goto yy357;
+			}
+			goto yy55;
+		} else {
+			if (yych <= 'z') {
+				if (yych <= '`') {
+					yyt1 = cur;
+					goto yy357;
+				}
+				goto yy55;
+			} else {
+				if (yych <= 0x7F) {
+					yyt1 = cur;
+					goto yy357;
+				}
+				if (yych <= 0xC1) goto yy55;
+				yyt1 = cur;
+				goto yy358;
+			}
+		}
+	} else {
+		if (yych <= 0xE0) {
+			if (yych <= 0xC8) goto yy55;
+			if (yych <= 0xC9) {
+				yyt1 = cur;
+				goto yy359;
+			}
+			if (yych <= 0xDF) {
+				yyt1 = cur;
+				goto yy358;
+			}
+			yyt1 = cur;
+			goto yy360;
+		} else {
+			if (yych <= 0xF0) {
+				if (yych <= 0xEF) {
+					yyt1 = cur;
+					goto yy361;
+				}
+				yyt1 = cur;
+				goto yy362;
+			} else {
+				if (yych <= 0xF3) {
+					yyt1 = cur;
+					goto yy363;
+				}
+				if (yych <= 0xF4) {
+					yyt1 = cur;
+					goto yy364;
+				}
+				goto yy55;
+			}
+		}
+	}
+yy327:
+	yych = *++cur;
+	if (yych == 0xA0) goto yy325;
+	goto yy55;
+yy328:
+	yych = *++cur;
+	if (yych == 0x80) goto yy365;
+	goto yy55;
+yy329:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych <= 'd') {
+		if (yych <= '\'') {
+			if (yych <= '&') goto yy12;
+			goto yy366;
+		} else {
+			if (yych == 'E') goto yy367;
+			goto yy12;
+		}
+	} else {
+		if (yych <= 0xCA) {
+			if (yych <= 'e') goto yy367;
+			if (yych <= 0xC9) goto yy12;
+			goto yy369;
+		} else {
+			if (yych == 0xE2) goto yy370;
+			goto yy12;
+		}
+	}
+yy330:
+	yyaccept = 38;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy331;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy331;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy331;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy331:
+	{ emit(st, tok, cur, TA_MOINS, 0); continue; }
+yy332:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'R') goto yy371;
+	if (yych == 'r') goto yy371;
+	goto yy12;
+yy333:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy373;
+	if (yych == 'e') goto yy373;
+	goto yy12;
+yy334:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'B') goto yy374;
+	if (yych == 'b') goto yy374;
+	goto yy12;
+yy335:
+	yyaccept = 39;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy336;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy336;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy336;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy336:
+	{ emit(st, tok, cur, TA_QUART, 0); continue; }
+yy337:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'U') goto yy375;
+	if (yych == 'u') goto yy375;
+	goto yy12;
+yy338:
+	yyaccept = 29;
+	yych = *(mar = ++cur);
+	if (yych <= 's') {
+		if (yych <= 'R') {
+			if (yych == '-') goto yy12;
+			if (yych <= '@') goto yy289;
+			goto yy12;
+		} else {
+			if (yych <= 'Z') {
+				if (yych <= 'S') goto yy286;
+				goto yy12;
+			} else {
+				if (yych <= '`') goto yy289;
+				if (yych <= 'r') goto yy12;
+				goto yy286;
+			}
+		}
+	} else {
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) {
+				if (yych <= 'z') goto yy12;
+				goto yy289;
+			} else {
+				if (yych == 0xCB) goto yy289;
+				goto yy12;
+			}
+		} else {
+			if (yych <= 0xDB) {
+				if (yych <= 0xD5) goto yy289;
+				goto yy12;
+			} else {
+				if (yych <= 0xE0) goto yy289;
+				if (yych <= 0xE2) goto yy12;
+				goto yy289;
+			}
+		}
+	}
+yy339:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'd') goto yy346;
+	goto yy12;
+yy340:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'i') goto yy376;
+	goto yy12;
+yy341:
+	yyaccept = 40;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy342;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy342;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy342;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy342:
+	{ other(st, true); continue; }
+yy343:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 't') goto yy235;
+	goto yy12;
+yy344:
+	yyaccept = 41;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy345;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy345;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy345;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy345:
+	{ emit(st, tok, cur, TA_PRES, 0); continue; }
+yy346:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'u') goto yy377;
+	goto yy12;
+yy347:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'e') goto yy298;
+	if (yych == 't') goto yy235;
+	goto yy12;
+yy348:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'D') goto yy379;
+	if (yych == 'd') goto yy379;
+	goto yy12;
+yy349:
+	yyaccept = 42;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy350;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy350;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy350;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy350:
+	{ emit(st, tok, cur, TA_CHAQUE, 0); continue; }
+yy351:
 	yyaccept = 43;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -4410,140 +5167,22 @@ yy324:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy325;
+			if (yych <= '`') goto yy352;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy325;
+			if (yych == 0xCB) goto yy352;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy325;
+			if (yych <= 0xE0) goto yy352;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy325:
-	{ emit(st, tok, cur, TA_PENDANT, 0); continue; }
-yy326:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy315;
-	if (yych == 'n') goto yy315;
-	goto yy12;
-yy327:
-	yych = *++cur;
-	if (yych <= 0xC2) {
-		if (yych <= 'Z') {
-			if (yych <= '/') {
-				yyt1 = cur;
-				goto yy351;
-			}
-			if (yych <= '9') goto yy52;
-			if (yych <= '@') {
-				yyt1 = cur;
-				goto yy351;
-			}
-			goto yy52;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= '`') {
-					yyt1 = cur;
-					goto yy351;
-				}
-				goto yy52;
-			} else {
-				if (yych <= 0x7F) {
-					yyt1 = cur;
-					goto yy351;
-				}
-				if (yych <= 0xC1) goto yy52;
-				yyt1 = cur;
-				goto yy352;
-			}
-		}
-	} else {
-		if (yych <= 0xE0) {
-			if (yych <= 0xC8) goto yy52;
-			if (yych <= 0xC9) {
-				yyt1 = cur;
-				goto yy353;
-			}
-			if (yych <= 0xDF) {
-				yyt1 = cur;
-				goto yy352;
-			}
-			yyt1 = cur;
-			goto yy354;
-		} else {
-			if (yych <= 0xF0) {
-				if (yych <= 0xEF) {
-					yyt1 = cur;
-					goto yy355;
-				}
-				yyt1 = cur;
-				goto yy356;
-			} else {
-				if (yych <= 0xF3) {
-					yyt1 = cur;
-					goto yy357;
-				}
-				if (yych <= 0xF4) {
-					yyt1 = cur;
-					goto yy358;
-				}
-				goto yy52;
-			}
-		}
-	}
-yy328:
-	++cur;
-	cur = yyt1;
-	{ emit(st, tok, cur, TA_YA, 0); continue; }
-yy329:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0xBF) goto yy328;
-	goto yy52;
-yy330:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy52;
-	if (yych <= 0xBF) goto yy328;
-	goto yy52;
-yy331:
-	yych = *++cur;
-	if (yych <= 0x9F) goto yy52;
-	if (yych <= 0xBF) goto yy329;
-	goto yy52;
-yy332:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0xBF) goto yy329;
-	goto yy52;
-yy333:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy52;
-	if (yych <= 0xBF) goto yy332;
-	goto yy52;
-yy334:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0xBF) goto yy332;
-	goto yy52;
-yy335:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0x8F) goto yy332;
-	goto yy52;
-yy336:
-	yych = *++cur;
-	if (yych == 0x89) goto yy296;
-	if (yych == 0xAF) goto yy296;
-	goto yy52;
-yy337:
-	++cur;
-	{ emit(st, tok, cur, TA_JUSQU, 0); continue; }
-yy338:
+yy352:
+	{ emit(st, tok, cur, TA_DEPUIS, 0); continue; }
+yy353:
 	yyaccept = 44;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -4551,32 +5190,140 @@ yy338:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy339;
+			if (yych <= '`') goto yy354;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy339;
+			if (yych == 0xCB) goto yy354;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy339;
+			if (yych <= 0xE0) goto yy354;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy339:
+yy354:
+	{ emit(st, tok, cur, TA_PENDANT, 0); continue; }
+yy355:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'N') goto yy344;
+	if (yych == 'n') goto yy344;
+	goto yy12;
+yy356:
+	yych = *++cur;
+	if (yych <= 0xC2) {
+		if (yych <= 'Z') {
+			if (yych <= '/') {
+				yyt1 = cur;
+				goto yy380;
+			}
+			if (yych <= '9') goto yy55;
+			if (yych <= '@') {
+				yyt1 = cur;
+				goto yy380;
+			}
+			goto yy55;
+		} else {
+			if (yych <= 'z') {
+				if (yych <= '`') {
+					yyt1 = cur;
+					goto yy380;
+				}
+				goto yy55;
+			} else {
+				if (yych <= 0x7F) {
+					yyt1 = cur;
+					goto yy380;
+				}
+				if (yych <= 0xC1) goto yy55;
+				yyt1 = cur;
+				goto yy381;
+			}
+		}
+	} else {
+		if (yych <= 0xE0) {
+			if (yych <= 0xC8) goto yy55;
+			if (yych <= 0xC9) {
+				yyt1 = cur;
+				goto yy382;
+			}
+			if (yych <= 0xDF) {
+				yyt1 = cur;
+				goto yy381;
+			}
+			yyt1 = cur;
+			goto yy383;
+		} else {
+			if (yych <= 0xF0) {
+				if (yych <= 0xEF) {
+					yyt1 = cur;
+					goto yy384;
+				}
+				yyt1 = cur;
+				goto yy385;
+			} else {
+				if (yych <= 0xF3) {
+					yyt1 = cur;
+					goto yy386;
+				}
+				if (yych <= 0xF4) {
+					yyt1 = cur;
+					goto yy387;
+				}
+				goto yy55;
+			}
+		}
+	}
+yy357:
+	++cur;
+	cur = yyt1;
+	{ emit(st, tok, cur, TA_YA, 0); continue; }
+yy358:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0xBF) goto yy357;
+	goto yy55;
+yy359:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy55;
+	if (yych <= 0xBF) goto yy357;
+	goto yy55;
+yy360:
+	yych = *++cur;
+	if (yych <= 0x9F) goto yy55;
+	if (yych <= 0xBF) goto yy358;
+	goto yy55;
+yy361:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0xBF) goto yy358;
+	goto yy55;
+yy362:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy55;
+	if (yych <= 0xBF) goto yy361;
+	goto yy55;
+yy363:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0xBF) goto yy361;
+	goto yy55;
+yy364:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0x8F) goto yy361;
+	goto yy55;
+yy365:
+	yych = *++cur;
+	if (yych == 0x89) goto yy325;
+	if (yych == 0xAF) goto yy325;
+	goto yy55;
+yy366:
+	++cur;
 	{ emit(st, tok, cur, TA_JUSQU, 0); continue; }
-yy340:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0xAF) goto yy130;
-	if (yych == 0xBC) goto yy337;
-	goto yy52;
-yy341:
-	yych = *++cur;
-	if (yych == 0x80) goto yy359;
-	goto yy52;
-yy342:
+yy367:
 	yyaccept = 45;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -4584,252 +5331,33 @@ yy342:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy343;
+			if (yych <= '`') goto yy368;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy343;
+			if (yych == 0xCB) goto yy368;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy343;
+			if (yych <= 0xE0) goto yy368;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy343:
-	{ emit(st, tok, cur, TA_PARTIR, 0); continue; }
-yy344:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy360;
-	if (yych == 'u') goto yy360;
-	goto yy12;
-yy345:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'L') goto yy361;
-	if (yych == 'l') goto yy361;
-	goto yy12;
-yy346:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy362;
-	if (yych == 'e') goto yy362;
-	goto yy12;
-yy347:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'e') goto yy127;
-	if (yych == 't') goto yy125;
-	goto yy12;
-yy348:
-	yyaccept = 46;
-	yych = *(mar = ++cur);
-	if (yych <= 's') {
-		if (yych <= 'Z') {
-			if (yych == '-') goto yy12;
-			if (yych >= 'A') goto yy12;
-		} else {
-			if (yych <= 'd') {
-				if (yych >= 'a') goto yy12;
-			} else {
-				if (yych <= 'e') goto yy363;
-				if (yych <= 'r') goto yy12;
-				goto yy364;
-			}
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) {
-				if (yych <= 'z') goto yy12;
-			} else {
-				if (yych != 0xCB) goto yy12;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych >= 0xD6) goto yy12;
-			} else {
-				if (yych <= 0xE0) goto yy349;
-				if (yych <= 0xE2) goto yy12;
-			}
-		}
-	}
-yy349:
-	{ emit(st, tok, cur, TA_FUT, TX_EXPECTED); continue; }
-yy350:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC9) {
-		if (yych == '\'') goto yy365;
-		goto yy12;
-	} else {
-		if (yych <= 0xCA) goto yy366;
-		if (yych == 0xE2) goto yy367;
-		goto yy12;
-	}
-yy351:
-	++cur;
-	cur = yyt1;
-	{ emit(st, tok, cur, TA_YA, 0); continue; }
-yy352:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0xBF) goto yy351;
-	goto yy52;
-yy353:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy52;
-	if (yych <= 0xBF) goto yy351;
-	goto yy52;
-yy354:
-	yych = *++cur;
-	if (yych <= 0x9F) goto yy52;
-	if (yych <= 0xBF) goto yy352;
-	goto yy52;
-yy355:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0xBF) goto yy352;
-	goto yy52;
-yy356:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy52;
-	if (yych <= 0xBF) goto yy355;
-	goto yy52;
-yy357:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0xBF) goto yy355;
-	goto yy52;
-yy358:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0x8F) goto yy355;
-	goto yy52;
-yy359:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy52;
-	if (yych <= 0x91) goto yy63;
-	if (yych == 0x99) goto yy337;
-	goto yy52;
-yy360:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy368;
-	if (yych == 'r') goto yy368;
-	goto yy12;
-yy361:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy369;
-	if (yych == 'e') goto yy369;
-	goto yy12;
-yy362:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy371;
-	if (yych == 's') goto yy371;
-	goto yy12;
-yy363:
-	yyaccept = 46;
-	yych = *(mar = ++cur);
-	if (yych <= 'z') {
-		if (yych <= 'Z') {
-			if (yych == '-') goto yy12;
-			if (yych <= '@') goto yy349;
-			goto yy12;
-		} else {
-			if (yych <= '`') goto yy349;
-			if (yych != 's') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) goto yy349;
-			if (yych == 0xCB) goto yy349;
-			goto yy12;
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy349;
-				goto yy12;
-			} else {
-				if (yych <= 0xE0) goto yy349;
-				if (yych <= 0xE2) goto yy12;
-				goto yy349;
-			}
-		}
-	}
-yy364:
-	yyaccept = 46;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-			goto yy349;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy349;
-			if (yych <= 'z') goto yy12;
-			goto yy349;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy349;
-			if (yych <= 0xD4) goto yy12;
-			goto yy349;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy349;
-			if (yych <= 0xE2) goto yy12;
-			goto yy349;
-		}
-	}
-yy365:
-	yych = *++cur;
-	if (yych == 'H') goto yy373;
-	if (yych == 'h') goto yy373;
-	goto yy52;
-yy366:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy52;
-	if (yych <= 0xAF) goto yy130;
-	if (yych == 0xBC) goto yy365;
-	goto yy52;
-yy367:
-	yych = *++cur;
-	if (yych == 0x80) goto yy374;
-	goto yy52;
 yy368:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy375;
-	if (yych == 's') goto yy375;
-	goto yy12;
+	{ emit(st, tok, cur, TA_JUSQU, 0); continue; }
 yy369:
-	yyaccept = 47;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy370;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy370;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy370;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0xAF) goto yy138;
+	if (yych == 0xBC) goto yy366;
+	goto yy55;
 yy370:
-	{ emit(st, tok, cur, TA_POSSIBLE, 0); continue; }
+	yych = *++cur;
+	if (yych == 0x80) goto yy388;
+	goto yy55;
 yy371:
-	yyaccept = 48;
+	yyaccept = 46;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
@@ -4850,19 +5378,237 @@ yy371:
 		}
 	}
 yy372:
-	{ emit(st, tok, cur, TA_QUELQUES, 0); continue; }
+	{ emit(st, tok, cur, TA_PARTIR, 0); continue; }
 yy373:
-	yych = *++cur;
-	if (yych == 'U') goto yy377;
-	if (yych == 'u') goto yy377;
-	goto yy52;
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'U') goto yy389;
+	if (yych == 'u') goto yy389;
+	goto yy12;
 yy374:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy52;
-	if (yych <= 0x91) goto yy63;
-	if (yych == 0x99) goto yy365;
-	goto yy52;
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'L') goto yy390;
+	if (yych == 'l') goto yy390;
+	goto yy12;
 yy375:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy391;
+	if (yych == 'e') goto yy391;
+	goto yy12;
+yy376:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'e') goto yy135;
+	if (yych == 't') goto yy133;
+	goto yy12;
+yy377:
+	yyaccept = 47;
+	yych = *(mar = ++cur);
+	if (yych <= 's') {
+		if (yych <= 'Z') {
+			if (yych == '-') goto yy12;
+			if (yych >= 'A') goto yy12;
+		} else {
+			if (yych <= 'd') {
+				if (yych >= 'a') goto yy12;
+			} else {
+				if (yych <= 'e') goto yy392;
+				if (yych <= 'r') goto yy12;
+				goto yy393;
+			}
+		}
+	} else {
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) {
+				if (yych <= 'z') goto yy12;
+			} else {
+				if (yych != 0xCB) goto yy12;
+			}
+		} else {
+			if (yych <= 0xDB) {
+				if (yych >= 0xD6) goto yy12;
+			} else {
+				if (yych <= 0xE0) goto yy378;
+				if (yych <= 0xE2) goto yy12;
+			}
+		}
+	}
+yy378:
+	{ emit(st, tok, cur, TA_FUT, TX_EXPECTED); continue; }
+yy379:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC9) {
+		if (yych == '\'') goto yy394;
+		goto yy12;
+	} else {
+		if (yych <= 0xCA) goto yy395;
+		if (yych == 0xE2) goto yy396;
+		goto yy12;
+	}
+yy380:
+	++cur;
+	cur = yyt1;
+	{ emit(st, tok, cur, TA_YA, 0); continue; }
+yy381:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0xBF) goto yy380;
+	goto yy55;
+yy382:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy55;
+	if (yych <= 0xBF) goto yy380;
+	goto yy55;
+yy383:
+	yych = *++cur;
+	if (yych <= 0x9F) goto yy55;
+	if (yych <= 0xBF) goto yy381;
+	goto yy55;
+yy384:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0xBF) goto yy381;
+	goto yy55;
+yy385:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy55;
+	if (yych <= 0xBF) goto yy384;
+	goto yy55;
+yy386:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0xBF) goto yy384;
+	goto yy55;
+yy387:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0x8F) goto yy384;
+	goto yy55;
+yy388:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy55;
+	if (yych <= 0x91) goto yy66;
+	if (yych == 0x99) goto yy366;
+	goto yy55;
+yy389:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'R') goto yy397;
+	if (yych == 'r') goto yy397;
+	goto yy12;
+yy390:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy398;
+	if (yych == 'e') goto yy398;
+	goto yy12;
+yy391:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'S') goto yy400;
+	if (yych == 's') goto yy400;
+	goto yy12;
+yy392:
+	yyaccept = 47;
+	yych = *(mar = ++cur);
+	if (yych <= 'z') {
+		if (yych <= 'Z') {
+			if (yych == '-') goto yy12;
+			if (yych <= '@') goto yy378;
+			goto yy12;
+		} else {
+			if (yych <= '`') goto yy378;
+			if (yych != 's') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) goto yy378;
+			if (yych == 0xCB) goto yy378;
+			goto yy12;
+		} else {
+			if (yych <= 0xDB) {
+				if (yych <= 0xD5) goto yy378;
+				goto yy12;
+			} else {
+				if (yych <= 0xE0) goto yy378;
+				if (yych <= 0xE2) goto yy12;
+				goto yy378;
+			}
+		}
+	}
+yy393:
+	yyaccept = 47;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+			goto yy378;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy378;
+			if (yych <= 'z') goto yy12;
+			goto yy378;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy378;
+			if (yych <= 0xD4) goto yy12;
+			goto yy378;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy378;
+			if (yych <= 0xE2) goto yy12;
+			goto yy378;
+		}
+	}
+yy394:
+	yych = *++cur;
+	if (yych == 'H') goto yy402;
+	if (yych == 'h') goto yy402;
+	goto yy55;
+yy395:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0xAF) goto yy138;
+	if (yych == 0xBC) goto yy394;
+	goto yy55;
+yy396:
+	yych = *++cur;
+	if (yych == 0x80) goto yy403;
+	goto yy55;
+yy397:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'S') goto yy404;
+	if (yych == 's') goto yy404;
+	goto yy12;
+yy398:
+	yyaccept = 48;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy399;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy399;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy399;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy399:
+	{ emit(st, tok, cur, TA_POSSIBLE, 0); continue; }
+yy400:
 	yyaccept = 49;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -4870,26 +5616,60 @@ yy375:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy376;
+			if (yych <= '`') goto yy401;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy376;
+			if (yych == 0xCB) goto yy401;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy376;
+			if (yych <= 0xE0) goto yy401;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy376:
-	{ emit(st, tok, cur, TA_PLUSIEURS, 0); continue; }
-yy377:
+yy401:
+	{ emit(st, tok, cur, TA_QUELQUES, 0); continue; }
+yy402:
 	yych = *++cur;
-	if (yych == 'I') goto yy378;
-	if (yych != 'i') goto yy52;
-yy378:
+	if (yych == 'U') goto yy406;
+	if (yych == 'u') goto yy406;
+	goto yy55;
+yy403:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy55;
+	if (yych <= 0x91) goto yy66;
+	if (yych == 0x99) goto yy394;
+	goto yy55;
+yy404:
+	yyaccept = 50;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy405;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy405;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy405;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy405:
+	{ emit(st, tok, cur, TA_PLUSIEURS, 0); continue; }
+yy406:
+	yych = *++cur;
+	if (yych == 'I') goto yy407;
+	if (yych != 'i') goto yy55;
+yy407:
 	++cur;
 	{ if (!vocab(st, tok, cur, false)) other(st, true); continue; }
 }

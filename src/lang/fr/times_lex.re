@@ -115,6 +115,24 @@ static void fold_latin(const char *s, size_t n, char *key)
     }
 }
 
+/* The value of the Roman numeral that starts tok and ends before its ordinal suffix (XIXe: 19),
+ * or 0 when the letters are not a well-formed numeral below 50. */
+static int roman_value(const char *tok, const char *end)
+{
+    int v = 0, prev = 1000;
+    for (const char *p = tok; p < end; p++) {
+        int d = *p == 'I' ? 1 : *p == 'V' ? 5 : *p == 'X' ? 10 : *p == 'L' ? 50 : 0;
+        if (!d)
+            break;
+        if (d > prev) /* IX, XL: the smaller one was subtracted */
+            v += d - 2 * prev;
+        else
+            v += d;
+        prev = d;
+    }
+    return v > 0 && v < 50 ? v : 0;
+}
+
 /* Appends an atom with the pending gap. */
 static void emit(lex_state *st, const char *s, const char *e, int kind, int32_t v)
 {
@@ -487,6 +505,16 @@ static void lex(lex_state *st, const char *cur)
             | "attendus" | "attendues"
                             { emit(st, tok, cur, TA_FUT, TX_EXPECTED); continue; }
 
+        [IVXL]+ ("e" | "\u00e8me" | "eme") / E
+                            { int v = roman_value(tok, cur);
+                              if (v > 0)
+                                  emit(st, tok, cur, TA_ROMAN, v);
+                              else if (cur - tok == 2 && tok[0] == 'L') /* Le: the trailing
+                                  context made this rule the longer match, but it is the article */
+                                  emit(st, tok, cur, TA_LE, 0);
+                              else
+                                  other(st, true);
+                              continue; }
         LAT+                { cur = word_latin(st, tok, cur); continue; }
         L+ (H L+)*          { cur = word(st, tok, cur); continue; }
 
