@@ -20,9 +20,14 @@ for bin in "$build"/fuzz/fuzz_*; do
         "$bin" -max_total_time="$seconds" -rss_limit_mb=2048 \
         -max_len=65536 -print_final_stats=1 -artifact_prefix="$build/" "$corpus" 2>&1 |
         grep -E "^(#[0-9]+.*DONE|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY)" || true
-    if ls "$build"/crash-* "$build"/leak-* "$build"/timeout-* "$build"/oom-* >/dev/null 2>&1; then
-        echo "fuzz: $name found a failing input:" "$build"/crash-* "$build"/leak-* "$build"/timeout-* "$build"/oom-* 2>/dev/null
-        exit 1
-    fi
+    # one pattern at a time: ls fails when any of several patterns matches nothing
+    for kind in crash leak timeout oom; do
+        for f in "$build"/$kind-*; do
+            if [ -e "$f" ]; then
+                echo "fuzz: $name found a failing input: $f"
+                exit 1
+            fi
+        done
+    done
 done
 [ "$found" = 1 ] || { echo "fuzz: no targets in $build/fuzz"; exit 1; }

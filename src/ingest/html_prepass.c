@@ -368,6 +368,8 @@ static size_t prep_element_end(const char *s, size_t n, size_t from, const char 
         if (!lt)
             return 0;
         i = (size_t)(lt - s);
+        if (i + k + 2 >= n) /* no room left for "</name>" after this "<" */
+            return 0;
         bool close = s[i + 1] == '/';
         size_t b = i + 1 + close;
         if (b + k < n && strncasecmp(s + b, name, k) == 0) {
