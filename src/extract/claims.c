@@ -53,6 +53,23 @@ int cl_is_word(const rc_doc *doc, size_t i)
 }
 
 /* Marks a word looked up and found in no lexicon, in the per-token cache. */
+
+/* Whether the capitalised word at [s, e) names a place: a LOC entity starting there when the
+ * entities stage found any, else a word that is not all capitals (2,5 % du PIB is no place). */
+static bool cl_place_at(const rc_doc *doc, uint32_t s, uint32_t e)
+{
+    if (doc->nents) {
+        for (size_t i = 0; i < doc->nents; i++)
+            if (doc->ents[i].start == s)
+                return doc->ents[i].type == RC_ENT_LOC;
+        return false;
+    }
+    for (uint32_t k = s + 1; k < e; k++)
+        if (doc->text[k] >= 'a' && doc->text[k] <= 'z')
+            return true;
+    return false;
+}
+
 static const cl_entry cl_none;
 
 /* The entry of the word at token i alone (possibly a mere prefix), and of its lemma: looked up
@@ -687,7 +704,8 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
         cl_explain_toks(f, doc, "counted-people", ct, cnt);
     } else if (c->unit != RC_UNIT_COUNT && f->nt1 + 1 < s1 &&
                (tk[f->nt1 + 1].flags & RC_TF_UPPER) && cl_word_at(d, f->nt1) &&
-               (cl_word_at(d, f->nt1)->wflags & CL_W_DE)) {
+               (cl_word_at(d, f->nt1)->wflags & CL_W_DE) && cl_place_at(doc, tk[f->nt1 + 1].start,
+                                                                       tk[f->nt1 + 1].end)) {
         /* plus de 80 % de Vardena-Nord: a share of a place */
         r = 1, ct = f->nt1 + 1, cnt = 1, ce = NULL;
         cl_explain_toks(f, doc, "share-of-place", ct, cnt);
