@@ -442,6 +442,20 @@ static int cl_names_source(const rc_doc *doc, const cl_fig *f, size_t a, size_t 
     return 0;
 }
 
+/* Whether sentence s holds a count or a share (a figure a dispute there may be about). */
+static int cl_sent_has_figure(const rc_doc *doc, size_t s)
+{
+    const rc_span *sp = &doc->sents[s];
+    for (size_t i = 0; i < doc->nnums; i++) {
+        const rc_number *n = &doc->nums[i];
+        if (n->start >= sp->end)
+            break;
+        if (n->start >= sp->start && n->kind != RC_NUM_ORDINAL)
+            return 1;
+    }
+    return 0;
+}
+
 /* Modality: denied > disputed > expected > hedged > conditional > reported > asserted. */
 static void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
 {
@@ -483,7 +497,10 @@ static void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
             cl_sent_toks(doc, (size_t)s, &a, &b);
             const cl_entry *e = a < b ? cl_word_at(d, a) : NULL;
             int back = e && (e->wflags & CL_W_BACK);
-            if (back || (f->c.nsources && (s == (long)f->sent + 1 || cl_names_source(doc, f, a, b))))
+            /* a later sentence with a figure of its own doubts that one, unless it refers back */
+            int own = cl_sent_has_figure(doc, (size_t)s);
+            if (back || (f->c.nsources && !own &&
+                         (s == (long)f->sent + 1 || cl_names_source(doc, f, a, b))))
                 want = 1u << CL_M_DISPUTE;
         }
         if (!want)
