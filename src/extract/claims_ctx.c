@@ -620,6 +620,20 @@ static int cl_place_add(rc_doc *doc, const char **names, const char **keys, size
 /* Whether [s, e) lies where an attribution names its source and cue (le Centre russe pour la
  * réconciliation en Syrie a annoncé à Genève): a place there says who speaks or where, not where
  * the figure's event happened. */
+static bool cl_in_attribution(const rc_doc *doc, uint32_t s, uint32_t e);
+
+/* Whether the place [s, e) is a dateline's (KIEV, 3 mars (Reuters) -): written in capitals at the
+ * start of its sentence, it says where the reporter files from, not where the event happened. */
+static bool cl_dateline_place(const rc_doc *doc, const rc_span *sent, uint32_t s, uint32_t e)
+{
+    if (s != sent->start || e - s < 2)
+        return false;
+    for (uint32_t k = s; k < e; k++)
+        if (doc->text[k] >= 'a' && doc->text[k] <= 'z')
+            return false;
+    return e < sent->end && doc->text[e] == ',';
+}
+
 static bool cl_in_attribution(const rc_doc *doc, uint32_t s, uint32_t e)
 {
     for (size_t k = 0; k < doc->nattrs; k++)
@@ -644,7 +658,8 @@ static int cl_places(cl_doc *d, cl_fig *f)
             for (size_t i = 0; i < doc->nents; i++) {
                 const rc_entity *e = &doc->ents[i];
                 if (e->type == RC_ENT_LOC && e->start >= a && e->end <= b &&
-                    !cl_in_attribution(doc, e->start, e->end))
+                    !cl_in_attribution(doc, e->start, e->end) &&
+                    !cl_dateline_place(doc, s, e->start, e->end))
                     if (cl_place_add(doc, names, keys, &n, e->canon, strlen(e->canon), e->key))
                         return RC_ENOMEM;
             }
