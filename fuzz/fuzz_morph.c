@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/doc.h"
+#include "fuzz_ctx.h"
 #include "lang/fr/morph.h"
 
 static rc_ctx *ctx;
@@ -18,11 +19,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc, (void)argv;
-    char err[512];
-    if (rc_ctx_new(getenv("RECOUPE_DATA") ? NULL : RC_DATADIR_FUZZ, err, sizeof err, &ctx)) {
-        fprintf(stderr, "fuzz_morph: %s\n", err);
-        abort();
-    }
+    ctx = fuzz_ctx("fuzz_morph");
     return 0;
 }
 

@@ -9,6 +9,7 @@
 
 #include "core/doc.h"
 #include "extract/sources.h"
+#include "fuzz_ctx.h"
 #include "recoupe.h"
 
 static rc_ctx *ctx;
@@ -19,11 +20,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc, (void)argv;
-    char err[512];
-    if (rc_ctx_new(getenv("RECOUPE_DATA") ? NULL : RC_DATADIR_FUZZ, err, sizeof err, &ctx)) {
-        fprintf(stderr, "fuzz_sources: %s\n", err);
-        abort();
-    }
+    ctx = fuzz_ctx("fuzz_sources");
     return 0;
 }
 
