@@ -416,10 +416,23 @@ bool speaker_np_appos(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
     if (!np_read(st, i, lim, np))
         return false;
     uint32_t j = np->b;
-    if (np->pron || j + 1 >= lim || !speaker_punct(st, j, ','))
-        return true;
     const srclex_info *ti = st->ti;
     bool named = np->na < np->nb;
+    if (!named && !np->pron && (np->head == SL_ROLE || np->head == SL_SRC) && j + 1 < lim &&
+        (ti[j].bits & SL_LOC) && !(ti[j].bits & SL_DET) && (ti[j + 1].bits & TB_NAME)) {
+        uint32_t k = appos_end(st, j + 1, lim); /* la représentante de l'ONU en Haïti, X */
+        if (k + 1 < lim && k - j <= 4 && speaker_punct(st, k, ',')) {
+            src_np r;
+            if (np_read(st, k + 1, lim, &r) && r.na < r.nb && r.type != RC_ENT_ORG &&
+                (r.head == HEAD_NAME || r.head == SL_ROLE) &&
+                (r.b >= lim || st->doc->toks[r.b].kind == RC_TOK_PUNCT)) {
+                np->rb = k;
+                j = k;
+            }
+        }
+    }
+    if (np->pron || j + 1 >= lim || !speaker_punct(st, j, ','))
+        return true;
     if (named && np->ra == np->rb) {
         if ((ti[j + 1].bits & SL_PREP) && !(ti[j + 1].bits & SL_DET)) {
             uint32_t k = appos_end(st, j + 1, lim); /* Pawel Krzysiek, du CICR, */
@@ -443,7 +456,8 @@ bool speaker_np_appos(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
         }
     } else if (!named && (np->head == SL_ROLE || np->head == SL_SRC)) {
         src_np r;
-        if (np_read(st, j + 1, lim, &r) && r.head == HEAD_NAME && r.type != RC_ENT_ORG &&
+        if (np_read(st, j + 1, lim, &r) && r.na < r.nb && r.type != RC_ENT_ORG &&
+            (r.head == HEAD_NAME || r.head == SL_ROLE) &&
             (r.b >= lim || st->doc->toks[r.b].kind == RC_TOK_PUNCT)) {
             np->na = r.na; /* le ministre turc, Mevlüt Çavuşoğlu, */
             np->nb = r.nb;
@@ -555,8 +569,10 @@ bool speaker_subject_left(const src_state *st, uint32_t g, uint32_t s0, src_np *
                         before.type = RC_ENT_PER;
                 } else if (segok && before.na == before.nb &&
                            (before.head == SL_ROLE || before.head == SL_SRC) &&
-                           seg.head == HEAD_NAME && seg.type != RC_ENT_ORG) {
-                    before.na = seg.na; /* le ministre turc ..., Mevlüt Çavuşoğlu, s'est dit */
+                           seg.na < seg.nb && seg.type != RC_ENT_ORG &&
+                           (seg.head == HEAD_NAME || seg.head == SL_ROLE)) {
+                    before.na = seg.na; /* le ministre turc ..., Mevlüt Çavuşoğlu, s'est dit;
+                                           le porte-parole ..., le colonel X, a déclaré */
                     before.nb = seg.nb;
                     before.ent = seg.ent;
                     before.type = seg.ent >= 0 ? seg.type : RC_ENT_PER;
