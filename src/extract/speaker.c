@@ -652,6 +652,59 @@ static bool role_has_complement(const src_state *st, const src_np *np)
     return false;
 }
 
+/* A name that starts with the kind of its organisation ("ONG Amnesty International", kept so
+ * by the entities stage) is named without it, as "l'agence Reuters" is "Reuters": the part
+ * after the kind noun, or name itself. */
+static const char *drop_org_kind(const src_state *st, const char *name)
+{
+    const char *sp = strchr(name, ' ');
+    if (!sp || !sp[1] || !(sp[1] >= 'A' && sp[1] <= 'Z'))
+        return name;
+    srclex_info w = srclex_word(st->sl, name, (size_t)(sp - name));
+    return (w.bits & SL_ORG) && !(w.bits & (SL_ROLE | SL_SRC)) ? sp + 1 : name;
+}
+
+/* Whether the organisation noun at token k stands, alone after "le", for the organisation
+ * named before it (l'ONG, l'agence, le ministère): "ana" in its source_nouns.tsv entry. */
+static bool org_anaphor(const src_state *st, uint32_t k)
+{
+    const rc_lexicon *lex = rc_lang_lex(st->doc->ctx->fr, "source_nouns");
+    size_t len;
+    const char *w = tok_text(st, k, &len);
+    const char *v = lex ? rc_lex_get(lex, w, len) : NULL;
+    return v && strstr(v, "ana") != NULL;
+}
+
+/* The organisation that "l'ONG" or "le ministère" at token k stands for: the nearest entity of
+ * the three sentences before that starts with the same noun (le ministère -> ministère de la
+ * Santé), else the nearest organisation whose name starts with no other such noun. -1: none. */
+static int32_t org_antecedent(const src_state *st, uint32_t k, uint32_t sent)
+{
+    const rc_doc *d = st->doc;
+    uint32_t at = d->toks[k].start;
+    uint32_t from = d->sents[sent >= 3 ? sent - 3 : 0].start;
+    size_t nlen;
+    const char *noun = tok_text(st, k, &nlen);
+    int32_t other = -1;
+    for (size_t e = d->nents; e-- > 0;) {
+        const rc_entity *en = &d->ents[e];
+        if (en->start >= at)
+            continue;
+        if (en->start < from)
+            break;
+        if (en->type != RC_ENT_ORG)
+            continue;
+        const char *sp = strchr(en->canon, ' ');
+        size_t fl = sp ? (size_t)(sp - en->canon) : strlen(en->canon);
+        if (folded_eq(en->canon, fl, noun, nlen))
+            return (int32_t)e;
+        srclex_info w = srclex_word(st->sl, en->canon, fl);
+        if (other < 0 && !(w.bits & SL_ORG))
+            other = (int32_t)e;
+    }
+    return other;
+}
+
 int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
 {
     memset(out, 0, sizeof *out);
@@ -688,14 +741,14 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
     if (named) {
         if (np->ent >= 0) {
             const rc_entity *en = &st->doc->ents[np->ent];
-            out->name = en->canon;
-            out->key = en->key;
-        } else
-            out->name = span_dup(st, np->na, np->nb);
+            out->name = drop_org_kind(st, en->canon);
+            out->key = out->name == en->canon ? en->key : NULL;
+        } else if ((out->name = span_dup(st, np->na, np->nb)) != NULL)
+            out->name = drop_org_kind(st, out->name);
         if (np->ra < np->rb)
             out->role = span_dup(st, np->ra, np->rb);
-    } else {
-        out->name = span_dup(st, np->ra, np->rb);
+    } else if ((out->name = span_dup(st, np->ra, np->rb)) != NULL) {
+        out->name = drop_org_kind(st, out->name); /* l'ONG Amnesty International */
     }
     if (!out->name || (np->ra < np->rb && named && !out->role))
         return RC_ENOMEM;
@@ -713,6 +766,16 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
                 out->type = RC_ENT_PER;
                 return RC_OK;
             }
+        }
+    }
+    if (!named && np->head == SL_ORG && np->def && !(np->bits & SL_PLUR) && st->doc->sents &&
+        !role_has_complement(st, np) && org_anaphor(st, np->ra)) { /* l'ONG, le ministère */
+        int32_t e = org_antecedent(st, np->ra, sent);
+        if (e >= 0) {
+            const rc_entity *en = &st->doc->ents[e];
+            out->name = drop_org_kind(st, en->canon);
+            out->key = out->name == en->canon ? en->key : NULL;
+            out->type = RC_ENT_ORG;
         }
     }
     if (!named && np->head == SL_ROLE && np->def && !(np->bits & SL_PLUR) &&

@@ -192,9 +192,9 @@ cases += [
  ("Médecins sans frontières a dénoncé mardi le pillage de son entrepôt à Goma. L'ONG affirme que « tout le stock de vaccins a disparu ».",
   [Q("tout le stock de vaccins", "Médecins sans frontières")], [["Médecins sans frontières"], ["Médecins sans frontières"]]),
  ("Le ministère de la Santé de Gaza, dirigé par le Hamas, tient le décompte des victimes. Selon le ministère, 41 personnes ont été tuées en 24 heures.",
-  [], [["ministère de la Santé de Gaza"], ["ministère de la Santé de Gaza"]]),
+  [], [["ministère de la Santé de Gaza"]]),
  ("L'agence Tass a diffusé les images. Selon l'agence, les soldats se sont rendus sans combattre.",
-  [], [["Tass"], ["Tass"]]),
+  [], [["Tass"]]),
  ("Le Programme alimentaire mondial a suspendu ses distributions au Darfour. « Nos camions ont été attaqués trois fois en une semaine », a indiqué l'agence onusienne.",
   [Q("camions ont été attaqués", "Programme alimentaire mondial")], [["Programme alimentaire mondial"]]),
  # roles alone
