@@ -284,6 +284,10 @@ static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
             break;
         if (nlower >= 3 || (!np->head && !nruns && nlower >= 2))
             break;
+        size_t pl;
+        const char *pw = j + 1 < lim ? tok_text(st, j + 1, &pl) : NULL;
+        if (pw && pl == 3 && memcmp(pw, "par", 3) == 0)
+            break; /* un habitant joint par téléphone: a participle, not an adjective */
         if (after_prep && j + 1 < lim && (ti[j + 1].bits & TB_NAME) &&
             !(j + 2 < lim && (ti[j + 2].bits & TB_NAME)))
             org_noun = true; /* de l'hôpital Nasser: the name is the hospital's */
@@ -654,13 +658,16 @@ static bool role_has_complement(const src_state *st, const src_np *np)
 
 /* A name that starts with the kind of its organisation ("ONG Amnesty International", kept so
  * by the entities stage) is named without it, as "l'agence Reuters" is "Reuters": the part
- * after the kind noun, or name itself. */
+ * after the kind noun (lower case or an acronym), or name itself. */
 static const char *drop_org_kind(const src_state *st, const char *name)
 {
     const char *sp = strchr(name, ' ');
     if (!sp || !sp[1] || !(sp[1] >= 'A' && sp[1] <= 'Z'))
         return name;
-    srclex_info w = srclex_word(st->sl, name, (size_t)(sp - name));
+    size_t n = (size_t)(sp - name);
+    if (name[0] >= 'A' && name[0] <= 'Z' && !is_acronym(name, n))
+        return name; /* Radio Okapi, Agence France-Presse: the kind is part of the name */
+    srclex_info w = srclex_word(st->sl, name, n);
     return (w.bits & SL_ORG) && !(w.bits & (SL_ROLE | SL_SRC)) ? sp + 1 : name;
 }
 
