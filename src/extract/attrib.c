@@ -198,6 +198,8 @@ static int read_told(pass *ps, uint32_t j, uint32_t lim, chain *c, uint32_t *end
     if (!speaker_np(st, e, lim, &np) || np.pron ||
         (np.type != RC_ENT_ORG && !(article && np.na < np.nb)))
         return RC_OK; /* à l'AFP, au Monde; not à Genève */
+    if (np.na == np.nb && np.rb - np.ra <= 1)
+        return RC_OK; /* à la presse, à la télévision: no outlet named */
     if (np.type == RC_ENT_MISC)
         np.type = RC_ENT_ORG;
     rc_speaker sp;
@@ -339,6 +341,18 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
     bool inverted = clitic >= 0 ||
                     (g > a && (speaker_punct(st, g - 1, ',') || (ti[g - 1].bits & SL_QUE) ||
                                t[g - 1].kind == RC_TOK_QUOTE_CLOSE));
+    /* comme l'a déclaré X, ...; ainsi que l'a indiqué X: the subject follows, and so does what
+     * is reported */
+    bool ahead = false;
+    if (!inverted && aux && g >= a + 2 && t[g - 1].kind == RC_TOK_ELISION &&
+        (ti[g - 1].bits & SL_DET)) {
+        size_t cl;
+        const char *cw = st->doc->text + t[g - 2].start;
+        cl = t[g - 2].end - t[g - 2].start;
+        if ((ti[g - 2].bits & SL_QUE) || (cl == 5 && (memcmp(cw, "comme", 5) == 0 ||
+                                                      memcmp(cw, "Comme", 5) == 0)))
+            inverted = ahead = true;
+    }
     if (inq && !inverted)
         return RC_OK;
     src_np np;
@@ -442,6 +456,8 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
         c = full;
         ps->citing.n = 0;
     }
+    if (ahead)
+        inverted = false;
     /* the quote it belongs to, and the scope */
     int32_t quote = -1;
     uint32_t sa, sb;
@@ -461,13 +477,14 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
                 quote = q; /* « … », où …, ont déclaré X */
         }
     } else {
-        uint32_t j = vend;
+        uint32_t j = ahead ? *next : vend;
         for (uint32_t n = 0; j < b && n < 5; n++, j++) {
             if (t[j].kind == RC_TOK_QUOTE_OPEN) {
                 quote = quote_around(ps, j);
                 break;
             }
-            if (!(speaker_punct(st, j, ':') || (ti[j].bits & (SL_QUE | SL_DET | SL_PREP | SL_ADV))))
+            if (!(speaker_punct(st, j, ':') || (ahead && speaker_punct(st, j, ',')) ||
+                  (ti[j].bits & (SL_QUE | SL_DET | SL_PREP | SL_ADV))))
                 break;
         }
     }
@@ -492,7 +509,8 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
                 break;
     } else {
         sa = *next;
-        while (sa < b && (speaker_punct(st, sa, ':') || (ti[sa].bits & SL_QUE)))
+        while (sa < b && (speaker_punct(st, sa, ':') || (ahead && speaker_punct(st, sa, ',')) ||
+                          (ti[sa].bits & SL_QUE)))
             sa++;
         sb = sent_end_trim(ps);
     }
