@@ -682,9 +682,10 @@ static bool org_anaphor(const src_state *st, uint32_t k)
     return v && strstr(v, "ana") != NULL;
 }
 
-/* The organisation that "l'ONG" or "le ministère" at token k stands for: the nearest entity of
- * the three sentences before that starts with the same noun (le ministère -> ministère de la
- * Santé), else the nearest organisation whose name starts with no other such noun. -1: none. */
+/* The organisation that "l'agence" or "le ministère" at token k stands for: the nearest entity
+ * of the three sentences before that starts with the same noun (le ministère -> ministère de la
+ * Santé) or follows it (l'agence Tass). -1: none; the nearest organisation of any kind is too
+ * often another one. */
 static int32_t org_antecedent(const src_state *st, uint32_t k, uint32_t sent)
 {
     const rc_doc *d = st->doc;
@@ -692,7 +693,6 @@ static int32_t org_antecedent(const src_state *st, uint32_t k, uint32_t sent)
     uint32_t from = d->sents[sent >= 3 ? sent - 3 : 0].start;
     size_t nlen;
     const char *noun = tok_text(st, k, &nlen);
-    int32_t other = -1;
     for (size_t e = d->nents; e-- > 0;) {
         const rc_entity *en = &d->ents[e];
         if (en->start >= at)
@@ -705,11 +705,12 @@ static int32_t org_antecedent(const src_state *st, uint32_t k, uint32_t sent)
         size_t fl = sp ? (size_t)(sp - en->canon) : strlen(en->canon);
         if (folded_eq(en->canon, fl, noun, nlen))
             return (int32_t)e;
-        srclex_info w = srclex_word(st->sl, en->canon, fl);
-        if (other < 0 && !(w.bits & SL_ORG))
-            other = (int32_t)e;
+        const char *tx = d->text;
+        if (en->start > nlen && tx[en->start - 1] == ' ' &&
+            folded_eq(tx + en->start - 1 - nlen, nlen, noun, nlen))
+            return (int32_t)e; /* l'agence Tass ... l'agence */
     }
-    return other;
+    return -1;
 }
 
 int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
