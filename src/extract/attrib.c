@@ -396,6 +396,13 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
         }
     } else if (inverted) {
         uint32_t j = vend;
+        for (int n = 0; j < b && n < 4; n++) { /* a estimé jeudi auprès de l'AFP un diplomate */
+            if (((ti[j].bits & SL_ADV) && !(ti[j].bits & TB_NAME)) || t[j].kind == RC_TOK_DATE ||
+                t[j].kind == RC_TOK_TIME)
+                j++;
+            else
+                break;
+        }
         chain told = {.n = 0, .joint = 0};
         uint32_t e;
         int status = read_told(ps, j, b, &told, &e);

@@ -609,6 +609,11 @@ bool speaker_subject_right(const src_state *st, uint32_t j, uint32_t lim, bool l
         } else if ((b & SL_PREP) && t[j].kind == RC_TOK_ELISION && j + 1 < lim &&
                    (ti[j + 1].bits & SL_ADV))
             j += 2; /* d'ailleurs */
+        else if ((b & SL_LOC) && j + 2 < lim && t[j].end - t[j].start == 3 &&
+                 memcmp(st->doc->text + t[j].start, "par", 3) == 0 &&
+                 t[j + 1].kind == RC_TOK_WORD &&
+                 !(ti[j + 1].bits & (TB_NAME | SL_DET | SL_PREP | SL_ROLE | SL_SRC | SL_ORG)))
+            j += 2; /* témoigne par téléphone Abdou */
         else
             break;
     }
