@@ -289,8 +289,13 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
     int clitic = -1;
     bool aux = false;
     bool negated = false;
-    if (ti[i].bits & SL_INF)
-        return RC_OK; /* an infinitive reports nothing by itself */
+    bool infin = false; /* et d'ajouter, avant de préciser: the speaker met just before */
+    if (ti[i].bits & SL_INF) {
+        if (i < a + 2 || !(ti[i - 1].bits & SL_PREP) || !(ti[i - 2].bits & (SL_CONJ | SL_LOC)) ||
+            st->nmem == 0)
+            return RC_OK; /* an infinitive reports nothing by itself */
+        infin = true;
+    }
     for (int n = 0; k > a && n < 5; n++) {
         uint32_t pb = ti[k - 1].bits;
         if ((pb & SL_ADV) && !(pb & TB_NAME)) {
@@ -360,7 +365,12 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
     rc_speaker sp;
     bool found = false;
     chain c = {.n = 0, .joint = 0};
-    if ((bits & SL_PART) && !aux && clitic < 0) {
+    if (infin) {
+        const src_mem *m = &st->mem[(st->nmem - 1) % SRC_MEM];
+        if (m->sent + 1 < ps->sent)
+            return RC_OK;
+        chain_add(&c, &m->sp, false);
+    } else if ((bits & SL_PART) && !aux && clitic < 0) {
         /* citant X is a cue; ajoutant que: the speaker of the clause before; Assurant que ...,
          * elle a indiqué: the subject after the participle's clause */
         if (g > a && !speaker_punct(st, g - 1, ',') && t[g - 1].kind != RC_TOK_QUOTE_CLOSE &&
