@@ -789,6 +789,17 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
             out->name = drop_org_kind(st, en->canon);
             out->key = out->name == en->canon ? en->key : NULL;
             out->type = RC_ENT_ORG;
+        } else if (st->nmem) { /* MSF a dénoncé ... L'ONG affirme: the organisation that spoke */
+            const src_mem *m = &st->mem[(st->nmem - 1) % SRC_MEM];
+            const char *n = m->sp.name, *sp = strchr(n, ' ');
+            srclex_info w = srclex_word(st->sl, n, sp ? (size_t)(sp - n) : strlen(n));
+            if (m->sent + 1 >= sent && m->sp.type == RC_ENT_ORG && !(w.bits & SL_ORG)) {
+                uint32_t s0 = out->start, e0 = out->end;
+                *out = m->sp;
+                out->start = s0;
+                out->end = e0;
+                return RC_OK;
+            }
         }
     }
     if (!named && np->head == SL_ROLE && np->def && !(np->bits & SL_PLUR) &&
