@@ -718,6 +718,16 @@ static int32_t org_antecedent(const src_state *st, uint32_t k, uint32_t sent)
     return -1;
 }
 
+/* Whether token k is a demonstrative (ce, cet, cette): "dem" in its source_grammar.tsv entry. */
+static bool is_demonstrative(const src_state *st, uint32_t k)
+{
+    const rc_lexicon *lex = rc_lang_lex(st->doc->ctx->fr, "source_grammar");
+    size_t len;
+    const char *w = tok_text(st, k, &len);
+    const char *v = lex ? rc_lex_get(lex, w, len) : NULL;
+    return v && strstr(v, "dem") != NULL;
+}
+
 int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
 {
     memset(out, 0, sizeof *out);
@@ -800,6 +810,25 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
                 out->end = e0;
                 return RC_OK;
             }
+        }
+    }
+    if (!named && (np->head == SL_ROLE || np->head == SL_SRC) && !(np->bits & SL_PLUR) &&
+        np->ra > np->a && !role_has_complement(st, np) && is_demonstrative(st, np->a)) {
+        for (size_t k = 0; k < SRC_MEM && k < st->nmem; k++) { /* cet officier: the last person */
+            const src_mem *m = &st->mem[(st->nmem - 1 - k) % SRC_MEM];
+            if (m->sent + 2 < sent)
+                break;
+            if (m->sp.type != RC_ENT_PER || (m->bits & SL_PLUR) ||
+                ((np->bits & SL_FEM) && (m->bits & SL_MASC)) ||
+                ((np->bits & SL_MASC) && (m->bits & SL_FEM)))
+                continue;
+            const char *role = out->name;
+            *out = m->sp;
+            if (!out->role)
+                out->role = role;
+            out->start = t[np->a].start;
+            out->end = t[np->b - 1].end;
+            return RC_OK;
         }
     }
     if (!named && np->head == SL_ROLE && np->def && !(np->bits & SL_PLUR) &&
