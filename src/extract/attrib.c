@@ -445,6 +445,20 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
         }
     } else {
         found = speaker_subject_left(st, g, a, &np);
+        for (uint32_t j = np.a >= a + 3 ? np.a - 3 : a; found && !np.pron && j + 1 < np.a; j++) {
+            uint32_t e;
+            const srclex_cue *cue = cue_at(st, j, np.a, &e);
+            src_np orig; /* des sources citées par l'agence Reuters évoquent: two links */
+            if (cue && cue->cls == SC_RELAY && e == np.a && j > a &&
+                speaker_subject_left(st, j, a, &orig) && !orig.pron && orig.b == j) {
+                int s2 = speaker_make(st, &orig, &sp);
+                if (s2 < 0)
+                    return s2;
+                if (s2 == 0)
+                    chain_add(&c, &sp, false);
+                break;
+            }
+        }
     }
     if (found) {
         int status = speaker_make(st, &np, &sp);
