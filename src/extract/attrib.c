@@ -472,6 +472,20 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
             if ((status = read_joint_relays(ps, np.b, g, &c, &after)))
                 return status;
         }
+        uint32_t ce;
+        const srclex_cue *front = np.a > a + 2 && speaker_punct(st, np.a - 1, ',') && !np.pron
+                                      ? cue_at(st, a, np.a, &ce)
+                                      : NULL;
+        src_np out; /* Interrogée par France 24, X a estimé; Au micro de RFI, X a dit */
+        if (front && (front->cls == SC_RELAY || (front->cls == SC_TOLD && ce > a + 1)) &&
+            speaker_np(st, ce, np.a - 1, &out) && !out.pron && out.b == np.a - 1 &&
+            (out.na < out.nb || out.type == RC_ENT_ORG)) {
+            rc_speaker osp;
+            if ((status = speaker_make(st, &out, &osp)) < 0)
+                return status;
+            if (status == 0)
+                chain_add(&c, &osp, false);
+        }
         uint32_t e;
         if ((status = read_told(ps, vend, b, &c, &e)))
             return status;
