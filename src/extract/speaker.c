@@ -698,10 +698,16 @@ static int32_t org_antecedent(const src_state *st, uint32_t k, uint32_t sent)
     uint32_t from = d->sents[sent >= 3 ? sent - 3 : 0].start;
     size_t nlen;
     const char *noun = tok_text(st, k, &nlen);
-    for (size_t e = d->nents; e-- > 0;) {
+    size_t lo = 0, hi = d->nents; /* entities are in text order: the first at or after k */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->ents[mid].start < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t e = lo; e-- > 0;) {
         const rc_entity *en = &d->ents[e];
-        if (en->start >= at)
-            continue;
         if (en->start < from)
             break;
         if (en->type != RC_ENT_ORG)
