@@ -176,6 +176,32 @@ static int read_joint_relays(pass *ps, uint32_t j, uint32_t lim, chain *c, uint3
         chain_add(c, &sp, false);
         j = np.b;
     }
+    if (j + 2 < lim && c->n && c->n < MAXCHAIN && speaker_punct(st, j, ',')) {
+        uint32_t k = j + 1, e = 0; /* selon le journal X, qui cite Y / citant Y: Y first */
+        size_t nv;
+        const srclex_verb *verbs = srclex_verbs(st->sl, &nv);
+        const srclex_cue *cue = cue_at(st, k, lim, &e);
+        if (cue && cue->cls == SC_CITING)
+            k = e;
+        else if ((st->ti[k].bits & SL_REL) && (st->ti[k + 1].bits & SL_VERB) &&
+                 st->ti[k + 1].verb >= 0 && verbs[st->ti[k + 1].verb].cls == SV_CITE)
+            k += 2;
+        else
+            k = 0;
+        src_np np;
+        rc_speaker sp;
+        int status = k ? read_source(ps, k, lim, false, &np, &sp) : 1;
+        if (status < 0)
+            return status;
+        if (status == 0) {
+            for (size_t n = c->n; n > 0; n--)
+                c->link[n] = c->link[n - 1];
+            c->link[0] = sp;
+            c->joint <<= 1;
+            c->n++;
+            j = np.b;
+        }
+    }
     *end = j;
     return RC_OK;
 }
