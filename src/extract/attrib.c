@@ -176,6 +176,32 @@ static int read_joint_relays(pass *ps, uint32_t j, uint32_t lim, chain *c, uint3
         chain_add(c, &sp, false);
         j = np.b;
     }
+    if (j + 2 < lim && c->n && c->n < MAXCHAIN && speaker_punct(st, j, ',')) {
+        uint32_t k = j + 1, e = 0; /* selon le journal X, qui cite Y / citant Y: Y first */
+        size_t nv;
+        const srclex_verb *verbs = srclex_verbs(st->sl, &nv);
+        const srclex_cue *cue = cue_at(st, k, lim, &e);
+        if (cue && cue->cls == SC_CITING)
+            k = e;
+        else if ((st->ti[k].bits & SL_REL) && (st->ti[k + 1].bits & SL_VERB) &&
+                 st->ti[k + 1].verb >= 0 && verbs[st->ti[k + 1].verb].cls == SV_CITE)
+            k += 2;
+        else
+            k = 0;
+        src_np np;
+        rc_speaker sp;
+        int status = k ? read_source(ps, k, lim, false, &np, &sp) : 1;
+        if (status < 0)
+            return status;
+        if (status == 0) {
+            for (size_t n = c->n; n > 0; n--)
+                c->link[n] = c->link[n - 1];
+            c->link[0] = sp;
+            c->joint <<= 1;
+            c->n++;
+            j = np.b;
+        }
+    }
     *end = j;
     return RC_OK;
 }
@@ -198,6 +224,8 @@ static int read_told(pass *ps, uint32_t j, uint32_t lim, chain *c, uint32_t *end
     if (!speaker_np(st, e, lim, &np) || np.pron ||
         (np.type != RC_ENT_ORG && !(article && np.na < np.nb)))
         return RC_OK; /* à l'AFP, au Monde; not à Genève */
+    if (np.na == np.nb && np.rb - np.ra <= 1)
+        return RC_OK; /* à la presse, à la télévision: no outlet named */
     if (np.type == RC_ENT_MISC)
         np.type = RC_ENT_ORG;
     rc_speaker sp;
@@ -287,8 +315,13 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
     int clitic = -1;
     bool aux = false;
     bool negated = false;
-    if (ti[i].bits & SL_INF)
-        return RC_OK; /* an infinitive reports nothing by itself */
+    bool infin = false; /* et d'ajouter, avant de préciser: the speaker met just before */
+    if (ti[i].bits & SL_INF) {
+        if (i < a + 2 || !(ti[i - 1].bits & SL_PREP) || !(ti[i - 2].bits & (SL_CONJ | SL_LOC)) ||
+            st->nmem == 0)
+            return RC_OK; /* an infinitive reports nothing by itself */
+        infin = true;
+    }
     for (int n = 0; k > a && n < 5; n++) {
         uint32_t pb = ti[k - 1].bits;
         if ((pb & SL_ADV) && !(pb & TB_NAME)) {
@@ -339,6 +372,18 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
     bool inverted = clitic >= 0 ||
                     (g > a && (speaker_punct(st, g - 1, ',') || (ti[g - 1].bits & SL_QUE) ||
                                t[g - 1].kind == RC_TOK_QUOTE_CLOSE));
+    /* comme l'a déclaré X, ...; ainsi que l'a indiqué X: the subject follows, and so does what
+     * is reported */
+    bool ahead = false;
+    if (!inverted && aux && g >= a + 2 && t[g - 1].kind == RC_TOK_ELISION &&
+        (ti[g - 1].bits & SL_DET)) {
+        size_t cl;
+        const char *cw = st->doc->text + t[g - 2].start;
+        cl = t[g - 2].end - t[g - 2].start;
+        if ((ti[g - 2].bits & SL_QUE) || (cl == 5 && (memcmp(cw, "comme", 5) == 0 ||
+                                                      memcmp(cw, "Comme", 5) == 0)))
+            inverted = ahead = true;
+    }
     if (inq && !inverted)
         return RC_OK;
     src_np np;
@@ -346,7 +391,12 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
     rc_speaker sp;
     bool found = false;
     chain c = {.n = 0, .joint = 0};
-    if ((bits & SL_PART) && !aux && clitic < 0) {
+    if (infin) {
+        const src_mem *m = &st->mem[(st->nmem - 1) % SRC_MEM];
+        if (m->sent + 1 < ps->sent)
+            return RC_OK;
+        chain_add(&c, &m->sp, false);
+    } else if ((bits & SL_PART) && !aux && clitic < 0) {
         /* citant X is a cue; ajoutant que: the speaker of the clause before; Assurant que ...,
          * elle a indiqué: the subject after the participle's clause */
         if (g > a && !speaker_punct(st, g - 1, ',') && t[g - 1].kind != RC_TOK_QUOTE_CLOSE &&
@@ -382,6 +432,13 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
         }
     } else if (inverted) {
         uint32_t j = vend;
+        for (int n = 0; j < b && n < 4; n++) { /* a estimé jeudi auprès de l'AFP un diplomate */
+            if (((ti[j].bits & SL_ADV) && !(ti[j].bits & TB_NAME)) || t[j].kind == RC_TOK_DATE ||
+                t[j].kind == RC_TOK_TIME)
+                j++;
+            else
+                break;
+        }
         chain told = {.n = 0, .joint = 0};
         uint32_t e;
         int status = read_told(ps, j, b, &told, &e);
@@ -414,6 +471,20 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
         }
     } else {
         found = speaker_subject_left(st, g, a, &np);
+        for (uint32_t j = np.a >= a + 3 ? np.a - 3 : a; found && !np.pron && j + 1 < np.a; j++) {
+            uint32_t e;
+            const srclex_cue *cue = cue_at(st, j, np.a, &e);
+            src_np orig; /* des sources citées par l'agence Reuters évoquent: two links */
+            if (cue && cue->cls == SC_RELAY && e == np.a && j > a &&
+                speaker_subject_left(st, j, a, &orig) && !orig.pron && orig.b == j) {
+                int s2 = speaker_make(st, &orig, &sp);
+                if (s2 < 0)
+                    return s2;
+                if (s2 == 0)
+                    chain_add(&c, &sp, false);
+                break;
+            }
+        }
     }
     if (found) {
         int status = speaker_make(st, &np, &sp);
@@ -426,6 +497,20 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
             uint32_t after;
             if ((status = read_joint_relays(ps, np.b, g, &c, &after)))
                 return status;
+        }
+        uint32_t ce;
+        const srclex_cue *front = np.a > a + 2 && speaker_punct(st, np.a - 1, ',') && !np.pron
+                                      ? cue_at(st, a, np.a, &ce)
+                                      : NULL;
+        src_np out; /* Interrogée par France 24, X a estimé; Au micro de RFI, X a dit */
+        if (front && (front->cls == SC_RELAY || (front->cls == SC_TOLD && ce > a + 1)) &&
+            speaker_np(st, ce, np.a - 1, &out) && !out.pron && out.b == np.a - 1 &&
+            (out.na < out.nb || out.type == RC_ENT_ORG)) {
+            rc_speaker osp;
+            if ((status = speaker_make(st, &out, &osp)) < 0)
+                return status;
+            if (status == 0)
+                chain_add(&c, &osp, false);
         }
         uint32_t e;
         if ((status = read_told(ps, vend, b, &c, &e)))
@@ -442,6 +527,8 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
         c = full;
         ps->citing.n = 0;
     }
+    if (ahead)
+        inverted = false;
     /* the quote it belongs to, and the scope */
     int32_t quote = -1;
     uint32_t sa, sb;
@@ -461,13 +548,14 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
                 quote = q; /* « … », où …, ont déclaré X */
         }
     } else {
-        uint32_t j = vend;
+        uint32_t j = ahead ? *next : vend;
         for (uint32_t n = 0; j < b && n < 5; n++, j++) {
             if (t[j].kind == RC_TOK_QUOTE_OPEN) {
                 quote = quote_around(ps, j);
                 break;
             }
-            if (!(speaker_punct(st, j, ':') || (ti[j].bits & (SL_QUE | SL_DET | SL_PREP | SL_ADV))))
+            if (!(speaker_punct(st, j, ':') || (ahead && speaker_punct(st, j, ',')) ||
+                  (ti[j].bits & (SL_QUE | SL_DET | SL_PREP | SL_ADV))))
                 break;
         }
     }
@@ -492,7 +580,8 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
                 break;
     } else {
         sa = *next;
-        while (sa < b && (speaker_punct(st, sa, ':') || (ti[sa].bits & SL_QUE)))
+        while (sa < b && (speaker_punct(st, sa, ':') || (ahead && speaker_punct(st, sa, ',')) ||
+                          (ti[sa].bits & SL_QUE)))
             sa++;
         sb = sent_end_trim(ps);
     }

@@ -284,6 +284,10 @@ static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
             break;
         if (nlower >= 3 || (!np->head && !nruns && nlower >= 2))
             break;
+        size_t pl;
+        const char *pw = j + 1 < lim ? tok_text(st, j + 1, &pl) : NULL;
+        if (pw && pl == 3 && memcmp(pw, "par", 3) == 0)
+            break; /* un habitant joint par téléphone: a participle, not an adjective */
         if (after_prep && j + 1 < lim && (ti[j + 1].bits & TB_NAME) &&
             !(j + 2 < lim && (ti[j + 2].bits & TB_NAME)))
             org_noun = true; /* de l'hôpital Nasser: the name is the hospital's */
@@ -416,10 +420,23 @@ bool speaker_np_appos(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
     if (!np_read(st, i, lim, np))
         return false;
     uint32_t j = np->b;
-    if (np->pron || j + 1 >= lim || !speaker_punct(st, j, ','))
-        return true;
     const srclex_info *ti = st->ti;
     bool named = np->na < np->nb;
+    if (!named && !np->pron && (np->head == SL_ROLE || np->head == SL_SRC) && j + 1 < lim &&
+        (ti[j].bits & SL_LOC) && !(ti[j].bits & SL_DET) && (ti[j + 1].bits & TB_NAME)) {
+        uint32_t k = appos_end(st, j + 1, lim); /* la représentante de l'ONU en Haïti, X */
+        if (k + 1 < lim && k - j <= 4 && speaker_punct(st, k, ',')) {
+            src_np r;
+            if (np_read(st, k + 1, lim, &r) && r.na < r.nb && r.type != RC_ENT_ORG &&
+                (r.head == HEAD_NAME || r.head == SL_ROLE) &&
+                (r.b >= lim || st->doc->toks[r.b].kind == RC_TOK_PUNCT)) {
+                np->rb = k;
+                j = k;
+            }
+        }
+    }
+    if (np->pron || j + 1 >= lim || !speaker_punct(st, j, ','))
+        return true;
     if (named && np->ra == np->rb) {
         if ((ti[j + 1].bits & SL_PREP) && !(ti[j + 1].bits & SL_DET)) {
             uint32_t k = appos_end(st, j + 1, lim); /* Pawel Krzysiek, du CICR, */
@@ -443,7 +460,8 @@ bool speaker_np_appos(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
         }
     } else if (!named && (np->head == SL_ROLE || np->head == SL_SRC)) {
         src_np r;
-        if (np_read(st, j + 1, lim, &r) && r.head == HEAD_NAME && r.type != RC_ENT_ORG &&
+        if (np_read(st, j + 1, lim, &r) && r.na < r.nb && r.type != RC_ENT_ORG &&
+            (r.head == HEAD_NAME || r.head == SL_ROLE) &&
             (r.b >= lim || st->doc->toks[r.b].kind == RC_TOK_PUNCT)) {
             np->na = r.na; /* le ministre turc, Mevlüt Çavuşoğlu, */
             np->nb = r.nb;
@@ -555,8 +573,10 @@ bool speaker_subject_left(const src_state *st, uint32_t g, uint32_t s0, src_np *
                         before.type = RC_ENT_PER;
                 } else if (segok && before.na == before.nb &&
                            (before.head == SL_ROLE || before.head == SL_SRC) &&
-                           seg.head == HEAD_NAME && seg.type != RC_ENT_ORG) {
-                    before.na = seg.na; /* le ministre turc ..., Mevlüt Çavuşoğlu, s'est dit */
+                           seg.na < seg.nb && seg.type != RC_ENT_ORG &&
+                           (seg.head == HEAD_NAME || seg.head == SL_ROLE)) {
+                    before.na = seg.na; /* le ministre turc ..., Mevlüt Çavuşoğlu, s'est dit;
+                                           le porte-parole ..., le colonel X, a déclaré */
                     before.nb = seg.nb;
                     before.ent = seg.ent;
                     before.type = seg.ent >= 0 ? seg.type : RC_ENT_PER;
@@ -589,6 +609,11 @@ bool speaker_subject_right(const src_state *st, uint32_t j, uint32_t lim, bool l
         } else if ((b & SL_PREP) && t[j].kind == RC_TOK_ELISION && j + 1 < lim &&
                    (ti[j + 1].bits & SL_ADV))
             j += 2; /* d'ailleurs */
+        else if ((b & SL_LOC) && j + 2 < lim && t[j].end - t[j].start == 3 &&
+                 memcmp(st->doc->text + t[j].start, "par", 3) == 0 &&
+                 t[j + 1].kind == RC_TOK_WORD &&
+                 !(ti[j + 1].bits & (TB_NAME | SL_DET | SL_PREP | SL_ROLE | SL_SRC | SL_ORG)))
+            j += 2; /* témoigne par téléphone Abdou */
         else
             break;
     }
@@ -636,6 +661,79 @@ static bool role_has_complement(const src_state *st, const src_np *np)
     return false;
 }
 
+/* A name that starts with the kind of its organisation ("ONG Amnesty International", kept so
+ * by the entities stage) is named without it, as "l'agence Reuters" is "Reuters": the part
+ * after the kind noun (lower case or an acronym), or name itself. */
+static const char *drop_org_kind(const src_state *st, const char *name)
+{
+    const char *sp = strchr(name, ' ');
+    if (!sp || !sp[1] || !(sp[1] >= 'A' && sp[1] <= 'Z'))
+        return name;
+    size_t n = (size_t)(sp - name);
+    if (name[0] >= 'A' && name[0] <= 'Z' && !is_acronym(name, n))
+        return name; /* Radio Okapi, Agence France-Presse: the kind is part of the name */
+    srclex_info w = srclex_word(st->sl, name, n);
+    return (w.bits & SL_ORG) && !(w.bits & (SL_ROLE | SL_SRC)) ? sp + 1 : name;
+}
+
+/* Whether the organisation noun at token k stands, alone after "le", for the organisation
+ * named before it (l'ONG, l'agence, le ministère): "ana" in its source_nouns.tsv entry. */
+static bool org_anaphor(const src_state *st, uint32_t k)
+{
+    const rc_lexicon *lex = rc_lang_lex(st->doc->ctx->fr, "source_nouns");
+    size_t len;
+    const char *w = tok_text(st, k, &len);
+    const char *v = lex ? rc_lex_get(lex, w, len) : NULL;
+    return v && strstr(v, "ana") != NULL;
+}
+
+/* The organisation that "l'agence" or "le ministère" at token k stands for: the nearest entity
+ * of the three sentences before that starts with the same noun (le ministère -> ministère de la
+ * Santé) or follows it (l'agence Tass). -1: none; the nearest organisation of any kind is too
+ * often another one. */
+static int32_t org_antecedent(const src_state *st, uint32_t k, uint32_t sent)
+{
+    const rc_doc *d = st->doc;
+    uint32_t at = d->toks[k].start;
+    uint32_t from = d->sents[sent >= 3 ? sent - 3 : 0].start;
+    size_t nlen;
+    const char *noun = tok_text(st, k, &nlen);
+    size_t lo = 0, hi = d->nents; /* entities are in text order: the first at or after k */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->ents[mid].start < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t e = lo; e-- > 0;) {
+        const rc_entity *en = &d->ents[e];
+        if (en->start < from)
+            break;
+        if (en->type != RC_ENT_ORG)
+            continue;
+        const char *sp = strchr(en->canon, ' ');
+        size_t fl = sp ? (size_t)(sp - en->canon) : strlen(en->canon);
+        if (folded_eq(en->canon, fl, noun, nlen))
+            return (int32_t)e;
+        const char *tx = d->text;
+        if (en->start > nlen && tx[en->start - 1] == ' ' &&
+            folded_eq(tx + en->start - 1 - nlen, nlen, noun, nlen))
+            return (int32_t)e; /* l'agence Tass ... l'agence */
+    }
+    return -1;
+}
+
+/* Whether token k is a demonstrative (ce, cet, cette): "dem" in its source_grammar.tsv entry. */
+static bool is_demonstrative(const src_state *st, uint32_t k)
+{
+    const rc_lexicon *lex = rc_lang_lex(st->doc->ctx->fr, "source_grammar");
+    size_t len;
+    const char *w = tok_text(st, k, &len);
+    const char *v = lex ? rc_lex_get(lex, w, len) : NULL;
+    return v && strstr(v, "dem") != NULL;
+}
+
 int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
 {
     memset(out, 0, sizeof *out);
@@ -672,14 +770,14 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
     if (named) {
         if (np->ent >= 0) {
             const rc_entity *en = &st->doc->ents[np->ent];
-            out->name = en->canon;
-            out->key = en->key;
-        } else
-            out->name = span_dup(st, np->na, np->nb);
+            out->name = drop_org_kind(st, en->canon);
+            out->key = out->name == en->canon ? en->key : NULL;
+        } else if ((out->name = span_dup(st, np->na, np->nb)) != NULL)
+            out->name = drop_org_kind(st, out->name);
         if (np->ra < np->rb)
             out->role = span_dup(st, np->ra, np->rb);
-    } else {
-        out->name = span_dup(st, np->ra, np->rb);
+    } else if ((out->name = span_dup(st, np->ra, np->rb)) != NULL) {
+        out->name = drop_org_kind(st, out->name); /* l'ONG Amnesty International */
     }
     if (!out->name || (np->ra < np->rb && named && !out->role))
         return RC_ENOMEM;
@@ -697,6 +795,46 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
                 out->type = RC_ENT_PER;
                 return RC_OK;
             }
+        }
+    }
+    if (!named && np->head == SL_ORG && np->def && !(np->bits & SL_PLUR) && st->doc->sents &&
+        !role_has_complement(st, np) && org_anaphor(st, np->ra)) { /* l'ONG, le ministère */
+        int32_t e = org_antecedent(st, np->ra, sent);
+        if (e >= 0) {
+            const rc_entity *en = &st->doc->ents[e];
+            out->name = drop_org_kind(st, en->canon);
+            out->key = out->name == en->canon ? en->key : NULL;
+            out->type = RC_ENT_ORG;
+        } else if (st->nmem) { /* MSF a dénoncé ... L'ONG affirme: the organisation that spoke */
+            const src_mem *m = &st->mem[(st->nmem - 1) % SRC_MEM];
+            const char *n = m->sp.name, *sp = strchr(n, ' ');
+            srclex_info w = srclex_word(st->sl, n, sp ? (size_t)(sp - n) : strlen(n));
+            if (m->sent + 1 >= sent && m->sp.type == RC_ENT_ORG && !(w.bits & SL_ORG)) {
+                uint32_t s0 = out->start, e0 = out->end;
+                *out = m->sp;
+                out->start = s0;
+                out->end = e0;
+                return RC_OK;
+            }
+        }
+    }
+    if (!named && (np->head == SL_ROLE || np->head == SL_SRC) && !(np->bits & SL_PLUR) &&
+        np->ra > np->a && !role_has_complement(st, np) && is_demonstrative(st, np->a)) {
+        for (size_t k = 0; k < SRC_MEM && k < st->nmem; k++) { /* cet officier: the last person */
+            const src_mem *m = &st->mem[(st->nmem - 1 - k) % SRC_MEM];
+            if (m->sent + 2 < sent)
+                break;
+            if (m->sp.type != RC_ENT_PER || (m->bits & SL_PLUR) ||
+                ((np->bits & SL_FEM) && (m->bits & SL_MASC)) ||
+                ((np->bits & SL_MASC) && (m->bits & SL_FEM)))
+                continue;
+            const char *role = out->name;
+            *out = m->sp;
+            if (!out->role)
+                out->role = role;
+            out->start = t[np->a].start;
+            out->end = t[np->b - 1].end;
+            return RC_OK;
         }
     }
     if (!named && np->head == SL_ROLE && np->def && !(np->bits & SL_PLUR) &&

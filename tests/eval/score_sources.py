@@ -39,9 +39,10 @@ def norm(name):
 cases = [json.loads(line) for line in open(cases_path, encoding="utf-8") if line.strip()]
 with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
     for c in cases:
-        # a page that says it is French: a sentence alone is too short for the language guess
+        # a page that says it is French: a sentence alone is too short for the language guess;
+        # a blank line in a case's text starts a new paragraph
         html = '<html lang="fr"><body><article><p>%s</p></article></body></html>' % (
-            c["text"].replace("&", "&amp;").replace("<", "&lt;"))
+            c["text"].replace("&", "&amp;").replace("<", "&lt;").replace("\n\n", "</p><p>"))
         f.write(json.dumps({"html": html, "id": str(c["id"])}, ensure_ascii=False) + "\n")
     inpath = f.name
 try:

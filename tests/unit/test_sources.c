@@ -156,6 +156,41 @@ static void test_chains(void **state)
     rc_doc_free(doc);
 }
 
+/* Patterns of news copy: a title with a name in apposition, a demonstrative description,
+ * "comme l'a déclaré", "et d'ajouter", relays before the verb or fronted, outlets not named. */
+static void test_news_patterns(void **state)
+{
+    (void)state;
+    rc_doc *doc = doc_of(
+        "Le porte-parole de l'armée, le colonel Marc Duval, a déclaré : « Les assaillants ont "
+        "été repoussés vers le fleuve. »\n"
+        "Le commandant Taras Bilyk dirige la brigade. « On tient encore, mais pour combien de "
+        "temps ? », s'interroge cet officier.\n"
+        "Comme l'a rappelé le député Paul Vernet, « nos soldats se battent pour nous tous ».\n"
+        "« Nous ne reculerons pas », a averti le chef rebelle. Et d'ajouter : « La riposte sera "
+        "terrible pour eux. »\n"
+        "Des sources sécuritaires citées par l'agence Reuters évoquent une dizaine de morts.\n"
+        "Interrogé par la radio Kanal Nord, un habitant a affirmé que les tirs continuaient.\n"
+        "« Le front ne bougera plus cet hiver », a déclaré à la presse le ministre Ivo Lind.\n"
+        "« Les bombardements visent les écoles », a affirmé l'ONG Amnesty International.\n");
+    expect_quote(doc, "assaillants", "Marc Duval", NULL);
+    expect_quote(doc, "On tient encore", "Taras Bilyk", NULL);
+    expect_quote(doc, "nos soldats", "Paul Vernet", NULL);
+    expect_quote(doc, "La riposte", "chef rebelle", NULL);
+    expect_quote(doc, "Le front ne bougera", "Ivo Lind", NULL);
+    expect_quote(doc, "bombardements visent", "Amnesty International", NULL);
+    bool relayed = false, fronted = false;
+    for (size_t i = 0; i < doc->nattrs; i++) {
+        const char *c = chain_of(doc, i);
+        relayed |= strcmp(c, "sources sécuritaires > Reuters") == 0;
+        fronted |= strcmp(c, "habitant > Kanal Nord") == 0;
+        assert_null(strstr(c, "presse")); /* à la presse names no outlet */
+    }
+    assert_true(relayed);
+    assert_true(fronted);
+    rc_doc_free(doc);
+}
+
 static void test_scopes_and_denials(void **state)
 {
     (void)state;
@@ -287,7 +322,7 @@ int main(void)
         cmocka_unit_test(test_pronoun_gender_and_roles), cmocka_unit_test(test_scare_quotes),
         cmocka_unit_test(test_chains),            cmocka_unit_test(test_scopes_and_denials),
         cmocka_unit_test(test_unclosed_and_nested), cmocka_unit_test(test_hostile),
-        cmocka_unit_test(test_seeds),
+        cmocka_unit_test(test_seeds),             cmocka_unit_test(test_news_patterns),
     };
     return cmocka_run_group_tests(tests, setup, rc_test_ctx_teardown);
 }
