@@ -96,13 +96,15 @@ static unsigned ent_tword(ent_run *r, size_t i)
         const char *s = tok_s(r->doc, i);
         size_t n = tok_n(r->doc, i);
         unsigned b = W_SET;
-        if (rc_lex_get(r->lx.first, s, n))
+        rc_lex_key k; /* folded once for the four lists */
+        rc_lex_key_make(s, n, &k);
+        if (rc_lex_get_key(r->lx.first, &k))
             b |= W_FIRST;
-        if (rc_lex_get(r->lx.places, s, n))
+        if (rc_lex_get_key(r->lx.places, &k))
             b |= W_PLACE;
-        if (rc_lex_get(r->lx.countries, s, n))
+        if (rc_lex_get_key(r->lx.countries, &k))
             b |= W_COUNTRY;
-        if ((n > 3 || ent_acronym(s, n)) && rc_lex_get(r->lx.orgs, s, n))
+        if ((n > 3 || ent_acronym(s, n)) && rc_lex_get_key(r->lx.orgs, &k))
             b |= W_ORG;
         if (ent_demonym(r, s, n))
             b |= W_DEMO;
@@ -383,9 +385,11 @@ static int ent_type_known(ent_run *r, size_t a, size_t b)
     }
     const char *s = d->text + d->toks[a].start;
     size_t n = d->toks[b - 1].end - d->toks[a].start;
-    if (rc_lex_get(r->lx.orgs, s, n))
+    rc_lex_key k;
+    rc_lex_key_make(s, n, &k);
+    if (rc_lex_get_key(r->lx.orgs, &k))
         return RC_ENT_ORG;
-    if (rc_lex_get(r->lx.countries, s, n))
+    if (rc_lex_get_key(r->lx.countries, &k))
         return RC_ENT_LOC;
     return -1;
 }
@@ -767,8 +771,10 @@ static size_t ent_split(ent_run *r, size_t a, size_t b)
             continue;
         const char *s = d->text + d->toks[a].start;
         size_t n = d->toks[k - 1].end - d->toks[a].start;
-        if (rc_lex_get(r->lx.orgs, s, n) || rc_lex_get(r->lx.countries, s, n) ||
-            rc_lex_get(r->lx.places, s, n) || rc_lex_get(r->lx.demonyms, s, n))
+        rc_lex_key key; /* folded once for the four lists */
+        rc_lex_key_make(s, n, &key);
+        if (rc_lex_get_key(r->lx.orgs, &key) || rc_lex_get_key(r->lx.countries, &key) ||
+            rc_lex_get_key(r->lx.places, &key) || rc_lex_get_key(r->lx.demonyms, &key))
             return k;
     }
     return b;
