@@ -39,6 +39,8 @@ struct rc_gaz {
     gaz_del *dels;
     size_t dmask;
     uint32_t firsts[1024]; /* hashes of the first words of names of several words (0: empty) */
+    /* the lexicons asked for every name, found once here rather than by name on every call */
+    const rc_lexicon *orgs, *countries, *place_names, *places;
 };
 
 /* Places smaller than this are left to their names as written. */
@@ -260,6 +262,10 @@ static void *gaz_make(const rc_ctx *ctx)
         return NULL;
     }
     const rc_lang *fr = ctx->fr;
+    g->orgs = rc_lang_lex(fr, "ent_orgs");
+    g->countries = rc_lang_lex(fr, "ent_countries");
+    g->place_names = rc_lang_lex(fr, "place_names");
+    g->places = rc_lang_lex(fr, "places");
     gaz_load l = {g, fr ? rc_lang_lex(fr, "places") : NULL, RC_OK, "", NULL, 0};
     if (fr) {
         rc_lex_each(rc_lang_lex(fr, "ent_orgs"), gaz_add_named, &l);
@@ -334,10 +340,17 @@ const char *rc_gaz_written_key(const rc_ctx *ctx, const char *name, size_t len, 
     const rc_lang *fr = ctx->fr;
     if (!fr)
         return NULL;
+    const rc_gaz *g = rc_gaz_get(ctx);
+    const rc_lexicon *orgs = g ? g->orgs : rc_lang_lex(fr, "ent_orgs");
+    const rc_lexicon *countries = g ? g->countries : rc_lang_lex(fr, "ent_countries");
+    const rc_lexicon *place_names = g ? g->place_names : rc_lang_lex(fr, "place_names");
+    const rc_lexicon *places = g ? g->places : rc_lang_lex(fr, "places");
+    rc_lex_key k; /* folded once for the three lists */
+    rc_lex_key_make(name, len, &k);
     /* organisations and countries: the canonical name after the class, or the name itself */
-    static const char *const named[] = {"ent_orgs", "ent_countries"};
+    const rc_lexicon *named[] = {orgs, countries};
     for (size_t i = 0; i < 2; i++) {
-        const char *v = rc_lex_get(rc_lang_lex(fr, named[i]), name, len);
+        const char *v = rc_lex_get_key(named[i], &k);
         if (!v)
             continue;
         const char *tab = strchr(v, '\t');
@@ -347,8 +360,8 @@ const char *rc_gaz_written_key(const rc_ctx *ctx, const char *name, size_t len, 
             rc_entkey_fold(name, len, out, cap);
         return out;
     }
-    const char *id = rc_lex_get(rc_lang_lex(fr, "place_names"), name, len);
-    const char *rec = id ? rc_lex_get(rc_lang_lex(fr, "places"), id, strlen(id)) : NULL;
+    const char *id = rc_lex_get_key(place_names, &k);
+    const char *rec = id ? rc_lex_get(places, id, strlen(id)) : NULL;
     const char *f = rec;
     for (int i = 0; i < 4 && f; i++) {
         f = strchr(f, '\t');
@@ -378,10 +391,12 @@ bool rc_gaz_place_find(const rc_ctx *ctx, const char *name, size_t len, rc_gaz_p
     const rc_lang *fr = ctx->fr;
     if (!fr)
         return false;
-    const char *id = rc_lex_get(rc_lang_lex(fr, "place_names"), name, len);
+    const rc_gaz *g = rc_gaz_get(ctx);
+    const char *id =
+        rc_lex_get(g ? g->place_names : rc_lang_lex(fr, "place_names"), name, len);
     if (!id)
         return false;
-    const char *rec = rc_lex_get(rc_lang_lex(fr, "places"), id, strlen(id));
+    const char *rec = rc_lex_get(g ? g->places : rc_lang_lex(fr, "places"), id, strlen(id));
     if (!rec || strlen(rec) < 3)
         return false;
     char *end;
