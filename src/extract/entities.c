@@ -196,7 +196,7 @@ static bool ent_article_name(const char *s, size_t n)
                                       "ed", "er", "es", "ech", "et", "ez", "ul", "ud"};
     bool found = false;
     for (size_t k = 0; k < sizeof art / sizeof art[0]; k++)
-        if (strlen(art[k]) == i && memcmp(art[k], s, i) == 0)
+        if (art[k][0] == s[0] && strlen(art[k]) == i && memcmp(art[k], s, i) == 0)
             found = true;
     if (!found)
         return false;
@@ -297,7 +297,7 @@ static bool ent_org_link(const char *s, size_t n)
     static const char *const links[] = {"de", "des", "du", "d'", "d’", "aux", "l'", "l’", "la",
                                         "les", "pour"};
     for (size_t i = 0; i < sizeof links / sizeof links[0]; i++)
-        if (strlen(links[i]) == n && memcmp(links[i], s, n) == 0)
+        if (n && links[i][0] == s[0] && strlen(links[i]) == n && memcmp(links[i], s, n) == 0)
             return true;
     return false;
 }
@@ -515,8 +515,10 @@ static ent_ctx_cue ent_context(ent_run *r, size_t a, size_t sent_start)
         static const char *const aux[] = {"a", "ont", "est", "sont", "avait", "était", "que",
                                           "qui", "et", "ou", "mais", "avec"};
         bool stop = false;
-        for (size_t x = 0; x < sizeof aux / sizeof aux[0]; x++)
-            if (strlen(aux[x]) == tok_n(d, q) && memcmp(aux[x], tok_s(d, q), tok_n(d, q)) == 0)
+        const char *qs = tok_s(d, q);
+        size_t qn = tok_n(d, q);
+        for (size_t x = 0; x < sizeof aux / sizeof aux[0]; x++) /* first byte: no call mostly */
+            if (qn && aux[x][0] == qs[0] && strlen(aux[x]) == qn && memcmp(aux[x], qs, qn) == 0)
                 stop = true;
         if (stop)
             break;
