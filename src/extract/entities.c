@@ -42,6 +42,7 @@ typedef struct ent_lex {
 typedef struct ent_run {
     rc_doc *doc;
     ent_lex lx;
+    const rc_gaz *gaz; /* the context's name tables */
     size_t cap; /* capacity of doc->ents */
     size_t time_i; /* next time expression to compare against */
     uint8_t *tcache; /* per token: TC_* bits, the cue class in the low four */
@@ -96,15 +97,16 @@ static unsigned ent_tword(ent_run *r, size_t i)
         const char *s = tok_s(r->doc, i);
         size_t n = tok_n(r->doc, i);
         unsigned b = W_SET;
-        rc_lex_key k; /* folded once for the four lists */
+        rc_lex_key k; /* folded once, one probe for the four lists */
         rc_lex_key_make(s, n, &k);
-        if (rc_lex_get_key(r->lx.first, &k))
+        unsigned g = rc_gaz_word(r->gaz, &k);
+        if (g & RC_GAZ_FIRST)
             b |= W_FIRST;
-        if (rc_lex_get_key(r->lx.places, &k))
+        if (g & RC_GAZ_PLACE)
             b |= W_PLACE;
-        if (rc_lex_get_key(r->lx.countries, &k))
+        if (g & RC_GAZ_COUNTRY)
             b |= W_COUNTRY;
-        if ((n > 3 || ent_acronym(s, n)) && rc_lex_get_key(r->lx.orgs, &k))
+        if ((g & RC_GAZ_ORG) && (n > 3 || ent_acronym(s, n)))
             b |= W_ORG;
         if (ent_demonym(r, s, n))
             b |= W_DEMO;
@@ -790,7 +792,7 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
     const rc_lang *fr = doc->ctx->fr;
     if (!fr)
         return RC_OK;
-    ent_run r = {doc, {0}, 0, 0, NULL, NULL, NULL, NULL, 0, NULL, 0, 0};
+    ent_run r = {.doc = doc};
     r.tcache = rc_arena_calloc(&doc->arena, doc->ntoks + 1, 1);
     r.tword = rc_arena_calloc(&doc->arena, doc->ntoks + 1, 1);
     r.tverb = rc_arena_calloc(&doc->arena, doc->ntoks + 1, 1);
@@ -811,6 +813,7 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
     const rc_gaz *gaz = rc_gaz_get(doc->ctx);
     if (!gaz)
         return RC_ENOMEM;
+    r.gaz = gaz;
 
     size_t sent_start = 0;
     for (size_t i = 0; i < doc->ntoks;) {
