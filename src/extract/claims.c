@@ -52,22 +52,6 @@ int cl_is_word(const rc_doc *doc, size_t i)
     return k == RC_TOK_WORD || k == RC_TOK_ELISION || k == RC_TOK_CLITIC;
 }
 
-int cl_morph(const cl_doc *d, size_t i, rc_morph *m)
-{
-    const rc_doc *doc = d->doc;
-    cl_word *w = &d->words[i];
-    if (!w->mset) {
-        const rc_token *tk = &doc->toks[i];
-        rc_morph r;
-        rc_fr_morph(doc->ctx, doc->text + tk->start, tk->end - tk->start, &r);
-        w->mflags = r.flags;
-        w->mlemma = r.lemma;
-        w->mset = 1;
-    }
-    *m = (rc_morph){w->mflags, w->mlemma, NULL};
-    return w->mflags != 0;
-}
-
 /* Marks a word looked up and found in no lexicon, in the per-token cache. */
 static const cl_entry cl_none;
 
@@ -105,7 +89,7 @@ static const cl_word *cl_word_info(const cl_doc *d, size_t i)
     if ((w->surf == &cl_none || w->surf->prefix) && tk->kind == RC_TOK_WORD) {
         /* the lemma, when the morphology knows the form */
         rc_morph m;
-        if (cl_morph(d, i, &m) && m.lemma) {
+        if (rc_fr_morph(doc->ctx, doc->text + tk->start, tk->end - tk->start, &m) && m.lemma) {
             size_t fl = rc_fold(m.lemma, strlen(m.lemma), key, sizeof key);
             const cl_entry *e = fl <= sizeof key ? cl_lookup(d->t, key, fl) : NULL;
             if (e && !e->prefix)

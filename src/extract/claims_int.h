@@ -11,7 +11,6 @@
 #include <stdint.h>
 
 #include "core/doc.h"
-#include "lang/fr/morph.h"
 #include "extract/claims_lex.h"
 
 #define CL_MAXPARTS 8
@@ -32,9 +31,7 @@ typedef struct cl_cuecache {
 typedef struct cl_word {
     const cl_entry *surf, *lemma;
     const cl_entry *best; /* the longest match from this token, when matched */
-    uint32_t mflags;      /* the morphology's answer (cl_morph), when mset */
-    const char *mlemma;
-    uint8_t nbest, matched, mset;
+    uint8_t nbest, matched;
 } cl_word;
 
 /* The document as the stage reads it. */
@@ -77,11 +74,6 @@ const cl_entry *cl_word_at(const cl_doc *d, size_t i);
 
 /* Whether token i is a word or an elided word. */
 int cl_is_word(const rc_doc *doc, size_t i);
-
-/* rc_fr_morph of word token i (rc_morph.verb left NULL), asked once per document and kept in
- * d->words: the modality rules ask every word of a sentence several times. Returns whether the
- * dictionary knows the form, as rc_fr_morph. */
-int cl_morph(const cl_doc *d, size_t i, rc_morph *m /* OUT */);
 
 /* Whether token i is a punctuation mark made of the single byte c. */
 int cl_punct(const rc_doc *doc, size_t i, char c);
