@@ -80,6 +80,32 @@ const char *rc_lex_get(const rc_lexicon *lex, const char *s, size_t len)
     return rc_lex_get_folded(lex, key, n);
 }
 
+void rc_lex_key_make(const char *s, size_t len, rc_lex_key *k)
+{
+    k->len = rc_fold(s, len, k->key, sizeof k->key);
+    k->hash = k->len <= sizeof k->key ? lex_hash(k->key, k->len) : 0;
+}
+
+const char *rc_lex_get_key(const rc_lexicon *lex, const rc_lex_key *k)
+{
+    if (!lex || !lex->slots || k->len > sizeof k->key)
+        return NULL;
+    if (k->len >= 2) {
+        /* every key of two bytes or more set its pair bit when it was indexed */
+        unsigned bit = pair_bit((unsigned char)k->key[0], (unsigned char)k->key[1]);
+        if (!((lex->pairs[bit >> 6] >> (bit & 63)) & 1))
+            return NULL;
+    }
+    for (size_t i = k->hash & lex->mask;; i = (i + 1) & lex->mask) {
+        unsigned s = lex->slots[i];
+        if (!s)
+            return NULL;
+        const lex_entry *e = &lex->entries[s - 1];
+        if (e->hash == k->hash && e->klen == k->len && memcmp(e->key, k->key, k->len) == 0)
+            return e->value;
+    }
+}
+
 unsigned long long rc_lex_serial(const rc_lexicon *lex)
 {
     return lex ? lex->serial : 0;

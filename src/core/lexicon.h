@@ -44,6 +44,21 @@ const char *rc_lex_get(const rc_lexicon *lex, const char *s, size_t len);
 /* Like rc_lex_get for a key that is already folded. */
 const char *rc_lex_get_folded(const rc_lexicon *lex, const char *key, size_t len);
 
+/* A word folded and hashed once, to be looked up in several lexicons (rc_lex_get_key): the
+ * stages ask four or five lists about the same token, and folding and hashing it each time was
+ * most of the cost of a look-up. */
+typedef struct rc_lex_key {
+    char key[RC_LEX_MAXKEY]; /* the folded word */
+    size_t len;              /* its length, or RC_LEX_MAXKEY + 1 when too long for any key */
+    unsigned hash;
+} rc_lex_key;
+
+/* Folds and hashes s[0..len) into *k (no allocation). */
+void rc_lex_key_make(const char *s, size_t len, rc_lex_key *k /* OUT */);
+
+/* rc_lex_get for a word made by rc_lex_key_make: the same answer, without folding again. */
+const char *rc_lex_get_key(const rc_lexicon *lex, const rc_lex_key *k);
+
 /* A number that no other load of a lexicon in this process has had (0 for NULL): what a stage
  * derives from the entries may be kept across calls under it. */
 unsigned long long rc_lex_serial(const rc_lexicon *lex);

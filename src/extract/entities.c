@@ -42,6 +42,7 @@ typedef struct ent_lex {
 typedef struct ent_run {
     rc_doc *doc;
     ent_lex lx;
+    const rc_gaz *gaz; /* the context's name tables */
     size_t cap; /* capacity of doc->ents */
     size_t time_i; /* next time expression to compare against */
     uint8_t *tcache; /* per token: TC_* bits, the cue class in the low four */
@@ -96,13 +97,16 @@ static unsigned ent_tword(ent_run *r, size_t i)
         const char *s = tok_s(r->doc, i);
         size_t n = tok_n(r->doc, i);
         unsigned b = W_SET;
-        if (rc_lex_get(r->lx.first, s, n))
+        rc_lex_key k; /* folded once, one probe for the four lists */
+        rc_lex_key_make(s, n, &k);
+        unsigned g = rc_gaz_word(r->gaz, &k);
+        if (g & RC_GAZ_FIRST)
             b |= W_FIRST;
-        if (rc_lex_get(r->lx.places, s, n))
+        if (g & RC_GAZ_PLACE)
             b |= W_PLACE;
-        if (rc_lex_get(r->lx.countries, s, n))
+        if (g & RC_GAZ_COUNTRY)
             b |= W_COUNTRY;
-        if ((n > 3 || ent_acronym(s, n)) && rc_lex_get(r->lx.orgs, s, n))
+        if ((g & RC_GAZ_ORG) && (n > 3 || ent_acronym(s, n)))
             b |= W_ORG;
         if (ent_demonym(r, s, n))
             b |= W_DEMO;
@@ -194,7 +198,7 @@ static bool ent_article_name(const char *s, size_t n)
                                       "ed", "er", "es", "ech", "et", "ez", "ul", "ud"};
     bool found = false;
     for (size_t k = 0; k < sizeof art / sizeof art[0]; k++)
-        if (strlen(art[k]) == i && memcmp(art[k], s, i) == 0)
+        if (art[k][0] == s[0] && strlen(art[k]) == i && memcmp(art[k], s, i) == 0)
             found = true;
     if (!found)
         return false;
@@ -295,7 +299,7 @@ static bool ent_org_link(const char *s, size_t n)
     static const char *const links[] = {"de", "des", "du", "d'", "d’", "aux", "l'", "l’", "la",
                                         "les", "pour"};
     for (size_t i = 0; i < sizeof links / sizeof links[0]; i++)
-        if (strlen(links[i]) == n && memcmp(links[i], s, n) == 0)
+        if (n && links[i][0] == s[0] && strlen(links[i]) == n && memcmp(links[i], s, n) == 0)
             return true;
     return false;
 }
@@ -383,9 +387,11 @@ static int ent_type_known(ent_run *r, size_t a, size_t b)
     }
     const char *s = d->text + d->toks[a].start;
     size_t n = d->toks[b - 1].end - d->toks[a].start;
-    if (rc_lex_get(r->lx.orgs, s, n))
+    rc_lex_key k;
+    rc_lex_key_make(s, n, &k);
+    if (rc_lex_get_key(r->lx.orgs, &k))
         return RC_ENT_ORG;
-    if (rc_lex_get(r->lx.countries, s, n))
+    if (rc_lex_get_key(r->lx.countries, &k))
         return RC_ENT_LOC;
     return -1;
 }
@@ -511,8 +517,10 @@ static ent_ctx_cue ent_context(ent_run *r, size_t a, size_t sent_start)
         static const char *const aux[] = {"a", "ont", "est", "sont", "avait", "était", "que",
                                           "qui", "et", "ou", "mais", "avec"};
         bool stop = false;
-        for (size_t x = 0; x < sizeof aux / sizeof aux[0]; x++)
-            if (strlen(aux[x]) == tok_n(d, q) && memcmp(aux[x], tok_s(d, q), tok_n(d, q)) == 0)
+        const char *qs = tok_s(d, q);
+        size_t qn = tok_n(d, q);
+        for (size_t x = 0; x < sizeof aux / sizeof aux[0]; x++) /* first byte: no call mostly */
+            if (qn && aux[x][0] == qs[0] && strlen(aux[x]) == qn && memcmp(aux[x], qs, qn) == 0)
                 stop = true;
         if (stop)
             break;
@@ -767,8 +775,10 @@ static size_t ent_split(ent_run *r, size_t a, size_t b)
             continue;
         const char *s = d->text + d->toks[a].start;
         size_t n = d->toks[k - 1].end - d->toks[a].start;
-        if (rc_lex_get(r->lx.orgs, s, n) || rc_lex_get(r->lx.countries, s, n) ||
-            rc_lex_get(r->lx.places, s, n) || rc_lex_get(r->lx.demonyms, s, n))
+        rc_lex_key key; /* folded once for the four lists */
+        rc_lex_key_make(s, n, &key);
+        if (rc_lex_get_key(r->lx.orgs, &key) || rc_lex_get_key(r->lx.countries, &key) ||
+            rc_lex_get_key(r->lx.places, &key) || rc_lex_get_key(r->lx.demonyms, &key))
             return k;
     }
     return b;
@@ -782,7 +792,7 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
     const rc_lang *fr = doc->ctx->fr;
     if (!fr)
         return RC_OK;
-    ent_run r = {doc, {0}, 0, 0, NULL, NULL, NULL, NULL, 0, NULL, 0, 0};
+    ent_run r = {.doc = doc};
     r.tcache = rc_arena_calloc(&doc->arena, doc->ntoks + 1, 1);
     r.tword = rc_arena_calloc(&doc->arena, doc->ntoks + 1, 1);
     r.tverb = rc_arena_calloc(&doc->arena, doc->ntoks + 1, 1);
@@ -803,6 +813,7 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
     const rc_gaz *gaz = rc_gaz_get(doc->ctx);
     if (!gaz)
         return RC_ENOMEM;
+    r.gaz = gaz;
 
     size_t sent_start = 0;
     for (size_t i = 0; i < doc->ntoks;) {

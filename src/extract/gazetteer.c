@@ -32,6 +32,13 @@ typedef struct gaz_del {
     uint32_t hash;
 } gaz_del;
 
+/* One key of rc_gaz.words; key NULL marks a free slot. */
+typedef struct gaz_word {
+    const char *key;
+    uint32_t hash, len;
+    unsigned bits;
+} gaz_word;
+
 struct rc_gaz {
     rc_arena arena;
     gaz_slot *slots;
@@ -39,6 +46,12 @@ struct rc_gaz {
     gaz_del *dels;
     size_t dmask;
     uint32_t firsts[1024]; /* hashes of the first words of names of several words (0: empty) */
+    /* the lexicons asked for every name, found once here rather than by name on every call */
+    const rc_lexicon *orgs, *countries, *place_names, *places;
+    /* every key of the four name lists with the RC_GAZ_* bits of the lists that hold it
+     * (rc_gaz_word); keys point into the lexicons, which live as long as the context */
+    gaz_word *words;
+    size_t wmask;
 };
 
 /* Places smaller than this are left to their names as written. */
@@ -241,8 +254,71 @@ static void gaz_destroy(void *t)
         return;
     free(g->slots);
     free(g->dels);
+    free(g->words);
     rc_arena_free(&g->arena);
     free(g);
+}
+
+/* rc_lex_each callback filling rc_gaz.words: ud is a gaz_words_load. */
+typedef struct gaz_words_load {
+    rc_gaz *g;
+    unsigned bit;
+} gaz_words_load;
+
+static int gaz_word_add(void *ud, const char *key, const char *value)
+{
+    (void)value;
+    gaz_words_load *l = ud;
+    rc_gaz *g = l->g;
+    size_t len = strlen(key);
+    uint32_t h = gaz_hash(key, len);
+    for (size_t i = h & g->wmask;; i = (i + 1) & g->wmask) {
+        gaz_word *w = &g->words[i];
+        if (!w->key) {
+            *w = (gaz_word){key, h, (uint32_t)len, l->bit};
+            return 0;
+        }
+        if (w->hash == h && w->len == len && memcmp(w->key, key, len) == 0) {
+            w->bits |= l->bit;
+            return 0;
+        }
+    }
+}
+
+/* Fills rc_gaz.words from the four name lists; RC_OK or RC_ENOMEM. */
+static int gaz_words_make(rc_gaz *g, const rc_lexicon *first)
+{
+    const rc_lexicon *lists[] = {first, g->place_names, g->countries, g->orgs};
+    const unsigned bits[] = {RC_GAZ_FIRST, RC_GAZ_PLACE, RC_GAZ_COUNTRY, RC_GAZ_ORG};
+    size_t total = 0;
+    for (size_t i = 0; i < 4; i++)
+        total += rc_lex_count(lists[i]);
+    size_t cap = 16;
+    while (cap < total * 2) /* at most half full: short probes */
+        cap *= 2;
+    g->words = calloc(cap, sizeof *g->words);
+    if (!g->words)
+        return RC_ENOMEM;
+    g->wmask = cap - 1;
+    for (size_t i = 0; i < 4; i++) {
+        gaz_words_load l = {g, bits[i]};
+        rc_lex_each(lists[i], gaz_word_add, &l);
+    }
+    return RC_OK;
+}
+
+unsigned rc_gaz_word(const rc_gaz *g, const rc_lex_key *k)
+{
+    if (k->len > sizeof k->key)
+        return 0; /* longer than any key */
+    uint32_t h = gaz_hash(k->key, k->len);
+    for (size_t i = h & g->wmask;; i = (i + 1) & g->wmask) {
+        const gaz_word *w = &g->words[i];
+        if (!w->key)
+            return 0;
+        if (w->hash == h && w->len == k->len && memcmp(w->key, k->key, k->len) == 0)
+            return w->bits;
+    }
 }
 
 /* Builds the table from the French lexicons: organisations and countries first, so that their
@@ -260,13 +336,18 @@ static void *gaz_make(const rc_ctx *ctx)
         return NULL;
     }
     const rc_lang *fr = ctx->fr;
+    g->orgs = rc_lang_lex(fr, "ent_orgs");
+    g->countries = rc_lang_lex(fr, "ent_countries");
+    g->place_names = rc_lang_lex(fr, "place_names");
+    g->places = rc_lang_lex(fr, "places");
     gaz_load l = {g, fr ? rc_lang_lex(fr, "places") : NULL, RC_OK, "", NULL, 0};
     if (fr) {
         rc_lex_each(rc_lang_lex(fr, "ent_orgs"), gaz_add_named, &l);
         rc_lex_each(rc_lang_lex(fr, "ent_countries"), gaz_add_named, &l);
         rc_lex_each(rc_lang_lex(fr, "place_names"), gaz_add_place, &l);
     }
-    if (l.status != RC_OK || gaz_index(g) != RC_OK) {
+    if (l.status != RC_OK || gaz_index(g) != RC_OK ||
+        gaz_words_make(g, rc_lang_lex(fr, "ent_firstnames")) != RC_OK) {
         gaz_destroy(g);
         return NULL;
     }
@@ -334,10 +415,17 @@ const char *rc_gaz_written_key(const rc_ctx *ctx, const char *name, size_t len, 
     const rc_lang *fr = ctx->fr;
     if (!fr)
         return NULL;
+    const rc_gaz *g = rc_gaz_get(ctx);
+    const rc_lexicon *orgs = g ? g->orgs : rc_lang_lex(fr, "ent_orgs");
+    const rc_lexicon *countries = g ? g->countries : rc_lang_lex(fr, "ent_countries");
+    const rc_lexicon *place_names = g ? g->place_names : rc_lang_lex(fr, "place_names");
+    const rc_lexicon *places = g ? g->places : rc_lang_lex(fr, "places");
+    rc_lex_key k; /* folded once for the three lists */
+    rc_lex_key_make(name, len, &k);
     /* organisations and countries: the canonical name after the class, or the name itself */
-    static const char *const named[] = {"ent_orgs", "ent_countries"};
+    const rc_lexicon *named[] = {orgs, countries};
     for (size_t i = 0; i < 2; i++) {
-        const char *v = rc_lex_get(rc_lang_lex(fr, named[i]), name, len);
+        const char *v = rc_lex_get_key(named[i], &k);
         if (!v)
             continue;
         const char *tab = strchr(v, '\t');
@@ -347,8 +435,8 @@ const char *rc_gaz_written_key(const rc_ctx *ctx, const char *name, size_t len, 
             rc_entkey_fold(name, len, out, cap);
         return out;
     }
-    const char *id = rc_lex_get(rc_lang_lex(fr, "place_names"), name, len);
-    const char *rec = id ? rc_lex_get(rc_lang_lex(fr, "places"), id, strlen(id)) : NULL;
+    const char *id = rc_lex_get_key(place_names, &k);
+    const char *rec = id ? rc_lex_get(places, id, strlen(id)) : NULL;
     const char *f = rec;
     for (int i = 0; i < 4 && f; i++) {
         f = strchr(f, '\t');
@@ -378,10 +466,12 @@ bool rc_gaz_place_find(const rc_ctx *ctx, const char *name, size_t len, rc_gaz_p
     const rc_lang *fr = ctx->fr;
     if (!fr)
         return false;
-    const char *id = rc_lex_get(rc_lang_lex(fr, "place_names"), name, len);
+    const rc_gaz *g = rc_gaz_get(ctx);
+    const char *id =
+        rc_lex_get(g ? g->place_names : rc_lang_lex(fr, "place_names"), name, len);
     if (!id)
         return false;
-    const char *rec = rc_lex_get(rc_lang_lex(fr, "places"), id, strlen(id));
+    const char *rec = rc_lex_get(g ? g->places : rc_lang_lex(fr, "places"), id, strlen(id));
     if (!rec || strlen(rec) < 3)
         return false;
     char *end;

@@ -13,12 +13,23 @@
 #include <stdint.h>
 
 #include "core/doc.h"
+#include "core/lexicon.h"
 
 typedef struct rc_gaz rc_gaz;
 
 /* The context's table, made on first use (rc_ctx_derived); NULL when memory ran out. Owned by
  * the context. */
 const rc_gaz *rc_gaz_get(const rc_ctx *ctx);
+
+/* Bits of rc_gaz_word: the name lists that hold a word as one whole entry. */
+#define RC_GAZ_FIRST 0x01u   /* ent_firstnames */
+#define RC_GAZ_PLACE 0x02u   /* place_names */
+#define RC_GAZ_COUNTRY 0x04u /* ent_countries */
+#define RC_GAZ_ORG 0x08u     /* ent_orgs */
+
+/* Which of the four name lists hold the word k (made by rc_lex_key_make), as RC_GAZ_* bits: the
+ * same answers as four rc_lex_get_key, for one probe of one table. */
+unsigned rc_gaz_word(const rc_gaz *g, const rc_lex_key *k);
 
 /* The key of the canonical name for a folded name (rc_entkey_fold), or NULL when no gazetteer
  * has it. The string is owned by the table. */

@@ -66,8 +66,9 @@ static bool key_article(const char *w, size_t n, bool hyphen)
         return false;
     static const char *const sun[] = {"ad", "ar", "as", "ash", "at", "az", "an", "ed", "er",
                                       "es", "ech", "et", "ez", "en"};
+    /* strncmp first: it stops at the shorter string's end, so sun[i][n] is then inside it */
     for (size_t i = 0; i < sizeof sun / sizeof sun[0]; i++)
-        if (strlen(sun[i]) == n && memcmp(sun[i], w, n) == 0)
+        if (strncmp(sun[i], w, n) == 0 && sun[i][n] == '\0')
             return true;
     return false;
 }
@@ -77,8 +78,10 @@ static bool key_article(const char *w, size_t n, bool hyphen)
 static bool key_french_link(const char *w, size_t n)
 {
     static const char *const link[] = {"de", "du", "des", "la", "le", "les", "aux", "au", "et"};
+    if (n < 2 || n > 3) /* every word of the list has two or three letters */
+        return false;
     for (size_t i = 0; i < sizeof link / sizeof link[0]; i++)
-        if (strlen(link[i]) == n && memcmp(link[i], w, n) == 0)
+        if (strncmp(link[i], w, n) == 0 && link[i][n] == '\0')
             return true;
     return false;
 }

@@ -7,6 +7,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdbool.h>
 #include <string.h>
 
 void rc_json_init(rc_json *j, rc_buf *out)
@@ -64,6 +65,15 @@ void rc_json_key(rc_json *j, const char *key)
     j->after_key = true;
 }
 
+/* The bytes rc_json_escape must rewrite (controls, '"', '\\', DEL): one load per byte decides,
+ * as every string of the output goes through here. */
+static const bool json_special[256] = {
+    [0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1,
+    [0x07] = 1, [0x08] = 1, [0x09] = 1, [0x0a] = 1, [0x0b] = 1, [0x0c] = 1, [0x0d] = 1,
+    [0x0e] = 1, [0x0f] = 1, [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1,
+    [0x15] = 1, [0x16] = 1, [0x17] = 1, [0x18] = 1, [0x19] = 1, [0x1a] = 1, [0x1b] = 1,
+    [0x1c] = 1, [0x1d] = 1, [0x1e] = 1, [0x1f] = 1, ['"'] = 1,  ['\\'] = 1, [0x7f] = 1};
+
 void rc_json_escape(rc_buf *b, const char *s, size_t len)
 {
     static const char hex[] = "0123456789abcdef";
@@ -72,7 +82,7 @@ void rc_json_escape(rc_buf *b, const char *s, size_t len)
     size_t run = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
+        if (!json_special[c])
             continue;
         rc_buf_append(b, s + run, i - run);
         run = i + 1;

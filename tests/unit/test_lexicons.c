@@ -12,6 +12,7 @@
 #include "rc_test.h"
 
 #include "core/lexicon.h"
+#include "extract/gazetteer.h"
 
 static char root[256];
 
@@ -151,11 +152,59 @@ static void test_errors(void **state)
     rc_ctx_free(ctx);
 }
 
+/* A word folded once (rc_lex_key) gets from every lexicon what rc_lex_get gives, and the
+ * combined table of the name lists (rc_gaz_word) what the four lists say one by one, for user
+ * entries too, accented and capitalised words, and a word longer than any key. */
+static void test_keys(void **state)
+{
+    (void)state;
+    rc_ctx *ctx;
+    char err[512], dir[300];
+    assert_int_equal(rc_ctx_new(NULL, err, sizeof err, &ctx), RC_OK);
+    put("keys/fr/ent_firstnames.txt", "Zéphyrine\n");
+    put("keys/fr/place_names.tsv", "Zéphyrine\tXX1\n");
+    snprintf(dir, sizeof dir, "%s/keys", root);
+    assert_int_equal(rc_ctx_add_lexicons(ctx, dir, err, sizeof err), RC_OK);
+    char longw[300];
+    memset(longw, 'a', sizeof longw - 1);
+    longw[sizeof longw - 1] = '\0';
+    const char *words[] = {"Paris", "PARIS", "Alep", "Mohamed", "zéphyrine", "ZÉPHYRINE",
+                           "Syrie", "ONU", "le", "des", "Nations unies", "x", "", "Évry",
+                           "Croix-Rouge", "Kharkiv", longw};
+    const char *lists[] = {"ent_firstnames", "place_names", "ent_countries", "ent_orgs",
+                           "funcwords", "ent_cues"};
+    const unsigned bits[] = {RC_GAZ_FIRST, RC_GAZ_PLACE, RC_GAZ_COUNTRY, RC_GAZ_ORG, 0, 0};
+    const rc_gaz *g = rc_gaz_get(ctx);
+    assert_non_null(g);
+    unsigned seen = 0;
+    for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+        rc_lex_key k;
+        rc_lex_key_make(words[w], strlen(words[w]), &k);
+        unsigned want = 0;
+        for (size_t l = 0; l < sizeof lists / sizeof *lists; l++) {
+            const rc_lexicon *lex = rc_lang_lex(ctx->fr, lists[l]);
+            const char *a = rc_lex_get(lex, words[w], strlen(words[w]));
+            assert_ptr_equal(rc_lex_get_key(lex, &k), a);
+            if (a)
+                want |= bits[l];
+        }
+        assert_int_equal(rc_gaz_word(g, &k), want);
+        seen |= want;
+    }
+    /* the user's name is in both lists it was added to, whatever its case */
+    rc_lex_key z;
+    rc_lex_key_make("ZÉPHYRINE", strlen("ZÉPHYRINE"), &z);
+    assert_int_equal(rc_gaz_word(g, &z), RC_GAZ_FIRST | RC_GAZ_PLACE);
+    assert_true(seen & RC_GAZ_COUNTRY);
+    rc_ctx_free(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_extend),
         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_keys),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
