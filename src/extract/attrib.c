@@ -360,7 +360,7 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
     }
     *next = vend;
     if (negated)
-        return RC_OK; /* Colville ne précise pas */
+        return RC_OK; /* Mercier ne précise pas */
     uint32_t bits = ti[i].bits;
     if (vend > i + 1) { /* a many-word verb: faisant état de */
         size_t wl = t[i].end - t[i].start;
@@ -449,7 +449,7 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
         found = speaker_subject_right(st, e, b, after_quote, &np);
         if (!found && !inq) {
             found = speaker_subject_left(st, g, a, &np);
-            inverted = false; /* Vitali Tchourkine, a confirmé: the comma was the name's */
+            inverted = false; /* Ivan Petrov, a confirmé: the comma was the name's */
         }
         if (found && np.a >= vend) {
             int s2 = speaker_make(st, &np, &sp);

@@ -33,7 +33,7 @@ bool rc_entkey_one_edit(const char *a, size_t an, const char *b, size_t bn);
 bool rc_entkey_near(const char *a, size_t alen, const char *b, size_t blen);
 
 /* Whether two names as written are spellings of one name: equal folded forms, or folded forms
- * near by rc_entkey_near both without and with their vowels (Ramoussa / Roumousseh, Ildeb /
+ * near by rc_entkey_near both without and with their vowels (Jabla / Djableh, Ildeb /
  * Idleb; not Valbrune / Villeurbanne). */
 bool rc_entkey_spellings(const char *a, size_t an, const char *b, size_t bn);
 

@@ -1,7 +1,7 @@
 /*
  * entlink.h - the second half of the entity stage: once the recognizer has typed the names of a
  * document, the spellings and short forms of one entity are linked (a surname alone to the full
- * name, Ramoussa to Ramousseh, a typo to the right spelling) and every member of a group gets the
+ * name, Jabla to Jableh, a typo to the right spelling) and every member of a group gets the
  * group's key and canonical name. See docs/entities.md.
  */
 #ifndef RC_ENTLINK_H

@@ -105,7 +105,7 @@ static size_t key_word(const char *w, size_t n, char *out, bool skel)
         n = 3;
     if (n == 3 && memcmp(w, "ibn", 3) == 0)
         w = "bin";
-    /* the final -eh, -ah, -e, -a of transliterations (Ramousseh, Ramoussa, Kallassé) */
+    /* the final -eh, -ah, -e, -a of transliterations (Jableh, Jabla, Lattaquié) */
     if (n >= 5 && w[n - 1] == 'h' && (w[n - 2] == 'e' || w[n - 2] == 'a'))
         n -= 2;
     else if (n >= 4 && (w[n - 1] == 'e' || w[n - 1] == 'a'))
@@ -334,7 +334,7 @@ size_t rc_entkey_of(const rc_ctx *ctx, const char *name, size_t len, int type, c
         n = strlen(k); /* the gazetteer has the name as written: its canonical name's key */
     } else {
         n = rc_entkey_fold(name, len, k, sizeof k);
-        /* a short folded form is shared by many places (Kallassé and Cali): only long ones are
+        /* a short folded form is shared by many places (Salamiyé and Salé): only long ones are
          * looked up, and the near matches of places are confirmed on the vowels */
         const char *canon = g && n >= 5 ? rc_gaz_key(g, k, n) : NULL;
         if (!canon && g && type == RC_ENT_LOC) {

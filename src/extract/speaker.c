@@ -439,7 +439,7 @@ bool speaker_np_appos(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
         return true;
     if (named && np->ra == np->rb) {
         if ((ti[j + 1].bits & SL_PREP) && !(ti[j + 1].bits & SL_DET)) {
-            uint32_t k = appos_end(st, j + 1, lim); /* Pawel Krzysiek, du CICR, */
+            uint32_t k = appos_end(st, j + 1, lim); /* Marta Ilves, du CICR, */
             if (k > j + 2) {
                 np->ra = j + 1;
                 np->rb = k;
@@ -602,7 +602,7 @@ bool speaker_subject_right(const src_state *st, uint32_t j, uint32_t lim, bool l
             j++;
         else if ((b & SL_LOC) && !(b & SL_PREP) && j + 1 < lim && (ti[j + 1].bits & TB_NAME) &&
                  !(ti[j + 1].bits & TB_ACRO)) {
-            uint32_t r = j + 1; /* à Genève; à Genève Rupert Colville: a place, then the name */
+            uint32_t r = j + 1; /* à Genève; à Genève Paul Mercier: a place, then the name */
             while (r < lim && (ti[r].bits & TB_NAME) && r - j < 8)
                 r++;
             j = r - (j + 1) >= 3 ? j + 2 : r;
@@ -783,7 +783,7 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
         return RC_ENOMEM;
     out->type = np->type;
     if (named && !out->role && np->ent < 0 && np->nb - np->na == 1 && np->a == np->na &&
-        np->type != RC_ENT_ORG) { /* a surname alone: Colville */
+        np->type != RC_ENT_ORG) { /* a surname alone: Mercier */
         for (size_t k = 0; k < SRC_MEM && k < st->nmem; k++) {
             const src_mem *m = &st->mem[(st->nmem - 1 - k) % SRC_MEM];
             const char *lw = last_word(m->sp.name);
@@ -892,7 +892,7 @@ void speaker_remember(src_state *st, const rc_speaker *sp, uint32_t sent, uint32
     for (size_t k = 0; !copy.role && copy.key && k < SRC_MEM && k < st->nmem; k++) {
         const src_mem *o = &st->mem[(st->nmem - 1 - k) % SRC_MEM];
         if (o->sp.role && o->sp.key && strcmp(o->sp.key, copy.key) == 0)
-            copy.role = o->sp.role; /* Colville named again keeps his role */
+            copy.role = o->sp.role; /* Mercier named again keeps his role */
     }
     src_mem *m = &st->mem[st->nmem % SRC_MEM];
     m->sp = copy;
