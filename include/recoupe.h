@@ -214,7 +214,7 @@ typedef struct rc_entity {
 
 const rc_entity *rc_doc_entities(const rc_doc *doc, size_t *n /* OUT */);
 
-/* One named source of an attribution chain or a quote: "Rupert Colville" with his role, or a
+/* One named source of an attribution chain or a quote: "Paul Mercier" with his role, or a
  * description ("une source militaire russe"). key is its entity key, NULL for a description. */
 typedef struct rc_speaker {
     const char *name; /* never NULL */
@@ -333,7 +333,7 @@ typedef struct rc_doc_meta {
 void rc_doc_get_meta(const rc_doc *doc, rc_doc_meta *out /* OUT */);
 
 /* The cross-document key of a name: folded, with the transliteration variants of Arabic names
- * and the article al-/el- made one (Boustan Al Qasr and Boustane al-Qasr give one key). Written
+ * and the article al-/el- made one (Bab Al Hawa and Bab al-Hawa give one key). Written
  * into out (NUL-terminated, truncated to outlen). Returns the key's length. */
 size_t rc_entity_key(const rc_ctx *ctx, const char *name, size_t len, char *out, size_t outlen);
 

@@ -348,8 +348,8 @@ static bool words_within(const char *a, const char *b)
     return true;
 }
 
-/* Within one fact, a source named by a part of another source's name (Colville and Rupert
- * Colville; the centre and the centre for reconciliation) is that source, shortened, when it is
+/* Within one fact, a source named by a part of another source's name (Mercier and Paul
+ * Mercier; the centre and the centre for reconciliation) is that source, shortened, when it is
  * a part of exactly one other: the fact's origins merge so. Outlets never merge. gid holds the
  * check's origin index of each of the fact's origins. */
 static void merge_shortened(const rc_check *chk, rc_fact *f, rc_origin *orig, const uint32_t *gid,

@@ -685,7 +685,7 @@ static int cl_places(cl_doc *d, cl_fig *f)
                 while (k < lim && cl_placeword(doc, k) &&
                        !cl_match(d, k, k + 1, &(size_t){0}))
                     k++;
-                /* particles inside a name: Boustane al-Qasr, Deir ez-Zor */
+                /* particles inside a name: Bab al-Hawa, Deir ez-Zor */
                 if (k == j)
                     break;
                 uint32_t a = doc->toks[j].start, b = doc->toks[k - 1].end;

@@ -3,7 +3,7 @@
  * stage (what each token is, which sentence it is in), the reading of a source's name with its
  * role ("le porte-parole du Kremlin Dmitri Peskov", "une source militaire russe", "l'Unicef"),
  * the subject of a reporting verb on either side of it, and the memory of recent speakers that
- * resolves pronouns (a-t-il ajouté), surnames (Colville) and roles alone (le ministre).
+ * resolves pronouns (a-t-il ajouté), surnames (Mercier) and roles alone (le ministre).
  *
  * Every look-around is bounded in tokens, so reading a document stays linear in its length.
  */
@@ -73,8 +73,8 @@ bool speaker_np(const src_state *st, uint32_t i, uint32_t lim, src_np *np /* OUT
  * trois éleveurs): an optional article and up to four plain words. */
 bool speaker_np_loose(const src_state *st, uint32_t i, uint32_t lim, src_np *np /* OUT */);
 
-/* Like speaker_np, then takes an apposition after it: "Rupert Colville, le porte-parole du HCR",
- * "le ministre turc, Mevlüt Çavuşoğlu,", "Pawel Krzysiek, du CICR,". */
+/* Like speaker_np, then takes an apposition after it: "Paul Mercier, le porte-parole du HCR",
+ * "le ministre turc, Mevlüt Çavuşoğlu,", "Marta Ilves, du CICR,". */
 bool speaker_np_appos(const src_state *st, uint32_t i, uint32_t lim, src_np *np /* OUT */);
 
 /* The subject of a verb group starting at token g, read leftwards within the sentence (from
