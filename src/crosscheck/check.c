@@ -228,7 +228,7 @@ static bool vowel_at(const unsigned char *s)
 
 /* The hash of a place key's consonant skeleton: every word keeps its first letter, then only
  * its consonants, doubled ones once, and a final h after a vowel is dropped. Transliterations of
- * one name mostly differ in their vowels and doubled letters (Firdous and Fardous, Jableh and
+ * one name mostly differ in their vowels and doubled letters (Firdous and Firdaws, Jableh and
  * Jablah, Mossoul and Moussoul), while names that differ in their consonants stay apart
  * (Alep-Est and Alep-Ouest keep their first letters). A key too short for a skeleton of two
  * letters is hashed as it is. *first is the hash of the skeleton's first word, by which a
