@@ -488,6 +488,23 @@ static int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long s
     return -1;
 }
 
+
+/* Fills a part from its figure pn and its counted noun (tokens [ct, ct + cnt)): "dont 11 femmes".
+ * Returns 0, or -1 when memory runs out. */
+static int cl_part_fill(rc_doc *doc, rc_claim_part *pt, const rc_number *pn, size_t ct,
+                        size_t cnt, int who)
+{
+    pt->value = pn->value;
+    pt->low = pn->low;
+    pt->high = pn->high;
+    pt->who = (uint8_t)who;
+    pt->start = pn->start;
+    pt->end = doc->toks[ct + cnt - 1].end;
+    pt->counted = rc_arena_strndup(&doc->arena, doc->text + doc->toks[ct].start,
+                                   pt->end - doc->toks[ct].start);
+    return pt->counted ? 0 : -1;
+}
+
 /* Reads a breakdown given in apposition (39 détenus, 24 femmes et 15 adolescents): figures with
  * their nouns after a comma, joined by commas and a last et, whose sum is the figure's value.
  * Returns the token after it, or i. */
@@ -513,15 +530,7 @@ static size_t cl_apposition(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
         if (cl_counted_after(d, cl_tok_at(doc, pn->end), s1, &ct, &cnt, &ce) < 1 || ce->who < 0)
             break;
         rc_claim_part *pt = &parts[n++];
-        pt->value = pn->value;
-        pt->low = pn->low;
-        pt->high = pn->high;
-        pt->who = (uint8_t)ce->who;
-        pt->start = pn->start;
-        pt->end = doc->toks[ct + cnt - 1].end;
-        pt->counted = rc_arena_strndup(&doc->arena, doc->text + doc->toks[ct].start,
-                                       pt->end - doc->toks[ct].start);
-        if (!pt->counted)
+        if (cl_part_fill(doc, pt, pn, ct, cnt, ce->who))
             return i0;
         sum += pn->value;
         end = p = ct + cnt;
@@ -590,15 +599,7 @@ static size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
         if (cl_counted_after(d, cl_tok_at(doc, pn->end), s1, &ct, &cnt, &ce) < 1)
             break;
         rc_claim_part *pt = &f->parts[f->nparts++];
-        pt->value = pn->value;
-        pt->low = pn->low;
-        pt->high = pn->high;
-        pt->who = (uint8_t)ce->who;
-        pt->start = pn->start;
-        pt->end = doc->toks[ct + cnt - 1].end;
-        pt->counted = rc_arena_strndup(&doc->arena, doc->text + doc->toks[ct].start,
-                                       pt->end - doc->toks[ct].start);
-        if (!pt->counted)
+        if (cl_part_fill(doc, pt, pn, ct, cnt, ce->who))
             return i;
         end = p = ct + cnt;
         /* the next part: et, ainsi que, a comma */
