@@ -6,6 +6,7 @@
 #ifndef RC_FUZZ_CTX_H
 #define RC_FUZZ_CTX_H
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -21,6 +22,20 @@ static inline rc_ctx *fuzz_ctx(const char *name)
         abort();
     }
     return ctx;
+}
+
+/* Parses fuzz input as a plain-text document dated 2016-12-15, as every target of the text
+ * pipeline does; returns rc_doc_parse's status. */
+static inline int fuzz_parse_text(const rc_ctx *ctx, const uint8_t *data, size_t size,
+                                  rc_doc **doc /* OUT */)
+{
+    rc_source src = {0};
+    src.path = "fuzz";
+    src.data = data;
+    src.len = size;
+    src.format = RC_FORMAT_TEXT;
+    rc_doc_opts opts = {"2016-12-15"};
+    return rc_doc_parse(ctx, &src, &opts, doc);
 }
 
 #endif

@@ -26,14 +26,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    rc_source src = {0};
-    src.path = "fuzz";
-    src.data = data;
-    src.len = size;
-    src.format = RC_FORMAT_TEXT;
-    rc_doc_opts opts = {"2016-12-15"};
     rc_doc *doc;
-    if (rc_doc_parse(ctx, &src, &opts, &doc) != RC_OK)
+    if (fuzz_parse_text(ctx, data, size, &doc) != RC_OK)
         return 0;
     rc_stage_env env = {NULL, NULL};
     if (rc_stage_sources(doc, &env) != RC_OK)

@@ -115,8 +115,9 @@ static const char *const stmt_sql[ST_N] = {
     [ST_QUOTE] = "INSERT INTO quotes VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     [ST_ATTR] = "INSERT INTO attributions VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     [ST_ATTR_SOURCE] = "INSERT INTO attribution_sources VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    [ST_CLAIM] = "INSERT INTO claims VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-                 " ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+    /* in parentheses: one literal written on two lines, not two elements missing a comma */
+    [ST_CLAIM] = ("INSERT INTO claims VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+                  " ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)"),
     [ST_CLAIM_PART] = "INSERT INTO claim_parts VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     [ST_CLAIM_PLACE] = "INSERT INTO claim_places VALUES (?1, ?2, ?3, ?4, ?5)",
     [ST_CLAIM_SOURCE] = "INSERT INTO claim_sources VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
