@@ -420,14 +420,18 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
         if (!(np.bits & (SL_FEM | SL_MASC))) { /* -t-on: a-t-on appris de source militaire */
             for (uint32_t j = vend; j < b && j < vend + CUE_WINDOW; j++) {
                 uint32_t e;
+                src_np src; /* read aside: a failed read must not clobber the clitic */
                 const srclex_cue *cue = cue_at(st, j, b, &e);
-                if (cue && cue->cls == SC_SOURCE_OF && speaker_np(st, e - 1, b, &np)) {
+                if (cue && cue->cls == SC_SOURCE_OF && speaker_np(st, e - 1, b, &src)) {
+                    np = src;
                     *next = np.b;
                     break;
                 }
-                if (cue && cue->cls == SC_TOLD && j + 1 < b && speaker_np(st, e, b, &np) &&
-                    !np.pron)
-                    break; /* a-t-on appris auprès de l'armée */
+                if (cue && cue->cls == SC_TOLD && j + 1 < b && speaker_np(st, e, b, &src) &&
+                    !src.pron) {
+                    np = src; /* a-t-on appris auprès de l'armée */
+                    break;
+                }
             }
         }
     } else if (inverted) {

@@ -6,6 +6,7 @@
  * person and which is the complement follows from the prepositions: in "le porte-parole du
  * Kremlin Dmitri Peskov" the run after "du" is the Kremlin's, the rest the person's.
  */
+#include <assert.h>
 #include <string.h>
 
 #include "extract/speaker.h"
@@ -632,6 +633,7 @@ bool speaker_subject_right(const src_state *st, uint32_t j, uint32_t lim, bool l
 /* Copies tokens [a, b) of the text into the arena. */
 static char *span_dup(src_state *st, uint32_t a, uint32_t b)
 {
+    assert(a < b && b <= st->doc->ntoks);
     const rc_token *t = st->doc->toks;
     return rc_arena_strndup(&st->doc->arena, st->doc->text + t[a].start, t[b - 1].end - t[a].start);
 }
@@ -736,6 +738,8 @@ static bool is_demonstrative(const src_state *st, uint32_t k)
 
 int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
 {
+    /* a phrase that was read: a pronoun, a name or a description, never an empty span */
+    assert(np->a < np->b && (np->pron || np->na < np->nb || np->ra < np->rb));
     memset(out, 0, sizeof *out);
     const rc_token *t = st->doc->toks;
     uint32_t sent = st->sent_of[np->a];
