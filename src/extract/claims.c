@@ -869,8 +869,6 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
         }
         what = RC_WHAT_OTHER;
     }
-    if (what == RC_WHAT_INJURED && c->who == RC_WHO_WOUNDED)
-        c->who = RC_WHO_PEOPLE; /* 120 blessés: people injured; wounded is for another event */
     c->what = (uint8_t)what;
     return 1;
 }
