@@ -186,6 +186,7 @@ int rc_store_open(const char *path, unsigned flags, char *errbuf, size_t errlen,
     }
     st->readonly = (flags & RC_STORE_READONLY) != 0;
     st->json = (rc_buf)RC_BUF_INIT;
+    st->claim_json = (rc_buf)RC_BUF_INIT;
     int status = store_connect(st, flags);
     if (status) {
         if (errbuf && errlen)
@@ -207,6 +208,7 @@ void rc_store_close(rc_store *st)
         sqlite3_finalize(st->stmt[i]);
     sqlite3_close(st->db);
     rc_buf_free(&st->json);
+    rc_buf_free(&st->claim_json);
     free(st->path);
     free(st);
 }

@@ -26,7 +26,7 @@ expect_status 0 "first ingest" "$RECOUPE" ingest --db "$DB" "$TMP/in"
 check "summary: three added" grep -q "3 documents added, 0 already there" "$TMP/err"
 check "summary is on stderr only" test ! -s "$TMP/out"
 check "three documents stored" test "$(sqlite3 "$DB" 'SELECT count(*) FROM documents')" = 3
-check "schema version 1" test "$(sqlite3 "$DB" 'PRAGMA user_version')" = 1
+check "schema version 2" test "$(sqlite3 "$DB" 'PRAGMA user_version')" = 2
 check "WAL journal" test "$(sqlite3 "$DB" 'PRAGMA journal_mode')" = wal
 dump "$DB" >"$TMP/dump1"
 
@@ -72,7 +72,7 @@ check "newer store untouched" cmp -s "$TMP/new1" "$TMP/new2"
 
 # a store another program is writing: a clear error after the wait. The other writer holds its
 # lock until the ingest is over (or 20 s).
-(printf 'BEGIN IMMEDIATE;\nINSERT INTO framing VALUES ("x", 0, "c", "t", 1);\n.shell touch %s/locked; i=0; while [ ! -e %s/go ] && [ $i -lt 200 ]; do sleep 0.1; i=$((i+1)); done\nROLLBACK;\n' "$TMP" "$TMP" |
+(printf 'BEGIN IMMEDIATE;\nINSERT INTO facts (id, n) VALUES ("x", 0);\n.shell touch %s/locked; i=0; while [ ! -e %s/go ] && [ $i -lt 200 ]; do sleep 0.1; i=$((i+1)); done\nROLLBACK;\n' "$TMP" "$TMP" |
     sqlite3 "$DB" >/dev/null 2>&1) &
 i=0
 while [ ! -e "$TMP/locked" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
