@@ -453,6 +453,8 @@ int rc_store_commit(rc_store *st);
 int rc_store_save_facts(rc_store *st, const rc_check *chk);
 /* Hands every stored document back, rebuilt (rc_doc_from_json), in the order they were added. */
 int rc_store_each(rc_store *st, const rc_ctx *ctx, rc_doc_fn fn, void *ud);
+/* How many documents the store holds (committed ones, and those of the open batch). */
+int rc_store_count(rc_store *st, size_t *n /* OUT */);
 /* The last error message of the store (names the file); never NULL. */
 const char *rc_store_error(const rc_store *st);
 

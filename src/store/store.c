@@ -275,6 +275,23 @@ int rc_store_each(rc_store *st, const rc_ctx *ctx, rc_doc_fn fn, void *ud)
     return status ? status : bad;
 }
 
+int rc_store_count(rc_store *st, size_t *n)
+{
+    *n = 0;
+    if (!st)
+        return RC_EINVAL;
+    sqlite3_stmt *s;
+    int rc = sqlite3_prepare_v2(st->db, "SELECT count(*) FROM documents", -1, &s, NULL);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(s);
+        if (rc == SQLITE_ROW)
+            *n = (size_t)sqlite3_column_int64(s, 0);
+        rc = rc == SQLITE_ROW ? SQLITE_OK : rc;
+    }
+    sqlite3_finalize(s);
+    return rc == SQLITE_OK ? RC_OK : rc_store_fail(st, rc, "cannot count the documents");
+}
+
 const char *rc_store_error(const rc_store *st)
 {
     return st ? st->err : "no store";

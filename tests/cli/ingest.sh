@@ -54,6 +54,20 @@ if "$RECOUPE" check "$TMP/in" >"$TMP/check_files" 2>/dev/null; then
     check "check --db equals check on the files" cmp -s "$TMP/out" "$TMP/check_files"
 fi
 
+# the facts table holds check's facts, whether the documents came in one ingest or in two (the
+# documents of the run join the cross-check as written, those stored before are read back)
+if command -v jq >/dev/null && "$RECOUPE" check "$TMP/in" >"$TMP/check_files" 2>/dev/null; then
+    facts_of() { sqlite3 -separator ' ' "$1" "SELECT id, what, who, printf('%g', best), status, claims, origins FROM facts ORDER BY n"; }
+    jq -r '.facts[] | "\(.id) \(.what) \(.who) \(.best) \(.status) \(.claims | length) \(.origins | length)"' \
+        "$TMP/check_files" >"$TMP/facts_check"
+    facts_of "$DB" >"$TMP/facts_two"
+    expect_status 0 "ingest in one run" "$RECOUPE" ingest --db "$TMP/one.db" "$TMP/in"
+    facts_of "$TMP/one.db" >"$TMP/facts_one"
+    check "facts of check in the store" test -s "$TMP/facts_check"
+    check "facts table equals check's facts (two runs)" cmp -s "$TMP/facts_check" "$TMP/facts_two"
+    check "facts table equals check's facts (one run)" cmp -s "$TMP/facts_check" "$TMP/facts_one"
+fi
+
 # a file that is not SQLite: named, exit 1, not touched
 printf 'Ceci est un carnet de notes, pas une base de données.\n%.0s' 1 2 3 4 5 6 7 8 9 10 >"$TMP/notes.db"
 cp "$TMP/notes.db" "$TMP/notes.orig"
