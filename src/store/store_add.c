@@ -86,7 +86,8 @@ static int64_t count_chars(const char *s, size_t len)
 static int add_doc_row(rc_store *st, const rc_doc *doc, const rc_doc_meta *m, int *added)
 {
     rc_buf_reset(&st->json);
-    int status = rc_doc_write_json(doc, RC_JSON_TEXT | RC_JSON_EXPLAIN, to_buf, &st->json);
+    int status = rc_doc_write_json(doc, RC_JSON_TEXT | RC_JSON_EXPLAIN | RC_JSON_KEYS, to_buf,
+                                   &st->json);
     if (status)
         return status;
     size_t len;
