@@ -53,8 +53,10 @@ int rc_store_fail(rc_store *st, int rc, const char *what);
 int rc_store_exec(rc_store *st, const char *sql);
 
 /* Brings the schema from version `from` to RC_STORE_VERSION, one step per version, inside the
- * caller's transaction. A step only adds (tables, columns, indexes): stored data is never
- * dropped. Returns RC_OK or the failure (recorded in st). */
+ * caller's transaction. A step never loses what is stored: it adds tables, columns and indexes,
+ * and a table it drops is one whose content is kept elsewhere (1 -> 2: the detail tables, whose
+ * content is in documents.json and in the new columns of claims, become views). Returns RC_OK or
+ * the failure (recorded in st). */
 int rc_store_migrate(rc_store *st, int from);
 
 /* The text of a prepared statement of the writers. */
