@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "core/lang.h"
+#include "extract/ent_tagger.h"
 #include "extract/entkey.h"
 #include "extract/entlink.h"
 #include "extract/gazetteer.h"
@@ -675,6 +676,8 @@ static uint32_t ent_hash(const char *s, size_t n)
     return h ? h : 1;
 }
 
+static int ent_merge(ent_run *r, size_t known);
+
 /* Types the lone names left pending like another mention of the same name in the document (the
  * last word of a person's full name counts as a mention of a person), adds those that find one
  * and puts the entities back in text order. */
@@ -729,7 +732,14 @@ static int ent_resolve(ent_run *r)
         if (ent_add(r, r->pending[p].start, r->pending[p].end, ty[x], place ? &pl : NULL))
             return RC_ENOMEM;
     }
-    /* merge the two sorted parts [0, known) and [known, nents) */
+    return ent_merge(r, known);
+}
+
+/* Puts the entities back in text order after some were appended: merges the two sorted parts
+ * [0, known) and [known, nents). */
+static int ent_merge(ent_run *r, size_t known)
+{
+    rc_doc *d = r->doc;
     size_t n = d->nents;
     if (n == known)
         return RC_OK;
@@ -743,6 +753,47 @@ static int ent_resolve(ent_run *r)
     d->ents = m;
     r->cap = n;
     return RC_OK;
+}
+
+/* Adds the names the tagger finds where the rules found none: runs of capitalised words of one
+ * label, none inside a rule's entity, each labelled with at least the model's margin. */
+static int ent_tagged(ent_run *r)
+{
+    rc_doc *d = r->doc;
+    const ent_tagger *m = ent_tagger_get(d->ctx);
+    if (!m || !d->ntoks)
+        return RC_OK;
+    ent_tag_doc td;
+    int st = ent_tagger_signals(d, &td);
+    if (st)
+        return st;
+    uint8_t *tags = rc_arena_alloc(&d->arena, d->ntoks);
+    float *margin = rc_arena_alloc(&d->arena, d->ntoks * sizeof *margin);
+    if (!tags || !margin)
+        return RC_ENOMEM;
+    ent_tagger_tag(m, &td, tags, margin);
+    float least = (float)ent_tagger_margin(m);
+    size_t known = d->nents;
+    for (size_t i = 0; i < d->ntoks;) {
+        if (tags[i] == ENT_TAG_O || td.rule[i] || margin[i] < least) {
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < d->ntoks && tags[j] == tags[i] && !td.rule[j] && margin[j] >= least &&
+               !(d->toks[j].flags & (RC_TF_SENTSTART | RC_TF_NEWLINE)))
+            j++;
+        int type = tags[i] == ENT_TAG_PER ? RC_ENT_PER
+                   : tags[i] == ENT_TAG_LOC ? RC_ENT_LOC
+                                            : RC_ENT_ORG;
+        uint32_t s = d->toks[i].start, e = d->toks[j - 1].end;
+        rc_gaz_place pl;
+        bool place = type == RC_ENT_LOC && rc_gaz_place_find(d->ctx, d->text + s, e - s, &pl);
+        if ((st = ent_add(r, s, e, type, place ? &pl : NULL)))
+            return st;
+        i = j;
+    }
+    return ent_merge(r, known);
 }
 
 /* Whether token i may continue a run: a name, a particle (al, ben, ibn) or an organisation's or
@@ -937,6 +988,8 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
         i = j;
     }
     int st = ent_resolve(&r);
+    if (!st && doc->ctx->tagger)
+        st = ent_tagged(&r);
     return st ? st : rc_entlink(doc);
 }
 
