@@ -491,6 +491,15 @@ int main(int argc, char **argv)
             ru[i] = from_rule[td.rule[i] < 6 ? td.rule[i] : 0];
             co[i] = ru[i] ? ru[i] : td.rule[i] ? 0 : mg[i] >= margin ? tg[i] : 0;
         }
+        for (size_t i = 0; i < n;) { /* the runs the entity stage would not keep */
+            size_t j = i + 1;
+            while (j < n && co[j] == co[i] && co[i] && !td.rule[i] &&
+                   !(d->toks[j].flags & (RC_TF_SENTSTART | RC_TF_NEWLINE)))
+                j++;
+            if (co[i] && !td.rule[i] && !ent_tagger_keep(&td, i, j))
+                co[i] = 0;
+            i = j;
+        }
         score_runs(d, gold, tg, &tag);
         score_runs(d, gold, ru, &rules);
         score_runs(d, gold, co, &both);

@@ -41,6 +41,15 @@ static uint64_t tag_hash(const char *s)
     return h ? h : 1;
 }
 
+/* tag_hash over s[0..n). */
+static uint64_t tag_hashn(const char *s, size_t n)
+{
+    uint64_t h = 14695981039346656037ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h ? h : 1;
+}
+
 /* Writes "NAME:LINE: what" into errbuf. */
 static int tag_err(char *errbuf, size_t errlen, const char *name, size_t line, const char *fmt,
                    ...)
@@ -323,6 +332,28 @@ int ent_tagger_signals(const rc_doc *doc, ent_tag_doc *td)
             rule[i] = 5;
     }
     td->rule = rule;
+    /* the capitalised words met inside a sentence: a sentence's first word met there too is a
+     * name rather than a common word written with a capital */
+    size_t cap = 16;
+    while (cap < doc->ntoks / 4 + 16)
+        cap *= 2;
+    uint64_t *mid = rc_arena_calloc((rc_arena *)&doc->arena, cap, sizeof *mid);
+    if (!mid)
+        return RC_ENOMEM;
+    size_t used = 0;
+    for (size_t i = 0; i < doc->ntoks && used < cap / 2; i++) {
+        if (!ent_tagger_candidate(doc, i) || (doc->toks[i].flags & RC_TF_SENTSTART))
+            continue;
+        uint64_t h = tag_hashn(doc->text + doc->toks[i].start,
+                               doc->toks[i].end - doc->toks[i].start);
+        size_t x = (size_t)h & (cap - 1);
+        while (mid[x] && mid[x] != h)
+            x = (x + 1) & (cap - 1);
+        if (!mid[x])
+            mid[x] = h, used++;
+    }
+    td->mid = mid;
+    td->mid_mask = cap - 1;
     if (doc->ctx->fr) {
         td->cues = rc_lang_lex(doc->ctx->fr, "ent_cues");
         td->demonyms = rc_lang_lex(doc->ctx->fr, "ent_demonyms");
@@ -480,6 +511,8 @@ static bool tag_demonym(const ent_tag_doc *td, const char *s, size_t n)
     return n > 2 && s[n - 1] == 's' && rc_lex_get(td->demonyms, s, n - 1);
 }
 
+static bool tag_mid(const ent_tag_doc *td, size_t i);
+
 static const char *const tag_rule_names[] = {"-", "PER", "ORG", "LOC", "MISC", "TIME"};
 
 /* The neighbour's word, shape, rule type and cue (prefix "-1" or "+1"). */
@@ -536,6 +569,11 @@ size_t ent_tagger_feats(const ent_tag_doc *td, size_t i, char *buf, const char *
     if (ss) {
         tag_adds(&fw, "ss|d=", dict);
         tag_adds(&fw, "ss|sh=", sh);
+        const char *seen = tag_mid(td, i) ? "1" : "0";
+        tag_adds(&fw, "ss|mid=", seen);
+        char combo[8];
+        snprintf(combo, sizeof combo, "%s|%s", seen, dict);
+        tag_adds(&fw, "ss|mid|d=", combo);
     }
     /* what the rules know */
     rc_lex_key key;
@@ -574,6 +612,25 @@ size_t ent_tagger_feats(const ent_tag_doc *td, size_t i, char *buf, const char *
         tag_add(&fw, "+2w=", f, k);
     }
     return fw.n;
+}
+
+/* Whether token i's text is in the set of capitalised words met inside a sentence. */
+static bool tag_mid(const ent_tag_doc *td, size_t i)
+{
+    const rc_doc *d = td->doc;
+    uint64_t h = tag_hashn(d->text + d->toks[i].start, d->toks[i].end - d->toks[i].start);
+    size_t x = (size_t)h & td->mid_mask;
+    while (td->mid[x] && td->mid[x] != h)
+        x = (x + 1) & td->mid_mask;
+    return td->mid[x] != 0;
+}
+
+int ent_tagger_keep(const ent_tag_doc *td, size_t i, size_t j)
+{
+    assert(i < j && j <= td->doc->ntoks);
+    if (j == i + 1 && (td->doc->toks[i].flags & RC_TF_SENTSTART))
+        return tag_mid(td, i);
+    return 1;
 }
 
 static const char *const tag_names[ENT_TAG_NLAB] = {"O", "PER", "LOC", "ORG"};

@@ -50,6 +50,9 @@ typedef struct ent_tag_doc {
     const uint8_t *rule;
     const rc_lexicon *cues, *demonyms; /* ent_cues, ent_demonyms */
     const struct rc_gaz *gaz;          /* the context's name tables */
+    const uint64_t *mid; /* open-addressing set of the hashes of the capitalised words seen
+                          * inside a sentence (0: empty) */
+    size_t mid_mask;
 } ent_tag_doc;
 
 /* Fills *td for doc, whose entities are those of the rules; memory from doc->arena. */
@@ -66,6 +69,11 @@ size_t ent_tagger_feats(const ent_tag_doc *td, size_t i, char *buf, const char *
 /* The features that depend on the previous token's label (prev, ENT_TAG_*), written like those
  * of ent_tagger_feats after the n already there; returns the new count. */
 size_t ent_tagger_prev_feats(size_t n, int prev, char *buf, const char **feats);
+
+/* Whether the entity stage keeps a run [i, j) of one label the tagger found: not a lone word
+ * opening a sentence unless the document also has it inside a sentence (Internet, Covid ...
+ * opening a sentence are common words as often as names). */
+int ent_tagger_keep(const ent_tag_doc *td, size_t i, size_t j);
 
 /* Labels the candidate tokens of td greedily, left to right: tags[i] gets ENT_TAG_* (O for
  * tokens that are not candidates) and margin[i] the best score minus the second. */
