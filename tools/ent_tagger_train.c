@@ -9,7 +9,8 @@
  * features come from ent_tagger_feats, the same function the entity stage calls. One piece in
  * ten is held out; the model is trained on the others, written, read back and scored on them.
  *
- *   ent_tagger_train [--epochs N] [--seed S] [--prune W] [--margin M] CORPUS.bio OUT.model
+ *   ent_tagger_train [--epochs N] [--seed S] [--prune W] [--margin M] [--add 'PER LOC']
+ *                    CORPUS.bio OUT.model
  */
 #include <math.h>
 #include <stdint.h>
@@ -267,6 +268,7 @@ int main(int argc, char **argv)
     int epochs = 8;
     unsigned long long seed = 20161215;
     double prune = 0.05, margin = 0;
+    const char *add = "PER LOC";
     int a = 1;
     for (; a + 1 < argc && strncmp(argv[a], "--", 2) == 0; a += 2) {
         if (strcmp(argv[a], "--epochs") == 0)
@@ -275,6 +277,8 @@ int main(int argc, char **argv)
             seed = strtoull(argv[a + 1], NULL, 10);
         else if (strcmp(argv[a], "--prune") == 0)
             prune = atof(argv[a + 1]);
+        else if (strcmp(argv[a], "--add") == 0)
+            add = argv[a + 1];
         else if (strcmp(argv[a], "--margin") == 0)
             margin = atof(argv[a + 1]);
         else
@@ -282,7 +286,7 @@ int main(int argc, char **argv)
     }
     if (argc - a != 2 || epochs < 1) {
         fprintf(stderr, "usage: ent_tagger_train [--epochs N] [--seed S] [--prune W] "
-                        "[--margin M] CORPUS.bio OUT.model\n");
+                        "[--margin M] [--add 'PER LOC'] CORPUS.bio OUT.model\n");
         return 2;
     }
     char err[512];
@@ -438,8 +442,8 @@ int main(int argc, char **argv)
                  "# entity tagger of recoupe: averaged perceptron, trained by "
                  "tools/ent_tagger_train.c\n"
                  "# (%d epochs, seed %llu, weights below %.3g pruned); format in docs/tagger.md\n"
-                 "labels O PER LOC ORG\nmargin %.3f\n",
-            epochs, seed, prune, margin);
+                 "labels O PER LOC ORG\nadd %s\nmargin %.3f\n",
+            epochs, seed, prune, add, margin);
     for (size_t i = 0; i < kept; i++) {
         const float *v = &w[(size_t)rows[i].id * ENT_TAG_NLAB];
         fprintf(out, "%s", rows[i].s);
@@ -489,7 +493,10 @@ int main(int argc, char **argv)
             uint8_t g = ps[k].lab[d->toks[i].start];
             gold[i] = g == 255 ? 0 : g;
             ru[i] = from_rule[td.rule[i] < 6 ? td.rule[i] : 0];
-            co[i] = ru[i] ? ru[i] : td.rule[i] ? 0 : mg[i] >= margin ? tg[i] : 0;
+            co[i] = ru[i]                               ? ru[i]
+                    : td.rule[i] || !ent_tagger_adds(m, tg[i]) ? 0
+                    : mg[i] >= margin                          ? tg[i]
+                                                               : 0;
         }
         for (size_t i = 0; i < n;) { /* the runs the entity stage would not keep */
             size_t j = i + 1;

@@ -20,6 +20,9 @@
 #include "lang/fr/morph.h"
 #include "util/fold.h"
 
+/* The names of the labels, in the order of the weights. */
+static const char *const tag_names[ENT_TAG_NLAB] = {"O", "PER", "LOC", "ORG"};
+
 /* The first line of a model file. */
 #define TAG_MAGIC "recoupe-tagger 1"
 
@@ -30,6 +33,7 @@ struct ent_tagger {
     float *w;        /* ENT_TAG_NLAB weights per feature */
     size_t n;
     double margin;
+    unsigned add; /* bit l: the entity stage adds names of label l */
 };
 
 /* FNV-1a, 64 bits, never 0 (0 marks an empty slot). */
@@ -105,6 +109,8 @@ int ent_tagger_parse(const char *name, const char *data, size_t len, char *errbu
     for (size_t i = 0; i < len; i++)
         lines += data[i] == '\n';
     ent_tagger *m = calloc(1, sizeof *m);
+    if (m)
+        m->add = 1u << ENT_TAG_PER | 1u << ENT_TAG_LOC | 1u << ENT_TAG_ORG;
     size_t cap = 16;
     while (cap < (lines + 1) * 2)
         cap *= 2;
@@ -147,6 +153,21 @@ int ent_tagger_parse(const char *name, const char *data, size_t len, char *errbu
             /* a header line: labels ..., margin X */
             if (n == 20 && memcmp(s, "labels O PER LOC ORG", 20) == 0) {
                 labels = true;
+            } else if (n > 4 && memcmp(s, "add ", 4) == 0) {
+                m->add = 0;
+                for (size_t p = 4; p < n && !st;) {
+                    size_t q = p;
+                    while (q < n && s[q] != ' ')
+                        q++;
+                    int l = 0;
+                    for (int k = 1; k < ENT_TAG_NLAB; k++)
+                        if (strlen(tag_names[k]) == q - p && memcmp(tag_names[k], s + p, q - p) == 0)
+                            l = k;
+                    if (!l)
+                        st = tag_err(errbuf, errlen, name, line, "add wants PER, LOC or ORG");
+                    m->add |= 1u << l;
+                    p = q + 1;
+                }
             } else if (n > 7 && memcmp(s, "margin ", 7) == 0) {
                 float v;
                 if (!tag_number(s + 7, n - 7, &v) || v < 0)
@@ -155,7 +176,8 @@ int ent_tagger_parse(const char *name, const char *data, size_t len, char *errbu
                     m->margin = v;
             } else {
                 st = tag_err(errbuf, errlen, name, line,
-                             "wants 'labels O PER LOC ORG', 'margin X' or FEATURE<TAB>4 weights");
+                             "wants 'labels O PER LOC ORG', 'add LABELS', 'margin X' or "
+                             "FEATURE<TAB>4 weights");
             }
             continue;
         }
@@ -263,6 +285,11 @@ size_t ent_tagger_size(const ent_tagger *m)
 double ent_tagger_margin(const ent_tagger *m)
 {
     return m ? m->margin : 0;
+}
+
+int ent_tagger_adds(const ent_tagger *m, int label)
+{
+    return m && label > 0 && label < ENT_TAG_NLAB && (m->add >> label & 1u);
 }
 
 /* rc_ctx_derived make: the model of the context's French data, or NULL. */
@@ -632,8 +659,6 @@ int ent_tagger_keep(const ent_tag_doc *td, size_t i, size_t j)
         return tag_mid(td, i);
     return 1;
 }
-
-static const char *const tag_names[ENT_TAG_NLAB] = {"O", "PER", "LOC", "ORG"};
 
 size_t ent_tagger_prev_feats(size_t n, int prev, char *buf, const char **feats)
 {

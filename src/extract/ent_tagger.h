@@ -39,6 +39,10 @@ void ent_tagger_free(ent_tagger *m);
 size_t ent_tagger_size(const ent_tagger *m);
 double ent_tagger_margin(const ent_tagger *m);
 
+/* Whether the entity stage adds names of a label (ENT_TAG_*) the model finds: the "add" line of
+ * the model file (every label when it has none). */
+int ent_tagger_adds(const ent_tagger *m, int label);
+
 /* The context's model (data/fr/ent_tagger.model), made on first use (rc_ctx_derived); NULL when
  * the file is missing or malformed. Owned by the context. */
 const ent_tagger *ent_tagger_get(const rc_ctx *ctx);

@@ -13,8 +13,6 @@
 
 #include <math.h>
 #include <string.h>
-#include <stdio.h>
-#include <stdlib.h>
 
 #include "core/lang.h"
 #include "extract/ent_tagger.h"
@@ -785,7 +783,7 @@ static int ent_tagged(ent_run *r)
         while (j < d->ntoks && tags[j] == tags[i] && !td.rule[j] && margin[j] >= least &&
                !(d->toks[j].flags & (RC_TF_SENTSTART | RC_TF_NEWLINE)))
             j++;
-        if (!ent_tagger_keep(&td, i, j)) {
+        if (!ent_tagger_adds(m, tags[i]) || !ent_tagger_keep(&td, i, j)) {
             i = j;
             continue;
         }
@@ -795,7 +793,6 @@ static int ent_tagged(ent_run *r)
         uint32_t s = d->toks[i].start, e = d->toks[j - 1].end;
         rc_gaz_place pl;
         bool place = type == RC_ENT_LOC && rc_gaz_place_find(d->ctx, d->text + s, e - s, &pl);
-        if (getenv("TAGDBG")) fprintf(stderr, "ADD %d %.*s m=%.1f ss=%d\n", type, (int)(e-s), d->text+s, margin[i], d->toks[i].flags & RC_TF_SENTSTART);
         if ((st = ent_add(r, s, e, type, place ? &pl : NULL)))
             return st;
         i = j;
