@@ -29,8 +29,10 @@ typedef struct piece {
     size_t len;
 } piece;
 
-/* A labelled candidate token: its static features, gold label and the index of the previous
- * example when that is the token right before (else -1). */
+/* A labelled candidate token: its static features, gold label and what comes before it: when
+ * the token right before is in a rule's entity, -1 - the rules' label (what the entity stage
+ * reads there); else the index of the previous example when that is the token right before; else
+ * -1 - O. */
 typedef struct example {
     uint32_t f0, nf; /* range in the feature id pool */
     uint8_t gold;
@@ -350,7 +352,12 @@ int main(int argc, char **argv)
                 pool[npool++] = feat_id(&F, fs[q]);
             uint8_t g = ps[k].lab[d->toks[i].start];
             e->gold = g == 255 ? ENT_TAG_O : g;
-            e->prev = last >= 0 && last_tok + 1 == i ? (int32_t)last : -1;
+            int before = i && ent_tagger_candidate(d, i - 1) && td.rule[i - 1]
+                             ? ent_tagger_rule_label(&td, i - 1)
+                             : ENT_TAG_O;
+            e->prev = i && ent_tagger_candidate(d, i - 1) && td.rule[i - 1] ? -1 - before
+                      : last >= 0 && last_tok + 1 == i                        ? (int32_t)last
+                                                                              : -1 - ENT_TAG_O;
             last = (int64_t)nex;
             last_tok = i;
             nex++;
@@ -386,7 +393,7 @@ int main(int argc, char **argv)
             size_t k = order[oi];
             for (size_t x = doc_first[k]; x < doc_first[k + 1]; x++) {
                 example *e = &ex[x];
-                uint32_t p = pt[e->prev >= 0 ? pred[e->prev] : ENT_TAG_O];
+                uint32_t p = pt[e->prev >= 0 ? pred[e->prev] : -1 - e->prev];
                 float sc[ENT_TAG_NLAB] = {0};
                 for (uint32_t q = 0; q <= e->nf; q++) {
                     uint32_t id = q < e->nf ? pool[e->f0 + q] : p;
@@ -482,7 +489,10 @@ int main(int argc, char **argv)
         uint8_t *gold = calloc(n + 1, 1), *tg = calloc(n + 1, 1), *ru = calloc(n + 1, 1),
                 *co = calloc(n + 1, 1);
         float *mg = calloc(n + 1, sizeof *mg);
-        ent_tagger_tag(m, &td, tg, mg);
+        ent_tagger_tag(m, &td, 1, tg, mg); /* the model alone, on every capitalised word */
+        uint8_t *tl = calloc(n + 1, 1); /* as the entity stage runs it: on the words left */
+        float *ml = calloc(n + 1, sizeof *ml);
+        ent_tagger_tag(m, &td, 0, tl, ml);
         static const uint8_t from_rule[] = {ENT_TAG_O, ENT_TAG_PER, ENT_TAG_ORG, ENT_TAG_LOC,
                                             ENT_TAG_O, ENT_TAG_O};
         for (size_t i = 0; i < n; i++) {
@@ -494,8 +504,8 @@ int main(int argc, char **argv)
             gold[i] = g == 255 ? 0 : g;
             ru[i] = from_rule[td.rule[i] < 6 ? td.rule[i] : 0];
             co[i] = ru[i]                               ? ru[i]
-                    : td.rule[i] || !ent_tagger_adds(m, tg[i]) ? 0
-                    : mg[i] >= margin                          ? tg[i]
+                    : td.rule[i] || !ent_tagger_adds(m, tl[i]) ? 0
+                    : ml[i] >= margin                          ? tl[i]
                                                                : 0;
         }
         for (size_t i = 0; i < n;) { /* the runs the entity stage would not keep */
@@ -520,7 +530,7 @@ int main(int argc, char **argv)
             free(g1);
             free(p1);
         }
-        free(gold), free(tg), free(ru), free(co), free(mg);
+        free(gold), free(tg), free(ru), free(co), free(mg), free(tl), free(ml);
         rc_doc_free(d);
     }
     printf("held-out tenth of %s (names as runs of capitalised words):\n", argv[a]);

@@ -26,12 +26,18 @@ static const char *const tag_names[ENT_TAG_NLAB] = {"O", "PER", "LOC", "ORG"};
 /* The first line of a model file. */
 #define TAG_MAGIC "recoupe-tagger 1"
 
+/* A slot of the feature table: the hash of the feature (0: empty) and its weights, together so
+ * that a look-up touches one cache line. */
+typedef struct tag_slot {
+    uint64_t key;
+    float w[ENT_TAG_NLAB];
+} tag_slot;
+
 struct ent_tagger {
-    uint64_t *keys;  /* open-addressing table of feature hashes (0: empty) */
-    uint32_t *slots; /* for each table slot, the feature's row in w */
+    tag_slot *tab; /* open addressing */
     size_t mask;
-    float *w;        /* ENT_TAG_NLAB weights per feature */
     size_t n;
+    uint64_t prev_hash[ENT_TAG_NLAB]; /* the hashes of the previous-tag features */
     double margin;
     unsigned add; /* bit l: the entity stage adds names of label l */
 };
@@ -87,18 +93,13 @@ static bool tag_number(const char *s, size_t n, float *out)
     return true;
 }
 
-/* Inserts a feature's hash into the table; false when it is there already. */
-static bool tag_insert(ent_tagger *m, uint64_t h, uint32_t row)
+/* The slot of a feature's hash: its own, or the empty one where it would go. */
+static tag_slot *tag_find(const ent_tagger *m, uint64_t h)
 {
     size_t x = (size_t)h & m->mask;
-    while (m->keys[x]) {
-        if (m->keys[x] == h)
-            return false;
+    while (m->tab[x].key && m->tab[x].key != h)
         x = (x + 1) & m->mask;
-    }
-    m->keys[x] = h;
-    m->slots[x] = row;
-    return true;
+    return &m->tab[x];
 }
 
 int ent_tagger_parse(const char *name, const char *data, size_t len, char *errbuf, size_t errlen,
@@ -115,12 +116,10 @@ int ent_tagger_parse(const char *name, const char *data, size_t len, char *errbu
     while (cap < (lines + 1) * 2)
         cap *= 2;
     if (m) {
-        m->keys = calloc(cap, sizeof *m->keys);
-        m->slots = calloc(cap, sizeof *m->slots);
-        m->w = calloc((lines + 1) * ENT_TAG_NLAB, sizeof *m->w);
+        m->tab = calloc(cap, sizeof *m->tab);
         m->mask = cap - 1;
     }
-    if (!m || !m->keys || !m->slots || !m->w) {
+    if (!m || !m->tab) {
         ent_tagger_free(m);
         return RC_ENOMEM;
     }
@@ -198,7 +197,7 @@ int ent_tagger_parse(const char *name, const char *data, size_t len, char *errbu
         }
         memcpy(feat, s, fl);
         feat[fl] = '\0';
-        float *w = m->w + m->n * ENT_TAG_NLAB;
+        float w[ENT_TAG_NLAB];
         const char *p = tab + 1, *end = s + n;
         for (int k = 0; k < ENT_TAG_NLAB && !st; k++) {
             const char *q = memchr(p, '\t', (size_t)(end - p));
@@ -212,10 +211,14 @@ int ent_tagger_parse(const char *name, const char *data, size_t len, char *errbu
         if (st)
             break;
         assert(m->n <= lines);
-        if (!tag_insert(m, tag_hash(feat), (uint32_t)m->n)) {
+        uint64_t h = tag_hash(feat);
+        tag_slot *slot = tag_find(m, h);
+        if (slot->key) {
             st = tag_err(errbuf, errlen, name, line, "feature '%s' given twice", feat);
             break;
         }
+        slot->key = h;
+        memcpy(slot->w, w, sizeof w);
         m->n++;
     }
     if (!st && !labels)
@@ -223,6 +226,11 @@ int ent_tagger_parse(const char *name, const char *data, size_t len, char *errbu
     if (st) {
         ent_tagger_free(m);
         return st;
+    }
+    for (int l = 0; l < ENT_TAG_NLAB; l++) {
+        char f[16];
+        snprintf(f, sizeof f, "pt=%s", tag_names[l]);
+        m->prev_hash[l] = tag_hash(f);
     }
     *out = m;
     return RC_OK;
@@ -271,9 +279,7 @@ void ent_tagger_free(ent_tagger *m)
 {
     if (!m)
         return;
-    free(m->keys);
-    free(m->slots);
-    free(m->w);
+    free(m->tab);
     free(m);
 }
 
@@ -542,26 +548,30 @@ static bool tag_mid(const ent_tag_doc *td, size_t i);
 
 static const char *const tag_rule_names[] = {"-", "PER", "ORG", "LOC", "MISC", "TIME"};
 
-/* The neighbour's word, shape, rule type and cue (prefix "-1" or "+1"). */
-static void tag_neighbour(tag_fw *fw, const ent_tag_doc *td, size_t j, const char *side)
+int ent_tagger_rule_label(const ent_tag_doc *td, size_t i)
 {
+    static const uint8_t of_rule[] = {ENT_TAG_O, ENT_TAG_PER, ENT_TAG_ORG, ENT_TAG_LOC,
+                                      ENT_TAG_O, ENT_TAG_O};
+    return td->rule[i] ? of_rule[td->rule[i] < 6 ? td->rule[i] : 0] : -1;
+}
+
+/* The neighbour's word, shape, rule type and cue (side 0: the word before, 1: after). */
+static void tag_neighbour(tag_fw *fw, const ent_tag_doc *td, size_t j, int side)
+{
+    static const char *const pre[2][4] = {{"-1w=", "-1sh=", "-1r=", "-1c="},
+                                          {"+1w=", "+1sh=", "+1r=", "+1c="}};
     const rc_doc *d = td->doc;
-    char f[64], sh[16], pre[16];
+    char f[64], sh[16];
     if (j >= d->ntoks) {
-        snprintf(pre, sizeof pre, "%sw=", side);
-        tag_adds(fw, pre, "<none>");
+        tag_adds(fw, pre[side][0], "<none>");
         return;
     }
     size_t k = tag_fold(d, j, f);
-    snprintf(pre, sizeof pre, "%sw=", side);
-    tag_add(fw, pre, f, k);
+    tag_add(fw, pre[side][0], f, k);
     tag_shape(d->text + d->toks[j].start, d->toks[j].end - d->toks[j].start, sh);
-    snprintf(pre, sizeof pre, "%ssh=", side);
-    tag_adds(fw, pre, sh);
-    snprintf(pre, sizeof pre, "%sr=", side);
-    tag_adds(fw, pre, tag_rule_names[td->rule[j] < 6 ? td->rule[j] : 0]);
-    snprintf(pre, sizeof pre, "%sc=", side);
-    tag_adds(fw, pre, tag_cue(td, j));
+    tag_adds(fw, pre[side][1], sh);
+    tag_adds(fw, pre[side][2], tag_rule_names[td->rule[j] < 6 ? td->rule[j] : 0]);
+    tag_adds(fw, pre[side][3], tag_cue(td, j));
 }
 
 size_t ent_tagger_feats(const ent_tag_doc *td, size_t i, char *buf, const char **feats)
@@ -575,16 +585,12 @@ size_t ent_tagger_feats(const ent_tag_doc *td, size_t i, char *buf, const char *
     size_t fl = tag_fold(d, i, f);
     tag_adds(&fw, "b", "");
     tag_add(&fw, "w=", f, fl);
-    for (size_t k = 1; k <= 3; k++) {
-        char pre[8];
-        snprintf(pre, sizeof pre, "p%zu=", k);
-        tag_add(&fw, pre, f, tag_prefix(f, fl, k));
-    }
+    static const char *const pre[] = {"p1=", "p2=", "p3=", "s2=", "s3=", "s4="};
+    for (size_t k = 1; k <= 3; k++)
+        tag_add(&fw, pre[k - 1], f, tag_prefix(f, fl, k));
     for (size_t k = 2; k <= 4; k++) {
-        char pre[8];
-        snprintf(pre, sizeof pre, "s%zu=", k);
         size_t at = tag_suffix(f, fl, k);
-        tag_add(&fw, pre, f + at, fl - at);
+        tag_add(&fw, pre[k + 1], f + at, fl - at);
     }
     tag_shape(s, n, sh);
     tag_adds(&fw, "sh=", sh);
@@ -627,8 +633,8 @@ size_t ent_tagger_feats(const ent_tag_doc *td, size_t i, char *buf, const char *
     snprintf(combo, sizeof combo, "%s|%s", rule, dict);
     tag_adds(&fw, "r|d=", combo);
     /* the neighbours */
-    tag_neighbour(&fw, td, i ? i - 1 : d->ntoks, "-1");
-    tag_neighbour(&fw, td, i + 1, "+1");
+    tag_neighbour(&fw, td, i ? i - 1 : d->ntoks, 0);
+    tag_neighbour(&fw, td, i + 1, 1);
     if (i >= 2) {
         size_t k = tag_fold(d, i - 2, f);
         tag_add(&fw, "-2w=", f, k);
@@ -671,7 +677,8 @@ size_t ent_tagger_prev_feats(size_t n, int prev, char *buf, const char **feats)
     return fw.n;
 }
 
-void ent_tagger_tag(const ent_tagger *m, const ent_tag_doc *td, uint8_t *tags, float *margin)
+void ent_tagger_tag(const ent_tagger *m, const ent_tag_doc *td, int all, uint8_t *tags,
+                    float *margin)
 {
     const rc_doc *d = td->doc;
     char buf[ENT_TAG_FBUF];
@@ -681,19 +688,21 @@ void ent_tagger_tag(const ent_tagger *m, const ent_tag_doc *td, uint8_t *tags, f
         margin[i] = 0;
         if (!ent_tagger_candidate(d, i))
             continue;
+        if (td->rule[i] && !all) {
+            /* the rules' word: their label, which the next word reads as the previous tag */
+            tags[i] = (uint8_t)ent_tagger_rule_label(td, i);
+            continue;
+        }
         size_t n = ent_tagger_feats(td, i, buf, feats);
-        n = ent_tagger_prev_feats(n, i ? tags[i - 1] : ENT_TAG_O, buf, feats);
         float sc[ENT_TAG_NLAB] = {0};
-        for (size_t k = 0; k < n; k++) {
-            uint64_t h = tag_hash(feats[k]);
-            size_t x = (size_t)h & m->mask;
-            while (m->keys[x] && m->keys[x] != h)
-                x = (x + 1) & m->mask;
-            if (!m->keys[x])
+        for (size_t k = 0; k <= n; k++) {
+            /* the previous tag's feature last, its hash made at load */
+            uint64_t h = k < n ? tag_hash(feats[k]) : m->prev_hash[i ? tags[i - 1] : ENT_TAG_O];
+            const tag_slot *slot = tag_find(m, h);
+            if (!slot->key)
                 continue;
-            const float *w = m->w + (size_t)m->slots[x] * ENT_TAG_NLAB;
             for (int l = 0; l < ENT_TAG_NLAB; l++)
-                sc[l] += w[l];
+                sc[l] += slot->w[l];
         }
         int best = 0;
         for (int l = 1; l < ENT_TAG_NLAB; l++)

@@ -79,9 +79,15 @@ size_t ent_tagger_prev_feats(size_t n, int prev, char *buf, const char **feats);
  * opening a sentence are common words as often as names). */
 int ent_tagger_keep(const ent_tag_doc *td, size_t i, size_t j);
 
+/* The label the rules give token i (their MISC and time expressions count as O), or -1 when
+ * no rule entity holds it. */
+int ent_tagger_rule_label(const ent_tag_doc *td, size_t i);
+
 /* Labels the candidate tokens of td greedily, left to right: tags[i] gets ENT_TAG_* (O for
- * tokens that are not candidates) and margin[i] the best score minus the second. */
-void ent_tagger_tag(const ent_tagger *m, const ent_tag_doc *td, uint8_t *tags /* OUT */,
+ * tokens that are not candidates) and margin[i] the best score minus the second. Words inside a
+ * rule entity keep the rules' label (ent_tagger_rule_label) unless all is set (to score the model
+ * alone): the model is trained on the words the rules leave, with the rules' labels before them. */
+void ent_tagger_tag(const ent_tagger *m, const ent_tag_doc *td, int all, uint8_t *tags /* OUT */,
                     float *margin /* OUT */);
 
 #endif

@@ -771,7 +771,7 @@ static int ent_tagged(ent_run *r)
     float *margin = rc_arena_alloc(&d->arena, d->ntoks * sizeof *margin);
     if (!tags || !margin)
         return RC_ENOMEM;
-    ent_tagger_tag(m, &td, tags, margin);
+    ent_tagger_tag(m, &td, 0, tags, margin);
     float least = (float)ent_tagger_margin(m);
     size_t known = d->nents;
     for (size_t i = 0; i < d->ntoks;) {
