@@ -221,7 +221,10 @@ int ent_tagger_parse(const char *name, const char *data, size_t len, char *errbu
         memcpy(slot->w, w, sizeof w);
         m->n++;
     }
-    if (!st && !labels)
+    if (!st && !magic)
+        st = tag_err(errbuf, errlen, name, 1, "an empty file, not a model (wants '%s')",
+                     TAG_MAGIC);
+    else if (!st && !labels)
         st = tag_err(errbuf, errlen, name, line, "no 'labels O PER LOC ORG' line");
     if (st) {
         ent_tagger_free(m);
