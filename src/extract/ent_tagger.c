@@ -348,11 +348,11 @@ int rc_ctx_set_tagger(rc_ctx *ctx, int on, char *errbuf, size_t errlen)
 
 /* ---- features ----------------------------------------------------------------------------- */
 
-int ent_tagger_signals(const rc_doc *doc, ent_tag_doc *td)
+int ent_tagger_signals(rc_doc *doc, ent_tag_doc *td)
 {
     memset(td, 0, sizeof *td);
     td->doc = doc;
-    uint8_t *rule = rc_arena_calloc((rc_arena *)&doc->arena, doc->ntoks + 1, 1);
+    uint8_t *rule = rc_arena_calloc(&doc->arena, doc->ntoks + 1, 1);
     if (!rule)
         return RC_ENOMEM;
     size_t e = 0, t = 0;
@@ -373,7 +373,7 @@ int ent_tagger_signals(const rc_doc *doc, ent_tag_doc *td)
     size_t cap = 16;
     while (cap < doc->ntoks / 4 + 16)
         cap *= 2;
-    uint64_t *mid = rc_arena_calloc((rc_arena *)&doc->arena, cap, sizeof *mid);
+    uint64_t *mid = rc_arena_calloc(&doc->arena, cap, sizeof *mid);
     if (!mid)
         return RC_ENOMEM;
     size_t used = 0;
@@ -404,7 +404,9 @@ int ent_tagger_candidate(const rc_doc *doc, size_t i)
     return t->kind == RC_TOK_WORD && (t->flags & RC_TF_UPPER);
 }
 
-/* The class of a character for shapes: X upper case, x lower case, d digit, or the byte. */
+/* The class of a character for shapes: X upper case, x lower case, d digit, ' and -, else '.'.
+ * Latin-1 and the French oe ligature are told apart by case; the rest of Latin Extended counts as
+ * lower case (rare in the names at hand). */
 static char tag_class(int32_t c)
 {
     if ((c >= 'A' && c <= 'Z') || (c >= 0xc0 && c <= 0xde && c != 0xd7) || c == 0x152)

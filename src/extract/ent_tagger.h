@@ -19,7 +19,7 @@ enum { ENT_TAG_O, ENT_TAG_PER, ENT_TAG_LOC, ENT_TAG_ORG, ENT_TAG_NLAB };
 
 /* The most features one token has, and the room their text takes. */
 #define ENT_TAG_MAXF 48
-#define ENT_TAG_FBUF 2048
+#define ENT_TAG_FBUF 4096
 
 typedef struct ent_tagger ent_tagger;
 
@@ -60,7 +60,7 @@ typedef struct ent_tag_doc {
 } ent_tag_doc;
 
 /* Fills *td for doc, whose entities are those of the rules; memory from doc->arena. */
-int ent_tagger_signals(const rc_doc *doc, ent_tag_doc *td /* OUT */);
+int ent_tagger_signals(rc_doc *doc, ent_tag_doc *td /* OUT */);
 
 /* Whether token i is one the tagger labels: a capitalised word. */
 int ent_tagger_candidate(const rc_doc *doc, size_t i);

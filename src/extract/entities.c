@@ -4,7 +4,8 @@
  * types them PER, ORG, LOC or MISC from the gazetteers and from the words around them (titles
  * before persons, place triggers before places), keys them (keys.c) and links the spellings of
  * one entity (entlink.c). The language knowledge is in data/fr/ent_*.tsv|txt, place_names.tsv and
- * places.tsv; see docs/entities.md.
+ * places.tsv; see docs/entities.md. When the context asks for it (rc_ctx_set_tagger), the
+ * statistical tagger (ent_tagger.c) then adds the names the rules left out.
  *
  * Cost: tokens are classed from their flags; lexicons are asked only about capitalised words and
  * the few words before a name, so a document costs a few look-ups per name, not per word.
