@@ -503,20 +503,15 @@ int main(int argc, char **argv)
             uint8_t g = ps[k].lab[d->toks[i].start];
             gold[i] = g == 255 ? 0 : g;
             ru[i] = from_rule[td.rule[i] < 6 ? td.rule[i] : 0];
-            co[i] = ru[i]                               ? ru[i]
-                    : td.rule[i] || !ent_tagger_adds(m, tl[i]) ? 0
-                    : ml[i] >= margin                          ? tl[i]
-                                                               : 0;
+            co[i] = ru[i];
         }
-        for (size_t i = 0; i < n;) { /* the runs the entity stage would not keep */
-            size_t j = i + 1;
-            while (j < n && co[j] == co[i] && co[i] && !td.rule[i] &&
-                   !(d->toks[j].flags & (RC_TF_SENTSTART | RC_TF_NEWLINE)))
-                j++;
-            if (co[i] && !td.rule[i] && !ent_tagger_keep(&td, i, j))
-                co[i] = 0;
-            i = j;
-        }
+        /* the tagger's part: the names the entity stage would add */
+        ent_tag_span *sp = calloc(n + 1, sizeof *sp);
+        long nsp = ent_tagger_spans(m, &td, tl, ml, sp);
+        for (long q = 0; q < nsp; q++)
+            for (uint32_t x = sp[q].a; x < sp[q].b; x++)
+                co[x] = sp[q].label;
+        free(sp);
         score_runs(d, gold, tg, &tag);
         score_runs(d, gold, ru, &rules);
         score_runs(d, gold, co, &both);

@@ -663,12 +663,114 @@ static bool tag_mid(const ent_tag_doc *td, size_t i)
     return td->mid[x] != 0;
 }
 
-int ent_tagger_keep(const ent_tag_doc *td, size_t i, size_t j)
+/* Whether token i is a word that links the parts of a name: de, du, des, d', of. */
+static bool tag_link(const rc_doc *d, size_t i)
 {
-    assert(i < j && j <= td->doc->ntoks);
-    if (j == i + 1 && (td->doc->toks[i].flags & RC_TF_SENTSTART))
+    const char *s = d->text + d->toks[i].start;
+    size_t n = d->toks[i].end - d->toks[i].start;
+    if (d->toks[i].kind == RC_TOK_ELISION)
+        return s[0] == 'd';
+    return d->toks[i].kind == RC_TOK_WORD &&
+           ((n == 2 && (memcmp(s, "de", 2) == 0 || memcmp(s, "du", 2) == 0 ||
+                        memcmp(s, "of", 2) == 0)) ||
+            (n == 3 && memcmp(s, "des", 3) == 0));
+}
+
+/* Whether a run [i, j) may be added: not touching a rule's entity, not a lone sentence opener
+ * the document never writes capitalised inside a sentence. */
+static bool tag_keep(const ent_tag_doc *td, size_t i, size_t j)
+{
+    const rc_doc *d = td->doc;
+    assert(i < j && j <= d->ntoks);
+    if ((i > 0 && td->rule[i - 1] && td->rule[i - 1] < 5) ||
+        (j < d->ntoks && td->rule[j] && td->rule[j] < 5))
+        return false;
+    /* nor through a link word (Times of Israel, Conseil de Sécurité) */
+    if ((i > 1 && tag_link(d, i - 1) && td->rule[i - 2] && td->rule[i - 2] < 5) ||
+        (j + 1 < d->ntoks && tag_link(d, j) && td->rule[j + 1] && td->rule[j + 1] < 5))
+        return false;
+    if (j == i + 1 && (d->toks[i].flags & RC_TF_SENTSTART))
         return tag_mid(td, i);
-    return 1;
+    return true;
+}
+
+/* A slot of the table of ent_tagger_spans: the hash of a name's text, the margins summed per
+ * label, and the rules' label for that text (0 none). */
+typedef struct tag_name {
+    uint64_t h;
+    float sum[ENT_TAG_NLAB];
+    uint8_t rule;
+} tag_name;
+
+/* The slot of text s[0..n) in the table (mask + 1 slots), claimed when new. */
+static tag_name *tag_name_slot(tag_name *t, size_t mask, const char *s, size_t n)
+{
+    uint64_t h = tag_hashn(s, n);
+    size_t x = (size_t)h & mask;
+    while (t[x].h && t[x].h != h)
+        x = (x + 1) & mask;
+    t[x].h = h;
+    return &t[x];
+}
+
+long ent_tagger_spans(const ent_tagger *m, ent_tag_doc *td, const uint8_t *tags,
+                      const float *margin, ent_tag_span *out)
+{
+    rc_doc *d = (rc_doc *)td->doc; /* for its arena */
+    float least = (float)m->margin;
+    size_t n = 0;
+    for (size_t i = 0; i < d->ntoks;) {
+        if (tags[i] == ENT_TAG_O || td->rule[i] || margin[i] < least) {
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < d->ntoks && tags[j] == tags[i] && !td->rule[j] && margin[j] >= least &&
+               !(d->toks[j].flags & (RC_TF_SENTSTART | RC_TF_NEWLINE)))
+            j++;
+        if (tag_keep(td, i, j))
+            out[n++] = (ent_tag_span){(uint32_t)i, (uint32_t)j, tags[i]};
+        i = j;
+    }
+    if (!n)
+        return 0;
+    /* one label per text: the rules' entities' texts first, then the runs' margins */
+    size_t cap = 16;
+    while (cap < (n + d->nents) * 2)
+        cap *= 2;
+    tag_name *t = rc_arena_calloc(&d->arena, cap, sizeof *t);
+    if (!t)
+        return -1;
+    static const uint8_t of_type[] = {ENT_TAG_PER, ENT_TAG_ORG, ENT_TAG_LOC, ENT_TAG_O};
+    for (size_t e = 0; e < d->nents; e++) {
+        const rc_entity *x = &d->ents[e];
+        tag_name *slot = tag_name_slot(t, cap - 1, d->text + x->start, x->end - x->start);
+        if (!slot->rule)
+            slot->rule = x->type < 4 ? of_type[x->type] : ENT_TAG_O;
+    }
+    for (size_t k = 0; k < n; k++) {
+        uint32_t s = d->toks[out[k].a].start, e = d->toks[out[k].b - 1].end;
+        tag_name *slot = tag_name_slot(t, cap - 1, d->text + s, e - s);
+        for (uint32_t w = out[k].a; w < out[k].b; w++)
+            slot->sum[out[k].label] += margin[w];
+    }
+    size_t kept = 0;
+    for (size_t k = 0; k < n; k++) {
+        uint32_t s = d->toks[out[k].a].start, e = d->toks[out[k].b - 1].end;
+        const tag_name *slot = tag_name_slot(t, cap - 1, d->text + s, e - s);
+        int label = slot->rule;
+        if (!label) {
+            label = 1;
+            for (int l = 2; l < ENT_TAG_NLAB; l++)
+                if (slot->sum[l] > slot->sum[label])
+                    label = l;
+        }
+        if (label == ENT_TAG_O || !ent_tagger_adds(m, label))
+            continue;
+        out[kept] = out[k];
+        out[kept++].label = (uint8_t)label;
+    }
+    return (long)kept;
 }
 
 size_t ent_tagger_prev_feats(size_t n, int prev, char *buf, const char **feats)

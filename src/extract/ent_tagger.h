@@ -74,10 +74,26 @@ size_t ent_tagger_feats(const ent_tag_doc *td, size_t i, char *buf, const char *
  * of ent_tagger_feats after the n already there; returns the new count. */
 size_t ent_tagger_prev_feats(size_t n, int prev, char *buf, const char **feats);
 
-/* Whether the entity stage keeps a run [i, j) of one label the tagger found: not a lone word
- * opening a sentence unless the document also has it inside a sentence (Internet, Covid ...
- * opening a sentence are common words as often as names). */
-int ent_tagger_keep(const ent_tag_doc *td, size_t i, size_t j);
+/* A name the tagger adds: tokens [a, b) and its label (ENT_TAG_*). */
+typedef struct ent_tag_span {
+    uint32_t a, b;
+    uint8_t label;
+} ent_tag_span;
+
+/* The names the entity stage adds from the labels of ent_tagger_tag, in text order, into out
+ * (room for td->doc->ntoks): runs of neighbouring words of one label outside the rules'
+ * entities (not across a sentence or line start), each word labelled with at least the model's
+ * margin, and
+ *  - not touching a rule's entity, nor joined to one by de, du, des, d', of (the rules drew
+ *    that boundary: Times | of Israel);
+ *  - not one word opening a sentence unless the document has it capitalised inside a sentence
+ *    too (Internet, Covid ... opening a sentence are common words as often as names);
+ *  - of one label for one text across the document: the rules' type when a rule entity has that
+ *    text, else the label with the largest sum of margins over its runs;
+ *  - of a label the model adds (its "add" line).
+ * Returns their number; scratch memory from the document's arena (RC_ENOMEM: -1). */
+long ent_tagger_spans(const ent_tagger *m, ent_tag_doc *td, const uint8_t *tags,
+                      const float *margin, ent_tag_span *out /* OUT */);
 
 /* The label the rules give token i (their MISC and time expressions count as O), or -1 when
  * no rule entity holds it. */

@@ -756,8 +756,7 @@ static int ent_merge(ent_run *r, size_t known)
     return RC_OK;
 }
 
-/* Adds the names the tagger finds where the rules found none: runs of capitalised words of one
- * label, none inside a rule's entity, each labelled with at least the model's margin. */
+/* Adds the names the tagger finds where the rules found none (ent_tagger_spans says which). */
 static int ent_tagged(ent_run *r)
 {
     rc_doc *d = r->doc;
@@ -773,30 +772,22 @@ static int ent_tagged(ent_run *r)
     if (!tags || !margin)
         return RC_ENOMEM;
     ent_tagger_tag(m, &td, 0, tags, margin);
-    float least = (float)ent_tagger_margin(m);
+    ent_tag_span *sp = rc_arena_alloc(&d->arena, d->ntoks * sizeof *sp);
+    if (!sp)
+        return RC_ENOMEM;
+    long n = ent_tagger_spans(m, &td, tags, margin, sp);
+    if (n < 0)
+        return RC_ENOMEM;
     size_t known = d->nents;
-    for (size_t i = 0; i < d->ntoks;) {
-        if (tags[i] == ENT_TAG_O || td.rule[i] || margin[i] < least) {
-            i++;
-            continue;
-        }
-        size_t j = i + 1;
-        while (j < d->ntoks && tags[j] == tags[i] && !td.rule[j] && margin[j] >= least &&
-               !(d->toks[j].flags & (RC_TF_SENTSTART | RC_TF_NEWLINE)))
-            j++;
-        if (!ent_tagger_adds(m, tags[i]) || !ent_tagger_keep(&td, i, j)) {
-            i = j;
-            continue;
-        }
-        int type = tags[i] == ENT_TAG_PER ? RC_ENT_PER
-                   : tags[i] == ENT_TAG_LOC ? RC_ENT_LOC
-                                            : RC_ENT_ORG;
-        uint32_t s = d->toks[i].start, e = d->toks[j - 1].end;
+    for (long k = 0; k < n; k++) {
+        int type = sp[k].label == ENT_TAG_PER ? RC_ENT_PER
+                   : sp[k].label == ENT_TAG_LOC ? RC_ENT_LOC
+                                                : RC_ENT_ORG;
+        uint32_t s = d->toks[sp[k].a].start, e = d->toks[sp[k].b - 1].end;
         rc_gaz_place pl;
         bool place = type == RC_ENT_LOC && rc_gaz_place_find(d->ctx, d->text + s, e - s, &pl);
         if ((st = ent_add(r, s, e, type, place ? &pl : NULL)))
             return st;
-        i = j;
     }
     return ent_merge(r, known);
 }
