@@ -36,7 +36,8 @@ static void expect(const char *s, const char *ref, const char *text, int type, c
     rc_arena_init(&a);
     rc_time *t;
     size_t n;
-    assert_int_equal(rc_fr_times(ctx->fr, s, strlen(s), ref ? &r : NULL, &a, &t, &n), RC_OK);
+    assert_int_equal(rc_fr_times_ctx(ctx, ctx->fr, s, strlen(s), ref ? &r : NULL, &a, &t, &n),
+                     RC_OK);
     const rc_time *hit = NULL;
     for (size_t i = 0; i < n; i++)
         if (t[i].end - t[i].start == strlen(text) && memcmp(s + t[i].start, text, strlen(text)) == 0)
@@ -107,10 +108,36 @@ static void test_narrative(void **state)
     /* centuries, decades and years written short */
     expect("au début du XXe siècle", R, "début du XXe siècle", RC_TIME_DATE, "19", "1900-01-01",
            NULL);
-    expect("la fin des années 80", R, "années 80", RC_TIME_DATE, "198", "1980-01-01",
+    expect("la fin des années 80", R, "la fin des années 80", RC_TIME_DATE, "198", "1986-09-02",
            "1989-12-31");
+    expect("au milieu des années 1990", R, "milieu des années 1990", RC_TIME_DATE, "199",
+           "1993-05-02", "1996-08-31");
     expect("élu en 97, il a gouverné", R, "97", RC_TIME_DATE, "1997", NULL, NULL);
     expect("en 12 heures de combats", R, "12 heures", RC_TIME_DURATION, "PT12H", NULL, NULL);
+}
+
+/* The tense of the clause, read by the morphology, points a date without a year or a weekday
+ * alone (written on Friday 21 May 1999): past back, future forward, present to the nearest. */
+static void test_tense(void **state)
+{
+    (void)state;
+    const char *R = "1999-05-21";
+    expect("Le convoi arrive lundi à la frontière.", R, "lundi", RC_TIME_DATE, "1999-05-24",
+           NULL, NULL);
+    expect("Le convoi est reparti lundi vers le sud.", R, "lundi", RC_TIME_DATE, "1999-05-17",
+           NULL, NULL);
+    expect("Les délégués réunis mercredi ont signé.", R, "mercredi", RC_TIME_DATE, "1999-05-19",
+           NULL, NULL);
+    expect("La mission aura achevé son travail mardi.", R, "mardi", RC_TIME_DATE, "1999-05-25",
+           NULL, NULL);
+    expect("Les troupes quittèrent la vallée le 2 juin.", R, "2 juin", RC_TIME_DATE,
+           "1998-06-02", NULL, NULL);
+    expect("Le préfet a donné jusqu'au 30 juin aux occupants.", R, "30 juin", RC_TIME_DATE,
+           "1999-06-30", NULL, NULL);
+    expect("Elle rentre dimanche prochain.", R, "dimanche prochain", RC_TIME_DATE, "1999-05-23",
+           NULL, NULL);
+    expect("L'attaque de dimanche a fait trois morts.", R, "dimanche", RC_TIME_DATE, "1999-05-16",
+           NULL, NULL);
 }
 
 static void test_absolute(void **state)
@@ -469,7 +496,8 @@ static void test_seeds(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_narrative),    cmocka_unit_test(test_absolute),
+        cmocka_unit_test(test_narrative),    cmocka_unit_test(test_tense),
+        cmocka_unit_test(test_absolute),
         cmocka_unit_test(test_partial_cues),
         cmocka_unit_test(test_weekdays),     cmocka_unit_test(test_deictics),
         cmocka_unit_test(test_relative),     cmocka_unit_test(test_words_numbers),

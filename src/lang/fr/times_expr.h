@@ -75,7 +75,11 @@ typedef struct tx_memo {
     tx_nw nw[TX_MEMO];
 } tx_memo;
 
+/* What tense() gives for a present: the nearest occurrence (past is -1, future 1). */
+#define TX_PRESENT 2
+
 typedef struct tx_p {
+    const rc_ctx *ctx; /* for the morphology of the verbs around an expression; NULL: none */
     const rc_lexicon *age_cues; /* words before "de N ans" that make it an age (time_age_cues) */
     const tx_atom *at;
     size_t n;
