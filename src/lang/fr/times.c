@@ -29,7 +29,7 @@ typedef size_t (*tx_rule)(const tx_p *, size_t, tx_out *);
 static bool content(int k)
 {
     return (k >= TA_NUM && k <= TA_AMPM && k != TA_BIGNUM) || k == TA_YA || k == TA_TOT ||
-           k == TA_ROMAN;
+           k == TA_ROMAN || k == TA_NTH || k == TA_PERIOD || k == TA_FEAST || k == TA_DUR;
 }
 
 /* Whether an expression may start at atom i: content, or a grammar word followed within three
@@ -70,6 +70,7 @@ static int times_parse(const rc_ctx *ctx, const rc_lang *fr, const char *text, s
     P.text = text;
     P.len = len;
     P.age_cues = rc_lang_lex(fr, "time_age_cues");
+    P.hijri = rc_lang_lex(fr, "time_hijri");
     if (ref && rc_date_valid(ref->y, ref->m, ref->d)) {
         P.has_ref = true;
         P.refd = *ref;
@@ -87,8 +88,9 @@ static int times_parse(const rc_ctx *ctx, const rc_lang *fr, const char *text, s
         memo.nw[k].at = 0;
     P.memo = &memo;
 
-    static const tx_rule rules[] = {tx_m_range, tx_m_datetime, tx_m_relative, tx_m_period, tx_m_set, tx_m_duration,
-                                    tx_m_clock, tx_m_misc};
+    static const tx_rule rules[] = {tx_m_range,    tx_m_datetime, tx_m_relative, tx_m_period,
+                                    tx_m_set,      tx_m_duration, tx_m_clock,    tx_m_misc,
+                                    tx_m_named};
     rc_time *res = NULL;
     size_t cap = 0, count = 0;
     for (size_t i = 0; i < P.n;) {

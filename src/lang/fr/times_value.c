@@ -228,13 +228,16 @@ static int tense(const tx_p *P, size_t i)
 {
     int found = 0;
     uint32_t fd = UINT32_MAX;
+    bool fwd = true, back = true; /* neither side reads past the end of the sentence */
     for (size_t k = 1; k < 16 && !found; k++) {
-        if (i + k < P->n && !sent_end(P, i + k - 1)) {
+        fwd = fwd && i + k < P->n && !sent_end(P, i + k - 1);
+        if (fwd) {
             int t = tense_of(P, i + k);
             if (t)
                 found = t, fd = P->at[i + k].s - P->at[i].e;
         }
-        if (!found && k <= i && !sent_end(P, i - k)) {
+        back = back && k <= i && !sent_end(P, i - k);
+        if (!found && back) {
             int t = tense_of(P, i - k);
             if (t)
                 found = t, fd = P->at[i].s - P->at[i - k].e;
@@ -257,6 +260,16 @@ static bool deadline(const tx_p *P, size_t i0)
             return false;
     }
     return false;
+}
+
+int tx_tense(const tx_p *P, size_t i)
+{
+    return tense(P, i);
+}
+
+bool tx_deadline(const tx_p *P, size_t i0)
+{
+    return deadline(P, i0);
 }
 
 /* ---- resolution ---------------------------------------------------------------------------- */
