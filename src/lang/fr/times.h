@@ -55,4 +55,11 @@ int rc_fr_docdate(const rc_lang *fr, const rc_doc *doc, char *date_out /* OUT */
 int rc_fr_docdate_from(const rc_lang *fr, const rc_doc *doc, const rc_fr_times_first *first,
                        char *date_out /* OUT */);
 
+/* The lowest evidence of a document's date, for a text rc_fr_docdate_from gives none: the latest
+ * day of the list of sources it ends with (Sources : ... 08/12/16, ... 07/12/16), which the text
+ * can be no older than, when it names no other day and no timestamp of its page is later. Writes
+ * "YYYY-MM-DD" into date_out (11 bytes) and returns 1, else returns 0. */
+int rc_fr_docdate_sources(const rc_lang *fr, const rc_doc *doc, const rc_fr_times_first *first,
+                          char *date_out /* OUT */);
+
 #endif
