@@ -391,6 +391,30 @@ static void docdate(const char *text, const char *want)
     rc_doc_free(doc);
 }
 
+/* Parses text as a plain-text document: rc_fr_docdate finds nothing, and the document's date is
+ * want from its list of sources ("" when none). */
+static void docdate_sources(const char *text, const char *want)
+{
+    rc_source src;
+    memset(&src, 0, sizeof src);
+    src.data = text;
+    src.len = strlen(text);
+    src.format = RC_FORMAT_TEXT;
+    src.path = "test";
+    rc_doc *doc;
+    assert_int_equal(rc_doc_parse(ctx, &src, NULL, &doc), RC_OK);
+    char out[11];
+    assert_int_equal(rc_fr_docdate(ctx->fr, doc, out), 0);
+    if (want[0]) {
+        assert_non_null(doc->date);
+        assert_string_equal(doc->date, want);
+        assert_string_equal(doc->date_source, "sources");
+    } else {
+        assert_null(doc->date);
+    }
+    rc_doc_free(doc);
+}
+
 static void test_docdate(void **state)
 {
     (void)state;
@@ -413,7 +437,10 @@ static void test_docdate(void **state)
     /* no year to pair with */
     docdate("Ce jeudi 15 décembre marque la fin.\n", "");
     /* only bounds */
-    docdate("Sources : Le Jour, 08/12/16\nTVA, 07/12/16\n", "");
+    /* a list of sources: no strong evidence, but the weakest gives its latest day */
+    docdate_sources("Sources : Le Jour, 08/12/16\nTVA, 07/12/16\n", "2016-12-08");
+    docdate_sources("Le 2 décembre 2016, la ville tombe.\nSources : Le Jour, 08/12/16\n", "");
+    docdate_sources("Le Jour, 08/12/16\nTVA, 07/12/16\n", "");
 }
 
 /* Reads a seed file of ../shared into a document, or skips. */
@@ -475,8 +502,9 @@ static void test_seeds(void **state)
     assert_true(has_time(d2, "la veille", "2016-12-14"));
     assert_true(has_time(d2, "le 27 décembre prochain", "2016-12-27"));
     rc_doc_free(d2);
-    /* without a date: 002 finds its own, the others none (a wrong date is worse than none) */
-    static const char *const want[] = {"", "", "2016-12-15", "", ""};
+    /* without a date: 002 finds its own, 003 the latest of its sources, the others none (a
+     * wrong date is worse than none) */
+    static const char *const want[] = {"", "", "2016-12-15", "2016-12-08", ""};
     for (int i = 0; i < 5; i++) {
         char prefix[8];
         snprintf(prefix, sizeof prefix, "%03d", i);
@@ -485,7 +513,7 @@ static void test_seeds(void **state)
         if (want[i][0]) {
             assert_non_null(d->date);
             assert_string_equal(d->date, want[i]);
-            assert_string_equal(d->date_source, "text");
+            assert_string_equal(d->date_source, i == 3 ? "sources" : "text");
         } else {
             assert_null(d->date);
         }

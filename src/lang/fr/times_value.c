@@ -110,6 +110,18 @@ static bool m_letter(unsigned char c)
     return ((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80 || c == '-';
 }
 
+/* The length of a separator written in UTF-8 at text[k] (’ « » and the no-break spaces), which
+ * m_letter would take for letters; 0 when there is none. */
+static uint32_t m_sep(const char *text, uint32_t k, uint32_t hi)
+{
+    const unsigned char *u = (const unsigned char *)text + k;
+    if (u[0] == 0xc2 && k + 1 < hi && (u[1] == 0xa0 || u[1] == 0xab || u[1] == 0xbb))
+        return 2;
+    if (u[0] == 0xe2 && k + 2 < hi && u[1] == 0x80 && (u[2] == 0x99 || u[2] == 0xaf))
+        return 3;
+    return 0;
+}
+
 /* Whether text[s..e) is a subject pronoun, after which a verb form is read as one even when the
  * dictionary also knows it as a noun (il attaque, nous avions). */
 static bool m_subject(const char *text, uint32_t s, uint32_t e)
@@ -161,14 +173,14 @@ static int tense_morph(const tx_p *P, size_t i, uint32_t limit)
     uint32_t ws[TX_MWORDS], we[TX_MWORDS];
     size_t nw = 0;
     for (uint32_t k = lo; k < hi && nw < TX_MWORDS;) {
-        if (!m_letter((unsigned char)P->text[k]) || P->text[k] == '-') {
-            k++;
+        if (!m_letter((unsigned char)P->text[k]) || P->text[k] == '-' || m_sep(P->text, k, hi)) {
+            k += m_sep(P->text, k, hi) ? m_sep(P->text, k, hi) : 1;
             continue;
         }
         uint32_t b = k;
-        while (k < hi && m_letter((unsigned char)P->text[k]))
+        while (k < hi && m_letter((unsigned char)P->text[k]) && !m_sep(P->text, k, hi))
             k++;
-        if (k >= as && b < ae) /* the expression's own first word */
+        if ((k >= as && b < ae) || k - b > 40) /* the expression's own first word; no word */
             continue;
         ws[nw] = b, we[nw] = k, nw++;
     }
