@@ -738,6 +738,8 @@ static int quote_fallback(pass *ps, size_t q)
     if (j >= qt->oa || !speaker_np_appos(st, j, qt->oa, &np) || np.pron ||
         (np.na == np.nb && np.head != SL_ROLE && np.head != SL_SRC && np.head != SL_ORG))
         return RC_OK;
+    if (np.b + 1 < qt->oa && speaker_punct(st, np.b, ':'))
+        return RC_OK; /* Sahel : l'offensive est « une question de jours »: a topic, not a speaker */
     rc_speaker sp;
     int status = speaker_make(st, &np, &sp);
     if (status)

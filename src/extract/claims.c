@@ -850,7 +850,7 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
             }
             if (cl_is_word(doc, f->nt0 - 2) &&
                 (!h || (h->pwhat < 0 && h->who != CL_WHO_SUM && h->mod != CL_M_REPORT &&
-                        !(h->wflags & (CL_W_LINK | CL_W_AND))))) {
+                        !(h->wflags & (CL_W_LINK | CL_W_AND | CL_W_GROUP))))) {
                 return 0;
             }
         }
@@ -869,8 +869,6 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
         }
         what = RC_WHAT_OTHER;
     }
-    if (what == RC_WHAT_INJURED && c->who == RC_WHO_WOUNDED)
-        c->who = RC_WHO_PEOPLE; /* 120 blessés: people injured; wounded is for another event */
     c->what = (uint8_t)what;
     return 1;
 }
@@ -899,6 +897,8 @@ int rc_stage_claims(rc_doc *doc, const rc_stage_env *env)
         int r = cl_figure(&d, k, &prev, &f, &skip_to);
         if (r < 0)
             return RC_ENOMEM;
+        if (doc->nums[k].kind == RC_NUM_RANGE && doc->nums[k].end > skip_to)
+            skip_to = doc->nums[k].end; /* entre 30 et 40: its bounds are not figures of their own */
         if (r == 0)
             continue;
         int status = cl_context(&d, &f);
