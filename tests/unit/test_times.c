@@ -140,6 +140,36 @@ static void test_tense(void **state)
            NULL, NULL);
 }
 
+/* Holidays that move and periods named by a noun. Easter by the computus; the Islamic feasts
+ * from the tabular calendar of data/fr/time_hijri.tsv, a day from the announced one at most. */
+static void test_named(void **state)
+{
+    (void)state;
+    const char *R = "2016-05-21";
+    expect("à Pâques 2000", R, "Pâques 2000", RC_TIME_DATE, "2000-04-23", NULL, NULL);
+    expect("à Pâques 2019", R, "Pâques 2019", RC_TIME_DATE, "2019-04-21", NULL, NULL);
+    expect("l'Ascension 2024", R, "Ascension 2024", RC_TIME_DATE, "2024-05-09", NULL, NULL);
+    expect("la Pentecôte 2024", R, "Pentecôte 2024", RC_TIME_DATE, "2024-05-19", NULL, NULL);
+    expect_none("l'ascension du col a duré");
+    /* announced in 2016: Aïd el-Fitr 6 July, Aïd el-Kebir 12 September, ramadan from 6 June */
+    expect("pour l'Aïd el-Kebir 2016", R, "Aïd el-Kebir 2016", RC_TIME_DATE, "2016-09-13",
+           NULL, NULL);
+    expect("après l'Aïd el-Fitr, ils reviendront", R, "Aïd el-Fitr", RC_TIME_DATE, "2016-07-07",
+           NULL, NULL);
+    expect("pendant le ramadan 2016", R, "ramadan 2016", RC_TIME_RANGE, "2016-06-07/2016-07-06",
+           "2016-06-07", "2016-07-06");
+    expect("le premier trimestre 2016", R, "premier trimestre 2016", RC_TIME_DATE, "2016-Q1",
+           "2016-01-01", "2016-03-31");
+    expect("au second semestre", R, "second semestre", RC_TIME_DATE, "2016-H2", "2016-07-01",
+           "2016-12-31");
+    expect("le trimestre dernier", R, "le trimestre dernier", RC_TIME_DATE, "2016-Q1", NULL,
+           NULL);
+    expect("un quart de siècle plus tard", R, "un quart de siècle", RC_TIME_DURATION, "P25Y",
+           "", "");
+    expect("un demi-siècle de guerre", R, "un demi-siècle", RC_TIME_DURATION, "P50Y", "", "");
+    expect("trois trimestres", R, "trois trimestres", RC_TIME_DURATION, "P9M", "", "");
+}
+
 static void test_absolute(void **state)
 {
     (void)state;
@@ -525,6 +555,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_narrative),    cmocka_unit_test(test_tense),
+        cmocka_unit_test(test_named),
         cmocka_unit_test(test_absolute),
         cmocka_unit_test(test_partial_cues),
         cmocka_unit_test(test_weekdays),     cmocka_unit_test(test_deictics),

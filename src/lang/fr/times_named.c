@@ -263,8 +263,8 @@ static size_t nm_m_part(const tx_p *P, size_t i, tx_out *o)
     int months = P->at[k].v, parts = 12 / months;
     const char *code = months == 3 ? "Q" : "H";
     k++;
-    if (!q && !rel) /* le trimestre dernier */
-        rel = P->at[k].v < 0 ? -1 : 1, k++;
+    if (!q && !rel) /* le trimestre dernier: a noun phrase with its cue, the article in */
+        rel = P->at[k].v < 0 ? -1 : 1, k++, start = P->at[i].s;
     if (q < 0)
         q = parts;
     if (q > parts)
