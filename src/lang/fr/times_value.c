@@ -184,12 +184,16 @@ static int tense_morph(const tx_p *P, size_t i, uint32_t limit)
             continue;
         ws[nw] = b, we[nw] = k, nw++;
     }
-    int best = 0;
-    uint32_t bestd = limit;
-    for (size_t w = 0; w < nw; w++) {
-        uint32_t d = we[w] <= as ? as - we[w] : ws[w] - ae;
-        if (d >= bestd)
-            continue;
+    /* the words by distance, nearest first (l leftwards, r rightwards): the first verb decides */
+    size_t r = 0;
+    while (r < nw && we[r] <= as)
+        r++;
+    size_t l = r;
+    for (;;) {
+        uint32_t dl = l > 0 ? as - we[l - 1] : UINT32_MAX, dr = r < nw ? ws[r] - ae : UINT32_MAX;
+        if (dl >= limit && dr >= limit)
+            return 0;
+        size_t w = dl <= dr ? --l : r++;
         rc_morph m;
         if (!rc_fr_morph(P->ctx, P->text + ws[w], we[w] - ws[w], &m) || !(m.flags & RC_M_VERB))
             continue;
@@ -198,18 +202,14 @@ static int tense_morph(const tx_p *P, size_t i, uint32_t limit)
                        ws[w] - we[w - 1] <= 2;
         if ((m.flags & RC_M_PPAS) && !subject) {
             /* a participle: its auxiliary's tense (aura fini: future), else past (réunis samedi) */
-            best = -1;
-            bestd = d;
             for (size_t q = w; q > 0 && q + 3 > w; q--) {
                 rc_morph ma;
                 if (rc_fr_morph(P->ctx, P->text + ws[q - 1], we[q - 1] - ws[q - 1], &ma) &&
                     ma.verb && (strcmp(ma.verb, "avoir") == 0 || strcmp(ma.verb, "\xc3\xaatre") == 0) &&
-                    m_tense_flags(ma.flags) == 1) {
-                    best = 1;
-                    break;
-                }
+                    m_tense_flags(ma.flags) == 1)
+                    return 1;
             }
-            continue;
+            return -1;
         }
         if (!t)
             continue;
@@ -228,10 +228,8 @@ static int tense_morph(const tx_p *P, size_t i, uint32_t limit)
             t = t == 1 ? 1 : -1; /* aura fini: future perfect; a fini, avait fini: past */
         else if (!subject && (m.flags & (RC_M_NOUN | RC_M_ADJ | RC_M_FUNC | RC_M_PROPER)))
             continue; /* l'attaque, les avions: nouns first */
-        best = t;
-        bestd = d;
+        return t;
     }
-    return best;
 }
 
 /* The tense around atom i: the nearest marker in its sentence, or a finite verb nearer still
