@@ -168,6 +168,8 @@ static void test_named(void **state)
            "", "");
     expect("un demi-siècle de guerre", R, "un demi-siècle", RC_TIME_DURATION, "P50Y", "", "");
     expect("trois trimestres", R, "trois trimestres", RC_TIME_DURATION, "P9M", "", "");
+    expect("au 3e trimestre 2015", R, "3e trimestre 2015", RC_TIME_DATE, "2015-Q3", NULL, NULL);
+    expect("le 1er semestre", R, "1er semestre", RC_TIME_DATE, "2016-H1", NULL, NULL);
 }
 
 static void test_absolute(void **state)

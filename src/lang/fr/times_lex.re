@@ -485,6 +485,8 @@ static void lex(lex_state *st, const char *cur)
                               continue; }
         D+ ("er" | "re" | "\u00e8re") / E
                             { emit(st, tok, cur, TA_ORD, atoi(tok)); continue; }
+        D D? ("e" | "\u00e8me" | "eme") / E
+                            { emit(st, tok, cur, TA_NTH, atoi(tok)); continue; } /* 2e trimestre */
         D+ ("e" | "\u00e8" | "\u00e8me" | "eme" | "es" | "\u00e8mes" | "nd" | "nde") / E
                             { other(st, true); continue; }
 
