@@ -122,7 +122,7 @@ static int doc_analyse(rc_doc *doc, const rc_doc_opts *opts, const char *src_dat
                    rc_date_parse(inferred, &ref) == RC_OK) {
             /* the lowest evidence: the latest day of the list of sources the text ends with */
             doc->date = rc_arena_strdup(&doc->arena, inferred);
-            doc->date_source = "sources";
+            doc->date_source = "text"; /* the contract's closed list: the text gave it */
             have_ref = true;
         } else {
             doc->date_source = "none";

@@ -440,7 +440,7 @@ static void docdate_sources(const char *text, const char *want)
     if (want[0]) {
         assert_non_null(doc->date);
         assert_string_equal(doc->date, want);
-        assert_string_equal(doc->date_source, "sources");
+        assert_string_equal(doc->date_source, "text");
     } else {
         assert_null(doc->date);
     }
@@ -545,7 +545,7 @@ static void test_seeds(void **state)
         if (want[i][0]) {
             assert_non_null(d->date);
             assert_string_equal(d->date, want[i]);
-            assert_string_equal(d->date_source, i == 3 ? "sources" : "text");
+            assert_string_equal(d->date_source, "text");
         } else {
             assert_null(d->date);
         }
