@@ -13,6 +13,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/lang.h"
+#include "core/lexicon.h"
 #include "extract/claims_int.h"
 #include "lang/fr/morph.h"
 #include "util/fold.h"
@@ -427,6 +429,19 @@ static int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long s
             break;
         }
     }
+    for (size_t back = 1; back <= 2 && back <= f->nt0 - w0; back++) {
+        /* ont tué 13 personnes et blessé 9 autres: a verb right before the figure governs it,
+         * not the next clause's */
+        size_t nt;
+        const cl_entry *e = cl_match(d, f->nt0 - back, f->nt0, &nt);
+        int what = e && nt == back && !(e->pflags & CL_P_NOUN) ? cl_pred_what(e, who) : -1;
+        if (what < 0 || cl_negated(d, f->nt0 - back, s0))
+            continue;
+        f->pred = f->nt0 - back;
+        f->pred_before = 1;
+        cl_explain_toks(f, doc, "predicate-before", f->pred, nt);
+        return what;
+    }
     for (size_t i = f->cend; i < w1; i++) {
         long m = cl_num_at(doc, doc->toks[i].start);
         if (m >= 0 && m != self) {
@@ -619,6 +634,22 @@ static size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
     return end;
 }
 
+/* Whether token i is a plural nationality noun of the ent_demonyms list (Palestiniens,
+ * Rohingyas, Soudanais, Syriennes): the entry, or the entry with -s, -es or -nes. */
+static int cl_demonym(const rc_doc *doc, size_t i)
+{
+    const rc_lexicon *lx = rc_lang_lex(doc->ctx->fr, "ent_demonyms");
+    const char *s = doc->text + doc->toks[i].start;
+    size_t n = doc->toks[i].end - doc->toks[i].start;
+    if (!lx || n < 4 || s[n - 1] != 's')
+        return 0;
+    if (rc_lex_get(lx, s, n) || rc_lex_get(lx, s, n - 1))
+        return 1;
+    if (s[n - 2] == 'e' && rc_lex_get(lx, s, n - 2))
+        return 1;
+    return n > 5 && memcmp(s + n - 3, "nes", 3) == 0 && rc_lex_get(lx, s, n - 3);
+}
+
 /* Whether a plain figure reads as a year (en 2011, depuis 2012). */
 static int cl_year(const cl_doc *d, const rc_number *n, size_t nt0, size_t s0)
 {
@@ -702,6 +733,12 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
                doc->text[tk[f->nt1 + 1].end - 1] == 's' && !cl_word_at(d, f->nt1 + 1)) {
         /* 1,7 million de Gazaouis: a people named after its place */
         r = 1, ct = f->nt1 + 1, cnt = 1, ce = NULL, demonym = 1;
+        cl_explain_toks(f, doc, "counted-people", ct, cnt);
+    } else if (c->unit == RC_UNIT_COUNT && f->nt1 < s1 && tk[f->nt1].kind == RC_TOK_WORD &&
+               (tk[f->nt1].flags & RC_TF_UPPER) && !cl_word_at(d, f->nt1) &&
+               cl_demonym(doc, f->nt1)) {
+        /* quatre Palestiniens, 180 Rohingyas: a people named by its nationality */
+        r = 1, ct = f->nt1, cnt = 1, ce = NULL, demonym = 1;
         cl_explain_toks(f, doc, "counted-people", ct, cnt);
     } else if (c->unit != RC_UNIT_COUNT && f->nt1 + 1 < s1 &&
                (tk[f->nt1 + 1].flags & RC_TF_UPPER) && cl_word_at(d, f->nt1) &&
