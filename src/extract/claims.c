@@ -666,6 +666,7 @@ static int cl_year(const cl_doc *d, const rc_number *n, size_t nt0, size_t s0)
 typedef struct cl_prev {
     const rc_claim *c;  /* the previous claim, or NULL */
     size_t sent, endt;  /* its sentence and the token after it */
+    size_t ct;          /* its counted noun's token, or SIZE_MAX */
     int gov_what;       /* what the noun governing it said, or -1 */
 } cl_prev;
 
@@ -906,8 +907,16 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
         }
         what = RC_WHAT_OTHER;
     }
-    if (what == RC_WHAT_INJURED && c->who == RC_WHO_WOUNDED)
-        c->who = RC_WHO_PEOPLE; /* 120 blessés: people injured; wounded is for another event */
+    if (what == RC_WHAT_INJURED && c->who == RC_WHO_WOUNDED && prev->c && prev->sent == f->sent &&
+        prev->ct != SIZE_MAX && f->nt0 > s0 && prev->endt + 12 >= f->nt0 && cl_word_at(d, f->nt0 - 1) &&
+        (cl_word_at(d, f->nt0 - 1)->wflags & CL_W_AND) && cl_word_at(d, prev->ct) &&
+        cl_word_at(d, prev->ct)->cwhat < 0 && prev->c->who != RC_WHO_OTHER &&
+        prev->c->who != RC_WHO_AREAS && prev->c->who != RC_WHO_VEHICLES) {
+        /* 15 policiers tués et 22 blessés: the wounded are of the kind counted before; after
+         * an event noun (63 morts et 120 blessés) the wounded are what is counted */
+        c->who = prev->c->who;
+        cl_explain(f, "wounded-of", NULL, 0);
+    }
     c->what = (uint8_t)what;
     return 1;
 }
@@ -928,7 +937,7 @@ int rc_stage_claims(rc_doc *doc, const rc_stage_env *env)
         return RC_ENOMEM;
     size_t cap = 0;
     uint32_t skip_to = 0;
-    cl_prev prev = {NULL, 0, 0, -1};
+    cl_prev prev = {NULL, 0, 0, SIZE_MAX, -1};
     cl_fig f;
     for (size_t k = 0; k < doc->nnums; k++) {
         if (doc->nums[k].start < skip_to)
@@ -959,6 +968,7 @@ int rc_stage_claims(rc_doc *doc, const rc_stage_env *env)
         prev.c = &doc->claims[doc->nclaims++];
         prev.sent = f.sent;
         prev.endt = f.endt;
+        prev.ct = f.ct;
         prev.gov_what = f.gov_what;
     }
     return RC_OK;
