@@ -490,6 +490,15 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
             }
         }
     }
+    if (found && np.head == SL_VIA && np.na == np.nb) {
+        /* un nouveau bilan de l'ONU fait état de: the toll's author speaks */
+        src_np whole = np;
+        uint32_t w = whole.a;
+        while (w < whole.b && !(st->ti[w].bits & SL_PREP))
+            w++;
+        if (w + 1 < whole.b && !speaker_np_appos(st, w + 1, whole.b, &np))
+            np = whole;
+    }
     if (found) {
         int status = speaker_make(st, &np, &sp);
         if (status < 0)

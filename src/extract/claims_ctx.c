@@ -487,11 +487,16 @@ static void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
     /* doubt voiced around the sentence: hedges from the sentence before (des informations non
      * vérifiées font état ...); disputes from a later sentence that refers back to the figure
      * (Ces chiffres ...) or names its source (Halden n'apporte aucune preuve), or from the next
-     * one for what a source said (the outlet does not doubt its own figures) */
+     * one for what a source said (the outlet does not doubt its own figures); denials alike */
     for (long s = (long)f->sent - 1; s <= (long)f->sent + 3; s++) {
         if (s < 0 || s == (long)f->sent || (size_t)s >= doc->nsents)
             continue;
-        unsigned want = s < (long)f->sent ? 1u << CL_M_HEDGE : 0u;
+        /* a hedge before covers a figure without a source of its own, or one a sentence
+         * without figures announces (des informations non vérifiées font état d'atrocités.
+         * Selon des activistes, ...); a hedge on the sentence's own figures stays there */
+        unsigned want = s < (long)f->sent
+                            ? 1u << CL_M_HEDGE
+                            : 0u;
         if (s > (long)f->sent) {
             size_t a, b;
             cl_sent_toks(doc, (size_t)s, &a, &b);
@@ -501,7 +506,7 @@ static void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
             int own = cl_sent_has_figure(doc, (size_t)s);
             if (back || (f->c.nsources && !own &&
                          (s == (long)f->sent + 1 || cl_names_source(doc, f, a, b))))
-                want = 1u << CL_M_DISPUTE;
+                want = 1u << CL_M_DISPUTE | 1u << CL_M_DENY; /* C'est un mensonge. */
         }
         if (!want)
             continue;
