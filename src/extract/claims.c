@@ -757,11 +757,15 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
             cl_explain_toks(f, doc, "counted-before", ct, cnt);
         }
     }
+    /* after: the token after the figure and an "autres" (blessé 9 autres; neuf autres ont) */
+    size_t after = f->nt1;
+    if (r == 0 && after < s1 && cl_word_at(d, after) && cl_word_at(d, after)->who == CL_WHO_SKIP)
+        after++;
     if (r == 0 && prev->c && prev->sent == f->sent && prev->endt + 20 >= f->nt0 &&
         prev->c->unit == c->unit && !cl_year(d, n, f->nt0, s0)) {
         /* 420 civils auraient péri ..., 130 dans Saada: the noun is understood */
-        const cl_entry *ne = f->nt1 < s1 ? cl_word_at(d, f->nt1) : NULL;
-        if (f->nt1 >= s1 || !cl_is_word(doc, f->nt1) || (ne && (ne->wflags & CL_W_PREP))) {
+        const cl_entry *ne = after < s1 ? cl_word_at(d, after) : NULL;
+        if (after >= s1 || !cl_is_word(doc, after) || (ne && (ne->wflags & CL_W_PREP))) {
             c->who = prev->c->who;
             c->counted = prev->c->counted;
             inherited = 1;
@@ -770,8 +774,8 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
         }
     }
     int bare = 0;
-    if (r == 0 && !inherited && f->nt1 < s1 && cl_word_at(d, f->nt1) &&
-        (cl_word_at(d, f->nt1)->wflags & CL_W_AUX)) {
+    if (r == 0 && !inherited && after < s1 && cl_word_at(d, after) &&
+        (cl_word_at(d, after)->wflags & CL_W_AUX)) {
         /* Parmi les 82 passagers, 12 ont été blessés: a bare figure as the subject counts the
          * noun before it, or people; it needs a verb of its own */
         bare = 1;
