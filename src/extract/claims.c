@@ -577,7 +577,7 @@ static size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
     const cl_entry *e = NULL;
     /* an adjective or a short complement may stand between: civils syriens, survivants des
      * décombres */
-    for (size_t k = 0; k < 6 && p < s1; k++) {
+    for (size_t k = 0; k < 8 && p < s1; k++) {
         if (cl_punct(doc, p, ',')) {
             p++;
             continue;
@@ -611,8 +611,24 @@ static size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
         const rc_number *pn = &doc->nums[m];
         size_t ct, cnt;
         const cl_entry *ce;
-        if (cl_counted_after(d, cl_tok_at(doc, pn->end), s1, &ct, &cnt, &ce) < 1)
+        if (cl_counted_after(d, cl_tok_at(doc, pn->end), s1, &ct, &cnt, &ce) < 1) {
+            /* dont 3,5 millions ont trouvé refuge: a part without a noun counts the figure's */
+            size_t pe = cl_tok_at(doc, pn->end);
+            const cl_entry *ve = pe < s1 ? cl_word_at(d, pe) : NULL;
+            if (f->nparts || !ve || !(ve->wflags & CL_W_AUX) || !f->c.counted ||
+                pn->kind != RC_NUM_NUMBER)
+                break;
+            rc_claim_part *pt = &f->parts[f->nparts++];
+            pt->value = pn->value;
+            pt->low = pn->low;
+            pt->high = pn->high;
+            pt->who = f->c.who;
+            pt->start = pn->start;
+            pt->end = pn->end;
+            pt->counted = f->c.counted;
+            end = pe;
             break;
+        }
         rc_claim_part *pt = &f->parts[f->nparts++];
         if (cl_part_fill(doc, pt, pn, ct, cnt, ce->who))
             return i;
