@@ -576,7 +576,7 @@ static size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
     size_t p = i, nt = 0;
     const cl_entry *e = NULL;
     /* an adjective or a short complement may stand between: civils syriens, survivants des
-     * décombres */
+     * décombres, a short clause: ont été chassés de chez eux, dont */
     for (size_t k = 0; k < 8 && p < s1; k++) {
         if (cl_punct(doc, p, ',')) {
             p++;
