@@ -494,7 +494,7 @@ static void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
         /* a hedge before covers a figure without a source of its own, or one a sentence
          * without figures announces (des informations non vérifiées font état d'atrocités.
          * Selon des activistes, ...); a hedge on the sentence's own figures stays there */
-        unsigned want = s < (long)f->sent
+        unsigned want = s < (long)f->sent && (!f->c.nsources || !cl_sent_has_figure(doc, (size_t)s))
                             ? 1u << CL_M_HEDGE
                             : 0u;
         if (s > (long)f->sent) {
