@@ -781,7 +781,8 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
         prev->c->unit == c->unit && !cl_year(d, n, f->nt0, s0)) {
         /* 420 civils auraient péri ..., 130 dans Saada: the noun is understood */
         const cl_entry *ne = after < s1 ? cl_word_at(d, after) : NULL;
-        if (after >= s1 || !cl_is_word(doc, after) || (ne && (ne->wflags & CL_W_PREP))) {
+        if (after >= s1 || after > f->nt1 || !cl_is_word(doc, after) ||
+            (ne && (ne->wflags & CL_W_PREP))) {
             c->who = prev->c->who;
             c->counted = prev->c->counted;
             inherited = 1;

@@ -775,6 +775,23 @@ static int cl_agent(cl_doc *d, cl_fig *f)
     return RC_OK;
 }
 
+/* Whether a source's own words say it is unsure (des informations non vérifiées, des rumeurs
+ * non confirmées): such a phrase names nobody who vouches for the figure. */
+static int cl_source_hedged(const cl_doc *d, const rc_speaker *sp)
+{
+    const rc_doc *doc = d->doc;
+    if (sp->end <= sp->start)
+        return 0;
+    size_t b = cl_tok_at(doc, sp->end);
+    for (size_t i = cl_tok_at(doc, sp->start); i < b && i < doc->ntoks; i++) {
+        size_t nt;
+        const cl_entry *e = cl_match(d, i, b, &nt);
+        if (e && e->mod == CL_M_HEDGE)
+            return 1;
+    }
+    return 0;
+}
+
 int cl_context(cl_doc *d, cl_fig *f)
 {
     const rc_doc *doc = d->doc;
@@ -788,6 +805,10 @@ int cl_context(cl_doc *d, cl_fig *f)
     int status = cl_sources(d, f, s0, s1, &denied);
     if (status)
         return status;
+    if (f->c.nsources && cl_source_hedged(d, &f->c.sources[0])) {
+        f->c.sources = NULL; /* selon des informations non vérifiées: a doubt, not a source */
+        f->c.nsources = 0;
+    }
     cl_modality(d, f, s0, s1, denied);
     cl_time(d, f);
     if ((status = cl_places(d, f)) || (status = cl_agent(d, f)))
