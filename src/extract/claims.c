@@ -357,6 +357,8 @@ static int cl_pred_fits(int what, int who)
         return who == RC_WHO_AREAS;
     if (who == RC_WHO_AREAS)
         return what == RC_WHAT_CONTROLLED || what == RC_WHAT_OTHER;
+    if (who == RC_WHO_VEHICLES && what == RC_WHAT_FLED)
+        return 0; /* bus that leave a city carry evacuees; vehicles do not flee */
     return 1;
 }
 
