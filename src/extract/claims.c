@@ -245,7 +245,7 @@ int cl_punct(const rc_doc *doc, size_t i, char c)
 static int cl_counted_after(const cl_doc *d, size_t i, size_t lim, size_t *ct /* OUT */,
                             size_t *cnt /* OUT */, const cl_entry **ce /* OUT */)
 {
-    int skips = 0;
+    int skips = 0, sums = 0;
     *ct = SIZE_MAX;
     for (size_t j = i; j < lim && j < i + 6; j++) {
         if (!cl_is_word(d->doc, j))
@@ -262,6 +262,9 @@ static int cl_counted_after(const cl_doc *d, size_t i, size_t lim, size_t *ct /*
             return -1;
         if (e->who == CL_WHO_SKIP && skips++ < 2)
             continue;
+        if (e->who == CL_WHO_SUM && j > i && cl_word_at(d, j - 1) &&
+            (cl_word_at(d, j - 1)->wflags & CL_W_DET) && sums++ < 1)
+            continue; /* porte à 200 le nombre de civils tués: the toll names what it counts */
         if (!(e->wflags & (CL_W_DE | CL_W_DET)))
             return 0;
     }
