@@ -274,6 +274,15 @@ static void give_quote(pass *ps, size_t q, const rc_speaker *sp, const char *ver
     qu->verb = verb;
 }
 
+/* Whether quote q names a term rather than reports speech: one or two words right after "de"
+ * (parlent de « terroristes », font état de « frappes chirurgicales »). */
+static bool quote_is_term(const pass *ps, size_t q)
+{
+    const quote_tok *qt = &ps->qt[q];
+    return qt->words <= 2 && qt->oa > 0 && (ps->st->ti[qt->oa - 1].bits & SL_PREP) &&
+           !(ps->st->ti[qt->oa - 1].bits & TB_NAME);
+}
+
 /* Adds an attribution over bytes; the chain is copied into the arena. */
 static int add_attr(pass *ps, uint32_t ta, uint32_t tb, uint32_t sa, uint32_t sb,
                     const char *cue, const chain *c, int32_t quote, bool denied)
@@ -590,6 +599,8 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
         for (uint32_t n = 0; j < b && n < 5; n++, j++) {
             if (t[j].kind == RC_TOK_QUOTE_OPEN) {
                 quote = quote_around(ps, j);
+                if (quote >= 0 && quote_is_term(ps, (size_t)quote))
+                    quote = -1;
                 break;
             }
             if (!(speaker_punct(st, j, ':') || (ahead && speaker_punct(st, j, ',')) ||
@@ -643,7 +654,7 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
         for (size_t q = quote >= 0 ? (size_t)quote + 1 : ps->qnext; q < st->doc->nquotes; q++) {
             if (ps->qt[q].oa >= b)
                 break;
-            if (ps->qt[q].oa > i)
+            if (ps->qt[q].oa > i && !quote_is_term(ps, q))
                 give_quote(ps, q, &c.link[0], verb->lemma);
         }
     }

@@ -488,7 +488,8 @@ static void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
      * vérifiées font état ...); disputes from a later sentence that refers back to the figure
      * (Ces chiffres ...) or names its source (Halden n'apporte aucune preuve), or from the next
      * one for what a source said (the outlet does not doubt its own figures); denials alike */
-    for (long s = (long)f->sent - 1; s <= (long)f->sent + 3; s++) {
+    int between = 0; /* a sentence with figures of its own stands between: Ce chiffre is its */
+    for (long s = (long)f->sent - 1; s <= (long)f->sent + 3 && !between; s++) {
         if (s < 0 || s == (long)f->sent || (size_t)s >= doc->nsents)
             continue;
         /* a hedge before covers a figure without a source of its own, or one a sentence
@@ -507,6 +508,7 @@ static void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
             if (back || (f->c.nsources && !own &&
                          (s == (long)f->sent + 1 || cl_names_source(doc, f, a, b))))
                 want = 1u << CL_M_DISPUTE | 1u << CL_M_DENY; /* C'est un mensonge. */
+            between = own;
         }
         if (!want)
             continue;
