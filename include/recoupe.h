@@ -64,6 +64,11 @@ int rc_ctx_new(const char *datadir, char *errbuf, size_t errlen, rc_ctx **out /*
  * before the context is shared. Errors name FILE:LINE in errbuf. */
 int rc_ctx_add_lexicons(rc_ctx *ctx, const char *dir, char *errbuf, size_t errlen);
 
+/* Turns the statistical entity tagger (data/fr/ent_tagger.model, docs/tagger.md) on or off for
+ * the documents parsed with ctx; call before the context is shared. Turning it on reads the
+ * model: on error the tagger stays off and errbuf names FILE:LINE. */
+int rc_ctx_set_tagger(rc_ctx *ctx, int on, char *errbuf, size_t errlen);
+
 /* Frees a context; accepts NULL. Documents made from it must be freed first. */
 void rc_ctx_free(rc_ctx *ctx);
 
@@ -352,6 +357,9 @@ int rc_parse_paths(const rc_ctx *ctx, char *const *paths, size_t npaths, const r
 /* Writes the document as one line of JSON, without the trailing newline. */
 #define RC_JSON_TEXT 0x1    /* include doc.text and doc.noise */
 #define RC_JSON_EXPLAIN 0x2 /* add each claim's "explain" */
+/* add what the document reader cannot find again exactly: each claim's "place_keys" and the
+ * "key", "type", "start" and "end" of its sources (a store writes them, extract does not) */
+#define RC_JSON_KEYS 0x4
 
 int rc_doc_write_json(const rc_doc *doc, unsigned flags, rc_write_fn fn, void *ud);
 
@@ -453,6 +461,8 @@ int rc_store_commit(rc_store *st);
 int rc_store_save_facts(rc_store *st, const rc_check *chk);
 /* Hands every stored document back, rebuilt (rc_doc_from_json), in the order they were added. */
 int rc_store_each(rc_store *st, const rc_ctx *ctx, rc_doc_fn fn, void *ud);
+/* How many documents the store holds (committed ones, and those of the open batch). */
+int rc_store_count(rc_store *st, size_t *n /* OUT */);
 /* The last error message of the store (names the file); never NULL. */
 const char *rc_store_error(const rc_store *st);
 

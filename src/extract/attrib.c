@@ -155,14 +155,8 @@ static int read_source(pass *ps, uint32_t j, uint32_t lim, bool loose, src_np *n
     src_state *st = ps->st;
     if (!speaker_np_appos(st, j, lim, np) && !(loose && speaker_np_loose(st, j, lim, np)))
         return 1;
-    if (np->head == SL_VIA && np->na == np->nb) { /* le témoignage de deux habitants */
-        uint32_t k = np->a;
-        while (k < np->b && !(st->ti[k].bits & SL_PREP))
-            k++;
-        if (k + 1 >= np->b + 4 || (!speaker_np_appos(st, k + 1, lim, np) &&
-                                    !speaker_np_loose(st, k + 1, lim, np)))
-            return 1;
-    }
+    if (!speaker_np_via(st, lim, np)) /* le témoignage de deux habitants */
+        return 1;
     return speaker_make(st, np, sp);
 }
 
@@ -489,6 +483,8 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
             found = speaker_subject_left(st, g, a, &np);
             inverted = false; /* Ivan Petrov, a confirmé: the comma was the name's */
         }
+        if (found && np.a >= vend && !speaker_np_via(st, b, &np))
+            return RC_OK;
         if (found && np.a >= vend) {
             int s2 = speaker_make(st, &np, &sp);
             if (s2 < 0)
@@ -524,15 +520,8 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
             }
         }
     }
-    if (found && np.head == SL_VIA && np.na == np.nb) {
-        /* un nouveau bilan de l'ONU fait état de: the toll's author speaks */
-        src_np whole = np;
-        uint32_t w = whole.a;
-        while (w < whole.b && !(st->ti[w].bits & SL_PREP))
-            w++;
-        if (w + 1 < whole.b && !speaker_np_appos(st, w + 1, whole.b, &np))
-            np = whole;
-    }
+    if (found && !speaker_np_via(st, b, &np))
+        return RC_OK; /* le dernier bilan fait état de: nobody named */
     if (found) {
         int status = speaker_make(st, &np, &sp);
         if (status < 0)

@@ -13,8 +13,6 @@
 #include <math.h>
 #include <string.h>
 
-#include "core/lang.h"
-#include "core/lexicon.h"
 #include "extract/claims_int.h"
 #include "lang/fr/morph.h"
 #include "util/fold.h"
@@ -70,6 +68,21 @@ static bool cl_place_at(const rc_doc *doc, uint32_t s, uint32_t e)
         if (doc->text[k] >= 'a' && doc->text[k] <= 'z')
             return true;
     return false;
+}
+
+/* Whether the capitalised word at offset s may name a people (Soudanais): a MISC entity starts
+ * there, or none does; a place, an organisation or a person (27 Etats, 3 Mirage) does not. */
+static bool cl_people_at(const rc_doc *doc, uint32_t s)
+{
+    size_t lo = 0, hi = doc->nents;
+    while (lo < hi) { /* entities are in text order */
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->ents[mid].start < s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo >= doc->nents || doc->ents[lo].start != s || doc->ents[lo].type == RC_ENT_MISC;
 }
 
 static const cl_entry cl_none;
@@ -674,22 +687,6 @@ static size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
     return end;
 }
 
-/* Whether token i is a plural nationality noun of the ent_demonyms list (Palestiniens,
- * Rohingyas, Soudanais, Syriennes): the entry, or the entry with -s, -es or -nes. */
-static int cl_demonym(const rc_doc *doc, size_t i)
-{
-    const rc_lexicon *lx = rc_lang_lex(doc->ctx->fr, "ent_demonyms");
-    const char *s = doc->text + doc->toks[i].start;
-    size_t n = doc->toks[i].end - doc->toks[i].start;
-    if (!lx || n < 4 || s[n - 1] != 's')
-        return 0;
-    if (rc_lex_get(lx, s, n) || rc_lex_get(lx, s, n - 1))
-        return 1;
-    if (s[n - 2] == 'e' && rc_lex_get(lx, s, n - 2))
-        return 1;
-    return n > 5 && memcmp(s + n - 3, "nes", 3) == 0 && rc_lex_get(lx, s, n - 3);
-}
-
 /* Whether a plain figure reads as a year (en 2011, depuis 2012). */
 static int cl_year(const cl_doc *d, const rc_number *n, size_t nt0, size_t s0)
 {
@@ -776,9 +773,9 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
         r = 1, ct = f->nt1 + 1, cnt = 1, ce = NULL, demonym = 1;
         cl_explain_toks(f, doc, "counted-people", ct, cnt);
     } else if (c->unit == RC_UNIT_COUNT && f->nt1 < s1 && tk[f->nt1].kind == RC_TOK_WORD &&
-               (tk[f->nt1].flags & RC_TF_UPPER) && !cl_word_at(d, f->nt1) &&
-               cl_demonym(doc, f->nt1)) {
-        /* quatre Palestiniens, 180 Rohingyas: a people named by its nationality */
+               (tk[f->nt1].flags & RC_TF_UPPER) && doc->text[tk[f->nt1].end - 1] == 's' &&
+               !cl_word_at(d, f->nt1) && cl_people_at(doc, tk[f->nt1].start)) {
+        /* 200 000 Soudanais: the same, without "de"; a name (27 Etats, 3 Mirage) is no people */
         r = 1, ct = f->nt1, cnt = 1, ce = NULL, demonym = 1;
         cl_explain_toks(f, doc, "counted-people", ct, cnt);
     } else if (c->unit != RC_UNIT_COUNT && f->nt1 + 1 < s1 &&

@@ -505,8 +505,10 @@ static void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
             int back = e && (e->wflags & CL_W_BACK);
             /* a later sentence with a figure of its own doubts that one, unless it refers back */
             int own = cl_sent_has_figure(doc, (size_t)s);
+            /* a new paragraph (a live blog's next entry) doubts only what it names */
+            int para = a < b && (doc->toks[a].flags & RC_TF_PARAGRAPH);
             if (back || (f->c.nsources && !own &&
-                         (s == (long)f->sent + 1 || cl_names_source(doc, f, a, b))))
+                         ((s == (long)f->sent + 1 && !para) || cl_names_source(doc, f, a, b))))
                 want = 1u << CL_M_DISPUTE | 1u << CL_M_DENY; /* C'est un mensonge. */
             between = own;
         }
