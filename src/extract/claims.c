@@ -258,7 +258,7 @@ int cl_punct(const rc_doc *doc, size_t i, char c)
 static int cl_counted_after(const cl_doc *d, size_t i, size_t lim, size_t *ct /* OUT */,
                             size_t *cnt /* OUT */, const cl_entry **ce /* OUT */)
 {
-    int skips = 0;
+    int skips = 0, sums = 0;
     *ct = SIZE_MAX;
     for (size_t j = i; j < lim && j < i + 6; j++) {
         if (!cl_is_word(d->doc, j))
@@ -275,6 +275,9 @@ static int cl_counted_after(const cl_doc *d, size_t i, size_t lim, size_t *ct /*
             return -1;
         if (e->who == CL_WHO_SKIP && skips++ < 2)
             continue;
+        if (e->who == CL_WHO_SUM && j > i && cl_word_at(d, j - 1) &&
+            (cl_word_at(d, j - 1)->wflags & CL_W_DET) && sums++ < 1)
+            continue; /* porte à 200 le nombre de civils tués: the toll names what it counts */
         if (!(e->wflags & (CL_W_DE | CL_W_DET)))
             return 0;
     }
@@ -389,6 +392,8 @@ static int cl_pred_fits(int what, int who)
         return who == RC_WHO_AREAS;
     if (who == RC_WHO_AREAS)
         return what == RC_WHAT_CONTROLLED || what == RC_WHAT_OTHER;
+    if (who == RC_WHO_VEHICLES && what == RC_WHAT_FLED)
+        return 0; /* bus that leave a city carry evacuees; vehicles do not flee */
     return 1;
 }
 
@@ -460,6 +465,19 @@ static int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long s
             f->gov_what = cl_pred_what(e, who);
             break;
         }
+    }
+    for (size_t back = 1; back <= 2 && back <= f->nt0 - w0; back++) {
+        /* ont tué 13 personnes et blessé 9 autres: a verb right before the figure governs it,
+         * not the next clause's */
+        size_t nt;
+        const cl_entry *e = cl_match(d, f->nt0 - back, f->nt0, &nt);
+        int what = e && nt == back && !(e->pflags & CL_P_NOUN) ? cl_pred_what(e, who) : -1;
+        if (what < 0 || cl_negated(d, f->nt0 - back, s0))
+            continue;
+        f->pred = f->nt0 - back;
+        f->pred_before = 1;
+        cl_explain_toks(f, doc, "predicate-before", f->pred, nt);
+        return what;
     }
     for (size_t i = f->cend; i < w1; i++) {
         long m = cl_num_at(doc, doc->toks[i].start);
@@ -595,8 +613,8 @@ static size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
     size_t p = i, nt = 0;
     const cl_entry *e = NULL;
     /* an adjective or a short complement may stand between: civils syriens, survivants des
-     * décombres */
-    for (size_t k = 0; k < 6 && p < s1; k++) {
+     * décombres, a short clause: ont été chassés de chez eux, dont */
+    for (size_t k = 0; k < 8 && p < s1; k++) {
         if (cl_punct(doc, p, ',')) {
             p++;
             continue;
@@ -630,8 +648,24 @@ static size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
         const rc_number *pn = &doc->nums[m];
         size_t ct, cnt;
         const cl_entry *ce;
-        if (cl_counted_after(d, cl_tok_at(doc, pn->end), s1, &ct, &cnt, &ce) < 1)
+        if (cl_counted_after(d, cl_tok_at(doc, pn->end), s1, &ct, &cnt, &ce) < 1) {
+            /* dont 3,5 millions ont trouvé refuge: a part without a noun counts the figure's */
+            size_t pe = cl_tok_at(doc, pn->end);
+            const cl_entry *ve = pe < s1 ? cl_word_at(d, pe) : NULL;
+            if (f->nparts || !ve || !(ve->wflags & CL_W_AUX) || !f->c.counted ||
+                pn->kind != RC_NUM_NUMBER)
+                break;
+            rc_claim_part *pt = &f->parts[f->nparts++];
+            pt->value = pn->value;
+            pt->low = pn->low;
+            pt->high = pn->high;
+            pt->who = f->c.who;
+            pt->start = pn->start;
+            pt->end = pn->end;
+            pt->counted = f->c.counted;
+            end = pe;
             break;
+        }
         rc_claim_part *pt = &f->parts[f->nparts++];
         if (cl_part_fill(doc, pt, pn, ct, cnt, ce->who))
             return i;
@@ -669,6 +703,7 @@ static int cl_year(const cl_doc *d, const rc_number *n, size_t nt0, size_t s0)
 typedef struct cl_prev {
     const rc_claim *c;  /* the previous claim, or NULL */
     size_t sent, endt;  /* its sentence and the token after it */
+    size_t ct;          /* its counted noun's token, or SIZE_MAX */
     int gov_what;       /* what the noun governing it said, or -1 */
 } cl_prev;
 
@@ -759,11 +794,16 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
             cl_explain_toks(f, doc, "counted-before", ct, cnt);
         }
     }
+    /* after: the token after the figure and an "autres" (blessé 9 autres; neuf autres ont) */
+    size_t after = f->nt1;
+    if (r == 0 && after < s1 && cl_word_at(d, after) && cl_word_at(d, after)->who == CL_WHO_SKIP)
+        after++;
     if (r == 0 && prev->c && prev->sent == f->sent && prev->endt + 20 >= f->nt0 &&
         prev->c->unit == c->unit && !cl_year(d, n, f->nt0, s0)) {
         /* 420 civils auraient péri ..., 130 dans Saada: the noun is understood */
-        const cl_entry *ne = f->nt1 < s1 ? cl_word_at(d, f->nt1) : NULL;
-        if (f->nt1 >= s1 || !cl_is_word(doc, f->nt1) || (ne && (ne->wflags & CL_W_PREP))) {
+        const cl_entry *ne = after < s1 ? cl_word_at(d, after) : NULL;
+        if (after >= s1 || after > f->nt1 || !cl_is_word(doc, after) ||
+            (ne && (ne->wflags & CL_W_PREP))) {
             c->who = prev->c->who;
             c->counted = prev->c->counted;
             inherited = 1;
@@ -772,8 +812,8 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
         }
     }
     int bare = 0;
-    if (r == 0 && !inherited && f->nt1 < s1 && cl_word_at(d, f->nt1) &&
-        (cl_word_at(d, f->nt1)->wflags & CL_W_AUX)) {
+    if (r == 0 && !inherited && after < s1 && cl_word_at(d, after) &&
+        (cl_word_at(d, after)->wflags & CL_W_AUX)) {
         /* Parmi les 82 passagers, 12 ont été blessés: a bare figure as the subject counts the
          * noun before it, or people; it needs a verb of its own */
         bare = 1;
@@ -909,6 +949,16 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
         }
         what = RC_WHAT_OTHER;
     }
+    if (what == RC_WHAT_INJURED && c->who == RC_WHO_WOUNDED && prev->c && prev->sent == f->sent &&
+        prev->ct != SIZE_MAX && f->nt0 > s0 && prev->endt + 12 >= f->nt0 && cl_word_at(d, f->nt0 - 1) &&
+        (cl_word_at(d, f->nt0 - 1)->wflags & CL_W_AND) && cl_word_at(d, prev->ct) &&
+        cl_word_at(d, prev->ct)->cwhat < 0 && prev->c->who != RC_WHO_OTHER &&
+        prev->c->who != RC_WHO_AREAS && prev->c->who != RC_WHO_VEHICLES) {
+        /* 15 policiers tués et 22 blessés: the wounded are of the kind counted before; after
+         * an event noun (63 morts et 120 blessés) the wounded are what is counted */
+        c->who = prev->c->who;
+        cl_explain(f, "wounded-of", NULL, 0);
+    }
     c->what = (uint8_t)what;
     return 1;
 }
@@ -929,7 +979,7 @@ int rc_stage_claims(rc_doc *doc, const rc_stage_env *env)
         return RC_ENOMEM;
     size_t cap = 0;
     uint32_t skip_to = 0;
-    cl_prev prev = {NULL, 0, 0, -1};
+    cl_prev prev = {NULL, 0, 0, SIZE_MAX, -1};
     cl_fig f;
     for (size_t k = 0; k < doc->nnums; k++) {
         if (doc->nums[k].start < skip_to)
@@ -962,6 +1012,7 @@ int rc_stage_claims(rc_doc *doc, const rc_stage_env *env)
         prev.c = &doc->claims[doc->nclaims++];
         prev.sent = f.sent;
         prev.endt = f.endt;
+        prev.ct = f.ct;
         prev.gov_what = f.gov_what;
     }
     return RC_OK;

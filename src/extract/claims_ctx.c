@@ -487,12 +487,17 @@ static void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
     /* doubt voiced around the sentence: hedges from the sentence before (des informations non
      * vérifiées font état ...); disputes from a later sentence that refers back to the figure
      * (Ces chiffres ...) or names its source (Halden n'apporte aucune preuve), or from the next
-     * one for what a source said (the outlet does not doubt its own figures) */
+     * one for what a source said (the outlet does not doubt its own figures); denials alike */
     int between = 0; /* a sentence with figures of its own stands between: Ce chiffre is its */
     for (long s = (long)f->sent - 1; s <= (long)f->sent + 3 && !between; s++) {
         if (s < 0 || s == (long)f->sent || (size_t)s >= doc->nsents)
             continue;
-        unsigned want = s < (long)f->sent ? 1u << CL_M_HEDGE : 0u;
+        /* a hedge before covers a figure without a source of its own, or one a sentence
+         * without figures announces (des informations non vérifiées font état d'atrocités.
+         * Selon des activistes, ...); a hedge on the sentence's own figures stays there */
+        unsigned want = s < (long)f->sent && (!f->c.nsources || !cl_sent_has_figure(doc, (size_t)s))
+                            ? 1u << CL_M_HEDGE
+                            : 0u;
         if (s > (long)f->sent) {
             size_t a, b;
             cl_sent_toks(doc, (size_t)s, &a, &b);
@@ -504,7 +509,7 @@ static void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
             int para = a < b && (doc->toks[a].flags & RC_TF_PARAGRAPH);
             if (back || (f->c.nsources && !own &&
                          ((s == (long)f->sent + 1 && !para) || cl_names_source(doc, f, a, b))))
-                want = 1u << CL_M_DISPUTE;
+                want = 1u << CL_M_DISPUTE | 1u << CL_M_DENY; /* C'est un mensonge. */
             between = own;
         }
         if (!want)
@@ -781,6 +786,23 @@ static int cl_agent(cl_doc *d, cl_fig *f)
     return RC_OK;
 }
 
+/* Whether a source's own words say it is unsure (des informations non vérifiées, des rumeurs
+ * non confirmées): such a phrase names nobody who vouches for the figure. */
+static int cl_source_hedged(const cl_doc *d, const rc_speaker *sp)
+{
+    const rc_doc *doc = d->doc;
+    if (sp->end <= sp->start)
+        return 0;
+    size_t b = cl_tok_at(doc, sp->end);
+    for (size_t i = cl_tok_at(doc, sp->start); i < b && i < doc->ntoks; i++) {
+        size_t nt;
+        const cl_entry *e = cl_match(d, i, b, &nt);
+        if (e && e->mod == CL_M_HEDGE)
+            return 1;
+    }
+    return 0;
+}
+
 int cl_context(cl_doc *d, cl_fig *f)
 {
     const rc_doc *doc = d->doc;
@@ -794,6 +816,10 @@ int cl_context(cl_doc *d, cl_fig *f)
     int status = cl_sources(d, f, s0, s1, &denied);
     if (status)
         return status;
+    if (f->c.nsources && cl_source_hedged(d, &f->c.sources[0])) {
+        f->c.sources = NULL; /* selon des informations non vérifiées: a doubt, not a source */
+        f->c.nsources = 0;
+    }
     cl_modality(d, f, s0, s1, denied);
     cl_time(d, f);
     if ((status = cl_places(d, f)) || (status = cl_agent(d, f)))
