@@ -137,7 +137,7 @@ static bool ent_tverb(ent_run *r, size_t i)
     uint8_t *v = &r->tverb[i];
     if (!*v) {
         rc_morph m;
-        bool verb = rc_fr_morph(r->doc->ctx, tok_s(r->doc, i), tok_n(r->doc, i), &m) &&
+        bool verb = rc_fr_morph_tok(r->doc, i, &m) &&
                     (m.flags & RC_M_VERB) && !(m.flags & (RC_M_NOUN | RC_M_ADJ));
         *v = verb ? 2 : 1;
     }
@@ -244,8 +244,6 @@ static bool ent_in_time(ent_run *r, size_t i)
 static bool ent_common_opener(ent_run *r, size_t i)
 {
     const rc_doc *d = r->doc;
-    const char *s = tok_s(d, i);
-    size_t n = tok_n(d, i);
     if (ent_tfunc(r, i))
         return true;
     enum ent_cue c = ent_tcue(r, i);
@@ -255,7 +253,7 @@ static bool ent_common_opener(ent_run *r, size_t i)
     if (ent_tword(r, i) & (W_FIRST | W_PLACE | W_COUNTRY | W_ORG))
         return false;
     rc_morph m;
-    if (rc_fr_morph(d->ctx, s, n, &m) && !(m.flags & RC_M_PROPER) &&
+    if (rc_fr_morph_tok(d, i, &m) && !(m.flags & RC_M_PROPER) &&
         (m.flags & (RC_M_NOUN | RC_M_VERB | RC_M_ADJ | RC_M_ADV | RC_M_FUNC)))
         return true;
     return false;
