@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "core/lang.h"
+#include "core/words.h"
 #include "extract/entkey.h"
 #include "extract/entlink.h"
 #include "extract/gazetteer.h"
@@ -93,6 +94,9 @@ static int ent_demonym(const ent_run *r, const char *s, size_t n);
 static unsigned ent_tword(ent_run *r, size_t i)
 {
     uint8_t *w = &r->tword[i];
+    uint64_t v;
+    if (!(*w & W_SET) && rc_word_get(r->doc, i, RC_WM_ENT_WORD, &v))
+        *w = (uint8_t)v; /* a function of the word: kept across documents */
     if (!(*w & W_SET)) {
         const char *s = tok_s(r->doc, i);
         size_t n = tok_n(r->doc, i);
@@ -111,8 +115,20 @@ static unsigned ent_tword(ent_run *r, size_t i)
         if (ent_demonym(r, s, n))
             b |= W_DEMO;
         *w = (uint8_t)b;
+        rc_word_set(r->doc, i, RC_WM_ENT_WORD, b);
     }
     return *w;
+}
+
+/* ent_cue_of the word of token i, kept in the thread's word table across documents. */
+static enum ent_cue ent_cue_tok(ent_run *r, size_t i)
+{
+    uint64_t v;
+    if (rc_word_get(r->doc, i, RC_WM_ENT_CUE, &v))
+        return (enum ent_cue)v;
+    enum ent_cue k = ent_cue_of(&r->lx, tok_s(r->doc, i), tok_n(r->doc, i));
+    rc_word_set(r->doc, i, RC_WM_ENT_CUE, (uint64_t)k);
+    return k;
 }
 
 /* The cue class of token i, looked up once per document. */
@@ -123,7 +139,7 @@ static enum ent_cue ent_tcue(ent_run *r, size_t i)
         const rc_token *t = &r->doc->toks[i];
         enum ent_cue k = t->kind == RC_TOK_WORD || t->kind == RC_TOK_ELISION ||
                                  t->kind == RC_TOK_ABBREV
-                             ? ent_cue_of(&r->lx, tok_s(r->doc, i), tok_n(r->doc, i))
+                             ? ent_cue_tok(r, i)
                              : CUE_NONE;
         *c = (uint8_t)(*c | TC_CUE_SET | (unsigned)k);
     }
@@ -149,7 +165,14 @@ static bool ent_tfunc(ent_run *r, size_t i)
 {
     uint8_t *c = &r->tcache[i];
     if (!(*c & TC_FUNC_SET)) {
-        bool f = rc_lex_get(r->lx.func, tok_s(r->doc, i), tok_n(r->doc, i)) != NULL;
+        uint64_t v;
+        bool f;
+        if (rc_word_get(r->doc, i, RC_WM_ENT_FUNC, &v)) { /* kept across documents */
+            f = v != 0;
+        } else {
+            f = rc_lex_get(r->lx.func, tok_s(r->doc, i), tok_n(r->doc, i)) != NULL;
+            rc_word_set(r->doc, i, RC_WM_ENT_FUNC, f);
+        }
         *c = (uint8_t)(*c | TC_FUNC_SET | (f ? TC_FUNC : 0));
     }
     return *c & TC_FUNC;
