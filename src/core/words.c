@@ -243,7 +243,10 @@ int rc_words_begin(rc_doc *doc)
     for (size_t i = 0; i < doc->ntoks; i++) {
         const rc_token *tk = &doc->toks[i];
         size_t n = tk->end - tk->start;
-        wids[i] = n && n <= RC_WORD_MAXLEN ? words_find(t, doc->text + tk->start, n) : UINT32_MAX;
+        /* words only: figures, dates and punctuation are not what the stages ask lexicons about */
+        bool word = tk->kind >= RC_TOK_WORD && tk->kind <= RC_TOK_ABBREV;
+        wids[i] = word && n && n <= RC_WORD_MAXLEN ? words_find(t, doc->text + tk->start, n)
+                                                   : UINT32_MAX;
     }
     wids[doc->ntoks] = UINT32_MAX;
     doc->wids = wids;

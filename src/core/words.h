@@ -51,8 +51,8 @@ typedef struct rc_word {
     uint64_t memo[RC_WM_N];
 } rc_word;
 
-/* Hashes every token of doc into this thread's table and fills doc->wids (one record index per
- * token, UINT32_MAX for tokens with none). Must be called on the thread that runs the stages.
+/* Hashes every word token of doc (RC_TOK_WORD to RC_TOK_ABBREV) into this thread's table and
+ * fills doc->wids (one record index per token, UINT32_MAX for tokens with none). Must be called on the thread that runs the stages.
  * Returns RC_OK, or RC_ENOMEM (then doc->wids is NULL and the stages ask directly). */
 int rc_words_begin(rc_doc *doc);
 
