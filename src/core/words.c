@@ -21,7 +21,16 @@
 #define WORDS_MAXPOOL (4u << 20)    /* pool bytes kept across documents before emptying */
 #define WORDS_FOLDCAP (RC_WORD_MAXLEN * 2) /* room for a folded form (… folds to three bytes) */
 
+#define WORDS_MAXSTR 16384u      /* string answers kept across documents before emptying */
+#define WORDS_MAXSPOOL (1u << 20) /* their pool bytes kept before emptying */
+
 typedef struct words_shared words_shared;
+
+/* A string answer: its key and value in the string pool. */
+typedef struct words_str {
+    uint32_t koff, klen, voff, vlen;
+    uint32_t hash, tag;
+} words_str;
 
 /* A thread's table, linked into its context's list. */
 typedef struct words_thread {
@@ -33,6 +42,14 @@ typedef struct words_thread {
     size_t nrecs, caprecs;
     char *pool;
     size_t used, cappool;
+    /* the string memo (rc_words_str_get): its own slots, entries and pool, which may grow
+     * while the stages run since nothing points into them */
+    uint32_t *sslots;
+    size_t smask;
+    words_str *strs;
+    size_t nstrs, capstrs;
+    char *spool;
+    size_t sused, capspool;
 } words_thread;
 
 /* Per context: the key to each thread's table, and the list to free them. */
@@ -59,6 +76,9 @@ static void words_thread_destroy(words_thread *t)
     free(t->slots);
     free(t->recs);
     free(t->pool);
+    free(t->sslots);
+    free(t->strs);
+    free(t->spool);
     free(t);
 }
 
@@ -237,6 +257,11 @@ int rc_words_begin(rc_doc *doc)
         return RC_ENOMEM;
     if (t->nrecs > WORDS_MAXREC || t->used > WORDS_MAXPOOL)
         words_clear(t);
+    if (t->nstrs > WORDS_MAXSTR || t->sused > WORDS_MAXSPOOL) {
+        if (t->sslots)
+            memset(t->sslots, 0, (t->smask + 1) * sizeof *t->sslots);
+        t->nstrs = t->sused = 0;
+    }
     uint32_t *wids = rc_arena_alloc(&doc->arena, (doc->ntoks + 1) * sizeof *wids);
     if (!wids)
         return RC_ENOMEM;
@@ -269,4 +294,118 @@ const char *rc_word_folded(const rc_doc *doc, size_t i, size_t *len)
         return NULL;
     *len = w->flen;
     return doc->wpool + w->foff;
+}
+
+/* This thread's table while doc's stages run, else NULL. */
+static words_thread *words_current(const rc_doc *doc)
+{
+    if (!doc->wids)
+        return NULL;
+    words_shared *sh = rc_ctx_derived(doc->ctx, RC_SLOT_WORDS, words_shared_make, words_shared_free);
+    return sh ? pthread_getspecific(sh->key) : NULL;
+}
+
+/* The hash of a string memo key: FNV-1a over the tag's bytes then the key's. */
+static uint32_t words_str_hash(uint32_t tag, const char *key, size_t klen)
+{
+    uint32_t h = 2166136261u;
+    for (int i = 0; i < 4; i++)
+        h = (h ^ ((tag >> (8 * i)) & 0xffu)) * 16777619u;
+    for (size_t i = 0; i < klen; i++)
+        h = (h ^ (unsigned char)key[i]) * 16777619u;
+    return h;
+}
+
+/* The slot of key under tag: holding its entry (index + 1), or empty where it would go. */
+static uint32_t *words_str_slot(const words_thread *t, uint32_t h, uint32_t tag, const char *key,
+                                size_t klen)
+{
+    for (size_t i = h & t->smask;; i = (i + 1) & t->smask) {
+        uint32_t k = t->sslots[i];
+        if (!k)
+            return &t->sslots[i];
+        const words_str *e = &t->strs[k - 1];
+        if (e->hash == h && e->tag == tag && e->klen == klen &&
+            memcmp(t->spool + e->koff, key, klen) == 0)
+            return &t->sslots[i];
+    }
+}
+
+long rc_words_str_get(const rc_doc *doc, uint32_t tag, const char *key, size_t klen, char *out,
+                      size_t cap)
+{
+    words_thread *t = words_current(doc);
+    if (!t || !t->sslots)
+        return -1;
+    uint32_t k = *words_str_slot(t, words_str_hash(tag, key, klen), tag, key, klen);
+    if (!k || t->strs[k - 1].vlen >= cap)
+        return -1;
+    const words_str *e = &t->strs[k - 1];
+    memcpy(out, t->spool + e->voff, e->vlen);
+    out[e->vlen] = '\0';
+    return (long)e->vlen;
+}
+
+/* Makes room in the string memo for one more entry of n pool bytes; 0, or -1 when memory runs
+ * out. */
+static int words_str_room(words_thread *t, size_t n)
+{
+    if (t->nstrs == t->capstrs) {
+        size_t cap = t->capstrs ? t->capstrs * 2 : 256;
+        words_str *e = realloc(t->strs, cap * sizeof *e);
+        if (!e)
+            return -1;
+        t->strs = e;
+        t->capstrs = cap;
+    }
+    if (t->sused + n > t->capspool) {
+        size_t cap = t->capspool ? t->capspool : 16384;
+        while (cap < t->sused + n)
+            cap *= 2;
+        char *p = realloc(t->spool, cap);
+        if (!p)
+            return -1;
+        t->spool = p;
+        t->capspool = cap;
+    }
+    if (t->sslots && (t->nstrs + 1) * 2 <= t->smask + 1)
+        return 0;
+    size_t nslots = t->sslots ? (t->smask + 1) * 2 : 1024;
+    uint32_t *slots = calloc(nslots, sizeof *slots);
+    if (!slots)
+        return -1;
+    free(t->sslots);
+    t->sslots = slots;
+    t->smask = nslots - 1;
+    for (size_t k = 0; k < t->nstrs; k++) {
+        size_t i = t->strs[k].hash & t->smask;
+        while (slots[i])
+            i = (i + 1) & t->smask;
+        slots[i] = (uint32_t)k + 1;
+    }
+    return 0;
+}
+
+void rc_words_str_set(const rc_doc *doc, uint32_t tag, const char *key, size_t klen,
+                      const char *val, size_t vlen)
+{
+    words_thread *t = words_current(doc);
+    if (!t || klen + vlen > WORDS_MAXSPOOL || words_str_room(t, klen + vlen))
+        return;
+    uint32_t h = words_str_hash(tag, key, klen);
+    uint32_t *slot = words_str_slot(t, h, tag, key, klen);
+    if (*slot)
+        return; /* kept already: answers do not change */
+    words_str *e = &t->strs[t->nstrs];
+    e->koff = (uint32_t)t->sused;
+    e->klen = (uint32_t)klen;
+    memcpy(t->spool + t->sused, key, klen);
+    t->sused += klen;
+    e->voff = (uint32_t)t->sused;
+    e->vlen = (uint32_t)vlen;
+    memcpy(t->spool + t->sused, val, vlen);
+    t->sused += vlen;
+    e->hash = h;
+    e->tag = tag;
+    *slot = (uint32_t)++t->nstrs;
 }

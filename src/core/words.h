@@ -94,4 +94,20 @@ static inline void rc_word_set(const rc_doc *doc, size_t i, enum rc_word_memo s,
  * record or its fold does not fit RC_WORD_MAXLEN * 2 bytes. Valid like rc_word_at. */
 const char *rc_word_folded(const rc_doc *doc, size_t i, size_t *len /* OUT */);
 
+/* Tags of the string memo: what a string answer is an answer to. */
+enum rc_word_str {
+    RC_WS_ENTKEY, /* entities: rc_entkey_of of a name (the tag is this plus the entity type) */
+};
+
+/* A string answer kept for a key of bytes (a name of several words, say) under tag, in this
+ * thread's table: copies it into out (capacity cap, NUL-terminated) and returns its length, or
+ * returns -1 when there is none (or it does not fit, or the stages are not running). */
+long rc_words_str_get(const rc_doc *doc, uint32_t tag, const char *key, size_t klen, char *out,
+                      size_t cap);
+
+/* Keeps val[0..vlen) as the answer for key under tag (nothing when the stages are not running
+ * or memory runs out: the memo is only a cache). */
+void rc_words_str_set(const rc_doc *doc, uint32_t tag, const char *key, size_t klen,
+                      const char *val, size_t vlen);
+
 #endif

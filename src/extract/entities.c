@@ -585,7 +585,16 @@ static int ent_add(ent_run *r, uint32_t start, uint32_t end, int type, const rc_
             r->memo[slot] = (int32_t)d->nents + 1;
     }
     char k[RC_ENTKEY_MAX];
-    size_t kn = rc_entkey_of(d->ctx, d->text + start, end - start, type, k, sizeof k);
+    /* the key of a name depends on the name and its type only: kept across documents */
+    uint32_t tag = ((uint32_t)RC_WS_ENTKEY << 8) | (uint8_t)type;
+    long got = rc_words_str_get(d, tag, d->text + start, end - start, k, sizeof k);
+    size_t kn;
+    if (got >= 0) {
+        kn = (size_t)got;
+    } else {
+        kn = rc_entkey_of(d->ctx, d->text + start, end - start, type, k, sizeof k);
+        rc_words_str_set(d, tag, d->text + start, end - start, k, kn);
+    }
     rc_entity *e = &d->ents[d->nents];
     e->start = start;
     e->end = end;
