@@ -319,7 +319,7 @@ static int view_claim(rc_check *chk, uint32_t d, uint32_t i, const rc_claim *c, 
     }
     figure_of(c, k);
     k->wfam = facts_what_family(c->what);
-    k->wclass = facts_who_class(c->who);
+    k->wclass = facts_who_class(c->what, c->who);
     k->src_origin = -1;
     if (c->nsources && c->sources[0].name[0]) { /* a nameless source is the text's own voice */
         k->src_origin = origins_intern(chk, c->sources[0].name, c->sources[0].key, true);

@@ -102,7 +102,7 @@ int minhash_relays(rc_check *chk);
 
 /* facts.c: what-family and who-class of a claim, for blocking and compatibility. */
 uint8_t facts_what_family(int what);
-uint8_t facts_who_class(int who);
+uint8_t facts_who_class(int what, int who);
 /* facts.c: groups the claims into facts (cc_claim.fact, in order of first appearance) and
  * builds the public facts: claims, origins, places, time, estimates. */
 int facts_run(rc_check *chk);

@@ -32,8 +32,10 @@ uint8_t facts_what_family(int what)
     return (uint8_t)(what == RC_WHAT_FLED ? RC_WHAT_EVACUATED : what);
 }
 
-uint8_t facts_who_class(int who)
+uint8_t facts_who_class(int what, int who)
 {
+    if (who == RC_WHO_WOUNDED && what == RC_WHAT_INJURED)
+        return RC_WHO_PEOPLE; /* 43 blessés and 43 personnes blessées count the same people */
     switch (who) {
     case RC_WHO_CIVILIANS:
     case RC_WHO_PEOPLE:

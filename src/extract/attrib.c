@@ -39,12 +39,29 @@ typedef struct pass {
     bool has_last;
 } pass;
 
-/* Whether the tokens at i read the folded phrase; *end receives the token after it. */
+/* How many tokens at i make an aside that may stand inside a cue phrase: an adverb (cité mardi
+ * par) or a preposition, a possessive and a noun (fait pour sa part état de, a de son côté
+ * affirmé); 0 when none does. */
+static uint32_t phrase_aside(const src_state *st, uint32_t i, uint32_t lim)
+{
+    const srclex_info *ti = st->ti;
+    if ((ti[i].bits & SL_ADV) && !(ti[i].bits & TB_NAME))
+        return 1;
+    if (i + 2 < lim && (ti[i].bits & (SL_LOC | SL_PREP)) && (ti[i + 1].bits & SL_DET) &&
+        !(ti[i + 1].bits & SL_DEF) && st->doc->toks[i + 1].kind == RC_TOK_WORD &&
+        st->doc->toks[i + 2].kind == RC_TOK_WORD && !(ti[i + 2].bits & (TB_NAME | SL_CUE)))
+        return 3;
+    return 0;
+}
+
+/* Whether the tokens at i read the folded phrase, one aside allowed after its first word;
+ * *end receives the token after it. */
 static bool match_phrase(const src_state *st, uint32_t i, uint32_t lim, const char *phrase,
                          uint32_t *end)
 {
     const rc_token *t = st->doc->toks;
     const char *p = phrase;
+    bool aside = false;
     while (i < lim) {
         char buf[64];
         size_t n;
@@ -53,8 +70,14 @@ static bool match_phrase(const src_state *st, uint32_t i, uint32_t lim, const ch
         const char *f = rc_word_folded(st->doc, i, &n);
         if (!f || n > sizeof buf - 4)
             f = buf, n = rc_fold(st->doc->text + t[i].start, t[i].end - t[i].start, buf, sizeof buf);
-        if (n > sizeof buf || strncmp(p, f, n) != 0)
-            return false;
+        if (n > sizeof buf || strncmp(p, f, n) != 0) {
+            uint32_t k = p != phrase && !aside && p[-1] == ' ' ? phrase_aside(st, i, lim) : 0;
+            if (!k)
+                return false;
+            aside = true;
+            i += k;
+            continue;
+        }
         p += n;
         i++;
         if (!*p) {
@@ -337,6 +360,8 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
             k--; /* a d'ailleurs souligné */
         else if ((pb & SL_DET) && k >= a + 2 && (ti[k].bits & SL_ADV) && (ti[k - 2].bits & SL_AUX))
             k--; /* a une nouvelle fois condamné */
+        else if (k >= a + 4 && phrase_aside(st, k - 3, k) == 3 && (ti[k - 4].bits & SL_AUX))
+            k -= 3; /* a de son côté affirmé */
         else
             break;
     }
@@ -744,6 +769,8 @@ static int quote_fallback(pass *ps, size_t q)
     if (j >= qt->oa || !speaker_np_appos(st, j, qt->oa, &np) || np.pron ||
         (np.na == np.nb && np.head != SL_ROLE && np.head != SL_SRC && np.head != SL_ORG))
         return RC_OK;
+    if (np.b + 1 < qt->oa && speaker_punct(st, np.b, ':'))
+        return RC_OK; /* Sahel : l'offensive est « une question de jours »: a topic, not a speaker */
     rc_speaker sp;
     int status = speaker_make(st, &np, &sp);
     if (status)

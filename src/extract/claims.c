@@ -313,11 +313,30 @@ static int cl_counted_before(const cl_doc *d, size_t nt0, size_t s0, int comma,
     size_t j = nt0;
     int linked = 0;
     /* a link phrase ending right before the figure, or a comma after a hedge */
-    for (size_t back = 1; back <= 3 && back <= nt0 - s0 && !linked; back++) {
+    size_t at = nt0; /* dépasse désormais les 12 000: adverbs and an article may come between */
+    for (int n = 0; n < 2 && at > s0 + 1; n++) {
+        const cl_entry *e = cl_word_at(d, at - 1);
+        if (!e || !(e->wflags & (CL_W_ADV | CL_W_DET)) || (e->wflags & CL_W_LINK))
+            break;
+        at--;
+    }
+    for (size_t back = 1; back <= 3 && back <= at - s0 && !linked; back++) {
+        size_t nt;
+        const cl_entry *e = cl_match(d, at - back, at, &nt);
+        if (e && nt == back && (e->wflags & CL_W_LINK))
+            linked = 1, j = at - back;
+    }
+    for (size_t back = 1; back <= 3 && at != nt0 && back <= nt0 - s0 && !linked; back++) {
         size_t nt;
         const cl_entry *e = cl_match(d, nt0 - back, nt0, &nt);
         if (e && nt == back && (e->wflags & CL_W_LINK))
             linked = 1, j = nt0 - back;
+    }
+    if (!linked && nt0 + 1 < doc->ntoks) { /* dépasse les 12 000: the bound is the link */
+        size_t nt;
+        const cl_entry *e = cl_match(d, nt0, nt0 + 1, &nt);
+        if (e && (e->wflags & CL_W_LINK) && cl_num_at(doc, doc->toks[nt0].start) >= 0)
+            linked = 1, j = nt0;
     }
     if (!linked && comma) {
         size_t k = nt0;
@@ -886,7 +905,7 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
             }
             if (cl_is_word(doc, f->nt0 - 2) &&
                 (!h || (h->pwhat < 0 && h->who != CL_WHO_SUM && h->mod != CL_M_REPORT &&
-                        !(h->wflags & (CL_W_LINK | CL_W_AND))))) {
+                        !(h->wflags & (CL_W_LINK | CL_W_AND | CL_W_GROUP))))) {
                 return 0;
             }
         }
@@ -905,8 +924,6 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
         }
         what = RC_WHAT_OTHER;
     }
-    if (what == RC_WHAT_INJURED && c->who == RC_WHO_WOUNDED)
-        c->who = RC_WHO_PEOPLE; /* 120 blessés: people injured; wounded is for another event */
     c->what = (uint8_t)what;
     return 1;
 }
@@ -935,6 +952,8 @@ int rc_stage_claims(rc_doc *doc, const rc_stage_env *env)
         int r = cl_figure(&d, k, &prev, &f, &skip_to);
         if (r < 0)
             return RC_ENOMEM;
+        if (doc->nums[k].kind == RC_NUM_RANGE && doc->nums[k].end > skip_to)
+            skip_to = doc->nums[k].end; /* entre 30 et 40: its bounds are not figures of their own */
         if (r == 0)
             continue;
         int status = cl_context(&d, &f);

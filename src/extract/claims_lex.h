@@ -52,6 +52,7 @@ enum cl_mod {
 #define CL_W_STOP 0x200 /* ends a name or an agent (que, qui) */
 #define CL_W_ADV 0x400  /* an adverb between a subject and its verb (également) */
 #define CL_W_BACK 0x800 /* refers back to the sentence before (ces chiffres, ce bilan) */
+#define CL_W_GROUP 0x1000 /* a group whose complement is the figure (un convoi de 40 camions) */
 
 typedef struct cl_entry {
     const char *key; /* folded, NUL-terminated; owned by the table */

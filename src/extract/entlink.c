@@ -44,6 +44,16 @@ static uint32_t link_words(const char *s, size_t n)
     return w;
 }
 
+/* Whether a span has no lower-case ASCII letter: a dateline's GOMA, a headline in capitals. Such
+ * a spelling is the canon only when the text never writes the name in mixed case. */
+static bool link_capitals(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= 'a' && s[i] <= 'z')
+            return false;
+    return true;
+}
+
 /* The folded key of the last word of a key ("bshr asad" -> "asad"). */
 static const char *link_last_word(const char *k, size_t *n)
 {
@@ -176,7 +186,10 @@ int rc_entlink(rc_doc *doc)
         }
         grp[i] = gi;
         uint32_t w = link_words(doc->text + e->start, e->end - e->start);
-        if (w > g[gi].words) {
+        const rc_entity *fe = &doc->ents[g[gi].fullest];
+        if (w > g[gi].words ||
+            (w == g[gi].words && link_capitals(doc->text + fe->start, fe->end - fe->start) &&
+             !link_capitals(doc->text + e->start, e->end - e->start))) {
             g[gi].words = w;
             g[gi].fullest = (uint32_t)i;
         }

@@ -573,5 +573,7 @@ const char *rc_clean_lang(const rc_ctx *ctx, const rc_clean_out *co)
     }
     if (best >= 5 && best >= 2 * second)
         return ctx->langs[bi].code;
+    if (best >= 2 && best >= 3 * second)
+        return ctx->langs[bi].code; /* a dispatch of one line: few words, but a clear lead */
     return NULL;
 }

@@ -28,7 +28,8 @@ int rc_clean(const rc_ctx *ctx, const char *text, size_t len, rc_token *toks, si
              rc_arena *a, rc_clean_out *out /* OUT */);
 
 /* Decides the language from function-word counts: the code of the language with most hits when
- * it has at least 5 and twice the runner-up, else NULL. */
+ * it has at least 5 and twice the runner-up, or at least 2 and three times the runner-up (a
+ * text of one line), else NULL. */
 const char *rc_clean_lang(const rc_ctx *ctx, const rc_clean_out *co);
 
 #endif

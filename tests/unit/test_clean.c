@@ -156,6 +156,13 @@ static void test_language(void **state)
     run_clean(ctx, "Alep", &c);
     assert_null(rc_clean_lang(ctx, &c.out));
     rc_arena_free(&c.a);
+    /* a dispatch of one line: few function words, but none of another language */
+    run_clean(ctx, "Le bombardement a fait 12 morts et 43 blessés.", &c);
+    assert_string_equal(rc_clean_lang(ctx, &c.out), "fr");
+    rc_arena_free(&c.a);
+    run_clean(ctx, "Home | Contact | A propos", &c);
+    assert_null(rc_clean_lang(ctx, &c.out));
+    rc_arena_free(&c.a);
 }
 
 /* The French function words the cleaner counts in word, given alone as one token of kind WORD,
