@@ -76,7 +76,22 @@ static const bool json_special[256] = {
 void rc_json_escape(rc_buf *b, const char *s, size_t len)
 {
     static const char hex[] = "0123456789abcdef";
-    rc_buf_reserve(b, len + 2);
+    if (rc_buf_reserve(b, len + 2))
+        return;
+    /* most strings (names, keys, vocabulary words) need no escape: one copy into the room made */
+    size_t plain = 0;
+    while (plain < len && !json_special[(unsigned char)s[plain]])
+        plain++;
+    if (plain == len) {
+        char *o = b->data + b->len;
+        o[0] = '"';
+        if (len)
+            memcpy(o + 1, s, len);
+        o[len + 1] = '"';
+        b->len += len + 2;
+        b->data[b->len] = '\0';
+        return;
+    }
     rc_buf_putc(b, '"');
     size_t run = 0;
     for (size_t i = 0; i < len; i++) {
