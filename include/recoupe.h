@@ -352,6 +352,9 @@ int rc_parse_paths(const rc_ctx *ctx, char *const *paths, size_t npaths, const r
 /* Writes the document as one line of JSON, without the trailing newline. */
 #define RC_JSON_TEXT 0x1    /* include doc.text and doc.noise */
 #define RC_JSON_EXPLAIN 0x2 /* add each claim's "explain" */
+/* add what the document reader cannot find again exactly: each claim's "place_keys" and the
+ * "key", "type", "start" and "end" of its sources (a store writes them, extract does not) */
+#define RC_JSON_KEYS 0x4
 
 int rc_doc_write_json(const rc_doc *doc, unsigned flags, rc_write_fn fn, void *ud);
 
@@ -453,6 +456,8 @@ int rc_store_commit(rc_store *st);
 int rc_store_save_facts(rc_store *st, const rc_check *chk);
 /* Hands every stored document back, rebuilt (rc_doc_from_json), in the order they were added. */
 int rc_store_each(rc_store *st, const rc_ctx *ctx, rc_doc_fn fn, void *ud);
+/* How many documents the store holds (committed ones, and those of the open batch). */
+int rc_store_count(rc_store *st, size_t *n /* OUT */);
 /* The last error message of the store (names the file); never NULL. */
 const char *rc_store_error(const rc_store *st);
 

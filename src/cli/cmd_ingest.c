@@ -2,7 +2,9 @@
  * cmd_ingest.c - `recoupe ingest`: parses documents into a SQLite store, in batches of one
  * transaction each, then cross-checks every document of the store and saves the facts. A
  * document already stored (same id: same raw bytes) is left as it is, so ingesting a folder
- * again changes nothing and a folder that grew adds only its new files.
+ * again changes nothing and a folder that grew adds only its new files. The documents stored
+ * before the run are read back for the cross-check first; those the run adds join it as they
+ * are written, so that they are not read back.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +19,8 @@ typedef struct ingest_run {
     int failed; /* first member: rc_cli_input_error writes it */
     rc_store *st;
     size_t added, present, in_batch;
+    rc_check *chk;  /* every document of the store, NULL when the build has no cross-check */
+    int chk_status; /* the first failure of feeding chk: no facts are saved */
 } ingest_run;
 
 /* Adds one parsed document; called in input order. */
@@ -31,10 +35,13 @@ static int ingest_one(void *ud, const char *path, int status, const rc_doc *doc)
     int added;
     if ((status = rc_store_add(r->st, doc, &added)))
         return status;
-    if (added)
+    if (added) {
         r->added++;
-    else
+        if (r->chk && !r->chk_status)
+            r->chk_status = rc_check_add(r->chk, doc); /* as read back, without reading it */
+    } else {
         r->present++;
+    }
     if (++r->in_batch == BATCH) {
         r->in_batch = 0;
         return rc_store_commit(r->st);
@@ -49,22 +56,38 @@ static int check_one(void *ud, const char *path, int status, const rc_doc *doc)
     return status ? RC_OK : rc_check_add(ud, doc); /* an unreadable row is named at the end */
 }
 
-/* Cross-checks the whole store and saves its facts. Returns RC_OK, or RC_EINVAL when the
- * cross-check is not available in this build (the caller says so and goes on). */
-static int recompute_facts(rc_store *st, const rc_ctx *ctx, size_t *nfacts)
+/* Starts the cross-check of the run with the documents stored before it, in the order they were
+ * added; *before is their number. Returns RC_OK, or RC_EINVAL when the cross-check is not
+ * available in this build (r->chk stays NULL), or the failure of reading the store. */
+static int check_start(ingest_run *r, const rc_ctx *ctx, size_t *before)
 {
-    rc_check *chk;
-    int status = rc_check_new(ctx, &chk);
+    int status = rc_check_new(ctx, &r->chk);
     if (status)
         return status;
-    status = rc_store_each(st, ctx, check_one, chk);
+    if ((status = rc_store_count(r->st, before)))
+        return status;
+    return rc_store_each(r->st, ctx, check_one, r->chk);
+}
+
+/* Runs the cross-check of the whole store and saves its facts. When the store does not hold the
+ * documents the check was given (another program added some meanwhile), the check is made again
+ * from every stored document. */
+static int recompute_facts(ingest_run *r, const rc_ctx *ctx, size_t before, size_t *nfacts)
+{
+    size_t now;
+    int status = rc_store_count(r->st, &now);
+    if (!status && now != before + r->added) {
+        rc_check_free(r->chk);
+        r->chk = NULL;
+        if (!(status = rc_check_new(ctx, &r->chk)))
+            status = rc_store_each(r->st, ctx, check_one, r->chk);
+    }
     if (!status)
-        status = rc_check_run(chk);
+        status = rc_check_run(r->chk);
     if (!status)
-        status = rc_store_save_facts(st, chk);
+        status = rc_store_save_facts(r->st, r->chk);
     if (!status)
-        rc_check_facts(chk, nfacts);
-    rc_check_free(chk);
+        rc_check_facts(r->chk, nfacts);
     return status;
 }
 
@@ -93,6 +116,11 @@ static int run(int argc, char **argv)
         rc_ctx_free(ctx);
         goto out;
     }
+    size_t before = 0;
+    char check_err[1024] = "";
+    r.chk_status = check_start(&r, ctx, &before);
+    if (r.chk_status && r.chk_status != RC_EINVAL)
+        snprintf(check_err, sizeof check_err, "%s", rc_store_error(r.st));
     rc_doc_opts dopts = {o.date};
     status = rc_parse_paths(ctx, o.paths, (size_t)o.npaths, &dopts, o.jobs, ingest_one,
                             rc_cli_input_error, &r);
@@ -107,13 +135,15 @@ static int run(int argc, char **argv)
         r.failed = 1;
     } else {
         size_t nfacts = 0;
-        int fstatus = recompute_facts(r.st, ctx, &nfacts);
+        int fstatus = r.chk_status ? r.chk_status : recompute_facts(&r, ctx, before, &nfacts);
         if (fstatus == RC_EINVAL)
             fprintf(stderr, "recoupe ingest: facts not computed: the cross-check is not "
                             "available in this build\n");
         else if (fstatus) {
             fprintf(stderr, "recoupe ingest: facts not computed: %s\n",
-                    *rc_store_error(r.st) ? rc_store_error(r.st) : rc_strerror(fstatus));
+                    *check_err              ? check_err
+                    : *rc_store_error(r.st) ? rc_store_error(r.st)
+                                            : rc_strerror(fstatus));
             r.failed = 1;
         }
         fprintf(stderr, "recoupe ingest: %s: %zu document%s added, %zu already there",
@@ -122,6 +152,7 @@ static int run(int argc, char **argv)
             fprintf(stderr, ", %zu fact%s", nfacts, nfacts == 1 ? "" : "s");
         fputc('\n', stderr);
     }
+    rc_check_free(r.chk);
     rc_store_close(r.st);
     rc_ctx_free(ctx);
     code = r.failed ? RC_EXIT_INPUT : RC_EXIT_OK;

@@ -161,14 +161,8 @@ static int read_source(pass *ps, uint32_t j, uint32_t lim, bool loose, src_np *n
     src_state *st = ps->st;
     if (!speaker_np_appos(st, j, lim, np) && !(loose && speaker_np_loose(st, j, lim, np)))
         return 1;
-    if (np->head == SL_VIA && np->na == np->nb) { /* le témoignage de deux habitants */
-        uint32_t k = np->a;
-        while (k < np->b && !(st->ti[k].bits & SL_PREP))
-            k++;
-        if (k + 1 >= np->b + 4 || (!speaker_np_appos(st, k + 1, lim, np) &&
-                                    !speaker_np_loose(st, k + 1, lim, np)))
-            return 1;
-    }
+    if (!speaker_np_via(st, lim, np)) /* le témoignage de deux habitants */
+        return 1;
     return speaker_make(st, np, sp);
 }
 
@@ -278,6 +272,15 @@ static void give_quote(pass *ps, size_t q, const rc_speaker *sp, const char *ver
     ps->has_last = true;
     qu->speaker = *sp;
     qu->verb = verb;
+}
+
+/* Whether quote q names a term rather than reports speech: one or two words right after "de"
+ * (parlent de « terroristes », font état de « frappes chirurgicales »). */
+static bool quote_is_term(const pass *ps, size_t q)
+{
+    const quote_tok *qt = &ps->qt[q];
+    return qt->words <= 2 && qt->oa > 0 && (ps->st->ti[qt->oa - 1].bits & SL_PREP) &&
+           !(ps->st->ti[qt->oa - 1].bits & TB_NAME);
 }
 
 /* Adds an attribution over bytes; the chain is copied into the arena. */
@@ -486,6 +489,8 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
             found = speaker_subject_left(st, g, a, &np);
             inverted = false; /* Ivan Petrov, a confirmé: the comma was the name's */
         }
+        if (found && np.a >= vend && !speaker_np_via(st, b, &np))
+            return RC_OK;
         if (found && np.a >= vend) {
             int s2 = speaker_make(st, &np, &sp);
             if (s2 < 0)
@@ -521,6 +526,8 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
             }
         }
     }
+    if (found && !speaker_np_via(st, b, &np))
+        return RC_OK; /* le dernier bilan fait état de: nobody named */
     if (found) {
         int status = speaker_make(st, &np, &sp);
         if (status < 0)
@@ -587,6 +594,8 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
         for (uint32_t n = 0; j < b && n < 5; n++, j++) {
             if (t[j].kind == RC_TOK_QUOTE_OPEN) {
                 quote = quote_around(ps, j);
+                if (quote >= 0 && quote_is_term(ps, (size_t)quote))
+                    quote = -1;
                 break;
             }
             if (!(speaker_punct(st, j, ':') || (ahead && speaker_punct(st, j, ',')) ||
@@ -640,7 +649,7 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
         for (size_t q = quote >= 0 ? (size_t)quote + 1 : ps->qnext; q < st->doc->nquotes; q++) {
             if (ps->qt[q].oa >= b)
                 break;
-            if (ps->qt[q].oa > i)
+            if (ps->qt[q].oa > i && !quote_is_term(ps, q))
                 give_quote(ps, q, &c.link[0], verb->lemma);
         }
     }

@@ -71,6 +71,21 @@ static bool cl_place_at(const rc_doc *doc, uint32_t s, uint32_t e)
     return false;
 }
 
+/* Whether the capitalised word at offset s may name a people (Soudanais): a MISC entity starts
+ * there, or none does; a place, an organisation or a person (27 Etats, 3 Mirage) does not. */
+static bool cl_people_at(const rc_doc *doc, uint32_t s)
+{
+    size_t lo = 0, hi = doc->nents;
+    while (lo < hi) { /* entities are in text order */
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->ents[mid].start < s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo >= doc->nents || doc->ents[lo].start != s || doc->ents[lo].type == RC_ENT_MISC;
+}
+
 static const cl_entry cl_none;
 
 /* The table's entry of the word at token i as written (possibly a mere prefix), or NULL: a
@@ -757,6 +772,12 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
                doc->text[tk[f->nt1 + 1].end - 1] == 's' && !cl_word_at(d, f->nt1 + 1)) {
         /* 1,7 million de Gazaouis: a people named after its place */
         r = 1, ct = f->nt1 + 1, cnt = 1, ce = NULL, demonym = 1;
+        cl_explain_toks(f, doc, "counted-people", ct, cnt);
+    } else if (c->unit == RC_UNIT_COUNT && f->nt1 < s1 && tk[f->nt1].kind == RC_TOK_WORD &&
+               (tk[f->nt1].flags & RC_TF_UPPER) && doc->text[tk[f->nt1].end - 1] == 's' &&
+               !cl_word_at(d, f->nt1) && cl_people_at(doc, tk[f->nt1].start)) {
+        /* 200 000 Soudanais: the same, without "de"; a name (27 Etats, 3 Mirage) is no people */
+        r = 1, ct = f->nt1, cnt = 1, ce = NULL, demonym = 1;
         cl_explain_toks(f, doc, "counted-people", ct, cnt);
     } else if (c->unit != RC_UNIT_COUNT && f->nt1 + 1 < s1 &&
                (tk[f->nt1 + 1].flags & RC_TF_UPPER) && cl_word_at(d, f->nt1) &&

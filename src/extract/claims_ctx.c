@@ -488,7 +488,8 @@ static void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
      * vérifiées font état ...); disputes from a later sentence that refers back to the figure
      * (Ces chiffres ...) or names its source (Halden n'apporte aucune preuve), or from the next
      * one for what a source said (the outlet does not doubt its own figures) */
-    for (long s = (long)f->sent - 1; s <= (long)f->sent + 3; s++) {
+    int between = 0; /* a sentence with figures of its own stands between: Ce chiffre is its */
+    for (long s = (long)f->sent - 1; s <= (long)f->sent + 3 && !between; s++) {
         if (s < 0 || s == (long)f->sent || (size_t)s >= doc->nsents)
             continue;
         unsigned want = s < (long)f->sent ? 1u << CL_M_HEDGE : 0u;
@@ -499,9 +500,12 @@ static void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
             int back = e && (e->wflags & CL_W_BACK);
             /* a later sentence with a figure of its own doubts that one, unless it refers back */
             int own = cl_sent_has_figure(doc, (size_t)s);
+            /* a new paragraph (a live blog's next entry) doubts only what it names */
+            int para = a < b && (doc->toks[a].flags & RC_TF_PARAGRAPH);
             if (back || (f->c.nsources && !own &&
-                         (s == (long)f->sent + 1 || cl_names_source(doc, f, a, b))))
+                         ((s == (long)f->sent + 1 && !para) || cl_names_source(doc, f, a, b))))
                 want = 1u << CL_M_DISPUTE;
+            between = own;
         }
         if (!want)
             continue;

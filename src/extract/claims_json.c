@@ -1,21 +1,46 @@
 /*
  * claims_json.c - writes a document's claims as the CLAIM objects of the interface contract,
- * with "explain" (the rules and lexicon entries used) when asked.
+ * with "explain" (the rules and lexicon entries used) when asked, and the keys of its places and
+ * sources when a store asks (RC_JSON_KEYS).
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "extract/claims.h"
 
-/* Writes one source of a chain: {"name","role"}. */
-static void cl_write_speaker(rc_json *j, const rc_speaker *s)
+/* Writes one source of a chain: {"name","role"}, and with RC_JSON_KEYS its key, type and span,
+ * which the document reader would otherwise guess from the attributions. */
+static void cl_write_speaker(rc_json *j, const rc_speaker *s, unsigned flags)
 {
+    static const char *const types[] = {"PER", "ORG", "LOC", "MISC"};
     rc_json_obj(j);
     rc_json_key(j, "name");
     rc_json_strz(j, s->name);
     rc_json_key(j, "role");
     rc_json_strz(j, s->role);
+    if (flags & RC_JSON_KEYS) {
+        rc_json_key(j, "key");
+        rc_json_strz(j, s->key);
+        rc_json_key(j, "type");
+        rc_json_strz(j, s->type < 4 ? types[s->type] : "MISC");
+        rc_json_key(j, "start");
+        rc_json_int(j, s->start);
+        rc_json_key(j, "end");
+        rc_json_int(j, s->end);
+    }
     rc_json_obj_end(j);
+}
+
+/* Whether a claim's places all have their keys, written with RC_JSON_KEYS. */
+static bool cl_has_place_keys(const rc_claim *c)
+{
+    if (!c->place_keys)
+        return false;
+    for (size_t i = 0; i < c->nplaces; i++)
+        if (!c->place_keys[i])
+            return false;
+    return true;
 }
 
 /* Writes one claim; id is its 1-based rank. */
@@ -75,6 +100,13 @@ static void cl_write_claim(rc_json *j, const rc_doc *doc, const rc_claim *c, siz
     for (size_t i = 0; i < c->nplaces; i++)
         rc_json_strz(j, c->places[i]);
     rc_json_arr_end(j);
+    if ((flags & RC_JSON_KEYS) && cl_has_place_keys(c)) {
+        rc_json_key(j, "place_keys");
+        rc_json_arr(j);
+        for (size_t i = 0; i < c->nplaces; i++)
+            rc_json_strz(j, c->place_keys[i]);
+        rc_json_arr_end(j);
+    }
     rc_json_key(j, "time");
     if (c->time_from[0] || c->time_text) {
         rc_json_obj(j);
@@ -93,7 +125,7 @@ static void cl_write_claim(rc_json *j, const rc_doc *doc, const rc_claim *c, siz
     rc_json_key(j, "sources");
     rc_json_arr(j);
     for (size_t i = 0; i < c->nsources; i++)
-        cl_write_speaker(j, &c->sources[i]);
+        cl_write_speaker(j, &c->sources[i], flags);
     rc_json_arr_end(j);
     rc_json_key(j, "modality");
     rc_json_strz(j, rc_modality_name(c->modality));

@@ -423,6 +423,24 @@ bool speaker_np(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
     return np_read(st, i, lim, np);
 }
 
+bool speaker_np_via(const src_state *st, uint32_t lim, src_np *np)
+{
+    if (np->head != SL_VIA || np->na != np->nb || np->pron)
+        return true;
+    uint32_t k = np->a;
+    while (k < np->b && !(st->ti[k].bits & SL_PREP))
+        k++;
+    if (k >= np->b || k + 1 >= lim)
+        return false;
+    src_np c;
+    if (!speaker_np_appos(st, k + 1, lim, &c) && !speaker_np_loose(st, k + 1, lim, &c))
+        return false;
+    if (c.pron)
+        return false;
+    *np = c;
+    return true;
+}
+
 /* The end of a parenthetical role after a comma: the next comma, full stop or clause word. */
 static uint32_t appos_end(const src_state *st, uint32_t j, uint32_t lim)
 {

@@ -77,6 +77,12 @@ bool speaker_np_loose(const src_state *st, uint32_t i, uint32_t lim, src_np *np 
  * "le ministre turc, Mevlüt Çavuşoğlu,", "Marta Ilves, du CICR,". */
 bool speaker_np_appos(const src_state *st, uint32_t i, uint32_t lim, src_np *np /* OUT */);
 
+/* A phrase headed by a noun that hands over to its complement (le témoignage de deux habitants,
+ * le bilan de l'OMS, un rapport d'Amnesty International) is replaced by the complement, read
+ * up to lim. Returns false when the noun has no complement that names a source: the phrase
+ * then names nobody (selon un dernier bilan). Other phrases are left as they are. */
+bool speaker_np_via(const src_state *st, uint32_t lim, src_np *np /* IN, OUT */);
+
 /* The subject of a verb group starting at token g, read leftwards within the sentence (from
  * token s0): a pronoun, a name before an apposition, the noun before "qui". */
 bool speaker_subject_left(const src_state *st, uint32_t g, uint32_t s0, src_np *np /* OUT */);

@@ -86,10 +86,88 @@ static int migrate_0_1(rc_store *st)
     return rc_store_exec(st, schema_v1);
 }
 
+/* Version 1 -> 2: a document is written as its row and the rows of its claims, nothing more.
+ * What version 1 spread over one row per entity, quote, attribution, speaker and framing term
+ * (a hundred rows and a dozen index entries per document, most of the time of an ingest) is
+ * already in documents.json: those tables become views over it, with the same names and
+ * columns. The parts, places and sources of a claim become JSON columns of its row (their keys
+ * are not in the document's JSON), read through views of the same names as before. Nothing
+ * stored is lost: the claims' columns are filled from the version 1 rows before these go. */
+static const char migrate_v2[] =
+    "ALTER TABLE claims ADD COLUMN parts TEXT;"
+    "ALTER TABLE claims ADD COLUMN places TEXT;"
+    "ALTER TABLE claims ADD COLUMN sources TEXT;"
+    "UPDATE claims SET"
+    " parts = (SELECT json_group_array(json_object('value', value, 'low', low, 'high', high,"
+    "  'who', who, 'counted', counted)) FROM (SELECT * FROM claim_parts p"
+    "  WHERE p.doc = claims.doc AND p.claim = claims.claim ORDER BY n)),"
+    " places = (SELECT json_group_array(json_object('name', name, 'key', key))"
+    "  FROM (SELECT * FROM claim_places p"
+    "  WHERE p.doc = claims.doc AND p.claim = claims.claim ORDER BY n)),"
+    " sources = (SELECT json_group_array(json_object('name', name, 'role', role, 'key', key,"
+    "  'type', type)) FROM (SELECT * FROM claim_sources p"
+    "  WHERE p.doc = claims.doc AND p.claim = claims.claim ORDER BY pos));"
+    "DROP TABLE entities; DROP TABLE quotes; DROP TABLE attributions;"
+    "DROP TABLE attribution_sources; DROP TABLE claim_parts; DROP TABLE claim_places;"
+    "DROP TABLE claim_sources; DROP TABLE framing;"
+    "DROP INDEX claims_source;"
+    "CREATE VIEW entities (doc, n, text, start, \"end\", type, key, canon, lat, lon) AS"
+    " SELECT d.id, e.key, json_extract(e.value, '$.text'), json_extract(e.value, '$.start'),"
+    " json_extract(e.value, '$.end'), json_extract(e.value, '$.type'),"
+    " json_extract(e.value, '$.key'), json_extract(e.value, '$.canon'),"
+    " json_extract(e.value, '$.lat'), json_extract(e.value, '$.lon')"
+    " FROM documents d, json_each(d.json, '$.entities') e;"
+    "CREATE VIEW quotes (doc, n, text, start, \"end\", speaker, speaker_key, role, verb) AS"
+    " SELECT d.id, q.key, json_extract(q.value, '$.text'), json_extract(q.value, '$.start'),"
+    " json_extract(q.value, '$.end'), json_extract(q.value, '$.speaker'),"
+    " json_extract(q.value, '$.speaker_key'), json_extract(q.value, '$.role'),"
+    " json_extract(q.value, '$.verb')"
+    " FROM documents d, json_each(d.json, '$.quotes') q;"
+    /* offsets are bytes: the text of an attribution is cut from the bytes of the document's */
+    "CREATE VIEW attributions (doc, n, text, start, \"end\", scope_start, scope_end, cue, quote,"
+    " denied) AS"
+    " SELECT d.id, a.key, CAST(substr(CAST(json_extract(d.json, '$.doc.text') AS BLOB),"
+    " json_extract(a.value, '$.start') + 1,"
+    " json_extract(a.value, '$.end') - json_extract(a.value, '$.start')) AS TEXT),"
+    " json_extract(a.value, '$.start'), json_extract(a.value, '$.end'),"
+    " json_extract(a.value, '$.scope_start'), json_extract(a.value, '$.scope_end'),"
+    " json_extract(a.value, '$.cue'), json_extract(a.value, '$.quote'),"
+    " json_extract(a.value, '$.denied')"
+    " FROM documents d, json_each(d.json, '$.attributions') a;"
+    "CREATE VIEW attribution_sources (doc, attribution, pos, name, role, key, type) AS"
+    " SELECT d.id, a.key, c.key, json_extract(c.value, '$.name'),"
+    " json_extract(c.value, '$.role'), json_extract(c.value, '$.key'),"
+    " json_extract(c.value, '$.type')"
+    " FROM documents d, json_each(d.json, '$.attributions') a, json_each(a.value, '$.chain') c;"
+    "CREATE VIEW framing (doc, n, concept, term, count) AS"
+    " SELECT d.id, f.key, json_extract(f.value, '$.concept'), json_extract(f.value, '$.term'),"
+    " json_extract(f.value, '$.count')"
+    " FROM documents d, json_each(d.json, '$.framing') f;"
+    "CREATE VIEW claim_parts (doc, claim, n, value, low, high, who, counted) AS"
+    " SELECT c.doc, c.claim, p.key, json_extract(p.value, '$.value'),"
+    " json_extract(p.value, '$.low'), json_extract(p.value, '$.high'),"
+    " json_extract(p.value, '$.who'), json_extract(p.value, '$.counted')"
+    " FROM claims c, json_each(c.parts) p;"
+    "CREATE VIEW claim_places (doc, claim, n, name, key) AS"
+    " SELECT c.doc, c.claim, p.key, json_extract(p.value, '$.name'),"
+    " json_extract(p.value, '$.key')"
+    " FROM claims c, json_each(c.places) p;"
+    "CREATE VIEW claim_sources (doc, claim, pos, name, role, key, type) AS"
+    " SELECT c.doc, c.claim, s.key, json_extract(s.value, '$.name'),"
+    " json_extract(s.value, '$.role'), json_extract(s.value, '$.key'),"
+    " json_extract(s.value, '$.type')"
+    " FROM claims c, json_each(c.sources) s;";
+
+/* Version 1 -> 2: the detail tables become views (see migrate_v2). */
+static int migrate_1_2(rc_store *st)
+{
+    return rc_store_exec(st, migrate_v2);
+}
+
 /* The migration steps: steps[v] takes a store from version v to v + 1, inside the transaction
  * of rc_store_migrate. A later version appends a step (ALTER TABLE ... ADD COLUMN, CREATE TABLE,
  * a copy of data computed in C from the stored JSON), never edits an earlier one. */
-static int (*const steps[RC_STORE_VERSION])(rc_store *st) = {migrate_0_1};
+static int (*const steps[RC_STORE_VERSION])(rc_store *st) = {migrate_0_1, migrate_1_2};
 
 int rc_store_migrate(rc_store *st, int from)
 {
@@ -111,17 +189,12 @@ static const char *const stmt_sql[ST_N] = {
                " date, date_source, chars, added_at, json) VALUES (?1,"
                " (SELECT coalesce(max(seq), 0) + 1 FROM documents), ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
                " ?9, ?10, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?11)",
-    [ST_ENTITY] = "INSERT INTO entities VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-    [ST_QUOTE] = "INSERT INTO quotes VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    [ST_ATTR] = "INSERT INTO attributions VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    [ST_ATTR_SOURCE] = "INSERT INTO attribution_sources VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     /* in parentheses: one literal written on two lines, not two elements missing a comma */
-    [ST_CLAIM] = ("INSERT INTO claims VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-                  " ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)"),
-    [ST_CLAIM_PART] = "INSERT INTO claim_parts VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    [ST_CLAIM_PLACE] = "INSERT INTO claim_places VALUES (?1, ?2, ?3, ?4, ?5)",
-    [ST_CLAIM_SOURCE] = "INSERT INTO claim_sources VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    [ST_FRAMING] = "INSERT INTO framing VALUES (?1, ?2, ?3, ?4, ?5)",
+    [ST_CLAIM] = ("INSERT INTO claims (doc, claim, n, text, start, end, value, low, high, approx,"
+                  " unit, what, who, counted, time_text, time_from, time_to, agent, modality,"
+                  " source, source_key, parts, places, sources) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+                  " ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,"
+                  " ?23, ?24)"),
     [ST_FACT] = "INSERT INTO facts VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     [ST_FACT_PLACE] = "INSERT INTO fact_places VALUES (?1, ?2, ?3)",
     [ST_FACT_CLAIM] = "INSERT INTO fact_claims VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

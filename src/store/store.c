@@ -186,6 +186,7 @@ int rc_store_open(const char *path, unsigned flags, char *errbuf, size_t errlen,
     }
     st->readonly = (flags & RC_STORE_READONLY) != 0;
     st->json = (rc_buf)RC_BUF_INIT;
+    st->claim_json = (rc_buf)RC_BUF_INIT;
     int status = store_connect(st, flags);
     if (status) {
         if (errbuf && errlen)
@@ -207,6 +208,7 @@ void rc_store_close(rc_store *st)
         sqlite3_finalize(st->stmt[i]);
     sqlite3_close(st->db);
     rc_buf_free(&st->json);
+    rc_buf_free(&st->claim_json);
     free(st->path);
     free(st);
 }
@@ -271,6 +273,23 @@ int rc_store_each(rc_store *st, const rc_ctx *ctx, rc_doc_fn fn, void *ud)
         status = rc_store_fail(st, rc, "cannot read the documents");
     sqlite3_finalize(s);
     return status ? status : bad;
+}
+
+int rc_store_count(rc_store *st, size_t *n)
+{
+    *n = 0;
+    if (!st)
+        return RC_EINVAL;
+    sqlite3_stmt *s;
+    int rc = sqlite3_prepare_v2(st->db, "SELECT count(*) FROM documents", -1, &s, NULL);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(s);
+        if (rc == SQLITE_ROW)
+            *n = (size_t)sqlite3_column_int64(s, 0);
+        rc = rc == SQLITE_ROW ? SQLITE_OK : rc;
+    }
+    sqlite3_finalize(s);
+    return rc == SQLITE_OK ? RC_OK : rc_store_fail(st, rc, "cannot count the documents");
 }
 
 const char *rc_store_error(const rc_store *st)

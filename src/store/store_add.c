@@ -1,14 +1,15 @@
 /*
- * store_add.c - what the store writes: a document (its row with the full JSON, and the rows of
- * its entities, quotes, attributions, claims and framing, read through the public accessors),
- * and the facts of a cross-check, which replace the previous ones. Statements are prepared once
- * per store and reset between rows.
+ * store_add.c - what the store writes: a document (its row with the full JSON, and one row per
+ * claim, read through the public accessors; entities, quotes, attributions and framing are
+ * views over the JSON), and the facts of a cross-check, which replace the previous ones.
+ * Statements are prepared once per store and reset between rows.
  */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "store/store_int.h"
+#include "util/json.h"
 
 static const char *const ent_types[] = {"PER", "ORG", "LOC", "MISC"};
 
@@ -85,7 +86,8 @@ static int64_t count_chars(const char *s, size_t len)
 static int add_doc_row(rc_store *st, const rc_doc *doc, const rc_doc_meta *m, int *added)
 {
     rc_buf_reset(&st->json);
-    int status = rc_doc_write_json(doc, RC_JSON_TEXT | RC_JSON_EXPLAIN, to_buf, &st->json);
+    int status = rc_doc_write_json(doc, RC_JSON_TEXT | RC_JSON_EXPLAIN | RC_JSON_KEYS, to_buf,
+                                   &st->json);
     if (status)
         return status;
     size_t len;
@@ -110,145 +112,90 @@ static int add_doc_row(rc_store *st, const rc_doc *doc, const rc_doc_meta *m, in
     return RC_OK;
 }
 
-/* A speaker of a chain: attribution_sources and claim_sources share the shape (doc, owner,
- * pos, name, role, key, type), owner bound by the caller as parameter 2. */
-static int add_speaker(rc_store *st, sqlite3_stmt *s, int pos, const rc_speaker *sp)
+/* A number of a claim's JSON columns: NULL for unknown, as the document's JSON writes it. */
+static void json_num_or_null(rc_json *j, double v)
 {
-    sqlite3_bind_int(s, 3, pos);
-    bind_str(s, 4, sp->name);
-    bind_str(s, 5, sp->role);
-    bind_str(s, 6, sp->key);
-    bind_str(s, 7, ent_type(sp->type));
-    return step(st, s);
+    if (isnan(v) || isinf(v))
+        rc_json_null(j);
+    else
+        rc_json_num(j, v);
 }
 
-static int add_entities(rc_store *st, const rc_doc *doc, const char *id, const char *text)
+/* A string of a claim's JSON columns: NULL and "" are null, as bind_str makes them NULL. */
+static void json_str_or_null(rc_json *j, const char *v)
 {
-    size_t n;
-    const rc_entity *e = rc_doc_entities(doc, &n);
-    for (size_t i = 0; i < n; i++) {
-        sqlite3_stmt *s = stmt(st, ST_ENTITY);
-        if (!s)
-            return RC_EIO;
-        bind_str(s, 1, id);
-        sqlite3_bind_int64(s, 2, (int64_t)i);
-        bind_span(s, 3, text, e[i].start, e[i].end);
-        sqlite3_bind_int(s, 4, (int)e[i].start);
-        sqlite3_bind_int(s, 5, (int)e[i].end);
-        bind_str(s, 6, ent_type(e[i].type));
-        bind_str(s, 7, e[i].key);
-        bind_str(s, 8, e[i].canon);
-        bind_num(s, 9, e[i].lat);
-        bind_num(s, 10, e[i].lon);
-        int status = step(st, s);
-        if (status)
-            return status;
-    }
-    return RC_OK;
+    rc_json_strz(j, v && *v ? v : NULL);
 }
 
-static int add_quotes(rc_store *st, const rc_doc *doc, const char *id, const char *text)
+/* The parts, places and sources of a claim as three JSON arrays written one after the other into
+ * st->claim_json; off[k] is where array k starts and off[3] where the last ends. */
+static int claim_arrays(rc_store *st, const rc_claim *c, size_t off[4])
 {
-    size_t n;
-    const rc_quote *q = rc_doc_quotes(doc, &n);
-    for (size_t i = 0; i < n; i++) {
-        sqlite3_stmt *s = stmt(st, ST_QUOTE);
-        if (!s)
-            return RC_EIO;
-        bind_str(s, 1, id);
-        sqlite3_bind_int64(s, 2, (int64_t)i);
-        bind_span(s, 3, text, q[i].start, q[i].end);
-        sqlite3_bind_int(s, 4, (int)q[i].start);
-        sqlite3_bind_int(s, 5, (int)q[i].end);
-        bind_str(s, 6, q[i].has_speaker ? q[i].speaker.name : NULL);
-        bind_str(s, 7, q[i].has_speaker ? q[i].speaker.key : NULL);
-        bind_str(s, 8, q[i].has_speaker ? q[i].speaker.role : NULL);
-        bind_str(s, 9, q[i].verb);
-        int status = step(st, s);
-        if (status)
-            return status;
-    }
-    return RC_OK;
-}
-
-static int add_attributions(rc_store *st, const rc_doc *doc, const char *id, const char *text)
-{
-    size_t n;
-    const rc_attribution *a = rc_doc_attributions(doc, &n);
-    for (size_t i = 0; i < n; i++) {
-        sqlite3_stmt *s = stmt(st, ST_ATTR);
-        if (!s)
-            return RC_EIO;
-        bind_str(s, 1, id);
-        sqlite3_bind_int64(s, 2, (int64_t)i);
-        bind_span(s, 3, text, a[i].start, a[i].end);
-        sqlite3_bind_int(s, 4, (int)a[i].start);
-        sqlite3_bind_int(s, 5, (int)a[i].end);
-        sqlite3_bind_int(s, 6, (int)a[i].scope_start);
-        sqlite3_bind_int(s, 7, (int)a[i].scope_end);
-        bind_str(s, 8, a[i].cue);
-        if (a[i].quote >= 0)
-            sqlite3_bind_int(s, 9, a[i].quote);
-        else
-            sqlite3_bind_null(s, 9);
-        int status = step(st, s);
-        for (size_t k = 0; !status && k < a[i].nchain; k++) {
-            if (!(s = stmt(st, ST_ATTR_SOURCE)))
-                return RC_EIO;
-            bind_str(s, 1, id);
-            sqlite3_bind_int64(s, 2, (int64_t)i);
-            status = add_speaker(st, s, (int)k, &a[i].chain[k]);
-        }
-        if (status)
-            return status;
-    }
-    return RC_OK;
-}
-
-/* The rows of one claim's parts, places and sources; cid is its id ("c3"). */
-static int add_claim_rows(rc_store *st, const char *id, const char *cid, const rc_claim *c)
-{
-    int status = RC_OK;
-    sqlite3_stmt *s;
-    for (size_t k = 0; !status && k < c->nparts; k++) {
-        if (!(s = stmt(st, ST_CLAIM_PART)))
-            return RC_EIO;
+    rc_buf *b = &st->claim_json;
+    rc_json j;
+    rc_buf_reset(b);
+    off[0] = b->len;
+    rc_json_init(&j, b);
+    rc_json_arr(&j);
+    for (size_t k = 0; k < c->nparts; k++) {
         const rc_claim_part *p = &c->parts[k];
-        bind_str(s, 1, id);
-        bind_str(s, 2, cid);
-        sqlite3_bind_int64(s, 3, (int64_t)k);
-        bind_num(s, 4, p->value);
-        bind_num(s, 5, p->low);
-        bind_num(s, 6, p->high);
-        bind_str(s, 7, rc_who_name(p->who));
-        bind_str(s, 8, p->counted);
-        status = step(st, s);
+        rc_json_obj(&j);
+        rc_json_key(&j, "value");
+        json_num_or_null(&j, p->value);
+        rc_json_key(&j, "low");
+        json_num_or_null(&j, p->low);
+        rc_json_key(&j, "high");
+        json_num_or_null(&j, p->high);
+        rc_json_key(&j, "who");
+        json_str_or_null(&j, rc_who_name(p->who));
+        rc_json_key(&j, "counted");
+        json_str_or_null(&j, p->counted);
+        rc_json_obj_end(&j);
     }
-    for (size_t k = 0; !status && k < c->nplaces; k++) {
-        if (!(s = stmt(st, ST_CLAIM_PLACE)))
-            return RC_EIO;
-        bind_str(s, 1, id);
-        bind_str(s, 2, cid);
-        sqlite3_bind_int64(s, 3, (int64_t)k);
-        bind_str(s, 4, c->places[k]);
-        bind_str(s, 5, c->place_keys ? c->place_keys[k] : NULL);
-        status = step(st, s);
+    rc_json_arr_end(&j);
+    off[1] = b->len;
+    rc_json_init(&j, b);
+    rc_json_arr(&j);
+    for (size_t k = 0; k < c->nplaces; k++) {
+        rc_json_obj(&j);
+        rc_json_key(&j, "name");
+        json_str_or_null(&j, c->places[k]);
+        rc_json_key(&j, "key");
+        json_str_or_null(&j, c->place_keys ? c->place_keys[k] : NULL);
+        rc_json_obj_end(&j);
     }
-    for (size_t k = 0; !status && k < c->nsources; k++) {
-        if (!(s = stmt(st, ST_CLAIM_SOURCE)))
-            return RC_EIO;
-        bind_str(s, 1, id);
-        bind_str(s, 2, cid);
-        status = add_speaker(st, s, (int)k, &c->sources[k]);
+    rc_json_arr_end(&j);
+    off[2] = b->len;
+    rc_json_init(&j, b);
+    rc_json_arr(&j);
+    for (size_t k = 0; k < c->nsources; k++) {
+        const rc_speaker *sp = &c->sources[k];
+        rc_json_obj(&j);
+        rc_json_key(&j, "name");
+        json_str_or_null(&j, sp->name);
+        rc_json_key(&j, "role");
+        json_str_or_null(&j, sp->role);
+        rc_json_key(&j, "key");
+        json_str_or_null(&j, sp->key);
+        rc_json_key(&j, "type");
+        json_str_or_null(&j, ent_type(sp->type));
+        rc_json_obj_end(&j);
     }
-    return status;
+    rc_json_arr_end(&j);
+    off[3] = b->len;
+    return b->err ? RC_ENOMEM : RC_OK;
 }
 
+/* One row per claim; its parts, places and sources go in JSON columns of the row. */
 static int add_claims(rc_store *st, const rc_doc *doc, const char *id, const char *text)
 {
     size_t n;
     const rc_claim *c = rc_doc_claims(doc, &n);
     for (size_t i = 0; i < n; i++) {
+        size_t off[4];
+        int status = claim_arrays(st, &c[i], off);
+        if (status)
+            return status;
         sqlite3_stmt *s = stmt(st, ST_CLAIM);
         if (!s)
             return RC_EIO;
@@ -275,30 +222,10 @@ static int add_claims(rc_store *st, const rc_doc *doc, const char *id, const cha
         bind_str(s, 19, rc_modality_name(c[i].modality));
         bind_str(s, 20, c[i].nsources ? c[i].sources[0].name : NULL);
         bind_str(s, 21, c[i].nsources ? c[i].sources[0].key : NULL);
-        int status = step(st, s);
-        if (!status)
-            status = add_claim_rows(st, id, cid, &c[i]);
-        if (status)
-            return status;
-    }
-    return RC_OK;
-}
-
-static int add_framing(rc_store *st, const rc_doc *doc, const char *id)
-{
-    size_t n;
-    const rc_frame *f = rc_doc_framing(doc, &n);
-    for (size_t i = 0; i < n; i++) {
-        sqlite3_stmt *s = stmt(st, ST_FRAMING);
-        if (!s)
-            return RC_EIO;
-        bind_str(s, 1, id);
-        sqlite3_bind_int64(s, 2, (int64_t)i);
-        bind_str(s, 3, f[i].concept);
-        bind_str(s, 4, f[i].term);
-        sqlite3_bind_int64(s, 5, f[i].count);
-        int status = step(st, s);
-        if (status)
+        for (int k = 0; k < 3; k++)
+            sqlite3_bind_text(s, 22 + k, st->claim_json.data + off[k], (int)(off[k + 1] - off[k]),
+                              SQLITE_STATIC);
+        if ((status = step(st, s)))
             return status;
     }
     return RC_OK;
@@ -312,12 +239,8 @@ static int add_all(rc_store *st, const rc_doc *doc, int *added)
     int status = add_doc_row(st, doc, &m, added);
     if (status || !*added)
         return status;
-    const char *text = rc_doc_text(doc, NULL);
-    if ((status = add_entities(st, doc, m.id, text)) || (status = add_quotes(st, doc, m.id, text)) ||
-        (status = add_attributions(st, doc, m.id, text)) ||
-        (status = add_claims(st, doc, m.id, text)))
-        return status;
-    return add_framing(st, doc, m.id);
+    /* entities, quotes, attributions and framing are read from the JSON (views, schema.c) */
+    return add_claims(st, doc, m.id, rc_doc_text(doc, NULL));
 }
 
 int rc_store_add(rc_store *st, const rc_doc *doc, int *added)

@@ -14,7 +14,7 @@
 
 /* The schema version this build writes (PRAGMA user_version); schema.c has a migration to it
  * from every older version. */
-#define RC_STORE_VERSION 1
+#define RC_STORE_VERSION 2
 
 /* PRAGMA application_id of a recoupe store: "rcou" in ASCII, so that `file` and other programs
  * can tell the file apart from other SQLite databases. */
@@ -23,15 +23,7 @@
 /* The statements the writers reuse, prepared on first use. */
 enum rc_store_stmt {
     ST_DOC,
-    ST_ENTITY,
-    ST_QUOTE,
-    ST_ATTR,
-    ST_ATTR_SOURCE,
     ST_CLAIM,
-    ST_CLAIM_PART,
-    ST_CLAIM_PLACE,
-    ST_CLAIM_SOURCE,
-    ST_FRAMING,
     ST_FACT,
     ST_FACT_PLACE,
     ST_FACT_CLAIM,
@@ -48,6 +40,7 @@ struct rc_store {
     int batch_err;     /* the first failure of an add in the batch: the commit rolls back */
     sqlite3_stmt *stmt[ST_N];
     rc_buf json;       /* a document's JSON, reused from one add to the next */
+    rc_buf claim_json; /* a claim's parts, places and sources, as JSON arrays */
     char err[1024];
 };
 
@@ -60,8 +53,10 @@ int rc_store_fail(rc_store *st, int rc, const char *what);
 int rc_store_exec(rc_store *st, const char *sql);
 
 /* Brings the schema from version `from` to RC_STORE_VERSION, one step per version, inside the
- * caller's transaction. A step only adds (tables, columns, indexes): stored data is never
- * dropped. Returns RC_OK or the failure (recorded in st). */
+ * caller's transaction. A step never loses what is stored: it adds tables, columns and indexes,
+ * and a table it drops is one whose content is kept elsewhere (1 -> 2: the detail tables, whose
+ * content is in documents.json and in the new columns of claims, become views). Returns RC_OK or
+ * the failure (recorded in st). */
 int rc_store_migrate(rc_store *st, int from);
 
 /* The text of a prepared statement of the writers. */

@@ -1,6 +1,7 @@
 /*
  * test_docjson.c - documents rebuilt from their JSON (rc_doc_from_json): writing a rebuilt
- * document gives the bytes it was read from, on the examples and the seeds; a hand-written object
+ * document gives the bytes it was read from, on the examples and the seeds, and with RC_JSON_KEYS
+ * the claims' sources and places keep their keys; a hand-written object
  * with every stage's fields gives the accessors those values; malformed objects are refused.
  */
 #include "rc_test.h"
@@ -28,12 +29,35 @@ static void doc_json(const rc_doc *doc, unsigned flags, rc_buf *b)
     rc_buf_append(b, "", 0);
 }
 
+/* With RC_JSON_KEYS the claims read back have the keys, types and spans of their sources and
+ * the keys of their places, as the document had them (a store's check finds the same origins). */
+static void same_claim_keys(const rc_doc *doc, const rc_doc *back)
+{
+    size_t n1, n2;
+    const rc_claim *c1 = rc_doc_claims(doc, &n1), *c2 = rc_doc_claims(back, &n2);
+    assert_int_equal(n1, n2);
+    for (size_t i = 0; i < n1; i++) {
+        assert_int_equal(c1[i].nsources, c2[i].nsources);
+        for (size_t k = 0; k < c1[i].nsources; k++) {
+            assert_string_equal(c1[i].sources[k].key ? c1[i].sources[k].key : "",
+                                c2[i].sources[k].key ? c2[i].sources[k].key : "");
+            assert_int_equal(c1[i].sources[k].type, c2[i].sources[k].type);
+            assert_int_equal(c1[i].sources[k].start, c2[i].sources[k].start);
+            assert_int_equal(c1[i].sources[k].end, c2[i].sources[k].end);
+        }
+        assert_int_equal(c1[i].nplaces, c2[i].nplaces);
+        for (size_t k = 0; c1[i].place_keys && k < c1[i].nplaces; k++)
+            assert_string_equal(c1[i].place_keys[k], c2[i].place_keys[k]);
+    }
+}
+
 /* Write, read, write again: the two writes must be the same bytes, and the accessors agree. */
 static void round_trip(const rc_ctx *ctx, const rc_doc *doc, const char *name)
 {
-    static const unsigned flags[] = {RC_JSON_TEXT, RC_JSON_TEXT | RC_JSON_EXPLAIN};
+    static const unsigned flags[] = {RC_JSON_TEXT, RC_JSON_TEXT | RC_JSON_EXPLAIN,
+                                     RC_JSON_TEXT | RC_JSON_EXPLAIN | RC_JSON_KEYS};
     rc_buf a = RC_BUF_INIT, b = RC_BUF_INIT;
-    for (size_t f = 0; f < 2; f++) {
+    for (size_t f = 0; f < 3; f++) {
         doc_json(doc, flags[f], &a);
         rc_doc *back = NULL;
         int status = rc_doc_from_json(ctx, a.data, a.len, &back);
@@ -53,6 +77,8 @@ static void round_trip(const rc_ctx *ctx, const rc_doc *doc, const char *name)
         rc_doc_claims(doc, &n1);
         rc_doc_claims(back, &n2);
         assert_int_equal(n1, n2);
+        if (flags[f] & RC_JSON_KEYS)
+            same_claim_keys(doc, back);
         rc_doc_entities(doc, &n1);
         rc_doc_entities(back, &n2);
         assert_int_equal(n1, n2);
