@@ -22,7 +22,7 @@ static size_t times_of(void *ud, const bench_doc *d)
     rc_arena_init(&a);
     rc_time *t;
     size_t n;
-    if (rc_fr_times(b->ctx->fr, d->data, d->len, &b->ref, &a, &t, &n))
+    if (rc_fr_times_ctx(b->ctx, b->ctx->fr, d->data, d->len, &b->ref, &a, &t, &n))
         n = 0;
     rc_arena_free(&a);
     return n;

@@ -32,7 +32,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     rc_arena_init(&a);
     rc_time *t;
     size_t n;
-    rc_fr_times(ctx->fr, text, len, size % 2 ? &ref : NULL, &a, &t, &n);
+    rc_fr_times_ctx(ctx, ctx->fr, text, len, size % 2 ? &ref : NULL, &a, &t, &n);
     for (size_t i = 0; i < n; i++)
         if (t[i].start > t[i].end || t[i].end > len)
             abort();

@@ -64,6 +64,11 @@ int rc_ctx_new(const char *datadir, char *errbuf, size_t errlen, rc_ctx **out /*
  * before the context is shared. Errors name FILE:LINE in errbuf. */
 int rc_ctx_add_lexicons(rc_ctx *ctx, const char *dir, char *errbuf, size_t errlen);
 
+/* Turns the statistical entity tagger (data/fr/ent_tagger.model, docs/tagger.md) on or off for
+ * the documents parsed with ctx; call before the context is shared. Turning it on reads the
+ * model: on error the tagger stays off and errbuf names FILE:LINE. */
+int rc_ctx_set_tagger(rc_ctx *ctx, int on, char *errbuf, size_t errlen);
+
 /* Frees a context; accepts NULL. Documents made from it must be freed first. */
 void rc_ctx_free(rc_ctx *ctx);
 

@@ -42,6 +42,7 @@ int rc_cli_parse(const rc_cmd *cmd, int argc, char **argv, unsigned accepted,
                  const char *const *extra, rc_cli_opts *o)
 {
     memset(o, 0, sizeof *o);
+    o->tagger = -1;
     o->paths = calloc((size_t)argc + 1, sizeof *o->paths);
     o->lexicons = calloc((size_t)argc + 1, sizeof *o->lexicons);
     if (!o->paths || !o->lexicons) {
@@ -96,6 +97,8 @@ int rc_cli_parse(const rc_cmd *cmd, int argc, char **argv, unsigned accepted,
             if (!*v)
                 return rc_cli_usage_error(cmd->name, "--lexicon needs a folder");
             o->lexicons[o->nlexicons++] = (char *)v;
+        } else if (strcmp(a, "--tagger") == 0 || strcmp(a, "--no-tagger") == 0) {
+            o->tagger = a[2] == 't' ? 1 : 0;
         } else if ((v = opt_value("--data", argc, argv, &i))) {
             if (!*v)
                 return rc_cli_usage_error(cmd->name, "--data needs a folder");
@@ -143,6 +146,16 @@ rc_ctx *rc_cli_start_opts(const rc_cli_opts *o)
         if (status) {
             fprintf(stderr, "recoupe: cannot load the lexicons of %s: %s (%s)\n", o->lexicons[i],
                     err, rc_strerror(status));
+            rc_ctx_free(ctx);
+            ctx = NULL;
+        }
+    }
+    if (ctx && o->tagger >= 0) {
+        char err[512];
+        int status = rc_ctx_set_tagger(ctx, o->tagger, err, sizeof err);
+        if (status) {
+            fprintf(stderr, "recoupe: cannot use the entity tagger: %s (%s)\n", err,
+                    rc_strerror(status));
             rc_ctx_free(ctx);
             ctx = NULL;
         }

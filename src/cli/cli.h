@@ -36,6 +36,7 @@ typedef struct rc_cli_opts {
     bool explain;        /* --explain */
     char **lexicons;     /* --lexicon DIR, each time it is given */
     int nlexicons;
+    int tagger;          /* --tagger 1, --no-tagger 0, neither -1 (the library's default) */
     unsigned flags;      /* bit i: the command's extra flag i was given (rc_cli_parse) */
     char **paths;        /* the remaining arguments */
     int npaths;

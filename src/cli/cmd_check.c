@@ -122,6 +122,8 @@ const rc_cmd rc_cmd_check = {
     "  --jobs N    threads working on documents (default: one per core)\n"
     "  --data DIR  language data folder (default: $RECOUPE_DATA, else the build's data/)\n"
     "  --lexicon DIR  add the lexicon files of DIR (one folder per language, as data/)\n"
+    "  --tagger    add the names the statistical entity tagger finds where the rules found\n"
+    "              none (off by default; docs/tagger.md)\n"
     "\n"
     "Exit status: 0 success, 1 some input could not be read (the rest is still checked),\n"
     "2 usage error.\n",

@@ -71,7 +71,7 @@ const rc_cmd rc_cmd_extract = {
     "one JSON object per document: figures, dates, sources, with their text spans",
     run,
     "usage: recoupe extract [--date D] [--text] [--explain] [--format json|timeml]\n"
-    "                       [--jobs N] [--data DIR] [--lexicon DIR] PATH...\n"
+    "                       [--jobs N] [--data DIR] [--lexicon DIR] [--tagger] PATH...\n"
     "\n"
     "Reads every document under PATH (files or folders, walked recursively in name order;\n"
     "text, HTML, JSON Lines and WARC, gzip allowed; - for standard input) and writes one JSON\n"
@@ -88,6 +88,8 @@ const rc_cmd rc_cmd_extract = {
     "              with its TIMEX3s), as HeidelTime does, instead of JSON\n"
     "  --data DIR  language data folder (default: $RECOUPE_DATA, else the build's data/)\n"
     "  --lexicon DIR  add the lexicon files of DIR (one folder per language, as data/)\n"
+    "  --tagger    add the names the statistical entity tagger finds where the rules found\n"
+    "              none (off by default; docs/tagger.md)\n"
     "\n"
     "Exit status: 0 success, 1 some input could not be read (the rest is still written),\n"
     "2 usage error.\n",

@@ -181,6 +181,8 @@ const rc_cmd rc_cmd_ingest = {
     "  --jobs N    threads working on documents (default: one per core)\n"
     "  --data DIR  language data folder (default: $RECOUPE_DATA, else the build's data/)\n"
     "  --lexicon DIR  add the lexicon files of DIR (one folder per language, as data/)\n"
+    "  --tagger    add the names the statistical entity tagger finds where the rules found\n"
+    "              none (off by default; docs/tagger.md)\n"
     "\n"
     "A writer waits up to 5 s ($RECOUPE_BUSY_TIMEOUT milliseconds) for another one.\n"
     "Exit status: 0 success, 1 some input could not be read or the store could not be\n"

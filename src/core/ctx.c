@@ -82,7 +82,8 @@ int rc_ctx_new(const char *datadir, char *errbuf, size_t errlen, rc_ctx **out)
     }
     closedir(d);
     qsort(codes, n, sizeof *codes, cmp_names);
-    int status = RC_OK;
+    ctx->datadir = rc_arena_strdup(&ctx->arena, datadir);
+    int status = ctx->datadir ? RC_OK : RC_ENOMEM;
     for (size_t i = 0; i < n && !status; i++) {
         char path[4096];
         snprintf(path, sizeof path, "%s/%s", datadir, codes[i]);

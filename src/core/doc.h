@@ -29,6 +29,7 @@ enum rc_ctx_slot {
     RC_SLOT_FRAMING,
     RC_SLOT_CHECK,
     RC_SLOT_WORDS, /* the per-thread tables of core/words.h */
+    RC_SLOT_TAGGER,
     RC_NSLOTS
 };
 
@@ -42,6 +43,8 @@ struct rc_ctx {
     size_t nlangs;
     const rc_lang *fr; /* the French data, always loaded */
     rc_wordclass *wc;  /* function words and furniture of every language, for the cleaner */
+    const char *datadir; /* the data folder the lexicons came from (in arena) */
+    bool tagger;         /* the entity stage runs the statistical tagger (rc_ctx_set_tagger) */
 };
 
 /* The table a stage derives from the language data, made by make(ctx) on the first call for

@@ -635,7 +635,14 @@ static bool cl_dateline_place(const rc_doc *doc, const rc_span *sent, uint32_t s
     for (uint32_t k = s; k < e; k++)
         if (doc->text[k] >= 'a' && doc->text[k] <= 'z')
             return false;
-    return e < sent->end && doc->text[e] == ',';
+    while (e < sent->end && doc->text[e] == ' ')
+        e++;
+    if (e >= sent->end)
+        return false;
+    const char *c = doc->text + e; /* KIEV, 3 mars; GAO (AFP) -; PORT-AU-PRINCE — */
+    return *c == ',' || *c == '(' || *c == '-' ||
+           (sent->end - e >= 3 && memcmp(c, "\xe2\x80", 2) == 0 &&
+            ((unsigned char)c[2] == 0x93 || (unsigned char)c[2] == 0x94));
 }
 
 static bool cl_in_attribution(const rc_doc *doc, uint32_t s, uint32_t e)

@@ -119,6 +119,12 @@ static int doc_analyse(rc_doc *doc, const rc_doc_opts *opts, const char *src_dat
             doc->date = rc_arena_strdup(&doc->arena, inferred);
             doc->date_source = "text";
             have_ref = true;
+        } else if (have_first && rc_fr_docdate_sources(fr, doc, &first, inferred) == 1 &&
+                   rc_date_parse(inferred, &ref) == RC_OK) {
+            /* the lowest evidence: the latest day of the list of sources the text ends with */
+            doc->date = rc_arena_strdup(&doc->arena, inferred);
+            doc->date_source = "sources";
+            have_ref = true;
         } else {
             doc->date_source = "none";
         }

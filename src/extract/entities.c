@@ -4,7 +4,8 @@
  * types them PER, ORG, LOC or MISC from the gazetteers and from the words around them (titles
  * before persons, place triggers before places), keys them (keys.c) and links the spellings of
  * one entity (entlink.c). The language knowledge is in data/fr/ent_*.tsv|txt, place_names.tsv and
- * places.tsv; see docs/entities.md.
+ * places.tsv; see docs/entities.md. When the context asks for it (rc_ctx_set_tagger), the
+ * statistical tagger (ent_tagger.c) then adds the names the rules left out.
  *
  * Cost: tokens are classed from their flags; lexicons are asked only about capitalised words and
  * the few words before a name, so a document costs a few look-ups per name, not per word.
@@ -16,6 +17,7 @@
 
 #include "core/lang.h"
 #include "core/words.h"
+#include "extract/ent_tagger.h"
 #include "extract/entkey.h"
 #include "extract/entlink.h"
 #include "extract/gazetteer.h"
@@ -705,6 +707,8 @@ static uint32_t ent_hash(const char *s, size_t n)
     return h ? h : 1;
 }
 
+static int ent_merge(ent_run *r, size_t known);
+
 /* Types the lone names left pending like another mention of the same name in the document (the
  * last word of a person's full name counts as a mention of a person), adds those that find one
  * and puts the entities back in text order. */
@@ -759,7 +763,14 @@ static int ent_resolve(ent_run *r)
         if (ent_add(r, r->pending[p].start, r->pending[p].end, ty[x], place ? &pl : NULL))
             return RC_ENOMEM;
     }
-    /* merge the two sorted parts [0, known) and [known, nents) */
+    return ent_merge(r, known);
+}
+
+/* Puts the entities back in text order after some were appended: merges the two sorted parts
+ * [0, known) and [known, nents). */
+static int ent_merge(ent_run *r, size_t known)
+{
+    rc_doc *d = r->doc;
     size_t n = d->nents;
     if (n == known)
         return RC_OK;
@@ -773,6 +784,42 @@ static int ent_resolve(ent_run *r)
     d->ents = m;
     r->cap = n;
     return RC_OK;
+}
+
+/* Adds the names the tagger finds where the rules found none (ent_tagger_spans says which). */
+static int ent_tagged(ent_run *r)
+{
+    rc_doc *d = r->doc;
+    const ent_tagger *m = ent_tagger_get(d->ctx);
+    if (!m || !d->ntoks)
+        return RC_OK;
+    ent_tag_doc td;
+    int st = ent_tagger_signals(d, &td);
+    if (st)
+        return st;
+    uint8_t *tags = rc_arena_alloc(&d->arena, d->ntoks);
+    float *margin = rc_arena_alloc(&d->arena, d->ntoks * sizeof *margin);
+    if (!tags || !margin)
+        return RC_ENOMEM;
+    ent_tagger_tag(m, &td, 0, tags, margin);
+    ent_tag_span *sp = rc_arena_alloc(&d->arena, d->ntoks * sizeof *sp);
+    if (!sp)
+        return RC_ENOMEM;
+    long n = ent_tagger_spans(m, &td, tags, margin, sp);
+    if (n < 0)
+        return RC_ENOMEM;
+    size_t known = d->nents;
+    for (long k = 0; k < n; k++) {
+        int type = sp[k].label == ENT_TAG_PER ? RC_ENT_PER
+                   : sp[k].label == ENT_TAG_LOC ? RC_ENT_LOC
+                                                : RC_ENT_ORG;
+        uint32_t s = d->toks[sp[k].a].start, e = d->toks[sp[k].b - 1].end;
+        rc_gaz_place pl;
+        bool place = type == RC_ENT_LOC && rc_gaz_place_find(d->ctx, d->text + s, e - s, &pl);
+        if ((st = ent_add(r, s, e, type, place ? &pl : NULL)))
+            return st;
+    }
+    return ent_merge(r, known);
 }
 
 /* Whether token i may continue a run: a name, a particle (al, ben, ibn) or an organisation's or
@@ -967,6 +1014,8 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
         i = j;
     }
     int st = ent_resolve(&r);
+    if (!st && doc->ctx->tagger)
+        st = ent_tagged(&r);
     return st ? st : rc_entlink(doc);
 }
 

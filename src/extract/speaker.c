@@ -423,14 +423,25 @@ bool speaker_np(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
     return np_read(st, i, lim, np);
 }
 
+/* Whether token k is "par". */
+static bool is_par(const src_state *st, uint32_t k)
+{
+    const rc_token *t = &st->doc->toks[k];
+    return t->end - t->start == 3 && memcmp(st->doc->text + t->start, "par", 3) == 0;
+}
+
 bool speaker_np_via(const src_state *st, uint32_t lim, src_np *np)
 {
     if (np->head != SL_VIA || np->na != np->nb || np->pron)
         return true;
-    uint32_t k = np->a;
-    while (k < np->b && !(st->ti[k].bits & SL_PREP))
+    uint32_t k = np->a; /* de, or par after a participle: un décompte établi par le réseau */
+    while (k < np->b && !(st->ti[k].bits & SL_PREP) && !(k > np->a + 1 && is_par(st, k)))
         k++;
-    if (k >= np->b || k + 1 >= lim)
+    if (k == np->b && k + 2 < lim && is_par(st, k + 1) && st->doc->toks[k].kind == RC_TOK_WORD)
+        k++; /* the phrase stopped before the participle */
+    else if (k == np->b && k + 1 < lim && k > np->a + 1 && is_par(st, k))
+        ; /* the phrase took the participle */
+    else if (k >= np->b || k + 1 >= lim)
         return false;
     src_np c;
     if (!speaker_np_appos(st, k + 1, lim, &c) && !speaker_np_loose(st, k + 1, lim, &c))

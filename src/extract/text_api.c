@@ -83,7 +83,8 @@ int rc_text_times(const rc_ctx *ctx, const char *text, size_t len, const char *r
     rc_arena_init(&a);
     rc_time *t;
     size_t n;
-    int status = rc_fr_times(ctx->fr, text ? text : "", len, ref ? &refdate : NULL, &a, &t, &n);
+    int status =
+        rc_fr_times_ctx(ctx, ctx->fr, text ? text : "", len, ref ? &refdate : NULL, &a, &t, &n);
     if (!status) {
         rc_buf b = RC_BUF_INIT;
         rc_json j;

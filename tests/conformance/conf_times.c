@@ -131,7 +131,7 @@ int main(int argc, char **argv)
         rc_arena_init(&a);
         rc_time *t;
         size_t n;
-        if (rc_fr_times(ctx->fr, input, strlen(input), &ref, &a, &t, &n)) {
+        if (rc_fr_times_ctx(ctx, ctx->fr, input, strlen(input), &ref, &a, &t, &n)) {
             fprintf(stderr, "rc_fr_times failed on: %s\n", input);
             return 1;
         }

@@ -232,3 +232,63 @@ int rc_fr_docdate_from(const rc_lang *fr, const rc_doc *doc, const rc_fr_times_f
     memcpy(date_out, buf, 11);
     return 1;
 }
+
+/* The byte where the last list of sources of text[0..len) begins: a line that starts with a
+ * heading of data/fr/source_list_heads.txt and a colon (Sources :). len when there is none. */
+static size_t source_list_start(const rc_lang *fr, const char *text, size_t len)
+{
+    const rc_lexicon *heads = rc_lang_lex(fr, "source_list_heads");
+    size_t found = len;
+    if (!heads)
+        return len;
+    for (size_t p = 0; p < len;) {
+        const char *nl = memchr(text + p, '\n', len - p);
+        size_t e = nl ? (size_t)(nl - text) : len;
+        const char *colon = memchr(text + p, ':', e - p < 40 ? e - p : 40);
+        if (colon) {
+            size_t k = (size_t)(colon - text);
+            while (k > p && (text[k - 1] == ' ' ||
+                             (k >= p + 2 && (unsigned char)text[k - 2] == 0xc2 &&
+                              (unsigned char)text[k - 1] == 0xa0)))
+                k -= text[k - 1] == ' ' ? 1 : 2;
+            if (k > p && rc_lex_get(heads, text + p, k - p))
+                found = p;
+        }
+        p = e + 1;
+    }
+    return found;
+}
+
+int rc_fr_docdate_sources(const rc_lang *fr, const rc_doc *doc, const rc_fr_times_first *first,
+                          char *date_out)
+{
+    date_out[0] = '\0';
+    if (!fr || !doc || !doc->text || !first)
+        return 0;
+    size_t list = source_list_start(fr, doc->text, doc->len);
+    if (list == doc->len)
+        return 0;
+    dd_evidence ev = {NODAY, 0, NODAY, false};
+    int64_t latest = NODAY;
+    for (size_t i = 0; i < first->ntimes; i++) {
+        const rc_time *t = &first->times[i];
+        int64_t day = parse_day(t->value);
+        if (day == NODAY || t->type == RC_TIME_RANGE)
+            continue;
+        if (t->start < list)
+            return 0; /* the text names another day: not the list's to decide */
+        if (latest == NODAY || day > latest)
+            latest = day;
+    }
+    timestamps(doc, &ev);
+    if (latest == NODAY || (ev.lower != NODAY && ev.lower > latest))
+        return 0;
+    int y, m, d;
+    rc_date_from_days(latest, &y, &m, &d);
+    rc_date dt = {y, m, d, 0, 0, 0, false};
+    char buf[20];
+    rc_date_format(&dt, buf);
+    memcpy(date_out, buf, 11);
+    return 1;
+}
+

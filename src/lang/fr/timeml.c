@@ -241,6 +241,12 @@ static int timeml_one(const rc_lang *fr, const rc_lexicon *lex, timeml_out *o, c
         }
         if (timeml_is(role, "mod"))
             mod = timeml_mod(role);
+        if (timeml_is(role, "det") && k + 1 < n) { /* la fin des années 80: the det's noun */
+            size_t k2 = 0;
+            const char *r2 = timeml_phrase(lex, text, w + k, n - 1 - k, &k2);
+            if (timeml_is(r2, "mod"))
+                mod = timeml_mod(r2);
+        }
         break;
     }
     if (!mod && e - s > 3 && strncmp(text + s, "mi-", 3) == 0)

@@ -5,8 +5,9 @@
  * calendar days it covers. At each atom every rule is tried and the longest match wins.
  *
  * Relative expressions are resolved with the reference: cue words first (dernier, prochain, ce),
- * then the tense of the nearest verb in the sentence, else the closest occurrence. Anaphoric
- * words (la veille, le lendemain) count from the reference, which is the document's date.
+ * then the tense of the nearest verb in the clause (markers, and the morphology when a context is
+ * given), else the closest occurrence. Anaphoric words (la veille, le lendemain) count from the
+ * last day the narrative named, else the reference.
  */
 #include "lang/fr/times.h"
 
@@ -28,7 +29,7 @@ typedef size_t (*tx_rule)(const tx_p *, size_t, tx_out *);
 static bool content(int k)
 {
     return (k >= TA_NUM && k <= TA_AMPM && k != TA_BIGNUM) || k == TA_YA || k == TA_TOT ||
-           k == TA_ROMAN;
+           k == TA_ROMAN || k == TA_NTH || k == TA_PERIOD || k == TA_FEAST || k == TA_DUR;
 }
 
 /* Whether an expression may start at atom i: content, or a grammar word followed within three
@@ -55,17 +56,21 @@ static bool starter(const tx_p *P, size_t i)
     return false;
 }
 
-/* Reads the expressions of a lexed text against ref (NULL: unresolved), into a. */
-static int times_parse(const rc_lang *fr, const char *text, size_t len, const tx_atom *atoms,
-                       size_t natoms, const rc_date *ref, rc_arena *a, rc_time **out, size_t *n)
+/* Reads the expressions of a lexed text against ref (NULL: unresolved), into a; ctx (may be NULL)
+ * gives the morphology that reads the tense of a clause. */
+static int times_parse(const rc_ctx *ctx, const rc_lang *fr, const char *text, size_t len,
+                       const tx_atom *atoms, size_t natoms, const rc_date *ref, rc_arena *a,
+                       rc_time **out, size_t *n)
 {
     *out = NULL;
     *n = 0;
     tx_p P;
     memset(&P, 0, sizeof P);
+    P.ctx = ctx;
     P.text = text;
     P.len = len;
     P.age_cues = rc_lang_lex(fr, "time_age_cues");
+    P.hijri = rc_lang_lex(fr, "time_hijri");
     if (ref && rc_date_valid(ref->y, ref->m, ref->d)) {
         P.has_ref = true;
         P.refd = *ref;
@@ -83,8 +88,9 @@ static int times_parse(const rc_lang *fr, const char *text, size_t len, const tx
         memo.nw[k].at = 0;
     P.memo = &memo;
 
-    static const tx_rule rules[] = {tx_m_range, tx_m_datetime, tx_m_relative, tx_m_period, tx_m_set, tx_m_duration,
-                                    tx_m_clock, tx_m_misc};
+    static const tx_rule rules[] = {tx_m_range,    tx_m_datetime, tx_m_relative, tx_m_period,
+                                    tx_m_set,      tx_m_duration, tx_m_clock,    tx_m_misc,
+                                    tx_m_named};
     rc_time *res = NULL;
     size_t cap = 0, count = 0;
     for (size_t i = 0; i < P.n;) {
@@ -156,6 +162,12 @@ static int times_text(const rc_lang *fr, const char **text, size_t len, rc_arena
 int rc_fr_times(const rc_lang *fr, const char *text, size_t len, const rc_date *ref, rc_arena *a,
                 rc_time **out, size_t *n)
 {
+    return rc_fr_times_ctx(NULL, fr, text, len, ref, a, out, n);
+}
+
+int rc_fr_times_ctx(const rc_ctx *ctx, const rc_lang *fr, const char *text, size_t len,
+                    const rc_date *ref, rc_arena *a, rc_time **out, size_t *n)
+{
     *out = NULL;
     *n = 0;
     int status = times_text(fr, &text, len, a);
@@ -165,7 +177,7 @@ int rc_fr_times(const rc_lang *fr, const char *text, size_t len, const rc_date *
     size_t natoms;
     if ((status = rc_fr_times_lex(fr, text, len, a, &atoms, &natoms)))
         return status;
-    return times_parse(fr, text, len, atoms, natoms, ref, a, out, n);
+    return times_parse(ctx, fr, text, len, atoms, natoms, ref, a, out, n);
 }
 
 int rc_fr_times_pass(const rc_lang *fr, const char *text, size_t len, rc_arena *a,
@@ -186,11 +198,11 @@ int rc_fr_times_pass(const rc_lang *fr, const char *text, size_t len, rc_arena *
         return status;
     out->atoms = atoms;
     out->natoms = natoms;
-    return times_parse(fr, text, len, atoms, natoms, NULL, a, &out->times, &out->ntimes);
+    return times_parse(NULL, fr, text, len, atoms, natoms, NULL, a, &out->times, &out->ntimes);
 }
 
-int rc_fr_times_again(const rc_fr_times_first *first, const rc_date *ref, rc_arena *a,
-                      rc_time **out, size_t *n)
+int rc_fr_times_again(const rc_ctx *ctx, const rc_fr_times_first *first, const rc_date *ref,
+                      rc_arena *a, rc_time **out, size_t *n)
 {
     *out = NULL;
     *n = 0;
@@ -203,6 +215,6 @@ int rc_fr_times_again(const rc_fr_times_first *first, const rc_date *ref, rc_are
     }
     if (first->len == 0)
         return RC_OK;
-    return times_parse(first->fr, first->text, first->len, first->atoms, first->natoms, ref, a,
-                       out, n);
+    return times_parse(ctx, first->fr, first->text, first->len, first->atoms, first->natoms, ref,
+                       a, out, n);
 }

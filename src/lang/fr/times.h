@@ -17,6 +17,12 @@
 int rc_fr_times(const rc_lang *fr, const char *text, size_t len, const rc_date *ref, rc_arena *a,
                 rc_time **out /* OUT */, size_t *n /* OUT */);
 
+/* rc_fr_times with the morphology of ctx (NULL: none), which reads the tense of the clause of a
+ * date written without its year or a weekday alone: past tenses point back, futures forward, a
+ * present to the nearest occurrence. */
+int rc_fr_times_ctx(const rc_ctx *ctx, const rc_lang *fr, const char *text, size_t len,
+                    const rc_date *ref, rc_arena *a, rc_time **out /* OUT */, size_t *n /* OUT */);
+
 /* The recognizer's first pass over a text, with no reference date: its atoms and what they read
  * unresolved. The document's date can be inferred from it (rc_fr_docdate_from), and the final
  * reading made from the same atoms (rc_fr_times_again) without lexing the text twice. */
@@ -35,10 +41,10 @@ typedef struct rc_fr_times_first {
 int rc_fr_times_pass(const rc_lang *fr, const char *text, size_t len, rc_arena *a,
                      rc_fr_times_first *out /* OUT */);
 
-/* What rc_fr_times would find in the first pass's text against ref: the first pass's own array
- * when ref is NULL, else a new reading of its atoms, in a. Returns 0 or RC_ENOMEM. */
-int rc_fr_times_again(const rc_fr_times_first *first, const rc_date *ref, rc_arena *a,
-                      rc_time **out /* OUT */, size_t *n /* OUT */);
+/* What rc_fr_times_ctx would find in the first pass's text against ref: the first pass's own
+ * array when ref is NULL, else a new reading of its atoms, in a. Returns 0 or RC_ENOMEM. */
+int rc_fr_times_again(const rc_ctx *ctx, const rc_fr_times_first *first, const rc_date *ref,
+                      rc_arena *a, rc_time **out /* OUT */, size_t *n /* OUT */);
 
 /* Infers the creation date of a document from its cleaned text and the noise lines the cleaner
  * dropped (doc->raw, doc->noise). Writes "YYYY-MM-DD" into date_out (11 bytes) and returns 1 when
@@ -48,5 +54,12 @@ int rc_fr_docdate(const rc_lang *fr, const rc_doc *doc, char *date_out /* OUT */
 /* rc_fr_docdate from a first pass already made over doc->text. */
 int rc_fr_docdate_from(const rc_lang *fr, const rc_doc *doc, const rc_fr_times_first *first,
                        char *date_out /* OUT */);
+
+/* The lowest evidence of a document's date, for a text rc_fr_docdate_from gives none: the latest
+ * day of the list of sources it ends with (Sources : ... 08/12/16, ... 07/12/16), which the text
+ * can be no older than, when it names no other day and no timestamp of its page is later. Writes
+ * "YYYY-MM-DD" into date_out (11 bytes) and returns 1, else returns 0. */
+int rc_fr_docdate_sources(const rc_lang *fr, const rc_doc *doc, const rc_fr_times_first *first,
+                          char *date_out /* OUT */);
 
 #endif

@@ -619,7 +619,9 @@ size_t tx_m_period_read(const tx_p *P, size_t i, tx_out *o)
         tx_apply_mod(dd.mod, &o->from, &o->to);
         return k;
     }
-    /* les années 1990 */
+    /* les années 1990; la fin des années 80, whose "des" the modifier has taken */
+    if (dd.mod && k > i && K(P, k) == TA_UNIT && K(P, k - 1) == TA_DU && is_word(P, k - 1, "des"))
+        k--;
     if ((K(P, k) == TA_LE || (K(P, k) == TA_DU && is_word(P, k, "des"))) &&
         KJ(P, k + 1, TA_UNIT) && P->at[k + 1].v == TU_Y &&
         is_word(P, k + 1, "ann\xc3\xa9\x65s") && J(P, k + 2)) {
@@ -634,11 +636,12 @@ size_t tx_m_period_read(const tx_p *P, size_t i, tx_out *o)
                                                                                        : 1900 + dec;
         else
             return 0;
-        if (K(P, k) == TA_DU)
+        if (K(P, k) == TA_DU && !dd.mod)
             o->s = P->at[k + 1].s; /* des années 80: "des" is de + les, the preposition's */
         snprintf(o->value, sizeof o->value, "%03d", (dec / 10) % 1000);
         o->from = rc_date_days(dec, 1, 1);
         o->to = rc_date_days(dec + 9, 12, 31);
+        tx_apply_mod(dd.mod, &o->from, &o->to);
         return jd;
     }
     /* a century: le XXe siècle (TIMEX3 "19": the years 1900 to 1999) */
@@ -672,6 +675,9 @@ size_t tx_m_period_read(const tx_p *P, size_t i, tx_out *o)
     if (K(P, k) == TA_LE && KJ(P, k + 1, TA_UNIT) && P->at[k + 1].v == TU_Y && J(P, k + 2) &&
         K(P, k + 2) == TA_NUM && P->at[k + 2].nd == 4)
         k += 2;
+    else if (dd.mod && k > i && K(P, k - 1) == TA_LE && K(P, k) == TA_UNIT &&
+             P->at[k].v == TU_Y && J(P, k + 1) && K(P, k + 1) == TA_NUM && P->at[k + 1].nd == 4)
+        k++; /* le début de l'année 2016: the modifier has taken the article */
     if (K(P, k) == TA_NUM && P->at[k].nd == 4 && P->at[k].v >= 1000 && P->at[k].v <= 2999 &&
         !PU(P, k + 1, ':') && !(KJ(P, k + 1, TA_UNIT)) && !(PU(P, k + 1, ',') && T(P, k + 1) && K(P, k + 2) == TA_NUM && T(P, k + 2))) {
         bool cue = dd.mod || k > i ||

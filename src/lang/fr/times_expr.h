@@ -75,8 +75,13 @@ typedef struct tx_memo {
     tx_nw nw[TX_MEMO];
 } tx_memo;
 
+/* What tense() gives for a present: the nearest occurrence (past is -1, future 1). */
+#define TX_PRESENT 2
+
 typedef struct tx_p {
+    const rc_ctx *ctx; /* for the morphology of the verbs around an expression; NULL: none */
     const rc_lexicon *age_cues; /* words before "de N ans" that make it an age (time_age_cues) */
+    const rc_lexicon *hijri;    /* the first days of the Islamic months (time_hijri), or NULL */
     const tx_atom *at;
     size_t n;
     tx_memo *memo;
@@ -266,6 +271,19 @@ size_t tx_m_clock_read(const tx_p *P, size_t i, tx_out *o);
  * 10/1-11/2/2017, depuis le 15 novembre (from that day to the reference), avant 2000, dans la
  * nuit de lundi à mardi. */
 size_t tx_m_range(const tx_p *P, size_t i, tx_out *o);
+
+/* The tense around atom i: -1 past, 1 future, TX_PRESENT, 0 unknown (times_value.c). */
+int tx_tense(const tx_p *P, size_t i);
+
+/* Whether the date that starts at atom i0 is a deadline (jusqu'au, avant le): the nearest such
+ * day, whatever the tense of the announcement (times_value.c). */
+bool tx_deadline(const tx_p *P, size_t i0);
+
+/* Periods and holidays named by a noun (times_named.c): parts of a year (le premier trimestre
+ * 2016: 2016-Q1; le second semestre: H2), quantities of them (deux trimestres: P6M), fractions
+ * of a unit (un quart de siècle: P25Y; un demi-siècle: P50Y) and holidays that move (Pâques,
+ * la Pentecôte, l'Aïd el-Kebir, le ramadan, le Nouvel An). */
+size_t tx_m_named(const tx_p *P, size_t i, tx_out *o);
 
 /* Single words and fixed phrases: maintenant (PRESENT_REF), la journée, ce matin, ce soir,
  * le matin, dans la soirée, Noël, le plus tôt possible. */

@@ -21,6 +21,10 @@ enum tx_kind {
     TA_SEASON, TA_HOLIDAY, TA_SET, TA_REF, TA_AMPM,
     TA_SAME,    /* même, of "le même jour": not content on its own */
     TA_ROMAN,   /* a Roman ordinal (XXe, XIXe): v = its value, for centuries */
+    TA_NTH,     /* an ordinal word (deuxième, second): v = its value, for quarters and halves */
+    TA_PERIOD,  /* a part of a year named by a noun (trimestre, semestre): v = its months */
+    TA_FEAST,   /* a holiday that moves: v = TX_FEAST_* * 100000 + its argument */
+    TA_DUR,     /* a noun that is a fixed duration (demi-siècle): v = count * 16 + tx_unit */
     /* grammar words */
     TA_LE,      /* le la les l' */
     TA_DE,      /* de d' */
@@ -43,6 +47,15 @@ enum tx_aux { TX_AUX_NONE = 0, TX_AUX_AVOIR, TX_AUX_ETRE_PAST, TX_AUX_ETRE_PRESE
 /* Value of TA_FUT for a participle of expectation (prévu, attendu): the event lies ahead unless an
  * auxiliary before it says the expecting or planning is over (était attendu, a attendu). */
 #define TX_EXPECTED 1
+
+/* Kinds of TA_FEAST (v / 100000); the argument is v % 100000. */
+enum tx_feast {
+    TX_FEAST_EASTER = 1, /* days after Easter Sunday (Pâques 0, Ascension 39, Pentecôte 49) */
+    TX_FEAST_HIJRI,      /* a day of the Islamic year, MM * 100 + DD (Aïd el-Fitr 10-01) */
+    TX_FEAST_HMONTH,     /* a month of the Islamic year, as a whole (ramadan 9) */
+    TX_FEAST_AID,        /* Aïd alone: el-Fitr or el-Kebir, whichever the tense points to */
+    TX_FEAST_NEWYEAR     /* nouvel, of "Nouvel An" */
+};
 
 /* Unit codes of TA_UNIT. */
 enum tx_unit { TU_Y = 1, TU_M, TU_W, TU_D, TU_H, TU_MIN, TU_S, TU_CE, TU_DE };

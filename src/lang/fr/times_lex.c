@@ -173,6 +173,35 @@ static void space(lex_state *st)
         st->gap = 1;
 }
 
+/* Decodes the argument of a feast ("easter 49", "hijri 10-01", "hmonth 9", "aid", "newyear")
+ * into a TA_FEAST value. */
+static bool feast_value(const char *arg, int32_t *v)
+{
+    static const struct {
+        const char *name;
+        int kind;
+    } kinds[] = {{"easter", TX_FEAST_EASTER}, {"hijri", TX_FEAST_HIJRI},
+                 {"hmonth", TX_FEAST_HMONTH}, {"aid", TX_FEAST_AID},
+                 {"newyear", TX_FEAST_NEWYEAR}};
+    for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+        size_t n = strlen(kinds[k].name);
+        if (strncmp(arg, kinds[k].name, n) != 0 || (arg[n] != '\0' && arg[n] != ' '))
+            continue;
+        int a = 0;
+        if (arg[n] == ' ') {
+            a = atoi(arg + n + 1);
+            const char *dash = strchr(arg + n + 1, '-');
+            if (kinds[k].kind == TX_FEAST_HIJRI)
+                a = a * 100 + (dash ? atoi(dash + 1) : 0);
+        }
+        if (a < 0 || a >= 100000)
+            return false;
+        *v = kinds[k].kind * 100000 + a;
+        return true;
+    }
+    return false;
+}
+
 /* Decodes a vocabulary value ("month 12", "part EV", "cue -1") into an atom kind and value. */
 static bool vocab_value(const char *val, int *kind, int32_t *v)
 {
@@ -186,7 +215,8 @@ static bool vocab_value(const char *val, int *kind, int32_t *v)
                    CLS("clock", TA_CLOCK), CLS("mod", TA_MOD), CLS("cue", TA_CUE),
                    CLS("num", TA_NUMW), CLS("season", TA_SEASON), CLS("holiday", TA_HOLIDAY),
                    CLS("set", TA_SET), CLS("ref", TA_REF), CLS("ampm", TA_AMPM),
-                   CLS("same", TA_SAME)};
+                   CLS("same", TA_SAME), CLS("nth", TA_NTH), CLS("period", TA_PERIOD),
+                   CLS("feast", TA_FEAST), CLS("dur", TA_DUR)};
 #undef CLS
     static const char *const units[] = {"", "Y", "M", "W", "D", "H", "MIN", "S", "CE", "DE"};
     static const char *const parts[] = {"", "MO", "AF", "EV", "NI", "DT"};
@@ -219,6 +249,19 @@ static bool vocab_value(const char *val, int *kind, int32_t *v)
         case TA_HOLIDAY:
             *v = atoi(arg) * 100 + (strchr(arg, '-') ? atoi(strchr(arg, '-') + 1) : 0);
             return true;
+        case TA_PERIOD: /* Q: a quarter, H: a half */
+            *v = arg[0] == 'Q' ? 3 : arg[0] == 'H' ? 6 : 0;
+            return *v != 0;
+        case TA_FEAST: return feast_value(arg, v);
+        case TA_DUR: { /* "50 Y": fifty years */
+            const char *u = strchr(arg, ' ');
+            for (size_t k = 1; u && k < 10; k++)
+                if (strcmp(units[k], u + 1) == 0 && atoi(arg) > 0 && atoi(arg) < 100000) {
+                    *v = atoi(arg) * 16 + (int32_t)k;
+                    return true;
+                }
+            return false;
+        }
         default:
             *v = atoi(arg);
             return true;
@@ -1429,12 +1472,12 @@ yy55:
 				} else {
 					if (yyaccept <= 24) {
 						if (yyaccept == 23) {
-							goto yy262;
+							goto yy273;
 						} else {
-							goto yy264;
+							goto yy275;
 						}
 					} else {
-						goto yy268;
+						goto yy279;
 					}
 				}
 			}
@@ -1445,48 +1488,48 @@ yy55:
 				if (yyaccept <= 29) {
 					if (yyaccept <= 27) {
 						if (yyaccept == 26) {
-							goto yy280;
+							goto yy291;
 						} else {
-							goto yy283;
+							goto yy294;
 						}
 					} else {
 						if (yyaccept == 28) {
-							goto yy287;
+							goto yy298;
 						} else {
-							goto yy289;
+							goto yy300;
 						}
 					}
 				} else {
 					if (yyaccept <= 31) {
 						if (yyaccept == 30) {
-							goto yy291;
-						} else {
 							goto yy302;
+						} else {
+							goto yy313;
 						}
 					} else {
-						goto yy304;
+						goto yy315;
 					}
 				}
 			} else {
 				if (yyaccept <= 35) {
 					if (yyaccept <= 34) {
 						if (yyaccept == 33) {
-							goto yy307;
-						} else {
-							goto yy310;
-						}
-					} else {
-						goto yy313;
-					}
-				} else {
-					if (yyaccept <= 37) {
-						if (yyaccept == 36) {
 							goto yy318;
 						} else {
 							goto yy323;
 						}
 					} else {
-						goto yy331;
+						goto yy326;
+					}
+				} else {
+					if (yyaccept <= 37) {
+						if (yyaccept == 36) {
+							goto yy331;
+						} else {
+							goto yy336;
+						}
+					} else {
+						goto yy344;
 					}
 				}
 			}
@@ -1495,44 +1538,44 @@ yy55:
 				if (yyaccept <= 41) {
 					if (yyaccept <= 40) {
 						if (yyaccept == 39) {
-							goto yy336;
+							goto yy349;
 						} else {
-							goto yy342;
+							goto yy355;
 						}
 					} else {
-						goto yy345;
+						goto yy358;
 					}
 				} else {
 					if (yyaccept <= 43) {
 						if (yyaccept == 42) {
-							goto yy350;
+							goto yy364;
 						} else {
-							goto yy352;
+							goto yy366;
 						}
 					} else {
-						goto yy354;
+						goto yy368;
 					}
 				}
 			} else {
 				if (yyaccept <= 47) {
 					if (yyaccept <= 46) {
 						if (yyaccept == 45) {
-							goto yy368;
+							goto yy382;
 						} else {
-							goto yy372;
+							goto yy386;
 						}
 					} else {
-						goto yy378;
+						goto yy392;
 					}
 				} else {
 					if (yyaccept <= 49) {
 						if (yyaccept == 48) {
-							goto yy399;
+							goto yy414;
 						} else {
-							goto yy401;
+							goto yy416;
 						}
 					} else {
-						goto yy405;
+						goto yy420;
 					}
 				}
 			}
@@ -2959,10 +3002,10 @@ yy150:
 yy151:
 	++cur;
 	cur = yyt1;
-	{ other(st, true); continue; }
+	{ emit(st, tok, cur, TA_NTH, atoi(tok)); continue; }
 yy152:
 	yych = *++cur;
-	if (yych == 'e') goto yy154;
+	if (yych == 'e') goto yy247;
 	goto yy55;
 yy153:
 	yych = *++cur;
@@ -2970,29 +3013,29 @@ yy153:
 		if (yych <= 'Z') {
 			if (yych <= '/') {
 				yyt1 = cur;
-				goto yy245;
+				goto yy248;
 			}
 			if (yych <= '9') goto yy55;
 			if (yych <= '@') {
 				yyt1 = cur;
-				goto yy245;
+				goto yy248;
 			}
 			goto yy55;
 		} else {
 			if (yych <= 'z') {
 				if (yych <= '`') {
 					yyt1 = cur;
-					goto yy245;
+					goto yy248;
 				}
 				goto yy55;
 			} else {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy245;
+					goto yy248;
 				}
 				if (yych <= 0xC1) goto yy55;
 				yyt1 = cur;
-				goto yy246;
+				goto yy249;
 			}
 		}
 	} else {
@@ -3000,30 +3043,30 @@ yy153:
 			if (yych <= 0xC8) goto yy55;
 			if (yych <= 0xC9) {
 				yyt1 = cur;
-				goto yy247;
+				goto yy250;
 			}
 			if (yych <= 0xDF) {
 				yyt1 = cur;
-				goto yy246;
+				goto yy249;
 			}
 			yyt1 = cur;
-			goto yy248;
+			goto yy251;
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy249;
+					goto yy252;
 				}
 				yyt1 = cur;
-				goto yy250;
+				goto yy253;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy251;
+					goto yy254;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy252;
+					goto yy255;
 				}
 				goto yy55;
 			}
@@ -3035,28 +3078,29 @@ yy154:
 		if (yych <= 'Z') {
 			if (yych <= '/') {
 				yyt1 = cur;
-				goto yy151;
+				goto yy256;
 			}
 			if (yych <= '9') goto yy55;
 			if (yych <= '@') {
 				yyt1 = cur;
-				goto yy151;
+				goto yy256;
 			}
 			goto yy55;
 		} else {
 			if (yych <= 'z') {
 				if (yych <= '`') {
 					yyt1 = cur;
-					goto yy151;
+					goto yy256;
 				}
 				goto yy55;
 			} else {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy151;
+					goto yy256;
 				}
 				if (yych <= 0xC1) goto yy55;
 				yyt1 = cur;
+				goto yy257;
 			}
 		}
 	} else {
@@ -3064,29 +3108,30 @@ yy154:
 			if (yych <= 0xC8) goto yy55;
 			if (yych <= 0xC9) {
 				yyt1 = cur;
-				goto yy156;
+				goto yy258;
 			}
-			if (yych >= 0xE0) {
+			if (yych <= 0xDF) {
 				yyt1 = cur;
-				goto yy157;
+				goto yy257;
 			}
 			yyt1 = cur;
+			goto yy259;
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy158;
+					goto yy260;
 				}
 				yyt1 = cur;
-				goto yy159;
+				goto yy261;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy160;
+					goto yy262;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy161;
+					goto yy263;
 				}
 				goto yy55;
 			}
@@ -3134,17 +3179,17 @@ yy162:
 			if (yych <= '9') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy151;
+					goto yy256;
 				}
 				goto yy55;
 			} else {
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy151;
+					goto yy256;
 				}
 				if (yych <= 'Z') goto yy55;
 				yyt1 = cur;
-				goto yy151;
+				goto yy256;
 			}
 		} else {
 			if (yych <= 'e') {
@@ -3154,7 +3199,7 @@ yy162:
 				if (yych <= 'z') goto yy55;
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy151;
+					goto yy256;
 				}
 				goto yy55;
 			}
@@ -3164,37 +3209,37 @@ yy162:
 			if (yych <= 0xC8) {
 				if (yych <= 0xC2) {
 					yyt1 = cur;
-					goto yy155;
+					goto yy257;
 				}
 				goto yy55;
 			} else {
 				if (yych <= 0xC9) {
 					yyt1 = cur;
-					goto yy156;
+					goto yy258;
 				}
 				if (yych <= 0xDF) {
 					yyt1 = cur;
-					goto yy155;
+					goto yy257;
 				}
 				yyt1 = cur;
-				goto yy157;
+				goto yy259;
 			}
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy158;
+					goto yy260;
 				}
 				yyt1 = cur;
-				goto yy159;
+				goto yy261;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy160;
+					goto yy262;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy161;
+					goto yy263;
 				}
 				goto yy55;
 			}
@@ -3207,27 +3252,27 @@ yy163:
 			if (yych <= '9') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy151;
+					goto yy256;
 				}
 				goto yy55;
 			} else {
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy151;
+					goto yy256;
 				}
 				if (yych <= 'Z') goto yy55;
 				yyt1 = cur;
-				goto yy151;
+				goto yy256;
 			}
 		} else {
 			if (yych <= 'q') {
-				if (yych == 'm') goto yy253;
+				if (yych == 'm') goto yy264;
 				goto yy55;
 			} else {
 				if (yych <= 'r') goto yy62;
 				if (yych <= 'z') goto yy55;
 				yyt1 = cur;
-				goto yy151;
+				goto yy256;
 			}
 		}
 	} else {
@@ -3235,36 +3280,36 @@ yy163:
 			if (yych <= 0xC2) {
 				if (yych <= 0xC1) goto yy55;
 				yyt1 = cur;
-				goto yy155;
+				goto yy257;
 			} else {
 				if (yych <= 0xC8) goto yy55;
 				if (yych <= 0xC9) {
 					yyt1 = cur;
-					goto yy156;
+					goto yy258;
 				}
 				yyt1 = cur;
-				goto yy155;
+				goto yy257;
 			}
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xE0) {
 					yyt1 = cur;
-					goto yy157;
+					goto yy259;
 				}
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy158;
+					goto yy260;
 				}
 				yyt1 = cur;
-				goto yy159;
+				goto yy261;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy160;
+					goto yy262;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy161;
+					goto yy263;
 				}
 				goto yy55;
 			}
@@ -3289,14 +3334,14 @@ yy165:
 yy166:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy254;
-	if (yych == 'e') goto yy254;
+	if (yych == 'E') goto yy265;
+	if (yych == 'e') goto yy265;
 	goto yy12;
 yy167:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'O') goto yy255;
-	if (yych == 'o') goto yy255;
+	if (yych == 'O') goto yy266;
+	if (yych == 'o') goto yy266;
 	goto yy12;
 yy168:
 	yyaccept = 6;
@@ -3326,18 +3371,18 @@ yy168:
 yy169:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy256;
-	if (yych == 'n') goto yy256;
+	if (yych == 'N') goto yy267;
+	if (yych == 'n') goto yy267;
 	goto yy12;
 yy170:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= 'd') {
-		if (yych == 'E') goto yy254;
+		if (yych == 'E') goto yy265;
 		goto yy12;
 	} else {
-		if (yych <= 'e') goto yy254;
-		if (yych == 0xC3) goto yy257;
+		if (yych <= 'e') goto yy265;
+		if (yych == 0xC3) goto yy268;
 		goto yy12;
 	}
 yy171:
@@ -3378,12 +3423,12 @@ yy174:
 			goto yy12;
 		} else {
 			if (yych <= 'Z') {
-				if (yych <= 'T') goto yy258;
+				if (yych <= 'T') goto yy269;
 				goto yy12;
 			} else {
 				if (yych <= '`') goto yy79;
 				if (yych <= 's') goto yy12;
-				goto yy258;
+				goto yy269;
 			}
 		}
 	} else {
@@ -3409,32 +3454,32 @@ yy174:
 yy175:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'Q') goto yy259;
-	if (yych == 'q') goto yy259;
+	if (yych == 'Q') goto yy270;
+	if (yych == 'q') goto yy270;
 	goto yy12;
 yy176:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy260;
-	if (yych == 'r') goto yy260;
+	if (yych == 'R') goto yy271;
+	if (yych == 'r') goto yy271;
 	goto yy12;
 yy177:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy261;
-	if (yych == 's') goto yy261;
+	if (yych == 'S') goto yy272;
+	if (yych == 's') goto yy272;
 	goto yy12;
 yy178:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy263;
-	if (yych == 'i') goto yy263;
+	if (yych == 'I') goto yy274;
+	if (yych == 'i') goto yy274;
 	goto yy12;
 yy179:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy265;
-	if (yych == 'u') goto yy265;
+	if (yych == 'U') goto yy276;
+	if (yych == 'u') goto yy276;
 	goto yy12;
 yy180:
 	yyaccept = 9;
@@ -3464,13 +3509,13 @@ yy180:
 yy181:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'A') goto yy266;
-	if (yych == 'a') goto yy266;
+	if (yych == 'A') goto yy277;
+	if (yych == 'a') goto yy277;
 	goto yy12;
 yy182:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 's') goto yy267;
+	if (yych == 's') goto yy278;
 	goto yy12;
 yy183:
 	yych = *++cur;
@@ -3481,14 +3526,14 @@ yy183:
 yy184:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy269;
-	if (yych == 'r') goto yy269;
+	if (yych == 'R') goto yy280;
+	if (yych == 'r') goto yy280;
 	goto yy12;
 yy185:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy270;
-	if (yych == 'i') goto yy270;
+	if (yych == 'I') goto yy281;
+	if (yych == 'i') goto yy281;
 	goto yy12;
 yy186:
 	yyaccept = 17;
@@ -3538,8 +3583,8 @@ yy189:
 	{ emit(st, tok, cur, TA_ICI, 0); continue; }
 yy190:
 	yych = *++cur;
-	if (yych == 'Y') goto yy271;
-	if (yych == 'y') goto yy271;
+	if (yych == 'Y') goto yy282;
+	if (yych == 'y') goto yy282;
 	goto yy55;
 yy191:
 	yych = *++cur;
@@ -3547,7 +3592,7 @@ yy191:
 	goto yy55;
 yy192:
 	yych = *++cur;
-	if (yych == 0x80) goto yy272;
+	if (yych == 0x80) goto yy283;
 	goto yy55;
 yy193:
 	++cur;
@@ -3589,7 +3634,7 @@ yy195:
 yy196:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'e') goto yy273;
+	if (yych == 'e') goto yy284;
 	goto yy12;
 yy197:
 	yych = *++cur;
@@ -3600,24 +3645,24 @@ yy198:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy55;
 	if (yych <= 0x8F) goto yy138;
-	if (yych <= 0xBF) goto yy274;
+	if (yych <= 0xBF) goto yy285;
 	goto yy55;
 yy199:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0xAF) goto yy274;
+	if (yych <= 0xAF) goto yy285;
 	if (yych <= 0xBF) goto yy193;
 	goto yy55;
 yy200:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0xBF) goto yy274;
+	if (yych <= 0xBF) goto yy285;
 	goto yy55;
 yy201:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy55;
 	if (yych <= 0x8F) goto yy193;
-	if (yych <= 0xBF) goto yy274;
+	if (yych <= 0xBF) goto yy285;
 	goto yy55;
 yy202:
 	yych = *++cur;
@@ -3634,7 +3679,7 @@ yy203:
 yy204:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0x80) goto yy275;
+	if (yych <= 0x80) goto yy286;
 	if (yych <= 0xBF) goto yy197;
 	goto yy55;
 yy205:
@@ -3665,8 +3710,8 @@ yy209:
 yy210:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'Q') goto yy276;
-	if (yych == 'q') goto yy276;
+	if (yych == 'Q') goto yy287;
+	if (yych == 'q') goto yy287;
 	goto yy12;
 yy211:
 	yych = *++cur;
@@ -3677,8 +3722,8 @@ yy211:
 yy212:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy277;
-	if (yych == 'n') goto yy277;
+	if (yych == 'N') goto yy288;
+	if (yych == 'n') goto yy288;
 	goto yy12;
 yy213:
 	yyaccept = 20;
@@ -3689,12 +3734,12 @@ yy213:
 			if (yych >= 'A') goto yy12;
 		} else {
 			if (yych <= 'Z') {
-				if (yych <= 'T') goto yy278;
+				if (yych <= 'T') goto yy289;
 				goto yy12;
 			} else {
 				if (yych <= '`') goto yy214;
 				if (yych <= 's') goto yy12;
-				goto yy278;
+				goto yy289;
 			}
 		}
 	} else {
@@ -3747,51 +3792,51 @@ yy217:
 yy218:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy279;
-	if (yych == 's') goto yy279;
+	if (yych == 'S') goto yy290;
+	if (yych == 's') goto yy290;
 	goto yy12;
 yy219:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy281;
-	if (yych == 's') goto yy281;
+	if (yych == 'S') goto yy292;
+	if (yych == 's') goto yy292;
 	goto yy12;
 yy220:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy282;
-	if (yych == 'r') goto yy282;
+	if (yych == 'R') goto yy293;
+	if (yych == 'r') goto yy293;
 	goto yy12;
 yy221:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy284;
-	if (yych == 'r') goto yy284;
+	if (yych == 'R') goto yy295;
+	if (yych == 'r') goto yy295;
 	goto yy12;
 yy222:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'L') goto yy285;
-	if (yych == 'l') goto yy285;
+	if (yych == 'L') goto yy296;
+	if (yych == 'l') goto yy296;
 	goto yy12;
 yy223:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= 'T') {
 		if (yych <= 'R') goto yy12;
-		if (yych <= 'S') goto yy286;
-		goto yy288;
+		if (yych <= 'S') goto yy297;
+		goto yy299;
 	} else {
 		if (yych <= 'r') goto yy12;
-		if (yych <= 's') goto yy286;
-		if (yych <= 't') goto yy288;
+		if (yych <= 's') goto yy297;
+		if (yych <= 't') goto yy299;
 		goto yy12;
 	}
 yy224:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy290;
-	if (yych == 's') goto yy290;
+	if (yych == 'S') goto yy301;
+	if (yych == 's') goto yy301;
 	goto yy12;
 yy225:
 	yyaccept = 3;
@@ -3801,7 +3846,7 @@ yy225:
 yy226:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'e') goto yy292;
+	if (yych == 'e') goto yy303;
 	goto yy12;
 yy227:
 	yyaccept = 3;
@@ -3813,11 +3858,11 @@ yy228:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= 'h') {
-		if (yych == 'N') goto yy256;
+		if (yych == 'N') goto yy267;
 		goto yy12;
 	} else {
-		if (yych <= 'i') goto yy293;
-		if (yych == 'n') goto yy256;
+		if (yych <= 'i') goto yy304;
+		if (yych == 'n') goto yy267;
 		goto yy12;
 	}
 yy229:
@@ -3828,28 +3873,28 @@ yy229:
 yy230:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'n') goto yy294;
+	if (yych == 'n') goto yy305;
 	goto yy12;
 yy231:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'r') goto yy295;
+	if (yych == 'r') goto yy306;
 	goto yy12;
 yy232:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych == 't') goto yy133;
-	if (yych == 'v') goto yy296;
+	if (yych == 'v') goto yy307;
 	goto yy12;
 yy233:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'n') goto yy297;
+	if (yych == 'n') goto yy308;
 	goto yy12;
 yy234:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'e') goto yy298;
+	if (yych == 'e') goto yy309;
 	goto yy12;
 yy235:
 	yyaccept = 22;
@@ -3883,11 +3928,11 @@ yy237:
 		} else {
 			if (yych <= 0x97) goto yy55;
 			if (yych <= 0xA7) goto yy11;
-			goto yy299;
+			goto yy310;
 		}
 	} else {
 		if (yych <= 0xB6) {
-			if (yych <= 0xA9) goto yy300;
+			if (yych <= 0xA9) goto yy311;
 			goto yy11;
 		} else {
 			if (yych <= 0xB7) goto yy55;
@@ -3898,12 +3943,12 @@ yy237:
 yy238:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 't') goto yy301;
+	if (yych == 't') goto yy312;
 	goto yy12;
 yy239:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 't') goto yy303;
+	if (yych == 't') goto yy314;
 	goto yy12;
 yy240:
 	yyaccept = 3;
@@ -3913,12 +3958,12 @@ yy240:
 yy241:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'a') goto yy305;
+	if (yych == 'a') goto yy316;
 	goto yy12;
 yy242:
 	yych = *++cur;
 	if (yych <= '/') goto yy55;
-	if (yych <= '9') goto yy306;
+	if (yych <= '9') goto yy317;
 	goto yy55;
 yy243:
 	yyaccept = 1;
@@ -3928,7 +3973,7 @@ yy244:
 		goto yy243;
 	}
 	if (yych <= 'n') {
-		if (yych == 'e') goto yy60;
+		if (yych == 'e') goto yy245;
 		if (yych <= 'm') goto yy8;
 		goto yy61;
 	} else {
@@ -3936,72 +3981,253 @@ yy244:
 			if (yych <= 'q') goto yy8;
 			goto yy62;
 		} else {
-			if (yych == 0xC3) goto yy64;
+			if (yych == 0xC3) goto yy246;
 			goto yy8;
 		}
 	}
 yy245:
-	++cur;
-	cur = yyt1;
-	{ emit(st, tok, cur, TA_ORD, atoi(tok)); continue; }
+	yych = *++cur;
+	if (yych <= 'z') {
+		if (yych <= '`') {
+			if (yych <= '9') {
+				if (yych <= '/') {
+					yyt1 = cur;
+					goto yy256;
+				}
+				goto yy55;
+			} else {
+				if (yych <= '@') {
+					yyt1 = cur;
+					goto yy256;
+				}
+				if (yych <= 'Z') goto yy55;
+				yyt1 = cur;
+				goto yy256;
+			}
+		} else {
+			if (yych <= 'q') {
+				if (yych == 'm') goto yy319;
+				goto yy55;
+			} else {
+				if (yych <= 'r') goto yy153;
+				if (yych <= 's') goto yy154;
+				goto yy55;
+			}
+		}
+	} else {
+		if (yych <= 0xDF) {
+			if (yych <= 0xC2) {
+				if (yych <= 0x7F) {
+					yyt1 = cur;
+					goto yy256;
+				}
+				if (yych <= 0xC1) goto yy55;
+				yyt1 = cur;
+				goto yy257;
+			} else {
+				if (yych <= 0xC8) goto yy55;
+				if (yych <= 0xC9) {
+					yyt1 = cur;
+					goto yy258;
+				}
+				yyt1 = cur;
+				goto yy257;
+			}
+		} else {
+			if (yych <= 0xF0) {
+				if (yych <= 0xE0) {
+					yyt1 = cur;
+					goto yy259;
+				}
+				if (yych <= 0xEF) {
+					yyt1 = cur;
+					goto yy260;
+				}
+				yyt1 = cur;
+				goto yy261;
+			} else {
+				if (yych <= 0xF3) {
+					yyt1 = cur;
+					goto yy262;
+				}
+				if (yych <= 0xF4) {
+					yyt1 = cur;
+					goto yy263;
+				}
+				goto yy55;
+			}
+		}
+	}
 yy246:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0xBF) goto yy245;
+	if (yych == 0xA8) goto yy320;
 	goto yy55;
 yy247:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy55;
-	if (yych <= 0xBF) goto yy245;
-	goto yy55;
+	if (yych <= 0xC2) {
+		if (yych <= 'Z') {
+			if (yych <= '/') {
+				yyt1 = cur;
+				goto yy151;
+			}
+			if (yych <= '9') goto yy55;
+			if (yych <= '@') {
+				yyt1 = cur;
+				goto yy151;
+			}
+			goto yy55;
+		} else {
+			if (yych <= 'z') {
+				if (yych <= '`') {
+					yyt1 = cur;
+					goto yy151;
+				}
+				goto yy55;
+			} else {
+				if (yych <= 0x7F) {
+					yyt1 = cur;
+					goto yy151;
+				}
+				if (yych <= 0xC1) goto yy55;
+				yyt1 = cur;
+				goto yy155;
+			}
+		}
+	} else {
+		if (yych <= 0xE0) {
+			if (yych <= 0xC8) goto yy55;
+			if (yych <= 0xC9) {
+				yyt1 = cur;
+				goto yy156;
+			}
+			if (yych <= 0xDF) {
+				yyt1 = cur;
+				goto yy155;
+			}
+			yyt1 = cur;
+			goto yy157;
+		} else {
+			if (yych <= 0xF0) {
+				if (yych <= 0xEF) {
+					yyt1 = cur;
+					goto yy158;
+				}
+				yyt1 = cur;
+				goto yy159;
+			} else {
+				if (yych <= 0xF3) {
+					yyt1 = cur;
+					goto yy160;
+				}
+				if (yych <= 0xF4) {
+					yyt1 = cur;
+					goto yy161;
+				}
+				goto yy55;
+			}
+		}
+	}
 yy248:
-	yych = *++cur;
-	if (yych <= 0x9F) goto yy55;
-	if (yych <= 0xBF) goto yy246;
-	goto yy55;
+	++cur;
+	cur = yyt1;
+	{ emit(st, tok, cur, TA_ORD, atoi(tok)); continue; }
 yy249:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0xBF) goto yy246;
+	if (yych <= 0xBF) goto yy248;
 	goto yy55;
 yy250:
 	yych = *++cur;
 	if (yych <= 0x8F) goto yy55;
-	if (yych <= 0xBF) goto yy249;
+	if (yych <= 0xBF) goto yy248;
 	goto yy55;
 yy251:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0x9F) goto yy55;
 	if (yych <= 0xBF) goto yy249;
 	goto yy55;
 yy252:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0x8F) goto yy249;
+	if (yych <= 0xBF) goto yy249;
 	goto yy55;
 yy253:
 	yych = *++cur;
-	if (yych == 'e') goto yy308;
+	if (yych <= 0x8F) goto yy55;
+	if (yych <= 0xBF) goto yy252;
 	goto yy55;
 yy254:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy309;
-	if (yych == 's') goto yy309;
-	goto yy12;
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0xBF) goto yy252;
+	goto yy55;
 yy255:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy311;
-	if (yych == 'u') goto yy311;
-	goto yy12;
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0x8F) goto yy252;
+	goto yy55;
 yy256:
+	++cur;
+	cur = yyt1;
+	{ other(st, true); continue; }
+yy257:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0xBF) goto yy256;
+	goto yy55;
+yy258:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy55;
+	if (yych <= 0xBF) goto yy256;
+	goto yy55;
+yy259:
+	yych = *++cur;
+	if (yych <= 0x9F) goto yy55;
+	if (yych <= 0xBF) goto yy257;
+	goto yy55;
+yy260:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0xBF) goto yy257;
+	goto yy55;
+yy261:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy55;
+	if (yych <= 0xBF) goto yy260;
+	goto yy55;
+yy262:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0xBF) goto yy260;
+	goto yy55;
+yy263:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0x8F) goto yy260;
+	goto yy55;
+yy264:
+	yych = *++cur;
+	if (yych == 'e') goto yy321;
+	goto yy55;
+yy265:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'T') goto yy312;
-	if (yych == 't') goto yy312;
+	if (yych == 'S') goto yy322;
+	if (yych == 's') goto yy322;
 	goto yy12;
-yy257:
+yy266:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'U') goto yy324;
+	if (yych == 'u') goto yy324;
+	goto yy12;
+yy267:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'T') goto yy325;
+	if (yych == 't') goto yy325;
+	goto yy12;
+yy268:
 	yych = *++cur;
 	if (yych <= 0xA7) {
 		if (yych <= 0x7F) goto yy55;
@@ -4009,7 +4235,7 @@ yy257:
 		goto yy11;
 	} else {
 		if (yych <= 0xB6) {
-			if (yych <= 0xA8) goto yy314;
+			if (yych <= 0xA8) goto yy327;
 			goto yy11;
 		} else {
 			if (yych <= 0xB7) goto yy55;
@@ -4017,25 +4243,25 @@ yy257:
 			goto yy55;
 		}
 	}
-yy258:
+yy269:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy315;
-	if (yych == 'e') goto yy315;
+	if (yych == 'E') goto yy328;
+	if (yych == 'e') goto yy328;
 	goto yy12;
-yy259:
+yy270:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy316;
-	if (yych == 'u') goto yy316;
+	if (yych == 'U') goto yy329;
+	if (yych == 'u') goto yy329;
 	goto yy12;
-yy260:
+yy271:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy317;
-	if (yych == 's') goto yy317;
+	if (yych == 'S') goto yy330;
+	if (yych == 's') goto yy330;
 	goto yy12;
-yy261:
+yy272:
 	yyaccept = 23;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -4043,22 +4269,22 @@ yy261:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy262;
+			if (yych <= '`') goto yy273;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy262;
+			if (yych == 0xCB) goto yy273;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy262;
+			if (yych <= 0xE0) goto yy273;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy262:
+yy273:
 	{ emit(st, tok, cur, TA_DANS, 0); continue; }
-yy263:
+yy274:
 	yyaccept = 24;
 	yych = *(mar = ++cur);
 	if (yych <= 'e') {
@@ -4067,12 +4293,12 @@ yy263:
 			if (yych >= 'A') goto yy12;
 		} else {
 			if (yych <= 'Z') {
-				if (yych <= 'E') goto yy319;
+				if (yych <= 'E') goto yy332;
 				goto yy12;
 			} else {
-				if (yych <= '`') goto yy264;
+				if (yych <= '`') goto yy275;
 				if (yych <= 'd') goto yy12;
-				goto yy319;
+				goto yy332;
 			}
 		}
 	} else {
@@ -4086,26 +4312,26 @@ yy263:
 			if (yych <= 0xDB) {
 				if (yych >= 0xD6) goto yy12;
 			} else {
-				if (yych <= 0xE0) goto yy264;
+				if (yych <= 0xE0) goto yy275;
 				if (yych <= 0xE2) goto yy12;
 			}
 		}
 	}
-yy264:
+yy275:
 	{ emit(st, tok, cur, TA_DEMI, 0); continue; }
-yy265:
+yy276:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy320;
-	if (yych == 'i') goto yy320;
+	if (yych == 'I') goto yy333;
+	if (yych == 'i') goto yy333;
 	goto yy12;
-yy266:
+yy277:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy321;
-	if (yych == 'n') goto yy321;
+	if (yych == 'N') goto yy334;
+	if (yych == 'n') goto yy334;
 	goto yy12;
-yy267:
+yy278:
 	yyaccept = 25;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -4113,54 +4339,54 @@ yy267:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy268;
+			if (yych <= '`') goto yy279;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy268;
+			if (yych == 0xCB) goto yy279;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy268;
+			if (yych <= 0xE0) goto yy279;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy268:
+yy279:
 	{ emit(st, tok, cur, TA_DES, 0); continue; }
-yy269:
+yy280:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy322;
-	if (yych == 'e') goto yy322;
+	if (yych == 'E') goto yy335;
+	if (yych == 'e') goto yy335;
 	goto yy12;
-yy270:
+yy281:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy324;
-	if (yych == 'r') goto yy324;
+	if (yych == 'R') goto yy337;
+	if (yych == 'r') goto yy337;
 	goto yy12;
-yy271:
+yy282:
 	yych = *++cur;
 	if (yych <= '`') {
 		if (yych <= ' ') {
 			if (yych <= 0x1F) goto yy55;
-			goto yy325;
+			goto yy338;
 		} else {
-			if (yych == 'A') goto yy326;
+			if (yych == 'A') goto yy339;
 			goto yy55;
 		}
 	} else {
 		if (yych <= 0xC2) {
-			if (yych <= 'a') goto yy326;
+			if (yych <= 'a') goto yy339;
 			if (yych <= 0xC1) goto yy55;
-			goto yy327;
+			goto yy340;
 		} else {
-			if (yych == 0xE2) goto yy328;
+			if (yych == 0xE2) goto yy341;
 			goto yy55;
 		}
 	}
-yy272:
+yy283:
 	yych = *++cur;
 	if (yych <= 0x8F) {
 		if (yych == 0x89) goto yy190;
@@ -4170,7 +4396,7 @@ yy272:
 		if (yych == 0xAF) goto yy190;
 		goto yy55;
 	}
-yy273:
+yy284:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= 0xCA) {
@@ -4276,7 +4502,7 @@ yy273:
 			}
 		}
 	}
-yy274:
+yy285:
 	yyaccept = 19;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -4301,32 +4527,32 @@ yy274:
 			goto yy194;
 		}
 	}
-yy275:
+yy286:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy55;
 	if (yych <= 0x8F) goto yy193;
 	if (yych <= 0x91) goto yy195;
 	if (yych <= 0xBF) goto yy193;
 	goto yy55;
-yy276:
+yy287:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy329;
-	if (yych == 'u') goto yy329;
+	if (yych == 'U') goto yy342;
+	if (yych == 'u') goto yy342;
 	goto yy12;
-yy277:
+yy288:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy330;
-	if (yych == 's') goto yy330;
+	if (yych == 'S') goto yy343;
+	if (yych == 's') goto yy343;
 	goto yy12;
-yy278:
+yy289:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy332;
-	if (yych == 'i') goto yy332;
+	if (yych == 'I') goto yy345;
+	if (yych == 'i') goto yy345;
 	goto yy12;
-yy279:
+yy290:
 	yyaccept = 26;
 	yych = *(mar = ++cur);
 	if (yych <= 'i') {
@@ -4335,12 +4561,12 @@ yy279:
 			if (yych >= 'A') goto yy12;
 		} else {
 			if (yych <= 'Z') {
-				if (yych <= 'I') goto yy333;
+				if (yych <= 'I') goto yy346;
 				goto yy12;
 			} else {
-				if (yych <= '`') goto yy280;
+				if (yych <= '`') goto yy291;
 				if (yych <= 'h') goto yy12;
-				goto yy333;
+				goto yy346;
 			}
 		}
 	} else {
@@ -4354,20 +4580,20 @@ yy279:
 			if (yych <= 0xDB) {
 				if (yych >= 0xD6) goto yy12;
 			} else {
-				if (yych <= 0xE0) goto yy280;
+				if (yych <= 0xE0) goto yy291;
 				if (yych <= 0xE2) goto yy12;
 			}
 		}
 	}
-yy280:
+yy291:
 	{ emit(st, tok, cur, TA_PLUS, 0); continue; }
-yy281:
+yy292:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy334;
-	if (yych == 'i') goto yy334;
+	if (yych == 'I') goto yy347;
+	if (yych == 'i') goto yy347;
 	goto yy12;
-yy282:
+yy293:
 	yyaccept = 27;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -4375,34 +4601,34 @@ yy282:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy283;
+			if (yych <= '`') goto yy294;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy283;
+			if (yych == 0xCB) goto yy294;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy283;
+			if (yych <= 0xE0) goto yy294;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy283:
+yy294:
 	{ emit(st, tok, cur, TA_POUR, 0); continue; }
-yy284:
+yy295:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'T') goto yy335;
-	if (yych == 't') goto yy335;
+	if (yych == 'T') goto yy348;
+	if (yych == 't') goto yy348;
 	goto yy12;
-yy285:
+yy296:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'Q') goto yy337;
-	if (yych == 'q') goto yy337;
+	if (yych == 'Q') goto yy350;
+	if (yych == 'q') goto yy350;
 	goto yy12;
-yy286:
+yy297:
 	yyaccept = 28;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -4410,22 +4636,22 @@ yy286:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy287;
+			if (yych <= '`') goto yy298;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy287;
+			if (yych == 0xCB) goto yy298;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy287;
+			if (yych <= 0xE0) goto yy298;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy287:
+yy298:
 	{ emit(st, tok, cur, TA_TOUS, 0); continue; }
-yy288:
+yy299:
 	yyaccept = 29;
 	yych = *(mar = ++cur);
 	if (yych <= 'e') {
@@ -4434,12 +4660,12 @@ yy288:
 			if (yych >= 'A') goto yy12;
 		} else {
 			if (yych <= 'Z') {
-				if (yych <= 'E') goto yy338;
+				if (yych <= 'E') goto yy351;
 				goto yy12;
 			} else {
-				if (yych <= '`') goto yy289;
+				if (yych <= '`') goto yy300;
 				if (yych <= 'd') goto yy12;
-				goto yy338;
+				goto yy351;
 			}
 		}
 	} else {
@@ -4453,84 +4679,15 @@ yy288:
 			if (yych <= 0xDB) {
 				if (yych >= 0xD6) goto yy12;
 			} else {
-				if (yych <= 0xE0) goto yy289;
+				if (yych <= 0xE0) goto yy300;
 				if (yych <= 0xE2) goto yy12;
 			}
 		}
 	}
-yy289:
-	{ emit(st, tok, cur, TA_TOUT, 0); continue; }
-yy290:
-	yyaccept = 30;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy291;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy291;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy291;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy291:
-	{ emit(st, tok, cur, TA_VERS, 0); continue; }
-yy292:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'n') goto yy339;
-	goto yy12;
-yy293:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'e') goto yy33;
-	if (yych == 't') goto yy119;
-	goto yy12;
-yy294:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 's') goto yy119;
-	goto yy12;
-yy295:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'a') goto yy340;
-	goto yy12;
-yy296:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'e') goto yy135;
-	goto yy12;
-yy297:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 't') goto yy341;
-	goto yy12;
-yy298:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'n') goto yy343;
-	goto yy12;
-yy299:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 's') goto yy344;
-	goto yy12;
 yy300:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'v') goto yy346;
-	goto yy12;
+	{ emit(st, tok, cur, TA_TOUT, 0); continue; }
 yy301:
-	yyaccept = 31;
+	yyaccept = 30;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
@@ -4551,8 +4708,77 @@ yy301:
 		}
 	}
 yy302:
-	{ emit(st, tok, cur, TA_PAST, TX_AUX_ETRE_PRESENT); continue; }
+	{ emit(st, tok, cur, TA_VERS, 0); continue; }
 yy303:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'n') goto yy352;
+	goto yy12;
+yy304:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'e') goto yy33;
+	if (yych == 't') goto yy119;
+	goto yy12;
+yy305:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 's') goto yy119;
+	goto yy12;
+yy306:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'a') goto yy353;
+	goto yy12;
+yy307:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'e') goto yy135;
+	goto yy12;
+yy308:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 't') goto yy354;
+	goto yy12;
+yy309:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'n') goto yy356;
+	goto yy12;
+yy310:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 's') goto yy357;
+	goto yy12;
+yy311:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'v') goto yy359;
+	goto yy12;
+yy312:
+	yyaccept = 31;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy313;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy313;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy313;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy313:
+	{ emit(st, tok, cur, TA_PAST, TX_AUX_ETRE_PRESENT); continue; }
+yy314:
 	yyaccept = 32;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -4560,27 +4786,27 @@ yy303:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy304;
+			if (yych <= '`') goto yy315;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy304;
+			if (yych == 0xCB) goto yy315;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy304;
+			if (yych <= 0xE0) goto yy315;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy304:
+yy315:
 	{ emit(st, tok, cur, TA_TOT, 0); continue; }
-yy305:
+yy316:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'i') goto yy347;
+	if (yych == 'i') goto yy360;
 	goto yy12;
-yy306:
+yy317:
 	yyaccept = 33;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC1) {
@@ -4589,7 +4815,7 @@ yy306:
 		if (yych <= 0xC2) goto yy63;
 		if (yych == 0xE2) goto yy65;
 	}
-yy307:
+yy318:
 	{ if (*cur >= '0' && *cur <= '9') { /* 04 2009: not a group */
                                   cur = tok;
                                   while (*cur >= '0' && *cur <= '9')
@@ -4601,7 +4827,81 @@ yy307:
                               if (st->n)
                                   st->atoms[st->n - 1].nd = nd;
                               continue; }
-yy308:
+yy319:
+	yych = *++cur;
+	if (yych == 'e') goto yy154;
+	goto yy55;
+yy320:
+	yych = *++cur;
+	if (yych <= 0x7F) {
+		if (yych <= '`') {
+			if (yych <= '9') {
+				if (yych <= '/') {
+					yyt1 = cur;
+					goto yy256;
+				}
+				goto yy55;
+			} else {
+				if (yych <= '@') {
+					yyt1 = cur;
+					goto yy256;
+				}
+				if (yych <= 'Z') goto yy55;
+				yyt1 = cur;
+				goto yy256;
+			}
+		} else {
+			if (yych <= 'q') {
+				if (yych == 'm') goto yy361;
+				goto yy55;
+			} else {
+				if (yych <= 'r') goto yy62;
+				if (yych <= 'z') goto yy55;
+				yyt1 = cur;
+				goto yy256;
+			}
+		}
+	} else {
+		if (yych <= 0xDF) {
+			if (yych <= 0xC2) {
+				if (yych <= 0xC1) goto yy55;
+				yyt1 = cur;
+				goto yy257;
+			} else {
+				if (yych <= 0xC8) goto yy55;
+				if (yych <= 0xC9) {
+					yyt1 = cur;
+					goto yy258;
+				}
+				yyt1 = cur;
+				goto yy257;
+			}
+		} else {
+			if (yych <= 0xF0) {
+				if (yych <= 0xE0) {
+					yyt1 = cur;
+					goto yy259;
+				}
+				if (yych <= 0xEF) {
+					yyt1 = cur;
+					goto yy260;
+				}
+				yyt1 = cur;
+				goto yy261;
+			} else {
+				if (yych <= 0xF3) {
+					yyt1 = cur;
+					goto yy262;
+				}
+				if (yych <= 0xF4) {
+					yyt1 = cur;
+					goto yy263;
+				}
+				goto yy55;
+			}
+		}
+	}
+yy321:
 	yych = *++cur;
 	if (yych <= 0xC1) {
 		if (yych <= '`') {
@@ -4674,7 +4974,7 @@ yy308:
 			}
 		}
 	}
-yy309:
+yy322:
 	yyaccept = 34;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -4682,28 +4982,28 @@ yy309:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy310;
+			if (yych <= '`') goto yy323;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy310;
+			if (yych == 0xCB) goto yy323;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy310;
+			if (yych <= 0xE0) goto yy323;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy310:
+yy323:
 	{ emit(st, tok, cur, TA_APRES, 0); continue; }
-yy311:
+yy324:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy348;
-	if (yych == 'r') goto yy348;
+	if (yych == 'R') goto yy362;
+	if (yych == 'r') goto yy362;
 	goto yy12;
-yy312:
+yy325:
 	yyaccept = 35;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -4711,27 +5011,27 @@ yy312:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy313;
+			if (yych <= '`') goto yy326;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy313;
+			if (yych == 0xCB) goto yy326;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy313;
+			if (yych <= 0xE0) goto yy326;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy313:
+yy326:
 	{ emit(st, tok, cur, TA_AVANT, 0); continue; }
-yy314:
+yy327:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 's') goto yy309;
+	if (yych == 's') goto yy322;
 	goto yy12;
-yy315:
+yy328:
 	yyaccept = 7;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -4756,202 +5056,14 @@ yy315:
 			goto yy79;
 		}
 	}
-yy316:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy349;
-	if (yych == 'e') goto yy349;
-	goto yy12;
-yy317:
-	yyaccept = 36;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy318;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy318;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy318;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy318:
-	{ emit(st, tok, cur, TA_COURS, 0); continue; }
-yy319:
-	yyaccept = 24;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-			goto yy264;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy264;
-			if (yych <= 'z') goto yy12;
-			goto yy264;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy264;
-			if (yych <= 0xD4) goto yy12;
-			goto yy264;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy264;
-			if (yych <= 0xE2) goto yy12;
-			goto yy264;
-		}
-	}
-yy320:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy351;
-	if (yych == 's') goto yy351;
-	goto yy12;
-yy321:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'T') goto yy353;
-	if (yych == 't') goto yy353;
-	goto yy12;
-yy322:
-	yyaccept = 37;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy323;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy323;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy323;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy323:
-	{ emit(st, tok, cur, TA_ENTRE, 0); continue; }
-yy324:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'O') goto yy355;
-	if (yych == 'o') goto yy355;
-	goto yy12;
-yy325:
-	yych = *++cur;
-	if (yych == 'A') goto yy356;
-	if (yych == 'a') goto yy356;
-	goto yy55;
-yy326:
-	yych = *++cur;
-	if (yych <= 0xC2) {
-		if (yych <= 'Z') {
-			if (yych <= '/') {
-				yyt1 = cur;
-				goto yy357;
-			}
-			if (yych <= '9') goto yy55;
-			if (yych <= '@') {
-				yyt1 = cur;
-				goto yy357;
-			}
-			goto yy55;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= '`') {
-					yyt1 = cur;
-					goto yy357;
-				}
-				goto yy55;
-			} else {
-				if (yych <= 0x7F) {
-					yyt1 = cur;
-					goto yy357;
-				}
-				if (yych <= 0xC1) goto yy55;
-				yyt1 = cur;
-				goto yy358;
-			}
-		}
-	} else {
-		if (yych <= 0xE0) {
-			if (yych <= 0xC8) goto yy55;
-			if (yych <= 0xC9) {
-				yyt1 = cur;
-				goto yy359;
-			}
-			if (yych <= 0xDF) {
-				yyt1 = cur;
-				goto yy358;
-			}
-			yyt1 = cur;
-			goto yy360;
-		} else {
-			if (yych <= 0xF0) {
-				if (yych <= 0xEF) {
-					yyt1 = cur;
-					goto yy361;
-				}
-				yyt1 = cur;
-				goto yy362;
-			} else {
-				if (yych <= 0xF3) {
-					yyt1 = cur;
-					goto yy363;
-				}
-				if (yych <= 0xF4) {
-					yyt1 = cur;
-					goto yy364;
-				}
-				goto yy55;
-			}
-		}
-	}
-yy327:
-	yych = *++cur;
-	if (yych == 0xA0) goto yy325;
-	goto yy55;
-yy328:
-	yych = *++cur;
-	if (yych == 0x80) goto yy365;
-	goto yy55;
 yy329:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= 'd') {
-		if (yych <= '\'') {
-			if (yych <= '&') goto yy12;
-			goto yy366;
-		} else {
-			if (yych == 'E') goto yy367;
-			goto yy12;
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'e') goto yy367;
-			if (yych <= 0xC9) goto yy12;
-			goto yy369;
-		} else {
-			if (yych == 0xE2) goto yy370;
-			goto yy12;
-		}
-	}
+	if (yych == 'E') goto yy363;
+	if (yych == 'e') goto yy363;
+	goto yy12;
 yy330:
-	yyaccept = 38;
+	yyaccept = 36;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
@@ -4972,27 +5084,46 @@ yy330:
 		}
 	}
 yy331:
-	{ emit(st, tok, cur, TA_MOINS, 0); continue; }
+	{ emit(st, tok, cur, TA_COURS, 0); continue; }
 yy332:
-	yyaccept = 3;
+	yyaccept = 24;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy371;
-	if (yych == 'r') goto yy371;
-	goto yy12;
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+			goto yy275;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy275;
+			if (yych <= 'z') goto yy12;
+			goto yy275;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy275;
+			if (yych <= 0xD4) goto yy12;
+			goto yy275;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy275;
+			if (yych <= 0xE2) goto yy12;
+			goto yy275;
+		}
+	}
 yy333:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy373;
-	if (yych == 'e') goto yy373;
+	if (yych == 'S') goto yy365;
+	if (yych == 's') goto yy365;
 	goto yy12;
 yy334:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'B') goto yy374;
-	if (yych == 'b') goto yy374;
+	if (yych == 'T') goto yy367;
+	if (yych == 't') goto yy367;
 	goto yy12;
 yy335:
-	yyaccept = 39;
+	yyaccept = 37;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
@@ -5013,233 +5144,47 @@ yy335:
 		}
 	}
 yy336:
-	{ emit(st, tok, cur, TA_QUART, 0); continue; }
+	{ emit(st, tok, cur, TA_ENTRE, 0); continue; }
 yy337:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy375;
-	if (yych == 'u') goto yy375;
+	if (yych == 'O') goto yy369;
+	if (yych == 'o') goto yy369;
 	goto yy12;
 yy338:
-	yyaccept = 29;
-	yych = *(mar = ++cur);
-	if (yych <= 's') {
-		if (yych <= 'R') {
-			if (yych == '-') goto yy12;
-			if (yych <= '@') goto yy289;
-			goto yy12;
-		} else {
-			if (yych <= 'Z') {
-				if (yych <= 'S') goto yy286;
-				goto yy12;
-			} else {
-				if (yych <= '`') goto yy289;
-				if (yych <= 'r') goto yy12;
-				goto yy286;
-			}
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) {
-				if (yych <= 'z') goto yy12;
-				goto yy289;
-			} else {
-				if (yych == 0xCB) goto yy289;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy289;
-				goto yy12;
-			} else {
-				if (yych <= 0xE0) goto yy289;
-				if (yych <= 0xE2) goto yy12;
-				goto yy289;
-			}
-		}
-	}
+	yych = *++cur;
+	if (yych == 'A') goto yy370;
+	if (yych == 'a') goto yy370;
+	goto yy55;
 yy339:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'd') goto yy346;
-	goto yy12;
-yy340:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'i') goto yy376;
-	goto yy12;
-yy341:
-	yyaccept = 40;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy342;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy342;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy342;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy342:
-	{ other(st, true); continue; }
-yy343:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 't') goto yy235;
-	goto yy12;
-yy344:
-	yyaccept = 41;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy345;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy345;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy345;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy345:
-	{ emit(st, tok, cur, TA_PRES, 0); continue; }
-yy346:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'u') goto yy377;
-	goto yy12;
-yy347:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'e') goto yy298;
-	if (yych == 't') goto yy235;
-	goto yy12;
-yy348:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'D') goto yy379;
-	if (yych == 'd') goto yy379;
-	goto yy12;
-yy349:
-	yyaccept = 42;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy350;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy350;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy350;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy350:
-	{ emit(st, tok, cur, TA_CHAQUE, 0); continue; }
-yy351:
-	yyaccept = 43;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy352;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy352;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy352;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy352:
-	{ emit(st, tok, cur, TA_DEPUIS, 0); continue; }
-yy353:
-	yyaccept = 44;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy354;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy354;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy354;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy354:
-	{ emit(st, tok, cur, TA_PENDANT, 0); continue; }
-yy355:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy344;
-	if (yych == 'n') goto yy344;
-	goto yy12;
-yy356:
 	yych = *++cur;
 	if (yych <= 0xC2) {
 		if (yych <= 'Z') {
 			if (yych <= '/') {
 				yyt1 = cur;
-				goto yy380;
+				goto yy371;
 			}
 			if (yych <= '9') goto yy55;
 			if (yych <= '@') {
 				yyt1 = cur;
-				goto yy380;
+				goto yy371;
 			}
 			goto yy55;
 		} else {
 			if (yych <= 'z') {
 				if (yych <= '`') {
 					yyt1 = cur;
-					goto yy380;
+					goto yy371;
 				}
 				goto yy55;
 			} else {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy380;
+					goto yy371;
 				}
 				if (yych <= 0xC1) goto yy55;
 				yyt1 = cur;
-				goto yy381;
+				goto yy372;
 			}
 		}
 	} else {
@@ -5247,84 +5192,302 @@ yy356:
 			if (yych <= 0xC8) goto yy55;
 			if (yych <= 0xC9) {
 				yyt1 = cur;
-				goto yy382;
+				goto yy373;
 			}
 			if (yych <= 0xDF) {
 				yyt1 = cur;
-				goto yy381;
+				goto yy372;
 			}
 			yyt1 = cur;
-			goto yy383;
+			goto yy374;
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy384;
+					goto yy375;
 				}
 				yyt1 = cur;
-				goto yy385;
+				goto yy376;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy386;
+					goto yy377;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy387;
+					goto yy378;
 				}
 				goto yy55;
 			}
 		}
 	}
+yy340:
+	yych = *++cur;
+	if (yych == 0xA0) goto yy338;
+	goto yy55;
+yy341:
+	yych = *++cur;
+	if (yych == 0x80) goto yy379;
+	goto yy55;
+yy342:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych <= 'd') {
+		if (yych <= '\'') {
+			if (yych <= '&') goto yy12;
+			goto yy380;
+		} else {
+			if (yych == 'E') goto yy381;
+			goto yy12;
+		}
+	} else {
+		if (yych <= 0xCA) {
+			if (yych <= 'e') goto yy381;
+			if (yych <= 0xC9) goto yy12;
+			goto yy383;
+		} else {
+			if (yych == 0xE2) goto yy384;
+			goto yy12;
+		}
+	}
+yy343:
+	yyaccept = 38;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy344;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy344;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy344;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy344:
+	{ emit(st, tok, cur, TA_MOINS, 0); continue; }
+yy345:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'R') goto yy385;
+	if (yych == 'r') goto yy385;
+	goto yy12;
+yy346:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy387;
+	if (yych == 'e') goto yy387;
+	goto yy12;
+yy347:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'B') goto yy388;
+	if (yych == 'b') goto yy388;
+	goto yy12;
+yy348:
+	yyaccept = 39;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy349;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy349;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy349;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy349:
+	{ emit(st, tok, cur, TA_QUART, 0); continue; }
+yy350:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'U') goto yy389;
+	if (yych == 'u') goto yy389;
+	goto yy12;
+yy351:
+	yyaccept = 29;
+	yych = *(mar = ++cur);
+	if (yych <= 's') {
+		if (yych <= 'R') {
+			if (yych == '-') goto yy12;
+			if (yych <= '@') goto yy300;
+			goto yy12;
+		} else {
+			if (yych <= 'Z') {
+				if (yych <= 'S') goto yy297;
+				goto yy12;
+			} else {
+				if (yych <= '`') goto yy300;
+				if (yych <= 'r') goto yy12;
+				goto yy297;
+			}
+		}
+	} else {
+		if (yych <= 0xD4) {
+			if (yych <= 0xC2) {
+				if (yych <= 'z') goto yy12;
+				goto yy300;
+			} else {
+				if (yych == 0xCB) goto yy300;
+				goto yy12;
+			}
+		} else {
+			if (yych <= 0xDB) {
+				if (yych <= 0xD5) goto yy300;
+				goto yy12;
+			} else {
+				if (yych <= 0xE0) goto yy300;
+				if (yych <= 0xE2) goto yy12;
+				goto yy300;
+			}
+		}
+	}
+yy352:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'd') goto yy359;
+	goto yy12;
+yy353:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'i') goto yy390;
+	goto yy12;
+yy354:
+	yyaccept = 40;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy355;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy355;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy355;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy355:
+	{ other(st, true); continue; }
+yy356:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 't') goto yy235;
+	goto yy12;
 yy357:
-	++cur;
-	cur = yyt1;
-	{ emit(st, tok, cur, TA_YA, 0); continue; }
+	yyaccept = 41;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy358;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy358;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy358;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
 yy358:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0xBF) goto yy357;
-	goto yy55;
+	{ emit(st, tok, cur, TA_PRES, 0); continue; }
 yy359:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy55;
-	if (yych <= 0xBF) goto yy357;
-	goto yy55;
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'u') goto yy391;
+	goto yy12;
 yy360:
-	yych = *++cur;
-	if (yych <= 0x9F) goto yy55;
-	if (yych <= 0xBF) goto yy358;
-	goto yy55;
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'e') goto yy309;
+	if (yych == 't') goto yy235;
+	goto yy12;
 yy361:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0xBF) goto yy358;
+	if (yych == 'e') goto yy393;
 	goto yy55;
 yy362:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy55;
-	if (yych <= 0xBF) goto yy361;
-	goto yy55;
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'D') goto yy394;
+	if (yych == 'd') goto yy394;
+	goto yy12;
 yy363:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0xBF) goto yy361;
-	goto yy55;
+	yyaccept = 42;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy364;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy364;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy364;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
 yy364:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0x8F) goto yy361;
-	goto yy55;
+	{ emit(st, tok, cur, TA_CHAQUE, 0); continue; }
 yy365:
-	yych = *++cur;
-	if (yych == 0x89) goto yy325;
-	if (yych == 0xAF) goto yy325;
-	goto yy55;
+	yyaccept = 43;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy366;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy366;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy366;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
 yy366:
-	++cur;
-	{ emit(st, tok, cur, TA_JUSQU, 0); continue; }
+	{ emit(st, tok, cur, TA_DEPUIS, 0); continue; }
 yy367:
-	yyaccept = 45;
+	yyaccept = 44;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
@@ -5345,18 +5508,159 @@ yy367:
 		}
 	}
 yy368:
-	{ emit(st, tok, cur, TA_JUSQU, 0); continue; }
+	{ emit(st, tok, cur, TA_PENDANT, 0); continue; }
 yy369:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych == 'N') goto yy357;
+	if (yych == 'n') goto yy357;
+	goto yy12;
+yy370:
+	yych = *++cur;
+	if (yych <= 0xC2) {
+		if (yych <= 'Z') {
+			if (yych <= '/') {
+				yyt1 = cur;
+				goto yy395;
+			}
+			if (yych <= '9') goto yy55;
+			if (yych <= '@') {
+				yyt1 = cur;
+				goto yy395;
+			}
+			goto yy55;
+		} else {
+			if (yych <= 'z') {
+				if (yych <= '`') {
+					yyt1 = cur;
+					goto yy395;
+				}
+				goto yy55;
+			} else {
+				if (yych <= 0x7F) {
+					yyt1 = cur;
+					goto yy395;
+				}
+				if (yych <= 0xC1) goto yy55;
+				yyt1 = cur;
+				goto yy396;
+			}
+		}
+	} else {
+		if (yych <= 0xE0) {
+			if (yych <= 0xC8) goto yy55;
+			if (yych <= 0xC9) {
+				yyt1 = cur;
+				goto yy397;
+			}
+			if (yych <= 0xDF) {
+				yyt1 = cur;
+				goto yy396;
+			}
+			yyt1 = cur;
+			goto yy398;
+		} else {
+			if (yych <= 0xF0) {
+				if (yych <= 0xEF) {
+					yyt1 = cur;
+					goto yy399;
+				}
+				yyt1 = cur;
+				goto yy400;
+			} else {
+				if (yych <= 0xF3) {
+					yyt1 = cur;
+					goto yy401;
+				}
+				if (yych <= 0xF4) {
+					yyt1 = cur;
+					goto yy402;
+				}
+				goto yy55;
+			}
+		}
+	}
+yy371:
+	++cur;
+	cur = yyt1;
+	{ emit(st, tok, cur, TA_YA, 0); continue; }
+yy372:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0xBF) goto yy371;
+	goto yy55;
+yy373:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy55;
+	if (yych <= 0xBF) goto yy371;
+	goto yy55;
+yy374:
+	yych = *++cur;
+	if (yych <= 0x9F) goto yy55;
+	if (yych <= 0xBF) goto yy372;
+	goto yy55;
+yy375:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0xBF) goto yy372;
+	goto yy55;
+yy376:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy55;
+	if (yych <= 0xBF) goto yy375;
+	goto yy55;
+yy377:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0xBF) goto yy375;
+	goto yy55;
+yy378:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0x8F) goto yy375;
+	goto yy55;
+yy379:
+	yych = *++cur;
+	if (yych == 0x89) goto yy338;
+	if (yych == 0xAF) goto yy338;
+	goto yy55;
+yy380:
+	++cur;
+	{ emit(st, tok, cur, TA_JUSQU, 0); continue; }
+yy381:
+	yyaccept = 45;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC2) {
+		if (yych <= '@') {
+			if (yych == '-') goto yy12;
+		} else {
+			if (yych <= 'Z') goto yy12;
+			if (yych <= '`') goto yy382;
+			if (yych <= 'z') goto yy12;
+		}
+	} else {
+		if (yych <= 0xD5) {
+			if (yych == 0xCB) goto yy382;
+			if (yych <= 0xD4) goto yy12;
+		} else {
+			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xE0) goto yy382;
+			if (yych <= 0xE2) goto yy12;
+		}
+	}
+yy382:
+	{ emit(st, tok, cur, TA_JUSQU, 0); continue; }
+yy383:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy55;
 	if (yych <= 0xAF) goto yy138;
-	if (yych == 0xBC) goto yy366;
+	if (yych == 0xBC) goto yy380;
 	goto yy55;
-yy370:
+yy384:
 	yych = *++cur;
-	if (yych == 0x80) goto yy388;
+	if (yych == 0x80) goto yy403;
 	goto yy55;
-yy371:
+yy385:
 	yyaccept = 46;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -5364,46 +5668,46 @@ yy371:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy372;
+			if (yych <= '`') goto yy386;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy372;
+			if (yych == 0xCB) goto yy386;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy372;
+			if (yych <= 0xE0) goto yy386;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy372:
+yy386:
 	{ emit(st, tok, cur, TA_PARTIR, 0); continue; }
-yy373:
+yy387:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy389;
-	if (yych == 'u') goto yy389;
+	if (yych == 'U') goto yy404;
+	if (yych == 'u') goto yy404;
 	goto yy12;
-yy374:
+yy388:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'L') goto yy390;
-	if (yych == 'l') goto yy390;
+	if (yych == 'L') goto yy405;
+	if (yych == 'l') goto yy405;
 	goto yy12;
-yy375:
+yy389:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy391;
-	if (yych == 'e') goto yy391;
+	if (yych == 'E') goto yy406;
+	if (yych == 'e') goto yy406;
 	goto yy12;
-yy376:
+yy390:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych == 'e') goto yy135;
 	if (yych == 't') goto yy133;
 	goto yy12;
-yy377:
+yy391:
 	yyaccept = 47;
 	yych = *(mar = ++cur);
 	if (yych <= 's') {
@@ -5414,9 +5718,9 @@ yy377:
 			if (yych <= 'd') {
 				if (yych >= 'a') goto yy12;
 			} else {
-				if (yych <= 'e') goto yy392;
+				if (yych <= 'e') goto yy407;
 				if (yych <= 'r') goto yy12;
-				goto yy393;
+				goto yy408;
 			}
 		}
 	} else {
@@ -5430,162 +5734,235 @@ yy377:
 			if (yych <= 0xDB) {
 				if (yych >= 0xD6) goto yy12;
 			} else {
-				if (yych <= 0xE0) goto yy378;
+				if (yych <= 0xE0) goto yy392;
 				if (yych <= 0xE2) goto yy12;
 			}
 		}
 	}
-yy378:
+yy392:
 	{ emit(st, tok, cur, TA_FUT, TX_EXPECTED); continue; }
-yy379:
+yy393:
+	yych = *++cur;
+	if (yych <= 0xC1) {
+		if (yych <= '`') {
+			if (yych <= '9') {
+				if (yych <= '/') {
+					yyt1 = cur;
+					goto yy256;
+				}
+				goto yy55;
+			} else {
+				if (yych <= '@') {
+					yyt1 = cur;
+					goto yy256;
+				}
+				if (yych <= 'Z') goto yy55;
+				yyt1 = cur;
+				goto yy256;
+			}
+		} else {
+			if (yych <= 's') {
+				if (yych <= 'r') goto yy55;
+				goto yy154;
+			} else {
+				if (yych <= 'z') goto yy55;
+				if (yych <= 0x7F) {
+					yyt1 = cur;
+					goto yy256;
+				}
+				goto yy55;
+			}
+		}
+	} else {
+		if (yych <= 0xE0) {
+			if (yych <= 0xC8) {
+				if (yych <= 0xC2) {
+					yyt1 = cur;
+					goto yy257;
+				}
+				goto yy55;
+			} else {
+				if (yych <= 0xC9) {
+					yyt1 = cur;
+					goto yy258;
+				}
+				if (yych <= 0xDF) {
+					yyt1 = cur;
+					goto yy257;
+				}
+				yyt1 = cur;
+				goto yy259;
+			}
+		} else {
+			if (yych <= 0xF0) {
+				if (yych <= 0xEF) {
+					yyt1 = cur;
+					goto yy260;
+				}
+				yyt1 = cur;
+				goto yy261;
+			} else {
+				if (yych <= 0xF3) {
+					yyt1 = cur;
+					goto yy262;
+				}
+				if (yych <= 0xF4) {
+					yyt1 = cur;
+					goto yy263;
+				}
+				goto yy55;
+			}
+		}
+	}
+yy394:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC9) {
-		if (yych == '\'') goto yy394;
+		if (yych == '\'') goto yy409;
 		goto yy12;
 	} else {
-		if (yych <= 0xCA) goto yy395;
-		if (yych == 0xE2) goto yy396;
+		if (yych <= 0xCA) goto yy410;
+		if (yych == 0xE2) goto yy411;
 		goto yy12;
 	}
-yy380:
+yy395:
 	++cur;
 	cur = yyt1;
 	{ emit(st, tok, cur, TA_YA, 0); continue; }
-yy381:
+yy396:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0xBF) goto yy380;
+	if (yych <= 0xBF) goto yy395;
 	goto yy55;
-yy382:
+yy397:
 	yych = *++cur;
 	if (yych <= 0x8F) goto yy55;
-	if (yych <= 0xBF) goto yy380;
+	if (yych <= 0xBF) goto yy395;
 	goto yy55;
-yy383:
+yy398:
 	yych = *++cur;
 	if (yych <= 0x9F) goto yy55;
-	if (yych <= 0xBF) goto yy381;
+	if (yych <= 0xBF) goto yy396;
 	goto yy55;
-yy384:
+yy399:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0xBF) goto yy381;
+	if (yych <= 0xBF) goto yy396;
 	goto yy55;
-yy385:
+yy400:
 	yych = *++cur;
 	if (yych <= 0x8F) goto yy55;
-	if (yych <= 0xBF) goto yy384;
+	if (yych <= 0xBF) goto yy399;
 	goto yy55;
-yy386:
+yy401:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0xBF) goto yy384;
+	if (yych <= 0xBF) goto yy399;
 	goto yy55;
-yy387:
+yy402:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0x8F) goto yy384;
+	if (yych <= 0x8F) goto yy399;
 	goto yy55;
-yy388:
+yy403:
 	yych = *++cur;
 	if (yych <= 0x8F) goto yy55;
 	if (yych <= 0x91) goto yy66;
-	if (yych == 0x99) goto yy366;
+	if (yych == 0x99) goto yy380;
 	goto yy55;
-yy389:
+yy404:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy397;
-	if (yych == 'r') goto yy397;
+	if (yych == 'R') goto yy412;
+	if (yych == 'r') goto yy412;
 	goto yy12;
-yy390:
+yy405:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy398;
-	if (yych == 'e') goto yy398;
+	if (yych == 'E') goto yy413;
+	if (yych == 'e') goto yy413;
 	goto yy12;
-yy391:
+yy406:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy400;
-	if (yych == 's') goto yy400;
+	if (yych == 'S') goto yy415;
+	if (yych == 's') goto yy415;
 	goto yy12;
-yy392:
+yy407:
 	yyaccept = 47;
 	yych = *(mar = ++cur);
 	if (yych <= 'z') {
 		if (yych <= 'Z') {
 			if (yych == '-') goto yy12;
-			if (yych <= '@') goto yy378;
+			if (yych <= '@') goto yy392;
 			goto yy12;
 		} else {
-			if (yych <= '`') goto yy378;
+			if (yych <= '`') goto yy392;
 			if (yych != 's') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD4) {
-			if (yych <= 0xC2) goto yy378;
-			if (yych == 0xCB) goto yy378;
+			if (yych <= 0xC2) goto yy392;
+			if (yych == 0xCB) goto yy392;
 			goto yy12;
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy378;
+				if (yych <= 0xD5) goto yy392;
 				goto yy12;
 			} else {
-				if (yych <= 0xE0) goto yy378;
+				if (yych <= 0xE0) goto yy392;
 				if (yych <= 0xE2) goto yy12;
-				goto yy378;
+				goto yy392;
 			}
 		}
 	}
-yy393:
+yy408:
 	yyaccept = 47;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
 			if (yych == '-') goto yy12;
-			goto yy378;
+			goto yy392;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy378;
+			if (yych <= '`') goto yy392;
 			if (yych <= 'z') goto yy12;
-			goto yy378;
+			goto yy392;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy378;
+			if (yych == 0xCB) goto yy392;
 			if (yych <= 0xD4) goto yy12;
-			goto yy378;
+			goto yy392;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy378;
+			if (yych <= 0xE0) goto yy392;
 			if (yych <= 0xE2) goto yy12;
-			goto yy378;
+			goto yy392;
 		}
 	}
-yy394:
+yy409:
 	yych = *++cur;
-	if (yych == 'H') goto yy402;
-	if (yych == 'h') goto yy402;
+	if (yych == 'H') goto yy417;
+	if (yych == 'h') goto yy417;
 	goto yy55;
-yy395:
+yy410:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy55;
 	if (yych <= 0xAF) goto yy138;
-	if (yych == 0xBC) goto yy394;
+	if (yych == 0xBC) goto yy409;
 	goto yy55;
-yy396:
+yy411:
 	yych = *++cur;
-	if (yych == 0x80) goto yy403;
+	if (yych == 0x80) goto yy418;
 	goto yy55;
-yy397:
+yy412:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy404;
-	if (yych == 's') goto yy404;
+	if (yych == 'S') goto yy419;
+	if (yych == 's') goto yy419;
 	goto yy12;
-yy398:
+yy413:
 	yyaccept = 48;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -5593,22 +5970,22 @@ yy398:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy399;
+			if (yych <= '`') goto yy414;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy399;
+			if (yych == 0xCB) goto yy414;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy399;
+			if (yych <= 0xE0) goto yy414;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy399:
+yy414:
 	{ emit(st, tok, cur, TA_POSSIBLE, 0); continue; }
-yy400:
+yy415:
 	yyaccept = 49;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -5616,33 +5993,33 @@ yy400:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy401;
+			if (yych <= '`') goto yy416;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy401;
+			if (yych == 0xCB) goto yy416;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy401;
+			if (yych <= 0xE0) goto yy416;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy401:
+yy416:
 	{ emit(st, tok, cur, TA_QUELQUES, 0); continue; }
-yy402:
+yy417:
 	yych = *++cur;
-	if (yych == 'U') goto yy406;
-	if (yych == 'u') goto yy406;
+	if (yych == 'U') goto yy421;
+	if (yych == 'u') goto yy421;
 	goto yy55;
-yy403:
+yy418:
 	yych = *++cur;
 	if (yych <= 0x8F) goto yy55;
 	if (yych <= 0x91) goto yy66;
-	if (yych == 0x99) goto yy394;
+	if (yych == 0x99) goto yy409;
 	goto yy55;
-yy404:
+yy419:
 	yyaccept = 50;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
@@ -5650,26 +6027,26 @@ yy404:
 			if (yych == '-') goto yy12;
 		} else {
 			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy405;
+			if (yych <= '`') goto yy420;
 			if (yych <= 'z') goto yy12;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy405;
+			if (yych == 0xCB) goto yy420;
 			if (yych <= 0xD4) goto yy12;
 		} else {
 			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy405;
+			if (yych <= 0xE0) goto yy420;
 			if (yych <= 0xE2) goto yy12;
 		}
 	}
-yy405:
+yy420:
 	{ emit(st, tok, cur, TA_PLUSIEURS, 0); continue; }
-yy406:
+yy421:
 	yych = *++cur;
-	if (yych == 'I') goto yy407;
+	if (yych == 'I') goto yy422;
 	if (yych != 'i') goto yy55;
-yy407:
+yy422:
 	++cur;
 	{ if (!vocab(st, tok, cur, false)) other(st, true); continue; }
 }

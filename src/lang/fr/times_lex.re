@@ -172,6 +172,35 @@ static void space(lex_state *st)
         st->gap = 1;
 }
 
+/* Decodes the argument of a feast ("easter 49", "hijri 10-01", "hmonth 9", "aid", "newyear")
+ * into a TA_FEAST value. */
+static bool feast_value(const char *arg, int32_t *v)
+{
+    static const struct {
+        const char *name;
+        int kind;
+    } kinds[] = {{"easter", TX_FEAST_EASTER}, {"hijri", TX_FEAST_HIJRI},
+                 {"hmonth", TX_FEAST_HMONTH}, {"aid", TX_FEAST_AID},
+                 {"newyear", TX_FEAST_NEWYEAR}};
+    for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+        size_t n = strlen(kinds[k].name);
+        if (strncmp(arg, kinds[k].name, n) != 0 || (arg[n] != '\0' && arg[n] != ' '))
+            continue;
+        int a = 0;
+        if (arg[n] == ' ') {
+            a = atoi(arg + n + 1);
+            const char *dash = strchr(arg + n + 1, '-');
+            if (kinds[k].kind == TX_FEAST_HIJRI)
+                a = a * 100 + (dash ? atoi(dash + 1) : 0);
+        }
+        if (a < 0 || a >= 100000)
+            return false;
+        *v = kinds[k].kind * 100000 + a;
+        return true;
+    }
+    return false;
+}
+
 /* Decodes a vocabulary value ("month 12", "part EV", "cue -1") into an atom kind and value. */
 static bool vocab_value(const char *val, int *kind, int32_t *v)
 {
@@ -185,7 +214,8 @@ static bool vocab_value(const char *val, int *kind, int32_t *v)
                    CLS("clock", TA_CLOCK), CLS("mod", TA_MOD), CLS("cue", TA_CUE),
                    CLS("num", TA_NUMW), CLS("season", TA_SEASON), CLS("holiday", TA_HOLIDAY),
                    CLS("set", TA_SET), CLS("ref", TA_REF), CLS("ampm", TA_AMPM),
-                   CLS("same", TA_SAME)};
+                   CLS("same", TA_SAME), CLS("nth", TA_NTH), CLS("period", TA_PERIOD),
+                   CLS("feast", TA_FEAST), CLS("dur", TA_DUR)};
 #undef CLS
     static const char *const units[] = {"", "Y", "M", "W", "D", "H", "MIN", "S", "CE", "DE"};
     static const char *const parts[] = {"", "MO", "AF", "EV", "NI", "DT"};
@@ -218,6 +248,19 @@ static bool vocab_value(const char *val, int *kind, int32_t *v)
         case TA_HOLIDAY:
             *v = atoi(arg) * 100 + (strchr(arg, '-') ? atoi(strchr(arg, '-') + 1) : 0);
             return true;
+        case TA_PERIOD: /* Q: a quarter, H: a half */
+            *v = arg[0] == 'Q' ? 3 : arg[0] == 'H' ? 6 : 0;
+            return *v != 0;
+        case TA_FEAST: return feast_value(arg, v);
+        case TA_DUR: { /* "50 Y": fifty years */
+            const char *u = strchr(arg, ' ');
+            for (size_t k = 1; u && k < 10; k++)
+                if (strcmp(units[k], u + 1) == 0 && atoi(arg) > 0 && atoi(arg) < 100000) {
+                    *v = atoi(arg) * 16 + (int32_t)k;
+                    return true;
+                }
+            return false;
+        }
         default:
             *v = atoi(arg);
             return true;
@@ -442,6 +485,8 @@ static void lex(lex_state *st, const char *cur)
                               continue; }
         D+ ("er" | "re" | "\u00e8re") / E
                             { emit(st, tok, cur, TA_ORD, atoi(tok)); continue; }
+        D D? ("e" | "\u00e8me" | "eme") / E
+                            { emit(st, tok, cur, TA_NTH, atoi(tok)); continue; } /* 2e trimestre */
         D+ ("e" | "\u00e8" | "\u00e8me" | "eme" | "es" | "\u00e8mes" | "nd" | "nde") / E
                             { other(st, true); continue; }
 

@@ -4,9 +4,12 @@
  * the resolution of dates, months and seasons against the reference day.
  */
 #include <math.h>
+#include <stdint.h>
+#include <strings.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "lang/fr/morph.h"
 #include "lang/fr/numbers.h"
 #include "lang/fr/times_expr.h"
 #include "util/fmt.h"
@@ -96,22 +99,162 @@ static int tense_of(const tx_p *P, size_t i)
     }
 }
 
-/* The tense around atom i: the nearest marker in its sentence, 0 when there is none. */
+/* ---- tense from the morphology --------------------------------------------------------------- */
+
+#define TX_MWORDS 40   /* words of the sentence read around an expression, at most */
+#define TX_MREACH 160  /* bytes read on each side of it, at most */
+
+/* Whether byte c belongs to a word (letters, UTF-8 bytes, inner hyphen). */
+static bool m_letter(unsigned char c)
+{
+    return ((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80 || c == '-';
+}
+
+/* The length of a separator written in UTF-8 at text[k] (’ « » and the no-break spaces), which
+ * m_letter would take for letters; 0 when there is none. */
+static uint32_t m_sep(const char *text, uint32_t k, uint32_t hi)
+{
+    const unsigned char *u = (const unsigned char *)text + k;
+    if (u[0] == 0xc2 && k + 1 < hi && (u[1] == 0xa0 || u[1] == 0xab || u[1] == 0xbb))
+        return 2;
+    if (u[0] == 0xe2 && k + 2 < hi && u[1] == 0x80 && (u[2] == 0x99 || u[2] == 0xaf))
+        return 3;
+    return 0;
+}
+
+/* Whether text[s..e) is a subject pronoun, after which a verb form is read as one even when the
+ * dictionary also knows it as a noun (il attaque, nous avions). */
+static bool m_subject(const char *text, uint32_t s, uint32_t e)
+{
+    static const char *const subj[] = {"il", "elle", "on", "ils", "elles", "je", "j", "tu",
+                                       "nous", "vous", "qui"};
+    size_t n = e - s;
+    for (size_t k = 0; k < sizeof subj / sizeof *subj; k++)
+        if (strlen(subj[k]) == n && strncasecmp(text + s, subj[k], n) == 0)
+            return true;
+    return false;
+}
+
+/* The tense a finite verb's flags give: -1 past, 1 future, TX_PRESENT, 0 none. */
+static int m_tense_flags(uint32_t f)
+{
+    if (f & (RC_M_IMPF | RC_M_PSIM))
+        return -1;
+    if (f & (RC_M_FUT | RC_M_COND))
+        return 1;
+    if (f & RC_M_IND)
+        return TX_PRESENT;
+    return 0;
+}
+
+/* The tense of the clause around atom i read from the morphology of its words: the finite verb
+ * nearest to the expression, an auxiliary and its participle read as one compound tense (a
+ * donné, est parti: past; aura fini: future). Only verbs nearer than limit bytes count (a marker
+ * atom found at that distance wins). 0 when there is no context or no such verb. */
+static int tense_morph(const tx_p *P, size_t i, uint32_t limit)
+{
+    if (!P->ctx || i >= P->n)
+        return 0;
+    uint32_t as = P->at[i].s, ae = P->at[i].e;
+    uint32_t lo = as > TX_MREACH ? as - TX_MREACH : 0, hi = ae + TX_MREACH;
+    if (hi > P->len)
+        hi = (uint32_t)P->len;
+    for (uint32_t k = as; k > lo; k--) /* the sentence's start */
+        if (P->text[k - 1] == '.' || P->text[k - 1] == '!' || P->text[k - 1] == '?' ||
+            P->text[k - 1] == '\n') {
+            lo = k;
+            break;
+        }
+    for (uint32_t k = ae; k < hi; k++)
+        if (P->text[k] == '.' || P->text[k] == '!' || P->text[k] == '?' || P->text[k] == '\n') {
+            hi = k;
+            break;
+        }
+    uint32_t ws[TX_MWORDS], we[TX_MWORDS];
+    size_t nw = 0;
+    for (uint32_t k = lo; k < hi && nw < TX_MWORDS;) {
+        if (!m_letter((unsigned char)P->text[k]) || P->text[k] == '-' || m_sep(P->text, k, hi)) {
+            k += m_sep(P->text, k, hi) ? m_sep(P->text, k, hi) : 1;
+            continue;
+        }
+        uint32_t b = k;
+        while (k < hi && m_letter((unsigned char)P->text[k]) && !m_sep(P->text, k, hi))
+            k++;
+        if ((k >= as && b < ae) || k - b > 40) /* the expression's own first word; no word */
+            continue;
+        ws[nw] = b, we[nw] = k, nw++;
+    }
+    /* the words by distance, nearest first (l leftwards, r rightwards): the first verb decides */
+    size_t r = 0;
+    while (r < nw && we[r] <= as)
+        r++;
+    size_t l = r;
+    for (;;) {
+        uint32_t dl = l > 0 ? as - we[l - 1] : UINT32_MAX, dr = r < nw ? ws[r] - ae : UINT32_MAX;
+        if (dl >= limit && dr >= limit)
+            return 0;
+        size_t w = dl <= dr ? --l : r++;
+        rc_morph m;
+        if (!rc_fr_morph(P->ctx, P->text + ws[w], we[w] - ws[w], &m) || !(m.flags & RC_M_VERB))
+            continue;
+        int t = m_tense_flags(m.flags);
+        bool subject = w > 0 && m_subject(P->text, ws[w - 1], we[w - 1]) &&
+                       ws[w] - we[w - 1] <= 2;
+        if ((m.flags & RC_M_PPAS) && !subject) {
+            /* a participle: its auxiliary's tense (aura fini: future), else past (réunis samedi) */
+            for (size_t q = w; q > 0 && q + 3 > w; q--) {
+                rc_morph ma;
+                if (rc_fr_morph(P->ctx, P->text + ws[q - 1], we[q - 1] - ws[q - 1], &ma) &&
+                    ma.verb && (strcmp(ma.verb, "avoir") == 0 || strcmp(ma.verb, "\xc3\xaatre") == 0) &&
+                    m_tense_flags(ma.flags) == 1)
+                    return 1;
+            }
+            return -1;
+        }
+        if (!t)
+            continue;
+        bool aux = m.verb && (strcmp(m.verb, "avoir") == 0 || strcmp(m.verb, "\xc3\xaatre") == 0);
+        bool compound = false;
+        if (aux) /* a participle within two words after the auxiliary (a déjà donné, est parti) */
+            for (size_t q = w + 1; q < nw && q <= w + 3; q++) {
+                rc_morph mp;
+                if (rc_fr_morph(P->ctx, P->text + ws[q], we[q] - ws[q], &mp) &&
+                    (mp.flags & RC_M_PPAS) && !(mp.flags & (RC_M_IND | RC_M_IMPF | RC_M_FUT))) {
+                    compound = true;
+                    break;
+                }
+            }
+        if (compound)
+            t = t == 1 ? 1 : -1; /* aura fini: future perfect; a fini, avait fini: past */
+        else if (!subject && (m.flags & (RC_M_NOUN | RC_M_ADJ | RC_M_FUNC | RC_M_PROPER)))
+            continue; /* l'attaque, les avions: nouns first */
+        return t;
+    }
+}
+
+/* The tense around atom i: the nearest marker in its sentence, or a finite verb nearer still
+ * that the morphology reads (TX_PRESENT for a present); 0 when there is none. */
 static int tense(const tx_p *P, size_t i)
 {
-    for (size_t k = 1; k < 16; k++) {
-        if (i + k < P->n && !sent_end(P, i + k - 1)) {
+    int found = 0;
+    uint32_t fd = UINT32_MAX;
+    bool fwd = true, back = true; /* neither side reads past the end of the sentence */
+    for (size_t k = 1; k < 16 && !found; k++) {
+        fwd = fwd && i + k < P->n && !sent_end(P, i + k - 1);
+        if (fwd) {
             int t = tense_of(P, i + k);
             if (t)
-                return t;
+                found = t, fd = P->at[i + k].s - P->at[i].e;
         }
-        if (k <= i && !sent_end(P, i - k)) {
+        back = back && k <= i && !sent_end(P, i - k);
+        if (!found && back) {
             int t = tense_of(P, i - k);
             if (t)
-                return t;
+                found = t, fd = P->at[i].s - P->at[i - k].e;
         }
     }
-    return 0;
+    int mt = tense_morph(P, i, fd);
+    return mt ? mt : found;
 }
 
 /* Whether the date whose first atom is i0 is a deadline or a limit (jusqu'au 30 juin, d'ici le
@@ -127,6 +270,16 @@ static bool deadline(const tx_p *P, size_t i0)
             return false;
     }
     return false;
+}
+
+int tx_tense(const tx_p *P, size_t i)
+{
+    return tense(P, i);
+}
+
+bool tx_deadline(const tx_p *P, size_t i0)
+{
+    return deadline(P, i0);
 }
 
 /* ---- resolution ---------------------------------------------------------------------------- */
@@ -167,6 +320,10 @@ static int64_t wday_day(const tx_p *P, int wd, int cue, bool this, int dir)
         return P->ref + ((wd - rw + 6) % 7 + 1);
     if (this)
         return P->ref + (wd - rw);
+    if (dir == TX_PRESENT) { /* il arrive lundi: the nearest */
+        int fwd = (wd - rw + 7) % 7, back = (rw - wd + 7) % 7;
+        return fwd <= back ? P->ref + fwd : P->ref - back;
+    }
     if (dir > 0)
         return P->ref + (wd - rw + 7) % 7;
     return P->ref - (rw - wd + 7) % 7;
@@ -204,7 +361,7 @@ bool tx_res_date(const tx_p *P, const tx_d *dd, size_t at, tx_out *o)
             }
         }
         int dir = dd->cue ? dd->cue : deadline(P, dd->i0) ? 0 : tense(P, at);
-        if (dd->this)
+        if (dd->this || dir == TX_PRESENT)
             dir = 0;
         y = pick_year(P, m, d, dir);
         if (!rc_date_valid(y, m, d))
@@ -234,6 +391,8 @@ bool tx_res_date(const tx_p *P, const tx_d *dd, size_t at, tx_out *o)
         }
         int yy = P->refd.y, mm = P->refd.m;
         int dir = tense(P, at);
+        if (dir == TX_PRESENT) /* the nearest: next month's 2 on the 28th */
+            dir = d - P->refd.d > 15 ? -1 : P->refd.d - d > 15 ? 1 : 0;
         if (dir < 0 && d > P->refd.d)
             rc_date_add_months(&yy, &mm, -1);
         if (dir > 0 && d < P->refd.d)
@@ -283,6 +442,8 @@ void tx_res_month(const tx_p *P, const tx_d *dd, size_t at, tx_out *o)
     int y = dd->y, m = dd->m;
     if (!y && P->has_ref) {
         int dir = dd->cue ? dd->cue : dd->this ? 0 : tense(P, at);
+        if (dir == TX_PRESENT)
+            dir = 0;
         y = P->refd.y;
         if (dd->this)
             ; /* ce mois de décembre: this year's */
