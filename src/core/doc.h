@@ -28,6 +28,7 @@ enum rc_ctx_slot {
     RC_SLOT_CLAIMS,
     RC_SLOT_FRAMING,
     RC_SLOT_CHECK,
+    RC_SLOT_WORDS, /* the per-thread tables of core/words.h */
     RC_SLOT_TAGGER,
     RC_NSLOTS
 };
@@ -150,6 +151,11 @@ struct rc_doc {
     rc_frame *frames;
     size_t nframes;
     unsigned ran; /* bit i: stage i of the language's table ran (extract/stages.h) */
+    /* while the stages run (core/words.h): each token's record in this thread's word table,
+     * UINT32_MAX for none; the records and their pool. NULL outside the stages. */
+    uint32_t *wids;
+    struct rc_word *words;
+    const char *wpool;
 };
 
 #endif

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "extract/attrib.h"
+#include "core/words.h"
 #include "util/fold.h"
 
 #define MAXCHAIN 8
@@ -62,9 +63,14 @@ static bool match_phrase(const src_state *st, uint32_t i, uint32_t lim, const ch
     const char *p = phrase;
     bool aside = false;
     while (i < lim) {
-        char f[64];
-        size_t n = rc_fold(st->doc->text + t[i].start, t[i].end - t[i].start, f, sizeof f);
-        if (n > sizeof f || strncmp(p, f, n) != 0) {
+        char buf[64];
+        size_t n;
+        /* the folded form kept in the thread's word table, when rc_fold into buf could not
+         * have failed on it (60 bytes leave room for the widest character) */
+        const char *f = rc_word_folded(st->doc, i, &n);
+        if (!f || n > sizeof buf - 4)
+            f = buf, n = rc_fold(st->doc->text + t[i].start, t[i].end - t[i].start, buf, sizeof buf);
+        if (n > sizeof buf || strncmp(p, f, n) != 0) {
             uint32_t k = p != phrase && !aside && p[-1] == ' ' ? phrase_aside(st, i, lim) : 0;
             if (!k)
                 return false;

@@ -13,6 +13,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/words.h"
 #include "extract/claims_int.h"
 #include "lang/fr/morph.h"
 #include "util/fold.h"
@@ -87,19 +88,16 @@ static bool cl_people_at(const rc_doc *doc, uint32_t s)
 
 static const cl_entry cl_none;
 
-/* The entry of the word at token i alone (possibly a mere prefix), and of its lemma: looked up
- * once per token and kept in d->words. */
-static const cl_word *cl_word_info(const cl_doc *d, size_t i)
+/* The table's entry of the word at token i as written (possibly a mere prefix), or NULL: a
+ * function of the word alone, kept in the thread's word table across documents. */
+static const cl_entry *cl_surf_of(const cl_doc *d, size_t i)
 {
     const rc_doc *doc = d->doc;
-    cl_word *w = &d->words[i];
-    if (w->surf)
-        return w;
-    w->surf = &cl_none;
-    w->lemma = &cl_none;
+    uint64_t v;
+    if (rc_word_get(doc, i, RC_WM_CL_SURF, &v))
+        return (const cl_entry *)(uintptr_t)v;
     const rc_token *tk = &doc->toks[i];
-    if (!cl_is_word(doc, i))
-        return w;
+    const cl_entry *found = NULL;
     char key[RC_LEX_MAXKEY];
     int maybe = 1;
     if (tk->end - tk->start >= 2) {
@@ -114,19 +112,53 @@ static const cl_word *cl_word_info(const cl_doc *d, size_t i)
     }
     if (maybe) {
         size_t fl = rc_fold(doc->text + tk->start, tk->end - tk->start, key, sizeof key);
-        const cl_entry *e = fl <= sizeof key ? cl_lookup(d->t, key, fl) : NULL;
-        if (e)
-            w->surf = e;
+        found = fl <= sizeof key ? cl_lookup(d->t, key, fl) : NULL;
     }
+    rc_word_set(doc, i, RC_WM_CL_SURF, (uint64_t)(uintptr_t)found);
+    return found;
+}
+
+/* The entry (not a mere prefix) of the lemma of the word at token i, when the morphology knows
+ * the form; NULL otherwise. Kept like cl_surf_of. */
+static const cl_entry *cl_lemma_of(const cl_doc *d, size_t i)
+{
+    const rc_doc *doc = d->doc;
+    uint64_t v;
+    if (rc_word_get(doc, i, RC_WM_CL_LEMMA, &v))
+        return (const cl_entry *)(uintptr_t)v;
+    const cl_entry *found = NULL;
+    rc_morph m;
+    if (rc_fr_morph_tok(doc, i, &m) && m.lemma) {
+        char key[RC_LEX_MAXKEY];
+        size_t fl = rc_fold(m.lemma, strlen(m.lemma), key, sizeof key);
+        const cl_entry *e = fl <= sizeof key ? cl_lookup(d->t, key, fl) : NULL;
+        if (e && !e->prefix)
+            found = e;
+    }
+    rc_word_set(doc, i, RC_WM_CL_LEMMA, (uint64_t)(uintptr_t)found);
+    return found;
+}
+
+/* The entry of the word at token i alone (possibly a mere prefix), and of its lemma: looked up
+ * once per token and kept in d->words. */
+static const cl_word *cl_word_info(const cl_doc *d, size_t i)
+{
+    const rc_doc *doc = d->doc;
+    cl_word *w = &d->words[i];
+    if (w->surf)
+        return w;
+    w->surf = &cl_none;
+    w->lemma = &cl_none;
+    const rc_token *tk = &doc->toks[i];
+    if (!cl_is_word(doc, i))
+        return w;
+    const cl_entry *e = cl_surf_of(d, i);
+    if (e)
+        w->surf = e;
     if ((w->surf == &cl_none || w->surf->prefix) && tk->kind == RC_TOK_WORD) {
-        /* the lemma, when the morphology knows the form */
-        rc_morph m;
-        if (rc_fr_morph(doc->ctx, doc->text + tk->start, tk->end - tk->start, &m) && m.lemma) {
-            size_t fl = rc_fold(m.lemma, strlen(m.lemma), key, sizeof key);
-            const cl_entry *e = fl <= sizeof key ? cl_lookup(d->t, key, fl) : NULL;
-            if (e && !e->prefix)
-                w->lemma = e;
-        }
+        e = cl_lemma_of(d, i);
+        if (e)
+            w->lemma = e;
     }
     return w;
 }
@@ -157,9 +189,13 @@ static const cl_entry *cl_match_at(const cl_doc *d, size_t i, size_t lim, size_t
                         break;
                     key[kl++] = ' ';
                 }
-                size_t fl =
-                    rc_fold(doc->text + tk->start, tk->end - tk->start, key + kl, sizeof key - kl);
-                if (fl > sizeof key - kl)
+                size_t fl, room = sizeof key - kl;
+                const char *f = room >= 2 * RC_WORD_MAXLEN + 4 ? rc_word_folded(doc, j, &fl) : NULL;
+                if (f) /* folded once per word; with this much room rc_fold would not fail */
+                    memcpy(key + kl, f, fl);
+                else
+                    fl = rc_fold(doc->text + tk->start, tk->end - tk->start, key + kl, room);
+                if (fl > room)
                     break;
                 kl += fl;
                 if (j == i)

@@ -30,7 +30,7 @@ static int cl_cond_form(const cl_doc *d, size_t i)
     const char *w = doc->text + tk->start;
     size_t n = tk->end - tk->start;
     rc_morph m;
-    if (rc_fr_morph(doc->ctx, w, n, &m))
+    if (rc_fr_morph_tok(doc, i, &m))
         return (m.flags & RC_M_COND) != 0;
     if (n >= 6 && memcmp(w + n - 4, "rait", 4) == 0)
         return 1;
@@ -44,7 +44,7 @@ static int cl_future_form(const cl_doc *d, size_t i)
     const rc_token *tk = &doc->toks[i];
     rc_morph m;
     return tk->kind == RC_TOK_WORD &&
-           rc_fr_morph(doc->ctx, doc->text + tk->start, tk->end - tk->start, &m) &&
+           rc_fr_morph_tok(doc, i, &m) &&
            (m.flags & RC_M_FUT) && (m.flags & RC_M_VERB);
 }
 
@@ -186,7 +186,7 @@ static int cl_adverb(const cl_doc *d, size_t i)
     const rc_token *tk = &doc->toks[i];
     rc_morph m;
     if (tk->kind == RC_TOK_WORD &&
-        rc_fr_morph(doc->ctx, doc->text + tk->start, tk->end - tk->start, &m) &&
+        rc_fr_morph_tok(doc, i, &m) &&
         (m.flags & RC_M_ADV) && !(m.flags & RC_M_NOUN))
         return 1;
     const cl_entry *e = cl_word_at(d, i);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/doc.h"
+#include "core/words.h"
 #include "ingest/decode.h"
 #include "extract/stages.h"
 #include "ingest/html.h"
@@ -132,6 +133,9 @@ static int doc_analyse(rc_doc *doc, const rc_doc_opts *opts, const char *src_dat
     size_t nstages;
     const rc_stage *stages = rc_stages_for(doc->lang, &nstages);
     rc_stage_env env = {have_ref ? &ref : NULL, have_first ? &first : NULL};
+    /* the stages ask about the same words: each token is hashed once into this thread's table
+     * of answers (core/words.h); without it (out of memory) they ask their tables directly */
+    rc_words_begin(doc);
     for (size_t i = 0; i < nstages; i++) {
         if (!stages[i].run) { /* filled by the row before it */
             if (i > 0 && (doc->ran >> (i - 1) & 1u))
@@ -140,11 +144,12 @@ static int doc_analyse(rc_doc *doc, const rc_doc_opts *opts, const char *src_dat
         }
         status = stages[i].run(doc, &env);
         if (status == RC_ENOMEM)
-            return status;
+            break;
         if (status == RC_OK)
             doc->ran |= 1u << i;
     }
-    return RC_OK;
+    rc_words_end(doc);
+    return status == RC_ENOMEM ? status : RC_OK;
 }
 
 int rc_doc_parse(const rc_ctx *ctx, const rc_source *src, const rc_doc_opts *opts, rc_doc **out)

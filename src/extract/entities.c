@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "core/lang.h"
+#include "core/words.h"
 #include "extract/ent_tagger.h"
 #include "extract/entkey.h"
 #include "extract/entlink.h"
@@ -95,6 +96,9 @@ static int ent_demonym(const ent_run *r, const char *s, size_t n);
 static unsigned ent_tword(ent_run *r, size_t i)
 {
     uint8_t *w = &r->tword[i];
+    uint64_t v;
+    if (!(*w & W_SET) && rc_word_get(r->doc, i, RC_WM_ENT_WORD, &v))
+        *w = (uint8_t)v; /* a function of the word: kept across documents */
     if (!(*w & W_SET)) {
         const char *s = tok_s(r->doc, i);
         size_t n = tok_n(r->doc, i);
@@ -113,8 +117,20 @@ static unsigned ent_tword(ent_run *r, size_t i)
         if (ent_demonym(r, s, n))
             b |= W_DEMO;
         *w = (uint8_t)b;
+        rc_word_set(r->doc, i, RC_WM_ENT_WORD, b);
     }
     return *w;
+}
+
+/* ent_cue_of the word of token i, kept in the thread's word table across documents. */
+static enum ent_cue ent_cue_tok(ent_run *r, size_t i)
+{
+    uint64_t v;
+    if (rc_word_get(r->doc, i, RC_WM_ENT_CUE, &v))
+        return (enum ent_cue)v;
+    enum ent_cue k = ent_cue_of(&r->lx, tok_s(r->doc, i), tok_n(r->doc, i));
+    rc_word_set(r->doc, i, RC_WM_ENT_CUE, (uint64_t)k);
+    return k;
 }
 
 /* The cue class of token i, looked up once per document. */
@@ -125,7 +141,7 @@ static enum ent_cue ent_tcue(ent_run *r, size_t i)
         const rc_token *t = &r->doc->toks[i];
         enum ent_cue k = t->kind == RC_TOK_WORD || t->kind == RC_TOK_ELISION ||
                                  t->kind == RC_TOK_ABBREV
-                             ? ent_cue_of(&r->lx, tok_s(r->doc, i), tok_n(r->doc, i))
+                             ? ent_cue_tok(r, i)
                              : CUE_NONE;
         *c = (uint8_t)(*c | TC_CUE_SET | (unsigned)k);
     }
@@ -139,7 +155,7 @@ static bool ent_tverb(ent_run *r, size_t i)
     uint8_t *v = &r->tverb[i];
     if (!*v) {
         rc_morph m;
-        bool verb = rc_fr_morph(r->doc->ctx, tok_s(r->doc, i), tok_n(r->doc, i), &m) &&
+        bool verb = rc_fr_morph_tok(r->doc, i, &m) &&
                     (m.flags & RC_M_VERB) && !(m.flags & (RC_M_NOUN | RC_M_ADJ));
         *v = verb ? 2 : 1;
     }
@@ -151,7 +167,14 @@ static bool ent_tfunc(ent_run *r, size_t i)
 {
     uint8_t *c = &r->tcache[i];
     if (!(*c & TC_FUNC_SET)) {
-        bool f = rc_lex_get(r->lx.func, tok_s(r->doc, i), tok_n(r->doc, i)) != NULL;
+        uint64_t v;
+        bool f;
+        if (rc_word_get(r->doc, i, RC_WM_ENT_FUNC, &v)) { /* kept across documents */
+            f = v != 0;
+        } else {
+            f = rc_lex_get(r->lx.func, tok_s(r->doc, i), tok_n(r->doc, i)) != NULL;
+            rc_word_set(r->doc, i, RC_WM_ENT_FUNC, f);
+        }
         *c = (uint8_t)(*c | TC_FUNC_SET | (f ? TC_FUNC : 0));
     }
     return *c & TC_FUNC;
@@ -246,8 +269,6 @@ static bool ent_in_time(ent_run *r, size_t i)
 static bool ent_common_opener(ent_run *r, size_t i)
 {
     const rc_doc *d = r->doc;
-    const char *s = tok_s(d, i);
-    size_t n = tok_n(d, i);
     if (ent_tfunc(r, i))
         return true;
     enum ent_cue c = ent_tcue(r, i);
@@ -257,7 +278,7 @@ static bool ent_common_opener(ent_run *r, size_t i)
     if (ent_tword(r, i) & (W_FIRST | W_PLACE | W_COUNTRY | W_ORG))
         return false;
     rc_morph m;
-    if (rc_fr_morph(d->ctx, s, n, &m) && !(m.flags & RC_M_PROPER) &&
+    if (rc_fr_morph_tok(d, i, &m) && !(m.flags & RC_M_PROPER) &&
         (m.flags & (RC_M_NOUN | RC_M_VERB | RC_M_ADJ | RC_M_ADV | RC_M_FUNC)))
         return true;
     return false;
@@ -566,7 +587,16 @@ static int ent_add(ent_run *r, uint32_t start, uint32_t end, int type, const rc_
             r->memo[slot] = (int32_t)d->nents + 1;
     }
     char k[RC_ENTKEY_MAX];
-    size_t kn = rc_entkey_of(d->ctx, d->text + start, end - start, type, k, sizeof k);
+    /* the key of a name depends on the name and its type only: kept across documents */
+    uint32_t tag = ((uint32_t)RC_WS_ENTKEY << 8) | (uint8_t)type;
+    long got = rc_words_str_get(d, tag, d->text + start, end - start, k, sizeof k);
+    size_t kn;
+    if (got >= 0) {
+        kn = (size_t)got;
+    } else {
+        kn = rc_entkey_of(d->ctx, d->text + start, end - start, type, k, sizeof k);
+        rc_words_str_set(d, tag, d->text + start, end - start, k, kn);
+    }
     rc_entity *e = &d->ents[d->nents];
     e->start = start;
     e->end = end;

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "core/lexicon.h"
+#include "core/words.h"
 #include "lang/fr/tokenize.h"
 #include "util/fold.h"
 
@@ -214,17 +215,65 @@ static void *frame_table_make(const rc_ctx *ctx)
     return t;
 }
 
+/* frame_append for token j of doc, copying the folded form kept in the thread's word table
+ * (core/words.h) when there is one and room enough that rc_fold could not have failed. */
+static bool frame_append_tok(char *buf, size_t *pos, const rc_doc *doc, size_t j)
+{
+    size_t fl, p = *pos + (*pos > 0);
+    const char *f = p + 2 * RC_WORD_MAXLEN + 4 <= FRAME_MAXKEY ? rc_word_folded(doc, j, &fl) : NULL;
+    if (!f)
+        return frame_append(buf, pos, doc->text, &doc->toks[j]);
+    if (*pos)
+        buf[*pos] = ' ';
+    memcpy(buf + p, f, fl);
+    *pos = p + fl;
+    return true;
+}
+
+/* The key of the single token i (its slot), or NULL when it has none: a function of the word,
+ * kept in the thread's word table. */
+static const frame_key *frame_first(const frame_table *t, const rc_doc *doc, size_t i)
+{
+    uint64_t v;
+    if (rc_word_get(doc, i, RC_WM_FRAME, &v))
+        return (const frame_key *)(uintptr_t)v;
+    char buf[FRAME_MAXKEY];
+    size_t pos = 0;
+    const frame_key *k = NULL;
+    if (frame_append(buf, &pos, doc->text, &doc->toks[i])) {
+        k = frame_slot(t, buf, pos, frame_hash(buf, pos));
+        if (!k->key)
+            k = NULL;
+    }
+    rc_word_set(doc, i, RC_WM_FRAME, (uint64_t)(uintptr_t)k);
+    return k;
+}
+
 /* The longest key starting at token i: its term (or FRAME_SKIP) and how many tokens it covers;
  * 0 tokens when no term starts there. */
-static size_t frame_match(const frame_table *t, const char *text, const rc_token *toks,
-                          size_t ntoks, size_t i, int32_t *term /* OUT */)
+static size_t frame_match(const frame_table *t, const rc_doc *doc, size_t i,
+                          int32_t *term /* OUT */)
 {
     char buf[FRAME_MAXKEY];
     size_t pos = 0, best = 0;
-    for (size_t j = i; j < ntoks; j++) {
-        if (!frame_append(buf, &pos, text, &toks[j]))
-            break;
-        const frame_key *k = frame_slot(t, buf, pos, frame_hash(buf, pos));
+    for (size_t j = i; j < doc->ntoks; j++) {
+        const frame_key *k;
+        if (j == i) {
+            /* most tokens start no key: one read of the word's record rules them out */
+            if (!(k = frame_first(t, doc, i)))
+                break;
+            if (!k->prefix) { /* a one-word key: no need to fold the word */
+                if (k->term != FRAME_NONE)
+                    best = 1, *term = k->term;
+                break;
+            }
+            if (!frame_append_tok(buf, &pos, doc, j))
+                break;
+        } else {
+            if (!frame_append_tok(buf, &pos, doc, j))
+                break;
+            k = frame_slot(t, buf, pos, frame_hash(buf, pos));
+        }
         if (!k->key)
             break;
         if (k->term != FRAME_NONE)
@@ -276,7 +325,7 @@ int rc_stage_framing(rc_doc *doc, const rc_stage_env *env)
             continue;
         }
         int32_t term = FRAME_NONE;
-        size_t n = frame_match(t, doc->text, doc->toks, doc->ntoks, i, &term);
+        size_t n = frame_match(t, doc, i, &term);
         if (n == 1 && frame_is_name(doc, i)) /* a term of several words is no name */
             n = 0;
         if (!n) {

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "extract/speaker.h"
+#include "core/words.h"
 #include "util/fold.h"
 
 #define NP_MAXTOK 24   /* longest phrase read as a name */
@@ -51,6 +52,24 @@ static bool is_article_name(const char *s, size_t n)
     return (c >= 'A' && c <= 'Z') || c == 0xc3; /* À-Ý start with 0xc3 */
 }
 
+/* srclex_word of token i, kept in the thread's word table (core/words.h) across documents. */
+static srclex_info speaker_word(const rc_doc *doc, const srclex *sl, size_t i)
+{
+    uint64_t v;
+    srclex_info info;
+    static_assert(sizeof info <= sizeof v, "srclex_info fits a memo slot");
+    if (rc_word_get(doc, i, RC_WM_SRCLEX, &v)) {
+        memcpy(&info, &v, sizeof info);
+        return info;
+    }
+    const rc_token *t = &doc->toks[i];
+    info = srclex_word(sl, doc->text + t->start, t->end - t->start);
+    v = 0;
+    memcpy(&v, &info, sizeof info);
+    rc_word_set(doc, i, RC_WM_SRCLEX, v);
+    return info;
+}
+
 int speaker_init(src_state *st, rc_doc *doc, const srclex *sl)
 {
     memset(st, 0, sizeof *st);
@@ -83,7 +102,7 @@ int speaker_init(src_state *st, rc_doc *doc, const srclex *sl)
         case RC_TOK_ELISION:
         case RC_TOK_CLITIC:
         case RC_TOK_ABBREV:
-            info = srclex_word(sl, w, len);
+            info = speaker_word(doc, sl, i);
             info.bits |= TB_WORD;
             break;
         case RC_TOK_NUMBER:

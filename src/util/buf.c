@@ -10,7 +10,7 @@
 
 #include "recoupe.h"
 
-int rc_buf_reserve(rc_buf *b, size_t n)
+int rc_buf_grow(rc_buf *b, size_t n)
 {
     if (b->err)
         return b->err;
@@ -32,21 +32,6 @@ int rc_buf_reserve(rc_buf *b, size_t n)
     b->data = p;
     b->cap = cap;
     return RC_OK;
-}
-
-void rc_buf_append(rc_buf *b, const void *p, size_t n)
-{
-    if (rc_buf_reserve(b, n))
-        return;
-    if (n)
-        memcpy(b->data + b->len, p, n);
-    b->len += n;
-    b->data[b->len] = '\0';
-}
-
-void rc_buf_puts(rc_buf *b, const char *s)
-{
-    rc_buf_append(b, s, strlen(s));
 }
 
 void rc_buf_printf(rc_buf *b, const char *fmt, ...)

@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 typedef struct rc_buf {
     char *data; /* NUL-terminated when not NULL; owned by the buffer */
@@ -16,10 +17,34 @@ typedef struct rc_buf {
 
 #define RC_BUF_INIT {NULL, 0, 0, 0}
 
-/* Makes room for n more bytes; returns 0 or RC_ENOMEM (also remembered in b->err). */
-int rc_buf_reserve(rc_buf *b, size_t n);
-void rc_buf_append(rc_buf *b, const void *p, size_t n);
-void rc_buf_puts(rc_buf *b, const char *s);
+/* rc_buf_reserve when the room is not there yet: grows the storage (or fails). */
+int rc_buf_grow(rc_buf *b, size_t n);
+
+/* Makes room for n more bytes; returns 0 or RC_ENOMEM (also remembered in b->err). Inline, as
+ * JSON output makes many small appends that mostly fit. */
+static inline int rc_buf_reserve(rc_buf *b, size_t n)
+{
+    if (!b->err && b->len + n + 1 <= b->cap)
+        return 0;
+    return rc_buf_grow(b, n);
+}
+
+/* Appends n bytes (inline for the same reason as rc_buf_reserve). */
+static inline void rc_buf_append(rc_buf *b, const void *p, size_t n)
+{
+    if (rc_buf_reserve(b, n))
+        return;
+    if (n)
+        memcpy(b->data + b->len, p, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+/* Appends a NUL-terminated string (its length is known at compile time for literals). */
+static inline void rc_buf_puts(rc_buf *b, const char *s)
+{
+    rc_buf_append(b, s, strlen(s));
+}
 
 /* Appends one byte; inline, as JSON output is made of many. */
 static inline void rc_buf_putc(rc_buf *b, char c)

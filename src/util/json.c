@@ -49,10 +49,9 @@ void rc_json_obj_end(rc_json *j) { json_close(j, '}'); }
 void rc_json_arr(rc_json *j) { json_open(j, '['); }
 void rc_json_arr_end(rc_json *j) { json_close(j, ']'); }
 
-void rc_json_key(rc_json *j, const char *key)
+void rc_json_keyn(rc_json *j, const char *key, size_t n)
 {
     json_sep(j);
-    size_t n = strlen(key);
     if (rc_buf_reserve(j->out, n + 3))
         return;
     char *o = j->out->data + j->out->len; /* keys are recoupe's own identifiers: no escaping */
@@ -77,7 +76,22 @@ static const bool json_special[256] = {
 void rc_json_escape(rc_buf *b, const char *s, size_t len)
 {
     static const char hex[] = "0123456789abcdef";
-    rc_buf_reserve(b, len + 2);
+    if (rc_buf_reserve(b, len + 2))
+        return;
+    /* most strings (names, keys, vocabulary words) need no escape: one copy into the room made */
+    size_t plain = 0;
+    while (plain < len && !json_special[(unsigned char)s[plain]])
+        plain++;
+    if (plain == len) {
+        char *o = b->data + b->len;
+        o[0] = '"';
+        if (len)
+            memcpy(o + 1, s, len);
+        o[len + 1] = '"';
+        b->len += len + 2;
+        b->data[b->len] = '\0';
+        return;
+    }
     rc_buf_putc(b, '"');
     size_t run = 0;
     for (size_t i = 0; i < len; i++) {
@@ -184,6 +198,48 @@ static double strtod_c(const char *s)
     return (double)(neg ? -v : v);
 }
 
+/* The %.15g form of v written without printf when v is a short decimal (coordinates, shares:
+ * at most 8 decimals and 15 significant digits, 1e-4 <= |v| < 1e15): such a decimal reads
+ * back as v, so %.15g prints exactly its digits, trailing zeros dropped. Returns its length,
+ * or 0 when v is not such a decimal (or the check that it reads back fails): the caller then
+ * goes through printf. */
+static size_t json_short_decimal(double v, char *out /* OUT, 40 bytes */)
+{
+    static const double p10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+    double a = fabs(v);
+    if (!(a >= 1e-4 && a < 1e15))
+        return 0;
+    for (int k = 1; k <= 8; k++) {
+        double scaled = a * p10[k];
+        if (scaled >= 1e15)
+            return 0;
+        double m = nearbyint(scaled);
+        if (m / p10[k] != a)
+            continue;
+        /* a = m / 10^k exactly as doubles go; m has at most 15 digits */
+        uint64_t im = (uint64_t)m, ip = (uint64_t)p10[k];
+        uint64_t whole = im / ip, frac = im % ip;
+        char *o = out;
+        if (v < 0)
+            *o++ = '-';
+        o += rc_fmt_int(o, 24, (int64_t)whole);
+        char digits[8];
+        int nd = k;
+        for (int d = k - 1; d >= 0; d--, frac /= 10)
+            digits[d] = (char)('0' + frac % 10);
+        while (nd > 0 && digits[nd - 1] == '0')
+            nd--;
+        if (nd == 0)
+            return 0; /* an integer: not this function's case */
+        *o++ = '.';
+        memcpy(o, digits, (size_t)nd);
+        o += nd;
+        *o = '\0';
+        return strtod_c(out) == v ? (size_t)(o - out) : 0;
+    }
+    return 0;
+}
+
 void rc_json_num(rc_json *j, double v)
 {
     if (isnan(v) || isinf(v)) {
@@ -197,6 +253,11 @@ void rc_json_num(rc_json *j, double v)
     }
     /* the shortest of %.15g .. %.17g that reads back as v, so that doubles round-trip */
     char tmp[40];
+    size_t n = json_short_decimal(v, tmp);
+    if (n) {
+        rc_buf_append(j->out, tmp, n);
+        return;
+    }
     for (int prec = 15; prec <= 17; prec++) {
         snprintf(tmp, sizeof tmp, "%.*g", prec, v);
         fix_decimal_point(tmp);

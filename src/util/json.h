@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 #include <stdint.h>
 
 #include "util/buf.h"
@@ -28,7 +29,13 @@ void rc_json_obj(rc_json *j);      /* { */
 void rc_json_obj_end(rc_json *j);  /* } */
 void rc_json_arr(rc_json *j);      /* [ */
 void rc_json_arr_end(rc_json *j);  /* ] */
-void rc_json_key(rc_json *j, const char *key); /* key: plain ASCII, written unescaped */
+/* Writes a key of n bytes: plain ASCII, written unescaped. */
+void rc_json_keyn(rc_json *j, const char *key, size_t n);
+/* rc_json_keyn of a NUL-terminated key; inline, so that a literal key's length is a constant. */
+static inline void rc_json_key(rc_json *j, const char *key)
+{
+    rc_json_keyn(j, key, strlen(key));
+}
 void rc_json_str(rc_json *j, const char *s, size_t len);
 void rc_json_strz(rc_json *j, const char *s); /* NULL writes null */
 void rc_json_num(rc_json *j, double v);       /* integers without a fraction; NaN writes null */

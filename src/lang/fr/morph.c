@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "lang/fr/morph.h"
+#include "core/words.h"
 #include "util/arena.h"
 #include "util/fold.h"
 
@@ -385,4 +386,25 @@ int rc_fr_morph(const rc_ctx *ctx, const char *word, size_t len, rc_morph *out)
     t->count++;
     *out = (rc_morph){e.flags, e.lemma, e.verb};
     return e.flags != 0;
+}
+
+int rc_fr_morph_tok(const rc_doc *doc, size_t i, rc_morph *out)
+{
+    rc_word *w = rc_word_at(doc, i);
+    const uint32_t all = 1u << RC_WM_MORPH_FLAGS;
+    if (w && (w->have & all)) {
+        *out = (rc_morph){(uint32_t)w->memo[RC_WM_MORPH_FLAGS],
+                          (const char *)(uintptr_t)w->memo[RC_WM_MORPH_LEMMA],
+                          (const char *)(uintptr_t)w->memo[RC_WM_MORPH_VERB]};
+        return out->flags != 0;
+    }
+    const rc_token *t = &doc->toks[i];
+    int r = rc_fr_morph(doc->ctx, doc->text + t->start, t->end - t->start, out);
+    if (w) {
+        w->memo[RC_WM_MORPH_FLAGS] = out->flags;
+        w->memo[RC_WM_MORPH_LEMMA] = (uint64_t)(uintptr_t)out->lemma;
+        w->memo[RC_WM_MORPH_VERB] = (uint64_t)(uintptr_t)out->verb;
+        w->have |= all;
+    }
+    return r;
 }

@@ -48,4 +48,8 @@ typedef struct rc_morph {
  * dictionary is installed: then every word is unknown and stages fall back on their lexicons). */
 int rc_fr_morph(const rc_ctx *ctx, const char *word, size_t len, rc_morph *out /* OUT */);
 
+/* rc_fr_morph of token i of doc, the answer kept in the thread's word table (core/words.h) so
+ * that the stages asking about the same word cost one read. */
+int rc_fr_morph_tok(const rc_doc *doc, size_t i, rc_morph *out /* OUT */);
+
 #endif

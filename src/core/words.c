@@ -1,0 +1,411 @@
+/*
+ * words.c - the per-thread table of distinct words (words.h): an open-addressing hash of the
+ * bytes as written (FNV-1a, linear probing, at most half full) over a growing array of records,
+ * with a byte pool for the words and their folded forms. Records are only added in
+ * rc_words_begin, so that a document's stages read a table that does not move; the table is
+ * emptied at the start of a document once it holds more than WORDS_MAXREC words.
+ *
+ * Each thread that reads documents with a context gets its own table through a pthread key of
+ * the context's words_shared (rc_ctx_derived), as the morphology does with its cache.
+ */
+#include "core/words.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "recoupe.h"
+#include "util/fold.h"
+
+#define WORDS_MAXREC 65536u         /* records kept across documents before emptying */
+#define WORDS_MAXPOOL (4u << 20)    /* pool bytes kept across documents before emptying */
+#define WORDS_FOLDCAP (RC_WORD_MAXLEN * 2) /* room for a folded form (… folds to three bytes) */
+
+#define WORDS_MAXSTR 16384u      /* string answers kept across documents before emptying */
+#define WORDS_MAXSPOOL (1u << 20) /* their pool bytes kept before emptying */
+
+typedef struct words_shared words_shared;
+
+/* A string answer: its key and value in the string pool. */
+typedef struct words_str {
+    uint32_t koff, klen, voff, vlen;
+    uint32_t hash, tag;
+} words_str;
+
+/* A thread's table, linked into its context's list. */
+typedef struct words_thread {
+    struct words_thread *prev, *next;
+    words_shared *shared;
+    uint32_t *slots; /* record index + 1; 0 = free */
+    size_t mask;     /* slots - 1, a power of two minus one */
+    rc_word *recs;
+    size_t nrecs, caprecs;
+    char *pool;
+    size_t used, cappool;
+    /* the string memo (rc_words_str_get): its own slots, entries and pool, which may grow
+     * while the stages run since nothing points into them */
+    uint32_t *sslots;
+    size_t smask;
+    words_str *strs;
+    size_t nstrs, capstrs;
+    char *spool;
+    size_t sused, capspool;
+} words_thread;
+
+/* Per context: the key to each thread's table, and the list to free them. */
+struct words_shared {
+    pthread_key_t key;
+    pthread_mutex_t lock; /* guards threads */
+    words_thread *threads;
+};
+
+/* FNV-1a over the bytes as written. */
+static uint32_t words_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+/* Frees a thread's table; unlinking is the caller's business. */
+static void words_thread_destroy(words_thread *t)
+{
+    if (!t)
+        return;
+    free(t->slots);
+    free(t->recs);
+    free(t->pool);
+    free(t->sslots);
+    free(t->strs);
+    free(t->spool);
+    free(t);
+}
+
+/* pthread key destructor: the thread exits, its table goes with it. */
+static void words_thread_exit(void *p)
+{
+    words_thread *t = p;
+    words_shared *sh = t->shared;
+    pthread_mutex_lock(&sh->lock);
+    if (t->prev)
+        t->prev->next = t->next;
+    else
+        sh->threads = t->next;
+    if (t->next)
+        t->next->prev = t->prev;
+    pthread_mutex_unlock(&sh->lock);
+    words_thread_destroy(t);
+}
+
+/* rc_ctx_derived destroy: the tables of the threads still alive, then the key. */
+static void words_shared_free(void *p)
+{
+    words_shared *sh = p;
+    if (!sh)
+        return;
+    pthread_key_delete(sh->key); /* no destructor runs for this key any more */
+    pthread_mutex_lock(&sh->lock);
+    for (words_thread *t = sh->threads, *next; t; t = next) {
+        next = t->next;
+        words_thread_destroy(t);
+    }
+    sh->threads = NULL;
+    pthread_mutex_unlock(&sh->lock);
+    pthread_mutex_destroy(&sh->lock);
+    free(sh);
+}
+
+/* rc_ctx_derived make: the key of the threads' tables. */
+static void *words_shared_make(const rc_ctx *ctx)
+{
+    (void)ctx;
+    words_shared *sh = calloc(1, sizeof *sh);
+    if (!sh)
+        return NULL;
+    if (pthread_key_create(&sh->key, words_thread_exit)) {
+        free(sh);
+        return NULL;
+    }
+    pthread_mutex_init(&sh->lock, NULL);
+    return sh;
+}
+
+/* This thread's table, made on its first call; NULL when memory runs out. */
+static words_thread *words_thread_get(words_shared *sh)
+{
+    words_thread *t = pthread_getspecific(sh->key);
+    if (t)
+        return t;
+    t = calloc(1, sizeof *t);
+    if (!t)
+        return NULL;
+    t->shared = sh;
+    if (pthread_setspecific(sh->key, t)) {
+        free(t);
+        return NULL;
+    }
+    pthread_mutex_lock(&sh->lock);
+    t->next = sh->threads;
+    if (t->next)
+        t->next->prev = t;
+    sh->threads = t;
+    pthread_mutex_unlock(&sh->lock);
+    return t;
+}
+
+/* Empties the table, keeping its memory. */
+static void words_clear(words_thread *t)
+{
+    if (t->slots)
+        memset(t->slots, 0, (t->mask + 1) * sizeof *t->slots);
+    t->nrecs = 0;
+    t->used = 0;
+}
+
+/* Makes room for one more record, doubling the slots when they would be more than half full.
+ * Returns 0, or -1 when memory runs out. */
+static int words_room(words_thread *t)
+{
+    if (t->nrecs == t->caprecs) {
+        size_t cap = t->caprecs ? t->caprecs * 2 : 1024;
+        rc_word *r = realloc(t->recs, cap * sizeof *r);
+        if (!r)
+            return -1;
+        t->recs = r;
+        t->caprecs = cap;
+    }
+    if (t->slots && (t->nrecs + 1) * 2 <= t->mask + 1)
+        return 0;
+    size_t nslots = t->slots ? (t->mask + 1) * 2 : 4096;
+    uint32_t *slots = calloc(nslots, sizeof *slots);
+    if (!slots)
+        return -1;
+    free(t->slots);
+    t->slots = slots;
+    t->mask = nslots - 1;
+    for (size_t k = 0; k < t->nrecs; k++) {
+        size_t i = t->recs[k].hash & t->mask;
+        while (slots[i])
+            i = (i + 1) & t->mask;
+        slots[i] = (uint32_t)k + 1;
+    }
+    return 0;
+}
+
+/* Copies n bytes into the pool; returns their offset, or UINT32_MAX when memory runs out. */
+static uint32_t words_keep(words_thread *t, const char *s, size_t n)
+{
+    if (t->used + n > t->cappool) {
+        size_t cap = t->cappool ? t->cappool : 65536;
+        while (cap < t->used + n)
+            cap *= 2;
+        char *p = realloc(t->pool, cap);
+        if (!p)
+            return UINT32_MAX;
+        t->pool = p;
+        t->cappool = cap;
+    }
+    memcpy(t->pool + t->used, s, n);
+    t->used += n;
+    return (uint32_t)(t->used - n);
+}
+
+/* The record index of the word s[0..n), added when new; UINT32_MAX when memory runs out. */
+static uint32_t words_find(words_thread *t, const char *s, size_t n)
+{
+    uint32_t h = words_hash(s, n);
+    if (t->slots)
+        for (size_t i = h & t->mask;; i = (i + 1) & t->mask) {
+            uint32_t k = t->slots[i];
+            if (!k)
+                break;
+            const rc_word *w = &t->recs[k - 1];
+            if (w->hash == h && w->len == n && memcmp(t->pool + w->off, s, n) == 0)
+                return k - 1;
+        }
+    if (words_room(t))
+        return UINT32_MAX;
+    char fold[WORDS_FOLDCAP];
+    size_t fl = rc_fold(s, n, fold, sizeof fold);
+    uint32_t off = words_keep(t, s, n);
+    uint32_t foff = fl <= sizeof fold && off != UINT32_MAX ? words_keep(t, fold, fl) : 0;
+    if (off == UINT32_MAX || foff == UINT32_MAX)
+        return UINT32_MAX;
+    rc_word *w = &t->recs[t->nrecs];
+    memset(w, 0, sizeof *w);
+    w->off = off;
+    w->len = (uint32_t)n;
+    w->foff = foff;
+    w->flen = fl <= sizeof fold ? (uint32_t)fl : UINT32_MAX;
+    w->hash = h;
+    size_t i = h & t->mask;
+    while (t->slots[i])
+        i = (i + 1) & t->mask;
+    t->slots[i] = (uint32_t)t->nrecs + 1;
+    return (uint32_t)t->nrecs++;
+}
+
+int rc_words_begin(rc_doc *doc)
+{
+    doc->wids = NULL;
+    doc->words = NULL;
+    doc->wpool = NULL;
+    words_shared *sh = rc_ctx_derived(doc->ctx, RC_SLOT_WORDS, words_shared_make, words_shared_free);
+    words_thread *t = sh ? words_thread_get(sh) : NULL;
+    if (!t)
+        return RC_ENOMEM;
+    if (t->nrecs > WORDS_MAXREC || t->used > WORDS_MAXPOOL)
+        words_clear(t);
+    if (t->nstrs > WORDS_MAXSTR || t->sused > WORDS_MAXSPOOL) {
+        if (t->sslots)
+            memset(t->sslots, 0, (t->smask + 1) * sizeof *t->sslots);
+        t->nstrs = t->sused = 0;
+    }
+    uint32_t *wids = rc_arena_alloc(&doc->arena, (doc->ntoks + 1) * sizeof *wids);
+    if (!wids)
+        return RC_ENOMEM;
+    for (size_t i = 0; i < doc->ntoks; i++) {
+        const rc_token *tk = &doc->toks[i];
+        size_t n = tk->end - tk->start;
+        /* words only: figures, dates and punctuation are not what the stages ask lexicons about */
+        bool word = tk->kind >= RC_TOK_WORD && tk->kind <= RC_TOK_ABBREV;
+        wids[i] = word && n && n <= RC_WORD_MAXLEN ? words_find(t, doc->text + tk->start, n)
+                                                   : UINT32_MAX;
+    }
+    wids[doc->ntoks] = UINT32_MAX;
+    doc->wids = wids;
+    doc->words = t->recs;
+    doc->wpool = t->pool;
+    return RC_OK;
+}
+
+void rc_words_end(rc_doc *doc)
+{
+    doc->wids = NULL;
+    doc->words = NULL;
+    doc->wpool = NULL;
+}
+
+const char *rc_word_folded(const rc_doc *doc, size_t i, size_t *len)
+{
+    const rc_word *w = rc_word_at(doc, i);
+    if (!w || w->flen == UINT32_MAX)
+        return NULL;
+    *len = w->flen;
+    return doc->wpool + w->foff;
+}
+
+/* This thread's table while doc's stages run, else NULL. */
+static words_thread *words_current(const rc_doc *doc)
+{
+    if (!doc->wids)
+        return NULL;
+    words_shared *sh = rc_ctx_derived(doc->ctx, RC_SLOT_WORDS, words_shared_make, words_shared_free);
+    return sh ? pthread_getspecific(sh->key) : NULL;
+}
+
+/* The hash of a string memo key: FNV-1a over the tag's bytes then the key's. */
+static uint32_t words_str_hash(uint32_t tag, const char *key, size_t klen)
+{
+    uint32_t h = 2166136261u;
+    for (int i = 0; i < 4; i++)
+        h = (h ^ ((tag >> (8 * i)) & 0xffu)) * 16777619u;
+    for (size_t i = 0; i < klen; i++)
+        h = (h ^ (unsigned char)key[i]) * 16777619u;
+    return h;
+}
+
+/* The slot of key under tag: holding its entry (index + 1), or empty where it would go. */
+static uint32_t *words_str_slot(const words_thread *t, uint32_t h, uint32_t tag, const char *key,
+                                size_t klen)
+{
+    for (size_t i = h & t->smask;; i = (i + 1) & t->smask) {
+        uint32_t k = t->sslots[i];
+        if (!k)
+            return &t->sslots[i];
+        const words_str *e = &t->strs[k - 1];
+        if (e->hash == h && e->tag == tag && e->klen == klen &&
+            memcmp(t->spool + e->koff, key, klen) == 0)
+            return &t->sslots[i];
+    }
+}
+
+long rc_words_str_get(const rc_doc *doc, uint32_t tag, const char *key, size_t klen, char *out,
+                      size_t cap)
+{
+    words_thread *t = words_current(doc);
+    if (!t || !t->sslots)
+        return -1;
+    uint32_t k = *words_str_slot(t, words_str_hash(tag, key, klen), tag, key, klen);
+    if (!k || t->strs[k - 1].vlen >= cap)
+        return -1;
+    const words_str *e = &t->strs[k - 1];
+    memcpy(out, t->spool + e->voff, e->vlen);
+    out[e->vlen] = '\0';
+    return (long)e->vlen;
+}
+
+/* Makes room in the string memo for one more entry of n pool bytes; 0, or -1 when memory runs
+ * out. */
+static int words_str_room(words_thread *t, size_t n)
+{
+    if (t->nstrs == t->capstrs) {
+        size_t cap = t->capstrs ? t->capstrs * 2 : 256;
+        words_str *e = realloc(t->strs, cap * sizeof *e);
+        if (!e)
+            return -1;
+        t->strs = e;
+        t->capstrs = cap;
+    }
+    if (t->sused + n > t->capspool) {
+        size_t cap = t->capspool ? t->capspool : 16384;
+        while (cap < t->sused + n)
+            cap *= 2;
+        char *p = realloc(t->spool, cap);
+        if (!p)
+            return -1;
+        t->spool = p;
+        t->capspool = cap;
+    }
+    if (t->sslots && (t->nstrs + 1) * 2 <= t->smask + 1)
+        return 0;
+    size_t nslots = t->sslots ? (t->smask + 1) * 2 : 1024;
+    uint32_t *slots = calloc(nslots, sizeof *slots);
+    if (!slots)
+        return -1;
+    free(t->sslots);
+    t->sslots = slots;
+    t->smask = nslots - 1;
+    for (size_t k = 0; k < t->nstrs; k++) {
+        size_t i = t->strs[k].hash & t->smask;
+        while (slots[i])
+            i = (i + 1) & t->smask;
+        slots[i] = (uint32_t)k + 1;
+    }
+    return 0;
+}
+
+void rc_words_str_set(const rc_doc *doc, uint32_t tag, const char *key, size_t klen,
+                      const char *val, size_t vlen)
+{
+    words_thread *t = words_current(doc);
+    if (!t || klen + vlen > WORDS_MAXSPOOL || words_str_room(t, klen + vlen))
+        return;
+    uint32_t h = words_str_hash(tag, key, klen);
+    uint32_t *slot = words_str_slot(t, h, tag, key, klen);
+    if (*slot)
+        return; /* kept already: answers do not change */
+    words_str *e = &t->strs[t->nstrs];
+    e->koff = (uint32_t)t->sused;
+    e->klen = (uint32_t)klen;
+    memcpy(t->spool + t->sused, key, klen);
+    t->sused += klen;
+    e->voff = (uint32_t)t->sused;
+    e->vlen = (uint32_t)vlen;
+    memcpy(t->spool + t->sused, val, vlen);
+    t->sused += vlen;
+    e->hash = h;
+    e->tag = tag;
+    *slot = (uint32_t)++t->nstrs;
+}
