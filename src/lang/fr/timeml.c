@@ -171,6 +171,46 @@ typedef struct timeml_out {
 } timeml_out;
 
 /* Appends a TIMEX3 over text[s..e) with the given fields; value is copied. */
+/* The one ISO 8601 date that covers a range of days written as one expression (a named period
+ * such as the ramadan, "2016-06-06/2016-07-05"): their month when they share one, the month of
+ * the middle day for a period of up to two months, else their year when they share one. cover gets at most 7 characters; false when value is
+ * no range of days. */
+static bool timeml_cover(const char *value, char cover[8])
+{
+    const char *slash = value ? strchr(value, '/') : NULL;
+    rc_date a, b;
+    if (!slash || slash - value != 10 || strlen(slash + 1) != 10)
+        return false;
+    char first[11];
+    memcpy(first, value, 10);
+    first[10] = '\0';
+    if (rc_date_parse(first, &a) != RC_OK || rc_date_parse(slash + 1, &b) != RC_OK)
+        return false;
+    int64_t da = rc_date_days(a.y, a.m, a.d), db = rc_date_days(b.y, b.m, b.d);
+    size_t n = memcmp(value, slash + 1, 7) == 0                      ? 7
+               : db - da > 62 && memcmp(value, slash + 1, 4) == 0 ? 4
+                                                                   : 0;
+    if (n) {
+        memcpy(cover, value, n);
+        cover[n] = '\0';
+        return true;
+    }
+    int64_t mid = (da + db) / 2;
+    int y, m, d;
+    rc_date_from_days(mid, &y, &m, &d);
+    if (y < 0 || y > 9999)
+        return false;
+    cover[0] = (char)('0' + y / 1000);
+    cover[1] = (char)('0' + y / 100 % 10);
+    cover[2] = (char)('0' + y / 10 % 10);
+    cover[3] = (char)('0' + y % 10);
+    cover[4] = '-';
+    cover[5] = (char)('0' + m / 10);
+    cover[6] = (char)('0' + m % 10);
+    cover[7] = '\0';
+    return true;
+}
+
 static int timeml_push(timeml_out *o, uint32_t s, uint32_t e, int type, const char *value,
                        size_t vlen, const char *mod, const char *from, const char *to)
 {
@@ -305,6 +345,11 @@ static int timeml_one(const rc_lang *fr, const rc_lexicon *lex, timeml_out *o, c
     int type = t->type == RC_TIME_RANGE ? RC_TIME_DATE : t->type;
     if (t->type == RC_TIME_RANGE && value && value[0] == 'T')
         type = RC_TIME_TIME;
+    char cover[8];
+    if (type == RC_TIME_DATE && timeml_cover(value, cover)) {
+        value = cover; /* le ramadan: one TIMEX3, whose DATE value must be one ISO date */
+        vlen = strlen(cover);
+    }
     return timeml_push(o, s, e, type, value, vlen, mod, t->from, t->to);
 }
 
