@@ -557,12 +557,19 @@ static int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long s
     for (size_t i = f->nt0; i > w0; i--) {
         size_t nt;
         const cl_entry *e = cl_match(d, i - 1, f->nt0, &nt);
-        if (e && (e->wflags & CL_W_AND) && i + 2 >= f->nt0)
+        const cl_entry *after = i < f->nt0 ? cl_word_at(d, i) : NULL;
+        if (e && (e->wflags & CL_W_AND) && i + 2 >= f->nt0 &&
+            !(after && (after->wflags & CL_W_ONLY))) /* ne restait plus que 15 */
             break; /* capturés et 5 autres tués: the verb before "et" is the other figure's */
         int what = e ? cl_pred_what(e, who) : -1;
         if (what < 0)
             continue;
-        if (cl_negated(d, i - 1, s0)) {
+        bool only = false; /* il ne restait plus que 15 habitants: a restriction, no denial */
+        for (size_t k = i - 1 + nt; k < f->nt0 && !only; k++) {
+            const cl_entry *q = cl_word_at(d, k);
+            only = q && (q->wflags & CL_W_ONLY);
+        }
+        if (!only && cl_negated(d, i - 1, s0)) {
             if (f->negated < 0)
                 f->negated = what;
             continue;

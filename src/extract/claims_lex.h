@@ -53,6 +53,7 @@ enum cl_mod {
 #define CL_W_ADV 0x400  /* an adverb between a subject and its verb (également) */
 #define CL_W_BACK 0x800 /* refers back to the sentence before (ces chiffres, ce bilan) */
 #define CL_W_GROUP 0x1000 /* a group whose complement is the figure (un convoi de 40 camions) */
+#define CL_W_ONLY 0x2000 /* makes ne ... restrictive (ne restait plus que 15 habitants) */
 
 typedef struct cl_entry {
     const char *key; /* folded, NUL-terminated; owned by the table */
