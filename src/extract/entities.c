@@ -982,6 +982,21 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
                 break;
             }
         }
+        if (j == i + 2 && rc_gaz_starts_name(gaz, tok_s(doc, i + 1), tok_n(doc, i + 1))) {
+            /* l'ONG Save the Children: a word, then a known name that goes on in lower case */
+            size_t e = j;
+            while (e < doc->ntoks && e < j + 4 && doc->toks[e].kind == RC_TOK_WORD &&
+                   !(doc->toks[e].flags & (RC_TF_SENTSTART | RC_TF_NEWLINE)))
+                e++;
+            for (; e > j; e--) {
+                const char *ks = doc->text + doc->toks[i + 1].start;
+                size_t kn = doc->toks[e - 1].end - doc->toks[i + 1].start;
+                if (rc_lex_get(r.lx.orgs, ks, kn)) {
+                    j = e;
+                    break;
+                }
+            }
+        }
         if (lower_head) {
             /* a given name inside the run starts a person: le ministère de l'Intérieur Oleg
              * Marchenko */
