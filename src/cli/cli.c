@@ -22,6 +22,17 @@ int rc_cli_usage_error(const char *cmd, const char *fmt, ...)
     return RC_EXIT_USAGE;
 }
 
+bool rc_cli_paths_or_db(const char *cmd, const rc_cli_opts *o)
+{
+    if (o->npaths == 0 && !o->db)
+        rc_cli_usage_error(cmd, "no input: give files or folders, or --db FILE");
+    else if (o->npaths > 0 && o->db)
+        rc_cli_usage_error(cmd, "give either paths or --db FILE, not both");
+    else
+        return true;
+    return false;
+}
+
 /* Reads the value of an option given as "--name V" or "--name=V". */
 static const char *opt_value(const char *name, int argc, char **argv, int *i)
 {

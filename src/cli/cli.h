@@ -96,6 +96,10 @@ int rc_cli_case_end(rc_buf *out);
 /* Prints "recoupe CMD: message" and the pointer to --help; returns RC_EXIT_USAGE. */
 int rc_cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Whether a command that reads documents from paths or from a store was given exactly one of
+ * them; else reports the usage error. */
+bool rc_cli_paths_or_db(const char *cmd, const rc_cli_opts *o);
+
 
 /* Writes bytes to stdout; for rc_doc_write_json. */
 int rc_cli_stdout(void *ud, const char *bytes, size_t len);

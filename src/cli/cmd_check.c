@@ -52,14 +52,8 @@ static int run(int argc, char **argv)
         rc_cli_usage_error("check", "unknown format '%s' (want json, text or csv)", o.format);
         goto out;
     }
-    if (o.npaths == 0 && !o.db) {
-        rc_cli_usage_error("check", "no input: give files or folders, or --db FILE");
+    if (!rc_cli_paths_or_db("check", &o))
         goto out;
-    }
-    if (o.npaths > 0 && o.db) {
-        rc_cli_usage_error("check", "give either paths or --db FILE, not both");
-        goto out;
-    }
     rc_ctx *ctx = rc_cli_start_opts(&o);
     if (!ctx) {
         code = RC_EXIT_INPUT;

@@ -81,14 +81,8 @@ static int run(int argc, char **argv)
         rc_cli_usage_error("report", "no output: give -o FILE.html");
         goto out;
     }
-    if (o.npaths == 0 && !o.db) {
-        rc_cli_usage_error("report", "no input: give files or folders, or --db FILE");
+    if (!rc_cli_paths_or_db("report", &o))
         goto out;
-    }
-    if (o.npaths > 0 && o.db) {
-        rc_cli_usage_error("report", "give either paths or --db, not both");
-        goto out;
-    }
     rc_ctx *ctx = rc_cli_start_opts(&o);
     if (!ctx) {
         code = RC_EXIT_INPUT;
