@@ -5,12 +5,12 @@
  * rc_words_begin, so that a document's stages read a table that does not move; the table is
  * emptied at the start of a document once it holds more than WORDS_MAXREC words.
  *
- * Each thread that reads documents with a context gets its own table through a pthread key of
- * the context's words_shared (rc_ctx_derived), as the morphology does with its cache.
+ * Each thread that reads documents with a context gets its own table through the context's
+ * words_shared (rc_ctx_derived, core/perthread.h), as the morphology does with its cache.
  */
 #include "core/words.h"
+#include "core/perthread.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,8 +34,7 @@ typedef struct words_str {
 
 /* A thread's table, linked into its context's list. */
 typedef struct words_thread {
-    struct words_thread *prev, *next;
-    words_shared *shared;
+    rc_pt_link link; /* first: the context's list of tables */
     uint32_t *slots; /* record index + 1; 0 = free */
     size_t mask;     /* slots - 1, a power of two minus one */
     rc_word *recs;
@@ -54,9 +53,7 @@ typedef struct words_thread {
 
 /* Per context: the key to each thread's table, and the list to free them. */
 struct words_shared {
-    pthread_key_t key;
-    pthread_mutex_t lock; /* guards threads */
-    words_thread *threads;
+    rc_perthread pt;
 };
 
 /* FNV-1a over the bytes as written. */
@@ -68,9 +65,10 @@ static uint32_t words_hash(const char *s, size_t n)
     return h;
 }
 
-/* Frees a thread's table; unlinking is the caller's business. */
-static void words_thread_destroy(words_thread *t)
+/* Frees a thread's table (rc_perthread destroy: already unlinked). */
+static void words_thread_destroy(rc_pt_link *l)
 {
+    words_thread *t = (words_thread *)l;
     if (!t)
         return;
     free(t->slots);
@@ -82,37 +80,13 @@ static void words_thread_destroy(words_thread *t)
     free(t);
 }
 
-/* pthread key destructor: the thread exits, its table goes with it. */
-static void words_thread_exit(void *p)
-{
-    words_thread *t = p;
-    words_shared *sh = t->shared;
-    pthread_mutex_lock(&sh->lock);
-    if (t->prev)
-        t->prev->next = t->next;
-    else
-        sh->threads = t->next;
-    if (t->next)
-        t->next->prev = t->prev;
-    pthread_mutex_unlock(&sh->lock);
-    words_thread_destroy(t);
-}
-
 /* rc_ctx_derived destroy: the tables of the threads still alive, then the key. */
 static void words_shared_free(void *p)
 {
     words_shared *sh = p;
     if (!sh)
         return;
-    pthread_key_delete(sh->key); /* no destructor runs for this key any more */
-    pthread_mutex_lock(&sh->lock);
-    for (words_thread *t = sh->threads, *next; t; t = next) {
-        next = t->next;
-        words_thread_destroy(t);
-    }
-    sh->threads = NULL;
-    pthread_mutex_unlock(&sh->lock);
-    pthread_mutex_destroy(&sh->lock);
+    rc_perthread_fini(&sh->pt);
     free(sh);
 }
 
@@ -121,36 +95,24 @@ static void *words_shared_make(const rc_ctx *ctx)
 {
     (void)ctx;
     words_shared *sh = calloc(1, sizeof *sh);
-    if (!sh)
-        return NULL;
-    if (pthread_key_create(&sh->key, words_thread_exit)) {
+    if (sh && rc_perthread_init(&sh->pt, words_thread_destroy)) {
         free(sh);
         return NULL;
     }
-    pthread_mutex_init(&sh->lock, NULL);
     return sh;
 }
 
 /* This thread's table, made on its first call; NULL when memory runs out. */
 static words_thread *words_thread_get(words_shared *sh)
 {
-    words_thread *t = pthread_getspecific(sh->key);
+    words_thread *t = rc_perthread_get(&sh->pt);
     if (t)
         return t;
     t = calloc(1, sizeof *t);
-    if (!t)
-        return NULL;
-    t->shared = sh;
-    if (pthread_setspecific(sh->key, t)) {
+    if (t && rc_perthread_add(&sh->pt, &t->link)) {
         free(t);
         return NULL;
     }
-    pthread_mutex_lock(&sh->lock);
-    t->next = sh->threads;
-    if (t->next)
-        t->next->prev = t;
-    sh->threads = t;
-    pthread_mutex_unlock(&sh->lock);
     return t;
 }
 
@@ -302,7 +264,7 @@ static words_thread *words_current(const rc_doc *doc)
     if (!doc->wids)
         return NULL;
     words_shared *sh = rc_ctx_derived(doc->ctx, RC_SLOT_WORDS, words_shared_make, words_shared_free);
-    return sh ? pthread_getspecific(sh->key) : NULL;
+    return sh ? rc_perthread_get(&sh->pt) : NULL;
 }
 
 /* The hash of a string memo key: FNV-1a over the tag's bytes then the key's. */

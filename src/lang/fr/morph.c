@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "lang/fr/morph.h"
+#include "core/perthread.h"
 #include "core/words.h"
 #include "util/arena.h"
 #include "util/fold.h"
@@ -46,8 +47,7 @@ typedef struct morph_shared morph_shared;
 
 /* A thread's handle and form cache, linked into its context's list. */
 typedef struct morph_thread {
-    struct morph_thread *prev, *next;
-    morph_shared *shared;
+    rc_pt_link link; /* first: the context's list of caches */
     Hunhandle *hs;
     size_t count; /* used slots */
     size_t used;  /* used pool bytes */
@@ -57,11 +57,9 @@ typedef struct morph_thread {
 
 /* Per context: where the dictionary is, the key to each thread's cache, the lemmas. */
 struct morph_shared {
-    pthread_key_t key;
-    pthread_mutex_t lock; /* guards threads and the lemma store */
+    rc_perthread pt; /* the threads' caches; its lock also guards the lemma store */
     bool have_dict;
     char aff[4096], dic[4096];
-    morph_thread *threads;
     rc_arena arena;      /* interned lemmas */
     const char **lemmas; /* open addressing over the lemma strings, NULL = free */
     size_t lcap, lcount;
@@ -76,30 +74,15 @@ static uint32_t morph_hash(const char *s, size_t len)
     return h;
 }
 
-/* Frees a thread's cache and handle; unlinking is the caller's business. */
-static void morph_thread_destroy(morph_thread *t)
+/* Frees a thread's cache and handle (rc_perthread destroy: already unlinked). */
+static void morph_thread_destroy(rc_pt_link *l)
 {
+    morph_thread *t = (morph_thread *)l;
     if (!t)
         return;
     if (t->hs)
         Hunspell_destroy(t->hs);
     free(t);
-}
-
-/* pthread key destructor: a thread that used the context exits, its cache goes with it. */
-static void morph_thread_exit(void *p)
-{
-    morph_thread *t = p;
-    morph_shared *sh = t->shared;
-    pthread_mutex_lock(&sh->lock);
-    if (t->prev)
-        t->prev->next = t->next;
-    else
-        sh->threads = t->next;
-    if (t->next)
-        t->next->prev = t->prev;
-    pthread_mutex_unlock(&sh->lock);
-    morph_thread_destroy(t);
 }
 
 /* Whether DIR/NAME.aff and DIR/NAME.dic are both readable; fills the paths when so. */
@@ -116,15 +99,7 @@ static void morph_shared_free(void *p)
     morph_shared *sh = p;
     if (!sh)
         return;
-    pthread_key_delete(sh->key); /* no destructor runs for this key any more */
-    pthread_mutex_lock(&sh->lock);
-    for (morph_thread *t = sh->threads, *next; t; t = next) {
-        next = t->next;
-        morph_thread_destroy(t);
-    }
-    sh->threads = NULL;
-    pthread_mutex_unlock(&sh->lock);
-    pthread_mutex_destroy(&sh->lock);
+    rc_perthread_fini(&sh->pt);
     free(sh->lemmas);
     rc_arena_free(&sh->arena);
     free(sh);
@@ -138,11 +113,10 @@ static void *morph_shared_make(const rc_ctx *ctx)
     morph_shared *sh = calloc(1, sizeof *sh);
     if (!sh)
         return NULL;
-    if (pthread_key_create(&sh->key, morph_thread_exit)) {
+    if (rc_perthread_init(&sh->pt, morph_thread_destroy)) {
         free(sh);
         return NULL;
     }
-    pthread_mutex_init(&sh->lock, NULL);
     rc_arena_init(&sh->arena);
     const char *dir = getenv("RECOUPE_HUNSPELL_DIR");
     if (!dir || !*dir)
@@ -154,13 +128,12 @@ static void *morph_shared_make(const rc_ctx *ctx)
 /* This thread's cache, made on its first call; NULL when memory runs out. */
 static morph_thread *morph_thread_get(morph_shared *sh)
 {
-    morph_thread *t = pthread_getspecific(sh->key);
+    morph_thread *t = rc_perthread_get(&sh->pt);
     if (t)
         return t;
     t = calloc(1, sizeof *t);
     if (!t)
         return NULL;
-    t->shared = sh;
     t->hs = Hunspell_create(sh->aff, sh->dic);
     if (t->hs) {
         const char *enc = Hunspell_get_dic_encoding(t->hs);
@@ -169,16 +142,10 @@ static morph_thread *morph_thread_get(morph_shared *sh)
             t->hs = NULL;
         }
     }
-    if (pthread_setspecific(sh->key, t)) {
-        morph_thread_destroy(t);
+    if (rc_perthread_add(&sh->pt, &t->link)) {
+        morph_thread_destroy(&t->link);
         return NULL;
     }
-    pthread_mutex_lock(&sh->lock);
-    t->next = sh->threads;
-    if (t->next)
-        t->next->prev = t;
-    sh->threads = t;
-    pthread_mutex_unlock(&sh->lock);
     return t;
 }
 
@@ -187,7 +154,7 @@ static morph_thread *morph_thread_get(morph_shared *sh)
 static const char *morph_intern(morph_shared *sh, const char *s, size_t len)
 {
     const char *res = NULL;
-    pthread_mutex_lock(&sh->lock);
+    pthread_mutex_lock(&sh->pt.lock);
     if (sh->lcount * 2 >= sh->lcap) { /* keep the table at most half full */
         size_t ncap = sh->lcap ? sh->lcap * 2 : 1024;
         const char **nl = calloc(ncap, sizeof *nl);
@@ -216,7 +183,7 @@ static const char *morph_intern(morph_shared *sh, const char *s, size_t len)
         sh->lcount++;
     }
 out:
-    pthread_mutex_unlock(&sh->lock);
+    pthread_mutex_unlock(&sh->pt.lock);
     return res;
 }
 
