@@ -177,6 +177,13 @@ typedef struct run {
     int32_t ent;
 } run;
 
+/* Whether token k is "par": after a participle it brings the agent (joint par, établi par). */
+static bool is_par(const src_state *st, uint32_t k)
+{
+    const rc_token *t = &st->doc->toks[k];
+    return t->end - t->start == 3 && memcmp(st->doc->text + t->start, "par", 3) == 0;
+}
+
 /* Reads the phrase at i (see the file header); false when it names no source. */
 static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
 {
@@ -304,9 +311,7 @@ static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
             break;
         if (nlower >= 3 || (!np->head && !nruns && nlower >= 2))
             break;
-        size_t pl;
-        const char *pw = j + 1 < lim ? tok_text(st, j + 1, &pl) : NULL;
-        if (pw && pl == 3 && memcmp(pw, "par", 3) == 0)
+        if (j + 1 < lim && is_par(st, j + 1))
             break; /* un habitant joint par téléphone: a participle, not an adjective */
         if (after_prep && j + 1 < lim && (ti[j + 1].bits & TB_NAME) &&
             !(j + 2 < lim && (ti[j + 2].bits & TB_NAME)))
@@ -421,13 +426,6 @@ bool speaker_np_loose(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
 bool speaker_np(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
 {
     return np_read(st, i, lim, np);
-}
-
-/* Whether token k is "par". */
-static bool is_par(const src_state *st, uint32_t k)
-{
-    const rc_token *t = &st->doc->toks[k];
-    return t->end - t->start == 3 && memcmp(st->doc->text + t->start, "par", 3) == 0;
 }
 
 bool speaker_np_via(const src_state *st, uint32_t lim, src_np *np)
@@ -658,8 +656,7 @@ bool speaker_subject_right(const src_state *st, uint32_t j, uint32_t lim, bool l
         } else if ((b & SL_PREP) && t[j].kind == RC_TOK_ELISION && j + 1 < lim &&
                    (ti[j + 1].bits & SL_ADV))
             j += 2; /* d'ailleurs */
-        else if ((b & SL_LOC) && j + 2 < lim && t[j].end - t[j].start == 3 &&
-                 memcmp(st->doc->text + t[j].start, "par", 3) == 0 &&
+        else if ((b & SL_LOC) && j + 2 < lim && is_par(st, j) &&
                  t[j + 1].kind == RC_TOK_WORD &&
                  !(ti[j + 1].bits & (TB_NAME | SL_DET | SL_PREP | SL_ROLE | SL_SRC | SL_ORG)))
             j += 2; /* témoigne par téléphone Abdou */
