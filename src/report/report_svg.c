@@ -425,6 +425,12 @@ static int cmp_place_rank(const void *a, const void *b)
     return strcmp(x->name, y->name);
 }
 
+/* Whether an entity has coordinates a map can draw: finite, a latitude within ±90° and a
+ * longitude within ±180° (a stored document is input like any other). */
+static bool map_coords(const rc_entity *e)
+{
+    return isfinite(e->lat) && isfinite(e->lon) && fabs(e->lat) <= 90 && fabs(e->lon) <= 180;
+}
 /* The places with coordinates, one per entity key, with their mentions; NULL when none (or out
  * of memory, which then leaves the map out). The caller frees the array. */
 static place *collect_places(const rp_page *pg, size_t *nout)
@@ -435,7 +441,7 @@ static place *collect_places(const rp_page *pg, size_t *nout)
     for (size_t i = 0; i < v->ndocs; i++)
         for (size_t k = 0; k < v->docs[i].nents; k++) {
             const rc_entity *e = &v->docs[i].ents[k];
-            n += isfinite(e->lat) && isfinite(e->lon) && e->key;
+            n += map_coords(e) && e->key;
         }
     if (!n)
         return NULL;
@@ -450,7 +456,7 @@ static place *collect_places(const rp_page *pg, size_t *nout)
     for (size_t i = 0; i < v->ndocs; i++)
         for (size_t k = 0; k < v->docs[i].nents; k++) {
             const rc_entity *e = &v->docs[i].ents[k];
-            if (isfinite(e->lat) && isfinite(e->lon) && e->key)
+            if (map_coords(e) && e->key)
                 g[n++] = (geo_ent){e, i};
         }
     qsort(g, n, sizeof *g, cmp_geo);
@@ -517,7 +523,8 @@ void rp_section_map(const rp_page *pg, rp_out *o)
     double latsum = 0, minx = INFINITY, maxx = -INFINITY, miny = INFINITY, maxy = -INFINITY;
     for (size_t i = 0; i < framed; i++)
         latsum += p[i].lat;
-    double kx = cos(latsum / (double)framed * M_PI / 180);
+    /* x shrinks with the cosine of the mean latitude; near a pole, no more than to cos 85° */
+    double kx = fmax(cos(latsum / (double)framed * M_PI / 180), 0.0872);
     for (size_t i = 0; i < framed; i++) {
         double x = p[i].lon * kx, y = -p[i].lat;
         minx = fmin(minx, x);
