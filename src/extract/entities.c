@@ -87,7 +87,11 @@ static size_t tok_n(const rc_doc *d, size_t i);
 #define W_PLACE 0x04   /* a place of the gazetteer */
 #define W_COUNTRY 0x08 /* a country or region */
 #define W_ORG 0x10     /* an organisation (short entries only in capitals) */
-#define W_DEMO 0x20    /* a nationality, in any of its forms */
+#define W_DEMO 0x20    /* a nationality, in any of its forms: no entity of its own */
+#define W_PEOPLE 0x40  /* a people or a community (Kurdes, Rohingyas): MISC */
+
+/* ent_type_known's answer for a run that is a word of the lexicons but no entity. */
+#define ENT_NONE (-2)
 
 static bool ent_acronym(const char *s, size_t n);
 static int ent_demonym(const ent_run *r, const char *s, size_t n);
@@ -114,8 +118,9 @@ static unsigned ent_tword(ent_run *r, size_t i)
             b |= W_COUNTRY;
         if ((g & RC_GAZ_ORG) && (n > 3 || ent_acronym(s, n)))
             b |= W_ORG;
-        if (ent_demonym(r, s, n))
-            b |= W_DEMO;
+        int dm = ent_demonym(r, s, n);
+        if (dm)
+            b |= dm == 2 ? W_PEOPLE : W_DEMO;
         *w = (uint8_t)b;
         rc_word_set(r->doc, i, RC_WM_ENT_WORD, b);
     }
@@ -304,14 +309,15 @@ static bool ent_org_adjective(ent_run *r, const char *s, size_t n)
                                        "ives", "libre", "libres", "unies", "unis", "arabe",
                                        "rouge", "rouges", "blancs", "blanches", "turc",
                                        "turque", "kurde", "kurdes", "russe", "russes"};
+    rc_morph m;
+    bool known = rc_fr_morph(r->doc->ctx, s, n, &m);
     for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
         size_t l = strlen(ends[i]);
-        if (n >= l && memcmp(s + n - l, ends[i], l) == 0)
-            return true;
+        if (n >= l && memcmp(s + n - l, ends[i], l) == 0) /* unless only a verb: arrive */
+            return !known || (m.flags & RC_M_ADJ) || !(m.flags & RC_M_VERB);
     }
-    rc_morph m;
-    return rc_fr_morph(r->doc->ctx, s, n, &m) && (m.flags & RC_M_ADJ) &&
-           !(m.flags & (RC_M_VERB | RC_M_FUNC)) && !rc_lex_get(r->lx.func, s, n);
+    return known && (m.flags & RC_M_ADJ) && !(m.flags & (RC_M_VERB | RC_M_FUNC)) &&
+           !rc_lex_get(r->lx.func, s, n);
 }
 
 /* Whether a word links a name to what follows inside an organisation's name. */
@@ -379,34 +385,46 @@ static size_t ent_org_extend(ent_run *r, size_t a, size_t end, size_t limit)
     return last;
 }
 
-/* Whether a word is a nationality noun: the entry (masculine singular) or its feminine and
- * plural forms (Syriens, Kurdes, Syriennes). */
+/* Whether a word is a nationality or people noun: the entry (masculine singular) or its
+ * feminine and plural forms (Syriens, Kurdes, Syriennes). 2 for a people (the entry's value is
+ * "people"), 1 for a nationality, 0 for neither. */
+static int ent_demonym_entry(const ent_run *r, const char *s, size_t n)
+{
+    const char *v = rc_lex_get(r->lx.demonyms, s, n);
+    return !v ? 0 : strcmp(v, "people") == 0 ? 2 : 1;
+}
+
 static int ent_demonym(const ent_run *r, const char *s, size_t n)
 {
-    if (rc_lex_get(r->lx.demonyms, s, n))
-        return 1;
+    int k;
+    if ((k = ent_demonym_entry(r, s, n)))
+        return k;
     if (n > 2 && s[n - 1] == 's') {
-        if (rc_lex_get(r->lx.demonyms, s, n - 1))
-            return 1;
-        if (n > 4 && memcmp(s + n - 3, "nes", 3) == 0 && rc_lex_get(r->lx.demonyms, s, n - 3))
-            return 1;
-        if (n > 3 && s[n - 2] == 'e' && rc_lex_get(r->lx.demonyms, s, n - 2))
-            return 1;
+        if ((k = ent_demonym_entry(r, s, n - 1)))
+            return k;
+        if (n > 4 && memcmp(s + n - 3, "nes", 3) == 0 && (k = ent_demonym_entry(r, s, n - 3)))
+            return k;
+        if (n > 3 && s[n - 2] == 'e' && (k = ent_demonym_entry(r, s, n - 2)))
+            return k;
     }
-    if (n > 3 && s[n - 1] == 'e' && s[n - 2] == 'n' && rc_lex_get(r->lx.demonyms, s, n - 2))
-        return 1;
+    if (n > 3 && s[n - 1] == 'e' && s[n - 2] == 'n' && (k = ent_demonym_entry(r, s, n - 2)))
+        return k;
     return 0;
 }
 
 /* The type the run of tokens [a, b) gets from the gazetteers alone, or -1: organisations,
- * countries and regions, nationalities (MISC). A one-word run is answered from the token's
- * cached bits. */
+ * countries and regions, peoples (MISC); ENT_NONE for a nationality (230 Ukrainiens), which
+ * counts people and names nothing. A one-word run is answered from the token's cached bits. */
 static int ent_type_known(ent_run *r, size_t a, size_t b)
 {
     const rc_doc *d = r->doc;
     if (b == a + 1) {
         unsigned w = ent_tword(r, a);
-        return w & W_ORG ? RC_ENT_ORG : w & W_COUNTRY ? RC_ENT_LOC : w & W_DEMO ? RC_ENT_MISC : -1;
+        return w & W_ORG       ? RC_ENT_ORG
+               : w & W_COUNTRY ? RC_ENT_LOC
+               : w & W_PEOPLE  ? RC_ENT_MISC
+               : w & W_DEMO    ? ENT_NONE
+                               : -1;
     }
     const char *s = d->text + d->toks[a].start;
     size_t n = d->toks[b - 1].end - d->toks[a].start;
@@ -426,16 +444,12 @@ static bool ent_known_rest(ent_run *r, size_t a, size_t b)
     const rc_doc *d = r->doc;
     if (b - a < 2)
         return false;
-    const char *f = tok_s(d, a);
-    size_t fn = tok_n(d, a);
-    (void)f;
-    (void)fn;
     if ((ent_tword(r, a) & (W_FIRST | W_PLACE | W_COUNTRY | W_ORG)) ||
         ent_tcue(r, a) != CUE_NONE)
         return false;
     const char *s = tok_s(d, a + 1);
     size_t n = d->toks[b - 1].end - d->toks[a + 1].start;
-    return ent_type_known(r, a + 1, b) >= 0 || (ent_tword(r, a + 1) & W_FIRST) ||
+    return ent_type_known(r, a + 1, b) != -1 || (ent_tword(r, a + 1) & W_FIRST) ||
            rc_lex_get(r->lx.places, s, n);
 }
 
@@ -551,6 +565,21 @@ static ent_ctx_cue ent_context(ent_run *r, size_t a, size_t sent_start)
     return c;
 }
 
+/* Whether a name is followed by an age in apposition (Olena, 34 ans, ...; Espérance (52 ans)):
+ * only a person is given an age so, whatever else the name could be. The age must close there
+ * (a comma, a bracket, a full stop), so that "Alep, cinq ans après" is no age. */
+static bool ent_age_after(const ent_run *r, size_t b)
+{
+    const rc_doc *d = r->doc;
+    if (b + 3 >= d->ntoks)
+        return false;
+    const char *p = tok_s(d, b), *u = tok_s(d, b + 2), *e = tok_s(d, b + 3);
+    return tok_n(d, b) == 1 && (p[0] == ',' || p[0] == '(') &&
+           d->toks[b + 1].kind == RC_TOK_NUMBER && tok_n(d, b + 2) == 3 &&
+           memcmp(u, "ans", 3) == 0 && tok_n(d, b + 3) == 1 &&
+           (e[0] == ',' || e[0] == ')' || e[0] == '.');
+}
+
 /* FNV-1a over a span's bytes and its type. */
 static uint32_t ent_span_hash(const char *s, size_t n, int type)
 {
@@ -617,7 +646,7 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
     rc_doc *d = r->doc;
     /* leading words that are not names: Le, Selon, a title written with a capital */
     int known = ent_type_known(r, a, b);
-    while (a < b && known < 0) {
+    while (a < b && known == -1) {
         enum ent_cue k = ent_tcue(r, a);
         bool opener = (d->toks[a].flags & (RC_TF_SENTSTART | RC_TF_NEWLINE)) || a == sent_start ||
                       (a > 0 && d->toks[a - 1].kind == RC_TOK_QUOTE_OPEN);
@@ -650,13 +679,20 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
     /* the place gazetteer is asked about one word only when the word is in it */
     bool may_place = words > 1 || (ent_tword(r, a) & W_PLACE);
 
-    if (known < 0)
+    if (known == -1)
         known = ent_type_known(r, a, b);
+    if (known == ENT_NONE)
+        return RC_OK;
     if (known >= 0)
         return ent_add(r, start, end, known, NULL);
+    if (words <= 3 && ent_age_after(r, b))
+        return ent_add(r, start, end, RC_ENT_PER, NULL);
     enum ent_cue head = ent_head_of(r, a);
     enum ent_cue tail = ent_tcue(r, b - 1);
-    if ((head == CUE_ORGHEAD || tail == CUE_ORGTAIL || ent_acronym(first, firstn)) && words >= 2)
+    /* an organisation's noun ends the name, or starts an English one (Times of Israel) */
+    if ((head == CUE_ORGHEAD || tail == CUE_ORGTAIL || ent_acronym(first, firstn) ||
+         (ent_tcue(r, a) == CUE_ORGTAIL && ent_tcue(r, a + 1) == CUE_PARTICLE)) &&
+        words >= 2)
         return ent_add(r, start, end, RC_ENT_ORG, NULL);
     if (c.misc)
         return ent_add(r, start, end, RC_ENT_MISC, NULL);
@@ -931,7 +967,8 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
                 bool own_name = (own == CUE_ORGHEAD || own == CUE_LOCHEAD) && i + 1 < doc->ntoks &&
                                 doc->toks[i + 1].kind == RC_TOK_WORD &&
                                 !(doc->toks[i + 1].flags & RC_TF_SENTSTART) &&
-                                !ent_org_link(tok_s(doc, i + 1), tok_n(doc, i + 1));
+                                (ent_namelike(doc, i + 1) ||
+                                 ent_org_adjective(&r, tok_s(doc, i + 1), tok_n(doc, i + 1)));
                 /* nor a person's or a known place's name: les forces de Bachar al-Assad */
                 bool other = ent_tword(&r, i) & (W_FIRST | W_PLACE | W_COUNTRY);
                 if (!own_name && !other &&
