@@ -280,6 +280,9 @@ static bool ent_common_opener(ent_run *r, size_t i)
     if (c == CUE_STOP || c == CUE_TITLE || c == CUE_LOCPREP || c == CUE_LOCNOUN ||
         c == CUE_HONOR)
         return true;
+    if ((c == CUE_ORGHEAD || c == CUE_LOCHEAD) && i + 1 < d->ntoks && ent_namelike(d, i + 1) &&
+        !(d->toks[i + 1].flags & RC_TF_SENTSTART))
+        return false; /* Radio Okapi indique: the head of the name */
     if (ent_tword(r, i) & (W_FIRST | W_PLACE | W_COUNTRY | W_ORG))
         return false;
     rc_morph m;
@@ -464,6 +467,7 @@ typedef struct ent_ctx_cue {
     int list;     /* the type of the name before, when only a comma or "et" is between, or -1 */
     bool locnoun_far; /* quartiers, villages ... a few words before (dans quatre quartiers - X) */
     bool misc; /* opération, traité ... right before: an event or a named thing */
+    bool orgnoun; /* an organisation's noun in lower case right before: la coalition X */
 } ent_ctx_cue;
 
 /* Reads the words before token a, back to the sentence start or at most ENT_TITLE_BACK tokens. */
@@ -496,6 +500,9 @@ static ent_ctx_cue ent_context(ent_run *r, size_t a, size_t sent_start)
         c.locprep = true; /* A Kaldoria: the capital À written without its accent */
     if (k == CUE_LOCNOUN)
         c.locnoun = true; /* l'hôpital al-Chifa, le camp Yarmouk */
+    if (k == CUE_ORGHEAD && d->toks[p].kind == RC_TOK_WORD && !(d->toks[p].flags & RC_TF_UPPER) &&
+        !ent_org_adjective(r, s, n))
+        c.orgnoun = true; /* la coalition Viv Ansanm, le parti Renaissance; not le haut X */
     /* de la, de l': step over the article */
     if (p > sent_start && ((n == 2 && (memcmp(s, "la", 2) == 0 || memcmp(s, "le", 2) == 0)) ||
                            (d->toks[p].kind == RC_TOK_ELISION && (s[0] == 'l' || s[0] == 'L')))) {
@@ -696,6 +703,8 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
         return ent_add(r, start, end, RC_ENT_ORG, NULL);
     if (c.misc)
         return ent_add(r, start, end, RC_ENT_MISC, NULL);
+    if (c.orgnoun && !(ent_tword(r, a) & (W_FIRST | W_PLACE | W_COUNTRY)))
+        return ent_add(r, start, end, RC_ENT_ORG, NULL);
     if (c.honor || (c.title_near && !c.locnoun))
         return ent_add(r, start, end, RC_ENT_PER, NULL);
     if (c.locnoun)
