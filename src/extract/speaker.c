@@ -723,9 +723,7 @@ static const char *drop_org_kind(const src_state *st, const char *name)
     return (w.bits & SL_ORG) && !(w.bits & (SL_ROLE | SL_SRC)) ? sp + 1 : name;
 }
 
-/* Whether the organisation noun at token k stands, alone after "le", for the organisation
- * named before it (l'ONG, l'agence, le ministère): "ana" in its source_nouns.tsv entry. */
-static bool org_anaphor(const src_state *st, uint32_t k)
+bool speaker_anaphor(const src_state *st, uint32_t k)
 {
     const rc_lexicon *lex = rc_lang_lex(st->doc->ctx->fr, "source_nouns");
     size_t len;
@@ -847,7 +845,7 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
         }
     }
     if (!named && np->head == SL_ORG && np->def && !(np->bits & SL_PLUR) && st->doc->sents &&
-        !role_has_complement(st, np) && org_anaphor(st, np->ra)) { /* l'ONG, le ministère */
+        !role_has_complement(st, np) && speaker_anaphor(st, np->ra)) { /* l'ONG, le ministère */
         int32_t e = org_antecedent(st, np->ra, sent);
         if (e >= 0) {
             const rc_entity *en = &st->doc->ents[e];
