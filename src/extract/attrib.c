@@ -883,6 +883,7 @@ int attrib_run(src_state *st, const quote_tok *qt)
                         next = e;
                     break;
                 case SC_RELAY: /* X, cité par Y: read with X */
+                case SC_NONE:  /* vérifié de source indépendante: nobody */
                     next = e;
                     break;
                 default:
