@@ -572,6 +572,37 @@ static ent_ctx_cue ent_context(ent_run *r, size_t a, size_t sent_start)
     return c;
 }
 
+/* Whether the run [a, b) in capitals opens a line as a dateline: KHARTOUM, 14 avril (AFP) -;
+ * NYALA (Soudan) -; EL-FACHER - . A place, however much it looks like an acronym. */
+static bool ent_dateline(const ent_run *r, size_t a, size_t b)
+{
+    const rc_doc *d = r->doc;
+    if (b >= d->ntoks || (a > 0 && !(d->toks[a].flags & RC_TF_NEWLINE)))
+        return false;
+    size_t letters = 0;
+    for (size_t i = a; i < b; i++) {
+        if (!ent_acronym(tok_s(d, i), tok_n(d, i)))
+            return false;
+        letters += tok_n(d, i);
+    }
+    if (letters < 4)
+        return false; /* ONU, MSF: an acronym */
+    const char *p = tok_s(d, b);
+    size_t pn = tok_n(d, b);
+    if ((pn == 1 && (p[0] == '(' || p[0] == '-')) ||
+        (pn == 3 && (unsigned char)p[0] == 0xe2 && (unsigned char)p[1] == 0x80 &&
+         ((unsigned char)p[2] == 0x93 || (unsigned char)p[2] == 0x94)))
+        return true; /* NYALA (Soudan), EL-FACHER - , with an en or em dash too */
+    if (!(pn == 1 && p[0] == ',') || b + 1 >= d->ntoks)
+        return false;
+    if (d->toks[b + 1].kind == RC_TOK_NUMBER || d->toks[b + 1].kind == RC_TOK_DATE)
+        return true;
+    for (size_t t = r->time_i; t < d->ntimes && d->times[t].start <= d->toks[b + 1].start; t++)
+        if (d->times[t].start == d->toks[b + 1].start)
+            return true; /* KHARTOUM, mardi */
+    return false;
+}
+
 /* Whether a name is followed by an age in apposition (Olena, 34 ans, ...; Espérance (52 ans)):
  * only a person is given an age so, whatever else the name could be. The age must close there
  * (a comma, a bracket, a full stop), so that "Alep, cinq ans après" is no age. */
@@ -692,6 +723,9 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
         return RC_OK;
     if (known >= 0)
         return ent_add(r, start, end, known, NULL);
+    if (words <= 3 && ent_dateline(r, a, b))
+        return ent_add(r, start, end, RC_ENT_LOC,
+                       rc_gaz_place_find(d->ctx, s, n, &pl) ? &pl : NULL);
     if (words <= 3 && ent_age_after(r, b))
         return ent_add(r, start, end, RC_ENT_PER, NULL);
     enum ent_cue head = ent_head_of(r, a);
