@@ -871,6 +871,17 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
             const src_mem *m = &st->mem[(st->nmem - 1 - k) % SRC_MEM];
             if (m->sent + 2 < sent)
                 break;
+            /* ce responsable, after "un responsable des comités locaux": that description */
+            size_t hn = strlen(out->name);
+            if (m->sp.type != RC_ENT_PER && !(m->bits & SL_PLUR) && !m->sp.role &&
+                strlen(m->sp.name) > hn && m->sp.name[hn] == ' ' &&
+                folded_eq(m->sp.name, hn, out->name, hn)) {
+                uint32_t s0 = t[np->a].start, e0 = t[np->b - 1].end;
+                *out = m->sp;
+                out->start = s0;
+                out->end = e0;
+                return RC_OK;
+            }
             if (m->sp.type != RC_ENT_PER || (m->bits & SL_PLUR) ||
                 ((np->bits & SL_FEM) && (m->bits & SL_MASC)) ||
                 ((np->bits & SL_MASC) && (m->bits & SL_FEM)))
