@@ -33,7 +33,9 @@
 /* Cue classes of ent_cues.tsv. */
 enum ent_cue {
     CUE_NONE, CUE_TITLE, CUE_HONOR, CUE_ORGHEAD, CUE_LOCHEAD, CUE_LOCPREP, CUE_LOCNOUN,
-    CUE_PARTICLE, CUE_STOP, CUE_ORGTAIL, CUE_MISCNOUN
+    CUE_PARTICLE, CUE_STOP, CUE_ORGTAIL, CUE_MISCNOUN,
+    CUE_ORGCAP /* an organisation's head only when capitalised (Centre; le centre de X is a
+                * place's part): ent_tcue turns it into CUE_ORGHEAD or CUE_NONE */
 };
 
 /* The lexicons the stage reads, fetched once per document. */
@@ -71,7 +73,7 @@ static enum ent_cue ent_cue_of(const ent_lex *lx, const char *s, size_t n)
         return CUE_NONE;
     static const char *const names[] = {"", "title", "honor", "orghead", "lochead",
                                         "locprep", "locnoun", "particle", "stop", "orgtail",
-                                        "miscnoun"};
+                                        "miscnoun", "orgcap"};
     for (size_t i = 1; i < sizeof names / sizeof names[0]; i++)
         if (strcmp(v, names[i]) == 0)
             return (enum ent_cue)i;
@@ -148,6 +150,8 @@ static enum ent_cue ent_tcue(ent_run *r, size_t i)
                                  t->kind == RC_TOK_ABBREV
                              ? ent_cue_tok(r, i)
                              : CUE_NONE;
+        if (k == CUE_ORGCAP)
+            k = t->flags & RC_TF_UPPER ? CUE_ORGHEAD : CUE_NONE;
         *c = (uint8_t)(*c | TC_CUE_SET | (unsigned)k);
     }
     return (enum ent_cue)(*c & TC_CUE);
@@ -245,7 +249,8 @@ static enum ent_cue ent_head_of(ent_run *r, size_t i)
         return ent_tcue(r, i);
     const char *h = memchr(s, '-', n);
     n -= (size_t)(h + 1 - s);
-    return ent_cue_of(&r->lx, h + 1, n);
+    enum ent_cue k = ent_cue_of(&r->lx, h + 1, n);
+    return k == CUE_ORGCAP ? CUE_ORGHEAD : k; /* al-Markaz: capitalised after the article */
 }
 
 /* Whether token i can be part of a name: a capitalised word, an acronym, or an article name. */
