@@ -97,6 +97,7 @@ static size_t tok_n(const rc_doc *d, size_t i);
 
 static bool ent_acronym(const char *s, size_t n);
 static int ent_demonym(const ent_run *r, const char *s, size_t n);
+static bool ent_inner_apostrophe(const rc_doc *d, size_t i);
 
 /* What the name lists say of token i alone, looked up once per document. */
 static unsigned ent_tword(ent_run *r, size_t i)
@@ -262,6 +263,21 @@ static bool ent_namelike(const rc_doc *d, size_t i)
     if (t->flags & RC_TF_UPPER)
         return true;
     return ent_article_name(tok_s(d, i), tok_n(d, i));
+}
+
+/* Whether token i is an apostrophe inside a word, no space on either side, a word before and
+ * after it: a transliteration (Qal'at, Ma'arrat), since the tokenizer has already taken the
+ * French elisions (l', d', qu') as tokens of their own. */
+static bool ent_inner_apostrophe(const rc_doc *d, size_t i)
+{
+    if (i == 0 || i + 1 >= d->ntoks)
+        return false;
+    const rc_token *t = &d->toks[i];
+    const unsigned char *s = (const unsigned char *)d->text + t->start;
+    size_t n = t->end - t->start;
+    bool apos = (n == 1 && s[0] == '\'') || (n == 3 && s[0] == 0xe2 && s[1] == 0x80 && s[2] == 0x99);
+    return apos && d->toks[i - 1].kind == RC_TOK_WORD && d->toks[i - 1].end == t->start &&
+           d->toks[i + 1].kind == RC_TOK_WORD && d->toks[i + 1].start == t->end;
 }
 
 /* Whether token i lies inside a time expression (Noël, Décembre in a heading). The times are
@@ -689,7 +705,7 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
     rc_doc *d = r->doc;
     /* leading words that are not names: Le, Selon, a title written with a capital */
     int known = ent_type_known(r, a, b);
-    while (a < b && known == -1) {
+    while (a < b && known == -1 && !(a + 1 < b && ent_inner_apostrophe(d, a + 1))) {
         enum ent_cue k = ent_tcue(r, a);
         bool opener = (d->toks[a].flags & (RC_TF_SENTSTART | RC_TF_NEWLINE)) || a == sent_start ||
                       (a > 0 && d->toks[a - 1].kind == RC_TOK_QUOTE_OPEN);
@@ -916,6 +932,10 @@ static bool ent_continues(ent_run *r, size_t i, size_t lim, bool headed)
         return false;
     if (ent_namelike(d, i))
         return true;
+    if (ent_inner_apostrophe(d, i) && i + 1 < lim)
+        return true; /* Qal'at Nur, Ma'arrat: the apostrophe inside a transliterated name */
+    if (i > 0 && ent_inner_apostrophe(d, i - 1) && d->toks[i].kind == RC_TOK_WORD)
+        return true; /* and the letters after it */
     if (i + 1 >= lim || !ent_namelike(d, i + 1))
         return false;
     const char *s = tok_s(d, i);
