@@ -798,6 +798,32 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
     return RC_OK;
 }
 
+/* Whether a lone name ending at byte end is the first item of a list whose next item is a place
+ * (les frappes sur Nabatiyé et Tyr; Kaya, Djibo et Dori): only "et" or a comma between. The
+ * first known entities are in text order. */
+static bool ent_list_before_place(const rc_doc *d, size_t known, uint32_t end)
+{
+    const char *t = d->text;
+    uint32_t q = end;
+    if (t[q] == ',')
+        q++;
+    else if (t[q] == ' ' && t[q + 1] == 'e' && t[q + 2] == 't' && t[q + 3] == ' ')
+        q += 3;
+    else
+        return false;
+    while (t[q] == ' ')
+        q++;
+    size_t lo = 0, hi = known;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->ents[mid].start < q)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < known && d->ents[lo].start == q && d->ents[lo].type == RC_ENT_LOC;
+}
+
 /* FNV-1a with the type mixed in, for the table of ent_resolve. */
 static uint32_t ent_hash(const char *s, size_t n)
 {
@@ -854,8 +880,12 @@ static int ent_resolve(ent_run *r)
         size_t x = h & (cap - 1);
         while (hs[x] && hs[x] != h)
             x = (x + 1) & (cap - 1);
-        if (!hs[x])
+        if (!hs[x]) {
+            if (ent_list_before_place(d, known, r->pending[p].end) &&
+                ent_add(r, r->pending[p].start, r->pending[p].end, RC_ENT_LOC, NULL))
+                return RC_ENOMEM;
             continue;
+        }
         rc_gaz_place pl;
         const char *s = d->text + r->pending[p].start;
         size_t n = r->pending[p].end - r->pending[p].start;
