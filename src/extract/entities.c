@@ -632,11 +632,22 @@ static bool ent_age_after(const ent_run *r, size_t b)
     const rc_doc *d = r->doc;
     if (b + 3 >= d->ntoks)
         return false;
-    const char *p = tok_s(d, b), *u = tok_s(d, b + 2), *e = tok_s(d, b + 3);
-    return tok_n(d, b) == 1 && (p[0] == ',' || p[0] == '(') &&
-           d->toks[b + 1].kind == RC_TOK_NUMBER && tok_n(d, b + 2) == 3 &&
-           memcmp(u, "ans", 3) == 0 && tok_n(d, b + 3) == 1 &&
-           (e[0] == ',' || e[0] == ')' || e[0] == '.');
+    const char *p = tok_s(d, b);
+    if (tok_n(d, b) != 1 || (p[0] != ',' && p[0] != '('))
+        return false;
+    /* the age right after, or closing a short description: Marie, une infirmière de 23 ans, */
+    for (size_t k = b + 1; k + 2 < d->ntoks && k <= b + 7; k++) {
+        const rc_token *t = &d->toks[k];
+        if (t->kind == RC_TOK_NUMBER) {
+            const char *u = tok_s(d, k + 1), *e = tok_s(d, k + 2);
+            return tok_n(d, k + 1) == 3 && memcmp(u, "ans", 3) == 0 && tok_n(d, k + 2) == 1 &&
+                   (e[0] == ',' || e[0] == ')' || e[0] == '.') &&
+                   (k == b + 1 || (tok_n(d, k - 1) == 2 && memcmp(tok_s(d, k - 1), "de", 2) == 0));
+        }
+        if (t->kind != RC_TOK_WORD && t->kind != RC_TOK_ELISION)
+            return false;
+    }
+    return false;
 }
 
 /* FNV-1a over a span's bytes and its type. */
