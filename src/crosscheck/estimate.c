@@ -5,10 +5,12 @@
  * conditional, hedged, expected and disputed ones 1, denied ones are left out), ties going to
  * the most precise wording (exact, then approximate, then a bound), then to the smaller figure.
  *
- * The status compares what the origins say: a lower bound ("au moins 82") is not contradicted by
- * a larger figure, only by a smaller one, and an upper bound the other way round. single: one
- * origin; agree: the figures are equal (bounds allowing them); close: the largest gap is within
- * 10 % of the largest figure; conflict: beyond.
+ * The status compares the figures the origins state, as the contract defines it: single: one
+ * origin; agree: every figure is the same (au moins 82 and 82 agree); close: the largest gap is
+ * within 10 % of the largest figure; conflict: beyond. A bound is compared by its figure: "au
+ * moins 82" beside "plus d'une centaine" is a gap of 18, whatever both allow, because the
+ * reader needs to see that the origins give different tolls; the bounds still shape low and
+ * high.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -60,47 +62,25 @@ static double best_of(const est_item *it, size_t n)
     return best;
 }
 
-/* The status from the counted claims (see the header). */
+/* The status from the counted claims (see the header): the figures they state, bounds and
+ * approximations alike, compared as the contract says. */
 static uint8_t status_of(const rc_check *chk, const rc_fact *f, size_t norig)
 {
     if (norig <= 1)
         return RC_FACT_SINGLE;
-    double pmin = NAN, pmax = NAN, lmax = NAN, umin = NAN, vmin = NAN, vmax = NAN;
+    double vmin = NAN, vmax = NAN;
     for (size_t i = 0; i < f->nclaims; i++) {
         const cc_claim *k = check_claim_of(chk, &f->claims[i]);
         if (!k->weight || isnan(k->point))
             continue;
         vmin = isnan(vmin) || k->point < vmin ? k->point : vmin;
         vmax = isnan(vmax) || k->point > vmax ? k->point : vmax;
-        if (k->kind == CC_POINT) {
-            pmin = isnan(pmin) || k->point < pmin ? k->point : pmin;
-            pmax = isnan(pmax) || k->point > pmax ? k->point : pmax;
-        }
-        if (k->kind == CC_LOWER || k->kind == CC_RANGE)
-            lmax = isnan(lmax) || k->lo > lmax ? k->lo : lmax;
-        if (k->kind == CC_UPPER || k->kind == CC_RANGE)
-            umin = isnan(umin) || k->hi < umin ? k->hi : umin;
     }
     if (isnan(vmin))
         return RC_FACT_SINGLE;
-    double gap = 0, ref = vmax;
-    if (!isnan(pmin)) {
-        gap = pmax - pmin;
-        if (!isnan(lmax) && lmax > pmin)
-            gap = fmax(gap, lmax - pmin);
-        if (!isnan(umin) && umin < pmax)
-            gap = fmax(gap, pmax - umin);
-        if (gap == 0)
-            return RC_FACT_AGREE;
-    } else {
-        if (!isnan(lmax) && !isnan(umin) && lmax > umin)
-            gap = lmax - umin;
-        else /* bounds that fit together: they agree when they are one figure */
-            return vmin == vmax ? RC_FACT_AGREE : RC_FACT_CLOSE;
-    }
-    if (!isnan(lmax) && lmax > ref)
-        ref = lmax;
-    return gap <= 0.1 * fabs(ref) ? RC_FACT_CLOSE : RC_FACT_CONFLICT;
+    if (vmin == vmax)
+        return RC_FACT_AGREE;
+    return vmax - vmin <= 0.1 * fabs(vmax) ? RC_FACT_CLOSE : RC_FACT_CONFLICT;
 }
 
 void estimate_fact(const rc_check *chk, rc_fact *f)

@@ -457,6 +457,27 @@ static int cl_sent_has_figure(const rc_doc *doc, size_t s)
     return 0;
 }
 
+/* Whether token k is the que of a restriction (ne contrôlerait plus qu'environ 21 %: a "ne"
+ * or "n'" a few words before, not a conjunction that opens a clause of its own. */
+static bool cl_restrictive_que(const rc_doc *doc, size_t k, size_t lim)
+{
+    const rc_token *q = &doc->toks[k];
+    size_t qn = q->end - q->start;
+    const char *qs = doc->text + q->start;
+    if (!((qn == 3 && memcmp(qs, "que", 3) == 0) || (qn >= 3 && memcmp(qs, "qu", 2) == 0 &&
+                                                     q->kind == RC_TOK_ELISION)))
+        return false;
+    for (size_t n = 0; k > lim && n < 4; n++) {
+        const rc_token *t = &doc->toks[--k];
+        const char *ts = doc->text + t->start;
+        size_t tn = t->end - t->start;
+        if ((tn == 2 && memcmp(ts, "ne", 2) == 0) ||
+            (t->kind == RC_TOK_ELISION && (ts[0] == 'n' || ts[0] == 'N')))
+            return true;
+    }
+    return false;
+}
+
 /* Modality: denied > disputed > expected > hedged > conditional > reported > asserted. */
 static void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
 {
@@ -473,7 +494,8 @@ static void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
     size_t c0 = f->nt0, c1 = f->endt;
     while (c0 > f->win0) {
         const cl_entry *e = cl_word_at(d, c0 - 1);
-        if (cl_punct(doc, c0 - 1, ',') || (e && (e->wflags & CL_W_STOP)))
+        if (cl_punct(doc, c0 - 1, ',') ||
+            (e && (e->wflags & CL_W_STOP) && !cl_restrictive_que(doc, c0 - 1, f->win0)))
             break;
         c0--;
     }

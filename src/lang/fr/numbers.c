@@ -14860,6 +14860,26 @@ static const num_bsets *num_bsets_of(const rc_lexicon *lex)
     return &cache;
 }
 
+/* A bound phrase after an elided word, the words from s to e read back before a figure taking
+ * the elision: d'environ 300, qu'environ 21 %, d'au moins 40. The phrase starts after the first
+ * word's apostrophe. */
+static const char *num_bound_elided(num_st *st, const char *s, const char *e, char *buf,
+                                    size_t cap, const char **ps, const char **pe)
+{
+    for (const char *q = s; q < e && *q != ' '; q++) {
+        if (!num_apostrophe(q))
+            continue;
+        const char *w = q + (*q == '\'' ? 1 : 3);
+        const char *v = w < e ? num_lex_get(st->bounds, w, (size_t)(e - w)) : NULL;
+        if (!v)
+            return NULL;
+        *ps = w;
+        *pe = e;
+        return num_field(v, 0, buf, cap);
+    }
+    return NULL;
+}
+
 /* The bound phrase ending just before c->s (col 0) or starting just after c->e (col 1), longest
  * first; copies its effects into buf and sets *ps / *pe to its extent. */
 static const char *num_bound(num_st *st, const num_core *c, int col, char *buf, size_t cap,
@@ -14883,7 +14903,7 @@ static const char *num_bound(num_st *st, const num_core *c, int col, char *buf, 
                 break;
             whok[n] = num_word_hash(s, p, &wh[n]);
             if (n == 0 && whok[0] && !num_wset_has(bs->last, wh[0]))
-                return NULL; /* no phrase ends with this word */
+                return num_bound_elided(st, s, p, buf, cap, ps, pe); /* no phrase ends so */
             starts[n++] = s;
             const char *b = num_skip_sp_back(st, s);
             if (b == s)
@@ -14909,6 +14929,11 @@ static const char *num_bound(num_st *st, const num_core *c, int col, char *buf, 
                 *pe = e0;
                 return num_field(v, 0, buf, cap);
             }
+        }
+        for (int i = n - 1; i >= 0; i--) { /* d'au moins 40, d'environ 300 */
+            const char *v = num_bound_elided(st, starts[i], e0, buf, cap, ps, pe);
+            if (v)
+                return v;
         }
         return NULL;
     }
