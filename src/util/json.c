@@ -73,13 +73,30 @@ static const bool json_special[256] = {
     [0x15] = 1, [0x16] = 1, [0x17] = 1, [0x18] = 1, [0x19] = 1, [0x1a] = 1, [0x1b] = 1,
     [0x1c] = 1, [0x1d] = 1, [0x1e] = 1, [0x1f] = 1, ['"'] = 1,  ['\\'] = 1, [0x7f] = 1};
 
+/* Whether one of the eight bytes at s is special (json_special): a byte below 0x20, '"', '\\'
+ * or DEL. Each test is the classic "has a zero byte" of a word, exact for the word as a whole. */
+static inline bool json_special8(const char *s)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t w;
+    memcpy(&w, s, 8);
+    uint64_t quote = w ^ (ones * '"'), bslash = w ^ (ones * '\\'), del = w ^ (ones * 0x7f);
+    uint64_t t = ((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) |
+                 ((bslash - ones) & ~bslash) | ((del - ones) & ~del);
+    return (t & high) != 0;
+}
+
 void rc_json_escape(rc_buf *b, const char *s, size_t len)
 {
     static const char hex[] = "0123456789abcdef";
     if (rc_buf_reserve(b, len + 2))
         return;
-    /* most strings (names, keys, vocabulary words) need no escape: one copy into the room made */
+    /* most strings (names, keys, vocabulary words, the text) need no escape: one copy into the
+     * room made. Eight bytes are tested at once, then the last ones (or the eight holding a
+     * special byte) one by one. */
     size_t plain = 0;
+    while (plain + 8 <= len && !json_special8(s + plain))
+        plain += 8;
     while (plain < len && !json_special[(unsigned char)s[plain]])
         plain++;
     if (plain == len) {
@@ -94,7 +111,7 @@ void rc_json_escape(rc_buf *b, const char *s, size_t len)
     }
     rc_buf_putc(b, '"');
     size_t run = 0;
-    for (size_t i = 0; i < len; i++) {
+    for (size_t i = plain; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         if (!json_special[c])
             continue;
