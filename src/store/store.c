@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "store/store_int.h"
 
@@ -185,7 +186,6 @@ int rc_store_open(const char *path, unsigned flags, char *errbuf, size_t errlen,
         return RC_ENOMEM;
     }
     st->readonly = (flags & RC_STORE_READONLY) != 0;
-    st->json = (rc_buf)RC_BUF_INIT;
     st->claim_json = (rc_buf)RC_BUF_INIT;
     int status = store_connect(st, flags);
     if (status) {
@@ -207,7 +207,6 @@ void rc_store_close(rc_store *st)
     for (int i = 0; i < ST_N; i++)
         sqlite3_finalize(st->stmt[i]);
     sqlite3_close(st->db);
-    rc_buf_free(&st->json);
     rc_buf_free(&st->claim_json);
     free(st->path);
     free(st);
@@ -220,6 +219,12 @@ int rc_store_begin(rc_store *st)
     int status = rc_store_exec(st, "BEGIN IMMEDIATE");
     if (status)
         return status;
+    /* the time of the ingest, once for the documents of the batch */
+    time_t now = time(NULL);
+    struct tm tm;
+    if (!gmtime_r(&now, &tm) ||
+        !strftime(st->added_at, sizeof st->added_at, "%Y-%m-%dT%H:%M:%SZ", &tm))
+        snprintf(st->added_at, sizeof st->added_at, "1970-01-01T00:00:00Z");
     st->in_batch = true;
     st->batch_err = RC_OK;
     return RC_OK;
