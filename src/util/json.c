@@ -51,16 +51,24 @@ void rc_json_arr_end(rc_json *j) { json_close(j, ']'); }
 
 void rc_json_keyn(rc_json *j, const char *key, size_t n)
 {
-    json_sep(j);
-    if (rc_buf_reserve(j->out, n + 3))
+    /* the comma, the quoted key and the colon in the room of one reserve: keys are recoupe's own
+     * identifiers, written without escaping */
+    if (rc_buf_reserve(j->out, n + 4))
         return;
-    char *o = j->out->data + j->out->len; /* keys are recoupe's own identifiers: no escaping */
-    o[0] = '"';
-    memcpy(o + 1, key, n);
-    o[n + 1] = '"';
-    o[n + 2] = ':';
-    j->out->len += n + 3;
-    j->out->data[j->out->len] = '\0';
+    char *o = j->out->data + j->out->len;
+    size_t k = 0;
+    if (j->after_key)
+        j->after_key = false;
+    else if (j->need_comma[j->depth])
+        o[k++] = ',';
+    j->need_comma[j->depth] = true;
+    o[k++] = '"';
+    memcpy(o + k, key, n);
+    k += n;
+    o[k++] = '"';
+    o[k++] = ':';
+    o[k] = '\0';
+    j->out->len += k;
     j->after_key = true;
 }
 
@@ -158,9 +166,9 @@ void rc_json_strz(rc_json *j, const char *s)
  * the numbers recoupe writes. */
 static void put_int(rc_buf *b, int64_t v)
 {
-    char tmp[24];
-    size_t n = rc_fmt_int(tmp, sizeof tmp, v);
-    rc_buf_append(b, tmp, n);
+    if (rc_buf_reserve(b, 24)) /* any int64_t and its NUL, written in place */
+        return;
+    b->len += rc_fmt_int(b->data + b->len, 24, v);
 }
 
 /* printf writes the decimal point of the process locale (a French host program gets "1,5"):
