@@ -159,7 +159,29 @@ void rc_json_strz(rc_json *j, const char *s)
         rc_json_null(j);
         return;
     }
-    rc_json_str(j, s, strlen(s));
+    json_sep(j);
+    /* most of these strings are short (types, keys, vocabulary words): they are copied while
+     * their end is looked for, into room made for 32 bytes; a longer one, or one with a byte to
+     * escape, goes the general way over what was written past the end of the buffer */
+    rc_buf *b = j->out;
+    if (rc_buf_reserve(b, 34))
+        return;
+    char *o = b->data + b->len;
+    o[0] = '"';
+    size_t i = 0;
+    for (; i < 32; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (!c) {
+            o[i + 1] = '"';
+            o[i + 2] = '\0';
+            b->len += i + 2;
+            return;
+        }
+        if (json_special[c])
+            break;
+        o[i + 1] = (char)c;
+    }
+    rc_json_escape(b, s, i + strlen(s + i));
 }
 
 /* Appends the decimal digits of v without going through printf: offsets and counts are most of

@@ -106,12 +106,12 @@ static void test_json_doubles(void **state)
 }
 
 /* Every byte value at every position of strings long and short escapes as the byte-by-byte
- * rule says (the writer tests eight bytes at once), and the code points of a text are counted
+ * rule says (the writer tests eight bytes at once, C strings 32 bytes first), and the code points of a text are counted
  * alike eight bytes at a time. */
 static void test_json_escape_bytes(void **state)
 {
     (void)state;
-    char s[24], want[200];
+    char s[40], z[41], want[300];
     for (int c = 1; c < 256; c++) {
         for (size_t len = 1; len <= sizeof s; len++) {
             for (size_t at = 0; at < len; at++) {
@@ -139,6 +139,13 @@ static void test_json_escape_bytes(void **state)
                 rc_buf b = RC_BUF_INIT;
                 rc_json_escape(&b, s, len);
                 assert_int_equal(b.err, 0);
+                assert_string_equal(b.data, want);
+                rc_buf_reset(&b);
+                memcpy(z, s, len); /* the same as a C string, which is looked at 32 bytes first */
+                z[len] = '\0';
+                rc_json j;
+                rc_json_init(&j, &b);
+                rc_json_strz(&j, z);
                 assert_string_equal(b.data, want);
                 rc_buf_free(&b);
             }
