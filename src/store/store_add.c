@@ -84,8 +84,11 @@ static int insert_doc(void *ud, const char *json, size_t len)
     const rc_doc_meta *m = r->m;
     size_t tlen;
     const char *text = rc_doc_text(r->doc, &tlen);
-    if (len > (size_t)INT_MAX)
-        return RC_ENOMEM; /* more than SQLite takes in one value */
+    if (len > (size_t)INT_MAX) { /* more than SQLite takes in one value */
+        snprintf(r->st->err, sizeof r->st->err, "%s: document %s: its JSON is too large to store",
+                 r->st->path, m->id ? m->id : "?");
+        return RC_ENOMEM;
+    }
     sqlite3_stmt *s = stmt(r->st, ST_DOC);
     if (!s)
         return RC_EIO;
