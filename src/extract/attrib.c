@@ -497,9 +497,12 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
     } else if (inverted) {
         uint32_t j = vend;
         for (int n = 0; j < b && n < 4; n++) { /* a estimé jeudi auprès de l'AFP un diplomate */
+            uint32_t aside;
             if (((ti[j].bits & SL_ADV) && !(ti[j].bits & TB_NAME)) || t[j].kind == RC_TOK_DATE ||
                 t[j].kind == RC_TOK_TIME)
                 j++;
+            else if ((aside = phrase_aside(st, j, b)) > 1) /* assure pour sa part le commandant */
+                j += aside;
             else
                 break;
         }

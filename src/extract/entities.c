@@ -97,6 +97,7 @@ static size_t tok_n(const rc_doc *d, size_t i);
 
 static bool ent_acronym(const char *s, size_t n);
 static int ent_demonym(const ent_run *r, const char *s, size_t n);
+static bool ent_inner_apostrophe(const rc_doc *d, size_t i);
 
 /* What the name lists say of token i alone, looked up once per document. */
 static unsigned ent_tword(ent_run *r, size_t i)
@@ -262,6 +263,21 @@ static bool ent_namelike(const rc_doc *d, size_t i)
     if (t->flags & RC_TF_UPPER)
         return true;
     return ent_article_name(tok_s(d, i), tok_n(d, i));
+}
+
+/* Whether token i is an apostrophe inside a word, no space on either side, a word before and
+ * after it: a transliteration (Qal'at, Ma'arrat), since the tokenizer has already taken the
+ * French elisions (l', d', qu') as tokens of their own. */
+static bool ent_inner_apostrophe(const rc_doc *d, size_t i)
+{
+    if (i == 0 || i + 1 >= d->ntoks)
+        return false;
+    const rc_token *t = &d->toks[i];
+    const unsigned char *s = (const unsigned char *)d->text + t->start;
+    size_t n = t->end - t->start;
+    bool apos = (n == 1 && s[0] == '\'') || (n == 3 && s[0] == 0xe2 && s[1] == 0x80 && s[2] == 0x99);
+    return apos && d->toks[i - 1].kind == RC_TOK_WORD && d->toks[i - 1].end == t->start &&
+           d->toks[i + 1].kind == RC_TOK_WORD && d->toks[i + 1].start == t->end;
 }
 
 /* Whether token i lies inside a time expression (Noël, Décembre in a heading). The times are
@@ -616,11 +632,22 @@ static bool ent_age_after(const ent_run *r, size_t b)
     const rc_doc *d = r->doc;
     if (b + 3 >= d->ntoks)
         return false;
-    const char *p = tok_s(d, b), *u = tok_s(d, b + 2), *e = tok_s(d, b + 3);
-    return tok_n(d, b) == 1 && (p[0] == ',' || p[0] == '(') &&
-           d->toks[b + 1].kind == RC_TOK_NUMBER && tok_n(d, b + 2) == 3 &&
-           memcmp(u, "ans", 3) == 0 && tok_n(d, b + 3) == 1 &&
-           (e[0] == ',' || e[0] == ')' || e[0] == '.');
+    const char *p = tok_s(d, b);
+    if (tok_n(d, b) != 1 || (p[0] != ',' && p[0] != '('))
+        return false;
+    /* the age right after, or closing a short description: Marie, une infirmière de 23 ans, */
+    for (size_t k = b + 1; k + 2 < d->ntoks && k <= b + 7; k++) {
+        const rc_token *t = &d->toks[k];
+        if (t->kind == RC_TOK_NUMBER) {
+            const char *u = tok_s(d, k + 1), *e = tok_s(d, k + 2);
+            return tok_n(d, k + 1) == 3 && memcmp(u, "ans", 3) == 0 && tok_n(d, k + 2) == 1 &&
+                   (e[0] == ',' || e[0] == ')' || e[0] == '.') &&
+                   (k == b + 1 || (tok_n(d, k - 1) == 2 && memcmp(tok_s(d, k - 1), "de", 2) == 0));
+        }
+        if (t->kind != RC_TOK_WORD && t->kind != RC_TOK_ELISION)
+            return false;
+    }
+    return false;
 }
 
 /* FNV-1a over a span's bytes and its type. */
@@ -689,7 +716,7 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
     rc_doc *d = r->doc;
     /* leading words that are not names: Le, Selon, a title written with a capital */
     int known = ent_type_known(r, a, b);
-    while (a < b && known == -1) {
+    while (a < b && known == -1 && !(a + 1 < b && ent_inner_apostrophe(d, a + 1))) {
         enum ent_cue k = ent_tcue(r, a);
         bool opener = (d->toks[a].flags & (RC_TF_SENTSTART | RC_TF_NEWLINE)) || a == sent_start ||
                       (a > 0 && d->toks[a - 1].kind == RC_TOK_QUOTE_OPEN);
@@ -782,6 +809,32 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
     return RC_OK;
 }
 
+/* Whether a lone name ending at byte end is the first item of a list whose next item is a place
+ * (les frappes sur Nabatiyé et Tyr; Kaya, Djibo et Dori): only "et" or a comma between. The
+ * first known entities are in text order. */
+static bool ent_list_before_place(const rc_doc *d, size_t known, uint32_t end)
+{
+    const char *t = d->text;
+    uint32_t q = end;
+    if (t[q] == ',')
+        q++;
+    else if (t[q] == ' ' && t[q + 1] == 'e' && t[q + 2] == 't' && t[q + 3] == ' ')
+        q += 3;
+    else
+        return false;
+    while (t[q] == ' ')
+        q++;
+    size_t lo = 0, hi = known;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->ents[mid].start < q)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < known && d->ents[lo].start == q && d->ents[lo].type == RC_ENT_LOC;
+}
+
 /* FNV-1a with the type mixed in, for the table of ent_resolve. */
 static uint32_t ent_hash(const char *s, size_t n)
 {
@@ -838,8 +891,12 @@ static int ent_resolve(ent_run *r)
         size_t x = h & (cap - 1);
         while (hs[x] && hs[x] != h)
             x = (x + 1) & (cap - 1);
-        if (!hs[x])
+        if (!hs[x]) {
+            if (ent_list_before_place(d, known, r->pending[p].end) &&
+                ent_add(r, r->pending[p].start, r->pending[p].end, RC_ENT_LOC, NULL))
+                return RC_ENOMEM;
             continue;
+        }
         rc_gaz_place pl;
         const char *s = d->text + r->pending[p].start;
         size_t n = r->pending[p].end - r->pending[p].start;
@@ -916,6 +973,10 @@ static bool ent_continues(ent_run *r, size_t i, size_t lim, bool headed)
         return false;
     if (ent_namelike(d, i))
         return true;
+    if (ent_inner_apostrophe(d, i) && i + 1 < lim)
+        return true; /* Qal'at Nur, Ma'arrat: the apostrophe inside a transliterated name */
+    if (i > 0 && ent_inner_apostrophe(d, i - 1) && d->toks[i].kind == RC_TOK_WORD)
+        return true; /* and the letters after it */
     if (i + 1 >= lim || !ent_namelike(d, i + 1))
         return false;
     const char *s = tok_s(d, i);
