@@ -9,19 +9,11 @@
 
 #include "core/doc.h"
 #include "extract/stages.h"
+#include "util/fold.h"
 #include "util/json.h"
 
 static const char *const num_kinds[] = {"number", "ordinal", "percent", "fraction", "range"};
 static const char *const time_types[] = {"date", "time", "datetime", "duration", "set", "range"};
-
-/* Number of code points in s[0..len): the "chars" of the contract. */
-static size_t count_chars(const char *s, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        n += ((unsigned char)s[i] & 0xc0) != 0x80;
-    return n;
-}
 
 void rc_json_number(rc_json *j, const char *text, const rc_number *n)
 {
@@ -74,6 +66,10 @@ void rc_json_time(rc_json *j, const char *text, const rc_time *t)
 int rc_doc_write_json(const rc_doc *doc, unsigned flags, rc_write_fn fn, void *ud)
 {
     rc_buf b = RC_BUF_INIT;
+    /* room for the usual document at once: its JSON is four to five times its text (the text,
+     * the sentences of the claims, the quotes, the keys of every object), and growing a buffer
+     * by doubling from nothing copies it several times over */
+    rc_buf_reserve(&b, 6 * doc->len + 4096);
     rc_json j;
     rc_json_init(&j, &b);
     rc_json_obj(&j);
@@ -98,7 +94,7 @@ int rc_doc_write_json(const rc_doc *doc, unsigned flags, rc_write_fn fn, void *u
     rc_json_key(&j, "date_source");
     rc_json_strz(&j, doc->date_source);
     rc_json_key(&j, "chars");
-    rc_json_int(&j, (int64_t)count_chars(doc->text, doc->len));
+    rc_json_int(&j, (int64_t)rc_utf8_count(doc->text, doc->len)); /* code points */
     rc_json_key(&j, "sentences");
     rc_json_int(&j, (int64_t)doc->nsents);
     rc_json_key(&j, "tokens");

@@ -611,15 +611,6 @@ static const struct {
     {"claims", read_claims},     {"framing", read_framing},
 };
 
-/* Number of code points in s[0..len), as doc_json.c counts "chars". */
-static size_t count_chars(const char *s, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        n += ((unsigned char)s[i] & 0xc0) != 0x80;
-    return n;
-}
-
 /* The noise lines: their texts are laid end to end, a line feed after each, as doc->raw, which
  * is what their offsets point into. */
 static void read_noise(reader *r, json_t *v)
@@ -684,7 +675,7 @@ static void read_meta(reader *r, json_t *d)
     doc->text = rc_arena_strndup(&doc->arena, json_string_value(text), doc->len);
     if (!doc->text)
         return (void)bad(r, RC_ENOMEM);
-    if (get_uint(r, d, "chars", UINT32_MAX, 0, 0) != count_chars(doc->text, doc->len))
+    if (get_uint(r, d, "chars", UINT32_MAX, 0, 0) != rc_utf8_count(doc->text, doc->len))
         bad(r, RC_EFORMAT);
     size_t n;
     json_t *spans = get_arr(r, need(r, d, "sentence_spans"), &n);

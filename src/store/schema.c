@@ -188,7 +188,7 @@ static const char *const stmt_sql[ST_N] = {
     [ST_DOC] = "INSERT OR IGNORE INTO documents (id, seq, path, title, site, url, author, lang,"
                " date, date_source, chars, added_at, json) VALUES (?1,"
                " (SELECT coalesce(max(seq), 0) + 1 FROM documents), ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-               " ?9, ?10, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?11)",
+               " ?9, ?10, ?12, ?11)",
     /* in parentheses: one literal written on two lines, not two elements missing a comma */
     [ST_CLAIM] = ("INSERT INTO claims (doc, claim, n, text, start, end, value, low, high, approx,"
                   " unit, what, who, counted, time_text, time_from, time_to, agent, modality,"

@@ -4,11 +4,13 @@
  * views over the JSON), and the facts of a cross-check, which replace the previous ones.
  * Statements are prepared once per store and reset between rows.
  */
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "store/store_int.h"
+#include "util/fold.h"
 #include "util/json.h"
 
 static const char *const ent_types[] = {"PER", "ORG", "LOC", "MISC"};
@@ -65,34 +67,29 @@ static int step(rc_store *st, sqlite3_stmt *s)
     return rc == SQLITE_DONE ? RC_OK : rc_store_fail(st, rc, "cannot write to the store");
 }
 
-/* Appends the bytes rc_doc_write_json hands over to the store's JSON buffer. */
-static int to_buf(void *ud, const char *bytes, size_t len)
-{
-    rc_buf *b = ud;
-    rc_buf_append(b, bytes, len);
-    return b->err;
-}
+/* What the row of a document is written from: the store, the document and its metadata, and
+ * whether the row was added (0 when its id was already stored). */
+typedef struct doc_row {
+    rc_store *st;
+    const rc_doc *doc;
+    const rc_doc_meta *m;
+    int added;
+} doc_row;
 
-/* Number of code points in s[0..len). */
-static int64_t count_chars(const char *s, size_t len)
+/* Writes the document's row with the JSON rc_doc_write_json hands over: bound as it is, without
+ * a copy, while it lives (during this call). */
+static int insert_doc(void *ud, const char *json, size_t len)
 {
-    int64_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        n += ((unsigned char)s[i] & 0xc0) != 0x80;
-    return n;
-}
-
-/* The document's row; *added is 0 when its id was already stored. */
-static int add_doc_row(rc_store *st, const rc_doc *doc, const rc_doc_meta *m, int *added)
-{
-    rc_buf_reset(&st->json);
-    int status = rc_doc_write_json(doc, RC_JSON_TEXT | RC_JSON_EXPLAIN | RC_JSON_KEYS, to_buf,
-                                   &st->json);
-    if (status)
-        return status;
-    size_t len;
-    const char *text = rc_doc_text(doc, &len);
-    sqlite3_stmt *s = stmt(st, ST_DOC);
+    doc_row *r = ud;
+    const rc_doc_meta *m = r->m;
+    size_t tlen;
+    const char *text = rc_doc_text(r->doc, &tlen);
+    if (len > (size_t)INT_MAX) { /* more than SQLite takes in one value */
+        snprintf(r->st->err, sizeof r->st->err, "%s: document %s: its JSON is too large to store",
+                 r->st->path, m->id ? m->id : "?");
+        return RC_ENOMEM;
+    }
+    sqlite3_stmt *s = stmt(r->st, ST_DOC);
     if (!s)
         return RC_EIO;
     bind_str(s, 1, m->id);
@@ -104,12 +101,25 @@ static int add_doc_row(rc_store *st, const rc_doc *doc, const rc_doc_meta *m, in
     bind_str(s, 7, m->lang);
     bind_str(s, 8, m->date);
     bind_str(s, 9, m->date_source);
-    sqlite3_bind_int64(s, 10, count_chars(text, len));
-    sqlite3_bind_text(s, 11, st->json.data, (int)st->json.len, SQLITE_STATIC);
-    if ((status = step(st, s)))
+    sqlite3_bind_int64(s, 10, (int64_t)rc_utf8_count(text, tlen));
+    sqlite3_bind_text(s, 11, json, (int)len, SQLITE_STATIC);
+    bind_str(s, 12, r->st->added_at);
+    int status = step(r->st, s);
+    sqlite3_clear_bindings(s); /* the JSON goes with this call */
+    if (status)
         return status;
-    *added = sqlite3_changes(st->db) > 0;
+    r->added = sqlite3_changes(r->st->db) > 0;
     return RC_OK;
+}
+
+/* The document's row; *added is 0 when its id was already stored. */
+static int add_doc_row(rc_store *st, const rc_doc *doc, const rc_doc_meta *m, int *added)
+{
+    doc_row r = {st, doc, m, 0};
+    int status = rc_doc_write_json(doc, RC_JSON_TEXT | RC_JSON_EXPLAIN | RC_JSON_KEYS, insert_doc,
+                                   &r);
+    *added = r.added;
+    return status;
 }
 
 /* A number of a claim's JSON columns: NULL for unknown, as the document's JSON writes it. */

@@ -39,7 +39,7 @@ struct rc_store {
     bool in_batch;     /* between rc_store_begin and rc_store_commit */
     int batch_err;     /* the first failure of an add in the batch: the commit rolls back */
     sqlite3_stmt *stmt[ST_N];
-    rc_buf json;       /* a document's JSON, reused from one add to the next */
+    char added_at[24]; /* the UTC time of the batch, YYYY-MM-DDTHH:MM:SSZ, for its documents */
     rc_buf claim_json; /* a claim's parts, places and sources, as JSON arrays */
     char err[1024];
 };

@@ -4,7 +4,26 @@
  */
 #include "util/fold.h"
 
+#include <string.h>
+
 #include <utf8proc.h>
+
+size_t rc_utf8_count(const char *s, size_t len)
+{
+    const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
+    size_t cont = 0, i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        /* a continuation byte is 10xxxxxx: bit 7 set, bit 6 (shifted into bit 7) clear; the
+         * eight 0/1 bytes are summed by one multiplication into the top byte */
+        uint64_t c = (w & ~(w << 1) & high) >> 7;
+        cont += (size_t)((c * ones) >> 56);
+    }
+    for (; i < len; i++)
+        cont += ((unsigned char)s[i] & 0xc0) == 0x80;
+    return len - cont;
+}
 
 size_t rc_utf8_decode(const unsigned char *s, size_t len, int32_t *cp)
 {

@@ -17,6 +17,11 @@ size_t rc_fold(const char *s, size_t len, char *out, size_t cap);
  * or 0 for an invalid or truncated sequence. */
 size_t rc_utf8_decode(const unsigned char *s, size_t len, int32_t *cp /* OUT */);
 
+/* The number of code points of the UTF-8 text s[0..len): the bytes that do not continue a
+ * sequence (a stray continuation byte of invalid text is not counted). Eight bytes at a time, as
+ * the JSON of every document and every stored row counts its whole text. */
+size_t rc_utf8_count(const char *s, size_t len);
+
 /* Encodes cp as UTF-8 into out (at least 4 bytes); returns the length. */
 size_t rc_utf8_encode(int32_t cp, char *out);
 

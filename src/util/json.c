@@ -51,16 +51,24 @@ void rc_json_arr_end(rc_json *j) { json_close(j, ']'); }
 
 void rc_json_keyn(rc_json *j, const char *key, size_t n)
 {
-    json_sep(j);
-    if (rc_buf_reserve(j->out, n + 3))
+    /* the comma, the quoted key and the colon in the room of one reserve: keys are recoupe's own
+     * identifiers, written without escaping */
+    if (rc_buf_reserve(j->out, n + 4))
         return;
-    char *o = j->out->data + j->out->len; /* keys are recoupe's own identifiers: no escaping */
-    o[0] = '"';
-    memcpy(o + 1, key, n);
-    o[n + 1] = '"';
-    o[n + 2] = ':';
-    j->out->len += n + 3;
-    j->out->data[j->out->len] = '\0';
+    char *o = j->out->data + j->out->len;
+    size_t k = 0;
+    if (j->after_key)
+        j->after_key = false;
+    else if (j->need_comma[j->depth])
+        o[k++] = ',';
+    j->need_comma[j->depth] = true;
+    o[k++] = '"';
+    memcpy(o + k, key, n);
+    k += n;
+    o[k++] = '"';
+    o[k++] = ':';
+    o[k] = '\0';
+    j->out->len += k;
     j->after_key = true;
 }
 
@@ -73,13 +81,30 @@ static const bool json_special[256] = {
     [0x15] = 1, [0x16] = 1, [0x17] = 1, [0x18] = 1, [0x19] = 1, [0x1a] = 1, [0x1b] = 1,
     [0x1c] = 1, [0x1d] = 1, [0x1e] = 1, [0x1f] = 1, ['"'] = 1,  ['\\'] = 1, [0x7f] = 1};
 
+/* Whether one of the eight bytes at s is special (json_special): a byte below 0x20, '"', '\\'
+ * or DEL. Each test is the classic "has a zero byte" of a word, exact for the word as a whole. */
+static inline bool json_special8(const char *s)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t w;
+    memcpy(&w, s, 8);
+    uint64_t quote = w ^ (ones * '"'), bslash = w ^ (ones * '\\'), del = w ^ (ones * 0x7f);
+    uint64_t t = ((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) |
+                 ((bslash - ones) & ~bslash) | ((del - ones) & ~del);
+    return (t & high) != 0;
+}
+
 void rc_json_escape(rc_buf *b, const char *s, size_t len)
 {
     static const char hex[] = "0123456789abcdef";
     if (rc_buf_reserve(b, len + 2))
         return;
-    /* most strings (names, keys, vocabulary words) need no escape: one copy into the room made */
+    /* most strings (names, keys, vocabulary words, the text) need no escape: one copy into the
+     * room made. Eight bytes are tested at once, then the last ones (or the eight holding a
+     * special byte) one by one. */
     size_t plain = 0;
+    while (plain + 8 <= len && !json_special8(s + plain))
+        plain += 8;
     while (plain < len && !json_special[(unsigned char)s[plain]])
         plain++;
     if (plain == len) {
@@ -94,7 +119,7 @@ void rc_json_escape(rc_buf *b, const char *s, size_t len)
     }
     rc_buf_putc(b, '"');
     size_t run = 0;
-    for (size_t i = 0; i < len; i++) {
+    for (size_t i = plain; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         if (!json_special[c])
             continue;
@@ -134,16 +159,38 @@ void rc_json_strz(rc_json *j, const char *s)
         rc_json_null(j);
         return;
     }
-    rc_json_str(j, s, strlen(s));
+    json_sep(j);
+    /* most of these strings are short (types, keys, vocabulary words): they are copied while
+     * their end is looked for, into room made for 32 bytes; a longer one, or one with a byte to
+     * escape, goes the general way over what was written past the end of the buffer */
+    rc_buf *b = j->out;
+    if (rc_buf_reserve(b, 34))
+        return;
+    char *o = b->data + b->len;
+    o[0] = '"';
+    size_t i = 0;
+    for (; i < 32; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (!c) {
+            o[i + 1] = '"';
+            o[i + 2] = '\0';
+            b->len += i + 2;
+            return;
+        }
+        if (json_special[c])
+            break;
+        o[i + 1] = (char)c;
+    }
+    rc_json_escape(b, s, i + strlen(s + i));
 }
 
 /* Appends the decimal digits of v without going through printf: offsets and counts are most of
  * the numbers recoupe writes. */
 static void put_int(rc_buf *b, int64_t v)
 {
-    char tmp[24];
-    size_t n = rc_fmt_int(tmp, sizeof tmp, v);
-    rc_buf_append(b, tmp, n);
+    if (rc_buf_reserve(b, 24)) /* any int64_t and its NUL, written in place */
+        return;
+    b->len += rc_fmt_int(b->data + b->len, 24, v);
 }
 
 /* printf writes the decimal point of the process locale (a French host program gets "1,5"):

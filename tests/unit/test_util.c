@@ -1,10 +1,11 @@
 /*
  * test_util.c - the small pieces every stage leans on: calendar arithmetic, the JSON writer,
- * the arena, folding, and lexicon files (format and error messages).
+ * the arena, folding and UTF-8 counting, and lexicon files (format and error messages).
  */
 #include "rc_test.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -104,6 +105,61 @@ static void test_json_doubles(void **state)
     }
 }
 
+/* Every byte value at every position of strings long and short escapes as the byte-by-byte
+ * rule says (the writer tests eight bytes at once, C strings 32 bytes first), and the code points of a text are counted
+ * alike eight bytes at a time. */
+static void test_json_escape_bytes(void **state)
+{
+    (void)state;
+    char s[40], z[41], want[300];
+    for (int c = 1; c < 256; c++) {
+        for (size_t len = 1; len <= sizeof s; len++) {
+            for (size_t at = 0; at < len; at++) {
+                memset(s, 'a', sizeof s);
+                s[at] = (char)c;
+                size_t w = 0;
+                want[w++] = '"';
+                for (size_t i = 0; i < len; i++) {
+                    unsigned char u = (unsigned char)s[i];
+                    if (u == '"' || u == '\\')
+                        w += (size_t)snprintf(want + w, sizeof want - w, "\\%c", u);
+                    else if (u == '\n')
+                        w += (size_t)snprintf(want + w, sizeof want - w, "\\n");
+                    else if (u == '\t')
+                        w += (size_t)snprintf(want + w, sizeof want - w, "\\t");
+                    else if (u == '\r')
+                        w += (size_t)snprintf(want + w, sizeof want - w, "\\r");
+                    else if (u < 0x20 || u == 0x7f)
+                        w += (size_t)snprintf(want + w, sizeof want - w, "\\u%04x", u);
+                    else
+                        want[w++] = (char)u;
+                }
+                want[w++] = '"';
+                want[w] = '\0';
+                rc_buf b = RC_BUF_INIT;
+                rc_json_escape(&b, s, len);
+                assert_int_equal(b.err, 0);
+                assert_string_equal(b.data, want);
+                rc_buf_reset(&b);
+                memcpy(z, s, len); /* the same as a C string, which is looked at 32 bytes first */
+                z[len] = '\0';
+                rc_json j;
+                rc_json_init(&j, &b);
+                rc_json_strz(&j, z);
+                assert_string_equal(b.data, want);
+                rc_buf_free(&b);
+            }
+        }
+    }
+    static const char text[] = "«Alep-Est», 12 000 évacués ; 東 🙂 a" "\x80" "b";
+    for (size_t len = 0; len < sizeof text; len++) {
+        size_t m = 0;
+        for (size_t i = 0; i < len; i++)
+            m += ((unsigned char)text[i] & 0xc0) != 0x80;
+        assert_int_equal(rc_utf8_count(text, len), m);
+    }
+}
+
 static void test_arena(void **state)
 {
     (void)state;
@@ -194,7 +250,8 @@ static void test_strerror(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_dates), cmocka_unit_test(test_json), cmocka_unit_test(test_json_doubles),    cmocka_unit_test(test_arena),
+        cmocka_unit_test(test_dates), cmocka_unit_test(test_json), cmocka_unit_test(test_json_doubles),
+        cmocka_unit_test(test_json_escape_bytes), cmocka_unit_test(test_arena),
         cmocka_unit_test(test_fold),  cmocka_unit_test(test_lexicon), cmocka_unit_test(test_strerror),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
