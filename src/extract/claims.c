@@ -750,12 +750,13 @@ typedef struct cl_prev {
     int gov_what;       /* what the noun governing it said, or -1 */
 } cl_prev;
 
-/* Builds the claim of figure k into f. Returns 1 for a claim, 0 for none; *skip_to receives the
- * end of the parts read, whose figures are no claims of their own. */
-static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32_t *skip_to)
+/* Builds the claim of figure n into f; k is its index in doc->nums, or -1 for an article that
+ * counts one (un mort). Returns 1 for a claim, 0 for none; *skip_to receives the end of the parts
+ * read, whose figures are no claims of their own. */
+static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev, cl_fig *f,
+                     uint32_t *skip_to)
 {
     rc_doc *doc = d->doc;
-    const rc_number *n = &doc->nums[k];
     memset(f, 0, sizeof *f);
     f->ct = f->pred = SIZE_MAX;
     f->gov_what = -1;
@@ -913,7 +914,7 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
         *skip_to = c->end;
     }
 
-    int what = cl_predicate(d, f, s0, s1, (long)k);
+    int what = cl_predicate(d, f, s0, s1, k);
     if (what >= 0 && cwhat >= 0 && !f->pred_noun &&
         ((f->pred_before && f->pred + 3 < f->nt0) || (!f->pred_before && f->pred > f->endt + 5))) {
         what = cwhat; /* 33 morts: the noun is the event, a verb further away is not */
@@ -1006,6 +1007,49 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
     return 1;
 }
 
+/* Whether token i is an article that counts one: un/une before a toll noun (un mort et quatre
+ * blessés, a fait une victime), not inside a figure (vingt et un), not in a complement (d'un
+ * mort, pour une victime) and not before one (une victime de l'attaque). */
+static int cl_article_one(const cl_doc *d, size_t i)
+{
+    const rc_doc *doc = d->doc;
+    if (doc->toks[i].kind != RC_TOK_WORD || i + 1 >= doc->ntoks ||
+        doc->toks[i + 1].kind != RC_TOK_WORD)
+        return 0;
+    const cl_entry *e = cl_surf_of(d, i);
+    if (!e || !(e->wflags & CL_W_ONE))
+        return 0;
+    const cl_entry *ne = cl_surf_of(d, i + 1);
+    if (!ne || !ne->one || cl_num_at(doc, doc->toks[i].start) >= 0)
+        return 0;
+    if (i > 0) {
+        const cl_entry *pe = cl_is_word(doc, i - 1) ? cl_surf_of(d, i - 1) : NULL;
+        if (pe && (pe->wflags & (CL_W_PREP | CL_W_DE)) && !(pe->wflags & CL_W_LINK))
+            return 0;
+    }
+    if (i + 2 < doc->ntoks && cl_is_word(doc, i + 2)) {
+        const cl_entry *fe = cl_surf_of(d, i + 2);
+        if (fe && (fe->wflags & CL_W_DE))
+            return 0;
+    }
+    return 1;
+}
+
+/* The next article counting one at or after token *i, as a figure in *n; 0 when none is left. */
+static int cl_next_one(const cl_doc *d, size_t *i, rc_number *n /* OUT */)
+{
+    const rc_doc *doc = d->doc;
+    for (; *i < doc->ntoks; (*i)++)
+        if (cl_article_one(d, *i)) {
+            const rc_token *tk = &doc->toks[*i];
+            *n = (rc_number){tk->start, tk->end, 1.0, NAN, NAN, false, RC_NUM_NUMBER,
+                             RC_REL_NONE, 0};
+            (*i)++;
+            return 1;
+        }
+    return 0;
+}
+
 int rc_stage_claims(rc_doc *doc, const rc_stage_env *env)
 {
     (void)env;
@@ -1024,14 +1068,30 @@ int rc_stage_claims(rc_doc *doc, const rc_stage_env *env)
     uint32_t skip_to = 0;
     cl_prev prev = {NULL, 0, 0, SIZE_MAX, -1};
     cl_fig f;
-    for (size_t k = 0; k < doc->nnums; k++) {
-        if (doc->nums[k].start < skip_to)
+    size_t onei = 0; /* where to look for the next article counting one */
+    rc_number one;
+    int have_one = cl_next_one(&d, &onei, &one);
+    for (size_t k = 0; k < doc->nnums || have_one;) {
+        const rc_number *n;
+        long self;
+        if (have_one && (k >= doc->nnums || one.start < doc->nums[k].start)) {
+            n = &one, self = -1;
+        } else {
+            n = &doc->nums[k], self = (long)k;
+            k++;
+        }
+        if (n->start < skip_to) {
+            if (self < 0)
+                have_one = cl_next_one(&d, &onei, &one);
             continue;
-        int r = cl_figure(&d, k, &prev, &f, &skip_to);
+        }
+        int r = cl_figure(&d, n, self, &prev, &f, &skip_to);
+        if (self < 0)
+            have_one = cl_next_one(&d, &onei, &one);
         if (r < 0)
             return RC_ENOMEM;
-        if (doc->nums[k].kind == RC_NUM_RANGE && doc->nums[k].end > skip_to)
-            skip_to = doc->nums[k].end; /* entre 30 et 40: its bounds are not figures of their own */
+        if (n->kind == RC_NUM_RANGE && n->end > skip_to)
+            skip_to = n->end; /* entre 30 et 40: its bounds are not figures of their own */
         if (r == 0)
             continue;
         int status = cl_context(&d, &f);

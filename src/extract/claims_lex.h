@@ -38,6 +38,7 @@ enum cl_mod {
 /* Modality flags. */
 #define CL_MF_NEAR 0x1   /* also applies from the neighbouring sentences */
 #define CL_MF_AFTER 0x2  /* a report cue whose source follows it (selon X) */
+#define CL_MF_OWN 0x4    /* the outlet itself named as a source (nos informations) */
 
 /* Grammar word classes (claim_words.tsv). */
 #define CL_W_PREP 0x1   /* a preposition that opens a place or a time (dans, à, en) */
@@ -54,6 +55,7 @@ enum cl_mod {
 #define CL_W_BACK 0x800 /* refers back to the sentence before (ces chiffres, ce bilan) */
 #define CL_W_GROUP 0x1000 /* a group whose complement is the figure (un convoi de 40 camions) */
 #define CL_W_ONLY 0x2000 /* makes ne ... restrictive (ne restait plus que 15 habitants) */
+#define CL_W_ONE 0x4000  /* an article that counts one before a toll noun (un mort) */
 
 typedef struct cl_entry {
     const char *key; /* folded, NUL-terminated; owned by the table */
@@ -68,6 +70,7 @@ typedef struct cl_entry {
     int8_t mod;      /* enum cl_mod */
     uint8_t mflags;  /* CL_MF_* */
     uint16_t wflags; /* CL_W_*: grammar words of claim_words.tsv */
+    uint8_t one;     /* a toll noun an article counts as one (un mort, une victime) */
 } cl_entry;
 
 typedef struct cl_table {
