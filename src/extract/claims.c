@@ -838,6 +838,13 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
             cl_explain_toks(f, doc, "counted-before", ct, cnt);
         }
     }
+    /* 12 morts et non 10: a figure the text corrects or denies */
+    int corrected = 0;
+    for (size_t back = 1; back <= 2 && back <= f->nt0 - s0 && !corrected; back++) {
+        size_t nt;
+        const cl_entry *e = cl_match(d, f->nt0 - back, f->nt0, &nt);
+        corrected = e && nt == back && (e->wflags & CL_W_NOT);
+    }
     /* after: the token after the figure and an "autres" (blessé 9 autres; neuf autres ont) */
     size_t after = f->nt1;
     if (r == 0 && after < s1 && cl_word_at(d, after) && cl_word_at(d, after)->who == CL_WHO_SKIP)
@@ -847,7 +854,7 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         /* 420 civils auraient péri ..., 130 dans Saada: the noun is understood */
         const cl_entry *ne = after < s1 ? cl_word_at(d, after) : NULL;
         if (after >= s1 || after > f->nt1 || !cl_is_word(doc, after) ||
-            (ne && (ne->wflags & CL_W_PREP))) {
+            (ne && (ne->wflags & CL_W_PREP)) || corrected) {
             c->who = prev->c->who;
             c->counted = prev->c->counted;
             inherited = 1;
@@ -981,6 +988,10 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
     }
     if (bare && (what < 0 || f->pred_before || f->pred_noun))
         return 0;
+    if (corrected) {
+        f->denied = 1; /* 52 morts et non 45: the figure the text puts right */
+        cl_explain(f, "corrected", NULL, 0);
+    }
     if (demonym && what < 0)
         return 0; /* a people named after its place is counted only when something happens */
     if (what < 0 || !cl_pred_fits(what, c->who)) {

@@ -56,6 +56,7 @@ enum cl_mod {
 #define CL_W_GROUP 0x1000 /* a group whose complement is the figure (un convoi de 40 camions) */
 #define CL_W_ONLY 0x2000 /* makes ne ... restrictive (ne restait plus que 15 habitants) */
 #define CL_W_ONE 0x4000  /* an article that counts one before a toll noun (un mort) */
+#define CL_W_NOT 0x8000  /* right before a figure: the text corrects it (12 morts et non 10) */
 
 typedef struct cl_entry {
     const char *key; /* folded, NUL-terminated; owned by the table */
