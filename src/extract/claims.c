@@ -469,6 +469,9 @@ static int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long s
         long m = cl_num_at(doc, doc->toks[i].start);
         if ((m >= 0 && m != self) || cl_punct(doc, i, ';'))
             break;
+        if (i > s0 && cl_word_at(d, i) && cl_word_at(d, i)->who >= 0 &&
+            cl_word_at(d, i)->cwhat >= 0 && cl_num_at(doc, doc->toks[i - 1].start) >= 0)
+            break; /* 7 tués, 12 blessés: the event noun of the figure before is its own */
         w0--;
     }
     size_t w1 = f->endt;
@@ -648,15 +651,56 @@ static size_t cl_apposition(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
     return end;
 }
 
+/* Whether a plain figure reads as a year (en 2011, depuis 2012). */
+static int cl_year(const cl_doc *d, const rc_number *n, size_t nt0, size_t s0)
+{
+    if (n->kind != RC_NUM_NUMBER || n->value != floor(n->value) || n->value < 1800 ||
+        n->value > 2100 || !isnan(n->low) || !isnan(n->high))
+        return 0;
+    if (nt0 == s0)
+        return 1;
+    const cl_entry *e = cl_word_at(d, nt0 - 1);
+    return (e && (e->wflags & CL_W_YEARP)) || d->doc->toks[nt0].end - d->doc->toks[nt0].start == 4;
+}
+
+/* Whether a part's figure and noun ending before token p are followed by another part: a comma,
+ * et or ainsi que, maybe after a short complement (400 familles de Rafah et 250 de Khan Younès;
+ * 60 du côté rebelle et 30), then a figure. Sets *np to the token after the separator. */
+static int cl_part_next(const cl_doc *d, size_t p, size_t s1, size_t *np /* OUT */)
+{
+    const rc_doc *doc = d->doc;
+    for (int k = 0; k <= 4 && p < s1; k++) {
+        size_t nt;
+        const cl_entry *ae = cl_match(d, p, s1, &nt);
+        size_t q = cl_punct(doc, p, ',') ? p + 1 : ae && (ae->wflags & CL_W_AND) ? p + nt : 0;
+        if (q) {
+            const cl_entry *de = q < s1 ? cl_word_at(d, q) : NULL;
+            size_t r = de && (de->wflags & CL_W_DET) ? q + 1 : q;
+            if (r >= s1 || cl_num_at(doc, doc->toks[r].start) < 0)
+                return 0;
+            *np = q;
+            return 1;
+        }
+        /* the complement: words that say no event and open no clause */
+        if (!cl_is_word(doc, p) || cl_num_at(doc, doc->toks[p].start) >= 0 ||
+            (ae && (ae->pwhat >= 0 || (ae->wflags & (CL_W_STOP | CL_W_PARTS | CL_W_AUX)) ||
+                    ae->mod == CL_M_REPORT)))
+            return 0;
+        p++;
+    }
+    return 0;
+}
+
 /* Reads the parts of a figure after token i (dont 11 femmes et 13 enfants; parmi lesquels ...)
  * into f; returns the token after the last part, or i when there is none. */
 static size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
 {
     rc_doc *doc = d->doc;
     size_t p = i, nt = 0;
+    size_t s0 = cl_tok_at(doc, doc->sents[f->sent].start);
     const cl_entry *e = NULL;
     /* an adjective or a short complement may stand between: civils syriens, survivants des
-     * décombres, a short clause: ont été chassés de chez eux, dont */
+     * décombres, a short clause: ont été chassés de chez eux, dont; tuées en 2024, parmi */
     for (size_t k = 0; k < 8 && p < s1; k++) {
         if (cl_punct(doc, p, ',')) {
             p++;
@@ -665,7 +709,12 @@ static size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
         e = cl_match(d, p, s1, &nt);
         if (e && (e->wflags & CL_W_PARTS))
             break;
-        if (!cl_is_word(doc, p) || cl_num_at(doc, doc->toks[p].start) >= 0)
+        long y = cl_num_at(doc, doc->toks[p].start);
+        if (y >= 0 && cl_year(d, &doc->nums[y], p, s0) && cl_tok_at(doc, doc->nums[y].end) > p) {
+            p = cl_tok_at(doc, doc->nums[y].end);
+            continue;
+        }
+        if (!cl_is_word(doc, p) || y >= 0)
             return cl_apposition(d, f, i, s1);
         p++;
     }
@@ -689,57 +738,48 @@ static size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
         if (m < 0)
             break;
         const rc_number *pn = &doc->nums[m];
+        size_t pe = cl_tok_at(doc, pn->end);
         size_t ct, cnt;
         const cl_entry *ce;
-        if (cl_counted_after(d, cl_tok_at(doc, pn->end), s1, &ct, &cnt, &ce) < 1) {
-            /* dont 3,5 millions ont trouvé refuge: a part without a noun counts the figure's */
-            size_t pe = cl_tok_at(doc, pn->end);
-            const cl_entry *ve = pe < s1 ? cl_word_at(d, pe) : NULL;
-            if (f->nparts || !ve || !(ve->wflags & CL_W_AUX) || !f->c.counted ||
-                pn->kind != RC_NUM_NUMBER)
+        const cl_entry *ve = pe < s1 ? cl_word_at(d, pe) : NULL;
+        int noun = cl_counted_after(d, pe, s1, &ct, &cnt, &ce) >= 1;
+        if (!noun && ve && (ve->wflags & (CL_W_AUX | CL_W_LINK)) && pe + 1 < s1 &&
+            cl_counted_after(d, pe + 1, s1, &ct, &cnt, &ce) >= 1 && ce->cwhat < 0)
+            noun = 1; /* dont la moitié sont des enfants: the noun after the copula */
+        if (!noun) {
+            /* a part without a noun counts the figure's, or the part's before it: dont 3,5
+             * millions ont trouvé refuge; dont 30 dans la seule ville de Goma; 400 familles de
+             * Rafah et 250 de Khan Younès */
+            int aux = ve && (ve->wflags & CL_W_AUX) && !f->nparts && pn->kind == RC_NUM_NUMBER;
+            int prep = ve && (ve->wflags & (CL_W_PREP | CL_W_DE)) && !(ve->wflags & CL_W_AUX);
+            if (!f->c.counted || (!aux && !prep))
                 break;
-            rc_claim_part *pt = &f->parts[f->nparts++];
+            rc_claim_part *pt = &f->parts[f->nparts];
+            const rc_claim_part *before = f->nparts ? &f->parts[f->nparts - 1] : NULL;
             pt->value = pn->value;
             pt->low = pn->low;
             pt->high = pn->high;
-            pt->who = f->c.who;
+            pt->who = before ? before->who : f->c.who;
             pt->start = pn->start;
             pt->end = pn->end;
-            pt->counted = f->c.counted;
+            pt->counted = before ? before->counted : f->c.counted;
+            f->nparts++;
             end = pe;
-            break;
+            if (aux || !cl_part_next(d, pe, s1, &p))
+                break;
+            continue;
         }
         rc_claim_part *pt = &f->parts[f->nparts++];
         if (cl_part_fill(doc, pt, pn, ct, cnt, ce->who))
             return i;
-        end = p = ct + cnt;
-        /* the next part: et, ainsi que, a comma */
-        if (p < s1 && cl_punct(doc, p, ',')) {
-            p++;
-            continue;
-        }
-        const cl_entry *ae = cl_match(d, p, s1, &nt);
-        if (ae && (ae->wflags & CL_W_AND)) {
-            p += nt;
-            continue;
-        }
-        break;
+        end = ct + cnt;
+        /* the next part: et, ainsi que, a comma, maybe after a short complement */
+        if (!cl_part_next(d, end, s1, &p))
+            break;
     }
     if (end > i)
         cl_explain_toks(f, doc, "parts", cue, 1);
     return end;
-}
-
-/* Whether a plain figure reads as a year (en 2011, depuis 2012). */
-static int cl_year(const cl_doc *d, const rc_number *n, size_t nt0, size_t s0)
-{
-    if (n->kind != RC_NUM_NUMBER || n->value != floor(n->value) || n->value < 1800 ||
-        n->value > 2100 || !isnan(n->low) || !isnan(n->high))
-        return 0;
-    if (nt0 == s0)
-        return 1;
-    const cl_entry *e = cl_word_at(d, nt0 - 1);
-    return (e && (e->wflags & CL_W_YEARP)) || d->doc->toks[nt0].end - d->doc->toks[nt0].start == 4;
 }
 
 /* The state carried from one claim to the next within a sentence. */
