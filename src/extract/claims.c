@@ -933,6 +933,13 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         } else {
             c->who = demonym ? RC_WHO_PEOPLE : RC_WHO_AREAS;
         }
+        if (r == 1 && ce && ce->cwhat >= 0 && ce->who == RC_WHO_PEOPLE && ct + cnt < s1 &&
+            cl_word_at(d, ct + cnt) && cl_word_at(d, ct + cnt)->who >= 0 &&
+            cl_word_at(d, ct + cnt)->cwhat < 0 && !cl_word_at(d, ct + cnt)->share) {
+            /* 40 victimes civiles: the adjective says who the victims are */
+            c->who = (uint8_t)cl_word_at(d, ct + cnt)->who;
+            cl_explain_toks(f, doc, "who-adjective", ct + cnt, 1);
+        }
         if (skipped && ce && ce->cwhat >= 0 && prev->c && prev->sent == f->sent) {
             /* 37 insurgés capturés et 5 autres tués: the others are of the same kind */
             c->who = prev->c->who;
