@@ -879,11 +879,12 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         }
     }
     /* 12 morts et non 10: a figure the text corrects or denies */
-    int corrected = 0;
-    for (size_t back = 1; back <= 2 && back <= f->nt0 - s0 && !corrected; back++) {
+    int corrected = 0, compared = 0; /* ..., contre 60 000 avant la guerre: compared */
+    for (size_t back = 1; back <= 2 && back <= f->nt0 - s0 && !corrected && !compared; back++) {
         size_t nt;
         const cl_entry *e = cl_match(d, f->nt0 - back, f->nt0, &nt);
         corrected = e && nt == back && (e->wflags & CL_W_NOT);
+        compared = e && nt == back && (e->wflags & CL_W_THAN);
     }
     /* after: the token after the figure and an "autres" (blessé 9 autres; neuf autres ont) */
     size_t after = f->nt1;
@@ -894,7 +895,7 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         /* 420 civils auraient péri ..., 130 dans Saada: the noun is understood */
         const cl_entry *ne = after < s1 ? cl_word_at(d, after) : NULL;
         if (after >= s1 || after > f->nt1 || !cl_is_word(doc, after) ||
-            (ne && (ne->wflags & CL_W_PREP)) || corrected) {
+            (ne && (ne->wflags & CL_W_PREP)) || corrected || compared) {
             c->who = prev->c->who;
             c->counted = prev->c->counted;
             inherited = 1;

@@ -57,6 +57,7 @@ enum cl_mod {
 #define CL_W_ONLY 0x2000 /* makes ne ... restrictive (ne restait plus que 15 habitants) */
 #define CL_W_ONE 0x4000  /* an article that counts one before a toll noun (un mort) */
 #define CL_W_NOT 0x8000  /* right before a figure: the text corrects it (12 morts et non 10) */
+#define CL_W_THAN 0x10000 /* right before a bare figure: compares it (7 000 civils, contre 60 000) */
 
 typedef struct cl_entry {
     const char *key; /* folded, NUL-terminated; owned by the table */
@@ -70,7 +71,7 @@ typedef struct cl_entry {
     uint8_t pflags;  /* CL_P_* */
     int8_t mod;      /* enum cl_mod */
     uint8_t mflags;  /* CL_MF_* */
-    uint16_t wflags; /* CL_W_*: grammar words of claim_words.tsv */
+    uint32_t wflags; /* CL_W_*: grammar words of claim_words.tsv */
     uint8_t one;     /* a toll noun an article counts as one (un mort, une victime) */
 } cl_entry;
 
