@@ -903,6 +903,14 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
             cl_explain(f, "ellipsis", NULL, 0);
         }
     }
+    int copula = 0;
+    if (r == 0 && !inherited && after == f->nt1 && after + 1 < s1 && cl_word_at(d, after) &&
+        (cl_word_at(d, after)->wflags & CL_W_AUX) && (cl_word_at(d, after)->wflags & CL_W_LINK) &&
+        cl_counted_after(d, after + 1, s1, &ct, &cnt, &ce) >= 1 && ce->cwhat < 0 && !ce->share) {
+        /* Plus de la moitié sont des enfants: the noun after the copula is what is counted */
+        r = 1, copula = 1;
+        cl_explain_toks(f, doc, "counted-copula", ct, cnt);
+    }
     int bare = 0;
     if (r == 0 && !inherited && after < s1 && cl_word_at(d, after) &&
         (cl_word_at(d, after)->wflags & CL_W_AUX)) {
@@ -1004,6 +1012,13 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
             f->follows = prev->c->modality;
             cl_explain(f, "coordination", NULL, 0);
         }
+    }
+    if (what < 0 && copula && prev->c && prev->sent + 1 >= f->sent &&
+        cl_pred_fits(prev->c->what, c->who)) {
+        what = prev->c->what; /* 1,04 million de déplacés. Plus de la moitié sont des enfants. */
+        if (prev->sent == f->sent)
+            f->follows = prev->c->modality; /* a new sentence without a cue is the text's own */
+        cl_explain(f, "copula-follows", NULL, 0);
     }
     if (what < 0 && f->negated >= 0) {
         /* n'ont pas tué 40 civils: the text denies the figure */
