@@ -1088,7 +1088,8 @@ static int cl_article_one(const cl_doc *d, size_t i)
 {
     const rc_doc *doc = d->doc;
     if (doc->toks[i].kind != RC_TOK_WORD || i + 1 >= doc->ntoks ||
-        doc->toks[i + 1].kind != RC_TOK_WORD)
+        doc->toks[i + 1].kind != RC_TOK_WORD ||
+        doc->toks[i].end - doc->toks[i].start > d->t->one_maxlen)
         return 0;
     const cl_entry *e = cl_surf_of(d, i);
     if (!e || !(e->wflags & CL_W_ONE))

@@ -305,6 +305,8 @@ static int cl_gramword(void *ud, const char *key, const char *value)
         for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++)
             if (cl_is(w, n, classes[i].name))
                 e->wflags |= classes[i].flag;
+    if ((e->wflags & CL_W_ONE) && e->klen > t->one_maxlen)
+        t->one_maxlen = e->klen;
     return 0;
 }
 

@@ -81,6 +81,7 @@ typedef struct cl_table {
     uint32_t *slots; /* index + 1; 0 empty */
     size_t mask;
     int maxwords;
+    size_t one_maxlen; /* the longest word of class one (un, une), in bytes as folded */
     uint64_t pairs[16]; /* bit set for the first two folded bytes of every key */
 } cl_table;
 
