@@ -476,6 +476,18 @@ static int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long s
     }
     size_t w1 = f->endt;
     size_t budget = CL_FWD;
+    if (w1 + 2 < s1 && cl_punct(doc, w1, ',') && cl_word_at(d, w1 + 1) &&
+        (cl_word_at(d, w1 + 1)->wflags & (CL_W_PARTS | CL_W_ADV))) {
+        /* 31 civils, notamment des femmes et des enfants, ont été tués: the aside is skipped */
+        for (size_t j = w1 + 2; j < s1 && j < w1 + 14; j++) {
+            if (cl_num_at(doc, doc->toks[j].start) >= 0 || cl_punct(doc, j, ';'))
+                break;
+            if (cl_punct(doc, j, ',')) {
+                w1 = j + 1;
+                break;
+            }
+        }
+    }
     while (w1 < s1 && budget) {
         long m = cl_num_at(doc, doc->toks[w1].start);
         if (m >= 0 && m != self) {
@@ -587,6 +599,29 @@ static int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long s
 }
 
 
+/* Whether token i is a dash (-, –, —) standing alone. */
+static int cl_dash(const rc_doc *doc, size_t i)
+{
+    const rc_token *tk = &doc->toks[i];
+    const unsigned char *u = (const unsigned char *)doc->text + tk->start;
+    if (tk->kind != RC_TOK_PUNCT)
+        return 0;
+    if (tk->end - tk->start == 1)
+        return u[0] == '-';
+    return tk->end - tk->start == 3 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x93 || u[2] == 0x94);
+}
+
+/* Whether token i is an article of class one before a counted noun (dont un enfant): a part of
+ * one. */
+static int cl_part_one(const cl_doc *d, size_t i, size_t s1)
+{
+    const cl_entry *e = cl_is_word(d->doc, i) ? cl_word_at(d, i) : NULL;
+    if (!e || !(e->wflags & CL_W_ONE) || i + 1 >= s1 || cl_num_at(d->doc, d->doc->toks[i].start) >= 0)
+        return 0;
+    const cl_entry *ne = cl_word_at(d, i + 1);
+    return ne && ne->who >= 0 && !ne->share;
+}
+
 /* Fills a part from its figure pn and its counted noun (tokens [ct, ct + cnt)): "dont 11 femmes".
  * Returns 0, or -1 when memory runs out. */
 static int cl_part_fill(rc_doc *doc, rc_claim_part *pt, const rc_number *pn, size_t ct,
@@ -612,8 +647,16 @@ static size_t cl_apposition(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
     size_t i0 = i;
     for (int k = 0; k < 2 && i < s1 && doc->toks[i].kind == RC_TOK_WORD && !cl_word_at(d, i); k++)
         i++; /* 39 détenus palestiniens, ... */
-    if (i >= s1 || !cl_punct(doc, i, ',') || isnan(f->c.value))
-        return i0;
+    int colon = 0; /* 45 personnes ont péri : 20 hommes, 15 femmes et 10 enfants */
+    for (size_t j = i; j < s1 && j < i + 5 && !colon; j++) {
+        if (cl_punct(doc, j, ':'))
+            colon = 1, i = j;
+        else if (!cl_is_word(doc, j) || cl_num_at(doc, doc->toks[j].start) >= 0)
+            break;
+    }
+    if (i >= s1 || isnan(f->c.value) ||
+        !(colon || cl_punct(doc, i, ',') || cl_punct(doc, i, '(') || cl_dash(doc, i)))
+        return i0; /* 17 morts – 9 soldats et 8 assaillants –; 39 détenus (24 femmes et ...) */
     rc_claim_part parts[CL_MAXPARTS];
     size_t n = 0, p = i + 1, end = i;
     double sum = 0;
@@ -676,7 +719,7 @@ static int cl_part_next(const cl_doc *d, size_t p, size_t s1, size_t *np /* OUT 
         if (q) {
             const cl_entry *de = q < s1 ? cl_word_at(d, q) : NULL;
             size_t r = de && (de->wflags & CL_W_DET) ? q + 1 : q;
-            if (r >= s1 || cl_num_at(doc, doc->toks[r].start) < 0)
+            if (r >= s1 || (cl_num_at(doc, doc->toks[r].start) < 0 && !cl_part_one(d, q, s1)))
                 return 0;
             *np = q;
             return 1;
@@ -731,13 +774,18 @@ static size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
             if (de && (de->wflags & CL_W_DET) && p + 1 < s1)
                 m = cl_num_at(doc, doc->toks[p + 1].start);
         }
-        if (m < 0 && verbs-- > 0 && cl_is_word(doc, p)) {
+        rc_number onen; /* dont un enfant: the article counts one */
+        int one = m < 0 && cl_part_one(d, p, s1);
+        if (one)
+            onen = (rc_number){doc->toks[p].start, doc->toks[p].end, 1.0, NAN, NAN, false,
+                               RC_NUM_NUMBER, RC_REL_NONE, 0};
+        if (m < 0 && !one && verbs-- > 0 && cl_is_word(doc, p)) {
             p++; /* parmi lesquels figurent 9 enfants */
             continue;
         }
-        if (m < 0)
+        if (m < 0 && !one)
             break;
-        const rc_number *pn = &doc->nums[m];
+        const rc_number *pn = one ? &onen : &doc->nums[m];
         size_t pe = cl_tok_at(doc, pn->end);
         size_t ct, cnt;
         const cl_entry *ce;
