@@ -745,7 +745,7 @@ static size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
     /* an adjective or a short complement may stand between: civils syriens, survivants des
      * décombres, a short clause: ont été chassés de chez eux, dont; tuées en 2024, parmi */
     for (size_t k = 0; k < 8 && p < s1; k++) {
-        if (cl_punct(doc, p, ',')) {
+        if (cl_punct(doc, p, ',') || cl_punct(doc, p, '(')) { /* 45 morts (dont 12 enfants) */
             p++;
             continue;
         }
@@ -765,6 +765,8 @@ static size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
         return cl_apposition(d, f, i, s1);
     size_t cue = p;
     p += nt;
+    if (p < s1 && cl_punct(doc, p, ','))
+        p++; /* parmi eux, 4 enfants */
     size_t end = i;
     int verbs = f->nparts == 0 ? 2 : 0;
     while (f->nparts < CL_MAXPARTS && p < s1) {
@@ -791,15 +793,25 @@ static size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
         const cl_entry *ce;
         const cl_entry *ve = pe < s1 ? cl_word_at(d, pe) : NULL;
         int noun = cl_counted_after(d, pe, s1, &ct, &cnt, &ce) >= 1;
+        int pwho = noun ? ce->who : RC_WHO_PEOPLE;
         if (!noun && ve && (ve->wflags & (CL_W_AUX | CL_W_LINK)) && pe + 1 < s1 &&
             cl_counted_after(d, pe + 1, s1, &ct, &cnt, &ce) >= 1 && ce->cwhat < 0)
-            noun = 1; /* dont la moitié sont des enfants: the noun after the copula */
+            noun = 1, pwho = ce->who; /* dont la moitié sont des enfants: after the copula */
+        if (!noun && pe < s1 && !ve && doc->toks[pe].kind == RC_TOK_WORD &&
+            (doc->toks[pe].flags & RC_TF_UPPER) && doc->text[doc->toks[pe].end - 1] == 's' &&
+            cl_people_at(doc, doc->toks[pe].start))
+            noun = 1, ct = pe, cnt = 1, pwho = RC_WHO_PEOPLE; /* dont deux Français */
+        rc_morph mo;
+        int adv = !noun && pe < s1 && !ve && doc->toks[pe].kind == RC_TOK_WORD &&
+                  rc_fr_morph_tok(doc, pe, &mo) && (mo.flags & RC_M_ADV) &&
+                  (pe + 1 >= s1 || doc->toks[pe + 1].kind == RC_TOK_PUNCT);
         if (!noun) {
             /* a part without a noun counts the figure's, or the part's before it: dont 3,5
              * millions ont trouvé refuge; dont 30 dans la seule ville de Goma; 400 familles de
              * Rafah et 250 de Khan Younès */
             int aux = ve && (ve->wflags & CL_W_AUX) && !f->nparts && pn->kind == RC_NUM_NUMBER;
-            int prep = ve && (ve->wflags & (CL_W_PREP | CL_W_DE)) && !(ve->wflags & CL_W_AUX);
+            int prep = (ve && (ve->wflags & (CL_W_PREP | CL_W_DE)) && !(ve->wflags & CL_W_AUX)) ||
+                       adv; /* dont 5 grièvement */
             if (!f->c.counted || (!aux && !prep))
                 break;
             rc_claim_part *pt = &f->parts[f->nparts];
@@ -818,7 +830,7 @@ static size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
             continue;
         }
         rc_claim_part *pt = &f->parts[f->nparts++];
-        if (cl_part_fill(doc, pt, pn, ct, cnt, ce->who))
+        if (cl_part_fill(doc, pt, pn, ct, cnt, pwho))
             return i;
         end = ct + cnt;
         /* the next part: et, ainsi que, a comma, maybe after a short complement */
