@@ -1095,18 +1095,17 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
          * predicate, toll or cue is no claim */
         const cl_entry *de = cl_word_at(d, f->nt0 - 1);
         if (de && (de->wflags & CL_W_DE) && !(de->wflags & CL_W_DET)) {
-            size_t nt;
-            const cl_entry *h = NULL;
-            for (size_t back = 1; back <= 3 && back < f->nt0 - s0 && !h; back++) {
-                h = cl_match(d, f->nt0 - 1 - back, f->nt0 - 1, &nt);
-                if (h && nt != back)
-                    h = NULL;
+            /* any phrase ending right before "de" may govern it: fait état de, not just état */
+            int governs = 0;
+            for (size_t back = 1; back <= 3 && back < f->nt0 - s0 && !governs; back++) {
+                size_t nt;
+                const cl_entry *h = cl_match(d, f->nt0 - 1 - back, f->nt0 - 1, &nt);
+                governs = h && nt == back &&
+                          (h->pwhat >= 0 || h->who == CL_WHO_SUM || h->mod == CL_M_REPORT ||
+                           (h->wflags & (CL_W_LINK | CL_W_AND | CL_W_GROUP)));
             }
-            if (cl_is_word(doc, f->nt0 - 2) &&
-                (!h || (h->pwhat < 0 && h->who != CL_WHO_SUM && h->mod != CL_M_REPORT &&
-                        !(h->wflags & (CL_W_LINK | CL_W_AND | CL_W_GROUP))))) {
+            if (cl_is_word(doc, f->nt0 - 2) && !governs)
                 return 0;
-            }
         }
     }
     if (bare && (what < 0 || f->pred_before || f->pred_noun))
