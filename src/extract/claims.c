@@ -1165,6 +1165,17 @@ static int cl_article_one(const cl_doc *d, size_t i)
         const cl_entry *fe = cl_surf_of(d, i + 2);
         if (fe && (fe->wflags & CL_W_DE))
             return 0;
+        /* une victime a témoigné, un blessé raconte: the speaker of a story, not a toll */
+        for (size_t k = i + 2; k < i + 4 && k < doc->ntoks && cl_is_word(doc, k); k++) {
+            size_t nt;
+            const cl_entry *ve = cl_match(d, k, doc->ntoks, &nt);
+            const cl_entry *we = cl_surf_of(d, k);
+            rc_morph m;
+            if (ve && ve->mod == CL_M_REPORT &&
+                ((we && (we->wflags & CL_W_AUX)) ||
+                 (rc_fr_morph_tok(doc, k, &m) && (m.flags & RC_M_VERB))))
+                return 0; /* a reporting verb, not selon */
+        }
     }
     return 1;
 }
