@@ -971,13 +971,31 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         r = 1, copula = 1;
         cl_explain_toks(f, doc, "counted-copula", ct, cnt);
     }
-    int bare = 0;
-    if (r == 0 && !inherited && after < s1 && cl_word_at(d, after) &&
-        (cl_word_at(d, after)->wflags & CL_W_AUX)) {
+    int bare = 0, pron = 0;
+    for (size_t back = 2; back <= 3 && r == 0 && !inherited && back <= f->nt0 - s0; back++) {
+        /* en accueille plus de 200 000, en a tué 40: the pronoun before the verb stands for
+         * the noun counted */
+        const cl_entry *pe = cl_word_at(d, f->nt0 - back);
+        const cl_entry *ve = cl_word_at(d, f->nt0 - back + 1);
+        rc_morph m;
+        if (!pe || !(pe->wflags & CL_W_PRON) || !cl_is_word(doc, f->nt0 - 1) ||
+            !cl_is_word(doc, f->nt0 - back + 1))
+            continue;
+        pron = (ve && (ve->wflags & CL_W_AUX)) ||
+               (rc_fr_morph_tok(doc, f->nt0 - back + 1, &m) && (m.flags & RC_M_VERB) &&
+                !(m.flags & RC_M_NOUN));
+    }
+    if (r == 0 && !inherited && (pron || (after < s1 && cl_word_at(d, after) &&
+        (cl_word_at(d, after)->wflags & CL_W_AUX)))) {
         /* Parmi les 82 passagers, 12 ont été blessés: a bare figure as the subject counts the
          * noun before it, or people; it needs a verb of its own */
         bare = 1;
-        for (size_t b = f->nt0; b > s0 && b + 15 > f->nt0; b--) {
+        if (pron && prev->c && prev->sent + 1 >= f->sent && prev->c->counted) {
+            /* Des milliers de civils ont fui. Les milices en ont tué 40: the noun before */
+            c->who = prev->c->who;
+            c->counted = prev->c->counted;
+        }
+        for (size_t b = f->nt0; !pron && b > s0 && b + 15 > f->nt0; b--) {
             const cl_entry *e = cl_word_at(d, b - 1);
             if (e && e->who >= 0 && !e->share) {
                 c->who = (uint8_t)e->who;
@@ -990,7 +1008,7 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         }
         if (!c->counted)
             c->who = RC_WHO_PEOPLE;
-        cl_explain(f, "bare-subject", NULL, 0);
+        cl_explain(f, pron ? "pronoun" : "bare-subject", NULL, 0);
     }
     if (r == 0 && !inherited && !bare)
         return 0;
@@ -1108,7 +1126,7 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
                 return 0;
         }
     }
-    if (bare && (what < 0 || f->pred_before || f->pred_noun))
+    if (bare && (what < 0 || (!pron && (f->pred_before || f->pred_noun))))
         return 0;
     if (corrected) {
         f->denied = 1; /* 52 morts et non 45: the figure the text puts right */

@@ -282,7 +282,7 @@ static int cl_modality(void *ud, const char *key, const char *value)
 }
 
 /* One line of claim_words.tsv: a list of classes (prep det aux and parts agent link year de
- * stop adv back group only one not than). */
+ * stop adv back group only one not than pron). */
 static int cl_gramword(void *ud, const char *key, const char *value)
 {
     static const struct {
@@ -293,7 +293,8 @@ static int cl_gramword(void *ud, const char *key, const char *value)
                    {"link", CL_W_LINK},   {"year", CL_W_YEARP},  {"de", CL_W_DE},
                    {"stop", CL_W_STOP},   {"adv", CL_W_ADV},
                    {"back", CL_W_BACK},   {"group", CL_W_GROUP}, {"only", CL_W_ONLY},
-                   {"one", CL_W_ONE},     {"not", CL_W_NOT},     {"than", CL_W_THAN}};
+                   {"one", CL_W_ONE},     {"not", CL_W_NOT},     {"than", CL_W_THAN},
+                   {"pron", CL_W_PRON}};
     cl_table *t = ud;
     cl_entry *e = cl_add_key(t, key, strlen(key));
     if (!e)

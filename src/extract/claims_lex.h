@@ -58,6 +58,7 @@ enum cl_mod {
 #define CL_W_ONE 0x4000  /* an article that counts one before a toll noun (un mort) */
 #define CL_W_NOT 0x8000  /* right before a figure: the text corrects it (12 morts et non 10) */
 #define CL_W_THAN 0x10000 /* right before a bare figure: compares it (7 000 civils, contre 60 000) */
+#define CL_W_PRON 0x20000 /* stands for the counted noun before a verb (en accueille 200 000) */
 
 typedef struct cl_entry {
     const char *key; /* folded, NUL-terminated; owned by the table */
