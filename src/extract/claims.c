@@ -990,7 +990,21 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         /* Parmi les 82 passagers, 12 ont été blessés: a bare figure as the subject counts the
          * noun before it, or people; it needs a verb of its own */
         bare = 1;
-        if (pron && prev->c && prev->sent + 1 >= f->sent && prev->c->counted) {
+        size_t cl0 = f->nt0; /* the pronoun's clause: its subject is not what it stands for */
+        while (pron && cl0 > s0 && doc->toks[cl0 - 1].kind != RC_TOK_PUNCT)
+            cl0--;
+        for (size_t b = cl0; pron && b > s0 && b + 15 > cl0; b--) {
+            const cl_entry *e = cl_word_at(d, b - 1);
+            if (e && e->who >= 0 && !e->share) {
+                c->who = (uint8_t)e->who; /* Les habitants sont partis ; les soldats en ... */
+                c->counted = rc_arena_strndup(&doc->arena, doc->text + tk[b - 1].start,
+                                              tk[b - 1].end - tk[b - 1].start);
+                if (!c->counted)
+                    return -1;
+                break;
+            }
+        }
+        if (pron && !c->counted && prev->c && prev->sent + 1 >= f->sent && prev->c->counted) {
             /* Des milliers de civils ont fui. Les milices en ont tué 40: the noun before */
             c->who = prev->c->who;
             c->counted = prev->c->counted;
