@@ -938,16 +938,33 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
             cl_explain_toks(f, doc, "counted-before", ct, cnt);
         }
     }
+    if (r == 0 && f->nt1 + 1 < s1 && cl_word_at(d, f->nt1) &&
+        (cl_word_at(d, f->nt1)->wflags & CL_W_DE)) {
+        /* Trois des quatre otages, près d'un tiers des 1 200 détenus: the figure counts the
+         * noun of the whole it is taken from */
+        long w = cl_num_at(doc, tk[f->nt1 + 1].start);
+        if (w >= 0 && doc->nums[w].start == tk[f->nt1 + 1].start &&
+            cl_counted_after(d, cl_tok_at(doc, doc->nums[w].end), s1, &ct, &cnt, &ce) >= 1 &&
+            ce->who >= 0 && !ce->share) {
+            r = 1;
+            cl_explain_toks(f, doc, "counted-whole", ct, cnt);
+        }
+    }
     /* 12 morts et non 10: a figure the text corrects or denies */
     int corrected = 0, compared = 0; /* ..., contre 60 000 avant la guerre: compared */
-    for (size_t back = 1; back <= 2 && back <= f->nt0 - s0 && !corrected && !compared; back++) {
+    for (size_t back = 1; back <= 4 && back <= f->nt0 - s0 && !corrected && !compared; back++) {
         size_t nt;
         const cl_entry *e = cl_match(d, f->nt0 - back, f->nt0, &nt);
-        corrected = e && nt == back && (e->wflags & CL_W_NOT);
-        compared = e && nt == back && (e->wflags & CL_W_THAN);
+        if (e && nt == back && (e->wflags & CL_W_CAP))
+            return 0; /* prévu pour 70 000 personnes: a capacity */
+        corrected = back <= 2 && e && nt == back && (e->wflags & CL_W_NOT);
+        compared = back <= 2 && e && nt == back && (e->wflags & CL_W_THAN);
     }
     /* after: the token after the figure and an "autres" (blessé 9 autres; neuf autres ont) */
     size_t after = f->nt1;
+    if (r == 0 && after + 1 < s1 && cl_word_at(d, after) && (cl_word_at(d, after)->wflags & CL_W_DE) &&
+        cl_word_at(d, after + 1) && cl_word_at(d, after + 1)->who == CL_WHO_SKIP)
+        after++; /* 3 millions d'autres */
     if (r == 0 && after < s1 && cl_word_at(d, after) && cl_word_at(d, after)->who == CL_WHO_SKIP)
         after++;
     if (r == 0 && prev->c && prev->sent == f->sent && prev->endt + 20 >= f->nt0 &&
@@ -1011,7 +1028,7 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         }
         for (size_t b = f->nt0; !pron && b > s0 && b + 15 > f->nt0; b--) {
             const cl_entry *e = cl_word_at(d, b - 1);
-            if (e && e->who >= 0 && !e->share) {
+            if (e && e->who >= 0 && !e->share && e->cwhat < 0) { /* not sont morts et une ... */
                 c->who = (uint8_t)e->who;
                 c->counted = rc_arena_strndup(&doc->arena, doc->text + tk[b - 1].start,
                                               tk[b - 1].end - tk[b - 1].start);

@@ -59,6 +59,7 @@ enum cl_mod {
 #define CL_W_NOT 0x8000  /* right before a figure: the text corrects it (12 morts et non 10) */
 #define CL_W_THAN 0x10000 /* right before a bare figure: compares it (7 000 civils, contre 60 000) */
 #define CL_W_PRON 0x20000 /* stands for the counted noun before a verb (en accueille 200 000) */
+#define CL_W_CAP 0x40000  /* a figure right after it is a capacity (prévu pour 70 000 personnes) */
 
 typedef struct cl_entry {
     const char *key; /* folded, NUL-terminated; owned by the table */
