@@ -464,13 +464,15 @@ static int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long s
     const rc_doc *doc = d->doc;
     /* the window: back to the previous figure or a semicolon, forward likewise */
     size_t w0 = f->nt0;
+    /* the token right after the figure before: 7 tués, 12 blessés */
+    size_t after_prev = self > 0 ? cl_tok_at(doc, doc->nums[self - 1].end) : SIZE_MAX;
     while (w0 > s0 && w0 + CL_BACK > f->nt0) {
         size_t i = w0 - 1;
         long m = cl_num_at(doc, doc->toks[i].start);
         if ((m >= 0 && m != self) || cl_punct(doc, i, ';'))
             break;
-        if (i > s0 && cl_word_at(d, i) && cl_word_at(d, i)->who >= 0 &&
-            cl_word_at(d, i)->cwhat >= 0 && cl_num_at(doc, doc->toks[i - 1].start) >= 0)
+        const cl_entry *e = i == after_prev ? cl_word_at(d, i) : NULL;
+        if (e && e->who >= 0 && e->cwhat >= 0)
             break; /* 7 tués, 12 blessés: the event noun of the figure before is its own */
         w0--;
     }
@@ -651,7 +653,7 @@ static size_t cl_apposition(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
     for (size_t j = i; j < s1 && j < i + 5 && !colon; j++) {
         if (cl_punct(doc, j, ':'))
             colon = 1, i = j;
-        else if (!cl_is_word(doc, j) || cl_num_at(doc, doc->toks[j].start) >= 0)
+        else if (!cl_is_word(doc, j))
             break;
     }
     if (i >= s1 || isnan(f->c.value) ||
@@ -735,12 +737,12 @@ static int cl_part_next(const cl_doc *d, size_t p, size_t s1, size_t *np /* OUT 
 }
 
 /* Reads the parts of a figure after token i (dont 11 femmes et 13 enfants; parmi lesquels ...)
- * into f; returns the token after the last part, or i when there is none. */
-static size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
+ * into f (s0, s1: the sentence's tokens); returns the token after the last part, or i when there
+ * is none. */
+static size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s0, size_t s1)
 {
     rc_doc *doc = d->doc;
     size_t p = i, nt = 0;
-    size_t s0 = cl_tok_at(doc, doc->sents[f->sent].start);
     const cl_entry *e = NULL;
     /* an adjective or a short complement may stand between: civils syriens, survivants des
      * décombres, a short clause: ont été chassés de chez eux, dont; tuées en 2024, parmi */
@@ -1079,7 +1081,7 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
     f->ct = r ? ct : SIZE_MAX;
     f->endt = r == 1 ? ct + cnt : f->nt1;
     f->cend = f->endt;
-    size_t pend = cl_parts(d, f, f->endt, s1);
+    size_t pend = cl_parts(d, f, f->endt, s0, s1);
     if (pend > f->endt) {
         f->endt = pend;
         c->end = tk[pend - 1].end;
@@ -1195,9 +1197,10 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
 static int cl_article_one(const cl_doc *d, size_t i)
 {
     const rc_doc *doc = d->doc;
-    if (doc->toks[i].kind != RC_TOK_WORD || i + 1 >= doc->ntoks ||
-        doc->toks[i + 1].kind != RC_TOK_WORD ||
-        doc->toks[i].end - doc->toks[i].start > d->t->one_maxlen)
+    const rc_token *tk = &doc->toks[i];
+    unsigned char c0 = (unsigned char)doc->text[tk->start];
+    if (tk->end - tk->start > d->t->one_maxlen || !((d->t->one_first[c0 >> 6] >> (c0 & 63)) & 1) ||
+        tk->kind != RC_TOK_WORD || i + 1 >= doc->ntoks || doc->toks[i + 1].kind != RC_TOK_WORD)
         return 0;
     const cl_entry *e = cl_surf_of(d, i);
     if (!e || !(e->wflags & CL_W_ONE))

@@ -84,6 +84,7 @@ typedef struct cl_table {
     size_t mask;
     int maxwords;
     size_t one_maxlen; /* the longest word of class one (un, une), in bytes as folded */
+    uint64_t one_first[4]; /* bit set of the first bytes of words of class one, either case */
     uint64_t pairs[16]; /* bit set for the first two folded bytes of every key */
 } cl_table;
 
