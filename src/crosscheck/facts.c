@@ -69,14 +69,14 @@ static int item_cmp(const void *pa, const void *pb)
     return a->i < b->i ? -1 : a->i > b->i;
 }
 
-/* The block of a claim: claims of different blocks never share a fact. Untimed claims make
- * blocks of their own, and so do expected ones (a plan is not a measure of what happened). A
- * count of bodies is a count of the dead, whatever verb the text used. */
+/* The block of a claim: claims of different blocks never share a fact. Expected claims make
+ * blocks of their own (a plan is not a measure of what happened). A count of bodies is a count
+ * of the dead, whatever verb the text used. */
 static uint32_t block_of(const cc_claim *k, const rc_claim *c)
 {
     uint32_t fam = c->who == RC_WHO_BODIES ? RC_WHAT_KILLED : k->wfam;
-    return ((uint32_t)(c->modality == RC_MOD_EXPECTED) << 14) | ((uint32_t)c->unit << 12) |
-           (fam << 6) | ((uint32_t)k->wclass << 1) | (k->timed == 0);
+    return ((uint32_t)(c->modality == RC_MOD_EXPECTED) << 13) | ((uint32_t)c->unit << 11) |
+           (fam << 5) | (uint32_t)k->wclass;
 }
 
 /* A claim's tolerance in days: a single day may be off by one (reports written at night, time
@@ -197,11 +197,14 @@ static int64_t best_fact(const cc_claim *k, const work_fact *wf, const uint32_t 
 }
 
 /* The sweep's segment of a claim within its block. Claims whose text states a day or two go
- * first and make the facts; claims whose day is only their document's (2) go next, and ranges
- * (depuis le 15 novembre, en novembre: 3) last, so that they join the facts the stated days made
- * rather than gather days around themselves. */
+ * first and make the facts; claims whose day is only their document's (2) go next, then ranges
+ * (depuis le 15 novembre, en novembre: 3), so that they join the facts the stated days made
+ * rather than gather days around themselves; claims with no time at all (an undated document)
+ * come last and may join a fact of any time whose places and figures fit. */
 static unsigned segment(const cc_claim *k)
 {
+    if (!k->timed)
+        return 3;
     if (k->timed == 2)
         return 1;
     if (k->timed == 1 && k->to - k->from > WIDE_DAYS)

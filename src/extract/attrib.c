@@ -153,6 +153,32 @@ static void chain_add(chain *c, const rc_speaker *sp, bool joint)
     }
 }
 
+/* The author of a statement noun that names nobody but points back (Le communiqué affirme,
+ * after a sentence citing the ministry): the first source of the last attribution, when it was
+ * made in this sentence or one of the two before. Only a definite noun marked "ana" in
+ * source_nouns.tsv points back: "un communiqué" does not, nor "le dernier bilan", a count that
+ * anyone may give. False when there is none. */
+static bool via_antecedent(const pass *ps, const src_np *np, rc_speaker *sp)
+{
+    const src_state *st = ps->st;
+    const rc_doc *doc = st->doc;
+    if (np->head != SL_VIA || np->na != np->nb || np->pron || !(st->ti[np->a].bits & SL_DEF) ||
+        !doc->nattrs)
+        return false;
+    uint32_t k = np->a + 1;
+    while (k < np->b && !(st->ti[k].bits & SL_VIA))
+        k++;
+    if (k >= np->b || !speaker_anaphor(st, k))
+        return false;
+    /* sent_attr[s]: the attributions made before sentence s */
+    bool near = doc->nattrs > ps->sent_attr[ps->sent >= 2 ? ps->sent - 2 : 0];
+    const rc_attribution *at = &doc->attrs[doc->nattrs - 1];
+    if (!near || !at->nchain)
+        return false;
+    *sp = at->chain[0];
+    return true;
+}
+
 /* Reads a source at token j for a cue: a phrase with its apposition, the complement of "le
  * témoignage de", and a pronoun resolved; false when nothing there names a source. */
 static int read_source(pass *ps, uint32_t j, uint32_t lim, bool loose, src_np *np,
@@ -471,9 +497,12 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
     } else if (inverted) {
         uint32_t j = vend;
         for (int n = 0; j < b && n < 4; n++) { /* a estimé jeudi auprès de l'AFP un diplomate */
+            uint32_t aside;
             if (((ti[j].bits & SL_ADV) && !(ti[j].bits & TB_NAME)) || t[j].kind == RC_TOK_DATE ||
                 t[j].kind == RC_TOK_TIME)
                 j++;
+            else if ((aside = phrase_aside(st, j, b)) > 1) /* assure pour sa part le commandant */
+                j += aside;
             else
                 break;
         }
@@ -526,10 +555,11 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
             }
         }
     }
-    if (found && !speaker_np_via(st, b, &np))
+    bool named = !found || speaker_np_via(st, b, &np);
+    if (!named && !via_antecedent(ps, &np, &sp))
         return RC_OK; /* le dernier bilan fait état de: nobody named */
     if (found) {
-        int status = speaker_make(st, &np, &sp);
+        int status = named ? speaker_make(st, &np, &sp) : 0;
         if (status < 0)
             return status;
         if (status)
@@ -856,6 +886,7 @@ int attrib_run(src_state *st, const quote_tok *qt)
                         next = e;
                     break;
                 case SC_RELAY: /* X, cité par Y: read with X */
+                case SC_NONE:  /* vérifié de source indépendante: nobody */
                     next = e;
                     break;
                 default:

@@ -33,7 +33,9 @@
 /* Cue classes of ent_cues.tsv. */
 enum ent_cue {
     CUE_NONE, CUE_TITLE, CUE_HONOR, CUE_ORGHEAD, CUE_LOCHEAD, CUE_LOCPREP, CUE_LOCNOUN,
-    CUE_PARTICLE, CUE_STOP, CUE_ORGTAIL, CUE_MISCNOUN
+    CUE_PARTICLE, CUE_STOP, CUE_ORGTAIL, CUE_MISCNOUN,
+    CUE_ORGCAP /* an organisation's head only when capitalised (Centre; le centre de X is a
+                * place's part): ent_tcue turns it into CUE_ORGHEAD or CUE_NONE */
 };
 
 /* The lexicons the stage reads, fetched once per document. */
@@ -71,7 +73,7 @@ static enum ent_cue ent_cue_of(const ent_lex *lx, const char *s, size_t n)
         return CUE_NONE;
     static const char *const names[] = {"", "title", "honor", "orghead", "lochead",
                                         "locprep", "locnoun", "particle", "stop", "orgtail",
-                                        "miscnoun"};
+                                        "miscnoun", "orgcap"};
     for (size_t i = 1; i < sizeof names / sizeof names[0]; i++)
         if (strcmp(v, names[i]) == 0)
             return (enum ent_cue)i;
@@ -87,10 +89,15 @@ static size_t tok_n(const rc_doc *d, size_t i);
 #define W_PLACE 0x04   /* a place of the gazetteer */
 #define W_COUNTRY 0x08 /* a country or region */
 #define W_ORG 0x10     /* an organisation (short entries only in capitals) */
-#define W_DEMO 0x20    /* a nationality, in any of its forms */
+#define W_DEMO 0x20    /* a nationality, in any of its forms: no entity of its own */
+#define W_PEOPLE 0x40  /* a people or a community (Kurdes, Rohingyas): MISC */
+
+/* ent_type_known's answer for a run that is a word of the lexicons but no entity. */
+#define ENT_NONE (-2)
 
 static bool ent_acronym(const char *s, size_t n);
 static int ent_demonym(const ent_run *r, const char *s, size_t n);
+static bool ent_inner_apostrophe(const rc_doc *d, size_t i);
 
 /* What the name lists say of token i alone, looked up once per document. */
 static unsigned ent_tword(ent_run *r, size_t i)
@@ -114,8 +121,9 @@ static unsigned ent_tword(ent_run *r, size_t i)
             b |= W_COUNTRY;
         if ((g & RC_GAZ_ORG) && (n > 3 || ent_acronym(s, n)))
             b |= W_ORG;
-        if (ent_demonym(r, s, n))
-            b |= W_DEMO;
+        int dm = ent_demonym(r, s, n);
+        if (dm)
+            b |= dm == 2 ? W_PEOPLE : W_DEMO;
         *w = (uint8_t)b;
         rc_word_set(r->doc, i, RC_WM_ENT_WORD, b);
     }
@@ -143,6 +151,8 @@ static enum ent_cue ent_tcue(ent_run *r, size_t i)
                                  t->kind == RC_TOK_ABBREV
                              ? ent_cue_tok(r, i)
                              : CUE_NONE;
+        if (k == CUE_ORGCAP)
+            k = t->flags & RC_TF_UPPER ? CUE_ORGHEAD : CUE_NONE;
         *c = (uint8_t)(*c | TC_CUE_SET | (unsigned)k);
     }
     return (enum ent_cue)(*c & TC_CUE);
@@ -240,7 +250,8 @@ static enum ent_cue ent_head_of(ent_run *r, size_t i)
         return ent_tcue(r, i);
     const char *h = memchr(s, '-', n);
     n -= (size_t)(h + 1 - s);
-    return ent_cue_of(&r->lx, h + 1, n);
+    enum ent_cue k = ent_cue_of(&r->lx, h + 1, n);
+    return k == CUE_ORGCAP ? CUE_ORGHEAD : k; /* al-Markaz: capitalised after the article */
 }
 
 /* Whether token i can be part of a name: a capitalised word, an acronym, or an article name. */
@@ -252,6 +263,21 @@ static bool ent_namelike(const rc_doc *d, size_t i)
     if (t->flags & RC_TF_UPPER)
         return true;
     return ent_article_name(tok_s(d, i), tok_n(d, i));
+}
+
+/* Whether token i is an apostrophe inside a word, no space on either side, a word before and
+ * after it: a transliteration (Qal'at, Ma'arrat), since the tokenizer has already taken the
+ * French elisions (l', d', qu') as tokens of their own. */
+static bool ent_inner_apostrophe(const rc_doc *d, size_t i)
+{
+    if (i == 0 || i + 1 >= d->ntoks)
+        return false;
+    const rc_token *t = &d->toks[i];
+    const unsigned char *s = (const unsigned char *)d->text + t->start;
+    size_t n = t->end - t->start;
+    bool apos = (n == 1 && s[0] == '\'') || (n == 3 && s[0] == 0xe2 && s[1] == 0x80 && s[2] == 0x99);
+    return apos && d->toks[i - 1].kind == RC_TOK_WORD && d->toks[i - 1].end == t->start &&
+           d->toks[i + 1].kind == RC_TOK_WORD && d->toks[i + 1].start == t->end;
 }
 
 /* Whether token i lies inside a time expression (Noël, Décembre in a heading). The times are
@@ -275,6 +301,9 @@ static bool ent_common_opener(ent_run *r, size_t i)
     if (c == CUE_STOP || c == CUE_TITLE || c == CUE_LOCPREP || c == CUE_LOCNOUN ||
         c == CUE_HONOR)
         return true;
+    if ((c == CUE_ORGHEAD || c == CUE_LOCHEAD) && i + 1 < d->ntoks && ent_namelike(d, i + 1) &&
+        !(d->toks[i + 1].flags & RC_TF_SENTSTART))
+        return false; /* Radio Okapi indique: the head of the name */
     if (ent_tword(r, i) & (W_FIRST | W_PLACE | W_COUNTRY | W_ORG))
         return false;
     rc_morph m;
@@ -304,14 +333,15 @@ static bool ent_org_adjective(ent_run *r, const char *s, size_t n)
                                        "ives", "libre", "libres", "unies", "unis", "arabe",
                                        "rouge", "rouges", "blancs", "blanches", "turc",
                                        "turque", "kurde", "kurdes", "russe", "russes"};
+    rc_morph m;
+    bool known = rc_fr_morph(r->doc->ctx, s, n, &m);
     for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
         size_t l = strlen(ends[i]);
-        if (n >= l && memcmp(s + n - l, ends[i], l) == 0)
-            return true;
+        if (n >= l && memcmp(s + n - l, ends[i], l) == 0) /* unless only a verb: arrive */
+            return !known || (m.flags & RC_M_ADJ) || !(m.flags & RC_M_VERB);
     }
-    rc_morph m;
-    return rc_fr_morph(r->doc->ctx, s, n, &m) && (m.flags & RC_M_ADJ) &&
-           !(m.flags & (RC_M_VERB | RC_M_FUNC)) && !rc_lex_get(r->lx.func, s, n);
+    return known && (m.flags & RC_M_ADJ) && !(m.flags & (RC_M_VERB | RC_M_FUNC)) &&
+           !rc_lex_get(r->lx.func, s, n);
 }
 
 /* Whether a word links a name to what follows inside an organisation's name. */
@@ -379,34 +409,46 @@ static size_t ent_org_extend(ent_run *r, size_t a, size_t end, size_t limit)
     return last;
 }
 
-/* Whether a word is a nationality noun: the entry (masculine singular) or its feminine and
- * plural forms (Syriens, Kurdes, Syriennes). */
+/* Whether a word is a nationality or people noun: the entry (masculine singular) or its
+ * feminine and plural forms (Syriens, Kurdes, Syriennes). 2 for a people (the entry's value is
+ * "people"), 1 for a nationality, 0 for neither. */
+static int ent_demonym_entry(const ent_run *r, const char *s, size_t n)
+{
+    const char *v = rc_lex_get(r->lx.demonyms, s, n);
+    return !v ? 0 : strcmp(v, "people") == 0 ? 2 : 1;
+}
+
 static int ent_demonym(const ent_run *r, const char *s, size_t n)
 {
-    if (rc_lex_get(r->lx.demonyms, s, n))
-        return 1;
+    int k;
+    if ((k = ent_demonym_entry(r, s, n)))
+        return k;
     if (n > 2 && s[n - 1] == 's') {
-        if (rc_lex_get(r->lx.demonyms, s, n - 1))
-            return 1;
-        if (n > 4 && memcmp(s + n - 3, "nes", 3) == 0 && rc_lex_get(r->lx.demonyms, s, n - 3))
-            return 1;
-        if (n > 3 && s[n - 2] == 'e' && rc_lex_get(r->lx.demonyms, s, n - 2))
-            return 1;
+        if ((k = ent_demonym_entry(r, s, n - 1)))
+            return k;
+        if (n > 4 && memcmp(s + n - 3, "nes", 3) == 0 && (k = ent_demonym_entry(r, s, n - 3)))
+            return k;
+        if (n > 3 && s[n - 2] == 'e' && (k = ent_demonym_entry(r, s, n - 2)))
+            return k;
     }
-    if (n > 3 && s[n - 1] == 'e' && s[n - 2] == 'n' && rc_lex_get(r->lx.demonyms, s, n - 2))
-        return 1;
+    if (n > 3 && s[n - 1] == 'e' && s[n - 2] == 'n' && (k = ent_demonym_entry(r, s, n - 2)))
+        return k;
     return 0;
 }
 
 /* The type the run of tokens [a, b) gets from the gazetteers alone, or -1: organisations,
- * countries and regions, nationalities (MISC). A one-word run is answered from the token's
- * cached bits. */
+ * countries and regions, peoples (MISC); ENT_NONE for a nationality (230 Ukrainiens), which
+ * counts people and names nothing. A one-word run is answered from the token's cached bits. */
 static int ent_type_known(ent_run *r, size_t a, size_t b)
 {
     const rc_doc *d = r->doc;
     if (b == a + 1) {
         unsigned w = ent_tword(r, a);
-        return w & W_ORG ? RC_ENT_ORG : w & W_COUNTRY ? RC_ENT_LOC : w & W_DEMO ? RC_ENT_MISC : -1;
+        return w & W_ORG       ? RC_ENT_ORG
+               : w & W_COUNTRY ? RC_ENT_LOC
+               : w & W_PEOPLE  ? RC_ENT_MISC
+               : w & W_DEMO    ? ENT_NONE
+                               : -1;
     }
     const char *s = d->text + d->toks[a].start;
     size_t n = d->toks[b - 1].end - d->toks[a].start;
@@ -426,16 +468,12 @@ static bool ent_known_rest(ent_run *r, size_t a, size_t b)
     const rc_doc *d = r->doc;
     if (b - a < 2)
         return false;
-    const char *f = tok_s(d, a);
-    size_t fn = tok_n(d, a);
-    (void)f;
-    (void)fn;
     if ((ent_tword(r, a) & (W_FIRST | W_PLACE | W_COUNTRY | W_ORG)) ||
         ent_tcue(r, a) != CUE_NONE)
         return false;
     const char *s = tok_s(d, a + 1);
     size_t n = d->toks[b - 1].end - d->toks[a + 1].start;
-    return ent_type_known(r, a + 1, b) >= 0 || (ent_tword(r, a + 1) & W_FIRST) ||
+    return ent_type_known(r, a + 1, b) != -1 || (ent_tword(r, a + 1) & W_FIRST) ||
            rc_lex_get(r->lx.places, s, n);
 }
 
@@ -450,6 +488,7 @@ typedef struct ent_ctx_cue {
     int list;     /* the type of the name before, when only a comma or "et" is between, or -1 */
     bool locnoun_far; /* quartiers, villages ... a few words before (dans quatre quartiers - X) */
     bool misc; /* opération, traité ... right before: an event or a named thing */
+    bool orgnoun; /* an organisation's noun in lower case right before: la coalition X */
 } ent_ctx_cue;
 
 /* Reads the words before token a, back to the sentence start or at most ENT_TITLE_BACK tokens. */
@@ -482,6 +521,9 @@ static ent_ctx_cue ent_context(ent_run *r, size_t a, size_t sent_start)
         c.locprep = true; /* A Kaldoria: the capital À written without its accent */
     if (k == CUE_LOCNOUN)
         c.locnoun = true; /* l'hôpital al-Chifa, le camp Yarmouk */
+    if (k == CUE_ORGHEAD && d->toks[p].kind == RC_TOK_WORD && !(d->toks[p].flags & RC_TF_UPPER) &&
+        !ent_org_adjective(r, s, n))
+        c.orgnoun = true; /* la coalition Viv Ansanm, le parti Renaissance; not le haut X */
     /* de la, de l': step over the article */
     if (p > sent_start && ((n == 2 && (memcmp(s, "la", 2) == 0 || memcmp(s, "le", 2) == 0)) ||
                            (d->toks[p].kind == RC_TOK_ELISION && (s[0] == 'l' || s[0] == 'L')))) {
@@ -551,6 +593,63 @@ static ent_ctx_cue ent_context(ent_run *r, size_t a, size_t sent_start)
     return c;
 }
 
+/* Whether the run [a, b) in capitals opens a line as a dateline: KHARTOUM, 14 avril (AFP) -;
+ * NYALA (Soudan) -; EL-FACHER - . A place, however much it looks like an acronym. */
+static bool ent_dateline(const ent_run *r, size_t a, size_t b)
+{
+    const rc_doc *d = r->doc;
+    if (b >= d->ntoks || (a > 0 && !(d->toks[a].flags & RC_TF_NEWLINE)))
+        return false;
+    size_t letters = 0;
+    for (size_t i = a; i < b; i++) {
+        if (!ent_acronym(tok_s(d, i), tok_n(d, i)))
+            return false;
+        letters += tok_n(d, i);
+    }
+    if (letters < 4)
+        return false; /* ONU, MSF: an acronym */
+    const char *p = tok_s(d, b);
+    size_t pn = tok_n(d, b);
+    if ((pn == 1 && (p[0] == '(' || p[0] == '-')) ||
+        (pn == 3 && (unsigned char)p[0] == 0xe2 && (unsigned char)p[1] == 0x80 &&
+         ((unsigned char)p[2] == 0x93 || (unsigned char)p[2] == 0x94)))
+        return true; /* NYALA (Soudan), EL-FACHER - , with an en or em dash too */
+    if (!(pn == 1 && p[0] == ',') || b + 1 >= d->ntoks)
+        return false;
+    if (d->toks[b + 1].kind == RC_TOK_NUMBER || d->toks[b + 1].kind == RC_TOK_DATE)
+        return true;
+    for (size_t t = r->time_i; t < d->ntimes && d->times[t].start <= d->toks[b + 1].start; t++)
+        if (d->times[t].start == d->toks[b + 1].start)
+            return true; /* KHARTOUM, mardi */
+    return false;
+}
+
+/* Whether a name is followed by an age in apposition (Olena, 34 ans, ...; Espérance (52 ans)):
+ * only a person is given an age so, whatever else the name could be. The age must close there
+ * (a comma, a bracket, a full stop), so that "Alep, cinq ans après" is no age. */
+static bool ent_age_after(const ent_run *r, size_t b)
+{
+    const rc_doc *d = r->doc;
+    if (b + 3 >= d->ntoks)
+        return false;
+    const char *p = tok_s(d, b);
+    if (tok_n(d, b) != 1 || (p[0] != ',' && p[0] != '('))
+        return false;
+    /* the age right after, or closing a short description: Marie, une infirmière de 23 ans, */
+    for (size_t k = b + 1; k + 2 < d->ntoks && k <= b + 7; k++) {
+        const rc_token *t = &d->toks[k];
+        if (t->kind == RC_TOK_NUMBER) {
+            const char *u = tok_s(d, k + 1), *e = tok_s(d, k + 2);
+            return tok_n(d, k + 1) == 3 && memcmp(u, "ans", 3) == 0 && tok_n(d, k + 2) == 1 &&
+                   (e[0] == ',' || e[0] == ')' || e[0] == '.') &&
+                   (k == b + 1 || (tok_n(d, k - 1) == 2 && memcmp(tok_s(d, k - 1), "de", 2) == 0));
+        }
+        if (t->kind != RC_TOK_WORD && t->kind != RC_TOK_ELISION)
+            return false;
+    }
+    return false;
+}
+
 /* FNV-1a over a span's bytes and its type. */
 static uint32_t ent_span_hash(const char *s, size_t n, int type)
 {
@@ -617,7 +716,7 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
     rc_doc *d = r->doc;
     /* leading words that are not names: Le, Selon, a title written with a capital */
     int known = ent_type_known(r, a, b);
-    while (a < b && known < 0) {
+    while (a < b && known == -1 && !(a + 1 < b && ent_inner_apostrophe(d, a + 1))) {
         enum ent_cue k = ent_tcue(r, a);
         bool opener = (d->toks[a].flags & (RC_TF_SENTSTART | RC_TF_NEWLINE)) || a == sent_start ||
                       (a > 0 && d->toks[a - 1].kind == RC_TOK_QUOTE_OPEN);
@@ -650,16 +749,28 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
     /* the place gazetteer is asked about one word only when the word is in it */
     bool may_place = words > 1 || (ent_tword(r, a) & W_PLACE);
 
-    if (known < 0)
+    if (known == -1)
         known = ent_type_known(r, a, b);
+    if (known == ENT_NONE)
+        return RC_OK;
     if (known >= 0)
         return ent_add(r, start, end, known, NULL);
+    if (words <= 3 && ent_dateline(r, a, b))
+        return ent_add(r, start, end, RC_ENT_LOC,
+                       rc_gaz_place_find(d->ctx, s, n, &pl) ? &pl : NULL);
+    if (words <= 3 && ent_age_after(r, b))
+        return ent_add(r, start, end, RC_ENT_PER, NULL);
     enum ent_cue head = ent_head_of(r, a);
     enum ent_cue tail = ent_tcue(r, b - 1);
-    if ((head == CUE_ORGHEAD || tail == CUE_ORGTAIL || ent_acronym(first, firstn)) && words >= 2)
+    /* an organisation's noun ends the name, or starts an English one (Times of Israel) */
+    if ((head == CUE_ORGHEAD || tail == CUE_ORGTAIL || ent_acronym(first, firstn) ||
+         (ent_tcue(r, a) == CUE_ORGTAIL && ent_tcue(r, a + 1) == CUE_PARTICLE)) &&
+        words >= 2)
         return ent_add(r, start, end, RC_ENT_ORG, NULL);
     if (c.misc)
         return ent_add(r, start, end, RC_ENT_MISC, NULL);
+    if (c.orgnoun && !(ent_tword(r, a) & (W_FIRST | W_PLACE | W_COUNTRY)))
+        return ent_add(r, start, end, RC_ENT_ORG, NULL);
     if (c.honor || (c.title_near && !c.locnoun))
         return ent_add(r, start, end, RC_ENT_PER, NULL);
     if (c.locnoun)
@@ -696,6 +807,32 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
         return RC_ENOMEM;
     r->pending[r->npending++] = (rc_span){start, end};
     return RC_OK;
+}
+
+/* Whether a lone name ending at byte end is the first item of a list whose next item is a place
+ * (les frappes sur Nabatiyé et Tyr; Kaya, Djibo et Dori): only "et" or a comma between. The
+ * first known entities are in text order. */
+static bool ent_list_before_place(const rc_doc *d, size_t known, uint32_t end)
+{
+    const char *t = d->text;
+    uint32_t q = end;
+    if (t[q] == ',')
+        q++;
+    else if (t[q] == ' ' && t[q + 1] == 'e' && t[q + 2] == 't' && t[q + 3] == ' ')
+        q += 3;
+    else
+        return false;
+    while (t[q] == ' ')
+        q++;
+    size_t lo = 0, hi = known;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->ents[mid].start < q)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < known && d->ents[lo].start == q && d->ents[lo].type == RC_ENT_LOC;
 }
 
 /* FNV-1a with the type mixed in, for the table of ent_resolve. */
@@ -754,8 +891,12 @@ static int ent_resolve(ent_run *r)
         size_t x = h & (cap - 1);
         while (hs[x] && hs[x] != h)
             x = (x + 1) & (cap - 1);
-        if (!hs[x])
+        if (!hs[x]) {
+            if (ent_list_before_place(d, known, r->pending[p].end) &&
+                ent_add(r, r->pending[p].start, r->pending[p].end, RC_ENT_LOC, NULL))
+                return RC_ENOMEM;
             continue;
+        }
         rc_gaz_place pl;
         const char *s = d->text + r->pending[p].start;
         size_t n = r->pending[p].end - r->pending[p].start;
@@ -832,6 +973,10 @@ static bool ent_continues(ent_run *r, size_t i, size_t lim, bool headed)
         return false;
     if (ent_namelike(d, i))
         return true;
+    if (ent_inner_apostrophe(d, i) && i + 1 < lim)
+        return true; /* Qal'at Nur, Ma'arrat: the apostrophe inside a transliterated name */
+    if (i > 0 && ent_inner_apostrophe(d, i - 1) && d->toks[i].kind == RC_TOK_WORD)
+        return true; /* and the letters after it */
     if (i + 1 >= lim || !ent_namelike(d, i + 1))
         return false;
     const char *s = tok_s(d, i);
@@ -931,7 +1076,8 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
                 bool own_name = (own == CUE_ORGHEAD || own == CUE_LOCHEAD) && i + 1 < doc->ntoks &&
                                 doc->toks[i + 1].kind == RC_TOK_WORD &&
                                 !(doc->toks[i + 1].flags & RC_TF_SENTSTART) &&
-                                !ent_org_link(tok_s(doc, i + 1), tok_n(doc, i + 1));
+                                (ent_namelike(doc, i + 1) ||
+                                 ent_org_adjective(&r, tok_s(doc, i + 1), tok_n(doc, i + 1)));
                 /* nor a person's or a known place's name: les forces de Bachar al-Assad */
                 bool other = ent_tword(&r, i) & (W_FIRST | W_PLACE | W_COUNTRY);
                 if (!own_name && !other &&

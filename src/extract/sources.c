@@ -22,11 +22,28 @@ static size_t sources_space(const char *s, const char *end)
     return 0;
 }
 
-/* The quotations as the contract gives them: their text without the spaces inside the marks, and
- * without the scare quotes (one to three words and no speaker: « terroristes »), which mark a
- * word rather than report speech. Attributions keep pointing at the same quotations. */
-static void sources_settle_quotes(rc_doc *doc)
+/* Whether a quotation opens an utterance of its own: it starts its sentence or follows a colon
+ * (« Inacceptable », a réagi le ministre; Il a répondu : « Jamais. »). A short quotation inside
+ * a clause (s'est dit « horrifié », dénonce des « crimes de guerre ») quotes a word of the
+ * speaker's, not what the speaker said. */
+static bool sources_utterance(const src_state *st, const quote_tok *qt)
 {
+    uint32_t oa = qt->oa;
+    while (oa > 0 && st->doc->toks[oa - 1].kind == RC_TOK_QUOTE_OPEN) /* « « a stray mark */
+        oa--;
+    if (oa == 0 || st->sent_of[oa - 1] != st->sent_of[oa])
+        return true;
+    const rc_token *t = &st->doc->toks[oa - 1];
+    return t->end - t->start == 1 && st->doc->text[t->start] == ':';
+}
+
+/* The quotations as the contract gives them: their text without the spaces inside the marks, and
+ * without the quotations of one to three words that are no utterance of their own (scare quotes
+ * and quoted words: « terroristes », s'est dit « horrifié »), which mark a word rather than
+ * report speech. Attributions keep pointing at the same quotations. */
+static void sources_settle_quotes(const src_state *st, const quote_tok *qt)
+{
+    rc_doc *doc = st->doc;
     size_t w = 0;
     int32_t *to = rc_arena_alloc(&doc->arena, (doc->nquotes ? doc->nquotes : 1) * sizeof *to);
     if (!to)
@@ -45,7 +62,8 @@ static void sources_settle_quotes(rc_doc *doc)
                 break;
             q.end = b;
         }
-        if (q.end <= q.start || (!q.has_speaker && count_words(t + q.start, q.end - q.start) < 4)) {
+        if (q.end <= q.start || (count_words(t + q.start, q.end - q.start) < 4 &&
+                                 (!q.has_speaker || !sources_utterance(st, &qt[i])))) {
             to[i] = -1;
             continue;
         }
@@ -77,7 +95,7 @@ int rc_stage_sources(rc_doc *doc, const rc_stage_env *env)
     if (status == RC_OK)
         status = attrib_run(&st, qt);
     if (status == RC_OK)
-        sources_settle_quotes(doc);
+        sources_settle_quotes(&st, qt);
     return status;
 }
 

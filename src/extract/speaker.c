@@ -733,9 +733,7 @@ static const char *drop_org_kind(const src_state *st, const char *name)
     return (w.bits & SL_ORG) && !(w.bits & (SL_ROLE | SL_SRC)) ? sp + 1 : name;
 }
 
-/* Whether the organisation noun at token k stands, alone after "le", for the organisation
- * named before it (l'ONG, l'agence, le ministère): "ana" in its source_nouns.tsv entry. */
-static bool org_anaphor(const src_state *st, uint32_t k)
+bool speaker_anaphor(const src_state *st, uint32_t k)
 {
     const rc_lexicon *lex = rc_lang_lex(st->doc->ctx->fr, "source_nouns");
     size_t len;
@@ -857,7 +855,7 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
         }
     }
     if (!named && np->head == SL_ORG && np->def && !(np->bits & SL_PLUR) && st->doc->sents &&
-        !role_has_complement(st, np) && org_anaphor(st, np->ra)) { /* l'ONG, le ministère */
+        !role_has_complement(st, np) && speaker_anaphor(st, np->ra)) { /* l'ONG, le ministère */
         int32_t e = org_antecedent(st, np->ra, sent);
         if (e >= 0) {
             const rc_entity *en = &st->doc->ents[e];
@@ -883,6 +881,17 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
             const src_mem *m = &st->mem[(st->nmem - 1 - k) % SRC_MEM];
             if (m->sent + 2 < sent)
                 break;
+            /* ce responsable, after "un responsable des comités locaux": that description */
+            size_t hn = strlen(out->name);
+            if (m->sp.type != RC_ENT_PER && !(m->bits & SL_PLUR) && !m->sp.role &&
+                strlen(m->sp.name) > hn && m->sp.name[hn] == ' ' &&
+                folded_eq(m->sp.name, hn, out->name, hn)) {
+                uint32_t s0 = t[np->a].start, e0 = t[np->b - 1].end;
+                *out = m->sp;
+                out->start = s0;
+                out->end = e0;
+                return RC_OK;
+            }
             if (m->sp.type != RC_ENT_PER || (m->bits & SL_PLUR) ||
                 ((np->bits & SL_FEM) && (m->bits & SL_MASC)) ||
                 ((np->bits & SL_MASC) && (m->bits & SL_FEM)))

@@ -77,6 +77,11 @@ bool speaker_np_loose(const src_state *st, uint32_t i, uint32_t lim, src_np *np 
  * "le ministre turc, Mevlüt Çavuşoğlu,", "Marta Ilves, du CICR,". */
 bool speaker_np_appos(const src_state *st, uint32_t i, uint32_t lim, src_np *np /* OUT */);
 
+/* Whether the noun at token k, alone after "le", stands for the source named before it: an
+ * organisation (l'ONG, le ministère) or a statement (le communiqué): "ana" in its
+ * source_nouns.tsv entry. */
+bool speaker_anaphor(const src_state *st, uint32_t k);
+
 /* A phrase headed by a noun that hands over to its complement (le témoignage de deux habitants,
  * le bilan de l'OMS, un rapport d'Amnesty International) is replaced by the complement, read
  * up to lim. Returns false when the noun has no complement that names a source: the phrase

@@ -32,7 +32,8 @@ static const char *const vclass_names[SV_N] = {
     "say", "assert", "announce", "report", "confirm", "add", "explain", "estimate", "accuse",
     "deny", "admit", "warn", "write", "react", "ask", "express", "learn", "cite"};
 static const char *const cclass_names[SC_N] = {"according", "for", "continue", "same",
-                                               "source_of", "relay", "citing", "told", "verb"};
+                                               "source_of", "relay", "citing", "told", "verb",
+                                               "none"};
 
 const char *srclex_vclass_name(int cls)
 {

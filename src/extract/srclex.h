@@ -61,6 +61,7 @@ enum srclex_cclass {
     SC_CITING,    /* citant X */
     SC_TOLD,      /* à X, auprès de X, after a reporting verb */
     SC_VERB,      /* a verb phrase: fait état de, rend compte de */
+    SC_NONE,      /* looks like a cue and names no source: (vérifié) de source indépendante */
     SC_N
 };
 

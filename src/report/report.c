@@ -22,6 +22,7 @@ const rp_limits rp_default_limits = {
     .docs_text = 300,
     .facts_shown = 150,
     .claims_fact = 40,
+    .origins_fact = 24,
     .lanes = 24,
     .places = 80,
     .speakers = 60,
@@ -302,6 +303,8 @@ static const char page_css[] =
     ".st-agree{background:var(--agree)}.st-close{background:var(--close)}"
     ".st-conflict{background:var(--conflict)}.st-single{background:var(--single)}"
     ".fact{border-top:1px solid var(--line);padding:10px 0 6px}"
+    /* a long list of facts is laid out only as it scrolls into view */
+    "@media screen{.fact{content-visibility:auto;contain-intrinsic-size:auto 640px}}"
     ".fact h3{margin:4px 0}.fact h3 a{color:inherit;text-decoration:none}"
     ".range{font-size:14px;margin:2px 0 6px}.range b{font-size:17px}"
     ".chips{display:flex;flex-wrap:wrap;gap:6px;margin:6px 0}"

@@ -216,7 +216,8 @@ static void fact_detail(const rp_page *pg, size_t i, rp_out *o)
     fact_time(f, o);
     rp_rawf(o, "</p>\n<p class=\"range\"><span class=\"muted\">%zu independent origin%s:</span> ",
             f->norigins, f->norigins == 1 ? "" : "s");
-    for (size_t k = 0; k < f->norigins; k++) {
+    size_t named = f->norigins < pg->v->lim.origins_fact ? f->norigins : pg->v->lim.origins_fact;
+    for (size_t k = 0; k < named; k++) {
         if (k)
             rp_raw(o, "; ");
         rp_rawf(o, "<span style=\"color:%s\">●</span> ", rp_palette(k));
@@ -224,6 +225,8 @@ static void fact_detail(const rp_page *pg, size_t i, rp_out *o)
         rp_rawf(o, " <span class=\"muted\">(%u claim%s)</span>", f->origins[k].claims,
                 f->origins[k].claims == 1 ? "" : "s");
     }
+    if (named < f->norigins)
+        rp_rawf(o, "; <span class=\"muted\">and %zu more</span>", f->norigins - named);
     rp_raw(o, "</p>\n");
     rp_fact_chart(pg, f, o);
     rp_raw(o, "<div class=\"chips\">");

@@ -41,6 +41,7 @@ typedef struct rp_limits {
     size_t docs_text;   /* documents whose highlighted text is included */
     size_t facts_shown; /* facts with their own chart and chips */
     size_t claims_fact; /* chips and chart rows per fact */
+    size_t origins_fact; /* origins named in a fact's line of origins */
     size_t lanes;       /* outlets in the timeline */
     size_t places;      /* places on the map */
     size_t speakers;    /* speakers listed */

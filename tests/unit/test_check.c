@@ -229,6 +229,26 @@ static void test_time_and_places(void **state)
     assert_ptr_equal(fact_of(chk, 0, 0), fact_of(chk, 0, 1));
     assert_true(fact_of(chk, 0, 2) != fact_of(chk, 0, 0));
     rc_check_free(chk);
+
+    /* a claim with no time at all (an undated article) joins a dated fact its places and
+     * figures fit, and no other */
+    chk = new_check();
+    c[0] = base(37);
+    on(&c[0], "2016-12-01", NULL);
+    at(&c[0], ALEP, ALEP_K);
+    add(chk, "A", "a.example", c, 1, NULL);
+    c[1] = base(41);
+    at(&c[1], ALEP, ALEP_K);
+    c[2] = base(45); /* not 41: the same outlet's same figure would be one statement */
+    at(&c[2], HOMS, HOMS_K);
+    rc_doc_meta m;
+    memset(&m, 0, sizeof m);
+    m.id = m.path = "B";
+    assert_int_equal(rc_check_add_claims(chk, &m, &c[1], 2, NULL, 0, NULL, 0), RC_OK);
+    assert_int_equal(rc_check_run(chk), RC_OK);
+    assert_ptr_equal(fact_of(chk, 0, 0), fact_of(chk, 1, 0));
+    assert_true(fact_of(chk, 1, 1) != fact_of(chk, 0, 0));
+    rc_check_free(chk);
 }
 
 /* Weights: denied claims do not count, hedged ones weigh half; status thresholds. */

@@ -353,6 +353,13 @@ static void test_caps(void **state)
     assert_int_equal(count(s, "<div class=\"body\""), 5);
     assert_non_null(strstr(s, "id=\"d40\""));
     free(s);
+    /* a fact's line of origins names the first ones and counts the rest */
+    rp_view vf = {fx.docs, 3, fx.facts, 2, true, rp_default_limits};
+    vf.lim.origins_fact = 1;
+    s = page_of(&vf);
+    assert_non_null(strstr(s, "Anselme Keraudy <span class=\"muted\">(2 claims)</span>; "
+                              "<span class=\"muted\">and 1 more</span>"));
+    free(s);
 }
 
 /* Overlapping spans of every kind, split where they cross, at the very end of the text too. */

@@ -84,7 +84,8 @@ static void test_quote_styles(void **state)
     rc_doc *doc = doc_of("« Le pont est coupé », a déclaré Nadia Amrani.\n"
                          "“Nous tenons la colline”, a assuré le colonel Piet Varga.\n"
                          "Il a dit \"non merci\" puis il est parti.\n");
-    assert_int_equal(doc->nquotes, 3);
+    /* two words inside a clause quote a word, not an utterance: no quotation */
+    assert_int_equal(doc->nquotes, 2);
     /* the text of a quotation leaves out the spaces inside its marks */
     assert_string_equal(span(doc, doc->quotes[0].start, doc->quotes[0].end), "Le pont est coupé");
     expect_quote(doc, "pont est coupé", "Nadia Amrani", NULL);
@@ -129,9 +130,15 @@ static void test_scare_quotes(void **state)
     (void)state;
     rc_doc *doc = doc_of("Les médias parlent de « terroristes » venus du nord.\n"
                          "Le ministre s'est dit « horrifié » par les images.\n");
-    /* a scare quote marks a word, it reports no speech: it is not a quotation */
-    assert_true(doc->nquotes == 1 && doc->quotes[0].has_speaker);
-    assert_non_null(strstr(span(doc, doc->quotes[0].start, doc->quotes[0].end), "horrifié"));
+    /* a scare quote marks a word, it reports no speech: it is not a quotation, even with a
+     * speaker's verb before it */
+    assert_int_equal(doc->nquotes, 0);
+    rc_doc_free(doc);
+    /* a short quotation that is an utterance of its own is one */
+    doc = doc_of("« Inacceptable », a réagi le maire Jon Vik.\n"
+                 "Le colonel a répondu : « Jamais. »\n");
+    assert_int_equal(doc->nquotes, 2);
+    expect_quote(doc, "Inacceptable", "Jon Vik", NULL);
     rc_doc_free(doc);
 }
 
