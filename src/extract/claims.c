@@ -804,9 +804,11 @@ static size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s0, size_t s
             cl_people_at(doc, doc->toks[pe].start))
             noun = 1, ct = pe, cnt = 1, pwho = RC_WHO_PEOPLE; /* dont deux Français */
         rc_morph mo;
+        const cl_entry *ae = pe + 1 < s1 ? cl_word_at(d, pe + 1) : NULL;
         int adv = !noun && pe < s1 && !ve && doc->toks[pe].kind == RC_TOK_WORD &&
                   rc_fr_morph_tok(doc, pe, &mo) && (mo.flags & RC_M_ADV) &&
-                  (pe + 1 >= s1 || doc->toks[pe + 1].kind == RC_TOK_PUNCT);
+                  (pe + 1 >= s1 || doc->toks[pe + 1].kind == RC_TOK_PUNCT ||
+                   (ae && (ae->pwhat >= 0 || ae->who >= 0))); /* dont deux grièvement blessées */
         if (!noun) {
             /* a part without a noun counts the figure's, or the part's before it: dont 3,5
              * millions ont trouvé refuge; dont 30 dans la seule ville de Goma; 400 familles de
