@@ -7,6 +7,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extract/claims_int.h"
 #include "lang/fr/morph.h"
@@ -539,8 +540,25 @@ static void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
                    doc->toks[cue + cnt - 1].end - doc->toks[cue].start);
 }
 
+/* Whether "depuis" stands a few words before a time expression that starts at byte at, within
+ * the sentence that starts at byte from: Depuis le coup d'État de février 2021 counts from that
+ * event to the article's day, although the time expression is only "février 2021". */
+static bool cl_since_before(const rc_doc *doc, uint32_t from, uint32_t at)
+{
+    size_t k = cl_tok_at(doc, at);
+    for (size_t n = 0; k > 0 && n < 9; n++) { /* Depuis le début de l'invasion, en février */
+        const rc_token *t = &doc->toks[--k];
+        if (t->start < from ||
+            (t->kind == RC_TOK_PUNCT && doc->text[t->start] != '\'' && doc->text[t->start] != ','))
+            return false;
+        if (t->end - t->start == 6 && strncasecmp(doc->text + t->start, "depuis", 6) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* Time: the time expression of the sentence nearest the figure, else the document's date for a
- * figure that is not expected. */
+ * figure that is not expected. A toll counted since a past day runs to the document's date. */
 static void cl_time(cl_doc *d, cl_fig *f)
 {
     const rc_doc *doc = d->doc;
@@ -581,6 +599,12 @@ static void cl_time(cl_doc *d, cl_fig *f)
         memcpy(c->time_from, best->from, sizeof c->time_from);
         memcpy(c->time_to, best->to[0] ? best->to : best->from, sizeof c->time_to);
         cl_explain(f, "time", NULL, 0);
+        if (cl_since_before(doc, s->start, best->start) && doc->date && strlen(doc->date) >= 10 &&
+            memcmp(c->time_to, doc->date, 10) < 0) {
+            memcpy(c->time_to, doc->date, 10); /* a cumulative toll runs to the article's day */
+            c->time_to[10] = '\0';
+            cl_explain(f, "time-since", NULL, 0);
+        }
     } else if (doc->date && strlen(doc->date) >= 10 && c->modality != RC_MOD_EXPECTED) {
         memcpy(c->time_from, doc->date, 10);
         c->time_from[10] = '\0';
