@@ -464,15 +464,32 @@ static int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long s
     const rc_doc *doc = d->doc;
     /* the window: back to the previous figure or a semicolon, forward likewise */
     size_t w0 = f->nt0;
+    /* the token right after the figure before: 7 tués, 12 blessés */
+    size_t after_prev = self > 0 ? cl_tok_at(doc, doc->nums[self - 1].end) : SIZE_MAX;
     while (w0 > s0 && w0 + CL_BACK > f->nt0) {
         size_t i = w0 - 1;
         long m = cl_num_at(doc, doc->toks[i].start);
         if ((m >= 0 && m != self) || cl_punct(doc, i, ';'))
             break;
+        const cl_entry *e = i == after_prev ? cl_word_at(d, i) : NULL;
+        if (e && e->who >= 0 && e->cwhat >= 0)
+            break; /* 7 tués, 12 blessés: the event noun of the figure before is its own */
         w0--;
     }
     size_t w1 = f->endt;
     size_t budget = CL_FWD;
+    if (w1 + 2 < s1 && cl_punct(doc, w1, ',') && cl_word_at(d, w1 + 1) &&
+        (cl_word_at(d, w1 + 1)->wflags & (CL_W_PARTS | CL_W_ADV))) {
+        /* 31 civils, notamment des femmes et des enfants, ont été tués: the aside is skipped */
+        for (size_t j = w1 + 2; j < s1 && j < w1 + 14; j++) {
+            if (cl_num_at(doc, doc->toks[j].start) >= 0 || cl_punct(doc, j, ';'))
+                break;
+            if (cl_punct(doc, j, ',')) {
+                w1 = j + 1;
+                break;
+            }
+        }
+    }
     while (w1 < s1 && budget) {
         long m = cl_num_at(doc, doc->toks[w1].start);
         if (m >= 0 && m != self) {
@@ -584,6 +601,29 @@ static int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long s
 }
 
 
+/* Whether token i is a dash (-, –, —) standing alone. */
+static int cl_dash(const rc_doc *doc, size_t i)
+{
+    const rc_token *tk = &doc->toks[i];
+    const unsigned char *u = (const unsigned char *)doc->text + tk->start;
+    if (tk->kind != RC_TOK_PUNCT)
+        return 0;
+    if (tk->end - tk->start == 1)
+        return u[0] == '-';
+    return tk->end - tk->start == 3 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x93 || u[2] == 0x94);
+}
+
+/* Whether token i is an article of class one before a counted noun (dont un enfant): a part of
+ * one. */
+static int cl_part_one(const cl_doc *d, size_t i, size_t s1)
+{
+    const cl_entry *e = cl_is_word(d->doc, i) ? cl_word_at(d, i) : NULL;
+    if (!e || !(e->wflags & CL_W_ONE) || i + 1 >= s1 || cl_num_at(d->doc, d->doc->toks[i].start) >= 0)
+        return 0;
+    const cl_entry *ne = cl_word_at(d, i + 1);
+    return ne && ne->who >= 0 && !ne->share;
+}
+
 /* Fills a part from its figure pn and its counted noun (tokens [ct, ct + cnt)): "dont 11 femmes".
  * Returns 0, or -1 when memory runs out. */
 static int cl_part_fill(rc_doc *doc, rc_claim_part *pt, const rc_number *pn, size_t ct,
@@ -609,8 +649,16 @@ static size_t cl_apposition(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
     size_t i0 = i;
     for (int k = 0; k < 2 && i < s1 && doc->toks[i].kind == RC_TOK_WORD && !cl_word_at(d, i); k++)
         i++; /* 39 détenus palestiniens, ... */
-    if (i >= s1 || !cl_punct(doc, i, ',') || isnan(f->c.value))
-        return i0;
+    int colon = 0; /* 45 personnes ont péri : 20 hommes, 15 femmes et 10 enfants */
+    for (size_t j = i; j < s1 && j < i + 5 && !colon; j++) {
+        if (cl_punct(doc, j, ':'))
+            colon = 1, i = j;
+        else if (!cl_is_word(doc, j))
+            break;
+    }
+    if (i >= s1 || isnan(f->c.value) ||
+        !(colon || cl_punct(doc, i, ',') || cl_punct(doc, i, '(') || cl_dash(doc, i)))
+        return i0; /* 17 morts – 9 soldats et 8 assaillants –; 39 détenus (24 femmes et ...) */
     rc_claim_part parts[CL_MAXPARTS];
     size_t n = 0, p = i + 1, end = i;
     double sum = 0;
@@ -648,88 +696,6 @@ static size_t cl_apposition(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
     return end;
 }
 
-/* Reads the parts of a figure after token i (dont 11 femmes et 13 enfants; parmi lesquels ...)
- * into f; returns the token after the last part, or i when there is none. */
-static size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
-{
-    rc_doc *doc = d->doc;
-    size_t p = i, nt = 0;
-    const cl_entry *e = NULL;
-    /* an adjective or a short complement may stand between: civils syriens, survivants des
-     * décombres, a short clause: ont été chassés de chez eux, dont */
-    for (size_t k = 0; k < 8 && p < s1; k++) {
-        if (cl_punct(doc, p, ',')) {
-            p++;
-            continue;
-        }
-        e = cl_match(d, p, s1, &nt);
-        if (e && (e->wflags & CL_W_PARTS))
-            break;
-        if (!cl_is_word(doc, p) || cl_num_at(doc, doc->toks[p].start) >= 0)
-            return cl_apposition(d, f, i, s1);
-        p++;
-    }
-    if (!e || !(e->wflags & CL_W_PARTS))
-        return cl_apposition(d, f, i, s1);
-    size_t cue = p;
-    p += nt;
-    size_t end = i;
-    int verbs = f->nparts == 0 ? 2 : 0;
-    while (f->nparts < CL_MAXPARTS && p < s1) {
-        long m = cl_num_at(doc, doc->toks[p].start);
-        if (m < 0) { /* dont une moitié d'enfants: the determiner before the figure */
-            const cl_entry *de = cl_word_at(d, p);
-            if (de && (de->wflags & CL_W_DET) && p + 1 < s1)
-                m = cl_num_at(doc, doc->toks[p + 1].start);
-        }
-        if (m < 0 && verbs-- > 0 && cl_is_word(doc, p)) {
-            p++; /* parmi lesquels figurent 9 enfants */
-            continue;
-        }
-        if (m < 0)
-            break;
-        const rc_number *pn = &doc->nums[m];
-        size_t ct, cnt;
-        const cl_entry *ce;
-        if (cl_counted_after(d, cl_tok_at(doc, pn->end), s1, &ct, &cnt, &ce) < 1) {
-            /* dont 3,5 millions ont trouvé refuge: a part without a noun counts the figure's */
-            size_t pe = cl_tok_at(doc, pn->end);
-            const cl_entry *ve = pe < s1 ? cl_word_at(d, pe) : NULL;
-            if (f->nparts || !ve || !(ve->wflags & CL_W_AUX) || !f->c.counted ||
-                pn->kind != RC_NUM_NUMBER)
-                break;
-            rc_claim_part *pt = &f->parts[f->nparts++];
-            pt->value = pn->value;
-            pt->low = pn->low;
-            pt->high = pn->high;
-            pt->who = f->c.who;
-            pt->start = pn->start;
-            pt->end = pn->end;
-            pt->counted = f->c.counted;
-            end = pe;
-            break;
-        }
-        rc_claim_part *pt = &f->parts[f->nparts++];
-        if (cl_part_fill(doc, pt, pn, ct, cnt, ce->who))
-            return i;
-        end = p = ct + cnt;
-        /* the next part: et, ainsi que, a comma */
-        if (p < s1 && cl_punct(doc, p, ',')) {
-            p++;
-            continue;
-        }
-        const cl_entry *ae = cl_match(d, p, s1, &nt);
-        if (ae && (ae->wflags & CL_W_AND)) {
-            p += nt;
-            continue;
-        }
-        break;
-    }
-    if (end > i)
-        cl_explain_toks(f, doc, "parts", cue, 1);
-    return end;
-}
-
 /* Whether a plain figure reads as a year (en 2011, depuis 2012). */
 static int cl_year(const cl_doc *d, const rc_number *n, size_t nt0, size_t s0)
 {
@@ -742,6 +708,144 @@ static int cl_year(const cl_doc *d, const rc_number *n, size_t nt0, size_t s0)
     return (e && (e->wflags & CL_W_YEARP)) || d->doc->toks[nt0].end - d->doc->toks[nt0].start == 4;
 }
 
+/* Whether a part's figure and noun ending before token p are followed by another part: a comma,
+ * et or ainsi que, maybe after a short complement (400 familles de Rafah et 250 de Khan Younès;
+ * 60 du côté rebelle et 30), then a figure. Sets *np to the token after the separator. */
+static int cl_part_next(const cl_doc *d, size_t p, size_t s1, size_t *np /* OUT */)
+{
+    const rc_doc *doc = d->doc;
+    for (int k = 0; k <= 4 && p < s1; k++) {
+        size_t nt;
+        const cl_entry *ae = cl_match(d, p, s1, &nt);
+        size_t q = cl_punct(doc, p, ',') ? p + 1 : ae && (ae->wflags & CL_W_AND) ? p + nt : 0;
+        if (q) {
+            const cl_entry *de = q < s1 ? cl_word_at(d, q) : NULL;
+            size_t r = de && (de->wflags & CL_W_DET) ? q + 1 : q;
+            if (r >= s1 || (cl_num_at(doc, doc->toks[r].start) < 0 && !cl_part_one(d, q, s1)))
+                return 0;
+            *np = q;
+            return 1;
+        }
+        /* the complement: words that say no event and open no clause */
+        if (!cl_is_word(doc, p) || cl_num_at(doc, doc->toks[p].start) >= 0 ||
+            (ae && (ae->pwhat >= 0 || (ae->wflags & (CL_W_STOP | CL_W_PARTS | CL_W_AUX)) ||
+                    ae->mod == CL_M_REPORT)))
+            return 0;
+        p++;
+    }
+    return 0;
+}
+
+/* Reads the parts of a figure after token i (dont 11 femmes et 13 enfants; parmi lesquels ...)
+ * into f (s0, s1: the sentence's tokens); returns the token after the last part, or i when there
+ * is none. */
+static size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s0, size_t s1)
+{
+    rc_doc *doc = d->doc;
+    size_t p = i, nt = 0;
+    const cl_entry *e = NULL;
+    /* an adjective or a short complement may stand between: civils syriens, survivants des
+     * décombres, a short clause: ont été chassés de chez eux, dont; tuées en 2024, parmi */
+    for (size_t k = 0; k < 8 && p < s1; k++) {
+        if (cl_punct(doc, p, ',') || cl_punct(doc, p, '(')) { /* 45 morts (dont 12 enfants) */
+            p++;
+            continue;
+        }
+        e = cl_match(d, p, s1, &nt);
+        if (e && (e->wflags & CL_W_PARTS))
+            break;
+        long y = cl_num_at(doc, doc->toks[p].start);
+        if (y >= 0 && cl_year(d, &doc->nums[y], p, s0) && cl_tok_at(doc, doc->nums[y].end) > p) {
+            p = cl_tok_at(doc, doc->nums[y].end);
+            continue;
+        }
+        if (!cl_is_word(doc, p) || y >= 0)
+            return cl_apposition(d, f, i, s1);
+        p++;
+    }
+    if (!e || !(e->wflags & CL_W_PARTS))
+        return cl_apposition(d, f, i, s1);
+    size_t cue = p;
+    p += nt;
+    if (p < s1 && cl_punct(doc, p, ','))
+        p++; /* parmi eux, 4 enfants */
+    size_t end = i;
+    int verbs = f->nparts == 0 ? 2 : 0;
+    while (f->nparts < CL_MAXPARTS && p < s1) {
+        long m = cl_num_at(doc, doc->toks[p].start);
+        if (m < 0) { /* dont une moitié d'enfants: the determiner before the figure */
+            const cl_entry *de = cl_word_at(d, p);
+            if (de && (de->wflags & CL_W_DET) && p + 1 < s1)
+                m = cl_num_at(doc, doc->toks[p + 1].start);
+        }
+        rc_number onen; /* dont un enfant: the article counts one */
+        int one = m < 0 && cl_part_one(d, p, s1);
+        if (one)
+            onen = (rc_number){doc->toks[p].start, doc->toks[p].end, 1.0, NAN, NAN, false,
+                               RC_NUM_NUMBER, RC_REL_NONE, 0};
+        if (m < 0 && !one && verbs-- > 0 && cl_is_word(doc, p)) {
+            p++; /* parmi lesquels figurent 9 enfants */
+            continue;
+        }
+        if (m < 0 && !one)
+            break;
+        const rc_number *pn = one ? &onen : &doc->nums[m];
+        size_t pe = cl_tok_at(doc, pn->end);
+        size_t ct, cnt;
+        const cl_entry *ce;
+        const cl_entry *ve = pe < s1 ? cl_word_at(d, pe) : NULL;
+        int noun = cl_counted_after(d, pe, s1, &ct, &cnt, &ce) >= 1;
+        int pwho = noun ? ce->who : RC_WHO_PEOPLE;
+        if (!noun && ve && (ve->wflags & (CL_W_AUX | CL_W_LINK)) && pe + 1 < s1 &&
+            cl_counted_after(d, pe + 1, s1, &ct, &cnt, &ce) >= 1 && ce->cwhat < 0)
+            noun = 1, pwho = ce->who; /* dont la moitié sont des enfants: after the copula */
+        if (!noun && pe < s1 && !ve && doc->toks[pe].kind == RC_TOK_WORD &&
+            (doc->toks[pe].flags & RC_TF_UPPER) && doc->text[doc->toks[pe].end - 1] == 's' &&
+            cl_people_at(doc, doc->toks[pe].start))
+            noun = 1, ct = pe, cnt = 1, pwho = RC_WHO_PEOPLE; /* dont deux Français */
+        rc_morph mo;
+        const cl_entry *ae = pe + 1 < s1 ? cl_word_at(d, pe + 1) : NULL;
+        int adv = !noun && pe < s1 && !ve && doc->toks[pe].kind == RC_TOK_WORD &&
+                  rc_fr_morph_tok(doc, pe, &mo) && (mo.flags & RC_M_ADV) &&
+                  (pe + 1 >= s1 || doc->toks[pe + 1].kind == RC_TOK_PUNCT ||
+                   (ae && (ae->pwhat >= 0 || ae->who >= 0))); /* dont deux grièvement blessées */
+        if (!noun) {
+            /* a part without a noun counts the figure's, or the part's before it: dont 3,5
+             * millions ont trouvé refuge; dont 30 dans la seule ville de Goma; 400 familles de
+             * Rafah et 250 de Khan Younès */
+            int aux = ve && (ve->wflags & CL_W_AUX) && !f->nparts && pn->kind == RC_NUM_NUMBER;
+            int prep = (ve && (ve->wflags & (CL_W_PREP | CL_W_DE)) && !(ve->wflags & CL_W_AUX)) ||
+                       adv; /* dont 5 grièvement */
+            if (!f->c.counted || (!aux && !prep))
+                break;
+            rc_claim_part *pt = &f->parts[f->nparts];
+            const rc_claim_part *before = f->nparts ? &f->parts[f->nparts - 1] : NULL;
+            pt->value = pn->value;
+            pt->low = pn->low;
+            pt->high = pn->high;
+            pt->who = before ? before->who : f->c.who;
+            pt->start = pn->start;
+            pt->end = pn->end;
+            pt->counted = before ? before->counted : f->c.counted;
+            f->nparts++;
+            end = pe;
+            if (aux || !cl_part_next(d, pe, s1, &p))
+                break;
+            continue;
+        }
+        rc_claim_part *pt = &f->parts[f->nparts++];
+        if (cl_part_fill(doc, pt, pn, ct, cnt, pwho))
+            return i;
+        end = ct + cnt;
+        /* the next part: et, ainsi que, a comma, maybe after a short complement */
+        if (!cl_part_next(d, end, s1, &p))
+            break;
+    }
+    if (end > i)
+        cl_explain_toks(f, doc, "parts", cue, 1);
+    return end;
+}
+
 /* The state carried from one claim to the next within a sentence. */
 typedef struct cl_prev {
     const rc_claim *c;  /* the previous claim, or NULL */
@@ -750,12 +854,13 @@ typedef struct cl_prev {
     int gov_what;       /* what the noun governing it said, or -1 */
 } cl_prev;
 
-/* Builds the claim of figure k into f. Returns 1 for a claim, 0 for none; *skip_to receives the
- * end of the parts read, whose figures are no claims of their own. */
-static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32_t *skip_to)
+/* Builds the claim of figure n into f; k is its index in doc->nums, or -1 for an article that
+ * counts one (un mort). Returns 1 for a claim, 0 for none; *skip_to receives the end of the parts
+ * read, whose figures are no claims of their own. */
+static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev, cl_fig *f,
+                     uint32_t *skip_to)
 {
     rc_doc *doc = d->doc;
-    const rc_number *n = &doc->nums[k];
     memset(f, 0, sizeof *f);
     f->ct = f->pred = SIZE_MAX;
     f->gov_what = -1;
@@ -837,8 +942,33 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
             cl_explain_toks(f, doc, "counted-before", ct, cnt);
         }
     }
+    if (r == 0 && f->nt1 + 1 < s1 && cl_word_at(d, f->nt1) &&
+        (cl_word_at(d, f->nt1)->wflags & CL_W_DE)) {
+        /* Trois des quatre otages, près d'un tiers des 1 200 détenus: the figure counts the
+         * noun of the whole it is taken from */
+        long w = cl_num_at(doc, tk[f->nt1 + 1].start);
+        if (w >= 0 && doc->nums[w].start == tk[f->nt1 + 1].start &&
+            cl_counted_after(d, cl_tok_at(doc, doc->nums[w].end), s1, &ct, &cnt, &ce) >= 1 &&
+            ce->who >= 0 && !ce->share) {
+            r = 1;
+            cl_explain_toks(f, doc, "counted-whole", ct, cnt);
+        }
+    }
+    /* 12 morts et non 10: a figure the text corrects or denies */
+    int corrected = 0, compared = 0; /* ..., contre 60 000 avant la guerre: compared */
+    for (size_t back = 1; back <= 4 && back <= f->nt0 - s0 && !corrected && !compared; back++) {
+        size_t nt;
+        const cl_entry *e = cl_match(d, f->nt0 - back, f->nt0, &nt);
+        if (e && nt == back && (e->wflags & CL_W_CAP))
+            return 0; /* prévu pour 70 000 personnes: a capacity */
+        corrected = back <= 2 && e && nt == back && (e->wflags & CL_W_NOT);
+        compared = back <= 2 && e && nt == back && (e->wflags & CL_W_THAN);
+    }
     /* after: the token after the figure and an "autres" (blessé 9 autres; neuf autres ont) */
     size_t after = f->nt1;
+    if (r == 0 && after + 1 < s1 && cl_word_at(d, after) && (cl_word_at(d, after)->wflags & CL_W_DE) &&
+        cl_word_at(d, after + 1) && cl_word_at(d, after + 1)->who == CL_WHO_SKIP)
+        after++; /* 3 millions d'autres */
     if (r == 0 && after < s1 && cl_word_at(d, after) && cl_word_at(d, after)->who == CL_WHO_SKIP)
         after++;
     if (r == 0 && prev->c && prev->sent == f->sent && prev->endt + 20 >= f->nt0 &&
@@ -846,7 +976,7 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
         /* 420 civils auraient péri ..., 130 dans Saada: the noun is understood */
         const cl_entry *ne = after < s1 ? cl_word_at(d, after) : NULL;
         if (after >= s1 || after > f->nt1 || !cl_is_word(doc, after) ||
-            (ne && (ne->wflags & CL_W_PREP))) {
+            (ne && (ne->wflags & CL_W_PREP)) || corrected || compared) {
             c->who = prev->c->who;
             c->counted = prev->c->counted;
             inherited = 1;
@@ -854,15 +984,55 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
             cl_explain(f, "ellipsis", NULL, 0);
         }
     }
-    int bare = 0;
-    if (r == 0 && !inherited && after < s1 && cl_word_at(d, after) &&
-        (cl_word_at(d, after)->wflags & CL_W_AUX)) {
+    int copula = 0;
+    if (r == 0 && !inherited && after == f->nt1 && after + 1 < s1 && cl_word_at(d, after) &&
+        (cl_word_at(d, after)->wflags & CL_W_AUX) && (cl_word_at(d, after)->wflags & CL_W_LINK) &&
+        cl_counted_after(d, after + 1, s1, &ct, &cnt, &ce) >= 1 && ce->cwhat < 0 && !ce->share) {
+        /* Plus de la moitié sont des enfants: the noun after the copula is what is counted */
+        r = 1, copula = 1;
+        cl_explain_toks(f, doc, "counted-copula", ct, cnt);
+    }
+    int bare = 0, pron = 0;
+    for (size_t back = 2; back <= 3 && r == 0 && !inherited && back <= f->nt0 - s0; back++) {
+        /* en accueille plus de 200 000, en a tué 40: the pronoun before the verb stands for
+         * the noun counted */
+        const cl_entry *pe = cl_word_at(d, f->nt0 - back);
+        const cl_entry *ve = cl_word_at(d, f->nt0 - back + 1);
+        rc_morph m;
+        if (!pe || !(pe->wflags & CL_W_PRON) || !cl_is_word(doc, f->nt0 - 1) ||
+            !cl_is_word(doc, f->nt0 - back + 1))
+            continue;
+        pron = (ve && (ve->wflags & CL_W_AUX)) ||
+               (rc_fr_morph_tok(doc, f->nt0 - back + 1, &m) && (m.flags & RC_M_VERB) &&
+                !(m.flags & RC_M_NOUN));
+    }
+    if (r == 0 && !inherited && (pron || (after < s1 && cl_word_at(d, after) &&
+        (cl_word_at(d, after)->wflags & CL_W_AUX)))) {
         /* Parmi les 82 passagers, 12 ont été blessés: a bare figure as the subject counts the
          * noun before it, or people; it needs a verb of its own */
         bare = 1;
-        for (size_t b = f->nt0; b > s0 && b + 15 > f->nt0; b--) {
+        size_t cl0 = f->nt0; /* the pronoun's clause: its subject is not what it stands for */
+        while (pron && cl0 > s0 && doc->toks[cl0 - 1].kind != RC_TOK_PUNCT)
+            cl0--;
+        for (size_t b = cl0; pron && b > s0 && b + 15 > cl0; b--) {
             const cl_entry *e = cl_word_at(d, b - 1);
             if (e && e->who >= 0 && !e->share) {
+                c->who = (uint8_t)e->who; /* Les habitants sont partis ; les soldats en ... */
+                c->counted = rc_arena_strndup(&doc->arena, doc->text + tk[b - 1].start,
+                                              tk[b - 1].end - tk[b - 1].start);
+                if (!c->counted)
+                    return -1;
+                break;
+            }
+        }
+        if (pron && !c->counted && prev->c && prev->sent + 1 >= f->sent && prev->c->counted) {
+            /* Des milliers de civils ont fui. Les milices en ont tué 40: the noun before */
+            c->who = prev->c->who;
+            c->counted = prev->c->counted;
+        }
+        for (size_t b = f->nt0; !pron && b > s0 && b + 15 > f->nt0; b--) {
+            const cl_entry *e = cl_word_at(d, b - 1);
+            if (e && e->who >= 0 && !e->share && e->cwhat < 0) { /* not sont morts et une ... */
                 c->who = (uint8_t)e->who;
                 c->counted = rc_arena_strndup(&doc->arena, doc->text + tk[b - 1].start,
                                               tk[b - 1].end - tk[b - 1].start);
@@ -873,7 +1043,7 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
         }
         if (!c->counted)
             c->who = RC_WHO_PEOPLE;
-        cl_explain(f, "bare-subject", NULL, 0);
+        cl_explain(f, pron ? "pronoun" : "bare-subject", NULL, 0);
     }
     if (r == 0 && !inherited && !bare)
         return 0;
@@ -884,6 +1054,13 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
                 cwhat = ce->cwhat;
         } else {
             c->who = demonym ? RC_WHO_PEOPLE : RC_WHO_AREAS;
+        }
+        if (r == 1 && ce && ce->cwhat >= 0 && ce->who == RC_WHO_PEOPLE && ct + cnt < s1 &&
+            cl_word_at(d, ct + cnt) && cl_word_at(d, ct + cnt)->who >= 0 &&
+            cl_word_at(d, ct + cnt)->cwhat < 0 && !cl_word_at(d, ct + cnt)->share) {
+            /* 40 victimes civiles: the adjective says who the victims are */
+            c->who = (uint8_t)cl_word_at(d, ct + cnt)->who;
+            cl_explain_toks(f, doc, "who-adjective", ct + cnt, 1);
         }
         if (skipped && ce && ce->cwhat >= 0 && prev->c && prev->sent == f->sent) {
             /* 37 insurgés capturés et 5 autres tués: the others are of the same kind */
@@ -906,14 +1083,14 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
     f->ct = r ? ct : SIZE_MAX;
     f->endt = r == 1 ? ct + cnt : f->nt1;
     f->cend = f->endt;
-    size_t pend = cl_parts(d, f, f->endt, s1);
+    size_t pend = cl_parts(d, f, f->endt, s0, s1);
     if (pend > f->endt) {
         f->endt = pend;
         c->end = tk[pend - 1].end;
         *skip_to = c->end;
     }
 
-    int what = cl_predicate(d, f, s0, s1, (long)k);
+    int what = cl_predicate(d, f, s0, s1, k);
     if (what >= 0 && cwhat >= 0 && !f->pred_noun &&
         ((f->pred_before && f->pred + 3 < f->nt0) || (!f->pred_before && f->pred > f->endt + 5))) {
         what = cwhat; /* 33 morts: the noun is the event, a verb further away is not */
@@ -949,6 +1126,13 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
             cl_explain(f, "coordination", NULL, 0);
         }
     }
+    if (what < 0 && copula && prev->c && prev->sent + 1 >= f->sent &&
+        cl_pred_fits(prev->c->what, c->who)) {
+        what = prev->c->what; /* 1,04 million de déplacés. Plus de la moitié sont des enfants. */
+        if (prev->sent == f->sent)
+            f->follows = prev->c->modality; /* a new sentence without a cue is the text's own */
+        cl_explain(f, "copula-follows", NULL, 0);
+    }
     if (what < 0 && f->negated >= 0) {
         /* n'ont pas tué 40 civils: the text denies the figure */
         what = f->negated;
@@ -964,22 +1148,25 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
          * predicate, toll or cue is no claim */
         const cl_entry *de = cl_word_at(d, f->nt0 - 1);
         if (de && (de->wflags & CL_W_DE) && !(de->wflags & CL_W_DET)) {
-            size_t nt;
-            const cl_entry *h = NULL;
-            for (size_t back = 1; back <= 3 && back < f->nt0 - s0 && !h; back++) {
-                h = cl_match(d, f->nt0 - 1 - back, f->nt0 - 1, &nt);
-                if (h && nt != back)
-                    h = NULL;
+            /* any phrase ending right before "de" may govern it: fait état de, not just état */
+            int governs = 0;
+            for (size_t back = 1; back <= 3 && back < f->nt0 - s0 && !governs; back++) {
+                size_t nt;
+                const cl_entry *h = cl_match(d, f->nt0 - 1 - back, f->nt0 - 1, &nt);
+                governs = h && nt == back &&
+                          (h->pwhat >= 0 || h->who == CL_WHO_SUM || h->mod == CL_M_REPORT ||
+                           (h->wflags & (CL_W_LINK | CL_W_AND | CL_W_GROUP)));
             }
-            if (cl_is_word(doc, f->nt0 - 2) &&
-                (!h || (h->pwhat < 0 && h->who != CL_WHO_SUM && h->mod != CL_M_REPORT &&
-                        !(h->wflags & (CL_W_LINK | CL_W_AND | CL_W_GROUP))))) {
+            if (cl_is_word(doc, f->nt0 - 2) && !governs)
                 return 0;
-            }
         }
     }
-    if (bare && (what < 0 || f->pred_before || f->pred_noun))
+    if (bare && (what < 0 || (!pron && (f->pred_before || f->pred_noun))))
         return 0;
+    if (corrected) {
+        f->denied = 1; /* 52 morts et non 45: the figure the text puts right */
+        cl_explain(f, "corrected", NULL, 0);
+    }
     if (demonym && what < 0)
         return 0; /* a people named after its place is counted only when something happens */
     if (what < 0 || !cl_pred_fits(what, c->who)) {
@@ -1006,6 +1193,62 @@ static int cl_figure(cl_doc *d, size_t k, const cl_prev *prev, cl_fig *f, uint32
     return 1;
 }
 
+/* Whether token i is an article that counts one: un/une before a toll noun (un mort et quatre
+ * blessés, a fait une victime), not inside a figure (vingt et un), not in a complement (d'un
+ * mort, pour une victime) and not before one (une victime de l'attaque). */
+static int cl_article_one(const cl_doc *d, size_t i)
+{
+    const rc_doc *doc = d->doc;
+    const rc_token *tk = &doc->toks[i];
+    unsigned char c0 = (unsigned char)doc->text[tk->start];
+    if (tk->end - tk->start > d->t->one_maxlen || !((d->t->one_first[c0 >> 6] >> (c0 & 63)) & 1) ||
+        tk->kind != RC_TOK_WORD || i + 1 >= doc->ntoks || doc->toks[i + 1].kind != RC_TOK_WORD)
+        return 0;
+    const cl_entry *e = cl_surf_of(d, i);
+    if (!e || !(e->wflags & CL_W_ONE))
+        return 0;
+    const cl_entry *ne = cl_surf_of(d, i + 1);
+    if (!ne || !ne->one || cl_num_at(doc, doc->toks[i].start) >= 0)
+        return 0;
+    if (i > 0) {
+        const cl_entry *pe = cl_is_word(doc, i - 1) ? cl_surf_of(d, i - 1) : NULL;
+        if (pe && (pe->wflags & (CL_W_PREP | CL_W_DE)) && !(pe->wflags & CL_W_LINK))
+            return 0;
+    }
+    if (i + 2 < doc->ntoks && cl_is_word(doc, i + 2)) {
+        const cl_entry *fe = cl_surf_of(d, i + 2);
+        if (fe && (fe->wflags & CL_W_DE))
+            return 0;
+        /* une victime a témoigné, un blessé raconte: the speaker of a story, not a toll */
+        for (size_t k = i + 2; k < i + 4 && k < doc->ntoks && cl_is_word(doc, k); k++) {
+            size_t nt;
+            const cl_entry *ve = cl_match(d, k, doc->ntoks, &nt);
+            const cl_entry *we = cl_surf_of(d, k);
+            rc_morph m;
+            if (ve && ve->mod == CL_M_REPORT &&
+                ((we && (we->wflags & CL_W_AUX)) ||
+                 (rc_fr_morph_tok(doc, k, &m) && (m.flags & RC_M_VERB))))
+                return 0; /* a reporting verb, not selon */
+        }
+    }
+    return 1;
+}
+
+/* The next article counting one at or after token *i, as a figure in *n; 0 when none is left. */
+static int cl_next_one(const cl_doc *d, size_t *i, rc_number *n /* OUT */)
+{
+    const rc_doc *doc = d->doc;
+    for (; *i < doc->ntoks; (*i)++)
+        if (cl_article_one(d, *i)) {
+            const rc_token *tk = &doc->toks[*i];
+            *n = (rc_number){tk->start, tk->end, 1.0, NAN, NAN, false, RC_NUM_NUMBER,
+                             RC_REL_NONE, 0};
+            (*i)++;
+            return 1;
+        }
+    return 0;
+}
+
 int rc_stage_claims(rc_doc *doc, const rc_stage_env *env)
 {
     (void)env;
@@ -1024,14 +1267,30 @@ int rc_stage_claims(rc_doc *doc, const rc_stage_env *env)
     uint32_t skip_to = 0;
     cl_prev prev = {NULL, 0, 0, SIZE_MAX, -1};
     cl_fig f;
-    for (size_t k = 0; k < doc->nnums; k++) {
-        if (doc->nums[k].start < skip_to)
+    size_t onei = 0; /* where to look for the next article counting one */
+    rc_number one;
+    int have_one = cl_next_one(&d, &onei, &one);
+    for (size_t k = 0; k < doc->nnums || have_one;) {
+        const rc_number *n;
+        long self;
+        if (have_one && (k >= doc->nnums || one.start < doc->nums[k].start)) {
+            n = &one, self = -1;
+        } else {
+            n = &doc->nums[k], self = (long)k;
+            k++;
+        }
+        if (n->start < skip_to) {
+            if (self < 0)
+                have_one = cl_next_one(&d, &onei, &one);
             continue;
-        int r = cl_figure(&d, k, &prev, &f, &skip_to);
+        }
+        int r = cl_figure(&d, n, self, &prev, &f, &skip_to);
+        if (self < 0)
+            have_one = cl_next_one(&d, &onei, &one);
         if (r < 0)
             return RC_ENOMEM;
-        if (doc->nums[k].kind == RC_NUM_RANGE && doc->nums[k].end > skip_to)
-            skip_to = doc->nums[k].end; /* entre 30 et 40: its bounds are not figures of their own */
+        if (n->kind == RC_NUM_RANGE && n->end > skip_to)
+            skip_to = n->end; /* entre 30 et 40: its bounds are not figures of their own */
         if (r == 0)
             continue;
         int status = cl_context(&d, &f);

@@ -849,6 +849,23 @@ static int cl_source_hedged(const cl_doc *d, const rc_speaker *sp)
     return 0;
 }
 
+/* Whether a source is the outlet itself (selon nos informations, d'après notre rédaction): its
+ * name or the two words before it hold a phrase marked own; the figure is the text's own. */
+static int cl_source_own(const cl_doc *d, const rc_speaker *sp)
+{
+    const rc_doc *doc = d->doc;
+    if (sp->end <= sp->start)
+        return 0;
+    size_t a = cl_tok_at(doc, sp->start), b = cl_tok_at(doc, sp->end);
+    for (size_t i = a >= 2 ? a - 2 : 0; i < b && i < doc->ntoks; i++) {
+        size_t nt;
+        const cl_entry *e = cl_match(d, i, b, &nt);
+        if (e && (e->mflags & CL_MF_OWN) && i + nt > a)
+            return 1;
+    }
+    return 0;
+}
+
 int cl_context(cl_doc *d, cl_fig *f)
 {
     const rc_doc *doc = d->doc;
@@ -865,6 +882,10 @@ int cl_context(cl_doc *d, cl_fig *f)
     if (f->c.nsources && cl_source_hedged(d, &f->c.sources[0])) {
         f->c.sources = NULL; /* selon des informations non vérifiées: a doubt, not a source */
         f->c.nsources = 0;
+    } else if (f->c.nsources && cl_source_own(d, &f->c.sources[0])) {
+        f->c.sources = NULL; /* selon nos informations: the outlet speaks for itself */
+        f->c.nsources = 0;
+        cl_explain(f, "source-own", NULL, 0);
     }
     cl_modality(d, f, s0, s1, denied);
     cl_time(d, f);

@@ -80,7 +80,7 @@ static cl_entry *cl_add(cl_table *t, const char *key, size_t len)
         t->pairs[bit >> 6] |= 1ull << (bit & 63);
     }
     cl_entry *e = &t->e[t->n];
-    *e = (cl_entry){k, (uint32_t)len, cl_hash(key, len), 1, CL_WHO_NONE, -1, 0, -1, -1, 0, CL_M_NONE, 0, 0};
+    *e = (cl_entry){k, (uint32_t)len, cl_hash(key, len), 1, CL_WHO_NONE, -1, 0, -1, -1, 0, CL_M_NONE, 0, 0, 0};
     for (size_t i = e->hash & t->mask;; i = (i + 1) & t->mask)
         if (!t->slots[i]) {
             t->slots[i] = (uint32_t)t->n + 1;
@@ -150,8 +150,9 @@ static int cl_what(const char *w, size_t n)
     return rc_what_parse(b);
 }
 
-/* One line of counted.tsv: "who [what] [share]", or "-" (a unit), "+" (a word to skip), "sum
- * [what]". share: the noun is counted only as a share (80 % du pays). */
+/* One line of counted.tsv: "who [what] [share] [one]", or "-" (a unit), "+" (a word to skip),
+ * "sum [what]". share: the noun is counted only as a share (80 % du pays); one: an article
+ * before the noun counts one (un mort). */
 static int cl_counted(void *ud, const char *key, const char *value)
 {
     cl_table *t = ud;
@@ -179,6 +180,8 @@ static int cl_counted(void *ud, const char *key, const char *value)
     while ((w = cl_word(&s, &n))) {
         if (cl_is(w, n, "share"))
             e->share = 1;
+        else if (cl_is(w, n, "one"))
+            e->one = 1;
         else if (cl_what(w, n) >= 0)
             e->cwhat = (int8_t)cl_what(w, n);
     }
@@ -246,7 +249,7 @@ static int cl_predicate(void *ud, const char *key, const char *value)
     return 0;
 }
 
-/* One line of modality.tsv: "class [near] [after]". */
+/* One line of modality.tsv: "class [near] [after]", or "own" (the outlet as its own source). */
 static int cl_modality(void *ud, const char *key, const char *value)
 {
     static const struct {
@@ -267,6 +270,8 @@ static int cl_modality(void *ud, const char *key, const char *value)
     for (size_t i = 0; w && i < sizeof classes / sizeof classes[0]; i++)
         if (cl_is(w, n, classes[i].name))
             e->mod = (int8_t)classes[i].mod;
+    if (w && cl_is(w, n, "own"))
+        e->mflags |= CL_MF_OWN;
     while ((w = cl_word(&s, &n))) {
         if (cl_is(w, n, "near"))
             e->mflags |= CL_MF_NEAR;
@@ -277,7 +282,7 @@ static int cl_modality(void *ud, const char *key, const char *value)
 }
 
 /* One line of claim_words.tsv: a list of classes (prep det aux and parts agent link year de
- * stop adv back group only). */
+ * stop adv back group only one not than pron cap). */
 static int cl_gramword(void *ud, const char *key, const char *value)
 {
     static const struct {
@@ -287,7 +292,9 @@ static int cl_gramword(void *ud, const char *key, const char *value)
                    {"and", CL_W_AND},     {"parts", CL_W_PARTS}, {"agent", CL_W_AGENT},
                    {"link", CL_W_LINK},   {"year", CL_W_YEARP},  {"de", CL_W_DE},
                    {"stop", CL_W_STOP},   {"adv", CL_W_ADV},
-                   {"back", CL_W_BACK},   {"group", CL_W_GROUP}, {"only", CL_W_ONLY}};
+                   {"back", CL_W_BACK},   {"group", CL_W_GROUP}, {"only", CL_W_ONLY},
+                   {"one", CL_W_ONE},     {"not", CL_W_NOT},     {"than", CL_W_THAN},
+                   {"pron", CL_W_PRON},   {"cap", CL_W_CAP}};
     cl_table *t = ud;
     cl_entry *e = cl_add_key(t, key, strlen(key));
     if (!e)
@@ -298,7 +305,15 @@ static int cl_gramword(void *ud, const char *key, const char *value)
     while ((w = cl_word(&s, &n)))
         for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++)
             if (cl_is(w, n, classes[i].name))
-                e->wflags |= (uint16_t)classes[i].flag;
+                e->wflags |= classes[i].flag;
+    if ((e->wflags & CL_W_ONE) && e->klen) {
+        unsigned char c = (unsigned char)e->key[0];
+        unsigned char u = c >= 'a' && c <= 'z' ? (unsigned char)(c - 32) : c;
+        t->one_first[c >> 6] |= 1ull << (c & 63);
+        t->one_first[u >> 6] |= 1ull << (u & 63);
+        if (e->klen > t->one_maxlen)
+            t->one_maxlen = e->klen;
+    }
     return 0;
 }
 

@@ -38,6 +38,7 @@ enum cl_mod {
 /* Modality flags. */
 #define CL_MF_NEAR 0x1   /* also applies from the neighbouring sentences */
 #define CL_MF_AFTER 0x2  /* a report cue whose source follows it (selon X) */
+#define CL_MF_OWN 0x4    /* the outlet itself named as a source (nos informations) */
 
 /* Grammar word classes (claim_words.tsv). */
 #define CL_W_PREP 0x1   /* a preposition that opens a place or a time (dans, à, en) */
@@ -54,6 +55,11 @@ enum cl_mod {
 #define CL_W_BACK 0x800 /* refers back to the sentence before (ces chiffres, ce bilan) */
 #define CL_W_GROUP 0x1000 /* a group whose complement is the figure (un convoi de 40 camions) */
 #define CL_W_ONLY 0x2000 /* makes ne ... restrictive (ne restait plus que 15 habitants) */
+#define CL_W_ONE 0x4000  /* an article that counts one before a toll noun (un mort) */
+#define CL_W_NOT 0x8000  /* right before a figure: the text corrects it (12 morts et non 10) */
+#define CL_W_THAN 0x10000 /* right before a bare figure: compares it (7 000 civils, contre 60 000) */
+#define CL_W_PRON 0x20000 /* stands for the counted noun before a verb (en accueille 200 000) */
+#define CL_W_CAP 0x40000  /* a figure right after it is a capacity (prévu pour 70 000 personnes) */
 
 typedef struct cl_entry {
     const char *key; /* folded, NUL-terminated; owned by the table */
@@ -67,7 +73,8 @@ typedef struct cl_entry {
     uint8_t pflags;  /* CL_P_* */
     int8_t mod;      /* enum cl_mod */
     uint8_t mflags;  /* CL_MF_* */
-    uint16_t wflags; /* CL_W_*: grammar words of claim_words.tsv */
+    uint32_t wflags; /* CL_W_*: grammar words of claim_words.tsv */
+    uint8_t one;     /* a toll noun an article counts as one (un mort, une victime) */
 } cl_entry;
 
 typedef struct cl_table {
@@ -76,6 +83,8 @@ typedef struct cl_table {
     uint32_t *slots; /* index + 1; 0 empty */
     size_t mask;
     int maxwords;
+    size_t one_maxlen; /* the longest word of class one (un, une), in bytes as folded */
+    uint64_t one_first[4]; /* bit set of the first bytes of words of class one, either case */
     uint64_t pairs[16]; /* bit set for the first two folded bytes of every key */
 } cl_table;
 

@@ -462,6 +462,16 @@ static uint32_t appos_end(const src_state *st, uint32_t j, uint32_t lim)
     return k;
 }
 
+/* The end of a role [a, b) cut before a cue word inside it (une infirmière jointe par l'AFP:
+ * the relay is no part of the role, it is read after it). */
+static uint32_t role_cut(const src_state *st, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a + 1; k < b; k++)
+        if ((st->ti[k].bits & SL_CUE) && !(st->ti[k].bits & (SL_LOC | SL_PREP | SL_DET)))
+            return k;
+    return b;
+}
+
 bool speaker_np_appos(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
 {
     if (!np_read(st, i, lim, np))
@@ -500,7 +510,7 @@ bool speaker_np_appos(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
         if (np_read(st, j + 1, lim, &r) && !r.pron && r.na == r.nb &&
             (r.head == SL_ROLE || r.head == SL_SRC)) {
             np->ra = r.ra;
-            uint32_t k = appos_end(st, r.b, lim); /* le chef du groupe ... en Syrie */
+            uint32_t k = role_cut(st, r.ra, appos_end(st, r.b, lim)); /* le chef ... en Syrie */
             np->rb = np->b = k;
             if (np->type == RC_ENT_MISC)
                 np->type = RC_ENT_PER;

@@ -53,7 +53,7 @@ c("Des dizaines de milliers de Rohingyas ont franchi la frontière en quelques j
 c("Le régiment compte 1 200 hommes, dont 300 réservistes.",
   (1200, "present", "men", "asserted", None))
 c("Selon nos informations, 14 militaires ont été tués dans l'attaque, un bilan encore provisoire.",
-  (14, "killed", "soldiers", "hedged", "nos informations"))
+  (14, "killed", "soldiers", "hedged", None))
 c("Lundi, 250 civils ont pu quitter le quartier assiégé grâce à un couloir humanitaire.",
   (250, "evacuated", "civilians", "asserted", None))
 c("La Croix-Rouge a rapatrié 95 blessés graves vers Kaboul.",

@@ -108,6 +108,69 @@ static void test_parts_and_ellipsis(void **state)
     rc_doc_free(doc);
 }
 
+/* The first claim of a one-sentence document, with how many there are. */
+static const rc_claim *only_claims(rc_doc *doc, size_t *n)
+{
+    const rc_claim *c = rc_doc_claims(doc, n);
+    return *n ? c : NULL;
+}
+
+static void test_recall_wording(void **state)
+{
+    (void)state;
+    size_t n;
+    rc_doc *doc = doc_of("Une frappe a fait un mort et sept blessés dans la nuit.");
+    const rc_claim *c = only_claims(doc, &n);
+    assert_int_equal(n, 2); /* the article counts one before a toll noun */
+    assert_true(c[0].value == 1);
+    assert_int_equal(c[0].what, RC_WHAT_KILLED);
+    assert_int_equal(c[1].what, RC_WHAT_INJURED);
+    rc_doc_free(doc);
+
+    doc = doc_of("Une victime a témoigné devant le tribunal.");
+    only_claims(doc, &n);
+    assert_int_equal(n, 0); /* the speaker of a story, not a toll */
+    rc_doc_free(doc);
+
+    doc = doc_of("L'attaque a fait 12 morts et non 10 comme indiqué par erreur.");
+    c = only_claims(doc, &n);
+    assert_int_equal(n, 2);
+    assert_int_equal(c[0].modality, RC_MOD_ASSERTED);
+    assert_true(c[1].value == 10);
+    assert_int_equal(c[1].what, RC_WHAT_KILLED);
+    assert_int_equal(c[1].modality, RC_MOD_DENIED);
+    rc_doc_free(doc);
+
+    doc = doc_of("Au moins 24 villageois ont péri, dont 11 femmes, 13 enfants.");
+    c = only_claims(doc, &n);
+    assert_int_equal(n, 1);
+    assert_int_equal(c[0].nparts, 2);
+    assert_int_equal(c[0].parts[1].who, RC_WHO_CHILDREN);
+    rc_doc_free(doc);
+
+    doc = doc_of("Au moins 54 personnes ont été tuées, dont 30 dans la seule ville de Goma.");
+    c = only_claims(doc, &n);
+    assert_int_equal(n, 1);
+    assert_int_equal(c[0].nparts, 1);
+    assert_int_equal(c[0].parts[0].who, RC_WHO_PEOPLE);
+    rc_doc_free(doc);
+
+    doc = doc_of("Selon nos informations, 17 étudiants ont été arrêtés.");
+    c = only_claims(doc, &n);
+    assert_int_equal(n, 1);
+    assert_int_equal(c[0].nsources, 0); /* the outlet's own voice */
+    assert_int_equal(c[0].modality, RC_MOD_ASSERTED);
+    assert_int_equal(c[0].what, RC_WHAT_DETAINED);
+    rc_doc_free(doc);
+
+    doc = doc_of("La moitié de l'État Shan est désormais contrôlée par les rebelles.");
+    c = only_claims(doc, &n);
+    assert_int_equal(n, 1);
+    assert_int_equal(c[0].what, RC_WHAT_CONTROLLED);
+    assert_int_equal(c[0].who, RC_WHO_AREAS);
+    rc_doc_free(doc);
+}
+
 static void test_not_claims(void **state)
 {
     (void)state;
@@ -206,7 +269,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_counted_and_what), cmocka_unit_test(test_parts_and_ellipsis),
         cmocka_unit_test(test_not_claims),       cmocka_unit_test(test_modality),
-        cmocka_unit_test(test_other_stages),
+        cmocka_unit_test(test_other_stages),      cmocka_unit_test(test_recall_wording),
     };
     return cmocka_run_group_tests(tests, setup, rc_test_ctx_teardown);
 }
