@@ -706,6 +706,66 @@ static bool cl_in_attribution(const rc_doc *doc, uint32_t s, uint32_t e)
 
 /* Places: LOC entities of the clause window, else of the sentence; without entities, the
  * capitalised names after a preposition in the window (dans les quartiers de X, Y et Z). */
+/* Whether a verb stands between bytes lo and hi: the dictionary knows a word there only as a
+ * verb (ont, fuient), so that what follows is another clause. */
+static bool cl_verb_between(const rc_doc *doc, uint32_t lo, uint32_t hi)
+{
+    for (size_t i = cl_tok_at(doc, lo); i < doc->ntoks && doc->toks[i].start < hi; i++) {
+        rc_morph m;
+        if (doc->toks[i].kind == RC_TOK_WORD && rc_fr_morph_tok(doc, i, &m) &&
+            (m.flags & RC_M_VERB) && !(m.flags & (RC_M_NOUN | RC_M_ADJ | RC_M_FUNC)))
+            return true;
+    }
+    return false;
+}
+
+/* Whether another figure, in a clause of its own, stands between the claim's figure and a place
+ * at [a, b): a number that is no part of a time expression (le 12 décembre) nor of the claim,
+ * with a verb between it and the claim's figure. "plus de 200 personnes ont été blessées et des
+ * centaines de familles ont fui vers Tawila": Tawila is where the families went, not where the
+ * 200 were hurt; but "une vingtaine de bus et une dizaine d'ambulances ont quitté Alep-Est" and
+ * "82 civils dans quatre quartiers - X, Y" keep their places. */
+static bool cl_figure_between(const cl_doc *d, const cl_fig *f, uint32_t a, uint32_t b)
+{
+    const rc_doc *doc = d->doc;
+    uint32_t lo, hi;
+    if (a >= f->c.end) {
+        lo = f->endt < doc->ntoks ? doc->toks[f->endt].start : f->c.end;
+        hi = a;
+    } else {
+        lo = b;
+        hi = doc->toks[f->nt0].start;
+    }
+    if (lo >= hi)
+        return false;
+    size_t k = 0, lo_n = 0, hi_n = doc->nnums;
+    while (lo_n < hi_n) { /* the first number that ends after lo */
+        size_t mid = lo_n + (hi_n - lo_n) / 2;
+        if (doc->nums[mid].end <= lo)
+            lo_n = mid + 1;
+        else
+            hi_n = mid;
+    }
+    for (k = lo_n; k < doc->nnums && doc->nums[k].start < hi; k++) {
+        const rc_number *nu = &doc->nums[k];
+        if (nu->start < lo || nu->end > hi)
+            continue;
+        size_t nt = cl_tok_at(doc, nu->start);
+        const cl_entry *pw = NULL;
+        if (nt > 0 && nt < doc->ntoks) /* dans trois villages: where, not another figure */
+            pw = cl_word_at(d, nt - 1);
+        if (pw && (pw->wflags & CL_W_PREP))
+            continue;
+        bool in_time = false;
+        for (size_t t = 0; t < doc->ntimes && !in_time; t++)
+            in_time = doc->times[t].start <= nu->start && nu->end <= doc->times[t].end;
+        if (!in_time && (a >= f->c.end ? cl_verb_between(doc, lo, nu->start)
+                                       : cl_verb_between(doc, nu->end, hi)))
+            return true;
+    }
+    return false;
+}
+
 static int cl_places(cl_doc *d, cl_fig *f)
 {
     rc_doc *doc = d->doc;
@@ -721,7 +781,8 @@ static int cl_places(cl_doc *d, cl_fig *f)
                 const rc_entity *e = &doc->ents[i];
                 if (e->type == RC_ENT_LOC && e->start >= a && e->end <= b &&
                     !cl_in_attribution(doc, e->start, e->end) &&
-                    !cl_dateline_place(doc, s, e->start, e->end))
+                    !cl_dateline_place(doc, s, e->start, e->end) &&
+                    !cl_figure_between(d, f, e->start, e->end))
                     if (cl_place_add(doc, names, keys, &n, e->canon, strlen(e->canon), e->key))
                         return RC_ENOMEM;
             }

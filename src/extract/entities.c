@@ -50,6 +50,7 @@ typedef struct ent_run {
     const rc_gaz *gaz; /* the context's name tables */
     size_t cap; /* capacity of doc->ents */
     size_t time_i; /* next time expression to compare against */
+    size_t num_i;  /* next number to compare against */
     uint8_t *tcache; /* per token: TC_* bits, the cue class in the low four */
     uint8_t *tword;  /* per token: W_* bits, what the name lists say of the word alone */
     uint8_t *tverb;  /* per token: 0 not asked, 1 not only a verb, 2 only a verb */
@@ -263,6 +264,16 @@ static bool ent_namelike(const rc_doc *d, size_t i)
     if (t->flags & RC_TF_UPPER)
         return true;
     return ent_article_name(tok_s(d, i), tok_n(d, i));
+}
+
+/* Whether token i is a word of a number (Trente civils, Deux mille): a figure, not a name.
+ * Asked in text order, like ent_in_time. */
+static bool ent_in_number(ent_run *r, size_t i)
+{
+    const rc_doc *d = r->doc;
+    while (r->num_i < d->nnums && d->nums[r->num_i].end <= d->toks[i].start)
+        r->num_i++;
+    return r->num_i < d->nnums && d->nums[r->num_i].start <= d->toks[i].start;
 }
 
 /* Whether token i is an apostrophe inside a word, no space on either side, a word before and
@@ -809,9 +820,10 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
     return RC_OK;
 }
 
-/* Whether a lone name ending at byte end is the first item of a list whose next item is a place
- * (les frappes sur Nabatiyé et Tyr; Kaya, Djibo et Dori): only "et" or a comma between. The
- * first known entities are in text order. */
+/* Whether a lone name ending at byte end is an item of a list whose next item is a place (les
+ * frappes sur Nabatiyé et Tyr; Kaya, Djibo et Dori): only "et" or a comma between. The first
+ * known entities are in text order; the last one added may be the next item, a lone name of the
+ * same list. */
 static bool ent_list_before_place(const rc_doc *d, size_t known, uint32_t end)
 {
     const char *t = d->text;
@@ -832,7 +844,11 @@ static bool ent_list_before_place(const rc_doc *d, size_t known, uint32_t end)
         else
             hi = mid;
     }
-    return lo < known && d->ents[lo].start == q && d->ents[lo].type == RC_ENT_LOC;
+    if (lo < known && d->ents[lo].start == q && d->ents[lo].type == RC_ENT_LOC)
+        return true;
+    /* or the item after it, a lone name made a place just before (the list read backwards) */
+    return d->nents > known && d->ents[d->nents - 1].start == q &&
+           d->ents[d->nents - 1].type == RC_ENT_LOC;
 }
 
 /* FNV-1a with the type mixed in, for the table of ent_resolve. */
@@ -883,7 +899,7 @@ static int ent_resolve(ent_run *r)
             }
         }
     }
-    for (size_t p = 0; p < r->npending; p++) {
+    for (size_t p = r->npending; p-- > 0;) { /* from the end: Kutum, Kebkabiya et Tawila */
         char k[RC_ENTKEY_MAX];
         size_t kn = rc_entkey_fold(d->text + r->pending[p].start,
                                    r->pending[p].end - r->pending[p].start, k, sizeof k);
@@ -891,6 +907,18 @@ static int ent_resolve(ent_run *r)
         size_t x = h & (cap - 1);
         while (hs[x] && hs[x] != h)
             x = (x + 1) & (cap - 1);
+        if (!hs[x]) { /* a place's key may be the gazetteer's near match: ask as a place */
+            char k2[RC_ENTKEY_MAX];
+            size_t k2n = rc_entkey_of(d->ctx, d->text + r->pending[p].start,
+                                      r->pending[p].end - r->pending[p].start, RC_ENT_LOC, k2,
+                                      sizeof k2);
+            if (k2n != kn || memcmp(k, k2, kn) != 0) {
+                h = ent_hash(k2, k2n);
+                x = h & (cap - 1);
+                while (hs[x] && hs[x] != h)
+                    x = (x + 1) & (cap - 1);
+            }
+        }
         if (!hs[x]) {
             if (ent_list_before_place(d, known, r->pending[p].end) &&
                 ent_add(r, r->pending[p].start, r->pending[p].end, RC_ENT_LOC, NULL))
@@ -903,6 +931,11 @@ static int ent_resolve(ent_run *r)
         bool place = ty[x] == RC_ENT_LOC && rc_gaz_place_find(d->ctx, s, n, &pl);
         if (ent_add(r, r->pending[p].start, r->pending[p].end, ty[x], place ? &pl : NULL))
             return RC_ENOMEM;
+    }
+    for (size_t i = known, j = d->nents; i + 1 < j; i++, j--) { /* added backwards: text order */
+        rc_entity tmp = d->ents[i];
+        d->ents[i] = d->ents[j - 1];
+        d->ents[j - 1] = tmp;
     }
     return ent_merge(r, known);
 }
@@ -1042,7 +1075,7 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
         const rc_token *t = &doc->toks[i];
         if (t->flags & RC_TF_SENTSTART)
             sent_start = i;
-        if (!ent_namelike(doc, i) || ent_in_time(&r, i)) {
+        if (!ent_namelike(doc, i) || ent_in_time(&r, i) || ent_in_number(&r, i)) {
             /* groups named in lower case after an article: les talibans, des shebab */
             if (t->kind == RC_TOK_WORD && i > 0 && !(t->flags & RC_TF_UPPER) &&
                 ent_plural_article(tok_s(doc, i - 1), tok_n(doc, i - 1)) &&
