@@ -827,14 +827,15 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
 static bool ent_list_before_place(const rc_doc *d, size_t known, uint32_t end)
 {
     const char *t = d->text;
+    size_t len = d->len;
     uint32_t q = end;
-    if (t[q] == ',')
+    if (q < len && t[q] == ',')
         q++;
-    else if (t[q] == ' ' && t[q + 1] == 'e' && t[q + 2] == 't' && t[q + 3] == ' ')
+    else if (q + 4 <= len && memcmp(t + q, " et ", 4) == 0)
         q += 3;
     else
         return false;
-    while (t[q] == ' ')
+    while (q < len && t[q] == ' ')
         q++;
     size_t lo = 0, hi = known;
     while (lo < hi) {
