@@ -457,6 +457,16 @@ static int cl_sent_has_figure(const rc_doc *doc, size_t s)
     return 0;
 }
 
+/* Whether token k is a dash: a hyphen standing alone, an en or an em dash. */
+static bool cl_dash(const rc_doc *doc, size_t k)
+{
+    const rc_token *t = &doc->toks[k];
+    const unsigned char *c = (const unsigned char *)doc->text + t->start;
+    size_t n = t->end - t->start;
+    return (n == 1 && c[0] == '-') ||
+           (n == 3 && c[0] == 0xe2 && c[1] == 0x80 && (c[2] == 0x93 || c[2] == 0x94));
+}
+
 /* Whether token k is the que of a restriction (ne contrôlerait plus qu'environ 21 %: a "ne"
  * or "n'" a few words before, not a conjunction that opens a clause of its own. */
 static bool cl_restrictive_que(const rc_doc *doc, size_t k, size_t lim)
@@ -562,6 +572,74 @@ static void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
                    doc->toks[cue + cnt - 1].end - doc->toks[cue].start);
 }
 
+/* Whether a verb stands between bytes lo and hi: the dictionary knows a word there only as a
+ * verb (ont, fuient), so that what follows is another clause. */
+static bool cl_verb_between(const rc_doc *doc, uint32_t lo, uint32_t hi)
+{
+    for (size_t i = cl_tok_at(doc, lo); i < doc->ntoks && doc->toks[i].start < hi; i++) {
+        rc_morph m;
+        if (doc->toks[i].kind == RC_TOK_WORD && rc_fr_morph_tok(doc, i, &m) &&
+            (m.flags & RC_M_VERB) && !(m.flags & (RC_M_NOUN | RC_M_ADJ | RC_M_FUNC)))
+            return true;
+    }
+    return false;
+}
+
+/* Whether another figure, in a clause of its own, stands between the claim's figure and a place
+ * or a time at [a, b): a number that is no part of a time expression (le 12 décembre) nor of the
+ * claim, with a verb between it and the claim's figure and another between it and [a, b). "plus de 200 personnes ont été blessées et des
+ * centaines de familles ont fui vers Tawila": Tawila is where the families went, not where the
+ * 200 were hurt; but "une vingtaine de bus et une dizaine d'ambulances ont quitté Alep-Est" and
+ * "82 civils dans quatre quartiers - X, Y" keep their places. */
+static bool cl_figure_between(const cl_doc *d, const cl_fig *f, uint32_t a, uint32_t b)
+{
+    const rc_doc *doc = d->doc;
+    uint32_t lo, hi;
+    if (a >= f->c.end) {
+        lo = f->endt < doc->ntoks ? doc->toks[f->endt].start : f->c.end;
+        hi = a;
+    } else {
+        lo = b;
+        hi = doc->toks[f->nt0].start;
+    }
+    if (lo >= hi)
+        return false;
+    size_t k = 0, lo_n = 0, hi_n = doc->nnums;
+    while (lo_n < hi_n) { /* the first number that ends after lo */
+        size_t mid = lo_n + (hi_n - lo_n) / 2;
+        if (doc->nums[mid].end <= lo)
+            lo_n = mid + 1;
+        else
+            hi_n = mid;
+    }
+    for (k = lo_n; k < doc->nnums && doc->nums[k].start < hi; k++) {
+        const rc_number *nu = &doc->nums[k];
+        if (nu->start < lo || nu->end > hi)
+            continue;
+        size_t nt = cl_tok_at(doc, nu->start);
+        const cl_entry *pw = NULL;
+        if (nt > 0 && nt < doc->ntoks) /* dans trois villages: where, not another figure */
+            pw = cl_word_at(d, nt - 1);
+        if (pw && (pw->wflags & CL_W_PREP))
+            continue;
+        bool in_time = false;
+        for (size_t t = 0; t < doc->ntimes && !in_time; t++)
+            in_time = doc->times[t].start <= nu->start && nu->end <= doc->times[t].end;
+        if (in_time)
+            continue;
+        /* a figure of an ellipsis with its own place: ..., 12 dans le seul quartier de Sorel */
+        size_t ne = cl_tok_at(doc, nu->end);
+        const cl_entry *nw = ne < doc->ntoks && a >= f->c.end ? cl_word_at(d, ne) : NULL;
+        if (nw && (nw->wflags & CL_W_PREP))
+            return true;
+        /* its own clause: a verb between the two figures, and one between it and the place
+         * (des centaines de familles ont fui vers Tawila; not: et huit autres blessées à X) */
+        if (cl_verb_between(doc, lo, nu->start) && cl_verb_between(doc, nu->end, hi))
+            return true;
+    }
+    return false;
+}
+
 /* Whether "depuis" stands a few words before a time expression that starts at byte at, within
  * the sentence that starts at byte from: Depuis le coup d'État de février 2021 counts from that
  * event to the article's day, although the time expression is only "février 2021". */
@@ -595,20 +673,17 @@ static void cl_time(cl_doc *d, cl_fig *f)
         if (t->end <= s->start || t->start >= s->end || t->type == RC_TIME_SET || !t->from[0])
             continue;
         size_t ti = cl_tok_at(doc, t->end);
-        if (ti < doc->ntoks && cl_punct(doc, ti, '-') && cl_tok_at(doc, t->start) < cl_tok_at(doc, s->start) + 4)
+        if (ti < doc->ntoks && cl_punct(doc, ti, '(')) /* KIEV, 6 décembre 2024 (Reuters) - */
+            for (size_t n = 0; ti < doc->ntoks && n < 6; n++)
+                if (cl_punct(doc, ti++, ')'))
+                    break;
+        if (ti < doc->ntoks && cl_dash(doc, ti) &&
+            cl_tok_at(doc, t->start) < cl_tok_at(doc, s->start) + 4)
             continue; /* a dateline (VARDENA, 18 avril -) dates the article, not the event */
         /* outside the clause, a time is the figure's only when no other figure stands between */
         int inside = t->start >= w0 && t->end <= w1;
-        if (!inside) {
-            uint32_t lo = t->end < c->start ? t->end : c->end;
-            uint32_t hi = t->end < c->start ? c->start : t->start;
-            long m = cl_num_at(doc, lo);
-            size_t k = m >= 0 ? (size_t)m : 0;
-            while (k < doc->nnums && doc->nums[k].end <= lo)
-                k++;
-            if (k < doc->nnums && doc->nums[k].start < hi)
-                continue;
-        }
+        if (!inside && cl_figure_between(d, f, t->start, t->end))
+            continue;
         uint32_t dd = t->start > c->start ? t->start - c->start : c->start - t->start;
         if (!inside)
             dd += 1u << 20;
@@ -706,66 +781,6 @@ static bool cl_in_attribution(const rc_doc *doc, uint32_t s, uint32_t e)
 
 /* Places: LOC entities of the clause window, else of the sentence; without entities, the
  * capitalised names after a preposition in the window (dans les quartiers de X, Y et Z). */
-/* Whether a verb stands between bytes lo and hi: the dictionary knows a word there only as a
- * verb (ont, fuient), so that what follows is another clause. */
-static bool cl_verb_between(const rc_doc *doc, uint32_t lo, uint32_t hi)
-{
-    for (size_t i = cl_tok_at(doc, lo); i < doc->ntoks && doc->toks[i].start < hi; i++) {
-        rc_morph m;
-        if (doc->toks[i].kind == RC_TOK_WORD && rc_fr_morph_tok(doc, i, &m) &&
-            (m.flags & RC_M_VERB) && !(m.flags & (RC_M_NOUN | RC_M_ADJ | RC_M_FUNC)))
-            return true;
-    }
-    return false;
-}
-
-/* Whether another figure, in a clause of its own, stands between the claim's figure and a place
- * at [a, b): a number that is no part of a time expression (le 12 décembre) nor of the claim,
- * with a verb between it and the claim's figure. "plus de 200 personnes ont été blessées et des
- * centaines de familles ont fui vers Tawila": Tawila is where the families went, not where the
- * 200 were hurt; but "une vingtaine de bus et une dizaine d'ambulances ont quitté Alep-Est" and
- * "82 civils dans quatre quartiers - X, Y" keep their places. */
-static bool cl_figure_between(const cl_doc *d, const cl_fig *f, uint32_t a, uint32_t b)
-{
-    const rc_doc *doc = d->doc;
-    uint32_t lo, hi;
-    if (a >= f->c.end) {
-        lo = f->endt < doc->ntoks ? doc->toks[f->endt].start : f->c.end;
-        hi = a;
-    } else {
-        lo = b;
-        hi = doc->toks[f->nt0].start;
-    }
-    if (lo >= hi)
-        return false;
-    size_t k = 0, lo_n = 0, hi_n = doc->nnums;
-    while (lo_n < hi_n) { /* the first number that ends after lo */
-        size_t mid = lo_n + (hi_n - lo_n) / 2;
-        if (doc->nums[mid].end <= lo)
-            lo_n = mid + 1;
-        else
-            hi_n = mid;
-    }
-    for (k = lo_n; k < doc->nnums && doc->nums[k].start < hi; k++) {
-        const rc_number *nu = &doc->nums[k];
-        if (nu->start < lo || nu->end > hi)
-            continue;
-        size_t nt = cl_tok_at(doc, nu->start);
-        const cl_entry *pw = NULL;
-        if (nt > 0 && nt < doc->ntoks) /* dans trois villages: where, not another figure */
-            pw = cl_word_at(d, nt - 1);
-        if (pw && (pw->wflags & CL_W_PREP))
-            continue;
-        bool in_time = false;
-        for (size_t t = 0; t < doc->ntimes && !in_time; t++)
-            in_time = doc->times[t].start <= nu->start && nu->end <= doc->times[t].end;
-        if (!in_time && (a >= f->c.end ? cl_verb_between(doc, lo, nu->start)
-                                       : cl_verb_between(doc, nu->end, hi)))
-            return true;
-    }
-    return false;
-}
-
 static int cl_places(cl_doc *d, cl_fig *f)
 {
     rc_doc *doc = d->doc;
