@@ -781,6 +781,32 @@ static bool cl_in_attribution(const rc_doc *doc, uint32_t s, uint32_t e)
 
 /* Places: LOC entities of the clause window, else of the sentence; without entities, the
  * capitalised names after a preposition in the window (dans les quartiers de X, Y et Z). */
+/* Keeps the places finer than a country when there are some: "dans le port d'Odessa, en
+ * Ukraine" is Odessa, and a fact about Odessa must not meet one about Soumy through their
+ * country. Returns the number kept, in the same order. */
+static size_t cl_places_finest(const rc_doc *doc, const char **names, const char **keys, size_t n)
+{
+    const rc_lexicon *countries = rc_lang_lex(doc->ctx->fr, "ent_countries");
+    if (!countries || n < 2)
+        return n;
+    bool broad[16];
+    size_t fine = 0;
+    for (size_t i = 0; i < n; i++) {
+        broad[i] = rc_lex_get(countries, names[i], strlen(names[i])) != NULL;
+        fine += !broad[i];
+    }
+    if (!fine || fine == n)
+        return n;
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!broad[i]) {
+            names[w] = names[i];
+            keys[w] = keys[i];
+            w++;
+        }
+    return w;
+}
+
 static int cl_places(cl_doc *d, cl_fig *f)
 {
     rc_doc *doc = d->doc;
@@ -844,6 +870,7 @@ static int cl_places(cl_doc *d, cl_fig *f)
     }
     if (!n)
         return RC_OK;
+    n = cl_places_finest(doc, names, keys, n);
     const char **pn = rc_arena_alloc(&doc->arena, 2 * n * sizeof *pn);
     if (!pn)
         return RC_ENOMEM;
