@@ -467,15 +467,14 @@ static bool cl_dash(const rc_doc *doc, size_t k)
            (n == 3 && c[0] == 0xe2 && c[1] == 0x80 && (c[2] == 0x93 || c[2] == 0x94));
 }
 
-/* Whether token k is the que of a restriction (ne contrôlerait plus qu'environ 21 %: a "ne"
- * or "n'" a few words before, not a conjunction that opens a clause of its own. */
-static bool cl_restrictive_que(const rc_doc *doc, size_t k, size_t lim)
+/* Whether token k, a word marked "only" in claim_words.tsv (que, qu'), makes a restriction
+ * here (ne contrôlerait plus qu'environ 21 %): a "ne" or "n'" a few words before it. Then it
+ * is no conjunction that opens a clause of its own. */
+static bool cl_restrictive_que(const cl_doc *d, size_t k, size_t lim)
 {
-    const rc_token *q = &doc->toks[k];
-    size_t qn = q->end - q->start;
-    const char *qs = doc->text + q->start;
-    if (!((qn == 3 && memcmp(qs, "que", 3) == 0) || (qn >= 3 && memcmp(qs, "qu", 2) == 0 &&
-                                                     q->kind == RC_TOK_ELISION)))
+    const rc_doc *doc = d->doc;
+    const cl_entry *q = cl_word_at(d, k);
+    if (!q || !(q->wflags & CL_W_ONLY))
         return false;
     for (size_t n = 0; k > lim && n < 4; n++) {
         const rc_token *t = &doc->toks[--k];
@@ -505,7 +504,7 @@ static void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
     while (c0 > f->win0) {
         const cl_entry *e = cl_word_at(d, c0 - 1);
         if (cl_punct(doc, c0 - 1, ',') ||
-            (e && (e->wflags & CL_W_STOP) && !cl_restrictive_que(doc, c0 - 1, f->win0)))
+            (e && (e->wflags & CL_W_STOP) && !cl_restrictive_que(d, c0 - 1, f->win0)))
             break;
         c0--;
     }
@@ -604,7 +603,7 @@ static bool cl_figure_between(const cl_doc *d, const cl_fig *f, uint32_t a, uint
     }
     if (lo >= hi)
         return false;
-    size_t k = 0, lo_n = 0, hi_n = doc->nnums;
+    size_t lo_n = 0, hi_n = doc->nnums;
     while (lo_n < hi_n) { /* the first number that ends after lo */
         size_t mid = lo_n + (hi_n - lo_n) / 2;
         if (doc->nums[mid].end <= lo)
@@ -612,7 +611,7 @@ static bool cl_figure_between(const cl_doc *d, const cl_fig *f, uint32_t a, uint
         else
             hi_n = mid;
     }
-    for (k = lo_n; k < doc->nnums && doc->nums[k].start < hi; k++) {
+    for (size_t k = lo_n; k < doc->nnums && doc->nums[k].start < hi; k++) {
         const rc_number *nu = &doc->nums[k];
         if (nu->start < lo || nu->end > hi)
             continue;
@@ -622,9 +621,9 @@ static bool cl_figure_between(const cl_doc *d, const cl_fig *f, uint32_t a, uint
             pw = cl_word_at(d, nt - 1);
         if (pw && (pw->wflags & CL_W_PREP))
             continue;
-        bool in_time = false;
-        for (size_t t = 0; t < doc->ntimes && !in_time; t++)
-            in_time = doc->times[t].start <= nu->start && nu->end <= doc->times[t].end;
+        bool in_time = false; /* the times are in text order */
+        for (size_t t = 0; t < doc->ntimes && doc->times[t].start <= nu->start && !in_time; t++)
+            in_time = nu->end <= doc->times[t].end;
         if (in_time)
             continue;
         /* a figure of an ellipsis with its own place: ..., 12 dans le seul quartier de Sorel */
