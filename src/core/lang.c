@@ -70,6 +70,7 @@ int rc_lang_load_opts(rc_arena *a, const char *dir, const char *code, unsigned f
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
         if ((status = rc_lex_load_opts(a, path, flags, errbuf, errlen, &lang->lex[lang->nlex])))
             return status;
+        lang->name[lang->nlex] = rc_lex_name(lang->lex[lang->nlex]);
         lang->nlex++;
     }
     return RC_OK;
@@ -98,14 +99,17 @@ int rc_lang_extend(rc_arena *a, rc_lang *lang, const rc_lang *user, char *errbuf
         }
     }
     memcpy(lang->lex, lex, n * sizeof *lex);
+    for (size_t i = 0; i < n; i++)
+        lang->name[i] = rc_lex_name(lex[i]);
     lang->nlex = n;
     return RC_OK;
 }
 
 const rc_lexicon *rc_lang_lex(const rc_lang *lang, const char *name)
 {
+    /* the stages ask for their lists by name for every text: the first byte rules most out */
     for (size_t i = 0; lang && i < lang->nlex; i++)
-        if (strcmp(rc_lex_name(lang->lex[i]), name) == 0)
+        if (lang->name[i][0] == name[0] && strcmp(lang->name[i], name) == 0)
             return lang->lex[i];
     return NULL;
 }

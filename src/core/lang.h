@@ -15,6 +15,7 @@
 typedef struct rc_lang {
     char code[8]; /* "fr" */
     rc_lexicon *lex[RC_LANG_MAXLEX];
+    const char *name[RC_LANG_MAXLEX]; /* rc_lex_name of each: rc_lang_lex runs per text */
     size_t nlex;
 } rc_lang;
 

@@ -22,6 +22,21 @@
 #define TX_FILTER_BITS (1u << TX_FILTER_SHIFT)
 #define TX_MAXWORD 64 /* longer words are not looked up by the Latin path */
 
+/* What the lexer derives from the vocabulary, kept per thread from one text to the next and made
+ * again only when another vocabulary comes (rc_lex_derive): the filter of the words worth a look-up
+ * and the atoms of the values already decoded. Rebuilding it for every text cost more than lexing
+ * a short one. */
+typedef struct tx_vocab_cache {
+    unsigned long long serial; /* rc_lex_serial of the vocabulary it was made from */
+    size_t maxkey;             /* the longest vocabulary key, in bytes */
+    uint64_t filter[TX_FILTER_BITS / 64]; /* see filter_key */
+    struct {
+        const char *val; /* a vocabulary value already decoded, NULL when the slot is empty */
+        int32_t v;
+        uint8_t kind; /* 0: the value names no atom */
+    } decoded[64];
+} tx_vocab_cache;
+
 typedef struct lex_state {
     const char *text, *end;
     const rc_lexicon *vocab;
@@ -31,13 +46,7 @@ typedef struct lex_state {
     uint8_t gap;       /* gap since the last atom */
     bool word_before;  /* an unknown word came just before, after spaces only */
     int err;
-    size_t maxkey;     /* the longest vocabulary key, in bytes */
-    uint64_t filter[TX_FILTER_BITS / 64]; /* see filter_key */
-    struct {
-        const char *val; /* a vocabulary value already decoded, NULL when the slot is empty */
-        int32_t v;
-        uint8_t kind; /* 0: the value names no atom */
-    } decoded[32];
+    tx_vocab_cache *vc; /* this thread's, for vocab */
 } lex_state;
 
 /* The filter bit of a word: from its length and its first two and last bytes with bit 5 set,
@@ -58,7 +67,7 @@ static inline unsigned filter_key(const char *s, size_t n)
 static int filter_add(void *ud, const char *key, const char *value)
 {
     (void)value;
-    lex_state *st = ud;
+    tx_vocab_cache *st = ud;
     size_t n = strlen(key);
     if (n > st->maxkey)
         st->maxkey = n;
@@ -76,7 +85,7 @@ static int filter_add(void *ud, const char *key, const char *value)
 static bool filter_has(const lex_state *st, const char *s, size_t n)
 {
     unsigned k = filter_key(s, n);
-    return st->filter[k / 64] >> (k % 64) & 1;
+    return st->vc->filter[k / 64] >> (k % 64) & 1;
 }
 
 /* Whether a word has only ASCII bytes and two-byte sequences after 0xC3, which the lexicon's
@@ -282,19 +291,20 @@ static bool vocab_emit(lex_state *st, const char *s, const char *e, bool abbr, c
     if (!val)
         return false;
     /* a document names the same few months and weekdays again and again: decode each value once */
-    size_t slot = ((uintptr_t)val >> 3) % (sizeof st->decoded / sizeof *st->decoded);
-    if (st->decoded[slot].val != val) {
+    tx_vocab_cache *vc = st->vc;
+    size_t slot = ((uintptr_t)val >> 3) % (sizeof vc->decoded / sizeof *vc->decoded);
+    if (vc->decoded[slot].val != val) {
         int kind = 0;
         int32_t v = 0;
         if (!vocab_value(val, &kind, &v))
             kind = 0;
-        st->decoded[slot].val = val;
-        st->decoded[slot].v = v;
-        st->decoded[slot].kind = (uint8_t)kind;
+        vc->decoded[slot].val = val;
+        vc->decoded[slot].v = v;
+        vc->decoded[slot].kind = (uint8_t)kind;
     }
-    if (!st->decoded[slot].kind)
+    if (!vc->decoded[slot].kind)
         return false;
-    emit(st, s, e, st->decoded[slot].kind, st->decoded[slot].v);
+    emit(st, s, e, vc->decoded[slot].kind, vc->decoded[slot].v);
     if (abbr && st->n)
         st->atoms[st->n - 1].fl |= TF_ABBR;
     return true;
@@ -304,7 +314,7 @@ static bool vocab_emit(lex_state *st, const char *s, const char *e, bool abbr, c
  * vocabulary: short enough, and let through by the filter. Most words stop here. */
 static inline bool may_be_vocab(const lex_state *st, const char *s, size_t n, bool abbr)
 {
-    return n <= st->maxkey && n <= TX_MAXWORD && filter_has(st, s, abbr ? n - 1 : n);
+    return n <= st->vc->maxkey && n <= TX_MAXWORD && filter_has(st, s, abbr ? n - 1 : n);
 }
 
 /* Looks up a word that may_be_vocab let through, folded here. Emits its atom and returns true
@@ -6065,7 +6075,9 @@ int rc_fr_times_lex(const rc_lang *fr, const char *text, size_t len, rc_arena *a
     st->vocab = rc_lang_lex(fr, "times");
     st->a = a;
     st->gap = 2;
-    rc_lex_each(st->vocab, filter_add, st); /* no vocabulary: an empty filter */
+    static _Thread_local tx_vocab_cache cache;
+    rc_lex_derive(st->vocab, &cache, sizeof cache, &cache.serial, filter_add); /* none: empty */
+    st->vc = &cache;
     /* news prose gives about one atom per nine bytes: room for them at once, not by doubling */
     st->err = rc_arena_grow(a, (void **)&st->atoms, &st->cap, len / 8 + 16, sizeof(tx_atom));
     if (!st->err)
