@@ -839,8 +839,10 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
             bool plural = (np->bits & SL_PLUR) != 0;
             if (plural != ((m->bits & SL_PLUR) != 0))
                 continue;
+            /* elle: a feminine, or a person or an organisation of unknown gender (l'OIM) */
             if ((np->bits & SL_FEM) && !(m->bits & SL_FEM) &&
-                !(m->sp.type == RC_ENT_PER && !(m->bits & SL_MASC)))
+                !((m->sp.type == RC_ENT_PER || m->sp.type == RC_ENT_ORG) &&
+                  !(m->bits & SL_MASC)))
                 continue;
             if ((np->bits & SL_MASC) && !plural && (m->bits & SL_FEM))
                 continue;
