@@ -1143,9 +1143,15 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         what = cwhat;
         cl_explain(f, "event-noun", NULL, 0);
     }
-    if (f->nt0 > s0 + 1 && r == 1 && !f->pred_noun && cwhat < 0 && f->gov_what < 0) {
+    /* de 44 civils tués; not the weak toujours présents (le témoignage de deux habitants
+     * toujours présents) */
+    bool verb_after = f->pred != SIZE_MAX && !f->pred_before && !f->pred_noun &&
+                      f->pred <= f->cend + 1 && what >= 0 && what != RC_WHAT_PRESENT;
+    if (f->nt0 > s0 + 1 && r == 1 && !f->pred_noun && cwhat < 0 && f->gov_what < 0 &&
+        !verb_after) {
         /* le témoignage de deux habitants: a figure in the complement of a noun that is no
-         * predicate, toll or cue is no claim */
+         * predicate, toll or cue is no claim; a verb right after its noun says what happened
+         * (un communiqué de 44 civils tués) */
         const cl_entry *de = cl_word_at(d, f->nt0 - 1);
         if (de && (de->wflags & CL_W_DE) && !(de->wflags & CL_W_DET)) {
             /* any phrase ending right before "de" may govern it: fait état de, not just état */
