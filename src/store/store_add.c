@@ -116,8 +116,9 @@ static int insert_doc(void *ud, const char *json, size_t len)
 static int add_doc_row(rc_store *st, const rc_doc *doc, const rc_doc_meta *m, int *added)
 {
     doc_row r = {st, doc, m, 0};
-    int status = rc_doc_write_json(doc, RC_JSON_TEXT | RC_JSON_EXPLAIN | RC_JSON_KEYS, insert_doc,
-                                   &r);
+    /* compact (schema version 3): the texts cut from doc.text by offsets are left out */
+    int status = rc_doc_write_json(doc, RC_JSON_TEXT | RC_JSON_EXPLAIN | RC_JSON_KEYS |
+                                            RC_JSON_COMPACT, insert_doc, &r);
     *added = r.added;
     return status;
 }
