@@ -13,6 +13,7 @@
 
 #include "extract/attrib.h"
 #include "core/words.h"
+#include "lang/fr/morph.h"
 #include "util/fold.h"
 
 #define MAXCHAIN 8
@@ -423,8 +424,8 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
         return RC_OK; /* Mercier ne précise pas */
     uint32_t bits = ti[i].bits;
     if (vend > i + 1) { /* a many-word verb: faisant état de */
-        size_t wl = t[i].end - t[i].start;
-        if (wl > 4 && memcmp(st->doc->text + t[i].end - 3, "ant", 3) == 0)
+        rc_morph m;
+        if (rc_fr_morph_tok(st->doc, i, &m) && (m.flags & RC_M_PPRE))
             bits |= SL_PART;
     }
     if (!aux && clitic < 0 && (bits & SL_PP) && !(g > a && speaker_punct(st, g - 1, ',')))
