@@ -98,18 +98,31 @@ check "version 2 rows the same through the views of version 3" \
 expect_status 0 "check --db after the migration from version 2" "$RECOUPE" check --db "$DB2"
 check "check --db the same before and after the migration from version 2" \
     cmp -s "$TMP/out" "$TMP/check_v2"
-# the same files stored compact give the same rows and the same check
+# the same files stored compact give, through the views, the rows of their full JSON (put in
+# place of the compact one in a copy of the store), and check --db gives check's output
 DB3="$TMP/v3.db"
 expect_status 0 "ingest into a new store" "$RECOUPE" ingest --db "$DB3" "$TMP/in"
 check "new store holds the compact JSON" test "$(sqlite3 "$DB3" \
     "SELECT count(*) FROM documents WHERE json_extract(json, '\$.entities[0].text') IS NULL")" = 2
+"$RECOUPE" extract --text --explain "$TMP/in" >"$TMP/full.jsonl" 2>/dev/null
+cp "$DB3" "$TMP/full.db"
+seq=0
+while IFS= read -r line; do
+    seq=$((seq + 1))
+    printf "UPDATE documents SET json = '%s' WHERE seq = %d;\n" \
+        "$(printf '%s' "$line" | sed "s/'/''/g")" "$seq"
+done <"$TMP/full.jsonl" | sqlite3 "$TMP/full.db"
+check "copy holds the full JSON" test "$(sqlite3 "$TMP/full.db" \
+    "SELECT count(*) FROM documents WHERE json_extract(json, '\$.entities[0].text') IS NOT NULL")" = 2
 details "$DB3" >"$TMP/details_new"
-check "compact JSON gives the rows of the full one" cmp -s "$TMP/details_v2" "$TMP/details_new"
+details "$TMP/full.db" >"$TMP/details_full"
+check "compact JSON gives the rows of the full one" cmp -s "$TMP/details_full" "$TMP/details_new"
+check "the rows have texts" test "$(grep -c . "$TMP/details_new")" -gt 20
 expect_status 0 "check --db on the compact store" "$RECOUPE" check --db "$DB3"
-# the fixture's documents were ingested from another folder: paths compared by file name
-sed 's|"[^"]*/in/|"in/|g' "$TMP/out" >"$TMP/check_new_paths"
-sed 's|"[^"]*/in/|"in/|g' "$TMP/check_v2" >"$TMP/check_v2_paths"
-check "check --db the same on the compact store" cmp -s "$TMP/check_new_paths" "$TMP/check_v2_paths"
+cp "$TMP/out" "$TMP/check_new"
+if "$RECOUPE" check "$TMP/in" >"$TMP/check_files" 2>/dev/null; then
+    check "check --db on the compact store equals check" cmp -s "$TMP/check_new" "$TMP/check_files"
+fi
 check "views of version 3" test \
     "$(sqlite3 "$DB3" "SELECT count(*) FROM sqlite_master WHERE type = 'view'")" = 8
 
