@@ -1,7 +1,8 @@
 /*
- * store_add.c - what the store writes: a document (its row with the full JSON, and one row per
- * claim, read through the public accessors; entities, quotes, attributions and framing are
- * views over the JSON), and the facts of a cross-check, which replace the previous ones.
+ * store_add.c - what the store writes: a document (its row with its whole JSON in the compact
+ * form, without the texts cut from doc.text by offsets, and one row per claim, read through the
+ * public accessors; entities, quotes, attributions and framing are views over the JSON), and
+ * the facts of a cross-check, which replace the previous ones.
  * Statements are prepared once per store and reset between rows.
  */
 #include <limits.h>
