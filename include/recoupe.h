@@ -360,6 +360,11 @@ int rc_parse_paths(const rc_ctx *ctx, char *const *paths, size_t npaths, const r
 /* add what the document reader cannot find again exactly: each claim's "place_keys" and the
  * "key", "type", "start" and "end" of its sources (a store writes them, extract does not) */
 #define RC_JSON_KEYS 0x4
+/* leave out what a reader cuts again from doc.text by its offsets: the "text" of numbers, times,
+ * entities, quotes and claims, and a claim's "sentence", written as "sentence_index" (its place
+ * in doc.sentence_spans) instead. Not the contract's shape: the compact form a store keeps
+ * (about a fifth fewer bytes), which rc_doc_from_json reads as the full one. */
+#define RC_JSON_COMPACT 0x8
 
 int rc_doc_write_json(const rc_doc *doc, unsigned flags, rc_write_fn fn, void *ud);
 

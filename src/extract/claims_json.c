@@ -52,18 +52,25 @@ static void cl_write_claim(rc_json *j, const rc_doc *doc, const rc_claim *c, siz
     rc_json_obj(j);
     rc_json_key(j, "id");
     rc_json_strz(j, ids);
-    rc_json_key(j, "text");
-    rc_json_str(j, doc->text + c->start, c->end - c->start);
+    if (!(flags & RC_JSON_COMPACT)) { /* compact: cut again from the text by the offsets */
+        rc_json_key(j, "text");
+        rc_json_str(j, doc->text + c->start, c->end - c->start);
+    }
     rc_json_key(j, "start");
     rc_json_int(j, c->start);
     rc_json_key(j, "end");
     rc_json_int(j, c->end);
-    rc_json_key(j, "sentence");
-    if (c->sentence < doc->nsents) {
-        const rc_span *s = &doc->sents[c->sentence];
-        rc_json_str(j, doc->text + s->start, s->end - s->start);
+    if ((flags & RC_JSON_COMPACT) && c->sentence < doc->nsents) { /* its span, by position */
+        rc_json_key(j, "sentence_index");
+        rc_json_int(j, c->sentence);
     } else {
-        rc_json_null(j);
+        rc_json_key(j, "sentence");
+        if (c->sentence < doc->nsents) {
+            const rc_span *s = &doc->sents[c->sentence];
+            rc_json_str(j, doc->text + s->start, s->end - s->start);
+        } else {
+            rc_json_null(j);
+        }
     }
     rc_json_key(j, "value");
     rc_json_num(j, c->value);

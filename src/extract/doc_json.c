@@ -18,8 +18,10 @@ static const char *const time_types[] = {"date", "time", "datetime", "duration",
 void rc_json_number(rc_json *j, const char *text, const rc_number *n)
 {
     rc_json_obj(j);
-    rc_json_key(j, "text");
-    rc_json_str(j, text + n->start, n->end - n->start);
+    if (text) {
+        rc_json_key(j, "text");
+        rc_json_str(j, text + n->start, n->end - n->start);
+    }
     rc_json_key(j, "start");
     rc_json_int(j, n->start);
     rc_json_key(j, "end");
@@ -46,8 +48,10 @@ void rc_json_number(rc_json *j, const char *text, const rc_number *n)
 void rc_json_time(rc_json *j, const char *text, const rc_time *t)
 {
     rc_json_obj(j);
-    rc_json_key(j, "text");
-    rc_json_str(j, text + t->start, t->end - t->start);
+    if (text) {
+        rc_json_key(j, "text");
+        rc_json_str(j, text + t->start, t->end - t->start);
+    }
     rc_json_key(j, "start");
     rc_json_int(j, t->start);
     rc_json_key(j, "end");

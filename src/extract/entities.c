@@ -1270,14 +1270,15 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
 
 void rc_write_entities(rc_json *j, const rc_doc *doc, unsigned flags)
 {
-    (void)flags;
     static const char *const types[] = {"PER", "ORG", "LOC", "MISC"};
     rc_json_arr(j);
     for (size_t i = 0; i < doc->nents; i++) {
         const rc_entity *e = &doc->ents[i];
         rc_json_obj(j);
-        rc_json_key(j, "text");
-        rc_json_str(j, doc->text + e->start, e->end - e->start);
+        if (!(flags & RC_JSON_COMPACT)) { /* compact: cut again from the text by the offsets */
+            rc_json_key(j, "text");
+            rc_json_str(j, doc->text + e->start, e->end - e->start);
+        }
         rc_json_key(j, "start");
         rc_json_int(j, e->start);
         rc_json_key(j, "end");

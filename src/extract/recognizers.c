@@ -14,10 +14,10 @@ int rc_stage_numbers(rc_doc *doc, const rc_stage_env *env)
 
 void rc_write_numbers(rc_json *j, const rc_doc *doc, unsigned flags)
 {
-    (void)flags;
+    const char *text = (flags & RC_JSON_COMPACT) ? NULL : doc->text; /* NULL: no "text" */
     rc_json_arr(j);
     for (size_t i = 0; i < doc->nnums; i++)
-        rc_json_number(j, doc->text, &doc->nums[i]);
+        rc_json_number(j, text, &doc->nums[i]);
     rc_json_arr_end(j);
 }
 
@@ -32,9 +32,9 @@ int rc_stage_times(rc_doc *doc, const rc_stage_env *env)
 
 void rc_write_times(rc_json *j, const rc_doc *doc, unsigned flags)
 {
-    (void)flags;
+    const char *text = (flags & RC_JSON_COMPACT) ? NULL : doc->text; /* NULL: no "text" */
     rc_json_arr(j);
     for (size_t i = 0; i < doc->ntimes; i++)
-        rc_json_time(j, doc->text, &doc->times[i]);
+        rc_json_time(j, text, &doc->times[i]);
     rc_json_arr_end(j);
 }

@@ -129,13 +129,14 @@ static void write_speaker(rc_json *j, const rc_speaker *sp, bool joint)
 
 void rc_write_quotes(rc_json *j, const rc_doc *doc, unsigned flags)
 {
-    (void)flags;
     rc_json_arr(j);
     for (size_t i = 0; i < doc->nquotes; i++) {
         const rc_quote *q = &doc->quotes[i];
         rc_json_obj(j);
-        rc_json_key(j, "text");
-        rc_json_str(j, doc->text + q->start, q->end - q->start);
+        if (!(flags & RC_JSON_COMPACT)) { /* compact: cut again from the text by the offsets */
+            rc_json_key(j, "text");
+            rc_json_str(j, doc->text + q->start, q->end - q->start);
+        }
         rc_json_key(j, "start");
         rc_json_int(j, q->start);
         rc_json_key(j, "end");

@@ -164,10 +164,47 @@ static int migrate_1_2(rc_store *st)
     return rc_store_exec(st, migrate_v2);
 }
 
+/* The text of the span [$.start, $.end) of the JSON object `obj` of a document `d`, cut from the
+ * bytes of its text (offsets are bytes), for the views of version 3. */
+#define SPAN_TEXT(obj)                                                                           \
+    "CAST(substr(CAST(json_extract(d.json, '$.doc.text') AS BLOB), json_extract(" obj            \
+    ".value, '$.start') + 1, json_extract(" obj ".value, '$.end') - json_extract(" obj           \
+    ".value, '$.start')) AS TEXT)"
+
+/* Version 2 -> 3: documents are stored in the compact JSON (RC_JSON_COMPACT): without the texts
+ * that are cut from doc.text by their offsets (of numbers, times, entities, quotes and claims)
+ * and with each claim's sentence as its position in doc.sentence_spans. The JSON was four
+ * fifths of an ingest's time and of the file, the texts left out a fifth of it. The documents
+ * stored before keep their full JSON; the views that show a text take it from the JSON when it
+ * is there and cut it from the document's text when not, so that they give the same rows for
+ * either. Nothing is copied: the step only replaces two views. */
+static const char migrate_v3[] =
+    "DROP VIEW entities; DROP VIEW quotes;"
+    "CREATE VIEW entities (doc, n, text, start, \"end\", type, key, canon, lat, lon) AS"
+    " SELECT d.id, e.key, coalesce(json_extract(e.value, '$.text'), " SPAN_TEXT("e") "),"
+    " json_extract(e.value, '$.start'), json_extract(e.value, '$.end'),"
+    " json_extract(e.value, '$.type'), json_extract(e.value, '$.key'),"
+    " json_extract(e.value, '$.canon'), json_extract(e.value, '$.lat'),"
+    " json_extract(e.value, '$.lon')"
+    " FROM documents d, json_each(d.json, '$.entities') e;"
+    "CREATE VIEW quotes (doc, n, text, start, \"end\", speaker, speaker_key, role, verb) AS"
+    " SELECT d.id, q.key, coalesce(json_extract(q.value, '$.text'), " SPAN_TEXT("q") "),"
+    " json_extract(q.value, '$.start'), json_extract(q.value, '$.end'),"
+    " json_extract(q.value, '$.speaker'), json_extract(q.value, '$.speaker_key'),"
+    " json_extract(q.value, '$.role'), json_extract(q.value, '$.verb')"
+    " FROM documents d, json_each(d.json, '$.quotes') q;";
+
+/* Version 2 -> 3: the views that show a span's text read the compact JSON too (see migrate_v3). */
+static int migrate_2_3(rc_store *st)
+{
+    return rc_store_exec(st, migrate_v3);
+}
+
 /* The migration steps: steps[v] takes a store from version v to v + 1, inside the transaction
  * of rc_store_migrate. A later version appends a step (ALTER TABLE ... ADD COLUMN, CREATE TABLE,
  * a copy of data computed in C from the stored JSON), never edits an earlier one. */
-static int (*const steps[RC_STORE_VERSION])(rc_store *st) = {migrate_0_1, migrate_1_2};
+static int (*const steps[RC_STORE_VERSION])(rc_store *st) = {migrate_0_1, migrate_1_2,
+                                                              migrate_2_3};
 
 int rc_store_migrate(rc_store *st, int from)
 {

@@ -1,7 +1,8 @@
 /*
- * store_add.c - what the store writes: a document (its row with the full JSON, and one row per
- * claim, read through the public accessors; entities, quotes, attributions and framing are
- * views over the JSON), and the facts of a cross-check, which replace the previous ones.
+ * store_add.c - what the store writes: a document (its row with its whole JSON in the compact
+ * form, without the texts cut from doc.text by offsets, and one row per claim, read through the
+ * public accessors; entities, quotes, attributions and framing are views over the JSON), and
+ * the facts of a cross-check, which replace the previous ones.
  * Statements are prepared once per store and reset between rows.
  */
 #include <limits.h>
@@ -116,8 +117,9 @@ static int insert_doc(void *ud, const char *json, size_t len)
 static int add_doc_row(rc_store *st, const rc_doc *doc, const rc_doc_meta *m, int *added)
 {
     doc_row r = {st, doc, m, 0};
-    int status = rc_doc_write_json(doc, RC_JSON_TEXT | RC_JSON_EXPLAIN | RC_JSON_KEYS, insert_doc,
-                                   &r);
+    /* compact (schema version 3): the texts cut from doc.text by offsets are left out */
+    int status = rc_doc_write_json(doc, RC_JSON_TEXT | RC_JSON_EXPLAIN | RC_JSON_KEYS |
+                                            RC_JSON_COMPACT, insert_doc, &r);
     *added = r.added;
     return status;
 }

@@ -14,7 +14,7 @@
 
 /* The schema version this build writes (PRAGMA user_version); schema.c has a migration to it
  * from every older version. */
-#define RC_STORE_VERSION 2
+#define RC_STORE_VERSION 3
 
 /* PRAGMA application_id of a recoupe store: "rcou" in ASCII, so that `file` and other programs
  * can tell the file apart from other SQLite databases. */
@@ -55,7 +55,8 @@ int rc_store_exec(rc_store *st, const char *sql);
 /* Brings the schema from version `from` to RC_STORE_VERSION, one step per version, inside the
  * caller's transaction. A step never loses what is stored: it adds tables, columns and indexes,
  * and a table it drops is one whose content is kept elsewhere (1 -> 2: the detail tables, whose
- * content is in documents.json and in the new columns of claims, become views). Returns RC_OK or
+ * content is in documents.json and in the new columns of claims, become views; 2 -> 3: the views
+ * also read the compact JSON of RC_JSON_COMPACT). Returns RC_OK or
  * the failure (recorded in st). */
 int rc_store_migrate(rc_store *st, int from);
 

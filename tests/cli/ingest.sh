@@ -1,5 +1,6 @@
 # ingest.sh - the ingest command and its store: usage errors, a second ingest of the same files
-# changes nothing in the database, new files extend it, the stored JSON is extract's, and bad
+# changes nothing in the database, new files extend it, the stored JSON is extract's (compact:
+# without the texts cut from the document's text by offsets, which the views cut again), and bad
 # stores (not SQLite, a newer schema, locked) are named and left as they were.
 . "$(dirname "$0")/lib.sh"
 
@@ -26,7 +27,7 @@ expect_status 0 "first ingest" "$RECOUPE" ingest --db "$DB" "$TMP/in"
 check "summary: three added" grep -q "3 documents added, 0 already there" "$TMP/err"
 check "summary is on stderr only" test ! -s "$TMP/out"
 check "three documents stored" test "$(sqlite3 "$DB" 'SELECT count(*) FROM documents')" = 3
-check "schema version 2" test "$(sqlite3 "$DB" 'PRAGMA user_version')" = 2
+check "schema version 3" test "$(sqlite3 "$DB" 'PRAGMA user_version')" = 3
 check "WAL journal" test "$(sqlite3 "$DB" 'PRAGMA journal_mode')" = wal
 dump "$DB" >"$TMP/dump1"
 
@@ -42,13 +43,30 @@ dump "$DB" >"$TMP/dump4"
 check "order added kept" test "$(sqlite3 "$DB" 'SELECT group_concat(seq) FROM (SELECT seq FROM documents ORDER BY path)')" = "1,2,3,4"
 
 # each stored JSON is what extract writes with --text --explain, in the order added, plus the keys
-# of the claims' places and sources (so that check --db finds the same origins as check)
+# of the claims' places and sources (so that check --db finds the same origins as check), less
+# the texts of spans and the claims' sentences (their position instead: RC_JSON_COMPACT)
 sqlite3 "$DB" 'SELECT json FROM documents ORDER BY seq' >"$TMP/stored"
 "$RECOUPE" extract --text --explain "$TMP/in" >"$TMP/extracted" 2>/dev/null
 if command -v jq >/dev/null; then
-    jq -c 'del(.claims[].place_keys) | .claims[].sources[] |= {name, role}' "$TMP/stored" >"$TMP/stored_nokeys"
-    jq -c . "$TMP/extracted" >"$TMP/extracted_jq"
+    jq -c 'del(.claims[].place_keys, .claims[].sentence_index, .claims[].sentence) |
+        .claims[].sources[] |= {name, role}' "$TMP/stored" >"$TMP/stored_nokeys"
+    jq -c 'del(.numbers[].text, .times[].text, .entities[].text, .quotes[].text, .claims[].text,
+        .claims[].sentence)' "$TMP/extracted" >"$TMP/extracted_jq"
     check "stored JSON is extract's" cmp -s "$TMP/stored_nokeys" "$TMP/extracted_jq"
+    check "stored JSON is compact" test "$(jq '[.entities[] | has("text")] | any' "$TMP/stored" |
+        sort -u)" = false
+    check "claims name their sentence by position" test "$(jq '[.claims[] | .sentence_index] |
+        length > 0 and all(. != null)' "$TMP/stored" | sort -u)" = true
+    # the views cut the texts again: the same as extract's
+    jq -r '.entities[] | [.text, .start] | @tsv' "$TMP/extracted" >"$TMP/ent_extract"
+    sqlite3 -separator '	' "$DB" 'SELECT e.text, e.start FROM documents d JOIN entities e ON
+        e.doc = d.id ORDER BY d.seq, e.n' >"$TMP/ent_view"
+    check "entities view has extract's texts" cmp -s "$TMP/ent_extract" "$TMP/ent_view"
+    jq -r '.quotes[] | [.text, .start] | @tsv' "$TMP/extracted" >"$TMP/quote_extract"
+    sqlite3 -separator '	' "$DB" 'SELECT q.text, q.start FROM documents d JOIN quotes q ON
+        q.doc = d.id ORDER BY d.seq, q.n' >"$TMP/quote_view"
+    check "quotes view has extract's texts" test -s "$TMP/quote_view"
+    check "quotes view has extract's texts" cmp -s "$TMP/quote_extract" "$TMP/quote_view"
     check "stored JSON has the sources' keys" test \
         "$(jq '[.claims[].sources[] | has("key") and has("type")] | all' "$TMP/stored" | sort -u)" = true
 fi

@@ -1,7 +1,8 @@
 /*
  * test_docjson.c - documents rebuilt from their JSON (rc_doc_from_json): writing a rebuilt
  * document gives the bytes it was read from, on the examples and the seeds, and with RC_JSON_KEYS
- * the claims' sources and places keep their keys; a hand-written object
+ * the claims' sources and places keep their keys; a document read from its compact JSON
+ * (RC_JSON_COMPACT) writes the full JSON of the original; a hand-written object
  * with every stage's fields gives the accessors those values; malformed objects are refused.
  */
 #include "rc_test.h"
@@ -54,10 +55,11 @@ static void same_claim_keys(const rc_doc *doc, const rc_doc *back)
 /* Write, read, write again: the two writes must be the same bytes, and the accessors agree. */
 static void round_trip(const rc_ctx *ctx, const rc_doc *doc, const char *name)
 {
-    static const unsigned flags[] = {RC_JSON_TEXT, RC_JSON_TEXT | RC_JSON_EXPLAIN,
-                                     RC_JSON_TEXT | RC_JSON_EXPLAIN | RC_JSON_KEYS};
+    static const unsigned flags[] = {
+        RC_JSON_TEXT, RC_JSON_TEXT | RC_JSON_EXPLAIN, RC_JSON_TEXT | RC_JSON_EXPLAIN | RC_JSON_KEYS,
+        RC_JSON_TEXT | RC_JSON_EXPLAIN | RC_JSON_KEYS | RC_JSON_COMPACT};
     rc_buf a = RC_BUF_INIT, b = RC_BUF_INIT;
-    for (size_t f = 0; f < 3; f++) {
+    for (size_t f = 0; f < sizeof flags / sizeof *flags; f++) {
         doc_json(doc, flags[f], &a);
         rc_doc *back = NULL;
         int status = rc_doc_from_json(ctx, a.data, a.len, &back);
@@ -79,6 +81,13 @@ static void round_trip(const rc_ctx *ctx, const rc_doc *doc, const char *name)
         assert_int_equal(n1, n2);
         if (flags[f] & RC_JSON_KEYS)
             same_claim_keys(doc, back);
+        if (flags[f] & RC_JSON_COMPACT) { /* the texts left out are found again */
+            unsigned whole = flags[f] & ~(unsigned)RC_JSON_COMPACT;
+            doc_json(doc, whole, &a);
+            doc_json(back, whole, &b);
+            assert_string_equal(a.data, b.data);
+            assert_true(strstr(a.data, "\"sentence\":\"") || !strstr(a.data, "\"claims\":[{"));
+        }
         rc_doc_entities(doc, &n1);
         rc_doc_entities(back, &n2);
         assert_int_equal(n1, n2);

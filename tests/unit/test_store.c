@@ -112,7 +112,7 @@ static void test_create_add_each(void **state)
     char err[512];
     rc_store *st;
     assert_int_equal(rc_store_open(path, 0, err, sizeof err, &st), RC_OK);
-    assert_int_equal(query_int(path, "PRAGMA user_version"), 2);
+    assert_int_equal(query_int(path, "PRAGMA user_version"), 3);
     rc_doc *docs[4];
     rc_buf want = RC_BUF_INIT;
     for (size_t i = 0; i < 3; i++)
@@ -153,6 +153,17 @@ static void test_create_add_each(void **state)
     assert_int_equal(query_int(path, "SELECT count FROM framing WHERE term = 'rebelles'"), 2);
     assert_int_equal(query_int(path, "SELECT chars FROM documents WHERE id = "
                                      "'00112233aabbccdd'"), 62);
+    /* stored compact: no texts of spans, the claim's sentence by position; the views cut the
+     * texts again from the document's */
+    assert_int_equal(query_int(path, "SELECT count(*) FROM documents WHERE id = "
+                                     "'00112233aabbccdd' AND json_extract(json, "
+                                     "'$.entities[1].text') IS NULL AND json_extract(json, "
+                                     "'$.claims[0].sentence_index') = 0"), 1);
+    assert_int_equal(query_int(path, "SELECT count(*) FROM entities WHERE doc = "
+                                     "'00112233aabbccdd' AND n = 1 AND text = 'Alep' AND "
+                                     "start = 58"), 1);
+    assert_int_equal(query_int(path, "SELECT count(*) FROM quotes WHERE "
+                                     "text = 'Nous avons compté 40 morts'"), 1);
 
     /* reopened read-only: every document back, in the order added, as it was written */
     assert_int_equal(rc_store_open(path, RC_STORE_READONLY, err, sizeof err, &st), RC_OK);
@@ -236,7 +247,7 @@ static void test_readonly(void **state)
     assert_int_equal(rc_store_open(path, RC_STORE_READONLY, err, sizeof err, &st), RC_EFORMAT);
     assert_int_equal(rc_store_open(path, 0, err, sizeof err, &st), RC_OK);
     rc_store_close(st);
-    assert_int_equal(query_int(path, "PRAGMA user_version"), 2);
+    assert_int_equal(query_int(path, "PRAGMA user_version"), 3);
     if (geteuid() == 0)
         return; /* root writes read-only files */
     chmod(path, 0444);
