@@ -210,6 +210,9 @@ static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
         if (j < lim && (ti[j].bits & SL_DET) && !(ti[j].bits & (TB_NAME | SL_PREP)))
             j++; /* les deux */
     }
+    if (j + 1 < lim && t[j].kind == RC_TOK_ABBREV && (ti[j + 1].bits & TB_NAME) &&
+        !(ti[j].bits & TB_NAME))
+        j++; /* M. Verdier, Dr Haddad: the honorific is no part of the name */
     uint32_t content = j, last = j, headtok = UINT32_MAX;
     uint32_t desc = (j > i && (ti[j - 1].bits & SL_QTY)) ? j - 1 : j; /* deux habitants */
     run runs[4];
@@ -577,6 +580,21 @@ static bool role_before(const src_state *st, uint32_t c, uint32_t s0, uint32_t *
     return false;
 }
 
+/* Whether tokens [a, b), between commas, are an aside that names nobody: an age (34 ans) or a
+ * clause opened by a past participle (arrivé au Bangladesh sur un bateau de pêche). */
+static bool speaker_aside(const src_state *st, uint32_t a, uint32_t b)
+{
+    const rc_token *t = st->doc->toks;
+    if (a >= b)
+        return false;
+    if (t[a].kind == RC_TOK_NUMBER && b - a == 2 && t[a + 1].kind == RC_TOK_WORD)
+        return true;
+    rc_morph m;
+    return t[a].kind == RC_TOK_WORD && !(st->ti[a].bits & (TB_NAME | SL_ROLE | SL_SRC | SL_ORG)) &&
+           rc_fr_morph_tok(st->doc, a, &m) && (m.flags & RC_M_PPAS) &&
+           !(m.flags & (RC_M_NOUN | RC_M_IND | RC_M_IMPF | RC_M_PSIM | RC_M_FUT | RC_M_COND));
+}
+
 bool speaker_subject_left(const src_state *st, uint32_t g, uint32_t s0, src_np *np)
 {
     const srclex_info *ti = st->ti;
@@ -614,6 +632,16 @@ bool speaker_subject_left(const src_state *st, uint32_t g, uint32_t s0, src_np *
             speaker_punct(st, np->a - 1, ','))
             role_before(st, np->a - 1, s0, &np->ra, &np->rb);
         return true;
+    }
+    /* asides between commas that name nobody: an age (34 ans), a participle's clause (arrivé au
+     * Bangladesh sur un bateau); the subject is before them */
+    for (int n = 0; n < 3 && speaker_punct(st, k, ',') && k > s0; n++) {
+        uint32_t lo = k >= s0 + LOOKBACK ? k - LOOKBACK : s0, p = k - 1;
+        while (p > lo && !speaker_punct(st, p, ',') && st->doc->toks[p].kind != RC_TOK_QUOTE_CLOSE)
+            p--;
+        if (p <= s0 || !speaker_punct(st, p, ',') || !speaker_aside(st, p + 1, k))
+            break;
+        k = p;
     }
     if (speaker_punct(st, k, ',') && k > s0) { /* an apposition between commas */
         uint32_t lo = k >= s0 + LOOKBACK ? k - LOOKBACK : s0, p = k - 1;
