@@ -42,6 +42,7 @@ enum ent_cue {
 /* The lexicons the stage reads, fetched once per document. */
 typedef struct ent_lex {
     const rc_lexicon *cues, *orgs, *countries, *demonyms, *first, *func, *places;
+    const rc_lexicon *grammar; /* source_grammar: its definite articles open titles */
 } ent_lex;
 
 /* The state of the stage on one document. */
@@ -768,12 +769,35 @@ static bool ent_seen_as(const rc_doc *d, const char *s, size_t n, int type)
 }
 
 /* Types the run of tokens [a, b) and adds it when it is a name. */
+/* Whether token a is a definite article written with a capital inside a sentence (cité par Le
+ * Nouvelliste, le quotidien Le Potentiel): the start of a title, which keeps it. After a colon
+ * or a quote a capital is the sentence's own. */
+static bool ent_title_article(ent_run *r, size_t a, size_t b, size_t sent_start)
+{
+    const rc_doc *d = r->doc;
+    if (b < a + 2 || a == sent_start || a == 0 ||
+        (d->toks[a].flags & (RC_TF_SENTSTART | RC_TF_NEWLINE)) ||
+        d->toks[a - 1].kind == RC_TOK_QUOTE_OPEN ||
+        (d->toks[a - 1].kind == RC_TOK_PUNCT && d->text[d->toks[a - 1].start] != ','))
+        return false;
+    const char *v = rc_lex_get(r->lx.grammar, tok_s(d, a), tok_n(d, a));
+    return v && strstr(v, "def") && !(ent_tword(r, a + 1) & W_FIRST);
+}
+
 static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
 {
     rc_doc *d = r->doc;
     /* leading words that are not names: Le, Selon, a title written with a capital */
     int known = ent_type_known(r, a, b);
     while (a < b && known == -1 && !(a + 1 < b && ent_inner_apostrophe(d, a + 1))) {
+        if (ent_title_article(r, a, b, sent_start) && ent_type_known(r, a + 1, b) == -1) {
+            rc_gaz_place pl;
+            const char *s = tok_s(d, a);
+            size_t n = d->toks[b - 1].end - d->toks[a].start;
+            if (rc_gaz_place_find(d->ctx, s, n, &pl)) /* La Haye, Le Caire */
+                return ent_add(r, d->toks[a].start, d->toks[b - 1].end, RC_ENT_LOC, &pl);
+            return ent_add(r, d->toks[a].start, d->toks[b - 1].end, RC_ENT_ORG, NULL);
+        }
         enum ent_cue k = ent_tcue(r, a);
         bool opener = (d->toks[a].flags & (RC_TF_SENTSTART | RC_TF_NEWLINE)) || a == sent_start ||
                       (a > 0 && d->toks[a - 1].kind == RC_TOK_QUOTE_OPEN);
@@ -1120,6 +1144,7 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
     r.lx.first = rc_lang_lex(fr, "ent_firstnames");
     r.lx.func = rc_lang_lex(fr, "funcwords");
     r.lx.places = rc_lang_lex(fr, "place_names");
+    r.lx.grammar = rc_lang_lex(fr, "source_grammar");
     const rc_gaz *gaz = rc_gaz_get(doc->ctx);
     if (!gaz)
         return RC_ENOMEM;
@@ -1176,7 +1201,11 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
             }
         }
         enum ent_cue head = ent_head_of(&r, i);
-        bool headed = head == CUE_ORGHEAD || head == CUE_LOCHEAD;
+        /* a title opened by a capitalised article goes on over its links too: Le Courrier du
+         * Sahel */
+        bool headed = head == CUE_ORGHEAD || head == CUE_LOCHEAD ||
+                      (i + 1 < doc->ntoks && ent_namelike(doc, i + 1) &&
+                       ent_title_article(&r, i, i + 2, sent_start));
         size_t j = i + 1;
         while (j < doc->ntoks && ent_continues(&r, j, doc->ntoks, headed))
             j++;
