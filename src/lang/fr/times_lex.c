@@ -446,6 +446,1328 @@ static int32_t digits_value(const char *s, const char *e, uint8_t *nd)
     return (int32_t)v;
 }
 
+/* The grammar words of time expressions (le, depuis, plusieurs ...) and the tense markers (ont,
+ * sera ...): when the whole word s..e, which the DFA of lex found (ASCII and Latin-1 letters), is
+ * one of them, emits its atom and returns true. Kept out of lex so that its DFA need not follow
+ * every letter of every other word through these prefixes: a word is one of them exactly when lex
+ * would have taken it as one, since each is made of such letters and none is longer than the
+ * word. The DFA may read past e (the text ends in NUL), but a match that does not end at e is
+ * not this word. */
+static bool keyword(lex_state *st, const char *s, const char *e)
+{
+    const char *cur = s, *mar;
+    int kind;
+    int32_t v;
+    (void)mar;
+    
+{
+	unsigned char yych;
+	unsigned int yyaccept = 0;
+	yych = *cur;
+	if (yych <= 'b') {
+		if (yych <= 'L') {
+			if (yych <= 'D') {
+				if (yych <= 'A') {
+					if (yych >= 'A') goto yy3;
+				} else {
+					if (yych <= 'B') goto yy1;
+					if (yych <= 'C') goto yy5;
+					goto yy6;
+				}
+			} else {
+				if (yych <= 'I') {
+					if (yych <= 'E') goto yy7;
+					if (yych >= 'I') goto yy8;
+				} else {
+					if (yych <= 'J') goto yy9;
+					if (yych >= 'L') goto yy10;
+				}
+			}
+		} else {
+			if (yych <= 'S') {
+				if (yych <= 'O') {
+					if (yych <= 'M') goto yy11;
+				} else {
+					if (yych <= 'P') goto yy12;
+					if (yych <= 'Q') goto yy13;
+				}
+			} else {
+				if (yych <= 'V') {
+					if (yych <= 'T') goto yy14;
+					if (yych >= 'V') goto yy15;
+				} else {
+					if (yych == 'a') goto yy16;
+				}
+			}
+		}
+	} else {
+		if (yych <= 'n') {
+			if (yych <= 'h') {
+				if (yych <= 'd') {
+					if (yych <= 'c') goto yy5;
+					goto yy18;
+				} else {
+					if (yych <= 'e') goto yy19;
+					if (yych <= 'f') goto yy20;
+				}
+			} else {
+				if (yych <= 'k') {
+					if (yych <= 'i') goto yy8;
+					if (yych <= 'j') goto yy9;
+				} else {
+					if (yych <= 'l') goto yy10;
+					if (yych <= 'm') goto yy11;
+				}
+			}
+		} else {
+			if (yych <= 's') {
+				if (yych <= 'p') {
+					if (yych <= 'o') goto yy21;
+					goto yy22;
+				} else {
+					if (yych <= 'q') goto yy13;
+					if (yych >= 's') goto yy23;
+				}
+			} else {
+				if (yych <= 'v') {
+					if (yych <= 't') goto yy24;
+					if (yych >= 'v') goto yy25;
+				} else {
+					if (yych == 0xC3) goto yy26;
+				}
+			}
+		}
+	}
+yy1:
+	++cur;
+yy2:
+	{ return false; }
+yy3:
+	yyaccept = 0;
+	yych = *(mar = ++cur);
+	if (yych <= 'V') {
+		if (yych <= 'P') {
+			if (yych >= 'P') goto yy27;
+		} else {
+			if (yych <= 'T') goto yy4;
+			if (yych <= 'U') goto yy29;
+			goto yy31;
+		}
+	} else {
+		if (yych <= 't') {
+			if (yych == 'p') goto yy32;
+		} else {
+			if (yych <= 'u') goto yy29;
+			if (yych <= 'v') goto yy31;
+		}
+	}
+yy4:
+	{ kind = TA_A, v = 0; goto found; }
+yy5:
+	yyaccept = 1;
+	yych = *(mar = ++cur);
+	if (yych <= 'O') {
+		if (yych <= 'G') {
+			if (yych == 'E') goto yy33;
+			goto yy2;
+		} else {
+			if (yych <= 'H') goto yy35;
+			if (yych <= 'N') goto yy2;
+			goto yy36;
+		}
+	} else {
+		if (yych <= 'g') {
+			if (yych == 'e') goto yy33;
+			goto yy2;
+		} else {
+			if (yych <= 'h') goto yy35;
+			if (yych == 'o') goto yy36;
+			goto yy2;
+		}
+	}
+yy6:
+	yyaccept = 1;
+	yych = *(mar = ++cur);
+	if (yych <= '`') {
+		if (yych <= 'D') {
+			if (yych == 'A') goto yy37;
+			goto yy2;
+		} else {
+			if (yych <= 'E') goto yy38;
+			if (yych == 'U') goto yy40;
+			goto yy2;
+		}
+	} else {
+		if (yych <= 't') {
+			if (yych <= 'a') goto yy37;
+			if (yych == 'e') goto yy38;
+			goto yy2;
+		} else {
+			if (yych <= 'u') goto yy40;
+			if (yych == 0xC3) goto yy42;
+			goto yy2;
+		}
+	}
+yy7:
+	yyaccept = 1;
+	yych = *(mar = ++cur);
+	if (yych <= 'T') {
+		if (yych <= 'N') {
+			if (yych <= 'M') goto yy2;
+			goto yy43;
+		} else {
+			if (yych <= 'R') goto yy2;
+			if (yych <= 'S') goto yy45;
+			goto yy46;
+		}
+	} else {
+		if (yych <= 'r') {
+			if (yych == 'n') goto yy43;
+			goto yy2;
+		} else {
+			if (yych <= 's') goto yy45;
+			if (yych <= 't') goto yy46;
+			goto yy2;
+		}
+	}
+yy8:
+	yyaccept = 1;
+	yych = *(mar = ++cur);
+	if (yych == 'C') goto yy47;
+	if (yych == 'c') goto yy47;
+	goto yy2;
+yy9:
+	yyaccept = 1;
+	yych = *(mar = ++cur);
+	if (yych == 'U') goto yy48;
+	if (yych == 'u') goto yy48;
+	goto yy2;
+yy10:
+	yych = *++cur;
+	if (yych <= 'E') {
+		if (yych == 'A') goto yy49;
+		if (yych <= 'D') goto yy2;
+		goto yy51;
+	} else {
+		if (yych <= 'a') {
+			if (yych <= '`') goto yy2;
+			goto yy49;
+		} else {
+			if (yych == 'e') goto yy51;
+			goto yy2;
+		}
+	}
+yy11:
+	yyaccept = 1;
+	yych = *(mar = ++cur);
+	if (yych == 'O') goto yy52;
+	if (yych == 'o') goto yy52;
+	goto yy2;
+yy12:
+	yyaccept = 1;
+	yych = *(mar = ++cur);
+	if (yych <= 'O') {
+		if (yych <= 'E') {
+			if (yych == 'A') goto yy53;
+			if (yych <= 'D') goto yy2;
+			goto yy54;
+		} else {
+			if (yych == 'L') goto yy55;
+			if (yych <= 'N') goto yy2;
+			goto yy56;
+		}
+	} else {
+		if (yych <= 'e') {
+			if (yych == 'a') goto yy53;
+			if (yych <= 'd') goto yy2;
+			goto yy54;
+		} else {
+			if (yych <= 'l') {
+				if (yych <= 'k') goto yy2;
+				goto yy55;
+			} else {
+				if (yych == 'o') goto yy56;
+				goto yy2;
+			}
+		}
+	}
+yy13:
+	yyaccept = 1;
+	yych = *(mar = ++cur);
+	if (yych == 'U') goto yy57;
+	if (yych == 'u') goto yy57;
+	goto yy2;
+yy14:
+	yyaccept = 1;
+	yych = *(mar = ++cur);
+	if (yych == 'O') goto yy58;
+	if (yych == 'o') goto yy58;
+	goto yy2;
+yy15:
+	yyaccept = 1;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy59;
+	if (yych == 'e') goto yy59;
+	goto yy2;
+yy16:
+	yyaccept = 2;
+	yych = *(mar = ++cur);
+	switch (yych) {
+		case 'P': goto yy27;
+		case 'U': goto yy29;
+		case 'V': goto yy31;
+		case 'f': goto yy60;
+		case 'i': goto yy61;
+		case 'p': goto yy32;
+		case 't': goto yy62;
+		case 'u': goto yy63;
+		case 'v': goto yy64;
+		default: goto yy17;
+	}
+yy17:
+	{ kind = TA_A, v = 1; goto found; }
+yy18:
+	yyaccept = 1;
+	yych = *(mar = ++cur);
+	if (yych <= 'a') {
+		if (yych <= 'E') {
+			if (yych == 'A') goto yy37;
+			if (yych <= 'D') goto yy2;
+			goto yy38;
+		} else {
+			if (yych == 'U') goto yy40;
+			if (yych <= '`') goto yy2;
+			goto yy37;
+		}
+	} else {
+		if (yych <= 'o') {
+			if (yych == 'e') goto yy65;
+			if (yych <= 'n') goto yy2;
+			goto yy66;
+		} else {
+			if (yych <= 'u') {
+				if (yych <= 't') goto yy2;
+				goto yy40;
+			} else {
+				if (yych == 0xC3) goto yy42;
+				goto yy2;
+			}
+		}
+	}
+yy19:
+	yyaccept = 1;
+	yych = *(mar = ++cur);
+	if (yych <= 'm') {
+		if (yych <= 'R') {
+			if (yych == 'N') goto yy43;
+			goto yy2;
+		} else {
+			if (yych <= 'S') goto yy45;
+			if (yych <= 'T') goto yy46;
+			goto yy2;
+		}
+	} else {
+		if (yych <= 's') {
+			if (yych <= 'n') goto yy43;
+			if (yych <= 'r') goto yy2;
+			goto yy45;
+		} else {
+			if (yych <= 't') goto yy46;
+			if (yych <= 'u') goto yy61;
+			goto yy2;
+		}
+	}
+yy20:
+	yyaccept = 1;
+	yych = *(mar = ++cur);
+	if (yych == 'r') goto yy67;
+	if (yych == 'u') goto yy68;
+	goto yy2;
+yy21:
+	yyaccept = 1;
+	yych = *(mar = ++cur);
+	if (yych == 'n') goto yy69;
+	goto yy2;
+yy22:
+	yyaccept = 1;
+	yych = *(mar = ++cur);
+	switch (yych) {
+		case 'A':
+		case 'a': goto yy53;
+		case 'E':
+		case 'e': goto yy54;
+		case 'L':
+		case 'l': goto yy55;
+		case 'O':
+		case 'o': goto yy56;
+		case 'r': goto yy70;
+		default: goto yy2;
+	}
+yy23:
+	yyaccept = 1;
+	yych = *(mar = ++cur);
+	if (yych == 'e') goto yy71;
+	if (yych == 'o') goto yy72;
+	goto yy2;
+yy24:
+	yyaccept = 1;
+	yych = *(mar = ++cur);
+	if (yych <= 'n') {
+		if (yych == 'O') goto yy58;
+		goto yy2;
+	} else {
+		if (yych <= 'o') goto yy58;
+		if (yych == 0xC3) goto yy73;
+		goto yy2;
+	}
+yy25:
+	yyaccept = 1;
+	yych = *(mar = ++cur);
+	if (yych <= 'a') {
+		if (yych == 'E') goto yy59;
+		if (yych <= '`') goto yy2;
+		goto yy74;
+	} else {
+		if (yych <= 'e') {
+			if (yych <= 'd') goto yy2;
+			goto yy59;
+		} else {
+			if (yych == 'o') goto yy75;
+			goto yy2;
+		}
+	}
+yy26:
+	yyaccept = 1;
+	yych = *(mar = ++cur);
+	if (yych <= 0x9F) {
+		if (yych == 0x80) goto yy76;
+		goto yy2;
+	} else {
+		if (yych <= 0xA0) goto yy76;
+		if (yych == 0xA9) goto yy77;
+		goto yy2;
+	}
+yy27:
+	yych = *++cur;
+	if (yych == 'R') goto yy78;
+	if (yych == 'r') goto yy78;
+yy28:
+	cur = mar;
+	if (yyaccept <= 4) {
+		if (yyaccept <= 2) {
+			if (yyaccept <= 1) {
+				if (yyaccept == 0) {
+					goto yy4;
+				} else {
+					goto yy2;
+				}
+			} else {
+				goto yy17;
+			}
+		} else {
+			if (yyaccept == 3) {
+				goto yy39;
+			} else {
+				goto yy41;
+			}
+		}
+	} else {
+		if (yyaccept <= 7) {
+			if (yyaccept <= 6) {
+				if (yyaccept == 5) {
+					goto yy44;
+				} else {
+					goto yy30;
+				}
+			} else {
+				goto yy34;
+			}
+		} else {
+			if (yyaccept == 8) {
+				goto yy99;
+			} else {
+				goto yy143;
+			}
+		}
+	}
+yy29:
+	yych = *++cur;
+	if (yych == 'X') goto yy79;
+	if (yych == 'x') goto yy79;
+yy30:
+	{ kind = TA_AU, v = 0; goto found; }
+yy31:
+	yych = *++cur;
+	if (yych == 'A') goto yy80;
+	if (yych == 'a') goto yy80;
+	goto yy28;
+yy32:
+	yych = *++cur;
+	if (yych == 'R') goto yy78;
+	if (yych == 'r') goto yy81;
+	goto yy28;
+yy33:
+	yych = *++cur;
+	if (yych <= 'T') {
+		if (yych <= 'R') goto yy34;
+		if (yych <= 'S') goto yy82;
+		goto yy83;
+	} else {
+		if (yych <= 'r') goto yy34;
+		if (yych <= 's') goto yy82;
+		if (yych <= 't') goto yy83;
+	}
+yy34:
+	{ kind = TA_CE, v = 0; goto found; }
+yy35:
+	yych = *++cur;
+	if (yych == 'A') goto yy84;
+	if (yych == 'a') goto yy84;
+	goto yy28;
+yy36:
+	yych = *++cur;
+	if (yych == 'U') goto yy85;
+	if (yych == 'u') goto yy85;
+	goto yy28;
+yy37:
+	yych = *++cur;
+	if (yych == 'N') goto yy86;
+	if (yych == 'n') goto yy86;
+	goto yy28;
+yy38:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych <= 'S') {
+		if (yych <= 'O') {
+			if (yych == 'M') goto yy87;
+		} else {
+			if (yych <= 'P') goto yy88;
+			if (yych >= 'S') goto yy89;
+		}
+	} else {
+		if (yych <= 'o') {
+			if (yych == 'm') goto yy87;
+		} else {
+			if (yych <= 'p') goto yy88;
+			if (yych == 's') goto yy89;
+		}
+	}
+yy39:
+	{ kind = TA_DE, v = 0; goto found; }
+yy40:
+	yyaccept = 4;
+	yych = *(mar = ++cur);
+	if (yych == 'R') goto yy90;
+	if (yych == 'r') goto yy90;
+yy41:
+	{ kind = TA_DU, v = 0; goto found; }
+yy42:
+	yych = *++cur;
+	if (yych == 0xA8) goto yy91;
+	goto yy28;
+yy43:
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych <= 'V') {
+		if (yych == 'T') goto yy92;
+		if (yych >= 'V') goto yy93;
+	} else {
+		if (yych <= 't') {
+			if (yych >= 't') goto yy92;
+		} else {
+			if (yych == 'v') goto yy93;
+		}
+	}
+yy44:
+	{ kind = TA_EN, v = 0; goto found; }
+yy45:
+	yych = *++cur;
+	if (yych == 'T') goto yy94;
+	if (yych == 't') goto yy94;
+	goto yy28;
+yy46:
+	++cur;
+	{ kind = TA_ET, v = 0; goto found; }
+yy47:
+	yych = *++cur;
+	if (yych == 'I') goto yy95;
+	if (yych == 'i') goto yy95;
+	goto yy28;
+yy48:
+	yych = *++cur;
+	if (yych == 'S') goto yy96;
+	if (yych == 's') goto yy96;
+	goto yy28;
+yy49:
+	++cur;
+yy50:
+	{ kind = TA_LE, v = 0; goto found; }
+yy51:
+	yych = *++cur;
+	if (yych == 'S') goto yy49;
+	if (yych == 's') goto yy49;
+	goto yy50;
+yy52:
+	yych = *++cur;
+	if (yych == 'I') goto yy97;
+	if (yych == 'i') goto yy97;
+	goto yy28;
+yy53:
+	yych = *++cur;
+	if (yych == 'R') goto yy98;
+	if (yych == 'r') goto yy98;
+	goto yy28;
+yy54:
+	yych = *++cur;
+	if (yych <= 'U') {
+		if (yych == 'N') goto yy100;
+		if (yych <= 'T') goto yy28;
+		goto yy101;
+	} else {
+		if (yych <= 'n') {
+			if (yych <= 'm') goto yy28;
+			goto yy100;
+		} else {
+			if (yych == 'u') goto yy101;
+			goto yy28;
+		}
+	}
+yy55:
+	yych = *++cur;
+	if (yych == 'U') goto yy102;
+	if (yych == 'u') goto yy102;
+	goto yy28;
+yy56:
+	yych = *++cur;
+	if (yych <= 'U') {
+		if (yych == 'S') goto yy103;
+		if (yych <= 'T') goto yy28;
+		goto yy104;
+	} else {
+		if (yych <= 's') {
+			if (yych <= 'r') goto yy28;
+			goto yy103;
+		} else {
+			if (yych == 'u') goto yy104;
+			goto yy28;
+		}
+	}
+yy57:
+	yych = *++cur;
+	if (yych <= 'E') {
+		if (yych == 'A') goto yy105;
+		if (yych <= 'D') goto yy28;
+		goto yy106;
+	} else {
+		if (yych <= 'a') {
+			if (yych <= '`') goto yy28;
+			goto yy105;
+		} else {
+			if (yych == 'e') goto yy106;
+			goto yy28;
+		}
+	}
+yy58:
+	yych = *++cur;
+	if (yych == 'U') goto yy107;
+	if (yych == 'u') goto yy107;
+	goto yy28;
+yy59:
+	yych = *++cur;
+	if (yych == 'R') goto yy108;
+	if (yych == 'r') goto yy108;
+	goto yy28;
+yy60:
+	yych = *++cur;
+	if (yych == 'f') goto yy109;
+	goto yy28;
+yy61:
+	++cur;
+	{ kind = TA_PAST, v = TX_AUX_AVOIR; goto found; }
+yy62:
+	yych = *++cur;
+	if (yych == 't') goto yy110;
+	goto yy28;
+yy63:
+	yyaccept = 6;
+	yych = *(mar = ++cur);
+	if (yych <= 'q') {
+		if (yych == 'X') goto yy79;
+		goto yy30;
+	} else {
+		if (yych <= 'r') goto yy111;
+		if (yych == 'x') goto yy79;
+		goto yy30;
+	}
+yy64:
+	yych = *++cur;
+	if (yych <= 'a') {
+		if (yych == 'A') goto yy80;
+		if (yych <= '`') goto yy28;
+		goto yy112;
+	} else {
+		if (yych <= 'e') {
+			if (yych <= 'd') goto yy28;
+			goto yy113;
+		} else {
+			if (yych == 'o') goto yy114;
+			goto yy28;
+		}
+	}
+yy65:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych <= 'l') {
+		if (yych <= 'O') {
+			if (yych == 'M') goto yy87;
+			goto yy39;
+		} else {
+			if (yych <= 'P') goto yy88;
+			if (yych == 'S') goto yy89;
+			goto yy39;
+		}
+	} else {
+		if (yych <= 'r') {
+			if (yych <= 'm') goto yy87;
+			if (yych == 'p') goto yy88;
+			goto yy39;
+		} else {
+			if (yych <= 's') goto yy89;
+			if (yych == 'v') goto yy115;
+			goto yy39;
+		}
+	}
+yy66:
+	yych = *++cur;
+	if (yych == 'i') goto yy116;
+	goto yy28;
+yy67:
+	yych = *++cur;
+	if (yych == 'o') goto yy117;
+	goto yy28;
+yy68:
+	yych = *++cur;
+	if (yych == 'r') goto yy118;
+	if (yych == 't') goto yy119;
+	goto yy28;
+yy69:
+	yych = *++cur;
+	if (yych == 't') goto yy61;
+	goto yy28;
+yy70:
+	yych = *++cur;
+	if (yych == 0xC3) goto yy120;
+	goto yy28;
+yy71:
+	yych = *++cur;
+	if (yych == 'r') goto yy111;
+	goto yy28;
+yy72:
+	yych = *++cur;
+	if (yych == 'n') goto yy121;
+	goto yy28;
+yy73:
+	yych = *++cur;
+	if (yych == 0xB4) goto yy122;
+	goto yy28;
+yy74:
+	++cur;
+	{ kind = TA_FUT, v = 0; goto found; }
+yy75:
+	yych = *++cur;
+	if (yych == 'n') goto yy123;
+	goto yy28;
+yy76:
+	++cur;
+	goto yy4;
+yy77:
+	yych = *++cur;
+	if (yych == 't') goto yy124;
+	goto yy28;
+yy78:
+	yych = *++cur;
+	if (yych == 'E') goto yy125;
+	if (yych == 'e') goto yy125;
+	goto yy28;
+yy79:
+	++cur;
+	goto yy30;
+yy80:
+	yych = *++cur;
+	if (yych == 'N') goto yy126;
+	if (yych == 'n') goto yy126;
+	goto yy28;
+yy81:
+	yych = *++cur;
+	if (yych <= 'd') {
+		if (yych == 'E') goto yy125;
+		goto yy28;
+	} else {
+		if (yych <= 'e') goto yy125;
+		if (yych == 0xC3) goto yy127;
+		goto yy28;
+	}
+yy82:
+	++cur;
+	{ kind = TA_CES, v = 0; goto found; }
+yy83:
+	yyaccept = 7;
+	yych = *(mar = ++cur);
+	if (yych == 'T') goto yy128;
+	if (yych == 't') goto yy128;
+	goto yy34;
+yy84:
+	yych = *++cur;
+	if (yych == 'Q') goto yy129;
+	if (yych == 'q') goto yy129;
+	goto yy28;
+yy85:
+	yych = *++cur;
+	if (yych == 'R') goto yy130;
+	if (yych == 'r') goto yy130;
+	goto yy28;
+yy86:
+	yych = *++cur;
+	if (yych == 'S') goto yy131;
+	if (yych == 's') goto yy131;
+	goto yy28;
+yy87:
+	yych = *++cur;
+	if (yych == 'I') goto yy132;
+	if (yych == 'i') goto yy132;
+	goto yy28;
+yy88:
+	yych = *++cur;
+	if (yych == 'U') goto yy134;
+	if (yych == 'u') goto yy134;
+	goto yy28;
+yy89:
+	++cur;
+	goto yy41;
+yy90:
+	yych = *++cur;
+	if (yych == 'A') goto yy135;
+	if (yych == 'a') goto yy135;
+	goto yy28;
+yy91:
+	yych = *++cur;
+	if (yych == 's') goto yy136;
+	goto yy28;
+yy92:
+	yych = *++cur;
+	if (yych == 'R') goto yy137;
+	if (yych == 'r') goto yy137;
+	goto yy28;
+yy93:
+	yych = *++cur;
+	if (yych == 'I') goto yy138;
+	if (yych == 'i') goto yy138;
+	goto yy28;
+yy94:
+	++cur;
+	{ kind = TA_EST, v = 0; goto found; }
+yy95:
+	++cur;
+	{ kind = TA_ICI, v = 0; goto found; }
+yy96:
+	yych = *++cur;
+	if (yych == 'Q') goto yy139;
+	if (yych == 'q') goto yy139;
+	goto yy28;
+yy97:
+	yych = *++cur;
+	if (yych == 'N') goto yy140;
+	if (yych == 'n') goto yy140;
+	goto yy28;
+yy98:
+	yyaccept = 8;
+	yych = *(mar = ++cur);
+	if (yych == 'T') goto yy141;
+	if (yych == 't') goto yy141;
+yy99:
+	{ kind = TA_PAR, v = 0; goto found; }
+yy100:
+	yych = *++cur;
+	if (yych == 'D') goto yy90;
+	if (yych == 'd') goto yy90;
+	goto yy28;
+yy101:
+	++cur;
+	{ kind = TA_PEU, v = 0; goto found; }
+yy102:
+	yych = *++cur;
+	if (yych == 'S') goto yy142;
+	if (yych == 's') goto yy142;
+	goto yy28;
+yy103:
+	yych = *++cur;
+	if (yych == 'S') goto yy144;
+	if (yych == 's') goto yy144;
+	goto yy28;
+yy104:
+	yych = *++cur;
+	if (yych == 'R') goto yy145;
+	if (yych == 'r') goto yy145;
+	goto yy28;
+yy105:
+	yych = *++cur;
+	if (yych == 'R') goto yy146;
+	if (yych == 'r') goto yy146;
+	goto yy28;
+yy106:
+	yych = *++cur;
+	if (yych == 'L') goto yy147;
+	if (yych == 'l') goto yy147;
+	goto yy28;
+yy107:
+	yych = *++cur;
+	if (yych <= 'T') {
+		if (yych <= 'R') goto yy28;
+		if (yych <= 'S') goto yy148;
+		goto yy149;
+	} else {
+		if (yych <= 'r') goto yy28;
+		if (yych <= 's') goto yy148;
+		if (yych <= 't') goto yy149;
+		goto yy28;
+	}
+yy108:
+	yych = *++cur;
+	if (yych == 'S') goto yy151;
+	if (yych == 's') goto yy151;
+	goto yy28;
+yy109:
+	yych = *++cur;
+	if (yych == 'r') goto yy67;
+	goto yy28;
+yy110:
+	yych = *++cur;
+	if (yych == 'e') goto yy152;
+	goto yy28;
+yy111:
+	yych = *++cur;
+	if (yych == 'a') goto yy74;
+	if (yych == 'o') goto yy75;
+	goto yy28;
+yy112:
+	yych = *++cur;
+	if (yych <= 'h') {
+		if (yych == 'N') goto yy126;
+		goto yy28;
+	} else {
+		if (yych <= 'i') goto yy153;
+		if (yych == 'n') goto yy126;
+		goto yy28;
+	}
+yy113:
+	yych = *++cur;
+	if (yych == 'z') goto yy61;
+	goto yy28;
+yy114:
+	yych = *++cur;
+	if (yych == 'n') goto yy154;
+	goto yy28;
+yy115:
+	yych = *++cur;
+	if (yych == 'r') goto yy155;
+	goto yy28;
+yy116:
+	yych = *++cur;
+	if (yych == 't') goto yy74;
+	if (yych == 'v') goto yy156;
+	goto yy28;
+yy117:
+	yych = *++cur;
+	if (yych == 'n') goto yy157;
+	goto yy28;
+yy118:
+	yych = *++cur;
+	if (yych == 'e') goto yy158;
+	goto yy28;
+yy119:
+	++cur;
+	{ kind = TA_PAST, v = TX_AUX_ETRE_PAST; goto found; }
+yy120:
+	yych = *++cur;
+	if (yych <= 0xA7) goto yy28;
+	if (yych <= 0xA8) goto yy159;
+	if (yych <= 0xA9) goto yy160;
+	goto yy28;
+yy121:
+	yych = *++cur;
+	if (yych == 't') goto yy161;
+	goto yy28;
+yy122:
+	yych = *++cur;
+	if (yych == 't') goto yy162;
+	goto yy28;
+yy123:
+	yych = *++cur;
+	if (yych == 't') goto yy74;
+	goto yy28;
+yy124:
+	yych = *++cur;
+	if (yych == 'a') goto yy163;
+	goto yy28;
+yy125:
+	yych = *++cur;
+	if (yych == 'S') goto yy164;
+	if (yych == 's') goto yy164;
+	goto yy28;
+yy126:
+	yych = *++cur;
+	if (yych == 'T') goto yy165;
+	if (yych == 't') goto yy165;
+	goto yy28;
+yy127:
+	yych = *++cur;
+	if (yych == 0xA8) goto yy166;
+	goto yy28;
+yy128:
+	yych = *++cur;
+	if (yych == 'E') goto yy167;
+	if (yych == 'e') goto yy167;
+	goto yy28;
+yy129:
+	yych = *++cur;
+	if (yych == 'U') goto yy168;
+	if (yych == 'u') goto yy168;
+	goto yy28;
+yy130:
+	yych = *++cur;
+	if (yych == 'S') goto yy169;
+	if (yych == 's') goto yy169;
+	goto yy28;
+yy131:
+	++cur;
+	{ kind = TA_DANS, v = 0; goto found; }
+yy132:
+	yych = *++cur;
+	if (yych == 'E') goto yy170;
+	if (yych == 'e') goto yy170;
+yy133:
+	{ kind = TA_DEMI, v = 0; goto found; }
+yy134:
+	yych = *++cur;
+	if (yych == 'I') goto yy171;
+	if (yych == 'i') goto yy171;
+	goto yy28;
+yy135:
+	yych = *++cur;
+	if (yych == 'N') goto yy172;
+	if (yych == 'n') goto yy172;
+	goto yy28;
+yy136:
+	++cur;
+	{ kind = TA_DES, v = 0; goto found; }
+yy137:
+	yych = *++cur;
+	if (yych == 'E') goto yy173;
+	if (yych == 'e') goto yy173;
+	goto yy28;
+yy138:
+	yych = *++cur;
+	if (yych == 'R') goto yy174;
+	if (yych == 'r') goto yy174;
+	goto yy28;
+yy139:
+	yych = *++cur;
+	if (yych == 'U') goto yy175;
+	if (yych == 'u') goto yy175;
+	goto yy28;
+yy140:
+	yych = *++cur;
+	if (yych == 'S') goto yy176;
+	if (yych == 's') goto yy176;
+	goto yy28;
+yy141:
+	yych = *++cur;
+	if (yych == 'I') goto yy177;
+	if (yych == 'i') goto yy177;
+	goto yy28;
+yy142:
+	yyaccept = 9;
+	yych = *(mar = ++cur);
+	if (yych == 'I') goto yy178;
+	if (yych == 'i') goto yy178;
+yy143:
+	{ kind = TA_PLUS, v = 0; goto found; }
+yy144:
+	yych = *++cur;
+	if (yych == 'I') goto yy179;
+	if (yych == 'i') goto yy179;
+	goto yy28;
+yy145:
+	++cur;
+	{ kind = TA_POUR, v = 0; goto found; }
+yy146:
+	yych = *++cur;
+	if (yych == 'T') goto yy180;
+	if (yych == 't') goto yy180;
+	goto yy28;
+yy147:
+	yych = *++cur;
+	if (yych == 'Q') goto yy181;
+	if (yych == 'q') goto yy181;
+	goto yy28;
+yy148:
+	++cur;
+	{ kind = TA_TOUS, v = 0; goto found; }
+yy149:
+	yych = *++cur;
+	if (yych == 'E') goto yy182;
+	if (yych == 'e') goto yy182;
+yy150:
+	{ kind = TA_TOUT, v = 0; goto found; }
+yy151:
+	++cur;
+	{ kind = TA_VERS, v = 0; goto found; }
+yy152:
+	yych = *++cur;
+	if (yych == 'n') goto yy183;
+	goto yy28;
+yy153:
+	yych = *++cur;
+	if (yych == 'e') goto yy184;
+	if (yych == 't') goto yy61;
+	goto yy28;
+yy154:
+	yych = *++cur;
+	if (yych == 's') goto yy61;
+	goto yy28;
+yy155:
+	yych = *++cur;
+	if (yych == 'a') goto yy185;
+	goto yy28;
+yy156:
+	yych = *++cur;
+	if (yych == 'e') goto yy75;
+	goto yy28;
+yy157:
+	yych = *++cur;
+	if (yych == 't') goto yy186;
+	goto yy28;
+yy158:
+	yych = *++cur;
+	if (yych == 'n') goto yy187;
+	goto yy28;
+yy159:
+	yych = *++cur;
+	if (yych == 's') goto yy188;
+	goto yy28;
+yy160:
+	yych = *++cur;
+	if (yych == 'v') goto yy189;
+	goto yy28;
+yy161:
+	++cur;
+	{ kind = TA_PAST, v = TX_AUX_ETRE_PRESENT; goto found; }
+yy162:
+	++cur;
+	{ kind = TA_TOT, v = 0; goto found; }
+yy163:
+	yych = *++cur;
+	if (yych == 'i') goto yy190;
+	goto yy28;
+yy164:
+	++cur;
+	{ kind = TA_APRES, v = 0; goto found; }
+yy165:
+	++cur;
+	{ kind = TA_AVANT, v = 0; goto found; }
+yy166:
+	yych = *++cur;
+	if (yych == 's') goto yy164;
+	goto yy28;
+yy167:
+	++cur;
+	goto yy34;
+yy168:
+	yych = *++cur;
+	if (yych == 'E') goto yy191;
+	if (yych == 'e') goto yy191;
+	goto yy28;
+yy169:
+	++cur;
+	{ kind = TA_COURS, v = 0; goto found; }
+yy170:
+	++cur;
+	goto yy133;
+yy171:
+	yych = *++cur;
+	if (yych == 'S') goto yy192;
+	if (yych == 's') goto yy192;
+	goto yy28;
+yy172:
+	yych = *++cur;
+	if (yych == 'T') goto yy193;
+	if (yych == 't') goto yy193;
+	goto yy28;
+yy173:
+	++cur;
+	{ kind = TA_ENTRE, v = 0; goto found; }
+yy174:
+	yych = *++cur;
+	if (yych == 'O') goto yy194;
+	if (yych == 'o') goto yy194;
+	goto yy28;
+yy175:
+	yych = *++cur;
+	if (yych == 'E') goto yy195;
+	if (yych == 'e') goto yy195;
+	goto yy28;
+yy176:
+	++cur;
+	{ kind = TA_MOINS, v = 0; goto found; }
+yy177:
+	yych = *++cur;
+	if (yych == 'R') goto yy196;
+	if (yych == 'r') goto yy196;
+	goto yy28;
+yy178:
+	yych = *++cur;
+	if (yych == 'E') goto yy197;
+	if (yych == 'e') goto yy197;
+	goto yy28;
+yy179:
+	yych = *++cur;
+	if (yych == 'B') goto yy198;
+	if (yych == 'b') goto yy198;
+	goto yy28;
+yy180:
+	++cur;
+	{ kind = TA_QUART, v = 0; goto found; }
+yy181:
+	yych = *++cur;
+	if (yych == 'U') goto yy199;
+	if (yych == 'u') goto yy199;
+	goto yy28;
+yy182:
+	yych = *++cur;
+	if (yych == 'S') goto yy148;
+	if (yych == 's') goto yy148;
+	goto yy150;
+yy183:
+	yych = *++cur;
+	if (yych == 'd') goto yy189;
+	goto yy28;
+yy184:
+	yych = *++cur;
+	if (yych == 'n') goto yy69;
+	goto yy28;
+yy185:
+	yych = *++cur;
+	if (yych == 'i') goto yy200;
+	goto yy28;
+yy186:
+	++cur;
+	{ if (cur != e) return false; other(st, true); return true; }
+yy187:
+	yych = *++cur;
+	if (yych == 't') goto yy119;
+	goto yy28;
+yy188:
+	++cur;
+	{ kind = TA_PRES, v = 0; goto found; }
+yy189:
+	yych = *++cur;
+	if (yych == 'u') goto yy201;
+	goto yy28;
+yy190:
+	yych = *++cur;
+	if (yych == 'e') goto yy158;
+	if (yych == 't') goto yy119;
+	goto yy28;
+yy191:
+	++cur;
+	{ kind = TA_CHAQUE, v = 0; goto found; }
+yy192:
+	++cur;
+	{ kind = TA_DEPUIS, v = 0; goto found; }
+yy193:
+	++cur;
+	{ kind = TA_PENDANT, v = 0; goto found; }
+yy194:
+	yych = *++cur;
+	if (yych == 'N') goto yy188;
+	if (yych == 'n') goto yy188;
+	goto yy28;
+yy195:
+	++cur;
+	{ kind = TA_JUSQU, v = 0; goto found; }
+yy196:
+	++cur;
+	{ kind = TA_PARTIR, v = 0; goto found; }
+yy197:
+	yych = *++cur;
+	if (yych == 'U') goto yy203;
+	if (yych == 'u') goto yy203;
+	goto yy28;
+yy198:
+	yych = *++cur;
+	if (yych == 'L') goto yy204;
+	if (yych == 'l') goto yy204;
+	goto yy28;
+yy199:
+	yych = *++cur;
+	if (yych == 'E') goto yy205;
+	if (yych == 'e') goto yy205;
+	goto yy28;
+yy200:
+	yych = *++cur;
+	if (yych == 'e') goto yy75;
+	if (yych == 't') goto yy74;
+	goto yy28;
+yy201:
+	yych = *++cur;
+	if (yych == 'e') goto yy206;
+	if (yych == 's') goto yy207;
+yy202:
+	{ kind = TA_FUT, v = TX_EXPECTED; goto found; }
+yy203:
+	yych = *++cur;
+	if (yych == 'R') goto yy208;
+	if (yych == 'r') goto yy208;
+	goto yy28;
+yy204:
+	yych = *++cur;
+	if (yych == 'E') goto yy209;
+	if (yych == 'e') goto yy209;
+	goto yy28;
+yy205:
+	yych = *++cur;
+	if (yych == 'S') goto yy210;
+	if (yych == 's') goto yy210;
+	goto yy28;
+yy206:
+	yych = *++cur;
+	if (yych != 's') goto yy202;
+yy207:
+	++cur;
+	goto yy202;
+yy208:
+	yych = *++cur;
+	if (yych == 'S') goto yy211;
+	if (yych == 's') goto yy211;
+	goto yy28;
+yy209:
+	++cur;
+	{ kind = TA_POSSIBLE, v = 0; goto found; }
+yy210:
+	++cur;
+	{ kind = TA_QUELQUES, v = 0; goto found; }
+yy211:
+	++cur;
+	{ kind = TA_PLUSIEURS, v = 0; goto found; }
+}
+
+found:
+    if (cur != e)
+        return false;
+    emit(st, s, e, kind, v);
+    return true;
+}
+
 /* The DFA: one atom (or gap) per loop until the NUL at the end of the text. */
 static void lex(lex_state *st, const char *cur)
 {
@@ -494,1169 +1816,529 @@ static void lex(lex_state *st, const char *cur)
 	};
 	yych = *cur;
 	if (yybm[0+yych] & 16) {
-		goto yy2;
+		goto yy215;
 	}
-	if (yych <= 'c') {
-		if (yych <= 'D') {
-			if (yych <= '-') {
-				if (yych <= '!') {
-					if (yych <= 0x08) {
-						if (yych >= 0x01) goto yy1;
-					} else {
-						if (yych <= '\n') goto yy4;
-						if (yych <= 0x1F) goto yy1;
-						goto yy5;
-					}
+	if (yych <= '`') {
+		if (yych <= '?') {
+			if (yych <= ')') {
+				if (yych <= '\n') {
+					if (yych <= 0x00) goto yy213;
+					if (yych <= 0x08) goto yy214;
+					goto yy217;
 				} else {
-					if (yych <= ')') {
-						if (yych <= '\'') goto yy1;
-						goto yy5;
-					} else {
-						if (yych <= '+') goto yy1;
-						if (yych <= ',') goto yy5;
-						goto yy6;
-					}
+					if (yych <= 0x1F) goto yy214;
+					if (yych <= '!') goto yy218;
+					if (yych <= '\'') goto yy214;
+					goto yy218;
 				}
 			} else {
-				if (yych <= '?') {
-					if (yych <= '9') {
-						if (yych <= '/') goto yy5;
-						goto yy7;
-					} else {
-						if (yych <= ':') goto yy5;
-						if (yych <= '>') goto yy1;
-						goto yy5;
-					}
+				if (yych <= '/') {
+					if (yych <= '+') goto yy214;
+					if (yych == '-') goto yy219;
+					goto yy218;
 				} else {
-					if (yych <= 'A') {
-						if (yych <= '@') goto yy1;
-						goto yy9;
-					} else {
-						if (yych <= 'B') goto yy11;
-						if (yych <= 'C') goto yy14;
-						goto yy15;
-					}
+					if (yych <= '9') goto yy220;
+					if (yych <= ':') goto yy218;
+					if (yych <= '>') goto yy214;
+					goto yy218;
 				}
 			}
 		} else {
-			if (yych <= 'Q') {
-				if (yych <= 'K') {
-					if (yych <= 'H') {
-						if (yych <= 'E') goto yy16;
-						goto yy11;
-					} else {
-						if (yych <= 'I') goto yy17;
-						if (yych <= 'J') goto yy18;
-						goto yy11;
-					}
+			if (yych <= 'J') {
+				if (yych <= 'C') {
+					if (yych <= '@') goto yy214;
+					if (yych <= 'A') goto yy222;
+					goto yy224;
 				} else {
-					if (yych <= 'M') {
-						if (yych <= 'L') goto yy19;
-						goto yy20;
-					} else {
-						if (yych <= 'O') goto yy11;
-						if (yych <= 'P') goto yy21;
-						goto yy22;
-					}
+					if (yych <= 'D') goto yy226;
+					if (yych <= 'H') goto yy224;
+					if (yych <= 'I') goto yy227;
+					goto yy228;
 				}
 			} else {
-				if (yych <= 'W') {
-					if (yych <= 'T') {
-						if (yych <= 'S') goto yy11;
-						goto yy23;
-					} else {
-						if (yych == 'V') goto yy24;
-						goto yy11;
-					}
+				if (yych <= 'V') {
+					if (yych == 'L') goto yy229;
+					if (yych <= 'U') goto yy224;
+					goto yy230;
 				} else {
-					if (yych <= '`') {
-						if (yych <= 'X') goto yy25;
-						if (yych <= 'Z') goto yy11;
-						goto yy1;
-					} else {
-						if (yych <= 'a') goto yy26;
-						if (yych <= 'b') goto yy11;
-						goto yy14;
-					}
+					if (yych == 'X') goto yy230;
+					if (yych <= 'Z') goto yy224;
+					goto yy214;
 				}
 			}
 		}
 	} else {
-		if (yych <= 0x7F) {
-			if (yych <= 'n') {
-				if (yych <= 'i') {
-					if (yych <= 'e') {
-						if (yych <= 'd') goto yy28;
-						goto yy29;
-					} else {
-						if (yych <= 'f') goto yy30;
-						if (yych <= 'h') goto yy11;
-						goto yy31;
-					}
+		if (yych <= 0xCA) {
+			if (yych <= 'k') {
+				if (yych <= 'd') {
+					if (yych <= 'a') goto yy222;
+					if (yych <= 'c') goto yy224;
+					goto yy226;
 				} else {
-					if (yych <= 'k') {
-						if (yych <= 'j') goto yy18;
-						goto yy11;
-					} else {
-						if (yych <= 'l') goto yy32;
-						if (yych <= 'm') goto yy20;
-						goto yy11;
-					}
+					if (yych <= 'h') goto yy224;
+					if (yych <= 'i') goto yy231;
+					if (yych <= 'j') goto yy228;
+					goto yy224;
 				}
 			} else {
-				if (yych <= 's') {
-					if (yych <= 'p') {
-						if (yych <= 'o') goto yy33;
-						goto yy34;
-					} else {
-						if (yych <= 'q') goto yy22;
-						if (yych <= 'r') goto yy11;
-						goto yy35;
-					}
+				if (yych <= 0xC1) {
+					if (yych <= 'l') goto yy232;
+					if (yych <= 'z') goto yy224;
+					if (yych <= 0x7F) goto yy214;
+					goto yy233;
 				} else {
-					if (yych <= 'u') {
-						if (yych <= 't') goto yy36;
-						goto yy11;
-					} else {
-						if (yych <= 'v') goto yy37;
-						if (yych <= 'z') goto yy11;
-						goto yy1;
-					}
+					if (yych <= 0xC2) goto yy235;
+					if (yych <= 0xC3) goto yy236;
+					if (yych <= 0xC9) goto yy237;
+					goto yy238;
 				}
 			}
 		} else {
-			if (yych <= 0xD6) {
-				if (yych <= 0xCA) {
-					if (yych <= 0xC2) {
-						if (yych <= 0xC1) goto yy38;
-						goto yy40;
-					} else {
-						if (yych <= 0xC3) goto yy41;
-						if (yych <= 0xC9) goto yy42;
-						goto yy43;
-					}
+			if (yych <= 0xE0) {
+				if (yych <= 0xD5) {
+					if (yych <= 0xCB) goto yy239;
+					if (yych <= 0xD3) goto yy237;
+					if (yych <= 0xD4) goto yy238;
+					goto yy239;
 				} else {
-					if (yych <= 0xD3) {
-						if (yych <= 0xCB) goto yy44;
-						goto yy42;
-					} else {
-						if (yych <= 0xD4) goto yy43;
-						if (yych <= 0xD5) goto yy44;
-						goto yy45;
-					}
+					if (yych <= 0xD6) goto yy240;
+					if (yych <= 0xDB) goto yy237;
+					if (yych <= 0xDF) goto yy239;
+					goto yy241;
 				}
 			} else {
-				if (yych <= 0xE2) {
-					if (yych <= 0xDF) {
-						if (yych <= 0xDB) goto yy42;
-						goto yy44;
-					} else {
-						if (yych <= 0xE0) goto yy46;
-						if (yych <= 0xE1) goto yy47;
-						goto yy48;
-					}
+				if (yych <= 0xEF) {
+					if (yych <= 0xE1) goto yy242;
+					if (yych <= 0xE2) goto yy243;
+					if (yych <= 0xE3) goto yy244;
+					goto yy245;
 				} else {
-					if (yych <= 0xF0) {
-						if (yych <= 0xE3) goto yy49;
-						if (yych <= 0xEF) goto yy50;
-						goto yy51;
-					} else {
-						if (yych <= 0xF3) goto yy52;
-						if (yych <= 0xF4) goto yy53;
-						goto yy38;
-					}
+					if (yych <= 0xF0) goto yy246;
+					if (yych <= 0xF3) goto yy247;
+					if (yych <= 0xF4) goto yy248;
+					goto yy233;
 				}
 			}
 		}
 	}
+yy213:
 	++cur;
 	{ if ((size_t)(tok - st->text) >= (size_t)(st->end - st->text)) return;
                               other(st, false); continue; }
-yy1:
+yy214:
 	++cur;
 	{ other(st, false); continue; }
-yy2:
+yy215:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 16) {
-		goto yy2;
+		goto yy215;
 	}
 	if (yych <= 0xE1) {
-		if (yych == 0xC2) goto yy54;
+		if (yych == 0xC2) goto yy249;
 	} else {
-		if (yych <= 0xE2) goto yy56;
-		if (yych <= 0xE3) goto yy57;
+		if (yych <= 0xE2) goto yy251;
+		if (yych <= 0xE3) goto yy252;
 	}
-yy3:
+yy216:
 	{ space(st); continue; }
-yy4:
+yy217:
 	++cur;
 	{ emit(st, tok, cur, TA_PUNCT, '\n'); st->gap = 2; continue; }
-yy5:
+yy218:
 	++cur;
 	{ emit(st, tok, cur, TA_PUNCT, *tok); continue; }
-yy6:
+yy219:
 	++cur;
 	{ emit(st, tok, cur, TA_PUNCT, '-'); continue; }
-yy7:
+yy220:
 	yyaccept = 1;
 	yych = *(mar = ++cur);
 	if (yych <= 'n') {
 		if (yych <= '9') {
-			if (yych == ' ') goto yy58;
-			if (yych >= '0') goto yy59;
+			if (yych == ' ') goto yy253;
+			if (yych >= '0') goto yy254;
 		} else {
-			if (yych == 'e') goto yy60;
-			if (yych >= 'n') goto yy61;
+			if (yych == 'e') goto yy255;
+			if (yych >= 'n') goto yy256;
 		}
 	} else {
 		if (yych <= 0xC2) {
-			if (yych == 'r') goto yy62;
-			if (yych >= 0xC2) goto yy63;
+			if (yych == 'r') goto yy257;
+			if (yych >= 0xC2) goto yy258;
 		} else {
-			if (yych <= 0xC3) goto yy64;
-			if (yych == 0xE2) goto yy65;
+			if (yych <= 0xC3) goto yy259;
+			if (yych == 0xE2) goto yy260;
 		}
 	}
-yy8:
+yy221:
 	{ int32_t v = digits_value(tok, cur, &nd);
                               emit(st, tok, cur, TA_NUM, v);
                               if (st->n)
                                   st->atoms[st->n - 1].nd = nd;
                               continue; }
-yy9:
+yy222:
 	yyaccept = 2;
 	yych = *(mar = ++cur);
-	if (yych <= 'p') {
-		if (yych <= 'T') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-			} else {
-				if (yych == 'P') goto yy67;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 'Z') {
-				if (yych <= 'U') goto yy68;
-				if (yych <= 'V') goto yy70;
-				goto yy12;
-			} else {
-				if (yych <= '`') goto yy10;
-				if (yych <= 'o') goto yy12;
-				goto yy71;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'v') {
-				if (yych <= 't') goto yy12;
-				if (yych <= 'u') goto yy68;
-				goto yy70;
-			} else {
-				if (yych <= 'z') goto yy12;
-				if (yych >= 0xC3) goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy10;
-				if (yych <= 0xD4) goto yy12;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy10;
-				if (yych <= 0xE2) goto yy12;
-			}
-		}
-	}
-yy10:
-	{ emit(st, tok, cur, TA_A, 0); continue; }
-yy11:
-	yyaccept = 3;
+	if (yych == 'U') goto yy262;
+	if (yych == 'u') goto yy262;
+	goto yy225;
+yy223:
+	{ if (!keyword(st, tok, cur))
+                                  cur = word_latin(st, tok, cur);
+                              continue; }
+yy224:
+	yyaccept = 2;
 	yych = *(mar = ++cur);
-yy12:
+yy225:
 	if (yybm[0+yych] & 32) {
-		goto yy11;
+		goto yy224;
 	}
 	if (yych <= 0xD3) {
 		if (yych <= 0xC3) {
-			if (yych == '-') goto yy66;
-			if (yych >= 0xC3) goto yy72;
+			if (yych == '-') goto yy261;
+			if (yych <= 0xC2) goto yy223;
+			goto yy263;
 		} else {
-			if (yych <= 0xC9) goto yy73;
-			if (yych <= 0xCA) goto yy74;
-			if (yych >= 0xCC) goto yy73;
+			if (yych <= 0xC9) goto yy264;
+			if (yych <= 0xCA) goto yy265;
+			if (yych <= 0xCB) goto yy223;
+			goto yy264;
 		}
 	} else {
 		if (yych <= 0xDB) {
-			if (yych <= 0xD4) goto yy74;
-			if (yych <= 0xD5) goto yy13;
-			if (yych <= 0xD6) goto yy75;
-			goto yy73;
+			if (yych <= 0xD4) goto yy265;
+			if (yych <= 0xD5) goto yy223;
+			if (yych <= 0xD6) goto yy266;
+			goto yy264;
 		} else {
-			if (yych <= 0xE0) goto yy13;
-			if (yych <= 0xE1) goto yy76;
-			if (yych <= 0xE2) goto yy77;
+			if (yych <= 0xE0) goto yy223;
+			if (yych <= 0xE1) goto yy267;
+			if (yych <= 0xE2) goto yy268;
+			goto yy223;
 		}
 	}
-yy13:
-	{ cur = word_latin(st, tok, cur); continue; }
-yy14:
-	yyaccept = 3;
+yy226:
+	yyaccept = 2;
 	yych = *(mar = ++cur);
-	if (yych <= 'O') {
-		if (yych <= 'G') {
-			if (yych == 'E') goto yy78;
-			goto yy12;
-		} else {
-			if (yych <= 'H') goto yy80;
-			if (yych <= 'N') goto yy12;
-			goto yy81;
-		}
+	if (yych <= 0xC9) {
+		if (yych == '\'') goto yy269;
+		goto yy225;
 	} else {
-		if (yych <= 'g') {
-			if (yych == 'e') goto yy78;
-			goto yy12;
-		} else {
-			if (yych <= 'h') goto yy80;
-			if (yych == 'o') goto yy81;
-			goto yy12;
-		}
+		if (yych <= 0xCA) goto yy270;
+		if (yych == 0xE2) goto yy271;
+		goto yy225;
 	}
-yy15:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'a') {
-		if (yych <= 'D') {
-			if (yych <= '\'') {
-				if (yych <= '&') goto yy12;
-				goto yy82;
-			} else {
-				if (yych == 'A') goto yy83;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 'T') {
-				if (yych <= 'E') goto yy84;
-				goto yy12;
-			} else {
-				if (yych <= 'U') goto yy86;
-				if (yych <= '`') goto yy12;
-				goto yy83;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'e') {
-				if (yych <= 'd') goto yy12;
-				goto yy84;
-			} else {
-				if (yych == 'u') goto yy86;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xCA) {
-				if (yych <= 0xC3) goto yy88;
-				if (yych <= 0xC9) goto yy12;
-				goto yy89;
-			} else {
-				if (yych == 0xE2) goto yy90;
-				goto yy12;
-			}
-		}
-	}
-yy16:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'T') {
-		if (yych <= 'N') {
-			if (yych <= 'M') goto yy12;
-			goto yy91;
-		} else {
-			if (yych <= 'R') goto yy12;
-			if (yych <= 'S') goto yy93;
-			goto yy94;
-		}
-	} else {
-		if (yych <= 'r') {
-			if (yych == 'n') goto yy91;
-			goto yy12;
-		} else {
-			if (yych <= 's') goto yy93;
-			if (yych <= 't') goto yy94;
-			goto yy12;
-		}
-	}
-yy17:
-	yyaccept = 3;
+yy227:
+	yyaccept = 2;
 	yych = *(mar = ++cur);
 	if (yych <= 'W') {
-		if (yych <= 'I') {
-			if (yych == 'C') goto yy96;
-			if (yych <= 'H') goto yy12;
-			goto yy25;
+		if (yych <= 'K') {
+			if (yych == 'I') goto yy230;
+			goto yy225;
 		} else {
-			if (yych <= 'L') {
-				if (yych <= 'K') goto yy12;
-				goto yy97;
-			} else {
-				if (yych == 'V') goto yy25;
-				goto yy12;
-			}
+			if (yych <= 'L') goto yy272;
+			if (yych == 'V') goto yy230;
+			goto yy225;
 		}
 	} else {
-		if (yych <= 'e') {
-			if (yych <= 'b') {
-				if (yych <= 'X') goto yy25;
-				goto yy12;
-			} else {
-				if (yych <= 'c') goto yy96;
-				if (yych <= 'd') goto yy12;
-				goto yy98;
-			}
+		if (yych <= 'k') {
+			if (yych <= 'X') goto yy230;
+			if (yych == 'e') goto yy273;
+			goto yy225;
 		} else {
-			if (yych <= 'l') {
-				if (yych <= 'k') goto yy12;
-				goto yy99;
-			} else {
-				if (yych == 0xC3) goto yy100;
-				goto yy12;
-			}
+			if (yych <= 'l') goto yy274;
+			if (yych == 0xC3) goto yy275;
+			goto yy225;
 		}
 	}
-yy18:
-	yyaccept = 3;
+yy228:
+	yyaccept = 2;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy101;
-	if (yych == 'u') goto yy101;
-	goto yy12;
-yy19:
-	yyaccept = 3;
+	if (yych == 'U') goto yy276;
+	if (yych == 'u') goto yy276;
+	goto yy225;
+yy229:
+	yyaccept = 2;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy25;
+		goto yy230;
 	}
-	if (yych <= 'a') {
-		if (yych <= 'A') {
-			if (yych == '\'') goto yy102;
-			if (yych <= '@') goto yy12;
-			goto yy103;
+	if (yych <= 0xC2) {
+		if (yych <= '\'') {
+			if (yych <= '&') goto yy225;
+			goto yy277;
 		} else {
-			if (yych == 'E') goto yy105;
-			if (yych <= '`') goto yy12;
-			goto yy103;
+			if (yych == 'e') goto yy273;
+			goto yy225;
 		}
 	} else {
-		if (yych <= 0xC3) {
-			if (yych == 'e') goto yy106;
-			if (yych <= 0xC2) goto yy12;
-			goto yy100;
+		if (yych <= 0xCA) {
+			if (yych <= 0xC3) goto yy275;
+			if (yych <= 0xC9) goto yy225;
+			goto yy278;
 		} else {
-			if (yych <= 0xCA) {
-				if (yych <= 0xC9) goto yy12;
-				goto yy107;
-			} else {
-				if (yych == 0xE2) goto yy108;
-				goto yy12;
-			}
+			if (yych == 0xE2) goto yy279;
+			goto yy225;
 		}
 	}
-yy20:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'O') goto yy109;
-	if (yych == 'o') goto yy109;
-	goto yy12;
-yy21:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'O') {
-		if (yych <= 'E') {
-			if (yych == 'A') goto yy110;
-			if (yych <= 'D') goto yy12;
-			goto yy111;
-		} else {
-			if (yych == 'L') goto yy112;
-			if (yych <= 'N') goto yy12;
-			goto yy113;
-		}
-	} else {
-		if (yych <= 'e') {
-			if (yych == 'a') goto yy110;
-			if (yych <= 'd') goto yy12;
-			goto yy111;
-		} else {
-			if (yych <= 'l') {
-				if (yych <= 'k') goto yy12;
-				goto yy112;
-			} else {
-				if (yych == 'o') goto yy113;
-				goto yy12;
-			}
-		}
-	}
-yy22:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy114;
-	if (yych == 'u') goto yy114;
-	goto yy12;
-yy23:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'O') goto yy115;
-	if (yych == 'o') goto yy115;
-	goto yy12;
-yy24:
-	yyaccept = 3;
+yy230:
+	yyaccept = 2;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy25;
-	}
-	if (yych <= 'd') {
-		if (yych == 'E') goto yy116;
-		goto yy12;
-	} else {
-		if (yych <= 'e') goto yy117;
-		if (yych == 0xC3) goto yy100;
-		goto yy12;
-	}
-yy25:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yybm[0+yych] & 64) {
-		goto yy25;
+		goto yy230;
 	}
 	if (yych <= 0xC9) {
 		if (yych <= '`') {
 			if (yych <= '-') {
-				if (yych <= ',') goto yy13;
-				goto yy66;
+				if (yych <= ',') goto yy223;
+				goto yy261;
 			} else {
-				if (yych <= '@') goto yy13;
-				if (yych <= 'Z') goto yy11;
-				goto yy13;
+				if (yych <= '@') goto yy223;
+				if (yych <= 'Z') goto yy224;
+				goto yy223;
 			}
 		} else {
 			if (yych <= 'z') {
-				if (yych == 'e') goto yy98;
-				goto yy11;
+				if (yych == 'e') goto yy273;
+				goto yy224;
 			} else {
-				if (yych <= 0xC2) goto yy13;
-				if (yych <= 0xC3) goto yy100;
-				goto yy73;
+				if (yych <= 0xC2) goto yy223;
+				if (yych <= 0xC3) goto yy275;
+				goto yy264;
 			}
 		}
 	} else {
 		if (yych <= 0xD5) {
 			if (yych <= 0xCB) {
-				if (yych <= 0xCA) goto yy74;
-				goto yy13;
+				if (yych <= 0xCA) goto yy265;
+				goto yy223;
 			} else {
-				if (yych <= 0xD3) goto yy73;
-				if (yych <= 0xD4) goto yy74;
-				goto yy13;
+				if (yych <= 0xD3) goto yy264;
+				if (yych <= 0xD4) goto yy265;
+				goto yy223;
 			}
 		} else {
 			if (yych <= 0xE0) {
-				if (yych <= 0xD6) goto yy75;
-				if (yych <= 0xDB) goto yy73;
-				goto yy13;
+				if (yych <= 0xD6) goto yy266;
+				if (yych <= 0xDB) goto yy264;
+				goto yy223;
 			} else {
-				if (yych <= 0xE1) goto yy76;
-				if (yych <= 0xE2) goto yy77;
-				goto yy13;
+				if (yych <= 0xE1) goto yy267;
+				if (yych <= 0xE2) goto yy268;
+				goto yy223;
 			}
 		}
 	}
-yy26:
-	yyaccept = 4;
+yy231:
+	yyaccept = 2;
 	yych = *(mar = ++cur);
-	if (yych <= 'o') {
-		if (yych <= 'U') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-			} else {
-				if (yych == 'P') goto yy67;
-				if (yych <= 'T') goto yy12;
-				goto yy68;
-			}
-		} else {
-			if (yych <= 'e') {
-				if (yych <= 'V') goto yy70;
-				if (yych <= 'Z') goto yy12;
-				if (yych >= 'a') goto yy12;
-			} else {
-				if (yych <= 'f') goto yy118;
-				if (yych == 'i') goto yy119;
-				goto yy12;
-			}
-		}
+	if (yych == 'L') goto yy274;
+	if (yych == 'l') goto yy274;
+	goto yy225;
+yy232:
+	yyaccept = 2;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC9) {
+		if (yych == '\'') goto yy277;
+		goto yy225;
 	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 't') {
-				if (yych <= 'p') goto yy71;
-				if (yych <= 's') goto yy12;
-				goto yy121;
-			} else {
-				if (yych <= 'u') goto yy122;
-				if (yych <= 'v') goto yy123;
-				if (yych <= 'z') goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy27;
-				if (yych <= 0xD4) goto yy12;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy27;
-				if (yych <= 0xE2) goto yy12;
-			}
-		}
+		if (yych <= 0xCA) goto yy278;
+		if (yych == 0xE2) goto yy279;
+		goto yy225;
 	}
-yy27:
-	{ emit(st, tok, cur, TA_A, 1); continue; }
-yy28:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'd') {
-		if (yych <= 'D') {
-			if (yych <= '\'') {
-				if (yych <= '&') goto yy12;
-				goto yy82;
-			} else {
-				if (yych == 'A') goto yy83;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 'U') {
-				if (yych <= 'E') goto yy84;
-				if (yych <= 'T') goto yy12;
-				goto yy86;
-			} else {
-				if (yych == 'a') goto yy83;
-				goto yy12;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'o') {
-				if (yych <= 'e') goto yy124;
-				if (yych <= 'n') goto yy12;
-				goto yy125;
-			} else {
-				if (yych == 'u') goto yy86;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xCA) {
-				if (yych <= 0xC3) goto yy88;
-				if (yych <= 0xC9) goto yy12;
-				goto yy89;
-			} else {
-				if (yych == 0xE2) goto yy90;
-				goto yy12;
-			}
-		}
-	}
-yy29:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'm') {
-		if (yych <= 'R') {
-			if (yych == 'N') goto yy91;
-			goto yy12;
-		} else {
-			if (yych <= 'S') goto yy93;
-			if (yych <= 'T') goto yy94;
-			goto yy12;
-		}
-	} else {
-		if (yych <= 's') {
-			if (yych <= 'n') goto yy91;
-			if (yych <= 'r') goto yy12;
-			goto yy93;
-		} else {
-			if (yych <= 't') goto yy94;
-			if (yych <= 'u') goto yy119;
-			goto yy12;
-		}
-	}
-yy30:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'r') goto yy126;
-	if (yych == 'u') goto yy127;
-	goto yy12;
-yy31:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'L') {
-		if (yych == 'C') goto yy96;
-		if (yych <= 'K') goto yy12;
-		goto yy99;
-	} else {
-		if (yych <= 'c') {
-			if (yych <= 'b') goto yy12;
-			goto yy96;
-		} else {
-			if (yych == 'l') goto yy99;
-			goto yy12;
-		}
-	}
-yy32:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= '`') {
-		if (yych <= '@') {
-			if (yych == '\'') goto yy102;
-			goto yy12;
-		} else {
-			if (yych <= 'A') goto yy103;
-			if (yych == 'E') goto yy105;
-			goto yy12;
-		}
-	} else {
-		if (yych <= 0xC9) {
-			if (yych <= 'a') goto yy103;
-			if (yych == 'e') goto yy105;
-			goto yy12;
-		} else {
-			if (yych <= 0xCA) goto yy107;
-			if (yych == 0xE2) goto yy108;
-			goto yy12;
-		}
-	}
-yy33:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'n') goto yy128;
-	goto yy12;
-yy34:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	switch (yych) {
-		case 'A':
-		case 'a': goto yy110;
-		case 'E':
-		case 'e': goto yy111;
-		case 'L':
-		case 'l': goto yy112;
-		case 'O':
-		case 'o': goto yy113;
-		case 'r': goto yy129;
-		default: goto yy12;
-	}
-yy35:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'e') goto yy130;
-	if (yych == 'o') goto yy131;
-	goto yy12;
-yy36:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'n') {
-		if (yych == 'O') goto yy115;
-		goto yy12;
-	} else {
-		if (yych <= 'o') goto yy115;
-		if (yych == 0xC3) goto yy132;
-		goto yy12;
-	}
-yy37:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'a') {
-		if (yych == 'E') goto yy116;
-		if (yych <= '`') goto yy12;
-		goto yy133;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy12;
-			goto yy116;
-		} else {
-			if (yych == 'o') goto yy135;
-			goto yy12;
-		}
-	}
-yy38:
+yy233:
 	++cur;
-yy39:
+yy234:
 	{ other(st, false); continue; }
-yy40:
+yy235:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy39;
-	if (yych == 0xA0) goto yy2;
-	if (yych <= 0xBF) goto yy1;
-	goto yy39;
-yy41:
+	if (yych <= 0x7F) goto yy234;
+	if (yych == 0xA0) goto yy215;
+	if (yych <= 0xBF) goto yy214;
+	goto yy234;
+yy236:
 	yych = *++cur;
-	if (yych <= 0xA0) {
-		if (yych <= 0x96) {
-			if (yych <= 0x7F) goto yy39;
-			if (yych <= 0x80) goto yy136;
-			goto yy11;
-		} else {
-			if (yych <= 0x97) goto yy1;
-			if (yych <= 0x9F) goto yy11;
-			goto yy136;
-		}
+	if (yych <= 0x97) {
+		if (yych <= 0x7F) goto yy234;
+		if (yych <= 0x96) goto yy224;
+		goto yy214;
 	} else {
-		if (yych <= 0xB6) {
-			if (yych == 0xA9) goto yy137;
-			goto yy11;
-		} else {
-			if (yych <= 0xB7) goto yy1;
-			if (yych <= 0xBF) goto yy11;
-			goto yy39;
-		}
+		if (yych == 0xB7) goto yy214;
+		if (yych <= 0xBF) goto yy224;
+		goto yy234;
 	}
-yy42:
+yy237:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy39;
-	if (yych <= 0xBF) goto yy138;
-	goto yy39;
-yy43:
+	if (yych <= 0x7F) goto yy234;
+	if (yych <= 0xBF) goto yy280;
+	goto yy234;
+yy238:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy39;
-	if (yych <= 0xAF) goto yy138;
-	if (yych <= 0xBF) goto yy1;
-	goto yy39;
-yy44:
+	if (yych <= 0x7F) goto yy234;
+	if (yych <= 0xAF) goto yy280;
+	if (yych <= 0xBF) goto yy214;
+	goto yy234;
+yy239:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy39;
-	if (yych <= 0xBF) goto yy1;
-	goto yy39;
-yy45:
+	if (yych <= 0x7F) goto yy234;
+	if (yych <= 0xBF) goto yy214;
+	goto yy234;
+yy240:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy39;
-	if (yych <= 0x8F) goto yy1;
-	if (yych <= 0xBF) goto yy138;
-	goto yy39;
-yy46:
-	yyaccept = 5;
+	if (yych <= 0x7F) goto yy234;
+	if (yych <= 0x8F) goto yy214;
+	if (yych <= 0xBF) goto yy280;
+	goto yy234;
+yy241:
+	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= 0x9F) goto yy39;
-	if (yych <= 0xBF) goto yy141;
-	goto yy39;
-yy47:
-	yyaccept = 5;
+	if (yych <= 0x9F) goto yy234;
+	if (yych <= 0xBF) goto yy283;
+	goto yy234;
+yy242:
+	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= 0x7F) goto yy39;
-	if (yych <= 0xB7) goto yy141;
-	if (yych <= 0xBB) goto yy73;
-	if (yych <= 0xBF) goto yy141;
-	goto yy39;
-yy48:
-	yyaccept = 5;
+	if (yych <= 0x7F) goto yy234;
+	if (yych <= 0xB7) goto yy283;
+	if (yych <= 0xBB) goto yy264;
+	if (yych <= 0xBF) goto yy283;
+	goto yy234;
+yy243:
+	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= 0x7F) goto yy39;
-	if (yych <= 0x80) goto yy142;
-	if (yych <= 0x81) goto yy143;
-	if (yych <= 0xBF) goto yy141;
-	goto yy39;
-yy49:
-	yyaccept = 5;
+	if (yych <= 0x7F) goto yy234;
+	if (yych <= 0x80) goto yy284;
+	if (yych <= 0x81) goto yy285;
+	if (yych <= 0xBF) goto yy283;
+	goto yy234;
+yy244:
+	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= 0x7F) goto yy39;
-	if (yych <= 0x80) goto yy144;
-	if (yych <= 0xBF) goto yy141;
-	goto yy39;
-yy50:
-	yyaccept = 5;
+	if (yych <= 0x7F) goto yy234;
+	if (yych <= 0x80) goto yy286;
+	if (yych <= 0xBF) goto yy283;
+	goto yy234;
+yy245:
+	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= 0x7F) goto yy39;
-	if (yych <= 0xBF) goto yy141;
-	goto yy39;
-yy51:
-	yyaccept = 5;
+	if (yych <= 0x7F) goto yy234;
+	if (yych <= 0xBF) goto yy283;
+	goto yy234;
+yy246:
+	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= 0x8F) goto yy39;
-	if (yych <= 0xBF) goto yy145;
-	goto yy39;
-yy52:
-	yyaccept = 5;
+	if (yych <= 0x8F) goto yy234;
+	if (yych <= 0xBF) goto yy287;
+	goto yy234;
+yy247:
+	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= 0x7F) goto yy39;
-	if (yych <= 0xBF) goto yy145;
-	goto yy39;
-yy53:
-	yyaccept = 5;
+	if (yych <= 0x7F) goto yy234;
+	if (yych <= 0xBF) goto yy287;
+	goto yy234;
+yy248:
+	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= 0x7F) goto yy39;
-	if (yych <= 0x8F) goto yy145;
-	goto yy39;
-yy54:
+	if (yych <= 0x7F) goto yy234;
+	if (yych <= 0x8F) goto yy287;
+	goto yy234;
+yy249:
 	yych = *++cur;
-	if (yych == 0xA0) goto yy2;
-yy55:
+	if (yych == 0xA0) goto yy215;
+yy250:
 	cur = mar;
-	if (yyaccept <= 25) {
-		if (yyaccept <= 12) {
-			if (yyaccept <= 6) {
-				if (yyaccept <= 3) {
-					if (yyaccept <= 1) {
-						if (yyaccept == 0) {
-							goto yy3;
-						} else {
-							goto yy8;
-						}
-					} else {
-						if (yyaccept == 2) {
-							goto yy10;
-						} else {
-							goto yy13;
-						}
-					}
-				} else {
-					if (yyaccept <= 5) {
-						if (yyaccept == 4) {
-							goto yy27;
-						} else {
-							goto yy39;
-						}
-					} else {
-						goto yy69;
-					}
-				}
+	if (yyaccept <= 3) {
+		if (yyaccept <= 1) {
+			if (yyaccept == 0) {
+				goto yy216;
 			} else {
-				if (yyaccept <= 9) {
-					if (yyaccept <= 8) {
-						if (yyaccept == 7) {
-							goto yy79;
-						} else {
-							goto yy85;
-						}
-					} else {
-						goto yy87;
-					}
-				} else {
-					if (yyaccept <= 11) {
-						if (yyaccept == 10) {
-							goto yy92;
-						} else {
-							goto yy95;
-						}
-					} else {
-						goto yy104;
-					}
-				}
+				goto yy221;
 			}
 		} else {
-			if (yyaccept <= 19) {
-				if (yyaccept <= 16) {
-					if (yyaccept <= 14) {
-						if (yyaccept == 13) {
-							goto yy120;
-						} else {
-							goto yy134;
-						}
-					} else {
-						if (yyaccept == 15) {
-							goto yy140;
-						} else {
-							goto yy173;
-						}
-					}
-				} else {
-					if (yyaccept <= 18) {
-						if (yyaccept == 17) {
-							goto yy187;
-						} else {
-							goto yy189;
-						}
-					} else {
-						goto yy194;
-					}
-				}
+			if (yyaccept == 2) {
+				goto yy223;
 			} else {
-				if (yyaccept <= 22) {
-					if (yyaccept <= 21) {
-						if (yyaccept == 20) {
-							goto yy214;
-						} else {
-							goto yy217;
-						}
-					} else {
-						goto yy236;
-					}
-				} else {
-					if (yyaccept <= 24) {
-						if (yyaccept == 23) {
-							goto yy273;
-						} else {
-							goto yy275;
-						}
-					} else {
-						goto yy279;
-					}
-				}
+				goto yy234;
 			}
 		}
 	} else {
-		if (yyaccept <= 38) {
-			if (yyaccept <= 32) {
-				if (yyaccept <= 29) {
-					if (yyaccept <= 27) {
-						if (yyaccept == 26) {
-							goto yy291;
-						} else {
-							goto yy294;
-						}
-					} else {
-						if (yyaccept == 28) {
-							goto yy298;
-						} else {
-							goto yy300;
-						}
-					}
-				} else {
-					if (yyaccept <= 31) {
-						if (yyaccept == 30) {
-							goto yy302;
-						} else {
-							goto yy313;
-						}
-					} else {
-						goto yy315;
-					}
-				}
+		if (yyaccept <= 5) {
+			if (yyaccept == 4) {
+				goto yy282;
 			} else {
-				if (yyaccept <= 35) {
-					if (yyaccept <= 34) {
-						if (yyaccept == 33) {
-							goto yy318;
-						} else {
-							goto yy323;
-						}
-					} else {
-						goto yy326;
-					}
-				} else {
-					if (yyaccept <= 37) {
-						if (yyaccept == 36) {
-							goto yy331;
-						} else {
-							goto yy336;
-						}
-					} else {
-						goto yy344;
-					}
-				}
+				goto yy315;
 			}
 		} else {
-			if (yyaccept <= 44) {
-				if (yyaccept <= 41) {
-					if (yyaccept <= 40) {
-						if (yyaccept == 39) {
-							goto yy349;
-						} else {
-							goto yy355;
-						}
-					} else {
-						goto yy358;
-					}
-				} else {
-					if (yyaccept <= 43) {
-						if (yyaccept == 42) {
-							goto yy364;
-						} else {
-							goto yy366;
-						}
-					} else {
-						goto yy368;
-					}
-				}
-			} else {
-				if (yyaccept <= 47) {
-					if (yyaccept <= 46) {
-						if (yyaccept == 45) {
-							goto yy382;
-						} else {
-							goto yy386;
-						}
-					} else {
-						goto yy392;
-					}
-				} else {
-					if (yyaccept <= 49) {
-						if (yyaccept == 48) {
-							goto yy414;
-						} else {
-							goto yy416;
-						}
-					} else {
-						goto yy420;
-					}
-				}
-			}
+			goto yy364;
 		}
 	}
-yy56:
+yy251:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0x80) goto yy146;
-	if (yych <= 0x81) goto yy147;
-	goto yy55;
-yy57:
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0x80) goto yy288;
+	if (yych <= 0x81) goto yy289;
+	goto yy250;
+yy252:
 	yych = *++cur;
-	if (yych == 0x80) goto yy148;
-	goto yy55;
-yy58:
+	if (yych == 0x80) goto yy290;
+	goto yy250;
+yy253:
 	yych = *++cur;
-	if (yych <= '/') goto yy55;
-	if (yych <= '9') goto yy149;
-	goto yy55;
-yy59:
+	if (yych <= '/') goto yy250;
+	if (yych <= '9') goto yy291;
+	goto yy250;
+yy254:
 	yyaccept = 1;
 	yych = *(mar = ++cur);
 	if (yych <= 'n') {
 		if (yych <= '9') {
-			if (yych == ' ') goto yy58;
-			if (yych <= '/') goto yy8;
-			goto yy150;
+			if (yych == ' ') goto yy253;
+			if (yych <= '/') goto yy221;
+			goto yy292;
 		} else {
-			if (yych == 'e') goto yy60;
-			if (yych <= 'm') goto yy8;
-			goto yy61;
+			if (yych == 'e') goto yy255;
+			if (yych <= 'm') goto yy221;
+			goto yy256;
 		}
 	} else {
 		if (yych <= 0xC2) {
-			if (yych == 'r') goto yy62;
-			if (yych <= 0xC1) goto yy8;
-			goto yy63;
+			if (yych == 'r') goto yy257;
+			if (yych <= 0xC1) goto yy221;
+			goto yy258;
 		} else {
-			if (yych <= 0xC3) goto yy64;
-			if (yych == 0xE2) goto yy65;
-			goto yy8;
+			if (yych <= 0xC3) goto yy259;
+			if (yych == 0xE2) goto yy260;
+			goto yy221;
 		}
 	}
-yy60:
+yy255:
 	yych = *++cur;
 	if (yych <= 'z') {
 		if (yych <= '`') {
 			if (yych <= '9') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy151;
+					goto yy293;
 				}
-				goto yy55;
+				goto yy250;
 			} else {
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy151;
+					goto yy293;
 				}
-				if (yych <= 'Z') goto yy55;
+				if (yych <= 'Z') goto yy250;
 				yyt1 = cur;
-				goto yy151;
+				goto yy293;
 			}
 		} else {
 			if (yych <= 'q') {
-				if (yych == 'm') goto yy152;
-				goto yy55;
+				if (yych == 'm') goto yy294;
+				goto yy250;
 			} else {
-				if (yych <= 'r') goto yy153;
-				if (yych <= 's') goto yy154;
-				goto yy55;
+				if (yych <= 'r') goto yy295;
+				if (yych <= 's') goto yy296;
+				goto yy250;
 			}
 		}
 	} else {
@@ -1664,495 +2346,207 @@ yy60:
 			if (yych <= 0xC2) {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy151;
+					goto yy293;
 				}
-				if (yych <= 0xC1) goto yy55;
+				if (yych <= 0xC1) goto yy250;
 				yyt1 = cur;
-				goto yy155;
+				goto yy297;
 			} else {
-				if (yych <= 0xC8) goto yy55;
+				if (yych <= 0xC8) goto yy250;
 				if (yych <= 0xC9) {
 					yyt1 = cur;
-					goto yy156;
+					goto yy298;
 				}
 				yyt1 = cur;
-				goto yy155;
+				goto yy297;
 			}
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xE0) {
 					yyt1 = cur;
-					goto yy157;
+					goto yy299;
 				}
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy158;
+					goto yy300;
 				}
 				yyt1 = cur;
-				goto yy159;
+				goto yy301;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy160;
+					goto yy302;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy161;
+					goto yy303;
 				}
-				goto yy55;
+				goto yy250;
 			}
 		}
 	}
-yy61:
+yy256:
 	yych = *++cur;
-	if (yych == 'd') goto yy162;
-	goto yy55;
-yy62:
+	if (yych == 'd') goto yy304;
+	goto yy250;
+yy257:
 	yych = *++cur;
-	if (yych == 'e') goto yy153;
-	goto yy55;
-yy63:
+	if (yych == 'e') goto yy295;
+	goto yy250;
+yy258:
 	yych = *++cur;
-	if (yych == 0xA0) goto yy58;
-	goto yy55;
-yy64:
+	if (yych == 0xA0) goto yy253;
+	goto yy250;
+yy259:
 	yych = *++cur;
-	if (yych == 0xA8) goto yy163;
-	goto yy55;
-yy65:
+	if (yych == 0xA8) goto yy305;
+	goto yy250;
+yy260:
 	yych = *++cur;
-	if (yych == 0x80) goto yy164;
-	goto yy55;
-yy66:
+	if (yych == 0x80) goto yy306;
+	goto yy250;
+yy261:
 	yych = *++cur;
 	if (yych <= 0xCA) {
 		if (yych <= 'z') {
-			if (yych <= '@') goto yy55;
-			if (yych <= 'Z') goto yy138;
-			if (yych <= '`') goto yy55;
-			goto yy138;
+			if (yych <= '@') goto yy250;
+			if (yych <= 'Z') goto yy280;
+			if (yych <= '`') goto yy250;
+			goto yy280;
 		} else {
-			if (yych <= 0xC2) goto yy55;
-			if (yych <= 0xC3) goto yy165;
-			if (yych <= 0xC9) goto yy73;
-			goto yy74;
+			if (yych <= 0xC2) goto yy250;
+			if (yych <= 0xC3) goto yy307;
+			if (yych <= 0xC9) goto yy264;
+			goto yy265;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych <= 0xCB) goto yy55;
-			if (yych <= 0xD3) goto yy73;
-			if (yych <= 0xD4) goto yy74;
-			goto yy55;
+			if (yych <= 0xCB) goto yy250;
+			if (yych <= 0xD3) goto yy264;
+			if (yych <= 0xD4) goto yy265;
+			goto yy250;
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD6) goto yy75;
-				goto yy73;
+				if (yych <= 0xD6) goto yy266;
+				goto yy264;
 			} else {
-				if (yych == 0xE1) goto yy76;
-				goto yy55;
+				if (yych == 0xE1) goto yy267;
+				goto yy250;
 			}
 		}
 	}
-yy67:
-	yyaccept = 3;
+yy262:
+	yyaccept = 2;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy166;
-	if (yych == 'r') goto yy166;
-	goto yy12;
-yy68:
-	yyaccept = 6;
-	yych = *(mar = ++cur);
-	if (yych <= 'j') {
-		if (yych <= 'J') {
-			if (yych <= '-') {
-				if (yych >= '-') goto yy12;
-			} else {
-				if (yych <= '@') goto yy69;
-				if (yych <= 'I') goto yy12;
-				goto yy167;
-			}
-		} else {
-			if (yych <= 'Z') {
-				if (yych == 'X') goto yy168;
-				goto yy12;
-			} else {
-				if (yych <= '`') goto yy69;
-				if (yych <= 'i') goto yy12;
-				goto yy167;
-			}
-		}
-	} else {
-		if (yych <= 0xCB) {
-			if (yych <= 'z') {
-				if (yych == 'x') goto yy168;
-				goto yy12;
-			} else {
-				if (yych <= 0xC2) goto yy69;
-				if (yych <= 0xCA) goto yy12;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych != 0xD5) goto yy12;
-			} else {
-				if (yych <= 0xE0) goto yy69;
-				if (yych <= 0xE2) goto yy12;
-			}
-		}
-	}
-yy69:
-	{ emit(st, tok, cur, TA_AU, 0); continue; }
-yy70:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'A') goto yy169;
-	if (yych == 'a') goto yy169;
-	goto yy12;
-yy71:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy166;
-	if (yych == 'r') goto yy170;
-	goto yy12;
-yy72:
+	if (yych == 'J') goto yy308;
+	if (yych == 'j') goto yy308;
+	goto yy225;
+yy263:
 	yych = *++cur;
 	if (yych <= 0x97) {
-		if (yych <= 0x7F) goto yy55;
-		if (yych <= 0x96) goto yy11;
-		goto yy55;
+		if (yych <= 0x7F) goto yy250;
+		if (yych <= 0x96) goto yy224;
+		goto yy250;
 	} else {
-		if (yych == 0xB7) goto yy55;
-		if (yych <= 0xBF) goto yy11;
-		goto yy55;
+		if (yych == 0xB7) goto yy250;
+		if (yych <= 0xBF) goto yy224;
+		goto yy250;
 	}
-yy73:
+yy264:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0xBF) goto yy138;
-	goto yy55;
-yy74:
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0xBF) goto yy280;
+	goto yy250;
+yy265:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0xAF) goto yy138;
-	goto yy55;
-yy75:
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0xAF) goto yy280;
+	goto yy250;
+yy266:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy55;
-	if (yych <= 0xBF) goto yy138;
-	goto yy55;
-yy76:
+	if (yych <= 0x8F) goto yy250;
+	if (yych <= 0xBF) goto yy280;
+	goto yy250;
+yy267:
 	yych = *++cur;
-	if (yych <= 0xB7) goto yy55;
-	if (yych <= 0xBB) goto yy73;
-	goto yy55;
-yy77:
+	if (yych <= 0xB7) goto yy250;
+	if (yych <= 0xBB) goto yy264;
+	goto yy250;
+yy268:
 	yych = *++cur;
-	if (yych == 0x80) goto yy171;
-	goto yy55;
-yy78:
-	yyaccept = 7;
-	yych = *(mar = ++cur);
-	if (yych <= 's') {
-		if (yych <= 'S') {
-			if (yych <= '-') {
-				if (yych >= '-') goto yy12;
-			} else {
-				if (yych <= '@') goto yy79;
-				if (yych <= 'R') goto yy12;
-				goto yy172;
-			}
-		} else {
-			if (yych <= 'Z') {
-				if (yych <= 'T') goto yy174;
-				goto yy12;
-			} else {
-				if (yych <= '`') goto yy79;
-				if (yych <= 'r') goto yy12;
-				goto yy172;
-			}
-		}
-	} else {
-		if (yych <= 0xCB) {
-			if (yych <= 'z') {
-				if (yych <= 't') goto yy174;
-				goto yy12;
-			} else {
-				if (yych <= 0xC2) goto yy79;
-				if (yych <= 0xCA) goto yy12;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych != 0xD5) goto yy12;
-			} else {
-				if (yych <= 0xE0) goto yy79;
-				if (yych <= 0xE2) goto yy12;
-			}
-		}
-	}
-yy79:
-	{ emit(st, tok, cur, TA_CE, 0); continue; }
-yy80:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'A') goto yy175;
-	if (yych == 'a') goto yy175;
-	goto yy12;
-yy81:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy176;
-	if (yych == 'u') goto yy176;
-	goto yy12;
-yy82:
+	if (yych == 0x80) goto yy309;
+	goto yy250;
+yy269:
 	++cur;
 	{ emit(st, tok, cur, TA_DE, 0); continue; }
-yy83:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy177;
-	if (yych == 'n') goto yy177;
-	goto yy12;
-yy84:
-	yyaccept = 8;
-	yych = *(mar = ++cur);
-	if (yych <= 'm') {
-		if (yych <= 'O') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-			} else {
-				if (yych == 'M') goto yy178;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 'S') {
-				if (yych <= 'P') goto yy179;
-				if (yych <= 'R') goto yy12;
-				goto yy180;
-			} else {
-				if (yych <= 'Z') goto yy12;
-				if (yych <= '`') goto yy85;
-				if (yych <= 'l') goto yy12;
-				goto yy178;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'r') {
-				if (yych == 'p') goto yy179;
-				goto yy12;
-			} else {
-				if (yych <= 's') goto yy180;
-				if (yych <= 'z') goto yy12;
-				if (yych >= 0xC3) goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy85;
-				if (yych <= 0xD4) goto yy12;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy85;
-				if (yych <= 0xE2) goto yy12;
-			}
-		}
-	}
-yy85:
-	{ emit(st, tok, cur, TA_DE, 0); continue; }
-yy86:
-	yyaccept = 9;
-	yych = *(mar = ++cur);
-	if (yych <= 'r') {
-		if (yych <= 'Q') {
-			if (yych == '-') goto yy12;
-			if (yych >= 'A') goto yy12;
-		} else {
-			if (yych <= 'Z') {
-				if (yych <= 'R') goto yy181;
-				goto yy12;
-			} else {
-				if (yych <= '`') goto yy87;
-				if (yych <= 'q') goto yy12;
-				goto yy181;
-			}
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) {
-				if (yych <= 'z') goto yy12;
-			} else {
-				if (yych != 0xCB) goto yy12;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych >= 0xD6) goto yy12;
-			} else {
-				if (yych <= 0xE0) goto yy87;
-				if (yych <= 0xE2) goto yy12;
-			}
-		}
-	}
-yy87:
-	{ emit(st, tok, cur, TA_DU, 0); continue; }
-yy88:
+yy270:
 	yych = *++cur;
-	if (yych <= 0xA7) {
-		if (yych <= 0x7F) goto yy55;
-		if (yych == 0x97) goto yy55;
-		goto yy11;
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA8) goto yy182;
-			goto yy11;
-		} else {
-			if (yych <= 0xB7) goto yy55;
-			if (yych <= 0xBF) goto yy11;
-			goto yy55;
-		}
-	}
-yy89:
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0xAF) goto yy280;
+	if (yych == 0xBC) goto yy269;
+	goto yy250;
+yy271:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0xAF) goto yy138;
-	if (yych == 0xBC) goto yy82;
-	goto yy55;
-yy90:
-	yych = *++cur;
-	if (yych == 0x80) goto yy183;
-	goto yy55;
-yy91:
-	yyaccept = 10;
-	yych = *(mar = ++cur);
-	if (yych <= 't') {
-		if (yych <= 'T') {
-			if (yych <= '-') {
-				if (yych >= '-') goto yy12;
-			} else {
-				if (yych <= '@') goto yy92;
-				if (yych <= 'S') goto yy12;
-				goto yy184;
-			}
-		} else {
-			if (yych <= 'Z') {
-				if (yych == 'V') goto yy185;
-				goto yy12;
-			} else {
-				if (yych <= '`') goto yy92;
-				if (yych <= 's') goto yy12;
-				goto yy184;
-			}
-		}
-	} else {
-		if (yych <= 0xCB) {
-			if (yych <= 'z') {
-				if (yych == 'v') goto yy185;
-				goto yy12;
-			} else {
-				if (yych <= 0xC2) goto yy92;
-				if (yych <= 0xCA) goto yy12;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych != 0xD5) goto yy12;
-			} else {
-				if (yych <= 0xE0) goto yy92;
-				if (yych <= 0xE2) goto yy12;
-			}
-		}
-	}
-yy92:
-	{ emit(st, tok, cur, TA_EN, 0); continue; }
-yy93:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'T') goto yy186;
-	if (yych == 't') goto yy186;
-	goto yy12;
-yy94:
-	yyaccept = 11;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy95;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy95;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy95;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy95:
-	{ emit(st, tok, cur, TA_ET, 0); continue; }
-yy96:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy188;
-	if (yych == 'i') goto yy188;
-	goto yy12;
-yy97:
-	yyaccept = 3;
+	if (yych == 0x80) goto yy310;
+	goto yy250;
+yy272:
+	yyaccept = 2;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy25;
+		goto yy230;
 	}
 	if (yych <= 0xC1) {
 		if (yych <= ' ') {
-			if (yych <= 0x1F) goto yy12;
-			goto yy190;
+			if (yych <= 0x1F) goto yy225;
+			goto yy311;
 		} else {
-			if (yych != 'e') goto yy12;
+			if (yych != 'e') goto yy225;
 		}
 	} else {
 		if (yych <= 0xC3) {
-			if (yych <= 0xC2) goto yy191;
-			goto yy100;
+			if (yych <= 0xC2) goto yy312;
+			goto yy275;
 		} else {
-			if (yych == 0xE2) goto yy192;
-			goto yy12;
+			if (yych == 0xE2) goto yy313;
+			goto yy225;
 		}
 	}
-yy98:
-	yyaccept = 3;
+yy273:
+	yyaccept = 2;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC9) {
 		if (yych <= '`') {
 			if (yych <= '/') {
 				if (yych == '-') {
 					yyt1 = cur;
-					goto yy195;
+					goto yy316;
 				}
 				yyt1 = cur;
-				goto yy193;
+				goto yy314;
 			} else {
-				if (yych <= '9') goto yy12;
+				if (yych <= '9') goto yy225;
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy193;
+					goto yy314;
 				}
-				if (yych <= 'Z') goto yy12;
+				if (yych <= 'Z') goto yy225;
 				yyt1 = cur;
-				goto yy193;
+				goto yy314;
 			}
 		} else {
 			if (yych <= 0x7F) {
-				if (yych == 'm') goto yy196;
-				if (yych <= 'z') goto yy12;
+				if (yych == 'm') goto yy317;
+				if (yych <= 'z') goto yy225;
 				yyt1 = cur;
-				goto yy193;
+				goto yy314;
 			} else {
 				if (yych == 0xC2) {
 					yyt1 = cur;
-					goto yy197;
+					goto yy318;
 				}
-				if (yych <= 0xC8) goto yy12;
+				if (yych <= 0xC8) goto yy225;
 				yyt1 = cur;
-				goto yy198;
+				goto yy319;
 			}
 		}
 	} else {
@@ -2160,1058 +2554,429 @@ yy98:
 			if (yych <= 0xD4) {
 				if (yych <= 0xCA) {
 					yyt1 = cur;
-					goto yy199;
+					goto yy320;
 				}
 				if (yych <= 0xCB) {
 					yyt1 = cur;
-					goto yy197;
+					goto yy318;
 				}
 				if (yych <= 0xD3) {
 					yyt1 = cur;
-					goto yy200;
+					goto yy321;
 				}
 				yyt1 = cur;
-				goto yy199;
+				goto yy320;
 			} else {
 				if (yych <= 0xD5) {
 					yyt1 = cur;
-					goto yy197;
+					goto yy318;
 				}
 				if (yych <= 0xD6) {
 					yyt1 = cur;
-					goto yy201;
+					goto yy322;
 				}
 				if (yych <= 0xDB) {
 					yyt1 = cur;
-					goto yy200;
+					goto yy321;
 				}
 				yyt1 = cur;
-				goto yy197;
+				goto yy318;
 			}
 		} else {
 			if (yych <= 0xEF) {
 				if (yych <= 0xE0) {
 					yyt1 = cur;
-					goto yy202;
+					goto yy323;
 				}
 				if (yych <= 0xE1) {
 					yyt1 = cur;
-					goto yy203;
+					goto yy324;
 				}
 				if (yych <= 0xE2) {
 					yyt1 = cur;
-					goto yy204;
+					goto yy325;
 				}
 				yyt1 = cur;
-				goto yy205;
+				goto yy326;
 			} else {
 				if (yych <= 0xF0) {
 					yyt1 = cur;
-					goto yy206;
+					goto yy327;
 				}
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy207;
+					goto yy328;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy208;
+					goto yy329;
 				}
-				goto yy12;
+				goto yy225;
 			}
 		}
 	}
-yy99:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC1) {
-		if (yych == ' ') goto yy190;
-		goto yy12;
-	} else {
-		if (yych <= 0xC2) goto yy191;
-		if (yych == 0xE2) goto yy192;
-		goto yy12;
-	}
-yy100:
-	yych = *++cur;
-	if (yych <= 0xA7) {
-		if (yych <= 0x7F) goto yy55;
-		if (yych == 0x97) goto yy55;
-		goto yy11;
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA8) goto yy209;
-			goto yy11;
-		} else {
-			if (yych <= 0xB7) goto yy55;
-			if (yych <= 0xBF) goto yy11;
-			goto yy55;
-		}
-	}
-yy101:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy210;
-	if (yych == 's') goto yy210;
-	goto yy12;
-yy102:
-	++cur;
-	{ emit(st, tok, cur, TA_LE, 0); continue; }
-yy103:
-	yyaccept = 12;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy104;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy104;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy104;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy104:
-	{ emit(st, tok, cur, TA_LE, 0); continue; }
-yy105:
-	yyaccept = 12;
-	yych = *(mar = ++cur);
-	if (yych <= 's') {
-		if (yych <= 'R') {
-			if (yych == '-') goto yy12;
-			if (yych <= '@') goto yy104;
-			goto yy12;
-		} else {
-			if (yych <= 'Z') {
-				if (yych <= 'S') goto yy103;
-				goto yy12;
-			} else {
-				if (yych <= '`') goto yy104;
-				if (yych <= 'r') goto yy12;
-				goto yy103;
-			}
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) {
-				if (yych <= 'z') goto yy12;
-				goto yy104;
-			} else {
-				if (yych == 0xCB) goto yy104;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy104;
-				goto yy12;
-			} else {
-				if (yych <= 0xE0) goto yy104;
-				if (yych <= 0xE2) goto yy12;
-				goto yy104;
-			}
-		}
-	}
-yy106:
-	yyaccept = 12;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= 'Z') {
-			if (yych <= '9') {
-				if (yych == '-') {
-					yyt1 = cur;
-					goto yy195;
-				}
-				if (yych <= '/') {
-					yyt1 = cur;
-					goto yy193;
-				}
-				goto yy104;
-			} else {
-				if (yych <= '@') {
-					yyt1 = cur;
-					goto yy193;
-				}
-				if (yych == 'S') goto yy103;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 'r') {
-				if (yych <= '`') {
-					yyt1 = cur;
-					goto yy193;
-				}
-				if (yych == 'm') goto yy196;
-				goto yy12;
-			} else {
-				if (yych <= 'z') {
-					if (yych <= 's') goto yy103;
-					goto yy12;
-				} else {
-					if (yych <= 0x7F) {
-						yyt1 = cur;
-						goto yy193;
-					}
-					if (yych <= 0xC1) goto yy104;
-					yyt1 = cur;
-					goto yy197;
-				}
-			}
-		}
-	} else {
-		if (yych <= 0xDB) {
-			if (yych <= 0xCB) {
-				if (yych <= 0xC8) goto yy12;
-				if (yych <= 0xC9) {
-					yyt1 = cur;
-					goto yy198;
-				}
-				if (yych <= 0xCA) {
-					yyt1 = cur;
-					goto yy199;
-				}
-				yyt1 = cur;
-				goto yy197;
-			} else {
-				if (yych <= 0xD4) {
-					if (yych <= 0xD3) {
-						yyt1 = cur;
-						goto yy200;
-					}
-					yyt1 = cur;
-					goto yy199;
-				} else {
-					if (yych <= 0xD5) {
-						yyt1 = cur;
-						goto yy197;
-					}
-					if (yych <= 0xD6) {
-						yyt1 = cur;
-						goto yy201;
-					}
-					yyt1 = cur;
-					goto yy200;
-				}
-			}
-		} else {
-			if (yych <= 0xE2) {
-				if (yych <= 0xDF) {
-					yyt1 = cur;
-					goto yy197;
-				}
-				if (yych <= 0xE0) {
-					yyt1 = cur;
-					goto yy202;
-				}
-				if (yych <= 0xE1) {
-					yyt1 = cur;
-					goto yy203;
-				}
-				yyt1 = cur;
-				goto yy204;
-			} else {
-				if (yych <= 0xF0) {
-					if (yych <= 0xEF) {
-						yyt1 = cur;
-						goto yy205;
-					}
-					yyt1 = cur;
-					goto yy206;
-				} else {
-					if (yych <= 0xF3) {
-						yyt1 = cur;
-						goto yy207;
-					}
-					if (yych <= 0xF4) {
-						yyt1 = cur;
-						goto yy208;
-					}
-					goto yy104;
-				}
-			}
-		}
-	}
-yy107:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0xAF) goto yy138;
-	if (yych == 0xBC) goto yy102;
-	goto yy55;
-yy108:
-	yych = *++cur;
-	if (yych == 0x80) goto yy211;
-	goto yy55;
-yy109:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy212;
-	if (yych == 'i') goto yy212;
-	goto yy12;
-yy110:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy213;
-	if (yych == 'r') goto yy213;
-	goto yy12;
-yy111:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'U') {
-		if (yych == 'N') goto yy215;
-		if (yych <= 'T') goto yy12;
-		goto yy216;
-	} else {
-		if (yych <= 'n') {
-			if (yych <= 'm') goto yy12;
-			goto yy215;
-		} else {
-			if (yych == 'u') goto yy216;
-			goto yy12;
-		}
-	}
-yy112:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy218;
-	if (yych == 'u') goto yy218;
-	goto yy12;
-yy113:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'U') {
-		if (yych == 'S') goto yy219;
-		if (yych <= 'T') goto yy12;
-		goto yy220;
-	} else {
-		if (yych <= 's') {
-			if (yych <= 'r') goto yy12;
-			goto yy219;
-		} else {
-			if (yych == 'u') goto yy220;
-			goto yy12;
-		}
-	}
-yy114:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'E') {
-		if (yych == 'A') goto yy221;
-		if (yych <= 'D') goto yy12;
-		goto yy222;
-	} else {
-		if (yych <= 'a') {
-			if (yych <= '`') goto yy12;
-			goto yy221;
-		} else {
-			if (yych == 'e') goto yy222;
-			goto yy12;
-		}
-	}
-yy115:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy223;
-	if (yych == 'u') goto yy223;
-	goto yy12;
-yy116:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy224;
-	if (yych == 'r') goto yy224;
-	goto yy12;
-yy117:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= 'Z') {
-			if (yych <= '9') {
-				if (yych == '-') {
-					yyt1 = cur;
-					goto yy195;
-				}
-				if (yych <= '/') {
-					yyt1 = cur;
-					goto yy193;
-				}
-				goto yy12;
-			} else {
-				if (yych <= '@') {
-					yyt1 = cur;
-					goto yy193;
-				}
-				if (yych == 'R') goto yy224;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 'q') {
-				if (yych <= '`') {
-					yyt1 = cur;
-					goto yy193;
-				}
-				if (yych == 'm') goto yy196;
-				goto yy12;
-			} else {
-				if (yych <= 'z') {
-					if (yych <= 'r') goto yy224;
-					goto yy12;
-				} else {
-					if (yych <= 0x7F) {
-						yyt1 = cur;
-						goto yy193;
-					}
-					if (yych <= 0xC1) goto yy12;
-					yyt1 = cur;
-					goto yy197;
-				}
-			}
-		}
-	} else {
-		if (yych <= 0xDB) {
-			if (yych <= 0xCB) {
-				if (yych <= 0xC8) goto yy12;
-				if (yych <= 0xC9) {
-					yyt1 = cur;
-					goto yy198;
-				}
-				if (yych <= 0xCA) {
-					yyt1 = cur;
-					goto yy199;
-				}
-				yyt1 = cur;
-				goto yy197;
-			} else {
-				if (yych <= 0xD4) {
-					if (yych <= 0xD3) {
-						yyt1 = cur;
-						goto yy200;
-					}
-					yyt1 = cur;
-					goto yy199;
-				} else {
-					if (yych <= 0xD5) {
-						yyt1 = cur;
-						goto yy197;
-					}
-					if (yych <= 0xD6) {
-						yyt1 = cur;
-						goto yy201;
-					}
-					yyt1 = cur;
-					goto yy200;
-				}
-			}
-		} else {
-			if (yych <= 0xE2) {
-				if (yych <= 0xDF) {
-					yyt1 = cur;
-					goto yy197;
-				}
-				if (yych <= 0xE0) {
-					yyt1 = cur;
-					goto yy202;
-				}
-				if (yych <= 0xE1) {
-					yyt1 = cur;
-					goto yy203;
-				}
-				yyt1 = cur;
-				goto yy204;
-			} else {
-				if (yych <= 0xF0) {
-					if (yych <= 0xEF) {
-						yyt1 = cur;
-						goto yy205;
-					}
-					yyt1 = cur;
-					goto yy206;
-				} else {
-					if (yych <= 0xF3) {
-						yyt1 = cur;
-						goto yy207;
-					}
-					if (yych <= 0xF4) {
-						yyt1 = cur;
-						goto yy208;
-					}
-					goto yy12;
-				}
-			}
-		}
-	}
-yy118:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'f') goto yy225;
-	goto yy12;
-yy119:
-	yyaccept = 13;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy120;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy120;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy120;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy120:
-	{ emit(st, tok, cur, TA_PAST, TX_AUX_AVOIR); continue; }
-yy121:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 't') goto yy226;
-	goto yy12;
-yy122:
-	yyaccept = 6;
-	yych = *(mar = ++cur);
-	if (yych <= 'q') {
-		if (yych <= 'W') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy69;
-			} else {
-				if (yych == 'J') goto yy167;
-				goto yy12;
-			}
-		} else {
-			if (yych <= '`') {
-				if (yych <= 'X') goto yy168;
-				if (yych <= 'Z') goto yy12;
-				goto yy69;
-			} else {
-				if (yych == 'j') goto yy167;
-				goto yy12;
-			}
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'x') {
-				if (yych <= 'r') goto yy227;
-				if (yych <= 'w') goto yy12;
-				goto yy168;
-			} else {
-				if (yych <= 'z') goto yy12;
-				if (yych <= 0xC2) goto yy69;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych <= 0xCB) goto yy69;
-				if (yych <= 0xD4) goto yy12;
-				goto yy69;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy69;
-				if (yych <= 0xE2) goto yy12;
-				goto yy69;
-			}
-		}
-	}
-yy123:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'a') {
-		if (yych == 'A') goto yy169;
-		if (yych <= '`') goto yy12;
-		goto yy228;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy12;
-			goto yy229;
-		} else {
-			if (yych == 'o') goto yy230;
-			goto yy12;
-		}
-	}
-yy124:
-	yyaccept = 8;
-	yych = *(mar = ++cur);
-	if (yych <= 'o') {
-		if (yych <= 'P') {
-			if (yych <= '@') {
-				if (yych == '-') goto yy12;
-				goto yy85;
-			} else {
-				if (yych == 'M') goto yy178;
-				if (yych <= 'O') goto yy12;
-				goto yy179;
-			}
-		} else {
-			if (yych <= 'Z') {
-				if (yych == 'S') goto yy180;
-				goto yy12;
-			} else {
-				if (yych <= '`') goto yy85;
-				if (yych == 'm') goto yy178;
-				goto yy12;
-			}
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 's') {
-				if (yych <= 'p') goto yy179;
-				if (yych <= 'r') goto yy12;
-				goto yy180;
-			} else {
-				if (yych == 'v') goto yy231;
-				if (yych <= 'z') goto yy12;
-				goto yy85;
-			}
-		} else {
-			if (yych <= 0xD5) {
-				if (yych == 0xCB) goto yy85;
-				if (yych <= 0xD4) goto yy12;
-				goto yy85;
-			} else {
-				if (yych <= 0xDB) goto yy12;
-				if (yych <= 0xE0) goto yy85;
-				if (yych <= 0xE2) goto yy12;
-				goto yy85;
-			}
-		}
-	}
-yy125:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'i') goto yy232;
-	goto yy12;
-yy126:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'o') goto yy233;
-	goto yy12;
-yy127:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'r') goto yy234;
-	if (yych == 't') goto yy235;
-	goto yy12;
-yy128:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 't') goto yy119;
-	goto yy12;
-yy129:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 0xC3) goto yy237;
-	goto yy12;
-yy130:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'r') goto yy227;
-	goto yy12;
-yy131:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'n') goto yy238;
-	goto yy12;
-yy132:
-	yych = *++cur;
-	if (yych <= 0xB3) {
-		if (yych <= 0x7F) goto yy55;
-		if (yych == 0x97) goto yy55;
-		goto yy11;
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xB4) goto yy239;
-			goto yy11;
-		} else {
-			if (yych <= 0xB7) goto yy55;
-			if (yych <= 0xBF) goto yy11;
-			goto yy55;
-		}
-	}
-yy133:
-	yyaccept = 14;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy134;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy134;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy134;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy134:
-	{ emit(st, tok, cur, TA_FUT, 0); continue; }
-yy135:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'n') goto yy240;
-	goto yy12;
-yy136:
+yy274:
 	yyaccept = 2;
 	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-			goto yy10;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy10;
-			if (yych <= 'z') goto yy12;
-			goto yy10;
-		}
+	if (yych <= 0xC1) {
+		if (yych == ' ') goto yy311;
+		goto yy225;
 	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy10;
-			if (yych <= 0xD4) goto yy12;
-			goto yy10;
+		if (yych <= 0xC2) goto yy312;
+		if (yych == 0xE2) goto yy313;
+		goto yy225;
+	}
+yy275:
+	yych = *++cur;
+	if (yych <= 0xA7) {
+		if (yych <= 0x7F) goto yy250;
+		if (yych == 0x97) goto yy250;
+		goto yy224;
+	} else {
+		if (yych <= 0xB6) {
+			if (yych <= 0xA8) goto yy330;
+			goto yy224;
 		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy10;
-			if (yych <= 0xE2) goto yy12;
-			goto yy10;
+			if (yych <= 0xB7) goto yy250;
+			if (yych <= 0xBF) goto yy224;
+			goto yy250;
 		}
 	}
-yy137:
-	yyaccept = 3;
+yy276:
+	yyaccept = 2;
 	yych = *(mar = ++cur);
-	if (yych == 't') goto yy241;
-	goto yy12;
-yy138:
-	yyaccept = 15;
+	if (yych == 'S') goto yy331;
+	if (yych == 's') goto yy331;
+	goto yy225;
+yy277:
+	++cur;
+	{ emit(st, tok, cur, TA_LE, 0); continue; }
+yy278:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0xAF) goto yy280;
+	if (yych == 0xBC) goto yy277;
+	goto yy250;
+yy279:
+	yych = *++cur;
+	if (yych == 0x80) goto yy332;
+	goto yy250;
+yy280:
+	yyaccept = 4;
 	yych = *(mar = ++cur);
-yy139:
+yy281:
 	if (yych <= 0xCA) {
 		if (yych <= '`') {
 			if (yych <= '-') {
-				if (yych >= '-') goto yy66;
+				if (yych >= '-') goto yy261;
 			} else {
-				if (yych <= '@') goto yy140;
-				if (yych <= 'Z') goto yy138;
+				if (yych <= '@') goto yy282;
+				if (yych <= 'Z') goto yy280;
 			}
 		} else {
 			if (yych <= 0xC2) {
-				if (yych <= 'z') goto yy138;
+				if (yych <= 'z') goto yy280;
 			} else {
-				if (yych <= 0xC3) goto yy165;
-				if (yych <= 0xC9) goto yy73;
-				goto yy74;
+				if (yych <= 0xC3) goto yy307;
+				if (yych <= 0xC9) goto yy264;
+				goto yy265;
 			}
 		}
 	} else {
 		if (yych <= 0xD6) {
 			if (yych <= 0xD3) {
-				if (yych >= 0xCC) goto yy73;
+				if (yych >= 0xCC) goto yy264;
 			} else {
-				if (yych <= 0xD4) goto yy74;
-				if (yych >= 0xD6) goto yy75;
+				if (yych <= 0xD4) goto yy265;
+				if (yych >= 0xD6) goto yy266;
 			}
 		} else {
 			if (yych <= 0xE0) {
-				if (yych <= 0xDB) goto yy73;
+				if (yych <= 0xDB) goto yy264;
 			} else {
-				if (yych <= 0xE1) goto yy76;
-				if (yych <= 0xE2) goto yy77;
+				if (yych <= 0xE1) goto yy267;
+				if (yych <= 0xE2) goto yy268;
 			}
 		}
 	}
-yy140:
+yy282:
 	{ cur = word(st, tok, cur); continue; }
-yy141:
+yy283:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0xBF) goto yy1;
-	goto yy55;
-yy142:
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0xBF) goto yy214;
+	goto yy250;
+yy284:
 	yych = *++cur;
 	if (yych <= 0x92) {
 		if (yych <= 0x8A) {
-			if (yych <= 0x7F) goto yy55;
-			goto yy2;
+			if (yych <= 0x7F) goto yy250;
+			goto yy215;
 		} else {
-			if (yych <= 0x8F) goto yy1;
-			if (yych <= 0x91) goto yy6;
-			goto yy1;
+			if (yych <= 0x8F) goto yy214;
+			if (yych <= 0x91) goto yy219;
+			goto yy214;
 		}
 	} else {
 		if (yych <= 0xAE) {
-			if (yych <= 0x93) goto yy6;
-			goto yy1;
+			if (yych <= 0x93) goto yy219;
+			goto yy214;
 		} else {
-			if (yych <= 0xAF) goto yy2;
-			if (yych <= 0xBF) goto yy1;
-			goto yy55;
+			if (yych <= 0xAF) goto yy215;
+			if (yych <= 0xBF) goto yy214;
+			goto yy250;
 		}
 	}
-yy143:
+yy285:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych == 0x9F) goto yy2;
-	if (yych <= 0xBF) goto yy1;
-	goto yy55;
-yy144:
+	if (yych <= 0x7F) goto yy250;
+	if (yych == 0x9F) goto yy215;
+	if (yych <= 0xBF) goto yy214;
+	goto yy250;
+yy286:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0x80) goto yy2;
-	if (yych <= 0xBF) goto yy1;
-	goto yy55;
-yy145:
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0x80) goto yy215;
+	if (yych <= 0xBF) goto yy214;
+	goto yy250;
+yy287:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0xBF) goto yy141;
-	goto yy55;
-yy146:
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0xBF) goto yy283;
+	goto yy250;
+yy288:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0x8A) goto yy2;
-	if (yych == 0xAF) goto yy2;
-	goto yy55;
-yy147:
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0x8A) goto yy215;
+	if (yych == 0xAF) goto yy215;
+	goto yy250;
+yy289:
 	yych = *++cur;
-	if (yych == 0x9F) goto yy2;
-	goto yy55;
-yy148:
+	if (yych == 0x9F) goto yy215;
+	goto yy250;
+yy290:
 	yych = *++cur;
-	if (yych == 0x80) goto yy2;
-	goto yy55;
-yy149:
+	if (yych == 0x80) goto yy215;
+	goto yy250;
+yy291:
 	yych = *++cur;
-	if (yych <= '/') goto yy55;
-	if (yych <= '9') goto yy242;
-	goto yy55;
-yy150:
+	if (yych <= '/') goto yy250;
+	if (yych <= '9') goto yy333;
+	goto yy250;
+yy292:
 	yyaccept = 1;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC1) {
-		if (yych == ' ') goto yy58;
-		goto yy244;
+		if (yych == ' ') goto yy253;
+		goto yy335;
 	} else {
-		if (yych <= 0xC2) goto yy63;
-		if (yych == 0xE2) goto yy65;
-		goto yy244;
+		if (yych <= 0xC2) goto yy258;
+		if (yych == 0xE2) goto yy260;
+		goto yy335;
 	}
-yy151:
+yy293:
 	++cur;
 	cur = yyt1;
 	{ emit(st, tok, cur, TA_NTH, atoi(tok)); continue; }
-yy152:
+yy294:
 	yych = *++cur;
-	if (yych == 'e') goto yy247;
-	goto yy55;
-yy153:
+	if (yych == 'e') goto yy338;
+	goto yy250;
+yy295:
 	yych = *++cur;
 	if (yych <= 0xC2) {
 		if (yych <= 'Z') {
 			if (yych <= '/') {
 				yyt1 = cur;
-				goto yy248;
+				goto yy339;
 			}
-			if (yych <= '9') goto yy55;
+			if (yych <= '9') goto yy250;
 			if (yych <= '@') {
 				yyt1 = cur;
-				goto yy248;
+				goto yy339;
 			}
-			goto yy55;
+			goto yy250;
 		} else {
 			if (yych <= 'z') {
 				if (yych <= '`') {
 					yyt1 = cur;
-					goto yy248;
+					goto yy339;
 				}
-				goto yy55;
+				goto yy250;
 			} else {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy248;
+					goto yy339;
 				}
-				if (yych <= 0xC1) goto yy55;
+				if (yych <= 0xC1) goto yy250;
 				yyt1 = cur;
-				goto yy249;
+				goto yy340;
 			}
 		}
 	} else {
 		if (yych <= 0xE0) {
-			if (yych <= 0xC8) goto yy55;
+			if (yych <= 0xC8) goto yy250;
 			if (yych <= 0xC9) {
 				yyt1 = cur;
+				goto yy341;
+			}
+			if (yych <= 0xDF) {
+				yyt1 = cur;
+				goto yy340;
+			}
+			yyt1 = cur;
+			goto yy342;
+		} else {
+			if (yych <= 0xF0) {
+				if (yych <= 0xEF) {
+					yyt1 = cur;
+					goto yy343;
+				}
+				yyt1 = cur;
+				goto yy344;
+			} else {
+				if (yych <= 0xF3) {
+					yyt1 = cur;
+					goto yy345;
+				}
+				if (yych <= 0xF4) {
+					yyt1 = cur;
+					goto yy346;
+				}
 				goto yy250;
 			}
-			if (yych <= 0xDF) {
-				yyt1 = cur;
-				goto yy249;
-			}
-			yyt1 = cur;
-			goto yy251;
-		} else {
-			if (yych <= 0xF0) {
-				if (yych <= 0xEF) {
-					yyt1 = cur;
-					goto yy252;
-				}
-				yyt1 = cur;
-				goto yy253;
-			} else {
-				if (yych <= 0xF3) {
-					yyt1 = cur;
-					goto yy254;
-				}
-				if (yych <= 0xF4) {
-					yyt1 = cur;
-					goto yy255;
-				}
-				goto yy55;
-			}
 		}
 	}
-yy154:
+yy296:
 	yych = *++cur;
 	if (yych <= 0xC2) {
 		if (yych <= 'Z') {
 			if (yych <= '/') {
 				yyt1 = cur;
-				goto yy256;
+				goto yy347;
 			}
-			if (yych <= '9') goto yy55;
+			if (yych <= '9') goto yy250;
 			if (yych <= '@') {
 				yyt1 = cur;
-				goto yy256;
+				goto yy347;
 			}
-			goto yy55;
+			goto yy250;
 		} else {
 			if (yych <= 'z') {
 				if (yych <= '`') {
 					yyt1 = cur;
-					goto yy256;
+					goto yy347;
 				}
-				goto yy55;
+				goto yy250;
 			} else {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy256;
+					goto yy347;
 				}
-				if (yych <= 0xC1) goto yy55;
+				if (yych <= 0xC1) goto yy250;
 				yyt1 = cur;
-				goto yy257;
+				goto yy348;
 			}
 		}
 	} else {
 		if (yych <= 0xE0) {
-			if (yych <= 0xC8) goto yy55;
+			if (yych <= 0xC8) goto yy250;
 			if (yych <= 0xC9) {
 				yyt1 = cur;
-				goto yy258;
+				goto yy349;
 			}
 			if (yych <= 0xDF) {
 				yyt1 = cur;
-				goto yy257;
+				goto yy348;
 			}
 			yyt1 = cur;
-			goto yy259;
+			goto yy350;
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy260;
+					goto yy351;
 				}
 				yyt1 = cur;
-				goto yy261;
+				goto yy352;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy262;
+					goto yy353;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy263;
+					goto yy354;
 				}
-				goto yy55;
+				goto yy250;
 			}
 		}
 	}
-yy155:
+yy297:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0xBF) goto yy151;
-	goto yy55;
-yy156:
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0xBF) goto yy293;
+	goto yy250;
+yy298:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy55;
-	if (yych <= 0xBF) goto yy151;
-	goto yy55;
-yy157:
+	if (yych <= 0x8F) goto yy250;
+	if (yych <= 0xBF) goto yy293;
+	goto yy250;
+yy299:
 	yych = *++cur;
-	if (yych <= 0x9F) goto yy55;
-	if (yych <= 0xBF) goto yy155;
-	goto yy55;
-yy158:
+	if (yych <= 0x9F) goto yy250;
+	if (yych <= 0xBF) goto yy297;
+	goto yy250;
+yy300:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0xBF) goto yy155;
-	goto yy55;
-yy159:
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0xBF) goto yy297;
+	goto yy250;
+yy301:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy55;
-	if (yych <= 0xBF) goto yy158;
-	goto yy55;
-yy160:
+	if (yych <= 0x8F) goto yy250;
+	if (yych <= 0xBF) goto yy300;
+	goto yy250;
+yy302:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0xBF) goto yy158;
-	goto yy55;
-yy161:
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0xBF) goto yy300;
+	goto yy250;
+yy303:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0x8F) goto yy158;
-	goto yy55;
-yy162:
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0x8F) goto yy300;
+	goto yy250;
+yy304:
 	yych = *++cur;
 	if (yych <= 0xC1) {
 		if (yych <= '`') {
 			if (yych <= '9') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy256;
+					goto yy347;
 				}
-				goto yy55;
+				goto yy250;
 			} else {
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy256;
+					goto yy347;
 				}
-				if (yych <= 'Z') goto yy55;
+				if (yych <= 'Z') goto yy250;
 				yyt1 = cur;
-				goto yy256;
+				goto yy347;
 			}
 		} else {
 			if (yych <= 'e') {
-				if (yych <= 'd') goto yy55;
-				goto yy154;
+				if (yych <= 'd') goto yy250;
+				goto yy296;
 			} else {
-				if (yych <= 'z') goto yy55;
+				if (yych <= 'z') goto yy250;
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy256;
+					goto yy347;
 				}
-				goto yy55;
+				goto yy250;
 			}
 		}
 	} else {
@@ -3219,394 +2984,161 @@ yy162:
 			if (yych <= 0xC8) {
 				if (yych <= 0xC2) {
 					yyt1 = cur;
-					goto yy257;
+					goto yy348;
 				}
-				goto yy55;
+				goto yy250;
 			} else {
 				if (yych <= 0xC9) {
 					yyt1 = cur;
-					goto yy258;
+					goto yy349;
 				}
 				if (yych <= 0xDF) {
 					yyt1 = cur;
-					goto yy257;
+					goto yy348;
 				}
 				yyt1 = cur;
-				goto yy259;
+				goto yy350;
 			}
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy260;
+					goto yy351;
 				}
 				yyt1 = cur;
-				goto yy261;
+				goto yy352;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy262;
+					goto yy353;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy263;
+					goto yy354;
 				}
-				goto yy55;
+				goto yy250;
 			}
 		}
 	}
-yy163:
+yy305:
 	yych = *++cur;
 	if (yych <= 0x7F) {
 		if (yych <= '`') {
 			if (yych <= '9') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy256;
+					goto yy347;
 				}
-				goto yy55;
+				goto yy250;
 			} else {
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy256;
+					goto yy347;
 				}
-				if (yych <= 'Z') goto yy55;
+				if (yych <= 'Z') goto yy250;
 				yyt1 = cur;
-				goto yy256;
+				goto yy347;
 			}
 		} else {
 			if (yych <= 'q') {
-				if (yych == 'm') goto yy264;
-				goto yy55;
+				if (yych == 'm') goto yy355;
+				goto yy250;
 			} else {
-				if (yych <= 'r') goto yy62;
-				if (yych <= 'z') goto yy55;
+				if (yych <= 'r') goto yy257;
+				if (yych <= 'z') goto yy250;
 				yyt1 = cur;
-				goto yy256;
+				goto yy347;
 			}
 		}
 	} else {
 		if (yych <= 0xDF) {
 			if (yych <= 0xC2) {
-				if (yych <= 0xC1) goto yy55;
+				if (yych <= 0xC1) goto yy250;
 				yyt1 = cur;
-				goto yy257;
+				goto yy348;
 			} else {
-				if (yych <= 0xC8) goto yy55;
+				if (yych <= 0xC8) goto yy250;
 				if (yych <= 0xC9) {
 					yyt1 = cur;
-					goto yy258;
+					goto yy349;
 				}
 				yyt1 = cur;
-				goto yy257;
+				goto yy348;
 			}
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xE0) {
 					yyt1 = cur;
-					goto yy259;
+					goto yy350;
 				}
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy260;
+					goto yy351;
 				}
 				yyt1 = cur;
-				goto yy261;
+				goto yy352;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy262;
+					goto yy353;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy263;
+					goto yy354;
 				}
-				goto yy55;
+				goto yy250;
 			}
 		}
 	}
-yy164:
+yy306:
 	yych = *++cur;
-	if (yych == 0x89) goto yy58;
-	if (yych == 0xAF) goto yy58;
-	goto yy55;
-yy165:
+	if (yych == 0x89) goto yy253;
+	if (yych == 0xAF) goto yy253;
+	goto yy250;
+yy307:
 	yych = *++cur;
 	if (yych <= 0x97) {
-		if (yych <= 0x7F) goto yy55;
-		if (yych <= 0x96) goto yy138;
-		goto yy55;
+		if (yych <= 0x7F) goto yy250;
+		if (yych <= 0x96) goto yy280;
+		goto yy250;
 	} else {
-		if (yych == 0xB7) goto yy55;
-		if (yych <= 0xBF) goto yy138;
-		goto yy55;
+		if (yych == 0xB7) goto yy250;
+		if (yych <= 0xBF) goto yy280;
+		goto yy250;
 	}
-yy166:
-	yyaccept = 3;
+yy308:
+	yyaccept = 2;
 	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy265;
-	if (yych == 'e') goto yy265;
-	goto yy12;
-yy167:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'O') goto yy266;
-	if (yych == 'o') goto yy266;
-	goto yy12;
-yy168:
-	yyaccept = 6;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-			goto yy69;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy69;
-			if (yych <= 'z') goto yy12;
-			goto yy69;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy69;
-			if (yych <= 0xD4) goto yy12;
-			goto yy69;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy69;
-			if (yych <= 0xE2) goto yy12;
-			goto yy69;
-		}
-	}
-yy169:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy267;
-	if (yych == 'n') goto yy267;
-	goto yy12;
-yy170:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'd') {
-		if (yych == 'E') goto yy265;
-		goto yy12;
-	} else {
-		if (yych <= 'e') goto yy265;
-		if (yych == 0xC3) goto yy268;
-		goto yy12;
-	}
-yy171:
+	if (yych == 'O') goto yy356;
+	if (yych == 'o') goto yy356;
+	goto yy225;
+yy309:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy55;
-	if (yych <= 0x91) goto yy66;
-	goto yy55;
-yy172:
-	yyaccept = 16;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy173;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy173;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy173;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy173:
-	{ emit(st, tok, cur, TA_CES, 0); continue; }
-yy174:
-	yyaccept = 7;
-	yych = *(mar = ++cur);
-	if (yych <= 't') {
-		if (yych <= 'S') {
-			if (yych == '-') goto yy12;
-			if (yych <= '@') goto yy79;
-			goto yy12;
-		} else {
-			if (yych <= 'Z') {
-				if (yych <= 'T') goto yy269;
-				goto yy12;
-			} else {
-				if (yych <= '`') goto yy79;
-				if (yych <= 's') goto yy12;
-				goto yy269;
-			}
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) {
-				if (yych <= 'z') goto yy12;
-				goto yy79;
-			} else {
-				if (yych == 0xCB) goto yy79;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy79;
-				goto yy12;
-			} else {
-				if (yych <= 0xE0) goto yy79;
-				if (yych <= 0xE2) goto yy12;
-				goto yy79;
-			}
-		}
-	}
-yy175:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'Q') goto yy270;
-	if (yych == 'q') goto yy270;
-	goto yy12;
-yy176:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy271;
-	if (yych == 'r') goto yy271;
-	goto yy12;
-yy177:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy272;
-	if (yych == 's') goto yy272;
-	goto yy12;
-yy178:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy274;
-	if (yych == 'i') goto yy274;
-	goto yy12;
-yy179:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy276;
-	if (yych == 'u') goto yy276;
-	goto yy12;
-yy180:
-	yyaccept = 9;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-			goto yy87;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy87;
-			if (yych <= 'z') goto yy12;
-			goto yy87;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy87;
-			if (yych <= 0xD4) goto yy12;
-			goto yy87;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy87;
-			if (yych <= 0xE2) goto yy12;
-			goto yy87;
-		}
-	}
-yy181:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'A') goto yy277;
-	if (yych == 'a') goto yy277;
-	goto yy12;
-yy182:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 's') goto yy278;
-	goto yy12;
-yy183:
+	if (yych <= 0x8F) goto yy250;
+	if (yych <= 0x91) goto yy261;
+	goto yy250;
+yy310:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy55;
-	if (yych <= 0x91) goto yy66;
-	if (yych == 0x99) goto yy82;
-	goto yy55;
-yy184:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy280;
-	if (yych == 'r') goto yy280;
-	goto yy12;
-yy185:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy281;
-	if (yych == 'i') goto yy281;
-	goto yy12;
-yy186:
-	yyaccept = 17;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy187;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy187;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy187;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy187:
-	{ emit(st, tok, cur, TA_EST, 0); continue; }
-yy188:
-	yyaccept = 18;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy189;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy189;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy189;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy189:
-	{ emit(st, tok, cur, TA_ICI, 0); continue; }
-yy190:
+	if (yych <= 0x8F) goto yy250;
+	if (yych <= 0x91) goto yy261;
+	if (yych == 0x99) goto yy269;
+	goto yy250;
+yy311:
 	yych = *++cur;
-	if (yych == 'Y') goto yy282;
-	if (yych == 'y') goto yy282;
-	goto yy55;
-yy191:
+	if (yych == 'Y') goto yy357;
+	if (yych == 'y') goto yy357;
+	goto yy250;
+yy312:
 	yych = *++cur;
-	if (yych == 0xA0) goto yy190;
-	goto yy55;
-yy192:
+	if (yych == 0xA0) goto yy311;
+	goto yy250;
+yy313:
 	yych = *++cur;
-	if (yych == 0x80) goto yy283;
-	goto yy55;
-yy193:
+	if (yych == 0x80) goto yy358;
+	goto yy250;
+yy314:
 	++cur;
-yy194:
+yy315:
 	cur = yyt1;
 	{ int v = roman_value(tok, cur);
                               if (v > 0)
@@ -3617,411 +3149,170 @@ yy194:
                               else
                                   other(st, true);
                               continue; }
-yy195:
-	yyaccept = 19;
+yy316:
+	yyaccept = 5;
 	yych = *(mar = ++cur);
 	if (yych <= 0xCA) {
 		if (yych <= '`') {
-			if (yych <= '@') goto yy194;
-			if (yych <= 'Z') goto yy139;
-			goto yy194;
+			if (yych <= '@') goto yy315;
+			if (yych <= 'Z') goto yy281;
+			goto yy315;
 		} else {
-			if (yych <= 'z') goto yy139;
-			if (yych <= 0xC2) goto yy194;
-			goto yy139;
+			if (yych <= 'z') goto yy281;
+			if (yych <= 0xC2) goto yy315;
+			goto yy281;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych <= 0xCB) goto yy194;
-			if (yych <= 0xD4) goto yy139;
-			goto yy194;
+			if (yych <= 0xCB) goto yy315;
+			if (yych <= 0xD4) goto yy281;
+			goto yy315;
 		} else {
-			if (yych <= 0xDB) goto yy139;
-			if (yych == 0xE1) goto yy139;
-			goto yy194;
+			if (yych <= 0xDB) goto yy281;
+			if (yych == 0xE1) goto yy281;
+			goto yy315;
 		}
 	}
-yy196:
-	yyaccept = 3;
+yy317:
+	yyaccept = 2;
 	yych = *(mar = ++cur);
-	if (yych == 'e') goto yy284;
-	goto yy12;
-yy197:
+	if (yych == 'e') goto yy359;
+	goto yy225;
+yy318:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0xBF) goto yy193;
-	goto yy55;
-yy198:
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0xBF) goto yy314;
+	goto yy250;
+yy319:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0x8F) goto yy138;
-	if (yych <= 0xBF) goto yy285;
-	goto yy55;
-yy199:
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0x8F) goto yy280;
+	if (yych <= 0xBF) goto yy360;
+	goto yy250;
+yy320:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0xAF) goto yy285;
-	if (yych <= 0xBF) goto yy193;
-	goto yy55;
-yy200:
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0xAF) goto yy360;
+	if (yych <= 0xBF) goto yy314;
+	goto yy250;
+yy321:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0xBF) goto yy285;
-	goto yy55;
-yy201:
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0xBF) goto yy360;
+	goto yy250;
+yy322:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0x8F) goto yy193;
-	if (yych <= 0xBF) goto yy285;
-	goto yy55;
-yy202:
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0x8F) goto yy314;
+	if (yych <= 0xBF) goto yy360;
+	goto yy250;
+yy323:
 	yych = *++cur;
-	if (yych <= 0x9F) goto yy55;
-	if (yych <= 0xBF) goto yy197;
-	goto yy55;
-yy203:
+	if (yych <= 0x9F) goto yy250;
+	if (yych <= 0xBF) goto yy318;
+	goto yy250;
+yy324:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0xB7) goto yy197;
-	if (yych <= 0xBB) goto yy200;
-	if (yych <= 0xBF) goto yy197;
-	goto yy55;
-yy204:
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0xB7) goto yy318;
+	if (yych <= 0xBB) goto yy321;
+	if (yych <= 0xBF) goto yy318;
+	goto yy250;
+yy325:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0x80) goto yy286;
-	if (yych <= 0xBF) goto yy197;
-	goto yy55;
-yy205:
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0x80) goto yy361;
+	if (yych <= 0xBF) goto yy318;
+	goto yy250;
+yy326:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0xBF) goto yy197;
-	goto yy55;
-yy206:
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0xBF) goto yy318;
+	goto yy250;
+yy327:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy55;
-	if (yych <= 0xBF) goto yy205;
-	goto yy55;
-yy207:
+	if (yych <= 0x8F) goto yy250;
+	if (yych <= 0xBF) goto yy326;
+	goto yy250;
+yy328:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0xBF) goto yy205;
-	goto yy55;
-yy208:
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0xBF) goto yy326;
+	goto yy250;
+yy329:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0x8F) goto yy205;
-	goto yy55;
-yy209:
-	yyaccept = 3;
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0x8F) goto yy326;
+	goto yy250;
+yy330:
+	yyaccept = 2;
 	yych = *(mar = ++cur);
-	if (yych == 'm') goto yy196;
-	goto yy12;
-yy210:
-	yyaccept = 3;
+	if (yych == 'm') goto yy317;
+	goto yy225;
+yy331:
+	yyaccept = 2;
 	yych = *(mar = ++cur);
-	if (yych == 'Q') goto yy287;
-	if (yych == 'q') goto yy287;
-	goto yy12;
-yy211:
+	if (yych == 'Q') goto yy362;
+	if (yych == 'q') goto yy362;
+	goto yy225;
+yy332:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy55;
-	if (yych <= 0x91) goto yy66;
-	if (yych == 0x99) goto yy102;
-	goto yy55;
-yy212:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy288;
-	if (yych == 'n') goto yy288;
-	goto yy12;
-yy213:
-	yyaccept = 20;
-	yych = *(mar = ++cur);
-	if (yych <= 't') {
-		if (yych <= 'S') {
-			if (yych == '-') goto yy12;
-			if (yych >= 'A') goto yy12;
-		} else {
-			if (yych <= 'Z') {
-				if (yych <= 'T') goto yy289;
-				goto yy12;
-			} else {
-				if (yych <= '`') goto yy214;
-				if (yych <= 's') goto yy12;
-				goto yy289;
-			}
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) {
-				if (yych <= 'z') goto yy12;
-			} else {
-				if (yych != 0xCB) goto yy12;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych >= 0xD6) goto yy12;
-			} else {
-				if (yych <= 0xE0) goto yy214;
-				if (yych <= 0xE2) goto yy12;
-			}
-		}
-	}
-yy214:
-	{ emit(st, tok, cur, TA_PAR, 0); continue; }
-yy215:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'D') goto yy181;
-	if (yych == 'd') goto yy181;
-	goto yy12;
-yy216:
-	yyaccept = 21;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy217;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy217;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy217;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy217:
-	{ emit(st, tok, cur, TA_PEU, 0); continue; }
-yy218:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy290;
-	if (yych == 's') goto yy290;
-	goto yy12;
-yy219:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy292;
-	if (yych == 's') goto yy292;
-	goto yy12;
-yy220:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy293;
-	if (yych == 'r') goto yy293;
-	goto yy12;
-yy221:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy295;
-	if (yych == 'r') goto yy295;
-	goto yy12;
-yy222:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'L') goto yy296;
-	if (yych == 'l') goto yy296;
-	goto yy12;
-yy223:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'T') {
-		if (yych <= 'R') goto yy12;
-		if (yych <= 'S') goto yy297;
-		goto yy299;
-	} else {
-		if (yych <= 'r') goto yy12;
-		if (yych <= 's') goto yy297;
-		if (yych <= 't') goto yy299;
-		goto yy12;
-	}
-yy224:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy301;
-	if (yych == 's') goto yy301;
-	goto yy12;
-yy225:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'r') goto yy126;
-	goto yy12;
-yy226:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'e') goto yy303;
-	goto yy12;
-yy227:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'a') goto yy133;
-	if (yych == 'o') goto yy135;
-	goto yy12;
-yy228:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'h') {
-		if (yych == 'N') goto yy267;
-		goto yy12;
-	} else {
-		if (yych <= 'i') goto yy304;
-		if (yych == 'n') goto yy267;
-		goto yy12;
-	}
-yy229:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'z') goto yy119;
-	goto yy12;
-yy230:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'n') goto yy305;
-	goto yy12;
-yy231:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'r') goto yy306;
-	goto yy12;
-yy232:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 't') goto yy133;
-	if (yych == 'v') goto yy307;
-	goto yy12;
-yy233:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'n') goto yy308;
-	goto yy12;
-yy234:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'e') goto yy309;
-	goto yy12;
-yy235:
-	yyaccept = 22;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy236;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy236;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy236;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy236:
-	{ emit(st, tok, cur, TA_PAST, TX_AUX_ETRE_PAST); continue; }
-yy237:
+	if (yych <= 0x8F) goto yy250;
+	if (yych <= 0x91) goto yy261;
+	if (yych == 0x99) goto yy277;
+	goto yy250;
+yy333:
 	yych = *++cur;
-	if (yych <= 0xA8) {
-		if (yych <= 0x96) {
-			if (yych <= 0x7F) goto yy55;
-			goto yy11;
-		} else {
-			if (yych <= 0x97) goto yy55;
-			if (yych <= 0xA7) goto yy11;
-			goto yy310;
-		}
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA9) goto yy311;
-			goto yy11;
-		} else {
-			if (yych <= 0xB7) goto yy55;
-			if (yych <= 0xBF) goto yy11;
-			goto yy55;
-		}
-	}
-yy238:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 't') goto yy312;
-	goto yy12;
-yy239:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 't') goto yy314;
-	goto yy12;
-yy240:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 't') goto yy133;
-	goto yy12;
-yy241:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'a') goto yy316;
-	goto yy12;
-yy242:
-	yych = *++cur;
-	if (yych <= '/') goto yy55;
-	if (yych <= '9') goto yy317;
-	goto yy55;
-yy243:
+	if (yych <= '/') goto yy250;
+	if (yych <= '9') goto yy363;
+	goto yy250;
+yy334:
 	yyaccept = 1;
 	yych = *(mar = ++cur);
-yy244:
+yy335:
 	if (yybm[0+yych] & 128) {
-		goto yy243;
+		goto yy334;
 	}
 	if (yych <= 'n') {
-		if (yych == 'e') goto yy245;
-		if (yych <= 'm') goto yy8;
-		goto yy61;
+		if (yych == 'e') goto yy336;
+		if (yych <= 'm') goto yy221;
+		goto yy256;
 	} else {
 		if (yych <= 'r') {
-			if (yych <= 'q') goto yy8;
-			goto yy62;
+			if (yych <= 'q') goto yy221;
+			goto yy257;
 		} else {
-			if (yych == 0xC3) goto yy246;
-			goto yy8;
+			if (yych == 0xC3) goto yy337;
+			goto yy221;
 		}
 	}
-yy245:
+yy336:
 	yych = *++cur;
 	if (yych <= 'z') {
 		if (yych <= '`') {
 			if (yych <= '9') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy256;
+					goto yy347;
 				}
-				goto yy55;
+				goto yy250;
 			} else {
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy256;
+					goto yy347;
 				}
-				if (yych <= 'Z') goto yy55;
+				if (yych <= 'Z') goto yy250;
 				yyt1 = cur;
-				goto yy256;
+				goto yy347;
 			}
 		} else {
 			if (yych <= 'q') {
-				if (yych == 'm') goto yy319;
-				goto yy55;
+				if (yych == 'm') goto yy365;
+				goto yy250;
 			} else {
-				if (yych <= 'r') goto yy153;
-				if (yych <= 's') goto yy154;
-				goto yy55;
+				if (yych <= 'r') goto yy295;
+				if (yych <= 's') goto yy296;
+				goto yy250;
 			}
 		}
 	} else {
@@ -4029,425 +3320,274 @@ yy245:
 			if (yych <= 0xC2) {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy256;
+					goto yy347;
 				}
-				if (yych <= 0xC1) goto yy55;
+				if (yych <= 0xC1) goto yy250;
 				yyt1 = cur;
-				goto yy257;
+				goto yy348;
 			} else {
-				if (yych <= 0xC8) goto yy55;
+				if (yych <= 0xC8) goto yy250;
 				if (yych <= 0xC9) {
 					yyt1 = cur;
-					goto yy258;
+					goto yy349;
 				}
 				yyt1 = cur;
-				goto yy257;
+				goto yy348;
 			}
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xE0) {
 					yyt1 = cur;
-					goto yy259;
+					goto yy350;
 				}
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy260;
+					goto yy351;
 				}
 				yyt1 = cur;
-				goto yy261;
+				goto yy352;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy262;
+					goto yy353;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy263;
+					goto yy354;
 				}
-				goto yy55;
+				goto yy250;
 			}
 		}
 	}
-yy246:
+yy337:
 	yych = *++cur;
-	if (yych == 0xA8) goto yy320;
-	goto yy55;
-yy247:
+	if (yych == 0xA8) goto yy366;
+	goto yy250;
+yy338:
 	yych = *++cur;
 	if (yych <= 0xC2) {
 		if (yych <= 'Z') {
 			if (yych <= '/') {
 				yyt1 = cur;
-				goto yy151;
+				goto yy293;
 			}
-			if (yych <= '9') goto yy55;
+			if (yych <= '9') goto yy250;
 			if (yych <= '@') {
 				yyt1 = cur;
-				goto yy151;
+				goto yy293;
 			}
-			goto yy55;
+			goto yy250;
 		} else {
 			if (yych <= 'z') {
 				if (yych <= '`') {
 					yyt1 = cur;
-					goto yy151;
+					goto yy293;
 				}
-				goto yy55;
+				goto yy250;
 			} else {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy151;
+					goto yy293;
 				}
-				if (yych <= 0xC1) goto yy55;
+				if (yych <= 0xC1) goto yy250;
 				yyt1 = cur;
-				goto yy155;
+				goto yy297;
 			}
 		}
 	} else {
 		if (yych <= 0xE0) {
-			if (yych <= 0xC8) goto yy55;
+			if (yych <= 0xC8) goto yy250;
 			if (yych <= 0xC9) {
 				yyt1 = cur;
-				goto yy156;
+				goto yy298;
 			}
 			if (yych <= 0xDF) {
 				yyt1 = cur;
-				goto yy155;
+				goto yy297;
 			}
 			yyt1 = cur;
-			goto yy157;
+			goto yy299;
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy158;
+					goto yy300;
 				}
 				yyt1 = cur;
-				goto yy159;
+				goto yy301;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy160;
+					goto yy302;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy161;
+					goto yy303;
 				}
-				goto yy55;
+				goto yy250;
 			}
 		}
 	}
-yy248:
+yy339:
 	++cur;
 	cur = yyt1;
 	{ emit(st, tok, cur, TA_ORD, atoi(tok)); continue; }
-yy249:
+yy340:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0xBF) goto yy248;
-	goto yy55;
-yy250:
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0xBF) goto yy339;
+	goto yy250;
+yy341:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy55;
-	if (yych <= 0xBF) goto yy248;
-	goto yy55;
-yy251:
+	if (yych <= 0x8F) goto yy250;
+	if (yych <= 0xBF) goto yy339;
+	goto yy250;
+yy342:
 	yych = *++cur;
-	if (yych <= 0x9F) goto yy55;
-	if (yych <= 0xBF) goto yy249;
-	goto yy55;
-yy252:
+	if (yych <= 0x9F) goto yy250;
+	if (yych <= 0xBF) goto yy340;
+	goto yy250;
+yy343:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0xBF) goto yy249;
-	goto yy55;
-yy253:
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0xBF) goto yy340;
+	goto yy250;
+yy344:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy55;
-	if (yych <= 0xBF) goto yy252;
-	goto yy55;
-yy254:
+	if (yych <= 0x8F) goto yy250;
+	if (yych <= 0xBF) goto yy343;
+	goto yy250;
+yy345:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0xBF) goto yy252;
-	goto yy55;
-yy255:
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0xBF) goto yy343;
+	goto yy250;
+yy346:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0x8F) goto yy252;
-	goto yy55;
-yy256:
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0x8F) goto yy343;
+	goto yy250;
+yy347:
 	++cur;
 	cur = yyt1;
 	{ other(st, true); continue; }
-yy257:
+yy348:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0xBF) goto yy256;
-	goto yy55;
-yy258:
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0xBF) goto yy347;
+	goto yy250;
+yy349:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy55;
-	if (yych <= 0xBF) goto yy256;
-	goto yy55;
-yy259:
+	if (yych <= 0x8F) goto yy250;
+	if (yych <= 0xBF) goto yy347;
+	goto yy250;
+yy350:
 	yych = *++cur;
-	if (yych <= 0x9F) goto yy55;
-	if (yych <= 0xBF) goto yy257;
-	goto yy55;
-yy260:
+	if (yych <= 0x9F) goto yy250;
+	if (yych <= 0xBF) goto yy348;
+	goto yy250;
+yy351:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0xBF) goto yy257;
-	goto yy55;
-yy261:
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0xBF) goto yy348;
+	goto yy250;
+yy352:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy55;
-	if (yych <= 0xBF) goto yy260;
-	goto yy55;
-yy262:
+	if (yych <= 0x8F) goto yy250;
+	if (yych <= 0xBF) goto yy351;
+	goto yy250;
+yy353:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0xBF) goto yy260;
-	goto yy55;
-yy263:
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0xBF) goto yy351;
+	goto yy250;
+yy354:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0x8F) goto yy260;
-	goto yy55;
-yy264:
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0x8F) goto yy351;
+	goto yy250;
+yy355:
 	yych = *++cur;
-	if (yych == 'e') goto yy321;
-	goto yy55;
-yy265:
-	yyaccept = 3;
+	if (yych == 'e') goto yy367;
+	goto yy250;
+yy356:
+	yyaccept = 2;
 	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy322;
-	if (yych == 's') goto yy322;
-	goto yy12;
-yy266:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy324;
-	if (yych == 'u') goto yy324;
-	goto yy12;
-yy267:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'T') goto yy325;
-	if (yych == 't') goto yy325;
-	goto yy12;
-yy268:
-	yych = *++cur;
-	if (yych <= 0xA7) {
-		if (yych <= 0x7F) goto yy55;
-		if (yych == 0x97) goto yy55;
-		goto yy11;
-	} else {
-		if (yych <= 0xB6) {
-			if (yych <= 0xA8) goto yy327;
-			goto yy11;
-		} else {
-			if (yych <= 0xB7) goto yy55;
-			if (yych <= 0xBF) goto yy11;
-			goto yy55;
-		}
-	}
-yy269:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy328;
-	if (yych == 'e') goto yy328;
-	goto yy12;
-yy270:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy329;
-	if (yych == 'u') goto yy329;
-	goto yy12;
-yy271:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy330;
-	if (yych == 's') goto yy330;
-	goto yy12;
-yy272:
-	yyaccept = 23;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy273;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy273;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy273;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy273:
-	{ emit(st, tok, cur, TA_DANS, 0); continue; }
-yy274:
-	yyaccept = 24;
-	yych = *(mar = ++cur);
-	if (yych <= 'e') {
-		if (yych <= 'D') {
-			if (yych == '-') goto yy12;
-			if (yych >= 'A') goto yy12;
-		} else {
-			if (yych <= 'Z') {
-				if (yych <= 'E') goto yy332;
-				goto yy12;
-			} else {
-				if (yych <= '`') goto yy275;
-				if (yych <= 'd') goto yy12;
-				goto yy332;
-			}
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) {
-				if (yych <= 'z') goto yy12;
-			} else {
-				if (yych != 0xCB) goto yy12;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych >= 0xD6) goto yy12;
-			} else {
-				if (yych <= 0xE0) goto yy275;
-				if (yych <= 0xE2) goto yy12;
-			}
-		}
-	}
-yy275:
-	{ emit(st, tok, cur, TA_DEMI, 0); continue; }
-yy276:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy333;
-	if (yych == 'i') goto yy333;
-	goto yy12;
-yy277:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy334;
-	if (yych == 'n') goto yy334;
-	goto yy12;
-yy278:
-	yyaccept = 25;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy279;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy279;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy279;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy279:
-	{ emit(st, tok, cur, TA_DES, 0); continue; }
-yy280:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy335;
-	if (yych == 'e') goto yy335;
-	goto yy12;
-yy281:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy337;
-	if (yych == 'r') goto yy337;
-	goto yy12;
-yy282:
+	if (yych == 'U') goto yy368;
+	if (yych == 'u') goto yy368;
+	goto yy225;
+yy357:
 	yych = *++cur;
 	if (yych <= '`') {
 		if (yych <= ' ') {
-			if (yych <= 0x1F) goto yy55;
-			goto yy338;
+			if (yych <= 0x1F) goto yy250;
+			goto yy369;
 		} else {
-			if (yych == 'A') goto yy339;
-			goto yy55;
+			if (yych == 'A') goto yy370;
+			goto yy250;
 		}
 	} else {
 		if (yych <= 0xC2) {
-			if (yych <= 'a') goto yy339;
-			if (yych <= 0xC1) goto yy55;
-			goto yy340;
+			if (yych <= 'a') goto yy370;
+			if (yych <= 0xC1) goto yy250;
+			goto yy371;
 		} else {
-			if (yych == 0xE2) goto yy341;
-			goto yy55;
+			if (yych == 0xE2) goto yy372;
+			goto yy250;
 		}
 	}
-yy283:
+yy358:
 	yych = *++cur;
 	if (yych <= 0x8F) {
-		if (yych == 0x89) goto yy190;
-		goto yy55;
+		if (yych == 0x89) goto yy311;
+		goto yy250;
 	} else {
-		if (yych <= 0x91) goto yy66;
-		if (yych == 0xAF) goto yy190;
-		goto yy55;
+		if (yych <= 0x91) goto yy261;
+		if (yych == 0xAF) goto yy311;
+		goto yy250;
 	}
-yy284:
-	yyaccept = 3;
+yy359:
+	yyaccept = 2;
 	yych = *(mar = ++cur);
 	if (yych <= 0xCA) {
 		if (yych <= '`') {
 			if (yych <= '/') {
 				if (yych == '-') {
 					yyt1 = cur;
-					goto yy195;
+					goto yy316;
 				}
 				yyt1 = cur;
-				goto yy193;
+				goto yy314;
 			} else {
-				if (yych <= '9') goto yy12;
+				if (yych <= '9') goto yy225;
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy193;
+					goto yy314;
 				}
-				if (yych <= 'Z') goto yy12;
+				if (yych <= 'Z') goto yy225;
 				yyt1 = cur;
-				goto yy193;
+				goto yy314;
 			}
 		} else {
 			if (yych <= 0xC1) {
-				if (yych <= 'z') goto yy12;
+				if (yych <= 'z') goto yy225;
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy193;
+					goto yy314;
 				}
-				goto yy12;
+				goto yy225;
 			} else {
 				if (yych <= 0xC2) {
 					yyt1 = cur;
-					goto yy197;
+					goto yy318;
 				}
-				if (yych <= 0xC8) goto yy12;
+				if (yych <= 0xC8) goto yy225;
 				if (yych <= 0xC9) {
 					yyt1 = cur;
-					goto yy198;
+					goto yy319;
 				}
 				yyt1 = cur;
-				goto yy199;
+				goto yy320;
 			}
 		}
 	} else {
@@ -4455,377 +3595,111 @@ yy284:
 			if (yych <= 0xD4) {
 				if (yych <= 0xCB) {
 					yyt1 = cur;
-					goto yy197;
+					goto yy318;
 				}
 				if (yych <= 0xD3) {
 					yyt1 = cur;
-					goto yy200;
+					goto yy321;
 				}
 				yyt1 = cur;
-				goto yy199;
+				goto yy320;
 			} else {
 				if (yych <= 0xD5) {
 					yyt1 = cur;
-					goto yy197;
+					goto yy318;
 				}
 				if (yych <= 0xD6) {
 					yyt1 = cur;
-					goto yy201;
+					goto yy322;
 				}
 				if (yych <= 0xDB) {
 					yyt1 = cur;
-					goto yy200;
+					goto yy321;
 				}
 				yyt1 = cur;
-				goto yy197;
+				goto yy318;
 			}
 		} else {
 			if (yych <= 0xEF) {
 				if (yych <= 0xE0) {
 					yyt1 = cur;
-					goto yy202;
+					goto yy323;
 				}
 				if (yych <= 0xE1) {
 					yyt1 = cur;
-					goto yy203;
+					goto yy324;
 				}
 				if (yych <= 0xE2) {
 					yyt1 = cur;
-					goto yy204;
+					goto yy325;
 				}
 				yyt1 = cur;
-				goto yy205;
+				goto yy326;
 			} else {
 				if (yych <= 0xF0) {
 					yyt1 = cur;
-					goto yy206;
+					goto yy327;
 				}
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy207;
+					goto yy328;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy208;
+					goto yy329;
 				}
-				goto yy12;
+				goto yy225;
 			}
 		}
 	}
-yy285:
-	yyaccept = 19;
+yy360:
+	yyaccept = 5;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
-			if (yych == '-') goto yy139;
-			goto yy194;
+			if (yych == '-') goto yy281;
+			goto yy315;
 		} else {
-			if (yych <= 'Z') goto yy139;
-			if (yych <= '`') goto yy194;
-			if (yych <= 'z') goto yy139;
-			goto yy194;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy194;
-			if (yych <= 0xD4) goto yy139;
-			goto yy194;
-		} else {
-			if (yych <= 0xDB) goto yy139;
-			if (yych <= 0xE0) goto yy194;
-			if (yych <= 0xE2) goto yy139;
-			goto yy194;
-		}
-	}
-yy286:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0x8F) goto yy193;
-	if (yych <= 0x91) goto yy195;
-	if (yych <= 0xBF) goto yy193;
-	goto yy55;
-yy287:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy342;
-	if (yych == 'u') goto yy342;
-	goto yy12;
-yy288:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy343;
-	if (yych == 's') goto yy343;
-	goto yy12;
-yy289:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy345;
-	if (yych == 'i') goto yy345;
-	goto yy12;
-yy290:
-	yyaccept = 26;
-	yych = *(mar = ++cur);
-	if (yych <= 'i') {
-		if (yych <= 'H') {
-			if (yych == '-') goto yy12;
-			if (yych >= 'A') goto yy12;
-		} else {
-			if (yych <= 'Z') {
-				if (yych <= 'I') goto yy346;
-				goto yy12;
-			} else {
-				if (yych <= '`') goto yy291;
-				if (yych <= 'h') goto yy12;
-				goto yy346;
-			}
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) {
-				if (yych <= 'z') goto yy12;
-			} else {
-				if (yych != 0xCB) goto yy12;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych >= 0xD6) goto yy12;
-			} else {
-				if (yych <= 0xE0) goto yy291;
-				if (yych <= 0xE2) goto yy12;
-			}
-		}
-	}
-yy291:
-	{ emit(st, tok, cur, TA_PLUS, 0); continue; }
-yy292:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy347;
-	if (yych == 'i') goto yy347;
-	goto yy12;
-yy293:
-	yyaccept = 27;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy294;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy294;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy294;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy294:
-	{ emit(st, tok, cur, TA_POUR, 0); continue; }
-yy295:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'T') goto yy348;
-	if (yych == 't') goto yy348;
-	goto yy12;
-yy296:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'Q') goto yy350;
-	if (yych == 'q') goto yy350;
-	goto yy12;
-yy297:
-	yyaccept = 28;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy298;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy298;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy298;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy298:
-	{ emit(st, tok, cur, TA_TOUS, 0); continue; }
-yy299:
-	yyaccept = 29;
-	yych = *(mar = ++cur);
-	if (yych <= 'e') {
-		if (yych <= 'D') {
-			if (yych == '-') goto yy12;
-			if (yych >= 'A') goto yy12;
-		} else {
-			if (yych <= 'Z') {
-				if (yych <= 'E') goto yy351;
-				goto yy12;
-			} else {
-				if (yych <= '`') goto yy300;
-				if (yych <= 'd') goto yy12;
-				goto yy351;
-			}
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) {
-				if (yych <= 'z') goto yy12;
-			} else {
-				if (yych != 0xCB) goto yy12;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych >= 0xD6) goto yy12;
-			} else {
-				if (yych <= 0xE0) goto yy300;
-				if (yych <= 0xE2) goto yy12;
-			}
-		}
-	}
-yy300:
-	{ emit(st, tok, cur, TA_TOUT, 0); continue; }
-yy301:
-	yyaccept = 30;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy302;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy302;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy302;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy302:
-	{ emit(st, tok, cur, TA_VERS, 0); continue; }
-yy303:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'n') goto yy352;
-	goto yy12;
-yy304:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'e') goto yy33;
-	if (yych == 't') goto yy119;
-	goto yy12;
-yy305:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 's') goto yy119;
-	goto yy12;
-yy306:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'a') goto yy353;
-	goto yy12;
-yy307:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'e') goto yy135;
-	goto yy12;
-yy308:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 't') goto yy354;
-	goto yy12;
-yy309:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'n') goto yy356;
-	goto yy12;
-yy310:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 's') goto yy357;
-	goto yy12;
-yy311:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'v') goto yy359;
-	goto yy12;
-yy312:
-	yyaccept = 31;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy313;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy313;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy313;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy313:
-	{ emit(st, tok, cur, TA_PAST, TX_AUX_ETRE_PRESENT); continue; }
-yy314:
-	yyaccept = 32;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
+			if (yych <= 'Z') goto yy281;
 			if (yych <= '`') goto yy315;
-			if (yych <= 'z') goto yy12;
+			if (yych <= 'z') goto yy281;
+			goto yy315;
 		}
 	} else {
 		if (yych <= 0xD5) {
 			if (yych == 0xCB) goto yy315;
-			if (yych <= 0xD4) goto yy12;
+			if (yych <= 0xD4) goto yy281;
+			goto yy315;
 		} else {
-			if (yych <= 0xDB) goto yy12;
+			if (yych <= 0xDB) goto yy281;
 			if (yych <= 0xE0) goto yy315;
-			if (yych <= 0xE2) goto yy12;
+			if (yych <= 0xE2) goto yy281;
+			goto yy315;
 		}
 	}
-yy315:
-	{ emit(st, tok, cur, TA_TOT, 0); continue; }
-yy316:
-	yyaccept = 3;
+yy361:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0x8F) goto yy314;
+	if (yych <= 0x91) goto yy316;
+	if (yych <= 0xBF) goto yy314;
+	goto yy250;
+yy362:
+	yyaccept = 2;
 	yych = *(mar = ++cur);
-	if (yych == 'i') goto yy360;
-	goto yy12;
-yy317:
-	yyaccept = 33;
+	if (yych == 'U') goto yy373;
+	if (yych == 'u') goto yy373;
+	goto yy225;
+yy363:
+	yyaccept = 6;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC1) {
-		if (yych == ' ') goto yy58;
+		if (yych == ' ') goto yy253;
 	} else {
-		if (yych <= 0xC2) goto yy63;
-		if (yych == 0xE2) goto yy65;
+		if (yych <= 0xC2) goto yy258;
+		if (yych == 0xE2) goto yy260;
 	}
-yy318:
+yy364:
 	{ if (*cur >= '0' && *cur <= '9') { /* 04 2009: not a group */
                                   cur = tok;
                                   while (*cur >= '0' && *cur <= '9')
@@ -4837,110 +3711,110 @@ yy318:
                               if (st->n)
                                   st->atoms[st->n - 1].nd = nd;
                               continue; }
-yy319:
+yy365:
 	yych = *++cur;
-	if (yych == 'e') goto yy154;
-	goto yy55;
-yy320:
+	if (yych == 'e') goto yy296;
+	goto yy250;
+yy366:
 	yych = *++cur;
 	if (yych <= 0x7F) {
 		if (yych <= '`') {
 			if (yych <= '9') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy256;
+					goto yy347;
 				}
-				goto yy55;
+				goto yy250;
 			} else {
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy256;
+					goto yy347;
 				}
-				if (yych <= 'Z') goto yy55;
+				if (yych <= 'Z') goto yy250;
 				yyt1 = cur;
-				goto yy256;
+				goto yy347;
 			}
 		} else {
 			if (yych <= 'q') {
-				if (yych == 'm') goto yy361;
-				goto yy55;
+				if (yych == 'm') goto yy374;
+				goto yy250;
 			} else {
-				if (yych <= 'r') goto yy62;
-				if (yych <= 'z') goto yy55;
+				if (yych <= 'r') goto yy257;
+				if (yych <= 'z') goto yy250;
 				yyt1 = cur;
-				goto yy256;
+				goto yy347;
 			}
 		}
 	} else {
 		if (yych <= 0xDF) {
 			if (yych <= 0xC2) {
-				if (yych <= 0xC1) goto yy55;
+				if (yych <= 0xC1) goto yy250;
 				yyt1 = cur;
-				goto yy257;
+				goto yy348;
 			} else {
-				if (yych <= 0xC8) goto yy55;
+				if (yych <= 0xC8) goto yy250;
 				if (yych <= 0xC9) {
 					yyt1 = cur;
-					goto yy258;
+					goto yy349;
 				}
 				yyt1 = cur;
-				goto yy257;
+				goto yy348;
 			}
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xE0) {
 					yyt1 = cur;
-					goto yy259;
+					goto yy350;
 				}
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy260;
+					goto yy351;
 				}
 				yyt1 = cur;
-				goto yy261;
+				goto yy352;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy262;
+					goto yy353;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy263;
+					goto yy354;
 				}
-				goto yy55;
+				goto yy250;
 			}
 		}
 	}
-yy321:
+yy367:
 	yych = *++cur;
 	if (yych <= 0xC1) {
 		if (yych <= '`') {
 			if (yych <= '9') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy151;
+					goto yy293;
 				}
-				goto yy55;
+				goto yy250;
 			} else {
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy151;
+					goto yy293;
 				}
-				if (yych <= 'Z') goto yy55;
+				if (yych <= 'Z') goto yy250;
 				yyt1 = cur;
-				goto yy151;
+				goto yy293;
 			}
 		} else {
 			if (yych <= 's') {
-				if (yych <= 'r') goto yy55;
-				goto yy154;
+				if (yych <= 'r') goto yy250;
+				goto yy296;
 			} else {
-				if (yych <= 'z') goto yy55;
+				if (yych <= 'z') goto yy250;
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy151;
+					goto yy293;
 				}
-				goto yy55;
+				goto yy250;
 			}
 		}
 	} else {
@@ -4948,839 +3822,299 @@ yy321:
 			if (yych <= 0xC8) {
 				if (yych <= 0xC2) {
 					yyt1 = cur;
-					goto yy155;
+					goto yy297;
 				}
-				goto yy55;
+				goto yy250;
 			} else {
 				if (yych <= 0xC9) {
 					yyt1 = cur;
-					goto yy156;
+					goto yy298;
 				}
 				if (yych <= 0xDF) {
 					yyt1 = cur;
-					goto yy155;
+					goto yy297;
 				}
 				yyt1 = cur;
-				goto yy157;
+				goto yy299;
 			}
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy158;
+					goto yy300;
 				}
 				yyt1 = cur;
-				goto yy159;
+				goto yy301;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy160;
+					goto yy302;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy161;
+					goto yy303;
 				}
-				goto yy55;
+				goto yy250;
 			}
-		}
-	}
-yy322:
-	yyaccept = 34;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy323;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy323;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy323;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy323:
-	{ emit(st, tok, cur, TA_APRES, 0); continue; }
-yy324:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy362;
-	if (yych == 'r') goto yy362;
-	goto yy12;
-yy325:
-	yyaccept = 35;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy326;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy326;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy326;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy326:
-	{ emit(st, tok, cur, TA_AVANT, 0); continue; }
-yy327:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 's') goto yy322;
-	goto yy12;
-yy328:
-	yyaccept = 7;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-			goto yy79;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy79;
-			if (yych <= 'z') goto yy12;
-			goto yy79;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy79;
-			if (yych <= 0xD4) goto yy12;
-			goto yy79;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy79;
-			if (yych <= 0xE2) goto yy12;
-			goto yy79;
-		}
-	}
-yy329:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy363;
-	if (yych == 'e') goto yy363;
-	goto yy12;
-yy330:
-	yyaccept = 36;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy331;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy331;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy331;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy331:
-	{ emit(st, tok, cur, TA_COURS, 0); continue; }
-yy332:
-	yyaccept = 24;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-			goto yy275;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy275;
-			if (yych <= 'z') goto yy12;
-			goto yy275;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy275;
-			if (yych <= 0xD4) goto yy12;
-			goto yy275;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy275;
-			if (yych <= 0xE2) goto yy12;
-			goto yy275;
-		}
-	}
-yy333:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy365;
-	if (yych == 's') goto yy365;
-	goto yy12;
-yy334:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'T') goto yy367;
-	if (yych == 't') goto yy367;
-	goto yy12;
-yy335:
-	yyaccept = 37;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy336;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy336;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy336;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy336:
-	{ emit(st, tok, cur, TA_ENTRE, 0); continue; }
-yy337:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'O') goto yy369;
-	if (yych == 'o') goto yy369;
-	goto yy12;
-yy338:
-	yych = *++cur;
-	if (yych == 'A') goto yy370;
-	if (yych == 'a') goto yy370;
-	goto yy55;
-yy339:
-	yych = *++cur;
-	if (yych <= 0xC2) {
-		if (yych <= 'Z') {
-			if (yych <= '/') {
-				yyt1 = cur;
-				goto yy371;
-			}
-			if (yych <= '9') goto yy55;
-			if (yych <= '@') {
-				yyt1 = cur;
-				goto yy371;
-			}
-			goto yy55;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= '`') {
-					yyt1 = cur;
-					goto yy371;
-				}
-				goto yy55;
-			} else {
-				if (yych <= 0x7F) {
-					yyt1 = cur;
-					goto yy371;
-				}
-				if (yych <= 0xC1) goto yy55;
-				yyt1 = cur;
-				goto yy372;
-			}
-		}
-	} else {
-		if (yych <= 0xE0) {
-			if (yych <= 0xC8) goto yy55;
-			if (yych <= 0xC9) {
-				yyt1 = cur;
-				goto yy373;
-			}
-			if (yych <= 0xDF) {
-				yyt1 = cur;
-				goto yy372;
-			}
-			yyt1 = cur;
-			goto yy374;
-		} else {
-			if (yych <= 0xF0) {
-				if (yych <= 0xEF) {
-					yyt1 = cur;
-					goto yy375;
-				}
-				yyt1 = cur;
-				goto yy376;
-			} else {
-				if (yych <= 0xF3) {
-					yyt1 = cur;
-					goto yy377;
-				}
-				if (yych <= 0xF4) {
-					yyt1 = cur;
-					goto yy378;
-				}
-				goto yy55;
-			}
-		}
-	}
-yy340:
-	yych = *++cur;
-	if (yych == 0xA0) goto yy338;
-	goto yy55;
-yy341:
-	yych = *++cur;
-	if (yych == 0x80) goto yy379;
-	goto yy55;
-yy342:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'd') {
-		if (yych <= '\'') {
-			if (yych <= '&') goto yy12;
-			goto yy380;
-		} else {
-			if (yych == 'E') goto yy381;
-			goto yy12;
-		}
-	} else {
-		if (yych <= 0xCA) {
-			if (yych <= 'e') goto yy381;
-			if (yych <= 0xC9) goto yy12;
-			goto yy383;
-		} else {
-			if (yych == 0xE2) goto yy384;
-			goto yy12;
-		}
-	}
-yy343:
-	yyaccept = 38;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy344;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy344;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy344;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy344:
-	{ emit(st, tok, cur, TA_MOINS, 0); continue; }
-yy345:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy385;
-	if (yych == 'r') goto yy385;
-	goto yy12;
-yy346:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy387;
-	if (yych == 'e') goto yy387;
-	goto yy12;
-yy347:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'B') goto yy388;
-	if (yych == 'b') goto yy388;
-	goto yy12;
-yy348:
-	yyaccept = 39;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy349;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy349;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy349;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy349:
-	{ emit(st, tok, cur, TA_QUART, 0); continue; }
-yy350:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy389;
-	if (yych == 'u') goto yy389;
-	goto yy12;
-yy351:
-	yyaccept = 29;
-	yych = *(mar = ++cur);
-	if (yych <= 's') {
-		if (yych <= 'R') {
-			if (yych == '-') goto yy12;
-			if (yych <= '@') goto yy300;
-			goto yy12;
-		} else {
-			if (yych <= 'Z') {
-				if (yych <= 'S') goto yy297;
-				goto yy12;
-			} else {
-				if (yych <= '`') goto yy300;
-				if (yych <= 'r') goto yy12;
-				goto yy297;
-			}
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) {
-				if (yych <= 'z') goto yy12;
-				goto yy300;
-			} else {
-				if (yych == 0xCB) goto yy300;
-				goto yy12;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy300;
-				goto yy12;
-			} else {
-				if (yych <= 0xE0) goto yy300;
-				if (yych <= 0xE2) goto yy12;
-				goto yy300;
-			}
-		}
-	}
-yy352:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'd') goto yy359;
-	goto yy12;
-yy353:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'i') goto yy390;
-	goto yy12;
-yy354:
-	yyaccept = 40;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy355;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy355;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy355;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy355:
-	{ other(st, true); continue; }
-yy356:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 't') goto yy235;
-	goto yy12;
-yy357:
-	yyaccept = 41;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy358;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy358;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy358;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy358:
-	{ emit(st, tok, cur, TA_PRES, 0); continue; }
-yy359:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'u') goto yy391;
-	goto yy12;
-yy360:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'e') goto yy309;
-	if (yych == 't') goto yy235;
-	goto yy12;
-yy361:
-	yych = *++cur;
-	if (yych == 'e') goto yy393;
-	goto yy55;
-yy362:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'D') goto yy394;
-	if (yych == 'd') goto yy394;
-	goto yy12;
-yy363:
-	yyaccept = 42;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy364;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy364;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy364;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy364:
-	{ emit(st, tok, cur, TA_CHAQUE, 0); continue; }
-yy365:
-	yyaccept = 43;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy366;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy366;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy366;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy366:
-	{ emit(st, tok, cur, TA_DEPUIS, 0); continue; }
-yy367:
-	yyaccept = 44;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy368;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy368;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy368;
-			if (yych <= 0xE2) goto yy12;
 		}
 	}
 yy368:
-	{ emit(st, tok, cur, TA_PENDANT, 0); continue; }
-yy369:
-	yyaccept = 3;
+	yyaccept = 2;
 	yych = *(mar = ++cur);
-	if (yych == 'N') goto yy357;
-	if (yych == 'n') goto yy357;
-	goto yy12;
+	if (yych == 'R') goto yy375;
+	if (yych == 'r') goto yy375;
+	goto yy225;
+yy369:
+	yych = *++cur;
+	if (yych == 'A') goto yy376;
+	if (yych == 'a') goto yy376;
+	goto yy250;
 yy370:
 	yych = *++cur;
 	if (yych <= 0xC2) {
 		if (yych <= 'Z') {
 			if (yych <= '/') {
 				yyt1 = cur;
-				goto yy395;
+				goto yy377;
 			}
-			if (yych <= '9') goto yy55;
+			if (yych <= '9') goto yy250;
 			if (yych <= '@') {
 				yyt1 = cur;
-				goto yy395;
+				goto yy377;
 			}
-			goto yy55;
+			goto yy250;
 		} else {
 			if (yych <= 'z') {
 				if (yych <= '`') {
 					yyt1 = cur;
-					goto yy395;
+					goto yy377;
 				}
-				goto yy55;
+				goto yy250;
 			} else {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy395;
+					goto yy377;
 				}
-				if (yych <= 0xC1) goto yy55;
+				if (yych <= 0xC1) goto yy250;
 				yyt1 = cur;
-				goto yy396;
+				goto yy378;
 			}
 		}
 	} else {
 		if (yych <= 0xE0) {
-			if (yych <= 0xC8) goto yy55;
+			if (yych <= 0xC8) goto yy250;
 			if (yych <= 0xC9) {
 				yyt1 = cur;
-				goto yy397;
+				goto yy379;
 			}
 			if (yych <= 0xDF) {
 				yyt1 = cur;
-				goto yy396;
+				goto yy378;
 			}
 			yyt1 = cur;
-			goto yy398;
+			goto yy380;
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy399;
+					goto yy381;
 				}
 				yyt1 = cur;
-				goto yy400;
+				goto yy382;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy401;
+					goto yy383;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy402;
+					goto yy384;
 				}
-				goto yy55;
+				goto yy250;
 			}
 		}
 	}
 yy371:
+	yych = *++cur;
+	if (yych == 0xA0) goto yy369;
+	goto yy250;
+yy372:
+	yych = *++cur;
+	if (yych == 0x80) goto yy385;
+	goto yy250;
+yy373:
+	yyaccept = 2;
+	yych = *(mar = ++cur);
+	if (yych <= 0xC9) {
+		if (yych == '\'') goto yy386;
+		goto yy225;
+	} else {
+		if (yych <= 0xCA) goto yy387;
+		if (yych == 0xE2) goto yy388;
+		goto yy225;
+	}
+yy374:
+	yych = *++cur;
+	if (yych == 'e') goto yy389;
+	goto yy250;
+yy375:
+	yyaccept = 2;
+	yych = *(mar = ++cur);
+	if (yych == 'D') goto yy390;
+	if (yych == 'd') goto yy390;
+	goto yy225;
+yy376:
+	yych = *++cur;
+	if (yych <= 0xC2) {
+		if (yych <= 'Z') {
+			if (yych <= '/') {
+				yyt1 = cur;
+				goto yy391;
+			}
+			if (yych <= '9') goto yy250;
+			if (yych <= '@') {
+				yyt1 = cur;
+				goto yy391;
+			}
+			goto yy250;
+		} else {
+			if (yych <= 'z') {
+				if (yych <= '`') {
+					yyt1 = cur;
+					goto yy391;
+				}
+				goto yy250;
+			} else {
+				if (yych <= 0x7F) {
+					yyt1 = cur;
+					goto yy391;
+				}
+				if (yych <= 0xC1) goto yy250;
+				yyt1 = cur;
+				goto yy392;
+			}
+		}
+	} else {
+		if (yych <= 0xE0) {
+			if (yych <= 0xC8) goto yy250;
+			if (yych <= 0xC9) {
+				yyt1 = cur;
+				goto yy393;
+			}
+			if (yych <= 0xDF) {
+				yyt1 = cur;
+				goto yy392;
+			}
+			yyt1 = cur;
+			goto yy394;
+		} else {
+			if (yych <= 0xF0) {
+				if (yych <= 0xEF) {
+					yyt1 = cur;
+					goto yy395;
+				}
+				yyt1 = cur;
+				goto yy396;
+			} else {
+				if (yych <= 0xF3) {
+					yyt1 = cur;
+					goto yy397;
+				}
+				if (yych <= 0xF4) {
+					yyt1 = cur;
+					goto yy398;
+				}
+				goto yy250;
+			}
+		}
+	}
+yy377:
 	++cur;
 	cur = yyt1;
 	{ emit(st, tok, cur, TA_YA, 0); continue; }
-yy372:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0xBF) goto yy371;
-	goto yy55;
-yy373:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy55;
-	if (yych <= 0xBF) goto yy371;
-	goto yy55;
-yy374:
-	yych = *++cur;
-	if (yych <= 0x9F) goto yy55;
-	if (yych <= 0xBF) goto yy372;
-	goto yy55;
-yy375:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0xBF) goto yy372;
-	goto yy55;
-yy376:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy55;
-	if (yych <= 0xBF) goto yy375;
-	goto yy55;
-yy377:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0xBF) goto yy375;
-	goto yy55;
 yy378:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0x8F) goto yy375;
-	goto yy55;
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0xBF) goto yy377;
+	goto yy250;
 yy379:
 	yych = *++cur;
-	if (yych == 0x89) goto yy338;
-	if (yych == 0xAF) goto yy338;
-	goto yy55;
+	if (yych <= 0x8F) goto yy250;
+	if (yych <= 0xBF) goto yy377;
+	goto yy250;
 yy380:
-	++cur;
-	{ emit(st, tok, cur, TA_JUSQU, 0); continue; }
+	yych = *++cur;
+	if (yych <= 0x9F) goto yy250;
+	if (yych <= 0xBF) goto yy378;
+	goto yy250;
 yy381:
-	yyaccept = 45;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy382;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy382;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy382;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0xBF) goto yy378;
+	goto yy250;
 yy382:
-	{ emit(st, tok, cur, TA_JUSQU, 0); continue; }
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy250;
+	if (yych <= 0xBF) goto yy381;
+	goto yy250;
 yy383:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0xAF) goto yy138;
-	if (yych == 0xBC) goto yy380;
-	goto yy55;
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0xBF) goto yy381;
+	goto yy250;
 yy384:
 	yych = *++cur;
-	if (yych == 0x80) goto yy403;
-	goto yy55;
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0x8F) goto yy381;
+	goto yy250;
 yy385:
-	yyaccept = 46;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy386;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy386;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy386;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
+	yych = *++cur;
+	if (yych == 0x89) goto yy369;
+	if (yych == 0xAF) goto yy369;
+	goto yy250;
 yy386:
-	{ emit(st, tok, cur, TA_PARTIR, 0); continue; }
+	++cur;
+	{ emit(st, tok, cur, TA_JUSQU, 0); continue; }
 yy387:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy404;
-	if (yych == 'u') goto yy404;
-	goto yy12;
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0xAF) goto yy280;
+	if (yych == 0xBC) goto yy386;
+	goto yy250;
 yy388:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'L') goto yy405;
-	if (yych == 'l') goto yy405;
-	goto yy12;
+	yych = *++cur;
+	if (yych == 0x80) goto yy399;
+	goto yy250;
 yy389:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy406;
-	if (yych == 'e') goto yy406;
-	goto yy12;
-yy390:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'e') goto yy135;
-	if (yych == 't') goto yy133;
-	goto yy12;
-yy391:
-	yyaccept = 47;
-	yych = *(mar = ++cur);
-	if (yych <= 's') {
-		if (yych <= 'Z') {
-			if (yych == '-') goto yy12;
-			if (yych >= 'A') goto yy12;
-		} else {
-			if (yych <= 'd') {
-				if (yych >= 'a') goto yy12;
-			} else {
-				if (yych <= 'e') goto yy407;
-				if (yych <= 'r') goto yy12;
-				goto yy408;
-			}
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) {
-				if (yych <= 'z') goto yy12;
-			} else {
-				if (yych != 0xCB) goto yy12;
-			}
-		} else {
-			if (yych <= 0xDB) {
-				if (yych >= 0xD6) goto yy12;
-			} else {
-				if (yych <= 0xE0) goto yy392;
-				if (yych <= 0xE2) goto yy12;
-			}
-		}
-	}
-yy392:
-	{ emit(st, tok, cur, TA_FUT, TX_EXPECTED); continue; }
-yy393:
 	yych = *++cur;
 	if (yych <= 0xC1) {
 		if (yych <= '`') {
 			if (yych <= '9') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy256;
+					goto yy347;
 				}
-				goto yy55;
+				goto yy250;
 			} else {
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy256;
+					goto yy347;
 				}
-				if (yych <= 'Z') goto yy55;
+				if (yych <= 'Z') goto yy250;
 				yyt1 = cur;
-				goto yy256;
+				goto yy347;
 			}
 		} else {
 			if (yych <= 's') {
-				if (yych <= 'r') goto yy55;
-				goto yy154;
+				if (yych <= 'r') goto yy250;
+				goto yy296;
 			} else {
-				if (yych <= 'z') goto yy55;
+				if (yych <= 'z') goto yy250;
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy256;
+					goto yy347;
 				}
-				goto yy55;
+				goto yy250;
 			}
 		}
 	} else {
@@ -5788,275 +4122,129 @@ yy393:
 			if (yych <= 0xC8) {
 				if (yych <= 0xC2) {
 					yyt1 = cur;
-					goto yy257;
+					goto yy348;
 				}
-				goto yy55;
+				goto yy250;
 			} else {
 				if (yych <= 0xC9) {
 					yyt1 = cur;
-					goto yy258;
+					goto yy349;
 				}
 				if (yych <= 0xDF) {
 					yyt1 = cur;
-					goto yy257;
+					goto yy348;
 				}
 				yyt1 = cur;
-				goto yy259;
+				goto yy350;
 			}
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy260;
+					goto yy351;
 				}
 				yyt1 = cur;
-				goto yy261;
+				goto yy352;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy262;
+					goto yy353;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy263;
+					goto yy354;
 				}
-				goto yy55;
+				goto yy250;
 			}
 		}
 	}
-yy394:
-	yyaccept = 3;
+yy390:
+	yyaccept = 2;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC9) {
-		if (yych == '\'') goto yy409;
-		goto yy12;
+		if (yych == '\'') goto yy400;
+		goto yy225;
 	} else {
-		if (yych <= 0xCA) goto yy410;
-		if (yych == 0xE2) goto yy411;
-		goto yy12;
+		if (yych <= 0xCA) goto yy401;
+		if (yych == 0xE2) goto yy402;
+		goto yy225;
 	}
-yy395:
+yy391:
 	++cur;
 	cur = yyt1;
 	{ emit(st, tok, cur, TA_YA, 0); continue; }
+yy392:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0xBF) goto yy391;
+	goto yy250;
+yy393:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy250;
+	if (yych <= 0xBF) goto yy391;
+	goto yy250;
+yy394:
+	yych = *++cur;
+	if (yych <= 0x9F) goto yy250;
+	if (yych <= 0xBF) goto yy392;
+	goto yy250;
+yy395:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0xBF) goto yy392;
+	goto yy250;
 yy396:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
+	if (yych <= 0x8F) goto yy250;
 	if (yych <= 0xBF) goto yy395;
-	goto yy55;
+	goto yy250;
 yy397:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy55;
+	if (yych <= 0x7F) goto yy250;
 	if (yych <= 0xBF) goto yy395;
-	goto yy55;
+	goto yy250;
 yy398:
 	yych = *++cur;
-	if (yych <= 0x9F) goto yy55;
-	if (yych <= 0xBF) goto yy396;
-	goto yy55;
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0x8F) goto yy395;
+	goto yy250;
 yy399:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0xBF) goto yy396;
-	goto yy55;
+	if (yych <= 0x8F) goto yy250;
+	if (yych <= 0x91) goto yy261;
+	if (yych == 0x99) goto yy386;
+	goto yy250;
 yy400:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy55;
-	if (yych <= 0xBF) goto yy399;
-	goto yy55;
+	if (yych == 'H') goto yy403;
+	if (yych == 'h') goto yy403;
+	goto yy250;
 yy401:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0xBF) goto yy399;
-	goto yy55;
+	if (yych <= 0x7F) goto yy250;
+	if (yych <= 0xAF) goto yy280;
+	if (yych == 0xBC) goto yy400;
+	goto yy250;
 yy402:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0x8F) goto yy399;
-	goto yy55;
+	if (yych == 0x80) goto yy404;
+	goto yy250;
 yy403:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy55;
-	if (yych <= 0x91) goto yy66;
-	if (yych == 0x99) goto yy380;
-	goto yy55;
+	if (yych == 'U') goto yy405;
+	if (yych == 'u') goto yy405;
+	goto yy250;
 yy404:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy412;
-	if (yych == 'r') goto yy412;
-	goto yy12;
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy250;
+	if (yych <= 0x91) goto yy261;
+	if (yych == 0x99) goto yy400;
+	goto yy250;
 yy405:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy413;
-	if (yych == 'e') goto yy413;
-	goto yy12;
+	yych = *++cur;
+	if (yych == 'I') goto yy406;
+	if (yych != 'i') goto yy250;
 yy406:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy415;
-	if (yych == 's') goto yy415;
-	goto yy12;
-yy407:
-	yyaccept = 47;
-	yych = *(mar = ++cur);
-	if (yych <= 'z') {
-		if (yych <= 'Z') {
-			if (yych == '-') goto yy12;
-			if (yych <= '@') goto yy392;
-			goto yy12;
-		} else {
-			if (yych <= '`') goto yy392;
-			if (yych != 's') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD4) {
-			if (yych <= 0xC2) goto yy392;
-			if (yych == 0xCB) goto yy392;
-			goto yy12;
-		} else {
-			if (yych <= 0xDB) {
-				if (yych <= 0xD5) goto yy392;
-				goto yy12;
-			} else {
-				if (yych <= 0xE0) goto yy392;
-				if (yych <= 0xE2) goto yy12;
-				goto yy392;
-			}
-		}
-	}
-yy408:
-	yyaccept = 47;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-			goto yy392;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy392;
-			if (yych <= 'z') goto yy12;
-			goto yy392;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy392;
-			if (yych <= 0xD4) goto yy12;
-			goto yy392;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy392;
-			if (yych <= 0xE2) goto yy12;
-			goto yy392;
-		}
-	}
-yy409:
-	yych = *++cur;
-	if (yych == 'H') goto yy417;
-	if (yych == 'h') goto yy417;
-	goto yy55;
-yy410:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy55;
-	if (yych <= 0xAF) goto yy138;
-	if (yych == 0xBC) goto yy409;
-	goto yy55;
-yy411:
-	yych = *++cur;
-	if (yych == 0x80) goto yy418;
-	goto yy55;
-yy412:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy419;
-	if (yych == 's') goto yy419;
-	goto yy12;
-yy413:
-	yyaccept = 48;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy414;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy414;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy414;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy414:
-	{ emit(st, tok, cur, TA_POSSIBLE, 0); continue; }
-yy415:
-	yyaccept = 49;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy416;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy416;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy416;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy416:
-	{ emit(st, tok, cur, TA_QUELQUES, 0); continue; }
-yy417:
-	yych = *++cur;
-	if (yych == 'U') goto yy421;
-	if (yych == 'u') goto yy421;
-	goto yy55;
-yy418:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy55;
-	if (yych <= 0x91) goto yy66;
-	if (yych == 0x99) goto yy409;
-	goto yy55;
-yy419:
-	yyaccept = 50;
-	yych = *(mar = ++cur);
-	if (yych <= 0xC2) {
-		if (yych <= '@') {
-			if (yych == '-') goto yy12;
-		} else {
-			if (yych <= 'Z') goto yy12;
-			if (yych <= '`') goto yy420;
-			if (yych <= 'z') goto yy12;
-		}
-	} else {
-		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy420;
-			if (yych <= 0xD4) goto yy12;
-		} else {
-			if (yych <= 0xDB) goto yy12;
-			if (yych <= 0xE0) goto yy420;
-			if (yych <= 0xE2) goto yy12;
-		}
-	}
-yy420:
-	{ emit(st, tok, cur, TA_PLUSIEURS, 0); continue; }
-yy421:
-	yych = *++cur;
-	if (yych == 'I') goto yy422;
-	if (yych != 'i') goto yy55;
-yy422:
 	++cur;
 	{ if (!vocab(st, tok, cur, false)) other(st, true); continue; }
 }

@@ -445,6 +445,87 @@ static int32_t digits_value(const char *s, const char *e, uint8_t *nd)
     return (int32_t)v;
 }
 
+/* The grammar words of time expressions (le, depuis, plusieurs ...) and the tense markers (ont,
+ * sera ...): when the whole word s..e, which the DFA of lex found (ASCII and Latin-1 letters), is
+ * one of them, emits its atom and returns true. Kept out of lex so that its DFA need not follow
+ * every letter of every other word through these prefixes: a word is one of them exactly when lex
+ * would have taken it as one, since each is made of such letters and none is longer than the
+ * word. The DFA may read past e (the text ends in NUL), but a match that does not end at e is
+ * not this word. */
+static bool keyword(lex_state *st, const char *s, const char *e)
+{
+    const char *cur = s, *mar;
+    int kind;
+    int32_t v;
+    (void)mar;
+    /*!re2c
+    re2c:define:YYCTYPE = "unsigned char";
+    re2c:define:YYCURSOR = cur;
+    re2c:define:YYMARKER = mar;
+    re2c:yyfill:enable = 0;
+    re2c:api:style = free-form;
+    re2c:define:YYPEEK = "(unsigned char)*cur";
+
+        'le' | 'la' | 'les' { kind = TA_LE, v = 0; goto found; }
+        'de'                { kind = TA_DE, v = 0; goto found; }
+        'du' | 'des'        { kind = TA_DU, v = 0; goto found; }
+        'au' | 'aux'        { kind = TA_AU, v = 0; goto found; }
+        "a"                 { kind = TA_A, v = 1; goto found; }
+        "\u00e0" | "\u00c0" | "A"     { kind = TA_A, v = 0; goto found; }
+        'en'                { kind = TA_EN, v = 0; goto found; }
+        'et'                { kind = TA_ET, v = 0; goto found; }
+        'entre'             { kind = TA_ENTRE, v = 0; goto found; }
+        'depuis'            { kind = TA_DEPUIS, v = 0; goto found; }
+        "d\u00e8s" | "D\u00e8s"       { kind = TA_DES, v = 0; goto found; }
+        'jusque'            { kind = TA_JUSQU, v = 0; goto found; }
+        'dans'              { kind = TA_DANS, v = 0; goto found; }
+        'pendant' | 'durant' { kind = TA_PENDANT, v = 0; goto found; }
+        'pour'              { kind = TA_POUR, v = 0; goto found; }
+        'chaque'            { kind = TA_CHAQUE, v = 0; goto found; }
+        'tous' | 'toutes'   { kind = TA_TOUS, v = 0; goto found; }
+        'tout' | 'toute'    { kind = TA_TOUT, v = 0; goto found; }
+        'ce' | 'cet' | 'cette' { kind = TA_CE, v = 0; goto found; }
+        'ces'               { kind = TA_CES, v = 0; goto found; }
+        'vers'              { kind = TA_VERS, v = 0; goto found; }
+        'avant'             { kind = TA_AVANT, v = 0; goto found; }
+        "apr\u00e8s" | "Apr\u00e8s" | 'apres' { kind = TA_APRES, v = 0; goto found; }
+        'cours'             { kind = TA_COURS, v = 0; goto found; }
+        'moins'             { kind = TA_MOINS, v = 0; goto found; }
+        'quelques'          { kind = TA_QUELQUES, v = 0; goto found; }
+        'plusieurs'         { kind = TA_PLUSIEURS, v = 0; goto found; }
+        'par'               { kind = TA_PAR, v = 0; goto found; }
+        'demi' | 'demie'    { kind = TA_DEMI, v = 0; goto found; }
+        'quart'             { kind = TA_QUART, v = 0; goto found; }
+        'plus'              { kind = TA_PLUS, v = 0; goto found; }
+        "t\u00f4t"               { kind = TA_TOT, v = 0; goto found; }
+        'possible'          { kind = TA_POSSIBLE, v = 0; goto found; }
+        'est'               { kind = TA_EST, v = 0; goto found; }
+        'peu'               { kind = TA_PEU, v = 0; goto found; }
+        "pr\u00e8s" | 'environ'  { kind = TA_PRES, v = 0; goto found; }
+        'partir'            { kind = TA_PARTIR, v = 0; goto found; }
+        'ici'               { kind = TA_ICI, v = 0; goto found; }
+
+        "ont" | "avait" | "avaient" | "avons" | "avez" | "ai" | "eu"
+                            { kind = TA_PAST, v = TX_AUX_AVOIR; goto found; }
+        "\u00e9tait" | "\u00e9taient" | "fut" | "furent"
+                            { kind = TA_PAST, v = TX_AUX_ETRE_PAST; goto found; }
+        "sont"              { kind = TA_PAST, v = TX_AUX_ETRE_PRESENT; goto found; }
+        "front" | "affront" { if (cur != e) return false; other(st, true); return true; }
+        "sera" | "seront" | "aura" | "auront" | "va" | "vont" | "devrait" | "devraient" | "doit"
+            | "doivent"
+                            { kind = TA_FUT, v = 0; goto found; }
+        "pr\u00e9vu" | "pr\u00e9vue" | "pr\u00e9vus" | "pr\u00e9vues" | "attendu" | "attendue"
+            | "attendus" | "attendues"
+                            { kind = TA_FUT, v = TX_EXPECTED; goto found; }
+        *                   { return false; }
+    */
+found:
+    if (cur != e)
+        return false;
+    emit(st, s, e, kind, v);
+    return true;
+}
+
 /* The DFA: one atom (or gap) per loop until the NUL at the end of the text. */
 static void lex(lex_state *st, const char *cur)
 {
@@ -508,57 +589,6 @@ static void lex(lex_state *st, const char *cur)
                             { emit(st, tok, cur, TA_YA, 0); continue; }
         'il' SP 'ya' / E   { emit(st, tok, cur, TA_YA, 0); continue; }
 
-        'le' | 'la' | 'les' { emit(st, tok, cur, TA_LE, 0); continue; }
-        'de'                { emit(st, tok, cur, TA_DE, 0); continue; }
-        'du' | 'des'        { emit(st, tok, cur, TA_DU, 0); continue; }
-        'au' | 'aux'        { emit(st, tok, cur, TA_AU, 0); continue; }
-        "a"                 { emit(st, tok, cur, TA_A, 1); continue; }
-        "\u00e0" | "\u00c0" | "A"     { emit(st, tok, cur, TA_A, 0); continue; }
-        'en'                { emit(st, tok, cur, TA_EN, 0); continue; }
-        'et'                { emit(st, tok, cur, TA_ET, 0); continue; }
-        'entre'             { emit(st, tok, cur, TA_ENTRE, 0); continue; }
-        'depuis'            { emit(st, tok, cur, TA_DEPUIS, 0); continue; }
-        "d\u00e8s" | "D\u00e8s"       { emit(st, tok, cur, TA_DES, 0); continue; }
-        'jusque'            { emit(st, tok, cur, TA_JUSQU, 0); continue; }
-        'dans'              { emit(st, tok, cur, TA_DANS, 0); continue; }
-        'pendant' | 'durant' { emit(st, tok, cur, TA_PENDANT, 0); continue; }
-        'pour'              { emit(st, tok, cur, TA_POUR, 0); continue; }
-        'chaque'            { emit(st, tok, cur, TA_CHAQUE, 0); continue; }
-        'tous' | 'toutes'   { emit(st, tok, cur, TA_TOUS, 0); continue; }
-        'tout' | 'toute'    { emit(st, tok, cur, TA_TOUT, 0); continue; }
-        'ce' | 'cet' | 'cette' { emit(st, tok, cur, TA_CE, 0); continue; }
-        'ces'               { emit(st, tok, cur, TA_CES, 0); continue; }
-        'vers'              { emit(st, tok, cur, TA_VERS, 0); continue; }
-        'avant'             { emit(st, tok, cur, TA_AVANT, 0); continue; }
-        "apr\u00e8s" | "Apr\u00e8s" | 'apres' { emit(st, tok, cur, TA_APRES, 0); continue; }
-        'cours'             { emit(st, tok, cur, TA_COURS, 0); continue; }
-        'moins'             { emit(st, tok, cur, TA_MOINS, 0); continue; }
-        'quelques'          { emit(st, tok, cur, TA_QUELQUES, 0); continue; }
-        'plusieurs'         { emit(st, tok, cur, TA_PLUSIEURS, 0); continue; }
-        'par'               { emit(st, tok, cur, TA_PAR, 0); continue; }
-        'demi' | 'demie'    { emit(st, tok, cur, TA_DEMI, 0); continue; }
-        'quart'             { emit(st, tok, cur, TA_QUART, 0); continue; }
-        'plus'              { emit(st, tok, cur, TA_PLUS, 0); continue; }
-        "t\u00f4t"               { emit(st, tok, cur, TA_TOT, 0); continue; }
-        'possible'          { emit(st, tok, cur, TA_POSSIBLE, 0); continue; }
-        'est'               { emit(st, tok, cur, TA_EST, 0); continue; }
-        'peu'               { emit(st, tok, cur, TA_PEU, 0); continue; }
-        "pr\u00e8s" | 'environ'  { emit(st, tok, cur, TA_PRES, 0); continue; }
-        'partir'            { emit(st, tok, cur, TA_PARTIR, 0); continue; }
-        'ici'               { emit(st, tok, cur, TA_ICI, 0); continue; }
-
-        "ont" | "avait" | "avaient" | "avons" | "avez" | "ai" | "eu"
-                            { emit(st, tok, cur, TA_PAST, TX_AUX_AVOIR); continue; }
-        "\u00e9tait" | "\u00e9taient" | "fut" | "furent"
-                            { emit(st, tok, cur, TA_PAST, TX_AUX_ETRE_PAST); continue; }
-        "sont"              { emit(st, tok, cur, TA_PAST, TX_AUX_ETRE_PRESENT); continue; }
-        "front" | "affront" { other(st, true); continue; }
-        "sera" | "seront" | "aura" | "auront" | "va" | "vont" | "devrait" | "devraient" | "doit"
-            | "doivent"
-                            { emit(st, tok, cur, TA_FUT, 0); continue; }
-        "pr\u00e9vu" | "pr\u00e9vue" | "pr\u00e9vus" | "pr\u00e9vues" | "attendu" | "attendue"
-            | "attendus" | "attendues"
-                            { emit(st, tok, cur, TA_FUT, TX_EXPECTED); continue; }
 
         [IVXL]+ ("e" | "\u00e8me" | "eme") / E
                             { int v = roman_value(tok, cur);
@@ -570,7 +600,9 @@ static void lex(lex_state *st, const char *cur)
                               else
                                   other(st, true);
                               continue; }
-        LAT+                { cur = word_latin(st, tok, cur); continue; }
+        LAT+                { if (!keyword(st, tok, cur))
+                                  cur = word_latin(st, tok, cur);
+                              continue; }
         L+ (H L+)*          { cur = word(st, tok, cur); continue; }
 
         [/.:,()!?]          { emit(st, tok, cur, TA_PUNCT, *tok); continue; }
