@@ -11,9 +11,13 @@
  *
  * The text must end in NUL; a NUL inside the text is a gap.
  */
+#include <assert.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
 
 #include "lang/fr/times_int.h"
 #include "recoupe.h"
@@ -47,6 +51,7 @@ typedef struct lex_state {
     bool word_before;  /* an unknown word came just before, after spaces only */
     int err;
     tx_vocab_cache *vc; /* this thread's, for vocab */
+    const struct tx_kw_table *kw; /* this thread's, for keyword */
 } lex_state;
 
 /* The filter bit of a word: from its length and its first two and last bytes with bit 5 set,
@@ -447,1325 +452,260 @@ static int32_t digits_value(const char *s, const char *e, uint8_t *nd)
 }
 
 /* The grammar words of time expressions (le, depuis, plusieurs ...) and the tense markers (ont,
- * sera ...): when the whole word s..e, which the DFA of lex found (ASCII and Latin-1 letters), is
- * one of them, emits its atom and returns true. Kept out of lex so that its DFA need not follow
- * every letter of every other word through these prefixes: a word is one of them exactly when lex
- * would have taken it as one, since each is made of such letters and none is longer than the
- * word. The DFA may read past e (the text ends in NUL), but a match that does not end at e is
- * not this word. */
-static bool keyword(lex_state *st, const char *s, const char *e)
-{
-    const char *cur = s, *mar;
-    int kind;
+ * sera ...), each with whether ASCII case is ignored and its atom. TX_KW_OTHER: a word that only
+ * marks a gap, whatever its ending says. All are made of LAT letters. */
+#define TX_KW_OTHER 255
+#define KW(w, ci, kind, v) {w, sizeof w - 1, ci, kind, v}
+static const struct tx_kw {
+    const char *w;
+    uint8_t n, ci, kind;
     int32_t v;
-    (void)mar;
-    
+} kw_list[] = {
+    KW("le", 1, TA_LE, 0),
+    KW("la", 1, TA_LE, 0),
+    KW("les", 1, TA_LE, 0),
+    KW("de", 1, TA_DE, 0),
+    KW("du", 1, TA_DU, 0),
+    KW("des", 1, TA_DU, 0),
+    KW("au", 1, TA_AU, 0),
+    KW("aux", 1, TA_AU, 0),
+    KW("a", 0, TA_A, 1),
+    KW("\xc3\xa0", 0, TA_A, 0),
+    KW("\xc3\x80", 0, TA_A, 0),
+    KW("A", 0, TA_A, 0),
+    KW("en", 1, TA_EN, 0),
+    KW("et", 1, TA_ET, 0),
+    KW("entre", 1, TA_ENTRE, 0),
+    KW("depuis", 1, TA_DEPUIS, 0),
+    KW("d\xc3\xa8s", 0, TA_DES, 0),
+    KW("D\xc3\xa8s", 0, TA_DES, 0),
+    KW("jusque", 1, TA_JUSQU, 0),
+    KW("dans", 1, TA_DANS, 0),
+    KW("pendant", 1, TA_PENDANT, 0),
+    KW("durant", 1, TA_PENDANT, 0),
+    KW("pour", 1, TA_POUR, 0),
+    KW("chaque", 1, TA_CHAQUE, 0),
+    KW("tous", 1, TA_TOUS, 0),
+    KW("toutes", 1, TA_TOUS, 0),
+    KW("tout", 1, TA_TOUT, 0),
+    KW("toute", 1, TA_TOUT, 0),
+    KW("ce", 1, TA_CE, 0),
+    KW("cet", 1, TA_CE, 0),
+    KW("cette", 1, TA_CE, 0),
+    KW("ces", 1, TA_CES, 0),
+    KW("vers", 1, TA_VERS, 0),
+    KW("avant", 1, TA_AVANT, 0),
+    KW("apr\xc3\xa8s", 0, TA_APRES, 0),
+    KW("Apr\xc3\xa8s", 0, TA_APRES, 0),
+    KW("apres", 1, TA_APRES, 0),
+    KW("cours", 1, TA_COURS, 0),
+    KW("moins", 1, TA_MOINS, 0),
+    KW("quelques", 1, TA_QUELQUES, 0),
+    KW("plusieurs", 1, TA_PLUSIEURS, 0),
+    KW("par", 1, TA_PAR, 0),
+    KW("demi", 1, TA_DEMI, 0),
+    KW("demie", 1, TA_DEMI, 0),
+    KW("quart", 1, TA_QUART, 0),
+    KW("plus", 1, TA_PLUS, 0),
+    KW("t\xc3\xb4t", 0, TA_TOT, 0),
+    KW("possible", 1, TA_POSSIBLE, 0),
+    KW("est", 1, TA_EST, 0),
+    KW("peu", 1, TA_PEU, 0),
+    KW("pr\xc3\xa8s", 0, TA_PRES, 0),
+    KW("environ", 1, TA_PRES, 0),
+    KW("partir", 1, TA_PARTIR, 0),
+    KW("ici", 1, TA_ICI, 0),
+    KW("ont", 0, TA_PAST, TX_AUX_AVOIR),
+    KW("avait", 0, TA_PAST, TX_AUX_AVOIR),
+    KW("avaient", 0, TA_PAST, TX_AUX_AVOIR),
+    KW("avons", 0, TA_PAST, TX_AUX_AVOIR),
+    KW("avez", 0, TA_PAST, TX_AUX_AVOIR),
+    KW("ai", 0, TA_PAST, TX_AUX_AVOIR),
+    KW("eu", 0, TA_PAST, TX_AUX_AVOIR),
+    KW("\xc3\xa9tait", 0, TA_PAST, TX_AUX_ETRE_PAST),
+    KW("\xc3\xa9taient", 0, TA_PAST, TX_AUX_ETRE_PAST),
+    KW("fut", 0, TA_PAST, TX_AUX_ETRE_PAST),
+    KW("furent", 0, TA_PAST, TX_AUX_ETRE_PAST),
+    KW("sont", 0, TA_PAST, TX_AUX_ETRE_PRESENT),
+    KW("front", 0, TX_KW_OTHER, 0),
+    KW("affront", 0, TX_KW_OTHER, 0),
+    KW("sera", 0, TA_FUT, 0),
+    KW("seront", 0, TA_FUT, 0),
+    KW("aura", 0, TA_FUT, 0),
+    KW("auront", 0, TA_FUT, 0),
+    KW("va", 0, TA_FUT, 0),
+    KW("vont", 0, TA_FUT, 0),
+    KW("devrait", 0, TA_FUT, 0),
+    KW("devraient", 0, TA_FUT, 0),
+    KW("doit", 0, TA_FUT, 0),
+    KW("doivent", 0, TA_FUT, 0),
+    KW("pr\xc3\xa9vu", 0, TA_FUT, TX_EXPECTED),
+    KW("pr\xc3\xa9vue", 0, TA_FUT, TX_EXPECTED),
+    KW("pr\xc3\xa9vus", 0, TA_FUT, TX_EXPECTED),
+    KW("pr\xc3\xa9vues", 0, TA_FUT, TX_EXPECTED),
+    KW("attendu", 0, TA_FUT, TX_EXPECTED),
+    KW("attendue", 0, TA_FUT, TX_EXPECTED),
+    KW("attendus", 0, TA_FUT, TX_EXPECTED),
+    KW("attendues", 0, TA_FUT, TX_EXPECTED),
+};
+#undef KW
+#define TX_KW_MAXLEN 9 /* bytes of the longest */
+#define TX_KW_BUCKETS 128
+
+/* The buckets of kw_list by kw_bucket, made once per thread: index + 1 of the first word and of
+ * the next one in each chain, 0 at the end. */
+typedef struct tx_kw_table {
+    bool made;
+    uint16_t lens[256]; /* by first byte with bit 5 set: bit n for a word of n bytes */
+    uint8_t head[TX_KW_BUCKETS], next[sizeof kw_list / sizeof *kw_list];
+} tx_kw_table;
+
+/* The bucket of a word of n bytes (1 to TX_KW_MAXLEN) from its length and its first and last
+ * bytes with ASCII case ignored (bit 5 set, as filter_key). */
+static inline unsigned kw_bucket(const char *s, size_t n)
 {
-	unsigned char yych;
-	unsigned int yyaccept = 0;
-	yych = *cur;
-	if (yych <= 'b') {
-		if (yych <= 'L') {
-			if (yych <= 'D') {
-				if (yych <= 'A') {
-					if (yych >= 'A') goto yy3;
-				} else {
-					if (yych <= 'B') goto yy1;
-					if (yych <= 'C') goto yy5;
-					goto yy6;
-				}
-			} else {
-				if (yych <= 'I') {
-					if (yych <= 'E') goto yy7;
-					if (yych >= 'I') goto yy8;
-				} else {
-					if (yych <= 'J') goto yy9;
-					if (yych >= 'L') goto yy10;
-				}
-			}
-		} else {
-			if (yych <= 'S') {
-				if (yych <= 'O') {
-					if (yych <= 'M') goto yy11;
-				} else {
-					if (yych <= 'P') goto yy12;
-					if (yych <= 'Q') goto yy13;
-				}
-			} else {
-				if (yych <= 'V') {
-					if (yych <= 'T') goto yy14;
-					if (yych >= 'V') goto yy15;
-				} else {
-					if (yych == 'a') goto yy16;
-				}
-			}
-		}
-	} else {
-		if (yych <= 'n') {
-			if (yych <= 'h') {
-				if (yych <= 'd') {
-					if (yych <= 'c') goto yy5;
-					goto yy18;
-				} else {
-					if (yych <= 'e') goto yy19;
-					if (yych <= 'f') goto yy20;
-				}
-			} else {
-				if (yych <= 'k') {
-					if (yych <= 'i') goto yy8;
-					if (yych <= 'j') goto yy9;
-				} else {
-					if (yych <= 'l') goto yy10;
-					if (yych <= 'm') goto yy11;
-				}
-			}
-		} else {
-			if (yych <= 's') {
-				if (yych <= 'p') {
-					if (yych <= 'o') goto yy21;
-					goto yy22;
-				} else {
-					if (yych <= 'q') goto yy13;
-					if (yych >= 's') goto yy23;
-				}
-			} else {
-				if (yych <= 'v') {
-					if (yych <= 't') goto yy24;
-					if (yych >= 'v') goto yy25;
-				} else {
-					if (yych == 0xC3) goto yy26;
-				}
-			}
-		}
-	}
-yy1:
-	++cur;
-yy2:
-	{ return false; }
-yy3:
-	yyaccept = 0;
-	yych = *(mar = ++cur);
-	if (yych <= 'V') {
-		if (yych <= 'P') {
-			if (yych >= 'P') goto yy27;
-		} else {
-			if (yych <= 'T') goto yy4;
-			if (yych <= 'U') goto yy29;
-			goto yy31;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych == 'p') goto yy32;
-		} else {
-			if (yych <= 'u') goto yy29;
-			if (yych <= 'v') goto yy31;
-		}
-	}
-yy4:
-	{ kind = TA_A, v = 0; goto found; }
-yy5:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'O') {
-		if (yych <= 'G') {
-			if (yych == 'E') goto yy33;
-			goto yy2;
-		} else {
-			if (yych <= 'H') goto yy35;
-			if (yych <= 'N') goto yy2;
-			goto yy36;
-		}
-	} else {
-		if (yych <= 'g') {
-			if (yych == 'e') goto yy33;
-			goto yy2;
-		} else {
-			if (yych <= 'h') goto yy35;
-			if (yych == 'o') goto yy36;
-			goto yy2;
-		}
-	}
-yy6:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= '`') {
-		if (yych <= 'D') {
-			if (yych == 'A') goto yy37;
-			goto yy2;
-		} else {
-			if (yych <= 'E') goto yy38;
-			if (yych == 'U') goto yy40;
-			goto yy2;
-		}
-	} else {
-		if (yych <= 't') {
-			if (yych <= 'a') goto yy37;
-			if (yych == 'e') goto yy38;
-			goto yy2;
-		} else {
-			if (yych <= 'u') goto yy40;
-			if (yych == 0xC3) goto yy42;
-			goto yy2;
-		}
-	}
-yy7:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'T') {
-		if (yych <= 'N') {
-			if (yych <= 'M') goto yy2;
-			goto yy43;
-		} else {
-			if (yych <= 'R') goto yy2;
-			if (yych <= 'S') goto yy45;
-			goto yy46;
-		}
-	} else {
-		if (yych <= 'r') {
-			if (yych == 'n') goto yy43;
-			goto yy2;
-		} else {
-			if (yych <= 's') goto yy45;
-			if (yych <= 't') goto yy46;
-			goto yy2;
-		}
-	}
-yy8:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych == 'C') goto yy47;
-	if (yych == 'c') goto yy47;
-	goto yy2;
-yy9:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy48;
-	if (yych == 'u') goto yy48;
-	goto yy2;
-yy10:
-	yych = *++cur;
-	if (yych <= 'E') {
-		if (yych == 'A') goto yy49;
-		if (yych <= 'D') goto yy2;
-		goto yy51;
-	} else {
-		if (yych <= 'a') {
-			if (yych <= '`') goto yy2;
-			goto yy49;
-		} else {
-			if (yych == 'e') goto yy51;
-			goto yy2;
-		}
-	}
-yy11:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych == 'O') goto yy52;
-	if (yych == 'o') goto yy52;
-	goto yy2;
-yy12:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'O') {
-		if (yych <= 'E') {
-			if (yych == 'A') goto yy53;
-			if (yych <= 'D') goto yy2;
-			goto yy54;
-		} else {
-			if (yych == 'L') goto yy55;
-			if (yych <= 'N') goto yy2;
-			goto yy56;
-		}
-	} else {
-		if (yych <= 'e') {
-			if (yych == 'a') goto yy53;
-			if (yych <= 'd') goto yy2;
-			goto yy54;
-		} else {
-			if (yych <= 'l') {
-				if (yych <= 'k') goto yy2;
-				goto yy55;
-			} else {
-				if (yych == 'o') goto yy56;
-				goto yy2;
-			}
-		}
-	}
-yy13:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy57;
-	if (yych == 'u') goto yy57;
-	goto yy2;
-yy14:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych == 'O') goto yy58;
-	if (yych == 'o') goto yy58;
-	goto yy2;
-yy15:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy59;
-	if (yych == 'e') goto yy59;
-	goto yy2;
-yy16:
-	yyaccept = 2;
-	yych = *(mar = ++cur);
-	switch (yych) {
-		case 'P': goto yy27;
-		case 'U': goto yy29;
-		case 'V': goto yy31;
-		case 'f': goto yy60;
-		case 'i': goto yy61;
-		case 'p': goto yy32;
-		case 't': goto yy62;
-		case 'u': goto yy63;
-		case 'v': goto yy64;
-		default: goto yy17;
-	}
-yy17:
-	{ kind = TA_A, v = 1; goto found; }
-yy18:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'a') {
-		if (yych <= 'E') {
-			if (yych == 'A') goto yy37;
-			if (yych <= 'D') goto yy2;
-			goto yy38;
-		} else {
-			if (yych == 'U') goto yy40;
-			if (yych <= '`') goto yy2;
-			goto yy37;
-		}
-	} else {
-		if (yych <= 'o') {
-			if (yych == 'e') goto yy65;
-			if (yych <= 'n') goto yy2;
-			goto yy66;
-		} else {
-			if (yych <= 'u') {
-				if (yych <= 't') goto yy2;
-				goto yy40;
-			} else {
-				if (yych == 0xC3) goto yy42;
-				goto yy2;
-			}
-		}
-	}
-yy19:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'm') {
-		if (yych <= 'R') {
-			if (yych == 'N') goto yy43;
-			goto yy2;
-		} else {
-			if (yych <= 'S') goto yy45;
-			if (yych <= 'T') goto yy46;
-			goto yy2;
-		}
-	} else {
-		if (yych <= 's') {
-			if (yych <= 'n') goto yy43;
-			if (yych <= 'r') goto yy2;
-			goto yy45;
-		} else {
-			if (yych <= 't') goto yy46;
-			if (yych <= 'u') goto yy61;
-			goto yy2;
-		}
-	}
-yy20:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych == 'r') goto yy67;
-	if (yych == 'u') goto yy68;
-	goto yy2;
-yy21:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych == 'n') goto yy69;
-	goto yy2;
-yy22:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	switch (yych) {
-		case 'A':
-		case 'a': goto yy53;
-		case 'E':
-		case 'e': goto yy54;
-		case 'L':
-		case 'l': goto yy55;
-		case 'O':
-		case 'o': goto yy56;
-		case 'r': goto yy70;
-		default: goto yy2;
-	}
-yy23:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych == 'e') goto yy71;
-	if (yych == 'o') goto yy72;
-	goto yy2;
-yy24:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'n') {
-		if (yych == 'O') goto yy58;
-		goto yy2;
-	} else {
-		if (yych <= 'o') goto yy58;
-		if (yych == 0xC3) goto yy73;
-		goto yy2;
-	}
-yy25:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 'a') {
-		if (yych == 'E') goto yy59;
-		if (yych <= '`') goto yy2;
-		goto yy74;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy2;
-			goto yy59;
-		} else {
-			if (yych == 'o') goto yy75;
-			goto yy2;
-		}
-	}
-yy26:
-	yyaccept = 1;
-	yych = *(mar = ++cur);
-	if (yych <= 0x9F) {
-		if (yych == 0x80) goto yy76;
-		goto yy2;
-	} else {
-		if (yych <= 0xA0) goto yy76;
-		if (yych == 0xA9) goto yy77;
-		goto yy2;
-	}
-yy27:
-	yych = *++cur;
-	if (yych == 'R') goto yy78;
-	if (yych == 'r') goto yy78;
-yy28:
-	cur = mar;
-	if (yyaccept <= 4) {
-		if (yyaccept <= 2) {
-			if (yyaccept <= 1) {
-				if (yyaccept == 0) {
-					goto yy4;
-				} else {
-					goto yy2;
-				}
-			} else {
-				goto yy17;
-			}
-		} else {
-			if (yyaccept == 3) {
-				goto yy39;
-			} else {
-				goto yy41;
-			}
-		}
-	} else {
-		if (yyaccept <= 7) {
-			if (yyaccept <= 6) {
-				if (yyaccept == 5) {
-					goto yy44;
-				} else {
-					goto yy30;
-				}
-			} else {
-				goto yy34;
-			}
-		} else {
-			if (yyaccept == 8) {
-				goto yy99;
-			} else {
-				goto yy143;
-			}
-		}
-	}
-yy29:
-	yych = *++cur;
-	if (yych == 'X') goto yy79;
-	if (yych == 'x') goto yy79;
-yy30:
-	{ kind = TA_AU, v = 0; goto found; }
-yy31:
-	yych = *++cur;
-	if (yych == 'A') goto yy80;
-	if (yych == 'a') goto yy80;
-	goto yy28;
-yy32:
-	yych = *++cur;
-	if (yych == 'R') goto yy78;
-	if (yych == 'r') goto yy81;
-	goto yy28;
-yy33:
-	yych = *++cur;
-	if (yych <= 'T') {
-		if (yych <= 'R') goto yy34;
-		if (yych <= 'S') goto yy82;
-		goto yy83;
-	} else {
-		if (yych <= 'r') goto yy34;
-		if (yych <= 's') goto yy82;
-		if (yych <= 't') goto yy83;
-	}
-yy34:
-	{ kind = TA_CE, v = 0; goto found; }
-yy35:
-	yych = *++cur;
-	if (yych == 'A') goto yy84;
-	if (yych == 'a') goto yy84;
-	goto yy28;
-yy36:
-	yych = *++cur;
-	if (yych == 'U') goto yy85;
-	if (yych == 'u') goto yy85;
-	goto yy28;
-yy37:
-	yych = *++cur;
-	if (yych == 'N') goto yy86;
-	if (yych == 'n') goto yy86;
-	goto yy28;
-yy38:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'S') {
-		if (yych <= 'O') {
-			if (yych == 'M') goto yy87;
-		} else {
-			if (yych <= 'P') goto yy88;
-			if (yych >= 'S') goto yy89;
-		}
-	} else {
-		if (yych <= 'o') {
-			if (yych == 'm') goto yy87;
-		} else {
-			if (yych <= 'p') goto yy88;
-			if (yych == 's') goto yy89;
-		}
-	}
-yy39:
-	{ kind = TA_DE, v = 0; goto found; }
-yy40:
-	yyaccept = 4;
-	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy90;
-	if (yych == 'r') goto yy90;
-yy41:
-	{ kind = TA_DU, v = 0; goto found; }
-yy42:
-	yych = *++cur;
-	if (yych == 0xA8) goto yy91;
-	goto yy28;
-yy43:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych <= 'V') {
-		if (yych == 'T') goto yy92;
-		if (yych >= 'V') goto yy93;
-	} else {
-		if (yych <= 't') {
-			if (yych >= 't') goto yy92;
-		} else {
-			if (yych == 'v') goto yy93;
-		}
-	}
-yy44:
-	{ kind = TA_EN, v = 0; goto found; }
-yy45:
-	yych = *++cur;
-	if (yych == 'T') goto yy94;
-	if (yych == 't') goto yy94;
-	goto yy28;
-yy46:
-	++cur;
-	{ kind = TA_ET, v = 0; goto found; }
-yy47:
-	yych = *++cur;
-	if (yych == 'I') goto yy95;
-	if (yych == 'i') goto yy95;
-	goto yy28;
-yy48:
-	yych = *++cur;
-	if (yych == 'S') goto yy96;
-	if (yych == 's') goto yy96;
-	goto yy28;
-yy49:
-	++cur;
-yy50:
-	{ kind = TA_LE, v = 0; goto found; }
-yy51:
-	yych = *++cur;
-	if (yych == 'S') goto yy49;
-	if (yych == 's') goto yy49;
-	goto yy50;
-yy52:
-	yych = *++cur;
-	if (yych == 'I') goto yy97;
-	if (yych == 'i') goto yy97;
-	goto yy28;
-yy53:
-	yych = *++cur;
-	if (yych == 'R') goto yy98;
-	if (yych == 'r') goto yy98;
-	goto yy28;
-yy54:
-	yych = *++cur;
-	if (yych <= 'U') {
-		if (yych == 'N') goto yy100;
-		if (yych <= 'T') goto yy28;
-		goto yy101;
-	} else {
-		if (yych <= 'n') {
-			if (yych <= 'm') goto yy28;
-			goto yy100;
-		} else {
-			if (yych == 'u') goto yy101;
-			goto yy28;
-		}
-	}
-yy55:
-	yych = *++cur;
-	if (yych == 'U') goto yy102;
-	if (yych == 'u') goto yy102;
-	goto yy28;
-yy56:
-	yych = *++cur;
-	if (yych <= 'U') {
-		if (yych == 'S') goto yy103;
-		if (yych <= 'T') goto yy28;
-		goto yy104;
-	} else {
-		if (yych <= 's') {
-			if (yych <= 'r') goto yy28;
-			goto yy103;
-		} else {
-			if (yych == 'u') goto yy104;
-			goto yy28;
-		}
-	}
-yy57:
-	yych = *++cur;
-	if (yych <= 'E') {
-		if (yych == 'A') goto yy105;
-		if (yych <= 'D') goto yy28;
-		goto yy106;
-	} else {
-		if (yych <= 'a') {
-			if (yych <= '`') goto yy28;
-			goto yy105;
-		} else {
-			if (yych == 'e') goto yy106;
-			goto yy28;
-		}
-	}
-yy58:
-	yych = *++cur;
-	if (yych == 'U') goto yy107;
-	if (yych == 'u') goto yy107;
-	goto yy28;
-yy59:
-	yych = *++cur;
-	if (yych == 'R') goto yy108;
-	if (yych == 'r') goto yy108;
-	goto yy28;
-yy60:
-	yych = *++cur;
-	if (yych == 'f') goto yy109;
-	goto yy28;
-yy61:
-	++cur;
-	{ kind = TA_PAST, v = TX_AUX_AVOIR; goto found; }
-yy62:
-	yych = *++cur;
-	if (yych == 't') goto yy110;
-	goto yy28;
-yy63:
-	yyaccept = 6;
-	yych = *(mar = ++cur);
-	if (yych <= 'q') {
-		if (yych == 'X') goto yy79;
-		goto yy30;
-	} else {
-		if (yych <= 'r') goto yy111;
-		if (yych == 'x') goto yy79;
-		goto yy30;
-	}
-yy64:
-	yych = *++cur;
-	if (yych <= 'a') {
-		if (yych == 'A') goto yy80;
-		if (yych <= '`') goto yy28;
-		goto yy112;
-	} else {
-		if (yych <= 'e') {
-			if (yych <= 'd') goto yy28;
-			goto yy113;
-		} else {
-			if (yych == 'o') goto yy114;
-			goto yy28;
-		}
-	}
-yy65:
-	yyaccept = 3;
-	yych = *(mar = ++cur);
-	if (yych <= 'l') {
-		if (yych <= 'O') {
-			if (yych == 'M') goto yy87;
-			goto yy39;
-		} else {
-			if (yych <= 'P') goto yy88;
-			if (yych == 'S') goto yy89;
-			goto yy39;
-		}
-	} else {
-		if (yych <= 'r') {
-			if (yych <= 'm') goto yy87;
-			if (yych == 'p') goto yy88;
-			goto yy39;
-		} else {
-			if (yych <= 's') goto yy89;
-			if (yych == 'v') goto yy115;
-			goto yy39;
-		}
-	}
-yy66:
-	yych = *++cur;
-	if (yych == 'i') goto yy116;
-	goto yy28;
-yy67:
-	yych = *++cur;
-	if (yych == 'o') goto yy117;
-	goto yy28;
-yy68:
-	yych = *++cur;
-	if (yych == 'r') goto yy118;
-	if (yych == 't') goto yy119;
-	goto yy28;
-yy69:
-	yych = *++cur;
-	if (yych == 't') goto yy61;
-	goto yy28;
-yy70:
-	yych = *++cur;
-	if (yych == 0xC3) goto yy120;
-	goto yy28;
-yy71:
-	yych = *++cur;
-	if (yych == 'r') goto yy111;
-	goto yy28;
-yy72:
-	yych = *++cur;
-	if (yych == 'n') goto yy121;
-	goto yy28;
-yy73:
-	yych = *++cur;
-	if (yych == 0xB4) goto yy122;
-	goto yy28;
-yy74:
-	++cur;
-	{ kind = TA_FUT, v = 0; goto found; }
-yy75:
-	yych = *++cur;
-	if (yych == 'n') goto yy123;
-	goto yy28;
-yy76:
-	++cur;
-	goto yy4;
-yy77:
-	yych = *++cur;
-	if (yych == 't') goto yy124;
-	goto yy28;
-yy78:
-	yych = *++cur;
-	if (yych == 'E') goto yy125;
-	if (yych == 'e') goto yy125;
-	goto yy28;
-yy79:
-	++cur;
-	goto yy30;
-yy80:
-	yych = *++cur;
-	if (yych == 'N') goto yy126;
-	if (yych == 'n') goto yy126;
-	goto yy28;
-yy81:
-	yych = *++cur;
-	if (yych <= 'd') {
-		if (yych == 'E') goto yy125;
-		goto yy28;
-	} else {
-		if (yych <= 'e') goto yy125;
-		if (yych == 0xC3) goto yy127;
-		goto yy28;
-	}
-yy82:
-	++cur;
-	{ kind = TA_CES, v = 0; goto found; }
-yy83:
-	yyaccept = 7;
-	yych = *(mar = ++cur);
-	if (yych == 'T') goto yy128;
-	if (yych == 't') goto yy128;
-	goto yy34;
-yy84:
-	yych = *++cur;
-	if (yych == 'Q') goto yy129;
-	if (yych == 'q') goto yy129;
-	goto yy28;
-yy85:
-	yych = *++cur;
-	if (yych == 'R') goto yy130;
-	if (yych == 'r') goto yy130;
-	goto yy28;
-yy86:
-	yych = *++cur;
-	if (yych == 'S') goto yy131;
-	if (yych == 's') goto yy131;
-	goto yy28;
-yy87:
-	yych = *++cur;
-	if (yych == 'I') goto yy132;
-	if (yych == 'i') goto yy132;
-	goto yy28;
-yy88:
-	yych = *++cur;
-	if (yych == 'U') goto yy134;
-	if (yych == 'u') goto yy134;
-	goto yy28;
-yy89:
-	++cur;
-	goto yy41;
-yy90:
-	yych = *++cur;
-	if (yych == 'A') goto yy135;
-	if (yych == 'a') goto yy135;
-	goto yy28;
-yy91:
-	yych = *++cur;
-	if (yych == 's') goto yy136;
-	goto yy28;
-yy92:
-	yych = *++cur;
-	if (yych == 'R') goto yy137;
-	if (yych == 'r') goto yy137;
-	goto yy28;
-yy93:
-	yych = *++cur;
-	if (yych == 'I') goto yy138;
-	if (yych == 'i') goto yy138;
-	goto yy28;
-yy94:
-	++cur;
-	{ kind = TA_EST, v = 0; goto found; }
-yy95:
-	++cur;
-	{ kind = TA_ICI, v = 0; goto found; }
-yy96:
-	yych = *++cur;
-	if (yych == 'Q') goto yy139;
-	if (yych == 'q') goto yy139;
-	goto yy28;
-yy97:
-	yych = *++cur;
-	if (yych == 'N') goto yy140;
-	if (yych == 'n') goto yy140;
-	goto yy28;
-yy98:
-	yyaccept = 8;
-	yych = *(mar = ++cur);
-	if (yych == 'T') goto yy141;
-	if (yych == 't') goto yy141;
-yy99:
-	{ kind = TA_PAR, v = 0; goto found; }
-yy100:
-	yych = *++cur;
-	if (yych == 'D') goto yy90;
-	if (yych == 'd') goto yy90;
-	goto yy28;
-yy101:
-	++cur;
-	{ kind = TA_PEU, v = 0; goto found; }
-yy102:
-	yych = *++cur;
-	if (yych == 'S') goto yy142;
-	if (yych == 's') goto yy142;
-	goto yy28;
-yy103:
-	yych = *++cur;
-	if (yych == 'S') goto yy144;
-	if (yych == 's') goto yy144;
-	goto yy28;
-yy104:
-	yych = *++cur;
-	if (yych == 'R') goto yy145;
-	if (yych == 'r') goto yy145;
-	goto yy28;
-yy105:
-	yych = *++cur;
-	if (yych == 'R') goto yy146;
-	if (yych == 'r') goto yy146;
-	goto yy28;
-yy106:
-	yych = *++cur;
-	if (yych == 'L') goto yy147;
-	if (yych == 'l') goto yy147;
-	goto yy28;
-yy107:
-	yych = *++cur;
-	if (yych <= 'T') {
-		if (yych <= 'R') goto yy28;
-		if (yych <= 'S') goto yy148;
-		goto yy149;
-	} else {
-		if (yych <= 'r') goto yy28;
-		if (yych <= 's') goto yy148;
-		if (yych <= 't') goto yy149;
-		goto yy28;
-	}
-yy108:
-	yych = *++cur;
-	if (yych == 'S') goto yy151;
-	if (yych == 's') goto yy151;
-	goto yy28;
-yy109:
-	yych = *++cur;
-	if (yych == 'r') goto yy67;
-	goto yy28;
-yy110:
-	yych = *++cur;
-	if (yych == 'e') goto yy152;
-	goto yy28;
-yy111:
-	yych = *++cur;
-	if (yych == 'a') goto yy74;
-	if (yych == 'o') goto yy75;
-	goto yy28;
-yy112:
-	yych = *++cur;
-	if (yych <= 'h') {
-		if (yych == 'N') goto yy126;
-		goto yy28;
-	} else {
-		if (yych <= 'i') goto yy153;
-		if (yych == 'n') goto yy126;
-		goto yy28;
-	}
-yy113:
-	yych = *++cur;
-	if (yych == 'z') goto yy61;
-	goto yy28;
-yy114:
-	yych = *++cur;
-	if (yych == 'n') goto yy154;
-	goto yy28;
-yy115:
-	yych = *++cur;
-	if (yych == 'r') goto yy155;
-	goto yy28;
-yy116:
-	yych = *++cur;
-	if (yych == 't') goto yy74;
-	if (yych == 'v') goto yy156;
-	goto yy28;
-yy117:
-	yych = *++cur;
-	if (yych == 'n') goto yy157;
-	goto yy28;
-yy118:
-	yych = *++cur;
-	if (yych == 'e') goto yy158;
-	goto yy28;
-yy119:
-	++cur;
-	{ kind = TA_PAST, v = TX_AUX_ETRE_PAST; goto found; }
-yy120:
-	yych = *++cur;
-	if (yych <= 0xA7) goto yy28;
-	if (yych <= 0xA8) goto yy159;
-	if (yych <= 0xA9) goto yy160;
-	goto yy28;
-yy121:
-	yych = *++cur;
-	if (yych == 't') goto yy161;
-	goto yy28;
-yy122:
-	yych = *++cur;
-	if (yych == 't') goto yy162;
-	goto yy28;
-yy123:
-	yych = *++cur;
-	if (yych == 't') goto yy74;
-	goto yy28;
-yy124:
-	yych = *++cur;
-	if (yych == 'a') goto yy163;
-	goto yy28;
-yy125:
-	yych = *++cur;
-	if (yych == 'S') goto yy164;
-	if (yych == 's') goto yy164;
-	goto yy28;
-yy126:
-	yych = *++cur;
-	if (yych == 'T') goto yy165;
-	if (yych == 't') goto yy165;
-	goto yy28;
-yy127:
-	yych = *++cur;
-	if (yych == 0xA8) goto yy166;
-	goto yy28;
-yy128:
-	yych = *++cur;
-	if (yych == 'E') goto yy167;
-	if (yych == 'e') goto yy167;
-	goto yy28;
-yy129:
-	yych = *++cur;
-	if (yych == 'U') goto yy168;
-	if (yych == 'u') goto yy168;
-	goto yy28;
-yy130:
-	yych = *++cur;
-	if (yych == 'S') goto yy169;
-	if (yych == 's') goto yy169;
-	goto yy28;
-yy131:
-	++cur;
-	{ kind = TA_DANS, v = 0; goto found; }
-yy132:
-	yych = *++cur;
-	if (yych == 'E') goto yy170;
-	if (yych == 'e') goto yy170;
-yy133:
-	{ kind = TA_DEMI, v = 0; goto found; }
-yy134:
-	yych = *++cur;
-	if (yych == 'I') goto yy171;
-	if (yych == 'i') goto yy171;
-	goto yy28;
-yy135:
-	yych = *++cur;
-	if (yych == 'N') goto yy172;
-	if (yych == 'n') goto yy172;
-	goto yy28;
-yy136:
-	++cur;
-	{ kind = TA_DES, v = 0; goto found; }
-yy137:
-	yych = *++cur;
-	if (yych == 'E') goto yy173;
-	if (yych == 'e') goto yy173;
-	goto yy28;
-yy138:
-	yych = *++cur;
-	if (yych == 'R') goto yy174;
-	if (yych == 'r') goto yy174;
-	goto yy28;
-yy139:
-	yych = *++cur;
-	if (yych == 'U') goto yy175;
-	if (yych == 'u') goto yy175;
-	goto yy28;
-yy140:
-	yych = *++cur;
-	if (yych == 'S') goto yy176;
-	if (yych == 's') goto yy176;
-	goto yy28;
-yy141:
-	yych = *++cur;
-	if (yych == 'I') goto yy177;
-	if (yych == 'i') goto yy177;
-	goto yy28;
-yy142:
-	yyaccept = 9;
-	yych = *(mar = ++cur);
-	if (yych == 'I') goto yy178;
-	if (yych == 'i') goto yy178;
-yy143:
-	{ kind = TA_PLUS, v = 0; goto found; }
-yy144:
-	yych = *++cur;
-	if (yych == 'I') goto yy179;
-	if (yych == 'i') goto yy179;
-	goto yy28;
-yy145:
-	++cur;
-	{ kind = TA_POUR, v = 0; goto found; }
-yy146:
-	yych = *++cur;
-	if (yych == 'T') goto yy180;
-	if (yych == 't') goto yy180;
-	goto yy28;
-yy147:
-	yych = *++cur;
-	if (yych == 'Q') goto yy181;
-	if (yych == 'q') goto yy181;
-	goto yy28;
-yy148:
-	++cur;
-	{ kind = TA_TOUS, v = 0; goto found; }
-yy149:
-	yych = *++cur;
-	if (yych == 'E') goto yy182;
-	if (yych == 'e') goto yy182;
-yy150:
-	{ kind = TA_TOUT, v = 0; goto found; }
-yy151:
-	++cur;
-	{ kind = TA_VERS, v = 0; goto found; }
-yy152:
-	yych = *++cur;
-	if (yych == 'n') goto yy183;
-	goto yy28;
-yy153:
-	yych = *++cur;
-	if (yych == 'e') goto yy184;
-	if (yych == 't') goto yy61;
-	goto yy28;
-yy154:
-	yych = *++cur;
-	if (yych == 's') goto yy61;
-	goto yy28;
-yy155:
-	yych = *++cur;
-	if (yych == 'a') goto yy185;
-	goto yy28;
-yy156:
-	yych = *++cur;
-	if (yych == 'e') goto yy75;
-	goto yy28;
-yy157:
-	yych = *++cur;
-	if (yych == 't') goto yy186;
-	goto yy28;
-yy158:
-	yych = *++cur;
-	if (yych == 'n') goto yy187;
-	goto yy28;
-yy159:
-	yych = *++cur;
-	if (yych == 's') goto yy188;
-	goto yy28;
-yy160:
-	yych = *++cur;
-	if (yych == 'v') goto yy189;
-	goto yy28;
-yy161:
-	++cur;
-	{ kind = TA_PAST, v = TX_AUX_ETRE_PRESENT; goto found; }
-yy162:
-	++cur;
-	{ kind = TA_TOT, v = 0; goto found; }
-yy163:
-	yych = *++cur;
-	if (yych == 'i') goto yy190;
-	goto yy28;
-yy164:
-	++cur;
-	{ kind = TA_APRES, v = 0; goto found; }
-yy165:
-	++cur;
-	{ kind = TA_AVANT, v = 0; goto found; }
-yy166:
-	yych = *++cur;
-	if (yych == 's') goto yy164;
-	goto yy28;
-yy167:
-	++cur;
-	goto yy34;
-yy168:
-	yych = *++cur;
-	if (yych == 'E') goto yy191;
-	if (yych == 'e') goto yy191;
-	goto yy28;
-yy169:
-	++cur;
-	{ kind = TA_COURS, v = 0; goto found; }
-yy170:
-	++cur;
-	goto yy133;
-yy171:
-	yych = *++cur;
-	if (yych == 'S') goto yy192;
-	if (yych == 's') goto yy192;
-	goto yy28;
-yy172:
-	yych = *++cur;
-	if (yych == 'T') goto yy193;
-	if (yych == 't') goto yy193;
-	goto yy28;
-yy173:
-	++cur;
-	{ kind = TA_ENTRE, v = 0; goto found; }
-yy174:
-	yych = *++cur;
-	if (yych == 'O') goto yy194;
-	if (yych == 'o') goto yy194;
-	goto yy28;
-yy175:
-	yych = *++cur;
-	if (yych == 'E') goto yy195;
-	if (yych == 'e') goto yy195;
-	goto yy28;
-yy176:
-	++cur;
-	{ kind = TA_MOINS, v = 0; goto found; }
-yy177:
-	yych = *++cur;
-	if (yych == 'R') goto yy196;
-	if (yych == 'r') goto yy196;
-	goto yy28;
-yy178:
-	yych = *++cur;
-	if (yych == 'E') goto yy197;
-	if (yych == 'e') goto yy197;
-	goto yy28;
-yy179:
-	yych = *++cur;
-	if (yych == 'B') goto yy198;
-	if (yych == 'b') goto yy198;
-	goto yy28;
-yy180:
-	++cur;
-	{ kind = TA_QUART, v = 0; goto found; }
-yy181:
-	yych = *++cur;
-	if (yych == 'U') goto yy199;
-	if (yych == 'u') goto yy199;
-	goto yy28;
-yy182:
-	yych = *++cur;
-	if (yych == 'S') goto yy148;
-	if (yych == 's') goto yy148;
-	goto yy150;
-yy183:
-	yych = *++cur;
-	if (yych == 'd') goto yy189;
-	goto yy28;
-yy184:
-	yych = *++cur;
-	if (yych == 'n') goto yy69;
-	goto yy28;
-yy185:
-	yych = *++cur;
-	if (yych == 'i') goto yy200;
-	goto yy28;
-yy186:
-	++cur;
-	{ if (cur != e) return false; other(st, true); return true; }
-yy187:
-	yych = *++cur;
-	if (yych == 't') goto yy119;
-	goto yy28;
-yy188:
-	++cur;
-	{ kind = TA_PRES, v = 0; goto found; }
-yy189:
-	yych = *++cur;
-	if (yych == 'u') goto yy201;
-	goto yy28;
-yy190:
-	yych = *++cur;
-	if (yych == 'e') goto yy158;
-	if (yych == 't') goto yy119;
-	goto yy28;
-yy191:
-	++cur;
-	{ kind = TA_CHAQUE, v = 0; goto found; }
-yy192:
-	++cur;
-	{ kind = TA_DEPUIS, v = 0; goto found; }
-yy193:
-	++cur;
-	{ kind = TA_PENDANT, v = 0; goto found; }
-yy194:
-	yych = *++cur;
-	if (yych == 'N') goto yy188;
-	if (yych == 'n') goto yy188;
-	goto yy28;
-yy195:
-	++cur;
-	{ kind = TA_JUSQU, v = 0; goto found; }
-yy196:
-	++cur;
-	{ kind = TA_PARTIR, v = 0; goto found; }
-yy197:
-	yych = *++cur;
-	if (yych == 'U') goto yy203;
-	if (yych == 'u') goto yy203;
-	goto yy28;
-yy198:
-	yych = *++cur;
-	if (yych == 'L') goto yy204;
-	if (yych == 'l') goto yy204;
-	goto yy28;
-yy199:
-	yych = *++cur;
-	if (yych == 'E') goto yy205;
-	if (yych == 'e') goto yy205;
-	goto yy28;
-yy200:
-	yych = *++cur;
-	if (yych == 'e') goto yy75;
-	if (yych == 't') goto yy74;
-	goto yy28;
-yy201:
-	yych = *++cur;
-	if (yych == 'e') goto yy206;
-	if (yych == 's') goto yy207;
-yy202:
-	{ kind = TA_FUT, v = TX_EXPECTED; goto found; }
-yy203:
-	yych = *++cur;
-	if (yych == 'R') goto yy208;
-	if (yych == 'r') goto yy208;
-	goto yy28;
-yy204:
-	yych = *++cur;
-	if (yych == 'E') goto yy209;
-	if (yych == 'e') goto yy209;
-	goto yy28;
-yy205:
-	yych = *++cur;
-	if (yych == 'S') goto yy210;
-	if (yych == 's') goto yy210;
-	goto yy28;
-yy206:
-	yych = *++cur;
-	if (yych != 's') goto yy202;
-yy207:
-	++cur;
-	goto yy202;
-yy208:
-	yych = *++cur;
-	if (yych == 'S') goto yy211;
-	if (yych == 's') goto yy211;
-	goto yy28;
-yy209:
-	++cur;
-	{ kind = TA_POSSIBLE, v = 0; goto found; }
-yy210:
-	++cur;
-	{ kind = TA_QUELQUES, v = 0; goto found; }
-yy211:
-	++cur;
-	{ kind = TA_PLUSIEURS, v = 0; goto found; }
+    unsigned c0 = (unsigned char)s[0] | 0x20u, cl = (unsigned char)s[n - 1] | 0x20u;
+    return (c0 * 7u + cl * 3u + (unsigned)n * 29u) % TX_KW_BUCKETS;
 }
 
-found:
-    if (cur != e)
+/* This thread's table of kw_list. */
+static const tx_kw_table *kw_table(void)
+{
+    static _Thread_local tx_kw_table t;
+    if (!t.made) {
+        for (size_t i = sizeof kw_list / sizeof *kw_list; i-- > 0;) {
+            assert(kw_list[i].n <= TX_KW_MAXLEN);
+            unsigned b = kw_bucket(kw_list[i].w, kw_list[i].n);
+            t.next[i] = t.head[b];
+            t.head[b] = (uint8_t)(i + 1);
+            t.lens[(unsigned char)kw_list[i].w[0] | 0x20u] |= (uint16_t)(1u << kw_list[i].n);
+        }
+        t.made = true;
+    }
+    return &t;
+}
+
+/* Whether the word s[0..n) is keyword k: the same bytes, ASCII letters in any case when k says
+ * so (its letters are then lower case). */
+static inline bool kw_equal(const struct tx_kw *k, const char *s, size_t n)
+{
+    if (k->n != n)
         return false;
-    emit(st, s, e, kind, v);
+    if (!k->ci)
+        return memcmp(k->w, s, n) == 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((unsigned)((c | 0x20u) - 'a') < 26u)
+            c |= 0x20u;
+        if (c != (unsigned char)k->w[i])
+            return false;
+    }
     return true;
+}
+
+/* keyword for a word of n bytes (1 to TX_KW_MAXLEN) whose bucket chain starts at i (index + 1). */
+static bool keyword_at(lex_state *st, const char *s, const char *e, unsigned i)
+{
+    size_t n = (size_t)(e - s);
+    for (; i; i = st->kw->next[i - 1]) {
+        const struct tx_kw *k = &kw_list[i - 1];
+        if (!kw_equal(k, s, n))
+            continue;
+        if (k->kind == TX_KW_OTHER)
+            other(st, true);
+        else
+            emit(st, s, e, k->kind, k->v);
+        return true;
+    }
+    return false;
+}
+
+/* When the whole word s..e, which lex found (LAT letters), is one of kw_list, emits its atom (a
+ * gap for TX_KW_OTHER) and returns true. A word of the list is taken as such exactly when lex
+ * takes a LAT+ word, as no longer rule starts with it there. Most words stop at the first test. */
+static inline bool keyword(lex_state *st, const char *s, const char *e)
+{
+    size_t n = (size_t)(e - s);
+    if (n > TX_KW_MAXLEN || !(st->kw->lens[(unsigned char)s[0] | 0x20u] >> n & 1u))
+        return false;
+    unsigned i = st->kw->head[kw_bucket(s, n)];
+    return i && keyword_at(st, s, e, i);
+}
+
+/* The bytes that start a word the fast path of lex may take: ASCII letters but the Roman
+ * numerals' I V X L (XIXe, Le: rules of their own), and 0xC3, the lead byte of Latin-1 letters. */
+static const uint8_t lat_first[256] = {
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+    ['G'] = 1, ['H'] = 1, ['J'] = 1, ['K'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['W'] = 1, ['Y'] = 1, ['Z'] = 1,
+    [0xc3] = 1};
+
+/* Whether d, the byte after 0xC3, makes a letter of LAT (U+00C0-U+00FF but × and ÷). */
+static inline bool lat_c3(unsigned char d)
+{
+    return d >= 0x80 && d <= 0xbf && d != 0x97 && d != 0xb7;
+}
+
+/* The end of the run of LAT letters (ASCII letters, Latin-1 letters) at s, a byte at a time. */
+static const char *lat_run_bytes(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (;;) {
+        if ((unsigned)((*u | 0x20) - 'a') < 26u)
+            u++;
+        else if (*u == 0xc3 && lat_c3(u[1]))
+            u += 2;
+        else
+            return (const char *)u;
+    }
+}
+
+/* lat_run_bytes, sixteen bytes at a time where SSE2 is there and the text (up to lim, its NUL
+ * included) holds them: most words end inside one block, so their end is found without a branch
+ * per letter. A block with a lone 0xC3, a stray continuation byte, × or ÷ is left to the bytes. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline const char *lat_run(const char *s, const char *lim)
+{
+#if defined(__SSE2__) && defined(__GNUC__)
+    if (lim - s >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+        __m128i low = _mm_or_si128(v, _mm_set1_epi8(0x20));
+        __m128i asc = _mm_cmplt_epi8(_mm_add_epi8(low, _mm_set1_epi8(0x1f)), _mm_set1_epi8(-102));
+        __m128i lead = _mm_cmpeq_epi8(v, _mm_set1_epi8(-61));  /* 0xc3 */
+        __m128i cont = _mm_cmplt_epi8(v, _mm_set1_epi8(-64));  /* 0x80-0xbf */
+        __m128i odd = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(-105)),  /* 0x97 */
+                                   _mm_cmpeq_epi8(v, _mm_set1_epi8(-73))); /* 0xb7 */
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(asc, _mm_or_si128(lead, cont)));
+        unsigned n = (unsigned)__builtin_ctz(~m | 0x10000u);
+        if (n < 16) {
+            unsigned w = (1u << n) - 1;
+            unsigned l = (unsigned)_mm_movemask_epi8(lead) & w;
+            unsigned c = (unsigned)_mm_movemask_epi8(cont) & w;
+            unsigned o = (unsigned)_mm_movemask_epi8(odd) & w;
+            if (!(((l << 1) ^ c) | (c & o))) /* each 0xC3 with its letter byte, and no other */
+                return s + n;
+        }
+    }
+#else
+    (void)lim;
+#endif
+    return lat_run_bytes(s);
+}
+
+/* Whether the DFA of lex would take the run of LAT letters s..e as a LAT+ word: the byte after
+ * it is ASCII and continues no longer rule: no apostrophe (l', aujourd'hui), no hyphen (L+ (H
+ * L+)*), no space after il (il y a). Other bytes after it are left to the DFA. */
+static inline bool lat_ends(const char *s, const char *e)
+{
+    unsigned char t = (unsigned char)*e;
+    if (t >= 0x80 || t == '\'' || t == '-')
+        return false;
+    return !(t == ' ' && e - s == 2 && (s[0] | 0x20) == 'i' && (s[1] | 0x20) == 'l');
 }
 
 /* The DFA: one atom (or gap) per loop until the NUL at the end of the text. */
@@ -1776,6 +716,19 @@ static void lex(lex_state *st, const char *cur)
     for (;;) {
         const char *tok = cur;
         uint8_t nd;
+        unsigned char c0 = (unsigned char)*cur;
+        if (c0 == ' ') { /* WS+ below, a space at a time: space() may be called twice */
+            space(st);
+            cur++;
+            continue;
+        }
+        if (lat_first[c0] && (c0 != 0xc3 || lat_c3((unsigned char)cur[1]))) {
+            const char *e = lat_run(cur, st->end + 1);
+            if (lat_ends(tok, e)) { /* what LAT+ below would do, without the DFA */
+                cur = keyword(st, tok, e) ? e : word_latin(st, tok, e);
+                continue;
+            }
+        }
         
 {
 	unsigned char yych;
@@ -1816,54 +769,54 @@ static void lex(lex_state *st, const char *cur)
 	};
 	yych = *cur;
 	if (yybm[0+yych] & 16) {
-		goto yy215;
+		goto yy3;
 	}
 	if (yych <= '`') {
 		if (yych <= '?') {
 			if (yych <= ')') {
 				if (yych <= '\n') {
-					if (yych <= 0x00) goto yy213;
-					if (yych <= 0x08) goto yy214;
-					goto yy217;
+					if (yych <= 0x00) goto yy1;
+					if (yych <= 0x08) goto yy2;
+					goto yy5;
 				} else {
-					if (yych <= 0x1F) goto yy214;
-					if (yych <= '!') goto yy218;
-					if (yych <= '\'') goto yy214;
-					goto yy218;
+					if (yych <= 0x1F) goto yy2;
+					if (yych <= '!') goto yy6;
+					if (yych <= '\'') goto yy2;
+					goto yy6;
 				}
 			} else {
 				if (yych <= '/') {
-					if (yych <= '+') goto yy214;
-					if (yych == '-') goto yy219;
-					goto yy218;
+					if (yych <= '+') goto yy2;
+					if (yych == '-') goto yy7;
+					goto yy6;
 				} else {
-					if (yych <= '9') goto yy220;
-					if (yych <= ':') goto yy218;
-					if (yych <= '>') goto yy214;
-					goto yy218;
+					if (yych <= '9') goto yy8;
+					if (yych <= ':') goto yy6;
+					if (yych <= '>') goto yy2;
+					goto yy6;
 				}
 			}
 		} else {
 			if (yych <= 'J') {
 				if (yych <= 'C') {
-					if (yych <= '@') goto yy214;
-					if (yych <= 'A') goto yy222;
-					goto yy224;
+					if (yych <= '@') goto yy2;
+					if (yych <= 'A') goto yy10;
+					goto yy12;
 				} else {
-					if (yych <= 'D') goto yy226;
-					if (yych <= 'H') goto yy224;
-					if (yych <= 'I') goto yy227;
-					goto yy228;
+					if (yych <= 'D') goto yy14;
+					if (yych <= 'H') goto yy12;
+					if (yych <= 'I') goto yy15;
+					goto yy16;
 				}
 			} else {
 				if (yych <= 'V') {
-					if (yych == 'L') goto yy229;
-					if (yych <= 'U') goto yy224;
-					goto yy230;
+					if (yych == 'L') goto yy17;
+					if (yych <= 'U') goto yy12;
+					goto yy18;
 				} else {
-					if (yych == 'X') goto yy230;
-					if (yych <= 'Z') goto yy224;
-					goto yy214;
+					if (yych == 'X') goto yy18;
+					if (yych <= 'Z') goto yy12;
+					goto yy2;
 				}
 			}
 		}
@@ -1871,474 +824,474 @@ static void lex(lex_state *st, const char *cur)
 		if (yych <= 0xCA) {
 			if (yych <= 'k') {
 				if (yych <= 'd') {
-					if (yych <= 'a') goto yy222;
-					if (yych <= 'c') goto yy224;
-					goto yy226;
+					if (yych <= 'a') goto yy10;
+					if (yych <= 'c') goto yy12;
+					goto yy14;
 				} else {
-					if (yych <= 'h') goto yy224;
-					if (yych <= 'i') goto yy231;
-					if (yych <= 'j') goto yy228;
-					goto yy224;
+					if (yych <= 'h') goto yy12;
+					if (yych <= 'i') goto yy19;
+					if (yych <= 'j') goto yy16;
+					goto yy12;
 				}
 			} else {
 				if (yych <= 0xC1) {
-					if (yych <= 'l') goto yy232;
-					if (yych <= 'z') goto yy224;
-					if (yych <= 0x7F) goto yy214;
-					goto yy233;
+					if (yych <= 'l') goto yy20;
+					if (yych <= 'z') goto yy12;
+					if (yych <= 0x7F) goto yy2;
+					goto yy21;
 				} else {
-					if (yych <= 0xC2) goto yy235;
-					if (yych <= 0xC3) goto yy236;
-					if (yych <= 0xC9) goto yy237;
-					goto yy238;
+					if (yych <= 0xC2) goto yy23;
+					if (yych <= 0xC3) goto yy24;
+					if (yych <= 0xC9) goto yy25;
+					goto yy26;
 				}
 			}
 		} else {
 			if (yych <= 0xE0) {
 				if (yych <= 0xD5) {
-					if (yych <= 0xCB) goto yy239;
-					if (yych <= 0xD3) goto yy237;
-					if (yych <= 0xD4) goto yy238;
-					goto yy239;
+					if (yych <= 0xCB) goto yy27;
+					if (yych <= 0xD3) goto yy25;
+					if (yych <= 0xD4) goto yy26;
+					goto yy27;
 				} else {
-					if (yych <= 0xD6) goto yy240;
-					if (yych <= 0xDB) goto yy237;
-					if (yych <= 0xDF) goto yy239;
-					goto yy241;
+					if (yych <= 0xD6) goto yy28;
+					if (yych <= 0xDB) goto yy25;
+					if (yych <= 0xDF) goto yy27;
+					goto yy29;
 				}
 			} else {
 				if (yych <= 0xEF) {
-					if (yych <= 0xE1) goto yy242;
-					if (yych <= 0xE2) goto yy243;
-					if (yych <= 0xE3) goto yy244;
-					goto yy245;
+					if (yych <= 0xE1) goto yy30;
+					if (yych <= 0xE2) goto yy31;
+					if (yych <= 0xE3) goto yy32;
+					goto yy33;
 				} else {
-					if (yych <= 0xF0) goto yy246;
-					if (yych <= 0xF3) goto yy247;
-					if (yych <= 0xF4) goto yy248;
-					goto yy233;
+					if (yych <= 0xF0) goto yy34;
+					if (yych <= 0xF3) goto yy35;
+					if (yych <= 0xF4) goto yy36;
+					goto yy21;
 				}
 			}
 		}
 	}
-yy213:
+yy1:
 	++cur;
 	{ if ((size_t)(tok - st->text) >= (size_t)(st->end - st->text)) return;
                               other(st, false); continue; }
-yy214:
+yy2:
 	++cur;
 	{ other(st, false); continue; }
-yy215:
+yy3:
 	yyaccept = 0;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 16) {
-		goto yy215;
+		goto yy3;
 	}
 	if (yych <= 0xE1) {
-		if (yych == 0xC2) goto yy249;
+		if (yych == 0xC2) goto yy37;
 	} else {
-		if (yych <= 0xE2) goto yy251;
-		if (yych <= 0xE3) goto yy252;
+		if (yych <= 0xE2) goto yy39;
+		if (yych <= 0xE3) goto yy40;
 	}
-yy216:
+yy4:
 	{ space(st); continue; }
-yy217:
+yy5:
 	++cur;
 	{ emit(st, tok, cur, TA_PUNCT, '\n'); st->gap = 2; continue; }
-yy218:
+yy6:
 	++cur;
 	{ emit(st, tok, cur, TA_PUNCT, *tok); continue; }
-yy219:
+yy7:
 	++cur;
 	{ emit(st, tok, cur, TA_PUNCT, '-'); continue; }
-yy220:
+yy8:
 	yyaccept = 1;
 	yych = *(mar = ++cur);
 	if (yych <= 'n') {
 		if (yych <= '9') {
-			if (yych == ' ') goto yy253;
-			if (yych >= '0') goto yy254;
+			if (yych == ' ') goto yy41;
+			if (yych >= '0') goto yy42;
 		} else {
-			if (yych == 'e') goto yy255;
-			if (yych >= 'n') goto yy256;
+			if (yych == 'e') goto yy43;
+			if (yych >= 'n') goto yy44;
 		}
 	} else {
 		if (yych <= 0xC2) {
-			if (yych == 'r') goto yy257;
-			if (yych >= 0xC2) goto yy258;
+			if (yych == 'r') goto yy45;
+			if (yych >= 0xC2) goto yy46;
 		} else {
-			if (yych <= 0xC3) goto yy259;
-			if (yych == 0xE2) goto yy260;
+			if (yych <= 0xC3) goto yy47;
+			if (yych == 0xE2) goto yy48;
 		}
 	}
-yy221:
+yy9:
 	{ int32_t v = digits_value(tok, cur, &nd);
                               emit(st, tok, cur, TA_NUM, v);
                               if (st->n)
                                   st->atoms[st->n - 1].nd = nd;
                               continue; }
-yy222:
+yy10:
 	yyaccept = 2;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy262;
-	if (yych == 'u') goto yy262;
-	goto yy225;
-yy223:
+	if (yych == 'U') goto yy50;
+	if (yych == 'u') goto yy50;
+	goto yy13;
+yy11:
 	{ if (!keyword(st, tok, cur))
                                   cur = word_latin(st, tok, cur);
                               continue; }
-yy224:
+yy12:
 	yyaccept = 2;
 	yych = *(mar = ++cur);
-yy225:
+yy13:
 	if (yybm[0+yych] & 32) {
-		goto yy224;
+		goto yy12;
 	}
 	if (yych <= 0xD3) {
 		if (yych <= 0xC3) {
-			if (yych == '-') goto yy261;
-			if (yych <= 0xC2) goto yy223;
-			goto yy263;
+			if (yych == '-') goto yy49;
+			if (yych <= 0xC2) goto yy11;
+			goto yy51;
 		} else {
-			if (yych <= 0xC9) goto yy264;
-			if (yych <= 0xCA) goto yy265;
-			if (yych <= 0xCB) goto yy223;
-			goto yy264;
+			if (yych <= 0xC9) goto yy52;
+			if (yych <= 0xCA) goto yy53;
+			if (yych <= 0xCB) goto yy11;
+			goto yy52;
 		}
 	} else {
 		if (yych <= 0xDB) {
-			if (yych <= 0xD4) goto yy265;
-			if (yych <= 0xD5) goto yy223;
-			if (yych <= 0xD6) goto yy266;
-			goto yy264;
+			if (yych <= 0xD4) goto yy53;
+			if (yych <= 0xD5) goto yy11;
+			if (yych <= 0xD6) goto yy54;
+			goto yy52;
 		} else {
-			if (yych <= 0xE0) goto yy223;
-			if (yych <= 0xE1) goto yy267;
-			if (yych <= 0xE2) goto yy268;
-			goto yy223;
+			if (yych <= 0xE0) goto yy11;
+			if (yych <= 0xE1) goto yy55;
+			if (yych <= 0xE2) goto yy56;
+			goto yy11;
 		}
 	}
-yy226:
+yy14:
 	yyaccept = 2;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC9) {
-		if (yych == '\'') goto yy269;
-		goto yy225;
+		if (yych == '\'') goto yy57;
+		goto yy13;
 	} else {
-		if (yych <= 0xCA) goto yy270;
-		if (yych == 0xE2) goto yy271;
-		goto yy225;
+		if (yych <= 0xCA) goto yy58;
+		if (yych == 0xE2) goto yy59;
+		goto yy13;
 	}
-yy227:
+yy15:
 	yyaccept = 2;
 	yych = *(mar = ++cur);
 	if (yych <= 'W') {
 		if (yych <= 'K') {
-			if (yych == 'I') goto yy230;
-			goto yy225;
+			if (yych == 'I') goto yy18;
+			goto yy13;
 		} else {
-			if (yych <= 'L') goto yy272;
-			if (yych == 'V') goto yy230;
-			goto yy225;
+			if (yych <= 'L') goto yy60;
+			if (yych == 'V') goto yy18;
+			goto yy13;
 		}
 	} else {
 		if (yych <= 'k') {
-			if (yych <= 'X') goto yy230;
-			if (yych == 'e') goto yy273;
-			goto yy225;
+			if (yych <= 'X') goto yy18;
+			if (yych == 'e') goto yy61;
+			goto yy13;
 		} else {
-			if (yych <= 'l') goto yy274;
-			if (yych == 0xC3) goto yy275;
-			goto yy225;
+			if (yych <= 'l') goto yy62;
+			if (yych == 0xC3) goto yy63;
+			goto yy13;
 		}
 	}
-yy228:
+yy16:
 	yyaccept = 2;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy276;
-	if (yych == 'u') goto yy276;
-	goto yy225;
-yy229:
+	if (yych == 'U') goto yy64;
+	if (yych == 'u') goto yy64;
+	goto yy13;
+yy17:
 	yyaccept = 2;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy230;
+		goto yy18;
 	}
 	if (yych <= 0xC2) {
 		if (yych <= '\'') {
-			if (yych <= '&') goto yy225;
-			goto yy277;
+			if (yych <= '&') goto yy13;
+			goto yy65;
 		} else {
-			if (yych == 'e') goto yy273;
-			goto yy225;
+			if (yych == 'e') goto yy61;
+			goto yy13;
 		}
 	} else {
 		if (yych <= 0xCA) {
-			if (yych <= 0xC3) goto yy275;
-			if (yych <= 0xC9) goto yy225;
-			goto yy278;
+			if (yych <= 0xC3) goto yy63;
+			if (yych <= 0xC9) goto yy13;
+			goto yy66;
 		} else {
-			if (yych == 0xE2) goto yy279;
-			goto yy225;
+			if (yych == 0xE2) goto yy67;
+			goto yy13;
 		}
 	}
-yy230:
+yy18:
 	yyaccept = 2;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy230;
+		goto yy18;
 	}
 	if (yych <= 0xC9) {
 		if (yych <= '`') {
 			if (yych <= '-') {
-				if (yych <= ',') goto yy223;
-				goto yy261;
+				if (yych <= ',') goto yy11;
+				goto yy49;
 			} else {
-				if (yych <= '@') goto yy223;
-				if (yych <= 'Z') goto yy224;
-				goto yy223;
+				if (yych <= '@') goto yy11;
+				if (yych <= 'Z') goto yy12;
+				goto yy11;
 			}
 		} else {
 			if (yych <= 'z') {
-				if (yych == 'e') goto yy273;
-				goto yy224;
+				if (yych == 'e') goto yy61;
+				goto yy12;
 			} else {
-				if (yych <= 0xC2) goto yy223;
-				if (yych <= 0xC3) goto yy275;
-				goto yy264;
+				if (yych <= 0xC2) goto yy11;
+				if (yych <= 0xC3) goto yy63;
+				goto yy52;
 			}
 		}
 	} else {
 		if (yych <= 0xD5) {
 			if (yych <= 0xCB) {
-				if (yych <= 0xCA) goto yy265;
-				goto yy223;
+				if (yych <= 0xCA) goto yy53;
+				goto yy11;
 			} else {
-				if (yych <= 0xD3) goto yy264;
-				if (yych <= 0xD4) goto yy265;
-				goto yy223;
+				if (yych <= 0xD3) goto yy52;
+				if (yych <= 0xD4) goto yy53;
+				goto yy11;
 			}
 		} else {
 			if (yych <= 0xE0) {
-				if (yych <= 0xD6) goto yy266;
-				if (yych <= 0xDB) goto yy264;
-				goto yy223;
+				if (yych <= 0xD6) goto yy54;
+				if (yych <= 0xDB) goto yy52;
+				goto yy11;
 			} else {
-				if (yych <= 0xE1) goto yy267;
-				if (yych <= 0xE2) goto yy268;
-				goto yy223;
+				if (yych <= 0xE1) goto yy55;
+				if (yych <= 0xE2) goto yy56;
+				goto yy11;
 			}
 		}
 	}
-yy231:
+yy19:
 	yyaccept = 2;
 	yych = *(mar = ++cur);
-	if (yych == 'L') goto yy274;
-	if (yych == 'l') goto yy274;
-	goto yy225;
-yy232:
+	if (yych == 'L') goto yy62;
+	if (yych == 'l') goto yy62;
+	goto yy13;
+yy20:
 	yyaccept = 2;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC9) {
-		if (yych == '\'') goto yy277;
-		goto yy225;
+		if (yych == '\'') goto yy65;
+		goto yy13;
 	} else {
-		if (yych <= 0xCA) goto yy278;
-		if (yych == 0xE2) goto yy279;
-		goto yy225;
+		if (yych <= 0xCA) goto yy66;
+		if (yych == 0xE2) goto yy67;
+		goto yy13;
 	}
-yy233:
+yy21:
 	++cur;
-yy234:
+yy22:
 	{ other(st, false); continue; }
-yy235:
+yy23:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy234;
-	if (yych == 0xA0) goto yy215;
-	if (yych <= 0xBF) goto yy214;
-	goto yy234;
-yy236:
+	if (yych <= 0x7F) goto yy22;
+	if (yych == 0xA0) goto yy3;
+	if (yych <= 0xBF) goto yy2;
+	goto yy22;
+yy24:
 	yych = *++cur;
 	if (yych <= 0x97) {
-		if (yych <= 0x7F) goto yy234;
-		if (yych <= 0x96) goto yy224;
-		goto yy214;
+		if (yych <= 0x7F) goto yy22;
+		if (yych <= 0x96) goto yy12;
+		goto yy2;
 	} else {
-		if (yych == 0xB7) goto yy214;
-		if (yych <= 0xBF) goto yy224;
-		goto yy234;
+		if (yych == 0xB7) goto yy2;
+		if (yych <= 0xBF) goto yy12;
+		goto yy22;
 	}
-yy237:
+yy25:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy234;
-	if (yych <= 0xBF) goto yy280;
-	goto yy234;
-yy238:
+	if (yych <= 0x7F) goto yy22;
+	if (yych <= 0xBF) goto yy68;
+	goto yy22;
+yy26:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy234;
-	if (yych <= 0xAF) goto yy280;
-	if (yych <= 0xBF) goto yy214;
-	goto yy234;
-yy239:
+	if (yych <= 0x7F) goto yy22;
+	if (yych <= 0xAF) goto yy68;
+	if (yych <= 0xBF) goto yy2;
+	goto yy22;
+yy27:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy234;
-	if (yych <= 0xBF) goto yy214;
-	goto yy234;
-yy240:
+	if (yych <= 0x7F) goto yy22;
+	if (yych <= 0xBF) goto yy2;
+	goto yy22;
+yy28:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy234;
-	if (yych <= 0x8F) goto yy214;
-	if (yych <= 0xBF) goto yy280;
-	goto yy234;
-yy241:
+	if (yych <= 0x7F) goto yy22;
+	if (yych <= 0x8F) goto yy2;
+	if (yych <= 0xBF) goto yy68;
+	goto yy22;
+yy29:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= 0x9F) goto yy234;
-	if (yych <= 0xBF) goto yy283;
-	goto yy234;
-yy242:
+	if (yych <= 0x9F) goto yy22;
+	if (yych <= 0xBF) goto yy71;
+	goto yy22;
+yy30:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= 0x7F) goto yy234;
-	if (yych <= 0xB7) goto yy283;
-	if (yych <= 0xBB) goto yy264;
-	if (yych <= 0xBF) goto yy283;
-	goto yy234;
-yy243:
+	if (yych <= 0x7F) goto yy22;
+	if (yych <= 0xB7) goto yy71;
+	if (yych <= 0xBB) goto yy52;
+	if (yych <= 0xBF) goto yy71;
+	goto yy22;
+yy31:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= 0x7F) goto yy234;
-	if (yych <= 0x80) goto yy284;
-	if (yych <= 0x81) goto yy285;
-	if (yych <= 0xBF) goto yy283;
-	goto yy234;
-yy244:
+	if (yych <= 0x7F) goto yy22;
+	if (yych <= 0x80) goto yy72;
+	if (yych <= 0x81) goto yy73;
+	if (yych <= 0xBF) goto yy71;
+	goto yy22;
+yy32:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= 0x7F) goto yy234;
-	if (yych <= 0x80) goto yy286;
-	if (yych <= 0xBF) goto yy283;
-	goto yy234;
-yy245:
+	if (yych <= 0x7F) goto yy22;
+	if (yych <= 0x80) goto yy74;
+	if (yych <= 0xBF) goto yy71;
+	goto yy22;
+yy33:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= 0x7F) goto yy234;
-	if (yych <= 0xBF) goto yy283;
-	goto yy234;
-yy246:
+	if (yych <= 0x7F) goto yy22;
+	if (yych <= 0xBF) goto yy71;
+	goto yy22;
+yy34:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= 0x8F) goto yy234;
-	if (yych <= 0xBF) goto yy287;
-	goto yy234;
-yy247:
+	if (yych <= 0x8F) goto yy22;
+	if (yych <= 0xBF) goto yy75;
+	goto yy22;
+yy35:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= 0x7F) goto yy234;
-	if (yych <= 0xBF) goto yy287;
-	goto yy234;
-yy248:
+	if (yych <= 0x7F) goto yy22;
+	if (yych <= 0xBF) goto yy75;
+	goto yy22;
+yy36:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
-	if (yych <= 0x7F) goto yy234;
-	if (yych <= 0x8F) goto yy287;
-	goto yy234;
-yy249:
+	if (yych <= 0x7F) goto yy22;
+	if (yych <= 0x8F) goto yy75;
+	goto yy22;
+yy37:
 	yych = *++cur;
-	if (yych == 0xA0) goto yy215;
-yy250:
+	if (yych == 0xA0) goto yy3;
+yy38:
 	cur = mar;
 	if (yyaccept <= 3) {
 		if (yyaccept <= 1) {
 			if (yyaccept == 0) {
-				goto yy216;
+				goto yy4;
 			} else {
-				goto yy221;
+				goto yy9;
 			}
 		} else {
 			if (yyaccept == 2) {
-				goto yy223;
+				goto yy11;
 			} else {
-				goto yy234;
+				goto yy22;
 			}
 		}
 	} else {
 		if (yyaccept <= 5) {
 			if (yyaccept == 4) {
-				goto yy282;
+				goto yy70;
 			} else {
-				goto yy315;
+				goto yy103;
 			}
 		} else {
-			goto yy364;
+			goto yy152;
 		}
 	}
-yy251:
+yy39:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0x80) goto yy288;
-	if (yych <= 0x81) goto yy289;
-	goto yy250;
-yy252:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0x80) goto yy76;
+	if (yych <= 0x81) goto yy77;
+	goto yy38;
+yy40:
 	yych = *++cur;
-	if (yych == 0x80) goto yy290;
-	goto yy250;
-yy253:
+	if (yych == 0x80) goto yy78;
+	goto yy38;
+yy41:
 	yych = *++cur;
-	if (yych <= '/') goto yy250;
-	if (yych <= '9') goto yy291;
-	goto yy250;
-yy254:
+	if (yych <= '/') goto yy38;
+	if (yych <= '9') goto yy79;
+	goto yy38;
+yy42:
 	yyaccept = 1;
 	yych = *(mar = ++cur);
 	if (yych <= 'n') {
 		if (yych <= '9') {
-			if (yych == ' ') goto yy253;
-			if (yych <= '/') goto yy221;
-			goto yy292;
+			if (yych == ' ') goto yy41;
+			if (yych <= '/') goto yy9;
+			goto yy80;
 		} else {
-			if (yych == 'e') goto yy255;
-			if (yych <= 'm') goto yy221;
-			goto yy256;
+			if (yych == 'e') goto yy43;
+			if (yych <= 'm') goto yy9;
+			goto yy44;
 		}
 	} else {
 		if (yych <= 0xC2) {
-			if (yych == 'r') goto yy257;
-			if (yych <= 0xC1) goto yy221;
-			goto yy258;
+			if (yych == 'r') goto yy45;
+			if (yych <= 0xC1) goto yy9;
+			goto yy46;
 		} else {
-			if (yych <= 0xC3) goto yy259;
-			if (yych == 0xE2) goto yy260;
-			goto yy221;
+			if (yych <= 0xC3) goto yy47;
+			if (yych == 0xE2) goto yy48;
+			goto yy9;
 		}
 	}
-yy255:
+yy43:
 	yych = *++cur;
 	if (yych <= 'z') {
 		if (yych <= '`') {
 			if (yych <= '9') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy293;
+					goto yy81;
 				}
-				goto yy250;
+				goto yy38;
 			} else {
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy293;
+					goto yy81;
 				}
-				if (yych <= 'Z') goto yy250;
+				if (yych <= 'Z') goto yy38;
 				yyt1 = cur;
-				goto yy293;
+				goto yy81;
 			}
 		} else {
 			if (yych <= 'q') {
-				if (yych == 'm') goto yy294;
-				goto yy250;
+				if (yych == 'm') goto yy82;
+				goto yy38;
 			} else {
-				if (yych <= 'r') goto yy295;
-				if (yych <= 's') goto yy296;
-				goto yy250;
+				if (yych <= 'r') goto yy83;
+				if (yych <= 's') goto yy84;
+				goto yy38;
 			}
 		}
 	} else {
@@ -2346,172 +1299,172 @@ yy255:
 			if (yych <= 0xC2) {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy293;
+					goto yy81;
 				}
-				if (yych <= 0xC1) goto yy250;
+				if (yych <= 0xC1) goto yy38;
 				yyt1 = cur;
-				goto yy297;
+				goto yy85;
 			} else {
-				if (yych <= 0xC8) goto yy250;
+				if (yych <= 0xC8) goto yy38;
 				if (yych <= 0xC9) {
 					yyt1 = cur;
-					goto yy298;
+					goto yy86;
 				}
 				yyt1 = cur;
-				goto yy297;
+				goto yy85;
 			}
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xE0) {
 					yyt1 = cur;
-					goto yy299;
+					goto yy87;
 				}
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy300;
+					goto yy88;
 				}
 				yyt1 = cur;
-				goto yy301;
+				goto yy89;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy302;
+					goto yy90;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy303;
+					goto yy91;
 				}
-				goto yy250;
+				goto yy38;
 			}
 		}
 	}
-yy256:
+yy44:
 	yych = *++cur;
-	if (yych == 'd') goto yy304;
-	goto yy250;
-yy257:
+	if (yych == 'd') goto yy92;
+	goto yy38;
+yy45:
 	yych = *++cur;
-	if (yych == 'e') goto yy295;
-	goto yy250;
-yy258:
+	if (yych == 'e') goto yy83;
+	goto yy38;
+yy46:
 	yych = *++cur;
-	if (yych == 0xA0) goto yy253;
-	goto yy250;
-yy259:
+	if (yych == 0xA0) goto yy41;
+	goto yy38;
+yy47:
 	yych = *++cur;
-	if (yych == 0xA8) goto yy305;
-	goto yy250;
-yy260:
+	if (yych == 0xA8) goto yy93;
+	goto yy38;
+yy48:
 	yych = *++cur;
-	if (yych == 0x80) goto yy306;
-	goto yy250;
-yy261:
+	if (yych == 0x80) goto yy94;
+	goto yy38;
+yy49:
 	yych = *++cur;
 	if (yych <= 0xCA) {
 		if (yych <= 'z') {
-			if (yych <= '@') goto yy250;
-			if (yych <= 'Z') goto yy280;
-			if (yych <= '`') goto yy250;
-			goto yy280;
+			if (yych <= '@') goto yy38;
+			if (yych <= 'Z') goto yy68;
+			if (yych <= '`') goto yy38;
+			goto yy68;
 		} else {
-			if (yych <= 0xC2) goto yy250;
-			if (yych <= 0xC3) goto yy307;
-			if (yych <= 0xC9) goto yy264;
-			goto yy265;
+			if (yych <= 0xC2) goto yy38;
+			if (yych <= 0xC3) goto yy95;
+			if (yych <= 0xC9) goto yy52;
+			goto yy53;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych <= 0xCB) goto yy250;
-			if (yych <= 0xD3) goto yy264;
-			if (yych <= 0xD4) goto yy265;
-			goto yy250;
+			if (yych <= 0xCB) goto yy38;
+			if (yych <= 0xD3) goto yy52;
+			if (yych <= 0xD4) goto yy53;
+			goto yy38;
 		} else {
 			if (yych <= 0xDB) {
-				if (yych <= 0xD6) goto yy266;
-				goto yy264;
+				if (yych <= 0xD6) goto yy54;
+				goto yy52;
 			} else {
-				if (yych == 0xE1) goto yy267;
-				goto yy250;
+				if (yych == 0xE1) goto yy55;
+				goto yy38;
 			}
 		}
 	}
-yy262:
+yy50:
 	yyaccept = 2;
 	yych = *(mar = ++cur);
-	if (yych == 'J') goto yy308;
-	if (yych == 'j') goto yy308;
-	goto yy225;
-yy263:
+	if (yych == 'J') goto yy96;
+	if (yych == 'j') goto yy96;
+	goto yy13;
+yy51:
 	yych = *++cur;
 	if (yych <= 0x97) {
-		if (yych <= 0x7F) goto yy250;
-		if (yych <= 0x96) goto yy224;
-		goto yy250;
+		if (yych <= 0x7F) goto yy38;
+		if (yych <= 0x96) goto yy12;
+		goto yy38;
 	} else {
-		if (yych == 0xB7) goto yy250;
-		if (yych <= 0xBF) goto yy224;
-		goto yy250;
+		if (yych == 0xB7) goto yy38;
+		if (yych <= 0xBF) goto yy12;
+		goto yy38;
 	}
-yy264:
+yy52:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0xBF) goto yy280;
-	goto yy250;
-yy265:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0xBF) goto yy68;
+	goto yy38;
+yy53:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0xAF) goto yy280;
-	goto yy250;
-yy266:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0xAF) goto yy68;
+	goto yy38;
+yy54:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy250;
-	if (yych <= 0xBF) goto yy280;
-	goto yy250;
-yy267:
+	if (yych <= 0x8F) goto yy38;
+	if (yych <= 0xBF) goto yy68;
+	goto yy38;
+yy55:
 	yych = *++cur;
-	if (yych <= 0xB7) goto yy250;
-	if (yych <= 0xBB) goto yy264;
-	goto yy250;
-yy268:
+	if (yych <= 0xB7) goto yy38;
+	if (yych <= 0xBB) goto yy52;
+	goto yy38;
+yy56:
 	yych = *++cur;
-	if (yych == 0x80) goto yy309;
-	goto yy250;
-yy269:
+	if (yych == 0x80) goto yy97;
+	goto yy38;
+yy57:
 	++cur;
 	{ emit(st, tok, cur, TA_DE, 0); continue; }
-yy270:
+yy58:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0xAF) goto yy280;
-	if (yych == 0xBC) goto yy269;
-	goto yy250;
-yy271:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0xAF) goto yy68;
+	if (yych == 0xBC) goto yy57;
+	goto yy38;
+yy59:
 	yych = *++cur;
-	if (yych == 0x80) goto yy310;
-	goto yy250;
-yy272:
+	if (yych == 0x80) goto yy98;
+	goto yy38;
+yy60:
 	yyaccept = 2;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
-		goto yy230;
+		goto yy18;
 	}
 	if (yych <= 0xC1) {
 		if (yych <= ' ') {
-			if (yych <= 0x1F) goto yy225;
-			goto yy311;
+			if (yych <= 0x1F) goto yy13;
+			goto yy99;
 		} else {
-			if (yych != 'e') goto yy225;
+			if (yych != 'e') goto yy13;
 		}
 	} else {
 		if (yych <= 0xC3) {
-			if (yych <= 0xC2) goto yy312;
-			goto yy275;
+			if (yych <= 0xC2) goto yy100;
+			goto yy63;
 		} else {
-			if (yych == 0xE2) goto yy313;
-			goto yy225;
+			if (yych == 0xE2) goto yy101;
+			goto yy13;
 		}
 	}
-yy273:
+yy61:
 	yyaccept = 2;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC9) {
@@ -2519,34 +1472,34 @@ yy273:
 			if (yych <= '/') {
 				if (yych == '-') {
 					yyt1 = cur;
-					goto yy316;
+					goto yy104;
 				}
 				yyt1 = cur;
-				goto yy314;
+				goto yy102;
 			} else {
-				if (yych <= '9') goto yy225;
+				if (yych <= '9') goto yy13;
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy314;
+					goto yy102;
 				}
-				if (yych <= 'Z') goto yy225;
+				if (yych <= 'Z') goto yy13;
 				yyt1 = cur;
-				goto yy314;
+				goto yy102;
 			}
 		} else {
 			if (yych <= 0x7F) {
-				if (yych == 'm') goto yy317;
-				if (yych <= 'z') goto yy225;
+				if (yych == 'm') goto yy105;
+				if (yych <= 'z') goto yy13;
 				yyt1 = cur;
-				goto yy314;
+				goto yy102;
 			} else {
 				if (yych == 0xC2) {
 					yyt1 = cur;
-					goto yy318;
+					goto yy106;
 				}
-				if (yych <= 0xC8) goto yy225;
+				if (yych <= 0xC8) goto yy13;
 				yyt1 = cur;
-				goto yy319;
+				goto yy107;
 			}
 		}
 	} else {
@@ -2554,429 +1507,429 @@ yy273:
 			if (yych <= 0xD4) {
 				if (yych <= 0xCA) {
 					yyt1 = cur;
-					goto yy320;
+					goto yy108;
 				}
 				if (yych <= 0xCB) {
 					yyt1 = cur;
-					goto yy318;
+					goto yy106;
 				}
 				if (yych <= 0xD3) {
 					yyt1 = cur;
-					goto yy321;
+					goto yy109;
 				}
 				yyt1 = cur;
-				goto yy320;
+				goto yy108;
 			} else {
 				if (yych <= 0xD5) {
 					yyt1 = cur;
-					goto yy318;
+					goto yy106;
 				}
 				if (yych <= 0xD6) {
 					yyt1 = cur;
-					goto yy322;
+					goto yy110;
 				}
 				if (yych <= 0xDB) {
 					yyt1 = cur;
-					goto yy321;
+					goto yy109;
 				}
 				yyt1 = cur;
-				goto yy318;
+				goto yy106;
 			}
 		} else {
 			if (yych <= 0xEF) {
 				if (yych <= 0xE0) {
 					yyt1 = cur;
-					goto yy323;
+					goto yy111;
 				}
 				if (yych <= 0xE1) {
 					yyt1 = cur;
-					goto yy324;
+					goto yy112;
 				}
 				if (yych <= 0xE2) {
 					yyt1 = cur;
-					goto yy325;
+					goto yy113;
 				}
 				yyt1 = cur;
-				goto yy326;
+				goto yy114;
 			} else {
 				if (yych <= 0xF0) {
 					yyt1 = cur;
-					goto yy327;
+					goto yy115;
 				}
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy328;
+					goto yy116;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy329;
+					goto yy117;
 				}
-				goto yy225;
+				goto yy13;
 			}
 		}
 	}
-yy274:
+yy62:
 	yyaccept = 2;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC1) {
-		if (yych == ' ') goto yy311;
-		goto yy225;
+		if (yych == ' ') goto yy99;
+		goto yy13;
 	} else {
-		if (yych <= 0xC2) goto yy312;
-		if (yych == 0xE2) goto yy313;
-		goto yy225;
+		if (yych <= 0xC2) goto yy100;
+		if (yych == 0xE2) goto yy101;
+		goto yy13;
 	}
-yy275:
+yy63:
 	yych = *++cur;
 	if (yych <= 0xA7) {
-		if (yych <= 0x7F) goto yy250;
-		if (yych == 0x97) goto yy250;
-		goto yy224;
+		if (yych <= 0x7F) goto yy38;
+		if (yych == 0x97) goto yy38;
+		goto yy12;
 	} else {
 		if (yych <= 0xB6) {
-			if (yych <= 0xA8) goto yy330;
-			goto yy224;
+			if (yych <= 0xA8) goto yy118;
+			goto yy12;
 		} else {
-			if (yych <= 0xB7) goto yy250;
-			if (yych <= 0xBF) goto yy224;
-			goto yy250;
+			if (yych <= 0xB7) goto yy38;
+			if (yych <= 0xBF) goto yy12;
+			goto yy38;
 		}
 	}
-yy276:
+yy64:
 	yyaccept = 2;
 	yych = *(mar = ++cur);
-	if (yych == 'S') goto yy331;
-	if (yych == 's') goto yy331;
-	goto yy225;
-yy277:
+	if (yych == 'S') goto yy119;
+	if (yych == 's') goto yy119;
+	goto yy13;
+yy65:
 	++cur;
 	{ emit(st, tok, cur, TA_LE, 0); continue; }
-yy278:
+yy66:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0xAF) goto yy280;
-	if (yych == 0xBC) goto yy277;
-	goto yy250;
-yy279:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0xAF) goto yy68;
+	if (yych == 0xBC) goto yy65;
+	goto yy38;
+yy67:
 	yych = *++cur;
-	if (yych == 0x80) goto yy332;
-	goto yy250;
-yy280:
+	if (yych == 0x80) goto yy120;
+	goto yy38;
+yy68:
 	yyaccept = 4;
 	yych = *(mar = ++cur);
-yy281:
+yy69:
 	if (yych <= 0xCA) {
 		if (yych <= '`') {
 			if (yych <= '-') {
-				if (yych >= '-') goto yy261;
+				if (yych >= '-') goto yy49;
 			} else {
-				if (yych <= '@') goto yy282;
-				if (yych <= 'Z') goto yy280;
+				if (yych <= '@') goto yy70;
+				if (yych <= 'Z') goto yy68;
 			}
 		} else {
 			if (yych <= 0xC2) {
-				if (yych <= 'z') goto yy280;
+				if (yych <= 'z') goto yy68;
 			} else {
-				if (yych <= 0xC3) goto yy307;
-				if (yych <= 0xC9) goto yy264;
-				goto yy265;
+				if (yych <= 0xC3) goto yy95;
+				if (yych <= 0xC9) goto yy52;
+				goto yy53;
 			}
 		}
 	} else {
 		if (yych <= 0xD6) {
 			if (yych <= 0xD3) {
-				if (yych >= 0xCC) goto yy264;
+				if (yych >= 0xCC) goto yy52;
 			} else {
-				if (yych <= 0xD4) goto yy265;
-				if (yych >= 0xD6) goto yy266;
+				if (yych <= 0xD4) goto yy53;
+				if (yych >= 0xD6) goto yy54;
 			}
 		} else {
 			if (yych <= 0xE0) {
-				if (yych <= 0xDB) goto yy264;
+				if (yych <= 0xDB) goto yy52;
 			} else {
-				if (yych <= 0xE1) goto yy267;
-				if (yych <= 0xE2) goto yy268;
+				if (yych <= 0xE1) goto yy55;
+				if (yych <= 0xE2) goto yy56;
 			}
 		}
 	}
-yy282:
+yy70:
 	{ cur = word(st, tok, cur); continue; }
-yy283:
+yy71:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0xBF) goto yy214;
-	goto yy250;
-yy284:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0xBF) goto yy2;
+	goto yy38;
+yy72:
 	yych = *++cur;
 	if (yych <= 0x92) {
 		if (yych <= 0x8A) {
-			if (yych <= 0x7F) goto yy250;
-			goto yy215;
+			if (yych <= 0x7F) goto yy38;
+			goto yy3;
 		} else {
-			if (yych <= 0x8F) goto yy214;
-			if (yych <= 0x91) goto yy219;
-			goto yy214;
+			if (yych <= 0x8F) goto yy2;
+			if (yych <= 0x91) goto yy7;
+			goto yy2;
 		}
 	} else {
 		if (yych <= 0xAE) {
-			if (yych <= 0x93) goto yy219;
-			goto yy214;
+			if (yych <= 0x93) goto yy7;
+			goto yy2;
 		} else {
-			if (yych <= 0xAF) goto yy215;
-			if (yych <= 0xBF) goto yy214;
-			goto yy250;
+			if (yych <= 0xAF) goto yy3;
+			if (yych <= 0xBF) goto yy2;
+			goto yy38;
 		}
 	}
-yy285:
+yy73:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych == 0x9F) goto yy215;
-	if (yych <= 0xBF) goto yy214;
-	goto yy250;
-yy286:
+	if (yych <= 0x7F) goto yy38;
+	if (yych == 0x9F) goto yy3;
+	if (yych <= 0xBF) goto yy2;
+	goto yy38;
+yy74:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0x80) goto yy215;
-	if (yych <= 0xBF) goto yy214;
-	goto yy250;
-yy287:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0x80) goto yy3;
+	if (yych <= 0xBF) goto yy2;
+	goto yy38;
+yy75:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0xBF) goto yy283;
-	goto yy250;
-yy288:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0xBF) goto yy71;
+	goto yy38;
+yy76:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0x8A) goto yy215;
-	if (yych == 0xAF) goto yy215;
-	goto yy250;
-yy289:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0x8A) goto yy3;
+	if (yych == 0xAF) goto yy3;
+	goto yy38;
+yy77:
 	yych = *++cur;
-	if (yych == 0x9F) goto yy215;
-	goto yy250;
-yy290:
+	if (yych == 0x9F) goto yy3;
+	goto yy38;
+yy78:
 	yych = *++cur;
-	if (yych == 0x80) goto yy215;
-	goto yy250;
-yy291:
+	if (yych == 0x80) goto yy3;
+	goto yy38;
+yy79:
 	yych = *++cur;
-	if (yych <= '/') goto yy250;
-	if (yych <= '9') goto yy333;
-	goto yy250;
-yy292:
+	if (yych <= '/') goto yy38;
+	if (yych <= '9') goto yy121;
+	goto yy38;
+yy80:
 	yyaccept = 1;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC1) {
-		if (yych == ' ') goto yy253;
-		goto yy335;
+		if (yych == ' ') goto yy41;
+		goto yy123;
 	} else {
-		if (yych <= 0xC2) goto yy258;
-		if (yych == 0xE2) goto yy260;
-		goto yy335;
+		if (yych <= 0xC2) goto yy46;
+		if (yych == 0xE2) goto yy48;
+		goto yy123;
 	}
-yy293:
+yy81:
 	++cur;
 	cur = yyt1;
 	{ emit(st, tok, cur, TA_NTH, atoi(tok)); continue; }
-yy294:
+yy82:
 	yych = *++cur;
-	if (yych == 'e') goto yy338;
-	goto yy250;
-yy295:
-	yych = *++cur;
-	if (yych <= 0xC2) {
-		if (yych <= 'Z') {
-			if (yych <= '/') {
-				yyt1 = cur;
-				goto yy339;
-			}
-			if (yych <= '9') goto yy250;
-			if (yych <= '@') {
-				yyt1 = cur;
-				goto yy339;
-			}
-			goto yy250;
-		} else {
-			if (yych <= 'z') {
-				if (yych <= '`') {
-					yyt1 = cur;
-					goto yy339;
-				}
-				goto yy250;
-			} else {
-				if (yych <= 0x7F) {
-					yyt1 = cur;
-					goto yy339;
-				}
-				if (yych <= 0xC1) goto yy250;
-				yyt1 = cur;
-				goto yy340;
-			}
-		}
-	} else {
-		if (yych <= 0xE0) {
-			if (yych <= 0xC8) goto yy250;
-			if (yych <= 0xC9) {
-				yyt1 = cur;
-				goto yy341;
-			}
-			if (yych <= 0xDF) {
-				yyt1 = cur;
-				goto yy340;
-			}
-			yyt1 = cur;
-			goto yy342;
-		} else {
-			if (yych <= 0xF0) {
-				if (yych <= 0xEF) {
-					yyt1 = cur;
-					goto yy343;
-				}
-				yyt1 = cur;
-				goto yy344;
-			} else {
-				if (yych <= 0xF3) {
-					yyt1 = cur;
-					goto yy345;
-				}
-				if (yych <= 0xF4) {
-					yyt1 = cur;
-					goto yy346;
-				}
-				goto yy250;
-			}
-		}
-	}
-yy296:
+	if (yych == 'e') goto yy126;
+	goto yy38;
+yy83:
 	yych = *++cur;
 	if (yych <= 0xC2) {
 		if (yych <= 'Z') {
 			if (yych <= '/') {
 				yyt1 = cur;
-				goto yy347;
+				goto yy127;
 			}
-			if (yych <= '9') goto yy250;
+			if (yych <= '9') goto yy38;
 			if (yych <= '@') {
 				yyt1 = cur;
-				goto yy347;
+				goto yy127;
 			}
-			goto yy250;
+			goto yy38;
 		} else {
 			if (yych <= 'z') {
 				if (yych <= '`') {
 					yyt1 = cur;
-					goto yy347;
+					goto yy127;
 				}
-				goto yy250;
+				goto yy38;
 			} else {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy347;
+					goto yy127;
 				}
-				if (yych <= 0xC1) goto yy250;
+				if (yych <= 0xC1) goto yy38;
 				yyt1 = cur;
-				goto yy348;
+				goto yy128;
 			}
 		}
 	} else {
 		if (yych <= 0xE0) {
-			if (yych <= 0xC8) goto yy250;
+			if (yych <= 0xC8) goto yy38;
 			if (yych <= 0xC9) {
 				yyt1 = cur;
-				goto yy349;
+				goto yy129;
 			}
 			if (yych <= 0xDF) {
 				yyt1 = cur;
-				goto yy348;
+				goto yy128;
 			}
 			yyt1 = cur;
-			goto yy350;
+			goto yy130;
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy351;
+					goto yy131;
 				}
 				yyt1 = cur;
-				goto yy352;
+				goto yy132;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy353;
+					goto yy133;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy354;
+					goto yy134;
 				}
-				goto yy250;
+				goto yy38;
 			}
 		}
 	}
-yy297:
+yy84:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0xBF) goto yy293;
-	goto yy250;
-yy298:
+	if (yych <= 0xC2) {
+		if (yych <= 'Z') {
+			if (yych <= '/') {
+				yyt1 = cur;
+				goto yy135;
+			}
+			if (yych <= '9') goto yy38;
+			if (yych <= '@') {
+				yyt1 = cur;
+				goto yy135;
+			}
+			goto yy38;
+		} else {
+			if (yych <= 'z') {
+				if (yych <= '`') {
+					yyt1 = cur;
+					goto yy135;
+				}
+				goto yy38;
+			} else {
+				if (yych <= 0x7F) {
+					yyt1 = cur;
+					goto yy135;
+				}
+				if (yych <= 0xC1) goto yy38;
+				yyt1 = cur;
+				goto yy136;
+			}
+		}
+	} else {
+		if (yych <= 0xE0) {
+			if (yych <= 0xC8) goto yy38;
+			if (yych <= 0xC9) {
+				yyt1 = cur;
+				goto yy137;
+			}
+			if (yych <= 0xDF) {
+				yyt1 = cur;
+				goto yy136;
+			}
+			yyt1 = cur;
+			goto yy138;
+		} else {
+			if (yych <= 0xF0) {
+				if (yych <= 0xEF) {
+					yyt1 = cur;
+					goto yy139;
+				}
+				yyt1 = cur;
+				goto yy140;
+			} else {
+				if (yych <= 0xF3) {
+					yyt1 = cur;
+					goto yy141;
+				}
+				if (yych <= 0xF4) {
+					yyt1 = cur;
+					goto yy142;
+				}
+				goto yy38;
+			}
+		}
+	}
+yy85:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy250;
-	if (yych <= 0xBF) goto yy293;
-	goto yy250;
-yy299:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0xBF) goto yy81;
+	goto yy38;
+yy86:
 	yych = *++cur;
-	if (yych <= 0x9F) goto yy250;
-	if (yych <= 0xBF) goto yy297;
-	goto yy250;
-yy300:
+	if (yych <= 0x8F) goto yy38;
+	if (yych <= 0xBF) goto yy81;
+	goto yy38;
+yy87:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0xBF) goto yy297;
-	goto yy250;
-yy301:
+	if (yych <= 0x9F) goto yy38;
+	if (yych <= 0xBF) goto yy85;
+	goto yy38;
+yy88:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy250;
-	if (yych <= 0xBF) goto yy300;
-	goto yy250;
-yy302:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0xBF) goto yy85;
+	goto yy38;
+yy89:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0xBF) goto yy300;
-	goto yy250;
-yy303:
+	if (yych <= 0x8F) goto yy38;
+	if (yych <= 0xBF) goto yy88;
+	goto yy38;
+yy90:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0x8F) goto yy300;
-	goto yy250;
-yy304:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0xBF) goto yy88;
+	goto yy38;
+yy91:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0x8F) goto yy88;
+	goto yy38;
+yy92:
 	yych = *++cur;
 	if (yych <= 0xC1) {
 		if (yych <= '`') {
 			if (yych <= '9') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy347;
+					goto yy135;
 				}
-				goto yy250;
+				goto yy38;
 			} else {
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy347;
+					goto yy135;
 				}
-				if (yych <= 'Z') goto yy250;
+				if (yych <= 'Z') goto yy38;
 				yyt1 = cur;
-				goto yy347;
+				goto yy135;
 			}
 		} else {
 			if (yych <= 'e') {
-				if (yych <= 'd') goto yy250;
-				goto yy296;
+				if (yych <= 'd') goto yy38;
+				goto yy84;
 			} else {
-				if (yych <= 'z') goto yy250;
+				if (yych <= 'z') goto yy38;
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy347;
+					goto yy135;
 				}
-				goto yy250;
+				goto yy38;
 			}
 		}
 	} else {
@@ -2984,161 +1937,161 @@ yy304:
 			if (yych <= 0xC8) {
 				if (yych <= 0xC2) {
 					yyt1 = cur;
-					goto yy348;
+					goto yy136;
 				}
-				goto yy250;
+				goto yy38;
 			} else {
 				if (yych <= 0xC9) {
 					yyt1 = cur;
-					goto yy349;
+					goto yy137;
 				}
 				if (yych <= 0xDF) {
 					yyt1 = cur;
-					goto yy348;
+					goto yy136;
 				}
 				yyt1 = cur;
-				goto yy350;
+				goto yy138;
 			}
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy351;
+					goto yy139;
 				}
 				yyt1 = cur;
-				goto yy352;
+				goto yy140;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy353;
+					goto yy141;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy354;
+					goto yy142;
 				}
-				goto yy250;
+				goto yy38;
 			}
 		}
 	}
-yy305:
+yy93:
 	yych = *++cur;
 	if (yych <= 0x7F) {
 		if (yych <= '`') {
 			if (yych <= '9') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy347;
+					goto yy135;
 				}
-				goto yy250;
+				goto yy38;
 			} else {
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy347;
+					goto yy135;
 				}
-				if (yych <= 'Z') goto yy250;
+				if (yych <= 'Z') goto yy38;
 				yyt1 = cur;
-				goto yy347;
+				goto yy135;
 			}
 		} else {
 			if (yych <= 'q') {
-				if (yych == 'm') goto yy355;
-				goto yy250;
+				if (yych == 'm') goto yy143;
+				goto yy38;
 			} else {
-				if (yych <= 'r') goto yy257;
-				if (yych <= 'z') goto yy250;
+				if (yych <= 'r') goto yy45;
+				if (yych <= 'z') goto yy38;
 				yyt1 = cur;
-				goto yy347;
+				goto yy135;
 			}
 		}
 	} else {
 		if (yych <= 0xDF) {
 			if (yych <= 0xC2) {
-				if (yych <= 0xC1) goto yy250;
+				if (yych <= 0xC1) goto yy38;
 				yyt1 = cur;
-				goto yy348;
+				goto yy136;
 			} else {
-				if (yych <= 0xC8) goto yy250;
+				if (yych <= 0xC8) goto yy38;
 				if (yych <= 0xC9) {
 					yyt1 = cur;
-					goto yy349;
+					goto yy137;
 				}
 				yyt1 = cur;
-				goto yy348;
+				goto yy136;
 			}
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xE0) {
 					yyt1 = cur;
-					goto yy350;
+					goto yy138;
 				}
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy351;
+					goto yy139;
 				}
 				yyt1 = cur;
-				goto yy352;
+				goto yy140;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy353;
+					goto yy141;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy354;
+					goto yy142;
 				}
-				goto yy250;
+				goto yy38;
 			}
 		}
 	}
-yy306:
+yy94:
 	yych = *++cur;
-	if (yych == 0x89) goto yy253;
-	if (yych == 0xAF) goto yy253;
-	goto yy250;
-yy307:
+	if (yych == 0x89) goto yy41;
+	if (yych == 0xAF) goto yy41;
+	goto yy38;
+yy95:
 	yych = *++cur;
 	if (yych <= 0x97) {
-		if (yych <= 0x7F) goto yy250;
-		if (yych <= 0x96) goto yy280;
-		goto yy250;
+		if (yych <= 0x7F) goto yy38;
+		if (yych <= 0x96) goto yy68;
+		goto yy38;
 	} else {
-		if (yych == 0xB7) goto yy250;
-		if (yych <= 0xBF) goto yy280;
-		goto yy250;
+		if (yych == 0xB7) goto yy38;
+		if (yych <= 0xBF) goto yy68;
+		goto yy38;
 	}
-yy308:
+yy96:
 	yyaccept = 2;
 	yych = *(mar = ++cur);
-	if (yych == 'O') goto yy356;
-	if (yych == 'o') goto yy356;
-	goto yy225;
-yy309:
+	if (yych == 'O') goto yy144;
+	if (yych == 'o') goto yy144;
+	goto yy13;
+yy97:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy250;
-	if (yych <= 0x91) goto yy261;
-	goto yy250;
-yy310:
+	if (yych <= 0x8F) goto yy38;
+	if (yych <= 0x91) goto yy49;
+	goto yy38;
+yy98:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy250;
-	if (yych <= 0x91) goto yy261;
-	if (yych == 0x99) goto yy269;
-	goto yy250;
-yy311:
+	if (yych <= 0x8F) goto yy38;
+	if (yych <= 0x91) goto yy49;
+	if (yych == 0x99) goto yy57;
+	goto yy38;
+yy99:
 	yych = *++cur;
-	if (yych == 'Y') goto yy357;
-	if (yych == 'y') goto yy357;
-	goto yy250;
-yy312:
+	if (yych == 'Y') goto yy145;
+	if (yych == 'y') goto yy145;
+	goto yy38;
+yy100:
 	yych = *++cur;
-	if (yych == 0xA0) goto yy311;
-	goto yy250;
-yy313:
+	if (yych == 0xA0) goto yy99;
+	goto yy38;
+yy101:
 	yych = *++cur;
-	if (yych == 0x80) goto yy358;
-	goto yy250;
-yy314:
+	if (yych == 0x80) goto yy146;
+	goto yy38;
+yy102:
 	++cur;
-yy315:
+yy103:
 	cur = yyt1;
 	{ int v = roman_value(tok, cur);
                               if (v > 0)
@@ -3149,170 +2102,170 @@ yy315:
                               else
                                   other(st, true);
                               continue; }
-yy316:
+yy104:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
 	if (yych <= 0xCA) {
 		if (yych <= '`') {
-			if (yych <= '@') goto yy315;
-			if (yych <= 'Z') goto yy281;
-			goto yy315;
+			if (yych <= '@') goto yy103;
+			if (yych <= 'Z') goto yy69;
+			goto yy103;
 		} else {
-			if (yych <= 'z') goto yy281;
-			if (yych <= 0xC2) goto yy315;
-			goto yy281;
+			if (yych <= 'z') goto yy69;
+			if (yych <= 0xC2) goto yy103;
+			goto yy69;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych <= 0xCB) goto yy315;
-			if (yych <= 0xD4) goto yy281;
-			goto yy315;
+			if (yych <= 0xCB) goto yy103;
+			if (yych <= 0xD4) goto yy69;
+			goto yy103;
 		} else {
-			if (yych <= 0xDB) goto yy281;
-			if (yych == 0xE1) goto yy281;
-			goto yy315;
+			if (yych <= 0xDB) goto yy69;
+			if (yych == 0xE1) goto yy69;
+			goto yy103;
 		}
 	}
-yy317:
+yy105:
 	yyaccept = 2;
 	yych = *(mar = ++cur);
-	if (yych == 'e') goto yy359;
-	goto yy225;
-yy318:
+	if (yych == 'e') goto yy147;
+	goto yy13;
+yy106:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0xBF) goto yy314;
-	goto yy250;
-yy319:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0xBF) goto yy102;
+	goto yy38;
+yy107:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0x8F) goto yy280;
-	if (yych <= 0xBF) goto yy360;
-	goto yy250;
-yy320:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0x8F) goto yy68;
+	if (yych <= 0xBF) goto yy148;
+	goto yy38;
+yy108:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0xAF) goto yy360;
-	if (yych <= 0xBF) goto yy314;
-	goto yy250;
-yy321:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0xAF) goto yy148;
+	if (yych <= 0xBF) goto yy102;
+	goto yy38;
+yy109:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0xBF) goto yy360;
-	goto yy250;
-yy322:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0xBF) goto yy148;
+	goto yy38;
+yy110:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0x8F) goto yy314;
-	if (yych <= 0xBF) goto yy360;
-	goto yy250;
-yy323:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0x8F) goto yy102;
+	if (yych <= 0xBF) goto yy148;
+	goto yy38;
+yy111:
 	yych = *++cur;
-	if (yych <= 0x9F) goto yy250;
-	if (yych <= 0xBF) goto yy318;
-	goto yy250;
-yy324:
+	if (yych <= 0x9F) goto yy38;
+	if (yych <= 0xBF) goto yy106;
+	goto yy38;
+yy112:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0xB7) goto yy318;
-	if (yych <= 0xBB) goto yy321;
-	if (yych <= 0xBF) goto yy318;
-	goto yy250;
-yy325:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0xB7) goto yy106;
+	if (yych <= 0xBB) goto yy109;
+	if (yych <= 0xBF) goto yy106;
+	goto yy38;
+yy113:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0x80) goto yy361;
-	if (yych <= 0xBF) goto yy318;
-	goto yy250;
-yy326:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0x80) goto yy149;
+	if (yych <= 0xBF) goto yy106;
+	goto yy38;
+yy114:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0xBF) goto yy318;
-	goto yy250;
-yy327:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0xBF) goto yy106;
+	goto yy38;
+yy115:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy250;
-	if (yych <= 0xBF) goto yy326;
-	goto yy250;
-yy328:
+	if (yych <= 0x8F) goto yy38;
+	if (yych <= 0xBF) goto yy114;
+	goto yy38;
+yy116:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0xBF) goto yy326;
-	goto yy250;
-yy329:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0xBF) goto yy114;
+	goto yy38;
+yy117:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0x8F) goto yy326;
-	goto yy250;
-yy330:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0x8F) goto yy114;
+	goto yy38;
+yy118:
 	yyaccept = 2;
 	yych = *(mar = ++cur);
-	if (yych == 'm') goto yy317;
-	goto yy225;
-yy331:
+	if (yych == 'm') goto yy105;
+	goto yy13;
+yy119:
 	yyaccept = 2;
 	yych = *(mar = ++cur);
-	if (yych == 'Q') goto yy362;
-	if (yych == 'q') goto yy362;
-	goto yy225;
-yy332:
+	if (yych == 'Q') goto yy150;
+	if (yych == 'q') goto yy150;
+	goto yy13;
+yy120:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy250;
-	if (yych <= 0x91) goto yy261;
-	if (yych == 0x99) goto yy277;
-	goto yy250;
-yy333:
+	if (yych <= 0x8F) goto yy38;
+	if (yych <= 0x91) goto yy49;
+	if (yych == 0x99) goto yy65;
+	goto yy38;
+yy121:
 	yych = *++cur;
-	if (yych <= '/') goto yy250;
-	if (yych <= '9') goto yy363;
-	goto yy250;
-yy334:
+	if (yych <= '/') goto yy38;
+	if (yych <= '9') goto yy151;
+	goto yy38;
+yy122:
 	yyaccept = 1;
 	yych = *(mar = ++cur);
-yy335:
+yy123:
 	if (yybm[0+yych] & 128) {
-		goto yy334;
+		goto yy122;
 	}
 	if (yych <= 'n') {
-		if (yych == 'e') goto yy336;
-		if (yych <= 'm') goto yy221;
-		goto yy256;
+		if (yych == 'e') goto yy124;
+		if (yych <= 'm') goto yy9;
+		goto yy44;
 	} else {
 		if (yych <= 'r') {
-			if (yych <= 'q') goto yy221;
-			goto yy257;
+			if (yych <= 'q') goto yy9;
+			goto yy45;
 		} else {
-			if (yych == 0xC3) goto yy337;
-			goto yy221;
+			if (yych == 0xC3) goto yy125;
+			goto yy9;
 		}
 	}
-yy336:
+yy124:
 	yych = *++cur;
 	if (yych <= 'z') {
 		if (yych <= '`') {
 			if (yych <= '9') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy347;
+					goto yy135;
 				}
-				goto yy250;
+				goto yy38;
 			} else {
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy347;
+					goto yy135;
 				}
-				if (yych <= 'Z') goto yy250;
+				if (yych <= 'Z') goto yy38;
 				yyt1 = cur;
-				goto yy347;
+				goto yy135;
 			}
 		} else {
 			if (yych <= 'q') {
-				if (yych == 'm') goto yy365;
-				goto yy250;
+				if (yych == 'm') goto yy153;
+				goto yy38;
 			} else {
-				if (yych <= 'r') goto yy295;
-				if (yych <= 's') goto yy296;
-				goto yy250;
+				if (yych <= 'r') goto yy83;
+				if (yych <= 's') goto yy84;
+				goto yy38;
 			}
 		}
 	} else {
@@ -3320,233 +2273,233 @@ yy336:
 			if (yych <= 0xC2) {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy347;
+					goto yy135;
 				}
-				if (yych <= 0xC1) goto yy250;
+				if (yych <= 0xC1) goto yy38;
 				yyt1 = cur;
-				goto yy348;
+				goto yy136;
 			} else {
-				if (yych <= 0xC8) goto yy250;
+				if (yych <= 0xC8) goto yy38;
 				if (yych <= 0xC9) {
 					yyt1 = cur;
-					goto yy349;
+					goto yy137;
 				}
 				yyt1 = cur;
-				goto yy348;
+				goto yy136;
 			}
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xE0) {
 					yyt1 = cur;
-					goto yy350;
+					goto yy138;
 				}
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy351;
+					goto yy139;
 				}
 				yyt1 = cur;
-				goto yy352;
+				goto yy140;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy353;
+					goto yy141;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy354;
+					goto yy142;
 				}
-				goto yy250;
+				goto yy38;
 			}
 		}
 	}
-yy337:
+yy125:
 	yych = *++cur;
-	if (yych == 0xA8) goto yy366;
-	goto yy250;
-yy338:
+	if (yych == 0xA8) goto yy154;
+	goto yy38;
+yy126:
 	yych = *++cur;
 	if (yych <= 0xC2) {
 		if (yych <= 'Z') {
 			if (yych <= '/') {
 				yyt1 = cur;
-				goto yy293;
+				goto yy81;
 			}
-			if (yych <= '9') goto yy250;
+			if (yych <= '9') goto yy38;
 			if (yych <= '@') {
 				yyt1 = cur;
-				goto yy293;
+				goto yy81;
 			}
-			goto yy250;
+			goto yy38;
 		} else {
 			if (yych <= 'z') {
 				if (yych <= '`') {
 					yyt1 = cur;
-					goto yy293;
+					goto yy81;
 				}
-				goto yy250;
+				goto yy38;
 			} else {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy293;
+					goto yy81;
 				}
-				if (yych <= 0xC1) goto yy250;
+				if (yych <= 0xC1) goto yy38;
 				yyt1 = cur;
-				goto yy297;
+				goto yy85;
 			}
 		}
 	} else {
 		if (yych <= 0xE0) {
-			if (yych <= 0xC8) goto yy250;
+			if (yych <= 0xC8) goto yy38;
 			if (yych <= 0xC9) {
 				yyt1 = cur;
-				goto yy298;
+				goto yy86;
 			}
 			if (yych <= 0xDF) {
 				yyt1 = cur;
-				goto yy297;
+				goto yy85;
 			}
 			yyt1 = cur;
-			goto yy299;
+			goto yy87;
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy300;
+					goto yy88;
 				}
 				yyt1 = cur;
-				goto yy301;
+				goto yy89;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy302;
+					goto yy90;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy303;
+					goto yy91;
 				}
-				goto yy250;
+				goto yy38;
 			}
 		}
 	}
-yy339:
+yy127:
 	++cur;
 	cur = yyt1;
 	{ emit(st, tok, cur, TA_ORD, atoi(tok)); continue; }
-yy340:
+yy128:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0xBF) goto yy339;
-	goto yy250;
-yy341:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0xBF) goto yy127;
+	goto yy38;
+yy129:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy250;
-	if (yych <= 0xBF) goto yy339;
-	goto yy250;
-yy342:
+	if (yych <= 0x8F) goto yy38;
+	if (yych <= 0xBF) goto yy127;
+	goto yy38;
+yy130:
 	yych = *++cur;
-	if (yych <= 0x9F) goto yy250;
-	if (yych <= 0xBF) goto yy340;
-	goto yy250;
-yy343:
+	if (yych <= 0x9F) goto yy38;
+	if (yych <= 0xBF) goto yy128;
+	goto yy38;
+yy131:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0xBF) goto yy340;
-	goto yy250;
-yy344:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0xBF) goto yy128;
+	goto yy38;
+yy132:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy250;
-	if (yych <= 0xBF) goto yy343;
-	goto yy250;
-yy345:
+	if (yych <= 0x8F) goto yy38;
+	if (yych <= 0xBF) goto yy131;
+	goto yy38;
+yy133:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0xBF) goto yy343;
-	goto yy250;
-yy346:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0xBF) goto yy131;
+	goto yy38;
+yy134:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0x8F) goto yy343;
-	goto yy250;
-yy347:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0x8F) goto yy131;
+	goto yy38;
+yy135:
 	++cur;
 	cur = yyt1;
 	{ other(st, true); continue; }
-yy348:
+yy136:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0xBF) goto yy347;
-	goto yy250;
-yy349:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0xBF) goto yy135;
+	goto yy38;
+yy137:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy250;
-	if (yych <= 0xBF) goto yy347;
-	goto yy250;
-yy350:
+	if (yych <= 0x8F) goto yy38;
+	if (yych <= 0xBF) goto yy135;
+	goto yy38;
+yy138:
 	yych = *++cur;
-	if (yych <= 0x9F) goto yy250;
-	if (yych <= 0xBF) goto yy348;
-	goto yy250;
-yy351:
+	if (yych <= 0x9F) goto yy38;
+	if (yych <= 0xBF) goto yy136;
+	goto yy38;
+yy139:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0xBF) goto yy348;
-	goto yy250;
-yy352:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0xBF) goto yy136;
+	goto yy38;
+yy140:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy250;
-	if (yych <= 0xBF) goto yy351;
-	goto yy250;
-yy353:
+	if (yych <= 0x8F) goto yy38;
+	if (yych <= 0xBF) goto yy139;
+	goto yy38;
+yy141:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0xBF) goto yy351;
-	goto yy250;
-yy354:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0xBF) goto yy139;
+	goto yy38;
+yy142:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0x8F) goto yy351;
-	goto yy250;
-yy355:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0x8F) goto yy139;
+	goto yy38;
+yy143:
 	yych = *++cur;
-	if (yych == 'e') goto yy367;
-	goto yy250;
-yy356:
+	if (yych == 'e') goto yy155;
+	goto yy38;
+yy144:
 	yyaccept = 2;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy368;
-	if (yych == 'u') goto yy368;
-	goto yy225;
-yy357:
+	if (yych == 'U') goto yy156;
+	if (yych == 'u') goto yy156;
+	goto yy13;
+yy145:
 	yych = *++cur;
 	if (yych <= '`') {
 		if (yych <= ' ') {
-			if (yych <= 0x1F) goto yy250;
-			goto yy369;
+			if (yych <= 0x1F) goto yy38;
+			goto yy157;
 		} else {
-			if (yych == 'A') goto yy370;
-			goto yy250;
+			if (yych == 'A') goto yy158;
+			goto yy38;
 		}
 	} else {
 		if (yych <= 0xC2) {
-			if (yych <= 'a') goto yy370;
-			if (yych <= 0xC1) goto yy250;
-			goto yy371;
+			if (yych <= 'a') goto yy158;
+			if (yych <= 0xC1) goto yy38;
+			goto yy159;
 		} else {
-			if (yych == 0xE2) goto yy372;
-			goto yy250;
+			if (yych == 0xE2) goto yy160;
+			goto yy38;
 		}
 	}
-yy358:
+yy146:
 	yych = *++cur;
 	if (yych <= 0x8F) {
-		if (yych == 0x89) goto yy311;
-		goto yy250;
+		if (yych == 0x89) goto yy99;
+		goto yy38;
 	} else {
-		if (yych <= 0x91) goto yy261;
-		if (yych == 0xAF) goto yy311;
-		goto yy250;
+		if (yych <= 0x91) goto yy49;
+		if (yych == 0xAF) goto yy99;
+		goto yy38;
 	}
-yy359:
+yy147:
 	yyaccept = 2;
 	yych = *(mar = ++cur);
 	if (yych <= 0xCA) {
@@ -3554,40 +2507,40 @@ yy359:
 			if (yych <= '/') {
 				if (yych == '-') {
 					yyt1 = cur;
-					goto yy316;
+					goto yy104;
 				}
 				yyt1 = cur;
-				goto yy314;
+				goto yy102;
 			} else {
-				if (yych <= '9') goto yy225;
+				if (yych <= '9') goto yy13;
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy314;
+					goto yy102;
 				}
-				if (yych <= 'Z') goto yy225;
+				if (yych <= 'Z') goto yy13;
 				yyt1 = cur;
-				goto yy314;
+				goto yy102;
 			}
 		} else {
 			if (yych <= 0xC1) {
-				if (yych <= 'z') goto yy225;
+				if (yych <= 'z') goto yy13;
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy314;
+					goto yy102;
 				}
-				goto yy225;
+				goto yy13;
 			} else {
 				if (yych <= 0xC2) {
 					yyt1 = cur;
-					goto yy318;
+					goto yy106;
 				}
-				if (yych <= 0xC8) goto yy225;
+				if (yych <= 0xC8) goto yy13;
 				if (yych <= 0xC9) {
 					yyt1 = cur;
-					goto yy319;
+					goto yy107;
 				}
 				yyt1 = cur;
-				goto yy320;
+				goto yy108;
 			}
 		}
 	} else {
@@ -3595,111 +2548,111 @@ yy359:
 			if (yych <= 0xD4) {
 				if (yych <= 0xCB) {
 					yyt1 = cur;
-					goto yy318;
+					goto yy106;
 				}
 				if (yych <= 0xD3) {
 					yyt1 = cur;
-					goto yy321;
+					goto yy109;
 				}
 				yyt1 = cur;
-				goto yy320;
+				goto yy108;
 			} else {
 				if (yych <= 0xD5) {
 					yyt1 = cur;
-					goto yy318;
+					goto yy106;
 				}
 				if (yych <= 0xD6) {
 					yyt1 = cur;
-					goto yy322;
+					goto yy110;
 				}
 				if (yych <= 0xDB) {
 					yyt1 = cur;
-					goto yy321;
+					goto yy109;
 				}
 				yyt1 = cur;
-				goto yy318;
+				goto yy106;
 			}
 		} else {
 			if (yych <= 0xEF) {
 				if (yych <= 0xE0) {
 					yyt1 = cur;
-					goto yy323;
+					goto yy111;
 				}
 				if (yych <= 0xE1) {
 					yyt1 = cur;
-					goto yy324;
+					goto yy112;
 				}
 				if (yych <= 0xE2) {
 					yyt1 = cur;
-					goto yy325;
+					goto yy113;
 				}
 				yyt1 = cur;
-				goto yy326;
+				goto yy114;
 			} else {
 				if (yych <= 0xF0) {
 					yyt1 = cur;
-					goto yy327;
+					goto yy115;
 				}
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy328;
+					goto yy116;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy329;
+					goto yy117;
 				}
-				goto yy225;
+				goto yy13;
 			}
 		}
 	}
-yy360:
+yy148:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC2) {
 		if (yych <= '@') {
-			if (yych == '-') goto yy281;
-			goto yy315;
+			if (yych == '-') goto yy69;
+			goto yy103;
 		} else {
-			if (yych <= 'Z') goto yy281;
-			if (yych <= '`') goto yy315;
-			if (yych <= 'z') goto yy281;
-			goto yy315;
+			if (yych <= 'Z') goto yy69;
+			if (yych <= '`') goto yy103;
+			if (yych <= 'z') goto yy69;
+			goto yy103;
 		}
 	} else {
 		if (yych <= 0xD5) {
-			if (yych == 0xCB) goto yy315;
-			if (yych <= 0xD4) goto yy281;
-			goto yy315;
+			if (yych == 0xCB) goto yy103;
+			if (yych <= 0xD4) goto yy69;
+			goto yy103;
 		} else {
-			if (yych <= 0xDB) goto yy281;
-			if (yych <= 0xE0) goto yy315;
-			if (yych <= 0xE2) goto yy281;
-			goto yy315;
+			if (yych <= 0xDB) goto yy69;
+			if (yych <= 0xE0) goto yy103;
+			if (yych <= 0xE2) goto yy69;
+			goto yy103;
 		}
 	}
-yy361:
+yy149:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0x8F) goto yy314;
-	if (yych <= 0x91) goto yy316;
-	if (yych <= 0xBF) goto yy314;
-	goto yy250;
-yy362:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0x8F) goto yy102;
+	if (yych <= 0x91) goto yy104;
+	if (yych <= 0xBF) goto yy102;
+	goto yy38;
+yy150:
 	yyaccept = 2;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy373;
-	if (yych == 'u') goto yy373;
-	goto yy225;
-yy363:
+	if (yych == 'U') goto yy161;
+	if (yych == 'u') goto yy161;
+	goto yy13;
+yy151:
 	yyaccept = 6;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC1) {
-		if (yych == ' ') goto yy253;
+		if (yych == ' ') goto yy41;
 	} else {
-		if (yych <= 0xC2) goto yy258;
-		if (yych == 0xE2) goto yy260;
+		if (yych <= 0xC2) goto yy46;
+		if (yych == 0xE2) goto yy48;
 	}
-yy364:
+yy152:
 	{ if (*cur >= '0' && *cur <= '9') { /* 04 2009: not a group */
                                   cur = tok;
                                   while (*cur >= '0' && *cur <= '9')
@@ -3711,110 +2664,110 @@ yy364:
                               if (st->n)
                                   st->atoms[st->n - 1].nd = nd;
                               continue; }
-yy365:
+yy153:
 	yych = *++cur;
-	if (yych == 'e') goto yy296;
-	goto yy250;
-yy366:
+	if (yych == 'e') goto yy84;
+	goto yy38;
+yy154:
 	yych = *++cur;
 	if (yych <= 0x7F) {
 		if (yych <= '`') {
 			if (yych <= '9') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy347;
+					goto yy135;
 				}
-				goto yy250;
+				goto yy38;
 			} else {
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy347;
+					goto yy135;
 				}
-				if (yych <= 'Z') goto yy250;
+				if (yych <= 'Z') goto yy38;
 				yyt1 = cur;
-				goto yy347;
+				goto yy135;
 			}
 		} else {
 			if (yych <= 'q') {
-				if (yych == 'm') goto yy374;
-				goto yy250;
+				if (yych == 'm') goto yy162;
+				goto yy38;
 			} else {
-				if (yych <= 'r') goto yy257;
-				if (yych <= 'z') goto yy250;
+				if (yych <= 'r') goto yy45;
+				if (yych <= 'z') goto yy38;
 				yyt1 = cur;
-				goto yy347;
+				goto yy135;
 			}
 		}
 	} else {
 		if (yych <= 0xDF) {
 			if (yych <= 0xC2) {
-				if (yych <= 0xC1) goto yy250;
+				if (yych <= 0xC1) goto yy38;
 				yyt1 = cur;
-				goto yy348;
+				goto yy136;
 			} else {
-				if (yych <= 0xC8) goto yy250;
+				if (yych <= 0xC8) goto yy38;
 				if (yych <= 0xC9) {
 					yyt1 = cur;
-					goto yy349;
+					goto yy137;
 				}
 				yyt1 = cur;
-				goto yy348;
+				goto yy136;
 			}
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xE0) {
 					yyt1 = cur;
-					goto yy350;
+					goto yy138;
 				}
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy351;
+					goto yy139;
 				}
 				yyt1 = cur;
-				goto yy352;
+				goto yy140;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy353;
+					goto yy141;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy354;
+					goto yy142;
 				}
-				goto yy250;
+				goto yy38;
 			}
 		}
 	}
-yy367:
+yy155:
 	yych = *++cur;
 	if (yych <= 0xC1) {
 		if (yych <= '`') {
 			if (yych <= '9') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy293;
+					goto yy81;
 				}
-				goto yy250;
+				goto yy38;
 			} else {
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy293;
+					goto yy81;
 				}
-				if (yych <= 'Z') goto yy250;
+				if (yych <= 'Z') goto yy38;
 				yyt1 = cur;
-				goto yy293;
+				goto yy81;
 			}
 		} else {
 			if (yych <= 's') {
-				if (yych <= 'r') goto yy250;
-				goto yy296;
+				if (yych <= 'r') goto yy38;
+				goto yy84;
 			} else {
-				if (yych <= 'z') goto yy250;
+				if (yych <= 'z') goto yy38;
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy293;
+					goto yy81;
 				}
-				goto yy250;
+				goto yy38;
 			}
 		}
 	} else {
@@ -3822,299 +2775,299 @@ yy367:
 			if (yych <= 0xC8) {
 				if (yych <= 0xC2) {
 					yyt1 = cur;
-					goto yy297;
+					goto yy85;
 				}
-				goto yy250;
+				goto yy38;
 			} else {
 				if (yych <= 0xC9) {
 					yyt1 = cur;
-					goto yy298;
+					goto yy86;
 				}
 				if (yych <= 0xDF) {
 					yyt1 = cur;
-					goto yy297;
+					goto yy85;
 				}
 				yyt1 = cur;
-				goto yy299;
+				goto yy87;
 			}
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy300;
+					goto yy88;
 				}
 				yyt1 = cur;
-				goto yy301;
+				goto yy89;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy302;
+					goto yy90;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy303;
+					goto yy91;
 				}
-				goto yy250;
+				goto yy38;
 			}
 		}
 	}
-yy368:
+yy156:
 	yyaccept = 2;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy375;
-	if (yych == 'r') goto yy375;
-	goto yy225;
-yy369:
+	if (yych == 'R') goto yy163;
+	if (yych == 'r') goto yy163;
+	goto yy13;
+yy157:
 	yych = *++cur;
-	if (yych == 'A') goto yy376;
-	if (yych == 'a') goto yy376;
-	goto yy250;
-yy370:
+	if (yych == 'A') goto yy164;
+	if (yych == 'a') goto yy164;
+	goto yy38;
+yy158:
 	yych = *++cur;
 	if (yych <= 0xC2) {
 		if (yych <= 'Z') {
 			if (yych <= '/') {
 				yyt1 = cur;
-				goto yy377;
+				goto yy165;
 			}
-			if (yych <= '9') goto yy250;
+			if (yych <= '9') goto yy38;
 			if (yych <= '@') {
 				yyt1 = cur;
-				goto yy377;
+				goto yy165;
 			}
-			goto yy250;
+			goto yy38;
 		} else {
 			if (yych <= 'z') {
 				if (yych <= '`') {
 					yyt1 = cur;
-					goto yy377;
+					goto yy165;
 				}
-				goto yy250;
+				goto yy38;
 			} else {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy377;
+					goto yy165;
 				}
-				if (yych <= 0xC1) goto yy250;
+				if (yych <= 0xC1) goto yy38;
 				yyt1 = cur;
-				goto yy378;
+				goto yy166;
 			}
 		}
 	} else {
 		if (yych <= 0xE0) {
-			if (yych <= 0xC8) goto yy250;
+			if (yych <= 0xC8) goto yy38;
 			if (yych <= 0xC9) {
 				yyt1 = cur;
-				goto yy379;
+				goto yy167;
 			}
 			if (yych <= 0xDF) {
 				yyt1 = cur;
-				goto yy378;
+				goto yy166;
 			}
 			yyt1 = cur;
-			goto yy380;
+			goto yy168;
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy381;
+					goto yy169;
 				}
 				yyt1 = cur;
-				goto yy382;
+				goto yy170;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy383;
+					goto yy171;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy384;
+					goto yy172;
 				}
-				goto yy250;
+				goto yy38;
 			}
 		}
 	}
-yy371:
+yy159:
 	yych = *++cur;
-	if (yych == 0xA0) goto yy369;
-	goto yy250;
-yy372:
+	if (yych == 0xA0) goto yy157;
+	goto yy38;
+yy160:
 	yych = *++cur;
-	if (yych == 0x80) goto yy385;
-	goto yy250;
-yy373:
+	if (yych == 0x80) goto yy173;
+	goto yy38;
+yy161:
 	yyaccept = 2;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC9) {
-		if (yych == '\'') goto yy386;
-		goto yy225;
+		if (yych == '\'') goto yy174;
+		goto yy13;
 	} else {
-		if (yych <= 0xCA) goto yy387;
-		if (yych == 0xE2) goto yy388;
-		goto yy225;
+		if (yych <= 0xCA) goto yy175;
+		if (yych == 0xE2) goto yy176;
+		goto yy13;
 	}
-yy374:
+yy162:
 	yych = *++cur;
-	if (yych == 'e') goto yy389;
-	goto yy250;
-yy375:
+	if (yych == 'e') goto yy177;
+	goto yy38;
+yy163:
 	yyaccept = 2;
 	yych = *(mar = ++cur);
-	if (yych == 'D') goto yy390;
-	if (yych == 'd') goto yy390;
-	goto yy225;
-yy376:
+	if (yych == 'D') goto yy178;
+	if (yych == 'd') goto yy178;
+	goto yy13;
+yy164:
 	yych = *++cur;
 	if (yych <= 0xC2) {
 		if (yych <= 'Z') {
 			if (yych <= '/') {
 				yyt1 = cur;
-				goto yy391;
+				goto yy179;
 			}
-			if (yych <= '9') goto yy250;
+			if (yych <= '9') goto yy38;
 			if (yych <= '@') {
 				yyt1 = cur;
-				goto yy391;
+				goto yy179;
 			}
-			goto yy250;
+			goto yy38;
 		} else {
 			if (yych <= 'z') {
 				if (yych <= '`') {
 					yyt1 = cur;
-					goto yy391;
+					goto yy179;
 				}
-				goto yy250;
+				goto yy38;
 			} else {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy391;
+					goto yy179;
 				}
-				if (yych <= 0xC1) goto yy250;
+				if (yych <= 0xC1) goto yy38;
 				yyt1 = cur;
-				goto yy392;
+				goto yy180;
 			}
 		}
 	} else {
 		if (yych <= 0xE0) {
-			if (yych <= 0xC8) goto yy250;
+			if (yych <= 0xC8) goto yy38;
 			if (yych <= 0xC9) {
 				yyt1 = cur;
-				goto yy393;
+				goto yy181;
 			}
 			if (yych <= 0xDF) {
 				yyt1 = cur;
-				goto yy392;
+				goto yy180;
 			}
 			yyt1 = cur;
-			goto yy394;
+			goto yy182;
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy395;
+					goto yy183;
 				}
 				yyt1 = cur;
-				goto yy396;
+				goto yy184;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy397;
+					goto yy185;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy398;
+					goto yy186;
 				}
-				goto yy250;
+				goto yy38;
 			}
 		}
 	}
-yy377:
+yy165:
 	++cur;
 	cur = yyt1;
 	{ emit(st, tok, cur, TA_YA, 0); continue; }
-yy378:
+yy166:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0xBF) goto yy377;
-	goto yy250;
-yy379:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0xBF) goto yy165;
+	goto yy38;
+yy167:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy250;
-	if (yych <= 0xBF) goto yy377;
-	goto yy250;
-yy380:
+	if (yych <= 0x8F) goto yy38;
+	if (yych <= 0xBF) goto yy165;
+	goto yy38;
+yy168:
 	yych = *++cur;
-	if (yych <= 0x9F) goto yy250;
-	if (yych <= 0xBF) goto yy378;
-	goto yy250;
-yy381:
+	if (yych <= 0x9F) goto yy38;
+	if (yych <= 0xBF) goto yy166;
+	goto yy38;
+yy169:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0xBF) goto yy378;
-	goto yy250;
-yy382:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0xBF) goto yy166;
+	goto yy38;
+yy170:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy250;
-	if (yych <= 0xBF) goto yy381;
-	goto yy250;
-yy383:
+	if (yych <= 0x8F) goto yy38;
+	if (yych <= 0xBF) goto yy169;
+	goto yy38;
+yy171:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0xBF) goto yy381;
-	goto yy250;
-yy384:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0xBF) goto yy169;
+	goto yy38;
+yy172:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0x8F) goto yy381;
-	goto yy250;
-yy385:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0x8F) goto yy169;
+	goto yy38;
+yy173:
 	yych = *++cur;
-	if (yych == 0x89) goto yy369;
-	if (yych == 0xAF) goto yy369;
-	goto yy250;
-yy386:
+	if (yych == 0x89) goto yy157;
+	if (yych == 0xAF) goto yy157;
+	goto yy38;
+yy174:
 	++cur;
 	{ emit(st, tok, cur, TA_JUSQU, 0); continue; }
-yy387:
+yy175:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0xAF) goto yy280;
-	if (yych == 0xBC) goto yy386;
-	goto yy250;
-yy388:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0xAF) goto yy68;
+	if (yych == 0xBC) goto yy174;
+	goto yy38;
+yy176:
 	yych = *++cur;
-	if (yych == 0x80) goto yy399;
-	goto yy250;
-yy389:
+	if (yych == 0x80) goto yy187;
+	goto yy38;
+yy177:
 	yych = *++cur;
 	if (yych <= 0xC1) {
 		if (yych <= '`') {
 			if (yych <= '9') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy347;
+					goto yy135;
 				}
-				goto yy250;
+				goto yy38;
 			} else {
 				if (yych <= '@') {
 					yyt1 = cur;
-					goto yy347;
+					goto yy135;
 				}
-				if (yych <= 'Z') goto yy250;
+				if (yych <= 'Z') goto yy38;
 				yyt1 = cur;
-				goto yy347;
+				goto yy135;
 			}
 		} else {
 			if (yych <= 's') {
-				if (yych <= 'r') goto yy250;
-				goto yy296;
+				if (yych <= 'r') goto yy38;
+				goto yy84;
 			} else {
-				if (yych <= 'z') goto yy250;
+				if (yych <= 'z') goto yy38;
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy347;
+					goto yy135;
 				}
-				goto yy250;
+				goto yy38;
 			}
 		}
 	} else {
@@ -4122,129 +3075,129 @@ yy389:
 			if (yych <= 0xC8) {
 				if (yych <= 0xC2) {
 					yyt1 = cur;
-					goto yy348;
+					goto yy136;
 				}
-				goto yy250;
+				goto yy38;
 			} else {
 				if (yych <= 0xC9) {
 					yyt1 = cur;
-					goto yy349;
+					goto yy137;
 				}
 				if (yych <= 0xDF) {
 					yyt1 = cur;
-					goto yy348;
+					goto yy136;
 				}
 				yyt1 = cur;
-				goto yy350;
+				goto yy138;
 			}
 		} else {
 			if (yych <= 0xF0) {
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy351;
+					goto yy139;
 				}
 				yyt1 = cur;
-				goto yy352;
+				goto yy140;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy353;
+					goto yy141;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy354;
+					goto yy142;
 				}
-				goto yy250;
+				goto yy38;
 			}
 		}
 	}
-yy390:
+yy178:
 	yyaccept = 2;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC9) {
-		if (yych == '\'') goto yy400;
-		goto yy225;
+		if (yych == '\'') goto yy188;
+		goto yy13;
 	} else {
-		if (yych <= 0xCA) goto yy401;
-		if (yych == 0xE2) goto yy402;
-		goto yy225;
+		if (yych <= 0xCA) goto yy189;
+		if (yych == 0xE2) goto yy190;
+		goto yy13;
 	}
-yy391:
+yy179:
 	++cur;
 	cur = yyt1;
 	{ emit(st, tok, cur, TA_YA, 0); continue; }
-yy392:
+yy180:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0xBF) goto yy391;
-	goto yy250;
-yy393:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0xBF) goto yy179;
+	goto yy38;
+yy181:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy250;
-	if (yych <= 0xBF) goto yy391;
-	goto yy250;
-yy394:
+	if (yych <= 0x8F) goto yy38;
+	if (yych <= 0xBF) goto yy179;
+	goto yy38;
+yy182:
 	yych = *++cur;
-	if (yych <= 0x9F) goto yy250;
-	if (yych <= 0xBF) goto yy392;
-	goto yy250;
-yy395:
+	if (yych <= 0x9F) goto yy38;
+	if (yych <= 0xBF) goto yy180;
+	goto yy38;
+yy183:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0xBF) goto yy392;
-	goto yy250;
-yy396:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0xBF) goto yy180;
+	goto yy38;
+yy184:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy250;
-	if (yych <= 0xBF) goto yy395;
-	goto yy250;
-yy397:
+	if (yych <= 0x8F) goto yy38;
+	if (yych <= 0xBF) goto yy183;
+	goto yy38;
+yy185:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0xBF) goto yy395;
-	goto yy250;
-yy398:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0xBF) goto yy183;
+	goto yy38;
+yy186:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0x8F) goto yy395;
-	goto yy250;
-yy399:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0x8F) goto yy183;
+	goto yy38;
+yy187:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy250;
-	if (yych <= 0x91) goto yy261;
-	if (yych == 0x99) goto yy386;
-	goto yy250;
-yy400:
+	if (yych <= 0x8F) goto yy38;
+	if (yych <= 0x91) goto yy49;
+	if (yych == 0x99) goto yy174;
+	goto yy38;
+yy188:
 	yych = *++cur;
-	if (yych == 'H') goto yy403;
-	if (yych == 'h') goto yy403;
-	goto yy250;
-yy401:
+	if (yych == 'H') goto yy191;
+	if (yych == 'h') goto yy191;
+	goto yy38;
+yy189:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy250;
-	if (yych <= 0xAF) goto yy280;
-	if (yych == 0xBC) goto yy400;
-	goto yy250;
-yy402:
+	if (yych <= 0x7F) goto yy38;
+	if (yych <= 0xAF) goto yy68;
+	if (yych == 0xBC) goto yy188;
+	goto yy38;
+yy190:
 	yych = *++cur;
-	if (yych == 0x80) goto yy404;
-	goto yy250;
-yy403:
+	if (yych == 0x80) goto yy192;
+	goto yy38;
+yy191:
 	yych = *++cur;
-	if (yych == 'U') goto yy405;
-	if (yych == 'u') goto yy405;
-	goto yy250;
-yy404:
+	if (yych == 'U') goto yy193;
+	if (yych == 'u') goto yy193;
+	goto yy38;
+yy192:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy250;
-	if (yych <= 0x91) goto yy261;
-	if (yych == 0x99) goto yy400;
-	goto yy250;
-yy405:
+	if (yych <= 0x8F) goto yy38;
+	if (yych <= 0x91) goto yy49;
+	if (yych == 0x99) goto yy188;
+	goto yy38;
+yy193:
 	yych = *++cur;
-	if (yych == 'I') goto yy406;
-	if (yych != 'i') goto yy250;
-yy406:
+	if (yych == 'I') goto yy194;
+	if (yych != 'i') goto yy38;
+yy194:
 	++cur;
 	{ if (!vocab(st, tok, cur, false)) other(st, true); continue; }
 }
@@ -4266,6 +3219,7 @@ int rc_fr_times_lex(const rc_lang *fr, const char *text, size_t len, rc_arena *a
     static _Thread_local tx_vocab_cache cache;
     rc_lex_derive(st->vocab, &cache, sizeof cache, &cache.serial, filter_add); /* none: empty */
     st->vc = &cache;
+    st->kw = kw_table();
     /* news prose gives about one atom per nine bytes: room for them at once, not by doubling */
     st->err = rc_arena_grow(a, (void **)&st->atoms, &st->cap, len / 8 + 16, sizeof(tx_atom));
     if (!st->err)

@@ -10,9 +10,13 @@
  *
  * The text must end in NUL; a NUL inside the text is a gap.
  */
+#include <assert.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
 
 #include "lang/fr/times_int.h"
 #include "recoupe.h"
@@ -46,6 +50,7 @@ typedef struct lex_state {
     bool word_before;  /* an unknown word came just before, after spaces only */
     int err;
     tx_vocab_cache *vc; /* this thread's, for vocab */
+    const struct tx_kw_table *kw; /* this thread's, for keyword */
 } lex_state;
 
 /* The filter bit of a word: from its length and its first two and last bytes with bit 5 set,
@@ -446,84 +451,260 @@ static int32_t digits_value(const char *s, const char *e, uint8_t *nd)
 }
 
 /* The grammar words of time expressions (le, depuis, plusieurs ...) and the tense markers (ont,
- * sera ...): when the whole word s..e, which the DFA of lex found (ASCII and Latin-1 letters), is
- * one of them, emits its atom and returns true. Kept out of lex so that its DFA need not follow
- * every letter of every other word through these prefixes: a word is one of them exactly when lex
- * would have taken it as one, since each is made of such letters and none is longer than the
- * word. The DFA may read past e (the text ends in NUL), but a match that does not end at e is
- * not this word. */
-static bool keyword(lex_state *st, const char *s, const char *e)
-{
-    const char *cur = s, *mar;
-    int kind;
+ * sera ...), each with whether ASCII case is ignored and its atom. TX_KW_OTHER: a word that only
+ * marks a gap, whatever its ending says. All are made of LAT letters. */
+#define TX_KW_OTHER 255
+#define KW(w, ci, kind, v) {w, sizeof w - 1, ci, kind, v}
+static const struct tx_kw {
+    const char *w;
+    uint8_t n, ci, kind;
     int32_t v;
-    (void)mar;
-    /*!re2c
-    re2c:define:YYCTYPE = "unsigned char";
-    re2c:define:YYCURSOR = cur;
-    re2c:define:YYMARKER = mar;
-    re2c:yyfill:enable = 0;
-    re2c:api:style = free-form;
-    re2c:define:YYPEEK = "(unsigned char)*cur";
+} kw_list[] = {
+    KW("le", 1, TA_LE, 0),
+    KW("la", 1, TA_LE, 0),
+    KW("les", 1, TA_LE, 0),
+    KW("de", 1, TA_DE, 0),
+    KW("du", 1, TA_DU, 0),
+    KW("des", 1, TA_DU, 0),
+    KW("au", 1, TA_AU, 0),
+    KW("aux", 1, TA_AU, 0),
+    KW("a", 0, TA_A, 1),
+    KW("\xc3\xa0", 0, TA_A, 0),
+    KW("\xc3\x80", 0, TA_A, 0),
+    KW("A", 0, TA_A, 0),
+    KW("en", 1, TA_EN, 0),
+    KW("et", 1, TA_ET, 0),
+    KW("entre", 1, TA_ENTRE, 0),
+    KW("depuis", 1, TA_DEPUIS, 0),
+    KW("d\xc3\xa8s", 0, TA_DES, 0),
+    KW("D\xc3\xa8s", 0, TA_DES, 0),
+    KW("jusque", 1, TA_JUSQU, 0),
+    KW("dans", 1, TA_DANS, 0),
+    KW("pendant", 1, TA_PENDANT, 0),
+    KW("durant", 1, TA_PENDANT, 0),
+    KW("pour", 1, TA_POUR, 0),
+    KW("chaque", 1, TA_CHAQUE, 0),
+    KW("tous", 1, TA_TOUS, 0),
+    KW("toutes", 1, TA_TOUS, 0),
+    KW("tout", 1, TA_TOUT, 0),
+    KW("toute", 1, TA_TOUT, 0),
+    KW("ce", 1, TA_CE, 0),
+    KW("cet", 1, TA_CE, 0),
+    KW("cette", 1, TA_CE, 0),
+    KW("ces", 1, TA_CES, 0),
+    KW("vers", 1, TA_VERS, 0),
+    KW("avant", 1, TA_AVANT, 0),
+    KW("apr\xc3\xa8s", 0, TA_APRES, 0),
+    KW("Apr\xc3\xa8s", 0, TA_APRES, 0),
+    KW("apres", 1, TA_APRES, 0),
+    KW("cours", 1, TA_COURS, 0),
+    KW("moins", 1, TA_MOINS, 0),
+    KW("quelques", 1, TA_QUELQUES, 0),
+    KW("plusieurs", 1, TA_PLUSIEURS, 0),
+    KW("par", 1, TA_PAR, 0),
+    KW("demi", 1, TA_DEMI, 0),
+    KW("demie", 1, TA_DEMI, 0),
+    KW("quart", 1, TA_QUART, 0),
+    KW("plus", 1, TA_PLUS, 0),
+    KW("t\xc3\xb4t", 0, TA_TOT, 0),
+    KW("possible", 1, TA_POSSIBLE, 0),
+    KW("est", 1, TA_EST, 0),
+    KW("peu", 1, TA_PEU, 0),
+    KW("pr\xc3\xa8s", 0, TA_PRES, 0),
+    KW("environ", 1, TA_PRES, 0),
+    KW("partir", 1, TA_PARTIR, 0),
+    KW("ici", 1, TA_ICI, 0),
+    KW("ont", 0, TA_PAST, TX_AUX_AVOIR),
+    KW("avait", 0, TA_PAST, TX_AUX_AVOIR),
+    KW("avaient", 0, TA_PAST, TX_AUX_AVOIR),
+    KW("avons", 0, TA_PAST, TX_AUX_AVOIR),
+    KW("avez", 0, TA_PAST, TX_AUX_AVOIR),
+    KW("ai", 0, TA_PAST, TX_AUX_AVOIR),
+    KW("eu", 0, TA_PAST, TX_AUX_AVOIR),
+    KW("\xc3\xa9tait", 0, TA_PAST, TX_AUX_ETRE_PAST),
+    KW("\xc3\xa9taient", 0, TA_PAST, TX_AUX_ETRE_PAST),
+    KW("fut", 0, TA_PAST, TX_AUX_ETRE_PAST),
+    KW("furent", 0, TA_PAST, TX_AUX_ETRE_PAST),
+    KW("sont", 0, TA_PAST, TX_AUX_ETRE_PRESENT),
+    KW("front", 0, TX_KW_OTHER, 0),
+    KW("affront", 0, TX_KW_OTHER, 0),
+    KW("sera", 0, TA_FUT, 0),
+    KW("seront", 0, TA_FUT, 0),
+    KW("aura", 0, TA_FUT, 0),
+    KW("auront", 0, TA_FUT, 0),
+    KW("va", 0, TA_FUT, 0),
+    KW("vont", 0, TA_FUT, 0),
+    KW("devrait", 0, TA_FUT, 0),
+    KW("devraient", 0, TA_FUT, 0),
+    KW("doit", 0, TA_FUT, 0),
+    KW("doivent", 0, TA_FUT, 0),
+    KW("pr\xc3\xa9vu", 0, TA_FUT, TX_EXPECTED),
+    KW("pr\xc3\xa9vue", 0, TA_FUT, TX_EXPECTED),
+    KW("pr\xc3\xa9vus", 0, TA_FUT, TX_EXPECTED),
+    KW("pr\xc3\xa9vues", 0, TA_FUT, TX_EXPECTED),
+    KW("attendu", 0, TA_FUT, TX_EXPECTED),
+    KW("attendue", 0, TA_FUT, TX_EXPECTED),
+    KW("attendus", 0, TA_FUT, TX_EXPECTED),
+    KW("attendues", 0, TA_FUT, TX_EXPECTED),
+};
+#undef KW
+#define TX_KW_MAXLEN 9 /* bytes of the longest */
+#define TX_KW_BUCKETS 128
 
-        'le' | 'la' | 'les' { kind = TA_LE, v = 0; goto found; }
-        'de'                { kind = TA_DE, v = 0; goto found; }
-        'du' | 'des'        { kind = TA_DU, v = 0; goto found; }
-        'au' | 'aux'        { kind = TA_AU, v = 0; goto found; }
-        "a"                 { kind = TA_A, v = 1; goto found; }
-        "\u00e0" | "\u00c0" | "A"     { kind = TA_A, v = 0; goto found; }
-        'en'                { kind = TA_EN, v = 0; goto found; }
-        'et'                { kind = TA_ET, v = 0; goto found; }
-        'entre'             { kind = TA_ENTRE, v = 0; goto found; }
-        'depuis'            { kind = TA_DEPUIS, v = 0; goto found; }
-        "d\u00e8s" | "D\u00e8s"       { kind = TA_DES, v = 0; goto found; }
-        'jusque'            { kind = TA_JUSQU, v = 0; goto found; }
-        'dans'              { kind = TA_DANS, v = 0; goto found; }
-        'pendant' | 'durant' { kind = TA_PENDANT, v = 0; goto found; }
-        'pour'              { kind = TA_POUR, v = 0; goto found; }
-        'chaque'            { kind = TA_CHAQUE, v = 0; goto found; }
-        'tous' | 'toutes'   { kind = TA_TOUS, v = 0; goto found; }
-        'tout' | 'toute'    { kind = TA_TOUT, v = 0; goto found; }
-        'ce' | 'cet' | 'cette' { kind = TA_CE, v = 0; goto found; }
-        'ces'               { kind = TA_CES, v = 0; goto found; }
-        'vers'              { kind = TA_VERS, v = 0; goto found; }
-        'avant'             { kind = TA_AVANT, v = 0; goto found; }
-        "apr\u00e8s" | "Apr\u00e8s" | 'apres' { kind = TA_APRES, v = 0; goto found; }
-        'cours'             { kind = TA_COURS, v = 0; goto found; }
-        'moins'             { kind = TA_MOINS, v = 0; goto found; }
-        'quelques'          { kind = TA_QUELQUES, v = 0; goto found; }
-        'plusieurs'         { kind = TA_PLUSIEURS, v = 0; goto found; }
-        'par'               { kind = TA_PAR, v = 0; goto found; }
-        'demi' | 'demie'    { kind = TA_DEMI, v = 0; goto found; }
-        'quart'             { kind = TA_QUART, v = 0; goto found; }
-        'plus'              { kind = TA_PLUS, v = 0; goto found; }
-        "t\u00f4t"               { kind = TA_TOT, v = 0; goto found; }
-        'possible'          { kind = TA_POSSIBLE, v = 0; goto found; }
-        'est'               { kind = TA_EST, v = 0; goto found; }
-        'peu'               { kind = TA_PEU, v = 0; goto found; }
-        "pr\u00e8s" | 'environ'  { kind = TA_PRES, v = 0; goto found; }
-        'partir'            { kind = TA_PARTIR, v = 0; goto found; }
-        'ici'               { kind = TA_ICI, v = 0; goto found; }
+/* The buckets of kw_list by kw_bucket, made once per thread: index + 1 of the first word and of
+ * the next one in each chain, 0 at the end. */
+typedef struct tx_kw_table {
+    bool made;
+    uint16_t lens[256]; /* by first byte with bit 5 set: bit n for a word of n bytes */
+    uint8_t head[TX_KW_BUCKETS], next[sizeof kw_list / sizeof *kw_list];
+} tx_kw_table;
 
-        "ont" | "avait" | "avaient" | "avons" | "avez" | "ai" | "eu"
-                            { kind = TA_PAST, v = TX_AUX_AVOIR; goto found; }
-        "\u00e9tait" | "\u00e9taient" | "fut" | "furent"
-                            { kind = TA_PAST, v = TX_AUX_ETRE_PAST; goto found; }
-        "sont"              { kind = TA_PAST, v = TX_AUX_ETRE_PRESENT; goto found; }
-        "front" | "affront" { if (cur != e) return false; other(st, true); return true; }
-        "sera" | "seront" | "aura" | "auront" | "va" | "vont" | "devrait" | "devraient" | "doit"
-            | "doivent"
-                            { kind = TA_FUT, v = 0; goto found; }
-        "pr\u00e9vu" | "pr\u00e9vue" | "pr\u00e9vus" | "pr\u00e9vues" | "attendu" | "attendue"
-            | "attendus" | "attendues"
-                            { kind = TA_FUT, v = TX_EXPECTED; goto found; }
-        *                   { return false; }
-    */
-found:
-    if (cur != e)
+/* The bucket of a word of n bytes (1 to TX_KW_MAXLEN) from its length and its first and last
+ * bytes with ASCII case ignored (bit 5 set, as filter_key). */
+static inline unsigned kw_bucket(const char *s, size_t n)
+{
+    unsigned c0 = (unsigned char)s[0] | 0x20u, cl = (unsigned char)s[n - 1] | 0x20u;
+    return (c0 * 7u + cl * 3u + (unsigned)n * 29u) % TX_KW_BUCKETS;
+}
+
+/* This thread's table of kw_list. */
+static const tx_kw_table *kw_table(void)
+{
+    static _Thread_local tx_kw_table t;
+    if (!t.made) {
+        for (size_t i = sizeof kw_list / sizeof *kw_list; i-- > 0;) {
+            assert(kw_list[i].n <= TX_KW_MAXLEN);
+            unsigned b = kw_bucket(kw_list[i].w, kw_list[i].n);
+            t.next[i] = t.head[b];
+            t.head[b] = (uint8_t)(i + 1);
+            t.lens[(unsigned char)kw_list[i].w[0] | 0x20u] |= (uint16_t)(1u << kw_list[i].n);
+        }
+        t.made = true;
+    }
+    return &t;
+}
+
+/* Whether the word s[0..n) is keyword k: the same bytes, ASCII letters in any case when k says
+ * so (its letters are then lower case). */
+static inline bool kw_equal(const struct tx_kw *k, const char *s, size_t n)
+{
+    if (k->n != n)
         return false;
-    emit(st, s, e, kind, v);
+    if (!k->ci)
+        return memcmp(k->w, s, n) == 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((unsigned)((c | 0x20u) - 'a') < 26u)
+            c |= 0x20u;
+        if (c != (unsigned char)k->w[i])
+            return false;
+    }
     return true;
+}
+
+/* keyword for a word of n bytes (1 to TX_KW_MAXLEN) whose bucket chain starts at i (index + 1). */
+static bool keyword_at(lex_state *st, const char *s, const char *e, unsigned i)
+{
+    size_t n = (size_t)(e - s);
+    for (; i; i = st->kw->next[i - 1]) {
+        const struct tx_kw *k = &kw_list[i - 1];
+        if (!kw_equal(k, s, n))
+            continue;
+        if (k->kind == TX_KW_OTHER)
+            other(st, true);
+        else
+            emit(st, s, e, k->kind, k->v);
+        return true;
+    }
+    return false;
+}
+
+/* When the whole word s..e, which lex found (LAT letters), is one of kw_list, emits its atom (a
+ * gap for TX_KW_OTHER) and returns true. A word of the list is taken as such exactly when lex
+ * takes a LAT+ word, as no longer rule starts with it there. Most words stop at the first test. */
+static inline bool keyword(lex_state *st, const char *s, const char *e)
+{
+    size_t n = (size_t)(e - s);
+    if (n > TX_KW_MAXLEN || !(st->kw->lens[(unsigned char)s[0] | 0x20u] >> n & 1u))
+        return false;
+    unsigned i = st->kw->head[kw_bucket(s, n)];
+    return i && keyword_at(st, s, e, i);
+}
+
+/* The bytes that start a word the fast path of lex may take: ASCII letters but the Roman
+ * numerals' I V X L (XIXe, Le: rules of their own), and 0xC3, the lead byte of Latin-1 letters. */
+static const uint8_t lat_first[256] = {
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+    ['G'] = 1, ['H'] = 1, ['J'] = 1, ['K'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['W'] = 1, ['Y'] = 1, ['Z'] = 1,
+    [0xc3] = 1};
+
+/* Whether d, the byte after 0xC3, makes a letter of LAT (U+00C0-U+00FF but × and ÷). */
+static inline bool lat_c3(unsigned char d)
+{
+    return d >= 0x80 && d <= 0xbf && d != 0x97 && d != 0xb7;
+}
+
+/* The end of the run of LAT letters (ASCII letters, Latin-1 letters) at s, a byte at a time. */
+static const char *lat_run_bytes(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (;;) {
+        if ((unsigned)((*u | 0x20) - 'a') < 26u)
+            u++;
+        else if (*u == 0xc3 && lat_c3(u[1]))
+            u += 2;
+        else
+            return (const char *)u;
+    }
+}
+
+/* lat_run_bytes, sixteen bytes at a time where SSE2 is there and the text (up to lim, its NUL
+ * included) holds them: most words end inside one block, so their end is found without a branch
+ * per letter. A block with a lone 0xC3, a stray continuation byte, × or ÷ is left to the bytes. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline const char *lat_run(const char *s, const char *lim)
+{
+#if defined(__SSE2__) && defined(__GNUC__)
+    if (lim - s >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+        __m128i low = _mm_or_si128(v, _mm_set1_epi8(0x20));
+        __m128i asc = _mm_cmplt_epi8(_mm_add_epi8(low, _mm_set1_epi8(0x1f)), _mm_set1_epi8(-102));
+        __m128i lead = _mm_cmpeq_epi8(v, _mm_set1_epi8(-61));  /* 0xc3 */
+        __m128i cont = _mm_cmplt_epi8(v, _mm_set1_epi8(-64));  /* 0x80-0xbf */
+        __m128i odd = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(-105)),  /* 0x97 */
+                                   _mm_cmpeq_epi8(v, _mm_set1_epi8(-73))); /* 0xb7 */
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(asc, _mm_or_si128(lead, cont)));
+        unsigned n = (unsigned)__builtin_ctz(~m | 0x10000u);
+        if (n < 16) {
+            unsigned w = (1u << n) - 1;
+            unsigned l = (unsigned)_mm_movemask_epi8(lead) & w;
+            unsigned c = (unsigned)_mm_movemask_epi8(cont) & w;
+            unsigned o = (unsigned)_mm_movemask_epi8(odd) & w;
+            if (!(((l << 1) ^ c) | (c & o))) /* each 0xC3 with its letter byte, and no other */
+                return s + n;
+        }
+    }
+#else
+    (void)lim;
+#endif
+    return lat_run_bytes(s);
+}
+
+/* Whether the DFA of lex would take the run of LAT letters s..e as a LAT+ word: the byte after
+ * it is ASCII and continues no longer rule: no apostrophe (l', aujourd'hui), no hyphen (L+ (H
+ * L+)*), no space after il (il y a). Other bytes after it are left to the DFA. */
+static inline bool lat_ends(const char *s, const char *e)
+{
+    unsigned char t = (unsigned char)*e;
+    if (t >= 0x80 || t == '\'' || t == '-')
+        return false;
+    return !(t == ' ' && e - s == 2 && (s[0] | 0x20) == 'i' && (s[1] | 0x20) == 'l');
 }
 
 /* The DFA: one atom (or gap) per loop until the NUL at the end of the text. */
@@ -534,6 +715,19 @@ static void lex(lex_state *st, const char *cur)
     for (;;) {
         const char *tok = cur;
         uint8_t nd;
+        unsigned char c0 = (unsigned char)*cur;
+        if (c0 == ' ') { /* WS+ below, a space at a time: space() may be called twice */
+            space(st);
+            cur++;
+            continue;
+        }
+        if (lat_first[c0] && (c0 != 0xc3 || lat_c3((unsigned char)cur[1]))) {
+            const char *e = lat_run(cur, st->end + 1);
+            if (lat_ends(tok, e)) { /* what LAT+ below would do, without the DFA */
+                cur = keyword(st, tok, e) ? e : word_latin(st, tok, e);
+                continue;
+            }
+        }
         /*!re2c
         re2c:define:YYCTYPE = "unsigned char";
         re2c:define:YYCURSOR = cur;
@@ -627,6 +821,7 @@ int rc_fr_times_lex(const rc_lang *fr, const char *text, size_t len, rc_arena *a
     static _Thread_local tx_vocab_cache cache;
     rc_lex_derive(st->vocab, &cache, sizeof cache, &cache.serial, filter_add); /* none: empty */
     st->vc = &cache;
+    st->kw = kw_table();
     /* news prose gives about one atom per nine bytes: room for them at once, not by doubling */
     st->err = rc_arena_grow(a, (void **)&st->atoms, &st->cap, len / 8 + 16, sizeof(tx_atom));
     if (!st->err)
