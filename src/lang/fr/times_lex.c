@@ -87,7 +87,7 @@ static int filter_add(void *ud, const char *key, const char *value)
 
 /* Whether the filter lets a word of the text through; valid for words of ASCII and Latin-1
  * letters only (see latin_only), whose fold keeps the filter key. */
-static bool filter_has(const lex_state *st, const char *s, size_t n)
+static inline bool filter_has(const lex_state *st, const char *s, size_t n)
 {
     unsigned k = filter_key(s, n);
     return st->vc->filter[k / 64] >> (k % 64) & 1;
@@ -148,8 +148,11 @@ static int roman_value(const char *tok, const char *end)
     return v > 0 && v < 50 ? v : 0;
 }
 
-/* Appends an atom with the pending gap. */
-static void emit(lex_state *st, const char *s, const char *e, int kind, int32_t v)
+/* Appends an atom with the pending gap. Inlined: it runs once for every atom. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline void emit(lex_state *st, const char *s, const char *e, int kind, int32_t v)
 {
     if (st->n == st->cap) { /* after a failed growth, n stays at cap: nothing more is added */
         if (st->err)
@@ -604,6 +607,9 @@ static inline bool kw_equal(const struct tx_kw *k, const char *s, size_t n)
 }
 
 /* keyword for a word of n bytes (1 to TX_KW_MAXLEN) whose bucket chain starts at i (index + 1). */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
 static bool keyword_at(lex_state *st, const char *s, const char *e, unsigned i)
 {
     size_t n = (size_t)(e - s);
@@ -623,6 +629,9 @@ static bool keyword_at(lex_state *st, const char *s, const char *e, unsigned i)
 /* When the whole word s..e, which lex found (LAT letters), is one of kw_list, emits its atom (a
  * gap for TX_KW_OTHER) and returns true. A word of the list is taken as such exactly when lex
  * takes a LAT+ word, as no longer rule starts with it there. Most words stop at the first test. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
 static inline bool keyword(lex_state *st, const char *s, const char *e)
 {
     size_t n = (size_t)(e - s);

@@ -173,13 +173,18 @@ static int tense_morph(const tx_p *P, size_t i, uint32_t limit)
     uint32_t ws[TX_MWORDS], we[TX_MWORDS];
     size_t nw = 0;
     for (uint32_t k = lo; k < hi && nw < TX_MWORDS;) {
-        if (!m_letter((unsigned char)P->text[k]) || P->text[k] == '-' || m_sep(P->text, k, hi)) {
-            k += m_sep(P->text, k, hi) ? m_sep(P->text, k, hi) : 1;
+        unsigned char c = (unsigned char)P->text[k];
+        uint32_t sep = c >= 0xc2 ? m_sep(P->text, k, hi) : 0; /* only after 0xC2 or 0xE2 */
+        if (!m_letter(c) || c == '-' || sep) {
+            k += sep ? sep : 1;
             continue;
         }
         uint32_t b = k;
-        while (k < hi && m_letter((unsigned char)P->text[k]) && !m_sep(P->text, k, hi))
-            k++;
+        for (; k < hi; k++) {
+            c = (unsigned char)P->text[k];
+            if (!m_letter(c) || (c >= 0xc2 && m_sep(P->text, k, hi)))
+                break;
+        }
         if ((k >= as && b < ae) || k - b > 40) /* the expression's own first word; no word */
             continue;
         ws[nw] = b, we[nw] = k, nw++;
