@@ -641,16 +641,19 @@ static inline bool keyword(lex_state *st, const char *s, const char *e)
     return i && keyword_at(st, s, e, i);
 }
 
-/* The bytes that start a word the fast path of lex may take: ASCII letters but the Roman
- * numerals' I V X L (XIXe, Le: rules of their own), and 0xC3, the lead byte of Latin-1 letters. */
+/* The bytes that start a word the fast path of lex may take: ASCII letters, and 0xC3, the lead
+ * byte of Latin-1 letters. */
 static const uint8_t lat_first[256] = {
     ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
     ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
     ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
     ['y'] = 1, ['z'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
-    ['G'] = 1, ['H'] = 1, ['J'] = 1, ['K'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
-    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['W'] = 1, ['Y'] = 1, ['Z'] = 1,
-    [0xc3] = 1};
+    ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
+    ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1,
+    ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1, [0xc3] = 1};
+
+/* The first letters of Roman numerals (lat_roman). */
+static const uint8_t lat_roman_start[256] = {['I'] = 1, ['V'] = 1, ['X'] = 1, ['L'] = 1};
 
 /* Whether d, the byte after 0xC3, makes a letter of LAT (U+00C0-U+00FF but × and ÷). */
 static inline bool lat_c3(unsigned char d)
@@ -706,15 +709,65 @@ static inline const char *lat_run(const char *s, const char *lim)
     return lat_run_bytes(s);
 }
 
-/* Whether the DFA of lex would take the run of LAT letters s..e as a LAT+ word: the byte after
- * it is ASCII and continues no longer rule: no apostrophe (l', aujourd'hui), no hyphen (L+ (H
- * L+)*), no space after il (il y a). Other bytes after it are left to the DFA. */
-static inline bool lat_ends(const char *s, const char *e)
+/* Whether s[0..n) is lower, ASCII case ignored (lower is lower case). */
+static inline bool lat_is(const char *s, size_t n, const char *lower)
 {
-    unsigned char t = (unsigned char)*e;
-    if (t >= 0x80 || t == '\'' || t == '-')
-        return false;
-    return !(t == ' ' && e - s == 2 && (s[0] | 0x20) == 'i' && (s[1] | 0x20) == 'l');
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] | 0x20u) != (unsigned char)lower[i])
+            return false;
+    return true;
+}
+
+/* Whether a run of LAT letters s..e that starts with I, V, X or L has the shape of the Roman
+ * numeral rule of lex ([IVXL]+ then e, ème or eme: XIXe, Le), which the DFA must then see. */
+static bool lat_roman(const char *s, const char *e)
+{
+    const char *p = s;
+    while (p < e && (*p == 'I' || *p == 'V' || *p == 'X' || *p == 'L'))
+        p++;
+    size_t r = (size_t)(e - p);
+    return p > s && ((r == 1 && *p == 'e') || (r == 3 && memcmp(p, "eme", 3) == 0) ||
+                     (r == 4 && memcmp(p, "\xc3\xa8me", 4) == 0));
+}
+
+/* What the DFA of lex does with a run of LAT letters s..e: the rules that start with letters
+ * are LAT+ and L+ (H L+)* (a word), the grammar words (a LAT+ word too, see keyword), l' d'
+ * jusqu' (letters and an apostrophe), aujourd'hui, il y a, and the Roman numerals. */
+enum {
+    LAT_DFA,   /* let the DFA decide: a hyphen, a letter of another script, il y a ... follows */
+    LAT_WORD,  /* the LAT+ rule: nothing longer starts here */
+    LAT_ELIDED /* l', d' or jusqu': the word and its apostrophe, of *alen bytes */
+};
+
+/* Which of LAT_* the run s..e is; for LAT_ELIDED, *alen is the apostrophe's length. The byte
+ * after the run decides: ASCII other than a hyphen or an apostrophe ends a word; so do U+0080 to
+ * U+00BF (0xC2: no-break space, guillemets) and U+2000 to U+2FFF but the hyphens U+2010 and
+ * U+2011 (0xE2: dashes, quotes, spaces), none of which is a letter; an apostrophe (' or U+2019)
+ * after l, d or jusqu makes one atom of them. Il before a space is left to the DFA (il y a). */
+static inline int lat_ends(const char *s, const char *e, size_t *alen /* OUT */)
+{
+    const unsigned char *t = (const unsigned char *)e;
+    size_t n = (size_t)(e - s);
+    bool il = n == 2 && lat_is(s, 2, "il");
+    if (t[0] < 0x80) {
+        if (t[0] == '-')
+            return LAT_DFA;
+        if (t[0] != '\'')
+            return t[0] == ' ' && il ? LAT_DFA : LAT_WORD;
+        *alen = 1;
+    } else if (t[0] == 0xc2) {
+        return il ? LAT_DFA : LAT_WORD;
+    } else {
+        if (t[0] != 0xe2 || il || (t[1] == 0x80 && (t[2] == 0x90 || t[2] == 0x91)))
+            return LAT_DFA;
+        if (!(t[1] == 0x80 && t[2] == 0x99))
+            return LAT_WORD;
+        *alen = 3;
+    }
+    if ((n == 1 && ((s[0] | 0x20) == 'l' || (s[0] | 0x20) == 'd')) ||
+        (n == 5 && lat_is(s, 5, "jusqu")))
+        return LAT_ELIDED;
+    return n == 7 && lat_is(s, 7, "aujourd") ? LAT_DFA : LAT_WORD;
 }
 
 /* The DFA: one atom (or gap) per loop until the NUL at the end of the text. */
@@ -732,9 +785,17 @@ static void lex(lex_state *st, const char *cur)
             continue;
         }
         if (lat_first[c0] && (c0 != 0xc3 || lat_c3((unsigned char)cur[1]))) {
+            /* a word of ASCII or Latin-1 letters: what the rules below would do, without the DFA */
             const char *e = lat_run(cur, st->end + 1);
-            if (lat_ends(tok, e)) { /* what LAT+ below would do, without the DFA */
+            size_t alen = 0;
+            int what = lat_roman_start[c0] && lat_roman(tok, e) ? LAT_DFA : lat_ends(tok, e, &alen);
+            if (what == LAT_WORD) {
                 cur = keyword(st, tok, e) ? e : word_latin(st, tok, e);
+                continue;
+            }
+            if (what == LAT_ELIDED) {
+                cur = e + alen;
+                emit(st, tok, cur, e - tok == 5 ? TA_JUSQU : (c0 | 0x20) == 'l' ? TA_LE : TA_DE, 0);
                 continue;
             }
         }
