@@ -177,8 +177,8 @@ static inline void emit(lex_state *st, const char *s, const char *e, int kind, i
 /* Something that is not an atom: marks the gap, and tells the atom before that a word follows. */
 static void other(lex_state *st, bool is_word)
 {
-    if (is_word && st->gap <= 1 && st->n)
-        st->atoms[st->n - 1].fl |= TF_WORD_AFTER;
+    if (st->n) /* without a branch on the text */
+        st->atoms[st->n - 1].fl |= (uint8_t)((is_word & (st->gap <= 1)) ? TF_WORD_AFTER : 0);
     st->gap = 2;
     st->word_before = is_word;
 }
@@ -635,8 +635,8 @@ __attribute__((always_inline))
 static inline bool keyword(lex_state *st, const char *s, const char *e)
 {
     size_t n = (size_t)(e - s);
-    if (n > TX_KW_MAXLEN || !(st->kw->lens[(unsigned char)s[0] | 0x20u] >> n & 1u))
-        return false;
+    if (!(st->kw->lens[(unsigned char)s[0] | 0x20u] >> (n <= TX_KW_MAXLEN ? n : 15) & 1u))
+        return false; /* bit 15 is never set */
     unsigned i = st->kw->head[kw_bucket(s, n)];
     return i && keyword_at(st, s, e, i);
 }
@@ -748,7 +748,8 @@ static inline int lat_ends(const char *s, const char *e, size_t *alen /* OUT */)
 {
     const unsigned char *t = (const unsigned char *)e;
     size_t n = (size_t)(e - s);
-    bool il = n == 2 && lat_is(s, 2, "il");
+    /* without branches: s[1] is there (a letter or the byte after the word) */
+    bool il = (n == 2) & (((unsigned char)s[0] | 0x20u) == 'i') & (((unsigned char)s[1] | 0x20u) == 'l');
     if (t[0] < 0x80) {
         if (t[0] == '-')
             return LAT_DFA;
