@@ -562,8 +562,19 @@ static const struct tx_kw {
 
 /* The buckets of kw_list by kw_bucket, made once per thread: index + 1 of the first word and of
  * the next one in each chain, 0 at the end. */
+#define TX_KW_SLOTS 256 /* keyword_vec's open addressing, a power of two */
+
 typedef struct tx_kw_table {
     bool made;
+    /* keyword_vec: each word's bytes zero-padded to sixteen, as written (raw) and with ASCII
+     * letters lower-cased (the slots' keys); a slot gives index + 1 of the first word with its
+     * key, and same the next one with that key, in kw_list order (dès and Dès share one) */
+    struct {
+        uint64_t lo, hi;
+        uint8_t first;
+    } slot[TX_KW_SLOTS];
+    uint8_t same[sizeof kw_list / sizeof *kw_list];
+    uint64_t raw[sizeof kw_list / sizeof *kw_list][2];
     uint16_t lens[256]; /* by first byte with bit 5 set: bit n for a word of n bytes */
     uint8_t head[TX_KW_BUCKETS], next[sizeof kw_list / sizeof *kw_list];
 } tx_kw_table;
@@ -576,6 +587,42 @@ static inline unsigned kw_bucket(const char *s, size_t n)
     return (c0 * 7u + cl * 3u + (unsigned)n * 29u) % TX_KW_BUCKETS;
 }
 
+/* The slot where keyword_vec's search for the lower-cased key lo, hi starts. */
+static inline unsigned kw_vhash(uint64_t lo, uint64_t hi)
+{
+    return (unsigned)(((lo * 0x9e3779b97f4a7c15ull) ^ (hi * 0xc2b2ae3d27d4eb4full)) >> 56) &
+           (TX_KW_SLOTS - 1);
+}
+
+/* Reads sixteen bytes as two little-endian halves (bytes 0-7 in lo). */
+static inline void kw_halves(const unsigned char b[16], uint64_t *lo, uint64_t *hi)
+{
+    *lo = *hi = 0;
+    for (int i = 0; i < 8; i++) {
+        *lo |= (uint64_t)b[i] << (8 * i);
+        *hi |= (uint64_t)b[8 + i] << (8 * i);
+    }
+}
+
+/* Puts word i of kw_list in the slots of keyword_vec (words are added last to first). */
+static void kw_vec_add(tx_kw_table *t, size_t i)
+{
+    unsigned char raw[16] = {0}, low[16] = {0};
+    memcpy(raw, kw_list[i].w, kw_list[i].n);
+    for (size_t b = 0; b < 16; b++)
+        low[b] = (unsigned char)(raw[b] >= 'A' && raw[b] <= 'Z' ? raw[b] | 0x20 : raw[b]);
+    uint64_t lo, hi;
+    kw_halves(raw, &t->raw[i][0], &t->raw[i][1]);
+    kw_halves(low, &lo, &hi);
+    unsigned h = kw_vhash(lo, hi);
+    while (t->slot[h].first && (t->slot[h].lo != lo || t->slot[h].hi != hi))
+        h = (h + 1) & (TX_KW_SLOTS - 1);
+    t->slot[h].lo = lo;
+    t->slot[h].hi = hi;
+    t->same[i] = t->slot[h].first;
+    t->slot[h].first = (uint8_t)(i + 1);
+}
+
 /* This thread's table of kw_list. */
 static const tx_kw_table *kw_table(void)
 {
@@ -583,6 +630,7 @@ static const tx_kw_table *kw_table(void)
     if (!t.made) {
         for (size_t i = sizeof kw_list / sizeof *kw_list; i-- > 0;) {
             assert(kw_list[i].n <= TX_KW_MAXLEN);
+            kw_vec_add(&t, i);
             unsigned b = kw_bucket(kw_list[i].w, kw_list[i].n);
             t.next[i] = t.head[b];
             t.head[b] = (uint8_t)(i + 1);
@@ -644,6 +692,58 @@ static inline bool keyword(lex_state *st, const char *s, const char *e)
         return false; /* bit 15 is never set */
     unsigned i = st->kw->head[kw_bucket(s, n)];
     return i && keyword_at(st, s, e, i);
+}
+
+#if defined(__SSE2__) && defined(__GNUC__)
+/* n bytes of 0xFF then zeros, from kw_ones + 16 - n: the mask of a word of n bytes. */
+static const unsigned char kw_ones[32] = {255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+                                          255, 255, 255, 255, 255};
+
+/* keyword for a word s..e of at most TX_KW_MAXLEN bytes with sixteen bytes of text at s: the
+ * word read at once, lower-cased and looked up whole, with no loop over its letters. */
+static inline bool keyword_vec(lex_state *st, const char *s, const char *e)
+{
+    size_t n = (size_t)(e - s);
+    __m128i v = _mm_and_si128(_mm_loadu_si128((const __m128i *)(const void *)s),
+                              _mm_loadu_si128((const __m128i *)(const void *)(kw_ones + 16 - n)));
+    __m128i up = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x40)),
+                               _mm_cmplt_epi8(v, _mm_set1_epi8(0x5b))); /* A-Z */
+    __m128i low = _mm_or_si128(v, _mm_and_si128(up, _mm_set1_epi8(0x20)));
+    uint64_t lo = (uint64_t)_mm_cvtsi128_si64(low);
+    uint64_t hi = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(low, low));
+    const tx_kw_table *t = st->kw;
+    unsigned h = kw_vhash(lo, hi);
+    while (t->slot[h].lo != lo || t->slot[h].hi != hi) {
+        if (!t->slot[h].first)
+            return false;
+        h = (h + 1) & (TX_KW_SLOTS - 1);
+    }
+    uint64_t rlo = (uint64_t)_mm_cvtsi128_si64(v);
+    uint64_t rhi = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(v, v));
+    for (unsigned i = t->slot[h].first; i; i = t->same[i - 1]) {
+        const struct tx_kw *k = &kw_list[i - 1];
+        if (!k->ci && (t->raw[i - 1][0] != rlo || t->raw[i - 1][1] != rhi))
+            continue;
+        if (k->kind == TX_KW_OTHER)
+            other(st, true);
+        else
+            emit(st, s, e, k->kind, k->v);
+        return true;
+    }
+    return false;
+}
+#endif
+
+/* keyword for the fast path of lex: keyword_vec where there is room for it. */
+static inline bool keyword_fast(lex_state *st, const char *s, const char *e)
+{
+    if (e - s > TX_KW_MAXLEN)
+        return false;
+#if defined(__SSE2__) && defined(__GNUC__)
+    if (st->end + 1 - s >= 16)
+        return keyword_vec(st, s, e);
+#endif
+    return keyword(st, s, e);
 }
 
 /* The bytes that start a word the fast path of lex may take: ASCII letters, and 0xC3, the lead
@@ -796,7 +896,7 @@ static void lex(lex_state *st, const char *cur)
             size_t alen = 0;
             int what = lat_roman_start[c0] && lat_roman(tok, e) ? LAT_DFA : lat_ends(tok, e, &alen);
             if (what == LAT_WORD) {
-                cur = keyword(st, tok, e) ? e : word_latin(st, tok, e);
+                cur = keyword_fast(st, tok, e) ? e : word_latin(st, tok, e);
                 continue;
             }
             if (what == LAT_ELIDED) {
