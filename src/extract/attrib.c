@@ -13,6 +13,7 @@
 
 #include "extract/attrib.h"
 #include "core/words.h"
+#include "lang/fr/morph.h"
 #include "util/fold.h"
 
 #define MAXCHAIN 8
@@ -375,10 +376,29 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
     bool negated = false;
     bool infin = false; /* et d'ajouter, avant de préciser: the speaker met just before */
     if (ti[i].bits & SL_INF) {
-        if (i < a + 2 || !(ti[i - 1].bits & SL_PREP) || !(ti[i - 2].bits & (SL_CONJ | SL_LOC)) ||
-            st->nmem == 0)
-            return RC_OK; /* an infinitive reports nothing by itself */
-        infin = true;
+        /* the infinitive of a verb before it, over à or de: a tenu à préciser, a osé affirmer;
+         * the group is that verb's */
+        uint32_t m = i;
+        if (m > a + 1 && t[m - 1].kind == RC_TOK_WORD && (ti[m - 1].bits & (SL_LOC | SL_PREP)) &&
+            !(ti[m - 1].bits & SL_DET))
+            m--;
+        rc_morph mm;
+        if (m > a && t[m - 1].kind == RC_TOK_WORD && !(ti[m - 1].bits & (SL_VERB | TB_NAME)) &&
+            rc_fr_morph_tok(st->doc, m - 1, &mm) && (mm.flags & RC_M_VERB) &&
+            !(mm.flags & (RC_M_FUNC | RC_M_INF)) &&
+            (mm.flags & RC_M_PPAS) && m - 1 > a && (ti[m - 2].bits & (SL_AUX | SL_ADV))) {
+            /* a participle only: doit annoncer, va présenter tell what is to come */
+            if (mm.lemma &&
+                rc_lex_get(rc_lang_lex(st->doc->ctx->fr, "source_refusal"), mm.lemma,
+                           strlen(mm.lemma)))
+                return RC_OK; /* a refusé de commenter: nothing reported */
+            k = g = m - 1;
+        } else {
+            if (i < a + 2 || !(ti[i - 1].bits & SL_PREP) ||
+                !(ti[i - 2].bits & (SL_CONJ | SL_LOC)) || st->nmem == 0)
+                return RC_OK; /* an infinitive reports nothing by itself */
+            infin = true;
+        }
     }
     for (int n = 0; k > a && n < 5; n++) {
         uint32_t pb = ti[k - 1].bits;
@@ -421,10 +441,17 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
     *next = vend;
     if (negated)
         return RC_OK; /* Mercier ne précise pas */
+    /* an object pronoun between a quote or a comma and the group (« … », nous écrit X; « … »,
+     * lui a répondu X): the subject follows the verb */
+    if (g > a + 1 && t[g - 1].kind == RC_TOK_WORD &&
+        (speaker_punct(st, g - 2, ',') || t[g - 2].kind == RC_TOK_QUOTE_CLOSE) &&
+        rc_lex_get(rc_lang_lex(st->doc->ctx->fr, "source_objects"), st->doc->text + t[g - 1].start,
+                   t[g - 1].end - t[g - 1].start))
+        g--;
     uint32_t bits = ti[i].bits;
     if (vend > i + 1) { /* a many-word verb: faisant état de */
-        size_t wl = t[i].end - t[i].start;
-        if (wl > 4 && memcmp(st->doc->text + t[i].end - 3, "ant", 3) == 0)
+        rc_morph m;
+        if (rc_fr_morph_tok(st->doc, i, &m) && (m.flags & RC_M_PPRE))
             bits |= SL_PART;
     }
     if (!aux && clitic < 0 && (bits & SL_PP) && !(g > a && speaker_punct(st, g - 1, ',')))
@@ -514,7 +541,7 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
         uint32_t p = g > a && speaker_punct(st, g - 1, ',') ? g - 1 : g;
         bool after_quote = inq || (p > a && t[p - 1].kind == RC_TOK_QUOTE_CLOSE);
         found = speaker_subject_right(st, e, b, after_quote, &np);
-        if (!found && !inq) {
+        if (!found && !inq && !after_quote) {
             found = speaker_subject_left(st, g, a, &np);
             inverted = false; /* Ivan Petrov, a confirmé: the comma was the name's */
         }

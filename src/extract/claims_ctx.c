@@ -468,20 +468,16 @@ static bool cl_dash(const rc_doc *doc, size_t k)
 }
 
 /* Whether token k, a word marked "only" in claim_words.tsv (que, qu'), makes a restriction
- * here (ne contrôlerait plus qu'environ 21 %): a "ne" or "n'" a few words before it. Then it
- * is no conjunction that opens a clause of its own. */
+ * here (ne contrôlerait plus qu'environ 21 %): a negative particle (class neg: ne, n') a few
+ * words before it. Then it is no conjunction that opens a clause of its own. */
 static bool cl_restrictive_que(const cl_doc *d, size_t k, size_t lim)
 {
-    const rc_doc *doc = d->doc;
     const cl_entry *q = cl_word_at(d, k);
     if (!q || !(q->wflags & CL_W_ONLY))
         return false;
     for (size_t n = 0; k > lim && n < 4; n++) {
-        const rc_token *t = &doc->toks[--k];
-        const char *ts = doc->text + t->start;
-        size_t tn = t->end - t->start;
-        if ((tn == 2 && memcmp(ts, "ne", 2) == 0) ||
-            (t->kind == RC_TOK_ELISION && (ts[0] == 'n' || ts[0] == 'N')))
+        const cl_entry *e = cl_word_at(d, --k);
+        if (e && (e->wflags & CL_W_NEG))
             return true;
     }
     return false;
@@ -639,18 +635,21 @@ static bool cl_figure_between(const cl_doc *d, const cl_fig *f, uint32_t a, uint
     return false;
 }
 
-/* Whether "depuis" stands a few words before a time expression that starts at byte at, within
- * the sentence that starts at byte from: Depuis le coup d'État de février 2021 counts from that
- * event to the article's day, although the time expression is only "février 2021". */
-static bool cl_since_before(const rc_doc *doc, uint32_t from, uint32_t at)
+/* Whether a word marked since in claim_words.tsv stands a few words before a time expression
+ * that starts at byte at, within the sentence that starts at byte from: Depuis le coup d'État de
+ * février 2021 counts from that event to the article's day, although the time expression is only
+ * "février 2021". */
+static bool cl_since_before(const cl_doc *d, uint32_t from, uint32_t at)
 {
+    const rc_doc *doc = d->doc;
     size_t k = cl_tok_at(doc, at);
     for (size_t n = 0; k > 0 && n < 9; n++) { /* Depuis le début de l'invasion, en février */
         const rc_token *t = &doc->toks[--k];
         if (t->start < from ||
             (t->kind == RC_TOK_PUNCT && doc->text[t->start] != '\'' && doc->text[t->start] != ','))
             return false;
-        if (t->end - t->start == 6 && strncasecmp(doc->text + t->start, "depuis", 6) == 0)
+        const cl_entry *e = cl_word_at(d, k);
+        if (e && (e->wflags & CL_W_SINCE))
             return true;
     }
     return false;
@@ -695,7 +694,7 @@ static void cl_time(cl_doc *d, cl_fig *f)
         memcpy(c->time_from, best->from, sizeof c->time_from);
         memcpy(c->time_to, best->to[0] ? best->to : best->from, sizeof c->time_to);
         cl_explain(f, "time", NULL, 0);
-        if (cl_since_before(doc, s->start, best->start) && doc->date && strlen(doc->date) >= 10 &&
+        if (cl_since_before(d, s->start, best->start) && doc->date && strlen(doc->date) >= 10 &&
             memcmp(c->time_to, doc->date, 10) < 0) {
             memcpy(c->time_to, doc->date, 10); /* a cumulative toll runs to the article's day */
             c->time_to[10] = '\0';

@@ -294,7 +294,8 @@ static int cl_gramword(void *ud, const char *key, const char *value)
                    {"stop", CL_W_STOP},   {"adv", CL_W_ADV},
                    {"back", CL_W_BACK},   {"group", CL_W_GROUP}, {"only", CL_W_ONLY},
                    {"one", CL_W_ONE},     {"not", CL_W_NOT},     {"than", CL_W_THAN},
-                   {"pron", CL_W_PRON},   {"cap", CL_W_CAP}};
+                   {"pron", CL_W_PRON},   {"cap", CL_W_CAP},     {"since", CL_W_SINCE},
+                   {"neg", CL_W_NEG}};
     cl_table *t = ud;
     cl_entry *e = cl_add_key(t, key, strlen(key));
     if (!e)

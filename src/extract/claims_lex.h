@@ -60,6 +60,8 @@ enum cl_mod {
 #define CL_W_THAN 0x10000 /* right before a bare figure: compares it (7 000 civils, contre 60 000) */
 #define CL_W_PRON 0x20000 /* stands for the counted noun before a verb (en accueille 200 000) */
 #define CL_W_CAP 0x40000  /* a figure right after it is a capacity (prévu pour 70 000 personnes) */
+#define CL_W_SINCE 0x80000 /* counts from a past time to now (depuis le début de la guerre) */
+#define CL_W_NEG 0x100000  /* the negative particle before a verb (ne, n') */
 
 typedef struct cl_entry {
     const char *key; /* folded, NUL-terminated; owned by the table */

@@ -34,8 +34,9 @@
 enum ent_cue {
     CUE_NONE, CUE_TITLE, CUE_HONOR, CUE_ORGHEAD, CUE_LOCHEAD, CUE_LOCPREP, CUE_LOCNOUN,
     CUE_PARTICLE, CUE_STOP, CUE_ORGTAIL, CUE_MISCNOUN,
-    CUE_ORGCAP /* an organisation's head only when capitalised (Centre; le centre de X is a
-                * place's part): ent_tcue turns it into CUE_ORGHEAD or CUE_NONE */
+    CUE_ORGCAP, /* an organisation's head only when capitalised (Centre; le centre de X is a
+                 * place's part): ent_tcue turns it into CUE_ORGHEAD or CUE_NONE */
+    CUE_LOCTITLE /* a title whose de-complement is a place (le maire de X): a title otherwise */
 };
 
 /* The lexicons the stage reads, fetched once per document. */
@@ -74,7 +75,7 @@ static enum ent_cue ent_cue_of(const ent_lex *lx, const char *s, size_t n)
         return CUE_NONE;
     static const char *const names[] = {"", "title", "honor", "orghead", "lochead",
                                         "locprep", "locnoun", "particle", "stop", "orgtail",
-                                        "miscnoun", "orgcap"};
+                                        "miscnoun", "orgcap", "loctitle"};
     for (size_t i = 1; i < sizeof names / sizeof names[0]; i++)
         if (strcmp(v, names[i]) == 0)
             return (enum ent_cue)i;
@@ -256,13 +257,39 @@ static enum ent_cue ent_head_of(ent_run *r, size_t i)
 }
 
 /* Whether token i can be part of a name: a capitalised word, an acronym, or an article name. */
+/* Whether token i, written all in capitals (three letters or more), is a common word of the
+ * dictionary that no name list holds: a word of a headline in capitals (LE PEUPLE RÉSISTE,
+ * NAUFRAGE D'UN FERRY), not a name. Acronyms are unknown to the dictionary or proper nouns. */
+static bool ent_caps_common(const rc_doc *d, size_t i)
+{
+    const char *s = tok_s(d, i);
+    size_t n = tok_n(d, i);
+    if (n < 2 || !ent_acronym(s, n))
+        return false;
+    for (size_t k = 0; k < n; k++)
+        if (s[k] >= '0' && s[k] <= '9')
+            return false;
+    rc_morph m;
+    if (!rc_fr_morph_tok(d, i, &m))
+        return false;
+    bool func = m.flags & RC_M_FUNC; /* ET, LES: a grammar word even when a name too */
+    if ((!func && (m.flags & RC_M_PROPER)) ||
+        !(m.flags & (RC_M_NOUN | RC_M_VERB | RC_M_ADJ | RC_M_ADV | RC_M_FUNC)) ||
+        (n == 2 && !func))
+        return false; /* two capitals: only a grammar word (UN, LE), else an acronym (UE) */
+    const rc_gaz *g = rc_gaz_get(d->ctx);
+    rc_lex_key k;
+    rc_lex_key_make(s, n, &k);
+    return g && !rc_gaz_word(g, &k);
+}
+
 static bool ent_namelike(const rc_doc *d, size_t i)
 {
     const rc_token *t = &d->toks[i];
     if (t->kind != RC_TOK_WORD)
         return false;
     if (t->flags & RC_TF_UPPER)
-        return true;
+        return !ent_caps_common(d, i);
     return ent_article_name(tok_s(d, i), tok_n(d, i));
 }
 
@@ -309,7 +336,7 @@ static bool ent_common_opener(ent_run *r, size_t i)
     if (ent_tfunc(r, i))
         return true;
     enum ent_cue c = ent_tcue(r, i);
-    if (c == CUE_STOP || c == CUE_TITLE || c == CUE_LOCPREP || c == CUE_LOCNOUN ||
+    if (c == CUE_STOP || c == CUE_TITLE || c == CUE_LOCTITLE || c == CUE_LOCPREP || c == CUE_LOCNOUN ||
         c == CUE_HONOR)
         return true;
     if ((c == CUE_ORGHEAD || c == CUE_LOCHEAD) && i + 1 < d->ntoks && ent_namelike(d, i + 1) &&
@@ -493,6 +520,9 @@ typedef struct ent_ctx_cue {
     bool honor;   /* M. / Mme right before */
     bool title;   /* a title a few words before, with only its complements between */
     bool title_near; /* the title is right before, or one adjective/complement before */
+    bool title_de; /* the title's complement: de right before, the title before it (le gouverneur
+                    * de Jénine, le porte-parole de l'ONU): not the person, when it is a place */
+    bool loctitle_de; /* and the title is one of a place (maire, gouverneur): a lone name is one */
     bool locnoun; /* quartier de, province d' ... right before */
     bool locprep; /* à, vers, via, près de, dans ... right before */
     bool de;      /* de or d' right before (les habitants de X) */
@@ -551,7 +581,9 @@ static ent_ctx_cue ent_context(ent_run *r, size_t a, size_t sent_start)
         c.de = true;
         if (p > sent_start) {
             enum ent_cue k2 = ent_tcue(r, p - 1);
-            if (k2 == CUE_LOCNOUN)
+            /* a place noun, or a place head in lower case: le camp d'Abou Shouk, le port de X */
+            if (k2 == CUE_LOCNOUN ||
+                (k2 == CUE_LOCHEAD && !(d->toks[p - 1].flags & RC_TF_UPPER)))
                 c.locnoun = true;
             if (k2 == CUE_LOCPREP) /* près de */
                 c.locprep = true;
@@ -572,9 +604,11 @@ static ent_ctx_cue ent_context(ent_run *r, size_t a, size_t sent_start)
         if (t->kind != RC_TOK_WORD && t->kind != RC_TOK_ELISION)
             break;
         enum ent_cue kq = ent_tcue(r, q);
-        if (kq == CUE_TITLE) {
+        if (kq == CUE_TITLE || kq == CUE_LOCTITLE) {
             c.title = true;
             c.title_near = steps <= 1 && !c.locprep;
+            c.title_de = c.de;
+            c.loctitle_de = c.de && kq == CUE_LOCTITLE;
             c.locnoun_far = false; /* the place noun was the title's complement */
             break;
         }
@@ -625,6 +659,8 @@ static bool ent_dateline(const ent_run *r, size_t a, size_t b)
         (pn == 3 && (unsigned char)p[0] == 0xe2 && (unsigned char)p[1] == 0x80 &&
          ((unsigned char)p[2] == 0x93 || (unsigned char)p[2] == 0x94)))
         return true; /* NYALA (Soudan), EL-FACHER - , with an en or em dash too */
+    if (pn == 1 && p[0] == ':')
+        return true; /* KIDAL : a headline's place, before the words in capitals */
     if (!(pn == 1 && p[0] == ',') || b + 1 >= d->ntoks)
         return false;
     if (d->toks[b + 1].kind == RC_TOK_NUMBER || d->toks[b + 1].kind == RC_TOK_DATE)
@@ -721,6 +757,16 @@ static int ent_add(ent_run *r, uint32_t start, uint32_t end, int type, const rc_
     return RC_OK;
 }
 
+/* Whether the text s[0..n) was already found with that type in the document. */
+static bool ent_seen_as(const rc_doc *d, const char *s, size_t n, int type)
+{
+    for (size_t k = 0; k < d->nents; k++)
+        if ((int)d->ents[k].type == type && d->ents[k].end - d->ents[k].start == n &&
+            memcmp(d->text + d->ents[k].start, s, n) == 0)
+            return true;
+    return false;
+}
+
 /* Types the run of tokens [a, b) and adds it when it is a name. */
 static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
 {
@@ -731,7 +777,7 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
         enum ent_cue k = ent_tcue(r, a);
         bool opener = (d->toks[a].flags & (RC_TF_SENTSTART | RC_TF_NEWLINE)) || a == sent_start ||
                       (a > 0 && d->toks[a - 1].kind == RC_TOK_QUOTE_OPEN);
-        if (k == CUE_STOP || k == CUE_TITLE || k == CUE_HONOR || k == CUE_LOCPREP ||
+        if (k == CUE_STOP || k == CUE_TITLE || k == CUE_LOCTITLE || k == CUE_HONOR || k == CUE_LOCPREP ||
             k == CUE_LOCNOUN || ent_tfunc(r, a) ||
             (opener && ent_common_opener(r, a)) || (opener && ent_known_rest(r, a, b))) {
             a++;
@@ -782,7 +828,7 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
         return ent_add(r, start, end, RC_ENT_MISC, NULL);
     if (c.orgnoun && !(ent_tword(r, a) & (W_FIRST | W_PLACE | W_COUNTRY)))
         return ent_add(r, start, end, RC_ENT_ORG, NULL);
-    if (c.honor || (c.title_near && !c.locnoun))
+    if (c.honor || (c.title_near && !c.locnoun && !c.title_de))
         return ent_add(r, start, end, RC_ENT_PER, NULL);
     if (c.locnoun)
         return ent_add(r, start, end, RC_ENT_LOC,
@@ -790,6 +836,13 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
     if (head == CUE_LOCHEAD && words >= 2)
         return ent_add(r, start, end, RC_ENT_LOC,
                        rc_gaz_place_find(d->ctx, s, n, &pl) ? &pl : NULL);
+    if (c.title_de && !(ent_tword(r, a) & W_FIRST) && !ent_seen_as(d, s, n, RC_ENT_PER)) {
+        /* the title's place (le gouverneur de Jénine); a longer name only when it is a known
+         * place, since a title's complement may be a person too (le porte-parole de Ban Ki-moon) */
+        bool place = rc_gaz_place_find(d->ctx, s, n, &pl);
+        if ((words == 1 && c.loctitle_de) || place)
+            return ent_add(r, start, end, RC_ENT_LOC, place ? &pl : NULL);
+    }
     if (words >= 2 && ((ent_tword(r, a) & W_FIRST) || (c.title && !c.locnoun_far)))
         return ent_add(r, start, end, RC_ENT_PER, NULL);
     if (c.list >= 0 || (c.locnoun_far && words >= 2)) {
@@ -798,7 +851,7 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
                        ty == RC_ENT_LOC && rc_gaz_place_find(d->ctx, s, n, &pl) ? &pl : NULL);
     }
     if ((words > 1 || head == CUE_NONE) && may_place && rc_gaz_place_find(d->ctx, s, n, &pl)) {
-        if (c.title && words == 1 && !c.locprep)
+        if (c.title && !c.title_de && words == 1 && !c.locprep)
             return ent_add(r, start, end, RC_ENT_PER, NULL);
         return ent_add(r, start, end, RC_ENT_LOC, &pl);
     }
@@ -1027,7 +1080,8 @@ static size_t ent_split(ent_run *r, size_t a, size_t b)
 {
     const rc_doc *d = r->doc;
     for (size_t k = a + 1; k + 1 <= b - 1 && k - a <= 3; k++) {
-        if (!(ent_tword(r, k) & W_FIRST))
+        /* not after a lone given name that is also a place's (Kamal Abou Hassan) */
+        if (!(ent_tword(r, k) & W_FIRST) || (k == a + 1 && (ent_tword(r, a) & W_FIRST)))
             continue;
         const char *s = d->text + d->toks[a].start;
         size_t n = d->toks[k - 1].end - d->toks[a].start;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "extract/speaker.h"
+#include "lang/fr/morph.h"
 #include "core/words.h"
 #include "util/fold.h"
 
@@ -647,6 +648,23 @@ bool speaker_subject_left(const src_state *st, uint32_t g, uint32_t s0, src_np *
     return np_ending_at(st, k, s0, np);
 }
 
+/* A description read loosely, then a name in apposition that ends the clause (rétorque une
+ * voisine, Svitlana Kovalenko, 63 ans): the name speaks, the description is its role. */
+static void loose_appos(const src_state *st, uint32_t lim, src_np *np)
+{
+    uint32_t j = np->b;
+    src_np r;
+    if (j + 1 < lim && speaker_punct(st, j, ',') && np_read(st, j + 1, lim, &r) && !r.pron &&
+        r.na < r.nb && r.type != RC_ENT_ORG && r.type != RC_ENT_LOC && r.head == HEAD_NAME &&
+        (r.b >= lim || st->doc->toks[r.b].kind == RC_TOK_PUNCT)) {
+        np->na = r.na;
+        np->nb = r.nb;
+        np->ent = r.ent;
+        np->b = r.b;
+        np->type = r.ent >= 0 ? r.type : RC_ENT_PER;
+    }
+}
+
 bool speaker_subject_right(const src_state *st, uint32_t j, uint32_t lim, bool loose, src_np *np)
 {
     const srclex_info *ti = st->ti;
@@ -681,8 +699,23 @@ bool speaker_subject_right(const src_state *st, uint32_t j, uint32_t lim, bool l
     }
     if (speaker_np_appos(st, j, lim, np) && !np->pron)
         return true;
-    return loose && speaker_np_loose(st, j, lim, np) && !(ti[j].bits & TB_NAME) &&
-           (ti[j].bits & SL_DET); /* raconte cette mère de famille */
+    if (!speaker_np_loose(st, j, lim, np) || (ti[j].bits & TB_NAME) || !(ti[j].bits & SL_DET))
+        return false;
+    if (loose) {
+        loose_appos(st, lim, np);
+        return true; /* raconte cette mère de famille */
+    }
+    /* else a definite description that ends the clause and starts with a noun of the
+     * dictionary: ont indiqué à l'AFP les garde-côtes estréviens */
+    uint32_t e = np->b;
+    bool ends = e >= lim || (t[e].kind == RC_TOK_PUNCT &&
+                             strchr(".,;:!?", st->doc->text[t[e].start]) != NULL);
+    rc_morph m;
+    if (!ends || !(ti[j].bits & SL_DEF) || !rc_fr_morph_tok(st->doc, np->ra, &m) ||
+        !(m.flags & RC_M_NOUN) || (m.flags & (RC_M_PROPER | RC_M_VERB)))
+        return false;
+    loose_appos(st, lim, np);
+    return true;
 }
 
 /* Copies tokens [a, b) of the text into the arena. */
@@ -806,8 +839,10 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
             bool plural = (np->bits & SL_PLUR) != 0;
             if (plural != ((m->bits & SL_PLUR) != 0))
                 continue;
+            /* elle: a feminine, or a person or an organisation of unknown gender (l'OIM) */
             if ((np->bits & SL_FEM) && !(m->bits & SL_FEM) &&
-                !(m->sp.type == RC_ENT_PER && !(m->bits & SL_MASC)))
+                !((m->sp.type == RC_ENT_PER || m->sp.type == RC_ENT_ORG) &&
+                  !(m->bits & SL_MASC)))
                 continue;
             if ((np->bits & SL_MASC) && !plural && (m->bits & SL_FEM))
                 continue;
