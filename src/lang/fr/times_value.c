@@ -104,10 +104,31 @@ static int tense_of(const tx_p *P, size_t i)
 #define TX_MWORDS 40   /* words of the sentence read around an expression, at most */
 #define TX_MREACH 160  /* bytes read on each side of it, at most */
 
+/* The classes of a byte for the morphology's scan: 1 a byte of a word (m_letter), 2 the end of a
+ * sentence (. ! ? and the end of a line). */
+static const uint8_t m_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, /* 00 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 10 */
+    0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 0, /* 20 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, /* 30 */
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 40 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, /* 50 */
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 60 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, /* 70 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 80 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 90 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* a0 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* b0 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* c0 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* d0 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* e0 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* f0 */
+};
+
 /* Whether byte c belongs to a word (letters, UTF-8 bytes, inner hyphen). */
-static bool m_letter(unsigned char c)
+static inline bool m_letter(unsigned char c)
 {
-    return ((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80 || c == '-';
+    return m_class[c] & 1;
 }
 
 /* The length of a separator written in UTF-8 at text[k] (’ « » and the no-break spaces), which
@@ -160,26 +181,30 @@ static int tense_morph(const tx_p *P, size_t i, uint32_t limit)
     if (hi > P->len)
         hi = (uint32_t)P->len;
     for (uint32_t k = as; k > lo; k--) /* the sentence's start */
-        if (P->text[k - 1] == '.' || P->text[k - 1] == '!' || P->text[k - 1] == '?' ||
-            P->text[k - 1] == '\n') {
+        if (m_class[(unsigned char)P->text[k - 1]] & 2) {
             lo = k;
             break;
         }
     for (uint32_t k = ae; k < hi; k++)
-        if (P->text[k] == '.' || P->text[k] == '!' || P->text[k] == '?' || P->text[k] == '\n') {
+        if (m_class[(unsigned char)P->text[k]] & 2) {
             hi = k;
             break;
         }
     uint32_t ws[TX_MWORDS], we[TX_MWORDS];
     size_t nw = 0;
     for (uint32_t k = lo; k < hi && nw < TX_MWORDS;) {
-        if (!m_letter((unsigned char)P->text[k]) || P->text[k] == '-' || m_sep(P->text, k, hi)) {
-            k += m_sep(P->text, k, hi) ? m_sep(P->text, k, hi) : 1;
+        unsigned char c = (unsigned char)P->text[k];
+        uint32_t sep = c >= 0xc2 ? m_sep(P->text, k, hi) : 0; /* only after 0xC2 or 0xE2 */
+        if (!m_letter(c) || c == '-' || sep) {
+            k += sep ? sep : 1;
             continue;
         }
         uint32_t b = k;
-        while (k < hi && m_letter((unsigned char)P->text[k]) && !m_sep(P->text, k, hi))
-            k++;
+        for (; k < hi; k++) {
+            c = (unsigned char)P->text[k];
+            if (!m_letter(c) || (c >= 0xc2 && m_sep(P->text, k, hi)))
+                break;
+        }
         if ((k >= as && b < ae) || k - b > 40) /* the expression's own first word; no word */
             continue;
         ws[nw] = b, we[nw] = k, nw++;
