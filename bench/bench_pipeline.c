@@ -1,6 +1,7 @@
 /*
  * bench_pipeline.c - throughput of the text front end (decode + tokenize + clean), single
- * thread, and of the whole extract pipeline (rc_doc_parse and JSON), over a corpus folder.
+ * thread, and of the whole extract pipeline (rc_doc_parse and JSON, best of three
+ * rounds), over a corpus folder.
  * Usage: bench_pipeline CORPUS_DIR [REPO_DIR]; the language data comes from $RECOUPE_DATA.
  */
 #include "bench_util.h"
@@ -53,6 +54,23 @@ static size_t front_end_pass(void *ud, const bench_doc *d)
     return front_end(ud, d, NULL);
 }
 
+/* Parses one document with every stage and writes its JSON; returns 1 when it was parsed. */
+static size_t extract_one(const rc_ctx *ctx, const bench_doc *d, size_t *out)
+{
+    rc_source src = {0};
+    src.path = "bench";
+    src.data = d->data;
+    src.len = d->len;
+    src.format = RC_FORMAT_TEXT;
+    rc_doc_opts opts = {"2021-03-09"};
+    rc_doc *doc;
+    if (rc_doc_parse(ctx, &src, &opts, &doc) != RC_OK)
+        return 0;
+    rc_doc_write_json(doc, 0, count_bytes, out);
+    rc_doc_free(doc);
+    return 1;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -76,22 +94,25 @@ int main(int argc, char **argv)
     bench_report("  clean (lines from tokens)", c.n, c.bytes, stage[2], NULL);
     bench_report("  sentences", c.n, c.bytes, stage[3], NULL);
 
+    /* the whole pipeline, best of three rounds: the first round also loads the dictionary and
+     * builds the derived tables, which a long run pays once; its time is printed apart */
     size_t out = 0;
-    double t0 = bench_now();
-    for (size_t i = 0; i < c.n; i++) {
-        rc_source src = {0};
-        src.path = "bench";
-        src.data = c.docs[i].data;
-        src.len = c.docs[i].len;
-        src.format = RC_FORMAT_TEXT;
-        rc_doc_opts opts = {"2021-03-09"};
-        rc_doc *doc;
-        if (rc_doc_parse(ctx, &src, &opts, &doc) == RC_OK) {
-            rc_doc_write_json(doc, 0, count_bytes, &out);
-            rc_doc_free(doc);
-        }
+    double xbest = 1e30, first = 0;
+    for (int round = 0; round < 3; round++) {
+        size_t bytes = 0;
+        out = 0;
+        double t0 = bench_now();
+        for (size_t i = 0; i < c.n; i++)
+            bytes += extract_one(ctx, &c.docs[i], &out);
+        double t = bench_now() - t0;
+        if (round == 0)
+            first = t;
+        xbest = t < xbest ? t : xbest;
+        (void)bytes;
     }
-    bench_report("extract (all stages, JSON)", c.n, c.bytes, bench_now() - t0, NULL);
+    char extra[64];
+    snprintf(extra, sizeof extra, "first round %.2f s", first);
+    bench_report("extract (all stages, JSON)", c.n, c.bytes, xbest, extra);
     rc_ctx_free(ctx);
     bench_free(&c);
     return tokens ? 0 : 1;
