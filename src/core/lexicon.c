@@ -1,5 +1,5 @@
 /*
- * lexicon.c - data-file word lists in an open-addressing hash table (FNV-1a, linear probing,
+ * lexicon.c - data-file word lists in an open-addressing hash table (rc_lex_hash, linear probing,
  * load factor at most 1/2). Entries also keep file order for rc_lex_each.
  */
 #include "core/lexicon.h"
@@ -27,6 +27,7 @@ struct rc_lexicon {
     size_t n;
     unsigned *slots; /* index + 1 into entries; 0 = empty */
     size_t mask;
+    size_t maxklen;            /* the longest key, in bytes */
     unsigned long long serial; /* rc_lex_serial */
     uint64_t pairs[16];        /* bit pair_bit(k[0], k[1]) set for every key k of 2 bytes or more */
 };
@@ -36,10 +37,7 @@ static atomic_ullong lex_serials;
 
 static unsigned lex_hash(const char *s, size_t n)
 {
-    unsigned h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
+    return rc_lex_hash(s, n);
 }
 
 /* The bit of the pairs filter for a key that starts with the folded bytes a and b. */
@@ -58,7 +56,7 @@ const char *rc_lex_get_folded(const rc_lexicon *lex, const char *key, size_t len
         if (!s)
             return NULL;
         const lex_entry *e = &lex->entries[s - 1];
-        if (e->hash == h && e->klen == len && memcmp(e->key, key, len) == 0)
+        if (e->hash == h && e->klen == len && rc_lex_eq(e->key, key, len))
             return e->value;
     }
 }
@@ -73,9 +71,16 @@ const char *rc_lex_get(const rc_lexicon *lex, const char *s, size_t len)
         if (!lex || !((lex->pairs[bit >> 6] >> (bit & 63)) & 1))
             return NULL;
     }
+    if (!lex || !lex->slots)
+        return NULL;
+    /* folded no further than the longest key: a longer word (a span of several words, often)
+     * is in no entry, and its fold stops there; rc_fold wants room for four bytes before a
+     * character that is not ASCII, so a fold that fails with three bytes more than the longest
+     * key was longer than it */
     char key[RC_LEX_MAXKEY];
-    size_t n = rc_fold(s, len, key, sizeof key);
-    if (n > sizeof key)
+    size_t cap = lex->maxklen + 3 < sizeof key ? lex->maxklen + 3 : sizeof key;
+    size_t n = rc_fold(s, len, key, cap);
+    if (n > cap)
         return NULL;
     return rc_lex_get_folded(lex, key, n);
 }
@@ -101,7 +106,7 @@ const char *rc_lex_get_key(const rc_lexicon *lex, const rc_lex_key *k)
         if (!s)
             return NULL;
         const lex_entry *e = &lex->entries[s - 1];
-        if (e->hash == k->hash && e->klen == k->len && memcmp(e->key, k->key, k->len) == 0)
+        if (e->hash == k->hash && e->klen == k->len && rc_lex_eq(e->key, k->key, k->len))
             return e->value;
     }
 }
@@ -158,6 +163,8 @@ static const char *trim(const char *s, size_t *len)
 static int lex_insert(rc_lexicon *lex, size_t idx)
 {
     lex_entry *e = &lex->entries[idx];
+    if (e->klen > lex->maxklen)
+        lex->maxklen = e->klen;
     if (e->klen >= 2) {
         unsigned bit = pair_bit((unsigned char)e->key[0], (unsigned char)e->key[1]);
         lex->pairs[bit >> 6] |= 1ull << (bit & 63);
@@ -198,6 +205,7 @@ static int lex_index(rc_arena *a, rc_lexicon *lex)
         return RC_ENOMEM;
     lex->mask = nslots - 1;
     memset(lex->pairs, 0, sizeof lex->pairs);
+    lex->maxklen = 0;
     for (size_t i = 0; i < lex->n; i++)
         lex_insert(lex, i);
     lex->serial = atomic_fetch_add(&lex_serials, 1) + 1;

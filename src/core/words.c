@@ -1,6 +1,6 @@
 /*
  * words.c - the per-thread table of distinct words (words.h): an open-addressing hash of the
- * bytes as written (FNV-1a, linear probing, at most half full) over a growing array of records,
+ * bytes as written (rc_lex_hash, linear probing, at most half full) over a growing array of records,
  * with a byte pool for the words and their folded forms. Records are only added in
  * rc_words_begin, so that a document's stages read a table that does not move; the table is
  * emptied at the start of a document once it holds more than WORDS_MAXREC words.
@@ -10,6 +10,7 @@
  */
 #include "core/words.h"
 #include "core/perthread.h"
+#include "core/lexicon.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -56,13 +57,10 @@ struct words_shared {
     rc_perthread pt;
 };
 
-/* FNV-1a over the bytes as written. */
+/* The hash of the bytes as written (the lexicons' hash). */
 static uint32_t words_hash(const char *s, size_t n)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
+    return rc_lex_hash(s, n);
 }
 
 /* Frees a thread's table (rc_perthread destroy: already unlinked). */
@@ -183,7 +181,7 @@ static uint32_t words_find(words_thread *t, const char *s, size_t n)
             if (!k)
                 break;
             const rc_word *w = &t->recs[k - 1];
-            if (w->hash == h && w->len == n && memcmp(t->pool + w->off, s, n) == 0)
+            if (w->hash == h && w->len == n && rc_lex_eq(t->pool + w->off, s, n))
                 return k - 1;
         }
     if (words_room(t))

@@ -107,6 +107,24 @@ size_t rc_fold(const char *s, size_t len, char *out, size_t cap)
     for (size_t i = 0; i < len;) {
         unsigned char c = p[i];
         if (c < 0x80) {
+            /* eight bytes of ASCII at a time: the capitals A-Z are the bytes at least 'A' and
+             * not above 'Z', found by two additions that set each byte's high bit */
+            const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
+            while (i + 8 <= len) {
+                uint64_t w;
+                memcpy(&w, p + i, 8);
+                if (w & high)
+                    break;
+                if (o + 8 > cap)
+                    return cap + 1; /* the run is longer than the room left */
+                uint64_t upper = ((w + ones * (0x80 - 'A')) ^ (w + ones * (0x80 - 'Z' - 1))) & high;
+                w |= upper >> 2;
+                memcpy(out + o, &w, 8);
+                o += 8;
+                i += 8;
+            }
+            if (i >= len || p[i] >= 0x80)
+                continue;
             /* a run of ASCII: output length equals input length, so check room once */
             size_t j = i;
             while (j < len && p[j] < 0x80)
