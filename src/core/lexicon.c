@@ -25,7 +25,8 @@ struct rc_lexicon {
     const char *name;
     lex_entry *entries; /* in file order */
     size_t n;
-    unsigned *slots; /* index + 1 into entries; 0 = empty */
+    uint64_t *slots; /* the key's hash << 32 | index + 1 into entries; 0 = empty, so that a
+                      * probe reads an entry only when the hash is the same */
     size_t mask;
     size_t maxklen;            /* the longest key, in bytes */
     unsigned long long serial; /* rc_lex_serial */
@@ -52,11 +53,13 @@ const char *rc_lex_get_folded(const rc_lexicon *lex, const char *key, size_t len
         return NULL;
     unsigned h = lex_hash(key, len);
     for (size_t i = h & lex->mask;; i = (i + 1) & lex->mask) {
-        unsigned s = lex->slots[i];
+        uint64_t s = lex->slots[i];
         if (!s)
             return NULL;
-        const lex_entry *e = &lex->entries[s - 1];
-        if (e->hash == h && e->klen == len && rc_lex_eq(e->key, key, len))
+        if ((unsigned)(s >> 32) != h)
+            continue;
+        const lex_entry *e = &lex->entries[(uint32_t)s - 1];
+        if (e->klen == len && rc_lex_eq(e->key, key, len))
             return e->value;
     }
 }
@@ -102,11 +105,13 @@ const char *rc_lex_get_key(const rc_lexicon *lex, const rc_lex_key *k)
             return NULL;
     }
     for (size_t i = k->hash & lex->mask;; i = (i + 1) & lex->mask) {
-        unsigned s = lex->slots[i];
+        uint64_t s = lex->slots[i];
         if (!s)
             return NULL;
-        const lex_entry *e = &lex->entries[s - 1];
-        if (e->hash == k->hash && e->klen == k->len && rc_lex_eq(e->key, k->key, k->len))
+        if ((unsigned)(s >> 32) != k->hash)
+            continue;
+        const lex_entry *e = &lex->entries[(uint32_t)s - 1];
+        if (e->klen == k->len && rc_lex_eq(e->key, k->key, k->len))
             return e->value;
     }
 }
@@ -170,12 +175,12 @@ static int lex_insert(rc_lexicon *lex, size_t idx)
         lex->pairs[bit >> 6] |= 1ull << (bit & 63);
     }
     for (size_t i = e->hash & lex->mask;; i = (i + 1) & lex->mask) {
-        unsigned s = lex->slots[i];
+        uint64_t s = lex->slots[i];
         if (!s) {
-            lex->slots[i] = (unsigned)idx + 1;
+            lex->slots[i] = (uint64_t)e->hash << 32 | ((uint64_t)idx + 1);
             return 1;
         }
-        const lex_entry *o = &lex->entries[s - 1];
+        const lex_entry *o = &lex->entries[(uint32_t)s - 1];
         if (o->hash == e->hash && o->klen == e->klen && memcmp(o->key, e->key, e->klen) == 0)
             return 0;
     }

@@ -18,6 +18,7 @@
 #include "recoupe.h"
 #include "util/fold.h"
 
+#define WORDS_AHEAD 4              /* tokens whose record is fetched ahead of their look-up */
 #define WORDS_MAXREC 65536u         /* records kept across documents before emptying */
 #define WORDS_MAXPOOL (4u << 20)    /* pool bytes kept across documents before emptying */
 #define WORDS_FOLDCAP (RC_WORD_MAXLEN * 2) /* room for a folded form (… folds to three bytes) */
@@ -36,7 +37,7 @@ typedef struct words_str {
 /* A thread's table, linked into its context's list. */
 typedef struct words_thread {
     rc_pt_link link; /* first: the context's list of tables */
-    uint32_t *slots; /* record index + 1; 0 = free */
+    uint64_t *slots; /* the word's hash << 32 | record index + 1; 0 = free */
     size_t mask;     /* slots - 1, a power of two minus one */
     rc_word *recs;
     size_t nrecs, caprecs;
@@ -138,7 +139,7 @@ static int words_room(words_thread *t)
     if (t->slots && (t->nrecs + 1) * 2 <= t->mask + 1)
         return 0;
     size_t nslots = t->slots ? (t->mask + 1) * 2 : 4096;
-    uint32_t *slots = calloc(nslots, sizeof *slots);
+    uint64_t *slots = calloc(nslots, sizeof *slots);
     if (!slots)
         return -1;
     free(t->slots);
@@ -148,7 +149,7 @@ static int words_room(words_thread *t)
         size_t i = t->recs[k].hash & t->mask;
         while (slots[i])
             i = (i + 1) & t->mask;
-        slots[i] = (uint32_t)k + 1;
+        slots[i] = (uint64_t)t->recs[k].hash << 32 | ((uint64_t)k + 1);
     }
     return 0;
 }
@@ -171,18 +172,20 @@ static uint32_t words_keep(words_thread *t, const char *s, size_t n)
     return (uint32_t)(t->used - n);
 }
 
-/* The record index of the word s[0..n), added when new; UINT32_MAX when memory runs out. */
-static uint32_t words_find(words_thread *t, const char *s, size_t n)
+/* The record index of the word s[0..n) of hash h, added when new; UINT32_MAX when memory runs
+ * out. */
+static uint32_t words_find(words_thread *t, const char *s, size_t n, uint32_t h)
 {
-    uint32_t h = words_hash(s, n);
     if (t->slots)
         for (size_t i = h & t->mask;; i = (i + 1) & t->mask) {
-            uint32_t k = t->slots[i];
+            uint64_t k = t->slots[i];
             if (!k)
                 break;
-            const rc_word *w = &t->recs[k - 1];
-            if (w->hash == h && w->len == n && rc_lex_eq(t->pool + w->off, s, n))
-                return k - 1;
+            if ((uint32_t)(k >> 32) != h)
+                continue;
+            const rc_word *w = &t->recs[(uint32_t)k - 1];
+            if (w->len == n && rc_lex_eq(t->pool + w->off, s, n))
+                return (uint32_t)k - 1;
         }
     if (words_room(t))
         return UINT32_MAX;
@@ -202,8 +205,26 @@ static uint32_t words_find(words_thread *t, const char *s, size_t n)
     size_t i = h & t->mask;
     while (t->slots[i])
         i = (i + 1) & t->mask;
-    t->slots[i] = (uint32_t)t->nrecs + 1;
+    t->slots[i] = (uint64_t)h << 32 | ((uint64_t)t->nrecs + 1);
     return (uint32_t)t->nrecs++;
+}
+
+/* Whether a token gets a record: words only, as figures, dates and punctuation are not what the
+ * stages ask lexicons about, and not too long. */
+static inline bool words_wanted(const rc_token *tk)
+{
+    size_t n = tk->end - tk->start;
+    return tk->kind >= RC_TOK_WORD && tk->kind <= RC_TOK_ABBREV && n && n <= RC_WORD_MAXLEN;
+}
+
+/* Asks the processor to bring p's cache line in (a hint: nothing when the compiler has none). */
+static inline void words_prefetch(const void *p)
+{
+#if defined(__GNUC__)
+    __builtin_prefetch(p);
+#else
+    (void)p;
+#endif
 }
 
 int rc_words_begin(rc_doc *doc)
@@ -225,13 +246,26 @@ int rc_words_begin(rc_doc *doc)
     uint32_t *wids = rc_arena_alloc(&doc->arena, (doc->ntoks + 1) * sizeof *wids);
     if (!wids)
         return RC_ENOMEM;
+    /* the table is too big for the cache: every token is hashed first and its slot fetched,
+     * then the look-ups run with each record fetched WORDS_AHEAD tokens early, so that they
+     * find both there (wids holds the hashes until then) */
     for (size_t i = 0; i < doc->ntoks; i++) {
         const rc_token *tk = &doc->toks[i];
-        size_t n = tk->end - tk->start;
-        /* words only: figures, dates and punctuation are not what the stages ask lexicons about */
-        bool word = tk->kind >= RC_TOK_WORD && tk->kind <= RC_TOK_ABBREV;
-        wids[i] = word && n && n <= RC_WORD_MAXLEN ? words_find(t, doc->text + tk->start, n)
-                                                   : UINT32_MAX;
+        wids[i] = words_wanted(tk) ? words_hash(doc->text + tk->start, tk->end - tk->start)
+                                   : UINT32_MAX;
+        if (t->slots)
+            words_prefetch(&t->slots[wids[i] & t->mask]);
+    }
+    for (size_t i = 0; i < doc->ntoks; i++) {
+        if (i + WORDS_AHEAD < doc->ntoks && t->slots) {
+            uint64_t k = t->slots[wids[i + WORDS_AHEAD] & t->mask]; /* a hint: any slot will do */
+            if (k)
+                words_prefetch(&t->recs[(uint32_t)k - 1]);
+        }
+        const rc_token *tk = &doc->toks[i];
+        wids[i] = words_wanted(tk)
+                      ? words_find(t, doc->text + tk->start, tk->end - tk->start, wids[i])
+                      : UINT32_MAX;
     }
     wids[doc->ntoks] = UINT32_MAX;
     doc->wids = wids;
