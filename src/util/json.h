@@ -31,10 +31,29 @@ void rc_json_arr(rc_json *j);      /* [ */
 void rc_json_arr_end(rc_json *j);  /* ] */
 /* Writes a key of n bytes: plain ASCII, written unescaped. */
 void rc_json_keyn(rc_json *j, const char *key, size_t n);
-/* rc_json_keyn of a NUL-terminated key; inline, so that a literal key's length is a constant. */
+/* rc_json_keyn of a NUL-terminated key, written here: inline, so that a literal key's length is
+ * a constant and its copy a few moves rather than a call to memcpy (the output has a key for
+ * every value). */
 static inline void rc_json_key(rc_json *j, const char *key)
 {
-    rc_json_keyn(j, key, strlen(key));
+    size_t n = strlen(key);
+    if (rc_buf_reserve(j->out, n + 4))
+        return;
+    char *o = j->out->data + j->out->len;
+    size_t k = 0;
+    if (j->after_key)
+        j->after_key = false;
+    else if (j->need_comma[j->depth])
+        o[k++] = ',';
+    j->need_comma[j->depth] = true;
+    o[k++] = '"';
+    memcpy(o + k, key, n);
+    k += n;
+    o[k++] = '"';
+    o[k++] = ':';
+    o[k] = '\0';
+    j->out->len += k;
+    j->after_key = true;
 }
 void rc_json_str(rc_json *j, const char *s, size_t len);
 void rc_json_strz(rc_json *j, const char *s); /* NULL writes null */
