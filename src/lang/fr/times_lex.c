@@ -40,6 +40,7 @@ typedef struct tx_vocab_cache {
     unsigned long long serial; /* rc_lex_serial of the vocabulary it was made from */
     size_t maxkey;             /* the longest vocabulary key, in bytes */
     uint64_t filter[TX_FILTER_BITS / 64]; /* see filter_key */
+    uint64_t filter2[TX_FILTER_BITS / 64]; /* see filter_key2 */
     struct {
         const char *val; /* a vocabulary value already decoded, NULL when the slot is empty */
         int32_t v;
@@ -74,6 +75,17 @@ static inline unsigned filter_key(const char *s, size_t n)
     return h >> (32 - TX_FILTER_SHIFT);
 }
 
+/* The bit of the second filter: from the length and the last but one and middle bytes with bit 5
+ * set (as filter_key: folding keeps them), which tell apart most of the words that the first
+ * filter lets through without being in the vocabulary. */
+static inline unsigned filter_key2(const char *s, size_t n)
+{
+    unsigned cp = n > 1 ? (unsigned char)s[n - 2] | 0x20u : 0;
+    unsigned cm = (unsigned char)s[n / 2] | 0x20u;
+    unsigned h = (cp << 8 | cm) * 0x85ebca6bu + (unsigned)n * 0x9e3779b1u;
+    return h >> (32 - TX_FILTER_SHIFT);
+}
+
 /* Fills the filter from the vocabulary's keys (folded, so lower case already). */
 static int filter_add(void *ud, const char *key, const char *value)
 {
@@ -88,6 +100,8 @@ static int filter_add(void *ud, const char *key, const char *value)
         return 0;
     unsigned k = filter_key(key, n);
     st->filter[k / 64] |= 1ull << (k % 64);
+    k = filter_key2(key, n);
+    st->filter2[k / 64] |= 1ull << (k % 64);
     return 0;
 }
 
@@ -95,8 +109,8 @@ static int filter_add(void *ud, const char *key, const char *value)
  * letters only (see latin_only), whose fold keeps the filter key. */
 static inline bool filter_has(const lex_state *st, const char *s, size_t n)
 {
-    unsigned k = filter_key(s, n);
-    return st->vc->filter[k / 64] >> (k % 64) & 1;
+    unsigned k = filter_key(s, n), k2 = filter_key2(s, n);
+    return st->vc->filter[k / 64] >> (k % 64) & st->vc->filter2[k2 / 64] >> (k2 % 64) & 1;
 }
 
 /* Whether a word has only ASCII bytes and two-byte sequences after 0xC3, which the lexicon's
@@ -735,10 +749,11 @@ static inline bool keyword_vec(lex_state *st, const char *s, const char *e)
 }
 #endif
 
-/* keyword for the fast path of lex: keyword_vec where there is room for it. */
+/* keyword for the fast path of lex: keyword_vec where there is room for it, after the test of
+ * length and first letter that rules out most words. */
 static inline bool keyword_fast(lex_state *st, const char *s, const char *e)
 {
-    if (e - s > TX_KW_MAXLEN)
+    if (e - s > TX_KW_MAXLEN || !(st->kw->lens[(unsigned char)s[0] | 0x20u] >> (e - s) & 1u))
         return false;
 #if defined(__SSE2__) && defined(__GNUC__)
     if (st->end + 1 - s >= 16)
