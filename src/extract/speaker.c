@@ -968,8 +968,9 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
             return RC_OK;
         }
     }
-    if (!named && np->head == SL_ROLE && np->def && !(np->bits & SL_PLUR) &&
-        !role_has_complement(st, np)) { /* a role alone: le ministre */
+    if (!named && (np->head == SL_ROLE || np->head == SL_SRC) && np->def &&
+        !(np->bits & SL_PLUR) &&
+        !role_has_complement(st, np)) { /* a role alone: le ministre, le secouriste */
         const src_mem *best = NULL;
         for (size_t k = 0; k < SRC_MEM && k < st->nmem; k++) {
             const src_mem *m = &st->mem[(st->nmem - 1 - k) % SRC_MEM];
