@@ -743,6 +743,7 @@ bool speaker_subject_right(const src_state *st, uint32_t j, uint32_t lim, bool l
         !(m.flags & RC_M_NOUN) || (m.flags & (RC_M_PROPER | RC_M_VERB)))
         return false;
     loose_appos(st, lim, np);
+    np->guessed = 1;
     return true;
 }
 
