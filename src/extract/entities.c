@@ -890,8 +890,14 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
         return ent_add(r, start, end, RC_ENT_LOC, NULL);
     if (c.title)
         return ent_add(r, start, end, RC_ENT_PER, NULL);
-    if (words >= 2)
+    if (words >= 2) {
+        /* no person's name has a figure (Caterpillar D9, Mirage 2000): a thing */
+        for (size_t k = a; k < b; k++)
+            for (size_t x = d->toks[k].start; x < d->toks[k].end; x++)
+                if (d->text[x] >= '0' && d->text[x] <= '9')
+                    return ent_add(r, start, end, RC_ENT_MISC, NULL);
         return ent_add(r, start, end, RC_ENT_PER, NULL);
+    }
     /* a lone unknown name: typed at the end like another mention of it (a surname, a place
      * named with its trigger elsewhere), or dropped when nothing vouches for it */
     if (r->npending == r->cappending &&
