@@ -193,6 +193,15 @@ static int read_source(pass *ps, uint32_t j, uint32_t lim, bool loose, src_np *n
     return speaker_make(st, np, sp);
 }
 
+/* Whether token k is a possessive by which the outlet names itself (source_own.txt: notre
+ * antenne, nos journalistes): what it opens is no relay. */
+static bool own_outlet(const src_state *st, uint32_t k)
+{
+    const rc_token *t = &st->doc->toks[k];
+    return rc_lex_get(rc_lang_lex(st->doc->ctx->fr, "source_own"), st->doc->text + t->start,
+                      t->end - t->start) != NULL;
+}
+
 /* Sources joined to the one just read (selon X et Y), then relays (X, cité par Y). Returns the
  * token after the last source read. */
 static int read_joint_relays(pass *ps, uint32_t j, uint32_t lim, chain *c, uint32_t *end)
@@ -223,7 +232,8 @@ static int read_joint_relays(pass *ps, uint32_t j, uint32_t lim, chain *c, uint3
             return status;
         if (status)
             break;
-        chain_add(c, &sp, false);
+        if (!(e < lim && own_outlet(st, e))) /* joint par notre correspondante: no relay */
+            chain_add(c, &sp, false);
         j = np.b;
     }
     if (j + 2 < lim && c->n && c->n < MAXCHAIN && speaker_punct(st, j, ',')) {
@@ -258,6 +268,20 @@ static int read_joint_relays(pass *ps, uint32_t j, uint32_t lim, chain *c, uint3
 
 /* An outlet told after a verb (a indiqué à l'AFP, assurait pour l'agence Sputnik): an
  * organisation or a known agency. Returns the token after it, or j when there is none. */
+/* Whether the verb group at g follows an aside between commas that a relay cue opens (des
+ * habitants, joints par téléphone, ont dénoncé): its comma is no mark of an inverted subject. */
+static bool relay_aside_before(const src_state *st, uint32_t g, uint32_t a)
+{
+    if (g < a + 3 || !speaker_punct(st, g - 1, ','))
+        return false;
+    uint32_t p = g - 2;
+    while (p > a && g - p < 12 && !speaker_punct(st, p, ','))
+        p--;
+    uint32_t e;
+    const srclex_cue *cue = speaker_punct(st, p, ',') ? cue_at(st, p + 1, g - 1, &e) : NULL;
+    return cue && cue->cls == SC_RELAY;
+}
+
 static int read_told(pass *ps, uint32_t j, uint32_t lim, chain *c, uint32_t *end)
 {
     src_state *st = ps->st;
@@ -271,8 +295,15 @@ static int read_told(pass *ps, uint32_t j, uint32_t lim, chain *c, uint32_t *end
     bool article = pl >= 2 && (strcmp(cue->phrase + pl - 2, "au") == 0 ||
                                strcmp(cue->phrase + pl - 2, "ux") == 0 ||
                                strcmp(cue->phrase + pl - 2, "du") == 0);
-    if (!speaker_np(st, e, lim, &np) || np.pron ||
-        (np.type != RC_ENT_ORG && !(article && np.na < np.nb)))
+    if (!speaker_np(st, e, lim, &np) || np.pron)
+        return RC_OK;
+    if (own_outlet(st, e)) {
+        /* à notre antenne, auprès de notre chaîne X: the outlet itself, no relay; a name in it
+         * is the subject that follows */
+        *end = np.na < np.nb ? np.na : np.b;
+        return RC_OK;
+    }
+    if (np.type != RC_ENT_ORG && !(article && np.na < np.nb))
         return RC_OK; /* à l'AFP, au Monde; not à Genève */
     if (np.na == np.nb && np.rb - np.ra <= 1)
         return RC_OK; /* à la presse, à la télévision: no outlet named */
@@ -541,7 +572,13 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
         uint32_t p = g > a && speaker_punct(st, g - 1, ',') ? g - 1 : g;
         bool after_quote = inq || (p > a && t[p - 1].kind == RC_TOK_QUOTE_CLOSE);
         found = speaker_subject_right(st, e, b, after_quote, &np);
-        if (!found && !inq && !after_quote) {
+        src_np left;
+        if (found && np.guessed && !inq && !after_quote && relay_aside_before(st, g, a) &&
+            speaker_subject_left(st, g, a, &left)) {
+            np = left; /* des habitants, joints par X, ont dénoncé les tirs: the comma was an
+                        * aside's, and the guess after the verb its object */
+            inverted = false;
+        } else if (!found && !inq && !after_quote) {
             found = speaker_subject_left(st, g, a, &np);
             inverted = false; /* Ivan Petrov, a confirmé: the comma was the name's */
         }

@@ -860,6 +860,11 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
     if (head == CUE_LOCHEAD && words >= 2)
         return ent_add(r, start, end, RC_ENT_LOC,
                        rc_gaz_place_find(d->ctx, s, n, &pl) ? &pl : NULL);
+    if (c.title_de && words == 1 && !(ent_tword(r, a) & (W_PLACE | W_COUNTRY | W_ORG))) {
+        rc_morph m; /* le ministre de la Défense, de l'Intérieur: a portfolio, not a name */
+        if (rc_fr_morph_tok(d, a, &m) && (m.flags & RC_M_NOUN) && !(m.flags & RC_M_PROPER))
+            return RC_OK;
+    }
     if (c.title_de && !(ent_tword(r, a) & W_FIRST) && !ent_seen_as(d, s, n, RC_ENT_PER)) {
         /* the title's place (le gouverneur de Jénine); a longer name only when it is a known
          * place, since a title's complement may be a person too (le porte-parole de Ban Ki-moon) */
@@ -885,8 +890,14 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
         return ent_add(r, start, end, RC_ENT_LOC, NULL);
     if (c.title)
         return ent_add(r, start, end, RC_ENT_PER, NULL);
-    if (words >= 2)
+    if (words >= 2) {
+        /* no person's name has a figure (Caterpillar D9, Mirage 2000): a thing */
+        for (size_t k = a; k < b; k++)
+            for (size_t x = d->toks[k].start; x < d->toks[k].end; x++)
+                if (d->text[x] >= '0' && d->text[x] <= '9')
+                    return ent_add(r, start, end, RC_ENT_MISC, NULL);
         return ent_add(r, start, end, RC_ENT_PER, NULL);
+    }
     /* a lone unknown name: typed at the end like another mention of it (a surname, a place
      * named with its trigger elsewhere), or dropped when nothing vouches for it */
     if (r->npending == r->cappending &&

@@ -743,6 +743,7 @@ bool speaker_subject_right(const src_state *st, uint32_t j, uint32_t lim, bool l
         !(m.flags & RC_M_NOUN) || (m.flags & (RC_M_PROPER | RC_M_VERB)))
         return false;
     loose_appos(st, lim, np);
+    np->guessed = 1;
     return true;
 }
 
@@ -968,8 +969,9 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
             return RC_OK;
         }
     }
-    if (!named && np->head == SL_ROLE && np->def && !(np->bits & SL_PLUR) &&
-        !role_has_complement(st, np)) { /* a role alone: le ministre */
+    if (!named && (np->head == SL_ROLE || np->head == SL_SRC) && np->def &&
+        !(np->bits & SL_PLUR) &&
+        !role_has_complement(st, np)) { /* a role alone: le ministre, le secouriste */
         const src_mem *best = NULL;
         for (size_t k = 0; k < SRC_MEM && k < st->nmem; k++) {
             const src_mem *m = &st->mem[(st->nmem - 1 - k) % SRC_MEM];

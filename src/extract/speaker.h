@@ -32,6 +32,7 @@ typedef struct src_np {
     uint8_t pron;    /* a subject pronoun (il, -t-elle) */
     uint8_t type;    /* rc_ent_type guessed for the source */
     uint8_t def;     /* starts with a definite article */
+    uint8_t guessed; /* a description no list knows, taken only for its place (speaker.c) */
 } src_np;
 
 #define SRC_MEM 32 /* recent speakers kept for pronouns, surnames and roles */
