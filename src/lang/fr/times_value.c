@@ -8,6 +8,9 @@
 #include <strings.h>
 #include <stdio.h>
 #include <string.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
 
 #include "lang/fr/morph.h"
 #include "lang/fr/numbers.h"
@@ -143,6 +146,71 @@ static uint32_t m_sep(const char *text, uint32_t k, uint32_t hi)
     return 0;
 }
 
+#if defined(__SSE2__) && defined(__GNUC__)
+/* The bits of the bytes of the sixteen at t that end a sentence for the scan (m_class 2). */
+static inline unsigned m_ends16(const char *t)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)t);
+    __m128i e = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
+                                          _mm_cmpeq_epi8(v, _mm_set1_epi8('.'))),
+                             _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('!')),
+                                          _mm_cmpeq_epi8(v, _mm_set1_epi8('?'))));
+    return (unsigned)_mm_movemask_epi8(e);
+}
+#endif
+
+/* The first k of [from, hi) where text[k] ends a sentence (m_class 2), or hi: sixteen bytes at
+ * a time where SSE2 is there, as the scan reads up to TX_MREACH bytes for every date. */
+static uint32_t m_end_after(const char *text, uint32_t from, uint32_t hi)
+{
+    uint32_t k = from;
+#if defined(__SSE2__) && defined(__GNUC__)
+    for (; k + 16 <= hi; k += 16) {
+        unsigned m = m_ends16(text + k);
+        if (m)
+            return k + (uint32_t)__builtin_ctz(m);
+    }
+#endif
+    for (; k < hi; k++)
+        if (m_class[(unsigned char)text[k]] & 2)
+            return k;
+    return hi;
+}
+
+/* One past the last k of [lo, to) where text[k] ends a sentence, or lo when none does. */
+static uint32_t m_end_before(const char *text, uint32_t lo, uint32_t to)
+{
+    uint32_t k = to;
+#if defined(__SSE2__) && defined(__GNUC__)
+    for (; k >= lo + 16; k -= 16) {
+        unsigned m = m_ends16(text + k - 16);
+        if (m)
+            return k - 16 + (uint32_t)(31 - __builtin_clz(m)) + 1;
+    }
+#endif
+    for (; k > lo; k--)
+        if (m_class[(unsigned char)text[k - 1]] & 2)
+            return k;
+    return lo;
+}
+
+/* The number of ASCII letters (A-Z, a-z) that start the eight bytes w (first byte lowest). */
+static inline unsigned m_ascii_letters8(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
+    uint64_t low = (w | ones * 0x20) & ones * 0x7f; /* no carry out of a byte below */
+    uint64_t letter = (low + ones * (0x80 - 'a')) & ~(low + ones * (0x80 - 'z' - 1)) & ~w & high;
+    uint64_t stop = ~letter & high;
+#if defined(__GNUC__)
+    return stop ? (unsigned)__builtin_ctzll(stop) / 8 : 8;
+#else
+    unsigned n = 0;
+    while (n < 8 && !(stop >> (8 * n + 7) & 1))
+        n++;
+    return n;
+#endif
+}
+
 /* Whether text[s..e) is a subject pronoun, after which a verb form is read as one even when the
  * dictionary also knows it as a noun (il attaque, nous avions). */
 static bool m_subject(const char *text, uint32_t s, uint32_t e)
@@ -180,16 +248,8 @@ static int tense_morph(const tx_p *P, size_t i, uint32_t limit)
     uint32_t lo = as > TX_MREACH ? as - TX_MREACH : 0, hi = ae + TX_MREACH;
     if (hi > P->len)
         hi = (uint32_t)P->len;
-    for (uint32_t k = as; k > lo; k--) /* the sentence's start */
-        if (m_class[(unsigned char)P->text[k - 1]] & 2) {
-            lo = k;
-            break;
-        }
-    for (uint32_t k = ae; k < hi; k++)
-        if (m_class[(unsigned char)P->text[k]] & 2) {
-            hi = k;
-            break;
-        }
+    lo = m_end_before(P->text, lo, as); /* the sentence's start */
+    hi = m_end_after(P->text, ae, hi);
     uint32_t ws[TX_MWORDS], we[TX_MWORDS];
     size_t nw = 0;
     for (uint32_t k = lo; k < hi && nw < TX_MWORDS;) {
@@ -200,6 +260,14 @@ static int tense_morph(const tx_p *P, size_t i, uint32_t limit)
             continue;
         }
         uint32_t b = k;
+        while (k + 8 <= hi) { /* ASCII letters eight at a time, the rest a byte at a time */
+            uint64_t w;
+            memcpy(&w, P->text + k, 8);
+            unsigned a = m_ascii_letters8(w);
+            k += a;
+            if (a < 8)
+                break;
+        }
         for (; k < hi; k++) {
             c = (unsigned char)P->text[k];
             if (!m_letter(c) || (c >= 0xc2 && m_sep(P->text, k, hi)))
