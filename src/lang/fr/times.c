@@ -24,12 +24,22 @@
 
 typedef size_t (*tx_rule)(const tx_p *, size_t, tx_out *);
 
+/* One bit per atom kind (kinds are below 128): lo for kinds 0-63, hi for 64-127. */
+_Static_assert(TA_PUNCT < 128, "atom kinds fit two 64-bit sets");
+#define TX_LO(k) ((k) < 64 ? 1ull << ((k) & 63) : 0ull)
+#define TX_HI(k) ((k) >= 64 ? 1ull << ((k) & 63) : 0ull)
+#define TX_CONTENT(B)                                                                            \
+    (B(TA_NUM) | B(TA_ORD) | B(TA_MONTH) | B(TA_WDAY) | B(TA_UNIT) | B(TA_DAY) | B(TA_RDAY) |  \
+     B(TA_PART) | B(TA_CLOCK) | B(TA_MOD) | B(TA_CUE) | B(TA_NUMW) | B(TA_SEASON) |             \
+     B(TA_HOLIDAY) | B(TA_SET) | B(TA_REF) | B(TA_AMPM) | B(TA_YA) | B(TA_TOT) | B(TA_ROMAN) |  \
+     B(TA_NTH) | B(TA_PERIOD) | B(TA_FEAST) | B(TA_DUR))
+
 /* Whether an atom kind carries time content (a number, a month, a unit ...), as opposed to a
- * grammar word that only joins them. */
-static bool content(int k)
+ * grammar word that only joins them: a test of one bit, as starter asks it of every atom. */
+static inline bool content(unsigned k)
 {
-    return (k >= TA_NUM && k <= TA_AMPM && k != TA_BIGNUM) || k == TA_YA || k == TA_TOT ||
-           k == TA_ROMAN || k == TA_NTH || k == TA_PERIOD || k == TA_FEAST || k == TA_DUR;
+    static const uint64_t lo = TX_CONTENT(TX_LO), hi = TX_CONTENT(TX_HI);
+    return k < 64 ? lo >> k & 1 : k < 128 && (hi >> (k - 64) & 1);
 }
 
 /* Whether an expression may start at atom i: content, or a grammar word followed within three
@@ -46,7 +56,7 @@ static bool starter(const tx_p *P, size_t i)
         size_t j;
         return !tx_rd_num(P, i, &v, &j) || J(P, j) || PU(P, j, '-');
     }
-    if (content(k))
+    if (content((unsigned)k))
         return true;
     if (k == TA_PUNCT || k == TA_PAST || k == TA_FUT || k == TA_BIGNUM || k == TA_EST)
         return false;
