@@ -884,8 +884,10 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
             return ent_add(r, start, end, RC_ENT_PER, NULL);
         return ent_add(r, start, end, RC_ENT_LOC, &pl);
     }
-    if (words == 1 && ent_acronym(s, n))
-        return ent_add(r, start, end, RC_ENT_ORG, NULL);
+    if (words == 1 && (ent_acronym(s, n) ||
+                       (n >= 3 && n <= 6 && (unsigned)(s[0] - 'A') < 26u &&
+                        (unsigned)(s[1] - 'A') < 26u && (unsigned)(s[n - 1] - 'a') < 26u)))
+        return ent_add(r, start, end, RC_ENT_ORG, NULL); /* MSF; FAMa, FARDc: an acronym too */
     if (c.locprep || (c.de && words == 1))
         return ent_add(r, start, end, RC_ENT_LOC, NULL);
     if (c.title)

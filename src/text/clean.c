@@ -575,5 +575,8 @@ const char *rc_clean_lang(const rc_ctx *ctx, const rc_clean_out *co)
         return ctx->langs[bi].code;
     if (best >= 2 && best >= 3 * second)
         return ctx->langs[bi].code; /* a dispatch of one line: few words, but a clear lead */
+    if (co->ntoks <= 24 && ((best >= 1 && second == 0) || (best >= 2 && best > second)))
+        return ctx->langs[bi].code; /* a headline or one short sentence: the only or first
+                                     * candidate (le, a: French; a is English too) */
     return NULL;
 }
