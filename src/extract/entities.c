@@ -257,10 +257,10 @@ static enum ent_cue ent_head_of(ent_run *r, size_t i)
     return k == CUE_ORGCAP ? CUE_ORGHEAD : k; /* al-Markaz: capitalised after the article */
 }
 
-/* Whether token i can be part of a name: a capitalised word, an acronym, or an article name. */
-/* Whether token i, written all in capitals (three letters or more), is a common word of the
- * dictionary that no name list holds: a word of a headline in capitals (LE PEUPLE RÉSISTE,
- * NAUFRAGE D'UN FERRY), not a name. Acronyms are unknown to the dictionary or proper nouns. */
+/* Whether token i, written all in capitals, is a common word of the dictionary (three letters or
+ * more, or a grammar word of two: LE, UN) that no name list holds: a word of a headline in
+ * capitals (LE PEUPLE RÉSISTE, NAUFRAGE D'UN FERRY), not a name. Acronyms are unknown to the
+ * dictionary or proper nouns there. */
 static bool ent_caps_common(const rc_doc *d, size_t i)
 {
     const char *s = tok_s(d, i);
@@ -284,6 +284,7 @@ static bool ent_caps_common(const rc_doc *d, size_t i)
     return g && !rc_gaz_word(g, &k);
 }
 
+/* Whether token i can be part of a name: a capitalised word, an acronym, or an article name. */
 static bool ent_namelike(const rc_doc *d, size_t i)
 {
     const rc_token *t = &d->toks[i];
@@ -337,8 +338,8 @@ static bool ent_common_opener(ent_run *r, size_t i)
     if (ent_tfunc(r, i))
         return true;
     enum ent_cue c = ent_tcue(r, i);
-    if (c == CUE_STOP || c == CUE_TITLE || c == CUE_LOCTITLE || c == CUE_LOCPREP || c == CUE_LOCNOUN ||
-        c == CUE_HONOR)
+    if (c == CUE_STOP || c == CUE_TITLE || c == CUE_LOCTITLE || c == CUE_LOCPREP ||
+        c == CUE_LOCNOUN || c == CUE_HONOR)
         return true;
     if ((c == CUE_ORGHEAD || c == CUE_LOCHEAD) && i + 1 < d->ntoks && ent_namelike(d, i + 1) &&
         !(d->toks[i + 1].flags & RC_TF_SENTSTART))
@@ -768,7 +769,6 @@ static bool ent_seen_as(const rc_doc *d, const char *s, size_t n, int type)
     return false;
 }
 
-/* Types the run of tokens [a, b) and adds it when it is a name. */
 /* Whether token a is a definite article written with a capital inside a sentence (cité par Le
  * Nouvelliste, le quotidien Le Potentiel): the start of a title, which keeps it. After a colon
  * or a quote a capital is the sentence's own. */
@@ -784,6 +784,7 @@ static bool ent_title_article(ent_run *r, size_t a, size_t b, size_t sent_start)
     return v && strstr(v, "def") && !(ent_tword(r, a + 1) & W_FIRST);
 }
 
+/* Types the run of tokens [a, b) and adds it when it is a name. */
 static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
 {
     rc_doc *d = r->doc;
@@ -801,8 +802,8 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
         enum ent_cue k = ent_tcue(r, a);
         bool opener = (d->toks[a].flags & (RC_TF_SENTSTART | RC_TF_NEWLINE)) || a == sent_start ||
                       (a > 0 && d->toks[a - 1].kind == RC_TOK_QUOTE_OPEN);
-        if (k == CUE_STOP || k == CUE_TITLE || k == CUE_LOCTITLE || k == CUE_HONOR || k == CUE_LOCPREP ||
-            k == CUE_LOCNOUN || ent_tfunc(r, a) ||
+        if (k == CUE_STOP || k == CUE_TITLE || k == CUE_LOCTITLE || k == CUE_HONOR ||
+            k == CUE_LOCPREP || k == CUE_LOCNOUN || ent_tfunc(r, a) ||
             (opener && ent_common_opener(r, a)) || (opener && ent_known_rest(r, a, b))) {
             a++;
             if (a < b)
