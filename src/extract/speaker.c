@@ -693,6 +693,20 @@ static void loose_appos(const src_state *st, uint32_t lim, src_np *np)
     }
 }
 
+/* After a preposition and its article (sur le, à la), the lower-case words of a channel or an
+ * audience and then a name: returns the name's token, or k when the words do not end on a name
+ * (sur le même réseau Michel Lacombe; à la presse locale Ali Hassan). */
+static uint32_t skip_channel(const src_state *st, uint32_t k, uint32_t lim)
+{
+    const srclex_info *ti = st->ti;
+    uint32_t j = k;
+    while (j < lim && j - k < 3 && st->doc->toks[j].kind == RC_TOK_WORD &&
+           !(ti[j].bits & (TB_NAME | SL_STOP | SL_VERB | SL_AUX | SL_PRON | SL_DET | SL_PREP |
+                           SL_LOC | SL_QUE | SL_REL)))
+        j++;
+    return j > k && j < lim && (ti[j].bits & TB_NAME) && !(ti[j].bits & TB_ACRO) ? j : k;
+}
+
 bool speaker_subject_right(const src_state *st, uint32_t j, uint32_t lim, bool loose, src_np *np)
 {
     const srclex_info *ti = st->ti;
@@ -712,6 +726,9 @@ bool speaker_subject_right(const src_state *st, uint32_t j, uint32_t lim, bool l
         } else if ((b & SL_PREP) && t[j].kind == RC_TOK_ELISION && j + 1 < lim &&
                    (ti[j + 1].bits & SL_ADV))
             j += 2; /* d'ailleurs */
+        else if ((b & SL_LOC) && !(b & SL_PREP) && j + 3 < lim && (ti[j + 1].bits & SL_DET) &&
+                 !(ti[j + 1].bits & TB_NAME) && skip_channel(st, j + 2, lim) > j + 2)
+            j = skip_channel(st, j + 2, lim); /* a écrit sur le même réseau Michel Lacombe */
         else if ((b & SL_LOC) && j + 2 < lim && is_par(st, j) &&
                  t[j + 1].kind == RC_TOK_WORD &&
                  !(ti[j + 1].bits & (TB_NAME | SL_DET | SL_PREP | SL_ROLE | SL_SRC | SL_ORG)))
