@@ -51,25 +51,7 @@ void rc_json_arr_end(rc_json *j) { json_close(j, ']'); }
 
 void rc_json_keyn(rc_json *j, const char *key, size_t n)
 {
-    /* the comma, the quoted key and the colon in the room of one reserve: keys are recoupe's own
-     * identifiers, written without escaping */
-    if (rc_buf_reserve(j->out, n + 4))
-        return;
-    char *o = j->out->data + j->out->len;
-    size_t k = 0;
-    if (j->after_key)
-        j->after_key = false;
-    else if (j->need_comma[j->depth])
-        o[k++] = ',';
-    j->need_comma[j->depth] = true;
-    o[k++] = '"';
-    memcpy(o + k, key, n);
-    k += n;
-    o[k++] = '"';
-    o[k++] = ':';
-    o[k] = '\0';
-    j->out->len += k;
-    j->after_key = true;
+    rc_json_key_put(j, key, n);
 }
 
 /* The bytes rc_json_escape must rewrite (controls, '"', '\\', DEL): one load per byte decides,

@@ -31,12 +31,10 @@ void rc_json_arr(rc_json *j);      /* [ */
 void rc_json_arr_end(rc_json *j);  /* ] */
 /* Writes a key of n bytes: plain ASCII, written unescaped. */
 void rc_json_keyn(rc_json *j, const char *key, size_t n);
-/* rc_json_keyn of a NUL-terminated key, written here: inline, so that a literal key's length is
- * a constant and its copy a few moves rather than a call to memcpy (the output has a key for
- * every value). */
-static inline void rc_json_key(rc_json *j, const char *key)
+/* The body of rc_json_keyn, inline: the comma, the quoted key and the colon in the room of one
+ * reserve (keys are recoupe's own identifiers, written without escaping). */
+static inline void rc_json_key_put(rc_json *j, const char *key, size_t n)
 {
-    size_t n = strlen(key);
     if (rc_buf_reserve(j->out, n + 4))
         return;
     char *o = j->out->data + j->out->len;
@@ -54,6 +52,12 @@ static inline void rc_json_key(rc_json *j, const char *key)
     o[k] = '\0';
     j->out->len += k;
     j->after_key = true;
+}
+/* rc_json_keyn of a NUL-terminated key, inline, so that a literal key's length is a constant and
+ * its copy a few moves rather than a call to memcpy (the output has a key for every value). */
+static inline void rc_json_key(rc_json *j, const char *key)
+{
+    rc_json_key_put(j, key, strlen(key));
 }
 void rc_json_str(rc_json *j, const char *s, size_t len);
 void rc_json_strz(rc_json *j, const char *s); /* NULL writes null */
