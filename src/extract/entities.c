@@ -36,7 +36,9 @@ enum ent_cue {
     CUE_PARTICLE, CUE_STOP, CUE_ORGTAIL, CUE_MISCNOUN,
     CUE_ORGCAP, /* an organisation's head only when capitalised (Centre; le centre de X is a
                  * place's part): ent_tcue turns it into CUE_ORGHEAD or CUE_NONE */
-    CUE_LOCTITLE /* a title whose de-complement is a place (le maire de X): a title otherwise */
+    CUE_LOCTITLE, /* a title whose de-complement is a place (le maire de X): a title otherwise */
+    CUE_LOCDE /* a place noun only with its complement (le site de déplacés de X); right before a
+               * name, an outlet's or a body's noun (le site ActuNiger) */
 };
 
 /* The lexicons the stage reads, fetched once per document. */
@@ -76,7 +78,7 @@ static enum ent_cue ent_cue_of(const ent_lex *lx, const char *s, size_t n)
         return CUE_NONE;
     static const char *const names[] = {"", "title", "honor", "orghead", "lochead",
                                         "locprep", "locnoun", "particle", "stop", "orgtail",
-                                        "miscnoun", "orgcap", "loctitle"};
+                                        "miscnoun", "orgcap", "loctitle", "locde"};
     for (size_t i = 1; i < sizeof names / sizeof names[0]; i++)
         if (strcmp(v, names[i]) == 0)
             return (enum ent_cue)i;
@@ -564,9 +566,10 @@ static ent_ctx_cue ent_context(ent_run *r, size_t a, size_t sent_start)
         c.locprep = true; /* A Kaldoria: the capital À written without its accent */
     if (k == CUE_LOCNOUN)
         c.locnoun = true; /* l'hôpital al-Chifa, le camp Yarmouk */
-    if (k == CUE_ORGHEAD && d->toks[p].kind == RC_TOK_WORD && !(d->toks[p].flags & RC_TF_UPPER) &&
-        !ent_org_adjective(r, s, n))
-        c.orgnoun = true; /* la coalition Viv Ansanm, le parti Renaissance; not le haut X */
+    if ((k == CUE_ORGHEAD || k == CUE_LOCDE) && d->toks[p].kind == RC_TOK_WORD &&
+        !(d->toks[p].flags & RC_TF_UPPER) && !ent_org_adjective(r, s, n))
+        c.orgnoun = true; /* la coalition Viv Ansanm, le parti Renaissance, le site ActuNiger;
+                           * not le haut X */
     /* de la, de l': step over the article */
     if (p > sent_start && ((n == 2 && (memcmp(s, "la", 2) == 0 || memcmp(s, "le", 2) == 0)) ||
                            (d->toks[p].kind == RC_TOK_ELISION && (s[0] == 'l' || s[0] == 'L')))) {
@@ -584,7 +587,7 @@ static ent_ctx_cue ent_context(ent_run *r, size_t a, size_t sent_start)
         if (p > sent_start) {
             enum ent_cue k2 = ent_tcue(r, p - 1);
             /* a place noun, or a place head in lower case: le camp d'Abou Shouk, le port de X */
-            if (k2 == CUE_LOCNOUN ||
+            if (k2 == CUE_LOCNOUN || k2 == CUE_LOCDE ||
                 (k2 == CUE_LOCHEAD && !(d->toks[p - 1].flags & RC_TF_UPPER)))
                 c.locnoun = true;
             if (k2 == CUE_LOCPREP) /* près de */
@@ -618,7 +621,7 @@ static ent_ctx_cue ent_context(ent_run *r, size_t a, size_t sent_start)
             c.misc = true;
             break;
         }
-        if (kq == CUE_LOCNOUN && !c.locnoun_far) {
+        if ((kq == CUE_LOCNOUN || kq == CUE_LOCDE) && !c.locnoun_far) {
             c.locnoun_far = true; /* look further: le gouverneur de la région, X */
             continue;
         }
