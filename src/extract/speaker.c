@@ -580,15 +580,19 @@ static bool role_before(const src_state *st, uint32_t c, uint32_t s0, uint32_t *
     return false;
 }
 
-/* Whether tokens [a, b), between commas, are an aside that names nobody: an age (34 ans) or a
- * clause opened by a past participle (arrivé au Bangladesh sur un bateau de pêche). */
+/* Whether tokens [a, b), between commas, are an aside that names nobody: an age (34 ans: a
+ * figure and a year unit of the time vocabulary) or a clause opened by a past participle (arrivé
+ * au Bangladesh sur un bateau de pêche). */
 static bool speaker_aside(const src_state *st, uint32_t a, uint32_t b)
 {
     const rc_token *t = st->doc->toks;
     if (a >= b)
         return false;
-    if (t[a].kind == RC_TOK_NUMBER && b - a == 2 && t[a + 1].kind == RC_TOK_WORD)
-        return true;
+    if (t[a].kind == RC_TOK_NUMBER && b - a == 2 && t[a + 1].kind == RC_TOK_WORD) {
+        const char *u = rc_lex_get(rc_lang_lex(st->doc->ctx->fr, "times"),
+                                   st->doc->text + t[a + 1].start, t[a + 1].end - t[a + 1].start);
+        return u && strcmp(u, "unit Y") == 0;
+    }
     rc_morph m;
     return t[a].kind == RC_TOK_WORD && !(st->ti[a].bits & (TB_NAME | SL_ROLE | SL_SRC | SL_ORG)) &&
            rc_fr_morph_tok(st->doc, a, &m) && (m.flags & RC_M_PPAS) &&
@@ -712,7 +716,7 @@ bool speaker_subject_right(const src_state *st, uint32_t j, uint32_t lim, bool l
     const srclex_info *ti = st->ti;
     const rc_token *t = st->doc->toks;
     for (int n = 0; j < lim && n < 8; n++) {
-        uint32_t b = ti[j].bits;
+        uint32_t b = ti[j].bits, name;
         if ((b & SL_ADV) && !(b & TB_NAME))
             j++;
         else if (t[j].kind == RC_TOK_TIME || t[j].kind == RC_TOK_DATE)
@@ -727,8 +731,8 @@ bool speaker_subject_right(const src_state *st, uint32_t j, uint32_t lim, bool l
                    (ti[j + 1].bits & SL_ADV))
             j += 2; /* d'ailleurs */
         else if ((b & SL_LOC) && !(b & SL_PREP) && j + 3 < lim && (ti[j + 1].bits & SL_DET) &&
-                 !(ti[j + 1].bits & TB_NAME) && skip_channel(st, j + 2, lim) > j + 2)
-            j = skip_channel(st, j + 2, lim); /* a écrit sur le même réseau Michel Lacombe */
+                 !(ti[j + 1].bits & TB_NAME) && (name = skip_channel(st, j + 2, lim)) > j + 2)
+            j = name; /* a écrit sur le même réseau Michel Lacombe */
         else if ((b & SL_LOC) && j + 2 < lim && is_par(st, j) &&
                  t[j + 1].kind == RC_TOK_WORD &&
                  !(ti[j + 1].bits & (TB_NAME | SL_DET | SL_PREP | SL_ROLE | SL_SRC | SL_ORG)))
