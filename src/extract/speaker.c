@@ -476,6 +476,24 @@ static uint32_t role_cut(const src_state *st, uint32_t a, uint32_t b)
     return b;
 }
 
+/* The name in apposition after the comma at token j of a description np (le ministre turc,
+ * Mevlüt Çavuşoğlu,): a name that is neither a place nor a body and ends at a mark, or with
+ * role_ok a role holding a name (le porte-parole ..., le colonel X,). It becomes np's name, the
+ * description its role; np is left as it was when there is none. */
+static void appos_name(const src_state *st, uint32_t j, uint32_t lim, bool role_ok, src_np *np)
+{
+    src_np r;
+    if (np_read(st, j + 1, lim, &r) && r.na < r.nb && r.type != RC_ENT_ORG &&
+        r.type != RC_ENT_LOC && (r.head == HEAD_NAME || (role_ok && r.head == SL_ROLE)) &&
+        (r.b >= lim || st->doc->toks[r.b].kind == RC_TOK_PUNCT)) {
+        np->na = r.na;
+        np->nb = r.nb;
+        np->ent = r.ent;
+        np->b = r.b;
+        np->type = r.ent >= 0 ? r.type : RC_ENT_PER;
+    }
+}
+
 bool speaker_np_appos(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
 {
     if (!np_read(st, i, lim, np))
@@ -520,16 +538,7 @@ bool speaker_np_appos(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
                 np->type = RC_ENT_PER;
         }
     } else if (!named && (np->head == SL_ROLE || np->head == SL_SRC)) {
-        src_np r;
-        if (np_read(st, j + 1, lim, &r) && r.na < r.nb && r.type != RC_ENT_ORG &&
-            (r.head == HEAD_NAME || r.head == SL_ROLE) &&
-            (r.b >= lim || st->doc->toks[r.b].kind == RC_TOK_PUNCT)) {
-            np->na = r.na; /* le ministre turc, Mevlüt Çavuşoğlu, */
-            np->nb = r.nb;
-            np->ent = r.ent;
-            np->b = r.b;
-            np->type = r.ent >= 0 ? r.type : RC_ENT_PER;
-        }
+        appos_name(st, j, lim, true, np); /* le ministre turc, Mevlüt Çavuşoğlu, */
     }
     return true;
 }
@@ -684,17 +693,8 @@ bool speaker_subject_left(const src_state *st, uint32_t g, uint32_t s0, src_np *
  * voisine, Svitlana Kovalenko, 63 ans): the name speaks, the description is its role. */
 static void loose_appos(const src_state *st, uint32_t lim, src_np *np)
 {
-    uint32_t j = np->b;
-    src_np r;
-    if (j + 1 < lim && speaker_punct(st, j, ',') && np_read(st, j + 1, lim, &r) && !r.pron &&
-        r.na < r.nb && r.type != RC_ENT_ORG && r.type != RC_ENT_LOC && r.head == HEAD_NAME &&
-        (r.b >= lim || st->doc->toks[r.b].kind == RC_TOK_PUNCT)) {
-        np->na = r.na;
-        np->nb = r.nb;
-        np->ent = r.ent;
-        np->b = r.b;
-        np->type = r.ent >= 0 ? r.type : RC_ENT_PER;
-    }
+    if (np->b + 1 < lim && speaker_punct(st, np->b, ','))
+        appos_name(st, np->b, lim, false, np);
 }
 
 /* After a preposition and its article (sur le, à la), the lower-case words of a channel or an
