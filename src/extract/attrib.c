@@ -193,13 +193,20 @@ static int read_source(pass *ps, uint32_t j, uint32_t lim, bool loose, src_np *n
     return speaker_make(st, np, sp);
 }
 
-/* Whether token k is a possessive by which the outlet names itself (source_own.txt: notre
- * antenne, nos journalistes): what it opens is no relay. */
-static bool own_outlet(const src_state *st, uint32_t k)
+/* Whether token k's word is in the language's word list of that name (source_own.txt:
+ * possessives by which the outlet names itself; source_objects.txt: object pronouns). */
+static bool tok_listed(const src_state *st, uint32_t k, const char *list)
 {
     const rc_token *t = &st->doc->toks[k];
-    return rc_lex_get(rc_lang_lex(st->doc->ctx->fr, "source_own"), st->doc->text + t->start,
+    return rc_lex_get(rc_lang_lex(st->doc->ctx->fr, list), st->doc->text + t->start,
                       t->end - t->start) != NULL;
+}
+
+/* Whether token k is a possessive by which the outlet names itself (notre antenne, nos
+ * journalistes): what it opens is no relay. */
+static bool own_outlet(const src_state *st, uint32_t k)
+{
+    return tok_listed(st, k, "source_own");
 }
 
 /* Sources joined to the one just read (selon X et Y), then relays (X, cité par Y). Returns the
@@ -476,8 +483,7 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
      * lui a répondu X): the subject follows the verb */
     if (g > a + 1 && t[g - 1].kind == RC_TOK_WORD &&
         (speaker_punct(st, g - 2, ',') || t[g - 2].kind == RC_TOK_QUOTE_CLOSE) &&
-        rc_lex_get(rc_lang_lex(st->doc->ctx->fr, "source_objects"), st->doc->text + t[g - 1].start,
-                   t[g - 1].end - t[g - 1].start))
+        tok_listed(st, g - 1, "source_objects"))
         g--;
     uint32_t bits = ti[i].bits;
     if (vend > i + 1) { /* a many-word verb: faisant état de */
