@@ -392,6 +392,10 @@ static int cl_counted_before(const cl_doc *d, size_t nt0, size_t s0, int comma,
             return 1;
         }
         if (e->who >= 0) {
+            const cl_entry *pe = i > s0 ? cl_word_at(d, i - 1) : NULL;
+            if (linked == 2 && pe && (pe->wflags & CL_W_DE) &&
+                (e->who == RC_WHO_AREAS || e->who == RC_WHO_OTHER))
+                continue; /* les 300 habitants du village, 40: the complement is not counted */
             if (nearest == SIZE_MAX)
                 nearest = i, ne = e;
             leftmost = i, le = e;
@@ -736,6 +740,26 @@ static int cl_part_next(const cl_doc *d, size_t p, size_t s1, size_t *np /* OUT 
     return 0;
 }
 
+static size_t cl_parts_read(const cl_doc *d, cl_fig *f, size_t i, size_t p, size_t cue, size_t s1);
+
+/* The token of a word that makes figure f a whole whose parts follow it (Parmi les 40 victimes
+ * figurent 12 enfants: parmi, then a determiner and at most one word before the figure), or
+ * SIZE_MAX. */
+static size_t cl_whole_lead(const cl_doc *d, const cl_fig *f, size_t s0)
+{
+    /* only a toll's noun makes a whole: parmi les 300 habitants, 40 ont été tués is no toll */
+    const cl_entry *ce = f->ct != SIZE_MAX ? cl_word_at(d, f->ct) : NULL;
+    if (!ce || ce->cwhat < 0)
+        return SIZE_MAX;
+    for (size_t back = 2; back <= 3 && f->nt0 >= s0 + back; back++) {
+        const cl_entry *w = cl_word_at(d, f->nt0 - back);
+        const cl_entry *det = cl_word_at(d, f->nt0 - back + 1);
+        if (w && (w->wflags & CL_W_WHOLE) && det && (det->wflags & CL_W_DET))
+            return f->nt0 - back;
+    }
+    return SIZE_MAX;
+}
+
 /* Reads the parts of a figure after token i (dont 11 femmes et 13 enfants; parmi lesquels ...)
  * into f (s0, s1: the sentence's tokens); returns the token after the last part, or i when there
  * is none. */
@@ -744,6 +768,15 @@ static size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s0, size_t s
     rc_doc *doc = d->doc;
     size_t p = i, nt = 0;
     const cl_entry *e = NULL;
+    size_t lead = cl_whole_lead(d, f, s0);
+    if (lead != SIZE_MAX) {
+        /* Parmi les 40 victimes (de la frappe) figurent 12 enfants: the figure is the whole, the
+         * next one its part, after the words of a complement and a verb */
+        while (p < s1 && p < i + 12 && cl_num_at(doc, doc->toks[p].start) < 0 &&
+               !cl_part_one(d, p, s1) && (cl_is_word(doc, p) || cl_punct(doc, p, ',')))
+            p++;
+        return cl_parts_read(d, f, i, p, lead, s1);
+    }
     /* an adjective or a short complement may stand between: civils syriens, survivants des
      * décombres, a short clause: ont été chassés de chez eux, dont; tuées en 2024, parmi */
     for (size_t k = 0; k < 8 && p < s1; k++) {
@@ -769,6 +802,14 @@ static size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s0, size_t s
     p += nt;
     if (p < s1 && cl_punct(doc, p, ','))
         p++; /* parmi eux, 4 enfants */
+    return cl_parts_read(d, f, i, p, cue, s1);
+}
+
+/* Reads the parts of figure f from token p on, after their cue at token cue (dont, parmi
+ * lesquels); i is the token after the figure. Returns the token after the last part, or i. */
+static size_t cl_parts_read(const cl_doc *d, cl_fig *f, size_t i, size_t p, size_t cue, size_t s1)
+{
+    rc_doc *doc = d->doc;
     size_t end = i;
     int verbs = f->nparts == 0 ? 2 : 0;
     while (f->nparts < CL_MAXPARTS && p < s1) {
@@ -1104,9 +1145,12 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
     }
     if (what < 0 && prev->c && prev->sent == f->sent) {
         size_t j = f->nt0;
+        int preps = 0; /* et à six civils: one preposition repeated after et */
         while (j > s0) {
             const cl_entry *e = cl_word_at(d, j - 1);
             if (e && (e->wflags & CL_W_DE))
+                j--;
+            else if (e && (e->wflags & CL_W_PREP) && !preps++)
                 j--;
             else
                 break;
