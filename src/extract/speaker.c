@@ -825,10 +825,58 @@ bool speaker_anaphor(const src_state *st, uint32_t k)
     return v && strstr(v, "ana") != NULL;
 }
 
+/* The classes of ent_orgs.tsv an organisation must have for the org noun at token k to stand
+ * for it (le groupe: armed; l'ONG: ngo): the words after "grp" in the noun's source_nouns.tsv
+ * entry, or NULL when the noun names no group. */
+static const char *group_classes(const src_state *st, uint32_t k)
+{
+    const rc_lexicon *lex = rc_lang_lex(st->doc->ctx->fr, "source_nouns");
+    size_t len;
+    const char *w = tok_text(st, k, &len);
+    const char *v = lex ? rc_lex_get(lex, w, len) : NULL;
+    const char *g = v ? strstr(v, "grp") : NULL;
+    return g ? g + 3 : NULL;
+}
+
+/* Whether the organisation called name is an outlet (ent_orgs.tsv class agency or media, or a
+ * news agency of dateline_agencies.txt), which relays and is no group. */
+static bool org_outlet(const src_state *st, const char *name)
+{
+    size_t n = strlen(name);
+    const rc_lexicon *orgs = rc_lang_lex(st->doc->ctx->fr, "ent_orgs");
+    const char *v = orgs ? rc_lex_get(orgs, name, n) : NULL;
+    if (v && (!strncmp(v, "agency", 6) || !strncmp(v, "media", 5)))
+        return true;
+    return st->agencies && rc_lex_get(st->agencies, name, n);
+}
+
+/* Whether organisation en may be what a group noun stands for: ent_orgs.tsv gives it one of the
+ * noun's classes (Hezbollah is armed: le mouvement chiite; MSF is ngo: l'ONG). An organisation
+ * the list does not know is never taken: the nearest one of any kind is too often another. */
+static bool group_antecedent(const src_state *st, const rc_entity *en, const char *classes)
+{
+    const rc_lexicon *orgs = rc_lang_lex(st->doc->ctx->fr, "ent_orgs");
+    const char *v = orgs ? rc_lex_get(orgs, en->canon, strlen(en->canon)) : NULL;
+    if (!v)
+        return false;
+    size_t n = strcspn(v, " \t");
+    for (const char *c = classes; *c;) {
+        while (*c == ' ')
+            c++;
+        size_t m = strcspn(c, " ");
+        if (m && m == n && !strncmp(c, v, n))
+            return true;
+        c += m;
+    }
+    return false;
+}
+
 /* The organisation that "l'agence" or "le ministère" at token k stands for: the nearest entity
  * of the three sentences before that starts with the same noun (le ministère -> ministère de la
- * Santé) or follows it (l'agence Tass). -1: none; the nearest organisation of any kind is too
- * often another one. */
+ * Santé) or follows it (l'agence Tass). The nearest organisation of any kind is too often
+ * another one, but a group noun (le mouvement chiite, l'ONG basée à Londres) stands for the
+ * nearest organisation of the two sentences before that may be a group (group_antecedent).
+ * -1: none. */
 static int32_t org_antecedent(const src_state *st, uint32_t k, uint32_t sent)
 {
     const rc_doc *d = st->doc;
@@ -858,6 +906,17 @@ static int32_t org_antecedent(const src_state *st, uint32_t k, uint32_t sent)
         if (en->start > nlen && tx[en->start - 1] == ' ' &&
             folded_eq(tx + en->start - 1 - nlen, nlen, noun, nlen))
             return (int32_t)e; /* l'agence Tass ... l'agence */
+    }
+    const char *classes = group_classes(st, k);
+    if (!classes)
+        return -1;
+    uint32_t near = d->sents[sent >= 1 ? sent - 1 : 0].start;
+    for (size_t e = lo; e-- > 0;) {
+        const rc_entity *en = &d->ents[e];
+        if (en->start < near)
+            break;
+        if (en->type == RC_ENT_ORG && group_antecedent(st, en, classes))
+            return (int32_t)e;
     }
     return -1;
 }
@@ -951,7 +1010,8 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
             const src_mem *m = &st->mem[(st->nmem - 1) % SRC_MEM];
             const char *n = m->sp.name, *sp = strchr(n, ' ');
             srclex_info w = srclex_word(st->sl, n, sp ? (size_t)(sp - n) : strlen(n));
-            if (m->sent + 1 >= sent && m->sp.type == RC_ENT_ORG && !(w.bits & SL_ORG)) {
+            if (m->sent + 1 >= sent && m->sp.type == RC_ENT_ORG && !(w.bits & SL_ORG) &&
+                !org_outlet(st, m->sp.name)) {
                 uint32_t s0 = out->start, e0 = out->end;
                 *out = m->sp;
                 out->start = s0;
