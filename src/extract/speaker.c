@@ -871,6 +871,24 @@ static bool group_antecedent(const src_state *st, const rc_entity *en, const cha
     return false;
 }
 
+/* Whether the word right before byte off is a preposition of source_grammar.tsv (prep or loc:
+ * de, du, à, au), so that what starts at off is a complement. */
+static bool after_preposition(const src_state *st, uint32_t off)
+{
+    const char *tx = st->doc->text;
+    uint32_t b = off, a;
+    if (b >= 2 && tx[b - 1] == '\'')
+        a = b - 1; /* d' */
+    else if (b >= 2 && tx[b - 1] == ' ')
+        a = --b;
+    else
+        return false;
+    while (a > 0 && tx[a - 1] != ' ' && tx[a - 1] != '\n')
+        a--;
+    srclex_info w = srclex_word(st->sl, tx + a, b - a);
+    return (w.bits & (SL_PREP | SL_LOC)) != 0;
+}
+
 /* The organisation that "l'agence" or "le ministère" at token k stands for: the nearest entity
  * of the three sentences before that starts with the same noun (le ministère -> ministère de la
  * Santé) or follows it (l'agence Tass). The nearest organisation of any kind is too often
@@ -900,9 +918,11 @@ static int32_t org_antecedent(const src_state *st, uint32_t k, uint32_t sent)
             continue;
         const char *sp = strchr(en->canon, ' ');
         size_t fl = sp ? (size_t)(sp - en->canon) : strlen(en->canon);
-        if (folded_eq(en->canon, fl, noun, nlen))
-            return (int32_t)e;
         const char *tx = d->text;
+        size_t wl = strcspn(tx + en->start, " '");
+        if (folded_eq(en->canon, fl, noun, nlen) ||
+            (wl < en->end - en->start && folded_eq(tx + en->start, wl, noun, nlen)))
+            return (int32_t)e; /* le Groupe de soutien à l'islam (JNIM) ... le groupe */
         if (en->start > nlen && tx[en->start - 1] == ' ' &&
             folded_eq(tx + en->start - 1 - nlen, nlen, noun, nlen))
             return (int32_t)e; /* l'agence Tass ... l'agence */
@@ -911,14 +931,21 @@ static int32_t org_antecedent(const src_state *st, uint32_t k, uint32_t sent)
     if (!classes)
         return -1;
     uint32_t near = d->sents[sent >= 1 ? sent - 1 : 0].start;
+    /* an organisation named as a complement (lié à Al-Qaïda, les tirs du Hezbollah) is taken
+     * only when no other fits */
+    int32_t comp = -1;
     for (size_t e = lo; e-- > 0;) {
         const rc_entity *en = &d->ents[e];
         if (en->start < near)
             break;
-        if (en->type == RC_ENT_ORG && group_antecedent(st, en, classes))
+        if (en->type != RC_ENT_ORG || !group_antecedent(st, en, classes))
+            continue;
+        if (!after_preposition(st, en->start))
             return (int32_t)e;
+        if (comp < 0)
+            comp = (int32_t)e;
     }
-    return -1;
+    return comp;
 }
 
 /* Whether token k is a demonstrative (ce, cet, cette): "dem" in its source_grammar.tsv entry. */
