@@ -74,6 +74,15 @@ typedef struct ent_run {
 static enum ent_cue ent_cue_of(const ent_lex *lx, const char *s, size_t n)
 {
     const char *v = rc_lex_get(lx->cues, s, n);
+    const char *h = !v && n > 4 ? memchr(s + 1, '-', n - 2 < 6 ? n - 2 : 6) : NULL;
+    if (h) { /* sous-préfet, vice-ministre: a prefix of ent_cues.tsv and a title */
+        const char *pv = rc_lex_get(lx->cues, s, (size_t)(h - s) + 1);
+        const char *tv = pv && strcmp(pv, "prefix") == 0
+                             ? rc_lex_get(lx->cues, h + 1, n - (size_t)(h - s) - 1)
+                             : NULL;
+        if (tv && (strcmp(tv, "title") == 0 || strcmp(tv, "loctitle") == 0))
+            v = tv;
+    }
     if (!v)
         return CUE_NONE;
     static const char *const names[] = {"", "title", "honor", "orghead", "lochead",

@@ -149,7 +149,7 @@ static int load_grammar(void *ud, const char *key, const char *value)
     return 0;
 }
 
-/* source_nouns.tsv: NOUN -> source|role|org|via and an optional gender. */
+/* source_nouns.tsv: NOUN -> source|role|org|via and an optional gender, or PREFIX- -> prefix. */
 static int load_noun(void *ud, const char *key, const char *value)
 {
     srclex *sl = ud;
@@ -164,6 +164,8 @@ static int load_noun(void *ud, const char *key, const char *value)
             bits |= SL_ORG;
         else if (feq(f, n, "via"))
             bits |= SL_VIA;
+        else if (feq(f, n, "prefix") && key[0] && key[strlen(key) - 1] == '-')
+            bits = 0; /* sous-: kept with no bits; srclex_word reads the noun after it */
         else if (feq(f, n, "f"))
             bits |= SL_FEM;
         else if (feq(f, n, "m"))
@@ -420,6 +422,19 @@ srclex_info srclex_word(const srclex *sl, const char *s, size_t len)
         return none;
     slot *e = probe(sl, key, n);
     srclex_info info = e->len ? e->info : none;
+    const uint32_t nouns = SL_SRC | SL_ROLE | SL_ORG | SL_VIA | SL_FEM | SL_MASC;
+    if (!(info.bits & (SL_SRC | SL_ROLE | SL_ORG | SL_VIA)) && n > 4) {
+        /* sous-préfet, vice-ministre: a prefix of source_nouns.tsv and a noun of the list */
+        const char *h = memchr(key + 1, '-', n - 2 < 6 ? n - 2 : 6);
+        if (h && probe(sl, key, (size_t)(h - key) + 1)->len) {
+            size_t r = n - (size_t)(h - key) - 1;
+            slot *q = probe(sl, h + 1, r);
+            if (!q->len && r > 3 && (h[r] == 's' || h[r] == 'x'))
+                q = probe(sl, h + 1, r - 1);
+            if (q->len)
+                info.bits |= q->info.bits & nouns;
+        }
+    }
     if (!(info.bits & (SL_SRC | SL_ROLE | SL_ORG | SL_VIA)) && n > 3 &&
         (key[n - 1] == 's' || key[n - 1] == 'x')) {
         slot *p = probe(sl, key, n - 1); /* plural nouns: témoins, habitants */
