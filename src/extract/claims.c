@@ -460,6 +460,57 @@ static int cl_coordinated(const cl_doc *d, size_t i, size_t s1)
     return cl_counted_after(d, cl_tok_at(doc, doc->nums[m].end), s1, &ct, &cnt, &ce) >= 1;
 }
 
+/* Whether byte off lies inside a time expression (times are in text order). */
+static bool cl_in_time(const rc_doc *doc, uint32_t off)
+{
+    size_t lo = 0, hi = doc->ntimes;
+    while (lo < hi) { /* the first time that ends after off */
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->times[mid].end <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < doc->ntimes && doc->times[lo].start <= off;
+}
+
+/* The main verb of a clause whose subject was followed by a participle and its complements,
+ * read from token i: an auxiliary and a predicate right after it (ont été libérées), before
+ * the sentence ends, a semicolon, another figure or a relative pronoun. Returns its what, with
+ * its tokens in *at and *nt, or -1. */
+static int cl_main_verb(const cl_doc *d, size_t i, size_t s1, int who, size_t *at, size_t *nt)
+{
+    const rc_doc *doc = d->doc;
+    for (size_t k = i; k < s1 && k < i + 40; k++) {
+        if (cl_punct(doc, k, ';') || doc->toks[k].kind == RC_TOK_QUOTE_OPEN ||
+            (cl_num_at(doc, doc->toks[k].start) >= 0 && !cl_in_time(doc, doc->toks[k].start)))
+            return -1; /* il y a trois semaines is no figure */
+        const cl_entry *e = cl_word_at(d, k);
+        if (!e || !(e->wflags & CL_W_AUX))
+            continue;
+        if (k > i && (cl_is_word(doc, k - 1) && !cl_punct(doc, k - 1, ',')) &&
+            !(doc->toks[k - 1].flags & RC_TF_UPPER) && cl_word_at(d, k - 1) &&
+            (cl_word_at(d, k - 1)->wflags & CL_W_STOP))
+            return -1; /* qui ont, que l'armée a: a relative clause, not the main verb */
+        for (size_t j = k + 1; j < s1 && j <= k + 2; j++) {
+            const cl_entry *v = cl_match(d, j, s1, nt);
+            int w = v && !(v->pflags & CL_P_NOUN) ? cl_pred_what(v, who) : -1;
+            if (w >= 0) {
+                *at = j;
+                return w;
+            }
+            const cl_entry *a = cl_word_at(d, j);
+            if (!a || !(a->wflags & CL_W_AUX))
+                break; /* ont été libérées: été is an auxiliary too */
+        }
+        rc_morph m;
+        if (k + 1 < s1 && rc_fr_morph_tok(doc, k + 1, &m) && (m.flags & RC_M_PPAS))
+            return -1; /* ont été inhumés: the main verb says nothing the lexicon knows */
+        /* il y a trois semaines: no verb group, read on */
+    }
+    return -1;
+}
+
 /* Finds the predicate of a figure in its clause: after it first (passive, participle, relative
  * clause: 82 civils tués, qui ont déposé les armes), then before it (ont tué au moins 82, la
  * mort de 12 soldats). Sets f->win0/win1 and f->pred; returns its what or -1. */
@@ -568,6 +619,18 @@ static int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long s
                     e = e2, i = k, nt = nt2, what = w2;
                     break;
                 }
+            }
+        }
+        if (i == f->cend && !(e->pflags & CL_P_NOUN)) {
+            /* 46 personnes enlevées il y a trois semaines par des bandits ... ont été libérées:
+             * a participle right after the noun gives way to the verb of the clause */
+            size_t k, nt2;
+            int w2 = cl_main_verb(d, i + nt, s1, who, &k, &nt2);
+            if (w2 >= 0 && w2 != what) {
+                i = k, nt = nt2, what = w2;
+                f->pred = i;
+                cl_explain_toks(f, doc, "predicate-main", i, nt);
+                return what;
             }
         }
         f->pred = i;
