@@ -37,8 +37,12 @@ enum ent_cue {
     CUE_ORGCAP, /* an organisation's head only when capitalised (Centre; le centre de X is a
                  * place's part): ent_tcue turns it into CUE_ORGHEAD or CUE_NONE */
     CUE_LOCTITLE, /* a title whose de-complement is a place (le maire de X): a title otherwise */
-    CUE_LOCDE /* a place noun only with its complement (le site de déplacés de X); right before a
-               * name, an outlet's or a body's noun (le site ActuNiger) */
+    CUE_LOCDE, /* a place noun only with its complement (le site de déplacés de X); right before a
+                * name, an outlet's or a body's noun (le site ActuNiger) */
+    CUE_OUTLET, /* an orghead that, in lower case, names an outlet or a group even across its
+                 * adjectives (la radio militaire X, le quotidien Dawn): ent_tcue turns it into
+                 * CUE_ORGHEAD and sets TC_OUTLET */
+    CUE_MISCHEAD /* a capitalised word that starts the name of a thing (Toyota, Leopard): MISC */
 };
 
 /* The lexicons the stage reads, fetched once per document. */
@@ -55,7 +59,7 @@ typedef struct ent_run {
     size_t cap; /* capacity of doc->ents */
     size_t time_i; /* next time expression to compare against */
     size_t num_i;  /* next number to compare against */
-    uint8_t *tcache; /* per token: TC_* bits, the cue class in the low four */
+    uint16_t *tcache; /* per token: TC_* bits, the cue class in the low five */
     uint8_t *tword;  /* per token: W_* bits, what the name lists say of the word alone */
     uint8_t *tverb;  /* per token: 0 not asked, 1 not only a verb, 2 only a verb */
     int32_t *memo;   /* open-addressing table: index + 1 of an entity of the same text and type */
@@ -65,10 +69,11 @@ typedef struct ent_run {
 } ent_run;
 
 /* Bits of ent_run.tcache. */
-#define TC_CUE 0x0f   /* the cue class */
-#define TC_CUE_SET 0x10
-#define TC_FUNC 0x20  /* a function word */
-#define TC_FUNC_SET 0x40
+#define TC_CUE 0x1f   /* the cue class */
+#define TC_CUE_SET 0x20
+#define TC_FUNC 0x40  /* a function word */
+#define TC_FUNC_SET 0x80
+#define TC_OUTLET 0x100 /* the orghead is an outlet's or a group's noun (CUE_OUTLET) */
 
 /* The cue class of a word, from ent_cues.tsv. */
 static enum ent_cue ent_cue_of(const ent_lex *lx, const char *s, size_t n)
@@ -87,7 +92,8 @@ static enum ent_cue ent_cue_of(const ent_lex *lx, const char *s, size_t n)
         return CUE_NONE;
     static const char *const names[] = {"", "title", "honor", "orghead", "lochead",
                                         "locprep", "locnoun", "particle", "stop", "orgtail",
-                                        "miscnoun", "orgcap", "loctitle", "locde"};
+                                        "miscnoun", "orgcap", "loctitle", "locde",
+                                        "outlet", "mischead"};
     for (size_t i = 1; i < sizeof names / sizeof names[0]; i++)
         if (strcmp(v, names[i]) == 0)
             return (enum ent_cue)i;
@@ -158,7 +164,7 @@ static enum ent_cue ent_cue_tok(ent_run *r, size_t i)
 /* The cue class of token i, looked up once per document. */
 static enum ent_cue ent_tcue(ent_run *r, size_t i)
 {
-    uint8_t *c = &r->tcache[i];
+    uint16_t *c = &r->tcache[i];
     if (!(*c & TC_CUE_SET)) {
         const rc_token *t = &r->doc->toks[i];
         enum ent_cue k = t->kind == RC_TOK_WORD || t->kind == RC_TOK_ELISION ||
@@ -167,7 +173,12 @@ static enum ent_cue ent_tcue(ent_run *r, size_t i)
                              : CUE_NONE;
         if (k == CUE_ORGCAP)
             k = t->flags & RC_TF_UPPER ? CUE_ORGHEAD : CUE_NONE;
-        *c = (uint8_t)(*c | TC_CUE_SET | (unsigned)k);
+        unsigned outlet = 0;
+        if (k == CUE_OUTLET) {
+            k = CUE_ORGHEAD;
+            outlet = TC_OUTLET;
+        }
+        *c = (uint16_t)(*c | TC_CUE_SET | outlet | (unsigned)k);
     }
     return (enum ent_cue)(*c & TC_CUE);
 }
@@ -189,7 +200,7 @@ static bool ent_tverb(ent_run *r, size_t i)
 /* Whether token i is a function word (funcwords.txt), looked up once per document. */
 static bool ent_tfunc(ent_run *r, size_t i)
 {
-    uint8_t *c = &r->tcache[i];
+    uint16_t *c = &r->tcache[i];
     if (!(*c & TC_FUNC_SET)) {
         uint64_t v;
         bool f;
@@ -199,7 +210,7 @@ static bool ent_tfunc(ent_run *r, size_t i)
             f = rc_lex_get(r->lx.func, tok_s(r->doc, i), tok_n(r->doc, i)) != NULL;
             rc_word_set(r->doc, i, RC_WM_ENT_FUNC, f);
         }
-        *c = (uint8_t)(*c | TC_FUNC_SET | (f ? TC_FUNC : 0));
+        *c = (uint16_t)(*c | TC_FUNC_SET | (f ? TC_FUNC : 0));
     }
     return *c & TC_FUNC;
 }
@@ -265,7 +276,8 @@ static enum ent_cue ent_head_of(ent_run *r, size_t i)
     const char *h = memchr(s, '-', n);
     n -= (size_t)(h + 1 - s);
     enum ent_cue k = ent_cue_of(&r->lx, h + 1, n);
-    return k == CUE_ORGCAP ? CUE_ORGHEAD : k; /* al-Markaz: capitalised after the article */
+    /* al-Markaz: capitalised after the article */
+    return k == CUE_ORGCAP || k == CUE_OUTLET ? CUE_ORGHEAD : k;
 }
 
 /* Whether token i, written all in capitals, is a common word of the dictionary (three letters or
@@ -383,7 +395,8 @@ static bool ent_org_adjective(ent_run *r, const char *s, size_t n)
                                        "el", "elle", "els", "elles", "if", "ive", "ifs",
                                        "ives", "libre", "libres", "unies", "unis", "arabe",
                                        "rouge", "rouges", "blancs", "blanches", "turc",
-                                       "turque", "kurde", "kurdes", "russe", "russes"};
+                                       "turque", "kurde", "kurdes", "russe", "russes", "armé",
+                                       "armée", "armés", "armées"};
     rc_morph m;
     bool known = rc_fr_morph(r->doc->ctx, s, n, &m);
     for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
@@ -528,6 +541,30 @@ static bool ent_known_rest(ent_run *r, size_t a, size_t b)
            rc_lex_get(r->lx.places, s, n);
 }
 
+/* What names the thing right before token a, across one or two adjectives in lower case: an
+ * outlet's or a group's noun (la radio militaire X, le site local X, le quotidien X: 1) or a
+ * thing's noun (des bombes planantes X, trois chars X: 2); 0 for neither. */
+static int ent_noun_before(ent_run *r, size_t a, size_t sent_start)
+{
+    const rc_doc *d = r->doc;
+    if (a <= sent_start)
+        return 0;
+    size_t q = a - 1, adjs = 0;
+    while (q > sent_start && adjs < 2 && d->toks[q].kind == RC_TOK_WORD &&
+           !(d->toks[q].flags & RC_TF_UPPER) && ent_tcue(r, q) == CUE_NONE &&
+           !ent_tfunc(r, q) && ent_org_adjective(r, tok_s(d, q), tok_n(d, q)))
+        q--, adjs++;
+    if (d->toks[q].kind != RC_TOK_WORD || (d->toks[q].flags & RC_TF_UPPER))
+        return 0;
+    enum ent_cue k = ent_tcue(r, q);
+    /* an outlet's or a group's noun; an organisation's tail noun in lower case (le groupe X, le
+     * journal X) unless an adjective (internationale) */
+    if ((k == CUE_ORGHEAD && (r->tcache[q] & TC_OUTLET)) || (k == CUE_LOCDE && adjs > 0) ||
+        (k == CUE_ORGTAIL && !ent_org_adjective(r, tok_s(d, q), tok_n(d, q))))
+        return 1;
+    return k == CUE_MISCNOUN ? 2 : 0;
+}
+
 /* What the words before token a say about the name starting there. */
 typedef struct ent_ctx_cue {
     bool honor;   /* M. / Mme right before */
@@ -543,6 +580,7 @@ typedef struct ent_ctx_cue {
     bool locnoun_far; /* quartiers, villages ... a few words before (dans quatre quartiers - X) */
     bool misc; /* opération, traité ... right before: an event or a named thing */
     bool orgnoun; /* an organisation's noun in lower case right before: la coalition X */
+    bool outlet;  /* and it names an outlet or a group: la chaîne X, la radio militaire X */
 } ent_ctx_cue;
 
 /* Reads the words before token a, back to the sentence start or at most ENT_TITLE_BACK tokens. */
@@ -579,6 +617,11 @@ static ent_ctx_cue ent_context(ent_run *r, size_t a, size_t sent_start)
         !(d->toks[p].flags & RC_TF_UPPER) && !ent_org_adjective(r, s, n))
         c.orgnoun = true; /* la coalition Viv Ansanm, le parti Renaissance, le site ActuNiger;
                            * not le haut X */
+    int nb = ent_noun_before(r, a, sent_start);
+    if (nb == 1)
+        c.orgnoun = c.outlet = true;
+    else if (nb == 2)
+        c.misc = true;
     /* de la, de l': step over the article */
     if (p > sent_start && ((n == 2 && (memcmp(s, "la", 2) == 0 || memcmp(s, "le", 2) == 0)) ||
                            (d->toks[p].kind == RC_TOK_ELISION && (s[0] == 'l' || s[0] == 'L')))) {
@@ -861,9 +904,9 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
          (ent_tcue(r, a) == CUE_ORGTAIL && ent_tcue(r, a + 1) == CUE_PARTICLE)) &&
         words >= 2)
         return ent_add(r, start, end, RC_ENT_ORG, NULL);
-    if (c.misc)
+    if (c.misc || head == CUE_MISCHEAD)
         return ent_add(r, start, end, RC_ENT_MISC, NULL);
-    if (c.orgnoun && !(ent_tword(r, a) & (W_FIRST | W_PLACE | W_COUNTRY)))
+    if (c.orgnoun && (c.outlet || !(ent_tword(r, a) & (W_FIRST | W_PLACE | W_COUNTRY))))
         return ent_add(r, start, end, RC_ENT_ORG, NULL);
     if (c.honor || (c.title_near && !c.locnoun && !c.title_de))
         return ent_add(r, start, end, RC_ENT_PER, NULL);
@@ -1126,13 +1169,16 @@ static bool ent_continues(ent_run *r, size_t i, size_t lim, bool headed)
 
 /* Splits a run at a known organisation or place followed by a person's given name (le
  * porte-parole du Kremlin Dmitri Peskov): returns the token where the second name starts, or b. */
-static size_t ent_split(ent_run *r, size_t a, size_t b)
+static size_t ent_split(ent_run *r, size_t a, size_t b, size_t sent_start)
 {
     const rc_doc *d = r->doc;
+    bool outlet = ent_noun_before(r, a, sent_start) == 1; /* au média Suspilne Iryna X */
     for (size_t k = a + 1; k + 1 <= b - 1 && k - a <= 3; k++) {
         /* not after a lone given name that is also a place's (Kamal Abou Hassan) */
         if (!(ent_tword(r, k) & W_FIRST) || (k == a + 1 && (ent_tword(r, a) & W_FIRST)))
             continue;
+        if (outlet)
+            return k;
         const char *s = d->text + d->toks[a].start;
         size_t n = d->toks[k - 1].end - d->toks[a].start;
         rc_lex_key key; /* folded once for the four lists */
@@ -1153,7 +1199,7 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
     if (!fr)
         return RC_OK;
     ent_run r = {.doc = doc};
-    r.tcache = rc_arena_calloc(&doc->arena, doc->ntoks + 1, 1);
+    r.tcache = rc_arena_calloc(&doc->arena, doc->ntoks + 1, sizeof *r.tcache);
     r.tword = rc_arena_calloc(&doc->arena, doc->ntoks + 1, 1);
     r.tverb = rc_arena_calloc(&doc->arena, doc->ntoks + 1, 1);
     size_t mcap = 64;
@@ -1220,7 +1266,8 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
                 /* nor a person's or a known place's name: les forces de Bachar al-Assad */
                 bool other = ent_tword(&r, i) & (W_FIRST | W_PLACE | W_COUNTRY);
                 if (!own_name && !other &&
-                    ((h == CUE_ORGHEAD && links > 0) || (h == CUE_LOCHEAD && links == 0))) {
+                    ((h == CUE_ORGHEAD && links > 0 && !(r.tcache[p] & TC_OUTLET)) ||
+                     (h == CUE_LOCHEAD && links == 0))) {
                     from = p;
                     lower_head = true;
                 }
@@ -1258,7 +1305,7 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
          * tried only after a word that starts such a name in the lists */
         size_t ext = j;
         if (rc_gaz_starts_name(gaz, tok_s(doc, i), tok_n(doc, i)))
-            while (ext < doc->ntoks && ext < j + 4 &&
+            while (ext < doc->ntoks && ext < j + 6 && /* État islamique en Afrique de l'Ouest */
                    (doc->toks[ext].kind == RC_TOK_WORD || doc->toks[ext].kind == RC_TOK_NUMBER ||
                     doc->toks[ext].kind == RC_TOK_ELISION) &&
                    !(doc->toks[ext].flags & (RC_TF_SENTSTART | RC_TF_NEWLINE)))
@@ -1309,7 +1356,7 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
             continue;
         }
         size_t words = j - i;
-        size_t k = words >= 3 ? ent_split(&r, i, j) : j;
+        size_t k = words >= 3 ? ent_split(&r, i, j, sent_start) : j;
         int st = ent_take(&r, i, k, sent_start);
         if (st == RC_OK && k < j)
             st = ent_take(&r, k, j, sent_start);
