@@ -443,7 +443,14 @@ static size_t ent_org_extend(ent_run *r, size_t a, size_t end, size_t limit)
             last = i;
             continue;
         }
-        if ((t->kind == RC_TOK_WORD || t->kind == RC_TOK_ELISION) && ent_org_link(s, n)) {
+        /* et before a link coordinates two complements: Office de secours et de travaux */
+        bool et = n == 2 && memcmp(s, "et", 2) == 0 && i + 1 < limit &&
+                  ent_org_link(tok_s(d, i + 1), tok_n(d, i + 1));
+        /* à before an article opens a complement: Groupe de soutien à l'islam */
+        bool a_art = n == 2 && memcmp(s, "\xc3\xa0", 2) == 0 &&
+                     i + 1 < limit && ent_org_link(tok_s(d, i + 1), tok_n(d, i + 1));
+        if ((t->kind == RC_TOK_WORD || t->kind == RC_TOK_ELISION) &&
+            (ent_org_link(s, n) || et || a_art)) {
             /* a link must lead to a noun: skip links and articles, then take one word */
             size_t j = i + 1;
             while (j < limit && j - i < 3 &&
@@ -556,6 +563,15 @@ static int ent_noun_before(ent_run *r, size_t a, size_t sent_start)
         q--, adjs++;
     if (d->toks[q].kind != RC_TOK_WORD || (d->toks[q].flags & RC_TF_UPPER))
         return 0;
+    if (q > sent_start) { /* notre chaîne X, sa radio X: the outlet speaking, then a person */
+        static const char *const own[] = {"notre", "votre", "nos", "son", "sa", "leur", "mon",
+                                          "ma"};
+        const char *ps = tok_s(d, q - 1);
+        size_t pn = tok_n(d, q - 1);
+        for (size_t x = 0; x < sizeof own / sizeof own[0]; x++)
+            if (strlen(own[x]) == pn && memcmp(own[x], ps, pn) == 0)
+                return 0;
+    }
     enum ent_cue k = ent_tcue(r, q);
     /* an outlet's or a group's noun; an organisation's tail noun in lower case (le groupe X, le
      * journal X) unless an adjective (internationale) */
@@ -1297,7 +1313,11 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
             (j > i + 1 && ent_tcue(&r, i + 1) == CUE_ORGHEAD &&
              ent_tfunc(&r, i)))
             j = ent_org_extend(&r, i, j, doc->ntoks);
-        if (j - i > ENT_MAXWORDS) {
+        size_t caps = 0; /* the capitalised words: an organisation's lower-case complements
+                          * do not count (Conseil national de secours d'urgence et de ...) */
+        for (size_t k = i; k < j && caps <= ENT_MAXWORDS; k++)
+            caps += ent_namelike(doc, k);
+        if (caps > ENT_MAXWORDS) {
             i = j; /* a title-case heading or a list of names: not one entity */
             continue;
         }
