@@ -770,6 +770,26 @@ static bool ent_age_after(const ent_run *r, size_t b)
     return false;
 }
 
+/* Whether the name at token a is a nickname: after dit, surnommé or alias (X, dit « Y »;
+ * Moussa dit Bébé), the word before being a comma or a name, so that "a dit" is not one. */
+static bool ent_nickname(const ent_run *r, size_t a, size_t sent_start)
+{
+    const rc_doc *d = r->doc;
+    size_t p = a;
+    if (p > sent_start && d->toks[p - 1].kind == RC_TOK_QUOTE_OPEN)
+        p--;
+    if (p < sent_start + 2)
+        return false;
+    const char *s = tok_s(d, p - 1);
+    size_t n = tok_n(d, p - 1);
+    bool cue = (n == 3 && memcmp(s, "dit", 3) == 0) || (n == 5 && memcmp(s, "alias", 5) == 0) ||
+               (n == 9 && memcmp(s, "surnomm\xc3\xa9", 9) == 0);
+    if (!cue)
+        return false;
+    const rc_token *t = &d->toks[p - 2];
+    return (t->kind == RC_TOK_PUNCT && d->text[t->start] == ',') || ent_namelike(d, p - 2);
+}
+
 /* FNV-1a over a span's bytes and its type. */
 static uint32_t ent_span_hash(const char *s, size_t n, int type)
 {
@@ -908,6 +928,11 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
         return RC_OK;
     if (known >= 0)
         return ent_add(r, start, end, known, NULL);
+    /* a one-letter outlet (X) only where an outlet is named: sur X, via X, le réseau X */
+    if (n == 1 && (c.locprep || c.orgnoun) && rc_lex_get(r->lx.orgs, s, n))
+        return ent_add(r, start, end, RC_ENT_ORG, NULL);
+    if (words <= 3 && ent_nickname(r, a, sent_start))
+        return ent_add(r, start, end, RC_ENT_PER, NULL);
     if (words <= 3 && ent_dateline(r, a, b))
         return ent_add(r, start, end, RC_ENT_LOC,
                        rc_gaz_place_find(d->ctx, s, n, &pl) ? &pl : NULL);
