@@ -593,6 +593,7 @@ typedef struct ent_ctx_cue {
     bool locprep; /* à, vers, via, près de, dans ... right before */
     bool de;      /* de or d' right before (les habitants de X) */
     int list;     /* the type of the name before, when only a comma or "et" is between, or -1 */
+    bool list_comma; /* and the comma: the list must go on after the name (else apposition) */
     bool locnoun_far; /* quartiers, villages ... a few words before (dans quatre quartiers - X) */
     bool misc; /* opération, traité ... right before: an event or a named thing */
     bool orgnoun; /* an organisation's noun in lower case right before: la coalition X */
@@ -611,13 +612,18 @@ static ent_ctx_cue ent_context(ent_run *r, size_t a, size_t sent_start)
     if (a >= 2 && d->nents) {
         const rc_entity *prev = &d->ents[d->nents - 1];
         size_t q = a - 1;
+        if (q > 2 && d->toks[q].kind == RC_TOK_ELISION && tok_n(d, q - 1) == 2 &&
+            memcmp(tok_s(d, q - 1), "de", 2) == 0)
+            q--; /* du Nord et de l'Est */
         if (q > 1 && tok_n(d, q) == 2 && memcmp(tok_s(d, q), "de", 2) == 0)
             q--;
         const char *ps = tok_s(d, q);
         size_t pn = tok_n(d, q);
         if (q >= 1 && ((pn == 1 && ps[0] == ',') || (pn == 2 && memcmp(ps, "et", 2) == 0)) &&
-            prev->end == d->toks[q - 1].end && prev->type == RC_ENT_LOC)
+            prev->end == d->toks[q - 1].end && prev->type == RC_ENT_LOC) {
             c.list = prev->type;
+            c.list_comma = pn == 1;
+        }
     }
     size_t p = a - 1;
     const char *s = tok_s(d, p);
@@ -893,6 +899,8 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
         enum ent_cue k = ent_tcue(r, a);
         bool opener = (d->toks[a].flags & (RC_TF_SENTSTART | RC_TF_NEWLINE)) || a == sent_start ||
                       (a > 0 && d->toks[a - 1].kind == RC_TOK_QUOTE_OPEN);
+        if (k == CUE_PARTICLE && a + 1 < b)
+            break; /* « El Chapo », Al Jazeera: the particle starts the name */
         if (k == CUE_STOP || k == CUE_TITLE || k == CUE_LOCTITLE || k == CUE_HONOR ||
             k == CUE_LOCPREP || k == CUE_LOCNOUN || ent_tfunc(r, a) ||
             (opener && ent_common_opener(r, a)) || (opener && ent_known_rest(r, a, b))) {
@@ -971,6 +979,15 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
     }
     if (words >= 2 && ((ent_tword(r, a) & W_FIRST) || (c.title && !c.locnoun_far)))
         return ent_add(r, start, end, RC_ENT_PER, NULL);
+    if (c.list >= 0 && c.list_comma && b + 1 < d->ntoks) {
+        /* Alep, Homs et Hama; not a person in apposition: un habitant de Makeen, Gul Khan, joint */
+        const char *x = tok_s(d, b);
+        size_t xn = tok_n(d, b);
+        bool goes_on = (xn == 2 && memcmp(x, "et", 2) == 0) ||
+                       (xn == 1 && x[0] == ',' && ent_namelike(d, b + 1));
+        if (!goes_on)
+            c.list = -1;
+    }
     if (c.list >= 0 || (c.locnoun_far && words >= 2)) {
         int ty = c.list >= 0 ? c.list : RC_ENT_LOC;
         return ent_add(r, start, end, ty,
