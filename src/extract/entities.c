@@ -686,6 +686,13 @@ static ent_ctx_cue ent_context(ent_run *r, size_t a, size_t sent_start)
         if (kq == CUE_TITLE || kq == CUE_LOCTITLE) {
             c.title = true;
             c.title_near = steps <= 1 && !c.locprep;
+            if (steps == 2 && c.locnoun && tok_n(d, q + 1) == 2 &&
+                memcmp(tok_s(d, q + 1), "de", 2) == 0) {
+                /* le chef de quartier X, le chef de village X: a title of its own, no article */
+                c.title_near = true;
+                c.locnoun = c.locnoun_far = false;
+                break;
+            }
             c.title_de = c.de;
             c.loctitle_de = c.de && kq == CUE_LOCTITLE;
             c.locnoun_far = false; /* the place noun was the title's complement */
