@@ -757,6 +757,23 @@ static bool ent_dateline(const ent_run *r, size_t a, size_t b)
     return false;
 }
 
+/* Whether the run [a, b) is the outlet of a dateline, in brackets after the date and before a
+ * dash: Butembo, 10 juin 2024 (Kivu Matin) - ... (like the agencies' (AFP) -). */
+static bool ent_dateline_outlet(const ent_run *r, size_t a, size_t b)
+{
+    const rc_doc *d = r->doc;
+    if (a < 2 || b + 1 >= d->ntoks || tok_n(d, a - 1) != 1 || tok_s(d, a - 1)[0] != '(' ||
+        tok_n(d, b) != 1 || tok_s(d, b)[0] != ')')
+        return false;
+    const char *p = tok_s(d, b + 1);
+    size_t pn = tok_n(d, b + 1);
+    bool dash = (pn == 1 && p[0] == '-') ||
+                (pn == 3 && (unsigned char)p[0] == 0xe2 && (unsigned char)p[1] == 0x80 &&
+                 ((unsigned char)p[2] == 0x93 || (unsigned char)p[2] == 0x94));
+    const rc_token *t = &d->toks[a - 2];
+    return dash && (t->kind == RC_TOK_NUMBER || t->kind == RC_TOK_DATE);
+}
+
 /* Whether a name is followed by an age in apposition (Olena, 34 ans, ...; Espérance (52 ans)):
  * only a person is given an age so, whatever else the name could be. The age must close there
  * (a comma, a bracket, a full stop), so that "Alep, cinq ans après" is no age. */
@@ -863,13 +880,20 @@ static int ent_add(ent_run *r, uint32_t start, uint32_t end, int type, const rc_
     return RC_OK;
 }
 
-/* Whether the text s[0..n) was already found with that type in the document. */
-static bool ent_seen_as(const rc_doc *d, const char *s, size_t n, int type)
+/* Whether the text s[0..n) was already found with that type in the document, through the
+ * table of ent_add (a constant cost per name). */
+static bool ent_seen_as(const ent_run *r, const char *s, size_t n, int type)
 {
-    for (size_t k = 0; k < d->nents; k++)
-        if ((int)d->ents[k].type == type && d->ents[k].end - d->ents[k].start == n &&
-            memcmp(d->text + d->ents[k].start, s, n) == 0)
+    const rc_doc *d = r->doc;
+    if (!r->memo)
+        return false;
+    size_t slot = ent_span_hash(s, n, type) & r->memo_mask;
+    for (size_t probes = 0; r->memo[slot] && probes <= r->memo_mask; probes++) {
+        const rc_entity *o = &d->ents[r->memo[slot] - 1];
+        if (o->type == type && o->end - o->start == n && memcmp(d->text + o->start, s, n) == 0)
             return true;
+        slot = (slot + 1) & r->memo_mask;
+    }
     return false;
 }
 
@@ -946,6 +970,8 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
     /* a one-letter outlet (X) only where an outlet is named: sur X, via X, le réseau X */
     if (n == 1 && (c.locprep || c.orgnoun) && rc_lex_get(r->lx.orgs, s, n))
         return ent_add(r, start, end, RC_ENT_ORG, NULL);
+    if (words <= 4 && ent_dateline_outlet(r, a, b))
+        return ent_add(r, start, end, RC_ENT_ORG, NULL);
     if (words <= 3 && ent_nickname(r, a, sent_start))
         return ent_add(r, start, end, RC_ENT_PER, NULL);
     if (words <= 3 && ent_dateline(r, a, b))
@@ -977,7 +1003,7 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
         if (rc_fr_morph_tok(d, a, &m) && (m.flags & RC_M_NOUN) && !(m.flags & RC_M_PROPER))
             return RC_OK;
     }
-    if (c.title_de && !(ent_tword(r, a) & W_FIRST) && !ent_seen_as(d, s, n, RC_ENT_PER)) {
+    if (c.title_de && !(ent_tword(r, a) & W_FIRST) && !ent_seen_as(r, s, n, RC_ENT_PER)) {
         /* the title's place (le gouverneur de Jénine); a longer name only when it is a known
          * place, since a title's complement may be a person too (le porte-parole de Ban Ki-moon) */
         bool place = rc_gaz_place_find(d->ctx, s, n, &pl);
@@ -1009,6 +1035,10 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
                        (n >= 3 && n <= 6 && (unsigned)(s[0] - 'A') < 26u &&
                         (unsigned)(s[1] - 'A') < 26u && (unsigned)(s[n - 1] - 'a') < 26u)))
         return ent_add(r, start, end, RC_ENT_ORG, NULL); /* MSF; FAMa, FARDc: an acronym too */
+    /* the weakest clues give way to an organisation named so before (à Fasonews after the
+     * dateline's (Fasonews) -) */
+    if ((c.locprep || c.de || words >= 2) && ent_seen_as(r, s, n, RC_ENT_ORG))
+        return ent_add(r, start, end, RC_ENT_ORG, NULL);
     if (c.locprep || (c.de && words == 1))
         return ent_add(r, start, end, RC_ENT_LOC, NULL);
     if (c.title)
