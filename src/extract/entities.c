@@ -774,6 +774,26 @@ static bool ent_dateline_outlet(const ent_run *r, size_t a, size_t b)
     return dash && (t->kind == RC_TOK_NUMBER || t->kind == RC_TOK_DATE);
 }
 
+/* Whether the run [a, b), that nothing types, is a whole sentence in a foreign language: a
+ * slogan or a cry (Slava Ukraini !; Bring Them Home Now.; Am Israel Chai.), three words or more
+ * from the sentence start (only capitalised words before a), or closed by an exclamation mark.
+ * A name alone ending a sentence is not a person's then. */
+static bool ent_slogan(ent_run *r, size_t a, size_t b, size_t sent_start)
+{
+    const rc_doc *d = r->doc;
+    if (b >= d->ntoks)
+        return false;
+    for (size_t k = sent_start; k < a; k++)
+        if (!ent_namelike(d, k) || ent_tcue(r, k) != CUE_NONE)
+            return false; /* Par Jean Dupont. is a byline */
+    const char *p = tok_s(d, b);
+    if (tok_n(d, b) != 1 || (p[0] != '!' && p[0] != '.'))
+        return false;
+    if (b + 1 < d->ntoks && !(d->toks[b + 1].flags & (RC_TF_SENTSTART | RC_TF_NEWLINE)))
+        return false;
+    return p[0] == '!' || b - sent_start >= 3;
+}
+
 /* Whether a name is followed by an age in apposition (Olena, 34 ans, ...; Espérance (52 ans)):
  * only a person is given an age so, whatever else the name could be. The age must close there
  * (a comma, a bracket, a full stop), so that "Alep, cinq ans après" is no age. */
@@ -1043,6 +1063,8 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
         return ent_add(r, start, end, RC_ENT_LOC, NULL);
     if (c.title)
         return ent_add(r, start, end, RC_ENT_PER, NULL);
+    if (words >= 2 && ent_slogan(r, a, b, sent_start))
+        return RC_OK;
     if (words >= 2) {
         /* no person's name has a figure (Caterpillar D9, Mirage 2000): a thing */
         for (size_t k = a; k < b; k++)
