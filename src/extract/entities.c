@@ -64,6 +64,7 @@ typedef struct ent_run {
     uint8_t *tverb;  /* per token: 0 not asked, 1 not only a verb, 2 only a verb */
     int32_t *memo;   /* open-addressing table: index + 1 of an entity of the same text and type */
     size_t memo_mask;
+    uint32_t *given; /* open-addressing set: hashes of the first words of persons' full names */
     rc_span *pending; /* lone names nothing typed yet, in text order */
     size_t npending, cappending;
 } ent_run;
@@ -886,6 +887,17 @@ static int ent_add(ent_run *r, uint32_t start, uint32_t end, int type, const rc_
         kn = rc_entkey_of(d->ctx, d->text + start, end - start, type, k, sizeof k);
         rc_words_str_set(d, tag, d->text + start, end - start, k, kn);
     }
+    if (type == RC_ENT_PER && r->given) { /* Tamar Weiss: Tamar alone is her too */
+        const char *sp = memchr(d->text + start, ' ', end - start);
+        if (sp) {
+            uint32_t h = ent_span_hash(d->text + start, (size_t)(sp - d->text) - start, 0) | 1u;
+            size_t x = h & r->memo_mask, probes = 0;
+            while (r->given[x] && r->given[x] != h && probes++ < r->memo_mask / 2)
+                x = (x + 1) & r->memo_mask;
+            if (!r->given[x] && probes < r->memo_mask / 2)
+                r->given[x] = h;
+        }
+    }
     rc_entity *e = &d->ents[d->nents];
     e->start = start;
     e->end = end;
@@ -898,6 +910,20 @@ static int ent_add(ent_run *r, uint32_t start, uint32_t end, int type, const rc_
         return RC_ENOMEM;
     d->nents++;
     return RC_OK;
+}
+
+/* Whether the word s[0..n) starts the full name of a person of the document (Tamar for Tamar
+ * Weiss). */
+static bool ent_given_seen(const ent_run *r, const char *s, size_t n)
+{
+    if (!r->given)
+        return false;
+    uint32_t h = ent_span_hash(s, n, 0) | 1u;
+    for (size_t x = h & r->memo_mask, probes = 0; r->given[x] && probes <= r->memo_mask;
+         x = (x + 1) & r->memo_mask, probes++)
+        if (r->given[x] == h)
+            return true;
+    return false;
 }
 
 /* Whether the text s[0..n) was already found with that type in the document, through the
@@ -1059,6 +1085,8 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
      * dateline's (Fasonews) -) */
     if ((c.locprep || c.de || words >= 2) && ent_seen_as(r, s, n, RC_ENT_ORG))
         return ent_add(r, start, end, RC_ENT_ORG, NULL);
+    if ((c.locprep || c.de) && words == 1 && ent_given_seen(r, s, n))
+        return ent_add(r, start, end, RC_ENT_PER, NULL); /* le père de Tamar */
     if (c.locprep || (c.de && words == 1))
         return ent_add(r, start, end, RC_ENT_LOC, NULL);
     if (c.title)
@@ -1323,8 +1351,9 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
     while (mcap < doc->ntoks / 4 + 16 && mcap < (1u << 20))
         mcap *= 2;
     r.memo = rc_arena_calloc(&doc->arena, mcap, sizeof *r.memo);
+    r.given = rc_arena_calloc(&doc->arena, mcap, sizeof *r.given);
     r.memo_mask = mcap - 1;
-    if (!r.tcache || !r.tword || !r.tverb || !r.memo)
+    if (!r.tcache || !r.tword || !r.tverb || !r.memo || !r.given)
         return RC_ENOMEM;
     r.lx.cues = rc_lang_lex(fr, "ent_cues");
     r.lx.orgs = rc_lang_lex(fr, "ent_orgs");
