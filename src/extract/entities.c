@@ -1318,6 +1318,10 @@ static size_t ent_split(ent_run *r, size_t a, size_t b, size_t sent_start)
 {
     const rc_doc *d = r->doc;
     bool outlet = ent_noun_before(r, a, sent_start) == 1; /* au média Suspilne Iryna X */
+    /* a known acronym then a name: a déclaré à l'AFP Bukar Kolo */
+    if (ent_acronym(tok_s(d, a), tok_n(d, a)) && (ent_tword(r, a) & W_ORG) &&
+        ent_tcue(r, a + 1) == CUE_NONE && ent_type_known(r, a, b) == -1)
+        return a + 1;
     for (size_t k = a + 1; k + 1 <= b - 1 && k - a <= 3; k++) {
         /* not after a lone given name that is also a place's (Kamal Abou Hassan) */
         if (!(ent_tword(r, k) & W_FIRST) || (k == a + 1 && (ent_tword(r, a) & W_FIRST)))
