@@ -1077,7 +1077,11 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
             return ent_add(r, start, end, RC_ENT_PER, NULL);
         return ent_add(r, start, end, RC_ENT_LOC, &pl);
     }
-    if (words == 1 && (ent_acronym(s, n) ||
+    /* a word in capitals after a place preposition in capitals is a headline's place, not an
+     * acronym (BOKO HARAM FRAPPE À MOZOGO) */
+    bool caps_place = c.locprep && a > sent_start && ent_acronym(s, n) &&
+                      ent_acronym(tok_s(d, a - 1), tok_n(d, a - 1));
+    if (words == 1 && !caps_place && (ent_acronym(s, n) ||
                        (n >= 3 && n <= 6 && (unsigned)(s[0] - 'A') < 26u &&
                         (unsigned)(s[1] - 'A') < 26u && (unsigned)(s[n - 1] - 'a') < 26u)))
         return ent_add(r, start, end, RC_ENT_ORG, NULL); /* MSF; FAMa, FARDc: an acronym too */
