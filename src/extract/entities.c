@@ -564,9 +564,9 @@ static int ent_noun_before(ent_run *r, size_t a, size_t sent_start)
         q--, adjs++;
     if (d->toks[q].kind != RC_TOK_WORD || (d->toks[q].flags & RC_TF_UPPER))
         return 0;
-    if (q > sent_start) { /* notre chaîne X, sa radio X: the outlet speaking, then a person */
-        static const char *const own[] = {"notre", "votre", "nos", "son", "sa", "leur", "mon",
-                                          "ma"};
+    if (q > sent_start) { /* notre chaîne X: the outlet speaking, then a person (leur radio X
+                           * is another's outlet) */
+        static const char *const own[] = {"notre", "votre", "nos", "vos", "mon", "ma"};
         const char *ps = tok_s(d, q - 1);
         size_t pn = tok_n(d, q - 1);
         for (size_t x = 0; x < sizeof own / sizeof own[0]; x++)
@@ -637,7 +637,8 @@ static ent_ctx_cue ent_context(ent_run *r, size_t a, size_t sent_start)
     if (k == CUE_LOCNOUN)
         c.locnoun = true; /* l'hôpital al-Chifa, le camp Yarmouk */
     if ((k == CUE_ORGHEAD || k == CUE_LOCDE) && d->toks[p].kind == RC_TOK_WORD &&
-        !(d->toks[p].flags & RC_TF_UPPER) && !ent_org_adjective(r, s, n))
+        !(d->toks[p].flags & RC_TF_UPPER) && !(r->tcache[p] & TC_OUTLET) &&
+        !ent_org_adjective(r, s, n))
         c.orgnoun = true; /* la coalition Viv Ansanm, le parti Renaissance, le site ActuNiger;
                            * not le haut X */
     int nb = ent_noun_before(r, a, sent_start);
