@@ -42,7 +42,11 @@ enum ent_cue {
     CUE_OUTLET, /* an orghead that, in lower case, names an outlet or a group even across its
                  * adjectives (la radio militaire X, le quotidien Dawn): ent_tcue turns it into
                  * CUE_ORGHEAD and sets TC_OUTLET */
-    CUE_MISCHEAD /* a capitalised word that starts the name of a thing (Toyota, Leopard): MISC */
+    CUE_MISCHEAD, /* a capitalised word that starts the name of a thing (Toyota, Leopard): MISC */
+    CUE_COMPASS, /* a point of the compass: a stop word, but a region's name after a region's
+                  * noun (la région du Nord-Ouest, les régions du Nord et de l'Est) */
+    CUE_REGNOUN /* a locnoun that names an administrative region (région, province):
+                 * ent_tcue turns it into CUE_LOCNOUN and sets TC_REGION */
 };
 
 /* The lexicons the stage reads, fetched once per document. */
@@ -75,6 +79,7 @@ typedef struct ent_run {
 #define TC_FUNC 0x40  /* a function word */
 #define TC_FUNC_SET 0x80
 #define TC_OUTLET 0x100 /* the orghead is an outlet's or a group's noun (CUE_OUTLET) */
+#define TC_REGION 0x200 /* the locnoun names a region (CUE_REGNOUN) */
 
 /* The cue class of a word, from ent_cues.tsv. */
 static enum ent_cue ent_cue_of(const ent_lex *lx, const char *s, size_t n)
@@ -94,7 +99,7 @@ static enum ent_cue ent_cue_of(const ent_lex *lx, const char *s, size_t n)
     static const char *const names[] = {"", "title", "honor", "orghead", "lochead",
                                         "locprep", "locnoun", "particle", "stop", "orgtail",
                                         "miscnoun", "orgcap", "loctitle", "locde",
-                                        "outlet", "mischead"};
+                                        "outlet", "mischead", "compass", "regnoun"};
     for (size_t i = 1; i < sizeof names / sizeof names[0]; i++)
         if (strcmp(v, names[i]) == 0)
             return (enum ent_cue)i;
@@ -178,6 +183,9 @@ static enum ent_cue ent_tcue(ent_run *r, size_t i)
         if (k == CUE_OUTLET) {
             k = CUE_ORGHEAD;
             outlet = TC_OUTLET;
+        } else if (k == CUE_REGNOUN) {
+            k = CUE_LOCNOUN;
+            outlet = TC_REGION;
         }
         *c = (uint16_t)(*c | TC_CUE_SET | outlet | (unsigned)k);
     }
@@ -278,7 +286,7 @@ static enum ent_cue ent_head_of(ent_run *r, size_t i)
     n -= (size_t)(h + 1 - s);
     enum ent_cue k = ent_cue_of(&r->lx, h + 1, n);
     /* al-Markaz: capitalised after the article */
-    return k == CUE_ORGCAP || k == CUE_OUTLET ? CUE_ORGHEAD : k;
+    return k == CUE_ORGCAP || k == CUE_OUTLET ? CUE_ORGHEAD : k == CUE_REGNOUN ? CUE_LOCNOUN : k;
 }
 
 /* Whether token i, written all in capitals, is a common word of the dictionary (three letters or
@@ -362,7 +370,8 @@ static bool ent_common_opener(ent_run *r, size_t i)
     if (ent_tfunc(r, i))
         return true;
     enum ent_cue c = ent_tcue(r, i);
-    if (c == CUE_STOP || c == CUE_TITLE || c == CUE_LOCTITLE || c == CUE_LOCPREP ||
+    if (c == CUE_STOP || c == CUE_COMPASS || c == CUE_TITLE || c == CUE_LOCTITLE ||
+        c == CUE_LOCPREP ||
         c == CUE_LOCNOUN || c == CUE_HONOR)
         return true;
     if ((c == CUE_ORGHEAD || c == CUE_LOCHEAD) && i + 1 < d->ntoks && ent_namelike(d, i + 1) &&
@@ -944,6 +953,30 @@ static bool ent_seen_as(const ent_run *r, const char *s, size_t n, int type)
     return false;
 }
 
+/* Whether a point of the compass at token a names a region: after a region's noun and de, du,
+ * de l' (la région du Nord-Ouest, Région de l'Est), or as the next item of such a list (les
+ * régions du Nord et de l'Est). */
+static bool ent_region_before(ent_run *r, size_t a, size_t sent_start)
+{
+    const rc_doc *d = r->doc;
+    size_t p = a;
+    if (p > sent_start && d->toks[p - 1].kind == RC_TOK_ELISION)
+        p--; /* l' */
+    if (p < sent_start + 2)
+        return false;
+    const char *s = tok_s(d, p - 1);
+    size_t n = tok_n(d, p - 1);
+    if (!(n == 2 && (memcmp(s, "de", 2) == 0 || memcmp(s, "du", 2) == 0)))
+        return false;
+    if (ent_tcue(r, p - 2) == CUE_LOCNOUN && (r->tcache[p - 2] & TC_REGION))
+        return true;
+    /* the list: an earlier point of the compass made a region, then et */
+    const char *e = tok_s(d, p - 2);
+    return d->nents && tok_n(d, p - 2) == 2 && memcmp(e, "et", 2) == 0 && p >= sent_start + 3 &&
+           d->ents[d->nents - 1].end == d->toks[p - 3].end &&
+           d->ents[d->nents - 1].type == RC_ENT_LOC && ent_tcue(r, p - 3) == CUE_COMPASS;
+}
+
 /* Whether token a is a definite article written with a capital inside a sentence (cité par Le
  * Nouvelliste, le quotidien Le Potentiel): the start of a title, which keeps it. After a colon
  * or a quote a capital is the sentence's own. */
@@ -979,7 +1012,10 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
                       (a > 0 && d->toks[a - 1].kind == RC_TOK_QUOTE_OPEN);
         if (k == CUE_PARTICLE && a + 1 < b)
             break; /* « El Chapo », Al Jazeera: the particle starts the name */
-        if (k == CUE_STOP || k == CUE_TITLE || k == CUE_LOCTITLE || k == CUE_HONOR ||
+        if (k == CUE_COMPASS && a + 1 == b && !opener && ent_region_before(r, a, sent_start))
+            return ent_add(r, d->toks[a].start, d->toks[a].end, RC_ENT_LOC, NULL);
+        if (k == CUE_STOP || k == CUE_COMPASS || k == CUE_TITLE || k == CUE_LOCTITLE ||
+            k == CUE_HONOR ||
             k == CUE_LOCPREP || k == CUE_LOCNOUN || ent_tfunc(r, a) ||
             (opener && ent_common_opener(r, a)) || (opener && ent_known_rest(r, a, b))) {
             a++;
