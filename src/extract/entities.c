@@ -977,6 +977,23 @@ static bool ent_region_before(ent_run *r, size_t a, size_t sent_start)
            d->ents[d->nents - 1].type == RC_ENT_LOC && ent_tcue(r, p - 3) == CUE_COMPASS;
 }
 
+/* Whether token i is the number of a unit right after its capitalised head (la Brigade 444,
+ * fidèles ...): a few digits, then no noun it would count (Brigade 300 hommes). */
+static bool ent_unit_number(ent_run *r, size_t i)
+{
+    const rc_doc *d = r->doc;
+    const rc_token *t = &d->toks[i];
+    if (t->kind != RC_TOK_NUMBER || t->end - t->start > 4 || d->toks[i - 1].end + 1 != t->start)
+        return false;
+    for (uint32_t x = t->start; x < t->end; x++)
+        if (d->text[x] < '0' || d->text[x] > '9')
+            return false;
+    rc_morph m;
+    const rc_token *nx = &d->toks[i + 1];
+    return nx->kind != RC_TOK_WORD || (nx->flags & RC_TF_UPPER) ||
+           !(rc_fr_morph_tok(d, i + 1, &m) && (m.flags & RC_M_NOUN));
+}
+
 /* Whether token a is a definite article written with a capital inside a sentence (cité par Le
  * Nouvelliste, le quotidien Le Potentiel): the start of a title, which keeps it. After a colon
  * or a quote a capital is the sentence's own. */
@@ -1484,6 +1501,9 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
                     j++;
             }
         }
+        if (head == CUE_ORGHEAD && j == i + 1 && j + 1 < doc->ntoks &&
+            (doc->toks[i].flags & RC_TF_UPPER) && ent_unit_number(&r, j))
+            j++; /* Brigade 444, Division 3 */
         if (head == CUE_ORGHEAD || (headed && head != CUE_LOCHEAD) ||
             (j > i + 1 && ent_tcue(&r, i + 1) == CUE_ORGHEAD &&
              ent_tfunc(&r, i)))
