@@ -1159,6 +1159,13 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
                     return ent_add(r, start, end, RC_ENT_MISC, NULL);
         return ent_add(r, start, end, RC_ENT_PER, NULL);
     }
+    /* an organisation's short name in brackets after it: le Conseil national de secours
+     * (Conasur) */
+    if (a >= 2 && b < d->ntoks && tok_n(d, a - 1) == 1 && tok_s(d, a - 1)[0] == '(' &&
+        tok_n(d, b) == 1 && tok_s(d, b)[0] == ')' && d->nents &&
+        d->ents[d->nents - 1].end == d->toks[a - 2].end &&
+        d->ents[d->nents - 1].type == RC_ENT_ORG)
+        return ent_add(r, start, end, RC_ENT_ORG, NULL);
     /* a lone unknown name: typed at the end like another mention of it (a surname, a place
      * named with its trigger elsewhere), or dropped when nothing vouches for it */
     if (r->npending == r->cappending &&
