@@ -833,10 +833,13 @@ static bool ent_age_after(const ent_run *r, size_t b)
 
 /* Whether the name at token a is a nickname: after dit, surnommé or alias (X, dit « Y »;
  * Moussa dit Bébé), the word before being a comma or a name, so that "a dit" is not one. */
-static bool ent_nickname(const ent_run *r, size_t a, size_t sent_start)
+static bool ent_nickname(ent_run *r, size_t a, size_t sent_start)
 {
     const rc_doc *d = r->doc;
     size_t p = a;
+    if (p > sent_start + 1 && d->toks[p - 2].kind == RC_TOK_QUOTE_OPEN &&
+        (d->toks[p - 1].flags & RC_TF_UPPER) && ent_tfunc(r, p - 1))
+        p--; /* dit « Le Lion »: the article stays out of the name */
     if (p > sent_start && d->toks[p - 1].kind == RC_TOK_QUOTE_OPEN)
         p--;
     if (p < sent_start + 2)
