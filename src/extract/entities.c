@@ -1483,8 +1483,9 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
                                  ent_org_adjective(&r, tok_s(doc, i + 1), tok_n(doc, i + 1)));
                 /* nor a person's or a known place's name: les forces de Bachar al-Assad */
                 bool other = ent_tword(&r, i) & (W_FIRST | W_PLACE | W_COUNTRY);
-                if (!own_name && !other &&
-                    ((h == CUE_ORGHEAD && links > 0 && !(r.tcache[p] & TC_OUTLET)) ||
+                /* a street keeps the person it is named after: la rue Abou Iskandar */
+                if (!own_name &&
+                    ((h == CUE_ORGHEAD && links > 0 && !other && !(r.tcache[p] & TC_OUTLET)) ||
                      (h == CUE_LOCHEAD && links == 0))) {
                     from = p;
                     lower_head = true;
