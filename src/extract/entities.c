@@ -585,8 +585,9 @@ static int ent_noun_before(ent_run *r, size_t a, size_t sent_start)
     enum ent_cue k = ent_tcue(r, q);
     /* an outlet's or a group's noun; an organisation's tail noun in lower case (le groupe X, le
      * journal X) unless an adjective (internationale) */
+    rc_morph m;
     if ((k == CUE_ORGHEAD && (r->tcache[q] & TC_OUTLET)) || (k == CUE_LOCDE && adjs > 0) ||
-        (k == CUE_ORGTAIL && !ent_org_adjective(r, tok_s(d, q), tok_n(d, q))))
+        (k == CUE_ORGTAIL && !(rc_fr_morph_tok(d, q, &m) && (m.flags & RC_M_ADJ))))
         return 1;
     return k == CUE_MISCNOUN ? 2 : 0;
 }
