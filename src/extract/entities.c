@@ -470,6 +470,13 @@ static size_t ent_org_extend(ent_run *r, size_t a, size_t end, size_t limit)
             bool pour = n == 4 && memcmp(s, "pour", 4) == 0;
             if (pour && j == i + 1)
                 break; /* pour évoquer */
+            if (j + 1 < limit && d->toks[j].kind == RC_TOK_NUMBER && !et && !a_art &&
+                ent_namelike(d, j + 1) && !(d->toks[j + 1].flags & RC_TF_SENTSTART)) {
+                i = j + 2; /* a date in the name: Mouvement du 12 Mai */
+                last = i;
+                after_name = true;
+                continue;
+            }
             if (j >= limit || d->toks[j].kind != RC_TOK_WORD ||
                 (d->toks[j].flags & RC_TF_SENTSTART) ||
                 ent_tfunc(r, j))
