@@ -147,6 +147,15 @@ static unsigned ent_tword(ent_run *r, size_t i)
             b |= W_COUNTRY;
         if ((g & RC_GAZ_ORG) && (n > 3 || ent_acronym(s, n)))
             b |= W_ORG;
+        const char *h = n > 6 && !(b & (W_FIRST | W_PLACE | W_COUNTRY | W_ORG))
+                            ? memchr(s + 3, '-', n - 4)
+                            : NULL;
+        if (h) { /* Jean-de-Dieu, Marie-Claire: a compound given name */
+            rc_lex_key k2;
+            rc_lex_key_make(s, (size_t)(h - s), &k2);
+            if (rc_gaz_word(r->gaz, &k2) == RC_GAZ_FIRST)
+                b |= W_FIRST;
+        }
         int dm = ent_demonym(r, s, n);
         if (dm)
             b |= dm == 2 ? W_PEOPLE : W_DEMO;
