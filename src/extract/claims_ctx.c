@@ -504,8 +504,12 @@ static void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
             break;
         c0--;
     }
-    if (f->nparts && c1 < f->win1 && cl_punct(doc, c1, ','))
-        c1++;
+    if (f->nparts) { /* 3 otages, dont une femme âgée, seraient morts: past the parts' comma */
+        while (c1 < f->win1 && !cl_punct(doc, c1, ','))
+            c1++;
+        if (c1 < f->win1)
+            c1++;
+    }
     while (c1 < f->win1 && !cl_punct(doc, c1, ','))
         c1++;
     size_t wc = 0, wn = 0;
