@@ -474,6 +474,17 @@ static bool cl_in_time(const rc_doc *doc, uint32_t off)
     return lo < doc->ntimes && doc->times[lo].start <= off;
 }
 
+/* Whether figure f is the whole a share is taken from (Dix-sept des 23 femmes): a "de" word
+ * right before it after another figure. */
+static bool cl_is_whole(const cl_doc *d, const cl_fig *f, size_t s0)
+{
+    if (f->nt0 < s0 + 2)
+        return false;
+    const cl_entry *e = cl_word_at(d, f->nt0 - 1);
+    return e && (e->wflags & CL_W_DE) &&
+           cl_num_at(d->doc, d->doc->toks[f->nt0 - 2].start) >= 0;
+}
+
 /* The main verb of a clause whose subject was followed by a participle and its complements,
  * read from token i: an auxiliary and a predicate right after it (ont été libérées), before
  * the sentence ends, a semicolon, another figure or a relative pronoun. Returns its what, with
@@ -571,18 +582,33 @@ static int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long s
         const cl_entry *e = cl_match(d, i - 1, f->nt0, &nt);
         if (e && e->pwhat >= 0 && (e->pflags & CL_P_NOUN) && cl_pred_what(e, who) >= 0) {
             f->gov_what = cl_pred_what(e, who);
+            const cl_entry *de = cl_word_at(d, f->nt0 - 1);
+            if ((i - 1 + nt == f->nt0 ||
+                 (i + nt == f->nt0 && de && (de->wflags & CL_W_DE))) &&
+                !cl_negated(d, i - 1, s0)) {
+                /* l'évacuation de 5 000 personnes, en priorité des blessés: the noun that
+                 * governs the figure says what happens to it, not a word after a comma */
+                f->pred = i - 1;
+                f->pred_before = 1;
+                f->pred_noun = 1;
+                cl_explain_toks(f, doc, "predicate-governs", f->pred, nt);
+                return f->gov_what;
+            }
             break;
         }
     }
-    for (size_t back = 1; back <= 2 && back <= f->nt0 - w0; back++) {
+    /* avoir tué « plus de 100 soldats »: a quotation mark may stand between */
+    size_t nb = f->nt0 > w0 && doc->toks[f->nt0 - 1].kind == RC_TOK_QUOTE_OPEN ? f->nt0 - 1
+                                                                              : f->nt0;
+    for (size_t back = 1; back <= 2 && back <= nb - w0; back++) {
         /* ont tué 13 personnes et blessé 9 autres: a verb right before the figure governs it,
          * not the next clause's */
         size_t nt;
-        const cl_entry *e = cl_match(d, f->nt0 - back, f->nt0, &nt);
+        const cl_entry *e = cl_match(d, nb - back, nb, &nt);
         int what = e && nt == back && !(e->pflags & CL_P_NOUN) ? cl_pred_what(e, who) : -1;
-        if (what < 0 || cl_negated(d, f->nt0 - back, s0))
+        if (what < 0 || cl_negated(d, nb - back, s0))
             continue;
-        f->pred = f->nt0 - back;
+        f->pred = nb - back;
         f->pred_before = 1;
         cl_explain_toks(f, doc, "predicate-before", f->pred, nt);
         return what;
@@ -621,12 +647,15 @@ static int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long s
                 }
             }
         }
-        if (i == f->cend && !(e->pflags & CL_P_NOUN)) {
+        if (i == f->cend && !(e->pflags & CL_P_NOUN) && !cl_is_whole(d, f, s0)) {
             /* 46 personnes enlevées il y a trois semaines par des bandits ... ont été libérées:
              * a participle right after the noun gives way to the verb of the clause */
             size_t k, nt2;
             int w2 = cl_main_verb(d, i + nt, s1, who, &k, &nt2);
-            if (w2 >= 0 && w2 != what) {
+            /* a weak verb right after the participle says less: 46 otages libérés ont été
+             * accueillis */
+            if (w2 >= 0 && w2 != what && w2 != RC_WHAT_PRESENT && w2 != RC_WHAT_FLED &&
+                k > i + nt + 2) {
                 i = k, nt = nt2, what = w2;
                 f->pred = i;
                 cl_explain_toks(f, doc, "predicate-main", i, nt);
@@ -1282,6 +1311,9 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
     }
     if (demonym && what < 0)
         return 0; /* a people named after its place is counted only when something happens */
+    if (what >= 0 && c->who == RC_WHO_VEHICLES && what != RC_WHAT_EVACUATED)
+        what = RC_WHAT_OTHER; /* vehicles are destroyed or taken, never killed or wounded:
+                               * deux véhicules piégés, 14 blindés (after tués ou blessés) */
     if (what < 0 || !cl_pred_fits(what, c->who)) {
         /* dans quatre quartiers, de deux habitants: a figure in a complement, not a claim */
         if (f->nt0 > s0) {
