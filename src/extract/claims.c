@@ -1104,6 +1104,13 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         after++; /* 3 millions d'autres */
     if (r == 0 && after < s1 && cl_word_at(d, after) && cl_word_at(d, after)->who == CL_WHO_SKIP)
         after++;
+    size_t among = 0; /* Trois d'entre eux: the pronoun stands for a noun counted before */
+    if (r == 0 && !inherited && after < s1) {
+        size_t nt;
+        const cl_entry *ae = cl_match(d, after, s1, &nt);
+        if (ae && (ae->wflags & CL_W_AMONG))
+            among = nt, after += nt;
+    }
     if (r == 0 && prev->c && prev->sent == f->sent && prev->endt + 20 >= f->nt0 &&
         prev->c->unit == c->unit && !cl_year(d, n, f->nt0, s0)) {
         /* 420 civils auraient péri ..., 130 dans Saada: the noun is understood */
@@ -1139,7 +1146,7 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
                (rc_fr_morph_tok(doc, f->nt0 - back + 1, &m) && (m.flags & RC_M_VERB) &&
                 !(m.flags & RC_M_NOUN));
     }
-    if (r == 0 && !inherited && (pron || (after < s1 && cl_word_at(d, after) &&
+    if (r == 0 && !inherited && (pron || among || (after < s1 && cl_word_at(d, after) &&
         (cl_word_at(d, after)->wflags & CL_W_AUX)))) {
         /* Parmi les 82 passagers, 12 ont été blessés: a bare figure as the subject counts the
          * noun before it, or people; it needs a verb of its own */
@@ -1158,6 +1165,22 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
                 break;
             }
         }
+        if (among && prev->c && prev->sent + 1 >= f->sent && prev->c->counted) {
+            c->who = prev->c->who; /* 100 000 Arméniens ont fui. 20 000 d'entre eux ... */
+            c->counted = prev->c->counted;
+        }
+        for (size_t b = f->nt0; among && !c->counted && b > 0 && b + 40 > f->nt0; b--) {
+            const cl_entry *e = cl_word_at(d, b - 1); /* Les soldats ... 34 d'entre eux */
+            if (e && e->who >= 0 && !e->share && e->cwhat < 0) {
+                c->who = (uint8_t)e->who;
+                c->counted = rc_arena_strndup(&doc->arena, doc->text + tk[b - 1].start,
+                                              tk[b - 1].end - tk[b - 1].start);
+                if (!c->counted)
+                    return -1;
+            }
+        }
+        if (among)
+            cl_explain(f, "among", NULL, 0);
         if (pron && !c->counted && prev->c && prev->sent + 1 >= f->sent && prev->c->counted) {
             /* Des milliers de civils ont fui. Les milices en ont tué 40: the noun before */
             c->who = prev->c->who;
@@ -1215,6 +1238,8 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
     }
     f->ct = r ? ct : SIZE_MAX;
     f->endt = r == 1 ? ct + cnt : f->nt1;
+    if (!r && among)
+        f->endt = after; /* past d'entre eux: the verb follows */
     f->cend = f->endt;
     size_t pend = cl_parts(d, f, f->endt, s0, s1);
     if (pend > f->endt) {
