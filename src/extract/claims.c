@@ -650,7 +650,7 @@ static int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long s
         if (i == f->cend && !(e->pflags & CL_P_NOUN) && !cl_is_whole(d, f, s0)) {
             /* 46 personnes enlevées il y a trois semaines par des bandits ... ont été libérées:
              * a participle right after the noun gives way to the verb of the clause */
-            size_t k, nt2;
+            size_t k = 0, nt2 = 0;
             int w2 = cl_main_verb(d, i + nt, s1, who, &k, &nt2);
             /* a weak verb right after the participle says less: 46 otages libérés ont été
              * accueillis */
@@ -884,8 +884,8 @@ static size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s0, size_t s
             p = cl_tok_at(doc, doc->nums[y].end);
             continue;
         }
-        if (!cl_is_word(doc, p) || y >= 0)
-            return cl_apposition(d, f, i, s1);
+        if ((!cl_is_word(doc, p) || y >= 0) && !(y < 0 && cl_in_time(doc, doc->toks[p].start)))
+            return cl_apposition(d, f, i, s1); /* depuis octobre 2023, parmi: a date is skipped */
         p++;
     }
     if (!e || !(e->wflags & CL_W_PARTS))
@@ -895,6 +895,30 @@ static size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s0, size_t s
     if (p < s1 && cl_punct(doc, p, ','))
         p++; /* parmi eux, 4 enfants */
     return cl_parts_read(d, f, i, p, cue, s1);
+}
+
+/* Reads parts that come after the predicate of figure f and its complements, behind a comma
+ * and a parts cue (ont été tués depuis le début du siège, dont 58 enfants), before another
+ * figure (a time's aside); returns the token after the last part, or f->endt. */
+static size_t cl_parts_late(const cl_doc *d, cl_fig *f, size_t s1)
+{
+    const rc_doc *doc = d->doc;
+    for (size_t k = f->pred + 1; k + 1 < s1 && k < f->pred + 25; k++) {
+        if (cl_punct(doc, k, ';') || doc->toks[k].kind == RC_TOK_QUOTE_OPEN ||
+            (cl_num_at(doc, doc->toks[k].start) >= 0 && !cl_in_time(doc, doc->toks[k].start)))
+            return f->endt;
+        size_t nt;
+        const cl_entry *e;
+        if (!cl_punct(doc, k, ',') || !(e = cl_match(d, k + 1, s1, &nt)) ||
+            !(e->wflags & CL_W_PARTS))
+            continue;
+        size_t p = k + 1 + nt;
+        if (p < s1 && cl_punct(doc, p, ','))
+            p++;
+        size_t end = cl_parts_read(d, f, f->endt, p, k + 1, s1);
+        return end > f->endt ? end : f->endt;
+    }
+    return f->endt;
 }
 
 /* Reads the parts of figure f from token p on, after their cue at token cue (dont, parmi
@@ -1020,6 +1044,10 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         return 0;
     if (cl_year(d, n, f->nt0, s0) && f->nt1 < s1 && !cl_is_word(doc, f->nt1))
         return 0;
+    if (f->nt0 >= s0 + 2 && cl_word_at(d, f->nt0 - 1) &&
+        (cl_word_at(d, f->nt0 - 1)->wflags & CL_W_DE) && cl_word_at(d, f->nt0 - 2) &&
+        (cl_word_at(d, f->nt0 - 2)->wflags & CL_W_KIN))
+        return 0; /* une mère de cinq enfants: a family, not a count of victims */
 
     rc_claim *c = &f->c;
     c->value = n->value;
@@ -1249,6 +1277,15 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
     }
 
     int what = cl_predicate(d, f, s0, s1, k);
+    if (!f->nparts && what >= 0 && f->pred != SIZE_MAX && !f->pred_before) {
+        /* 312 civils ont été tués depuis le début du siège, dont 58 enfants: the parts after
+         * the predicate and its complements */
+        size_t pend2 = cl_parts_late(d, f, s1);
+        if (pend2 > f->endt) {
+            c->end = tk[pend2 - 1].end;
+            *skip_to = c->end;
+        }
+    }
     if (what >= 0 && cwhat >= 0 && !f->pred_noun &&
         ((f->pred_before && f->pred + 3 < f->nt0) || (!f->pred_before && f->pred > f->endt + 5))) {
         what = cwhat; /* 33 morts: the noun is the event, a verb further away is not */

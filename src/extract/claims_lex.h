@@ -64,6 +64,7 @@ enum cl_mod {
 #define CL_W_NEG 0x100000  /* the negative particle before a verb (ne, n') */
 #define CL_W_WHOLE 0x200000 /* before a figure, makes it the whole of the parts after it (parmi) */
 #define CL_W_AMONG 0x400000 /* after a figure, a pronoun for a noun counted before (d'entre eux) */
+#define CL_W_KIN 0x800000  /* a relative whose "de" figure is a family, no count (mère de 5 enfants) */
 
 typedef struct cl_entry {
     const char *key; /* folded, NUL-terminated; owned by the table */
