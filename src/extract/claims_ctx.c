@@ -199,20 +199,56 @@ static int cl_adverb(const cl_doc *d, size_t i)
 static int cl_name_before(const cl_doc *d, size_t s0, size_t c, size_t *na, size_t *nb)
 {
     const rc_doc *doc = d->doc;
-    size_t j = c;
-    while (j > s0) {
-        const cl_entry *e = cl_word_at(d, j - 1);
-        if ((e && (e->wflags & CL_W_AUX)) || cl_adverb(d, j - 1))
-            j--;
-        else
+    size_t j = c, i = c;
+    for (int pass = 0; pass < 3; pass++) {
+        while (j > s0) {
+            const cl_entry *e = cl_word_at(d, j - 1);
+            if ((e && (e->wflags & CL_W_AUX)) || cl_adverb(d, j - 1))
+                j--;
+            else
+                break;
+        }
+        if (j > s0 + 2 && cl_punct(doc, j - 1, ')')) {
+            /* La Mission d'appui ... (Manul) a évoqué: the name in brackets */
+            for (size_t k = j - 1; k > s0 && k + 5 > j; k--)
+                if (cl_punct(doc, k - 1, '(')) {
+                    if (k + 1 >= j)
+                        return 0;
+                    *na = k;
+                    *nb = j - 1;
+                    return 1;
+                }
+        }
+        if (pass && j > s0 + 1 && cl_punct(doc, j - 1, ',')) {
+            /* Les chebab, affiliés à Al-Qaïda, ont revendiqué ... et affirmé: the subject
+             * before the aside */
+            size_t k = j - 1;
+            while (k > s0 && k + 12 > j && !cl_punct(doc, k - 1, ',') &&
+                   cl_num_at(doc, doc->toks[k - 1].start) < 0)
+                k--;
+            if (k > s0 + 1 && cl_punct(doc, k - 1, ','))
+                j = k - 1;
+        }
+        i = j;
+        while (i > s0 && i + 12 > j && cl_is_word(doc, i - 1)) {
+            const cl_entry *e = cl_word_at(d, i - 1);
+            if (e && (e->wflags & CL_W_STOP))
+                break;
+            i--;
+        }
+        /* a verb group inside is no name (L'armée a repoussé l'assaut et affirmé): the name is
+         * the subject before its auxiliary */
+        size_t aux = SIZE_MAX;
+        for (size_t k = i; k < j && aux == SIZE_MAX; k++) {
+            const cl_entry *e = cl_word_at(d, k);
+            if (e && (e->wflags & CL_W_AUX) && !(doc->toks[k].flags & RC_TF_UPPER))
+                aux = k;
+        }
+        if (aux == SIZE_MAX)
             break;
-    }
-    size_t i = j;
-    while (i > s0 && i + 12 > j && cl_is_word(doc, i - 1)) {
-        const cl_entry *e = cl_word_at(d, i - 1);
-        if (e && (e->wflags & CL_W_STOP))
-            break;
-        i--;
+        j = aux;
+        if (pass == 2)
+            return 0;
     }
     while (i < j) {
         const cl_entry *e = cl_word_at(d, i);
