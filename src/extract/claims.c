@@ -1246,6 +1246,20 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
             c->who = (uint8_t)cl_word_at(d, ct + cnt)->who;
             cl_explain_toks(f, doc, "who-adjective", ct + cnt, 1);
         }
+        if (r == 1 && ce && ce->of && ct + cnt + 1 < s1 && cl_word_at(d, ct + cnt) &&
+            (cl_word_at(d, ct + cnt)->wflags & CL_W_DE)) {
+            /* Treize membres de notre personnel: the complement says who the members are */
+            size_t q = ct + cnt + 1;
+            for (int x = 0; x < 2 && q + 1 < s1 && cl_word_at(d, q) &&
+                            (cl_word_at(d, q)->wflags & CL_W_DET) && cl_word_at(d, q)->who < 0;
+                 x++)
+                q++;
+            const cl_entry *qe = q < s1 ? cl_word_at(d, q) : NULL;
+            if (qe && qe->who >= 0 && !qe->share) {
+                c->who = (uint8_t)qe->who;
+                cl_explain_toks(f, doc, "who-complement", q, 1);
+            }
+        }
         if (skipped && ce && ce->cwhat >= 0 && prev->c && prev->sent == f->sent) {
             /* 37 insurgés capturés et 5 autres tués: the others are of the same kind */
             c->who = prev->c->who;

@@ -80,6 +80,7 @@ typedef struct cl_entry {
     uint8_t mflags;  /* CL_MF_* */
     uint32_t wflags; /* CL_W_*: grammar words of claim_words.tsv */
     uint8_t one;     /* a toll noun an article counts as one (un mort, une victime) */
+    uint8_t of;      /* its complement after de says who is counted (membres de notre personnel) */
 } cl_entry;
 
 typedef struct cl_table {
