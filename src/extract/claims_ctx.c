@@ -337,6 +337,17 @@ static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_spe
     for (size_t x = 0; x < ncues; x++) {
         size_t best = cues[x], bnt = cnts[x], na = 0, nb = 0;
         int ok = 0;
+        /* the attribution stage read this cue (Il précise que: the pronoun resolved) */
+        uint32_t coff = doc->toks[best].start;
+        for (size_t ai = 0; ai < doc->nattrs; ai++) {
+            const rc_attribution *a = &doc->attrs[ai];
+            if (a->start <= coff && coff < a->end && a->nchain) {
+                *sp = a->chain[0];
+                cl_explain(f, "source-cue-attribution", doc->text + coff,
+                           doc->toks[best + bnt - 1].end - coff);
+                return 1;
+            }
+        }
         for (int side = 0; side < 2 && !ok; side++) {
             if (side == 0 ? !cl_name_after(d, best + bnt, s1, &na, &nb)
                           : !cl_name_before(d, s0, best, &na, &nb))
