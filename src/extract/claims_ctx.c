@@ -288,10 +288,16 @@ static int cl_name_fits(const cl_doc *d, const cl_fig *f, size_t na, size_t nb)
     return !(k == f->nt0 && nb < f->nt0 && k > nb) && doc->ntoks;
 }
 
+static size_t cl_quote_close(const rc_doc *doc, size_t i);
+
 /* The source of a figure when no attribution covers it: the report cue of the sentence nearest
- * the figure, and the name it introduces. Returns 1 with a speaker in *sp. */
-static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_speaker *sp)
+ * the figure, and the name it introduces. Returns 1 with a speaker in *sp, or with the
+ * attribution in *att whose chain is the source. */
+static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_speaker *sp,
+                              const rc_attribution **att)
 {
+    *att = NULL;
+    bool quoted = cl_quote_close(d->doc, f->nt0) != SIZE_MAX;
     rc_doc *doc = d->doc;
     size_t cues[8], cnts[8], ncues = 0;
     for (size_t i = s0; i < s1 && ncues < 8; i++) {
@@ -337,12 +343,13 @@ static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_spe
     for (size_t x = 0; x < ncues; x++) {
         size_t best = cues[x], bnt = cnts[x], na = 0, nb = 0;
         int ok = 0;
-        /* the attribution stage read this cue (Il précise que: the pronoun resolved) */
+        /* a quoted figure, then a cue the attribution stage read (« ... 600 blessés. » Il
+         * précise que): the speaker it resolved, not the pronoun */
         uint32_t coff = doc->toks[best].start;
-        for (size_t ai = 0; ai < doc->nattrs; ai++) {
+        for (size_t ai = 0; quoted && ai < doc->nattrs; ai++) {
             const rc_attribution *a = &doc->attrs[ai];
-            if (a->start <= coff && coff < a->end && a->nchain) {
-                *sp = a->chain[0];
+            if (a->start <= coff && coff < a->end && a->nchain && coff > f->c.end) {
+                *att = a;
                 cl_explain(f, "source-cue-attribution", doc->text + coff,
                            doc->toks[best + bnt - 1].end - coff);
                 return 1;
@@ -444,7 +451,8 @@ static int cl_sources(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int *denied)
         return RC_OK;
     }
     rc_speaker sp;
-    int r = cl_source_fallback(d, f, s0, s1, &sp);
+    const rc_attribution *att;
+    int r = cl_source_fallback(d, f, s0, s1, &sp, &att);
     size_t qc = r ? SIZE_MAX : cl_quote_close(doc, f->nt0);
     if (qc != SIZE_MAX && qc + 1 < doc->ntoks) {
         /* « ... 82 civils ... », a-t-il poursuivi: the cue after a quote that runs on */
@@ -458,11 +466,14 @@ static int cl_sources(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int *denied)
         b = cl_tok_at(doc, doc->sents[qs].end);
         if (b > a + 24)
             b = a + 24;
-        r = cl_source_fallback(d, f, a, b, &sp);
+        r = cl_source_fallback(d, f, a, b, &sp, &att);
     }
     if (r < 0)
         return RC_ENOMEM;
-    if (r) {
+    if (r && att) {
+        c->sources = att->chain;
+        c->nsources = att->nchain;
+    } else if (r) {
         rc_speaker *one = rc_arena_alloc(&doc->arena, sizeof *one);
         if (!one)
             return RC_ENOMEM;
