@@ -297,6 +297,8 @@ static int cl_counted_after(const cl_doc *d, size_t i, size_t lim, size_t *ct /*
     int skips = 0, sums = 0;
     *ct = SIZE_MAX;
     for (size_t j = i; j < lim && j < i + 6; j++) {
+        if (j == i && d->doc->toks[j].kind == RC_TOK_QUOTE_OPEN)
+            continue; /* 12 « terroristes »: the noun in scare quotes */
         if (!cl_is_word(d->doc, j))
             return 0;
         size_t nt;
@@ -1392,8 +1394,9 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
                                * deux véhicules piégés, 14 blindés (after tués ou blessés) */
     if (what < 0 || !cl_pred_fits(what, c->who)) {
         /* dans quatre quartiers, de deux habitants: a figure in a complement, not a claim */
-        if (f->nt0 > s0) {
-            /* ... and les deux villes: a definite figure names, it does not count */
+        if (f->nt0 > s0 && c->who != RC_WHO_OTHER && c->who != RC_WHO_VEHICLES) {
+            /* ... and les deux villes: a definite figure names, it does not count; weapons,
+             * strikes and targets count wherever they stand (sur deux cibles militaires) */
             const cl_entry *e = cl_word_at(d, f->nt0 - 1);
             if (e && (e->wflags & (CL_W_PREP | CL_W_DE | CL_W_DET)))
                 return 0;
