@@ -602,6 +602,8 @@ static int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long s
     /* avoir tué « plus de 100 soldats »: a quotation mark may stand between */
     size_t nb = f->nt0 > w0 && doc->toks[f->nt0 - 1].kind == RC_TOK_QUOTE_OPEN ? f->nt0 - 1
                                                                               : f->nt0;
+    if (nb > w0 + 1 && cl_word_at(d, nb - 1) && (cl_word_at(d, nb - 1)->wflags & CL_W_ADV))
+        nb--; /* compterait encore quelque 260 000 habitants: an adverb may stand between */
     for (size_t back = 1; back <= 2 && back <= nb - w0; back++) {
         /* ont tué 13 personnes et blessé 9 autres: a verb right before the figure governs it,
          * not the next clause's */
@@ -668,6 +670,19 @@ static int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long s
         f->pred_noun = (e->pflags & CL_P_NOUN) != 0;
         cl_explain_toks(f, doc, "predicate-after", i, nt);
         return what;
+    }
+    const cl_entry *pe = f->nt0 > s0 ? cl_word_at(d, f->nt0 - 1) : NULL;
+    if (f->cend < s1 &&
+        (f->nt0 == s0 || cl_punct(doc, f->nt0 - 1, ',') || (pe && (pe->wflags & CL_W_DET)))) {
+        /* Treize soldats de la force régionale de la SADC et de la Monusco ont été tués: the
+         * figure opens its clause; the verb comes after a complement too long for the window */
+        size_t k = 0, nt = 0;
+        int w = cl_main_verb(d, f->cend, s1, who, &k, &nt);
+        if (w >= 0) {
+            f->pred = k;
+            cl_explain_toks(f, doc, "predicate-main", k, nt);
+            return w;
+        }
     }
     for (size_t i = f->nt0; i > w0; i--) {
         size_t nt;
