@@ -1061,6 +1061,8 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         return 0;
     if (cl_year(d, n, f->nt0, s0) && f->nt1 < s1 && !cl_is_word(doc, f->nt1))
         return 0;
+    if (n->kind == RC_NUM_NUMBER && cl_in_time(doc, n->start) && cl_in_time(doc, n->end - 1))
+        return 0; /* dans la nuit du 6 au 7 mai: a day of a date counts nothing */
     if (f->nt0 >= s0 + 2 && cl_word_at(d, f->nt0 - 1) &&
         (cl_word_at(d, f->nt0 - 1)->wflags & CL_W_DE) && cl_word_at(d, f->nt0 - 2) &&
         (cl_word_at(d, f->nt0 - 2)->wflags & CL_W_KIN))
@@ -1150,13 +1152,13 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
     if (r == 0 && after < s1 && cl_word_at(d, after) && cl_word_at(d, after)->who == CL_WHO_SKIP)
         after++;
     size_t among = 0; /* Trois d'entre eux: the pronoun stands for a noun counted before */
-    if (r == 0 && !inherited && after < s1) {
+    if (r == 0 && after < s1) {
         size_t nt;
         const cl_entry *ae = cl_match(d, after, s1, &nt);
         if (ae && (ae->wflags & CL_W_AMONG))
             among = nt, after += nt;
     }
-    if (r == 0 && prev->c && prev->sent == f->sent && prev->endt + 20 >= f->nt0 &&
+    if (r == 0 && !among && prev->c && prev->sent == f->sent && prev->endt + 20 >= f->nt0 &&
         prev->c->unit == c->unit && !cl_year(d, n, f->nt0, s0)) {
         /* 420 civils auraient péri ..., 130 dans Saada: the noun is understood */
         const cl_entry *ne = after < s1 ? cl_word_at(d, after) : NULL;
@@ -1210,13 +1212,20 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
                 break;
             }
         }
-        if (among && prev->c && prev->sent + 1 >= f->sent && prev->c->counted) {
-            c->who = prev->c->who; /* 100 000 Arméniens ont fui. 20 000 d'entre eux ... */
+        /* 600 blessés ... 40 d'entre eux: the claim before when it counts people; else the
+         * nearest noun of people or vehicles (une centaine d'attaques contre des navires,
+         * coulant deux d'entre eux) */
+        if (among && prev->c && prev->sent + 1 >= f->sent && prev->c->counted &&
+            prev->c->who != RC_WHO_OTHER && prev->c->who != RC_WHO_AREAS &&
+            prev->c->who != RC_WHO_VEHICLES) {
+            c->who = prev->c->who;
             c->counted = prev->c->counted;
         }
-        for (size_t b = f->nt0; among && !c->counted && b > 0 && b + 40 > f->nt0; b--) {
-            const cl_entry *e = cl_word_at(d, b - 1); /* Les soldats ... 34 d'entre eux */
-            if (e && e->who >= 0 && !e->share && e->cwhat < 0) {
+        size_t from = f->sent ? cl_tok_at(doc, doc->sents[f->sent - 1].start) : 0;
+        for (size_t b = f->nt0; among && !c->counted && b > from && b + 30 > f->nt0; b--) {
+            const cl_entry *e = cl_word_at(d, b - 1);
+            if (e && e->who >= 0 && e->who != RC_WHO_OTHER && e->who != RC_WHO_AREAS &&
+                !e->share && e->cwhat < 0 && cl_num_at(doc, tk[b - 1].start) < 0) {
                 c->who = (uint8_t)e->who;
                 c->counted = rc_arena_strndup(&doc->arena, doc->text + tk[b - 1].start,
                                               tk[b - 1].end - tk[b - 1].start);
@@ -1224,6 +1233,7 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
                     return -1;
             }
         }
+
         if (among)
             cl_explain(f, "among", NULL, 0);
         if (pron && !c->counted && prev->c && prev->sent + 1 >= f->sent && prev->c->counted) {
@@ -1231,8 +1241,12 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
             c->who = prev->c->who;
             c->counted = prev->c->counted;
         }
-        for (size_t b = f->nt0; !pron && b > s0 && b + 15 > f->nt0; b--) {
+        for (size_t b = f->nt0; !pron && !among && b > s0 && b + 15 > f->nt0; b--) {
             const cl_entry *e = cl_word_at(d, b - 1);
+            if (e && (e->who == RC_WHO_AREAS || e->who == RC_WHO_OTHER) && b >= s0 + 3 &&
+                cl_word_at(d, b - 3) && (cl_word_at(d, b - 3)->wflags & CL_W_PREP) &&
+                cl_word_at(d, b - 2) && (cl_word_at(d, b - 2)->wflags & CL_W_DET))
+                continue; /* vivent dans les zones touchées et 200 000 ont besoin: a complement */
             if (e && e->who >= 0 && !e->share && e->cwhat < 0) { /* not sont morts et une ... */
                 c->who = (uint8_t)e->who;
                 c->counted = rc_arena_strndup(&doc->arena, doc->text + tk[b - 1].start,
@@ -1396,7 +1410,7 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
                 return 0;
         }
     }
-    if (bare && (what < 0 || (!pron && (f->pred_before || f->pred_noun))))
+    if (bare && (what < 0 || (!pron && !among && (f->pred_before || f->pred_noun))))
         return 0;
     if (corrected) {
         f->denied = 1; /* 52 morts et non 45: the figure the text puts right */
