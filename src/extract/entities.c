@@ -714,11 +714,12 @@ static ent_ctx_cue ent_context(ent_run *r, size_t a, size_t sent_start)
         if (kq == CUE_TITLE || kq == CUE_LOCTITLE) {
             c.title = true;
             c.title_near = steps <= 1 && !c.locprep;
-            if (steps == 2 && c.locnoun && tok_n(d, q + 1) == 2 &&
+            if (steps == 2 && (c.locnoun || c.orgnoun) && tok_n(d, q + 1) == 2 &&
                 memcmp(tok_s(d, q + 1), "de", 2) == 0) {
-                /* le chef de quartier X, le chef de village X: a title of its own, no article */
+                /* le chef de quartier X, le général de brigade X: a title of its own, no
+                 * article */
                 c.title_near = true;
-                c.locnoun = c.locnoun_far = false;
+                c.locnoun = c.locnoun_far = c.orgnoun = c.outlet = false;
                 break;
             }
             c.title_de = c.de;
@@ -1014,6 +1015,21 @@ static bool ent_unit_number(ent_run *r, size_t i)
            !(rc_fr_morph_tok(d, i + 1, &m) && (m.flags & RC_M_NOUN));
 }
 
+/* Whether a word is a model's designation: one to three letters, a hyphen, digits (F-16, Su-25,
+ * MQ-9, KAB-500), the first a capital. */
+static bool ent_model(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && i < 4 && ((s[i] >= 'A' && s[i] <= 'Z') || (i > 0 && s[i] >= 'a' && s[i] <= 'z')))
+        i++;
+    if (i == 0 || i > 3 || i + 1 >= n || s[i] != '-' || s[0] < 'A' || s[0] > 'Z')
+        return false;
+    for (size_t k = i + 1; k < n; k++)
+        if (s[k] < '0' || s[k] > '9')
+            return false;
+    return true;
+}
+
 /* Whether token a is a definite article written with a capital inside a sentence (cité par Le
  * Nouvelliste, le quotidien Le Potentiel): the start of a title, which keeps it. After a colon
  * or a quote a capital is the sentence's own. */
@@ -1101,6 +1117,8 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
         return ent_add(r, start, end, RC_ENT_PER, NULL);
     enum ent_cue head = ent_head_of(r, a);
     enum ent_cue tail = ent_tcue(r, b - 1);
+    if (c.misc && ent_noun_before(r, a, sent_start) == 2)
+        return ent_add(r, start, end, RC_ENT_MISC, NULL); /* un drone américain MQ-9 Reaper */
     /* an organisation's noun ends the name, or starts an English one (Times of Israel) */
     if ((head == CUE_ORGHEAD || tail == CUE_ORGTAIL || ent_acronym(first, firstn) ||
          (ent_tcue(r, a) == CUE_ORGTAIL && ent_tcue(r, a + 1) == CUE_PARTICLE)) &&
@@ -1155,6 +1173,8 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
      * acronym (BOKO HARAM FRAPPE À MOZOGO) */
     bool caps_place = c.locprep && a > sent_start && ent_acronym(s, n) &&
                       ent_acronym(tok_s(d, a - 1), tok_n(d, a - 1));
+    if (words == 1 && ent_model(s, n))
+        return ent_add(r, start, end, RC_ENT_MISC, NULL); /* F-16, Su-25, MQ-9 */
     if (words == 1 && !caps_place && (ent_acronym(s, n) ||
                        (n >= 3 && n <= 6 && (unsigned)(s[0] - 'A') < 26u &&
                         (unsigned)(s[1] - 'A') < 26u && (unsigned)(s[n - 1] - 'a') < 26u)))
