@@ -872,6 +872,28 @@ static bool ent_nickname(ent_run *r, size_t a, size_t sent_start)
     return (t->kind == RC_TOK_PUNCT && d->text[t->start] == ',') || ent_namelike(d, p - 2);
 }
 
+/* Whether the name at token a is what a named thing was called: baptisée (« X »), dénommée X,
+ * with an event's or a thing's noun a few words before the participle (l'opération, baptisée
+ * Sindoor; une opération baptisée « Lake Sanity 2 »). */
+static bool ent_baptised(ent_run *r, size_t a, size_t sent_start)
+{
+    const rc_doc *d = r->doc;
+    size_t p = a;
+    if (p > sent_start && d->toks[p - 1].kind == RC_TOK_QUOTE_OPEN)
+        p--;
+    if (p < sent_start + 2)
+        return false;
+    const char *s = tok_s(d, p - 1);
+    size_t n = tok_n(d, p - 1);
+    if (!((n >= 8 && memcmp(s, "baptis\xc3\xa9", 8) == 0) ||
+          (n >= 9 && memcmp(s, "d\xc3\xa9nomm\xc3\xa9", 9) == 0 && n <= 11)))
+        return false;
+    for (size_t q = p - 1; q > sent_start && q + 5 > p; q--)
+        if (ent_tcue(r, q - 1) == CUE_MISCNOUN)
+            return true;
+    return false;
+}
+
 /* FNV-1a over a span's bytes and its type. */
 static uint32_t ent_span_hash(const char *s, size_t n, int type)
 {
@@ -1065,6 +1087,9 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
                       (a > 0 && d->toks[a - 1].kind == RC_TOK_QUOTE_OPEN);
         if (k == CUE_PARTICLE && a + 1 < b)
             break; /* « El Chapo », Al Jazeera: the particle starts the name */
+        if (opener && a > 0 && d->toks[a - 1].kind == RC_TOK_QUOTE_OPEN &&
+            ent_baptised(r, a, sent_start))
+            break; /* baptisée « Bouclier du Nord »: common words make the name */
         if (k == CUE_COMPASS && a + 1 == b && !opener && ent_region_before(r, a, sent_start))
             return ent_add(r, d->toks[a].start, d->toks[a].end, RC_ENT_LOC, NULL);
         if (k == CUE_STOP || k == CUE_COMPASS || k == CUE_TITLE || k == CUE_LOCTITLE ||
@@ -1108,6 +1133,8 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
         return ent_add(r, start, end, RC_ENT_ORG, NULL);
     if (words <= 4 && ent_dateline_outlet(r, a, b))
         return ent_add(r, start, end, RC_ENT_ORG, NULL);
+    if (words <= 4 && ent_baptised(r, a, sent_start))
+        return ent_add(r, start, end, RC_ENT_MISC, NULL);
     if (words <= 3 && ent_nickname(r, a, sent_start))
         return ent_add(r, start, end, RC_ENT_PER, NULL);
     if (words <= 3 && ent_dateline(r, a, b))
