@@ -462,8 +462,7 @@ static int cl_coordinated(const cl_doc *d, size_t i, size_t s1)
     return cl_counted_after(d, cl_tok_at(doc, doc->nums[m].end), s1, &ct, &cnt, &ce) >= 1;
 }
 
-/* Whether byte off lies inside a time expression (times are in text order). */
-static bool cl_in_time(const rc_doc *doc, uint32_t off)
+bool cl_in_time(const rc_doc *doc, uint32_t off)
 {
     size_t lo = 0, hi = doc->ntimes;
     while (lo < hi) { /* the first time that ends after off */

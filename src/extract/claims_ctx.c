@@ -679,10 +679,7 @@ static bool cl_figure_between(const cl_doc *d, const cl_fig *f, uint32_t a, uint
             pw = cl_word_at(d, nt - 1);
         if (pw && (pw->wflags & CL_W_PREP))
             continue;
-        bool in_time = false; /* the times are in text order */
-        for (size_t t = 0; t < doc->ntimes && doc->times[t].start <= nu->start && !in_time; t++)
-            in_time = nu->end <= doc->times[t].end;
-        if (in_time)
+        if (cl_in_time(doc, nu->start) && cl_in_time(doc, nu->end - 1))
             continue;
         /* a figure of an ellipsis with its own place: ..., 12 dans le seul quartier de Sorel */
         size_t ne = cl_tok_at(doc, nu->end);
