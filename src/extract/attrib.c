@@ -289,7 +289,7 @@ static bool relay_aside_before(const src_state *st, uint32_t g, uint32_t a)
     return cue && cue->cls == SC_RELAY;
 }
 
-static int read_told(pass *ps, uint32_t j, uint32_t lim, chain *c, uint32_t *end)
+static int read_told(pass *ps, uint32_t j, uint32_t lim, bool subj, chain *c, uint32_t *end)
 {
     src_state *st = ps->st;
     *end = j;
@@ -309,6 +309,27 @@ static int read_told(pass *ps, uint32_t j, uint32_t lim, chain *c, uint32_t *end
          * is the subject that follows */
         *end = np.na < np.nb ? np.na : np.b;
         return RC_OK;
+    }
+    uint32_t na = np.na, nb = np.nb;
+    if (na == nb && np.ra < np.rb) { /* à Radio Ndeke Luka X: a name that starts with its kind */
+        na = np.ra;
+        nb = np.rb;
+        for (uint32_t k = na; k < nb; k++)
+            if (!(st->ti[k].bits & TB_NAME))
+                na = nb;
+    }
+    if (subj && na < nb && np.b == nb &&
+        (np.b >= lim || st->doc->toks[np.b].kind == RC_TOK_PUNCT)) {
+        /* the clause ends on the outlet: the inverted subject is the end of its names */
+        uint32_t k = speaker_name_split(st, na, nb, np.head == SL_ORG && np.ra < na);
+        if (k) {
+            np.na = na;
+            np.nb = np.b = k;
+            if (np.ra >= na)
+                np.ra = np.rb = 0;
+            np.ent = -1;
+            np.type = RC_ENT_ORG;
+        }
     }
     if (np.type != RC_ENT_ORG && !(article && np.na < np.nb))
         return RC_OK; /* à l'AFP, au Monde; not à Genève */
@@ -572,7 +593,7 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
         }
         chain told = {.n = 0, .joint = 0};
         uint32_t e;
-        int status = read_told(ps, j, b, &told, &e);
+        int status = read_told(ps, j, b, true, &told, &e);
         if (status)
             return status;
         uint32_t p = g > a && speaker_punct(st, g - 1, ',') ? g - 1 : g;
@@ -602,7 +623,7 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
                 return status;
             for (size_t n = 0; n < told.n; n++)
                 chain_add(&c, &told.link[n], false);
-            if ((status = read_told(ps, after, b, &c, &after)))
+            if ((status = read_told(ps, after, b, false, &c, &after)))
                 return status;
             *next = after > vend ? after : vend;
             found = false; /* made */
@@ -655,7 +676,7 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
                 chain_add(&c, &osp, false);
         }
         uint32_t e;
-        if ((status = read_told(ps, vend, b, &c, &e)))
+        if ((status = read_told(ps, vend, b, false, &c, &e)))
             return status;
         if (e > *next)
             *next = e;

@@ -185,6 +185,19 @@ static bool is_par(const src_state *st, uint32_t k)
     return t->end - t->start == 3 && memcmp(st->doc->text + t->start, "par", 3) == 0;
 }
 
+/* Whether token k is an honorific written without its dot (Dr, Mgr): "hon" in its
+ * source_grammar.tsv entry. Only short capitalised words are looked up. */
+static bool honorific(const src_state *st, uint32_t k)
+{
+    size_t len;
+    const char *w = tok_text(st, k, &len);
+    if (len > 4 || !(st->doc->toks[k].flags & RC_TF_UPPER))
+        return false;
+    const rc_lexicon *lex = rc_lang_lex(st->doc->ctx->fr, "source_grammar");
+    const char *v = lex ? rc_lex_get(lex, w, len) : NULL;
+    return v && strstr(v, "hon") != NULL;
+}
+
 /* Reads the phrase at i (see the file header); false when it names no source. */
 static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
 {
@@ -210,8 +223,8 @@ static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
         if (j < lim && (ti[j].bits & SL_DET) && !(ti[j].bits & (TB_NAME | SL_PREP)))
             j++; /* les deux */
     }
-    if (j + 1 < lim && t[j].kind == RC_TOK_ABBREV && (ti[j + 1].bits & TB_NAME) &&
-        !(ti[j].bits & TB_NAME))
+    if (j + 1 < lim && (ti[j + 1].bits & TB_NAME) &&
+        ((t[j].kind == RC_TOK_ABBREV && !(ti[j].bits & TB_NAME)) || honorific(st, j)))
         j++; /* M. Verdier, Dr Haddad: the honorific is no part of the name */
     uint32_t content = j, last = j, headtok = UINT32_MAX;
     uint32_t desc = (j > i && (ti[j - 1].bits & SL_QTY)) ? j - 1 : j; /* deux habitants */
@@ -711,6 +724,63 @@ static uint32_t skip_channel(const src_state *st, uint32_t k, uint32_t lim)
     return j > k && j < lim && (ti[j].bits & TB_NAME) && !(ti[j].bits & TB_ACRO) ? j : k;
 }
 
+/* Whether a subject may start at token k after a complement: a name that is no acronym, or an
+ * article that reads a source (le commissaire, le Dr X). */
+static bool subject_start(const src_state *st, uint32_t k, uint32_t lim)
+{
+    const srclex_info *ti = st->ti;
+    if (k >= lim)
+        return false;
+    if ((ti[k].bits & TB_NAME) && !(ti[k].bits & TB_ACRO))
+        return true;
+    src_np np;
+    return (ti[k].bits & SL_DET) && !(ti[k].bits & (TB_NAME | SL_PREP)) &&
+           np_read(st, k, lim, &np) && !np.pron;
+}
+
+/* At the comma at token k, an aside that a preposition opens and a comma closes (, par messages
+ * WhatsApp,) before a subject: returns the subject's first token, or k. */
+static uint32_t skip_aside(const src_state *st, uint32_t k, uint32_t lim)
+{
+    const srclex_info *ti = st->ti;
+    const rc_token *t = st->doc->toks;
+    if (k + 2 >= lim || !speaker_punct(st, k, ',') || !(ti[k + 1].bits & SL_LOC) ||
+        (ti[k + 1].bits & SL_DET))
+        return k;
+    uint32_t m = k + 2;
+    while (m < lim && m - k < 8 && t[m].kind != RC_TOK_PUNCT &&
+           !(ti[m].bits & (SL_STOP | SL_VERB)))
+        m++;
+    if (m + 1 >= lim || !speaker_punct(st, m, ',') || !subject_start(st, m + 1, lim))
+        return k;
+    return m + 1;
+}
+
+/* After a preposition at j, a complement of manner or audience that names no source (au
+ * téléphone, devant la foule, à notre blog, au micro de la radio) and, after it, the subject of
+ * an inverted verb: returns the subject's first token, a name or an article that reads a source
+ * (a assuré au téléphone Ruslan Aliyev; a affirmé devant la foule le commissaire). An aside
+ * between commas opened by a preposition may follow the complement (à notre blog, par
+ * messages, le Dr X). Returns j when the words there do not end so. */
+static uint32_t skip_circumstance(const src_state *st, uint32_t j, uint32_t lim)
+{
+    const srclex_info *ti = st->ti;
+    const rc_token *t = st->doc->toks;
+    const uint32_t gram = TB_NAME | SL_DET | SL_PREP | SL_LOC | SL_STOP | SL_AUX | SL_PRON |
+                          SL_CUE | SL_VERB | SL_QUE | SL_REL | SL_REFL;
+    uint32_t k = j + 1;
+    if (k < lim && (ti[k].bits & SL_DET) && !(ti[k].bits & (TB_NAME | SL_QTY | SL_PREP)))
+        k++;
+    uint32_t w = k;
+    while (k < lim && k - w < 3 && t[k].kind == RC_TOK_WORD && !(ti[k].bits & gram))
+        k++;
+    if (k == w || k + 1 >= lim)
+        return j;
+    if (speaker_punct(st, k, ','))
+        return skip_aside(st, k, lim) > k ? skip_aside(st, k, lim) : j;
+    return subject_start(st, k, lim) ? k : j;
+}
+
 bool speaker_subject_right(const src_state *st, uint32_t j, uint32_t lim, bool loose, src_np *np)
 {
     const srclex_info *ti = st->ti;
@@ -737,6 +807,10 @@ bool speaker_subject_right(const src_state *st, uint32_t j, uint32_t lim, bool l
                  t[j + 1].kind == RC_TOK_WORD &&
                  !(ti[j + 1].bits & (TB_NAME | SL_DET | SL_PREP | SL_ROLE | SL_SRC | SL_ORG)))
             j += 2; /* témoigne par téléphone Abdou */
+        else if ((b & SL_LOC) && !(b & SL_DET) && (name = skip_circumstance(st, j, lim)) > j)
+            j = name; /* a assuré au téléphone X; a affirmé devant la foule le commissaire */
+        else if ((name = skip_aside(st, j, lim)) > j)
+            j = name; /* a confié à notre blog, par messages, le Dr X */
         else
             break;
     }
@@ -814,6 +888,38 @@ static const char *drop_org_kind(const src_state *st, const char *name)
         return name; /* Radio Okapi, Agence France-Presse: the kind is part of the name */
     srclex_info w = srclex_word(st->sl, name, n);
     return (w.bits & SL_ORG) && !(w.bits & (SL_ROLE | SL_SRC)) ? sp + 1 : name;
+}
+
+/* Whether token k is a given name of ent_firstnames.txt. */
+static bool first_name(const src_state *st, uint32_t k)
+{
+    size_t len;
+    const char *w = tok_text(st, k, &len);
+    const rc_lexicon *lex = rc_lang_lex(st->doc->ctx->fr, "ent_firstnames");
+    return lex && rc_lex_get(lex, w, len) != NULL;
+}
+
+uint32_t speaker_name_split(const src_state *st, uint32_t na, uint32_t nb, bool kind)
+{
+    const srclex_info *ti = st->ti;
+    const rc_token *t = st->doc->toks;
+    if (nb < na + 2 || nb - na > 8)
+        return 0;
+    const char *tx = st->doc->text;
+    const rc_lexicon *orgs = rc_lang_lex(st->doc->ctx->fr, "ent_orgs");
+    size_t n = t[nb - 1].end - t[na].start;
+    if ((orgs && rc_lex_get(orgs, tx + t[na].start, n)) ||
+        (st->agencies && rc_lex_get(st->agencies, tx + t[na].start, n)))
+        return 0; /* a name the lists know whole: Agence France Presse */
+    if ((ti[na].bits & TB_ACRO) && !(ti[na + 1].bits & TB_ACRO))
+        return na + 1; /* l'AFP Bukar Kolo */
+    if (!first_name(st, na))
+        for (uint32_t p = na + 1; p + 1 < nb; p++)
+            if (nb - p <= 3 && first_name(st, p))
+                return p; /* Radio Ndeke Luka Clarisse Yakité */
+    if ((kind || (ti[na].bits & SL_ORG)) && nb - na >= 3)
+        return nb - 2; /* au média Suspilne Iryna Tkachenko: a person's two words */
+    return 0;
 }
 
 bool speaker_anaphor(const src_state *st, uint32_t k)
