@@ -193,6 +193,17 @@ static int read_source(pass *ps, uint32_t j, uint32_t lim, bool loose, src_np *n
     return speaker_make(st, np, sp);
 }
 
+/* Whether token k's word has class cls in source_grammar.tsv (coord: et, mais, puis; dem). */
+static bool grammar_class(const src_state *st, uint32_t k, const char *cls)
+{
+    const rc_token *t = &st->doc->toks[k];
+    if (t->kind != RC_TOK_WORD)
+        return false;
+    const rc_lexicon *lex = rc_lang_lex(st->doc->ctx->fr, "source_grammar");
+    const char *v = lex ? rc_lex_get(lex, st->doc->text + t->start, t->end - t->start) : NULL;
+    return v && strstr(v, cls) != NULL;
+}
+
 /* Whether token k's word is in the language's word list of that name (source_own.txt:
  * possessives by which the outlet names itself; source_objects.txt: object pronouns). */
 static bool tok_listed(const src_state *st, uint32_t k, const char *list)
@@ -507,12 +518,17 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
         tok_listed(st, g - 1, "source_objects"))
         g--;
     uint32_t bits = ti[i].bits;
+    /* X a démenti ce bilan et affirmé ...; X confirme mais déplore: a verb joined to the clause
+     * before shares its subject, the source of the sentence's last attribution */
+    bool coord = clitic < 0 && !inq && g > a && grammar_class(st, g - 1, "coord") &&
+                 st->doc->nattrs > ps->sent_first;
     if (vend > i + 1) { /* a many-word verb: faisant état de */
         rc_morph m;
         if (rc_fr_morph_tok(st->doc, i, &m) && (m.flags & RC_M_PPRE))
             bits |= SL_PART;
     }
-    if (!aux && clitic < 0 && (bits & SL_PP) && !(g > a && speaker_punct(st, g - 1, ',')))
+    if (!aux && clitic < 0 && (bits & SL_PP) && !coord &&
+        !(g > a && speaker_punct(st, g - 1, ',')))
         return RC_OK; /* a participle alone: "les informations rapportées" */
     bool inverted = clitic >= 0 ||
                     (g > a && (speaker_punct(st, g - 1, ',') || (ti[g - 1].bits & SL_QUE) ||
@@ -536,7 +552,12 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
     rc_speaker sp;
     bool found = false;
     chain c = {.n = 0, .joint = 0};
-    if (infin) {
+    if (coord) {
+        const rc_attribution *prev = &st->doc->attrs[st->doc->nattrs - 1];
+        for (size_t n = 0; n < prev->nchain; n++)
+            chain_add(&c, &prev->chain[n], (prev->joint >> n) & 1u);
+        inverted = ahead = false;
+    } else if (infin) {
         const src_mem *m = &st->mem[(st->nmem - 1) % SRC_MEM];
         if (m->sent + 1 < ps->sent)
             return RC_OK;
