@@ -42,12 +42,15 @@ typedef struct pass {
 
 /* How many tokens at i make an aside that may stand inside a cue phrase: an adverb (cité mardi
  * par) or a preposition, a possessive and a noun (fait pour sa part état de, a de son côté
- * affirmé); 0 when none does. */
+ * affirmé) or a stressed pronoun between commas (parlent, eux, de); 0 when none does. */
 static uint32_t phrase_aside(const src_state *st, uint32_t i, uint32_t lim)
 {
     const srclex_info *ti = st->ti;
     if ((ti[i].bits & SL_ADV) && !(ti[i].bits & TB_NAME))
         return 1;
+    if (i + 2 < lim && speaker_punct(st, i, ',') && (ti[i + 1].bits & SL_PRON) &&
+        speaker_punct(st, i + 2, ','))
+        return 3; /* parlent, eux, de */
     if (i + 2 < lim && (ti[i].bits & (SL_LOC | SL_PREP)) && (ti[i + 1].bits & SL_DET) &&
         !(ti[i + 1].bits & SL_DEF) && st->doc->toks[i + 1].kind == RC_TOK_WORD &&
         st->doc->toks[i + 2].kind == RC_TOK_WORD && !(ti[i + 2].bits & (TB_NAME | SL_CUE)))
@@ -812,6 +815,13 @@ static int on_according(pass *ps, uint32_t i, uint32_t e, const srclex_cue *cue,
     rc_speaker sp;
     uint32_t end = e;
     bool previous = cue->cls == SC_SAME;
+    size_t pl = strlen(cue->phrase);
+    if (pl > 4 && strcmp(cue->phrase + pl - 4, " par") == 0) {
+        /* ce chiffre n'a pas été confirmé par les autorités: they did not vouch for it */
+        for (uint32_t k = i; k > a && i - k < 5 && (st->ti[k - 1].bits & TB_WORD); k--)
+            if (st->ti[k - 1].bits & SL_NEG)
+                return RC_OK;
+    }
     if (!previous) {
         uint32_t from = cue->cls == SC_SOURCE_OF ? e - 1 : e;
         int status = read_source(ps, from, b, cue->cls == SC_ACCORDING, &np, &sp);

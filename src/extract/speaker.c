@@ -641,8 +641,14 @@ bool speaker_subject_left(const src_state *st, uint32_t g, uint32_t s0, src_np *
         uint32_t p = k;
         while (p > s0 && k - p < LOOKBACK && !speaker_punct(st, p, '('))
             p--;
-        if (p > s0 && speaker_punct(st, p, '('))
+        if (p > s0 && speaker_punct(st, p, '(')) {
+            /* L'Office de secours ... (UNRWA) estime: the acronym names it whole, where the long
+             * name read leftwards may stop at a word of its own (et, pour) */
+            if (k == p + 2 && (ti[p + 1].bits & TB_ACRO) && np_read(st, p + 1, k, np) &&
+                np->na < np->nb)
+                return true;
             k = p - 1;
+        }
     }
     if ((ti[k].bits & SL_PRON) && !(ti[k].bits & TB_NAME))
         return np_read(st, k, k + 1, np);
