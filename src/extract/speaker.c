@@ -489,6 +489,9 @@ static uint32_t role_cut(const src_state *st, uint32_t a, uint32_t b)
     return b;
 }
 
+static bool first_name(const src_state *st, uint32_t k);
+static bool role_has_complement(const src_state *st, const src_np *np);
+
 /* The name in apposition after the comma at token j of a description np (le ministre turc,
  * Mevlüt Çavuşoğlu,): a name that is neither a place nor a body and ends at a mark, or with
  * role_ok a role holding a name (le porte-parole ..., le colonel X,). It becomes np's name, the
@@ -496,15 +499,50 @@ static uint32_t role_cut(const src_state *st, uint32_t a, uint32_t b)
 static void appos_name(const src_state *st, uint32_t j, uint32_t lim, bool role_ok, src_np *np)
 {
     src_np r;
-    if (np_read(st, j + 1, lim, &r) && r.na < r.nb && r.type != RC_ENT_ORG &&
-        r.type != RC_ENT_LOC && (r.head == HEAD_NAME || (role_ok && r.head == SL_ROLE)) &&
+    if (!np_read(st, j + 1, lim, &r) || r.na >= r.nb || r.type == RC_ENT_ORG)
+        return;
+    /* a place of the tagger may be a person's name of several words after a person's
+     * description (un habitant de Makeen, Gul Khan Mehsud,) */
+    bool loc = r.type == RC_ENT_LOC;
+    if (loc && !(r.nb - r.na >= 3 || (r.nb - r.na == 2 && first_name(st, r.na))))
+        return;
+    if ((r.head == HEAD_NAME || (role_ok && r.head == SL_ROLE)) &&
         (r.b >= lim || st->doc->toks[r.b].kind == RC_TOK_PUNCT)) {
         np->na = r.na;
         np->nb = r.nb;
-        np->ent = r.ent;
+        np->ent = loc ? -1 : r.ent;
         np->b = r.b;
-        np->type = r.ent >= 0 ? r.type : RC_ENT_PER;
+        np->type = r.ent >= 0 && !loc ? r.type : RC_ENT_PER;
     }
+}
+
+/* The name in apposition after the comma at token j of an organisation's description with a
+ * complement (le service de communication de l'armée, l'Inter-Services Public Relations (ISPR),;
+ * un institut de recherche d'Islamabad, le PICSS): a name that ends at a mark, an acronym in
+ * brackets allowed after it. It becomes np's name. */
+static void appos_org(const src_state *st, uint32_t j, uint32_t lim, src_np *np)
+{
+    src_np r;
+    const rc_token *t = st->doc->toks;
+    if (!np_read(st, j + 1, lim, &r) || r.pron || r.type == RC_ENT_LOC)
+        return;
+    if (r.na >= r.nb && r.head == SL_ORG && r.ra < r.rb && (st->ti[r.ra].bits & TB_NAME)) {
+        r.na = r.ra; /* l'Office central de coordination: a name that starts with its kind */
+        r.nb = r.rb;
+    }
+    if (r.na >= r.nb || (r.head != HEAD_NAME && r.head != SL_ORG) ||
+        r.na != r.a + (r.a < r.na))
+        return;
+    uint32_t e = r.b;
+    if (e + 2 < lim && speaker_punct(st, e, '(') && speaker_punct(st, e + 2, ')'))
+        e += 3; /* (ISPR) */
+    if (e < lim && t[e].kind != RC_TOK_PUNCT)
+        return;
+    np->na = r.na;
+    np->nb = r.nb;
+    np->ent = r.ent >= 0 && st->doc->ents[r.ent].type == RC_ENT_ORG ? r.ent : -1;
+    np->b = e;
+    np->type = RC_ENT_ORG;
 }
 
 bool speaker_np_appos(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
@@ -552,6 +590,8 @@ bool speaker_np_appos(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
         }
     } else if (!named && (np->head == SL_ROLE || np->head == SL_SRC)) {
         appos_name(st, j, lim, true, np); /* le ministre turc, Mevlüt Çavuşoğlu, */
+    } else if (!named && np->head == SL_ORG && role_has_complement(st, np)) {
+        appos_org(st, j, lim, np); /* un institut de recherche d'Islamabad, le PICSS */
     }
     return true;
 }
