@@ -624,8 +624,14 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
         bool after_quote = inq || (p > a && t[p - 1].kind == RC_TOK_QUOTE_CLOSE);
         found = speaker_subject_right(st, e, b, after_quote, &np);
         src_np left;
-        if (found && np.guessed && !inq && !after_quote && relay_aside_before(st, g, a) &&
-            speaker_subject_left(st, g, a, &left)) {
+        if (found && !inq && !after_quote && g > a && speaker_punct(st, g - 1, ',') &&
+            speaker_subject_left(st, g, a, &left) && !left.pron && left.a == a &&
+            left.na < left.nb && (left.type == RC_ENT_PER || left.ra < left.rb)) {
+            np = left; /* Son porte-parole, Avichay Adraee, a appelé sur X les habitants: the
+                        * sentence opens on a named subject and its apposition */
+            inverted = false;
+        } else if (found && np.guessed && !inq && !after_quote && relay_aside_before(st, g, a) &&
+                   speaker_subject_left(st, g, a, &left)) {
             np = left; /* des habitants, joints par X, ont dénoncé les tirs: the comma was an
                         * aside's, and the guess after the verb its object */
             inverted = false;

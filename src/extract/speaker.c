@@ -158,6 +158,22 @@ int speaker_init(src_state *st, rc_doc *doc, const srclex *sl)
                 }
             }
         }
+        /* a one-word place or body glued to a person with no preposition before it is that
+         * person's given name (Salem + Ben Ghazi): both are read as one run of names */
+        for (size_t e = 0; e + 1 < doc->nents; e++) {
+            const rc_entity *en = &doc->ents[e], *nx = &doc->ents[e + 1];
+            if (en->type == RC_ENT_PER || nx->type != RC_ENT_PER)
+                continue;
+            uint32_t ea = st->ent_end[e]; /* token after e when mapped */
+            if (ea == 0 || ea >= n || st->ent_of[ea] != (int32_t)(e + 1) ||
+                st->ent_of[ea - 1] != (int32_t)e)
+                continue;
+            uint32_t k = ea - 1;
+            if (k > 0 && !(doc->toks[k].flags & RC_TF_SENTSTART) &&
+                (st->ti[k - 1].bits & (SL_LOC | SL_PREP | SL_DET | TB_NAME)))
+                continue;
+            st->ent_of[k] = st->ent_of[ea] = -1;
+        }
     }
     return RC_OK;
 }
