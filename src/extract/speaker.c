@@ -1058,16 +1058,16 @@ static bool after_preposition(const src_state *st, uint32_t off)
 }
 
 /* The organisation that "l'agence" or "le ministère" at token k stands for: the nearest entity
- * of the three sentences before that starts with the same noun (le ministère -> ministère de la
+ * of the back sentences before (three; twelve after "même") that starts with the same noun (le ministère -> ministère de la
  * Santé) or follows it (l'agence Tass). The nearest organisation of any kind is too often
  * another one, but a group noun (le mouvement chiite, l'ONG basée à Londres) stands for the
  * nearest organisation of the two sentences before that may be a group (group_antecedent).
  * -1: none. */
-static int32_t org_antecedent(const src_state *st, uint32_t k, uint32_t sent)
+static int32_t org_antecedent(const src_state *st, uint32_t k, uint32_t sent, uint32_t back)
 {
     const rc_doc *d = st->doc;
     uint32_t at = d->toks[k].start;
-    uint32_t from = d->sents[sent >= 3 ? sent - 3 : 0].start;
+    uint32_t from = d->sents[sent >= back ? sent - back : 0].start;
     size_t nlen;
     const char *noun = tok_text(st, k, &nlen);
     size_t lo = 0, hi = d->nents; /* entities are in text order: the first at or after k */
@@ -1193,9 +1193,21 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
             }
         }
     }
-    if (!named && np->head == SL_ORG && np->def && !(np->bits & SL_PLUR) && st->doc->sents &&
-        !role_has_complement(st, np) && speaker_anaphor(st, np->ra)) { /* l'ONG, le ministère */
-        int32_t e = org_antecedent(st, np->ra, sent);
+    uint32_t kind = np->ra; /* la même association: the kind noun after même */
+    bool same = false;
+    if (!named && np->ra + 2 == np->rb && (st->ti[np->ra].bits & SL_ADV)) {
+        size_t ml;
+        const char *mw = tok_text(st, np->ra, &ml);
+        same = folded_eq(mw, ml, "même", strlen("même"));
+        kind += same;
+    }
+    if (same && !(st->ti[kind].bits & SL_ORG))
+        same = false;
+    if (!named && (np->head == SL_ORG || same) && (np->def || (st->ti[np->a].bits & SL_DEF)) &&
+        !(np->bits & SL_PLUR) && st->doc->sents && !role_has_complement(st, np) &&
+        (same || speaker_anaphor(st, kind))) {
+        /* l'ONG, le ministère, la même association */
+        int32_t e = org_antecedent(st, kind, sent, same ? 12 : 3); /* même: any named before */
         if (e >= 0) {
             const rc_entity *en = &st->doc->ents[e];
             out->name = drop_org_kind(st, en->canon);
