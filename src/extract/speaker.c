@@ -214,6 +214,19 @@ static bool honorific(const src_state *st, uint32_t k)
     return v && strstr(v, "hon") != NULL;
 }
 
+/* Whether the "et" at token j joins two complements inside a name (d'otages et de disparus,
+ * d'urgence et de réhabilitation): "de" or "d'" then a lower-case word that is no article. */
+static bool et_de(const src_state *st, uint32_t j, uint32_t lim)
+{
+    const srclex_info *ti = st->ti;
+    return j + 2 < lim && (ti[j + 1].bits & SL_PREP) &&
+           !(ti[j + 1].bits & (SL_DET | SL_LOC | TB_NAME)) &&
+           st->doc->toks[j + 2].kind == RC_TOK_WORD &&
+           !(ti[j + 2].bits & (TB_NAME | SL_DET | SL_PREP | SL_LOC | SL_STOP | SL_VERB | SL_AUX |
+                               SL_PRON | SL_QUE | SL_REL | SL_CUE | SL_ADV)) &&
+           !(st->doc->toks[j + 2].flags & RC_TF_UPPER);
+}
+
 /* Reads the phrase at i (see the file header); false when it names no source. */
 static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
 {
@@ -334,6 +347,11 @@ static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
             j++;
             if ((ti[j].bits & SL_DET) && !(ti[j].bits & TB_NAME) && j + 1 < lim)
                 j++; /* de la, de l' */
+            after_prep = true;
+            continue;
+        }
+        if ((b & SL_CONJ) && (np->head || nruns) && et_de(st, j, lim)) {
+            j += 2; /* le Forum des familles d'otages et de disparus */
             after_prep = true;
             continue;
         }
@@ -624,6 +642,8 @@ static bool left_boundary(const src_state *st, uint32_t k)
         return false;
     if ((b & SL_CUE) && !(b & (SL_LOC | SL_PREP)))
         return true;
+    if ((b & SL_CONJ) && et_de(st, k, st->doc->ntoks))
+        return false; /* d'otages et de disparus */
     return (b & (SL_STOP | SL_VERB | SL_AUX | SL_QUE | SL_REL | SL_PRON)) != 0;
 }
 
