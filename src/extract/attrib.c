@@ -667,6 +667,10 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
             src_np orig; /* des sources citées par l'agence Reuters évoquent: two links */
             if (cue && cue->cls == SC_RELAY && e == np.a && j > a &&
                 speaker_subject_left(st, j, a, &orig) && !orig.pron && orig.b == j) {
+                if (own_outlet(st, np.a)) {
+                    np = orig; /* un habitant joint par notre rédaction affirme: no relay */
+                    break;
+                }
                 int s2 = speaker_make(st, &orig, &sp);
                 if (s2 < 0)
                     return s2;
