@@ -940,8 +940,9 @@ static int quote_fallback(pass *ps, size_t q)
     if (j >= qt->oa || !speaker_np_appos(st, j, qt->oa, &np) || np.pron ||
         (np.na == np.nb && np.head != SL_ROLE && np.head != SL_SRC && np.head != SL_ORG))
         return RC_OK;
-    if (np.b + 1 < qt->oa && speaker_punct(st, np.b, ':'))
-        return RC_OK; /* Sahel : l'offensive est « une question de jours »: a topic, not a speaker */
+    if ((np.b + 1 < qt->oa && speaker_punct(st, np.b, ':')) || np.type == RC_ENT_LOC)
+        return RC_OK; /* Sahel : l'offensive est « une question de jours »; Bria : « … »: a topic,
+                       * a place, not a speaker */
     rc_speaker sp;
     int status = speaker_make(st, &np, &sp);
     if (status)
@@ -955,6 +956,48 @@ static int quote_fallback(pass *ps, size_t q)
     give_quote(ps, q, &sp, NULL);
     speaker_remember(st, &sp, s, np.bits);
     return RC_OK;
+}
+
+/* A quotation with no speaker that a later one repeats inside its own words (a headline
+ * « on ne compte plus les familles » and, below, « … On ne compte plus les familles qui
+ * arrivent », raconte X) takes that quotation's speaker. Each is compared with the next eight
+ * quotations that have a speaker; long texts are not compared. */
+static void quote_echo(pass *ps)
+{
+    rc_doc *doc = ps->st->doc;
+    char fa[256], fb[1024];
+    for (size_t q = 0; q < doc->nquotes; q++) {
+        rc_quote *qu = &doc->quotes[q];
+        if (qu->has_speaker || ps->qt[q].words < 3)
+            continue;
+        size_t la = rc_fold(doc->text + qu->start, qu->end - qu->start, fa, sizeof fa - 1);
+        if (la >= sizeof fa - 1)
+            continue;
+        fa[la] = '\0';
+        const char *pa = fa; /* the spaces inside the marks are no part of the words */
+        while (*pa == ' ')
+            pa++;
+        while (la > (size_t)(pa - fa) && fa[la - 1] == ' ')
+            fa[--la] = '\0';
+        if (la <= (size_t)(pa - fa) + 8)
+            continue;
+        int tried = 0;
+        for (size_t r = q + 1; r < doc->nquotes && tried < 8; r++) {
+            const rc_quote *o = &doc->quotes[r];
+            if (!o->has_speaker)
+                continue;
+            tried++;
+            size_t lb = rc_fold(doc->text + o->start, o->end - o->start, fb, sizeof fb - 1);
+            if (lb >= sizeof fb - 1 || lb <= la)
+                continue;
+            fb[lb] = '\0';
+            if (strstr(fb, pa)) {
+                qu->has_speaker = 1;
+                qu->speaker = o->speaker; /* named where the repeated quotation's is */
+                break;
+            }
+        }
+    }
 }
 
 /* Orders attributions by start (stable for equal starts, by the order they were made). */
@@ -1054,6 +1097,7 @@ int attrib_run(src_state *st, const quote_tok *qt)
         }
         speaker_scan_names(st, ps.a, ps.b, s);
     }
+    quote_echo(&ps);
     if (doc->nattrs > 1)
         qsort(doc->attrs, doc->nattrs, sizeof *doc->attrs, cmp_attr);
     return RC_OK;
