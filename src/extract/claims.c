@@ -297,6 +297,8 @@ static int cl_counted_after(const cl_doc *d, size_t i, size_t lim, size_t *ct /*
     int skips = 0, sums = 0;
     *ct = SIZE_MAX;
     for (size_t j = i; j < lim && j < i + 6; j++) {
+        if (j == i && d->doc->toks[j].kind == RC_TOK_QUOTE_OPEN)
+            continue; /* 12 « terroristes »: the noun in scare quotes */
         if (!cl_is_word(d->doc, j))
             return 0;
         size_t nt;
@@ -460,8 +462,7 @@ static int cl_coordinated(const cl_doc *d, size_t i, size_t s1)
     return cl_counted_after(d, cl_tok_at(doc, doc->nums[m].end), s1, &ct, &cnt, &ce) >= 1;
 }
 
-/* Whether byte off lies inside a time expression (times are in text order). */
-static bool cl_in_time(const rc_doc *doc, uint32_t off)
+bool cl_in_time(const rc_doc *doc, uint32_t off)
 {
     size_t lo = 0, hi = doc->ntimes;
     while (lo < hi) { /* the first time that ends after off */
@@ -472,6 +473,17 @@ static bool cl_in_time(const rc_doc *doc, uint32_t off)
             hi = mid;
     }
     return lo < doc->ntimes && doc->times[lo].start <= off;
+}
+
+/* Whether figure f is the whole a share is taken from (Dix-sept des 23 femmes): a "de" word
+ * right before it after another figure. */
+static bool cl_is_whole(const cl_doc *d, const cl_fig *f, size_t s0)
+{
+    if (f->nt0 < s0 + 2)
+        return false;
+    const cl_entry *e = cl_word_at(d, f->nt0 - 1);
+    return e && (e->wflags & CL_W_DE) &&
+           cl_num_at(d->doc, d->doc->toks[f->nt0 - 2].start) >= 0;
 }
 
 /* The main verb of a clause whose subject was followed by a participle and its complements,
@@ -571,18 +583,35 @@ static int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long s
         const cl_entry *e = cl_match(d, i - 1, f->nt0, &nt);
         if (e && e->pwhat >= 0 && (e->pflags & CL_P_NOUN) && cl_pred_what(e, who) >= 0) {
             f->gov_what = cl_pred_what(e, who);
+            const cl_entry *de = cl_word_at(d, f->nt0 - 1);
+            if ((i - 1 + nt == f->nt0 ||
+                 (i + nt == f->nt0 && de && (de->wflags & CL_W_DE))) &&
+                !cl_negated(d, i - 1, s0)) {
+                /* l'évacuation de 5 000 personnes, en priorité des blessés: the noun that
+                 * governs the figure says what happens to it, not a word after a comma */
+                f->pred = i - 1;
+                f->pred_before = 1;
+                f->pred_noun = 1;
+                cl_explain_toks(f, doc, "predicate-governs", f->pred, nt);
+                return f->gov_what;
+            }
             break;
         }
     }
-    for (size_t back = 1; back <= 2 && back <= f->nt0 - w0; back++) {
+    /* avoir tué « plus de 100 soldats »: a quotation mark may stand between */
+    size_t nb = f->nt0 > w0 && doc->toks[f->nt0 - 1].kind == RC_TOK_QUOTE_OPEN ? f->nt0 - 1
+                                                                              : f->nt0;
+    if (nb > w0 + 1 && cl_word_at(d, nb - 1) && (cl_word_at(d, nb - 1)->wflags & CL_W_ADV))
+        nb--; /* compterait encore quelque 260 000 habitants: an adverb may stand between */
+    for (size_t back = 1; back <= 2 && back <= nb - w0; back++) {
         /* ont tué 13 personnes et blessé 9 autres: a verb right before the figure governs it,
          * not the next clause's */
         size_t nt;
-        const cl_entry *e = cl_match(d, f->nt0 - back, f->nt0, &nt);
+        const cl_entry *e = cl_match(d, nb - back, nb, &nt);
         int what = e && nt == back && !(e->pflags & CL_P_NOUN) ? cl_pred_what(e, who) : -1;
-        if (what < 0 || cl_negated(d, f->nt0 - back, s0))
+        if (what < 0 || cl_negated(d, nb - back, s0))
             continue;
-        f->pred = f->nt0 - back;
+        f->pred = nb - back;
         f->pred_before = 1;
         cl_explain_toks(f, doc, "predicate-before", f->pred, nt);
         return what;
@@ -621,12 +650,15 @@ static int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long s
                 }
             }
         }
-        if (i == f->cend && !(e->pflags & CL_P_NOUN)) {
+        if (i == f->cend && !(e->pflags & CL_P_NOUN) && !cl_is_whole(d, f, s0)) {
             /* 46 personnes enlevées il y a trois semaines par des bandits ... ont été libérées:
              * a participle right after the noun gives way to the verb of the clause */
-            size_t k, nt2;
+            size_t k = 0, nt2 = 0;
             int w2 = cl_main_verb(d, i + nt, s1, who, &k, &nt2);
-            if (w2 >= 0 && w2 != what) {
+            /* a weak verb right after the participle says less: 46 otages libérés ont été
+             * accueillis */
+            if (w2 >= 0 && w2 != what && w2 != RC_WHAT_PRESENT && w2 != RC_WHAT_FLED &&
+                k > i + nt + 2) {
                 i = k, nt = nt2, what = w2;
                 f->pred = i;
                 cl_explain_toks(f, doc, "predicate-main", i, nt);
@@ -637,6 +669,19 @@ static int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long s
         f->pred_noun = (e->pflags & CL_P_NOUN) != 0;
         cl_explain_toks(f, doc, "predicate-after", i, nt);
         return what;
+    }
+    const cl_entry *pe = f->nt0 > s0 ? cl_word_at(d, f->nt0 - 1) : NULL;
+    if (f->cend < s1 &&
+        (f->nt0 == s0 || cl_punct(doc, f->nt0 - 1, ',') || (pe && (pe->wflags & CL_W_DET)))) {
+        /* Treize soldats de la force régionale de la SADC et de la Monusco ont été tués: the
+         * figure opens its clause; the verb comes after a complement too long for the window */
+        size_t k = 0, nt = 0;
+        int w = cl_main_verb(d, f->cend, s1, who, &k, &nt);
+        if (w >= 0) {
+            f->pred = k;
+            cl_explain_toks(f, doc, "predicate-main", k, nt);
+            return w;
+        }
     }
     for (size_t i = f->nt0; i > w0; i--) {
         size_t nt;
@@ -855,8 +900,8 @@ static size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s0, size_t s
             p = cl_tok_at(doc, doc->nums[y].end);
             continue;
         }
-        if (!cl_is_word(doc, p) || y >= 0)
-            return cl_apposition(d, f, i, s1);
+        if ((!cl_is_word(doc, p) || y >= 0) && !(y < 0 && cl_in_time(doc, doc->toks[p].start)))
+            return cl_apposition(d, f, i, s1); /* depuis octobre 2023, parmi: a date is skipped */
         p++;
     }
     if (!e || !(e->wflags & CL_W_PARTS))
@@ -866,6 +911,30 @@ static size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s0, size_t s
     if (p < s1 && cl_punct(doc, p, ','))
         p++; /* parmi eux, 4 enfants */
     return cl_parts_read(d, f, i, p, cue, s1);
+}
+
+/* Reads parts that come after the predicate of figure f and its complements, behind a comma
+ * and a parts cue (ont été tués depuis le début du siège, dont 58 enfants), before another
+ * figure (a time's aside); returns the token after the last part, or f->endt. */
+static size_t cl_parts_late(const cl_doc *d, cl_fig *f, size_t s1)
+{
+    const rc_doc *doc = d->doc;
+    for (size_t k = f->pred + 1; k + 1 < s1 && k < f->pred + 25; k++) {
+        if (cl_punct(doc, k, ';') || doc->toks[k].kind == RC_TOK_QUOTE_OPEN ||
+            (cl_num_at(doc, doc->toks[k].start) >= 0 && !cl_in_time(doc, doc->toks[k].start)))
+            return f->endt;
+        size_t nt;
+        const cl_entry *e;
+        if (!cl_punct(doc, k, ',') || !(e = cl_match(d, k + 1, s1, &nt)) ||
+            !(e->wflags & CL_W_PARTS))
+            continue;
+        size_t p = k + 1 + nt;
+        if (p < s1 && cl_punct(doc, p, ','))
+            p++;
+        size_t end = cl_parts_read(d, f, f->endt, p, k + 1, s1);
+        return end > f->endt ? end : f->endt;
+    }
+    return f->endt;
 }
 
 /* Reads the parts of figure f from token p on, after their cue at token cue (dont, parmi
@@ -991,6 +1060,12 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         return 0;
     if (cl_year(d, n, f->nt0, s0) && f->nt1 < s1 && !cl_is_word(doc, f->nt1))
         return 0;
+    if (n->kind == RC_NUM_NUMBER && cl_in_time(doc, n->start) && cl_in_time(doc, n->end - 1))
+        return 0; /* dans la nuit du 6 au 7 mai: a day of a date counts nothing */
+    if (f->nt0 >= s0 + 2 && cl_word_at(d, f->nt0 - 1) &&
+        (cl_word_at(d, f->nt0 - 1)->wflags & CL_W_DE) && cl_word_at(d, f->nt0 - 2) &&
+        (cl_word_at(d, f->nt0 - 2)->wflags & CL_W_KIN))
+        return 0; /* une mère de cinq enfants: a family, not a count of victims */
 
     rc_claim *c = &f->c;
     c->value = n->value;
@@ -1075,7 +1150,14 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         after++; /* 3 millions d'autres */
     if (r == 0 && after < s1 && cl_word_at(d, after) && cl_word_at(d, after)->who == CL_WHO_SKIP)
         after++;
-    if (r == 0 && prev->c && prev->sent == f->sent && prev->endt + 20 >= f->nt0 &&
+    size_t among = 0; /* Trois d'entre eux: the pronoun stands for a noun counted before */
+    if (r == 0 && after < s1) {
+        size_t nt;
+        const cl_entry *ae = cl_match(d, after, s1, &nt);
+        if (ae && (ae->wflags & CL_W_AMONG))
+            among = nt, after += nt;
+    }
+    if (r == 0 && !among && prev->c && prev->sent == f->sent && prev->endt + 20 >= f->nt0 &&
         prev->c->unit == c->unit && !cl_year(d, n, f->nt0, s0)) {
         /* 420 civils auraient péri ..., 130 dans Saada: the noun is understood */
         const cl_entry *ne = after < s1 ? cl_word_at(d, after) : NULL;
@@ -1110,7 +1192,7 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
                (rc_fr_morph_tok(doc, f->nt0 - back + 1, &m) && (m.flags & RC_M_VERB) &&
                 !(m.flags & RC_M_NOUN));
     }
-    if (r == 0 && !inherited && (pron || (after < s1 && cl_word_at(d, after) &&
+    if (r == 0 && !inherited && (pron || among || (after < s1 && cl_word_at(d, after) &&
         (cl_word_at(d, after)->wflags & CL_W_AUX)))) {
         /* Parmi les 82 passagers, 12 ont été blessés: a bare figure as the subject counts the
          * noun before it, or people; it needs a verb of its own */
@@ -1129,13 +1211,41 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
                 break;
             }
         }
+        /* 600 blessés ... 40 d'entre eux: the claim before when it counts people; else the
+         * nearest noun of people or vehicles (une centaine d'attaques contre des navires,
+         * coulant deux d'entre eux) */
+        if (among && prev->c && prev->sent + 1 >= f->sent && prev->c->counted &&
+            prev->c->who != RC_WHO_OTHER && prev->c->who != RC_WHO_AREAS &&
+            prev->c->who != RC_WHO_VEHICLES) {
+            c->who = prev->c->who;
+            c->counted = prev->c->counted;
+        }
+        size_t from = f->sent ? cl_tok_at(doc, doc->sents[f->sent - 1].start) : 0;
+        for (size_t b = f->nt0; among && !c->counted && b > from && b + 30 > f->nt0; b--) {
+            const cl_entry *e = cl_word_at(d, b - 1);
+            if (e && e->who >= 0 && e->who != RC_WHO_OTHER && e->who != RC_WHO_AREAS &&
+                !e->share && e->cwhat < 0 && cl_num_at(doc, tk[b - 1].start) < 0) {
+                c->who = (uint8_t)e->who;
+                c->counted = rc_arena_strndup(&doc->arena, doc->text + tk[b - 1].start,
+                                              tk[b - 1].end - tk[b - 1].start);
+                if (!c->counted)
+                    return -1;
+            }
+        }
+
+        if (among)
+            cl_explain(f, "among", NULL, 0);
         if (pron && !c->counted && prev->c && prev->sent + 1 >= f->sent && prev->c->counted) {
             /* Des milliers de civils ont fui. Les milices en ont tué 40: the noun before */
             c->who = prev->c->who;
             c->counted = prev->c->counted;
         }
-        for (size_t b = f->nt0; !pron && b > s0 && b + 15 > f->nt0; b--) {
+        for (size_t b = f->nt0; !pron && !among && b > s0 && b + 15 > f->nt0; b--) {
             const cl_entry *e = cl_word_at(d, b - 1);
+            if (e && (e->who == RC_WHO_AREAS || e->who == RC_WHO_OTHER) && b >= s0 + 3 &&
+                cl_word_at(d, b - 3) && (cl_word_at(d, b - 3)->wflags & CL_W_PREP) &&
+                cl_word_at(d, b - 2) && (cl_word_at(d, b - 2)->wflags & CL_W_DET))
+                continue; /* vivent dans les zones touchées et 200 000 ont besoin: a complement */
             if (e && e->who >= 0 && !e->share && e->cwhat < 0) { /* not sont morts et une ... */
                 c->who = (uint8_t)e->who;
                 c->counted = rc_arena_strndup(&doc->arena, doc->text + tk[b - 1].start,
@@ -1166,6 +1276,20 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
             c->who = (uint8_t)cl_word_at(d, ct + cnt)->who;
             cl_explain_toks(f, doc, "who-adjective", ct + cnt, 1);
         }
+        if (r == 1 && ce && ce->of && ct + cnt + 1 < s1 && cl_word_at(d, ct + cnt) &&
+            (cl_word_at(d, ct + cnt)->wflags & CL_W_DE)) {
+            /* Treize membres de notre personnel: the complement says who the members are */
+            size_t q = ct + cnt + 1;
+            for (int x = 0; x < 2 && q + 1 < s1 && cl_word_at(d, q) &&
+                            (cl_word_at(d, q)->wflags & CL_W_DET) && cl_word_at(d, q)->who < 0;
+                 x++)
+                q++;
+            const cl_entry *qe = q < s1 ? cl_word_at(d, q) : NULL;
+            if (qe && qe->who >= 0 && !qe->share) {
+                c->who = (uint8_t)qe->who;
+                cl_explain_toks(f, doc, "who-complement", q, 1);
+            }
+        }
         if (skipped && ce && ce->cwhat >= 0 && prev->c && prev->sent == f->sent) {
             /* 37 insurgés capturés et 5 autres tués: the others are of the same kind */
             c->who = prev->c->who;
@@ -1186,6 +1310,8 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
     }
     f->ct = r ? ct : SIZE_MAX;
     f->endt = r == 1 ? ct + cnt : f->nt1;
+    if (!r && among)
+        f->endt = after; /* past d'entre eux: the verb follows */
     f->cend = f->endt;
     size_t pend = cl_parts(d, f, f->endt, s0, s1);
     if (pend > f->endt) {
@@ -1195,6 +1321,15 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
     }
 
     int what = cl_predicate(d, f, s0, s1, k);
+    if (!f->nparts && what >= 0 && f->pred != SIZE_MAX && !f->pred_before) {
+        /* 312 civils ont été tués depuis le début du siège, dont 58 enfants: the parts after
+         * the predicate and its complements */
+        size_t pend2 = cl_parts_late(d, f, s1);
+        if (pend2 > f->endt) {
+            c->end = tk[pend2 - 1].end;
+            *skip_to = c->end;
+        }
+    }
     if (what >= 0 && cwhat >= 0 && !f->pred_noun &&
         ((f->pred_before && f->pred + 3 < f->nt0) || (!f->pred_before && f->pred > f->endt + 5))) {
         what = cwhat; /* 33 morts: the noun is the event, a verb further away is not */
@@ -1274,7 +1409,7 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
                 return 0;
         }
     }
-    if (bare && (what < 0 || (!pron && (f->pred_before || f->pred_noun))))
+    if (bare && (what < 0 || (!pron && !among && (f->pred_before || f->pred_noun))))
         return 0;
     if (corrected) {
         f->denied = 1; /* 52 morts et non 45: the figure the text puts right */
@@ -1282,10 +1417,14 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
     }
     if (demonym && what < 0)
         return 0; /* a people named after its place is counted only when something happens */
+    if (what >= 0 && c->who == RC_WHO_VEHICLES && what != RC_WHAT_EVACUATED)
+        what = RC_WHAT_OTHER; /* vehicles are destroyed or taken, never killed or wounded:
+                               * deux véhicules piégés, 14 blindés (after tués ou blessés) */
     if (what < 0 || !cl_pred_fits(what, c->who)) {
         /* dans quatre quartiers, de deux habitants: a figure in a complement, not a claim */
-        if (f->nt0 > s0) {
-            /* ... and les deux villes: a definite figure names, it does not count */
+        if (f->nt0 > s0 && c->who != RC_WHO_OTHER && c->who != RC_WHO_VEHICLES) {
+            /* ... and les deux villes: a definite figure names, it does not count; weapons,
+             * strikes and targets count wherever they stand (sur deux cibles militaires) */
             const cl_entry *e = cl_word_at(d, f->nt0 - 1);
             if (e && (e->wflags & (CL_W_PREP | CL_W_DE | CL_W_DET)))
                 return 0;

@@ -199,20 +199,56 @@ static int cl_adverb(const cl_doc *d, size_t i)
 static int cl_name_before(const cl_doc *d, size_t s0, size_t c, size_t *na, size_t *nb)
 {
     const rc_doc *doc = d->doc;
-    size_t j = c;
-    while (j > s0) {
-        const cl_entry *e = cl_word_at(d, j - 1);
-        if ((e && (e->wflags & CL_W_AUX)) || cl_adverb(d, j - 1))
-            j--;
-        else
+    size_t j = c, i = c;
+    for (int pass = 0; pass < 3; pass++) {
+        while (j > s0) {
+            const cl_entry *e = cl_word_at(d, j - 1);
+            if ((e && (e->wflags & CL_W_AUX)) || cl_adverb(d, j - 1))
+                j--;
+            else
+                break;
+        }
+        if (j > s0 + 2 && cl_punct(doc, j - 1, ')')) {
+            /* La Mission d'appui ... (Manul) a évoqué: the name in brackets */
+            for (size_t k = j - 1; k > s0 && k + 5 > j; k--)
+                if (cl_punct(doc, k - 1, '(')) {
+                    if (k + 1 >= j)
+                        return 0;
+                    *na = k;
+                    *nb = j - 1;
+                    return 1;
+                }
+        }
+        if (pass && j > s0 + 1 && cl_punct(doc, j - 1, ',')) {
+            /* Les chebab, affiliés à Al-Qaïda, ont revendiqué ... et affirmé: the subject
+             * before the aside */
+            size_t k = j - 1;
+            while (k > s0 && k + 12 > j && !cl_punct(doc, k - 1, ',') &&
+                   cl_num_at(doc, doc->toks[k - 1].start) < 0)
+                k--;
+            if (k > s0 + 1 && cl_punct(doc, k - 1, ','))
+                j = k - 1;
+        }
+        i = j;
+        while (i > s0 && i + 12 > j && cl_is_word(doc, i - 1)) {
+            const cl_entry *e = cl_word_at(d, i - 1);
+            if (e && (e->wflags & CL_W_STOP))
+                break;
+            i--;
+        }
+        /* a verb group inside is no name (L'armée a repoussé l'assaut et affirmé): the name is
+         * the subject before its auxiliary */
+        size_t aux = SIZE_MAX;
+        for (size_t k = i; k < j && aux == SIZE_MAX; k++) {
+            const cl_entry *e = cl_word_at(d, k);
+            if (e && (e->wflags & CL_W_AUX) && !(doc->toks[k].flags & RC_TF_UPPER))
+                aux = k;
+        }
+        if (aux == SIZE_MAX)
             break;
-    }
-    size_t i = j;
-    while (i > s0 && i + 12 > j && cl_is_word(doc, i - 1)) {
-        const cl_entry *e = cl_word_at(d, i - 1);
-        if (e && (e->wflags & CL_W_STOP))
-            break;
-        i--;
+        j = aux;
+        if (pass == 2)
+            return 0;
     }
     while (i < j) {
         const cl_entry *e = cl_word_at(d, i);
@@ -252,10 +288,16 @@ static int cl_name_fits(const cl_doc *d, const cl_fig *f, size_t na, size_t nb)
     return !(k == f->nt0 && nb < f->nt0 && k > nb) && doc->ntoks;
 }
 
+static size_t cl_quote_close(const rc_doc *doc, size_t i);
+
 /* The source of a figure when no attribution covers it: the report cue of the sentence nearest
- * the figure, and the name it introduces. Returns 1 with a speaker in *sp. */
-static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_speaker *sp)
+ * the figure, and the name it introduces. Returns 1 with a speaker in *sp, or with the
+ * attribution in *att whose chain is the source. */
+static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_speaker *sp,
+                              const rc_attribution **att)
 {
+    *att = NULL;
+    bool quoted = cl_quote_close(d->doc, f->nt0) != SIZE_MAX;
     rc_doc *doc = d->doc;
     size_t cues[8], cnts[8], ncues = 0;
     for (size_t i = s0; i < s1 && ncues < 8; i++) {
@@ -301,6 +343,18 @@ static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_spe
     for (size_t x = 0; x < ncues; x++) {
         size_t best = cues[x], bnt = cnts[x], na = 0, nb = 0;
         int ok = 0;
+        /* a quoted figure, then a cue the attribution stage read (« ... 600 blessés. » Il
+         * précise que): the speaker it resolved, not the pronoun */
+        uint32_t coff = doc->toks[best].start;
+        for (size_t ai = 0; quoted && ai < doc->nattrs; ai++) {
+            const rc_attribution *a = &doc->attrs[ai];
+            if (a->start <= coff && coff < a->end && a->nchain && coff > f->c.end) {
+                *att = a;
+                cl_explain(f, "source-cue-attribution", doc->text + coff,
+                           doc->toks[best + bnt - 1].end - coff);
+                return 1;
+            }
+        }
         for (int side = 0; side < 2 && !ok; side++) {
             if (side == 0 ? !cl_name_after(d, best + bnt, s1, &na, &nb)
                           : !cl_name_before(d, s0, best, &na, &nb))
@@ -397,7 +451,8 @@ static int cl_sources(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int *denied)
         return RC_OK;
     }
     rc_speaker sp;
-    int r = cl_source_fallback(d, f, s0, s1, &sp);
+    const rc_attribution *att;
+    int r = cl_source_fallback(d, f, s0, s1, &sp, &att);
     size_t qc = r ? SIZE_MAX : cl_quote_close(doc, f->nt0);
     if (qc != SIZE_MAX && qc + 1 < doc->ntoks) {
         /* « ... 82 civils ... », a-t-il poursuivi: the cue after a quote that runs on */
@@ -411,11 +466,14 @@ static int cl_sources(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int *denied)
         b = cl_tok_at(doc, doc->sents[qs].end);
         if (b > a + 24)
             b = a + 24;
-        r = cl_source_fallback(d, f, a, b, &sp);
+        r = cl_source_fallback(d, f, a, b, &sp, &att);
     }
     if (r < 0)
         return RC_ENOMEM;
-    if (r) {
+    if (r && att) {
+        c->sources = att->chain;
+        c->nsources = att->nchain;
+    } else if (r) {
         rc_speaker *one = rc_arena_alloc(&doc->arena, sizeof *one);
         if (!one)
             return RC_ENOMEM;
@@ -504,8 +562,12 @@ static void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
             break;
         c0--;
     }
-    if (f->nparts && c1 < f->win1 && cl_punct(doc, c1, ','))
-        c1++;
+    if (f->nparts) { /* 3 otages, dont une femme âgée, seraient morts: past the parts' comma */
+        while (c1 < f->win1 && !cl_punct(doc, c1, ','))
+            c1++;
+        if (c1 < f->win1)
+            c1++;
+    }
     while (c1 < f->win1 && !cl_punct(doc, c1, ','))
         c1++;
     size_t wc = 0, wn = 0;
@@ -617,10 +679,7 @@ static bool cl_figure_between(const cl_doc *d, const cl_fig *f, uint32_t a, uint
             pw = cl_word_at(d, nt - 1);
         if (pw && (pw->wflags & CL_W_PREP))
             continue;
-        bool in_time = false; /* the times are in text order */
-        for (size_t t = 0; t < doc->ntimes && doc->times[t].start <= nu->start && !in_time; t++)
-            in_time = nu->end <= doc->times[t].end;
-        if (in_time)
+        if (cl_in_time(doc, nu->start) && cl_in_time(doc, nu->end - 1))
             continue;
         /* a figure of an ellipsis with its own place: ..., 12 dans le seul quartier de Sorel */
         size_t ne = cl_tok_at(doc, nu->end);

@@ -7,6 +7,7 @@
 #ifndef RC_CLAIMS_INT_H
 #define RC_CLAIMS_INT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -83,6 +84,9 @@ size_t cl_tok_at(const rc_doc *doc, uint32_t off);
 
 /* The index of the number whose span holds byte off, or -1. */
 long cl_num_at(const rc_doc *doc, uint32_t off);
+
+/* Whether byte off lies inside a time expression (a binary search: times are in text order). */
+bool cl_in_time(const rc_doc *doc, uint32_t off);
 
 /* Appends "rule" or "rule:detail" to the figure's explanation. */
 void cl_explain(cl_fig *f, const char *rule, const char *detail, size_t dlen);

@@ -80,7 +80,7 @@ static cl_entry *cl_add(cl_table *t, const char *key, size_t len)
         t->pairs[bit >> 6] |= 1ull << (bit & 63);
     }
     cl_entry *e = &t->e[t->n];
-    *e = (cl_entry){k, (uint32_t)len, cl_hash(key, len), 1, CL_WHO_NONE, -1, 0, -1, -1, 0, CL_M_NONE, 0, 0, 0};
+    *e = (cl_entry){k, (uint32_t)len, cl_hash(key, len), 1, CL_WHO_NONE, -1, 0, -1, -1, 0, CL_M_NONE, 0, 0, 0, 0};
     for (size_t i = e->hash & t->mask;; i = (i + 1) & t->mask)
         if (!t->slots[i]) {
             t->slots[i] = (uint32_t)t->n + 1;
@@ -150,9 +150,9 @@ static int cl_what(const char *w, size_t n)
     return rc_what_parse(b);
 }
 
-/* One line of counted.tsv: "who [what] [share] [one]", or "-" (a unit), "+" (a word to skip),
- * "sum [what]". share: the noun is counted only as a share (80 % du pays); one: an article
- * before the noun counts one (un mort). */
+/* One line of counted.tsv: "who [what] [share] [one] [of]", or "-" (a unit), "+" (a word to
+ * skip), "sum [what]". share: the noun is counted only as a share (80 % du pays); one: an article
+ * before the noun counts one (un mort); of: the noun's complement says who is counted. */
 static int cl_counted(void *ud, const char *key, const char *value)
 {
     cl_table *t = ud;
@@ -182,6 +182,8 @@ static int cl_counted(void *ud, const char *key, const char *value)
             e->share = 1;
         else if (cl_is(w, n, "one"))
             e->one = 1;
+        else if (cl_is(w, n, "of"))
+            e->of = 1;
         else if (cl_what(w, n) >= 0)
             e->cwhat = (int8_t)cl_what(w, n);
     }
@@ -282,7 +284,7 @@ static int cl_modality(void *ud, const char *key, const char *value)
 }
 
 /* One line of claim_words.tsv: a list of classes (prep det aux and parts agent link year de
- * stop adv back group only one not than pron cap since neg whole). */
+ * stop adv back group only one not than pron cap since neg whole among kin). */
 static int cl_gramword(void *ud, const char *key, const char *value)
 {
     static const struct {
@@ -295,7 +297,7 @@ static int cl_gramword(void *ud, const char *key, const char *value)
                    {"back", CL_W_BACK},   {"group", CL_W_GROUP}, {"only", CL_W_ONLY},
                    {"one", CL_W_ONE},     {"not", CL_W_NOT},     {"than", CL_W_THAN},
                    {"pron", CL_W_PRON},   {"cap", CL_W_CAP},     {"since", CL_W_SINCE},
-                   {"neg", CL_W_NEG},     {"whole", CL_W_WHOLE}};
+                   {"neg", CL_W_NEG},     {"whole", CL_W_WHOLE},   {"among", CL_W_AMONG},   {"kin", CL_W_KIN}};
     cl_table *t = ud;
     cl_entry *e = cl_add_key(t, key, strlen(key));
     if (!e)

@@ -63,6 +63,8 @@ enum cl_mod {
 #define CL_W_SINCE 0x80000 /* counts from a past time to now (depuis le début de la guerre) */
 #define CL_W_NEG 0x100000  /* the negative particle before a verb (ne, n') */
 #define CL_W_WHOLE 0x200000 /* before a figure, makes it the whole of the parts after it (parmi) */
+#define CL_W_AMONG 0x400000 /* after a figure, a pronoun for a noun counted before (d'entre eux) */
+#define CL_W_KIN 0x800000  /* a relative whose "de" figure is a family, no count (mère de 5 enfants) */
 
 typedef struct cl_entry {
     const char *key; /* folded, NUL-terminated; owned by the table */
@@ -78,6 +80,7 @@ typedef struct cl_entry {
     uint8_t mflags;  /* CL_MF_* */
     uint32_t wflags; /* CL_W_*: grammar words of claim_words.tsv */
     uint8_t one;     /* a toll noun an article counts as one (un mort, une victime) */
+    uint8_t of;      /* its complement after de says who is counted (membres de notre personnel) */
 } cl_entry;
 
 typedef struct cl_table {
