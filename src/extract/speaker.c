@@ -720,9 +720,11 @@ bool speaker_subject_left(const src_state *st, uint32_t g, uint32_t s0, src_np *
         if (p > s0 && speaker_punct(st, p, '(')) {
             /* L'Office de secours ... (UNRWA) estime: the acronym names it whole, where the long
              * name read leftwards may stop at a word of its own (et, pour) */
-            if (k == p + 2 && (ti[p + 1].bits & TB_ACRO) && np_read(st, p + 1, k, np) &&
-                np->na < np->nb)
+            if (k == p + 2 && (ti[p + 1].bits & TB_NAME) && np_read(st, p + 1, k, np) &&
+                np->na < np->nb && np->type != RC_ENT_LOC && np->type != RC_ENT_PER) {
+                np->type = RC_ENT_ORG; /* (UNRWA), (Manul) */
                 return true;
+            }
             k = p - 1;
         }
     }
