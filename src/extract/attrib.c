@@ -42,12 +42,15 @@ typedef struct pass {
 
 /* How many tokens at i make an aside that may stand inside a cue phrase: an adverb (cité mardi
  * par) or a preposition, a possessive and a noun (fait pour sa part état de, a de son côté
- * affirmé); 0 when none does. */
+ * affirmé) or a stressed pronoun between commas (parlent, eux, de); 0 when none does. */
 static uint32_t phrase_aside(const src_state *st, uint32_t i, uint32_t lim)
 {
     const srclex_info *ti = st->ti;
     if ((ti[i].bits & SL_ADV) && !(ti[i].bits & TB_NAME))
         return 1;
+    if (i + 2 < lim && speaker_punct(st, i, ',') && (ti[i + 1].bits & SL_PRON) &&
+        speaker_punct(st, i + 2, ','))
+        return 3; /* parlent, eux, de */
     if (i + 2 < lim && (ti[i].bits & (SL_LOC | SL_PREP)) && (ti[i + 1].bits & SL_DET) &&
         !(ti[i + 1].bits & SL_DEF) && st->doc->toks[i + 1].kind == RC_TOK_WORD &&
         st->doc->toks[i + 2].kind == RC_TOK_WORD && !(ti[i + 2].bits & (TB_NAME | SL_CUE)))
@@ -193,6 +196,17 @@ static int read_source(pass *ps, uint32_t j, uint32_t lim, bool loose, src_np *n
     return speaker_make(st, np, sp);
 }
 
+/* Whether token k's word has class cls in source_grammar.tsv (coord: et, mais, puis; dem). */
+static bool grammar_class(const src_state *st, uint32_t k, const char *cls)
+{
+    const rc_token *t = &st->doc->toks[k];
+    if (t->kind != RC_TOK_WORD)
+        return false;
+    const rc_lexicon *lex = rc_lang_lex(st->doc->ctx->fr, "source_grammar");
+    const char *v = lex ? rc_lex_get(lex, st->doc->text + t->start, t->end - t->start) : NULL;
+    return v && strstr(v, cls) != NULL;
+}
+
 /* Whether token k's word is in the language's word list of that name (source_own.txt:
  * possessives by which the outlet names itself; source_objects.txt: object pronouns). */
 static bool tok_listed(const src_state *st, uint32_t k, const char *list)
@@ -289,7 +303,7 @@ static bool relay_aside_before(const src_state *st, uint32_t g, uint32_t a)
     return cue && cue->cls == SC_RELAY;
 }
 
-static int read_told(pass *ps, uint32_t j, uint32_t lim, chain *c, uint32_t *end)
+static int read_told(pass *ps, uint32_t j, uint32_t lim, bool subj, chain *c, uint32_t *end)
 {
     src_state *st = ps->st;
     *end = j;
@@ -309,6 +323,27 @@ static int read_told(pass *ps, uint32_t j, uint32_t lim, chain *c, uint32_t *end
          * is the subject that follows */
         *end = np.na < np.nb ? np.na : np.b;
         return RC_OK;
+    }
+    uint32_t na = np.na, nb = np.nb;
+    if (na == nb && np.ra < np.rb) { /* à Radio Ndeke Luka X: a name that starts with its kind */
+        na = np.ra;
+        nb = np.rb;
+        for (uint32_t k = na; k < nb; k++)
+            if (!(st->ti[k].bits & TB_NAME))
+                na = nb;
+    }
+    if (subj && na < nb && np.b == nb &&
+        (np.b >= lim || st->doc->toks[np.b].kind == RC_TOK_PUNCT)) {
+        /* the clause ends on the outlet: the inverted subject is the end of its names */
+        uint32_t k = speaker_name_split(st, na, nb, np.head == SL_ORG && np.ra < na);
+        if (k) {
+            np.na = na;
+            np.nb = np.b = k;
+            if (np.ra >= na)
+                np.ra = np.rb = 0;
+            np.ent = -1;
+            np.type = RC_ENT_ORG;
+        }
     }
     if (np.type != RC_ENT_ORG && !(article && np.na < np.nb))
         return RC_OK; /* à l'AFP, au Monde; not à Genève */
@@ -486,12 +521,17 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
         tok_listed(st, g - 1, "source_objects"))
         g--;
     uint32_t bits = ti[i].bits;
+    /* X a démenti ce bilan et affirmé ...; X confirme mais déplore: a verb joined to the clause
+     * before shares its subject, the source of the sentence's last attribution */
+    bool coord = clitic < 0 && !inq && g > a && grammar_class(st, g - 1, "coord") &&
+                 st->doc->nattrs > ps->sent_first;
     if (vend > i + 1) { /* a many-word verb: faisant état de */
         rc_morph m;
         if (rc_fr_morph_tok(st->doc, i, &m) && (m.flags & RC_M_PPRE))
             bits |= SL_PART;
     }
-    if (!aux && clitic < 0 && (bits & SL_PP) && !(g > a && speaker_punct(st, g - 1, ',')))
+    if (!aux && clitic < 0 && (bits & SL_PP) && !coord &&
+        !(g > a && speaker_punct(st, g - 1, ',')))
         return RC_OK; /* a participle alone: "les informations rapportées" */
     bool inverted = clitic >= 0 ||
                     (g > a && (speaker_punct(st, g - 1, ',') || (ti[g - 1].bits & SL_QUE) ||
@@ -515,7 +555,12 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
     rc_speaker sp;
     bool found = false;
     chain c = {.n = 0, .joint = 0};
-    if (infin) {
+    if (coord) {
+        const rc_attribution *prev = &st->doc->attrs[st->doc->nattrs - 1];
+        for (size_t n = 0; n < prev->nchain; n++)
+            chain_add(&c, &prev->chain[n], (prev->joint >> n) & 1u);
+        inverted = ahead = false;
+    } else if (infin) {
         const src_mem *m = &st->mem[(st->nmem - 1) % SRC_MEM];
         if (m->sent + 1 < ps->sent)
             return RC_OK;
@@ -572,15 +617,21 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
         }
         chain told = {.n = 0, .joint = 0};
         uint32_t e;
-        int status = read_told(ps, j, b, &told, &e);
+        int status = read_told(ps, j, b, true, &told, &e);
         if (status)
             return status;
         uint32_t p = g > a && speaker_punct(st, g - 1, ',') ? g - 1 : g;
         bool after_quote = inq || (p > a && t[p - 1].kind == RC_TOK_QUOTE_CLOSE);
         found = speaker_subject_right(st, e, b, after_quote, &np);
         src_np left;
-        if (found && np.guessed && !inq && !after_quote && relay_aside_before(st, g, a) &&
-            speaker_subject_left(st, g, a, &left)) {
+        if (found && !inq && !after_quote && g > a && speaker_punct(st, g - 1, ',') &&
+            speaker_subject_left(st, g, a, &left) && !left.pron && left.a == a &&
+            left.na < left.nb && (left.type == RC_ENT_PER || left.ra < left.rb)) {
+            np = left; /* Son porte-parole, Avichay Adraee, a appelé sur X les habitants: the
+                        * sentence opens on a named subject and its apposition */
+            inverted = false;
+        } else if (found && np.guessed && !inq && !after_quote && relay_aside_before(st, g, a) &&
+                   speaker_subject_left(st, g, a, &left)) {
             np = left; /* des habitants, joints par X, ont dénoncé les tirs: the comma was an
                         * aside's, and the guess after the verb its object */
             inverted = false;
@@ -602,7 +653,7 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
                 return status;
             for (size_t n = 0; n < told.n; n++)
                 chain_add(&c, &told.link[n], false);
-            if ((status = read_told(ps, after, b, &c, &after)))
+            if ((status = read_told(ps, after, b, false, &c, &after)))
                 return status;
             *next = after > vend ? after : vend;
             found = false; /* made */
@@ -616,6 +667,10 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
             src_np orig; /* des sources citées par l'agence Reuters évoquent: two links */
             if (cue && cue->cls == SC_RELAY && e == np.a && j > a &&
                 speaker_subject_left(st, j, a, &orig) && !orig.pron && orig.b == j) {
+                if (own_outlet(st, np.a)) {
+                    np = orig; /* un habitant joint par notre rédaction affirme: no relay */
+                    break;
+                }
                 int s2 = speaker_make(st, &orig, &sp);
                 if (s2 < 0)
                     return s2;
@@ -655,7 +710,7 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
                 chain_add(&c, &osp, false);
         }
         uint32_t e;
-        if ((status = read_told(ps, vend, b, &c, &e)))
+        if ((status = read_told(ps, vend, b, false, &c, &e)))
             return status;
         if (e > *next)
             *next = e;
@@ -770,6 +825,13 @@ static int on_according(pass *ps, uint32_t i, uint32_t e, const srclex_cue *cue,
     rc_speaker sp;
     uint32_t end = e;
     bool previous = cue->cls == SC_SAME;
+    size_t pl = strlen(cue->phrase);
+    if (pl > 4 && strcmp(cue->phrase + pl - 4, " par") == 0) {
+        /* ce chiffre n'a pas été confirmé par les autorités: they did not vouch for it */
+        for (uint32_t k = i; k > a && i - k < 5 && (st->ti[k - 1].bits & TB_WORD); k--)
+            if (st->ti[k - 1].bits & SL_NEG)
+                return RC_OK;
+    }
     if (!previous) {
         uint32_t from = cue->cls == SC_SOURCE_OF ? e - 1 : e;
         int status = read_source(ps, from, b, cue->cls == SC_ACCORDING, &np, &sp);
@@ -878,8 +940,9 @@ static int quote_fallback(pass *ps, size_t q)
     if (j >= qt->oa || !speaker_np_appos(st, j, qt->oa, &np) || np.pron ||
         (np.na == np.nb && np.head != SL_ROLE && np.head != SL_SRC && np.head != SL_ORG))
         return RC_OK;
-    if (np.b + 1 < qt->oa && speaker_punct(st, np.b, ':'))
-        return RC_OK; /* Sahel : l'offensive est « une question de jours »: a topic, not a speaker */
+    if ((np.b + 1 < qt->oa && speaker_punct(st, np.b, ':')) || np.type == RC_ENT_LOC)
+        return RC_OK; /* Sahel : l'offensive est « une question de jours »; Bria : « … »: a topic,
+                       * a place, not a speaker */
     rc_speaker sp;
     int status = speaker_make(st, &np, &sp);
     if (status)
@@ -893,6 +956,48 @@ static int quote_fallback(pass *ps, size_t q)
     give_quote(ps, q, &sp, NULL);
     speaker_remember(st, &sp, s, np.bits);
     return RC_OK;
+}
+
+/* A quotation with no speaker that a later one repeats inside its own words (a headline
+ * « on ne compte plus les familles » and, below, « … On ne compte plus les familles qui
+ * arrivent », raconte X) takes that quotation's speaker. Each is compared with the next eight
+ * quotations that have a speaker; long texts are not compared. */
+static void quote_echo(pass *ps)
+{
+    rc_doc *doc = ps->st->doc;
+    char fa[256], fb[1024];
+    for (size_t q = 0; q < doc->nquotes; q++) {
+        rc_quote *qu = &doc->quotes[q];
+        if (qu->has_speaker || ps->qt[q].words < 3)
+            continue;
+        size_t la = rc_fold(doc->text + qu->start, qu->end - qu->start, fa, sizeof fa - 1);
+        if (la >= sizeof fa - 1)
+            continue;
+        fa[la] = '\0';
+        const char *pa = fa; /* the spaces inside the marks are no part of the words */
+        while (*pa == ' ')
+            pa++;
+        while (la > (size_t)(pa - fa) && fa[la - 1] == ' ')
+            fa[--la] = '\0';
+        if (la <= (size_t)(pa - fa) + 8)
+            continue;
+        int tried = 0;
+        for (size_t r = q + 1; r < doc->nquotes && tried < 8; r++) {
+            const rc_quote *o = &doc->quotes[r];
+            if (!o->has_speaker)
+                continue;
+            tried++;
+            size_t lb = rc_fold(doc->text + o->start, o->end - o->start, fb, sizeof fb - 1);
+            if (lb >= sizeof fb - 1 || lb <= la)
+                continue;
+            fb[lb] = '\0';
+            if (strstr(fb, pa)) {
+                qu->has_speaker = 1;
+                qu->speaker = o->speaker; /* named where the repeated quotation's is */
+                break;
+            }
+        }
+    }
 }
 
 /* Orders attributions by start (stable for equal starts, by the order they were made). */
@@ -992,6 +1097,7 @@ int attrib_run(src_state *st, const quote_tok *qt)
         }
         speaker_scan_names(st, ps.a, ps.b, s);
     }
+    quote_echo(&ps);
     if (doc->nattrs > 1)
         qsort(doc->attrs, doc->nattrs, sizeof *doc->attrs, cmp_attr);
     return RC_OK;

@@ -158,6 +158,22 @@ int speaker_init(src_state *st, rc_doc *doc, const srclex *sl)
                 }
             }
         }
+        /* a one-word place or body glued to a person with no preposition before it is that
+         * person's given name (Salem + Ben Ghazi): both are read as one run of names */
+        for (size_t e = 0; e + 1 < doc->nents; e++) {
+            const rc_entity *en = &doc->ents[e], *nx = &doc->ents[e + 1];
+            if (en->type == RC_ENT_PER || nx->type != RC_ENT_PER)
+                continue;
+            uint32_t ea = st->ent_end[e]; /* token after e when mapped */
+            if (ea == 0 || ea >= n || st->ent_of[ea] != (int32_t)(e + 1) ||
+                st->ent_of[ea - 1] != (int32_t)e)
+                continue;
+            uint32_t k = ea - 1;
+            if (k > 0 && !(doc->toks[k].flags & RC_TF_SENTSTART) &&
+                (st->ti[k - 1].bits & (SL_LOC | SL_PREP | SL_DET | TB_NAME)))
+                continue;
+            st->ent_of[k] = st->ent_of[ea] = -1;
+        }
     }
     return RC_OK;
 }
@@ -185,6 +201,32 @@ static bool is_par(const src_state *st, uint32_t k)
     return t->end - t->start == 3 && memcmp(st->doc->text + t->start, "par", 3) == 0;
 }
 
+/* Whether token k is an honorific written without its dot (Dr, Mgr): "hon" in its
+ * source_grammar.tsv entry. Only short capitalised words are looked up. */
+static bool honorific(const src_state *st, uint32_t k)
+{
+    size_t len;
+    const char *w = tok_text(st, k, &len);
+    if (len > 4 || !(st->doc->toks[k].flags & RC_TF_UPPER))
+        return false;
+    const rc_lexicon *lex = rc_lang_lex(st->doc->ctx->fr, "source_grammar");
+    const char *v = lex ? rc_lex_get(lex, w, len) : NULL;
+    return v && strstr(v, "hon") != NULL;
+}
+
+/* Whether the "et" at token j joins two complements inside a name (d'otages et de disparus,
+ * d'urgence et de réhabilitation): "de" or "d'" then a lower-case word that is no article. */
+static bool et_de(const src_state *st, uint32_t j, uint32_t lim)
+{
+    const srclex_info *ti = st->ti;
+    return j + 2 < lim && (ti[j + 1].bits & SL_PREP) &&
+           !(ti[j + 1].bits & (SL_DET | SL_LOC | TB_NAME)) &&
+           st->doc->toks[j + 2].kind == RC_TOK_WORD &&
+           !(ti[j + 2].bits & (TB_NAME | SL_DET | SL_PREP | SL_LOC | SL_STOP | SL_VERB | SL_AUX |
+                               SL_PRON | SL_QUE | SL_REL | SL_CUE | SL_ADV)) &&
+           !(st->doc->toks[j + 2].flags & RC_TF_UPPER);
+}
+
 /* Reads the phrase at i (see the file header); false when it names no source. */
 static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
 {
@@ -210,8 +252,8 @@ static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
         if (j < lim && (ti[j].bits & SL_DET) && !(ti[j].bits & (TB_NAME | SL_PREP)))
             j++; /* les deux */
     }
-    if (j + 1 < lim && t[j].kind == RC_TOK_ABBREV && (ti[j + 1].bits & TB_NAME) &&
-        !(ti[j].bits & TB_NAME))
+    if (j + 1 < lim && (ti[j + 1].bits & TB_NAME) &&
+        ((t[j].kind == RC_TOK_ABBREV && !(ti[j].bits & TB_NAME)) || honorific(st, j)))
         j++; /* M. Verdier, Dr Haddad: the honorific is no part of the name */
     uint32_t content = j, last = j, headtok = UINT32_MAX;
     uint32_t desc = (j > i && (ti[j - 1].bits & SL_QTY)) ? j - 1 : j; /* deux habitants */
@@ -305,6 +347,11 @@ static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
             j++;
             if ((ti[j].bits & SL_DET) && !(ti[j].bits & TB_NAME) && j + 1 < lim)
                 j++; /* de la, de l' */
+            after_prep = true;
+            continue;
+        }
+        if ((b & SL_CONJ) && (np->head || nruns) && et_de(st, j, lim)) {
+            j += 2; /* le Forum des familles d'otages et de disparus */
             after_prep = true;
             continue;
         }
@@ -476,6 +523,9 @@ static uint32_t role_cut(const src_state *st, uint32_t a, uint32_t b)
     return b;
 }
 
+static bool first_name(const src_state *st, uint32_t k);
+static bool role_has_complement(const src_state *st, const src_np *np);
+
 /* The name in apposition after the comma at token j of a description np (le ministre turc,
  * Mevlüt Çavuşoğlu,): a name that is neither a place nor a body and ends at a mark, or with
  * role_ok a role holding a name (le porte-parole ..., le colonel X,). It becomes np's name, the
@@ -483,15 +533,50 @@ static uint32_t role_cut(const src_state *st, uint32_t a, uint32_t b)
 static void appos_name(const src_state *st, uint32_t j, uint32_t lim, bool role_ok, src_np *np)
 {
     src_np r;
-    if (np_read(st, j + 1, lim, &r) && r.na < r.nb && r.type != RC_ENT_ORG &&
-        r.type != RC_ENT_LOC && (r.head == HEAD_NAME || (role_ok && r.head == SL_ROLE)) &&
+    if (!np_read(st, j + 1, lim, &r) || r.na >= r.nb || r.type == RC_ENT_ORG)
+        return;
+    /* a place of the tagger may be a person's name of several words after a person's
+     * description (un habitant de Makeen, Gul Khan Mehsud,) */
+    bool loc = r.type == RC_ENT_LOC;
+    if (loc && !(r.nb - r.na >= 3 || (r.nb - r.na == 2 && first_name(st, r.na))))
+        return;
+    if ((r.head == HEAD_NAME || (role_ok && r.head == SL_ROLE)) &&
         (r.b >= lim || st->doc->toks[r.b].kind == RC_TOK_PUNCT)) {
         np->na = r.na;
         np->nb = r.nb;
-        np->ent = r.ent;
+        np->ent = loc ? -1 : r.ent;
         np->b = r.b;
-        np->type = r.ent >= 0 ? r.type : RC_ENT_PER;
+        np->type = r.ent >= 0 && !loc ? r.type : RC_ENT_PER;
     }
+}
+
+/* The name in apposition after the comma at token j of an organisation's description with a
+ * complement (le service de communication de l'armée, l'Inter-Services Public Relations (ISPR),;
+ * un institut de recherche d'Islamabad, le PICSS): a name that ends at a mark, an acronym in
+ * brackets allowed after it. It becomes np's name. */
+static void appos_org(const src_state *st, uint32_t j, uint32_t lim, src_np *np)
+{
+    src_np r;
+    const rc_token *t = st->doc->toks;
+    if (!np_read(st, j + 1, lim, &r) || r.pron || r.type == RC_ENT_LOC)
+        return;
+    if (r.na >= r.nb && r.head == SL_ORG && r.ra < r.rb && (st->ti[r.ra].bits & TB_NAME)) {
+        r.na = r.ra; /* l'Office central de coordination: a name that starts with its kind */
+        r.nb = r.rb;
+    }
+    if (r.na >= r.nb || (r.head != HEAD_NAME && r.head != SL_ORG) ||
+        r.na != r.a + (r.a < r.na))
+        return;
+    uint32_t e = r.b;
+    if (e + 2 < lim && speaker_punct(st, e, '(') && speaker_punct(st, e + 2, ')'))
+        e += 3; /* (ISPR) */
+    if (e < lim && t[e].kind != RC_TOK_PUNCT)
+        return;
+    np->na = r.na;
+    np->nb = r.nb;
+    np->ent = r.ent >= 0 && st->doc->ents[r.ent].type == RC_ENT_ORG ? r.ent : -1;
+    np->b = e;
+    np->type = RC_ENT_ORG;
 }
 
 bool speaker_np_appos(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
@@ -539,6 +624,8 @@ bool speaker_np_appos(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
         }
     } else if (!named && (np->head == SL_ROLE || np->head == SL_SRC)) {
         appos_name(st, j, lim, true, np); /* le ministre turc, Mevlüt Çavuşoğlu, */
+    } else if (!named && np->head == SL_ORG && role_has_complement(st, np)) {
+        appos_org(st, j, lim, np); /* un institut de recherche d'Islamabad, le PICSS */
     }
     return true;
 }
@@ -555,6 +642,8 @@ static bool left_boundary(const src_state *st, uint32_t k)
         return false;
     if ((b & SL_CUE) && !(b & (SL_LOC | SL_PREP)))
         return true;
+    if ((b & SL_CONJ) && et_de(st, k, st->doc->ntoks))
+        return false; /* d'otages et de disparus */
     return (b & (SL_STOP | SL_VERB | SL_AUX | SL_QUE | SL_REL | SL_PRON)) != 0;
 }
 
@@ -628,8 +717,16 @@ bool speaker_subject_left(const src_state *st, uint32_t g, uint32_t s0, src_np *
         uint32_t p = k;
         while (p > s0 && k - p < LOOKBACK && !speaker_punct(st, p, '('))
             p--;
-        if (p > s0 && speaker_punct(st, p, '('))
+        if (p > s0 && speaker_punct(st, p, '(')) {
+            /* L'Office de secours ... (UNRWA) estime: the acronym names it whole, where the long
+             * name read leftwards may stop at a word of its own (et, pour) */
+            if (k == p + 2 && (ti[p + 1].bits & TB_NAME) && np_read(st, p + 1, k, np) &&
+                np->na < np->nb && np->type != RC_ENT_LOC && np->type != RC_ENT_PER) {
+                np->type = RC_ENT_ORG; /* (UNRWA), (Manul) */
+                return true;
+            }
             k = p - 1;
+        }
     }
     if ((ti[k].bits & SL_PRON) && !(ti[k].bits & TB_NAME))
         return np_read(st, k, k + 1, np);
@@ -711,6 +808,63 @@ static uint32_t skip_channel(const src_state *st, uint32_t k, uint32_t lim)
     return j > k && j < lim && (ti[j].bits & TB_NAME) && !(ti[j].bits & TB_ACRO) ? j : k;
 }
 
+/* Whether a subject may start at token k after a complement: a name that is no acronym, or an
+ * article that reads a source (le commissaire, le Dr X). */
+static bool subject_start(const src_state *st, uint32_t k, uint32_t lim)
+{
+    const srclex_info *ti = st->ti;
+    if (k >= lim)
+        return false;
+    if ((ti[k].bits & TB_NAME) && !(ti[k].bits & TB_ACRO))
+        return true;
+    src_np np;
+    return (ti[k].bits & SL_DET) && !(ti[k].bits & (TB_NAME | SL_PREP)) &&
+           np_read(st, k, lim, &np) && !np.pron;
+}
+
+/* At the comma at token k, an aside that a preposition opens and a comma closes (, par messages
+ * WhatsApp,) before a subject: returns the subject's first token, or k. */
+static uint32_t skip_aside(const src_state *st, uint32_t k, uint32_t lim)
+{
+    const srclex_info *ti = st->ti;
+    const rc_token *t = st->doc->toks;
+    if (k + 2 >= lim || !speaker_punct(st, k, ',') || !(ti[k + 1].bits & SL_LOC) ||
+        (ti[k + 1].bits & SL_DET))
+        return k;
+    uint32_t m = k + 2;
+    while (m < lim && m - k < 8 && t[m].kind != RC_TOK_PUNCT &&
+           !(ti[m].bits & (SL_STOP | SL_VERB)))
+        m++;
+    if (m + 1 >= lim || !speaker_punct(st, m, ',') || !subject_start(st, m + 1, lim))
+        return k;
+    return m + 1;
+}
+
+/* After a preposition at j, a complement of manner or audience that names no source (au
+ * téléphone, devant la foule, à notre blog, au micro de la radio) and, after it, the subject of
+ * an inverted verb: returns the subject's first token, a name or an article that reads a source
+ * (a assuré au téléphone Ruslan Aliyev; a affirmé devant la foule le commissaire). An aside
+ * between commas opened by a preposition may follow the complement (à notre blog, par
+ * messages, le Dr X). Returns j when the words there do not end so. */
+static uint32_t skip_circumstance(const src_state *st, uint32_t j, uint32_t lim)
+{
+    const srclex_info *ti = st->ti;
+    const rc_token *t = st->doc->toks;
+    const uint32_t gram = TB_NAME | SL_DET | SL_PREP | SL_LOC | SL_STOP | SL_AUX | SL_PRON |
+                          SL_CUE | SL_VERB | SL_QUE | SL_REL | SL_REFL;
+    uint32_t k = j + 1;
+    if (k < lim && (ti[k].bits & SL_DET) && !(ti[k].bits & (TB_NAME | SL_QTY | SL_PREP)))
+        k++;
+    uint32_t w = k;
+    while (k < lim && k - w < 3 && t[k].kind == RC_TOK_WORD && !(ti[k].bits & gram))
+        k++;
+    if (k == w || k + 1 >= lim)
+        return j;
+    if (speaker_punct(st, k, ','))
+        return skip_aside(st, k, lim) > k ? skip_aside(st, k, lim) : j;
+    return subject_start(st, k, lim) ? k : j;
+}
+
 bool speaker_subject_right(const src_state *st, uint32_t j, uint32_t lim, bool loose, src_np *np)
 {
     const srclex_info *ti = st->ti;
@@ -737,6 +891,10 @@ bool speaker_subject_right(const src_state *st, uint32_t j, uint32_t lim, bool l
                  t[j + 1].kind == RC_TOK_WORD &&
                  !(ti[j + 1].bits & (TB_NAME | SL_DET | SL_PREP | SL_ROLE | SL_SRC | SL_ORG)))
             j += 2; /* témoigne par téléphone Abdou */
+        else if ((b & SL_LOC) && !(b & SL_DET) && (name = skip_circumstance(st, j, lim)) > j)
+            j = name; /* a assuré au téléphone X; a affirmé devant la foule le commissaire */
+        else if ((name = skip_aside(st, j, lim)) > j)
+            j = name; /* a confié à notre blog, par messages, le Dr X */
         else
             break;
     }
@@ -816,6 +974,38 @@ static const char *drop_org_kind(const src_state *st, const char *name)
     return (w.bits & SL_ORG) && !(w.bits & (SL_ROLE | SL_SRC)) ? sp + 1 : name;
 }
 
+/* Whether token k is a given name of ent_firstnames.txt. */
+static bool first_name(const src_state *st, uint32_t k)
+{
+    size_t len;
+    const char *w = tok_text(st, k, &len);
+    const rc_lexicon *lex = rc_lang_lex(st->doc->ctx->fr, "ent_firstnames");
+    return lex && rc_lex_get(lex, w, len) != NULL;
+}
+
+uint32_t speaker_name_split(const src_state *st, uint32_t na, uint32_t nb, bool kind)
+{
+    const srclex_info *ti = st->ti;
+    const rc_token *t = st->doc->toks;
+    if (nb < na + 2 || nb - na > 8)
+        return 0;
+    const char *tx = st->doc->text;
+    const rc_lexicon *orgs = rc_lang_lex(st->doc->ctx->fr, "ent_orgs");
+    size_t n = t[nb - 1].end - t[na].start;
+    if ((orgs && rc_lex_get(orgs, tx + t[na].start, n)) ||
+        (st->agencies && rc_lex_get(st->agencies, tx + t[na].start, n)))
+        return 0; /* a name the lists know whole: Agence France Presse */
+    if ((ti[na].bits & TB_ACRO) && !(ti[na + 1].bits & TB_ACRO))
+        return na + 1; /* l'AFP Bukar Kolo */
+    if (!first_name(st, na))
+        for (uint32_t p = na + 1; p + 1 < nb; p++)
+            if (nb - p <= 3 && first_name(st, p))
+                return p; /* Radio Ndeke Luka Clarisse Yakité */
+    if ((kind || (ti[na].bits & SL_ORG)) && nb - na >= 3)
+        return nb - 2; /* au média Suspilne Iryna Tkachenko: a person's two words */
+    return 0;
+}
+
 bool speaker_anaphor(const src_state *st, uint32_t k)
 {
     const rc_lexicon *lex = rc_lang_lex(st->doc->ctx->fr, "source_nouns");
@@ -890,16 +1080,16 @@ static bool after_preposition(const src_state *st, uint32_t off)
 }
 
 /* The organisation that "l'agence" or "le ministère" at token k stands for: the nearest entity
- * of the three sentences before that starts with the same noun (le ministère -> ministère de la
+ * of the back sentences before (three; twelve after "même") that starts with the same noun (le ministère -> ministère de la
  * Santé) or follows it (l'agence Tass). The nearest organisation of any kind is too often
  * another one, but a group noun (le mouvement chiite, l'ONG basée à Londres) stands for the
  * nearest organisation of the two sentences before that may be a group (group_antecedent).
  * -1: none. */
-static int32_t org_antecedent(const src_state *st, uint32_t k, uint32_t sent)
+static int32_t org_antecedent(const src_state *st, uint32_t k, uint32_t sent, uint32_t back)
 {
     const rc_doc *d = st->doc;
     uint32_t at = d->toks[k].start;
-    uint32_t from = d->sents[sent >= 3 ? sent - 3 : 0].start;
+    uint32_t from = d->sents[sent >= back ? sent - back : 0].start;
     size_t nlen;
     const char *noun = tok_text(st, k, &nlen);
     size_t lo = 0, hi = d->nents; /* entities are in text order: the first at or after k */
@@ -1025,9 +1215,21 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
             }
         }
     }
-    if (!named && np->head == SL_ORG && np->def && !(np->bits & SL_PLUR) && st->doc->sents &&
-        !role_has_complement(st, np) && speaker_anaphor(st, np->ra)) { /* l'ONG, le ministère */
-        int32_t e = org_antecedent(st, np->ra, sent);
+    uint32_t kind = np->ra; /* la même association: the kind noun after même */
+    bool same = false;
+    if (!named && np->ra + 2 == np->rb && (st->ti[np->ra].bits & SL_ADV)) {
+        size_t ml;
+        const char *mw = tok_text(st, np->ra, &ml);
+        same = folded_eq(mw, ml, "même", strlen("même"));
+        kind += same;
+    }
+    if (same && !(st->ti[kind].bits & SL_ORG))
+        same = false;
+    if (!named && (np->head == SL_ORG || same) && (np->def || (st->ti[np->a].bits & SL_DEF)) &&
+        !(np->bits & SL_PLUR) && st->doc->sents && !role_has_complement(st, np) &&
+        (same || speaker_anaphor(st, kind))) {
+        /* l'ONG, le ministère, la même association */
+        int32_t e = org_antecedent(st, kind, sent, same ? 12 : 3); /* même: any named before */
         if (e >= 0) {
             const rc_entity *en = &st->doc->ents[e];
             out->name = drop_org_kind(st, en->canon);

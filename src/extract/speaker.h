@@ -78,6 +78,12 @@ bool speaker_np_loose(const src_state *st, uint32_t i, uint32_t lim, src_np *np 
  * "le ministre turc, Mevlüt Çavuşoğlu,", "Marta Ilves, du CICR,". */
 bool speaker_np_appos(const src_state *st, uint32_t i, uint32_t lim, src_np *np /* OUT */);
 
+/* Where a run of names [na, nb) that a told outlet and its inverted subject make together
+ * splits (à l'AFP Bukar Kolo; au micro de Radio Ndeke Luka Clarisse Yakité; au média Suspilne
+ * Iryna Tkachenko): after an acronym, before a given name, else before the last two words when
+ * kind (a kind noun such as média heads the outlet) or the run starts with one. 0: no split. */
+uint32_t speaker_name_split(const src_state *st, uint32_t na, uint32_t nb, bool kind);
+
 /* Whether the noun at token k, alone after "le", stands for the source named before it: an
  * organisation (l'ONG, le ministère) or a statement (le communiqué): "ana" in its
  * source_nouns.tsv entry. */
