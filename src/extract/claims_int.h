@@ -88,6 +88,29 @@ long cl_num_at(const rc_doc *doc, uint32_t off);
 /* Whether byte off lies inside a time expression (a binary search: times are in text order). */
 bool cl_in_time(const rc_doc *doc, uint32_t off);
 
+/* Whether the word at byte s is not an entity other than MISC: a people (Soudanais) may be
+ * counted, a name (27 Etats) not. */
+bool cl_people_at(const rc_doc *doc, uint32_t s);
+
+/* Appends "rule:words" (tokens [i, i + nt)) to the figure's explanation. */
+void cl_explain_toks(cl_fig *f, const rc_doc *doc, const char *rule, size_t i, size_t nt);
+
+/* The counted noun after token i (after skippable words and determiners): 1 with its tokens and
+ * entry, 2 when words were skipped, 0 for none, -1 for a unit that is never counted. */
+int cl_counted_after(const cl_doc *d, size_t i, size_t lim, size_t *ct /* OUT */,
+                     size_t *cnt /* OUT */, const cl_entry **ce /* OUT */);
+
+/* Whether a plain figure reads as a year (en 2011, depuis 2012). */
+int cl_year(const cl_doc *d, const rc_number *n, size_t nt0, size_t s0);
+
+/* Reads the parts after the figure's noun (token i on; s0, s1: the sentence's tokens) into f;
+ * returns the token after the last part, or i when there is none (claims_parts.c). */
+size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s0, size_t s1);
+
+/* Reads the parts that follow the figure's predicate behind a comma; returns the token after the
+ * last part, or f->endt (claims_parts.c). */
+size_t cl_parts_late(const cl_doc *d, cl_fig *f, size_t s1);
+
 /* Appends "rule" or "rule:detail" to the figure's explanation. */
 void cl_explain(cl_fig *f, const char *rule, const char *detail, size_t dlen);
 
