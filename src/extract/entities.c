@@ -45,8 +45,11 @@ enum ent_cue {
     CUE_MISCHEAD, /* a capitalised word that starts the name of a thing (Toyota, Leopard): MISC */
     CUE_COMPASS, /* a point of the compass: a stop word, but a region's name after a region's
                   * noun (la région du Nord-Ouest, les régions du Nord et de l'Est) */
-    CUE_REGNOUN /* a locnoun that names an administrative region (région, province):
-                 * ent_tcue turns it into CUE_LOCNOUN and sets TC_REGION */
+    CUE_REGNOUN, /* a locnoun that names an administrative region (région, province):
+                  * ent_tcue turns it into CUE_LOCNOUN and sets TC_REGION */
+    CUE_NICK,  /* introduces a nickname (X, dit « Y »; alias, surnommé) */
+    CUE_NAMED, /* introduces the name given to a thing or an event (baptisée, dénommée) */
+    CUE_OWN    /* a possessive of the first or second person (notre chaîne X: the outlet speaking) */
 };
 
 /* The lexicons the stage reads, fetched once per document. */
@@ -99,7 +102,8 @@ static enum ent_cue ent_cue_of(const ent_lex *lx, const char *s, size_t n)
     static const char *const names[] = {"", "title", "honor", "orghead", "lochead",
                                         "locprep", "locnoun", "particle", "stop", "orgtail",
                                         "miscnoun", "orgcap", "loctitle", "locde",
-                                        "outlet", "mischead", "compass", "regnoun"};
+                                        "outlet", "mischead", "compass", "regnoun",
+                                        "nick", "named", "own"};
     for (size_t i = 1; i < sizeof names / sizeof names[0]; i++)
         if (strcmp(v, names[i]) == 0)
             return (enum ent_cue)i;
@@ -591,12 +595,8 @@ static int ent_noun_before(ent_run *r, size_t a, size_t sent_start)
         return 0;
     if (q > sent_start) { /* notre chaîne X: the outlet speaking, then a person (leur radio X
                            * is another's outlet) */
-        static const char *const own[] = {"notre", "votre", "nos", "vos", "mon", "ma"};
-        const char *ps = tok_s(d, q - 1);
-        size_t pn = tok_n(d, q - 1);
-        for (size_t x = 0; x < sizeof own / sizeof own[0]; x++)
-            if (strlen(own[x]) == pn && memcmp(own[x], ps, pn) == 0)
-                return 0;
+        if (ent_tcue(r, q - 1) == CUE_OWN)
+            return 0;
     }
     enum ent_cue k = ent_tcue(r, q);
     /* an outlet's or a group's noun; an organisation's tail noun in lower case (le groupe X, le
@@ -862,11 +862,7 @@ static bool ent_nickname(ent_run *r, size_t a, size_t sent_start)
         p--;
     if (p < sent_start + 2)
         return false;
-    const char *s = tok_s(d, p - 1);
-    size_t n = tok_n(d, p - 1);
-    bool cue = (n == 3 && memcmp(s, "dit", 3) == 0) || (n == 5 && memcmp(s, "alias", 5) == 0) ||
-               (n == 9 && memcmp(s, "surnomm\xc3\xa9", 9) == 0);
-    if (!cue)
+    if (ent_tcue(r, p - 1) != CUE_NICK)
         return false;
     const rc_token *t = &d->toks[p - 2];
     return (t->kind == RC_TOK_PUNCT && d->text[t->start] == ',') || ent_namelike(d, p - 2);
@@ -883,10 +879,7 @@ static bool ent_baptised(ent_run *r, size_t a, size_t sent_start)
         p--;
     if (p < sent_start + 2)
         return false;
-    const char *s = tok_s(d, p - 1);
-    size_t n = tok_n(d, p - 1);
-    if (!((n >= 8 && memcmp(s, "baptis\xc3\xa9", 8) == 0) ||
-          (n >= 9 && memcmp(s, "d\xc3\xa9nomm\xc3\xa9", 9) == 0 && n <= 11)))
+    if (ent_tcue(r, p - 1) != CUE_NAMED)
         return false;
     for (size_t q = p - 1; q > sent_start && q + 5 > p; q--)
         if (ent_tcue(r, q - 1) == CUE_MISCNOUN)
