@@ -550,6 +550,10 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
     }
     if (inq && !inverted)
         return RC_OK;
+    if (verb->after_quote && clitic < 0 &&
+        !(g > a && t[g - 1].kind == RC_TOK_QUOTE_CLOSE) &&
+        !(g > a + 1 && speaker_punct(st, g - 1, ',') && t[g - 2].kind == RC_TOK_QUOTE_CLOSE))
+        return RC_OK; /* L'Iran a lancé une centaine de drones: an action, not words */
     src_np np;
     memset(&np, 0, sizeof np);
     rc_speaker sp;

@@ -196,7 +196,7 @@ static int new_verb(srclex *sl, const char *lemma, size_t n, int cls, int streng
     for (char *c = l; *c; c++) /* "faire_état" in the cue file is the lemma "faire état" */
         if (*c == '_')
             *c = ' ';
-    sl->verbs[sl->nverbs] = (srclex_verb){l, (uint8_t)cls, (uint8_t)strength};
+    sl->verbs[sl->nverbs] = (srclex_verb){l, (uint8_t)cls, (uint8_t)strength, 0};
     return (int)sl->nverbs++;
 }
 
@@ -261,7 +261,7 @@ static void add_er_forms(srclex *sl, const char *lemma, size_t n, int verb)
     }
 }
 
-/* reporting_verbs.tsv: LEMMA -> class strength [irregular forms ...]. */
+/* reporting_verbs.tsv: LEMMA -> class strength [irregular forms ...] [+quote]. */
 static int load_verb(void *ud, const char *key, const char *value)
 {
     srclex *sl = ud;
@@ -280,8 +280,12 @@ static int load_verb(void *ud, const char *key, const char *value)
     add(sl, key, kn, SL_INF, -1, -1);
     add_er_forms(sl, key, kn, v);
     size_t n;
-    for (const char *f; (f = field(&p, &n));)
-        add_form(sl, f, n, v);
+    for (const char *f; (f = field(&p, &n));) {
+        if (feq(f, n, "+quote"))
+            sl->verbs[v].after_quote = 1;
+        else
+            add_form(sl, f, n, v);
+    }
     return 0;
 }
 

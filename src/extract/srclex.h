@@ -69,6 +69,8 @@ typedef struct srclex_verb {
     const char *lemma; /* UTF-8, owned by the table */
     uint8_t cls;       /* srclex_vclass */
     uint8_t strength;  /* 1 weak (estimer) .. 3 strong (affirmer) */
+    uint8_t after_quote; /* reports only right after a quotation or with -t-il (« … », lance-t-il);
+                          * elsewhere it is an action (a lancé des drones) */
 } srclex_verb;
 
 typedef struct srclex_cue {
