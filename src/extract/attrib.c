@@ -829,9 +829,10 @@ static int on_according(pass *ps, uint32_t i, uint32_t e, const srclex_cue *cue,
     rc_speaker sp;
     uint32_t end = e;
     bool previous = cue->cls == SC_SAME;
-    size_t pl = strlen(cue->phrase);
-    if (pl > 4 && strcmp(cue->phrase + pl - 4, " par") == 0) {
-        /* ce chiffre n'a pas été confirmé par les autorités: they did not vouch for it */
+    rc_morph pm;
+    if (e > i + 1 && rc_fr_morph_tok(st->doc, i, &pm) && (pm.flags & RC_M_PPAS)) {
+        /* a cue that opens on a participle (confirmé par), negated: ce chiffre n'a pas été
+         * confirmé par les autorités, who did not vouch for it */
         for (uint32_t k = i; k > a && i - k < 5 && (st->ti[k - 1].bits & TB_WORD); k--)
             if (st->ti[k - 1].bits & SL_NEG)
                 return RC_OK;

@@ -297,7 +297,7 @@ static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_spe
                               const rc_attribution **att)
 {
     *att = NULL;
-    bool quoted = cl_quote_close(d->doc, f->nt0) != SIZE_MAX;
+    int quoted = -1; /* whether the figure is quoted, asked once a cue is found */
     rc_doc *doc = d->doc;
     size_t cues[8], cnts[8], ncues = 0;
     for (size_t i = s0; i < s1 && ncues < 8; i++) {
@@ -346,7 +346,9 @@ static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_spe
         /* a quoted figure, then a cue the attribution stage read (« ... 600 blessés. » Il
          * précise que): the speaker it resolved, not the pronoun */
         uint32_t coff = doc->toks[best].start;
-        for (size_t ai = 0; quoted && ai < doc->nattrs; ai++) {
+        if (quoted < 0 && doc->nattrs)
+            quoted = cl_quote_close(doc, f->nt0) != SIZE_MAX;
+        for (size_t ai = 0; quoted > 0 && ai < doc->nattrs; ai++) {
             const rc_attribution *a = &doc->attrs[ai];
             if (a->start <= coff && coff < a->end && a->nchain && coff > f->c.end) {
                 *att = a;
