@@ -35,6 +35,7 @@ enum rc_word_memo {
     RC_WM_ENT_WORD,    /* entities: what the name lists say of the word */
     RC_WM_ENT_CUE,     /* entities: cue class */
     RC_WM_ENT_FUNC,    /* entities: function word */
+    RC_WM_ENT_SHAPE,   /* entities: facts of the word's shape, each with its own set bit */
     RC_WM_FRAME,       /* framing: the word's entry */
     RC_WM_N
 };

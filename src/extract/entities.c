@@ -69,6 +69,7 @@ typedef struct ent_run {
     uint16_t *tcache; /* per token: TC_* bits, the cue class in the low five */
     uint8_t *tword;  /* per token: W_* bits, what the name lists say of the word alone */
     uint8_t *tverb;  /* per token: 0 not asked, 1 not only a verb, 2 only a verb */
+    uint8_t *tname;  /* per token: 0 not asked, 1 no part of a name, 2 may be (ent_namelike) */
     int32_t *memo;   /* open-addressing table: index + 1 of an entity of the same text and type */
     size_t memo_mask;
     uint32_t *given; /* open-addressing set: hashes of the first words of persons' full names */
@@ -237,6 +238,35 @@ static bool ent_tfunc(ent_run *r, size_t i)
     return *c & TC_FUNC;
 }
 
+/* The facts of ent_shape: each takes two bits of the RC_WM_ENT_SHAPE memo, set then value. */
+enum ent_shape_fact {
+    SH_CAPS_COMMON, /* ent_caps_common: a common word written in capitals */
+    SH_ARTICLE,     /* ent_article_name: al-Assad */
+    SH_ORG_ADJ,     /* ent_org_adjective: may continue an organisation's name */
+    SH_STARTS_NAME, /* rc_gaz_starts_name: the first word of a known name of several words */
+    SH_AUX          /* one of the auxiliaries and conjunctions that end a title's look-back */
+};
+
+/* A fact of token i's word alone, computed by ask once per word and kept in the thread's word
+ * table across documents (tokens without a record are asked every time). */
+static bool ent_shape(ent_run *r, size_t i, enum ent_shape_fact f, bool (*ask)(ent_run *, size_t))
+{
+    rc_word *w = rc_word_at(r->doc, i);
+    const uint64_t set = (uint64_t)1 << (2 * f), val = set << 1;
+    const uint32_t slot = 1u << RC_WM_ENT_SHAPE;
+    if (w && (w->have & slot) && (w->memo[RC_WM_ENT_SHAPE] & set))
+        return (w->memo[RC_WM_ENT_SHAPE] & val) != 0;
+    bool v = ask(r, i);
+    if (w) {
+        if (!(w->have & slot)) {
+            w->memo[RC_WM_ENT_SHAPE] = 0;
+            w->have |= slot;
+        }
+        w->memo[RC_WM_ENT_SHAPE] |= set | (v ? val : 0);
+    }
+    return v;
+}
+
 static const char *tok_s(const rc_doc *d, size_t i)
 {
     return d->text + d->toks[i].start;
@@ -329,15 +359,41 @@ static bool ent_caps_common(const rc_doc *d, size_t i)
     return g && !rc_gaz_word(g, &k);
 }
 
-/* Whether token i can be part of a name: a capitalised word, an acronym, or an article name. */
-static bool ent_namelike(const rc_doc *d, size_t i)
+/* ent_caps_common as an ent_shape question. */
+static bool ent_caps_common_q(ent_run *r, size_t i)
 {
+    return ent_caps_common(r->doc, i);
+}
+
+/* ent_article_name as an ent_shape question. */
+static bool ent_article_name_q(ent_run *r, size_t i)
+{
+    return ent_article_name(tok_s(r->doc, i), tok_n(r->doc, i));
+}
+
+/* Whether token i can be part of a name: a capitalised word, an acronym, or an article name.
+ * Asked of most tokens several times (runs, look-backs, look-aheads): answered once per token,
+ * and the part that depends on the word alone once per word (ent_shape). */
+static bool ent_namelike(ent_run *r, size_t i)
+{
+    uint8_t *m = &r->tname[i];
+    if (*m)
+        return *m == 2;
+    const rc_doc *d = r->doc;
     const rc_token *t = &d->toks[i];
-    if (t->kind != RC_TOK_WORD)
-        return false;
-    if (t->flags & RC_TF_UPPER)
-        return !ent_caps_common(d, i);
-    return ent_article_name(tok_s(d, i), tok_n(d, i));
+    bool yes;
+    if (t->kind != RC_TOK_WORD) {
+        yes = false;
+    } else if (t->flags & RC_TF_UPPER) {
+        yes = !ent_shape(r, i, SH_CAPS_COMMON, ent_caps_common_q);
+    } else {
+        const char *s = tok_s(d, i);
+        /* most lower-case words fail the article's first test: no memo needed */
+        yes = tok_n(d, i) >= 4 && (s[0] == 'a' || s[0] == 'e' || s[0] == 'u') &&
+              ent_shape(r, i, SH_ARTICLE, ent_article_name_q);
+    }
+    *m = yes ? 2 : 1;
+    return yes;
 }
 
 /* Whether token i is a word of a number (Trente civils, Deux mille): a figure, not a name.
@@ -387,7 +443,7 @@ static bool ent_common_opener(ent_run *r, size_t i)
         c == CUE_LOCPREP ||
         c == CUE_LOCNOUN || c == CUE_HONOR)
         return true;
-    if ((c == CUE_ORGHEAD || c == CUE_LOCHEAD) && i + 1 < d->ntoks && ent_namelike(d, i + 1) &&
+    if ((c == CUE_ORGHEAD || c == CUE_LOCHEAD) && i + 1 < d->ntoks && ent_namelike(r, i + 1) &&
         !(d->toks[i + 1].flags & RC_TF_SENTSTART))
         return false; /* Radio Okapi indique: the head of the name */
     if (ent_tword(r, i) & (W_FIRST | W_PLACE | W_COUNTRY | W_ORG))
@@ -410,8 +466,10 @@ static bool ent_plural_article(const char *s, size_t n)
 /* Whether a lower-case word may continue an organisation's name after its head: an adjective
  * by its ending (syrien, islamique, nationale ...: "adjend" entries of ent_cues.tsv, or the
  * dictionary's adjectives). */
-static bool ent_org_adjective(ent_run *r, const char *s, size_t n)
+static bool ent_org_adjective_q(ent_run *r, size_t tok)
 {
+    const char *s = tok_s(r->doc, tok);
+    size_t n = tok_n(r->doc, tok);
     static const char *const ends[] = {"ien", "ienne", "iens", "iennes", "ique", "iques",
                                        "aire", "aires", "ais", "aise", "aises", "ain",
                                        "aine", "ains", "aines", "al", "ale", "aux", "ales",
@@ -429,6 +487,12 @@ static bool ent_org_adjective(ent_run *r, const char *s, size_t n)
     }
     return known && (m.flags & RC_M_ADJ) && !(m.flags & (RC_M_VERB | RC_M_FUNC)) &&
            !rc_lex_get(r->lx.func, s, n);
+}
+
+/* ent_org_adjective_q of token i, once per word (ent_shape). */
+static bool ent_org_adjective(ent_run *r, size_t i)
+{
+    return ent_shape(r, i, SH_ORG_ADJ, ent_org_adjective_q);
 }
 
 /* Whether a word links a name to what follows inside an organisation's name. */
@@ -459,7 +523,7 @@ static size_t ent_org_extend(ent_run *r, size_t a, size_t end, size_t limit)
             break;
         const char *s = tok_s(d, i);
         size_t n = tok_n(d, i);
-        if (t->kind == RC_TOK_WORD && ent_namelike(d, i)) {
+        if (t->kind == RC_TOK_WORD && ent_namelike(r, i)) {
             if (!after_name)
                 break; /* Haut Comité de l'opposition syrienne Riyad Hijab: a new name */
             i++;
@@ -484,7 +548,7 @@ static size_t ent_org_extend(ent_run *r, size_t a, size_t end, size_t limit)
             if (pour && j == i + 1)
                 break; /* pour évoquer */
             if (j + 1 < limit && d->toks[j].kind == RC_TOK_NUMBER && !et && !a_art &&
-                ent_namelike(d, j + 1) && !(d->toks[j + 1].flags & RC_TF_SENTSTART)) {
+                ent_namelike(r, j + 1) && !(d->toks[j + 1].flags & RC_TF_SENTSTART)) {
                 i = j + 2; /* a date in the name: Mouvement du 12 Mai */
                 last = i;
                 after_name = true;
@@ -494,12 +558,12 @@ static size_t ent_org_extend(ent_run *r, size_t a, size_t end, size_t limit)
                 (d->toks[j].flags & RC_TF_SENTSTART) ||
                 ent_tfunc(r, j))
                 break;
-            after_name = ent_namelike(d, j);
+            after_name = ent_namelike(r, j);
             i = j + 1;
             last = i;
             continue;
         }
-        if (t->kind == RC_TOK_WORD && ent_org_adjective(r, s, n)) {
+        if (t->kind == RC_TOK_WORD && ent_org_adjective(r, i)) {
             after_name = false;
             i++;
             last = i;
@@ -589,7 +653,7 @@ static int ent_noun_before(ent_run *r, size_t a, size_t sent_start)
     size_t q = a - 1, adjs = 0;
     while (q > sent_start && adjs < 2 && d->toks[q].kind == RC_TOK_WORD &&
            !(d->toks[q].flags & RC_TF_UPPER) && ent_tcue(r, q) == CUE_NONE &&
-           !ent_tfunc(r, q) && ent_org_adjective(r, tok_s(d, q), tok_n(d, q)))
+           !ent_tfunc(r, q) && ent_org_adjective(r, q))
         q--, adjs++;
     if (d->toks[q].kind != RC_TOK_WORD || (d->toks[q].flags & RC_TF_UPPER))
         return 0;
@@ -606,6 +670,20 @@ static int ent_noun_before(ent_run *r, size_t a, size_t sent_start)
         (k == CUE_ORGTAIL && !(rc_fr_morph_tok(d, q, &m) && (m.flags & RC_M_ADJ))))
         return 1;
     return k == CUE_MISCNOUN ? 2 : 0;
+}
+
+/* Whether token i is one of the auxiliaries and conjunctions that stop the look-back for a
+ * title (ent_context), as an ent_shape question. */
+static bool ent_aux_q(ent_run *r, size_t i)
+{
+    static const char *const aux[] = {"a", "ont", "est", "sont", "avait", "était", "que",
+                                      "qui", "et", "ou", "mais", "avec"};
+    const char *qs = tok_s(r->doc, i);
+    size_t qn = tok_n(r->doc, i);
+    for (size_t x = 0; x < sizeof aux / sizeof aux[0]; x++)
+        if (qn && aux[x][0] == qs[0] && strlen(aux[x]) == qn && memcmp(aux[x], qs, qn) == 0)
+            return true;
+    return false;
 }
 
 /* What the words before token a say about the name starting there. */
@@ -664,7 +742,7 @@ static ent_ctx_cue ent_context(ent_run *r, size_t a, size_t sent_start)
         c.locnoun = true; /* l'hôpital al-Chifa, le camp Yarmouk */
     if ((k == CUE_ORGHEAD || k == CUE_LOCDE) && d->toks[p].kind == RC_TOK_WORD &&
         !(d->toks[p].flags & RC_TF_UPPER) && !(r->tcache[p] & TC_OUTLET) &&
-        !ent_org_adjective(r, s, n))
+        !ent_org_adjective(r, p))
         c.orgnoun = true; /* la coalition Viv Ansanm, le parti Renaissance, le site ActuNiger;
                            * not le haut X */
     int nb = ent_noun_before(r, a, sent_start);
@@ -739,15 +817,7 @@ static ent_ctx_cue ent_context(ent_run *r, size_t a, size_t sent_start)
          * there, and the usual auxiliaries stop it when it is not */
         if (ent_tverb(r, q))
             break;
-        static const char *const aux[] = {"a", "ont", "est", "sont", "avait", "était", "que",
-                                          "qui", "et", "ou", "mais", "avec"};
-        bool stop = false;
-        const char *qs = tok_s(d, q);
-        size_t qn = tok_n(d, q);
-        for (size_t x = 0; x < sizeof aux / sizeof aux[0]; x++) /* first byte: no call mostly */
-            if (qn && aux[x][0] == qs[0] && strlen(aux[x]) == qn && memcmp(aux[x], qs, qn) == 0)
-                stop = true;
-        if (stop)
+        if (ent_shape(r, q, SH_AUX, ent_aux_q))
             break;
     }
     return c;
@@ -813,7 +883,7 @@ static bool ent_slogan(ent_run *r, size_t a, size_t b, size_t sent_start)
     if (b >= d->ntoks)
         return false;
     for (size_t k = sent_start; k < a; k++)
-        if (!ent_namelike(d, k) || ent_tcue(r, k) != CUE_NONE)
+        if (!ent_namelike(r, k) || ent_tcue(r, k) != CUE_NONE)
             return false; /* Par Jean Dupont. is a byline */
     const char *p = tok_s(d, b);
     if (tok_n(d, b) != 1 || (p[0] != '!' && p[0] != '.'))
@@ -865,7 +935,7 @@ static bool ent_nickname(ent_run *r, size_t a, size_t sent_start)
     if (ent_tcue(r, p - 1) != CUE_NICK)
         return false;
     const rc_token *t = &d->toks[p - 2];
-    return (t->kind == RC_TOK_PUNCT && d->text[t->start] == ',') || ent_namelike(d, p - 2);
+    return (t->kind == RC_TOK_PUNCT && d->text[t->start] == ',') || ent_namelike(r, p - 2);
 }
 
 /* Whether the name at token a is what a named thing was called: baptisée (« X »), dénommée X,
@@ -1099,7 +1169,7 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
     if (a >= b)
         return RC_OK;
     /* a trailing particle or link is not part of the name */
-    while (b > a && !ent_namelike(d, b - 1) && d->toks[b - 1].kind != RC_TOK_WORD &&
+    while (b > a && !ent_namelike(r, b - 1) && d->toks[b - 1].kind != RC_TOK_WORD &&
            d->toks[b - 1].kind != RC_TOK_NUMBER)
         b--;
     while (b > a + 1 && (ent_org_link(tok_s(d, b - 1), tok_n(d, b - 1)) ||
@@ -1175,7 +1245,7 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
         const char *x = tok_s(d, b);
         size_t xn = tok_n(d, b);
         bool goes_on = (xn == 2 && memcmp(x, "et", 2) == 0) ||
-                       (xn == 1 && x[0] == ',' && ent_namelike(d, b + 1));
+                       (xn == 1 && x[0] == ',' && ent_namelike(r, b + 1));
         if (!goes_on)
             c.list = -1;
     }
@@ -1421,13 +1491,13 @@ static bool ent_continues(ent_run *r, size_t i, size_t lim, bool headed)
     const rc_doc *d = r->doc;
     if (d->toks[i].flags & (RC_TF_SENTSTART | RC_TF_NEWLINE))
         return false;
-    if (ent_namelike(d, i))
+    if (ent_namelike(r, i))
         return true;
     if (ent_inner_apostrophe(d, i) && i + 1 < lim)
         return true; /* Qal'at Nur, Ma'arrat: the apostrophe inside a transliterated name */
     if (i > 0 && ent_inner_apostrophe(d, i - 1) && d->toks[i].kind == RC_TOK_WORD)
         return true; /* and the letters after it */
-    if (i + 1 >= lim || !ent_namelike(d, i + 1))
+    if (i + 1 >= lim || !ent_namelike(r, i + 1))
         return false;
     const char *s = tok_s(d, i);
     size_t n = tok_n(d, i);
@@ -1435,6 +1505,18 @@ static bool ent_continues(ent_run *r, size_t i, size_t lim, bool headed)
         return true;
     return headed && (d->toks[i].kind == RC_TOK_WORD || d->toks[i].kind == RC_TOK_ELISION) &&
            ent_org_link(s, n);
+}
+
+/* rc_gaz_starts_name of token i, as an ent_shape question. */
+static bool ent_starts_name_q(ent_run *r, size_t i)
+{
+    return rc_gaz_starts_name(r->gaz, tok_s(r->doc, i), tok_n(r->doc, i));
+}
+
+/* Whether token i's word starts a known name of several words, once per word. */
+static bool ent_starts_name(ent_run *r, size_t i)
+{
+    return ent_shape(r, i, SH_STARTS_NAME, ent_starts_name_q);
 }
 
 /* Splits a run at a known organisation or place followed by a person's given name (le
@@ -1476,13 +1558,14 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
     r.tcache = rc_arena_calloc(&doc->arena, doc->ntoks + 1, sizeof *r.tcache);
     r.tword = rc_arena_calloc(&doc->arena, doc->ntoks + 1, 1);
     r.tverb = rc_arena_calloc(&doc->arena, doc->ntoks + 1, 1);
+    r.tname = rc_arena_calloc(&doc->arena, doc->ntoks + 1, 1);
     size_t mcap = 64;
     while (mcap < doc->ntoks / 4 + 16 && mcap < (1u << 20))
         mcap *= 2;
     r.memo = rc_arena_calloc(&doc->arena, mcap, sizeof *r.memo);
     r.given = rc_arena_calloc(&doc->arena, mcap, sizeof *r.given);
     r.memo_mask = mcap - 1;
-    if (!r.tcache || !r.tword || !r.tverb || !r.memo || !r.given)
+    if (!r.tcache || !r.tword || !r.tverb || !r.tname || !r.memo || !r.given)
         return RC_ENOMEM;
     r.lx.cues = rc_lang_lex(fr, "ent_cues");
     r.lx.orgs = rc_lang_lex(fr, "ent_orgs");
@@ -1502,7 +1585,7 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
         const rc_token *t = &doc->toks[i];
         if (t->flags & RC_TF_SENTSTART)
             sent_start = i;
-        if (!ent_namelike(doc, i) || ent_in_time(&r, i) || ent_in_number(&r, i)) {
+        if (!ent_namelike(&r, i) || ent_in_time(&r, i) || ent_in_number(&r, i)) {
             /* groups named in lower case after an article: les talibans, des shebab */
             if (t->kind == RC_TOK_WORD && i > 0 && !(t->flags & RC_TF_UPPER) &&
                 ent_plural_article(tok_s(doc, i - 1), tok_n(doc, i - 1)) &&
@@ -1525,7 +1608,7 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
             while (links && p > sent_start && adjs < 2 && doc->toks[p].kind == RC_TOK_WORD &&
                    !(doc->toks[p].flags & RC_TF_UPPER) &&
                    ent_tcue(&r, p) == CUE_NONE &&
-                   ent_org_adjective(&r, tok_s(doc, p), tok_n(doc, p)))
+                   ent_org_adjective(&r, p))
                 p--, adjs++; /* le ministère ukrainien de la Défense */
             if (!(doc->toks[p].flags & RC_TF_UPPER) && doc->toks[p].kind == RC_TOK_WORD &&
                 (doc->nents == 0 || doc->ents[doc->nents - 1].end <= doc->toks[p].start)) {
@@ -1536,8 +1619,8 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
                 bool own_name = (own == CUE_ORGHEAD || own == CUE_LOCHEAD) && i + 1 < doc->ntoks &&
                                 doc->toks[i + 1].kind == RC_TOK_WORD &&
                                 !(doc->toks[i + 1].flags & RC_TF_SENTSTART) &&
-                                (ent_namelike(doc, i + 1) ||
-                                 ent_org_adjective(&r, tok_s(doc, i + 1), tok_n(doc, i + 1)));
+                                (ent_namelike(&r, i + 1) ||
+                                 ent_org_adjective(&r, i + 1));
                 /* nor a person's or a known place's name: les forces de Bachar al-Assad */
                 bool other = ent_tword(&r, i) & (W_FIRST | W_PLACE | W_COUNTRY);
                 /* a street keeps the person it is named after: la rue Abou Iskandar */
@@ -1553,7 +1636,7 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
         /* a title opened by a capitalised article goes on over its links too: Le Courrier du
          * Sahel */
         bool headed = head == CUE_ORGHEAD || head == CUE_LOCHEAD ||
-                      (i + 1 < doc->ntoks && ent_namelike(doc, i + 1) &&
+                      (i + 1 < doc->ntoks && ent_namelike(&r, i + 1) &&
                        ent_title_article(&r, i, i + 2, sent_start));
         size_t j = i + 1;
         while (j < doc->ntoks && ent_continues(&r, j, doc->ntoks, headed))
@@ -1579,7 +1662,7 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
         size_t caps = 0; /* the capitalised words: an organisation's lower-case complements
                           * do not count (Conseil national de secours d'urgence et de ...) */
         for (size_t k = i; k < j && caps <= ENT_MAXWORDS; k++)
-            caps += ent_namelike(doc, k);
+            caps += ent_namelike(&r, k);
         if (caps > ENT_MAXWORDS) {
             i = j; /* a title-case heading or a list of names: not one entity */
             continue;
@@ -1587,7 +1670,7 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
         /* a known name that goes on in lower case: Nations unies, Arabie saoudite, France 24;
          * tried only after a word that starts such a name in the lists */
         size_t ext = j;
-        if (rc_gaz_starts_name(gaz, tok_s(doc, i), tok_n(doc, i)))
+        if (ent_starts_name(&r, i))
             while (ext < doc->ntoks && ext < j + 6 && /* État islamique en Afrique de l'Ouest */
                    (doc->toks[ext].kind == RC_TOK_WORD || doc->toks[ext].kind == RC_TOK_NUMBER ||
                     doc->toks[ext].kind == RC_TOK_ELISION) &&
@@ -1601,7 +1684,7 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
                 break;
             }
         }
-        if (j == i + 2 && rc_gaz_starts_name(gaz, tok_s(doc, i + 1), tok_n(doc, i + 1))) {
+        if (j == i + 2 && ent_starts_name(&r, i + 1)) {
             /* l'ONG Save the Children: a word, then a known name that goes on in lower case */
             size_t e = j;
             while (e < doc->ntoks && e < j + 4 && doc->toks[e].kind == RC_TOK_WORD &&
