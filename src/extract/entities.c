@@ -318,12 +318,15 @@ static bool ent_article_name(const char *s, size_t n)
     return (c >= 'A' && c <= 'Z') || c == 0xc3;
 }
 
+static bool ent_article_name_q(ent_run *r, size_t i);
+
 /* The cue class of a name's head word, through an article (al-Jabhat -> jabhat). */
 static enum ent_cue ent_head_of(ent_run *r, size_t i)
 {
     const char *s = tok_s(r->doc, i);
     size_t n = tok_n(r->doc, i);
-    if (!ent_article_name(s, n))
+    if (n < 4 || (s[0] != 'a' && s[0] != 'e' && s[0] != 'u') ||
+        !ent_shape(r, i, SH_ARTICLE, ent_article_name_q))
         return ent_tcue(r, i);
     const char *h = memchr(s, '-', n);
     n -= (size_t)(h + 1 - s);
@@ -374,11 +377,9 @@ static bool ent_article_name_q(ent_run *r, size_t i)
 /* Whether token i can be part of a name: a capitalised word, an acronym, or an article name.
  * Asked of most tokens several times (runs, look-backs, look-aheads): answered once per token,
  * and the part that depends on the word alone once per word (ent_shape). */
-static bool ent_namelike(ent_run *r, size_t i)
+static bool ent_namelike_ask(ent_run *r, size_t i)
 {
     uint8_t *m = &r->tname[i];
-    if (*m)
-        return *m == 2;
     const rc_doc *d = r->doc;
     const rc_token *t = &d->toks[i];
     bool yes;
@@ -394,6 +395,13 @@ static bool ent_namelike(ent_run *r, size_t i)
     }
     *m = yes ? 2 : 1;
     return yes;
+}
+
+/* ent_namelike_ask, answered from the token's memo after the first time. */
+static inline bool ent_namelike(ent_run *r, size_t i)
+{
+    uint8_t m = r->tname[i];
+    return m ? m == 2 : ent_namelike_ask(r, i);
 }
 
 /* Whether token i is a word of a number (Trente civils, Deux mille): a figure, not a name.
@@ -500,12 +508,19 @@ static bool ent_org_link(const char *s, size_t n)
 {
     /* pour opens a complement only before an article: pour les réfugiés, not pour évoquer; the
      * caller checks that an article follows */
-    static const char *const links[] = {"de", "des", "du", "d'", "d’", "aux", "l'", "l’", "la",
-                                        "les", "pour"};
-    for (size_t i = 0; i < sizeof links / sizeof links[0]; i++)
-        if (n && links[i][0] == s[0] && strlen(links[i]) == n && memcmp(links[i], s, n) == 0)
-            return true;
-    return false;
+    switch (n) { /* de des du d' d’ aux l' l’ la les pour, by length */
+    case 2:
+        return (s[0] == 'd' && (s[1] == 'e' || s[1] == 'u' || s[1] == '\'')) ||
+               (s[0] == 'l' && (s[1] == '\'' || s[1] == 'a'));
+    case 3:
+        return memcmp(s, "des", 3) == 0 || memcmp(s, "aux", 3) == 0 ||
+               memcmp(s, "les", 3) == 0;
+    case 4:
+        return memcmp(s, "d\xe2\x80\x99", 4) == 0 || memcmp(s, "l\xe2\x80\x99", 4) == 0 ||
+               memcmp(s, "pour", 4) == 0;
+    default:
+        return false;
+    }
 }
 
 /* Extends an organisation's name headed at token a (capitalised, an orghead) over its lower-case
@@ -1599,6 +1614,7 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
         }
         /* a lower-case head before the name: le ministère de la Santé (an organisation), la mer
          * Rouge, le golfe Persique (a place) */
+        enum ent_cue head = ent_head_of(&r, i);
         size_t from = i;
         bool lower_head = false;
         if (i > 0) {
@@ -1613,7 +1629,7 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
             if (!(doc->toks[p].flags & RC_TF_UPPER) && doc->toks[p].kind == RC_TOK_WORD &&
                 (doc->nents == 0 || doc->ents[doc->nents - 1].end <= doc->toks[p].start)) {
                 enum ent_cue h = ent_tcue(&r, p);
-                enum ent_cue own = ent_head_of(&r, i);
+                enum ent_cue own = head;
                 /* unless the name has a head of its own, followed by its complement (la mission
                  * de l'Agence internationale ...); a lone head is the complement (la Défense) */
                 bool own_name = (own == CUE_ORGHEAD || own == CUE_LOCHEAD) && i + 1 < doc->ntoks &&
@@ -1632,7 +1648,6 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
                 }
             }
         }
-        enum ent_cue head = ent_head_of(&r, i);
         /* a title opened by a capitalised article goes on over its links too: Le Courrier du
          * Sahel */
         bool headed = head == CUE_ORGHEAD || head == CUE_LOCHEAD ||
