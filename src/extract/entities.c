@@ -12,6 +12,7 @@
  */
 #include "extract/entities.h"
 
+#include <assert.h>
 #include <math.h>
 #include <string.h>
 
@@ -1522,6 +1523,63 @@ static bool ent_continues(ent_run *r, size_t i, size_t lim, bool headed)
            ent_org_link(s, n);
 }
 
+/* Room for the folds of ent_fold_spans: twice the longest key, so that a fold that does not fit
+ * is longer than any key (rc_fold may refuse a character a few bytes before its cap). */
+#define ENT_FOLDCAP (2 * RC_LEX_MAXKEY + 8)
+/* The most spans ent_fold_spans folds: a run and the words a known name may add to it. */
+#define ENT_FOLDSPANS (ENT_MAXWORDS + 16)
+
+/* Folds the text of tokens [a, b) once, token by token, into buf, and gives in off[e - a - 1]
+ * the length of the fold of the text of tokens [a, e], the key rc_lex_get would look up for it
+ * (folding goes character by character, so the fold of a shorter span is a prefix of the
+ * longer one's); 0 when it does not fit, that is when it is longer than any key. The lookups
+ * of a name and of its longer readings then fold the text once, not once per reading. */
+static void ent_fold_spans(const ent_run *r, size_t a, size_t b, char *buf /* OUT */,
+                           size_t *off /* OUT */)
+{
+    const rc_doc *d = r->doc;
+    assert(b > a && b - a <= ENT_FOLDSPANS);
+    size_t o = 0;
+    bool fits = true;
+    for (size_t e = a; e < b; e++) {
+        uint32_t from = e == a ? d->toks[a].start : d->toks[e - 1].end;
+        size_t room = ENT_FOLDCAP - o;
+        size_t n = fits ? rc_fold(d->text + from, d->toks[e].end - from, buf + o, room) : 0;
+        fits = fits && n <= room;
+        o += fits ? n : 0;
+        off[e - a] = fits && o ? o : 0;
+    }
+}
+
+/* The greatest e of (lo, hi] such that the text of tokens [a, e) is an organisation (or a
+ * country, with countries), or 0. */
+static size_t ent_longest_known(ent_run *r, size_t a, size_t lo, size_t hi, bool countries)
+{
+    const rc_doc *d = r->doc;
+    if (hi <= lo)
+        return 0;
+    if (hi - a > ENT_FOLDSPANS) { /* too long a run for the table: one fold per reading */
+        for (size_t e = hi; e > lo; e--) {
+            const char *ks = d->text + d->toks[a].start;
+            size_t kn = d->toks[e - 1].end - d->toks[a].start;
+            if (rc_lex_get(r->lx.orgs, ks, kn) ||
+                (countries && rc_lex_get(r->lx.countries, ks, kn)))
+                return e;
+        }
+        return 0;
+    }
+    char fk[ENT_FOLDCAP];
+    size_t fo[ENT_FOLDSPANS];
+    ent_fold_spans(r, a, hi, fk, fo);
+    for (size_t e = hi; e > lo; e--) {
+        size_t kn = fo[e - 1 - a];
+        if (kn && (rc_lex_get_folded(r->lx.orgs, fk, kn) ||
+                   (countries && rc_lex_get_folded(r->lx.countries, fk, kn))))
+            return e;
+    }
+    return 0;
+}
+
 /* rc_gaz_starts_name of token i, as an ent_shape question. */
 static bool ent_starts_name_q(ent_run *r, size_t i)
 {
@@ -1691,28 +1749,18 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
                     doc->toks[ext].kind == RC_TOK_ELISION) &&
                    !(doc->toks[ext].flags & (RC_TF_SENTSTART | RC_TF_NEWLINE)))
                 ext++;
-        for (size_t e = ext; e > j; e--) {
-            const char *ks = doc->text + doc->toks[i].start;
-            size_t kn = doc->toks[e - 1].end - doc->toks[i].start;
-            if (rc_lex_get(r.lx.orgs, ks, kn) || rc_lex_get(r.lx.countries, ks, kn)) {
-                j = e;
-                break;
-            }
-        }
+        size_t known_end = ent_longest_known(&r, i, j, ext, true);
+        if (known_end)
+            j = known_end;
         if (j == i + 2 && ent_starts_name(&r, i + 1)) {
             /* l'ONG Save the Children: a word, then a known name that goes on in lower case */
             size_t e = j;
             while (e < doc->ntoks && e < j + 4 && doc->toks[e].kind == RC_TOK_WORD &&
                    !(doc->toks[e].flags & (RC_TF_SENTSTART | RC_TF_NEWLINE)))
                 e++;
-            for (; e > j; e--) {
-                const char *ks = doc->text + doc->toks[i + 1].start;
-                size_t kn = doc->toks[e - 1].end - doc->toks[i + 1].start;
-                if (rc_lex_get(r.lx.orgs, ks, kn)) {
-                    j = e;
-                    break;
-                }
-            }
+            size_t named_end = ent_longest_known(&r, i + 1, j, e, false);
+            if (named_end)
+                j = named_end;
         }
         if (lower_head) {
             /* a given name inside the run starts a person: le ministère de l'Intérieur Oleg
