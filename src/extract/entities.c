@@ -1044,6 +1044,32 @@ static int ent_add(ent_run *r, uint32_t start, uint32_t end, int type, const rc_
     return RC_OK;
 }
 
+/* rc_gaz_place_find of the name s[0..n), kept in the thread's string memo across documents:
+ * the same places come back in every text, and a look-up reads the record's figures. */
+static bool ent_place_find(const ent_run *r, const char *s, size_t n, rc_gaz_place *out /* OUT */)
+{
+    const uint32_t tag = (uint32_t)RC_WS_PLACE << 8;
+    char v[sizeof *out + 2]; /* the record's bytes, or one byte for none */
+    long got = rc_words_str_get(r->doc, tag, s, n, v, sizeof v);
+    if (got == 1)
+        return false;
+    if (got == (long)sizeof *out) {
+        memcpy(out, v, sizeof *out);
+        return true;
+    }
+    rc_gaz_place pl;
+    memset(&pl, 0, sizeof pl); /* no undefined padding in the kept bytes */
+    bool found = rc_gaz_place_find(r->doc->ctx, s, n, &pl);
+    if (found) {
+        *out = pl;
+        memcpy(v, &pl, sizeof pl);
+    } else {
+        v[0] = 0;
+    }
+    rc_words_str_set(r->doc, tag, s, n, v, found ? sizeof pl : 1);
+    return found;
+}
+
 /* Whether the word s[0..n) starts the full name of a person of the document (Tamar for Tamar
  * Weiss). */
 static bool ent_given_seen(const ent_run *r, const char *s, size_t n)
@@ -1157,7 +1183,7 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
             rc_gaz_place pl;
             const char *s = tok_s(d, a);
             size_t n = d->toks[b - 1].end - d->toks[a].start;
-            if (rc_gaz_place_find(d->ctx, s, n, &pl)) /* La Haye, Le Caire */
+            if (ent_place_find(r, s, n, &pl)) /* La Haye, Le Caire */
                 return ent_add(r, d->toks[a].start, d->toks[b - 1].end, RC_ENT_LOC, &pl);
             return ent_add(r, d->toks[a].start, d->toks[b - 1].end, RC_ENT_ORG, NULL);
         }
@@ -1218,7 +1244,7 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
         return ent_add(r, start, end, RC_ENT_PER, NULL);
     if (words <= 3 && ent_dateline(r, a, b))
         return ent_add(r, start, end, RC_ENT_LOC,
-                       rc_gaz_place_find(d->ctx, s, n, &pl) ? &pl : NULL);
+                       ent_place_find(r, s, n, &pl) ? &pl : NULL);
     if (words <= 3 && ent_age_after(r, b))
         return ent_add(r, start, end, RC_ENT_PER, NULL);
     enum ent_cue head = ent_head_of(r, a);
@@ -1238,10 +1264,10 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
         return ent_add(r, start, end, RC_ENT_PER, NULL);
     if (c.locnoun)
         return ent_add(r, start, end, RC_ENT_LOC,
-                       rc_gaz_place_find(d->ctx, s, n, &pl) ? &pl : NULL);
+                       ent_place_find(r, s, n, &pl) ? &pl : NULL);
     if (head == CUE_LOCHEAD && words >= 2)
         return ent_add(r, start, end, RC_ENT_LOC,
-                       rc_gaz_place_find(d->ctx, s, n, &pl) ? &pl : NULL);
+                       ent_place_find(r, s, n, &pl) ? &pl : NULL);
     if (c.title_de && words == 1 && !(ent_tword(r, a) & (W_PLACE | W_COUNTRY | W_ORG))) {
         rc_morph m; /* le ministre de la Défense, de l'Intérieur: a portfolio, not a name */
         if (rc_fr_morph_tok(d, a, &m) && (m.flags & RC_M_NOUN) && !(m.flags & RC_M_PROPER))
@@ -1250,7 +1276,7 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
     if (c.title_de && !(ent_tword(r, a) & W_FIRST) && !ent_seen_as(r, s, n, RC_ENT_PER)) {
         /* the title's place (le gouverneur de Jénine); a longer name only when it is a known
          * place, since a title's complement may be a person too (le porte-parole de Ban Ki-moon) */
-        bool place = rc_gaz_place_find(d->ctx, s, n, &pl);
+        bool place = ent_place_find(r, s, n, &pl);
         if ((words == 1 && c.loctitle_de) || place)
             return ent_add(r, start, end, RC_ENT_LOC, place ? &pl : NULL);
     }
@@ -1268,9 +1294,9 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
     if (c.list >= 0 || (c.locnoun_far && words >= 2)) {
         int ty = c.list >= 0 ? c.list : RC_ENT_LOC;
         return ent_add(r, start, end, ty,
-                       ty == RC_ENT_LOC && rc_gaz_place_find(d->ctx, s, n, &pl) ? &pl : NULL);
+                       ty == RC_ENT_LOC && ent_place_find(r, s, n, &pl) ? &pl : NULL);
     }
-    if ((words > 1 || head == CUE_NONE) && may_place && rc_gaz_place_find(d->ctx, s, n, &pl)) {
+    if ((words > 1 || head == CUE_NONE) && may_place && ent_place_find(r, s, n, &pl)) {
         if (c.title && !c.title_de && words == 1 && !c.locprep)
             return ent_add(r, start, end, RC_ENT_PER, NULL);
         return ent_add(r, start, end, RC_ENT_LOC, &pl);
@@ -1431,7 +1457,7 @@ static int ent_resolve(ent_run *r)
         rc_gaz_place pl;
         const char *s = d->text + r->pending[p].start;
         size_t n = r->pending[p].end - r->pending[p].start;
-        bool place = ty[x] == RC_ENT_LOC && rc_gaz_place_find(d->ctx, s, n, &pl);
+        bool place = ty[x] == RC_ENT_LOC && ent_place_find(r, s, n, &pl);
         if (ent_add(r, r->pending[p].start, r->pending[p].end, ty[x], place ? &pl : NULL))
             return RC_ENOMEM;
     }
@@ -1492,7 +1518,7 @@ static int ent_tagged(ent_run *r)
                                                 : RC_ENT_ORG;
         uint32_t s = d->toks[sp[k].a].start, e = d->toks[sp[k].b - 1].end;
         rc_gaz_place pl;
-        bool place = type == RC_ENT_LOC && rc_gaz_place_find(d->ctx, d->text + s, e - s, &pl);
+        bool place = type == RC_ENT_LOC && ent_place_find(r, d->text + s, e - s, &pl);
         if ((st = ent_add(r, s, e, type, place ? &pl : NULL)))
             return st;
     }
