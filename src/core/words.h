@@ -99,6 +99,7 @@ const char *rc_word_folded(const rc_doc *doc, size_t i, size_t *len /* OUT */);
 enum rc_word_str {
     RC_WS_ENTKEY, /* entities: rc_entkey_of of a name (the tag is this plus the entity type) */
     RC_WS_PLACE,  /* entities: rc_gaz_place_find of a name (the tag is this << 8) */
+    RC_WS_ENTFOLD, /* entities: rc_entkey_fold of a name (the tag is this << 8) */
 };
 
 /* A string answer kept for a key of bytes (a name of several words, say) under tag, in this

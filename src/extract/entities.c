@@ -982,6 +982,19 @@ static uint32_t ent_span_hash(const char *s, size_t n, int type)
     return h;
 }
 
+/* rc_entkey_of the span [start, end) with a type into k (RC_ENTKEY_MAX bytes); the key of a name
+ * depends on the name and its type only: kept across documents in the thread's string memo. */
+static size_t ent_key_of(const rc_doc *d, uint32_t start, uint32_t end, int type, char *k)
+{
+    uint32_t tag = ((uint32_t)RC_WS_ENTKEY << 8) | (uint8_t)type;
+    long got = rc_words_str_get(d, tag, d->text + start, end - start, k, RC_ENTKEY_MAX);
+    if (got >= 0)
+        return (size_t)got;
+    size_t kn = rc_entkey_of(d->ctx, d->text + start, end - start, type, k, RC_ENTKEY_MAX);
+    rc_words_str_set(d, tag, d->text + start, end - start, k, kn);
+    return kn;
+}
+
 /* Appends an entity for the span [start, end) of the text. A name already met with the same
  * type shares the key, canon and coordinates of its first mention (names repeat; keys cost). */
 static int ent_add(ent_run *r, uint32_t start, uint32_t end, int type, const rc_gaz_place *pl)
@@ -1009,16 +1022,7 @@ static int ent_add(ent_run *r, uint32_t start, uint32_t end, int type, const rc_
             r->memo[slot] = (int32_t)d->nents + 1;
     }
     char k[RC_ENTKEY_MAX];
-    /* the key of a name depends on the name and its type only: kept across documents */
-    uint32_t tag = ((uint32_t)RC_WS_ENTKEY << 8) | (uint8_t)type;
-    long got = rc_words_str_get(d, tag, d->text + start, end - start, k, sizeof k);
-    size_t kn;
-    if (got >= 0) {
-        kn = (size_t)got;
-    } else {
-        kn = rc_entkey_of(d->ctx, d->text + start, end - start, type, k, sizeof k);
-        rc_words_str_set(d, tag, d->text + start, end - start, k, kn);
-    }
+    size_t kn = ent_key_of(d, start, end, type, k);
     if (type == RC_ENT_PER && r->given) { /* Tamar Weiss: Tamar alone is her too */
         const char *sp = memchr(d->text + start, ' ', end - start);
         if (sp) {
@@ -1430,17 +1434,15 @@ static int ent_resolve(ent_run *r)
     }
     for (size_t p = r->npending; p-- > 0;) { /* from the end: Kutum, Kebkabiya et Tawila */
         char k[RC_ENTKEY_MAX];
-        size_t kn = rc_entkey_fold(d->text + r->pending[p].start,
-                                   r->pending[p].end - r->pending[p].start, k, sizeof k);
+        size_t kn = rc_entlink_fold(d, d->text + r->pending[p].start,
+                                    r->pending[p].end - r->pending[p].start, k, sizeof k);
         uint32_t h = ent_hash(k, kn);
         size_t x = h & (cap - 1);
         while (hs[x] && hs[x] != h)
             x = (x + 1) & (cap - 1);
         if (!hs[x]) { /* a place's key may be the gazetteer's near match: ask as a place */
             char k2[RC_ENTKEY_MAX];
-            size_t k2n = rc_entkey_of(d->ctx, d->text + r->pending[p].start,
-                                      r->pending[p].end - r->pending[p].start, RC_ENT_LOC, k2,
-                                      sizeof k2);
+            size_t k2n = ent_key_of(d, r->pending[p].start, r->pending[p].end, RC_ENT_LOC, k2);
             if (k2n != kn || memcmp(k, k2, kn) != 0) {
                 h = ent_hash(k2, k2n);
                 x = h & (cap - 1);
