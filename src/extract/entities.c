@@ -132,7 +132,7 @@ static int ent_demonym(const ent_run *r, const char *s, size_t n);
 static bool ent_inner_apostrophe(const rc_doc *d, size_t i);
 
 /* What the name lists say of token i alone, looked up once per document. */
-static unsigned ent_tword(ent_run *r, size_t i)
+static unsigned ent_tword_ask(ent_run *r, size_t i)
 {
     uint8_t *w = &r->tword[i];
     uint64_t v;
@@ -171,6 +171,13 @@ static unsigned ent_tword(ent_run *r, size_t i)
     return *w;
 }
 
+/* ent_tword_ask, read from the token's cache after the first time. */
+static inline unsigned ent_tword(ent_run *r, size_t i)
+{
+    unsigned w = r->tword[i];
+    return w & W_SET ? w : ent_tword_ask(r, i);
+}
+
 /* ent_cue_of the word of token i, kept in the thread's word table across documents. */
 static enum ent_cue ent_cue_tok(ent_run *r, size_t i)
 {
@@ -183,7 +190,7 @@ static enum ent_cue ent_cue_tok(ent_run *r, size_t i)
 }
 
 /* The cue class of token i, looked up once per document. */
-static enum ent_cue ent_tcue(ent_run *r, size_t i)
+static enum ent_cue ent_tcue_ask(ent_run *r, size_t i)
 {
     uint16_t *c = &r->tcache[i];
     if (!(*c & TC_CUE_SET)) {
@@ -207,6 +214,13 @@ static enum ent_cue ent_tcue(ent_run *r, size_t i)
     return (enum ent_cue)(*c & TC_CUE);
 }
 
+/* ent_tcue_ask, read from the token's cache after the first time. */
+static inline enum ent_cue ent_tcue(ent_run *r, size_t i)
+{
+    unsigned c = r->tcache[i];
+    return c & TC_CUE_SET ? (enum ent_cue)(c & TC_CUE) : ent_tcue_ask(r, i);
+}
+
 /* Whether token i is only a verb for the dictionary, asked once per document (the look-back
  * for titles passes over the same words for every name of a sentence). */
 static bool ent_tverb(ent_run *r, size_t i)
@@ -222,7 +236,7 @@ static bool ent_tverb(ent_run *r, size_t i)
 }
 
 /* Whether token i is a function word (funcwords.txt), looked up once per document. */
-static bool ent_tfunc(ent_run *r, size_t i)
+static bool ent_tfunc_ask(ent_run *r, size_t i)
 {
     uint16_t *c = &r->tcache[i];
     if (!(*c & TC_FUNC_SET)) {
@@ -268,6 +282,14 @@ static bool ent_shape(ent_run *r, size_t i, enum ent_shape_fact f, bool (*ask)(e
     return v;
 }
 
+/* ent_tfunc_ask, read from the token's cache after the first time. */
+static inline bool ent_tfunc(ent_run *r, size_t i)
+{
+    unsigned c = r->tcache[i];
+    return c & TC_FUNC_SET ? (c & TC_FUNC) != 0 : ent_tfunc_ask(r, i);
+}
+
+/* The bytes of token i. */
 static const char *tok_s(const rc_doc *d, size_t i)
 {
     return d->text + d->toks[i].start;
