@@ -385,6 +385,13 @@ static bool ent_caps_common(const rc_doc *d, size_t i)
     return g && !rc_gaz_word(g, &k);
 }
 
+/* Whether a lower-case word starting with byte c may be an article name (ent_article_name's
+ * first test). */
+static inline bool ent_article_start(char c)
+{
+    return c == 'a' || c == 'e' || c == 'u';
+}
+
 /* ent_caps_common as an ent_shape question. */
 static bool ent_caps_common_q(ent_run *r, size_t i)
 {
@@ -413,7 +420,7 @@ static bool ent_namelike_ask(ent_run *r, size_t i)
     } else {
         const char *s = tok_s(d, i);
         /* most lower-case words fail the article's first test: no memo needed */
-        yes = tok_n(d, i) >= 4 && (s[0] == 'a' || s[0] == 'e' || s[0] == 'u') &&
+        yes = tok_n(d, i) >= 4 && ent_article_start(s[0]) &&
               ent_shape(r, i, SH_ARTICLE, ent_article_name_q);
     }
     *m = yes ? 2 : 1;
@@ -1248,7 +1255,6 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
     size_t n = end - start, words = b - a;
     const char *first = tok_s(d, a);
     size_t firstn = tok_n(d, a);
-    ent_ctx_cue c = ent_context(r, a, sent_start);
     rc_gaz_place pl;
     /* the place gazetteer is asked about one word only when the word is in it */
     bool may_place = words > 1 || (ent_tword(r, a) & W_PLACE);
@@ -1259,6 +1265,8 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
         return RC_OK;
     if (known >= 0)
         return ent_add(r, start, end, known, NULL);
+    /* the words before only for a name the lists do not type (the rest asks only caches) */
+    ent_ctx_cue c = ent_context(r, a, sent_start);
     /* a one-letter outlet (X) only where an outlet is named: sur X, via X, le réseau X */
     if (n == 1 && (c.locprep || c.orgnoun) && rc_lex_get(r->lx.orgs, s, n))
         return ent_add(r, start, end, RC_ENT_ORG, NULL);
@@ -1708,7 +1716,15 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
         const rc_token *t = &doc->toks[i];
         if (t->flags & RC_TF_SENTSTART)
             sent_start = i;
-        if (!ent_namelike(&r, i) || ent_in_time(&r, i) || ent_in_number(&r, i)) {
+        if (t->kind != RC_TOK_WORD) { /* no name starts there, nor a group after an article */
+            i++;
+            continue;
+        }
+        /* a lower-case word is a name only as an article name (al-Assad): most fail its first
+         * test, read here without the token memo */
+        bool lower_no = !(t->flags & RC_TF_UPPER) &&
+                        (t->end - t->start < 4 || !ent_article_start(doc->text[t->start]));
+        if (lower_no || !ent_namelike(&r, i) || ent_in_time(&r, i) || ent_in_number(&r, i)) {
             /* groups named in lower case after an article: les talibans, des shebab */
             if (t->kind == RC_TOK_WORD && i > 0 && !(t->flags & RC_TF_UPPER) &&
                 ent_plural_article(tok_s(doc, i - 1), tok_n(doc, i - 1)) &&
