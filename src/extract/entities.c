@@ -1590,22 +1590,29 @@ static bool ent_continues(ent_run *r, size_t i, size_t lim, bool headed)
 /* Folds the text of tokens [a, b) once, token by token, into buf, and gives in off[e - a - 1]
  * the length of the fold of the text of tokens [a, e], the key rc_lex_get would look up for it
  * (folding goes character by character, so the fold of a shorter span is a prefix of the
- * longer one's); 0 when it does not fit, that is when it is longer than any key. The lookups
- * of a name and of its longer readings then fold the text once, not once per reading. */
+ * longer one's); 0 when no organisation or country can be that text, because it does not fit
+ * (it is longer than any key) or because no key of those lists starts with it (then no longer
+ * span is one either, and the folding stops). The lookups of a name and of its longer readings
+ * then fold the text once, not once per reading, and only as far as a known name may go. */
 static void ent_fold_spans(const ent_run *r, size_t a, size_t b, char *buf /* OUT */,
                            size_t *off /* OUT */)
 {
     const rc_doc *d = r->doc;
     assert(b > a && b - a <= ENT_FOLDSPANS);
     size_t o = 0;
-    bool fits = true;
+    bool may = true;
+    uint32_t h = RC_GAZ_PREFIX_SEED;
     for (size_t e = a; e < b; e++) {
         uint32_t from = e == a ? d->toks[a].start : d->toks[e - 1].end;
         size_t room = ENT_FOLDCAP - o;
-        size_t n = fits ? rc_fold(d->text + from, d->toks[e].end - from, buf + o, room) : 0;
-        fits = fits && n <= room;
-        o += fits ? n : 0;
-        off[e - a] = fits && o ? o : 0;
+        size_t n = may ? rc_fold(d->text + from, d->toks[e].end - from, buf + o, room) : 0;
+        may = may && n <= room;
+        if (may) {
+            h = rc_gaz_prefix_hash(h, buf + o, n);
+            may = rc_gaz_is_prefix(r->gaz, h);
+        }
+        o += may ? n : 0;
+        off[e - a] = may && o ? o : 0;
     }
 }
 

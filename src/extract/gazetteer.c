@@ -52,6 +52,10 @@ struct rc_gaz {
      * (rc_gaz_word); keys point into the lexicons, which live as long as the context */
     gaz_word *words;
     size_t wmask;
+    /* the hashes (rc_gaz_prefix_hash, never 0) of every prefix of every key of the organisation
+     * and country lists: an open-addressing set, at most half full */
+    uint32_t *prefixes;
+    size_t pmask;
 };
 
 /* Places smaller than this are left to their names as written. */
@@ -255,6 +259,7 @@ static void gaz_destroy(void *t)
     free(g->slots);
     free(g->dels);
     free(g->words);
+    free(g->prefixes);
     rc_arena_free(&g->arena);
     free(g);
 }
@@ -321,6 +326,72 @@ unsigned rc_gaz_word(const rc_gaz *g, const rc_lex_key *k)
     }
 }
 
+uint32_t rc_gaz_prefix_hash(uint32_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+/* Adds one hash to the prefix set (0 stands for an empty slot: a zero hash becomes 1). */
+static void gaz_prefix_put(rc_gaz *g, uint32_t h)
+{
+    h = h ? h : 1;
+    size_t i = h & g->pmask;
+    while (g->prefixes[i] && g->prefixes[i] != h)
+        i = (i + 1) & g->pmask;
+    g->prefixes[i] = h;
+}
+
+/* rc_lex_each callback: counts the prefixes of a key (its bytes) into *(size_t *)ud. */
+static int gaz_prefix_count(void *ud, const char *key, const char *value)
+{
+    (void)value;
+    *(size_t *)ud += strlen(key);
+    return 0;
+}
+
+/* rc_lex_each callback: adds every prefix of a key of the organisation or country list. */
+static int gaz_prefix_add(void *ud, const char *key, const char *value)
+{
+    (void)value;
+    rc_gaz *g = ud;
+    uint32_t h = RC_GAZ_PREFIX_SEED;
+    for (size_t i = 0; key[i]; i++) {
+        h = rc_gaz_prefix_hash(h, key + i, 1);
+        gaz_prefix_put(g, h);
+    }
+    return 0;
+}
+
+/* Fills the prefix set from the organisation and country lists; RC_OK or RC_ENOMEM. */
+static int gaz_prefixes_make(rc_gaz *g)
+{
+    const rc_lexicon *lists[] = {g->orgs, g->countries};
+    size_t total = 0;
+    for (size_t i = 0; i < 2; i++)
+        rc_lex_each(lists[i], gaz_prefix_count, &total);
+    size_t cap = 64;
+    while (cap < total * 2)
+        cap *= 2;
+    g->prefixes = calloc(cap, sizeof *g->prefixes);
+    if (!g->prefixes)
+        return RC_ENOMEM;
+    g->pmask = cap - 1;
+    for (size_t i = 0; i < 2; i++)
+        rc_lex_each(lists[i], gaz_prefix_add, g);
+    return RC_OK;
+}
+
+bool rc_gaz_is_prefix(const rc_gaz *g, uint32_t h)
+{
+    h = h ? h : 1;
+    for (size_t i = h & g->pmask; g->prefixes[i]; i = (i + 1) & g->pmask)
+        if (g->prefixes[i] == h)
+            return true;
+    return false;
+}
+
 /* Builds the table from the French lexicons: organisations and countries first, so that their
  * names win over a town of the same spelling. */
 static void *gaz_make(const rc_ctx *ctx)
@@ -347,7 +418,8 @@ static void *gaz_make(const rc_ctx *ctx)
         rc_lex_each(rc_lang_lex(fr, "place_names"), gaz_add_place, &l);
     }
     if (l.status != RC_OK || gaz_index(g) != RC_OK ||
-        gaz_words_make(g, rc_lang_lex(fr, "ent_firstnames")) != RC_OK) {
+        gaz_words_make(g, rc_lang_lex(fr, "ent_firstnames")) != RC_OK ||
+        gaz_prefixes_make(g) != RC_OK) {
         gaz_destroy(g);
         return NULL;
     }
