@@ -660,6 +660,11 @@ static int ent_type_known(ent_run *r, size_t a, size_t b)
                : w & W_DEMO    ? ENT_NONE
                                : -1;
     }
+    /* no organisation or country starts with the first word: the run is none, unfolded */
+    size_t fn;
+    const char *f = rc_word_folded(d, a, &fn);
+    if (f && !rc_gaz_is_prefix(r->gaz, rc_gaz_prefix_hash(RC_GAZ_PREFIX_SEED, f, fn)))
+        return -1;
     const char *s = d->text + d->toks[a].start;
     size_t n = d->toks[b - 1].end - d->toks[a].start;
     rc_lex_key k;
