@@ -646,6 +646,15 @@ static int ent_demonym(const ent_run *r, const char *s, size_t n)
     return 0;
 }
 
+/* Whether some organisation or country name starts with the word of token i (false only when
+ * none does; true when the word has no record): a cheap test before looking a run up. */
+static bool ent_may_be_known(const ent_run *r, size_t i)
+{
+    size_t fn;
+    const char *f = rc_word_folded(r->doc, i, &fn);
+    return !f || rc_gaz_is_prefix(r->gaz, rc_gaz_prefix_hash(RC_GAZ_PREFIX_SEED, f, fn));
+}
+
 /* The type the run of tokens [a, b) gets from the gazetteers alone, or -1: organisations,
  * countries and regions, peoples (MISC); ENT_NONE for a nationality (230 Ukrainiens), which
  * counts people and names nothing. A one-word run is answered from the token's cached bits. */
@@ -661,9 +670,7 @@ static int ent_type_known(ent_run *r, size_t a, size_t b)
                                : -1;
     }
     /* no organisation or country starts with the first word: the run is none, unfolded */
-    size_t fn;
-    const char *f = rc_word_folded(d, a, &fn);
-    if (f && !rc_gaz_is_prefix(r->gaz, rc_gaz_prefix_hash(RC_GAZ_PREFIX_SEED, f, fn)))
+    if (!ent_may_be_known(r, a))
         return -1;
     const char *s = d->text + d->toks[a].start;
     size_t n = d->toks[b - 1].end - d->toks[a].start;
@@ -1740,7 +1747,7 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
             /* groups named in lower case after an article: les talibans, des shebab */
             if (t->kind == RC_TOK_WORD && i > 0 && !(t->flags & RC_TF_UPPER) &&
                 ent_plural_article(tok_s(doc, i - 1), tok_n(doc, i - 1)) &&
-                rc_lex_get(r.lx.orgs, tok_s(doc, i), tok_n(doc, i))) {
+                ent_may_be_known(&r, i) && rc_lex_get(r.lx.orgs, tok_s(doc, i), tok_n(doc, i))) {
                 int st = ent_add(&r, t->start, t->end, RC_ENT_ORG, NULL);
                 if (st)
                     return st;
