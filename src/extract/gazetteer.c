@@ -110,11 +110,15 @@ static int gaz_put(rc_gaz *g, const char *key, size_t len, const char *canon, ui
         s->canon = canon;
         s->pop = pop;
     }
-    char mid[RC_ENTKEY_MAX];
-    size_t mn = rc_entkey_fold_mid(name, strlen(name), mid, sizeof mid);
-    const char *m = rc_arena_strndup(&g->arena, mid, mn);
-    if (!m)
-        return RC_ENOMEM;
+    /* the name with its vowels serves only the near matches of the deletion index, which holds
+     * the places of one word (gaz_index): the others need none */
+    const char *m = "";
+    if (pop != UINT32_MAX && len >= 3 && !memchr(key, ' ', len)) {
+        char mid[RC_ENTKEY_MAX];
+        size_t mn = rc_entkey_fold_mid(name, strlen(name), mid, sizeof mid);
+        if (!(m = rc_arena_strndup(&g->arena, mid, mn)))
+            return RC_ENOMEM;
+    }
     if (s->key) {
         s->mid = m;
         return RC_OK;
@@ -178,8 +182,11 @@ static int gaz_add_place(void *ud, const char *key, const char *value)
     if (strcmp(value, l->last_id) != 0) {
         l->last_canon = NULL;
         l->last_pop = 0;
-        snprintf(l->last_id, sizeof l->last_id, "%s", value);
-        const char *rec = rc_lex_get(l->places, value, strlen(value));
+        size_t vn = strlen(value); /* kept like snprintf "%s" would, cut to the buffer */
+        size_t keep = vn < sizeof l->last_id ? vn : sizeof l->last_id - 1;
+        memcpy(l->last_id, value, keep);
+        l->last_id[keep] = '\0';
+        const char *rec = rc_lex_get(l->places, value, vn);
         /* CC TAB lat TAB lon TAB pop TAB name */
         const char *f = rec;
         for (int i = 0; i < 3 && f; i++) {
@@ -188,6 +195,12 @@ static int gaz_add_place(void *ud, const char *key, const char *value)
         }
         const char *name = f ? strchr(f, '\t') : NULL;
         if (!name)
+            return 0;
+        /* five digits or fewer: below GAZ_MINPOP, without reading the number (most places) */
+        size_t digits = 0;
+        while (f + digits < name && f[digits] >= '0' && f[digits] <= '9')
+            digits++;
+        if (digits >= 1 && digits <= 5 && f + digits == name)
             return 0;
         l->last_pop = (uint32_t)strtoul(f, NULL, 10);
         if (l->last_pop < GAZ_MINPOP)
