@@ -129,7 +129,7 @@ static size_t tok_n(const rc_doc *d, size_t i);
 
 static bool ent_acronym(const char *s, size_t n);
 static int ent_demonym(const ent_run *r, const char *s, size_t n);
-static bool ent_inner_apostrophe(const rc_doc *d, size_t i);
+static inline bool ent_inner_apostrophe(const rc_doc *d, size_t i);
 
 /* What the name lists say of token i alone, looked up once per document. */
 static unsigned ent_tword_ask(ent_run *r, size_t i)
@@ -447,13 +447,15 @@ static bool ent_in_number(ent_run *r, size_t i)
 /* Whether token i is an apostrophe inside a word, no space on either side, a word before and
  * after it: a transliteration (Qal'at, Ma'arrat), since the tokenizer has already taken the
  * French elisions (l', d', qu') as tokens of their own. */
-static bool ent_inner_apostrophe(const rc_doc *d, size_t i)
+static inline bool ent_inner_apostrophe(const rc_doc *d, size_t i)
 {
     if (i == 0 || i + 1 >= d->ntoks)
         return false;
     const rc_token *t = &d->toks[i];
-    const unsigned char *s = (const unsigned char *)d->text + t->start;
     size_t n = t->end - t->start;
+    if (n != 1 && n != 3)
+        return false; /* most tokens: no apostrophe alone */
+    const unsigned char *s = (const unsigned char *)d->text + t->start;
     bool apos = (n == 1 && s[0] == '\'') || (n == 3 && s[0] == 0xe2 && s[1] == 0x80 && s[2] == 0x99);
     return apos && d->toks[i - 1].kind == RC_TOK_WORD && d->toks[i - 1].end == t->start &&
            d->toks[i + 1].kind == RC_TOK_WORD && d->toks[i + 1].start == t->end;
