@@ -118,7 +118,7 @@ typedef struct ent_ctx_cue {
 } ent_ctx_cue;
 
 /* ---- ent_words.c: what one token or word is. The ent_run is the caller's; the answers are kept
- * in its per-token memos and in the thread's word table (core/words.h), nothing is allocated. */
+ * in its per-token memos and in the thread's word table (core/words.h). */
 
 /* What the name lists say of token i alone, looked up once per document. */
 unsigned ent_tword_ask(ent_run *r, size_t i);
@@ -149,7 +149,8 @@ bool ent_namelike_ask(ent_run *r, size_t i);
  * word, a cue word, or a word the dictionary knows only as a common word. */
 bool ent_common_opener(ent_run *r, size_t i);
 
-/* ent_org_adjective_q of token i, once per word (ent_shape). */
+/* Whether the lower-case word of token i may continue an organisation's name after its head (an
+ * adjective: syrien, islamique, nationale), asked once per word (ent_shape). */
 bool ent_org_adjective(ent_run *r, size_t i);
 
 /* The type the run of tokens [a, b) gets from the gazetteers alone, or -1: organisations,
@@ -173,7 +174,8 @@ bool ent_model(const char *s, size_t n);
  * thing's noun (des bombes planantes X, trois chars X: 2); 0 for neither. */
 int ent_noun_before(ent_run *r, size_t a, size_t sent_start);
 
-/* Reads the words before token a, back to the sentence start or at most ENT_TITLE_BACK tokens. */
+/* Reads the words before token a, back to the sentence start or at most ENT_TITLE_BACK (ent_context.c)
+ * tokens. */
 ent_ctx_cue ent_context(ent_run *r, size_t a, size_t sent_start);
 
 /* Whether the run [a, b) in capitals opens a line as a dateline: KHARTOUM, 14 avril (AFP) -;
@@ -226,6 +228,7 @@ static inline const char *tok_s(const rc_doc *d, size_t i)
     return d->text + d->toks[i].start;
 }
 
+/* The length in bytes of token i. */
 static inline size_t tok_n(const rc_doc *d, size_t i)
 {
     return d->toks[i].end - d->toks[i].start;
