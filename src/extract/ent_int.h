@@ -174,8 +174,8 @@ bool ent_model(const char *s, size_t n);
  * thing's noun (des bombes planantes X, trois chars X: 2); 0 for neither. */
 int ent_noun_before(ent_run *r, size_t a, size_t sent_start);
 
-/* Reads the words before token a, back to the sentence start or at most ENT_TITLE_BACK (ent_context.c)
- * tokens. */
+/* Reads the words before token a, back to the sentence start or at most ENT_TITLE_BACK tokens
+ * (ent_context.c). */
 ent_ctx_cue ent_context(ent_run *r, size_t a, size_t sent_start);
 
 /* Whether the run [a, b) in capitals opens a line as a dateline: KHARTOUM, 14 avril (AFP) -;
