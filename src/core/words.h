@@ -36,6 +36,7 @@ enum rc_word_memo {
     RC_WM_ENT_CUE,     /* entities: cue class */
     RC_WM_ENT_FUNC,    /* entities: function word */
     RC_WM_FRAME,       /* framing: the word's entry */
+    RC_WM_TIMES,       /* times: the time lexer's atom for the word (times_lex.re) */
     RC_WM_N
 };
 

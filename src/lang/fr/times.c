@@ -190,6 +190,22 @@ int rc_fr_times_ctx(const rc_ctx *ctx, const rc_lang *fr, const char *text, size
     return times_parse(ctx, fr, text, len, atoms, natoms, ref, a, out, n);
 }
 
+int rc_fr_times_doc(const rc_doc *doc, const rc_date *ref, rc_arena *a, rc_time **out,
+                    size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    const char *text = doc->text;
+    int status = times_text(doc->ctx->fr, &text, doc->len, a);
+    if (status || doc->len == 0)
+        return status;
+    tx_atom *atoms;
+    size_t natoms;
+    if ((status = rc_fr_times_lex_doc(doc->ctx->fr, doc, text, doc->len, a, &atoms, &natoms)))
+        return status;
+    return times_parse(doc->ctx, doc->ctx->fr, text, doc->len, atoms, natoms, ref, a, out, n);
+}
+
 int rc_fr_times_pass(const rc_lang *fr, const char *text, size_t len, rc_arena *a,
                      rc_fr_times_first *out)
 {

@@ -25,6 +25,7 @@
 #endif
 
 #include "lang/fr/times_int.h"
+#include "core/words.h"
 #include "recoupe.h"
 
 #define TX_FILTER_SHIFT 13 /* a filter of 8192 bits */
@@ -58,6 +59,10 @@ typedef struct lex_state {
     int err;
     tx_vocab_cache *vc; /* this thread's, for vocab */
     const struct tx_kw_table *kw; /* this thread's, for keyword */
+    /* with a document whose stages run (core/words.h): its tokens, for the memo of words_memo;
+     * ti is the first token not before the cursor. doc is NULL otherwise. */
+    const rc_doc *doc;
+    size_t ti;
 } lex_state;
 
 /* The filter bit of a word: from its length and its first two and last bytes with bit 5 set,
@@ -312,26 +317,34 @@ static bool vocab_value(const char *val, int *kind, int32_t *v)
     return false;
 }
 
+/* The atom kind of a vocabulary value (0 when it names none) and its value in *v: a document
+ * names the same few months and weekdays again and again, so each value is decoded once. */
+static int vocab_decode(tx_vocab_cache *vc, const char *val, int32_t *v /* OUT */)
+{
+    size_t slot = ((uintptr_t)val >> 3) % (sizeof vc->decoded / sizeof *vc->decoded);
+    if (vc->decoded[slot].val != val) {
+        int kind = 0;
+        int32_t dv = 0;
+        if (!vocab_value(val, &kind, &dv))
+            kind = 0;
+        vc->decoded[slot].val = val;
+        vc->decoded[slot].v = dv;
+        vc->decoded[slot].kind = (uint8_t)kind;
+    }
+    *v = vc->decoded[slot].v;
+    return vc->decoded[slot].kind;
+}
+
 /* Emits the atom of a vocabulary value found for s..e; false when the value is not one. */
 static bool vocab_emit(lex_state *st, const char *s, const char *e, bool abbr, const char *val)
 {
     if (!val)
         return false;
-    /* a document names the same few months and weekdays again and again: decode each value once */
-    tx_vocab_cache *vc = st->vc;
-    size_t slot = ((uintptr_t)val >> 3) % (sizeof vc->decoded / sizeof *vc->decoded);
-    if (vc->decoded[slot].val != val) {
-        int kind = 0;
-        int32_t v = 0;
-        if (!vocab_value(val, &kind, &v))
-            kind = 0;
-        vc->decoded[slot].val = val;
-        vc->decoded[slot].v = v;
-        vc->decoded[slot].kind = (uint8_t)kind;
-    }
-    if (!vc->decoded[slot].kind)
+    int32_t v;
+    int kind = vocab_decode(st->vc, val, &v);
+    if (!kind)
         return false;
-    emit(st, s, e, vc->decoded[slot].kind, vc->decoded[slot].v);
+    emit(st, s, e, kind, v);
     if (abbr && st->n)
         st->atoms[st->n - 1].fl |= TF_ABBR;
     return true;
@@ -850,6 +863,68 @@ static bool lat_roman(const char *s, const char *e)
                      (r == 4 && memcmp(p, "\xc3\xa8me", 4) == 0));
 }
 
+/* What keyword_fast and word_latin decide for a word of LAT letters when no dot follows it, as a
+ * word memo answer (RC_WM_TIMES): bits 0-7 the atom kind (0: a gap), bit 8 set when a grammar
+ * word or a tense ending decided (a dot after the word then changes nothing), bits 32-63 the
+ * atom's value. It depends on the word's bytes and the vocabulary only. */
+#define TX_WM_FINAL 0x100u
+static uint64_t word_answer(lex_state *st, const char *s, const char *e)
+{
+    size_t n = (size_t)(e - s);
+    if (n <= TX_KW_MAXLEN && (st->kw->lens[(unsigned char)s[0] | 0x20u] >> n & 1u))
+        for (unsigned i = st->kw->head[kw_bucket(s, n)]; i; i = st->kw->next[i - 1]) {
+            const struct tx_kw *k = &kw_list[i - 1];
+            if (kw_equal(k, s, n))
+                return TX_WM_FINAL | (k->kind == TX_KW_OTHER ? 0u : k->kind) |
+                       (uint64_t)(uint32_t)k->v << 32;
+        }
+    int t = tense_ending(s, n);
+    if (t)
+        return TX_WM_FINAL | (t < 0 ? TA_PAST : TA_FUT);
+    if (!may_be_vocab(st, s, n, false))
+        return 0;
+    char key[TX_MAXWORD];
+    fold_latin(s, n, key);
+    const char *val = rc_lex_get_folded(st->vocab, key, n);
+    int32_t v = 0;
+    int kind = val ? vocab_decode(st->vc, val, &v) : 0;
+    return (uint64_t)kind | (uint64_t)(uint32_t)v << 32;
+}
+
+/* keyword_fast, then word_latin, for the word s..e of LAT letters, with the answer of its token
+ * kept in the document's word memo when the word is a whole token: most words of a text come
+ * again and again, and are then settled by one read. Returns the new cursor. */
+static const char *word_memo(lex_state *st, const char *s, const char *e)
+{
+    const rc_doc *doc = st->doc;
+    uint32_t off = (uint32_t)(s - st->text);
+    size_t i = st->ti;
+    while (i < doc->ntoks && doc->toks[i].start < off)
+        i++;
+    st->ti = i;
+    rc_word *w;
+    if (i == doc->ntoks || doc->toks[i].start != off ||
+        doc->toks[i].end != (uint32_t)(e - st->text) || !(w = rc_word_at(doc, i)))
+        return keyword_fast(st, s, e) ? e : word_latin(st, s, e);
+    uint64_t m;
+    if (w->have >> RC_WM_TIMES & 1u) {
+        m = w->memo[RC_WM_TIMES];
+    } else {
+        m = word_answer(st, s, e);
+        w->memo[RC_WM_TIMES] = m;
+        w->have |= 1u << RC_WM_TIMES;
+    }
+    if (!(m & TX_WM_FINAL) && *e == '.' && may_be_vocab(st, s, (size_t)(e - s) + 1, true) &&
+        lookup_latin(st, s, e + 1, true))
+        return e + 1;
+    unsigned kind = (unsigned)(m & 0xffu);
+    if (kind)
+        emit(st, s, e, (int)kind, (int32_t)(uint32_t)(m >> 32));
+    else
+        other(st, true);
+    return e;
+}
+
 /* What the DFA of lex does with a run of LAT letters s..e: the rules that start with letters
  * are LAT+ and L+ (H L+)* (a word), the grammar words (a LAT+ word too, see keyword), l' d'
  * jusqu' (letters and an apostrophe), aujourd'hui, il y a, and the Roman numerals. */
@@ -911,7 +986,8 @@ static void lex(lex_state *st, const char *cur)
             size_t alen = 0;
             int what = lat_roman_start[c0] && lat_roman(tok, e) ? LAT_DFA : lat_ends(tok, e, &alen);
             if (what == LAT_WORD) {
-                cur = keyword_fast(st, tok, e) ? e : word_latin(st, tok, e);
+                cur = st->doc ? word_memo(st, tok, e)
+                              : keyword_fast(st, tok, e) ? e : word_latin(st, tok, e);
                 continue;
             }
             if (what == LAT_ELIDED) {
@@ -1002,9 +1078,16 @@ static void lex(lex_state *st, const char *cur)
 int rc_fr_times_lex(const rc_lang *fr, const char *text, size_t len, rc_arena *a, tx_atom **out,
                     size_t *n)
 {
+    return rc_fr_times_lex_doc(fr, NULL, text, len, a, out, n);
+}
+
+int rc_fr_times_lex_doc(const rc_lang *fr, const rc_doc *doc, const char *text, size_t len,
+                        rc_arena *a, tx_atom **out, size_t *n)
+{
     lex_state state;
     memset(&state, 0, sizeof state);
     lex_state *st = &state;
+    st->doc = doc && doc->wids && doc->text == text ? doc : NULL;
     st->text = text;
     st->end = text + len;
     st->vocab = rc_lang_lex(fr, "times");
