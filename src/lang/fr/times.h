@@ -51,6 +51,13 @@ int rc_fr_times_pass(const rc_lang *fr, const char *text, size_t len, rc_arena *
 int rc_fr_times_again(const rc_ctx *ctx, const rc_fr_times_first *first, const rc_date *ref,
                       rc_arena *a, rc_time **out /* OUT */, size_t *n /* OUT */);
 
+/* rc_fr_times_again for the document doc whose text the first pass read, while its stages run:
+ * the morphology of the tense is then asked through its word memo (core/words.h). doc may be
+ * NULL (then as rc_fr_times_again). */
+int rc_fr_times_again_doc(const rc_ctx *ctx, const rc_doc *doc, const rc_fr_times_first *first,
+                          const rc_date *ref, rc_arena *a, rc_time **out /* OUT */,
+                          size_t *n /* OUT */);
+
 /* Infers the creation date of a document from its cleaned text and the noise lines the cleaner
  * dropped (doc->raw, doc->noise). Writes "YYYY-MM-DD" into date_out (11 bytes) and returns 1 when
  * the evidence is strong and consistent; returns 0 and leaves date_out empty otherwise. */

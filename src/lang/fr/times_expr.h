@@ -80,6 +80,7 @@ typedef struct tx_memo {
 
 typedef struct tx_p {
     const rc_ctx *ctx; /* for the morphology of the verbs around an expression; NULL: none */
+    const rc_doc *doc; /* the document whose text this is, while its stages run, else NULL */
     const rc_lexicon *age_cues; /* words before "de N ans" that make it an age (time_age_cues) */
     const rc_lexicon *hijri;    /* the first days of the Islamic months (time_hijri), or NULL */
     const tx_atom *at;

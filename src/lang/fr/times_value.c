@@ -14,6 +14,7 @@
 
 #include "lang/fr/morph.h"
 #include "lang/fr/numbers.h"
+#include "core/words.h"
 #include "lang/fr/times_expr.h"
 #include "util/fmt.h"
 
@@ -236,6 +237,27 @@ static int m_tense_flags(uint32_t f)
     return 0;
 }
 
+/* rc_fr_morph of text[s..e): through the document's word memo (rc_fr_morph_tok) when the word is
+ * a whole token of it, which then costs a read, and directly otherwise. */
+static int m_morph(const tx_p *P, uint32_t s, uint32_t e, rc_morph *m /* OUT */)
+{
+    const rc_doc *doc = P->doc;
+    if (doc) {
+        size_t lo = 0, hi = doc->ntoks; /* the first token that does not start before s */
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (doc->toks[mid].start < s)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < doc->ntoks && doc->toks[lo].start == s && doc->toks[lo].end == e &&
+            rc_word_at(doc, lo))
+            return rc_fr_morph_tok(doc, lo, m);
+    }
+    return rc_fr_morph(P->ctx, P->text + s, e - s, m);
+}
+
 /* The tense of the clause around atom i read from the morphology of its words: the finite verb
  * nearest to the expression, an auxiliary and its participle read as one compound tense (a
  * donné, est parti: past; aura fini: future). Only verbs nearer than limit bytes count (a marker
@@ -288,7 +310,7 @@ static int tense_morph(const tx_p *P, size_t i, uint32_t limit)
             return 0;
         size_t w = dl <= dr ? --l : r++;
         rc_morph m;
-        if (!rc_fr_morph(P->ctx, P->text + ws[w], we[w] - ws[w], &m) || !(m.flags & RC_M_VERB))
+        if (!m_morph(P, ws[w], we[w], &m) || !(m.flags & RC_M_VERB))
             continue;
         int t = m_tense_flags(m.flags);
         bool subject = w > 0 && m_subject(P->text, ws[w - 1], we[w - 1]) &&
@@ -297,7 +319,7 @@ static int tense_morph(const tx_p *P, size_t i, uint32_t limit)
             /* a participle: its auxiliary's tense (aura fini: future), else past (réunis samedi) */
             for (size_t q = w; q > 0 && q + 3 > w; q--) {
                 rc_morph ma;
-                if (rc_fr_morph(P->ctx, P->text + ws[q - 1], we[q - 1] - ws[q - 1], &ma) &&
+                if (m_morph(P, ws[q - 1], we[q - 1], &ma) &&
                     ma.verb && (strcmp(ma.verb, "avoir") == 0 || strcmp(ma.verb, "\xc3\xaatre") == 0) &&
                     m_tense_flags(ma.flags) == 1)
                     return 1;
@@ -311,7 +333,7 @@ static int tense_morph(const tx_p *P, size_t i, uint32_t limit)
         if (aux) /* a participle within two words after the auxiliary (a déjà donné, est parti) */
             for (size_t q = w + 1; q < nw && q <= w + 3; q++) {
                 rc_morph mp;
-                if (rc_fr_morph(P->ctx, P->text + ws[q], we[q] - ws[q], &mp) &&
+                if (m_morph(P, ws[q], we[q], &mp) &&
                     (mp.flags & RC_M_PPAS) && !(mp.flags & (RC_M_IND | RC_M_IMPF | RC_M_FUT))) {
                     compound = true;
                     break;
