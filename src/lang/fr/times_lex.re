@@ -891,6 +891,66 @@ static uint64_t word_answer(lex_state *st, const char *s, const char *e)
     return (uint64_t)kind | (uint64_t)(uint32_t)v << 32;
 }
 
+/* Bits 9 and 10 of the memo answer (see word_answer) of a word token: TX_WM_LAT when its bytes
+ * are LAT letters only (lat_run reads it whole), TX_WM_SHAPE when lex must see it even so: it has
+ * the shape of a Roman numeral (lat_roman), or it is il (il y a). */
+#define TX_WM_LAT 0x200u
+#define TX_WM_SHAPE 0x400u
+
+/* Whether s[0..n) is made of LAT letters only (as lat_run_bytes reads them). */
+static bool lat_only_word(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t k = 0; k < n; k++) {
+        if ((unsigned)((u[k] | 0x20) - 'a') < 26u)
+            continue;
+        if (u[k] != 0xc3 || k + 1 >= n || !lat_c3(u[k + 1]))
+            return false;
+        k++;
+    }
+    return n > 0;
+}
+
+/* The memo answer of token i (a word: UINT64_MAX when it has no record), made on first sight:
+ * word_answer with TX_WM_LAT and TX_WM_SHAPE for a word of LAT letters, else 0. */
+static inline uint64_t tok_answer(lex_state *st, size_t i)
+{
+    rc_word *w = rc_word_at(st->doc, i);
+    if (!w)
+        return UINT64_MAX;
+    if (w->have >> RC_WM_TIMES & 1u)
+        return w->memo[RC_WM_TIMES];
+    const rc_token *t = &st->doc->toks[i];
+    const char *s = st->text + t->start;
+    size_t n = t->end - t->start;
+    uint64_t m = 0;
+    if (lat_only_word(s, n)) {
+        m = word_answer(st, s, s + n) | TX_WM_LAT;
+        bool il = n == 2 && (s[0] | 0x20) == 'i' && (s[1] | 0x20) == 'l';
+        if (il || (lat_roman_start[(unsigned char)s[0]] && lat_roman(s, s + n)))
+            m |= TX_WM_SHAPE;
+    }
+    w->memo[RC_WM_TIMES] = m;
+    w->have |= 1u << RC_WM_TIMES;
+    return m;
+}
+
+/* What keyword_fast, then word_latin, do with the LAT word s..e whose memo answer is m: the
+ * answer, after the look-up of the word with the dot that follows it (sept.). Returns the new
+ * cursor. */
+static inline const char *word_apply(lex_state *st, const char *s, const char *e, uint64_t m)
+{
+    if (!(m & TX_WM_FINAL) && *e == '.' && may_be_vocab(st, s, (size_t)(e - s) + 1, true) &&
+        lookup_latin(st, s, e + 1, true))
+        return e + 1;
+    unsigned kind = (unsigned)(m & 0xffu);
+    if (kind)
+        emit(st, s, e, (int)kind, (int32_t)(uint32_t)(m >> 32));
+    else
+        other(st, true);
+    return e;
+}
+
 /* keyword_fast, then word_latin, for the word s..e of LAT letters, with the answer of its token
  * kept in the document's word memo when the word is a whole token: most words of a text come
  * again and again, and are then settled by one read. Returns the new cursor. */
@@ -902,27 +962,11 @@ static const char *word_memo(lex_state *st, const char *s, const char *e)
     while (i < doc->ntoks && doc->toks[i].start < off)
         i++;
     st->ti = i;
-    rc_word *w;
-    if (i == doc->ntoks || doc->toks[i].start != off ||
-        doc->toks[i].end != (uint32_t)(e - st->text) || !(w = rc_word_at(doc, i)))
-        return keyword_fast(st, s, e) ? e : word_latin(st, s, e);
     uint64_t m;
-    if (w->have >> RC_WM_TIMES & 1u) {
-        m = w->memo[RC_WM_TIMES];
-    } else {
-        m = word_answer(st, s, e);
-        w->memo[RC_WM_TIMES] = m;
-        w->have |= 1u << RC_WM_TIMES;
-    }
-    if (!(m & TX_WM_FINAL) && *e == '.' && may_be_vocab(st, s, (size_t)(e - s) + 1, true) &&
-        lookup_latin(st, s, e + 1, true))
-        return e + 1;
-    unsigned kind = (unsigned)(m & 0xffu);
-    if (kind)
-        emit(st, s, e, (int)kind, (int32_t)(uint32_t)(m >> 32));
-    else
-        other(st, true);
-    return e;
+    if (i == doc->ntoks || doc->toks[i].start != off ||
+        doc->toks[i].end != (uint32_t)(e - st->text) || (m = tok_answer(st, i)) == UINT64_MAX)
+        return keyword_fast(st, s, e) ? e : word_latin(st, s, e);
+    return word_apply(st, s, e, m);
 }
 
 /* What the DFA of lex does with a run of LAT letters s..e: the rules that start with letters
@@ -966,12 +1010,15 @@ static inline int lat_ends(const char *s, const char *e, size_t *alen /* OUT */)
     return n == 7 && lat_is(s, 7, "aujourd") ? LAT_DFA : LAT_WORD;
 }
 
-/* The DFA: one atom (or gap) per loop until the NUL at the end of the text. */
-static void lex(lex_state *st, const char *cur)
+/* The DFA: one atom (or gap) per loop until the NUL at the end of the text (then NULL is
+ * returned), or until the start of a loop is at stop or past it (then that cursor is). */
+static const char *lex(lex_state *st, const char *cur, const char *stop)
 {
     const char *mar;
     /*!stags:re2c format = "const char *@@ = NULL;"; */
     for (;;) {
+        if (cur >= stop)
+            return cur;
         const char *tok = cur;
         uint8_t nd;
         unsigned char c0 = (unsigned char)*cur;
@@ -1014,7 +1061,8 @@ static void lex(lex_state *st, const char *cur)
         WS   = [ \t\r\u00a0\u202f\u2000-\u200a\u205f\u3000];
         E    = [^a-zA-Z0-9\u00c0-\u024f] | [\x00];
 
-        "\x00"              { if ((size_t)(tok - st->text) >= (size_t)(st->end - st->text)) return;
+        "\x00"              { if ((size_t)(tok - st->text) >= (size_t)(st->end - st->text))
+                                  return NULL;
                               other(st, false); continue; }
         "\n"                { emit(st, tok, cur, TA_PUNCT, '\n'); st->gap = 2; continue; }
         WS+                 { space(st); continue; }
@@ -1075,6 +1123,48 @@ static void lex(lex_state *st, const char *cur)
     }
 }
 
+/* lex over a text whose tokens are known (st->doc): the DFA's loops start at the same places and
+ * do the same, but a word token the DFA would take as one plain word (its letters LAT only, and
+ * after it a mark or a space that ends it, as lat_ends says) is settled from its memo answer
+ * without reading its bytes, and a single space between tokens likewise. Everything else (the
+ * bytes between tokens, numbers, marks, hyphenated and elided words, il y a ...) goes to the
+ * DFA up to the next token. */
+static void lex_toks(lex_state *st)
+{
+    const rc_doc *doc = st->doc;
+    const char *text = st->text, *cur = text;
+    for (size_t i = 0; i < doc->ntoks; i++) {
+        const rc_token *t = &doc->toks[i];
+        const char *s = text + t->start;
+        if (s < cur) /* the DFA took it, or its start */
+            continue;
+        if (cur < s) {
+            if (s - cur == 1 && *cur == ' ') {
+                space(st);
+            } else if (!(cur = lex(st, cur, s))) {
+                return;
+            } else if (cur > s) {
+                continue;
+            }
+            cur = s;
+        }
+        const char *e = text + t->end;
+        unsigned char after = (unsigned char)*e;
+        uint64_t m;
+        /* after the word, a byte below 0x80 that is no letter, hyphen nor apostrophe ends it */
+        if (after < 0x80 && !((unsigned)((after | 0x20u) - 'a') < 26u) && after != '-' &&
+            after != '\'' && e < st->end && (m = tok_answer(st, i)) != UINT64_MAX &&
+            (m & (TX_WM_LAT | TX_WM_SHAPE)) == TX_WM_LAT) {
+            st->ti = i;
+            cur = word_apply(st, s, e, m);
+            continue;
+        }
+        if (!(cur = lex(st, s, e)))
+            return;
+    }
+    lex(st, cur, st->end + 1);
+}
+
 int rc_fr_times_lex(const rc_lang *fr, const char *text, size_t len, rc_arena *a, tx_atom **out,
                     size_t *n)
 {
@@ -1099,8 +1189,12 @@ int rc_fr_times_lex_doc(const rc_lang *fr, const rc_doc *doc, const char *text, 
     st->kw = kw_table();
     /* news prose gives about one atom per nine bytes: room for them at once, not by doubling */
     st->err = rc_arena_grow(a, (void **)&st->atoms, &st->cap, len / 8 + 16, sizeof(tx_atom));
-    if (!st->err)
-        lex(st, text);
+    if (!st->err) {
+        if (st->doc)
+            lex_toks(st);
+        else
+            lex(st, text, st->end + 1);
+    }
     int err = st->err;
     *out = st->atoms;
     *n = err ? 0 : st->n;
