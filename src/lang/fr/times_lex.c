@@ -912,8 +912,28 @@ static bool lat_only_word(const char *s, size_t n)
     return n > 0;
 }
 
-/* The memo answer of token i (a word: UINT64_MAX when it has no record), made on first sight:
- * word_answer with TX_WM_LAT and TX_WM_SHAPE for a word of LAT letters, else 0. */
+/* The memo answer of a word token s[0..n) on first sight: word_answer with TX_WM_LAT and
+ * TX_WM_SHAPE for a word of LAT letters, else 0. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static uint64_t tok_answer_make(lex_state *st, const char *s, size_t n)
+{
+    uint64_t m = 0;
+    if (lat_only_word(s, n)) {
+        m = word_answer(st, s, s + n) | TX_WM_LAT;
+        bool il = n == 2 && (s[0] | 0x20) == 'i' && (s[1] | 0x20) == 'l';
+        if (il || (lat_roman_start[(unsigned char)s[0]] && lat_roman(s, s + n)))
+            m |= TX_WM_SHAPE;
+    }
+    return m;
+}
+
+/* The memo answer of token i (tok_answer_make, kept in its record), or UINT64_MAX when the token
+ * has no record (not a word, or too long). */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
 static inline uint64_t tok_answer(lex_state *st, size_t i)
 {
     rc_word *w = rc_word_at(st->doc, i);
@@ -922,15 +942,7 @@ static inline uint64_t tok_answer(lex_state *st, size_t i)
     if (w->have >> RC_WM_TIMES & 1u)
         return w->memo[RC_WM_TIMES];
     const rc_token *t = &st->doc->toks[i];
-    const char *s = st->text + t->start;
-    size_t n = t->end - t->start;
-    uint64_t m = 0;
-    if (lat_only_word(s, n)) {
-        m = word_answer(st, s, s + n) | TX_WM_LAT;
-        bool il = n == 2 && (s[0] | 0x20) == 'i' && (s[1] | 0x20) == 'l';
-        if (il || (lat_roman_start[(unsigned char)s[0]] && lat_roman(s, s + n)))
-            m |= TX_WM_SHAPE;
-    }
+    uint64_t m = tok_answer_make(st, st->text + t->start, t->end - t->start);
     w->memo[RC_WM_TIMES] = m;
     w->have |= 1u << RC_WM_TIMES;
     return m;
@@ -939,6 +951,9 @@ static inline uint64_t tok_answer(lex_state *st, size_t i)
 /* What keyword_fast, then word_latin, do with the LAT word s..e whose memo answer is m: the
  * answer, after the look-up of the word with the dot that follows it (sept.). Returns the new
  * cursor. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
 static inline const char *word_apply(lex_state *st, const char *s, const char *e, uint64_t m)
 {
     if (!(m & TX_WM_FINAL) && *e == '.' && may_be_vocab(st, s, (size_t)(e - s) + 1, true) &&
@@ -3527,6 +3542,10 @@ yy194:
  * without reading its bytes, and a single space between tokens likewise. Everything else (the
  * bytes between tokens, numbers, marks, hyphenated and elided words, il y a ...) goes to the
  * DFA up to the next token. */
+/* The marks that make one TA_PUNCT atom of themselves in lex, whatever follows them. */
+static const uint8_t lex_punct[256] = {['/'] = 1, ['.'] = 1, [':'] = 1, [','] = 1, ['('] = 1,
+                                       [')'] = 1, ['!'] = 1, ['?'] = 1, ['-'] = 1};
+
 static void lex_toks(lex_state *st)
 {
     const rc_doc *doc = st->doc;
@@ -3545,6 +3564,12 @@ static void lex_toks(lex_state *st)
                 continue;
             }
             cur = s;
+        }
+        unsigned char c0 = (unsigned char)*s;
+        if (lex_punct[c0]) { /* the rules [/.:,()!?] and "-" of one byte: nothing longer */
+            emit(st, s, s + 1, TA_PUNCT, c0);
+            cur = s + 1;
+            continue;
         }
         const char *e = text + t->end;
         unsigned char after = (unsigned char)*e;
