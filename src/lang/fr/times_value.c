@@ -258,6 +258,59 @@ static int m_morph(const tx_p *P, uint32_t s, uint32_t e, rc_morph *m /* OUT */)
     return rc_fr_morph(P->ctx, P->text + s, e - s, m);
 }
 
+/* The reading of the words around an expression at as..ae, from lo to hi: each word's bytes in
+ * ws/we, in text order; k is where the reading stands. */
+typedef struct m_scan {
+    const char *text;
+    uint32_t k, hi, as, ae;
+    size_t nw;
+    uint32_t ws[TX_MWORDS], we[TX_MWORDS];
+} m_scan;
+
+/* Reads the next word of sc into ws/we (the expression's own words and words of more than 40
+ * bytes are passed over); false when [k, hi) holds no more or TX_MWORDS are read. */
+static bool m_next(m_scan *sc)
+{
+    const char *text = sc->text;
+    uint32_t k = sc->k, hi = sc->hi;
+    while (k < hi && sc->nw < TX_MWORDS) {
+        unsigned char c = (unsigned char)text[k];
+        uint32_t sep = c >= 0xc2 ? m_sep(text, k, hi) : 0; /* only after 0xC2 or 0xE2 */
+        if (!m_letter(c) || c == '-' || sep) {
+            k += sep ? sep : 1;
+            continue;
+        }
+        uint32_t b = k;
+        while (k + 8 <= hi) { /* ASCII letters eight at a time, the rest a byte at a time */
+            uint64_t w;
+            memcpy(&w, text + k, 8);
+            unsigned a = m_ascii_letters8(w);
+            k += a;
+            if (a < 8)
+                break;
+        }
+        for (; k < hi; k++) {
+            c = (unsigned char)text[k];
+            if (!m_letter(c) || (c >= 0xc2 && m_sep(text, k, hi)))
+                break;
+        }
+        if ((k >= sc->as && b < sc->ae) || k - b > 40) /* the expression's own first word; no word */
+            continue;
+        sc->ws[sc->nw] = b, sc->we[sc->nw] = k, sc->nw++;
+        sc->k = k;
+        return true;
+    }
+    sc->k = k;
+    return false;
+}
+
+/* Reads words of sc until it holds n (or no more come). */
+static inline void m_upto(m_scan *sc, size_t n)
+{
+    while (sc->nw < n && m_next(sc))
+        ;
+}
+
 /* The tense of the clause around atom i read from the morphology of its words: the finite verb
  * nearest to the expression, an auxiliary and its participle read as one compound tense (a
  * donné, est parti: past; aura fini: future). Only verbs nearer than limit bytes count (a marker
@@ -272,40 +325,22 @@ static int tense_morph(const tx_p *P, size_t i, uint32_t limit)
         hi = (uint32_t)P->len;
     lo = m_end_before(P->text, lo, as); /* the sentence's start */
     hi = m_end_after(P->text, ae, hi);
-    uint32_t ws[TX_MWORDS], we[TX_MWORDS];
-    size_t nw = 0;
-    for (uint32_t k = lo; k < hi && nw < TX_MWORDS;) {
-        unsigned char c = (unsigned char)P->text[k];
-        uint32_t sep = c >= 0xc2 ? m_sep(P->text, k, hi) : 0; /* only after 0xC2 or 0xE2 */
-        if (!m_letter(c) || c == '-' || sep) {
-            k += sep ? sep : 1;
-            continue;
-        }
-        uint32_t b = k;
-        while (k + 8 <= hi) { /* ASCII letters eight at a time, the rest a byte at a time */
-            uint64_t w;
-            memcpy(&w, P->text + k, 8);
-            unsigned a = m_ascii_letters8(w);
-            k += a;
-            if (a < 8)
-                break;
-        }
-        for (; k < hi; k++) {
-            c = (unsigned char)P->text[k];
-            if (!m_letter(c) || (c >= 0xc2 && m_sep(P->text, k, hi)))
-                break;
-        }
-        if ((k >= as && b < ae) || k - b > 40) /* the expression's own first word; no word */
-            continue;
-        ws[nw] = b, we[nw] = k, nw++;
-    }
+    /* the words of [lo, hi) but the expression's own, at most TX_MWORDS from lo: those before
+     * the expression at once, those after it only as far as the walk below asks for them */
+    m_scan sc; /* ws and we are filled as read */
+    sc.text = P->text, sc.k = lo, sc.hi = hi, sc.as = as, sc.ae = ae, sc.nw = 0;
+    while (sc.nw < TX_MWORDS && m_next(&sc) && sc.we[sc.nw - 1] <= as)
+        ;
+    uint32_t *ws = sc.ws, *we = sc.we;
     /* the words by distance, nearest first (l leftwards, r rightwards): the first verb decides */
     size_t r = 0;
-    while (r < nw && we[r] <= as)
+    while (r < sc.nw && we[r] <= as)
         r++;
     size_t l = r;
     for (;;) {
-        uint32_t dl = l > 0 ? as - we[l - 1] : UINT32_MAX, dr = r < nw ? ws[r] - ae : UINT32_MAX;
+        m_upto(&sc, r + 1);
+        uint32_t dl = l > 0 ? as - we[l - 1] : UINT32_MAX;
+        uint32_t dr = r < sc.nw ? ws[r] - ae : UINT32_MAX;
         if (dl >= limit && dr >= limit)
             return 0;
         size_t w = dl <= dr ? --l : r++;
@@ -331,7 +366,9 @@ static int tense_morph(const tx_p *P, size_t i, uint32_t limit)
         bool aux = m.verb && (strcmp(m.verb, "avoir") == 0 || strcmp(m.verb, "\xc3\xaatre") == 0);
         bool compound = false;
         if (aux) /* a participle within two words after the auxiliary (a déjà donné, est parti) */
-            for (size_t q = w + 1; q < nw && q <= w + 3; q++) {
+            m_upto(&sc, w + 4);
+        if (aux)
+            for (size_t q = w + 1; q < sc.nw && q <= w + 3; q++) {
                 rc_morph mp;
                 if (m_morph(P, ws[q], we[q], &mp) &&
                     (mp.flags & RC_M_PPAS) && !(mp.flags & (RC_M_IND | RC_M_IMPF | RC_M_FUT))) {
