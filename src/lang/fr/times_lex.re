@@ -896,6 +896,13 @@ static uint64_t word_answer(lex_state *st, const char *s, const char *e)
  * the shape of a Roman numeral (lat_roman), or it is il (il y a). */
 #define TX_WM_LAT 0x200u
 #define TX_WM_SHAPE 0x400u
+/* Bits 11 to 13, for a token of LAT letters then an apostrophe (' or U+2019, TX_WM_ELID3):
+ * TX_WM_ELIDED when lex makes one atom of it all (l', d', jusqu': the kind in bits 0-7), else
+ * the other bits are word_answer of its letters, after which lex takes the apostrophe as a gap.
+ * TX_WM_SHAPE again when lex must see it (il, aujourd, a Roman numeral). */
+#define TX_WM_ELID 0x800u
+#define TX_WM_ELID3 0x1000u
+#define TX_WM_ELIDED 0x2000u
 
 /* Whether s[0..n) is made of LAT letters only (as lat_run_bytes reads them). */
 static bool lat_only_word(const char *s, size_t n)
@@ -924,8 +931,23 @@ static uint64_t tok_answer_make(lex_state *st, const char *s, size_t n)
         bool il = n == 2 && (s[0] | 0x20) == 'i' && (s[1] | 0x20) == 'l';
         if (il || (lat_roman_start[(unsigned char)s[0]] && lat_roman(s, s + n)))
             m |= TX_WM_SHAPE;
+        return m;
     }
-    return m;
+    /* LAT letters then an apostrophe (l', qu’): what lat_ends makes of it */
+    size_t alen = n >= 2 && s[n - 1] == '\'' ? 1
+                  : n >= 4 && memcmp(s + n - 3, "\xe2\x80\x99", 3) == 0 ? 3 : 0;
+    size_t nl = n - alen;
+    if (!alen || !lat_only_word(s, nl))
+        return 0;
+    m = TX_WM_ELID | (alen == 3 ? TX_WM_ELID3 : 0);
+    bool il = nl == 2 && (s[0] | 0x20) == 'i' && (s[1] | 0x20) == 'l';
+    if (il || (nl == 7 && lat_is(s, 7, "aujourd")) ||
+        (lat_roman_start[(unsigned char)s[0]] && lat_roman(s, s + nl)))
+        return m | TX_WM_SHAPE;
+    if ((nl == 1 && ((s[0] | 0x20) == 'l' || (s[0] | 0x20) == 'd')) ||
+        (nl == 5 && lat_is(s, 5, "jusqu")))
+        return m | TX_WM_ELIDED | (nl == 5 ? TA_JUSQU : (s[0] | 0x20) == 'l' ? TA_LE : TA_DE);
+    return m | word_answer(st, s, s + nl);
 }
 
 /* The memo answer of token i (tok_answer_make, kept in its record), or UINT64_MAX when the token
@@ -1175,13 +1197,28 @@ static void lex_toks(lex_state *st)
         }
         const char *e = text + t->end;
         unsigned char after = (unsigned char)*e;
-        uint64_t m;
+        uint64_t m = tok_answer(st, i);
         /* after the word, a byte below 0x80 that is no letter, hyphen nor apostrophe ends it */
-        if (after < 0x80 && !((unsigned)((after | 0x20u) - 'a') < 26u) && after != '-' &&
-            after != '\'' && e < st->end && (m = tok_answer(st, i)) != UINT64_MAX &&
-            (m & (TX_WM_LAT | TX_WM_SHAPE)) == TX_WM_LAT) {
+        if ((m & (TX_WM_LAT | TX_WM_SHAPE)) == TX_WM_LAT && m != UINT64_MAX && after < 0x80 &&
+            !((unsigned)((after | 0x20u) - 'a') < 26u) && after != '-' && after != '\'' &&
+            e < st->end) {
             st->ti = i;
             cur = word_apply(st, s, e, m);
+            continue;
+        }
+        if ((m & (TX_WM_ELID | TX_WM_SHAPE)) == TX_WM_ELID && m != UINT64_MAX) {
+            unsigned kind = (unsigned)(m & 0xffu);
+            if (m & TX_WM_ELIDED) {
+                emit(st, s, e, (int)kind, 0);
+            } else { /* the letters as a word, then the apostrophe as a gap */
+                const char *el = e - (m & TX_WM_ELID3 ? 3 : 1);
+                if (kind)
+                    emit(st, s, el, (int)kind, (int32_t)(uint32_t)(m >> 32));
+                else
+                    other(st, true);
+                other(st, false);
+            }
+            cur = e;
             continue;
         }
         if (!(cur = lex(st, s, e)))
