@@ -185,8 +185,20 @@ size_t tx_m_period(const tx_p *P, size_t i, tx_out *o);
 /* Reads a clock time or clock range at atom i (m_clock_read), once per atom. */
 size_t tx_m_clock(const tx_p *P, size_t i, tx_out *o);
 
-/* Reads a cardinal at atom i, in digits or in words; *j is the atom after it. */
-bool tx_rd_num(const tx_p *P, size_t i, int *val, size_t *j);
+/* Reads a cardinal in words at atom i (a TA_NUMW), once per atom; *j is the atom after it. */
+bool tx_rd_numw(const tx_p *P, size_t i, int *val, size_t *j);
+/* Reads a cardinal at atom i, in digits or in words; *j is the atom after it. Inline: the
+ * rules ask it at nearly every atom they try, and most atoms are no number. */
+static inline bool tx_rd_num(const tx_p *P, size_t i, int *val, size_t *j)
+{
+    int k = K(P, i);
+    if (k == TA_NUM && P->at[i].nd <= 6) {
+        *val = P->at[i].v;
+        *j = i + 1;
+        return true;
+    }
+    return k == TA_NUMW && tx_rd_numw(P, i, val, j);
+}
 
 /* Reads a day of the month (1..31, 1er, premier). */
 bool tx_rd_daynum(const tx_p *P, size_t i, int *d, size_t *j);
