@@ -14,6 +14,13 @@
  * hyphenated words, other scripts, Roman numerals, il y a, aujourd'hui. Both ways give the same
  * atoms; a change to a rule of the DFA that starts with a letter must be reflected in lat_ends.
  *
+ * In a document whose stages run, the text is already cut into tokens and each distinct word has
+ * its record in the thread's word table (core/words.h): lex_toks then walks the tokens, settles a
+ * plain word or an elided one (l', qu') from the answer kept in its record (RC_WM_TIMES, made the
+ * first time the word is seen) and a single space by itself, and hands everything else to the
+ * DFA up to the next token. The DFA's loops start at the same places either way, so the atoms are
+ * the same.
+ *
  * The text must end in NUL; a NUL inside the text is a gap.
  */
 #include <assert.h>
