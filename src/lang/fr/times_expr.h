@@ -73,6 +73,7 @@ typedef struct tx_memo {
     size_t clock_at[TX_MEMO], clock_j[TX_MEMO];
     tx_clk clock[TX_MEMO];
     tx_nw nw[TX_MEMO];
+    size_t tok_hint; /* the token the morphology of the tense last looked for (times_value.c) */
 } tx_memo;
 
 /* What tense() gives for a present: the nearest occurrence (past is -1, future 1). */

@@ -243,16 +243,32 @@ static int m_morph(const tx_p *P, uint32_t s, uint32_t e, rc_morph *m /* OUT */)
 {
     const rc_doc *doc = P->doc;
     if (doc) {
-        size_t lo = 0, hi = doc->ntoks; /* the first token that does not start before s */
+        /* the first token that does not start before s: the words asked about are near one
+         * another, so the search starts from the last one found and steps a few tokens before
+         * it halves the rest */
+        const rc_token *t = doc->toks;
+        size_t lo = 0, hi = doc->ntoks, h = P->memo->tok_hint < hi ? P->memo->tok_hint : 0;
+        if (t[h].start < s) {
+            lo = h + 1;
+            for (int step = 0; step < 8 && lo < hi && t[lo].start < s; step++)
+                lo++;
+        } else {
+            hi = h;
+            for (int step = 0; step < 8 && hi > 0 && t[hi - 1].start >= s; step++)
+                hi--;
+            if (hi == 0 || t[hi - 1].start < s)
+                lo = hi;
+        }
         while (lo < hi) {
             size_t mid = lo + (hi - lo) / 2;
-            if (doc->toks[mid].start < s)
+            if (t[mid].start < s)
                 lo = mid + 1;
             else
                 hi = mid;
         }
-        if (lo < doc->ntoks && doc->toks[lo].start == s && doc->toks[lo].end == e &&
-            rc_word_at(doc, lo))
+        if (lo < doc->ntoks)
+            P->memo->tok_hint = lo;
+        if (lo < doc->ntoks && t[lo].start == s && t[lo].end == e && rc_word_at(doc, lo))
             return rc_fr_morph_tok(doc, lo, m);
     }
     return rc_fr_morph(P->ctx, P->text + s, e - s, m);
