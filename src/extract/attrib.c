@@ -58,28 +58,77 @@ static uint32_t phrase_aside(const src_state *st, uint32_t i, uint32_t lim)
     return 0;
 }
 
-/* Whether the tokens at i read the folded phrase, one aside allowed after its first word;
+/* The folded forms and asides of the tokens from a cue's first word on, worked out once for
+ * all the phrases that start with that word (de source, de sources, de l'avis de ... all read
+ * the same tokens). Entry k is token base + k; tokens past CUE_SEEN are read directly. */
+#define CUE_SEEN 8
+typedef struct cue_seen {
+    uint32_t base, lim;
+    uint32_t folded, asided; /* bit k: entry k is filled */
+    const char *f[CUE_SEEN];
+    size_t n[CUE_SEEN];
+    uint8_t aside[CUE_SEEN];
+    char buf[CUE_SEEN][64];
+} cue_seen;
+
+/* The folded form of token i into *n: the one kept in the thread's word table, when rc_fold
+ * into a 64-byte buffer could not have failed on it (60 bytes leave room for the widest
+ * character), else folded into buf; a length past 64 means it did not fit. */
+static const char *fold_tok(const src_state *st, uint32_t i, char buf[64], size_t *n)
+{
+    const rc_token *t = &st->doc->toks[i];
+    const char *f = rc_word_folded(st->doc, i, n);
+    if (!f || *n > 64 - 4) {
+        *n = rc_fold(st->doc->text + t->start, t->end - t->start, buf, 64);
+        f = buf;
+    }
+    return f;
+}
+
+/* phrase_aside(st, i, cs->lim), kept. */
+static uint32_t seen_aside(const src_state *st, cue_seen *cs, uint32_t i)
+{
+    uint32_t k = i - cs->base;
+    if (k >= CUE_SEEN)
+        return phrase_aside(st, i, cs->lim);
+    if (!(cs->asided >> k & 1u)) {
+        cs->aside[k] = (uint8_t)phrase_aside(st, i, cs->lim);
+        cs->asided |= 1u << k;
+    }
+    return cs->aside[k];
+}
+
+/* Whether the tokens at i read the folded cue phrase, one aside allowed after its first word;
  * *end receives the token after it. */
-static bool match_phrase(const src_state *st, uint32_t i, uint32_t lim, const char *phrase,
+static bool match_phrase(const src_state *st, cue_seen *cs, uint32_t i, const srclex_cue *cue,
                          uint32_t *end)
 {
     const rc_token *t = st->doc->toks;
-    const char *p = phrase;
+    const char *phrase = cue->phrase, *p = phrase, *pend = phrase + cue->len;
+    uint32_t lim = cs->lim;
     bool aside = false;
     while (i < lim) {
-        char buf[64];
         size_t n;
-        /* the folded form kept in the thread's word table, when rc_fold into buf could not
-         * have failed on it (60 bytes leave room for the widest character) */
-        const char *f = rc_word_folded(st->doc, i, &n);
-        if (!f || n > sizeof buf - 4)
-            f = buf, n = rc_fold(st->doc->text + t[i].start, t[i].end - t[i].start, buf, sizeof buf);
-        if (n > sizeof buf || strncmp(p, f, n) != 0) {
-            uint32_t k = p != phrase && !aside && p[-1] == ' ' ? phrase_aside(st, i, lim) : 0;
-            if (!k)
+        char tmp[64];
+        const char *f;
+        uint32_t k = i - cs->base;
+        if (k < CUE_SEEN && (cs->folded >> k & 1u)) {
+            f = cs->f[k];
+            n = cs->n[k];
+        } else if (k < CUE_SEEN) {
+            f = cs->f[k] = fold_tok(st, i, cs->buf[k], &n);
+            cs->n[k] = n;
+            cs->folded |= 1u << k;
+        } else {
+            f = fold_tok(st, i, tmp, &n);
+        }
+        /* the token's folded form must be a prefix of the rest of the phrase */
+        if (n > 64 || n > (size_t)(pend - p) || (n && (p[0] != f[0] || memcmp(p, f, n) != 0))) {
+            uint32_t skip = p != phrase && !aside && p[-1] == ' ' ? seen_aside(st, cs, i) : 0;
+            if (!skip)
                 return false;
             aside = true;
-            i += k;
+            i += skip;
             continue;
         }
         p += n;
@@ -96,17 +145,28 @@ static bool match_phrase(const src_state *st, uint32_t i, uint32_t lim, const ch
     return false;
 }
 
-/* The longest cue phrase at token i, or NULL. */
-static const srclex_cue *cue_at(const src_state *st, uint32_t i, uint32_t lim, uint32_t *end)
+/* The longest cue phrase at token i (whose word starts one: SL_CUE), or NULL. */
+static const srclex_cue *cue_match(const src_state *st, uint32_t i, uint32_t lim, uint32_t *end)
+{
+    size_t ncues;
+    const srclex_cue *cues = srclex_cues(st->sl, &ncues);
+    cue_seen cs;
+    cs.base = i;
+    cs.lim = lim;
+    cs.folded = cs.asided = 0;
+    for (int32_t c = st->ti[i].cue; c >= 0 && (size_t)c < ncues; c = cues[c].next)
+        if (match_phrase(st, &cs, i, &cues[c], end))
+            return &cues[c];
+    return NULL;
+}
+
+/* The longest cue phrase at token i, or NULL; most tokens start none, which one bit tells. */
+static inline const srclex_cue *cue_at(const src_state *st, uint32_t i, uint32_t lim,
+                                       uint32_t *end)
 {
     if (!(st->ti[i].bits & SL_CUE))
         return NULL;
-    size_t ncues;
-    const srclex_cue *cues = srclex_cues(st->sl, &ncues);
-    for (int32_t c = st->ti[i].cue; c >= 0 && (size_t)c < ncues; c = cues[c].next)
-        if (match_phrase(st, i, lim, cues[c].phrase, end))
-            return &cues[c];
-    return NULL;
+    return cue_match(st, i, lim, end);
 }
 
 /* The token range of the document's quote q, marks included. */

@@ -53,21 +53,44 @@ static bool is_article_name(const char *s, size_t n)
     return (c >= 'A' && c <= 'Z') || c == 0xc3; /* À-Ý start with 0xc3 */
 }
 
-/* srclex_word of token i, kept in the thread's word table (core/words.h) across documents. */
+/* Bits of a memo answer that are no srclex bits but facts of the word's bytes, kept with it so
+ * that they are worked out once per distinct word: WB_ACRO is_acronym, WB_ARTNAME
+ * is_article_name. They reuse the TB_ bits that srclex_word never sets. */
+#define WB_ACRO TB_ACRO
+#define WB_ARTNAME TB_NAME
+
+/* What the word of token i is (srclex_word, plus the WB_ bits), worked out from its bytes. */
+static srclex_info speaker_word_fresh(const rc_doc *doc, const srclex *sl, size_t i)
+{
+    const rc_token *t = &doc->toks[i];
+    const char *w = doc->text + t->start;
+    size_t len = t->end - t->start;
+    srclex_info info = srclex_word(sl, w, len);
+    if (is_acronym(w, len))
+        info.bits |= WB_ACRO;
+    if (is_article_name(w, len))
+        info.bits |= WB_ARTNAME;
+    return info;
+}
+
+/* speaker_word_fresh of token i, kept in the thread's word table (core/words.h) across
+ * documents: a read of the token's record when it has one. */
 static srclex_info speaker_word(const rc_doc *doc, const srclex *sl, size_t i)
 {
-    uint64_t v;
     srclex_info info;
-    static_assert(sizeof info <= sizeof v, "srclex_info fits a memo slot");
-    if (rc_word_get(doc, i, RC_WM_SRCLEX, &v)) {
-        memcpy(&info, &v, sizeof info);
+    static_assert(sizeof info <= sizeof(uint64_t), "srclex_info fits a memo slot");
+    rc_word *rw = doc->wids && doc->wids[i] != UINT32_MAX ? &doc->words[doc->wids[i]] : NULL;
+    if (rw && (rw->have >> RC_WM_SRCLEX & 1u)) {
+        memcpy(&info, &rw->memo[RC_WM_SRCLEX], sizeof info);
         return info;
     }
-    const rc_token *t = &doc->toks[i];
-    info = srclex_word(sl, doc->text + t->start, t->end - t->start);
-    v = 0;
-    memcpy(&v, &info, sizeof info);
-    rc_word_set(doc, i, RC_WM_SRCLEX, v);
+    info = speaker_word_fresh(doc, sl, i);
+    if (rw) {
+        uint64_t v = 0;
+        memcpy(&v, &info, sizeof info);
+        rw->memo[RC_WM_SRCLEX] = v;
+        rw->have |= 1u << RC_WM_SRCLEX;
+    }
     return info;
 }
 
@@ -88,42 +111,48 @@ int speaker_init(src_state *st, rc_doc *doc, const srclex *sl)
         st->sent_tok[i] = (uint32_t)n;
     if (doc->nsents)
         st->sent_tok[0] = 0;
+    /* the byte where the next sentence starts, so that each token costs one comparison */
+    uint32_t next_start = doc->nsents > 1 ? doc->sents[1].start : UINT32_MAX;
+    const uint32_t gram = SL_DET | SL_PREP | SL_LOC | SL_STOP | SL_AUX | SL_ADV | SL_PRON |
+                          SL_CUE | SL_VERB | SL_REFL | SL_CONJ | SL_QUE | SL_REL;
     for (size_t i = 0; i < n; i++) {
         const rc_token *t = &doc->toks[i];
-        while (s + 1 < doc->nsents && t->start >= doc->sents[s + 1].start) {
-            s++;
-            st->sent_tok[s] = (uint32_t)i;
+        if (t->start >= next_start) {
+            while (s + 1 < doc->nsents && t->start >= doc->sents[s + 1].start) {
+                s++;
+                st->sent_tok[s] = (uint32_t)i;
+            }
+            next_start = s + 1 < doc->nsents ? doc->sents[s + 1].start : UINT32_MAX;
         }
         st->sent_of[i] = s;
         srclex_info info = {0, -1, -1};
-        size_t len = t->end - t->start;
-        const char *w = doc->text + t->start;
         switch (t->kind) {
-        case RC_TOK_WORD:
+        case RC_TOK_WORD: {
+            info = speaker_word(doc, sl, i);
+            uint32_t wb = info.bits & (WB_ACRO | WB_ARTNAME);
+            info.bits = (info.bits & ~(WB_ACRO | WB_ARTNAME)) | TB_WORD;
+            if (t->flags & RC_TF_UPPER) {
+                if (wb & WB_ACRO)
+                    info.bits |= TB_NAME | TB_ACRO;
+                else if (!((t->flags & RC_TF_SENTSTART) &&
+                           (info.bits & (gram | SL_SRC | SL_ROLE | SL_ORG | SL_VIA))) &&
+                         !(info.bits & (SL_DET | SL_PREP | SL_PRON | SL_STOP | SL_CUE | SL_ROLE)))
+                    info.bits |= TB_NAME;
+            } else if (wb & WB_ARTNAME)
+                info.bits |= TB_NAME;
+            break;
+        }
         case RC_TOK_ELISION:
         case RC_TOK_CLITIC:
         case RC_TOK_ABBREV:
             info = speaker_word(doc, sl, i);
-            info.bits |= TB_WORD;
+            info.bits = (info.bits & ~(WB_ACRO | WB_ARTNAME)) | TB_WORD;
             break;
         case RC_TOK_NUMBER:
             info.bits |= SL_DET; /* "12 habitants" */
             break;
         default:
             break;
-        }
-        if (t->kind == RC_TOK_WORD) {
-            const uint32_t gram = SL_DET | SL_PREP | SL_LOC | SL_STOP | SL_AUX | SL_ADV | SL_PRON |
-                                  SL_CUE | SL_VERB | SL_REFL | SL_CONJ | SL_QUE | SL_REL;
-            if (t->flags & RC_TF_UPPER) {
-                if (is_acronym(w, len))
-                    info.bits |= TB_NAME | TB_ACRO;
-                else if (!((t->flags & RC_TF_SENTSTART) &&
-                           (info.bits & (gram | SL_SRC | SL_ROLE | SL_ORG | SL_VIA))) &&
-                         !(info.bits & (SL_DET | SL_PREP | SL_PRON | SL_STOP | SL_CUE | SL_ROLE)))
-                    info.bits |= TB_NAME;
-            } else if (is_article_name(w, len))
-                info.bits |= TB_NAME;
         }
         st->ti[i] = info;
     }

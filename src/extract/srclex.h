@@ -78,6 +78,7 @@ typedef struct srclex_cue {
     uint8_t cls;        /* srclex_cclass */
     int16_t verb;       /* SC_VERB: index of its verb entry, else -1 */
     int32_t next;       /* next phrase with the same first word, or -1 */
+    uint32_t len;       /* strlen(phrase) */
 } srclex_cue;
 
 typedef struct srclex_info {
