@@ -76,8 +76,14 @@ typedef struct cue_seen {
  * character), else folded into buf; a length past 64 means it did not fit. */
 static const char *fold_tok(const src_state *st, uint32_t i, char buf[64], size_t *n)
 {
-    const rc_token *t = &st->doc->toks[i];
-    const char *f = rc_word_folded(st->doc, i, n);
+    const rc_doc *doc = st->doc;
+    const rc_token *t = &doc->toks[i];
+    const char *f = NULL;
+    uint32_t id = doc->wids ? doc->wids[i] : UINT32_MAX; /* rc_word_folded, read in place */
+    if (id != UINT32_MAX && doc->words[id].flen != UINT32_MAX) {
+        f = doc->wpool + doc->words[id].foff;
+        *n = doc->words[id].flen;
+    }
     if (!f || *n > 64 - 4) {
         *n = rc_fold(st->doc->text + t->start, t->end - t->start, buf, 64);
         f = buf;
@@ -123,7 +129,10 @@ static bool match_phrase(const src_state *st, cue_seen *cs, uint32_t i, const sr
             f = fold_tok(st, i, tmp, &n);
         }
         /* the token's folded form must be a prefix of the rest of the phrase */
-        if (n > 64 || n > (size_t)(pend - p) || (n && (p[0] != f[0] || memcmp(p, f, n) != 0))) {
+        bool same = n <= 64 && n <= (size_t)(pend - p);
+        for (size_t c = 0; same && c < n; c++)
+            same = p[c] == f[c];
+        if (!same) {
             uint32_t skip = p != phrase && !aside && p[-1] == ' ' ? seen_aside(st, cs, i) : 0;
             if (!skip)
                 return false;
@@ -1094,6 +1103,11 @@ int attrib_run(src_state *st, const quote_tok *qt)
         ps.sent_first = doc->nattrs;
         ps.citing.n = 0;
         for (uint32_t i = ps.a; i < ps.b;) {
+            const srclex_info *ti = st->ti;
+            while (i < ps.b && !(ti[i].bits & (SL_CUE | SL_VERB)))
+                i++; /* neither starts a cue nor reports */
+            if (i >= ps.b)
+                break;
             uint32_t next = i + 1, e;
             int status = RC_OK;
             bool inq = (st->ti[i].bits & TB_INQ) != 0;

@@ -74,17 +74,13 @@ static srclex_info speaker_word_fresh(const rc_doc *doc, const srclex *sl, size_
 }
 
 /* speaker_word_fresh of token i, kept in the thread's word table (core/words.h) across
- * documents: a read of the token's record when it has one. */
+ * documents when the token has a record there (the table's own read is inlined in
+ * speaker_init, which asks this only for words it has no answer for yet). */
 static srclex_info speaker_word(const rc_doc *doc, const srclex *sl, size_t i)
 {
-    srclex_info info;
-    static_assert(sizeof info <= sizeof(uint64_t), "srclex_info fits a memo slot");
-    rc_word *rw = doc->wids && doc->wids[i] != UINT32_MAX ? &doc->words[doc->wids[i]] : NULL;
-    if (rw && (rw->have >> RC_WM_SRCLEX & 1u)) {
-        memcpy(&info, &rw->memo[RC_WM_SRCLEX], sizeof info);
-        return info;
-    }
-    info = speaker_word_fresh(doc, sl, i);
+    static_assert(sizeof(srclex_info) <= sizeof(uint64_t), "srclex_info fits a memo slot");
+    srclex_info info = speaker_word_fresh(doc, sl, i);
+    rc_word *rw = rc_word_at(doc, i);
     if (rw) {
         uint64_t v = 0;
         memcpy(&v, &info, sizeof info);
@@ -92,6 +88,28 @@ static srclex_info speaker_word(const rc_doc *doc, const srclex *sl, size_t i)
         rw->have |= 1u << RC_WM_SRCLEX;
     }
     return info;
+}
+
+/* The first token from i on that starts at or after byte off (n when none): a galloping
+ * search, since entities are far apart in tokens and a walk would read every token between. */
+static size_t tok_at_or_after(const rc_token *toks, size_t n, size_t i, uint32_t off)
+{
+    size_t step = 1, lo = i, hi = i;
+    while (hi < n && toks[hi].start < off) { /* toks[lo..hi) start before off */
+        lo = hi + 1;
+        hi += step;
+        step *= 2;
+    }
+    if (hi > n)
+        hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (toks[mid].start < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 int speaker_init(src_state *st, rc_doc *doc, const srclex *sl)
@@ -115,8 +133,14 @@ int speaker_init(src_state *st, rc_doc *doc, const srclex *sl)
     uint32_t next_start = doc->nsents > 1 ? doc->sents[1].start : UINT32_MAX;
     const uint32_t gram = SL_DET | SL_PREP | SL_LOC | SL_STOP | SL_AUX | SL_ADV | SL_PRON |
                           SL_CUE | SL_VERB | SL_REFL | SL_CONJ | SL_QUE | SL_REL;
+    /* one pass over the tokens, with what it reads held in locals: this runs on every token */
+    const rc_token *toks = doc->toks;
+    const uint32_t *wids = doc->wids;
+    const rc_word *words = doc->words;
+    srclex_info *ti = st->ti;
+    uint32_t *sent_of = st->sent_of;
     for (size_t i = 0; i < n; i++) {
-        const rc_token *t = &doc->toks[i];
+        const rc_token *t = &toks[i];
         if (t->start >= next_start) {
             while (s + 1 < doc->nsents && t->start >= doc->sents[s + 1].start) {
                 s++;
@@ -124,13 +148,21 @@ int speaker_init(src_state *st, rc_doc *doc, const srclex *sl)
             }
             next_start = s + 1 < doc->nsents ? doc->sents[s + 1].start : UINT32_MAX;
         }
-        st->sent_of[i] = s;
-        srclex_info info = {0, -1, -1};
-        switch (t->kind) {
-        case RC_TOK_WORD: {
+        sent_of[i] = s;
+        unsigned kind = t->kind;
+        if (kind < RC_TOK_WORD || kind > RC_TOK_ABBREV) {
+            ti[i] = (srclex_info){kind == RC_TOK_NUMBER ? SL_DET : 0, -1, -1}; /* "12 habitants" */
+            continue;
+        }
+        srclex_info info;
+        uint32_t id = wids ? wids[i] : UINT32_MAX;
+        if (id != UINT32_MAX && (words[id].have >> RC_WM_SRCLEX & 1u))
+            memcpy(&info, &words[id].memo[RC_WM_SRCLEX], sizeof info);
+        else
             info = speaker_word(doc, sl, i);
-            uint32_t wb = info.bits & (WB_ACRO | WB_ARTNAME);
-            info.bits = (info.bits & ~(WB_ACRO | WB_ARTNAME)) | TB_WORD;
+        uint32_t wb = info.bits & (WB_ACRO | WB_ARTNAME);
+        info.bits = (info.bits & ~(WB_ACRO | WB_ARTNAME)) | TB_WORD;
+        if (kind == RC_TOK_WORD) {
             if (t->flags & RC_TF_UPPER) {
                 if (wb & WB_ACRO)
                     info.bits |= TB_NAME | TB_ACRO;
@@ -140,21 +172,8 @@ int speaker_init(src_state *st, rc_doc *doc, const srclex *sl)
                     info.bits |= TB_NAME;
             } else if (wb & WB_ARTNAME)
                 info.bits |= TB_NAME;
-            break;
         }
-        case RC_TOK_ELISION:
-        case RC_TOK_CLITIC:
-        case RC_TOK_ABBREV:
-            info = speaker_word(doc, sl, i);
-            info.bits = (info.bits & ~(WB_ACRO | WB_ARTNAME)) | TB_WORD;
-            break;
-        case RC_TOK_NUMBER:
-            info.bits |= SL_DET; /* "12 habitants" */
-            break;
-        default:
-            break;
-        }
-        st->ti[i] = info;
+        ti[i] = info;
     }
     for (size_t k = s + 1; k <= doc->nsents; k++)
         st->sent_tok[k] = (uint32_t)n;
@@ -170,8 +189,7 @@ int speaker_init(src_state *st, rc_doc *doc, const srclex *sl)
         size_t i = 0;
         for (size_t e = 0; e < doc->nents; e++) {
             const rc_entity *en = &doc->ents[e];
-            while (i < n && doc->toks[i].start < en->start)
-                i++;
+            i = tok_at_or_after(doc->toks, n, i, en->start);
             st->ent_end[e] = (uint32_t)i;
             if (i < n && doc->toks[i].start == en->start &&
                 (doc->toks[i].flags & RC_TF_UPPER || (st->ti[i].bits & TB_NAME))) {
@@ -207,10 +225,11 @@ int speaker_init(src_state *st, rc_doc *doc, const srclex *sl)
     return RC_OK;
 }
 
-/* Whether the word ends with suffix (imperfect verbs end a name: pourraient, assurait). */
-static bool ends_with(const src_state *st, uint32_t i, const char *suffix)
+/* Whether the word ends with suffix (imperfect verbs end a name: pourraient, assurait); k is
+ * strlen(suffix). */
+static inline bool ends_with(const src_state *st, uint32_t i, const char *suffix, size_t k)
 {
-    size_t n, k = strlen(suffix);
+    size_t n;
     const char *s = tok_text(st, i, &n);
     return n > k + 1 && memcmp(s + n - k, suffix, k) == 0;
 }
@@ -387,7 +406,7 @@ static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
         if (b & (SL_STOP | SL_LOC | SL_VERB | SL_AUX | SL_PRON | SL_QUE | SL_REL | SL_CUE | SL_ADV |
                  SL_DET | SL_REFL | SL_PREP))
             break;
-        if (t[j].kind != RC_TOK_WORD || ends_with(st, j, "ait") || ends_with(st, j, "aient"))
+        if (t[j].kind != RC_TOK_WORD || ends_with(st, j, "ait", 3) || ends_with(st, j, "aient", 5))
             break;
         if (nlower >= 3 || (!np->head && !nruns && nlower >= 2))
             break;
