@@ -8,6 +8,7 @@
  * or the source of the attribution that covers them; scare quotes of one or two words take a
  * speaker only from a verb right beside them.
  */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -154,6 +155,35 @@ static bool match_phrase(const src_state *st, cue_seen *cs, uint32_t i, const sr
     return false;
 }
 
+/* The folded form of token i through the cache cs (i within CUE_SEEN of its base). */
+static const char *seen_fold(const src_state *st, cue_seen *cs, uint32_t i, size_t *n)
+{
+    uint32_t k = i - cs->base;
+    assert(k < CUE_SEEN);
+    if (!(cs->folded >> k & 1u)) {
+        cs->f[k] = fold_tok(st, i, cs->buf[k], &cs->n[k]);
+        cs->folded |= 1u << k;
+    }
+    *n = cs->n[k];
+    return cs->f[k];
+}
+
+/* Whether a phrase of the chain of token i can still match once its first word has: the word
+ * after it (token i + 1) must begin the rest of the phrase, or be an aside when a space comes
+ * first (match_phrase's second step, told here without its loop). */
+static bool second_may_match(const src_state *st, cue_seen *cs, uint32_t i, const srclex_cue *cue)
+{
+    size_t tail = cue->keylen + (cue->phrase[cue->keylen] == ' ');
+    if (i + 1 >= cs->lim)
+        return false;
+    size_t n;
+    const char *f = seen_fold(st, cs, i + 1, &n);
+    bool same = n <= 64 && n <= cue->len - tail;
+    for (size_t c = 0; same && c < n; c++)
+        same = cue->phrase[tail + c] == f[c];
+    return same || (tail > cue->keylen && seen_aside(st, cs, i + 1) > 0);
+}
+
 /* The longest cue phrase at token i (whose word starts one: SL_CUE), or NULL. */
 static const srclex_cue *cue_match(const src_state *st, uint32_t i, uint32_t lim, uint32_t *end)
 {
@@ -163,9 +193,23 @@ static const srclex_cue *cue_match(const src_state *st, uint32_t i, uint32_t lim
     cs.base = i;
     cs.lim = lim;
     cs.folded = cs.asided = 0;
-    for (int32_t c = st->ti[i].cue; c >= 0 && (size_t)c < ncues; c = cues[c].next)
-        if (match_phrase(st, &cs, i, &cues[c], end))
-            return &cues[c];
+    int32_t c = st->ti[i].cue;
+    if (c < 0 || (size_t)c >= ncues)
+        return NULL;
+    /* the phrases of a chain share their first word: when token i reads exactly that word, a
+     * phrase longer than it needs the next token to go on, which most phrases' next tokens
+     * refuse at once */
+    size_t n0;
+    const char *f0 = seen_fold(st, &cs, i, &n0);
+    const srclex_cue *head = &cues[c];
+    bool key = n0 == head->keylen && memcmp(f0, head->phrase, n0) == 0;
+    for (; c >= 0 && (size_t)c < ncues; c = cues[c].next) {
+        const srclex_cue *cue = &cues[c];
+        if (key && cue->len > cue->keylen && !second_may_match(st, &cs, i, cue))
+            continue;
+        if (match_phrase(st, &cs, i, cue, end))
+            return cue;
+    }
     return NULL;
 }
 

@@ -343,7 +343,7 @@ static int load_cue(void *ud, const char *key, const char *value)
     /* chain after the phrases already indexed under the same first word, longest first */
     slot *s = (grow(sl) == 0 && first <= SLOT_KEY) ? probe(sl, key, first) : NULL;
     int32_t head = (s && s->len) ? s->info.cue : -1;
-    sl->cues[sl->ncues++] = (srclex_cue){phrase, (uint8_t)cls, (int16_t)verb, -1, (uint32_t)kn};
+    sl->cues[sl->ncues++] = (srclex_cue){phrase, (uint8_t)cls, (int16_t)verb, -1, (uint32_t)kn, (uint32_t)first};
     if (head < 0) {
         add(sl, key, first, SL_CUE, -1, idx);
     } else {

@@ -79,6 +79,7 @@ typedef struct srclex_cue {
     int16_t verb;       /* SC_VERB: index of its verb entry, else -1 */
     int32_t next;       /* next phrase with the same first word, or -1 */
     uint32_t len;       /* strlen(phrase) */
+    uint32_t keylen;    /* its first word, the key it is chained under (with an apostrophe) */
 } srclex_cue;
 
 typedef struct srclex_info {
