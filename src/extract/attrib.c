@@ -203,6 +203,20 @@ static const srclex_cue *cue_match(const src_state *st, uint32_t i, uint32_t lim
     const char *f0 = seen_fold(st, &cs, i, &n0);
     const srclex_cue *head = &cues[c];
     bool key = n0 == head->keylen && memcmp(f0, head->phrase, n0) == 0;
+    if (key) { /* may the next token go on with any phrase of the chain? */
+        bool on = false;
+        if (i + 1 < lim) {
+            size_t n1;
+            const char *f1 = seen_fold(st, &cs, i + 1, &n1);
+            unsigned char b = n1 ? (unsigned char)f1[0] : 0;
+            on = n1 == 0 || (n1 <= 64 && (head->go_on[b >> 6] >> (b & 63) & 1u)) ||
+                 (head->spaced && seen_aside(st, &cs, i + 1) > 0);
+        }
+        if (!on) /* then only the first word alone can be the phrase */
+            return head->alone >= 0 && match_phrase(st, &cs, i, &cues[head->alone], end)
+                       ? &cues[head->alone]
+                       : NULL;
+    }
     for (; c >= 0 && (size_t)c < ncues; c = cues[c].next) {
         const srclex_cue *cue = &cues[c];
         if (key && cue->len > cue->keylen && !second_may_match(st, &cs, i, cue))

@@ -25,11 +25,6 @@ static const char *tok_text(const src_state *st, uint32_t i, size_t *len)
     return st->doc->text + t->start;
 }
 
-bool speaker_punct(const src_state *st, uint32_t i, char c)
-{
-    const rc_token *t = &st->doc->toks[i];
-    return t->kind == RC_TOK_PUNCT && t->end - t->start == 1 && st->doc->text[t->start] == c;
-}
 
 /* Whether the word is an acronym: two or more letters, all capitals (AFP, CICR, ONU). */
 static bool is_acronym(const char *s, size_t n)

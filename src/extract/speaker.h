@@ -63,8 +63,13 @@ int speaker_init(src_state *st, rc_doc *doc, const srclex *sl);
 static inline uint32_t speaker_sent_a(const src_state *st, uint32_t s) { return st->sent_tok[s]; }
 static inline uint32_t speaker_sent_b(const src_state *st, uint32_t s) { return st->sent_tok[s + 1]; }
 
-/* Whether token i is a punctuation token whose text is c (one byte). */
-bool speaker_punct(const src_state *st, uint32_t i, char c);
+/* Whether token i is a punctuation token whose text is c (one byte). Inline: the readers of
+ * the stage ask it of many tokens. */
+static inline bool speaker_punct(const src_state *st, uint32_t i, char c)
+{
+    const rc_token *t = &st->doc->toks[i];
+    return t->kind == RC_TOK_PUNCT && t->end - t->start == 1 && st->doc->text[t->start] == c;
+}
 
 /* Reads a source's name starting at token i, not past lim. Returns false when the tokens there
  * do not name a source (no name, no source, role or organisation noun, no pronoun). */

@@ -343,7 +343,8 @@ static int load_cue(void *ud, const char *key, const char *value)
     /* chain after the phrases already indexed under the same first word, longest first */
     slot *s = (grow(sl) == 0 && first <= SLOT_KEY) ? probe(sl, key, first) : NULL;
     int32_t head = (s && s->len) ? s->info.cue : -1;
-    sl->cues[sl->ncues++] = (srclex_cue){phrase, (uint8_t)cls, (int16_t)verb, -1, (uint32_t)kn, (uint32_t)first};
+    sl->cues[sl->ncues++] = (srclex_cue){phrase, (uint8_t)cls, (int16_t)verb, -1, (uint32_t)kn, (uint32_t)first,
+                                          {0, 0, 0, 0}, 0, -1};
     if (head < 0) {
         add(sl, key, first, SL_CUE, -1, idx);
     } else {
@@ -380,6 +381,27 @@ static void srclex_free(void *p)
 }
 
 /* Loads the four lexicons into a new table; NULL when memory runs out. */
+/* Fills the chain summaries of every cue (srclex_cue.go_on, spaced, alone), which let the
+ * stage turn down a chain from the word after its first one without reading each phrase. */
+static void cue_summaries(srclex *sl)
+{
+    for (size_t i = 0; i < sl->ncues; i++) {
+        srclex_cue *c = &sl->cues[i];
+        for (int32_t k = (int32_t)i; k >= 0; k = sl->cues[k].next) {
+            const srclex_cue *o = &sl->cues[k];
+            if (o->len == o->keylen) {
+                if (c->alone < 0)
+                    c->alone = k;
+                continue;
+            }
+            size_t tail = o->keylen + (o->phrase[o->keylen] == ' ');
+            unsigned char b = (unsigned char)o->phrase[tail];
+            c->go_on[b >> 6] |= 1ull << (b & 63);
+            c->spaced |= tail > o->keylen;
+        }
+    }
+}
+
 static void *srclex_make(const rc_ctx *ctx)
 {
     srclex *sl = calloc(1, sizeof *sl);
@@ -392,6 +414,7 @@ static void *srclex_make(const rc_ctx *ctx)
     rc_lex_each(rc_lang_lex(fr, "source_nouns"), load_noun, sl);
     rc_lex_each(rc_lang_lex(fr, "reporting_verbs"), load_verb, sl);
     rc_lex_each(rc_lang_lex(fr, "attribution_cues"), load_cue, sl);
+    cue_summaries(sl);
     if (sl->oom) {
         srclex_free(sl);
         return NULL;

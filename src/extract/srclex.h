@@ -80,6 +80,12 @@ typedef struct srclex_cue {
     int32_t next;       /* next phrase with the same first word, or -1 */
     uint32_t len;       /* strlen(phrase) */
     uint32_t keylen;    /* its first word, the key it is chained under (with an apostrophe) */
+    /* of the phrases from this one to the end of its chain: the bytes that may start what
+     * follows the first word (bit c of go_on[c >> 6]), whether a space comes first in any,
+     * and the phrase that is the first word alone (-1: none) */
+    uint64_t go_on[4];
+    uint8_t spaced;
+    int32_t alone;
 } srclex_cue;
 
 typedef struct srclex_info {
