@@ -54,13 +54,15 @@ static bool is_article_name(const char *s, size_t n)
 #define WB_ACRO TB_ACRO
 #define WB_ARTNAME TB_NAME
 
-/* What the word of token i is (srclex_word, plus the WB_ bits), worked out from its bytes. */
+/* What the word of token i is (srclex_word, plus TB_WORD and the WB_ bits), worked out from
+ * its bytes. */
 static srclex_info speaker_word_fresh(const rc_doc *doc, const srclex *sl, size_t i)
 {
     const rc_token *t = &doc->toks[i];
     const char *w = doc->text + t->start;
     size_t len = t->end - t->start;
     srclex_info info = srclex_word(sl, w, len);
+    info.bits |= TB_WORD; /* only word tokens are asked about */
     if (is_acronym(w, len))
         info.bits |= WB_ACRO;
     if (is_article_name(w, len))
@@ -71,7 +73,8 @@ static srclex_info speaker_word_fresh(const rc_doc *doc, const srclex *sl, size_
 /* speaker_word_fresh of token i, kept in the thread's word table (core/words.h) across
  * documents when the token has a record there (the table's own read is inlined in
  * speaker_init, which asks this only for words it has no answer for yet). */
-static srclex_info speaker_word(const rc_doc *doc, const srclex *sl, size_t i)
+__attribute__((noinline)) static srclex_info speaker_word(const rc_doc *doc, const srclex *sl,
+                                                        size_t i)
 {
     static_assert(sizeof(srclex_info) <= sizeof(uint64_t), "srclex_info fits a memo slot");
     srclex_info info = speaker_word_fresh(doc, sl, i);
@@ -107,6 +110,47 @@ static size_t tok_at_or_after(const rc_token *toks, size_t n, size_t i, uint32_t
     return lo;
 }
 
+/* What each token of doc is (ti[0..ntoks)): the word's classes from the thread's memo, with
+ * TB_WORD, and TB_NAME for a capitalised word that no class keeps from being a name. This runs
+ * on every token, so it is its own small function with the rare look-up kept out of line. */
+static void speaker_classify(const rc_doc *doc, const srclex *sl, srclex_info *ti)
+{
+    const uint32_t gram = SL_DET | SL_PREP | SL_LOC | SL_STOP | SL_AUX | SL_ADV | SL_PRON |
+                          SL_CUE | SL_VERB | SL_REFL | SL_CONJ | SL_QUE | SL_REL;
+    const rc_token *toks = doc->toks;
+    const uint32_t *wids = doc->wids;
+    const rc_word *words = doc->words;
+    size_t n = doc->ntoks;
+    for (size_t i = 0; i < n; i++) {
+        const rc_token *t = &toks[i];
+        unsigned kind = t->kind;
+        if (kind < RC_TOK_WORD || kind > RC_TOK_ABBREV) {
+            ti[i] = (srclex_info){kind == RC_TOK_NUMBER ? SL_DET : 0, -1, -1}; /* "12 habitants" */
+            continue;
+        }
+        srclex_info info;
+        uint32_t id = wids ? wids[i] : UINT32_MAX;
+        if (id != UINT32_MAX && (words[id].have >> RC_WM_SRCLEX & 1u))
+            memcpy(&info, &words[id].memo[RC_WM_SRCLEX], sizeof info);
+        else
+            info = speaker_word(doc, sl, i);
+        uint32_t wb = info.bits & (WB_ACRO | WB_ARTNAME);
+        info.bits ^= wb;
+        if (kind == RC_TOK_WORD && (wb || (t->flags & RC_TF_UPPER))) {
+            if (t->flags & RC_TF_UPPER) {
+                if (wb & WB_ACRO)
+                    info.bits |= TB_NAME | TB_ACRO;
+                else if (!((t->flags & RC_TF_SENTSTART) &&
+                           (info.bits & (gram | SL_SRC | SL_ROLE | SL_ORG | SL_VIA))) &&
+                         !(info.bits & (SL_DET | SL_PREP | SL_PRON | SL_STOP | SL_CUE | SL_ROLE)))
+                    info.bits |= TB_NAME;
+            } else if (wb & WB_ARTNAME)
+                info.bits |= TB_NAME;
+        }
+        ti[i] = info;
+    }
+}
+
 int speaker_init(src_state *st, rc_doc *doc, const srclex *sl)
 {
     memset(st, 0, sizeof *st);
@@ -124,52 +168,18 @@ int speaker_init(src_state *st, rc_doc *doc, const srclex *sl)
         st->sent_tok[i] = (uint32_t)n;
     if (doc->nsents)
         st->sent_tok[0] = 0;
-    /* the byte where the next sentence starts, so that each token costs one comparison */
-    uint32_t next_start = doc->nsents > 1 ? doc->sents[1].start : UINT32_MAX;
-    const uint32_t gram = SL_DET | SL_PREP | SL_LOC | SL_STOP | SL_AUX | SL_ADV | SL_PRON |
-                          SL_CUE | SL_VERB | SL_REFL | SL_CONJ | SL_QUE | SL_REL;
-    /* one pass over the tokens, with what it reads held in locals: this runs on every token */
+    /* each token's sentence: a sentence takes the tokens that start before the next one */
     const rc_token *toks = doc->toks;
-    const uint32_t *wids = doc->wids;
-    const rc_word *words = doc->words;
-    srclex_info *ti = st->ti;
     uint32_t *sent_of = st->sent_of;
-    for (size_t i = 0; i < n; i++) {
-        const rc_token *t = &toks[i];
-        if (t->start >= next_start) {
-            while (s + 1 < doc->nsents && t->start >= doc->sents[s + 1].start) {
-                s++;
-                st->sent_tok[s] = (uint32_t)i;
-            }
-            next_start = s + 1 < doc->nsents ? doc->sents[s + 1].start : UINT32_MAX;
-        }
-        sent_of[i] = s;
-        unsigned kind = t->kind;
-        if (kind < RC_TOK_WORD || kind > RC_TOK_ABBREV) {
-            ti[i] = (srclex_info){kind == RC_TOK_NUMBER ? SL_DET : 0, -1, -1}; /* "12 habitants" */
-            continue;
-        }
-        srclex_info info;
-        uint32_t id = wids ? wids[i] : UINT32_MAX;
-        if (id != UINT32_MAX && (words[id].have >> RC_WM_SRCLEX & 1u))
-            memcpy(&info, &words[id].memo[RC_WM_SRCLEX], sizeof info);
-        else
-            info = speaker_word(doc, sl, i);
-        uint32_t wb = info.bits & (WB_ACRO | WB_ARTNAME);
-        info.bits = (info.bits & ~(WB_ACRO | WB_ARTNAME)) | TB_WORD;
-        if (kind == RC_TOK_WORD) {
-            if (t->flags & RC_TF_UPPER) {
-                if (wb & WB_ACRO)
-                    info.bits |= TB_NAME | TB_ACRO;
-                else if (!((t->flags & RC_TF_SENTSTART) &&
-                           (info.bits & (gram | SL_SRC | SL_ROLE | SL_ORG | SL_VIA))) &&
-                         !(info.bits & (SL_DET | SL_PREP | SL_PRON | SL_STOP | SL_CUE | SL_ROLE)))
-                    info.bits |= TB_NAME;
-            } else if (wb & WB_ARTNAME)
-                info.bits |= TB_NAME;
-        }
-        ti[i] = info;
+    for (size_t i = 0;;) {
+        uint32_t lim = s + 1 < doc->nsents ? doc->sents[s + 1].start : UINT32_MAX;
+        while (i < n && toks[i].start < lim)
+            sent_of[i++] = s;
+        if (i >= n)
+            break;
+        st->sent_tok[++s] = (uint32_t)i;
     }
+    speaker_classify(doc, sl, st->ti);
     for (size_t k = s + 1; k <= doc->nsents; k++)
         st->sent_tok[k] = (uint32_t)n;
     st->ti[n] = (srclex_info){0, -1, -1};
