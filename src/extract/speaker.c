@@ -70,22 +70,26 @@ static srclex_info speaker_word_fresh(const rc_doc *doc, const srclex *sl, size_
     return info;
 }
 
-/* speaker_word_fresh of token i, kept in the thread's word table (core/words.h) across
- * documents when the token has a record there (the table's own read is inlined in
- * speaker_init, which asks this only for words it has no answer for yet). */
-__attribute__((noinline)) static srclex_info speaker_word(const rc_doc *doc, const srclex *sl,
-                                                        size_t i)
+/* A word's answer packed in its 64-bit memo slot: bits, then verb and cue as 16-bit fields. */
+static inline uint64_t memo_pack(srclex_info info)
 {
-    static_assert(sizeof(srclex_info) <= sizeof(uint64_t), "srclex_info fits a memo slot");
-    srclex_info info = speaker_word_fresh(doc, sl, i);
+    return (uint64_t)info.bits | (uint64_t)(uint16_t)info.verb << 32 |
+           (uint64_t)(uint16_t)info.cue << 48;
+}
+
+/* speaker_word_fresh of token i, packed (memo_pack), kept in the thread's word table
+ * (core/words.h) across documents when the token has a record there (the table's own read is
+ * inlined in speaker_classify, which asks this only for words it has no answer for yet). */
+__attribute__((noinline)) static uint64_t speaker_word(const rc_doc *doc, const srclex *sl,
+                                                     size_t i)
+{
+    uint64_t v = memo_pack(speaker_word_fresh(doc, sl, i));
     rc_word *rw = rc_word_at(doc, i);
     if (rw) {
-        uint64_t v = 0;
-        memcpy(&v, &info, sizeof info);
         rw->memo[RC_WM_SRCLEX] = v;
         rw->have |= 1u << RC_WM_SRCLEX;
     }
-    return info;
+    return v;
 }
 
 /* The first token from i on that starts at or after byte off (n when none): a galloping
@@ -128,26 +132,29 @@ static void speaker_classify(const rc_doc *doc, const srclex *sl, srclex_info *t
             ti[i] = (srclex_info){kind == RC_TOK_NUMBER ? SL_DET : 0, -1, -1}; /* "12 habitants" */
             continue;
         }
-        srclex_info info;
+        uint64_t v;
         uint32_t id = wids ? wids[i] : UINT32_MAX;
         if (id != UINT32_MAX && (words[id].have >> RC_WM_SRCLEX & 1u))
-            memcpy(&info, &words[id].memo[RC_WM_SRCLEX], sizeof info);
+            v = words[id].memo[RC_WM_SRCLEX];
         else
-            info = speaker_word(doc, sl, i);
-        uint32_t wb = info.bits & (WB_ACRO | WB_ARTNAME);
-        info.bits ^= wb;
+            v = speaker_word(doc, sl, i);
+        uint32_t bits = (uint32_t)v;
+        uint32_t wb = bits & (WB_ACRO | WB_ARTNAME);
+        bits ^= wb;
         if (kind == RC_TOK_WORD && (wb || (t->flags & RC_TF_UPPER))) {
             if (t->flags & RC_TF_UPPER) {
                 if (wb & WB_ACRO)
-                    info.bits |= TB_NAME | TB_ACRO;
+                    bits |= TB_NAME | TB_ACRO;
                 else if (!((t->flags & RC_TF_SENTSTART) &&
-                           (info.bits & (gram | SL_SRC | SL_ROLE | SL_ORG | SL_VIA))) &&
-                         !(info.bits & (SL_DET | SL_PREP | SL_PRON | SL_STOP | SL_CUE | SL_ROLE)))
-                    info.bits |= TB_NAME;
+                           (bits & (gram | SL_SRC | SL_ROLE | SL_ORG | SL_VIA))) &&
+                         !(bits & (SL_DET | SL_PREP | SL_PRON | SL_STOP | SL_CUE | SL_ROLE)))
+                    bits |= TB_NAME;
             } else if (wb & WB_ARTNAME)
-                info.bits |= TB_NAME;
+                bits |= TB_NAME;
         }
-        ti[i] = info;
+        ti[i].bits = bits;
+        ti[i].verb = (int16_t)(uint16_t)(v >> 32);
+        ti[i].cue = (int16_t)(uint16_t)(v >> 48);
     }
 }
 
