@@ -208,8 +208,10 @@ static const srclex_cue *cue_match(const src_state *st, uint32_t i, uint32_t lim
         if (i + 1 < lim) {
             size_t n1;
             const char *f1 = seen_fold(st, &cs, i + 1, &n1);
-            unsigned char b = n1 ? (unsigned char)f1[0] : 0;
-            on = n1 == 0 || (n1 <= 64 && (head->go_on[b >> 6] >> (b & 63) & 1u)) ||
+            unsigned h = n1 ? srclex_pair((unsigned char)f1[0],
+                                          n1 > 1 ? (unsigned char)f1[1] : 0)
+                            : 0;
+            on = n1 == 0 || (n1 <= 64 && (head->go_on[h >> 6] >> (h & 63) & 1u)) ||
                  (head->spaced && seen_aside(st, &cs, i + 1) > 0);
         }
         if (!on) /* then only the first word alone can be the phrase */

@@ -395,8 +395,12 @@ static void cue_summaries(srclex *sl)
                 continue;
             }
             size_t tail = o->keylen + (o->phrase[o->keylen] == ' ');
-            unsigned char b = (unsigned char)o->phrase[tail];
-            c->go_on[b >> 6] |= 1ull << (b & 63);
+            unsigned char b0 = (unsigned char)o->phrase[tail];
+            unsigned char b1 = b0 ? (unsigned char)o->phrase[tail + 1] : 0;
+            unsigned h = srclex_pair(b0, 0); /* a token that is the first byte alone */
+            c->go_on[h >> 6] |= 1ull << (h & 63);
+            h = srclex_pair(b0, b1);
+            c->go_on[h >> 6] |= 1ull << (h & 63);
             c->spaced |= tail > o->keylen;
         }
     }

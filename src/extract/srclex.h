@@ -80,13 +80,21 @@ typedef struct srclex_cue {
     int32_t next;       /* next phrase with the same first word, or -1 */
     uint32_t len;       /* strlen(phrase) */
     uint32_t keylen;    /* its first word, the key it is chained under (with an apostrophe) */
-    /* of the phrases from this one to the end of its chain: the bytes that may start what
-     * follows the first word (bit c of go_on[c >> 6]), whether a space comes first in any,
-     * and the phrase that is the first word alone (-1: none) */
+    /* of the phrases from this one to the end of its chain: the first two bytes that may
+     * start what follows the first word (bit srclex_pair(b0, b1) of go_on, with b1 = 0 for a
+     * one-byte word), whether a space comes first in any, and the phrase that is the first
+     * word alone (-1: none) */
     uint64_t go_on[4];
     uint8_t spaced;
     int32_t alone;
 } srclex_cue;
+
+/* The bit of srclex_cue.go_on for a word that starts with bytes b0, b1 (b1 = 0: the word is
+ * b0 alone). Pairs may share a bit: go_on tells which words cannot go on, never which can. */
+static inline unsigned srclex_pair(unsigned char b0, unsigned char b1)
+{
+    return (b0 * 31u + b1) & 255u;
+}
 
 typedef struct srclex_info {
     uint32_t bits;
