@@ -184,6 +184,48 @@ static bool second_may_match(const src_state *st, cue_seen *cs, uint32_t i, cons
     return same || (tail > cue->keylen && seen_aside(st, cs, i + 1) > 0);
 }
 
+/* The folded form of token i as the thread's word table keeps it, or NULL when it has none
+ * there (then the careful path folds it). */
+static inline const char *memo_fold(const rc_doc *doc, uint32_t i, size_t *n)
+{
+    uint32_t id = doc->wids ? doc->wids[i] : UINT32_MAX;
+    if (id == UINT32_MAX || doc->words[id].flen == UINT32_MAX)
+        return NULL;
+    *n = doc->words[id].flen;
+    return doc->wpool + doc->words[id].foff;
+}
+
+/* The common case of cue_match told cheaply: token i reads exactly the chain's first word and
+ * the token after it cannot go on with any longer phrase of the chain, so the answer is the
+ * first word alone or nothing. Returns 1 when that settled it (*cue set, maybe NULL), 0 when
+ * the phrases must be read one by one. */
+static int cue_quick(const src_state *st, uint32_t i, uint32_t lim, const srclex_cue *head,
+                     const srclex_cue *cues, uint32_t *end, const srclex_cue **cue)
+{
+    const rc_doc *doc = st->doc;
+    size_t n0, n1;
+    const char *f0 = memo_fold(doc, i, &n0);
+    if (!f0 || n0 > 64 - 4 || n0 != head->keylen || i >= lim)
+        return 0;
+    for (size_t c = 0; c < n0; c++)
+        if (f0[c] != head->phrase[c])
+            return 0;
+    if (i + 1 < lim) {
+        const char *f1 = memo_fold(doc, i + 1, &n1);
+        if (!f1 || n1 > 64 - 4 || n1 == 0)
+            return 0;
+        unsigned h = srclex_pair((unsigned char)f1[0], n1 > 1 ? (unsigned char)f1[1] : 0);
+        if (head->go_on[h >> 6] >> (h & 63) & 1u)
+            return 0;
+        if (head->spaced && phrase_aside(st, i + 1, lim) > 0)
+            return 0;
+    }
+    *cue = head->alone >= 0 ? &cues[head->alone] : NULL;
+    if (*cue)
+        *end = i + 1;
+    return 1;
+}
+
 /* The longest cue phrase at token i (whose word starts one: SL_CUE), or NULL. */
 static const srclex_cue *cue_match(const src_state *st, uint32_t i, uint32_t lim, uint32_t *end)
 {
@@ -196,6 +238,9 @@ static const srclex_cue *cue_match(const src_state *st, uint32_t i, uint32_t lim
     int32_t c = st->ti[i].cue;
     if (c < 0 || (size_t)c >= ncues)
         return NULL;
+    const srclex_cue *quick;
+    if (cue_quick(st, i, lim, &cues[c], cues, end, &quick))
+        return quick;
     /* the phrases of a chain share their first word: when token i reads exactly that word, a
      * phrase longer than it needs the next token to go on, which most phrases' next tokens
      * refuse at once */
