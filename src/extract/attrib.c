@@ -1093,7 +1093,7 @@ static int quote_fallback(pass *ps, size_t q)
     const quote_tok *qt = &ps->qt[q];
     if (doc->quotes[q].has_speaker || qt->words <= 2)
         return RC_OK;
-    uint32_t s = st->sent_of[qt->oa], a = speaker_sent_a(st, s);
+    uint32_t s = speaker_sent_of(st, qt->oa), a = speaker_sent_a(st, s);
     if (qt->oa == a) { /* a quotation standing alone goes on with the speaker just quoted */
         if (s > 0 && ps->sent_attr[s] > ps->sent_attr[s - 1]) /* X décrit la scène. « … » */
             give_quote(ps, q, &doc->attrs[ps->sent_attr[s] - 1].chain[0], NULL);

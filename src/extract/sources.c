@@ -31,7 +31,7 @@ static bool sources_utterance(const src_state *st, const quote_tok *qt)
     uint32_t oa = qt->oa;
     while (oa > 0 && st->doc->toks[oa - 1].kind == RC_TOK_QUOTE_OPEN) /* « « a stray mark */
         oa--;
-    if (oa == 0 || st->sent_of[oa - 1] != st->sent_of[oa])
+    if (oa == 0 || speaker_sent_of(st, oa - 1) != speaker_sent_of(st, oa))
         return true;
     const rc_token *t = &st->doc->toks[oa - 1];
     return t->end - t->start == 1 && st->doc->text[t->start] == ':';

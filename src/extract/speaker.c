@@ -158,6 +158,19 @@ static void speaker_classify(const rc_doc *doc, const srclex *sl, srclex_info *t
     }
 }
 
+uint32_t speaker_sent_of(const src_state *st, uint32_t i)
+{
+    size_t lo = 0, hi = st->doc->nsents; /* the last sentence whose first token is <= i */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (st->sent_tok[mid] <= i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo ? (uint32_t)(lo - 1) : 0;
+}
+
 int speaker_init(src_state *st, rc_doc *doc, const srclex *sl)
 {
     memset(st, 0, sizeof *st);
@@ -166,31 +179,24 @@ int speaker_init(src_state *st, rc_doc *doc, const srclex *sl)
     st->agencies = rc_lang_lex(doc->ctx->fr, "dateline_agencies");
     size_t n = doc->ntoks;
     st->ti = rc_arena_alloc(&doc->arena, (n + 1) * sizeof *st->ti);
-    st->sent_of = rc_arena_alloc(&doc->arena, (n + 1) * sizeof *st->sent_of);
     st->sent_tok = rc_arena_alloc(&doc->arena, (doc->nsents + 2) * sizeof *st->sent_tok);
-    if (!st->ti || !st->sent_of || !st->sent_tok)
+    if (!st->ti || !st->sent_tok)
         return RC_ENOMEM;
-    uint32_t s = 0;
     for (size_t i = 0; i <= doc->nsents; i++)
         st->sent_tok[i] = (uint32_t)n;
     if (doc->nsents)
         st->sent_tok[0] = 0;
-    /* each token's sentence: a sentence takes the tokens that start before the next one */
+    /* each sentence's first token: the first that starts at or after the sentence (a sentence
+     * with no token of its own shares the next one's; past the last token, n) */
     const rc_token *toks = doc->toks;
-    uint32_t *sent_of = st->sent_of;
-    for (size_t i = 0;;) {
-        uint32_t lim = s + 1 < doc->nsents ? doc->sents[s + 1].start : UINT32_MAX;
-        while (i < n && toks[i].start < lim)
-            sent_of[i++] = s;
+    for (size_t i = 0, k = 1; k < doc->nsents; k++) {
+        i = tok_at_or_after(toks, n, i, doc->sents[k].start);
         if (i >= n)
             break;
-        st->sent_tok[++s] = (uint32_t)i;
+        st->sent_tok[k] = (uint32_t)i;
     }
     speaker_classify(doc, sl, st->ti);
-    for (size_t k = s + 1; k <= doc->nsents; k++)
-        st->sent_tok[k] = (uint32_t)n;
     st->ti[n] = (srclex_info){0, -1, -1};
-    st->sent_of[n] = s;
     if (doc->nents) { /* the entities stage's names, when it ran */
         st->ent_of = rc_arena_alloc(&doc->arena, (n + 1) * sizeof *st->ent_of);
         st->ent_end = rc_arena_alloc(&doc->arena, doc->nents * sizeof *st->ent_end);
@@ -1214,7 +1220,7 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
     assert(np->a < np->b && (np->pron || np->na < np->nb || np->ra < np->rb));
     memset(out, 0, sizeof *out);
     const rc_token *t = st->doc->toks;
-    uint32_t sent = st->sent_of[np->a];
+    uint32_t sent = speaker_sent_of(st, np->a);
     out->start = t[np->a].start;
     out->end = t[np->b - 1].end;
     if (np->pron) { /* the nearest earlier speaker that fits */

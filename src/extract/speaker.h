@@ -48,7 +48,6 @@ typedef struct src_state {
     const srclex *sl;
     const rc_lexicon *agencies; /* news agencies (dateline_agencies.txt), which relay */
     srclex_info *ti;            /* one per token */
-    uint32_t *sent_of;          /* sentence of each token */
     uint32_t *sent_tok;         /* first token of each sentence; [nsents] = ntoks */
     int32_t *ent_of;            /* the entity a token starts, or -1 (NULL without entities) */
     uint32_t *ent_end;          /* token end of each entity */
@@ -58,6 +57,10 @@ typedef struct src_state {
 
 /* Fills the per-token tables of st for doc; memory from doc->arena. RC_OK or RC_ENOMEM. */
 int speaker_init(src_state *st, rc_doc *doc, const srclex *sl);
+
+/* The sentence of token i (i < ntoks): a binary search of the sentences' first tokens, since
+ * only a few readers ask it. */
+uint32_t speaker_sent_of(const src_state *st, uint32_t i);
 
 /* The first and end tokens of sentence s. */
 static inline uint32_t speaker_sent_a(const src_state *st, uint32_t s) { return st->sent_tok[s]; }
