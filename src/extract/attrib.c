@@ -1200,6 +1200,7 @@ int attrib_run(src_state *st, const quote_tok *qt)
     ps.sent_attr = rc_arena_alloc(&doc->arena, (doc->nsents + 1) * sizeof *ps.sent_attr);
     if (!ps.sent_attr)
         return RC_ENOMEM;
+    size_t act = 0; /* the next token of st->acts to read */
     for (uint32_t s = 0; s < doc->nsents; s++) {
         ps.sent_attr[s] = doc->nattrs;
         ps.sent = s;
@@ -1208,11 +1209,11 @@ int attrib_run(src_state *st, const quote_tok *qt)
         ps.sent_first = doc->nattrs;
         ps.citing.n = 0;
         for (uint32_t i = ps.a; i < ps.b;) {
-            const srclex_info *ti = st->ti;
-            while (i < ps.b && !(ti[i].bits & (SL_CUE | SL_VERB)))
-                i++; /* neither starts a cue nor reports */
-            if (i >= ps.b)
+            while (act < st->nacts && st->acts[act] < i)
+                act++; /* the tokens between start no cue and report nothing */
+            if (act >= st->nacts || st->acts[act] >= ps.b)
                 break;
+            i = st->acts[act];
             uint32_t next = i + 1, e;
             int status = RC_OK;
             bool inq = (st->ti[i].bits & TB_INQ) != 0;

@@ -115,10 +115,14 @@ static size_t tok_at_or_after(const rc_token *toks, size_t n, size_t i, uint32_t
 }
 
 /* What each token of doc is (ti[0..ntoks)): the word's classes from the thread's memo, with
- * TB_WORD, and TB_NAME for a capitalised word that no class keeps from being a name. This runs
- * on every token, so it is its own small function with the rare look-up kept out of line. */
-static void speaker_classify(const rc_doc *doc, const srclex *sl, srclex_info *ti)
+ * TB_WORD, and TB_NAME for a capitalised word that no class keeps from being a name; acts
+ * (room for ntoks + 1) receives the tokens with SL_CUE or SL_VERB, and their number is
+ * returned. This runs on every token, so it is its own small function with the rare look-up
+ * kept out of line. */
+static size_t speaker_classify(const rc_doc *doc, const srclex *sl, srclex_info *ti,
+                                uint32_t *acts)
 {
+    size_t nacts = 0;
     const uint32_t gram = SL_DET | SL_PREP | SL_LOC | SL_STOP | SL_AUX | SL_ADV | SL_PRON |
                           SL_CUE | SL_VERB | SL_REFL | SL_CONJ | SL_QUE | SL_REL;
     const rc_token *toks = doc->toks;
@@ -155,7 +159,10 @@ static void speaker_classify(const rc_doc *doc, const srclex *sl, srclex_info *t
         ti[i].bits = bits;
         ti[i].verb = (int16_t)(uint16_t)(v >> 32);
         ti[i].cue = (int16_t)(uint16_t)(v >> 48);
+        acts[nacts] = (uint32_t)i; /* kept only when it acts */
+        nacts += (bits & (SL_CUE | SL_VERB)) != 0;
     }
+    return nacts;
 }
 
 uint32_t speaker_sent_of(const src_state *st, uint32_t i)
@@ -195,7 +202,10 @@ int speaker_init(src_state *st, rc_doc *doc, const srclex *sl)
             break;
         st->sent_tok[k] = (uint32_t)i;
     }
-    speaker_classify(doc, sl, st->ti);
+    st->acts = rc_arena_alloc(&doc->arena, (n + 1) * sizeof *st->acts);
+    if (!st->acts)
+        return RC_ENOMEM;
+    st->nacts = speaker_classify(doc, sl, st->ti, st->acts);
     st->ti[n] = (srclex_info){0, -1, -1};
     if (doc->nents) { /* the entities stage's names, when it ran */
         st->ent_of = rc_arena_alloc(&doc->arena, (n + 1) * sizeof *st->ent_of);
@@ -1415,8 +1425,10 @@ void speaker_scan_names(src_state *st, uint32_t a, uint32_t b, uint32_t sent)
     const srclex_info *ti = st->ti;
     const rc_token *t = st->doc->toks;
     for (uint32_t i = a; i < b; i++) {
-        if (!(ti[i].bits & TB_NAME) || (ti[i].bits & TB_INQ))
-            continue;
+        while (i < b && (ti[i].bits & (TB_NAME | TB_INQ)) != TB_NAME)
+            i++; /* a name outside quotation marks */
+        if (i >= b)
+            break;
         if (i > a && (ti[i - 1].bits & (TB_NAME | SL_PREP | SL_DET | SL_LOC | SL_PARTICLE)))
             continue;
         src_np np;

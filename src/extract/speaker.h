@@ -49,6 +49,9 @@ typedef struct src_state {
     const rc_lexicon *agencies; /* news agencies (dateline_agencies.txt), which relay */
     srclex_info *ti;            /* one per token */
     uint32_t *sent_tok;         /* first token of each sentence; [nsents] = ntoks */
+    uint32_t *acts;             /* the tokens that start a cue or are a reporting verb (SL_CUE,
+                                 * SL_VERB), in order: the only ones attributions start at */
+    size_t nacts;
     int32_t *ent_of;            /* the entity a token starts, or -1 (NULL without entities) */
     uint32_t *ent_end;          /* token end of each entity */
     src_mem mem[SRC_MEM];
