@@ -1,6 +1,7 @@
 /*
  * quotes.h - quotation spans: « … », “ … ”, straight "…", nested and across sentences, and the
- * quote that never closes, which ends with its line or paragraph. One pass over the tokens.
+ * quote that never closes, which ends with its line or paragraph. One pass over the tokens that
+ * can matter (the marks and line starts speaker_init lists).
  */
 #ifndef RC_QUOTES_H
 #define RC_QUOTES_H
