@@ -376,17 +376,17 @@ static bool grammar_class(const src_state *st, uint32_t k, const char *cls)
     const rc_token *t = &st->doc->toks[k];
     if (t->kind != RC_TOK_WORD)
         return false;
-    const rc_lexicon *lex = rc_lang_lex(st->doc->ctx->fr, "source_grammar");
+    const rc_lexicon *lex = srclex_lex(st->sl, SLX_GRAMMAR);
     const char *v = lex ? rc_lex_get(lex, st->doc->text + t->start, t->end - t->start) : NULL;
     return v && strstr(v, cls) != NULL;
 }
 
 /* Whether token k's word is in the language's word list of that name (source_own.txt:
  * possessives by which the outlet names itself; source_objects.txt: object pronouns). */
-static bool tok_listed(const src_state *st, uint32_t k, const char *list)
+static bool tok_listed(const src_state *st, uint32_t k, enum srclex_lexicon list)
 {
     const rc_token *t = &st->doc->toks[k];
-    return rc_lex_get(rc_lang_lex(st->doc->ctx->fr, list), st->doc->text + t->start,
+    return rc_lex_get(srclex_lex(st->sl, list), st->doc->text + t->start,
                       t->end - t->start) != NULL;
 }
 
@@ -394,7 +394,7 @@ static bool tok_listed(const src_state *st, uint32_t k, const char *list)
  * journalistes): what it opens is no relay. */
 static bool own_outlet(const src_state *st, uint32_t k)
 {
-    return tok_listed(st, k, "source_own");
+    return tok_listed(st, k, SLX_OWN);
 }
 
 /* Sources joined to the one just read (selon X et Y), then relays (X, cité par Y). Returns the
@@ -636,7 +636,7 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
             (mm.flags & RC_M_PPAS) && m - 1 > a && (ti[m - 2].bits & (SL_AUX | SL_ADV))) {
             /* a participle only: doit annoncer, va présenter tell what is to come */
             if (mm.lemma &&
-                rc_lex_get(rc_lang_lex(st->doc->ctx->fr, "source_refusal"), mm.lemma,
+                rc_lex_get(srclex_lex(st->sl, SLX_REFUSAL), mm.lemma,
                            strlen(mm.lemma)))
                 return RC_OK; /* a refusé de commenter: nothing reported */
             k = g = m - 1;
@@ -692,7 +692,7 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
      * lui a répondu X): the subject follows the verb */
     if (g > a + 1 && t[g - 1].kind == RC_TOK_WORD &&
         (speaker_punct(st, g - 2, ',') || t[g - 2].kind == RC_TOK_QUOTE_CLOSE) &&
-        tok_listed(st, g - 1, "source_objects"))
+        tok_listed(st, g - 1, SLX_OBJECTS))
         g--;
     uint32_t bits = ti[i].bits;
     /* X a démenti ce bilan et affirmé ...; X confirme mais déplore: a verb joined to the clause

@@ -187,7 +187,7 @@ int speaker_init(src_state *st, rc_doc *doc, const srclex *sl)
     memset(st, 0, sizeof *st);
     st->doc = doc;
     st->sl = sl;
-    st->agencies = rc_lang_lex(doc->ctx->fr, "dateline_agencies");
+    st->agencies = srclex_lex(sl, SLX_AGENCIES);
     size_t n = doc->ntoks;
     st->ti = rc_arena_alloc(&doc->arena, (n + 1) * sizeof *st->ti);
     st->sent_tok = rc_arena_alloc(&doc->arena, (doc->nsents + 2) * sizeof *st->sent_tok);
@@ -290,7 +290,7 @@ static bool honorific(const src_state *st, uint32_t k)
     const char *w = tok_text(st, k, &len);
     if (len > 4 || !(st->doc->toks[k].flags & RC_TF_UPPER))
         return false;
-    const rc_lexicon *lex = rc_lang_lex(st->doc->ctx->fr, "source_grammar");
+    const rc_lexicon *lex = srclex_lex(st->sl, SLX_GRAMMAR);
     const char *v = lex ? rc_lex_get(lex, w, len) : NULL;
     return v && strstr(v, "hon") != NULL;
 }
@@ -768,7 +768,7 @@ static bool speaker_aside(const src_state *st, uint32_t a, uint32_t b)
     if (a >= b)
         return false;
     if (t[a].kind == RC_TOK_NUMBER && b - a == 2 && t[a + 1].kind == RC_TOK_WORD) {
-        const char *u = rc_lex_get(rc_lang_lex(st->doc->ctx->fr, "times"),
+        const char *u = rc_lex_get(srclex_lex(st->sl, SLX_TIMES),
                                    st->doc->text + t[a + 1].start, t[a + 1].end - t[a + 1].start);
         return u && strcmp(u, "unit Y") == 0;
     }
@@ -1060,7 +1060,7 @@ static bool first_name(const src_state *st, uint32_t k)
 {
     size_t len;
     const char *w = tok_text(st, k, &len);
-    const rc_lexicon *lex = rc_lang_lex(st->doc->ctx->fr, "ent_firstnames");
+    const rc_lexicon *lex = srclex_lex(st->sl, SLX_FIRSTNAMES);
     return lex && rc_lex_get(lex, w, len) != NULL;
 }
 
@@ -1071,7 +1071,7 @@ uint32_t speaker_name_split(const src_state *st, uint32_t na, uint32_t nb, bool 
     if (nb < na + 2 || nb - na > 8)
         return 0;
     const char *tx = st->doc->text;
-    const rc_lexicon *orgs = rc_lang_lex(st->doc->ctx->fr, "ent_orgs");
+    const rc_lexicon *orgs = srclex_lex(st->sl, SLX_ORGS);
     size_t n = t[nb - 1].end - t[na].start;
     if ((orgs && rc_lex_get(orgs, tx + t[na].start, n)) ||
         (st->agencies && rc_lex_get(st->agencies, tx + t[na].start, n)))
@@ -1089,7 +1089,7 @@ uint32_t speaker_name_split(const src_state *st, uint32_t na, uint32_t nb, bool 
 
 bool speaker_anaphor(const src_state *st, uint32_t k)
 {
-    const rc_lexicon *lex = rc_lang_lex(st->doc->ctx->fr, "source_nouns");
+    const rc_lexicon *lex = srclex_lex(st->sl, SLX_NOUNS);
     size_t len;
     const char *w = tok_text(st, k, &len);
     const char *v = lex ? rc_lex_get(lex, w, len) : NULL;
@@ -1101,7 +1101,7 @@ bool speaker_anaphor(const src_state *st, uint32_t k)
  * entry, or NULL when the noun names no group. */
 static const char *group_classes(const src_state *st, uint32_t k)
 {
-    const rc_lexicon *lex = rc_lang_lex(st->doc->ctx->fr, "source_nouns");
+    const rc_lexicon *lex = srclex_lex(st->sl, SLX_NOUNS);
     size_t len;
     const char *w = tok_text(st, k, &len);
     const char *v = lex ? rc_lex_get(lex, w, len) : NULL;
@@ -1114,7 +1114,7 @@ static const char *group_classes(const src_state *st, uint32_t k)
 static bool org_outlet(const src_state *st, const char *name)
 {
     size_t n = strlen(name);
-    const rc_lexicon *orgs = rc_lang_lex(st->doc->ctx->fr, "ent_orgs");
+    const rc_lexicon *orgs = srclex_lex(st->sl, SLX_ORGS);
     const char *v = orgs ? rc_lex_get(orgs, name, n) : NULL;
     if (v && (!strncmp(v, "agency", 6) || !strncmp(v, "media", 5)))
         return true;
@@ -1126,7 +1126,7 @@ static bool org_outlet(const src_state *st, const char *name)
  * the list does not know is never taken: the nearest one of any kind is too often another. */
 static bool group_antecedent(const src_state *st, const rc_entity *en, const char *classes)
 {
-    const rc_lexicon *orgs = rc_lang_lex(st->doc->ctx->fr, "ent_orgs");
+    const rc_lexicon *orgs = srclex_lex(st->sl, SLX_ORGS);
     const char *v = orgs ? rc_lex_get(orgs, en->canon, strlen(en->canon)) : NULL;
     if (!v)
         return false;
@@ -1222,7 +1222,7 @@ static int32_t org_antecedent(const src_state *st, uint32_t k, uint32_t sent, ui
 /* Whether token k is a demonstrative (ce, cet, cette): "dem" in its source_grammar.tsv entry. */
 static bool is_demonstrative(const src_state *st, uint32_t k)
 {
-    const rc_lexicon *lex = rc_lang_lex(st->doc->ctx->fr, "source_grammar");
+    const rc_lexicon *lex = srclex_lex(st->sl, SLX_GRAMMAR);
     size_t len;
     const char *w = tok_text(st, k, &len);
     const char *v = lex ? rc_lex_get(lex, w, len) : NULL;

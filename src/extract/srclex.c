@@ -25,8 +25,18 @@ struct srclex {
     size_t nverbs, capverbs;
     srclex_cue *cues;
     size_t ncues, capcues;
+    const rc_lexicon *lex[SLX_N]; /* srclex_lex */
     int oom;
 };
+
+static const char *const lex_names[SLX_N] = {
+    "source_grammar", "source_own", "source_objects", "source_refusal",   "source_nouns",
+    "times",          "ent_firstnames", "ent_orgs",   "dateline_agencies"};
+
+const rc_lexicon *srclex_lex(const srclex *sl, enum srclex_lexicon which)
+{
+    return (unsigned)which < SLX_N ? sl->lex[which] : NULL;
+}
 
 static const char *const vclass_names[SV_N] = {
     "say", "assert", "announce", "report", "confirm", "add", "explain", "estimate", "accuse",
@@ -419,6 +429,8 @@ static void *srclex_make(const rc_ctx *ctx)
     rc_lex_each(rc_lang_lex(fr, "reporting_verbs"), load_verb, sl);
     rc_lex_each(rc_lang_lex(fr, "attribution_cues"), load_cue, sl);
     cue_summaries(sl);
+    for (int k = 0; k < SLX_N; k++)
+        sl->lex[k] = rc_lang_lex(fr, lex_names[k]);
     if (sl->oom) {
         srclex_free(sl);
         return NULL;

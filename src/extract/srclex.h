@@ -114,6 +114,24 @@ srclex_info srclex_word(const srclex *sl, const char *s, size_t len);
 
 const srclex_verb *srclex_verbs(const srclex *sl, size_t *n /* OUT */);
 const srclex_cue *srclex_cues(const srclex *sl, size_t *n /* OUT */);
+/* The other lexicons the stage reads, looked up by name once per context (rc_lang_lex scans
+ * the language's list of names). */
+enum srclex_lexicon {
+    SLX_GRAMMAR,    /* source_grammar */
+    SLX_OWN,        /* source_own */
+    SLX_OBJECTS,    /* source_objects */
+    SLX_REFUSAL,    /* source_refusal */
+    SLX_NOUNS,      /* source_nouns */
+    SLX_TIMES,      /* times */
+    SLX_FIRSTNAMES, /* ent_firstnames */
+    SLX_ORGS,       /* ent_orgs */
+    SLX_AGENCIES,   /* dateline_agencies */
+    SLX_N
+};
+
+/* The lexicon which of the table's context, or NULL when the language has none by that name. */
+const rc_lexicon *srclex_lex(const srclex *sl, enum srclex_lexicon which);
+
 /* The name of a verb class ("say", "deny"), for JSON; static storage. */
 const char *srclex_vclass_name(int cls);
 
