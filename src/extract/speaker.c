@@ -117,14 +117,12 @@ static size_t tok_at_or_after(const rc_token *toks, size_t n, size_t i, uint32_t
 /* What each token of doc is (ti[0..ntoks)): the word's classes from the thread's memo, with
  * TB_WORD, and TB_NAME for a capitalised word that no class keeps from being a name; acts
  * (room for ntoks + 1) receives the tokens with SL_CUE or SL_VERB, and their number is
- * returned; marks (as much room) the quotation marks and the tokens that open a line, and
- * starts (as much room) the tokens flagged RC_TF_SENTSTART. This runs on every token, so it is its own small function with the rare look-up
+ * returned; marks (as much room) the quotation marks and the tokens that open a line. This runs on every token, so it is its own small function with the rare look-up
  * kept out of line. */
 static size_t speaker_classify(const rc_doc *doc, const srclex *sl, srclex_info *ti,
-                                uint32_t *acts, uint32_t *marks, size_t *nmarks /* OUT */,
-                                uint32_t *starts, size_t *nstarts /* OUT */)
+                                uint32_t *acts, uint32_t *marks, size_t *nmarks /* OUT */)
 {
-    size_t nacts = 0, nm = 0, ns = 0;
+    size_t nacts = 0, nm = 0;
     const uint32_t gram = SL_DET | SL_PREP | SL_LOC | SL_STOP | SL_AUX | SL_ADV | SL_PRON |
                           SL_CUE | SL_VERB | SL_REFL | SL_CONJ | SL_QUE | SL_REL;
     const rc_token *toks = doc->toks;
@@ -134,8 +132,6 @@ static size_t speaker_classify(const rc_doc *doc, const srclex *sl, srclex_info 
     for (size_t i = 0; i < n; i++) {
         const rc_token *t = &toks[i];
         unsigned kind = t->kind;
-        starts[ns] = (uint32_t)i; /* kept only when it starts a sentence */
-        ns += (t->flags & RC_TF_SENTSTART) != 0;
         marks[nm] = (uint32_t)i; /* kept only when quotes.c must look at it */
         nm += kind == RC_TOK_QUOTE_OPEN || kind == RC_TOK_QUOTE_CLOSE ||
               (t->flags & (RC_TF_NEWLINE | RC_TF_PARAGRAPH));
@@ -170,7 +166,6 @@ static size_t speaker_classify(const rc_doc *doc, const srclex *sl, srclex_info 
         nacts += (bits & (SL_CUE | SL_VERB)) != 0;
     }
     *nmarks = nm;
-    *nstarts = ns;
     return nacts;
 }
 
@@ -202,32 +197,20 @@ int speaker_init(src_state *st, rc_doc *doc, const srclex *sl)
         st->sent_tok[i] = (uint32_t)n;
     if (doc->nsents)
         st->sent_tok[0] = 0;
-    st->acts = rc_arena_alloc(&doc->arena, (n + 1) * sizeof *st->acts);
-    st->marks = rc_arena_alloc(&doc->arena, (n + 1) * sizeof *st->marks);
-    uint32_t *starts = rc_arena_alloc(&doc->arena, (n + 1) * sizeof *starts);
-    if (!st->acts || !st->marks || !starts)
-        return RC_ENOMEM;
-    size_t nstarts;
-    st->nacts = speaker_classify(doc, sl, st->ti, st->acts, st->marks, &st->nmarks, starts,
-                                 &nstarts);
     /* each sentence's first token: the first that starts at or after the sentence (a sentence
-     * with no token of its own shares the next one's; past the last token, n). The tokenizer
-     * flags the token a sentence starts on, which is that token; a sentence that starts on no
-     * flagged token is searched for. */
+     * with no token of its own shares the next one's; past the last token, n) */
     const rc_token *toks = doc->toks;
-    for (size_t i = 0, k = 1, f = 0; k < doc->nsents; k++) {
-        uint32_t off = doc->sents[k].start;
-        while (f < nstarts && toks[starts[f]].start < off)
-            f++;
-        if (f < nstarts && toks[starts[f]].start == off &&
-            (starts[f] == 0 || toks[starts[f] - 1].start < off))
-            i = starts[f];
-        else
-            i = tok_at_or_after(toks, n, i, off);
+    for (size_t i = 0, k = 1; k < doc->nsents; k++) {
+        i = tok_at_or_after(toks, n, i, doc->sents[k].start);
         if (i >= n)
             break;
         st->sent_tok[k] = (uint32_t)i;
     }
+    st->acts = rc_arena_alloc(&doc->arena, (n + 1) * sizeof *st->acts);
+    st->marks = rc_arena_alloc(&doc->arena, (n + 1) * sizeof *st->marks);
+    if (!st->acts || !st->marks)
+        return RC_ENOMEM;
+    st->nacts = speaker_classify(doc, sl, st->ti, st->acts, st->marks, &st->nmarks);
     st->ti[n] = (srclex_info){0, -1, -1};
     if (doc->nents) { /* the entities stage's names, when it ran */
         st->ent_of = rc_arena_alloc(&doc->arena, (n + 1) * sizeof *st->ent_of);
