@@ -1145,6 +1145,10 @@ static void quote_echo(pass *ps)
 {
     rc_doc *doc = ps->st->doc;
     char fa[256], fb[1024];
+    /* each later quotation is folded once however many earlier ones are compared with it:
+     * folded[r] (in the arena) with its length, or NULL when not yet folded */
+    char **folded = NULL;
+    size_t *flen = NULL;
     for (size_t q = 0; q < doc->nquotes; q++) {
         rc_quote *qu = &doc->quotes[q];
         if (qu->has_speaker || ps->qt[q].words < 3)
@@ -1166,11 +1170,32 @@ static void quote_echo(pass *ps)
             if (!o->has_speaker)
                 continue;
             tried++;
-            size_t lb = rc_fold(doc->text + o->start, o->end - o->start, fb, sizeof fb - 1);
+            if (!folded) {
+                folded = rc_arena_alloc(&doc->arena, doc->nquotes * sizeof *folded);
+                flen = rc_arena_alloc(&doc->arena, doc->nquotes * sizeof *flen);
+                if (folded && flen)
+                    memset(folded, 0, doc->nquotes * sizeof *folded);
+                else
+                    folded = NULL;
+            }
+            const char *pb = fb;
+            size_t lb;
+            if (folded && folded[r]) {
+                pb = folded[r];
+                lb = flen[r];
+            } else {
+                lb = rc_fold(doc->text + o->start, o->end - o->start, fb, sizeof fb - 1);
+                if (lb < sizeof fb - 1)
+                    fb[lb] = '\0';
+                size_t keep = lb < sizeof fb - 1 ? lb + 1 : 0; /* too long: only its length */
+                if (folded && (folded[r] = rc_arena_alloc(&doc->arena, keep ? keep : 1)) != NULL) {
+                    memcpy(folded[r], keep ? fb : "", keep ? keep : 1);
+                    flen[r] = lb;
+                }
+            }
             if (lb >= sizeof fb - 1 || lb <= la)
                 continue;
-            fb[lb] = '\0';
-            if (strstr(fb, pa)) {
+            if (strstr(pb, pa)) {
                 qu->has_speaker = 1;
                 qu->speaker = o->speaker; /* named where the repeated quotation's is */
                 break;
