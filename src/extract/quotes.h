@@ -1,7 +1,6 @@
 /*
  * quotes.h - quotation spans: « … », “ … ”, straight "…", nested and across sentences, and the
- * quote that never closes, which ends with its line or paragraph. One pass over the tokens that
- * can matter (the marks and line starts speaker_init lists).
+ * quote that never closes, which ends with its line or paragraph. One pass over the tokens.
  */
 #ifndef RC_QUOTES_H
 #define RC_QUOTES_H

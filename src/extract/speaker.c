@@ -117,12 +117,12 @@ static size_t tok_at_or_after(const rc_token *toks, size_t n, size_t i, uint32_t
 /* What each token of doc is (ti[0..ntoks)): the word's classes from the thread's memo, with
  * TB_WORD, and TB_NAME for a capitalised word that no class keeps from being a name; acts
  * (room for ntoks + 1) receives the tokens with SL_CUE or SL_VERB, and their number is
- * returned; marks (as much room) the quotation marks and the tokens that open a line. This runs on every token, so it is its own small function with the rare look-up
+ * returned. This runs on every token, so it is its own small function with the rare look-up
  * kept out of line. */
 static size_t speaker_classify(const rc_doc *doc, const srclex *sl, srclex_info *ti,
-                                uint32_t *acts, uint32_t *marks, size_t *nmarks /* OUT */)
+                                uint32_t *acts)
 {
-    size_t nacts = 0, nm = 0;
+    size_t nacts = 0;
     const uint32_t gram = SL_DET | SL_PREP | SL_LOC | SL_STOP | SL_AUX | SL_ADV | SL_PRON |
                           SL_CUE | SL_VERB | SL_REFL | SL_CONJ | SL_QUE | SL_REL;
     const rc_token *toks = doc->toks;
@@ -132,9 +132,6 @@ static size_t speaker_classify(const rc_doc *doc, const srclex *sl, srclex_info 
     for (size_t i = 0; i < n; i++) {
         const rc_token *t = &toks[i];
         unsigned kind = t->kind;
-        marks[nm] = (uint32_t)i; /* kept only when quotes.c must look at it */
-        nm += kind == RC_TOK_QUOTE_OPEN || kind == RC_TOK_QUOTE_CLOSE ||
-              (t->flags & (RC_TF_NEWLINE | RC_TF_PARAGRAPH));
         if (kind < RC_TOK_WORD || kind > RC_TOK_ABBREV) {
             ti[i] = (srclex_info){kind == RC_TOK_NUMBER ? SL_DET : 0, -1, -1}; /* "12 habitants" */
             continue;
@@ -165,7 +162,6 @@ static size_t speaker_classify(const rc_doc *doc, const srclex *sl, srclex_info 
         acts[nacts] = (uint32_t)i; /* kept only when it acts */
         nacts += (bits & (SL_CUE | SL_VERB)) != 0;
     }
-    *nmarks = nm;
     return nacts;
 }
 
@@ -207,10 +203,9 @@ int speaker_init(src_state *st, rc_doc *doc, const srclex *sl)
         st->sent_tok[k] = (uint32_t)i;
     }
     st->acts = rc_arena_alloc(&doc->arena, (n + 1) * sizeof *st->acts);
-    st->marks = rc_arena_alloc(&doc->arena, (n + 1) * sizeof *st->marks);
-    if (!st->acts || !st->marks)
+    if (!st->acts)
         return RC_ENOMEM;
-    st->nacts = speaker_classify(doc, sl, st->ti, st->acts, st->marks, &st->nmarks);
+    st->nacts = speaker_classify(doc, sl, st->ti, st->acts);
     st->ti[n] = (srclex_info){0, -1, -1};
     if (doc->nents) { /* the entities stage's names, when it ran */
         st->ent_of = rc_arena_alloc(&doc->arena, (n + 1) * sizeof *st->ent_of);

@@ -52,9 +52,6 @@ typedef struct src_state {
     uint32_t *acts;             /* the tokens that start a cue or are a reporting verb (SL_CUE,
                                  * SL_VERB), in order: the only ones attributions start at */
     size_t nacts;
-    uint32_t *marks;            /* the quotation marks and the tokens after a line break, in
-                                 * order: the only ones quotes.c acts on */
-    size_t nmarks;
     int32_t *ent_of;            /* the entity a token starts, or -1 (NULL without entities) */
     uint32_t *ent_end;          /* token end of each entity */
     src_mem mem[SRC_MEM];
