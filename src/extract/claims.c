@@ -47,6 +47,42 @@ long cl_num_at(const rc_doc *doc, uint32_t off)
     return lo < doc->nnums && doc->nums[lo].start <= off ? (long)lo : -1;
 }
 
+long cl_num_tok(const cl_doc *d, size_t i)
+{
+    cl_word *w = cl_w(d, i);
+    if (!w->num) {
+        long m = cl_num_at(d->doc, d->doc->toks[i].start);
+        w->num = m >= 0 ? (int32_t)(m + 1) : -1;
+    }
+    return w->num > 0 ? (long)w->num - 1 : -1;
+}
+
+size_t cl_num_t0(const cl_doc *d, size_t k)
+{
+    if (!d->numt[2 * k])
+        d->numt[2 * k] = (uint32_t)cl_tok_at(d->doc, d->doc->nums[k].start) + 1;
+    return d->numt[2 * k] - 1;
+}
+
+size_t cl_num_t1(const cl_doc *d, size_t k)
+{
+    if (!d->numt[2 * k + 1])
+        d->numt[2 * k + 1] = (uint32_t)cl_tok_at(d->doc, d->doc->nums[k].end) + 1;
+    return d->numt[2 * k + 1] - 1;
+}
+
+void cl_sent_toks(const cl_doc *d, size_t s, size_t *a, size_t *b)
+{
+    cl_sent *st = &d->sents[s];
+    if (!st->known) {
+        st->t0 = (uint32_t)cl_tok_at(d->doc, d->doc->sents[s].start);
+        st->t1 = (uint32_t)cl_tok_at(d->doc, d->doc->sents[s].end);
+        st->known = 1;
+    }
+    *a = st->t0;
+    *b = st->t1;
+}
+
 int cl_is_word(const rc_doc *doc, size_t i)
 {
     unsigned k = i < doc->ntoks ? doc->toks[i].kind : 0;
@@ -144,7 +180,7 @@ static const cl_entry *cl_lemma_of(const cl_doc *d, size_t i)
 static const cl_word *cl_word_info(const cl_doc *d, size_t i)
 {
     const rc_doc *doc = d->doc;
-    cl_word *w = &d->words[i];
+    cl_word *w = cl_w(d, i);
     if (w->surf)
         return w;
     w->surf = &cl_none;
@@ -223,7 +259,7 @@ const cl_entry *cl_match(const cl_doc *d, size_t i, size_t lim, size_t *nt)
     *nt = 0;
     if (i >= lim || i >= doc->ntoks)
         return NULL;
-    cl_word *w = &d->words[i];
+    cl_word *w = cl_w(d, i);
     if (!w->matched) {
         /* the longest match up to the end of the text, kept: the rules ask again and again */
         size_t n;
@@ -1218,8 +1254,12 @@ int rc_stage_claims(rc_doc *doc, const rc_stage_env *env)
     memset(&d, 0, sizeof d);
     d.doc = doc;
     d.t = cl_table_get(doc->ctx);
-    d.words = d.t ? rc_arena_calloc(&doc->arena, doc->ntoks, sizeof *d.words) : NULL;
-    if (!d.t || !d.words)
+    /* the records of the tokens are cleared by blocks when first read (cl_w) */
+    d.words = d.t ? rc_arena_alloc(&doc->arena, doc->ntoks * sizeof *d.words) : NULL;
+    d.cleared = rc_arena_calloc(&doc->arena, (doc->ntoks >> CL_BLOCK_SHIFT) + 1, 1);
+    d.sents = rc_arena_calloc(&doc->arena, doc->nsents ? doc->nsents : 1, sizeof *d.sents);
+    d.numt = rc_arena_calloc(&doc->arena, 2 * doc->nnums, sizeof *d.numt);
+    if (!d.t || !d.words || !d.cleared || !d.sents || !d.numt)
         return RC_ENOMEM;
     size_t cap = 0;
     uint32_t skip_to = 0;

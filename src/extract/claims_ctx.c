@@ -5,6 +5,7 @@
  * the sentence, else the document's date for a past event), where (places of the clause) and who
  * did it (par des milices; les forces X avaient tué).
  */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -12,13 +13,6 @@
 #include "extract/claims_int.h"
 #include "lang/fr/morph.h"
 #include "util/fold.h"
-
-/* The first and last token of sentence s. */
-static void cl_sent_toks(const rc_doc *doc, size_t s, size_t *a, size_t *b)
-{
-    *a = cl_tok_at(doc, doc->sents[s].start);
-    *b = cl_tok_at(doc, doc->sents[s].end);
-}
 
 /* Whether a word of [-rait, -raient] form is a conditional verb by its ending (morphology
  * first, when it knows the word). */
@@ -78,31 +72,50 @@ static int cl_cues(const cl_doc *d, size_t a, size_t b, unsigned want, int near_
     return best;
 }
 
-/* cl_cues over a whole sentence, remembered: the claims of one sentence and of its neighbours
- * ask for the same sentences again. */
+/* Scans sentence s once for the first modality cue of each class, among all cues and among
+ * those marked near: the reading of cl_cues without the forms (conditional, future), which only
+ * the clause asks for, so that any set of classes is then answered without a new scan. */
+static void cl_sent_scan(const cl_doc *d, size_t s)
+{
+    cl_sent *st = &d->sents[s];
+    size_t a, b;
+    cl_sent_toks(d, s, &a, &b);
+    for (size_t i = a; i < b; i++) {
+        size_t nt;
+        const cl_entry *e = cl_match(d, i, b, &nt);
+        if (!e)
+            continue;
+        int m = e->mod;
+        if (m > CL_M_NONE && m <= CL_M_DENY) {
+            if (!st->cue[0][m])
+                st->cue[0][m] = (uint32_t)i + 1, st->cnt[0][m] = (uint8_t)nt;
+            if ((e->mflags & CL_MF_NEAR) && !st->cue[1][m])
+                st->cue[1][m] = (uint32_t)i + 1, st->cnt[1][m] = (uint8_t)nt;
+        }
+        if (nt > 1)
+            i += nt - 1;
+    }
+    st->scanned = 1;
+}
+
+/* cl_cues over a whole sentence for classes without forms (want holds neither conditional nor
+ * expected): the strongest class wanted and its first cue, from the sentence's one scan. */
 static int cl_sent_cues(cl_doc *d, size_t sent, unsigned want, int near_only, size_t *cue,
                         size_t *cnt)
 {
-    for (int i = 0; i < CL_NCACHE; i++) {
-        const cl_cuecache *k = &d->cache[i];
-        if (k->used && k->sent == sent && k->want == want && k->near_only == near_only) {
-            *cue = k->cue;
-            *cnt = k->cnt;
-            return k->best;
+    assert(!(want & (1u << CL_M_COND | 1u << CL_M_EXPECT)));
+    cl_sent *st = &d->sents[sent];
+    if (!st->scanned)
+        cl_sent_scan(d, sent);
+    near_only = near_only != 0;
+    for (int m = CL_M_DENY; m > CL_M_NONE; m--)
+        if ((want & (1u << m)) && st->cue[near_only][m]) {
+            *cue = st->cue[near_only][m] - 1;
+            *cnt = st->cnt[near_only][m];
+            return m;
         }
-    }
-    size_t a, b;
-    cl_sent_toks(d->doc, sent, &a, &b);
-    cl_cuecache *k = &d->cache[d->next++ % CL_NCACHE];
-    k->cue = k->cnt = 0;
-    k->best = cl_cues(d, a, b, want, near_only, &k->cue, &k->cnt);
-    k->sent = sent;
-    k->want = want;
-    k->near_only = near_only;
-    k->used = 1;
-    *cue = k->cue;
-    *cnt = k->cnt;
-    return k->best;
+    *cue = *cnt = 0;
+    return CL_M_NONE;
 }
 
 /* The innermost attribution whose scope holds off, or -1. */
@@ -592,7 +605,7 @@ static void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
                             : 0u;
         if (s > (long)f->sent) {
             size_t a, b;
-            cl_sent_toks(doc, (size_t)s, &a, &b);
+            cl_sent_toks(d, (size_t)s, &a, &b);
             const cl_entry *e = a < b ? cl_word_at(d, a) : NULL;
             int back = e && (e->wflags & CL_W_BACK);
             /* a later sentence with a figure of its own doubts that one, unless it refers back */
@@ -1030,9 +1043,8 @@ static int cl_source_own(const cl_doc *d, const rc_speaker *sp)
 
 int cl_context(cl_doc *d, cl_fig *f)
 {
-    const rc_doc *doc = d->doc;
     size_t s0, s1;
-    cl_sent_toks(doc, f->sent, &s0, &s1);
+    cl_sent_toks(d, f->sent, &s0, &s1);
     if (s0 > f->nt0)
         s0 = f->nt0;
     if (s1 < f->nt1)
