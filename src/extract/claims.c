@@ -199,6 +199,44 @@ static const cl_word *cl_word_info(const cl_doc *d, size_t i)
     return w;
 }
 
+/* Whether token i is an elided word whose folded form ends with an apostrophe (l', d', qu'),
+ * as the keys of the claims table write it before the next word. */
+static bool cl_elision_apos(const rc_doc *doc, size_t i)
+{
+    const rc_token *tk = &doc->toks[i];
+    const unsigned char *u = (const unsigned char *)doc->text;
+    size_t n = tk->end - tk->start;
+    return (n >= 1 && u[tk->end - 1] == '\'') ||
+           (n >= 3 && u[tk->end - 3] == 0xE2 && u[tk->end - 2] == 0x80 && u[tk->end - 1] == 0x99);
+}
+
+bool cl_may_end_doubt(const cl_doc *d, size_t i)
+{
+    /* the last token of a phrase matched by cl_match_at is a clitic, or a word with an entry
+     * of its own appended after a space or after an elided word's apostrophe; a word alone is
+     * its entry or its lemma's. The answer for the word (with its lemma whatever the token's
+     * kind, which only makes it more cautious) is kept per word. */
+    const rc_doc *doc = d->doc;
+    unsigned k = doc->toks[i].kind;
+    if (k == RC_TOK_CLITIC)
+        return true;
+    if (k != RC_TOK_WORD && k != RC_TOK_ELISION)
+        return false;
+    if (i > 0 && doc->toks[i - 1].kind == RC_TOK_ELISION && !cl_elision_apos(doc, i - 1))
+        return true; /* an apostrophe the keys do not write: no word boundary to rely on */
+    uint64_t v;
+    if (rc_word_get(doc, i, RC_WM_CL_DOUBT, &v))
+        return v != 0;
+    const cl_entry *s = cl_surf_of(d, i);
+    bool may = s && (s->tails & CL_DOUBT);
+    if (!may && (!s || s->prefix)) {
+        const cl_entry *l = cl_lemma_of(d, i);
+        may = l && l->mod > CL_M_NONE && ((1u << l->mod) & CL_DOUBT);
+    }
+    rc_word_set(doc, i, RC_WM_CL_DOUBT, may);
+    return may;
+}
+
 /* The longest entry starting at token i and ending before lim (cl_match without the cache). */
 static const cl_entry *cl_match_at(const cl_doc *d, size_t i, size_t lim, size_t *nt)
 {

@@ -80,7 +80,24 @@ static void cl_sent_scan(const cl_doc *d, size_t s)
     cl_sent *st = &d->sents[s];
     size_t a, b;
     cl_sent_toks(d, s, &a, &b);
-    for (size_t i = a; i < b; i++) {
+    st->scanned = 1;
+    /* most sentences hold no cue of the classes asked for: a cue ends with a word that may end
+     * one (cl_may_end_doubt), so only the matches that may end there are tried first */
+    size_t maxw = d->t->maxwords > 1 ? (size_t)d->t->maxwords : 1;
+    bool any = false;
+    for (size_t j = a; j < b && !any; j++) {
+        if (!cl_may_end_doubt(d, j))
+            continue;
+        for (size_t i = j + 1 >= a + maxw ? j + 1 - maxw : a; i <= j && !any; i++) {
+            size_t nt;
+            const cl_entry *e = cl_match(d, i, b, &nt);
+            any = e && e->mod > CL_M_NONE && ((1u << e->mod) & CL_DOUBT);
+        }
+    }
+    if (!any)
+        return;
+    size_t i;
+    for (i = a; i < b; i++) {
         size_t nt;
         const cl_entry *e = cl_match(d, i, b, &nt);
         if (!e)
@@ -95,7 +112,6 @@ static void cl_sent_scan(const cl_doc *d, size_t s)
         if (nt > 1)
             i += nt - 1;
     }
-    st->scanned = 1;
 }
 
 /* cl_cues over a whole sentence for classes without forms (want holds neither conditional nor
@@ -103,7 +119,7 @@ static void cl_sent_scan(const cl_doc *d, size_t s)
 static int cl_sent_cues(cl_doc *d, size_t sent, unsigned want, int near_only, size_t *cue,
                         size_t *cnt)
 {
-    assert(!(want & (1u << CL_M_COND | 1u << CL_M_EXPECT)));
+    assert(!(want & ~CL_DOUBT));
     cl_sent *st = &d->sents[sent];
     if (!st->scanned)
         cl_sent_scan(d, sent);

@@ -99,6 +99,14 @@ typedef struct cl_fig {
  * token lim; *nt receives its number of tokens. NULL when none. */
 const cl_entry *cl_match(const cl_doc *d, size_t i, size_t lim, size_t *nt /* OUT */);
 
+/* The classes a whole sentence is scanned for: doubt, dispute and denial. */
+#define CL_DOUBT (1u << CL_M_HEDGE | 1u << CL_M_DISPUTE | 1u << CL_M_DENY)
+
+/* Whether a match ending at token i may be a modality cue of a class of CL_DOUBT: false when
+ * no such cue ends with the word, its lemma is none, and the token is no clitic (which phrases
+ * take on without being words of their own). */
+bool cl_may_end_doubt(const cl_doc *d, size_t i);
+
 /* The entry of the single word at token i (or of its lemma), or NULL. */
 const cl_entry *cl_word_at(const cl_doc *d, size_t i);
 

@@ -81,6 +81,8 @@ typedef struct cl_entry {
     uint32_t wflags; /* CL_W_*: grammar words of claim_words.tsv */
     uint8_t one;     /* a toll noun an article counts as one (un mort, une victime) */
     uint8_t of;      /* its complement after de says who is counted (membres de notre personnel) */
+    uint16_t tails;  /* bit 1 << mod of every full key that ends with this key as its last word
+                      * (after a space or an apostrophe), itself too */
 } cl_entry;
 
 typedef struct cl_table {
