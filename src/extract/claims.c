@@ -210,31 +210,41 @@ static bool cl_elision_apos(const rc_doc *doc, size_t i)
            (n >= 3 && u[tk->end - 3] == 0xE2 && u[tk->end - 2] == 0x80 && u[tk->end - 1] == 0x99);
 }
 
-bool cl_may_end_doubt(const cl_doc *d, size_t i)
+/* The classes of the cues that may end at token i, a bit set of 1 << CL_M_* (see
+ * cl_cue_end_from). The answer for the word (with its lemma whatever the token's kind, which
+ * only makes it more cautious) is kept per word. */
+static unsigned cl_cue_ends(const cl_doc *d, size_t i)
 {
-    /* the last token of a phrase matched by cl_match_at is a clitic, or a word with an entry
-     * of its own appended after a space or after an elided word's apostrophe; a word alone is
-     * its entry or its lemma's. The answer for the word (with its lemma whatever the token's
-     * kind, which only makes it more cautious) is kept per word. */
     const rc_doc *doc = d->doc;
     unsigned k = doc->toks[i].kind;
     if (k == RC_TOK_CLITIC)
-        return true;
+        return ~0u; /* a phrase takes it on without a space */
     if (k != RC_TOK_WORD && k != RC_TOK_ELISION)
-        return false;
+        return 0;
     if (i > 0 && doc->toks[i - 1].kind == RC_TOK_ELISION && !cl_elision_apos(doc, i - 1))
-        return true; /* an apostrophe the keys do not write: no word boundary to rely on */
+        return ~0u; /* an apostrophe the keys do not write: no word boundary to rely on */
     uint64_t v;
-    if (rc_word_get(doc, i, RC_WM_CL_DOUBT, &v))
-        return v != 0;
+    if (rc_word_get(doc, i, RC_WM_CL_ENDS, &v))
+        return (unsigned)v;
     const cl_entry *s = cl_surf_of(d, i);
-    bool may = s && (s->tails & CL_DOUBT);
-    if (!may && (!s || s->prefix)) {
+    unsigned ends = s ? s->tails : 0;
+    if (!s || s->prefix) {
         const cl_entry *l = cl_lemma_of(d, i);
-        may = l && l->mod > CL_M_NONE && ((1u << l->mod) & CL_DOUBT);
+        if (l && l->mod > CL_M_NONE)
+            ends |= 1u << l->mod;
     }
-    rc_word_set(doc, i, RC_WM_CL_DOUBT, may);
-    return may;
+    rc_word_set(doc, i, RC_WM_CL_ENDS, ends);
+    return ends;
+}
+
+size_t cl_cue_end_from(const cl_doc *d, size_t a, size_t b, unsigned mods)
+{
+    /* the last token of a phrase matched by cl_match_at is a clitic, or a word with an entry
+     * of its own appended after a space or after an elided word's apostrophe; a word alone is
+     * its entry or its lemma's */
+    while (a < b && !(cl_cue_ends(d, a) & mods))
+        a++;
+    return a;
 }
 
 /* The longest entry starting at token i and ending before lim (cl_match without the cache). */

@@ -81,13 +81,12 @@ static void cl_sent_scan(const cl_doc *d, size_t s)
     size_t a, b;
     cl_sent_toks(d, s, &a, &b);
     st->scanned = 1;
-    /* most sentences hold no cue of the classes asked for: a cue ends with a word that may end
-     * one (cl_may_end_doubt), so only the matches that may end there are tried first */
+    /* most sentences hold no cue of the classes asked for: only the matches that may end where
+     * one may end (cl_cue_end_from) are tried first */
     size_t maxw = d->t->maxwords > 1 ? (size_t)d->t->maxwords : 1;
     bool any = false;
-    for (size_t j = a; j < b && !any; j++) {
-        if (!cl_may_end_doubt(d, j))
-            continue;
+    for (size_t j = cl_cue_end_from(d, a, b, CL_DOUBT); j < b && !any;
+         j = cl_cue_end_from(d, j + 1, b, CL_DOUBT)) {
         for (size_t i = j + 1 >= a + maxw ? j + 1 - maxw : a; i <= j && !any; i++) {
             size_t nt;
             const cl_entry *e = cl_match(d, i, b, &nt);
@@ -329,6 +328,9 @@ static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_spe
     int quoted = -1; /* whether the figure is quoted, asked once a cue is found */
     rc_doc *doc = d->doc;
     size_t cues[8], cnts[8], ncues = 0;
+    /* a clitic or the end of a report or denial cue must be there */
+    if (cl_cue_end_from(d, s0, s1, 1u << CL_M_REPORT | 1u << CL_M_DENY) == s1)
+        return 0;
     for (size_t i = s0; i < s1 && ncues < 8; i++) {
         size_t nt;
         if (doc->toks[i].kind == RC_TOK_CLITIC && i > s0 && doc->toks[i - 1].kind == RC_TOK_WORD) {

@@ -102,10 +102,10 @@ const cl_entry *cl_match(const cl_doc *d, size_t i, size_t lim, size_t *nt /* OU
 /* The classes a whole sentence is scanned for: doubt, dispute and denial. */
 #define CL_DOUBT (1u << CL_M_HEDGE | 1u << CL_M_DISPUTE | 1u << CL_M_DENY)
 
-/* Whether a match ending at token i may be a modality cue of a class of CL_DOUBT: false when
- * no such cue ends with the word, its lemma is none, and the token is no clitic (which phrases
- * take on without being words of their own). */
-bool cl_may_end_doubt(const cl_doc *d, size_t i);
+/* The first token in [a, b) that may end a modality cue of a class in mods (a bit set of
+ * 1 << CL_M_*), or b: a match ends with a clitic or with a word that ends a key of the class
+ * (or whose lemma is one), so that no cue of those classes lies in [a, b) when none does. */
+size_t cl_cue_end_from(const cl_doc *d, size_t a, size_t b, unsigned mods);
 
 /* The entry of the single word at token i (or of its lemma), or NULL. */
 const cl_entry *cl_word_at(const cl_doc *d, size_t i);
