@@ -439,7 +439,7 @@ static int cl_counted_before(const cl_doc *d, size_t nt0, size_t s0, int comma,
     if (!linked && nt0 + 1 < doc->ntoks) { /* dépasse les 12 000: the bound is the link */
         size_t nt;
         const cl_entry *e = cl_match(d, nt0, nt0 + 1, &nt);
-        if (e && (e->wflags & CL_W_LINK) && cl_num_at(doc, doc->toks[nt0].start) >= 0)
+        if (e && (e->wflags & CL_W_LINK) && cl_num_tok(d, nt0) >= 0)
             linked = 1, j = nt0;
     }
     if (!linked && comma) {
@@ -463,7 +463,7 @@ static int cl_counted_before(const cl_doc *d, size_t nt0, size_t s0, int comma,
     const cl_entry *ne = NULL, *le = NULL;
     for (size_t k = j; k > lo; k--) {
         size_t i = k - 1;
-        if (cl_num_at(doc, doc->toks[i].start) >= 0)
+        if (cl_num_tok(d, i) >= 0)
             break;
         const cl_entry *e = cl_word_at(d, i);
         if (!e)
@@ -537,13 +537,12 @@ static int cl_pred_what(const cl_entry *e, int who)
 /* Whether a figure at token i opens a coordinated figure with its noun (et 13 enfants). */
 static int cl_coordinated(const cl_doc *d, size_t i, size_t s1)
 {
-    const rc_doc *doc = d->doc;
-    long m = cl_num_at(doc, doc->toks[i].start);
+    long m = cl_num_tok(d, i);
     if (m < 0)
         return 0;
     size_t ct, cnt;
     const cl_entry *ce;
-    return cl_counted_after(d, cl_tok_at(doc, doc->nums[m].end), s1, &ct, &cnt, &ce) >= 1;
+    return cl_counted_after(d, cl_num_t1(d, (size_t)(m)), s1, &ct, &cnt, &ce) >= 1;
 }
 
 bool cl_in_time(const rc_doc *doc, uint32_t off)
@@ -567,7 +566,7 @@ static bool cl_is_whole(const cl_doc *d, const cl_fig *f, size_t s0)
         return false;
     const cl_entry *e = cl_word_at(d, f->nt0 - 1);
     return e && (e->wflags & CL_W_DE) &&
-           cl_num_at(d->doc, d->doc->toks[f->nt0 - 2].start) >= 0;
+           cl_num_tok(d, f->nt0 - 2) >= 0;
 }
 
 /* The main verb of a clause whose subject was followed by a participle and its complements,
@@ -579,7 +578,7 @@ static int cl_main_verb(const cl_doc *d, size_t i, size_t s1, int who, size_t *a
     const rc_doc *doc = d->doc;
     for (size_t k = i; k < s1 && k < i + 40; k++) {
         if (cl_punct(doc, k, ';') || doc->toks[k].kind == RC_TOK_QUOTE_OPEN ||
-            (cl_num_at(doc, doc->toks[k].start) >= 0 && !cl_in_time(doc, doc->toks[k].start)))
+            (cl_num_tok(d, k) >= 0 && !cl_in_time(doc, doc->toks[k].start)))
             return -1; /* il y a trois semaines is no figure */
         const cl_entry *e = cl_word_at(d, k);
         if (!e || !(e->wflags & CL_W_AUX))
@@ -616,10 +615,10 @@ static int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long s
     /* the window: back to the previous figure or a semicolon, forward likewise */
     size_t w0 = f->nt0;
     /* the token right after the figure before: 7 tués, 12 blessés */
-    size_t after_prev = self > 0 ? cl_tok_at(doc, doc->nums[self - 1].end) : SIZE_MAX;
+    size_t after_prev = self > 0 ? cl_num_t1(d, (size_t)(self - 1)) : SIZE_MAX;
     while (w0 > s0 && w0 + CL_BACK > f->nt0) {
         size_t i = w0 - 1;
-        long m = cl_num_at(doc, doc->toks[i].start);
+        long m = cl_num_tok(d, i);
         if ((m >= 0 && m != self) || cl_punct(doc, i, ';'))
             break;
         const cl_entry *e = i == after_prev ? cl_word_at(d, i) : NULL;
@@ -633,7 +632,7 @@ static int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long s
         (cl_word_at(d, w1 + 1)->wflags & (CL_W_PARTS | CL_W_ADV))) {
         /* 31 civils, notamment des femmes et des enfants, ont été tués: the aside is skipped */
         for (size_t j = w1 + 2; j < s1 && j < w1 + 14; j++) {
-            if (cl_num_at(doc, doc->toks[j].start) >= 0 || cl_punct(doc, j, ';'))
+            if (cl_num_tok(d, j) >= 0 || cl_punct(doc, j, ';'))
                 break;
             if (cl_punct(doc, j, ',')) {
                 w1 = j + 1;
@@ -642,13 +641,13 @@ static int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long s
         }
     }
     while (w1 < s1 && budget) {
-        long m = cl_num_at(doc, doc->toks[w1].start);
+        long m = cl_num_tok(d, w1);
         if (m >= 0 && m != self) {
             if (w1 > f->endt && cl_coordinated(d, w1, s1)) {
                 /* une vingtaine de bus et une dizaine d'ambulances ont quitté */
                 size_t ct, cnt;
                 const cl_entry *ce;
-                cl_counted_after(d, cl_tok_at(doc, doc->nums[m].end), s1, &ct, &cnt, &ce);
+                cl_counted_after(d, cl_num_t1(d, (size_t)(m)), s1, &ct, &cnt, &ce);
                 w1 = ct + cnt;
                 continue;
             }
@@ -701,12 +700,12 @@ static int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long s
         return what;
     }
     for (size_t i = f->cend; i < w1; i++) {
-        long m = cl_num_at(doc, doc->toks[i].start);
+        long m = cl_num_tok(d, i);
         if (m >= 0 && m != self) {
             /* a coordinated figure and its noun: 63 morts et 120 blessés */
             size_t ct, cnt;
             const cl_entry *ce;
-            if (cl_counted_after(d, cl_tok_at(doc, doc->nums[m].end), w1, &ct, &cnt, &ce) >= 1)
+            if (cl_counted_after(d, cl_num_t1(d, (size_t)(m)), w1, &ct, &cnt, &ce) >= 1)
                 i = ct + cnt - 1;
             continue;
         }
@@ -832,8 +831,8 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
     f->denied = 0;
     if (n->kind == RC_NUM_ORDINAL || n->rel != RC_REL_NONE || !doc->nsents)
         return 0;
-    f->nt0 = cl_tok_at(doc, n->start);
-    f->nt1 = cl_tok_at(doc, n->end);
+    f->nt0 = k >= 0 ? cl_num_t0(d, (size_t)k) : cl_tok_at(doc, n->start);
+    f->nt1 = k >= 0 ? cl_num_t1(d, (size_t)k) : cl_tok_at(doc, n->end);
     if (f->nt0 >= f->nt1 || f->nt1 > doc->ntoks)
         return 0;
     f->sent = cl_sentence(doc, n->start);
@@ -915,9 +914,9 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         (cl_word_at(d, f->nt1)->wflags & CL_W_DE)) {
         /* Trois des quatre otages, près d'un tiers des 1 200 détenus: the figure counts the
          * noun of the whole it is taken from */
-        long w = cl_num_at(doc, tk[f->nt1 + 1].start);
+        long w = cl_num_tok(d, f->nt1 + 1);
         if (w >= 0 && doc->nums[w].start == tk[f->nt1 + 1].start &&
-            cl_counted_after(d, cl_tok_at(doc, doc->nums[w].end), s1, &ct, &cnt, &ce) >= 1 &&
+            cl_counted_after(d, cl_num_t1(d, (size_t)(w)), s1, &ct, &cnt, &ce) >= 1 &&
             ce->who >= 0 && !ce->share) {
             r = 1;
             cl_explain_toks(f, doc, "counted-whole", ct, cnt);
@@ -1014,7 +1013,7 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         for (size_t b = f->nt0; among && !c->counted && b > from && b + 30 > f->nt0; b--) {
             const cl_entry *e = cl_word_at(d, b - 1);
             if (e && e->who >= 0 && e->who != RC_WHO_OTHER && e->who != RC_WHO_AREAS &&
-                !e->share && e->cwhat < 0 && cl_num_at(doc, tk[b - 1].start) < 0) {
+                !e->share && e->cwhat < 0 && cl_num_tok(d, b - 1) < 0) {
                 c->who = (uint8_t)e->who;
                 c->counted = rc_arena_strndup(&doc->arena, doc->text + tk[b - 1].start,
                                               tk[b - 1].end - tk[b - 1].start);
@@ -1250,7 +1249,7 @@ static int cl_article_one(const cl_doc *d, size_t i)
     if (!e || !(e->wflags & CL_W_ONE))
         return 0;
     const cl_entry *ne = cl_surf_of(d, i + 1);
-    if (!ne || !ne->one || cl_num_at(doc, doc->toks[i].start) >= 0)
+    if (!ne || !ne->one || cl_num_tok(d, i) >= 0)
         return 0;
     if (i > 0) {
         const cl_entry *pe = cl_is_word(doc, i - 1) ? cl_surf_of(d, i - 1) : NULL;

@@ -179,7 +179,7 @@ static int cl_name_after(const cl_doc *d, size_t a, size_t b, size_t *na, size_t
             }
             break;
         }
-        if (!cl_is_word(doc, j) || cl_num_at(doc, doc->toks[j].start) >= 0)
+        if (!cl_is_word(doc, j) || cl_num_tok(d, j) >= 0)
             break;
         size_t nt;
         const cl_entry *e = cl_match(d, j, b, &nt);
@@ -252,7 +252,7 @@ static int cl_name_before(const cl_doc *d, size_t s0, size_t c, size_t *na, size
              * before the aside */
             size_t k = j - 1;
             while (k > s0 && k + 12 > j && !cl_punct(doc, k - 1, ',') &&
-                   cl_num_at(doc, doc->toks[k - 1].start) < 0)
+                   cl_num_tok(d, k - 1) < 0)
                 k--;
             if (k > s0 + 1 && cl_punct(doc, k - 1, ','))
                 j = k - 1;
@@ -931,7 +931,7 @@ static int cl_places(cl_doc *d, cl_fig *f)
             const cl_entry *e = cl_word_at(d, i);
             if (!e || !(e->wflags & (CL_W_PREP | CL_W_DE)) || i + 1 >= pend)
                 continue;
-            if (i >= f->win1 && cl_num_at(doc, doc->toks[i].start) >= 0)
+            if (i >= f->win1 && cl_num_tok(d, i) >= 0)
                 break;
             size_t j = i + 1, lim = cl_tok_at(doc, doc->sents[f->sent].end);
             while (j < lim) {
