@@ -538,7 +538,15 @@ static int cl_names_source(const rc_doc *doc, const cl_fig *f, size_t a, size_t 
 static int cl_sent_has_figure(const rc_doc *doc, size_t s)
 {
     const rc_span *sp = &doc->sents[s];
-    for (size_t i = 0; i < doc->nnums; i++) {
+    size_t lo = 0, hi = doc->nnums;
+    while (lo < hi) { /* numbers are in text order: the first that starts in the sentence */
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->nums[mid].start < sp->start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < doc->nnums; i++) {
         const rc_number *n = &doc->nums[i];
         if (n->start >= sp->end)
             break;
@@ -758,9 +766,17 @@ static void cl_time(cl_doc *d, cl_fig *f)
     uint32_t dist = UINT32_MAX;
     uint32_t w0 = doc->toks[f->win0].start;
     uint32_t w1 = f->win1 > f->win0 ? doc->toks[f->win1 - 1].end : s->end;
-    for (size_t i = 0; i < doc->ntimes; i++) {
+    size_t lo = 0, hi = doc->ntimes;
+    while (lo < hi) { /* times are in text order: the first that ends after the sentence starts */
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->times[mid].end <= s->start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < doc->ntimes && doc->times[i].start < s->end; i++) {
         const rc_time *t = &doc->times[i];
-        if (t->end <= s->start || t->start >= s->end || t->type == RC_TIME_SET || !t->from[0])
+        if (t->end <= s->start || t->type == RC_TIME_SET || !t->from[0])
             continue;
         size_t ti = cl_tok_at(doc, t->end);
         if (ti < doc->ntoks && cl_punct(doc, ti, '(')) /* KIEV, 6 décembre 2024 (Reuters) - */
@@ -908,7 +924,15 @@ static int cl_places(cl_doc *d, cl_fig *f)
         uint32_t w1 = f->win1 > f->win0 ? doc->toks[f->win1 - 1].end : s->end;
         for (int pass = 0; pass < 2 && !n; pass++) {
             uint32_t a = pass ? s->start : w0, b = pass ? s->end : w1;
-            for (size_t i = 0; i < doc->nents; i++) {
+            size_t lo = 0, hi = doc->nents;
+            while (lo < hi) { /* entities are in text order: the first starting at a or after */
+                size_t mid = lo + (hi - lo) / 2;
+                if (doc->ents[mid].start < a)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            for (size_t i = lo; i < doc->nents && doc->ents[i].start <= b; i++) {
                 const rc_entity *e = &doc->ents[i];
                 if (e->type == RC_ENT_LOC && e->start >= a && e->end <= b &&
                     !cl_in_attribution(doc, e->start, e->end) &&
