@@ -301,7 +301,7 @@ static const cl_entry *cl_match_at(const cl_doc *d, size_t i, size_t lim, size_t
     return best;
 }
 
-const cl_entry *cl_match(const cl_doc *d, size_t i, size_t lim, size_t *nt)
+const cl_entry *cl_match_slow(const cl_doc *d, size_t i, size_t lim, size_t *nt)
 {
     const rc_doc *doc = d->doc;
     *nt = 0;
@@ -320,12 +320,6 @@ const cl_entry *cl_match(const cl_doc *d, size_t i, size_t lim, size_t *nt)
         return w->best;
     }
     return cl_match_at(d, i, lim, nt);
-}
-
-const cl_entry *cl_word_at(const cl_doc *d, size_t i)
-{
-    size_t nt;
-    return cl_match(d, i, i + 1, &nt);
 }
 
 void cl_explain(cl_fig *f, const char *rule, const char *detail, size_t dlen)

@@ -95,10 +95,6 @@ typedef struct cl_fig {
     size_t elen;
 } cl_fig;
 
-/* The longest entry (not a mere prefix) of the table that starts at token i and ends before
- * token lim; *nt receives its number of tokens. NULL when none. */
-const cl_entry *cl_match(const cl_doc *d, size_t i, size_t lim, size_t *nt /* OUT */);
-
 /* The classes a whole sentence is scanned for: doubt, dispute and denial. */
 #define CL_DOUBT (1u << CL_M_HEDGE | 1u << CL_M_DISPUTE | 1u << CL_M_DENY)
 
@@ -107,8 +103,31 @@ const cl_entry *cl_match(const cl_doc *d, size_t i, size_t lim, size_t *nt /* OU
  * (or whose lemma is one), so that no cue of those classes lies in [a, b) when none does. */
 size_t cl_cue_end_from(const cl_doc *d, size_t a, size_t b, unsigned mods);
 
+/* cl_match when token i's longest match is not known yet or does not end before lim. */
+const cl_entry *cl_match_slow(const cl_doc *d, size_t i, size_t lim, size_t *nt /* OUT */);
+
+/* The longest entry (not a mere prefix) of the table that starts at token i and ends before
+ * token lim; *nt receives its number of tokens. NULL when none. The longest match up to the end
+ * of the text is kept per token: the rules ask again and again. */
+static inline const cl_entry *cl_match(const cl_doc *d, size_t i, size_t lim,
+                                       size_t *nt /* OUT */)
+{
+    if (i < lim && i < d->doc->ntoks) {
+        const cl_word *w = cl_w(d, i);
+        if (w->matched && i + w->nbest <= lim) {
+            *nt = w->nbest;
+            return w->best;
+        }
+    }
+    return cl_match_slow(d, i, lim, nt);
+}
+
 /* The entry of the single word at token i (or of its lemma), or NULL. */
-const cl_entry *cl_word_at(const cl_doc *d, size_t i);
+static inline const cl_entry *cl_word_at(const cl_doc *d, size_t i)
+{
+    size_t nt;
+    return cl_match(d, i, i + 1, &nt);
+}
 
 /* Whether token i is a word or an elided word. */
 int cl_is_word(const rc_doc *doc, size_t i);
