@@ -188,11 +188,17 @@ static const cl_word *cl_word_info(const cl_doc *d, size_t i)
     const rc_token *tk = &doc->toks[i];
     if (!cl_is_word(doc, i))
         return w;
-    const cl_entry *e = cl_surf_of(d, i);
+    /* both answers are usually kept in the word's record already: read it once */
+    const rc_word *rw = rc_word_at(doc, i);
+    const cl_entry *e = rw && (rw->have >> RC_WM_CL_SURF & 1u)
+                            ? (const cl_entry *)(uintptr_t)rw->memo[RC_WM_CL_SURF]
+                            : cl_surf_of(d, i);
     if (e)
         w->surf = e;
     if ((w->surf == &cl_none || w->surf->prefix) && tk->kind == RC_TOK_WORD) {
-        e = cl_lemma_of(d, i);
+        e = rw && (rw->have >> RC_WM_CL_LEMMA & 1u)
+                ? (const cl_entry *)(uintptr_t)rw->memo[RC_WM_CL_LEMMA]
+                : cl_lemma_of(d, i);
         if (e)
             w->lemma = e;
     }
@@ -830,8 +836,8 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
     if (f->nt0 >= f->nt1 || f->nt1 > doc->ntoks)
         return 0;
     f->sent = cl_sentence(doc, n->start);
-    size_t s0 = cl_tok_at(doc, doc->sents[f->sent].start);
-    size_t s1 = cl_tok_at(doc, doc->sents[f->sent].end);
+    size_t s0, s1;
+    cl_sent_toks(d, f->sent, &s0, &s1);
     if (s0 > f->nt0)
         s0 = f->nt0;
     if (s1 < f->nt1)
