@@ -253,6 +253,20 @@ size_t cl_cue_end_from(const cl_doc *d, size_t a, size_t b, unsigned mods)
     return a;
 }
 
+/* Whether the words at tokens i and i + 1 (both with entries, or a clitic second) may begin a
+ * key: the joins filter of the table, for a second word with an entry of its own and a first
+ * one that is no elided word with an apostrophe the keys do not write. */
+static bool cl_join_open(const cl_doc *d, size_t i)
+{
+    const rc_doc *doc = d->doc;
+    if (doc->toks[i + 1].kind == RC_TOK_CLITIC)
+        return true;
+    int space = doc->toks[i].kind != RC_TOK_ELISION;
+    if (!space && !cl_elision_apos(doc, i))
+        return true;
+    return cl_join_may(d->t, cl_word_info(d, i)->surf, cl_word_info(d, i + 1)->surf, space);
+}
+
 /* The longest entry starting at token i and ending before lim (cl_match without the cache). */
 static const cl_entry *cl_match_at(const cl_doc *d, size_t i, size_t lim, size_t *nt)
 {
@@ -264,7 +278,8 @@ static const cl_entry *cl_match_at(const cl_doc *d, size_t i, size_t lim, size_t
         if (!w->surf->prefix)
             best = w->surf, *nt = 1;
         if (d->t->maxwords > 1 && i + 1 < lim && cl_is_word(doc, i + 1) &&
-            (doc->toks[i + 1].kind == RC_TOK_CLITIC || cl_word_info(d, i + 1)->surf != &cl_none)) {
+            (doc->toks[i + 1].kind == RC_TOK_CLITIC || cl_word_info(d, i + 1)->surf != &cl_none) &&
+            cl_join_open(d, i)) {
             /* a phrase: only when the next word is in some key too */
             char key[RC_LEX_MAXKEY];
             size_t kl = 0;
