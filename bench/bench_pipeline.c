@@ -1,12 +1,14 @@
 /*
  * bench_pipeline.c - throughput of the text front end (decode + tokenize + clean), single
  * thread, and of the whole extract pipeline (rc_doc_parse and JSON, best of three
- * rounds), over a corpus folder.
+ * rounds), over a corpus folder, then the share of each step of it (one more round, with the
+ * document's step clock on).
  * Usage: bench_pipeline CORPUS_DIR [REPO_DIR]; the language data comes from $RECOUPE_DATA.
  */
 #include "bench_util.h"
 
 #include "core/doc.h"
+#include "extract/stages.h"
 #include "ingest/decode.h"
 #include "lang/fr/tokenize.h"
 #include "text/clean.h"
@@ -54,8 +56,19 @@ static size_t front_end_pass(void *ud, const bench_doc *d)
     return front_end(ud, d, NULL);
 }
 
-/* Parses one document with every stage and writes its JSON; returns 1 when it was parsed. */
-static size_t extract_one(const rc_ctx *ctx, const bench_doc *d, size_t *out)
+/* Seconds of the monotonic clock, which the step times of rc_doc use too (the CPU-time clock
+ * costs a system call on some virtual machines, too much to read around every step). */
+static double wall_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* Parses one document with every stage and writes its JSON; returns 1 when it was parsed.
+ * When steps is not NULL, the time of each step (rc_doc.step_ns) is added to it, and that of
+ * the JSON at steps[RC_STEP_STAGE + RC_DOC_MAXSTAGES]. */
+static size_t extract_one(const rc_ctx *ctx, const bench_doc *d, size_t *out, double *steps)
 {
     rc_source src = {0};
     src.path = "bench";
@@ -66,7 +79,13 @@ static size_t extract_one(const rc_ctx *ctx, const bench_doc *d, size_t *out)
     rc_doc *doc;
     if (rc_doc_parse(ctx, &src, &opts, &doc) != RC_OK)
         return 0;
+    double t0 = steps ? wall_now() : 0;
     rc_doc_write_json(doc, 0, count_bytes, out);
+    if (steps) {
+        steps[RC_STEP_STAGE + RC_DOC_MAXSTAGES] += wall_now() - t0;
+        for (size_t i = 0; i < RC_STEP_STAGE + RC_DOC_MAXSTAGES; i++)
+            steps[i] += (double)doc->step_ns[i] * 1e-9;
+    }
     rc_doc_free(doc);
     return 1;
 }
@@ -103,7 +122,7 @@ int main(int argc, char **argv)
         out = 0;
         double t0 = bench_now();
         for (size_t i = 0; i < c.n; i++)
-            bytes += extract_one(ctx, &c.docs[i], &out);
+            bytes += extract_one(ctx, &c.docs[i], &out, NULL);
         double t = bench_now() - t0;
         if (round == 0)
             first = t;
@@ -113,6 +132,33 @@ int main(int argc, char **argv)
     char extra[64];
     snprintf(extra, sizeof extra, "first round %.2f s", first);
     bench_report("extract (all stages, JSON)", c.n, c.bytes, xbest, extra);
+
+    /* where that time goes: one more round with the step clock on. That clock counts wall time,
+     * which other processes inflate; so each step is given its share of the round, and its speed
+     * is the corpus size over that share of the best round's CPU time */
+    double steps[RC_STEP_STAGE + RC_DOC_MAXSTAGES + 1] = {0};
+    ((rc_ctx *)ctx)->time_steps = true;
+    for (size_t i = 0; i < c.n; i++)
+        extract_one(ctx, &c.docs[i], &out, steps);
+    ((rc_ctx *)ctx)->time_steps = false;
+    size_t nstages;
+    const rc_stage *stages = rc_stages_for("fr", &nstages);
+    double all = 0;
+    for (size_t i = 0; i < sizeof steps / sizeof *steps; i++)
+        all += steps[i];
+    for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
+        const char *name = i == RC_STEP_FRONT   ? "front end (decode, clean, tokens, sentences)"
+                           : i == RC_STEP_WORDS ? "word table"
+                           : i == RC_STEP_STAGE + RC_DOC_MAXSTAGES ? "JSON"
+                           : i - RC_STEP_STAGE < nstages ? stages[i - RC_STEP_STAGE].name
+                                                         : NULL;
+        if (!name || steps[i] <= 0)
+            continue;
+        snprintf(extra, sizeof extra, "%.0f %% of extract", all > 0 ? 100 * steps[i] / all : 0);
+        char label[96];
+        snprintf(label, sizeof label, "  %s", name);
+        bench_report(label, c.n, c.bytes, all > 0 ? xbest * steps[i] / all : 0, extra);
+    }
     rc_ctx_free(ctx);
     bench_free(&c);
     return tokens ? 0 : 1;

@@ -33,6 +33,10 @@ enum rc_ctx_slot {
     RC_NSLOTS
 };
 
+/* The steps whose time a document keeps when asked (rc_doc.step_ns). */
+enum { RC_STEP_FRONT, RC_STEP_WORDS, RC_STEP_STAGE };
+#define RC_DOC_MAXSTAGES 16 /* at least the stages of any language's table (extract/stages.h) */
+
 struct rc_ctx {
     rc_arena arena; /* lexicons */
     /* derived tables, made on first use under lazy_lock, freed by rc_ctx_free */
@@ -45,6 +49,7 @@ struct rc_ctx {
     rc_wordclass *wc;  /* function words and furniture of every language, for the cleaner */
     const char *datadir; /* the data folder the lexicons came from (in arena) */
     bool tagger;         /* the entity stage runs the statistical tagger (rc_ctx_set_tagger) */
+    bool time_steps;     /* rc_doc_parse fills each document's step_ns (bench/bench_pipeline) */
 };
 
 /* The table a stage derives from the language data, made by make(ctx) on the first call for
@@ -156,6 +161,10 @@ struct rc_doc {
     uint32_t *wids;
     struct rc_word *words;
     const char *wpool;
+    /* when ctx->time_steps is set: the nanoseconds of each step, RC_STEP_FRONT (identify, decode,
+     * tokenize, clean, sentences, date), RC_STEP_WORDS (the word table), then stage i of the
+     * language's table at RC_STEP_STAGE + i; zero otherwise */
+    uint64_t step_ns[RC_STEP_STAGE + RC_DOC_MAXSTAGES];
 };
 
 #endif

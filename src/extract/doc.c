@@ -11,6 +11,7 @@
 #include <nettle/sha2.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/doc.h"
 #include "core/words.h"
@@ -36,6 +37,16 @@ static void doc_id(const void *data, size_t len, char out[17])
         out[2 * i + 1] = hex[digest[i] & 15];
     }
     out[16] = '\0';
+}
+
+/* A monotonic clock in nanoseconds, read only when the context asks for step times. */
+static uint64_t doc_clock(const rc_doc *doc)
+{
+    if (!doc->ctx->time_steps)
+        return 0;
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
 /* Copies a metadata string into the arena, or keeps fallback when s is NULL or empty. */
@@ -133,9 +144,16 @@ static int doc_analyse(rc_doc *doc, const rc_doc_opts *opts, const char *src_dat
     size_t nstages;
     const rc_stage *stages = rc_stages_for(doc->lang, &nstages);
     rc_stage_env env = {have_ref ? &ref : NULL, have_first ? &first : NULL};
+    static_assert(RC_NSTAGE_NAMES <= RC_DOC_MAXSTAGES, "rc_doc.step_ns has a slot per stage");
+    assert(nstages <= RC_DOC_MAXSTAGES);
+    uint64_t t = doc_clock(doc);
+    doc->step_ns[RC_STEP_FRONT] += t;
     /* the stages ask about the same words: each token is hashed once into this thread's table
      * of answers (core/words.h); without it (out of memory) they ask their tables directly */
     rc_words_begin(doc);
+    uint64_t t1 = doc_clock(doc);
+    doc->step_ns[RC_STEP_WORDS] = t1 - t;
+    t = t1;
     for (size_t i = 0; i < nstages; i++) {
         if (!stages[i].run) { /* filled by the row before it */
             if (i > 0 && (doc->ran >> (i - 1) & 1u))
@@ -143,6 +161,9 @@ static int doc_analyse(rc_doc *doc, const rc_doc_opts *opts, const char *src_dat
             continue;
         }
         status = stages[i].run(doc, &env);
+        t1 = doc_clock(doc);
+        doc->step_ns[RC_STEP_STAGE + i] = t1 - t;
+        t = t1;
         if (status == RC_ENOMEM)
             break;
         if (status == RC_OK)
@@ -164,6 +185,7 @@ int rc_doc_parse(const rc_ctx *ctx, const rc_source *src, const rc_doc_opts *opt
         return RC_ENOMEM;
     rc_arena_init(&doc->arena);
     doc->ctx = ctx;
+    doc->step_ns[RC_STEP_FRONT] = -doc_clock(doc); /* the clock at the start, then the time */
     doc_id(src->data, src->len, doc->id);
     doc->path = meta(doc, src->path, NULL);
     doc->src_id = meta(doc, src->id, NULL);
