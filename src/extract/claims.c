@@ -1296,9 +1296,9 @@ static int cl_next_one(const cl_doc *d, size_t *i, rc_number *n /* OUT */)
     const rc_doc *doc = d->doc;
     const rc_token *tk = doc->toks;
     const uint64_t *first = d->t->one_first;
-    size_t maxlen = d->t->one_maxlen;
+    size_t maxlen = d->t->one_maxlen, ntoks = doc->ntoks;
     /* every token is read here: the cheap tests of cl_article_one first, in a tight loop */
-    for (size_t k = *i; k + 1 < doc->ntoks; k++) {
+    for (size_t k = *i; k + 1 < ntoks; k++) {
         if (tk[k].kind != RC_TOK_WORD || tk[k].end - tk[k].start > maxlen ||
             tk[k + 1].kind != RC_TOK_WORD)
             continue;
@@ -1310,7 +1310,7 @@ static int cl_next_one(const cl_doc *d, size_t *i, rc_number *n /* OUT */)
         *i = k + 1;
         return 1;
     }
-    *i = doc->ntoks;
+    *i = ntoks;
     return 0;
 }
 
