@@ -29,6 +29,7 @@ enum rc_word_memo {
     RC_WM_SRCLEX,      /* sources: srclex_info */
     RC_WM_CL_SURF,     /* claims: the claims table's entry of the folded word */
     RC_WM_CL_LEMMA,    /* claims: the entry of the word's lemma */
+    RC_WM_CL_ENDS,     /* claims: the modality classes of the cues the word may end */
     RC_WM_MORPH_FLAGS, /* morphology: RC_M_* flags (rc_fr_morph's answer) */
     RC_WM_MORPH_LEMMA, /* morphology: lemma pointer */
     RC_WM_MORPH_VERB,  /* morphology: infinitive pointer */
@@ -37,6 +38,7 @@ enum rc_word_memo {
     RC_WM_ENT_FUNC,    /* entities: function word */
     RC_WM_ENT_SHAPE,   /* entities: facts of the word's shape, each with its own set bit */
     RC_WM_FRAME,       /* framing: the word's entry */
+    RC_WM_TIMES,       /* times: the time lexer's atom for the word (times_lex.re) */
     RC_WM_N
 };
 
