@@ -182,6 +182,8 @@ static bool is_demonstrative(const src_state *st, uint32_t k)
     return v && strstr(v, "dem") != NULL;
 }
 
+/* See speaker.h: a pronoun, surname, role alone or organisation noun is resolved against the
+ * memory and the document's entities. */
 int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
 {
     /* a phrase that was read: a pronoun, a name or a description, never an empty span */
@@ -363,6 +365,7 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
     return RC_OK;
 }
 
+/* See speaker.h: the memory is a ring of the last SRC_MEM speakers. */
 void speaker_remember(src_state *st, const rc_speaker *sp, uint32_t sent, uint32_t bits)
 {
     rc_speaker copy = *sp;
@@ -378,6 +381,7 @@ void speaker_remember(src_state *st, const rc_speaker *sp, uint32_t sent, uint32
     st->nmem++;
 }
 
+/* See speaker.h: names outside quotations that start a source phrase of a person. */
 void speaker_scan_names(src_state *st, uint32_t a, uint32_t b, uint32_t sent)
 {
     const srclex_info *ti = st->ti;

@@ -27,6 +27,7 @@ static inline bool ends_with(const src_state *st, uint32_t i, const char *suffix
     return n > k + 1 && memcmp(s + n - k, suffix, k) == 0;
 }
 
+/* A run of proper-name words inside a phrase, with what the words before it say of it. */
 typedef struct run {
     uint32_t a, b;
     bool after_prep; /* part of a complement: du Kremlin, de la télévision al-Mayadeen */
@@ -291,6 +292,7 @@ static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
     return true;
 }
 
+/* See speaker.h: an article, then up to four words that are no verb, pronoun or clause word. */
 bool speaker_np_loose(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
 {
     memset(np, 0, sizeof *np);
@@ -315,11 +317,13 @@ bool speaker_np_loose(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
     return true;
 }
 
+/* See speaker.h: np_read, lent to the other modules. */
 bool speaker_np(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
 {
     return np_read(st, i, lim, np);
 }
 
+/* See speaker.h: SL_VIA nouns hand over to their "de" complement. */
 bool speaker_np_via(const src_state *st, uint32_t lim, src_np *np)
 {
     if (np->head != SL_VIA || np->na != np->nb || np->pron)
@@ -436,6 +440,7 @@ static void appos_org(const src_state *st, uint32_t j, uint32_t lim, src_np *np)
     np->type = RC_ENT_ORG;
 }
 
+/* See speaker.h: a name or an organisation in apposition, between commas. */
 bool speaker_np_appos(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
 {
     if (!np_read(st, i, lim, np))
@@ -554,6 +559,7 @@ static bool speaker_aside(const src_state *st, uint32_t a, uint32_t b)
            !(m.flags & (RC_M_NOUN | RC_M_IND | RC_M_IMPF | RC_M_PSIM | RC_M_FUT | RC_M_COND));
 }
 
+/* See speaker.h: each look back is bounded (LOOKBACK tokens). */
 bool speaker_subject_left(const src_state *st, uint32_t g, uint32_t s0, src_np *np)
 {
     const srclex_info *ti = st->ti;
@@ -722,6 +728,7 @@ static uint32_t skip_circumstance(const src_state *st, uint32_t j, uint32_t lim)
     return subject_start(st, k, lim) ? k : j;
 }
 
+/* See speaker.h: the words between the verb and its subject are skipped first. */
 bool speaker_subject_right(const src_state *st, uint32_t j, uint32_t lim, bool loose, src_np *np)
 {
     const srclex_info *ti = st->ti;
