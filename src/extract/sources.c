@@ -1,6 +1,6 @@
 /*
  * sources.c - the sources stage: quotations (quotes.c), their speakers and the attribution
- * chains (attrib.c), read with the word table of srclex.c and the name reader of speaker.c;
+ * chains (attrib.c), read with the word table of srclex.c and the name reader of speaker_np.c;
  * and the JSON of both arrays (docs/output.md, docs/sources.md).
  */
 #include "extract/sources.h"

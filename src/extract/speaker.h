@@ -6,6 +6,8 @@
  * resolves pronouns (a-t-il ajouté), surnames (Mercier) and roles alone (le ministre).
  *
  * Every look-around is bounded in tokens, so reading a document stays linear in its length.
+ * speaker_tok.c classifies the tokens, speaker_np.c reads phrases and subjects, speaker.c makes
+ * the speakers and keeps the memory (speaker_int.h: what they share).
  */
 #ifndef RC_SPEAKER_H
 #define RC_SPEAKER_H
@@ -32,7 +34,7 @@ typedef struct src_np {
     uint8_t pron;    /* a subject pronoun (il, -t-elle) */
     uint8_t type;    /* rc_ent_type guessed for the source */
     uint8_t def;     /* starts with a definite article */
-    uint8_t guessed; /* a description no list knows, taken only for its place (speaker.c) */
+    uint8_t guessed; /* a description no list knows, taken only for its place (speaker_np.c) */
 } src_np;
 
 #define SRC_MEM 32 /* recent speakers kept for pronouns, surnames and roles */

@@ -1,0 +1,248 @@
+/*
+ * attrib_cue.c - matching the cue phrases of attribution_cues.tsv at a token (selon, de source,
+ * cité par, a fait état de...): the phrases that start with the token's word form a chain in
+ * srclex, read longest first; a quick test settles the common case where the next token cannot
+ * go on with any phrase, and the folded forms and asides of the tokens are worked out once for
+ * all the phrases of a chain.
+ */
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/attrib_int.h"
+#include "core/words.h"
+#include "lang/fr/morph.h"
+#include "util/fold.h"
+
+/* How many tokens at i make an aside that may stand inside a cue phrase: an adverb (cité mardi
+ * par) or a preposition, a possessive and a noun (fait pour sa part état de, a de son côté
+ * affirmé) or a stressed pronoun between commas (parlent, eux, de); 0 when none does. */
+uint32_t attrib_phrase_aside(const src_state *st, uint32_t i, uint32_t lim)
+{
+    const srclex_info *ti = st->ti;
+    if ((ti[i].bits & SL_ADV) && !(ti[i].bits & TB_NAME))
+        return 1;
+    if (i + 2 < lim && speaker_punct(st, i, ',') && (ti[i + 1].bits & SL_PRON) &&
+        speaker_punct(st, i + 2, ','))
+        return 3; /* parlent, eux, de */
+    if (i + 2 < lim && (ti[i].bits & (SL_LOC | SL_PREP)) && (ti[i + 1].bits & SL_DET) &&
+        !(ti[i + 1].bits & SL_DEF) && st->doc->toks[i + 1].kind == RC_TOK_WORD &&
+        st->doc->toks[i + 2].kind == RC_TOK_WORD && !(ti[i + 2].bits & (TB_NAME | SL_CUE)))
+        return 3;
+    return 0;
+}
+
+/* The folded forms and asides of the tokens from a cue's first word on, worked out once for
+ * all the phrases that start with that word (de source, de sources, de l'avis de ... all read
+ * the same tokens). Entry k is token base + k; tokens past CUE_SEEN are read directly. */
+#define CUE_SEEN 8
+typedef struct cue_seen {
+    uint32_t base, lim;
+    uint32_t folded, asided; /* bit k: entry k is filled */
+    const char *f[CUE_SEEN];
+    size_t n[CUE_SEEN];
+    uint8_t aside[CUE_SEEN];
+    char buf[CUE_SEEN][64];
+} cue_seen;
+
+/* The folded form of token i into *n: the one kept in the thread's word table, when rc_fold
+ * into a 64-byte buffer could not have failed on it (60 bytes leave room for the widest
+ * character), else folded into buf; a length past 64 means it did not fit. */
+static const char *fold_tok(const src_state *st, uint32_t i, char buf[64], size_t *n)
+{
+    const rc_doc *doc = st->doc;
+    const rc_token *t = &doc->toks[i];
+    const char *f = NULL;
+    uint32_t id = doc->wids ? doc->wids[i] : UINT32_MAX; /* rc_word_folded, read in place */
+    if (id != UINT32_MAX && doc->words[id].flen != UINT32_MAX) {
+        f = doc->wpool + doc->words[id].foff;
+        *n = doc->words[id].flen;
+    }
+    if (!f || *n > 64 - 4) {
+        *n = rc_fold(st->doc->text + t->start, t->end - t->start, buf, 64);
+        f = buf;
+    }
+    return f;
+}
+
+/* attrib_phrase_aside(st, i, cs->lim), kept. */
+static uint32_t seen_aside(const src_state *st, cue_seen *cs, uint32_t i)
+{
+    uint32_t k = i - cs->base;
+    if (k >= CUE_SEEN)
+        return attrib_phrase_aside(st, i, cs->lim);
+    if (!(cs->asided >> k & 1u)) {
+        cs->aside[k] = (uint8_t)attrib_phrase_aside(st, i, cs->lim);
+        cs->asided |= 1u << k;
+    }
+    return cs->aside[k];
+}
+
+/* Whether the tokens at i read the folded cue phrase, one aside allowed after its first word;
+ * *end receives the token after it. */
+static bool match_phrase(const src_state *st, cue_seen *cs, uint32_t i, const srclex_cue *cue,
+                         uint32_t *end)
+{
+    const rc_token *t = st->doc->toks;
+    const char *phrase = cue->phrase, *p = phrase, *pend = phrase + cue->len;
+    uint32_t lim = cs->lim;
+    bool aside = false;
+    while (i < lim) {
+        size_t n;
+        char tmp[64];
+        const char *f;
+        uint32_t k = i - cs->base;
+        if (k < CUE_SEEN && (cs->folded >> k & 1u)) {
+            f = cs->f[k];
+            n = cs->n[k];
+        } else if (k < CUE_SEEN) {
+            f = cs->f[k] = fold_tok(st, i, cs->buf[k], &n);
+            cs->n[k] = n;
+            cs->folded |= 1u << k;
+        } else {
+            f = fold_tok(st, i, tmp, &n);
+        }
+        /* the token's folded form must be a prefix of the rest of the phrase */
+        bool same = n <= 64 && n <= (size_t)(pend - p);
+        for (size_t c = 0; same && c < n; c++)
+            same = p[c] == f[c];
+        if (!same) {
+            uint32_t skip = p != phrase && !aside && p[-1] == ' ' ? seen_aside(st, cs, i) : 0;
+            if (!skip)
+                return false;
+            aside = true;
+            i += skip;
+            continue;
+        }
+        p += n;
+        i++;
+        if (!*p) {
+            *end = i;
+            return true;
+        }
+        if (*p == ' ')
+            p++;
+        else if (t[i - 1].kind != RC_TOK_ELISION && p[-1] != '\'')
+            return false;
+    }
+    return false;
+}
+
+/* The folded form of token i through the cache cs (i within CUE_SEEN of its base). */
+static const char *seen_fold(const src_state *st, cue_seen *cs, uint32_t i, size_t *n)
+{
+    uint32_t k = i - cs->base;
+    assert(k < CUE_SEEN);
+    if (!(cs->folded >> k & 1u)) {
+        cs->f[k] = fold_tok(st, i, cs->buf[k], &cs->n[k]);
+        cs->folded |= 1u << k;
+    }
+    *n = cs->n[k];
+    return cs->f[k];
+}
+
+/* Whether a phrase of the chain of token i can still match once its first word has: the word
+ * after it (token i + 1) must begin the rest of the phrase, or be an aside when a space comes
+ * first (match_phrase's second step, told here without its loop). */
+static bool second_may_match(const src_state *st, cue_seen *cs, uint32_t i, const srclex_cue *cue)
+{
+    size_t tail = cue->keylen + (cue->phrase[cue->keylen] == ' ');
+    if (i + 1 >= cs->lim)
+        return false;
+    size_t n;
+    const char *f = seen_fold(st, cs, i + 1, &n);
+    bool same = n <= 64 && n <= cue->len - tail;
+    for (size_t c = 0; same && c < n; c++)
+        same = cue->phrase[tail + c] == f[c];
+    return same || (tail > cue->keylen && seen_aside(st, cs, i + 1) > 0);
+}
+
+/* The folded form of token i as the thread's word table keeps it, or NULL when it has none
+ * there (then the careful path folds it). */
+static inline const char *memo_fold(const rc_doc *doc, uint32_t i, size_t *n)
+{
+    uint32_t id = doc->wids ? doc->wids[i] : UINT32_MAX;
+    if (id == UINT32_MAX || doc->words[id].flen == UINT32_MAX)
+        return NULL;
+    *n = doc->words[id].flen;
+    return doc->wpool + doc->words[id].foff;
+}
+
+/* The common case of attrib_cue_match told cheaply: token i reads exactly the chain's first word and
+ * the token after it cannot go on with any longer phrase of the chain, so the answer is the
+ * first word alone or nothing. Returns 1 when that settled it (*cue set, maybe NULL), 0 when
+ * the phrases must be read one by one. */
+static int cue_quick(const src_state *st, uint32_t i, uint32_t lim, const srclex_cue *head,
+                     const srclex_cue *cues, uint32_t *end, const srclex_cue **cue)
+{
+    const rc_doc *doc = st->doc;
+    size_t n0, n1;
+    const char *f0 = memo_fold(doc, i, &n0);
+    if (!f0 || n0 > 64 - 4 || n0 != head->keylen || i >= lim)
+        return 0;
+    for (size_t c = 0; c < n0; c++)
+        if (f0[c] != head->phrase[c])
+            return 0;
+    if (i + 1 < lim) {
+        const char *f1 = memo_fold(doc, i + 1, &n1);
+        if (!f1 || n1 > 64 - 4 || n1 == 0)
+            return 0;
+        unsigned h = srclex_pair((unsigned char)f1[0], n1 > 1 ? (unsigned char)f1[1] : 0);
+        if (head->go_on[h >> 6] >> (h & 63) & 1u)
+            return 0;
+        if (head->spaced && attrib_phrase_aside(st, i + 1, lim) > 0)
+            return 0;
+    }
+    *cue = head->alone >= 0 ? &cues[head->alone] : NULL;
+    if (*cue)
+        *end = i + 1;
+    return 1;
+}
+
+/* The longest cue phrase at token i (whose word starts one: SL_CUE), or NULL. */
+const srclex_cue *attrib_cue_match(const src_state *st, uint32_t i, uint32_t lim, uint32_t *end)
+{
+    size_t ncues;
+    const srclex_cue *cues = srclex_cues(st->sl, &ncues);
+    cue_seen cs;
+    cs.base = i;
+    cs.lim = lim;
+    cs.folded = cs.asided = 0;
+    int32_t c = st->ti[i].cue;
+    if (c < 0 || (size_t)c >= ncues)
+        return NULL;
+    const srclex_cue *quick;
+    if (cue_quick(st, i, lim, &cues[c], cues, end, &quick))
+        return quick;
+    /* the phrases of a chain share their first word: when token i reads exactly that word, a
+     * phrase longer than it needs the next token to go on, which most phrases' next tokens
+     * refuse at once */
+    size_t n0;
+    const char *f0 = seen_fold(st, &cs, i, &n0);
+    const srclex_cue *head = &cues[c];
+    bool key = n0 == head->keylen && memcmp(f0, head->phrase, n0) == 0;
+    if (key) { /* may the next token go on with any phrase of the chain? */
+        bool on = false;
+        if (i + 1 < lim) {
+            size_t n1;
+            const char *f1 = seen_fold(st, &cs, i + 1, &n1);
+            unsigned h = n1 ? srclex_pair((unsigned char)f1[0],
+                                          n1 > 1 ? (unsigned char)f1[1] : 0)
+                            : 0;
+            on = n1 == 0 || (n1 <= 64 && (head->go_on[h >> 6] >> (h & 63) & 1u)) ||
+                 (head->spaced && seen_aside(st, &cs, i + 1) > 0);
+        }
+        if (!on) /* then only the first word alone can be the phrase */
+            return head->alone >= 0 && match_phrase(st, &cs, i, &cues[head->alone], end)
+                       ? &cues[head->alone]
+                       : NULL;
+    }
+    for (; c >= 0 && (size_t)c < ncues; c = cues[c].next) {
+        const srclex_cue *cue = &cues[c];
+        if (key && cue->len > cue->keylen && !second_may_match(st, &cs, i, cue))
+            continue;
+        if (match_phrase(st, &cs, i, cue, end))
+            return cue;
+    }
+    return NULL;
+}

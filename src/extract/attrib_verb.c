@@ -1,0 +1,443 @@
+/*
+ * attrib_verb.c - a reporting verb and what it makes: its verb group (auxiliary, negation,
+ * inversion: a-t-il ajouté), its subject on the left or, inverted, on the right (« ... », a
+ * déclaré X), its relays, its scope (the quote it introduces or follows, the clause after
+ * "que", the sentence before an inverted verb) and the attribution.
+ */
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/attrib_int.h"
+#include "core/words.h"
+#include "lang/fr/morph.h"
+#include "util/fold.h"
+
+/* The quote whose marks enclose token i, or -1 (a binary search: quotes are in order). */
+static int32_t quote_around(const pass *ps, uint32_t i)
+{
+    size_t lo = 0, hi = ps->st->doc->nquotes;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (ps->qt[mid].oa > i)
+            hi = mid;
+        else if (attrib_quote_last(&ps->qt[mid]) < i)
+            lo = mid + 1;
+        else
+            return (int32_t)mid;
+    }
+    return -1;
+}
+
+/* The number of quotes that open before token i (a binary search), where a backward walk over
+ * the quotes before a token starts. */
+static size_t quotes_before(const pass *ps, uint32_t i)
+{
+    size_t lo = 0, hi = ps->st->doc->nquotes;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (ps->qt[mid].oa < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Whether token k's word has class cls in source_grammar.tsv (coord: et, mais, puis; dem). */
+static bool grammar_class(const src_state *st, uint32_t k, const char *cls)
+{
+    const rc_token *t = &st->doc->toks[k];
+    if (t->kind != RC_TOK_WORD)
+        return false;
+    const rc_lexicon *lex = srclex_lex(st->sl, SLX_GRAMMAR);
+    const char *v = lex ? rc_lex_get(lex, st->doc->text + t->start, t->end - t->start) : NULL;
+    return v && strstr(v, cls) != NULL;
+}
+
+/* A reporting verb at token i (ending at vend) with verb entry v: finds its group, subject,
+ * relays and scope, and the quote it introduces or follows. *next receives where to go on. */
+int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
+{
+    src_state *st = ps->st;
+    const srclex_info *ti = st->ti;
+    const rc_token *t = st->doc->toks;
+    size_t nverbs;
+    const srclex_verb *verbs = srclex_verbs(st->sl, &nverbs);
+    const srclex_verb *verb = &verbs[v];
+    uint32_t a = ps->a, b = ps->b;
+    *next = vend;
+    bool inq = (ti[i].bits & TB_INQ) != 0;
+    /* the verb group: [s'] aux [-t-il] [adverbs] participle, or verb [-t-il] */
+    uint32_t k = i, g = i;
+    int clitic = -1;
+    bool aux = false;
+    bool negated = false;
+    bool infin = false; /* et d'ajouter, avant de préciser: the speaker met just before */
+    if (ti[i].bits & SL_INF) {
+        /* the infinitive of a verb before it, over à or de: a tenu à préciser, a osé affirmer;
+         * the group is that verb's */
+        uint32_t m = i;
+        if (m > a + 1 && t[m - 1].kind == RC_TOK_WORD && (ti[m - 1].bits & (SL_LOC | SL_PREP)) &&
+            !(ti[m - 1].bits & SL_DET))
+            m--;
+        rc_morph mm;
+        if (m > a && t[m - 1].kind == RC_TOK_WORD && !(ti[m - 1].bits & (SL_VERB | TB_NAME)) &&
+            rc_fr_morph_tok(st->doc, m - 1, &mm) && (mm.flags & RC_M_VERB) &&
+            !(mm.flags & (RC_M_FUNC | RC_M_INF)) &&
+            (mm.flags & RC_M_PPAS) && m - 1 > a && (ti[m - 2].bits & (SL_AUX | SL_ADV))) {
+            /* a participle only: doit annoncer, va présenter tell what is to come */
+            if (mm.lemma &&
+                rc_lex_get(srclex_lex(st->sl, SLX_REFUSAL), mm.lemma,
+                           strlen(mm.lemma)))
+                return RC_OK; /* a refusé de commenter: nothing reported */
+            k = g = m - 1;
+        } else {
+            if (i < a + 2 || !(ti[i - 1].bits & SL_PREP) ||
+                !(ti[i - 2].bits & (SL_CONJ | SL_LOC)) || st->nmem == 0)
+                return RC_OK; /* an infinitive reports nothing by itself */
+            infin = true;
+        }
+    }
+    for (int n = 0; k > a && n < 5; n++) {
+        uint32_t pb = ti[k - 1].bits;
+        if ((pb & SL_ADV) && !(pb & TB_NAME)) {
+            negated |= (pb & SL_NEG) != 0;
+            k--;
+        } else if (t[k - 1].kind == RC_TOK_ELISION && (pb & SL_PREP) && (ti[k].bits & SL_ADV))
+            k--; /* a d'ailleurs souligné */
+        else if ((pb & SL_DET) && k >= a + 2 && (ti[k].bits & SL_ADV) && (ti[k - 2].bits & SL_AUX))
+            k--; /* a une nouvelle fois condamné */
+        else if (k >= a + 4 && attrib_phrase_aside(st, k - 3, k) == 3 && (ti[k - 4].bits & SL_AUX))
+            k -= 3; /* a de son côté affirmé */
+        else
+            break;
+    }
+    if (k > a && t[k - 1].kind == RC_TOK_CLITIC) {
+        clitic = (int)(k - 1);
+        k--;
+    }
+    if (k > a && (ti[k - 1].bits & SL_AUX)) {
+        aux = true;
+        k--;
+        bool refl = k > a && (ti[k - 1].bits & SL_REFL);
+        if (refl)
+            k--;
+        if ((ti[k].bits & SL_BE) && !refl)
+            return RC_OK; /* a passive: Alep est considérée comme */
+        g = k;
+        if (k > a && (ti[k - 1].bits & SL_NEG))
+            negated = true;
+    } else {
+        clitic = -1;
+        if (i > a && (ti[i - 1].bits & SL_REFL))
+            g = i - 1;
+    }
+    if (vend < b && t[vend].kind == RC_TOK_CLITIC && clitic < 0) {
+        clitic = (int)vend; /* dit-il, précise-t-elle */
+        vend++;
+    }
+    *next = vend;
+    if (negated)
+        return RC_OK; /* Mercier ne précise pas */
+    /* an object pronoun between a quote or a comma and the group (« … », nous écrit X; « … »,
+     * lui a répondu X): the subject follows the verb */
+    if (g > a + 1 && t[g - 1].kind == RC_TOK_WORD &&
+        (speaker_punct(st, g - 2, ',') || t[g - 2].kind == RC_TOK_QUOTE_CLOSE) &&
+        attrib_tok_listed(st, g - 1, SLX_OBJECTS))
+        g--;
+    uint32_t bits = ti[i].bits;
+    /* X a démenti ce bilan et affirmé ...; X confirme mais déplore: a verb joined to the clause
+     * before shares its subject, the source of the sentence's last attribution */
+    bool coord = clitic < 0 && !inq && g > a && grammar_class(st, g - 1, "coord") &&
+                 st->doc->nattrs > ps->sent_first;
+    if (vend > i + 1) { /* a many-word verb: faisant état de */
+        rc_morph m;
+        if (rc_fr_morph_tok(st->doc, i, &m) && (m.flags & RC_M_PPRE))
+            bits |= SL_PART;
+    }
+    if (!aux && clitic < 0 && (bits & SL_PP) && !coord &&
+        !(g > a && speaker_punct(st, g - 1, ',')))
+        return RC_OK; /* a participle alone: "les informations rapportées" */
+    bool inverted = clitic >= 0 ||
+                    (g > a && (speaker_punct(st, g - 1, ',') || (ti[g - 1].bits & SL_QUE) ||
+                               t[g - 1].kind == RC_TOK_QUOTE_CLOSE));
+    /* comme l'a déclaré X, ...; ainsi que l'a indiqué X: the subject follows, and so does what
+     * is reported */
+    bool ahead = false;
+    if (!inverted && aux && g >= a + 2 && t[g - 1].kind == RC_TOK_ELISION &&
+        (ti[g - 1].bits & SL_DET)) {
+        size_t cl;
+        const char *cw = st->doc->text + t[g - 2].start;
+        cl = t[g - 2].end - t[g - 2].start;
+        if ((ti[g - 2].bits & SL_QUE) || (cl == 5 && (memcmp(cw, "comme", 5) == 0 ||
+                                                      memcmp(cw, "Comme", 5) == 0)))
+            inverted = ahead = true;
+    }
+    if (inq && !inverted)
+        return RC_OK;
+    if (verb->after_quote && clitic < 0 &&
+        !(g > a && t[g - 1].kind == RC_TOK_QUOTE_CLOSE) &&
+        !(g > a + 1 && speaker_punct(st, g - 1, ',') && t[g - 2].kind == RC_TOK_QUOTE_CLOSE))
+        return RC_OK; /* L'Iran a lancé une centaine de drones: an action, not words */
+    src_np np;
+    memset(&np, 0, sizeof np);
+    rc_speaker sp;
+    bool found = false;
+    chain c = {.n = 0, .joint = 0};
+    if (coord) {
+        const rc_attribution *prev = &st->doc->attrs[st->doc->nattrs - 1];
+        for (size_t n = 0; n < prev->nchain; n++)
+            attrib_chain_add(&c, &prev->chain[n], (prev->joint >> n) & 1u);
+        inverted = ahead = false;
+    } else if (infin) {
+        const src_mem *m = &st->mem[(st->nmem - 1) % SRC_MEM];
+        if (m->sent + 1 < ps->sent)
+            return RC_OK;
+        attrib_chain_add(&c, &m->sp, false);
+    } else if ((bits & SL_PART) && !aux && clitic < 0) {
+        /* citant X is a cue; ajoutant que: the speaker of the clause before; Assurant que ...,
+         * elle a indiqué: the subject after the participle's clause */
+        if (g > a && !speaker_punct(st, g - 1, ',') && t[g - 1].kind != RC_TOK_QUOTE_CLOSE &&
+            speaker_subject_left(st, g, a, &np)) {
+            found = true;
+        } else if (st->doc->nattrs > ps->sent_first) {
+            const rc_attribution *prev = &st->doc->attrs[st->doc->nattrs - 1];
+            for (size_t n = 0; n < prev->nchain; n++)
+                attrib_chain_add(&c, &prev->chain[n], (prev->joint >> n) & 1u);
+        } else if (g <= a + 2) {
+            uint32_t j = vend;
+            while (j < b && !speaker_punct(st, j, ','))
+                j++;
+            if (j + 1 < b && speaker_np_appos(st, j + 1, b, &np))
+                found = true;
+        }
+    } else if (clitic >= 0) {
+        if (!speaker_np(st, (uint32_t)clitic, (uint32_t)clitic + 1, &np))
+            return RC_OK;
+        found = true;
+        if (!(np.bits & (SL_FEM | SL_MASC))) { /* -t-on: a-t-on appris de source militaire */
+            for (uint32_t j = vend; j < b && j < vend + CUE_WINDOW; j++) {
+                uint32_t e;
+                src_np src; /* read aside: a failed read must not clobber the clitic */
+                const srclex_cue *cue = attrib_cue_at(st, j, b, &e);
+                if (cue && cue->cls == SC_SOURCE_OF && speaker_np(st, e - 1, b, &src)) {
+                    np = src;
+                    *next = np.b;
+                    break;
+                }
+                if (cue && cue->cls == SC_TOLD && j + 1 < b && speaker_np(st, e, b, &src) &&
+                    !src.pron) {
+                    np = src; /* a-t-on appris auprès de l'armée */
+                    break;
+                }
+            }
+        }
+    } else if (inverted) {
+        uint32_t j = vend;
+        for (int n = 0; j < b && n < 4; n++) { /* a estimé jeudi auprès de l'AFP un diplomate */
+            uint32_t aside;
+            if (((ti[j].bits & SL_ADV) && !(ti[j].bits & TB_NAME)) || t[j].kind == RC_TOK_DATE ||
+                t[j].kind == RC_TOK_TIME)
+                j++;
+            else if ((aside = attrib_phrase_aside(st, j, b)) > 1) /* assure pour sa part le commandant */
+                j += aside;
+            else
+                break;
+        }
+        chain told = {.n = 0, .joint = 0};
+        uint32_t e;
+        int status = attrib_read_told(ps, j, b, true, &told, &e);
+        if (status)
+            return status;
+        uint32_t p = g > a && speaker_punct(st, g - 1, ',') ? g - 1 : g;
+        bool after_quote = inq || (p > a && t[p - 1].kind == RC_TOK_QUOTE_CLOSE);
+        found = speaker_subject_right(st, e, b, after_quote, &np);
+        src_np left;
+        if (found && !inq && !after_quote && g > a && speaker_punct(st, g - 1, ',') &&
+            speaker_subject_left(st, g, a, &left) && !left.pron && left.a == a &&
+            left.na < left.nb && (left.type == RC_ENT_PER || left.ra < left.rb)) {
+            np = left; /* Son porte-parole, Avichay Adraee, a appelé sur X les habitants: the
+                        * sentence opens on a named subject and its apposition */
+            inverted = false;
+        } else if (found && np.guessed && !inq && !after_quote && attrib_relay_aside_before(st, g, a) &&
+                   speaker_subject_left(st, g, a, &left)) {
+            np = left; /* des habitants, joints par X, ont dénoncé les tirs: the comma was an
+                        * aside's, and the guess after the verb its object */
+            inverted = false;
+        } else if (!found && !inq && !after_quote) {
+            found = speaker_subject_left(st, g, a, &np);
+            inverted = false; /* Ivan Petrov, a confirmé: the comma was the name's */
+        }
+        if (found && np.a >= vend && !speaker_np_via(st, b, &np))
+            return RC_OK;
+        if (found && np.a >= vend) {
+            int s2 = speaker_make(st, &np, &sp);
+            if (s2 < 0)
+                return s2;
+            if (s2)
+                return RC_OK;
+            attrib_chain_add(&c, &sp, false);
+            uint32_t after;
+            if ((status = attrib_read_joint_relays(ps, np.b, b, &c, &after)))
+                return status;
+            for (size_t n = 0; n < told.n; n++)
+                attrib_chain_add(&c, &told.link[n], false);
+            if ((status = attrib_read_told(ps, after, b, false, &c, &after)))
+                return status;
+            *next = after > vend ? after : vend;
+            found = false; /* made */
+            np.b = after;
+        }
+    } else {
+        found = speaker_subject_left(st, g, a, &np);
+        for (uint32_t j = np.a >= a + 3 ? np.a - 3 : a; found && !np.pron && j + 1 < np.a; j++) {
+            uint32_t e;
+            const srclex_cue *cue = attrib_cue_at(st, j, np.a, &e);
+            src_np orig; /* des sources citées par l'agence Reuters évoquent: two links */
+            if (cue && cue->cls == SC_RELAY && e == np.a && j > a &&
+                speaker_subject_left(st, j, a, &orig) && !orig.pron && orig.b == j) {
+                if (attrib_own_outlet(st, np.a)) {
+                    np = orig; /* un habitant joint par notre rédaction affirme: no relay */
+                    break;
+                }
+                int s2 = speaker_make(st, &orig, &sp);
+                if (s2 < 0)
+                    return s2;
+                if (s2 == 0)
+                    attrib_chain_add(&c, &sp, false);
+                break;
+            }
+        }
+    }
+    bool named = !found || speaker_np_via(st, b, &np);
+    if (!named && !attrib_via_antecedent(ps, &np, &sp))
+        return RC_OK; /* le dernier bilan fait état de: nobody named */
+    if (found) {
+        int status = named ? speaker_make(st, &np, &sp) : 0;
+        if (status < 0)
+            return status;
+        if (status)
+            return RC_OK;
+        attrib_chain_add(&c, &sp, false);
+        if (np.b <= g) { /* X, cité par Y, a déclaré; then à l'AFP after the verb */
+            uint32_t after;
+            if ((status = attrib_read_joint_relays(ps, np.b, g, &c, &after)))
+                return status;
+        }
+        uint32_t ce;
+        const srclex_cue *front = np.a > a + 2 && speaker_punct(st, np.a - 1, ',') && !np.pron
+                                      ? attrib_cue_at(st, a, np.a, &ce)
+                                      : NULL;
+        src_np out; /* Interrogée par France 24, X a estimé; Au micro de RFI, X a dit */
+        if (front && (front->cls == SC_RELAY || (front->cls == SC_TOLD && ce > a + 1)) &&
+            speaker_np(st, ce, np.a - 1, &out) && !out.pron && out.b == np.a - 1 &&
+            (out.na < out.nb || out.type == RC_ENT_ORG)) {
+            rc_speaker osp;
+            if ((status = speaker_make(st, &out, &osp)) < 0)
+                return status;
+            if (status == 0)
+                attrib_chain_add(&c, &osp, false);
+        }
+        uint32_t e;
+        if ((status = attrib_read_told(ps, vend, b, false, &c, &e)))
+            return status;
+        if (e > *next)
+            *next = e;
+    }
+    if (!c.n)
+        return RC_OK;
+    if (ps->citing.n && ps->citing_tok < i) { /* Citant X, Y a rapporté: X first */
+        chain full = ps->citing;
+        for (size_t n = 0; n < c.n; n++)
+            attrib_chain_add(&full, &c.link[n], (c.joint >> n) & 1u);
+        c = full;
+        ps->citing.n = 0;
+    }
+    if (ahead)
+        inverted = false;
+    /* the quote it belongs to, and the scope */
+    int32_t quote = -1;
+    uint32_t sa, sb;
+    if (inq) {
+        quote = quote_around(ps, i);
+    } else if (inverted) {
+        uint32_t p = g;
+        if (p > a && speaker_punct(st, p - 1, ','))
+            p--;
+        if (p > 0 && t[p - 1].kind == RC_TOK_QUOTE_CLOSE)
+            quote = quote_around(ps, p - 1);
+        for (int32_t q = (int32_t)quotes_before(ps, g) - 1; quote < 0 && q >= 0; q--) {
+            if (ps->qt[q].oa < a && attrib_quote_last(&ps->qt[q]) < a)
+                break;
+            if (attrib_quote_last(&ps->qt[q]) < g && !st->doc->quotes[q].has_speaker &&
+                ps->qt[q].words > 2)
+                quote = q; /* « … », où …, ont déclaré X */
+        }
+    } else {
+        uint32_t j = ahead ? *next : vend;
+        for (uint32_t n = 0; j < b && n < 5; n++, j++) {
+            if (t[j].kind == RC_TOK_QUOTE_OPEN) {
+                quote = quote_around(ps, j);
+                if (quote >= 0 && attrib_quote_is_term(ps, (size_t)quote))
+                    quote = -1;
+                break;
+            }
+            if (!(speaker_punct(st, j, ':') || (ahead && speaker_punct(st, j, ',')) ||
+                  (ti[j].bits & (SL_QUE | SL_DET | SL_PREP | SL_ADV))))
+                break;
+        }
+    }
+    if (quote >= 0) {
+        attrib_quote_scope(ps, (size_t)quote, &sa, &sb);
+        if (inverted && !inq && ps->qt[quote].oa + 1 > a) { /* the whole sentence before */
+            sa = a;
+            sb = g;
+            if (sb > a && speaker_punct(st, sb - 1, ','))
+                sb--;
+        }
+    } else if (inverted) {
+        sa = a;
+        sb = g;
+        if (sb > a && speaker_punct(st, sb - 1, ','))
+            sb--;
+        for (int32_t q = (int32_t)quotes_before(ps, a) - 1; q >= 0; q--) /* across sentences */
+            if (ps->qt[q].oa < a && attrib_quote_last(&ps->qt[q]) >= a) {
+                sa = ps->qt[q].oa + 1;
+                break;
+            } else if (attrib_quote_last(&ps->qt[q]) < a)
+                break;
+    } else {
+        sa = *next;
+        while (sa < b && (speaker_punct(st, sa, ':') || (ahead && speaker_punct(st, sa, ',')) ||
+                          (ti[sa].bits & SL_QUE)))
+            sa++;
+        sb = attrib_sent_end_trim(ps);
+    }
+    if (sb <= sa) {
+        sa = a;
+        sb = attrib_sent_end_trim(ps);
+    }
+    /* the attribution's span: from the verb group or the subject to the end of what was read */
+    uint32_t span_a = g, span_b = *next;
+    if (found && np.a < span_a)
+        span_a = np.a;
+    if (found && np.b > span_b)
+        span_b = np.b;
+    int status = attrib_add_attr(ps, span_a, span_b, sa, sb, verb->lemma, &c, quote,
+                          verb->cls == SV_DENY);
+    if (status)
+        return status;
+    if (quote >= 0)
+        attrib_give_quote(ps, (size_t)quote, &c.link[0], verb->lemma);
+    if (!inq && !inverted) { /* partial quotes further in the clause: X a dit que « … » */
+        for (size_t q = quote >= 0 ? (size_t)quote + 1 : ps->qnext; q < st->doc->nquotes; q++) {
+            if (ps->qt[q].oa >= b)
+                break;
+            if (ps->qt[q].oa > i && !attrib_quote_is_term(ps, q))
+                attrib_give_quote(ps, q, &c.link[0], verb->lemma);
+        }
+    }
+    speaker_remember(st, &c.link[0], ps->sent, np.bits);
+    return RC_OK;
+}
