@@ -20,6 +20,8 @@
 #include "lang/fr/morph.h"
 #include "util/fold.h"
 
+/* Appends "rule" or "rule:detail" to the figure's explanation (spaces of detail as _), as
+ * long as it fits. */
 void cl_explain(cl_fig *f, const char *rule, const char *detail, size_t dlen)
 {
     size_t rl = strlen(rule);
@@ -484,6 +486,8 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
     return 1;
 }
 
+/* The claims stage: one claim per figure (and per article counting one), in text order, in
+ * doc->claims; RC_OK or RC_ENOMEM. */
 int rc_stage_claims(rc_doc *doc, const rc_stage_env *env)
 {
     (void)env;

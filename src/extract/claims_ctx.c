@@ -199,7 +199,13 @@ static int cl_place_add(rc_doc *doc, const char **names, const char **keys, size
 /* Whether [s, e) lies where an attribution names its source and cue (le Centre russe pour la
  * réconciliation en Syrie a annoncé à Genève): a place there says who speaks or where, not where
  * the figure's event happened. */
-static bool cl_in_attribution(const rc_doc *doc, uint32_t s, uint32_t e);
+static bool cl_in_attribution(const rc_doc *doc, uint32_t s, uint32_t e)
+{
+    for (size_t k = 0; k < doc->nattrs; k++)
+        if (s >= doc->attrs[k].start && e <= doc->attrs[k].end)
+            return true;
+    return false;
+}
 
 /* Whether the place [s, e) is a dateline's (KIEV, 3 mars (Reuters) -): written in capitals at the
  * start of its sentence, it says where the reporter files from, not where the event happened. */
@@ -218,14 +224,6 @@ static bool cl_dateline_place(const rc_doc *doc, const rc_span *sent, uint32_t s
     return *c == ',' || *c == '(' || *c == '-' ||
            (sent->end - e >= 3 && memcmp(c, "\xe2\x80", 2) == 0 &&
             ((unsigned char)c[2] == 0x93 || (unsigned char)c[2] == 0x94));
-}
-
-static bool cl_in_attribution(const rc_doc *doc, uint32_t s, uint32_t e)
-{
-    for (size_t k = 0; k < doc->nattrs; k++)
-        if (s >= doc->attrs[k].start && e <= doc->attrs[k].end)
-            return true;
-    return false;
 }
 
 /* Keeps the places finer than a country when there are some: "dans le port d'Odessa, en
@@ -392,6 +390,8 @@ static int cl_agent(cl_doc *d, cl_fig *f)
     return RC_OK;
 }
 
+/* Fills sources, modality, time, places and agent of a figure whose what and who are known,
+ * in that order: the modality reads whether a source denies the figure. */
 int cl_context(cl_doc *d, cl_fig *f)
 {
     size_t s0, s1;

@@ -13,6 +13,7 @@
 #include "lang/fr/morph.h"
 #include "util/fold.h"
 
+/* The index of the first token that starts at or after off (a binary search). */
 size_t cl_tok_at(const rc_doc *doc, uint32_t off)
 {
     size_t lo = 0, hi = doc->ntoks;
@@ -26,6 +27,7 @@ size_t cl_tok_at(const rc_doc *doc, uint32_t off)
     return lo;
 }
 
+/* The index of the number whose span holds byte off, or -1 (a binary search). */
 long cl_num_at(const rc_doc *doc, uint32_t off)
 {
     size_t lo = 0, hi = doc->nnums;
@@ -39,6 +41,7 @@ long cl_num_at(const rc_doc *doc, uint32_t off)
     return lo < doc->nnums && doc->nums[lo].start <= off ? (long)lo : -1;
 }
 
+/* cl_num_at of token i's start, kept in the token's record. */
 long cl_num_tok(const cl_doc *d, size_t i)
 {
     cl_word *w = cl_w(d, i);
@@ -49,6 +52,7 @@ long cl_num_tok(const cl_doc *d, size_t i)
     return w->num > 0 ? (long)w->num - 1 : -1;
 }
 
+/* The first token of number k, kept per number. */
 size_t cl_num_t0(const cl_doc *d, size_t k)
 {
     if (!d->numt[2 * k])
@@ -56,6 +60,7 @@ size_t cl_num_t0(const cl_doc *d, size_t k)
     return d->numt[2 * k] - 1;
 }
 
+/* The first token after number k, kept per number. */
 size_t cl_num_t1(const cl_doc *d, size_t k)
 {
     if (!d->numt[2 * k + 1])
@@ -63,6 +68,7 @@ size_t cl_num_t1(const cl_doc *d, size_t k)
     return d->numt[2 * k + 1] - 1;
 }
 
+/* The tokens [*a, *b) of sentence s, kept per sentence. */
 void cl_sent_toks(const cl_doc *d, size_t s, size_t *a, size_t *b)
 {
     cl_sent *st = &d->sents[s];
@@ -75,18 +81,21 @@ void cl_sent_toks(const cl_doc *d, size_t s, size_t *a, size_t *b)
     *b = st->t1;
 }
 
+/* Whether token i is a word, an elided word or a clitic. */
 int cl_is_word(const rc_doc *doc, size_t i)
 {
     unsigned k = i < doc->ntoks ? doc->toks[i].kind : 0;
     return k == RC_TOK_WORD || k == RC_TOK_ELISION || k == RC_TOK_CLITIC;
 }
 
+/* Whether token i is a punctuation mark made of the single byte c. */
 int cl_punct(const rc_doc *doc, size_t i, char c)
 {
     const rc_token *tk = &doc->toks[i];
     return tk->kind == RC_TOK_PUNCT && tk->end == tk->start + 1 && doc->text[tk->start] == c;
 }
 
+/* Whether byte off lies inside a time expression (times are in text order). */
 bool cl_in_time(const rc_doc *doc, uint32_t off)
 {
     size_t lo = 0, hi = doc->ntimes;
@@ -253,6 +262,7 @@ static unsigned cl_cue_ends(const cl_doc *d, size_t i)
     return ends;
 }
 
+/* The first token in [a, b) where a cue of a class in mods may end, or b (see claims_int.h). */
 size_t cl_cue_end_from(const cl_doc *d, size_t a, size_t b, unsigned mods)
 {
     /* the last token of a phrase matched by cl_match_at is a clitic, or a word with an entry
@@ -332,6 +342,8 @@ static const cl_entry *cl_match_at(const cl_doc *d, size_t i, size_t lim, size_t
     return best;
 }
 
+/* cl_match's slow path: finds token i's longest match, keeps it when it runs to the end of the
+ * text, and searches again within lim when the kept one is too long. */
 const cl_entry *cl_match_slow(const cl_doc *d, size_t i, size_t lim, size_t *nt)
 {
     const rc_doc *doc = d->doc;
