@@ -1,8 +1,10 @@
 /*
  * claims_int.h - what the modules of the claims stage share: the tokens of a document read as
  * folded words, phrase matching against the claims table, and the working record of one figure
- * while its claim is built (claims.c finds the figure, its noun and what happened; claims_ctx.c
- * adds modality, sources, time, places and agent; claims_json.c writes the result).
+ * while its claim is built. claims.c drives the stage; claims_match.c matches words and phrases;
+ * claims_pred.c finds the counted noun and what happened; claims_parts.c the parts;
+ * claims_ctx.c adds time, places and agent after claims_source.c's sources and
+ * claims_modality.c's modality; claims_json.c writes the result (see docs/claims.md).
  */
 #ifndef RC_CLAIMS_INT_H
 #define RC_CLAIMS_INT_H
