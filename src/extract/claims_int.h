@@ -218,7 +218,20 @@ int cl_counted_before(const cl_doc *d, size_t nt0, size_t s0, int comma,
 
 /* Whether a predicate fits what is counted: taking control is said of areas only, and areas
  * are only taken, held or lost. */
-int cl_pred_fits(int what, int who);
+static inline int cl_pred_fits(int what, int who)
+{
+    if (what < 0)
+        return 0;
+    if (who == RC_WHO_OTHER) /* strikes, rockets, buildings: launched, destroyed */
+        return what == RC_WHAT_OTHER;
+    if (what == RC_WHAT_CONTROLLED)
+        return who == RC_WHO_AREAS;
+    if (who == RC_WHO_AREAS)
+        return what == RC_WHAT_CONTROLLED || what == RC_WHAT_OTHER;
+    if (who == RC_WHO_VEHICLES && what == RC_WHAT_FLED)
+        return 0; /* bus that leave a city carry evacuees; vehicles do not flee */
+    return 1;
+}
 
 /* Finds the predicate of a figure in its clause: after it first (passive, participle, relative
  * clause: 82 civils tués, qui ont déposé les armes), then before it (ont tué au moins 82, la

@@ -149,23 +149,6 @@ static int cl_negated(const cl_doc *d, size_t i, size_t s0)
     return 0;
 }
 
-/* Whether a predicate fits what is counted: taking control is said of areas only, and areas
- * are only taken, held or lost. */
-int cl_pred_fits(int what, int who)
-{
-    if (what < 0)
-        return 0;
-    if (who == RC_WHO_OTHER) /* strikes, rockets, buildings: launched, destroyed */
-        return what == RC_WHAT_OTHER;
-    if (what == RC_WHAT_CONTROLLED)
-        return who == RC_WHO_AREAS;
-    if (who == RC_WHO_AREAS)
-        return what == RC_WHAT_CONTROLLED || what == RC_WHAT_OTHER;
-    if (who == RC_WHO_VEHICLES && what == RC_WHAT_FLED)
-        return 0; /* bus that leave a city carry evacuees; vehicles do not flee */
-    return 1;
-}
-
 /* What a predicate entry says of what is counted: its what, or its second what when the first
  * does not fit (perdu: areas are lost, people are killed); -1 when neither fits. */
 static int cl_pred_what(const cl_entry *e, int who)
