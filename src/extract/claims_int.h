@@ -1,8 +1,10 @@
 /*
  * claims_int.h - what the modules of the claims stage share: the tokens of a document read as
  * folded words, phrase matching against the claims table, and the working record of one figure
- * while its claim is built (claims.c finds the figure, its noun and what happened; claims_ctx.c
- * adds modality, sources, time, places and agent; claims_json.c writes the result).
+ * while its claim is built. claims.c drives the stage; claims_match.c matches words and phrases;
+ * claims_pred.c finds the counted noun and what happened; claims_parts.c the parts;
+ * claims_ctx.c adds time, places and agent after claims_source.c's sources and
+ * claims_modality.c's modality; claims_json.c writes the result (see docs/claims.md).
  */
 #ifndef RC_CLAIMS_INT_H
 #define RC_CLAIMS_INT_H
@@ -129,6 +131,16 @@ static inline const cl_entry *cl_word_at(const cl_doc *d, size_t i)
     return cl_match(d, i, i + 1, &nt);
 }
 
+/* Whether token k is a dash: a hyphen standing alone, an en or an em dash. */
+static inline bool cl_dash(const rc_doc *doc, size_t k)
+{
+    const rc_token *t = &doc->toks[k];
+    const unsigned char *c = (const unsigned char *)doc->text + t->start;
+    size_t n = t->end - t->start;
+    return (n == 1 && c[0] == '-') ||
+           (n == 3 && c[0] == 0xe2 && c[1] == 0x80 && (c[2] == 0x93 || c[2] == 0x94));
+}
+
 /* Whether token i is a word or an elided word. */
 int cl_is_word(const rc_doc *doc, size_t i);
 
@@ -185,5 +197,67 @@ void cl_explain(cl_fig *f, const char *rule, const char *detail, size_t dlen);
 /* Fills modality, sources, time, places and agent of a figure whose what and who are known.
  * Returns RC_OK or RC_ENOMEM. */
 int cl_context(cl_doc *d, cl_fig *f);
+
+/* --- claims_match.c --- */
+
+/* Whether the capitalised word at [s, e) names a place: a LOC entity starting there when the
+ * entities stage found any, else a word that is not all capitals (2,5 % du PIB is no place). */
+bool cl_place_at(const rc_doc *doc, uint32_t s, uint32_t e);
+
+/* The next article counting one at or after token *i, as a figure in *n; 0 when none is left. */
+int cl_next_one(const cl_doc *d, size_t *i, rc_number *n /* OUT */);
+
+/* --- claims_pred.c --- */
+
+/* The counted noun before a figure that a link (est de, s'élève à, a comma) ties to it: after a
+ * toll noun (le nombre des miliciens et de leurs familles), the first noun after it; else the
+ * nearest. Returns 1 and the noun's token, or 0. */
+int cl_counted_before(const cl_doc *d, size_t nt0, size_t s0, int comma,
+                      size_t *ct /* OUT */, size_t *cnt /* OUT */,
+                      const cl_entry **ce /* OUT */, int *sum);
+
+/* Whether a predicate fits what is counted: taking control is said of areas only, and areas
+ * are only taken, held or lost. */
+static inline int cl_pred_fits(int what, int who)
+{
+    if (what < 0)
+        return 0;
+    if (who == RC_WHO_OTHER) /* strikes, rockets, buildings: launched, destroyed */
+        return what == RC_WHAT_OTHER;
+    if (what == RC_WHAT_CONTROLLED)
+        return who == RC_WHO_AREAS;
+    if (who == RC_WHO_AREAS)
+        return what == RC_WHAT_CONTROLLED || what == RC_WHAT_OTHER;
+    if (who == RC_WHO_VEHICLES && what == RC_WHAT_FLED)
+        return 0; /* bus that leave a city carry evacuees; vehicles do not flee */
+    return 1;
+}
+
+/* Finds the predicate of a figure in its clause: after it first (passive, participle, relative
+ * clause: 82 civils tués, qui ont déposé les armes), then before it (ont tué au moins 82, la
+ * mort de 12 soldats). Sets f->win0/win1 and f->pred; returns its what or -1. */
+int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long self);
+
+/* --- claims_source.c --- */
+
+/* A name read from tokens [a, b) of a sentence: determiners and a leading complement of place
+ * or time skipped (a annoncé à Genève X), up to a comma, a quote, a grammar stop or a cue. */
+int cl_name_after(const cl_doc *d, size_t a, size_t b, size_t *na, size_t *nb);
+
+/* Sources and whether they deny the figure (a cue démentir, nier). */
+int cl_sources(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int *denied);
+
+/* Whether a source's own words say it is unsure (des informations non vérifiées, des rumeurs
+ * non confirmées): such a phrase names nobody who vouches for the figure. */
+int cl_source_hedged(const cl_doc *d, const rc_speaker *sp);
+
+/* Whether a source is the outlet itself (selon nos informations, d'après notre rédaction): its
+ * name or the two words before it hold a phrase marked own; the figure is the text's own. */
+int cl_source_own(const cl_doc *d, const rc_speaker *sp);
+
+/* --- claims_modality.c --- */
+
+/* Modality: denied > disputed > expected > hedged > conditional > reported > asserted. */
+void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied);
 
 #endif

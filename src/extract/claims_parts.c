@@ -11,8 +11,9 @@
 #include "extract/claims_int.h"
 #include "lang/fr/morph.h"
 
-/* Whether token i is a dash (-, –, —) standing alone. */
-static int cl_dash(const rc_doc *doc, size_t i)
+/* Whether token i is a dash (-, –, —) standing alone as a punctuation token (cl_dash of
+ * claims_int.h does not ask its kind). */
+static int cl_dash_punct(const rc_doc *doc, size_t i)
 {
     const rc_token *tk = &doc->toks[i];
     const unsigned char *u = (const unsigned char *)doc->text + tk->start;
@@ -67,7 +68,7 @@ static size_t cl_apposition(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
             break;
     }
     if (i >= s1 || isnan(f->c.value) ||
-        !(colon || cl_punct(doc, i, ',') || cl_punct(doc, i, '(') || cl_dash(doc, i)))
+        !(colon || cl_punct(doc, i, ',') || cl_punct(doc, i, '(') || cl_dash_punct(doc, i)))
         return i0; /* 17 morts – 9 soldats et 8 assaillants –; 39 détenus (24 femmes et ...) */
     rc_claim_part parts[CL_MAXPARTS];
     size_t n = 0, p = i + 1, end = i;

@@ -1,0 +1,275 @@
+/*
+ * claims_modality.c - how sure the text is of a claim: the modality cues of the figure's clause
+ * and sentence (conditional and future forms, hedges, disputes, denials), each sentence scanned
+ * once for the first cue of each class, and the ranking denied > disputed > expected > hedged >
+ * conditional > reported > asserted.
+ */
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/claims_int.h"
+#include "lang/fr/morph.h"
+#include "util/fold.h"
+
+/* Whether a word of [-rait, -raient] form is a conditional verb by its ending (morphology
+ * first, when it knows the word). */
+static int cl_cond_form(const cl_doc *d, size_t i)
+{
+    const rc_doc *doc = d->doc;
+    const rc_token *tk = &doc->toks[i];
+    if (tk->kind != RC_TOK_WORD)
+        return 0;
+    const char *w = doc->text + tk->start;
+    size_t n = tk->end - tk->start;
+    rc_morph m;
+    if (rc_fr_morph_tok(doc, i, &m))
+        return (m.flags & RC_M_COND) != 0;
+    if (n >= 6 && memcmp(w + n - 4, "rait", 4) == 0)
+        return 1;
+    return n >= 7 && memcmp(w + n - 6, "raient", 6) == 0;
+}
+
+/* Whether a word is a future form by the morphology. */
+static int cl_future_form(const cl_doc *d, size_t i)
+{
+    const rc_doc *doc = d->doc;
+    const rc_token *tk = &doc->toks[i];
+    rc_morph m;
+    return tk->kind == RC_TOK_WORD &&
+           rc_fr_morph_tok(doc, i, &m) &&
+           (m.flags & RC_M_FUT) && (m.flags & RC_M_VERB);
+}
+
+/* The modality cues of tokens [a, b): the strongest class among those wanted (a bit mask of
+ * 1 << CL_M_*), with the cue's tokens. near_only keeps cues marked near. */
+static int cl_cues(const cl_doc *d, size_t a, size_t b, unsigned want, int near_only,
+                   size_t *cue /* OUT */, size_t *cnt /* OUT */)
+{
+    int best = CL_M_NONE;
+    for (size_t i = a; i < b; i++) {
+        size_t nt;
+        const cl_entry *e = cl_match(d, i, b, &nt);
+        int m = e ? e->mod : CL_M_NONE;
+        if (e && near_only && !(e->mflags & CL_MF_NEAR))
+            m = CL_M_NONE;
+        if (m == CL_M_NONE && !near_only && (want & (1u << CL_M_COND)) &&
+            (!e || (e->mod == CL_M_NONE && !e->wflags && e->who == CL_WHO_NONE)) &&
+            cl_cond_form(d, i))
+            m = CL_M_COND, nt = 1;
+        if (m == CL_M_NONE && !near_only && (want & (1u << CL_M_EXPECT)) && cl_future_form(d, i))
+            m = CL_M_EXPECT, nt = 1;
+        if (m > best && (want & (1u << m))) {
+            best = m;
+            *cue = i;
+            *cnt = nt;
+        }
+        if (e && nt > 1)
+            i += nt - 1;
+    }
+    return best;
+}
+
+/* Scans sentence s once for the first modality cue of each class, among all cues and among
+ * those marked near: the reading of cl_cues without the forms (conditional, future), which only
+ * the clause asks for, so that any set of classes is then answered without a new scan. */
+static void cl_sent_scan(const cl_doc *d, size_t s)
+{
+    cl_sent *st = &d->sents[s];
+    size_t a, b;
+    cl_sent_toks(d, s, &a, &b);
+    st->scanned = 1;
+    /* most sentences hold no cue of the classes asked for: only the matches that may end where
+     * one may end (cl_cue_end_from) are tried first */
+    size_t maxw = d->t->maxwords > 1 ? (size_t)d->t->maxwords : 1;
+    bool any = false;
+    for (size_t j = cl_cue_end_from(d, a, b, CL_DOUBT); j < b && !any;
+         j = cl_cue_end_from(d, j + 1, b, CL_DOUBT)) {
+        for (size_t i = j + 1 >= a + maxw ? j + 1 - maxw : a; i <= j && !any; i++) {
+            size_t nt;
+            const cl_entry *e = cl_match(d, i, b, &nt);
+            any = e && e->mod > CL_M_NONE && ((1u << e->mod) & CL_DOUBT);
+        }
+    }
+    if (!any)
+        return;
+    size_t i;
+    for (i = a; i < b; i++) {
+        size_t nt;
+        const cl_entry *e = cl_match(d, i, b, &nt);
+        if (!e)
+            continue;
+        int m = e->mod;
+        if (m > CL_M_NONE && m <= CL_M_DENY) {
+            if (!st->cue[0][m])
+                st->cue[0][m] = (uint32_t)i + 1, st->cnt[0][m] = (uint8_t)nt;
+            if ((e->mflags & CL_MF_NEAR) && !st->cue[1][m])
+                st->cue[1][m] = (uint32_t)i + 1, st->cnt[1][m] = (uint8_t)nt;
+        }
+        if (nt > 1)
+            i += nt - 1;
+    }
+}
+
+/* cl_cues over a whole sentence for classes without forms (want holds neither conditional nor
+ * expected): the strongest class wanted and its first cue, from the sentence's one scan. */
+static int cl_sent_cues(cl_doc *d, size_t sent, unsigned want, int near_only, size_t *cue,
+                        size_t *cnt)
+{
+    assert(!(want & ~CL_DOUBT));
+    cl_sent *st = &d->sents[sent];
+    if (!st->scanned)
+        cl_sent_scan(d, sent);
+    near_only = near_only != 0;
+    for (int m = CL_M_DENY; m > CL_M_NONE; m--)
+        if ((want & (1u << m)) && st->cue[near_only][m]) {
+            *cue = st->cue[near_only][m] - 1;
+            *cnt = st->cnt[near_only][m];
+            return m;
+        }
+    *cue = *cnt = 0;
+    return CL_M_NONE;
+}
+
+/* Whether tokens [a, b) name the claim's first source by the last word of its name
+ * (Halden for Rupert Halden). */
+static int cl_names_source(const rc_doc *doc, const cl_fig *f, size_t a, size_t b)
+{
+    const char *name = f->c.sources[0].name;
+    const char *last = strrchr(name, ' ');
+    last = last ? last + 1 : name;
+    size_t n = strlen(last);
+    if (n < 4 || (unsigned char)last[0] < 'A' || (unsigned char)last[0] > 'Z')
+        return 0;
+    for (size_t i = a; i < b; i++)
+        if (doc->toks[i].end - doc->toks[i].start == n &&
+            memcmp(doc->text + doc->toks[i].start, last, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Whether sentence s holds a count or a share (a figure a dispute there may be about). */
+static int cl_sent_has_figure(const rc_doc *doc, size_t s)
+{
+    const rc_span *sp = &doc->sents[s];
+    size_t lo = 0, hi = doc->nnums;
+    while (lo < hi) { /* numbers are in text order: the first that starts in the sentence */
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->nums[mid].start < sp->start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < doc->nnums; i++) {
+        const rc_number *n = &doc->nums[i];
+        if (n->start >= sp->end)
+            break;
+        if (n->start >= sp->start && n->kind != RC_NUM_ORDINAL)
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether token k, a word marked "only" in claim_words.tsv (que, qu'), makes a restriction
+ * here (ne contrôlerait plus qu'environ 21 %): a negative particle (class neg: ne, n') a few
+ * words before it. Then it is no conjunction that opens a clause of its own. */
+static bool cl_restrictive_que(const cl_doc *d, size_t k, size_t lim)
+{
+    const cl_entry *q = cl_word_at(d, k);
+    if (!q || !(q->wflags & CL_W_ONLY))
+        return false;
+    for (size_t n = 0; k > lim && n < 4; n++) {
+        const cl_entry *e = cl_word_at(d, --k);
+        if (e && (e->wflags & CL_W_NEG))
+            return true;
+    }
+    return false;
+}
+
+/* Modality: denied > disputed > expected > hedged > conditional > reported > asserted. */
+void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
+{
+    const rc_doc *doc = d->doc;
+    size_t cue = 0, cnt = 0;
+    int best = CL_M_NONE;
+    unsigned sent_want = 1u << CL_M_HEDGE | 1u << CL_M_DISPUTE | 1u << CL_M_DENY;
+    (void)s0, (void)s1;
+    int m = cl_sent_cues(d, f->sent, sent_want, 0, &cue, &cnt);
+    if (m > best)
+        best = m;
+    /* the verbs of the figure's own clause: back to a comma or a relative pronoun, forward to
+     * a comma (one right after the figure and its parts is skipped) */
+    size_t c0 = f->nt0, c1 = f->endt;
+    while (c0 > f->win0) {
+        const cl_entry *e = cl_word_at(d, c0 - 1);
+        if (cl_punct(doc, c0 - 1, ',') ||
+            (e && (e->wflags & CL_W_STOP) && !cl_restrictive_que(d, c0 - 1, f->win0)))
+            break;
+        c0--;
+    }
+    if (f->nparts) { /* 3 otages, dont une femme âgée, seraient morts: past the parts' comma */
+        while (c1 < f->win1 && !cl_punct(doc, c1, ','))
+            c1++;
+        if (c1 < f->win1)
+            c1++;
+    }
+    while (c1 < f->win1 && !cl_punct(doc, c1, ','))
+        c1++;
+    size_t wc = 0, wn = 0;
+    m = cl_cues(d, c0, c1, 1u << CL_M_COND | 1u << CL_M_EXPECT, 0, &wc, &wn);
+    if (m > best)
+        best = m, cue = wc, cnt = wn;
+    /* doubt voiced around the sentence: hedges from the sentence before (des informations non
+     * vérifiées font état ...); disputes from a later sentence that refers back to the figure
+     * (Ces chiffres ...) or names its source (Halden n'apporte aucune preuve), or from the next
+     * one for what a source said (the outlet does not doubt its own figures); denials alike */
+    int between = 0; /* a sentence with figures of its own stands between: Ce chiffre is its */
+    for (long s = (long)f->sent - 1; s <= (long)f->sent + 3 && !between; s++) {
+        if (s < 0 || s == (long)f->sent || (size_t)s >= doc->nsents)
+            continue;
+        /* a hedge before covers a figure without a source of its own, or one a sentence
+         * without figures announces (des informations non vérifiées font état d'atrocités.
+         * Selon des activistes, ...); a hedge on the sentence's own figures stays there */
+        unsigned want = s < (long)f->sent && (!f->c.nsources || !cl_sent_has_figure(doc, (size_t)s))
+                            ? 1u << CL_M_HEDGE
+                            : 0u;
+        if (s > (long)f->sent) {
+            size_t a, b;
+            cl_sent_toks(d, (size_t)s, &a, &b);
+            const cl_entry *e = a < b ? cl_word_at(d, a) : NULL;
+            int back = e && (e->wflags & CL_W_BACK);
+            /* a later sentence with a figure of its own doubts that one, unless it refers back */
+            int own = cl_sent_has_figure(doc, (size_t)s);
+            /* a new paragraph (a live blog's next entry) doubts only what it names */
+            int para = a < b && (doc->toks[a].flags & RC_TF_PARAGRAPH);
+            if (back || (f->c.nsources && !own &&
+                         ((s == (long)f->sent + 1 && !para) || cl_names_source(doc, f, a, b))))
+                want = 1u << CL_M_DISPUTE | 1u << CL_M_DENY; /* C'est un mensonge. */
+            between = own;
+        }
+        if (!want)
+            continue;
+        m = cl_sent_cues(d, (size_t)s, want, 1, &wc, &wn);
+        if (m > best)
+            best = m, cue = wc, cnt = wn;
+    }
+    int mod = f->c.nsources ? RC_MOD_REPORTED : RC_MOD_ASSERTED;
+    if (denied || f->denied)
+        best = CL_M_DENY;
+    switch (best) {
+    case CL_M_DENY: mod = RC_MOD_DENIED; break;
+    case CL_M_DISPUTE: mod = RC_MOD_DISPUTED; break;
+    case CL_M_HEDGE: mod = RC_MOD_HEDGED; break;
+    case CL_M_COND: mod = RC_MOD_CONDITIONAL; break;
+    case CL_M_EXPECT: mod = RC_MOD_EXPECTED; break;
+    default: break;
+    }
+    if (f->follows > mod && (mod == RC_MOD_ASSERTED || mod == RC_MOD_REPORTED)) {
+        mod = f->follows; /* 130 dans Saada: as sure as the figure it follows */
+        cue = cnt = 0;
+    }
+    f->c.modality = (uint8_t)mod;
+    if (best > CL_M_REPORT && cnt && !denied)
+        cl_explain(f, rc_modality_name(mod), doc->text + doc->toks[cue].start,
+                   doc->toks[cue + cnt - 1].end - doc->toks[cue].start);
+}

@@ -1,0 +1,421 @@
+/*
+ * claims_pred.c - what a figure counts and what happened to it: the counted noun after the figure
+ * (or before it through "est de", "s'élève à"), negation, the predicate of the clause (a verb or
+ * noun before or after the figure, or the main verb behind a participle) and whether it fits
+ * what is counted, and whether a plain figure is a year. claims.c's cl_figure calls these.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "core/words.h"
+#include "extract/claims_int.h"
+#include "lang/fr/morph.h"
+#include "util/fold.h"
+
+#define CL_BACK 15 /* tokens read before a figure for its predicate */
+#define CL_FWD 10  /* tokens read after a figure, its noun and its parts */
+
+/* The counted noun that follows a figure ending before token i: skips de/d'/des and words such
+ * as autres, stops at anything else. Returns 1 and the noun's tokens, 0 when there is none, -1
+ * when the figure counts a unit (ans, km, dollars) and is no claim. */
+int cl_counted_after(const cl_doc *d, size_t i, size_t lim, size_t *ct /* OUT */,
+                     size_t *cnt /* OUT */, const cl_entry **ce /* OUT */)
+{
+    int skips = 0, sums = 0;
+    *ct = SIZE_MAX;
+    for (size_t j = i; j < lim && j < i + 6; j++) {
+        if (j == i && d->doc->toks[j].kind == RC_TOK_QUOTE_OPEN)
+            continue; /* 12 « terroristes »: the noun in scare quotes */
+        if (!cl_is_word(d->doc, j))
+            return 0;
+        size_t nt;
+        const cl_entry *e = cl_match(d, j, lim, &nt);
+        if (!e)
+            return 0;
+        if (e->who >= 0) {
+            *ct = j, *cnt = nt, *ce = e;
+            return skips ? 2 : 1;
+        }
+        if (e->who == CL_WHO_BLOCK)
+            return -1;
+        if (e->who == CL_WHO_SKIP && skips++ < 2)
+            continue;
+        if (e->who == CL_WHO_SUM && j > i && cl_word_at(d, j - 1) &&
+            (cl_word_at(d, j - 1)->wflags & CL_W_DET) && sums++ < 1)
+            continue; /* porte à 200 le nombre de civils tués: the toll names what it counts */
+        if (!(e->wflags & (CL_W_DE | CL_W_DET)))
+            return 0;
+    }
+    return 0;
+}
+
+/* The counted noun before a figure that a link (est de, s'élève à, a comma) ties to it: after a
+ * toll noun (le nombre des miliciens et de leurs familles), the first noun after it; else the
+ * nearest. Returns 1 and the noun's token, or 0. */
+int cl_counted_before(const cl_doc *d, size_t nt0, size_t s0, int comma,
+                      size_t *ct /* OUT */, size_t *cnt /* OUT */,
+                      const cl_entry **ce /* OUT */, int *sum)
+{
+    const rc_doc *doc = d->doc;
+    size_t j = nt0;
+    int linked = 0;
+    /* a link phrase ending right before the figure, or a comma after a hedge */
+    size_t at = nt0; /* dépasse désormais les 12 000: adverbs and an article may come between */
+    for (int n = 0; n < 2 && at > s0 + 1; n++) {
+        const cl_entry *e = cl_word_at(d, at - 1);
+        if (!e || !(e->wflags & (CL_W_ADV | CL_W_DET)) || (e->wflags & CL_W_LINK))
+            break;
+        at--;
+    }
+    for (size_t back = 1; back <= 3 && back <= at - s0 && !linked; back++) {
+        size_t nt;
+        const cl_entry *e = cl_match(d, at - back, at, &nt);
+        if (e && nt == back && (e->wflags & CL_W_LINK))
+            linked = 1, j = at - back;
+    }
+    for (size_t back = 1; back <= 3 && at != nt0 && back <= nt0 - s0 && !linked; back++) {
+        size_t nt;
+        const cl_entry *e = cl_match(d, nt0 - back, nt0, &nt);
+        if (e && nt == back && (e->wflags & CL_W_LINK))
+            linked = 1, j = nt0 - back;
+    }
+    if (!linked && nt0 + 1 < doc->ntoks) { /* dépasse les 12 000: the bound is the link */
+        size_t nt;
+        const cl_entry *e = cl_match(d, nt0, nt0 + 1, &nt);
+        if (e && (e->wflags & CL_W_LINK) && cl_num_tok(d, nt0) >= 0)
+            linked = 1, j = nt0;
+    }
+    if (!linked && comma) {
+        size_t k = nt0;
+        while (k > s0) {
+            const cl_entry *e = cl_word_at(d, k - 1);
+            if (e && (e->mod == CL_M_HEDGE || e->mod == CL_M_COND))
+                k--;
+            else
+                break;
+        }
+        if (k > s0 && cl_punct(doc, k - 1, ','))
+            linked = 2, j = k - 1;
+    }
+    if (!linked)
+        return 0;
+    size_t lo = j > s0 + 12 ? j - 12 : s0;
+    if (linked == 2 && j > s0 + 3)
+        lo = j - 3;
+    size_t nearest = SIZE_MAX, leftmost = SIZE_MAX;
+    const cl_entry *ne = NULL, *le = NULL;
+    for (size_t k = j; k > lo; k--) {
+        size_t i = k - 1;
+        if (cl_num_tok(d, i) >= 0)
+            break;
+        const cl_entry *e = cl_word_at(d, i);
+        if (!e)
+            continue;
+        if (e->who == CL_WHO_SUM) {
+            /* le nombre des miliciens et de leurs familles est de 5000: the first noun after
+             * the toll noun; le bilan s'élève à 33: the toll noun itself */
+            *sum = e->cwhat;
+            *ct = leftmost != SIZE_MAX ? leftmost : i;
+            *ce = leftmost != SIZE_MAX ? le : e;
+            *cnt = 1;
+            return 1;
+        }
+        if (e->who >= 0) {
+            const cl_entry *pe = i > s0 ? cl_word_at(d, i - 1) : NULL;
+            if (linked == 2 && pe && (pe->wflags & CL_W_DE) &&
+                (e->who == RC_WHO_AREAS || e->who == RC_WHO_OTHER))
+                continue; /* les 300 habitants du village, 40: the complement is not counted */
+            if (nearest == SIZE_MAX)
+                nearest = i, ne = e;
+            leftmost = i, le = e;
+            if (linked == 2)
+                break;
+        }
+    }
+    if (nearest == SIZE_MAX)
+        return 0;
+    *ct = nearest, *cnt = 1, *ce = ne;
+    return 1;
+}
+
+/* Whether a negation (pas, jamais, aucun) stands in the three words before token i. */
+static int cl_negated(const cl_doc *d, size_t i, size_t s0)
+{
+    for (size_t k = i; k > s0 && k + 3 > i; k--) {
+        const cl_entry *e = cl_word_at(d, k - 1);
+        if (e && e->mod == CL_M_NEG)
+            return 1;
+    }
+    return 0;
+}
+
+/* What a predicate entry says of what is counted: its what, or its second what when the first
+ * does not fit (perdu: areas are lost, people are killed); -1 when neither fits. */
+static int cl_pred_what(const cl_entry *e, int who)
+{
+    if (cl_pred_fits(e->pwhat, who))
+        return e->pwhat;
+    if (e->pwhat2 >= 0 && cl_pred_fits(e->pwhat2, who))
+        return e->pwhat2;
+    return -1;
+}
+
+/* Whether a figure at token i opens a coordinated figure with its noun (et 13 enfants). */
+static int cl_coordinated(const cl_doc *d, size_t i, size_t s1)
+{
+    long m = cl_num_tok(d, i);
+    if (m < 0)
+        return 0;
+    size_t ct, cnt;
+    const cl_entry *ce;
+    return cl_counted_after(d, cl_num_t1(d, (size_t)(m)), s1, &ct, &cnt, &ce) >= 1;
+}
+
+/* Whether figure f is the whole a share is taken from (Dix-sept des 23 femmes): a "de" word
+ * right before it after another figure. */
+static bool cl_is_whole(const cl_doc *d, const cl_fig *f, size_t s0)
+{
+    if (f->nt0 < s0 + 2)
+        return false;
+    const cl_entry *e = cl_word_at(d, f->nt0 - 1);
+    return e && (e->wflags & CL_W_DE) &&
+           cl_num_tok(d, f->nt0 - 2) >= 0;
+}
+
+/* The main verb of a clause whose subject was followed by a participle and its complements,
+ * read from token i: an auxiliary and a predicate right after it (ont été libérées), before
+ * the sentence ends, a semicolon, another figure or a relative pronoun. Returns its what, with
+ * its tokens in *at and *nt, or -1. */
+static int cl_main_verb(const cl_doc *d, size_t i, size_t s1, int who, size_t *at, size_t *nt)
+{
+    const rc_doc *doc = d->doc;
+    for (size_t k = i; k < s1 && k < i + 40; k++) {
+        if (cl_punct(doc, k, ';') || doc->toks[k].kind == RC_TOK_QUOTE_OPEN ||
+            (cl_num_tok(d, k) >= 0 && !cl_in_time(doc, doc->toks[k].start)))
+            return -1; /* il y a trois semaines is no figure */
+        const cl_entry *e = cl_word_at(d, k);
+        if (!e || !(e->wflags & CL_W_AUX))
+            continue;
+        if (k > i && (cl_is_word(doc, k - 1) && !cl_punct(doc, k - 1, ',')) &&
+            !(doc->toks[k - 1].flags & RC_TF_UPPER) && cl_word_at(d, k - 1) &&
+            (cl_word_at(d, k - 1)->wflags & CL_W_STOP))
+            return -1; /* qui ont, que l'armée a: a relative clause, not the main verb */
+        for (size_t j = k + 1; j < s1 && j <= k + 2; j++) {
+            const cl_entry *v = cl_match(d, j, s1, nt);
+            int w = v && !(v->pflags & CL_P_NOUN) ? cl_pred_what(v, who) : -1;
+            if (w >= 0) {
+                *at = j;
+                return w;
+            }
+            const cl_entry *a = cl_word_at(d, j);
+            if (!a || !(a->wflags & CL_W_AUX))
+                break; /* ont été libérées: été is an auxiliary too */
+        }
+        rc_morph m;
+        if (k + 1 < s1 && rc_fr_morph_tok(doc, k + 1, &m) && (m.flags & RC_M_PPAS))
+            return -1; /* ont été inhumés: the main verb says nothing the lexicon knows */
+        /* il y a trois semaines: no verb group, read on */
+    }
+    return -1;
+}
+
+/* Finds the predicate of a figure in its clause: after it first (passive, participle, relative
+ * clause: 82 civils tués, qui ont déposé les armes), then before it (ont tué au moins 82, la
+ * mort de 12 soldats). Sets f->win0/win1 and f->pred; returns its what or -1. */
+int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long self)
+{
+    const rc_doc *doc = d->doc;
+    /* the window: back to the previous figure or a semicolon, forward likewise */
+    size_t w0 = f->nt0;
+    /* the token right after the figure before: 7 tués, 12 blessés */
+    size_t after_prev = self > 0 ? cl_num_t1(d, (size_t)(self - 1)) : SIZE_MAX;
+    while (w0 > s0 && w0 + CL_BACK > f->nt0) {
+        size_t i = w0 - 1;
+        long m = cl_num_tok(d, i);
+        if ((m >= 0 && m != self) || cl_punct(doc, i, ';'))
+            break;
+        const cl_entry *e = i == after_prev ? cl_word_at(d, i) : NULL;
+        if (e && e->who >= 0 && e->cwhat >= 0)
+            break; /* 7 tués, 12 blessés: the event noun of the figure before is its own */
+        w0--;
+    }
+    size_t w1 = f->endt;
+    size_t budget = CL_FWD;
+    if (w1 + 2 < s1 && cl_punct(doc, w1, ',') && cl_word_at(d, w1 + 1) &&
+        (cl_word_at(d, w1 + 1)->wflags & (CL_W_PARTS | CL_W_ADV))) {
+        /* 31 civils, notamment des femmes et des enfants, ont été tués: the aside is skipped */
+        for (size_t j = w1 + 2; j < s1 && j < w1 + 14; j++) {
+            if (cl_num_tok(d, j) >= 0 || cl_punct(doc, j, ';'))
+                break;
+            if (cl_punct(doc, j, ',')) {
+                w1 = j + 1;
+                break;
+            }
+        }
+    }
+    while (w1 < s1 && budget) {
+        long m = cl_num_tok(d, w1);
+        if (m >= 0 && m != self) {
+            if (w1 > f->endt && cl_coordinated(d, w1, s1)) {
+                /* une vingtaine de bus et une dizaine d'ambulances ont quitté */
+                size_t ct, cnt;
+                const cl_entry *ce;
+                cl_counted_after(d, cl_num_t1(d, (size_t)(m)), s1, &ct, &cnt, &ce);
+                w1 = ct + cnt;
+                continue;
+            }
+            break;
+        }
+        if (cl_punct(doc, w1, ';'))
+            break;
+        w1++, budget--;
+    }
+    f->win0 = w0;
+    f->win1 = w1;
+    int who = f->c.who;
+    /* the noun governing the figure, kept for coordinated figures even when a verb wins */
+    for (size_t i = f->nt0; i > w0 && i + 6 > f->nt0; i--) {
+        size_t nt;
+        const cl_entry *e = cl_match(d, i - 1, f->nt0, &nt);
+        if (e && e->pwhat >= 0 && (e->pflags & CL_P_NOUN) && cl_pred_what(e, who) >= 0) {
+            f->gov_what = cl_pred_what(e, who);
+            const cl_entry *de = cl_word_at(d, f->nt0 - 1);
+            if ((i - 1 + nt == f->nt0 ||
+                 (i + nt == f->nt0 && de && (de->wflags & CL_W_DE))) &&
+                !cl_negated(d, i - 1, s0)) {
+                /* l'évacuation de 5 000 personnes, en priorité des blessés: the noun that
+                 * governs the figure says what happens to it, not a word after a comma */
+                f->pred = i - 1;
+                f->pred_before = 1;
+                f->pred_noun = 1;
+                cl_explain_toks(f, doc, "predicate-governs", f->pred, nt);
+                return f->gov_what;
+            }
+            break;
+        }
+    }
+    /* avoir tué « plus de 100 soldats »: a quotation mark may stand between */
+    size_t nb = f->nt0 > w0 && doc->toks[f->nt0 - 1].kind == RC_TOK_QUOTE_OPEN ? f->nt0 - 1
+                                                                              : f->nt0;
+    if (nb > w0 + 1 && cl_word_at(d, nb - 1) && (cl_word_at(d, nb - 1)->wflags & CL_W_ADV))
+        nb--; /* compterait encore quelque 260 000 habitants: an adverb may stand between */
+    for (size_t back = 1; back <= 2 && back <= nb - w0; back++) {
+        /* ont tué 13 personnes et blessé 9 autres: a verb right before the figure governs it,
+         * not the next clause's */
+        size_t nt;
+        const cl_entry *e = cl_match(d, nb - back, nb, &nt);
+        int what = e && nt == back && !(e->pflags & CL_P_NOUN) ? cl_pred_what(e, who) : -1;
+        if (what < 0 || cl_negated(d, nb - back, s0))
+            continue;
+        f->pred = nb - back;
+        f->pred_before = 1;
+        cl_explain_toks(f, doc, "predicate-before", f->pred, nt);
+        return what;
+    }
+    for (size_t i = f->cend; i < w1; i++) {
+        long m = cl_num_tok(d, i);
+        if (m >= 0 && m != self) {
+            /* a coordinated figure and its noun: 63 morts et 120 blessés */
+            size_t ct, cnt;
+            const cl_entry *ce;
+            if (cl_counted_after(d, cl_num_t1(d, (size_t)(m)), w1, &ct, &cnt, &ce) >= 1)
+                i = ct + cnt - 1;
+            continue;
+        }
+        size_t nt;
+        const cl_entry *e = cl_match(d, i, w1, &nt);
+        int what = e ? cl_pred_what(e, who) : -1;
+        if (what < 0)
+            continue;
+        if ((e->pflags & CL_P_NOUN) && i > f->cend + 3)
+            continue; /* 82 civils victimes de; habitants à l'exode */
+        if (cl_negated(d, i, s0)) {
+            if (f->negated < 0)
+                f->negated = what;
+            continue;
+        }
+        if (what == RC_WHAT_PRESENT) {
+            /* restaient piégés: a weak verb gives way to the participle after it */
+            size_t nt2;
+            for (size_t k = i + nt; k < w1 && k < i + nt + 3; k++) {
+                const cl_entry *e2 = cl_match(d, k, w1, &nt2);
+                int w2 = e2 ? cl_pred_what(e2, who) : -1;
+                if (w2 >= 0 && w2 != RC_WHAT_PRESENT && !(e2->pflags & CL_P_NOUN)) {
+                    e = e2, i = k, nt = nt2, what = w2;
+                    break;
+                }
+            }
+        }
+        if (i == f->cend && !(e->pflags & CL_P_NOUN) && !cl_is_whole(d, f, s0)) {
+            /* 46 personnes enlevées il y a trois semaines par des bandits ... ont été libérées:
+             * a participle right after the noun gives way to the verb of the clause */
+            size_t k = 0, nt2 = 0;
+            int w2 = cl_main_verb(d, i + nt, s1, who, &k, &nt2);
+            /* a weak verb right after the participle says less: 46 otages libérés ont été
+             * accueillis */
+            if (w2 >= 0 && w2 != what && w2 != RC_WHAT_PRESENT && w2 != RC_WHAT_FLED &&
+                k > i + nt + 2) {
+                i = k, nt = nt2, what = w2;
+                f->pred = i;
+                cl_explain_toks(f, doc, "predicate-main", i, nt);
+                return what;
+            }
+        }
+        f->pred = i;
+        f->pred_noun = (e->pflags & CL_P_NOUN) != 0;
+        cl_explain_toks(f, doc, "predicate-after", i, nt);
+        return what;
+    }
+    const cl_entry *pe = f->nt0 > s0 ? cl_word_at(d, f->nt0 - 1) : NULL;
+    if (f->cend < s1 &&
+        (f->nt0 == s0 || cl_punct(doc, f->nt0 - 1, ',') || (pe && (pe->wflags & CL_W_DET)))) {
+        /* Treize soldats de la force régionale de la SADC et de la Monusco ont été tués: the
+         * figure opens its clause; the verb comes after a complement too long for the window */
+        size_t k = 0, nt = 0;
+        int w = cl_main_verb(d, f->cend, s1, who, &k, &nt);
+        if (w >= 0) {
+            f->pred = k;
+            cl_explain_toks(f, doc, "predicate-main", k, nt);
+            return w;
+        }
+    }
+    for (size_t i = f->nt0; i > w0; i--) {
+        size_t nt;
+        const cl_entry *e = cl_match(d, i - 1, f->nt0, &nt);
+        const cl_entry *after = i < f->nt0 ? cl_word_at(d, i) : NULL;
+        if (e && (e->wflags & CL_W_AND) && i + 2 >= f->nt0 &&
+            !(after && (after->wflags & CL_W_ONLY))) /* ne restait plus que 15 */
+            break; /* capturés et 5 autres tués: the verb before "et" is the other figure's */
+        int what = e ? cl_pred_what(e, who) : -1;
+        if (what < 0)
+            continue;
+        bool only = false; /* il ne restait plus que 15 habitants: a restriction, no denial */
+        for (size_t k = i - 1 + nt; k < f->nt0 && !only; k++) {
+            const cl_entry *q = cl_word_at(d, k);
+            only = q && (q->wflags & CL_W_ONLY);
+        }
+        if (!only && cl_negated(d, i - 1, s0)) {
+            if (f->negated < 0)
+                f->negated = what;
+            continue;
+        }
+        f->pred = i - 1;
+        f->pred_before = 1;
+        f->pred_noun = (e->pflags & CL_P_NOUN) != 0;
+        cl_explain_toks(f, doc, f->pred_noun ? "predicate-noun" : "predicate-before", i - 1, nt);
+        return what;
+    }
+    return -1;
+}
+
+/* Whether a plain figure reads as a year (en 2011, depuis 2012). */
+int cl_year(const cl_doc *d, const rc_number *n, size_t nt0, size_t s0)
+{
+    if (n->kind != RC_NUM_NUMBER || n->value != floor(n->value) || n->value < 1800 ||
+        n->value > 2100 || !isnan(n->low) || !isnan(n->high))
+        return 0;
+    if (nt0 == s0)
+        return 1;
+    const cl_entry *e = cl_word_at(d, nt0 - 1);
+    return (e && (e->wflags & CL_W_YEARP)) || d->doc->toks[nt0].end - d->doc->toks[nt0].start == 4;
+}

@@ -1,0 +1,432 @@
+/*
+ * claims_source.c - who says so: the attribution or quote that covers the figure, or, when the
+ * attribution stage found none, a name before or after a cue of the sentence (selon X, X a
+ * affirmé); whether the source denies the figure, is unsure itself (des rumeurs non confirmées)
+ * or is the outlet speaking for itself (selon nos informations).
+ */
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "extract/claims_int.h"
+#include "lang/fr/morph.h"
+#include "util/fold.h"
+
+/* The innermost attribution whose scope holds off, or -1. */
+static long cl_attr_at(const rc_doc *doc, uint32_t off)
+{
+    long best = -1;
+    uint32_t span = UINT32_MAX;
+    for (size_t i = 0; i < doc->nattrs; i++) {
+        const rc_attribution *a = &doc->attrs[i];
+        if (a->scope_start <= off && off < a->scope_end && a->scope_end - a->scope_start < span) {
+            best = (long)i;
+            span = a->scope_end - a->scope_start;
+        }
+    }
+    return best;
+}
+
+/* A name read from tokens [a, b) of a sentence: determiners and a leading complement of place
+ * or time skipped (a annoncé à Genève X), up to a comma, a quote, a grammar stop or a cue. */
+int cl_name_after(const cl_doc *d, size_t a, size_t b, size_t *na, size_t *nb)
+{
+    const rc_doc *doc = d->doc;
+    size_t i = a;
+    int det = 0;
+    for (int guard = 0; guard < 4 && i < b; guard++) {
+        const cl_entry *e = cl_word_at(d, i);
+        if (doc->toks[i].kind == RC_TOK_CLITIC)
+            i++;
+        else if (e && (e->wflags & CL_W_PREP) && i + 1 < b && (doc->toks[i + 1].flags & RC_TF_UPPER))
+            i += 2; /* à Genève */
+        else if (e && (e->wflags & CL_W_DET))
+            i++, det = 1;
+        else if (e && (e->wflags & CL_W_DE) && det && i + 1 < b)
+            i++; /* un de leurs porte-parole */
+        else if (e && e->mod == CL_M_REPORT)
+            i++;
+        else
+            break;
+    }
+    size_t j = i;
+    while (j < b && j < i + 7) {
+        if (doc->toks[j].kind == RC_TOK_QUOTE_OPEN || doc->toks[j].kind == RC_TOK_QUOTE_CLOSE) {
+            if (j == i) {
+                i++, j++;
+                continue;
+            }
+            break;
+        }
+        if (!cl_is_word(doc, j) || cl_num_tok(d, j) >= 0)
+            break;
+        size_t nt;
+        const cl_entry *e = cl_match(d, j, b, &nt);
+        if (e && ((e->wflags & (CL_W_STOP | CL_W_AND | CL_W_AUX)) || e->mod == CL_M_REPORT ||
+                  ((e->wflags & CL_W_PREP) && !(e->wflags & CL_W_DE) && j > i)))
+            break;
+        j++;
+    }
+    /* no trailing d', de, du: la protection civile d' */
+    while (j > i) {
+        const cl_entry *e = cl_word_at(d, j - 1);
+        if (doc->toks[j - 1].kind == RC_TOK_ELISION || (e && (e->wflags & (CL_W_DE | CL_W_PREP))))
+            j--;
+        else
+            break;
+    }
+    if (j == i)
+        return 0;
+    /* a name starts with a capital or a noun, not with a function word (de l'évacuation) */
+    const cl_entry *fe = cl_word_at(d, i);
+    if (!(doc->toks[i].flags & RC_TF_UPPER) && ((fe && fe->wflags) || !det))
+        return 0;
+    *na = i;
+    *nb = j;
+    return 1;
+}
+
+/* Whether token i is an adverb that may stand between a subject and its verb (également):
+ * the morphology's word, else one of claim_words.tsv. */
+static int cl_adverb(const cl_doc *d, size_t i)
+{
+    const rc_doc *doc = d->doc;
+    const rc_token *tk = &doc->toks[i];
+    rc_morph m;
+    if (tk->kind == RC_TOK_WORD &&
+        rc_fr_morph_tok(doc, i, &m) &&
+        (m.flags & RC_M_ADV) && !(m.flags & RC_M_NOUN))
+        return 1;
+    const cl_entry *e = cl_word_at(d, i);
+    return e && (e->wflags & CL_W_ADV);
+}
+
+/* A name before a cue at token c (le Centre russe ... avait rendu compte): back over
+ * auxiliaries to a comma, a quote or the sentence start. */
+static int cl_name_before(const cl_doc *d, size_t s0, size_t c, size_t *na, size_t *nb)
+{
+    const rc_doc *doc = d->doc;
+    size_t j = c, i = c;
+    for (int pass = 0; pass < 3; pass++) {
+        while (j > s0) {
+            const cl_entry *e = cl_word_at(d, j - 1);
+            if ((e && (e->wflags & CL_W_AUX)) || cl_adverb(d, j - 1))
+                j--;
+            else
+                break;
+        }
+        if (j > s0 + 2 && cl_punct(doc, j - 1, ')')) {
+            /* La Mission d'appui ... (Manul) a évoqué: the name in brackets */
+            for (size_t k = j - 1; k > s0 && k + 5 > j; k--)
+                if (cl_punct(doc, k - 1, '(')) {
+                    if (k + 1 >= j)
+                        return 0;
+                    *na = k;
+                    *nb = j - 1;
+                    return 1;
+                }
+        }
+        if (pass && j > s0 + 1 && cl_punct(doc, j - 1, ',')) {
+            /* Les chebab, affiliés à Al-Qaïda, ont revendiqué ... et affirmé: the subject
+             * before the aside */
+            size_t k = j - 1;
+            while (k > s0 && k + 12 > j && !cl_punct(doc, k - 1, ',') &&
+                   cl_num_tok(d, k - 1) < 0)
+                k--;
+            if (k > s0 + 1 && cl_punct(doc, k - 1, ','))
+                j = k - 1;
+        }
+        i = j;
+        while (i > s0 && i + 12 > j && cl_is_word(doc, i - 1)) {
+            const cl_entry *e = cl_word_at(d, i - 1);
+            if (e && (e->wflags & CL_W_STOP))
+                break;
+            i--;
+        }
+        /* a verb group inside is no name (L'armée a repoussé l'assaut et affirmé): the name is
+         * the subject before its auxiliary */
+        size_t aux = SIZE_MAX;
+        for (size_t k = i; k < j && aux == SIZE_MAX; k++) {
+            const cl_entry *e = cl_word_at(d, k);
+            if (e && (e->wflags & CL_W_AUX) && !(doc->toks[k].flags & RC_TF_UPPER))
+                aux = k;
+        }
+        if (aux == SIZE_MAX)
+            break;
+        j = aux;
+        if (pass == 2)
+            return 0;
+    }
+    while (i < j) {
+        const cl_entry *e = cl_word_at(d, i);
+        if (e && (e->wflags & (CL_W_DET | CL_W_PREP)) && !(doc->toks[i].flags & RC_TF_UPPER))
+            i++;
+        else if (e && (e->wflags & CL_W_DET))
+            i++;
+        else
+            break;
+    }
+    if (i >= j)
+        return 0;
+    *na = i;
+    *nb = j;
+    return 1;
+}
+
+/* Whether tokens [na, nb) may name the source of figure f: they do not hold it, are no toll
+ * (un nouveau bilan fait état de) and do not govern it (a annoncé la libération de 1 500). */
+static int cl_name_fits(const cl_doc *d, const cl_fig *f, size_t na, size_t nb)
+{
+    const rc_doc *doc = d->doc;
+    if (na <= f->nt0 && f->nt0 < nb)
+        return 0;
+    for (size_t k = na; k < nb; k++) {
+        const cl_entry *e = cl_word_at(d, k);
+        if (e && (e->who == CL_WHO_SUM || e->mod == CL_M_HEDGE || e->pwhat >= 0))
+            return 0;
+    }
+    size_t k = nb;
+    while (k < f->nt0) {
+        const cl_entry *e = cl_word_at(d, k);
+        if (!e || !(e->wflags & (CL_W_DE | CL_W_DET)))
+            break;
+        k++;
+    }
+    return !(k == f->nt0 && nb < f->nt0 && k > nb) && doc->ntoks;
+}
+
+static size_t cl_quote_close(const rc_doc *doc, size_t i);
+
+/* The source of a figure when no attribution covers it: the report cue of the sentence nearest
+ * the figure, and the name it introduces. Returns 1 with a speaker in *sp, or with the
+ * attribution in *att whose chain is the source. */
+static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_speaker *sp,
+                              const rc_attribution **att)
+{
+    *att = NULL;
+    int quoted = -1; /* whether the figure is quoted, asked once a cue is found */
+    rc_doc *doc = d->doc;
+    size_t cues[8], cnts[8], ncues = 0;
+    /* a clitic or the end of a report or denial cue must be there */
+    if (cl_cue_end_from(d, s0, s1, 1u << CL_M_REPORT | 1u << CL_M_DENY) == s1)
+        return 0;
+    for (size_t i = s0; i < s1 && ncues < 8; i++) {
+        size_t nt;
+        if (doc->toks[i].kind == RC_TOK_CLITIC && i > s0 && doc->toks[i - 1].kind == RC_TOK_WORD) {
+            /* », a-t-il poursuivi: the inverted subject of a verb of saying */
+            const rc_token *tk = &doc->toks[i];
+            const char *w = doc->text + tk->start;
+            size_t n = tk->end - tk->start;
+            while (n && (*w == '-' || *w == 't'))
+                w++, n--;
+            if (n && n <= 5 && w[0] != 'o') { /* not -on: who says is unknown */
+                memset(sp, 0, sizeof *sp);
+                sp->name = rc_arena_strndup(&doc->arena, w, n);
+                sp->key = sp->name;
+                sp->type = RC_ENT_MISC;
+                sp->start = (uint32_t)(w - doc->text);
+                sp->end = tk->end;
+                if (!sp->name)
+                    return -1;
+                cl_explain(f, "source-inversion", w, n);
+                return 1;
+            }
+        }
+        const cl_entry *e = cl_match(d, i, s1, &nt);
+        if (!e || (e->mod != CL_M_REPORT && e->mod != CL_M_DENY))
+            continue;
+        cues[ncues] = i;
+        cnts[ncues++] = nt;
+        i += nt - 1;
+    }
+    /* the cues nearest the figure first */
+    for (size_t x = 1; x < ncues; x++)
+        for (size_t y = x; y > 0; y--) {
+            size_t dy = cues[y] < f->nt0 ? f->nt0 - cues[y] : cues[y] - f->nt0;
+            size_t dz = cues[y - 1] < f->nt0 ? f->nt0 - cues[y - 1] : cues[y - 1] - f->nt0;
+            if (dy >= dz)
+                break;
+            size_t tc = cues[y], tn = cnts[y];
+            cues[y] = cues[y - 1], cnts[y] = cnts[y - 1];
+            cues[y - 1] = tc, cnts[y - 1] = tn;
+        }
+    for (size_t x = 0; x < ncues; x++) {
+        size_t best = cues[x], bnt = cnts[x], na = 0, nb = 0;
+        int ok = 0;
+        /* a quoted figure, then a cue the attribution stage read (« ... 600 blessés. » Il
+         * précise que): the speaker it resolved, not the pronoun */
+        uint32_t coff = doc->toks[best].start;
+        if (quoted < 0 && doc->nattrs)
+            quoted = cl_quote_close(doc, f->nt0) != SIZE_MAX;
+        for (size_t ai = 0; quoted > 0 && ai < doc->nattrs; ai++) {
+            const rc_attribution *a = &doc->attrs[ai];
+            if (a->start <= coff && coff < a->end && a->nchain && coff > f->c.end) {
+                *att = a;
+                cl_explain(f, "source-cue-attribution", doc->text + coff,
+                           doc->toks[best + bnt - 1].end - coff);
+                return 1;
+            }
+        }
+        for (int side = 0; side < 2 && !ok; side++) {
+            if (side == 0 ? !cl_name_after(d, best + bnt, s1, &na, &nb)
+                          : !cl_name_before(d, s0, best, &na, &nb))
+                continue;
+            ok = cl_name_fits(d, f, na, nb);
+        }
+        if (!ok)
+            continue;
+        uint32_t a = doc->toks[na].start, b = doc->toks[nb - 1].end;
+        char *name = rc_arena_strndup(&doc->arena, doc->text + a, b - a);
+        if (!name)
+            return -1;
+        char key[RC_LEX_MAXKEY];
+        size_t kl = rc_fold(name, b - a, key, sizeof key);
+        memset(sp, 0, sizeof *sp);
+        sp->name = name;
+        sp->key = rc_arena_strndup(&doc->arena, key, kl <= sizeof key ? kl : 0);
+        sp->type = RC_ENT_MISC;
+        sp->start = a;
+        sp->end = b;
+        cl_explain(f, "source-cue", doc->text + doc->toks[best].start,
+                   doc->toks[best + bnt - 1].end - doc->toks[best].start);
+        return sp->key ? 1 : -1;
+    }
+    return 0;
+}
+
+/* The closing quote mark of a quotation that holds token i, or SIZE_MAX when i is not quoted:
+ * an opening mark before it and a closing one after it, within a paragraph and a few hundred
+ * tokens. */
+static size_t cl_quote_close(const rc_doc *doc, size_t i)
+{
+    int open = 0;
+    for (size_t k = i; k > 0 && k + 300 > i; k--) {
+        const rc_token *tk = &doc->toks[k - 1];
+        if (tk->kind == RC_TOK_QUOTE_CLOSE)
+            return SIZE_MAX;
+        if (tk->kind == RC_TOK_QUOTE_OPEN) {
+            open = 1;
+            break;
+        }
+        if (tk->flags & RC_TF_PARAGRAPH)
+            return SIZE_MAX;
+    }
+    if (!open)
+        return SIZE_MAX;
+    for (size_t k = i; k < doc->ntoks && k < i + 300; k++) {
+        const rc_token *tk = &doc->toks[k];
+        if (tk->kind == RC_TOK_QUOTE_OPEN || (k > i && (tk->flags & RC_TF_PARAGRAPH)))
+            return SIZE_MAX;
+        if (tk->kind == RC_TOK_QUOTE_CLOSE)
+            return k;
+    }
+    return SIZE_MAX;
+}
+
+/* Sources and whether they deny the figure (a cue démentir, nier). */
+int cl_sources(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int *denied)
+{
+    rc_doc *doc = d->doc;
+    rc_claim *c = &f->c;
+    uint32_t off = c->start;
+    long ai = cl_attr_at(doc, off);
+    if (ai < 0) {
+        for (size_t q = 0; q < doc->nquotes; q++) {
+            const rc_quote *qt = &doc->quotes[q];
+            if (qt->start <= off && off < qt->end) {
+                for (size_t i = 0; i < doc->nattrs && ai < 0; i++)
+                    if (doc->attrs[i].quote == (int32_t)q)
+                        ai = (long)i;
+                if (ai < 0 && qt->has_speaker) {
+                    c->sources = &qt->speaker;
+                    c->nsources = 1;
+                    cl_explain(f, "source-quote", NULL, 0);
+                    return RC_OK;
+                }
+            }
+        }
+    }
+    if (ai >= 0) {
+        const rc_attribution *a = &doc->attrs[ai];
+        c->sources = a->chain;
+        c->nsources = a->nchain;
+        if (a->cue) {
+            const cl_entry *e = cl_lookup(d->t, a->cue, strlen(a->cue));
+            char key[RC_LEX_MAXKEY];
+            size_t kl = rc_fold(a->cue, strlen(a->cue), key, sizeof key);
+            if (!e && kl <= sizeof key)
+                e = cl_lookup(d->t, key, kl);
+            if (e && e->mod == CL_M_DENY)
+                *denied = 1;
+            cl_explain(f, "source-attribution", a->cue, strlen(a->cue));
+        }
+        return RC_OK;
+    }
+    rc_speaker sp;
+    const rc_attribution *att;
+    int r = cl_source_fallback(d, f, s0, s1, &sp, &att);
+    size_t qc = r ? SIZE_MAX : cl_quote_close(doc, f->nt0);
+    if (qc != SIZE_MAX && qc + 1 < doc->ntoks) {
+        /* « ... 82 civils ... », a-t-il poursuivi: the cue after a quote that runs on */
+        size_t a = qc + 1, b;
+        size_t qs = doc->nsents ? doc->nsents - 1 : 0;
+        for (size_t k = f->sent; k < doc->nsents; k++)
+            if (doc->sents[k].end > doc->toks[a].start) {
+                qs = k;
+                break;
+            }
+        b = cl_tok_at(doc, doc->sents[qs].end);
+        if (b > a + 24)
+            b = a + 24;
+        r = cl_source_fallback(d, f, a, b, &sp, &att);
+    }
+    if (r < 0)
+        return RC_ENOMEM;
+    if (r && att) {
+        c->sources = att->chain;
+        c->nsources = att->nchain;
+    } else if (r) {
+        rc_speaker *one = rc_arena_alloc(&doc->arena, sizeof *one);
+        if (!one)
+            return RC_ENOMEM;
+        *one = sp;
+        c->sources = one;
+        c->nsources = 1;
+    }
+    return RC_OK;
+}
+
+/* Whether a source's own words say it is unsure (des informations non vérifiées, des rumeurs
+ * non confirmées): such a phrase names nobody who vouches for the figure. */
+int cl_source_hedged(const cl_doc *d, const rc_speaker *sp)
+{
+    const rc_doc *doc = d->doc;
+    if (sp->end <= sp->start)
+        return 0;
+    size_t b = cl_tok_at(doc, sp->end);
+    for (size_t i = cl_tok_at(doc, sp->start); i < b && i < doc->ntoks; i++) {
+        size_t nt;
+        const cl_entry *e = cl_match(d, i, b, &nt);
+        if (e && e->mod == CL_M_HEDGE)
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether a source is the outlet itself (selon nos informations, d'après notre rédaction): its
+ * name or the two words before it hold a phrase marked own; the figure is the text's own. */
+int cl_source_own(const cl_doc *d, const rc_speaker *sp)
+{
+    const rc_doc *doc = d->doc;
+    if (sp->end <= sp->start)
+        return 0;
+    size_t a = cl_tok_at(doc, sp->start), b = cl_tok_at(doc, sp->end);
+    for (size_t i = a >= 2 ? a - 2 : 0; i < b && i < doc->ntoks; i++) {
+        size_t nt;
+        const cl_entry *e = cl_match(d, i, b, &nt);
+        if (e && (e->mflags & CL_MF_OWN) && i + nt > a)
+            return 1;
+    }
+    return 0;
+}
