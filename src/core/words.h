@@ -29,13 +29,16 @@ enum rc_word_memo {
     RC_WM_SRCLEX,      /* sources: srclex_info */
     RC_WM_CL_SURF,     /* claims: the claims table's entry of the folded word */
     RC_WM_CL_LEMMA,    /* claims: the entry of the word's lemma */
+    RC_WM_CL_ENDS,     /* claims: the modality classes of the cues the word may end */
     RC_WM_MORPH_FLAGS, /* morphology: RC_M_* flags (rc_fr_morph's answer) */
     RC_WM_MORPH_LEMMA, /* morphology: lemma pointer */
     RC_WM_MORPH_VERB,  /* morphology: infinitive pointer */
     RC_WM_ENT_WORD,    /* entities: what the name lists say of the word */
     RC_WM_ENT_CUE,     /* entities: cue class */
     RC_WM_ENT_FUNC,    /* entities: function word */
+    RC_WM_ENT_SHAPE,   /* entities: facts of the word's shape, each with its own set bit */
     RC_WM_FRAME,       /* framing: the word's entry */
+    RC_WM_TIMES,       /* times: the time lexer's atom for the word (times_lex.re) */
     RC_WM_N
 };
 
@@ -97,6 +100,8 @@ const char *rc_word_folded(const rc_doc *doc, size_t i, size_t *len /* OUT */);
 /* Tags of the string memo: what a string answer is an answer to. */
 enum rc_word_str {
     RC_WS_ENTKEY, /* entities: rc_entkey_of of a name (the tag is this plus the entity type) */
+    RC_WS_PLACE,  /* entities: rc_gaz_place_find of a name (the tag is this << 8) */
+    RC_WS_ENTFOLD, /* entities: rc_entkey_fold of a name (the tag is this << 8) */
 };
 
 /* A string answer kept for a key of bytes (a name of several words, say) under tag, in this

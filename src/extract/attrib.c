@@ -8,6 +8,7 @@
  * or the source of the attribution that covers them; scare quotes of one or two words take a
  * speaker only from a verb right beside them.
  */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,28 +59,86 @@ static uint32_t phrase_aside(const src_state *st, uint32_t i, uint32_t lim)
     return 0;
 }
 
-/* Whether the tokens at i read the folded phrase, one aside allowed after its first word;
+/* The folded forms and asides of the tokens from a cue's first word on, worked out once for
+ * all the phrases that start with that word (de source, de sources, de l'avis de ... all read
+ * the same tokens). Entry k is token base + k; tokens past CUE_SEEN are read directly. */
+#define CUE_SEEN 8
+typedef struct cue_seen {
+    uint32_t base, lim;
+    uint32_t folded, asided; /* bit k: entry k is filled */
+    const char *f[CUE_SEEN];
+    size_t n[CUE_SEEN];
+    uint8_t aside[CUE_SEEN];
+    char buf[CUE_SEEN][64];
+} cue_seen;
+
+/* The folded form of token i into *n: the one kept in the thread's word table, when rc_fold
+ * into a 64-byte buffer could not have failed on it (60 bytes leave room for the widest
+ * character), else folded into buf; a length past 64 means it did not fit. */
+static const char *fold_tok(const src_state *st, uint32_t i, char buf[64], size_t *n)
+{
+    const rc_doc *doc = st->doc;
+    const rc_token *t = &doc->toks[i];
+    const char *f = NULL;
+    uint32_t id = doc->wids ? doc->wids[i] : UINT32_MAX; /* rc_word_folded, read in place */
+    if (id != UINT32_MAX && doc->words[id].flen != UINT32_MAX) {
+        f = doc->wpool + doc->words[id].foff;
+        *n = doc->words[id].flen;
+    }
+    if (!f || *n > 64 - 4) {
+        *n = rc_fold(st->doc->text + t->start, t->end - t->start, buf, 64);
+        f = buf;
+    }
+    return f;
+}
+
+/* phrase_aside(st, i, cs->lim), kept. */
+static uint32_t seen_aside(const src_state *st, cue_seen *cs, uint32_t i)
+{
+    uint32_t k = i - cs->base;
+    if (k >= CUE_SEEN)
+        return phrase_aside(st, i, cs->lim);
+    if (!(cs->asided >> k & 1u)) {
+        cs->aside[k] = (uint8_t)phrase_aside(st, i, cs->lim);
+        cs->asided |= 1u << k;
+    }
+    return cs->aside[k];
+}
+
+/* Whether the tokens at i read the folded cue phrase, one aside allowed after its first word;
  * *end receives the token after it. */
-static bool match_phrase(const src_state *st, uint32_t i, uint32_t lim, const char *phrase,
+static bool match_phrase(const src_state *st, cue_seen *cs, uint32_t i, const srclex_cue *cue,
                          uint32_t *end)
 {
     const rc_token *t = st->doc->toks;
-    const char *p = phrase;
+    const char *phrase = cue->phrase, *p = phrase, *pend = phrase + cue->len;
+    uint32_t lim = cs->lim;
     bool aside = false;
     while (i < lim) {
-        char buf[64];
         size_t n;
-        /* the folded form kept in the thread's word table, when rc_fold into buf could not
-         * have failed on it (60 bytes leave room for the widest character) */
-        const char *f = rc_word_folded(st->doc, i, &n);
-        if (!f || n > sizeof buf - 4)
-            f = buf, n = rc_fold(st->doc->text + t[i].start, t[i].end - t[i].start, buf, sizeof buf);
-        if (n > sizeof buf || strncmp(p, f, n) != 0) {
-            uint32_t k = p != phrase && !aside && p[-1] == ' ' ? phrase_aside(st, i, lim) : 0;
-            if (!k)
+        char tmp[64];
+        const char *f;
+        uint32_t k = i - cs->base;
+        if (k < CUE_SEEN && (cs->folded >> k & 1u)) {
+            f = cs->f[k];
+            n = cs->n[k];
+        } else if (k < CUE_SEEN) {
+            f = cs->f[k] = fold_tok(st, i, cs->buf[k], &n);
+            cs->n[k] = n;
+            cs->folded |= 1u << k;
+        } else {
+            f = fold_tok(st, i, tmp, &n);
+        }
+        /* the token's folded form must be a prefix of the rest of the phrase */
+        bool same = n <= 64 && n <= (size_t)(pend - p);
+        for (size_t c = 0; same && c < n; c++)
+            same = p[c] == f[c];
+        if (!same) {
+            uint32_t skip = p != phrase && !aside && p[-1] == ' ' ? seen_aside(st, cs, i) : 0;
+            if (!skip)
                 return false;
             aside = true;
-            i += k;
+            i += skip;
             continue;
         }
         p += n;
@@ -96,17 +155,132 @@ static bool match_phrase(const src_state *st, uint32_t i, uint32_t lim, const ch
     return false;
 }
 
-/* The longest cue phrase at token i, or NULL. */
-static const srclex_cue *cue_at(const src_state *st, uint32_t i, uint32_t lim, uint32_t *end)
+/* The folded form of token i through the cache cs (i within CUE_SEEN of its base). */
+static const char *seen_fold(const src_state *st, cue_seen *cs, uint32_t i, size_t *n)
+{
+    uint32_t k = i - cs->base;
+    assert(k < CUE_SEEN);
+    if (!(cs->folded >> k & 1u)) {
+        cs->f[k] = fold_tok(st, i, cs->buf[k], &cs->n[k]);
+        cs->folded |= 1u << k;
+    }
+    *n = cs->n[k];
+    return cs->f[k];
+}
+
+/* Whether a phrase of the chain of token i can still match once its first word has: the word
+ * after it (token i + 1) must begin the rest of the phrase, or be an aside when a space comes
+ * first (match_phrase's second step, told here without its loop). */
+static bool second_may_match(const src_state *st, cue_seen *cs, uint32_t i, const srclex_cue *cue)
+{
+    size_t tail = cue->keylen + (cue->phrase[cue->keylen] == ' ');
+    if (i + 1 >= cs->lim)
+        return false;
+    size_t n;
+    const char *f = seen_fold(st, cs, i + 1, &n);
+    bool same = n <= 64 && n <= cue->len - tail;
+    for (size_t c = 0; same && c < n; c++)
+        same = cue->phrase[tail + c] == f[c];
+    return same || (tail > cue->keylen && seen_aside(st, cs, i + 1) > 0);
+}
+
+/* The folded form of token i as the thread's word table keeps it, or NULL when it has none
+ * there (then the careful path folds it). */
+static inline const char *memo_fold(const rc_doc *doc, uint32_t i, size_t *n)
+{
+    uint32_t id = doc->wids ? doc->wids[i] : UINT32_MAX;
+    if (id == UINT32_MAX || doc->words[id].flen == UINT32_MAX)
+        return NULL;
+    *n = doc->words[id].flen;
+    return doc->wpool + doc->words[id].foff;
+}
+
+/* The common case of cue_match told cheaply: token i reads exactly the chain's first word and
+ * the token after it cannot go on with any longer phrase of the chain, so the answer is the
+ * first word alone or nothing. Returns 1 when that settled it (*cue set, maybe NULL), 0 when
+ * the phrases must be read one by one. */
+static int cue_quick(const src_state *st, uint32_t i, uint32_t lim, const srclex_cue *head,
+                     const srclex_cue *cues, uint32_t *end, const srclex_cue **cue)
+{
+    const rc_doc *doc = st->doc;
+    size_t n0, n1;
+    const char *f0 = memo_fold(doc, i, &n0);
+    if (!f0 || n0 > 64 - 4 || n0 != head->keylen || i >= lim)
+        return 0;
+    for (size_t c = 0; c < n0; c++)
+        if (f0[c] != head->phrase[c])
+            return 0;
+    if (i + 1 < lim) {
+        const char *f1 = memo_fold(doc, i + 1, &n1);
+        if (!f1 || n1 > 64 - 4 || n1 == 0)
+            return 0;
+        unsigned h = srclex_pair((unsigned char)f1[0], n1 > 1 ? (unsigned char)f1[1] : 0);
+        if (head->go_on[h >> 6] >> (h & 63) & 1u)
+            return 0;
+        if (head->spaced && phrase_aside(st, i + 1, lim) > 0)
+            return 0;
+    }
+    *cue = head->alone >= 0 ? &cues[head->alone] : NULL;
+    if (*cue)
+        *end = i + 1;
+    return 1;
+}
+
+/* The longest cue phrase at token i (whose word starts one: SL_CUE), or NULL. */
+static const srclex_cue *cue_match(const src_state *st, uint32_t i, uint32_t lim, uint32_t *end)
+{
+    size_t ncues;
+    const srclex_cue *cues = srclex_cues(st->sl, &ncues);
+    cue_seen cs;
+    cs.base = i;
+    cs.lim = lim;
+    cs.folded = cs.asided = 0;
+    int32_t c = st->ti[i].cue;
+    if (c < 0 || (size_t)c >= ncues)
+        return NULL;
+    const srclex_cue *quick;
+    if (cue_quick(st, i, lim, &cues[c], cues, end, &quick))
+        return quick;
+    /* the phrases of a chain share their first word: when token i reads exactly that word, a
+     * phrase longer than it needs the next token to go on, which most phrases' next tokens
+     * refuse at once */
+    size_t n0;
+    const char *f0 = seen_fold(st, &cs, i, &n0);
+    const srclex_cue *head = &cues[c];
+    bool key = n0 == head->keylen && memcmp(f0, head->phrase, n0) == 0;
+    if (key) { /* may the next token go on with any phrase of the chain? */
+        bool on = false;
+        if (i + 1 < lim) {
+            size_t n1;
+            const char *f1 = seen_fold(st, &cs, i + 1, &n1);
+            unsigned h = n1 ? srclex_pair((unsigned char)f1[0],
+                                          n1 > 1 ? (unsigned char)f1[1] : 0)
+                            : 0;
+            on = n1 == 0 || (n1 <= 64 && (head->go_on[h >> 6] >> (h & 63) & 1u)) ||
+                 (head->spaced && seen_aside(st, &cs, i + 1) > 0);
+        }
+        if (!on) /* then only the first word alone can be the phrase */
+            return head->alone >= 0 && match_phrase(st, &cs, i, &cues[head->alone], end)
+                       ? &cues[head->alone]
+                       : NULL;
+    }
+    for (; c >= 0 && (size_t)c < ncues; c = cues[c].next) {
+        const srclex_cue *cue = &cues[c];
+        if (key && cue->len > cue->keylen && !second_may_match(st, &cs, i, cue))
+            continue;
+        if (match_phrase(st, &cs, i, cue, end))
+            return cue;
+    }
+    return NULL;
+}
+
+/* The longest cue phrase at token i, or NULL; most tokens start none, which one bit tells. */
+static inline const srclex_cue *cue_at(const src_state *st, uint32_t i, uint32_t lim,
+                                       uint32_t *end)
 {
     if (!(st->ti[i].bits & SL_CUE))
         return NULL;
-    size_t ncues;
-    const srclex_cue *cues = srclex_cues(st->sl, &ncues);
-    for (int32_t c = st->ti[i].cue; c >= 0 && (size_t)c < ncues; c = cues[c].next)
-        if (match_phrase(st, i, lim, cues[c].phrase, end))
-            return &cues[c];
-    return NULL;
+    return cue_match(st, i, lim, end);
 }
 
 /* The token range of the document's quote q, marks included. */
@@ -202,17 +376,17 @@ static bool grammar_class(const src_state *st, uint32_t k, const char *cls)
     const rc_token *t = &st->doc->toks[k];
     if (t->kind != RC_TOK_WORD)
         return false;
-    const rc_lexicon *lex = rc_lang_lex(st->doc->ctx->fr, "source_grammar");
+    const rc_lexicon *lex = srclex_lex(st->sl, SLX_GRAMMAR);
     const char *v = lex ? rc_lex_get(lex, st->doc->text + t->start, t->end - t->start) : NULL;
     return v && strstr(v, cls) != NULL;
 }
 
 /* Whether token k's word is in the language's word list of that name (source_own.txt:
  * possessives by which the outlet names itself; source_objects.txt: object pronouns). */
-static bool tok_listed(const src_state *st, uint32_t k, const char *list)
+static bool tok_listed(const src_state *st, uint32_t k, enum srclex_lexicon list)
 {
     const rc_token *t = &st->doc->toks[k];
-    return rc_lex_get(rc_lang_lex(st->doc->ctx->fr, list), st->doc->text + t->start,
+    return rc_lex_get(srclex_lex(st->sl, list), st->doc->text + t->start,
                       t->end - t->start) != NULL;
 }
 
@@ -220,7 +394,7 @@ static bool tok_listed(const src_state *st, uint32_t k, const char *list)
  * journalistes): what it opens is no relay. */
 static bool own_outlet(const src_state *st, uint32_t k)
 {
-    return tok_listed(st, k, "source_own");
+    return tok_listed(st, k, SLX_OWN);
 }
 
 /* Sources joined to the one just read (selon X et Y), then relays (X, cité par Y). Returns the
@@ -462,7 +636,7 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
             (mm.flags & RC_M_PPAS) && m - 1 > a && (ti[m - 2].bits & (SL_AUX | SL_ADV))) {
             /* a participle only: doit annoncer, va présenter tell what is to come */
             if (mm.lemma &&
-                rc_lex_get(rc_lang_lex(st->doc->ctx->fr, "source_refusal"), mm.lemma,
+                rc_lex_get(srclex_lex(st->sl, SLX_REFUSAL), mm.lemma,
                            strlen(mm.lemma)))
                 return RC_OK; /* a refusé de commenter: nothing reported */
             k = g = m - 1;
@@ -518,7 +692,7 @@ static int on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
      * lui a répondu X): the subject follows the verb */
     if (g > a + 1 && t[g - 1].kind == RC_TOK_WORD &&
         (speaker_punct(st, g - 2, ',') || t[g - 2].kind == RC_TOK_QUOTE_CLOSE) &&
-        tok_listed(st, g - 1, "source_objects"))
+        tok_listed(st, g - 1, SLX_OBJECTS))
         g--;
     uint32_t bits = ti[i].bits;
     /* X a démenti ce bilan et affirmé ...; X confirme mais déplore: a verb joined to the clause
@@ -919,7 +1093,7 @@ static int quote_fallback(pass *ps, size_t q)
     const quote_tok *qt = &ps->qt[q];
     if (doc->quotes[q].has_speaker || qt->words <= 2)
         return RC_OK;
-    uint32_t s = st->sent_of[qt->oa], a = speaker_sent_a(st, s);
+    uint32_t s = speaker_sent_of(st, qt->oa), a = speaker_sent_a(st, s);
     if (qt->oa == a) { /* a quotation standing alone goes on with the speaker just quoted */
         if (s > 0 && ps->sent_attr[s] > ps->sent_attr[s - 1]) /* X décrit la scène. « … » */
             give_quote(ps, q, &doc->attrs[ps->sent_attr[s] - 1].chain[0], NULL);
@@ -971,6 +1145,10 @@ static void quote_echo(pass *ps)
 {
     rc_doc *doc = ps->st->doc;
     char fa[256], fb[1024];
+    /* each later quotation is folded once however many earlier ones are compared with it:
+     * folded[r] (in the arena) with its length, or NULL when not yet folded */
+    char **folded = NULL;
+    size_t *flen = NULL;
     for (size_t q = 0; q < doc->nquotes; q++) {
         rc_quote *qu = &doc->quotes[q];
         if (qu->has_speaker || ps->qt[q].words < 3)
@@ -992,11 +1170,32 @@ static void quote_echo(pass *ps)
             if (!o->has_speaker)
                 continue;
             tried++;
-            size_t lb = rc_fold(doc->text + o->start, o->end - o->start, fb, sizeof fb - 1);
+            if (!folded) {
+                folded = rc_arena_alloc(&doc->arena, doc->nquotes * sizeof *folded);
+                flen = rc_arena_alloc(&doc->arena, doc->nquotes * sizeof *flen);
+                if (folded && flen)
+                    memset(folded, 0, doc->nquotes * sizeof *folded);
+                else
+                    folded = NULL;
+            }
+            const char *pb = fb;
+            size_t lb;
+            if (folded && folded[r]) {
+                pb = folded[r];
+                lb = flen[r];
+            } else {
+                lb = rc_fold(doc->text + o->start, o->end - o->start, fb, sizeof fb - 1);
+                if (lb < sizeof fb - 1)
+                    fb[lb] = '\0';
+                size_t keep = lb < sizeof fb - 1 ? lb + 1 : 0; /* too long: only its length */
+                if (folded && (folded[r] = rc_arena_alloc(&doc->arena, keep ? keep : 1)) != NULL) {
+                    memcpy(folded[r], keep ? fb : "", keep ? keep : 1);
+                    flen[r] = lb;
+                }
+            }
             if (lb >= sizeof fb - 1 || lb <= la)
                 continue;
-            fb[lb] = '\0';
-            if (strstr(fb, pa)) {
+            if (strstr(pb, pa)) {
                 qu->has_speaker = 1;
                 qu->speaker = o->speaker; /* named where the repeated quotation's is */
                 break;
@@ -1026,6 +1225,7 @@ int attrib_run(src_state *st, const quote_tok *qt)
     ps.sent_attr = rc_arena_alloc(&doc->arena, (doc->nsents + 1) * sizeof *ps.sent_attr);
     if (!ps.sent_attr)
         return RC_ENOMEM;
+    size_t act = 0; /* the next token of st->acts to read */
     for (uint32_t s = 0; s < doc->nsents; s++) {
         ps.sent_attr[s] = doc->nattrs;
         ps.sent = s;
@@ -1034,6 +1234,11 @@ int attrib_run(src_state *st, const quote_tok *qt)
         ps.sent_first = doc->nattrs;
         ps.citing.n = 0;
         for (uint32_t i = ps.a; i < ps.b;) {
+            while (act < st->nacts && st->acts[act] < i)
+                act++; /* the tokens between start no cue and report nothing */
+            if (act >= st->nacts || st->acts[act] >= ps.b)
+                break;
+            i = st->acts[act];
             uint32_t next = i + 1, e;
             int status = RC_OK;
             bool inq = (st->ti[i].bits & TB_INQ) != 0;

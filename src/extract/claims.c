@@ -47,6 +47,42 @@ long cl_num_at(const rc_doc *doc, uint32_t off)
     return lo < doc->nnums && doc->nums[lo].start <= off ? (long)lo : -1;
 }
 
+long cl_num_tok(const cl_doc *d, size_t i)
+{
+    cl_word *w = cl_w(d, i);
+    if (!w->num) {
+        long m = cl_num_at(d->doc, d->doc->toks[i].start);
+        w->num = m >= 0 ? (int32_t)(m + 1) : -1;
+    }
+    return w->num > 0 ? (long)w->num - 1 : -1;
+}
+
+size_t cl_num_t0(const cl_doc *d, size_t k)
+{
+    if (!d->numt[2 * k])
+        d->numt[2 * k] = (uint32_t)cl_tok_at(d->doc, d->doc->nums[k].start) + 1;
+    return d->numt[2 * k] - 1;
+}
+
+size_t cl_num_t1(const cl_doc *d, size_t k)
+{
+    if (!d->numt[2 * k + 1])
+        d->numt[2 * k + 1] = (uint32_t)cl_tok_at(d->doc, d->doc->nums[k].end) + 1;
+    return d->numt[2 * k + 1] - 1;
+}
+
+void cl_sent_toks(const cl_doc *d, size_t s, size_t *a, size_t *b)
+{
+    cl_sent *st = &d->sents[s];
+    if (!st->known) {
+        st->t0 = (uint32_t)cl_tok_at(d->doc, d->doc->sents[s].start);
+        st->t1 = (uint32_t)cl_tok_at(d->doc, d->doc->sents[s].end);
+        st->known = 1;
+    }
+    *a = st->t0;
+    *b = st->t1;
+}
+
 int cl_is_word(const rc_doc *doc, size_t i)
 {
     unsigned k = i < doc->ntoks ? doc->toks[i].kind : 0;
@@ -144,7 +180,7 @@ static const cl_entry *cl_lemma_of(const cl_doc *d, size_t i)
 static const cl_word *cl_word_info(const cl_doc *d, size_t i)
 {
     const rc_doc *doc = d->doc;
-    cl_word *w = &d->words[i];
+    cl_word *w = cl_w(d, i);
     if (w->surf)
         return w;
     w->surf = &cl_none;
@@ -152,15 +188,83 @@ static const cl_word *cl_word_info(const cl_doc *d, size_t i)
     const rc_token *tk = &doc->toks[i];
     if (!cl_is_word(doc, i))
         return w;
-    const cl_entry *e = cl_surf_of(d, i);
+    /* both answers are usually kept in the word's record already: read it once */
+    const rc_word *rw = rc_word_at(doc, i);
+    const cl_entry *e = rw && (rw->have >> RC_WM_CL_SURF & 1u)
+                            ? (const cl_entry *)(uintptr_t)rw->memo[RC_WM_CL_SURF]
+                            : cl_surf_of(d, i);
     if (e)
         w->surf = e;
     if ((w->surf == &cl_none || w->surf->prefix) && tk->kind == RC_TOK_WORD) {
-        e = cl_lemma_of(d, i);
+        e = rw && (rw->have >> RC_WM_CL_LEMMA & 1u)
+                ? (const cl_entry *)(uintptr_t)rw->memo[RC_WM_CL_LEMMA]
+                : cl_lemma_of(d, i);
         if (e)
             w->lemma = e;
     }
     return w;
+}
+
+/* Whether token i is an elided word whose folded form ends with an apostrophe (l', d', qu'),
+ * as the keys of the claims table write it before the next word. */
+static bool cl_elision_apos(const rc_doc *doc, size_t i)
+{
+    const rc_token *tk = &doc->toks[i];
+    const unsigned char *u = (const unsigned char *)doc->text;
+    size_t n = tk->end - tk->start;
+    return (n >= 1 && u[tk->end - 1] == '\'') ||
+           (n >= 3 && u[tk->end - 3] == 0xE2 && u[tk->end - 2] == 0x80 && u[tk->end - 1] == 0x99);
+}
+
+/* The classes of the cues that may end at token i, a bit set of 1 << CL_M_* (see
+ * cl_cue_end_from). The answer for the word (with its lemma whatever the token's kind, which
+ * only makes it more cautious) is kept per word. */
+static unsigned cl_cue_ends(const cl_doc *d, size_t i)
+{
+    const rc_doc *doc = d->doc;
+    unsigned k = doc->toks[i].kind;
+    if (k == RC_TOK_CLITIC)
+        return ~0u; /* a phrase takes it on without a space */
+    if (k != RC_TOK_WORD && k != RC_TOK_ELISION)
+        return 0;
+    if (i > 0 && doc->toks[i - 1].kind == RC_TOK_ELISION && !cl_elision_apos(doc, i - 1))
+        return ~0u; /* an apostrophe the keys do not write: no word boundary to rely on */
+    uint64_t v;
+    if (rc_word_get(doc, i, RC_WM_CL_ENDS, &v))
+        return (unsigned)v;
+    const cl_entry *s = cl_surf_of(d, i);
+    unsigned ends = s ? s->tails : 0;
+    if (!s || s->prefix) {
+        const cl_entry *l = cl_lemma_of(d, i);
+        if (l && l->mod > CL_M_NONE)
+            ends |= 1u << l->mod;
+    }
+    rc_word_set(doc, i, RC_WM_CL_ENDS, ends);
+    return ends;
+}
+
+size_t cl_cue_end_from(const cl_doc *d, size_t a, size_t b, unsigned mods)
+{
+    /* the last token of a phrase matched by cl_match_at is a clitic, or a word with an entry
+     * of its own appended after a space or after an elided word's apostrophe; a word alone is
+     * its entry or its lemma's */
+    while (a < b && !(cl_cue_ends(d, a) & mods))
+        a++;
+    return a;
+}
+
+/* Whether the words at tokens i and i + 1 (both with entries, or a clitic second) may begin a
+ * key: the joins filter of the table, for a second word with an entry of its own and a first
+ * one that is no elided word with an apostrophe the keys do not write. */
+static bool cl_join_open(const cl_doc *d, size_t i)
+{
+    const rc_doc *doc = d->doc;
+    if (doc->toks[i + 1].kind == RC_TOK_CLITIC)
+        return true;
+    int space = doc->toks[i].kind != RC_TOK_ELISION;
+    if (!space && !cl_elision_apos(doc, i))
+        return true;
+    return cl_join_may(d->t, cl_word_info(d, i)->surf, cl_word_info(d, i + 1)->surf, space);
 }
 
 /* The longest entry starting at token i and ending before lim (cl_match without the cache). */
@@ -174,7 +278,8 @@ static const cl_entry *cl_match_at(const cl_doc *d, size_t i, size_t lim, size_t
         if (!w->surf->prefix)
             best = w->surf, *nt = 1;
         if (d->t->maxwords > 1 && i + 1 < lim && cl_is_word(doc, i + 1) &&
-            (doc->toks[i + 1].kind == RC_TOK_CLITIC || cl_word_info(d, i + 1)->surf != &cl_none)) {
+            (doc->toks[i + 1].kind == RC_TOK_CLITIC || cl_word_info(d, i + 1)->surf != &cl_none) &&
+            cl_join_open(d, i)) {
             /* a phrase: only when the next word is in some key too */
             char key[RC_LEX_MAXKEY];
             size_t kl = 0;
@@ -217,13 +322,13 @@ static const cl_entry *cl_match_at(const cl_doc *d, size_t i, size_t lim, size_t
     return best;
 }
 
-const cl_entry *cl_match(const cl_doc *d, size_t i, size_t lim, size_t *nt)
+const cl_entry *cl_match_slow(const cl_doc *d, size_t i, size_t lim, size_t *nt)
 {
     const rc_doc *doc = d->doc;
     *nt = 0;
     if (i >= lim || i >= doc->ntoks)
         return NULL;
-    cl_word *w = &d->words[i];
+    cl_word *w = cl_w(d, i);
     if (!w->matched) {
         /* the longest match up to the end of the text, kept: the rules ask again and again */
         size_t n;
@@ -236,12 +341,6 @@ const cl_entry *cl_match(const cl_doc *d, size_t i, size_t lim, size_t *nt)
         return w->best;
     }
     return cl_match_at(d, i, lim, nt);
-}
-
-const cl_entry *cl_word_at(const cl_doc *d, size_t i)
-{
-    size_t nt;
-    return cl_match(d, i, i + 1, &nt);
 }
 
 void cl_explain(cl_fig *f, const char *rule, const char *detail, size_t dlen)
@@ -355,7 +454,7 @@ static int cl_counted_before(const cl_doc *d, size_t nt0, size_t s0, int comma,
     if (!linked && nt0 + 1 < doc->ntoks) { /* dépasse les 12 000: the bound is the link */
         size_t nt;
         const cl_entry *e = cl_match(d, nt0, nt0 + 1, &nt);
-        if (e && (e->wflags & CL_W_LINK) && cl_num_at(doc, doc->toks[nt0].start) >= 0)
+        if (e && (e->wflags & CL_W_LINK) && cl_num_tok(d, nt0) >= 0)
             linked = 1, j = nt0;
     }
     if (!linked && comma) {
@@ -379,7 +478,7 @@ static int cl_counted_before(const cl_doc *d, size_t nt0, size_t s0, int comma,
     const cl_entry *ne = NULL, *le = NULL;
     for (size_t k = j; k > lo; k--) {
         size_t i = k - 1;
-        if (cl_num_at(doc, doc->toks[i].start) >= 0)
+        if (cl_num_tok(d, i) >= 0)
             break;
         const cl_entry *e = cl_word_at(d, i);
         if (!e)
@@ -453,13 +552,12 @@ static int cl_pred_what(const cl_entry *e, int who)
 /* Whether a figure at token i opens a coordinated figure with its noun (et 13 enfants). */
 static int cl_coordinated(const cl_doc *d, size_t i, size_t s1)
 {
-    const rc_doc *doc = d->doc;
-    long m = cl_num_at(doc, doc->toks[i].start);
+    long m = cl_num_tok(d, i);
     if (m < 0)
         return 0;
     size_t ct, cnt;
     const cl_entry *ce;
-    return cl_counted_after(d, cl_tok_at(doc, doc->nums[m].end), s1, &ct, &cnt, &ce) >= 1;
+    return cl_counted_after(d, cl_num_t1(d, (size_t)(m)), s1, &ct, &cnt, &ce) >= 1;
 }
 
 bool cl_in_time(const rc_doc *doc, uint32_t off)
@@ -483,7 +581,7 @@ static bool cl_is_whole(const cl_doc *d, const cl_fig *f, size_t s0)
         return false;
     const cl_entry *e = cl_word_at(d, f->nt0 - 1);
     return e && (e->wflags & CL_W_DE) &&
-           cl_num_at(d->doc, d->doc->toks[f->nt0 - 2].start) >= 0;
+           cl_num_tok(d, f->nt0 - 2) >= 0;
 }
 
 /* The main verb of a clause whose subject was followed by a participle and its complements,
@@ -495,7 +593,7 @@ static int cl_main_verb(const cl_doc *d, size_t i, size_t s1, int who, size_t *a
     const rc_doc *doc = d->doc;
     for (size_t k = i; k < s1 && k < i + 40; k++) {
         if (cl_punct(doc, k, ';') || doc->toks[k].kind == RC_TOK_QUOTE_OPEN ||
-            (cl_num_at(doc, doc->toks[k].start) >= 0 && !cl_in_time(doc, doc->toks[k].start)))
+            (cl_num_tok(d, k) >= 0 && !cl_in_time(doc, doc->toks[k].start)))
             return -1; /* il y a trois semaines is no figure */
         const cl_entry *e = cl_word_at(d, k);
         if (!e || !(e->wflags & CL_W_AUX))
@@ -532,10 +630,10 @@ static int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long s
     /* the window: back to the previous figure or a semicolon, forward likewise */
     size_t w0 = f->nt0;
     /* the token right after the figure before: 7 tués, 12 blessés */
-    size_t after_prev = self > 0 ? cl_tok_at(doc, doc->nums[self - 1].end) : SIZE_MAX;
+    size_t after_prev = self > 0 ? cl_num_t1(d, (size_t)(self - 1)) : SIZE_MAX;
     while (w0 > s0 && w0 + CL_BACK > f->nt0) {
         size_t i = w0 - 1;
-        long m = cl_num_at(doc, doc->toks[i].start);
+        long m = cl_num_tok(d, i);
         if ((m >= 0 && m != self) || cl_punct(doc, i, ';'))
             break;
         const cl_entry *e = i == after_prev ? cl_word_at(d, i) : NULL;
@@ -549,7 +647,7 @@ static int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long s
         (cl_word_at(d, w1 + 1)->wflags & (CL_W_PARTS | CL_W_ADV))) {
         /* 31 civils, notamment des femmes et des enfants, ont été tués: the aside is skipped */
         for (size_t j = w1 + 2; j < s1 && j < w1 + 14; j++) {
-            if (cl_num_at(doc, doc->toks[j].start) >= 0 || cl_punct(doc, j, ';'))
+            if (cl_num_tok(d, j) >= 0 || cl_punct(doc, j, ';'))
                 break;
             if (cl_punct(doc, j, ',')) {
                 w1 = j + 1;
@@ -558,13 +656,13 @@ static int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long s
         }
     }
     while (w1 < s1 && budget) {
-        long m = cl_num_at(doc, doc->toks[w1].start);
+        long m = cl_num_tok(d, w1);
         if (m >= 0 && m != self) {
             if (w1 > f->endt && cl_coordinated(d, w1, s1)) {
                 /* une vingtaine de bus et une dizaine d'ambulances ont quitté */
                 size_t ct, cnt;
                 const cl_entry *ce;
-                cl_counted_after(d, cl_tok_at(doc, doc->nums[m].end), s1, &ct, &cnt, &ce);
+                cl_counted_after(d, cl_num_t1(d, (size_t)(m)), s1, &ct, &cnt, &ce);
                 w1 = ct + cnt;
                 continue;
             }
@@ -617,12 +715,12 @@ static int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long s
         return what;
     }
     for (size_t i = f->cend; i < w1; i++) {
-        long m = cl_num_at(doc, doc->toks[i].start);
+        long m = cl_num_tok(d, i);
         if (m >= 0 && m != self) {
             /* a coordinated figure and its noun: 63 morts et 120 blessés */
             size_t ct, cnt;
             const cl_entry *ce;
-            if (cl_counted_after(d, cl_tok_at(doc, doc->nums[m].end), w1, &ct, &cnt, &ce) >= 1)
+            if (cl_counted_after(d, cl_num_t1(d, (size_t)(m)), w1, &ct, &cnt, &ce) >= 1)
                 i = ct + cnt - 1;
             continue;
         }
@@ -748,13 +846,13 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
     f->denied = 0;
     if (n->kind == RC_NUM_ORDINAL || n->rel != RC_REL_NONE || !doc->nsents)
         return 0;
-    f->nt0 = cl_tok_at(doc, n->start);
-    f->nt1 = cl_tok_at(doc, n->end);
+    f->nt0 = k >= 0 ? cl_num_t0(d, (size_t)k) : cl_tok_at(doc, n->start);
+    f->nt1 = k >= 0 ? cl_num_t1(d, (size_t)k) : cl_tok_at(doc, n->end);
     if (f->nt0 >= f->nt1 || f->nt1 > doc->ntoks)
         return 0;
     f->sent = cl_sentence(doc, n->start);
-    size_t s0 = cl_tok_at(doc, doc->sents[f->sent].start);
-    size_t s1 = cl_tok_at(doc, doc->sents[f->sent].end);
+    size_t s0, s1;
+    cl_sent_toks(d, f->sent, &s0, &s1);
     if (s0 > f->nt0)
         s0 = f->nt0;
     if (s1 < f->nt1)
@@ -831,9 +929,9 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         (cl_word_at(d, f->nt1)->wflags & CL_W_DE)) {
         /* Trois des quatre otages, près d'un tiers des 1 200 détenus: the figure counts the
          * noun of the whole it is taken from */
-        long w = cl_num_at(doc, tk[f->nt1 + 1].start);
+        long w = cl_num_tok(d, f->nt1 + 1);
         if (w >= 0 && doc->nums[w].start == tk[f->nt1 + 1].start &&
-            cl_counted_after(d, cl_tok_at(doc, doc->nums[w].end), s1, &ct, &cnt, &ce) >= 1 &&
+            cl_counted_after(d, cl_num_t1(d, (size_t)(w)), s1, &ct, &cnt, &ce) >= 1 &&
             ce->who >= 0 && !ce->share) {
             r = 1;
             cl_explain_toks(f, doc, "counted-whole", ct, cnt);
@@ -930,7 +1028,7 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         for (size_t b = f->nt0; among && !c->counted && b > from && b + 30 > f->nt0; b--) {
             const cl_entry *e = cl_word_at(d, b - 1);
             if (e && e->who >= 0 && e->who != RC_WHO_OTHER && e->who != RC_WHO_AREAS &&
-                !e->share && e->cwhat < 0 && cl_num_at(doc, tk[b - 1].start) < 0) {
+                !e->share && e->cwhat < 0 && cl_num_tok(d, b - 1) < 0) {
                 c->who = (uint8_t)e->who;
                 c->counted = rc_arena_strndup(&doc->arena, doc->text + tk[b - 1].start,
                                               tk[b - 1].end - tk[b - 1].start);
@@ -1166,7 +1264,7 @@ static int cl_article_one(const cl_doc *d, size_t i)
     if (!e || !(e->wflags & CL_W_ONE))
         return 0;
     const cl_entry *ne = cl_surf_of(d, i + 1);
-    if (!ne || !ne->one || cl_num_at(doc, doc->toks[i].start) >= 0)
+    if (!ne || !ne->one || cl_num_tok(d, i) >= 0)
         return 0;
     if (i > 0) {
         const cl_entry *pe = cl_is_word(doc, i - 1) ? cl_surf_of(d, i - 1) : NULL;
@@ -1196,14 +1294,23 @@ static int cl_article_one(const cl_doc *d, size_t i)
 static int cl_next_one(const cl_doc *d, size_t *i, rc_number *n /* OUT */)
 {
     const rc_doc *doc = d->doc;
-    for (; *i < doc->ntoks; (*i)++)
-        if (cl_article_one(d, *i)) {
-            const rc_token *tk = &doc->toks[*i];
-            *n = (rc_number){tk->start, tk->end, 1.0, NAN, NAN, false, RC_NUM_NUMBER,
-                             RC_REL_NONE, 0};
-            (*i)++;
-            return 1;
-        }
+    const rc_token *tk = doc->toks;
+    const uint64_t *first = d->t->one_first;
+    size_t maxlen = d->t->one_maxlen, ntoks = doc->ntoks;
+    /* every token is read here: the cheap tests of cl_article_one first, in a tight loop */
+    for (size_t k = *i; k + 1 < ntoks; k++) {
+        if (tk[k].kind != RC_TOK_WORD || tk[k].end - tk[k].start > maxlen ||
+            tk[k + 1].kind != RC_TOK_WORD)
+            continue;
+        unsigned char c0 = (unsigned char)doc->text[tk[k].start];
+        if (!((first[c0 >> 6] >> (c0 & 63)) & 1) || !cl_article_one(d, k))
+            continue;
+        *n = (rc_number){tk[k].start, tk[k].end, 1.0, NAN, NAN, false, RC_NUM_NUMBER,
+                         RC_REL_NONE, 0};
+        *i = k + 1;
+        return 1;
+    }
+    *i = ntoks;
     return 0;
 }
 
@@ -1218,8 +1325,12 @@ int rc_stage_claims(rc_doc *doc, const rc_stage_env *env)
     memset(&d, 0, sizeof d);
     d.doc = doc;
     d.t = cl_table_get(doc->ctx);
-    d.words = d.t ? rc_arena_calloc(&doc->arena, doc->ntoks, sizeof *d.words) : NULL;
-    if (!d.t || !d.words)
+    /* the records of the tokens are cleared by blocks when first read (cl_w) */
+    d.words = d.t ? rc_arena_alloc(&doc->arena, doc->ntoks * sizeof *d.words) : NULL;
+    d.cleared = rc_arena_calloc(&doc->arena, (doc->ntoks >> CL_BLOCK_SHIFT) + 1, 1);
+    d.sents = rc_arena_calloc(&doc->arena, doc->nsents ? doc->nsents : 1, sizeof *d.sents);
+    d.numt = rc_arena_calloc(&doc->arena, 2 * doc->nnums, sizeof *d.numt);
+    if (!d.t || !d.words || !d.cleared || !d.sents || !d.numt)
         return RC_ENOMEM;
     size_t cap = 0;
     uint32_t skip_to = 0;

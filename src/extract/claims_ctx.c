@@ -5,6 +5,7 @@
  * the sentence, else the document's date for a past event), where (places of the clause) and who
  * did it (par des milices; les forces X avaient tué).
  */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -12,13 +13,6 @@
 #include "extract/claims_int.h"
 #include "lang/fr/morph.h"
 #include "util/fold.h"
-
-/* The first and last token of sentence s. */
-static void cl_sent_toks(const rc_doc *doc, size_t s, size_t *a, size_t *b)
-{
-    *a = cl_tok_at(doc, doc->sents[s].start);
-    *b = cl_tok_at(doc, doc->sents[s].end);
-}
 
 /* Whether a word of [-rait, -raient] form is a conditional verb by its ending (morphology
  * first, when it knows the word). */
@@ -78,31 +72,65 @@ static int cl_cues(const cl_doc *d, size_t a, size_t b, unsigned want, int near_
     return best;
 }
 
-/* cl_cues over a whole sentence, remembered: the claims of one sentence and of its neighbours
- * ask for the same sentences again. */
+/* Scans sentence s once for the first modality cue of each class, among all cues and among
+ * those marked near: the reading of cl_cues without the forms (conditional, future), which only
+ * the clause asks for, so that any set of classes is then answered without a new scan. */
+static void cl_sent_scan(const cl_doc *d, size_t s)
+{
+    cl_sent *st = &d->sents[s];
+    size_t a, b;
+    cl_sent_toks(d, s, &a, &b);
+    st->scanned = 1;
+    /* most sentences hold no cue of the classes asked for: only the matches that may end where
+     * one may end (cl_cue_end_from) are tried first */
+    size_t maxw = d->t->maxwords > 1 ? (size_t)d->t->maxwords : 1;
+    bool any = false;
+    for (size_t j = cl_cue_end_from(d, a, b, CL_DOUBT); j < b && !any;
+         j = cl_cue_end_from(d, j + 1, b, CL_DOUBT)) {
+        for (size_t i = j + 1 >= a + maxw ? j + 1 - maxw : a; i <= j && !any; i++) {
+            size_t nt;
+            const cl_entry *e = cl_match(d, i, b, &nt);
+            any = e && e->mod > CL_M_NONE && ((1u << e->mod) & CL_DOUBT);
+        }
+    }
+    if (!any)
+        return;
+    size_t i;
+    for (i = a; i < b; i++) {
+        size_t nt;
+        const cl_entry *e = cl_match(d, i, b, &nt);
+        if (!e)
+            continue;
+        int m = e->mod;
+        if (m > CL_M_NONE && m <= CL_M_DENY) {
+            if (!st->cue[0][m])
+                st->cue[0][m] = (uint32_t)i + 1, st->cnt[0][m] = (uint8_t)nt;
+            if ((e->mflags & CL_MF_NEAR) && !st->cue[1][m])
+                st->cue[1][m] = (uint32_t)i + 1, st->cnt[1][m] = (uint8_t)nt;
+        }
+        if (nt > 1)
+            i += nt - 1;
+    }
+}
+
+/* cl_cues over a whole sentence for classes without forms (want holds neither conditional nor
+ * expected): the strongest class wanted and its first cue, from the sentence's one scan. */
 static int cl_sent_cues(cl_doc *d, size_t sent, unsigned want, int near_only, size_t *cue,
                         size_t *cnt)
 {
-    for (int i = 0; i < CL_NCACHE; i++) {
-        const cl_cuecache *k = &d->cache[i];
-        if (k->used && k->sent == sent && k->want == want && k->near_only == near_only) {
-            *cue = k->cue;
-            *cnt = k->cnt;
-            return k->best;
+    assert(!(want & ~CL_DOUBT));
+    cl_sent *st = &d->sents[sent];
+    if (!st->scanned)
+        cl_sent_scan(d, sent);
+    near_only = near_only != 0;
+    for (int m = CL_M_DENY; m > CL_M_NONE; m--)
+        if ((want & (1u << m)) && st->cue[near_only][m]) {
+            *cue = st->cue[near_only][m] - 1;
+            *cnt = st->cnt[near_only][m];
+            return m;
         }
-    }
-    size_t a, b;
-    cl_sent_toks(d->doc, sent, &a, &b);
-    cl_cuecache *k = &d->cache[d->next++ % CL_NCACHE];
-    k->cue = k->cnt = 0;
-    k->best = cl_cues(d, a, b, want, near_only, &k->cue, &k->cnt);
-    k->sent = sent;
-    k->want = want;
-    k->near_only = near_only;
-    k->used = 1;
-    *cue = k->cue;
-    *cnt = k->cnt;
-    return k->best;
+    *cue = *cnt = 0;
+    return CL_M_NONE;
 }
 
 /* The innermost attribution whose scope holds off, or -1. */
@@ -151,7 +179,7 @@ static int cl_name_after(const cl_doc *d, size_t a, size_t b, size_t *na, size_t
             }
             break;
         }
-        if (!cl_is_word(doc, j) || cl_num_at(doc, doc->toks[j].start) >= 0)
+        if (!cl_is_word(doc, j) || cl_num_tok(d, j) >= 0)
             break;
         size_t nt;
         const cl_entry *e = cl_match(d, j, b, &nt);
@@ -224,7 +252,7 @@ static int cl_name_before(const cl_doc *d, size_t s0, size_t c, size_t *na, size
              * before the aside */
             size_t k = j - 1;
             while (k > s0 && k + 12 > j && !cl_punct(doc, k - 1, ',') &&
-                   cl_num_at(doc, doc->toks[k - 1].start) < 0)
+                   cl_num_tok(d, k - 1) < 0)
                 k--;
             if (k > s0 + 1 && cl_punct(doc, k - 1, ','))
                 j = k - 1;
@@ -300,6 +328,9 @@ static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_spe
     int quoted = -1; /* whether the figure is quoted, asked once a cue is found */
     rc_doc *doc = d->doc;
     size_t cues[8], cnts[8], ncues = 0;
+    /* a clitic or the end of a report or denial cue must be there */
+    if (cl_cue_end_from(d, s0, s1, 1u << CL_M_REPORT | 1u << CL_M_DENY) == s1)
+        return 0;
     for (size_t i = s0; i < s1 && ncues < 8; i++) {
         size_t nt;
         if (doc->toks[i].kind == RC_TOK_CLITIC && i > s0 && doc->toks[i - 1].kind == RC_TOK_WORD) {
@@ -507,7 +538,15 @@ static int cl_names_source(const rc_doc *doc, const cl_fig *f, size_t a, size_t 
 static int cl_sent_has_figure(const rc_doc *doc, size_t s)
 {
     const rc_span *sp = &doc->sents[s];
-    for (size_t i = 0; i < doc->nnums; i++) {
+    size_t lo = 0, hi = doc->nnums;
+    while (lo < hi) { /* numbers are in text order: the first that starts in the sentence */
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->nums[mid].start < sp->start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < doc->nnums; i++) {
         const rc_number *n = &doc->nums[i];
         if (n->start >= sp->end)
             break;
@@ -592,7 +631,7 @@ static void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
                             : 0u;
         if (s > (long)f->sent) {
             size_t a, b;
-            cl_sent_toks(doc, (size_t)s, &a, &b);
+            cl_sent_toks(d, (size_t)s, &a, &b);
             const cl_entry *e = a < b ? cl_word_at(d, a) : NULL;
             int back = e && (e->wflags & CL_W_BACK);
             /* a later sentence with a figure of its own doubts that one, unless it refers back */
@@ -727,9 +766,17 @@ static void cl_time(cl_doc *d, cl_fig *f)
     uint32_t dist = UINT32_MAX;
     uint32_t w0 = doc->toks[f->win0].start;
     uint32_t w1 = f->win1 > f->win0 ? doc->toks[f->win1 - 1].end : s->end;
-    for (size_t i = 0; i < doc->ntimes; i++) {
+    size_t lo = 0, hi = doc->ntimes;
+    while (lo < hi) { /* times are in text order: the first that ends after the sentence starts */
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->times[mid].end <= s->start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < doc->ntimes && doc->times[i].start < s->end; i++) {
         const rc_time *t = &doc->times[i];
-        if (t->end <= s->start || t->start >= s->end || t->type == RC_TIME_SET || !t->from[0])
+        if (t->end <= s->start || t->type == RC_TIME_SET || !t->from[0])
             continue;
         size_t ti = cl_tok_at(doc, t->end);
         if (ti < doc->ntoks && cl_punct(doc, ti, '(')) /* KIEV, 6 décembre 2024 (Reuters) - */
@@ -877,7 +924,15 @@ static int cl_places(cl_doc *d, cl_fig *f)
         uint32_t w1 = f->win1 > f->win0 ? doc->toks[f->win1 - 1].end : s->end;
         for (int pass = 0; pass < 2 && !n; pass++) {
             uint32_t a = pass ? s->start : w0, b = pass ? s->end : w1;
-            for (size_t i = 0; i < doc->nents; i++) {
+            size_t lo = 0, hi = doc->nents;
+            while (lo < hi) { /* entities are in text order: the first starting at a or after */
+                size_t mid = lo + (hi - lo) / 2;
+                if (doc->ents[mid].start < a)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            for (size_t i = lo; i < doc->nents && doc->ents[i].start <= b; i++) {
                 const rc_entity *e = &doc->ents[i];
                 if (e->type == RC_ENT_LOC && e->start >= a && e->end <= b &&
                     !cl_in_attribution(doc, e->start, e->end) &&
@@ -900,7 +955,7 @@ static int cl_places(cl_doc *d, cl_fig *f)
             const cl_entry *e = cl_word_at(d, i);
             if (!e || !(e->wflags & (CL_W_PREP | CL_W_DE)) || i + 1 >= pend)
                 continue;
-            if (i >= f->win1 && cl_num_at(doc, doc->toks[i].start) >= 0)
+            if (i >= f->win1 && cl_num_tok(d, i) >= 0)
                 break;
             size_t j = i + 1, lim = cl_tok_at(doc, doc->sents[f->sent].end);
             while (j < lim) {
@@ -1030,9 +1085,8 @@ static int cl_source_own(const cl_doc *d, const rc_speaker *sp)
 
 int cl_context(cl_doc *d, cl_fig *f)
 {
-    const rc_doc *doc = d->doc;
     size_t s0, s1;
-    cl_sent_toks(doc, f->sent, &s0, &s1);
+    cl_sent_toks(d, f->sent, &s0, &s1);
     if (s0 > f->nt0)
         s0 = f->nt0;
     if (s1 < f->nt1)

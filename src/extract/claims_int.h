@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "core/doc.h"
 #include "extract/claims_lex.h"
@@ -17,32 +18,60 @@
 #define CL_MAXPARTS 8
 #define CL_EXPLAIN 640
 
-/* A sentence's modality cues, kept while the claims of nearby sentences are built. */
-typedef struct cl_cuecache {
-    size_t sent;
-    unsigned want;
-    int near_only, best, used;
-    size_t cue, cnt;
-} cl_cuecache;
-
-#define CL_NCACHE 8
+/* What the stage has found of one sentence, on first use: its tokens, and the first modality
+ * cue of each class in one scan (among all cues, and among those marked near), which the claims
+ * of the sentence and of its neighbours then read for whichever classes they want. */
+typedef struct cl_sent {
+    uint32_t t0, t1;                /* its tokens [t0, t1) */
+    uint8_t known;                  /* t0, t1 are set */
+    uint8_t scanned;                /* the cues below are set */
+    uint8_t cnt[2][CL_M_DENY + 1];  /* [near][class]: the cue's number of tokens */
+    uint32_t cue[2][CL_M_DENY + 1]; /* [near][class]: the cue's first token + 1, 0 for none */
+} cl_sent;
 
 /* What the lexicons say of one token, found on first use: its own entry (maybe only a prefix of
  * phrases) and its lemma's; NULL when not looked up yet. */
 typedef struct cl_word {
     const cl_entry *surf, *lemma;
     const cl_entry *best; /* the longest match from this token, when matched */
+    int32_t num;          /* the number holding the token: its index + 1, -1 for none, 0 unknown */
     uint8_t nbest, matched;
+    uint8_t forms;        /* CL_F_*: what the morphology says of its form, when asked */
 } cl_word;
+
+/* cl_word.forms: each answer with a bit saying it was asked. */
+#define CL_F_COND_KNOWN 0x1
+#define CL_F_COND 0x2
+#define CL_F_FUT_KNOWN 0x4
+#define CL_F_FUT 0x8
+
+/* Tokens per block of d->words that is cleared on first use: most of a document's tokens lie
+ * in sentences without a figure, which the stage never reads. */
+#define CL_BLOCK_SHIFT 6
 
 /* The document as the stage reads it. */
 typedef struct cl_doc {
     rc_doc *doc;
     const cl_table *t;
-    cl_word *words; /* one per token, in the document's arena */
-    cl_cuecache cache[CL_NCACHE];
-    unsigned next; /* the cache entry to replace next */
+    cl_word *words;   /* one per token, in the document's arena, cleared by blocks */
+    uint8_t *cleared; /* one per block of words: it has been cleared */
+    cl_sent *sents;   /* one per sentence, zeroed */
+    uint32_t *numt;   /* per number: its first token + 1 and its end token + 1, 0 unknown */
 } cl_doc;
+
+/* The record of token i (i < doc->ntoks), its block cleared on first use. */
+static inline cl_word *cl_w(const cl_doc *d, size_t i)
+{
+    size_t b = i >> CL_BLOCK_SHIFT;
+    if (!d->cleared[b]) {
+        size_t n = (size_t)1 << CL_BLOCK_SHIFT, first = b << CL_BLOCK_SHIFT;
+        if (first + n > d->doc->ntoks)
+            n = d->doc->ntoks - first;
+        memset(d->words + first, 0, n * sizeof *d->words);
+        d->cleared[b] = 1;
+    }
+    return &d->words[i];
+}
 
 /* A claim being built; c is what lands in doc->claims. */
 typedef struct cl_fig {
@@ -66,12 +95,39 @@ typedef struct cl_fig {
     size_t elen;
 } cl_fig;
 
+/* The classes a whole sentence is scanned for: doubt, dispute and denial. */
+#define CL_DOUBT (1u << CL_M_HEDGE | 1u << CL_M_DISPUTE | 1u << CL_M_DENY)
+
+/* The first token in [a, b) that may end a modality cue of a class in mods (a bit set of
+ * 1 << CL_M_*), or b: a match ends with a clitic or with a word that ends a key of the class
+ * (or whose lemma is one), so that no cue of those classes lies in [a, b) when none does. */
+size_t cl_cue_end_from(const cl_doc *d, size_t a, size_t b, unsigned mods);
+
+/* cl_match when token i's longest match is not known yet or does not end before lim. */
+const cl_entry *cl_match_slow(const cl_doc *d, size_t i, size_t lim, size_t *nt /* OUT */);
+
 /* The longest entry (not a mere prefix) of the table that starts at token i and ends before
- * token lim; *nt receives its number of tokens. NULL when none. */
-const cl_entry *cl_match(const cl_doc *d, size_t i, size_t lim, size_t *nt /* OUT */);
+ * token lim; *nt receives its number of tokens. NULL when none. The longest match up to the end
+ * of the text is kept per token: the rules ask again and again. */
+static inline const cl_entry *cl_match(const cl_doc *d, size_t i, size_t lim,
+                                       size_t *nt /* OUT */)
+{
+    if (i < lim && i < d->doc->ntoks) {
+        const cl_word *w = cl_w(d, i);
+        if (w->matched && i + w->nbest <= lim) {
+            *nt = w->nbest;
+            return w->best;
+        }
+    }
+    return cl_match_slow(d, i, lim, nt);
+}
 
 /* The entry of the single word at token i (or of its lemma), or NULL. */
-const cl_entry *cl_word_at(const cl_doc *d, size_t i);
+static inline const cl_entry *cl_word_at(const cl_doc *d, size_t i)
+{
+    size_t nt;
+    return cl_match(d, i, i + 1, &nt);
+}
 
 /* Whether token i is a word or an elided word. */
 int cl_is_word(const rc_doc *doc, size_t i);
@@ -84,6 +140,18 @@ size_t cl_tok_at(const rc_doc *doc, uint32_t off);
 
 /* The index of the number whose span holds byte off, or -1. */
 long cl_num_at(const rc_doc *doc, uint32_t off);
+
+/* cl_num_at of token i's start, kept per token. */
+long cl_num_tok(const cl_doc *d, size_t i);
+
+/* The first token of number k (cl_tok_at of its start), kept per number. */
+size_t cl_num_t0(const cl_doc *d, size_t k);
+
+/* The first token after number k (cl_tok_at of its end), kept per number. */
+size_t cl_num_t1(const cl_doc *d, size_t k);
+
+/* The tokens [*a, *b) of sentence s, kept per sentence. */
+void cl_sent_toks(const cl_doc *d, size_t s, size_t *a /* OUT */, size_t *b /* OUT */);
 
 /* Whether byte off lies inside a time expression (a binary search: times are in text order). */
 bool cl_in_time(const rc_doc *doc, uint32_t off);

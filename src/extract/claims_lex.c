@@ -80,7 +80,7 @@ static cl_entry *cl_add(cl_table *t, const char *key, size_t len)
         t->pairs[bit >> 6] |= 1ull << (bit & 63);
     }
     cl_entry *e = &t->e[t->n];
-    *e = (cl_entry){k, (uint32_t)len, cl_hash(key, len), 1, CL_WHO_NONE, -1, 0, -1, -1, 0, CL_M_NONE, 0, 0, 0, 0};
+    *e = (cl_entry){k, (uint32_t)len, cl_hash(key, len), 1, CL_WHO_NONE, -1, 0, -1, -1, 0, CL_M_NONE, 0, 0, 0, 0, 0};
     for (size_t i = e->hash & t->mask;; i = (i + 1) & t->mask)
         if (!t->slots[i]) {
             t->slots[i] = (uint32_t)t->n + 1;
@@ -346,6 +346,39 @@ static void *cl_make(const rc_ctx *ctx)
         rc_lex_each(rc_lang_lex(fr, "claim_words"), cl_gramword, t) || (!t->slots && cl_rehash(t))) {
         cl_free(t);
         return NULL;
+    }
+    /* the pairs of words that begin a key: a key split after a space or an apostrophe into two
+     * keys of the table (matching joins a word to the next with a space, or without one after
+     * an elided word) */
+    for (size_t i = 0; i < t->n; i++) {
+        const cl_entry *k = &t->e[i];
+        for (size_t p = 1; p < k->klen; p++) {
+            int space = k->key[p] == ' ' && p + 1 < k->klen;
+            if (!space && k->key[p - 1] != '\'')
+                continue;
+            const cl_entry *a = cl_lookup(t, k->key, p);
+            size_t b0 = space ? p + 1 : p;
+            const cl_entry *b = a ? cl_lookup(t, k->key + b0, k->klen - b0) : NULL;
+            if (b) {
+                unsigned bit = cl_join_bit((size_t)(a - t->e), (size_t)(b - t->e), space);
+                t->joins[bit >> 6] |= 1ull << (bit & 63);
+            }
+        }
+    }
+    /* what the keys ending with each key say of modality: the last token of a match is
+     * appended after a space or after an elided word's apostrophe (or is a clitic), so a
+     * sentence none of whose words ends a cue of the classes a scan wants there holds none */
+    for (size_t i = 0; i < t->n; i++) {
+        const cl_entry *k = &t->e[i];
+        if (k->prefix || k->mod <= CL_M_NONE)
+            continue;
+        for (size_t p = 0; p < k->klen; p++) {
+            if (p && k->key[p - 1] != ' ' && k->key[p - 1] != '\'')
+                continue;
+            cl_entry *h = (cl_entry *)cl_lookup(t, k->key + p, k->klen - p);
+            if (h)
+                h->tails |= (uint16_t)(1u << k->mod);
+        }
     }
     return t;
 }

@@ -81,7 +81,11 @@ typedef struct cl_entry {
     uint32_t wflags; /* CL_W_*: grammar words of claim_words.tsv */
     uint8_t one;     /* a toll noun an article counts as one (un mort, une victime) */
     uint8_t of;      /* its complement after de says who is counted (membres de notre personnel) */
+    uint16_t tails;  /* bit 1 << mod of every full key that ends with this key as its last word
+                      * (after a space or an apostrophe), itself too */
 } cl_entry;
+
+#define CL_JOINBITS 16384u
 
 typedef struct cl_table {
     cl_entry *e;
@@ -92,7 +96,24 @@ typedef struct cl_table {
     size_t one_maxlen; /* the longest word of class one (un, une), in bytes as folded */
     uint64_t one_first[4]; /* bit set of the first bytes of words of class one, either case */
     uint64_t pairs[16]; /* bit set for the first two folded bytes of every key */
+    uint64_t joins[CL_JOINBITS / 64]; /* bit set of the pairs of words that begin a key */
 } cl_table;
+
+/* The bit of the joins filter for the key that joins the key of entry a, a space when space,
+ * and the key of entry b (table indices). */
+static inline unsigned cl_join_bit(size_t a, size_t b, int space)
+{
+    uint32_t h = (uint32_t)a * 0x9E3779B1u ^ (uint32_t)(b + 1) * 0x85EBCA77u ^ (uint32_t)space;
+    return (h ^ (h >> 15)) & (CL_JOINBITS - 1);
+}
+
+/* Whether some key (or prefix of one) may be the key of a, then a space when space, then the
+ * key of b: false when none is. */
+static inline int cl_join_may(const cl_table *t, const cl_entry *a, const cl_entry *b, int space)
+{
+    unsigned bit = cl_join_bit((size_t)(a - t->e), (size_t)(b - t->e), space);
+    return (int)(t->joins[bit >> 6] >> (bit & 63) & 1);
+}
 
 /* The bit of the pairs filter for a key starting with the folded bytes a and b. */
 static inline unsigned cl_pair_bit(unsigned char a, unsigned char b)

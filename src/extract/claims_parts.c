@@ -28,7 +28,7 @@ static int cl_dash(const rc_doc *doc, size_t i)
 static int cl_part_one(const cl_doc *d, size_t i, size_t s1)
 {
     const cl_entry *e = cl_is_word(d->doc, i) ? cl_word_at(d, i) : NULL;
-    if (!e || !(e->wflags & CL_W_ONE) || i + 1 >= s1 || cl_num_at(d->doc, d->doc->toks[i].start) >= 0)
+    if (!e || !(e->wflags & CL_W_ONE) || i + 1 >= s1 || cl_num_tok(d, i) >= 0)
         return 0;
     const cl_entry *ne = cl_word_at(d, i + 1);
     return ne && ne->who >= 0 && !ne->share;
@@ -74,7 +74,7 @@ static size_t cl_apposition(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
     double sum = 0;
     int closed = 0;
     while (n < CL_MAXPARTS && p < s1) {
-        long m = cl_num_at(doc, doc->toks[p].start);
+        long m = cl_num_tok(d, p);
         if (m < 0 || isnan(doc->nums[m].value))
             break;
         const rc_number *pn = &doc->nums[m];
@@ -119,13 +119,13 @@ static int cl_part_next(const cl_doc *d, size_t p, size_t s1, size_t *np /* OUT 
         if (q) {
             const cl_entry *de = q < s1 ? cl_word_at(d, q) : NULL;
             size_t r = de && (de->wflags & CL_W_DET) ? q + 1 : q;
-            if (r >= s1 || (cl_num_at(doc, doc->toks[r].start) < 0 && !cl_part_one(d, q, s1)))
+            if (r >= s1 || (cl_num_tok(d, r) < 0 && !cl_part_one(d, q, s1)))
                 return 0;
             *np = q;
             return 1;
         }
         /* the complement: words that say no event and open no clause */
-        if (!cl_is_word(doc, p) || cl_num_at(doc, doc->toks[p].start) >= 0 ||
+        if (!cl_is_word(doc, p) || cl_num_tok(d, p) >= 0 ||
             (ae && (ae->pwhat >= 0 || (ae->wflags & (CL_W_STOP | CL_W_PARTS | CL_W_AUX)) ||
                     ae->mod == CL_M_REPORT)))
             return 0;
@@ -166,7 +166,7 @@ size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s0, size_t s1)
     if (lead != SIZE_MAX) {
         /* Parmi les 40 victimes (de la frappe) figurent 12 enfants: the figure is the whole, the
          * next one its part, after the words of a complement and a verb */
-        while (p < s1 && p < i + 12 && cl_num_at(doc, doc->toks[p].start) < 0 &&
+        while (p < s1 && p < i + 12 && cl_num_tok(d, p) < 0 &&
                !cl_part_one(d, p, s1) && (cl_is_word(doc, p) || cl_punct(doc, p, ',')))
             p++;
         return cl_parts_read(d, f, i, p, lead, s1);
@@ -181,9 +181,9 @@ size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s0, size_t s1)
         e = cl_match(d, p, s1, &nt);
         if (e && (e->wflags & CL_W_PARTS))
             break;
-        long y = cl_num_at(doc, doc->toks[p].start);
-        if (y >= 0 && cl_year(d, &doc->nums[y], p, s0) && cl_tok_at(doc, doc->nums[y].end) > p) {
-            p = cl_tok_at(doc, doc->nums[y].end);
+        long y = cl_num_tok(d, p);
+        if (y >= 0 && cl_year(d, &doc->nums[y], p, s0) && cl_num_t1(d, (size_t)(y)) > p) {
+            p = cl_num_t1(d, (size_t)(y));
             continue;
         }
         if ((!cl_is_word(doc, p) || y >= 0) && !(y < 0 && cl_in_time(doc, doc->toks[p].start)))
@@ -207,7 +207,7 @@ size_t cl_parts_late(const cl_doc *d, cl_fig *f, size_t s1)
     const rc_doc *doc = d->doc;
     for (size_t k = f->pred + 1; k + 1 < s1 && k < f->pred + 25; k++) {
         if (cl_punct(doc, k, ';') || doc->toks[k].kind == RC_TOK_QUOTE_OPEN ||
-            (cl_num_at(doc, doc->toks[k].start) >= 0 && !cl_in_time(doc, doc->toks[k].start)))
+            (cl_num_tok(d, k) >= 0 && !cl_in_time(doc, doc->toks[k].start)))
             return f->endt;
         size_t nt;
         const cl_entry *e;
@@ -231,11 +231,11 @@ static size_t cl_parts_read(const cl_doc *d, cl_fig *f, size_t i, size_t p, size
     size_t end = i;
     int verbs = f->nparts == 0 ? 2 : 0;
     while (f->nparts < CL_MAXPARTS && p < s1) {
-        long m = cl_num_at(doc, doc->toks[p].start);
+        long m = cl_num_tok(d, p);
         if (m < 0) { /* dont une moitié d'enfants: the determiner before the figure */
             const cl_entry *de = cl_word_at(d, p);
             if (de && (de->wflags & CL_W_DET) && p + 1 < s1)
-                m = cl_num_at(doc, doc->toks[p + 1].start);
+                m = cl_num_tok(d, p + 1);
         }
         rc_number onen; /* dont un enfant: the article counts one */
         int one = m < 0 && cl_part_one(d, p, s1);

@@ -12,6 +12,7 @@
  */
 #include "extract/entities.h"
 
+#include <assert.h>
 #include <math.h>
 #include <string.h>
 
@@ -69,6 +70,7 @@ typedef struct ent_run {
     uint16_t *tcache; /* per token: TC_* bits, the cue class in the low five */
     uint8_t *tword;  /* per token: W_* bits, what the name lists say of the word alone */
     uint8_t *tverb;  /* per token: 0 not asked, 1 not only a verb, 2 only a verb */
+    uint8_t *tname;  /* per token: 0 not asked, 1 no part of a name, 2 may be (ent_namelike) */
     int32_t *memo;   /* open-addressing table: index + 1 of an entity of the same text and type */
     size_t memo_mask;
     uint32_t *given; /* open-addressing set: hashes of the first words of persons' full names */
@@ -127,10 +129,10 @@ static size_t tok_n(const rc_doc *d, size_t i);
 
 static bool ent_acronym(const char *s, size_t n);
 static int ent_demonym(const ent_run *r, const char *s, size_t n);
-static bool ent_inner_apostrophe(const rc_doc *d, size_t i);
+static inline bool ent_inner_apostrophe(const rc_doc *d, size_t i);
 
 /* What the name lists say of token i alone, looked up once per document. */
-static unsigned ent_tword(ent_run *r, size_t i)
+static unsigned ent_tword_ask(ent_run *r, size_t i)
 {
     uint8_t *w = &r->tword[i];
     uint64_t v;
@@ -169,6 +171,13 @@ static unsigned ent_tword(ent_run *r, size_t i)
     return *w;
 }
 
+/* ent_tword_ask, read from the token's cache after the first time. */
+static inline unsigned ent_tword(ent_run *r, size_t i)
+{
+    unsigned w = r->tword[i];
+    return w & W_SET ? w : ent_tword_ask(r, i);
+}
+
 /* ent_cue_of the word of token i, kept in the thread's word table across documents. */
 static enum ent_cue ent_cue_tok(ent_run *r, size_t i)
 {
@@ -181,7 +190,7 @@ static enum ent_cue ent_cue_tok(ent_run *r, size_t i)
 }
 
 /* The cue class of token i, looked up once per document. */
-static enum ent_cue ent_tcue(ent_run *r, size_t i)
+static enum ent_cue ent_tcue_ask(ent_run *r, size_t i)
 {
     uint16_t *c = &r->tcache[i];
     if (!(*c & TC_CUE_SET)) {
@@ -205,6 +214,13 @@ static enum ent_cue ent_tcue(ent_run *r, size_t i)
     return (enum ent_cue)(*c & TC_CUE);
 }
 
+/* ent_tcue_ask, read from the token's cache after the first time. */
+static inline enum ent_cue ent_tcue(ent_run *r, size_t i)
+{
+    unsigned c = r->tcache[i];
+    return c & TC_CUE_SET ? (enum ent_cue)(c & TC_CUE) : ent_tcue_ask(r, i);
+}
+
 /* Whether token i is only a verb for the dictionary, asked once per document (the look-back
  * for titles passes over the same words for every name of a sentence). */
 static bool ent_tverb(ent_run *r, size_t i)
@@ -220,7 +236,7 @@ static bool ent_tverb(ent_run *r, size_t i)
 }
 
 /* Whether token i is a function word (funcwords.txt), looked up once per document. */
-static bool ent_tfunc(ent_run *r, size_t i)
+static bool ent_tfunc_ask(ent_run *r, size_t i)
 {
     uint16_t *c = &r->tcache[i];
     if (!(*c & TC_FUNC_SET)) {
@@ -237,6 +253,43 @@ static bool ent_tfunc(ent_run *r, size_t i)
     return *c & TC_FUNC;
 }
 
+/* The facts of ent_shape: each takes two bits of the RC_WM_ENT_SHAPE memo, set then value. */
+enum ent_shape_fact {
+    SH_CAPS_COMMON, /* ent_caps_common: a common word written in capitals */
+    SH_ARTICLE,     /* ent_article_name: al-Assad */
+    SH_ORG_ADJ,     /* ent_org_adjective: may continue an organisation's name */
+    SH_STARTS_NAME, /* rc_gaz_starts_name: the first word of a known name of several words */
+    SH_AUX          /* one of the auxiliaries and conjunctions that end a title's look-back */
+};
+
+/* A fact of token i's word alone, computed by ask once per word and kept in the thread's word
+ * table across documents (tokens without a record are asked every time). */
+static bool ent_shape(ent_run *r, size_t i, enum ent_shape_fact f, bool (*ask)(ent_run *, size_t))
+{
+    rc_word *w = rc_word_at(r->doc, i);
+    const uint64_t set = (uint64_t)1 << (2 * f), val = set << 1;
+    const uint32_t slot = 1u << RC_WM_ENT_SHAPE;
+    if (w && (w->have & slot) && (w->memo[RC_WM_ENT_SHAPE] & set))
+        return (w->memo[RC_WM_ENT_SHAPE] & val) != 0;
+    bool v = ask(r, i);
+    if (w) {
+        if (!(w->have & slot)) {
+            w->memo[RC_WM_ENT_SHAPE] = 0;
+            w->have |= slot;
+        }
+        w->memo[RC_WM_ENT_SHAPE] |= set | (v ? val : 0);
+    }
+    return v;
+}
+
+/* ent_tfunc_ask, read from the token's cache after the first time. */
+static inline bool ent_tfunc(ent_run *r, size_t i)
+{
+    unsigned c = r->tcache[i];
+    return c & TC_FUNC_SET ? (c & TC_FUNC) != 0 : ent_tfunc_ask(r, i);
+}
+
+/* The bytes of token i. */
 static const char *tok_s(const rc_doc *d, size_t i)
 {
     return d->text + d->toks[i].start;
@@ -288,12 +341,15 @@ static bool ent_article_name(const char *s, size_t n)
     return (c >= 'A' && c <= 'Z') || c == 0xc3;
 }
 
+static bool ent_article_name_q(ent_run *r, size_t i);
+
 /* The cue class of a name's head word, through an article (al-Jabhat -> jabhat). */
 static enum ent_cue ent_head_of(ent_run *r, size_t i)
 {
     const char *s = tok_s(r->doc, i);
     size_t n = tok_n(r->doc, i);
-    if (!ent_article_name(s, n))
+    if (n < 4 || (s[0] != 'a' && s[0] != 'e' && s[0] != 'u') ||
+        !ent_shape(r, i, SH_ARTICLE, ent_article_name_q))
         return ent_tcue(r, i);
     const char *h = memchr(s, '-', n);
     n -= (size_t)(h + 1 - s);
@@ -329,15 +385,53 @@ static bool ent_caps_common(const rc_doc *d, size_t i)
     return g && !rc_gaz_word(g, &k);
 }
 
-/* Whether token i can be part of a name: a capitalised word, an acronym, or an article name. */
-static bool ent_namelike(const rc_doc *d, size_t i)
+/* Whether a lower-case word starting with byte c may be an article name (ent_article_name's
+ * first test). */
+static inline bool ent_article_start(char c)
 {
+    return c == 'a' || c == 'e' || c == 'u';
+}
+
+/* ent_caps_common as an ent_shape question. */
+static bool ent_caps_common_q(ent_run *r, size_t i)
+{
+    return ent_caps_common(r->doc, i);
+}
+
+/* ent_article_name as an ent_shape question. */
+static bool ent_article_name_q(ent_run *r, size_t i)
+{
+    return ent_article_name(tok_s(r->doc, i), tok_n(r->doc, i));
+}
+
+/* Whether token i can be part of a name: a capitalised word, an acronym, or an article name.
+ * Asked of most tokens several times (runs, look-backs, look-aheads): answered once per token,
+ * and the part that depends on the word alone once per word (ent_shape). */
+static bool ent_namelike_ask(ent_run *r, size_t i)
+{
+    uint8_t *m = &r->tname[i];
+    const rc_doc *d = r->doc;
     const rc_token *t = &d->toks[i];
-    if (t->kind != RC_TOK_WORD)
-        return false;
-    if (t->flags & RC_TF_UPPER)
-        return !ent_caps_common(d, i);
-    return ent_article_name(tok_s(d, i), tok_n(d, i));
+    bool yes;
+    if (t->kind != RC_TOK_WORD) {
+        yes = false;
+    } else if (t->flags & RC_TF_UPPER) {
+        yes = !ent_shape(r, i, SH_CAPS_COMMON, ent_caps_common_q);
+    } else {
+        const char *s = tok_s(d, i);
+        /* most lower-case words fail the article's first test: no memo needed */
+        yes = tok_n(d, i) >= 4 && ent_article_start(s[0]) &&
+              ent_shape(r, i, SH_ARTICLE, ent_article_name_q);
+    }
+    *m = yes ? 2 : 1;
+    return yes;
+}
+
+/* ent_namelike_ask, answered from the token's memo after the first time. */
+static inline bool ent_namelike(ent_run *r, size_t i)
+{
+    uint8_t m = r->tname[i];
+    return m ? m == 2 : ent_namelike_ask(r, i);
 }
 
 /* Whether token i is a word of a number (Trente civils, Deux mille): a figure, not a name.
@@ -353,13 +447,15 @@ static bool ent_in_number(ent_run *r, size_t i)
 /* Whether token i is an apostrophe inside a word, no space on either side, a word before and
  * after it: a transliteration (Qal'at, Ma'arrat), since the tokenizer has already taken the
  * French elisions (l', d', qu') as tokens of their own. */
-static bool ent_inner_apostrophe(const rc_doc *d, size_t i)
+static inline bool ent_inner_apostrophe(const rc_doc *d, size_t i)
 {
     if (i == 0 || i + 1 >= d->ntoks)
         return false;
     const rc_token *t = &d->toks[i];
-    const unsigned char *s = (const unsigned char *)d->text + t->start;
     size_t n = t->end - t->start;
+    if (n != 1 && n != 3)
+        return false; /* most tokens: no apostrophe alone */
+    const unsigned char *s = (const unsigned char *)d->text + t->start;
     bool apos = (n == 1 && s[0] == '\'') || (n == 3 && s[0] == 0xe2 && s[1] == 0x80 && s[2] == 0x99);
     return apos && d->toks[i - 1].kind == RC_TOK_WORD && d->toks[i - 1].end == t->start &&
            d->toks[i + 1].kind == RC_TOK_WORD && d->toks[i + 1].start == t->end;
@@ -387,7 +483,7 @@ static bool ent_common_opener(ent_run *r, size_t i)
         c == CUE_LOCPREP ||
         c == CUE_LOCNOUN || c == CUE_HONOR)
         return true;
-    if ((c == CUE_ORGHEAD || c == CUE_LOCHEAD) && i + 1 < d->ntoks && ent_namelike(d, i + 1) &&
+    if ((c == CUE_ORGHEAD || c == CUE_LOCHEAD) && i + 1 < d->ntoks && ent_namelike(r, i + 1) &&
         !(d->toks[i + 1].flags & RC_TF_SENTSTART))
         return false; /* Radio Okapi indique: the head of the name */
     if (ent_tword(r, i) & (W_FIRST | W_PLACE | W_COUNTRY | W_ORG))
@@ -410,8 +506,10 @@ static bool ent_plural_article(const char *s, size_t n)
 /* Whether a lower-case word may continue an organisation's name after its head: an adjective
  * by its ending (syrien, islamique, nationale ...: "adjend" entries of ent_cues.tsv, or the
  * dictionary's adjectives). */
-static bool ent_org_adjective(ent_run *r, const char *s, size_t n)
+static bool ent_org_adjective_q(ent_run *r, size_t tok)
 {
+    const char *s = tok_s(r->doc, tok);
+    size_t n = tok_n(r->doc, tok);
     static const char *const ends[] = {"ien", "ienne", "iens", "iennes", "ique", "iques",
                                        "aire", "aires", "ais", "aise", "aises", "ain",
                                        "aine", "ains", "aines", "al", "ale", "aux", "ales",
@@ -431,17 +529,30 @@ static bool ent_org_adjective(ent_run *r, const char *s, size_t n)
            !rc_lex_get(r->lx.func, s, n);
 }
 
+/* ent_org_adjective_q of token i, once per word (ent_shape). */
+static bool ent_org_adjective(ent_run *r, size_t i)
+{
+    return ent_shape(r, i, SH_ORG_ADJ, ent_org_adjective_q);
+}
+
 /* Whether a word links a name to what follows inside an organisation's name. */
 static bool ent_org_link(const char *s, size_t n)
 {
     /* pour opens a complement only before an article: pour les réfugiés, not pour évoquer; the
      * caller checks that an article follows */
-    static const char *const links[] = {"de", "des", "du", "d'", "d’", "aux", "l'", "l’", "la",
-                                        "les", "pour"};
-    for (size_t i = 0; i < sizeof links / sizeof links[0]; i++)
-        if (n && links[i][0] == s[0] && strlen(links[i]) == n && memcmp(links[i], s, n) == 0)
-            return true;
-    return false;
+    switch (n) { /* de des du d' d’ aux l' l’ la les pour, by length */
+    case 2:
+        return (s[0] == 'd' && (s[1] == 'e' || s[1] == 'u' || s[1] == '\'')) ||
+               (s[0] == 'l' && (s[1] == '\'' || s[1] == 'a'));
+    case 3:
+        return memcmp(s, "des", 3) == 0 || memcmp(s, "aux", 3) == 0 ||
+               memcmp(s, "les", 3) == 0;
+    case 4:
+        return memcmp(s, "d\xe2\x80\x99", 4) == 0 || memcmp(s, "l\xe2\x80\x99", 4) == 0 ||
+               memcmp(s, "pour", 4) == 0;
+    default:
+        return false;
+    }
 }
 
 /* Extends an organisation's name headed at token a (capitalised, an orghead) over its lower-case
@@ -459,7 +570,7 @@ static size_t ent_org_extend(ent_run *r, size_t a, size_t end, size_t limit)
             break;
         const char *s = tok_s(d, i);
         size_t n = tok_n(d, i);
-        if (t->kind == RC_TOK_WORD && ent_namelike(d, i)) {
+        if (t->kind == RC_TOK_WORD && ent_namelike(r, i)) {
             if (!after_name)
                 break; /* Haut Comité de l'opposition syrienne Riyad Hijab: a new name */
             i++;
@@ -484,7 +595,7 @@ static size_t ent_org_extend(ent_run *r, size_t a, size_t end, size_t limit)
             if (pour && j == i + 1)
                 break; /* pour évoquer */
             if (j + 1 < limit && d->toks[j].kind == RC_TOK_NUMBER && !et && !a_art &&
-                ent_namelike(d, j + 1) && !(d->toks[j + 1].flags & RC_TF_SENTSTART)) {
+                ent_namelike(r, j + 1) && !(d->toks[j + 1].flags & RC_TF_SENTSTART)) {
                 i = j + 2; /* a date in the name: Mouvement du 12 Mai */
                 last = i;
                 after_name = true;
@@ -494,12 +605,12 @@ static size_t ent_org_extend(ent_run *r, size_t a, size_t end, size_t limit)
                 (d->toks[j].flags & RC_TF_SENTSTART) ||
                 ent_tfunc(r, j))
                 break;
-            after_name = ent_namelike(d, j);
+            after_name = ent_namelike(r, j);
             i = j + 1;
             last = i;
             continue;
         }
-        if (t->kind == RC_TOK_WORD && ent_org_adjective(r, s, n)) {
+        if (t->kind == RC_TOK_WORD && ent_org_adjective(r, i)) {
             after_name = false;
             i++;
             last = i;
@@ -537,6 +648,15 @@ static int ent_demonym(const ent_run *r, const char *s, size_t n)
     return 0;
 }
 
+/* Whether some organisation or country name starts with the word of token i (false only when
+ * none does; true when the word has no record): a cheap test before looking a run up. */
+static bool ent_may_be_known(const ent_run *r, size_t i)
+{
+    size_t fn;
+    const char *f = rc_word_folded(r->doc, i, &fn);
+    return !f || rc_gaz_is_prefix(r->gaz, rc_gaz_prefix_hash(RC_GAZ_PREFIX_SEED, f, fn));
+}
+
 /* The type the run of tokens [a, b) gets from the gazetteers alone, or -1: organisations,
  * countries and regions, peoples (MISC); ENT_NONE for a nationality (230 Ukrainiens), which
  * counts people and names nothing. A one-word run is answered from the token's cached bits. */
@@ -551,6 +671,9 @@ static int ent_type_known(ent_run *r, size_t a, size_t b)
                : w & W_DEMO    ? ENT_NONE
                                : -1;
     }
+    /* no organisation or country starts with the first word: the run is none, unfolded */
+    if (!ent_may_be_known(r, a))
+        return -1;
     const char *s = d->text + d->toks[a].start;
     size_t n = d->toks[b - 1].end - d->toks[a].start;
     rc_lex_key k;
@@ -589,7 +712,7 @@ static int ent_noun_before(ent_run *r, size_t a, size_t sent_start)
     size_t q = a - 1, adjs = 0;
     while (q > sent_start && adjs < 2 && d->toks[q].kind == RC_TOK_WORD &&
            !(d->toks[q].flags & RC_TF_UPPER) && ent_tcue(r, q) == CUE_NONE &&
-           !ent_tfunc(r, q) && ent_org_adjective(r, tok_s(d, q), tok_n(d, q)))
+           !ent_tfunc(r, q) && ent_org_adjective(r, q))
         q--, adjs++;
     if (d->toks[q].kind != RC_TOK_WORD || (d->toks[q].flags & RC_TF_UPPER))
         return 0;
@@ -606,6 +729,20 @@ static int ent_noun_before(ent_run *r, size_t a, size_t sent_start)
         (k == CUE_ORGTAIL && !(rc_fr_morph_tok(d, q, &m) && (m.flags & RC_M_ADJ))))
         return 1;
     return k == CUE_MISCNOUN ? 2 : 0;
+}
+
+/* Whether token i is one of the auxiliaries and conjunctions that stop the look-back for a
+ * title (ent_context), as an ent_shape question. */
+static bool ent_aux_q(ent_run *r, size_t i)
+{
+    static const char *const aux[] = {"a", "ont", "est", "sont", "avait", "était", "que",
+                                      "qui", "et", "ou", "mais", "avec"};
+    const char *qs = tok_s(r->doc, i);
+    size_t qn = tok_n(r->doc, i);
+    for (size_t x = 0; x < sizeof aux / sizeof aux[0]; x++)
+        if (qn && aux[x][0] == qs[0] && strlen(aux[x]) == qn && memcmp(aux[x], qs, qn) == 0)
+            return true;
+    return false;
 }
 
 /* What the words before token a say about the name starting there. */
@@ -664,7 +801,7 @@ static ent_ctx_cue ent_context(ent_run *r, size_t a, size_t sent_start)
         c.locnoun = true; /* l'hôpital al-Chifa, le camp Yarmouk */
     if ((k == CUE_ORGHEAD || k == CUE_LOCDE) && d->toks[p].kind == RC_TOK_WORD &&
         !(d->toks[p].flags & RC_TF_UPPER) && !(r->tcache[p] & TC_OUTLET) &&
-        !ent_org_adjective(r, s, n))
+        !ent_org_adjective(r, p))
         c.orgnoun = true; /* la coalition Viv Ansanm, le parti Renaissance, le site ActuNiger;
                            * not le haut X */
     int nb = ent_noun_before(r, a, sent_start);
@@ -739,15 +876,7 @@ static ent_ctx_cue ent_context(ent_run *r, size_t a, size_t sent_start)
          * there, and the usual auxiliaries stop it when it is not */
         if (ent_tverb(r, q))
             break;
-        static const char *const aux[] = {"a", "ont", "est", "sont", "avait", "était", "que",
-                                          "qui", "et", "ou", "mais", "avec"};
-        bool stop = false;
-        const char *qs = tok_s(d, q);
-        size_t qn = tok_n(d, q);
-        for (size_t x = 0; x < sizeof aux / sizeof aux[0]; x++) /* first byte: no call mostly */
-            if (qn && aux[x][0] == qs[0] && strlen(aux[x]) == qn && memcmp(aux[x], qs, qn) == 0)
-                stop = true;
-        if (stop)
+        if (ent_shape(r, q, SH_AUX, ent_aux_q))
             break;
     }
     return c;
@@ -813,7 +942,7 @@ static bool ent_slogan(ent_run *r, size_t a, size_t b, size_t sent_start)
     if (b >= d->ntoks)
         return false;
     for (size_t k = sent_start; k < a; k++)
-        if (!ent_namelike(d, k) || ent_tcue(r, k) != CUE_NONE)
+        if (!ent_namelike(r, k) || ent_tcue(r, k) != CUE_NONE)
             return false; /* Par Jean Dupont. is a byline */
     const char *p = tok_s(d, b);
     if (tok_n(d, b) != 1 || (p[0] != '!' && p[0] != '.'))
@@ -865,7 +994,7 @@ static bool ent_nickname(ent_run *r, size_t a, size_t sent_start)
     if (ent_tcue(r, p - 1) != CUE_NICK)
         return false;
     const rc_token *t = &d->toks[p - 2];
-    return (t->kind == RC_TOK_PUNCT && d->text[t->start] == ',') || ent_namelike(d, p - 2);
+    return (t->kind == RC_TOK_PUNCT && d->text[t->start] == ',') || ent_namelike(r, p - 2);
 }
 
 /* Whether the name at token a is what a named thing was called: baptisée (« X »), dénommée X,
@@ -896,6 +1025,19 @@ static uint32_t ent_span_hash(const char *s, size_t n, int type)
     return h;
 }
 
+/* rc_entkey_of the span [start, end) with a type into k (RC_ENTKEY_MAX bytes); the key of a name
+ * depends on the name and its type only: kept across documents in the thread's string memo. */
+static size_t ent_key_of(const rc_doc *d, uint32_t start, uint32_t end, int type, char *k)
+{
+    uint32_t tag = ((uint32_t)RC_WS_ENTKEY << 8) | (uint8_t)type;
+    long got = rc_words_str_get(d, tag, d->text + start, end - start, k, RC_ENTKEY_MAX);
+    if (got >= 0)
+        return (size_t)got;
+    size_t kn = rc_entkey_of(d->ctx, d->text + start, end - start, type, k, RC_ENTKEY_MAX);
+    rc_words_str_set(d, tag, d->text + start, end - start, k, kn);
+    return kn;
+}
+
 /* Appends an entity for the span [start, end) of the text. A name already met with the same
  * type shares the key, canon and coordinates of its first mention (names repeat; keys cost). */
 static int ent_add(ent_run *r, uint32_t start, uint32_t end, int type, const rc_gaz_place *pl)
@@ -923,16 +1065,7 @@ static int ent_add(ent_run *r, uint32_t start, uint32_t end, int type, const rc_
             r->memo[slot] = (int32_t)d->nents + 1;
     }
     char k[RC_ENTKEY_MAX];
-    /* the key of a name depends on the name and its type only: kept across documents */
-    uint32_t tag = ((uint32_t)RC_WS_ENTKEY << 8) | (uint8_t)type;
-    long got = rc_words_str_get(d, tag, d->text + start, end - start, k, sizeof k);
-    size_t kn;
-    if (got >= 0) {
-        kn = (size_t)got;
-    } else {
-        kn = rc_entkey_of(d->ctx, d->text + start, end - start, type, k, sizeof k);
-        rc_words_str_set(d, tag, d->text + start, end - start, k, kn);
-    }
+    size_t kn = ent_key_of(d, start, end, type, k);
     if (type == RC_ENT_PER && r->given) { /* Tamar Weiss: Tamar alone is her too */
         const char *sp = memchr(d->text + start, ' ', end - start);
         if (sp) {
@@ -956,6 +1089,32 @@ static int ent_add(ent_run *r, uint32_t start, uint32_t end, int type, const rc_
         return RC_ENOMEM;
     d->nents++;
     return RC_OK;
+}
+
+/* rc_gaz_place_find of the name s[0..n), kept in the thread's string memo across documents:
+ * the same places come back in every text, and a look-up reads the record's figures. */
+static bool ent_place_find(const ent_run *r, const char *s, size_t n, rc_gaz_place *out /* OUT */)
+{
+    const uint32_t tag = (uint32_t)RC_WS_PLACE << 8;
+    char v[sizeof *out + 2]; /* the record's bytes, or one byte for none */
+    long got = rc_words_str_get(r->doc, tag, s, n, v, sizeof v);
+    if (got == 1)
+        return false;
+    if (got == (long)sizeof *out) {
+        memcpy(out, v, sizeof *out);
+        return true;
+    }
+    rc_gaz_place pl;
+    memset(&pl, 0, sizeof pl); /* no undefined padding in the kept bytes */
+    bool found = rc_gaz_place_find(r->doc->ctx, s, n, &pl);
+    if (found) {
+        *out = pl;
+        memcpy(v, &pl, sizeof pl);
+    } else {
+        v[0] = 0;
+    }
+    rc_words_str_set(r->doc, tag, s, n, v, found ? sizeof pl : 1);
+    return found;
 }
 
 /* Whether the word s[0..n) starts the full name of a person of the document (Tamar for Tamar
@@ -1071,7 +1230,7 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
             rc_gaz_place pl;
             const char *s = tok_s(d, a);
             size_t n = d->toks[b - 1].end - d->toks[a].start;
-            if (rc_gaz_place_find(d->ctx, s, n, &pl)) /* La Haye, Le Caire */
+            if (ent_place_find(r, s, n, &pl)) /* La Haye, Le Caire */
                 return ent_add(r, d->toks[a].start, d->toks[b - 1].end, RC_ENT_LOC, &pl);
             return ent_add(r, d->toks[a].start, d->toks[b - 1].end, RC_ENT_ORG, NULL);
         }
@@ -1099,7 +1258,7 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
     if (a >= b)
         return RC_OK;
     /* a trailing particle or link is not part of the name */
-    while (b > a && !ent_namelike(d, b - 1) && d->toks[b - 1].kind != RC_TOK_WORD &&
+    while (b > a && !ent_namelike(r, b - 1) && d->toks[b - 1].kind != RC_TOK_WORD &&
            d->toks[b - 1].kind != RC_TOK_NUMBER)
         b--;
     while (b > a + 1 && (ent_org_link(tok_s(d, b - 1), tok_n(d, b - 1)) ||
@@ -1110,7 +1269,6 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
     size_t n = end - start, words = b - a;
     const char *first = tok_s(d, a);
     size_t firstn = tok_n(d, a);
-    ent_ctx_cue c = ent_context(r, a, sent_start);
     rc_gaz_place pl;
     /* the place gazetteer is asked about one word only when the word is in it */
     bool may_place = words > 1 || (ent_tword(r, a) & W_PLACE);
@@ -1121,6 +1279,8 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
         return RC_OK;
     if (known >= 0)
         return ent_add(r, start, end, known, NULL);
+    /* the words before only for a name the lists do not type (the rest asks only caches) */
+    ent_ctx_cue c = ent_context(r, a, sent_start);
     /* a one-letter outlet (X) only where an outlet is named: sur X, via X, le réseau X */
     if (n == 1 && (c.locprep || c.orgnoun) && rc_lex_get(r->lx.orgs, s, n))
         return ent_add(r, start, end, RC_ENT_ORG, NULL);
@@ -1132,7 +1292,7 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
         return ent_add(r, start, end, RC_ENT_PER, NULL);
     if (words <= 3 && ent_dateline(r, a, b))
         return ent_add(r, start, end, RC_ENT_LOC,
-                       rc_gaz_place_find(d->ctx, s, n, &pl) ? &pl : NULL);
+                       ent_place_find(r, s, n, &pl) ? &pl : NULL);
     if (words <= 3 && ent_age_after(r, b))
         return ent_add(r, start, end, RC_ENT_PER, NULL);
     enum ent_cue head = ent_head_of(r, a);
@@ -1152,10 +1312,10 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
         return ent_add(r, start, end, RC_ENT_PER, NULL);
     if (c.locnoun)
         return ent_add(r, start, end, RC_ENT_LOC,
-                       rc_gaz_place_find(d->ctx, s, n, &pl) ? &pl : NULL);
+                       ent_place_find(r, s, n, &pl) ? &pl : NULL);
     if (head == CUE_LOCHEAD && words >= 2)
         return ent_add(r, start, end, RC_ENT_LOC,
-                       rc_gaz_place_find(d->ctx, s, n, &pl) ? &pl : NULL);
+                       ent_place_find(r, s, n, &pl) ? &pl : NULL);
     if (c.title_de && words == 1 && !(ent_tword(r, a) & (W_PLACE | W_COUNTRY | W_ORG))) {
         rc_morph m; /* le ministre de la Défense, de l'Intérieur: a portfolio, not a name */
         if (rc_fr_morph_tok(d, a, &m) && (m.flags & RC_M_NOUN) && !(m.flags & RC_M_PROPER))
@@ -1164,7 +1324,7 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
     if (c.title_de && !(ent_tword(r, a) & W_FIRST) && !ent_seen_as(r, s, n, RC_ENT_PER)) {
         /* the title's place (le gouverneur de Jénine); a longer name only when it is a known
          * place, since a title's complement may be a person too (le porte-parole de Ban Ki-moon) */
-        bool place = rc_gaz_place_find(d->ctx, s, n, &pl);
+        bool place = ent_place_find(r, s, n, &pl);
         if ((words == 1 && c.loctitle_de) || place)
             return ent_add(r, start, end, RC_ENT_LOC, place ? &pl : NULL);
     }
@@ -1175,16 +1335,16 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
         const char *x = tok_s(d, b);
         size_t xn = tok_n(d, b);
         bool goes_on = (xn == 2 && memcmp(x, "et", 2) == 0) ||
-                       (xn == 1 && x[0] == ',' && ent_namelike(d, b + 1));
+                       (xn == 1 && x[0] == ',' && ent_namelike(r, b + 1));
         if (!goes_on)
             c.list = -1;
     }
     if (c.list >= 0 || (c.locnoun_far && words >= 2)) {
         int ty = c.list >= 0 ? c.list : RC_ENT_LOC;
         return ent_add(r, start, end, ty,
-                       ty == RC_ENT_LOC && rc_gaz_place_find(d->ctx, s, n, &pl) ? &pl : NULL);
+                       ty == RC_ENT_LOC && ent_place_find(r, s, n, &pl) ? &pl : NULL);
     }
-    if ((words > 1 || head == CUE_NONE) && may_place && rc_gaz_place_find(d->ctx, s, n, &pl)) {
+    if ((words > 1 || head == CUE_NONE) && may_place && ent_place_find(r, s, n, &pl)) {
         if (c.title && !c.title_de && words == 1 && !c.locprep)
             return ent_add(r, start, end, RC_ENT_PER, NULL);
         return ent_add(r, start, end, RC_ENT_LOC, &pl);
@@ -1318,17 +1478,15 @@ static int ent_resolve(ent_run *r)
     }
     for (size_t p = r->npending; p-- > 0;) { /* from the end: Kutum, Kebkabiya et Tawila */
         char k[RC_ENTKEY_MAX];
-        size_t kn = rc_entkey_fold(d->text + r->pending[p].start,
-                                   r->pending[p].end - r->pending[p].start, k, sizeof k);
+        size_t kn = rc_entlink_fold(d, d->text + r->pending[p].start,
+                                    r->pending[p].end - r->pending[p].start, k, sizeof k);
         uint32_t h = ent_hash(k, kn);
         size_t x = h & (cap - 1);
         while (hs[x] && hs[x] != h)
             x = (x + 1) & (cap - 1);
         if (!hs[x]) { /* a place's key may be the gazetteer's near match: ask as a place */
             char k2[RC_ENTKEY_MAX];
-            size_t k2n = rc_entkey_of(d->ctx, d->text + r->pending[p].start,
-                                      r->pending[p].end - r->pending[p].start, RC_ENT_LOC, k2,
-                                      sizeof k2);
+            size_t k2n = ent_key_of(d, r->pending[p].start, r->pending[p].end, RC_ENT_LOC, k2);
             if (k2n != kn || memcmp(k, k2, kn) != 0) {
                 h = ent_hash(k2, k2n);
                 x = h & (cap - 1);
@@ -1345,7 +1503,7 @@ static int ent_resolve(ent_run *r)
         rc_gaz_place pl;
         const char *s = d->text + r->pending[p].start;
         size_t n = r->pending[p].end - r->pending[p].start;
-        bool place = ty[x] == RC_ENT_LOC && rc_gaz_place_find(d->ctx, s, n, &pl);
+        bool place = ty[x] == RC_ENT_LOC && ent_place_find(r, s, n, &pl);
         if (ent_add(r, r->pending[p].start, r->pending[p].end, ty[x], place ? &pl : NULL))
             return RC_ENOMEM;
     }
@@ -1406,7 +1564,7 @@ static int ent_tagged(ent_run *r)
                                                 : RC_ENT_ORG;
         uint32_t s = d->toks[sp[k].a].start, e = d->toks[sp[k].b - 1].end;
         rc_gaz_place pl;
-        bool place = type == RC_ENT_LOC && rc_gaz_place_find(d->ctx, d->text + s, e - s, &pl);
+        bool place = type == RC_ENT_LOC && ent_place_find(r, d->text + s, e - s, &pl);
         if ((st = ent_add(r, s, e, type, place ? &pl : NULL)))
             return st;
     }
@@ -1421,13 +1579,13 @@ static bool ent_continues(ent_run *r, size_t i, size_t lim, bool headed)
     const rc_doc *d = r->doc;
     if (d->toks[i].flags & (RC_TF_SENTSTART | RC_TF_NEWLINE))
         return false;
-    if (ent_namelike(d, i))
+    if (ent_namelike(r, i))
         return true;
     if (ent_inner_apostrophe(d, i) && i + 1 < lim)
         return true; /* Qal'at Nur, Ma'arrat: the apostrophe inside a transliterated name */
     if (i > 0 && ent_inner_apostrophe(d, i - 1) && d->toks[i].kind == RC_TOK_WORD)
         return true; /* and the letters after it */
-    if (i + 1 >= lim || !ent_namelike(d, i + 1))
+    if (i + 1 >= lim || !ent_namelike(r, i + 1))
         return false;
     const char *s = tok_s(d, i);
     size_t n = tok_n(d, i);
@@ -1435,6 +1593,82 @@ static bool ent_continues(ent_run *r, size_t i, size_t lim, bool headed)
         return true;
     return headed && (d->toks[i].kind == RC_TOK_WORD || d->toks[i].kind == RC_TOK_ELISION) &&
            ent_org_link(s, n);
+}
+
+/* Room for the folds of ent_fold_spans: twice the longest key, so that a fold that does not fit
+ * is longer than any key (rc_fold may refuse a character a few bytes before its cap). */
+#define ENT_FOLDCAP (2 * RC_LEX_MAXKEY + 8)
+/* The most spans ent_fold_spans folds: a run and the words a known name may add to it. */
+#define ENT_FOLDSPANS (ENT_MAXWORDS + 16)
+
+/* Folds the text of tokens [a, b) once, token by token, into buf, and gives in off[e - a - 1]
+ * the length of the fold of the text of tokens [a, e], the key rc_lex_get would look up for it
+ * (folding goes character by character, so the fold of a shorter span is a prefix of the
+ * longer one's); 0 when no organisation or country can be that text, because it does not fit
+ * (it is longer than any key) or because no key of those lists starts with it (then no longer
+ * span is one either, and the folding stops). The lookups of a name and of its longer readings
+ * then fold the text once, not once per reading, and only as far as a known name may go. */
+static void ent_fold_spans(const ent_run *r, size_t a, size_t b, char *buf /* OUT */,
+                           size_t *off /* OUT */)
+{
+    const rc_doc *d = r->doc;
+    assert(b > a && b - a <= ENT_FOLDSPANS);
+    size_t o = 0;
+    bool may = true;
+    uint32_t h = RC_GAZ_PREFIX_SEED;
+    for (size_t e = a; e < b; e++) {
+        uint32_t from = e == a ? d->toks[a].start : d->toks[e - 1].end;
+        size_t room = ENT_FOLDCAP - o;
+        size_t n = may ? rc_fold(d->text + from, d->toks[e].end - from, buf + o, room) : 0;
+        may = may && n <= room;
+        if (may) {
+            h = rc_gaz_prefix_hash(h, buf + o, n);
+            may = rc_gaz_is_prefix(r->gaz, h);
+        }
+        o += may ? n : 0;
+        off[e - a] = may && o ? o : 0;
+    }
+}
+
+/* The greatest e of (lo, hi] such that the text of tokens [a, e) is an organisation (or a
+ * country, with countries), or 0. */
+static size_t ent_longest_known(ent_run *r, size_t a, size_t lo, size_t hi, bool countries)
+{
+    const rc_doc *d = r->doc;
+    if (hi <= lo)
+        return 0;
+    if (hi - a > ENT_FOLDSPANS) { /* too long a run for the table: one fold per reading */
+        for (size_t e = hi; e > lo; e--) {
+            const char *ks = d->text + d->toks[a].start;
+            size_t kn = d->toks[e - 1].end - d->toks[a].start;
+            if (rc_lex_get(r->lx.orgs, ks, kn) ||
+                (countries && rc_lex_get(r->lx.countries, ks, kn)))
+                return e;
+        }
+        return 0;
+    }
+    char fk[ENT_FOLDCAP];
+    size_t fo[ENT_FOLDSPANS];
+    ent_fold_spans(r, a, hi, fk, fo);
+    for (size_t e = hi; e > lo; e--) {
+        size_t kn = fo[e - 1 - a];
+        if (kn && (rc_lex_get_folded(r->lx.orgs, fk, kn) ||
+                   (countries && rc_lex_get_folded(r->lx.countries, fk, kn))))
+            return e;
+    }
+    return 0;
+}
+
+/* rc_gaz_starts_name of token i, as an ent_shape question. */
+static bool ent_starts_name_q(ent_run *r, size_t i)
+{
+    return rc_gaz_starts_name(r->gaz, tok_s(r->doc, i), tok_n(r->doc, i));
+}
+
+/* Whether token i's word starts a known name of several words, once per word. */
+static bool ent_starts_name(ent_run *r, size_t i)
+{
+    return ent_shape(r, i, SH_STARTS_NAME, ent_starts_name_q);
 }
 
 /* Splits a run at a known organisation or place followed by a person's given name (le
@@ -1476,13 +1710,14 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
     r.tcache = rc_arena_calloc(&doc->arena, doc->ntoks + 1, sizeof *r.tcache);
     r.tword = rc_arena_calloc(&doc->arena, doc->ntoks + 1, 1);
     r.tverb = rc_arena_calloc(&doc->arena, doc->ntoks + 1, 1);
+    r.tname = rc_arena_calloc(&doc->arena, doc->ntoks + 1, 1);
     size_t mcap = 64;
     while (mcap < doc->ntoks / 4 + 16 && mcap < (1u << 20))
         mcap *= 2;
     r.memo = rc_arena_calloc(&doc->arena, mcap, sizeof *r.memo);
     r.given = rc_arena_calloc(&doc->arena, mcap, sizeof *r.given);
     r.memo_mask = mcap - 1;
-    if (!r.tcache || !r.tword || !r.tverb || !r.memo || !r.given)
+    if (!r.tcache || !r.tword || !r.tverb || !r.tname || !r.memo || !r.given)
         return RC_ENOMEM;
     r.lx.cues = rc_lang_lex(fr, "ent_cues");
     r.lx.orgs = rc_lang_lex(fr, "ent_orgs");
@@ -1502,11 +1737,19 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
         const rc_token *t = &doc->toks[i];
         if (t->flags & RC_TF_SENTSTART)
             sent_start = i;
-        if (!ent_namelike(doc, i) || ent_in_time(&r, i) || ent_in_number(&r, i)) {
+        if (t->kind != RC_TOK_WORD) { /* no name starts there, nor a group after an article */
+            i++;
+            continue;
+        }
+        /* a lower-case word is a name only as an article name (al-Assad): most fail its first
+         * test, read here without the token memo */
+        bool lower_no = !(t->flags & RC_TF_UPPER) &&
+                        (t->end - t->start < 4 || !ent_article_start(doc->text[t->start]));
+        if (lower_no || !ent_namelike(&r, i) || ent_in_time(&r, i) || ent_in_number(&r, i)) {
             /* groups named in lower case after an article: les talibans, des shebab */
             if (t->kind == RC_TOK_WORD && i > 0 && !(t->flags & RC_TF_UPPER) &&
                 ent_plural_article(tok_s(doc, i - 1), tok_n(doc, i - 1)) &&
-                rc_lex_get(r.lx.orgs, tok_s(doc, i), tok_n(doc, i))) {
+                ent_may_be_known(&r, i) && rc_lex_get(r.lx.orgs, tok_s(doc, i), tok_n(doc, i))) {
                 int st = ent_add(&r, t->start, t->end, RC_ENT_ORG, NULL);
                 if (st)
                     return st;
@@ -1516,6 +1759,7 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
         }
         /* a lower-case head before the name: le ministère de la Santé (an organisation), la mer
          * Rouge, le golfe Persique (a place) */
+        enum ent_cue head = ent_head_of(&r, i);
         size_t from = i;
         bool lower_head = false;
         if (i > 0) {
@@ -1525,19 +1769,19 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
             while (links && p > sent_start && adjs < 2 && doc->toks[p].kind == RC_TOK_WORD &&
                    !(doc->toks[p].flags & RC_TF_UPPER) &&
                    ent_tcue(&r, p) == CUE_NONE &&
-                   ent_org_adjective(&r, tok_s(doc, p), tok_n(doc, p)))
+                   ent_org_adjective(&r, p))
                 p--, adjs++; /* le ministère ukrainien de la Défense */
             if (!(doc->toks[p].flags & RC_TF_UPPER) && doc->toks[p].kind == RC_TOK_WORD &&
                 (doc->nents == 0 || doc->ents[doc->nents - 1].end <= doc->toks[p].start)) {
                 enum ent_cue h = ent_tcue(&r, p);
-                enum ent_cue own = ent_head_of(&r, i);
+                enum ent_cue own = head;
                 /* unless the name has a head of its own, followed by its complement (la mission
                  * de l'Agence internationale ...); a lone head is the complement (la Défense) */
                 bool own_name = (own == CUE_ORGHEAD || own == CUE_LOCHEAD) && i + 1 < doc->ntoks &&
                                 doc->toks[i + 1].kind == RC_TOK_WORD &&
                                 !(doc->toks[i + 1].flags & RC_TF_SENTSTART) &&
-                                (ent_namelike(doc, i + 1) ||
-                                 ent_org_adjective(&r, tok_s(doc, i + 1), tok_n(doc, i + 1)));
+                                (ent_namelike(&r, i + 1) ||
+                                 ent_org_adjective(&r, i + 1));
                 /* nor a person's or a known place's name: les forces de Bachar al-Assad */
                 bool other = ent_tword(&r, i) & (W_FIRST | W_PLACE | W_COUNTRY);
                 /* a street keeps the person it is named after: la rue Abou Iskandar */
@@ -1549,11 +1793,10 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
                 }
             }
         }
-        enum ent_cue head = ent_head_of(&r, i);
         /* a title opened by a capitalised article goes on over its links too: Le Courrier du
          * Sahel */
         bool headed = head == CUE_ORGHEAD || head == CUE_LOCHEAD ||
-                      (i + 1 < doc->ntoks && ent_namelike(doc, i + 1) &&
+                      (i + 1 < doc->ntoks && ent_namelike(&r, i + 1) &&
                        ent_title_article(&r, i, i + 2, sent_start));
         size_t j = i + 1;
         while (j < doc->ntoks && ent_continues(&r, j, doc->ntoks, headed))
@@ -1579,7 +1822,7 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
         size_t caps = 0; /* the capitalised words: an organisation's lower-case complements
                           * do not count (Conseil national de secours d'urgence et de ...) */
         for (size_t k = i; k < j && caps <= ENT_MAXWORDS; k++)
-            caps += ent_namelike(doc, k);
+            caps += ent_namelike(&r, k);
         if (caps > ENT_MAXWORDS) {
             i = j; /* a title-case heading or a list of names: not one entity */
             continue;
@@ -1587,34 +1830,24 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
         /* a known name that goes on in lower case: Nations unies, Arabie saoudite, France 24;
          * tried only after a word that starts such a name in the lists */
         size_t ext = j;
-        if (rc_gaz_starts_name(gaz, tok_s(doc, i), tok_n(doc, i)))
+        if (ent_starts_name(&r, i))
             while (ext < doc->ntoks && ext < j + 6 && /* État islamique en Afrique de l'Ouest */
                    (doc->toks[ext].kind == RC_TOK_WORD || doc->toks[ext].kind == RC_TOK_NUMBER ||
                     doc->toks[ext].kind == RC_TOK_ELISION) &&
                    !(doc->toks[ext].flags & (RC_TF_SENTSTART | RC_TF_NEWLINE)))
                 ext++;
-        for (size_t e = ext; e > j; e--) {
-            const char *ks = doc->text + doc->toks[i].start;
-            size_t kn = doc->toks[e - 1].end - doc->toks[i].start;
-            if (rc_lex_get(r.lx.orgs, ks, kn) || rc_lex_get(r.lx.countries, ks, kn)) {
-                j = e;
-                break;
-            }
-        }
-        if (j == i + 2 && rc_gaz_starts_name(gaz, tok_s(doc, i + 1), tok_n(doc, i + 1))) {
+        size_t known_end = ent_longest_known(&r, i, j, ext, true);
+        if (known_end)
+            j = known_end;
+        if (j == i + 2 && ent_starts_name(&r, i + 1)) {
             /* l'ONG Save the Children: a word, then a known name that goes on in lower case */
             size_t e = j;
             while (e < doc->ntoks && e < j + 4 && doc->toks[e].kind == RC_TOK_WORD &&
                    !(doc->toks[e].flags & (RC_TF_SENTSTART | RC_TF_NEWLINE)))
                 e++;
-            for (; e > j; e--) {
-                const char *ks = doc->text + doc->toks[i + 1].start;
-                size_t kn = doc->toks[e - 1].end - doc->toks[i + 1].start;
-                if (rc_lex_get(r.lx.orgs, ks, kn)) {
-                    j = e;
-                    break;
-                }
-            }
+            size_t named_end = ent_longest_known(&r, i + 1, j, e, false);
+            if (named_end)
+                j = named_end;
         }
         if (lower_head) {
             /* a given name inside the run starts a person: le ministère de l'Intérieur Oleg

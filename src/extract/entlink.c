@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/words.h"
 #include "extract/entkey.h"
 #include "util/arena.h"
 
@@ -95,6 +96,17 @@ static size_t link_map_slot(const link_map *m, uint32_t h)
     return i;
 }
 
+size_t rc_entlink_fold(const rc_doc *doc, const char *s, size_t n, char *out, size_t cap)
+{
+    const uint32_t tag = (uint32_t)RC_WS_ENTFOLD << 8;
+    long got = rc_words_str_get(doc, tag, s, n, out, cap);
+    if (got >= 0)
+        return (size_t)got;
+    size_t kn = rc_entkey_fold(s, n, out, cap);
+    rc_words_str_set(doc, tag, s, n, out, kn);
+    return kn;
+}
+
 int rc_entlink(rc_doc *doc)
 {
     size_t n = doc->nents;
@@ -140,7 +152,7 @@ int rc_entlink(rc_doc *doc)
             /* the name's own folded form, as persons' keys are (a guessed place may have taken
              * a gazetteer's key) */
             char f[RC_ENTKEY_MAX];
-            size_t fl = rc_entkey_fold(doc->text + e->start, e->end - e->start, f, sizeof f);
+            size_t fl = rc_entlink_fold(doc, doc->text + e->start, e->end - e->start, f, sizeof f);
             size_t s = link_map_slot(&surname, link_hash(f, fl, 7));
             if (surname.v[s] >= 0 && (uint32_t)surname.v[s] != i) {
                 int32_t full = surname.v[s];

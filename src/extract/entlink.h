@@ -15,4 +15,8 @@
  * Returns RC_OK or RC_ENOMEM. */
 int rc_entlink(rc_doc *doc);
 
+/* rc_entkey_fold of s[0..n) into out (capacity cap, at least RC_ENTKEY_MAX), through the
+ * thread's string memo of doc's run: names repeat across documents. Returns the key's length. */
+size_t rc_entlink_fold(const rc_doc *doc, const char *s, size_t n, char *out /* OUT */, size_t cap);
+
 #endif

@@ -52,6 +52,10 @@ struct rc_gaz {
      * (rc_gaz_word); keys point into the lexicons, which live as long as the context */
     gaz_word *words;
     size_t wmask;
+    /* the hashes (rc_gaz_prefix_hash, never 0) of every prefix of every key of the organisation
+     * and country lists: an open-addressing set, at most half full */
+    uint32_t *prefixes;
+    size_t pmask;
 };
 
 /* Places smaller than this are left to their names as written. */
@@ -106,11 +110,15 @@ static int gaz_put(rc_gaz *g, const char *key, size_t len, const char *canon, ui
         s->canon = canon;
         s->pop = pop;
     }
-    char mid[RC_ENTKEY_MAX];
-    size_t mn = rc_entkey_fold_mid(name, strlen(name), mid, sizeof mid);
-    const char *m = rc_arena_strndup(&g->arena, mid, mn);
-    if (!m)
-        return RC_ENOMEM;
+    /* the name with its vowels serves only the near matches of the deletion index, which holds
+     * the places of one word (gaz_index): the others need none */
+    const char *m = "";
+    if (pop != UINT32_MAX && len >= 3 && !memchr(key, ' ', len)) {
+        char mid[RC_ENTKEY_MAX];
+        size_t mn = rc_entkey_fold_mid(name, strlen(name), mid, sizeof mid);
+        if (!(m = rc_arena_strndup(&g->arena, mid, mn)))
+            return RC_ENOMEM;
+    }
     if (s->key) {
         s->mid = m;
         return RC_OK;
@@ -174,8 +182,11 @@ static int gaz_add_place(void *ud, const char *key, const char *value)
     if (strcmp(value, l->last_id) != 0) {
         l->last_canon = NULL;
         l->last_pop = 0;
-        snprintf(l->last_id, sizeof l->last_id, "%s", value);
-        const char *rec = rc_lex_get(l->places, value, strlen(value));
+        size_t vn = strlen(value); /* kept like snprintf "%s" would, cut to the buffer */
+        size_t keep = vn < sizeof l->last_id ? vn : sizeof l->last_id - 1;
+        memcpy(l->last_id, value, keep);
+        l->last_id[keep] = '\0';
+        const char *rec = rc_lex_get(l->places, value, vn);
         /* CC TAB lat TAB lon TAB pop TAB name */
         const char *f = rec;
         for (int i = 0; i < 3 && f; i++) {
@@ -184,6 +195,12 @@ static int gaz_add_place(void *ud, const char *key, const char *value)
         }
         const char *name = f ? strchr(f, '\t') : NULL;
         if (!name)
+            return 0;
+        /* five digits or fewer: below GAZ_MINPOP, without reading the number (most places) */
+        size_t digits = 0;
+        while (f + digits < name && f[digits] >= '0' && f[digits] <= '9')
+            digits++;
+        if (digits >= 1 && digits <= 5 && f + digits == name)
             return 0;
         l->last_pop = (uint32_t)strtoul(f, NULL, 10);
         if (l->last_pop < GAZ_MINPOP)
@@ -255,6 +272,7 @@ static void gaz_destroy(void *t)
     free(g->slots);
     free(g->dels);
     free(g->words);
+    free(g->prefixes);
     rc_arena_free(&g->arena);
     free(g);
 }
@@ -321,6 +339,72 @@ unsigned rc_gaz_word(const rc_gaz *g, const rc_lex_key *k)
     }
 }
 
+uint32_t rc_gaz_prefix_hash(uint32_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+/* Adds one hash to the prefix set (0 stands for an empty slot: a zero hash becomes 1). */
+static void gaz_prefix_put(rc_gaz *g, uint32_t h)
+{
+    h = h ? h : 1;
+    size_t i = h & g->pmask;
+    while (g->prefixes[i] && g->prefixes[i] != h)
+        i = (i + 1) & g->pmask;
+    g->prefixes[i] = h;
+}
+
+/* rc_lex_each callback: counts the prefixes of a key (its bytes) into *(size_t *)ud. */
+static int gaz_prefix_count(void *ud, const char *key, const char *value)
+{
+    (void)value;
+    *(size_t *)ud += strlen(key);
+    return 0;
+}
+
+/* rc_lex_each callback: adds every prefix of a key of the organisation or country list. */
+static int gaz_prefix_add(void *ud, const char *key, const char *value)
+{
+    (void)value;
+    rc_gaz *g = ud;
+    uint32_t h = RC_GAZ_PREFIX_SEED;
+    for (size_t i = 0; key[i]; i++) {
+        h = rc_gaz_prefix_hash(h, key + i, 1);
+        gaz_prefix_put(g, h);
+    }
+    return 0;
+}
+
+/* Fills the prefix set from the organisation and country lists; RC_OK or RC_ENOMEM. */
+static int gaz_prefixes_make(rc_gaz *g)
+{
+    const rc_lexicon *lists[] = {g->orgs, g->countries};
+    size_t total = 0;
+    for (size_t i = 0; i < 2; i++)
+        rc_lex_each(lists[i], gaz_prefix_count, &total);
+    size_t cap = 64;
+    while (cap < total * 2)
+        cap *= 2;
+    g->prefixes = calloc(cap, sizeof *g->prefixes);
+    if (!g->prefixes)
+        return RC_ENOMEM;
+    g->pmask = cap - 1;
+    for (size_t i = 0; i < 2; i++)
+        rc_lex_each(lists[i], gaz_prefix_add, g);
+    return RC_OK;
+}
+
+bool rc_gaz_is_prefix(const rc_gaz *g, uint32_t h)
+{
+    h = h ? h : 1;
+    for (size_t i = h & g->pmask; g->prefixes[i]; i = (i + 1) & g->pmask)
+        if (g->prefixes[i] == h)
+            return true;
+    return false;
+}
+
 /* Builds the table from the French lexicons: organisations and countries first, so that their
  * names win over a town of the same spelling. */
 static void *gaz_make(const rc_ctx *ctx)
@@ -347,7 +431,8 @@ static void *gaz_make(const rc_ctx *ctx)
         rc_lex_each(rc_lang_lex(fr, "place_names"), gaz_add_place, &l);
     }
     if (l.status != RC_OK || gaz_index(g) != RC_OK ||
-        gaz_words_make(g, rc_lang_lex(fr, "ent_firstnames")) != RC_OK) {
+        gaz_words_make(g, rc_lang_lex(fr, "ent_firstnames")) != RC_OK ||
+        gaz_prefixes_make(g) != RC_OK) {
         gaz_destroy(g);
         return NULL;
     }

@@ -52,6 +52,17 @@ const char *rc_gaz_written_key(const rc_ctx *ctx, const char *name, size_t len, 
  * after it. */
 bool rc_gaz_starts_name(const rc_gaz *g, const char *word, size_t len);
 
+/* The hash of the empty folded prefix, and the hash of a folded prefix extended by s[0..n): with
+ * rc_gaz_is_prefix, the longer readings of a name are tried only while some name of the
+ * organisation or country lists starts with the folded text read so far. */
+#define RC_GAZ_PREFIX_SEED 2166136261u
+uint32_t rc_gaz_prefix_hash(uint32_t h, const char *s, size_t n);
+
+/* Whether some key of the organisation or country lists (folded, as rc_lex_each gives them)
+ * starts with the folded text of hash h (rc_gaz_prefix_hash from RC_GAZ_PREFIX_SEED). Never false
+ * for a real prefix; rarely true for another (hashes may collide). */
+bool rc_gaz_is_prefix(const rc_gaz *g, uint32_t h);
+
 /* A place of the GeoNames gazetteer. */
 typedef struct rc_gaz_place {
     double lat, lon;

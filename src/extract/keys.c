@@ -182,7 +182,9 @@ static size_t key_fold(const char *name, size_t len, char *out, size_t cap, bool
     for (size_t i = 0; i <= len;) {
         int32_t cp = 0;
         size_t step = 1;
-        if (i < len) {
+        if (i < len && p[i] < 0x80) {
+            cp = p[i]; /* ASCII, most letters of names: no decoder call */
+        } else if (i < len) {
             step = rc_utf8_decode(p + i, len - i, &cp);
             if (step == 0)
                 step = 1, cp = 0;

@@ -57,6 +57,12 @@ int quotes_find(src_state *st, quote_tok **qt)
     quote_tok *qarr = NULL;
     size_t qcap = 0;
     for (uint32_t i = 0; i < n; i++) {
+        if (!depth) { /* outside quotation marks, only an opening mark matters */
+            while (i < n && t[i].kind != RC_TOK_QUOTE_OPEN)
+                i++;
+            if (i >= n)
+                break;
+        }
         const rc_token *k = &t[i];
         unsigned char c = (unsigned char)doc->text[k->start];
         if (depth && (k->flags & (RC_TF_NEWLINE | RC_TF_PARAGRAPH))) {

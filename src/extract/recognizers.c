@@ -24,10 +24,9 @@ void rc_write_numbers(rc_json *j, const rc_doc *doc, unsigned flags)
 int rc_stage_times(rc_doc *doc, const rc_stage_env *env)
 {
     if (env->first_times)
-        return rc_fr_times_again(doc->ctx, env->first_times, env->ref, &doc->arena, &doc->times,
-                                 &doc->ntimes);
-    return rc_fr_times_ctx(doc->ctx, doc->ctx->fr, doc->text, doc->len, env->ref, &doc->arena,
-                           &doc->times, &doc->ntimes);
+        return rc_fr_times_again_doc(doc->ctx, doc, env->first_times, env->ref, &doc->arena,
+                                     &doc->times, &doc->ntimes);
+    return rc_fr_times_doc(doc, env->ref, &doc->arena, &doc->times, &doc->ntimes);
 }
 
 void rc_write_times(rc_json *j, const rc_doc *doc, unsigned flags)

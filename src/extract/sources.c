@@ -6,7 +6,7 @@
 #include "extract/sources.h"
 #include "extract/attrib.h"
 
-static size_t count_words(const char *s, size_t n);
+static size_t count_words(const char *s, size_t n, size_t most);
 
 /* Whether the byte at s starts white space: ASCII, or a no-break or narrow no-break space (which
  * French puts inside guillemets); returns its length, 0 when it is not space. */
@@ -31,7 +31,7 @@ static bool sources_utterance(const src_state *st, const quote_tok *qt)
     uint32_t oa = qt->oa;
     while (oa > 0 && st->doc->toks[oa - 1].kind == RC_TOK_QUOTE_OPEN) /* « « a stray mark */
         oa--;
-    if (oa == 0 || st->sent_of[oa - 1] != st->sent_of[oa])
+    if (oa == 0 || speaker_sent_of(st, oa - 1) != speaker_sent_of(st, oa))
         return true;
     const rc_token *t = &st->doc->toks[oa - 1];
     return t->end - t->start == 1 && st->doc->text[t->start] == ':';
@@ -62,7 +62,7 @@ static void sources_settle_quotes(const src_state *st, const quote_tok *qt)
                 break;
             q.end = b;
         }
-        if (q.end <= q.start || (count_words(t + q.start, q.end - q.start) < 4 &&
+        if (q.end <= q.start || (count_words(t + q.start, q.end - q.start, 4) < 4 &&
                                  (!q.has_speaker || !sources_utterance(st, &qt[i])))) {
             to[i] = -1;
             continue;
@@ -101,11 +101,12 @@ int rc_stage_sources(rc_doc *doc, const rc_stage_env *env)
 
 static const char *const type_names[] = {"PER", "ORG", "LOC", "MISC"};
 
-/* Words in a quotation (runs of bytes between spaces), to tell a scare quote. */
-static size_t count_words(const char *s, size_t n)
+/* Words in a quotation (runs of bytes between spaces), to tell a scare quote; counting stops at
+ * most, which is all the question needs (a long quotation is not read to its end). */
+static size_t count_words(const char *s, size_t n, size_t most)
 {
     size_t w = 0;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n && w < most; i++)
         w += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
     return w;
 }

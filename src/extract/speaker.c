@@ -25,11 +25,6 @@ static const char *tok_text(const src_state *st, uint32_t i, size_t *len)
     return st->doc->text + t->start;
 }
 
-bool speaker_punct(const src_state *st, uint32_t i, char c)
-{
-    const rc_token *t = &st->doc->toks[i];
-    return t->kind == RC_TOK_PUNCT && t->end - t->start == 1 && st->doc->text[t->start] == c;
-}
 
 /* Whether the word is an acronym: two or more letters, all capitals (AFP, CICR, ONU). */
 static bool is_acronym(const char *s, size_t n)
@@ -53,22 +48,134 @@ static bool is_article_name(const char *s, size_t n)
     return (c >= 'A' && c <= 'Z') || c == 0xc3; /* À-Ý start with 0xc3 */
 }
 
-/* srclex_word of token i, kept in the thread's word table (core/words.h) across documents. */
-static srclex_info speaker_word(const rc_doc *doc, const srclex *sl, size_t i)
+/* Bits of a memo answer that are no srclex bits but facts of the word's bytes, kept with it so
+ * that they are worked out once per distinct word: WB_ACRO is_acronym, WB_ARTNAME
+ * is_article_name. They reuse the TB_ bits that srclex_word never sets. */
+#define WB_ACRO TB_ACRO
+#define WB_ARTNAME TB_NAME
+
+/* What the word of token i is (srclex_word, plus TB_WORD and the WB_ bits), worked out from
+ * its bytes. */
+static srclex_info speaker_word_fresh(const rc_doc *doc, const srclex *sl, size_t i)
 {
-    uint64_t v;
-    srclex_info info;
-    static_assert(sizeof info <= sizeof v, "srclex_info fits a memo slot");
-    if (rc_word_get(doc, i, RC_WM_SRCLEX, &v)) {
-        memcpy(&info, &v, sizeof info);
-        return info;
-    }
     const rc_token *t = &doc->toks[i];
-    info = srclex_word(sl, doc->text + t->start, t->end - t->start);
-    v = 0;
-    memcpy(&v, &info, sizeof info);
-    rc_word_set(doc, i, RC_WM_SRCLEX, v);
+    const char *w = doc->text + t->start;
+    size_t len = t->end - t->start;
+    srclex_info info = srclex_word(sl, w, len);
+    info.bits |= TB_WORD; /* only word tokens are asked about */
+    if (is_acronym(w, len))
+        info.bits |= WB_ACRO;
+    if (is_article_name(w, len))
+        info.bits |= WB_ARTNAME;
     return info;
+}
+
+/* A word's answer packed in its 64-bit memo slot: bits, then verb and cue as 16-bit fields. */
+static inline uint64_t memo_pack(srclex_info info)
+{
+    return (uint64_t)info.bits | (uint64_t)(uint16_t)info.verb << 32 |
+           (uint64_t)(uint16_t)info.cue << 48;
+}
+
+/* speaker_word_fresh of token i, packed (memo_pack), kept in the thread's word table
+ * (core/words.h) across documents when the token has a record there (the table's own read is
+ * inlined in speaker_classify, which asks this only for words it has no answer for yet). */
+__attribute__((noinline)) static uint64_t speaker_word(const rc_doc *doc, const srclex *sl,
+                                                     size_t i)
+{
+    uint64_t v = memo_pack(speaker_word_fresh(doc, sl, i));
+    rc_word *rw = rc_word_at(doc, i);
+    if (rw) {
+        rw->memo[RC_WM_SRCLEX] = v;
+        rw->have |= 1u << RC_WM_SRCLEX;
+    }
+    return v;
+}
+
+/* The first token from i on that starts at or after byte off (n when none): a galloping
+ * search, since entities are far apart in tokens and a walk would read every token between. */
+static size_t tok_at_or_after(const rc_token *toks, size_t n, size_t i, uint32_t off)
+{
+    size_t step = 1, lo = i, hi = i;
+    while (hi < n && toks[hi].start < off) { /* toks[lo..hi) start before off */
+        lo = hi + 1;
+        hi += step;
+        step *= 2;
+    }
+    if (hi > n)
+        hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (toks[mid].start < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* What each token of doc is (ti[0..ntoks)): the word's classes from the thread's memo, with
+ * TB_WORD, and TB_NAME for a capitalised word that no class keeps from being a name; acts
+ * (room for ntoks + 1) receives the tokens with SL_CUE or SL_VERB, and their number is
+ * returned. This runs on every token, so it is its own small function with the rare look-up
+ * kept out of line. */
+static size_t speaker_classify(const rc_doc *doc, const srclex *sl, srclex_info *ti,
+                                uint32_t *acts)
+{
+    size_t nacts = 0;
+    const uint32_t gram = SL_DET | SL_PREP | SL_LOC | SL_STOP | SL_AUX | SL_ADV | SL_PRON |
+                          SL_CUE | SL_VERB | SL_REFL | SL_CONJ | SL_QUE | SL_REL;
+    const rc_token *toks = doc->toks;
+    const uint32_t *wids = doc->wids;
+    const rc_word *words = doc->words;
+    size_t n = doc->ntoks;
+    for (size_t i = 0; i < n; i++) {
+        const rc_token *t = &toks[i];
+        unsigned kind = t->kind;
+        if (kind < RC_TOK_WORD || kind > RC_TOK_ABBREV) {
+            ti[i] = (srclex_info){kind == RC_TOK_NUMBER ? SL_DET : 0, -1, -1}; /* "12 habitants" */
+            continue;
+        }
+        uint64_t v;
+        uint32_t id = wids ? wids[i] : UINT32_MAX;
+        if (id != UINT32_MAX && (words[id].have >> RC_WM_SRCLEX & 1u))
+            v = words[id].memo[RC_WM_SRCLEX];
+        else
+            v = speaker_word(doc, sl, i);
+        uint32_t bits = (uint32_t)v;
+        uint32_t wb = bits & (WB_ACRO | WB_ARTNAME);
+        bits ^= wb;
+        if (kind == RC_TOK_WORD && (wb || (t->flags & RC_TF_UPPER))) {
+            if (t->flags & RC_TF_UPPER) {
+                if (wb & WB_ACRO)
+                    bits |= TB_NAME | TB_ACRO;
+                else if (!((t->flags & RC_TF_SENTSTART) &&
+                           (bits & (gram | SL_SRC | SL_ROLE | SL_ORG | SL_VIA))) &&
+                         !(bits & (SL_DET | SL_PREP | SL_PRON | SL_STOP | SL_CUE | SL_ROLE)))
+                    bits |= TB_NAME;
+            } else if (wb & WB_ARTNAME)
+                bits |= TB_NAME;
+        }
+        ti[i].bits = bits;
+        ti[i].verb = (int16_t)(uint16_t)(v >> 32);
+        ti[i].cue = (int16_t)(uint16_t)(v >> 48);
+        acts[nacts] = (uint32_t)i; /* kept only when it acts */
+        nacts += (bits & (SL_CUE | SL_VERB)) != 0;
+    }
+    return nacts;
+}
+
+uint32_t speaker_sent_of(const src_state *st, uint32_t i)
+{
+    size_t lo = 0, hi = st->doc->nsents; /* the last sentence whose first token is <= i */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (st->sent_tok[mid] <= i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo ? (uint32_t)(lo - 1) : 0;
 }
 
 int speaker_init(src_state *st, rc_doc *doc, const srclex *sl)
@@ -76,61 +183,30 @@ int speaker_init(src_state *st, rc_doc *doc, const srclex *sl)
     memset(st, 0, sizeof *st);
     st->doc = doc;
     st->sl = sl;
-    st->agencies = rc_lang_lex(doc->ctx->fr, "dateline_agencies");
+    st->agencies = srclex_lex(sl, SLX_AGENCIES);
     size_t n = doc->ntoks;
     st->ti = rc_arena_alloc(&doc->arena, (n + 1) * sizeof *st->ti);
-    st->sent_of = rc_arena_alloc(&doc->arena, (n + 1) * sizeof *st->sent_of);
     st->sent_tok = rc_arena_alloc(&doc->arena, (doc->nsents + 2) * sizeof *st->sent_tok);
-    if (!st->ti || !st->sent_of || !st->sent_tok)
+    if (!st->ti || !st->sent_tok)
         return RC_ENOMEM;
-    uint32_t s = 0;
     for (size_t i = 0; i <= doc->nsents; i++)
         st->sent_tok[i] = (uint32_t)n;
     if (doc->nsents)
         st->sent_tok[0] = 0;
-    for (size_t i = 0; i < n; i++) {
-        const rc_token *t = &doc->toks[i];
-        while (s + 1 < doc->nsents && t->start >= doc->sents[s + 1].start) {
-            s++;
-            st->sent_tok[s] = (uint32_t)i;
-        }
-        st->sent_of[i] = s;
-        srclex_info info = {0, -1, -1};
-        size_t len = t->end - t->start;
-        const char *w = doc->text + t->start;
-        switch (t->kind) {
-        case RC_TOK_WORD:
-        case RC_TOK_ELISION:
-        case RC_TOK_CLITIC:
-        case RC_TOK_ABBREV:
-            info = speaker_word(doc, sl, i);
-            info.bits |= TB_WORD;
+    /* each sentence's first token: the first that starts at or after the sentence (a sentence
+     * with no token of its own shares the next one's; past the last token, n) */
+    const rc_token *toks = doc->toks;
+    for (size_t i = 0, k = 1; k < doc->nsents; k++) {
+        i = tok_at_or_after(toks, n, i, doc->sents[k].start);
+        if (i >= n)
             break;
-        case RC_TOK_NUMBER:
-            info.bits |= SL_DET; /* "12 habitants" */
-            break;
-        default:
-            break;
-        }
-        if (t->kind == RC_TOK_WORD) {
-            const uint32_t gram = SL_DET | SL_PREP | SL_LOC | SL_STOP | SL_AUX | SL_ADV | SL_PRON |
-                                  SL_CUE | SL_VERB | SL_REFL | SL_CONJ | SL_QUE | SL_REL;
-            if (t->flags & RC_TF_UPPER) {
-                if (is_acronym(w, len))
-                    info.bits |= TB_NAME | TB_ACRO;
-                else if (!((t->flags & RC_TF_SENTSTART) &&
-                           (info.bits & (gram | SL_SRC | SL_ROLE | SL_ORG | SL_VIA))) &&
-                         !(info.bits & (SL_DET | SL_PREP | SL_PRON | SL_STOP | SL_CUE | SL_ROLE)))
-                    info.bits |= TB_NAME;
-            } else if (is_article_name(w, len))
-                info.bits |= TB_NAME;
-        }
-        st->ti[i] = info;
+        st->sent_tok[k] = (uint32_t)i;
     }
-    for (size_t k = s + 1; k <= doc->nsents; k++)
-        st->sent_tok[k] = (uint32_t)n;
+    st->acts = rc_arena_alloc(&doc->arena, (n + 1) * sizeof *st->acts);
+    if (!st->acts)
+        return RC_ENOMEM;
+    st->nacts = speaker_classify(doc, sl, st->ti, st->acts);
     st->ti[n] = (srclex_info){0, -1, -1};
-    st->sent_of[n] = s;
     if (doc->nents) { /* the entities stage's names, when it ran */
         st->ent_of = rc_arena_alloc(&doc->arena, (n + 1) * sizeof *st->ent_of);
         st->ent_end = rc_arena_alloc(&doc->arena, doc->nents * sizeof *st->ent_end);
@@ -141,8 +217,7 @@ int speaker_init(src_state *st, rc_doc *doc, const srclex *sl)
         size_t i = 0;
         for (size_t e = 0; e < doc->nents; e++) {
             const rc_entity *en = &doc->ents[e];
-            while (i < n && doc->toks[i].start < en->start)
-                i++;
+            i = tok_at_or_after(doc->toks, n, i, en->start);
             st->ent_end[e] = (uint32_t)i;
             if (i < n && doc->toks[i].start == en->start &&
                 (doc->toks[i].flags & RC_TF_UPPER || (st->ti[i].bits & TB_NAME))) {
@@ -178,10 +253,11 @@ int speaker_init(src_state *st, rc_doc *doc, const srclex *sl)
     return RC_OK;
 }
 
-/* Whether the word ends with suffix (imperfect verbs end a name: pourraient, assurait). */
-static bool ends_with(const src_state *st, uint32_t i, const char *suffix)
+/* Whether the word ends with suffix (imperfect verbs end a name: pourraient, assurait); k is
+ * strlen(suffix). */
+static inline bool ends_with(const src_state *st, uint32_t i, const char *suffix, size_t k)
 {
-    size_t n, k = strlen(suffix);
+    size_t n;
     const char *s = tok_text(st, i, &n);
     return n > k + 1 && memcmp(s + n - k, suffix, k) == 0;
 }
@@ -209,7 +285,7 @@ static bool honorific(const src_state *st, uint32_t k)
     const char *w = tok_text(st, k, &len);
     if (len > 4 || !(st->doc->toks[k].flags & RC_TF_UPPER))
         return false;
-    const rc_lexicon *lex = rc_lang_lex(st->doc->ctx->fr, "source_grammar");
+    const rc_lexicon *lex = srclex_lex(st->sl, SLX_GRAMMAR);
     const char *v = lex ? rc_lex_get(lex, w, len) : NULL;
     return v && strstr(v, "hon") != NULL;
 }
@@ -358,7 +434,7 @@ static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
         if (b & (SL_STOP | SL_LOC | SL_VERB | SL_AUX | SL_PRON | SL_QUE | SL_REL | SL_CUE | SL_ADV |
                  SL_DET | SL_REFL | SL_PREP))
             break;
-        if (t[j].kind != RC_TOK_WORD || ends_with(st, j, "ait") || ends_with(st, j, "aient"))
+        if (t[j].kind != RC_TOK_WORD || ends_with(st, j, "ait", 3) || ends_with(st, j, "aient", 5))
             break;
         if (nlower >= 3 || (!np->head && !nruns && nlower >= 2))
             break;
@@ -687,7 +763,7 @@ static bool speaker_aside(const src_state *st, uint32_t a, uint32_t b)
     if (a >= b)
         return false;
     if (t[a].kind == RC_TOK_NUMBER && b - a == 2 && t[a + 1].kind == RC_TOK_WORD) {
-        const char *u = rc_lex_get(rc_lang_lex(st->doc->ctx->fr, "times"),
+        const char *u = rc_lex_get(srclex_lex(st->sl, SLX_TIMES),
                                    st->doc->text + t[a + 1].start, t[a + 1].end - t[a + 1].start);
         return u && strcmp(u, "unit Y") == 0;
     }
@@ -979,7 +1055,7 @@ static bool first_name(const src_state *st, uint32_t k)
 {
     size_t len;
     const char *w = tok_text(st, k, &len);
-    const rc_lexicon *lex = rc_lang_lex(st->doc->ctx->fr, "ent_firstnames");
+    const rc_lexicon *lex = srclex_lex(st->sl, SLX_FIRSTNAMES);
     return lex && rc_lex_get(lex, w, len) != NULL;
 }
 
@@ -990,7 +1066,7 @@ uint32_t speaker_name_split(const src_state *st, uint32_t na, uint32_t nb, bool 
     if (nb < na + 2 || nb - na > 8)
         return 0;
     const char *tx = st->doc->text;
-    const rc_lexicon *orgs = rc_lang_lex(st->doc->ctx->fr, "ent_orgs");
+    const rc_lexicon *orgs = srclex_lex(st->sl, SLX_ORGS);
     size_t n = t[nb - 1].end - t[na].start;
     if ((orgs && rc_lex_get(orgs, tx + t[na].start, n)) ||
         (st->agencies && rc_lex_get(st->agencies, tx + t[na].start, n)))
@@ -1008,7 +1084,7 @@ uint32_t speaker_name_split(const src_state *st, uint32_t na, uint32_t nb, bool 
 
 bool speaker_anaphor(const src_state *st, uint32_t k)
 {
-    const rc_lexicon *lex = rc_lang_lex(st->doc->ctx->fr, "source_nouns");
+    const rc_lexicon *lex = srclex_lex(st->sl, SLX_NOUNS);
     size_t len;
     const char *w = tok_text(st, k, &len);
     const char *v = lex ? rc_lex_get(lex, w, len) : NULL;
@@ -1020,7 +1096,7 @@ bool speaker_anaphor(const src_state *st, uint32_t k)
  * entry, or NULL when the noun names no group. */
 static const char *group_classes(const src_state *st, uint32_t k)
 {
-    const rc_lexicon *lex = rc_lang_lex(st->doc->ctx->fr, "source_nouns");
+    const rc_lexicon *lex = srclex_lex(st->sl, SLX_NOUNS);
     size_t len;
     const char *w = tok_text(st, k, &len);
     const char *v = lex ? rc_lex_get(lex, w, len) : NULL;
@@ -1033,7 +1109,7 @@ static const char *group_classes(const src_state *st, uint32_t k)
 static bool org_outlet(const src_state *st, const char *name)
 {
     size_t n = strlen(name);
-    const rc_lexicon *orgs = rc_lang_lex(st->doc->ctx->fr, "ent_orgs");
+    const rc_lexicon *orgs = srclex_lex(st->sl, SLX_ORGS);
     const char *v = orgs ? rc_lex_get(orgs, name, n) : NULL;
     if (v && (!strncmp(v, "agency", 6) || !strncmp(v, "media", 5)))
         return true;
@@ -1045,7 +1121,7 @@ static bool org_outlet(const src_state *st, const char *name)
  * the list does not know is never taken: the nearest one of any kind is too often another. */
 static bool group_antecedent(const src_state *st, const rc_entity *en, const char *classes)
 {
-    const rc_lexicon *orgs = rc_lang_lex(st->doc->ctx->fr, "ent_orgs");
+    const rc_lexicon *orgs = srclex_lex(st->sl, SLX_ORGS);
     const char *v = orgs ? rc_lex_get(orgs, en->canon, strlen(en->canon)) : NULL;
     if (!v)
         return false;
@@ -1141,7 +1217,7 @@ static int32_t org_antecedent(const src_state *st, uint32_t k, uint32_t sent, ui
 /* Whether token k is a demonstrative (ce, cet, cette): "dem" in its source_grammar.tsv entry. */
 static bool is_demonstrative(const src_state *st, uint32_t k)
 {
-    const rc_lexicon *lex = rc_lang_lex(st->doc->ctx->fr, "source_grammar");
+    const rc_lexicon *lex = srclex_lex(st->sl, SLX_GRAMMAR);
     size_t len;
     const char *w = tok_text(st, k, &len);
     const char *v = lex ? rc_lex_get(lex, w, len) : NULL;
@@ -1154,7 +1230,7 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
     assert(np->a < np->b && (np->pron || np->na < np->nb || np->ra < np->rb));
     memset(out, 0, sizeof *out);
     const rc_token *t = st->doc->toks;
-    uint32_t sent = st->sent_of[np->a];
+    uint32_t sent = speaker_sent_of(st, np->a);
     out->start = t[np->a].start;
     out->end = t[np->b - 1].end;
     if (np->pron) { /* the nearest earlier speaker that fits */
@@ -1349,8 +1425,10 @@ void speaker_scan_names(src_state *st, uint32_t a, uint32_t b, uint32_t sent)
     const srclex_info *ti = st->ti;
     const rc_token *t = st->doc->toks;
     for (uint32_t i = a; i < b; i++) {
-        if (!(ti[i].bits & TB_NAME) || (ti[i].bits & TB_INQ))
-            continue;
+        while (i < b && (ti[i].bits & (TB_NAME | TB_INQ)) != TB_NAME)
+            i++; /* a name outside quotation marks */
+        if (i >= b)
+            break;
         if (i > a && (ti[i - 1].bits & (TB_NAME | SL_PREP | SL_DET | SL_LOC | SL_PARTICLE)))
             continue;
         src_np np;

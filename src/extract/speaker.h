@@ -48,8 +48,10 @@ typedef struct src_state {
     const srclex *sl;
     const rc_lexicon *agencies; /* news agencies (dateline_agencies.txt), which relay */
     srclex_info *ti;            /* one per token */
-    uint32_t *sent_of;          /* sentence of each token */
     uint32_t *sent_tok;         /* first token of each sentence; [nsents] = ntoks */
+    uint32_t *acts;             /* the tokens that start a cue or are a reporting verb (SL_CUE,
+                                 * SL_VERB), in order: the only ones attributions start at */
+    size_t nacts;
     int32_t *ent_of;            /* the entity a token starts, or -1 (NULL without entities) */
     uint32_t *ent_end;          /* token end of each entity */
     src_mem mem[SRC_MEM];
@@ -59,12 +61,21 @@ typedef struct src_state {
 /* Fills the per-token tables of st for doc; memory from doc->arena. RC_OK or RC_ENOMEM. */
 int speaker_init(src_state *st, rc_doc *doc, const srclex *sl);
 
+/* The sentence of token i (i < ntoks): a binary search of the sentences' first tokens, since
+ * only a few readers ask it. */
+uint32_t speaker_sent_of(const src_state *st, uint32_t i);
+
 /* The first and end tokens of sentence s. */
 static inline uint32_t speaker_sent_a(const src_state *st, uint32_t s) { return st->sent_tok[s]; }
 static inline uint32_t speaker_sent_b(const src_state *st, uint32_t s) { return st->sent_tok[s + 1]; }
 
-/* Whether token i is a punctuation token whose text is c (one byte). */
-bool speaker_punct(const src_state *st, uint32_t i, char c);
+/* Whether token i is a punctuation token whose text is c (one byte). Inline: the readers of
+ * the stage ask it of many tokens. */
+static inline bool speaker_punct(const src_state *st, uint32_t i, char c)
+{
+    const rc_token *t = &st->doc->toks[i];
+    return t->kind == RC_TOK_PUNCT && t->end - t->start == 1 && st->doc->text[t->start] == c;
+}
 
 /* Reads a source's name starting at token i, not past lim. Returns false when the tokens there
  * do not name a source (no name, no source, role or organisation noun, no pronoun). */

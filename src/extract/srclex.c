@@ -25,8 +25,18 @@ struct srclex {
     size_t nverbs, capverbs;
     srclex_cue *cues;
     size_t ncues, capcues;
+    const rc_lexicon *lex[SLX_N]; /* srclex_lex */
     int oom;
 };
+
+static const char *const lex_names[SLX_N] = {
+    "source_grammar", "source_own", "source_objects", "source_refusal",   "source_nouns",
+    "times",          "ent_firstnames", "ent_orgs",   "dateline_agencies"};
+
+const rc_lexicon *srclex_lex(const srclex *sl, enum srclex_lexicon which)
+{
+    return (unsigned)which < SLX_N ? sl->lex[which] : NULL;
+}
 
 static const char *const vclass_names[SV_N] = {
     "say", "assert", "announce", "report", "confirm", "add", "explain", "estimate", "accuse",
@@ -343,7 +353,8 @@ static int load_cue(void *ud, const char *key, const char *value)
     /* chain after the phrases already indexed under the same first word, longest first */
     slot *s = (grow(sl) == 0 && first <= SLOT_KEY) ? probe(sl, key, first) : NULL;
     int32_t head = (s && s->len) ? s->info.cue : -1;
-    sl->cues[sl->ncues++] = (srclex_cue){phrase, (uint8_t)cls, (int16_t)verb, -1};
+    sl->cues[sl->ncues++] = (srclex_cue){phrase, (uint8_t)cls, (int16_t)verb, -1, (uint32_t)kn, (uint32_t)first,
+                                          {0, 0, 0, 0}, 0, -1};
     if (head < 0) {
         add(sl, key, first, SL_CUE, -1, idx);
     } else {
@@ -380,6 +391,31 @@ static void srclex_free(void *p)
 }
 
 /* Loads the four lexicons into a new table; NULL when memory runs out. */
+/* Fills the chain summaries of every cue (srclex_cue.go_on, spaced, alone), which let the
+ * stage turn down a chain from the word after its first one without reading each phrase. */
+static void cue_summaries(srclex *sl)
+{
+    for (size_t i = 0; i < sl->ncues; i++) {
+        srclex_cue *c = &sl->cues[i];
+        for (int32_t k = (int32_t)i; k >= 0; k = sl->cues[k].next) {
+            const srclex_cue *o = &sl->cues[k];
+            if (o->len == o->keylen) {
+                if (c->alone < 0)
+                    c->alone = k;
+                continue;
+            }
+            size_t tail = o->keylen + (o->phrase[o->keylen] == ' ');
+            unsigned char b0 = (unsigned char)o->phrase[tail];
+            unsigned char b1 = b0 ? (unsigned char)o->phrase[tail + 1] : 0;
+            unsigned h = srclex_pair(b0, 0); /* a token that is the first byte alone */
+            c->go_on[h >> 6] |= 1ull << (h & 63);
+            h = srclex_pair(b0, b1);
+            c->go_on[h >> 6] |= 1ull << (h & 63);
+            c->spaced |= tail > o->keylen;
+        }
+    }
+}
+
 static void *srclex_make(const rc_ctx *ctx)
 {
     srclex *sl = calloc(1, sizeof *sl);
@@ -392,6 +428,9 @@ static void *srclex_make(const rc_ctx *ctx)
     rc_lex_each(rc_lang_lex(fr, "source_nouns"), load_noun, sl);
     rc_lex_each(rc_lang_lex(fr, "reporting_verbs"), load_verb, sl);
     rc_lex_each(rc_lang_lex(fr, "attribution_cues"), load_cue, sl);
+    cue_summaries(sl);
+    for (int k = 0; k < SLX_N; k++)
+        sl->lex[k] = rc_lang_lex(fr, lex_names[k]);
     if (sl->oom) {
         srclex_free(sl);
         return NULL;

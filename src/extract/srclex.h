@@ -78,7 +78,23 @@ typedef struct srclex_cue {
     uint8_t cls;        /* srclex_cclass */
     int16_t verb;       /* SC_VERB: index of its verb entry, else -1 */
     int32_t next;       /* next phrase with the same first word, or -1 */
+    uint32_t len;       /* strlen(phrase) */
+    uint32_t keylen;    /* its first word, the key it is chained under (with an apostrophe) */
+    /* of the phrases from this one to the end of its chain: the first two bytes that may
+     * start what follows the first word (bit srclex_pair(b0, b1) of go_on, with b1 = 0 for a
+     * one-byte word), whether a space comes first in any, and the phrase that is the first
+     * word alone (-1: none) */
+    uint64_t go_on[4];
+    uint8_t spaced;
+    int32_t alone;
 } srclex_cue;
+
+/* The bit of srclex_cue.go_on for a word that starts with bytes b0, b1 (b1 = 0: the word is
+ * b0 alone). Pairs may share a bit: go_on tells which words cannot go on, never which can. */
+static inline unsigned srclex_pair(unsigned char b0, unsigned char b1)
+{
+    return (b0 * 31u + b1) & 255u;
+}
 
 typedef struct srclex_info {
     uint32_t bits;
@@ -98,6 +114,24 @@ srclex_info srclex_word(const srclex *sl, const char *s, size_t len);
 
 const srclex_verb *srclex_verbs(const srclex *sl, size_t *n /* OUT */);
 const srclex_cue *srclex_cues(const srclex *sl, size_t *n /* OUT */);
+/* The other lexicons the stage reads, looked up by name once per context (rc_lang_lex scans
+ * the language's list of names). */
+enum srclex_lexicon {
+    SLX_GRAMMAR,    /* source_grammar */
+    SLX_OWN,        /* source_own */
+    SLX_OBJECTS,    /* source_objects */
+    SLX_REFUSAL,    /* source_refusal */
+    SLX_NOUNS,      /* source_nouns */
+    SLX_TIMES,      /* times */
+    SLX_FIRSTNAMES, /* ent_firstnames */
+    SLX_ORGS,       /* ent_orgs */
+    SLX_AGENCIES,   /* dateline_agencies */
+    SLX_N
+};
+
+/* The lexicon which of the table's context, or NULL when the language has none by that name. */
+const rc_lexicon *srclex_lex(const srclex *sl, enum srclex_lexicon which);
+
 /* The name of a verb class ("say", "deny"), for JSON; static storage. */
 const char *srclex_vclass_name(int cls);
 

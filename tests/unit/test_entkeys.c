@@ -143,12 +143,38 @@ static void test_fold(void **state)
     assert_false(rc_entkey_near("bab ksr", 7, "bstn ksr", 8));
 }
 
+/* The prefix set of the gazetteer: every start of an organisation's or a country's folded
+ * name is in it, byte by byte (the stage folds a name's longer readings only while it is), and
+ * a text no name starts with is not. */
+static void test_prefixes(void **state)
+{
+    const rc_ctx *ctx = *state;
+    const rc_gaz *g = rc_gaz_get(ctx);
+    assert_non_null(g);
+    const char *names[] = {"nations unies", "arabie saoudite", "organisation des nations unies"};
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+        uint32_t h = RC_GAZ_PREFIX_SEED;
+        for (size_t i = 0; names[k][i]; i++) {
+            h = rc_gaz_prefix_hash(h, names[k] + i, 1);
+            assert_true(rc_gaz_is_prefix(g, h));
+        }
+    }
+    /* the hash of a text is the same whether it is read at once or piece by piece */
+    uint32_t whole = rc_gaz_prefix_hash(RC_GAZ_PREFIX_SEED, "nations unies", 13);
+    uint32_t parts = rc_gaz_prefix_hash(rc_gaz_prefix_hash(RC_GAZ_PREFIX_SEED, "nations", 7),
+                                        " unies", 6);
+    assert_int_equal(whole, parts);
+    assert_false(rc_gaz_is_prefix(g, rc_gaz_prefix_hash(RC_GAZ_PREFIX_SEED, "nations qqx", 11)));
+    assert_false(rc_gaz_is_prefix(g, rc_gaz_prefix_hash(RC_GAZ_PREFIX_SEED, "xqzwv", 5)));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_variant_groups),
         cmocka_unit_test(test_must_differ),
         cmocka_unit_test(test_fold),
+        cmocka_unit_test(test_prefixes),
     };
     return cmocka_run_group_tests(tests, rc_test_ctx_setup, rc_test_ctx_teardown);
 }

@@ -322,6 +322,26 @@ static void test_seeds(void **state)
         skip();
 }
 
+/* Cue phrases of several words, read from their first word on: an elided first word (d'après),
+ * three words (à en croire), a phrase after an inverted verb (de source), and the same first
+ * words where no phrase follows (de la ville, à l'hôpital), which make no attribution. */
+static void test_cue_phrases(void **state)
+{
+    (void)state;
+    rc_doc *doc = doc_of("D'après la préfecture de Tarnos, trois ponts ont été coupés par la crue "
+                         "du fleuve. À en croire le maire de Vessac, Jules Parmentier, la digue de "
+                         "la ville tiendra encore une semaine. Douze blessés ont été admis à "
+                         "l'hôpital de la ville, a-t-on appris de source hospitalière.");
+    assert_int_equal(doc->nattrs, 3);
+    assert_string_equal(doc->attrs[0].cue, "d'après");
+    assert_string_equal(chain_of(doc, 0), "préfecture de Tarnos");
+    assert_string_equal(doc->attrs[1].cue, "à en croire");
+    assert_string_equal(chain_of(doc, 1), "Jules Parmentier");
+    assert_string_equal(doc->attrs[2].cue, "apprendre");
+    assert_string_equal(chain_of(doc, 2), "source hospitalière");
+    rc_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -330,6 +350,7 @@ int main(void)
         cmocka_unit_test(test_chains),            cmocka_unit_test(test_scopes_and_denials),
         cmocka_unit_test(test_unclosed_and_nested), cmocka_unit_test(test_hostile),
         cmocka_unit_test(test_seeds),             cmocka_unit_test(test_news_patterns),
+        cmocka_unit_test(test_cue_phrases),
     };
     return cmocka_run_group_tests(tests, setup, rc_test_ctx_teardown);
 }

@@ -68,15 +68,16 @@ static bool starter(const tx_p *P, size_t i)
 
 /* Reads the expressions of a lexed text against ref (NULL: unresolved), into a; ctx (may be NULL)
  * gives the morphology that reads the tense of a clause. */
-static int times_parse(const rc_ctx *ctx, const rc_lang *fr, const char *text, size_t len,
-                       const tx_atom *atoms, size_t natoms, const rc_date *ref, rc_arena *a,
-                       rc_time **out, size_t *n)
+static int times_parse(const rc_ctx *ctx, const rc_doc *doc, const rc_lang *fr, const char *text,
+                       size_t len, const tx_atom *atoms, size_t natoms, const rc_date *ref,
+                       rc_arena *a, rc_time **out, size_t *n)
 {
     *out = NULL;
     *n = 0;
     tx_p P;
     memset(&P, 0, sizeof P);
     P.ctx = ctx;
+    P.doc = doc && doc->wids && doc->text == text && doc->ctx == ctx ? doc : NULL;
     P.text = text;
     P.len = len;
     P.age_cues = rc_lang_lex(fr, "time_age_cues");
@@ -94,6 +95,7 @@ static int times_parse(const rc_ctx *ctx, const rc_lang *fr, const char *text, s
     memset(memo.period.at, 0, sizeof memo.period.at);
     memset(memo.mclock.at, 0, sizeof memo.mclock.at);
     memset(memo.clock_at, 0, sizeof memo.clock_at);
+    memo.tok_hint = 0;
     for (size_t k = 0; k < TX_MEMO; k++)
         memo.nw[k].at = 0;
     P.memo = &memo;
@@ -187,7 +189,24 @@ int rc_fr_times_ctx(const rc_ctx *ctx, const rc_lang *fr, const char *text, size
     size_t natoms;
     if ((status = rc_fr_times_lex(fr, text, len, a, &atoms, &natoms)))
         return status;
-    return times_parse(ctx, fr, text, len, atoms, natoms, ref, a, out, n);
+    return times_parse(ctx, NULL, fr, text, len, atoms, natoms, ref, a, out, n);
+}
+
+int rc_fr_times_doc(const rc_doc *doc, const rc_date *ref, rc_arena *a, rc_time **out,
+                    size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    const char *text = doc->text;
+    int status = times_text(doc->ctx->fr, &text, doc->len, a);
+    if (status || doc->len == 0)
+        return status;
+    tx_atom *atoms;
+    size_t natoms;
+    if ((status = rc_fr_times_lex_doc(doc->ctx->fr, doc, text, doc->len, a, &atoms, &natoms)))
+        return status;
+    return times_parse(doc->ctx, doc, doc->ctx->fr, text, doc->len, atoms, natoms, ref, a, out,
+                       n);
 }
 
 int rc_fr_times_pass(const rc_lang *fr, const char *text, size_t len, rc_arena *a,
@@ -208,11 +227,18 @@ int rc_fr_times_pass(const rc_lang *fr, const char *text, size_t len, rc_arena *
         return status;
     out->atoms = atoms;
     out->natoms = natoms;
-    return times_parse(NULL, fr, text, len, atoms, natoms, NULL, a, &out->times, &out->ntimes);
+    return times_parse(NULL, NULL, fr, text, len, atoms, natoms, NULL, a, &out->times,
+                       &out->ntimes);
 }
 
 int rc_fr_times_again(const rc_ctx *ctx, const rc_fr_times_first *first, const rc_date *ref,
                       rc_arena *a, rc_time **out, size_t *n)
+{
+    return rc_fr_times_again_doc(ctx, NULL, first, ref, a, out, n);
+}
+
+int rc_fr_times_again_doc(const rc_ctx *ctx, const rc_doc *doc, const rc_fr_times_first *first,
+                          const rc_date *ref, rc_arena *a, rc_time **out, size_t *n)
 {
     *out = NULL;
     *n = 0;
@@ -225,6 +251,6 @@ int rc_fr_times_again(const rc_ctx *ctx, const rc_fr_times_first *first, const r
     }
     if (first->len == 0)
         return RC_OK;
-    return times_parse(ctx, first->fr, first->text, first->len, first->atoms, first->natoms, ref,
-                       a, out, n);
+    return times_parse(ctx, doc, first->fr, first->text, first->len, first->atoms, first->natoms,
+                       ref, a, out, n);
 }

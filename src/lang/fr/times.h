@@ -23,6 +23,11 @@ int rc_fr_times(const rc_lang *fr, const char *text, size_t len, const rc_date *
 int rc_fr_times_ctx(const rc_ctx *ctx, const rc_lang *fr, const char *text, size_t len,
                     const rc_date *ref, rc_arena *a, rc_time **out /* OUT */, size_t *n /* OUT */);
 
+/* rc_fr_times_ctx of a document's text with its context, while its stages run: the lexer then
+ * settles the words through the document's word memo (core/words.h). Same ownership. */
+int rc_fr_times_doc(const rc_doc *doc, const rc_date *ref, rc_arena *a, rc_time **out /* OUT */,
+                    size_t *n /* OUT */);
+
 /* The recognizer's first pass over a text, with no reference date: its atoms and what they read
  * unresolved. The document's date can be inferred from it (rc_fr_docdate_from), and the final
  * reading made from the same atoms (rc_fr_times_again) without lexing the text twice. */
@@ -45,6 +50,13 @@ int rc_fr_times_pass(const rc_lang *fr, const char *text, size_t len, rc_arena *
  * array when ref is NULL, else a new reading of its atoms, in a. Returns 0 or RC_ENOMEM. */
 int rc_fr_times_again(const rc_ctx *ctx, const rc_fr_times_first *first, const rc_date *ref,
                       rc_arena *a, rc_time **out /* OUT */, size_t *n /* OUT */);
+
+/* rc_fr_times_again for the document doc whose text the first pass read, while its stages run:
+ * the morphology of the tense is then asked through its word memo (core/words.h). doc may be
+ * NULL (then as rc_fr_times_again). */
+int rc_fr_times_again_doc(const rc_ctx *ctx, const rc_doc *doc, const rc_fr_times_first *first,
+                          const rc_date *ref, rc_arena *a, rc_time **out /* OUT */,
+                          size_t *n /* OUT */);
 
 /* Infers the creation date of a document from its cleaned text and the noise lines the cleaner
  * dropped (doc->raw, doc->noise). Writes "YYYY-MM-DD" into date_out (11 bytes) and returns 1 when

@@ -73,6 +73,7 @@ typedef struct tx_memo {
     size_t clock_at[TX_MEMO], clock_j[TX_MEMO];
     tx_clk clock[TX_MEMO];
     tx_nw nw[TX_MEMO];
+    size_t tok_hint; /* the token the morphology of the tense last looked for (times_value.c) */
 } tx_memo;
 
 /* What tense() gives for a present: the nearest occurrence (past is -1, future 1). */
@@ -80,6 +81,7 @@ typedef struct tx_memo {
 
 typedef struct tx_p {
     const rc_ctx *ctx; /* for the morphology of the verbs around an expression; NULL: none */
+    const rc_doc *doc; /* the document whose text this is, while its stages run, else NULL */
     const rc_lexicon *age_cues; /* words before "de N ans" that make it an age (time_age_cues) */
     const rc_lexicon *hijri;    /* the first days of the Islamic months (time_hijri), or NULL */
     const tx_atom *at;
@@ -184,8 +186,20 @@ size_t tx_m_period(const tx_p *P, size_t i, tx_out *o);
 /* Reads a clock time or clock range at atom i (m_clock_read), once per atom. */
 size_t tx_m_clock(const tx_p *P, size_t i, tx_out *o);
 
-/* Reads a cardinal at atom i, in digits or in words; *j is the atom after it. */
-bool tx_rd_num(const tx_p *P, size_t i, int *val, size_t *j);
+/* Reads a cardinal in words at atom i (a TA_NUMW), once per atom; *j is the atom after it. */
+bool tx_rd_numw(const tx_p *P, size_t i, int *val, size_t *j);
+/* Reads a cardinal at atom i, in digits or in words; *j is the atom after it. Inline: the
+ * rules ask it at nearly every atom they try, and most atoms are no number. */
+static inline bool tx_rd_num(const tx_p *P, size_t i, int *val, size_t *j)
+{
+    int k = K(P, i);
+    if (k == TA_NUM && P->at[i].nd <= 6) {
+        *val = P->at[i].v;
+        *j = i + 1;
+        return true;
+    }
+    return k == TA_NUMW && tx_rd_numw(P, i, val, j);
+}
 
 /* Reads a day of the month (1..31, 1er, premier). */
 bool tx_rd_daynum(const tx_p *P, size_t i, int *d, size_t *j);

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/doc.h"
 #include "core/lang.h"
 #include "util/arena.h"
 
@@ -81,5 +82,11 @@ typedef struct tx_atom {
 /* Lexes text[0..len) (text[len] == NUL) into atoms allocated in a. Returns 0 or RC_ENOMEM. */
 int rc_fr_times_lex(const rc_lang *fr, const char *text, size_t len, rc_arena *a,
                     tx_atom **out /* OUT */, size_t *n /* OUT */);
+
+/* rc_fr_times_lex of doc->text (text == doc->text) while doc's stages run: the same atoms, the
+ * words that are whole tokens settled through the word memo (core/words.h). doc may be NULL or
+ * outside its stages: then as rc_fr_times_lex. */
+int rc_fr_times_lex_doc(const rc_lang *fr, const rc_doc *doc, const char *text, size_t len,
+                        rc_arena *a, tx_atom **out /* OUT */, size_t *n /* OUT */);
 
 #endif

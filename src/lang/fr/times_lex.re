@@ -14,6 +14,13 @@
  * hyphenated words, other scripts, Roman numerals, il y a, aujourd'hui. Both ways give the same
  * atoms; a change to a rule of the DFA that starts with a letter must be reflected in lat_ends.
  *
+ * In a document whose stages run, the text is already cut into tokens and each distinct word has
+ * its record in the thread's word table (core/words.h): lex_toks then walks the tokens, settles a
+ * plain word or an elided one (l', qu') from the answer kept in its record (RC_WM_TIMES, made the
+ * first time the word is seen) and a single space by itself, and hands everything else to the
+ * DFA up to the next token. The DFA's loops start at the same places either way, so the atoms are
+ * the same.
+ *
  * The text must end in NUL; a NUL inside the text is a gap.
  */
 #include <assert.h>
@@ -25,6 +32,7 @@
 #endif
 
 #include "lang/fr/times_int.h"
+#include "core/words.h"
 #include "recoupe.h"
 
 #define TX_FILTER_SHIFT 13 /* a filter of 8192 bits */
@@ -58,6 +66,10 @@ typedef struct lex_state {
     int err;
     tx_vocab_cache *vc; /* this thread's, for vocab */
     const struct tx_kw_table *kw; /* this thread's, for keyword */
+    /* with a document whose stages run (core/words.h): its tokens, for the memo of words_memo;
+     * ti is the first token not before the cursor. doc is NULL otherwise. */
+    const rc_doc *doc;
+    size_t ti;
 } lex_state;
 
 /* The filter bit of a word: from its length and its first two and last bytes with bit 5 set,
@@ -312,26 +324,34 @@ static bool vocab_value(const char *val, int *kind, int32_t *v)
     return false;
 }
 
+/* The atom kind of a vocabulary value (0 when it names none) and its value in *v: a document
+ * names the same few months and weekdays again and again, so each value is decoded once. */
+static int vocab_decode(tx_vocab_cache *vc, const char *val, int32_t *v /* OUT */)
+{
+    size_t slot = ((uintptr_t)val >> 3) % (sizeof vc->decoded / sizeof *vc->decoded);
+    if (vc->decoded[slot].val != val) {
+        int kind = 0;
+        int32_t dv = 0;
+        if (!vocab_value(val, &kind, &dv))
+            kind = 0;
+        vc->decoded[slot].val = val;
+        vc->decoded[slot].v = dv;
+        vc->decoded[slot].kind = (uint8_t)kind;
+    }
+    *v = vc->decoded[slot].v;
+    return vc->decoded[slot].kind;
+}
+
 /* Emits the atom of a vocabulary value found for s..e; false when the value is not one. */
 static bool vocab_emit(lex_state *st, const char *s, const char *e, bool abbr, const char *val)
 {
     if (!val)
         return false;
-    /* a document names the same few months and weekdays again and again: decode each value once */
-    tx_vocab_cache *vc = st->vc;
-    size_t slot = ((uintptr_t)val >> 3) % (sizeof vc->decoded / sizeof *vc->decoded);
-    if (vc->decoded[slot].val != val) {
-        int kind = 0;
-        int32_t v = 0;
-        if (!vocab_value(val, &kind, &v))
-            kind = 0;
-        vc->decoded[slot].val = val;
-        vc->decoded[slot].v = v;
-        vc->decoded[slot].kind = (uint8_t)kind;
-    }
-    if (!vc->decoded[slot].kind)
+    int32_t v;
+    int kind = vocab_decode(st->vc, val, &v);
+    if (!kind)
         return false;
-    emit(st, s, e, vc->decoded[slot].kind, vc->decoded[slot].v);
+    emit(st, s, e, kind, v);
     if (abbr && st->n)
         st->atoms[st->n - 1].fl |= TF_ABBR;
     return true;
@@ -850,6 +870,149 @@ static bool lat_roman(const char *s, const char *e)
                      (r == 4 && memcmp(p, "\xc3\xa8me", 4) == 0));
 }
 
+/* What keyword_fast and word_latin decide for a word of LAT letters when no dot follows it, as a
+ * word memo answer (RC_WM_TIMES): bits 0-7 the atom kind (0: a gap), bit 8 set when a grammar
+ * word or a tense ending decided (a dot after the word then changes nothing), bits 32-63 the
+ * atom's value. It depends on the word's bytes and the vocabulary only. */
+#define TX_WM_FINAL 0x100u
+static uint64_t word_answer(lex_state *st, const char *s, const char *e)
+{
+    size_t n = (size_t)(e - s);
+    if (n <= TX_KW_MAXLEN && (st->kw->lens[(unsigned char)s[0] | 0x20u] >> n & 1u))
+        for (unsigned i = st->kw->head[kw_bucket(s, n)]; i; i = st->kw->next[i - 1]) {
+            const struct tx_kw *k = &kw_list[i - 1];
+            if (kw_equal(k, s, n))
+                return TX_WM_FINAL | (k->kind == TX_KW_OTHER ? 0u : k->kind) |
+                       (uint64_t)(uint32_t)k->v << 32;
+        }
+    int t = tense_ending(s, n);
+    if (t)
+        return TX_WM_FINAL | (t < 0 ? TA_PAST : TA_FUT);
+    if (!may_be_vocab(st, s, n, false))
+        return 0;
+    char key[TX_MAXWORD];
+    fold_latin(s, n, key);
+    const char *val = rc_lex_get_folded(st->vocab, key, n);
+    int32_t v = 0;
+    int kind = val ? vocab_decode(st->vc, val, &v) : 0;
+    return (uint64_t)kind | (uint64_t)(uint32_t)v << 32;
+}
+
+/* Bits 9 and 10 of the memo answer (see word_answer) of a word token: TX_WM_LAT when its bytes
+ * are LAT letters only (lat_run reads it whole), TX_WM_SHAPE when lex must see it even so: it has
+ * the shape of a Roman numeral (lat_roman), or it is il (il y a). */
+#define TX_WM_LAT 0x200u
+#define TX_WM_SHAPE 0x400u
+/* Bits 11 to 13, for a token of LAT letters then an apostrophe (' or U+2019, TX_WM_ELID3):
+ * TX_WM_ELIDED when lex makes one atom of it all (l', d', jusqu': the kind in bits 0-7), else
+ * the other bits are word_answer of its letters, after which lex takes the apostrophe as a gap.
+ * TX_WM_SHAPE again when lex must see it (il, aujourd, a Roman numeral). */
+#define TX_WM_ELID 0x800u
+#define TX_WM_ELID3 0x1000u
+#define TX_WM_ELIDED 0x2000u
+
+/* Whether s[0..n) is made of LAT letters only (as lat_run_bytes reads them). */
+static bool lat_only_word(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t k = 0; k < n; k++) {
+        if ((unsigned)((u[k] | 0x20) - 'a') < 26u)
+            continue;
+        if (u[k] != 0xc3 || k + 1 >= n || !lat_c3(u[k + 1]))
+            return false;
+        k++;
+    }
+    return n > 0;
+}
+
+/* The memo answer of a word token s[0..n) on first sight: word_answer with TX_WM_LAT and
+ * TX_WM_SHAPE for a word of LAT letters, else 0. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static uint64_t tok_answer_make(lex_state *st, const char *s, size_t n)
+{
+    uint64_t m = 0;
+    if (lat_only_word(s, n)) {
+        m = word_answer(st, s, s + n) | TX_WM_LAT;
+        bool il = n == 2 && (s[0] | 0x20) == 'i' && (s[1] | 0x20) == 'l';
+        if (il || (lat_roman_start[(unsigned char)s[0]] && lat_roman(s, s + n)))
+            m |= TX_WM_SHAPE;
+        return m;
+    }
+    /* LAT letters then an apostrophe (l', qu’): what lat_ends makes of it */
+    size_t alen = n >= 2 && s[n - 1] == '\'' ? 1
+                  : n >= 4 && memcmp(s + n - 3, "\xe2\x80\x99", 3) == 0 ? 3 : 0;
+    size_t nl = n - alen;
+    if (!alen || !lat_only_word(s, nl))
+        return 0;
+    m = TX_WM_ELID | (alen == 3 ? TX_WM_ELID3 : 0);
+    bool il = nl == 2 && (s[0] | 0x20) == 'i' && (s[1] | 0x20) == 'l';
+    if (il || (nl == 7 && lat_is(s, 7, "aujourd")) ||
+        (lat_roman_start[(unsigned char)s[0]] && lat_roman(s, s + nl)))
+        return m | TX_WM_SHAPE;
+    if ((nl == 1 && ((s[0] | 0x20) == 'l' || (s[0] | 0x20) == 'd')) ||
+        (nl == 5 && lat_is(s, 5, "jusqu")))
+        return m | TX_WM_ELIDED | (nl == 5 ? TA_JUSQU : (s[0] | 0x20) == 'l' ? TA_LE : TA_DE);
+    return m | word_answer(st, s, s + nl);
+}
+
+/* The memo answer of token i (tok_answer_make, kept in its record), or UINT64_MAX when the token
+ * has no record (not a word, or too long). */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline uint64_t tok_answer(lex_state *st, size_t i)
+{
+    rc_word *w = rc_word_at(st->doc, i);
+    if (!w)
+        return UINT64_MAX;
+    if (w->have >> RC_WM_TIMES & 1u)
+        return w->memo[RC_WM_TIMES];
+    const rc_token *t = &st->doc->toks[i];
+    uint64_t m = tok_answer_make(st, st->text + t->start, t->end - t->start);
+    w->memo[RC_WM_TIMES] = m;
+    w->have |= 1u << RC_WM_TIMES;
+    return m;
+}
+
+/* What keyword_fast, then word_latin, do with the LAT word s..e whose memo answer is m: the
+ * answer, after the look-up of the word with the dot that follows it (sept.). Returns the new
+ * cursor. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline const char *word_apply(lex_state *st, const char *s, const char *e, uint64_t m)
+{
+    if (!(m & TX_WM_FINAL) && *e == '.' && may_be_vocab(st, s, (size_t)(e - s) + 1, true) &&
+        lookup_latin(st, s, e + 1, true))
+        return e + 1;
+    unsigned kind = (unsigned)(m & 0xffu);
+    if (kind)
+        emit(st, s, e, (int)kind, (int32_t)(uint32_t)(m >> 32));
+    else
+        other(st, true);
+    return e;
+}
+
+/* keyword_fast, then word_latin, for the word s..e of LAT letters, with the answer of its token
+ * kept in the document's word memo when the word is a whole token: most words of a text come
+ * again and again, and are then settled by one read. Returns the new cursor. */
+static const char *word_memo(lex_state *st, const char *s, const char *e)
+{
+    const rc_doc *doc = st->doc;
+    uint32_t off = (uint32_t)(s - st->text);
+    size_t i = st->ti;
+    while (i < doc->ntoks && doc->toks[i].start < off)
+        i++;
+    st->ti = i;
+    uint64_t m;
+    if (i == doc->ntoks || doc->toks[i].start != off ||
+        doc->toks[i].end != (uint32_t)(e - st->text) || (m = tok_answer(st, i)) == UINT64_MAX)
+        return keyword_fast(st, s, e) ? e : word_latin(st, s, e);
+    return word_apply(st, s, e, m);
+}
+
 /* What the DFA of lex does with a run of LAT letters s..e: the rules that start with letters
  * are LAT+ and L+ (H L+)* (a word), the grammar words (a LAT+ word too, see keyword), l' d'
  * jusqu' (letters and an apostrophe), aujourd'hui, il y a, and the Roman numerals. */
@@ -891,12 +1054,15 @@ static inline int lat_ends(const char *s, const char *e, size_t *alen /* OUT */)
     return n == 7 && lat_is(s, 7, "aujourd") ? LAT_DFA : LAT_WORD;
 }
 
-/* The DFA: one atom (or gap) per loop until the NUL at the end of the text. */
-static void lex(lex_state *st, const char *cur)
+/* The DFA: one atom (or gap) per loop until the NUL at the end of the text (then NULL is
+ * returned), or until the start of a loop is at stop or past it (then that cursor is). */
+static const char *lex(lex_state *st, const char *cur, const char *stop)
 {
     const char *mar;
     /*!stags:re2c format = "const char *@@ = NULL;"; */
     for (;;) {
+        if (cur >= stop)
+            return cur;
         const char *tok = cur;
         uint8_t nd;
         unsigned char c0 = (unsigned char)*cur;
@@ -911,7 +1077,8 @@ static void lex(lex_state *st, const char *cur)
             size_t alen = 0;
             int what = lat_roman_start[c0] && lat_roman(tok, e) ? LAT_DFA : lat_ends(tok, e, &alen);
             if (what == LAT_WORD) {
-                cur = keyword_fast(st, tok, e) ? e : word_latin(st, tok, e);
+                cur = st->doc ? word_memo(st, tok, e)
+                              : keyword_fast(st, tok, e) ? e : word_latin(st, tok, e);
                 continue;
             }
             if (what == LAT_ELIDED) {
@@ -938,7 +1105,8 @@ static void lex(lex_state *st, const char *cur)
         WS   = [ \t\r\u00a0\u202f\u2000-\u200a\u205f\u3000];
         E    = [^a-zA-Z0-9\u00c0-\u024f] | [\x00];
 
-        "\x00"              { if ((size_t)(tok - st->text) >= (size_t)(st->end - st->text)) return;
+        "\x00"              { if ((size_t)(tok - st->text) >= (size_t)(st->end - st->text))
+                                  return NULL;
                               other(st, false); continue; }
         "\n"                { emit(st, tok, cur, TA_PUNCT, '\n'); st->gap = 2; continue; }
         WS+                 { space(st); continue; }
@@ -999,12 +1167,86 @@ static void lex(lex_state *st, const char *cur)
     }
 }
 
+/* lex over a text whose tokens are known (st->doc): the DFA's loops start at the same places and
+ * do the same, but a word token the DFA would take as one plain word (its letters LAT only, and
+ * after it a mark or a space that ends it, as lat_ends says) is settled from its memo answer
+ * without reading its bytes, and a single space between tokens likewise. Everything else (the
+ * bytes between tokens, numbers, marks, hyphenated and elided words, il y a ...) goes to the
+ * DFA up to the next token. */
+/* The marks that make one TA_PUNCT atom of themselves in lex, whatever follows them. */
+static const uint8_t lex_punct[256] = {['/'] = 1, ['.'] = 1, [':'] = 1, [','] = 1, ['('] = 1,
+                                       [')'] = 1, ['!'] = 1, ['?'] = 1, ['-'] = 1};
+
+static void lex_toks(lex_state *st)
+{
+    const rc_doc *doc = st->doc;
+    const char *text = st->text, *cur = text;
+    for (size_t i = 0; i < doc->ntoks; i++) {
+        const rc_token *t = &doc->toks[i];
+        const char *s = text + t->start;
+        if (s < cur) /* the DFA took it, or its start */
+            continue;
+        if (cur < s) {
+            if (s - cur == 1 && *cur == ' ') {
+                space(st);
+            } else if (!(cur = lex(st, cur, s))) {
+                return;
+            } else if (cur > s) {
+                continue;
+            }
+            cur = s;
+        }
+        unsigned char c0 = (unsigned char)*s;
+        if (lex_punct[c0]) { /* the rules [/.:,()!?] and "-" of one byte: nothing longer */
+            emit(st, s, s + 1, TA_PUNCT, c0);
+            cur = s + 1;
+            continue;
+        }
+        const char *e = text + t->end;
+        unsigned char after = (unsigned char)*e;
+        uint64_t m = tok_answer(st, i);
+        /* after the word, a byte below 0x80 that is no letter, hyphen nor apostrophe ends it */
+        if ((m & (TX_WM_LAT | TX_WM_SHAPE)) == TX_WM_LAT && m != UINT64_MAX && after < 0x80 &&
+            !((unsigned)((after | 0x20u) - 'a') < 26u) && after != '-' && after != '\'' &&
+            e < st->end) {
+            st->ti = i;
+            cur = word_apply(st, s, e, m);
+            continue;
+        }
+        if ((m & (TX_WM_ELID | TX_WM_SHAPE)) == TX_WM_ELID && m != UINT64_MAX) {
+            unsigned kind = (unsigned)(m & 0xffu);
+            if (m & TX_WM_ELIDED) {
+                emit(st, s, e, (int)kind, 0);
+            } else { /* the letters as a word, then the apostrophe as a gap */
+                const char *el = e - (m & TX_WM_ELID3 ? 3 : 1);
+                if (kind)
+                    emit(st, s, el, (int)kind, (int32_t)(uint32_t)(m >> 32));
+                else
+                    other(st, true);
+                other(st, false);
+            }
+            cur = e;
+            continue;
+        }
+        if (!(cur = lex(st, s, e)))
+            return;
+    }
+    lex(st, cur, st->end + 1);
+}
+
 int rc_fr_times_lex(const rc_lang *fr, const char *text, size_t len, rc_arena *a, tx_atom **out,
                     size_t *n)
+{
+    return rc_fr_times_lex_doc(fr, NULL, text, len, a, out, n);
+}
+
+int rc_fr_times_lex_doc(const rc_lang *fr, const rc_doc *doc, const char *text, size_t len,
+                        rc_arena *a, tx_atom **out, size_t *n)
 {
     lex_state state;
     memset(&state, 0, sizeof state);
     lex_state *st = &state;
+    st->doc = doc && doc->wids && doc->text == text ? doc : NULL;
     st->text = text;
     st->end = text + len;
     st->vocab = rc_lang_lex(fr, "times");
@@ -1016,8 +1258,12 @@ int rc_fr_times_lex(const rc_lang *fr, const char *text, size_t len, rc_arena *a
     st->kw = kw_table();
     /* news prose gives about one atom per nine bytes: room for them at once, not by doubling */
     st->err = rc_arena_grow(a, (void **)&st->atoms, &st->cap, len / 8 + 16, sizeof(tx_atom));
-    if (!st->err)
-        lex(st, text);
+    if (!st->err) {
+        if (st->doc)
+            lex_toks(st);
+        else
+            lex(st, text, st->end + 1);
+    }
     int err = st->err;
     *out = st->atoms;
     *n = err ? 0 : st->n;

@@ -34,11 +34,13 @@ static size_t memo_out(const tx_p *P, tx_memo_out *slot, size_t i, tx_out *o,
 {
     size_t k = i % TX_MEMO;
     if (slot->at[k] != i + 1) {
-        tx_out t; /* not in place: a reader may read at another atom */
-        tx_out_init(&t);
-        slot->j[k] = read(P, i, &t);
-        slot->v[k] = t;
+        /* into o, not the slot: a reader may read at another atom, whose reading takes a slot */
+        tx_out_init(o);
+        size_t j = read(P, i, o);
+        slot->j[k] = j;
+        slot->v[k] = *o;
         slot->at[k] = i + 1;
+        return j;
     }
     *o = slot->v[k];
     return slot->j[k];
@@ -62,16 +64,8 @@ size_t tx_m_clock(const tx_p *P, size_t i, tx_out *o)
     return memo_out(P, &P->memo->mclock, i, o, tx_m_clock_read);
 }
 
-/* Reads a cardinal at atom i, in digits or in words; *j is the atom after it. */
-bool tx_rd_num(const tx_p *P, size_t i, int *val, size_t *j)
+bool tx_rd_numw(const tx_p *P, size_t i, int *val, size_t *j)
 {
-    if (K(P, i) == TA_NUM && P->at[i].nd <= 6) {
-        *val = P->at[i].v;
-        *j = i + 1;
-        return true;
-    }
-    if (K(P, i) != TA_NUMW)
-        return false;
     tx_nw *m = &P->memo->nw[i % TX_MEMO];
     if (m->at != i + 1) {
         size_t next = i;

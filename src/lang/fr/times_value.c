@@ -14,6 +14,7 @@
 
 #include "lang/fr/morph.h"
 #include "lang/fr/numbers.h"
+#include "core/words.h"
 #include "lang/fr/times_expr.h"
 #include "util/fmt.h"
 
@@ -236,6 +237,96 @@ static int m_tense_flags(uint32_t f)
     return 0;
 }
 
+/* rc_fr_morph of text[s..e): through the document's word memo (rc_fr_morph_tok) when the word is
+ * a whole token of it, which then costs a read, and directly otherwise. */
+static int m_morph(const tx_p *P, uint32_t s, uint32_t e, rc_morph *m /* OUT */)
+{
+    const rc_doc *doc = P->doc;
+    if (doc) {
+        /* the first token that does not start before s: the words asked about are near one
+         * another, so the search starts from the last one found and steps a few tokens before
+         * it halves the rest */
+        const rc_token *t = doc->toks;
+        size_t lo = 0, hi = doc->ntoks, h = P->memo->tok_hint < hi ? P->memo->tok_hint : 0;
+        if (t[h].start < s) {
+            lo = h + 1;
+            for (int step = 0; step < 8 && lo < hi && t[lo].start < s; step++)
+                lo++;
+        } else {
+            hi = h;
+            for (int step = 0; step < 8 && hi > 0 && t[hi - 1].start >= s; step++)
+                hi--;
+            if (hi == 0 || t[hi - 1].start < s)
+                lo = hi;
+        }
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (t[mid].start < s)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < doc->ntoks)
+            P->memo->tok_hint = lo;
+        if (lo < doc->ntoks && t[lo].start == s && t[lo].end == e && rc_word_at(doc, lo))
+            return rc_fr_morph_tok(doc, lo, m);
+    }
+    return rc_fr_morph(P->ctx, P->text + s, e - s, m);
+}
+
+/* The reading of the words around an expression at as..ae, from lo to hi: each word's bytes in
+ * ws/we, in text order; k is where the reading stands. */
+typedef struct m_scan {
+    const char *text;
+    uint32_t k, hi, as, ae;
+    size_t nw;
+    uint32_t ws[TX_MWORDS], we[TX_MWORDS];
+} m_scan;
+
+/* Reads the next word of sc into ws/we (the expression's own words and words of more than 40
+ * bytes are passed over); false when [k, hi) holds no more or TX_MWORDS are read. */
+static bool m_next(m_scan *sc)
+{
+    const char *text = sc->text;
+    uint32_t k = sc->k, hi = sc->hi;
+    while (k < hi && sc->nw < TX_MWORDS) {
+        unsigned char c = (unsigned char)text[k];
+        uint32_t sep = c >= 0xc2 ? m_sep(text, k, hi) : 0; /* only after 0xC2 or 0xE2 */
+        if (!m_letter(c) || c == '-' || sep) {
+            k += sep ? sep : 1;
+            continue;
+        }
+        uint32_t b = k;
+        while (k + 8 <= hi) { /* ASCII letters eight at a time, the rest a byte at a time */
+            uint64_t w;
+            memcpy(&w, text + k, 8);
+            unsigned a = m_ascii_letters8(w);
+            k += a;
+            if (a < 8)
+                break;
+        }
+        for (; k < hi; k++) {
+            c = (unsigned char)text[k];
+            if (!m_letter(c) || (c >= 0xc2 && m_sep(text, k, hi)))
+                break;
+        }
+        if ((k >= sc->as && b < sc->ae) || k - b > 40) /* the expression's own first word; no word */
+            continue;
+        sc->ws[sc->nw] = b, sc->we[sc->nw] = k, sc->nw++;
+        sc->k = k;
+        return true;
+    }
+    sc->k = k;
+    return false;
+}
+
+/* Reads words of sc until it holds n (or no more come). */
+static inline void m_upto(m_scan *sc, size_t n)
+{
+    while (sc->nw < n && m_next(sc))
+        ;
+}
+
 /* The tense of the clause around atom i read from the morphology of its words: the finite verb
  * nearest to the expression, an auxiliary and its participle read as one compound tense (a
  * donné, est parti: past; aura fini: future). Only verbs nearer than limit bytes count (a marker
@@ -250,45 +341,27 @@ static int tense_morph(const tx_p *P, size_t i, uint32_t limit)
         hi = (uint32_t)P->len;
     lo = m_end_before(P->text, lo, as); /* the sentence's start */
     hi = m_end_after(P->text, ae, hi);
-    uint32_t ws[TX_MWORDS], we[TX_MWORDS];
-    size_t nw = 0;
-    for (uint32_t k = lo; k < hi && nw < TX_MWORDS;) {
-        unsigned char c = (unsigned char)P->text[k];
-        uint32_t sep = c >= 0xc2 ? m_sep(P->text, k, hi) : 0; /* only after 0xC2 or 0xE2 */
-        if (!m_letter(c) || c == '-' || sep) {
-            k += sep ? sep : 1;
-            continue;
-        }
-        uint32_t b = k;
-        while (k + 8 <= hi) { /* ASCII letters eight at a time, the rest a byte at a time */
-            uint64_t w;
-            memcpy(&w, P->text + k, 8);
-            unsigned a = m_ascii_letters8(w);
-            k += a;
-            if (a < 8)
-                break;
-        }
-        for (; k < hi; k++) {
-            c = (unsigned char)P->text[k];
-            if (!m_letter(c) || (c >= 0xc2 && m_sep(P->text, k, hi)))
-                break;
-        }
-        if ((k >= as && b < ae) || k - b > 40) /* the expression's own first word; no word */
-            continue;
-        ws[nw] = b, we[nw] = k, nw++;
-    }
+    /* the words of [lo, hi) but the expression's own, at most TX_MWORDS from lo: those before
+     * the expression at once, those after it only as far as the walk below asks for them */
+    m_scan sc; /* ws and we are filled as read */
+    sc.text = P->text, sc.k = lo, sc.hi = hi, sc.as = as, sc.ae = ae, sc.nw = 0;
+    while (sc.nw < TX_MWORDS && m_next(&sc) && sc.we[sc.nw - 1] <= as)
+        ;
+    uint32_t *ws = sc.ws, *we = sc.we;
     /* the words by distance, nearest first (l leftwards, r rightwards): the first verb decides */
     size_t r = 0;
-    while (r < nw && we[r] <= as)
+    while (r < sc.nw && we[r] <= as)
         r++;
     size_t l = r;
     for (;;) {
-        uint32_t dl = l > 0 ? as - we[l - 1] : UINT32_MAX, dr = r < nw ? ws[r] - ae : UINT32_MAX;
+        m_upto(&sc, r + 1);
+        uint32_t dl = l > 0 ? as - we[l - 1] : UINT32_MAX;
+        uint32_t dr = r < sc.nw ? ws[r] - ae : UINT32_MAX;
         if (dl >= limit && dr >= limit)
             return 0;
         size_t w = dl <= dr ? --l : r++;
         rc_morph m;
-        if (!rc_fr_morph(P->ctx, P->text + ws[w], we[w] - ws[w], &m) || !(m.flags & RC_M_VERB))
+        if (!m_morph(P, ws[w], we[w], &m) || !(m.flags & RC_M_VERB))
             continue;
         int t = m_tense_flags(m.flags);
         bool subject = w > 0 && m_subject(P->text, ws[w - 1], we[w - 1]) &&
@@ -297,7 +370,7 @@ static int tense_morph(const tx_p *P, size_t i, uint32_t limit)
             /* a participle: its auxiliary's tense (aura fini: future), else past (réunis samedi) */
             for (size_t q = w; q > 0 && q + 3 > w; q--) {
                 rc_morph ma;
-                if (rc_fr_morph(P->ctx, P->text + ws[q - 1], we[q - 1] - ws[q - 1], &ma) &&
+                if (m_morph(P, ws[q - 1], we[q - 1], &ma) &&
                     ma.verb && (strcmp(ma.verb, "avoir") == 0 || strcmp(ma.verb, "\xc3\xaatre") == 0) &&
                     m_tense_flags(ma.flags) == 1)
                     return 1;
@@ -309,9 +382,11 @@ static int tense_morph(const tx_p *P, size_t i, uint32_t limit)
         bool aux = m.verb && (strcmp(m.verb, "avoir") == 0 || strcmp(m.verb, "\xc3\xaatre") == 0);
         bool compound = false;
         if (aux) /* a participle within two words after the auxiliary (a déjà donné, est parti) */
-            for (size_t q = w + 1; q < nw && q <= w + 3; q++) {
+            m_upto(&sc, w + 4);
+        if (aux)
+            for (size_t q = w + 1; q < sc.nw && q <= w + 3; q++) {
                 rc_morph mp;
-                if (rc_fr_morph(P->ctx, P->text + ws[q], we[q] - ws[q], &mp) &&
+                if (m_morph(P, ws[q], we[q], &mp) &&
                     (mp.flags & RC_M_PPAS) && !(mp.flags & (RC_M_IND | RC_M_IMPF | RC_M_FUT))) {
                     compound = true;
                     break;
