@@ -220,6 +220,12 @@ static void test_sentences(void **state)
                           "Les convois partent.",
                      "Selon le Dr. Martin et J. F. Kennedy, rien. || Des armes, des vivres, etc. || "
                      "Les convois partent.");
+    /* a capital letter that ends a sentence (a name, a label) before a determiner, a pronoun
+     * or a number word is no initial */
+    expect_sentences(ctx, "Le ministère l'a annoncé sur X. Selon lui, le camp B. Trois obus. "
+                          "La zone C. L’armée y est. Le général A. Diallo parle.",
+                     "Le ministère l'a annoncé sur X. || Selon lui, le camp B. || Trois obus. || "
+                     "La zone C. || L’armée y est. || Le général A. Diallo parle.");
     /* numbers may start a sentence */
     expect_sentences(ctx, "Ils ont fui. 80.000 personnes sont parties.",
                      "Ils ont fui. || 80.000 personnes sont parties.");

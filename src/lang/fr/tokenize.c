@@ -10,6 +10,7 @@
  * guarantees; rules never match NUL, so the DFA cannot read past the end.
  */
 #include "lang/fr/tokenize.h"
+#include "lang/fr/numbers.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -21,6 +22,7 @@
 typedef struct tok_state {
     const rc_lang *fr;
     const rc_lexicon *abbrev;
+    const rc_lexicon *func; /* function words: what does not follow an initial */
     const struct abbr_filter *abbr; /* what the lexer knows of abbrev, for plain words */
     const char *text;
     const char *wide_end; /* eight bytes from any p < wide_end are the text or its NUL */
@@ -127,8 +129,31 @@ static void emit_word(tok_state *st, const char *s, const char *e)
     emit(st, s, e, RC_TOK_WORD);
 }
 
+/* Whether the word at s (a capitalised word after a full stop and a space) is a function word
+ * or a number word: a surname follows an initial (John F. Kennedy), a determiner, a pronoun or
+ * a number starts a sentence (la colline A. Les civils ..., le camp B. Trois soldats ...). An
+ * elided word is looked up with its apostrophe (L'armée). */
+static bool next_is_function_word(const tok_state *st, const char *s)
+{
+    char w[24];
+    size_t n = 0;
+    while (n + 1 < sizeof w && ((unsigned)(((unsigned char)s[n] | 0x20) - 'a') < 26u ||
+                                 ((unsigned char)s[n] >= 0xc3 && (unsigned char)s[n] < 0xe0) ||
+                                 ((unsigned char)s[n] & 0xc0) == 0x80)) {
+        w[n] = s[n];
+        n++;
+    }
+    if (n == 0 || n + 1 >= sizeof w)
+        return false;
+    if (s[n] == '\'' || (s[n] == '\xe2' && s[n + 1] == '\x80' && s[n + 2] == '\x99'))
+        w[n++] = '\''; /* the straight apostrophe stands for the typographic one */
+    double v;
+    return rc_lex_get(st->func, w, n) != NULL || rc_fr_numwords(w, n, &v) == n;
+}
+
 /* After a word: "M." and "av." are abbreviations when the lexicon says so; a single capital
- * before a capitalised word is an initial (John F. Kennedy). Returns the new cursor. */
+ * before a capitalised word that is no function word is an initial (John F. Kennedy). Returns
+ * the new cursor. */
 static const char *word_or_abbrev(tok_state *st, const char *s, const char *e)
 {
     if (*e == '.') {
@@ -136,7 +161,8 @@ static const char *word_or_abbrev(tok_state *st, const char *s, const char *e)
             emit(st, s, e + 1, RC_TOK_ABBREV);
             return e + 1;
         }
-        if (e - s == 1 && *s >= 'A' && *s <= 'Z' && e[1] == ' ' && starts_upper(e + 2, e + 6)) {
+        if (e - s == 1 && *s >= 'A' && *s <= 'Z' && e[1] == ' ' && starts_upper(e + 2, e + 6) &&
+            !next_is_function_word(st, e + 2)) {
             emit(st, s, e + 1, RC_TOK_ABBREV);
             return e + 1;
         }
@@ -7854,6 +7880,7 @@ int rc_fr_lex(const rc_lang *fr, const char *text, size_t len, rc_arena *a, rc_t
     memset(&st, 0, sizeof st);
     st.fr = fr;
     st.abbrev = rc_lang_lex(fr, "abbreviations");
+    st.func = rc_lang_lex(fr, "funcwords");
     st.abbr = abbr_filter_of(st.abbrev);
     st.text = text;
     st.wide_end = text + (len >= 7 ? len - 6 : 0);
