@@ -59,6 +59,22 @@ struct rc_ctx {
 void *rc_ctx_derived(const rc_ctx *ctx, enum rc_ctx_slot slot, void *(*make)(const rc_ctx *ctx),
                      void (*destroy)(void *table));
 
+/* The index of the first of toks[0..n) that starts at or after byte off (n when none): tokens
+ * are in text order, so a binary search finds it. The stages ask it of the document's tokens
+ * or of a stretch of them. */
+static inline size_t rc_toks_from(const rc_token *toks, size_t n, uint32_t off)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (toks[mid].start < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* The language data for a code, or NULL. */
 const rc_lang *rc_ctx_lang(const rc_ctx *ctx, const char *code);
 

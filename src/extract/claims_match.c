@@ -16,15 +16,7 @@
 /* The index of the first token that starts at or after off (a binary search). */
 size_t cl_tok_at(const rc_doc *doc, uint32_t off)
 {
-    size_t lo = 0, hi = doc->ntoks;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (doc->toks[mid].start < off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return rc_toks_from(doc->toks, doc->ntoks, off);
 }
 
 /* The index of the number whose span holds byte off, or -1 (a binary search). */

@@ -75,14 +75,7 @@ static size_t tok_at_or_after(const rc_token *toks, size_t n, size_t i, uint32_t
     }
     if (hi > n)
         hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (toks[mid].start < off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return lo + rc_toks_from(toks + lo, hi - lo, off);
 }
 
 /* What each token of doc is (ti[0..ntoks)): the word's classes from the thread's memo, with

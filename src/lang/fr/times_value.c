@@ -242,7 +242,7 @@ static int m_tense_flags(uint32_t f)
 static int m_morph(const tx_p *P, uint32_t s, uint32_t e, rc_morph *m /* OUT */)
 {
     const rc_doc *doc = P->doc;
-    if (doc) {
+    if (doc && doc->ntoks) {
         /* the first token that does not start before s: the words asked about are near one
          * another, so the search starts from the last one found and steps a few tokens before
          * it halves the rest */
@@ -259,13 +259,7 @@ static int m_morph(const tx_p *P, uint32_t s, uint32_t e, rc_morph *m /* OUT */)
             if (hi == 0 || t[hi - 1].start < s)
                 lo = hi;
         }
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (t[mid].start < s)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
+        lo += rc_toks_from(t + lo, hi - lo, s);
         if (lo < doc->ntoks)
             P->memo->tok_hint = lo;
         if (lo < doc->ntoks && t[lo].start == s && t[lo].end == e && rc_word_at(doc, lo))
