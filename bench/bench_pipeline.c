@@ -137,10 +137,10 @@ int main(int argc, char **argv)
      * which other processes inflate; so each step is given its share of the round, and its speed
      * is the corpus size over that share of the best round's CPU time */
     double steps[RC_STEP_STAGE + RC_DOC_MAXSTAGES + 1] = {0};
-    ((rc_ctx *)ctx)->time_steps = true;
+    ctx->time_steps = true;
     for (size_t i = 0; i < c.n; i++)
         extract_one(ctx, &c.docs[i], &out, steps);
-    ((rc_ctx *)ctx)->time_steps = false;
+    ctx->time_steps = false;
     size_t nstages;
     const rc_stage *stages = rc_stages_for("fr", &nstages);
     double all = 0;
