@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "core/lang.h"
 #include "core/wordclass.h"
@@ -59,20 +60,41 @@ struct rc_ctx {
 void *rc_ctx_derived(const rc_ctx *ctx, enum rc_ctx_slot slot, void *(*make)(const rc_ctx *ctx),
                      void (*destroy)(void *table));
 
-/* The index of the first of toks[0..n) that starts at or after byte off (n when none): tokens
- * are in text order, so a binary search finds it. The stages ask it of the document's tokens
- * or of a stretch of them. */
-static inline size_t rc_toks_from(const rc_token *toks, size_t n, uint32_t off)
+/* The index of the first of the n records at base (each size bytes) whose uint32_t at byte
+ * offset field is at least key, n when none. Tokens, sentences, numbers, times, entities and
+ * quotes are kept in text order, so this one binary search answers every "the first that starts
+ * (or ends) from here on" the stages ask; RC_FIRST_STARTING and RC_FIRST_ENDING_AFTER name the
+ * two questions. */
+static inline size_t rc_first_from(const void *base, size_t n, size_t size, size_t field,
+                                   uint32_t key)
 {
+    const char *b = base;
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (toks[mid].start < off)
+        uint32_t v;
+        memcpy(&v, b + mid * size + field, sizeof v);
+        if (v < key)
             lo = mid + 1;
         else
             hi = mid;
     }
     return lo;
+}
+
+/* The first of arr[0..n), records of type T in text order, that starts at or after byte off. */
+#define RC_FIRST_STARTING(T, arr, n, off) \
+    rc_first_from((arr), (n), sizeof(T), offsetof(T, start), (off))
+/* The first of arr[0..n), records of type T in text order, that ends after byte off (offsets
+ * stay below UINT32_MAX / 4, so off + 1 does not wrap). */
+#define RC_FIRST_ENDING_AFTER(T, arr, n, off) \
+    rc_first_from((arr), (n), sizeof(T), offsetof(T, end), (uint32_t)(off) + 1u)
+
+/* The index of the first of toks[0..n) that starts at or after byte off (n when none); the
+ * stages ask it of the document's tokens or of a stretch of them. */
+static inline size_t rc_toks_from(const rc_token *toks, size_t n, uint32_t off)
+{
+    return RC_FIRST_STARTING(rc_token, toks, n, off);
 }
 
 /* The language data for a code, or NULL. */

@@ -49,14 +49,7 @@ void cl_explain_toks(cl_fig *f, const rc_doc *doc, const char *rule, size_t i, s
 /* The sentence holding byte off. */
 static size_t cl_sentence(const rc_doc *doc, uint32_t off)
 {
-    size_t lo = 0, hi = doc->nsents;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (doc->sents[mid].end <= off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = RC_FIRST_ENDING_AFTER(rc_span, doc->sents, doc->nsents, off);
     return lo < doc->nsents ? lo : doc->nsents - 1;
 }
 

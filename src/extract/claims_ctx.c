@@ -45,14 +45,7 @@ static bool cl_figure_between(const cl_doc *d, const cl_fig *f, uint32_t a, uint
     }
     if (lo >= hi)
         return false;
-    size_t lo_n = 0, hi_n = doc->nnums;
-    while (lo_n < hi_n) { /* the first number that ends after lo */
-        size_t mid = lo_n + (hi_n - lo_n) / 2;
-        if (doc->nums[mid].end <= lo)
-            lo_n = mid + 1;
-        else
-            hi_n = mid;
-    }
+    size_t lo_n = RC_FIRST_ENDING_AFTER(rc_number, doc->nums, doc->nnums, lo);
     for (size_t k = lo_n; k < doc->nnums && doc->nums[k].start < hi; k++) {
         const rc_number *nu = &doc->nums[k];
         if (nu->start < lo || nu->end > hi)
@@ -109,14 +102,7 @@ static void cl_time(cl_doc *d, cl_fig *f)
     uint32_t dist = UINT32_MAX;
     uint32_t w0 = doc->toks[f->win0].start;
     uint32_t w1 = f->win1 > f->win0 ? doc->toks[f->win1 - 1].end : s->end;
-    size_t lo = 0, hi = doc->ntimes;
-    while (lo < hi) { /* times are in text order: the first that ends after the sentence starts */
-        size_t mid = lo + (hi - lo) / 2;
-        if (doc->times[mid].end <= s->start)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = RC_FIRST_ENDING_AFTER(rc_time, doc->times, doc->ntimes, s->start);
     for (size_t i = lo; i < doc->ntimes && doc->times[i].start < s->end; i++) {
         const rc_time *t = &doc->times[i];
         if (t->end <= s->start || t->type == RC_TIME_SET || !t->from[0])
@@ -265,14 +251,7 @@ static int cl_places(cl_doc *d, cl_fig *f)
         uint32_t w1 = f->win1 > f->win0 ? doc->toks[f->win1 - 1].end : s->end;
         for (int pass = 0; pass < 2 && !n; pass++) {
             uint32_t a = pass ? s->start : w0, b = pass ? s->end : w1;
-            size_t lo = 0, hi = doc->nents;
-            while (lo < hi) { /* entities are in text order: the first starting at a or after */
-                size_t mid = lo + (hi - lo) / 2;
-                if (doc->ents[mid].start < a)
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
+            size_t lo = RC_FIRST_STARTING(rc_entity, doc->ents, doc->nents, a);
             for (size_t i = lo; i < doc->nents && doc->ents[i].start <= b; i++) {
                 const rc_entity *e = &doc->ents[i];
                 if (e->type == RC_ENT_LOC && e->start >= a && e->end <= b &&

@@ -22,14 +22,7 @@ size_t cl_tok_at(const rc_doc *doc, uint32_t off)
 /* The index of the number whose span holds byte off, or -1 (a binary search). */
 long cl_num_at(const rc_doc *doc, uint32_t off)
 {
-    size_t lo = 0, hi = doc->nnums;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (doc->nums[mid].end <= off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = RC_FIRST_ENDING_AFTER(rc_number, doc->nums, doc->nnums, off);
     return lo < doc->nnums && doc->nums[lo].start <= off ? (long)lo : -1;
 }
 
@@ -90,14 +83,7 @@ int cl_punct(const rc_doc *doc, size_t i, char c)
 /* Whether byte off lies inside a time expression (times are in text order). */
 bool cl_in_time(const rc_doc *doc, uint32_t off)
 {
-    size_t lo = 0, hi = doc->ntimes;
-    while (lo < hi) { /* the first time that ends after off */
-        size_t mid = lo + (hi - lo) / 2;
-        if (doc->times[mid].end <= off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = RC_FIRST_ENDING_AFTER(rc_time, doc->times, doc->ntimes, off);
     return lo < doc->ntimes && doc->times[lo].start <= off;
 }
 
@@ -121,14 +107,7 @@ bool cl_place_at(const rc_doc *doc, uint32_t s, uint32_t e)
  * there, or none does; a place, an organisation or a person (27 Etats, 3 Mirage) does not. */
 bool cl_people_at(const rc_doc *doc, uint32_t s)
 {
-    size_t lo = 0, hi = doc->nents;
-    while (lo < hi) { /* entities are in text order */
-        size_t mid = lo + (hi - lo) / 2;
-        if (doc->ents[mid].start < s)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = RC_FIRST_STARTING(rc_entity, doc->ents, doc->nents, s);
     return lo >= doc->nents || doc->ents[lo].start != s || doc->ents[lo].type == RC_ENT_MISC;
 }
 

@@ -152,15 +152,8 @@ static int cl_names_source(const rc_doc *doc, const cl_fig *f, size_t a, size_t 
 static int cl_sent_has_figure(const rc_doc *doc, size_t s)
 {
     const rc_span *sp = &doc->sents[s];
-    size_t lo = 0, hi = doc->nnums;
-    while (lo < hi) { /* numbers are in text order: the first that starts in the sentence */
-        size_t mid = lo + (hi - lo) / 2;
-        if (doc->nums[mid].start < sp->start)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (size_t i = lo; i < doc->nnums; i++) {
+    /* the first number that starts in the sentence */
+    for (size_t i = RC_FIRST_STARTING(rc_number, doc->nums, doc->nnums, sp->start); i < doc->nnums; i++) {
         const rc_number *n = &doc->nums[i];
         if (n->start >= sp->end)
             break;

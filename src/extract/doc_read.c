@@ -372,14 +372,7 @@ static void read_attributions(reader *r, json_t *v)
 /* The index of the sentence that holds byte off (the last one starting at or before it). */
 static uint32_t sentence_at(const rc_doc *doc, uint32_t off)
 {
-    size_t lo = 0, hi = doc->nsents;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (doc->sents[mid].start <= off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = RC_FIRST_STARTING(rc_span, doc->sents, doc->nsents, off + 1); /* the first after */
     return lo ? (uint32_t)(lo - 1) : 0;
 }
 

@@ -359,14 +359,7 @@ static bool ent_list_before_place(const rc_doc *d, size_t known, uint32_t end)
         return false;
     while (q < len && t[q] == ' ')
         q++;
-    size_t lo = 0, hi = known;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (d->ents[mid].start < q)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = RC_FIRST_STARTING(rc_entity, d->ents, known, q);
     if (lo < known && d->ents[lo].start == q && d->ents[lo].type == RC_ENT_LOC)
         return true;
     /* or the item after it, a lone name made a place just before (the list read backwards) */

@@ -126,14 +126,7 @@ static int32_t org_antecedent(const src_state *st, uint32_t k, uint32_t sent, ui
     uint32_t from = d->sents[sent >= back ? sent - back : 0].start;
     size_t nlen;
     const char *noun = speaker_tok_text(st, k, &nlen);
-    size_t lo = 0, hi = d->nents; /* entities are in text order: the first at or after k */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (d->ents[mid].start < at)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = RC_FIRST_STARTING(rc_entity, d->ents, d->nents, at); /* the first at or after k */
     for (size_t e = lo; e-- > 0;) {
         const rc_entity *en = &d->ents[e];
         if (en->start < from)
