@@ -5,6 +5,7 @@
  * "que", the sentence before an inverted verb) and the attribution.
  */
 #include <assert.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,15 +34,8 @@ static int32_t quote_around(const pass *ps, uint32_t i)
  * the quotes before a token starts. */
 static size_t quotes_before(const pass *ps, uint32_t i)
 {
-    size_t lo = 0, hi = ps->st->doc->nquotes;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (ps->qt[mid].oa < i)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return rc_first_from(ps->qt, ps->st->doc->nquotes, sizeof *ps->qt, offsetof(quote_tok, oa),
+                         i);
 }
 
 /* Whether token k's word has class cls in source_grammar.tsv (coord: et, mais, puis; dem). */
