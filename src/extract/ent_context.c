@@ -11,6 +11,20 @@
 #include "extract/ent_int.h"
 #include "lang/fr/morph.h"
 
+/* Whether token i is only a verb for the dictionary, asked once per document (the look-back
+ * for titles passes over the same words for every name of a sentence). */
+static inline bool ent_tverb(ent_run *r, size_t i)
+{
+    uint8_t *v = &r->tverb[i];
+    if (!*v) {
+        rc_morph m;
+        bool verb = rc_fr_morph_tok(r->doc, i, &m) &&
+                    (m.flags & RC_M_VERB) && !(m.flags & (RC_M_NOUN | RC_M_ADJ));
+        *v = verb ? 2 : 1;
+    }
+    return *v == 2;
+}
+
 /* How far back a title may stand from the name it introduces (le ministre turc des affaires
  * étrangères Mevlüt Cavusoglu). */
 #define ENT_TITLE_BACK 10

@@ -306,34 +306,6 @@ static inline bool ent_namelike(ent_run *r, size_t i)
     return m ? m == 2 : ent_namelike_ask(r, i);
 }
 
-/* Whether token i is a word of a number (Trente civils, Deux mille): a figure, not a name.
- * Asked in text order, like ent_in_time. */
-static inline bool ent_in_number(ent_run *r, size_t i)
-{
-    const rc_doc *d = r->doc;
-    while (r->num_i < d->nnums && d->nums[r->num_i].end <= d->toks[i].start)
-        r->num_i++;
-    return r->num_i < d->nnums && d->nums[r->num_i].start <= d->toks[i].start;
-}
-
-/* Whether token i lies inside a time expression (Noël, Décembre in a heading). The times are
- * in text order and tokens are asked about in text order, so one cursor suffices. */
-static inline bool ent_in_time(ent_run *r, size_t i)
-{
-    const rc_doc *d = r->doc;
-    while (r->time_i < d->ntimes && d->times[r->time_i].end <= d->toks[i].start)
-        r->time_i++;
-    return r->time_i < d->ntimes && d->times[r->time_i].start <= d->toks[i].start;
-}
-
-/* Whether a word is a plural article (les, des, aux, ces), before which a group may be named in
- * lower case. */
-static inline bool ent_plural_article(const char *s, size_t n)
-{
-    return n == 3 && (memcmp(s, "les", 3) == 0 || memcmp(s, "des", 3) == 0 ||
-                      memcmp(s, "aux", 3) == 0 || memcmp(s, "ces", 3) == 0);
-}
-
 /* Whether a word links a name to what follows inside an organisation's name. */
 static inline bool ent_org_link(const char *s, size_t n)
 {
@@ -361,20 +333,6 @@ static inline bool ent_may_be_known(const ent_run *r, size_t i)
     size_t fn;
     const char *f = rc_word_folded(r->doc, i, &fn);
     return !f || rc_gaz_is_prefix(r->gaz, rc_gaz_prefix_hash(RC_GAZ_PREFIX_SEED, f, fn));
-}
-
-/* Whether token i is only a verb for the dictionary, asked once per document (the look-back
- * for titles passes over the same words for every name of a sentence). */
-static inline bool ent_tverb(ent_run *r, size_t i)
-{
-    uint8_t *v = &r->tverb[i];
-    if (!*v) {
-        rc_morph m;
-        bool verb = rc_fr_morph_tok(r->doc, i, &m) &&
-                    (m.flags & RC_M_VERB) && !(m.flags & (RC_M_NOUN | RC_M_ADJ));
-        *v = verb ? 2 : 1;
-    }
-    return *v == 2;
 }
 
 #endif

@@ -30,6 +30,34 @@
 #include "lang/fr/morph.h"
 #include "util/fold.h"
 
+/* Whether token i is a word of a number (Trente civils, Deux mille): a figure, not a name.
+ * Asked in text order, like ent_in_time. */
+static inline bool ent_in_number(ent_run *r, size_t i)
+{
+    const rc_doc *d = r->doc;
+    while (r->num_i < d->nnums && d->nums[r->num_i].end <= d->toks[i].start)
+        r->num_i++;
+    return r->num_i < d->nnums && d->nums[r->num_i].start <= d->toks[i].start;
+}
+
+/* Whether token i lies inside a time expression (Noël, Décembre in a heading). The times are
+ * in text order and tokens are asked about in text order, so one cursor suffices. */
+static inline bool ent_in_time(ent_run *r, size_t i)
+{
+    const rc_doc *d = r->doc;
+    while (r->time_i < d->ntimes && d->times[r->time_i].end <= d->toks[i].start)
+        r->time_i++;
+    return r->time_i < d->ntimes && d->times[r->time_i].start <= d->toks[i].start;
+}
+
+/* Whether a word is a plural article (les, des, aux, ces), before which a group may be named in
+ * lower case. */
+static inline bool ent_plural_article(const char *s, size_t n)
+{
+    return n == 3 && (memcmp(s, "les", 3) == 0 || memcmp(s, "des", 3) == 0 ||
+                      memcmp(s, "aux", 3) == 0 || memcmp(s, "ces", 3) == 0);
+}
+
 /* A run longer than this is a heading or a list in title case, not one name. */
 #define ENT_MAXWORDS 8
 
