@@ -45,11 +45,6 @@ static const char *const cclass_names[SC_N] = {"according", "for", "continue", "
                                                "source_of", "relay", "citing", "told", "verb",
                                                "none"};
 
-const char *srclex_vclass_name(int cls)
-{
-    return cls >= 0 && cls < SV_N ? vclass_names[cls] : "say";
-}
-
 /* FNV-1a: the keys are short folded words. */
 static size_t hash(const char *s, size_t n)
 {

@@ -132,7 +132,5 @@ enum srclex_lexicon {
 /* The lexicon which of the table's context, or NULL when the language has none by that name. */
 const rc_lexicon *srclex_lex(const srclex *sl, enum srclex_lexicon which);
 
-/* The name of a verb class ("say", "deny"), for JSON; static storage. */
-const char *srclex_vclass_name(int cls);
 
 #endif

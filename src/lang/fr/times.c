@@ -231,12 +231,6 @@ int rc_fr_times_pass(const rc_lang *fr, const char *text, size_t len, rc_arena *
                        &out->ntimes);
 }
 
-int rc_fr_times_again(const rc_ctx *ctx, const rc_fr_times_first *first, const rc_date *ref,
-                      rc_arena *a, rc_time **out, size_t *n)
-{
-    return rc_fr_times_again_doc(ctx, NULL, first, ref, a, out, n);
-}
-
 int rc_fr_times_again_doc(const rc_ctx *ctx, const rc_doc *doc, const rc_fr_times_first *first,
                           const rc_date *ref, rc_arena *a, rc_time **out, size_t *n)
 {

@@ -30,7 +30,7 @@ int rc_fr_times_doc(const rc_doc *doc, const rc_date *ref, rc_arena *a, rc_time 
 
 /* The recognizer's first pass over a text, with no reference date: its atoms and what they read
  * unresolved. The document's date can be inferred from it (rc_fr_docdate_from), and the final
- * reading made from the same atoms (rc_fr_times_again) without lexing the text twice. */
+ * reading made from the same atoms (rc_fr_times_again_doc) without lexing the text twice. */
 typedef struct rc_fr_times_first {
     const rc_lang *fr;
     const char *text; /* NUL-terminated: the text, or its copy in the arena */
@@ -47,13 +47,10 @@ int rc_fr_times_pass(const rc_lang *fr, const char *text, size_t len, rc_arena *
                      rc_fr_times_first *out /* OUT */);
 
 /* What rc_fr_times_ctx would find in the first pass's text against ref: the first pass's own
- * array when ref is NULL, else a new reading of its atoms, in a. Returns 0 or RC_ENOMEM. */
-int rc_fr_times_again(const rc_ctx *ctx, const rc_fr_times_first *first, const rc_date *ref,
-                      rc_arena *a, rc_time **out /* OUT */, size_t *n /* OUT */);
-
-/* rc_fr_times_again for the document doc whose text the first pass read, while its stages run:
- * the morphology of the tense is then asked through its word memo (core/words.h). doc may be
- * NULL (then as rc_fr_times_again). */
+ * array when ref is NULL, else a new reading of its atoms, in a. doc is the document whose text
+ * the first pass read, while its stages run: the morphology of the tense is then asked through
+ * its word memo (core/words.h); doc may be NULL, and the morphology is asked directly. Returns 0
+ * or RC_ENOMEM. */
 int rc_fr_times_again_doc(const rc_ctx *ctx, const rc_doc *doc, const rc_fr_times_first *first,
                           const rc_date *ref, rc_arena *a, rc_time **out /* OUT */,
                           size_t *n /* OUT */);
