@@ -209,8 +209,10 @@ int rc_fr_times_doc(const rc_doc *doc, const rc_date *ref, rc_arena *a, rc_time 
                        n);
 }
 
-int rc_fr_times_pass(const rc_lang *fr, const char *text, size_t len, rc_arena *a,
-                     rc_fr_times_first *out)
+/* The first pass of text (doc->text when doc is not NULL, whose word records then settle the
+ * words), with no reference, into *out. */
+static int times_pass(const rc_lang *fr, const rc_doc *doc, const char *text, size_t len,
+                      rc_arena *a, rc_fr_times_first *out)
 {
     memset(out, 0, sizeof *out);
     int status = times_text(fr, &text, len, a);
@@ -223,12 +225,23 @@ int rc_fr_times_pass(const rc_lang *fr, const char *text, size_t len, rc_arena *
         return RC_OK;
     tx_atom *atoms;
     size_t natoms;
-    if ((status = rc_fr_times_lex(fr, text, len, a, &atoms, &natoms)))
+    if ((status = rc_fr_times_lex_doc(fr, doc, text, len, a, &atoms, &natoms)))
         return status;
     out->atoms = atoms;
     out->natoms = natoms;
     return times_parse(NULL, NULL, fr, text, len, atoms, natoms, NULL, a, &out->times,
                        &out->ntimes);
+}
+
+int rc_fr_times_pass(const rc_lang *fr, const char *text, size_t len, rc_arena *a,
+                     rc_fr_times_first *out)
+{
+    return times_pass(fr, NULL, text, len, a, out);
+}
+
+int rc_fr_times_pass_doc(const rc_doc *doc, rc_arena *a, rc_fr_times_first *out)
+{
+    return times_pass(doc->ctx->fr, doc, doc->text, doc->len, a, out);
 }
 
 int rc_fr_times_again_doc(const rc_ctx *ctx, const rc_doc *doc, const rc_fr_times_first *first,
