@@ -210,7 +210,9 @@ static int times_parse(const rc_ctx *ctx, const rc_doc *doc, const rc_lang *fr, 
             return RC_ENOMEM;
         if (best.from != NODAY)
             tx_fmt_day(t->from, sizeof t->from, best.from);
-        if (best.to != NODAY)
+        if (best.to != NODAY && best.to == best.from)
+            memcpy(t->to, t->from, sizeof t->to); /* a single day: written once */
+        else if (best.to != NODAY)
             tx_fmt_day(t->to, sizeof t->to, best.to);
         if ((best.type == RC_TIME_DATE || best.type == RC_TIME_DATETIME) && best.from != NODAY &&
             best.from == best.to && best.from != P.narr) {
