@@ -2,7 +2,8 @@
  * times.c - the French temporal recognizer: reads the atoms of times_lex.re with hand-written
  * rules (dates, parts of days, clock times, relative offsets, ranges, durations, sets) and
  * resolves each expression against the reference date into a TIMEX3 value and the first and last
- * calendar days it covers. At each atom every rule is tried and the longest match wins.
+ * calendar days it covers. At each atom every rule that can start there (tx_rules) is tried and
+ * the longest match wins.
  *
  * Relative expressions are resolved with the reference: cue words first (dernier, prochain, ce),
  * then the tense of the nearest verb in the clause (markers, and the morphology when a context is
