@@ -95,7 +95,8 @@ enum ent_shape_fact {
     SH_ARTICLE,     /* ent_article_name: al-Assad */
     SH_ORG_ADJ,     /* ent_org_adjective: may continue an organisation's name */
     SH_STARTS_NAME, /* rc_gaz_starts_name: the first word of a known name of several words */
-    SH_AUX          /* one of the auxiliaries and conjunctions that end a title's look-back */
+    SH_AUX,         /* one of the auxiliaries and conjunctions that end a title's look-back */
+    SH_LOWER_ORG    /* a lower-case word that is an organisation's name (talibans, shebab) */
 };
 
 /* What the words before token a say about the name starting there. */
@@ -299,11 +300,20 @@ static inline bool ent_tfunc(ent_run *r, size_t i)
     return c & TC_FUNC_SET ? (c & TC_FUNC) != 0 : ent_tfunc_ask(r, i);
 }
 
-/* ent_namelike_ask, answered from the token's memo after the first time. */
+/* ent_namelike_ask, answered from the token's memo after the first time; the tokens that fail
+ * its first tests (no word; a lower-case word too short or not starting like an article) are
+ * answered here without a call. */
 static inline bool ent_namelike(ent_run *r, size_t i)
 {
     uint8_t m = r->tname[i];
-    return m ? m == 2 : ent_namelike_ask(r, i);
+    if (m)
+        return m == 2;
+    const rc_token *t = &r->doc->toks[i];
+    if (t->kind != RC_TOK_WORD ||
+        (!(t->flags & RC_TF_UPPER) &&
+         (t->end - t->start < 4 || !ent_article_start(r->doc->text[t->start]))))
+        return false;
+    return ent_namelike_ask(r, i);
 }
 
 /* Whether a word links a name to what follows inside an organisation's name. */

@@ -731,6 +731,43 @@ static size_t ent_split(ent_run *r, size_t a, size_t b, size_t sent_start)
     return b;
 }
 
+/* Whether the lower-case word of token i is an organisation's name (les talibans), as an
+ * ent_shape question: the cheap prefix test, then the list. */
+static bool ent_lower_org_q(ent_run *r, size_t i)
+{
+    return ent_may_be_known(r, i) && rc_lex_get(r->lx.orgs, tok_s(r->doc, i), tok_n(r->doc, i));
+}
+
+/* ent_lower_org_q of token i, once per word. */
+static bool ent_lower_org(ent_run *r, size_t i)
+{
+    return ent_shape(r, i, SH_LOWER_ORG, ent_lower_org_q);
+}
+
+/* The first token from i on that the main loop must look at: a word that may start a name (a
+ * capital, or a lower-case word long enough to be an article name) or one right after a word
+ * of three letters (a plural article, before which a group is named in lower case). The tokens
+ * passed over change nothing but the sentence start, kept in *sent_start. */
+static size_t ent_skip(const rc_doc *doc, size_t i, size_t *sent_start)
+{
+    const rc_token *toks = doc->toks;
+    const char *text = doc->text;
+    size_t n = doc->ntoks, ss = *sent_start;
+    for (; i < n; i++) {
+        const rc_token *t = &toks[i];
+        if (t->flags & RC_TF_SENTSTART)
+            ss = i;
+        if (t->kind != RC_TOK_WORD)
+            continue;
+        if ((t->flags & RC_TF_UPPER) ||
+            (t->end - t->start >= 4 && ent_article_start(text[t->start])) ||
+            (i > 0 && toks[i - 1].end - toks[i - 1].start == 3))
+            break;
+    }
+    *sent_start = ss;
+    return i;
+}
+
 int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
 {
     (void)env;
@@ -767,13 +804,12 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
 
     size_t sent_start = 0;
     for (size_t i = 0; i < doc->ntoks;) {
+        /* most tokens start no name and follow no plural article: passed over in a loop that
+         * reads only the token array */
+        i = ent_skip(doc, i, &sent_start);
+        if (i >= doc->ntoks)
+            break;
         const rc_token *t = &doc->toks[i];
-        if (t->flags & RC_TF_SENTSTART)
-            sent_start = i;
-        if (t->kind != RC_TOK_WORD) { /* no name starts there, nor a group after an article */
-            i++;
-            continue;
-        }
         /* a lower-case word is a name only as an article name (al-Assad): most fail its first
          * test, read here without the token memo */
         bool lower_no = !(t->flags & RC_TF_UPPER) &&
@@ -782,7 +818,7 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
             /* groups named in lower case after an article: les talibans, des shebab */
             if (t->kind == RC_TOK_WORD && i > 0 && !(t->flags & RC_TF_UPPER) &&
                 ent_plural_article(tok_s(doc, i - 1), tok_n(doc, i - 1)) &&
-                ent_may_be_known(&r, i) && rc_lex_get(r.lx.orgs, tok_s(doc, i), tok_n(doc, i))) {
+                ent_lower_org(&r, i)) {
                 int st = ent_add(&r, t->start, t->end, RC_ENT_ORG, NULL);
                 if (st)
                     return st;
