@@ -745,23 +745,33 @@ static bool ent_lower_org(ent_run *r, size_t i)
 }
 
 /* The first token from i on that the main loop must look at: a word that may start a name (a
- * capital, or a lower-case word long enough to be an article name) or one right after a word
- * of three letters (a plural article, before which a group is named in lower case). The tokens
+ * capital, or a lower-case word shaped like an article name) or one right after a plural
+ * article (before which a group is named in lower case). The tokens
  * passed over change nothing but the sentence start, kept in *sent_start. */
 static size_t ent_skip(const rc_doc *doc, size_t i, size_t *sent_start)
 {
     const rc_token *toks = doc->toks;
-    const char *text = doc->text;
+    const unsigned char *text = (const unsigned char *)doc->text;
     size_t n = doc->ntoks, ss = *sent_start;
+    uint32_t prev = i > 0 ? toks[i - 1].end - toks[i - 1].start : 0; /* the length before */
     for (; i < n; i++) {
         const rc_token *t = &toks[i];
-        if (t->flags & RC_TF_SENTSTART)
-            ss = i;
+        unsigned f = t->flags;
+        uint32_t len = t->end - t->start, before = prev;
+        prev = len;
+        ss = f & RC_TF_SENTSTART ? i : ss;
         if (t->kind != RC_TOK_WORD)
             continue;
-        if ((t->flags & RC_TF_UPPER) ||
-            (t->end - t->start >= 4 && ent_article_start(text[t->start])) ||
-            (i > 0 && toks[i - 1].end - toks[i - 1].start == 3))
+        if (f & RC_TF_UPPER)
+            break;
+        /* an article name (ent_article_name) starts with a, e or u (bits 0, 4 and 20 from 'a')
+         * and has its hyphen at byte 2, 3 or 4 */
+        const unsigned char *s = text + t->start;
+        unsigned c = (unsigned)s[0] - 'a';
+        if (len >= 4 && c < 32 && ((0x100011u >> c) & 1u) &&
+            (s[2] == '-' || s[3] == '-' || (len > 5 && s[4] == '-')))
+            break;
+        if (before == 3 && ent_plural_article(doc->text + toks[i - 1].start, 3))
             break;
     }
     *sent_start = ss;
