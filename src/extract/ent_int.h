@@ -44,11 +44,8 @@ enum ent_cue {
     CUE_OWN    /* a possessive of the first or second person (notre chaîne X: the outlet speaking) */
 };
 
-/* The lexicons the stage reads, fetched once per document. */
-typedef struct ent_lex {
-    const rc_lexicon *cues, *orgs, *countries, *demonyms, *first, *func, *places;
-    const rc_lexicon *grammar; /* source_grammar: its definite articles open titles */
-} ent_lex;
+/* The lexicons the stage reads, found once per context with the gazetteer. */
+typedef rc_gaz_lexicons ent_lex;
 
 /* The state of the stage on one document. */
 typedef struct ent_run {

@@ -799,17 +799,10 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
     r.memo_mask = mcap - 1;
     if (!r.tcache || !r.tword || !r.tverb || !r.tname || !r.memo || !r.given)
         return RC_ENOMEM;
-    r.lx.cues = rc_lang_lex(fr, "ent_cues");
-    r.lx.orgs = rc_lang_lex(fr, "ent_orgs");
-    r.lx.countries = rc_lang_lex(fr, "ent_countries");
-    r.lx.demonyms = rc_lang_lex(fr, "ent_demonyms");
-    r.lx.first = rc_lang_lex(fr, "ent_firstnames");
-    r.lx.func = rc_lang_lex(fr, "funcwords");
-    r.lx.places = rc_lang_lex(fr, "place_names");
-    r.lx.grammar = rc_lang_lex(fr, "source_grammar");
     const rc_gaz *gaz = rc_gaz_get(doc->ctx);
     if (!gaz)
         return RC_ENOMEM;
+    r.lx = *rc_gaz_lexicons_of(gaz);
     r.gaz = gaz;
 
     size_t sent_start = 0;
