@@ -651,8 +651,21 @@ static void ent_fold_spans(const ent_run *r, size_t a, size_t b, char *buf /* OU
     uint32_t h = RC_GAZ_PREFIX_SEED;
     for (size_t e = a; e < b; e++) {
         uint32_t from = e == a ? d->toks[a].start : d->toks[e - 1].end;
-        size_t room = ENT_FOLDCAP - o;
-        size_t n = may ? rc_fold(d->text + from, d->toks[e].end - from, buf + o, room) : 0;
+        size_t room = ENT_FOLDCAP - o, n = 0;
+        if (may) {
+            /* the word's fold is in the word table; folding goes character by character, so a
+             * space then the word folds to a space then that fold. rc_fold only where the gap
+             * is another, or the room might run short (it may refuse a character early). */
+            size_t gap = d->toks[e].start - from, wn = 0;
+            const char *wf = gap <= 1 ? rc_word_folded(d, e, &wn) : NULL;
+            if (wf && (gap == 0 ? e == a : d->text[from] == ' ') && gap + wn + 4 <= room) {
+                buf[o] = ' ';
+                memcpy(buf + o + gap, wf, wn);
+                n = gap + wn;
+            } else {
+                n = rc_fold(d->text + from, d->toks[e].end - from, buf + o, room);
+            }
+        }
         may = may && n <= room;
         if (may) {
             h = rc_gaz_prefix_hash(h, buf + o, n);
