@@ -57,7 +57,6 @@ typedef struct ent_run {
     size_t num_i;  /* next number to compare against */
     uint16_t *tcache; /* per token: TC_* bits, the cue class in the low five */
     uint8_t *tword;  /* per token: W_* bits, what the name lists say of the word alone */
-    uint8_t *tverb;  /* per token: 0 not asked, 1 not only a verb, 2 only a verb */
     uint8_t *tname;  /* per token: 0 not asked, 1 no part of a name, 2 may be (ent_namelike) */
     int32_t *memo;   /* open-addressing table: index + 1 of an entity of the same text and type */
     size_t memo_mask;
@@ -92,7 +91,7 @@ enum ent_shape_fact {
     SH_ARTICLE,     /* ent_article_name: al-Assad */
     SH_ORG_ADJ,     /* ent_org_adjective: may continue an organisation's name */
     SH_STARTS_NAME, /* rc_gaz_starts_name: the first word of a known name of several words */
-    SH_AUX,         /* one of the auxiliaries and conjunctions that end a title's look-back */
+    SH_BACKSTOP,    /* ends a title's look-back: only a verb, or an auxiliary or conjunction */
     SH_LOWER_ORG    /* a lower-case word that is an organisation's name (talibans, shebab) */
 };
 

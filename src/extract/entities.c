@@ -802,7 +802,6 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
     ent_run r = {.doc = doc};
     r.tcache = rc_arena_calloc(&doc->arena, doc->ntoks + 1, sizeof *r.tcache);
     r.tword = rc_arena_calloc(&doc->arena, doc->ntoks + 1, 1);
-    r.tverb = rc_arena_calloc(&doc->arena, doc->ntoks + 1, 1);
     r.tname = rc_arena_calloc(&doc->arena, doc->ntoks + 1, 1);
     size_t mcap = 64;
     while (mcap < doc->ntoks / 4 + 16 && mcap < (1u << 20))
@@ -810,7 +809,7 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
     r.memo = rc_arena_calloc(&doc->arena, mcap, sizeof *r.memo);
     r.given = rc_arena_calloc(&doc->arena, mcap, sizeof *r.given);
     r.memo_mask = mcap - 1;
-    if (!r.tcache || !r.tword || !r.tverb || !r.tname || !r.memo || !r.given)
+    if (!r.tcache || !r.tword || !r.tname || !r.memo || !r.given)
         return RC_ENOMEM;
     const rc_gaz *gaz = rc_gaz_get(doc->ctx);
     if (!gaz)
