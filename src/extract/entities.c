@@ -428,8 +428,8 @@ static int ent_resolve(ent_run *r)
         /* the whole key, and a person's last word */
         for (int pass = 0; pass < 2; pass++) {
             if (pass == 1) {
-                const char *sp = strrchr(e->key, ' ');
-                if (e->type != RC_ENT_PER || !sp)
+                const char *sp = e->type == RC_ENT_PER ? strrchr(e->key, ' ') : NULL;
+                if (!sp)
                     break;
                 k = sp + 1;
             }
