@@ -970,9 +970,64 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
     return st ? st : rc_entlink(doc);
 }
 
+/* Room of the tables of ent_json_again: values written again in one array. */
+#define ENT_JREP 32
+/* The longest value ent_json_again copies (longer ones are written each time). */
+#define ENT_JREP_MAXN 128
+
+/* Where the writer put a value of the array: its identity (a number's bits) and its bytes in the
+ * output. */
+typedef struct ent_jrep {
+    uint64_t id;
+    uint32_t off, n;
+} ent_jrep;
+
+/* The slot of a value's identity in a table of ENT_JREP. */
+static ent_jrep *ent_jrep_slot(ent_jrep *tab, uint64_t id)
+{
+    return &tab[((id ^ (id >> 31)) * 0x9e3779b97f4a7c15u) >> 59];
+}
+
+/* The mentions of one place share its coordinates, which cost a shortest round-trip formatting
+ * each: when the value of identity id is the last one kept in its slot, its bytes as written
+ * before in this array are written again and true is returned. */
+static bool ent_json_again(rc_json *j, ent_jrep *tab, uint64_t id)
+{
+    const ent_jrep *e = ent_jrep_slot(tab, id);
+    if (e->n == 0 || e->id != id)
+        return false;
+    char tmp[ENT_JREP_MAXN]; /* the output may move while it grows: copy out first */
+    memcpy(tmp, j->out->data + e->off, e->n);
+    rc_json_raw(j, tmp, e->n);
+    return true;
+}
+
+/* Keeps where the value of identity id was just written (from byte from of the output). */
+static void ent_json_kept(rc_json *j, ent_jrep *tab, uint64_t id, size_t from)
+{
+    size_t n = j->out->len - from;
+    if (j->out->err || n == 0 || n > ENT_JREP_MAXN || from > UINT32_MAX)
+        return;
+    *ent_jrep_slot(tab, id) = (ent_jrep){id, (uint32_t)from, (uint32_t)n};
+}
+
+/* Writes a number of the array, or its bytes again (ent_json_again). */
+static void ent_json_num(rc_json *j, ent_jrep *tab, double v)
+{
+    uint64_t id;
+    memcpy(&id, &v, sizeof id); /* the bits: -0 and 0 are written apart */
+    if (ent_json_again(j, tab, id))
+        return;
+    size_t from = j->out->len;
+    rc_json_num(j, v);
+    ent_json_kept(j, tab, id, from);
+}
+
 void rc_write_entities(rc_json *j, const rc_doc *doc, unsigned flags)
 {
     static const char *const types[] = {"PER", "ORG", "LOC", "MISC"};
+    ent_jrep nums[ENT_JREP];
+    memset(nums, 0, sizeof nums);
     rc_json_arr(j);
     for (size_t i = 0; i < doc->nents; i++) {
         const rc_entity *e = &doc->ents[i];
@@ -993,9 +1048,9 @@ void rc_write_entities(rc_json *j, const rc_doc *doc, unsigned flags)
         rc_json_strz(j, e->canon);
         if (!isnan(e->lat)) {
             rc_json_key(j, "lat");
-            rc_json_num(j, e->lat);
+            ent_json_num(j, nums, e->lat);
             rc_json_key(j, "lon");
-            rc_json_num(j, e->lon);
+            ent_json_num(j, nums, e->lon);
         }
         rc_json_obj_end(j);
     }
