@@ -200,7 +200,8 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
     /* leading words that are not names: Le, Selon, a title written with a capital */
     int known = ent_type_known(r, a, b);
     while (a < b && known == -1 && !(a + 1 < b && ent_inner_apostrophe(d, a + 1))) {
-        if (ent_title_article(r, a, b, sent_start) && ent_type_known(r, a + 1, b) == -1) {
+        if (b >= a + 2 && ent_title_article(r, a, b, sent_start) &&
+            ent_type_known(r, a + 1, b) == -1) {
             rc_gaz_place pl;
             const char *s = tok_s(d, a);
             size_t n = d->toks[b - 1].end - d->toks[a].start;
@@ -258,16 +259,18 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
     /* a one-letter outlet (X) only where an outlet is named: sur X, via X, le réseau X */
     if (n == 1 && (c.locprep || c.orgnoun) && rc_lex_get(r->lx.orgs, s, n))
         return ent_add(r, start, end, RC_ENT_ORG, NULL);
-    if (words <= 4 && ent_dateline_outlet(r, a, b))
+    /* the cues of these few shapes are tested first here, without a call: most names have
+     * none of them */
+    if (words <= 4 && a >= 2 && tok_n(d, a - 1) == 1 && ent_dateline_outlet(r, a, b))
         return ent_add(r, start, end, RC_ENT_ORG, NULL);
     if (words <= 4 && ent_baptised(r, a, sent_start))
         return ent_add(r, start, end, RC_ENT_MISC, NULL);
     if (words <= 3 && ent_nickname(r, a, sent_start))
         return ent_add(r, start, end, RC_ENT_PER, NULL);
-    if (words <= 3 && ent_dateline(r, a, b))
+    if (words <= 3 && (a == 0 || (d->toks[a].flags & RC_TF_NEWLINE)) && ent_dateline(r, a, b))
         return ent_add(r, start, end, RC_ENT_LOC,
                        ent_place_find(r, s, n, &pl) ? &pl : NULL);
-    if (words <= 3 && ent_age_after(r, b))
+    if (words <= 3 && b + 3 < d->ntoks && tok_n(d, b) == 1 && ent_age_after(r, b))
         return ent_add(r, start, end, RC_ENT_PER, NULL);
     enum ent_cue head = ent_head_of(r, a);
     enum ent_cue tail = ent_tcue(r, b - 1);
@@ -920,7 +923,7 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
                     doc->toks[ext].kind == RC_TOK_ELISION) &&
                    !(doc->toks[ext].flags & (RC_TF_SENTSTART | RC_TF_NEWLINE)))
                 ext++;
-        size_t known_end = ent_longest_known(&r, i, j, ext, true);
+        size_t known_end = ext > j ? ent_longest_known(&r, i, j, ext, true) : 0;
         if (known_end)
             j = known_end;
         if (j == i + 2 && ent_starts_name(&r, i + 1)) {
