@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "core/lang.h"
+#include "core/lexicon.h"
 #include "core/words.h"
 #include "extract/ent_int.h"
 #include "extract/ent_tagger.h"
@@ -61,13 +62,10 @@ static inline bool ent_plural_article(const char *s, size_t n)
 /* A run longer than this is a heading or a list in title case, not one name. */
 #define ENT_MAXWORDS 8
 
-/* FNV-1a over a span's bytes and its type. */
+/* The hash of a span's bytes (the lexicons' hash, eight bytes at a time) and its type. */
 static uint32_t ent_span_hash(const char *s, size_t n, int type)
 {
-    uint32_t h = 2166136261u ^ (uint32_t)type;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
+    return rc_lex_hash(s, n) ^ ((uint32_t)type * 0x9e3779b9u);
 }
 
 /* rc_entkey_of the span [start, end) with a type into k (RC_ENTKEY_MAX bytes); the key of a name
