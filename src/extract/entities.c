@@ -396,12 +396,10 @@ static bool ent_list_before_place(const rc_doc *d, size_t known, uint32_t end)
            d->ents[d->nents - 1].type == RC_ENT_LOC;
 }
 
-/* FNV-1a with the type mixed in, for the table of ent_resolve. */
+/* The hash of a key for the table of ent_resolve (the lexicons' hash), never 0. */
 static uint32_t ent_hash(const char *s, size_t n)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    uint32_t h = rc_lex_hash(s, n);
     return h ? h : 1;
 }
 

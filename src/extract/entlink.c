@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/lexicon.h"
 #include "core/words.h"
 #include "extract/entkey.h"
 #include "util/arena.h"
@@ -26,13 +27,10 @@ typedef struct link_group {
     const char *key;   /* the key of the group, chosen at the end */
 } link_group;
 
-/* FNV-1a. */
+/* The lexicons' hash (eight bytes at a time) with a seed mixed in. */
 static uint32_t link_hash(const char *s, size_t n, uint32_t seed)
 {
-    uint32_t h = 2166136261u ^ seed;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
+    return rc_lex_hash(s, n) ^ (seed * 0x9e3779b9u);
 }
 
 /* Words in the span's text (runs separated by spaces), found by jumping from space to space:
