@@ -150,10 +150,8 @@ bool ent_common_opener(ent_run *r, size_t i);
  * adjective: syrien, islamique, nationale), asked once per word (ent_shape). */
 bool ent_org_adjective(ent_run *r, size_t i);
 
-/* The type the run of tokens [a, b) gets from the gazetteers alone, or -1: organisations,
- * countries and regions, peoples (MISC); ENT_NONE for a nationality (230 Ukrainiens), which
- * counts people and names nothing. A one-word run is answered from the token's cached bits. */
-int ent_type_known(ent_run *r, size_t a, size_t b);
+/* ent_type_known of a run of two words or more: the organisation and country lists. */
+int ent_type_known_run(ent_run *r, size_t a, size_t b);
 
 /* Whether the run [a, b) opening a sentence is an unknown word then a name the lexicons know
  * (Même Al Jazeera, Hier Kharkiv): the first word is then no part of the name. */
@@ -339,6 +337,22 @@ static inline bool ent_may_be_known(const ent_run *r, size_t i)
     size_t fn;
     const char *f = rc_word_folded(r->doc, i, &fn);
     return !f || rc_gaz_is_prefix(r->gaz, rc_gaz_prefix_hash(RC_GAZ_PREFIX_SEED, f, fn));
+}
+
+/* The type the run of tokens [a, b) gets from the gazetteers alone, or -1: organisations,
+ * countries and regions, peoples (MISC); ENT_NONE for a nationality (230 Ukrainiens), which
+ * counts people and names nothing. A one-word run is answered from the token's cached bits,
+ * inline: most runs are one word. */
+static inline int ent_type_known(ent_run *r, size_t a, size_t b)
+{
+    if (b != a + 1)
+        return ent_type_known_run(r, a, b);
+    unsigned w = ent_tword(r, a);
+    return w & W_ORG       ? RC_ENT_ORG
+           : w & W_COUNTRY ? RC_ENT_LOC
+           : w & W_PEOPLE  ? RC_ENT_MISC
+           : w & W_DEMO    ? ENT_NONE
+                           : -1;
 }
 
 #endif

@@ -336,20 +336,10 @@ static int ent_demonym(const ent_run *r, const char *s, size_t n)
     return 0;
 }
 
-/* The type the run of tokens [a, b) gets from the gazetteers alone, or -1: organisations,
- * countries and regions, peoples (MISC); ENT_NONE for a nationality (230 Ukrainiens), which
- * counts people and names nothing. A one-word run is answered from the token's cached bits. */
-int ent_type_known(ent_run *r, size_t a, size_t b)
+/* ent_type_known of a run of several words (ent_int.h answers one word from its cached bits). */
+int ent_type_known_run(ent_run *r, size_t a, size_t b)
 {
     const rc_doc *d = r->doc;
-    if (b == a + 1) {
-        unsigned w = ent_tword(r, a);
-        return w & W_ORG       ? RC_ENT_ORG
-               : w & W_COUNTRY ? RC_ENT_LOC
-               : w & W_PEOPLE  ? RC_ENT_MISC
-               : w & W_DEMO    ? ENT_NONE
-                               : -1;
-    }
     /* no organisation or country starts with the first word: the run is none, unfolded */
     if (!ent_may_be_known(r, a))
         return -1;
