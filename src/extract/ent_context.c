@@ -355,6 +355,13 @@ bool ent_unit_number(ent_run *r, size_t i)
            !(rc_fr_morph_tok(d, i + 1, &m) && (m.flags & RC_M_NOUN));
 }
 
+/* Whether token i's word is a definite article of source_grammar, as an ent_shape question. */
+static bool ent_def_article_q(ent_run *r, size_t i)
+{
+    const char *v = rc_lex_get(r->lx.grammar, tok_s(r->doc, i), tok_n(r->doc, i));
+    return v && strstr(v, "def");
+}
+
 /* Whether token a is a definite article written with a capital inside a sentence (cité par Le
  * Nouvelliste, le quotidien Le Potentiel): the start of a title, which keeps it. After a colon
  * or a quote a capital is the sentence's own. */
@@ -366,6 +373,5 @@ bool ent_title_article(ent_run *r, size_t a, size_t b, size_t sent_start)
         d->toks[a - 1].kind == RC_TOK_QUOTE_OPEN ||
         (d->toks[a - 1].kind == RC_TOK_PUNCT && d->text[d->toks[a - 1].start] != ','))
         return false;
-    const char *v = rc_lex_get(r->lx.grammar, tok_s(d, a), tok_n(d, a));
-    return v && strstr(v, "def") && !(ent_tword(r, a + 1) & W_FIRST);
+    return ent_shape(r, a, SH_DEF_ARTICLE, ent_def_article_q) && !(ent_tword(r, a + 1) & W_FIRST);
 }

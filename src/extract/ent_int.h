@@ -92,7 +92,9 @@ enum ent_shape_fact {
     SH_ORG_ADJ,     /* ent_org_adjective: may continue an organisation's name */
     SH_STARTS_NAME, /* rc_gaz_starts_name: the first word of a known name of several words */
     SH_BACKSTOP,    /* ends a title's look-back: only a verb, or an auxiliary or conjunction */
-    SH_LOWER_ORG    /* a lower-case word that is an organisation's name (talibans, shebab) */
+    SH_LOWER_ORG,   /* a lower-case word that is an organisation's name (talibans, shebab) */
+    SH_DEF_ARTICLE, /* a definite article (source_grammar): it may open a title (Le Monde) */
+    SH_MAY_KNOWN    /* some organisation or country name starts with the word (ent_may_be_known) */
 };
 
 /* What the words before token a say about the name starting there. */
@@ -331,12 +333,18 @@ static inline bool ent_org_link(const char *s, size_t n)
 }
 
 /* Whether some organisation or country name starts with the word of token i (false only when
- * none does; true when the word has no record): a cheap test before looking a run up. */
-static inline bool ent_may_be_known(const ent_run *r, size_t i)
+ * none does; true when the word has no record), as an ent_shape question. */
+static inline bool ent_may_be_known_q(ent_run *r, size_t i)
 {
     size_t fn;
     const char *f = rc_word_folded(r->doc, i, &fn);
     return !f || rc_gaz_is_prefix(r->gaz, rc_gaz_prefix_hash(RC_GAZ_PREFIX_SEED, f, fn));
+}
+
+/* ent_may_be_known_q of token i, once per word: a cheap test before looking a run up. */
+static inline bool ent_may_be_known(ent_run *r, size_t i)
+{
+    return ent_shape(r, i, SH_MAY_KNOWN, ent_may_be_known_q);
 }
 
 /* The type the run of tokens [a, b) gets from the gazetteers alone, or -1: organisations,

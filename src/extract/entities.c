@@ -124,12 +124,18 @@ static int ent_add(ent_run *r, uint32_t start, uint32_t end, int type, const rc_
     e->start = start;
     e->end = end;
     e->type = (uint8_t)type;
-    e->key = rc_arena_strndup(&d->arena, k, kn);
-    e->canon = rc_arena_strndup(&d->arena, d->text + start, end - start);
+    /* the key and the canon in one block of the arena */
+    char *kc = rc_arena_alloc(&d->arena, kn + 1 + (end - start) + 1);
+    if (!kc)
+        return RC_ENOMEM;
+    memcpy(kc, k, kn);
+    kc[kn] = '\0';
+    memcpy(kc + kn + 1, d->text + start, end - start);
+    kc[kn + 1 + (end - start)] = '\0';
+    e->key = kc;
+    e->canon = kc + kn + 1;
     e->lat = pl ? pl->lat : NAN;
     e->lon = pl ? pl->lon : NAN;
-    if (!e->key || !e->canon)
-        return RC_ENOMEM;
     d->nents++;
     return RC_OK;
 }
