@@ -136,8 +136,9 @@ bool ent_acronym(const char *s, size_t n);
  * ad-Din. */
 bool ent_article_name(const char *s, size_t n);
 
-/* The cue class of a name's head word, through an article (al-Jabhat -> jabhat). */
-enum ent_cue ent_head_of(ent_run *r, size_t i);
+/* ent_head_of of a word of four bytes or more starting with a, e or u: through its article
+ * when it is an article name. */
+enum ent_cue ent_head_of_article(ent_run *r, size_t i);
 
 /* Whether token i can be part of a name: a capitalised word, an acronym, or an article name.
  * Asked of most tokens several times (runs, look-backs, look-aheads): answered once per token,
@@ -361,6 +362,16 @@ static inline int ent_type_known(ent_run *r, size_t a, size_t b)
            : w & W_PEOPLE  ? RC_ENT_MISC
            : w & W_DEMO    ? ENT_NONE
                            : -1;
+}
+
+/* The cue class of a name's head word, through an article (al-Jabhat -> jabhat); inline for
+ * the words that cannot be article names, most of them. */
+static inline enum ent_cue ent_head_of(ent_run *r, size_t i)
+{
+    const rc_token *t = &r->doc->toks[i];
+    if (t->end - t->start < 4 || !ent_article_start(r->doc->text[t->start]))
+        return ent_tcue(r, i);
+    return ent_head_of_article(r, i);
 }
 
 #endif

@@ -176,13 +176,12 @@ bool ent_article_name(const char *s, size_t n)
     return (c >= 'A' && c <= 'Z') || c == 0xc3;
 }
 
-/* The cue class of a name's head word, through an article (al-Jabhat -> jabhat). */
-enum ent_cue ent_head_of(ent_run *r, size_t i)
+/* ent_head_of of a word that starts like an article name (ent_int.h tests that first). */
+enum ent_cue ent_head_of_article(ent_run *r, size_t i)
 {
     const char *s = tok_s(r->doc, i);
     size_t n = tok_n(r->doc, i);
-    if (n < 4 || (s[0] != 'a' && s[0] != 'e' && s[0] != 'u') ||
-        !ent_shape(r, i, SH_ARTICLE, ent_article_name_q))
+    if (!ent_shape(r, i, SH_ARTICLE, ent_article_name_q))
         return ent_tcue(r, i);
     const char *h = memchr(s, '-', n);
     n -= (size_t)(h + 1 - s);
