@@ -307,8 +307,8 @@ static uint32_t words_str_hash(uint32_t tag, const char *key, size_t klen)
 }
 
 /* The slot of key under tag: holding its entry (index + 1), or empty where it would go. */
-static uint32_t *words_str_slot(const words_thread *t, uint32_t h, uint32_t tag, const char *key,
-                                size_t klen)
+static inline uint32_t *words_str_slot(const words_thread *t, uint32_t h, uint32_t tag,
+                                       const char *key, size_t klen)
 {
     for (size_t i = h & t->smask;; i = (i + 1) & t->smask) {
         uint32_t k = t->sslots[i];
