@@ -92,29 +92,55 @@ static enum ent_cue ent_cue_tok(ent_run *r, size_t i)
     return k;
 }
 
+/* Keeps in token i's memo the cue class k of its word (ent_cue_of), turned into the token's:
+ * CUE_ORGCAP by its capital, CUE_OUTLET and CUE_REGNOUN into a head with its bit. */
+static void ent_tcue_put(ent_run *r, size_t i, enum ent_cue k)
+{
+    uint16_t *c = &r->tcache[i];
+    if (k == CUE_ORGCAP)
+        k = r->doc->toks[i].flags & RC_TF_UPPER ? CUE_ORGHEAD : CUE_NONE;
+    unsigned outlet = 0;
+    if (k == CUE_OUTLET) {
+        k = CUE_ORGHEAD;
+        outlet = TC_OUTLET;
+    } else if (k == CUE_REGNOUN) {
+        k = CUE_LOCNOUN;
+        outlet = TC_REGION;
+    }
+    *c = (uint16_t)(*c | TC_CUE_SET | outlet | (unsigned)k);
+}
+
 /* The cue class of token i, looked up once per document. */
 enum ent_cue ent_tcue_ask(ent_run *r, size_t i)
 {
     uint16_t *c = &r->tcache[i];
     if (!(*c & TC_CUE_SET)) {
         const rc_token *t = &r->doc->toks[i];
-        enum ent_cue k = t->kind == RC_TOK_WORD || t->kind == RC_TOK_ELISION ||
-                                 t->kind == RC_TOK_ABBREV
-                             ? ent_cue_tok(r, i)
-                             : CUE_NONE;
-        if (k == CUE_ORGCAP)
-            k = t->flags & RC_TF_UPPER ? CUE_ORGHEAD : CUE_NONE;
-        unsigned outlet = 0;
-        if (k == CUE_OUTLET) {
-            k = CUE_ORGHEAD;
-            outlet = TC_OUTLET;
-        } else if (k == CUE_REGNOUN) {
-            k = CUE_LOCNOUN;
-            outlet = TC_REGION;
-        }
-        *c = (uint16_t)(*c | TC_CUE_SET | outlet | (unsigned)k);
+        ent_tcue_put(r, i,
+                     t->kind == RC_TOK_WORD || t->kind == RC_TOK_ELISION ||
+                             t->kind == RC_TOK_ABBREV
+                         ? ent_cue_tok(r, i)
+                         : CUE_NONE);
     }
     return (enum ent_cue)(*c & TC_CUE);
+}
+
+/* Copies into the memos of word token i the answers its word already has in the word table (cue
+ * class, function word, name lists), all read from one record: a capitalised word is asked all
+ * three soon after being found namelike, and each ask on its own would look the record up
+ * again. The answers the word lacks are left to the asks. */
+static void ent_tfill(ent_run *r, size_t i)
+{
+    const rc_word *w = rc_word_at(r->doc, i);
+    if (!w)
+        return;
+    uint16_t *c = &r->tcache[i];
+    if ((w->have >> RC_WM_ENT_CUE & 1u) && !(*c & TC_CUE_SET))
+        ent_tcue_put(r, i, (enum ent_cue)w->memo[RC_WM_ENT_CUE]);
+    if ((w->have >> RC_WM_ENT_FUNC & 1u) && !(*c & TC_FUNC_SET))
+        *c = (uint16_t)(*c | TC_FUNC_SET | (w->memo[RC_WM_ENT_FUNC] ? TC_FUNC : 0));
+    if ((w->have >> RC_WM_ENT_WORD & 1u) && !(r->tword[i] & W_SET))
+        r->tword[i] = (uint8_t)w->memo[RC_WM_ENT_WORD];
 }
 
 /* Whether token i is a function word (funcwords.txt), looked up once per document. */
@@ -241,6 +267,7 @@ bool ent_namelike_ask(ent_run *r, size_t i)
     if (t->kind != RC_TOK_WORD) {
         yes = false;
     } else if (t->flags & RC_TF_UPPER) {
+        ent_tfill(r, i);
         yes = !ent_shape(r, i, SH_CAPS_COMMON, ent_caps_common_q);
     } else {
         const char *s = tok_s(d, i);
