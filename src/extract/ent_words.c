@@ -94,7 +94,7 @@ static enum ent_cue ent_cue_tok(ent_run *r, size_t i)
 
 /* Keeps in token i's memo the cue class k of its word (ent_cue_of), turned into the token's:
  * CUE_ORGCAP by its capital, CUE_OUTLET and CUE_REGNOUN into a head with its bit. */
-static void ent_tcue_put(ent_run *r, size_t i, enum ent_cue k)
+static inline void ent_tcue_put(ent_run *r, size_t i, enum ent_cue k)
 {
     uint16_t *c = &r->tcache[i];
     if (k == CUE_ORGCAP)

@@ -135,6 +135,7 @@ int rc_entlink(rc_doc *doc)
     size_t ng = 0;
 
     /* persons of two words or more: their last word names them, unless two share it */
+    size_t nsurnames = 0;
     for (size_t i = 0; i < n; i++) {
         rc_entity *e = &doc->ents[i];
         if (e->type != RC_ENT_PER || !strchr(e->key, ' '))
@@ -145,6 +146,7 @@ int rc_entlink(rc_doc *doc)
         if (surname.v[s] == -1) {
             surname.h[s] = link_hash(lw, ln, 7);
             surname.v[s] = (int32_t)i;
+            nsurnames++;
         } else if (surname.v[s] >= 0 && strcmp(doc->ents[surname.v[s]].key, e->key) != 0) {
             surname.v[s] = -2; /* two persons of that surname: no short form is linked */
         }
@@ -154,8 +156,9 @@ int rc_entlink(rc_doc *doc)
         rc_entity *e = &doc->ents[i];
         size_t kl = strlen(e->key);
         int32_t gi = -1;
-        /* a surname alone goes to the one person of that surname */
-        if (!strchr(e->key, ' ') &&
+        /* a surname alone goes to the one person of that surname (none to look for when the
+         * document names no person in full) */
+        if (nsurnames && !strchr(e->key, ' ') &&
             (e->type == RC_ENT_PER || (e->type == RC_ENT_LOC && isnan(e->lat)))) {
             /* the name's own folded form, as persons' keys are (a guessed place may have taken
              * a gazetteer's key) */
