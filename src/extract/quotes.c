@@ -39,8 +39,10 @@ static int emit(src_state *st, quote_tok **qt, size_t *qtcap, size_t *cap, uint3
     q->end = closed ? t[ob].start : t[ob - 1].end;
     if (q->end < q->start)
         q->end = q->start;
-    for (uint32_t k = oa + 1; k < ob; k++)
+    for (uint32_t k = oa + 1; k < ob; k++) {
         st->ti[k].bits |= TB_INQ;
+        st->names[k >> 6] &= ~(1ull << (k & 63)); /* a name inside is no subject outside */
+    }
     return RC_OK;
 }
 
@@ -56,14 +58,12 @@ int quotes_find(src_state *st, quote_tok **qt)
     doc->nquotes = 0;
     quote_tok *qarr = NULL;
     size_t qcap = 0;
-    for (uint32_t i = 0; i < n; i++) {
-        if (!depth) { /* outside quotation marks, only an opening mark matters */
-            while (i < n && t[i].kind != RC_TOK_QUOTE_OPEN)
-                i++;
-            if (i >= n)
-                break;
-        }
+    /* only marks and tokens after a line break do anything here: the pass reads st->marks */
+    for (size_t m = 0; m < st->nmarks; m++) {
+        uint32_t i = st->marks[m];
         const rc_token *k = &t[i];
+        if (!depth && k->kind != RC_TOK_QUOTE_OPEN)
+            continue; /* outside quotation marks, only an opening mark matters */
         unsigned char c = (unsigned char)doc->text[k->start];
         if (depth && (k->flags & (RC_TF_NEWLINE | RC_TF_PARAGRAPH))) {
             bool goes_on = k->kind == RC_TOK_QUOTE_CLOSE ||

@@ -54,7 +54,12 @@ typedef struct src_state {
     uint32_t *acts;             /* the tokens that start a cue or are a reporting verb (SL_CUE,
                                  * SL_VERB), in order: the only ones attributions start at */
     size_t nacts;
-    int32_t *ent_of;            /* the entity a token starts, or -1 (NULL without entities) */
+    uint32_t *marks;            /* the quotation marks and the tokens after a line break, in
+                                 * order: the only ones the pairing of marks reads */
+    size_t nmarks;
+    uint64_t *names;            /* bit i: token i has TB_NAME and no TB_INQ */
+    int32_t *ent_of;            /* for a token with TB_NAME: the entity it starts, or -1 (NULL
+                                 * without entities; other tokens' entries are not set) */
     uint32_t *ent_end;          /* token end of each entity */
     src_mem mem[SRC_MEM];
     size_t nmem; /* speakers ever remembered; the ring holds the last SRC_MEM */
