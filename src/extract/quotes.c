@@ -23,9 +23,10 @@ static int emit(src_state *st, quote_tok **qt, size_t *qtcap, size_t *cap, uint3
     rc_doc *doc = st->doc;
     const rc_token *t = doc->toks;
     uint32_t words = 0;
-    for (uint32_t k = oa + 1; k < ob; k++)
-        if (t[k].kind == RC_TOK_WORD || t[k].kind == RC_TOK_NUMBER || t[k].kind == RC_TOK_PERCENT)
-            words++;
+    for (uint32_t k = oa + 1; k < ob; k++) {
+        unsigned kind = t[k].kind;
+        words += kind == RC_TOK_WORD || kind == RC_TOK_NUMBER || kind == RC_TOK_PERCENT;
+    }
     if (!words)
         return RC_OK;
     if (rc_arena_grow(&doc->arena, (void **)&doc->quotes, cap, doc->nquotes + 1, sizeof *doc->quotes))
@@ -39,9 +40,13 @@ static int emit(src_state *st, quote_tok **qt, size_t *qtcap, size_t *cap, uint3
     q->end = closed ? t[ob].start : t[ob - 1].end;
     if (q->end < q->start)
         q->end = q->start;
-    for (uint32_t k = oa + 1; k < ob; k++) {
+    for (uint32_t k = oa + 1; k < ob; k++)
         st->ti[k].bits |= TB_INQ;
-        st->names[k >> 6] &= ~(1ull << (k & 63)); /* a name inside is no subject outside */
+    for (uint32_t k = oa + 1; k < ob;) { /* a name inside is no subject outside: clear the bits */
+        uint32_t e = (k | 63u) + 1 < ob ? (k | 63u) + 1 : ob;
+        uint64_t m = (e - k == 64 ? ~0ull : ((1ull << (e - k)) - 1)) << (k & 63);
+        st->names[k >> 6] &= ~m;
+        k = e;
     }
     return RC_OK;
 }

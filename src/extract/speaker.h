@@ -49,6 +49,8 @@ typedef struct src_state {
     rc_doc *doc;
     const srclex *sl;
     const rc_lexicon *agencies; /* news agencies (dateline_agencies.txt), which relay */
+    const srclex_cue *cues;     /* srclex_cues of sl, kept at hand for the cue matcher */
+    size_t ncues;
     srclex_info *ti;            /* one per token */
     uint32_t *sent_tok;         /* first token of each sentence; [nsents] = ntoks */
     uint32_t *acts;             /* the tokens that start a cue or are a reporting verb (SL_CUE,

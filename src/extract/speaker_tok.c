@@ -197,8 +197,9 @@ __attribute__((noinline)) static void speaker_classify(const rc_doc *doc, const 
                         continue;
                     }
                 }
-            } else if (t->kind == RC_TOK_PUNCT) {
-                ti[i] = (srclex_info){0, -1, -1};
+            } else if (t->kind > RC_TOK_ABBREV && t->kind != RC_TOK_QUOTE_OPEN &&
+                       t->kind != RC_TOK_QUOTE_CLOSE) { /* no word, no mark: "12 habitants" */
+                ti[i] = (srclex_info){t->kind == RC_TOK_NUMBER ? SL_DET : 0, -1, -1};
                 continue;
             }
         }
@@ -323,6 +324,7 @@ int speaker_init(src_state *st, rc_doc *doc, const srclex *sl)
     st->doc = doc;
     st->sl = sl;
     st->agencies = srclex_lex(sl, SLX_AGENCIES);
+    st->cues = srclex_cues(sl, &st->ncues);
     size_t n = doc->ntoks, nw = n / 64 + 1;
     rc_arena *ar = &doc->arena;
     tok_lists L = {0};
