@@ -245,7 +245,12 @@ static void quote_echo(pass *ps)
      * folded[r] (in the arena) with its length, or NULL when not yet folded */
     char **folded = NULL;
     size_t *flen = NULL;
-    for (size_t q = 0; q < doc->nquotes; q++) {
+    /* the last quotation with a speaker: none after it is compared with anything (a speaker
+     * given here goes to the quotation being read, never to a later one) */
+    size_t last = doc->nquotes;
+    while (last > 0 && !doc->quotes[last - 1].has_speaker)
+        last--;
+    for (size_t q = 0; q + 1 < last; q++) {
         rc_quote *qu = &doc->quotes[q];
         if (qu->has_speaker || ps->qt[q].words < 3)
             continue;

@@ -22,8 +22,8 @@ static int emit(src_state *st, quote_tok **qt, size_t *qtcap, size_t *cap, uint3
 {
     rc_doc *doc = st->doc;
     const rc_token *t = doc->toks;
-    uint32_t words = 0;
-    for (uint32_t k = oa + 1; k < ob; k++) {
+    uint32_t words = 0; /* counted up to QUOTE_WORDS_MAX: readers only tell one or two words */
+    for (uint32_t k = oa + 1; k < ob && words < QUOTE_WORDS_MAX; k++) {
         unsigned kind = t[k].kind;
         words += kind == RC_TOK_WORD || kind == RC_TOK_NUMBER || kind == RC_TOK_PERCENT;
     }

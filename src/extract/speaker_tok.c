@@ -93,7 +93,8 @@ static size_t tok_at_or_after(const rc_token *toks, size_t n, size_t i, uint32_t
  * the stage read only the tokens that matter to them (each list in text order, room for ntoks
  * entries). */
 typedef struct tok_lists {
-    uint32_t *acts;   /* tokens with SL_CUE or SL_VERB (st->acts) */
+    uint32_t *acts;   /* tokens with SL_CUE or SL_VERB (st->acts), and places held for the
+                       * tokens read carefully (speaker_acts_settle drops those that do not act) */
     size_t nacts;
     uint32_t *marks;  /* quotation marks and tokens after a line break (st->marks) */
     size_t nmarks;
@@ -208,11 +209,21 @@ __attribute__((noinline)) static void speaker_classify(const rc_doc *doc, const 
     }
     for (size_t k = 0; k < nslow; k++)
         speaker_classify_one(doc, sl, slow[k], st, L);
+    L->nacts = nacts; /* with the places: speaker_acts_settle drops them */
+}
+
+/* See speaker.h: one pass over acts once the quotations are marked. */
+void speaker_acts_settle(src_state *st)
+{
+    const srclex_info *ti = st->ti;
     size_t w = 0;
-    for (size_t k = 0; k < nacts; k++) /* the places of the tokens that do not act go */
-        if (ti[acts[k]].bits & (SL_CUE | SL_VERB))
-            acts[w++] = acts[k];
-    L->nacts = w;
+    for (size_t k = 0; k < st->nacts; k++) {
+        const srclex_info *x = &ti[st->acts[k]];
+        if ((x->bits & (SL_CUE | SL_VERB)) &&
+            (!(x->bits & TB_INQ) || ((x->bits & SL_VERB) && x->verb >= 0)))
+            st->acts[w++] = st->acts[k];
+    }
+    st->nacts = w;
 }
 
 /* See speaker.h: a binary search of the sentences' first tokens. */
