@@ -177,8 +177,7 @@ __attribute__((noinline)) static bool cue_cannot_go_on_folded(const src_state *s
     const char *f = fold_tok(st, j, buf, &n);
     if (n > 64 - 4 || n == 0)
         return false;
-    unsigned h = srclex_pair((unsigned char)f[0], n > 1 ? (unsigned char)f[1] : 0);
-    return !(head->go_on[h >> 6] >> (h & 63) & 1u);
+    return !srclex_may_go_on(head, (unsigned char)f[0], n > 1 ? (unsigned char)f[1] : 0);
 }
 
 /* Whether token j surely does not begin what follows the first word in any longer phrase of
@@ -192,8 +191,16 @@ static inline bool cue_cannot_go_on(const src_state *st, uint32_t j, const srcle
         return cue_cannot_go_on_folded(st, j, head); /* no record: a figure, a mark */
     if (n > 64 - 4 || n == 0)
         return false;
-    unsigned h = srclex_pair((unsigned char)f[0], n > 1 ? (unsigned char)f[1] : 0);
-    return !(head->go_on[h >> 6] >> (h & 63) & 1u);
+    return !srclex_may_go_on(head, (unsigned char)f[0], n > 1 ? (unsigned char)f[1] : 0);
+}
+
+/* Whether token i's folded form is the first word of the chain of head, or cannot be told
+ * here (no folded form kept): what cue_quick asserts. */
+static inline bool reads_key(const src_state *st, uint32_t i, const srclex_cue *head)
+{
+    size_t n;
+    const char *f = memo_fold(st->doc, i, &n);
+    return !f || n > 64 - 4 || (n == head->keylen && memcmp(f, head->phrase, n) == 0);
 }
 
 /* The common case of attrib_cue_match told cheaply: token i reads exactly the chain's first word and
@@ -203,14 +210,11 @@ static inline bool cue_cannot_go_on(const src_state *st, uint32_t j, const srcle
 static inline int cue_quick(const src_state *st, uint32_t i, uint32_t lim, const srclex_cue *head,
                      const srclex_cue *cues, uint32_t *end, const srclex_cue **cue)
 {
-    const rc_doc *doc = st->doc;
-    size_t n0;
-    const char *f0 = memo_fold(doc, i, &n0);
-    if (!f0 || n0 > 64 - 4 || n0 != head->keylen || i >= lim)
+    /* token i reads the chain's first word exactly: srclex_word gave it the chain of the
+     * slot its folded form is the key of (srclex.c keys a chain by its folded first word) */
+    assert(reads_key(st, i, head));
+    if (i >= lim)
         return 0;
-    for (size_t c = 0; c < n0; c++)
-        if (f0[c] != head->phrase[c])
-            return 0;
     if (i + 1 < lim) {
         if (!cue_cannot_go_on(st, i + 1, head))
             return 0;
@@ -249,10 +253,9 @@ __attribute__((noinline)) static const srclex_cue *cue_match_slow(const src_stat
         if (i + 1 < lim) {
             size_t n1;
             const char *f1 = seen_fold(st, &cs, i + 1, &n1);
-            unsigned h = n1 ? srclex_pair((unsigned char)f1[0],
-                                          n1 > 1 ? (unsigned char)f1[1] : 0)
-                            : 0;
-            on = n1 == 0 || (n1 <= 64 && (head->go_on[h >> 6] >> (h & 63) & 1u)) ||
+            on = n1 == 0 ||
+                 (n1 <= 64 && srclex_may_go_on(head, (unsigned char)f1[0],
+                                               n1 > 1 ? (unsigned char)f1[1] : 0)) ||
                  (head->spaced && seen_aside(st, &cs, i + 1) > 0);
         }
         if (!on) /* then only the first word alone can be the phrase */

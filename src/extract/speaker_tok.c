@@ -118,9 +118,8 @@ static inline void names_set(uint64_t *names, size_t i)
  * not settle): the word's classes from the thread's memo with TB_WORD, TB_NAME for a
  * capitalised word that no class keeps from being a name; the token goes into the lists it
  * belongs to (but acts, which speaker_classify keeps). */
-__attribute__((noinline)) static void speaker_classify_one(const rc_doc *doc,
-                                                          const srclex *sl, size_t i,
-                                                          src_state *st, tok_lists *L)
+static inline void speaker_classify_one(const rc_doc *doc, const srclex *sl, size_t i,
+                                        src_state *st, tok_lists *L)
 {
     const uint32_t gram = SL_DET | SL_PREP | SL_LOC | SL_STOP | SL_AUX | SL_ADV | SL_PRON |
                           SL_CUE | SL_VERB | SL_REFL | SL_CONJ | SL_QUE | SL_REL;
@@ -167,6 +166,15 @@ __attribute__((noinline)) static void speaker_classify_one(const rc_doc *doc,
     }
 }
 
+/* speaker_classify_one of the tokens slow[0..nslow), in a loop of its own. */
+__attribute__((noinline)) static void speaker_classify_slow(const rc_doc *doc, const srclex *sl,
+                                                           src_state *st, tok_lists *L,
+                                                           const uint32_t *slow, size_t nslow)
+{
+    for (size_t k = 0; k < nslow; k++)
+        speaker_classify_one(doc, sl, slow[k], st, L);
+}
+
 /* What each token of doc is (st->ti[0..ntoks)), and the lists of L. This runs on every token,
  * so the common token (a lower-case word whose answer the thread's memo has, with no flag,
  * or a punctuation mark) takes a short path: its memo answer is its classes as they are. The
@@ -182,9 +190,18 @@ __attribute__((noinline)) static void speaker_classify(const rc_doc *doc, const 
     srclex_info *ti = st->ti;
     uint32_t *acts = L->acts;
     size_t n = doc->ntoks, nacts = 0, nslow = 0;
+    if (!wids) { /* no word table: every token the careful way */
+        for (size_t i = 0; i < n; i++) {
+            acts[i] = slow[i] = (uint32_t)i;
+            nacts++;
+        }
+        speaker_classify_slow(doc, sl, st, L, slow, n);
+        L->nacts = nacts;
+        return;
+    }
     for (size_t i = 0; i < n; i++) {
         const rc_token *t = &toks[i];
-        uint32_t id = wids ? wids[i] : UINT32_MAX;
+        uint32_t id = wids[i];
         if (!(t->flags & SLOW_FLAGS)) {
             if (id != UINT32_MAX) { /* a word: no acronym, no al-X, no capital */
                 const rc_word *w = &words[id];
@@ -207,8 +224,7 @@ __attribute__((noinline)) static void speaker_classify(const rc_doc *doc, const 
         slow[nslow++] = (uint32_t)i;
         acts[nacts++] = (uint32_t)i; /* a place, given up below when it does not act */
     }
-    for (size_t k = 0; k < nslow; k++)
-        speaker_classify_one(doc, sl, slow[k], st, L);
+    speaker_classify_slow(doc, sl, st, L, slow, nslow);
     L->nacts = nacts; /* with the places: speaker_acts_settle drops them */
 }
 
