@@ -99,6 +99,8 @@ static int on_according(pass *ps, uint32_t i, uint32_t e, const srclex_cue *cue,
     rc_speaker sp;
     uint32_t end = e;
     bool previous = cue->cls == SC_SAME;
+    if (cue->cls == SC_FOR && i != a)
+        return RC_OK; /* pour X, at the start of a sentence only (told before reading X) */
     rc_morph pm;
     if (e > i + 1 && rc_fr_morph_tok(st->doc, i, &pm) && (pm.flags & RC_M_PPAS)) {
         /* a cue that opens on a participle (confirmé par), negated: ce chiffre n'a pas été
