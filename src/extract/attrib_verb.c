@@ -178,7 +178,9 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
     memset(&np, 0, sizeof np);
     rc_speaker sp;
     bool found = false;
-    chain c = {.n = 0, .joint = 0};
+    chain c; /* only the first c.n links are ever read: the rest stays as it is */
+    c.n = 0;
+    c.joint = 0;
     if (coord) {
         const rc_attribution *prev = &st->doc->attrs[st->doc->nattrs - 1];
         for (size_t n = 0; n < prev->nchain; n++)
@@ -239,7 +241,9 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
             else
                 break;
         }
-        chain told = {.n = 0, .joint = 0};
+        chain told;
+        told.n = 0;
+        told.joint = 0;
         uint32_t e;
         int status = attrib_read_told(ps, j, b, true, &told, &e);
         if (status)

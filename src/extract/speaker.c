@@ -364,7 +364,8 @@ void speaker_remember(src_state *st, const rc_speaker *sp, uint32_t sent, uint32
     rc_speaker copy = *sp;
     for (size_t k = 0; !copy.role && copy.key && k < SRC_MEM && k < st->nmem; k++) {
         const src_mem *o = &st->mem[(st->nmem - 1 - k) % SRC_MEM];
-        if (o->sp.role && o->sp.key && strcmp(o->sp.key, copy.key) == 0)
+        if (o->sp.role && o->sp.key &&
+            (o->sp.key == copy.key || strcmp(o->sp.key, copy.key) == 0))
             copy.role = o->sp.role; /* Mercier named again keeps his role */
     }
     src_mem *m = &st->mem[st->nmem % SRC_MEM];
