@@ -413,7 +413,12 @@ int attrib_run(src_state *st, const quote_tok *qt)
         speaker_scan_names(st, ps.a, ps.b, s);
     }
     quote_echo(&ps);
-    if (doc->nattrs > 1)
+    /* attributions are made mostly in text order: sorted only when some are out of it (an
+     * array already in order is left as a stable sort would leave it) */
+    size_t k = 1;
+    while (k < doc->nattrs && cmp_attr(&doc->attrs[k - 1], &doc->attrs[k]) <= 0)
+        k++;
+    if (k < doc->nattrs)
         qsort(doc->attrs, doc->nattrs, sizeof *doc->attrs, cmp_attr);
     return RC_OK;
 }
