@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/words.h"
 #include "util/fold.h"
 
 #if defined(__SSE2__)
@@ -111,6 +112,8 @@ typedef struct num_st {
     size_t n, cap;
     int err;
     const num_ptab *prefix; /* num_prefix_tab */
+    const rc_doc *doc;      /* the document whose text this is, with its word records, or NULL */
+    size_t ti;              /* num_tok_walk: the first token not before the scan */
     const num_bsets *bsets; /* the sets of st->bounds, once a figure needed them */
     num_memo memo;          /* the last word num_word_at classified */
 } num_st;
@@ -2012,36 +2015,15 @@ static bool num_mail_at(const char *e)
     return *q == '@' && num_alnum(q[1]);
 }
 
-/* Fast path for a word that starts with an ASCII letter at p: when it cannot be a number word,
- * an identifier or an address, returns its end, where the DFA and num_classify_fix would end
- * it; otherwise NULL (the DFA decides). The common case is decided without branches. */
-static inline const char *num_quick_skip(const num_st *st, const char *p)
+/* What the byte after the clean word p..e (no number word, see num_quick_skip) makes of it, x
+ * being its num_after_cls: e when the scan passes over the word, NULL when the DFA must decide
+ * (A320, F-16, an e-mail address, a URL). */
+static const char *num_after_word(const char *p, const char *e, unsigned x)
 {
-    bool clean;
-    const unsigned char *u = (const unsigned char *)p;
-    const char *e = (const char *)num_word_end(u, (const unsigned char *)st->end + 1, &clean);
-    unsigned k = num_prefix_index(p);
-    unsigned hit = (st->prefix->bits[k >> 3] >> (k & 7)) & 1u; /* a number word, or "un" */
-    if (hit && clean) { /* and its fourth byte? (p[3] is there: p[0..2] are not NUL) */
-        unsigned c4 = u[1] && u[2] ? num_letter_idx[u[3]] : 26;
-        hit = (st->prefix->next[num_ptab_slot(st->prefix, k)] >> c4) & 1u;
-    }
-    const char *t = e - ((e[-1] | 0x20) == 's');
-    uint32_t tail = 0, aine;
-    memcpy(&aine, "aine", 4);
-    memcpy(&tail, t - p >= 4 ? t - 4 : "    ", 4);
-    hit |= (tail | 0x20202020u) == aine; /* dizaine, centaines */
-    unsigned f = num_first_cls[u[0]];
-    hit |= f == 1;
-    hit |= (f >= 2) & (!clean | !(u[1] >= 'a' && u[1] <= 'z'));
-    hit |= (f == 3) & (e - p <= 5); /* Ve, Ière: a roman numeral and its ending, five bytes */
-    unsigned x = num_after_cls[(unsigned char)*e];
-    if (!(hit | x))
-        return e;
-    if (hit || !clean)
-        return NULL;
     size_t n = (size_t)(e - p);
     switch (x) {
+    case 0:
+        return e;
     case 2: /* F-16, or a hyphenated word */
         return !(e[1] >= '0' && e[1] <= '9') ? e : NULL;
     case 3: /* F‑16 with a non-breaking hyphen, or ’ » … after the word */
@@ -2058,10 +2040,43 @@ static inline const char *num_quick_skip(const num_st *st, const char *p)
     }
 }
 
-/* Fast path at a byte above ASCII: a character that cannot start anything (no-break space, «, ’,
- * a dash) or a word that starts with an accented letter and is no counting noun is skipped to
- * where the DFA would end it; NULL when the DFA must decide (½, the minus sign, other scripts). */
-static const char *num_wide_skip(const num_st *st, const char *p)
+/* Fast path for a word that starts with an ASCII letter at p (the text's NUL is at lim - 1, or
+ * further): when it cannot be a number word, an identifier or an address, returns its end, where
+ * the DFA and num_classify_fix would end it; otherwise NULL (the DFA decides). The common case
+ * is decided without branches. */
+static inline const char *num_quick_skip(const num_ptab *prefix, const char *p, const char *lim)
+{
+    bool clean;
+    const unsigned char *u = (const unsigned char *)p;
+    const char *e = (const char *)num_word_end(u, (const unsigned char *)lim, &clean);
+    unsigned k = num_prefix_index(p);
+    unsigned hit = (prefix->bits[k >> 3] >> (k & 7)) & 1u; /* a number word, or "un" */
+    if (hit && clean) { /* and its fourth byte? (p[3] is there: p[0..2] are not NUL) */
+        unsigned c4 = u[1] && u[2] ? num_letter_idx[u[3]] : 26;
+        hit = (prefix->next[num_ptab_slot(prefix, k)] >> c4) & 1u;
+    }
+    const char *t = e - ((e[-1] | 0x20) == 's');
+    uint32_t tail = 0, aine;
+    memcpy(&aine, "aine", 4);
+    memcpy(&tail, t - p >= 4 ? t - 4 : "    ", 4);
+    hit |= (tail | 0x20202020u) == aine; /* dizaine, centaines */
+    unsigned f = num_first_cls[u[0]];
+    hit |= f == 1;
+    hit |= (f >= 2) & (!clean | !(u[1] >= 'a' && u[1] <= 'z'));
+    hit |= (f == 3) & (e - p <= 5); /* Ve, Ière: a roman numeral and its ending, five bytes */
+    unsigned x = num_after_cls[(unsigned char)*e];
+    if (!(hit | x))
+        return e;
+    if (hit || !clean)
+        return NULL;
+    return num_after_word(p, e, x);
+}
+
+/* Fast path at a byte above ASCII (lim as for num_quick_skip): a character that cannot start
+ * anything (no-break space, «, ’, a dash) or a word that starts with an accented letter and is
+ * no counting noun is skipped to where the DFA would end it; NULL when the DFA must decide (½,
+ * the minus sign, other scripts). */
+static const char *num_wide_skip(const char *p, const char *lim)
 {
     const unsigned char *u = (const unsigned char *)p;
     if (u[0] == 0xc2)
@@ -2074,10 +2089,172 @@ static const char *num_wide_skip(const num_st *st, const char *p)
         (u[0] == 0xc3 && (u[1] == 0x97 || u[1] == 0xb7)))
         return NULL;
     bool clean;
-    const char *e = (const char *)num_word_end(u, (const unsigned char *)st->end + 1, &clean);
+    const char *e = (const char *)num_word_end(u, (const unsigned char *)lim, &clean);
     if (!clean || num_aine(p, e))
         return NULL;
     return e;
+}
+
+/* ---- the walk over a document's tokens ---------------------------------------------------- */
+
+/* What the byte after a word the scan passed over whole makes of it (num_tok_walk): 0 nothing;
+ * 1 num_after_word decides (a digit, a hyphen, an address or URL may go on); 2 the byte scan
+ * decides: the run of letters goes on (the DFA would end the word elsewhere) or a letter of
+ * another script follows (the word would not be clean). */
+static const uint8_t num_tok_after[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 00 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 10 */
+    0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, /* 20 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, /* 30 */
+    1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 40 */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 1, /* 50 */
+    0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 60 */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, /* 70 */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 80 */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 90 */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* a0 */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* b0 */
+    0, 0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* c0 */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* d0 */
+    2, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* e0 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* f0 */
+};
+
+/* Bits of the memo answer of a word (RC_WM_NUMBERS, num_word_skips): the scan passes over the
+ * whole word; the byte after it must then be checked (its last piece is a run of letters); the
+ * start of that run in the word from bit 8 on. */
+#define NUM_WS_SKIP 0x1u
+#define NUM_WS_AFTER 0x2u
+
+/* How the byte scan goes through the word s[0..n) when a space follows it, as num_scan does
+ * with the fast paths on: the answer of NUM_WS_* bits, 0 when it would stop anywhere inside
+ * (a number word, an identifier, a hyphen before digits...). The pieces of an elided or
+ * hyphenated word (l', aujourd'hui, Alep-Est) are passed over one by one, as in the text: each
+ * decision inside the word reads only the word's bytes; only the last run of letters depends
+ * on what follows, which num_tok_walk checks. Asked once per distinct word. */
+static uint64_t num_word_skips(const num_ptab *prefix, const char *s, size_t n)
+{
+    char buf[RC_WORD_MAXLEN + 24];
+    if (n == 0 || n > RC_WORD_MAXLEN)
+        return 0;
+    memcpy(buf, s, n);
+    memset(buf + n, 0, sizeof buf - n);
+    buf[n] = ' ';
+    const char *q = buf, *end = buf + n, *lim = end + 2; /* lim: past the NUL after the space */
+    const char *ws = NULL, *we = NULL; /* the last piece, when a run of letters */
+    while (q < end) {
+        unsigned char c = (unsigned char)*q;
+        bool ascii = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        const char *e;
+        if (num_skip_bytes[c])
+            e = q + 1;
+        else if (ascii)
+            e = num_quick_skip(prefix, q, lim);
+        else if (c >= 0x80)
+            e = num_wide_skip(q, lim);
+        else if (c == '-' && we == q)
+            e = q + 1; /* num_core_at: a sign glued to a word is none */
+        else
+            e = NULL;
+        if (!e || e > end)
+            return 0;
+        if (ascii && e < end) {
+            /* what num_after_word reads must be inside the word: a hyphen and the byte after
+             * it, or a whole apostrophe ’ */
+            const unsigned char *u = (const unsigned char *)e;
+            unsigned x = num_after_cls[u[0]];
+            if (!(x == 0 || (x == 2 && e + 1 < end) || (x == 3 && u[1] == 0x80 && u[2] == 0x99)))
+                return 0;
+        }
+        bool run = ascii || (c >= 0xc3 && c <= 0xc9);
+        ws = run ? q : NULL;
+        we = run ? e : NULL;
+        q = e;
+    }
+    if (!ws)
+        return NUM_WS_SKIP;
+    return NUM_WS_SKIP | NUM_WS_AFTER | (uint64_t)(ws - buf) << 8;
+}
+
+/* From p, passes over what the byte scan passes over without looking further, up to s at
+ * most: spaces, punctuation, a comma before no digit, no-break spaces, quotation marks, dashes.
+ * Returns where it stopped. */
+static const char *num_pass_marks(const char *p, const char *s, const char *lim)
+{
+    while (p < s) {
+        unsigned char c = (unsigned char)*p;
+        if (num_skip_bytes[c] || (c == ',' && !(p[1] >= '0' && p[1] <= '9'))) {
+            p++;
+        } else if (c == 0xc2 || c == 0xe2) {
+            const char *e = num_wide_skip(p, lim);
+            if (!e)
+                break;
+            p = e;
+        } else {
+            break;
+        }
+    }
+    return p;
+}
+
+/* From p, a place the byte scan reaches: passes over what the scan would pass over without
+ * looking further, token by token: the word tokens whose kept answer (num_word_skips) says so,
+ * the punctuation tokens and the spaces between tokens (num_pass_marks). Returns where the byte
+ * scan goes on. */
+static const char *num_tok_walk(num_st *st, const char *p)
+{
+    const rc_doc *doc = st->doc;
+    const rc_token *toks = doc->toks;
+    const uint32_t *wids = doc->wids;
+    rc_word *words = doc->words;
+    const char *text = st->text, *lim = st->end + 1;
+    size_t nt = doc->ntoks, i = st->ti;
+    uint32_t off = (uint32_t)(p - text);
+    if (i > 0 && toks[i - 1].start >= off) /* the scan went back */
+        i = rc_toks_from(toks, nt, off);
+    while (i < nt && toks[i].start < off)
+        i++;
+    for (; i < nt; i++) {
+        uint32_t so = toks[i].start, eo = toks[i].end;
+        /* the gap before the token: mostly one space */
+        if (so != off && !(so - off == 1 && num_skip_bytes[(unsigned char)text[off]])) {
+            const char *q = num_pass_marks(text + off, text + so, lim);
+            if (q != text + so) {
+                off = (uint32_t)(q - text);
+                break;
+            }
+        }
+        off = so;
+        uint32_t id = wids[i];
+        if (id == UINT32_MAX) { /* punctuation, figures */
+            if (!(eo - so == 1 && num_skip_bytes[(unsigned char)text[so]])) {
+                const char *q = num_pass_marks(text + so, text + eo, lim);
+                if (q != text + eo) {
+                    off = (uint32_t)(q - text);
+                    break;
+                }
+            }
+        } else {
+            rc_word *w = &words[id];
+            if (!(w->have >> RC_WM_NUMBERS & 1u)) {
+                w->memo[RC_WM_NUMBERS] = num_word_skips(st->prefix, text + so, eo - so);
+                w->have |= 1u << RC_WM_NUMBERS;
+            }
+            uint64_t m = w->memo[RC_WM_NUMBERS];
+            if (!(m & NUM_WS_SKIP))
+                break;
+            if (m & NUM_WS_AFTER) {
+                const char *e = text + eo;
+                unsigned x = num_tok_after[(unsigned char)*e];
+                if (x == 2 || (x == 1 && !num_after_word(text + so + (m >> 8), e,
+                                                         num_after_cls[(unsigned char)*e])))
+                    break;
+            }
+        }
+        off = eo;
+    }
+    st->ti = i;
+    return text + off;
 }
 
 /* One pass over the text: words and digits start cores, everything else is skipped. */
@@ -2086,6 +2263,8 @@ static void num_scan(num_st *st)
     const char *p = st->text, *end = st->end;
     bool fast = !(st->flags & RC_FRNUM_RELATIVE);
     while (p < end && !st->err) {
+        if (st->doc && fast)
+            p = num_tok_walk(st, p);
         while (num_skip_bytes[(unsigned char)*p])
             p++;
         if (p >= end)
@@ -2101,7 +2280,7 @@ static void num_scan(num_st *st)
             continue;
         }
         if (fast && ch >= 0x80) {
-            const char *e = num_wide_skip(st, p);
+            const char *e = num_wide_skip(p, end + 1);
             if (e) {
                 p = e;
                 continue;
@@ -2116,7 +2295,7 @@ static void num_scan(num_st *st)
             }
         }
         if (letter && fast) {
-            const char *e = num_quick_skip(st, p);
+            const char *e = num_quick_skip(st->prefix, p, end + 1);
             if (e) {
                 p = e;
                 continue;
@@ -2138,8 +2317,9 @@ static void num_scan(num_st *st)
     }
 }
 
-int rc_fr_numbers_ex(const rc_lang *fr, const char *text, size_t len, unsigned flags, rc_arena *a,
-                     rc_number **out, size_t *n)
+/* rc_fr_numbers_ex, walking the tokens of doc when it is not NULL (its text is text). */
+static int num_run(const rc_lang *fr, const rc_doc *doc, const char *text, size_t len,
+                   unsigned flags, rc_arena *a, rc_number **out, size_t *n)
 {
     *out = NULL;
     *n = 0;
@@ -2158,6 +2338,7 @@ int rc_fr_numbers_ex(const rc_lang *fr, const char *text, size_t len, unsigned f
     st.flags = flags;
     st.a = a;
     st.prefix = num_prefix_tab();
+    st.doc = doc && doc->wids && doc->text == text ? doc : NULL;
     if (fr) {
         st.bounds = rc_lang_lex(fr, "number_bounds");
         st.vague = rc_lang_lex(fr, "number_vague");
@@ -2169,6 +2350,17 @@ int rc_fr_numbers_ex(const rc_lang *fr, const char *text, size_t len, unsigned f
     *out = st.out;
     *n = st.n;
     return RC_OK;
+}
+
+int rc_fr_numbers_ex(const rc_lang *fr, const char *text, size_t len, unsigned flags, rc_arena *a,
+                     rc_number **out, size_t *n)
+{
+    return num_run(fr, NULL, text, len, flags, a, out, n);
+}
+
+int rc_fr_numbers_doc(const rc_doc *doc, rc_arena *a, rc_number **out, size_t *n)
+{
+    return num_run(doc->ctx->fr, doc, doc->text, doc->len, 0, a, out, n);
 }
 
 int rc_fr_numbers(const rc_lang *fr, const char *text, size_t len, rc_arena *a, rc_number **out,
