@@ -15478,6 +15478,30 @@ static const uint8_t num_tok_after[256] = {
  * start of that run in the word from bit 8 on. */
 #define NUM_WS_SKIP 0x1u
 #define NUM_WS_AFTER 0x2u
+#define NUM_WS_STRICT 0x4u /* the byte after the word must be one num_after_cls gives 0 */
+
+/* End of the word at p (an ASCII letter) when the DFA reads no figure from it whatever follows
+ * it, but for a byte of class 0 in num_after_cls: an ordinary word (Il, quartiers, zones), a
+ * fraction or "sur" alone. num_core_at then returns false and the scan goes on at that end; so
+ * does the skip of a word glued to the one before. NULL otherwise; and for "pour", which may be
+ * the start of "pour cent". */
+static const char *num_plain_word(const char *p)
+{
+    num_word w;
+    num_classify(p, &w);
+    if (w.e - p == 4 && (p[0] | 0x20) == 'p' && (p[1] | 0x20) == 'o' && (p[2] | 0x20) == 'u' &&
+        (p[3] | 0x20) == 'r')
+        return NULL;
+    switch (w.cls) {
+    case NW_NONE:
+    case NW_FRAC:
+    case NW_SUR:
+    case NW_VIRG:
+        return w.e > p ? w.e : NULL;
+    default:
+        return NULL;
+    }
+}
 
 /* How the byte scan goes through the word s[0..n) when a space follows it, as num_scan does
  * with the fast paths on: the answer of NUM_WS_* bits, 0 when it would stop anywhere inside
@@ -15495,14 +15519,18 @@ static uint64_t num_word_skips(const num_ptab *prefix, const char *s, size_t n)
     buf[n] = ' ';
     const char *q = buf, *end = buf + n, *lim = end + 2; /* lim: past the NUL after the space */
     const char *ws = NULL, *we = NULL; /* the last piece, when a run of letters */
+    bool strict = false;                /* the last piece went through num_plain_word */
     while (q < end) {
         unsigned char c = (unsigned char)*q;
         bool ascii = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
         const char *e;
+        strict = false;
         if (num_skip_bytes[c])
             e = q + 1;
+        else if (ascii && (e = num_quick_skip(prefix, q, lim)) != NULL)
+            ;
         else if (ascii)
-            e = num_quick_skip(prefix, q, lim);
+            e = num_plain_word(q), strict = true;
         else if (c >= 0x80)
             e = num_wide_skip(q, lim);
         else if (c == '-' && we == q)
@@ -15526,7 +15554,7 @@ static uint64_t num_word_skips(const num_ptab *prefix, const char *s, size_t n)
     }
     if (!ws)
         return NUM_WS_SKIP;
-    return NUM_WS_SKIP | NUM_WS_AFTER | (uint64_t)(ws - buf) << 8;
+    return NUM_WS_SKIP | NUM_WS_AFTER | (strict ? NUM_WS_STRICT : 0) | (uint64_t)(ws - buf) << 8;
 }
 
 /* From p, passes over what the byte scan passes over without looking further, up to s at
@@ -15599,8 +15627,8 @@ static const char *num_tok_walk(num_st *st, const char *p)
             if (m & NUM_WS_AFTER) {
                 const char *e = text + eo;
                 unsigned x = num_tok_after[(unsigned char)*e];
-                if (x == 2 || (x == 1 && !num_after_word(text + so + (m >> 8), e,
-                                                         num_after_cls[(unsigned char)*e])))
+                if (x && (x == 2 || (m & NUM_WS_STRICT) ||
+                          !num_after_word(text + so + (m >> 8), e, num_after_cls[(unsigned char)*e])))
                     break;
             }
         }
