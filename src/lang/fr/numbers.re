@@ -2225,6 +2225,19 @@ static const char *num_pass_marks(const char *p, const char *s, const char *lim)
     return p;
 }
 
+/* The answer of num_word_skips for word record w, whose bytes are s[0..n): made on the first
+ * call and kept in the record. Out of line: the walk calls it for a word seen for the first
+ * time in this thread. */
+#if defined(__GNUC__)
+__attribute__((noinline, cold))
+#endif
+static uint64_t num_tok_answer(const num_ptab *prefix, rc_word *w, const char *s, size_t n)
+{
+    w->memo[RC_WM_NUMBERS] = num_word_skips(prefix, s, n);
+    w->have |= 1u << RC_WM_NUMBERS;
+    return w->memo[RC_WM_NUMBERS];
+}
+
 /* From p, a place the byte scan reaches: passes over what the scan would pass over without
  * looking further, token by token: the word tokens whose kept answer (num_word_skips) says so,
  * the punctuation tokens and the spaces between tokens (num_pass_marks). Returns where the byte
@@ -2242,21 +2255,17 @@ static const char *num_tok_walk(num_st *st, const char *p)
         i = rc_toks_from(toks, nt, off);
     while (i < nt && toks[i].start < off)
         i++;
-    for (; i < nt; i++) {
-        uint32_t so = toks[i].start, eo = toks[i].end;
-        /* the gap before the token: mostly one space */
-        if (so != off && !(so - off == 1 && num_skip_bytes[(unsigned char)text[off]])) {
-            const char *q = num_pass_marks(text + off, text + so, lim);
-            if (q != text + so) {
-                off = (uint32_t)(q - text);
-                break;
-            }
-        }
-        off = so;
-        uint32_t id = wids[i];
+    if (i < nt && toks[i].start != off) { /* spaces or marks before the token */
+        const char *q = num_pass_marks(p, text + toks[i].start, lim);
+        off = (uint32_t)(q - text);
+    }
+    /* off is where the scan is; each turn passes over token i, which starts there */
+    while (i < nt && toks[i].start == off) {
+        uint32_t eo = toks[i].end, id = wids[i];
+        unsigned char b = (unsigned char)text[eo]; /* the byte after the token */
         if (id == UINT32_MAX) { /* punctuation, figures */
-            if (!(eo - so == 1 && num_skip_bytes[(unsigned char)text[so]])) {
-                const char *q = num_pass_marks(text + so, text + eo, lim);
+            if (!(eo - off == 1 && num_skip_bytes[(unsigned char)text[off]])) {
+                const char *q = num_pass_marks(text + off, text + eo, lim);
                 if (q != text + eo) {
                     off = (uint32_t)(q - text);
                     break;
@@ -2264,22 +2273,25 @@ static const char *num_tok_walk(num_st *st, const char *p)
             }
         } else {
             rc_word *w = &words[id];
-            if (!(w->have >> RC_WM_NUMBERS & 1u)) {
-                w->memo[RC_WM_NUMBERS] = num_word_skips(st->prefix, text + so, eo - so);
-                w->have |= 1u << RC_WM_NUMBERS;
-            }
-            uint64_t m = w->memo[RC_WM_NUMBERS];
+            uint64_t m = w->have >> RC_WM_NUMBERS & 1u
+                             ? w->memo[RC_WM_NUMBERS]
+                             : num_tok_answer(st->prefix, w, text + off, eo - off);
             if (!(m & NUM_WS_SKIP))
                 break;
-            if (m & NUM_WS_AFTER) {
-                const char *e = text + eo;
-                unsigned x = num_tok_after[(unsigned char)*e];
-                if (x && (x == 2 || (m & NUM_WS_STRICT) ||
-                          !num_after_word(text + so + (m >> 8), e, num_after_cls[(unsigned char)*e])))
-                    break;
-            }
+            unsigned x;
+            if ((m & NUM_WS_AFTER) && b != ' ' && (x = num_tok_after[b]) != 0 &&
+                (x == 2 || (m & NUM_WS_STRICT) ||
+                 !num_after_word(text + off + (m >> 8), text + eo, num_after_cls[b])))
+                break;
         }
         off = eo;
+        if (++i == nt)
+            break;
+        uint32_t next = toks[i].start;
+        if (next == eo || (next == eo + 1 && b == ' '))
+            off = next; /* the common gaps: none, or one space */
+        else
+            off = (uint32_t)(num_pass_marks(text + eo, text + next, lim) - text);
     }
     st->ti = i;
     return text + off;
