@@ -15473,24 +15473,37 @@ static const uint8_t num_tok_after[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* f0 */
 };
 
-/* Bits of the memo answer of a word (RC_WM_NUMBERS, num_word_skips): the scan passes over the
- * whole word; the byte after it must then be checked (its last piece is a run of letters); the
- * start of that run in the word from bit 8 on. */
-#define NUM_WS_SKIP 0x1u
-#define NUM_WS_AFTER 0x2u
-#define NUM_WS_STRICT 0x4u /* the byte after the word must be one num_after_cls gives 0 */
+/* Bits of the memo answer of a word (RC_WM_NUMBERS, num_word_skips), and from bit 8 on the
+ * start in the word of its last piece when NUM_WS_AFTER is set. */
+#define NUM_WS_SKIP 0x1u   /* the scan passes over the whole word ... */
+#define NUM_WS_AFTER 0x2u  /* ... when the byte after it allows (the last piece is letters) */
+#define NUM_WS_NONE 0x8u   /* its first piece is a run of letters the DFA reads as NW_NONE
+                              (but "et"), when it is the whole word and the byte after allows */
+#define NUM_WS_UN 0x10u    /* the word is "un" or "une" (an article before an ordinary word) */
+#define NUM_WS_POUR 0x20u  /* the word is "pour" (an ordinary word unless "cent" follows) */
+
+/* Whether s[0..n) is w (lower case ASCII) whatever the case. */
+static bool num_is(const char *s, size_t n, const char *w)
+{
+    if (strlen(w) != n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if ((s[i] | 0x20) != w[i])
+            return false;
+    return true;
+}
 
 /* End of the word at p (an ASCII letter) when the DFA reads no figure from it whatever follows
- * it, but for a byte of class 0 in num_after_cls: an ordinary word (Il, quartiers, zones), a
- * fraction or "sur" alone. num_core_at then returns false and the scan goes on at that end; so
- * does the skip of a word glued to the one before. NULL otherwise; and for "pour", which may be
- * the start of "pour cent". */
-static const char *num_plain_word(const char *p)
+ * it, but for what num_after_word checks: an ordinary word (Il, quartiers, zones), a fraction
+ * or "sur" alone. num_core_at then returns false and the scan goes on at that end; so does the
+ * skip of a word glued to the one before. NULL otherwise; and for "pour", which may be the
+ * start of "pour cent", and "www", which may start an address. *none tells NW_NONE. */
+static const char *num_plain_word(const char *p, bool *none)
 {
     num_word w;
     num_classify(p, &w);
-    if (w.e - p == 4 && (p[0] | 0x20) == 'p' && (p[1] | 0x20) == 'o' && (p[2] | 0x20) == 'u' &&
-        (p[3] | 0x20) == 'r')
+    *none = w.cls == NW_NONE;
+    if (num_is(p, (size_t)(w.e - p), "pour") || num_is(p, (size_t)(w.e - p), "www"))
         return NULL;
     switch (w.cls) {
     case NW_NONE:
@@ -15517,24 +15530,27 @@ static uint64_t num_word_skips(const num_ptab *prefix, const char *s, size_t n)
     memcpy(buf, s, n);
     memset(buf + n, 0, sizeof buf - n);
     buf[n] = ' ';
+    if (num_is(s, n, "un") || num_is(s, n, "une"))
+        return NUM_WS_UN;
+    if (num_is(s, n, "pour"))
+        return NUM_WS_POUR;
     const char *q = buf, *end = buf + n, *lim = end + 2; /* lim: past the NUL after the space */
-    const char *ws = NULL, *we = NULL; /* the last piece, when a run of letters */
-    bool strict = false;                /* the last piece went through num_plain_word */
+    const char *ws = NULL; /* the last piece, when a run of letters */
+    uint64_t bits = 0;
     while (q < end) {
         unsigned char c = (unsigned char)*q;
-        bool ascii = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        bool ascii = (c | 0x20) >= 'a' && (c | 0x20) <= 'z', none = true;
         const char *e;
-        strict = false;
         if (num_skip_bytes[c])
             e = q + 1;
         else if (ascii && (e = num_quick_skip(prefix, q, lim)) != NULL)
             ;
         else if (ascii)
-            e = num_plain_word(q), strict = true;
+            e = num_plain_word(q, &none);
         else if (c >= 0x80)
             e = num_wide_skip(q, lim);
-        else if (c == '-' && we == q)
-            e = q + 1; /* num_core_at: a sign glued to a word is none */
+        else if (c == '-' && q + 1 < end && !(q[1] >= '0' && q[1] <= '9'))
+            e = q + 1; /* num_core_at: no sign before a letter */
         else
             e = NULL;
         if (!e || e > end)
@@ -15548,13 +15564,14 @@ static uint64_t num_word_skips(const num_ptab *prefix, const char *s, size_t n)
                 return 0;
         }
         bool run = ascii || (c >= 0xc3 && c <= 0xc9);
+        if (q == buf && run && none && !num_is(q, (size_t)(e - q), "et"))
+            bits |= NUM_WS_NONE;
         ws = run ? q : NULL;
-        we = run ? e : NULL;
         q = e;
     }
     if (!ws)
-        return NUM_WS_SKIP;
-    return NUM_WS_SKIP | NUM_WS_AFTER | (strict ? NUM_WS_STRICT : 0) | (uint64_t)(ws - buf) << 8;
+        return bits | NUM_WS_SKIP;
+    return bits | NUM_WS_SKIP | NUM_WS_AFTER | (uint64_t)(ws - buf) << 8;
 }
 
 /* From p, passes over what the byte scan passes over without looking further, up to s at
@@ -15578,16 +15595,56 @@ static const char *num_pass_marks(const char *p, const char *s, const char *lim)
     return p;
 }
 
-/* The answer of num_word_skips for word record w, whose bytes are s[0..n): made on the first
- * call and kept in the record. Out of line: the walk calls it for a word seen for the first
- * time in this thread. */
-#if defined(__GNUC__)
-__attribute__((noinline, cold))
-#endif
-static uint64_t num_tok_answer(const num_ptab *prefix, rc_word *w, const char *s, size_t n)
+/* The answer of num_word_skips for token i of the walk's document, made on the first call for
+ * its word and kept in its record; 0 for a token without one. */
+static inline uint64_t num_tok_answer(const num_st *st, size_t i);
+
+/* Whether the byte after the token s..e allows what its answer m says (num_word_skips): the
+ * last run of letters ends there as it does before a space (num_tok_after, num_after_word). */
+static inline bool num_tok_after_ok(const char *s, const char *e, uint64_t m)
 {
-    w->memo[RC_WM_NUMBERS] = num_word_skips(prefix, s, n);
-    w->have |= 1u << RC_WM_NUMBERS;
+    unsigned char b = (unsigned char)*e;
+    unsigned x;
+    return !(m & NUM_WS_AFTER) || b == ' ' || (x = num_tok_after[b]) == 0 ||
+           (x == 1 && num_after_word(s + (m >> 8), e, num_after_cls[b]));
+}
+
+/* Out of line, the words the walk does not pass over whole: whether the scan reads nothing at
+ * token i either, whose answer is m: "pour" without "cent", "un" or "une" before an ordinary
+ * word (an article). */
+static bool num_tok_other(const num_st *st, size_t i, uint64_t m)
+{
+    const rc_token *toks = st->doc->toks;
+    const char *e = st->text + toks[i].end;
+    if (!(m & (NUM_WS_UN | NUM_WS_POUR)))
+        return false;
+    unsigned char b = (unsigned char)*e;
+    if (num_tok_after[b]) /* a letter or an identifier goes on: A320, un-deux */
+        return false;
+    if (b != ' ') /* nothing follows ("un,", "pour."), unless another space */
+        return !num_space(e);
+    if (i + 1 == st->doc->ntoks || toks[i + 1].start != toks[i].end + 1)
+        return false;
+    const char *n = e + 1, *ne = st->text + toks[i + 1].end;
+    if (m & NUM_WS_POUR) /* pour cent, pour centaines */
+        return !((n[0] | 0x20) == 'c' && (n[1] | 0x20) == 'e' && (n[2] | 0x20) == 'n' &&
+                 (n[3] | 0x20) == 't');
+    uint64_t mn = num_tok_answer(st, i + 1);
+    return (mn & NUM_WS_NONE) && (!(mn & NUM_WS_AFTER) || (mn >> 8) > 0 ||
+                                  num_tok_after_ok(n, ne, mn));
+}
+
+static inline uint64_t num_tok_answer(const num_st *st, size_t i)
+{
+    uint32_t id = st->doc->wids[i];
+    if (id == UINT32_MAX)
+        return 0;
+    rc_word *w = &st->doc->words[id];
+    if (!(w->have >> RC_WM_NUMBERS & 1u)) {
+        const rc_token *t = &st->doc->toks[i];
+        w->memo[RC_WM_NUMBERS] = num_word_skips(st->prefix, st->text + t->start, t->end - t->start);
+        w->have |= 1u << RC_WM_NUMBERS;
+    }
     return w->memo[RC_WM_NUMBERS];
 }
 
@@ -15626,16 +15683,16 @@ static const char *num_tok_walk(num_st *st, const char *p)
             }
         } else {
             rc_word *w = &words[id];
-            uint64_t m = w->have >> RC_WM_NUMBERS & 1u
-                             ? w->memo[RC_WM_NUMBERS]
-                             : num_tok_answer(st->prefix, w, text + off, eo - off);
-            if (!(m & NUM_WS_SKIP))
+            uint64_t m = w->have >> RC_WM_NUMBERS & 1u ? w->memo[RC_WM_NUMBERS]
+                                                       : num_tok_answer(st, i);
+            if (m & NUM_WS_SKIP) {
+                unsigned x;
+                if ((m & NUM_WS_AFTER) && b != ' ' && (x = num_tok_after[b]) != 0 &&
+                    (x == 2 || !num_after_word(text + off + (m >> 8), text + eo, num_after_cls[b])))
+                    break;
+            } else if (!num_tok_other(st, i, m)) {
                 break;
-            unsigned x;
-            if ((m & NUM_WS_AFTER) && b != ' ' && (x = num_tok_after[b]) != 0 &&
-                (x == 2 || (m & NUM_WS_STRICT) ||
-                 !num_after_word(text + off + (m >> 8), text + eo, num_after_cls[b])))
-                break;
+            }
         }
         off = eo;
         if (++i == nt)
