@@ -2298,59 +2298,63 @@ static inline uint64_t num_tok_answer(const num_st *st, size_t i)
 /* From p, a place the byte scan reaches: passes over what the scan would pass over without
  * looking further, token by token: the word tokens whose kept answer (num_word_skips) says so,
  * the punctuation tokens and the spaces between tokens (num_pass_marks). Returns where the byte
- * scan goes on. */
+ * scan goes on. Kept out of num_scan, so that its loop has the registers to itself. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
 static const char *num_tok_walk(num_st *st, const char *p)
 {
     const rc_doc *doc = st->doc;
-    const rc_token *toks = doc->toks;
-    const uint32_t *wids = doc->wids;
-    rc_word *words = doc->words;
+    const rc_token *toks = doc->toks, *t, *tend = toks + doc->ntoks;
+    const rc_word *words = doc->words;
     const char *text = st->text, *lim = st->end + 1;
-    size_t nt = doc->ntoks, i = st->ti;
+    size_t i = st->ti;
     uint32_t off = (uint32_t)(p - text);
     if (i > 0 && toks[i - 1].start >= off) /* the scan went back */
-        i = rc_toks_from(toks, nt, off);
-    while (i < nt && toks[i].start < off)
-        i++;
-    if (i < nt && toks[i].start != off) { /* spaces or marks before the token */
-        const char *q = num_pass_marks(p, text + toks[i].start, lim);
-        off = (uint32_t)(q - text);
-    }
-    /* off is where the scan is; each turn passes over token i, which starts there */
-    while (i < nt && toks[i].start == off) {
-        uint32_t eo = toks[i].end, id = wids[i];
-        unsigned char b = (unsigned char)text[eo]; /* the byte after the token */
-        if (id == UINT32_MAX) { /* punctuation, figures */
-            if (!(eo - off == 1 && num_skip_bytes[(unsigned char)text[off]])) {
+        i = rc_toks_from(toks, doc->ntoks, off);
+    for (t = toks + i; t < tend && t->start < off; t++)
+        ;
+    if (t < tend && t->start != off) /* spaces or marks before the token */
+        off = (uint32_t)(num_pass_marks(p, text + t->start, lim) - text);
+    const uint32_t *wid = doc->wids + (t - toks);
+    /* off is where the scan is; each turn passes over token t, which starts there */
+    while (t < tend && t->start == off) {
+        for (;;) {
+            uint32_t eo = t->end;
+            unsigned char b = (unsigned char)text[eo]; /* the byte after the token */
+            if (*wid != UINT32_MAX) {
+                const rc_word *w = &words[*wid];
+                uint64_t m = w->have >> RC_WM_NUMBERS & 1u ? w->memo[RC_WM_NUMBERS]
+                                                           : num_tok_answer(st, (size_t)(t - toks));
+                if (m & NUM_WS_SKIP) {
+                    unsigned x = num_tok_after[b];
+                    if ((m & NUM_WS_AFTER) && x &&
+                        (x == 2 ||
+                         !num_after_word(text + off + (m >> 8), text + eo, num_after_cls[b])))
+                        goto out;
+                } else if (!num_tok_other(st, (size_t)(t - toks), m)) {
+                    goto out;
+                }
+            } else if (!(eo - off == 1 && num_skip_bytes[(unsigned char)text[off]])) {
+                /* punctuation, figures */
                 const char *q = num_pass_marks(text + off, text + eo, lim);
                 if (q != text + eo) {
                     off = (uint32_t)(q - text);
-                    break;
+                    goto out;
                 }
             }
-        } else {
-            rc_word *w = &words[id];
-            uint64_t m = w->have >> RC_WM_NUMBERS & 1u ? w->memo[RC_WM_NUMBERS]
-                                                       : num_tok_answer(st, i);
-            if (m & NUM_WS_SKIP) {
-                unsigned x;
-                if ((m & NUM_WS_AFTER) && b != ' ' && (x = num_tok_after[b]) != 0 &&
-                    (x == 2 || !num_after_word(text + off + (m >> 8), text + eo, num_after_cls[b])))
-                    break;
-            } else if (!num_tok_other(st, i, m)) {
+            off = eo;
+            wid++;
+            if (++t == tend)
+                goto out;
+            if (t->start - eo > (uint32_t)(b == ' ')) /* not the common gaps: none, one space */
                 break;
-            }
+            off = t->start;
         }
-        off = eo;
-        if (++i == nt)
-            break;
-        uint32_t next = toks[i].start;
-        if (next == eo || (next == eo + 1 && b == ' '))
-            off = next; /* the common gaps: none, or one space */
-        else
-            off = (uint32_t)(num_pass_marks(text + eo, text + next, lim) - text);
+        off = (uint32_t)(num_pass_marks(text + off, text + t->start, lim) - text);
     }
-    st->ti = i;
+out:
+    st->ti = (size_t)(t - toks);
     return text + off;
 }
 
