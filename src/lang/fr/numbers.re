@@ -5,8 +5,10 @@
  * One pass over the text. Spaces and punctuation are skipped through a byte table; a word is
  * measured (sixteen bytes at a time where SSE2 is there) and skipped whole when its first four
  * bytes cannot begin a number word, it is no counting noun in -aine and nothing after it makes
- * it an identifier or an address (num_quick_skip, num_wide_skip). The other words go through one
- * small DFA (num_classify) that knows the closed vocabulary of French number words, and only
+ * it an identifier or an address (num_quick_skip, num_wide_skip); in a document, the tokens are
+ * walked instead and each word's answer is kept in its record of the word table (num_tok_walk,
+ * num_word_skips). The other words go through one small DFA (num_classify) that knows the
+ * closed vocabulary of French number words, and only
  * digits and number words start any further work. That work reads a "core" quantity (digits
  * with their separators, a number-word compound, a fraction, a vague noun such as "une
  * vingtaine"), then looks at the few words around it for what bounds it ("au moins", "près de",
