@@ -312,8 +312,7 @@ static int cl_gramword(void *ud, const char *key, const char *value)
     if ((e->wflags & CL_W_ONE) && e->klen) {
         unsigned char c = (unsigned char)e->key[0];
         unsigned char u = c >= 'a' && c <= 'z' ? (unsigned char)(c - 32) : c;
-        t->one_first[c >> 6] |= 1ull << (c & 63);
-        t->one_first[u >> 6] |= 1ull << (u & 63);
+        t->one_first[c] = t->one_first[u] = 1;
         if (e->klen > t->one_maxlen)
             t->one_maxlen = e->klen;
     }

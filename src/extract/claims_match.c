@@ -344,7 +344,7 @@ static int cl_article_one(const cl_doc *d, size_t i)
     const rc_doc *doc = d->doc;
     const rc_token *tk = &doc->toks[i];
     unsigned char c0 = (unsigned char)doc->text[tk->start];
-    if (tk->end - tk->start > d->t->one_maxlen || !((d->t->one_first[c0 >> 6] >> (c0 & 63)) & 1) ||
+    if (tk->end - tk->start > d->t->one_maxlen || !d->t->one_first[c0] ||
         tk->kind != RC_TOK_WORD || i + 1 >= doc->ntoks || doc->toks[i + 1].kind != RC_TOK_WORD)
         return 0;
     const cl_entry *e = cl_surf_of(d, i);
@@ -382,15 +382,16 @@ int cl_next_one(const cl_doc *d, size_t *i, rc_number *n /* OUT */)
 {
     const rc_doc *doc = d->doc;
     const rc_token *tk = doc->toks;
-    const uint64_t *first = d->t->one_first;
+    const uint8_t *first = d->t->one_first;
     size_t maxlen = d->t->one_maxlen, ntoks = doc->ntoks;
-    /* every token is read here: the cheap tests of cl_article_one first, in a tight loop */
+    /* every token is read here: the cheap tests of cl_article_one first, in a tight loop, and
+     * among them the first byte, which rules out nearly every token */
+    const unsigned char *text = (const unsigned char *)doc->text;
     for (size_t k = *i; k + 1 < ntoks; k++) {
-        if (tk[k].kind != RC_TOK_WORD || tk[k].end - tk[k].start > maxlen ||
-            tk[k + 1].kind != RC_TOK_WORD)
+        if (!first[text[tk[k].start]])
             continue;
-        unsigned char c0 = (unsigned char)doc->text[tk[k].start];
-        if (!((first[c0 >> 6] >> (c0 & 63)) & 1) || !cl_article_one(d, k))
+        if (tk[k].kind != RC_TOK_WORD || tk[k].end - tk[k].start > maxlen ||
+            tk[k + 1].kind != RC_TOK_WORD || !cl_article_one(d, k))
             continue;
         *n = (rc_number){tk[k].start, tk[k].end, 1.0, NAN, NAN, false, RC_NUM_NUMBER,
                          RC_REL_NONE, 0};
