@@ -105,8 +105,12 @@ typedef struct cl_fig {
  * (or whose lemma is one), so that no cue of those classes lies in [a, b) when none does. */
 size_t cl_cue_end_from(const cl_doc *d, size_t a, size_t b, unsigned mods);
 
-/* cl_match when token i's longest match is not known yet or does not end before lim. */
-const cl_entry *cl_match_slow(const cl_doc *d, size_t i, size_t lim, size_t *nt /* OUT */);
+/* Finds token i's longest match up to the end of the text and keeps it in w (its record):
+ * cl_match's first reading of a token. */
+void cl_match_keep(const cl_doc *d, size_t i, cl_word *w);
+
+/* cl_match when token i's kept longest match does not end before lim: matched again, within. */
+const cl_entry *cl_match_within(const cl_doc *d, size_t i, size_t lim, size_t *nt /* OUT */);
 
 /* The longest entry (not a mere prefix) of the table that starts at token i and ends before
  * token lim; *nt receives its number of tokens. NULL when none. The longest match up to the end
@@ -114,14 +118,18 @@ const cl_entry *cl_match_slow(const cl_doc *d, size_t i, size_t lim, size_t *nt 
 static inline const cl_entry *cl_match(const cl_doc *d, size_t i, size_t lim,
                                        size_t *nt /* OUT */)
 {
-    if (i < lim && i < d->doc->ntoks) {
-        const cl_word *w = cl_w(d, i);
-        if (w->matched && i + w->nbest <= lim) {
-            *nt = w->nbest;
-            return w->best;
-        }
+    if (i >= lim || i >= d->doc->ntoks) {
+        *nt = 0;
+        return NULL;
     }
-    return cl_match_slow(d, i, lim, nt);
+    cl_word *w = cl_w(d, i);
+    if (!w->matched)
+        cl_match_keep(d, i, w);
+    if (i + w->nbest <= lim) {
+        *nt = w->nbest;
+        return w->best;
+    }
+    return cl_match_within(d, i, lim, nt);
 }
 
 /* The entry of the single word at token i (or of its lemma), or NULL. */
@@ -141,8 +149,12 @@ static inline bool cl_dash(const rc_doc *doc, size_t k)
            (n == 3 && c[0] == 0xe2 && c[1] == 0x80 && (c[2] == 0x93 || c[2] == 0x94));
 }
 
-/* Whether token i is a word or an elided word. */
-int cl_is_word(const rc_doc *doc, size_t i);
+/* Whether token i is a word, an elided word or a clitic. */
+static inline int cl_is_word(const rc_doc *doc, size_t i)
+{
+    unsigned k = i < doc->ntoks ? doc->toks[i].kind : 0;
+    return k == RC_TOK_WORD || k == RC_TOK_ELISION || k == RC_TOK_CLITIC;
+}
 
 /* Whether token i is a punctuation mark made of the single byte c. */
 int cl_punct(const rc_doc *doc, size_t i, char c);

@@ -66,13 +66,6 @@ void cl_sent_toks(const cl_doc *d, size_t s, size_t *a, size_t *b)
     *b = st->t1;
 }
 
-/* Whether token i is a word, an elided word or a clitic. */
-int cl_is_word(const rc_doc *doc, size_t i)
-{
-    unsigned k = i < doc->ntoks ? doc->toks[i].kind : 0;
-    return k == RC_TOK_WORD || k == RC_TOK_ELISION || k == RC_TOK_CLITIC;
-}
-
 /* Whether token i is a punctuation mark made of the single byte c. */
 int cl_punct(const rc_doc *doc, size_t i, char c)
 {
@@ -165,19 +158,16 @@ static const cl_entry *cl_lemma_of(const cl_doc *d, size_t i)
     return found;
 }
 
-/* The entry of the word at token i alone (possibly a mere prefix), and of its lemma: looked up
- * once per token and kept in d->words. */
-static const cl_word *cl_word_info(const cl_doc *d, size_t i)
+/* Fills w, token i's record, with the entry of the word alone (possibly a mere prefix) and of
+ * its lemma: cl_word_info's first reading of a token. */
+static void cl_word_fill(const cl_doc *d, size_t i, cl_word *w)
 {
     const rc_doc *doc = d->doc;
-    cl_word *w = cl_w(d, i);
-    if (w->surf)
-        return w;
     w->surf = &cl_none;
     w->lemma = &cl_none;
-    const rc_token *tk = &doc->toks[i];
-    if (!cl_is_word(doc, i))
-        return w;
+    unsigned k = doc->toks[i].kind;
+    if (k != RC_TOK_WORD && k != RC_TOK_ELISION && k != RC_TOK_CLITIC)
+        return;
     /* both answers are usually kept in the word's record already: read it once */
     const rc_word *rw = rc_word_at(doc, i);
     const cl_entry *e = rw && (rw->have >> RC_WM_CL_SURF & 1u)
@@ -185,13 +175,22 @@ static const cl_word *cl_word_info(const cl_doc *d, size_t i)
                             : cl_surf_of(d, i);
     if (e)
         w->surf = e;
-    if ((w->surf == &cl_none || w->surf->prefix) && tk->kind == RC_TOK_WORD) {
+    if ((!e || e->prefix) && k == RC_TOK_WORD) {
         e = rw && (rw->have >> RC_WM_CL_LEMMA & 1u)
                 ? (const cl_entry *)(uintptr_t)rw->memo[RC_WM_CL_LEMMA]
                 : cl_lemma_of(d, i);
         if (e)
             w->lemma = e;
     }
+}
+
+/* The entry of the word at token i alone (possibly a mere prefix), and of its lemma: looked up
+ * once per token and kept in d->words. */
+static inline const cl_word *cl_word_info(const cl_doc *d, size_t i)
+{
+    cl_word *w = cl_w(d, i);
+    if (!w->surf)
+        cl_word_fill(d, i, w);
     return w;
 }
 
@@ -247,7 +246,7 @@ size_t cl_cue_end_from(const cl_doc *d, size_t a, size_t b, unsigned mods)
 /* Whether the words at tokens i and i + 1 (both with entries, or a clitic second) may begin a
  * key: the joins filter of the table, for a second word with an entry of its own and a first
  * one that is no elided word with an apostrophe the keys do not write. */
-static bool cl_join_open(const cl_doc *d, size_t i)
+static bool cl_join_open(const cl_doc *d, size_t i, const cl_entry *a, const cl_entry *b)
 {
     const rc_doc *doc = d->doc;
     if (doc->toks[i + 1].kind == RC_TOK_CLITIC)
@@ -255,7 +254,7 @@ static bool cl_join_open(const cl_doc *d, size_t i)
     int space = doc->toks[i].kind != RC_TOK_ELISION;
     if (!space && !cl_elision_apos(doc, i))
         return true;
-    return cl_join_may(d->t, cl_word_info(d, i)->surf, cl_word_info(d, i + 1)->surf, space);
+    return cl_join_may(d->t, a, b, space);
 }
 
 /* The longest entry starting at token i and ending before lim (cl_match without the cache). */
@@ -270,7 +269,7 @@ static const cl_entry *cl_match_at(const cl_doc *d, size_t i, size_t lim, size_t
             best = w->surf, *nt = 1;
         if (d->t->maxwords > 1 && i + 1 < lim && cl_is_word(doc, i + 1) &&
             (doc->toks[i + 1].kind == RC_TOK_CLITIC || cl_word_info(d, i + 1)->surf != &cl_none) &&
-            cl_join_open(d, i)) {
+            cl_join_open(d, i, w->surf, cl_word_info(d, i + 1)->surf)) {
             /* a phrase: only when the next word is in some key too */
             char key[RC_LEX_MAXKEY];
             size_t kl = 0;
@@ -313,26 +312,19 @@ static const cl_entry *cl_match_at(const cl_doc *d, size_t i, size_t lim, size_t
     return best;
 }
 
-/* cl_match's slow path: finds token i's longest match, keeps it when it runs to the end of the
- * text, and searches again within lim when the kept one is too long. */
-const cl_entry *cl_match_slow(const cl_doc *d, size_t i, size_t lim, size_t *nt)
+/* Finds token i's longest match up to the end of the text and keeps it in w (see claims_int.h):
+ * the rules ask again and again. */
+void cl_match_keep(const cl_doc *d, size_t i, cl_word *w)
 {
-    const rc_doc *doc = d->doc;
-    *nt = 0;
-    if (i >= lim || i >= doc->ntoks)
-        return NULL;
-    cl_word *w = cl_w(d, i);
-    if (!w->matched) {
-        /* the longest match up to the end of the text, kept: the rules ask again and again */
-        size_t n;
-        w->best = cl_match_at(d, i, doc->ntoks, &n);
-        w->nbest = (uint8_t)n;
-        w->matched = 1;
-    }
-    if (i + w->nbest <= lim) {
-        *nt = w->nbest;
-        return w->best;
-    }
+    size_t n;
+    w->best = cl_match_at(d, i, d->doc->ntoks, &n);
+    w->nbest = (uint8_t)n;
+    w->matched = 1;
+}
+
+/* Token i's longest match within lim, when the kept one runs past it (see claims_int.h). */
+const cl_entry *cl_match_within(const cl_doc *d, size_t i, size_t lim, size_t *nt)
+{
     return cl_match_at(d, i, lim, nt);
 }
 
