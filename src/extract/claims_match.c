@@ -19,6 +19,36 @@ size_t cl_tok_at(const rc_doc *doc, uint32_t off)
     return rc_toks_from(doc->toks, doc->ntoks, off);
 }
 
+/* cl_tok_at searched from token h, a guess near the answer (the tokens of the sentence or number
+ * next to one already placed): galloping away from h, then a binary search of the last stride,
+ * finds the same token in a few steps. */
+static size_t cl_tok_near(const rc_doc *doc, size_t h, uint32_t off)
+{
+    const rc_token *t = doc->toks;
+    size_t n = doc->ntoks;
+    if (h > n)
+        h = n;
+    if (h < n && t[h].start < off) { /* the answer lies after h */
+        size_t step = 1, p = h + 1;
+        while (p < n && t[p].start < off) {
+            h = p;
+            step *= 2;
+            p = h + step;
+        }
+        if (p > n)
+            p = n;
+        return h + 1 + rc_toks_from(t + h + 1, p - (h + 1), off);
+    }
+    /* the answer is h or lies before it: t[h] starts at or after off (or h is the end) */
+    size_t step = 1, hi = h;
+    while (hi >= step && t[hi - step].start >= off) {
+        hi -= step;
+        step *= 2;
+    }
+    size_t lo = hi >= step ? hi - step + 1 : 0;
+    return lo + rc_toks_from(t + lo, hi - lo, off);
+}
+
 /* The index of the number whose span holds byte off, or -1 (a binary search). */
 long cl_num_at(const rc_doc *doc, uint32_t off)
 {
@@ -37,29 +67,45 @@ long cl_num_tok(const cl_doc *d, size_t i)
     return w->num > 0 ? (long)w->num - 1 : -1;
 }
 
-/* The first token of number k, kept per number. */
+/* The first token of number k, kept per number; searched from the number before when it is
+ * placed (the figures are read in text order). */
 size_t cl_num_t0(const cl_doc *d, size_t k)
 {
-    if (!d->numt[2 * k])
-        d->numt[2 * k] = (uint32_t)cl_tok_at(d->doc, d->doc->nums[k].start) + 1;
+    if (!d->numt[2 * k]) {
+        uint32_t off = d->doc->nums[k].start;
+        size_t t = k > 0 && d->numt[2 * k - 1] ? cl_tok_near(d->doc, d->numt[2 * k - 1] - 1, off)
+                                               : cl_tok_at(d->doc, off);
+        d->numt[2 * k] = (uint32_t)t + 1;
+    }
     return d->numt[2 * k] - 1;
 }
 
-/* The first token after number k, kept per number. */
+/* The first token after number k, kept per number; searched from its first token. */
 size_t cl_num_t1(const cl_doc *d, size_t k)
 {
     if (!d->numt[2 * k + 1])
-        d->numt[2 * k + 1] = (uint32_t)cl_tok_at(d->doc, d->doc->nums[k].end) + 1;
+        d->numt[2 * k + 1] =
+            (uint32_t)cl_tok_near(d->doc, cl_num_t0(d, k), d->doc->nums[k].end) + 1;
     return d->numt[2 * k + 1] - 1;
 }
 
-/* The tokens [*a, *b) of sentence s, kept per sentence. */
+/* The tokens [*a, *b) of sentence s, kept per sentence; searched from a neighbour already
+ * placed (the claims read a sentence and the few around it). */
 void cl_sent_toks(const cl_doc *d, size_t s, size_t *a, size_t *b)
 {
     cl_sent *st = &d->sents[s];
     if (!st->known) {
-        st->t0 = (uint32_t)cl_tok_at(d->doc, d->doc->sents[s].start);
-        st->t1 = (uint32_t)cl_tok_at(d->doc, d->doc->sents[s].end);
+        const rc_doc *doc = d->doc;
+        uint32_t off = doc->sents[s].start;
+        size_t t0;
+        if (s > 0 && d->sents[s - 1].known)
+            t0 = cl_tok_near(doc, d->sents[s - 1].t1, off);
+        else if (s + 1 < doc->nsents && d->sents[s + 1].known)
+            t0 = cl_tok_near(doc, d->sents[s + 1].t0, off);
+        else
+            t0 = cl_tok_at(doc, off);
+        st->t0 = (uint32_t)t0;
+        st->t1 = (uint32_t)cl_tok_near(doc, t0, doc->sents[s].end);
         st->known = 1;
     }
     *a = st->t0;
