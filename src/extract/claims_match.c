@@ -425,11 +425,13 @@ int cl_next_one(const cl_doc *d, size_t *i, rc_number *n /* OUT */)
     /* every token is read here: the cheap tests of cl_article_one first, in a tight loop, and
      * among them the first byte, which rules out nearly every token */
     const unsigned char *text = (const unsigned char *)doc->text;
-    for (size_t k = *i; k + 1 < ntoks; k++) {
-        if (!first[text[tk[k].start]])
+    const rc_token *last = tk + (ntoks ? ntoks - 1 : 0);
+    for (const rc_token *t = tk + *i; t < last; t++) {
+        if (!first[text[t->start]])
             continue;
-        if (tk[k].kind != RC_TOK_WORD || tk[k].end - tk[k].start > maxlen ||
-            tk[k + 1].kind != RC_TOK_WORD || !cl_article_one(d, k))
+        size_t k = (size_t)(t - tk);
+        if (t->kind != RC_TOK_WORD || t->end - t->start > maxlen ||
+            t[1].kind != RC_TOK_WORD || !cl_article_one(d, k))
             continue;
         *n = (rc_number){tk[k].start, tk[k].end, 1.0, NAN, NAN, false, RC_NUM_NUMBER,
                          RC_REL_NONE, 0};
