@@ -499,6 +499,11 @@ int rc_stage_claims(rc_doc *doc, const rc_stage_env *env)
     d.numt = rc_arena_calloc(&doc->arena, 2 * doc->nnums, sizeof *d.numt);
     if (!d.t || !d.words || !d.cleared || !d.sents || !d.numt)
         return RC_ENOMEM;
+    cl_numgap gap = {0, 0, 0}; /* none kept yet */
+    d.gap = &gap;
+    d.nums_ordered = true;
+    for (size_t k = 1; k < doc->nnums && d.nums_ordered; k++)
+        d.nums_ordered = doc->nums[k].end >= doc->nums[k - 1].end;
     size_t cap = 0;
     uint32_t skip_to = 0;
     cl_prev prev = {NULL, 0, 0, SIZE_MAX, -1};

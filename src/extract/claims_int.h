@@ -36,7 +36,6 @@ typedef struct cl_sent {
 typedef struct cl_word {
     const cl_entry *surf, *lemma;
     const cl_entry *best; /* the longest match from this token, when matched */
-    int32_t num;          /* the number holding the token: its index + 1, -1 for none, 0 unknown */
     uint8_t nbest, matched;
     uint8_t forms;        /* CL_F_*: what the morphology says of its form, when asked */
 } cl_word;
@@ -51,6 +50,15 @@ typedef struct cl_word {
  * in sentences without a figure, which the stage never reads. */
 #define CL_BLOCK_SHIFT 6
 
+/* The stretch of text [lo, hi) where the search of cl_num_at finds number p (nnums for none):
+ * the rules read the tokens of a window one after the other, and most of them lie between the
+ * same two numbers. Kept only when the numbers' ends are in text order, where the search finds
+ * the first number ending after a byte, which is p for every byte of the stretch. */
+typedef struct cl_numgap {
+    uint32_t lo, hi;
+    size_t p;
+} cl_numgap;
+
 /* The document as the stage reads it. */
 typedef struct cl_doc {
     rc_doc *doc;
@@ -59,6 +67,8 @@ typedef struct cl_doc {
     uint8_t *cleared; /* one per block of words: it has been cleared */
     cl_sent *sents;   /* one per sentence, zeroed */
     uint32_t *numt;   /* per number: its first token + 1 and its end token + 1, 0 unknown */
+    cl_numgap *gap;   /* the last stretch cl_num_tok found; lo == hi when none is kept */
+    bool nums_ordered; /* the numbers' ends never decrease (then the stretches hold) */
 } cl_doc;
 
 /* The record of token i (i < doc->ntoks), its block cleared on first use. */
@@ -165,8 +175,18 @@ size_t cl_tok_at(const rc_doc *doc, uint32_t off);
 /* The index of the number whose span holds byte off, or -1. */
 long cl_num_at(const rc_doc *doc, uint32_t off);
 
-/* cl_num_at of token i's start, kept per token. */
-long cl_num_tok(const cl_doc *d, size_t i);
+/* cl_num_tok when token i lies outside the stretch kept: searches and keeps the new stretch. */
+long cl_num_tok_search(const cl_doc *d, size_t i);
+
+/* cl_num_at of token i's start, read from the stretch kept when it holds the token. */
+static inline long cl_num_tok(const cl_doc *d, size_t i)
+{
+    uint32_t off = d->doc->toks[i].start;
+    const cl_numgap *g = d->gap;
+    if (off - g->lo >= g->hi - g->lo) /* outside [lo, hi), or none kept */
+        return cl_num_tok_search(d, i);
+    return g->p < d->doc->nnums && d->doc->nums[g->p].start <= off ? (long)g->p : -1;
+}
 
 /* The first token of number k (cl_tok_at of its start), kept per number. */
 size_t cl_num_t0(const cl_doc *d, size_t k);

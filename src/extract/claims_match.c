@@ -56,15 +56,20 @@ long cl_num_at(const rc_doc *doc, uint32_t off)
     return lo < doc->nnums && doc->nums[lo].start <= off ? (long)lo : -1;
 }
 
-/* cl_num_at of token i's start, kept in the token's record. */
-long cl_num_tok(const cl_doc *d, size_t i)
+/* cl_num_tok's search (see claims_int.h): the number the search finds for token i's start, and
+ * the stretch of bytes around it for which it finds the same, kept when the numbers' ends are
+ * in order: from the end of the number before to the end of that number. */
+long cl_num_tok_search(const cl_doc *d, size_t i)
 {
-    cl_word *w = cl_w(d, i);
-    if (!w->num) {
-        long m = cl_num_at(d->doc, d->doc->toks[i].start);
-        w->num = m >= 0 ? (int32_t)(m + 1) : -1;
+    const rc_doc *doc = d->doc;
+    uint32_t off = doc->toks[i].start;
+    size_t p = RC_FIRST_ENDING_AFTER(rc_number, doc->nums, doc->nnums, off);
+    if (d->nums_ordered) {
+        d->gap->p = p;
+        d->gap->lo = p > 0 ? doc->nums[p - 1].end : 0;
+        d->gap->hi = p < doc->nnums ? doc->nums[p].end : UINT32_MAX;
     }
-    return w->num > 0 ? (long)w->num - 1 : -1;
+    return p < doc->nnums && doc->nums[p].start <= off ? (long)p : -1;
 }
 
 /* The first token of number k, kept per number; searched from the number before when it is
