@@ -256,19 +256,12 @@ static bool cl_elision_apos(const rc_doc *doc, size_t i)
            (n >= 3 && u[tk->end - 3] == 0xE2 && u[tk->end - 2] == 0x80 && u[tk->end - 1] == 0x99);
 }
 
-/* The classes of the cues that may end at token i, a bit set of 1 << CL_M_* (see
- * cl_cue_end_from). The answer for the word (with its lemma whatever the token's kind, which
- * only makes it more cautious) is kept per word. */
-static unsigned cl_cue_ends(const cl_doc *d, size_t i)
+/* The classes of the cues that the word at token i (a word or an elided word) may end, a bit set
+ * of 1 << CL_M_* (see cl_cue_end_from): the answer for the word (with its lemma whatever the
+ * token's kind, which only makes it more cautious), kept per word. */
+static unsigned cl_word_ends(const cl_doc *d, size_t i)
 {
     const rc_doc *doc = d->doc;
-    unsigned k = doc->toks[i].kind;
-    if (k == RC_TOK_CLITIC)
-        return ~0u; /* a phrase takes it on without a space */
-    if (k != RC_TOK_WORD && k != RC_TOK_ELISION)
-        return 0;
-    if (i > 0 && doc->toks[i - 1].kind == RC_TOK_ELISION && !cl_elision_apos(doc, i - 1))
-        return ~0u; /* an apostrophe the keys do not write: no word boundary to rely on */
     uint64_t v;
     if (rc_word_get(doc, i, RC_WM_CL_ENDS, &v))
         return (unsigned)v;
@@ -288,9 +281,28 @@ size_t cl_cue_end_from(const cl_doc *d, size_t a, size_t b, unsigned mods)
 {
     /* the last token of a phrase matched by cl_match_at is a clitic, or a word with an entry
      * of its own appended after a space or after an elided word's apostrophe; a word alone is
-     * its entry or its lemma's */
-    while (a < b && !(cl_cue_ends(d, a) & mods))
-        a++;
+     * its entry or its lemma's. Every token of the sentences scanned passes here: the word's
+     * answer is read straight from its record when it is there. */
+    const rc_doc *doc = d->doc;
+    const rc_token *tk = doc->toks;
+    const uint32_t *wids = doc->wids;
+    if (!mods)
+        return a < b ? b : a;
+    for (; a < b; a++) {
+        unsigned k = tk[a].kind;
+        if (k == RC_TOK_CLITIC)
+            return a; /* a phrase takes it on without a space */
+        if (k != RC_TOK_WORD && k != RC_TOK_ELISION)
+            continue;
+        if (a > 0 && tk[a - 1].kind == RC_TOK_ELISION && !cl_elision_apos(doc, a - 1))
+            return a; /* an apostrophe the keys do not write: no word boundary to rely on */
+        uint32_t id = wids ? wids[a] : UINT32_MAX;
+        unsigned ends = id != UINT32_MAX && (doc->words[id].have >> RC_WM_CL_ENDS & 1u)
+                            ? (unsigned)doc->words[id].memo[RC_WM_CL_ENDS]
+                            : cl_word_ends(d, a);
+        if (ends & mods)
+            return a;
+    }
     return a;
 }
 
@@ -367,6 +379,14 @@ static const cl_entry *cl_match_at(const cl_doc *d, size_t i, size_t lim, size_t
  * the rules ask again and again. */
 void cl_match_keep(const cl_doc *d, size_t i, cl_word *w)
 {
+    if (!w->surf)
+        cl_word_fill(d, i, w);
+    if (w->surf == &cl_none) { /* in no key: its lemma's entry or nothing, as cl_match_at finds */
+        w->best = w->lemma != &cl_none ? w->lemma : NULL;
+        w->nbest = w->best != NULL;
+        w->matched = 1;
+        return;
+    }
     size_t n;
     w->best = cl_match_at(d, i, d->doc->ntoks, &n);
     w->nbest = (uint8_t)n;
