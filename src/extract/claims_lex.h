@@ -83,6 +83,8 @@ typedef struct cl_entry {
     uint8_t of;      /* its complement after de says who is counted (membres de notre personnel) */
     uint16_t tails;  /* bit 1 << mod of every full key that ends with this key as its last word
                       * (after a space or an apostrophe), itself too */
+    uint8_t cont;    /* some longer key (or prefix of one) begins with this key: a phrase may
+                      * start with it; without, matching need not look at the next word */
 } cl_entry;
 
 #define CL_JOINBITS 16384u

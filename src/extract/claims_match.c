@@ -330,7 +330,7 @@ static const cl_entry *cl_match_at(const cl_doc *d, size_t i, size_t lim, size_t
     if (w->surf != &cl_none) {
         if (!w->surf->prefix)
             best = w->surf, *nt = 1;
-        if (d->t->maxwords > 1 && i + 1 < lim && cl_is_word(doc, i + 1) &&
+        if (w->surf->cont && d->t->maxwords > 1 && i + 1 < lim && cl_is_word(doc, i + 1) &&
             (doc->toks[i + 1].kind == RC_TOK_CLITIC || cl_word_info(d, i + 1)->surf != &cl_none) &&
             cl_join_open(d, i, w->surf, cl_word_info(d, i + 1)->surf)) {
             /* a phrase: only when the next word is in some key too */
@@ -381,8 +381,12 @@ void cl_match_keep(const cl_doc *d, size_t i, cl_word *w)
 {
     if (!w->surf)
         cl_word_fill(d, i, w);
-    if (w->surf == &cl_none) { /* in no key: its lemma's entry or nothing, as cl_match_at finds */
-        w->best = w->lemma != &cl_none ? w->lemma : NULL;
+    if (w->surf == &cl_none || !w->surf->cont) {
+        /* no phrase starts with the word: its own entry, its lemma's or nothing, as cl_match_at
+         * finds */
+        w->best = w->surf != &cl_none && !w->surf->prefix ? w->surf
+                  : w->lemma != &cl_none                  ? w->lemma
+                                                          : NULL;
         w->nbest = w->best != NULL;
         w->matched = 1;
         return;
