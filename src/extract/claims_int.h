@@ -37,14 +37,7 @@ typedef struct cl_word {
     const cl_entry *surf, *lemma;
     const cl_entry *best; /* the longest match from this token, when matched */
     uint8_t nbest, matched;
-    uint8_t forms;        /* CL_F_*: what the morphology says of its form, when asked */
 } cl_word;
-
-/* cl_word.forms: each answer with a bit saying it was asked. */
-#define CL_F_COND_KNOWN 0x1
-#define CL_F_COND 0x2
-#define CL_F_FUT_KNOWN 0x4
-#define CL_F_FUT 0x8
 
 /* Tokens per block of d->words that is cleared on first use: most of a document's tokens lie
  * in sentences without a figure, which the stage never reads. */
