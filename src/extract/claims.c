@@ -13,6 +13,7 @@
 #include "extract/claims.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "core/words.h"
@@ -68,7 +69,11 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
                      uint32_t *skip_to)
 {
     rc_doc *doc = d->doc;
-    memset(f, 0, sizeof *f);
+    /* the parts and the explanation are read only up to their counts: not cleared */
+    memset(f, 0, offsetof(cl_fig, parts));
+    f->nparts = 0;
+    f->elen = 0;
+    f->explain[0] = '\0';
     f->ct = f->pred = SIZE_MAX;
     f->gov_what = -1;
     f->follows = -1;
