@@ -161,7 +161,11 @@ static inline int cl_is_word(const rc_doc *doc, size_t i)
 }
 
 /* Whether token i is a punctuation mark made of the single byte c. */
-int cl_punct(const rc_doc *doc, size_t i, char c);
+static inline int cl_punct(const rc_doc *doc, size_t i, char c)
+{
+    const rc_token *tk = &doc->toks[i];
+    return tk->kind == RC_TOK_PUNCT && tk->end == tk->start + 1 && doc->text[tk->start] == c;
+}
 
 /* The index of the first token that starts at or after off. */
 size_t cl_tok_at(const rc_doc *doc, uint32_t off);

@@ -117,13 +117,6 @@ void cl_sent_toks(const cl_doc *d, size_t s, size_t *a, size_t *b)
     *b = st->t1;
 }
 
-/* Whether token i is a punctuation mark made of the single byte c. */
-int cl_punct(const rc_doc *doc, size_t i, char c)
-{
-    const rc_token *tk = &doc->toks[i];
-    return tk->kind == RC_TOK_PUNCT && tk->end == tk->start + 1 && doc->text[tk->start] == c;
-}
-
 /* Whether byte off lies inside a time expression (times are in text order). */
 bool cl_in_time(const rc_doc *doc, uint32_t off)
 {
