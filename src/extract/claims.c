@@ -259,7 +259,9 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
             c->who = prev->c->who;
             c->counted = prev->c->counted;
         }
-        size_t from = f->sent ? cl_tok_at(doc, doc->sents[f->sent - 1].start) : 0;
+        size_t from = 0, from_end;
+        if (f->sent)
+            cl_sent_toks(d, f->sent - 1, &from, &from_end);
         for (size_t b = f->nt0; among && !c->counted && b > from && b + 30 > f->nt0; b--) {
             const cl_entry *e = cl_word_at(d, b - 1);
             if (e && e->who >= 0 && e->who != RC_WHO_OTHER && e->who != RC_WHO_AREAS &&

@@ -170,6 +170,9 @@ static inline int cl_punct(const rc_doc *doc, size_t i, char c)
 /* The index of the first token that starts at or after off. */
 size_t cl_tok_at(const rc_doc *doc, uint32_t off);
 
+/* cl_tok_at, searched from token h (any token; the nearer the answer, the fewer steps). */
+size_t cl_tok_near(const rc_doc *doc, size_t h, uint32_t off);
+
 /* The index of the number whose span holds byte off, or -1. */
 long cl_num_at(const rc_doc *doc, uint32_t off);
 
@@ -278,12 +281,14 @@ int cl_name_after(const cl_doc *d, size_t a, size_t b, size_t *na, size_t *nb);
 int cl_sources(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int *denied);
 
 /* Whether a source's own words say it is unsure (des informations non vérifiées, des rumeurs
- * non confirmées): such a phrase names nobody who vouches for the figure. */
-int cl_source_hedged(const cl_doc *d, const rc_speaker *sp);
+ * non confirmées): such a phrase names nobody who vouches for the figure. near: a token near
+ * the source's words (the figure's), where their search starts. */
+int cl_source_hedged(const cl_doc *d, const rc_speaker *sp, size_t near);
 
 /* Whether a source is the outlet itself (selon nos informations, d'après notre rédaction): its
- * name or the two words before it hold a phrase marked own; the figure is the text's own. */
-int cl_source_own(const cl_doc *d, const rc_speaker *sp);
+ * name or the two words before it hold a phrase marked own; the figure is the text's own. near:
+ * as for cl_source_hedged. */
+int cl_source_own(const cl_doc *d, const rc_speaker *sp, size_t near);
 
 /* --- claims_modality.c --- */
 

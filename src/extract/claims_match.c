@@ -22,7 +22,7 @@ size_t cl_tok_at(const rc_doc *doc, uint32_t off)
 /* cl_tok_at searched from token h, a guess near the answer (the tokens of the sentence or number
  * next to one already placed): galloping away from h, then a binary search of the last stride,
  * finds the same token in a few steps. */
-static size_t cl_tok_near(const rc_doc *doc, size_t h, uint32_t off)
+size_t cl_tok_near(const rc_doc *doc, size_t h, uint32_t off)
 {
     const rc_token *t = doc->toks;
     size_t n = doc->ntoks;
