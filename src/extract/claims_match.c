@@ -204,7 +204,7 @@ static const cl_entry *cl_lemma_of(const cl_doc *d, size_t i)
 
 /* Fills w, token i's record, with the entry of the word alone (possibly a mere prefix) and of
  * its lemma: cl_word_info's first reading of a token. */
-static void cl_word_fill(const cl_doc *d, size_t i, cl_word *w)
+static inline void cl_word_fill(const cl_doc *d, size_t i, cl_word *w)
 {
     const rc_doc *doc = d->doc;
     w->surf = &cl_none;
