@@ -15,6 +15,7 @@
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/date.h"
+#include "util/fmt.h"
 #include "util/json.h"
 
 static void test_dates(void **state)
@@ -88,6 +89,32 @@ static void test_json(void **state)
 }
 
 /* Doubles are written so that they read back as the same double, whatever the locale. */
+/* rc_fmt_int agrees with printf at every digit count and at the ends of int64_t, and a buffer
+ * too small gets the empty string. */
+static void test_fmt_int(void **state)
+{
+    (void)state;
+    char got[24], want[32];
+    int64_t vals[] = {0, INT64_MAX, INT64_MIN, INT64_MIN + 1, 5000000000000000000};
+    for (size_t i = 0; i < sizeof vals / sizeof *vals; i++) {
+        snprintf(want, sizeof want, "%lld", (long long)vals[i]);
+        assert_int_equal(rc_fmt_int(got, sizeof got, vals[i]), strlen(want));
+        assert_string_equal(got, want);
+    }
+    for (int64_t p = 1; p <= INT64_MAX / 10; p *= 10) {
+        int64_t around[] = {p - 1, p, p + 1, -p, -(p - 1), 7 * p + 3};
+        for (size_t i = 0; i < 6; i++) {
+            snprintf(want, sizeof want, "%lld", (long long)around[i]);
+            assert_int_equal(rc_fmt_int(got, sizeof got, around[i]), strlen(want));
+            assert_string_equal(got, want);
+        }
+    }
+    assert_int_equal(rc_fmt_int(got, 5, 12345), 0);
+    assert_string_equal(got, "");
+    assert_int_equal(rc_fmt_int(got, 6, -1234), 5);
+    assert_string_equal(got, "-1234");
+}
+
 static void test_json_doubles(void **state)
 {
     (void)state;
@@ -251,6 +278,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dates), cmocka_unit_test(test_json), cmocka_unit_test(test_json_doubles),
+        cmocka_unit_test(test_fmt_int),
         cmocka_unit_test(test_json_escape_bytes), cmocka_unit_test(test_arena),
         cmocka_unit_test(test_fold),  cmocka_unit_test(test_lexicon), cmocka_unit_test(test_strerror),
     };
