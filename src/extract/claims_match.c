@@ -449,6 +449,12 @@ int cl_next_one(const cl_doc *d, size_t *i, rc_number *n /* OUT */)
     const unsigned char *text = (const unsigned char *)doc->text;
     const rc_token *last = tk + (ntoks ? ntoks - 1 : 0);
     for (const rc_token *t = tk + *i; t < last; t++) {
+        /* four tokens at a time while none of them passes */
+        while (t + 4 <= last && !(first[text[t[0].start]] | first[text[t[1].start]] |
+                                  first[text[t[2].start]] | first[text[t[3].start]]))
+            t += 4;
+        if (t >= last)
+            break;
         if (!first[text[t->start]])
             continue;
         size_t k = (size_t)(t - tk);
