@@ -632,7 +632,7 @@ size_t tx_m_range(const tx_p *P, size_t i, tx_out *o)
             }
             if (!jm)
                 return 0;
-            if (pm.from == NODAY || !P->has_ref) {
+            if (!P->has_ref || pm.from == NODAY) { /* no ref: tx_res_month left from unset */
                 o->type = RC_TIME_RANGE;
                 tx_copy_str(o->value, sizeof o->value, pm.value);
                 return jm;
