@@ -279,6 +279,8 @@ static int cl_modality(void *ud, const char *key, const char *value)
             e->mflags |= CL_MF_NEAR;
         else if (cl_is(w, n, "after"))
             e->mflags |= CL_MF_AFTER;
+        else if (cl_is(w, n, "figure"))
+            e->mflags |= CL_MF_FIGURE;
     }
     return 0;
 }

@@ -39,6 +39,8 @@ enum cl_mod {
 #define CL_MF_NEAR 0x1   /* also applies from the neighbouring sentences */
 #define CL_MF_AFTER 0x2  /* a report cue whose source follows it (selon X) */
 #define CL_MF_OWN 0x4    /* the outlet itself named as a source (nos informations) */
+#define CL_MF_FIGURE 0x8 /* applies only beside the figure (les présumés 300 morts), not to the
+                            sentence (des jihadistes présumés) */
 
 /* Grammar word classes (claim_words.tsv). */
 #define CL_W_PREP 0x1   /* a preposition that opens a place or a time (dans, à, en) */
