@@ -67,6 +67,7 @@ enum cl_mod {
 #define CL_W_WHOLE 0x200000 /* before a figure, makes it the whole of the parts after it (parmi) */
 #define CL_W_AMONG 0x400000 /* after a figure, a pronoun for a noun counted before (d'entre eux) */
 #define CL_W_KIN 0x800000  /* a relative whose "de" figure is a family, no count (mère de 5 enfants) */
+#define CL_W_IMP 0x1000000 /* an impersonal subject that names nobody (on recense 12 morts) */
 
 typedef struct cl_entry {
     const char *key; /* folded, NUL-terminated; owned by the table */
