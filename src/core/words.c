@@ -299,20 +299,16 @@ static words_thread *words_current(const rc_doc *doc)
     return sh ? rc_perthread_get(&sh->pt) : NULL;
 }
 
-/* The hash of a string memo key: FNV-1a over the tag's bytes then the key's. */
+/* The hash of a string memo key: the lexicons' hash of the key (eight bytes at a time), the tag
+ * mixed in. */
 static uint32_t words_str_hash(uint32_t tag, const char *key, size_t klen)
 {
-    uint32_t h = 2166136261u;
-    for (int i = 0; i < 4; i++)
-        h = (h ^ ((tag >> (8 * i)) & 0xffu)) * 16777619u;
-    for (size_t i = 0; i < klen; i++)
-        h = (h ^ (unsigned char)key[i]) * 16777619u;
-    return h;
+    return rc_lex_hash(key, klen) ^ (tag * 0x9e3779b9u);
 }
 
 /* The slot of key under tag: holding its entry (index + 1), or empty where it would go. */
-static uint32_t *words_str_slot(const words_thread *t, uint32_t h, uint32_t tag, const char *key,
-                                size_t klen)
+static inline uint32_t *words_str_slot(const words_thread *t, uint32_t h, uint32_t tag,
+                                       const char *key, size_t klen)
 {
     for (size_t i = h & t->smask;; i = (i + 1) & t->smask) {
         uint32_t k = t->sslots[i];

@@ -39,6 +39,7 @@ enum rc_word_memo {
     RC_WM_ENT_SHAPE,   /* entities: facts of the word's shape, each with its own set bit */
     RC_WM_FRAME,       /* framing: the word's entry */
     RC_WM_TIMES,       /* times: the time lexer's atom for the word (times_lex.re) */
+    RC_WM_NUMBERS,     /* numbers: how the scan passes over the word (numbers.re) */
     RC_WM_N
 };
 

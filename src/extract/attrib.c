@@ -99,6 +99,8 @@ static int on_according(pass *ps, uint32_t i, uint32_t e, const srclex_cue *cue,
     rc_speaker sp;
     uint32_t end = e;
     bool previous = cue->cls == SC_SAME;
+    if (cue->cls == SC_FOR && i != a)
+        return RC_OK; /* pour X, at the start of a sentence only (told before reading X) */
     rc_morph pm;
     if (e > i + 1 && rc_fr_morph_tok(st->doc, i, &pm) && (pm.flags & RC_M_PPAS)) {
         /* a cue that opens on a participle (confirmé par), negated: ce chiffre n'a pas été
@@ -245,7 +247,12 @@ static void quote_echo(pass *ps)
      * folded[r] (in the arena) with its length, or NULL when not yet folded */
     char **folded = NULL;
     size_t *flen = NULL;
-    for (size_t q = 0; q < doc->nquotes; q++) {
+    /* the last quotation with a speaker: none after it is compared with anything (a speaker
+     * given here goes to the quotation being read, never to a later one) */
+    size_t last = doc->nquotes;
+    while (last > 0 && !doc->quotes[last - 1].has_speaker)
+        last--;
+    for (size_t q = 0; q + 1 < last; q++) {
         rc_quote *qu = &doc->quotes[q];
         if (qu->has_speaker || ps->qt[q].words < 3)
             continue;
@@ -406,7 +413,12 @@ int attrib_run(src_state *st, const quote_tok *qt)
         speaker_scan_names(st, ps.a, ps.b, s);
     }
     quote_echo(&ps);
-    if (doc->nattrs > 1)
+    /* attributions are made mostly in text order: sorted only when some are out of it (an
+     * array already in order is left as a stable sort would leave it) */
+    size_t k = 1;
+    while (k < doc->nattrs && cmp_attr(&doc->attrs[k - 1], &doc->attrs[k]) <= 0)
+        k++;
+    if (k < doc->nattrs)
         qsort(doc->attrs, doc->nattrs, sizeof *doc->attrs, cmp_attr);
     return RC_OK;
 }

@@ -168,29 +168,59 @@ static inline const char *memo_fold(const rc_doc *doc, uint32_t i, size_t *n)
     return doc->wpool + doc->words[id].foff;
 }
 
+/* cue_cannot_go_on for a token the thread's word table has no folded form of: folded here. */
+__attribute__((noinline)) static bool cue_cannot_go_on_folded(const src_state *st, uint32_t j,
+                                                             const srclex_cue *head)
+{
+    size_t n;
+    char buf[64];
+    const char *f = fold_tok(st, j, buf, &n);
+    if (n > 64 - 4 || n == 0)
+        return false;
+    return !srclex_may_go_on(head, (unsigned char)f[0], n > 1 ? (unsigned char)f[1] : 0);
+}
+
+/* Whether token j surely does not begin what follows the first word in any longer phrase of
+ * the chain of head: the first two bytes of its folded form are not in head->go_on. False
+ * when that cannot be told (a token too long, or empty). */
+static inline bool cue_cannot_go_on(const src_state *st, uint32_t j, const srclex_cue *head)
+{
+    size_t n;
+    const char *f = memo_fold(st->doc, j, &n);
+    if (!f)
+        return cue_cannot_go_on_folded(st, j, head); /* no record: a figure, a mark */
+    if (n > 64 - 4 || n == 0)
+        return false;
+    return !srclex_may_go_on(head, (unsigned char)f[0], n > 1 ? (unsigned char)f[1] : 0);
+}
+
+/* Whether token i's folded form is the first word of the chain of head, or cannot be told
+ * here (no folded form kept): what cue_quick asserts. */
+static inline bool reads_key(const src_state *st, uint32_t i, const srclex_cue *head)
+{
+    size_t n;
+    const char *f = memo_fold(st->doc, i, &n);
+    return !f || n > 64 - 4 || (n == head->keylen && memcmp(f, head->phrase, n) == 0);
+}
+
 /* The common case of attrib_cue_match told cheaply: token i reads exactly the chain's first word and
  * the token after it cannot go on with any longer phrase of the chain, so the answer is the
  * first word alone or nothing. Returns 1 when that settled it (*cue set, maybe NULL), 0 when
  * the phrases must be read one by one. */
-static int cue_quick(const src_state *st, uint32_t i, uint32_t lim, const srclex_cue *head,
+static inline int cue_quick(const src_state *st, uint32_t i, uint32_t lim, const srclex_cue *head,
                      const srclex_cue *cues, uint32_t *end, const srclex_cue **cue)
 {
-    const rc_doc *doc = st->doc;
-    size_t n0, n1;
-    const char *f0 = memo_fold(doc, i, &n0);
-    if (!f0 || n0 > 64 - 4 || n0 != head->keylen || i >= lim)
+    /* token i reads the chain's first word exactly: srclex_word gave it the chain of the
+     * slot its folded form is the key of (srclex.c keys a chain by its folded first word) */
+    assert(reads_key(st, i, head));
+    if (i >= lim)
         return 0;
-    for (size_t c = 0; c < n0; c++)
-        if (f0[c] != head->phrase[c])
-            return 0;
     if (i + 1 < lim) {
-        const char *f1 = memo_fold(doc, i + 1, &n1);
-        if (!f1 || n1 > 64 - 4 || n1 == 0)
+        if (!cue_cannot_go_on(st, i + 1, head))
             return 0;
-        unsigned h = srclex_pair((unsigned char)f1[0], n1 > 1 ? (unsigned char)f1[1] : 0);
-        if (head->go_on[h >> 6] >> (h & 63) & 1u)
-            return 0;
-        if (head->spaced && attrib_phrase_aside(st, i + 1, lim) > 0)
+        /* an aside after the first word (de, lundi, source): the word after it must go on */
+        uint32_t k = head->spaced ? attrib_phrase_aside(st, i + 1, lim) : 0;
+        if (k > 0 && i + 1 + k < lim && !cue_cannot_go_on(st, i + 1 + k, head))
             return 0;
     }
     *cue = head->alone >= 0 ? &cues[head->alone] : NULL;
@@ -199,21 +229,18 @@ static int cue_quick(const src_state *st, uint32_t i, uint32_t lim, const srclex
     return 1;
 }
 
-/* The longest cue phrase at token i (whose word starts one: SL_CUE), or NULL. */
-const srclex_cue *attrib_cue_match(const src_state *st, uint32_t i, uint32_t lim, uint32_t *end)
+/* attrib_cue_match when cue_quick could not settle it: the phrases of chain c read one by
+ * one. */
+__attribute__((noinline)) static const srclex_cue *cue_match_slow(const src_state *st, uint32_t i,
+                                                                 uint32_t lim, int32_t c,
+                                                                 uint32_t *end)
 {
-    size_t ncues;
-    const srclex_cue *cues = srclex_cues(st->sl, &ncues);
+    const srclex_cue *cues = st->cues;
+    size_t ncues = st->ncues;
     cue_seen cs;
     cs.base = i;
     cs.lim = lim;
     cs.folded = cs.asided = 0;
-    int32_t c = st->ti[i].cue;
-    if (c < 0 || (size_t)c >= ncues)
-        return NULL;
-    const srclex_cue *quick;
-    if (cue_quick(st, i, lim, &cues[c], cues, end, &quick))
-        return quick;
     /* the phrases of a chain share their first word: when token i reads exactly that word, a
      * phrase longer than it needs the next token to go on, which most phrases' next tokens
      * refuse at once */
@@ -226,10 +253,9 @@ const srclex_cue *attrib_cue_match(const src_state *st, uint32_t i, uint32_t lim
         if (i + 1 < lim) {
             size_t n1;
             const char *f1 = seen_fold(st, &cs, i + 1, &n1);
-            unsigned h = n1 ? srclex_pair((unsigned char)f1[0],
-                                          n1 > 1 ? (unsigned char)f1[1] : 0)
-                            : 0;
-            on = n1 == 0 || (n1 <= 64 && (head->go_on[h >> 6] >> (h & 63) & 1u)) ||
+            on = n1 == 0 ||
+                 (n1 <= 64 && srclex_may_go_on(head, (unsigned char)f1[0],
+                                               n1 > 1 ? (unsigned char)f1[1] : 0)) ||
                  (head->spaced && seen_aside(st, &cs, i + 1) > 0);
         }
         if (!on) /* then only the first word alone can be the phrase */
@@ -245,4 +271,17 @@ const srclex_cue *attrib_cue_match(const src_state *st, uint32_t i, uint32_t lim
             return cue;
     }
     return NULL;
+}
+
+/* The longest cue phrase at token i (whose word starts one: SL_CUE), or NULL: most tokens are
+ * settled by cue_quick, the others by cue_match_slow. */
+const srclex_cue *attrib_cue_match(const src_state *st, uint32_t i, uint32_t lim, uint32_t *end)
+{
+    int32_t c = st->ti[i].cue;
+    if (c < 0 || (size_t)c >= st->ncues)
+        return NULL;
+    const srclex_cue *quick;
+    if (cue_quick(st, i, lim, &st->cues[c], st->cues, end, &quick))
+        return quick;
+    return cue_match_slow(st, i, lim, c, end);
 }

@@ -143,8 +143,8 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
     uint32_t bits = ti[i].bits;
     /* X a démenti ce bilan et affirmé ...; X confirme mais déplore: a verb joined to the clause
      * before shares its subject, the source of the sentence's last attribution */
-    bool coord = clitic < 0 && !inq && g > a && grammar_class(st, g - 1, "coord") &&
-                 st->doc->nattrs > ps->sent_first;
+    bool coord = clitic < 0 && !inq && g > a && st->doc->nattrs > ps->sent_first &&
+                 grammar_class(st, g - 1, "coord");
     if (vend > i + 1) { /* a many-word verb: faisant état de */
         rc_morph m;
         if (rc_fr_morph_tok(st->doc, i, &m) && (m.flags & RC_M_PPRE))
@@ -178,7 +178,9 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
     memset(&np, 0, sizeof np);
     rc_speaker sp;
     bool found = false;
-    chain c = {.n = 0, .joint = 0};
+    chain c; /* only the first c.n links are ever read: the rest stays as it is */
+    c.n = 0;
+    c.joint = 0;
     if (coord) {
         const rc_attribution *prev = &st->doc->attrs[st->doc->nattrs - 1];
         for (size_t n = 0; n < prev->nchain; n++)
@@ -239,7 +241,9 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
             else
                 break;
         }
-        chain told = {.n = 0, .joint = 0};
+        chain told;
+        told.n = 0;
+        told.joint = 0;
         uint32_t e;
         int status = attrib_read_told(ps, j, b, true, &told, &e);
         if (status)

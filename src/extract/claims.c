@@ -13,6 +13,7 @@
 #include "extract/claims.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "core/words.h"
@@ -68,7 +69,11 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
                      uint32_t *skip_to)
 {
     rc_doc *doc = d->doc;
-    memset(f, 0, sizeof *f);
+    /* the parts and the explanation are read only up to their counts: not cleared */
+    memset(f, 0, offsetof(cl_fig, parts));
+    f->nparts = 0;
+    f->elen = 0;
+    f->explain[0] = '\0';
     f->ct = f->pred = SIZE_MAX;
     f->gov_what = -1;
     f->follows = -1;
@@ -254,7 +259,9 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
             c->who = prev->c->who;
             c->counted = prev->c->counted;
         }
-        size_t from = f->sent ? cl_tok_at(doc, doc->sents[f->sent - 1].start) : 0;
+        size_t from = 0, from_end;
+        if (f->sent)
+            cl_sent_toks(d, f->sent - 1, &from, &from_end);
         for (size_t b = f->nt0; among && !c->counted && b > from && b + 30 > f->nt0; b--) {
             const cl_entry *e = cl_word_at(d, b - 1);
             if (e && e->who >= 0 && e->who != RC_WHO_OTHER && e->who != RC_WHO_AREAS &&
@@ -499,6 +506,11 @@ int rc_stage_claims(rc_doc *doc, const rc_stage_env *env)
     d.numt = rc_arena_calloc(&doc->arena, 2 * doc->nnums, sizeof *d.numt);
     if (!d.t || !d.words || !d.cleared || !d.sents || !d.numt)
         return RC_ENOMEM;
+    cl_numgap gap = {0, 0, 0}; /* none kept yet */
+    d.gap = &gap;
+    d.nums_ordered = true;
+    for (size_t k = 1; k < doc->nnums && d.nums_ordered; k++)
+        d.nums_ordered = doc->nums[k].end >= doc->nums[k - 1].end;
     size_t cap = 0;
     uint32_t skip_to = 0;
     cl_prev prev = {NULL, 0, 0, SIZE_MAX, -1};

@@ -14,10 +14,11 @@
 #include "util/fold.h"
 
 /* Whether a verb stands between bytes lo and hi: the dictionary knows a word there only as a
- * verb (ont, fuient), so that what follows is another clause. */
-static bool cl_verb_between(const rc_doc *doc, uint32_t lo, uint32_t hi)
+ * verb (ont, fuient), so that what follows is another clause. near: a token near lo, where the
+ * search for its token starts. */
+static bool cl_verb_between(const rc_doc *doc, size_t near, uint32_t lo, uint32_t hi)
 {
-    for (size_t i = cl_tok_at(doc, lo); i < doc->ntoks && doc->toks[i].start < hi; i++) {
+    for (size_t i = cl_tok_near(doc, near, lo); i < doc->ntoks && doc->toks[i].start < hi; i++) {
         rc_morph m;
         if (doc->toks[i].kind == RC_TOK_WORD && rc_fr_morph_tok(doc, i, &m) &&
             (m.flags & RC_M_VERB) && !(m.flags & (RC_M_NOUN | RC_M_ADJ | RC_M_FUNC)))
@@ -50,7 +51,7 @@ static bool cl_figure_between(const cl_doc *d, const cl_fig *f, uint32_t a, uint
         const rc_number *nu = &doc->nums[k];
         if (nu->start < lo || nu->end > hi)
             continue;
-        size_t nt = cl_tok_at(doc, nu->start);
+        size_t nt = cl_num_t0(d, k);
         const cl_entry *pw = NULL;
         if (nt > 0 && nt < doc->ntoks) /* dans trois villages: where, not another figure */
             pw = cl_word_at(d, nt - 1);
@@ -59,13 +60,13 @@ static bool cl_figure_between(const cl_doc *d, const cl_fig *f, uint32_t a, uint
         if (cl_in_time(doc, nu->start) && cl_in_time(doc, nu->end - 1))
             continue;
         /* a figure of an ellipsis with its own place: ..., 12 dans le seul quartier de Sorel */
-        size_t ne = cl_tok_at(doc, nu->end);
+        size_t ne = cl_num_t1(d, k);
         const cl_entry *nw = ne < doc->ntoks && a >= f->c.end ? cl_word_at(d, ne) : NULL;
         if (nw && (nw->wflags & CL_W_PREP))
             return true;
         /* its own clause: a verb between the two figures, and one between it and the place
          * (des centaines de familles ont fui vers Tawila; not: et huit autres blessées à X) */
-        if (cl_verb_between(doc, lo, nu->start) && cl_verb_between(doc, nu->end, hi))
+        if (cl_verb_between(doc, f->nt0, lo, nu->start) && cl_verb_between(doc, ne, nu->end, hi))
             return true;
     }
     return false;
@@ -74,11 +75,11 @@ static bool cl_figure_between(const cl_doc *d, const cl_fig *f, uint32_t a, uint
 /* Whether a word marked since in claim_words.tsv stands a few words before a time expression
  * that starts at byte at, within the sentence that starts at byte from: Depuis le coup d'État de
  * février 2021 counts from that event to the article's day, although the time expression is only
- * "février 2021". */
-static bool cl_since_before(const cl_doc *d, uint32_t from, uint32_t at)
+ * "février 2021". near: a token near at, where the search for its token starts. */
+static bool cl_since_before(const cl_doc *d, size_t near, uint32_t from, uint32_t at)
 {
     const rc_doc *doc = d->doc;
-    size_t k = cl_tok_at(doc, at);
+    size_t k = cl_tok_near(doc, near, at);
     for (size_t n = 0; k > 0 && n < 9; n++) { /* Depuis le début de l'invasion, en février */
         const rc_token *t = &doc->toks[--k];
         if (t->start < from ||
@@ -107,7 +108,7 @@ static void cl_time(cl_doc *d, cl_fig *f)
         const rc_time *t = &doc->times[i];
         if (t->end <= s->start || t->type == RC_TIME_SET || !t->from[0])
             continue;
-        size_t ti = cl_tok_at(doc, t->end);
+        size_t ti = cl_tok_near(doc, f->nt0, t->end);
         if (ti < doc->ntoks && cl_punct(doc, ti, '(')) /* KIEV, 6 décembre 2024 (Reuters) - */
             for (size_t n = 0; ti < doc->ntoks && n < 6; n++)
                 if (cl_punct(doc, ti++, ')'))
@@ -131,7 +132,7 @@ static void cl_time(cl_doc *d, cl_fig *f)
         memcpy(c->time_from, best->from, sizeof c->time_from);
         memcpy(c->time_to, best->to[0] ? best->to : best->from, sizeof c->time_to);
         cl_explain(f, "time", NULL, 0);
-        if (cl_since_before(d, s->start, best->start) && doc->date && strlen(doc->date) >= 10 &&
+        if (cl_since_before(d, f->nt0, s->start, best->start) && doc->date && strlen(doc->date) >= 10 &&
             memcmp(c->time_to, doc->date, 10) < 0) {
             memcpy(c->time_to, doc->date, 10); /* a cumulative toll runs to the article's day */
             c->time_to[10] = '\0';
@@ -383,10 +384,10 @@ int cl_context(cl_doc *d, cl_fig *f)
     int status = cl_sources(d, f, s0, s1, &denied);
     if (status)
         return status;
-    if (f->c.nsources && cl_source_hedged(d, &f->c.sources[0])) {
+    if (f->c.nsources && cl_source_hedged(d, &f->c.sources[0], f->nt0)) {
         f->c.sources = NULL; /* selon des informations non vérifiées: a doubt, not a source */
         f->c.nsources = 0;
-    } else if (f->c.nsources && cl_source_own(d, &f->c.sources[0])) {
+    } else if (f->c.nsources && cl_source_own(d, &f->c.sources[0], f->nt0)) {
         f->c.sources = NULL; /* selon nos informations: the outlet speaks for itself */
         f->c.nsources = 0;
         cl_explain(f, "source-own", NULL, 0);

@@ -36,20 +36,21 @@ typedef struct cl_sent {
 typedef struct cl_word {
     const cl_entry *surf, *lemma;
     const cl_entry *best; /* the longest match from this token, when matched */
-    int32_t num;          /* the number holding the token: its index + 1, -1 for none, 0 unknown */
     uint8_t nbest, matched;
-    uint8_t forms;        /* CL_F_*: what the morphology says of its form, when asked */
 } cl_word;
-
-/* cl_word.forms: each answer with a bit saying it was asked. */
-#define CL_F_COND_KNOWN 0x1
-#define CL_F_COND 0x2
-#define CL_F_FUT_KNOWN 0x4
-#define CL_F_FUT 0x8
 
 /* Tokens per block of d->words that is cleared on first use: most of a document's tokens lie
  * in sentences without a figure, which the stage never reads. */
 #define CL_BLOCK_SHIFT 6
+
+/* The stretch of text [lo, hi) where the search of cl_num_at finds number p (nnums for none):
+ * the rules read the tokens of a window one after the other, and most of them lie between the
+ * same two numbers. Kept only when the numbers' ends are in text order, where the search finds
+ * the first number ending after a byte, which is p for every byte of the stretch. */
+typedef struct cl_numgap {
+    uint32_t lo, hi;
+    size_t p;
+} cl_numgap;
 
 /* The document as the stage reads it. */
 typedef struct cl_doc {
@@ -59,6 +60,8 @@ typedef struct cl_doc {
     uint8_t *cleared; /* one per block of words: it has been cleared */
     cl_sent *sents;   /* one per sentence, zeroed */
     uint32_t *numt;   /* per number: its first token + 1 and its end token + 1, 0 unknown */
+    cl_numgap *gap;   /* the last stretch cl_num_tok found; lo == hi when none is kept */
+    bool nums_ordered; /* the numbers' ends never decrease (then the stretches hold) */
 } cl_doc;
 
 /* The record of token i (i < doc->ntoks), its block cleared on first use. */
@@ -91,6 +94,7 @@ typedef struct cl_fig {
     int gov_what;        /* what of a noun governing the figure (l'évacuation de), or -1 */
     size_t sent;         /* sentence index */
     int follows;         /* modality of the claim it follows by ellipsis or coordination, or -1 */
+    /* cl_figure clears the fields above; those below are read only up to their counts */
     rc_claim_part parts[CL_MAXPARTS];
     size_t nparts;
     char explain[CL_EXPLAIN];
@@ -105,8 +109,12 @@ typedef struct cl_fig {
  * (or whose lemma is one), so that no cue of those classes lies in [a, b) when none does. */
 size_t cl_cue_end_from(const cl_doc *d, size_t a, size_t b, unsigned mods);
 
-/* cl_match when token i's longest match is not known yet or does not end before lim. */
-const cl_entry *cl_match_slow(const cl_doc *d, size_t i, size_t lim, size_t *nt /* OUT */);
+/* Finds token i's longest match up to the end of the text and keeps it in w (its record):
+ * cl_match's first reading of a token. */
+void cl_match_keep(const cl_doc *d, size_t i, cl_word *w);
+
+/* cl_match when token i's kept longest match does not end before lim: matched again, within. */
+const cl_entry *cl_match_within(const cl_doc *d, size_t i, size_t lim, size_t *nt /* OUT */);
 
 /* The longest entry (not a mere prefix) of the table that starts at token i and ends before
  * token lim; *nt receives its number of tokens. NULL when none. The longest match up to the end
@@ -114,14 +122,18 @@ const cl_entry *cl_match_slow(const cl_doc *d, size_t i, size_t lim, size_t *nt 
 static inline const cl_entry *cl_match(const cl_doc *d, size_t i, size_t lim,
                                        size_t *nt /* OUT */)
 {
-    if (i < lim && i < d->doc->ntoks) {
-        const cl_word *w = cl_w(d, i);
-        if (w->matched && i + w->nbest <= lim) {
-            *nt = w->nbest;
-            return w->best;
-        }
+    if (i >= lim || i >= d->doc->ntoks) {
+        *nt = 0;
+        return NULL;
     }
-    return cl_match_slow(d, i, lim, nt);
+    cl_word *w = cl_w(d, i);
+    if (!w->matched)
+        cl_match_keep(d, i, w);
+    if (i + w->nbest <= lim) {
+        *nt = w->nbest;
+        return w->best;
+    }
+    return cl_match_within(d, i, lim, nt);
 }
 
 /* The entry of the single word at token i (or of its lemma), or NULL. */
@@ -141,20 +153,41 @@ static inline bool cl_dash(const rc_doc *doc, size_t k)
            (n == 3 && c[0] == 0xe2 && c[1] == 0x80 && (c[2] == 0x93 || c[2] == 0x94));
 }
 
-/* Whether token i is a word or an elided word. */
-int cl_is_word(const rc_doc *doc, size_t i);
+/* Whether token i is a word, an elided word or a clitic. */
+static inline int cl_is_word(const rc_doc *doc, size_t i)
+{
+    unsigned k = i < doc->ntoks ? doc->toks[i].kind : 0;
+    return k == RC_TOK_WORD || k == RC_TOK_ELISION || k == RC_TOK_CLITIC;
+}
 
 /* Whether token i is a punctuation mark made of the single byte c. */
-int cl_punct(const rc_doc *doc, size_t i, char c);
+static inline int cl_punct(const rc_doc *doc, size_t i, char c)
+{
+    const rc_token *tk = &doc->toks[i];
+    return tk->kind == RC_TOK_PUNCT && tk->end == tk->start + 1 && doc->text[tk->start] == c;
+}
 
 /* The index of the first token that starts at or after off. */
 size_t cl_tok_at(const rc_doc *doc, uint32_t off);
 
+/* cl_tok_at, searched from token h (any token; the nearer the answer, the fewer steps). */
+size_t cl_tok_near(const rc_doc *doc, size_t h, uint32_t off);
+
 /* The index of the number whose span holds byte off, or -1. */
 long cl_num_at(const rc_doc *doc, uint32_t off);
 
-/* cl_num_at of token i's start, kept per token. */
-long cl_num_tok(const cl_doc *d, size_t i);
+/* cl_num_tok when token i lies outside the stretch kept: searches and keeps the new stretch. */
+long cl_num_tok_search(const cl_doc *d, size_t i);
+
+/* cl_num_at of token i's start, read from the stretch kept when it holds the token. */
+static inline long cl_num_tok(const cl_doc *d, size_t i)
+{
+    uint32_t off = d->doc->toks[i].start;
+    const cl_numgap *g = d->gap;
+    if (off - g->lo >= g->hi - g->lo) /* outside [lo, hi), or none kept */
+        return cl_num_tok_search(d, i);
+    return g->p < d->doc->nnums && d->doc->nums[g->p].start <= off ? (long)g->p : -1;
+}
 
 /* The first token of number k (cl_tok_at of its start), kept per number. */
 size_t cl_num_t0(const cl_doc *d, size_t k);
@@ -248,12 +281,14 @@ int cl_name_after(const cl_doc *d, size_t a, size_t b, size_t *na, size_t *nb);
 int cl_sources(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int *denied);
 
 /* Whether a source's own words say it is unsure (des informations non vérifiées, des rumeurs
- * non confirmées): such a phrase names nobody who vouches for the figure. */
-int cl_source_hedged(const cl_doc *d, const rc_speaker *sp);
+ * non confirmées): such a phrase names nobody who vouches for the figure. near: a token near
+ * the source's words (the figure's), where their search starts. */
+int cl_source_hedged(const cl_doc *d, const rc_speaker *sp, size_t near);
 
 /* Whether a source is the outlet itself (selon nos informations, d'après notre rédaction): its
- * name or the two words before it hold a phrase marked own; the figure is the text's own. */
-int cl_source_own(const cl_doc *d, const rc_speaker *sp);
+ * name or the two words before it hold a phrase marked own; the figure is the text's own. near:
+ * as for cl_source_hedged. */
+int cl_source_own(const cl_doc *d, const rc_speaker *sp, size_t near);
 
 /* --- claims_modality.c --- */
 

@@ -80,7 +80,7 @@ static cl_entry *cl_add(cl_table *t, const char *key, size_t len)
         t->pairs[bit >> 6] |= 1ull << (bit & 63);
     }
     cl_entry *e = &t->e[t->n];
-    *e = (cl_entry){k, (uint32_t)len, cl_hash(key, len), 1, CL_WHO_NONE, -1, 0, -1, -1, 0, CL_M_NONE, 0, 0, 0, 0, 0};
+    *e = (cl_entry){k, (uint32_t)len, cl_hash(key, len), 1, CL_WHO_NONE, -1, 0, -1, -1, 0, CL_M_NONE, 0, 0, 0, 0, 0, 0};
     for (size_t i = e->hash & t->mask;; i = (i + 1) & t->mask)
         if (!t->slots[i]) {
             t->slots[i] = (uint32_t)t->n + 1;
@@ -315,8 +315,7 @@ static int cl_gramword(void *ud, const char *key, const char *value)
     if ((e->wflags & CL_W_ONE) && e->klen) {
         unsigned char c = (unsigned char)e->key[0];
         unsigned char u = c >= 'a' && c <= 'z' ? (unsigned char)(c - 32) : c;
-        t->one_first[c >> 6] |= 1ull << (c & 63);
-        t->one_first[u >> 6] |= 1ull << (u & 63);
+        t->one_first[c] = t->one_first[u] = 1;
         if (e->klen > t->one_maxlen)
             t->one_maxlen = e->klen;
     }
@@ -366,6 +365,16 @@ static void *cl_make(const rc_ctx *ctx)
                 unsigned bit = cl_join_bit((size_t)(a - t->e), (size_t)(b - t->e), space);
                 t->joins[bit >> 6] |= 1ull << (bit & 63);
             }
+        }
+    }
+    /* the keys a longer one begins with, whatever follows them (a space, an apostrophe, a
+     * clitic's hyphen): a phrase matched from a word extends that word's key */
+    for (size_t i = 0; i < t->n; i++) {
+        const cl_entry *k = &t->e[i];
+        for (size_t p = 1; p < k->klen; p++) {
+            cl_entry *h = (cl_entry *)cl_lookup(t, k->key, p);
+            if (h)
+                h->cont = 1;
         }
     }
     /* what the keys ending with each key say of modality: the last token of a match is

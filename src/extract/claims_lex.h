@@ -87,6 +87,8 @@ typedef struct cl_entry {
     uint8_t of;      /* its complement after de says who is counted (membres de notre personnel) */
     uint16_t tails;  /* bit 1 << mod of every full key that ends with this key as its last word
                       * (after a space or an apostrophe), itself too */
+    uint8_t cont;    /* some longer key (or prefix of one) begins with this key: a phrase may
+                      * start with it; without, matching need not look at the next word */
 } cl_entry;
 
 #define CL_JOINBITS 16384u
@@ -98,7 +100,8 @@ typedef struct cl_table {
     size_t mask;
     int maxwords;
     size_t one_maxlen; /* the longest word of class one (un, une), in bytes as folded */
-    uint64_t one_first[4]; /* bit set of the first bytes of words of class one, either case */
+    uint8_t one_first[256]; /* 1 for the first bytes of words of class one, either case: a
+                             * byte table, as every token of a document is tested against it */
     uint64_t pairs[16]; /* bit set for the first two folded bytes of every key */
     uint64_t joins[CL_JOINBITS / 64]; /* bit set of the pairs of words that begin a key */
 } cl_table;

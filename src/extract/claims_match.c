@@ -19,6 +19,36 @@ size_t cl_tok_at(const rc_doc *doc, uint32_t off)
     return rc_toks_from(doc->toks, doc->ntoks, off);
 }
 
+/* cl_tok_at searched from token h, a guess near the answer (the tokens of the sentence or number
+ * next to one already placed): galloping away from h, then a binary search of the last stride,
+ * finds the same token in a few steps. */
+size_t cl_tok_near(const rc_doc *doc, size_t h, uint32_t off)
+{
+    const rc_token *t = doc->toks;
+    size_t n = doc->ntoks;
+    if (h > n)
+        h = n;
+    if (h < n && t[h].start < off) { /* the answer lies after h */
+        size_t step = 1, p = h + 1;
+        while (p < n && t[p].start < off) {
+            h = p;
+            step *= 2;
+            p = h + step;
+        }
+        if (p > n)
+            p = n;
+        return h + 1 + rc_toks_from(t + h + 1, p - (h + 1), off);
+    }
+    /* the answer is h or lies before it: t[h] starts at or after off (or h is the end) */
+    size_t step = 1, hi = h;
+    while (hi >= step && t[hi - step].start >= off) {
+        hi -= step;
+        step *= 2;
+    }
+    size_t lo = hi >= step ? hi - step + 1 : 0;
+    return lo + rc_toks_from(t + lo, hi - lo, off);
+}
+
 /* The index of the number whose span holds byte off, or -1 (a binary search). */
 long cl_num_at(const rc_doc *doc, uint32_t off)
 {
@@ -26,58 +56,65 @@ long cl_num_at(const rc_doc *doc, uint32_t off)
     return lo < doc->nnums && doc->nums[lo].start <= off ? (long)lo : -1;
 }
 
-/* cl_num_at of token i's start, kept in the token's record. */
-long cl_num_tok(const cl_doc *d, size_t i)
+/* cl_num_tok's search (see claims_int.h): the number the search finds for token i's start, and
+ * the stretch of bytes around it for which it finds the same, kept when the numbers' ends are
+ * in order: from the end of the number before to the end of that number. */
+long cl_num_tok_search(const cl_doc *d, size_t i)
 {
-    cl_word *w = cl_w(d, i);
-    if (!w->num) {
-        long m = cl_num_at(d->doc, d->doc->toks[i].start);
-        w->num = m >= 0 ? (int32_t)(m + 1) : -1;
+    const rc_doc *doc = d->doc;
+    uint32_t off = doc->toks[i].start;
+    size_t p = RC_FIRST_ENDING_AFTER(rc_number, doc->nums, doc->nnums, off);
+    if (d->nums_ordered) {
+        d->gap->p = p;
+        d->gap->lo = p > 0 ? doc->nums[p - 1].end : 0;
+        d->gap->hi = p < doc->nnums ? doc->nums[p].end : UINT32_MAX;
     }
-    return w->num > 0 ? (long)w->num - 1 : -1;
+    return p < doc->nnums && doc->nums[p].start <= off ? (long)p : -1;
 }
 
-/* The first token of number k, kept per number. */
+/* The first token of number k, kept per number; searched from the number before when it is
+ * placed (the figures are read in text order). */
 size_t cl_num_t0(const cl_doc *d, size_t k)
 {
-    if (!d->numt[2 * k])
-        d->numt[2 * k] = (uint32_t)cl_tok_at(d->doc, d->doc->nums[k].start) + 1;
+    if (!d->numt[2 * k]) {
+        uint32_t off = d->doc->nums[k].start;
+        size_t t = k > 0 && d->numt[2 * k - 1] ? cl_tok_near(d->doc, d->numt[2 * k - 1] - 1, off)
+                                               : cl_tok_at(d->doc, off);
+        d->numt[2 * k] = (uint32_t)t + 1;
+    }
     return d->numt[2 * k] - 1;
 }
 
-/* The first token after number k, kept per number. */
+/* The first token after number k, kept per number; searched from its first token. */
 size_t cl_num_t1(const cl_doc *d, size_t k)
 {
     if (!d->numt[2 * k + 1])
-        d->numt[2 * k + 1] = (uint32_t)cl_tok_at(d->doc, d->doc->nums[k].end) + 1;
+        d->numt[2 * k + 1] =
+            (uint32_t)cl_tok_near(d->doc, cl_num_t0(d, k), d->doc->nums[k].end) + 1;
     return d->numt[2 * k + 1] - 1;
 }
 
-/* The tokens [*a, *b) of sentence s, kept per sentence. */
+/* The tokens [*a, *b) of sentence s, kept per sentence; searched from a neighbour already
+ * placed (the claims read a sentence and the few around it). */
 void cl_sent_toks(const cl_doc *d, size_t s, size_t *a, size_t *b)
 {
     cl_sent *st = &d->sents[s];
     if (!st->known) {
-        st->t0 = (uint32_t)cl_tok_at(d->doc, d->doc->sents[s].start);
-        st->t1 = (uint32_t)cl_tok_at(d->doc, d->doc->sents[s].end);
+        const rc_doc *doc = d->doc;
+        uint32_t off = doc->sents[s].start;
+        size_t t0;
+        if (s > 0 && d->sents[s - 1].known)
+            t0 = cl_tok_near(doc, d->sents[s - 1].t1, off);
+        else if (s + 1 < doc->nsents && d->sents[s + 1].known)
+            t0 = cl_tok_near(doc, d->sents[s + 1].t0, off);
+        else
+            t0 = cl_tok_at(doc, off);
+        st->t0 = (uint32_t)t0;
+        st->t1 = (uint32_t)cl_tok_near(doc, t0, doc->sents[s].end);
         st->known = 1;
     }
     *a = st->t0;
     *b = st->t1;
-}
-
-/* Whether token i is a word, an elided word or a clitic. */
-int cl_is_word(const rc_doc *doc, size_t i)
-{
-    unsigned k = i < doc->ntoks ? doc->toks[i].kind : 0;
-    return k == RC_TOK_WORD || k == RC_TOK_ELISION || k == RC_TOK_CLITIC;
-}
-
-/* Whether token i is a punctuation mark made of the single byte c. */
-int cl_punct(const rc_doc *doc, size_t i, char c)
-{
-    const rc_token *tk = &doc->toks[i];
-    return tk->kind == RC_TOK_PUNCT && tk->end == tk->start + 1 && doc->text[tk->start] == c;
 }
 
 /* Whether byte off lies inside a time expression (times are in text order). */
@@ -165,19 +202,16 @@ static const cl_entry *cl_lemma_of(const cl_doc *d, size_t i)
     return found;
 }
 
-/* The entry of the word at token i alone (possibly a mere prefix), and of its lemma: looked up
- * once per token and kept in d->words. */
-static const cl_word *cl_word_info(const cl_doc *d, size_t i)
+/* Fills w, token i's record, with the entry of the word alone (possibly a mere prefix) and of
+ * its lemma: cl_word_info's first reading of a token. */
+static inline void cl_word_fill(const cl_doc *d, size_t i, cl_word *w)
 {
     const rc_doc *doc = d->doc;
-    cl_word *w = cl_w(d, i);
-    if (w->surf)
-        return w;
     w->surf = &cl_none;
     w->lemma = &cl_none;
-    const rc_token *tk = &doc->toks[i];
-    if (!cl_is_word(doc, i))
-        return w;
+    unsigned k = doc->toks[i].kind;
+    if (k != RC_TOK_WORD && k != RC_TOK_ELISION && k != RC_TOK_CLITIC)
+        return;
     /* both answers are usually kept in the word's record already: read it once */
     const rc_word *rw = rc_word_at(doc, i);
     const cl_entry *e = rw && (rw->have >> RC_WM_CL_SURF & 1u)
@@ -185,13 +219,22 @@ static const cl_word *cl_word_info(const cl_doc *d, size_t i)
                             : cl_surf_of(d, i);
     if (e)
         w->surf = e;
-    if ((w->surf == &cl_none || w->surf->prefix) && tk->kind == RC_TOK_WORD) {
+    if ((!e || e->prefix) && k == RC_TOK_WORD) {
         e = rw && (rw->have >> RC_WM_CL_LEMMA & 1u)
                 ? (const cl_entry *)(uintptr_t)rw->memo[RC_WM_CL_LEMMA]
                 : cl_lemma_of(d, i);
         if (e)
             w->lemma = e;
     }
+}
+
+/* The entry of the word at token i alone (possibly a mere prefix), and of its lemma: looked up
+ * once per token and kept in d->words. */
+static inline const cl_word *cl_word_info(const cl_doc *d, size_t i)
+{
+    cl_word *w = cl_w(d, i);
+    if (!w->surf)
+        cl_word_fill(d, i, w);
     return w;
 }
 
@@ -206,19 +249,12 @@ static bool cl_elision_apos(const rc_doc *doc, size_t i)
            (n >= 3 && u[tk->end - 3] == 0xE2 && u[tk->end - 2] == 0x80 && u[tk->end - 1] == 0x99);
 }
 
-/* The classes of the cues that may end at token i, a bit set of 1 << CL_M_* (see
- * cl_cue_end_from). The answer for the word (with its lemma whatever the token's kind, which
- * only makes it more cautious) is kept per word. */
-static unsigned cl_cue_ends(const cl_doc *d, size_t i)
+/* The classes of the cues that the word at token i (a word or an elided word) may end, a bit set
+ * of 1 << CL_M_* (see cl_cue_end_from): the answer for the word (with its lemma whatever the
+ * token's kind, which only makes it more cautious), kept per word. */
+static unsigned cl_word_ends(const cl_doc *d, size_t i)
 {
     const rc_doc *doc = d->doc;
-    unsigned k = doc->toks[i].kind;
-    if (k == RC_TOK_CLITIC)
-        return ~0u; /* a phrase takes it on without a space */
-    if (k != RC_TOK_WORD && k != RC_TOK_ELISION)
-        return 0;
-    if (i > 0 && doc->toks[i - 1].kind == RC_TOK_ELISION && !cl_elision_apos(doc, i - 1))
-        return ~0u; /* an apostrophe the keys do not write: no word boundary to rely on */
     uint64_t v;
     if (rc_word_get(doc, i, RC_WM_CL_ENDS, &v))
         return (unsigned)v;
@@ -238,16 +274,35 @@ size_t cl_cue_end_from(const cl_doc *d, size_t a, size_t b, unsigned mods)
 {
     /* the last token of a phrase matched by cl_match_at is a clitic, or a word with an entry
      * of its own appended after a space or after an elided word's apostrophe; a word alone is
-     * its entry or its lemma's */
-    while (a < b && !(cl_cue_ends(d, a) & mods))
-        a++;
+     * its entry or its lemma's. Every token of the sentences scanned passes here: the word's
+     * answer is read straight from its record when it is there. */
+    const rc_doc *doc = d->doc;
+    const rc_token *tk = doc->toks;
+    const uint32_t *wids = doc->wids;
+    if (!mods)
+        return a < b ? b : a;
+    for (; a < b; a++) {
+        unsigned k = tk[a].kind;
+        if (k == RC_TOK_CLITIC)
+            return a; /* a phrase takes it on without a space */
+        if (k != RC_TOK_WORD && k != RC_TOK_ELISION)
+            continue;
+        if (a > 0 && tk[a - 1].kind == RC_TOK_ELISION && !cl_elision_apos(doc, a - 1))
+            return a; /* an apostrophe the keys do not write: no word boundary to rely on */
+        uint32_t id = wids ? wids[a] : UINT32_MAX;
+        unsigned ends = id != UINT32_MAX && (doc->words[id].have >> RC_WM_CL_ENDS & 1u)
+                            ? (unsigned)doc->words[id].memo[RC_WM_CL_ENDS]
+                            : cl_word_ends(d, a);
+        if (ends & mods)
+            return a;
+    }
     return a;
 }
 
 /* Whether the words at tokens i and i + 1 (both with entries, or a clitic second) may begin a
  * key: the joins filter of the table, for a second word with an entry of its own and a first
  * one that is no elided word with an apostrophe the keys do not write. */
-static bool cl_join_open(const cl_doc *d, size_t i)
+static bool cl_join_open(const cl_doc *d, size_t i, const cl_entry *a, const cl_entry *b)
 {
     const rc_doc *doc = d->doc;
     if (doc->toks[i + 1].kind == RC_TOK_CLITIC)
@@ -255,7 +310,7 @@ static bool cl_join_open(const cl_doc *d, size_t i)
     int space = doc->toks[i].kind != RC_TOK_ELISION;
     if (!space && !cl_elision_apos(doc, i))
         return true;
-    return cl_join_may(d->t, cl_word_info(d, i)->surf, cl_word_info(d, i + 1)->surf, space);
+    return cl_join_may(d->t, a, b, space);
 }
 
 /* The longest entry starting at token i and ending before lim (cl_match without the cache). */
@@ -268,9 +323,9 @@ static const cl_entry *cl_match_at(const cl_doc *d, size_t i, size_t lim, size_t
     if (w->surf != &cl_none) {
         if (!w->surf->prefix)
             best = w->surf, *nt = 1;
-        if (d->t->maxwords > 1 && i + 1 < lim && cl_is_word(doc, i + 1) &&
+        if (w->surf->cont && d->t->maxwords > 1 && i + 1 < lim && cl_is_word(doc, i + 1) &&
             (doc->toks[i + 1].kind == RC_TOK_CLITIC || cl_word_info(d, i + 1)->surf != &cl_none) &&
-            cl_join_open(d, i)) {
+            cl_join_open(d, i, w->surf, cl_word_info(d, i + 1)->surf)) {
             /* a phrase: only when the next word is in some key too */
             char key[RC_LEX_MAXKEY];
             size_t kl = 0;
@@ -313,26 +368,31 @@ static const cl_entry *cl_match_at(const cl_doc *d, size_t i, size_t lim, size_t
     return best;
 }
 
-/* cl_match's slow path: finds token i's longest match, keeps it when it runs to the end of the
- * text, and searches again within lim when the kept one is too long. */
-const cl_entry *cl_match_slow(const cl_doc *d, size_t i, size_t lim, size_t *nt)
+/* Finds token i's longest match up to the end of the text and keeps it in w (see claims_int.h):
+ * the rules ask again and again. */
+void cl_match_keep(const cl_doc *d, size_t i, cl_word *w)
 {
-    const rc_doc *doc = d->doc;
-    *nt = 0;
-    if (i >= lim || i >= doc->ntoks)
-        return NULL;
-    cl_word *w = cl_w(d, i);
-    if (!w->matched) {
-        /* the longest match up to the end of the text, kept: the rules ask again and again */
-        size_t n;
-        w->best = cl_match_at(d, i, doc->ntoks, &n);
-        w->nbest = (uint8_t)n;
+    if (!w->surf)
+        cl_word_fill(d, i, w);
+    if (w->surf == &cl_none || !w->surf->cont) {
+        /* no phrase starts with the word: its own entry, its lemma's or nothing, as cl_match_at
+         * finds */
+        w->best = w->surf != &cl_none && !w->surf->prefix ? w->surf
+                  : w->lemma != &cl_none                  ? w->lemma
+                                                          : NULL;
+        w->nbest = w->best != NULL;
         w->matched = 1;
+        return;
     }
-    if (i + w->nbest <= lim) {
-        *nt = w->nbest;
-        return w->best;
-    }
+    size_t n;
+    w->best = cl_match_at(d, i, d->doc->ntoks, &n);
+    w->nbest = (uint8_t)n;
+    w->matched = 1;
+}
+
+/* Token i's longest match within lim, when the kept one runs past it (see claims_int.h). */
+const cl_entry *cl_match_within(const cl_doc *d, size_t i, size_t lim, size_t *nt)
+{
     return cl_match_at(d, i, lim, nt);
 }
 
@@ -346,7 +406,7 @@ static int cl_article_one(const cl_doc *d, size_t i)
     const rc_doc *doc = d->doc;
     const rc_token *tk = &doc->toks[i];
     unsigned char c0 = (unsigned char)doc->text[tk->start];
-    if (tk->end - tk->start > d->t->one_maxlen || !((d->t->one_first[c0 >> 6] >> (c0 & 63)) & 1) ||
+    if (tk->end - tk->start > d->t->one_maxlen || !d->t->one_first[c0] ||
         tk->kind != RC_TOK_WORD || i + 1 >= doc->ntoks || doc->toks[i + 1].kind != RC_TOK_WORD)
         return 0;
     const cl_entry *e = cl_surf_of(d, i);
@@ -397,15 +457,26 @@ int cl_next_one(const cl_doc *d, size_t *i, rc_number *n /* OUT */)
 {
     const rc_doc *doc = d->doc;
     const rc_token *tk = doc->toks;
-    const uint64_t *first = d->t->one_first;
+    const uint8_t *first = d->t->one_first;
     size_t maxlen = d->t->one_maxlen, ntoks = doc->ntoks;
-    /* every token is read here: the cheap tests of cl_article_one first, in a tight loop */
-    for (size_t k = *i; k + 1 < ntoks; k++) {
-        if (tk[k].kind != RC_TOK_WORD || tk[k].end - tk[k].start > maxlen ||
-            tk[k + 1].kind != RC_TOK_WORD)
+    /* every token is read here: the cheap tests of cl_article_one first, in a tight loop, and
+     * among them the first byte, which rules out nearly every token */
+    const unsigned char *text = (const unsigned char *)doc->text;
+    const rc_token *last = tk + (ntoks ? ntoks - 1 : 0);
+    for (const rc_token *t = tk + *i; t < last; t++) {
+        /* four tokens at a time while none of them passes */
+        while (t + 4 <= last && !(first[text[t[0].start]] | first[text[t[1].start]] |
+                                  first[text[t[2].start]] | first[text[t[3].start]]))
+            t += 4;
+        if (t >= last)
+            break;
+        if (!first[text[t->start]])
             continue;
-        unsigned char c0 = (unsigned char)doc->text[tk[k].start];
-        int one = (first[c0 >> 6] >> (c0 & 63)) & 1 ? cl_article_one(d, k) : 0;
+        size_t k = (size_t)(t - tk);
+        int one = t->kind == RC_TOK_WORD && t->end - t->start <= maxlen &&
+                          t[1].kind == RC_TOK_WORD
+                      ? cl_article_one(d, k)
+                      : 0;
         if (!one)
             continue;
         *n = (rc_number){tk[k].start, tk[k].end, 1.0, one == 2 ? 1.0 : NAN, NAN, false,

@@ -12,9 +12,23 @@
 #include "lang/fr/morph.h"
 #include "util/fold.h"
 
+/* What the morphology says of the word at token i, asked once for both forms below: *known is
+ * 1 with *m filled when it knows the word, 0 when not; -1 until asked. */
+typedef struct cl_form {
+    int known;
+    rc_morph m;
+} cl_form;
+
+/* Asks the morphology about token i (a word) into fm, unless it was asked already. */
+static void cl_form_ask(const rc_doc *doc, size_t i, cl_form *fm)
+{
+    if (fm->known < 0)
+        fm->known = rc_fr_morph_tok(doc, i, &fm->m) ? 1 : 0;
+}
+
 /* Whether a word of [-rait, -raient] form is a conditional verb by its ending (morphology
  * first, when it knows the word). */
-static int cl_cond_form(const cl_doc *d, size_t i)
+static int cl_cond_form(const cl_doc *d, size_t i, cl_form *fm)
 {
     const rc_doc *doc = d->doc;
     const rc_token *tk = &doc->toks[i];
@@ -22,23 +36,22 @@ static int cl_cond_form(const cl_doc *d, size_t i)
         return 0;
     const char *w = doc->text + tk->start;
     size_t n = tk->end - tk->start;
-    rc_morph m;
-    if (rc_fr_morph_tok(doc, i, &m))
-        return (m.flags & RC_M_COND) != 0;
+    cl_form_ask(doc, i, fm);
+    if (fm->known)
+        return (fm->m.flags & RC_M_COND) != 0;
     if (n >= 6 && memcmp(w + n - 4, "rait", 4) == 0)
         return 1;
     return n >= 7 && memcmp(w + n - 6, "raient", 6) == 0;
 }
 
 /* Whether a word is a future form by the morphology. */
-static int cl_future_form(const cl_doc *d, size_t i)
+static int cl_future_form(const cl_doc *d, size_t i, cl_form *fm)
 {
     const rc_doc *doc = d->doc;
-    const rc_token *tk = &doc->toks[i];
-    rc_morph m;
-    return tk->kind == RC_TOK_WORD &&
-           rc_fr_morph_tok(doc, i, &m) &&
-           (m.flags & RC_M_FUT) && (m.flags & RC_M_VERB);
+    if (doc->toks[i].kind != RC_TOK_WORD)
+        return 0;
+    cl_form_ask(doc, i, fm);
+    return fm->known && (fm->m.flags & RC_M_FUT) && (fm->m.flags & RC_M_VERB);
 }
 
 /* The modality cues of tokens [a, b): the strongest class among those wanted (a bit mask of
@@ -53,11 +66,13 @@ static int cl_cues(const cl_doc *d, size_t a, size_t b, unsigned want, int near_
         int m = e ? e->mod : CL_M_NONE;
         if (e && near_only && !(e->mflags & CL_MF_NEAR))
             m = CL_M_NONE;
+        cl_form fm = {-1, {0}};
         if (m == CL_M_NONE && !near_only && (want & (1u << CL_M_COND)) &&
             (!e || (e->mod == CL_M_NONE && !e->wflags && e->who == CL_WHO_NONE)) &&
-            cl_cond_form(d, i))
+            cl_cond_form(d, i, &fm))
             m = CL_M_COND, nt = 1;
-        if (m == CL_M_NONE && !near_only && (want & (1u << CL_M_EXPECT)) && cl_future_form(d, i))
+        if (m == CL_M_NONE && !near_only && (want & (1u << CL_M_EXPECT)) &&
+            cl_future_form(d, i, &fm))
             m = CL_M_EXPECT, nt = 1;
         if (m > best && (want & (1u << m))) {
             best = m;

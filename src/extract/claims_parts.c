@@ -81,7 +81,7 @@ static size_t cl_apposition(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
         const rc_number *pn = &doc->nums[m];
         size_t ct, cnt;
         const cl_entry *ce;
-        if (cl_counted_after(d, cl_tok_at(doc, pn->end), s1, &ct, &cnt, &ce) < 1 || ce->who < 0)
+        if (cl_counted_after(d, cl_num_t1(d, (size_t)m), s1, &ct, &cnt, &ce) < 1 || ce->who < 0)
             break;
         rc_claim_part *pt = &parts[n++];
         if (cl_part_fill(doc, pt, pn, ct, cnt, ce->who))
@@ -250,7 +250,7 @@ static size_t cl_parts_read(const cl_doc *d, cl_fig *f, size_t i, size_t p, size
         if (m < 0 && !one)
             break;
         const rc_number *pn = one ? &onen : &doc->nums[m];
-        size_t pe = cl_tok_at(doc, pn->end);
+        size_t pe = one ? cl_tok_near(doc, p, pn->end) : cl_num_t1(d, (size_t)m);
         size_t ct, cnt;
         const cl_entry *ce;
         const cl_entry *ve = pe < s1 ? cl_word_at(d, pe) : NULL;

@@ -402,13 +402,13 @@ int cl_sources(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int *denied)
 
 /* Whether a source's own words say it is unsure (des informations non vérifiées, des rumeurs
  * non confirmées): such a phrase names nobody who vouches for the figure. */
-int cl_source_hedged(const cl_doc *d, const rc_speaker *sp)
+int cl_source_hedged(const cl_doc *d, const rc_speaker *sp, size_t near)
 {
     const rc_doc *doc = d->doc;
     if (sp->end <= sp->start)
         return 0;
-    size_t b = cl_tok_at(doc, sp->end);
-    for (size_t i = cl_tok_at(doc, sp->start); i < b && i < doc->ntoks; i++) {
+    size_t a = cl_tok_near(doc, near, sp->start), b = cl_tok_near(doc, a, sp->end);
+    for (size_t i = a; i < b && i < doc->ntoks; i++) {
         size_t nt;
         const cl_entry *e = cl_match(d, i, b, &nt);
         if (e && e->mod == CL_M_HEDGE)
@@ -419,12 +419,12 @@ int cl_source_hedged(const cl_doc *d, const rc_speaker *sp)
 
 /* Whether a source is the outlet itself (selon nos informations, d'après notre rédaction): its
  * name or the two words before it hold a phrase marked own; the figure is the text's own. */
-int cl_source_own(const cl_doc *d, const rc_speaker *sp)
+int cl_source_own(const cl_doc *d, const rc_speaker *sp, size_t near)
 {
     const rc_doc *doc = d->doc;
     if (sp->end <= sp->start)
         return 0;
-    size_t a = cl_tok_at(doc, sp->start), b = cl_tok_at(doc, sp->end);
+    size_t a = cl_tok_near(doc, near, sp->start), b = cl_tok_near(doc, a, sp->end);
     for (size_t i = a >= 2 ? a - 2 : 0; i < b && i < doc->ntoks; i++) {
         size_t nt;
         const cl_entry *e = cl_match(d, i, b, &nt);

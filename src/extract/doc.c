@@ -110,6 +110,13 @@ static int doc_analyse(rc_doc *doc, const rc_doc_opts *opts, const char *src_dat
                                   &doc->nsents)))
         return status;
 
+    /* the stages ask about the same words: each token is hashed once into this thread's table
+     * of answers (core/words.h); without it (out of memory) they ask their tables directly. It
+     * is done before the date, whose first pass of the time recognizer lexes through it too. */
+    uint64_t tw = doc_clock(doc);
+    rc_words_begin(doc);
+    uint64_t words_ns = doc_clock(doc) - tw;
+
     rc_date ref;
     bool have_ref = false;
     rc_fr_times_first first; /* with no date given, the time recognizer's first pass */
@@ -124,7 +131,7 @@ static int doc_analyse(rc_doc *doc, const rc_doc_opts *opts, const char *src_dat
         /* the date is inferred from the times of the text read with no reference; the same pass
          * then serves the recognizer below, so that the text is lexed once */
         char inferred[11] = "";
-        have_first = rc_fr_times_pass(fr, doc->text, doc->len, &doc->arena, &first) == RC_OK;
+        have_first = rc_fr_times_pass_doc(doc, &doc->arena, &first) == RC_OK;
         if (have_first && rc_fr_docdate_from(fr, doc, &first, inferred) == 1 &&
             rc_date_parse(inferred, &ref) == RC_OK) {
             doc->date = rc_arena_strdup(&doc->arena, inferred);
@@ -146,14 +153,9 @@ static int doc_analyse(rc_doc *doc, const rc_doc_opts *opts, const char *src_dat
     rc_stage_env env = {have_ref ? &ref : NULL, have_first ? &first : NULL};
     static_assert(RC_NSTAGE_NAMES <= RC_DOC_MAXSTAGES, "rc_doc.step_ns has a slot per stage");
     assert(nstages <= RC_DOC_MAXSTAGES);
-    uint64_t t = doc_clock(doc);
-    doc->step_ns[RC_STEP_FRONT] += t;
-    /* the stages ask about the same words: each token is hashed once into this thread's table
-     * of answers (core/words.h); without it (out of memory) they ask their tables directly */
-    rc_words_begin(doc);
-    uint64_t t1 = doc_clock(doc);
-    doc->step_ns[RC_STEP_WORDS] = t1 - t;
-    t = t1;
+    uint64_t t = doc_clock(doc), t1;
+    doc->step_ns[RC_STEP_FRONT] += t - words_ns;
+    doc->step_ns[RC_STEP_WORDS] = words_ns;
     for (size_t i = 0; i < nstages; i++) {
         if (!stages[i].run) { /* filled by the row before it */
             if (i > 0 && (doc->ran >> (i - 1) & 1u))

@@ -11,20 +11,6 @@
 #include "extract/ent_int.h"
 #include "lang/fr/morph.h"
 
-/* Whether token i is only a verb for the dictionary, asked once per document (the look-back
- * for titles passes over the same words for every name of a sentence). */
-static inline bool ent_tverb(ent_run *r, size_t i)
-{
-    uint8_t *v = &r->tverb[i];
-    if (!*v) {
-        rc_morph m;
-        bool verb = rc_fr_morph_tok(r->doc, i, &m) &&
-                    (m.flags & RC_M_VERB) && !(m.flags & (RC_M_NOUN | RC_M_ADJ));
-        *v = verb ? 2 : 1;
-    }
-    return *v == 2;
-}
-
 /* How far back a title may stand from the name it introduces (le ministre turc des affaires
  * étrangères Mevlüt Cavusoglu). */
 #define ENT_TITLE_BACK 10
@@ -59,10 +45,15 @@ int ent_noun_before(ent_run *r, size_t a, size_t sent_start)
     return k == CUE_MISCNOUN ? 2 : 0;
 }
 
-/* Whether token i is one of the auxiliaries and conjunctions that stop the look-back for a
- * title (ent_context), as an ent_shape question. */
-static bool ent_aux_q(ent_run *r, size_t i)
+/* Whether token i's word stops the look-back for a title (ent_context), as an ent_shape
+ * question: a word the dictionary knows only as a verb (another clause), or one of the usual
+ * auxiliaries and conjunctions (for the words it does not know). */
+static bool ent_backstop_q(ent_run *r, size_t i)
 {
+    rc_morph m;
+    if (rc_fr_morph_tok(r->doc, i, &m) && (m.flags & RC_M_VERB) &&
+        !(m.flags & (RC_M_NOUN | RC_M_ADJ)))
+        return true;
     static const char *const aux[] = {"a", "ont", "est", "sont", "avait", "était", "que",
                                       "qui", "et", "ou", "mais", "avec"};
     const char *qs = tok_s(r->doc, i);
@@ -183,9 +174,7 @@ ent_ctx_cue ent_context(ent_run *r, size_t a, size_t sent_start)
         }
         /* a verb between would make it another clause; the dictionary tells verbs when it is
          * there, and the usual auxiliaries stop it when it is not */
-        if (ent_tverb(r, q))
-            break;
-        if (ent_shape(r, q, SH_AUX, ent_aux_q))
+        if (ent_shape(r, q, SH_BACKSTOP, ent_backstop_q))
             break;
     }
     return c;
@@ -366,6 +355,13 @@ bool ent_unit_number(ent_run *r, size_t i)
            !(rc_fr_morph_tok(d, i + 1, &m) && (m.flags & RC_M_NOUN));
 }
 
+/* Whether token i's word is a definite article of source_grammar, as an ent_shape question. */
+static bool ent_def_article_q(ent_run *r, size_t i)
+{
+    const char *v = rc_lex_get(r->lx.grammar, tok_s(r->doc, i), tok_n(r->doc, i));
+    return v && strstr(v, "def");
+}
+
 /* Whether token a is a definite article written with a capital inside a sentence (cité par Le
  * Nouvelliste, le quotidien Le Potentiel): the start of a title, which keeps it. After a colon
  * or a quote a capital is the sentence's own. */
@@ -377,6 +373,5 @@ bool ent_title_article(ent_run *r, size_t a, size_t b, size_t sent_start)
         d->toks[a - 1].kind == RC_TOK_QUOTE_OPEN ||
         (d->toks[a - 1].kind == RC_TOK_PUNCT && d->text[d->toks[a - 1].start] != ','))
         return false;
-    const char *v = rc_lex_get(r->lx.grammar, tok_s(d, a), tok_n(d, a));
-    return v && strstr(v, "def") && !(ent_tword(r, a + 1) & W_FIRST);
+    return ent_shape(r, a, SH_DEF_ARTICLE, ent_def_article_q) && !(ent_tword(r, a + 1) & W_FIRST);
 }

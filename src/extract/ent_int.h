@@ -44,11 +44,8 @@ enum ent_cue {
     CUE_OWN    /* a possessive of the first or second person (notre chaîne X: the outlet speaking) */
 };
 
-/* The lexicons the stage reads, fetched once per document. */
-typedef struct ent_lex {
-    const rc_lexicon *cues, *orgs, *countries, *demonyms, *first, *func, *places;
-    const rc_lexicon *grammar; /* source_grammar: its definite articles open titles */
-} ent_lex;
+/* The lexicons the stage reads, found once per context with the gazetteer. */
+typedef rc_gaz_lexicons ent_lex;
 
 /* The state of the stage on one document. */
 typedef struct ent_run {
@@ -60,7 +57,6 @@ typedef struct ent_run {
     size_t num_i;  /* next number to compare against */
     uint16_t *tcache; /* per token: TC_* bits, the cue class in the low five */
     uint8_t *tword;  /* per token: W_* bits, what the name lists say of the word alone */
-    uint8_t *tverb;  /* per token: 0 not asked, 1 not only a verb, 2 only a verb */
     uint8_t *tname;  /* per token: 0 not asked, 1 no part of a name, 2 may be (ent_namelike) */
     int32_t *memo;   /* open-addressing table: index + 1 of an entity of the same text and type */
     size_t memo_mask;
@@ -95,7 +91,10 @@ enum ent_shape_fact {
     SH_ARTICLE,     /* ent_article_name: al-Assad */
     SH_ORG_ADJ,     /* ent_org_adjective: may continue an organisation's name */
     SH_STARTS_NAME, /* rc_gaz_starts_name: the first word of a known name of several words */
-    SH_AUX          /* one of the auxiliaries and conjunctions that end a title's look-back */
+    SH_BACKSTOP,    /* ends a title's look-back: only a verb, or an auxiliary or conjunction */
+    SH_LOWER_ORG,   /* a lower-case word that is an organisation's name (talibans, shebab) */
+    SH_DEF_ARTICLE, /* a definite article (source_grammar): it may open a title (Le Monde) */
+    SH_MAY_KNOWN    /* some organisation or country name starts with the word (ent_may_be_known) */
 };
 
 /* What the words before token a say about the name starting there. */
@@ -137,8 +136,9 @@ bool ent_acronym(const char *s, size_t n);
  * ad-Din. */
 bool ent_article_name(const char *s, size_t n);
 
-/* The cue class of a name's head word, through an article (al-Jabhat -> jabhat). */
-enum ent_cue ent_head_of(ent_run *r, size_t i);
+/* ent_head_of of a word of four bytes or more starting with a, e or u: through its article
+ * when it is an article name. */
+enum ent_cue ent_head_of_article(ent_run *r, size_t i);
 
 /* Whether token i can be part of a name: a capitalised word, an acronym, or an article name.
  * Asked of most tokens several times (runs, look-backs, look-aheads): answered once per token,
@@ -153,10 +153,8 @@ bool ent_common_opener(ent_run *r, size_t i);
  * adjective: syrien, islamique, nationale), asked once per word (ent_shape). */
 bool ent_org_adjective(ent_run *r, size_t i);
 
-/* The type the run of tokens [a, b) gets from the gazetteers alone, or -1: organisations,
- * countries and regions, peoples (MISC); ENT_NONE for a nationality (230 Ukrainiens), which
- * counts people and names nothing. A one-word run is answered from the token's cached bits. */
-int ent_type_known(ent_run *r, size_t a, size_t b);
+/* ent_type_known of a run of two words or more: the organisation and country lists. */
+int ent_type_known_run(ent_run *r, size_t a, size_t b);
 
 /* Whether the run [a, b) opening a sentence is an unknown word then a name the lexicons know
  * (Même Al Jazeera, Hier Kharkiv): the first word is then no part of the name. */
@@ -299,11 +297,20 @@ static inline bool ent_tfunc(ent_run *r, size_t i)
     return c & TC_FUNC_SET ? (c & TC_FUNC) != 0 : ent_tfunc_ask(r, i);
 }
 
-/* ent_namelike_ask, answered from the token's memo after the first time. */
+/* ent_namelike_ask, answered from the token's memo after the first time; the tokens that fail
+ * its first tests (no word; a lower-case word too short or not starting like an article) are
+ * answered here without a call. */
 static inline bool ent_namelike(ent_run *r, size_t i)
 {
     uint8_t m = r->tname[i];
-    return m ? m == 2 : ent_namelike_ask(r, i);
+    if (m)
+        return m == 2;
+    const rc_token *t = &r->doc->toks[i];
+    if (t->kind != RC_TOK_WORD ||
+        (!(t->flags & RC_TF_UPPER) &&
+         (t->end - t->start < 4 || !ent_article_start(r->doc->text[t->start]))))
+        return false;
+    return ent_namelike_ask(r, i);
 }
 
 /* Whether a word links a name to what follows inside an organisation's name. */
@@ -327,12 +334,44 @@ static inline bool ent_org_link(const char *s, size_t n)
 }
 
 /* Whether some organisation or country name starts with the word of token i (false only when
- * none does; true when the word has no record): a cheap test before looking a run up. */
-static inline bool ent_may_be_known(const ent_run *r, size_t i)
+ * none does; true when the word has no record), as an ent_shape question. */
+static inline bool ent_may_be_known_q(ent_run *r, size_t i)
 {
     size_t fn;
     const char *f = rc_word_folded(r->doc, i, &fn);
     return !f || rc_gaz_is_prefix(r->gaz, rc_gaz_prefix_hash(RC_GAZ_PREFIX_SEED, f, fn));
+}
+
+/* ent_may_be_known_q of token i, once per word: a cheap test before looking a run up. */
+static inline bool ent_may_be_known(ent_run *r, size_t i)
+{
+    return ent_shape(r, i, SH_MAY_KNOWN, ent_may_be_known_q);
+}
+
+/* The type the run of tokens [a, b) gets from the gazetteers alone, or -1: organisations,
+ * countries and regions, peoples (MISC); ENT_NONE for a nationality (230 Ukrainiens), which
+ * counts people and names nothing. A one-word run is answered from the token's cached bits,
+ * inline: most runs are one word. */
+static inline int ent_type_known(ent_run *r, size_t a, size_t b)
+{
+    if (b != a + 1)
+        return ent_type_known_run(r, a, b);
+    unsigned w = ent_tword(r, a);
+    return w & W_ORG       ? RC_ENT_ORG
+           : w & W_COUNTRY ? RC_ENT_LOC
+           : w & W_PEOPLE  ? RC_ENT_MISC
+           : w & W_DEMO    ? ENT_NONE
+                           : -1;
+}
+
+/* The cue class of a name's head word, through an article (al-Jabhat -> jabhat); inline for
+ * the words that cannot be article names, most of them. */
+static inline enum ent_cue ent_head_of(ent_run *r, size_t i)
+{
+    const rc_token *t = &r->doc->toks[i];
+    if (t->end - t->start < 4 || !ent_article_start(r->doc->text[t->start]))
+        return ent_tcue(r, i);
+    return ent_head_of_article(r, i);
 }
 
 #endif

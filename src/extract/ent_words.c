@@ -92,29 +92,55 @@ static enum ent_cue ent_cue_tok(ent_run *r, size_t i)
     return k;
 }
 
+/* Keeps in token i's memo the cue class k of its word (ent_cue_of), turned into the token's:
+ * CUE_ORGCAP by its capital, CUE_OUTLET and CUE_REGNOUN into a head with its bit. */
+static inline void ent_tcue_put(ent_run *r, size_t i, enum ent_cue k)
+{
+    uint16_t *c = &r->tcache[i];
+    if (k == CUE_ORGCAP)
+        k = r->doc->toks[i].flags & RC_TF_UPPER ? CUE_ORGHEAD : CUE_NONE;
+    unsigned outlet = 0;
+    if (k == CUE_OUTLET) {
+        k = CUE_ORGHEAD;
+        outlet = TC_OUTLET;
+    } else if (k == CUE_REGNOUN) {
+        k = CUE_LOCNOUN;
+        outlet = TC_REGION;
+    }
+    *c = (uint16_t)(*c | TC_CUE_SET | outlet | (unsigned)k);
+}
+
 /* The cue class of token i, looked up once per document. */
 enum ent_cue ent_tcue_ask(ent_run *r, size_t i)
 {
     uint16_t *c = &r->tcache[i];
     if (!(*c & TC_CUE_SET)) {
         const rc_token *t = &r->doc->toks[i];
-        enum ent_cue k = t->kind == RC_TOK_WORD || t->kind == RC_TOK_ELISION ||
-                                 t->kind == RC_TOK_ABBREV
-                             ? ent_cue_tok(r, i)
-                             : CUE_NONE;
-        if (k == CUE_ORGCAP)
-            k = t->flags & RC_TF_UPPER ? CUE_ORGHEAD : CUE_NONE;
-        unsigned outlet = 0;
-        if (k == CUE_OUTLET) {
-            k = CUE_ORGHEAD;
-            outlet = TC_OUTLET;
-        } else if (k == CUE_REGNOUN) {
-            k = CUE_LOCNOUN;
-            outlet = TC_REGION;
-        }
-        *c = (uint16_t)(*c | TC_CUE_SET | outlet | (unsigned)k);
+        ent_tcue_put(r, i,
+                     t->kind == RC_TOK_WORD || t->kind == RC_TOK_ELISION ||
+                             t->kind == RC_TOK_ABBREV
+                         ? ent_cue_tok(r, i)
+                         : CUE_NONE);
     }
     return (enum ent_cue)(*c & TC_CUE);
+}
+
+/* Copies into the memos of word token i the answers its word already has in the word table (cue
+ * class, function word, name lists), all read from one record: a capitalised word is asked all
+ * three soon after being found namelike, and each ask on its own would look the record up
+ * again. The answers the word lacks are left to the asks. */
+static void ent_tfill(ent_run *r, size_t i)
+{
+    const rc_word *w = rc_word_at(r->doc, i);
+    if (!w)
+        return;
+    uint16_t *c = &r->tcache[i];
+    if ((w->have >> RC_WM_ENT_CUE & 1u) && !(*c & TC_CUE_SET))
+        ent_tcue_put(r, i, (enum ent_cue)w->memo[RC_WM_ENT_CUE]);
+    if ((w->have >> RC_WM_ENT_FUNC & 1u) && !(*c & TC_FUNC_SET))
+        *c = (uint16_t)(*c | TC_FUNC_SET | (w->memo[RC_WM_ENT_FUNC] ? TC_FUNC : 0));
+    if ((w->have >> RC_WM_ENT_WORD & 1u) && !(r->tword[i] & W_SET))
+        r->tword[i] = (uint8_t)w->memo[RC_WM_ENT_WORD];
 }
 
 /* Whether token i is a function word (funcwords.txt), looked up once per document. */
@@ -176,13 +202,12 @@ bool ent_article_name(const char *s, size_t n)
     return (c >= 'A' && c <= 'Z') || c == 0xc3;
 }
 
-/* The cue class of a name's head word, through an article (al-Jabhat -> jabhat). */
-enum ent_cue ent_head_of(ent_run *r, size_t i)
+/* ent_head_of of a word that starts like an article name (ent_int.h tests that first). */
+enum ent_cue ent_head_of_article(ent_run *r, size_t i)
 {
     const char *s = tok_s(r->doc, i);
     size_t n = tok_n(r->doc, i);
-    if (n < 4 || (s[0] != 'a' && s[0] != 'e' && s[0] != 'u') ||
-        !ent_shape(r, i, SH_ARTICLE, ent_article_name_q))
+    if (!ent_shape(r, i, SH_ARTICLE, ent_article_name_q))
         return ent_tcue(r, i);
     const char *h = memchr(s, '-', n);
     n -= (size_t)(h + 1 - s);
@@ -242,6 +267,7 @@ bool ent_namelike_ask(ent_run *r, size_t i)
     if (t->kind != RC_TOK_WORD) {
         yes = false;
     } else if (t->flags & RC_TF_UPPER) {
+        ent_tfill(r, i);
         yes = !ent_shape(r, i, SH_CAPS_COMMON, ent_caps_common_q);
     } else {
         const char *s = tok_s(d, i);
@@ -336,20 +362,10 @@ static int ent_demonym(const ent_run *r, const char *s, size_t n)
     return 0;
 }
 
-/* The type the run of tokens [a, b) gets from the gazetteers alone, or -1: organisations,
- * countries and regions, peoples (MISC); ENT_NONE for a nationality (230 Ukrainiens), which
- * counts people and names nothing. A one-word run is answered from the token's cached bits. */
-int ent_type_known(ent_run *r, size_t a, size_t b)
+/* ent_type_known of a run of several words (ent_int.h answers one word from its cached bits). */
+int ent_type_known_run(ent_run *r, size_t a, size_t b)
 {
     const rc_doc *d = r->doc;
-    if (b == a + 1) {
-        unsigned w = ent_tword(r, a);
-        return w & W_ORG       ? RC_ENT_ORG
-               : w & W_COUNTRY ? RC_ENT_LOC
-               : w & W_PEOPLE  ? RC_ENT_MISC
-               : w & W_DEMO    ? ENT_NONE
-                               : -1;
-    }
     /* no organisation or country starts with the first word: the run is none, unfolded */
     if (!ent_may_be_known(r, a))
         return -1;

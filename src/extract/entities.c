@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "core/lang.h"
+#include "core/lexicon.h"
 #include "core/words.h"
 #include "extract/ent_int.h"
 #include "extract/ent_tagger.h"
@@ -61,13 +62,10 @@ static inline bool ent_plural_article(const char *s, size_t n)
 /* A run longer than this is a heading or a list in title case, not one name. */
 #define ENT_MAXWORDS 8
 
-/* FNV-1a over a span's bytes and its type. */
+/* The hash of a span's bytes (the lexicons' hash, eight bytes at a time) and its type. */
 static uint32_t ent_span_hash(const char *s, size_t n, int type)
 {
-    uint32_t h = 2166136261u ^ (uint32_t)type;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
+    return rc_lex_hash(s, n) ^ ((uint32_t)type * 0x9e3779b9u);
 }
 
 /* rc_entkey_of the span [start, end) with a type into k (RC_ENTKEY_MAX bytes); the key of a name
@@ -126,12 +124,18 @@ static int ent_add(ent_run *r, uint32_t start, uint32_t end, int type, const rc_
     e->start = start;
     e->end = end;
     e->type = (uint8_t)type;
-    e->key = rc_arena_strndup(&d->arena, k, kn);
-    e->canon = rc_arena_strndup(&d->arena, d->text + start, end - start);
+    /* the key and the canon in one block of the arena */
+    char *kc = rc_arena_alloc(&d->arena, kn + 1 + (end - start) + 1);
+    if (!kc)
+        return RC_ENOMEM;
+    memcpy(kc, k, kn);
+    kc[kn] = '\0';
+    memcpy(kc + kn + 1, d->text + start, end - start);
+    kc[kn + 1 + (end - start)] = '\0';
+    e->key = kc;
+    e->canon = kc + kn + 1;
     e->lat = pl ? pl->lat : NAN;
     e->lon = pl ? pl->lon : NAN;
-    if (!e->key || !e->canon)
-        return RC_ENOMEM;
     d->nents++;
     return RC_OK;
 }
@@ -200,7 +204,8 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
     /* leading words that are not names: Le, Selon, a title written with a capital */
     int known = ent_type_known(r, a, b);
     while (a < b && known == -1 && !(a + 1 < b && ent_inner_apostrophe(d, a + 1))) {
-        if (ent_title_article(r, a, b, sent_start) && ent_type_known(r, a + 1, b) == -1) {
+        if (b >= a + 2 && ent_title_article(r, a, b, sent_start) &&
+            ent_type_known(r, a + 1, b) == -1) {
             rc_gaz_place pl;
             const char *s = tok_s(d, a);
             size_t n = d->toks[b - 1].end - d->toks[a].start;
@@ -258,16 +263,18 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
     /* a one-letter outlet (X) only where an outlet is named: sur X, via X, le réseau X */
     if (n == 1 && (c.locprep || c.orgnoun) && rc_lex_get(r->lx.orgs, s, n))
         return ent_add(r, start, end, RC_ENT_ORG, NULL);
-    if (words <= 4 && ent_dateline_outlet(r, a, b))
+    /* the cues of these few shapes are tested first here, without a call: most names have
+     * none of them */
+    if (words <= 4 && a >= 2 && tok_n(d, a - 1) == 1 && ent_dateline_outlet(r, a, b))
         return ent_add(r, start, end, RC_ENT_ORG, NULL);
     if (words <= 4 && ent_baptised(r, a, sent_start))
         return ent_add(r, start, end, RC_ENT_MISC, NULL);
     if (words <= 3 && ent_nickname(r, a, sent_start))
         return ent_add(r, start, end, RC_ENT_PER, NULL);
-    if (words <= 3 && ent_dateline(r, a, b))
+    if (words <= 3 && (a == 0 || (d->toks[a].flags & RC_TF_NEWLINE)) && ent_dateline(r, a, b))
         return ent_add(r, start, end, RC_ENT_LOC,
                        ent_place_find(r, s, n, &pl) ? &pl : NULL);
-    if (words <= 3 && ent_age_after(r, b))
+    if (words <= 3 && b + 3 < d->ntoks && tok_n(d, b) == 1 && ent_age_after(r, b))
         return ent_add(r, start, end, RC_ENT_PER, NULL);
     enum ent_cue head = ent_head_of(r, a);
     enum ent_cue tail = ent_tcue(r, b - 1);
@@ -395,12 +402,10 @@ static bool ent_list_before_place(const rc_doc *d, size_t known, uint32_t end)
            d->ents[d->nents - 1].type == RC_ENT_LOC;
 }
 
-/* FNV-1a with the type mixed in, for the table of ent_resolve. */
+/* The hash of a key for the table of ent_resolve (the lexicons' hash), never 0. */
 static uint32_t ent_hash(const char *s, size_t n)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    uint32_t h = rc_lex_hash(s, n);
     return h ? h : 1;
 }
 
@@ -428,8 +433,8 @@ static int ent_resolve(ent_run *r)
         /* the whole key, and a person's last word */
         for (int pass = 0; pass < 2; pass++) {
             if (pass == 1) {
-                const char *sp = strrchr(e->key, ' ');
-                if (e->type != RC_ENT_PER || !sp)
+                const char *sp = e->type == RC_ENT_PER ? strrchr(e->key, ' ') : NULL;
+                if (!sp)
                     break;
                 k = sp + 1;
             }
@@ -651,8 +656,21 @@ static void ent_fold_spans(const ent_run *r, size_t a, size_t b, char *buf /* OU
     uint32_t h = RC_GAZ_PREFIX_SEED;
     for (size_t e = a; e < b; e++) {
         uint32_t from = e == a ? d->toks[a].start : d->toks[e - 1].end;
-        size_t room = ENT_FOLDCAP - o;
-        size_t n = may ? rc_fold(d->text + from, d->toks[e].end - from, buf + o, room) : 0;
+        size_t room = ENT_FOLDCAP - o, n = 0;
+        if (may) {
+            /* the word's fold is in the word table; folding goes character by character, so a
+             * space then the word folds to a space then that fold. rc_fold only where the gap
+             * is another, or the room might run short (it may refuse a character early). */
+            size_t gap = d->toks[e].start - from, wn = 0;
+            const char *wf = gap <= 1 ? rc_word_folded(d, e, &wn) : NULL;
+            if (wf && (gap == 0 ? e == a : d->text[from] == ' ') && gap + wn + 4 <= room) {
+                buf[o] = ' ';
+                memcpy(buf + o + gap, wf, wn);
+                n = gap + wn;
+            } else {
+                n = rc_fold(d->text + from, d->toks[e].end - from, buf + o, room);
+            }
+        }
         may = may && n <= room;
         if (may) {
             h = rc_gaz_prefix_hash(h, buf + o, n);
@@ -731,6 +749,53 @@ static size_t ent_split(ent_run *r, size_t a, size_t b, size_t sent_start)
     return b;
 }
 
+/* Whether the lower-case word of token i is an organisation's name (les talibans), as an
+ * ent_shape question: the cheap prefix test, then the list. */
+static bool ent_lower_org_q(ent_run *r, size_t i)
+{
+    return ent_may_be_known(r, i) && rc_lex_get(r->lx.orgs, tok_s(r->doc, i), tok_n(r->doc, i));
+}
+
+/* ent_lower_org_q of token i, once per word. */
+static bool ent_lower_org(ent_run *r, size_t i)
+{
+    return ent_shape(r, i, SH_LOWER_ORG, ent_lower_org_q);
+}
+
+/* The first token from i on that the main loop must look at: a word that may start a name (a
+ * capital, or a lower-case word shaped like an article name) or one right after a plural
+ * article (before which a group is named in lower case). The tokens
+ * passed over change nothing but the sentence start, kept in *sent_start. */
+static size_t ent_skip(const rc_doc *doc, size_t i, size_t *sent_start)
+{
+    const rc_token *toks = doc->toks;
+    const unsigned char *text = (const unsigned char *)doc->text;
+    size_t n = doc->ntoks, ss = *sent_start;
+    uint32_t prev = i > 0 ? toks[i - 1].end - toks[i - 1].start : 0; /* the length before */
+    for (; i < n; i++) {
+        const rc_token *t = &toks[i];
+        unsigned f = t->flags;
+        uint32_t len = t->end - t->start, before = prev;
+        prev = len;
+        ss = f & RC_TF_SENTSTART ? i : ss;
+        if (t->kind != RC_TOK_WORD)
+            continue;
+        if (f & RC_TF_UPPER)
+            break;
+        /* an article name (ent_article_name) starts with a, e or u (bits 0, 4 and 20 from 'a')
+         * and has its hyphen at byte 2, 3 or 4 */
+        const unsigned char *s = text + t->start;
+        unsigned c = (unsigned)s[0] - 'a';
+        if (len >= 4 && c < 32 && ((0x100011u >> c) & 1u) &&
+            (s[2] == '-' || s[3] == '-' || (len > 5 && s[4] == '-')))
+            break;
+        if (before == 3 && ent_plural_article(doc->text + toks[i - 1].start, 3))
+            break;
+    }
+    *sent_start = ss;
+    return i;
+}
+
 int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
 {
     (void)env;
@@ -742,7 +807,6 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
     ent_run r = {.doc = doc};
     r.tcache = rc_arena_calloc(&doc->arena, doc->ntoks + 1, sizeof *r.tcache);
     r.tword = rc_arena_calloc(&doc->arena, doc->ntoks + 1, 1);
-    r.tverb = rc_arena_calloc(&doc->arena, doc->ntoks + 1, 1);
     r.tname = rc_arena_calloc(&doc->arena, doc->ntoks + 1, 1);
     size_t mcap = 64;
     while (mcap < doc->ntoks / 4 + 16 && mcap < (1u << 20))
@@ -750,30 +814,22 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
     r.memo = rc_arena_calloc(&doc->arena, mcap, sizeof *r.memo);
     r.given = rc_arena_calloc(&doc->arena, mcap, sizeof *r.given);
     r.memo_mask = mcap - 1;
-    if (!r.tcache || !r.tword || !r.tverb || !r.tname || !r.memo || !r.given)
+    if (!r.tcache || !r.tword || !r.tname || !r.memo || !r.given)
         return RC_ENOMEM;
-    r.lx.cues = rc_lang_lex(fr, "ent_cues");
-    r.lx.orgs = rc_lang_lex(fr, "ent_orgs");
-    r.lx.countries = rc_lang_lex(fr, "ent_countries");
-    r.lx.demonyms = rc_lang_lex(fr, "ent_demonyms");
-    r.lx.first = rc_lang_lex(fr, "ent_firstnames");
-    r.lx.func = rc_lang_lex(fr, "funcwords");
-    r.lx.places = rc_lang_lex(fr, "place_names");
-    r.lx.grammar = rc_lang_lex(fr, "source_grammar");
     const rc_gaz *gaz = rc_gaz_get(doc->ctx);
     if (!gaz)
         return RC_ENOMEM;
+    r.lx = *rc_gaz_lexicons_of(gaz);
     r.gaz = gaz;
 
     size_t sent_start = 0;
     for (size_t i = 0; i < doc->ntoks;) {
+        /* most tokens start no name and follow no plural article: passed over in a loop that
+         * reads only the token array */
+        i = ent_skip(doc, i, &sent_start);
+        if (i >= doc->ntoks)
+            break;
         const rc_token *t = &doc->toks[i];
-        if (t->flags & RC_TF_SENTSTART)
-            sent_start = i;
-        if (t->kind != RC_TOK_WORD) { /* no name starts there, nor a group after an article */
-            i++;
-            continue;
-        }
         /* a lower-case word is a name only as an article name (al-Assad): most fail its first
          * test, read here without the token memo */
         bool lower_no = !(t->flags & RC_TF_UPPER) &&
@@ -782,7 +838,7 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
             /* groups named in lower case after an article: les talibans, des shebab */
             if (t->kind == RC_TOK_WORD && i > 0 && !(t->flags & RC_TF_UPPER) &&
                 ent_plural_article(tok_s(doc, i - 1), tok_n(doc, i - 1)) &&
-                ent_may_be_known(&r, i) && rc_lex_get(r.lx.orgs, tok_s(doc, i), tok_n(doc, i))) {
+                ent_lower_org(&r, i)) {
                 int st = ent_add(&r, t->start, t->end, RC_ENT_ORG, NULL);
                 if (st)
                     return st;
@@ -869,7 +925,7 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
                     doc->toks[ext].kind == RC_TOK_ELISION) &&
                    !(doc->toks[ext].flags & (RC_TF_SENTSTART | RC_TF_NEWLINE)))
                 ext++;
-        size_t known_end = ent_longest_known(&r, i, j, ext, true);
+        size_t known_end = ext > j ? ent_longest_known(&r, i, j, ext, true) : 0;
         if (known_end)
             j = known_end;
         if (j == i + 2 && ent_starts_name(&r, i + 1)) {
@@ -919,9 +975,64 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
     return st ? st : rc_entlink(doc);
 }
 
+/* Room of the tables of ent_json_again: values written again in one array. */
+#define ENT_JREP 32
+/* The longest value ent_json_again copies (longer ones are written each time). */
+#define ENT_JREP_MAXN 128
+
+/* Where the writer put a value of the array: its identity (a number's bits) and its bytes in the
+ * output. */
+typedef struct ent_jrep {
+    uint64_t id;
+    uint32_t off, n;
+} ent_jrep;
+
+/* The slot of a value's identity in a table of ENT_JREP. */
+static ent_jrep *ent_jrep_slot(ent_jrep *tab, uint64_t id)
+{
+    return &tab[((id ^ (id >> 31)) * 0x9e3779b97f4a7c15u) >> 59];
+}
+
+/* The mentions of one place share its coordinates, which cost a shortest round-trip formatting
+ * each: when the value of identity id is the last one kept in its slot, its bytes as written
+ * before in this array are written again and true is returned. */
+static bool ent_json_again(rc_json *j, ent_jrep *tab, uint64_t id)
+{
+    const ent_jrep *e = ent_jrep_slot(tab, id);
+    if (e->n == 0 || e->id != id)
+        return false;
+    char tmp[ENT_JREP_MAXN]; /* the output may move while it grows: copy out first */
+    memcpy(tmp, j->out->data + e->off, e->n);
+    rc_json_raw(j, tmp, e->n);
+    return true;
+}
+
+/* Keeps where the value of identity id was just written (from byte from of the output). */
+static void ent_json_kept(rc_json *j, ent_jrep *tab, uint64_t id, size_t from)
+{
+    size_t n = j->out->len - from;
+    if (j->out->err || n == 0 || n > ENT_JREP_MAXN || from > UINT32_MAX)
+        return;
+    *ent_jrep_slot(tab, id) = (ent_jrep){id, (uint32_t)from, (uint32_t)n};
+}
+
+/* Writes a number of the array, or its bytes again (ent_json_again). */
+static void ent_json_num(rc_json *j, ent_jrep *tab, double v)
+{
+    uint64_t id;
+    memcpy(&id, &v, sizeof id); /* the bits: -0 and 0 are written apart */
+    if (ent_json_again(j, tab, id))
+        return;
+    size_t from = j->out->len;
+    rc_json_num(j, v);
+    ent_json_kept(j, tab, id, from);
+}
+
 void rc_write_entities(rc_json *j, const rc_doc *doc, unsigned flags)
 {
     static const char *const types[] = {"PER", "ORG", "LOC", "MISC"};
+    ent_jrep nums[ENT_JREP];
+    memset(nums, 0, sizeof nums);
     rc_json_arr(j);
     for (size_t i = 0; i < doc->nents; i++) {
         const rc_entity *e = &doc->ents[i];
@@ -942,9 +1053,9 @@ void rc_write_entities(rc_json *j, const rc_doc *doc, unsigned flags)
         rc_json_strz(j, e->canon);
         if (!isnan(e->lat)) {
             rc_json_key(j, "lat");
-            rc_json_num(j, e->lat);
+            ent_json_num(j, nums, e->lat);
             rc_json_key(j, "lon");
-            rc_json_num(j, e->lon);
+            ent_json_num(j, nums, e->lon);
         }
         rc_json_obj_end(j);
     }

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/lexicon.h"
 #include "core/words.h"
 #include "extract/entkey.h"
 #include "util/arena.h"
@@ -26,22 +27,29 @@ typedef struct link_group {
     const char *key;   /* the key of the group, chosen at the end */
 } link_group;
 
-/* FNV-1a. */
+/* The lexicons' hash (eight bytes at a time) with a seed mixed in. */
 static uint32_t link_hash(const char *s, size_t n, uint32_t seed)
 {
-    uint32_t h = 2166136261u ^ seed;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
+    return rc_lex_hash(s, n) ^ (seed * 0x9e3779b9u);
 }
 
-/* Words in the span's text (runs separated by spaces). */
+/* Words in the span's text (runs separated by spaces), found by jumping from space to space:
+ * most names have one to three words. */
 static uint32_t link_words(const char *s, size_t n)
 {
     uint32_t w = 0;
-    for (size_t i = 0; i < n; i++)
-        if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
-            w++;
+    const char *p = s, *end = s + n;
+    while (p < end) {
+        if (*p == ' ') {
+            p++;
+            continue;
+        }
+        w++; /* a word starts at p: go to the space after it */
+        const char *sp = memchr(p, ' ', (size_t)(end - p));
+        if (!sp)
+            break;
+        p = sp + 1;
+    }
     return w;
 }
 
@@ -127,6 +135,7 @@ int rc_entlink(rc_doc *doc)
     size_t ng = 0;
 
     /* persons of two words or more: their last word names them, unless two share it */
+    size_t nsurnames = 0;
     for (size_t i = 0; i < n; i++) {
         rc_entity *e = &doc->ents[i];
         if (e->type != RC_ENT_PER || !strchr(e->key, ' '))
@@ -137,6 +146,7 @@ int rc_entlink(rc_doc *doc)
         if (surname.v[s] == -1) {
             surname.h[s] = link_hash(lw, ln, 7);
             surname.v[s] = (int32_t)i;
+            nsurnames++;
         } else if (surname.v[s] >= 0 && strcmp(doc->ents[surname.v[s]].key, e->key) != 0) {
             surname.v[s] = -2; /* two persons of that surname: no short form is linked */
         }
@@ -146,8 +156,9 @@ int rc_entlink(rc_doc *doc)
         rc_entity *e = &doc->ents[i];
         size_t kl = strlen(e->key);
         int32_t gi = -1;
-        /* a surname alone goes to the one person of that surname */
-        if (!strchr(e->key, ' ') &&
+        /* a surname alone goes to the one person of that surname (none to look for when the
+         * document names no person in full) */
+        if (nsurnames && !strchr(e->key, ' ') &&
             (e->type == RC_ENT_PER || (e->type == RC_ENT_LOC && isnan(e->lat)))) {
             /* the name's own folded form, as persons' keys are (a guessed place may have taken
              * a gazetteer's key) */

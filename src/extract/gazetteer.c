@@ -48,6 +48,7 @@ struct rc_gaz {
     uint32_t firsts[1024]; /* hashes of the first words of names of several words (0: empty) */
     /* the lexicons asked for every name, found once here rather than by name on every call */
     const rc_lexicon *orgs, *countries, *place_names, *places;
+    rc_gaz_lexicons ent; /* those of the entity stage (rc_gaz_lexicons_of) */
     /* every key of the four name lists with the RC_GAZ_* bits of the lists that hold it
      * (rc_gaz_word); keys point into the lexicons, which live as long as the context */
     gaz_word *words;
@@ -424,6 +425,10 @@ static void *gaz_make(const rc_ctx *ctx)
     g->countries = rc_lang_lex(fr, "ent_countries");
     g->place_names = rc_lang_lex(fr, "place_names");
     g->places = rc_lang_lex(fr, "places");
+    g->ent = (rc_gaz_lexicons){rc_lang_lex(fr, "ent_cues"),       g->orgs,
+                               g->countries,                      rc_lang_lex(fr, "ent_demonyms"),
+                               rc_lang_lex(fr, "ent_firstnames"), rc_lang_lex(fr, "funcwords"),
+                               g->place_names,                    rc_lang_lex(fr, "source_grammar")};
     gaz_load l = {g, fr ? rc_lang_lex(fr, "places") : NULL, RC_OK, "", NULL, 0};
     if (fr) {
         rc_lex_each(rc_lang_lex(fr, "ent_orgs"), gaz_add_named, &l);
@@ -568,4 +573,9 @@ bool rc_gaz_place_find(const rc_ctx *ctx, const char *name, size_t len, rc_gaz_p
     out->lon = strtod(end, &end);
     out->pop = (uint32_t)strtoul(end, NULL, 10);
     return true;
+}
+
+const rc_gaz_lexicons *rc_gaz_lexicons_of(const rc_gaz *g)
+{
+    return &g->ent;
 }

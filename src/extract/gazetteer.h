@@ -21,6 +21,17 @@ typedef struct rc_gaz rc_gaz;
  * the context. */
 const rc_gaz *rc_gaz_get(const rc_ctx *ctx);
 
+/* The lexicons the entity stage reads on every document, found once per context with the
+ * table (a look-up by name each costs a scan of the language's list). NULL for a list the
+ * language lacks. */
+typedef struct rc_gaz_lexicons {
+    const rc_lexicon *cues, *orgs, *countries, *demonyms, *first, *func, *places;
+    const rc_lexicon *grammar; /* source_grammar: its definite articles open titles */
+} rc_gaz_lexicons;
+
+/* The lexicons of g; valid as long as g. */
+const rc_gaz_lexicons *rc_gaz_lexicons_of(const rc_gaz *g);
+
 /* Bits of rc_gaz_word: the name lists that hold a word as one whole entry. */
 #define RC_GAZ_FIRST 0x01u   /* ent_firstnames */
 #define RC_GAZ_PLACE 0x02u   /* place_names */

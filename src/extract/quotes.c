@@ -22,10 +22,11 @@ static int emit(src_state *st, quote_tok **qt, size_t *qtcap, size_t *cap, uint3
 {
     rc_doc *doc = st->doc;
     const rc_token *t = doc->toks;
-    uint32_t words = 0;
-    for (uint32_t k = oa + 1; k < ob; k++)
-        if (t[k].kind == RC_TOK_WORD || t[k].kind == RC_TOK_NUMBER || t[k].kind == RC_TOK_PERCENT)
-            words++;
+    uint32_t words = 0; /* counted up to QUOTE_WORDS_MAX: readers only tell one or two words */
+    for (uint32_t k = oa + 1; k < ob && words < QUOTE_WORDS_MAX; k++) {
+        unsigned kind = t[k].kind;
+        words += kind == RC_TOK_WORD || kind == RC_TOK_NUMBER || kind == RC_TOK_PERCENT;
+    }
     if (!words)
         return RC_OK;
     if (rc_arena_grow(&doc->arena, (void **)&doc->quotes, cap, doc->nquotes + 1, sizeof *doc->quotes))
@@ -41,6 +42,12 @@ static int emit(src_state *st, quote_tok **qt, size_t *qtcap, size_t *cap, uint3
         q->end = q->start;
     for (uint32_t k = oa + 1; k < ob; k++)
         st->ti[k].bits |= TB_INQ;
+    for (uint32_t k = oa + 1; k < ob;) { /* a name inside is no subject outside: clear the bits */
+        uint32_t e = (k | 63u) + 1 < ob ? (k | 63u) + 1 : ob;
+        uint64_t m = (e - k == 64 ? ~0ull : ((1ull << (e - k)) - 1)) << (k & 63);
+        st->names[k >> 6] &= ~m;
+        k = e;
+    }
     return RC_OK;
 }
 
@@ -56,14 +63,12 @@ int quotes_find(src_state *st, quote_tok **qt)
     doc->nquotes = 0;
     quote_tok *qarr = NULL;
     size_t qcap = 0;
-    for (uint32_t i = 0; i < n; i++) {
-        if (!depth) { /* outside quotation marks, only an opening mark matters */
-            while (i < n && t[i].kind != RC_TOK_QUOTE_OPEN)
-                i++;
-            if (i >= n)
-                break;
-        }
+    /* only marks and tokens after a line break do anything here: the pass reads st->marks */
+    for (size_t m = 0; m < st->nmarks; m++) {
+        uint32_t i = st->marks[m];
         const rc_token *k = &t[i];
+        if (!depth && k->kind != RC_TOK_QUOTE_OPEN)
+            continue; /* outside quotation marks, only an opening mark matters */
         unsigned char c = (unsigned char)doc->text[k->start];
         if (depth && (k->flags & (RC_TF_NEWLINE | RC_TF_PARAGRAPH))) {
             bool goes_on = k->kind == RC_TOK_QUOTE_CLOSE ||

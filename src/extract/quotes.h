@@ -12,8 +12,11 @@
 typedef struct quote_tok {
     uint32_t oa, ob;
     uint8_t closed;
-    uint32_t words; /* words inside, to tell a scare quote (one or two words) */
+    uint32_t words; /* words inside, to tell a scare quote (one or two words), counted up to
+                     * QUOTE_WORDS_MAX only */
 } quote_tok;
+
+#define QUOTE_WORDS_MAX 3 /* where quote_tok.words stops counting */
 
 /* Finds the outermost quotations of the document in text order: fills doc->quotes (no speakers
  * yet) and *qt (same order, in doc->arena), and flags the tokens inside them TB_INQ.

@@ -9,7 +9,7 @@
 int rc_stage_numbers(rc_doc *doc, const rc_stage_env *env)
 {
     (void)env;
-    return rc_fr_numbers(doc->ctx->fr, doc->text, doc->len, &doc->arena, &doc->nums, &doc->nnums);
+    return rc_fr_numbers_doc(doc, &doc->arena, &doc->nums, &doc->nnums);
 }
 
 void rc_write_numbers(rc_json *j, const rc_doc *doc, unsigned flags)

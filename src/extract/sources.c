@@ -93,6 +93,8 @@ int rc_stage_sources(rc_doc *doc, const rc_stage_env *env)
     if (status == RC_OK)
         status = quotes_find(&st, &qt);
     if (status == RC_OK)
+        speaker_acts_settle(&st);
+    if (status == RC_OK)
         status = attrib_run(&st, qt);
     if (status == RC_OK)
         sources_settle_quotes(&st, qt);

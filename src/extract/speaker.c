@@ -175,6 +175,14 @@ static bool is_demonstrative(const src_state *st, uint32_t k)
     return v && strstr(v, "dem") != NULL;
 }
 
+/* The sentence of phrase np, kept in *sent (UINT32_MAX: not asked yet). */
+static inline uint32_t np_sent(const src_state *st, const src_np *np, uint32_t *sent)
+{
+    if (*sent == UINT32_MAX)
+        *sent = speaker_sent_of(st, np->a);
+    return *sent;
+}
+
 /* See speaker.h: a pronoun, surname, role alone or organisation noun is resolved against the
  * memory and the document's entities. */
 int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
@@ -183,13 +191,14 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
     assert(np->a < np->b && (np->pron || np->na < np->nb || np->ra < np->rb));
     memset(out, 0, sizeof *out);
     const rc_token *t = st->doc->toks;
-    uint32_t sent = speaker_sent_of(st, np->a);
+    uint32_t sent = UINT32_MAX; /* the phrase's sentence, asked only by the branches that read
+                                 * the memory (np_sent) */
     out->start = t[np->a].start;
     out->end = t[np->b - 1].end;
     if (np->pron) { /* the nearest earlier speaker that fits */
         for (size_t k = 0; k < SRC_MEM && k < st->nmem; k++) {
             const src_mem *m = &st->mem[(st->nmem - 1 - k) % SRC_MEM];
-            if (m->sent + 4 < sent)
+            if (m->sent + 4 < np_sent(st, np, &sent))
                 break;
             bool plural = (np->bits & SL_PLUR) != 0;
             if (plural != ((m->bits & SL_PLUR) != 0))
@@ -258,7 +267,8 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
         !(np->bits & SL_PLUR) && st->doc->sents && !speaker_role_has_complement(st, np) &&
         (same || speaker_anaphor(st, kind))) {
         /* l'ONG, le ministère, la même association */
-        int32_t e = org_antecedent(st, kind, sent, same ? 12 : 3); /* même: any named before */
+        /* même: any named before */
+        int32_t e = org_antecedent(st, kind, np_sent(st, np, &sent), same ? 12 : 3);
         if (e >= 0) {
             const rc_entity *en = &st->doc->ents[e];
             out->name = drop_org_kind(st, en->canon);
@@ -268,7 +278,8 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
             const src_mem *m = &st->mem[(st->nmem - 1) % SRC_MEM];
             const char *n = m->sp.name, *sp = strchr(n, ' ');
             srclex_info w = srclex_word(st->sl, n, sp ? (size_t)(sp - n) : strlen(n));
-            if (m->sent + 1 >= sent && m->sp.type == RC_ENT_ORG && !(w.bits & SL_ORG) &&
+            if (m->sent + 1 >= np_sent(st, np, &sent) && m->sp.type == RC_ENT_ORG &&
+                !(w.bits & SL_ORG) &&
                 !org_outlet(st, m->sp.name)) {
                 uint32_t s0 = out->start, e0 = out->end;
                 *out = m->sp;
@@ -282,7 +293,7 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
         np->ra > np->a && !speaker_role_has_complement(st, np) && is_demonstrative(st, np->a)) {
         for (size_t k = 0; k < SRC_MEM && k < st->nmem; k++) { /* cet officier: the last person */
             const src_mem *m = &st->mem[(st->nmem - 1 - k) % SRC_MEM];
-            if (m->sent + 2 < sent)
+            if (m->sent + 2 < np_sent(st, np, &sent))
                 break;
             /* ce responsable, after "un responsable des comités locaux": that description */
             size_t hn = strlen(out->name);
@@ -314,7 +325,7 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
         const src_mem *best = NULL;
         for (size_t k = 0; k < SRC_MEM && k < st->nmem; k++) {
             const src_mem *m = &st->mem[(st->nmem - 1 - k) % SRC_MEM];
-            if (m->sent + 6 < sent)
+            if (m->sent + 6 < np_sent(st, np, &sent))
                 break;
             if (m->sp.type == RC_ENT_PER && m->sp.role &&
                 folded_eq(m->sp.role, strlen(m->sp.role) < strlen(out->name) ? 0 : strlen(out->name),
@@ -326,7 +337,7 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
         bool matched = best != NULL;
         for (size_t k = 0; !matched && k < SRC_MEM && k < st->nmem; k++) {
             const src_mem *m = &st->mem[(st->nmem - 1 - k) % SRC_MEM];
-            if (m->sent + 1 < sent)
+            if (m->sent + 1 < np_sent(st, np, &sent))
                 break;
             if (m->sp.type == RC_ENT_PER && !m->sp.role && (!best || m->sp.start < best->sp.start))
                 best = m; /* the first person of the sentence before */
@@ -364,7 +375,8 @@ void speaker_remember(src_state *st, const rc_speaker *sp, uint32_t sent, uint32
     rc_speaker copy = *sp;
     for (size_t k = 0; !copy.role && copy.key && k < SRC_MEM && k < st->nmem; k++) {
         const src_mem *o = &st->mem[(st->nmem - 1 - k) % SRC_MEM];
-        if (o->sp.role && o->sp.key && strcmp(o->sp.key, copy.key) == 0)
+        if (o->sp.role && o->sp.key &&
+            (o->sp.key == copy.key || strcmp(o->sp.key, copy.key) == 0))
             copy.role = o->sp.role; /* Mercier named again keeps his role */
     }
     src_mem *m = &st->mem[st->nmem % SRC_MEM];
@@ -374,14 +386,28 @@ void speaker_remember(src_state *st, const rc_speaker *sp, uint32_t sent, uint32
     st->nmem++;
 }
 
+/* The first token from i on (before b) that is a name outside quotation marks, or b: the bitmap
+ * st->names read a word of 64 tokens at a time. */
+static inline uint32_t next_name(const uint64_t *names, uint32_t i, uint32_t b)
+{
+    while (i < b) {
+        uint64_t w = names[i >> 6] >> (i & 63);
+        if (w) {
+            i += (uint32_t)__builtin_ctzll(w);
+            return i < b ? i : b;
+        }
+        i = (i | 63u) + 1;
+    }
+    return b;
+}
+
 /* See speaker.h: names outside quotations that start a source phrase of a person. */
 void speaker_scan_names(src_state *st, uint32_t a, uint32_t b, uint32_t sent)
 {
     const srclex_info *ti = st->ti;
     const rc_token *t = st->doc->toks;
     for (uint32_t i = a; i < b; i++) {
-        while (i < b && (ti[i].bits & (TB_NAME | TB_INQ)) != TB_NAME)
-            i++; /* a name outside quotation marks */
+        i = next_name(st->names, i, b); /* a name outside quotation marks */
         if (i >= b)
             break;
         if (i > a && (ti[i - 1].bits & (TB_NAME | SL_PREP | SL_DET | SL_LOC | SL_PARTICLE)))

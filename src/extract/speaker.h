@@ -49,12 +49,20 @@ typedef struct src_state {
     rc_doc *doc;
     const srclex *sl;
     const rc_lexicon *agencies; /* news agencies (dateline_agencies.txt), which relay */
+    const srclex_cue *cues;     /* srclex_cues of sl, kept at hand for the cue matcher */
+    size_t ncues;
     srclex_info *ti;            /* one per token */
     uint32_t *sent_tok;         /* first token of each sentence; [nsents] = ntoks */
     uint32_t *acts;             /* the tokens that start a cue or are a reporting verb (SL_CUE,
-                                 * SL_VERB), in order: the only ones attributions start at */
+                                 * SL_VERB), in order: the only ones attributions start at
+                                 * (more until speaker_acts_settle) */
     size_t nacts;
-    int32_t *ent_of;            /* the entity a token starts, or -1 (NULL without entities) */
+    uint32_t *marks;            /* the quotation marks and the tokens after a line break, in
+                                 * order: the only ones the pairing of marks reads */
+    size_t nmarks;
+    uint64_t *names;            /* bit i: token i has TB_NAME and no TB_INQ */
+    int32_t *ent_of;            /* for a token with TB_NAME: the entity it starts, or -1 (NULL
+                                 * without entities; other tokens' entries are not set) */
     uint32_t *ent_end;          /* token end of each entity */
     src_mem mem[SRC_MEM];
     size_t nmem; /* speakers ever remembered; the ring holds the last SRC_MEM */
@@ -62,6 +70,11 @@ typedef struct src_state {
 
 /* Fills the per-token tables of st for doc; memory from doc->arena. RC_OK or RC_ENOMEM. */
 int speaker_init(src_state *st, rc_doc *doc, const srclex *sl);
+
+/* Settles st->acts once the quotations are marked (TB_INQ): keeps the tokens that start a cue
+ * outside quotation marks or are a reporting verb, the only ones the attribution pass acts on
+ * (inside quotation marks, only a verb of an incise makes anything). */
+void speaker_acts_settle(src_state *st);
 
 /* The sentence of token i (i < ntoks): a binary search of the sentences' first tokens, since
  * only a few readers ask it. */

@@ -349,7 +349,7 @@ static int load_cue(void *ud, const char *key, const char *value)
     slot *s = (grow(sl) == 0 && first <= SLOT_KEY) ? probe(sl, key, first) : NULL;
     int32_t head = (s && s->len) ? s->info.cue : -1;
     sl->cues[sl->ncues++] = (srclex_cue){phrase, (uint8_t)cls, (int16_t)verb, -1, (uint32_t)kn, (uint32_t)first,
-                                          {0, 0, 0, 0}, 0, -1};
+                                          {0, 0, 0, 0}, {0, 0, 0, 0}, 0, -1};
     if (head < 0) {
         add(sl, key, first, SL_CUE, -1, idx);
     } else {
@@ -406,6 +406,10 @@ static void cue_summaries(srclex *sl)
             c->go_on[h >> 6] |= 1ull << (h & 63);
             h = srclex_pair(b0, b1);
             c->go_on[h >> 6] |= 1ull << (h & 63);
+            h = srclex_pair2(b0, 0);
+            c->go_on2[h >> 6] |= 1ull << (h & 63);
+            h = srclex_pair2(b0, b1);
+            c->go_on2[h >> 6] |= 1ull << (h & 63);
             c->spaced |= tail > o->keylen;
         }
     }

@@ -8,6 +8,7 @@
 #ifndef RC_SRCLEX_H
 #define RC_SRCLEX_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -85,6 +86,8 @@ typedef struct srclex_cue {
      * one-byte word), whether a space comes first in any, and the phrase that is the first
      * word alone (-1: none) */
     uint64_t go_on[4];
+    uint64_t go_on2[4]; /* the same pairs by srclex_pair2, which tells apart most pairs that
+                         * share a bit of go_on */
     uint8_t spaced;
     int32_t alone;
 } srclex_cue;
@@ -94,6 +97,20 @@ typedef struct srclex_cue {
 static inline unsigned srclex_pair(unsigned char b0, unsigned char b1)
 {
     return (b0 * 31u + b1) & 255u;
+}
+
+/* A second bit for the same pair (srclex_cue.go_on2), mixed otherwise than srclex_pair. */
+static inline unsigned srclex_pair2(unsigned char b0, unsigned char b1)
+{
+    return (b0 * 101u + b1 * 37u + 17u) & 255u;
+}
+
+/* Whether a word that starts with bytes b0, b1 (b1 = 0: the word is b0 alone) may go on with a
+ * phrase of the chain from c: its pair has its bit in go_on and in go_on2. */
+static inline bool srclex_may_go_on(const srclex_cue *c, unsigned char b0, unsigned char b1)
+{
+    unsigned h = srclex_pair(b0, b1), h2 = srclex_pair2(b0, b1);
+    return (c->go_on[h >> 6] >> (h & 63) & 1u) && (c->go_on2[h2 >> 6] >> (h2 & 63) & 1u);
 }
 
 typedef struct srclex_info {

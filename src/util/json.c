@@ -313,3 +313,9 @@ void rc_json_null(rc_json *j)
     json_sep(j);
     rc_buf_puts(j->out, "null");
 }
+
+void rc_json_raw(rc_json *j, const char *s, size_t n)
+{
+    json_sep(j);
+    rc_buf_append(j->out, s, n);
+}

@@ -65,6 +65,9 @@ void rc_json_num(rc_json *j, double v);       /* integers without a fraction; Na
 void rc_json_int(rc_json *j, int64_t v);
 void rc_json_bool(rc_json *j, bool v);
 void rc_json_null(rc_json *j);
+/* Writes s[0..n), a value already in JSON form (one the caller had a writer format before, say,
+ * and writes again), after its comma when one is due. */
+void rc_json_raw(rc_json *j, const char *s, size_t n);
 
 /* Appends s as a JSON string literal (with quotes) to b; exposed for callers without a writer. */
 void rc_json_escape(rc_buf *b, const char *s, size_t len);

@@ -11,6 +11,7 @@
 #include "rc_test.h"
 
 #include "core/doc.h"
+#include "core/words.h"
 #include "lang/fr/numbers.h"
 
 static rc_ctx *ctx;
@@ -367,6 +368,51 @@ static void test_two_lexicons(void **state)
     rmdir(dir);
 }
 
+/* The numbers stage walks the document's tokens and passes over words through the answers kept
+ * in their records (rc_fr_numbers_doc): the figures are those of the scan over the bytes, with
+ * the table cold and warm, around articles, "pour" with and without "cent", elided and
+ * hyphenated words, identifiers, addresses and words glued to figures. */
+static void test_token_walk(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Une colonne de blindés a quitté Port-Hélène ; un sur deux est revenu, selon un officier.",
+        "Le maire parle de vingt pour cent des maisons, pour centaines de familles, pour rien.",
+        "L'armée dit qu'aujourd'hui vingt-cinq F-16 et un A320 ont survolé la vallée-3.",
+        "Écrivez à presse.nord@exemple.org ou sur www.exemple.org : un tiers des écoles, une dizaine.",
+        "A-t-il vu les 3e et XXIe régiments ? Une seconde, dit-on. Un -5 degrés, pourraient-ils dire.",
+        "Des milliers de personnes, une centaine de blessés, un million et demi de déplacés, 1,5 %.",
+        "un\u00a0obus, une\tsalve, un. Un-deux, bloc un-3, code pour@XXIe, pour\u00a0cent, une et deux, Il Ils Iran IVe.",
+    };
+    for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
+        rc_doc *doc = rc_test_doc(ctx, texts[t], strlen(texts[t]), "2021-03-09");
+        assert_non_null(doc);
+        rc_number *want_n, *got;
+        size_t nw, ng;
+        assert_int_equal(
+            rc_fr_numbers(ctx->fr, doc->text, doc->len, &doc->arena, &want_n, &nw), RC_OK);
+        for (int round = 0; round < 2; round++) { /* the word table cold, then warm */
+            assert_int_equal(rc_words_begin(doc), RC_OK);
+            assert_int_equal(rc_fr_numbers_doc(doc, &doc->arena, &got, &ng), RC_OK);
+            rc_words_end(doc);
+            if (ng != nw)
+                fail_msg("'%s': %zu figures through the tokens, %zu over the bytes", texts[t], ng,
+                         nw);
+            for (size_t i = 0; i < ng; i++) {
+                assert_int_equal(got[i].start, want_n[i].start);
+                assert_int_equal(got[i].end, want_n[i].end);
+                assert_int_equal(got[i].kind, want_n[i].kind);
+                assert_true(same(got[i].value, want_n[i].value != want_n[i].value
+                                                   ? NA
+                                                   : want_n[i].value));
+            }
+        }
+        if (t == 0) /* un sur deux, and no article */
+            assert_true(nw == 1 && want_n[0].kind == RC_NUM_FRACTION);
+        rc_doc_free(doc);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -376,7 +422,7 @@ int main(void)
         cmocka_unit_test(test_percent),       cmocka_unit_test(test_vague),
         cmocka_unit_test(test_ranges),        cmocka_unit_test(test_not_quantities),
         cmocka_unit_test(test_options),       cmocka_unit_test(test_unterminated),
-        cmocka_unit_test(test_two_lexicons),
+        cmocka_unit_test(test_two_lexicons),  cmocka_unit_test(test_token_walk),
     };
     return cmocka_run_group_tests(tests, setup, rc_test_ctx_teardown);
 }

@@ -88,6 +88,28 @@ static void test_json(void **state)
     rc_buf_free(NULL);
 }
 
+/* A value written raw takes its comma like any other, after a key and inside an array. */
+static void test_json_raw(void **state)
+{
+    (void)state;
+    rc_buf b = RC_BUF_INIT;
+    rc_json j;
+    rc_json_init(&j, &b);
+    rc_json_obj(&j);
+    rc_json_key(&j, "lat");
+    rc_json_raw(&j, "36.2012", 7);
+    rc_json_key(&j, "xs");
+    rc_json_arr(&j);
+    rc_json_raw(&j, "1.5", 3);
+    rc_json_raw(&j, "\"b\"", 3);
+    rc_json_int(&j, 2);
+    rc_json_arr_end(&j);
+    rc_json_obj_end(&j);
+    assert_int_equal(b.err, 0);
+    assert_string_equal(b.data, "{\"lat\":36.2012,\"xs\":[1.5,\"b\",2]}");
+    rc_buf_free(&b);
+}
+
 /* Doubles are written so that they read back as the same double, whatever the locale. */
 /* rc_fmt_int agrees with printf at every digit count and at the ends of int64_t, and a buffer
  * too small gets the empty string. */
@@ -278,6 +300,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dates), cmocka_unit_test(test_json), cmocka_unit_test(test_json_doubles),
+        cmocka_unit_test(test_json_raw),
         cmocka_unit_test(test_fmt_int),
         cmocka_unit_test(test_json_escape_bytes), cmocka_unit_test(test_arena),
         cmocka_unit_test(test_fold),  cmocka_unit_test(test_lexicon), cmocka_unit_test(test_strerror),

@@ -27,6 +27,12 @@ int rc_fr_numbers(const rc_lang *fr, const char *text, size_t len, rc_arena *a,
 int rc_fr_numbers_ex(const rc_lang *fr, const char *text, size_t len, unsigned flags, rc_arena *a,
                      rc_number **out /* OUT */, size_t *n /* OUT */);
 
+/* rc_fr_numbers over the text of doc (what the numbers stage runs): while the stages run, the
+ * scan passes over the words through the document's tokens and the answers kept in their word
+ * records (core/words.h), with the same results. */
+int rc_fr_numbers_doc(const rc_doc *doc, rc_arena *a, rc_number **out /* OUT */,
+                      size_t *n /* OUT */);
+
 /* Reads French number words at the start of s ("vingt-quatre", "mille cent", "trois cent mille");
  * returns the bytes consumed (0 when s does not start with one) and the value. Used by the time
  * recognizer for "vingt-quatre heures". */

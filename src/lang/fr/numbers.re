@@ -5,8 +5,10 @@
  * One pass over the text. Spaces and punctuation are skipped through a byte table; a word is
  * measured (sixteen bytes at a time where SSE2 is there) and skipped whole when its first four
  * bytes cannot begin a number word, it is no counting noun in -aine and nothing after it makes
- * it an identifier or an address (num_quick_skip, num_wide_skip). The other words go through one
- * small DFA (num_classify) that knows the closed vocabulary of French number words, and only
+ * it an identifier or an address (num_quick_skip, num_wide_skip); in a document, the tokens are
+ * walked instead and each word's answer is kept in its record of the word table (num_tok_walk,
+ * num_word_skips). The other words go through one small DFA (num_classify) that knows the
+ * closed vocabulary of French number words, and only
  * digits and number words start any further work. That work reads a "core" quantity (digits
  * with their separators, a number-word compound, a fraction, a vague noun such as "une
  * vingtaine"), then looks at the few words around it for what bounds it ("au moins", "près de",
@@ -24,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/words.h"
 #include "util/fold.h"
 
 #if defined(__SSE2__)
@@ -111,6 +114,8 @@ typedef struct num_st {
     size_t n, cap;
     int err;
     const num_ptab *prefix; /* num_prefix_tab */
+    const rc_doc *doc;      /* the document whose text this is, with its word records, or NULL */
+    size_t ti;              /* num_tok_walk: the first token not before the scan */
     const num_bsets *bsets; /* the sets of st->bounds, once a figure needed them */
     num_memo memo;          /* the last word num_word_at classified */
 } num_st;
@@ -2012,36 +2017,15 @@ static bool num_mail_at(const char *e)
     return *q == '@' && num_alnum(q[1]);
 }
 
-/* Fast path for a word that starts with an ASCII letter at p: when it cannot be a number word,
- * an identifier or an address, returns its end, where the DFA and num_classify_fix would end
- * it; otherwise NULL (the DFA decides). The common case is decided without branches. */
-static inline const char *num_quick_skip(const num_st *st, const char *p)
+/* What the byte after the clean word p..e (no number word, see num_quick_skip) makes of it, x
+ * being its num_after_cls: e when the scan passes over the word, NULL when the DFA must decide
+ * (A320, F-16, an e-mail address, a URL). */
+static const char *num_after_word(const char *p, const char *e, unsigned x)
 {
-    bool clean;
-    const unsigned char *u = (const unsigned char *)p;
-    const char *e = (const char *)num_word_end(u, (const unsigned char *)st->end + 1, &clean);
-    unsigned k = num_prefix_index(p);
-    unsigned hit = (st->prefix->bits[k >> 3] >> (k & 7)) & 1u; /* a number word, or "un" */
-    if (hit && clean) { /* and its fourth byte? (p[3] is there: p[0..2] are not NUL) */
-        unsigned c4 = u[1] && u[2] ? num_letter_idx[u[3]] : 26;
-        hit = (st->prefix->next[num_ptab_slot(st->prefix, k)] >> c4) & 1u;
-    }
-    const char *t = e - ((e[-1] | 0x20) == 's');
-    uint32_t tail = 0, aine;
-    memcpy(&aine, "aine", 4);
-    memcpy(&tail, t - p >= 4 ? t - 4 : "    ", 4);
-    hit |= (tail | 0x20202020u) == aine; /* dizaine, centaines */
-    unsigned f = num_first_cls[u[0]];
-    hit |= f == 1;
-    hit |= (f >= 2) & (!clean | !(u[1] >= 'a' && u[1] <= 'z'));
-    hit |= (f == 3) & (e - p <= 5); /* Ve, Ière: a roman numeral and its ending, five bytes */
-    unsigned x = num_after_cls[(unsigned char)*e];
-    if (!(hit | x))
-        return e;
-    if (hit || !clean)
-        return NULL;
     size_t n = (size_t)(e - p);
     switch (x) {
+    case 0:
+        return e;
     case 2: /* F-16, or a hyphenated word */
         return !(e[1] >= '0' && e[1] <= '9') ? e : NULL;
     case 3: /* F‑16 with a non-breaking hyphen, or ’ » … after the word */
@@ -2058,10 +2042,43 @@ static inline const char *num_quick_skip(const num_st *st, const char *p)
     }
 }
 
-/* Fast path at a byte above ASCII: a character that cannot start anything (no-break space, «, ’,
- * a dash) or a word that starts with an accented letter and is no counting noun is skipped to
- * where the DFA would end it; NULL when the DFA must decide (½, the minus sign, other scripts). */
-static const char *num_wide_skip(const num_st *st, const char *p)
+/* Fast path for a word that starts with an ASCII letter at p (the text's NUL is at lim - 1, or
+ * further): when it cannot be a number word, an identifier or an address, returns its end, where
+ * the DFA and num_classify_fix would end it; otherwise NULL (the DFA decides). The common case
+ * is decided without branches. */
+static inline const char *num_quick_skip(const num_ptab *prefix, const char *p, const char *lim)
+{
+    bool clean;
+    const unsigned char *u = (const unsigned char *)p;
+    const char *e = (const char *)num_word_end(u, (const unsigned char *)lim, &clean);
+    unsigned k = num_prefix_index(p);
+    unsigned hit = (prefix->bits[k >> 3] >> (k & 7)) & 1u; /* a number word, or "un" */
+    if (hit && clean) { /* and its fourth byte? (p[3] is there: p[0..2] are not NUL) */
+        unsigned c4 = u[1] && u[2] ? num_letter_idx[u[3]] : 26;
+        hit = (prefix->next[num_ptab_slot(prefix, k)] >> c4) & 1u;
+    }
+    const char *t = e - ((e[-1] | 0x20) == 's');
+    uint32_t tail = 0, aine;
+    memcpy(&aine, "aine", 4);
+    memcpy(&tail, t - p >= 4 ? t - 4 : "    ", 4);
+    hit |= (tail | 0x20202020u) == aine; /* dizaine, centaines */
+    unsigned f = num_first_cls[u[0]];
+    hit |= f == 1;
+    hit |= (f >= 2) & (!clean | !(u[1] >= 'a' && u[1] <= 'z'));
+    hit |= (f == 3) & (e - p <= 5); /* Ve, Ière: a roman numeral and its ending, five bytes */
+    unsigned x = num_after_cls[(unsigned char)*e];
+    if (!(hit | x))
+        return e;
+    if (hit || !clean)
+        return NULL;
+    return num_after_word(p, e, x);
+}
+
+/* Fast path at a byte above ASCII (lim as for num_quick_skip): a character that cannot start
+ * anything (no-break space, «, ’, a dash) or a word that starts with an accented letter and is
+ * no counting noun is skipped to where the DFA would end it; NULL when the DFA must decide (½,
+ * the minus sign, other scripts). */
+static const char *num_wide_skip(const char *p, const char *lim)
 {
     const unsigned char *u = (const unsigned char *)p;
     if (u[0] == 0xc2)
@@ -2074,10 +2091,273 @@ static const char *num_wide_skip(const num_st *st, const char *p)
         (u[0] == 0xc3 && (u[1] == 0x97 || u[1] == 0xb7)))
         return NULL;
     bool clean;
-    const char *e = (const char *)num_word_end(u, (const unsigned char *)st->end + 1, &clean);
+    const char *e = (const char *)num_word_end(u, (const unsigned char *)lim, &clean);
     if (!clean || num_aine(p, e))
         return NULL;
     return e;
+}
+
+/* ---- the walk over a document's tokens ---------------------------------------------------- */
+
+/* What the byte after a word the scan passed over whole makes of it (num_tok_walk): 0 nothing;
+ * 1 num_after_word decides (a digit, a hyphen, an address or URL may go on); 2 the byte scan
+ * decides: the run of letters goes on (the DFA would end the word elsewhere) or a letter of
+ * another script follows (the word would not be clean). */
+static const uint8_t num_tok_after[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 00 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 10 */
+    0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, /* 20 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, /* 30 */
+    1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 40 */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 1, /* 50 */
+    0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 60 */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, /* 70 */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 80 */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 90 */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* a0 */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* b0 */
+    0, 0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* c0 */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* d0 */
+    2, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* e0 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* f0 */
+};
+
+/* Bits of the memo answer of a word (RC_WM_NUMBERS, num_word_skips), and from bit 8 on the
+ * start in the word of its last piece when NUM_WS_AFTER is set. */
+#define NUM_WS_SKIP 0x1u   /* the scan passes over the whole word ... */
+#define NUM_WS_AFTER 0x2u  /* ... when the byte after it allows (the last piece is letters) */
+#define NUM_WS_NONE 0x8u   /* its first piece is a run of letters the DFA reads as NW_NONE
+                              (but "et"), when it is the whole word and the byte after allows */
+#define NUM_WS_UN 0x10u    /* the word is "un" or "une" (an article before an ordinary word) */
+#define NUM_WS_POUR 0x20u  /* the word is "pour" (an ordinary word unless "cent" follows) */
+
+/* Whether s[0..n) is w (lower case ASCII) whatever the case. */
+static bool num_is(const char *s, size_t n, const char *w)
+{
+    if (strlen(w) != n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if ((s[i] | 0x20) != w[i])
+            return false;
+    return true;
+}
+
+/* End of the word at p (an ASCII letter) when the DFA reads no figure from it whatever follows
+ * it, but for what num_after_word checks: an ordinary word (Il, quartiers, zones), a fraction
+ * or "sur" alone. num_core_at then returns false and the scan goes on at that end; so does the
+ * skip of a word glued to the one before. NULL otherwise; and for "pour", which may be the
+ * start of "pour cent", and "www", which may start an address. *none tells NW_NONE. */
+static const char *num_plain_word(const char *p, bool *none)
+{
+    num_word w;
+    num_classify(p, &w);
+    *none = w.cls == NW_NONE;
+    if (num_is(p, (size_t)(w.e - p), "pour") || num_is(p, (size_t)(w.e - p), "www"))
+        return NULL;
+    switch (w.cls) {
+    case NW_NONE:
+    case NW_FRAC:
+    case NW_SUR:
+    case NW_VIRG:
+        return w.e > p ? w.e : NULL;
+    default:
+        return NULL;
+    }
+}
+
+/* How the byte scan goes through the word s[0..n) when a space follows it, as num_scan does
+ * with the fast paths on: the answer of NUM_WS_* bits, 0 when it would stop anywhere inside
+ * (a number word, an identifier, a hyphen before digits...). The pieces of an elided or
+ * hyphenated word (l', aujourd'hui, Alep-Est) are passed over one by one, as in the text: each
+ * decision inside the word reads only the word's bytes; only the last run of letters depends
+ * on what follows, which num_tok_walk checks. Asked once per distinct word. */
+static uint64_t num_word_skips(const num_ptab *prefix, const char *s, size_t n)
+{
+    char buf[RC_WORD_MAXLEN + 24];
+    if (n == 0 || n > RC_WORD_MAXLEN)
+        return 0;
+    memcpy(buf, s, n);
+    memset(buf + n, 0, sizeof buf - n);
+    buf[n] = ' ';
+    if (num_is(s, n, "un") || num_is(s, n, "une"))
+        return NUM_WS_UN;
+    if (num_is(s, n, "pour"))
+        return NUM_WS_POUR;
+    const char *q = buf, *end = buf + n, *lim = end + 2; /* lim: past the NUL after the space */
+    const char *ws = NULL; /* the last piece, when a run of letters */
+    uint64_t bits = 0;
+    while (q < end) {
+        unsigned char c = (unsigned char)*q;
+        bool ascii = (c | 0x20) >= 'a' && (c | 0x20) <= 'z', none = true;
+        const char *e;
+        if (num_skip_bytes[c])
+            e = q + 1;
+        else if (ascii && (e = num_quick_skip(prefix, q, lim)) != NULL)
+            ;
+        else if (ascii)
+            e = num_plain_word(q, &none);
+        else if (c >= 0x80)
+            e = num_wide_skip(q, lim);
+        else if (c == '-' && q + 1 < end && !(q[1] >= '0' && q[1] <= '9'))
+            e = q + 1; /* num_core_at: no sign before a letter */
+        else
+            e = NULL;
+        if (!e || e > end)
+            return 0;
+        if (ascii && e < end) {
+            /* what num_after_word reads must be inside the word: a hyphen and the byte after
+             * it, or a whole apostrophe ’ */
+            const unsigned char *u = (const unsigned char *)e;
+            unsigned x = num_after_cls[u[0]];
+            if (!(x == 0 || (x == 2 && e + 1 < end) || (x == 3 && u[1] == 0x80 && u[2] == 0x99)))
+                return 0;
+        }
+        bool run = ascii || (c >= 0xc3 && c <= 0xc9);
+        if (q == buf && run && none && !num_is(q, (size_t)(e - q), "et"))
+            bits |= NUM_WS_NONE;
+        ws = run ? q : NULL;
+        q = e;
+    }
+    if (!ws)
+        return bits | NUM_WS_SKIP;
+    return bits | NUM_WS_SKIP | NUM_WS_AFTER | (uint64_t)(ws - buf) << 8;
+}
+
+/* From p, passes over what the byte scan passes over without looking further, up to s at
+ * most: spaces, punctuation, a comma before no digit, no-break spaces, quotation marks, dashes.
+ * Returns where it stopped. */
+static const char *num_pass_marks(const char *p, const char *s, const char *lim)
+{
+    while (p < s) {
+        unsigned char c = (unsigned char)*p;
+        if (num_skip_bytes[c] || (c == ',' && !(p[1] >= '0' && p[1] <= '9'))) {
+            p++;
+        } else if (c == 0xc2 || c == 0xe2) {
+            const char *e = num_wide_skip(p, lim);
+            if (!e)
+                break;
+            p = e;
+        } else {
+            break;
+        }
+    }
+    return p;
+}
+
+/* The answer of num_word_skips for token i of the walk's document, made on the first call for
+ * its word and kept in its record; 0 for a token without one. */
+static inline uint64_t num_tok_answer(const num_st *st, size_t i);
+
+/* Whether the byte after the token s..e allows what its answer m says (num_word_skips): the
+ * last run of letters ends there as it does before a space (num_tok_after, num_after_word). */
+static inline bool num_tok_after_ok(const char *s, const char *e, uint64_t m)
+{
+    unsigned char b = (unsigned char)*e;
+    unsigned x;
+    return !(m & NUM_WS_AFTER) || b == ' ' || (x = num_tok_after[b]) == 0 ||
+           (x == 1 && num_after_word(s + (m >> 8), e, num_after_cls[b]));
+}
+
+/* Out of line, the words the walk does not pass over whole: whether the scan reads nothing at
+ * token i either, whose answer is m: "pour" without "cent", "un" or "une" before an ordinary
+ * word (an article). */
+static bool num_tok_other(const num_st *st, size_t i, uint64_t m)
+{
+    const rc_token *toks = st->doc->toks;
+    const char *e = st->text + toks[i].end;
+    if (!(m & (NUM_WS_UN | NUM_WS_POUR)))
+        return false;
+    unsigned char b = (unsigned char)*e;
+    if (num_tok_after[b]) /* a letter or an identifier goes on: A320, un-deux */
+        return false;
+    if (b != ' ') /* nothing follows ("un,", "pour."), unless another space */
+        return !num_space(e);
+    if (i + 1 == st->doc->ntoks || toks[i + 1].start != toks[i].end + 1)
+        return false;
+    const char *n = e + 1, *ne = st->text + toks[i + 1].end;
+    if (m & NUM_WS_POUR) /* pour cent, pour centaines */
+        return !((n[0] | 0x20) == 'c' && (n[1] | 0x20) == 'e' && (n[2] | 0x20) == 'n' &&
+                 (n[3] | 0x20) == 't');
+    uint64_t mn = num_tok_answer(st, i + 1);
+    return (mn & NUM_WS_NONE) && (!(mn & NUM_WS_AFTER) || (mn >> 8) > 0 ||
+                                  num_tok_after_ok(n, ne, mn));
+}
+
+static inline uint64_t num_tok_answer(const num_st *st, size_t i)
+{
+    uint32_t id = st->doc->wids[i];
+    if (id == UINT32_MAX)
+        return 0;
+    rc_word *w = &st->doc->words[id];
+    if (!(w->have >> RC_WM_NUMBERS & 1u)) {
+        const rc_token *t = &st->doc->toks[i];
+        w->memo[RC_WM_NUMBERS] = num_word_skips(st->prefix, st->text + t->start, t->end - t->start);
+        w->have |= 1u << RC_WM_NUMBERS;
+    }
+    return w->memo[RC_WM_NUMBERS];
+}
+
+/* From p, a place the byte scan reaches: passes over what the scan would pass over without
+ * looking further, token by token: the word tokens whose kept answer (num_word_skips) says so,
+ * the punctuation tokens and the spaces between tokens (num_pass_marks). Returns where the byte
+ * scan goes on. Kept out of num_scan, so that its loop has the registers to itself. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static const char *num_tok_walk(num_st *st, const char *p)
+{
+    const rc_doc *doc = st->doc;
+    const rc_token *toks = doc->toks, *t, *tend = toks + doc->ntoks;
+    const rc_word *words = doc->words;
+    const char *text = st->text, *lim = st->end + 1;
+    size_t i = st->ti;
+    uint32_t off = (uint32_t)(p - text);
+    if (i > 0 && toks[i - 1].start >= off) /* the scan went back */
+        i = rc_toks_from(toks, doc->ntoks, off);
+    for (t = toks + i; t < tend && t->start < off; t++)
+        ;
+    if (t < tend && t->start != off) /* spaces or marks before the token */
+        off = (uint32_t)(num_pass_marks(p, text + t->start, lim) - text);
+    const uint32_t *wid = doc->wids + (t - toks);
+    /* off is where the scan is; each turn passes over token t, which starts there */
+    while (t < tend && t->start == off) {
+        for (;;) {
+            uint32_t eo = t->end;
+            unsigned char b = (unsigned char)text[eo]; /* the byte after the token */
+            if (*wid != UINT32_MAX) {
+                const rc_word *w = &words[*wid];
+                uint64_t m = w->have >> RC_WM_NUMBERS & 1u ? w->memo[RC_WM_NUMBERS]
+                                                           : num_tok_answer(st, (size_t)(t - toks));
+                if (m & NUM_WS_SKIP) {
+                    unsigned x = num_tok_after[b];
+                    if ((m & NUM_WS_AFTER) && x &&
+                        (x == 2 ||
+                         !num_after_word(text + off + (m >> 8), text + eo, num_after_cls[b])))
+                        goto out;
+                } else if (!num_tok_other(st, (size_t)(t - toks), m)) {
+                    goto out;
+                }
+            } else if (!(eo - off == 1 && num_skip_bytes[(unsigned char)text[off]])) {
+                /* punctuation, figures */
+                const char *q = num_pass_marks(text + off, text + eo, lim);
+                if (q != text + eo) {
+                    off = (uint32_t)(q - text);
+                    goto out;
+                }
+            }
+            off = eo;
+            wid++;
+            if (++t == tend)
+                goto out;
+            if (t->start - eo > (uint32_t)(b == ' ')) /* not the common gaps: none, one space */
+                break;
+            off = t->start;
+        }
+        off = (uint32_t)(num_pass_marks(text + off, text + t->start, lim) - text);
+    }
+out:
+    st->ti = (size_t)(t - toks);
+    return text + off;
 }
 
 /* One pass over the text: words and digits start cores, everything else is skipped. */
@@ -2086,6 +2366,8 @@ static void num_scan(num_st *st)
     const char *p = st->text, *end = st->end;
     bool fast = !(st->flags & RC_FRNUM_RELATIVE);
     while (p < end && !st->err) {
+        if (st->doc && fast)
+            p = num_tok_walk(st, p);
         while (num_skip_bytes[(unsigned char)*p])
             p++;
         if (p >= end)
@@ -2101,7 +2383,7 @@ static void num_scan(num_st *st)
             continue;
         }
         if (fast && ch >= 0x80) {
-            const char *e = num_wide_skip(st, p);
+            const char *e = num_wide_skip(p, end + 1);
             if (e) {
                 p = e;
                 continue;
@@ -2116,7 +2398,7 @@ static void num_scan(num_st *st)
             }
         }
         if (letter && fast) {
-            const char *e = num_quick_skip(st, p);
+            const char *e = num_quick_skip(st->prefix, p, end + 1);
             if (e) {
                 p = e;
                 continue;
@@ -2138,8 +2420,9 @@ static void num_scan(num_st *st)
     }
 }
 
-int rc_fr_numbers_ex(const rc_lang *fr, const char *text, size_t len, unsigned flags, rc_arena *a,
-                     rc_number **out, size_t *n)
+/* rc_fr_numbers_ex, walking the tokens of doc when it is not NULL (its text is text). */
+static int num_run(const rc_lang *fr, const rc_doc *doc, const char *text, size_t len,
+                   unsigned flags, rc_arena *a, rc_number **out, size_t *n)
 {
     *out = NULL;
     *n = 0;
@@ -2158,6 +2441,7 @@ int rc_fr_numbers_ex(const rc_lang *fr, const char *text, size_t len, unsigned f
     st.flags = flags;
     st.a = a;
     st.prefix = num_prefix_tab();
+    st.doc = doc && doc->wids && doc->text == text ? doc : NULL;
     if (fr) {
         st.bounds = rc_lang_lex(fr, "number_bounds");
         st.vague = rc_lang_lex(fr, "number_vague");
@@ -2169,6 +2453,17 @@ int rc_fr_numbers_ex(const rc_lang *fr, const char *text, size_t len, unsigned f
     *out = st.out;
     *n = st.n;
     return RC_OK;
+}
+
+int rc_fr_numbers_ex(const rc_lang *fr, const char *text, size_t len, unsigned flags, rc_arena *a,
+                     rc_number **out, size_t *n)
+{
+    return num_run(fr, NULL, text, len, flags, a, out, n);
+}
+
+int rc_fr_numbers_doc(const rc_doc *doc, rc_arena *a, rc_number **out, size_t *n)
+{
+    return num_run(doc->ctx->fr, doc, doc->text, doc->len, 0, a, out, n);
 }
 
 int rc_fr_numbers(const rc_lang *fr, const char *text, size_t len, rc_arena *a, rc_number **out,

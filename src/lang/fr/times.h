@@ -46,6 +46,11 @@ typedef struct rc_fr_times_first {
 int rc_fr_times_pass(const rc_lang *fr, const char *text, size_t len, rc_arena *a,
                      rc_fr_times_first *out /* OUT */);
 
+/* rc_fr_times_pass of doc->text while the document's word table is open (rc_words_begin to
+ * rc_words_end, core/words.h): the same atoms and readings, its words settled through their
+ * records. Returns 0 or RC_ENOMEM (RC_EINVAL for bad arguments). */
+int rc_fr_times_pass_doc(const rc_doc *doc, rc_arena *a, rc_fr_times_first *out /* OUT */);
+
 /* What rc_fr_times_ctx would find in the first pass's text against ref: the first pass's own
  * array when ref is NULL, else a new reading of its atoms, in a. doc is the document whose text
  * the first pass read, while its stages run: the morphology of the tense is then asked through

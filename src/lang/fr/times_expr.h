@@ -7,7 +7,7 @@
  *   times_value.c  TIMEX3 formatting, the tense of the sentence, resolution against the reference
  *   times_dates.c  dates, clock times, parts of the day, days named relative to today
  *   times_rules.c  offsets, durations, sets, clock expressions, ranges and the rest
- *   times.c        the driver: every rule at every atom, the longest match wins
+ *   times.c        the driver: at every atom the rules that can start there, the longest match wins
  */
 #ifndef RC_FR_TIMES_EXPR_H
 #define RC_FR_TIMES_EXPR_H

@@ -3575,6 +3575,11 @@ yy194:
 static const uint8_t lex_punct[256] = {['/'] = 1, ['.'] = 1, [':'] = 1, [','] = 1, ['('] = 1,
                                        [')'] = 1, ['!'] = 1, ['?'] = 1, ['-'] = 1};
 
+/* The bytes below 0x80 that end a word of LAT letters for the DFA (lat_ends), one bit each
+ * (bytes 0-63 in [0], 64-127 in [1]): every one but the letters, the hyphen and the apostrophe. */
+static const uint64_t lex_word_end[2] = {~(1ull << '-' | 1ull << '\''),
+                                         ~(0x3ffffffull << ('A' - 64) | 0x3ffffffull << ('a' - 64))};
+
 static void lex_toks(lex_state *st)
 {
     const rc_doc *doc = st->doc;
@@ -3603,10 +3608,10 @@ static void lex_toks(lex_state *st)
         const char *e = text + t->end;
         unsigned char after = (unsigned char)*e;
         uint64_t m = tok_answer(st, i);
-        /* after the word, a byte below 0x80 that is no letter, hyphen nor apostrophe ends it */
-        if ((m & (TX_WM_LAT | TX_WM_SHAPE)) == TX_WM_LAT && m != UINT64_MAX && after < 0x80 &&
-            !((unsigned)((after | 0x20u) - 'a') < 26u) && after != '-' && after != '\'' &&
-            e < st->end) {
+        /* after the word, a byte below 0x80 that is no letter, hyphen nor apostrophe ends it
+         * (tested as one bit of lex_word_end) */
+        if ((m & (TX_WM_LAT | TX_WM_SHAPE)) == TX_WM_LAT && m != UINT64_MAX &&
+            (lex_word_end[after >> 6 & 1] >> (after & 63) & (after < 0x80)) && e < st->end) {
             st->ti = i;
             cur = word_apply(st, s, e, m);
             continue;

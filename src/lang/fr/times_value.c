@@ -219,6 +219,8 @@ static bool m_subject(const char *text, uint32_t s, uint32_t e)
     static const char *const subj[] = {"il", "elle", "on", "ils", "elles", "je", "j", "tu",
                                        "nous", "vous", "qui"};
     size_t n = e - s;
+    if (n > 5) /* most words: longer than every pronoun */
+        return false;
     for (size_t k = 0; k < sizeof subj / sizeof *subj; k++)
         if (strlen(subj[k]) == n && strncasecmp(text + s, subj[k], n) == 0)
             return true;
