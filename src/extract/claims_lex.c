@@ -279,12 +279,14 @@ static int cl_modality(void *ud, const char *key, const char *value)
             e->mflags |= CL_MF_NEAR;
         else if (cl_is(w, n, "after"))
             e->mflags |= CL_MF_AFTER;
+        else if (cl_is(w, n, "figure"))
+            e->mflags |= CL_MF_FIGURE;
     }
     return 0;
 }
 
 /* One line of claim_words.tsv: a list of classes (prep det aux and parts agent link year de
- * stop adv back group only one not than pron cap since neg whole among kin). */
+ * stop adv back group only one not than pron cap since neg whole among kin imp floor). */
 static int cl_gramword(void *ud, const char *key, const char *value)
 {
     static const struct {
@@ -297,7 +299,8 @@ static int cl_gramword(void *ud, const char *key, const char *value)
                    {"back", CL_W_BACK},   {"group", CL_W_GROUP}, {"only", CL_W_ONLY},
                    {"one", CL_W_ONE},     {"not", CL_W_NOT},     {"than", CL_W_THAN},
                    {"pron", CL_W_PRON},   {"cap", CL_W_CAP},     {"since", CL_W_SINCE},
-                   {"neg", CL_W_NEG},     {"whole", CL_W_WHOLE},   {"among", CL_W_AMONG},   {"kin", CL_W_KIN}};
+                   {"neg", CL_W_NEG},     {"whole", CL_W_WHOLE},   {"among", CL_W_AMONG},   {"kin", CL_W_KIN},
+                   {"imp", CL_W_IMP},     {"floor", CL_W_FLOOR}};
     cl_table *t = ud;
     cl_entry *e = cl_add_key(t, key, strlen(key));
     if (!e)

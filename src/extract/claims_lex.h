@@ -39,6 +39,8 @@ enum cl_mod {
 #define CL_MF_NEAR 0x1   /* also applies from the neighbouring sentences */
 #define CL_MF_AFTER 0x2  /* a report cue whose source follows it (selon X) */
 #define CL_MF_OWN 0x4    /* the outlet itself named as a source (nos informations) */
+#define CL_MF_FIGURE 0x8 /* applies only beside the figure (les présumés 300 morts), not to the
+                            sentence (des jihadistes présumés) */
 
 /* Grammar word classes (claim_words.tsv). */
 #define CL_W_PREP 0x1   /* a preposition that opens a place or a time (dans, à, en) */
@@ -65,6 +67,8 @@ enum cl_mod {
 #define CL_W_WHOLE 0x200000 /* before a figure, makes it the whole of the parts after it (parmi) */
 #define CL_W_AMONG 0x400000 /* after a figure, a pronoun for a noun counted before (d'entre eux) */
 #define CL_W_KIN 0x800000  /* a relative whose "de" figure is a family, no count (mère de 5 enfants) */
+#define CL_W_IMP 0x1000000 /* an impersonal subject that names nobody (on recense 12 morts) */
+#define CL_W_FLOOR 0x2000000 /* before un/une, makes it a count (au moins une personne) */
 
 typedef struct cl_entry {
     const char *key; /* folded, NUL-terminated; owned by the table */

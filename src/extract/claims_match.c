@@ -398,7 +398,9 @@ const cl_entry *cl_match_within(const cl_doc *d, size_t i, size_t lim, size_t *n
 
 /* Whether token i is an article that counts one: un/une before a toll noun (un mort et quatre
  * blessés, a fait une victime), not inside a figure (vingt et un), not in a complement (d'un
- * mort, pour une victime) and not before one (une victime de l'attaque). */
+ * mort, pour une victime) and not before one (une victime de l'attaque); or un/une after a
+ * floor before any counted noun (au moins une personne, plus d'un soldat). Returns 0 when it
+ * is not, 1 for a count of one, 2 for a floor of one. */
 static int cl_article_one(const cl_doc *d, size_t i)
 {
     const rc_doc *doc = d->doc;
@@ -411,8 +413,21 @@ static int cl_article_one(const cl_doc *d, size_t i)
     if (!e || !(e->wflags & CL_W_ONE))
         return 0;
     const cl_entry *ne = cl_surf_of(d, i + 1);
-    if (!ne || !ne->one || cl_num_tok(d, i) >= 0)
+    if (!ne || cl_num_tok(d, i) >= 0)
         return 0;
+    if (!ne->one) {
+        /* au moins une personne, plus d'un civil: after a floor, the article counts one before
+         * any counted noun */
+        const cl_entry *pe = i > 0 && cl_is_word(doc, i - 1) ? cl_surf_of(d, i - 1) : NULL;
+        if (pe && (pe->wflags & CL_W_DE) && i > 1 && cl_is_word(doc, i - 2))
+            pe = cl_surf_of(d, i - 2);
+        if (ne->who == CL_WHO_NONE || !pe || !(pe->wflags & CL_W_FLOOR))
+            return 0;
+        /* plus d'un habitant sur deux: a share, not a count */
+        const cl_entry *se = i + 3 < doc->ntoks && cl_is_word(doc, i + 2) ? cl_surf_of(d, i + 2)
+                                                                          : NULL;
+        return se && (se->wflags & CL_W_PREP) && cl_num_tok(d, i + 3) >= 0 ? 0 : 2;
+    }
     if (i > 0) {
         const cl_entry *pe = cl_is_word(doc, i - 1) ? cl_surf_of(d, i - 1) : NULL;
         if (pe && (pe->wflags & (CL_W_PREP | CL_W_DE)) && !(pe->wflags & CL_W_LINK))
@@ -458,11 +473,14 @@ int cl_next_one(const cl_doc *d, size_t *i, rc_number *n /* OUT */)
         if (!first[text[t->start]])
             continue;
         size_t k = (size_t)(t - tk);
-        if (t->kind != RC_TOK_WORD || t->end - t->start > maxlen ||
-            t[1].kind != RC_TOK_WORD || !cl_article_one(d, k))
+        int one = t->kind == RC_TOK_WORD && t->end - t->start <= maxlen &&
+                          t[1].kind == RC_TOK_WORD
+                      ? cl_article_one(d, k)
+                      : 0;
+        if (!one)
             continue;
-        *n = (rc_number){tk[k].start, tk[k].end, 1.0, NAN, NAN, false, RC_NUM_NUMBER,
-                         RC_REL_NONE, 0};
+        *n = (rc_number){tk[k].start, tk[k].end, 1.0, one == 2 ? 1.0 : NAN, NAN, false,
+                         RC_NUM_NUMBER, RC_REL_NONE, 0};
         *i = k + 1;
         return 1;
     }

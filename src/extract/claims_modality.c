@@ -103,7 +103,8 @@ static void cl_sent_scan(const cl_doc *d, size_t s)
         for (size_t i = j + 1 >= a + maxw ? j + 1 - maxw : a; i <= j && !any; i++) {
             size_t nt;
             const cl_entry *e = cl_match(d, i, b, &nt);
-            any = e && e->mod > CL_M_NONE && ((1u << e->mod) & CL_DOUBT);
+            any = e && e->mod > CL_M_NONE && ((1u << e->mod) & CL_DOUBT) &&
+                  !(e->mflags & CL_MF_FIGURE);
         }
     }
     if (!any)
@@ -115,7 +116,7 @@ static void cl_sent_scan(const cl_doc *d, size_t s)
         if (!e)
             continue;
         int m = e->mod;
-        if (m > CL_M_NONE && m <= CL_M_DENY) {
+        if (m > CL_M_NONE && m <= CL_M_DENY && !(e->mflags & CL_MF_FIGURE)) {
             if (!st->cue[0][m])
                 st->cue[0][m] = (uint32_t)i + 1, st->cnt[0][m] = (uint8_t)nt;
             if ((e->mflags & CL_MF_NEAR) && !st->cue[1][m])
@@ -194,6 +195,24 @@ static bool cl_restrictive_que(const cl_doc *d, size_t k, size_t lim)
     return false;
 }
 
+/* The strongest cue marked figure that stands just before the figure, up to two words before
+ * it in its clause window: les présumées 300 exécutions, les exécutions présumées de 82 civils.
+ * Such a word qualifies what it stands beside: after a noun (des jihadistes présumés, trois
+ * membres présumés du groupe) it doubts a label, not the toll or the count. */
+static int cl_figure_cues(const cl_doc *d, const cl_fig *f, size_t *cue /* OUT */,
+                          size_t *cnt /* OUT */)
+{
+    int best = CL_M_NONE;
+    size_t a = f->nt0 >= f->win0 + 2 ? f->nt0 - 2 : f->win0;
+    for (size_t i = a; i < f->nt0; i++) {
+        size_t nt;
+        const cl_entry *e = cl_match(d, i, f->nt0, &nt);
+        if (e && (e->mflags & CL_MF_FIGURE) && e->mod > best)
+            best = e->mod, *cue = i, *cnt = nt;
+    }
+    return best;
+}
+
 /* Modality: denied > disputed > expected > hedged > conditional > reported > asserted. */
 void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
 {
@@ -205,6 +224,10 @@ void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
     int m = cl_sent_cues(d, f->sent, sent_want, 0, &cue, &cnt);
     if (m > best)
         best = m;
+    size_t fc = 0, fn = 0;
+    m = cl_figure_cues(d, f, &fc, &fn);
+    if (m > best)
+        best = m, cue = fc, cnt = fn;
     /* the verbs of the figure's own clause: back to a comma or a relative pronoun, forward to
      * a comma (one right after the figure and its parts is skipped) */
     size_t c0 = f->nt0, c1 = f->endt;

@@ -181,6 +181,9 @@ static int cl_name_fits(const cl_doc *d, const cl_fig *f, size_t na, size_t nb)
     const rc_doc *doc = d->doc;
     if (na <= f->nt0 && f->nt0 < nb)
         return 0;
+    const cl_entry *first = cl_word_at(d, na);
+    if (nb == na + 1 && first && (first->wflags & CL_W_IMP))
+        return 0; /* on recense 12 morts: nobody is named, the figure is the text's */
     for (size_t k = na; k < nb; k++) {
         const cl_entry *e = cl_word_at(d, k);
         if (e && (e->who == CL_WHO_SUM || e->mod == CL_M_HEDGE || e->pwhat >= 0))

@@ -119,6 +119,11 @@ static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
         }
         if (b & TB_NAME) { /* an entity's first token has TB_NAME */
             int32_t ent = st->ent_of ? st->ent_of[j] : -1;
+            if (ent < 0 && j == content && !(b & TB_ACRO) && j + 1 < lim &&
+                (ti[j + 1].bits & SL_ROLE) && !(ti[j + 1].bits & TB_NAME)) {
+                j++; /* le Premier ministre: a capital before a role noun is part of the role */
+                continue;
+            }
             uint32_t r0 = j;
             /* l'AFP Karim Haddad: two names side by side are two sources; but a person right
              * after a role's complement is the role's holder (le porte-parole du ministère de
