@@ -168,6 +168,15 @@ static inline const char *memo_fold(const rc_doc *doc, uint32_t i, size_t *n)
     return doc->wpool + doc->words[id].foff;
 }
 
+/* Whether a folded form f of n bytes surely begins no longer phrase of the chain of head: its
+ * first two bytes are not in head->go_on. False when that cannot be told (too long, empty). */
+static inline bool cue_fold_cannot_go_on(const char *f, size_t n, const srclex_cue *head)
+{
+    if (n > 64 - 4 || n == 0)
+        return false;
+    return !srclex_may_go_on(head, (unsigned char)f[0], n > 1 ? (unsigned char)f[1] : 0);
+}
+
 /* cue_cannot_go_on for a token the thread's word table has no folded form of: folded here. */
 __attribute__((noinline)) static bool cue_cannot_go_on_folded(const src_state *st, uint32_t j,
                                                              const srclex_cue *head)
@@ -175,9 +184,7 @@ __attribute__((noinline)) static bool cue_cannot_go_on_folded(const src_state *s
     size_t n;
     char buf[64];
     const char *f = fold_tok(st, j, buf, &n);
-    if (n > 64 - 4 || n == 0)
-        return false;
-    return !srclex_may_go_on(head, (unsigned char)f[0], n > 1 ? (unsigned char)f[1] : 0);
+    return cue_fold_cannot_go_on(f, n, head);
 }
 
 /* Whether token j surely does not begin what follows the first word in any longer phrase of
@@ -189,9 +196,7 @@ static inline bool cue_cannot_go_on(const src_state *st, uint32_t j, const srcle
     const char *f = memo_fold(st->doc, j, &n);
     if (!f)
         return cue_cannot_go_on_folded(st, j, head); /* no record: a figure, a mark */
-    if (n > 64 - 4 || n == 0)
-        return false;
-    return !srclex_may_go_on(head, (unsigned char)f[0], n > 1 ? (unsigned char)f[1] : 0);
+    return cue_fold_cannot_go_on(f, n, head);
 }
 
 /* Whether token i's folded form is the first word of the chain of head, or cannot be told
