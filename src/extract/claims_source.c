@@ -327,6 +327,33 @@ static size_t cl_quote_close(const rc_doc *doc, size_t i)
     return SIZE_MAX;
 }
 
+/* The attribution of sentence s that attributes the sentence before it: s opens on a word that
+ * refers back (C'est ce qu'a rapporté l'agence X, citant ...), and the attribution's scope is
+ * no more than those first words. NULL when there is none. */
+static const rc_attribution *cl_back_attribution(const cl_doc *d, size_t s)
+{
+    const rc_doc *doc = d->doc;
+    size_t a, b;
+    cl_sent_toks(d, s, &a, &b);
+    if (b < a + 5)
+        return NULL;
+    bool back = false;
+    for (size_t i = a; i < a + 3 && !back; i++) {
+        const cl_entry *e = cl_is_word(doc, i) ? cl_word_at(d, i) : NULL;
+        back = e && (e->wflags & CL_W_BACK);
+    }
+    if (!back)
+        return NULL;
+    uint32_t s_start = doc->sents[s].start, head_end = doc->toks[a + 4].end;
+    for (size_t k = 0; k < doc->nattrs; k++) {
+        const rc_attribution *at = &doc->attrs[k];
+        if (at->start >= s_start && at->start < doc->sents[s].end && at->nchain &&
+            at->scope_start >= s_start && at->scope_end <= head_end)
+            return at;
+    }
+    return NULL;
+}
+
 /* Sources and whether they deny the figure (a cue démentir, nier). */
 int cl_sources(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int *denied)
 {
@@ -386,6 +413,15 @@ int cl_sources(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int *denied)
     }
     if (r < 0)
         return RC_ENOMEM;
+    const rc_attribution *next = !r && f->sent + 1 < doc->nsents && doc->sents
+                                     ? cl_back_attribution(d, f->sent + 1)
+                                     : NULL;
+    if (next) {
+        c->sources = next->chain;
+        c->nsources = next->nchain;
+        cl_explain(f, "source-next-sentence", next->cue, next->cue ? strlen(next->cue) : 0);
+        return RC_OK;
+    }
     if (r && att) {
         c->sources = att->chain;
         c->nsources = att->nchain;
