@@ -124,7 +124,7 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
     const cl_entry *ce = NULL;
     int cwhat = -1, inherited = 0;
     int r = cl_counted_after(d, f->nt1, s1, &ct, &cnt, &ce);
-    int skipped = r == 2, demonym = 0;
+    int skipped = r == 2, demonym = 0, armed = 0;
     if (r < 0)
         return 0;
     if (r == 2)
@@ -144,6 +144,11 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         /* 200 000 Soudanais: the same, without "de"; a name (27 Etats, 3 Mirage) is no people */
         r = 1, ct = f->nt1, cnt = 1, ce = NULL, demonym = 1;
         cl_explain_toks(f, doc, "counted-people", ct, cnt);
+    } else if (c->unit == RC_UNIT_COUNT && f->nt1 < s1 && (tk[f->nt1].flags & RC_TF_UPPER) &&
+               !cl_word_at(d, f->nt1) && (cnt = cl_armed_at(doc, tk[f->nt1].start)) > 0) {
+        /* sept ADF, huit FDLR: an armed group named as what it counts counts its fighters */
+        r = 1, ct = f->nt1, ce = NULL, armed = 1;
+        cl_explain_toks(f, doc, "counted-group", ct, cnt);
     } else if (c->unit != RC_UNIT_COUNT && f->nt1 + 1 < s1 &&
                (tk[f->nt1 + 1].flags & RC_TF_UPPER) && cl_word_at(d, f->nt1) &&
                (cl_word_at(d, f->nt1)->wflags & CL_W_DE) && cl_place_at(doc, tk[f->nt1 + 1].start,
@@ -196,8 +201,13 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         if (ae && (ae->wflags & CL_W_AMONG))
             among = nt, after += nt;
     }
-    if (r == 0 && !among && prev->c && prev->sent == f->sent && prev->endt + 20 >= f->nt0 &&
-        prev->c->unit == c->unit && !cl_year(d, n, f->nt0, s0)) {
+    /* route nationale 4, l'article 3: a figure right after a label word names something; it
+     * is no figure left without its noun */
+    const cl_entry *le = f->nt0 > s0 && cl_is_word(doc, f->nt0 - 1) ? cl_word_at(d, f->nt0 - 1)
+                                                                    : NULL;
+    bool named = le && (le->wflags & CL_W_LABEL);
+    if (r == 0 && !among && !named && prev->c && prev->sent == f->sent &&
+        prev->endt + 20 >= f->nt0 && prev->c->unit == c->unit && !cl_year(d, n, f->nt0, s0)) {
         /* 420 civils auraient péri ..., 130 dans Saada: the noun is understood */
         const cl_entry *ne = after < s1 ? cl_word_at(d, after) : NULL;
         if (after >= s1 || after > f->nt1 || !cl_is_word(doc, after) ||
@@ -308,7 +318,7 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
             if (cwhat < 0)
                 cwhat = ce->cwhat;
         } else {
-            c->who = demonym ? RC_WHO_PEOPLE : RC_WHO_AREAS;
+            c->who = armed ? RC_WHO_FIGHTERS : demonym ? RC_WHO_PEOPLE : RC_WHO_AREAS;
         }
         if (r == 1 && ce && ce->cwhat >= 0 && ce->who == RC_WHO_PEOPLE && ct + cnt < s1 &&
             cl_word_at(d, ct + cnt) && cl_word_at(d, ct + cnt)->who >= 0 &&

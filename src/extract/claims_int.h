@@ -205,6 +205,10 @@ bool cl_in_time(const rc_doc *doc, uint32_t off);
  * counted, a name (27 Etats) not. */
 bool cl_people_at(const rc_doc *doc, uint32_t s);
 
+/* The number of tokens of the armed group named at byte s (an organisation whose class in
+ * ent_orgs.tsv is armed: sept ADF, 12 FDLR), or 0 when no such name starts there. */
+size_t cl_armed_at(const rc_doc *doc, uint32_t s);
+
 /* Appends "rule:words" (tokens [i, i + nt)) to the figure's explanation. */
 void cl_explain_toks(cl_fig *f, const rc_doc *doc, const char *rule, size_t i, size_t nt);
 

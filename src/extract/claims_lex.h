@@ -69,6 +69,7 @@ enum cl_mod {
 #define CL_W_KIN 0x800000  /* a relative whose "de" figure is a family, no count (mère de 5 enfants) */
 #define CL_W_IMP 0x1000000 /* an impersonal subject that names nobody (on recense 12 morts) */
 #define CL_W_FLOOR 0x2000000 /* before un/une, makes it a count (au moins une personne) */
+#define CL_W_LABEL 0x4000000 /* a figure right after it is a label (route nationale 4) */
 
 typedef struct cl_entry {
     const char *key; /* folded, NUL-terminated; owned by the table */
