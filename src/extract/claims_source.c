@@ -5,6 +5,7 @@
  * or is the outlet speaking for itself (selon nos informations).
  */
 #include <assert.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -344,11 +345,14 @@ static const rc_attribution *cl_back_attribution(const cl_doc *d, size_t s)
     }
     if (!back)
         return NULL;
+    /* the attributions are in order of scope: the first whose scope starts in the sentence */
     uint32_t s_start = doc->sents[s].start, head_end = doc->toks[a + 4].end;
-    for (size_t k = 0; k < doc->nattrs; k++) {
+    for (size_t k = rc_first_from(doc->attrs, doc->nattrs, sizeof(rc_attribution),
+                                  offsetof(rc_attribution, scope_start), s_start);
+         k < doc->nattrs && doc->attrs[k].scope_start < head_end; k++) {
         const rc_attribution *at = &doc->attrs[k];
         if (at->start >= s_start && at->start < doc->sents[s].end && at->nchain &&
-            at->scope_start >= s_start && at->scope_end <= head_end)
+            at->scope_end <= head_end)
             return at;
     }
     return NULL;
