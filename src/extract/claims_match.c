@@ -10,6 +10,7 @@
 
 #include "core/words.h"
 #include "extract/claims_int.h"
+#include "extract/gazetteer.h"
 #include "lang/fr/morph.h"
 #include "util/fold.h"
 
@@ -148,22 +149,18 @@ bool cl_people_at(const rc_doc *doc, uint32_t s)
     return lo >= doc->nents || doc->ents[lo].start != s || doc->ents[lo].type == RC_ENT_MISC;
 }
 
-/* See claims_int.h: the organisation's class is the first word of its ent_orgs.tsv entry, read
- * under its canonical name and under the name as written. */
+/* See claims_int.h. */
 size_t cl_armed_at(const rc_doc *doc, uint32_t s)
 {
     size_t lo = RC_FIRST_STARTING(rc_entity, doc->ents, doc->nents, s);
     if (lo >= doc->nents || doc->ents[lo].start != s || doc->ents[lo].type != RC_ENT_ORG)
         return 0;
     const rc_entity *en = &doc->ents[lo];
-    const rc_lexicon *orgs = rc_lang_lex(doc->ctx->fr, "ent_orgs");
-    const char *v = orgs ? rc_lex_get(orgs, en->canon, strlen(en->canon)) : NULL;
-    if (!v && orgs)
-        v = rc_lex_get(orgs, doc->text + en->start, en->end - en->start);
-    if (!v || strncmp(v, "armed", 5) != 0 || (v[5] && v[5] != '\t' && v[5] != ' '))
+    const rc_gaz *g = rc_gaz_get(doc->ctx);
+    if (!g || !rc_gaz_org_is(g, doc->text + en->start, en->end - en->start, en->canon, "armed"))
         return 0;
-    return RC_FIRST_STARTING(rc_token, doc->toks, doc->ntoks, en->end) -
-           RC_FIRST_STARTING(rc_token, doc->toks, doc->ntoks, en->start);
+    return rc_toks_from(doc->toks, doc->ntoks, en->end) -
+           rc_toks_from(doc->toks, doc->ntoks, en->start);
 }
 
 /* Marks a word looked up and found in no lexicon, in the per-token cache. */

@@ -579,3 +579,13 @@ const rc_gaz_lexicons *rc_gaz_lexicons_of(const rc_gaz *g)
 {
     return &g->ent;
 }
+
+bool rc_gaz_org_is(const rc_gaz *g, const char *name, size_t len, const char *canon,
+                   const char *cls)
+{
+    const char *v = canon && g->orgs ? rc_lex_get(g->orgs, canon, strlen(canon)) : NULL;
+    if (!v && g->orgs)
+        v = rc_lex_get(g->orgs, name, len);
+    size_t n = strlen(cls);
+    return v && strncmp(v, cls, n) == 0 && (!v[n] || v[n] == '\t' || v[n] == ' ');
+}

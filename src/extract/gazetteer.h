@@ -32,6 +32,11 @@ typedef struct rc_gaz_lexicons {
 /* The lexicons of g; valid as long as g. */
 const rc_gaz_lexicons *rc_gaz_lexicons_of(const rc_gaz *g);
 
+/* Whether ent_orgs.tsv gives the organisation called name[0..len) (as written, or canon when not
+ * NULL) the class cls, the first word of its entry (armed, media, ngo ...). */
+bool rc_gaz_org_is(const rc_gaz *g, const char *name, size_t len, const char *canon,
+                   const char *cls);
+
 /* Bits of rc_gaz_word: the name lists that hold a word as one whole entry. */
 #define RC_GAZ_FIRST 0x01u   /* ent_firstnames */
 #define RC_GAZ_PLACE 0x02u   /* place_names */
