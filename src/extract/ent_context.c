@@ -276,6 +276,16 @@ bool ent_age_after(const ent_run *r, size_t b)
     return false;
 }
 
+/* Where the cue word of class cue stands right before token p, past an opening quote (dit
+ * « X », baptisée X): the token after the cue, with a word before the cue in the sentence; 0
+ * when no such cue stands there. */
+static size_t ent_after_cue(ent_run *r, size_t p, size_t sent_start, enum ent_cue cue)
+{
+    if (p > sent_start && r->doc->toks[p - 1].kind == RC_TOK_QUOTE_OPEN)
+        p--;
+    return p >= sent_start + 2 && ent_tcue(r, p - 1) == cue ? p : 0;
+}
+
 /* Whether the name at token a is a nickname: after dit, surnommé or alias (X, dit « Y »;
  * Moussa dit Bébé), the word before being a comma or a name, so that "a dit" is not one. */
 bool ent_nickname(ent_run *r, size_t a, size_t sent_start)
@@ -285,11 +295,7 @@ bool ent_nickname(ent_run *r, size_t a, size_t sent_start)
     if (p > sent_start + 1 && d->toks[p - 2].kind == RC_TOK_QUOTE_OPEN &&
         (d->toks[p - 1].flags & RC_TF_UPPER) && ent_tfunc(r, p - 1))
         p--; /* dit « Le Lion »: the article stays out of the name */
-    if (p > sent_start && d->toks[p - 1].kind == RC_TOK_QUOTE_OPEN)
-        p--;
-    if (p < sent_start + 2)
-        return false;
-    if (ent_tcue(r, p - 1) != CUE_NICK)
+    if (!(p = ent_after_cue(r, p, sent_start, CUE_NICK)))
         return false;
     const rc_token *t = &d->toks[p - 2];
     return (t->kind == RC_TOK_PUNCT && d->text[t->start] == ',') || ent_namelike(r, p - 2);
@@ -300,13 +306,8 @@ bool ent_nickname(ent_run *r, size_t a, size_t sent_start)
  * Sindoor; une opération baptisée « Lake Sanity 2 »). */
 bool ent_baptised(ent_run *r, size_t a, size_t sent_start)
 {
-    const rc_doc *d = r->doc;
-    size_t p = a;
-    if (p > sent_start && d->toks[p - 1].kind == RC_TOK_QUOTE_OPEN)
-        p--;
-    if (p < sent_start + 2)
-        return false;
-    if (ent_tcue(r, p - 1) != CUE_NAMED)
+    size_t p = ent_after_cue(r, a, sent_start, CUE_NAMED);
+    if (!p)
         return false;
     for (size_t q = p - 1; q > sent_start && q + 5 > p; q--)
         if (ent_tcue(r, q - 1) == CUE_MISCNOUN)
