@@ -17,6 +17,54 @@
 #include "lang/fr/morph.h"
 #include "util/fold.h"
 
+/* Whether the first word of s is the word tok spells, case and accents aside, and a plural -s
+ * or -x aside (la chaîne / la chaîne américaine ABC, les médecins / un médecin). */
+static bool attrib_same_head(const char *text, const rc_token *tok, const char *s)
+{
+    char a[64], b[64];
+    size_t la = rc_fold(text + tok->start, tok->end - tok->start, a, sizeof a);
+    size_t n = 0;
+    while (s[n] && s[n] != ' ' && s[n] != '\'')
+        n++;
+    size_t lb = rc_fold(s, n, b, sizeof b);
+    if (la >= sizeof a || lb >= sizeof b || !la || !lb)
+        return false;
+    if (la > 1 && (a[la - 1] == 's' || a[la - 1] == 'x'))
+        la--;
+    if (lb > 1 && (b[lb - 1] == 's' || b[lb - 1] == 'x'))
+        lb--;
+    return la == lb && memcmp(a, b, la) == 0;
+}
+
+/* The attribution a "toujours selon X" refers back to, among those before offset at, and in
+ * *from the first source of its chain that X stands for: when X is a description (la chaîne
+ * américaine), the latest source described or named by the same noun, even if others came in
+ * between (its relays come with it); otherwise, or when none was, the latest whole chain. */
+static const rc_attribution *attrib_previous(const rc_doc *doc, uint32_t at, const rc_token *head,
+                                             size_t *from /* OUT */)
+{
+    const rc_attribution *latest = NULL;
+    *from = 0;
+    for (size_t n = doc->nattrs; n-- > 0;) {
+        const rc_attribution *p = &doc->attrs[n];
+        if (p->start >= at)
+            continue;
+        if (!latest)
+            latest = p;
+        if (!head)
+            break;
+        for (size_t k = 0; k < p->nchain; k++) {
+            const rc_speaker *sp = &p->chain[k];
+            if ((sp->role && attrib_same_head(doc->text, head, sp->role)) ||
+                attrib_same_head(doc->text, head, sp->name)) {
+                *from = k;
+                return p;
+            }
+        }
+    }
+    return latest;
+}
+
 /* Sets the speaker of quote q when it has none. */
 void attrib_give_quote(pass *ps, size_t q, const rc_speaker *sp, const char *verb)
 {
@@ -99,6 +147,7 @@ static int on_according(pass *ps, uint32_t i, uint32_t e, const srclex_cue *cue,
     rc_speaker sp;
     uint32_t end = e;
     bool previous = cue->cls == SC_SAME;
+    const rc_token *head = NULL; /* toujours selon la chaîne: the noun the source is sought by */
     if (cue->cls == SC_FOR && i != a)
         return RC_OK; /* pour X, at the start of a sentence only (told before reading X) */
     rc_morph pm;
@@ -116,8 +165,11 @@ static int on_according(pass *ps, uint32_t i, uint32_t e, const srclex_cue *cue,
             return status;
         if (status && cue->cls != SC_CONTINUE)
             return RC_OK;
-        if (cue->cls == SC_CONTINUE && (status || np.na == np.nb || np.pron))
+        if (cue->cls == SC_CONTINUE && (status || np.na == np.nb || np.pron)) {
             previous = true; /* toujours selon l'agence */
+            if (!status && np.ra < np.rb)
+                head = &doc->toks[np.ra];
+        }
         else if (!status) {
             if (cue->cls == SC_FOR && (i != a || np.b >= b || !speaker_punct(st, np.b, ',') ||
                                        (np.type == RC_ENT_MISC && np.na == np.nb)))
@@ -128,15 +180,11 @@ static int on_according(pass *ps, uint32_t i, uint32_t e, const srclex_cue *cue,
         }
     }
     if (previous) {
-        const rc_attribution *prev = NULL;
-        for (size_t n = doc->nattrs; n-- > 0;)
-            if (doc->attrs[n].start < doc->toks[i].start) {
-                prev = &doc->attrs[n];
-                break;
-            }
+        size_t from;
+        const rc_attribution *prev = attrib_previous(doc, doc->toks[i].start, head, &from);
         if (!prev)
             return RC_OK;
-        for (size_t n = 0; n < prev->nchain; n++)
+        for (size_t n = from; n < prev->nchain; n++)
             attrib_chain_add(&c, &prev->chain[n], (prev->joint >> n) & 1u);
         if (end < e)
             end = e;

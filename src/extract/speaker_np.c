@@ -484,6 +484,8 @@ bool speaker_np_appos(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
         if (np_read(st, j + 1, lim, &r) && !r.pron && r.na == r.nb &&
             (r.head == SL_ROLE || r.head == SL_SRC)) {
             np->ra = r.ra;
+            if (!(np->bits & (SL_FEM | SL_MASC))) /* X, un responsable: il, not elle */
+                np->bits |= r.bits & (SL_FEM | SL_MASC);
             uint32_t k = role_cut(st, r.ra, appos_end(st, r.b, lim)); /* le chef ... en Syrie */
             np->rb = np->b = k;
             if (np->type == RC_ENT_MISC)
