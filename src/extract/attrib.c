@@ -157,6 +157,10 @@ static int on_according(pass *ps, uint32_t i, uint32_t e, const srclex_cue *cue,
         for (uint32_t k = i; k > a && i - k < 5 && (st->ti[k - 1].bits & TB_WORD); k--)
             if (st->ti[k - 1].bits & SL_NEG)
                 return RC_OK;
+        if (i == a)
+            return RC_OK; /* Publié par X, le 14 mai: a byline, not a source */
+        if ((st->ti[i - 1].bits & (SL_AUX | SL_BE)) == SL_AUX)
+            return RC_OK; /* le groupe a diffusé par son organe: the active voice, no source */
     }
     if (!previous) {
         uint32_t from = cue->cls == SC_SOURCE_OF ? e - 1 : e;

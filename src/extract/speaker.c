@@ -263,9 +263,12 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
     }
     if (same && !(st->ti[kind].bits & SL_ORG))
         same = false;
+    /* l'Organisation internationale pour les migrations: a capital noun with words after it
+     * names a body, it does not stand for one named before */
+    bool titled = (st->ti[kind].bits & (TB_NAME | TB_ACRO)) == TB_NAME && np->rb > kind + 1;
     if (!named && (np->head == SL_ORG || same) && (np->def || (st->ti[np->a].bits & SL_DEF)) &&
         !(np->bits & SL_PLUR) && st->doc->sents && !speaker_role_has_complement(st, np) &&
-        (same || speaker_anaphor(st, kind))) {
+        !titled && (same || speaker_anaphor(st, kind))) {
         /* l'ONG, le ministère, la même association */
         /* même: any named before */
         int32_t e = org_antecedent(st, kind, np_sent(st, np, &sent), same ? 12 : 3);
