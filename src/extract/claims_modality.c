@@ -79,8 +79,8 @@ static int cl_cues(const cl_doc *d, size_t a, size_t b, unsigned want, int near_
             *cue = i;
             *cnt = nt;
         }
-        if (e && nt > 1)
-            i += nt - 1;
+        if (e && nt > 1 && e->mod != CL_M_NONE)
+            i += nt - 1; /* a predicate's words (se seraient rendus) are read one by one */
     }
     return best;
 }
