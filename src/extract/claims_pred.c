@@ -312,7 +312,10 @@ int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long self)
         cl_explain_toks(f, doc, "predicate-before", f->pred, nt);
         return what;
     }
-    for (size_t i = f->cend; i < w1; i++) {
+    /* Dix-sept des 23 femmes ont été tuées: the verb is the share's; only a participle right
+     * after its noun is the whole's (des 23 femmes enlevées le 28 janvier) */
+    size_t w1f = cl_is_whole(d, f, s0) && f->cend < w1 ? f->cend + 1 : w1;
+    for (size_t i = f->cend; i < w1f; i++) {
         long m = cl_num_tok(d, i);
         if (m >= 0 && m != self) {
             /* a coordinated figure and its noun: 63 morts et 120 blessés */
@@ -369,6 +372,8 @@ int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long self)
         cl_explain_toks(f, doc, "predicate-after", i, nt);
         return what;
     }
+    if (w1f < w1)
+        return -1; /* a whole: no verb of the clause, before or after, is its own */
     const cl_entry *pe = f->nt0 > s0 ? cl_word_at(d, f->nt0 - 1) : NULL;
     if (f->cend < s1 &&
         (f->nt0 == s0 || cl_punct(doc, f->nt0 - 1, ',') || (pe && (pe->wflags & CL_W_DET)))) {
