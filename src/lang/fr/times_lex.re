@@ -1182,61 +1182,134 @@ static const uint8_t lex_punct[256] = {['/'] = 1, ['.'] = 1, [':'] = 1, [','] = 
 static const uint64_t lex_word_end[2] = {~(1ull << '-' | 1ull << '\''),
                                          ~(0x3ffffffull << ('A' - 64) | 0x3ffffffull << ('a' - 64))};
 
+/* What lex_toks does with token i at s..e when it is not a plain word settled in the fast loop:
+ * a mark, an elided word, a word whose answer is not kept yet, or anything the DFA must read.
+ * Returns the new cursor, or NULL when the DFA reached the end of the text. */
+static const char *tok_slow(lex_state *st, size_t i, const char *s, const char *e)
+{
+    unsigned char c0 = (unsigned char)*s;
+    if (lex_punct[c0]) { /* the rules [/.:,()!?] and "-" of one byte: nothing longer */
+        emit(st, s, s + 1, TA_PUNCT, c0);
+        return s + 1;
+    }
+    unsigned char after = (unsigned char)*e;
+    uint64_t m = tok_answer(st, i);
+    /* after the word, a byte below 0x80 that is no letter, hyphen nor apostrophe ends it
+     * (tested as one bit of lex_word_end) */
+    if ((m & (TX_WM_LAT | TX_WM_SHAPE)) == TX_WM_LAT && m != UINT64_MAX &&
+        (lex_word_end[after >> 6 & 1] >> (after & 63) & (after < 0x80)) && e < st->end) {
+        st->ti = i;
+        return word_apply(st, s, e, m);
+    }
+    if ((m & (TX_WM_ELID | TX_WM_SHAPE)) == TX_WM_ELID && m != UINT64_MAX) {
+        unsigned kind = (unsigned)(m & 0xffu);
+        if (m & TX_WM_ELIDED) {
+            emit(st, s, e, (int)kind, 0);
+        } else { /* the letters as a word, then the apostrophe as a gap */
+            const char *el = e - (m & TX_WM_ELID3 ? 3 : 1);
+            if (kind)
+                emit(st, s, el, (int)kind, (int32_t)(uint32_t)(m >> 32));
+            else
+                other(st, true);
+            other(st, false);
+        }
+        return e;
+    }
+    return lex(st, s, e);
+}
+
+/* The bytes after a plain word that let the fast loop of lex_toks settle it: those that end it
+ * for the DFA (lex_word_end: below 0x80, no letter, hyphen nor apostrophe) but the dot, after
+ * which the word may be an abbreviation of the vocabulary (sept.); a word whose answer is final
+ * (TX_WM_FINAL) takes the dot too (see word_apply). Bit 0: any word, bit 1: a final one. */
+#define FA(c)                                                                                     \
+    ((((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z') || (c) == '-' || (c) == '\'' || (c) >= 0x80   \
+         ? 0                                                                                      \
+     : (c) == '.' ? 2                                                                             \
+                  : 3)
+#define FA4(c) FA(c), FA((c) + 1), FA((c) + 2), FA((c) + 3)
+#define FA16(c) FA4(c), FA4((c) + 4), FA4((c) + 8), FA4((c) + 12)
+#define FA64(c) FA16(c), FA16((c) + 16), FA16((c) + 32), FA16((c) + 48)
+static const uint8_t fast_after[256] = {FA64(0), FA64(64), FA64(128), FA64(192)};
+#undef FA64
+#undef FA16
+#undef FA4
+#undef FA
+
 static void lex_toks(lex_state *st)
 {
     const rc_doc *doc = st->doc;
-    const char *text = st->text, *cur = text;
-    for (size_t i = 0; i < doc->ntoks; i++) {
-        const rc_token *t = &doc->toks[i];
-        const char *s = text + t->start;
-        if (s < cur) /* the DFA took it, or its start */
+    const char *text = st->text;
+    const rc_token *toks = doc->toks;
+    const uint32_t *wids = doc->wids;
+    const rc_word *words = doc->words;
+    const size_t ntoks = doc->ntoks;
+    const uint32_t len = (uint32_t)(st->end - text);
+    /* the state of the atoms kept in locals while plain words and single spaces go by (the
+     * atoms' bytes would otherwise make the compiler read it back from st after every store):
+     * st holds it again before anything else is called */
+    uint32_t cur = 0;
+    uint8_t gap = st->gap;
+    bool word_before = st->word_before;
+    for (size_t i = 0; i < ntoks; i++) {
+        uint32_t ts = toks[i].start, te = toks[i].end;
+        if (ts < cur) /* the DFA took it, or its start */
             continue;
-        if (cur < s) {
-            if (s - cur == 1 && *cur == ' ') {
+        uint32_t w = wids[i];
+        uint64_t m = 0;
+        bool fast = w != UINT32_MAX && (words[w].have >> RC_WM_TIMES & 1u);
+        if (fast) {
+            m = words[w].memo[RC_WM_TIMES];
+            /* a plain word (LAT letters, no Roman numeral nor il) that a byte ends, as in
+             * tok_slow; gap bytes other than one space go to the DFA */
+            fast = (m & (TX_WM_LAT | TX_WM_SHAPE)) == TX_WM_LAT &&
+                   (fast_after[(unsigned char)text[te]] >> ((m & TX_WM_FINAL) != 0) & 1u) &&
+                   te < len && (ts == cur || (ts == cur + 1 && text[cur] == ' '));
+        }
+        if (fast) {
+            if (ts != cur && gap == 0) /* the space */
+                gap = 1;
+            unsigned kind = (unsigned)(m & 0xffu);
+            if (!kind) { /* other(st, true) */
+                if (st->n && gap <= 1)
+                    st->atoms[st->n - 1].fl |= TF_WORD_AFTER;
+                gap = 2;
+                word_before = true;
+            } else {
+                st->gap = gap;
+                st->word_before = word_before;
+                emit(st, text + ts, text + te, (int)kind, (int32_t)(uint32_t)(m >> 32));
+                gap = 0;
+                word_before = false;
+            }
+            cur = te;
+            continue;
+        }
+        st->gap = gap;
+        st->word_before = word_before;
+        st->ti = i; /* every token before i starts before cur: word_memo looks from here */
+        const char *c = text + cur, *s = text + ts;
+        if (c < s) {
+            if (s - c == 1 && *c == ' ') {
                 space(st);
-            } else if (!(cur = lex(st, cur, s))) {
+            } else if (!(c = lex(st, c, s))) {
                 return;
-            } else if (cur > s) {
+            } else if (c > s) {
+                cur = (uint32_t)(c - text);
+                gap = st->gap;
+                word_before = st->word_before;
                 continue;
             }
-            cur = s;
         }
-        unsigned char c0 = (unsigned char)*s;
-        if (lex_punct[c0]) { /* the rules [/.:,()!?] and "-" of one byte: nothing longer */
-            emit(st, s, s + 1, TA_PUNCT, c0);
-            cur = s + 1;
-            continue;
-        }
-        const char *e = text + t->end;
-        unsigned char after = (unsigned char)*e;
-        uint64_t m = tok_answer(st, i);
-        /* after the word, a byte below 0x80 that is no letter, hyphen nor apostrophe ends it
-         * (tested as one bit of lex_word_end) */
-        if ((m & (TX_WM_LAT | TX_WM_SHAPE)) == TX_WM_LAT && m != UINT64_MAX &&
-            (lex_word_end[after >> 6 & 1] >> (after & 63) & (after < 0x80)) && e < st->end) {
-            st->ti = i;
-            cur = word_apply(st, s, e, m);
-            continue;
-        }
-        if ((m & (TX_WM_ELID | TX_WM_SHAPE)) == TX_WM_ELID && m != UINT64_MAX) {
-            unsigned kind = (unsigned)(m & 0xffu);
-            if (m & TX_WM_ELIDED) {
-                emit(st, s, e, (int)kind, 0);
-            } else { /* the letters as a word, then the apostrophe as a gap */
-                const char *el = e - (m & TX_WM_ELID3 ? 3 : 1);
-                if (kind)
-                    emit(st, s, el, (int)kind, (int32_t)(uint32_t)(m >> 32));
-                else
-                    other(st, true);
-                other(st, false);
-            }
-            cur = e;
-            continue;
-        }
-        if (!(cur = lex(st, s, e)))
+        if (!(c = tok_slow(st, i, s, text + te)))
             return;
+        cur = (uint32_t)(c - text);
+        gap = st->gap;
+        word_before = st->word_before;
     }
-    lex(st, cur, st->end + 1);
+    st->gap = gap;
+    st->word_before = word_before;
+    lex(st, text + cur, st->end + 1);
 }
 
 int rc_fr_times_lex(const rc_lang *fr, const char *text, size_t len, rc_arena *a, tx_atom **out,
