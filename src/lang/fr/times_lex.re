@@ -17,9 +17,10 @@
  * In a document whose stages run, the text is already cut into tokens and each distinct word has
  * its record in the thread's word table (core/words.h): lex_toks then walks the tokens, settles a
  * plain word or an elided one (l', qu') from the answer kept in its record (RC_WM_TIMES, made the
- * first time the word is seen) and a single space by itself, and hands everything else to the
- * DFA up to the next token. The DFA's loops start at the same places either way, so the atoms are
- * the same.
+ * first time the word is seen) and a single space by itself; tok_slow settles marks, quote marks,
+ * plain digit runs and the hyphenated words the memo says name nothing (TX_WM_HNONE), and hands
+ * everything else to the DFA up to the next token. The DFA's loops start at the same places
+ * either way, so the atoms are the same.
  *
  * The text must end in NUL; a NUL inside the text is a gap.
  */
