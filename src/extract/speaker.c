@@ -372,17 +372,32 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
 /* See speaker.h: the memory is a ring of the last SRC_MEM speakers. */
 void speaker_remember(src_state *st, const rc_speaker *sp, uint32_t sent, uint32_t bits)
 {
+    _Static_assert(SRC_MEM == 32, "st->roled has one bit per slot of the ring");
     rc_speaker copy = *sp;
-    for (size_t k = 0; !copy.role && copy.key && k < SRC_MEM && k < st->nmem; k++) {
-        const src_mem *o = &st->mem[(st->nmem - 1 - k) % SRC_MEM];
-        if (o->sp.role && o->sp.key &&
-            (o->sp.key == copy.key || strcmp(o->sp.key, copy.key) == 0))
-            copy.role = o->sp.role; /* Mercier named again keeps his role */
+    if (!copy.role && copy.key && st->roled) {
+        /* the slots with a role and a key, newest first: the ring is rotated so that the
+         * newest slot is bit 31, the one before it bit 30, and so on */
+        unsigned s0 = (unsigned)((st->nmem - 1) % SRC_MEM);
+        uint32_t r = st->roled << (31 - s0) | (s0 == 31 ? 0 : st->roled >> (s0 + 1));
+        while (r) {
+            unsigned k = (unsigned)__builtin_clz(r);
+            const src_mem *o = &st->mem[(s0 - k) % SRC_MEM];
+            if (o->sp.key == copy.key || strcmp(o->sp.key, copy.key) == 0) {
+                copy.role = o->sp.role; /* Mercier named again keeps his role */
+                break;
+            }
+            r &= ~(0x80000000u >> k);
+        }
     }
-    src_mem *m = &st->mem[st->nmem % SRC_MEM];
+    size_t slot = st->nmem % SRC_MEM;
+    src_mem *m = &st->mem[slot];
     m->sp = copy;
     m->sent = sent;
     m->bits = bits;
+    if (copy.role && copy.key)
+        st->roled |= 1u << slot;
+    else
+        st->roled &= ~(1u << slot);
     st->nmem++;
 }
 

@@ -66,6 +66,7 @@ typedef struct src_state {
     uint32_t *ent_end;          /* token end of each entity */
     src_mem mem[SRC_MEM];
     size_t nmem; /* speakers ever remembered; the ring holds the last SRC_MEM */
+    uint32_t roled; /* bit k: mem[k] has a role and a key (what speaker_remember looks for) */
 } src_state;
 
 /* Fills the per-token tables of st for doc; memory from doc->arena. RC_OK or RC_ENOMEM. */
