@@ -94,7 +94,9 @@ static int on_according(pass *ps, uint32_t i, uint32_t e, const srclex_cue *cue,
     rc_doc *doc = st->doc;
     uint32_t a = ps->a, b = ps->b;
     *next = e;
-    chain c = {.n = 0, .joint = 0};
+    chain c; /* only the first c.n links are ever read: the rest is left as it is */
+    c.n = 0;
+    c.joint = 0;
     src_np np;
     rc_speaker sp;
     uint32_t end = e;
@@ -224,7 +226,9 @@ static int quote_fallback(pass *ps, size_t q)
     int status = speaker_make(st, &np, &sp);
     if (status)
         return status < 0 ? status : RC_OK;
-    chain c = {.n = 0, .joint = 0};
+    chain c; /* only the first c.n links are ever read */
+    c.n = 0;
+    c.joint = 0;
     attrib_chain_add(&c, &sp, false);
     uint32_t sa, sb;
     attrib_quote_scope(ps, q, &sa, &sb);
@@ -410,7 +414,8 @@ int attrib_run(src_state *st, const quote_tok *qt)
                 return status;
             ps.qnext++;
         }
-        speaker_scan_names(st, ps.a, ps.b, s);
+        if (speaker_has_name(st, ps.a, ps.b)) /* most sentences name nobody */
+            speaker_scan_names(st, ps.a, ps.b, s);
     }
     quote_echo(&ps);
     /* attributions are made mostly in text order: sorted only when some are out of it (an

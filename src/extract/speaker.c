@@ -401,28 +401,13 @@ void speaker_remember(src_state *st, const rc_speaker *sp, uint32_t sent, uint32
     st->nmem++;
 }
 
-/* The first token from i on (before b) that is a name outside quotation marks, or b: the bitmap
- * st->names read a word of 64 tokens at a time. */
-static inline uint32_t next_name(const uint64_t *names, uint32_t i, uint32_t b)
-{
-    while (i < b) {
-        uint64_t w = names[i >> 6] >> (i & 63);
-        if (w) {
-            i += (uint32_t)__builtin_ctzll(w);
-            return i < b ? i : b;
-        }
-        i = (i | 63u) + 1;
-    }
-    return b;
-}
-
 /* See speaker.h: names outside quotations that start a source phrase of a person. */
 void speaker_scan_names(src_state *st, uint32_t a, uint32_t b, uint32_t sent)
 {
     const srclex_info *ti = st->ti;
     const rc_token *t = st->doc->toks;
     for (uint32_t i = a; i < b; i++) {
-        i = next_name(st->names, i, b); /* a name outside quotation marks */
+        i = speaker_next_name(st->names, i, b); /* a name outside quotation marks */
         if (i >= b)
             break;
         if (i > a && (ti[i - 1].bits & (TB_NAME | SL_PREP | SL_DET | SL_LOC | SL_PARTICLE)))
