@@ -401,6 +401,20 @@ void speaker_remember(src_state *st, const rc_speaker *sp, uint32_t sent, uint32
     st->nmem++;
 }
 
+/* Whether the phrase speaker_np reads at name token i (before b) can be a person named from i
+ * on, told without reading it: the entity that starts there is a person, or, with none, the
+ * word is no acronym or organisation and a name word or a particle (al, ben) follows it, since
+ * a person with no entity is a run of two name words at least (speaker_np.c). Places, bodies
+ * and single capitalised words, most of the names of a text, fail here at once. */
+static inline bool may_start_person(const src_state *st, uint32_t i, uint32_t b)
+{
+    int32_t ent = st->ent_of ? st->ent_of[i] : -1;
+    if (ent >= 0)
+        return st->doc->ents[ent].type == RC_ENT_PER;
+    return !(st->ti[i].bits & (TB_ACRO | SL_ORG)) && i + 1 < b &&
+           (st->ti[i + 1].bits & (TB_NAME | SL_PARTICLE));
+}
+
 /* See speaker.h: names outside quotations that start a source phrase of a person. */
 void speaker_scan_names(src_state *st, uint32_t a, uint32_t b, uint32_t sent)
 {
@@ -413,7 +427,8 @@ void speaker_scan_names(src_state *st, uint32_t a, uint32_t b, uint32_t sent)
         if (i > a && (ti[i - 1].bits & (TB_NAME | SL_PREP | SL_DET | SL_LOC | SL_PARTICLE)))
             continue;
         src_np np;
-        if (!speaker_np(st, i, b, &np) || np.type != RC_ENT_PER || np.na != i) {
+        if (!may_start_person(st, i, b) || !speaker_np(st, i, b, &np) ||
+            np.type != RC_ENT_PER || np.na != i) {
             while (i + 1 < b && (ti[i + 1].bits & TB_NAME))
                 i++;
             continue;
