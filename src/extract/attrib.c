@@ -335,6 +335,8 @@ int attrib_run(src_state *st, const quote_tok *qt)
     if (!ps.sent_attr)
         return RC_ENOMEM;
     size_t act = 0; /* the next token of st->acts to read */
+    const uint32_t *acts = st->acts; /* kept at hand: the readers called below never change it */
+    const size_t nacts = st->nacts;
     for (uint32_t s = 0; s < doc->nsents; s++) {
         ps.sent_attr[s] = doc->nattrs;
         ps.sent = s;
@@ -343,11 +345,11 @@ int attrib_run(src_state *st, const quote_tok *qt)
         ps.sent_first = doc->nattrs;
         ps.citing.n = 0;
         for (uint32_t i = ps.a; i < ps.b;) {
-            while (act < st->nacts && st->acts[act] < i)
+            while (act < nacts && acts[act] < i)
                 act++; /* the tokens between start no cue and report nothing */
-            if (act >= st->nacts || st->acts[act] >= ps.b)
+            if (act >= nacts || acts[act] >= ps.b)
                 break;
-            i = st->acts[act];
+            i = acts[act];
             uint32_t next = i + 1, e;
             int status = RC_OK;
             bool inq = (st->ti[i].bits & TB_INQ) != 0;

@@ -382,7 +382,8 @@ void speaker_remember(src_state *st, const rc_speaker *sp, uint32_t sent, uint32
         while (r) {
             unsigned k = (unsigned)__builtin_clz(r);
             const src_mem *o = &st->mem[(s0 - k) % SRC_MEM];
-            if (o->sp.key == copy.key || strcmp(o->sp.key, copy.key) == 0) {
+            if (o->sp.key == copy.key || /* the first bytes tell most keys apart */
+                (o->sp.key[0] == copy.key[0] && strcmp(o->sp.key, copy.key) == 0)) {
                 copy.role = o->sp.role; /* Mercier named again keeps his role */
                 break;
             }
