@@ -51,6 +51,67 @@ static bool grammar_class(const src_state *st, uint32_t k, const char *cls)
 
 /* A reporting verb at token i (ending at vend) with verb entry v: finds its group, subject,
  * relays and scope, and the quote it introduces or follows. *next receives where to go on. */
+/* The source a verb of learning names after it (l'AFP a appris de sources sécuritaires, a
+ * appris Reuters auprès d'un responsable local): de source(s) X or auprès de X within the next
+ * few words of the clause, the subject's name read before it or not. It goes first in chain c,
+ * the subject relays it; *next moves past it. */
+static int learned_from(pass *ps, uint32_t j, uint32_t b, chain *c, uint32_t *next)
+{
+    src_state *st = ps->st;
+    const rc_token *t = st->doc->toks;
+    for (uint32_t k = j; k < b && k < j + 8; k++) {
+        if (t[k].kind == RC_TOK_PUNCT || t[k].kind == RC_TOK_QUOTE_OPEN || (st->ti[k].bits & SL_QUE))
+            return RC_OK;
+        uint32_t e;
+        const srclex_cue *cue = attrib_cue_at(st, k, b, &e);
+        if (!cue || e >= b)
+            continue;
+        src_np np;
+        if (cue->cls == SC_SOURCE_OF) { /* de source(s) X: the description starts at source */
+            if (!speaker_np(st, e - 1, b, &np))
+                return RC_OK;
+        } else if (cue->cls == SC_TOLD && strncmp(cue->phrase, "auprès", strlen("auprès")) == 0) {
+            if (!speaker_np(st, e, b, &np))
+                return RC_OK;
+        } else {
+            continue;
+        }
+        rc_speaker sp;
+        if (np.pron || attrib_own_outlet(st, e))
+            return RC_OK;
+        int status = speaker_make(st, &np, &sp);
+        if (status)
+            return status < 0 ? status : RC_OK;
+        for (size_t n = 0; n < c->n; n++)
+            if (c->link[n].start == sp.start)
+                return RC_OK; /* a-t-on appris de source militaire: read as the subject already */
+        rc_speaker *subj = &c->link[c->n - 1];
+        if (subj->start < t[k].start && subj->end > t[k].start) {
+            /* a appris Radio Varenko de sources hospitalières: the subject's name was read on
+             * over the cue; it is read again up to it */
+            uint32_t s0 = k;
+            while (s0 > j && t[s0 - 1].start >= subj->start)
+                s0--;
+            src_np sn;
+            rc_speaker ss;
+            if (t[s0].start != subj->start || !speaker_np(st, s0, k, &sn) || sn.pron)
+                return RC_OK;
+            if ((status = speaker_make(st, &sn, &ss)))
+                return status < 0 ? status : RC_OK;
+            *subj = ss;
+        }
+        chain full = {.n = 0, .joint = 0};
+        attrib_chain_add(&full, &sp, false);
+        for (size_t n = 0; n < c->n; n++)
+            attrib_chain_add(&full, &c->link[n], (c->joint >> n) & 1u);
+        *c = full;
+        if (np.b > *next)
+            *next = np.b;
+        return RC_OK;
+    }
+    return RC_OK;
+}
+
 int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
 {
     src_state *st = ps->st;
@@ -345,6 +406,11 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
     }
     if (!c.n)
         return RC_OK;
+    if (verb->cls == SV_LEARN && !inq && c.n < MAXCHAIN) {
+        int status = learned_from(ps, vend, b, &c, next);
+        if (status)
+            return status;
+    }
     if (ps->citing.n && ps->citing_tok < i) { /* Citant X, Y a rapporté: X first */
         chain full = ps->citing;
         for (size_t n = 0; n < c.n; n++)
