@@ -775,28 +775,31 @@ static bool ent_lower_org(ent_run *r, size_t i)
     return ent_shape(r, i, SH_LOWER_ORG, ent_lower_org_q);
 }
 
-/* Whether a token of length len, whose first four bytes are w (little end first), stops
- * ent_skip: a capitalised word (upper), a word shaped like an article name (ent_article_name:
- * four bytes or more, a first a, e or u, its hyphen at byte 2 or 3), or any word after a plural
- * article (after_plural). Computed without a branch: which tokens stop is not predictable. */
-static inline unsigned ent_skip_stop(uint32_t w, uint32_t len, unsigned word, unsigned upper,
+/* Whether a token whose first four bytes are w (little end first) stops ent_skip: a
+ * capitalised word (upper), any word after a plural article (after_plural), or a word that may
+ * be an article name (ent_article_name: a first a, e or u, its hyphen at byte 2 or 3; a shorter
+ * word passing this test stops the scan for nothing, which changes nothing). Computed without a
+ * branch: which tokens stop is not predictable. */
+static inline unsigned ent_skip_stop(uint32_t w, unsigned word, unsigned upper,
                                      unsigned after_plural)
 {
     unsigned c = (w & 0xffu) - 'a'; /* a, e, u: bits 0, 4 and 20 from 'a' */
     unsigned aeu = (c < 32) & (0x100011u >> (c & 31));
     uint32_t x = w ^ 0x2d2d0000u; /* bytes 2 and 3 become 0 where they are a hyphen */
-    unsigned hyphen = ((x & 0x00ff0000u) == 0) | ((x & 0xff000000u) == 0);
-    unsigned article = (len >= 4) & aeu & hyphen;
-    return word & (upper | article | after_plural);
+    unsigned hyphen = ((x & 0x00ff0000u) == 0) | (x < 0x01000000u);
+    return word & (upper | (aeu & hyphen) | after_plural);
 }
 
 /* Whether a token of length len, whose first three bytes are the low bytes of w, is a plural
- * article (ent_plural_article), without a branch. */
+ * article (ent_plural_article), without a branch: the four articles have four slots of a table
+ * of eight under a multiplicative hash (the other slots hold a value no three bytes make). */
 static inline unsigned ent_skip_plural(uint32_t w, uint32_t len)
 {
+    static const uint32_t slots[8] = {
+        UINT32_MAX, ENT_LE3('a', 'u', 'x'), ENT_LE3('d', 'e', 's'), UINT32_MAX,
+        ENT_LE3('l', 'e', 's'), UINT32_MAX, ENT_LE3('c', 'e', 's'), UINT32_MAX};
     uint32_t w3 = w & 0xffffffu;
-    return (len == 3) & ((w3 == ENT_LE3('l', 'e', 's')) | (w3 == ENT_LE3('d', 'e', 's')) |
-                         (w3 == ENT_LE3('a', 'u', 'x')) | (w3 == ENT_LE3('c', 'e', 's')));
+    return (len == 3) & (slots[(uint32_t)(w3 * 0x6a99b44cu) >> 29] == w3);
 }
 
 /* The first token from i on that the main loop must look at: a word that may start a name (a
@@ -820,8 +823,7 @@ static size_t ent_skip(const rc_doc *doc, size_t i, size_t nfast, size_t *sent_s
         memcpy(&w, text + t->start, 4);
         w = ent_le32(w);
         ss = f & RC_TF_SENTSTART ? i : ss;
-        unsigned stop = ent_skip_stop(w, len, t->kind == RC_TOK_WORD, f & RC_TF_UPPER,
-                                      after_plural);
+        unsigned stop = ent_skip_stop(w, t->kind == RC_TOK_WORD, f & RC_TF_UPPER, after_plural);
         after_plural = ent_skip_plural(w, len);
         if (stop)
             break;
@@ -833,8 +835,7 @@ static size_t ent_skip(const rc_doc *doc, size_t i, size_t nfast, size_t *sent_s
         for (uint32_t k = 0; k < 4 && t->start + k < doc->len; k++)
             w |= (uint32_t)text[t->start + k] << (8 * k);
         ss = f & RC_TF_SENTSTART ? i : ss;
-        unsigned stop = ent_skip_stop(w, len, t->kind == RC_TOK_WORD, f & RC_TF_UPPER,
-                                      after_plural);
+        unsigned stop = ent_skip_stop(w, t->kind == RC_TOK_WORD, f & RC_TF_UPPER, after_plural);
         after_plural = ent_skip_plural(w, len);
         if (stop)
             break;
