@@ -1079,27 +1079,11 @@ static void ent_json_num(rc_json *j, ent_jrep *tab, double v)
     ent_json_kept(j, tab, id, from);
 }
 
-/* Writes a string of the array kept in the arena (a key, a canon: the mentions of one entity
- * share the pointer after rc_entlink), or its bytes again (ent_json_again, keyed by the
- * pointer). */
-static void ent_json_shared(rc_json *j, ent_jrep *tab, const char *s)
-{
-    uint64_t id = (uint64_t)(uintptr_t)s;
-    if (ent_json_again(j, tab, id))
-        return;
-    size_t from = j->out->len;
-    rc_json_strz(j, s);
-    ent_json_kept(j, tab, id, from);
-}
-
 void rc_write_entities(rc_json *j, const rc_doc *doc, unsigned flags)
 {
-    /* the type's value as JSON, quotes included */
-    static const char *const types[] = {"\"PER\"", "\"ORG\"", "\"LOC\"", "\"MISC\""};
-    ent_jrep nums[ENT_JREP], keys[ENT_JREP], canons[ENT_JREP];
+    static const char *const types[] = {"PER", "ORG", "LOC", "MISC"};
+    ent_jrep nums[ENT_JREP];
     memset(nums, 0, sizeof nums);
-    memset(keys, 0, sizeof keys);
-    memset(canons, 0, sizeof canons);
     rc_json_arr(j);
     for (size_t i = 0; i < doc->nents; i++) {
         const rc_entity *e = &doc->ents[i];
@@ -1113,12 +1097,11 @@ void rc_write_entities(rc_json *j, const rc_doc *doc, unsigned flags)
         rc_json_key(j, "end");
         rc_json_int(j, e->end);
         rc_json_key(j, "type");
-        const char *ty = types[e->type < 4 ? e->type : RC_ENT_MISC];
-        rc_json_raw(j, ty, strlen(ty));
+        rc_json_strz(j, e->type < 4 ? types[e->type] : "MISC");
         rc_json_key(j, "key");
-        ent_json_shared(j, keys, e->key);
+        rc_json_strz(j, e->key);
         rc_json_key(j, "canon");
-        ent_json_shared(j, canons, e->canon);
+        rc_json_strz(j, e->canon);
         if (!isnan(e->lat)) {
             rc_json_key(j, "lat");
             ent_json_num(j, nums, e->lat);
