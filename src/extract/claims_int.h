@@ -20,16 +20,22 @@
 #define CL_MAXPARTS 8
 #define CL_EXPLAIN 640
 
-/* What the stage has found of one sentence, on first use: its tokens, and the first modality
- * cue of each class in one scan (among all cues, and among those marked near), which the claims
- * of the sentence and of its neighbours then read for whichever classes they want. */
+/* What the stage has found of one sentence, on first use: its tokens, and whether it has been
+ * scanned for modality cues (the cues themselves are in the sentence's cl_scan). Kept small:
+ * the array of them is cleared for every document, although few sentences are read. */
 typedef struct cl_sent {
-    uint32_t t0, t1;                /* its tokens [t0, t1) */
-    uint8_t known;                  /* t0, t1 are set */
-    uint8_t scanned;                /* the cues below are set */
+    uint32_t t0, t1;  /* its tokens [t0, t1) */
+    uint8_t known;    /* t0, t1 are set */
+    uint8_t scanned;  /* its cl_scan is set */
+} cl_sent;
+
+/* The first modality cue of each class in one sentence, found in one scan (among all cues, and
+ * among those marked near), which the claims of the sentence and of its neighbours then read
+ * for whichever classes they want. Cleared when the sentence is scanned. */
+typedef struct cl_scan {
     uint8_t cnt[2][CL_M_DENY + 1];  /* [near][class]: the cue's number of tokens */
     uint32_t cue[2][CL_M_DENY + 1]; /* [near][class]: the cue's first token + 1, 0 for none */
-} cl_sent;
+} cl_scan;
 
 /* What the lexicons say of one token, found on first use: its own entry (maybe only a prefix of
  * phrases) and its lemma's; NULL when not looked up yet. */
@@ -59,9 +65,12 @@ typedef struct cl_doc {
     cl_word *words;   /* one per token, in the document's arena, cleared by blocks */
     uint8_t *cleared; /* one per block of words: it has been cleared */
     cl_sent *sents;   /* one per sentence, zeroed */
+    cl_scan *scans;   /* one per sentence, each cleared when its sentence is scanned */
     uint32_t *numt;   /* per number: its first token + 1 and its end token + 1, 0 unknown */
     cl_numgap *gap;   /* the last stretch cl_num_tok found; lo == hi when none is kept */
     bool nums_ordered; /* the numbers' ends never decrease (then the stretches hold) */
+    bool sents_ordered; /* the sentences' ends never decrease (then cl_sentence walks) */
+    size_t sent_hint;   /* where cl_sentence's walk starts: its last answer before clamping */
 } cl_doc;
 
 /* The record of token i (i < doc->ntoks), its block cleared on first use. */

@@ -91,9 +91,11 @@ static int cl_cues(const cl_doc *d, size_t a, size_t b, unsigned want, int near_
 static void cl_sent_scan(const cl_doc *d, size_t s)
 {
     cl_sent *st = &d->sents[s];
+    cl_scan *sc = &d->scans[s];
     size_t a, b;
     cl_sent_toks(d, s, &a, &b);
     st->scanned = 1;
+    memset(sc, 0, sizeof *sc);
     /* most sentences hold no cue of the classes asked for: only the matches that may end where
      * one may end (cl_cue_end_from) are tried first */
     size_t maxw = d->t->maxwords > 1 ? (size_t)d->t->maxwords : 1;
@@ -117,10 +119,10 @@ static void cl_sent_scan(const cl_doc *d, size_t s)
             continue;
         int m = e->mod;
         if (m > CL_M_NONE && m <= CL_M_DENY && !(e->mflags & CL_MF_FIGURE)) {
-            if (!st->cue[0][m])
-                st->cue[0][m] = (uint32_t)i + 1, st->cnt[0][m] = (uint8_t)nt;
-            if ((e->mflags & CL_MF_NEAR) && !st->cue[1][m])
-                st->cue[1][m] = (uint32_t)i + 1, st->cnt[1][m] = (uint8_t)nt;
+            if (!sc->cue[0][m])
+                sc->cue[0][m] = (uint32_t)i + 1, sc->cnt[0][m] = (uint8_t)nt;
+            if ((e->mflags & CL_MF_NEAR) && !sc->cue[1][m])
+                sc->cue[1][m] = (uint32_t)i + 1, sc->cnt[1][m] = (uint8_t)nt;
         }
         if (nt > 1)
             i += nt - 1;
@@ -133,9 +135,9 @@ static int cl_sent_cues(cl_doc *d, size_t sent, unsigned want, int near_only, si
                         size_t *cnt)
 {
     assert(!(want & ~CL_DOUBT));
-    cl_sent *st = &d->sents[sent];
-    if (!st->scanned)
+    if (!d->sents[sent].scanned)
         cl_sent_scan(d, sent);
+    const cl_scan *st = &d->scans[sent];
     near_only = near_only != 0;
     for (int m = CL_M_DENY; m > CL_M_NONE; m--)
         if ((want & (1u << m)) && st->cue[near_only][m]) {
