@@ -27,6 +27,7 @@ typedef struct cl_sent {
     uint32_t t0, t1;  /* its tokens [t0, t1) */
     uint8_t known;    /* t0, t1 are set */
     uint8_t scanned;  /* its cl_scan is set */
+    uint8_t figure;   /* 0 not asked, 1 it holds no figure, 2 it holds one (cl_sent_has_figure) */
 } cl_sent;
 
 /* The first modality cue of each class in one sentence, found in one scan (among all cues, and
@@ -71,6 +72,7 @@ typedef struct cl_doc {
     bool nums_ordered; /* the numbers' ends never decrease (then the stretches hold) */
     bool sents_ordered; /* the sentences' ends never decrease (then cl_sentence walks) */
     size_t sent_hint;   /* where cl_sentence's walk starts: its last answer before clamping */
+    size_t qc_tok, qc_ans; /* the last token asked of cl_quote_close + 1 (0 none), its answer */
 } cl_doc;
 
 /* The record of token i (i < doc->ntoks), its block cleared on first use. */

@@ -166,19 +166,28 @@ static int cl_names_source(const rc_doc *doc, const cl_fig *f, size_t a, size_t 
     return 0;
 }
 
-/* Whether sentence s holds a count or a share (a figure a dispute there may be about). */
-static int cl_sent_has_figure(const rc_doc *doc, size_t s)
+/* Whether sentence s holds a count or a share (a figure a dispute there may be about): a
+ * number other than an ordinal starts in it. Kept per sentence: the claims around it ask too. */
+static int cl_sent_has_figure(const cl_doc *d, size_t s)
 {
+    cl_sent *st = &d->sents[s];
+    if (st->figure)
+        return st->figure - 1;
+    const rc_doc *doc = d->doc;
     const rc_span *sp = &doc->sents[s];
+    int has = 0;
     /* the first number that starts in the sentence */
     for (size_t i = RC_FIRST_STARTING(rc_number, doc->nums, doc->nnums, sp->start); i < doc->nnums; i++) {
         const rc_number *n = &doc->nums[i];
         if (n->start >= sp->end)
             break;
-        if (n->start >= sp->start && n->kind != RC_NUM_ORDINAL)
-            return 1;
+        if (n->start >= sp->start && n->kind != RC_NUM_ORDINAL) {
+            has = 1;
+            break;
+        }
     }
-    return 0;
+    st->figure = (uint8_t)(has + 1);
+    return has;
 }
 
 /* Whether token k, a word marked "only" in claim_words.tsv (que, qu'), makes a restriction
@@ -263,7 +272,7 @@ void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
         /* a hedge before covers a figure without a source of its own, or one a sentence
          * without figures announces (des informations non vérifiées font état d'atrocités.
          * Selon des activistes, ...); a hedge on the sentence's own figures stays there */
-        unsigned want = s < (long)f->sent && (!f->c.nsources || !cl_sent_has_figure(doc, (size_t)s))
+        unsigned want = s < (long)f->sent && (!f->c.nsources || !cl_sent_has_figure(d, (size_t)s))
                             ? 1u << CL_M_HEDGE
                             : 0u;
         if (s > (long)f->sent) {
@@ -272,7 +281,7 @@ void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
             const cl_entry *e = a < b ? cl_word_at(d, a) : NULL;
             int back = e && (e->wflags & CL_W_BACK);
             /* a later sentence with a figure of its own doubts that one, unless it refers back */
-            int own = cl_sent_has_figure(doc, (size_t)s);
+            int own = cl_sent_has_figure(d, (size_t)s);
             /* a new paragraph (a live blog's next entry) doubts only what it names */
             int para = a < b && (doc->toks[a].flags & RC_TF_PARAGRAPH);
             if (back || (f->c.nsources && !own &&

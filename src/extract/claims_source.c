@@ -200,7 +200,7 @@ static int cl_name_fits(const cl_doc *d, const cl_fig *f, size_t na, size_t nb)
     return !(k == f->nt0 && nb < f->nt0 && k > nb) && doc->ntoks;
 }
 
-static size_t cl_quote_close(const rc_doc *doc, size_t i);
+static size_t cl_quote_close_kept(cl_doc *d, size_t i);
 
 /* The source of a figure when no attribution covers it: the report cue of the sentence nearest
  * the figure, and the name it introduces. Returns 1 with a speaker in *sp, or with the
@@ -262,7 +262,7 @@ static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_spe
          * précise que): the speaker it resolved, not the pronoun */
         uint32_t coff = doc->toks[best].start;
         if (quoted < 0 && doc->nattrs)
-            quoted = cl_quote_close(doc, f->nt0) != SIZE_MAX;
+            quoted = cl_quote_close_kept(d, f->nt0) != SIZE_MAX;
         for (size_t ai = 0; quoted > 0 && ai < doc->nattrs; ai++) {
             const rc_attribution *a = &doc->attrs[ai];
             if (a->start <= coff && coff < a->end && a->nchain && coff > f->c.end) {
@@ -326,6 +326,16 @@ static size_t cl_quote_close(const rc_doc *doc, size_t i)
             return k;
     }
     return SIZE_MAX;
+}
+
+/* cl_quote_close of token i, the last answer kept: the sources of a figure ask it twice. */
+static size_t cl_quote_close_kept(cl_doc *d, size_t i)
+{
+    if (d->qc_tok != i + 1) {
+        d->qc_ans = cl_quote_close(d->doc, i);
+        d->qc_tok = i + 1;
+    }
+    return d->qc_ans;
 }
 
 /* The attribution of sentence s that attributes the sentence before it: s opens on a word that
@@ -400,7 +410,7 @@ int cl_sources(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int *denied)
     rc_speaker sp;
     const rc_attribution *att;
     int r = cl_source_fallback(d, f, s0, s1, &sp, &att);
-    size_t qc = r ? SIZE_MAX : cl_quote_close(doc, f->nt0);
+    size_t qc = r ? SIZE_MAX : cl_quote_close_kept(d, f->nt0);
     if (qc != SIZE_MAX && qc + 1 < doc->ntoks) {
         /* « ... 82 civils ... », a-t-il poursuivi: the cue after a quote that runs on */
         size_t a = qc + 1, b;
