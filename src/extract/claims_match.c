@@ -328,6 +328,21 @@ static bool cl_join_open(const cl_doc *d, size_t i, const cl_entry *a, const cl_
     return cl_join_may(d->t, a, b, space);
 }
 
+/* The entry whose key is cur's followed without a space by the folded token j (a clitic:
+ * a-t-il), or NULL. */
+static const cl_entry *cl_join_text(const cl_doc *d, const cl_entry *cur, size_t j)
+{
+    const rc_token *tk = &d->doc->toks[j];
+    char key[RC_LEX_MAXKEY];
+    size_t kl = cur->klen;
+    if (kl > sizeof key)
+        return NULL;
+    memcpy(key, cur->key, kl);
+    size_t room = sizeof key - kl;
+    size_t fl = rc_fold(d->doc->text + tk->start, tk->end - tk->start, key + kl, room);
+    return fl <= room ? cl_lookup(d->t, key, kl + fl) : NULL;
+}
+
 /* The longest entry starting at token i and ending before lim (cl_match without the cache). */
 static const cl_entry *cl_match_at(const cl_doc *d, size_t i, size_t lim, size_t *nt)
 {
@@ -341,34 +356,27 @@ static const cl_entry *cl_match_at(const cl_doc *d, size_t i, size_t lim, size_t
         if (w->surf->cont && d->t->maxwords > 1 && i + 1 < lim && cl_is_word(doc, i + 1) &&
             (doc->toks[i + 1].kind == RC_TOK_CLITIC || cl_word_info(d, i + 1)->surf != &cl_none) &&
             cl_join_open(d, i, w->surf, cl_word_info(d, i + 1)->surf)) {
-            /* a phrase: only when the next word is in some key too */
-            char key[RC_LEX_MAXKEY];
-            size_t kl = 0;
-            for (size_t j = i; j < lim && j < i + (size_t)d->t->maxwords; j++) {
-                if (!cl_is_word(doc, j) || (j > i && doc->toks[j].kind != RC_TOK_CLITIC &&
-                                            cl_word_info(d, j)->surf == &cl_none))
+            /* a phrase: only when the next word is in some key too. The key so far is always
+             * an entry of the table (cur): a word with an entry of its own extends it through
+             * the pair map after a space or an apostrophe, else (a clitic, an elided word
+             * written without one) by its folded text */
+            const cl_entry *cur = w->surf;
+            for (size_t j = i + 1; j < lim && j < i + (size_t)d->t->maxwords; j++) {
+                if (!cl_is_word(doc, j))
                     break;
-                const rc_token *tk = &doc->toks[j];
-                if (j > i && doc->toks[j - 1].kind != RC_TOK_ELISION &&
-                    tk->kind != RC_TOK_CLITIC) {
-                    if (kl + 1 >= sizeof key)
-                        break;
-                    key[kl++] = ' ';
-                }
-                size_t fl, room = sizeof key - kl;
-                const char *f = room >= 2 * RC_WORD_MAXLEN + 4 ? rc_word_folded(doc, j, &fl) : NULL;
-                if (f) /* folded once per word; with this much room rc_fold would not fail */
-                    memcpy(key + kl, f, fl);
+                const cl_entry *e;
+                const cl_entry *we = cl_word_info(d, j)->surf;
+                int clitic = doc->toks[j].kind == RC_TOK_CLITIC;
+                int space = !clitic && doc->toks[j - 1].kind != RC_TOK_ELISION;
+                if (!clitic && we == &cl_none)
+                    break;
+                if (!clitic && (space || (cur->klen && cur->key[cur->klen - 1] == '\'')))
+                    e = cl_joined(d->t, cur, we, space);
                 else
-                    fl = rc_fold(doc->text + tk->start, tk->end - tk->start, key + kl, room);
-                if (fl > room)
-                    break;
-                kl += fl;
-                if (j == i)
-                    continue;
-                const cl_entry *e = cl_lookup(d->t, key, kl);
+                    e = cl_join_text(d, cur, j);
                 if (!e)
                     break;
+                cur = e;
                 if (!e->prefix) {
                     best = e;
                     *nt = j - i + 1;
