@@ -28,6 +28,7 @@ typedef struct cl_sent {
     uint8_t known;    /* t0, t1 are set */
     uint8_t scanned;  /* its cl_scan is set */
     uint8_t figure;   /* 0 not asked, 1 it holds no figure, 2 it holds one (cl_sent_has_figure) */
+    uint8_t report;   /* 0 not asked, 1 no report or denial cue may end in it, 2 one may */
 } cl_sent;
 
 /* The first modality cue of each class in one sentence, found in one scan (among all cues, and

@@ -294,20 +294,24 @@ size_t cl_cue_end_from(const cl_doc *d, size_t a, size_t b, unsigned mods)
     const rc_doc *doc = d->doc;
     const rc_token *tk = doc->toks;
     const uint32_t *wids = doc->wids;
+    const rc_word *words = doc->words;
     if (!mods)
         return a < b ? b : a;
-    for (; a < b; a++) {
-        unsigned k = tk[a].kind;
+    unsigned pk = a > 0 && a < b ? tk[a - 1].kind : RC_TOK_WORD; /* the kind of token a - 1 */
+    for (unsigned k; a < b; a++, pk = k) {
+        k = tk[a].kind;
         if (k == RC_TOK_CLITIC)
             return a; /* a phrase takes it on without a space */
         if (k != RC_TOK_WORD && k != RC_TOK_ELISION)
             continue;
-        if (a > 0 && tk[a - 1].kind == RC_TOK_ELISION && !cl_elision_apos(doc, a - 1))
+        if (pk == RC_TOK_ELISION && !cl_elision_apos(doc, a - 1))
             return a; /* an apostrophe the keys do not write: no word boundary to rely on */
         uint32_t id = wids ? wids[a] : UINT32_MAX;
-        unsigned ends = id != UINT32_MAX && (doc->words[id].have >> RC_WM_CL_ENDS & 1u)
-                            ? (unsigned)doc->words[id].memo[RC_WM_CL_ENDS]
-                            : cl_word_ends(d, a);
+        unsigned ends;
+        if (id != UINT32_MAX && (words[id].have >> RC_WM_CL_ENDS & 1u))
+            ends = (unsigned)words[id].memo[RC_WM_CL_ENDS];
+        else
+            ends = cl_word_ends(d, a);
         if (ends & mods)
             return a;
     }

@@ -212,9 +212,19 @@ static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_spe
     int quoted = -1; /* whether the figure is quoted, asked once a cue is found */
     rc_doc *doc = d->doc;
     size_t cues[8], cnts[8], ncues = 0;
-    /* a clitic or the end of a report or denial cue must be there */
-    if (cl_cue_end_from(d, s0, s1, 1u << CL_M_REPORT | 1u << CL_M_DENY) == s1)
+    /* a clitic or the end of a report or denial cue must be there; over the whole sentence,
+     * the answer is kept for its other figures */
+    cl_sent *st = &d->sents[f->sent];
+    bool whole = st->known && s0 == st->t0 && s1 == st->t1;
+    if (whole && st->report == 1)
         return 0;
+    if (!whole || !st->report) {
+        bool none = cl_cue_end_from(d, s0, s1, 1u << CL_M_REPORT | 1u << CL_M_DENY) == s1;
+        if (whole)
+            st->report = none ? 1 : 2;
+        if (none)
+            return 0;
+    }
     for (size_t i = s0; i < s1 && ncues < 8; i++) {
         size_t nt;
         if (doc->toks[i].kind == RC_TOK_CLITIC && i > s0 && doc->toks[i - 1].kind == RC_TOK_WORD) {
