@@ -296,15 +296,18 @@ int cl_name_after(const cl_doc *d, size_t a, size_t b, size_t *na, size_t *nb);
 /* Sources and whether they deny the figure (a cue démentir, nier). */
 int cl_sources(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int *denied);
 
-/* Whether a source's own words say it is unsure (des informations non vérifiées, des rumeurs
- * non confirmées): such a phrase names nobody who vouches for the figure. near: a token near
- * the source's words (the figure's), where their search starts. */
-int cl_source_hedged(const cl_doc *d, const rc_speaker *sp, size_t near);
+/* What a source's own words say of it (cl_source_voice). */
+enum cl_voice {
+    CL_VOICE_NONE,   /* a source that vouches for the figure */
+    CL_VOICE_HEDGED, /* it says it is unsure (des informations non vérifiées, des rumeurs non
+                      * confirmées): such a phrase names nobody who vouches for the figure */
+    CL_VOICE_OWN     /* the outlet itself (selon nos informations, d'après notre rédaction): its
+                      * name or the two words before it hold a phrase marked own */
+};
 
-/* Whether a source is the outlet itself (selon nos informations, d'après notre rédaction): its
- * name or the two words before it hold a phrase marked own; the figure is the text's own. near:
- * as for cl_source_hedged. */
-int cl_source_own(const cl_doc *d, const rc_speaker *sp, size_t near);
+/* Whether a source is hedged or the outlet's own voice (hedged first). near: a token near the
+ * source's words (the figure's), where their search starts. */
+int cl_source_voice(const cl_doc *d, const rc_speaker *sp, size_t near);
 
 /* --- claims_modality.c --- */
 

@@ -460,36 +460,27 @@ int cl_sources(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int *denied)
     return RC_OK;
 }
 
-/* Whether a source's own words say it is unsure (des informations non vérifiées, des rumeurs
- * non confirmées): such a phrase names nobody who vouches for the figure. */
-int cl_source_hedged(const cl_doc *d, const rc_speaker *sp, size_t near)
+/* See claims_int.h: the tokens of the source's words are placed once for both questions. */
+int cl_source_voice(const cl_doc *d, const rc_speaker *sp, size_t near)
 {
     const rc_doc *doc = d->doc;
     if (sp->end <= sp->start)
-        return 0;
+        return CL_VOICE_NONE;
     size_t a = cl_tok_near(doc, near, sp->start), b = cl_tok_near(doc, a, sp->end);
+    /* des informations non vérifiées, des rumeurs non confirmées: a doubt, nobody vouches */
     for (size_t i = a; i < b && i < doc->ntoks; i++) {
         size_t nt;
         const cl_entry *e = cl_match(d, i, b, &nt);
         if (e && e->mod == CL_M_HEDGE)
-            return 1;
+            return CL_VOICE_HEDGED;
     }
-    return 0;
-}
-
-/* Whether a source is the outlet itself (selon nos informations, d'après notre rédaction): its
- * name or the two words before it hold a phrase marked own; the figure is the text's own. */
-int cl_source_own(const cl_doc *d, const rc_speaker *sp, size_t near)
-{
-    const rc_doc *doc = d->doc;
-    if (sp->end <= sp->start)
-        return 0;
-    size_t a = cl_tok_near(doc, near, sp->start), b = cl_tok_near(doc, a, sp->end);
+    /* selon nos informations, d'après notre rédaction: a phrase marked own in the name or in
+     * the two words before it */
     for (size_t i = a >= 2 ? a - 2 : 0; i < b && i < doc->ntoks; i++) {
         size_t nt;
         const cl_entry *e = cl_match(d, i, b, &nt);
         if (e && (e->mflags & CL_MF_OWN) && i + nt > a)
-            return 1;
+            return CL_VOICE_OWN;
     }
-    return 0;
+    return CL_VOICE_NONE;
 }
