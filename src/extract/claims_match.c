@@ -369,15 +369,18 @@ static const cl_entry *cl_match_at(const cl_doc *d, size_t i, size_t lim, size_t
                 if (!cl_is_word(doc, j))
                     break;
                 const cl_entry *e;
-                const cl_entry *we = cl_word_info(d, j)->surf;
-                int clitic = doc->toks[j].kind == RC_TOK_CLITIC;
-                int space = !clitic && doc->toks[j - 1].kind != RC_TOK_ELISION;
-                if (!clitic && we == &cl_none)
-                    break;
-                if (!clitic && (space || (cur->klen && cur->key[cur->klen - 1] == '\'')))
-                    e = cl_joined(d->t, cur, we, space);
-                else
+                if (doc->toks[j].kind == RC_TOK_CLITIC) {
                     e = cl_join_text(d, cur, j);
+                } else {
+                    const cl_entry *we = cl_word_info(d, j)->surf;
+                    int space = doc->toks[j - 1].kind != RC_TOK_ELISION;
+                    if (we == &cl_none)
+                        break;
+                    if (space || (cur->klen && cur->key[cur->klen - 1] == '\''))
+                        e = cl_joined(d->t, cur, we, space);
+                    else
+                        e = cl_join_text(d, cur, j);
+                }
                 if (!e)
                     break;
                 cur = e;
