@@ -378,6 +378,14 @@ void rc_json_bool(rc_json *j, bool v)
 
 void rc_json_null(rc_json *j)
 {
+    if (j->omit_null && j->after_key && j->depth >= 3 && !j->out->err) {
+        /* the key just written goes: the output and the comma state are as before it */
+        j->out->len = j->key_at;
+        j->out->data[j->out->len] = '\0';
+        j->need_comma[j->depth] = j->key_comma;
+        j->after_key = false;
+        return;
+    }
     json_sep(j);
     rc_buf_puts(j->out, "null");
 }
