@@ -52,6 +52,7 @@ typedef struct words_thread {
     words_slot *slots;
     size_t mask;     /* slots - 1, a power of two minus one */
     rc_word *recs;
+    uint8_t *bits; /* rc_word_bit's byte of each record */
     size_t nrecs, caprecs;
     char *pool;
     size_t used, cappool;
@@ -118,6 +119,7 @@ static void words_thread_destroy(rc_pt_link *l)
         return;
     free(t->slots);
     free(t->recs);
+    free(t->bits);
     free(t->pool);
     free(t->sslots);
     free(t->strs);
@@ -180,6 +182,10 @@ static int words_room(words_thread *t)
         if (!r)
             return -1;
         t->recs = r;
+        uint8_t *b = realloc(t->bits, cap);
+        if (!b)
+            return -1; /* recs is larger but caprecs unchanged: the next call grows both */
+        t->bits = b;
         t->caprecs = cap;
     }
     if (t->slots && (t->nrecs + 1) * 2 <= t->mask + 1)
@@ -247,6 +253,7 @@ static uint32_t words_find(words_thread *t, const char *s, size_t n, const uint6
         return UINT32_MAX;
     rc_word *w = &t->recs[t->nrecs];
     memset(w, 0, sizeof *w);
+    t->bits[t->nrecs] = 0;
     w->off = off;
     w->len = (uint32_t)n;
     w->foff = foff;
@@ -282,6 +289,7 @@ int rc_words_begin(rc_doc *doc)
     doc->wids = NULL;
     doc->words = NULL;
     doc->wpool = NULL;
+    doc->wbits = NULL;
     words_shared *sh = rc_ctx_derived(doc->ctx, RC_SLOT_WORDS, words_shared_make, words_shared_free);
     words_thread *t = sh ? words_thread_get(sh) : NULL;
     if (!t)
@@ -328,6 +336,7 @@ int rc_words_begin(rc_doc *doc)
     doc->wids = wids;
     doc->words = t->recs;
     doc->wpool = t->pool;
+    doc->wbits = t->bits;
     return RC_OK;
 }
 
@@ -336,6 +345,7 @@ void rc_words_end(rc_doc *doc)
     doc->wids = NULL;
     doc->words = NULL;
     doc->wpool = NULL;
+    doc->wbits = NULL;
 }
 
 const char *rc_word_folded(const rc_doc *doc, size_t i, size_t *len)

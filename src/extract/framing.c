@@ -249,14 +249,22 @@ static const frame_key *frame_first(const frame_table *t, const rc_doc *doc, siz
     return k;
 }
 
-/* The key of token i as frame_first finds it, read inline from the word's record when its
- * answer is kept there: most tokens start no key, and this read rules them out with no call. */
+/* The key of token i as frame_first finds it. Most tokens start no key: the word's quick bit
+ * (RC_WB_NOFRAME, one byte in a dense array) rules them out with no read of its record; the
+ * others read the answer kept in their record inline. */
 static inline const frame_key *frame_first_fast(const frame_table *t, const rc_doc *doc, size_t i)
 {
     uint32_t id = doc->wids ? doc->wids[i] : UINT32_MAX;
-    if (id != UINT32_MAX && (doc->words[id].have >> RC_WM_FRAME & 1u))
-        return (const frame_key *)(uintptr_t)doc->words[id].memo[RC_WM_FRAME];
-    return frame_first(t, doc, i);
+    if (id != UINT32_MAX) {
+        if (doc->wbits[id] & RC_WB_NOFRAME)
+            return NULL;
+        if (doc->words[id].have >> RC_WM_FRAME & 1u)
+            return (const frame_key *)(uintptr_t)doc->words[id].memo[RC_WM_FRAME];
+    }
+    const frame_key *k = frame_first(t, doc, i);
+    if (!k)
+        rc_word_bit_set(doc, i, RC_WB_NOFRAME);
+    return k;
 }
 
 /* The longest key starting at token i, whose first token's key k (frame_first) is a prefix of
