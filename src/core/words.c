@@ -92,15 +92,20 @@ static inline void words_key(const char *s, size_t n, const char *end, uint64_t 
 }
 
 /* The hash of the word s[0..n) of key k: from the key alone when it holds the whole word, else
- * the lexicons' hash of its bytes. */
+ * the lexicons' hash of its bytes. Never UINT32_MAX, which marks the tokens with no record while
+ * rc_words_begin keeps hashes in wids. */
 static inline uint32_t words_hash(const char *s, size_t n, const uint64_t k[2])
 {
-    if (n > WORDS_KEYLEN)
-        return rc_lex_hash(s, n);
-    uint64_t h = (k[0] ^ (uint64_t)n * 0xbf58476d1ce4e5b9ull) * 0x9e3779b97f4a7c15ull;
-    h ^= h >> 29;
-    h = (h ^ k[1]) * 0x94d049bb133111ebull;
-    return (uint32_t)(h >> 32);
+    uint32_t h32;
+    if (n > WORDS_KEYLEN) {
+        h32 = rc_lex_hash(s, n);
+    } else {
+        uint64_t h = (k[0] ^ (uint64_t)n * 0xbf58476d1ce4e5b9ull) * 0x9e3779b97f4a7c15ull;
+        h ^= h >> 29;
+        h = (h ^ k[1]) * 0x94d049bb133111ebull;
+        h32 = (uint32_t)(h >> 32);
+    }
+    return h32 - (h32 == UINT32_MAX);
 }
 
 /* The tag of a slot: the hash with the word's length (at most RC_WORD_MAXLEN) in its low bits. */
@@ -322,13 +327,11 @@ int rc_words_begin(rc_doc *doc)
             words_prefetch(&t->slots[wids[i] & t->mask]);
     }
     for (size_t i = 0; i < doc->ntoks; i++) {
+        if (wids[i] == UINT32_MAX) /* no record wanted (words_hash never gives this) */
+            continue;
         const rc_token *tk = &doc->toks[i];
         const char *s = doc->text + tk->start;
         size_t n = tk->end - tk->start;
-        if (!words_wanted(tk)) {
-            wids[i] = UINT32_MAX;
-            continue;
-        }
         words_key(s, n, end, k);
         wids[i] = words_find(t, s, n, k, wids[i]);
     }
