@@ -362,8 +362,9 @@ int rc_parse_paths(const rc_ctx *ctx, char *const *paths, size_t npaths, const r
 #define RC_JSON_KEYS 0x4
 /* leave out what a reader cuts again from doc.text by its offsets: the "text" of numbers, times,
  * entities, quotes and claims, and a claim's "sentence", written as "sentence_index" (its place
- * in doc.sentence_spans) instead. Not the contract's shape: the compact form a store keeps
- * (about a fifth fewer bytes), which rc_doc_from_json reads as the full one. */
+ * in doc.sentence_spans) instead; and the members that are null in the objects inside the
+ * stages' arrays. Not the contract's shape: the compact form a store keeps (about a quarter
+ * fewer bytes), which rc_doc_from_json reads as the full one. */
 #define RC_JSON_COMPACT 0x8
 
 int rc_doc_write_json(const rc_doc *doc, unsigned flags, rc_write_fn fn, void *ud);

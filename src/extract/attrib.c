@@ -94,7 +94,9 @@ static int on_according(pass *ps, uint32_t i, uint32_t e, const srclex_cue *cue,
     rc_doc *doc = st->doc;
     uint32_t a = ps->a, b = ps->b;
     *next = e;
-    chain c = {.n = 0, .joint = 0};
+    chain c; /* only the first c.n links are ever read: the rest is left as it is */
+    c.n = 0;
+    c.joint = 0;
     src_np np;
     rc_speaker sp;
     uint32_t end = e;
@@ -224,7 +226,9 @@ static int quote_fallback(pass *ps, size_t q)
     int status = speaker_make(st, &np, &sp);
     if (status)
         return status < 0 ? status : RC_OK;
-    chain c = {.n = 0, .joint = 0};
+    chain c; /* only the first c.n links are ever read */
+    c.n = 0;
+    c.joint = 0;
     attrib_chain_add(&c, &sp, false);
     uint32_t sa, sb;
     attrib_quote_scope(ps, q, &sa, &sb);
@@ -331,6 +335,8 @@ int attrib_run(src_state *st, const quote_tok *qt)
     if (!ps.sent_attr)
         return RC_ENOMEM;
     size_t act = 0; /* the next token of st->acts to read */
+    const uint32_t *acts = st->acts; /* kept at hand: the readers called below never change it */
+    const size_t nacts = st->nacts;
     for (uint32_t s = 0; s < doc->nsents; s++) {
         ps.sent_attr[s] = doc->nattrs;
         ps.sent = s;
@@ -339,11 +345,11 @@ int attrib_run(src_state *st, const quote_tok *qt)
         ps.sent_first = doc->nattrs;
         ps.citing.n = 0;
         for (uint32_t i = ps.a; i < ps.b;) {
-            while (act < st->nacts && st->acts[act] < i)
+            while (act < nacts && acts[act] < i)
                 act++; /* the tokens between start no cue and report nothing */
-            if (act >= st->nacts || st->acts[act] >= ps.b)
+            if (act >= nacts || acts[act] >= ps.b)
                 break;
-            i = st->acts[act];
+            i = acts[act];
             uint32_t next = i + 1, e;
             int status = RC_OK;
             bool inq = (st->ti[i].bits & TB_INQ) != 0;
@@ -410,7 +416,8 @@ int attrib_run(src_state *st, const quote_tok *qt)
                 return status;
             ps.qnext++;
         }
-        speaker_scan_names(st, ps.a, ps.b, s);
+        if (speaker_has_name(st, ps.a, ps.b)) /* most sentences name nobody */
+            speaker_scan_names(st, ps.a, ps.b, s);
     }
     quote_echo(&ps);
     /* attributions are made mostly in text order: sorted only when some are out of it (an

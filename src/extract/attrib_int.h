@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "extract/attrib.h"
+#include "core/words.h"
 
 #define MAXCHAIN 8
 #define CUE_WINDOW 8 /* tokens between a verb and the de source / à l'AFP it takes */
@@ -52,12 +53,31 @@ uint32_t attrib_phrase_aside(const src_state *st, uint32_t i, uint32_t lim);
 const srclex_cue *attrib_cue_match(const src_state *st, uint32_t i, uint32_t lim,
                                    uint32_t *end /* OUT */);
 
-/* The longest cue phrase at token i, or NULL; most tokens start none, which one bit tells. */
+/* The longest cue phrase at token i, or NULL; most tokens start none, which one bit tells.
+ * Most of the others are a word that is no cue alone (de, à, d') before a word that goes on with
+ * none of its phrases: told here from the next word's folded form in the thread's word table,
+ * as attrib_cue_match's quick test would (a word that may stand for an aside inside a phrase,
+ * an adverb, a preposition or a comma, is left to it). */
 static inline const srclex_cue *attrib_cue_at(const src_state *st, uint32_t i, uint32_t lim,
                                        uint32_t *end)
 {
-    if (!(st->ti[i].bits & SL_CUE))
+    const srclex_info *ti = st->ti;
+    if (!(ti[i].bits & SL_CUE))
         return NULL;
+    int32_t c = ti[i].cue;
+    if (c >= 0 && (size_t)c < st->ncues && st->cues[c].alone < 0 && i + 1 < lim) {
+        const srclex_cue *head = &st->cues[c];
+        const rc_doc *doc = st->doc;
+        uint32_t id = doc->wids ? doc->wids[i + 1] : UINT32_MAX;
+        if (id != UINT32_MAX && doc->words[id].flen != UINT32_MAX) {
+            size_t n = doc->words[id].flen;
+            const unsigned char *f = (const unsigned char *)doc->wpool + doc->words[id].foff;
+            if (n != 0 && n <= 64 - 4 && !srclex_may_go_on(head, f[0], n > 1 ? f[1] : 0) &&
+                (!head->spaced || (!(ti[i + 1].bits & (SL_ADV | SL_LOC | SL_PREP)) &&
+                                   doc->toks[i + 1].kind != RC_TOK_PUNCT)))
+                return NULL;
+        }
+    }
     return attrib_cue_match(st, i, lim, end);
 }
 

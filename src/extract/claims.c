@@ -47,10 +47,19 @@ void cl_explain_toks(cl_fig *f, const rc_doc *doc, const char *rule, size_t i, s
                doc->toks[i + nt - 1].end - doc->toks[i].start);
 }
 
-/* The sentence holding byte off. */
-static size_t cl_sentence(const rc_doc *doc, uint32_t off)
+/* The sentence holding byte off: the first that ends after it (the last when none does). The
+ * figures come in text order, so when the sentences' ends are in order too the answer is found
+ * by walking on from the previous figure's, which *hint keeps. */
+static size_t cl_sentence(const cl_doc *d, uint32_t off, size_t *hint)
 {
-    size_t lo = RC_FIRST_ENDING_AFTER(rc_span, doc->sents, doc->nsents, off);
+    const rc_doc *doc = d->doc;
+    size_t lo = *hint;
+    if (!d->sents_ordered || lo > doc->nsents || (lo > 0 && doc->sents[lo - 1].end > off))
+        lo = RC_FIRST_ENDING_AFTER(rc_span, doc->sents, doc->nsents, off);
+    else
+        while (lo < doc->nsents && doc->sents[lo].end <= off)
+            lo++;
+    *hint = lo;
     return lo < doc->nsents ? lo : doc->nsents - 1;
 }
 
@@ -85,7 +94,7 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
     f->nt1 = k >= 0 ? cl_num_t1(d, (size_t)k) : cl_tok_at(doc, n->end);
     if (f->nt0 >= f->nt1 || f->nt1 > doc->ntoks)
         return 0;
-    f->sent = cl_sentence(doc, n->start);
+    f->sent = cl_sentence(d, n->start, &d->sent_hint);
     size_t s0, s1;
     cl_sent_toks(d, f->sent, &s0, &s1);
     if (s0 > f->nt0)
@@ -513,14 +522,18 @@ int rc_stage_claims(rc_doc *doc, const rc_stage_env *env)
     d.words = d.t ? rc_arena_alloc(&doc->arena, doc->ntoks * sizeof *d.words) : NULL;
     d.cleared = rc_arena_calloc(&doc->arena, (doc->ntoks >> CL_BLOCK_SHIFT) + 1, 1);
     d.sents = rc_arena_calloc(&doc->arena, doc->nsents ? doc->nsents : 1, sizeof *d.sents);
+    d.scans = rc_arena_alloc(&doc->arena, (doc->nsents ? doc->nsents : 1) * sizeof *d.scans);
     d.numt = rc_arena_calloc(&doc->arena, 2 * doc->nnums, sizeof *d.numt);
-    if (!d.t || !d.words || !d.cleared || !d.sents || !d.numt)
+    if (!d.t || !d.words || !d.cleared || !d.sents || !d.scans || !d.numt)
         return RC_ENOMEM;
     cl_numgap gap = {0, 0, 0}; /* none kept yet */
     d.gap = &gap;
     d.nums_ordered = true;
     for (size_t k = 1; k < doc->nnums && d.nums_ordered; k++)
         d.nums_ordered = doc->nums[k].end >= doc->nums[k - 1].end;
+    d.sents_ordered = true;
+    for (size_t k = 1; k < doc->nsents && d.sents_ordered; k++)
+        d.sents_ordered = doc->sents[k].end >= doc->sents[k - 1].end;
     size_t cap = 0;
     uint32_t skip_to = 0;
     cl_prev prev = {NULL, 0, 0, SIZE_MAX, -1};

@@ -384,10 +384,11 @@ int cl_context(cl_doc *d, cl_fig *f)
     int status = cl_sources(d, f, s0, s1, &denied);
     if (status)
         return status;
-    if (f->c.nsources && cl_source_hedged(d, &f->c.sources[0], f->nt0)) {
+    int voice = f->c.nsources ? cl_source_voice(d, &f->c.sources[0], f->nt0) : CL_VOICE_NONE;
+    if (voice == CL_VOICE_HEDGED) {
         f->c.sources = NULL; /* selon des informations non vérifiées: a doubt, not a source */
         f->c.nsources = 0;
-    } else if (f->c.nsources && cl_source_own(d, &f->c.sources[0], f->nt0)) {
+    } else if (voice == CL_VOICE_OWN) {
         f->c.sources = NULL; /* selon nos informations: the outlet speaks for itself */
         f->c.nsources = 0;
         cl_explain(f, "source-own", NULL, 0);

@@ -20,16 +20,24 @@
 #define CL_MAXPARTS 8
 #define CL_EXPLAIN 640
 
-/* What the stage has found of one sentence, on first use: its tokens, and the first modality
- * cue of each class in one scan (among all cues, and among those marked near), which the claims
- * of the sentence and of its neighbours then read for whichever classes they want. */
+/* What the stage has found of one sentence, on first use: its tokens, and whether it has been
+ * scanned for modality cues (the cues themselves are in the sentence's cl_scan). Kept small:
+ * the array of them is cleared for every document, although few sentences are read. */
 typedef struct cl_sent {
-    uint32_t t0, t1;                /* its tokens [t0, t1) */
-    uint8_t known;                  /* t0, t1 are set */
-    uint8_t scanned;                /* the cues below are set */
+    uint32_t t0, t1;  /* its tokens [t0, t1) */
+    uint8_t known;    /* t0, t1 are set */
+    uint8_t scanned;  /* its cl_scan is set */
+    uint8_t figure;   /* 0 not asked, 1 it holds no figure, 2 it holds one (cl_sent_has_figure) */
+    uint8_t report;   /* 0 not asked, 1 no report or denial cue may end in it, 2 one may */
+} cl_sent;
+
+/* The first modality cue of each class in one sentence, found in one scan (among all cues, and
+ * among those marked near), which the claims of the sentence and of its neighbours then read
+ * for whichever classes they want. Cleared when the sentence is scanned. */
+typedef struct cl_scan {
     uint8_t cnt[2][CL_M_DENY + 1];  /* [near][class]: the cue's number of tokens */
     uint32_t cue[2][CL_M_DENY + 1]; /* [near][class]: the cue's first token + 1, 0 for none */
-} cl_sent;
+} cl_scan;
 
 /* What the lexicons say of one token, found on first use: its own entry (maybe only a prefix of
  * phrases) and its lemma's; NULL when not looked up yet. */
@@ -59,9 +67,13 @@ typedef struct cl_doc {
     cl_word *words;   /* one per token, in the document's arena, cleared by blocks */
     uint8_t *cleared; /* one per block of words: it has been cleared */
     cl_sent *sents;   /* one per sentence, zeroed */
+    cl_scan *scans;   /* one per sentence, each cleared when its sentence is scanned */
     uint32_t *numt;   /* per number: its first token + 1 and its end token + 1, 0 unknown */
     cl_numgap *gap;   /* the last stretch cl_num_tok found; lo == hi when none is kept */
     bool nums_ordered; /* the numbers' ends never decrease (then the stretches hold) */
+    bool sents_ordered; /* the sentences' ends never decrease (then cl_sentence walks) */
+    size_t sent_hint;   /* where cl_sentence's walk starts: its last answer before clamping */
+    size_t qc_tok, qc_ans; /* the last token asked of cl_quote_close + 1 (0 none), its answer */
 } cl_doc;
 
 /* The record of token i (i < doc->ntoks), its block cleared on first use. */
@@ -284,15 +296,18 @@ int cl_name_after(const cl_doc *d, size_t a, size_t b, size_t *na, size_t *nb);
 /* Sources and whether they deny the figure (a cue démentir, nier). */
 int cl_sources(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int *denied);
 
-/* Whether a source's own words say it is unsure (des informations non vérifiées, des rumeurs
- * non confirmées): such a phrase names nobody who vouches for the figure. near: a token near
- * the source's words (the figure's), where their search starts. */
-int cl_source_hedged(const cl_doc *d, const rc_speaker *sp, size_t near);
+/* What a source's own words say of it (cl_source_voice). */
+enum cl_voice {
+    CL_VOICE_NONE,   /* a source that vouches for the figure */
+    CL_VOICE_HEDGED, /* it says it is unsure (des informations non vérifiées, des rumeurs non
+                      * confirmées): such a phrase names nobody who vouches for the figure */
+    CL_VOICE_OWN     /* the outlet itself (selon nos informations, d'après notre rédaction): its
+                      * name or the two words before it hold a phrase marked own */
+};
 
-/* Whether a source is the outlet itself (selon nos informations, d'après notre rédaction): its
- * name or the two words before it hold a phrase marked own; the figure is the text's own. near:
- * as for cl_source_hedged. */
-int cl_source_own(const cl_doc *d, const rc_speaker *sp, size_t near);
+/* Whether a source is hedged or the outlet's own voice (hedged first). near: a token near the
+ * source's words (the figure's), where their search starts. */
+int cl_source_voice(const cl_doc *d, const rc_speaker *sp, size_t near);
 
 /* --- claims_modality.c --- */
 

@@ -333,6 +333,8 @@ static void cl_free(void *p)
         free((char *)t->e[i].key);
     free(t->e);
     free(t->slots);
+    free(t->pkeys);
+    free(t->pvals);
     free(t);
 }
 
@@ -352,19 +354,46 @@ static void *cl_make(const rc_ctx *ctx)
     }
     /* the pairs of words that begin a key: a key split after a space or an apostrophe into two
      * keys of the table (matching joins a word to the next with a space, or without one after
-     * an elided word) */
-    for (size_t i = 0; i < t->n; i++) {
-        const cl_entry *k = &t->e[i];
-        for (size_t p = 1; p < k->klen; p++) {
-            int space = k->key[p] == ' ' && p + 1 < k->klen;
-            if (!space && k->key[p - 1] != '\'')
-                continue;
-            const cl_entry *a = cl_lookup(t, k->key, p);
-            size_t b0 = space ? p + 1 : p;
-            const cl_entry *b = a ? cl_lookup(t, k->key + b0, k->klen - b0) : NULL;
-            if (b) {
-                unsigned bit = cl_join_bit((size_t)(a - t->e), (size_t)(b - t->e), space);
-                t->joins[bit >> 6] |= 1ull << (bit & 63);
+     * an elided word); the filter keeps a bit for each, the pair map the joined key */
+    size_t npairs = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < t->n; i++) {
+            const cl_entry *k = &t->e[i];
+            for (size_t p = 1; p < k->klen; p++) {
+                int space = k->key[p] == ' ' && p + 1 < k->klen;
+                if (!space && k->key[p - 1] != '\'')
+                    continue;
+                const cl_entry *a = cl_lookup(t, k->key, p);
+                size_t b0 = space ? p + 1 : p;
+                const cl_entry *b = a ? cl_lookup(t, k->key + b0, k->klen - b0) : NULL;
+                if (!b)
+                    continue;
+                if (!pass) {
+                    unsigned bit = cl_join_bit((size_t)(a - t->e), (size_t)(b - t->e), space);
+                    t->joins[bit >> 6] |= 1ull << (bit & 63);
+                    npairs++;
+                    continue;
+                }
+                if (k->klen > RC_LEX_MAXKEY)
+                    continue; /* longer than matching joins */
+                uint64_t key = cl_pair_key((size_t)(a - t->e), (size_t)(b - t->e), space);
+                size_t sl = cl_pair_slot(key, t->pmask);
+                while (t->pvals[sl]) /* a joined text is one key: each pair comes once */
+                    sl = (sl + 1) & t->pmask;
+                t->pkeys[sl] = key;
+                t->pvals[sl] = (uint32_t)i + 1;
+            }
+        }
+        if (!pass) {
+            size_t nslots = 64;
+            while (nslots < 2 * npairs + 2)
+                nslots *= 2;
+            t->pkeys = calloc(nslots, sizeof *t->pkeys);
+            t->pvals = calloc(nslots, sizeof *t->pvals);
+            t->pmask = nslots - 1;
+            if (!t->pkeys || !t->pvals) {
+                cl_free(t);
+                return NULL;
             }
         }
     }

@@ -105,7 +105,42 @@ typedef struct cl_table {
                              * byte table, as every token of a document is tested against it */
     uint64_t pairs[16]; /* bit set for the first two folded bytes of every key */
     uint64_t joins[CL_JOINBITS / 64]; /* bit set of the pairs of words that begin a key */
+    /* every key of the table split in two keys of the table at a space (dropped) or after an
+     * apostrophe, as matching joins words: open addressing over (first, second, space) packed
+     * by cl_pair_key, the joined key's index + 1 beside it (0 marks a free slot). Matching
+     * extends a phrase by the next word's entry with one probe, without folding or copying. */
+    uint64_t *pkeys;
+    uint32_t *pvals;
+    size_t pmask;
 } cl_table;
+
+/* The key of the pair map for entries a and b (table indices) joined with or without a space. */
+static inline uint64_t cl_pair_key(size_t a, size_t b, int space)
+{
+    return (uint64_t)a << 33 | (uint64_t)b << 1 | (uint64_t)(space != 0);
+}
+
+/* The slot of the pair map where the search for key k starts. */
+static inline size_t cl_pair_slot(uint64_t k, size_t mask)
+{
+    return (size_t)((k * 0x9E3779B97F4A7C15ull) >> 40) & mask;
+}
+
+/* The entry whose key is a's, then a space when space, then b's, when a ends with an apostrophe
+ * or space is set (the splits the pair map holds); NULL when the table has none: cl_lookup of
+ * the joined text, asked with the two entries. */
+static inline const cl_entry *cl_joined(const cl_table *t, const cl_entry *a, const cl_entry *b,
+                                        int space)
+{
+    uint64_t k = cl_pair_key((size_t)(a - t->e), (size_t)(b - t->e), space);
+    for (size_t i = cl_pair_slot(k, t->pmask);; i = (i + 1) & t->pmask) {
+        uint32_t v = t->pvals[i];
+        if (!v)
+            return NULL;
+        if (t->pkeys[i] == k)
+            return &t->e[v - 1];
+    }
+}
 
 /* The bit of the joins filter for the key that joins the key of entry a, a space when space,
  * and the key of entry b (table indices). */

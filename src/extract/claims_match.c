@@ -294,20 +294,24 @@ size_t cl_cue_end_from(const cl_doc *d, size_t a, size_t b, unsigned mods)
     const rc_doc *doc = d->doc;
     const rc_token *tk = doc->toks;
     const uint32_t *wids = doc->wids;
+    const rc_word *words = doc->words;
     if (!mods)
         return a < b ? b : a;
-    for (; a < b; a++) {
-        unsigned k = tk[a].kind;
+    unsigned pk = a > 0 && a < b ? tk[a - 1].kind : RC_TOK_WORD; /* the kind of token a - 1 */
+    for (unsigned k; a < b; a++, pk = k) {
+        k = tk[a].kind;
         if (k == RC_TOK_CLITIC)
             return a; /* a phrase takes it on without a space */
         if (k != RC_TOK_WORD && k != RC_TOK_ELISION)
             continue;
-        if (a > 0 && tk[a - 1].kind == RC_TOK_ELISION && !cl_elision_apos(doc, a - 1))
+        if (pk == RC_TOK_ELISION && !cl_elision_apos(doc, a - 1))
             return a; /* an apostrophe the keys do not write: no word boundary to rely on */
         uint32_t id = wids ? wids[a] : UINT32_MAX;
-        unsigned ends = id != UINT32_MAX && (doc->words[id].have >> RC_WM_CL_ENDS & 1u)
-                            ? (unsigned)doc->words[id].memo[RC_WM_CL_ENDS]
-                            : cl_word_ends(d, a);
+        unsigned ends;
+        if (id != UINT32_MAX && (words[id].have >> RC_WM_CL_ENDS & 1u))
+            ends = (unsigned)words[id].memo[RC_WM_CL_ENDS];
+        else
+            ends = cl_word_ends(d, a);
         if (ends & mods)
             return a;
     }
@@ -328,6 +332,21 @@ static bool cl_join_open(const cl_doc *d, size_t i, const cl_entry *a, const cl_
     return cl_join_may(d->t, a, b, space);
 }
 
+/* The entry whose key is cur's followed without a space by the folded token j (a clitic:
+ * a-t-il), or NULL. */
+static const cl_entry *cl_join_text(const cl_doc *d, const cl_entry *cur, size_t j)
+{
+    const rc_token *tk = &d->doc->toks[j];
+    char key[RC_LEX_MAXKEY];
+    size_t kl = cur->klen;
+    if (kl > sizeof key)
+        return NULL;
+    memcpy(key, cur->key, kl);
+    size_t room = sizeof key - kl;
+    size_t fl = rc_fold(d->doc->text + tk->start, tk->end - tk->start, key + kl, room);
+    return fl <= room ? cl_lookup(d->t, key, kl + fl) : NULL;
+}
+
 /* The longest entry starting at token i and ending before lim (cl_match without the cache). */
 static const cl_entry *cl_match_at(const cl_doc *d, size_t i, size_t lim, size_t *nt)
 {
@@ -341,34 +360,30 @@ static const cl_entry *cl_match_at(const cl_doc *d, size_t i, size_t lim, size_t
         if (w->surf->cont && d->t->maxwords > 1 && i + 1 < lim && cl_is_word(doc, i + 1) &&
             (doc->toks[i + 1].kind == RC_TOK_CLITIC || cl_word_info(d, i + 1)->surf != &cl_none) &&
             cl_join_open(d, i, w->surf, cl_word_info(d, i + 1)->surf)) {
-            /* a phrase: only when the next word is in some key too */
-            char key[RC_LEX_MAXKEY];
-            size_t kl = 0;
-            for (size_t j = i; j < lim && j < i + (size_t)d->t->maxwords; j++) {
-                if (!cl_is_word(doc, j) || (j > i && doc->toks[j].kind != RC_TOK_CLITIC &&
-                                            cl_word_info(d, j)->surf == &cl_none))
+            /* a phrase: only when the next word is in some key too. The key so far is always
+             * an entry of the table (cur): a word with an entry of its own extends it through
+             * the pair map after a space or an apostrophe, else (a clitic, an elided word
+             * written without one) by its folded text */
+            const cl_entry *cur = w->surf;
+            for (size_t j = i + 1; j < lim && j < i + (size_t)d->t->maxwords; j++) {
+                if (!cl_is_word(doc, j))
                     break;
-                const rc_token *tk = &doc->toks[j];
-                if (j > i && doc->toks[j - 1].kind != RC_TOK_ELISION &&
-                    tk->kind != RC_TOK_CLITIC) {
-                    if (kl + 1 >= sizeof key)
+                const cl_entry *e;
+                if (doc->toks[j].kind == RC_TOK_CLITIC) {
+                    e = cl_join_text(d, cur, j);
+                } else {
+                    const cl_entry *we = cl_word_info(d, j)->surf;
+                    int space = doc->toks[j - 1].kind != RC_TOK_ELISION;
+                    if (we == &cl_none)
                         break;
-                    key[kl++] = ' ';
+                    if (space || (cur->klen && cur->key[cur->klen - 1] == '\''))
+                        e = cl_joined(d->t, cur, we, space);
+                    else
+                        e = cl_join_text(d, cur, j);
                 }
-                size_t fl, room = sizeof key - kl;
-                const char *f = room >= 2 * RC_WORD_MAXLEN + 4 ? rc_word_folded(doc, j, &fl) : NULL;
-                if (f) /* folded once per word; with this much room rc_fold would not fail */
-                    memcpy(key + kl, f, fl);
-                else
-                    fl = rc_fold(doc->text + tk->start, tk->end - tk->start, key + kl, room);
-                if (fl > room)
-                    break;
-                kl += fl;
-                if (j == i)
-                    continue;
-                const cl_entry *e = cl_lookup(d->t, key, kl);
                 if (!e)
                     break;
+                cur = e;
                 if (!e->prefix) {
                     best = e;
                     *nt = j - i + 1;

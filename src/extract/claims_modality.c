@@ -91,9 +91,11 @@ static int cl_cues(const cl_doc *d, size_t a, size_t b, unsigned want, int near_
 static void cl_sent_scan(const cl_doc *d, size_t s)
 {
     cl_sent *st = &d->sents[s];
+    cl_scan *sc = &d->scans[s];
     size_t a, b;
     cl_sent_toks(d, s, &a, &b);
     st->scanned = 1;
+    memset(sc, 0, sizeof *sc);
     /* most sentences hold no cue of the classes asked for: only the matches that may end where
      * one may end (cl_cue_end_from) are tried first */
     size_t maxw = d->t->maxwords > 1 ? (size_t)d->t->maxwords : 1;
@@ -117,10 +119,10 @@ static void cl_sent_scan(const cl_doc *d, size_t s)
             continue;
         int m = e->mod;
         if (m > CL_M_NONE && m <= CL_M_DENY && !(e->mflags & CL_MF_FIGURE)) {
-            if (!st->cue[0][m])
-                st->cue[0][m] = (uint32_t)i + 1, st->cnt[0][m] = (uint8_t)nt;
-            if ((e->mflags & CL_MF_NEAR) && !st->cue[1][m])
-                st->cue[1][m] = (uint32_t)i + 1, st->cnt[1][m] = (uint8_t)nt;
+            if (!sc->cue[0][m])
+                sc->cue[0][m] = (uint32_t)i + 1, sc->cnt[0][m] = (uint8_t)nt;
+            if ((e->mflags & CL_MF_NEAR) && !sc->cue[1][m])
+                sc->cue[1][m] = (uint32_t)i + 1, sc->cnt[1][m] = (uint8_t)nt;
         }
         if (nt > 1)
             i += nt - 1;
@@ -133,9 +135,9 @@ static int cl_sent_cues(cl_doc *d, size_t sent, unsigned want, int near_only, si
                         size_t *cnt)
 {
     assert(!(want & ~CL_DOUBT));
-    cl_sent *st = &d->sents[sent];
-    if (!st->scanned)
+    if (!d->sents[sent].scanned)
         cl_sent_scan(d, sent);
+    const cl_scan *st = &d->scans[sent];
     near_only = near_only != 0;
     for (int m = CL_M_DENY; m > CL_M_NONE; m--)
         if ((want & (1u << m)) && st->cue[near_only][m]) {
@@ -164,19 +166,28 @@ static int cl_names_source(const rc_doc *doc, const cl_fig *f, size_t a, size_t 
     return 0;
 }
 
-/* Whether sentence s holds a count or a share (a figure a dispute there may be about). */
-static int cl_sent_has_figure(const rc_doc *doc, size_t s)
+/* Whether sentence s holds a count or a share (a figure a dispute there may be about): a
+ * number other than an ordinal starts in it. Kept per sentence: the claims around it ask too. */
+static int cl_sent_has_figure(const cl_doc *d, size_t s)
 {
+    cl_sent *st = &d->sents[s];
+    if (st->figure)
+        return st->figure - 1;
+    const rc_doc *doc = d->doc;
     const rc_span *sp = &doc->sents[s];
+    int has = 0;
     /* the first number that starts in the sentence */
     for (size_t i = RC_FIRST_STARTING(rc_number, doc->nums, doc->nnums, sp->start); i < doc->nnums; i++) {
         const rc_number *n = &doc->nums[i];
         if (n->start >= sp->end)
             break;
-        if (n->start >= sp->start && n->kind != RC_NUM_ORDINAL)
-            return 1;
+        if (n->start >= sp->start && n->kind != RC_NUM_ORDINAL) {
+            has = 1;
+            break;
+        }
     }
-    return 0;
+    st->figure = (uint8_t)(has + 1);
+    return has;
 }
 
 /* Whether token k, a word marked "only" in claim_words.tsv (que, qu'), makes a restriction
@@ -261,7 +272,7 @@ void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
         /* a hedge before covers a figure without a source of its own, or one a sentence
          * without figures announces (des informations non vérifiées font état d'atrocités.
          * Selon des activistes, ...); a hedge on the sentence's own figures stays there */
-        unsigned want = s < (long)f->sent && (!f->c.nsources || !cl_sent_has_figure(doc, (size_t)s))
+        unsigned want = s < (long)f->sent && (!f->c.nsources || !cl_sent_has_figure(d, (size_t)s))
                             ? 1u << CL_M_HEDGE
                             : 0u;
         if (s > (long)f->sent) {
@@ -270,7 +281,7 @@ void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
             const cl_entry *e = a < b ? cl_word_at(d, a) : NULL;
             int back = e && (e->wflags & CL_W_BACK);
             /* a later sentence with a figure of its own doubts that one, unless it refers back */
-            int own = cl_sent_has_figure(doc, (size_t)s);
+            int own = cl_sent_has_figure(d, (size_t)s);
             /* a new paragraph (a live blog's next entry) doubts only what it names */
             int para = a < b && (doc->toks[a].flags & RC_TF_PARAGRAPH);
             if (back || (f->c.nsources && !own &&

@@ -200,7 +200,7 @@ static int cl_name_fits(const cl_doc *d, const cl_fig *f, size_t na, size_t nb)
     return !(k == f->nt0 && nb < f->nt0 && k > nb) && doc->ntoks;
 }
 
-static size_t cl_quote_close(const rc_doc *doc, size_t i);
+static size_t cl_quote_close_kept(cl_doc *d, size_t i);
 
 /* The source of a figure when no attribution covers it: the report cue of the sentence nearest
  * the figure, and the name it introduces. Returns 1 with a speaker in *sp, or with the
@@ -212,9 +212,19 @@ static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_spe
     int quoted = -1; /* whether the figure is quoted, asked once a cue is found */
     rc_doc *doc = d->doc;
     size_t cues[8], cnts[8], ncues = 0;
-    /* a clitic or the end of a report or denial cue must be there */
-    if (cl_cue_end_from(d, s0, s1, 1u << CL_M_REPORT | 1u << CL_M_DENY) == s1)
+    /* a clitic or the end of a report or denial cue must be there; over the whole sentence,
+     * the answer is kept for its other figures */
+    cl_sent *st = &d->sents[f->sent];
+    bool whole = st->known && s0 == st->t0 && s1 == st->t1;
+    if (whole && st->report == 1)
         return 0;
+    if (!whole || !st->report) {
+        bool none = cl_cue_end_from(d, s0, s1, 1u << CL_M_REPORT | 1u << CL_M_DENY) == s1;
+        if (whole)
+            st->report = none ? 1 : 2;
+        if (none)
+            return 0;
+    }
     for (size_t i = s0; i < s1 && ncues < 8; i++) {
         size_t nt;
         if (doc->toks[i].kind == RC_TOK_CLITIC && i > s0 && doc->toks[i - 1].kind == RC_TOK_WORD) {
@@ -262,7 +272,7 @@ static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_spe
          * précise que): the speaker it resolved, not the pronoun */
         uint32_t coff = doc->toks[best].start;
         if (quoted < 0 && doc->nattrs)
-            quoted = cl_quote_close(doc, f->nt0) != SIZE_MAX;
+            quoted = cl_quote_close_kept(d, f->nt0) != SIZE_MAX;
         for (size_t ai = 0; quoted > 0 && ai < doc->nattrs; ai++) {
             const rc_attribution *a = &doc->attrs[ai];
             if (a->start <= coff && coff < a->end && a->nchain && coff > f->c.end) {
@@ -326,6 +336,16 @@ static size_t cl_quote_close(const rc_doc *doc, size_t i)
             return k;
     }
     return SIZE_MAX;
+}
+
+/* cl_quote_close of token i, the last answer kept: the sources of a figure ask it twice. */
+static size_t cl_quote_close_kept(cl_doc *d, size_t i)
+{
+    if (d->qc_tok != i + 1) {
+        d->qc_ans = cl_quote_close(d->doc, i);
+        d->qc_tok = i + 1;
+    }
+    return d->qc_ans;
 }
 
 /* The attribution of sentence s that attributes the sentence before it: s opens on a word that
@@ -400,7 +420,7 @@ int cl_sources(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int *denied)
     rc_speaker sp;
     const rc_attribution *att;
     int r = cl_source_fallback(d, f, s0, s1, &sp, &att);
-    size_t qc = r ? SIZE_MAX : cl_quote_close(doc, f->nt0);
+    size_t qc = r ? SIZE_MAX : cl_quote_close_kept(d, f->nt0);
     if (qc != SIZE_MAX && qc + 1 < doc->ntoks) {
         /* « ... 82 civils ... », a-t-il poursuivi: the cue after a quote that runs on */
         size_t a = qc + 1, b;
@@ -440,36 +460,27 @@ int cl_sources(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int *denied)
     return RC_OK;
 }
 
-/* Whether a source's own words say it is unsure (des informations non vérifiées, des rumeurs
- * non confirmées): such a phrase names nobody who vouches for the figure. */
-int cl_source_hedged(const cl_doc *d, const rc_speaker *sp, size_t near)
+/* See claims_int.h: the tokens of the source's words are placed once for both questions. */
+int cl_source_voice(const cl_doc *d, const rc_speaker *sp, size_t near)
 {
     const rc_doc *doc = d->doc;
     if (sp->end <= sp->start)
-        return 0;
+        return CL_VOICE_NONE;
     size_t a = cl_tok_near(doc, near, sp->start), b = cl_tok_near(doc, a, sp->end);
+    /* des informations non vérifiées, des rumeurs non confirmées: a doubt, nobody vouches */
     for (size_t i = a; i < b && i < doc->ntoks; i++) {
         size_t nt;
         const cl_entry *e = cl_match(d, i, b, &nt);
         if (e && e->mod == CL_M_HEDGE)
-            return 1;
+            return CL_VOICE_HEDGED;
     }
-    return 0;
-}
-
-/* Whether a source is the outlet itself (selon nos informations, d'après notre rédaction): its
- * name or the two words before it hold a phrase marked own; the figure is the text's own. */
-int cl_source_own(const cl_doc *d, const rc_speaker *sp, size_t near)
-{
-    const rc_doc *doc = d->doc;
-    if (sp->end <= sp->start)
-        return 0;
-    size_t a = cl_tok_near(doc, near, sp->start), b = cl_tok_near(doc, a, sp->end);
+    /* selon nos informations, d'après notre rédaction: a phrase marked own in the name or in
+     * the two words before it */
     for (size_t i = a >= 2 ? a - 2 : 0; i < b && i < doc->ntoks; i++) {
         size_t nt;
         const cl_entry *e = cl_match(d, i, b, &nt);
         if (e && (e->mflags & CL_MF_OWN) && i + nt > a)
-            return 1;
+            return CL_VOICE_OWN;
     }
-    return 0;
+    return CL_VOICE_NONE;
 }

@@ -76,6 +76,7 @@ int rc_doc_write_json(const rc_doc *doc, unsigned flags, rc_write_fn fn, void *u
     rc_buf_reserve(&b, 6 * doc->len + 4096);
     rc_json j;
     rc_json_init(&j, &b);
+    j.omit_null = (flags & RC_JSON_COMPACT) != 0; /* a store's form: see RC_JSON_COMPACT */
     rc_json_obj(&j);
     rc_json_key(&j, "doc");
     rc_json_obj(&j);

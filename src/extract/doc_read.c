@@ -24,6 +24,7 @@
 typedef struct reader {
     rc_doc *doc;
     int err;
+    json_t *root, *meta; /* the document's object and its "doc": every member written */
 } reader;
 
 static const char *const num_kinds[] = {"number", "ordinal", "percent", "fraction", "range"};
@@ -47,10 +48,15 @@ static int name_index(const char *const *names, int n, const char *s)
     return -1;
 }
 
-/* A member that must be there; missing members make the read fail. */
+/* A member that must be there; missing members make the read fail. Inside the stages' arrays
+ * the compact form of a store (RC_JSON_COMPACT) leaves out the members that are null: there a
+ * missing member reads as null, which the callers refuse where null is not allowed (a span, a
+ * vocabulary word, a boolean). */
 static json_t *need(reader *r, json_t *obj, const char *key)
 {
     json_t *v = json_is_object(obj) ? json_object_get(obj, key) : NULL;
+    if (!v && json_is_object(obj) && obj != r->root && obj != r->meta)
+        return json_null();
     return v ? v : bad(r, RC_EFORMAT);
 }
 
@@ -711,6 +717,8 @@ static int read_doc(reader *r, json_t *root)
 {
     if (!json_is_object(root))
         return RC_EFORMAT;
+    r->root = root;
+    r->meta = json_object_get(root, "doc");
     read_meta(r, need(r, root, "doc"));
     for (size_t i = 0; !r->err && i < sizeof stage_readers / sizeof stage_readers[0]; i++) {
         json_t *v = need(r, root, stage_readers[i].name);
@@ -740,7 +748,7 @@ int rc_doc_from_json(const rc_ctx *ctx, const char *json, size_t len, rc_doc **o
     }
     rc_arena_init(&doc->arena);
     doc->ctx = ctx;
-    reader r = {doc, RC_OK};
+    reader r = {doc, RC_OK, NULL, NULL};
     int status = read_doc(&r, root);
     json_decref(root);
     if (status) {

@@ -59,6 +59,19 @@ static inline bool ent_plural_article(const char *s, size_t n)
                       memcmp(s, "aux", 3) == 0 || memcmp(s, "ces", 3) == 0);
 }
 
+/* Three bytes as the low bytes of a little-endian word (ent_skip). */
+#define ENT_LE3(a, b, c) ((uint32_t)(a) | (uint32_t)(b) << 8 | (uint32_t)(c) << 16)
+
+/* A word read from memory as little-endian, whatever the machine's order. */
+static inline uint32_t ent_le32(uint32_t w)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return __builtin_bswap32(w);
+#else
+    return w;
+#endif
+}
+
 /* A run longer than this is a heading or a list in title case, not one name. */
 #define ENT_MAXWORDS 8
 
@@ -762,34 +775,69 @@ static bool ent_lower_org(ent_run *r, size_t i)
     return ent_shape(r, i, SH_LOWER_ORG, ent_lower_org_q);
 }
 
+/* Whether a token whose first four bytes are w (little end first) stops ent_skip: a
+ * capitalised word (upper), any word after a plural article (after_plural), or a word that may
+ * be an article name (ent_article_name: a first a, e or u, its hyphen at byte 2 or 3; a shorter
+ * word passing this test stops the scan for nothing, which changes nothing). Computed without a
+ * branch: which tokens stop is not predictable. */
+static inline unsigned ent_skip_stop(uint32_t w, unsigned word, unsigned upper,
+                                     unsigned after_plural)
+{
+    unsigned c = (w & 0xffu) - 'a'; /* a, e, u: bits 0, 4 and 20 from 'a' */
+    unsigned aeu = (c < 32) & (0x100011u >> (c & 31));
+    uint32_t x = w ^ 0x2d2d0000u; /* bytes 2 and 3 become 0 where they are a hyphen */
+    unsigned hyphen = ((x & 0x00ff0000u) == 0) | (x < 0x01000000u);
+    return word & (upper | (aeu & hyphen) | after_plural);
+}
+
+/* Whether a token of length len, whose first three bytes are the low bytes of w, is a plural
+ * article (ent_plural_article), without a branch: the four articles have four slots of a table
+ * of eight under a multiplicative hash (the other slots hold a value no three bytes make). */
+static inline unsigned ent_skip_plural(uint32_t w, uint32_t len)
+{
+    static const uint32_t slots[8] = {
+        UINT32_MAX, ENT_LE3('a', 'u', 'x'), ENT_LE3('d', 'e', 's'), UINT32_MAX,
+        ENT_LE3('l', 'e', 's'), UINT32_MAX, ENT_LE3('c', 'e', 's'), UINT32_MAX};
+    uint32_t w3 = w & 0xffffffu;
+    return (len == 3) & (slots[(uint32_t)(w3 * 0x6a99b44cu) >> 29] == w3);
+}
+
 /* The first token from i on that the main loop must look at: a word that may start a name (a
  * capital, or a lower-case word shaped like an article name) or one right after a plural
- * article (before which a group is named in lower case). The tokens
- * passed over change nothing but the sentence start, kept in *sent_start. */
-static size_t ent_skip(const rc_doc *doc, size_t i, size_t *sent_start)
+ * article (before which a group is named in lower case). The tokens passed over change nothing
+ * but the sentence start, kept in *sent_start. Every token of the document passes here, most of
+ * them to be skipped: the tests read the token and the first four bytes of its text at once
+ * (ent_skip_stop); the tokens that start within four bytes of the text's end, from nfast on,
+ * have theirs read byte by byte. */
+static size_t ent_skip(const rc_doc *doc, size_t i, size_t nfast, size_t *sent_start)
 {
     const rc_token *toks = doc->toks;
     const unsigned char *text = (const unsigned char *)doc->text;
     size_t n = doc->ntoks, ss = *sent_start;
-    uint32_t prev = i > 0 ? toks[i - 1].end - toks[i - 1].start : 0; /* the length before */
-    for (; i < n; i++) {
+    unsigned after_plural = i > 0 && toks[i - 1].end - toks[i - 1].start == 3 &&
+                            ent_plural_article(doc->text + toks[i - 1].start, 3);
+    for (; i < nfast; i++) {
         const rc_token *t = &toks[i];
         unsigned f = t->flags;
-        uint32_t len = t->end - t->start, before = prev;
-        prev = len;
+        uint32_t len = t->end - t->start, w;
+        memcpy(&w, text + t->start, 4);
+        w = ent_le32(w);
         ss = f & RC_TF_SENTSTART ? i : ss;
-        if (t->kind != RC_TOK_WORD)
-            continue;
-        if (f & RC_TF_UPPER)
+        unsigned stop = ent_skip_stop(w, t->kind == RC_TOK_WORD, f & RC_TF_UPPER, after_plural);
+        after_plural = ent_skip_plural(w, len);
+        if (stop)
             break;
-        /* an article name (ent_article_name) starts with a, e or u (bits 0, 4 and 20 from 'a')
-         * and has its hyphen at byte 2, 3 or 4 */
-        const unsigned char *s = text + t->start;
-        unsigned c = (unsigned)s[0] - 'a';
-        if (len >= 4 && c < 32 && ((0x100011u >> c) & 1u) &&
-            (s[2] == '-' || s[3] == '-' || (len > 5 && s[4] == '-')))
-            break;
-        if (before == 3 && ent_plural_article(doc->text + toks[i - 1].start, 3))
+    }
+    for (; i >= nfast && i < n; i++) { /* the loop above ran out, or did not start */
+        const rc_token *t = &toks[i];
+        unsigned f = t->flags;
+        uint32_t len = t->end - t->start, w = 0;
+        for (uint32_t k = 0; k < 4 && t->start + k < doc->len; k++)
+            w |= (uint32_t)text[t->start + k] << (8 * k);
+        ss = f & RC_TF_SENTSTART ? i : ss;
+        unsigned stop = ent_skip_stop(w, t->kind == RC_TOK_WORD, f & RC_TF_UPPER, after_plural);
+        after_plural = ent_skip_plural(w, len);
+        if (stop)
             break;
     }
     *sent_start = ss;
@@ -823,10 +871,13 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
     r.gaz = gaz;
 
     size_t sent_start = 0;
+    size_t nfast = doc->ntoks; /* the tokens whose first four bytes lie in the text */
+    while (nfast > 0 && doc->toks[nfast - 1].start + 4 > doc->len)
+        nfast--;
     for (size_t i = 0; i < doc->ntoks;) {
         /* most tokens start no name and follow no plural article: passed over in a loop that
          * reads only the token array */
-        i = ent_skip(doc, i, &sent_start);
+        i = ent_skip(doc, i, nfast, &sent_start);
         if (i >= doc->ntoks)
             break;
         const rc_token *t = &doc->toks[i];

@@ -3,6 +3,8 @@
  * chains (attrib.c), read with the word table of srclex.c and the name reader of speaker_np.c;
  * and the JSON of both arrays (docs/output.md, docs/sources.md).
  */
+#include <string.h>
+
 #include "extract/sources.h"
 #include "extract/attrib.h"
 
@@ -104,12 +106,22 @@ int rc_stage_sources(rc_doc *doc, const rc_stage_env *env)
 static const char *const type_names[] = {"PER", "ORG", "LOC", "MISC"};
 
 /* Words in a quotation (runs of bytes between spaces), to tell a scare quote; counting stops at
- * most, which is all the question needs (a long quotation is not read to its end). */
+ * most, which is all the question needs (a long quotation is not read to its end). Each word is
+ * passed over by memchr up to the space after it. */
 static size_t count_words(const char *s, size_t n, size_t most)
 {
-    size_t w = 0;
-    for (size_t i = 0; i < n && w < most; i++)
-        w += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
+    size_t w = 0, i = 0;
+    while (i < n && w < most) {
+        while (i < n && s[i] == ' ')
+            i++;
+        if (i >= n)
+            break;
+        w++; /* a word starts at i */
+        const char *sp = memchr(s + i, ' ', n - i);
+        if (!sp)
+            break;
+        i = (size_t)(sp - s);
+    }
     return w;
 }
 

@@ -372,33 +372,48 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
 /* See speaker.h: the memory is a ring of the last SRC_MEM speakers. */
 void speaker_remember(src_state *st, const rc_speaker *sp, uint32_t sent, uint32_t bits)
 {
+    _Static_assert(SRC_MEM == 32, "st->roled has one bit per slot of the ring");
     rc_speaker copy = *sp;
-    for (size_t k = 0; !copy.role && copy.key && k < SRC_MEM && k < st->nmem; k++) {
-        const src_mem *o = &st->mem[(st->nmem - 1 - k) % SRC_MEM];
-        if (o->sp.role && o->sp.key &&
-            (o->sp.key == copy.key || strcmp(o->sp.key, copy.key) == 0))
-            copy.role = o->sp.role; /* Mercier named again keeps his role */
+    if (!copy.role && copy.key && st->roled) {
+        /* the slots with a role and a key, newest first: the ring is rotated so that the
+         * newest slot is bit 31, the one before it bit 30, and so on */
+        unsigned s0 = (unsigned)((st->nmem - 1) % SRC_MEM);
+        uint32_t r = st->roled << (31 - s0) | (s0 == 31 ? 0 : st->roled >> (s0 + 1));
+        while (r) {
+            unsigned k = (unsigned)__builtin_clz(r);
+            const src_mem *o = &st->mem[(s0 - k) % SRC_MEM];
+            if (o->sp.key == copy.key || /* the first bytes tell most keys apart */
+                (o->sp.key[0] == copy.key[0] && strcmp(o->sp.key, copy.key) == 0)) {
+                copy.role = o->sp.role; /* Mercier named again keeps his role */
+                break;
+            }
+            r &= ~(0x80000000u >> k);
+        }
     }
-    src_mem *m = &st->mem[st->nmem % SRC_MEM];
+    size_t slot = st->nmem % SRC_MEM;
+    src_mem *m = &st->mem[slot];
     m->sp = copy;
     m->sent = sent;
     m->bits = bits;
+    if (copy.role && copy.key)
+        st->roled |= 1u << slot;
+    else
+        st->roled &= ~(1u << slot);
     st->nmem++;
 }
 
-/* The first token from i on (before b) that is a name outside quotation marks, or b: the bitmap
- * st->names read a word of 64 tokens at a time. */
-static inline uint32_t next_name(const uint64_t *names, uint32_t i, uint32_t b)
+/* Whether the phrase speaker_np reads at name token i (before b) can be a person named from i
+ * on, told without reading it: the entity that starts there is a person, or, with none, the
+ * word is no acronym or organisation and a name word or a particle (al, ben) follows it, since
+ * a person with no entity is a run of two name words at least (speaker_np.c). Places, bodies
+ * and single capitalised words, most of the names of a text, fail here at once. */
+static inline bool may_start_person(const src_state *st, uint32_t i, uint32_t b)
 {
-    while (i < b) {
-        uint64_t w = names[i >> 6] >> (i & 63);
-        if (w) {
-            i += (uint32_t)__builtin_ctzll(w);
-            return i < b ? i : b;
-        }
-        i = (i | 63u) + 1;
-    }
-    return b;
+    int32_t ent = st->ent_of ? st->ent_of[i] : -1;
+    if (ent >= 0)
+        return st->doc->ents[ent].type == RC_ENT_PER;
+    return !(st->ti[i].bits & (TB_ACRO | SL_ORG)) && i + 1 < b &&
+           (st->ti[i + 1].bits & (TB_NAME | SL_PARTICLE));
 }
 
 /* See speaker.h: names outside quotations that start a source phrase of a person. */
@@ -407,13 +422,14 @@ void speaker_scan_names(src_state *st, uint32_t a, uint32_t b, uint32_t sent)
     const srclex_info *ti = st->ti;
     const rc_token *t = st->doc->toks;
     for (uint32_t i = a; i < b; i++) {
-        i = next_name(st->names, i, b); /* a name outside quotation marks */
+        i = speaker_next_name(st->names, i, b); /* a name outside quotation marks */
         if (i >= b)
             break;
         if (i > a && (ti[i - 1].bits & (TB_NAME | SL_PREP | SL_DET | SL_LOC | SL_PARTICLE)))
             continue;
         src_np np;
-        if (!speaker_np(st, i, b, &np) || np.type != RC_ENT_PER || np.na != i) {
+        if (!may_start_person(st, i, b) || !speaker_np(st, i, b, &np) ||
+            np.type != RC_ENT_PER || np.na != i) {
             while (i + 1 < b && (ti[i + 1].bits & TB_NAME))
                 i++;
             continue;

@@ -66,6 +66,7 @@ typedef struct src_state {
     uint32_t *ent_end;          /* token end of each entity */
     src_mem mem[SRC_MEM];
     size_t nmem; /* speakers ever remembered; the ring holds the last SRC_MEM */
+    uint32_t roled; /* bit k: mem[k] has a role and a key (what speaker_remember looks for) */
 } src_state;
 
 /* Fills the per-token tables of st for doc; memory from doc->arena. RC_OK or RC_ENOMEM. */
@@ -138,6 +139,28 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out /* OUT */);
 
 /* Remembers a speaker named in sentence sent, for later pronouns. */
 void speaker_remember(src_state *st, const rc_speaker *sp, uint32_t sent, uint32_t bits);
+
+/* The first token from i on (before b) that is a name outside quotation marks, or b: the bitmap
+ * st->names read a word of 64 tokens at a time. */
+static inline uint32_t speaker_next_name(const uint64_t *names, uint32_t i, uint32_t b)
+{
+    while (i < b) {
+        uint64_t w = names[i >> 6] >> (i & 63);
+        if (w) {
+            i += (uint32_t)__builtin_ctzll(w);
+            return i < b ? i : b;
+        }
+        i = (i | 63u) + 1;
+    }
+    return b;
+}
+
+/* Whether tokens [a, b) hold a name outside quotation marks: speaker_scan_names has nothing to
+ * read in the others, told here without a call. */
+static inline bool speaker_has_name(const src_state *st, uint32_t a, uint32_t b)
+{
+    return speaker_next_name(st->names, a, b) < b;
+}
 
 /* Remembers the persons named in tokens [a, b) of sentence sent that look like the subject of
  * a clause (a name followed by a comma, "qui" or a verb), so that a later pronoun finds them. */

@@ -200,11 +200,23 @@ static int migrate_2_3(rc_store *st)
     return rc_store_exec(st, migrate_v3);
 }
 
+/* Version 3 -> 4: documents added from now on leave out, in their compact JSON, the members that
+ * are null inside the stages' arrays (a figure's "low" and "high", a speaker's "role", a claim's
+ * "time" and "agent"...): a tenth of the bytes of a document, and of the time of an ingest. The
+ * views read a missing member as null (json_extract), and so does rc_doc_from_json, so nothing
+ * changes in the tables or views; the version says that a build older than this one cannot read
+ * the documents added since, and makes it refuse the store rather than fail on them. */
+static int migrate_3_4(rc_store *st)
+{
+    (void)st;
+    return RC_OK;
+}
+
 /* The migration steps: steps[v] takes a store from version v to v + 1, inside the transaction
  * of rc_store_migrate. A later version appends a step (ALTER TABLE ... ADD COLUMN, CREATE TABLE,
  * a copy of data computed in C from the stored JSON), never edits an earlier one. */
 static int (*const steps[RC_STORE_VERSION])(rc_store *st) = {migrate_0_1, migrate_1_2,
-                                                              migrate_2_3};
+                                                              migrate_2_3, migrate_3_4};
 
 int rc_store_migrate(rc_store *st, int from)
 {

@@ -14,7 +14,7 @@
 
 /* The schema version this build writes (PRAGMA user_version); schema.c has a migration to it
  * from every older version. */
-#define RC_STORE_VERSION 3
+#define RC_STORE_VERSION 4
 
 /* PRAGMA application_id of a recoupe store: "rcou" in ASCII, so that `file` and other programs
  * can tell the file apart from other SQLite databases. */
@@ -56,7 +56,8 @@ int rc_store_exec(rc_store *st, const char *sql);
  * caller's transaction. A step never loses what is stored: it adds tables, columns and indexes,
  * and a table it drops is one whose content is kept elsewhere (1 -> 2: the detail tables, whose
  * content is in documents.json and in the new columns of claims, become views; 2 -> 3: the views
- * also read the compact JSON of RC_JSON_COMPACT). Returns RC_OK or
+ * also read the compact JSON of RC_JSON_COMPACT; 3 -> 4: the compact JSON leaves out null members
+ * inside the stages' arrays, which older builds cannot read). Returns RC_OK or
  * the failure (recorded in st). */
 int rc_store_migrate(rc_store *st, int from);
 

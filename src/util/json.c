@@ -63,17 +63,78 @@ static const bool json_special[256] = {
     [0x15] = 1, [0x16] = 1, [0x17] = 1, [0x18] = 1, [0x19] = 1, [0x1a] = 1, [0x1b] = 1,
     [0x1c] = 1, [0x1d] = 1, [0x1e] = 1, [0x1f] = 1, ['"'] = 1,  ['\\'] = 1, [0x7f] = 1};
 
-/* Whether one of the eight bytes at s is special (json_special): a byte below 0x20, '"', '\\'
- * or DEL. Each test is the classic "has a zero byte" of a word, exact for the word as a whole. */
-static inline bool json_special8(const char *s)
+/* Whether one of the bytes of w is special (json_special): a byte below 0x20, '"', '\\' or DEL.
+ * Each test is the classic "has a zero byte" of a word, exact for the word as a whole. */
+static inline bool json_special64(uint64_t w)
 {
     const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
-    uint64_t w;
-    memcpy(&w, s, 8);
     uint64_t quote = w ^ (ones * '"'), bslash = w ^ (ones * '\\'), del = w ^ (ones * 0x7f);
     uint64_t t = ((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) |
                  ((bslash - ones) & ~bslash) | ((del - ones) & ~del);
     return (t & high) != 0;
+}
+
+/* json_special64 of the eight bytes at s. */
+static inline bool json_special8(const char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, 8);
+    return json_special64(w);
+}
+
+/* json_special64 of the four bytes at s. */
+static inline bool json_special4(const char *s)
+{
+    const uint32_t ones = 0x01010101u, high = 0x80808080u;
+    uint32_t w;
+    memcpy(&w, s, 4);
+    uint32_t quote = w ^ (ones * '"'), bslash = w ^ (ones * '\\'), del = w ^ (ones * 0x7f);
+    uint32_t t = ((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) |
+                 ((bslash - ones) & ~bslash) | ((del - ones) & ~del);
+    return (t & high) != 0;
+}
+
+/* The index of the first special byte of s[from..len), or len. Words of eight bytes are tested
+ * at once, the last one overlapping the one before rather than going byte by byte; bytes are
+ * looked at one by one only inside a word that holds a special one (or in a string of less
+ * than four bytes). Most strings (names, keys, vocabulary words, the text between its line
+ * breaks) have none. */
+static inline size_t json_plain_end(const char *s, size_t from, size_t len)
+{
+    size_t i = from, n = len - from;
+    if (n >= 8) {
+        for (; i + 8 <= len; i += 8)
+            if (json_special8(s + i))
+                goto bytes;
+        if (i == len || !json_special8(s + len - 8))
+            return len;
+        i = len - 8;
+    } else if (n >= 4) {
+        if (!json_special4(s + i) && !json_special4(s + len - 4))
+            return len;
+    }
+bytes:
+    while (i < len && !json_special[(unsigned char)s[i]])
+        i++;
+    return i;
+}
+
+/* memcpy(o, s, n), in a few moves of fixed size when n is at most 16 (most strings: names, keys,
+ * vocabulary words), two of them overlapping, rather than a call. */
+static inline void json_copy(char *o, const char *s, size_t n)
+{
+    if (n > 16) {
+        memcpy(o, s, n);
+    } else if (n >= 8) {
+        memcpy(o, s, 8);
+        memcpy(o + n - 8, s + n - 8, 8);
+    } else if (n >= 4) {
+        memcpy(o, s, 4);
+        memcpy(o + n - 4, s + n - 4, 4);
+    } else {
+        for (size_t k = 0; k < n; k++)
+            o[k] = s[k];
+    }
 }
 
 void rc_json_escape(rc_buf *b, const char *s, size_t len)
@@ -81,32 +142,23 @@ void rc_json_escape(rc_buf *b, const char *s, size_t len)
     static const char hex[] = "0123456789abcdef";
     if (rc_buf_reserve(b, len + 2))
         return;
-    /* most strings (names, keys, vocabulary words, the text) need no escape: one copy into the
-     * room made. Eight bytes are tested at once, then the last ones (or the eight holding a
-     * special byte) one by one. */
-    size_t plain = 0;
-    while (plain + 8 <= len && !json_special8(s + plain))
-        plain += 8;
-    while (plain < len && !json_special[(unsigned char)s[plain]])
-        plain++;
-    if (plain == len) {
+    /* most strings need no escape: one copy into the room made */
+    size_t i = json_plain_end(s, 0, len);
+    if (i == len) {
         char *o = b->data + b->len;
         o[0] = '"';
-        if (len)
-            memcpy(o + 1, s, len);
+        json_copy(o + 1, s, len);
         o[len + 1] = '"';
         b->len += len + 2;
         b->data[b->len] = '\0';
         return;
     }
     rc_buf_putc(b, '"');
-    size_t run = 0;
-    for (size_t i = plain; i < len; i++) {
+    size_t run = 0; /* the start of the plain bytes not yet copied */
+    while (i < len) {
+        /* s[i] is special: the plain run before it, its escape, then the next plain run */
         unsigned char c = (unsigned char)s[i];
-        if (!json_special[c])
-            continue;
         rc_buf_append(b, s + run, i - run);
-        run = i + 1;
         char esc[6] = {'\\', 0, 0, 0, 0, 0};
         size_t n = 2;
         switch (c) {
@@ -124,6 +176,8 @@ void rc_json_escape(rc_buf *b, const char *s, size_t len)
             n = 6;
         }
         rc_buf_append(b, esc, n);
+        run = i + 1;
+        i = json_plain_end(s, run, len);
     }
     rc_buf_append(b, s + run, len - run);
     rc_buf_putc(b, '"');
@@ -172,7 +226,21 @@ static void put_int(rc_buf *b, int64_t v)
 {
     if (rc_buf_reserve(b, 24)) /* any int64_t and its NUL, written in place */
         return;
-    b->len += rc_fmt_int(b->data + b->len, 24, v);
+    char *o = b->data + b->len;
+    if (v >= 0 && v < 10000) { /* offsets in a text of a few kB, counts: digits by constants */
+        unsigned u = (unsigned)v;
+        size_t n = u < 10 ? 1 : u < 100 ? 2 : u < 1000 ? 3 : 4;
+        switch (n) {
+        case 4: o[3] = (char)('0' + u % 10); u /= 10; /* fall through */
+        case 3: o[2] = (char)('0' + u % 10); u /= 10; /* fall through */
+        case 2: o[1] = (char)('0' + u % 10); u /= 10; /* fall through */
+        default: o[0] = (char)('0' + u);
+        }
+        o[n] = '\0';
+        b->len += n;
+        return;
+    }
+    b->len += rc_fmt_int(o, 24, v);
 }
 
 /* printf writes the decimal point of the process locale (a French host program gets "1,5"):
@@ -310,6 +378,14 @@ void rc_json_bool(rc_json *j, bool v)
 
 void rc_json_null(rc_json *j)
 {
+    if (j->omit_null && j->after_key && j->depth >= 3 && !j->out->err) {
+        /* the key just written goes: the output and the comma state are as before it */
+        j->out->len = j->key_at;
+        j->out->data[j->out->len] = '\0';
+        j->need_comma[j->depth] = j->key_comma;
+        j->after_key = false;
+        return;
+    }
     json_sep(j);
     rc_buf_puts(j->out, "null");
 }

@@ -20,6 +20,12 @@ typedef struct rc_json {
     int depth;
     bool need_comma[RC_JSON_MAXDEPTH];
     bool after_key;
+    /* set by the caller: a null written after a key of an object nested three deep or more (the
+     * objects inside a document's arrays, RC_JSON_COMPACT) is left out with its key, which a
+     * reader then takes for null */
+    bool omit_null;
+    bool key_comma; /* whether the last key was written after a comma */
+    size_t key_at;  /* where the last key (with its comma) starts in out */
 } rc_json;
 
 /* Starts a writer that appends to out (borrowed). */
@@ -39,10 +45,12 @@ static inline void rc_json_key_put(rc_json *j, const char *key, size_t n)
         return;
     char *o = j->out->data + j->out->len;
     size_t k = 0;
+    j->key_at = j->out->len;
     if (j->after_key)
         j->after_key = false;
     else if (j->need_comma[j->depth])
         o[k++] = ',';
+    j->key_comma = k != 0;
     j->need_comma[j->depth] = true;
     o[k++] = '"';
     memcpy(o + k, key, n);
@@ -64,7 +72,7 @@ void rc_json_strz(rc_json *j, const char *s); /* NULL writes null */
 void rc_json_num(rc_json *j, double v);       /* integers without a fraction; NaN writes null */
 void rc_json_int(rc_json *j, int64_t v);
 void rc_json_bool(rc_json *j, bool v);
-void rc_json_null(rc_json *j);
+void rc_json_null(rc_json *j); /* or nothing, key and all, under omit_null (see rc_json) */
 /* Writes s[0..n), a value already in JSON form (one the caller had a writer format before, say,
  * and writes again), after its comma when one is due. */
 void rc_json_raw(rc_json *j, const char *s, size_t n);

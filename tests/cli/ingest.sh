@@ -27,7 +27,7 @@ expect_status 0 "first ingest" "$RECOUPE" ingest --db "$DB" "$TMP/in"
 check "summary: three added" grep -q "3 documents added, 0 already there" "$TMP/err"
 check "summary is on stderr only" test ! -s "$TMP/out"
 check "three documents stored" test "$(sqlite3 "$DB" 'SELECT count(*) FROM documents')" = 3
-check "schema version 3" test "$(sqlite3 "$DB" 'PRAGMA user_version')" = 3
+check "schema version 4" test "$(sqlite3 "$DB" 'PRAGMA user_version')" = 4
 check "WAL journal" test "$(sqlite3 "$DB" 'PRAGMA journal_mode')" = wal
 dump "$DB" >"$TMP/dump1"
 
@@ -44,14 +44,19 @@ check "order added kept" test "$(sqlite3 "$DB" 'SELECT group_concat(seq) FROM (S
 
 # each stored JSON is what extract writes with --text --explain, in the order added, plus the keys
 # of the claims' places and sources (so that check --db finds the same origins as check), less
-# the texts of spans and the claims' sentences (their position instead: RC_JSON_COMPACT)
+# the texts of spans and the claims' sentences (their position instead: RC_JSON_COMPACT) and the
+# null members of the objects inside the stages' arrays (nonull, applied to both sides)
 sqlite3 "$DB" 'SELECT json FROM documents ORDER BY seq' >"$TMP/stored"
 "$RECOUPE" extract --text --explain "$TMP/in" >"$TMP/extracted" 2>/dev/null
 if command -v jq >/dev/null; then
+    NONULL='def nonull: if type == "object" then with_entries(select(.value != null) | .value |= nonull)
+        elif type == "array" then map(nonull) else . end;
+        with_entries(if .key == "doc" or (.value | type) != "array" then . else .value |= nonull end)'
+    check "stored JSON has no null inside the stages" test "$(jq -c "$NONULL" "$TMP/stored" | cmp - "$TMP/stored" && echo same)" = same
     jq -c 'del(.claims[].place_keys, .claims[].sentence_index, .claims[].sentence) |
-        .claims[].sources[] |= {name, role}' "$TMP/stored" >"$TMP/stored_nokeys"
+        .claims[].sources[] |= {name, role}' "$TMP/stored" | jq -c "$NONULL" >"$TMP/stored_nokeys"
     jq -c 'del(.numbers[].text, .times[].text, .entities[].text, .quotes[].text, .claims[].text,
-        .claims[].sentence)' "$TMP/extracted" >"$TMP/extracted_jq"
+        .claims[].sentence)' "$TMP/extracted" | jq -c "$NONULL" >"$TMP/extracted_jq"
     check "stored JSON is extract's" cmp -s "$TMP/stored_nokeys" "$TMP/extracted_jq"
     check "stored JSON is compact" test "$(jq '[.entities[] | has("text")] | any' "$TMP/stored" |
         sort -u)" = false

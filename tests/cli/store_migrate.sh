@@ -1,8 +1,8 @@
 # store_migrate.sh - a store of schema version 1 (tests/cli/store_v1.sql) is read as it is by
-# check --db, and becomes version 3 on the next ingest with nothing lost: the rows of its detail
+# check --db, and becomes version 4 (the last) on the next ingest with nothing lost: the rows of its detail
 # tables are the same through the views that replace them, its claims keep their parts, places
 # and sources, and new documents are added beside the old ones. A store of version 2
-# (tests/cli/store_v2.sql, full JSON) becomes version 3 alike: its views give the same rows, and
+# (tests/cli/store_v2.sql, full JSON) becomes version 4 alike: its views give the same rows, and
 # the documents added after it, in the compact JSON, give through them the rows they would have
 # given in version 2.
 . "$(dirname "$0")/lib.sh"
@@ -46,7 +46,7 @@ mkdir -p "$TMP/in"
 cp "$EX"/01_*.txt "$EX"/02_*.txt "$TMP/in/"
 expect_status 0 "ingest of the same files into version 1" "$RECOUPE" ingest --db "$DB" "$TMP/in"
 check "summary: none added" grep -q "0 documents added, 2 already there" "$TMP/err"
-check "version 3 after an ingest" test "$(sqlite3 "$DB" 'PRAGMA user_version')" = 3
+check "version 4 after an ingest" test "$(sqlite3 "$DB" 'PRAGMA user_version')" = 4
 expect_status 0 "check --db after the migration" "$RECOUPE" check --db "$DB"
 check "check --db the same before and after the migration" cmp -s "$TMP/out" "$TMP/check1"
 
@@ -54,7 +54,7 @@ check "check --db the same before and after the migration" cmp -s "$TMP/out" "$T
 cp "$EX"/03_*.txt "$TMP/in/"
 expect_status 0 "ingest into version 1" "$RECOUPE" ingest --db "$DB" "$TMP/in"
 check "summary: one added" grep -q "1 document added, 2 already there" "$TMP/err"
-check "now version 3" test "$(sqlite3 "$DB" 'PRAGMA user_version')" = 3
+check "now version 4" test "$(sqlite3 "$DB" 'PRAGMA user_version')" = 4
 check "three documents" test "$(sqlite3 "$DB" 'SELECT count(*) FROM documents')" = 3
 old=$(sqlite3 "$DB" "SELECT group_concat(quote(id)) FROM documents WHERE seq <= 2")
 details "$DB" | grep -F -f "$TMP/details1" -x >"$TMP/details2" || true
@@ -90,8 +90,8 @@ mkdir -p "$TMP/in"
 cp "$EX"/01_*.txt "$EX"/02_*.txt "$TMP/in/"
 expect_status 0 "ingest of the same files into version 2" "$RECOUPE" ingest --db "$DB2" "$TMP/in"
 check "summary: none added to version 2" grep -q "0 documents added, 2 already there" "$TMP/err"
-check "version 3 after an ingest into version 2" test \
-    "$(sqlite3 "$DB2" 'PRAGMA user_version')" = 3
+check "version 4 after an ingest into version 2" test \
+    "$(sqlite3 "$DB2" 'PRAGMA user_version')" = 4
 details "$DB2" >"$TMP/details_v3"
 check "version 2 rows the same through the views of version 3" \
     cmp -s "$TMP/details_v2" "$TMP/details_v3"

@@ -253,6 +253,14 @@ static void test_malformed(void **state)
     assert_int_equal(read_edited(ctx, "\"scope_end\":63", "\"scope_end\":56"), RC_EFORMAT);
     assert_int_equal(read_edited(ctx, "\"scope_end\":63", "\"scope_end\":55"), RC_OK);
     assert_int_equal(read_edited(ctx, "\"title\":\"T\"", "\"title\":\"T\""), RC_OK);
+    /* inside the stages' arrays a missing member is null (a store's compact form leaves nulls
+     * out), refused where null is; the document's own members must all be there */
+    assert_int_equal(read_edited(ctx, ",\"low\":null,\"high\":null", ""), RC_OK);
+    assert_int_equal(read_edited(ctx, ",\"quote\":null}", "}"), RC_OK);
+    assert_int_equal(read_edited(ctx, "\"role\":null,", ""), RC_OK);
+    assert_int_equal(read_edited(ctx, "\"start\":17,", ""), RC_EFORMAT);
+    assert_int_equal(read_edited(ctx, "\"approx\":false,\"kind\"", "\"kind\""), RC_EFORMAT);
+    assert_int_equal(read_edited(ctx, "\"site\":null,", ""), RC_EFORMAT);
 }
 
 int main(void)

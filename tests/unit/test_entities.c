@@ -168,6 +168,28 @@ static void test_hostile(void **state)
     free(s);
 }
 
+/* Names in the last bytes of the text, where the scan for the words that may start a name reads
+ * the text byte by byte rather than four bytes at a time, and a group named in lower case after
+ * a plural article at the very end. */
+static void test_text_end(void **state)
+{
+    const rc_ctx *ctx = *state;
+    rc_doc *doc = parse(ctx, "Des renforts arrivent de Mopti vers Gao");
+    expect(doc, "Mopti", RC_ENT_LOC);
+    expect(doc, "Gao", RC_ENT_LOC);
+    rc_doc_free(doc);
+    doc = parse(ctx, "Le communiqué est signé par l'UE");
+    expect(doc, "UE", RC_ENT_ORG);
+    rc_doc_free(doc);
+    doc = parse(ctx, "Les habitants accusent les talibans");
+    expect(doc, "talibans", RC_ENT_ORG);
+    assert_null(find(doc, "Les"));
+    rc_doc_free(doc);
+    doc = parse(ctx, "Le chef des shebab");
+    expect(doc, "shebab", RC_ENT_ORG);
+    rc_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -176,6 +198,7 @@ int main(void)
         cmocka_unit_test(test_sahel_regional),
         cmocka_unit_test(test_must_stay_apart),
         cmocka_unit_test(test_hostile),
+        cmocka_unit_test(test_text_end),
     };
     return cmocka_run_group_tests(tests, rc_test_ctx_setup, rc_test_ctx_teardown);
 }

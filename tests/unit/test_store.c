@@ -112,7 +112,7 @@ static void test_create_add_each(void **state)
     char err[512];
     rc_store *st;
     assert_int_equal(rc_store_open(path, 0, err, sizeof err, &st), RC_OK);
-    assert_int_equal(query_int(path, "PRAGMA user_version"), 3);
+    assert_int_equal(query_int(path, "PRAGMA user_version"), 4);
     rc_doc *docs[4];
     rc_buf want = RC_BUF_INIT;
     for (size_t i = 0; i < 3; i++)
@@ -247,7 +247,7 @@ static void test_readonly(void **state)
     assert_int_equal(rc_store_open(path, RC_STORE_READONLY, err, sizeof err, &st), RC_EFORMAT);
     assert_int_equal(rc_store_open(path, 0, err, sizeof err, &st), RC_OK);
     rc_store_close(st);
-    assert_int_equal(query_int(path, "PRAGMA user_version"), 3);
+    assert_int_equal(query_int(path, "PRAGMA user_version"), 4);
     if (geteuid() == 0)
         return; /* root writes read-only files */
     chmod(path, 0444);

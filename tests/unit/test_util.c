@@ -88,6 +88,40 @@ static void test_json(void **state)
     rc_buf_free(NULL);
 }
 
+/* Under omit_null, a null after a key inside an object three deep goes with its key and its
+ * comma; elsewhere (shallower objects, array elements) null is written. */
+static void test_json_omit_null(void **state)
+{
+    (void)state;
+    rc_buf b = RC_BUF_INIT;
+    rc_json j;
+    rc_json_init(&j, &b);
+    j.omit_null = true;
+    rc_json_obj(&j);
+    rc_json_key(&j, "top");
+    rc_json_null(&j);
+    rc_json_key(&j, "a");
+    rc_json_arr(&j);
+    rc_json_obj(&j);
+    rc_json_key(&j, "x");
+    rc_json_strz(&j, NULL);
+    rc_json_key(&j, "y");
+    rc_json_int(&j, 1);
+    rc_json_key(&j, "z");
+    rc_json_num(&j, NAN);
+    rc_json_obj_end(&j);
+    rc_json_obj(&j);
+    rc_json_key(&j, "x");
+    rc_json_null(&j);
+    rc_json_obj_end(&j);
+    rc_json_null(&j);
+    rc_json_arr_end(&j);
+    rc_json_obj_end(&j);
+    assert_int_equal(b.err, 0);
+    assert_string_equal(b.data, "{\"top\":null,\"a\":[{\"y\":1},{},null]}");
+    rc_buf_free(&b);
+}
+
 /* A value written raw takes its comma like any other, after a key and inside an array. */
 static void test_json_raw(void **state)
 {
@@ -300,7 +334,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dates), cmocka_unit_test(test_json), cmocka_unit_test(test_json_doubles),
-        cmocka_unit_test(test_json_raw),
+        cmocka_unit_test(test_json_raw), cmocka_unit_test(test_json_omit_null),
         cmocka_unit_test(test_fmt_int),
         cmocka_unit_test(test_json_escape_bytes), cmocka_unit_test(test_arena),
         cmocka_unit_test(test_fold),  cmocka_unit_test(test_lexicon), cmocka_unit_test(test_strerror),

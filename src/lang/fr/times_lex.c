@@ -18,9 +18,10 @@
  * In a document whose stages run, the text is already cut into tokens and each distinct word has
  * its record in the thread's word table (core/words.h): lex_toks then walks the tokens, settles a
  * plain word or an elided one (l', qu') from the answer kept in its record (RC_WM_TIMES, made the
- * first time the word is seen) and a single space by itself, and hands everything else to the
- * DFA up to the next token. The DFA's loops start at the same places either way, so the atoms are
- * the same.
+ * first time the word is seen) and a single space by itself; tok_slow settles marks, quote marks,
+ * plain digit runs and the hyphenated words the memo says name nothing (TX_WM_HNONE), and hands
+ * everything else to the DFA up to the next token. The DFA's loops start at the same places
+ * either way, so the atoms are the same.
  *
  * The text must end in NUL; a NUL inside the text is a gap.
  */
@@ -926,6 +927,91 @@ static bool lat_only_word(const char *s, size_t n)
     return n > 0;
 }
 
+/* Bit 14, for a token that the DFA's rule L+ (H L+)* takes whole (letters of L, ASCII hyphens
+ * between them) and that names nothing: neither the whole word nor any of its parts is in the
+ * vocabulary, so that word() only marks a gap (porte-parole, al-Nosra, a name in another
+ * script). */
+#define TX_WM_HNONE 0x4000u
+
+/* The code point of L (the DFA's class of letters) that starts s[0..n), its length in *len; 0
+ * when the bytes are no such letter or not well-formed UTF-8. ASCII letters are not asked. */
+static uint32_t l_letter(const unsigned char *s, size_t n, size_t *len /* OUT */)
+{
+    uint32_t c;
+    if (s[0] >= 0xc2 && s[0] <= 0xdf && n >= 2 && (s[1] & 0xc0) == 0x80) {
+        c = (uint32_t)(s[0] & 0x1f) << 6 | (s[1] & 0x3f);
+        *len = 2;
+    } else if (s[0] == 0xe1 && n >= 3 && s[1] >= 0xb8 && s[1] <= 0xbb && (s[2] & 0xc0) == 0x80) {
+        c = 0x1000u | (uint32_t)(s[1] & 0x3f) << 6 | (s[2] & 0x3f); /* U+1E00 to U+1EFF */
+        *len = 3;
+    } else {
+        return 0;
+    }
+    bool in = (c >= 0xc0 && c <= 0xd6) || (c >= 0xd8 && c <= 0xf6) || (c >= 0xf8 && c <= 0x2af) ||
+              (c >= 0x300 && c <= 0x52f) || (c >= 0x590 && c <= 0x6ff) ||
+              (c >= 0x1e00 && c <= 0x1eff);
+    return in ? c : 0;
+}
+
+/* Whether s[0..n) is what L+ (H L+)* matches, with ASCII hyphens only. */
+static bool l_hyphen_word(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    bool letter_before = false;
+    for (size_t k = 0; k < n;) {
+        size_t len = 1;
+        if ((unsigned)((u[k] | 0x20) - 'a') < 26u) {
+            letter_before = true;
+        } else if (u[k] == '-') {
+            if (!letter_before)
+                return false;
+            letter_before = false;
+        } else if (u[k] >= 0x80 && l_letter(u + k, n - k, &len)) {
+            letter_before = true;
+        } else {
+            return false;
+        }
+        k += len;
+    }
+    return letter_before;
+}
+
+/* The atom kind the vocabulary gives s..e (0: none), as vocab(st, s, e, false) finds it, without
+ * emitting it. */
+static int vocab_kind(lex_state *st, const char *s, const char *e)
+{
+    size_t n = (size_t)(e - s);
+    const char *val;
+    if (latin_only(s, n)) {
+        if (!may_be_vocab(st, s, n, false))
+            return 0;
+        char key[TX_MAXWORD];
+        fold_latin(s, n, key);
+        val = rc_lex_get_folded(st->vocab, key, n);
+    } else {
+        val = rc_lex_get(st->vocab, s, n);
+    }
+    int32_t v;
+    return val ? vocab_decode(st->vc, val, &v) : 0;
+}
+
+/* Whether word() makes no atom of the word s..e (no dot after it): neither the word nor a part
+ * between its hyphens is in the vocabulary. */
+static bool word_names_nothing(lex_state *st, const char *s, const char *e)
+{
+    if (vocab_kind(st, s, e))
+        return false;
+    for (const char *p = s; p < e;) {
+        const char *q = memchr(p, '-', (size_t)(e - p));
+        if (!q)
+            q = e;
+        if (q > p && vocab_kind(st, p, q))
+            return false;
+        p = q + 1;
+    }
+    return true;
+}
+
 /* The memo answer of a word token s[0..n) on first sight: word_answer with TX_WM_LAT and
  * TX_WM_SHAPE for a word of LAT letters, else 0. */
 #if defined(__GNUC__)
@@ -946,7 +1032,7 @@ static uint64_t tok_answer_make(lex_state *st, const char *s, size_t n)
                   : n >= 4 && memcmp(s + n - 3, "\xe2\x80\x99", 3) == 0 ? 3 : 0;
     size_t nl = n - alen;
     if (!alen || !lat_only_word(s, nl))
-        return 0;
+        return l_hyphen_word(s, n) && word_names_nothing(st, s, s + n) ? TX_WM_HNONE : 0;
     m = TX_WM_ELID | (alen == 3 ? TX_WM_ELID3 : 0);
     bool il = nl == 2 && (s[0] | 0x20) == 'i' && (s[1] | 0x20) == 'l';
     if (il || (nl == 7 && lat_is(s, 7, "aujourd")) ||
@@ -3580,61 +3666,172 @@ static const uint8_t lex_punct[256] = {['/'] = 1, ['.'] = 1, [':'] = 1, [','] = 
 static const uint64_t lex_word_end[2] = {~(1ull << '-' | 1ull << '\''),
                                          ~(0x3ffffffull << ('A' - 64) | 0x3ffffffull << ('a' - 64))};
 
+/* The bytes after a plain word that let the fast loop of lex_toks settle it: those that end it
+ * for the DFA (lex_word_end: below 0x80, no letter, hyphen nor apostrophe) but the dot, after
+ * which the word may be an abbreviation of the vocabulary (sept.); a word whose answer is final
+ * (TX_WM_FINAL) takes the dot too (see word_apply). Bit 0: any word, bit 1: a final one. */
+#define FA(c)                                                                                     \
+    ((((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z') || (c) == '-' || (c) == '\'' || (c) >= 0x80   \
+         ? 0                                                                                      \
+     : (c) == '.' ? 2                                                                             \
+                  : 3)
+#define FA4(c) FA(c), FA((c) + 1), FA((c) + 2), FA((c) + 3)
+#define FA16(c) FA4(c), FA4((c) + 4), FA4((c) + 8), FA4((c) + 12)
+#define FA64(c) FA16(c), FA16((c) + 16), FA16((c) + 32), FA16((c) + 48)
+static const uint8_t fast_after[256] = {FA64(0), FA64(64), FA64(128), FA64(192)};
+#undef FA64
+#undef FA16
+#undef FA4
+#undef FA
+
+/* Whether byte c is an ASCII digit. */
+static inline bool lex_digit(unsigned c)
+{
+    return c - '0' < 10u;
+}
+
+/* What lex_toks does with token i at s..e when it is not a plain word settled in the fast loop:
+ * a mark, an elided word, a word whose answer is not kept yet, or anything the DFA must read.
+ * Returns the new cursor, or NULL when the DFA reached the end of the text. */
+static const char *tok_slow(lex_state *st, size_t i, const char *s, const char *e)
+{
+    unsigned char c0 = (unsigned char)*s;
+    if (lex_punct[c0]) { /* the rules [/.:,()!?] and "-" of one byte: nothing longer */
+        emit(st, s, s + 1, TA_PUNCT, c0);
+        return s + 1;
+    }
+    unsigned char after = (unsigned char)*e;
+    uint64_t m = tok_answer(st, i);
+    /* after the word, a byte below 0x80 that is no letter, hyphen nor apostrophe ends it
+     * (tested as one bit of lex_word_end) */
+    if ((m & (TX_WM_LAT | TX_WM_SHAPE)) == TX_WM_LAT && m != UINT64_MAX &&
+        (lex_word_end[after >> 6 & 1] >> (after & 63) & (after < 0x80)) && e < st->end) {
+        st->ti = i;
+        return word_apply(st, s, e, m);
+    }
+    if ((m & (TX_WM_ELID | TX_WM_SHAPE)) == TX_WM_ELID && m != UINT64_MAX) {
+        unsigned kind = (unsigned)(m & 0xffu);
+        if (m & TX_WM_ELIDED) {
+            emit(st, s, e, (int)kind, 0);
+        } else { /* the letters as a word, then the apostrophe as a gap */
+            const char *el = e - (m & TX_WM_ELID3 ? 3 : 1);
+            if (kind)
+                emit(st, s, el, (int)kind, (int32_t)(uint32_t)(m >> 32));
+            else
+                other(st, true);
+            other(st, false);
+        }
+        return e;
+    }
+    /* a word of letters and hyphens that names nothing, which a byte ends (as the DFA reads it:
+     * L+ (H L+)* then word(), no dot after): a gap */
+    if (m != UINT64_MAX && (m & TX_WM_HNONE) && (fast_after[after] & 1u))
+    {
+        other(st, true);
+        return e;
+    }
+    /* a quote mark (« » “ ” "): the DFA's [^], a gap that is no word */
+    size_t n = (size_t)(e - s);
+    if ((n == 1 && c0 == '"') ||
+        (n == 2 && c0 == 0xc2 && ((unsigned char)s[1] == 0xab || (unsigned char)s[1] == 0xbb)) ||
+        (n == 3 && c0 == 0xe2 && (unsigned char)s[1] == 0x80 &&
+         ((unsigned char)s[2] == 0x9c || (unsigned char)s[2] == 0x9d))) {
+        other(st, false);
+        return e;
+    }
+    /* digits that nothing but the rule D+ can take: after them neither a letter, a digit nor a
+     * byte of another script, nor a space and a digit (7 796) */
+    if (lex_digit(c0) && after < 0x80 && !lex_digit(after) &&
+        (unsigned)((after | 0x20) - 'a') >= 26u && !(after == ' ' && lex_digit((unsigned char)e[1]))) {
+        const char *d = s;
+        while (d < e && lex_digit((unsigned char)*d))
+            d++;
+        if (d == e) {
+            uint8_t nd;
+            int32_t v = digits_value(s, e, &nd);
+            emit(st, s, e, TA_NUM, v);
+            if (st->n)
+                st->atoms[st->n - 1].nd = nd;
+            return e;
+        }
+    }
+    return lex(st, s, e);
+}
+
 static void lex_toks(lex_state *st)
 {
     const rc_doc *doc = st->doc;
-    const char *text = st->text, *cur = text;
-    for (size_t i = 0; i < doc->ntoks; i++) {
-        const rc_token *t = &doc->toks[i];
-        const char *s = text + t->start;
-        if (s < cur) /* the DFA took it, or its start */
+    const char *text = st->text;
+    const rc_token *toks = doc->toks;
+    const uint32_t *wids = doc->wids;
+    const rc_word *words = doc->words;
+    const size_t ntoks = doc->ntoks;
+    const uint32_t len = (uint32_t)(st->end - text);
+    /* the state of the atoms kept in locals while plain words and single spaces go by (the
+     * atoms' bytes would otherwise make the compiler read it back from st after every store):
+     * st holds it again before anything else is called */
+    uint32_t cur = 0;
+    uint8_t gap = st->gap;
+    bool word_before = st->word_before;
+    for (size_t i = 0; i < ntoks; i++) {
+        uint32_t ts = toks[i].start, te = toks[i].end;
+        if (ts < cur) /* the DFA took it, or its start */
             continue;
-        if (cur < s) {
-            if (s - cur == 1 && *cur == ' ') {
+        uint32_t w = wids[i];
+        uint64_t m = 0;
+        bool fast = w != UINT32_MAX && (words[w].have >> RC_WM_TIMES & 1u);
+        if (fast) {
+            m = words[w].memo[RC_WM_TIMES];
+            /* a plain word (LAT letters, no Roman numeral nor il) that a byte ends, as in
+             * tok_slow; gap bytes other than one space go to the DFA */
+            fast = (m & (TX_WM_LAT | TX_WM_SHAPE)) == TX_WM_LAT &&
+                   (fast_after[(unsigned char)text[te]] >> ((m & TX_WM_FINAL) != 0) & 1u) &&
+                   te < len && (ts == cur || (ts == cur + 1 && text[cur] == ' '));
+        }
+        if (fast) {
+            if (ts != cur && gap == 0) /* the space */
+                gap = 1;
+            unsigned kind = (unsigned)(m & 0xffu);
+            if (!kind) { /* other(st, true) */
+                if (st->n && gap <= 1)
+                    st->atoms[st->n - 1].fl |= TF_WORD_AFTER;
+                gap = 2;
+                word_before = true;
+            } else {
+                st->gap = gap;
+                st->word_before = word_before;
+                emit(st, text + ts, text + te, (int)kind, (int32_t)(uint32_t)(m >> 32));
+                gap = 0;
+                word_before = false;
+            }
+            cur = te;
+            continue;
+        }
+        st->gap = gap;
+        st->word_before = word_before;
+        st->ti = i; /* every token before i starts before cur: word_memo looks from here */
+        const char *c = text + cur, *s = text + ts;
+        if (c < s) {
+            if (s - c == 1 && *c == ' ') {
                 space(st);
-            } else if (!(cur = lex(st, cur, s))) {
+            } else if (!(c = lex(st, c, s))) {
                 return;
-            } else if (cur > s) {
+            } else if (c > s) {
+                cur = (uint32_t)(c - text);
+                gap = st->gap;
+                word_before = st->word_before;
                 continue;
             }
-            cur = s;
         }
-        unsigned char c0 = (unsigned char)*s;
-        if (lex_punct[c0]) { /* the rules [/.:,()!?] and "-" of one byte: nothing longer */
-            emit(st, s, s + 1, TA_PUNCT, c0);
-            cur = s + 1;
-            continue;
-        }
-        const char *e = text + t->end;
-        unsigned char after = (unsigned char)*e;
-        uint64_t m = tok_answer(st, i);
-        /* after the word, a byte below 0x80 that is no letter, hyphen nor apostrophe ends it
-         * (tested as one bit of lex_word_end) */
-        if ((m & (TX_WM_LAT | TX_WM_SHAPE)) == TX_WM_LAT && m != UINT64_MAX &&
-            (lex_word_end[after >> 6 & 1] >> (after & 63) & (after < 0x80)) && e < st->end) {
-            st->ti = i;
-            cur = word_apply(st, s, e, m);
-            continue;
-        }
-        if ((m & (TX_WM_ELID | TX_WM_SHAPE)) == TX_WM_ELID && m != UINT64_MAX) {
-            unsigned kind = (unsigned)(m & 0xffu);
-            if (m & TX_WM_ELIDED) {
-                emit(st, s, e, (int)kind, 0);
-            } else { /* the letters as a word, then the apostrophe as a gap */
-                const char *el = e - (m & TX_WM_ELID3 ? 3 : 1);
-                if (kind)
-                    emit(st, s, el, (int)kind, (int32_t)(uint32_t)(m >> 32));
-                else
-                    other(st, true);
-                other(st, false);
-            }
-            cur = e;
-            continue;
-        }
-        if (!(cur = lex(st, s, e)))
+        if (!(c = tok_slow(st, i, s, text + te)))
             return;
+        cur = (uint32_t)(c - text);
+        gap = st->gap;
+        word_before = st->word_before;
     }
-    lex(st, cur, st->end + 1);
+    st->gap = gap;
+    st->word_before = word_before;
+    lex(st, text + cur, st->end + 1);
 }
 
 int rc_fr_times_lex(const rc_lang *fr, const char *text, size_t len, rc_arena *a, tx_atom **out,

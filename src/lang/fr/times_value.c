@@ -216,13 +216,18 @@ static inline unsigned m_ascii_letters8(uint64_t w)
  * dictionary also knows it as a noun (il attaque, nous avions). */
 static bool m_subject(const char *text, uint32_t s, uint32_t e)
 {
-    static const char *const subj[] = {"il", "elle", "on", "ils", "elles", "je", "j", "tu",
-                                       "nous", "vous", "qui"};
+#define SUBJ(w) {w, sizeof w - 1}
+    static const struct {
+        const char *w;
+        size_t n;
+    } subj[] = {SUBJ("il"), SUBJ("elle"), SUBJ("on"),   SUBJ("ils"),  SUBJ("elles"), SUBJ("je"),
+                SUBJ("j"),  SUBJ("tu"),   SUBJ("nous"), SUBJ("vous"), SUBJ("qui")};
+#undef SUBJ
     size_t n = e - s;
     if (n > 5) /* most words: longer than every pronoun */
         return false;
     for (size_t k = 0; k < sizeof subj / sizeof *subj; k++)
-        if (strlen(subj[k]) == n && strncasecmp(text + s, subj[k], n) == 0)
+        if (subj[k].n == n && strncasecmp(text + s, subj[k].w, n) == 0)
             return true;
     return false;
 }
