@@ -199,6 +199,7 @@ struct rc_doc {
     uint32_t *wids;
     struct rc_word *words;
     const char *wpool;
+    uint8_t *wbits; /* one byte of quick answers per record (rc_word_bit) */
     /* when ctx->time_steps is set: the nanoseconds of each step, RC_STEP_FRONT (identify, decode,
      * tokenize, clean, sentences, date), RC_STEP_WORDS (the word table), then stage i of the
      * language's table at RC_STEP_STAGE + i; zero otherwise */

@@ -1,7 +1,9 @@
 /*
  * wordclass.c - building the merged word-class table: open addressing over the hash of the
- * zero-padded key, load factor at most one eighth, so that a probe, for a word of the table or
- * not, seldom goes past its first slot. Once all keys are in, every slot, empty ones included, is
+ * zero-padded key, load factor at most one half, so that a probe, for a word of the table or
+ * not, seldom goes past its first slot's cache line, while the table stays small enough to be
+ * found in the cache: the cleaner probes it for most words of each text, between the stages'
+ * work on the text before, and a sparser table cost a miss per probe. Once all keys are in, every slot, empty ones included, is
  * given what its word adds to a line's counts.
  */
 #include "core/wordclass.h"
@@ -94,7 +96,7 @@ int rc_wordclass_build(rc_arena *a, const rc_lang *langs, size_t n, rc_wordclass
         return RC_ENOMEM;
     size_t cap = 64;
     wc->shift = 64 - 6;
-    while (cap < total * 8)
+    while (cap < total * 2)
         cap *= 2, wc->shift--;
     if (!(wc->slots = rc_arena_calloc(a, cap, sizeof *wc->slots)))
         return RC_ENOMEM;

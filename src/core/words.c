@@ -1,7 +1,9 @@
 /*
  * words.c - the per-thread table of distinct words (words.h): an open-addressing hash of the
- * bytes as written (rc_lex_hash, linear probing, at most half full) over a growing array of records,
- * with a byte pool for the words and their folded forms. Records are only added in
+ * bytes as written (linear probing, at most half full) over a growing array of records, with a
+ * byte pool for the words and their folded forms. A slot holds a word of up to sixteen bytes
+ * itself (words_key), so that finding a common word reads its slot only, neither its record
+ * nor the pool, and hashing it takes no branch on its length. Records are only added in
  * rc_words_begin, so that a document's stages read a table that does not move; the table is
  * emptied at the start of a document once it holds more than WORDS_MAXREC words.
  *
@@ -18,7 +20,6 @@
 #include "recoupe.h"
 #include "util/fold.h"
 
-#define WORDS_AHEAD 4              /* tokens whose record is fetched ahead of their look-up */
 #define WORDS_MAXREC 65536u         /* records kept across documents before emptying */
 #define WORDS_MAXPOOL (4u << 20)    /* pool bytes kept across documents before emptying */
 #define WORDS_FOLDCAP (RC_WORD_MAXLEN * 2) /* room for a folded form (… folds to three bytes) */
@@ -27,6 +28,17 @@
 #define WORDS_MAXSPOOL (1u << 20) /* their pool bytes kept before emptying */
 
 typedef struct words_shared words_shared;
+
+/* A slot of the table: the word's first sixteen bytes zero-padded (words_key), its record index
+ * + 1 (0: free), and its hash with its length in the low seven bits. A word of sixteen bytes or
+ * fewer is equal to the slot's when key and tag are; a longer one is compared in the pool. */
+typedef struct words_slot {
+    uint64_t k0, k1;
+    uint32_t idx1, tag;
+} words_slot;
+
+/* Longest word that a slot holds whole. */
+#define WORDS_KEYLEN 16
 
 /* A string answer: its key and value in the string pool. */
 typedef struct words_str {
@@ -37,9 +49,10 @@ typedef struct words_str {
 /* A thread's table, linked into its context's list. */
 typedef struct words_thread {
     rc_pt_link link; /* first: the context's list of tables */
-    uint64_t *slots; /* the word's hash << 32 | record index + 1; 0 = free */
+    words_slot *slots;
     size_t mask;     /* slots - 1, a power of two minus one */
     rc_word *recs;
+    uint8_t *bits; /* rc_word_bit's byte of each record */
     size_t nrecs, caprecs;
     char *pool;
     size_t used, cappool;
@@ -58,11 +71,50 @@ struct words_shared {
     rc_perthread pt;
 };
 
-/* The hash of the bytes as written (the lexicons' hash). */
-static uint32_t words_hash(const char *s, size_t n)
+/* Reads the key of the word s[0..n) (1 to RC_WORD_MAXLEN bytes) into k: its first sixteen bytes,
+ * zero-padded when it is shorter. end bounds what may be read: when sixteen bytes can be read
+ * from s, one load and a mask make the key, with no branch on n. */
+static inline void words_key(const char *s, size_t n, const char *end, uint64_t k[2])
 {
-    return rc_lex_hash(s, n);
+    static const unsigned char ones[32] = {255, 255, 255, 255, 255, 255, 255, 255,
+                                           255, 255, 255, 255, 255, 255, 255, 255};
+    if (end - s >= WORDS_KEYLEN) {
+        uint64_t m[2];
+        size_t c = n < WORDS_KEYLEN ? n : WORDS_KEYLEN;
+        memcpy(m, ones + WORDS_KEYLEN - c, sizeof m); /* byte j is 0xFF when j < c */
+        memcpy(k, s, 2 * sizeof *k);
+        k[0] &= m[0];
+        k[1] &= m[1];
+        return;
+    }
+    k[0] = k[1] = 0;
+    memcpy(k, s, n < WORDS_KEYLEN ? n : WORDS_KEYLEN);
 }
+
+/* The hash of the word s[0..n) of key k: from the key alone when it holds the whole word, else
+ * the lexicons' hash of its bytes. Never UINT32_MAX, which marks the tokens with no record while
+ * rc_words_begin keeps hashes in wids. */
+static inline uint32_t words_hash(const char *s, size_t n, const uint64_t k[2])
+{
+    uint32_t h32;
+    if (n > WORDS_KEYLEN) {
+        h32 = rc_lex_hash(s, n);
+    } else {
+        uint64_t h = (k[0] ^ (uint64_t)n * 0xbf58476d1ce4e5b9ull) * 0x9e3779b97f4a7c15ull;
+        h ^= h >> 29;
+        h = (h ^ k[1]) * 0x94d049bb133111ebull;
+        h32 = (uint32_t)(h >> 32);
+    }
+    return h32 - (h32 == UINT32_MAX);
+}
+
+/* The tag of a slot: the hash with the word's length (at most RC_WORD_MAXLEN) in its low bits. */
+static inline uint32_t words_tag(uint32_t h, size_t n)
+{
+    return (h & ~0x7fu) | (uint32_t)n;
+}
+
+_Static_assert(RC_WORD_MAXLEN <= 0x7f, "a word's length fits the low bits of its tag");
 
 /* Frees a thread's table (rc_perthread destroy: already unlinked). */
 static void words_thread_destroy(rc_pt_link *l)
@@ -72,6 +124,7 @@ static void words_thread_destroy(rc_pt_link *l)
         return;
     free(t->slots);
     free(t->recs);
+    free(t->bits);
     free(t->pool);
     free(t->sslots);
     free(t->strs);
@@ -134,22 +187,29 @@ static int words_room(words_thread *t)
         if (!r)
             return -1;
         t->recs = r;
+        uint8_t *b = realloc(t->bits, cap);
+        if (!b)
+            return -1; /* recs is larger but caprecs unchanged: the next call grows both */
+        t->bits = b;
         t->caprecs = cap;
     }
     if (t->slots && (t->nrecs + 1) * 2 <= t->mask + 1)
         return 0;
     size_t nslots = t->slots ? (t->mask + 1) * 2 : 4096;
-    uint64_t *slots = calloc(nslots, sizeof *slots);
+    words_slot *slots = calloc(nslots, sizeof *slots);
     if (!slots)
         return -1;
     free(t->slots);
     t->slots = slots;
     t->mask = nslots - 1;
     for (size_t k = 0; k < t->nrecs; k++) {
-        size_t i = t->recs[k].hash & t->mask;
-        while (slots[i])
+        const rc_word *w = &t->recs[k];
+        size_t i = w->hash & t->mask;
+        while (slots[i].idx1)
             i = (i + 1) & t->mask;
-        slots[i] = (uint64_t)t->recs[k].hash << 32 | ((uint64_t)k + 1);
+        uint64_t key[2];
+        words_key(t->pool + w->off, w->len, t->pool + t->used, key);
+        slots[i] = (words_slot){key[0], key[1], (uint32_t)k + 1, words_tag(w->hash, w->len)};
     }
     return 0;
 }
@@ -172,20 +232,21 @@ static uint32_t words_keep(words_thread *t, const char *s, size_t n)
     return (uint32_t)(t->used - n);
 }
 
-/* The record index of the word s[0..n) of hash h, added when new; UINT32_MAX when memory runs
- * out. */
-static uint32_t words_find(words_thread *t, const char *s, size_t n, uint32_t h)
+/* The record index of the word s[0..n) of key k and hash h, added when new; UINT32_MAX when
+ * memory runs out. */
+static uint32_t words_find(words_thread *t, const char *s, size_t n, const uint64_t k[2],
+                           uint32_t h)
 {
+    uint32_t tag = words_tag(h, n);
     if (t->slots)
         for (size_t i = h & t->mask;; i = (i + 1) & t->mask) {
-            uint64_t k = t->slots[i];
-            if (!k)
+            const words_slot *sl = &t->slots[i];
+            if (!sl->idx1)
                 break;
-            if ((uint32_t)(k >> 32) != h)
+            if (sl->tag != tag || ((sl->k0 ^ k[0]) | (sl->k1 ^ k[1])))
                 continue;
-            const rc_word *w = &t->recs[(uint32_t)k - 1];
-            if (w->len == n && rc_lex_eq(t->pool + w->off, s, n))
-                return (uint32_t)k - 1;
+            if (n <= WORDS_KEYLEN || rc_lex_eq(t->pool + t->recs[sl->idx1 - 1].off, s, n))
+                return sl->idx1 - 1;
         }
     if (words_room(t))
         return UINT32_MAX;
@@ -197,15 +258,16 @@ static uint32_t words_find(words_thread *t, const char *s, size_t n, uint32_t h)
         return UINT32_MAX;
     rc_word *w = &t->recs[t->nrecs];
     memset(w, 0, sizeof *w);
+    t->bits[t->nrecs] = 0;
     w->off = off;
     w->len = (uint32_t)n;
     w->foff = foff;
     w->flen = fl <= sizeof fold ? (uint32_t)fl : UINT32_MAX;
     w->hash = h;
     size_t i = h & t->mask;
-    while (t->slots[i])
+    while (t->slots[i].idx1)
         i = (i + 1) & t->mask;
-    t->slots[i] = (uint64_t)h << 32 | ((uint64_t)t->nrecs + 1);
+    t->slots[i] = (words_slot){k[0], k[1], (uint32_t)t->nrecs + 1, tag};
     return (uint32_t)t->nrecs++;
 }
 
@@ -232,6 +294,7 @@ int rc_words_begin(rc_doc *doc)
     doc->wids = NULL;
     doc->words = NULL;
     doc->wpool = NULL;
+    doc->wbits = NULL;
     words_shared *sh = rc_ctx_derived(doc->ctx, RC_SLOT_WORDS, words_shared_make, words_shared_free);
     words_thread *t = sh ? words_thread_get(sh) : NULL;
     if (!t)
@@ -246,31 +309,37 @@ int rc_words_begin(rc_doc *doc)
     uint32_t *wids = rc_arena_alloc(&doc->arena, (doc->ntoks + 1) * sizeof *wids);
     if (!wids)
         return RC_ENOMEM;
-    /* the table is too big for the cache: every token is hashed first and its slot fetched,
-     * then the look-ups run with each record fetched WORDS_AHEAD tokens early, so that they
-     * find both there (wids holds the hashes until then) */
+    /* the table may be out of the cache: every token is hashed first and its slot fetched,
+     * then the look-ups run and find the slots there (wids holds the hashes until then) */
+    const char *end = doc->text + doc->len + 1; /* the text and its NUL */
+    uint64_t k[2];
     for (size_t i = 0; i < doc->ntoks; i++) {
         const rc_token *tk = &doc->toks[i];
-        wids[i] = words_wanted(tk) ? words_hash(doc->text + tk->start, tk->end - tk->start)
-                                   : UINT32_MAX;
+        const char *s = doc->text + tk->start;
+        size_t n = tk->end - tk->start;
+        if (!words_wanted(tk)) {
+            wids[i] = UINT32_MAX;
+            continue;
+        }
+        words_key(s, n, end, k);
+        wids[i] = words_hash(s, n, k);
         if (t->slots)
             words_prefetch(&t->slots[wids[i] & t->mask]);
     }
     for (size_t i = 0; i < doc->ntoks; i++) {
-        if (i + WORDS_AHEAD < doc->ntoks && t->slots) {
-            uint64_t k = t->slots[wids[i + WORDS_AHEAD] & t->mask]; /* a hint: any slot will do */
-            if (k)
-                words_prefetch(&t->recs[(uint32_t)k - 1]);
-        }
+        if (wids[i] == UINT32_MAX) /* no record wanted (words_hash never gives this) */
+            continue;
         const rc_token *tk = &doc->toks[i];
-        wids[i] = words_wanted(tk)
-                      ? words_find(t, doc->text + tk->start, tk->end - tk->start, wids[i])
-                      : UINT32_MAX;
+        const char *s = doc->text + tk->start;
+        size_t n = tk->end - tk->start;
+        words_key(s, n, end, k);
+        wids[i] = words_find(t, s, n, k, wids[i]);
     }
     wids[doc->ntoks] = UINT32_MAX;
     doc->wids = wids;
     doc->words = t->recs;
     doc->wpool = t->pool;
+    doc->wbits = t->bits;
     return RC_OK;
 }
 
@@ -279,6 +348,7 @@ void rc_words_end(rc_doc *doc)
     doc->wids = NULL;
     doc->words = NULL;
     doc->wpool = NULL;
+    doc->wbits = NULL;
 }
 
 const char *rc_word_folded(const rc_doc *doc, size_t i, size_t *len)

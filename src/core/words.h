@@ -98,6 +98,29 @@ static inline void rc_word_set(const rc_doc *doc, size_t i, enum rc_word_memo s,
  * record or its fold does not fit RC_WORD_MAXLEN * 2 bytes. Valid like rc_word_at. */
 const char *rc_word_folded(const rc_doc *doc, size_t i, size_t *len /* OUT */);
 
+/* Quick answers: one bit each in a byte per record, kept apart from the records in a dense array
+ * so that a stage that asks about every token and is mostly told "nothing" reads one byte that
+ * stays in the cache, not its answer in the record. Like memo slots, a bit depends only on the
+ * context and the word's bytes, and starts clear. */
+enum rc_word_bit {
+    RC_WB_NOFRAME = 1u << 0, /* framing: the word starts no key of the framing table */
+};
+
+/* Whether bit b is set for token i's word (false when the token has no record). */
+static inline bool rc_word_bit(const rc_doc *doc, size_t i, enum rc_word_bit b)
+{
+    if (!doc->wids || i >= doc->ntoks || doc->wids[i] == UINT32_MAX)
+        return false;
+    return doc->wbits[doc->wids[i]] & b;
+}
+
+/* Sets bit b for token i's word (nothing when the token has no record). */
+static inline void rc_word_bit_set(const rc_doc *doc, size_t i, enum rc_word_bit b)
+{
+    if (doc->wids && i < doc->ntoks && doc->wids[i] != UINT32_MAX)
+        doc->wbits[doc->wids[i]] |= (uint8_t)b;
+}
+
 /* Tags of the string memo: what a string answer is an answer to. */
 enum rc_word_str {
     RC_WS_ENTKEY, /* entities: rc_entkey_of of a name (the tag is this plus the entity type) */

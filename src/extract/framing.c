@@ -249,31 +249,40 @@ static const frame_key *frame_first(const frame_table *t, const rc_doc *doc, siz
     return k;
 }
 
-/* The longest key starting at token i: its term (or FRAME_SKIP) and how many tokens it covers;
- * 0 tokens when no term starts there. */
-static size_t frame_match(const frame_table *t, const rc_doc *doc, size_t i,
+/* The key of token i as frame_first finds it. Most tokens start no key: the word's quick bit
+ * (RC_WB_NOFRAME, one byte in a dense array) rules them out with no read of its record; the
+ * others read the answer kept in their record inline. */
+static inline const frame_key *frame_first_fast(const frame_table *t, const rc_doc *doc, size_t i)
+{
+    uint32_t id = doc->wids ? doc->wids[i] : UINT32_MAX;
+    if (id != UINT32_MAX) {
+        if (doc->wbits[id] & RC_WB_NOFRAME)
+            return NULL;
+        if (doc->words[id].have >> RC_WM_FRAME & 1u)
+            return (const frame_key *)(uintptr_t)doc->words[id].memo[RC_WM_FRAME];
+    }
+    const frame_key *k = frame_first(t, doc, i);
+    if (!k)
+        rc_word_bit_set(doc, i, RC_WB_NOFRAME);
+    return k;
+}
+
+/* The longest key starting at token i, whose first token's key k (frame_first) is a prefix of
+ * longer keys: its term (or FRAME_SKIP) and how many tokens it covers; 0 tokens when no term
+ * starts there. */
+static size_t frame_match(const frame_table *t, const rc_doc *doc, size_t i, const frame_key *k,
                           int32_t *term /* OUT */)
 {
     char buf[FRAME_MAXKEY];
     size_t pos = 0, best = 0;
-    for (size_t j = i; j < doc->ntoks; j++) {
-        const frame_key *k;
-        if (j == i) {
-            /* most tokens start no key: one read of the word's record rules them out */
-            if (!(k = frame_first(t, doc, i)))
-                break;
-            if (!k->prefix) { /* a one-word key: no need to fold the word */
-                if (k->term != FRAME_NONE)
-                    best = 1, *term = k->term;
-                break;
-            }
-            if (!frame_append_tok(buf, &pos, doc, j))
-                break;
-        } else {
-            if (!frame_append_tok(buf, &pos, doc, j))
-                break;
-            k = frame_slot(t, buf, pos, frame_hash(buf, pos));
-        }
+    if (!frame_append_tok(buf, &pos, doc, i))
+        return 0;
+    if (k->term != FRAME_NONE)
+        best = 1, *term = k->term;
+    for (size_t j = i + 1; j < doc->ntoks; j++) {
+        if (!frame_append_tok(buf, &pos, doc, j))
+            break;
+        k = frame_slot(t, buf, pos, frame_hash(buf, pos));
         if (!k->key)
             break;
         if (k->term != FRAME_NONE)
@@ -325,7 +334,14 @@ int rc_stage_framing(rc_doc *doc, const rc_stage_env *env)
             continue;
         }
         int32_t term = FRAME_NONE;
-        size_t n = frame_match(t, doc, i, &term);
+        const frame_key *k = frame_first_fast(t, doc, i);
+        size_t n = 0;
+        if (k && !k->prefix) { /* a one-word key: no need to fold the word */
+            if (k->term != FRAME_NONE)
+                n = 1, term = k->term;
+        } else if (k) {
+            n = frame_match(t, doc, i, k, &term);
+        }
         if (n == 1 && frame_is_name(doc, i)) /* a term of several words is no name */
             n = 0;
         if (!n) {

@@ -163,13 +163,34 @@ static inline unsigned copy_plain16(const unsigned char *p, char *out)
 #endif
 }
 
+/* How many bytes from p on, within the next sixteen, are ASCII from the space up or line feeds,
+ * which the statistics of invalid UTF-8 pass over: 0 when p itself needs a look, or when fewer than
+ * sixteen bytes are left (the caller then reads them one at a time). */
+static inline size_t plain_run16(const unsigned char *p, size_t left)
+{
+#if defined(__SSE2__)
+    if (left < 16)
+        return 0;
+    __m128i v = _mm_loadu_si128((const __m128i *)p);
+    unsigned stop = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(
+        _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')), _mm_cmplt_epi8(v, _mm_set1_epi8(0x20))));
+    return stop ? (unsigned)__builtin_ctz(stop) : 16;
+#else
+    (void)p, (void)left;
+    return 0;
+#endif
+}
+
 /* The common case in one pass: valid UTF-8 copied with line ends unified, invisible characters
  * dropped, and the NFC quick check done on the way. Printable ASCII, with the Latin-1 letters of
  * French and line feeds among it, goes sixteen bytes at a time (copy_plain16); the same bytes
  * met one at a time are copied without decoding as well. Returns RC_EFORMAT at the first invalid
- * sequence (the caller then decides on an encoding), RC_EBINARY at a NUL. */
+ * sequence (the caller then decides on an encoding), RC_EBINARY at a NUL. When replaced is not
+ * NULL, the text is damaged UTF-8 whose NULs were refused already: each invalid byte becomes
+ * U+FFFD and is counted there, so that the repair runs at the speed of the common case; text
+ * then has room for two more bytes per invalid one (w passes i by at most that much). */
 static int decode_utf8(const unsigned char *p, size_t len, char *text, size_t *outlen,
-                       size_t *controls, bool *suspect)
+                       size_t *controls, bool *suspect, size_t *replaced)
 {
     size_t w = 0;
     bool prev_cr = false;
@@ -209,8 +230,12 @@ static int decode_utf8(const unsigned char *p, size_t len, char *text, size_t *o
         }
         int32_t cp;
         size_t k = rc_utf8_decode(p + i, len - i, &cp);
-        if (!k)
-            return RC_EFORMAT;
+        if (!k) {
+            if (!replaced)
+                return RC_EFORMAT;
+            cp = 0xfffd, k = 1;
+            (*replaced)++;
+        }
         if (cp == 0)
             return RC_EBINARY;
         if (cp < 0x20 && cp != '\n' && cp != '\r' && cp != '\t' && cp != '\f')
@@ -271,7 +296,7 @@ int rc_decode(const char *bytes, size_t len, rc_arena *a, char **out, size_t *ou
         return RC_ENOMEM;
     size_t controls = 0;
     bool suspect = false;
-    status = decode_utf8(p, len, text, &tlen, &controls, &suspect);
+    status = decode_utf8(p, len, text, &tlen, &controls, &suspect, NULL);
     if (status == RC_EBINARY || (status == RC_OK && controls * 50 > len))
         return RC_EBINARY;
     if (status == RC_OK)
@@ -281,6 +306,11 @@ int rc_decode(const char *bytes, size_t len, rc_arena *a, char **out, size_t *ou
     size_t invalid = 0, multi = 0, nuls = 0;
     controls = 0;
     for (size_t i = 0; i < len;) {
+        size_t skip = plain_run16(p + i, len - i);
+        if (skip) {
+            i += skip;
+            continue;
+        }
         unsigned char c = p[i];
         if (c < 0x80) {
             if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
@@ -307,21 +337,12 @@ int rc_decode(const char *bytes, size_t len, rc_arena *a, char **out, size_t *ou
         status = decode_iconv("WINDOWS-1252", (const char *)p, len, a, &text, &tlen, &info->replaced);
         return status ? status : apply_nfc(text, tlen, true, a, out, outlen, info);
     }
+    /* damaged UTF-8: the same pass as valid text, each invalid byte replaced. Its NFC quick
+     * check sees every code point written (U+FFFD too), so that it decides as rc_nfc's own would */
     text = rc_arena_alloc(a, invalid * 2 + len + 1);
     if (!text)
         return RC_ENOMEM;
-    size_t w = 0;
-    bool prev_cr = false;
-    for (size_t i = 0; i < len;) {
-        int32_t cp;
-        size_t k = rc_utf8_decode(p + i, len - i, &cp);
-        if (!k) {
-            cp = 0xfffd, k = 1;
-            info->replaced++;
-        }
-        i += k;
-        w += put_cp(text + w, cp, &prev_cr);
-    }
-    text[w] = '\0';
-    return apply_nfc(text, w, true, a, out, outlen, info);
+    suspect = false;
+    status = decode_utf8(p, len, text, &tlen, &controls, &suspect, &info->replaced);
+    return status ? status : apply_nfc(text, tlen, suspect, a, out, outlen, info);
 }

@@ -86,6 +86,27 @@ static void test_damaged_utf8(void **state)
     expect_decode(in, sizeof in - 1, "\xc3\xa9t\xc3\xa9 \xc3\xa0 l\xc3\xa0 \xef\xbf\xbd fin", "utf-8");
 }
 
+/* Damaged UTF-8 long enough for the sixteen-byte copy: each stray byte is replaced and counted,
+ * and line ends, invisible characters and NFC are handled as in valid text, before and after it. */
+static void test_damaged_utf8_long(void **state)
+{
+    (void)state;
+    static const char in[] = "La colonne\r\nest entre\xcc\x81" "e a\xc2\xadpre\xcc\x80s minuit \xff"
+                             " puis repartie vers le col\r\xfe le lendemain.";
+    static const char want[] = "La colonne\nest entr\xc3\xa9" "e apr\xc3\xa8s minuit \xef\xbf\xbd"
+                               " puis repartie vers le col\n\xef\xbf\xbd le lendemain.";
+    expect_decode(in, sizeof in - 1, want, "utf-8");
+    rc_arena a;
+    rc_arena_init(&a);
+    char *out;
+    size_t n;
+    rc_decode_info info;
+    assert_int_equal(rc_decode(in, sizeof in - 1, &a, &out, &n, &info), RC_OK);
+    assert_int_equal(info.replaced, 2);
+    assert_true(info.normalized);
+    rc_arena_free(&a);
+}
+
 static void test_binary_refused(void **state)
 {
     (void)state;
@@ -132,6 +153,7 @@ int main(void)
         cmocka_unit_test(test_bom_stripped),
         cmocka_unit_test(test_line_ends),     cmocka_unit_test(test_latin1),
         cmocka_unit_test(test_cp1252_quotes), cmocka_unit_test(test_damaged_utf8),
+        cmocka_unit_test(test_damaged_utf8_long),
         cmocka_unit_test(test_binary_refused), cmocka_unit_test(test_utf16),
         cmocka_unit_test(test_nfc),           cmocka_unit_test(test_invisible_removed),
     };
