@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "extract/attrib_int.h"
+#include "extract/speaker_int.h"
 #include "core/words.h"
 #include "lang/fr/morph.h"
 #include "util/fold.h"
@@ -81,9 +82,60 @@ bool attrib_own_outlet(const src_state *st, uint32_t k)
 
 /* Sources joined to the one just read (selon X et Y), then relays (X, cité par Y). Returns the
  * token after the last source read. */
+/* Whether token k, right after "et", is an adjective that qualifies the description before it
+ * (des sources sécuritaires et locales) rather than a second source: a lower-case adjective of
+ * the dictionary that no list knows as a source, ending the phrase. */
+static bool joint_adjective(src_state *st, uint32_t k, uint32_t lim)
+{
+    const rc_token *t = st->doc->toks;
+    uint32_t b = st->ti[k].bits;
+    if (t[k].kind != RC_TOK_WORD || (b & (TB_NAME | SL_DET | SL_SRC | SL_ROLE | SL_ORG | SL_VIA |
+                                          SL_PRON | SL_VERB | SL_AUX | SL_STOP | SL_QTY)))
+        return false;
+    rc_morph m;
+    if (!rc_fr_morph_tok(st->doc, k, &m) || !(m.flags & RC_M_ADJ))
+        return false;
+    if (k + 1 >= lim || t[k + 1].kind != RC_TOK_WORD)
+        return true;
+    return (st->ti[k + 1].bits & (SL_VERB | SL_AUX | SL_STOP | SL_LOC | SL_QUE | SL_REL)) != 0;
+}
+
+/* The description sp extended by "et" and the adjective at token k, in the arena. */
+static int joint_extend(src_state *st, rc_speaker *sp, uint32_t k)
+{
+    size_t alen;
+    const char *adj = speaker_tok_text(st, k, &alen);
+    size_t nl = strlen(sp->name), len = nl + 4 + alen;
+    char *name = rc_arena_alloc(&st->doc->arena, len + 1), *key = NULL;
+    if (name) {
+        memcpy(name, sp->name, nl);
+        memcpy(name + nl, " et ", 4);
+        memcpy(name + nl + 4, adj, alen);
+        name[len] = '\0';
+        key = rc_arena_alloc(&st->doc->arena, len * 2 + 1);
+    }
+    if (!key)
+        return RC_ENOMEM;
+    size_t kn = rc_fold(name, len, key, len * 2);
+    if (kn > len * 2)
+        kn = 0;
+    key[kn] = '\0';
+    sp->name = name;
+    sp->key = key;
+    sp->end = st->doc->toks[k].end;
+    return RC_OK;
+}
+
 int attrib_read_joint_relays(pass *ps, uint32_t j, uint32_t lim, chain *c, uint32_t *end)
 {
     src_state *st = ps->st;
+    if (c->n && j + 1 < lim && (st->ti[j].bits & SL_CONJ) && !c->link[c->n - 1].role &&
+        c->link[c->n - 1].type == RC_ENT_MISC && joint_adjective(st, j + 1, lim)) {
+        int status = joint_extend(st, &c->link[c->n - 1], j + 1);
+        if (status)
+            return status;
+        j += 2;
+    }
     for (int n = 0; n < 3 && j + 1 < lim && (st->ti[j].bits & SL_CONJ); n++) {
         src_np np;
         rc_speaker sp;
