@@ -10,7 +10,7 @@
  * within 10 % of the largest figure; conflict: beyond. A bound is compared by its figure: "au
  * moins 82" beside "plus d'une centaine" is a gap of 18, whatever both allow, because the
  * reader needs to see that the origins give different tolls; the bounds still shape low and
- * high.
+ * high. A range that gives no figure (des milliers) agrees with the figures it holds.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -68,16 +68,29 @@ static uint8_t status_of(const rc_check *chk, const rc_fact *f, size_t norig)
 {
     if (norig <= 1)
         return RC_FACT_SINGLE;
-    double vmin = NAN, vmax = NAN;
-    for (size_t i = 0; i < f->nclaims; i++) {
-        const cc_claim *k = check_claim_of(chk, &f->claims[i]);
-        if (!k->weight || isnan(k->point))
-            continue;
-        vmin = isnan(vmin) || k->point < vmin ? k->point : vmin;
-        vmax = isnan(vmax) || k->point > vmax ? k->point : vmax;
+    /* a range (des milliers, entre 200 et 300) states no figure of its own: it agrees with the
+     * figures it holds and is in conflict with those outside it; alone, its low stands for it */
+    double vmin = NAN, vmax = NAN, rlo = -INFINITY, rhi = INFINITY;
+    for (int ranges = 0; ranges < 2 && isnan(vmin); ranges++) {
+        for (size_t i = 0; i < f->nclaims; i++) {
+            const cc_claim *k = check_claim_of(chk, &f->claims[i]);
+            if (!k->weight || isnan(k->point) || (!ranges && k->kind == CC_RANGE))
+                continue;
+            vmin = isnan(vmin) || k->point < vmin ? k->point : vmin;
+            vmax = isnan(vmax) || k->point > vmax ? k->point : vmax;
+        }
     }
     if (isnan(vmin))
         return RC_FACT_SINGLE;
+    for (size_t i = 0; i < f->nclaims; i++) {
+        const cc_claim *k = check_claim_of(chk, &f->claims[i]);
+        if (k->weight && k->kind == CC_RANGE) {
+            rlo = k->lo > rlo ? k->lo : rlo;
+            rhi = k->hi < rhi ? k->hi : rhi;
+        }
+    }
+    if (vmin < rlo || vmax > rhi)
+        return RC_FACT_CONFLICT;
     if (vmin == vmax)
         return RC_FACT_AGREE;
     return vmax - vmin <= 0.1 * fabs(vmax) ? RC_FACT_CLOSE : RC_FACT_CONFLICT;

@@ -8,7 +8,7 @@
  * against the facts still open at that time; a claim joins the open fact whose time overlaps
  * (a one-day time widened by a day on each side, a range as it is), whose places share a key
  * with its own (a claim or fact without places fits any place), and whose figures are within
- * an order of magnitude of its own; among several it takes the one sharing the most places, then
+ * FACT_SPREAD of its own; among several it takes the one sharing the most places, then
  * the closest figure. docs/crosscheck.md states the rules with an example.
  */
 #include <assert.h>
@@ -26,6 +26,9 @@
 #define FACT_SAID 4 /* statements (origin and figure) a fact keeps for matching */
 #define FACT_MERGE_MAX 32 /* facts with more origins are not searched for shortened names */
 #define WIDE_DAYS 3 /* a time longer than this many days after its first is a range */
+/* how far apart two figures of one fact may be: one toll is reported as 82 and as more than 100,
+ * or as a first 20 and a later 70, but a day's exodus of 7 796 and a convoy of 951 are two facts */
+#define FACT_SPREAD 5
 
 uint8_t facts_what_family(int what)
 {
@@ -178,11 +181,14 @@ static int64_t best_fact(const cc_claim *k, const work_fact *wf, const uint32_t 
         }
         double dist = 0;
         if (!isnan(k->point) && !isnan(f->vmin)) {
-            if ((k->point > f->vmin && k->point >= 10 * f->vmin) ||
-                (k->point < f->vmax && 10 * k->point <= f->vmax))
+            if ((k->point > f->vmin && k->point >= FACT_SPREAD * f->vmin) ||
+                (k->point < f->vmax && FACT_SPREAD * k->point <= f->vmax))
                 continue;
             double mid = (f->vmin + f->vmax) / 2;
-            dist = k->point > 0 && mid > 0 ? fabs(log(k->point / mid)) : fabs(k->point - mid);
+            /* a range (des milliers) is near the facts around its middle, not its low */
+            double kp = k->kind == CC_RANGE && k->lo > 0 && k->hi > k->lo ? sqrt(k->lo * k->hi)
+                                                                          : k->point;
+            dist = kp > 0 && mid > 0 ? fabs(log(kp / mid)) : fabs(kp - mid);
         }
         if (best < 0 || (said && !best_said) ||
             (said == best_said &&

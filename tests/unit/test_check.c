@@ -312,6 +312,54 @@ static void test_estimates_and_status(void **state)
     rc_check_free(chk);
 }
 
+/* Figures more than five times apart are two facts (a day's exodus and one convoy), figures
+ * within it one; a range with no figure of its own (des milliers) agrees with the figures it
+ * holds and is in conflict with one outside it. */
+static void test_spread_and_ranges(void **state)
+{
+    (void)state;
+    rc_speaker s1 = speaker("S1", "s1"), s2 = speaker("S2", "s2"), s3 = speaker("S3", "s3");
+    rc_claim c[3] = {base(7796), base(951), base(2000)};
+    c[0].sources = &s1;
+    c[0].nsources = 1;
+    c[1].sources = &s2;
+    c[1].nsources = 1;
+    c[2].value = NAN; /* des milliers: 2 000 to 9 999 */
+    c[2].low = 2000;
+    c[2].high = 9999;
+    c[2].approx = 1;
+    c[2].sources = &s3;
+    c[2].nsources = 1;
+    for (int i = 0; i < 3; i++)
+        on(&c[i], "2016-12-12", NULL);
+    rc_check *chk = new_check();
+    add(chk, "A", "a.example", c, 3, NULL);
+    assert_int_equal(rc_check_run(chk), RC_OK);
+    const rc_fact *f = fact_of(chk, 0, 0);
+    assert_true(fact_of(chk, 0, 1) != f);      /* 7 796 and 951: 8 times apart */
+    assert_ptr_equal(fact_of(chk, 0, 2), f);   /* des milliers holds 7 796 */
+    assert_int_equal(f->status, RC_FACT_AGREE); /* the one figure, held by the range */
+    rc_check_free(chk);
+
+    /* des milliers beside 900 and 1 000: 900 lies outside it */
+    c[0] = base(1000);
+    c[0].sources = &s1;
+    c[0].nsources = 1;
+    c[1] = base(900);
+    c[1].sources = &s2;
+    c[1].nsources = 1;
+    on(&c[0], "2016-12-12", NULL);
+    on(&c[1], "2016-12-12", NULL);
+    chk = new_check();
+    add(chk, "A", "a.example", c, 3, NULL);
+    assert_int_equal(rc_check_run(chk), RC_OK);
+    f = fact_of(chk, 0, 0);
+    assert_ptr_equal(fact_of(chk, 0, 1), f);
+    assert_ptr_equal(fact_of(chk, 0, 2), f);
+    assert_int_equal(f->status, RC_FACT_CONFLICT);
+    rc_check_free(chk);
+}
+
 /* An exact figure and a larger lower bound from two origins: close when within 10 %. A lower
  * bound under an exact figure is no rival: agree. */
 static void test_bounds(void **state)
@@ -580,7 +628,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_grouping_and_origins), cmocka_unit_test(test_families_and_outlets),
         cmocka_unit_test(test_time_and_places),      cmocka_unit_test(test_estimates_and_status),
-        cmocka_unit_test(test_bounds),               cmocka_unit_test(test_relays),
+        cmocka_unit_test(test_bounds),
+        cmocka_unit_test(test_spread_and_ranges),    cmocka_unit_test(test_relays),
         cmocka_unit_test(test_writers),              cmocka_unit_test(test_add_document),
         cmocka_unit_test(test_places_statements_ranges),
         cmocka_unit_test(test_shortened_sources),
