@@ -106,6 +106,7 @@ typedef struct cl_fig {
     int gov_what;        /* what of a noun governing the figure (l'évacuation de), or -1 */
     size_t sent;         /* sentence index */
     int follows;         /* modality of the claim it follows by ellipsis or coordination, or -1 */
+    uint32_t asc0, asc1; /* the scope of the attribution its sources come from; asc1 0: none */
     /* cl_figure clears the fields above; those below are read only up to their counts */
     rc_claim_part parts[CL_MAXPARTS];
     size_t nparts;

@@ -224,6 +224,26 @@ static int cl_figure_cues(const cl_doc *d, const cl_fig *f, size_t *cue /* OUT *
     return best;
 }
 
+/* Whether the denial cue at byte off was said by the source that vouches for figure f: an
+ * attribution of the figure's sentence made by that cue has the figure's first source first.
+ * Then the denial is about something else (a démenti avoir visé des civils et affirme que ...);
+ * a denial by another source (Moscou dément ce que l'OSDH affirme) still covers the figure. */
+static bool cl_denies_other(const cl_doc *d, const cl_fig *f, uint32_t off)
+{
+    const rc_doc *doc = d->doc;
+    if (!f->c.nsources || !f->c.sources[0].key)
+        return false;
+    const rc_span *sn = &doc->sents[f->sent];
+    for (size_t i = 0; i < doc->nattrs; i++) {
+        const rc_attribution *a = &doc->attrs[i];
+        if (a->start < sn->start || a->start >= sn->end || a->start > off || a->end <= off ||
+            !a->nchain || !a->chain[0].key)
+            continue;
+        return strcmp(a->chain[0].key, f->c.sources[0].key) == 0;
+    }
+    return false;
+}
+
 /* Modality: denied > disputed > expected > hedged > conditional > reported > asserted. */
 void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
 {
@@ -233,6 +253,13 @@ void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
     unsigned sent_want = 1u << CL_M_HEDGE | 1u << CL_M_DISPUTE | 1u << CL_M_DENY;
     (void)s0, (void)s1;
     int m = cl_sent_cues(d, f->sent, sent_want, 0, &cue, &cnt);
+    if (m == CL_M_DENY && !denied && f->asc1 &&
+        (doc->toks[cue].start < f->asc0 || doc->toks[cue].start >= f->asc1) &&
+        cl_denies_other(d, f, doc->toks[cue].start)) {
+        /* L'armée a démenti avoir visé des civils et affirme que 14 terroristes ...: the
+         * denial is outside the clause its own source vouches for the figure in */
+        m = cl_sent_cues(d, f->sent, sent_want & ~(1u << CL_M_DENY), 0, &cue, &cnt);
+    }
     if (m > best)
         best = m;
     size_t fc = 0, fn = 0;

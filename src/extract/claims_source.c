@@ -405,6 +405,8 @@ int cl_sources(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int *denied)
         const rc_attribution *a = &doc->attrs[ai];
         c->sources = a->chain;
         c->nsources = a->nchain;
+        f->asc0 = a->scope_start;
+        f->asc1 = a->scope_end;
         if (a->cue) {
             const cl_entry *e = cl_lookup(d->t, a->cue, strlen(a->cue));
             char key[RC_LEX_MAXKEY];
