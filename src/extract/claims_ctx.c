@@ -239,6 +239,24 @@ static size_t cl_places_finest(const rc_doc *doc, const char **names, const char
     return w;
 }
 
+/* Whether the place starting at token t is where people went (fui vers X, évacués en direction
+ * de la ville de X, jusqu'à X): a toward word within the three words before it, over articles,
+ * "de" and lower-case nouns of place (la ville de). */
+static bool cl_toward(const cl_doc *d, size_t t, size_t s0)
+{
+    const rc_doc *doc = d->doc;
+    for (size_t k = t, n = 0; k > s0 && n < 4; k--, n++) {
+        if (doc->toks[k - 1].kind != RC_TOK_WORD && doc->toks[k - 1].kind != RC_TOK_ELISION)
+            return false;
+        const cl_entry *e = cl_word_at(d, k - 1);
+        if (e && (e->wflags & CL_W_TOWARD))
+            return true;
+        if (doc->toks[k - 1].flags & RC_TF_UPPER)
+            return false;
+    }
+    return false;
+}
+
 /* Places: LOC entities of the clause window, else of the sentence; without entities, the
  * capitalised names after a preposition in the window (dans les quartiers de X, Y et Z). */
 static int cl_places(cl_doc *d, cl_fig *f)
@@ -258,7 +276,8 @@ static int cl_places(cl_doc *d, cl_fig *f)
                 if (e->type == RC_ENT_LOC && e->start >= a && e->end <= b &&
                     !cl_in_attribution(doc, e->start, e->end) &&
                     !cl_dateline_place(doc, s, e->start, e->end) &&
-                    !cl_figure_between(d, f, e->start, e->end))
+                    !cl_figure_between(d, f, e->start, e->end) &&
+                    !cl_toward(d, cl_tok_near(doc, f->win0, e->start), cl_tok_at(doc, s->start)))
                     if (cl_place_add(doc, names, keys, &n, e->canon, strlen(e->canon), e->key))
                         return RC_ENOMEM;
             }

@@ -286,7 +286,8 @@ static int cl_modality(void *ud, const char *key, const char *value)
 }
 
 /* One line of claim_words.tsv: a list of classes (prep det aux and parts agent link year de
- * stop adv back group only one not than pron cap since neg whole among kin imp floor label). */
+ * stop adv back group only one not than pron cap since neg whole among kin imp floor label
+ * toward). */
 static int cl_gramword(void *ud, const char *key, const char *value)
 {
     static const struct {
@@ -301,7 +302,7 @@ static int cl_gramword(void *ud, const char *key, const char *value)
                    {"pron", CL_W_PRON},   {"cap", CL_W_CAP},     {"since", CL_W_SINCE},
                    {"neg", CL_W_NEG},     {"whole", CL_W_WHOLE},   {"among", CL_W_AMONG},   {"kin", CL_W_KIN},
                    {"imp", CL_W_IMP},     {"floor", CL_W_FLOOR},
-                   {"label", CL_W_LABEL}};
+                   {"label", CL_W_LABEL}, {"toward", CL_W_TOWARD}};
     cl_table *t = ud;
     cl_entry *e = cl_add_key(t, key, strlen(key));
     if (!e)

@@ -70,6 +70,7 @@ enum cl_mod {
 #define CL_W_IMP 0x1000000 /* an impersonal subject that names nobody (on recense 12 morts) */
 #define CL_W_FLOOR 0x2000000 /* before un/une, makes it a count (au moins une personne) */
 #define CL_W_LABEL 0x4000000 /* a figure right after it is a label (route nationale 4) */
+#define CL_W_TOWARD 0x8000000 /* a place right after it is where one goes, not where it happened */
 
 typedef struct cl_entry {
     const char *key; /* folded, NUL-terminated; owned by the table */
