@@ -83,6 +83,56 @@ static bool agency_after(const rc_lang *fr, const char *text, size_t len, uint32
     return n > 0 && ag && rc_lex_get(ag, text + p + 1, n);
 }
 
+/* The phrase of docdate_cues.txt among the last one to four words on the line before byte off:
+ * its value ("" for the day a text was put out, publié le; "update" for a later change, mis à
+ * jour le), or NULL when there is none. */
+static const char *published_before(const rc_lang *fr, const char *text, uint32_t off)
+{
+    const rc_lexicon *cues = rc_lang_lex(fr, "docdate_cues");
+    if (!cues)
+        return NULL;
+    size_t e = off;
+    while (e > 0 && text[e - 1] == ' ')
+        e--;
+    size_t s = e;
+    for (int words = 0; words < 4 && s > 0 && text[s - 1] != '\n'; words++) {
+        while (s > 0 && text[s - 1] != ' ' && text[s - 1] != '\n')
+            s--;
+        const char *v = rc_lex_get(cues, text + s, e - s);
+        if (v)
+            return v;
+        while (s > 0 && text[s - 1] == ' ')
+            s--;
+    }
+    return NULL;
+}
+
+/* Whether the date [start, end) is a byline's, near the top of the text and ending its line:
+ * after a separator (Dormel Libre - le blog - 11 septembre 2025) or after a place and "le"
+ * (Genève, le 12 septembre 2025), as press releases and blogs sign the day they write. */
+static bool byline_date(const char *text, size_t len, uint32_t start, uint32_t end)
+{
+    if (start > 600)
+        return false;
+    size_t p = end;
+    while (p < len && (text[p] == ' ' || text[p] == '.'))
+        p++;
+    if (p < len && text[p] != '\n')
+        return false; /* the date does not end its line */
+    if (start >= 3 && text[start - 1] == ' ' &&
+        ((text[start - 2] == '-' || text[start - 2] == '|') && text[start - 3] == ' '))
+        return true;
+    if (start >= 5 && strncmp(text + start - 4, "\xe2\x80\x93 ", 4) == 0 && text[start - 5] == ' ')
+        return true; /* an en dash */
+    if (start >= 6 && strncmp(text + start - 5, ", le ", 5) == 0) {
+        size_t w = start - 5; /* the place before the comma starts with a capital */
+        while (w > 0 && text[w - 1] != ' ' && text[w - 1] != '\n')
+            w--;
+        return (unsigned char)text[w] >= 0xC3 || (text[w] >= 'A' && text[w] <= 'Z');
+    }
+    return false;
+}
+
 /* The year to give a day and month written without one: the first from the latest year the text
  * mentions whose date is not before the lower bound and, with a weekday, falls on it. 0 when
  * none fits within six years, or when two do (the weekday then does not decide). */
@@ -177,6 +227,9 @@ int rc_fr_docdate_from(const rc_lang *fr, const rc_doc *doc, const rc_fr_times_f
         if (y > ev.maxyear && y <= 2100)
             ev.maxyear = y;
         int64_t day = parse_day(v);
+        const char *cue = day != NODAY ? published_before(fr, doc->text, t[i].start) : NULL;
+        if (cue && strcmp(cue, "update") == 0)
+            continue; /* mis à jour le 13 mars: after the writing, no bound on it */
         if (day != NODAY && (ev.lower == NODAY || day > ev.lower) && t[i].type != RC_TIME_RANGE)
             ev.lower = day;
     }
@@ -187,10 +240,21 @@ int rc_fr_docdate_from(const rc_lang *fr, const rc_doc *doc, const rc_fr_times_f
         if (y > ev.maxyear)
             ev.maxyear = y;
     }
-    /* candidates: datelines and days marked as the present */
+    /* candidates: datelines, days marked as the present, publication lines and bylines */
     for (size_t i = 0; i < n; i++) {
         const char *v = t[i].value;
-        if (!v || t[i].type != RC_TIME_DATE)
+        if (!v)
+            continue;
+        if ((t[i].type == RC_TIME_DATE || t[i].type == RC_TIME_DATETIME) &&
+            parse_day(v) != NODAY) {
+            const char *pub = published_before(fr, doc->text, t[i].start);
+            if (pub ? strcmp(pub, "update") != 0
+                    : byline_date(doc->text, doc->len, t[i].start, t[i].end)) {
+                propose(&ev, parse_day(v)); /* publié le 11 septembre 2025; a byline's date */
+                continue;
+            }
+        }
+        if (t[i].type != RC_TIME_DATE)
             continue;
         bool dateline = agency_after(fr, doc->text, doc->len, t[i].end);
         int wd = leading_wday(fr, doc->text, &t[i]);
