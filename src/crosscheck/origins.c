@@ -1,7 +1,8 @@
 /*
  * origins.c - who a figure comes from. The origin of a claim is the first source of its
  * attribution chain, by key, so that one spokesman quoted by two articles is one origin; a claim
- * in the text's own voice comes from the outlet (the document's site, else its path), and a
+ * in the text's own voice comes from the outlet (the document's site, else its path) unless the
+ * same document gives the same figure with a source (a headline and its body), and a
  * document that relays another (near-duplicate text, minhash.c) speaks with the original's
  * voice. A source's key is made again with rc_entity_key (from the key the stages gave, else
  * from its name), so that a name keyed by one stage meets the same name keyed by another.
@@ -94,12 +95,32 @@ int32_t origins_intern(rc_check *chk, const char *name, const char *key, bool en
     return (int32_t)chk->norigins++;
 }
 
+/* The origin a claim in the text's own voice takes from a claim of the same document that gives
+ * the same figure, worded the same way, for the same kind of event and victims, with a source:
+ * a headline's "au moins 12 civils tués" is the body's "au moins 12 civils ont été tués, selon
+ * un responsable local", one statement and not the outlet's own. -1 when there is none; only
+ * the document's first claims are looked at, which is where a headline's figure is repeated. */
+static int32_t same_statement_origin(const rc_check *chk, const cc_claim *k)
+{
+    const cc_doc *d = &chk->docs[k->doc];
+    const cc_claim *c = &chk->cl[d->first];
+    size_t n = d->nclaims < 256 ? d->nclaims : 256;
+    for (size_t j = 0; j < n; j++)
+        if (c[j].src_origin >= 0 && c[j].point == k->point && c[j].kind == k->kind &&
+            c[j].wfam == k->wfam && c[j].wclass == k->wclass)
+            return c[j].src_origin;
+    return -1;
+}
+
 void origins_resolve(rc_check *chk)
 {
     for (size_t i = 0; i < chk->ncl; i++) {
         cc_claim *k = &chk->cl[i];
+        int32_t same = k->src_origin < 0 ? same_statement_origin(chk, k) : -1;
         if (k->src_origin >= 0) {
             k->origin = (uint32_t)k->src_origin;
+        } else if (same >= 0) {
+            k->origin = (uint32_t)same;
         } else {
             const cc_doc *d = &chk->docs[k->doc];
             assert(d->root >= 0 && (size_t)d->root < chk->ndocs);

@@ -360,6 +360,35 @@ static void test_spread_and_ranges(void **state)
     rc_check_free(chk);
 }
 
+/* A headline's toll in the outlet's own voice that the body gives with a source is that
+ * source's statement: one origin with the other paper that quotes the same source, not two. */
+static void test_headline_statement(void **state)
+{
+    (void)state;
+    rc_speaker s1 = speaker("Responsable local", "responsable local");
+    rc_claim a[2] = {base(12), base(12)};
+    a[1].sources = &s1;
+    a[1].nsources = 1;
+    rc_claim b[1] = {base(12)};
+    b[0].sources = &s1;
+    b[0].nsources = 1;
+    rc_claim c[1] = {base(12)}; /* another paper's own voice, with no source for it anywhere */
+    for (int i = 0; i < 2; i++)
+        on(&a[i], "2016-12-12", NULL);
+    on(&b[0], "2016-12-12", NULL);
+    on(&c[0], "2016-12-12", NULL);
+    rc_check *chk = new_check();
+    add(chk, "A", "a.example", a, 2, NULL);
+    add(chk, "B", "b.example", b, 1, NULL);
+    add(chk, "C", "c.example", c, 1, NULL);
+    assert_int_equal(rc_check_run(chk), RC_OK);
+    const rc_fact *f = fact_of(chk, 0, 0);
+    assert_ptr_equal(fact_of(chk, 1, 0), f);
+    assert_ptr_equal(fact_of(chk, 2, 0), f);
+    assert_int_equal(f->norigins, 2); /* the official, and paper C's own voice */
+    rc_check_free(chk);
+}
+
 /* An exact figure and a larger lower bound from two origins: close when within 10 %. A lower
  * bound under an exact figure is no rival: agree. */
 static void test_bounds(void **state)
@@ -630,6 +659,7 @@ int main(void)
         cmocka_unit_test(test_time_and_places),      cmocka_unit_test(test_estimates_and_status),
         cmocka_unit_test(test_bounds),
         cmocka_unit_test(test_spread_and_ranges),    cmocka_unit_test(test_relays),
+        cmocka_unit_test(test_headline_statement),
         cmocka_unit_test(test_writers),              cmocka_unit_test(test_add_document),
         cmocka_unit_test(test_places_statements_ranges),
         cmocka_unit_test(test_shortened_sources),
