@@ -144,7 +144,6 @@ static void test_json_raw(void **state)
     rc_buf_free(&b);
 }
 
-/* Doubles are written so that they read back as the same double, whatever the locale. */
 /* rc_fmt_int agrees with printf at every digit count and at the ends of int64_t, and a buffer
  * too small gets the empty string. */
 static void test_fmt_int(void **state)
@@ -171,6 +170,7 @@ static void test_fmt_int(void **state)
     assert_string_equal(got, "-1234");
 }
 
+/* Doubles are written so that they read back as the same double, whatever the locale. */
 static void test_json_doubles(void **state)
 {
     (void)state;
