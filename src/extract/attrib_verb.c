@@ -70,7 +70,7 @@ static int learned_from(pass *ps, uint32_t j, uint32_t b, chain *c, uint32_t *ne
         if (cue->cls == SC_SOURCE_OF) { /* de source(s) X: the description starts at source */
             if (!speaker_np(st, e - 1, b, &np))
                 return RC_OK;
-        } else if (cue->cls == SC_TOLD && strncmp(cue->phrase, "auprès", strlen("auprès")) == 0) {
+        } else if (cue->cls == SC_TOLD && cue->from) { /* auprès de X */
             if (!speaker_np(st, e, b, &np))
                 return RC_OK;
         } else {
