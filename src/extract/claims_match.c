@@ -497,9 +497,11 @@ static int cl_article_one(const cl_doc *d, size_t i)
         if (!pe || !(pe->wflags & CL_W_FLOOR)) {
             /* un civil a été tué: the subject of a toll, not after a preposition (d'un civil) */
             const cl_entry *be = i > 0 && cl_is_word(doc, i - 1) ? cl_surf_of(d, i - 1) : NULL;
-            if ((be && (be->wflags & (CL_W_PREP | CL_W_DE)) && !(be->wflags & CL_W_LINK)) ||
+            if ((be && (be->wflags & (CL_W_PREP | CL_W_DE | CL_W_IF)) &&
+                 !(be->wflags & CL_W_LINK)) ||
                 ne->who < 0 || ne->who >= RC_WHO_VEHICLES)
-                return 0; /* people only: un bus a été incendié counts no toll */
+                return 0; /* people only (un bus a été incendié), never a supposition (si un
+                           * soldat est tué) */
             return cl_one_subject(d, i) ? 1 : 0;
         }
         /* plus d'un habitant sur deux: a share, not a count */
