@@ -89,7 +89,8 @@ static bool joint_adjective(src_state *st, uint32_t k, uint32_t lim)
 {
     const rc_token *t = st->doc->toks;
     uint32_t b = st->ti[k].bits;
-    if (t[k].kind != RC_TOK_WORD || (b & (TB_NAME | SL_DET | SL_SRC | SL_ROLE | SL_ORG | SL_VIA |
+    /* a source noun may be an adjective too (sources militaires et humanitaires) */
+    if (t[k].kind != RC_TOK_WORD || (b & (TB_NAME | SL_DET | SL_ROLE | SL_ORG | SL_VIA |
                                           SL_PRON | SL_VERB | SL_AUX | SL_STOP | SL_QTY)))
         return false;
     rc_morph m;
