@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "store/store_int.h"
+#include "util/fmt.h"
 #include "util/fold.h"
 #include "util/json.h"
 
@@ -211,10 +212,10 @@ static int add_claims(rc_store *st, const rc_doc *doc, const char *id, const cha
         sqlite3_stmt *s = stmt(st, ST_CLAIM);
         if (!s)
             return RC_EIO;
-        char cid[24];
-        snprintf(cid, sizeof cid, "c%zu", i + 1);
+        char cid[24] = "c"; /* c1, c2 ...: the claim's id in the document's JSON */
+        size_t cidlen = 1 + rc_fmt_int(cid + 1, sizeof cid - 1, (int64_t)i + 1);
         bind_str(s, 1, id);
-        bind_str(s, 2, cid);
+        sqlite3_bind_text(s, 2, cid, (int)cidlen, SQLITE_STATIC);
         sqlite3_bind_int64(s, 3, (int64_t)i);
         bind_span(s, 4, text, c[i].start, c[i].end);
         sqlite3_bind_int(s, 5, (int)c[i].start);
