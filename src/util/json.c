@@ -303,14 +303,27 @@ static void put_int(rc_buf *b, int64_t v)
     if (rc_buf_reserve(b, 24)) /* any int64_t and its NUL, written in place */
         return;
     char *o = b->data + b->len;
-    if (v >= 0 && v < 10000) { /* offsets in a text of a few kB, counts: digits by constants */
+    if (v >= 0 && v < 10000) { /* offsets in a text of a few kB, counts: two digits at a time */
+        static const char d2[201] = "00010203040506070809101112131415161718192021222324252627282930"
+                                    "31323334353637383940414243444546474849505152535455565758596061"
+                                    "62636465666768697071727374757677787980818283848586878889909192"
+                                    "93949596979899";
         unsigned u = (unsigned)v;
-        size_t n = u < 10 ? 1 : u < 100 ? 2 : u < 1000 ? 3 : 4;
-        switch (n) {
-        case 4: o[3] = (char)('0' + u % 10); u /= 10; /* fall through */
-        case 3: o[2] = (char)('0' + u % 10); u /= 10; /* fall through */
-        case 2: o[1] = (char)('0' + u % 10); u /= 10; /* fall through */
-        default: o[0] = (char)('0' + u);
+        size_t n;
+        if (u < 10) {
+            o[0] = (char)('0' + u);
+            n = 1;
+        } else if (u < 100) {
+            memcpy(o, d2 + 2 * u, 2);
+            n = 2;
+        } else if (u < 1000) {
+            o[0] = (char)('0' + u / 100);
+            memcpy(o + 1, d2 + 2 * (u % 100), 2);
+            n = 3;
+        } else {
+            memcpy(o, d2 + 2 * (u / 100), 2);
+            memcpy(o + 2, d2 + 2 * (u % 100), 2);
+            n = 4;
         }
         o[n] = '\0';
         b->len += n;

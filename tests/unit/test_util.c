@@ -188,6 +188,24 @@ static void test_json_doubles(void **state)
     }
 }
 
+/* Whole numbers are written as printf writes them, around the digit counts the writer treats
+ * apart (below 10,000 two digits at a time) and beyond. */
+static void test_json_ints(void **state)
+{
+    (void)state;
+    rc_buf b = RC_BUF_INIT;
+    char want[32];
+    for (int64_t v = -120; v <= 120000; v += v < 12000 ? 1 : 997) {
+        rc_buf_reset(&b);
+        rc_json j;
+        rc_json_init(&j, &b);
+        rc_json_int(&j, v);
+        snprintf(want, sizeof want, "%lld", (long long)v);
+        assert_string_equal(b.data, want);
+    }
+    rc_buf_free(&b);
+}
+
 /* Every byte value at every position of strings long and short escapes as the byte-by-byte
  * rule says (the writer tests sixteen or eight bytes at once, C strings sixteen aligned bytes at
  * a time), and the code points of a text are counted alike sixteen and eight bytes at a time. */
@@ -352,7 +370,7 @@ int main(void)
         cmocka_unit_test(test_dates), cmocka_unit_test(test_json), cmocka_unit_test(test_json_doubles),
         cmocka_unit_test(test_json_raw), cmocka_unit_test(test_json_omit_null),
         cmocka_unit_test(test_fmt_int),
-        cmocka_unit_test(test_json_escape_bytes), cmocka_unit_test(test_arena),
+        cmocka_unit_test(test_json_ints), cmocka_unit_test(test_json_escape_bytes), cmocka_unit_test(test_arena),
         cmocka_unit_test(test_fold),  cmocka_unit_test(test_lexicon), cmocka_unit_test(test_strerror),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
