@@ -3,7 +3,8 @@
  * form, without the texts cut from doc.text by offsets, and one row per claim, read through the
  * public accessors; entities, quotes, attributions and framing are views over the JSON), and
  * the facts of a cross-check, which replace the previous ones.
- * Statements are prepared once per store and reset between rows.
+ * Statements are prepared once per store and reset between rows; a document's claims go in by
+ * statements of up to RC_STORE_CLAIM_ROWS rows.
  */
 #include <assert.h>
 #include <limits.h>

@@ -30,7 +30,8 @@ enum rc_store_stmt {
     ST_N
 };
 
-/* The columns of a row of claims, and how many rows one statement inserts at most. */
+/* The columns of a row of claims, and how many rows one statement inserts at most: a bench
+ * document has 7 claims on average; statements of 16 rows measured no fewer instructions. */
 #define RC_STORE_CLAIM_COLS 24
 #define RC_STORE_CLAIM_ROWS 8
 
