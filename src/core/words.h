@@ -104,6 +104,8 @@ const char *rc_word_folded(const rc_doc *doc, size_t i, size_t *len /* OUT */);
  * context and the word's bytes, and starts clear. */
 enum rc_word_bit {
     RC_WB_NOFRAME = 1u << 0, /* framing: the word starts no key of the framing table */
+    RC_WB_ENT_NOLOWORG = 1u << 1, /* entities: the word is no organisation's name in lower case
+                                   * (les talibans), asked of every word after a plural article */
 };
 
 /* Whether bit b is set for token i's word (false when the token has no record). */

@@ -769,10 +769,17 @@ static bool ent_lower_org_q(ent_run *r, size_t i)
     return ent_may_be_known(r, i) && rc_lex_get(r->lx.orgs, tok_s(r->doc, i), tok_n(r->doc, i));
 }
 
-/* ent_lower_org_q of token i, once per word. */
+/* ent_lower_org_q of token i, once per word. It is asked of every word after a plural article,
+ * nearly always to be told no: that answer is a bit of the dense array of quick answers
+ * (RC_WB_ENT_NOLOWORG), read without touching the word's record. */
 static bool ent_lower_org(ent_run *r, size_t i)
 {
-    return ent_shape(r, i, SH_LOWER_ORG, ent_lower_org_q);
+    if (rc_word_bit(r->doc, i, RC_WB_ENT_NOLOWORG))
+        return false;
+    bool v = ent_shape(r, i, SH_LOWER_ORG, ent_lower_org_q);
+    if (!v)
+        rc_word_bit_set(r->doc, i, RC_WB_ENT_NOLOWORG);
+    return v;
 }
 
 /* Whether a token whose first four bytes are w (little end first) stops ent_skip: a
@@ -783,8 +790,10 @@ static bool ent_lower_org(ent_run *r, size_t i)
 static inline unsigned ent_skip_stop(uint32_t w, unsigned word, unsigned upper,
                                      unsigned after_plural)
 {
-    unsigned c = (w & 0xffu) - 'a'; /* a, e, u: bits 0, 4 and 20 from 'a' */
-    unsigned aeu = (c < 32) & (0x100011u >> (c & 31));
+    /* 1 for the first bytes a, e and u (ent_article_start): one load, where the arithmetic of a
+     * bit set took half a dozen instructions on every token */
+    static const uint8_t aeu_of[256] = {['a'] = 1, ['e'] = 1, ['u'] = 1};
+    unsigned aeu = aeu_of[w & 0xffu];
     uint32_t x = w ^ 0x2d2d0000u; /* bytes 2 and 3 become 0 where they are a hyphen */
     unsigned hyphen = ((x & 0x00ff0000u) == 0) | (x < 0x01000000u);
     return word & (upper | (aeu & hyphen) | after_plural);
