@@ -253,8 +253,8 @@ int attrib_read_told(pass *ps, uint32_t j, uint32_t lim, bool subj, chain *c, ui
             np.type = RC_ENT_ORG;
         }
     }
-    if (np.type != RC_ENT_ORG && !(article && np.na < np.nb))
-        return RC_OK; /* à l'AFP, au Monde; not à Genève */
+    if ((np.type != RC_ENT_ORG && !(article && np.na < np.nb)) || np.type == RC_ENT_LOC)
+        return RC_OK; /* à l'AFP, au Monde; not à Genève, au Royaume-Uni */
     if (np.na == np.nb && np.rb - np.ra <= 1)
         return RC_OK; /* à la presse, à la télévision: no outlet named */
     if (np.type == RC_ENT_MISC)
