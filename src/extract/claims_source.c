@@ -378,7 +378,8 @@ static const rc_attribution *cl_back_attribution(const cl_doc *d, size_t s)
     return NULL;
 }
 
-/* Sources and whether they deny the figure (a cue démentir, nier). */
+/* Sources and whether they deny the figure (a cue démentir, nier). When the denial follows a
+ * figure that another source gave, that source is the figure's. */
 int cl_sources(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int *denied)
 {
     rc_doc *doc = d->doc;
@@ -416,6 +417,23 @@ int cl_sources(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int *denied)
             if (e && e->mod == CL_M_DENY)
                 *denied = 1;
             cl_explain(f, "source-attribution", a->cue, strlen(a->cue));
+        }
+        if (*denied && a->start > off) {
+            /* L'opposition parle de 300 morts, un chiffre que dément le gouvernement: another
+             * source gave the figure, the first of the chain; the denial after it stays */
+            for (size_t i = 0; i < doc->nattrs; i++) {
+                const rc_attribution *o = &doc->attrs[i];
+                if (o == a || o->denied || !o->nchain || o->start >= off ||
+                    o->scope_start > off || off >= o->scope_end || !o->chain[0].key ||
+                    !a->chain[0].key || strcmp(o->chain[0].key, a->chain[0].key) == 0)
+                    continue;
+                c->sources = o->chain;
+                c->nsources = o->nchain;
+                f->asc0 = o->scope_start;
+                f->asc1 = o->scope_end;
+                cl_explain(f, "source-attribution", o->cue, strlen(o->cue));
+                break;
+            }
         }
         return RC_OK;
     }
