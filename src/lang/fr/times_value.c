@@ -39,13 +39,23 @@ void tx_copy_str(char *buf, size_t cap, const char *s)
     tx_cat(buf, cap, &n, s);
 }
 
-/* Writes "YYYY-MM-DD" for a day count. */
+/* Writes "YYYY-MM-DD" for a day count. Every reading of a date is written so, and the winning
+ * one again into the result: a text names the same few days over and over, so this thread keeps
+ * the last days written (a cache by day, never an answer of its own). */
 void tx_fmt_day(char *buf, size_t cap, int64_t day)
 {
-    int y, m, d;
-    rc_date_from_days(day, &y, &m, &d);
-    char tmp[11];
-    rc_fmt_ymd(tmp, y, m, d);
+    static _Thread_local struct {
+        int64_t day;
+        char ymd[11]; /* "" when the slot is empty */
+    } seen[16];
+    size_t slot = (size_t)((uint64_t)day % 16u);
+    char *tmp = seen[slot].ymd;
+    if (!tmp[0] || seen[slot].day != day) {
+        int y, m, d;
+        rc_date_from_days(day, &y, &m, &d);
+        rc_fmt_ymd(tmp, y, m, d);
+        seen[slot].day = day;
+    }
     size_t n = 10;
     if (n >= cap)
         n = cap - 1;
@@ -403,7 +413,7 @@ static int tense_morph(const tx_p *P, size_t i, uint32_t limit)
 
 /* The tense around atom i: the nearest marker in its sentence, or a finite verb nearer still
  * that the morphology reads (TX_PRESENT for a present); 0 when there is none. */
-static int tense(const tx_p *P, size_t i)
+static int tense_read(const tx_p *P, size_t i)
 {
     int found = 0;
     uint32_t fd = UINT32_MAX;
@@ -424,6 +434,19 @@ static int tense(const tx_p *P, size_t i)
     }
     int mt = tense_morph(P, i, fd);
     return mt ? mt : found;
+}
+
+/* tense_read, once per atom: it reads only the atoms and the text, and every rule tried at an
+ * atom that resolves a day there asks it again. */
+static int tense(const tx_p *P, size_t i)
+{
+    tx_memo *memo = P->memo;
+    size_t slot = i % TX_MEMO;
+    if (memo->tense_at[slot] != i + 1) {
+        memo->tense_v[slot] = tense_read(P, i);
+        memo->tense_at[slot] = i + 1;
+    }
+    return memo->tense_v[slot];
 }
 
 /* Whether the date whose first atom is i0 is a deadline or a limit (jusqu'au 30 juin, d'ici le
