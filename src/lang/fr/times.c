@@ -160,7 +160,6 @@ static int times_parse(const rc_ctx *ctx, const rc_doc *doc, const rc_lang *fr, 
     memset(memo.period.at, 0, sizeof memo.period.at);
     memset(memo.mclock.at, 0, sizeof memo.mclock.at);
     memset(memo.clock_at, 0, sizeof memo.clock_at);
-    memset(memo.tense_at, 0, sizeof memo.tense_at);
     memo.tok_hint = 0;
     for (size_t k = 0; k < TX_MEMO; k++)
         memo.nw[k].at = 0;

@@ -73,10 +73,6 @@ typedef struct tx_memo {
     size_t clock_at[TX_MEMO], clock_j[TX_MEMO];
     tx_clk clock[TX_MEMO];
     tx_nw nw[TX_MEMO];
-    /* tense() of an atom (the atom + 1 in tense_at, 0 when empty): it depends on the atom only,
-     * and the rules tried at one atom resolve the same day there again and again */
-    size_t tense_at[TX_MEMO];
-    int tense_v[TX_MEMO];
     size_t tok_hint; /* the token the morphology of the tense last looked for (times_value.c) */
 } tx_memo;
 

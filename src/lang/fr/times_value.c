@@ -413,7 +413,7 @@ static int tense_morph(const tx_p *P, size_t i, uint32_t limit)
 
 /* The tense around atom i: the nearest marker in its sentence, or a finite verb nearer still
  * that the morphology reads (TX_PRESENT for a present); 0 when there is none. */
-static int tense_read(const tx_p *P, size_t i)
+static int tense(const tx_p *P, size_t i)
 {
     int found = 0;
     uint32_t fd = UINT32_MAX;
@@ -434,19 +434,6 @@ static int tense_read(const tx_p *P, size_t i)
     }
     int mt = tense_morph(P, i, fd);
     return mt ? mt : found;
-}
-
-/* tense_read, once per atom: it reads only the atoms and the text, and every rule tried at an
- * atom that resolves a day there asks it again. */
-static int tense(const tx_p *P, size_t i)
-{
-    tx_memo *memo = P->memo;
-    size_t slot = i % TX_MEMO;
-    if (memo->tense_at[slot] != i + 1) {
-        memo->tense_v[slot] = tense_read(P, i);
-        memo->tense_at[slot] = i + 1;
-    }
-    return memo->tense_v[slot];
 }
 
 /* Whether the date whose first atom is i0 is a deadline or a limit (jusqu'au 30 juin, d'ici le
