@@ -3669,9 +3669,12 @@ static const uint64_t lex_word_end[2] = {~(1ull << '-' | 1ull << '\''),
 /* The bytes after a plain word that let the fast loop of lex_toks settle it: those that end it
  * for the DFA (lex_word_end: below 0x80, no letter, hyphen nor apostrophe) but the dot, after
  * which the word may be an abbreviation of the vocabulary (sept.); a word whose answer is final
- * (TX_WM_FINAL) takes the dot too (see word_apply). Bit 0: any word, bit 1: a final one. */
+ * (TX_WM_FINAL) takes the dot too (see word_apply). Bit 0: any word, bit 1: a final one. NUL is
+ * none of them: the word that ends the text (or a NUL in it) is left to tok_slow, so the fast
+ * loop needs no test of the text's end. */
 #define FA(c)                                                                                     \
-    ((((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z') || (c) == '-' || (c) == '\'' || (c) >= 0x80   \
+    ((((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z') || (c) == '-' || (c) == '\'' || (c) >= 0x80 || \
+             (c) == 0                                                                             \
          ? 0                                                                                      \
      : (c) == '.' ? 2                                                                             \
                   : 3)
@@ -3776,7 +3779,6 @@ static void lex_toks(lex_state *st)
     const uint32_t *wids = doc->wids;
     const rc_word *words = doc->words;
     const size_t ntoks = doc->ntoks;
-    const uint32_t len = (uint32_t)(st->end - text);
     /* the state of the atoms kept in locals while plain words, marks and single spaces go by
      * (the atoms' bytes would otherwise make the compiler read it back from st after every
      * store): st holds it again before anything else is called */
@@ -3800,7 +3802,7 @@ static void lex_toks(lex_state *st)
             uint64_t m = words[w].memo[RC_WM_TIMES];
             _Static_assert(TX_WM_FINAL == 1u << 8, "the shift below reads TX_WM_FINAL");
             if ((m & (TX_WM_LAT | TX_WM_SHAPE)) == TX_WM_LAT &&
-                (fast_after[(unsigned char)text[te]] >> (m >> 8 & 1u) & 1u) && te < len &&
+                (fast_after[(unsigned char)text[te]] >> (m >> 8 & 1u) & 1u) &&
                 (d == 0 || (d == 1 && text[cur] == ' ')) && n < cap) {
                 if (d && gap == 0) /* the space */
                     gap = 1;
