@@ -269,6 +269,8 @@ static int m_morph(const tx_p *P, uint32_t s, uint32_t e, rc_morph *m /* OUT */)
             lo = h + 1;
             for (int step = 0; step < 8 && lo < hi && t[lo].start < s; step++)
                 lo++;
+            if (lo < hi && t[lo].start >= s)
+                hi = lo; /* found: nothing is left to halve */
         } else {
             hi = h;
             for (int step = 0; step < 8 && hi > 0 && t[hi - 1].start >= s; step++)
