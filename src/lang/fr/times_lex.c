@@ -3667,14 +3667,15 @@ static const uint64_t lex_word_end[2] = {~(1ull << '-' | 1ull << '\''),
                                          ~(0x3ffffffull << ('A' - 64) | 0x3ffffffull << ('a' - 64))};
 
 /* The bytes after a plain word that let the fast loop of lex_toks settle it: those that end it
- * for the DFA (lex_word_end: below 0x80, no letter, hyphen nor apostrophe) but the dot, after
- * which the word may be an abbreviation of the vocabulary (sept.); a word whose answer is final
- * (TX_WM_FINAL) takes the dot too (see word_apply). Bit 0: any word, bit 1: a final one. NUL is
+ * for the DFA (lex_word_end: below 0x80, no letter, hyphen nor apostrophe; and 0xC2, the no-break
+ * space and guillemets, as lat_ends says) but the dot, after which the word may be an
+ * abbreviation of the vocabulary (sept.); a word whose answer is final (TX_WM_FINAL) takes the
+ * dot too (see word_apply). Bit 0: any word, bit 1: a final one. NUL is
  * none of them: the word that ends the text (or a NUL in it) is left to tok_slow, so the fast
  * loop needs no test of the text's end. */
 #define FA(c)                                                                                     \
-    ((((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z') || (c) == '-' || (c) == '\'' || (c) >= 0x80 || \
-             (c) == 0                                                                             \
+    ((((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z') || (c) == '-' || (c) == '\'' ||               \
+             ((c) >= 0x80 && (c) != 0xc2) || (c) == 0                                             \
          ? 0                                                                                      \
      : (c) == '.' ? 2                                                                             \
                   : 3)
@@ -3818,6 +3819,42 @@ static void lex_toks(lex_state *st)
                     gap = 0;
                     word_before = false;
                 }
+                cur = te;
+                continue;
+            }
+            if ((m & (TX_WM_ELID | TX_WM_SHAPE)) == TX_WM_ELID &&
+                (d == 0 || (d == 1 && text[cur] == ' ')) && n + 1 < cap) {
+                /* an elided word (l', qu'), whatever follows it: as tok_slow */
+                if (d && gap == 0)
+                    gap = 1;
+                unsigned kind = (unsigned)(m & 0xffu);
+                if (m & TX_WM_ELIDED) { /* one atom of it all */
+                    emit_fast(atoms, &n, ts, te, kind, 0, gap, word_before,
+                              (unsigned char)text[ts]);
+                    gap = 0;
+                } else { /* the letters as a word, then the apostrophe as a gap */
+                    uint32_t el = te - (m & TX_WM_ELID3 ? 3 : 1);
+                    if (kind) {
+                        emit_fast(atoms, &n, ts, el, kind, (int32_t)(uint32_t)(m >> 32), gap,
+                                  word_before, (unsigned char)text[ts]);
+                    } else if (n && gap <= 1) { /* other(st, true) */
+                        atoms[n - 1].fl |= TF_WORD_AFTER;
+                    }
+                    gap = 2; /* other(st, false): the apostrophe */
+                }
+                word_before = false;
+                cur = te;
+                continue;
+            }
+            if ((m & TX_WM_HNONE) && (fast_after[(unsigned char)text[te]] & 1u) &&
+                (d == 0 || (d == 1 && text[cur] == ' '))) {
+                /* a hyphenated word that names nothing: a gap, as tok_slow */
+                if (d && gap == 0)
+                    gap = 1;
+                if (n && gap <= 1)
+                    atoms[n - 1].fl |= TF_WORD_AFTER;
+                gap = 2;
+                word_before = true;
                 cur = te;
                 continue;
             }
