@@ -16,12 +16,13 @@
  * atoms; a change to a rule of the DFA that starts with a letter must be reflected in lat_ends.
  *
  * In a document whose stages run, the text is already cut into tokens and each distinct word has
- * its record in the thread's word table (core/words.h): lex_toks then walks the tokens, settles a
- * plain word or an elided one (l', qu') from the answer kept in its record (RC_WM_TIMES, made the
- * first time the word is seen) and a single space by itself; tok_slow settles marks, quote marks,
- * plain digit runs and the hyphenated words the memo says name nothing (TX_WM_HNONE), and hands
- * everything else to the DFA up to the next token. The DFA's loops start at the same places
- * either way, so the atoms are the same.
+ * its record in the thread's word table (core/words.h): lex_toks then walks the tokens and, in
+ * its fast loop, settles from the answer kept in the record (RC_WM_TIMES, made the first time the
+ * word is seen) a plain word, an elided one (l', qu') and a hyphenated word the memo says names
+ * nothing (TX_WM_HNONE), and a mark of one byte and a single space by themselves; tok_slow
+ * settles the same when the fast loop cannot (another gap before, the word not asked yet), quote
+ * marks and plain digit runs, and hands everything else to the DFA up to the next token. The
+ * DFA's loops start at the same places either way, so the atoms are the same.
  *
  * The text must end in NUL; a NUL inside the text is a gap.
  */
