@@ -104,6 +104,12 @@ const char *rc_word_folded(const rc_doc *doc, size_t i, size_t *len /* OUT */);
  * context and the word's bytes, and starts clear. */
 enum rc_word_bit {
     RC_WB_NOFRAME = 1u << 0, /* framing: the word starts no key of the framing table */
+    /* entities: what the scan for names (ent_skip_words) reads of every word token */
+    RC_WB_ENT_SEEN = 1u << 1,   /* the three bits below are set for the word */
+    RC_WB_ENT_PLURAL = 1u << 2, /* a plural article (les, des, aux, ces) */
+    RC_WB_ENT_ART = 1u << 3,    /* a name with the Arabic article in lower case (al-Assad) */
+    RC_WB_ENT_LOWORG = 1u << 4, /* an organisation's name in lower case (les talibans)
+                                 * (ent_skip_words shifts these three by their positions) */
 };
 
 /* Whether bit b is set for token i's word (false when the token has no record). */

@@ -735,6 +735,23 @@ static bool ent_starts_name(ent_run *r, size_t i)
     return ent_shape(r, i, SH_STARTS_NAME, ent_starts_name_q);
 }
 
+/* The token before the de, du, des or de la that token a follows (the noun it is the
+ * complement of), or 0 when a follows none. */
+static size_t ent_de_head(const ent_run *r, size_t a)
+{
+    const rc_doc *d = r->doc;
+    for (size_t k = a; k > 1 && k + 3 > a; k--) {
+        size_t n = tok_n(d, k - 1);
+        const char *w = tok_s(d, k - 1);
+        if ((n == 2 && memcmp(w, "de", 2) == 0) || (n == 2 && memcmp(w, "du", 2) == 0) ||
+            (n == 3 && memcmp(w, "des", 3) == 0) || (n == 2 && memcmp(w, "d'", 2) == 0))
+            return k - 2;
+        if (!(n == 2 && memcmp(w, "la", 2) == 0) && !(n == 2 && memcmp(w, "l'", 2) == 0))
+            return 0;
+    }
+    return 0;
+}
+
 /* Splits a run at a known organisation or place followed by a person's given name (le
  * porte-parole du Kremlin Dmitri Peskov): returns the token where the second name starts, or b. */
 static size_t ent_split(ent_run *r, size_t a, size_t b, size_t sent_start)
@@ -745,6 +762,17 @@ static size_t ent_split(ent_run *r, size_t a, size_t b, size_t sent_start)
     if (ent_acronym(tok_s(d, a), tok_n(d, a)) && (ent_tword(r, a) & W_ORG) &&
         ent_tcue(r, a + 1) == CUE_NONE && ent_type_known(r, a, b) == -1)
         return a + 1;
+    /* le ministre de la Santé Firass Abiad: a common noun capitalised as the complement of a
+     * title, then a name of two words or more (not le Front Carlos Patiño, a group named after
+     * a man: front is no title) */
+    rc_morph m, m1;
+    size_t head = b >= a + 3 && a > sent_start + 2 ? ent_de_head(r, a) : 0;
+    if (head > sent_start && ent_tcue(r, head) == CUE_TITLE && rc_fr_morph_tok(d, a, &m) &&
+        (m.flags & RC_M_NOUN) && !(m.flags & RC_M_PROPER) &&
+        (d->toks[a + 1].flags & RC_TF_UPPER) &&
+        ((ent_tword(r, a + 1) & W_FIRST) || !rc_fr_morph_tok(d, a + 1, &m1) ||
+         (m1.flags & RC_M_PROPER)))
+        return a + 1; /* the name: a given name, a proper noun, or a word no dictionary knows */
     for (size_t k = a + 1; k + 1 <= b - 1 && k - a <= 3; k++) {
         /* not after a lone given name that is also a place's (Kamal Abou Hassan) */
         if (!(ent_tword(r, k) & W_FIRST) || (k == a + 1 && (ent_tword(r, a) & W_FIRST)))
@@ -783,8 +811,10 @@ static bool ent_lower_org(ent_run *r, size_t i)
 static inline unsigned ent_skip_stop(uint32_t w, unsigned word, unsigned upper,
                                      unsigned after_plural)
 {
-    unsigned c = (w & 0xffu) - 'a'; /* a, e, u: bits 0, 4 and 20 from 'a' */
-    unsigned aeu = (c < 32) & (0x100011u >> (c & 31));
+    /* 1 for the first bytes a, e and u (ent_article_start): one load, where the arithmetic of a
+     * bit set took half a dozen instructions on every token */
+    static const uint8_t aeu_of[256] = {['a'] = 1, ['e'] = 1, ['u'] = 1};
+    unsigned aeu = aeu_of[w & 0xffu];
     uint32_t x = w ^ 0x2d2d0000u; /* bytes 2 and 3 become 0 where they are a hyphen */
     unsigned hyphen = ((x & 0x00ff0000u) == 0) | (x < 0x01000000u);
     return word & (upper | (aeu & hyphen) | after_plural);
@@ -844,6 +874,66 @@ static size_t ent_skip(const rc_doc *doc, size_t i, size_t nfast, size_t *sent_s
     return i;
 }
 
+/* The bits of ent_word_bits for a token without a record (a word too long for the table): set,
+ * and the word may be an article name, so that such a word always stops ent_skip_words. */
+#define ENT_WB_NONE (RC_WB_ENT_SEEN | RC_WB_ENT_ART)
+
+/* Sets and returns the quick bits of token i's word (ent_word_bits), the first time the word
+ * is met. */
+static unsigned ent_word_bits_fill(ent_run *r, size_t i)
+{
+    const rc_doc *d = r->doc;
+    const char *s = tok_s(d, i);
+    size_t n = tok_n(d, i);
+    unsigned b = RC_WB_ENT_SEEN;
+    if (ent_plural_article(s, n))
+        b |= RC_WB_ENT_PLURAL;
+    if (ent_article_name(s, n))
+        b |= RC_WB_ENT_ART;
+    if (ent_lower_org(r, i))
+        b |= RC_WB_ENT_LOWORG;
+    rc_word_bit_set(d, i, (enum rc_word_bit)b);
+    return b;
+}
+
+/* The quick bits of token i's word that ent_skip_words reads (RC_WB_ENT_*): one byte of the
+ * word table's dense array, set the first time the word is met; ENT_WB_NONE for a token
+ * without a record. Needs doc->wids. */
+static inline unsigned ent_word_bits(ent_run *r, size_t i)
+{
+    const rc_doc *d = r->doc;
+    static const uint8_t none = ENT_WB_NONE;
+    uint32_t id = d->wids[i];
+    unsigned b = *(id != UINT32_MAX ? &d->wbits[id] : &none); /* no branch: either is common */
+    return b & RC_WB_ENT_SEEN ? b : ent_word_bits_fill(r, i);
+}
+
+/* ent_skip when the stages run with the word table (doc->wids): the same tokens stop the scan,
+ * but what the words are (a plural article, an article name, an organisation's name in lower
+ * case) is read from the quick bits of the word table (ent_word_bits), one byte per word that
+ * stays in the cache, instead of being tested on the text at every token. A word after a plural
+ * article stops the scan only when it may be an organisation's name (les talibans), not at every
+ * noun (les habitants). A word token without a record (too long for the table) always stops it,
+ * which changes nothing but costs a look (ent_skip's note). */
+static size_t ent_skip_words(ent_run *r, size_t i, size_t *sent_start)
+{
+    const rc_token *toks = r->doc->toks;
+    size_t n = r->doc->ntoks, ss = *sent_start;
+    unsigned after_plural = i > 0 && (ent_word_bits(r, i - 1) & RC_WB_ENT_PLURAL);
+    for (; i < n; i++) {
+        const rc_token *t = &toks[i];
+        unsigned f = t->flags, b = ent_word_bits(r, i);
+        ss = f & RC_TF_SENTSTART ? i : ss;
+        /* a capital, an article name, or an organisation after a plural article: bit 0 */
+        unsigned may = f | b >> 3 | (after_plural & b >> 4); /* RC_TF_UPPER, ART, LOWORG */
+        after_plural = b >> 2 & 1; /* RC_WB_ENT_PLURAL */
+        if ((t->kind == RC_TOK_WORD) & may)
+            break;
+    }
+    *sent_start = ss;
+    return i;
+}
+
 int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
 {
     (void)env;
@@ -877,7 +967,7 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
     for (size_t i = 0; i < doc->ntoks;) {
         /* most tokens start no name and follow no plural article: passed over in a loop that
          * reads only the token array */
-        i = ent_skip(doc, i, nfast, &sent_start);
+        i = doc->wids ? ent_skip_words(&r, i, &sent_start) : ent_skip(doc, i, nfast, &sent_start);
         if (i >= doc->ntoks)
             break;
         const rc_token *t = &doc->toks[i];
@@ -993,11 +1083,21 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
             /* a given name inside the run starts a person: le ministère de l'Intérieur Oleg
              * Marchenko */
             size_t person = j;
-            for (size_t k = i + 1; k < j; k++)
-                if (ent_tword(&r, k) & W_FIRST) {
+            for (size_t k = i + 1; k < j; k++) {
+                rc_morph m, mk;
+                if ((ent_tword(&r, k) & W_FIRST) ||
+                    /* de l'Intérieur Anton Verbeke: after a capitalised common noun, two words
+                     * or more of which the first is a proper noun or in no dictionary */
+                    (k + 2 <= j && (doc->toks[k].flags & RC_TF_UPPER) &&
+                     (doc->toks[k - 1].flags & RC_TF_UPPER) &&
+                     rc_fr_morph_tok(doc, k - 1, &m) && (m.flags & RC_M_NOUN) &&
+                     !(m.flags & RC_M_PROPER) &&
+                     (!rc_fr_morph_tok(doc, k, &mk) || (mk.flags & RC_M_PROPER)) &&
+                     ent_type_known(&r, k, j) == -1)) {
                     person = k;
                     break;
                 }
+            }
             size_t oend = person;
             enum ent_cue h = ent_tcue(&r, from);
             if (h == CUE_ORGHEAD && person == j)
