@@ -15,12 +15,13 @@
  * atoms; a change to a rule of the DFA that starts with a letter must be reflected in lat_ends.
  *
  * In a document whose stages run, the text is already cut into tokens and each distinct word has
- * its record in the thread's word table (core/words.h): lex_toks then walks the tokens, settles a
- * plain word or an elided one (l', qu') from the answer kept in its record (RC_WM_TIMES, made the
- * first time the word is seen) and a single space by itself; tok_slow settles marks, quote marks,
- * plain digit runs and the hyphenated words the memo says name nothing (TX_WM_HNONE), and hands
- * everything else to the DFA up to the next token. The DFA's loops start at the same places
- * either way, so the atoms are the same.
+ * its record in the thread's word table (core/words.h): lex_toks then walks the tokens and, in
+ * its fast loop, settles from the answer kept in the record (RC_WM_TIMES, made the first time the
+ * word is seen) a plain word, an elided one (l', qu') and a hyphenated word the memo says names
+ * nothing (TX_WM_HNONE), and a mark of one byte and a single space by themselves; tok_slow
+ * settles the same when the fast loop cannot (another gap before, the word not asked yet), quote
+ * marks and plain digit runs, and hands everything else to the DFA up to the next token. The
+ * DFA's loops start at the same places either way, so the atoms are the same.
  *
  * The text must end in NUL; a NUL inside the text is a gap.
  */
@@ -1269,11 +1270,15 @@ static const uint64_t lex_word_end[2] = {~(1ull << '-' | 1ull << '\''),
                                          ~(0x3ffffffull << ('A' - 64) | 0x3ffffffull << ('a' - 64))};
 
 /* The bytes after a plain word that let the fast loop of lex_toks settle it: those that end it
- * for the DFA (lex_word_end: below 0x80, no letter, hyphen nor apostrophe) but the dot, after
- * which the word may be an abbreviation of the vocabulary (sept.); a word whose answer is final
- * (TX_WM_FINAL) takes the dot too (see word_apply). Bit 0: any word, bit 1: a final one. */
+ * for the DFA (lex_word_end: below 0x80, no letter, hyphen nor apostrophe; and 0xC2, the no-break
+ * space and guillemets, as lat_ends says) but the dot, after which the word may be an
+ * abbreviation of the vocabulary (sept.); a word whose answer is final (TX_WM_FINAL) takes the
+ * dot too (see word_apply). Bit 0: any word, bit 1: a final one. NUL is
+ * none of them: the word that ends the text (or a NUL in it) is left to tok_slow, so the fast
+ * loop needs no test of the text's end. */
 #define FA(c)                                                                                     \
-    ((((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z') || (c) == '-' || (c) == '\'' || (c) >= 0x80   \
+    ((((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z') || (c) == '-' || (c) == '\'' ||               \
+             ((c) >= 0x80 && (c) != 0xc2) || (c) == 0                                             \
          ? 0                                                                                      \
      : (c) == '.' ? 2                                                                             \
                   : 3)
@@ -1360,6 +1365,16 @@ static const char *tok_slow(lex_state *st, size_t i, const char *s, const char *
     return lex(st, s, e);
 }
 
+/* Appends an atom in the fast loop of lex_toks, with its state in locals (*n, the atoms' count;
+ * gap and word_before), as emit does from st: the room is there (n < cap). */
+static inline void emit_fast(tx_atom *atoms, size_t *n, uint32_t s, uint32_t e, unsigned kind,
+                             int32_t v, uint8_t gap, bool word_before, unsigned char c0)
+{
+    atoms[(*n)++] = (tx_atom){s, e, v, (uint8_t)kind, gap, 0,
+                              (uint8_t)((word_before ? TF_WORD_BEFORE : 0) |
+                                        ((unsigned)(c0 - 'A') < 26u ? TF_UPPER : 0))};
+}
+
 static void lex_toks(lex_state *st)
 {
     const rc_doc *doc = st->doc;
@@ -1368,49 +1383,99 @@ static void lex_toks(lex_state *st)
     const uint32_t *wids = doc->wids;
     const rc_word *words = doc->words;
     const size_t ntoks = doc->ntoks;
-    const uint32_t len = (uint32_t)(st->end - text);
-    /* the state of the atoms kept in locals while plain words and single spaces go by (the
-     * atoms' bytes would otherwise make the compiler read it back from st after every store):
-     * st holds it again before anything else is called */
+    /* the state of the atoms kept in locals while plain words, marks and single spaces go by
+     * (the atoms' bytes would otherwise make the compiler read it back from st after every
+     * store): st holds it again before anything else is called */
     uint32_t cur = 0;
     uint8_t gap = st->gap;
     bool word_before = st->word_before;
+    tx_atom *atoms = st->atoms;
+    size_t n = st->n, cap = st->cap;
     for (size_t i = 0; i < ntoks; i++) {
         uint32_t ts = toks[i].start, te = toks[i].end;
         if (ts < cur) /* the DFA took it, or its start */
             continue;
+        /* the gap before the token: nothing or a single space is settled here (d is 0 or 1,
+         * with a space), else the DFA reads it */
+        uint32_t d = ts - cur;
         uint32_t w = wids[i];
-        uint64_t m = 0;
-        bool fast = w != UINT32_MAX && (words[w].have >> RC_WM_TIMES & 1u);
-        if (fast) {
-            m = words[w].memo[RC_WM_TIMES];
+        if (w != UINT32_MAX) {
             /* a plain word (LAT letters, no Roman numeral nor il) that a byte ends, as in
-             * tok_slow; gap bytes other than one space go to the DFA */
-            fast = (m & (TX_WM_LAT | TX_WM_SHAPE)) == TX_WM_LAT &&
-                   (fast_after[(unsigned char)text[te]] >> ((m & TX_WM_FINAL) != 0) & 1u) &&
-                   te < len && (ts == cur || (ts == cur + 1 && text[cur] == ' '));
-        }
-        if (fast) {
-            if (ts != cur && gap == 0) /* the space */
-                gap = 1;
-            unsigned kind = (unsigned)(m & 0xffu);
-            if (!kind) { /* other(st, true) */
-                if (st->n && gap <= 1)
-                    st->atoms[st->n - 1].fl |= TF_WORD_AFTER;
+             * tok_slow. A slot not asked yet holds 0 (records start zeroed, core/words.c),
+             * which has no TX_WM_LAT: the word then goes to tok_slow, which asks it. */
+            uint64_t m = words[w].memo[RC_WM_TIMES];
+            _Static_assert(TX_WM_FINAL == 1u << 8, "the shift below reads TX_WM_FINAL");
+            if ((m & (TX_WM_LAT | TX_WM_SHAPE)) == TX_WM_LAT &&
+                (fast_after[(unsigned char)text[te]] >> (m >> 8 & 1u) & 1u) &&
+                (d == 0 || (d == 1 && text[cur] == ' ')) && n < cap) {
+                if (d && gap == 0) /* the space */
+                    gap = 1;
+                unsigned kind = (unsigned)(m & 0xffu);
+                if (!kind) { /* other(st, true) */
+                    if (n && gap <= 1)
+                        atoms[n - 1].fl |= TF_WORD_AFTER;
+                    gap = 2;
+                    word_before = true;
+                } else {
+                    emit_fast(atoms, &n, ts, te, kind, (int32_t)(uint32_t)(m >> 32), gap,
+                              word_before, (unsigned char)text[ts]);
+                    gap = 0;
+                    word_before = false;
+                }
+                cur = te;
+                continue;
+            }
+            if ((m & (TX_WM_ELID | TX_WM_SHAPE)) == TX_WM_ELID &&
+                (d == 0 || (d == 1 && text[cur] == ' ')) && n + 1 < cap) {
+                /* an elided word (l', qu'), whatever follows it: as tok_slow */
+                if (d && gap == 0)
+                    gap = 1;
+                unsigned kind = (unsigned)(m & 0xffu);
+                if (m & TX_WM_ELIDED) { /* one atom of it all */
+                    emit_fast(atoms, &n, ts, te, kind, 0, gap, word_before,
+                              (unsigned char)text[ts]);
+                    gap = 0;
+                } else { /* the letters as a word, then the apostrophe as a gap */
+                    uint32_t el = te - (m & TX_WM_ELID3 ? 3 : 1);
+                    if (kind) {
+                        emit_fast(atoms, &n, ts, el, kind, (int32_t)(uint32_t)(m >> 32), gap,
+                                  word_before, (unsigned char)text[ts]);
+                    } else if (n && gap <= 1) { /* other(st, true) */
+                        atoms[n - 1].fl |= TF_WORD_AFTER;
+                    }
+                    gap = 2; /* other(st, false): the apostrophe */
+                }
+                word_before = false;
+                cur = te;
+                continue;
+            }
+            if ((m & TX_WM_HNONE) && (fast_after[(unsigned char)text[te]] & 1u) &&
+                (d == 0 || (d == 1 && text[cur] == ' '))) {
+                /* a hyphenated word that names nothing: a gap, as tok_slow */
+                if (d && gap == 0)
+                    gap = 1;
+                if (n && gap <= 1)
+                    atoms[n - 1].fl |= TF_WORD_AFTER;
                 gap = 2;
                 word_before = true;
-            } else {
-                st->gap = gap;
-                st->word_before = word_before;
-                emit(st, text + ts, text + te, (int)kind, (int32_t)(uint32_t)(m >> 32));
-                gap = 0;
-                word_before = false;
+                cur = te;
+                continue;
             }
-            cur = te;
+        } else if (lex_punct[(unsigned char)text[ts]] && (d == 0 || (d == 1 && text[cur] == ' ')) &&
+                   n < cap) {
+            /* a mark of one byte (tokens of marks have no word record): as tok_slow */
+            unsigned char c0 = (unsigned char)text[ts];
+            if (d && gap == 0)
+                gap = 1;
+            emit_fast(atoms, &n, ts, ts + 1, TA_PUNCT, c0, gap, word_before, c0);
+            gap = 0;
+            word_before = false;
+            cur = ts + 1;
             continue;
         }
         st->gap = gap;
         st->word_before = word_before;
+        st->n = n;
         st->ti = i; /* every token before i starts before cur: word_memo looks from here */
         const char *c = text + cur, *s = text + ts;
         if (c < s) {
@@ -1422,6 +1487,7 @@ static void lex_toks(lex_state *st)
                 cur = (uint32_t)(c - text);
                 gap = st->gap;
                 word_before = st->word_before;
+                atoms = st->atoms, n = st->n, cap = st->cap;
                 continue;
             }
         }
@@ -1430,9 +1496,11 @@ static void lex_toks(lex_state *st)
         cur = (uint32_t)(c - text);
         gap = st->gap;
         word_before = st->word_before;
+        atoms = st->atoms, n = st->n, cap = st->cap;
     }
     st->gap = gap;
     st->word_before = word_before;
+    st->n = n;
     lex(st, text + cur, st->end + 1);
 }
 

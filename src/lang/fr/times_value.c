@@ -39,13 +39,23 @@ void tx_copy_str(char *buf, size_t cap, const char *s)
     tx_cat(buf, cap, &n, s);
 }
 
-/* Writes "YYYY-MM-DD" for a day count. */
+/* Writes "YYYY-MM-DD" for a day count. Every reading of a date is written so, and the winning
+ * one again into the result: a text names the same few days over and over, so this thread keeps
+ * the last days written (a cache by day, never an answer of its own). */
 void tx_fmt_day(char *buf, size_t cap, int64_t day)
 {
-    int y, m, d;
-    rc_date_from_days(day, &y, &m, &d);
-    char tmp[11];
-    rc_fmt_ymd(tmp, y, m, d);
+    static _Thread_local struct {
+        int64_t day;
+        char ymd[11]; /* "" when the slot is empty */
+    } seen[16];
+    size_t slot = (size_t)((uint64_t)day % 16u);
+    char *tmp = seen[slot].ymd;
+    if (!tmp[0] || seen[slot].day != day) {
+        int y, m, d;
+        rc_date_from_days(day, &y, &m, &d);
+        rc_fmt_ymd(tmp, y, m, d);
+        seen[slot].day = day;
+    }
     size_t n = 10;
     if (n >= cap)
         n = cap - 1;
@@ -259,6 +269,8 @@ static int m_morph(const tx_p *P, uint32_t s, uint32_t e, rc_morph *m /* OUT */)
             lo = h + 1;
             for (int step = 0; step < 8 && lo < hi && t[lo].start < s; step++)
                 lo++;
+            if (lo < hi && t[lo].start >= s)
+                hi = lo; /* found: nothing is left to halve */
         } else {
             hi = h;
             for (int step = 0; step < 8 && hi > 0 && t[hi - 1].start >= s; step++)
@@ -321,6 +333,113 @@ static bool m_next(m_scan *sc)
     return false;
 }
 
+/* ---- the words before an expression, read from masks ---- */
+
+#define TX_MBITS ((TX_MREACH + 63) / 64) /* 64-bit words of a mask of [lo, as) */
+
+/* The first bit set in m[] at p or after, below n; n when there is none. */
+static inline uint32_t m_bit_next(const uint64_t *m, uint32_t p, uint32_t n)
+{
+    for (uint32_t w = p / 64; w * 64 < n; w++) {
+        uint64_t x = m[w] & (w == p / 64 ? ~0ull << (p % 64) : ~0ull);
+        if (x) {
+            uint32_t r = w * 64 + (uint32_t)__builtin_ctzll(x);
+            return r < n ? r : n;
+        }
+    }
+    return n;
+}
+
+/* The masks of the bytes of text[lo, lo + n) (n <= TX_MREACH), a bit per byte: word[] those that
+ * m_next reads as part of a word (m_letter, and no byte of a separator m_sep finds, with hi as
+ * m_next's bound), gap[] the others, hyph[] the hyphens. */
+static void m_masks(const char *text, uint32_t lo, uint32_t n, uint32_t hi, uint64_t *word,
+                    uint64_t *gap, uint64_t *hyph)
+{
+    uint64_t special[TX_MBITS];
+    for (size_t w = 0; w < TX_MBITS; w++)
+        word[w] = hyph[w] = special[w] = 0;
+    uint32_t o = 0;
+#if defined(__SSE2__) && defined(__GNUC__)
+    for (; o + 16 <= n; o += 16) { /* blocks of sixteen: o % 64 is 0, 16, 32 or 48 */
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + lo + o));
+        __m128i low = _mm_or_si128(v, _mm_set1_epi8(0x20));
+        __m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(low, _mm_set1_epi8('a' - 1)),
+                                      _mm_cmplt_epi8(low, _mm_set1_epi8('z' + 1)));
+        __m128i hy = _mm_cmpeq_epi8(v, _mm_set1_epi8('-'));
+        __m128i sp = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xc2)),
+                                  _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xe2)));
+        uint64_t l = (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(alpha, hy)) |
+                     (uint64_t)(unsigned)_mm_movemask_epi8(v); /* from 0x80: letters too */
+        word[o / 64] |= l << (o % 64);
+        hyph[o / 64] |= (uint64_t)(unsigned)_mm_movemask_epi8(hy) << (o % 64);
+        special[o / 64] |= (uint64_t)(unsigned)_mm_movemask_epi8(sp) << (o % 64);
+    }
+#endif
+    for (; o < n; o++) {
+        unsigned char c = (unsigned char)text[lo + o];
+        uint64_t bit = 1ull << (o % 64);
+        if (m_letter(c))
+            word[o / 64] |= bit;
+        if (c == '-')
+            hyph[o / 64] |= bit;
+        if (c == 0xc2 || c == 0xe2)
+            special[o / 64] |= bit;
+    }
+    /* a separator's bytes are no letters; its tail is never 0xC2 nor 0xE2, so each separator
+     * starts at a byte that m_next tests */
+    for (uint32_t p = m_bit_next(special, 0, n); p < n; p = m_bit_next(special, p + 1, n)) {
+        uint32_t len = m_sep(text, lo + p, hi);
+        for (uint32_t q = p; q < p + len && q < n; q++)
+            word[q / 64] &= ~(1ull << (q % 64));
+    }
+    for (size_t w = 0; w < TX_MBITS; w++)
+        gap[w] = ~word[w];
+}
+
+/* Reads into sc, as m_next does from sc->k = lo, the words that end before sc->as (each run of
+ * word bytes is a word from its first byte that is no hyphen; one of more than 40 bytes is
+ * passed over), from masks rather than a byte at a time, and leaves sc->k where m_next goes on:
+ * at the run that reaches as, or after the last run read. */
+static void m_before(m_scan *sc, uint32_t lo)
+{
+    uint32_t n = sc->as - lo;
+    if (n > TX_MREACH) /* not with the reach of tense_morph: m_next reads it all */
+        return;
+    uint64_t word[TX_MBITS], gap[TX_MBITS], hyph[TX_MBITS];
+    m_masks(sc->text, lo, n, sc->hi, word, gap, hyph);
+    /* where the runs start and end (the first gap byte after one), in order */
+    uint32_t starts[TX_MREACH / 2 + 1], ends[TX_MREACH / 2 + 1];
+    size_t ns = 0, ne = 0;
+    uint64_t carry = 0; /* the last byte of the word before was a word byte */
+    for (uint32_t w = 0; w * 64 < n; w++) {
+        uint64_t shifted = word[w] << 1 | carry;
+        uint64_t st = word[w] & ~shifted, en = gap[w] & shifted;
+        if (n - w * 64 < 64)
+            en &= (1ull << (n - w * 64)) - 1; /* the bytes of [lo, as) only */
+        carry = word[w] >> 63;
+        for (; st; st &= st - 1)
+            starts[ns++] = w * 64 + (uint32_t)__builtin_ctzll(st);
+        for (; en; en &= en - 1)
+            ends[ne++] = w * 64 + (uint32_t)__builtin_ctzll(en);
+    }
+    uint32_t p = 0;
+    for (size_t r = 0; r < ns && sc->nw < TX_MWORDS; r++) {
+        uint32_t s = starts[r];
+        if (r == ne) { /* the run reaches as: m_next reads it from its start */
+            p = s;
+            break;
+        }
+        uint32_t e = ends[r], b = s;
+        while (b < e && (hyph[b / 64] >> (b % 64) & 1)) /* leading hyphens are no word */
+            b++;
+        if (b < e && e - b <= 40)
+            sc->ws[sc->nw] = lo + b, sc->we[sc->nw] = lo + e, sc->nw++;
+        p = e;
+    }
+    sc->k = lo + p;
+}
+
 /* Reads words of sc until it holds n (or no more come). */
 static inline void m_upto(m_scan *sc, size_t n)
 {
@@ -346,6 +465,7 @@ static int tense_morph(const tx_p *P, size_t i, uint32_t limit)
      * the expression at once, those after it only as far as the walk below asks for them */
     m_scan sc; /* ws and we are filled as read */
     sc.text = P->text, sc.k = lo, sc.hi = hi, sc.as = as, sc.ae = ae, sc.nw = 0;
+    m_before(&sc, lo); /* the words that end before the expression, then m_next from there */
     while (sc.nw < TX_MWORDS && m_next(&sc) && sc.we[sc.nw - 1] <= as)
         ;
     uint32_t *ws = sc.ws, *we = sc.we;
