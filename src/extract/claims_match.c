@@ -111,7 +111,14 @@ void cl_sent_toks(const cl_doc *d, size_t s, size_t *a, size_t *b)
         else
             t0 = cl_tok_at(doc, off);
         st->t0 = (uint32_t)t0;
-        st->t1 = (uint32_t)cl_tok_near(doc, t0, doc->sents[s].end);
+        /* the end: from the next sentence's first token when it is placed (mostly the same),
+         * else from a guess of one token per six bytes, nearer than the first token */
+        size_t h1;
+        if (s + 1 < doc->nsents && d->sents[s + 1].known)
+            h1 = d->sents[s + 1].t0;
+        else
+            h1 = t0 + (doc->sents[s].end - doc->sents[s].start) / 6;
+        st->t1 = (uint32_t)cl_tok_near(doc, h1, doc->sents[s].end);
         st->known = 1;
     }
     *a = st->t0;
