@@ -469,20 +469,21 @@ int cl_source_voice(const cl_doc *d, const rc_speaker *sp, size_t near)
     if (sp->end <= sp->start)
         return CL_VOICE_NONE;
     size_t a = cl_tok_near(doc, near, sp->start), b = cl_tok_near(doc, a, sp->end);
-    /* des informations non vérifiées, des rumeurs non confirmées: a doubt, nobody vouches */
-    for (size_t i = a; i < b && i < doc->ntoks; i++) {
-        size_t nt;
-        const cl_entry *e = cl_match(d, i, b, &nt);
-        if (e && e->mod == CL_M_HEDGE)
-            return CL_VOICE_HEDGED;
-    }
-    /* selon nos informations, d'après notre rédaction: a phrase marked own in the name or in
-     * the two words before it */
+    /* one reading of the name and the two words before it: a hedge in the name (des
+     * informations non vérifiées, des rumeurs non confirmées: nobody vouches) wins over a phrase
+     * marked own that ends in it (selon nos informations, d'après notre rédaction) */
+    bool own = false;
     for (size_t i = a >= 2 ? a - 2 : 0; i < b && i < doc->ntoks; i++) {
         size_t nt;
         const cl_entry *e = cl_match(d, i, b, &nt);
-        if (e && (e->mflags & CL_MF_OWN) && i + nt > a)
-            return CL_VOICE_OWN;
+        if (!e)
+            continue;
+        if (i >= a && e->mod == CL_M_HEDGE)
+            return CL_VOICE_HEDGED;
+        if ((e->mflags & CL_MF_OWN) && i + nt > a)
+            own = true;
     }
+    if (own)
+        return CL_VOICE_OWN;
     return CL_VOICE_NONE;
 }
