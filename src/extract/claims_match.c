@@ -364,9 +364,11 @@ static const cl_entry *cl_match_at(const cl_doc *d, size_t i, size_t lim, size_t
     if (w->surf != &cl_none) {
         if (!w->surf->prefix)
             best = w->surf, *nt = 1;
+        const cl_entry *ns = NULL; /* the next word's entry, when it is a word */
         if (w->surf->cont && d->t->maxwords > 1 && i + 1 < lim && cl_is_word(doc, i + 1) &&
-            (doc->toks[i + 1].kind == RC_TOK_CLITIC || cl_word_info(d, i + 1)->surf != &cl_none) &&
-            cl_join_open(d, i, w->surf, cl_word_info(d, i + 1)->surf)) {
+            ((ns = cl_word_info(d, i + 1)->surf) != &cl_none ||
+             doc->toks[i + 1].kind == RC_TOK_CLITIC) &&
+            cl_join_open(d, i, w->surf, ns)) {
             /* a phrase: only when the next word is in some key too. The key so far is always
              * an entry of the table (cur): a word with an entry of its own extends it through
              * the pair map after a space or an apostrophe, else (a clitic, an elided word
