@@ -218,41 +218,48 @@ static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_spe
     bool whole = st->known && s0 == st->t0 && s1 == st->t1;
     if (whole && st->report == 1)
         return 0;
-    if (!whole || !st->report) {
-        bool none = cl_cue_end_from(d, s0, s1, 1u << CL_M_REPORT | 1u << CL_M_DENY) == s1;
-        if (whole)
-            st->report = none ? 1 : 2;
-        if (none)
-            return 0;
-    }
-    for (size_t i = s0; i < s1 && ncues < 8; i++) {
-        size_t nt;
-        if (doc->toks[i].kind == RC_TOK_CLITIC && i > s0 && doc->toks[i - 1].kind == RC_TOK_WORD) {
-            /* », a-t-il poursuivi: the inverted subject of a verb of saying */
-            const rc_token *tk = &doc->toks[i];
-            const char *w = doc->text + tk->start;
-            size_t n = tk->end - tk->start;
-            while (n && (*w == '-' || *w == 't'))
-                w++, n--;
-            if (n && n <= 5 && w[0] != 'o') { /* not -on: who says is unknown */
-                memset(sp, 0, sizeof *sp);
-                sp->name = rc_arena_strndup(&doc->arena, w, n);
-                sp->key = sp->name;
-                sp->type = RC_ENT_MISC;
-                sp->start = (uint32_t)(w - doc->text);
-                sp->end = tk->end;
-                if (!sp->name)
-                    return -1;
-                cl_explain(f, "source-inversion", w, n);
-                return 1;
+    const unsigned mods = 1u << CL_M_REPORT | 1u << CL_M_DENY;
+    size_t j = cl_cue_end_from(d, s0, s1, mods);
+    if (whole)
+        st->report = j == s1 ? 1 : 2;
+    if (j == s1)
+        return 0;
+    /* the cues in text order, each start tried once: a cue (and the inverted subject's clitic)
+     * ends where cl_cue_end_from stops, so only the few starts before each stop are matched,
+     * and tokens inside a cue are skipped as a reading of every token would skip them */
+    size_t maxw = d->t->maxwords > 1 ? (size_t)d->t->maxwords : 1, next = s0;
+    for (; j < s1 && ncues < 8; j = cl_cue_end_from(d, j + 1, s1, mods)) {
+        size_t i = j + 1 >= s0 + maxw ? j + 1 - maxw : s0;
+        for (i = i > next ? i : next; i <= j && ncues < 8; i++) {
+            size_t nt;
+            if (doc->toks[i].kind == RC_TOK_CLITIC && i > s0 && doc->toks[i - 1].kind == RC_TOK_WORD) {
+                /* », a-t-il poursuivi: the inverted subject of a verb of saying */
+                const rc_token *tk = &doc->toks[i];
+                const char *w = doc->text + tk->start;
+                size_t n = tk->end - tk->start;
+                while (n && (*w == '-' || *w == 't'))
+                    w++, n--;
+                if (n && n <= 5 && w[0] != 'o') { /* not -on: who says is unknown */
+                    memset(sp, 0, sizeof *sp);
+                    sp->name = rc_arena_strndup(&doc->arena, w, n);
+                    sp->key = sp->name;
+                    sp->type = RC_ENT_MISC;
+                    sp->start = (uint32_t)(w - doc->text);
+                    sp->end = tk->end;
+                    if (!sp->name)
+                        return -1;
+                    cl_explain(f, "source-inversion", w, n);
+                    return 1;
+                }
             }
+            const cl_entry *e = cl_match(d, i, s1, &nt);
+            if (!e || (e->mod != CL_M_REPORT && e->mod != CL_M_DENY))
+                continue;
+            cues[ncues] = i;
+            cnts[ncues++] = nt;
+            i += nt - 1;
         }
-        const cl_entry *e = cl_match(d, i, s1, &nt);
-        if (!e || (e->mod != CL_M_REPORT && e->mod != CL_M_DENY))
-            continue;
-        cues[ncues] = i;
-        cnts[ncues++] = nt;
-        i += nt - 1;
+        next = i;
     }
     /* the cues nearest the figure first */
     for (size_t x = 1; x < ncues; x++)
