@@ -232,7 +232,8 @@ static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_spe
         size_t i = j + 1 >= s0 + maxw ? j + 1 - maxw : s0;
         for (i = i > next ? i : next; i <= j && ncues < 8; i++) {
             size_t nt;
-            if (doc->toks[i].kind == RC_TOK_CLITIC && i > s0 && doc->toks[i - 1].kind == RC_TOK_WORD) {
+            if (doc->toks[i].kind == RC_TOK_CLITIC && i > s0 &&
+                doc->toks[i - 1].kind == RC_TOK_WORD) {
                 /* », a-t-il poursuivi: the inverted subject of a verb of saying */
                 const rc_token *tk = &doc->toks[i];
                 const char *w = doc->text + tk->start;
