@@ -104,6 +104,10 @@ const char *rc_word_folded(const rc_doc *doc, size_t i, size_t *len /* OUT */);
  * context and the word's bytes, and starts clear. */
 enum rc_word_bit {
     RC_WB_NOFRAME = 1u << 0, /* framing: the word starts no key of the framing table */
+    /* 1u << 1 is the entities stage's */
+    RC_WB_CL_ENDSET = 1u << 2, /* claims: the two bits below are set for the word */
+    RC_WB_CL_DOUBT = 1u << 3,  /* claims: may end a cue of hedge, dispute or denial */
+    RC_WB_CL_REPORT = 1u << 4, /* claims: may end a cue of report or denial */
 };
 
 /* Whether bit b is set for token i's word (false when the token has no record). */
