@@ -218,10 +218,16 @@ static bool cl_dateline_place(const rc_doc *doc, const rc_span *sent, uint32_t s
 /* Keeps the places finer than a country when there are some: "dans le port d'Odessa, en
  * Ukraine" is Odessa, and a fact about Odessa must not meet one about Soumy through their
  * country. Returns the number kept, in the same order. */
-static size_t cl_places_finest(const rc_doc *doc, const char **names, const char **keys, size_t n)
+static size_t cl_places_finest(cl_doc *d, const char **names, const char **keys, size_t n)
 {
-    const rc_lexicon *countries = rc_lang_lex(doc->ctx->fr, "ent_countries");
-    if (!countries || n < 2)
+    if (n < 2)
+        return n;
+    if (!d->countries_asked) { /* looked up by name once per document */
+        d->countries = rc_lang_lex(d->doc->ctx->fr, "ent_countries");
+        d->countries_asked = true;
+    }
+    const rc_lexicon *countries = d->countries;
+    if (!countries)
         return n;
     bool broad[16];
     size_t fine = 0;
@@ -328,7 +334,7 @@ static int cl_places(cl_doc *d, cl_fig *f)
     }
     if (!n)
         return RC_OK;
-    n = cl_places_finest(doc, names, keys, n);
+    n = cl_places_finest(d, names, keys, n);
     const char **pn = rc_arena_alloc(&doc->arena, 2 * n * sizeof *pn);
     if (!pn)
         return RC_ENOMEM;

@@ -416,14 +416,24 @@ int cl_sources(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int *denied)
         f->asc0 = a->scope_start;
         f->asc1 = a->scope_end;
         if (a->cue) {
-            const cl_entry *e = cl_lookup(d->t, a->cue, strlen(a->cue));
-            char key[RC_LEX_MAXKEY];
-            size_t kl = rc_fold(a->cue, strlen(a->cue), key, sizeof key);
-            if (!e && kl <= sizeof key)
-                e = cl_lookup(d->t, key, kl);
-            if (e && e->mod == CL_M_DENY)
+            size_t cl = strlen(a->cue);
+            /* whether the cue denies, found once per attribution (its figures ask again) */
+            uint8_t *deny = d->attr_deny ? &d->attr_deny[ai] : NULL;
+            if (!deny || !*deny) {
+                const cl_entry *e = cl_lookup(d->t, a->cue, cl);
+                char key[RC_LEX_MAXKEY];
+                size_t kl = rc_fold(a->cue, cl, key, sizeof key);
+                if (!e && kl <= sizeof key)
+                    e = cl_lookup(d->t, key, kl);
+                uint8_t v = e && e->mod == CL_M_DENY ? 2 : 1;
+                if (deny)
+                    *deny = v;
+                else if (v == 2)
+                    *denied = 1;
+            }
+            if (deny && *deny == 2)
                 *denied = 1;
-            cl_explain(f, "source-attribution", a->cue, strlen(a->cue));
+            cl_explain(f, "source-attribution", a->cue, cl);
         }
         return RC_OK;
     }
