@@ -51,6 +51,29 @@ static bool grammar_class(const src_state *st, uint32_t k, const char *cls)
 
 /* A reporting verb at token i (ending at vend) with verb entry v: finds its group, subject,
  * relays and scope, and the quote it introduces or follows. *next receives where to go on. */
+/* The token after the time expression that starts at token j (ce mardi, lundi soir, dans la nuit
+ * de samedi), or j when none starts there: the times stage has read it, and a subject put after
+ * its verb may stand behind one (ont indiqué ce mardi à l'AFP des sources sécuritaires). */
+static uint32_t time_skip(const src_state *st, uint32_t j, uint32_t b)
+{
+    const rc_doc *doc = st->doc;
+    const rc_token *t = doc->toks;
+    size_t lo = 0, hi = doc->ntimes;
+    while (lo < hi) { /* the first time expression starting at or after token j */
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->times[mid].start < t[j].start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == doc->ntimes || doc->times[lo].start != t[j].start)
+        return j;
+    uint32_t k = j;
+    while (k < b && t[k].end <= doc->times[lo].end)
+        k++;
+    return k;
+}
+
 /* The source a verb of learning names after it (l'AFP a appris de sources sécuritaires, a
  * appris Reuters auprès d'un responsable local): de source(s) X or auprès de X within the next
  * few words of the clause, the subject's name read before it or not. It goes first in chain c,
@@ -294,9 +317,12 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
         uint32_t j = vend;
         for (int n = 0; j < b && n < 4; n++) { /* a estimé jeudi auprès de l'AFP un diplomate */
             uint32_t aside;
+            uint32_t te;
             if (((ti[j].bits & SL_ADV) && !(ti[j].bits & TB_NAME)) || t[j].kind == RC_TOK_DATE ||
                 t[j].kind == RC_TOK_TIME)
                 j++;
+            else if ((te = time_skip(st, j, b)) > j)
+                j = te;
             else if ((aside = attrib_phrase_aside(st, j, b)) > 1) /* assure pour sa part le commandant */
                 j += aside;
             else
@@ -420,6 +446,13 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
     }
     if (ahead)
         inverted = false;
+    /* ..., ajoutant que 8 714 personnes avaient été blessées: a present participle after a comma
+     * reports what its que-clause says, not what came before it */
+    if (inverted && !inq && clitic < 0 && !aux && vend < b && (ti[vend].bits & SL_QUE)) {
+        rc_morph pm;
+        if (rc_fr_morph_tok(st->doc, i, &pm) && (pm.flags & RC_M_PPRE))
+            inverted = false;
+    }
     /* the quote it belongs to, and the scope */
     int32_t quote = -1;
     uint32_t sa, sb;

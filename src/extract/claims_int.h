@@ -218,6 +218,10 @@ void cl_sent_toks(const cl_doc *d, size_t s, size_t *a /* OUT */, size_t *b /* O
 /* Whether byte off lies inside a time expression (a binary search: times are in text order). */
 bool cl_in_time(const rc_doc *doc, uint32_t off);
 
+/* Whether the figure at token i is an age: de before it, a word of class age after it (un homme
+ * de 37 ans). Its number is one token. */
+bool cl_age(const cl_doc *d, size_t i);
+
 /* Whether the word at byte s is not an entity other than MISC: a people (Soudanais) may be
  * counted, a name (27 Etats) not. */
 bool cl_people_at(const rc_doc *doc, uint32_t s);

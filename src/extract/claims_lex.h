@@ -71,6 +71,8 @@ enum cl_mod {
 #define CL_W_FLOOR 0x2000000 /* before un/une, makes it a count (au moins une personne) */
 #define CL_W_LABEL 0x4000000 /* a figure right after it is a label (route nationale 4) */
 #define CL_W_TOWARD 0x8000000 /* a place right after it is where one goes, not where it happened */
+#define CL_W_AGE 0x10000000 /* after a figure and de before it: an age (un homme de 37 ans) */
+#define CL_W_IF 0x20000000 /* before un/une, makes the toll a supposition (si un soldat est tué) */
 
 typedef struct cl_entry {
     const char *key; /* folded, NUL-terminated; owned by the table */

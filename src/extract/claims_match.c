@@ -496,6 +496,47 @@ const cl_entry *cl_match_within(const cl_doc *d, size_t i, size_t lim, size_t *n
     return cl_match_at(d, i, lim, nt);
 }
 
+/* See claims_int.h: de, a figure at token i, then a word of class age. */
+bool cl_age(const cl_doc *d, size_t i)
+{
+    const rc_doc *doc = d->doc;
+    if (i == 0 || i + 1 >= doc->ntoks || !cl_is_word(doc, i - 1) || !cl_is_word(doc, i + 1) ||
+        cl_num_tok(d, i) < 0)
+        return false;
+    const cl_entry *de = cl_surf_of(d, i - 1), *ae = cl_surf_of(d, i + 1);
+    return de && (de->wflags & CL_W_DE) && ae && (ae->wflags & CL_W_AGE);
+}
+
+/* Whether the counted noun at token i + 1, after an article at i, is the subject of a toll
+ * predicate that follows it: un civil a été tué, un soldat est mort, une femme a aussi été
+ * blessée, un homme de 37 ans avait perdu la vie. Between them: at most one word (palestinien)
+ * or an age (de 37 ans), then one or two auxiliaries and adverbs. */
+static bool cl_one_subject(const cl_doc *d, size_t i)
+{
+    const rc_doc *doc = d->doc;
+    size_t k = i + 2, n = doc->ntoks;
+    if (k + 2 < n && cl_age(d, k + 1))
+        k += 3; /* de 37 ans */
+    else if (k < n && cl_is_word(doc, k)) {
+        const cl_entry *we = cl_surf_of(d, k);
+        if (!we || !(we->wflags & (CL_W_AUX | CL_W_DE | CL_W_PREP | CL_W_STOP)))
+            k++; /* one word: palestinien, blessé (for its own verb) */
+    }
+    int aux = 0;
+    while (k < n && k < i + 9 && cl_is_word(doc, k)) {
+        const cl_entry *we = cl_surf_of(d, k);
+        if (!we || !(we->wflags & (CL_W_AUX | CL_W_ADV)))
+            break;
+        aux += (we->wflags & CL_W_AUX) != 0;
+        k++;
+    }
+    if (!aux || k >= n || !cl_is_word(doc, k))
+        return false;
+    size_t nt;
+    const cl_entry *pe = cl_match(d, k, n, &nt);
+    return pe && pe->pwhat >= 0 && pe->mod != CL_M_REPORT;
+}
+
 /* Whether token i is an article that counts one: un/une before a toll noun (un mort et quatre
  * blessés, a fait une victime), not inside a figure (vingt et un), not in a complement (d'un
  * mort, pour une victime) and not before one (une victime de l'attaque); or un/une after a
@@ -521,8 +562,18 @@ static int cl_article_one(const cl_doc *d, size_t i)
         const cl_entry *pe = i > 0 && cl_is_word(doc, i - 1) ? cl_surf_of(d, i - 1) : NULL;
         if (pe && (pe->wflags & CL_W_DE) && i > 1 && cl_is_word(doc, i - 2))
             pe = cl_surf_of(d, i - 2);
-        if (ne->who == CL_WHO_NONE || !pe || !(pe->wflags & CL_W_FLOOR))
+        if (ne->who == CL_WHO_NONE)
             return 0;
+        if (!pe || !(pe->wflags & CL_W_FLOOR)) {
+            /* un civil a été tué: the subject of a toll, not after a preposition (d'un civil) */
+            const cl_entry *be = i > 0 && cl_is_word(doc, i - 1) ? cl_surf_of(d, i - 1) : NULL;
+            if ((be && (be->wflags & (CL_W_PREP | CL_W_DE | CL_W_IF)) &&
+                 !(be->wflags & CL_W_LINK)) ||
+                ne->who < 0 || ne->who >= RC_WHO_VEHICLES)
+                return 0; /* people only (un bus a été incendié), never a supposition (si un
+                           * soldat est tué) */
+            return cl_one_subject(d, i) ? 1 : 0;
+        }
         /* plus d'un habitant sur deux: a share, not a count */
         const cl_entry *se = i + 3 < doc->ntoks && cl_is_word(doc, i + 2) ? cl_surf_of(d, i + 2)
                                                                           : NULL;

@@ -255,6 +255,10 @@ int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long self)
     }
     while (w1 < s1 && budget) {
         long m = cl_num_tok(d, w1);
+        if (m >= 0 && m != self && cl_age(d, w1)) {
+            w1 += 2, budget -= budget > 2 ? 2 : budget; /* un homme de 37 ans a été tué */
+            continue;
+        }
         if (m >= 0 && m != self) {
             if (w1 > f->endt && cl_coordinated(d, w1, s1)) {
                 /* une vingtaine de bus et une dizaine d'ambulances ont quitté */

@@ -210,7 +210,10 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
                 continue;
             if ((np->bits & SL_MASC) && !plural && (m->bits & SL_FEM))
                 continue;
-            if ((np->bits & SL_MASC) && !plural && m->sp.type == RC_ENT_ORG)
+            /* il: a person, or an organisation named by a masculine noun (le ministère) in this
+             * sentence or the one before */
+            if ((np->bits & SL_MASC) && !plural && m->sp.type == RC_ENT_ORG &&
+                (!(m->bits & SL_MASC) || m->sent + 1 < np_sent(st, np, &sent)))
                 continue;
             if (!(np->bits & (SL_FEM | SL_MASC))) /* on */
                 continue;

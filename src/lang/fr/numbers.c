@@ -15774,6 +15774,36 @@ static void num_scan(num_st *st)
 }
 
 /* rc_fr_numbers_ex, walking the tokens of doc when it is not NULL (its text is text). */
+/* Joins a figure in words and the same figure in digits between brackets right after it, which
+ * some outlets write for clarity (cinq (5) morts, trois (03) blessés): one figure, whose span
+ * takes the brackets. */
+static void num_join_echo(num_st *st)
+{
+    size_t w = 0;
+    for (size_t r = 0; r < st->n; r++) {
+        rc_number *x = &st->out[r];
+        if (w > 0) {
+            rc_number *p = &st->out[w - 1];
+            const char *s = st->text + p->end, *e = st->text + x->start;
+            while (s < e && *s == ' ')
+                s++;
+            bool digits = x->end > x->start;
+            for (const char *c = st->text + x->start; c < st->text + x->end; c++)
+                digits &= *c >= '0' && *c <= '9';
+            if (s + 1 == e && *s == '(' && digits && x->end < (size_t)(st->end - st->text) &&
+                st->text[x->end] == ')' && x->value == p->value && isnan(p->low) &&
+                isnan(p->high) && isnan(x->low) && isnan(x->high) &&
+                p->kind == RC_NUM_NUMBER && x->kind == RC_NUM_NUMBER &&
+                !(st->text[p->start] >= '0' && st->text[p->start] <= '9')) {
+                p->end = x->end + 1;
+                continue;
+            }
+        }
+        st->out[w++] = *x;
+    }
+    st->n = w;
+}
+
 static int num_run(const rc_lang *fr, const rc_doc *doc, const char *text, size_t len,
                    unsigned flags, rc_arena *a, rc_number **out, size_t *n)
 {
@@ -15803,6 +15833,7 @@ static int num_run(const rc_lang *fr, const rc_doc *doc, const char *text, size_
     num_scan(&st);
     if (st.err)
         return st.err;
+    num_join_echo(&st);
     *out = st.out;
     *n = st.n;
     return RC_OK;

@@ -684,7 +684,10 @@ size_t tx_m_period_read(const tx_p *P, size_t i, tx_out *o)
                    (i > 0 && J(P, i) &&
                     (K(P, i - 1) == TA_EN || K(P, i - 1) == TA_DEPUIS || K(P, i - 1) == TA_DE ||
                      K(P, i - 1) == TA_DES || K(P, i - 1) == TA_AVANT || K(P, i - 1) == TA_APRES ||
-                     K(P, i - 1) == TA_JUSQU || K(P, i - 1) == TA_A || K(P, i - 1) == TA_ET));
+                     K(P, i - 1) == TA_JUSQU || K(P, i - 1) == TA_A ||
+                     /* et: only between years (2014 et 2016); 700 morts et 2800 blessés */
+                     (K(P, i - 1) == TA_ET && i >= 2 && K(P, i - 2) == TA_NUM &&
+                      P->at[i - 2].nd == 4)));
         if (!cue && (P->at[k].fl & TF_WORD_AFTER))
             return 0;
         if (!cue && (P->at[k].v < 1900 || P->at[k].v > 2100))
