@@ -231,6 +231,10 @@ static int on_according(pass *ps, uint32_t i, uint32_t e, const srclex_cue *cue,
     int status = attrib_add_attr(ps, i, end, sa, sb, name, &c, quote, false);
     if (status)
         return status;
+    if (cue->cls == SC_ACCORDING && i == lead && sa > a) { /* Selon l'AFP, X a annoncé que */
+        ps->lead = doc->nattrs;
+        ps->lead_end = sa;
+    }
     if (!previous)
         speaker_remember(st, &c.link[0], ps->sent, np.bits);
     return RC_OK;
@@ -395,6 +399,7 @@ int attrib_run(src_state *st, const quote_tok *qt)
         ps.a = speaker_sent_a(st, s);
         ps.b = speaker_sent_b(st, s);
         ps.sent_first = doc->nattrs;
+        ps.lead = 0;
         ps.citing.n = 0;
         for (uint32_t i = ps.a; i < ps.b;) {
             while (act < nacts && acts[act] < i)

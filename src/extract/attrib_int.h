@@ -37,6 +37,8 @@ typedef struct pass {
     uint32_t citing_tok;
     size_t qnext;          /* first quote not yet finished with */
     size_t *sent_attr;     /* first attribution made in each sentence (in making order) */
+    size_t lead;           /* the attribution of a selon X that opens the sentence + 1, 0 none */
+    uint32_t lead_end;     /* the token after its source and comma */
     rc_speaker last;       /* the speaker of the last quote given one */
     uint32_t last_sent;
     bool has_last;

@@ -515,6 +515,14 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
         sa = a;
         sb = attrib_sent_end_trim(ps);
     }
+    /* Selon l'AFP, le ministère a annoncé que …: the source that opens the sentence relays
+     * the subject's words */
+    if (ps->lead && ps->lead > ps->sent_first && !inq && !inverted && found && !np.pron &&
+        np.a >= ps->lead_end && np.a <= ps->lead_end + 1) {
+        const rc_attribution *la = &st->doc->attrs[ps->lead - 1];
+        for (size_t n = 0; n < la->nchain && c.n < MAXCHAIN; n++)
+            attrib_chain_add(&c, &la->chain[n], n > 0 && ((la->joint >> n) & 1u));
+    }
     /* the attribution's span: from the verb group or the subject to the end of what was read */
     uint32_t span_a = g, span_b = *next;
     if (found && np.a < span_a)

@@ -303,6 +303,15 @@ int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long self)
                                                                               : f->nt0;
     if (nb > w0 + 1 && cl_word_at(d, nb - 1) && (cl_word_at(d, nb - 1)->wflags & CL_W_ADV))
         nb--; /* compterait encore quelque 260 000 habitants: an adverb may stand between */
+    if (nb > w0 + 3 && cl_punct(doc, nb - 1, ',')) {
+        /* ont tué, jeudi, 92 personnes: a time between commas may stand between */
+        size_t p = nb - 2;
+        while (p > w0 && p + 12 > nb && !cl_punct(doc, p, ','))
+            p--;
+        if (p > w0 && cl_punct(doc, p, ',') && cl_in_time(doc, doc->toks[p + 1].start) &&
+            cl_in_time(doc, doc->toks[nb - 2].start))
+            nb = p;
+    }
     for (size_t back = 1; back <= 2 && back <= nb - w0; back++) {
         /* ont tué 13 personnes et blessé 9 autres: a verb right before the figure governs it,
          * not the next clause's */

@@ -735,6 +735,23 @@ static bool ent_starts_name(ent_run *r, size_t i)
     return ent_shape(r, i, SH_STARTS_NAME, ent_starts_name_q);
 }
 
+/* The token before the de, du, des or de la that token a follows (the noun it is the
+ * complement of), or 0 when a follows none. */
+static size_t ent_de_head(const ent_run *r, size_t a)
+{
+    const rc_doc *d = r->doc;
+    for (size_t k = a; k > 1 && k + 3 > a; k--) {
+        size_t n = tok_n(d, k - 1);
+        const char *w = tok_s(d, k - 1);
+        if ((n == 2 && memcmp(w, "de", 2) == 0) || (n == 2 && memcmp(w, "du", 2) == 0) ||
+            (n == 3 && memcmp(w, "des", 3) == 0) || (n == 2 && memcmp(w, "d'", 2) == 0))
+            return k - 2;
+        if (!(n == 2 && memcmp(w, "la", 2) == 0) && !(n == 2 && memcmp(w, "l'", 2) == 0))
+            return 0;
+    }
+    return 0;
+}
+
 /* Splits a run at a known organisation or place followed by a person's given name (le
  * porte-parole du Kremlin Dmitri Peskov): returns the token where the second name starts, or b. */
 static size_t ent_split(ent_run *r, size_t a, size_t b, size_t sent_start)
@@ -745,6 +762,17 @@ static size_t ent_split(ent_run *r, size_t a, size_t b, size_t sent_start)
     if (ent_acronym(tok_s(d, a), tok_n(d, a)) && (ent_tword(r, a) & W_ORG) &&
         ent_tcue(r, a + 1) == CUE_NONE && ent_type_known(r, a, b) == -1)
         return a + 1;
+    /* le ministre de la Santé Firass Abiad: a common noun capitalised as the complement of a
+     * title, then a name of two words or more (not le Front Carlos Patiño, a group named after
+     * a man: front is no title) */
+    rc_morph m, m1;
+    size_t head = b >= a + 3 && a > sent_start + 2 ? ent_de_head(r, a) : 0;
+    if (head > sent_start && ent_tcue(r, head) == CUE_TITLE && rc_fr_morph_tok(d, a, &m) &&
+        (m.flags & RC_M_NOUN) && !(m.flags & RC_M_PROPER) &&
+        (d->toks[a + 1].flags & RC_TF_UPPER) &&
+        ((ent_tword(r, a + 1) & W_FIRST) || !rc_fr_morph_tok(d, a + 1, &m1) ||
+         (m1.flags & RC_M_PROPER)))
+        return a + 1; /* the name: a given name, a proper noun, or a word no dictionary knows */
     for (size_t k = a + 1; k + 1 <= b - 1 && k - a <= 3; k++) {
         /* not after a lone given name that is also a place's (Kamal Abou Hassan) */
         if (!(ent_tword(r, k) & W_FIRST) || (k == a + 1 && (ent_tword(r, a) & W_FIRST)))
@@ -993,11 +1021,21 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
             /* a given name inside the run starts a person: le ministère de l'Intérieur Oleg
              * Marchenko */
             size_t person = j;
-            for (size_t k = i + 1; k < j; k++)
-                if (ent_tword(&r, k) & W_FIRST) {
+            for (size_t k = i + 1; k < j; k++) {
+                rc_morph m, mk;
+                if ((ent_tword(&r, k) & W_FIRST) ||
+                    /* de l'Intérieur Anton Verbeke: after a capitalised common noun, two words
+                     * or more of which the first is a proper noun or in no dictionary */
+                    (k + 2 <= j && (doc->toks[k].flags & RC_TF_UPPER) &&
+                     (doc->toks[k - 1].flags & RC_TF_UPPER) &&
+                     rc_fr_morph_tok(doc, k - 1, &m) && (m.flags & RC_M_NOUN) &&
+                     !(m.flags & RC_M_PROPER) &&
+                     (!rc_fr_morph_tok(doc, k, &mk) || (mk.flags & RC_M_PROPER)) &&
+                     ent_type_known(&r, k, j) == -1)) {
                     person = k;
                     break;
                 }
+            }
             size_t oend = person;
             enum ent_cue h = ent_tcue(&r, from);
             if (h == CUE_ORGHEAD && person == j)

@@ -144,6 +144,8 @@ size_t tx_rd_date(const tx_p *P, size_t i, tx_d *dd)
         } else if (dd->wd && K(P, k) == TA_NUM) {
             if (PU(P, j, ':') || KJ(P, j, TA_UNIT) || KJ(P, j, TA_AMPM))
                 return 0; /* mardi 11:00 */
+            if (P->at[k].fl & TF_WORD_AFTER)
+                return 0; /* ont tué mardi, 23 civils: a count, not a day */
             k = j; /* jeudi 15 */
         } else if (KJ(P, j, TA_WDAY) && le) {
             dd->wd = P->at[j].v; /* le 25 mardi */
