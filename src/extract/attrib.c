@@ -400,6 +400,7 @@ int attrib_run(src_state *st, const quote_tok *qt)
         ps.b = speaker_sent_b(st, s);
         ps.sent_first = doc->nattrs;
         ps.lead = 0;
+        ps.ppre = 0;
         ps.citing.n = 0;
         for (uint32_t i = ps.a; i < ps.b;) {
             while (act < nacts && acts[act] < i)

@@ -89,7 +89,8 @@ static bool joint_adjective(src_state *st, uint32_t k, uint32_t lim)
 {
     const rc_token *t = st->doc->toks;
     uint32_t b = st->ti[k].bits;
-    if (t[k].kind != RC_TOK_WORD || (b & (TB_NAME | SL_DET | SL_SRC | SL_ROLE | SL_ORG | SL_VIA |
+    /* a source noun may be an adjective too (sources militaires et humanitaires) */
+    if (t[k].kind != RC_TOK_WORD || (b & (TB_NAME | SL_DET | SL_ROLE | SL_ORG | SL_VIA |
                                           SL_PRON | SL_VERB | SL_AUX | SL_STOP | SL_QTY)))
         return false;
     rc_morph m;
@@ -253,8 +254,8 @@ int attrib_read_told(pass *ps, uint32_t j, uint32_t lim, bool subj, chain *c, ui
             np.type = RC_ENT_ORG;
         }
     }
-    if (np.type != RC_ENT_ORG && !(article && np.na < np.nb))
-        return RC_OK; /* à l'AFP, au Monde; not à Genève */
+    if ((np.type != RC_ENT_ORG && !(article && np.na < np.nb)) || np.type == RC_ENT_LOC)
+        return RC_OK; /* à l'AFP, au Monde; not à Genève, au Royaume-Uni */
     if (np.na == np.nb && np.rb - np.ra <= 1)
         return RC_OK; /* à la presse, à la télévision: no outlet named */
     if (np.type == RC_ENT_MISC)

@@ -39,6 +39,8 @@ typedef struct pass {
     size_t *sent_attr;     /* first attribution made in each sentence (in making order) */
     size_t lead;           /* the attribution of a selon X that opens the sentence + 1, 0 none */
     uint32_t lead_end;     /* the token after its source and comma */
+    size_t ppre;           /* the attribution of a present participle after its subject + 1 (un
+                            * élu s'exprimant sous couvert de l'anonymat), 0 none */
     rc_speaker last;       /* the speaker of the last quote given one */
     uint32_t last_sent;
     bool has_last;

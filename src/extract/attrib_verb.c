@@ -376,6 +376,19 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
         }
     } else {
         found = speaker_subject_left(st, g, a, &np);
+        if (!found && ps->ppre > ps->sent_first && !inq) {
+            /* un élu s'exprimant sous couvert de l'anonymat a indiqué à l'AFP: the subject of the
+             * participle is the verb's */
+            const rc_attribution *pa = &st->doc->attrs[ps->ppre - 1];
+            for (size_t n = 0; n < pa->nchain && c.n < MAXCHAIN; n++)
+                attrib_chain_add(&c, &pa->chain[n], n > 0 && ((pa->joint >> n) & 1u));
+            uint32_t e;
+            int status = attrib_read_told(ps, vend, b, false, &c, &e);
+            if (status)
+                return status;
+            if (e > *next)
+                *next = e;
+        }
         for (uint32_t j = np.a >= a + 3 ? np.a - 3 : a; found && !np.pron && j + 1 < np.a; j++) {
             uint32_t e;
             const srclex_cue *cue = attrib_cue_at(st, j, np.a, &e);
@@ -393,6 +406,21 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
                     attrib_chain_add(&c, &sp, false);
                 break;
             }
+        }
+    }
+    if (found && !np.pron && !inq && np.b <= g && g > a && speaker_punct(st, g - 1, ',') &&
+        c.n == 0 && st->doc->nattrs > ps->sent_first) {
+        /* X confirme la mort de 95 personnes dans l'attaque d'un village, fait état de 19
+         * disparus: what the left reading found lies in the scope of the verb before, whose
+         * subject this verb shares */
+        const rc_attribution *pa = &st->doc->attrs[st->doc->nattrs - 1];
+        const rc_token *tk = st->doc->toks;
+        if (pa->quote < 0 && tk[np.a].start >= pa->end && tk[np.a].start >= pa->scope_start &&
+            tk[np.b - 1].end <= pa->scope_end) {
+            for (size_t n = 0; n < pa->nchain && c.n < MAXCHAIN; n++)
+                attrib_chain_add(&c, &pa->chain[n], n > 0 && ((pa->joint >> n) & 1u));
+            found = false;
+            inverted = false;
         }
     }
     bool named = !found || speaker_np_via(st, b, &np);
@@ -535,6 +563,10 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
         return status;
     if (quote >= 0)
         attrib_give_quote(ps, (size_t)quote, &c.link[0], verb->lemma);
+    rc_morph ppm;
+    if (found && !inq && !inverted && clitic < 0 && !aux && np.b == g &&
+        rc_fr_morph_tok(st->doc, i, &ppm) && (ppm.flags & RC_M_PPRE))
+        ps->ppre = st->doc->nattrs;
     if (!inq && !inverted) { /* partial quotes further in the clause: X a dit que « … » */
         for (size_t q = quote >= 0 ? (size_t)quote + 1 : ps->qnext; q < st->doc->nquotes; q++) {
             if (ps->qt[q].oa >= b)

@@ -320,6 +320,24 @@ int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long self)
         int what = e && nt == back && !(e->pflags & CL_P_NOUN) ? cl_pred_what(e, who) : -1;
         if (what < 0 || cl_negated(d, nb - back, s0))
             continue;
+        if (what == RC_WHAT_PRESENT) {
+            /* on comptait 233 soldats et combattants tués: a participle after the noun says
+             * more than a verb that counts */
+            for (size_t k = f->cend; k < w1 && k < f->cend + 6; k++) {
+                size_t nt2;
+                const cl_entry *e2 = cl_match(d, k, w1, &nt2);
+                int w2 = e2 && !(e2->pflags & CL_P_NOUN) ? cl_pred_what(e2, who) : -1;
+                if (w2 >= 0 && w2 != RC_WHAT_PRESENT && !cl_negated(d, k, s0)) {
+                    f->pred = k;
+                    cl_explain_toks(f, doc, "predicate-after", k, nt2);
+                    return w2;
+                }
+                const cl_entry *we = cl_word_at(d, k);
+                if (cl_num_tok(d, k) >= 0 || cl_punct(doc, k, ',') ||
+                    (we && (we->wflags & (CL_W_AUX | CL_W_STOP | CL_W_PREP))))
+                    break; /* another figure, clause or complement */
+            }
+        }
         f->pred = nb - back;
         f->pred_before = 1;
         cl_explain_toks(f, doc, "predicate-before", f->pred, nt);

@@ -269,7 +269,8 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
     /* l'Organisation internationale pour les migrations: a capital noun with words after it
      * names a body, it does not stand for one named before */
     bool titled = (st->ti[kind].bits & (TB_NAME | TB_ACRO)) == TB_NAME && np->rb > kind + 1;
-    if (!named && (np->head == SL_ORG || same) && (np->def || (st->ti[np->a].bits & SL_DEF)) &&
+    if (!named && (np->head == SL_ORG || same) &&
+        (np->def || (st->ti[np->a].bits & SL_DEF) || is_demonstrative(st, np->a)) &&
         !(np->bits & SL_PLUR) && st->doc->sents && !speaker_role_has_complement(st, np) &&
         !titled && (same || speaker_anaphor(st, kind))) {
         /* l'ONG, le ministère, la même association */

@@ -567,6 +567,31 @@ static bool speaker_aside(const src_state *st, uint32_t a, uint32_t b)
 }
 
 /* See speaker.h: each look back is bounded (LOOKBACK tokens). */
+/* Des sources militaires et humanitaires ont fait état: the leftward reading stops at the last
+ * word, an adjective (that may be a noun too) joined by et to a description before it; the
+ * description takes it. */
+static void joint_adjective_left(const src_state *st, uint32_t s0, src_np *np)
+{
+    const srclex_info *ti = st->ti;
+    const rc_token *t = st->doc->toks;
+    uint32_t k = np->a;
+    rc_morph m;
+    if (np->b != k + 1 || np->na < np->nb || k < s0 + 3 || !(ti[k - 1].bits & SL_CONJ) ||
+        t[k - 2].kind != RC_TOK_WORD || (ti[k - 2].bits & (TB_NAME | SL_ROLE)) ||
+        !rc_fr_morph_tok(st->doc, k, &m) || !(m.flags & RC_M_ADJ) ||
+        !rc_fr_morph_tok(st->doc, k - 2, &m) || !(m.flags & RC_M_ADJ))
+        return;
+    src_np before;
+    if (!np_ending_at(st, k - 2, s0, &before) || before.na < before.nb || before.pron ||
+        (before.head != SL_SRC && before.head != SL_ROLE) || before.b != k - 1)
+        return;
+    uint32_t b = np->b;
+    *np = before;
+    np->b = b;
+    np->rb = b;
+    np->bits |= SL_PLUR & ti[b - 1].bits;
+}
+
 bool speaker_subject_left(const src_state *st, uint32_t g, uint32_t s0, src_np *np)
 {
     const srclex_info *ti = st->ti;
@@ -653,7 +678,10 @@ bool speaker_subject_left(const src_state *st, uint32_t g, uint32_t s0, src_np *
         }
         return np_ending_at(st, k - 1, s0, np);
     }
-    return np_ending_at(st, k, s0, np);
+    if (!np_ending_at(st, k, s0, np))
+        return false;
+    joint_adjective_left(st, s0, np);
+    return true;
 }
 
 /* A description read loosely, then a name in apposition that ends the clause (rétorque une

@@ -238,17 +238,27 @@ static const char *const stmt_sql[ST_N] = {
                " date, date_source, chars, added_at, json) VALUES (?1,"
                " (SELECT coalesce(max(seq), 0) + 1 FROM documents), ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
                " ?9, ?10, ?12, ?11)",
-    /* in parentheses: one literal written on two lines, not two elements missing a comma */
-    [ST_CLAIM] = ("INSERT INTO claims (doc, claim, n, text, start, end, value, low, high, approx,"
-                  " unit, what, who, counted, time_text, time_from, time_to, agent, modality,"
-                  " source, source_key, parts, places, sources) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
-                  " ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,"
-                  " ?23, ?24)"),
     [ST_FACT] = "INSERT INTO facts VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     [ST_FACT_PLACE] = "INSERT INTO fact_places VALUES (?1, ?2, ?3)",
     [ST_FACT_CLAIM] = "INSERT INTO fact_claims VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     [ST_FACT_ORIGIN] = "INSERT INTO fact_origins VALUES (?1, ?2, ?3, ?4, ?5)",
 };
+
+/* The rows of claims go in by rc_store_claims_sql. OR FAIL: a row that breaks a constraint stops
+ * the statement without undoing the rows before it, which spares SQLite a statement journal (the
+ * caller's batch is rolled back on any failure anyway). */
+void rc_store_claims_sql(rc_buf *out, size_t rows)
+{
+    rc_buf_puts(out, "INSERT OR FAIL INTO claims (doc, claim, n, text, start, end, value, low, high,"
+                     " approx, unit, what, who, counted, time_text, time_from, time_to, agent,"
+                     " modality, source, source_key, parts, places, sources) VALUES ");
+    for (size_t r = 0; r < rows; r++) {
+        rc_buf_puts(out, r ? ", (" : "(");
+        for (int k = 0; k < RC_STORE_CLAIM_COLS; k++)
+            rc_buf_puts(out, k ? ", ?" : "?");
+        rc_buf_putc(out, ')');
+    }
+}
 
 const char *rc_store_sql(enum rc_store_stmt which)
 {

@@ -211,6 +211,8 @@ void rc_store_close(rc_store *st)
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
     for (int i = 0; i < ST_N; i++)
         sqlite3_finalize(st->stmt[i]);
+    for (int i = 0; i < RC_STORE_CLAIM_ROWS; i++)
+        sqlite3_finalize(st->claim_stmt[i]);
     sqlite3_close(st->db);
     rc_buf_free(&st->claim_json);
     free(st->path);

@@ -3,14 +3,17 @@
  * form, without the texts cut from doc.text by offsets, and one row per claim, read through the
  * public accessors; entities, quotes, attributions and framing are views over the JSON), and
  * the facts of a cross-check, which replace the previous ones.
- * Statements are prepared once per store and reset between rows.
+ * Statements are prepared once per store and reset between rows; a document's claims go in by
+ * statements of up to RC_STORE_CLAIM_ROWS rows.
  */
+#include <assert.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "store/store_int.h"
+#include "util/fmt.h"
 #include "util/fold.h"
 #include "util/json.h"
 
@@ -139,13 +142,12 @@ static void json_str_or_null(rc_json *j, const char *v)
     rc_json_strz(j, v && *v ? v : NULL);
 }
 
-/* The parts, places and sources of a claim as three JSON arrays written one after the other into
+/* The parts, places and sources of a claim as three JSON arrays appended one after the other to
  * st->claim_json; off[k] is where array k starts and off[3] where the last ends. */
 static int claim_arrays(rc_store *st, const rc_claim *c, size_t off[4])
 {
     rc_buf *b = &st->claim_json;
     rc_json j;
-    rc_buf_reset(b);
     off[0] = b->len;
     rc_json_init(&j, b);
     rc_json_arr(&j);
@@ -198,46 +200,91 @@ static int claim_arrays(rc_store *st, const rc_claim *c, size_t off[4])
     return b->err ? RC_ENOMEM : RC_OK;
 }
 
-/* One row per claim; its parts, places and sources go in JSON columns of the row. */
+/* The statement that inserts `rows` claims at once (1 to RC_STORE_CLAIM_ROWS), prepared on first
+ * use and reset for new bindings. */
+static sqlite3_stmt *claim_stmt(rc_store *st, size_t rows)
+{
+    assert(rows >= 1 && rows <= RC_STORE_CLAIM_ROWS);
+    sqlite3_stmt **slot = &st->claim_stmt[rows - 1];
+    if (!*slot) {
+        rc_buf sql = RC_BUF_INIT;
+        rc_store_claims_sql(&sql, rows);
+        int rc = sql.err ? SQLITE_NOMEM
+                         : sqlite3_prepare_v3(st->db, sql.data, (int)sql.len,
+                                              SQLITE_PREPARE_PERSISTENT, slot, NULL);
+        rc_buf_free(&sql);
+        if (rc != SQLITE_OK) {
+            rc_store_fail(st, rc, "cannot prepare a statement");
+            return NULL;
+        }
+        return *slot;
+    }
+    sqlite3_reset(*slot);
+    return *slot;
+}
+
+/* Binds the columns of claim i of the document (its id `doc`, its text `text`) from parameter
+ * p + 1 on; its JSON arrays are st->claim_json from off[0] to off[3], its id cid. The strings
+ * must outlive the step. */
+static void bind_claim(rc_store *st, sqlite3_stmt *s, int p, const char *doc, const char *text,
+                       const rc_claim *c, size_t i, const char *cid, size_t cidlen,
+                       const size_t off[4])
+{
+    bind_str(s, p + 1, doc);
+    sqlite3_bind_text(s, p + 2, cid, (int)cidlen, SQLITE_STATIC);
+    sqlite3_bind_int64(s, p + 3, (int64_t)i);
+    bind_span(s, p + 4, text, c->start, c->end);
+    sqlite3_bind_int(s, p + 5, (int)c->start);
+    sqlite3_bind_int(s, p + 6, (int)c->end);
+    bind_num(s, p + 7, c->value);
+    bind_num(s, p + 8, c->low);
+    bind_num(s, p + 9, c->high);
+    sqlite3_bind_int(s, p + 10, c->approx != 0);
+    bind_str(s, p + 11, rc_unit_name(c->unit));
+    bind_str(s, p + 12, rc_what_name(c->what));
+    bind_str(s, p + 13, rc_who_name(c->who));
+    bind_str(s, p + 14, c->counted);
+    bind_str(s, p + 15, c->time_text);
+    bind_str(s, p + 16, c->time_from);
+    bind_str(s, p + 17, c->time_to);
+    bind_str(s, p + 18, c->agent);
+    bind_str(s, p + 19, rc_modality_name(c->modality));
+    bind_str(s, p + 20, c->nsources ? c->sources[0].name : NULL);
+    bind_str(s, p + 21, c->nsources ? c->sources[0].key : NULL);
+    for (int k = 0; k < 3; k++)
+        sqlite3_bind_text(s, p + 22 + k, st->claim_json.data + off[k], (int)(off[k + 1] - off[k]),
+                          SQLITE_STATIC);
+}
+
+/* One row per claim; its parts, places and sources go in JSON columns of the row. The rows go
+ * in by statements of up to RC_STORE_CLAIM_ROWS rows each, so that SQLite's work per statement
+ * (cursors opened and closed, the statement's start and end) is done once per document or so
+ * rather than once per claim. */
 static int add_claims(rc_store *st, const rc_doc *doc, const char *id, const char *text)
 {
     size_t n;
     const rc_claim *c = rc_doc_claims(doc, &n);
-    for (size_t i = 0; i < n; i++) {
-        size_t off[4];
-        int status = claim_arrays(st, &c[i], off);
-        if (status)
-            return status;
-        sqlite3_stmt *s = stmt(st, ST_CLAIM);
+    for (size_t i = 0; i < n; i += RC_STORE_CLAIM_ROWS) {
+        size_t rows = n - i < RC_STORE_CLAIM_ROWS ? n - i : RC_STORE_CLAIM_ROWS;
+        size_t off[RC_STORE_CLAIM_ROWS][4];
+        char cid[RC_STORE_CLAIM_ROWS][24]; /* c1, c2 ...: the claim's id in the document's JSON */
+        size_t cidlen[RC_STORE_CLAIM_ROWS];
+        rc_buf_reset(&st->claim_json); /* the arrays of these rows, bound once all are written */
+        for (size_t r = 0; r < rows; r++) {
+            int status = claim_arrays(st, &c[i + r], off[r]);
+            if (status)
+                return status;
+            cid[r][0] = 'c';
+            cidlen[r] = 1 + rc_fmt_int(cid[r] + 1, sizeof cid[r] - 1, (int64_t)(i + r) + 1);
+        }
+        sqlite3_stmt *s = claim_stmt(st, rows);
         if (!s)
             return RC_EIO;
-        char cid[24];
-        snprintf(cid, sizeof cid, "c%zu", i + 1);
-        bind_str(s, 1, id);
-        bind_str(s, 2, cid);
-        sqlite3_bind_int64(s, 3, (int64_t)i);
-        bind_span(s, 4, text, c[i].start, c[i].end);
-        sqlite3_bind_int(s, 5, (int)c[i].start);
-        sqlite3_bind_int(s, 6, (int)c[i].end);
-        bind_num(s, 7, c[i].value);
-        bind_num(s, 8, c[i].low);
-        bind_num(s, 9, c[i].high);
-        sqlite3_bind_int(s, 10, c[i].approx != 0);
-        bind_str(s, 11, rc_unit_name(c[i].unit));
-        bind_str(s, 12, rc_what_name(c[i].what));
-        bind_str(s, 13, rc_who_name(c[i].who));
-        bind_str(s, 14, c[i].counted);
-        bind_str(s, 15, c[i].time_text);
-        bind_str(s, 16, c[i].time_from);
-        bind_str(s, 17, c[i].time_to);
-        bind_str(s, 18, c[i].agent);
-        bind_str(s, 19, rc_modality_name(c[i].modality));
-        bind_str(s, 20, c[i].nsources ? c[i].sources[0].name : NULL);
-        bind_str(s, 21, c[i].nsources ? c[i].sources[0].key : NULL);
-        for (int k = 0; k < 3; k++)
-            sqlite3_bind_text(s, 22 + k, st->claim_json.data + off[k], (int)(off[k + 1] - off[k]),
-                              SQLITE_STATIC);
-        if ((status = step(st, s)))
+        for (size_t r = 0; r < rows; r++)
+            bind_claim(st, s, (int)r * RC_STORE_CLAIM_COLS, id, text, &c[i + r], i + r, cid[r],
+                       cidlen[r], off[r]);
+        int status = step(st, s);
+        if (status)
             return status;
     }
     return RC_OK;

@@ -6,9 +6,13 @@
 #include "util/fmt.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdbool.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 void rc_json_init(rc_json *j, rc_buf *out)
 {
@@ -94,14 +98,35 @@ static inline bool json_special4(const char *s)
     return (t & high) != 0;
 }
 
-/* The index of the first special byte of s[from..len), or len. Words of eight bytes are tested
- * at once, the last one overlapping the one before rather than going byte by byte; bytes are
- * looked at one by one only inside a word that holds a special one (or in a string of less
- * than four bytes). Most strings (names, keys, vocabulary words, the text between its line
- * breaks) have none. */
+#if defined(__SSE2__)
+/* The special bytes (json_special) among the sixteen of v, as a bit mask (bit k: byte k). */
+static inline unsigned json_special16(__m128i v)
+{
+    /* a control is a byte whose minimum with 0x1f is itself (unsigned) */
+    __m128i m = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f)),
+                     _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1f)), v)));
+    return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
+
+/* The index of the first special byte of s[from..len), or len. Sixteen bytes are tested at once
+ * where SSE2 is (x86-64), eight elsewhere and for the tail, the last word overlapping the one
+ * before rather than going byte by byte; bytes are looked at one by one only inside a word of
+ * eight that holds a special one (or in a string of less than four bytes). Most strings (names,
+ * keys, vocabulary words, the text between its line breaks) have none. */
 static inline size_t json_plain_end(const char *s, size_t from, size_t len)
 {
-    size_t i = from, n = len - from;
+    size_t i = from;
+#if defined(__SSE2__)
+    for (; i + 16 <= len; i += 16) {
+        unsigned m = json_special16(_mm_loadu_si128((const __m128i *)(const void *)(s + i)));
+        if (m)
+            return i + (unsigned)__builtin_ctz(m);
+    }
+#endif
+    size_t n = len - i;
     if (n >= 8) {
         for (; i + 8 <= len; i += 8)
             if (json_special8(s + i))
@@ -189,6 +214,38 @@ void rc_json_str(rc_json *j, const char *s, size_t len)
     rc_json_escape(j->out, s, len);
 }
 
+#if defined(__SSE2__) && defined(__GNUC__)
+/* The length of the C string s, and whether one of its bytes is special (json_special), in one
+ * pass of sixteen bytes at a time. The loads are aligned, so they never cross into a page that
+ * s does not touch; like the C library's strlen, they read bytes before s and after its NUL in
+ * the same sixteen, which the address sanitizer would take for an overflow. */
+__attribute__((no_sanitize_address)) static size_t json_strz_scan(const char *s,
+                                                                    bool *special /* OUT */)
+{
+    uintptr_t at = (uintptr_t)s & ~(uintptr_t)15;
+    unsigned skip = (unsigned)((uintptr_t)s - at);
+    const __m128i *p = (const __m128i *)at;
+    __m128i v = _mm_load_si128(p);
+    unsigned zero = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_setzero_si128())) >> skip;
+    unsigned spec = json_special16(v) >> skip; /* a NUL is special too: only those before it */
+    size_t done = 16 - skip;
+    while (!zero) {
+        if (spec) { /* the rest only for its length */
+            *special = true;
+            return done + strlen(s + done);
+        }
+        v = _mm_load_si128(++p);
+        zero = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_setzero_si128()));
+        spec = json_special16(v);
+        if (!zero)
+            done += 16;
+    }
+    unsigned end = (unsigned)__builtin_ctz(zero);
+    *special = (spec & ((1u << end) - 1)) != 0;
+    return (size_t)(p - (const __m128i *)at) == 0 ? end : done + end;
+}
+#endif
+
 void rc_json_strz(rc_json *j, const char *s)
 {
     if (!s) {
@@ -196,10 +253,28 @@ void rc_json_strz(rc_json *j, const char *s)
         return;
     }
     json_sep(j);
+    rc_buf *b = j->out;
+#if defined(__SSE2__) && defined(__GNUC__)
+    /* the length and whether an escape is needed found at once; most of these strings (types,
+     * keys, vocabulary words, names) need none and are copied as they are */
+    bool special = false;
+    size_t len = json_strz_scan(s, &special);
+    if (special) {
+        rc_json_escape(b, s, len);
+        return;
+    }
+    if (rc_buf_reserve(b, len + 2))
+        return;
+    char *o = b->data + b->len;
+    o[0] = '"';
+    json_copy(o + 1, s, len);
+    o[len + 1] = '"';
+    o[len + 2] = '\0';
+    b->len += len + 2;
+#else
     /* most of these strings are short (types, keys, vocabulary words): they are copied while
      * their end is looked for, into room made for 32 bytes; a longer one, or one with a byte to
      * escape, goes the general way over what was written past the end of the buffer */
-    rc_buf *b = j->out;
     if (rc_buf_reserve(b, 34))
         return;
     char *o = b->data + b->len;
@@ -218,6 +293,7 @@ void rc_json_strz(rc_json *j, const char *s)
         o[i + 1] = (char)c;
     }
     rc_json_escape(b, s, i + strlen(s + i));
+#endif
 }
 
 /* Appends the decimal digits of v without going through printf: offsets and counts are most of
@@ -227,14 +303,27 @@ static void put_int(rc_buf *b, int64_t v)
     if (rc_buf_reserve(b, 24)) /* any int64_t and its NUL, written in place */
         return;
     char *o = b->data + b->len;
-    if (v >= 0 && v < 10000) { /* offsets in a text of a few kB, counts: digits by constants */
+    if (v >= 0 && v < 10000) { /* offsets in a text of a few kB, counts: two digits at a time */
+        static const char d2[201] = "00010203040506070809101112131415161718192021222324252627282930"
+                                    "31323334353637383940414243444546474849505152535455565758596061"
+                                    "62636465666768697071727374757677787980818283848586878889909192"
+                                    "93949596979899";
         unsigned u = (unsigned)v;
-        size_t n = u < 10 ? 1 : u < 100 ? 2 : u < 1000 ? 3 : 4;
-        switch (n) {
-        case 4: o[3] = (char)('0' + u % 10); u /= 10; /* fall through */
-        case 3: o[2] = (char)('0' + u % 10); u /= 10; /* fall through */
-        case 2: o[1] = (char)('0' + u % 10); u /= 10; /* fall through */
-        default: o[0] = (char)('0' + u);
+        size_t n;
+        if (u < 10) {
+            o[0] = (char)('0' + u);
+            n = 1;
+        } else if (u < 100) {
+            memcpy(o, d2 + 2 * u, 2);
+            n = 2;
+        } else if (u < 1000) {
+            o[0] = (char)('0' + u / 100);
+            memcpy(o + 1, d2 + 2 * (u % 100), 2);
+            n = 3;
+        } else {
+            memcpy(o, d2 + 2 * (u / 100), 2);
+            memcpy(o + 2, d2 + 2 * (u % 100), 2);
+            n = 4;
         }
         o[n] = '\0';
         b->len += n;

@@ -180,6 +180,46 @@ static void test_create_add_each(void **state)
     rc_buf_free(&got);
 }
 
+/* A document with more claims than one statement inserts (they go in by groups of rows): every
+ * claim has its row, in order, with its own id, text and figure. */
+static void test_many_claims(void **state)
+{
+    const rc_ctx *ctx = *state;
+    const char *path = in_dir("many.db");
+    char text[4096];
+    size_t len = 0;
+    for (int i = 0; i < 19; i++)
+        len += (size_t)snprintf(text + len, sizeof text - len,
+                                "Les secours ont évacué %d blessés de la ville de Vardes. ",
+                                100 + 10 * i);
+    rc_doc *doc = rc_test_doc(ctx, text, len, "2021-03-04");
+    size_t nclaims;
+    rc_doc_claims(doc, &nclaims);
+    assert_true(nclaims > 2 * 8);
+    char err[512];
+    rc_store *st;
+    assert_int_equal(rc_store_open(path, 0, err, sizeof err, &st), RC_OK);
+    int added = 0;
+    assert_int_equal(rc_store_add(st, doc, &added), RC_OK);
+    assert_int_equal(added, 1);
+    rc_store_close(st);
+    rc_doc_free(doc);
+    char sql[256];
+    assert_int_equal(query_int(path, "SELECT count(*) FROM claims"), (long long)nclaims);
+    assert_int_equal(query_int(path, "SELECT count(DISTINCT claim) FROM claims"),
+                     (long long)nclaims);
+    for (size_t i = 0; i < nclaims; i++) {
+        snprintf(sql, sizeof sql, "SELECT n FROM claims WHERE claim = 'c%zu'", i + 1);
+        assert_int_equal(query_int(path, sql), (long long)i);
+    }
+    /* the figures in the order of the text, each row's text its own */
+    assert_int_equal(query_int(path, "SELECT value FROM claims WHERE n = 0"), 100);
+    assert_int_equal(query_int(path, "SELECT value FROM claims WHERE n = 18"), 280);
+    assert_int_equal(query_int(path, "SELECT count(*) FROM claims WHERE text LIKE '%' ||"
+                                     " CAST(value AS INTEGER) || ' blessés%'"),
+                     (long long)nclaims);
+}
+
 /* Opening path must fail with status, a message naming the file and containing word, and the
  * file's bytes unchanged. */
 static void refused(const char *path, unsigned flags, int status, const char *word)
@@ -350,6 +390,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_create_add_each, dir_setup, dir_teardown),
+        cmocka_unit_test_setup_teardown(test_many_claims, dir_setup, dir_teardown),
         cmocka_unit_test_setup_teardown(test_not_a_store, dir_setup, dir_teardown),
         cmocka_unit_test_setup_teardown(test_newer_schema, dir_setup, dir_teardown),
         cmocka_unit_test_setup_teardown(test_readonly, dir_setup, dir_teardown),

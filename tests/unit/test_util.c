@@ -188,13 +188,32 @@ static void test_json_doubles(void **state)
     }
 }
 
+/* Whole numbers are written as printf writes them, around the digit counts the writer treats
+ * apart (below 10,000 two digits at a time) and beyond. */
+static void test_json_ints(void **state)
+{
+    (void)state;
+    rc_buf b = RC_BUF_INIT;
+    char want[32];
+    for (int64_t v = -120; v <= 120000; v += v < 12000 ? 1 : 997) {
+        rc_buf_reset(&b);
+        rc_json j;
+        rc_json_init(&j, &b);
+        rc_json_int(&j, v);
+        snprintf(want, sizeof want, "%lld", (long long)v);
+        assert_string_equal(b.data, want);
+    }
+    rc_buf_free(&b);
+}
+
 /* Every byte value at every position of strings long and short escapes as the byte-by-byte
- * rule says (the writer tests eight bytes at once, C strings 32 bytes first), and the code points of a text are counted
- * alike eight bytes at a time. */
+ * rule says (the writer tests sixteen or eight bytes at once, C strings sixteen aligned bytes at
+ * a time), and the code points of a text are counted alike sixteen and eight bytes at a time. */
 static void test_json_escape_bytes(void **state)
 {
     (void)state;
-    char s[40], z[41], want[300];
+    char s[40], want[300];
+    _Alignas(16) char z[64];
     for (int c = 1; c < 256; c++) {
         for (size_t len = 1; len <= sizeof s; len++) {
             for (size_t at = 0; at < len; at++) {
@@ -224,12 +243,19 @@ static void test_json_escape_bytes(void **state)
                 assert_int_equal(b.err, 0);
                 assert_string_equal(b.data, want);
                 rc_buf_reset(&b);
-                memcpy(z, s, len); /* the same as a C string, which is looked at 32 bytes first */
-                z[len] = '\0';
-                rc_json j;
-                rc_json_init(&j, &b);
-                rc_json_strz(&j, z);
-                assert_string_equal(b.data, want);
+                /* the same as a C string, which is scanned sixteen aligned bytes at a time:
+                 * at several distances from a sixteen-byte boundary */
+                static const size_t offs[] = {0, 1, 7, 8, 15};
+                for (size_t k = 0; k < sizeof offs / sizeof offs[0]; k++) {
+                    memset(z, 'x', sizeof z);
+                    memcpy(z + offs[k], s, len);
+                    z[offs[k] + len] = '\0';
+                    rc_buf_reset(&b);
+                    rc_json j;
+                    rc_json_init(&j, &b);
+                    rc_json_strz(&j, z + offs[k]);
+                    assert_string_equal(b.data, want);
+                }
                 rc_buf_free(&b);
             }
         }
@@ -241,6 +267,14 @@ static void test_json_escape_bytes(void **state)
             m += ((unsigned char)text[i] & 0xc0) != 0x80;
         assert_int_equal(rc_utf8_count(text, len), m);
     }
+    /* a text longer than the 255 rounds of sixteen bytes a count goes before adding up */
+    static char big[9000];
+    size_t m = 0;
+    for (size_t i = 0; i < sizeof big; i++) {
+        big[i] = text[i % (sizeof text - 1)];
+        m += ((unsigned char)big[i] & 0xc0) != 0x80;
+    }
+    assert_int_equal(rc_utf8_count(big, sizeof big), m);
 }
 
 static void test_arena(void **state)
@@ -336,7 +370,7 @@ int main(void)
         cmocka_unit_test(test_dates), cmocka_unit_test(test_json), cmocka_unit_test(test_json_doubles),
         cmocka_unit_test(test_json_raw), cmocka_unit_test(test_json_omit_null),
         cmocka_unit_test(test_fmt_int),
-        cmocka_unit_test(test_json_escape_bytes), cmocka_unit_test(test_arena),
+        cmocka_unit_test(test_json_ints), cmocka_unit_test(test_json_escape_bytes), cmocka_unit_test(test_arena),
         cmocka_unit_test(test_fold),  cmocka_unit_test(test_lexicon), cmocka_unit_test(test_strerror),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
