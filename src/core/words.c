@@ -57,8 +57,10 @@ typedef struct words_thread {
     char *pool;
     size_t used, cappool;
     /* the string memo (rc_words_str_get): its own slots, entries and pool, which may grow
-     * while the stages run since nothing points into them */
-    uint32_t *sslots;
+     * while the stages run since nothing points into them. A slot holds the entry's hash in its
+     * high half and its index + 1 in its low half (0: empty), so that a probe passes over the
+     * other keys without reading their entries. */
+    uint64_t *sslots;
     size_t smask;
     words_str *strs;
     size_t nstrs, capstrs;
@@ -376,17 +378,18 @@ static uint32_t words_str_hash(uint32_t tag, const char *key, size_t klen)
     return rc_lex_hash(key, klen) ^ (tag * 0x9e3779b9u);
 }
 
-/* The slot of key under tag: holding its entry (index + 1), or empty where it would go. */
-static inline uint32_t *words_str_slot(const words_thread *t, uint32_t h, uint32_t tag,
+/* The slot of key under tag: holding its entry (hash, index + 1), or empty where it would go. */
+static inline uint64_t *words_str_slot(const words_thread *t, uint32_t h, uint32_t tag,
                                        const char *key, size_t klen)
 {
     for (size_t i = h & t->smask;; i = (i + 1) & t->smask) {
-        uint32_t k = t->sslots[i];
+        uint64_t k = t->sslots[i];
         if (!k)
             return &t->sslots[i];
-        const words_str *e = &t->strs[k - 1];
-        if (e->hash == h && e->tag == tag && e->klen == klen &&
-            memcmp(t->spool + e->koff, key, klen) == 0)
+        if ((uint32_t)(k >> 32) != h)
+            continue;
+        const words_str *e = &t->strs[(uint32_t)k - 1];
+        if (e->tag == tag && e->klen == klen && memcmp(t->spool + e->koff, key, klen) == 0)
             return &t->sslots[i];
     }
 }
@@ -397,7 +400,7 @@ long rc_words_str_get(const rc_doc *doc, uint32_t tag, const char *key, size_t k
     words_thread *t = words_current(doc);
     if (!t || !t->sslots)
         return -1;
-    uint32_t k = *words_str_slot(t, words_str_hash(tag, key, klen), tag, key, klen);
+    uint32_t k = (uint32_t)*words_str_slot(t, words_str_hash(tag, key, klen), tag, key, klen);
     if (!k || t->strs[k - 1].vlen >= cap)
         return -1;
     const words_str *e = &t->strs[k - 1];
@@ -431,7 +434,7 @@ static int words_str_room(words_thread *t, size_t n)
     if (t->sslots && (t->nstrs + 1) * 2 <= t->smask + 1)
         return 0;
     size_t nslots = t->sslots ? (t->smask + 1) * 2 : 1024;
-    uint32_t *slots = calloc(nslots, sizeof *slots);
+    uint64_t *slots = calloc(nslots, sizeof *slots);
     if (!slots)
         return -1;
     free(t->sslots);
@@ -441,7 +444,7 @@ static int words_str_room(words_thread *t, size_t n)
         size_t i = t->strs[k].hash & t->smask;
         while (slots[i])
             i = (i + 1) & t->smask;
-        slots[i] = (uint32_t)k + 1;
+        slots[i] = (uint64_t)t->strs[k].hash << 32 | ((uint32_t)k + 1);
     }
     return 0;
 }
@@ -453,7 +456,7 @@ void rc_words_str_set(const rc_doc *doc, uint32_t tag, const char *key, size_t k
     if (!t || klen + vlen > WORDS_MAXSPOOL || words_str_room(t, klen + vlen))
         return;
     uint32_t h = words_str_hash(tag, key, klen);
-    uint32_t *slot = words_str_slot(t, h, tag, key, klen);
+    uint64_t *slot = words_str_slot(t, h, tag, key, klen);
     if (*slot)
         return; /* kept already: answers do not change */
     words_str *e = &t->strs[t->nstrs];
@@ -467,5 +470,5 @@ void rc_words_str_set(const rc_doc *doc, uint32_t tag, const char *key, size_t k
     t->sused += vlen;
     e->hash = h;
     e->tag = tag;
-    *slot = (uint32_t)++t->nstrs;
+    *slot = (uint64_t)h << 32 | (uint32_t)++t->nstrs;
 }

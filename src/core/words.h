@@ -104,10 +104,16 @@ const char *rc_word_folded(const rc_doc *doc, size_t i, size_t *len /* OUT */);
  * context and the word's bytes, and starts clear. */
 enum rc_word_bit {
     RC_WB_NOFRAME = 1u << 0, /* framing: the word starts no key of the framing table */
-    /* 1u << 1 is the entities stage's */
-    RC_WB_CL_ENDSET = 1u << 2, /* claims: the two bits below are set for the word */
-    RC_WB_CL_DOUBT = 1u << 3,  /* claims: may end a cue of hedge, dispute or denial */
-    RC_WB_CL_REPORT = 1u << 4, /* claims: may end a cue of report or denial */
+    /* entities: what the scan for names (ent_skip_words) reads of every word token */
+    RC_WB_ENT_SEEN = 1u << 1,   /* the three bits below are set for the word */
+    RC_WB_ENT_PLURAL = 1u << 2, /* a plural article (les, des, aux, ces) */
+    RC_WB_ENT_ART = 1u << 3,    /* a name with the Arabic article in lower case (al-Assad) */
+    RC_WB_ENT_LOWORG = 1u << 4, /* an organisation's name in lower case (les talibans)
+                                 * (ent_skip_words shifts these three by their positions) */
+    /* claims: what the scans of sentences for cues (cl_cue_end_from) read of every word token */
+    RC_WB_CL_ENDSET = 1u << 5, /* the two bits below are set for the word */
+    RC_WB_CL_DOUBT = 1u << 6,  /* may end a cue of hedge, dispute or denial */
+    RC_WB_CL_REPORT = 1u << 7, /* may end a cue of report or denial */
 };
 
 /* Whether bit b is set for token i's word (false when the token has no record). */

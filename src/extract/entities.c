@@ -811,8 +811,10 @@ static bool ent_lower_org(ent_run *r, size_t i)
 static inline unsigned ent_skip_stop(uint32_t w, unsigned word, unsigned upper,
                                      unsigned after_plural)
 {
-    unsigned c = (w & 0xffu) - 'a'; /* a, e, u: bits 0, 4 and 20 from 'a' */
-    unsigned aeu = (c < 32) & (0x100011u >> (c & 31));
+    /* 1 for the first bytes a, e and u (ent_article_start): one load, where the arithmetic of a
+     * bit set took half a dozen instructions on every token */
+    static const uint8_t aeu_of[256] = {['a'] = 1, ['e'] = 1, ['u'] = 1};
+    unsigned aeu = aeu_of[w & 0xffu];
     uint32_t x = w ^ 0x2d2d0000u; /* bytes 2 and 3 become 0 where they are a hyphen */
     unsigned hyphen = ((x & 0x00ff0000u) == 0) | (x < 0x01000000u);
     return word & (upper | (aeu & hyphen) | after_plural);
@@ -872,6 +874,66 @@ static size_t ent_skip(const rc_doc *doc, size_t i, size_t nfast, size_t *sent_s
     return i;
 }
 
+/* The bits of ent_word_bits for a token without a record (a word too long for the table): set,
+ * and the word may be an article name, so that such a word always stops ent_skip_words. */
+#define ENT_WB_NONE (RC_WB_ENT_SEEN | RC_WB_ENT_ART)
+
+/* Sets and returns the quick bits of token i's word (ent_word_bits), the first time the word
+ * is met. */
+static unsigned ent_word_bits_fill(ent_run *r, size_t i)
+{
+    const rc_doc *d = r->doc;
+    const char *s = tok_s(d, i);
+    size_t n = tok_n(d, i);
+    unsigned b = RC_WB_ENT_SEEN;
+    if (ent_plural_article(s, n))
+        b |= RC_WB_ENT_PLURAL;
+    if (ent_article_name(s, n))
+        b |= RC_WB_ENT_ART;
+    if (ent_lower_org(r, i))
+        b |= RC_WB_ENT_LOWORG;
+    rc_word_bit_set(d, i, (enum rc_word_bit)b);
+    return b;
+}
+
+/* The quick bits of token i's word that ent_skip_words reads (RC_WB_ENT_*): one byte of the
+ * word table's dense array, set the first time the word is met; ENT_WB_NONE for a token
+ * without a record. Needs doc->wids. */
+static inline unsigned ent_word_bits(ent_run *r, size_t i)
+{
+    const rc_doc *d = r->doc;
+    static const uint8_t none = ENT_WB_NONE;
+    uint32_t id = d->wids[i];
+    unsigned b = *(id != UINT32_MAX ? &d->wbits[id] : &none); /* no branch: either is common */
+    return b & RC_WB_ENT_SEEN ? b : ent_word_bits_fill(r, i);
+}
+
+/* ent_skip when the stages run with the word table (doc->wids): the same tokens stop the scan,
+ * but what the words are (a plural article, an article name, an organisation's name in lower
+ * case) is read from the quick bits of the word table (ent_word_bits), one byte per word that
+ * stays in the cache, instead of being tested on the text at every token. A word after a plural
+ * article stops the scan only when it may be an organisation's name (les talibans), not at every
+ * noun (les habitants). A word token without a record (too long for the table) always stops it,
+ * which changes nothing but costs a look (ent_skip's note). */
+static size_t ent_skip_words(ent_run *r, size_t i, size_t *sent_start)
+{
+    const rc_token *toks = r->doc->toks;
+    size_t n = r->doc->ntoks, ss = *sent_start;
+    unsigned after_plural = i > 0 && (ent_word_bits(r, i - 1) & RC_WB_ENT_PLURAL);
+    for (; i < n; i++) {
+        const rc_token *t = &toks[i];
+        unsigned f = t->flags, b = ent_word_bits(r, i);
+        ss = f & RC_TF_SENTSTART ? i : ss;
+        /* a capital, an article name, or an organisation after a plural article: bit 0 */
+        unsigned may = f | b >> 3 | (after_plural & b >> 4); /* RC_TF_UPPER, ART, LOWORG */
+        after_plural = b >> 2 & 1; /* RC_WB_ENT_PLURAL */
+        if ((t->kind == RC_TOK_WORD) & may)
+            break;
+    }
+    *sent_start = ss;
+    return i;
+}
+
 int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
 {
     (void)env;
@@ -905,7 +967,7 @@ int rc_stage_entities(rc_doc *doc, const rc_stage_env *env)
     for (size_t i = 0; i < doc->ntoks;) {
         /* most tokens start no name and follow no plural article: passed over in a loop that
          * reads only the token array */
-        i = ent_skip(doc, i, nfast, &sent_start);
+        i = doc->wids ? ent_skip_words(&r, i, &sent_start) : ent_skip(doc, i, nfast, &sent_start);
         if (i >= doc->ntoks)
             break;
         const rc_token *t = &doc->toks[i];

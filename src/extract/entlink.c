@@ -161,10 +161,16 @@ int rc_entlink(rc_doc *doc)
         if (nsurnames && !strchr(e->key, ' ') &&
             (e->type == RC_ENT_PER || (e->type == RC_ENT_LOC && isnan(e->lat)))) {
             /* the name's own folded form, as persons' keys are (a guessed place may have taken
-             * a gazetteer's key) */
+             * a gazetteer's key); a person's key is that fold already (rc_entkey_of asks no
+             * gazetteer for a person), so only the others are folded */
             char f[RC_ENTKEY_MAX];
-            size_t fl = rc_entlink_fold(doc, doc->text + e->start, e->end - e->start, f, sizeof f);
-            size_t s = link_map_slot(&surname, link_hash(f, fl, 7));
+            const char *fk = e->key;
+            size_t fl = kl;
+            if (e->type != RC_ENT_PER) {
+                fl = rc_entlink_fold(doc, doc->text + e->start, e->end - e->start, f, sizeof f);
+                fk = f;
+            }
+            size_t s = link_map_slot(&surname, link_hash(fk, fl, 7));
             if (surname.v[s] >= 0 && (uint32_t)surname.v[s] != i) {
                 int32_t full = surname.v[s];
                 if ((size_t)full < i)
