@@ -110,6 +110,10 @@ enum rc_word_bit {
     RC_WB_ENT_ART = 1u << 3,    /* a name with the Arabic article in lower case (al-Assad) */
     RC_WB_ENT_LOWORG = 1u << 4, /* an organisation's name in lower case (les talibans)
                                  * (ent_skip_words shifts these three by their positions) */
+    /* claims: what the scans of sentences for cues (cl_cue_end_from) read of every word token */
+    RC_WB_CL_ENDSET = 1u << 5, /* the two bits below are set for the word */
+    RC_WB_CL_DOUBT = 1u << 6,  /* may end a cue of hedge, dispute or denial */
+    RC_WB_CL_REPORT = 1u << 7, /* may end a cue of report or denial */
 };
 
 /* Whether bit b is set for token i's word (false when the token has no record). */

@@ -526,6 +526,8 @@ int rc_stage_claims(rc_doc *doc, const rc_stage_env *env)
     d.numt = rc_arena_calloc(&doc->arena, 2 * doc->nnums, sizeof *d.numt);
     if (!d.t || !d.words || !d.cleared || !d.sents || !d.scans || !d.numt)
         return RC_ENOMEM;
+    /* a memo only: without it the attributions' cues are looked up for every figure */
+    d.attr_deny = doc->nattrs ? rc_arena_calloc(&doc->arena, doc->nattrs, 1) : NULL;
     cl_numgap gap = {0, 0, 0}; /* none kept yet */
     d.gap = &gap;
     d.nums_ordered = true;

@@ -103,6 +103,8 @@ static void cl_time(cl_doc *d, cl_fig *f)
     uint32_t dist = UINT32_MAX;
     uint32_t w0 = doc->toks[f->win0].start;
     uint32_t w1 = f->win1 > f->win0 ? doc->toks[f->win1 - 1].end : s->end;
+    size_t st0, st1; /* the sentence's tokens, placed once */
+    cl_sent_toks(d, f->sent, &st0, &st1);
     size_t lo = RC_FIRST_ENDING_AFTER(rc_time, doc->times, doc->ntimes, s->start);
     for (size_t i = lo; i < doc->ntimes && doc->times[i].start < s->end; i++) {
         const rc_time *t = &doc->times[i];
@@ -114,7 +116,7 @@ static void cl_time(cl_doc *d, cl_fig *f)
                 if (cl_punct(doc, ti++, ')'))
                     break;
         if (ti < doc->ntoks && cl_dash(doc, ti) &&
-            cl_tok_at(doc, t->start) < cl_tok_at(doc, s->start) + 4)
+            cl_tok_near(doc, ti, t->start) < st0 + 4)
             continue; /* a dateline (VARDENA, 18 avril -) dates the article, not the event */
         /* outside the clause, a time is the figure's only when no other figure stands between */
         int inside = t->start >= w0 && t->end <= w1;
@@ -216,10 +218,16 @@ static bool cl_dateline_place(const rc_doc *doc, const rc_span *sent, uint32_t s
 /* Keeps the places finer than a country when there are some: "dans le port d'Odessa, en
  * Ukraine" is Odessa, and a fact about Odessa must not meet one about Soumy through their
  * country. Returns the number kept, in the same order. */
-static size_t cl_places_finest(const rc_doc *doc, const char **names, const char **keys, size_t n)
+static size_t cl_places_finest(cl_doc *d, const char **names, const char **keys, size_t n)
 {
-    const rc_lexicon *countries = rc_lang_lex(doc->ctx->fr, "ent_countries");
-    if (!countries || n < 2)
+    if (n < 2)
+        return n;
+    if (!d->countries_asked) { /* looked up by name once per document */
+        d->countries = rc_lang_lex(d->doc->ctx->fr, "ent_countries");
+        d->countries_asked = true;
+    }
+    const rc_lexicon *countries = d->countries;
+    if (!countries)
         return n;
     bool broad[16];
     size_t fine = 0;
@@ -264,6 +272,8 @@ static int cl_places(cl_doc *d, cl_fig *f)
     rc_doc *doc = d->doc;
     const char *names[16], *keys[16];
     size_t n = 0;
+    size_t st0, st1; /* the sentence's tokens, placed once */
+    cl_sent_toks(d, f->sent, &st0, &st1);
     if (doc->nents) {
         const rc_span *s = &doc->sents[f->sent];
         uint32_t w0 = doc->toks[f->win0].start;
@@ -277,13 +287,13 @@ static int cl_places(cl_doc *d, cl_fig *f)
                     !cl_in_attribution(doc, e->start, e->end) &&
                     !cl_dateline_place(doc, s, e->start, e->end) &&
                     !cl_figure_between(d, f, e->start, e->end) &&
-                    !cl_toward(d, cl_tok_near(doc, f->win0, e->start), cl_tok_at(doc, s->start)))
+                    !cl_toward(d, cl_tok_near(doc, f->win0, e->start), st0))
                     if (cl_place_add(doc, names, keys, &n, e->canon, strlen(e->canon), e->key))
                         return RC_ENOMEM;
             }
         }
     } else {
-        size_t s1 = cl_tok_at(doc, doc->sents[f->sent].end);
+        size_t s1 = st1;
         size_t pend = f->endt + 20 < s1 ? f->endt + 20 : s1;
         if (pend < f->win1)
             pend = f->win1;
@@ -297,7 +307,7 @@ static int cl_places(cl_doc *d, cl_fig *f)
                 continue;
             if (i >= f->win1 && cl_num_tok(d, i) >= 0)
                 break;
-            size_t j = i + 1, lim = cl_tok_at(doc, doc->sents[f->sent].end);
+            size_t j = i + 1, lim = st1;
             while (j < lim) {
                 size_t k = j;
                 while (k < lim && cl_placeword(doc, k) &&
@@ -324,7 +334,7 @@ static int cl_places(cl_doc *d, cl_fig *f)
     }
     if (!n)
         return RC_OK;
-    n = cl_places_finest(doc, names, keys, n);
+    n = cl_places_finest(d, names, keys, n);
     const char **pn = rc_arena_alloc(&doc->arena, 2 * n * sizeof *pn);
     if (!pn)
         return RC_ENOMEM;

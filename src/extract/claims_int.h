@@ -74,6 +74,10 @@ typedef struct cl_doc {
     bool sents_ordered; /* the sentences' ends never decrease (then cl_sentence walks) */
     size_t sent_hint;   /* where cl_sentence's walk starts: its last answer before clamping */
     size_t qc_tok, qc_ans; /* the last token asked of cl_quote_close + 1 (0 none), its answer */
+    uint8_t *attr_deny; /* per attribution: 0 not asked, 1 its cue does not deny, 2 it does;
+                         * NULL without attributions (or memory) */
+    const struct rc_lexicon *countries; /* the lexicon ent_countries, once countries_asked */
+    bool countries_asked;
 } cl_doc;
 
 /* The record of token i (i < doc->ntoks), its block cleared on first use. */

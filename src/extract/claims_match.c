@@ -111,7 +111,14 @@ void cl_sent_toks(const cl_doc *d, size_t s, size_t *a, size_t *b)
         else
             t0 = cl_tok_at(doc, off);
         st->t0 = (uint32_t)t0;
-        st->t1 = (uint32_t)cl_tok_near(doc, t0, doc->sents[s].end);
+        /* the end: from the next sentence's first token when it is placed (mostly the same),
+         * else from a guess of one token per six bytes, nearer than the first token */
+        size_t h1;
+        if (s + 1 < doc->nsents && d->sents[s + 1].known)
+            h1 = d->sents[s + 1].t0;
+        else
+            h1 = t0 + (doc->sents[s].end - doc->sents[s].start) / 6;
+        st->t1 = (uint32_t)cl_tok_near(doc, h1, doc->sents[s].end);
         st->known = 1;
     }
     *a = st->t0;
@@ -284,9 +291,70 @@ static unsigned cl_word_ends(const cl_doc *d, size_t i)
     return ends;
 }
 
+/* The quick answers of the word at token i (a word or an elided word with a record) for the two
+ * sets of classes the stage scans sentences for, set from cl_word_ends on first use. */
+static unsigned cl_word_endbits(const cl_doc *d, size_t i, uint32_t id)
+{
+    uint8_t bits = d->doc->wbits[id];
+    if (!(bits & RC_WB_CL_ENDSET)) {
+        unsigned ends = cl_word_ends(d, i);
+        bits |= RC_WB_CL_ENDSET;
+        if (ends & CL_DOUBT)
+            bits |= RC_WB_CL_DOUBT;
+        if (ends & (1u << CL_M_REPORT | 1u << CL_M_DENY))
+            bits |= RC_WB_CL_REPORT;
+        d->doc->wbits[id] = bits;
+    }
+    return bits;
+}
+
+/* cl_cue_end_from for the classes of doubt, or of report and denial: the word's answer is one
+ * bit of the dense array of quick answers (core/words.h), which a scan of whole sentences reads
+ * for every word without touching the words' records. */
+static size_t cl_cue_end_bits(const cl_doc *d, size_t a, size_t b, unsigned want)
+{
+    const rc_doc *doc = d->doc;
+    const rc_token *tk = doc->toks;
+    const uint32_t *wids = doc->wids;
+    const uint8_t *wbits = doc->wbits;
+    unsigned pk = a > 0 && a < b ? tk[a - 1].kind : RC_TOK_WORD; /* the kind of token a - 1 */
+    for (unsigned k; a < b; a++, pk = k) {
+        k = tk[a].kind;
+        if (k != RC_TOK_WORD) {
+            if (k == RC_TOK_CLITIC)
+                return a; /* a phrase takes it on without a space */
+            if (k != RC_TOK_ELISION)
+                continue;
+        }
+        if (pk == RC_TOK_ELISION && !cl_elision_apos(doc, a - 1))
+            return a; /* an apostrophe the keys do not write: no word boundary to rely on */
+        uint32_t id = wids[a];
+        unsigned bits;
+        if (id == UINT32_MAX) /* no record: the word's classes asked directly */
+            bits = cl_word_ends(d, a) & (want == RC_WB_CL_DOUBT
+                                             ? CL_DOUBT
+                                             : (1u << CL_M_REPORT | 1u << CL_M_DENY))
+                       ? want
+                       : 0u;
+        else if ((bits = wbits[id]) & RC_WB_CL_ENDSET)
+            ;
+        else
+            bits = cl_word_endbits(d, a, id);
+        if (bits & want)
+            return a;
+    }
+    return a;
+}
+
 /* The first token in [a, b) where a cue of a class in mods may end, or b (see claims_int.h). */
 size_t cl_cue_end_from(const cl_doc *d, size_t a, size_t b, unsigned mods)
 {
+    if (d->doc->wids && d->doc->wbits && a < b) {
+        if (mods == CL_DOUBT)
+            return cl_cue_end_bits(d, a, b, RC_WB_CL_DOUBT);
+        if (mods == (1u << CL_M_REPORT | 1u << CL_M_DENY))
+            return cl_cue_end_bits(d, a, b, RC_WB_CL_REPORT);
+    }
     /* the last token of a phrase matched by cl_match_at is a clitic, or a word with an entry
      * of its own appended after a space or after an elided word's apostrophe; a word alone is
      * its entry or its lemma's. Every token of the sentences scanned passes here: the word's
@@ -357,9 +425,11 @@ static const cl_entry *cl_match_at(const cl_doc *d, size_t i, size_t lim, size_t
     if (w->surf != &cl_none) {
         if (!w->surf->prefix)
             best = w->surf, *nt = 1;
+        const cl_entry *ns = NULL; /* the next word's entry, when it is a word */
         if (w->surf->cont && d->t->maxwords > 1 && i + 1 < lim && cl_is_word(doc, i + 1) &&
-            (doc->toks[i + 1].kind == RC_TOK_CLITIC || cl_word_info(d, i + 1)->surf != &cl_none) &&
-            cl_join_open(d, i, w->surf, cl_word_info(d, i + 1)->surf)) {
+            ((ns = cl_word_info(d, i + 1)->surf) != &cl_none ||
+             doc->toks[i + 1].kind == RC_TOK_CLITIC) &&
+            cl_join_open(d, i, w->surf, ns)) {
             /* a phrase: only when the next word is in some key too. The key so far is always
              * an entry of the table (cur): a word with an entry of its own extends it through
              * the pair map after a space or an apostrophe, else (a clitic, an elided word

@@ -100,14 +100,17 @@ static void cl_sent_scan(const cl_doc *d, size_t s)
      * one may end (cl_cue_end_from) are tried first */
     size_t maxw = d->t->maxwords > 1 ? (size_t)d->t->maxwords : 1;
     bool any = false;
+    size_t next = a; /* the first start not tried yet: a match does not depend on where it ends */
     for (size_t j = cl_cue_end_from(d, a, b, CL_DOUBT); j < b && !any;
          j = cl_cue_end_from(d, j + 1, b, CL_DOUBT)) {
-        for (size_t i = j + 1 >= a + maxw ? j + 1 - maxw : a; i <= j && !any; i++) {
+        size_t i = j + 1 >= a + maxw ? j + 1 - maxw : a;
+        for (i = i > next ? i : next; i <= j && !any; i++) {
             size_t nt;
             const cl_entry *e = cl_match(d, i, b, &nt);
             any = e && e->mod > CL_M_NONE && ((1u << e->mod) & CL_DOUBT) &&
                   !(e->mflags & CL_MF_FIGURE);
         }
+        next = i;
     }
     if (!any)
         return;

@@ -218,41 +218,49 @@ static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_spe
     bool whole = st->known && s0 == st->t0 && s1 == st->t1;
     if (whole && st->report == 1)
         return 0;
-    if (!whole || !st->report) {
-        bool none = cl_cue_end_from(d, s0, s1, 1u << CL_M_REPORT | 1u << CL_M_DENY) == s1;
-        if (whole)
-            st->report = none ? 1 : 2;
-        if (none)
-            return 0;
-    }
-    for (size_t i = s0; i < s1 && ncues < 8; i++) {
-        size_t nt;
-        if (doc->toks[i].kind == RC_TOK_CLITIC && i > s0 && doc->toks[i - 1].kind == RC_TOK_WORD) {
-            /* », a-t-il poursuivi: the inverted subject of a verb of saying */
-            const rc_token *tk = &doc->toks[i];
-            const char *w = doc->text + tk->start;
-            size_t n = tk->end - tk->start;
-            while (n && (*w == '-' || *w == 't'))
-                w++, n--;
-            if (n && n <= 5 && w[0] != 'o') { /* not -on: who says is unknown */
-                memset(sp, 0, sizeof *sp);
-                sp->name = rc_arena_strndup(&doc->arena, w, n);
-                sp->key = sp->name;
-                sp->type = RC_ENT_MISC;
-                sp->start = (uint32_t)(w - doc->text);
-                sp->end = tk->end;
-                if (!sp->name)
-                    return -1;
-                cl_explain(f, "source-inversion", w, n);
-                return 1;
+    const unsigned mods = 1u << CL_M_REPORT | 1u << CL_M_DENY;
+    size_t j = cl_cue_end_from(d, s0, s1, mods);
+    if (whole)
+        st->report = j == s1 ? 1 : 2;
+    if (j == s1)
+        return 0;
+    /* the cues in text order, each start tried once: a cue (and the inverted subject's clitic)
+     * ends where cl_cue_end_from stops, so only the few starts before each stop are matched,
+     * and tokens inside a cue are skipped as a reading of every token would skip them */
+    size_t maxw = d->t->maxwords > 1 ? (size_t)d->t->maxwords : 1, next = s0;
+    for (; j < s1 && ncues < 8; j = cl_cue_end_from(d, j + 1, s1, mods)) {
+        size_t i = j + 1 >= s0 + maxw ? j + 1 - maxw : s0;
+        for (i = i > next ? i : next; i <= j && ncues < 8; i++) {
+            size_t nt;
+            if (doc->toks[i].kind == RC_TOK_CLITIC && i > s0 &&
+                doc->toks[i - 1].kind == RC_TOK_WORD) {
+                /* », a-t-il poursuivi: the inverted subject of a verb of saying */
+                const rc_token *tk = &doc->toks[i];
+                const char *w = doc->text + tk->start;
+                size_t n = tk->end - tk->start;
+                while (n && (*w == '-' || *w == 't'))
+                    w++, n--;
+                if (n && n <= 5 && w[0] != 'o') { /* not -on: who says is unknown */
+                    memset(sp, 0, sizeof *sp);
+                    sp->name = rc_arena_strndup(&doc->arena, w, n);
+                    sp->key = sp->name;
+                    sp->type = RC_ENT_MISC;
+                    sp->start = (uint32_t)(w - doc->text);
+                    sp->end = tk->end;
+                    if (!sp->name)
+                        return -1;
+                    cl_explain(f, "source-inversion", w, n);
+                    return 1;
+                }
             }
+            const cl_entry *e = cl_match(d, i, s1, &nt);
+            if (!e || (e->mod != CL_M_REPORT && e->mod != CL_M_DENY))
+                continue;
+            cues[ncues] = i;
+            cnts[ncues++] = nt;
+            i += nt - 1;
         }
-        const cl_entry *e = cl_match(d, i, s1, &nt);
-        if (!e || (e->mod != CL_M_REPORT && e->mod != CL_M_DENY))
-            continue;
-        cues[ncues] = i;
-        cnts[ncues++] = nt;
-        i += nt - 1;
+        next = i;
     }
     /* the cues nearest the figure first */
     for (size_t x = 1; x < ncues; x++)
@@ -409,14 +417,24 @@ int cl_sources(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int *denied)
         f->asc0 = a->scope_start;
         f->asc1 = a->scope_end;
         if (a->cue) {
-            const cl_entry *e = cl_lookup(d->t, a->cue, strlen(a->cue));
-            char key[RC_LEX_MAXKEY];
-            size_t kl = rc_fold(a->cue, strlen(a->cue), key, sizeof key);
-            if (!e && kl <= sizeof key)
-                e = cl_lookup(d->t, key, kl);
-            if (e && e->mod == CL_M_DENY)
+            size_t cl = strlen(a->cue);
+            /* whether the cue denies, found once per attribution (its figures ask again) */
+            uint8_t *deny = d->attr_deny ? &d->attr_deny[ai] : NULL;
+            if (!deny || !*deny) {
+                const cl_entry *e = cl_lookup(d->t, a->cue, cl);
+                char key[RC_LEX_MAXKEY];
+                size_t kl = rc_fold(a->cue, cl, key, sizeof key);
+                if (!e && kl <= sizeof key)
+                    e = cl_lookup(d->t, key, kl);
+                uint8_t v = e && e->mod == CL_M_DENY ? 2 : 1;
+                if (deny)
+                    *deny = v;
+                else if (v == 2)
+                    *denied = 1;
+            }
+            if (deny && *deny == 2)
                 *denied = 1;
-            cl_explain(f, "source-attribution", a->cue, strlen(a->cue));
+            cl_explain(f, "source-attribution", a->cue, cl);
         }
         if (*denied && a->start > off) {
             /* L'opposition parle de 300 morts, un chiffre que dément le gouvernement: another
@@ -487,20 +505,21 @@ int cl_source_voice(const cl_doc *d, const rc_speaker *sp, size_t near)
     if (sp->end <= sp->start)
         return CL_VOICE_NONE;
     size_t a = cl_tok_near(doc, near, sp->start), b = cl_tok_near(doc, a, sp->end);
-    /* des informations non vérifiées, des rumeurs non confirmées: a doubt, nobody vouches */
-    for (size_t i = a; i < b && i < doc->ntoks; i++) {
-        size_t nt;
-        const cl_entry *e = cl_match(d, i, b, &nt);
-        if (e && e->mod == CL_M_HEDGE)
-            return CL_VOICE_HEDGED;
-    }
-    /* selon nos informations, d'après notre rédaction: a phrase marked own in the name or in
-     * the two words before it */
+    /* one reading of the name and the two words before it: a hedge in the name (des
+     * informations non vérifiées, des rumeurs non confirmées: nobody vouches) wins over a phrase
+     * marked own that ends in it (selon nos informations, d'après notre rédaction) */
+    bool own = false;
     for (size_t i = a >= 2 ? a - 2 : 0; i < b && i < doc->ntoks; i++) {
         size_t nt;
         const cl_entry *e = cl_match(d, i, b, &nt);
-        if (e && (e->mflags & CL_MF_OWN) && i + nt > a)
-            return CL_VOICE_OWN;
+        if (!e)
+            continue;
+        if (i >= a && e->mod == CL_M_HEDGE)
+            return CL_VOICE_HEDGED;
+        if ((e->mflags & CL_MF_OWN) && i + nt > a)
+            own = true;
     }
+    if (own)
+        return CL_VOICE_OWN;
     return CL_VOICE_NONE;
 }
