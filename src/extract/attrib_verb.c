@@ -108,8 +108,8 @@ static int learned_from(pass *ps, uint32_t j, uint32_t b, chain *c, uint32_t *ne
         for (size_t n = 0; n < c->n; n++)
             if (c->link[n].start == sp.start)
                 return RC_OK; /* a-t-on appris de source militaire: read as the subject already */
-        rc_speaker *subj = &c->link[c->n - 1];
-        if (subj->start < t[k].start && subj->end > t[k].start) {
+        rc_speaker *subj = c->n ? &c->link[c->n - 1] : NULL;
+        if (subj && subj->start < t[k].start && subj->end > t[k].start) {
             /* a appris Radio Varenko de sources hospitalières: the subject's name was read on
              * over the cue; it is read again up to it */
             uint32_t s0 = k;
@@ -426,12 +426,22 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
     bool named = !found || speaker_np_via(st, b, &np);
     if (!named && !attrib_via_antecedent(ps, &np, &sp))
         return RC_OK; /* le dernier bilan fait état de: nobody named */
-    if (found) {
-        int status = named ? speaker_make(st, &np, &sp) : 0;
-        if (status < 0)
-            return status;
+    int made = found && named ? speaker_make(st, &np, &sp) : 0;
+    if (made < 0)
+        return made;
+    if (made && verb->cls == SV_LEARN && np.pron && !inq) {
+        /* Nous avons appris auprès du maire, on apprend de source militaire: the outlet or
+         * nobody learned it; the source is whom it was learned from */
+        int status = learned_from(ps, vend, b, &c, next);
         if (status)
+            return status;
+        if (!c.n)
             return RC_OK;
+        found = false;
+    } else if (made)
+        return RC_OK;
+    if (found) {
+        int status;
         attrib_chain_add(&c, &sp, false);
         if (np.b <= g) { /* X, cité par Y, a déclaré; then à l'AFP after the verb */
             uint32_t after;
@@ -457,6 +467,12 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
             return status;
         if (e > *next)
             *next = e;
+    }
+    if (!c.n && !found && verb->cls == SV_LEARN && !inq) {
+        /* Nous avons appris auprès du maire: nous is read as no subject */
+        int status = learned_from(ps, vend, b, &c, next);
+        if (status)
+            return status;
     }
     if (!c.n)
         return RC_OK;
