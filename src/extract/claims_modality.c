@@ -217,11 +217,14 @@ static int cl_figure_cues(const cl_doc *d, const cl_fig *f, size_t *cue /* OUT *
                           size_t *cnt /* OUT */)
 {
     int best = CL_M_NONE;
-    size_t a = f->nt0 >= f->win0 + 2 ? f->nt0 - 2 : f->win0;
+    /* a cue of one word at most two words before the figure; a phrase ending there may start
+     * a word earlier (le soi-disant bilan de 500 victimes) */
+    size_t a = f->nt0 >= f->win0 + 3 ? f->nt0 - 3 : f->win0;
     for (size_t i = a; i < f->nt0; i++) {
         size_t nt;
         const cl_entry *e = cl_match(d, i, f->nt0, &nt);
-        if (e && (e->mflags & CL_MF_FIGURE) && e->mod > best)
+        if (e && (e->mflags & CL_MF_FIGURE) && e->mod > best && i + nt + 2 >= f->nt0 &&
+            (i + 2 >= f->nt0 || nt > 1))
             best = e->mod, *cue = i, *cnt = nt;
     }
     return best;
