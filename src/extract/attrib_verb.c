@@ -49,8 +49,6 @@ static bool grammar_class(const src_state *st, uint32_t k, const char *cls)
     return v && strstr(v, cls) != NULL;
 }
 
-/* A reporting verb at token i (ending at vend) with verb entry v: finds its group, subject,
- * relays and scope, and the quote it introduces or follows. *next receives where to go on. */
 /* The token after the time expression that starts at token j (ce mardi, lundi soir, dans la nuit
  * de samedi), or j when none starts there: the times stage has read it, and a subject put after
  * its verb may stand behind one (ont indiqué ce mardi à l'AFP des sources sécuritaires). */
@@ -135,6 +133,8 @@ static int learned_from(pass *ps, uint32_t j, uint32_t b, chain *c, uint32_t *ne
     return RC_OK;
 }
 
+/* A reporting verb at token i (ending at vend) with verb entry v: finds its group, subject,
+ * relays and scope, and the quote it introduces or follows. *next receives where to go on. */
 int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
 {
     src_state *st = ps->st;
