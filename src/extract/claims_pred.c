@@ -407,11 +407,24 @@ int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long self)
         return -1; /* a whole: no verb of the clause, before or after, is its own */
     const cl_entry *pe = f->nt0 > s0 ? cl_word_at(d, f->nt0 - 1) : NULL;
     if (f->cend < s1 &&
-        (f->nt0 == s0 || cl_punct(doc, f->nt0 - 1, ',') || (pe && (pe->wflags & CL_W_DET)))) {
+        (f->nt0 == s0 || cl_punct(doc, f->nt0 - 1, ',') || (pe && (pe->wflags & CL_W_DET)) ||
+         doc->toks[f->nt0 - 1].kind == RC_TOK_QUOTE_OPEN)) {
         /* Treize soldats de la force régionale de la SADC et de la Monusco ont été tués: the
-         * figure opens its clause; the verb comes after a complement too long for the window */
+         * figure opens its clause; the verb comes after a complement too long for the window,
+         * and after the parts (Une vingtaine de personnes, dont deux enseignants, avaient été
+         * enlevées) */
         size_t k = 0, nt = 0;
-        int w = cl_main_verb(d, f->cend, s1, who, &k, &nt);
+        size_t from = f->nparts && f->endt > f->cend ? f->endt : f->cend;
+        if (from + 2 < s1 && cl_punct(doc, from, ',') && cl_word_at(d, from + 1) &&
+            (cl_word_at(d, from + 1)->wflags & CL_W_PARTS)) {
+            /* an aside of parts not read as such: past its closing comma */
+            for (size_t j = from + 2; j < s1 && j < from + 24; j++)
+                if (cl_punct(doc, j, ',')) {
+                    from = j + 1;
+                    break;
+                }
+        }
+        int w = cl_main_verb(d, from, s1, who, &k, &nt);
         if (w >= 0) {
             f->pred = k;
             cl_explain_toks(f, doc, "predicate-main", k, nt);
