@@ -190,8 +190,7 @@ static int on_according(pass *ps, uint32_t i, uint32_t e, const srclex_cue *cue,
         const rc_attribution *prev = attrib_previous(doc, doc->toks[i].start, head, &from);
         if (!prev)
             return RC_OK;
-        for (size_t n = from; n < prev->nchain; n++)
-            attrib_chain_add(&c, &prev->chain[n], (prev->joint >> n) & 1u);
+        attrib_chain_append(&c, prev, from);
         if (end < e)
             end = e;
         if (cue->cls == SC_CONTINUE && end == e) {

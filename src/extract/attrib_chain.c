@@ -25,6 +25,14 @@ void attrib_chain_add(chain *c, const rc_speaker *sp, bool joint)
     }
 }
 
+/* Appends the links of attribution a's chain from link `from` on, each beside the one before it
+ * as it stood there (kept at MAXCHAIN). */
+void attrib_chain_append(chain *c, const rc_attribution *a, size_t from)
+{
+    for (size_t n = from; n < a->nchain; n++)
+        attrib_chain_add(c, &a->chain[n], n > from && ((a->joint >> n) & 1u));
+}
+
 /* The author of a statement noun that names nobody but points back (Le communiqué affirme,
  * after a sentence citing the ministry): the first source of the last attribution, when it was
  * made in this sentence or one of the two before. Only a definite noun marked "ana" in

@@ -96,6 +96,9 @@ static inline uint32_t attrib_quote_last(const quote_tok *q)
 /* Appends a link to a chain (kept at MAXCHAIN). */
 void attrib_chain_add(chain *c, const rc_speaker *sp, bool joint);
 
+/* Appends the links of attribution a's chain from link `from` on (kept at MAXCHAIN). */
+void attrib_chain_append(chain *c, const rc_attribution *a, size_t from);
+
 /* The author a statement noun points back to (le communiqué affirme): the first source of a
  * recent attribution. False when there is none. */
 bool attrib_via_antecedent(const pass *ps, const src_np *np, rc_speaker *sp /* OUT */);

@@ -56,14 +56,7 @@ static uint32_t time_skip(const src_state *st, uint32_t j, uint32_t b)
 {
     const rc_doc *doc = st->doc;
     const rc_token *t = doc->toks;
-    size_t lo = 0, hi = doc->ntimes;
-    while (lo < hi) { /* the first time expression starting at or after token j */
-        size_t mid = lo + (hi - lo) / 2;
-        if (doc->times[mid].start < t[j].start)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = RC_FIRST_STARTING(rc_time, doc->times, doc->ntimes, t[j].start);
     if (lo == doc->ntimes || doc->times[lo].start != t[j].start)
         return j;
     uint32_t k = j;
@@ -267,8 +260,7 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
     c.joint = 0;
     if (coord) {
         const rc_attribution *prev = &st->doc->attrs[st->doc->nattrs - 1];
-        for (size_t n = 0; n < prev->nchain; n++)
-            attrib_chain_add(&c, &prev->chain[n], (prev->joint >> n) & 1u);
+        attrib_chain_append(&c, prev, 0);
         inverted = ahead = false;
     } else if (infin) {
         const src_mem *m = &st->mem[(st->nmem - 1) % SRC_MEM];
@@ -283,8 +275,7 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
             found = true;
         } else if (st->doc->nattrs > ps->sent_first) {
             const rc_attribution *prev = &st->doc->attrs[st->doc->nattrs - 1];
-            for (size_t n = 0; n < prev->nchain; n++)
-                attrib_chain_add(&c, &prev->chain[n], (prev->joint >> n) & 1u);
+            attrib_chain_append(&c, prev, 0);
         } else if (g <= a + 2) {
             uint32_t j = vend;
             while (j < b && !speaker_punct(st, j, ','))
@@ -380,8 +371,7 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
             /* un élu s'exprimant sous couvert de l'anonymat a indiqué à l'AFP: the subject of the
              * participle is the verb's */
             const rc_attribution *pa = &st->doc->attrs[ps->ppre - 1];
-            for (size_t n = 0; n < pa->nchain && c.n < MAXCHAIN; n++)
-                attrib_chain_add(&c, &pa->chain[n], n > 0 && ((pa->joint >> n) & 1u));
+            attrib_chain_append(&c, pa, 0);
             uint32_t e;
             int status = attrib_read_told(ps, vend, b, false, &c, &e);
             if (status)
@@ -417,8 +407,7 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
         const rc_token *tk = st->doc->toks;
         if (pa->quote < 0 && tk[np.a].start >= pa->end && tk[np.a].start >= pa->scope_start &&
             tk[np.b - 1].end <= pa->scope_end) {
-            for (size_t n = 0; n < pa->nchain && c.n < MAXCHAIN; n++)
-                attrib_chain_add(&c, &pa->chain[n], n > 0 && ((pa->joint >> n) & 1u));
+            attrib_chain_append(&c, pa, 0);
             found = false;
             inverted = false;
         }
@@ -564,8 +553,7 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
     if (ps->lead && ps->lead > ps->sent_first && !inq && !inverted && found && !np.pron &&
         np.a >= ps->lead_end && np.a <= ps->lead_end + 1) {
         const rc_attribution *la = &st->doc->attrs[ps->lead - 1];
-        for (size_t n = 0; n < la->nchain && c.n < MAXCHAIN; n++)
-            attrib_chain_add(&c, &la->chain[n], n > 0 && ((la->joint >> n) & 1u));
+        attrib_chain_append(&c, la, 0);
     }
     /* the attribution's span: from the verb group or the subject to the end of what was read */
     uint32_t span_a = g, span_b = *next;
