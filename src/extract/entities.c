@@ -735,23 +735,6 @@ static bool ent_starts_name(ent_run *r, size_t i)
     return ent_shape(r, i, SH_STARTS_NAME, ent_starts_name_q);
 }
 
-/* The token before the de, du, des or de la that token a follows (the noun it is the
- * complement of), or 0 when a follows none. */
-static size_t ent_de_head(const ent_run *r, size_t a)
-{
-    const rc_doc *d = r->doc;
-    for (size_t k = a; k > 1 && k + 3 > a; k--) {
-        size_t n = tok_n(d, k - 1);
-        const char *w = tok_s(d, k - 1);
-        if ((n == 2 && memcmp(w, "de", 2) == 0) || (n == 2 && memcmp(w, "du", 2) == 0) ||
-            (n == 3 && memcmp(w, "des", 3) == 0) || (n == 2 && memcmp(w, "d'", 2) == 0))
-            return k - 2;
-        if (!(n == 2 && memcmp(w, "la", 2) == 0) && !(n == 2 && memcmp(w, "l'", 2) == 0))
-            return 0;
-    }
-    return 0;
-}
-
 /* Splits a run at a known organisation or place followed by a person's given name (le
  * porte-parole du Kremlin Dmitri Peskov): returns the token where the second name starts, or b. */
 static size_t ent_split(ent_run *r, size_t a, size_t b, size_t sent_start)
@@ -766,8 +749,7 @@ static size_t ent_split(ent_run *r, size_t a, size_t b, size_t sent_start)
      * title, then a name of two words or more (not le Front Carlos Patiño, a group named after
      * a man: front is no title) */
     rc_morph m, m1;
-    size_t head = b >= a + 3 && a > sent_start + 2 ? ent_de_head(r, a) : 0;
-    if (head > sent_start && ent_tcue(r, head) == CUE_TITLE && rc_fr_morph_tok(d, a, &m) &&
+    if (b >= a + 3 && ent_context(r, a, sent_start).title_de && rc_fr_morph_tok(d, a, &m) &&
         (m.flags & RC_M_NOUN) && !(m.flags & RC_M_PROPER) &&
         (d->toks[a + 1].flags & RC_TF_UPPER) &&
         ((ent_tword(r, a + 1) & W_FIRST) || !rc_fr_morph_tok(d, a + 1, &m1) ||
