@@ -18,10 +18,12 @@ CMAKE_FLAGS ?=
 
 all: $(BUILD)/recoupe
 
-$(BUILD)/CMakeCache.txt:
+# build/Makefile is written last by a configure that succeeded: one that stopped (a package was
+# missing) leaves a cache behind and is run again.
+$(BUILD)/Makefile:
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS)
 
-$(BUILD)/recoupe: $(BUILD)/CMakeCache.txt FORCE
+$(BUILD)/recoupe: $(BUILD)/Makefile FORCE
 	cmake --build $(BUILD) -j $(JOBS)
 
 FORCE:

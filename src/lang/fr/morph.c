@@ -45,6 +45,13 @@ typedef struct morph_entry {
 
 typedef struct morph_shared morph_shared;
 
+/* libhunspell keeps one process-wide character table, counted by a plain integer that every
+ * handle's creation raises and every destruction lowers (csutil's initialize_utf_tbl and
+ * free_utf_tbl). Threads that create or destroy their handles at the same time race on it and
+ * free the table twice, so those two calls go one at a time, over all contexts: this lock guards
+ * the library's state, not ours, which is why it is the one static mutable object here. */
+static pthread_mutex_t morph_hunspell_lock = PTHREAD_MUTEX_INITIALIZER;
+
 /* A thread's handle and form cache, linked into its context's list. */
 typedef struct morph_thread {
     rc_pt_link link; /* first: the context's list of caches */
@@ -80,8 +87,11 @@ static void morph_thread_destroy(rc_pt_link *l)
     morph_thread *t = (morph_thread *)l;
     if (!t)
         return;
-    if (t->hs)
+    if (t->hs) {
+        pthread_mutex_lock(&morph_hunspell_lock);
         Hunspell_destroy(t->hs);
+        pthread_mutex_unlock(&morph_hunspell_lock);
+    }
     free(t);
 }
 
@@ -134,6 +144,7 @@ static morph_thread *morph_thread_get(morph_shared *sh)
     t = calloc(1, sizeof *t);
     if (!t)
         return NULL;
+    pthread_mutex_lock(&morph_hunspell_lock);
     t->hs = Hunspell_create(sh->aff, sh->dic);
     if (t->hs) {
         const char *enc = Hunspell_get_dic_encoding(t->hs);
@@ -142,6 +153,7 @@ static morph_thread *morph_thread_get(morph_shared *sh)
             t->hs = NULL;
         }
     }
+    pthread_mutex_unlock(&morph_hunspell_lock);
     if (rc_perthread_add(&sh->pt, &t->link)) {
         morph_thread_destroy(&t->link);
         return NULL;
