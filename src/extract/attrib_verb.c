@@ -65,6 +65,19 @@ static uint32_t time_skip(const src_state *st, uint32_t j, uint32_t b)
     return k;
 }
 
+/* The token after an aside of anonymity that starts at token j (sous couvert d'anonymat, sous le
+ * couvert de l'anonymat), or j: a subject put after its verb may stand behind one (a affirmé à
+ * l'AFP sous couvert d'anonymat une source sécuritaire). */
+static uint32_t anon_skip(const src_state *st, uint32_t j, uint32_t b)
+{
+    if (j >= b || !grammar_class(st, j, "under"))
+        return j;
+    for (uint32_t k = j + 1; k < b && k < j + 6; k++)
+        if (grammar_class(st, k, "anon"))
+            return k + 1;
+    return j;
+}
+
 /* The source a verb of learning names after it (l'AFP a appris de sources sécuritaires, a
  * appris Reuters auprès d'un responsable local): de source(s) X or auprès de X within the next
  * few words of the clause, the subject's name read before it or not. It goes first in chain c,
@@ -312,7 +325,7 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
             if (((ti[j].bits & SL_ADV) && !(ti[j].bits & TB_NAME)) || t[j].kind == RC_TOK_DATE ||
                 t[j].kind == RC_TOK_TIME)
                 j++;
-            else if ((te = time_skip(st, j, b)) > j)
+            else if ((te = time_skip(st, j, b)) > j || (te = anon_skip(st, j, b)) > j)
                 j = te;
             else if ((aside = attrib_phrase_aside(st, j, b)) > 1) /* assure pour sa part le commandant */
                 j += aside;
@@ -326,6 +339,7 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
         int status = attrib_read_told(ps, j, b, true, &told, &e);
         if (status)
             return status;
+        e = anon_skip(st, e, b);
         uint32_t p = g > a && speaker_punct(st, g - 1, ',') ? g - 1 : g;
         bool after_quote = inq || (p > a && t[p - 1].kind == RC_TOK_QUOTE_CLOSE);
         found = speaker_subject_right(st, e, b, after_quote, &np);

@@ -68,7 +68,7 @@ static int cl_cues(const cl_doc *d, size_t a, size_t b, unsigned want, int near_
             m = CL_M_NONE;
         cl_form fm = {-1, {0}};
         if (m == CL_M_NONE && !near_only && (want & (1u << CL_M_COND)) &&
-            (!e || (e->mod == CL_M_NONE && !e->wflags && e->who == CL_WHO_NONE)) &&
+            (!e || (e->mod == CL_M_NONE && !(e->wflags & ~CL_W_LINK) && e->who == CL_WHO_NONE)) &&
             cl_cond_form(d, i, &fm))
             m = CL_M_COND, nt = 1;
         if (m == CL_M_NONE && !near_only && (want & (1u << CL_M_EXPECT)) &&
@@ -250,6 +250,21 @@ static bool cl_denies_other(const cl_doc *d, const cl_fig *f, uint32_t off)
     return false;
 }
 
+/* Whether the one-word hedge at token k, an adverb, stands right before a past participle that is no
+ * predicate of the claims table: it qualifies that participle's phrase (une attaque probablement
+ * menée par), not a figure before it. */
+static bool cl_hedges_participle(const cl_doc *d, size_t k)
+{
+    const rc_doc *doc = d->doc;
+    rc_morph m;
+    if (!rc_fr_morph_tok(doc, k, &m) || !(m.flags & RC_M_ADV) || (m.flags & RC_M_ADJ))
+        return false; /* un bilan provisoire présenté par: an adjective hedges its noun */
+    if (k + 1 >= doc->ntoks || !rc_fr_morph_tok(doc, k + 1, &m) || !(m.flags & RC_M_PPAS))
+        return false;
+    const cl_entry *e = cl_word_at(d, k + 1);
+    return !e || e->pwhat < 0;
+}
+
 /* Modality: denied > disputed > expected > hedged > conditional > reported > asserted. */
 void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
 {
@@ -265,6 +280,12 @@ void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
         /* L'armée a démenti avoir visé des civils et affirme que 14 terroristes ...: the
          * denial is outside the clause its own source vouches for the figure in */
         m = cl_sent_cues(d, f->sent, sent_want & ~(1u << CL_M_DENY), 0, &cue, &cnt);
+    }
+    if (m == CL_M_HEDGE && cnt == 1 && cue > f->endt &&
+        (f->pred == SIZE_MAX || f->pred_before || cue > f->pred) && cl_hedges_participle(d, cue)) {
+        /* ont été tués lors d'une attaque probablement menée par un groupe: the hedge is the
+         * attack's author's, not the toll's */
+        m = CL_M_NONE;
     }
     if (m > best)
         best = m;

@@ -24,8 +24,10 @@ int cl_counted_after(const cl_doc *d, size_t i, size_t lim, size_t *ct /* OUT */
     int skips = 0, sums = 0;
     *ct = SIZE_MAX;
     for (size_t j = i; j < lim && j < i + 6; j++) {
-        if (j == i && d->doc->toks[j].kind == RC_TOK_QUOTE_OPEN)
-            continue; /* 12 « terroristes »: the noun in scare quotes */
+        if (j == i && (d->doc->toks[j].kind == RC_TOK_QUOTE_OPEN ||
+                       (d->doc->toks[j].kind == RC_TOK_QUOTE_CLOSE && i >= 3 &&
+                        d->doc->toks[i - 2].kind == RC_TOK_QUOTE_OPEN)))
+            continue; /* 12 « terroristes »: the noun in scare quotes; « 40 » morts: the figure */
         if (!cl_is_word(d->doc, j))
             return 0;
         size_t nt;
@@ -219,6 +221,39 @@ static int cl_main_verb(const cl_doc *d, size_t i, size_t s1, int who, size_t *a
     return -1;
 }
 
+/* Whether token t is the counted noun of a figure other than self that ends just before it (the
+ * "morts" of "une dizaine de morts, six blessés"): a noun that counts another figure says
+ * nothing of ours. */
+static bool cl_counted_by_other(const cl_doc *d, size_t t, size_t s0, long self)
+{
+    for (size_t k = t; k > s0 && k + 4 > t; k--) {
+        long m = cl_num_tok(d, k - 1);
+        if (m < 0)
+            continue;
+        size_t ct, cnt;
+        const cl_entry *ce;
+        return m != self && cl_counted_after(d, cl_num_t1(d, (size_t)m), t + 1, &ct, &cnt, &ce) >= 1 &&
+               ct <= t && t < ct + cnt;
+    }
+    return false;
+}
+
+/* Whether token i is a past participle in the singular only and no auxiliary stands in [from,
+ * i): an attribute that agrees with a noun of one, which says nothing of a figure of several
+ * (after an auxiliary, "ont fui", "auraient péri", the participle does not agree). */
+static bool cl_singular_ppas(const cl_doc *d, size_t from, size_t i)
+{
+    rc_morph m;
+    if (!rc_fr_morph_tok(d->doc, i, &m) || !(m.flags & RC_M_PPAS) || (m.flags & RC_M_PLURAL))
+        return false;
+    for (size_t k = from; k < i; k++) {
+        const cl_entry *e = cl_word_at(d, k);
+        if (e && (e->wflags & CL_W_AUX))
+            return false;
+    }
+    return true;
+}
+
 /* Finds the predicate of a figure in its clause: after it first (passive, participle, relative
  * clause: 82 civils tués, qui ont déposé les armes), then before it (ont tué au moins 82, la
  * mort de 12 soldats). Sets f->win0/win1 and f->pred; returns its what or -1. */
@@ -363,6 +398,9 @@ int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long self)
             continue;
         if ((e->pflags & CL_P_NOUN) && i > f->cend + 3)
             continue; /* 82 civils victimes de; habitants à l'exode */
+        if (!(e->pflags & CL_P_NOUN) && i > f->cend && f->c.value >= 2 &&
+            cl_singular_ppas(d, f->cend, i))
+            continue; /* six blessés et un assaillant neutralisé: the other noun's participle */
         long next = i + nt < w1 && !(e->pflags & CL_P_NOUN) ? cl_num_tok(d, i + nt) : -1;
         if (next >= 0 && next != self)
             continue; /* fait 20 000 victimes et déplacé 14 millions: the next figure's verb */
@@ -439,7 +477,7 @@ int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long self)
             !(after && (after->wflags & CL_W_ONLY))) /* ne restait plus que 15 */
             break; /* capturés et 5 autres tués: the verb before "et" is the other figure's */
         int what = e ? cl_pred_what(e, who) : -1;
-        if (what < 0)
+        if (what < 0 || cl_counted_by_other(d, i - 1, s0, self))
             continue;
         bool only = false; /* il ne restait plus que 15 habitants: a restriction, no denial */
         for (size_t k = i - 1 + nt; k < f->nt0 && !only; k++) {

@@ -336,8 +336,14 @@ bool speaker_np_via(const src_state *st, uint32_t lim, src_np *np)
     uint32_t k = np->a; /* de, or par after a participle: un décompte établi par le réseau */
     while (k < np->b && !(st->ti[k].bits & SL_PREP) && !(k > np->a + 1 && is_par(st, k)))
         k++;
-    if (k == np->b && k + 2 < lim && is_par(st, k + 1) && st->doc->toks[k].kind == RC_TOK_WORD)
-        k++; /* the phrase stopped before the participle */
+    uint32_t p = k;
+    /* the phrase stopped before the participle, or before adjectives, an adverb and a time
+     * (un bilan officiel encore provisoire donné samedi par le ministre) */
+    while (k == np->b && p < lim && p < k + 6 && st->doc->toks[p].kind == RC_TOK_WORD &&
+           !(st->ti[p].bits & (SL_STOP | SL_AUX)) && !is_par(st, p))
+        p++;
+    if (k == np->b && p > k && p + 1 < lim && is_par(st, p))
+        k = p;
     else if (k == np->b && k + 1 < lim && k > np->a + 1 && is_par(st, k))
         ; /* the phrase took the participle */
     else if (k >= np->b || k + 1 >= lim)
