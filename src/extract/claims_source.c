@@ -29,6 +29,20 @@ static long cl_attr_at(const rc_doc *doc, uint32_t off)
     return best;
 }
 
+/* Whether token j is a lowercase past participle that is not followed by a complement with de
+ * (publié mercredi, diffusé à Genève; not chargé de la Défense): it tells of the name before it,
+ * it is no part of it. */
+static bool cl_participle_aside(const cl_doc *d, size_t j, size_t b)
+{
+    const rc_doc *doc = d->doc;
+    rc_morph m;
+    if ((doc->toks[j].flags & RC_TF_UPPER) || !rc_fr_morph_tok(doc, j, &m) ||
+        !(m.flags & RC_M_PPAS))
+        return false;
+    const cl_entry *next = j + 1 < b ? cl_word_at(d, j + 1) : NULL;
+    return !(next && (next->wflags & CL_W_DE));
+}
+
 /* A name read from tokens [a, b) of a sentence: determiners and a leading complement of place
  * or time skipped (a annoncé à Genève X), up to a comma, a quote, a grammar stop or a cue. */
 int cl_name_after(const cl_doc *d, size_t a, size_t b, size_t *na, size_t *nb)
@@ -67,6 +81,8 @@ int cl_name_after(const cl_doc *d, size_t a, size_t b, size_t *na, size_t *nb)
         if (e && ((e->wflags & (CL_W_STOP | CL_W_AND | CL_W_AUX)) || e->mod == CL_M_REPORT ||
                   ((e->wflags & CL_W_PREP) && !(e->wflags & CL_W_DE) && j > i)))
             break;
+        if (j > i && cl_participle_aside(d, j, b))
+            break; /* un rapport publié mercredi: the document, not when it came out */
         j++;
     }
     /* no trailing d', de, du: la protection civile d' */
