@@ -29,18 +29,21 @@ static long cl_attr_at(const rc_doc *doc, uint32_t off)
     return best;
 }
 
-/* Whether token j is a lowercase past participle that is not followed by a complement with de
- * (publié mercredi, diffusé à Genève; not chargé de la Défense): it tells of the name before it,
- * it is no part of it. */
+/* Whether token j is a lowercase past participle followed by a time or by a place (publié
+ * mercredi, diffusé à Genève; not chargé de la Défense nor des rebelles présumés sur la route):
+ * it tells when or where the name before it spoke, it is no part of it. */
 static bool cl_participle_aside(const cl_doc *d, size_t j, size_t b)
 {
     const rc_doc *doc = d->doc;
     rc_morph m;
-    if ((doc->toks[j].flags & RC_TF_UPPER) || !rc_fr_morph_tok(doc, j, &m) ||
+    if (j + 1 >= b || (doc->toks[j].flags & RC_TF_UPPER) || !rc_fr_morph_tok(doc, j, &m) ||
         !(m.flags & RC_M_PPAS))
         return false;
-    const cl_entry *next = j + 1 < b ? cl_word_at(d, j + 1) : NULL;
-    return !(next && (next->wflags & CL_W_DE));
+    if (cl_in_time(doc, doc->toks[j + 1].start))
+        return true;
+    const cl_entry *next = cl_word_at(d, j + 1);
+    return next && (next->wflags & CL_W_PREP) && !(next->wflags & CL_W_DE) && j + 2 < b &&
+           (doc->toks[j + 2].flags & RC_TF_UPPER);
 }
 
 /* A name read from tokens [a, b) of a sentence: determiners and a leading complement of place
