@@ -194,6 +194,11 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
             k--; /* a une nouvelle fois condamné */
         else if (k >= a + 4 && attrib_phrase_aside(st, k - 3, k) == 3 && (ti[k - 4].bits & SL_AUX))
             k -= 3; /* a de son côté affirmé */
+        else if (k >= a + 5 && attrib_phrase_aside(st, k - 4, k) == 3 &&
+                 t[k - 1].kind == RC_TOK_WORD &&
+                 !(ti[k - 1].bits & (TB_NAME | SL_CUE | SL_VERB | SL_STOP)) &&
+                 (ti[k - 5].bits & SL_AUX))
+            k -= 4; /* avait dans un premier temps évoqué */
         else
             break;
     }
