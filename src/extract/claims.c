@@ -140,6 +140,17 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         r = 1;
     if (r == 1 && ce->who >= 0) {
         cl_explain_toks(f, doc, "counted-after", ct, cnt);
+        size_t bct, bcnt;
+        const cl_entry *bce;
+        int bsum = -1;
+        if (ce->cwhat < 0 && c->unit == RC_UNIT_COUNT &&
+            cl_counted_before(d, f->nt0, s0, 0, &bct, &bcnt, &bce, &bsum) && bsum >= 0 &&
+            bce->who == CL_WHO_SUM) {
+            /* le bilan s'élève à 33 personnes, les pertes s'élèvent à 1 200 hommes: the toll
+             * says what happened to those the figure counts */
+            cwhat = bsum;
+            cl_explain_toks(f, doc, "toll-before", bct, bcnt);
+        }
     } else if (c->unit == RC_UNIT_COUNT && f->nt1 + 1 < s1 && cl_word_at(d, f->nt1) &&
                (cl_word_at(d, f->nt1)->wflags & CL_W_DE) && tk[f->nt1 + 1].kind == RC_TOK_WORD &&
                (tk[f->nt1 + 1].flags & RC_TF_UPPER) &&

@@ -303,6 +303,14 @@ int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long self)
                 w1 = ct + cnt;
                 continue;
             }
+            const cl_entry *pe = w1 > f->endt ? cl_word_at(d, w1 - 1) : NULL;
+            if (pe && (pe->wflags & CL_W_AND) && cl_num_t1(d, (size_t)m) > w1) {
+                /* 143 combattants du côté du régime et 274 du côté des rebelles ont été tués:
+                 * a figure whose noun is left out shares the verb after it */
+                w1 = cl_num_t1(d, (size_t)m);
+                budget = CL_FWD; /* its complement is as long as ours may be */
+                continue;
+            }
             break;
         }
         if (cl_punct(doc, w1, ';'))
