@@ -401,8 +401,12 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
             *skip_to = c->end;
         }
     }
+    bool comma_between = false; /* 1223 personnes ont été tuées, 222 blessées */
+    for (size_t q = f->pred_before ? f->pred + 1 : f->nt0; q < f->nt0 && !comma_between; q++)
+        comma_between = cl_punct(doc, q, ',');
     if (what >= 0 && cwhat >= 0 && !f->pred_noun &&
-        ((f->pred_before && f->pred + 3 < f->nt0) || (!f->pred_before && f->pred > f->endt + 5))) {
+        ((f->pred_before && (f->pred + 3 < f->nt0 || comma_between)) ||
+         (!f->pred_before && f->pred > f->endt + 5))) {
         what = cwhat; /* 33 morts: the noun is the event, a verb further away is not */
         cl_explain(f, "event-noun", NULL, 0);
     }

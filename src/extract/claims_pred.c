@@ -389,20 +389,29 @@ int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long self)
     /* Dix-sept des 23 femmes ont été tuées: the verb is the share's; only a participle right
      * after its noun is the whole's (des 23 femmes enlevées le 28 janvier) */
     size_t w1f = cl_is_whole(d, f, s0) && f->cend < w1 ? f->cend + 1 : w1;
+    /* our noun is itself the event (164 blessés): a participle right after the next figure's
+     * noun is that figure's (164 blessés et 101 personnes enlevées) */
+    const cl_entry *own = f->ct != SIZE_MAX ? cl_word_at(d, f->ct) : NULL;
+    bool event_noun = own && own->cwhat >= 0;
+    size_t other_end = SIZE_MAX; /* the token after the last figure passed and its noun */
     for (size_t i = f->cend; i < w1f; i++) {
         long m = cl_num_tok(d, i);
         if (m >= 0 && m != self) {
             /* a coordinated figure and its noun: 63 morts et 120 blessés */
             size_t ct, cnt;
             const cl_entry *ce;
-            if (cl_counted_after(d, cl_num_t1(d, (size_t)(m)), w1, &ct, &cnt, &ce) >= 1)
+            if (cl_counted_after(d, cl_num_t1(d, (size_t)(m)), w1, &ct, &cnt, &ce) >= 1) {
                 i = ct + cnt - 1;
+                other_end = ct + cnt;
+            }
             continue;
         }
         size_t nt;
         const cl_entry *e = cl_match(d, i, w1, &nt);
         int what = e ? cl_pred_what(e, who) : -1;
         if (what < 0)
+            continue;
+        if (event_noun && i == other_end && !(e->pflags & CL_P_NOUN))
             continue;
         if ((e->pflags & CL_P_NOUN) && i > f->cend + 3)
             continue; /* 82 civils victimes de; habitants à l'exode */
