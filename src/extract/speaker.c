@@ -165,6 +165,31 @@ static int32_t org_antecedent(const src_state *st, uint32_t k, uint32_t sent, ui
     return comp;
 }
 
+/* The organisation a demonstrative description at token k stands for (cette organisation, cet
+ * organisme) when org_antecedent finds none of its kind: the nearest organisation of the
+ * sentence or the one before that is no outlet, one named as a complement only when no other
+ * is. The demonstrative points back; the bare "l'organisation" does not, and stays as it is.
+ * -1: none. */
+static int32_t dem_antecedent(const src_state *st, uint32_t k, uint32_t sent)
+{
+    const rc_doc *d = st->doc;
+    uint32_t at = d->toks[k].start;
+    uint32_t near = d->sents[sent >= 1 ? sent - 1 : 0].start;
+    int32_t comp = -1;
+    for (size_t e = RC_FIRST_STARTING(rc_entity, d->ents, d->nents, at); e-- > 0;) {
+        const rc_entity *en = &d->ents[e];
+        if (en->start < near)
+            break;
+        if (en->type != RC_ENT_ORG || org_outlet(st, en->canon))
+            continue;
+        if (!after_preposition(st, en->start))
+            return (int32_t)e;
+        if (comp < 0)
+            comp = (int32_t)e;
+    }
+    return comp;
+}
+
 /* Whether token k is a demonstrative (ce, cet, cette): "dem" in its source_grammar.tsv entry. */
 static bool is_demonstrative(const src_state *st, uint32_t k)
 {
@@ -264,6 +289,23 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
         same = folded_eq(mw, ml, "même", strlen("même"));
         kind += same;
     }
+    size_t ml0 = 0;
+    const char *mw0 = !named && np->a >= 2 && np->ra == np->a && np->rb == np->a + 1
+                          ? speaker_tok_text(st, np->a - 1, &ml0)
+                          : NULL;
+    if (mw0 && folded_eq(mw0, ml0, "même", strlen("même")) && (st->ti[np->a - 2].bits & SL_DEF) &&
+        (st->ti[np->a].bits & SL_SRC) && !(st->ti[np->a].bits & SL_ORG) && st->nmem) {
+        /* La même source a ajouté (the phrase read from "source" on): the source that spoke
+         * last, a few sentences back at most */
+        const src_mem *m = &st->mem[(st->nmem - 1) % SRC_MEM];
+        if (m->sent + 3 >= np_sent(st, np, &sent)) {
+            uint32_t s0 = out->start, e0 = out->end;
+            *out = m->sp;
+            out->start = s0;
+            out->end = e0;
+            return RC_OK;
+        }
+    }
     if (same && !(st->ti[kind].bits & SL_ORG))
         same = false;
     /* l'Organisation internationale pour les migrations: a capital noun with words after it
@@ -276,6 +318,8 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
         /* l'ONG, le ministère, la même association */
         /* même: any named before */
         int32_t e = org_antecedent(st, kind, np_sent(st, np, &sent), same ? 12 : 3);
+        if (e < 0 && !same && is_demonstrative(st, np->a))
+            e = dem_antecedent(st, kind, np_sent(st, np, &sent));
         if (e >= 0) {
             const rc_entity *en = &st->doc->ents[e];
             out->name = drop_org_kind(st, en->canon);
