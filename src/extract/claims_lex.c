@@ -302,7 +302,8 @@ static int cl_gramword(void *ud, const char *key, const char *value)
                    {"pron", CL_W_PRON},   {"cap", CL_W_CAP},     {"since", CL_W_SINCE},
                    {"neg", CL_W_NEG},     {"whole", CL_W_WHOLE},   {"among", CL_W_AMONG},   {"kin", CL_W_KIN},
                    {"imp", CL_W_IMP},     {"floor", CL_W_FLOOR},
-                   {"label", CL_W_LABEL}, {"toward", CL_W_TOWARD}, {"age", CL_W_AGE}, {"if", CL_W_IF}};
+                   {"label", CL_W_LABEL}, {"toward", CL_W_TOWARD}, {"age", CL_W_AGE}, {"if", CL_W_IF},
+                   {"aged", CL_W_AGED}};
     cl_table *t = ud;
     cl_entry *e = cl_add_key(t, key, strlen(key));
     if (!e)

@@ -311,6 +311,16 @@ void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
     }
     while (c1 < f->win1 && !cl_punct(doc, c1, ','))
         c1++;
+    const cl_entry *ae = c1 + 1 < f->win1 ? cl_word_at(d, c1 + 1) : NULL;
+    if (ae && (ae->wflags & (CL_W_AGED | CL_W_PARTS))) {
+        /* cinq habitants, âgés de 14 à 73 ans, auraient été exécutés: past the aside */
+        for (c1 += 2; c1 < f->win1 && !cl_punct(doc, c1, ','); c1++)
+            ;
+        if (c1 < f->win1)
+            c1++;
+        while (c1 < f->win1 && !cl_punct(doc, c1, ','))
+            c1++;
+    }
     size_t wc = 0, wn = 0;
     m = cl_cues(d, c0, c1, 1u << CL_M_COND | 1u << CL_M_EXPECT, 0, &wc, &wn);
     if (m > best)

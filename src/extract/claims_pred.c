@@ -276,11 +276,17 @@ int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long self)
     }
     size_t w1 = f->endt;
     size_t budget = CL_FWD;
+    if (w1 + 3 < s1 && doc->toks[w1].kind == RC_TOK_WORD && !cl_word_at(d, w1) &&
+        cl_punct(doc, w1 + 1, ',') && cl_word_at(d, w1 + 2) &&
+        (cl_word_at(d, w1 + 2)->wflags & CL_W_AGED))
+        w1++; /* cinq habitants peuls, âgés de 14 à 73 ans,: an adjective before the aside */
     if (w1 + 2 < s1 && cl_punct(doc, w1, ',') && cl_word_at(d, w1 + 1) &&
-        (cl_word_at(d, w1 + 1)->wflags & (CL_W_PARTS | CL_W_ADV))) {
-        /* 31 civils, notamment des femmes et des enfants, ont été tués: the aside is skipped */
+        (cl_word_at(d, w1 + 1)->wflags & (CL_W_PARTS | CL_W_ADV | CL_W_AGED))) {
+        /* 31 civils, notamment des femmes et des enfants, ont été tués: the aside is skipped;
+         * an aside of ages holds figures of its own (cinq civils, âgés de 20 à 30 ans,) */
+        bool aged = (cl_word_at(d, w1 + 1)->wflags & CL_W_AGED) != 0;
         for (size_t j = w1 + 2; j < s1 && j < w1 + 14; j++) {
-            if (cl_num_tok(d, j) >= 0 || cl_punct(doc, j, ';'))
+            if ((cl_num_tok(d, j) >= 0 && !aged) || cl_punct(doc, j, ';'))
                 break;
             if (cl_punct(doc, j, ',')) {
                 w1 = j + 1;
