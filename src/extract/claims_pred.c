@@ -18,6 +18,20 @@
 /* The counted noun that follows a figure ending before token i: skips de/d'/des and words such
  * as autres, stops at anything else. Returns 1 and the noun's tokens, 0 when there is none, -1
  * when the figure counts a unit (ans, km, dollars) and is no claim. */
+/* Whether the closing quotation mark at token i closes one opened just before the figure that
+ * ends there: a quotation mark opens within the eight tokens before, none closes between. */
+static bool cl_quoted_figure(const cl_doc *d, size_t i)
+{
+    for (size_t k = i; k > 0 && k + 8 > i; k--) {
+        unsigned kind = d->doc->toks[k - 1].kind;
+        if (kind == RC_TOK_QUOTE_OPEN)
+            return true;
+        if (kind == RC_TOK_QUOTE_CLOSE || kind == RC_TOK_PUNCT)
+            return false;
+    }
+    return false;
+}
+
 int cl_counted_after(const cl_doc *d, size_t i, size_t lim, size_t *ct /* OUT */,
                      size_t *cnt /* OUT */, const cl_entry **ce /* OUT */)
 {
@@ -25,9 +39,9 @@ int cl_counted_after(const cl_doc *d, size_t i, size_t lim, size_t *ct /* OUT */
     *ct = SIZE_MAX;
     for (size_t j = i; j < lim && j < i + 6; j++) {
         if (j == i && (d->doc->toks[j].kind == RC_TOK_QUOTE_OPEN ||
-                       (d->doc->toks[j].kind == RC_TOK_QUOTE_CLOSE && i >= 3 &&
-                        d->doc->toks[i - 2].kind == RC_TOK_QUOTE_OPEN)))
-            continue; /* 12 « terroristes »: the noun in scare quotes; « 40 » morts: the figure */
+                       (d->doc->toks[j].kind == RC_TOK_QUOTE_CLOSE && cl_quoted_figure(d, i))))
+            continue; /* 12 « terroristes »: the noun in scare quotes; « 40 » morts, "près de
+                       * huit millions" de personnes: the figure */
         if (!cl_is_word(d->doc, j))
             return 0;
         size_t nt;
