@@ -144,8 +144,7 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         const cl_entry *bce;
         int bsum = -1;
         if (ce->cwhat < 0 && c->unit == RC_UNIT_COUNT &&
-            cl_counted_before(d, f->nt0, s0, 0, &bct, &bcnt, &bce, &bsum) && bsum >= 0 &&
-            bce->who == CL_WHO_SUM) {
+            cl_counted_before(d, f->nt0, s0, 0, &bct, &bcnt, &bce, &bsum) && bsum >= 0) {
             /* le bilan s'élève à 33 personnes, les pertes s'élèvent à 1 200 hommes: the toll
              * says what happened to those the figure counts */
             cwhat = bsum;
@@ -231,8 +230,12 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         /* 420 civils auraient péri ..., 130 dans Saada: the noun is understood */
         const cl_entry *ne = after < s1 ? cl_word_at(d, after) : NULL;
         if (after >= s1 || after > f->nt1 || !cl_is_word(doc, after) ||
-            (ne && (ne->wflags & CL_W_PREP)) || corrected || compared) {
-            c->who = prev->c->who;
+            (ne && (ne->wflags & CL_W_PREP)) || corrected || compared ||
+            (ne && ne->pwhat >= 0 && !(ne->pflags & CL_P_NOUN) && prev->c->who != RC_WHO_AREAS &&
+             prev->c->who != RC_WHO_VEHICLES)) { /* 14 tués, 9 blessés et 22 interpellés */
+            /* the wounded are a state, not a kind: those taken after them are people */
+            c->who = prev->c->who == RC_WHO_WOUNDED && ne && ne->pwhat >= 0 ? RC_WHO_PEOPLE
+                                                                            : prev->c->who;
             c->counted = prev->c->counted;
             inherited = 1;
             f->follows = prev->c->modality;

@@ -423,6 +423,8 @@ int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long self)
             if (cl_counted_after(d, cl_num_t1(d, (size_t)(m)), w1, &ct, &cnt, &ce) >= 1) {
                 i = ct + cnt - 1;
                 other_end = ct + cnt;
+            } else {
+                other_end = cl_num_t1(d, (size_t)m); /* 9 blessés et 22 interpellés */
             }
             continue;
         }
