@@ -71,6 +71,15 @@ typedef struct cl_prev {
     int gov_what;       /* what the noun governing it said, or -1 */
 } cl_prev;
 
+/* Whether a reporting cue (selon, d'après) starts at token i: a bare figure before it is a
+ * toll of its own source (131 morts selon X, 272 selon Y). */
+static bool cl_cue_at(const cl_doc *d, size_t i, size_t s1)
+{
+    size_t nt;
+    const cl_entry *e = i < s1 ? cl_match(d, i, s1, &nt) : NULL;
+    return e && e->mod == CL_M_REPORT;
+}
+
 /* Builds the claim of figure n into f; k is its index in doc->nums, or -1 for an article that
  * counts one (un mort). Returns 1 for a claim, 0 for none; *skip_to receives the end of the parts
  * read, whose figures are no claims of their own. */
@@ -231,6 +240,7 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         const cl_entry *ne = after < s1 ? cl_word_at(d, after) : NULL;
         if (after >= s1 || after > f->nt1 || !cl_is_word(doc, after) ||
             (ne && (ne->wflags & CL_W_PREP)) || corrected || compared ||
+            cl_cue_at(d, after, s1) || /* 131 morts selon X, 272 selon Y, 8 d'après Z */
             (ne && ne->pwhat >= 0 && !(ne->pflags & CL_P_NOUN) && prev->c->who != RC_WHO_AREAS &&
              prev->c->who != RC_WHO_VEHICLES)) { /* 14 tués, 9 blessés et 22 interpellés */
             /* the wounded are a state, not a kind: those taken after them are people */

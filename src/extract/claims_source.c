@@ -413,6 +413,16 @@ int cl_sources(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int *denied)
     rc_claim *c = &f->c;
     uint32_t off = c->start;
     long ai = cl_attr_at(doc, off);
+    for (size_t i = 0; i < doc->nattrs; i++) {
+        /* 131 morts selon la Monusco, 272 selon le gouvernement: a cue right after the figure
+         * and its noun is its own, whatever the scopes of the others */
+        const rc_attribution *a = &doc->attrs[i];
+        if (a->start >= c->end && a->start <= c->end + 1 && a->nchain && a->quote < 0 &&
+            !a->denied) {
+            ai = (long)i;
+            break;
+        }
+    }
     if (ai < 0) {
         for (size_t q = 0; q < doc->nquotes; q++) {
             const rc_quote *qt = &doc->quotes[q];
