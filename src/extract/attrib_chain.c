@@ -135,6 +135,14 @@ static int joint_extend(src_state *st, rc_speaker *sp, uint32_t k)
     return RC_OK;
 }
 
+/* Whether a figure without a source noun starts at token k (selon le gouvernement et douze
+ * selon X): the next toll, not a second source; "et deux ONG" still is one. */
+static bool bare_figure(const src_state *st, uint32_t k, uint32_t lim)
+{
+    return speaker_starts_figure(st, k) &&
+           !(k + 1 < lim && (st->ti[k + 1].bits & (SL_SRC | SL_ORG | SL_ROLE)));
+}
+
 int attrib_read_joint_relays(pass *ps, uint32_t j, uint32_t lim, chain *c, uint32_t *end)
 {
     src_state *st = ps->st;
@@ -145,7 +153,9 @@ int attrib_read_joint_relays(pass *ps, uint32_t j, uint32_t lim, chain *c, uint3
             return status;
         j += 2;
     }
-    for (int n = 0; n < 3 && j + 1 < lim && (st->ti[j].bits & SL_CONJ); n++) {
+    for (int n = 0; n < 3 && j + 1 < lim && (st->ti[j].bits & SL_CONJ) &&
+                    !bare_figure(st, j + 1, lim);
+         n++) {
         src_np np;
         rc_speaker sp;
         int status = attrib_read_source(ps, j + 1, lim, true, &np, &sp);

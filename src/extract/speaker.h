@@ -105,6 +105,10 @@ bool speaker_np_loose(const src_state *st, uint32_t i, uint32_t lim, src_np *np 
  * "le ministre turc, Mevlüt Çavuşoğlu,", "Marta Ilves, du CICR,". */
 bool speaker_np_appos(const src_state *st, uint32_t i, uint32_t lim, src_np *np /* OUT */);
 
+/* Whether a figure starts at token k (12 soldats, douze soldats): no source nor role starts
+ * there (Selon l'OSDH, 12 soldats ont été tués; selon le gouvernement et douze selon X). */
+bool speaker_starts_figure(const src_state *st, uint32_t k);
+
 /* Where a run of names [na, nb) that a told outlet and its inverted subject make together
  * splits (à l'AFP Bukar Kolo; au micro de Radio Ndeke Luka Clarisse Yakité; au média Suspilne
  * Iryna Tkachenko): after an acronym, before a given name, else before the last two words when

@@ -452,10 +452,9 @@ static void appos_org(const src_state *st, uint32_t j, uint32_t lim, src_np *np)
 }
 
 /* See speaker.h: a name or an organisation in apposition, between commas. */
-/* Whether a figure starts at token k (12 soldats, douze soldats): what follows the comma after
- * a name is then the clause the name vouches for (Selon l'OSDH, 12 soldats ont été tués), no
- * role of the name. */
-static bool starts_figure(const src_state *st, uint32_t k)
+/* See speaker.h: after the comma that follows a name, a figure opens the clause the name vouches
+ * for, no role of the name. */
+bool speaker_starts_figure(const src_state *st, uint32_t k)
 {
     const rc_doc *d = st->doc;
     if (d->toks[k].kind == RC_TOK_NUMBER || (st->ti[k].bits & SL_QTY))
@@ -499,7 +498,7 @@ bool speaker_np_appos(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
             return true;
         }
         src_np r;
-        if (!starts_figure(st, j + 1) && np_read(st, j + 1, lim, &r) && !r.pron && r.na == r.nb &&
+        if (!speaker_starts_figure(st, j + 1) && np_read(st, j + 1, lim, &r) && !r.pron && r.na == r.nb &&
             (r.head == SL_ROLE || r.head == SL_SRC)) {
             np->ra = r.ra;
             if (!(np->bits & (SL_FEM | SL_MASC))) /* X, un responsable: il, not elle */
