@@ -210,6 +210,9 @@ static int cl_main_verb(const cl_doc *d, size_t i, size_t s1, int who, size_t *a
             (cl_num_tok(d, k) >= 0 && !cl_in_time(doc, doc->toks[k].start)))
             return -1; /* il y a trois semaines is no figure */
         const cl_entry *e = cl_word_at(d, k);
+        if (e && (e->wflags & CL_W_FLOOR) && k + 1 < s1 && cl_word_at(d, k + 1) &&
+            (cl_word_at(d, k + 1)->wflags & CL_W_ONE))
+            return -1; /* dans laquelle au moins une personne a été tuée: a figure of its own */
         if (!e || !(e->wflags & CL_W_AUX))
             continue;
         if (k > i && (cl_is_word(doc, k - 1) && !cl_punct(doc, k - 1, ',')) &&
@@ -304,6 +307,19 @@ int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long self)
                 break;
             if (cl_punct(doc, j, ',')) {
                 w1 = j + 1;
+                break;
+            }
+        }
+    } else if (f->nparts && f->cend + 1 < w1 && cl_punct(doc, f->cend, ',') &&
+               cl_word_at(d, f->cend + 1) && (cl_word_at(d, f->cend + 1)->wflags & CL_W_PARTS)) {
+        /* 47 otages, dont 25 sont présumés morts, sont toujours retenus: the parts' own clause
+         * up to its closing comma is theirs */
+        for (size_t j = w1; j < s1 && j < w1 + 8; j++) {
+            if (cl_num_tok(d, j) >= 0 || cl_punct(doc, j, ';'))
+                break;
+            if (cl_punct(doc, j, ',')) {
+                if (j > w1)
+                    w1 = j + 1;
                 break;
             }
         }
@@ -435,6 +451,10 @@ int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long self)
             continue;
         if (event_noun && i == other_end && !(e->pflags & CL_P_NOUN))
             continue;
+        const cl_entry *pw = i > f->cend ? cl_word_at(d, i - 1) : NULL;
+        if (event_noun && i > f->cend + 1 && !(e->pflags & CL_P_NOUN) &&
+            !(pw && (pw->wflags & (CL_W_AUX | CL_W_ADV))))
+            continue; /* 330 morts dans les frappes lancées dans la nuit: the nearer noun's */
         if ((e->pflags & CL_P_NOUN) && i > f->cend + 3)
             continue; /* 82 civils victimes de; habitants à l'exode */
         if (!(e->pflags & CL_P_NOUN) && i > f->cend && f->c.value >= 2 &&
