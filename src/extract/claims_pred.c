@@ -451,9 +451,10 @@ int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long self)
             continue;
         if (event_noun && i == other_end && !(e->pflags & CL_P_NOUN))
             continue;
-        const cl_entry *pw = i > f->cend ? cl_word_at(d, i - 1) : NULL;
-        if (event_noun && i > f->cend + 1 && !(e->pflags & CL_P_NOUN) &&
-            !(pw && (pw->wflags & (CL_W_AUX | CL_W_ADV))))
+        bool verb_group = false; /* sont toujours retenus: an auxiliary before it */
+        for (size_t q = f->cend; q < i && !verb_group; q++)
+            verb_group = cl_word_at(d, q) && (cl_word_at(d, q)->wflags & CL_W_AUX);
+        if (event_noun && i > f->cend + 1 && !(e->pflags & CL_P_NOUN) && !verb_group)
             continue; /* 330 morts dans les frappes lancées dans la nuit: the nearer noun's */
         if ((e->pflags & CL_P_NOUN) && i > f->cend + 3)
             continue; /* 82 civils victimes de; habitants à l'exode */
