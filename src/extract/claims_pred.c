@@ -340,7 +340,10 @@ int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long self)
                 continue;
             }
             const cl_entry *pe = w1 > f->endt ? cl_word_at(d, w1 - 1) : NULL;
-            if (pe && (pe->wflags & CL_W_AND) && cl_num_t1(d, (size_t)m) > w1) {
+            size_t t1 = cl_num_t1(d, (size_t)m);
+            const cl_entry *ne = t1 < s1 ? cl_word_at(d, t1) : NULL;
+            if (pe && (pe->wflags & CL_W_AND) && t1 > w1 && ne &&
+                (ne->wflags & (CL_W_PREP | CL_W_DE))) {
                 /* 143 combattants du côté du régime et 274 du côté des rebelles ont été tués:
                  * a figure whose noun is left out shares the verb after it */
                 w1 = cl_num_t1(d, (size_t)m);
@@ -449,8 +452,8 @@ int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long self)
         int what = e ? cl_pred_what(e, who) : -1;
         if (what < 0)
             continue;
-        if (event_noun && i == other_end && !(e->pflags & CL_P_NOUN))
-            continue;
+        if (event_noun && other_end != SIZE_MAX && i >= other_end && !(e->pflags & CL_P_NOUN))
+            continue; /* trois blessés et quatre autres sont portés disparus: theirs */
         bool verb_group = false; /* sont toujours retenus: an auxiliary before it */
         for (size_t q = f->cend; q < i && !verb_group; q++)
             verb_group = cl_word_at(d, q) && (cl_word_at(d, q)->wflags & CL_W_AUX);
