@@ -113,6 +113,29 @@ static bool after_preposition(const src_state *st, uint32_t off)
     return (w.bits & (SL_PREP | SL_LOC)) != 0;
 }
 
+/* The nearest organisation among the entities before index lo that start at or after byte near:
+ * of one of the group classes, or with classes NULL any that is no outlet. One named as a
+ * complement (lié à Al-Qaïda, les tirs du Hezbollah) is taken only when no other fits. -1:
+ * none. */
+static int32_t nearest_org(const src_state *st, size_t lo, uint32_t near, const char *classes)
+{
+    const rc_doc *d = st->doc;
+    int32_t comp = -1;
+    for (size_t e = lo; e-- > 0;) {
+        const rc_entity *en = &d->ents[e];
+        if (en->start < near)
+            break;
+        if (en->type != RC_ENT_ORG ||
+            (classes ? !group_antecedent(st, en, classes) : org_outlet(st, en->canon)))
+            continue;
+        if (!after_preposition(st, en->start))
+            return (int32_t)e;
+        if (comp < 0)
+            comp = (int32_t)e;
+    }
+    return comp;
+}
+
 /* The organisation that "l'agence" or "le ministère" at token k stands for: the nearest entity
  * of the back sentences before (three; twelve after "même") that starts with the same noun (le ministère -> ministère de la
  * Santé) or follows it (l'agence Tass). The nearest organisation of any kind is too often
@@ -147,22 +170,7 @@ static int32_t org_antecedent(const src_state *st, uint32_t k, uint32_t sent, ui
     const char *classes = group_classes(st, k);
     if (!classes)
         return -1;
-    uint32_t near = d->sents[sent >= 1 ? sent - 1 : 0].start;
-    /* an organisation named as a complement (lié à Al-Qaïda, les tirs du Hezbollah) is taken
-     * only when no other fits */
-    int32_t comp = -1;
-    for (size_t e = lo; e-- > 0;) {
-        const rc_entity *en = &d->ents[e];
-        if (en->start < near)
-            break;
-        if (en->type != RC_ENT_ORG || !group_antecedent(st, en, classes))
-            continue;
-        if (!after_preposition(st, en->start))
-            return (int32_t)e;
-        if (comp < 0)
-            comp = (int32_t)e;
-    }
-    return comp;
+    return nearest_org(st, lo, d->sents[sent >= 1 ? sent - 1 : 0].start, classes);
 }
 
 /* The organisation a demonstrative description at token k stands for (cette organisation, cet
@@ -173,21 +181,8 @@ static int32_t org_antecedent(const src_state *st, uint32_t k, uint32_t sent, ui
 static int32_t dem_antecedent(const src_state *st, uint32_t k, uint32_t sent)
 {
     const rc_doc *d = st->doc;
-    uint32_t at = d->toks[k].start;
-    uint32_t near = d->sents[sent >= 1 ? sent - 1 : 0].start;
-    int32_t comp = -1;
-    for (size_t e = RC_FIRST_STARTING(rc_entity, d->ents, d->nents, at); e-- > 0;) {
-        const rc_entity *en = &d->ents[e];
-        if (en->start < near)
-            break;
-        if (en->type != RC_ENT_ORG || org_outlet(st, en->canon))
-            continue;
-        if (!after_preposition(st, en->start))
-            return (int32_t)e;
-        if (comp < 0)
-            comp = (int32_t)e;
-    }
-    return comp;
+    size_t lo = RC_FIRST_STARTING(rc_entity, d->ents, d->nents, d->toks[k].start);
+    return nearest_org(st, lo, d->sents[sent >= 1 ? sent - 1 : 0].start, NULL);
 }
 
 /* Whether token k is a demonstrative (ce, cet, cette): "dem" in its source_grammar.tsv entry. */
