@@ -153,9 +153,8 @@ int attrib_read_joint_relays(pass *ps, uint32_t j, uint32_t lim, chain *c, uint3
             return status;
         j += 2;
     }
-    for (int n = 0; n < 3 && j + 1 < lim && (st->ti[j].bits & SL_CONJ) &&
-                    !bare_figure(st, j + 1, lim);
-         n++) {
+    for (int n = 0;
+         n < 3 && j + 1 < lim && (st->ti[j].bits & SL_CONJ) && !bare_figure(st, j + 1, lim); n++) {
         src_np np;
         rc_speaker sp;
         int status = attrib_read_source(ps, j + 1, lim, true, &np, &sp);

@@ -360,18 +360,17 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
             c->who = (uint8_t)cl_word_at(d, ct + cnt)->who;
             cl_explain_toks(f, doc, "who-adjective", ct + cnt, 1);
         }
-        const cl_entry *amid = r == 1 && ce && ce->cwhat >= 0 && ct + cnt + 2 < s1
-                                   ? cl_word_at(d, ct + cnt)
-                                   : NULL;
+        const cl_entry *amid =
+            r == 1 && ce && ce->cwhat >= 0 && ct + cnt + 2 < s1 ? cl_word_at(d, ct + cnt) : NULL;
         if (amid && (amid->wflags & CL_W_WHOLE) && (amid->wflags & CL_W_PREP) &&
-            (ce->who == RC_WHO_PEOPLE || ce->who == RC_WHO_WOUNDED) && cl_word_at(d, ct + cnt + 1) &&
-            (cl_word_at(d, ct + cnt + 1)->wflags & CL_W_DET)) {
+            (ce->who == RC_WHO_PEOPLE || ce->who == RC_WHO_WOUNDED) &&
+            cl_word_at(d, ct + cnt + 1) && (cl_word_at(d, ct + cnt + 1)->wflags & CL_W_DET)) {
             /* 248 décès parmi les civils: those among whom the toll falls are who it counts */
             size_t wn;
             const cl_entry *we = cl_match(d, ct + cnt + 2, s1, &wn);
             if (we && we->who >= 0 && we->who != RC_WHO_PEOPLE && we->cwhat < 0 && !we->share) {
                 c->who = (uint8_t)we->who;
-                cl_explain_toks(f, doc, "who-among", ct + cnt + 2, 1);
+                cl_explain_toks(f, doc, "who-among", ct + cnt + 2, wn);
             }
         }
         if (r == 1 && ce && ce->of && ct + cnt + 1 < s1 && cl_word_at(d, ct + cnt) &&
@@ -407,8 +406,8 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
             c->start = tk[ct].start;
     }
     const cl_entry *pa = f->nt1 + 2 < s1 ? cl_word_at(d, f->nt1) : NULL;
-    if (pa && (pa->wflags & CL_W_WHOLE) && (pa->wflags & CL_W_PREP) &&
-        cl_word_at(d, f->nt1 + 1) && (cl_word_at(d, f->nt1 + 1)->wflags & CL_W_DET)) {
+    if (pa && (pa->wflags & CL_W_WHOLE) && (pa->wflags & CL_W_PREP) && cl_word_at(d, f->nt1 + 1) &&
+        (cl_word_at(d, f->nt1 + 1)->wflags & CL_W_DET)) {
         /* ... et 16 parmi les forces de sécurité: the figure without a noun counts those */
         size_t wn;
         const cl_entry *we = cl_match(d, f->nt1 + 2, s1, &wn);

@@ -250,9 +250,9 @@ static bool cl_denies_other(const cl_doc *d, const cl_fig *f, uint32_t off)
     return false;
 }
 
-/* Whether the one-word hedge at token k, an adverb, stands right before a past participle that is no
- * predicate of the claims table: it qualifies that participle's phrase (une attaque probablement
- * menée par), not a figure before it. */
+/* Whether the one-word hedge at token k, an adverb, stands right before a past participle that
+ * is no predicate of the claims table: it qualifies that participle's phrase (une attaque
+ * probablement menée par), not a figure before it. */
 static bool cl_hedges_participle(const cl_doc *d, size_t k)
 {
     const rc_doc *doc = d->doc;

@@ -15,9 +15,6 @@
 #define CL_BACK 15 /* tokens read before a figure for its predicate */
 #define CL_FWD 10  /* tokens read after a figure, its noun and its parts */
 
-/* The counted noun that follows a figure ending before token i: skips de/d'/des and words such
- * as autres, stops at anything else. Returns 1 and the noun's tokens, 0 when there is none, -1
- * when the figure counts a unit (ans, km, dollars) and is no claim. */
 /* Whether the closing quotation mark at token i closes one opened just before the figure that
  * ends there: a quotation mark opens within the eight tokens before, none closes between. */
 static bool cl_quoted_figure(const cl_doc *d, size_t i)
@@ -32,6 +29,9 @@ static bool cl_quoted_figure(const cl_doc *d, size_t i)
     return false;
 }
 
+/* The counted noun that follows a figure ending before token i: skips de/d'/des and words such
+ * as autres, stops at anything else. Returns 1 and the noun's tokens, 0 when there is none, -1
+ * when the figure counts a unit (ans, km, dollars) and is no claim. */
 int cl_counted_after(const cl_doc *d, size_t i, size_t lim, size_t *ct /* OUT */,
                      size_t *cnt /* OUT */, const cl_entry **ce /* OUT */)
 {
@@ -249,7 +249,8 @@ static bool cl_counted_by_other(const cl_doc *d, size_t t, size_t s0, long self)
             continue;
         size_t ct, cnt;
         const cl_entry *ce;
-        return m != self && cl_counted_after(d, cl_num_t1(d, (size_t)m), t + 1, &ct, &cnt, &ce) >= 1 &&
+        return m != self &&
+               cl_counted_after(d, cl_num_t1(d, (size_t)m), t + 1, &ct, &cnt, &ce) >= 1 &&
                ct <= t && t < ct + cnt;
     }
     return false;
@@ -346,7 +347,7 @@ int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long self)
                 (ne->wflags & (CL_W_PREP | CL_W_DE))) {
                 /* 143 combattants du côté du régime et 274 du côté des rebelles ont été tués:
                  * a figure whose noun is left out shares the verb after it */
-                w1 = cl_num_t1(d, (size_t)m);
+                w1 = t1;
                 budget = CL_FWD; /* its complement is as long as ours may be */
                 continue;
             }
@@ -452,8 +453,9 @@ int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long self)
         int what = e ? cl_pred_what(e, who) : -1;
         if (what < 0)
             continue;
+        /* trois blessés et quatre autres sont portés disparus: the verb is theirs */
         if (event_noun && other_end != SIZE_MAX && i >= other_end && !(e->pflags & CL_P_NOUN))
-            continue; /* trois blessés et quatre autres sont portés disparus: theirs */
+            continue;
         bool verb_group = false; /* sont toujours retenus: an auxiliary before it */
         for (size_t q = f->cend; q < i && !verb_group; q++)
             verb_group = cl_word_at(d, q) && (cl_word_at(d, q)->wflags & CL_W_AUX);

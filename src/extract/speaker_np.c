@@ -498,8 +498,8 @@ bool speaker_np_appos(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
             return true;
         }
         src_np r;
-        if (!speaker_starts_figure(st, j + 1) && np_read(st, j + 1, lim, &r) && !r.pron && r.na == r.nb &&
-            (r.head == SL_ROLE || r.head == SL_SRC)) {
+        if (!speaker_starts_figure(st, j + 1) && np_read(st, j + 1, lim, &r) && !r.pron &&
+            r.na == r.nb && (r.head == SL_ROLE || r.head == SL_SRC)) {
             np->ra = r.ra;
             if (!(np->bits & (SL_FEM | SL_MASC))) /* X, un responsable: il, not elle */
                 np->bits |= r.bits & (SL_FEM | SL_MASC);

@@ -151,9 +151,9 @@ static void test_threads(void **state)
 }
 
 /* Threads that start and stop together create and destroy their hunspell handles at the same
- * time: libhunspell counts its shared character table in a plain integer, so without
- * morph.c's lock a round can free that table twice ("double free or corruption"). The race is
- * narrow: this test gives it a chance at every run, not a certainty; helgrind shows it each time. */
+ * time: libhunspell counts its shared character table in a plain integer, so without morph.c's
+ * lock a round can free that table twice ("double free or corruption"). The race is narrow:
+ * this test gives it a chance at every run, not a certainty; helgrind shows it each time. */
 static pthread_barrier_t together;
 
 static void *together_body(void *arg)
