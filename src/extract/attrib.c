@@ -227,6 +227,17 @@ static int on_according(pass *ps, uint32_t i, uint32_t e, const srclex_cue *cue,
         }
     }
     const char *name = cue->cls == SC_SOURCE_OF ? "de source" : cue->phrase;
+    if (strstr(name, " -")) { /* the key "lit -on dans" names the cue "lit-on dans" */
+        char *shown = rc_arena_strndup(&doc->arena, name, strlen(name));
+        if (!shown)
+            return RC_ENOMEM;
+        char *w = shown;
+        for (const char *r = name; *r; r++)
+            if (!(r[0] == ' ' && r[1] == '-'))
+                *w++ = *r;
+        *w = '\0';
+        name = shown;
+    }
     int status = attrib_add_attr(ps, i, end, sa, sb, name, &c, quote, false);
     if (status)
         return status;
