@@ -203,6 +203,31 @@ static inline uint32_t np_sent(const src_state *st, const src_np *np, uint32_t *
     return *sent;
 }
 
+/* The group a plural pronoun with no speaker before it stands for: the name that opens the
+ * sentence before after a plural definite article (Les shebab ont revendiqué ...), an
+ * organisation or a name of no known type, never a place or a person. -1: none. */
+static int32_t plural_subject(const src_state *st, uint32_t sent)
+{
+    const rc_doc *d = st->doc;
+    if (sent == 0 || sent >= d->nsents)
+        return -1;
+    uint32_t a = st->sent_tok[sent - 1];
+    if (a + 1 >= d->ntoks || !(st->ti[a].bits & SL_DEF) || !(st->ti[a].bits & SL_PLUR))
+        return -1;
+    /* the name right after the article, or as the complement of its noun (Les rebelles du M23) */
+    for (uint32_t k = a + 1; k < d->ntoks && k < a + 5; k++) {
+        if (d->toks[k].kind != RC_TOK_WORD && d->toks[k].kind != RC_TOK_ELISION)
+            return -1;
+        if (st->ti[k].bits & (SL_AUX | SL_VERB | SL_STOP))
+            return -1;
+        size_t e = RC_FIRST_STARTING(rc_entity, d->ents, d->nents, d->toks[k].start);
+        if (e < d->nents && d->ents[e].start == d->toks[k].start)
+            return d->ents[e].type == RC_ENT_ORG || d->ents[e].type == RC_ENT_MISC ? (int32_t)e
+                                                                                   : -1;
+    }
+    return -1;
+}
+
 /* See speaker.h: a pronoun, surname, role alone or organisation noun is resolved against the
  * memory and the document's entities. */
 int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
@@ -216,10 +241,12 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
     out->start = t[np->a].start;
     out->end = t[np->b - 1].end;
     if (np->pron) { /* the nearest earlier speaker that fits */
+        int32_t g = (np->bits & SL_PLUR) ? plural_subject(st, np_sent(st, np, &sent)) : -1;
         for (size_t k = 0; k < SRC_MEM && k < st->nmem; k++) {
             const src_mem *m = &st->mem[(st->nmem - 1 - k) % SRC_MEM];
-            if (m->sent + 4 < np_sent(st, np, &sent))
-                break;
+            if (m->sent + 4 < np_sent(st, np, &sent) || (g >= 0 && m->sent + 1 < sent))
+                break; /* a group that opens the sentence before is nearer (Les rebelles du
+                        * M23 ont pris la ville. Ils affirment) */
             bool plural = (np->bits & SL_PLUR) != 0;
             if (plural != ((m->bits & SL_PLUR) != 0))
                 continue;
@@ -241,6 +268,13 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
             *out = m->sp;
             out->start = s;
             out->end = e;
+            return RC_OK;
+        }
+        if (g >= 0) { /* Les Houthis ont pris la ville. Ils évoquent 10 morts. */
+            const rc_entity *en = &st->doc->ents[g];
+            out->name = en->canon;
+            out->key = en->key;
+            out->type = en->type;
             return RC_OK;
         }
         return 1;
