@@ -398,8 +398,10 @@ static const rc_attribution *cl_back_attribution(const cl_doc *d, size_t s)
                                   offsetof(rc_attribution, scope_start), s_start);
          k < doc->nattrs && doc->attrs[k].scope_start < head_end; k++) {
         const rc_attribution *at = &doc->attrs[k];
+        /* its scope is the words that refer back, or the clause up to its own sources (Ces
+         * chiffres ont été communiqués par le BINUH) */
         if (at->start >= s_start && at->start < doc->sents[s].end && at->nchain &&
-            at->scope_end <= head_end)
+            (at->scope_end <= head_end || at->scope_end <= at->end))
             return at;
     }
     return NULL;
