@@ -14616,7 +14616,10 @@ static bool num_from_digits(num_st *st, const char *s, const char *p, bool neg, 
             num_next(&st->memo, e, &w, &et);
             if (!et && num_space(e)) {
                 if (w.cls == NW_MILLE || w.cls == NW_MULT || (w.cls == NW_CENT && !w.plural)) {
-                    c->value *= w.v;
+                    /* 1,7 million: 1.7 * 1e6 is 1700000.0000000002 in binary; a decimal
+                     * times a power of ten that absorbs its digits is a whole number */
+                    double prod = c->value * w.v, whole = round(prod);
+                    c->value = fabs(prod - whole) < 1e-6 ? whole : prod;
                     c->e = w.e;
                     c->mult = w.cls == NW_CENT ? 0 : w.v;
                     num_word d;
