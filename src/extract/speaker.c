@@ -204,8 +204,10 @@ static inline uint32_t np_sent(const src_state *st, const src_np *np, uint32_t *
 }
 
 /* The group a plural pronoun with no speaker before it stands for: the name that opens the
- * sentence before after a plural definite article (Les shebab ont revendiqué ...), an
- * organisation or a name of no known type, never a place or a person. -1: none. */
+ * sentence before after a plural definite article, or as its noun's complement (Les Houthis
+ * ont revendiqué ...; Les rebelles du M23 ont pris ...), an organisation or a name of no known
+ * type, never a place or a person. A group written in lower case (les shebab) is no entity and
+ * is not found. -1: none. */
 static int32_t plural_subject(const src_state *st, uint32_t sent)
 {
     const rc_doc *d = st->doc;
