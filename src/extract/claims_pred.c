@@ -343,10 +343,12 @@ int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long self)
             const cl_entry *pe = w1 > f->endt ? cl_word_at(d, w1 - 1) : NULL;
             size_t t1 = cl_num_t1(d, (size_t)m);
             const cl_entry *ne = t1 < s1 ? cl_word_at(d, t1) : NULL;
-            if (pe && (pe->wflags & CL_W_AND) && t1 > w1 && ne &&
-                (ne->wflags & (CL_W_PREP | CL_W_DE))) {
-                /* 143 combattants du côté du régime et 274 du côté des rebelles ont été tués:
-                 * a figure whose noun is left out shares the verb after it */
+            if (pe && (pe->wflags & CL_W_AND) && t1 > w1 && t1 < s1 &&
+                ((ne && (ne->wflags & (CL_W_PREP | CL_W_DE))) ||
+                 (!ne && (doc->toks[t1].flags & RC_TF_UPPER)))) {
+                /* 143 combattants du côté du régime et 274 du côté des rebelles ont été tués,
+                 * deux Dogons et trois Bellahs ont été exécutés: a figure whose noun is left
+                 * out or unknown shares the verb after it */
                 w1 = t1;
                 budget = CL_FWD; /* its complement is as long as ours may be */
                 continue;
