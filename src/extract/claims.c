@@ -80,6 +80,24 @@ static bool cl_cue_at(const cl_doc *d, size_t i, size_t s1)
     return e && e->mod == CL_M_REPORT;
 }
 
+/* parmi, an article and a counted noun at token p (248 décès parmi les civils; et 16 parmi les
+ * forces de sécurité): those among whom the toll falls are who the figure counts. A noun that
+ * says only "people" or names an event adds nothing. */
+static void cl_who_among(const cl_doc *d, cl_fig *f, size_t p, size_t s1)
+{
+    const cl_entry *pa = p + 2 < s1 ? cl_word_at(d, p) : NULL;
+    const cl_entry *det = pa ? cl_word_at(d, p + 1) : NULL;
+    if (!pa || !(pa->wflags & CL_W_WHOLE) || !(pa->wflags & CL_W_PREP) || !det ||
+        !(det->wflags & CL_W_DET))
+        return;
+    size_t wn;
+    const cl_entry *we = cl_match(d, p + 2, s1, &wn);
+    if (we && we->who >= 0 && we->who != RC_WHO_PEOPLE && we->cwhat < 0 && !we->share) {
+        f->c.who = (uint8_t)we->who;
+        cl_explain_toks(f, d->doc, "who-among", p + 2, wn);
+    }
+}
+
 /* Builds the claim of figure n into f; k is its index in doc->nums, or -1 for an article that
  * counts one (un mort). Returns 1 for a claim, 0 for none; *skip_to receives the end of the parts
  * read, whose figures are no claims of their own. */
@@ -360,19 +378,9 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
             c->who = (uint8_t)cl_word_at(d, ct + cnt)->who;
             cl_explain_toks(f, doc, "who-adjective", ct + cnt, 1);
         }
-        const cl_entry *amid =
-            r == 1 && ce && ce->cwhat >= 0 && ct + cnt + 2 < s1 ? cl_word_at(d, ct + cnt) : NULL;
-        if (amid && (amid->wflags & CL_W_WHOLE) && (amid->wflags & CL_W_PREP) &&
-            (ce->who == RC_WHO_PEOPLE || ce->who == RC_WHO_WOUNDED) &&
-            cl_word_at(d, ct + cnt + 1) && (cl_word_at(d, ct + cnt + 1)->wflags & CL_W_DET)) {
-            /* 248 décès parmi les civils: those among whom the toll falls are who it counts */
-            size_t wn;
-            const cl_entry *we = cl_match(d, ct + cnt + 2, s1, &wn);
-            if (we && we->who >= 0 && we->who != RC_WHO_PEOPLE && we->cwhat < 0 && !we->share) {
-                c->who = (uint8_t)we->who;
-                cl_explain_toks(f, doc, "who-among", ct + cnt + 2, wn);
-            }
-        }
+        if (r == 1 && ce && ce->cwhat >= 0 &&
+            (ce->who == RC_WHO_PEOPLE || ce->who == RC_WHO_WOUNDED))
+            cl_who_among(d, f, ct + cnt, s1); /* 248 décès parmi les civils */
         if (r == 1 && ce && ce->of && ct + cnt + 1 < s1 && cl_word_at(d, ct + cnt) &&
             (cl_word_at(d, ct + cnt)->wflags & CL_W_DE)) {
             /* Treize membres de notre personnel: the complement says who the members are */
@@ -405,17 +413,7 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         else
             c->start = tk[ct].start;
     }
-    const cl_entry *pa = f->nt1 + 2 < s1 ? cl_word_at(d, f->nt1) : NULL;
-    if (pa && (pa->wflags & CL_W_WHOLE) && (pa->wflags & CL_W_PREP) && cl_word_at(d, f->nt1 + 1) &&
-        (cl_word_at(d, f->nt1 + 1)->wflags & CL_W_DET)) {
-        /* ... et 16 parmi les forces de sécurité: the figure without a noun counts those */
-        size_t wn;
-        const cl_entry *we = cl_match(d, f->nt1 + 2, s1, &wn);
-        if (we && we->who >= 0 && we->cwhat < 0 && !we->share) {
-            c->who = (uint8_t)we->who;
-            cl_explain_toks(f, doc, "who-among", f->nt1 + 2, wn);
-        }
-    }
+    cl_who_among(d, f, f->nt1, s1); /* ... et 16 parmi les forces de sécurité */
     f->ct = r ? ct : SIZE_MAX;
     f->endt = r == 1 ? ct + cnt : f->nt1;
     if (!r && among)
