@@ -256,20 +256,26 @@ static bool cl_counted_by_other(const cl_doc *d, size_t t, size_t s0, long self)
     return false;
 }
 
+/* Whether an auxiliary stands in tokens [from, i): a participle at i is then in a verb group
+ * (sont toujours retenus), no bare attribute of the noun before it. */
+static bool cl_aux_between(const cl_doc *d, size_t from, size_t i)
+{
+    for (size_t k = from; k < i; k++) {
+        const cl_entry *e = cl_word_at(d, k);
+        if (e && (e->wflags & CL_W_AUX))
+            return true;
+    }
+    return false;
+}
+
 /* Whether token i is a past participle in the singular only and no auxiliary stands in [from,
  * i): an attribute that agrees with a noun of one, which says nothing of a figure of several
  * (after an auxiliary, "ont fui", "auraient péri", the participle does not agree). */
 static bool cl_singular_ppas(const cl_doc *d, size_t from, size_t i)
 {
     rc_morph m;
-    if (!rc_fr_morph_tok(d->doc, i, &m) || !(m.flags & RC_M_PPAS) || (m.flags & RC_M_PLURAL))
-        return false;
-    for (size_t k = from; k < i; k++) {
-        const cl_entry *e = cl_word_at(d, k);
-        if (e && (e->wflags & CL_W_AUX))
-            return false;
-    }
-    return true;
+    return rc_fr_morph_tok(d->doc, i, &m) && (m.flags & RC_M_PPAS) && !(m.flags & RC_M_PLURAL) &&
+           !cl_aux_between(d, from, i);
 }
 
 /* Finds the predicate of a figure in its clause: after it first (passive, participle, relative
@@ -458,10 +464,8 @@ int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long self)
         /* trois blessés et quatre autres sont portés disparus: the verb is theirs */
         if (event_noun && other_end != SIZE_MAX && i >= other_end && !(e->pflags & CL_P_NOUN))
             continue;
-        bool verb_group = false; /* sont toujours retenus: an auxiliary before it */
-        for (size_t q = f->cend; q < i && !verb_group; q++)
-            verb_group = cl_word_at(d, q) && (cl_word_at(d, q)->wflags & CL_W_AUX);
-        if (event_noun && i > f->cend + 1 && !(e->pflags & CL_P_NOUN) && !verb_group)
+        if (event_noun && i > f->cend + 1 && !(e->pflags & CL_P_NOUN) &&
+            !cl_aux_between(d, f->cend, i))
             continue; /* 330 morts dans les frappes lancées dans la nuit: the nearer noun's */
         if ((e->pflags & CL_P_NOUN) && i > f->cend + 3)
             continue; /* 82 civils victimes de; habitants à l'exode */
