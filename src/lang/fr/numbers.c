@@ -14236,16 +14236,32 @@ static double num_vague_base(const num_st *st, const num_word *w)
  * returns 1 for "one", 2 for "many" (with its factors), 0 for none; *ds is where it starts. */
 static int num_vague_det(const num_st *st, const char *p, const char **ds, double *lo, double *hi)
 {
-    const char *e1 = num_skip_sp_back(st, p);
-    if (e1 == p && p > st->text && !num_wordc(num_prevc(st, p)))
+    const char *e1 = num_skip_sp_back(st, p), *q = e1;
+    /* une « vingtaine » de morts, d'une "quinzaine de morts": the quotation marks open after
+     * the determiner */
+    if (q > st->text && q[-1] == '"')
+        q--;
+    else if (q - st->text >= 2 && (unsigned char)q[-2] == 0xc2 && (unsigned char)q[-1] == 0xab)
+        q -= 2; /* « */
+    else if (q - st->text >= 3 && (unsigned char)q[-3] == 0xe2 && (unsigned char)q[-2] == 0x80 &&
+             (unsigned char)q[-1] == 0x9c)
+        q -= 3; /* “ */
+    if (q < e1)
+        e1 = num_skip_sp_back(st, q);
+    else if (e1 == p && p > st->text && !num_wordc(num_prevc(st, p)))
         return 0;
     const char *s1 = num_word_back(st, e1);
     if (s1 == e1)
         return 0;
     const char *s2 = num_word_back(st, num_skip_sp_back(st, s1));
-    const char *starts[2] = {s2, s1};
-    for (int i = 0; i < 2; i++) {
-        if (starts[i] == e1 || (i == 0 && s2 == s1))
+    const char *s0 = s1; /* after an elided word glued to it: d'une */
+    for (const char *a = s1; a < e1; a++)
+        if (*a == '\'' || (a + 2 < e1 && (unsigned char)a[0] == 0xe2 &&
+                            (unsigned char)a[1] == 0x80 && (unsigned char)a[2] == 0x99))
+            s0 = a + (*a == '\'' ? 1 : 3);
+    const char *starts[3] = {s2, s1, s0};
+    for (int i = 0; i < 3; i++) {
+        if (starts[i] == e1 || (i == 0 && s2 == s1) || (i == 2 && s0 == s1))
             continue;
         const char *v = num_lex_get(st->vague, starts[i], (size_t)(e1 - starts[i]));
         char buf[32];
@@ -14365,6 +14381,30 @@ static bool num_sur(num_st *st, num_core *c)
     return true;
 }
 
+/* A fraction of a million or a milliard is a count: un quart de million (250 000), trois
+ * quarts de milliard. Moves c's end past "de million" when it follows. */
+static void num_frac_of_mult(num_st *st, num_core *c)
+{
+    const char *p = num_skip_sp(c->e);
+    if (p == c->e || (p[0] | 0x20) != 'd')
+        return;
+    if ((p[1] | 0x20) == 'e' && num_space(p + 2))
+        p = num_skip_sp(p + 2);
+    else if (p[1] == '\'')
+        p += 2;
+    else
+        return;
+    num_word m;
+    num_word_at(&st->memo, p, &m);
+    if (m.cls != NW_MULT)
+        return;
+    double v = c->value * m.v, r = floor(v + 0.5);
+    c->approx = c->approx || r != v; /* un tiers de million */
+    c->value = r;
+    c->e = m.e;
+    c->kind = RC_NUM_NUMBER;
+}
+
 /* What may follow a figure: percent signs and words, "sur N". */
 static void num_suffix(num_st *st, num_core *c)
 {
@@ -14413,6 +14453,7 @@ static bool num_from_words(num_st *st, const num_word *w, num_core *c)
         c->value = v / nx.v;
         c->e = nx.e;
         c->kind = RC_NUM_FRACTION;
+        num_frac_of_mult(st, c);
         return true;
     }
     if (nx.cls == NW_ORD) {
@@ -14435,6 +14476,7 @@ static bool num_from_words(num_st *st, const num_word *w, num_core *c)
         c->e = nx.e;
         c->kind = RC_NUM_FRACTION;
         c->mult = 0;
+        num_frac_of_mult(st, c);
         return true;
     }
     if (k.only_un && !et && card_class(nx.cls)) { /* un vingt-cinquième = 1/25 */
