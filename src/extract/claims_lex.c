@@ -287,7 +287,7 @@ static int cl_modality(void *ud, const char *key, const char *value)
 
 /* One line of claim_words.tsv: a list of classes (prep det aux and parts agent link year de
  * stop adv back group only one not than pron cap since neg whole among kin imp floor label
- * toward). */
+ * toward age if aged more). */
 static int cl_gramword(void *ud, const char *key, const char *value)
 {
     static const struct {
@@ -303,7 +303,7 @@ static int cl_gramword(void *ud, const char *key, const char *value)
                    {"neg", CL_W_NEG},     {"whole", CL_W_WHOLE},   {"among", CL_W_AMONG},   {"kin", CL_W_KIN},
                    {"imp", CL_W_IMP},     {"floor", CL_W_FLOOR},
                    {"label", CL_W_LABEL}, {"toward", CL_W_TOWARD}, {"age", CL_W_AGE}, {"if", CL_W_IF},
-                   {"aged", CL_W_AGED}};
+                   {"aged", CL_W_AGED},   {"more", CL_W_MORE}};
     cl_table *t = ud;
     cl_entry *e = cl_add_key(t, key, strlen(key));
     if (!e)

@@ -74,6 +74,7 @@ enum cl_mod {
 #define CL_W_AGE 0x10000000 /* after a figure and de before it: an age (un homme de 37 ans) */
 #define CL_W_IF 0x20000000 /* before un/une, makes the toll a supposition (si un soldat est tué) */
 #define CL_W_AGED 0x40000000 /* opens an aside of ages (cinq civils, âgés de 20 à 30 ans,) */
+#define CL_W_MORE 0x80000000u /* adds to what the sentence before reported (Il y a également) */
 
 typedef struct cl_entry {
     const char *key; /* folded, NUL-terminated; owned by the table */

@@ -187,6 +187,11 @@ static int cl_name_before(const cl_doc *d, size_t s0, size_t c, size_t *na, size
         else
             break;
     }
+    for (size_t k = i + 1; k < j; k++)
+        if (cl_participle_aside(d, k, j)) {
+            j = k; /* le communiqué diffusé lundi soir affirme: the document, not when */
+            break;
+        }
     if (i >= j)
         return 0;
     *na = i;
@@ -407,6 +412,35 @@ static const rc_attribution *cl_back_attribution(const cl_doc *d, size_t s)
     return NULL;
 }
 
+/* The attribution of the sentence before s that a figure of s keeps when s names no source of
+ * its own but adds to what that one reported: a word of class more (également, aussi) among
+ * its first words, before the figure at token ft (Les frappes ont fait cinq morts, a indiqué le
+ * ministère. Il y a également 28 blessés). The last attribution of that sentence with a chain,
+ * not a denial; NULL when there is none. */
+static const rc_attribution *cl_more_attribution(const cl_doc *d, size_t s, size_t ft)
+{
+    const rc_doc *doc = d->doc;
+    if (s == 0)
+        return NULL;
+    size_t a, b;
+    cl_sent_toks(d, s, &a, &b);
+    bool more = false;
+    for (size_t i = a; i < b && i < a + 6 && i < ft && !more; i++) {
+        const cl_entry *e = cl_is_word(doc, i) ? cl_word_at(d, i) : NULL;
+        more = e && (e->wflags & CL_W_MORE);
+    }
+    if (!more)
+        return NULL;
+    const rc_span *prev = &doc->sents[s - 1];
+    const rc_attribution *last = NULL;
+    for (size_t k = 0; k < doc->nattrs; k++) {
+        const rc_attribution *at = &doc->attrs[k];
+        if (at->start >= prev->start && at->end <= prev->end && at->nchain && !at->denied)
+            last = at;
+    }
+    return last;
+}
+
 /* Sources and whether they deny the figure (a cue démentir, nier). When the denial follows a
  * figure that another source gave, that source is the figure's. */
 int cl_sources(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int *denied)
@@ -513,6 +547,13 @@ int cl_sources(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int *denied)
         c->sources = next->chain;
         c->nsources = next->nchain;
         cl_explain(f, "source-next-sentence", next->cue, next->cue ? strlen(next->cue) : 0);
+        return RC_OK;
+    }
+    const rc_attribution *more = !r && doc->sents ? cl_more_attribution(d, f->sent, f->nt0) : NULL;
+    if (more) {
+        c->sources = more->chain;
+        c->nsources = more->nchain;
+        cl_explain(f, "source-sentence-before", more->cue, more->cue ? strlen(more->cue) : 0);
         return RC_OK;
     }
     if (r && att) {

@@ -583,6 +583,29 @@ static bool speaker_aside(const src_state *st, uint32_t a, uint32_t b)
            !(m.flags & (RC_M_NOUN | RC_M_IND | RC_M_IMPF | RC_M_PSIM | RC_M_FUT | RC_M_COND));
 }
 
+/* The first token of a participle's clause of a few words, without a name, that ends at token
+ * k just before a verb and follows its subject (Le communiqué diffusé lundi soir affirme; un
+ * responsable joint par téléphone assure): the subject ends before it. UINT32_MAX: none. */
+static uint32_t participle_clause(const src_state *st, uint32_t k, uint32_t s0)
+{
+    const rc_token *t = st->doc->toks;
+    const srclex_info *ti = st->ti;
+    for (uint32_t p = k + 1; p > s0 + 1 && k + 1 - p < 5;) {
+        p--;
+        uint32_t b = ti[p].bits;
+        if (t[p].kind != RC_TOK_WORD && t[p].kind != RC_TOK_ELISION)
+            return UINT32_MAX;
+        if (b & (TB_NAME | SL_VERB | SL_AUX | SL_STOP | SL_QUE | SL_REL | SL_PRON))
+            return UINT32_MAX;
+        rc_morph m;
+        if (p < k && !(b & (SL_ROLE | SL_SRC | SL_ORG | SL_VIA | SL_DET | SL_PREP | SL_LOC)) &&
+            rc_fr_morph_tok(st->doc, p, &m) && (m.flags & RC_M_PPAS) &&
+            (t[p - 1].kind == RC_TOK_WORD))
+            return p;
+    }
+    return UINT32_MAX;
+}
+
 /* See speaker.h: each look back is bounded (LOOKBACK tokens). */
 /* Des sources militaires et humanitaires ont fait état: the leftward reading stops at the last
  * word, an adjective (that may be a noun too) joined by et to a description before it; the
@@ -694,6 +717,11 @@ bool speaker_subject_left(const src_state *st, uint32_t g, uint32_t s0, src_np *
             }
         }
         return np_ending_at(st, k - 1, s0, np);
+    }
+    uint32_t p = participle_clause(st, k, s0);
+    if (p != UINT32_MAX && np_ending_at(st, p - 1, s0, np) && np->b == p && !np->pron) {
+        joint_adjective_left(st, s0, np);
+        return true;
     }
     if (!np_ending_at(st, k, s0, np))
         return false;
