@@ -281,7 +281,7 @@ static bool cl_singular_ppas(const cl_doc *d, size_t from, size_t i)
 /* Finds the predicate of a figure in its clause: after it first (passive, participle, relative
  * clause: 82 civils tués, qui ont déposé les armes), then before it (ont tué au moins 82, la
  * mort de 12 soldats). Sets f->win0/win1 and f->pred; returns its what or -1. */
-int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long self)
+static int cl_predicate_one(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long self)
 {
     const rc_doc *doc = d->doc;
     /* the window: back to the previous figure or a semicolon, forward likewise */
@@ -579,4 +579,58 @@ int cl_year(const cl_doc *d, const rc_number *n, size_t nt0, size_t s0)
         return 1;
     const cl_entry *e = cl_word_at(d, nt0 - 1);
     return (e && (e->wflags & CL_W_YEARP)) || d->doc->toks[nt0].end - d->doc->toks[nt0].start == 4;
+}
+
+/* Whether token i is the word "ou". */
+static bool cl_is_ou(const rc_doc *doc, size_t i)
+{
+    const rc_token *t = &doc->toks[i];
+    const char *w = doc->text + t->start;
+    return t->end - t->start == 2 && (w[0] | 0x20) == 'o' && (w[1] | 0x20) == 'u';
+}
+
+/* A toll of two kinds joined by "ou" is a toll of several kinds at once: ont péri ou ont
+ * disparu, un millier de morts ou disparus, tués ou portés disparus. Returns the other what
+ * that the verb or noun on the far side of "ou" says, or -1. */
+static int cl_either(const cl_doc *d, const cl_fig *f, int what, size_t s0, size_t s1)
+{
+    const rc_doc *doc = d->doc;
+    int who = f->c.who;
+    size_t nt;
+    if (f->pred == SIZE_MAX || !cl_match(d, f->pred, s1, &nt))
+        return -1;
+    size_t j = f->pred + nt, nt1;
+    const cl_entry *e1 = j < s1 ? cl_match(d, j, s1, &nt1) : NULL;
+    if (e1 && cl_pred_what(e1, who) >= 0 && !(e1->pflags & CL_P_NOUN))
+        j += nt1; /* mortes noyées ou ont disparu */
+    if (j + 1 < s1 && cl_is_ou(doc, j)) {
+        j++;
+        for (int aux = 0; aux < 2 && j + 1 < s1; aux++) {
+            const cl_entry *ae = cl_word_at(d, j);
+            if (!ae || !(ae->wflags & CL_W_AUX))
+                break;
+            j++; /* ont, sont, ont été */
+        }
+        const cl_entry *e = cl_match(d, j, s1, &nt);
+        int w2 = e && !(e->pflags & CL_P_NOUN) ? cl_pred_what(e, who) : -1;
+        if (w2 >= 0 && w2 != what && w2 != RC_WHAT_PRESENT)
+            return w2;
+    }
+    if (f->pred >= s0 + 2 && cl_is_ou(doc, f->pred - 1)) {
+        const cl_entry *e = cl_word_at(d, f->pred - 2); /* morts ou disparus */
+        int w2 = e && e->cwhat >= 0 ? e->cwhat : e ? cl_pred_what(e, who) : -1;
+        if (w2 >= 0 && w2 != what && w2 != RC_WHAT_PRESENT)
+            return w2;
+    }
+    return -1;
+}
+
+int cl_predicate(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, long self)
+{
+    int what = cl_predicate_one(d, f, s0, s1, self);
+    if (what >= 0 && what != RC_WHAT_OTHER && cl_either(d, f, what, s0, s1) >= 0) {
+        cl_explain(f, "predicate-either", NULL, 0);
+        return RC_WHAT_OTHER;
+    }
+    return what;
 }
