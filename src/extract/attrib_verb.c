@@ -38,31 +38,18 @@ static size_t quotes_before(const pass *ps, uint32_t i)
                          i);
 }
 
-/* Whether token k's word has class cls in source_grammar.tsv (coord: et, mais, puis; dem). */
-static bool grammar_class(const src_state *st, uint32_t k, const char *cls)
+/* The subject that opens a sentence at token a, before a verb group of its own and before the
+ * coordinator at token k: a verb joined by et, mais or puis with no subject shares it. */
+static bool opening_subject(const src_state *st, uint32_t a, uint32_t k, src_np *np)
 {
-    const rc_token *t = &st->doc->toks[k];
-    if (t->kind != RC_TOK_WORD)
+    if (!speaker_np(st, a, k, np) || np->b >= k)
         return false;
-    const rc_lexicon *lex = srclex_lex(st->sl, SLX_GRAMMAR);
-    const char *v = lex ? rc_lex_get(lex, st->doc->text + t->start, t->end - t->start) : NULL;
-    return v && strstr(v, cls) != NULL;
-}
-
-/* The token after the time expression that starts at token j (ce mardi, lundi soir, dans la nuit
- * de samedi), or j when none starts there: the times stage has read it, and a subject put after
- * its verb may stand behind one (ont indiqué ce mardi à l'AFP des sources sécuritaires). */
-static uint32_t time_skip(const src_state *st, uint32_t j, uint32_t b)
-{
-    const rc_doc *doc = st->doc;
-    const rc_token *t = doc->toks;
-    size_t lo = RC_FIRST_STARTING(rc_time, doc->times, doc->ntimes, t[j].start);
-    if (lo == doc->ntimes || doc->times[lo].start != t[j].start)
-        return j;
-    uint32_t k = j;
-    while (k < b && t[k].end <= doc->times[lo].end)
-        k++;
-    return k;
+    uint32_t bits = st->ti[np->b].bits;
+    if (bits & (SL_AUX | SL_NEG))
+        return true;
+    rc_morph m;
+    return st->doc->toks[np->b].kind == RC_TOK_WORD && rc_fr_morph_tok(st->doc, np->b, &m) &&
+           (m.flags & RC_M_VERB) && !(m.flags & RC_M_NOUN);
 }
 
 /* The token after an aside of anonymity that starts at token j (sous couvert d'anonymat, sous le
@@ -70,10 +57,10 @@ static uint32_t time_skip(const src_state *st, uint32_t j, uint32_t b)
  * l'AFP sous couvert d'anonymat une source sécuritaire). */
 static uint32_t anon_skip(const src_state *st, uint32_t j, uint32_t b)
 {
-    if (j >= b || !grammar_class(st, j, "under"))
+    if (j >= b || !speaker_grammar_class(st, j, "under"))
         return j;
     for (uint32_t k = j + 1; k < b && k < j + 6; k++)
-        if (grammar_class(st, k, "anon"))
+        if (speaker_grammar_class(st, k, "anon"))
             return k + 1;
     return j;
 }
@@ -238,8 +225,8 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
     uint32_t bits = ti[i].bits;
     /* X a démenti ce bilan et affirmé ...; X confirme mais déplore: a verb joined to the clause
      * before shares its subject, the source of the sentence's last attribution */
-    bool coord = clitic < 0 && !inq && g > a && st->doc->nattrs > ps->sent_first &&
-                 grammar_class(st, g - 1, "coord");
+    bool coord_any = clitic < 0 && !inq && g > a && speaker_grammar_class(st, g - 1, "coord");
+    bool coord = coord_any && st->doc->nattrs > ps->sent_first;
     if (vend > i + 1) { /* a many-word verb: faisant état de */
         rc_morph m;
         if (rc_fr_morph_tok(st->doc, i, &m) && (m.flags & RC_M_PPRE))
@@ -279,6 +266,9 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
     if (coord) {
         const rc_attribution *prev = &st->doc->attrs[st->doc->nattrs - 1];
         attrib_chain_append(&c, prev, 0);
+        inverted = ahead = false;
+    } else if (coord_any && aux && opening_subject(st, a, g - 1, &np)) {
+        found = true; /* Les autorités n'ont donné aucun détail, mais ont précisé que */
         inverted = ahead = false;
     } else if (infin) {
         const src_mem *m = &st->mem[(st->nmem - 1) % SRC_MEM];
@@ -330,7 +320,7 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
             if (((ti[j].bits & SL_ADV) && !(ti[j].bits & TB_NAME)) || t[j].kind == RC_TOK_DATE ||
                 t[j].kind == RC_TOK_TIME)
                 j++;
-            else if ((te = time_skip(st, j, b)) > j || (te = anon_skip(st, j, b)) > j)
+            else if ((te = speaker_time_skip(st, j, b)) > j || (te = anon_skip(st, j, b)) > j)
                 j = te;
             else if ((aside = attrib_phrase_aside(st, j, b)) > 1) /* assure pour sa part le commandant */
                 j += aside;

@@ -188,11 +188,7 @@ static int32_t dem_antecedent(const src_state *st, uint32_t k, uint32_t sent)
 /* Whether token k is a demonstrative (ce, cet, cette): "dem" in its source_grammar.tsv entry. */
 static bool is_demonstrative(const src_state *st, uint32_t k)
 {
-    const rc_lexicon *lex = srclex_lex(st->sl, SLX_GRAMMAR);
-    size_t len;
-    const char *w = speaker_tok_text(st, k, &len);
-    const char *v = lex ? rc_lex_get(lex, w, len) : NULL;
-    return v && strstr(v, "dem") != NULL;
+    return speaker_grammar_class(st, k, "dem");
 }
 
 /* The sentence of phrase np, kept in *sent (UINT32_MAX: not asked yet). */

@@ -81,6 +81,15 @@ void speaker_acts_settle(src_state *st);
  * only a few readers ask it. */
 uint32_t speaker_sent_of(const src_state *st, uint32_t i);
 
+/* The token after the time expression that holds token j (ce mardi, lundi 1er juillet, dans la
+ * nuit de samedi), or j when none holds it or the expression runs to lim: the times stage has
+ * read it, and a subject put after its verb may stand behind one (ont indiqué ce mardi à l'AFP
+ * des sources sécuritaires; a annoncé lundi 1er juillet la commission). */
+uint32_t speaker_time_skip(const src_state *st, uint32_t j, uint32_t lim);
+
+/* Whether token k's word has class cls in source_grammar.tsv (coord, dem, hon, event ...). */
+bool speaker_grammar_class(const src_state *st, uint32_t k, const char *cls);
+
 /* The first and end tokens of sentence s. */
 static inline uint32_t speaker_sent_a(const src_state *st, uint32_t s) { return st->sent_tok[s]; }
 static inline uint32_t speaker_sent_b(const src_state *st, uint32_t s) { return st->sent_tok[s + 1]; }

@@ -47,13 +47,9 @@ static bool is_par(const src_state *st, uint32_t k)
  * source_grammar.tsv entry. Only short capitalised words are looked up. */
 static bool honorific(const src_state *st, uint32_t k)
 {
-    size_t len;
-    const char *w = speaker_tok_text(st, k, &len);
-    if (len > 4 || !(st->doc->toks[k].flags & RC_TF_UPPER))
-        return false;
-    const rc_lexicon *lex = srclex_lex(st->sl, SLX_GRAMMAR);
-    const char *v = lex ? rc_lex_get(lex, w, len) : NULL;
-    return v && strstr(v, "hon") != NULL;
+    const rc_token *t = &st->doc->toks[k];
+    return t->end - t->start <= 4 && (t->flags & RC_TF_UPPER) &&
+           speaker_grammar_class(st, k, "hon");
 }
 
 /* Whether the "et" at token j joins two complements inside a name (d'otages et de disparus,
@@ -353,6 +349,11 @@ bool speaker_np_via(const src_state *st, uint32_t lim, src_np *np)
         return false;
     if (c.pron)
         return false;
+    uint32_t head = c.ra;
+    while (head < c.rb && (st->ti[head].bits & SL_DET))
+        head++;
+    if (c.na == c.nb && head < c.rb && speaker_grammar_class(st, head, "event"))
+        return false; /* le bilan de l'attentat: what is counted, not who counts */
     *np = c;
     return true;
 }
@@ -819,6 +820,8 @@ bool speaker_subject_right(const src_state *st, uint32_t j, uint32_t lim, bool l
             j++;
         else if (t[j].kind == RC_TOK_TIME || t[j].kind == RC_TOK_DATE)
             j++;
+        else if ((name = speaker_time_skip(st, j, lim)) > j)
+            j = name; /* a annoncé lundi 1er juillet la commission: the date */
         else if ((b & SL_LOC) && !(b & SL_PREP) && j + 1 < lim && (ti[j + 1].bits & TB_NAME) &&
                  !(ti[j + 1].bits & TB_ACRO)) {
             uint32_t r = j + 1; /* à Genève; à Genève Paul Mercier: a place, then the name */

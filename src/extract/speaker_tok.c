@@ -256,6 +256,31 @@ uint32_t speaker_sent_of(const src_state *st, uint32_t i)
     return lo ? (uint32_t)(lo - 1) : 0;
 }
 
+/* See speaker.h: the times are in text order, one binary search finds the one that ends after
+ * the token's start. */
+uint32_t speaker_time_skip(const src_state *st, uint32_t j, uint32_t lim)
+{
+    const rc_doc *d = st->doc;
+    size_t k = RC_FIRST_ENDING_AFTER(rc_time, d->times, d->ntimes, d->toks[j].start);
+    if (k >= d->ntimes || d->times[k].start > d->toks[j].start)
+        return j;
+    uint32_t e = j;
+    while (e < lim && d->toks[e].start < d->times[k].end)
+        e++;
+    return e < lim ? e : j;
+}
+
+/* See speaker.h: one lookup of the word as written. */
+bool speaker_grammar_class(const src_state *st, uint32_t k, const char *cls)
+{
+    const rc_token *t = &st->doc->toks[k];
+    if (t->kind != RC_TOK_WORD)
+        return false;
+    const rc_lexicon *lex = srclex_lex(st->sl, SLX_GRAMMAR);
+    const char *v = lex ? rc_lex_get(lex, st->doc->text + t->start, t->end - t->start) : NULL;
+    return v && strstr(v, cls) != NULL;
+}
+
 /* The first token of sentence k (whose text starts at byte off), from token i on: the
  * sentence-start token the tokenizer flagged next, when it is that token (it starts at or after
  * off and the token before it does not), else a galloping search. *c walks L->starts. */
