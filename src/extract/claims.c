@@ -549,6 +549,8 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
     }
     if (demonym && what < 0)
         return 0; /* a people named after its place is counted only when something happens */
+    if (what < 0 && f->agentive)
+        return 0; /* deux kamikazes ont tué douze personnes: who did it, not a toll */
     if (what >= 0 && c->who == RC_WHO_VEHICLES && what != RC_WHAT_EVACUATED)
         what = RC_WHAT_OTHER; /* vehicles are destroyed or taken, never killed or wounded:
                                * deux véhicules piégés, 14 blindés (after tués ou blessés) */

@@ -104,6 +104,7 @@ typedef struct cl_fig {
     size_t win0, win1;   /* the clause window: tokens [win0, win1) */
     size_t pred;         /* the predicate's first token, or SIZE_MAX */
     int pred_before;     /* the predicate comes before the figure */
+    int agentive;        /* the figure is the subject of an active toll verb with an object */
     int pred_noun;       /* the predicate is a noun */
     int negated;         /* what a negated predicate said (n'ont pas tué), or -1 */
     int denied;          /* the claim comes from a negated predicate */
@@ -217,6 +218,14 @@ void cl_sent_toks(const cl_doc *d, size_t s, size_t *a /* OUT */, size_t *b /* O
 
 /* Whether byte off lies inside a time expression (a binary search: times are in text order). */
 bool cl_in_time(const rc_doc *doc, uint32_t off);
+
+/* Whether token i is a form of être, the auxiliary of a passive (a été tué, sont morts). */
+bool cl_passive_aux(const rc_doc *doc, size_t i);
+
+/* Whether the verb at token j (nt tokens) is active and has an object right after it: a figure
+ * or an article (ont tué douze personnes, a tué un civil). Its subject is the agent, not a
+ * victim; a passive (ont été tués) or a verb with no object (ont péri) is not. */
+bool cl_active_object(const cl_doc *d, size_t j, size_t nt, size_t s1);
 
 /* Whether the figure at token i is an age: de before it, a word of class age after it (un homme
  * de 37 ans). Its number is one token. */

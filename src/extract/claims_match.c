@@ -534,7 +534,85 @@ static bool cl_one_subject(const cl_doc *d, size_t i)
         return false;
     size_t nt;
     const cl_entry *pe = cl_match(d, k, n, &nt);
-    return pe && pe->pwhat >= 0 && pe->mod != CL_M_REPORT;
+    return pe && pe->pwhat >= 0 && pe->mod != CL_M_REPORT && !cl_active_object(d, k, nt, n);
+}
+
+/* See claims_int.h: a short list, compared as written. */
+bool cl_passive_aux(const rc_doc *doc, size_t i)
+{
+    static const char *const forms[] = {"été",   "est",     "sont",  "était", "étaient",
+                                        "sera",  "seront",  "serait", "seraient", "fut",
+                                        "furent", "soit",   "soient", "être"};
+    const rc_token *t = &doc->toks[i];
+    size_t n = t->end - t->start;
+    for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++)
+        if (strlen(forms[k]) == n && memcmp(forms[k], doc->text + t->start, n) == 0)
+            return true;
+    return false;
+}
+
+/* See claims_int.h: an object is a figure or an article right after the verb. */
+bool cl_active_object(const cl_doc *d, size_t j, size_t nt, size_t s1)
+{
+    const rc_doc *doc = d->doc;
+    size_t o = j + nt, n2;
+    if (o >= s1 || j == 0 || cl_passive_aux(doc, j - 1))
+        return false;
+    /* only a verb done to its object: ont fui leur foyer, ont quitté l'enclave, ont rendu les
+     * armes tell what happened to the subject */
+    const cl_entry *v = cl_match(d, j, s1, &n2);
+    if (!v || (v->pwhat != RC_WHAT_KILLED && v->pwhat != RC_WHAT_INJURED &&
+               v->pwhat != RC_WHAT_DETAINED && v->pwhat != RC_WHAT_EVACUATED))
+        return false;
+    if (cl_in_time(doc, doc->toks[o].start))
+        return false; /* auraient péri le 16 mars */
+    if (cl_num_tok(d, o) >= 0)
+        return true;
+    const cl_entry *e = cl_is_word(doc, o) ? cl_word_at(d, o) : NULL;
+    if (!e || !(e->wflags & (CL_W_DET | CL_W_ONE)) || (e->wflags & (CL_W_PREP | CL_W_DE)))
+        return false;
+    /* an article, then a noun that counts people within two words: des civils, un jeune soldat */
+    for (size_t k = o + 1; k < s1 && k <= o + 2 && cl_is_word(doc, k); k++) {
+        const cl_entry *ne = cl_surf_of(d, k);
+        if (ne && ne->who >= 0 && ne->who < RC_WHO_VEHICLES)
+            return true;
+    }
+    return false;
+}
+
+/* Whether the article at token i is the object of an active toll verb right before it (ont
+ * tué un civil, a blessé une femme, enlevant un prêtre): the victim, not the agent. */
+static bool cl_one_object(const cl_doc *d, size_t i)
+{
+    const rc_doc *doc = d->doc;
+    if (i == 0 || !cl_is_word(doc, i - 1))
+        return false;
+    size_t nt;
+    const cl_entry *v = cl_match(d, i - 1, i, &nt);
+    if (!v || nt != 1 || v->pwhat < 0 || (v->pflags & CL_P_NOUN) || v->mod == CL_M_REPORT ||
+        v->pwhat == RC_WHAT_PRESENT)
+        return false;
+    /* a tué un civil, not a été tué un ... nor un soldat tué un jour */
+    const cl_entry *a = i >= 2 && cl_is_word(doc, i - 2) ? cl_surf_of(d, i - 2) : NULL;
+    rc_morph m;
+    bool ppre = rc_fr_morph_tok(doc, i - 1, &m) && (m.flags & RC_M_PPRE);
+    return ppre || (a && (a->wflags & CL_W_AUX) && !cl_passive_aux(doc, i - 2));
+}
+
+/* Whether the article at token i follows "et" after a figure and its counted noun (192 soldats
+ * et un civil, trois femmes et un enfant): one more of the same toll. */
+static bool cl_one_joined(const cl_doc *d, size_t i)
+{
+    const rc_doc *doc = d->doc;
+    if (i < 3 || !cl_is_word(doc, i - 2))
+        return false;
+    const cl_entry *ne = cl_surf_of(d, i - 2);
+    if (!ne || ne->who < 0 || ne->who >= RC_WHO_VEHICLES)
+        return false;
+    for (size_t k = i - 2; k-- > 0 && k + 7 > i;)
+        if (cl_num_tok(d, k) >= 0)
+            return true;
+    return false;
 }
 
 /* Whether token i is an article that counts one: un/une before a toll noun (un mort et quatre
@@ -572,6 +650,10 @@ static int cl_article_one(const cl_doc *d, size_t i)
                 ne->who < 0 || ne->who >= RC_WHO_VEHICLES)
                 return 0; /* people only (un bus a été incendié), never a supposition (si un
                            * soldat est tué) */
+            if (be && (be->wflags & CL_W_AND) && cl_one_joined(d, i))
+                return 1; /* trois femmes et un enfant */
+            if (cl_one_object(d, i))
+                return 1; /* les rebelles ont tué un civil */
             return cl_one_subject(d, i) ? 1 : 0;
         }
         /* plus d'un habitant sur deux: a share, not a count */

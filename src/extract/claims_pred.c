@@ -222,6 +222,8 @@ static int cl_main_verb(const cl_doc *d, size_t i, size_t s1, int who, size_t *a
         for (size_t j = k + 1; j < s1 && j <= k + 2; j++) {
             const cl_entry *v = cl_match(d, j, s1, nt);
             int w = v && !(v->pflags & CL_P_NOUN) ? cl_pred_what(v, who) : -1;
+            if (w >= 0 && cl_active_object(d, j, *nt, s1))
+                return -2; /* Un kamikaze a tué douze personnes: the agent */
             if (w >= 0) {
                 *at = j;
                 return w;
@@ -475,6 +477,10 @@ static int cl_predicate_one(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, lo
         long next = i + nt < w1 && !(e->pflags & CL_P_NOUN) ? cl_num_tok(d, i + nt) : -1;
         if (next >= 0 && next != self)
             continue; /* fait 20 000 victimes et déplacé 14 millions: the next figure's verb */
+        if (!(e->pflags & CL_P_NOUN) && i > f->cend && cl_active_object(d, i, nt, s1)) {
+            f->agentive = 1;
+            continue; /* Un soldat a tué un civil: the subject is the agent */
+        }
         if (cl_negated(d, i, s0)) {
             if (f->negated < 0)
                 f->negated = what;
@@ -534,6 +540,7 @@ static int cl_predicate_one(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, lo
                 }
         }
         int w = cl_main_verb(d, from, s1, who, &k, &nt);
+        f->agentive |= w == -2;
         if (w >= 0) {
             f->pred = k;
             cl_explain_toks(f, doc, "predicate-main", k, nt);
