@@ -202,6 +202,21 @@ static bool cl_is_whole(const cl_doc *d, const cl_fig *f, size_t s0)
  * read from token i: an auxiliary and a predicate right after it (ont été libérées), before
  * the sentence ends, a semicolon, another figure or a relative pronoun. Returns its what, with
  * its tokens in *at and *nt, or -1. */
+/* When figure f lies in the name of a source whose attribution covers what follows it (Les
+ * quatre rescapés ont confié que ...), the token where that attribution's cue starts: the
+ * figure counts speakers, and no verb after it is theirs. SIZE_MAX otherwise. */
+static size_t cl_spoken_by(const cl_doc *d, const cl_fig *f)
+{
+    const rc_doc *doc = d->doc;
+    for (size_t k = 0; k < doc->nattrs; k++) {
+        const rc_attribution *a = &doc->attrs[k];
+        if (a->nchain && a->chain[0].start <= f->c.start && f->c.end <= a->chain[0].end &&
+            a->scope_start >= a->chain[0].end && a->quote < 0)
+            return cl_tok_near(doc, f->endt, a->chain[0].end);
+    }
+    return SIZE_MAX;
+}
+
 static int cl_main_verb(const cl_doc *d, size_t i, size_t s1, int who, size_t *at, size_t *nt)
 {
     const rc_doc *doc = d->doc;
@@ -366,6 +381,11 @@ static int cl_predicate_one(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, lo
         if (cl_punct(doc, w1, ';'))
             break;
         w1++, budget--;
+    }
+    size_t said = cl_spoken_by(d, f);
+    if (said < w1) {
+        w1 = said; /* Les quatre rescapés ont confié que ...: they speak, nothing after is theirs */
+        f->agentive = 1;
     }
     f->win0 = w0;
     f->win1 = w1;
