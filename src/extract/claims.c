@@ -98,6 +98,17 @@ static void cl_who_among(const cl_doc *d, cl_fig *f, size_t p, size_t s1)
     }
 }
 
+/* Whether a figure the times stage read as a bare year counts people: a counted noun right after
+ * it (s'élevait à 2081 migrants, un bilan de 1950 morts), which no year has. */
+static bool cl_year_counts(const cl_doc *d, const cl_fig *f, size_t s1)
+{
+    const rc_doc *doc = d->doc;
+    if (f->nt1 != f->nt0 + 1 || f->nt1 >= s1 || doc->toks[f->nt0].kind != RC_TOK_NUMBER)
+        return false;
+    const cl_entry *e = cl_is_word(doc, f->nt1) ? cl_word_at(d, f->nt1) : NULL;
+    return e && e->who >= 0 && e->who < RC_WHO_VEHICLES && !(doc->toks[f->nt1].flags & RC_TF_UPPER);
+}
+
 /* Builds the claim of figure n into f; k is its index in doc->nums, or -1 for an article that
  * counts one (un mort). Returns 1 for a claim, 0 for none; *skip_to receives the end of the parts
  * read, whose figures are no claims of their own. */
@@ -135,7 +146,8 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         return 0;
     if (cl_year(d, n, f->nt0, s0) && f->nt1 < s1 && !cl_is_word(doc, f->nt1))
         return 0;
-    if (n->kind == RC_NUM_NUMBER && cl_in_time(doc, n->start) && cl_in_time(doc, n->end - 1))
+    if (n->kind == RC_NUM_NUMBER && cl_in_time(doc, n->start) && cl_in_time(doc, n->end - 1) &&
+        !cl_year_counts(d, f, s1))
         return 0; /* dans la nuit du 6 au 7 mai: a day of a date counts nothing */
     if (f->nt0 >= s0 + 2 && cl_word_at(d, f->nt0 - 1) &&
         (cl_word_at(d, f->nt0 - 1)->wflags & CL_W_DE) && cl_word_at(d, f->nt0 - 2) &&

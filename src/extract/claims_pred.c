@@ -118,14 +118,18 @@ int cl_counted_before(const cl_doc *d, size_t nt0, size_t s0, int comma,
     size_t lo = j > s0 + 12 ? j - 12 : s0;
     if (linked == 2 && j > s0 + 3)
         lo = j - 3;
+    /* beyond those twelve words, only a toll noun that opens the subject, past a long complement
+     * (le bilan des morts suite à l'explosion dans une installation de stockage de carburant au
+     * nord du pays s'est alourdi à) */
+    size_t far = linked == 1 ? (j > s0 + 28 ? j - 28 : s0) : lo;
     size_t nearest = SIZE_MAX, leftmost = SIZE_MAX;
     const cl_entry *ne = NULL, *le = NULL;
-    for (size_t k = j; k > lo; k--) {
+    for (size_t k = j; k > far; k--) {
         size_t i = k - 1;
-        if (cl_num_tok(d, i) >= 0)
+        if (cl_num_tok(d, i) >= 0 || (i < lo && (cl_punct(doc, i, ',') || cl_punct(doc, i, ';'))))
             break;
         const cl_entry *e = cl_word_at(d, i);
-        if (!e)
+        if (!e || (i < lo && e->who != CL_WHO_SUM))
             continue;
         if (e->who == CL_WHO_SUM) {
             /* le nombre des miliciens et de leurs familles est de 5000: the first noun after
@@ -215,6 +219,20 @@ static size_t cl_spoken_by(const cl_doc *d, const cl_fig *f)
             return cl_tok_near(doc, f->endt, a->chain[0].end);
     }
     return SIZE_MAX;
+}
+
+/* Whether token i is a mark after which a clause opens: a comma, a colon, a dash (BOGOTA (AFP)
+ * - Au moins 14 rebelles ...). */
+static bool cl_opens_clause(const rc_doc *doc, size_t i)
+{
+    const rc_token *t = &doc->toks[i];
+    if (t->kind != RC_TOK_PUNCT)
+        return false;
+    const char *p = doc->text + t->start;
+    size_t n = t->end - t->start;
+    return (n == 1 && (*p == ',' || *p == ':' || *p == '-')) ||
+           (n == 3 && (unsigned char)p[0] == 0xe2 && (unsigned char)p[1] == 0x80 &&
+            ((unsigned char)p[2] == 0x93 || (unsigned char)p[2] == 0x94)); /* – — */
 }
 
 static int cl_main_verb(const cl_doc *d, size_t i, size_t s1, int who, size_t *at, size_t *nt)
@@ -480,6 +498,8 @@ static int cl_predicate_one(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, lo
         }
         size_t nt;
         const cl_entry *e = cl_match(d, i, w1, &nt);
+        if (e && e->who == CL_WHO_SUM && i > f->cend)
+            break; /* 2081 migrants, et le nombre de disparus: another toll's subject */
         int what = e ? cl_pred_what(e, who) : -1;
         if (what < 0)
             continue;
@@ -542,7 +562,8 @@ static int cl_predicate_one(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, lo
         return -1; /* a whole: no verb of the clause, before or after, is its own */
     const cl_entry *pe = f->nt0 > s0 ? cl_word_at(d, f->nt0 - 1) : NULL;
     if (f->cend < s1 &&
-        (f->nt0 == s0 || cl_punct(doc, f->nt0 - 1, ',') || (pe && (pe->wflags & CL_W_DET)) ||
+        (f->nt0 == s0 || cl_opens_clause(doc, f->nt0 - 1) || (pe && (pe->wflags & CL_W_DET)) ||
+         (pe && (pe->wflags & CL_W_STOP) && (pe->wflags & CL_W_ONLY)) || /* que, qu' */
          doc->toks[f->nt0 - 1].kind == RC_TOK_QUOTE_OPEN)) {
         /* Treize soldats de la force régionale de la SADC et de la Monusco ont été tués: the
          * figure opens its clause; the verb comes after a complement too long for the window,

@@ -692,8 +692,8 @@ size_t tx_m_period_read(const tx_p *P, size_t i, tx_out *o)
                       P->at[i - 2].nd == 4)));
         if (!cue && (P->at[k].fl & TF_WORD_AFTER))
             return 0;
-        if (!cue && (P->at[k].v < 1900 || P->at[k].v > 2100))
-            return 0;
+        if ((!cue && P->at[k].v < 1900) || P->at[k].v > 2100)
+            return 0; /* a figure: le chiffre de 2373, 2500 morts */
         if (K(P, k + 1) == TA_NUM && J(P, k + 1))
             return 0;
         y = P->at[k].v;
