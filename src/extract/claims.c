@@ -563,6 +563,9 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         return 0; /* a people named after its place is counted only when something happens */
     if (what < 0 && f->agentive)
         return 0; /* deux kamikazes ont tué douze personnes: who did it, not a toll */
+    if (f->pred_before && !f->pred_noun && f->nt0 > s0 && cl_word_at(d, f->nt0 - 1) &&
+        (cl_word_at(d, f->nt0 - 1)->wflags & CL_W_AGENT) && c->unit == RC_UNIT_COUNT)
+        return 0; /* blessé par deux soldats, attaqué par une centaine d'hommes: the agent */
     if (what >= 0 && c->who == RC_WHO_VEHICLES && what != RC_WHAT_EVACUATED)
         what = RC_WHAT_OTHER; /* vehicles are destroyed or taken, never killed or wounded:
                                * deux véhicules piégés, 14 blindés (after tués ou blessés) */

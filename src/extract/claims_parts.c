@@ -276,8 +276,8 @@ static size_t cl_parts_read(const cl_doc *d, cl_fig *f, size_t i, size_t p, size
             int aux = ve && (ve->wflags & CL_W_AUX) && !f->nparts && pn->kind == RC_NUM_NUMBER;
             int prep = (ve && (ve->wflags & (CL_W_PREP | CL_W_DE)) && !(ve->wflags & CL_W_AUX)) ||
                        adv; /* dont 5 grièvement */
-            if (!f->c.counted || (!aux && !prep))
-                break;
+            if ((!f->c.counted && (f->c.who == RC_WHO_OTHER || !adv)) || (!aux && !prep))
+                break; /* Quatorze autres sont blessés, dont 8 gravement: of the same people */
             rc_claim_part *pt = &f->parts[f->nparts];
             const rc_claim_part *before = f->nparts ? &f->parts[f->nparts - 1] : NULL;
             pt->value = pn->value;

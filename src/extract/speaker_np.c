@@ -712,6 +712,14 @@ bool speaker_subject_left(const src_state *st, uint32_t g, uint32_t s0, src_np *
                     before.nb = seg.nb;
                     before.ent = seg.ent;
                     before.type = seg.ent >= 0 ? seg.type : RC_ENT_PER;
+                } else if (segok && before.head == SL_ORG && seg.head == HEAD_NAME &&
+                           seg.na < seg.nb && seg.type != RC_ENT_PER && seg.type != RC_ENT_LOC) {
+                    /* Le parti d'Ousmane Sonko, Pastef, a fait état: the organisation's name */
+                    before.na = seg.na;
+                    before.nb = seg.nb;
+                    before.ent = seg.ent;
+                    before.type = RC_ENT_ORG;
+                    before.ra = before.rb = 0;
                 }
                 *np = before;
                 return true;
