@@ -441,6 +441,42 @@ static const rc_attribution *cl_more_attribution(const cl_doc *d, size_t s, size
     return last;
 }
 
+/* Selon RFI, 23 personnes ont perdu la vie, selon la Commission X: the source named after the
+ * figure spoke first, and the one that opens the sentence relays it. When an attribution a
+ * after the figure is its own, a selon or d'après of another source before the figure whose
+ * scope holds it too is put after a's chain. RC_OK or RC_ENOMEM. */
+static int cl_outer_relay(cl_doc *d, cl_fig *f, const rc_attribution *a)
+{
+    rc_doc *doc = d->doc;
+    rc_claim *c = &f->c;
+    for (size_t i = 0; i < doc->nattrs; i++) {
+        const rc_attribution *o = &doc->attrs[i];
+        if (o == a || o->denied || !o->nchain || o->quote >= 0 || o->start >= c->start ||
+            o->scope_start > c->start || c->end > o->scope_end || o->end > c->start ||
+            doc->sents[f->sent].start > o->start || !o->chain[0].key || !a->chain[0].key ||
+            strcmp(o->chain[0].key, a->chain[0].key) == 0 || !o->cue ||
+            (strcmp(o->cue, "selon") != 0 && strcmp(o->cue, "d'après") != 0))
+            continue;
+        /* 96 morts selon la mission, 140 selon le gouvernement: a cue after another figure is
+         * that figure's own, competing, not a relay */
+        size_t nk = RC_FIRST_STARTING(rc_number, doc->nums, doc->nnums,
+                                      doc->sents[f->sent].start);
+        if (nk < doc->nnums && doc->nums[nk].start < o->start)
+            continue;
+        size_t n = c->nsources + o->nchain;
+        rc_speaker *chain = rc_arena_alloc(&doc->arena, n * sizeof *chain);
+        if (!chain)
+            return RC_ENOMEM;
+        memcpy(chain, c->sources, c->nsources * sizeof *chain);
+        memcpy(chain + c->nsources, o->chain, o->nchain * sizeof *chain);
+        c->sources = chain;
+        c->nsources = n;
+        cl_explain(f, "source-relay-before", o->cue, strlen(o->cue));
+        break;
+    }
+    return RC_OK;
+}
+
 /* Sources and whether they deny the figure (a cue démentir, nier). When the denial follows a
  * figure that another source gave, that source is the figure's. */
 int cl_sources(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int *denied)
@@ -518,6 +554,8 @@ int cl_sources(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int *denied)
                 break;
             }
         }
+        if (!*denied && a->start > off)
+            return cl_outer_relay(d, f, a);
         return RC_OK;
     }
     rc_speaker sp;

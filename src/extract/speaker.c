@@ -320,8 +320,13 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
     const char *mw0 = !named && np->a >= 2 && np->ra == np->a && np->rb == np->a + 1
                           ? speaker_tok_text(st, np->a - 1, &ml0)
                           : NULL;
-    if (mw0 && folded_eq(mw0, ml0, "même", strlen("même")) && (st->ti[np->a - 2].bits & SL_DEF) &&
-        (st->ti[np->a].bits & SL_SRC) && !(st->ti[np->a].bits & SL_ORG) && st->nmem) {
+    bool same_source = mw0 && folded_eq(mw0, ml0, "même", strlen("même")) &&
+                       (st->ti[np->a - 2].bits & SL_DEF) && (st->ti[np->a].bits & SL_SRC) &&
+                       !(st->ti[np->a].bits & SL_ORG);
+    /* un précédent rapport de la même source (the phrase read from la on) */
+    same_source = same_source || (same && (st->ti[kind].bits & SL_SRC) &&
+                                  !(st->ti[kind].bits & SL_ORG) && (st->ti[np->a].bits & SL_DEF));
+    if (same_source && st->nmem) {
         /* La même source a ajouté (the phrase read from "source" on): the source that spoke
          * last, a few sentences back at most */
         const src_mem *m = &st->mem[(st->nmem - 1) % SRC_MEM];
