@@ -601,8 +601,8 @@ int rc_stage_claims(rc_doc *doc, const rc_stage_env *env)
     (void)env;
     doc->claims = NULL;
     doc->nclaims = 0;
-    if (!doc->nnums || !doc->ntoks)
-        return RC_OK;
+    if (!doc->ntoks)
+        return RC_OK; /* a text without figures may still count one: Un civil a été tué. */
     cl_doc d;
     memset(&d, 0, sizeof d);
     d.doc = doc;
@@ -612,7 +612,7 @@ int rc_stage_claims(rc_doc *doc, const rc_stage_env *env)
     d.cleared = rc_arena_calloc(&doc->arena, (doc->ntoks >> CL_BLOCK_SHIFT) + 1, 1);
     d.sents = rc_arena_calloc(&doc->arena, doc->nsents ? doc->nsents : 1, sizeof *d.sents);
     d.scans = rc_arena_alloc(&doc->arena, (doc->nsents ? doc->nsents : 1) * sizeof *d.scans);
-    d.numt = rc_arena_calloc(&doc->arena, 2 * doc->nnums, sizeof *d.numt);
+    d.numt = rc_arena_calloc(&doc->arena, 2 * doc->nnums + 1, sizeof *d.numt);
     if (!d.t || !d.words || !d.cleared || !d.sents || !d.scans || !d.numt)
         return RC_ENOMEM;
     /* a memo only: without it the attributions' cues are looked up for every figure */

@@ -392,6 +392,8 @@ static const rc_attribution *cl_back_attribution(const cl_doc *d, size_t s)
         return NULL;
     bool back = false;
     for (size_t i = a; i < a + 3 && !back; i++) {
+        if (doc->toks[i].kind == RC_TOK_QUOTE_OPEN)
+            return NULL; /* « Ce crime est atroce », a déclaré X: the quote's own words */
         const cl_entry *e = cl_is_word(doc, i) ? cl_word_at(d, i) : NULL;
         back = e && (e->wflags & CL_W_BACK);
     }

@@ -1354,9 +1354,12 @@ static bool num_core_at(num_st *st, const char *p, num_core *c, const char **res
             if (!num_space(b) && !strchr("([\n", *b))
                 return false;
         }
-        const char *q = d;
-        if (*q == ' ')
-            q++;
+        const char *q = d, *w = p;
+        while (w > st->text && (w[-1] == ' ' || w[-1] == '\t'))
+            w--;
+        if (*q == ' ' && (ch == 0xe2 || w == st->text || strchr("([\n", w[-1])))
+            q++; /* − 3 with the minus sign, - 10 opening a line; a hyphen between spaces after a
+                  * word is a dash (90 personnes - 41 policiers, ...) */
         if (!(*q >= '0' && *q <= '9'))
             return false;
         if (!num_from_digits(st, p, q, ch != '+', c, resume))
