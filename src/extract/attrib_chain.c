@@ -106,7 +106,11 @@ static bool joint_adjective(src_state *st, uint32_t k, uint32_t lim)
         return false;
     if (k + 1 >= lim || t[k + 1].kind != RC_TOK_WORD)
         return true;
-    return (st->ti[k + 1].bits & (SL_VERB | SL_AUX | SL_STOP | SL_LOC | SL_QUE | SL_REL)) != 0;
+    if (st->ti[k + 1].bits & (SL_VERB | SL_AUX | SL_STOP | SL_LOC | SL_QUE | SL_REL))
+        return true;
+    uint32_t e; /* des sources sécuritaires et locales consultées par X */
+    const srclex_cue *cue = attrib_cue_at(st, k + 1, lim, &e);
+    return cue && cue->cls == SC_RELAY;
 }
 
 /* The description sp extended by "et" and the adjective at token k, in the arena. */

@@ -229,6 +229,18 @@ static size_t cl_quote_close_kept(cl_doc *d, size_t i);
 /* The source of a figure when no attribution covers it: the report cue of the sentence nearest
  * the figure, and the name it introduces. Returns 1 with a speaker in *sp, or with the
  * attribution in *att whose chain is the source. */
+/* Whether the cue at token i opens a new clause: a comma, then mais or et right before it. */
+static bool cl_opens_clause_on(const cl_doc *d, size_t i)
+{
+    const rc_doc *doc = d->doc;
+    if (i < 2 || !cl_punct(doc, i - 2, ','))
+        return false;
+    const rc_token *t = &doc->toks[i - 1];
+    const cl_entry *e = cl_word_at(d, i - 1);
+    return (t->end - t->start == 4 && memcmp(doc->text + t->start, "mais", 4) == 0) ||
+           (e && (e->wflags & CL_W_AND));
+}
+
 static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_speaker *sp,
                               const rc_attribution **att)
 {
@@ -280,6 +292,8 @@ static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_spe
             const cl_entry *e = cl_match(d, i, s1, &nt);
             if (!e || (e->mod != CL_M_REPORT && e->mod != CL_M_DENY))
                 continue;
+            if (i > f->endt && cl_opens_clause_on(d, i))
+                continue; /* 110 cadavres, mais selon X, ...: the cue opens the next clause */
             cues[ncues] = i;
             cnts[ncues++] = nt;
             i += nt - 1;

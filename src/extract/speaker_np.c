@@ -765,7 +765,16 @@ static uint32_t skip_channel(const src_state *st, uint32_t k, uint32_t lim)
            !(ti[j].bits & (TB_NAME | SL_STOP | SL_VERB | SL_AUX | SL_PRON | SL_DET | SL_PREP |
                            SL_LOC | SL_QUE | SL_REL)))
         j++;
-    return j > k && j < lim && (ti[j].bits & TB_NAME) && !(ti[j].bits & TB_ACRO) ? j : k;
+    if (j == k || j >= lim || !(ti[j].bits & TB_NAME))
+        return k;
+    /* sur la messagerie Telegram le gouverneur X: the channel's name, then the subject */
+    uint32_t r = j;
+    while (r < lim && r - j < 3 && (ti[r].bits & TB_NAME))
+        r++;
+    if (r + 1 < lim && (ti[r].bits & SL_DET) && !(ti[r].bits & (TB_NAME | SL_PREP)) &&
+        (ti[r + 1].bits & (SL_ROLE | SL_SRC | SL_ORG)))
+        return r;
+    return !(ti[j].bits & TB_ACRO) ? j : k;
 }
 
 /* Whether a subject may start at token k after a complement: a name that is no acronym, or an
