@@ -98,6 +98,15 @@ static void cl_who_among(const cl_doc *d, cl_fig *f, size_t p, size_t s1)
     }
 }
 
+/* Whether token i is the plural definite or demonstrative article (les, ces). */
+static bool cl_definite(const rc_doc *doc, size_t i)
+{
+    const rc_token *t = &doc->toks[i];
+    const char *w = doc->text + t->start;
+    return t->kind == RC_TOK_WORD && t->end - t->start == 3 && (w[0] | 0x20) != 'd' &&
+           ((w[0] | 0x20) == 'l' || (w[0] | 0x20) == 'c') && w[1] == 'e' && w[2] == 's';
+}
+
 /* Whether a figure the times stage read as a bare year counts people: a counted noun right after
  * it (s'élevait à 2081 migrants, un bilan de 1950 morts), which no year has. */
 static bool cl_year_counts(const cl_doc *d, const cl_fig *f, size_t s1)
@@ -391,8 +400,16 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
             cl_explain_toks(f, doc, "who-adjective", ct + cnt, 1);
         }
         if (r == 1 && ce && ce->cwhat >= 0 &&
-            (ce->who == RC_WHO_PEOPLE || ce->who == RC_WHO_WOUNDED))
+            (ce->who == RC_WHO_PEOPLE || ce->who == RC_WHO_WOUNDED)) {
             cl_who_among(d, f, ct + cnt, s1); /* 248 décès parmi les civils */
+            size_t q = ct + cnt;
+            const cl_entry *qe = q + 2 < s1 ? cl_word_at(d, q) : NULL;
+            long m = qe && (qe->wflags & CL_W_AND) ? cl_num_tok(d, q + 1) : -1;
+            size_t t1 = m >= 0 ? cl_num_t1(d, (size_t)m) : s1;
+            const cl_entry *ne = t1 + 1 < s1 ? cl_word_at(d, t1) : NULL;
+            if (ne && ne->cwhat >= 0 && (ne->who == RC_WHO_PEOPLE || ne->who == RC_WHO_WOUNDED))
+                cl_who_among(d, f, t1 + 1, s1); /* 12 morts et 15 blessés parmi les soldats */
+        }
         if (r == 1 && ce && ce->of && ct + cnt + 1 < s1 && cl_word_at(d, ct + cnt) &&
             (cl_word_at(d, ct + cnt)->wflags & CL_W_DE)) {
             /* Treize membres de notre personnel: the complement says who the members are */
@@ -563,6 +580,9 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         return 0; /* a people named after its place is counted only when something happens */
     if (what < 0 && f->agentive)
         return 0; /* deux kamikazes ont tué douze personnes: who did it, not a toll */
+    if (what < 0 && (c->who == RC_WHO_OTHER || c->who == RC_WHO_AREAS) && f->nt0 > s0 &&
+        cl_definite(doc, f->nt0 - 1))
+        return 0; /* les deux attaques ont fait 15 morts: things named again, not counted */
     if (f->pred_before && !f->pred_noun && f->nt0 > s0 && cl_word_at(d, f->nt0 - 1) &&
         (cl_word_at(d, f->nt0 - 1)->wflags & CL_W_AGENT) && c->unit == RC_UNIT_COUNT)
         return 0; /* blessé par deux soldats, attaqué par une centaine d'hommes: the agent */
