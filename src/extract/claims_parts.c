@@ -60,6 +60,17 @@ static size_t cl_apposition(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
     size_t i0 = i;
     for (int k = 0; k < 2 && i < s1 && doc->toks[i].kind == RC_TOK_WORD && !cl_word_at(d, i); k++)
         i++; /* 39 détenus palestiniens, ... */
+    const cl_entry *pe = i + 2 < s1 ? cl_word_at(d, i) : NULL;
+    if (pe && (pe->wflags & CL_W_WHOLE) && (pe->wflags & CL_W_PREP)) {
+        /* sept morts parmi les civils (cinq enfants et deux femmes) */
+        size_t j = i + 1;
+        if (cl_word_at(d, j) && (cl_word_at(d, j)->wflags & CL_W_DET))
+            j++;
+        for (int k = 0; k < 3 && j < s1 && cl_is_word(doc, j) && cl_num_tok(d, j) < 0; k++)
+            j++;
+        if (j < s1 && j > i + 1 && (cl_punct(doc, j, '(') || cl_dash_punct(doc, j)))
+            i = j;
+    }
     int colon = 0; /* 45 personnes ont péri : 20 hommes, 15 femmes et 10 enfants */
     for (size_t j = i; j < s1 && j < i + 5 && !colon; j++) {
         if (cl_punct(doc, j, ':'))
@@ -253,7 +264,8 @@ static size_t cl_parts_read(const cl_doc *d, cl_fig *f, size_t i, size_t p, size
         size_t pe = one ? cl_tok_near(doc, p, pn->end) : cl_num_t1(d, (size_t)m);
         size_t ct, cnt;
         const cl_entry *ce;
-        const cl_entry *ve = pe < s1 ? cl_word_at(d, pe) : NULL;
+        size_t pv = pe + 1 < s1 && doc->toks[pe].kind == RC_TOK_QUOTE_OPEN ? pe + 1 : pe;
+        const cl_entry *ve = pv < s1 ? cl_word_at(d, pv) : NULL; /* dont trois "dans un état" */
         int noun = cl_counted_after(d, pe, s1, &ct, &cnt, &ce) >= 1;
         int pwho = noun ? ce->who : RC_WHO_PEOPLE;
         if (!noun && ve && (ve->wflags & (CL_W_AUX | CL_W_LINK)) && pe + 1 < s1 &&
