@@ -277,13 +277,21 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         prev->endt + 20 >= f->nt0 && prev->c->unit == c->unit && !cl_year(d, n, f->nt0, s0)) {
         /* 420 civils auraient péri ..., 130 dans Saada: the noun is understood */
         const cl_entry *ne = after < s1 ? cl_word_at(d, after) : NULL;
+        size_t pnt; /* portées disparues: a predicate of several words */
+        const cl_entry *pm = after < s1 && cl_is_word(doc, after) ? cl_match(d, after, s1, &pnt)
+                                                                   : NULL;
+        if (pm && pm->pwhat < 0)
+            pm = ne;
+        const cl_entry *be = f->nt0 > s0 ? cl_word_at(d, f->nt0 - 1) : NULL;
+        if (be && (be->wflags & CL_W_PARTS))
+            pm = ne; /* dont une dizaine se trouvent: a part, no toll of its own */
         if (after >= s1 || after > f->nt1 || !cl_is_word(doc, after) ||
             (ne && (ne->wflags & CL_W_PREP)) || corrected || compared ||
             cl_cue_at(d, after, s1) || /* 131 morts selon X, 272 selon Y, 8 d'après Z */
-            (ne && ne->pwhat >= 0 && !(ne->pflags & CL_P_NOUN) && prev->c->who != RC_WHO_AREAS &&
+            (pm && pm->pwhat >= 0 && !(pm->pflags & CL_P_NOUN) && prev->c->who != RC_WHO_AREAS &&
              prev->c->who != RC_WHO_VEHICLES)) { /* 14 tués, 9 blessés et 22 interpellés */
             /* the wounded are a state, not a kind: those taken after them are people */
-            c->who = prev->c->who == RC_WHO_WOUNDED && ne && ne->pwhat >= 0 ? RC_WHO_PEOPLE
+            c->who = prev->c->who == RC_WHO_WOUNDED && pm && pm->pwhat >= 0 ? RC_WHO_PEOPLE
                                                                             : prev->c->who;
             c->counted = prev->c->counted;
             inherited = 1;
