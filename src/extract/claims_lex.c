@@ -80,7 +80,7 @@ static cl_entry *cl_add(cl_table *t, const char *key, size_t len)
         t->pairs[bit >> 6] |= 1ull << (bit & 63);
     }
     cl_entry *e = &t->e[t->n];
-    *e = (cl_entry){k, (uint32_t)len, cl_hash(key, len), 1, CL_WHO_NONE, -1, 0, -1, -1, 0, CL_M_NONE, 0, 0, 0, 0, 0, 0};
+    *e = (cl_entry){k, (uint32_t)len, cl_hash(key, len), 1, CL_WHO_NONE, -1, 0, -1, -1, 0, CL_M_NONE, 0, 0, 0, 0, 0, 0, 0};
     for (size_t i = e->hash & t->mask;; i = (i + 1) & t->mask)
         if (!t->slots[i]) {
             t->slots[i] = (uint32_t)t->n + 1;
@@ -170,8 +170,22 @@ static int cl_counted(void *ud, const char *key, const char *value)
         b[n] = '\0';
         if (strcmp(b, "-") == 0)
             e->who = CL_WHO_BLOCK;
-        else if (strcmp(b, "+") == 0)
+        else if (strcmp(b, "+") == 0) {
             e->who = CL_WHO_SKIP;
+            const char *s2 = s; /* "+ WHO": counted as WHO when no noun follows (jeunes) */
+            size_t n2;
+            const char *w2 = cl_word(&s2, &n2);
+            char b2[32];
+            if (w2 && n2 < sizeof b2) {
+                memcpy(b2, w2, n2);
+                b2[n2] = '\0';
+                if (rc_who_parse(b2) >= 0) {
+                    e->who = (int8_t)rc_who_parse(b2);
+                    e->adj = 1;
+                    s = s2;
+                }
+            }
+        }
         else if (strcmp(b, "sum") == 0)
             e->who = CL_WHO_SUM;
         else if (rc_who_parse(b) >= 0)

@@ -91,6 +91,8 @@ typedef struct cl_entry {
     uint32_t wflags; /* CL_W_*: grammar words of claim_words.tsv */
     uint8_t one;     /* a toll noun an article counts as one (un mort, une victime) */
     uint8_t of;      /* its complement after de says who is counted (membres de notre personnel) */
+    uint8_t adj;     /* counted, unless a counted noun follows it that it qualifies (50 jeunes;
+                      * 50 jeunes soldats) */
     uint16_t tails;  /* bit 1 << mod of every full key that ends with this key as its last word
                       * (after a space or an apostrophe), itself too */
     uint8_t cont;    /* some longer key (or prefix of one) begins with this key: a phrase may

@@ -48,6 +48,14 @@ int cl_counted_after(const cl_doc *d, size_t i, size_t lim, size_t *ct /* OUT */
         const cl_entry *e = cl_match(d, j, lim, &nt);
         if (!e)
             return 0;
+        if (e->who >= 0 && e->adj && j + nt < lim && skips < 2 && cl_is_word(d->doc, j + nt)) {
+            size_t nt2; /* 50 jeunes soldats: the noun it qualifies */
+            const cl_entry *e2 = cl_match(d, j + nt, lim, &nt2);
+            if (e2 && e2->who >= 0) {
+                skips++;
+                continue;
+            }
+        }
         if (e->who >= 0) {
             *ct = j, *cnt = nt, *ce = e;
             return skips ? 2 : 1;
