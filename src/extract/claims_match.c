@@ -615,6 +615,28 @@ static bool cl_one_joined(const cl_doc *d, size_t i)
     return false;
 }
 
+/* Whether the article at token i opens "un autre" or "un" and an ordinal before a noun of people
+ * that is the subject of a toll (un autre civil a été tué, un cinquième Casque bleu a été tué):
+ * one more. */
+static bool cl_one_more(const cl_doc *d, size_t i)
+{
+    const rc_doc *doc = d->doc;
+    if (i + 3 >= doc->ntoks || !cl_is_word(doc, i + 2))
+        return false;
+    const rc_token *t = &doc->toks[i + 1];
+    const char *w = doc->text + t->start;
+    long m = cl_num_tok(d, i + 1);
+    bool more = (t->end - t->start == 5 && memcmp(w, "autre", 5) == 0) ||
+                (m >= 0 && doc->nums[m].kind == RC_NUM_ORDINAL);
+    if (!more)
+        return false;
+    const cl_entry *be = i > 0 && cl_is_word(doc, i - 1) ? cl_surf_of(d, i - 1) : NULL;
+    if (be && (be->wflags & (CL_W_PREP | CL_W_DE | CL_W_IF)) && !(be->wflags & CL_W_LINK))
+        return false; /* d'un autre civil */
+    const cl_entry *ne = cl_surf_of(d, i + 2);
+    return ne && ne->who >= 0 && ne->who < RC_WHO_VEHICLES && cl_one_subject(d, i + 1);
+}
+
 /* Whether token i is an article that counts one: un/une before a toll noun (un mort et quatre
  * blessés, a fait une victime), not inside a figure (vingt et un), not in a complement (d'un
  * mort, pour une victime) and not before one (une victime de l'attaque); or un/une after a
@@ -632,6 +654,8 @@ static int cl_article_one(const cl_doc *d, size_t i)
     if (!e || !(e->wflags & CL_W_ONE))
         return 0;
     const cl_entry *ne = cl_surf_of(d, i + 1);
+    if (cl_one_more(d, i))
+        return 1; /* un autre civil a été tué, un cinquième Casque bleu a été tué */
     if (!ne || cl_num_tok(d, i) >= 0)
         return 0;
     if (!ne->one) {

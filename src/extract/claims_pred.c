@@ -42,10 +42,19 @@ int cl_counted_after(const cl_doc *d, size_t i, size_t lim, size_t *ct /* OUT */
                        (d->doc->toks[j].kind == RC_TOK_QUOTE_CLOSE && cl_quoted_figure(d, i))))
             continue; /* 12 « terroristes »: the noun in scare quotes; « 40 » morts, "près de
                        * huit millions" de personnes: the figure */
+        long om = j == i ? cl_num_tok(d, j) : -1;
+        if (om >= 0 && d->doc->nums[om].kind == RC_NUM_ORDINAL && skips++ < 2)
+            continue; /* un cinquième Casque bleu: the ordinal before the noun */
         if (!cl_is_word(d->doc, j))
             return 0;
         size_t nt;
         const cl_entry *e = cl_match(d, j, lim, &nt);
+        if (!e && j > i && j + 1 < lim && skips < 2 && cl_word_at(d, j - 1) &&
+            (cl_word_at(d, j - 1)->wflags & CL_W_DET) && cl_word_at(d, j + 1) &&
+            cl_word_at(d, j + 1)->who >= 0 && !(d->doc->toks[j].flags & RC_TF_UPPER)) {
+            skips++; /* trois de nos vaillants soldats: an adjective the lexicons do not know */
+            continue;
+        }
         if (!e)
             return 0;
         if (e->who >= 0 && e->adj && j + nt < lim && skips < 2 && cl_is_word(d->doc, j + nt)) {

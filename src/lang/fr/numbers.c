@@ -14381,6 +14381,27 @@ static bool num_sur(num_st *st, num_core *c)
     return true;
 }
 
+/* Whether an ordinary word that is no "de" follows p after spaces: the noun an ordinal after
+ * un/une qualifies (un cinquième Casque bleu), where a fraction is followed by de or nothing
+ * (un cinquième des habitants). */
+static bool num_noun_after(num_st *st, const char *p)
+{
+    const char *q = num_skip_sp(p);
+    if (q == p || !num_wordc(q))
+        return false;
+    num_word w;
+    num_word_at(&st->memo, q, &w);
+    if (w.cls != NW_NONE)
+        return false;
+    size_t n = (size_t)(w.e - q);
+    char b[4] = {0};
+    for (size_t i = 0; i < n && i < 3; i++)
+        b[i] = (char)(q[i] | 0x20);
+    return !((n == 2 && memcmp(b, "de", 2) == 0) || (n == 2 && memcmp(b, "du", 2) == 0) ||
+             (n == 3 && memcmp(b, "des", 3) == 0) ||
+             ((q[0] | 0x20) == 'd' && (q[1] == '\'' || (unsigned char)q[1] == 0xe2)));
+}
+
 /* A fraction of a million or a milliard is a count: un quart de million (250 000), trois
  * quarts de milliard. Moves c's end past "de million" when it follows. */
 static void num_frac_of_mult(num_st *st, num_core *c)
@@ -14458,6 +14479,11 @@ static bool num_from_words(num_st *st, const num_word *w, num_core *c)
     }
     if (nx.cls == NW_ORD) {
         double o;
+        if (k.only_un && !et && frac_word(&nx) && (nx.v == 2 || num_noun_after(st, nx.e))) {
+            /* un cinquième Casque bleu, un deuxième enfant: the ordinal of a noun */
+            num_core_init(c, nx.s, nx.e, nx.v, RC_NUM_ORDINAL);
+            return true;
+        }
         if (k.only_un && !et && frac_word(&nx)) {
             c->value = 1 / nx.v;
         } else if (!et && nx.plural && frac_word(&nx) && nx.base != NW_SECOND) {
