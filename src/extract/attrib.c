@@ -206,8 +206,8 @@ static int on_according(pass *ps, uint32_t i, uint32_t e, const srclex_cue *cue,
     while (lead < i && (st->ti[lead].bits & SL_ADV)) /* Toujours selon */
         lead++;
     /* ..., mais selon X, les victimes se comptent par centaines: a new clause opens on it */
-    bool opens = i > a + 1 && speaker_grammar_class(st, i - 1, "coord") &&
-                 speaker_punct(st, i - 2, ',');
+    bool opens =
+        i > a + 1 && speaker_grammar_class(st, i - 1, "coord") && speaker_punct(st, i - 2, ',');
     if (i == lead || (i > a && speaker_punct(st, i - 1, ',') && i == a + 1) || opens) {
         sa = end;
         if (sa < b && speaker_punct(st, sa, ','))

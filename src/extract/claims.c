@@ -278,8 +278,8 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         /* 420 civils auraient péri ..., 130 dans Saada: the noun is understood */
         const cl_entry *ne = after < s1 ? cl_word_at(d, after) : NULL;
         size_t pnt; /* portées disparues: a predicate of several words */
-        const cl_entry *pm = after < s1 && cl_is_word(doc, after) ? cl_match(d, after, s1, &pnt)
-                                                                   : NULL;
+        const cl_entry *pm =
+            after < s1 && cl_is_word(doc, after) ? cl_match(d, after, s1, &pnt) : NULL;
         if (pm && pm->pwhat < 0)
             pm = ne;
         const cl_entry *be = f->nt0 > s0 ? cl_word_at(d, f->nt0 - 1) : NULL;
@@ -474,8 +474,9 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         }
     }
     bool comma_between = false; /* 1223 personnes ont été tuées, 222 blessées */
-    bool aux_between = false; /* une voiture piégée a fait cinq morts: the participle is the
-                               * subject's, the verb after it governs the figure */
+    /* une voiture piégée a fait cinq morts: the participle is the subject's, the verb after it
+     * governs the figure */
+    bool aux_between = false;
     for (size_t q = f->pred_before ? f->pred + 1 : f->nt0; q < f->nt0 && !comma_between; q++) {
         comma_between = cl_punct(doc, q, ',');
         const cl_entry *qe = cl_word_at(d, q);

@@ -185,8 +185,7 @@ static int cl_counted(void *ud, const char *key, const char *value)
                     s = s2;
                 }
             }
-        }
-        else if (strcmp(b, "sum") == 0)
+        } else if (strcmp(b, "sum") == 0)
             e->who = CL_WHO_SUM;
         else if (rc_who_parse(b) >= 0)
             e->who = (int8_t)rc_who_parse(b);

@@ -540,8 +540,8 @@ static bool cl_one_subject(const cl_doc *d, size_t i)
 /* See claims_int.h: a short list, compared as written. */
 bool cl_passive_aux(const rc_doc *doc, size_t i)
 {
-    static const char *const forms[] = {"été",   "est",     "sont",  "était", "étaient",
-                                        "sera",  "seront",  "serait", "seraient", "fut",
+    static const char *const forms[] = {"été",    "est",    "sont",   "était",    "étaient",
+                                        "sera",   "seront", "serait", "seraient", "fut",
                                         "furent", "soit",   "soient", "être"};
     const rc_token *t = &doc->toks[i];
     size_t n = t->end - t->start;

@@ -475,8 +475,7 @@ static int cl_outer_relay(cl_doc *d, cl_fig *f, const rc_attribution *a)
             continue;
         /* 96 morts selon la mission, 140 selon le gouvernement: a cue after another figure is
          * that figure's own, competing, not a relay */
-        size_t nk = RC_FIRST_STARTING(rc_number, doc->nums, doc->nnums,
-                                      doc->sents[f->sent].start);
+        size_t nk = RC_FIRST_STARTING(rc_number, doc->nums, doc->nnums, doc->sents[f->sent].start);
         if (nk < doc->nnums && doc->nums[nk].start < o->start)
             continue;
         size_t n = c->nsources + o->nchain;
