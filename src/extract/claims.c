@@ -103,7 +103,7 @@ static bool cl_definite(const rc_doc *doc, size_t i)
 {
     const rc_token *t = &doc->toks[i];
     const char *w = doc->text + t->start;
-    return t->kind == RC_TOK_WORD && t->end - t->start == 3 && (w[0] | 0x20) != 'd' &&
+    return t->kind == RC_TOK_WORD && t->end - t->start == 3 &&
            ((w[0] | 0x20) == 'l' || (w[0] | 0x20) == 'c') && w[1] == 'e' && w[2] == 's';
 }
 

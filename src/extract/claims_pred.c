@@ -224,8 +224,8 @@ static bool cl_is_whole(const cl_doc *d, const cl_fig *f, size_t s0)
  * the sentence ends, a semicolon, another figure or a relative pronoun. Returns its what, with
  * its tokens in *at and *nt, or -1. */
 /* When figure f lies in the name of a source whose attribution covers what follows it (Les
- * quatre rescapés ont confié que ...), the token where that attribution's cue starts: the
- * figure counts speakers, and no verb after it is theirs. SIZE_MAX otherwise. */
+ * quatre rescapés ont confié que ...), the token right after the source's name: the figure
+ * counts speakers, and no verb after it is theirs. SIZE_MAX otherwise. */
 static size_t cl_spoken_by(const cl_doc *d, const cl_fig *f)
 {
     const rc_doc *doc = d->doc;
