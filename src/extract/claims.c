@@ -98,13 +98,11 @@ static void cl_who_among(const cl_doc *d, cl_fig *f, size_t p, size_t s1)
     }
 }
 
-/* Whether token i is the plural definite or demonstrative article (les, ces). */
-static bool cl_definite(const rc_doc *doc, size_t i)
+/* Whether token i is the plural definite or demonstrative article (les, ces): class def. */
+static bool cl_definite(const cl_doc *d, size_t i)
 {
-    const rc_token *t = &doc->toks[i];
-    const char *w = doc->text + t->start;
-    return t->kind == RC_TOK_WORD && t->end - t->start == 3 &&
-           ((w[0] | 0x20) == 'l' || (w[0] | 0x20) == 'c') && w[1] == 'e' && w[2] == 's';
+    const cl_entry *e = cl_is_word(d->doc, i) ? cl_word_at(d, i) : NULL;
+    return e && (e->wflags2 & CL_W2_DEF);
 }
 
 /* Whether a figure the times stage read as a bare year counts people: a counted noun right after
@@ -590,7 +588,7 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
     if (what < 0 && f->agentive)
         return 0; /* deux kamikazes ont tué douze personnes: who did it, not a toll */
     if (what < 0 && (c->who == RC_WHO_OTHER || c->who == RC_WHO_AREAS) && f->nt0 > s0 &&
-        cl_definite(doc, f->nt0 - 1))
+        cl_definite(d, f->nt0 - 1))
         return 0; /* les deux attaques ont fait 15 morts: things named again, not counted */
     if (f->pred_before && !f->pred_noun && f->nt0 > s0 && cl_word_at(d, f->nt0 - 1) &&
         (cl_word_at(d, f->nt0 - 1)->wflags & CL_W_AGENT) && c->unit == RC_UNIT_COUNT)

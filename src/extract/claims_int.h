@@ -219,8 +219,13 @@ void cl_sent_toks(const cl_doc *d, size_t s, size_t *a /* OUT */, size_t *b /* O
 /* Whether byte off lies inside a time expression (a binary search: times are in text order). */
 bool cl_in_time(const rc_doc *doc, uint32_t off);
 
-/* Whether token i is a form of être, the auxiliary of a passive (a été tué, sont morts). */
-bool cl_passive_aux(const rc_doc *doc, size_t i);
+/* Whether token i is a form of être, the auxiliary of a passive (a été tué, sont morts): class
+ * be in claim_words.tsv. */
+bool cl_passive_aux(const cl_doc *d, size_t i);
+
+/* Whether token i is a dash (-, –, —) standing alone as a punctuation token (cl_dash does not
+ * ask its kind). */
+bool cl_dash_punct(const rc_doc *doc, size_t i);
 
 /* Whether the verb at token j (nt tokens) is active and has an object right after it: a figure
  * or an article (ont tué douze personnes, a tué un civil). Its subject is the agent, not a

@@ -80,7 +80,7 @@ static cl_entry *cl_add(cl_table *t, const char *key, size_t len)
         t->pairs[bit >> 6] |= 1ull << (bit & 63);
     }
     cl_entry *e = &t->e[t->n];
-    *e = (cl_entry){k, (uint32_t)len, cl_hash(key, len), 1, CL_WHO_NONE, -1, 0, -1, -1, 0, CL_M_NONE, 0, 0, 0, 0, 0, 0, 0};
+    *e = (cl_entry){k, (uint32_t)len, cl_hash(key, len), 1, CL_WHO_NONE, -1, 0, -1, -1, 0, CL_M_NONE, 0, 0, 0, 0, 0, 0, 0, 0};
     for (size_t i = e->hash & t->mask;; i = (i + 1) & t->mask)
         if (!t->slots[i]) {
             t->slots[i] = (uint32_t)t->n + 1;
@@ -300,7 +300,7 @@ static int cl_modality(void *ud, const char *key, const char *value)
 
 /* One line of claim_words.tsv: a list of classes (prep det aux and parts agent link year de
  * stop adv back group only one not than pron cap since neg whole among kin imp floor label
- * toward age if aged more). */
+ * toward age if aged more, and be or but def for wflags2). */
 static int cl_gramword(void *ud, const char *key, const char *value)
 {
     static const struct {
@@ -324,10 +324,18 @@ static int cl_gramword(void *ud, const char *key, const char *value)
     const char *s = value;
     size_t n;
     const char *w;
-    while ((w = cl_word(&s, &n)))
+    static const struct {
+        const char *name;
+        unsigned flag;
+    } classes2[] = {{"be", CL_W2_BE}, {"or", CL_W2_OR}, {"but", CL_W2_BUT}, {"def", CL_W2_DEF}};
+    while ((w = cl_word(&s, &n))) {
         for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++)
             if (cl_is(w, n, classes[i].name))
                 e->wflags |= classes[i].flag;
+        for (size_t i = 0; i < sizeof classes2 / sizeof classes2[0]; i++)
+            if (cl_is(w, n, classes2[i].name))
+                e->wflags2 |= (uint8_t)classes2[i].flag;
+    }
     if ((e->wflags & CL_W_ONE) && e->klen) {
         unsigned char c = (unsigned char)e->key[0];
         unsigned char u = c >= 'a' && c <= 'z' ? (unsigned char)(c - 32) : c;

@@ -76,6 +76,12 @@ enum cl_mod {
 #define CL_W_AGED 0x40000000 /* opens an aside of ages (cinq civils, âgés de 20 à 30 ans,) */
 #define CL_W_MORE 0x80000000u /* adds to what the sentence before reported (Il y a également) */
 
+/* Grammar words of claim_words.tsv, continued (cl_entry.wflags2). */
+#define CL_W2_BE 0x1  /* a form of être, the auxiliary of a passive (a été tué, sont morts) */
+#define CL_W2_OR 0x2  /* ou: joins two predicates of a toll of several kinds */
+#define CL_W2_BUT 0x4 /* mais: after a comma, opens a new clause */
+#define CL_W2_DEF 0x8 /* les, ces: a figure after it names things already known */
+
 typedef struct cl_entry {
     const char *key; /* folded, NUL-terminated; owned by the table */
     uint32_t klen, hash;
@@ -89,6 +95,7 @@ typedef struct cl_entry {
     int8_t mod;      /* enum cl_mod */
     uint8_t mflags;  /* CL_MF_* */
     uint32_t wflags; /* CL_W_*: grammar words of claim_words.tsv */
+    uint8_t wflags2; /* CL_W2_*: more classes of claim_words.tsv */
     uint8_t one;     /* a toll noun an article counts as one (un mort, une victime) */
     uint8_t of;      /* its complement after de says who is counted (membres de notre personnel) */
     uint8_t adj;     /* counted, unless a counted noun follows it that it qualifies (50 jeunes;

@@ -537,18 +537,23 @@ static bool cl_one_subject(const cl_doc *d, size_t i)
     return pe && pe->pwhat >= 0 && pe->mod != CL_M_REPORT && !cl_active_object(d, k, nt, n);
 }
 
-/* See claims_int.h: a short list, compared as written. */
-bool cl_passive_aux(const rc_doc *doc, size_t i)
+/* See claims_int.h: the words of class be in claim_words.tsv. */
+bool cl_passive_aux(const cl_doc *d, size_t i)
 {
-    static const char *const forms[] = {"été",    "est",    "sont",   "était",    "étaient",
-                                        "sera",   "seront", "serait", "seraient", "fut",
-                                        "furent", "soit",   "soient", "être"};
-    const rc_token *t = &doc->toks[i];
-    size_t n = t->end - t->start;
-    for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++)
-        if (strlen(forms[k]) == n && memcmp(forms[k], doc->text + t->start, n) == 0)
-            return true;
-    return false;
+    const cl_entry *e = cl_is_word(d->doc, i) ? cl_word_at(d, i) : NULL;
+    return e && (e->wflags2 & CL_W2_BE);
+}
+
+/* See claims_int.h: a punctuation token of one dash. */
+bool cl_dash_punct(const rc_doc *doc, size_t i)
+{
+    const rc_token *tk = &doc->toks[i];
+    const unsigned char *u = (const unsigned char *)doc->text + tk->start;
+    if (tk->kind != RC_TOK_PUNCT)
+        return false;
+    if (tk->end - tk->start == 1)
+        return u[0] == '-';
+    return tk->end - tk->start == 3 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x93 || u[2] == 0x94);
 }
 
 /* See claims_int.h: an object is a figure or an article right after the verb. */
@@ -556,7 +561,7 @@ bool cl_active_object(const cl_doc *d, size_t j, size_t nt, size_t s1)
 {
     const rc_doc *doc = d->doc;
     size_t o = j + nt, n2;
-    if (o >= s1 || j == 0 || cl_passive_aux(doc, j - 1))
+    if (o >= s1 || j == 0 || cl_passive_aux(d, j - 1))
         return false;
     /* only a verb done to its object: ont fui leur foyer, ont quitté l'enclave, ont rendu les
      * armes tell what happened to the subject */
@@ -596,7 +601,7 @@ static bool cl_one_object(const cl_doc *d, size_t i)
     const cl_entry *a = i >= 2 && cl_is_word(doc, i - 2) ? cl_surf_of(d, i - 2) : NULL;
     rc_morph m;
     bool ppre = rc_fr_morph_tok(doc, i - 1, &m) && (m.flags & RC_M_PPRE);
-    return ppre || (a && (a->wflags & CL_W_AUX) && !cl_passive_aux(doc, i - 2));
+    return ppre || (a && (a->wflags & CL_W_AUX) && !cl_passive_aux(d, i - 2));
 }
 
 /* Whether the article at token i follows "et" after a figure and its counted noun (192 soldats
@@ -615,7 +620,8 @@ static bool cl_one_joined(const cl_doc *d, size_t i)
     return false;
 }
 
-/* Whether the article at token i opens "un autre" or "un" and an ordinal before a noun of people
+/* Whether the article at token i opens "un autre" (a word of "+" in counted.tsv) or "un" and an
+ * ordinal before a noun of people
  * that is the subject of a toll (un autre civil a été tué, un cinquième Casque bleu a été tué):
  * one more. */
 static bool cl_one_more(const cl_doc *d, size_t i)
@@ -623,10 +629,9 @@ static bool cl_one_more(const cl_doc *d, size_t i)
     const rc_doc *doc = d->doc;
     if (i + 3 >= doc->ntoks || !cl_is_word(doc, i + 2))
         return false;
-    const rc_token *t = &doc->toks[i + 1];
-    const char *w = doc->text + t->start;
+    const cl_entry *oe = cl_is_word(doc, i + 1) ? cl_surf_of(d, i + 1) : NULL;
     long m = cl_num_tok(d, i + 1);
-    bool more = (t->end - t->start == 5 && memcmp(w, "autre", 5) == 0) ||
+    bool more = (oe && oe->who == CL_WHO_SKIP) || /* autre: "+" in counted.tsv */
                 (m >= 0 && doc->nums[m].kind == RC_NUM_ORDINAL);
     if (!more)
         return false;

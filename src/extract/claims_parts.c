@@ -11,19 +11,6 @@
 #include "extract/claims_int.h"
 #include "lang/fr/morph.h"
 
-/* Whether token i is a dash (-, –, —) standing alone as a punctuation token (cl_dash of
- * claims_int.h does not ask its kind). */
-static int cl_dash_punct(const rc_doc *doc, size_t i)
-{
-    const rc_token *tk = &doc->toks[i];
-    const unsigned char *u = (const unsigned char *)doc->text + tk->start;
-    if (tk->kind != RC_TOK_PUNCT)
-        return 0;
-    if (tk->end - tk->start == 1)
-        return u[0] == '-';
-    return tk->end - tk->start == 3 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x93 || u[2] == 0x94);
-}
-
 /* Whether token i is an article of class one before a counted noun (dont un enfant): a part of
  * one. */
 static int cl_part_one(const cl_doc *d, size_t i, size_t s1)

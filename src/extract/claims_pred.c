@@ -242,14 +242,7 @@ static size_t cl_spoken_by(const cl_doc *d, const cl_fig *f)
  * - Au moins 14 rebelles ...). */
 static bool cl_opens_clause(const rc_doc *doc, size_t i)
 {
-    const rc_token *t = &doc->toks[i];
-    if (t->kind != RC_TOK_PUNCT)
-        return false;
-    const char *p = doc->text + t->start;
-    size_t n = t->end - t->start;
-    return (n == 1 && (*p == ',' || *p == ':' || *p == '-')) ||
-           (n == 3 && (unsigned char)p[0] == 0xe2 && (unsigned char)p[1] == 0x80 &&
-            ((unsigned char)p[2] == 0x93 || (unsigned char)p[2] == 0x94)); /* – — */
+    return cl_punct(doc, i, ',') || cl_punct(doc, i, ':') || cl_dash_punct(doc, i);
 }
 
 static int cl_main_verb(const cl_doc *d, size_t i, size_t s1, int who, size_t *at, size_t *nt)
@@ -646,12 +639,11 @@ int cl_year(const cl_doc *d, const rc_number *n, size_t nt0, size_t s0)
     return (e && (e->wflags & CL_W_YEARP)) || d->doc->toks[nt0].end - d->doc->toks[nt0].start == 4;
 }
 
-/* Whether token i is the word "ou". */
-static bool cl_is_ou(const rc_doc *doc, size_t i)
+/* Whether token i is "ou" (class or in claim_words.tsv). */
+static bool cl_is_ou(const cl_doc *d, size_t i)
 {
-    const rc_token *t = &doc->toks[i];
-    const char *w = doc->text + t->start;
-    return t->end - t->start == 2 && (w[0] | 0x20) == 'o' && (w[1] | 0x20) == 'u';
+    const cl_entry *e = cl_is_word(d->doc, i) ? cl_word_at(d, i) : NULL;
+    return e && (e->wflags2 & CL_W2_OR);
 }
 
 /* A toll of two kinds joined by "ou" is a toll of several kinds at once: ont péri ou ont
@@ -659,7 +651,6 @@ static bool cl_is_ou(const rc_doc *doc, size_t i)
  * that the verb or noun on the far side of "ou" says, or -1. */
 static int cl_either(const cl_doc *d, const cl_fig *f, int what, size_t s0, size_t s1)
 {
-    const rc_doc *doc = d->doc;
     int who = f->c.who;
     size_t nt;
     if (f->pred == SIZE_MAX || !cl_match(d, f->pred, s1, &nt))
@@ -668,7 +659,7 @@ static int cl_either(const cl_doc *d, const cl_fig *f, int what, size_t s0, size
     const cl_entry *e1 = j < s1 ? cl_match(d, j, s1, &nt1) : NULL;
     if (e1 && cl_pred_what(e1, who) >= 0 && !(e1->pflags & CL_P_NOUN))
         j += nt1; /* mortes noyées ou ont disparu */
-    if (j + 1 < s1 && cl_is_ou(doc, j)) {
+    if (j + 1 < s1 && cl_is_ou(d, j)) {
         j++;
         for (int aux = 0; aux < 2 && j + 1 < s1; aux++) {
             const cl_entry *ae = cl_word_at(d, j);
@@ -681,7 +672,7 @@ static int cl_either(const cl_doc *d, const cl_fig *f, int what, size_t s0, size
         if (w2 >= 0 && w2 != what && w2 != RC_WHAT_PRESENT)
             return w2;
     }
-    if (f->pred >= s0 + 2 && cl_is_ou(doc, f->pred - 1)) {
+    if (f->pred >= s0 + 2 && cl_is_ou(d, f->pred - 1)) {
         const cl_entry *e = cl_word_at(d, f->pred - 2); /* morts ou disparus */
         int w2 = e && e->cwhat >= 0 ? e->cwhat : e ? cl_pred_what(e, who) : -1;
         if (w2 >= 0 && w2 != what && w2 != RC_WHAT_PRESENT)

@@ -235,10 +235,8 @@ static bool cl_opens_clause_on(const cl_doc *d, size_t i)
     const rc_doc *doc = d->doc;
     if (i < 2 || !cl_punct(doc, i - 2, ','))
         return false;
-    const rc_token *t = &doc->toks[i - 1];
-    const cl_entry *e = cl_word_at(d, i - 1);
-    return (t->end - t->start == 4 && memcmp(doc->text + t->start, "mais", 4) == 0) ||
-           (e && (e->wflags & CL_W_AND));
+    const cl_entry *e = cl_is_word(doc, i - 1) ? cl_word_at(d, i - 1) : NULL;
+    return e && ((e->wflags2 & CL_W2_BUT) || (e->wflags & CL_W_AND));
 }
 
 static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_speaker *sp,
@@ -459,8 +457,8 @@ static const rc_attribution *cl_more_attribution(const cl_doc *d, size_t s, size
 
 /* Selon RFI, 23 personnes ont perdu la vie, selon la Commission X: the source named after the
  * figure spoke first, and the one that opens the sentence relays it. When an attribution a
- * after the figure is its own, a selon or d'après of another source before the figure whose
- * scope holds it too is put after a's chain. RC_OK or RC_ENOMEM. */
+ * after the figure is its own, a cue of another source before the figure whose scope holds it
+ * too, one that names its source after it (selon, d'après), is put after a's chain. RC_OK or RC_ENOMEM. */
 static int cl_outer_relay(cl_doc *d, cl_fig *f, const rc_attribution *a)
 {
     rc_doc *doc = d->doc;
@@ -470,9 +468,11 @@ static int cl_outer_relay(cl_doc *d, cl_fig *f, const rc_attribution *a)
         if (o == a || o->denied || !o->nchain || o->quote >= 0 || o->start >= c->start ||
             o->scope_start > c->start || c->end > o->scope_end || o->end > c->start ||
             doc->sents[f->sent].start > o->start || !o->chain[0].key || !a->chain[0].key ||
-            strcmp(o->chain[0].key, a->chain[0].key) == 0 || !o->cue ||
-            (strcmp(o->cue, "selon") != 0 && strcmp(o->cue, "d'après") != 0))
+            strcmp(o->chain[0].key, a->chain[0].key) == 0 || !o->cue)
             continue;
+        const cl_entry *oc = cl_lookup(d->t, o->cue, strlen(o->cue));
+        if (!oc || !(oc->mflags & CL_MF_AFTER))
+            continue; /* selon, d'après (reported after in modality.tsv), not a verb */
         /* 96 morts selon la mission, 140 selon le gouvernement: a cue after another figure is
          * that figure's own, competing, not a relay */
         size_t nk = RC_FIRST_STARTING(rc_number, doc->nums, doc->nnums, doc->sents[f->sent].start);

@@ -338,10 +338,8 @@ bool speaker_np_via(const src_state *st, uint32_t lim, src_np *np)
     while (k == np->b && p < lim && p < k + 6 && st->doc->toks[p].kind == RC_TOK_WORD &&
            !(st->ti[p].bits & (SL_STOP | SL_AUX)) && !is_par(st, p))
         p++;
-    size_t pl;
-    const char *pw = k + 2 < lim ? speaker_tok_text(st, k + 1, &pl) : NULL;
-    if (k == np->b && pw && pl == 10 && memcmp(pw, "possession", 10) == 0 &&
-        (st->ti[k].bits & SL_LOC) && (st->ti[k + 2].bits & SL_PREP))
+    if (k == np->b && k + 2 < lim && (st->ti[k].bits & SL_LOC) &&
+        speaker_grammar_class(st, k + 1, "hold") && (st->ti[k + 2].bits & SL_PREP))
         k += 2; /* les chiffres en possession du HCR */
     else if (k == np->b && k + 3 < lim && (st->ti[k].bits & SL_PREP) &&
              (st->ti[k + 1].bits & SL_DEF) && (st->ti[k + 2].bits & SL_ADV))
