@@ -553,7 +553,8 @@ bool cl_dash_punct(const rc_doc *doc, size_t i)
         return false;
     if (tk->end - tk->start == 1)
         return u[0] == '-';
-    return tk->end - tk->start == 3 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x93 || u[2] == 0x94);
+    return tk->end - tk->start == 3 && u[0] == 0xE2 && u[1] == 0x80 &&
+           (u[2] == 0x93 || u[2] == 0x94);
 }
 
 /* See claims_int.h: an object is a figure or an article right after the verb. */
