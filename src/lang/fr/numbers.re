@@ -926,20 +926,28 @@ static int num_vague_det(const num_st *st, const char *p, const char **ds, doubl
     return 0;
 }
 
+/* Where the word after "de" or "d'" that follows e (after spaces) starts, or NULL when none
+ * follows: de milliers, d'un million. */
+static const char *num_after_de(const char *e)
+{
+    const char *p = num_skip_sp(e);
+    if ((p[0] | 0x20) != 'd')
+        return NULL;
+    if ((p[1] | 0x20) == 'e' && num_space(p + 2))
+        return num_skip_sp(p + 2);
+    if (p[1] == '\'')
+        return p + 2;
+    if (num_apostrophe(p + 1))
+        return p + 4;
+    return NULL;
+}
+
 /* After a counting noun: "de milliers", "de millions" multiply it. Returns the factor (1 when
  * none) and moves *e past what was read. */
 static double num_vague_mult(const num_st *st, const char **e)
 {
-    const char *p = num_skip_sp(*e);
-    if ((p[0] | 0x20) != 'd')
-        return 1;
-    if ((p[1] | 0x20) == 'e' && num_space(p + 2))
-        p = num_skip_sp(p + 2);
-    else if (p[1] == '\'')
-        p += 2;
-    else if (num_apostrophe(p + 1))
-        p += 4;
-    else
+    const char *p = num_after_de(*e);
+    if (!p)
         return 1;
     num_word w;
     num_classify(p, &w);
@@ -1053,14 +1061,8 @@ static bool num_noun_after(num_st *st, const char *p)
  * quarts de milliard. Moves c's end past "de million" when it follows. */
 static void num_frac_of_mult(num_st *st, num_core *c)
 {
-    const char *p = num_skip_sp(c->e);
-    if (p == c->e || (p[0] | 0x20) != 'd')
-        return;
-    if ((p[1] | 0x20) == 'e' && num_space(p + 2))
-        p = num_skip_sp(p + 2);
-    else if (p[1] == '\'')
-        p += 2;
-    else
+    const char *p = num_skip_sp(c->e) > c->e ? num_after_de(c->e) : NULL;
+    if (!p)
         return;
     num_word m;
     num_word_at(&st->memo, p, &m);
