@@ -462,9 +462,12 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
     }
 
     int what = cl_predicate(d, f, s0, s1, k);
-    if (!f->nparts && what >= 0 && f->pred != SIZE_MAX && !f->pred_before) {
-        /* 312 civils ont été tués depuis le début du siège, dont 58 enfants: the parts after
-         * the predicate and its complements */
+    const cl_entry *cne = f->ct != SIZE_MAX ? cl_word_at(d, f->ct) : NULL;
+    if (!f->nparts && ((what >= 0 && f->pred != SIZE_MAX && !f->pred_before) ||
+                       (what < 0 && f->pred == SIZE_MAX && cne && cne->cwhat >= 0))) {
+        /* 312 civils ont été tués depuis le début du siège, dont 58 enfants; 200 blessés ont
+         * été admis à l'hôpital de X, dont 80: the parts after the predicate (or the counted
+         * noun that says what) and its complements */
         size_t pend2 = cl_parts_late(d, f, s1);
         if (pend2 > f->endt) {
             c->end = tk[pend2 - 1].end;

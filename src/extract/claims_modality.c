@@ -303,15 +303,24 @@ void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
             break;
         c0--;
     }
-    if (f->nparts) { /* 3 otages, dont une femme âgée, seraient morts: past the parts' comma */
+    size_t pc = f->cend; /* a comma before the parts, after words of the figure's clause */
+    while (f->nparts && pc < f->win1 && doc->toks[pc].start < f->parts[0].start &&
+           !(pc > f->cend && cl_punct(doc, pc, ',')))
+        pc++;
+    bool parts_after = f->nparts && pc < f->win1 && pc > f->cend && cl_punct(doc, pc, ',') &&
+                       doc->toks[pc].start < f->parts[0].start;
+    if (parts_after) {
+        c1 = pc; /* 200 blessés ont été admis, dont 80 seraient ...: the parts' own verb */
+    } else if (f->nparts) {
+        /* 3 otages, dont une femme âgée, seraient morts: past the parts' comma */
         while (c1 < f->win1 && !cl_punct(doc, c1, ','))
             c1++;
         if (c1 < f->win1)
             c1++;
     }
-    while (c1 < f->win1 && !cl_punct(doc, c1, ','))
+    while (!parts_after && c1 < f->win1 && !cl_punct(doc, c1, ','))
         c1++;
-    const cl_entry *ae = c1 + 1 < f->win1 ? cl_word_at(d, c1 + 1) : NULL;
+    const cl_entry *ae = !parts_after && c1 + 1 < f->win1 ? cl_word_at(d, c1 + 1) : NULL;
     if (ae && (ae->wflags & (CL_W_AGED | CL_W_PARTS))) {
         /* cinq habitants, âgés de 14 à 73 ans, auraient été exécutés: past the aside */
         for (c1 += 2; c1 < f->win1 && !cl_punct(doc, c1, ','); c1++)

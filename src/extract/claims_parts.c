@@ -198,13 +198,15 @@ size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s0, size_t s1)
     return cl_parts_read(d, f, i, p, cue, s1);
 }
 
-/* Reads parts that come after the predicate of figure f and its complements, behind a comma
+/* Reads parts that come after the predicate of figure f (or the figure, when its noun says what
+ * it counts) and its complements, behind a comma
  * and a parts cue (ont été tués depuis le début du siège, dont 58 enfants), before another
  * figure (a time's aside); returns the token after the last part, or f->endt. */
 size_t cl_parts_late(const cl_doc *d, cl_fig *f, size_t s1)
 {
     const rc_doc *doc = d->doc;
-    for (size_t k = f->pred + 1; k + 1 < s1 && k < f->pred + 25; k++) {
+    size_t k0 = f->pred != SIZE_MAX ? f->pred + 1 : f->endt;
+    for (size_t k = k0; k + 1 < s1 && k < k0 + 24; k++) {
         if (cl_punct(doc, k, ';') || doc->toks[k].kind == RC_TOK_QUOTE_OPEN ||
             (cl_num_tok(d, k) >= 0 && !cl_in_time(doc, doc->toks[k].start)))
             return f->endt;

@@ -316,9 +316,9 @@ static inline bool ent_namelike(ent_run *r, size_t i)
 /* Whether a word links a name to what follows inside an organisation's name. */
 static inline bool ent_org_link(const char *s, size_t n)
 {
-    /* pour opens a complement only before an article: pour les réfugiés, not pour évoquer; the
-     * caller checks that an article follows */
-    switch (n) { /* de des du d' d’ aux l' l’ la les pour, by length */
+    /* pour and contre open a complement only before an article: pour les réfugiés, contre
+     * l'impunité, not pour évoquer; the caller checks that an article follows */
+    switch (n) { /* de des du d' d’ aux l' l’ la les pour contre, by length */
     case 2:
         return (s[0] == 'd' && (s[1] == 'e' || s[1] == 'u' || s[1] == '\'')) ||
                (s[0] == 'l' && (s[1] == '\'' || s[1] == 'a'));
@@ -328,6 +328,8 @@ static inline bool ent_org_link(const char *s, size_t n)
     case 4:
         return memcmp(s, "d\xe2\x80\x99", 4) == 0 || memcmp(s, "l\xe2\x80\x99", 4) == 0 ||
                memcmp(s, "pour", 4) == 0;
+    case 6:
+        return memcmp(s, "contre", 6) == 0;
     default:
         return false;
     }

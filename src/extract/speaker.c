@@ -76,11 +76,19 @@ static bool org_outlet(const src_state *st, const char *name)
 
 /* Whether organisation en may be what a group noun stands for: ent_orgs.tsv gives it one of the
  * noun's classes (Hezbollah is armed: le mouvement chiite; MSF is ngo: l'ONG). An organisation
- * the list does not know is never taken: the nearest one of any kind is too often another. */
+ * the list does not know takes the class that its first word's source_nouns.tsv entry gives
+ * after "is" (le Comité de défense des droits ...: ngo), or none: the nearest one of any kind is
+ * too often another. */
 static bool group_antecedent(const src_state *st, const rc_entity *en, const char *classes)
 {
     const rc_lexicon *orgs = srclex_lex(st->sl, SLX_ORGS);
     const char *v = orgs ? rc_lex_get(orgs, en->canon, strlen(en->canon)) : NULL;
+    if (!v) {
+        const rc_lexicon *nouns = srclex_lex(st->sl, SLX_NOUNS);
+        const char *hv = nouns ? rc_lex_get(nouns, en->canon, strcspn(en->canon, " '")) : NULL;
+        const char *is = hv ? strstr(hv, " is ") : NULL;
+        v = is ? is + 4 : NULL;
+    }
     if (!v)
         return false;
     size_t n = strcspn(v, " \t");

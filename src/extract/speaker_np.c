@@ -572,13 +572,15 @@ static bool role_before(const src_state *st, uint32_t c, uint32_t s0, uint32_t *
 }
 
 /* Whether tokens [a, b), between commas, are an aside that names nobody: an age (34 ans: a
- * figure and a year unit of the time vocabulary) or a clause opened by a past participle (arrivé
- * au Bangladesh sur un bateau de pêche). */
+ * figure and a year unit of the time vocabulary), a clause opened by a past participle (arrivé
+ * au Bangladesh sur un bateau de pêche) or a relative clause (qui ont porté secours au navire). */
 static bool speaker_aside(const src_state *st, uint32_t a, uint32_t b)
 {
     const rc_token *t = st->doc->toks;
     if (a >= b)
         return false;
+    if ((st->ti[a].bits & SL_REL) && !(st->ti[a].bits & TB_NAME) && b - a > 2)
+        return true;
     if (t[a].kind == RC_TOK_NUMBER && b - a == 2 && t[a + 1].kind == RC_TOK_WORD) {
         const char *u = rc_lex_get(srclex_lex(st->sl, SLX_TIMES),
                                    st->doc->text + t[a + 1].start, t[a + 1].end - t[a + 1].start);
