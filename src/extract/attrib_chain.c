@@ -35,14 +35,16 @@ void attrib_chain_append(chain *c, const rc_attribution *a, size_t from)
 
 /* The author of a statement noun that names nobody but points back (Le communiqué affirme,
  * after a sentence citing the ministry): the first source of the last attribution, when it was
- * made in this sentence or one of the two before. Only a definite noun marked "ana" in
+ * made in this sentence or one of the two before. Only a definite or demonstrative noun (le
+ * communiqué, ce document) marked "ana" in
  * source_nouns.tsv points back: "un communiqué" does not, nor "le dernier bilan", a count that
  * anyone may give. False when there is none. */
 bool attrib_via_antecedent(const pass *ps, const src_np *np, rc_speaker *sp)
 {
     const src_state *st = ps->st;
     const rc_doc *doc = st->doc;
-    if (np->head != SL_VIA || np->na != np->nb || np->pron || !(st->ti[np->a].bits & SL_DEF) ||
+    if (np->head != SL_VIA || np->na != np->nb || np->pron ||
+        (!(st->ti[np->a].bits & SL_DEF) && !speaker_grammar_class(st, np->a, "dem")) ||
         !doc->nattrs)
         return false;
     uint32_t k = np->a + 1;
@@ -68,7 +70,7 @@ int attrib_read_source(pass *ps, uint32_t j, uint32_t lim, bool loose, src_np *n
     if (!speaker_np_appos(st, j, lim, np) && !(loose && speaker_np_loose(st, j, lim, np)))
         return 1;
     if (!speaker_np_via(st, lim, np)) /* le témoignage de deux habitants */
-        return 1;
+        return attrib_via_antecedent(ps, np, sp) ? 0 : 1; /* selon ce communiqué */
     return speaker_make(st, np, sp);
 }
 

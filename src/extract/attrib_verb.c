@@ -345,19 +345,24 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
             np = left; /* Son porte-parole, Avichay Adraee, a appelé sur X les habitants: the
                         * sentence opens on a named subject and its apposition */
             inverted = false;
-        } else if (found && np.guessed && !inq && !after_quote && attrib_relay_aside_before(st, g, a) &&
-                   speaker_subject_left(st, g, a, &left)) {
-            np = left; /* des habitants, joints par X, ont dénoncé les tirs: the comma was an
-                        * aside's, and the guess after the verb its object */
+        } else if (found && (np.guessed || verb->cls == SV_ACCUSE) && !inq && !after_quote &&
+                   attrib_relay_aside_before(st, g, a) && speaker_subject_left(st, g, a, &left)) {
+            np = left; /* des habitants, joints par X, ont dénoncé les tirs (ont accusé des
+                        * miliciens): the comma was an aside's, and the guess (or whom the verb
+                        * accuses) after the verb its object */
             inverted = false;
         } else if (!found && !inq && !after_quote) {
             found = speaker_subject_left(st, g, a, &np);
             inverted = false; /* Ivan Petrov, a confirmé: the comma was the name's */
         }
-        if (found && np.a >= vend && !speaker_np_via(st, b, &np))
-            return RC_OK;
+        bool via_ana = false; /* , indique ce document: whose statement it is */
+        if (found && np.a >= vend && !speaker_np_via(st, b, &np)) {
+            if (!attrib_via_antecedent(ps, &np, &sp))
+                return RC_OK;
+            via_ana = true;
+        }
         if (found && np.a >= vend) {
-            int s2 = speaker_make(st, &np, &sp);
+            int s2 = via_ana ? 0 : speaker_make(st, &np, &sp);
             if (s2 < 0)
                 return s2;
             if (s2)

@@ -410,6 +410,25 @@ int speaker_make(src_state *st, const src_np *np, rc_speaker *out)
             return RC_OK;
         }
     }
+    if (!named && (np->head == SL_ROLE || np->head == SL_SRC) && (np->bits & SL_PLUR) &&
+        np->rb == np->ra + 1 && np->ra > np->a && is_demonstrative(st, np->a)) {
+        /* selon ces sources, after "selon des sources militaires": the plural description of
+         * that noun, a few sentences back at most */
+        size_t hn = strlen(out->name);
+        for (size_t k = 0; k < SRC_MEM && k < st->nmem; k++) {
+            const src_mem *m = &st->mem[(st->nmem - 1 - k) % SRC_MEM];
+            if (m->sent + 3 < np_sent(st, np, &sent))
+                break;
+            if (m->sp.type != RC_ENT_PER && (m->bits & SL_PLUR) && strlen(m->sp.name) > hn &&
+                m->sp.name[hn] == ' ' && folded_eq(m->sp.name, hn, out->name, hn)) {
+                uint32_t s0 = out->start, e0 = out->end;
+                *out = m->sp;
+                out->start = s0;
+                out->end = e0;
+                return RC_OK;
+            }
+        }
+    }
     if (!named && (np->head == SL_ROLE || np->head == SL_SRC) && np->def &&
         !(np->bits & SL_PLUR) &&
         !speaker_role_has_complement(st, np)) { /* a role alone: le ministre, le secouriste */
