@@ -81,20 +81,30 @@ static bool cl_cue_at(const cl_doc *d, size_t i, size_t s1)
 }
 
 /* parmi, an article and a counted noun at token p (248 décès parmi les civils; et 16 parmi les
- * forces de sécurité): those among whom the toll falls are who the figure counts. A noun that
- * says only "people" or names an event adds nothing. */
+ * forces de sécurité), or a phrase of class whole that ends on de (dans les rangs de l'armée):
+ * those among whom the toll falls are who the figure counts. A noun that says only "people" or
+ * names an event adds nothing. */
 static void cl_who_among(const cl_doc *d, cl_fig *f, size_t p, size_t s1)
 {
-    const cl_entry *pa = p + 2 < s1 ? cl_word_at(d, p) : NULL;
-    const cl_entry *det = pa ? cl_word_at(d, p + 1) : NULL;
-    if (!pa || !(pa->wflags & CL_W_WHOLE) || !(pa->wflags & CL_W_PREP) || !det ||
-        !(det->wflags & CL_W_DET))
+    size_t pn = 0, q;
+    const cl_entry *pa = p + 2 < s1 ? cl_match(d, p, s1, &pn) : NULL;
+    if (pa && (pn == 1 || !(pa->wflags & CL_W_WHOLE)))
+        pa = cl_word_at(d, p), pn = 1;
+    if (!pa || !(pa->wflags & CL_W_WHOLE) || !(pa->wflags & CL_W_PREP))
         return;
+    const cl_entry *det = cl_word_at(d, p + pn);
+    if (pn == 1) { /* parmi les soldats */
+        if (!det || !(det->wflags & CL_W_DET))
+            return;
+        q = p + 2;
+    } else { /* dans les rangs de l'armée, des rebelles: maybe an article after the phrase */
+        q = det && (det->wflags & CL_W_DET) ? p + pn + 1 : p + pn;
+    }
     size_t wn;
-    const cl_entry *we = cl_match(d, p + 2, s1, &wn);
+    const cl_entry *we = q < s1 ? cl_match(d, q, s1, &wn) : NULL;
     if (we && we->who >= 0 && we->who != RC_WHO_PEOPLE && we->cwhat < 0 && !we->share) {
         f->c.who = (uint8_t)we->who;
-        cl_explain_toks(f, d->doc, "who-among", p + 2, wn);
+        cl_explain_toks(f, d->doc, "who-among", q, wn);
     }
 }
 
@@ -413,6 +423,8 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
             long m = qe && (qe->wflags & CL_W_AND) ? cl_num_tok(d, q + 1) : -1;
             size_t t1 = m >= 0 ? cl_num_t1(d, (size_t)m) : s1;
             const cl_entry *ne = t1 + 1 < s1 ? cl_word_at(d, t1) : NULL;
+            if (ne && (ne->wflags & CL_W_DE) && t1 + 2 < s1)
+                ne = cl_word_at(d, ++t1); /* et une quarantaine de blessés parmi les civils */
             if (ne && ne->cwhat >= 0 && (ne->who == RC_WHO_PEOPLE || ne->who == RC_WHO_WOUNDED))
                 cl_who_among(d, f, t1 + 1, s1); /* 12 morts et 15 blessés parmi les soldats */
         }

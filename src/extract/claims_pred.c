@@ -82,7 +82,8 @@ int cl_counted_after(const cl_doc *d, size_t i, size_t lim, size_t *ct /* OUT */
     return 0;
 }
 
-/* The counted noun before a figure that a link (est de, s'élève à, a comma) ties to it: after a
+/* The counted noun before a figure that a link (est de, s'élève à, a comma, the de right after a
+ * toll noun: un bilan de 171) ties to it: after a
  * toll noun (le nombre des miliciens et de leurs familles), the first noun after it; else the
  * nearest. Returns 1 and the noun's token, or 0. */
 int cl_counted_before(const cl_doc *d, size_t nt0, size_t s0, int comma,
@@ -117,6 +118,15 @@ int cl_counted_before(const cl_doc *d, size_t nt0, size_t s0, int comma,
         const cl_entry *e = cl_match(d, nt0, nt0 + 1, &nt);
         if (e && (e->wflags & CL_W_LINK) && cl_num_tok(d, nt0) >= 0)
             linked = 1, j = nt0;
+    }
+    if (!linked && nt0 >= s0 + 2) { /* un bilan de 171, un nombre de morts de 171 */
+        const cl_entry *de = cl_word_at(d, nt0 - 1), *h = cl_word_at(d, nt0 - 2);
+        const cl_entry *d2 = nt0 >= s0 + 4 ? cl_word_at(d, nt0 - 3) : NULL;
+        const cl_entry *h2 = d2 ? cl_word_at(d, nt0 - 4) : NULL;
+        if (de && (de->wflags & CL_W_DE) && h &&
+            (h->who == CL_WHO_SUM || (h->cwhat >= 0 && d2 && (d2->wflags & CL_W_DE) && h2 &&
+                                      h2->who == CL_WHO_SUM)))
+            linked = 1, j = nt0 - 1;
     }
     if (!linked && comma) {
         size_t k = nt0;
