@@ -618,6 +618,9 @@ static int cl_predicate_one(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, lo
         int what = e ? cl_pred_what(e, who) : -1;
         if (what < 0 || cl_counted_by_other(d, i - 1, s0, self))
             continue;
+        const cl_entry *ve = i >= w0 + 2 ? cl_word_at(d, i - 2) : NULL;
+        if (!(e->pflags & CL_P_NOUN) && ve && ve->who == RC_WHO_VEHICLES)
+            continue; /* un attentat au camion piégé a fait 137 morts: the vehicle's adjective */
         bool only = false; /* il ne restait plus que 15 habitants: a restriction, no denial */
         for (size_t k = i - 1 + nt; k < f->nt0 && !only; k++) {
             const cl_entry *q = cl_word_at(d, k);
