@@ -394,6 +394,15 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
                 break;
             }
         }
+        if (!c->counted && !pron && !among && f->nt0 == s0 && prev->c && prev->c->counted &&
+            prev->sent + 1 == f->sent && prev->c->unit == c->unit &&
+            prev->c->who != RC_WHO_OTHER && prev->c->who != RC_WHO_AREAS &&
+            prev->c->who != RC_WHO_VEHICLES) {
+            /* 276 lycéennes avaient été enlevées. 21 autres ont été libérées: the sentence
+             * opens on a figure whose noun is the one the sentence before counted */
+            c->who = prev->c->who;
+            c->counted = prev->c->counted;
+        }
         if (!c->counted)
             c->who = RC_WHO_PEOPLE;
         cl_explain(f, pron ? "pronoun" : "bare-subject", NULL, 0);

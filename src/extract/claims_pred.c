@@ -566,7 +566,8 @@ static int cl_predicate_one(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, lo
             /* a weak verb right after the participle says less: 46 otages libérés ont été
              * accueillis */
             if (w2 >= 0 && w2 != what && w2 != RC_WHAT_PRESENT && w2 != RC_WHAT_FLED &&
-                k > i + nt + 2) {
+                (k > i + nt + 2 || w2 == RC_WHAT_EVACUATED || w2 == RC_WHAT_KILLED)) {
+                /* 122 personnes blessées ont été évacuées: a strong verb even right after */
                 i = k, nt = nt2, what = w2;
                 f->pred = i;
                 cl_explain_toks(f, doc, "predicate-main", i, nt);
