@@ -149,11 +149,20 @@ static bool bare_figure(const src_state *st, uint32_t k, uint32_t lim)
            !(k + 1 < lim && (st->ti[k + 1].bits & (SL_SRC | SL_ORG | SL_ROLE)));
 }
 
+/* Whether a speaker's name is a description in lower case (médias locaux), not a name. */
+static bool lower_description(const rc_speaker *sp)
+{
+    const unsigned char *n = (const unsigned char *)sp->name;
+    return (n[0] >= 'a' && n[0] <= 'z') || (n[0] == 0xC3 && n[1] >= 0xA0 && n[1] <= 0xBF);
+}
+
 int attrib_read_joint_relays(pass *ps, uint32_t j, uint32_t lim, chain *c, uint32_t *end)
 {
     src_state *st = ps->st;
     if (c->n && j + 1 < lim && (st->ti[j].bits & SL_CONJ) && !c->link[c->n - 1].role &&
-        c->link[c->n - 1].type == RC_ENT_MISC && joint_adjective(st, j + 1, lim)) {
+        (c->link[c->n - 1].type == RC_ENT_MISC ||
+         (c->link[c->n - 1].type == RC_ENT_ORG && lower_description(&c->link[c->n - 1]))) &&
+        joint_adjective(st, j + 1, lim)) {
         int status = joint_extend(st, &c->link[c->n - 1], j + 1);
         if (status)
             return status;
@@ -189,14 +198,17 @@ int attrib_read_joint_relays(pass *ps, uint32_t j, uint32_t lim, chain *c, uint3
             attrib_chain_add(c, &sp, false);
         j = np.b;
     }
-    if (j + 2 < lim && c->n && c->n < MAXCHAIN && speaker_punct(st, j, ',')) {
-        uint32_t k = j + 1, e = 0; /* selon le journal X, qui cite Y / citant Y: Y first */
+    bool comma = j + 2 < lim && speaker_punct(st, j, ',');
+    if (j + 1 < lim && c->n && c->n < MAXCHAIN) {
+        /* selon le journal X, qui cite Y / citant Y; un décompte de X établi à partir des
+         * bilans des hôpitaux (a citing cue right after the source): Y first */
+        uint32_t k = comma ? j + 1 : j, e = 0;
         size_t nv;
         const srclex_verb *verbs = srclex_verbs(st->sl, &nv);
         const srclex_cue *cue = attrib_cue_at(st, k, lim, &e);
         if (cue && cue->cls == SC_CITING)
             k = e;
-        else if ((st->ti[k].bits & SL_REL) && (st->ti[k + 1].bits & SL_VERB) &&
+        else if (comma && (st->ti[k].bits & SL_REL) && (st->ti[k + 1].bits & SL_VERB) &&
                  st->ti[k + 1].verb >= 0 && verbs[st->ti[k + 1].verb].cls == SV_CITE)
             k += 2;
         else
