@@ -216,6 +216,10 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
     *next = vend;
     if (negated)
         return RC_OK; /* Mercier ne précise pas */
+    if (!aux && g == i && i > a && (ti[i - 1].bits & SL_DET) &&
+        !(ti[i - 1].bits & (SL_DEF | SL_PREP | SL_PRON | TB_NAME)) &&
+        !attrib_tok_listed(st, i - 1, SLX_OBJECTS))
+        return RC_OK; /* après son annonce: a noun, not the verb (leur annonce may be both) */
     /* an object pronoun between a quote or a comma and the group (« … », nous écrit X; « … »,
      * lui a répondu X): the subject follows the verb */
     if (g > a + 1 && t[g - 1].kind == RC_TOK_WORD &&
