@@ -68,6 +68,9 @@ int cl_name_after(const cl_doc *d, size_t a, size_t b, size_t *na, size_t *nb)
         else
             break;
     }
+    const cl_entry *he = i < b && cl_is_word(doc, i) ? cl_word_at(d, i) : NULL;
+    if (he && (he->wflags2 & CL_W2_THING))
+        return 0; /* selon l'accord: how, not who */
     size_t j = i;
     while (j < b && j < i + 7) {
         if (doc->toks[j].kind == RC_TOK_QUOTE_OPEN || doc->toks[j].kind == RC_TOK_QUOTE_CLOSE) {
