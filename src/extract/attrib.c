@@ -489,6 +489,8 @@ int attrib_run(src_state *st, const quote_tok *qt)
         }
         if (speaker_has_name(st, ps.a, ps.b)) /* most sentences name nobody */
             speaker_scan_names(st, ps.a, ps.b, s);
+        if (doc->nattrs == ps.sent_first)
+            speaker_scan_subject(st, ps.a, ps.b, s);
     }
     quote_echo(&ps);
     /* attributions are made mostly in text order: sorted only when some are out of it (an

@@ -555,3 +555,19 @@ void speaker_scan_names(src_state *st, uint32_t a, uint32_t b, uint32_t sent)
         i = np.nb - 1;
     }
 }
+
+/* See speaker.h: only a singular description with no name, right before its verb group. */
+void speaker_scan_subject(src_state *st, uint32_t a, uint32_t b, uint32_t sent)
+{
+    const srclex_info *ti = st->ti;
+    src_np np;
+    if (a + 2 >= b || !(ti[a].bits & SL_DET) || (ti[a].bits & (SL_PREP | TB_NAME)) ||
+        !speaker_np(st, a, b, &np) || np.pron || np.na < np.nb || np.ra >= np.rb ||
+        (np.bits & SL_PLUR) || (np.head != SL_SRC && np.head != SL_ROLE) || np.b >= b ||
+        !(ti[np.b].bits & (SL_AUX | SL_VERB)))
+        return;
+    rc_speaker sp;
+    if (speaker_make(st, &np, &sp) == RC_OK)
+        speaker_remember(st, &sp, sent, np.bits & (SL_FEM | SL_MASC));
+}
+

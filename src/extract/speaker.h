@@ -179,4 +179,9 @@ static inline bool speaker_has_name(const src_state *st, uint32_t a, uint32_t b)
  * a clause (a name followed by a comma, "qui" or a verb), so that a later pronoun finds them. */
 void speaker_scan_names(src_state *st, uint32_t a, uint32_t b, uint32_t sent);
 
+/* Remembers the description that opens sentence [a, b) as its subject, when the sentence made
+ * no attribution (Un villageois a parlé à l'AFP. Il a déclaré que ...): the pronoun of a later
+ * sentence may stand for it. */
+void speaker_scan_subject(src_state *st, uint32_t a, uint32_t b, uint32_t sent);
+
 #endif
