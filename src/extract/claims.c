@@ -409,6 +409,16 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
     }
     if (r == 0 && !inherited && !bare)
         return 0;
+    if (r == 1 && ce && ce->cwhat < 0 && ct + cnt + 3 < s1) {
+        /* 13 femmes parmi les 22 victimes: a part of the toll that follows, read with it */
+        const cl_entry *pa = cl_word_at(d, ct + cnt), *pd = cl_word_at(d, ct + cnt + 1);
+        long m = cl_num_tok(d, ct + cnt + 2);
+        size_t t1 = m >= 0 ? cl_num_t1(d, (size_t)m) : s1;
+        const cl_entry *we = t1 < s1 ? cl_word_at(d, t1) : NULL;
+        if (pa && (pa->wflags & CL_W_WHOLE) && (pa->wflags & CL_W_PREP) && pd &&
+            (pd->wflags & CL_W_DET) && we && we->cwhat >= 0)
+            return 0;
+    }
     if (r) {
         if (ce) {
             c->who = (uint8_t)(ce->who >= 0 ? ce->who : RC_WHO_PEOPLE);

@@ -162,6 +162,17 @@ size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s0, size_t s1)
     size_t p = i, nt = 0;
     const cl_entry *e = NULL;
     size_t lead = cl_whole_lead(d, f, s0);
+    if (lead != SIZE_MAX && lead >= s0 + 2) {
+        /* 13 femmes parmi les 22 victimes: the figure right before the lead is a part */
+        const cl_entry *pe = cl_word_at(d, lead - 1);
+        long m = cl_num_tok(d, lead - 2);
+        if (pe && pe->who >= 0 && !pe->share && pe->cwhat < 0 && m >= 0 &&
+            cl_num_t1(d, (size_t)m) == lead - 1) {
+            if (cl_part_fill(doc, &f->parts[f->nparts], &doc->nums[m], lead - 1, 1, pe->who))
+                return i;
+            f->nparts++;
+        }
+    }
     if (lead != SIZE_MAX) {
         /* Parmi les 40 victimes (de la frappe) figurent 12 enfants: the figure is the whole, the
          * next one its part, after the words of a complement and a verb */
