@@ -315,6 +315,37 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         r = 1, copula = 1;
         cl_explain_toks(f, doc, "counted-copula", ct, cnt);
     }
+    /* Ils étaient 120 à bord, les habitants sont des milliers à avoir fui: a figure after a
+     * form of être, before à, counts the subject (the noun right before the verb, or the one
+     * the sentence before counted); what follows à, or else being there, says what */
+    int subj_copula = 0;
+    size_t sb = f->nt0; /* the form of être, past one adverb (sont désormais des milliers) */
+    if (sb >= s0 + 3 && cl_word_at(d, sb - 1) && (cl_word_at(d, sb - 1)->wflags & CL_W_ADV))
+        sb--;
+    const cl_entry *sbe = sb >= s0 + 2 ? cl_word_at(d, sb - 1) : NULL;
+    const cl_entry *sae = after == f->nt1 && after + 1 < s1 ? cl_word_at(d, after) : NULL;
+    if (r == 0 && !inherited && !among && sbe && (sbe->wflags2 & CL_W2_BE) && sae &&
+        (sae->wflags & CL_W_LINK) && (sae->wflags & CL_W_PREP)) {
+        const cl_entry *se = cl_word_at(d, sb - 2);
+        subj_copula = 1;
+        if (se && se->who >= 0 && !se->share && se->who != RC_WHO_AREAS &&
+            se->who != RC_WHO_OTHER) {
+            c->who = (uint8_t)se->who;
+            c->counted = rc_arena_strndup(&doc->arena, doc->text + tk[sb - 2].start,
+                                          tk[sb - 2].end - tk[sb - 2].start);
+            if (!c->counted)
+                return -1;
+        } else if (prev->c && prev->sent + 1 >= f->sent && prev->c->counted &&
+                   prev->c->who != RC_WHO_AREAS && prev->c->who != RC_WHO_OTHER &&
+                   prev->c->who != RC_WHO_VEHICLES) {
+            c->who = prev->c->who;
+            c->counted = prev->c->counted;
+        } else {
+            c->who = RC_WHO_PEOPLE;
+        }
+        inherited = 1;
+        cl_explain(f, "subject-copula", NULL, 0);
+    }
     int bare = 0, pron = 0;
     for (size_t back = 2; back <= 3 && r == 0 && !inherited && back <= f->nt0 - s0; back++) {
         /* en accueille plus de 200 000, en a tué 40: the pronoun before the verb stands for
@@ -577,6 +608,8 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
             f->follows = prev->c->modality; /* a new sentence without a cue is the text's own */
         cl_explain(f, "copula-follows", NULL, 0);
     }
+    if (what < 0 && subj_copula)
+        what = RC_WHAT_PRESENT; /* ils étaient 120 à bord */
     if (what < 0 && f->negated >= 0) {
         /* n'ont pas tué 40 civils: the text denies the figure */
         what = f->negated;
