@@ -102,6 +102,10 @@ static void cl_who_among(const cl_doc *d, cl_fig *f, size_t p, size_t s1)
     }
     size_t wn;
     const cl_entry *we = q < s1 ? cl_match(d, q, s1, &wn) : NULL;
+    const cl_entry *adj = we && we->who == RC_WHO_PEOPLE && q + wn < s1 ? cl_word_at(d, q + wn)
+                                                                      : NULL;
+    if (adj && adj->who >= 0 && adj->who != RC_WHO_PEOPLE && adj->cwhat < 0 && !adj->share)
+        we = adj, q += wn, wn = 1; /* parmi la population civile: the adjective says who */
     if (we && we->who >= 0 && we->who != RC_WHO_PEOPLE && we->cwhat < 0 && !we->share) {
         f->c.who = (uint8_t)we->who;
         cl_explain_toks(f, d->doc, "who-among", q, wn);
