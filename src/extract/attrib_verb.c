@@ -179,6 +179,9 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
             k--; /* a d'ailleurs souligné */
         else if ((pb & SL_DET) && k >= a + 2 && (ti[k].bits & SL_ADV) && (ti[k - 2].bits & SL_AUX))
             k--; /* a une nouvelle fois condamné */
+        else if ((pb & SL_LOC) && !(pb & SL_DET) && k >= a + 2 && (ti[k].bits & SL_ADV) &&
+                 (ti[k - 2].bits & SL_AUX))
+            k--; /* ont par ailleurs raconté */
         else if (k >= a + 4 && attrib_phrase_aside(st, k - 3, k) == 3 && (ti[k - 4].bits & SL_AUX))
             k -= 3; /* a de son côté affirmé */
         else if (k >= a + 5 && attrib_phrase_aside(st, k - 4, k) == 3 &&
@@ -326,6 +329,10 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
                 j++;
             else if ((te = speaker_time_skip(st, j, b)) > j || (te = anon_skip(st, j, b)) > j)
                 j = te;
+            else if (speaker_punct(st, j, ',') && j + 1 < b &&
+                     (te = speaker_time_skip(st, j + 1, b)) > j + 1 && te + 1 < b &&
+                     speaker_punct(st, te, ','))
+                j = te + 1; /* indiquait, hier midi, X: a time between commas */
             else if ((aside = attrib_phrase_aside(st, j, b)) > 1) /* assure pour sa part le commandant */
                 j += aside;
             else
