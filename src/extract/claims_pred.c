@@ -529,6 +529,14 @@ static int cl_predicate_one(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, lo
         if (event_noun && i > f->cend + 1 && !(e->pflags & CL_P_NOUN) &&
             !cl_aux_between(d, f->cend, i))
             continue; /* 330 morts dans les frappes lancées dans la nuit: the nearer noun's */
+        bool clause = false; /* 25 blessés dont certains ont été évacués; blessés chez des civils
+                              * qui avaient trouvé refuge: the verb of another clause */
+        for (size_t q = f->cend; event_noun && q < i && !clause; q++) {
+            const cl_entry *qe = cl_word_at(d, q);
+            clause = qe && (qe->wflags & (CL_W_STOP | CL_W_PARTS)) && !(qe->wflags & CL_W_AUX);
+        }
+        if (clause && !(e->pflags & CL_P_NOUN))
+            continue;
         if ((e->pflags & CL_P_NOUN) && i > f->cend + 3)
             continue; /* 82 civils victimes de; habitants à l'exode */
         if (!(e->pflags & CL_P_NOUN) && i > f->cend && f->c.value >= 2 &&
