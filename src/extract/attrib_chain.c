@@ -70,7 +70,7 @@ int attrib_read_source(pass *ps, uint32_t j, uint32_t lim, bool loose, src_np *n
     if (!speaker_np_appos(st, j, lim, np) && !(loose && speaker_np_loose(st, j, lim, np)))
         return 1;
     if (np->na == np->nb && np->ra < np->rb && speaker_grammar_class(st, np->ra, "thing"))
-        return 1; /* selon l'accord, selon la règle: how, not who */
+        return 1;                     /* selon l'accord, selon la règle: how, not who */
     if (!speaker_np_via(st, lim, np)) /* le témoignage de deux habitants */
         return attrib_via_antecedent(ps, np, sp) ? 0 : 1; /* selon ce communiqué */
     return speaker_make(st, np, sp);

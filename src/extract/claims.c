@@ -102,8 +102,8 @@ static void cl_who_among(const cl_doc *d, cl_fig *f, size_t p, size_t s1)
     }
     size_t wn;
     const cl_entry *we = q < s1 ? cl_match(d, q, s1, &wn) : NULL;
-    const cl_entry *adj = we && we->who == RC_WHO_PEOPLE && q + wn < s1 ? cl_word_at(d, q + wn)
-                                                                      : NULL;
+    const cl_entry *adj =
+        we && we->who == RC_WHO_PEOPLE && q + wn < s1 ? cl_word_at(d, q + wn) : NULL;
     if (adj && adj->who >= 0 && adj->who != RC_WHO_PEOPLE && adj->cwhat < 0 && !adj->share)
         we = adj, q += wn, wn = 1; /* parmi la population civile: the adjective says who */
     if (we && we->who >= 0 && we->who != RC_WHO_PEOPLE && we->cwhat < 0 && !we->share) {
@@ -430,9 +430,8 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
             }
         }
         if (!c->counted && !pron && !among && f->nt0 == s0 && prev->c && prev->c->counted &&
-            prev->sent + 1 == f->sent && prev->c->unit == c->unit &&
-            prev->c->who != RC_WHO_OTHER && prev->c->who != RC_WHO_AREAS &&
-            prev->c->who != RC_WHO_VEHICLES) {
+            prev->sent + 1 == f->sent && prev->c->unit == c->unit && prev->c->who != RC_WHO_OTHER &&
+            prev->c->who != RC_WHO_AREAS && prev->c->who != RC_WHO_VEHICLES) {
             /* 276 lycéennes avaient été enlevées. 21 autres ont été libérées: the sentence
              * opens on a figure whose noun is the one the sentence before counted */
             c->who = prev->c->who;

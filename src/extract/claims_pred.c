@@ -124,8 +124,8 @@ int cl_counted_before(const cl_doc *d, size_t nt0, size_t s0, int comma,
         const cl_entry *d2 = nt0 >= s0 + 4 ? cl_word_at(d, nt0 - 3) : NULL;
         const cl_entry *h2 = d2 ? cl_word_at(d, nt0 - 4) : NULL;
         if (de && (de->wflags & CL_W_DE) && h &&
-            (h->who == CL_WHO_SUM || (h->cwhat >= 0 && d2 && (d2->wflags & CL_W_DE) && h2 &&
-                                      h2->who == CL_WHO_SUM)))
+            (h->who == CL_WHO_SUM ||
+             (h->cwhat >= 0 && d2 && (d2->wflags & CL_W_DE) && h2 && h2->who == CL_WHO_SUM)))
             linked = 1, j = nt0 - 1;
     }
     if (!linked && comma) {

@@ -328,8 +328,7 @@ static inline bool ent_org_link(const char *s, size_t n)
     case 4:
         return memcmp(s, "d\xe2\x80\x99", 4) == 0 || memcmp(s, "l\xe2\x80\x99", 4) == 0 ||
                memcmp(s, "pour", 4) == 0;
-    case 6:
-        return memcmp(s, "contre", 6) == 0;
+    case 6: return memcmp(s, "contre", 6) == 0;
     default:
         return false;
     }

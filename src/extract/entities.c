@@ -592,8 +592,8 @@ static size_t ent_org_extend(ent_run *r, size_t a, size_t end, size_t limit)
                    (d->toks[j].kind == RC_TOK_WORD || d->toks[j].kind == RC_TOK_ELISION) &&
                    ent_org_link(tok_s(d, j), tok_n(d, j)))
                 j++;
-            bool pour = (n == 4 && memcmp(s, "pour", 4) == 0) ||
-                        (n == 6 && memcmp(s, "contre", 6) == 0);
+            bool pour =
+                (n == 4 && memcmp(s, "pour", 4) == 0) || (n == 6 && memcmp(s, "contre", 6) == 0);
             if (pour && j == i + 1)
                 break; /* pour évoquer, contre eux */
             if (j + 1 < limit && d->toks[j].kind == RC_TOK_NUMBER && !et && !a_art &&

@@ -570,4 +570,3 @@ void speaker_scan_subject(src_state *st, uint32_t a, uint32_t b, uint32_t sent)
     if (speaker_make(st, &np, &sp) == RC_OK)
         speaker_remember(st, &sp, sent, np.bits & (SL_FEM | SL_MASC));
 }
-
