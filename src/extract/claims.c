@@ -183,6 +183,12 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
     c->unit = n->kind == RC_NUM_PERCENT    ? RC_UNIT_PERCENT
               : n->kind == RC_NUM_FRACTION ? RC_UNIT_FRACTION
                                            : RC_UNIT_COUNT;
+    const cl_entry *chg = f->nt0 > s0 ? cl_word_at(d, f->nt0 - 1) : NULL;
+    if (chg && (chg->wflags2 & CL_W2_CHANGE) && isnan(n->value) && !isnan(n->low) &&
+        !isnan(n->high) && n->kind == RC_NUM_RANGE) {
+        c->value = n->high; /* le bilan est passé de 120 à 129: the toll is now 129 */
+        c->low = c->high = NAN;
+    }
     c->start = n->start;
     c->end = n->end;
     c->sentence = (uint32_t)f->sent;
