@@ -449,7 +449,7 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
     }
     if (r == 0 && !inherited && !bare)
         return 0;
-    if (r == 1 && ce && ce->cwhat < 0 && ct + cnt + 3 < s1) {
+    if (r == 1 && ce && ce->cwhat < 0 && ct == f->nt1 && cnt == 1 && ct + cnt + 3 < s1) {
         /* 13 femmes parmi les 22 victimes: a part of the toll that follows, read with it */
         const cl_entry *pa = cl_word_at(d, ct + cnt), *pd = cl_word_at(d, ct + cnt + 1);
         long m = cl_num_tok(d, ct + cnt + 2);

@@ -162,7 +162,7 @@ size_t cl_parts(const cl_doc *d, cl_fig *f, size_t i, size_t s0, size_t s1)
     size_t p = i, nt = 0;
     const cl_entry *e = NULL;
     size_t lead = cl_whole_lead(d, f, s0);
-    if (lead != SIZE_MAX && lead >= s0 + 2) {
+    if (lead != SIZE_MAX && lead >= s0 + 2 && lead + 2 == f->nt0) {
         /* 13 femmes parmi les 22 victimes: the figure right before the lead is a part */
         const cl_entry *pe = cl_word_at(d, lead - 1);
         long m = cl_num_tok(d, lead - 2);
