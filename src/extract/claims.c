@@ -474,6 +474,15 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
             c->who = (uint8_t)cl_word_at(d, ct + cnt)->who;
             cl_explain_toks(f, doc, "who-adjective", ct + cnt, 1);
         }
+        rc_morph wm;
+        if (r == 1 && ce && ce->who == RC_WHO_WOUNDED && cnt == 1 && prev->c &&
+            prev->sent == f->sent && prev->c->who <= RC_WHO_PEOPLE && prev->c->counted &&
+            rc_fr_morph_tok(doc, ct, &wm) && (wm.flags & RC_M_FEMININE)) {
+            /* 99 personnes sont tuées, 135 blessées: a feminine participle left without its
+             * noun counts the noun of the figure before, not "the wounded" */
+            c->who = prev->c->who;
+            cl_explain(f, "who-ellipsis", NULL, 0);
+        }
         if (r == 1 && ce && ce->cwhat >= 0 &&
             (ce->who == RC_WHO_PEOPLE || ce->who == RC_WHO_WOUNDED)) {
             cl_who_among(d, f, ct + cnt, s1); /* 248 décès parmi les civils */
