@@ -541,6 +541,13 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         *skip_to = c->end;
     }
 
+    if (isnan(c->low) && !isnan(c->value) && f->cend < s1) {
+        size_t fn; /* 300 disparus au moins, 6.000 blessés ou plus: a floor after the noun */
+        const cl_entry *fe = cl_match(d, f->cend, s1, &fn);
+        const cl_entry *fa = f->cend + fn < s1 ? cl_word_at(d, f->cend + fn) : NULL;
+        if (fe && (fe->wflags2 & CL_W2_FLOOR) && fn > 1 && !(fa && (fa->wflags & CL_W_DE)))
+            c->low = c->value; /* not: 20 blessés ou plus de 30 morts */
+    }
     int what = cl_predicate(d, f, s0, s1, k);
     const cl_entry *cne = f->ct != SIZE_MAX ? cl_word_at(d, f->ct) : NULL;
     if (!f->nparts && ((what >= 0 && f->pred != SIZE_MAX && !f->pred_before) ||

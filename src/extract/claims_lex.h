@@ -84,6 +84,8 @@ enum cl_mod {
 #define CL_W2_NOUN 0x10  /* son, cette: the word after it is a noun (son annonce), never a verb */
 #define CL_W2_THING 0x20 /* accord, règle: a text or a rule, never who speaks after selon */
 #define CL_W2_CHANGE 0x40 /* passé, grimpé: de X à Y after it is a change, the toll is Y */
+#define CL_W2_FLOOR 0x80  /* au moins, ou plus after a figure and its noun: the figure is a floor  \
+                           */
 
 typedef struct cl_entry {
     const char *key; /* folded, NUL-terminated; owned by the table */
