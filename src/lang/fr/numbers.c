@@ -122,7 +122,8 @@ typedef struct num_st {
 } num_st;
 
 /* Digit forms of num_lex_digits. */
-enum { DG_SKIP, DG_NUM, DG_GRP, DG_LEAD, DG_ORD, DG_POW, DG_EXP, DG_FRAC, DG_MIXED, DG_K, DG_MG };
+enum { DG_SKIP, DG_NUM, DG_GRP, DG_LEAD, DG_ORD, DG_POW, DG_EXP, DG_FRAC, DG_MIXED, DG_K, DG_MG,
+       DG_DOTDEC };
 
 
 
@@ -8077,18 +8078,18 @@ yy553:
 					goto yy668;
 				}
 			} else {
-				goto yy704;
+				goto yy707;
 			}
 		} else {
 			if (yyaccept <= 10) {
 				if (yyaccept == 9) {
-					goto yy768;
+					goto yy775;
 				} else {
-					goto yy793;
+					goto yy800;
 				}
 			} else {
 				yyt3 = yyt2;
-				goto yy793;
+				goto yy800;
 			}
 		}
 	}
@@ -9440,10 +9441,29 @@ yy611:
 	goto yy553;
 yy612:
 	yych = *++cur;
-	if (yych <= ',') goto yy553;
-	if (yych <= '/') goto yy700;
-	if (yych <= '9') goto yy702;
-	goto yy553;
+	if (yych <= '9') {
+		if (yych <= ' ') {
+			if (yych <= 0x1F) goto yy553;
+			yyt1 = cur;
+			goto yy702;
+		} else {
+			if (yych <= ',') goto yy553;
+			if (yych <= '/') goto yy700;
+			goto yy703;
+		}
+	} else {
+		if (yych <= 0xC2) {
+			if (yych <= 0xC1) goto yy553;
+			yyt1 = cur;
+			goto yy704;
+		} else {
+			if (yych == 0xE2) {
+				yyt1 = cur;
+				goto yy705;
+			}
+			goto yy553;
+		}
+	}
 yy613:
 	yych = *++cur;
 	if (yych <= 0xCA) {
@@ -9451,42 +9471,42 @@ yy613:
 			if (yych <= '9') {
 				if (yych <= ',') {
 					yyt2 = cur;
-					goto yy703;
+					goto yy706;
 				}
 				if (yych <= '/') {
 					yyt2 = cur;
-					goto yy705;
+					goto yy708;
 				}
-				goto yy706;
+				goto yy709;
 			} else {
 				if (yych <= '@') {
 					yyt2 = cur;
-					goto yy703;
+					goto yy706;
 				}
 				if (yych <= 'Z') goto yy553;
 				yyt2 = cur;
-				goto yy703;
+				goto yy706;
 			}
 		} else {
 			if (yych <= 0xC1) {
 				if (yych <= 'z') goto yy553;
 				if (yych <= 0x7F) {
 					yyt2 = cur;
-					goto yy703;
+					goto yy706;
 				}
 				goto yy553;
 			} else {
 				if (yych <= 0xC2) {
 					yyt2 = cur;
-					goto yy707;
+					goto yy710;
 				}
 				if (yych <= 0xC3) {
 					yyt2 = cur;
-					goto yy708;
+					goto yy711;
 				}
 				if (yych <= 0xC9) goto yy553;
 				yyt2 = cur;
-				goto yy709;
+				goto yy712;
 			}
 		}
 	} else {
@@ -9494,48 +9514,48 @@ yy613:
 			if (yych <= 0xD4) {
 				if (yych <= 0xCB) {
 					yyt2 = cur;
-					goto yy707;
+					goto yy710;
 				}
 				if (yych <= 0xD3) goto yy553;
 				yyt2 = cur;
-				goto yy709;
+				goto yy712;
 			} else {
 				if (yych <= 0xD5) {
 					yyt2 = cur;
-					goto yy707;
+					goto yy710;
 				}
 				if (yych <= 0xD6) {
 					yyt2 = cur;
-					goto yy710;
+					goto yy713;
 				}
 				if (yych <= 0xDB) goto yy553;
 				yyt2 = cur;
-				goto yy707;
+				goto yy710;
 			}
 		} else {
 			if (yych <= 0xEF) {
 				if (yych <= 0xE0) {
 					yyt2 = cur;
-					goto yy711;
+					goto yy714;
 				}
 				if (yych <= 0xE1) {
 					yyt2 = cur;
-					goto yy712;
+					goto yy715;
 				}
 				yyt2 = cur;
-				goto yy713;
+				goto yy716;
 			} else {
 				if (yych <= 0xF0) {
 					yyt2 = cur;
-					goto yy714;
+					goto yy717;
 				}
 				if (yych <= 0xF3) {
 					yyt2 = cur;
-					goto yy715;
+					goto yy718;
 				}
 				if (yych <= 0xF4) {
 					yyt2 = cur;
-					goto yy716;
+					goto yy719;
 				}
 				goto yy553;
 			}
@@ -9550,7 +9570,7 @@ yy614:
 				if (yych <= '&') {
 					if (yych == ' ') {
 						yyt3 = cur;
-						goto yy717;
+						goto yy720;
 					}
 					yyt3 = cur;
 					goto yy554;
@@ -9570,13 +9590,13 @@ yy614:
 				if (yych <= '@') {
 					if (yych <= '.') {
 						yyt3 = cur;
-						goto yy557;
+						goto yy721;
 					}
 					if (yych <= '/') {
 						yyt3 = cur;
-						goto yy718;
+						goto yy722;
 					}
-					if (yych <= '9') goto yy719;
+					if (yych <= '9') goto yy723;
 					yyt3 = cur;
 					goto yy554;
 				} else {
@@ -9639,7 +9659,7 @@ yy614:
 				} else {
 					if (yych <= 0xC2) {
 						yyt3 = cur;
-						goto yy720;
+						goto yy724;
 					}
 					if (yych <= 0xC3) {
 						yyt3 = cur;
@@ -9685,7 +9705,7 @@ yy614:
 					}
 					if (yych <= 0xE2) {
 						yyt3 = cur;
-						goto yy721;
+						goto yy725;
 					}
 					yyt3 = cur;
 					goto yy585;
@@ -9710,7 +9730,7 @@ yy614:
 yy615:
 	yych = *++cur;
 	if (yych <= '/') goto yy553;
-	if (yych <= '9') goto yy722;
+	if (yych <= '9') goto yy726;
 	goto yy553;
 yy616:
 	yych = *++cur;
@@ -9749,16 +9769,16 @@ yy621:
 			if (yych <= '@') {
 				if (yych <= '/') {
 					yyt2 = cur;
-					goto yy723;
+					goto yy727;
 				}
 				if (yych <= '9') goto yy621;
 				yyt2 = cur;
-				goto yy723;
+				goto yy727;
 			} else {
 				if (yych <= 'Z') goto yy553;
 				if (yych <= '`') {
 					yyt2 = cur;
-					goto yy723;
+					goto yy727;
 				}
 				goto yy553;
 			}
@@ -9766,23 +9786,23 @@ yy621:
 			if (yych <= 0xC2) {
 				if (yych <= 0x7F) {
 					yyt2 = cur;
-					goto yy723;
+					goto yy727;
 				}
 				if (yych <= 0xC1) goto yy553;
 				yyt2 = cur;
-				goto yy724;
+				goto yy728;
 			} else {
 				if (yych <= 0xC3) {
 					yyt2 = cur;
-					goto yy725;
+					goto yy729;
 				}
 				if (yych <= 0xC9) goto yy553;
 				if (yych <= 0xCA) {
 					yyt2 = cur;
-					goto yy726;
+					goto yy730;
 				}
 				yyt2 = cur;
-				goto yy724;
+				goto yy728;
 			}
 		}
 	} else {
@@ -9791,43 +9811,43 @@ yy621:
 				if (yych <= 0xD3) goto yy553;
 				if (yych <= 0xD4) {
 					yyt2 = cur;
-					goto yy726;
+					goto yy730;
 				}
 				yyt2 = cur;
-				goto yy724;
+				goto yy728;
 			} else {
 				if (yych <= 0xD6) {
 					yyt2 = cur;
-					goto yy727;
+					goto yy731;
 				}
 				if (yych <= 0xDB) goto yy553;
 				yyt2 = cur;
-				goto yy724;
+				goto yy728;
 			}
 		} else {
 			if (yych <= 0xEF) {
 				if (yych <= 0xE0) {
 					yyt2 = cur;
-					goto yy728;
+					goto yy732;
 				}
 				if (yych <= 0xE1) {
 					yyt2 = cur;
-					goto yy729;
+					goto yy733;
 				}
 				yyt2 = cur;
-				goto yy730;
+				goto yy734;
 			} else {
 				if (yych <= 0xF0) {
 					yyt2 = cur;
-					goto yy731;
+					goto yy735;
 				}
 				if (yych <= 0xF3) {
 					yyt2 = cur;
-					goto yy732;
+					goto yy736;
 				}
 				if (yych <= 0xF4) {
 					yyt2 = cur;
-					goto yy733;
+					goto yy737;
 				}
 				goto yy553;
 			}
@@ -10095,13 +10115,13 @@ yy637:
 yy638:
 	yych = *++cur;
 	if (yych <= '/') goto yy553;
-	if (yych <= '9') goto yy734;
+	if (yych <= '9') goto yy738;
 	goto yy553;
 yy639:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
-	if (yych == 'U') goto yy735;
-	if (yych == 'u') goto yy735;
+	if (yych == 'U') goto yy739;
+	if (yych == 'u') goto yy739;
 	goto yy565;
 yy640:
 	yych = *++cur;
@@ -10152,7 +10172,7 @@ yy646:
 yy647:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0x80) goto yy736;
+	if (yych <= 0x80) goto yy740;
 	if (yych <= 0xBF) goto yy643;
 	goto yy553;
 yy648:
@@ -10366,16 +10386,16 @@ yy666:
 			if (yych <= '@') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy737;
+					goto yy741;
 				}
 				if (yych <= '9') goto yy666;
 				yyt1 = cur;
-				goto yy737;
+				goto yy741;
 			} else {
 				if (yych <= 'Z') goto yy553;
 				if (yych <= '`') {
 					yyt1 = cur;
-					goto yy737;
+					goto yy741;
 				}
 				goto yy553;
 			}
@@ -10383,23 +10403,23 @@ yy666:
 			if (yych <= 0xC2) {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy737;
+					goto yy741;
 				}
 				if (yych <= 0xC1) goto yy553;
 				yyt1 = cur;
-				goto yy738;
+				goto yy742;
 			} else {
 				if (yych <= 0xC3) {
 					yyt1 = cur;
-					goto yy739;
+					goto yy743;
 				}
 				if (yych <= 0xC9) goto yy553;
 				if (yych <= 0xCA) {
 					yyt1 = cur;
-					goto yy740;
+					goto yy744;
 				}
 				yyt1 = cur;
-				goto yy738;
+				goto yy742;
 			}
 		}
 	} else {
@@ -10408,43 +10428,43 @@ yy666:
 				if (yych <= 0xD3) goto yy553;
 				if (yych <= 0xD4) {
 					yyt1 = cur;
-					goto yy740;
+					goto yy744;
 				}
 				yyt1 = cur;
-				goto yy738;
+				goto yy742;
 			} else {
 				if (yych <= 0xD6) {
 					yyt1 = cur;
-					goto yy741;
+					goto yy745;
 				}
 				if (yych <= 0xDB) goto yy553;
 				yyt1 = cur;
-				goto yy738;
+				goto yy742;
 			}
 		} else {
 			if (yych <= 0xEF) {
 				if (yych <= 0xE0) {
 					yyt1 = cur;
-					goto yy742;
+					goto yy746;
 				}
 				if (yych <= 0xE1) {
 					yyt1 = cur;
-					goto yy743;
+					goto yy747;
 				}
 				yyt1 = cur;
-				goto yy744;
+				goto yy748;
 			} else {
 				if (yych <= 0xF0) {
 					yyt1 = cur;
-					goto yy745;
+					goto yy749;
 				}
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy746;
+					goto yy750;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy747;
+					goto yy751;
 				}
 				goto yy553;
 			}
@@ -10652,13 +10672,13 @@ yy682:
 yy683:
 	yych = *++cur;
 	if (yych <= '/') goto yy553;
-	if (yych <= '9') goto yy748;
+	if (yych <= '9') goto yy752;
 	goto yy553;
 yy684:
 	yych = *++cur;
 	if (yych <= '.') goto yy553;
 	if (yych <= '/') goto yy683;
-	if (yych <= '9') goto yy749;
+	if (yych <= '9') goto yy753;
 	goto yy553;
 yy685:
 	yych = *++cur;
@@ -10712,14 +10732,14 @@ yy693:
 yy694:
 	yych = *++cur;
 	if (yych <= '/') goto yy553;
-	if (yych <= '9') goto yy750;
+	if (yych <= '9') goto yy754;
 	goto yy553;
 yy695:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= '^') {
 		if (yych <= 'J') {
-			if (yych == ' ') goto yy751;
+			if (yych == ' ') goto yy755;
 			yyt1 = yyt3;
 			goto yy555;
 		} else {
@@ -10736,8 +10756,8 @@ yy695:
 			yyt1 = yyt3;
 			goto yy555;
 		} else {
-			if (yych <= 0xC2) goto yy752;
-			if (yych == 0xE2) goto yy753;
+			if (yych <= 0xC2) goto yy756;
+			if (yych == 0xE2) goto yy757;
 			yyt1 = yyt3;
 			goto yy555;
 		}
@@ -10774,13 +10794,13 @@ yy698:
 yy699:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0x80) goto yy754;
+	if (yych <= 0x80) goto yy758;
 	if (yych <= 0xBF) goto yy580;
 	goto yy553;
 yy700:
 	yych = *++cur;
 	if (yych <= '/') goto yy553;
-	if (yych <= '9') goto yy755;
+	if (yych <= '9') goto yy759;
 	goto yy553;
 yy701:
 	yych = *++cur;
@@ -10789,64 +10809,110 @@ yy701:
 	goto yy553;
 yy702:
 	yych = *++cur;
-	if (yych <= ',') goto yy553;
-	if (yych <= '/') goto yy700;
-	if (yych <= '9') goto yy750;
-	goto yy553;
+	if (yych <= 'l') {
+		if (yych <= ' ') {
+			if (yych <= 0x1F) goto yy553;
+			goto yy702;
+		} else {
+			if (yych == 'M') goto yy760;
+			goto yy553;
+		}
+	} else {
+		if (yych <= 0xC2) {
+			if (yych <= 'm') goto yy760;
+			if (yych <= 0xC1) goto yy553;
+			goto yy704;
+		} else {
+			if (yych == 0xE2) goto yy705;
+			goto yy553;
+		}
+	}
 yy703:
-	++cur;
+	yych = *++cur;
+	if (yych <= '9') {
+		if (yych <= ' ') {
+			if (yych <= 0x1F) goto yy553;
+			yyt1 = cur;
+			goto yy702;
+		} else {
+			if (yych <= ',') goto yy553;
+			if (yych <= '/') goto yy700;
+			goto yy754;
+		}
+	} else {
+		if (yych <= 0xC2) {
+			if (yych <= 0xC1) goto yy553;
+			yyt1 = cur;
+		} else {
+			if (yych == 0xE2) {
+				yyt1 = cur;
+				goto yy705;
+			}
+			goto yy553;
+		}
+	}
 yy704:
+	yych = *++cur;
+	if (yych == 0xA0) goto yy702;
+	goto yy553;
+yy705:
+	yych = *++cur;
+	if (yych == 0x80) goto yy761;
+	goto yy553;
+yy706:
+	++cur;
+yy707:
 	cur = yyt2;
 	{ DG(DG_FRAC); }
-yy705:
+yy708:
 	yyaccept = 8;
 	yych = *(mar = ++cur);
-	if (yych <= '/') goto yy704;
-	if (yych <= '9') goto yy755;
-	goto yy704;
-yy706:
+	if (yych <= '/') goto yy707;
+	if (yych <= '9') goto yy759;
+	goto yy707;
+yy709:
 	yych = *++cur;
 	if (yych <= 0xCA) {
 		if (yych <= '`') {
 			if (yych <= '9') {
 				if (yych <= ',') {
 					yyt2 = cur;
-					goto yy703;
+					goto yy706;
 				}
 				if (yych <= '/') {
 					yyt2 = cur;
-					goto yy705;
+					goto yy708;
 				}
-				goto yy756;
+				goto yy762;
 			} else {
 				if (yych <= '@') {
 					yyt2 = cur;
-					goto yy703;
+					goto yy706;
 				}
 				if (yych <= 'Z') goto yy553;
 				yyt2 = cur;
-				goto yy703;
+				goto yy706;
 			}
 		} else {
 			if (yych <= 0xC1) {
 				if (yych <= 'z') goto yy553;
 				if (yych <= 0x7F) {
 					yyt2 = cur;
-					goto yy703;
+					goto yy706;
 				}
 				goto yy553;
 			} else {
 				if (yych <= 0xC2) {
 					yyt2 = cur;
-					goto yy707;
+					goto yy710;
 				}
 				if (yych <= 0xC3) {
 					yyt2 = cur;
-					goto yy708;
+					goto yy711;
 				}
 				if (yych <= 0xC9) goto yy553;
 				yyt2 = cur;
-				goto yy709;
+				goto yy712;
 			}
 		}
 	} else {
@@ -10854,19 +10920,19 @@ yy706:
 			if (yych <= 0xD4) {
 				if (yych <= 0xCB) {
 					yyt2 = cur;
-					goto yy707;
+					goto yy710;
 				}
 				if (yych <= 0xD3) goto yy553;
 				yyt2 = cur;
-				goto yy709;
+				goto yy712;
 			} else {
 				if (yych <= 0xD5) {
 					yyt2 = cur;
-					goto yy707;
+					goto yy710;
 				}
 				if (yych <= 0xD6) {
 					yyt2 = cur;
-					goto yy710;
+					goto yy713;
 				}
 				if (yych <= 0xDB) goto yy553;
 				yyt2 = cur;
@@ -10875,84 +10941,84 @@ yy706:
 			if (yych <= 0xEF) {
 				if (yych <= 0xE0) {
 					yyt2 = cur;
-					goto yy711;
+					goto yy714;
 				}
 				if (yych <= 0xE1) {
 					yyt2 = cur;
-					goto yy712;
+					goto yy715;
 				}
 				yyt2 = cur;
-				goto yy713;
+				goto yy716;
 			} else {
 				if (yych <= 0xF0) {
 					yyt2 = cur;
-					goto yy714;
+					goto yy717;
 				}
 				if (yych <= 0xF3) {
 					yyt2 = cur;
-					goto yy715;
+					goto yy718;
 				}
 				if (yych <= 0xF4) {
 					yyt2 = cur;
-					goto yy716;
+					goto yy719;
 				}
 				goto yy553;
 			}
 		}
 	}
-yy707:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xBF) goto yy703;
-	goto yy553;
-yy708:
-	yych = *++cur;
-	if (yych == 0x97) goto yy703;
-	if (yych == 0xB7) goto yy703;
-	goto yy553;
-yy709:
-	yych = *++cur;
-	if (yych <= 0xAF) goto yy553;
-	if (yych <= 0xBF) goto yy703;
-	goto yy553;
 yy710:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0x8F) goto yy703;
+	if (yych <= 0xBF) goto yy706;
 	goto yy553;
 yy711:
 	yych = *++cur;
-	if (yych <= 0x9F) goto yy553;
-	if (yych <= 0xBF) goto yy707;
+	if (yych == 0x97) goto yy706;
+	if (yych == 0xB7) goto yy706;
 	goto yy553;
 yy712:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xB7) goto yy707;
-	if (yych <= 0xBB) goto yy553;
-	if (yych <= 0xBF) goto yy707;
+	if (yych <= 0xAF) goto yy553;
+	if (yych <= 0xBF) goto yy706;
 	goto yy553;
 yy713:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xBF) goto yy707;
+	if (yych <= 0x8F) goto yy706;
 	goto yy553;
 yy714:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy553;
-	if (yych <= 0xBF) goto yy713;
+	if (yych <= 0x9F) goto yy553;
+	if (yych <= 0xBF) goto yy710;
 	goto yy553;
 yy715:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xBF) goto yy713;
+	if (yych <= 0xB7) goto yy710;
+	if (yych <= 0xBB) goto yy553;
+	if (yych <= 0xBF) goto yy710;
 	goto yy553;
 yy716:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0x8F) goto yy713;
+	if (yych <= 0xBF) goto yy710;
 	goto yy553;
 yy717:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy553;
+	if (yych <= 0xBF) goto yy716;
+	goto yy553;
+yy718:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy716;
+	goto yy553;
+yy719:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy716;
+	goto yy553;
+yy720:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
@@ -10987,82 +11053,92 @@ yy717:
 			goto yy555;
 		}
 	}
-yy718:
+yy721:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= '/') {
 		yyt1 = yyt3;
 		goto yy555;
 	}
-	if (yych <= '9') goto yy757;
+	if (yych <= '9') goto yy763;
 	yyt1 = yyt3;
 	goto yy555;
-yy719:
+yy722:
+	yyaccept = 3;
+	yych = *(mar = ++cur);
+	if (yych <= '/') {
+		yyt1 = yyt3;
+		goto yy555;
+	}
+	if (yych <= '9') goto yy764;
+	yyt1 = yyt3;
+	goto yy555;
+yy723:
 	yyaccept = 1;
 	yych = *(mar = ++cur);
-	if (yych <= ',') goto yy763;
+	if (yych <= ',') goto yy770;
 	if (yych <= '.') {
 		yyt3 = cur;
-		goto yy760;
+		goto yy767;
 	}
 	if (yych <= '/') {
 		yyt3 = cur;
-		goto yy761;
+		goto yy768;
 	}
-	goto yy763;
-yy720:
+	goto yy770;
+yy724:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy553;
-	if (yych == 0xA0) goto yy717;
+	if (yych == 0xA0) goto yy720;
 	if (yych <= 0xBF) goto yy554;
 	goto yy553;
-yy721:
+yy725:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0x80) goto yy766;
+	if (yych <= 0x80) goto yy773;
 	if (yych <= 0xBF) goto yy580;
 	goto yy553;
-yy722:
+yy726:
 	yych = *++cur;
 	if (yych <= 0xCA) {
 		if (yych <= '`') {
 			if (yych <= ':') {
 				if (yych <= '/') {
 					yyt2 = cur;
-					goto yy767;
+					goto yy774;
 				}
 				if (yych <= '9') goto yy553;
 				yyt2 = cur;
-				goto yy769;
+				goto yy776;
 			} else {
 				if (yych <= '@') {
 					yyt2 = cur;
-					goto yy767;
+					goto yy774;
 				}
 				if (yych <= 'Z') goto yy553;
 				yyt2 = cur;
-				goto yy767;
+				goto yy774;
 			}
 		} else {
 			if (yych <= 0xC1) {
 				if (yych <= 'z') goto yy553;
 				if (yych <= 0x7F) {
 					yyt2 = cur;
-					goto yy767;
+					goto yy774;
 				}
 				goto yy553;
 			} else {
 				if (yych <= 0xC2) {
 					yyt2 = cur;
-					goto yy770;
+					goto yy777;
 				}
 				if (yych <= 0xC3) {
 					yyt2 = cur;
-					goto yy771;
+					goto yy778;
 				}
 				if (yych <= 0xC9) goto yy553;
 				yyt2 = cur;
-				goto yy772;
+				goto yy779;
 			}
 		}
 	} else {
@@ -11070,110 +11146,110 @@ yy722:
 			if (yych <= 0xD4) {
 				if (yych <= 0xCB) {
 					yyt2 = cur;
-					goto yy770;
+					goto yy777;
 				}
 				if (yych <= 0xD3) goto yy553;
 				yyt2 = cur;
-				goto yy772;
+				goto yy779;
 			} else {
 				if (yych <= 0xD5) {
 					yyt2 = cur;
-					goto yy770;
+					goto yy777;
 				}
 				if (yych <= 0xD6) {
 					yyt2 = cur;
-					goto yy773;
+					goto yy780;
 				}
 				if (yych <= 0xDB) goto yy553;
 				yyt2 = cur;
-				goto yy770;
+				goto yy777;
 			}
 		} else {
 			if (yych <= 0xEF) {
 				if (yych <= 0xE0) {
 					yyt2 = cur;
-					goto yy774;
+					goto yy781;
 				}
 				if (yych <= 0xE1) {
 					yyt2 = cur;
-					goto yy775;
+					goto yy782;
 				}
 				yyt2 = cur;
-				goto yy776;
+				goto yy783;
 			} else {
 				if (yych <= 0xF0) {
 					yyt2 = cur;
-					goto yy777;
+					goto yy784;
 				}
 				if (yych <= 0xF3) {
 					yyt2 = cur;
-					goto yy778;
+					goto yy785;
 				}
 				if (yych <= 0xF4) {
 					yyt2 = cur;
-					goto yy779;
+					goto yy786;
 				}
 				goto yy553;
 			}
 		}
 	}
-yy723:
+yy727:
 	++cur;
 	cur = yyt2;
 	{ DG(DG_EXP); }
-yy724:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xBF) goto yy723;
-	goto yy553;
-yy725:
-	yych = *++cur;
-	if (yych == 0x97) goto yy723;
-	if (yych == 0xB7) goto yy723;
-	goto yy553;
-yy726:
-	yych = *++cur;
-	if (yych <= 0xAF) goto yy553;
-	if (yych <= 0xBF) goto yy723;
-	goto yy553;
-yy727:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0x8F) goto yy723;
-	goto yy553;
 yy728:
 	yych = *++cur;
-	if (yych <= 0x9F) goto yy553;
-	if (yych <= 0xBF) goto yy724;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy727;
 	goto yy553;
 yy729:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xB7) goto yy724;
-	if (yych <= 0xBB) goto yy553;
-	if (yych <= 0xBF) goto yy724;
+	if (yych == 0x97) goto yy727;
+	if (yych == 0xB7) goto yy727;
 	goto yy553;
 yy730:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xBF) goto yy724;
+	if (yych <= 0xAF) goto yy553;
+	if (yych <= 0xBF) goto yy727;
 	goto yy553;
 yy731:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy553;
-	if (yych <= 0xBF) goto yy730;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy727;
 	goto yy553;
 yy732:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xBF) goto yy730;
+	if (yych <= 0x9F) goto yy553;
+	if (yych <= 0xBF) goto yy728;
 	goto yy553;
 yy733:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0x8F) goto yy730;
+	if (yych <= 0xB7) goto yy728;
+	if (yych <= 0xBB) goto yy553;
+	if (yych <= 0xBF) goto yy728;
 	goto yy553;
 yy734:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy728;
+	goto yy553;
+yy735:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy553;
+	if (yych <= 0xBF) goto yy734;
+	goto yy553;
+yy736:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy734;
+	goto yy553;
+yy737:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy734;
+	goto yy553;
+yy738:
 	yych = *++cur;
 	if (yych <= 0xCB) {
 		if (yych <= 'z') {
@@ -11264,13 +11340,13 @@ yy734:
 			}
 		}
 	}
-yy735:
+yy739:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
-	if (yych == 'R') goto yy780;
-	if (yych == 'r') goto yy780;
+	if (yych == 'R') goto yy787;
+	if (yych == 'r') goto yy787;
 	goto yy565;
-yy736:
+yy740:
 	yych = *++cur;
 	if (yych <= 0x89) {
 		if (yych <= 0x7F) goto yy553;
@@ -11281,79 +11357,79 @@ yy736:
 		if (yych <= 0xBF) goto yy635;
 		goto yy553;
 	}
-yy737:
+yy741:
 	++cur;
 	cur = yyt1;
 	{ DG(DG_POW); }
-yy738:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xBF) goto yy737;
-	goto yy553;
-yy739:
-	yych = *++cur;
-	if (yych == 0x97) goto yy737;
-	if (yych == 0xB7) goto yy737;
-	goto yy553;
-yy740:
-	yych = *++cur;
-	if (yych <= 0xAF) goto yy553;
-	if (yych <= 0xBF) goto yy737;
-	goto yy553;
-yy741:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0x8F) goto yy737;
-	goto yy553;
 yy742:
 	yych = *++cur;
-	if (yych <= 0x9F) goto yy553;
-	if (yych <= 0xBF) goto yy738;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy741;
 	goto yy553;
 yy743:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xB7) goto yy738;
-	if (yych <= 0xBB) goto yy553;
-	if (yych <= 0xBF) goto yy738;
+	if (yych == 0x97) goto yy741;
+	if (yych == 0xB7) goto yy741;
 	goto yy553;
 yy744:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xBF) goto yy738;
+	if (yych <= 0xAF) goto yy553;
+	if (yych <= 0xBF) goto yy741;
 	goto yy553;
 yy745:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy553;
-	if (yych <= 0xBF) goto yy744;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy741;
 	goto yy553;
 yy746:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xBF) goto yy744;
+	if (yych <= 0x9F) goto yy553;
+	if (yych <= 0xBF) goto yy742;
 	goto yy553;
 yy747:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0x8F) goto yy744;
+	if (yych <= 0xB7) goto yy742;
+	if (yych <= 0xBB) goto yy553;
+	if (yych <= 0xBF) goto yy742;
 	goto yy553;
 yy748:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy742;
+	goto yy553;
+yy749:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy553;
+	if (yych <= 0xBF) goto yy748;
+	goto yy553;
+yy750:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy748;
+	goto yy553;
+yy751:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy748;
+	goto yy553;
+yy752:
 	yych = *++cur;
 	if (yych <= 0xCB) {
 		if (yych <= 'z') {
 			if (yych <= '@') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy781;
+					goto yy788;
 				}
-				if (yych <= '9') goto yy748;
+				if (yych <= '9') goto yy752;
 				yyt1 = cur;
-				goto yy781;
+				goto yy788;
 			} else {
 				if (yych <= 'Z') goto yy553;
 				if (yych <= '`') {
 					yyt1 = cur;
-					goto yy781;
+					goto yy788;
 				}
 				goto yy553;
 			}
@@ -11361,23 +11437,23 @@ yy748:
 			if (yych <= 0xC2) {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy781;
+					goto yy788;
 				}
 				if (yych <= 0xC1) goto yy553;
 				yyt1 = cur;
-				goto yy782;
+				goto yy789;
 			} else {
 				if (yych <= 0xC3) {
 					yyt1 = cur;
-					goto yy783;
+					goto yy790;
 				}
 				if (yych <= 0xC9) goto yy553;
 				if (yych <= 0xCA) {
 					yyt1 = cur;
-					goto yy784;
+					goto yy791;
 				}
 				yyt1 = cur;
-				goto yy782;
+				goto yy789;
 			}
 		}
 	} else {
@@ -11386,49 +11462,49 @@ yy748:
 				if (yych <= 0xD3) goto yy553;
 				if (yych <= 0xD4) {
 					yyt1 = cur;
-					goto yy784;
+					goto yy791;
 				}
 				yyt1 = cur;
-				goto yy782;
+				goto yy789;
 			} else {
 				if (yych <= 0xD6) {
 					yyt1 = cur;
-					goto yy785;
+					goto yy792;
 				}
 				if (yych <= 0xDB) goto yy553;
 				yyt1 = cur;
-				goto yy782;
+				goto yy789;
 			}
 		} else {
 			if (yych <= 0xEF) {
 				if (yych <= 0xE0) {
 					yyt1 = cur;
-					goto yy786;
+					goto yy793;
 				}
 				if (yych <= 0xE1) {
 					yyt1 = cur;
-					goto yy787;
+					goto yy794;
 				}
 				yyt1 = cur;
-				goto yy788;
+				goto yy795;
 			} else {
 				if (yych <= 0xF0) {
 					yyt1 = cur;
-					goto yy789;
+					goto yy796;
 				}
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy790;
+					goto yy797;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy791;
+					goto yy798;
 				}
 				goto yy553;
 			}
 		}
 	}
-yy749:
+yy753:
 	yych = *++cur;
 	if (yych <= 'k') {
 		if (yych <= '9') {
@@ -11436,34 +11512,34 @@ yy749:
 				if (yych <= ' ') {
 					if (yych <= 0x1F) {
 						yyt2 = cur;
-						goto yy792;
+						goto yy799;
 					}
 					yyt2 = cur;
-					goto yy794;
+					goto yy801;
 				} else {
 					if (yych == '\'') {
 						yyt2 = cur;
-						goto yy795;
+						goto yy802;
 					}
 					yyt2 = cur;
-					goto yy792;
+					goto yy799;
 				}
 			} else {
 				if (yych <= '-') {
 					if (yych <= ',') {
 						yyt2 = cur;
-						goto yy796;
+						goto yy803;
 					}
 					yyt2 = cur;
-					goto yy792;
+					goto yy799;
 				} else {
 					if (yych <= '.') {
 						yyt2 = cur;
-						goto yy795;
+						goto yy802;
 					}
 					if (yych <= '/') {
 						yyt2 = cur;
-						goto yy797;
+						goto yy804;
 					}
 					goto yy682;
 				}
@@ -11473,7 +11549,7 @@ yy749:
 				if (yych <= 'F') {
 					if (yych <= '@') {
 						yyt2 = cur;
-						goto yy792;
+						goto yy799;
 					}
 					goto yy564;
 				} else {
@@ -11488,7 +11564,7 @@ yy749:
 				} else {
 					if (yych <= '`') {
 						yyt2 = cur;
-						goto yy792;
+						goto yy799;
 					}
 					if (yych <= 'j') goto yy564;
 					goto yy571;
@@ -11501,33 +11577,33 @@ yy749:
 				if (yych <= 0x7F) {
 					if (yych <= 'z') goto yy564;
 					yyt2 = cur;
-					goto yy792;
+					goto yy799;
 				} else {
 					if (yych <= 0xC1) goto yy553;
 					if (yych <= 0xC2) {
 						yyt2 = cur;
-						goto yy798;
+						goto yy805;
 					}
 					yyt2 = cur;
-					goto yy799;
+					goto yy806;
 				}
 			} else {
 				if (yych <= 0xCB) {
 					if (yych <= 0xC9) goto yy578;
 					if (yych <= 0xCA) {
 						yyt2 = cur;
-						goto yy800;
+						goto yy807;
 					}
 					yyt2 = cur;
-					goto yy801;
+					goto yy808;
 				} else {
 					if (yych <= 0xD3) goto yy578;
 					if (yych <= 0xD4) {
 						yyt2 = cur;
-						goto yy800;
+						goto yy807;
 					}
 					yyt2 = cur;
-					goto yy801;
+					goto yy808;
 				}
 			}
 		} else {
@@ -11535,48 +11611,48 @@ yy749:
 				if (yych <= 0xDB) {
 					if (yych <= 0xD6) {
 						yyt2 = cur;
-						goto yy802;
+						goto yy809;
 					}
 					goto yy578;
 				} else {
 					if (yych <= 0xDF) {
 						yyt2 = cur;
-						goto yy801;
+						goto yy808;
 					}
 					if (yych <= 0xE0) {
 						yyt2 = cur;
-						goto yy803;
+						goto yy810;
 					}
 					yyt2 = cur;
-					goto yy804;
+					goto yy811;
 				}
 			} else {
 				if (yych <= 0xF0) {
 					if (yych <= 0xE2) {
 						yyt2 = cur;
-						goto yy805;
+						goto yy812;
 					}
 					if (yych <= 0xEF) {
 						yyt2 = cur;
-						goto yy806;
+						goto yy813;
 					}
 					yyt2 = cur;
-					goto yy807;
+					goto yy814;
 				} else {
 					if (yych <= 0xF3) {
 						yyt2 = cur;
-						goto yy808;
+						goto yy815;
 					}
 					if (yych <= 0xF4) {
 						yyt2 = cur;
-						goto yy809;
+						goto yy816;
 					}
 					goto yy553;
 				}
 			}
 		}
 	}
-yy750:
+yy754:
 	yych = *++cur;
 	if (yych <= 'k') {
 		if (yych <= '9') {
@@ -11584,34 +11660,34 @@ yy750:
 				if (yych <= ' ') {
 					if (yych <= 0x1F) {
 						yyt2 = cur;
-						goto yy792;
+						goto yy799;
 					}
 					yyt2 = cur;
-					goto yy794;
+					goto yy801;
 				} else {
 					if (yych == '\'') {
 						yyt2 = cur;
-						goto yy795;
+						goto yy802;
 					}
 					yyt2 = cur;
-					goto yy792;
+					goto yy799;
 				}
 			} else {
 				if (yych <= '-') {
 					if (yych <= ',') {
 						yyt2 = cur;
-						goto yy796;
+						goto yy803;
 					}
 					yyt2 = cur;
-					goto yy792;
+					goto yy799;
 				} else {
 					if (yych <= '.') {
 						yyt2 = cur;
-						goto yy795;
+						goto yy802;
 					}
 					if (yych <= '/') {
 						yyt2 = cur;
-						goto yy792;
+						goto yy799;
 					}
 					goto yy553;
 				}
@@ -11621,7 +11697,7 @@ yy750:
 				if (yych <= 'F') {
 					if (yych <= '@') {
 						yyt2 = cur;
-						goto yy792;
+						goto yy799;
 					}
 					goto yy564;
 				} else {
@@ -11636,7 +11712,7 @@ yy750:
 				} else {
 					if (yych <= '`') {
 						yyt2 = cur;
-						goto yy792;
+						goto yy799;
 					}
 					if (yych <= 'j') goto yy564;
 					goto yy571;
@@ -11649,33 +11725,33 @@ yy750:
 				if (yych <= 0x7F) {
 					if (yych <= 'z') goto yy564;
 					yyt2 = cur;
-					goto yy792;
+					goto yy799;
 				} else {
 					if (yych <= 0xC1) goto yy553;
 					if (yych <= 0xC2) {
 						yyt2 = cur;
-						goto yy798;
+						goto yy805;
 					}
 					yyt2 = cur;
-					goto yy799;
+					goto yy806;
 				}
 			} else {
 				if (yych <= 0xCB) {
 					if (yych <= 0xC9) goto yy578;
 					if (yych <= 0xCA) {
 						yyt2 = cur;
-						goto yy800;
+						goto yy807;
 					}
 					yyt2 = cur;
-					goto yy801;
+					goto yy808;
 				} else {
 					if (yych <= 0xD3) goto yy578;
 					if (yych <= 0xD4) {
 						yyt2 = cur;
-						goto yy800;
+						goto yy807;
 					}
 					yyt2 = cur;
-					goto yy801;
+					goto yy808;
 				}
 			}
 		} else {
@@ -11683,53 +11759,53 @@ yy750:
 				if (yych <= 0xDB) {
 					if (yych <= 0xD6) {
 						yyt2 = cur;
-						goto yy802;
+						goto yy809;
 					}
 					goto yy578;
 				} else {
 					if (yych <= 0xDF) {
 						yyt2 = cur;
-						goto yy801;
+						goto yy808;
 					}
 					if (yych <= 0xE0) {
 						yyt2 = cur;
-						goto yy803;
+						goto yy810;
 					}
 					yyt2 = cur;
-					goto yy804;
+					goto yy811;
 				}
 			} else {
 				if (yych <= 0xF0) {
 					if (yych <= 0xE2) {
 						yyt2 = cur;
-						goto yy805;
+						goto yy812;
 					}
 					if (yych <= 0xEF) {
 						yyt2 = cur;
-						goto yy806;
+						goto yy813;
 					}
 					yyt2 = cur;
-					goto yy807;
+					goto yy814;
 				} else {
 					if (yych <= 0xF3) {
 						yyt2 = cur;
-						goto yy808;
+						goto yy815;
 					}
 					if (yych <= 0xF4) {
 						yyt2 = cur;
-						goto yy809;
+						goto yy816;
 					}
 					goto yy553;
 				}
 			}
 		}
 	}
-yy751:
+yy755:
 	yych = *++cur;
 	if (yych <= 'j') {
 		if (yych <= ' ') {
 			if (yych <= 0x1F) goto yy553;
-			goto yy751;
+			goto yy755;
 		} else {
 			if (yych == 'K') goto yy605;
 			goto yy553;
@@ -11739,19 +11815,19 @@ yy751:
 			if (yych <= 'k') goto yy605;
 			if (yych <= 0xC1) goto yy553;
 		} else {
-			if (yych == 0xE2) goto yy753;
+			if (yych == 0xE2) goto yy757;
 			goto yy553;
 		}
 	}
-yy752:
+yy756:
 	yych = *++cur;
-	if (yych == 0xA0) goto yy751;
+	if (yych == 0xA0) goto yy755;
 	goto yy553;
-yy753:
+yy757:
 	yych = *++cur;
-	if (yych == 0x80) goto yy810;
+	if (yych == 0x80) goto yy817;
 	goto yy553;
-yy754:
+yy758:
 	yych = *++cur;
 	if (yych <= 0x89) {
 		if (yych <= 0x7F) goto yy553;
@@ -11762,28 +11838,38 @@ yy754:
 		if (yych <= 0xBF) goto yy554;
 		goto yy553;
 	}
-yy755:
+yy759:
 	yych = *++cur;
 	if (yych <= '/') goto yy553;
-	if (yych <= '9') goto yy811;
+	if (yych <= '9') goto yy818;
 	goto yy553;
-yy756:
+yy760:
+	yych = *++cur;
+	if (yych == 'I') goto yy819;
+	if (yych == 'i') goto yy819;
+	goto yy553;
+yy761:
+	yych = *++cur;
+	if (yych == 0x89) goto yy702;
+	if (yych == 0xAF) goto yy702;
+	goto yy553;
+yy762:
 	yych = *++cur;
 	if (yych <= 0xCB) {
 		if (yych <= 'z') {
 			if (yych <= '@') {
 				if (yych <= '/') {
 					yyt2 = cur;
-					goto yy703;
+					goto yy706;
 				}
-				if (yych <= '9') goto yy812;
+				if (yych <= '9') goto yy820;
 				yyt2 = cur;
-				goto yy703;
+				goto yy706;
 			} else {
 				if (yych <= 'Z') goto yy553;
 				if (yych <= '`') {
 					yyt2 = cur;
-					goto yy703;
+					goto yy706;
 				}
 				goto yy553;
 			}
@@ -11791,23 +11877,23 @@ yy756:
 			if (yych <= 0xC2) {
 				if (yych <= 0x7F) {
 					yyt2 = cur;
-					goto yy703;
+					goto yy706;
 				}
 				if (yych <= 0xC1) goto yy553;
 				yyt2 = cur;
-				goto yy707;
+				goto yy710;
 			} else {
 				if (yych <= 0xC3) {
 					yyt2 = cur;
-					goto yy708;
+					goto yy711;
 				}
 				if (yych <= 0xC9) goto yy553;
 				if (yych <= 0xCA) {
 					yyt2 = cur;
-					goto yy709;
+					goto yy712;
 				}
 				yyt2 = cur;
-				goto yy707;
+				goto yy710;
 			}
 		}
 	} else {
@@ -11816,66 +11902,88 @@ yy756:
 				if (yych <= 0xD3) goto yy553;
 				if (yych <= 0xD4) {
 					yyt2 = cur;
-					goto yy709;
+					goto yy712;
 				}
 				yyt2 = cur;
-				goto yy707;
+				goto yy710;
 			} else {
 				if (yych <= 0xD6) {
 					yyt2 = cur;
-					goto yy710;
+					goto yy713;
 				}
 				if (yych <= 0xDB) goto yy553;
 				yyt2 = cur;
-				goto yy707;
+				goto yy710;
 			}
 		} else {
 			if (yych <= 0xEF) {
 				if (yych <= 0xE0) {
 					yyt2 = cur;
-					goto yy711;
+					goto yy714;
 				}
 				if (yych <= 0xE1) {
 					yyt2 = cur;
-					goto yy712;
+					goto yy715;
 				}
 				yyt2 = cur;
-				goto yy713;
+				goto yy716;
 			} else {
 				if (yych <= 0xF0) {
 					yyt2 = cur;
-					goto yy714;
+					goto yy717;
 				}
 				if (yych <= 0xF3) {
 					yyt2 = cur;
-					goto yy715;
+					goto yy718;
 				}
 				if (yych <= 0xF4) {
 					yyt2 = cur;
-					goto yy716;
+					goto yy719;
 				}
 				goto yy553;
 			}
 		}
 	}
-yy757:
+yy763:
 	yych = *++cur;
-yy758:
+	if (yych <= '9') {
+		if (yych == ' ') {
+			yyt1 = cur;
+			goto yy702;
+		}
+		if (yych <= '/') goto yy553;
+		goto yy821;
+	} else {
+		if (yych <= 0xC2) {
+			if (yych <= 0xC1) goto yy553;
+			yyt1 = cur;
+			goto yy704;
+		} else {
+			if (yych == 0xE2) {
+				yyt1 = cur;
+				goto yy705;
+			}
+			goto yy553;
+		}
+	}
+yy764:
+	yych = *++cur;
+yy765:
 	if (yych <= 0xCB) {
 		if (yych <= 'z') {
 			if (yych <= '@') {
 				if (yych <= '/') {
 					yyt2 = cur;
-					goto yy703;
+					goto yy706;
 				}
-				if (yych <= '9') goto yy757;
+				if (yych <= '9') goto yy764;
 				yyt2 = cur;
-				goto yy703;
+				goto yy706;
 			} else {
 				if (yych <= 'Z') goto yy553;
 				if (yych <= '`') {
 					yyt2 = cur;
-					goto yy703;
+					goto yy706;
 				}
 				goto yy553;
 			}
@@ -11883,23 +11991,23 @@ yy758:
 			if (yych <= 0xC2) {
 				if (yych <= 0x7F) {
 					yyt2 = cur;
-					goto yy703;
+					goto yy706;
 				}
 				if (yych <= 0xC1) goto yy553;
 				yyt2 = cur;
-				goto yy707;
+				goto yy710;
 			} else {
 				if (yych <= 0xC3) {
 					yyt2 = cur;
-					goto yy708;
+					goto yy711;
 				}
 				if (yych <= 0xC9) goto yy553;
 				if (yych <= 0xCA) {
 					yyt2 = cur;
-					goto yy709;
+					goto yy712;
 				}
 				yyt2 = cur;
-				goto yy707;
+				goto yy710;
 			}
 		}
 	} else {
@@ -11908,49 +12016,49 @@ yy758:
 				if (yych <= 0xD3) goto yy553;
 				if (yych <= 0xD4) {
 					yyt2 = cur;
-					goto yy709;
+					goto yy712;
 				}
 				yyt2 = cur;
-				goto yy707;
+				goto yy710;
 			} else {
 				if (yych <= 0xD6) {
 					yyt2 = cur;
-					goto yy710;
+					goto yy713;
 				}
 				if (yych <= 0xDB) goto yy553;
 				yyt2 = cur;
-				goto yy707;
+				goto yy710;
 			}
 		} else {
 			if (yych <= 0xEF) {
 				if (yych <= 0xE0) {
 					yyt2 = cur;
-					goto yy711;
+					goto yy714;
 				}
 				if (yych <= 0xE1) {
 					yyt2 = cur;
-					goto yy712;
+					goto yy715;
 				}
 				yyt2 = cur;
-				goto yy713;
+				goto yy716;
 			} else {
 				if (yych <= 0xF0) {
 					yyt2 = cur;
-					goto yy714;
+					goto yy717;
 				}
 				if (yych <= 0xF3) {
 					yyt2 = cur;
-					goto yy715;
+					goto yy718;
 				}
 				if (yych <= 0xF4) {
 					yyt2 = cur;
-					goto yy716;
+					goto yy719;
 				}
 				goto yy553;
 			}
 		}
 	}
-yy759:
+yy766:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 64) {
@@ -11985,37 +12093,37 @@ yy759:
 			goto yy555;
 		}
 	}
-yy760:
+yy767:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= '/') {
 		yyt1 = yyt3;
 		goto yy555;
 	}
-	if (yych <= '9') goto yy813;
+	if (yych <= '9') goto yy822;
 	yyt1 = yyt3;
 	goto yy555;
-yy761:
+yy768:
 	yyaccept = 3;
 	yych = *(mar = ++cur);
 	if (yych <= '/') {
 		yyt1 = yyt3;
 		goto yy555;
 	}
-	if (yych <= '9') goto yy814;
+	if (yych <= '9') goto yy823;
 	yyt1 = yyt3;
 	goto yy555;
-yy762:
+yy769:
 	yyaccept = 1;
 	yych = *(mar = ++cur);
-yy763:
+yy770:
 	if (yych <= 'h') {
 		if (yych <= 'I') {
 			if (yych <= '9') {
 				if (yych <= '+') {
 					if (yych == ' ') {
 						yyt3 = cur;
-						goto yy759;
+						goto yy766;
 					}
 					yyt3 = cur;
 					goto yy554;
@@ -12030,9 +12138,9 @@ yy763:
 					}
 					if (yych <= '/') {
 						yyt3 = cur;
-						goto yy718;
+						goto yy722;
 					}
-					goto yy762;
+					goto yy769;
 				}
 			} else {
 				if (yych <= 'E') {
@@ -12101,7 +12209,7 @@ yy763:
 				} else {
 					if (yych <= 0xC2) {
 						yyt3 = cur;
-						goto yy764;
+						goto yy771;
 					}
 					if (yych <= 0xC3) {
 						yyt3 = cur;
@@ -12147,7 +12255,7 @@ yy763:
 					}
 					if (yych <= 0xE2) {
 						yyt3 = cur;
-						goto yy765;
+						goto yy772;
 					}
 					yyt3 = cur;
 					goto yy585;
@@ -12169,308 +12277,308 @@ yy763:
 			}
 		}
 	}
-yy764:
+yy771:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy553;
-	if (yych == 0xA0) goto yy759;
+	if (yych == 0xA0) goto yy766;
 	if (yych <= 0xBF) goto yy554;
 	goto yy553;
-yy765:
+yy772:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0x80) goto yy815;
+	if (yych <= 0x80) goto yy824;
 	if (yych <= 0xBF) goto yy580;
 	goto yy553;
-yy766:
+yy773:
 	yych = *++cur;
 	if (yych <= 0x98) {
 		if (yych <= 0x7F) goto yy553;
-		if (yych == 0x89) goto yy717;
+		if (yych == 0x89) goto yy720;
 		goto yy554;
 	} else {
 		if (yych <= 0xAE) {
 			if (yych <= 0x99) goto yy557;
 			goto yy554;
 		} else {
-			if (yych <= 0xAF) goto yy717;
+			if (yych <= 0xAF) goto yy720;
 			if (yych <= 0xBF) goto yy554;
 			goto yy553;
 		}
 	}
-yy767:
+yy774:
 	++cur;
 	yyt1 = yyt2;
-yy768:
+yy775:
 	cur = yyt1;
 	{ DG(DG_SKIP); }
-yy769:
+yy776:
 	yyaccept = 9;
 	yych = *(mar = ++cur);
 	yyt1 = yyt2;
-	if (yych <= '/') goto yy768;
-	if (yych <= '5') goto yy816;
-	goto yy768;
-yy770:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xBF) goto yy767;
-	goto yy553;
-yy771:
-	yych = *++cur;
-	if (yych == 0x97) goto yy767;
-	if (yych == 0xB7) goto yy767;
-	goto yy553;
-yy772:
-	yych = *++cur;
-	if (yych <= 0xAF) goto yy553;
-	if (yych <= 0xBF) goto yy767;
-	goto yy553;
-yy773:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0x8F) goto yy767;
-	goto yy553;
-yy774:
-	yych = *++cur;
-	if (yych <= 0x9F) goto yy553;
-	if (yych <= 0xBF) goto yy770;
-	goto yy553;
-yy775:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xB7) goto yy770;
-	if (yych <= 0xBB) goto yy553;
-	if (yych <= 0xBF) goto yy770;
-	goto yy553;
-yy776:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xBF) goto yy770;
-	goto yy553;
+	if (yych <= '/') goto yy775;
+	if (yych <= '5') goto yy825;
+	goto yy775;
 yy777:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy553;
-	if (yych <= 0xBF) goto yy776;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy774;
 	goto yy553;
 yy778:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xBF) goto yy776;
+	if (yych == 0x97) goto yy774;
+	if (yych == 0xB7) goto yy774;
 	goto yy553;
 yy779:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0x8F) goto yy776;
+	if (yych <= 0xAF) goto yy553;
+	if (yych <= 0xBF) goto yy774;
 	goto yy553;
 yy780:
-	yyaccept = 5;
-	yych = *(mar = ++cur);
-	if (yych == 'E') goto yy817;
-	if (yych == 'e') goto yy817;
-	goto yy565;
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy774;
+	goto yy553;
 yy781:
-	++cur;
-	cur = yyt1;
-	{ DG(DG_MIXED); }
+	yych = *++cur;
+	if (yych <= 0x9F) goto yy553;
+	if (yych <= 0xBF) goto yy777;
+	goto yy553;
 yy782:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xBF) goto yy781;
+	if (yych <= 0xB7) goto yy777;
+	if (yych <= 0xBB) goto yy553;
+	if (yych <= 0xBF) goto yy777;
 	goto yy553;
 yy783:
 	yych = *++cur;
-	if (yych == 0x97) goto yy781;
-	if (yych == 0xB7) goto yy781;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy777;
 	goto yy553;
 yy784:
 	yych = *++cur;
-	if (yych <= 0xAF) goto yy553;
-	if (yych <= 0xBF) goto yy781;
+	if (yych <= 0x8F) goto yy553;
+	if (yych <= 0xBF) goto yy783;
 	goto yy553;
 yy785:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0x8F) goto yy781;
+	if (yych <= 0xBF) goto yy783;
 	goto yy553;
 yy786:
 	yych = *++cur;
-	if (yych <= 0x9F) goto yy553;
-	if (yych <= 0xBF) goto yy782;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy783;
 	goto yy553;
 yy787:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xB7) goto yy782;
-	if (yych <= 0xBB) goto yy553;
-	if (yych <= 0xBF) goto yy782;
-	goto yy553;
+	yyaccept = 5;
+	yych = *(mar = ++cur);
+	if (yych == 'E') goto yy826;
+	if (yych == 'e') goto yy826;
+	goto yy565;
 yy788:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xBF) goto yy782;
-	goto yy553;
+	++cur;
+	cur = yyt1;
+	{ DG(DG_MIXED); }
 yy789:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy553;
+	if (yych <= 0x7F) goto yy553;
 	if (yych <= 0xBF) goto yy788;
 	goto yy553;
 yy790:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xBF) goto yy788;
+	if (yych == 0x97) goto yy788;
+	if (yych == 0xB7) goto yy788;
 	goto yy553;
 yy791:
+	yych = *++cur;
+	if (yych <= 0xAF) goto yy553;
+	if (yych <= 0xBF) goto yy788;
+	goto yy553;
+yy792:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy553;
 	if (yych <= 0x8F) goto yy788;
 	goto yy553;
-yy792:
+yy793:
+	yych = *++cur;
+	if (yych <= 0x9F) goto yy553;
+	if (yych <= 0xBF) goto yy789;
+	goto yy553;
+yy794:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xB7) goto yy789;
+	if (yych <= 0xBB) goto yy553;
+	if (yych <= 0xBF) goto yy789;
+	goto yy553;
+yy795:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy789;
+	goto yy553;
+yy796:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy553;
+	if (yych <= 0xBF) goto yy795;
+	goto yy553;
+yy797:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy795;
+	goto yy553;
+yy798:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy795;
+	goto yy553;
+yy799:
 	++cur;
 	yyt3 = yyt2;
-yy793:
+yy800:
 	cur = yyt3;
 	{ DG(DG_GRP); }
-yy794:
+yy801:
 	yyaccept = 10;
 	yych = *(mar = ++cur);
 	yyt3 = yyt2;
 	if (yych <= 'K') {
 		if (yych <= '/') {
-			if (yych == ' ') goto yy751;
-			goto yy793;
+			if (yych == ' ') goto yy755;
+			goto yy800;
 		} else {
 			if (yych <= '9') goto yy609;
-			if (yych <= 'J') goto yy793;
+			if (yych <= 'J') goto yy800;
 			goto yy605;
 		}
 	} else {
 		if (yych <= 0xC1) {
 			if (yych == 'k') goto yy605;
-			goto yy793;
+			goto yy800;
 		} else {
-			if (yych <= 0xC2) goto yy752;
-			if (yych == 0xE2) goto yy753;
-			goto yy793;
+			if (yych <= 0xC2) goto yy756;
+			if (yych == 0xE2) goto yy757;
+			goto yy800;
 		}
 	}
-yy795:
+yy802:
 	yyaccept = 10;
 	yych = *(mar = ++cur);
 	yyt3 = yyt2;
-	if (yych <= '/') goto yy793;
+	if (yych <= '/') goto yy800;
 	if (yych <= '9') goto yy609;
-	goto yy793;
-yy796:
+	goto yy800;
+yy803:
 	yyaccept = 10;
 	yych = *(mar = ++cur);
 	yyt3 = yyt2;
-	if (yych <= '/') goto yy793;
-	if (yych <= '9') goto yy818;
-	goto yy793;
-yy797:
+	if (yych <= '/') goto yy800;
+	if (yych <= '9') goto yy827;
+	goto yy800;
+yy804:
 	yyaccept = 11;
 	yych = *(mar = ++cur);
 	if (yych <= '/') {
 		yyt3 = yyt2;
-		goto yy793;
+		goto yy800;
 	}
-	if (yych <= '9') goto yy748;
+	if (yych <= '9') goto yy752;
 	yyt3 = yyt2;
-	goto yy793;
-yy798:
+	goto yy800;
+yy805:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy553;
-	if (yych == 0xA0) goto yy794;
-	if (yych <= 0xBF) goto yy792;
+	if (yych == 0xA0) goto yy801;
+	if (yych <= 0xBF) goto yy799;
 	goto yy553;
-yy799:
+yy806:
 	yych = *++cur;
 	if (yych <= 0x97) {
 		if (yych <= 0x7F) goto yy553;
 		if (yych <= 0x96) goto yy564;
-		goto yy792;
+		goto yy799;
 	} else {
-		if (yych == 0xB7) goto yy792;
+		if (yych == 0xB7) goto yy799;
 		if (yych <= 0xBF) goto yy564;
 		goto yy553;
 	}
-yy800:
+yy807:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy553;
 	if (yych <= 0xAF) goto yy564;
-	if (yych <= 0xBF) goto yy792;
-	goto yy553;
-yy801:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xBF) goto yy792;
-	goto yy553;
-yy802:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0x8F) goto yy792;
-	if (yych <= 0xBF) goto yy564;
-	goto yy553;
-yy803:
-	yych = *++cur;
-	if (yych <= 0x9F) goto yy553;
-	if (yych <= 0xBF) goto yy801;
-	goto yy553;
-yy804:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xB7) goto yy801;
-	if (yych <= 0xBB) goto yy578;
-	if (yych <= 0xBF) goto yy801;
-	goto yy553;
-yy805:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0x80) goto yy819;
-	if (yych <= 0xBF) goto yy801;
-	goto yy553;
-yy806:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xBF) goto yy801;
-	goto yy553;
-yy807:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy553;
-	if (yych <= 0xBF) goto yy806;
+	if (yych <= 0xBF) goto yy799;
 	goto yy553;
 yy808:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xBF) goto yy806;
+	if (yych <= 0xBF) goto yy799;
 	goto yy553;
 yy809:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0x8F) goto yy806;
+	if (yych <= 0x8F) goto yy799;
+	if (yych <= 0xBF) goto yy564;
 	goto yy553;
 yy810:
 	yych = *++cur;
-	if (yych == 0x89) goto yy751;
-	if (yych == 0xAF) goto yy751;
+	if (yych <= 0x9F) goto yy553;
+	if (yych <= 0xBF) goto yy808;
 	goto yy553;
 yy811:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xB7) goto yy808;
+	if (yych <= 0xBB) goto yy578;
+	if (yych <= 0xBF) goto yy808;
+	goto yy553;
+yy812:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x80) goto yy828;
+	if (yych <= 0xBF) goto yy808;
+	goto yy553;
+yy813:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy808;
+	goto yy553;
+yy814:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy553;
+	if (yych <= 0xBF) goto yy813;
+	goto yy553;
+yy815:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy813;
+	goto yy553;
+yy816:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy813;
+	goto yy553;
+yy817:
+	yych = *++cur;
+	if (yych == 0x89) goto yy755;
+	if (yych == 0xAF) goto yy755;
+	goto yy553;
+yy818:
 	yych = *++cur;
 	if (yych <= 0xCB) {
 		if (yych <= 'z') {
 			if (yych <= '@') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy820;
+					goto yy829;
 				}
-				if (yych <= '9') goto yy821;
+				if (yych <= '9') goto yy830;
 				yyt1 = cur;
-				goto yy820;
+				goto yy829;
 			} else {
 				if (yych <= 'Z') goto yy553;
 				if (yych <= '`') {
 					yyt1 = cur;
-					goto yy820;
+					goto yy829;
 				}
 				goto yy553;
 			}
@@ -12478,23 +12586,23 @@ yy811:
 			if (yych <= 0xC2) {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy820;
+					goto yy829;
 				}
 				if (yych <= 0xC1) goto yy553;
 				yyt1 = cur;
-				goto yy822;
+				goto yy831;
 			} else {
 				if (yych <= 0xC3) {
 					yyt1 = cur;
-					goto yy823;
+					goto yy832;
 				}
 				if (yych <= 0xC9) goto yy553;
 				if (yych <= 0xCA) {
 					yyt1 = cur;
-					goto yy824;
+					goto yy833;
 				}
 				yyt1 = cur;
-				goto yy822;
+				goto yy831;
 			}
 		}
 	} else {
@@ -12503,188 +12611,215 @@ yy811:
 				if (yych <= 0xD3) goto yy553;
 				if (yych <= 0xD4) {
 					yyt1 = cur;
-					goto yy824;
+					goto yy833;
 				}
 				yyt1 = cur;
-				goto yy822;
+				goto yy831;
 			} else {
 				if (yych <= 0xD6) {
 					yyt1 = cur;
-					goto yy825;
+					goto yy834;
 				}
 				if (yych <= 0xDB) goto yy553;
 				yyt1 = cur;
-				goto yy822;
+				goto yy831;
 			}
 		} else {
 			if (yych <= 0xEF) {
 				if (yych <= 0xE0) {
 					yyt1 = cur;
-					goto yy826;
+					goto yy835;
 				}
 				if (yych <= 0xE1) {
 					yyt1 = cur;
-					goto yy827;
+					goto yy836;
 				}
 				yyt1 = cur;
-				goto yy828;
+				goto yy837;
 			} else {
 				if (yych <= 0xF0) {
 					yyt1 = cur;
-					goto yy829;
+					goto yy838;
 				}
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy830;
+					goto yy839;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy831;
+					goto yy840;
 				}
 				goto yy553;
 			}
 		}
 	}
-yy812:
+yy819:
+	yych = *++cur;
+	if (yych == 'L') goto yy841;
+	if (yych == 'l') goto yy841;
+	goto yy553;
+yy820:
 	yych = *++cur;
 	if (yych <= 0xCB) {
 		if (yych <= 'z') {
 			if (yych <= '@') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy832;
+					goto yy842;
 				}
-				if (yych <= '9') goto yy757;
+				if (yych <= '9') goto yy764;
 				yyt1 = cur;
-				goto yy832;
+				goto yy842;
 			} else {
 				if (yych <= 'Z') goto yy553;
 				if (yych <= '`') {
-					yyt1 = cur;
-					goto yy832;
-				}
-				goto yy553;
-			}
-		} else {
-			if (yych <= 0xC2) {
-				if (yych <= 0x7F) {
-					yyt1 = cur;
-					goto yy832;
-				}
-				if (yych <= 0xC1) goto yy553;
-				yyt1 = cur;
-				goto yy833;
-			} else {
-				if (yych <= 0xC3) {
-					yyt1 = cur;
-					goto yy834;
-				}
-				if (yych <= 0xC9) goto yy553;
-				if (yych <= 0xCA) {
-					yyt1 = cur;
-					goto yy835;
-				}
-				yyt1 = cur;
-				goto yy833;
-			}
-		}
-	} else {
-		if (yych <= 0xDF) {
-			if (yych <= 0xD5) {
-				if (yych <= 0xD3) goto yy553;
-				if (yych <= 0xD4) {
-					yyt1 = cur;
-					goto yy835;
-				}
-				yyt1 = cur;
-				goto yy833;
-			} else {
-				if (yych <= 0xD6) {
-					yyt1 = cur;
-					goto yy836;
-				}
-				if (yych <= 0xDB) goto yy553;
-				yyt1 = cur;
-				goto yy833;
-			}
-		} else {
-			if (yych <= 0xEF) {
-				if (yych <= 0xE0) {
-					yyt1 = cur;
-					goto yy837;
-				}
-				if (yych <= 0xE1) {
-					yyt1 = cur;
-					goto yy838;
-				}
-				yyt1 = cur;
-				goto yy839;
-			} else {
-				if (yych <= 0xF0) {
-					yyt1 = cur;
-					goto yy840;
-				}
-				if (yych <= 0xF3) {
-					yyt1 = cur;
-					goto yy841;
-				}
-				if (yych <= 0xF4) {
 					yyt1 = cur;
 					goto yy842;
 				}
 				goto yy553;
 			}
+		} else {
+			if (yych <= 0xC2) {
+				if (yych <= 0x7F) {
+					yyt1 = cur;
+					goto yy842;
+				}
+				if (yych <= 0xC1) goto yy553;
+				yyt1 = cur;
+				goto yy843;
+			} else {
+				if (yych <= 0xC3) {
+					yyt1 = cur;
+					goto yy844;
+				}
+				if (yych <= 0xC9) goto yy553;
+				if (yych <= 0xCA) {
+					yyt1 = cur;
+					goto yy845;
+				}
+				yyt1 = cur;
+				goto yy843;
+			}
+		}
+	} else {
+		if (yych <= 0xDF) {
+			if (yych <= 0xD5) {
+				if (yych <= 0xD3) goto yy553;
+				if (yych <= 0xD4) {
+					yyt1 = cur;
+					goto yy845;
+				}
+				yyt1 = cur;
+				goto yy843;
+			} else {
+				if (yych <= 0xD6) {
+					yyt1 = cur;
+					goto yy846;
+				}
+				if (yych <= 0xDB) goto yy553;
+				yyt1 = cur;
+				goto yy843;
+			}
+		} else {
+			if (yych <= 0xEF) {
+				if (yych <= 0xE0) {
+					yyt1 = cur;
+					goto yy847;
+				}
+				if (yych <= 0xE1) {
+					yyt1 = cur;
+					goto yy848;
+				}
+				yyt1 = cur;
+				goto yy849;
+			} else {
+				if (yych <= 0xF0) {
+					yyt1 = cur;
+					goto yy850;
+				}
+				if (yych <= 0xF3) {
+					yyt1 = cur;
+					goto yy851;
+				}
+				if (yych <= 0xF4) {
+					yyt1 = cur;
+					goto yy852;
+				}
+				goto yy553;
+			}
 		}
 	}
-yy813:
+yy821:
+	yych = *++cur;
+	if (yych <= '9') {
+		if (yych == ' ') {
+			yyt1 = cur;
+			goto yy702;
+		}
+		if (yych <= '/') goto yy553;
+		goto yy754;
+	} else {
+		if (yych <= 0xC2) {
+			if (yych <= 0xC1) goto yy553;
+			yyt1 = cur;
+			goto yy704;
+		} else {
+			if (yych == 0xE2) {
+				yyt1 = cur;
+				goto yy705;
+			}
+			goto yy553;
+		}
+	}
+yy822:
 	yych = *++cur;
 	if (yych <= ',') goto yy553;
-	if (yych <= '/') goto yy843;
-	if (yych <= '9') goto yy844;
+	if (yych <= '/') goto yy853;
+	if (yych <= '9') goto yy854;
 	goto yy553;
-yy814:
+yy823:
 	yych = *++cur;
 	if (yych <= 0xCA) {
 		if (yych <= '`') {
 			if (yych <= '9') {
 				if (yych <= ',') {
 					yyt2 = cur;
-					goto yy703;
+					goto yy706;
 				}
 				if (yych <= '/') {
 					yyt2 = cur;
-					goto yy845;
+					goto yy855;
 				}
-				goto yy846;
+				goto yy856;
 			} else {
 				if (yych <= '@') {
 					yyt2 = cur;
-					goto yy703;
+					goto yy706;
 				}
 				if (yych <= 'Z') goto yy553;
 				yyt2 = cur;
-				goto yy703;
+				goto yy706;
 			}
 		} else {
 			if (yych <= 0xC1) {
 				if (yych <= 'z') goto yy553;
 				if (yych <= 0x7F) {
 					yyt2 = cur;
-					goto yy703;
+					goto yy706;
 				}
 				goto yy553;
 			} else {
 				if (yych <= 0xC2) {
 					yyt2 = cur;
-					goto yy707;
+					goto yy710;
 				}
 				if (yych <= 0xC3) {
 					yyt2 = cur;
-					goto yy708;
+					goto yy711;
 				}
 				if (yych <= 0xC9) goto yy553;
 				yyt2 = cur;
-				goto yy709;
+				goto yy712;
 			}
 		}
 	} else {
@@ -12692,70 +12827,70 @@ yy814:
 			if (yych <= 0xD4) {
 				if (yych <= 0xCB) {
 					yyt2 = cur;
-					goto yy707;
+					goto yy710;
 				}
 				if (yych <= 0xD3) goto yy553;
 				yyt2 = cur;
-				goto yy709;
+				goto yy712;
 			} else {
 				if (yych <= 0xD5) {
 					yyt2 = cur;
-					goto yy707;
+					goto yy710;
 				}
 				if (yych <= 0xD6) {
 					yyt2 = cur;
-					goto yy710;
+					goto yy713;
 				}
 				if (yych <= 0xDB) goto yy553;
 				yyt2 = cur;
-				goto yy707;
+				goto yy710;
 			}
 		} else {
 			if (yych <= 0xEF) {
 				if (yych <= 0xE0) {
 					yyt2 = cur;
-					goto yy711;
+					goto yy714;
 				}
 				if (yych <= 0xE1) {
 					yyt2 = cur;
-					goto yy712;
+					goto yy715;
 				}
 				yyt2 = cur;
-				goto yy713;
+				goto yy716;
 			} else {
 				if (yych <= 0xF0) {
 					yyt2 = cur;
-					goto yy714;
+					goto yy717;
 				}
 				if (yych <= 0xF3) {
 					yyt2 = cur;
-					goto yy715;
+					goto yy718;
 				}
 				if (yych <= 0xF4) {
 					yyt2 = cur;
-					goto yy716;
+					goto yy719;
 				}
 				goto yy553;
 			}
 		}
 	}
-yy815:
+yy824:
 	yych = *++cur;
 	if (yych <= 0x89) {
 		if (yych <= 0x7F) goto yy553;
 		if (yych <= 0x88) goto yy554;
-		goto yy759;
+		goto yy766;
 	} else {
-		if (yych == 0xAF) goto yy759;
+		if (yych == 0xAF) goto yy766;
 		if (yych <= 0xBF) goto yy554;
 		goto yy553;
 	}
-yy816:
+yy825:
 	yych = *++cur;
 	if (yych <= '/') goto yy553;
-	if (yych <= '9') goto yy847;
+	if (yych <= '9') goto yy857;
 	goto yy553;
-yy817:
+yy826:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
 	if (yych <= 0xC9) {
@@ -12763,32 +12898,32 @@ yy817:
 			if (yych <= '@') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy848;
+					goto yy858;
 				}
 				if (yych <= '9') goto yy566;
 				yyt1 = cur;
-				goto yy848;
+				goto yy858;
 			} else {
-				if (yych == 'S') goto yy849;
+				if (yych == 'S') goto yy859;
 				if (yych <= 'Z') goto yy564;
 				yyt1 = cur;
-				goto yy848;
+				goto yy858;
 			}
 		} else {
 			if (yych <= 0x7F) {
-				if (yych == 's') goto yy849;
+				if (yych == 's') goto yy859;
 				if (yych <= 'z') goto yy564;
 				yyt1 = cur;
-				goto yy848;
+				goto yy858;
 			} else {
 				if (yych <= 0xC1) goto yy566;
 				if (yych <= 0xC2) {
 					yyt1 = cur;
-					goto yy850;
+					goto yy860;
 				}
 				if (yych <= 0xC3) {
 					yyt1 = cur;
-					goto yy851;
+					goto yy861;
 				}
 				goto yy578;
 			}
@@ -12798,25 +12933,25 @@ yy817:
 			if (yych <= 0xD3) {
 				if (yych <= 0xCA) {
 					yyt1 = cur;
-					goto yy852;
+					goto yy862;
 				}
 				if (yych <= 0xCB) {
 					yyt1 = cur;
-					goto yy850;
+					goto yy860;
 				}
 				goto yy578;
 			} else {
 				if (yych <= 0xD4) {
 					yyt1 = cur;
-					goto yy852;
+					goto yy862;
 				}
 				if (yych <= 0xD5) {
 					yyt1 = cur;
-					goto yy850;
+					goto yy860;
 				}
 				if (yych <= 0xD6) {
 					yyt1 = cur;
-					goto yy853;
+					goto yy863;
 				}
 				goto yy578;
 			}
@@ -12824,54 +12959,54 @@ yy817:
 			if (yych <= 0xEF) {
 				if (yych <= 0xDF) {
 					yyt1 = cur;
-					goto yy850;
+					goto yy860;
 				}
 				if (yych <= 0xE0) {
 					yyt1 = cur;
-					goto yy854;
+					goto yy864;
 				}
 				if (yych <= 0xE1) {
 					yyt1 = cur;
-					goto yy855;
+					goto yy865;
 				}
 				yyt1 = cur;
-				goto yy856;
+				goto yy866;
 			} else {
 				if (yych <= 0xF0) {
 					yyt1 = cur;
-					goto yy857;
+					goto yy867;
 				}
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy858;
+					goto yy868;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy859;
+					goto yy869;
 				}
 				goto yy566;
 			}
 		}
 	}
-yy818:
+yy827:
 	yych = *++cur;
 	if (yych <= 0xC1) {
 		if (yych <= 'K') {
 			if (yych <= '9') {
 				if (yych == ' ') {
 					yyt2 = cur;
-					goto yy860;
+					goto yy870;
 				}
 				if (yych <= '/') {
 					yyt2 = cur;
-					goto yy792;
+					goto yy799;
 				}
-				goto yy818;
+				goto yy827;
 			} else {
 				if (yych <= 'F') {
 					if (yych <= '@') {
 						yyt2 = cur;
-						goto yy792;
+						goto yy799;
 					}
 					goto yy564;
 				} else {
@@ -12885,7 +13020,7 @@ yy818:
 				if (yych == 'M') goto yy568;
 				if (yych <= 'Z') goto yy564;
 				yyt2 = cur;
-				goto yy792;
+				goto yy799;
 			} else {
 				if (yych <= 'k') {
 					if (yych <= 'j') goto yy564;
@@ -12894,7 +13029,7 @@ yy818:
 					if (yych <= 'z') goto yy564;
 					if (yych <= 0x7F) {
 						yyt2 = cur;
-						goto yy792;
+						goto yy799;
 					}
 					goto yy553;
 				}
@@ -12905,33 +13040,33 @@ yy818:
 			if (yych <= 0xCA) {
 				if (yych <= 0xC2) {
 					yyt2 = cur;
-					goto yy861;
+					goto yy871;
 				}
 				if (yych <= 0xC3) {
 					yyt2 = cur;
-					goto yy799;
+					goto yy806;
 				}
 				if (yych <= 0xC9) goto yy578;
 				yyt2 = cur;
-				goto yy800;
+				goto yy807;
 			} else {
 				if (yych <= 0xD3) {
 					if (yych <= 0xCB) {
 						yyt2 = cur;
-						goto yy801;
+						goto yy808;
 					}
 					goto yy578;
 				} else {
 					if (yych <= 0xD4) {
 						yyt2 = cur;
-						goto yy800;
+						goto yy807;
 					}
 					if (yych <= 0xD5) {
 						yyt2 = cur;
-						goto yy801;
+						goto yy808;
 					}
 					yyt2 = cur;
-					goto yy802;
+					goto yy809;
 				}
 			}
 		} else {
@@ -12939,215 +13074,220 @@ yy818:
 				if (yych <= 0xDF) {
 					if (yych <= 0xDB) goto yy578;
 					yyt2 = cur;
-					goto yy801;
+					goto yy808;
 				} else {
 					if (yych <= 0xE0) {
 						yyt2 = cur;
-						goto yy803;
+						goto yy810;
 					}
 					if (yych <= 0xE1) {
 						yyt2 = cur;
-						goto yy804;
+						goto yy811;
 					}
 					yyt2 = cur;
-					goto yy862;
+					goto yy872;
 				}
 			} else {
 				if (yych <= 0xF0) {
 					if (yych <= 0xEF) {
 						yyt2 = cur;
-						goto yy806;
+						goto yy813;
 					}
 					yyt2 = cur;
-					goto yy807;
+					goto yy814;
 				} else {
 					if (yych <= 0xF3) {
 						yyt2 = cur;
-						goto yy808;
+						goto yy815;
 					}
 					if (yych <= 0xF4) {
 						yyt2 = cur;
-						goto yy809;
+						goto yy816;
 					}
 					goto yy553;
 				}
 			}
 		}
 	}
-yy819:
+yy828:
 	yych = *++cur;
 	if (yych <= 0x98) {
 		if (yych <= 0x7F) goto yy553;
-		if (yych == 0x89) goto yy794;
-		goto yy792;
+		if (yych == 0x89) goto yy801;
+		goto yy799;
 	} else {
 		if (yych <= 0xAE) {
-			if (yych <= 0x99) goto yy795;
-			goto yy792;
+			if (yych <= 0x99) goto yy802;
+			goto yy799;
 		} else {
-			if (yych <= 0xAF) goto yy794;
-			if (yych <= 0xBF) goto yy792;
+			if (yych <= 0xAF) goto yy801;
+			if (yych <= 0xBF) goto yy799;
 			goto yy553;
 		}
 	}
-yy820:
+yy829:
 	++cur;
 	cur = yyt1;
 	{ DG(DG_SKIP); }
-yy821:
-	yych = *++cur;
-	if (yych <= '/') goto yy553;
-	if (yych <= '9') goto yy863;
-	goto yy553;
-yy822:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xBF) goto yy820;
-	goto yy553;
-yy823:
-	yych = *++cur;
-	if (yych == 0x97) goto yy820;
-	if (yych == 0xB7) goto yy820;
-	goto yy553;
-yy824:
-	yych = *++cur;
-	if (yych <= 0xAF) goto yy553;
-	if (yych <= 0xBF) goto yy820;
-	goto yy553;
-yy825:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0x8F) goto yy820;
-	goto yy553;
-yy826:
-	yych = *++cur;
-	if (yych <= 0x9F) goto yy553;
-	if (yych <= 0xBF) goto yy822;
-	goto yy553;
-yy827:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xB7) goto yy822;
-	if (yych <= 0xBB) goto yy553;
-	if (yych <= 0xBF) goto yy822;
-	goto yy553;
-yy828:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xBF) goto yy822;
-	goto yy553;
-yy829:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy553;
-	if (yych <= 0xBF) goto yy828;
-	goto yy553;
 yy830:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xBF) goto yy828;
+	if (yych <= '/') goto yy553;
+	if (yych <= '9') goto yy873;
 	goto yy553;
 yy831:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0x8F) goto yy828;
+	if (yych <= 0xBF) goto yy829;
 	goto yy553;
 yy832:
-	++cur;
-	cur = yyt1;
-	{ DG(DG_SKIP); }
+	yych = *++cur;
+	if (yych == 0x97) goto yy829;
+	if (yych == 0xB7) goto yy829;
+	goto yy553;
 yy833:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xBF) goto yy832;
+	if (yych <= 0xAF) goto yy553;
+	if (yych <= 0xBF) goto yy829;
 	goto yy553;
 yy834:
 	yych = *++cur;
-	if (yych == 0x97) goto yy832;
-	if (yych == 0xB7) goto yy832;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy829;
 	goto yy553;
 yy835:
 	yych = *++cur;
-	if (yych <= 0xAF) goto yy553;
-	if (yych <= 0xBF) goto yy832;
+	if (yych <= 0x9F) goto yy553;
+	if (yych <= 0xBF) goto yy831;
 	goto yy553;
 yy836:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0x8F) goto yy832;
+	if (yych <= 0xB7) goto yy831;
+	if (yych <= 0xBB) goto yy553;
+	if (yych <= 0xBF) goto yy831;
 	goto yy553;
 yy837:
 	yych = *++cur;
-	if (yych <= 0x9F) goto yy553;
-	if (yych <= 0xBF) goto yy833;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy831;
 	goto yy553;
 yy838:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xB7) goto yy833;
-	if (yych <= 0xBB) goto yy553;
-	if (yych <= 0xBF) goto yy833;
+	if (yych <= 0x8F) goto yy553;
+	if (yych <= 0xBF) goto yy837;
 	goto yy553;
 yy839:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xBF) goto yy833;
+	if (yych <= 0xBF) goto yy837;
 	goto yy553;
 yy840:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy553;
-	if (yych <= 0xBF) goto yy839;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy837;
 	goto yy553;
 yy841:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xBF) goto yy839;
+	if (yych == 'L') goto yy874;
+	if (yych == 'l') goto yy874;
 	goto yy553;
 yy842:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0x8F) goto yy839;
-	goto yy553;
+	++cur;
+	cur = yyt1;
+	{ DG(DG_SKIP); }
 yy843:
 	yych = *++cur;
-	if (yych <= '/') goto yy553;
-	if (yych <= '9') goto yy864;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy842;
 	goto yy553;
 yy844:
 	yych = *++cur;
-	if (yych <= ',') goto yy553;
-	if (yych <= '/') goto yy843;
+	if (yych == 0x97) goto yy842;
+	if (yych == 0xB7) goto yy842;
 	goto yy553;
 yy845:
-	yyaccept = 8;
-	yych = *(mar = ++cur);
-	if (yych <= '/') goto yy704;
-	if (yych <= '9') goto yy864;
-	goto yy704;
+	yych = *++cur;
+	if (yych <= 0xAF) goto yy553;
+	if (yych <= 0xBF) goto yy842;
+	goto yy553;
 yy846:
 	yych = *++cur;
-	if (yych <= ',') goto yy758;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy842;
+	goto yy553;
+yy847:
+	yych = *++cur;
+	if (yych <= 0x9F) goto yy553;
+	if (yych <= 0xBF) goto yy843;
+	goto yy553;
+yy848:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xB7) goto yy843;
+	if (yych <= 0xBB) goto yy553;
+	if (yych <= 0xBF) goto yy843;
+	goto yy553;
+yy849:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy843;
+	goto yy553;
+yy850:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy553;
+	if (yych <= 0xBF) goto yy849;
+	goto yy553;
+yy851:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy849;
+	goto yy553;
+yy852:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy849;
+	goto yy553;
+yy853:
+	yych = *++cur;
+	if (yych <= '/') goto yy553;
+	if (yych <= '9') goto yy875;
+	goto yy553;
+yy854:
+	yych = *++cur;
+	if (yych <= ',') goto yy553;
+	if (yych <= '/') goto yy853;
+	goto yy553;
+yy855:
+	yyaccept = 8;
+	yych = *(mar = ++cur);
+	if (yych <= '/') goto yy707;
+	if (yych <= '9') goto yy875;
+	goto yy707;
+yy856:
+	yych = *++cur;
+	if (yych <= ',') goto yy765;
 	if (yych <= '/') {
 		yyt2 = cur;
-		goto yy845;
+		goto yy855;
 	}
-	goto yy758;
-yy847:
+	goto yy765;
+yy857:
 	yych = *++cur;
 	if (yych <= 0xCB) {
 		if (yych <= 'z') {
 			if (yych <= '@') {
 				if (yych <= '/') {
 					yyt2 = cur;
-					goto yy767;
+					goto yy774;
 				}
 				if (yych <= '9') goto yy553;
 				yyt2 = cur;
-				goto yy767;
+				goto yy774;
 			} else {
 				if (yych <= 'Z') goto yy553;
 				if (yych <= '`') {
 					yyt2 = cur;
-					goto yy767;
+					goto yy774;
 				}
 				goto yy553;
 			}
@@ -13155,23 +13295,23 @@ yy847:
 			if (yych <= 0xC2) {
 				if (yych <= 0x7F) {
 					yyt2 = cur;
-					goto yy767;
+					goto yy774;
 				}
 				if (yych <= 0xC1) goto yy553;
 				yyt2 = cur;
-				goto yy770;
+				goto yy777;
 			} else {
 				if (yych <= 0xC3) {
 					yyt2 = cur;
-					goto yy771;
+					goto yy778;
 				}
 				if (yych <= 0xC9) goto yy553;
 				if (yych <= 0xCA) {
 					yyt2 = cur;
-					goto yy772;
+					goto yy779;
 				}
 				yyt2 = cur;
-				goto yy770;
+				goto yy777;
 			}
 		}
 	} else {
@@ -13180,53 +13320,53 @@ yy847:
 				if (yych <= 0xD3) goto yy553;
 				if (yych <= 0xD4) {
 					yyt2 = cur;
-					goto yy772;
+					goto yy779;
 				}
 				yyt2 = cur;
-				goto yy770;
+				goto yy777;
 			} else {
 				if (yych <= 0xD6) {
 					yyt2 = cur;
-					goto yy773;
+					goto yy780;
 				}
 				if (yych <= 0xDB) goto yy553;
 				yyt2 = cur;
-				goto yy770;
+				goto yy777;
 			}
 		} else {
 			if (yych <= 0xEF) {
 				if (yych <= 0xE0) {
 					yyt2 = cur;
-					goto yy774;
+					goto yy781;
 				}
 				if (yych <= 0xE1) {
 					yyt2 = cur;
-					goto yy775;
+					goto yy782;
 				}
 				yyt2 = cur;
-				goto yy776;
+				goto yy783;
 			} else {
 				if (yych <= 0xF0) {
 					yyt2 = cur;
-					goto yy777;
+					goto yy784;
 				}
 				if (yych <= 0xF3) {
 					yyt2 = cur;
-					goto yy778;
+					goto yy785;
 				}
 				if (yych <= 0xF4) {
 					yyt2 = cur;
-					goto yy779;
+					goto yy786;
 				}
 				goto yy553;
 			}
 		}
 	}
-yy848:
+yy858:
 	++cur;
 	cur = yyt1;
 	{ DG(DG_SKIP); }
-yy849:
+yy859:
 	yyaccept = 5;
 	yych = *(mar = ++cur);
 	if (yybm[0+yych] & 32) {
@@ -13237,13 +13377,13 @@ yy849:
 			if (yych <= '9') {
 				if (yych <= '/') {
 					yyt1 = cur;
-					goto yy848;
+					goto yy858;
 				}
 				goto yy566;
 			} else {
 				if (yych <= 0x7F) {
 					yyt1 = cur;
-					goto yy848;
+					goto yy858;
 				}
 				if (yych <= 0xC1) goto yy566;
 				yyt1 = cur;
@@ -13252,19 +13392,19 @@ yy849:
 			if (yych <= 0xCA) {
 				if (yych <= 0xC3) {
 					yyt1 = cur;
-					goto yy851;
+					goto yy861;
 				}
 				if (yych <= 0xC9) goto yy578;
 				yyt1 = cur;
-				goto yy852;
+				goto yy862;
 			} else {
 				if (yych <= 0xCB) {
 					yyt1 = cur;
-					goto yy850;
+					goto yy860;
 				}
 				if (yych <= 0xD3) goto yy578;
 				yyt1 = cur;
-				goto yy852;
+				goto yy862;
 			}
 		}
 	} else {
@@ -13272,14 +13412,14 @@ yy849:
 			if (yych <= 0xD6) {
 				if (yych >= 0xD6) {
 					yyt1 = cur;
-					goto yy853;
+					goto yy863;
 				}
 				yyt1 = cur;
 			} else {
 				if (yych <= 0xDB) goto yy578;
 				if (yych >= 0xE0) {
 					yyt1 = cur;
-					goto yy854;
+					goto yy864;
 				}
 				yyt1 = cur;
 			}
@@ -13287,412 +13427,77 @@ yy849:
 			if (yych <= 0xF0) {
 				if (yych <= 0xE1) {
 					yyt1 = cur;
-					goto yy855;
+					goto yy865;
 				}
 				if (yych <= 0xEF) {
 					yyt1 = cur;
-					goto yy856;
+					goto yy866;
 				}
 				yyt1 = cur;
-				goto yy857;
+				goto yy867;
 			} else {
 				if (yych <= 0xF3) {
 					yyt1 = cur;
-					goto yy858;
+					goto yy868;
 				}
 				if (yych <= 0xF4) {
 					yyt1 = cur;
-					goto yy859;
+					goto yy869;
 				}
 				goto yy566;
 			}
 		}
 	}
-yy850:
+yy860:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xBF) goto yy848;
+	if (yych <= 0xBF) goto yy858;
 	goto yy553;
-yy851:
+yy861:
 	yych = *++cur;
 	if (yych <= 0x97) {
 		if (yych <= 0x7F) goto yy553;
 		if (yych <= 0x96) goto yy564;
-		goto yy848;
+		goto yy858;
 	} else {
-		if (yych == 0xB7) goto yy848;
+		if (yych == 0xB7) goto yy858;
 		if (yych <= 0xBF) goto yy564;
 		goto yy553;
 	}
-yy852:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xAF) goto yy564;
-	if (yych <= 0xBF) goto yy848;
-	goto yy553;
-yy853:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0x8F) goto yy848;
-	if (yych <= 0xBF) goto yy564;
-	goto yy553;
-yy854:
-	yych = *++cur;
-	if (yych <= 0x9F) goto yy553;
-	if (yych <= 0xBF) goto yy850;
-	goto yy553;
-yy855:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xB7) goto yy850;
-	if (yych <= 0xBB) goto yy578;
-	if (yych <= 0xBF) goto yy850;
-	goto yy553;
-yy856:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xBF) goto yy850;
-	goto yy553;
-yy857:
-	yych = *++cur;
-	if (yych <= 0x8F) goto yy553;
-	if (yych <= 0xBF) goto yy856;
-	goto yy553;
-yy858:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xBF) goto yy856;
-	goto yy553;
-yy859:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0x8F) goto yy856;
-	goto yy553;
-yy860:
-	yyaccept = 11;
-	yych = *(mar = ++cur);
-	if (yych <= 'j') {
-		if (yych <= ' ') {
-			if (yych <= 0x1F) {
-				yyt3 = yyt2;
-				goto yy793;
-			}
-			goto yy751;
-		} else {
-			if (yych == 'K') goto yy605;
-			yyt3 = yyt2;
-			goto yy793;
-		}
-	} else {
-		if (yych <= 0xC2) {
-			if (yych <= 'k') goto yy605;
-			if (yych <= 0xC1) {
-				yyt3 = yyt2;
-				goto yy793;
-			}
-			goto yy752;
-		} else {
-			if (yych == 0xE2) goto yy753;
-			yyt3 = yyt2;
-			goto yy793;
-		}
-	}
-yy861:
-	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych == 0xA0) goto yy860;
-	if (yych <= 0xBF) goto yy792;
-	goto yy553;
 yy862:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0x80) goto yy865;
-	if (yych <= 0xBF) goto yy801;
+	if (yych <= 0xAF) goto yy564;
+	if (yych <= 0xBF) goto yy858;
 	goto yy553;
 yy863:
 	yych = *++cur;
-	if (yych <= 0xCB) {
-		if (yych <= 'z') {
-			if (yych <= '@') {
-				if (yych <= '/') {
-					yyt1 = cur;
-					goto yy820;
-				}
-				if (yych <= '9') goto yy553;
-				yyt1 = cur;
-				goto yy820;
-			} else {
-				if (yych <= 'Z') goto yy553;
-				if (yych <= '`') {
-					yyt1 = cur;
-					goto yy820;
-				}
-				goto yy553;
-			}
-		} else {
-			if (yych <= 0xC2) {
-				if (yych <= 0x7F) {
-					yyt1 = cur;
-					goto yy820;
-				}
-				if (yych <= 0xC1) goto yy553;
-				yyt1 = cur;
-				goto yy822;
-			} else {
-				if (yych <= 0xC3) {
-					yyt1 = cur;
-					goto yy823;
-				}
-				if (yych <= 0xC9) goto yy553;
-				if (yych <= 0xCA) {
-					yyt1 = cur;
-					goto yy824;
-				}
-				yyt1 = cur;
-				goto yy822;
-			}
-		}
-	} else {
-		if (yych <= 0xDF) {
-			if (yych <= 0xD5) {
-				if (yych <= 0xD3) goto yy553;
-				if (yych <= 0xD4) {
-					yyt1 = cur;
-					goto yy824;
-				}
-				yyt1 = cur;
-				goto yy822;
-			} else {
-				if (yych <= 0xD6) {
-					yyt1 = cur;
-					goto yy825;
-				}
-				if (yych <= 0xDB) goto yy553;
-				yyt1 = cur;
-				goto yy822;
-			}
-		} else {
-			if (yych <= 0xEF) {
-				if (yych <= 0xE0) {
-					yyt1 = cur;
-					goto yy826;
-				}
-				if (yych <= 0xE1) {
-					yyt1 = cur;
-					goto yy827;
-				}
-				yyt1 = cur;
-				goto yy828;
-			} else {
-				if (yych <= 0xF0) {
-					yyt1 = cur;
-					goto yy829;
-				}
-				if (yych <= 0xF3) {
-					yyt1 = cur;
-					goto yy830;
-				}
-				if (yych <= 0xF4) {
-					yyt1 = cur;
-					goto yy831;
-				}
-				goto yy553;
-			}
-		}
-	}
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy858;
+	if (yych <= 0xBF) goto yy564;
+	goto yy553;
 yy864:
 	yych = *++cur;
-	if (yych <= 0xCB) {
-		if (yych <= 'z') {
-			if (yych <= '@') {
-				if (yych <= '/') {
-					yyt1 = cur;
-					goto yy866;
-				}
-				if (yych <= '9') goto yy867;
-				yyt1 = cur;
-				goto yy866;
-			} else {
-				if (yych <= 'Z') goto yy553;
-				if (yych <= '`') {
-					yyt1 = cur;
-					goto yy866;
-				}
-				goto yy553;
-			}
-		} else {
-			if (yych <= 0xC2) {
-				if (yych <= 0x7F) {
-					yyt1 = cur;
-					goto yy866;
-				}
-				if (yych <= 0xC1) goto yy553;
-				yyt1 = cur;
-				goto yy868;
-			} else {
-				if (yych <= 0xC3) {
-					yyt1 = cur;
-					goto yy869;
-				}
-				if (yych <= 0xC9) goto yy553;
-				if (yych <= 0xCA) {
-					yyt1 = cur;
-					goto yy870;
-				}
-				yyt1 = cur;
-				goto yy868;
-			}
-		}
-	} else {
-		if (yych <= 0xDF) {
-			if (yych <= 0xD5) {
-				if (yych <= 0xD3) goto yy553;
-				if (yych <= 0xD4) {
-					yyt1 = cur;
-					goto yy870;
-				}
-				yyt1 = cur;
-				goto yy868;
-			} else {
-				if (yych <= 0xD6) {
-					yyt1 = cur;
-					goto yy871;
-				}
-				if (yych <= 0xDB) goto yy553;
-				yyt1 = cur;
-				goto yy868;
-			}
-		} else {
-			if (yych <= 0xEF) {
-				if (yych <= 0xE0) {
-					yyt1 = cur;
-					goto yy872;
-				}
-				if (yych <= 0xE1) {
-					yyt1 = cur;
-					goto yy873;
-				}
-				yyt1 = cur;
-				goto yy874;
-			} else {
-				if (yych <= 0xF0) {
-					yyt1 = cur;
-					goto yy875;
-				}
-				if (yych <= 0xF3) {
-					yyt1 = cur;
-					goto yy876;
-				}
-				if (yych <= 0xF4) {
-					yyt1 = cur;
-					goto yy877;
-				}
-				goto yy553;
-			}
-		}
-	}
+	if (yych <= 0x9F) goto yy553;
+	if (yych <= 0xBF) goto yy860;
+	goto yy553;
 yy865:
 	yych = *++cur;
-	if (yych <= 0x89) {
-		if (yych <= 0x7F) goto yy553;
-		if (yych <= 0x88) goto yy792;
-		goto yy860;
-	} else {
-		if (yych == 0xAF) goto yy860;
-		if (yych <= 0xBF) goto yy792;
-		goto yy553;
-	}
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xB7) goto yy860;
+	if (yych <= 0xBB) goto yy578;
+	if (yych <= 0xBF) goto yy860;
+	goto yy553;
 yy866:
-	++cur;
-	cur = yyt1;
-	{ DG(DG_SKIP); }
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy860;
+	goto yy553;
 yy867:
 	yych = *++cur;
-	if (yych <= 0xCB) {
-		if (yych <= 'z') {
-			if (yych <= '@') {
-				if (yych <= '/') {
-					yyt1 = cur;
-					goto yy866;
-				}
-				if (yych <= '9') goto yy553;
-				yyt1 = cur;
-				goto yy866;
-			} else {
-				if (yych <= 'Z') goto yy553;
-				if (yych <= '`') {
-					yyt1 = cur;
-					goto yy866;
-				}
-				goto yy553;
-			}
-		} else {
-			if (yych <= 0xC2) {
-				if (yych <= 0x7F) {
-					yyt1 = cur;
-					goto yy866;
-				}
-				if (yych <= 0xC1) goto yy553;
-				yyt1 = cur;
-			} else {
-				if (yych <= 0xC3) {
-					yyt1 = cur;
-					goto yy869;
-				}
-				if (yych <= 0xC9) goto yy553;
-				if (yych <= 0xCA) {
-					yyt1 = cur;
-					goto yy870;
-				}
-				yyt1 = cur;
-			}
-		}
-	} else {
-		if (yych <= 0xDF) {
-			if (yych <= 0xD5) {
-				if (yych <= 0xD3) goto yy553;
-				if (yych <= 0xD4) {
-					yyt1 = cur;
-					goto yy870;
-				}
-				yyt1 = cur;
-			} else {
-				if (yych <= 0xD6) {
-					yyt1 = cur;
-					goto yy871;
-				}
-				if (yych <= 0xDB) goto yy553;
-				yyt1 = cur;
-			}
-		} else {
-			if (yych <= 0xEF) {
-				if (yych <= 0xE0) {
-					yyt1 = cur;
-					goto yy872;
-				}
-				if (yych <= 0xE1) {
-					yyt1 = cur;
-					goto yy873;
-				}
-				yyt1 = cur;
-				goto yy874;
-			} else {
-				if (yych <= 0xF0) {
-					yyt1 = cur;
-					goto yy875;
-				}
-				if (yych <= 0xF3) {
-					yyt1 = cur;
-					goto yy876;
-				}
-				if (yych <= 0xF4) {
-					yyt1 = cur;
-					goto yy877;
-				}
-				goto yy553;
-			}
-		}
-	}
+	if (yych <= 0x8F) goto yy553;
+	if (yych <= 0xBF) goto yy866;
+	goto yy553;
 yy868:
 	yych = *++cur;
 	if (yych <= 0x7F) goto yy553;
@@ -13700,50 +13505,568 @@ yy868:
 	goto yy553;
 yy869:
 	yych = *++cur;
-	if (yych == 0x97) goto yy866;
-	if (yych == 0xB7) goto yy866;
-	goto yy553;
-yy870:
-	yych = *++cur;
-	if (yych <= 0xAF) goto yy553;
-	if (yych <= 0xBF) goto yy866;
-	goto yy553;
-yy871:
-	yych = *++cur;
 	if (yych <= 0x7F) goto yy553;
 	if (yych <= 0x8F) goto yy866;
 	goto yy553;
+yy870:
+	yyaccept = 11;
+	yych = *(mar = ++cur);
+	if (yych <= 'j') {
+		if (yych <= ' ') {
+			if (yych <= 0x1F) {
+				yyt3 = yyt2;
+				goto yy800;
+			}
+			goto yy755;
+		} else {
+			if (yych == 'K') goto yy605;
+			yyt3 = yyt2;
+			goto yy800;
+		}
+	} else {
+		if (yych <= 0xC2) {
+			if (yych <= 'k') goto yy605;
+			if (yych <= 0xC1) {
+				yyt3 = yyt2;
+				goto yy800;
+			}
+			goto yy756;
+		} else {
+			if (yych == 0xE2) goto yy757;
+			yyt3 = yyt2;
+			goto yy800;
+		}
+	}
+yy871:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych == 0xA0) goto yy870;
+	if (yych <= 0xBF) goto yy799;
+	goto yy553;
 yy872:
 	yych = *++cur;
-	if (yych <= 0x9F) goto yy553;
-	if (yych <= 0xBF) goto yy868;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x80) goto yy876;
+	if (yych <= 0xBF) goto yy808;
 	goto yy553;
 yy873:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xB7) goto yy868;
-	if (yych <= 0xBB) goto yy553;
-	if (yych <= 0xBF) goto yy868;
-	goto yy553;
+	if (yych <= 0xCB) {
+		if (yych <= 'z') {
+			if (yych <= '@') {
+				if (yych <= '/') {
+					yyt1 = cur;
+					goto yy829;
+				}
+				if (yych <= '9') goto yy553;
+				yyt1 = cur;
+				goto yy829;
+			} else {
+				if (yych <= 'Z') goto yy553;
+				if (yych <= '`') {
+					yyt1 = cur;
+					goto yy829;
+				}
+				goto yy553;
+			}
+		} else {
+			if (yych <= 0xC2) {
+				if (yych <= 0x7F) {
+					yyt1 = cur;
+					goto yy829;
+				}
+				if (yych <= 0xC1) goto yy553;
+				yyt1 = cur;
+				goto yy831;
+			} else {
+				if (yych <= 0xC3) {
+					yyt1 = cur;
+					goto yy832;
+				}
+				if (yych <= 0xC9) goto yy553;
+				if (yych <= 0xCA) {
+					yyt1 = cur;
+					goto yy833;
+				}
+				yyt1 = cur;
+				goto yy831;
+			}
+		}
+	} else {
+		if (yych <= 0xDF) {
+			if (yych <= 0xD5) {
+				if (yych <= 0xD3) goto yy553;
+				if (yych <= 0xD4) {
+					yyt1 = cur;
+					goto yy833;
+				}
+				yyt1 = cur;
+				goto yy831;
+			} else {
+				if (yych <= 0xD6) {
+					yyt1 = cur;
+					goto yy834;
+				}
+				if (yych <= 0xDB) goto yy553;
+				yyt1 = cur;
+				goto yy831;
+			}
+		} else {
+			if (yych <= 0xEF) {
+				if (yych <= 0xE0) {
+					yyt1 = cur;
+					goto yy835;
+				}
+				if (yych <= 0xE1) {
+					yyt1 = cur;
+					goto yy836;
+				}
+				yyt1 = cur;
+				goto yy837;
+			} else {
+				if (yych <= 0xF0) {
+					yyt1 = cur;
+					goto yy838;
+				}
+				if (yych <= 0xF3) {
+					yyt1 = cur;
+					goto yy839;
+				}
+				if (yych <= 0xF4) {
+					yyt1 = cur;
+					goto yy840;
+				}
+				goto yy553;
+			}
+		}
+	}
 yy874:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xBF) goto yy868;
+	if (yych == 'I') goto yy877;
+	if (yych == 'i') goto yy877;
 	goto yy553;
 yy875:
 	yych = *++cur;
-	if (yych <= 0x8F) goto yy553;
-	if (yych <= 0xBF) goto yy874;
-	goto yy553;
+	if (yych <= 0xCB) {
+		if (yych <= 'z') {
+			if (yych <= '@') {
+				if (yych <= '/') {
+					yyt1 = cur;
+					goto yy878;
+				}
+				if (yych <= '9') goto yy879;
+				yyt1 = cur;
+				goto yy878;
+			} else {
+				if (yych <= 'Z') goto yy553;
+				if (yych <= '`') {
+					yyt1 = cur;
+					goto yy878;
+				}
+				goto yy553;
+			}
+		} else {
+			if (yych <= 0xC2) {
+				if (yych <= 0x7F) {
+					yyt1 = cur;
+					goto yy878;
+				}
+				if (yych <= 0xC1) goto yy553;
+				yyt1 = cur;
+				goto yy880;
+			} else {
+				if (yych <= 0xC3) {
+					yyt1 = cur;
+					goto yy881;
+				}
+				if (yych <= 0xC9) goto yy553;
+				if (yych <= 0xCA) {
+					yyt1 = cur;
+					goto yy882;
+				}
+				yyt1 = cur;
+				goto yy880;
+			}
+		}
+	} else {
+		if (yych <= 0xDF) {
+			if (yych <= 0xD5) {
+				if (yych <= 0xD3) goto yy553;
+				if (yych <= 0xD4) {
+					yyt1 = cur;
+					goto yy882;
+				}
+				yyt1 = cur;
+				goto yy880;
+			} else {
+				if (yych <= 0xD6) {
+					yyt1 = cur;
+					goto yy883;
+				}
+				if (yych <= 0xDB) goto yy553;
+				yyt1 = cur;
+				goto yy880;
+			}
+		} else {
+			if (yych <= 0xEF) {
+				if (yych <= 0xE0) {
+					yyt1 = cur;
+					goto yy884;
+				}
+				if (yych <= 0xE1) {
+					yyt1 = cur;
+					goto yy885;
+				}
+				yyt1 = cur;
+				goto yy886;
+			} else {
+				if (yych <= 0xF0) {
+					yyt1 = cur;
+					goto yy887;
+				}
+				if (yych <= 0xF3) {
+					yyt1 = cur;
+					goto yy888;
+				}
+				if (yych <= 0xF4) {
+					yyt1 = cur;
+					goto yy889;
+				}
+				goto yy553;
+			}
+		}
+	}
 yy876:
 	yych = *++cur;
-	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0xBF) goto yy874;
-	goto yy553;
+	if (yych <= 0x89) {
+		if (yych <= 0x7F) goto yy553;
+		if (yych <= 0x88) goto yy799;
+		goto yy870;
+	} else {
+		if (yych == 0xAF) goto yy870;
+		if (yych <= 0xBF) goto yy799;
+		goto yy553;
+	}
 yy877:
 	yych = *++cur;
+	if (yych <= 'O') {
+		if (yych == 'A') goto yy890;
+		if (yych <= 'N') goto yy553;
+		goto yy891;
+	} else {
+		if (yych <= 'a') {
+			if (yych <= '`') goto yy553;
+			goto yy890;
+		} else {
+			if (yych == 'o') goto yy891;
+			goto yy553;
+		}
+	}
+yy878:
+	++cur;
+	cur = yyt1;
+	{ DG(DG_SKIP); }
+yy879:
+	yych = *++cur;
+	if (yych <= 0xCB) {
+		if (yych <= 'z') {
+			if (yych <= '@') {
+				if (yych <= '/') {
+					yyt1 = cur;
+					goto yy878;
+				}
+				if (yych <= '9') goto yy553;
+				yyt1 = cur;
+				goto yy878;
+			} else {
+				if (yych <= 'Z') goto yy553;
+				if (yych <= '`') {
+					yyt1 = cur;
+					goto yy878;
+				}
+				goto yy553;
+			}
+		} else {
+			if (yych <= 0xC2) {
+				if (yych <= 0x7F) {
+					yyt1 = cur;
+					goto yy878;
+				}
+				if (yych <= 0xC1) goto yy553;
+				yyt1 = cur;
+			} else {
+				if (yych <= 0xC3) {
+					yyt1 = cur;
+					goto yy881;
+				}
+				if (yych <= 0xC9) goto yy553;
+				if (yych <= 0xCA) {
+					yyt1 = cur;
+					goto yy882;
+				}
+				yyt1 = cur;
+			}
+		}
+	} else {
+		if (yych <= 0xDF) {
+			if (yych <= 0xD5) {
+				if (yych <= 0xD3) goto yy553;
+				if (yych <= 0xD4) {
+					yyt1 = cur;
+					goto yy882;
+				}
+				yyt1 = cur;
+			} else {
+				if (yych <= 0xD6) {
+					yyt1 = cur;
+					goto yy883;
+				}
+				if (yych <= 0xDB) goto yy553;
+				yyt1 = cur;
+			}
+		} else {
+			if (yych <= 0xEF) {
+				if (yych <= 0xE0) {
+					yyt1 = cur;
+					goto yy884;
+				}
+				if (yych <= 0xE1) {
+					yyt1 = cur;
+					goto yy885;
+				}
+				yyt1 = cur;
+				goto yy886;
+			} else {
+				if (yych <= 0xF0) {
+					yyt1 = cur;
+					goto yy887;
+				}
+				if (yych <= 0xF3) {
+					yyt1 = cur;
+					goto yy888;
+				}
+				if (yych <= 0xF4) {
+					yyt1 = cur;
+					goto yy889;
+				}
+				goto yy553;
+			}
+		}
+	}
+yy880:
+	yych = *++cur;
 	if (yych <= 0x7F) goto yy553;
-	if (yych <= 0x8F) goto yy874;
+	if (yych <= 0xBF) goto yy878;
+	goto yy553;
+yy881:
+	yych = *++cur;
+	if (yych == 0x97) goto yy878;
+	if (yych == 0xB7) goto yy878;
+	goto yy553;
+yy882:
+	yych = *++cur;
+	if (yych <= 0xAF) goto yy553;
+	if (yych <= 0xBF) goto yy878;
+	goto yy553;
+yy883:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy878;
+	goto yy553;
+yy884:
+	yych = *++cur;
+	if (yych <= 0x9F) goto yy553;
+	if (yych <= 0xBF) goto yy880;
+	goto yy553;
+yy885:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xB7) goto yy880;
+	if (yych <= 0xBB) goto yy553;
+	if (yych <= 0xBF) goto yy880;
+	goto yy553;
+yy886:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy880;
+	goto yy553;
+yy887:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy553;
+	if (yych <= 0xBF) goto yy886;
+	goto yy553;
+yy888:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy886;
+	goto yy553;
+yy889:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy886;
+	goto yy553;
+yy890:
+	yych = *++cur;
+	if (yych == 'R') goto yy892;
+	if (yych == 'r') goto yy892;
+	goto yy553;
+yy891:
+	yych = *++cur;
+	if (yych == 'N') goto yy893;
+	if (yych == 'n') goto yy893;
+	goto yy553;
+yy892:
+	yych = *++cur;
+	if (yych == 'D') goto yy893;
+	if (yych != 'd') goto yy553;
+yy893:
+	yych = *++cur;
+	if (yych <= 0xC9) {
+		if (yych <= '`') {
+			if (yych <= '@') {
+				if (yych <= '/') goto yy894;
+				if (yych <= '9') goto yy553;
+			} else {
+				if (yych == 'S') goto yy895;
+				if (yych <= 'Z') goto yy553;
+			}
+		} else {
+			if (yych <= 0x7F) {
+				if (yych == 's') goto yy895;
+				if (yych <= 'z') goto yy553;
+			} else {
+				if (yych <= 0xC1) goto yy553;
+				if (yych <= 0xC2) goto yy896;
+				if (yych <= 0xC3) goto yy897;
+				goto yy553;
+			}
+		}
+	} else {
+		if (yych <= 0xDB) {
+			if (yych <= 0xD3) {
+				if (yych <= 0xCA) goto yy898;
+				if (yych <= 0xCB) goto yy896;
+				goto yy553;
+			} else {
+				if (yych <= 0xD4) goto yy898;
+				if (yych <= 0xD5) goto yy896;
+				if (yych <= 0xD6) goto yy899;
+				goto yy553;
+			}
+		} else {
+			if (yych <= 0xEF) {
+				if (yych <= 0xDF) goto yy896;
+				if (yych <= 0xE0) goto yy900;
+				if (yych <= 0xE1) goto yy901;
+				goto yy902;
+			} else {
+				if (yych <= 0xF0) goto yy903;
+				if (yych <= 0xF3) goto yy904;
+				if (yych <= 0xF4) goto yy905;
+				goto yy553;
+			}
+		}
+	}
+yy894:
+	++cur;
+	cur = yyt1;
+	{ DG(DG_DOTDEC); }
+yy895:
+	yych = *++cur;
+	if (yych <= 0xCB) {
+		if (yych <= 'z') {
+			if (yych <= '@') {
+				if (yych <= '/') goto yy894;
+				if (yych <= '9') goto yy553;
+				goto yy894;
+			} else {
+				if (yych <= 'Z') goto yy553;
+				if (yych <= '`') goto yy894;
+				goto yy553;
+			}
+		} else {
+			if (yych <= 0xC2) {
+				if (yych <= 0x7F) goto yy894;
+				if (yych <= 0xC1) goto yy553;
+			} else {
+				if (yych <= 0xC3) goto yy897;
+				if (yych <= 0xC9) goto yy553;
+				if (yych <= 0xCA) goto yy898;
+			}
+		}
+	} else {
+		if (yych <= 0xDF) {
+			if (yych <= 0xD5) {
+				if (yych <= 0xD3) goto yy553;
+				if (yych <= 0xD4) goto yy898;
+			} else {
+				if (yych <= 0xD6) goto yy899;
+				if (yych <= 0xDB) goto yy553;
+			}
+		} else {
+			if (yych <= 0xEF) {
+				if (yych <= 0xE0) goto yy900;
+				if (yych <= 0xE1) goto yy901;
+				goto yy902;
+			} else {
+				if (yych <= 0xF0) goto yy903;
+				if (yych <= 0xF3) goto yy904;
+				if (yych <= 0xF4) goto yy905;
+				goto yy553;
+			}
+		}
+	}
+yy896:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy894;
+	goto yy553;
+yy897:
+	yych = *++cur;
+	if (yych == 0x97) goto yy894;
+	if (yych == 0xB7) goto yy894;
+	goto yy553;
+yy898:
+	yych = *++cur;
+	if (yych <= 0xAF) goto yy553;
+	if (yych <= 0xBF) goto yy894;
+	goto yy553;
+yy899:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy894;
+	goto yy553;
+yy900:
+	yych = *++cur;
+	if (yych <= 0x9F) goto yy553;
+	if (yych <= 0xBF) goto yy896;
+	goto yy553;
+yy901:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xB7) goto yy896;
+	if (yych <= 0xBB) goto yy553;
+	if (yych <= 0xBF) goto yy896;
+	goto yy553;
+yy902:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy896;
+	goto yy553;
+yy903:
+	yych = *++cur;
+	if (yych <= 0x8F) goto yy553;
+	if (yych <= 0xBF) goto yy902;
+	goto yy553;
+yy904:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0xBF) goto yy902;
+	goto yy553;
+yy905:
+	yych = *++cur;
+	if (yych <= 0x7F) goto yy553;
+	if (yych <= 0x8F) goto yy902;
 	goto yy553;
 }
 
@@ -14669,6 +14992,11 @@ static bool num_from_digits(num_st *st, const char *s, const char *p, bool neg, 
     }
     default: {
         c->value = num_digits_value(p, e);
+        if (kind == DG_DOTDEC) { /* 1.5 million: a decimal point, as English writes it */
+            const char *dot = memchr(p, '.', (size_t)(e - p));
+            double frac = num_digits_value(dot + 1, e);
+            c->value = num_digits_value(p, dot) + (e - dot == 2 ? frac / 10 : frac / 100);
+        }
         size_t nd = 0;
         for (q = p; q < e && *q >= '0' && *q <= '9'; q++)
             nd++;

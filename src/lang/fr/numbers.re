@@ -121,7 +121,8 @@ typedef struct num_st {
 } num_st;
 
 /* Digit forms of num_lex_digits. */
-enum { DG_SKIP, DG_NUM, DG_GRP, DG_LEAD, DG_ORD, DG_POW, DG_EXP, DG_FRAC, DG_MIXED, DG_K, DG_MG };
+enum { DG_SKIP, DG_NUM, DG_GRP, DG_LEAD, DG_ORD, DG_POW, DG_EXP, DG_FRAC, DG_MIXED, DG_K, DG_MG,
+       DG_DOTDEC };
 
 /*!re2c
     re2c:define:YYCTYPE = "unsigned char";
@@ -386,6 +387,7 @@ static const char *num_lex_digits(const char *p, int *kind)
     D+ SP+ D+ "/" D+ / NLD                          { DG(DG_MIXED); }
     (NUM0 | GRP) SP* [kK] / NLD                     { DG(DG_K); }
     (NUM0 | GRP) [MG] / NLD                         { DG(DG_MG); }
+    D{1,3} "." D{1,2} / SP+ 'milli' ('on' | 'ard') 's'? NLD { DG(DG_DOTDEC); }
     GRP / NLD                                       { DG(DG_GRP); }
     NUM0 / NLD                                      { DG(DG_NUM); }
     "," D+ / NLD                                    { DG(DG_LEAD); }
@@ -1316,6 +1318,11 @@ static bool num_from_digits(num_st *st, const char *s, const char *p, bool neg, 
     }
     default: {
         c->value = num_digits_value(p, e);
+        if (kind == DG_DOTDEC) { /* 1.5 million: a decimal point, as English writes it */
+            const char *dot = memchr(p, '.', (size_t)(e - p));
+            double frac = num_digits_value(dot + 1, e);
+            c->value = num_digits_value(p, dot) + (e - dot == 2 ? frac / 10 : frac / 100);
+        }
         size_t nd = 0;
         for (q = p; q < e && *q >= '0' && *q <= '9'; q++)
             nd++;
