@@ -81,11 +81,10 @@ enum cl_mod {
 #define CL_W2_OR 0x2  /* ou: joins two predicates of a toll of several kinds */
 #define CL_W2_BUT 0x4 /* mais: after a comma, opens a new clause */
 #define CL_W2_DEF 0x8 /* les, ces: a figure after it names things already known */
-#define CL_W2_NOUN 0x10  /* son, cette: the word after it is a noun (son annonce), never a verb */
-#define CL_W2_THING 0x20 /* accord, règle: a text or a rule, never who speaks after selon */
+#define CL_W2_NOUN 0x10   /* son, cette: the word after it is a noun (son annonce), never a verb */
+#define CL_W2_THING 0x20  /* accord, règle: a text or a rule, never who speaks after selon */
 #define CL_W2_CHANGE 0x40 /* passé, grimpé: de X à Y after it is a change, the toll is Y */
-#define CL_W2_FLOOR 0x80  /* au moins, ou plus after a figure and its noun: the figure is a floor  \
-                           */
+#define CL_W2_FLOOR 0x80  /* au moins after a figure and its noun: the figure is a floor */
 
 typedef struct cl_entry {
     const char *key; /* folded, NUL-terminated; owned by the table */
