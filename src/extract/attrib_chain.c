@@ -151,11 +151,12 @@ static bool bare_figure(const src_state *st, uint32_t k, uint32_t lim)
            !(k + 1 < lim && (st->ti[k + 1].bits & (SL_SRC | SL_ORG | SL_ROLE)));
 }
 
-/* Whether a speaker's name is a description in lower case (médias locaux), not a name. */
-static bool lower_description(const rc_speaker *sp)
+/* Whether a speaker is a description in lower case (médias locaux), not a name: the token it
+ * starts on has no capital, as the tokenizer saw it. */
+static bool lower_description(const rc_doc *doc, const rc_speaker *sp)
 {
-    const unsigned char *n = (const unsigned char *)sp->name;
-    return (n[0] >= 'a' && n[0] <= 'z') || (n[0] == 0xC3 && n[1] >= 0xA0 && n[1] <= 0xBF);
+    size_t k = RC_FIRST_STARTING(rc_token, doc->toks, doc->ntoks, sp->start);
+    return k < doc->ntoks && doc->toks[k].start == sp->start && !(doc->toks[k].flags & RC_TF_UPPER);
 }
 
 int attrib_read_joint_relays(pass *ps, uint32_t j, uint32_t lim, chain *c, uint32_t *end)
@@ -163,7 +164,8 @@ int attrib_read_joint_relays(pass *ps, uint32_t j, uint32_t lim, chain *c, uint3
     src_state *st = ps->st;
     if (c->n && j + 1 < lim && (st->ti[j].bits & SL_CONJ) && !c->link[c->n - 1].role &&
         (c->link[c->n - 1].type == RC_ENT_MISC ||
-         (c->link[c->n - 1].type == RC_ENT_ORG && lower_description(&c->link[c->n - 1]))) &&
+         (c->link[c->n - 1].type == RC_ENT_ORG &&
+          lower_description(st->doc, &c->link[c->n - 1]))) &&
         joint_adjective(st, j + 1, lim)) {
         int status = joint_extend(st, &c->link[c->n - 1], j + 1);
         if (status)

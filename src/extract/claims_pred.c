@@ -502,6 +502,15 @@ static int cl_predicate_one(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, lo
     const cl_entry *own = f->ct != SIZE_MAX ? cl_word_at(d, f->ct) : NULL;
     bool event_noun = own && own->cwhat >= 0;
     size_t other_end = SIZE_MAX; /* the token after the last figure passed and its noun */
+    /* where another clause opens after the figure (dont, qui ...): a toll noun's own what is
+     * not given by a verb past it (blessés chez des civils qui avaient trouvé refuge) */
+    size_t clause0 = f->cend;
+    while (event_noun && clause0 < w1f) {
+        const cl_entry *qe = cl_word_at(d, clause0);
+        if (qe && (qe->wflags & (CL_W_STOP | CL_W_PARTS)) && !(qe->wflags & CL_W_AUX))
+            break;
+        clause0++;
+    }
     for (size_t i = f->cend; i < w1f; i++) {
         long m = cl_num_tok(d, i);
         if (m >= 0 && m != self) {
@@ -529,14 +538,8 @@ static int cl_predicate_one(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, lo
         if (event_noun && i > f->cend + 1 && !(e->pflags & CL_P_NOUN) &&
             !cl_aux_between(d, f->cend, i))
             continue; /* 330 morts dans les frappes lancées dans la nuit: the nearer noun's */
-        bool clause = false; /* 25 blessés dont certains ont été évacués; blessés chez des civils
-                              * qui avaient trouvé refuge: the verb of another clause */
-        for (size_t q = f->cend; event_noun && q < i && !clause; q++) {
-            const cl_entry *qe = cl_word_at(d, q);
-            clause = qe && (qe->wflags & (CL_W_STOP | CL_W_PARTS)) && !(qe->wflags & CL_W_AUX);
-        }
-        if (clause && !(e->pflags & CL_P_NOUN))
-            continue;
+        if (event_noun && i > clause0 && !(e->pflags & CL_P_NOUN))
+            continue; /* 25 blessés dont certains ont été évacués: another clause's verb */
         if ((e->pflags & CL_P_NOUN) && i > f->cend + 3)
             continue; /* 82 civils victimes de; habitants à l'exode */
         if (!(e->pflags & CL_P_NOUN) && i > f->cend && f->c.value >= 2 &&
