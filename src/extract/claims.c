@@ -130,6 +130,14 @@ static bool cl_year_counts(const cl_doc *d, const cl_fig *f, size_t s1)
     return e && e->who >= 0 && e->who < RC_WHO_VEHICLES && !(doc->toks[f->nt1].flags & RC_TF_UPPER);
 }
 
+/* Whether a claim before counts people (not places, things or vehicles), so that a figure
+ * whose noun is left out may count the same: 600 blessés ... 40 d'entre eux. */
+static bool cl_counts_people(const rc_claim *c)
+{
+    return c->counted && c->who != RC_WHO_OTHER && c->who != RC_WHO_AREAS &&
+           c->who != RC_WHO_VEHICLES;
+}
+
 /* Builds the claim of figure n into f; k is its index in doc->nums, or -1 for an article that
  * counts one (un mort). Returns 1 for a claim, 0 for none; *skip_to receives the end of the parts
  * read, whose figures are no claims of their own. */
@@ -345,9 +353,7 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
                                           tk[sb - 2].end - tk[sb - 2].start);
             if (!c->counted)
                 return -1;
-        } else if (prev->c && prev->sent + 1 >= f->sent && prev->c->counted &&
-                   prev->c->who != RC_WHO_AREAS && prev->c->who != RC_WHO_OTHER &&
-                   prev->c->who != RC_WHO_VEHICLES) {
+        } else if (prev->c && prev->sent + 1 >= f->sent && cl_counts_people(prev->c)) {
             c->who = prev->c->who;
             c->counted = prev->c->counted;
         } else {
@@ -392,9 +398,7 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         /* 600 blessés ... 40 d'entre eux: the claim before when it counts people; else the
          * nearest noun of people or vehicles (une centaine d'attaques contre des navires,
          * coulant deux d'entre eux) */
-        if (among && prev->c && prev->sent + 1 >= f->sent && prev->c->counted &&
-            prev->c->who != RC_WHO_OTHER && prev->c->who != RC_WHO_AREAS &&
-            prev->c->who != RC_WHO_VEHICLES) {
+        if (among && prev->c && prev->sent + 1 >= f->sent && cl_counts_people(prev->c)) {
             c->who = prev->c->who;
             c->counted = prev->c->counted;
         }
@@ -435,9 +439,8 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
                 break;
             }
         }
-        if (!c->counted && !pron && !among && f->nt0 == s0 && prev->c && prev->c->counted &&
-            prev->sent + 1 == f->sent && prev->c->unit == c->unit && prev->c->who != RC_WHO_OTHER &&
-            prev->c->who != RC_WHO_AREAS && prev->c->who != RC_WHO_VEHICLES) {
+        if (!c->counted && !pron && !among && f->nt0 == s0 && prev->c &&
+            prev->sent + 1 == f->sent && prev->c->unit == c->unit && cl_counts_people(prev->c)) {
             /* 276 lycéennes avaient été enlevées. 21 autres ont été libérées: the sentence
              * opens on a figure whose noun is the one the sentence before counted */
             c->who = prev->c->who;
