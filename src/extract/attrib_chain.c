@@ -303,6 +303,8 @@ int attrib_read_told(pass *ps, uint32_t j, uint32_t lim, bool subj, chain *c, ui
     int status = speaker_make(st, &np, &sp);
     if (status)
         return status < 0 ? status : RC_OK;
+    if (cue->outlet && !speaker_np_outlet(st, &np, sp.name))
+        return RC_OK; /* sur Facebook, sur le site du ministère: no outlet relays */
     attrib_chain_add(c, &sp, false);
     *end = np.b;
     return RC_OK;

@@ -37,6 +37,9 @@ typedef struct cl_sent {
 typedef struct cl_scan {
     uint8_t cnt[2][CL_M_DENY + 1];  /* [near][class]: the cue's number of tokens */
     uint32_t cue[2][CL_M_DENY + 1]; /* [near][class]: the cue's first token + 1, 0 for none */
+    uint32_t lead;                  /* a denial opening the sentence that answers the one
+                                       before (Faux, assure X): its first token + 1, 0 none */
+    uint8_t nlead;                  /* its number of tokens */
 } cl_scan;
 
 /* What the lexicons say of one token, found on first use: its own entry (maybe only a prefix of

@@ -294,6 +294,8 @@ static int cl_modality(void *ud, const char *key, const char *value)
             e->mflags |= CL_MF_AFTER;
         else if (cl_is(w, n, "figure"))
             e->mflags |= CL_MF_FIGURE;
+        else if (cl_is(w, n, "lead"))
+            e->mflags |= CL_MF_LEAD;
     }
     return 0;
 }

@@ -85,6 +85,27 @@ static int cl_cues(const cl_doc *d, size_t a, size_t b, unsigned want, int near_
     return best;
 }
 
+/* Whether token i is an opening quotation mark or a dash before a sentence's first word. */
+static bool cl_opening_mark(const rc_doc *doc, size_t i)
+{
+    const rc_token *t = &doc->toks[i];
+    if (t->kind == RC_TOK_QUOTE_OPEN)
+        return true;
+    const unsigned char *p = (const unsigned char *)doc->text + t->start;
+    return t->kind == RC_TOK_PUNCT && (p[0] == '-' || (p[0] == 0xe2 && p[1] == 0x80));
+}
+
+/* Whether a denial that opens a sentence ends before a comma, a colon or an exclamation mark
+ * (or the sentence's end), as an answer does (Faux, assure ...; C'est faux !), and not before
+ * the rest of a clause (Faux policiers ...). */
+static bool cl_lead_ends(const rc_doc *doc, size_t i, size_t b)
+{
+    while (i < b && doc->toks[i].kind == RC_TOK_QUOTE_CLOSE)
+        i++; /* « C'est faux », assure ... */
+    return i >= b || cl_punct(doc, i, ',') || cl_punct(doc, i, ':') || cl_punct(doc, i, '!') ||
+           cl_punct(doc, i, '.');
+}
+
 /* Scans sentence s once for the first modality cue of each class, among all cues and among
  * those marked near: the reading of cl_cues without the forms (conditional, future), which only
  * the clause asks for, so that any set of classes is then answered without a new scan. */
@@ -114,13 +135,25 @@ static void cl_sent_scan(const cl_doc *d, size_t s)
     }
     if (!any)
         return;
-    size_t i;
+    size_t i, first = a; /* the sentence's first word, past opening marks */
+    while (first < b && cl_opening_mark(d->doc, first))
+        first++;
     for (i = a; i < b; i++) {
         size_t nt;
         const cl_entry *e = cl_match(d, i, b, &nt);
         if (!e)
             continue;
         int m = e->mod;
+        if (m == CL_M_DENY && i == first && cl_lead_ends(d->doc, i + nt, b)) {
+            /* Faux, assure le gouvernement, qui avance 46 morts: the denial answers the
+             * sentence before, and the figures after it are the other side's */
+            if (!sc->lead)
+                sc->lead = (uint32_t)i + 1, sc->nlead = (uint8_t)nt;
+            i += nt - 1;
+            continue;
+        }
+        if (e->mflags & CL_MF_LEAD)
+            m = CL_M_NONE; /* de faux policiers: not a denial inside a sentence */
         if (m > CL_M_NONE && m <= CL_M_DENY && !(e->mflags & CL_MF_FIGURE)) {
             if (!sc->cue[0][m])
                 sc->cue[0][m] = (uint32_t)i + 1, sc->cnt[0][m] = (uint8_t)nt;
@@ -150,6 +183,34 @@ static int cl_sent_cues(cl_doc *d, size_t sent, unsigned want, int near_only, si
         }
     *cue = *cnt = 0;
     return CL_M_NONE;
+}
+
+/* Whether sentence s opens on a denial that answers the sentence before (cl_scan.lead), and
+ * where. */
+static bool cl_sent_lead(cl_doc *d, size_t s, size_t *cue /* OUT */, size_t *cnt /* OUT */)
+{
+    if (!d->sents[s].scanned)
+        cl_sent_scan(d, s);
+    const cl_scan *st = &d->scans[s];
+    if (!st->lead)
+        return false;
+    *cue = st->lead - 1;
+    *cnt = st->nlead;
+    return true;
+}
+
+/* Whether tokens [a, b) refer back to figures given before: a demonstrative before a toll
+ * noun anywhere in them (Le président a qualifié ce bilan de mensonge). Asked only of a
+ * sentence without figures of its own, which "ce décompte" would name instead. */
+static bool cl_refers_back(const cl_doc *d, size_t a, size_t b)
+{
+    for (size_t j = a; j + 1 < b; j++) {
+        const cl_entry *e = cl_word_at(d, j), *n;
+        if (e && (e->wflags & CL_W_BACK) && (n = cl_word_at(d, j + 1)) != NULL &&
+            n->who == CL_WHO_SUM)
+            return true;
+    }
+    return false;
 }
 
 /* Whether tokens [a, b) name the claim's first source by the last word of its name
@@ -357,11 +418,15 @@ void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
             int own = cl_sent_has_figure(d, (size_t)s);
             /* a new paragraph (a live blog's next entry) doubts only what it names */
             int para = a < b && (doc->toks[a].flags & RC_TF_PARAGRAPH);
-            if (back || (f->c.nsources && !own &&
-                         ((s == (long)f->sent + 1 && !para) || cl_names_source(doc, f, a, b))))
+            if (back ||
+                (f->c.nsources && !own &&
+                 ((s == (long)f->sent + 1 && !para) || cl_names_source(doc, f, a, b))) ||
+                (s == (long)f->sent + 1 && !own && cl_refers_back(d, a, b)))
                 want = 1u << CL_M_DISPUTE | 1u << CL_M_DENY; /* C'est un mensonge. */
             between = own;
         }
+        if (s == (long)f->sent + 1 && cl_sent_lead(d, (size_t)s, &wc, &wn) && CL_M_DENY > best)
+            best = CL_M_DENY, cue = wc, cnt = wn; /* Faux, assure le gouvernement */
         if (!want)
             continue;
         m = cl_sent_cues(d, (size_t)s, want, 1, &wc, &wn);

@@ -291,8 +291,8 @@ static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_spe
                 }
             }
             const cl_entry *e = cl_match(d, i, s1, &nt);
-            if (!e || (e->mod != CL_M_REPORT && e->mod != CL_M_DENY))
-                continue;
+            if (!e || (e->mod != CL_M_REPORT && e->mod != CL_M_DENY) || (e->mflags & CL_MF_LEAD))
+                continue; /* Faux, assure X: who answers follows; de faux policiers: no cue */
             const cl_entry *de = i > s0 ? cl_word_at(d, i - 1) : NULL;
             if (de && (de->wflags2 & CL_W2_NOUN))
                 continue; /* après son annonce: a noun, no cue */

@@ -74,6 +74,21 @@ static bool org_outlet(const src_state *st, const char *name)
     return st->agencies && rc_lex_get(st->agencies, name, n);
 }
 
+/* See speaker.h. */
+bool speaker_np_outlet(const src_state *st, const src_np *np, const char *name)
+{
+    if (name && org_outlet(st, name))
+        return true;
+    if (np->ra == np->rb || np->na == np->nb)
+        return false; /* sur la radio nationale: no outlet named */
+    const rc_lexicon *nouns = srclex_lex(st->sl, SLX_NOUNS);
+    size_t len;
+    const char *w = speaker_tok_text(st, np->ra, &len);
+    const char *v = nouns ? rc_lex_get(nouns, w, len) : NULL;
+    const char *is = v ? strstr(v, " is ") : NULL;
+    return is && strncmp(is + 4, "media", 5) == 0 && (!is[9] || is[9] == ' ');
+}
+
 /* Whether organisation en may be what a group noun stands for: ent_orgs.tsv gives it one of the
  * noun's classes (Hezbollah is armed: le mouvement chiite; MSF is ngo: l'ONG). An organisation
  * the list does not know takes the class that its first word's source_nouns.tsv entry gives

@@ -90,6 +90,11 @@ uint32_t speaker_time_skip(const src_state *st, uint32_t j, uint32_t lim);
 /* Whether token k's word has class cls in source_grammar.tsv (coord, dem, hon, event ...). */
 bool speaker_grammar_class(const src_state *st, uint32_t k, const char *cls);
 
+/* Whether token k's entry in source_grammar.tsv (speaker_grammar_is) or source_nouns.tsv
+ * (speaker_noun_class, the form as written) holds the class cls as a whole field. */
+bool speaker_grammar_is(const src_state *st, uint32_t k, const char *cls);
+bool speaker_noun_class(const src_state *st, uint32_t k, const char *cls);
+
 /* The first and end tokens of sentence s. */
 static inline uint32_t speaker_sent_a(const src_state *st, uint32_t s) { return st->sent_tok[s]; }
 static inline uint32_t speaker_sent_b(const src_state *st, uint32_t s) { return st->sent_tok[s + 1]; }
@@ -113,6 +118,11 @@ bool speaker_np_loose(const src_state *st, uint32_t i, uint32_t lim, src_np *np 
 /* Like speaker_np, then takes an apposition after it: "Paul Mercier, le porte-parole du HCR",
  * "le ministre turc, Mevlüt Çavuşoğlu,", "Marta Ilves, du CICR,". */
 bool speaker_np_appos(const src_state *st, uint32_t i, uint32_t lim, src_np *np /* OUT */);
+
+/* Whether the phrase np, whose source name is name (or NULL), is a news outlet: an organisation
+ * of class agency or media (ent_orgs.tsv) or a news agency, or a phrase headed by a noun whose
+ * source_nouns.tsv entry says "is media" (la chaîne Al-Masirah). A social network is none. */
+bool speaker_np_outlet(const src_state *st, const src_np *np, const char *name);
 
 /* Whether a figure starts at token k (12 soldats, douze soldats): no source nor role starts
  * there (Selon l'OSDH, 12 soldats ont été tués; selon le gouvernement et douze selon X). */

@@ -198,6 +198,15 @@ static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
             after_prep = true;
             continue;
         }
+        if ((b & SL_LOC) && np->head == SL_ROLE && headtok + 1 == j && j + 1 < lim &&
+            (ti[j + 1].bits & TB_WORD) && speaker_grammar_is(st, j, "to") &&
+            speaker_noun_class(st, headtok, "to")) {
+            j++; /* l'adjoint au maire, le délégué aux droits de l'homme */
+            if ((ti[j].bits & SL_DET) && !(ti[j].bits & TB_NAME) && j + 1 < lim)
+                j++;
+            after_prep = true;
+            continue;
+        }
         if (b & (SL_STOP | SL_LOC | SL_VERB | SL_AUX | SL_PRON | SL_QUE | SL_REL | SL_CUE | SL_ADV |
                  SL_DET | SL_REFL | SL_PREP))
             break;

@@ -281,6 +281,36 @@ bool speaker_grammar_class(const src_state *st, uint32_t k, const char *cls)
     return v && strstr(v, cls) != NULL;
 }
 
+/* Whether value v of a lexicon entry holds the word cls as one of its fields. */
+static bool speaker_has_field(const char *v, const char *cls)
+{
+    size_t n = strlen(cls);
+    for (const char *p = v; p && (p = strstr(p, cls)) != NULL; p += n)
+        if ((p == v || p[-1] == ' ' || p[-1] == '\t') && (!p[n] || p[n] == ' ' || p[n] == '\t'))
+            return true;
+    return false;
+}
+
+bool speaker_noun_class(const src_state *st, uint32_t k, const char *cls)
+{
+    const rc_token *t = &st->doc->toks[k];
+    if (t->kind != RC_TOK_WORD)
+        return false;
+    const rc_lexicon *lex = srclex_lex(st->sl, SLX_NOUNS);
+    const char *v = lex ? rc_lex_get(lex, st->doc->text + t->start, t->end - t->start) : NULL;
+    return v && speaker_has_field(v, cls);
+}
+
+bool speaker_grammar_is(const src_state *st, uint32_t k, const char *cls)
+{
+    const rc_token *t = &st->doc->toks[k];
+    if (t->kind != RC_TOK_WORD)
+        return false;
+    const rc_lexicon *lex = srclex_lex(st->sl, SLX_GRAMMAR);
+    const char *v = lex ? rc_lex_get(lex, st->doc->text + t->start, t->end - t->start) : NULL;
+    return v && speaker_has_field(v, cls);
+}
+
 /* The first token of sentence k (whose text starts at byte off), from token i on: the
  * sentence-start token the tokenizer flagged next, when it is that token (it starts at or after
  * off and the token before it does not), else a galloping search. *c walks L->starts. */

@@ -294,7 +294,7 @@ static int load_verb(void *ud, const char *key, const char *value)
     return 0;
 }
 
-/* attribution_cues.tsv: PHRASE -> class [verb-class strength lemma | from]. The phrase is indexed by
+/* attribution_cues.tsv: PHRASE -> class [verb-class strength lemma | from | outlet]. The phrase is indexed by
  * its first word (up to a space, or an elision's apostrophe). */
 static int load_cue(void *ud, const char *key, const char *value)
 {
@@ -309,10 +309,11 @@ static int load_cue(void *ud, const char *key, const char *value)
     if (cls < 0)
         return 0;
     int verb = -1;
-    uint8_t from = 0;
+    uint8_t from = 0, outlet = 0;
     if (cls == SC_TOLD) {
         const char *g = field(&p, &n);
         from = g && feq(g, n, "from");
+        outlet = g && feq(g, n, "outlet");
     }
     if (cls == SC_VERB) {
         int strength;
@@ -353,8 +354,15 @@ static int load_cue(void *ud, const char *key, const char *value)
     /* chain after the phrases already indexed under the same first word, longest first */
     slot *s = (grow(sl) == 0 && first <= SLOT_KEY) ? probe(sl, key, first) : NULL;
     int32_t head = (s && s->len) ? s->info.cue : -1;
-    sl->cues[sl->ncues++] = (srclex_cue){phrase, (uint8_t)cls, from, (int16_t)verb, -1, (uint32_t)kn,
-                                          (uint32_t)first, {0, 0, 0, 0}, {0, 0, 0, 0}, 0, -1};
+    sl->cues[sl->ncues++] = (srclex_cue){.phrase = phrase,
+                                         .cls = (uint8_t)cls,
+                                         .from = from,
+                                         .outlet = outlet,
+                                         .verb = (int16_t)verb,
+                                         .next = -1,
+                                         .len = (uint32_t)kn,
+                                         .keylen = (uint32_t)first,
+                                         .alone = -1};
     if (head < 0) {
         add(sl, key, first, SL_CUE, -1, idx);
     } else {

@@ -79,6 +79,8 @@ typedef struct srclex_cue {
     uint8_t cls;        /* srclex_cclass */
     uint8_t from;       /* SC_TOLD marked "from": after a verb of learning, whom it was learned
                          * from (auprès de X), not whom it was told to */
+    uint8_t outlet;     /* SC_TOLD marked "outlet": only a news outlet follows (sur la BBC),
+                         * not a network or a place (sur Facebook, sur place) */
     int16_t verb;       /* SC_VERB: index of its verb entry, else -1 */
     int32_t next;       /* next phrase with the same first word, or -1 */
     uint32_t len;       /* strlen(phrase) */
