@@ -263,6 +263,13 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
         !(g > a && t[g - 1].kind == RC_TOK_QUOTE_CLOSE) &&
         !(g > a + 1 && speaker_punct(st, g - 1, ',') && t[g - 2].kind == RC_TOK_QUOTE_CLOSE))
         return RC_OK; /* L'Iran a lancé une centaine de drones: an action, not words */
+    if (verb->clause && clitic < 0 && vend + 1 < b && (ti[vend].bits & SL_DET) &&
+        !(ti[vend].bits & (SL_QUE | SL_PREP | TB_NAME))) {
+        src_np obj;
+        if (!speaker_np(st, vend, b, &obj) || obj.pron)
+            return RC_OK; /* le bateau assurait la liaison: an action; not « … », assure le
+                             maire */
+    }
     src_np np;
     memset(&np, 0, sizeof np);
     rc_speaker sp;

@@ -30,8 +30,9 @@ static long cl_attr_at(const rc_doc *doc, uint32_t off)
 }
 
 /* Whether token j is a lowercase past participle followed by a time or by a place (publié
- * mercredi, diffusé à Genève; not chargé de la Défense nor des rebelles présumés sur la route):
- * it tells when or where the name before it spoke, it is no part of it. */
+ * mercredi, diffusé à Genève; not chargé de la Défense nor des rebelles présumés sur la route),
+ * or by its agent after a word (envoyés par le parquet): it tells when or where the name before
+ * it spoke, or who sent it, and is no part of it. */
 static bool cl_participle_aside(const cl_doc *d, size_t j, size_t b)
 {
     const rc_doc *doc = d->doc;
@@ -42,6 +43,8 @@ static bool cl_participle_aside(const cl_doc *d, size_t j, size_t b)
     if (cl_in_time(doc, doc->toks[j + 1].start))
         return true;
     const cl_entry *next = cl_word_at(d, j + 1);
+    if (next && (next->wflags & CL_W_AGENT) && j > 0 && cl_is_word(doc, j - 1))
+        return true; /* des enquêteurs envoyés par le parquet: the noun before is the name */
     return next && (next->wflags & CL_W_PREP) && !(next->wflags & CL_W_DE) && j + 2 < b &&
            (doc->toks[j + 2].flags & RC_TF_UPPER);
 }

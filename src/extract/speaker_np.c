@@ -616,7 +616,12 @@ static uint32_t participle_clause(const src_state *st, uint32_t k, uint32_t s0)
         if (b & (TB_NAME | SL_VERB | SL_AUX | SL_STOP | SL_QUE | SL_REL | SL_PRON))
             return UINT32_MAX;
         rc_morph m;
-        if (p < k && !(b & (SL_ROLE | SL_SRC | SL_ORG | SL_VIA | SL_DET | SL_PREP | SL_LOC)) &&
+        /* a noun that is a participle too, right after the subject's noun (des enquêteurs
+         * envoyés par le parquet): the participle */
+        uint32_t noun = b & (SL_ROLE | SL_SRC | SL_ORG | SL_VIA);
+        if (noun && (ti[p - 1].bits & (SL_ROLE | SL_SRC | SL_ORG)) && !(b & (SL_DET | SL_PREP)))
+            noun = 0;
+        if (p < k && !noun && !(b & (SL_DET | SL_PREP | SL_LOC)) &&
             rc_fr_morph_tok(st->doc, p, &m) && (m.flags & RC_M_PPAS) &&
             (t[p - 1].kind == RC_TOK_WORD))
             return p;

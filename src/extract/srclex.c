@@ -201,7 +201,7 @@ static int new_verb(srclex *sl, const char *lemma, size_t n, int cls, int streng
     for (char *c = l; *c; c++) /* "faire_état" in the cue file is the lemma "faire état" */
         if (*c == '_')
             *c = ' ';
-    sl->verbs[sl->nverbs] = (srclex_verb){l, (uint8_t)cls, (uint8_t)strength, 0};
+    sl->verbs[sl->nverbs] = (srclex_verb){.lemma = l, .cls = (uint8_t)cls, .strength = (uint8_t)strength};
     return (int)sl->nverbs++;
 }
 
@@ -288,6 +288,8 @@ static int load_verb(void *ud, const char *key, const char *value)
     for (const char *f; (f = field(&p, &n));) {
         if (feq(f, n, "+quote"))
             sl->verbs[v].after_quote = 1;
+        else if (feq(f, n, "+clause"))
+            sl->verbs[v].clause = 1;
         else
             add_form(sl, f, n, v);
     }

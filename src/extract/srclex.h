@@ -72,6 +72,8 @@ typedef struct srclex_verb {
     uint8_t strength;  /* 1 weak (estimer) .. 3 strong (affirmer) */
     uint8_t after_quote; /* reports only right after a quotation or with -t-il (« … », lance-t-il);
                           * elsewhere it is an action (a lancé des drones) */
+    uint8_t clause;      /* reports what follows unless a noun object that names no source
+                          * follows it (assurait la liaison, assure la sécurité) */
 } srclex_verb;
 
 typedef struct srclex_cue {
