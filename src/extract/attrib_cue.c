@@ -27,8 +27,9 @@ uint32_t attrib_phrase_aside(const src_state *st, uint32_t i, uint32_t lim)
         return 3; /* parlent, eux, de */
     if (i + 2 < lim && (ti[i].bits & (SL_LOC | SL_PREP)) && (ti[i + 1].bits & SL_DET) &&
         !(ti[i + 1].bits & SL_DEF) && st->doc->toks[i + 1].kind == RC_TOK_WORD &&
-        st->doc->toks[i + 2].kind == RC_TOK_WORD && !(ti[i + 2].bits & (TB_NAME | SL_CUE)))
-        return 3;
+        st->doc->toks[i + 2].kind == RC_TOK_WORD && !(ti[i + 2].bits & (TB_NAME | SL_CUE)) &&
+        !speaker_starts_figure(st, i + 1))
+        return 3; /* pour sa part; not parlé d'une vingtaine de (morts), a figure */
     return 0;
 }
 

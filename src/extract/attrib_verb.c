@@ -177,6 +177,9 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
             k--;
         } else if (t[k - 1].kind == RC_TOK_ELISION && (pb & SL_PREP) && (ti[k].bits & SL_ADV))
             k--; /* a d'ailleurs souligné */
+        else if ((pb & SL_PRON) && !(pb & TB_NAME) && k >= a + 3 && (ti[k - 2].bits & SL_AUX) &&
+                 t[k - 1].kind == RC_TOK_WORD && !(ti[k - 3].bits & (SL_QUE | SL_STOP)))
+            k--; /* des sources ont elles parlé de: the subject stands before, stressed */
         else if ((pb & SL_DET) && k >= a + 2 && (ti[k].bits & SL_ADV) && (ti[k - 2].bits & SL_AUX))
             k--; /* a une nouvelle fois condamné */
         else if ((pb & SL_LOC) && !(pb & SL_DET) && k >= a + 2 && (ti[k].bits & SL_ADV) &&

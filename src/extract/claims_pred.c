@@ -530,8 +530,11 @@ static int cl_predicate_one(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, lo
         if (e && e->who == CL_WHO_SUM && i > f->cend)
             break; /* 2081 migrants, et le nombre de disparus: another toll's subject */
         int what = e ? cl_pred_what(e, who) : -1;
-        if (what < 0)
+        if (what < 0) {
+            if (e && nt > 1 && (e->wflags & CL_W_ADV))
+                i += nt - 1; /* sont au total morts: the adverb's words are no toll noun */
             continue;
+        }
         /* trois blessés et quatre autres sont portés disparus: the verb is theirs */
         if (event_noun && other_end != SIZE_MAX && i >= other_end && !(e->pflags & CL_P_NOUN))
             continue;

@@ -756,6 +756,20 @@ bool speaker_subject_left(const src_state *st, uint32_t g, uint32_t s0, src_np *
     }
     if (!np_ending_at(st, k, s0, np))
         return false;
+    if (np->a > s0 + 1 && (ti[np->a - 1].bits & SL_LOC) &&
+        !(ti[np->a - 1].bits & (SL_DET | SL_PREP | TB_NAME))) {
+        /* le bilan de l'attentat survenu à Bagdad fait état; des responsables à Kankara ont
+         * dit: the name after à is a place's complement; the subject stands before it, and
+         * before a participle that takes the place */
+        uint32_t q = np->a - 1;
+        rc_morph m;
+        if (q > s0 + 1 && st->doc->toks[q - 1].kind == RC_TOK_WORD &&
+            !(ti[q - 1].bits & (TB_NAME | SL_ROLE | SL_SRC | SL_ORG)) &&
+            rc_fr_morph_tok(st->doc, q - 1, &m) && (m.flags & RC_M_PPAS))
+            q--;
+        if (!np_ending_at(st, q - 1, s0, np) || np->b != q)
+            return false;
+    }
     joint_adjective_left(st, s0, np);
     return true;
 }
