@@ -111,7 +111,7 @@ static size_t cl_apposition(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
 static int cl_part_next(const cl_doc *d, size_t p, size_t s1, size_t *np /* OUT */)
 {
     const rc_doc *doc = d->doc;
-    for (int k = 0; k <= 4 && p < s1; k++) {
+    for (int k = 0; k <= 6 && p < s1; k++) { /* dans la seule ville de Yumbi, */
         size_t nt;
         const cl_entry *ae = cl_match(d, p, s1, &nt);
         size_t q = cl_punct(doc, p, ',') ? p + 1 : ae && (ae->wflags & CL_W_AND) ? p + nt : 0;

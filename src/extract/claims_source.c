@@ -501,6 +501,49 @@ static int cl_outer_relay(cl_doc *d, cl_fig *f, const rc_attribution *a)
     return RC_OK;
 }
 
+/* Whether attribution o may stand beside the claim's attribution after its figure, the two
+ * separated by a comma only: it covers the figure, quotes nothing and denies nothing, names
+ * another source, and lies in the figure's sentence. */
+static bool cl_relay_fits(const cl_doc *d, const cl_fig *f, const rc_attribution *o,
+                          const rc_attribution *a)
+{
+    const rc_span *sp = &d->doc->sents[f->sent];
+    return o != a && !o->denied && o->nchain && o->quote < 0 && o->scope_start <= f->c.start &&
+           f->c.start < o->scope_end && o->start >= sp->start && o->end <= sp->end &&
+           o->chain[0].key && a->chain[0].key && strcmp(o->chain[0].key, a->chain[0].key) != 0;
+}
+
+/* 20 civils ont été tués, selon des sources locales, rapporte l'AFP; ..., ont indiqué des
+ * sources locales, lit-on sur RTS: two cues after the figure, one right after the other: the
+ * nearer one's source spoke first, the farther one relays it. Sets the claim's chain from a
+ * (the attribution chosen for it) and its neighbour. 0, 1 when set, or -1 out of memory. */
+static int cl_relay_after(cl_doc *d, cl_fig *f, const rc_attribution *a)
+{
+    rc_doc *doc = d->doc;
+    const rc_attribution *first = NULL, *then = NULL;
+    for (size_t i = 0; i < doc->nattrs && !first; i++) {
+        const rc_attribution *o = &doc->attrs[i];
+        if (!cl_relay_fits(d, f, o, a))
+            continue;
+        if (o->start > f->c.end && o->end <= a->start && a->start - o->end <= 3)
+            first = o, then = a; /* the chosen one relays the nearer one */
+        else if (o->start >= a->end && o->start - a->end <= 3)
+            first = a, then = o; /* the chosen one is relayed by the farther one */
+    }
+    if (!first)
+        return 0;
+    size_t n = first->nchain + then->nchain;
+    rc_speaker *chain = rc_arena_alloc(&doc->arena, n * sizeof *chain);
+    if (!chain)
+        return -1;
+    memcpy(chain, first->chain, first->nchain * sizeof *chain);
+    memcpy(chain + first->nchain, then->chain, then->nchain * sizeof *chain);
+    f->c.sources = chain;
+    f->c.nsources = n;
+    cl_explain(f, "source-relay-after", then->cue, then->cue ? strlen(then->cue) : 0);
+    return 1;
+}
+
 /* Sources and whether they deny the figure (a cue démentir, nier). When the denial follows a
  * figure that another source gave, that source is the figure's. */
 int cl_sources(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int *denied)
@@ -578,8 +621,11 @@ int cl_sources(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int *denied)
                 break;
             }
         }
-        if (!*denied && a->start > off)
+        if (!*denied && a->start > off) {
+            if (cl_relay_after(d, f, a) < 0)
+                return RC_ENOMEM;
             return cl_outer_relay(d, f, a);
+        }
         return RC_OK;
     }
     rc_speaker sp;
