@@ -700,6 +700,16 @@ static int cl_article_one(const cl_doc *d, size_t i)
         const cl_entry *fe = cl_surf_of(d, i + 2);
         if (fe && (fe->wflags & CL_W_DE))
             return 0;
+        /* un martyr a fait sauter sa voiture: the subject of an active verb that tells no toll
+         * acts, and is no count (un blessé a succombé, un mort a été retrouvé are) */
+        if (fe && (fe->wflags & CL_W_AUX) && !(fe->wflags2 & CL_W2_BE) && i + 3 < doc->ntoks &&
+            cl_is_word(doc, i + 3)) {
+            size_t nt;
+            const cl_entry *pe3 = cl_match(d, i + 3, doc->ntoks, &nt);
+            const cl_entry *be3 = cl_surf_of(d, i + 3);
+            if (!(be3 && (be3->wflags2 & CL_W2_BE)) && !(pe3 && pe3->pwhat >= 0))
+                return 0;
+        }
         /* une victime a témoigné, un blessé raconte: the speaker of a story, not a toll */
         for (size_t k = i + 2; k < i + 4 && k < doc->ntoks && cl_is_word(doc, k); k++) {
             size_t nt;

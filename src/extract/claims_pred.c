@@ -162,6 +162,9 @@ int cl_counted_before(const cl_doc *d, size_t nt0, size_t s0, int comma,
             /* le nombre des miliciens et de leurs familles est de 5000: the first noun after
              * the toll noun; le bilan s'élève à 33: the toll noun itself */
             *sum = e->cwhat;
+            if (leftmost != SIZE_MAX && e->cwhat >= 0 && le->who == RC_WHO_OTHER)
+                leftmost = SIZE_MAX; /* le bilan des attentats s'est élevé à 250: the attacks
+                                        are what the toll is of, the toll counts victims */
             *ct = leftmost != SIZE_MAX ? leftmost : i;
             *ce = leftmost != SIZE_MAX ? le : e;
             *cnt = 1;
@@ -531,8 +534,9 @@ static int cl_predicate_one(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, lo
             break; /* 2081 migrants, et le nombre de disparus: another toll's subject */
         int what = e ? cl_pred_what(e, who) : -1;
         if (what < 0) {
-            if (e && nt > 1 && (e->wflags & CL_W_ADV))
-                i += nt - 1; /* sont au total morts: the adverb's words are no toll noun */
+            if (e && nt > 1 && (e->wflags & CL_W_ADV || e->who >= 0))
+                i += nt - 1; /* sont au total morts, sa voiture piégée: the phrase's words
+                                are no toll noun and no verb */
             continue;
         }
         /* trois blessés et quatre autres sont portés disparus: the verb is theirs */
