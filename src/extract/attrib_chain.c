@@ -188,6 +188,9 @@ int attrib_read_joint_relays(pass *ps, uint32_t j, uint32_t lim, chain *c, uint3
         uint32_t k = j, e;
         if (speaker_punct(st, k, ',') && k + 1 < lim)
             k++;
+        if (k + 3 < lim && (st->ti[k].bits & SL_LOC) && (st->ti[k + 1].bits & SL_DET) &&
+            (st->ti[k + 2].bits & SL_VIA) && !(st->ti[k + 2].bits & TB_NAME))
+            k += 3; /* le procureur dans un communiqué relayé par la télévision d'État */
         const srclex_cue *cue = attrib_cue_at(st, k, lim, &e);
         if (!cue || cue->cls != SC_RELAY)
             break;

@@ -430,6 +430,8 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
                 cl_word_at(d, b - 3) && (cl_word_at(d, b - 3)->wflags & CL_W_PREP) &&
                 cl_word_at(d, b - 2) && (cl_word_at(d, b - 2)->wflags & CL_W_DET))
                 continue; /* vivent dans les zones touchées et 200 000 ont besoin: a complement */
+            if (e && b - 1 > s0 && (tk[b - 1].flags & RC_TF_UPPER))
+                continue; /* les droits de l'Homme: a word of a name counts nobody */
             if (e && e->who >= 0 && !e->share && e->cwhat < 0) { /* not sont morts et une ... */
                 c->who = (uint8_t)e->who;
                 c->counted = rc_arena_strndup(&doc->arena, doc->text + tk[b - 1].start,
