@@ -245,6 +245,20 @@ static bool cl_opens_clause_on(const cl_doc *d, size_t i)
     return e && ((e->wflags2 & CL_W2_BUT) || (e->wflags & CL_W_AND));
 }
 
+/* Whether a clause of contrast opens in tokens [a, b): a comma, then mais, alors (que) or
+ * tandis (que). */
+static bool cl_contrast_between(const cl_doc *d, size_t a, size_t b)
+{
+    for (size_t k = a; k + 1 < b; k++) {
+        if (!cl_punct(d->doc, k, ','))
+            continue;
+        const cl_entry *e = cl_is_word(d->doc, k + 1) ? cl_word_at(d, k + 1) : NULL;
+        if (e && (e->wflags2 & CL_W2_BUT))
+            return true;
+    }
+    return false;
+}
+
 static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_speaker *sp,
                               const rc_attribution **att)
 {
@@ -301,6 +315,9 @@ static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_spe
                 continue; /* après son annonce: a noun, no cue */
             if (i > f->endt && cl_opens_clause_on(d, i))
                 continue; /* 110 cadavres, mais selon X, ...: the cue opens the next clause */
+            if (i + nt <= f->nt0 && cl_contrast_between(d, i + nt, f->nt0))
+                continue; /* a ajouté le ministre, alors que les bilans faisaient état de 12
+                             civils: the cue's clause ends before the figure's */
             cues[ncues] = i;
             cnts[ncues++] = nt;
             i += nt - 1;
