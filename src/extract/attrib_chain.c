@@ -306,8 +306,13 @@ int attrib_read_told(pass *ps, uint32_t j, uint32_t lim, bool subj, chain *c, ui
     int status = speaker_make(st, &np, &sp);
     if (status)
         return status < 0 ? status : RC_OK;
-    if (cue->outlet && !speaker_np_outlet(st, &np, sp.name))
-        return RC_OK; /* sur Facebook, sur le site du ministère: no outlet relays */
+    if (cue->outlet && !speaker_np_outlet(st, &np, sp.name)) {
+        /* sur Facebook, sur le site du ministère: no outlet relays; a subject put after a
+         * network's name (sur la messagerie Telegram Ivan Petrenko) starts past it */
+        if (subj && np.type == RC_ENT_ORG && np.b < np.a + 6 && speaker_np_social(st, sp.name))
+            *end = np.b;
+        return RC_OK;
+    }
     attrib_chain_add(c, &sp, false);
     *end = np.b;
     return RC_OK;

@@ -530,9 +530,24 @@ static bool cl_one_subject(const cl_doc *d, size_t i)
         aux += (we->wflags & CL_W_AUX) != 0;
         k++;
     }
-    if (!aux || k >= n || !cl_is_word(doc, k))
-        return false;
     size_t nt;
+    if (!aux) {
+        /* une personne toujours portée disparue: a participle right after the noun (adverbs
+         * aside) that ends the clause tells what happened to one */
+        size_t p = i + 2;
+        while (p < n && p < i + 5 && cl_is_word(doc, p) && cl_surf_of(d, p) &&
+               (cl_surf_of(d, p)->wflags & CL_W_ADV))
+            p++;
+        if (p >= n || !cl_is_word(doc, p))
+            return false;
+        const cl_entry *pe = cl_match(d, p, n, &nt);
+        rc_morph m;
+        return pe && pe->pwhat >= 0 && pe->mod != CL_M_REPORT && !(pe->pflags & CL_P_NOUN) &&
+               rc_fr_morph_tok(doc, p, &m) && (m.flags & RC_M_PPAS) &&
+               (p + nt >= n || doc->toks[p + nt].kind == RC_TOK_PUNCT);
+    }
+    if (k >= n || !cl_is_word(doc, k))
+        return false;
     const cl_entry *pe = cl_match(d, k, n, &nt);
     return pe && pe->pwhat >= 0 && pe->mod != CL_M_REPORT && !cl_active_object(d, k, nt, n);
 }

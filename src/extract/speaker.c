@@ -75,6 +75,14 @@ static bool org_outlet(const src_state *st, const char *name)
 }
 
 /* See speaker.h. */
+bool speaker_np_social(const src_state *st, const char *name)
+{
+    const rc_lexicon *orgs = srclex_lex(st->sl, SLX_ORGS);
+    const char *v = name && orgs ? rc_lex_get(orgs, name, strlen(name)) : NULL;
+    return v && !strncmp(v, "social", 6) && (!v[6] || v[6] == '\t' || v[6] == ' ');
+}
+
+/* See speaker.h. */
 bool speaker_np_outlet(const src_state *st, const src_np *np, const char *name)
 {
     if (name && org_outlet(st, name))

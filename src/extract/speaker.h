@@ -124,6 +124,10 @@ bool speaker_np_appos(const src_state *st, uint32_t i, uint32_t lim, src_np *np 
  * source_nouns.tsv entry says "is media" (la chaîne Al-Masirah). A social network is none. */
 bool speaker_np_outlet(const src_state *st, const src_np *np, const char *name);
 
+/* Whether the organisation called name is a social network or a messaging app (ent_orgs.tsv
+ * class social): sur Telegram, where anyone posts. */
+bool speaker_np_social(const src_state *st, const char *name);
+
 /* Whether a figure starts at token k (12 soldats, douze soldats): no source nor role starts
  * there (Selon l'OSDH, 12 soldats ont été tués; selon le gouvernement et douze selon X). */
 bool speaker_starts_figure(const src_state *st, uint32_t k);
