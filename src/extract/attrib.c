@@ -255,6 +255,42 @@ static int on_according(pass *ps, uint32_t i, uint32_t e, const srclex_cue *cue,
     return RC_OK;
 }
 
+/* A source in brackets that closes a sentence without an attribution, as headlines give it
+ * (Vingt morts dans l'attaque d'un marché (sources locales); ... (AFP)): it vouches for what
+ * comes before it. */
+static int bracket_source(pass *ps)
+{
+    src_state *st = ps->st;
+    uint32_t a = ps->a, b = ps->b;
+    while (b > a && st->doc->toks[b - 1].kind == RC_TOK_PUNCT && !speaker_punct(st, b - 1, ')'))
+        b--; /* a final stop */
+    if (b < a + 4 || !speaker_punct(st, b - 1, ')'))
+        return RC_OK;
+    uint32_t close = b - 1, p = close;
+    while (p > a && close - p < 6 && !speaker_punct(st, p - 1, '('))
+        p--;
+    if (p <= a + 1 || !speaker_punct(st, p - 1, '('))
+        return RC_OK;
+    src_np np;
+    if (!speaker_np(st, p, close, &np) || np.pron || np.b != close || np.type == RC_ENT_LOC ||
+        np.type == RC_ENT_PER || (np.head != SL_SRC && np.head != SL_ORG && np.type != RC_ENT_ORG))
+        return RC_OK; /* (Mali), (photo), (vidéo): no source */
+    if (st->ti[p - 2].bits & TB_NAME)
+        return RC_OK; /* le Front populaire de libération du Tigré (TPLF): an acronym */
+    rc_speaker sp;
+    int status = speaker_make(st, &np, &sp);
+    if (status)
+        return status < 0 ? status : RC_OK;
+    if (np.na < np.nb && !speaker_np_outlet(st, &np, sp.name))
+        return RC_OK; /* l'armée malienne (FAMa): a name in brackets is an acronym, unless of
+                         an outlet (AFP) */
+    chain c;
+    c.n = 0;
+    c.joint = 0;
+    attrib_chain_add(&c, &sp, false);
+    return attrib_add_attr(ps, p - 1, close + 1, a, p - 1, "()", &c, -1, false);
+}
+
 /* The subject of the clause a quotation sits in, for quotes no verb or cue claimed: the
  * attribution made just before it in its sentence, else the sentence's first source phrase. */
 static int quote_fallback(pass *ps, size_t q)
@@ -481,6 +517,11 @@ int attrib_run(src_state *st, const quote_tok *qt)
             at->chain = links;
             at->nchain = full.n;
             at->joint = full.joint;
+        }
+        if (doc->nattrs == ps.sent_first) {
+            int status = bracket_source(&ps);
+            if (status)
+                return status;
         }
         /* quotes that end in this sentence and still have no speaker */
         while (ps.qnext < doc->nquotes && attrib_quote_last(&qt[ps.qnext]) < ps.b) {

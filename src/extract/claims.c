@@ -376,8 +376,12 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
                (rc_fr_morph_tok(doc, f->nt0 - back + 1, &m) && (m.flags & RC_M_VERB) &&
                 !(m.flags & RC_M_NOUN));
     }
-    if (r == 0 && !inherited && (pron || among || (after < s1 && cl_word_at(d, after) &&
-        (cl_word_at(d, after)->wflags & CL_W_AUX)))) {
+    size_t av = after; /* 170 seulement ont été relâchés: an adverb before the auxiliary */
+    if (av + 1 < s1 && cl_word_at(d, av) && (cl_word_at(d, av)->wflags & CL_W_ADV) &&
+        !(cl_word_at(d, av)->wflags & CL_W_AUX))
+        av++;
+    if (r == 0 && !inherited && (pron || among || (av < s1 && cl_word_at(d, av) &&
+        (cl_word_at(d, av)->wflags & CL_W_AUX)))) {
         /* Parmi les 82 passagers, 12 ont été blessés: a bare figure as the subject counts the
          * noun before it, or people; it needs a verb of its own */
         bare = 1;
