@@ -280,7 +280,7 @@ static int cl_figure_cues(const cl_doc *d, const cl_fig *f, size_t *cue /* OUT *
     int best = CL_M_NONE;
     /* a cue of one word at most two words before the figure; a phrase ending there may start
      * a word earlier (le soi-disant bilan de 500 victimes) */
-    size_t a = f->nt0 >= f->win0 + 3 ? f->nt0 - 3 : f->win0;
+    size_t a = f->nt0 >= f->win0 + 6 ? f->nt0 - 6 : f->win0; /* nous avons écrit par erreur que */
     for (size_t i = a; i < f->nt0; i++) {
         size_t nt;
         const cl_entry *e = cl_match(d, i, f->nt0, &nt);
@@ -444,7 +444,10 @@ void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
     case CL_M_EXPECT: mod = RC_MOD_EXPECTED; break;
     default: break;
     }
-    if (f->follows > mod && (mod == RC_MOD_ASSERTED || mod == RC_MOD_REPORTED)) {
+    if (f->follows > mod && f->follows != RC_MOD_DENIED &&
+        (mod == RC_MOD_ASSERTED || mod == RC_MOD_REPORTED)) {
+        /* not a denial: one the sentence holds reaches every figure without it, and one of the
+         * figure before alone (nous indiquions par erreur 300 ; il s'agit de 3.000) is its own */
         mod = f->follows; /* 130 dans Saada: as sure as the figure it follows */
         cue = cnt = 0;
     }
