@@ -128,6 +128,33 @@ static int learned_from(pass *ps, uint32_t j, uint32_t b, chain *c, uint32_t *ne
 
 /* A reporting verb at token i (ending at vend) with verb entry v: finds its group, subject,
  * relays and scope, and the quote it introduces or follows. *next receives where to go on. */
+/* A verb of accusing in the passive with its agent (l'armée est accusée par des rescapés
+ * d'avoir tué des dizaines de civils): the agent accuses, and what follows is what it says.
+ * Other passives report nothing (Alep est considérée comme). g is the group's first token. */
+static int passive_accuse(pass *ps, const srclex_verb *verb, uint32_t g, uint32_t vend,
+                          uint32_t *next)
+{
+    src_state *st = ps->st;
+    uint32_t b = ps->b;
+    if (verb->cls != SV_ACCUSE || vend + 1 >= b || (st->ti[vend].bits & TB_INQ) ||
+        !speaker_grammar_is(st, vend, "agent"))
+        return RC_OK;
+    src_np np;
+    rc_speaker sp;
+    int status = attrib_read_source(ps, vend + 1, b, false, &np, &sp);
+    if (status)
+        return status < 0 ? status : RC_OK;
+    chain c;
+    c.n = 0;
+    c.joint = 0;
+    attrib_chain_add(&c, &sp, false);
+    *next = np.b;
+    uint32_t sb = attrib_sent_end_trim(ps);
+    if (np.b >= sb)
+        return RC_OK;
+    return attrib_add_attr(ps, g, np.b, np.b, sb, verb->lemma, &c, -1, false);
+}
+
 int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
 {
     src_state *st = ps->st;
@@ -206,7 +233,8 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
         if (refl)
             k--;
         if ((ti[k].bits & SL_BE) && !refl)
-            return RC_OK; /* a passive: Alep est considérée comme */
+            return passive_accuse(ps, verb, k, vend, next); /* a passive: Alep est considérée
+                                                               comme; X est accusé par Y */
         g = k;
         if (k > a && (ti[k - 1].bits & SL_NEG))
             negated = true;
