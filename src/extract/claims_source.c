@@ -184,6 +184,23 @@ static int cl_name_before(const cl_doc *d, size_t s0, size_t c, size_t *na, size
         if (pass == 2)
             return 0;
     }
+    long fm = i > s0 ? cl_num_tok(d, i - 1) : -1;
+    if (fm >= 0) {
+        /* une vidéo vue plus de 2 millions de fois sur X affirme: a figure stands in the way,
+         * the words after it are its complement; the name is the noun before the participle
+         * that governs it, or there is none */
+        size_t k = cl_num_t0(d, (size_t)fm);
+        rc_morph mo;
+        if (k < s0 + 2 || !cl_is_word(doc, k - 1) || !cl_is_word(doc, k - 2) ||
+            !rc_fr_morph_tok(doc, k - 1, &mo) || !(mo.flags & RC_M_PPAS))
+            return 0;
+        j = k - 1;
+        for (i = j; i > s0 && i + 4 > j && cl_is_word(doc, i - 1); i--) {
+            const cl_entry *e = cl_word_at(d, i - 1);
+            if (e && (e->wflags & (CL_W_STOP | CL_W_AUX)))
+                break;
+        }
+    }
     while (i < j) {
         const cl_entry *e = cl_word_at(d, i);
         if (e && (e->wflags & (CL_W_DET | CL_W_PREP)) && !(doc->toks[i].flags & RC_TF_UPPER))
