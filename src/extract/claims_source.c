@@ -369,7 +369,16 @@ static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_spe
                 return 1;
             }
         }
-        for (int side = 0; side < 2 && !ok; side++) {
+        /* selon, d'après name their source after them, never before (Les explosions ont fait
+         * 32 morts selon un dernier bilan: nobody) */
+        size_t bnt2;
+        const cl_entry *ce = cl_match(d, best, s1, &bnt2);
+        rc_morph cm;
+        int sides = ce && ce->mod == CL_M_REPORT && (ce->mflags & CL_MF_AFTER) &&
+                            !(rc_fr_morph_tok(doc, best, &cm) && (cm.flags & RC_M_VERB))
+                        ? 1
+                        : 2;
+        for (int side = 0; side < sides && !ok; side++) {
             if (side == 0 ? !cl_name_after(d, best + bnt, s1, &na, &nb)
                           : !cl_name_before(d, s0, best, &na, &nb))
                 continue;

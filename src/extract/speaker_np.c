@@ -344,9 +344,17 @@ bool speaker_np_via(const src_state *st, uint32_t lim, src_np *np)
     uint32_t p = k;
     /* the phrase stopped before the participle, or before adjectives, an adverb and a time
      * (un bilan officiel encore provisoire donné samedi par le ministre) */
-    while (k == np->b && p < lim && p < k + 6 && st->doc->toks[p].kind == RC_TOK_WORD &&
-           !(st->ti[p].bits & (SL_STOP | SL_AUX)) && !is_par(st, p))
+    while (k == np->b && p < lim && p < k + 8) {
+        uint32_t te = speaker_time_skip(st, p, lim); /* dressé le 12 mars par */
+        if (te > p) {
+            p = te;
+            continue;
+        }
+        if (st->doc->toks[p].kind != RC_TOK_WORD || (st->ti[p].bits & (SL_STOP | SL_AUX)) ||
+            is_par(st, p))
+            break;
         p++;
+    }
     if (k == np->b && k + 2 < lim && (st->ti[k].bits & SL_LOC) &&
         speaker_grammar_class(st, k + 1, "hold") && (st->ti[k + 2].bits & SL_PREP))
         k += 2; /* les chiffres en possession du HCR */
