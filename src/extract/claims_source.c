@@ -232,6 +232,11 @@ static int cl_name_fits(const cl_doc *d, const cl_fig *f, size_t na, size_t nb)
     const cl_entry *first = cl_word_at(d, na);
     if (nb == na + 1 && first && (first->wflags & CL_W_IMP))
         return 0; /* on recense 12 morts: nobody is named, the figure is the text's */
+    const cl_entry *last = cl_word_at(d, nb - 1);
+    if (doc->toks[nb - 1].kind == RC_TOK_ELISION && last && (last->wflags & (CL_W_DET | CL_W_DE)))
+        return 0; /* Peu après l'annonce: the cue is a noun, the words before it no name */
+    if (first && (first->wflags & CL_W_IF))
+        return 0; /* Ce chiffre, s'il se confirme: a supposition names nobody */
     for (size_t k = na; k < nb; k++) {
         const cl_entry *e = cl_word_at(d, k);
         if (e && (e->who == CL_WHO_SUM || e->mod == CL_M_HEDGE || e->pwhat >= 0))
