@@ -80,7 +80,15 @@ static cl_entry *cl_add(cl_table *t, const char *key, size_t len)
         t->pairs[bit >> 6] |= 1ull << (bit & 63);
     }
     cl_entry *e = &t->e[t->n];
-    *e = (cl_entry){k, (uint32_t)len, cl_hash(key, len), 1, CL_WHO_NONE, -1, 0, -1, -1, 0, CL_M_NONE, 0, 0, 0, 0, 0, 0, 0, 0};
+    *e = (cl_entry){.key = k,
+                    .klen = (uint32_t)len,
+                    .hash = cl_hash(key, len),
+                    .prefix = 1,
+                    .who = CL_WHO_NONE,
+                    .cwhat = -1,
+                    .pwhat = -1,
+                    .pwhat2 = -1,
+                    .mod = CL_M_NONE};
     for (size_t i = e->hash & t->mask;; i = (i + 1) & t->mask)
         if (!t->slots[i]) {
             t->slots[i] = (uint32_t)t->n + 1;
@@ -197,6 +205,8 @@ static int cl_counted(void *ud, const char *key, const char *value)
             e->one = 1;
         else if (cl_is(w, n, "of"))
             e->of = 1;
+        else if (cl_is(w, n, "mixed"))
+            e->mixed = 1;
         else if (cl_what(w, n) >= 0)
             e->cwhat = (int8_t)cl_what(w, n);
     }

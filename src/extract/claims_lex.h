@@ -104,6 +104,8 @@ typedef struct cl_entry {
     uint8_t wflags2; /* CL_W2_*: more classes of claim_words.tsv */
     uint8_t one;     /* a toll noun an article counts as one (un mort, une victime) */
     uint8_t of;      /* its complement after de says who is counted (membres de notre personnel) */
+    uint8_t mixed;   /* a toll noun that may hold the dead and the wounded alike (victimes):
+                      * parts of other events may break it down */
     uint8_t adj;     /* counted, unless a counted noun follows it that it qualifies (50 jeunes;
                       * 50 jeunes soldats) */
     uint16_t tails;  /* bit 1 << mod of every full key that ends with this key as its last word
