@@ -591,6 +591,13 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         what = cwhat;
         cl_explain(f, "event-noun", NULL, 0);
     }
+    if (what < 0 && prev->c && prev->sent + 1 == f->sent && f->nt0 > s0 + 2 &&
+        cl_word_at(d, s0) && (cl_word_at(d, s0)->wflags & CL_W_WHOLE) &&
+        cl_word_at(d, s0 + 1) && (cl_word_at(d, s0 + 1)->wflags & CL_W_AMONG)) {
+        /* 19 villageois ont été tués. Parmi eux, trois femmes: the people of the toll before */
+        what = prev->c->what;
+        cl_explain(f, "among-lead", NULL, 0);
+    }
     if (what < 0 && prev->c && prev->sent == f->sent) {
         size_t j = f->nt0;
         int preps = 0; /* et à six civils: one preposition repeated after et */

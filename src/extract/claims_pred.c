@@ -492,6 +492,24 @@ static int cl_predicate_one(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, lo
                     break; /* another figure, clause or complement */
             }
         }
+        if (what == RC_WHAT_PRESENT && nb - back > s0 + 2) {
+            /* Parmi les personnes tuées se trouvaient 7 enseignants: the sentence opens on the
+             * whole they are taken from, whose participle says what happened to them */
+            const cl_entry *pe0 = cl_word_at(d, s0);
+            for (size_t k = s0 + 1; pe0 && (pe0->wflags & CL_W_WHOLE) && k < nb - back; k++) {
+                size_t nt2;
+                const cl_entry *e2 = cl_match(d, k, nb - back, &nt2);
+                int w2 = e2 && !(e2->pflags & CL_P_NOUN) ? cl_pred_what(e2, who) : -1;
+                if (w2 >= 0 && w2 != RC_WHAT_PRESENT && !cl_negated(d, k, s0)) {
+                    f->pred = k;
+                    f->pred_before = 1;
+                    cl_explain_toks(f, doc, "predicate-whole", k, nt2);
+                    return w2;
+                }
+                if (cl_punct(doc, k, ','))
+                    break;
+            }
+        }
         f->pred = nb - back;
         f->pred_before = 1;
         cl_explain_toks(f, doc, "predicate-before", f->pred, nt);
