@@ -379,8 +379,9 @@ void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
         if (c1 < f->win1)
             c1++;
     }
-    while (!parts_after && c1 < f->win1 && !cl_punct(doc, c1, ','))
-        c1++;
+    while (!parts_after && c1 < f->win1 && !cl_punct(doc, c1, ',') && !cl_dash_punct(doc, c1) &&
+           !(cl_word_at(d, c1) && (cl_word_at(d, c1)->wflags2 & CL_W2_BUT)))
+        c1++; /* ont été placés en garde à vue - mais il pourrait y avoir: another clause */
     const cl_entry *ae = !parts_after && c1 + 1 < f->win1 ? cl_word_at(d, c1 + 1) : NULL;
     if (ae && (ae->wflags & (CL_W_AGED | CL_W_PARTS))) {
         /* cinq habitants, âgés de 14 à 73 ans, auraient été exécutés: past the aside */
