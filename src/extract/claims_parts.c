@@ -290,8 +290,13 @@ static size_t cl_parts_read(const cl_doc *d, cl_fig *f, size_t i, size_t p, size
              * millions ont trouvé refuge; dont 30 dans la seule ville de Goma; 400 familles de
              * Rafah et 250 de Khan Younès */
             int aux = ve && (ve->wflags & CL_W_AUX) && !f->nparts && pn->kind == RC_NUM_NUMBER;
+            /* dont 12 hospitalisés: a participle that ends the part */
+            int ppart = ve && ve->pwhat >= 0 && !(ve->pflags & CL_P_NOUN) && !aux && pv == pe &&
+                        (pv + 1 >= s1 || doc->toks[pv + 1].kind == RC_TOK_PUNCT ||
+                         doc->toks[pv + 1].kind == RC_TOK_QUOTE_CLOSE ||
+                         (cl_word_at(d, pv + 1) && (cl_word_at(d, pv + 1)->wflags & CL_W_AND)));
             int prep = (ve && (ve->wflags & (CL_W_PREP | CL_W_DE)) && !(ve->wflags & CL_W_AUX)) ||
-                       adv; /* dont 5 grièvement */
+                       adv || ppart; /* dont 5 grièvement */
             if ((!f->c.counted && (f->c.who == RC_WHO_OTHER || !adv)) || (!aux && !prep))
                 break; /* Quatorze autres sont blessés, dont 8 gravement: of the same people */
             rc_claim_part *pt = &f->parts[f->nparts];
@@ -304,8 +309,8 @@ static size_t cl_parts_read(const cl_doc *d, cl_fig *f, size_t i, size_t p, size
             pt->end = pn->end;
             pt->counted = before ? before->counted : f->c.counted;
             f->nparts++;
-            end = pe;
-            if (aux || !cl_part_next(d, pe, s1, &p))
+            end = ppart ? pe + 1 : pe;
+            if (aux || !cl_part_next(d, end, s1, &p))
                 break;
             continue;
         }

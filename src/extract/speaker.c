@@ -85,6 +85,8 @@ bool speaker_np_social(const src_state *st, const char *name)
 /* See speaker.h. */
 bool speaker_np_outlet(const src_state *st, const src_np *np, const char *name)
 {
+    if (name && speaker_np_social(st, name))
+        return false; /* sur une chaîne Telegram: a channel anyone may open */
     if (name && org_outlet(st, name))
         return true;
     if (np->ra == np->rb || np->na == np->nb)
