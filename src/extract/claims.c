@@ -380,8 +380,9 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
     if (av + 1 < s1 && cl_word_at(d, av) && (cl_word_at(d, av)->wflags & CL_W_ADV) &&
         !(cl_word_at(d, av)->wflags & CL_W_AUX))
         av++;
-    if (r == 0 && !inherited && (pron || among || (av < s1 && cl_word_at(d, av) &&
-        (cl_word_at(d, av)->wflags & CL_W_AUX)))) {
+    if (r == 0 && !inherited &&
+        (pron || among ||
+         (av < s1 && cl_word_at(d, av) && (cl_word_at(d, av)->wflags & CL_W_AUX)))) {
         /* Parmi les 82 passagers, 12 ont été blessés: a bare figure as the subject counts the
          * noun before it, or people; it needs a verb of its own */
         bare = 1;
@@ -591,9 +592,9 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         what = cwhat;
         cl_explain(f, "event-noun", NULL, 0);
     }
-    if (what < 0 && prev->c && prev->sent + 1 == f->sent && f->nt0 > s0 + 2 &&
-        cl_word_at(d, s0) && (cl_word_at(d, s0)->wflags & CL_W_WHOLE) &&
-        cl_word_at(d, s0 + 1) && (cl_word_at(d, s0 + 1)->wflags & CL_W_AMONG)) {
+    if (what < 0 && prev->c && prev->sent + 1 == f->sent && f->nt0 > s0 + 2 && cl_word_at(d, s0) &&
+        (cl_word_at(d, s0)->wflags & CL_W_WHOLE) && cl_word_at(d, s0 + 1) &&
+        (cl_word_at(d, s0 + 1)->wflags & CL_W_AMONG)) {
         /* 19 villageois ont été tués. Parmi eux, trois femmes: the people of the toll before */
         what = prev->c->what;
         cl_explain(f, "among-lead", NULL, 0);

@@ -280,9 +280,10 @@ static int cl_modality(void *ud, const char *key, const char *value)
     static const struct {
         const char *name;
         int mod;
-    } classes[] = {{"notcond", CL_M_NOTCOND}, {"bound", CL_M_NOTCOND}, {"negation", CL_M_NEG},  {"reported", CL_M_REPORT},
-                   {"expected", CL_M_EXPECT}, {"conditional", CL_M_COND}, {"hedged", CL_M_HEDGE},
-                   {"disputed", CL_M_DISPUTE}, {"denied", CL_M_DENY}};
+    } classes[] = {
+        {"notcond", CL_M_NOTCOND}, {"bound", CL_M_NOTCOND},    {"negation", CL_M_NEG},
+        {"reported", CL_M_REPORT}, {"expected", CL_M_EXPECT},  {"conditional", CL_M_COND},
+        {"hedged", CL_M_HEDGE},    {"disputed", CL_M_DISPUTE}, {"denied", CL_M_DENY}};
     cl_table *t = ud;
     cl_entry *e = cl_add_key(t, key, strlen(key));
     if (!e)

@@ -267,8 +267,8 @@ static size_t cl_parts_read(const cl_doc *d, cl_fig *f, size_t i, size_t p, size
         size_t pv = pe + 1 < s1 && doc->toks[pe].kind == RC_TOK_QUOTE_OPEN ? pe + 1 : pe;
         const cl_entry *ve = pv < s1 ? cl_word_at(d, pv) : NULL; /* dont trois "dans un état" */
         int noun = cl_counted_after(d, pe, s1, &ct, &cnt, &ce) >= 1;
-        const cl_entry *we = noun && ce->cwhat >= 0 && f->ct != SIZE_MAX ? cl_word_at(d, f->ct)
-                                                                          : NULL;
+        const cl_entry *we =
+            noun && ce->cwhat >= 0 && f->ct != SIZE_MAX ? cl_word_at(d, f->ct) : NULL;
         if (we && we->cwhat >= 0 && !we->mixed && we->cwhat != ce->cwhat)
             break; /* 23 morts, dont 11 enfants et 51 blessés: another toll, no part */
         int pwho = noun ? ce->who : RC_WHO_PEOPLE;

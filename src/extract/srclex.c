@@ -201,7 +201,8 @@ static int new_verb(srclex *sl, const char *lemma, size_t n, int cls, int streng
     for (char *c = l; *c; c++) /* "faire_état" in the cue file is the lemma "faire état" */
         if (*c == '_')
             *c = ' ';
-    sl->verbs[sl->nverbs] = (srclex_verb){.lemma = l, .cls = (uint8_t)cls, .strength = (uint8_t)strength};
+    sl->verbs[sl->nverbs] =
+        (srclex_verb){.lemma = l, .cls = (uint8_t)cls, .strength = (uint8_t)strength};
     return (int)sl->nverbs++;
 }
 
@@ -296,8 +297,8 @@ static int load_verb(void *ud, const char *key, const char *value)
     return 0;
 }
 
-/* attribution_cues.tsv: PHRASE -> class [verb-class strength lemma | from | outlet]. The phrase is indexed by
- * its first word (up to a space, or an elision's apostrophe). */
+/* attribution_cues.tsv: PHRASE -> class [verb-class strength lemma | from | outlet]. The phrase is
+ * indexed by its first word (up to a space, or an elision's apostrophe). */
 static int load_cue(void *ud, const char *key, const char *value)
 {
     srclex *sl = ud;
