@@ -41,9 +41,9 @@ enum cl_mod {
 #define CL_MF_OWN 0x4    /* the outlet itself named as a source (nos informations) */
 #define CL_MF_FIGURE 0x8 /* applies only beside the figure (les présumés 300 morts), not to the
                             sentence (des jihadistes présumés) */
-#define CL_MF_LEAD                                                                                 \
-    0x10 /* a denial that counts only when it opens a sentence before a mark                       \
-            (Faux, assure X): it answers the sentence before */
+/* a denial that counts only where it opens a sentence before a mark (Faux, assure X): it
+ * answers the sentence before */
+#define CL_MF_LEAD 0x10
 
 /* Grammar word classes (claim_words.tsv). */
 #define CL_W_PREP 0x1   /* a preposition that opens a place or a time (dans, à, en) */
