@@ -544,7 +544,9 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
         inverted = false;
     /* ..., ajoutant que 8 714 personnes avaient été blessées: a present participle after a comma
      * reports what its que-clause says, not what came before it */
-    if (inverted && !inq && clitic < 0 && !aux && vend < b && (ti[vend].bits & SL_QUE)) {
+    if (inverted && !inq && clitic < 0 && !aux && vend < b &&
+        ((ti[vend].bits & (SL_QUE | SL_PREP)) || (vend > i + 1 && (ti[vend - 1].bits & SL_PREP)))) {
+        /* ..., faisant également état de 20 blessés: so does a verb phrase ending on de */
         rc_morph pm;
         if (rc_fr_morph_tok(st->doc, i, &pm) && (pm.flags & RC_M_PPRE))
             inverted = false;
