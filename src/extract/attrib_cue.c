@@ -25,6 +25,11 @@ uint32_t attrib_phrase_aside(const src_state *st, uint32_t i, uint32_t lim)
     if (i + 2 < lim && speaker_punct(st, i, ',') && (ti[i + 1].bits & SL_PRON) &&
         speaker_punct(st, i + 2, ','))
         return 3; /* parlent, eux, de */
+    if (i + 2 < lim && speaker_punct(st, i, ',')) {
+        uint32_t te = speaker_time_skip(st, i + 1, lim);
+        if (te > i + 1 && te < lim && te - i < 8 && speaker_punct(st, te, ','))
+            return te + 1 - i; /* ont revu, lundi, à la hausse */
+    }
     if (i + 2 < lim && (ti[i].bits & (SL_LOC | SL_PREP)) && (ti[i + 1].bits & SL_DET) &&
         !(ti[i + 1].bits & SL_DEF) && st->doc->toks[i + 1].kind == RC_TOK_WORD &&
         st->doc->toks[i + 2].kind == RC_TOK_WORD && !(ti[i + 2].bits & (TB_NAME | SL_CUE)) &&
