@@ -291,24 +291,27 @@ static bool speaker_has_field(const char *v, const char *cls)
     return false;
 }
 
-bool speaker_noun_class(const src_state *st, uint32_t k, const char *cls)
+/* Whether token k's entry, as written, in lexicon which holds the class cls as a field. */
+static bool speaker_lex_field(const src_state *st, uint32_t k, int which, const char *cls)
 {
     const rc_token *t = &st->doc->toks[k];
     if (t->kind != RC_TOK_WORD)
         return false;
-    const rc_lexicon *lex = srclex_lex(st->sl, SLX_NOUNS);
+    const rc_lexicon *lex = srclex_lex(st->sl, which);
     const char *v = lex ? rc_lex_get(lex, st->doc->text + t->start, t->end - t->start) : NULL;
     return v && speaker_has_field(v, cls);
 }
 
+/* See speaker.h. */
+bool speaker_noun_class(const src_state *st, uint32_t k, const char *cls)
+{
+    return speaker_lex_field(st, k, SLX_NOUNS, cls);
+}
+
+/* See speaker.h. */
 bool speaker_grammar_is(const src_state *st, uint32_t k, const char *cls)
 {
-    const rc_token *t = &st->doc->toks[k];
-    if (t->kind != RC_TOK_WORD)
-        return false;
-    const rc_lexicon *lex = srclex_lex(st->sl, SLX_GRAMMAR);
-    const char *v = lex ? rc_lex_get(lex, st->doc->text + t->start, t->end - t->start) : NULL;
-    return v && speaker_has_field(v, cls);
+    return speaker_lex_field(st, k, SLX_GRAMMAR, cls);
 }
 
 /* The first token of sentence k (whose text starts at byte off), from token i on: the
