@@ -705,6 +705,9 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
     if (what >= 0 && c->who == RC_WHO_VEHICLES && what != RC_WHAT_EVACUATED)
         what = RC_WHAT_OTHER; /* vehicles are destroyed or taken, never killed or wounded:
                                * deux véhicules piégés, 14 blindés (after tués ou blessés) */
+    if (c->who == RC_WHO_BODIES &&
+        (what == RC_WHAT_EVACUATED || what == RC_WHAT_MISSING || what == RC_WHAT_PRESENT))
+        what = RC_WHAT_KILLED; /* 21 corps ont été repêchés: bodies found count the dead */
     if (what < 0 || !cl_pred_fits(what, c->who)) {
         /* dans quatre quartiers, de deux habitants: a figure in a complement, not a claim */
         if (f->nt0 > s0 && c->who != RC_WHO_OTHER && c->who != RC_WHO_VEHICLES) {
