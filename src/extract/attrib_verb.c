@@ -137,7 +137,7 @@ static int passive_accuse(pass *ps, const srclex_verb *verb, uint32_t g, uint32_
     src_state *st = ps->st;
     uint32_t b = ps->b;
     if (verb->cls != SV_ACCUSE || vend + 1 >= b || (st->ti[vend].bits & TB_INQ) ||
-        !speaker_grammar_is(st, vend, "agent"))
+        !speaker_grammar_class(st, vend, "agent"))
         return RC_OK;
     src_np np;
     rc_speaker sp;

@@ -62,14 +62,38 @@ static const char *group_classes(const src_state *st, uint32_t k)
     return g ? g + 3 : NULL;
 }
 
+/* Whether the class word at v (a class of ent_orgs.tsv, up to a space or a tab) is cls. */
+static bool class_is(const char *v, const char *cls)
+{
+    size_t n = strlen(cls);
+    return v && !strncmp(v, cls, n) && (!v[n] || v[n] == ' ' || v[n] == '\t');
+}
+
+/* The ent_orgs.tsv class of the organisation called name[0..n), or NULL when the list does not
+ * know it. */
+static const char *org_class(const src_state *st, const char *name, size_t n)
+{
+    const rc_lexicon *orgs = srclex_lex(st->sl, SLX_ORGS);
+    return orgs ? rc_lex_get(orgs, name, n) : NULL;
+}
+
+/* The class of ent_orgs.tsv that the source_nouns.tsv entry of word w[0..n) gives after "is"
+ * (comité: ngo; chaîne: media), or NULL. */
+static const char *noun_is_class(const src_state *st, const char *w, size_t n)
+{
+    const rc_lexicon *nouns = srclex_lex(st->sl, SLX_NOUNS);
+    const char *v = nouns ? rc_lex_get(nouns, w, n) : NULL;
+    const char *is = v ? strstr(v, " is ") : NULL;
+    return is ? is + 4 : NULL;
+}
+
 /* Whether the organisation called name is an outlet (ent_orgs.tsv class agency or media, or a
  * news agency of dateline_agencies.txt), which relays and is no group. */
 static bool org_outlet(const src_state *st, const char *name)
 {
     size_t n = strlen(name);
-    const rc_lexicon *orgs = srclex_lex(st->sl, SLX_ORGS);
-    const char *v = orgs ? rc_lex_get(orgs, name, n) : NULL;
-    if (v && (!strncmp(v, "agency", 6) || !strncmp(v, "media", 5)))
+    const char *v = org_class(st, name, n);
+    if (class_is(v, "agency") || class_is(v, "media"))
         return true;
     return st->agencies && rc_lex_get(st->agencies, name, n);
 }
@@ -77,9 +101,7 @@ static bool org_outlet(const src_state *st, const char *name)
 /* See speaker.h. */
 bool speaker_np_social(const src_state *st, const char *name)
 {
-    const rc_lexicon *orgs = srclex_lex(st->sl, SLX_ORGS);
-    const char *v = name && orgs ? rc_lex_get(orgs, name, strlen(name)) : NULL;
-    return v && !strncmp(v, "social", 6) && (!v[6] || v[6] == '\t' || v[6] == ' ');
+    return name && class_is(org_class(st, name, strlen(name)), "social");
 }
 
 /* See speaker.h. */
@@ -91,12 +113,9 @@ bool speaker_np_outlet(const src_state *st, const src_np *np, const char *name)
         return true;
     if (np->ra == np->rb || np->na == np->nb)
         return false; /* sur la radio nationale: no outlet named */
-    const rc_lexicon *nouns = srclex_lex(st->sl, SLX_NOUNS);
     size_t len;
     const char *w = speaker_tok_text(st, np->ra, &len);
-    const char *v = nouns ? rc_lex_get(nouns, w, len) : NULL;
-    const char *is = v ? strstr(v, " is ") : NULL;
-    return is && strncmp(is + 4, "media", 5) == 0 && (!is[9] || is[9] == ' ');
+    return class_is(noun_is_class(st, w, len), "media");
 }
 
 /* Whether organisation en may be what a group noun stands for: ent_orgs.tsv gives it one of the
@@ -106,14 +125,9 @@ bool speaker_np_outlet(const src_state *st, const src_np *np, const char *name)
  * too often another. */
 static bool group_antecedent(const src_state *st, const rc_entity *en, const char *classes)
 {
-    const rc_lexicon *orgs = srclex_lex(st->sl, SLX_ORGS);
-    const char *v = orgs ? rc_lex_get(orgs, en->canon, strlen(en->canon)) : NULL;
-    if (!v) {
-        const rc_lexicon *nouns = srclex_lex(st->sl, SLX_NOUNS);
-        const char *hv = nouns ? rc_lex_get(nouns, en->canon, strcspn(en->canon, " '")) : NULL;
-        const char *is = hv ? strstr(hv, " is ") : NULL;
-        v = is ? is + 4 : NULL;
-    }
+    const char *v = org_class(st, en->canon, strlen(en->canon));
+    if (!v)
+        v = noun_is_class(st, en->canon, strcspn(en->canon, " '"));
     if (!v)
         return false;
     size_t n = strcspn(v, " \t");

@@ -87,12 +87,9 @@ uint32_t speaker_sent_of(const src_state *st, uint32_t i);
  * des sources sécuritaires; a annoncé lundi 1er juillet la commission). */
 uint32_t speaker_time_skip(const src_state *st, uint32_t j, uint32_t lim);
 
-/* Whether token k's word has class cls in source_grammar.tsv (coord, dem, hon, event ...). */
+/* Whether token k's entry, as written, in source_grammar.tsv (speaker_grammar_class: coord, dem,
+ * hon, event ...) or in source_nouns.tsv (speaker_noun_class) holds the class cls as a field. */
 bool speaker_grammar_class(const src_state *st, uint32_t k, const char *cls);
-
-/* Whether token k's entry in source_grammar.tsv (speaker_grammar_is) or source_nouns.tsv
- * (speaker_noun_class, the form as written) holds the class cls as a whole field. */
-bool speaker_grammar_is(const src_state *st, uint32_t k, const char *cls);
 bool speaker_noun_class(const src_state *st, uint32_t k, const char *cls);
 
 /* The first and end tokens of sentence s. */

@@ -199,7 +199,7 @@ static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
             continue;
         }
         if ((b & SL_LOC) && np->head == SL_ROLE && headtok + 1 == j && j + 1 < lim &&
-            (ti[j + 1].bits & TB_WORD) && speaker_grammar_is(st, j, "to") &&
+            (ti[j + 1].bits & TB_WORD) && speaker_grammar_class(st, j, "to") &&
             speaker_noun_class(st, headtok, "to")) {
             j++; /* l'adjoint au maire, le délégué aux droits de l'homme */
             if ((ti[j].bits & SL_DET) && !(ti[j].bits & TB_NAME) && j + 1 < lim)

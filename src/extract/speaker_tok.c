@@ -270,17 +270,6 @@ uint32_t speaker_time_skip(const src_state *st, uint32_t j, uint32_t lim)
     return e < lim ? e : j;
 }
 
-/* See speaker.h: one lookup of the word as written. */
-bool speaker_grammar_class(const src_state *st, uint32_t k, const char *cls)
-{
-    const rc_token *t = &st->doc->toks[k];
-    if (t->kind != RC_TOK_WORD)
-        return false;
-    const rc_lexicon *lex = srclex_lex(st->sl, SLX_GRAMMAR);
-    const char *v = lex ? rc_lex_get(lex, st->doc->text + t->start, t->end - t->start) : NULL;
-    return v && strstr(v, cls) != NULL;
-}
-
 /* Whether value v of a lexicon entry holds the word cls as one of its fields. */
 static bool speaker_has_field(const char *v, const char *cls)
 {
@@ -308,8 +297,8 @@ bool speaker_noun_class(const src_state *st, uint32_t k, const char *cls)
     return speaker_lex_field(st, k, SLX_NOUNS, cls);
 }
 
-/* See speaker.h. */
-bool speaker_grammar_is(const src_state *st, uint32_t k, const char *cls)
+/* See speaker.h: one lookup of the word as written. */
+bool speaker_grammar_class(const src_state *st, uint32_t k, const char *cls)
 {
     return speaker_lex_field(st, k, SLX_GRAMMAR, cls);
 }
