@@ -29,6 +29,7 @@ typedef struct cl_sent {
     uint8_t scanned;  /* its cl_scan is set */
     uint8_t figure;   /* 0 not asked, 1 it holds no figure, 2 it holds one (cl_sent_has_figure) */
     uint8_t report;   /* 0 not asked, 1 no report or denial cue may end in it, 2 one may */
+    uint8_t back;     /* 0 not asked, 1 it names no figure given before, 2 it does (ce bilan) */
 } cl_sent;
 
 /* The first modality cue of each class in one sentence, found in one scan (among all cues, and

@@ -199,18 +199,23 @@ static bool cl_sent_lead(cl_doc *d, size_t s, size_t *cue /* OUT */, size_t *cnt
     return true;
 }
 
-/* Whether tokens [a, b) refer back to figures given before: a demonstrative before a toll
- * noun anywhere in them (Le président a qualifié ce bilan de mensonge). Asked only of a
- * sentence without figures of its own, which "ce décompte" would name instead. */
-static bool cl_refers_back(const cl_doc *d, size_t a, size_t b)
+/* Whether sentence s, tokens [a, b), refers back to figures given before: a demonstrative
+ * before a toll noun anywhere in it (Le président a qualifié ce bilan de mensonge). Asked only
+ * of a sentence without figures of its own, which "ce décompte" would name instead; kept per
+ * sentence, as every figure of the sentence before asks. */
+static bool cl_refers_back(cl_doc *d, size_t s, size_t a, size_t b)
 {
-    for (size_t j = a; j + 1 < b; j++) {
+    cl_sent *st = &d->sents[s];
+    if (st->back)
+        return st->back == 2;
+    st->back = 1;
+    for (size_t j = a; j + 1 < b && st->back == 1; j++) {
         const cl_entry *e = cl_word_at(d, j), *n;
         if (e && (e->wflags & CL_W_BACK) && (n = cl_word_at(d, j + 1)) != NULL &&
             n->who == CL_WHO_SUM)
-            return true;
+            st->back = 2;
     }
-    return false;
+    return st->back == 2;
 }
 
 /* Whether tokens [a, b) name the claim's first source by the last word of its name
@@ -422,7 +427,7 @@ void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
             if (back ||
                 (f->c.nsources && !own &&
                  ((s == (long)f->sent + 1 && !para) || cl_names_source(doc, f, a, b))) ||
-                (s == (long)f->sent + 1 && !own && cl_refers_back(d, a, b)))
+                (s == (long)f->sent + 1 && !own && cl_refers_back(d, (size_t)s, a, b)))
                 want = 1u << CL_M_DISPUTE | 1u << CL_M_DENY; /* C'est un mensonge. */
             between = own;
         }

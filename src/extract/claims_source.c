@@ -512,6 +512,21 @@ static const rc_attribution *cl_more_attribution(const cl_doc *d, size_t s, size
     return last;
 }
 
+/* Sets the claim's sources to chain a (na links) followed by chain b (nb links), copied into
+ * the document's arena: the origin first, its relays after it. RC_OK or RC_ENOMEM. */
+static int cl_chain_join(rc_doc *doc, rc_claim *c, const rc_speaker *a, size_t na,
+                         const rc_speaker *b, size_t nb)
+{
+    rc_speaker *chain = rc_arena_alloc(&doc->arena, (na + nb) * sizeof *chain);
+    if (!chain)
+        return RC_ENOMEM;
+    memcpy(chain, a, na * sizeof *chain);
+    memcpy(chain + na, b, nb * sizeof *chain);
+    c->sources = chain;
+    c->nsources = na + nb;
+    return RC_OK;
+}
+
 /* Selon RFI, 23 personnes ont perdu la vie, selon la Commission X: the source named after the
  * figure spoke first, and the one that opens the sentence relays it. When an attribution a
  * after the figure is its own, a cue of another source before the figure whose scope holds it
@@ -535,14 +550,8 @@ static int cl_outer_relay(cl_doc *d, cl_fig *f, const rc_attribution *a)
         size_t nk = RC_FIRST_STARTING(rc_number, doc->nums, doc->nnums, doc->sents[f->sent].start);
         if (nk < doc->nnums && doc->nums[nk].start < o->start)
             continue;
-        size_t n = c->nsources + o->nchain;
-        rc_speaker *chain = rc_arena_alloc(&doc->arena, n * sizeof *chain);
-        if (!chain)
+        if (cl_chain_join(doc, c, c->sources, c->nsources, o->chain, o->nchain))
             return RC_ENOMEM;
-        memcpy(chain, c->sources, c->nsources * sizeof *chain);
-        memcpy(chain + c->nsources, o->chain, o->nchain * sizeof *chain);
-        c->sources = chain;
-        c->nsources = n;
         cl_explain(f, "source-relay-before", o->cue, strlen(o->cue));
         break;
     }
@@ -580,14 +589,8 @@ static int cl_relay_after(cl_doc *d, cl_fig *f, const rc_attribution *a)
     }
     if (!first)
         return 0;
-    size_t n = first->nchain + then->nchain;
-    rc_speaker *chain = rc_arena_alloc(&doc->arena, n * sizeof *chain);
-    if (!chain)
+    if (cl_chain_join(doc, &f->c, first->chain, first->nchain, then->chain, then->nchain))
         return -1;
-    memcpy(chain, first->chain, first->nchain * sizeof *chain);
-    memcpy(chain + first->nchain, then->chain, then->nchain * sizeof *chain);
-    f->c.sources = chain;
-    f->c.nsources = n;
     cl_explain(f, "source-relay-after", then->cue, then->cue ? strlen(then->cue) : 0);
     return 1;
 }
