@@ -88,11 +88,7 @@ static int cl_cues(const cl_doc *d, size_t a, size_t b, unsigned want, int near_
 /* Whether token i is an opening quotation mark or a dash before a sentence's first word. */
 static bool cl_opening_mark(const rc_doc *doc, size_t i)
 {
-    const rc_token *t = &doc->toks[i];
-    if (t->kind == RC_TOK_QUOTE_OPEN)
-        return true;
-    const unsigned char *p = (const unsigned char *)doc->text + t->start;
-    return t->kind == RC_TOK_PUNCT && (p[0] == '-' || (p[0] == 0xe2 && p[1] == 0x80));
+    return doc->toks[i].kind == RC_TOK_QUOTE_OPEN || cl_dash_punct(doc, i);
 }
 
 /* Whether a denial that opens a sentence ends before a comma, a colon or an exclamation mark
