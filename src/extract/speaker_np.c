@@ -765,10 +765,12 @@ bool speaker_subject_left(const src_state *st, uint32_t g, uint32_t s0, src_np *
     if (!np_ending_at(st, k, s0, np))
         return false;
     if (np->a > s0 + 1 && (ti[np->a - 1].bits & SL_LOC) &&
-        !(ti[np->a - 1].bits & (SL_DET | SL_PREP | TB_NAME))) {
+        !(ti[np->a - 1].bits & (SL_DET | SL_PREP | TB_NAME)) &&
+        !speaker_grammar_class(st, np->a - 1, "agent")) {
         /* le bilan de l'attentat survenu à Bagdad fait état; des responsables à Kankara ont
          * dit: the name after à is a place's complement; the subject stands before it, and
-         * before a participle that takes the place */
+         * before a participle that takes the place (after par, the agent may speak: le bilan
+         * officiel donné par le ministère fait état) */
         uint32_t q = np->a - 1;
         rc_morph m;
         if (q > s0 + 1 && st->doc->toks[q - 1].kind == RC_TOK_WORD &&
