@@ -135,13 +135,19 @@ static int cl_name_before(const cl_doc *d, size_t s0, size_t c, size_t *na, size
     const rc_doc *doc = d->doc;
     size_t j = c, i = c;
     for (int pass = 0; pass < 3; pass++) {
+        int be = 0; /* a form of être among the auxiliaries right before the cue */
         while (j > s0) {
             const cl_entry *e = cl_word_at(d, j - 1);
             if ((e && (e->wflags & CL_W_AUX)) || cl_adverb(d, j - 1))
-                j--;
+                j--, be |= pass == 0 && e && (e->wflags2 & CL_W2_BE);
             else
                 break;
         }
+        if (be && j > s0 && doc->toks[j - 1].kind != RC_TOK_ELISION &&
+            !(doc->toks[j - 1].end - doc->toks[j - 1].start == 2 &&
+              !strncasecmp(doc->text + doc->toks[j - 1].start, "se", 2)))
+            return 0; /* Il a été annoncé que, le bilan a été confirmé par: a passive's subject
+                       * is what is said, never who says it (s'est dit: a reflexive is active) */
         if (j > s0 + 2 && cl_punct(doc, j - 1, ')')) {
             /* La Mission d'appui ... (Manul) a évoqué: the name in brackets */
             for (size_t k = j - 1; k > s0 && k + 5 > j; k--)

@@ -149,7 +149,9 @@ static void test_words(void **state)
     CHECK("une douzaine", {"une douzaine", 12, NA, NA, true, RC_NUM_NUMBER});
     CHECK("trois douzaines", {"trois douzaines", 36, NA, NA, true, RC_NUM_NUMBER});
     CHECK("deux cent virgule cinq", NUM("deux cent virgule cinq", 200.5));
-    CHECK("vingt et un ou vingt-deux", NUM("vingt et un", 21), NUM("vingt-deux", 22));
+    CHECK("vingt et un ou vingt-deux",
+          {"vingt et un ou vingt-deux", NA, 21, 22, false, RC_NUM_RANGE}, NUM("vingt et un", 21),
+          NUM("vingt-deux", 22));
     CHECK("un million", NUM("un million", 1e6));
     CHECK("Un demi-million", NUM("Un demi-million", 500000));
 }
@@ -250,7 +252,7 @@ static void test_vague(void **state)
     NONE("mis en quarantaine");
 }
 
-/* Ranges: entre X et Y, de X à Y, X à Y. */
+/* Ranges: entre X et Y, de X à Y, X à Y, and X ou Y when the two are guesses at one amount. */
 static void test_ranges(void **state)
 {
     (void)state;
@@ -263,6 +265,14 @@ static void test_ranges(void **state)
     CHECK("entre deux et trois millions", {"entre deux et trois millions", NA, 2e6, 3e6, false,
                                            RC_NUM_RANGE},
           NUM("deux", 2e6), NUM("trois millions", 3e6));
+    CHECK("deux ou trois civils", {"deux ou trois", NA, 2, 3, false, RC_NUM_RANGE},
+          NUM("deux", 2), NUM("trois", 3));
+    CHECK("cinq ou six mille", {"cinq ou six mille", NA, 5000, 6000, false, RC_NUM_RANGE},
+          NUM("cinq", 5000), NUM("six mille", 6000));
+    /* two amounts, or two years: no range */
+    CHECK("5 ou 20 blessés", NUM("5", 5), NUM("20", 20));
+    CHECK("3 ou 2 morts", NUM("3", 3), NUM("2", 2));
+    CHECK("en 2014 ou 2015", NUM("2014", 2014), NUM("2015", 2015));
 }
 
 /* What must not be read as a quantity. */

@@ -1725,7 +1725,15 @@ static const char *num_bound(num_st *st, const num_core *c, int col, char *buf, 
 }
 
 /* Effects of a bound phrase (the names of data/fr/number_bounds.tsv), as bits. */
-enum { EF_LOW = 1, EF_HIGH = 2, EF_APPROX = 4, EF_RANGE = 8, EF_DATE = 16, EF_PLAIN = 32 };
+enum {
+    EF_LOW = 1,
+    EF_HIGH = 2,
+    EF_APPROX = 4,
+    EF_RANGE = 8,
+    EF_DATE = 16,
+    EF_PLAIN = 32,
+    EF_ALT = 64
+};
 
 /* The effects that the space-separated list eff names (NULL names none); read once per phrase
  * found rather than once per question asked of it. */
@@ -1736,7 +1744,8 @@ static unsigned num_effects(const char *eff)
         size_t len;
         unsigned bit;
     } names[] = {{"low", 3, EF_LOW},     {"high", 4, EF_HIGH}, {"approx", 6, EF_APPROX},
-                 {"range", 5, EF_RANGE}, {"date", 4, EF_DATE}, {"plain", 5, EF_PLAIN}};
+                 {"range", 5, EF_RANGE}, {"date", 4, EF_DATE}, {"plain", 5, EF_PLAIN},
+                 {"alt", 3, EF_ALT}};
     unsigned bits = 0;
     for (const char *p = eff; p && *p;) {
         size_t k = strcspn(p, " ");
@@ -1768,13 +1777,12 @@ static void num_apply(num_core *c, unsigned eff)
     }
 }
 
-/* The second figure of a range after connector word w (et, à) following x; fills y. */
-static bool num_range_end(num_st *st, const num_core *x, const char *w, num_core *y)
+/* The second figure of a range after the connector w of n bytes (et, à) following x; fills y. */
+static bool num_range_end(num_st *st, const num_core *x, const char *w, size_t n, num_core *y)
 {
     const char *p = num_skip_sp(x->e);
     if (p == x->e)
         return false;
-    size_t n = strlen(w);
     if (strncmp(p, w, n) != 0 || !num_space(p + n))
         return false;
     p = num_skip_sp(p + n);
@@ -1784,6 +1792,21 @@ static bool num_range_end(num_st *st, const num_core *x, const char *w, num_core
     if (y->kind == RC_NUM_ORDINAL || y->kind == RC_NUM_FRACTION || y->plain)
         return false;
     return true;
+}
+
+/* Whether x ou y gives two guesses at one amount (deux ou trois, 10 ou 15) rather than two
+ * amounts or two years: whole numbers, the second larger than the first and at most three
+ * times it, and not a pair of years (2014 ou 2015). x is not changed. */
+static bool num_alternatives(const num_core *x, const num_core *y)
+{
+    double a = x->value, b = y->value;
+    if (x->kind != RC_NUM_NUMBER || y->kind != RC_NUM_NUMBER || isnan(a) || isnan(b))
+        return false;
+    if (y->mult > 0 && x->mult == 0 && a * y->mult <= b && a < 1000)
+        a *= y->mult; /* cinq ou six mille, as num_range reads it */
+    if (!num_whole(a) || !num_whole(b) || a < 1 || b <= a || b > 3 * a)
+        return false;
+    return !(a >= 1000 && b <= 2999 && x->mult == 0 && y->mult == 0);
 }
 
 /* Emits a range and its two figures; returns where scanning goes on. */
@@ -1825,9 +1848,11 @@ static const char *num_context(num_st *st, num_core *c)
     }
     num_core y;
     if (c->kind != RC_NUM_FRACTION) {
-        if (eb && !strncmp(eb, "range:", 6) && num_range_end(st, c, eb + 6, &y))
+        if (eb && !strncmp(eb, "range:", 6) &&
+            num_range_end(st, c, eb + 6, strcspn(eb + 6, " "), &y))
             return num_range(st, bs, c, &y);
-        if ((fa & EF_RANGE) && num_range_end(st, c, "à", &y))
+        if ((fa & EF_RANGE) && num_range_end(st, c, as, (size_t)(ae - as), &y) &&
+            (!(fa & EF_ALT) || num_alternatives(c, &y)))
             return num_range(st, c->s, c, &y);
     }
     if (eb && strncmp(eb, "range:", 6) != 0 && !(fb & EF_DATE)) {
