@@ -287,6 +287,25 @@ static bool cl_contrast_between(const cl_doc *d, size_t a, size_t b)
     return false;
 }
 
+/* Whether a semicolon in [a, b) opens a clause with figures of its own before s1 (8 soldats
+ * sont morts ; l'opposition parle de 30 morts): a cue in that clause reports its figures, not
+ * the ones before the semicolon. */
+static bool cl_own_clause_between(const cl_doc *d, size_t a, size_t b, size_t s1)
+{
+    for (size_t k = a; k < b; k++) {
+        if (!cl_punct(d->doc, k, ';'))
+            continue;
+        for (size_t j = k + 1; j < s1; j++)
+            if (cl_num_tok(d, j) >= 0)
+                return true;
+        return false;
+    }
+    return false;
+}
+
+/* The source of figure f from a reporting or denial cue of tokens [s0, s1) that no attribution
+ * of the sources stage covers: the name on the cue's side (after selon, else before the verb),
+ * or the speaker of an attribution the cue belongs to; 1 when found, 0 when not, -1 on error. */
 static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_speaker *sp,
                               const rc_attribution **att)
 {
@@ -341,8 +360,10 @@ static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_spe
             const cl_entry *de = i > s0 ? cl_word_at(d, i - 1) : NULL;
             if (de && (de->wflags2 & CL_W2_NOUN))
                 continue; /* après son annonce: a noun, no cue */
-            if (i > f->endt && cl_opens_clause_on(d, i))
-                continue; /* 110 cadavres, mais selon X, ...: the cue opens the next clause */
+            if (i > f->endt &&
+                (cl_opens_clause_on(d, i) || cl_own_clause_between(d, f->endt, i, s1)))
+                continue; /* 110 cadavres, mais selon X, ...; 8 morts ; l'opposition parle de
+                           * 30 morts: the cue opens the next clause */
             if (i + nt <= f->nt0 && cl_contrast_between(d, i + nt, f->nt0))
                 continue; /* a ajouté le ministre, alors que les bilans faisaient état de 12
                              civils: the cue's clause ends before the figure's */
