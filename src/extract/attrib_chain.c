@@ -191,6 +191,15 @@ int attrib_read_joint_relays(pass *ps, uint32_t j, uint32_t lim, chain *c, uint3
         if (k + 3 < lim && (st->ti[k].bits & SL_LOC) && (st->ti[k + 1].bits & SL_DET) &&
             (st->ti[k + 2].bits & SL_VIA) && !(st->ti[k + 2].bits & TB_NAME))
             k += 3; /* le procureur dans un communiqué relayé par la télévision d'État */
+        if (k + 2 < lim && (st->ti[k].bits & SL_LOC) && !(st->ti[k].bits & SL_DET) &&
+            (st->ti[k + 1].bits & TB_NAME)) {
+            uint32_t r = k + 1; /* des sources de la délégation à Ceuta citées par: the place */
+            while (r < lim && r - k < 5 && (st->ti[r].bits & TB_NAME))
+                r++;
+            const srclex_cue *rc = attrib_cue_at(st, r, lim, &e);
+            if (rc && rc->cls == SC_RELAY)
+                k = r;
+        }
         const srclex_cue *cue = attrib_cue_at(st, k, lim, &e);
         if (!cue || cue->cls != SC_RELAY)
             break;
@@ -313,6 +322,11 @@ int attrib_read_told(pass *ps, uint32_t j, uint32_t lim, bool subj, chain *c, ui
             *end = np.b;
         return RC_OK;
     }
+    for (size_t n = 0; n < c->n; n++)
+        if (c->link[n].start == sp.start) { /* a-t-on appris auprès de X: X, read already */
+            *end = np.b;
+            return RC_OK;
+        }
     attrib_chain_add(c, &sp, false);
     *end = np.b;
     return RC_OK;

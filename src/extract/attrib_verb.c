@@ -351,7 +351,7 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
                     break;
                 }
                 if (cue && cue->cls == SC_TOLD && j + 1 < b && speaker_np(st, e, b, &src) &&
-                    !src.pron) {
+                    !src.pron && src.type != RC_ENT_LOC) { /* not a-t-on appris à Niamey */
                     np = src; /* a-t-on appris auprès de l'armée */
                     break;
                 }
@@ -359,18 +359,26 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
         }
     } else if (inverted) {
         uint32_t j = vend;
+        bool timed = false; /* the last words skipped were a time */
         for (int n = 0; j < b && n < 4; n++) { /* a estimé jeudi auprès de l'AFP un diplomate */
             uint32_t aside;
             uint32_t te;
+            bool was_timed = timed;
+            timed = false;
             if (((ti[j].bits & SL_ADV) && !(ti[j].bits & TB_NAME)) || t[j].kind == RC_TOK_DATE ||
                 t[j].kind == RC_TOK_TIME)
                 j++;
-            else if ((te = speaker_time_skip(st, j, b)) > j || (te = anon_skip(st, j, b)) > j)
+            else if ((te = speaker_time_skip(st, j, b)) > j)
+                j = te, timed = true;
+            else if ((te = anon_skip(st, j, b)) > j)
                 j = te;
             else if (speaker_punct(st, j, ',') && j + 1 < b &&
                      (te = speaker_time_skip(st, j + 1, b)) > j + 1 && te + 1 < b &&
                      speaker_punct(st, te, ','))
                 j = te + 1; /* indiquait, hier midi, X: a time between commas */
+            else if (was_timed && j + 1 < b && speaker_punct(st, j, ',') &&
+                     (ti[j + 1].bits & SL_LOC) && !(ti[j + 1].bits & SL_DET))
+                j++; /* a déclaré mardi 3 juin, à l'AFP le porte-parole: a comma after the date */
             else if ((aside = attrib_phrase_aside(st, j, b)) > 1) /* assure pour sa part le commandant */
                 j += aside;
             else
@@ -495,9 +503,10 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
     if (found) {
         int status;
         attrib_chain_add(&c, &sp, false);
-        if (np.b <= g) { /* X, cité par Y, a déclaré; then à l'AFP after the verb */
+        if (np.b <= g || np.a >= vend) { /* X, cité par Y, a déclaré; then à l'AFP after the
+                                          * verb; a-t-on appris auprès de X cités par Y */
             uint32_t after;
-            if ((status = attrib_read_joint_relays(ps, np.b, g, &c, &after)))
+            if ((status = attrib_read_joint_relays(ps, np.b, np.b <= g ? g : b, &c, &after)))
                 return status;
         }
         uint32_t ce;

@@ -350,6 +350,14 @@ bool speaker_np_via(const src_state *st, uint32_t lim, src_np *np)
             p = te;
             continue;
         }
+        uint32_t q = p; /* établi jusqu'à 4h00 dimanche par: a preposition before the time */
+        while (q < p + 2 && q < lim &&
+               ((st->ti[q].bits & (SL_PREP | SL_LOC)) || st->doc->toks[q].kind == RC_TOK_ELISION))
+            q++;
+        if (q > p && (te = speaker_time_skip(st, q, lim)) > q) {
+            p = te;
+            continue;
+        }
         if (st->doc->toks[p].kind != RC_TOK_WORD || (st->ti[p].bits & (SL_STOP | SL_AUX)) ||
             is_par(st, p))
             break;
