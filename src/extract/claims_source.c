@@ -128,6 +128,13 @@ static int cl_adverb(const cl_doc *d, size_t i)
     return e && (e->wflags & CL_W_ADV);
 }
 
+/* Whether byte off lies in a place the entities stage found. */
+static bool cl_in_place(const rc_doc *doc, uint32_t off)
+{
+    size_t k = RC_FIRST_ENDING_AFTER(rc_entity, doc->ents, doc->nents, off);
+    return k < doc->nents && doc->ents[k].start <= off && doc->ents[k].type == RC_ENT_LOC;
+}
+
 /* A name before a cue at token c (le Centre russe ... avait rendu compte): back over
  * auxiliaries to a comma, a quote or the sentence start. */
 static int cl_name_before(const cl_doc *d, size_t s0, size_t c, size_t *na, size_t *nb)
@@ -207,15 +214,18 @@ static int cl_name_before(const cl_doc *d, size_t s0, size_t c, size_t *na, size
                 break;
         }
     }
+    bool prep = false; /* the words open on a preposition other than de */
     while (i < j) {
         const cl_entry *e = cl_word_at(d, i);
         if (e && (e->wflags & (CL_W_DET | CL_W_PREP)) && !(doc->toks[i].flags & RC_TF_UPPER))
-            i++;
+            prep |= (e->wflags & CL_W_PREP) && !(e->wflags & (CL_W_DE | CL_W_DET)), i++;
         else if (e && (e->wflags & CL_W_DET))
             i++;
         else
             break;
     }
+    if (prep && i < j && cl_in_place(doc, doc->toks[j - 1].start))
+        return 0; /* ..., dans la province du Soum faisait état: a place's complement */
     for (size_t k = i + 1; k < j; k++)
         if (cl_participle_aside(d, k, j)) {
             j = k; /* le communiqué diffusé lundi soir affirme: the document, not when */

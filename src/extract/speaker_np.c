@@ -772,6 +772,16 @@ bool speaker_subject_left(const src_state *st, uint32_t g, uint32_t s0, src_np *
     }
     if (!np_ending_at(st, k, s0, np))
         return false;
+    bool place = np->type == RC_ENT_LOC;
+    for (uint32_t q = np->a; q < np->b && !place && st->ent_of && np->head != SL_ROLE &&
+                             np->head != SL_SRC && np->head != SL_ORG;
+         q++)
+        place = (ti[q].bits & TB_NAME) && st->ent_of[q] >= 0 && /* kept for names only */
+                st->doc->ents[st->ent_of[q]].type == RC_ENT_LOC;
+    if (place && np->a > s0 && (ti[np->a - 1].bits & (SL_PREP | SL_LOC)) &&
+        !speaker_grammar_class(st, np->a - 1, "agent"))
+        return false; /* le bilan de l'attaque de Djibo, dans la province du Soum faisait état:
+                       * a place after a preposition is a complement, the subject stands before */
     if (np->a > s0 + 1 && (ti[np->a - 1].bits & SL_LOC) &&
         !(ti[np->a - 1].bits & (SL_DET | SL_PREP | TB_NAME)) &&
         !speaker_grammar_class(st, np->a - 1, "agent")) {
