@@ -216,6 +216,21 @@ static int on_according(pass *ps, uint32_t i, uint32_t e, const srclex_cue *cue,
             sa++;
     } else if (i > a && speaker_punct(st, i - 1, ',') && end >= attrib_sent_end_trim(ps)) {
         sb = i - 1;
+    } else if (cue->cls == SC_ACCORDING) {
+        /* 40 morts, selon le bilan officiel, 90 d'après l'association: a selon before it, and
+         * the comma that ends its clause, bound the figures this one vouches for */
+        for (uint32_t k = i; k-- > a;) {
+            uint32_t ke;
+            const srclex_cue *kc = attrib_cue_at(st, k, i, &ke);
+            if (!kc || kc->cls != SC_ACCORDING)
+                continue;
+            uint32_t m = ke;
+            while (m < i && !speaker_punct(st, m, ','))
+                m++;
+            if (m + 1 < i)
+                sa = m + 1;
+            break;
+        }
     }
     if (sb <= sa) {
         sa = a;
