@@ -134,6 +134,26 @@ uint32_t attrib_sent_end_trim(const pass *ps)
     return e;
 }
 
+/* Whether tokens [a, b) hold a cue that reports for itself: a verb phrase cue (fait état de) or
+ * a reporting verb other than one of feeling (déplorer, regretter), which names the toll's
+ * side rather than who counts. */
+static bool attrib_reports_in(const pass *ps, uint32_t a, uint32_t b)
+{
+    const src_state *st = ps->st;
+    size_t nv;
+    const srclex_verb *verbs = srclex_verbs(st->sl, &nv);
+    for (uint32_t k = a; k < b; k++) {
+        uint32_t e;
+        const srclex_cue *c = attrib_cue_at(st, k, b, &e);
+        if (c && (c->cls == SC_VERB || c->cls == SC_ACCORDING))
+            return true;
+        if ((st->ti[k].bits & SL_VERB) && st->ti[k].verb >= 0 && (size_t)st->ti[k].verb < nv &&
+            verbs[st->ti[k].verb].cls != SV_EXPRESS)
+            return true;
+    }
+    return false;
+}
+
 /* selon X, d'après X, pour X, de source X, toujours selon X: an attribution over the clause or
  * sentence. */
 static int on_according(pass *ps, uint32_t i, uint32_t e, const srclex_cue *cue, uint32_t *next)
@@ -214,6 +234,15 @@ static int on_according(pass *ps, uint32_t i, uint32_t e, const srclex_cue *cue,
         sa = end;
         if (sa < b && speaker_punct(st, sa, ','))
             sa++;
+        /* Selon X, 50 morts ont été recensés, tandis qu'un rapport fait état de 70 décès: a
+         * clause of contrast that reports for itself is another's (not tandis que nos forces
+         * déplorent 19 martyrs, still X's count) */
+        for (uint32_t k = sa; k + 1 < sb; k++)
+            if (speaker_punct(st, k, ',') && speaker_grammar_class(st, k + 1, "while")) {
+                if (attrib_reports_in(ps, k + 2, sb))
+                    sb = k;
+                break;
+            }
     } else if (i > a && speaker_punct(st, i - 1, ',') && end >= attrib_sent_end_trim(ps)) {
         sb = i - 1;
     } else if (cue->cls == SC_ACCORDING) {
