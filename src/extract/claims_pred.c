@@ -336,6 +336,15 @@ static bool cl_singular_ppas(const cl_doc *d, size_t from, size_t i)
            !cl_aux_between(d, from, i);
 }
 
+/* Whether a comma stands in tokens [a, b). */
+static bool cl_comma_in(const rc_doc *doc, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++)
+        if (cl_punct(doc, k, ','))
+            return true;
+    return false;
+}
+
 /* Finds the predicate of a figure in its clause: after it first (passive, participle, relative
  * clause: 82 civils tués, qui ont déposé les armes), then before it (ont tué au moins 82, la
  * mort de 12 soldats). Sets f->win0/win1 and f->pred; returns its what or -1. */
@@ -396,7 +405,7 @@ static int cl_predicate_one(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, lo
             continue;
         }
         if (m >= 0 && m != self) {
-            if (w1 > f->endt && cl_coordinated(d, w1, s1)) {
+            if (w1 > f->endt && cl_coordinated(d, w1, s1) && !cl_comma_in(doc, f->endt, w1)) {
                 /* une vingtaine de bus et une dizaine d'ambulances ont quitté */
                 size_t ct, cnt;
                 const cl_entry *ce;
@@ -408,6 +417,7 @@ static int cl_predicate_one(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, lo
             size_t t1 = cl_num_t1(d, (size_t)m);
             const cl_entry *ne = t1 < s1 ? cl_word_at(d, t1) : NULL;
             if (pe && (pe->wflags & CL_W_AND) && t1 > w1 && t1 < s1 &&
+                !cl_comma_in(doc, f->endt, w1) &&
                 ((ne && (ne->wflags & (CL_W_PREP | CL_W_DE))) ||
                  (!ne && (doc->toks[t1].flags & RC_TF_UPPER)))) {
                 /* 143 combattants du côté du régime et 274 du côté des rebelles ont été tués,

@@ -226,15 +226,13 @@ static int cl_name_before(const cl_doc *d, size_t s0, size_t c, size_t *na, size
     }
     if (prep && i < j && cl_in_place(doc, doc->toks[j - 1].start))
         return 0; /* ..., dans la province du Soum faisait état: a place's complement */
-    if (i < j && cl_in_time(doc, doc->toks[j - 1].start))
-        return 0; /* le décompte en date du jeudi 3 mars fait état: a date names nobody */
     for (size_t k = i + 1; k < j; k++)
         if (cl_participle_aside(d, k, j)) {
             j = k; /* le communiqué diffusé lundi soir affirme: the document, not when */
             break;
         }
-    if (i >= j)
-        return 0;
+    if (i >= j || cl_in_time(doc, doc->toks[j - 1].start))
+        return 0; /* le décompte en date du jeudi 3 mars fait état: a date names nobody */
     *na = i;
     *nb = j;
     return 1;
