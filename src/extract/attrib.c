@@ -232,6 +232,17 @@ static int on_according(pass *ps, uint32_t i, uint32_t e, const srclex_cue *cue,
     /* ..., tandis que d'après X, leur nombre serait de 280: so does a clause of contrast */
     if (i == lead || (i > a && speaker_punct(st, i - 1, ',') && i == a + 1) || opens) {
         sa = end;
+        if (sa < b && (st->ti[sa].bits & SL_PREP)) {
+            /* Selon des déclarations de certaines des 30 personnes arrêtées, les otages: the
+             * source's complement, cut at its figure, runs to the comma with no verb */
+            uint32_t k = sa;
+            while (k < b && k < sa + 10 && !speaker_punct(st, k, ',') &&
+                   !(st->ti[k].bits & (SL_AUX | SL_VERB | SL_QUE | SL_REL)) &&
+                   st->doc->toks[k].kind != RC_TOK_QUOTE_OPEN)
+                k++;
+            if (k < b && k < sa + 10 && speaker_punct(st, k, ','))
+                sa = k;
+        }
         if (sa < b && speaker_punct(st, sa, ','))
             sa++;
         /* Selon X, 50 morts ont été recensés, tandis qu'un rapport fait état de 70 décès: a

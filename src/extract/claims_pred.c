@@ -433,6 +433,19 @@ static int cl_predicate_one(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, lo
             break;
         w1++, budget--;
     }
+    size_t nt0, main_lim = s1; /* how far the clause's main verb may be sought */
+    const cl_entry *open = cl_match(d, s0, s1, &nt0);
+    if (open && open->mod == CL_M_REPORT && (open->mflags & CL_MF_AFTER) && s0 + nt0 <= f->nt0) {
+        /* Selon des déclarations de certaines des 30 personnes arrêtées, les otages auraient
+         * été tués: the figure stands in the phrase that names the source, which ends at the
+         * first comma */
+        for (size_t k = s0 + nt0; k < w1; k++)
+            if (cl_punct(doc, k, ',')) {
+                if (k >= f->endt)
+                    w1 = main_lim = k;
+                break;
+            }
+    }
     size_t said = cl_spoken_by(d, f);
     if (said < w1) {
         w1 = said; /* Les quatre rescapés ont confié que ...: they speak, nothing after is theirs */
@@ -608,7 +621,7 @@ static int cl_predicate_one(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, lo
             /* 46 personnes enlevées il y a trois semaines par des bandits ... ont été libérées:
              * a participle right after the noun gives way to the verb of the clause */
             size_t k = 0, nt2 = 0;
-            int w2 = cl_main_verb(d, i + nt, s1, who, &k, &nt2);
+            int w2 = cl_main_verb(d, i + nt, main_lim, who, &k, &nt2);
             /* a weak verb right after the participle says less: 46 otages libérés ont été
              * accueillis */
             if (w2 >= 0 && w2 != what && w2 != RC_WHAT_PRESENT && w2 != RC_WHAT_FLED &&
