@@ -485,11 +485,14 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
             cl_explain_toks(f, doc, "who-adjective", ct + cnt, 1);
         }
         rc_morph wm;
+        const cl_entry *pce = prev->c && prev->ct != SIZE_MAX ? cl_word_at(d, prev->ct) : NULL;
         if (r == 1 && ce && ce->who == RC_WHO_WOUNDED && cnt == 1 && prev->c &&
             prev->sent == f->sent && prev->c->who <= RC_WHO_PEOPLE && prev->c->counted &&
-            rc_fr_morph_tok(doc, ct, &wm) && (wm.flags & RC_M_FEMININE)) {
+            !(pce && pce->cwhat >= 0) && rc_fr_morph_tok(doc, ct, &wm) &&
+            (wm.flags & RC_M_FEMININE)) {
             /* 99 personnes sont tuées, 135 blessées: a feminine participle left without its
-             * noun counts the noun of the figure before, not "the wounded" */
+             * noun counts the noun of the figure before, not "the wounded"; after a toll noun
+             * (60 morts et 90 blessées) it is a toll noun too */
             c->who = prev->c->who;
             cl_explain(f, "who-ellipsis", NULL, 0);
         }

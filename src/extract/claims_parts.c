@@ -22,6 +22,16 @@ static int cl_part_one(const cl_doc *d, size_t i, size_t s1)
     return ne && ne->who >= 0 && !ne->share;
 }
 
+/* Whether token i is an article of class one before a preposition, after a part: one more,
+ * where the others were (dont trois à Joal et un à Saly). */
+static int cl_part_one_more(const cl_doc *d, size_t i, size_t s1)
+{
+    const cl_entry *e = cl_is_word(d->doc, i) && i + 1 < s1 ? cl_word_at(d, i) : NULL;
+    const cl_entry *pe = e ? cl_word_at(d, i + 1) : NULL;
+    return e && (e->wflags & CL_W_ONE) && cl_num_tok(d, i) < 0 && pe &&
+           (pe->wflags & CL_W_PREP) && !(pe->wflags & CL_W_DE);
+}
+
 /* Fills a part from its figure pn and its counted noun (tokens [ct, ct + cnt)): "dont 11 femmes".
  * Returns 0, or -1 when memory runs out. */
 static int cl_part_fill(rc_doc *doc, rc_claim_part *pt, const rc_number *pn, size_t ct,
@@ -118,7 +128,8 @@ static int cl_part_next(const cl_doc *d, size_t p, size_t s1, size_t *np /* OUT 
         if (q) {
             const cl_entry *de = q < s1 ? cl_word_at(d, q) : NULL;
             size_t r = de && (de->wflags & CL_W_DET) ? q + 1 : q;
-            if (r >= s1 || (cl_num_tok(d, r) < 0 && !cl_part_one(d, q, s1)))
+            if (r >= s1 ||
+                (cl_num_tok(d, r) < 0 && !cl_part_one(d, q, s1) && !cl_part_one_more(d, q, s1)))
                 return 0;
             *np = q;
             return 1;
@@ -251,6 +262,8 @@ static size_t cl_parts_read(const cl_doc *d, cl_fig *f, size_t i, size_t p, size
         }
         rc_number onen; /* dont un enfant: the article counts one */
         int one = m < 0 && cl_part_one(d, p, s1);
+        if (m < 0 && f->nparts && cl_part_one_more(d, p, s1))
+            one = 1;
         if (one)
             onen = (rc_number){doc->toks[p].start, doc->toks[p].end, 1.0, NAN, NAN, false,
                                RC_NUM_NUMBER, RC_REL_NONE, 0};
@@ -280,6 +293,14 @@ static size_t cl_parts_read(const cl_doc *d, cl_fig *f, size_t i, size_t p, size
             cl_people_at(doc, doc->toks[pe].start))
             noun = 1, ct = pe, cnt = 1, pwho = RC_WHO_PEOPLE; /* dont deux Français */
         rc_morph mo;
+        if (!noun && pe < s1 && !ve && doc->toks[pe].kind == RC_TOK_WORD &&
+            !(doc->toks[pe].flags & RC_TF_UPPER) && rc_fr_morph_tok(doc, pe, &mo) &&
+            (mo.flags & (RC_M_NOUN | RC_M_ADJ)) && !(mo.flags & (RC_M_VERB | RC_M_ADV)) &&
+            f->c.counted && f->c.who != RC_WHO_OTHER &&
+            (pe + 1 >= s1 || (!cl_is_word(doc, pe + 1) && cl_num_tok(d, pe + 1) < 0) ||
+             (cl_word_at(d, pe + 1) && (cl_word_at(d, pe + 1)->wflags & CL_W_AND))))
+            noun = 1, ct = pe, cnt = 1, pwho = f->c.who; /* dont 20 peuls: a noun the lists do
+                                                          * not know counts the whole's kind */
         const cl_entry *ae = pe + 1 < s1 ? cl_word_at(d, pe + 1) : NULL;
         int adv = !noun && pe < s1 && !ve && doc->toks[pe].kind == RC_TOK_WORD &&
                   rc_fr_morph_tok(doc, pe, &mo) && (mo.flags & RC_M_ADV) &&
