@@ -249,6 +249,15 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         /* plus de 80 % de Vardena-Nord: a share of a place */
         r = 1, ct = f->nt1 + 1, cnt = 1, ce = NULL;
         cl_explain_toks(f, doc, "share-of-place", ct, cnt);
+    } else if (c->unit == RC_UNIT_COUNT && f->nt1 + 1 < s1 && cl_word_at(d, f->nt1) &&
+               (cl_word_at(d, f->nt1)->wflags & CL_W_DET) && cl_word_at(d, f->nt1 + 1) &&
+               cl_word_at(d, f->nt1 + 1)->who == CL_WHO_SUM &&
+               cl_word_at(d, f->nt1 + 1)->cwhat >= 0 && f->nt0 > s0 &&
+               cl_word_at(d, f->nt0 - 1) && (cl_word_at(d, f->nt0 - 1)->wflags & CL_W_LINK)) {
+        /* ce qui porte à 26 le bilan: the toll named after its new figure counts victims */
+        r = 1, ct = f->nt1 + 1, cnt = 1, ce = cl_word_at(d, ct);
+        cwhat = ce->cwhat;
+        cl_explain_toks(f, doc, "toll-after", ct, cnt);
     } else {
         int sum = -1;
         int comma = !(prev->c && prev->sent == f->sent); /* else a comma opens an ellipsis */

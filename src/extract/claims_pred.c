@@ -158,6 +158,10 @@ int cl_counted_before(const cl_doc *d, size_t nt0, size_t s0, int comma,
         const cl_entry *e = cl_word_at(d, i);
         if (!e || (i < lo && e->who != CL_WHO_SUM))
             continue;
+        if (i > s0 && doc->toks[i - 1].kind == RC_TOK_ELISION &&
+            doc->toks[i - 1].end - doc->toks[i - 1].start >= 2 &&
+            (doc->text[doc->toks[i - 1].start] | 0x20) == 's')
+            continue; /* le bilan s'élève à 33: after s', a verb, never the pupils counted */
         if (e->who == CL_WHO_SUM) {
             /* le nombre des miliciens et de leurs familles est de 5000: the first noun after
              * the toll noun; le bilan s'élève à 33: the toll noun itself */
