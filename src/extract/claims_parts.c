@@ -285,8 +285,12 @@ static size_t cl_parts_read(const cl_doc *d, cl_fig *f, size_t i, size_t p, size
         if (we && we->cwhat >= 0 && !we->mixed && we->cwhat != ce->cwhat)
             break; /* 23 morts, dont 11 enfants et 51 blessés: another toll, no part */
         int pwho = noun ? ce->who : RC_WHO_PEOPLE;
-        if (!noun && ve && (ve->wflags & (CL_W_AUX | CL_W_LINK)) && pe + 1 < s1 &&
-            cl_counted_after(d, pe + 1, s1, &ct, &cnt, &ce) >= 1 && ce->cwhat < 0)
+        size_t pc = pe; /* trois autres sont des employés: the copula past autres */
+        const cl_entry *vc = ve;
+        if (ve && ve->who == CL_WHO_SKIP && pe + 1 < s1 && f->nparts)
+            pc = pe + 1, vc = cl_word_at(d, pc);
+        if (!noun && vc && (vc->wflags & (CL_W_AUX | CL_W_LINK)) && pc + 1 < s1 &&
+            cl_counted_after(d, pc + 1, s1, &ct, &cnt, &ce) >= 1 && ce->cwhat < 0)
             noun = 1, pwho = ce->who; /* dont la moitié sont des enfants: after the copula */
         if (!noun && pe < s1 && !ve && doc->toks[pe].kind == RC_TOK_WORD &&
             (doc->toks[pe].flags & RC_TF_UPPER) && doc->text[doc->toks[pe].end - 1] == 's' &&
