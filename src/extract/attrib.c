@@ -154,6 +154,20 @@ static bool attrib_reports_in(const pass *ps, uint32_t a, uint32_t b)
     return false;
 }
 
+/* Whether the source phrase that ends at token e runs, within a few words with no verb, to a
+ * comma and a coordination (, selon la délégation de la ville, et ...): a new clause. */
+static bool attrib_coord_after(const pass *ps, uint32_t e)
+{
+    const src_state *st = ps->st;
+    for (uint32_t k = e; k + 1 < ps->b && k < e + 5; k++) {
+        if (speaker_punct(st, k, ','))
+            return speaker_grammar_class(st, k + 1, "coord");
+        if (st->doc->toks[k].kind != RC_TOK_WORD || (st->ti[k].bits & (SL_VERB | SL_AUX)))
+            return false;
+    }
+    return false;
+}
+
 /* selon X, d'après X, pour X, de source X, toujours selon X: an attribution over the clause or
  * sentence. */
 static int on_according(pass *ps, uint32_t i, uint32_t e, const srclex_cue *cue, uint32_t *next)
@@ -254,8 +268,9 @@ static int on_according(pass *ps, uint32_t i, uint32_t e, const srclex_cue *cue,
                     sb = k;
                 break;
             }
-    } else if (i > a && speaker_punct(st, i - 1, ',') && end >= attrib_sent_end_trim(ps)) {
-        sb = i - 1;
+    } else if (i > a && speaker_punct(st, i - 1, ',') &&
+               (end >= attrib_sent_end_trim(ps) || attrib_coord_after(ps, end))) {
+        sb = i - 1; /* ..., selon X.; ..., selon X, et près de la moitié ...: the clause before */
     } else if (cue->cls == SC_ACCORDING) {
         /* 40 morts, selon le bilan officiel, 90 d'après l'association: a selon before it, and
          * the comma that ends its clause, bound the figures this one vouches for */

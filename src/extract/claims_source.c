@@ -297,6 +297,26 @@ static bool cl_contrast_between(const cl_doc *d, size_t a, size_t b)
     return false;
 }
 
+/* Whether the cue at token i (nt tokens) closes the clause before it and is followed by a new
+ * one before token lim: it stands after a comma, and its source's words run to a comma and et
+ * (..., selon la délégation de la ville, et près de la moitié ...). */
+static bool cl_closing_cue(const cl_doc *d, size_t s0, size_t i, size_t nt, size_t lim)
+{
+    const rc_doc *doc = d->doc;
+    if (i <= s0 || !cl_punct(doc, i - 1, ','))
+        return false;
+    for (size_t k = i + nt; k + 1 < lim && k < i + nt + 8; k++) {
+        if (cl_punct(doc, k, ',')) {
+            const cl_entry *e = cl_is_word(doc, k + 1) ? cl_word_at(d, k + 1) : NULL;
+            return e && (e->wflags & CL_W_AND);
+        }
+        const cl_entry *e = cl_word_at(d, k);
+        if (!cl_is_word(doc, k) || (e && (e->wflags & CL_W_AUX)))
+            return false;
+    }
+    return false;
+}
+
 /* Whether a semicolon in [a, b) opens a clause with figures of its own before s1 (8 soldats
  * sont morts ; l'opposition parle de 30 morts): a cue in that clause reports its figures, not
  * the ones before the semicolon. */
@@ -374,7 +394,8 @@ static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_spe
                 (cl_opens_clause_on(d, i) || cl_own_clause_between(d, f->endt, i, s1)))
                 continue; /* 110 cadavres, mais selon X, ...; 8 morts ; l'opposition parle de
                            * 30 morts: the cue opens the next clause */
-            if (i + nt <= f->nt0 && cl_contrast_between(d, i + nt, f->nt0))
+            if (i + nt <= f->nt0 &&
+                (cl_contrast_between(d, i + nt, f->nt0) || cl_closing_cue(d, s0, i, nt, f->nt0)))
                 continue; /* a ajouté le ministre, alors que les bilans faisaient état de 12
                              civils: the cue's clause ends before the figure's */
             cues[ncues] = i;

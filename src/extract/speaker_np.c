@@ -316,7 +316,7 @@ bool speaker_np_loose(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
            !(st->ti[j].bits & (SL_STOP | SL_LOC | SL_VERB | SL_AUX | SL_PRON)) &&
            !((st->ti[j].bits & SL_CUE) && !(st->ti[j].bits & SL_PREP)))
         j++;
-    while (j > d + 1 && (st->ti[j - 1].bits & SL_PREP)) /* not ending on "de" */
+    while (j > d + 1 && (st->ti[j - 1].bits & (SL_PREP | SL_DET))) /* not ending on "de la" */
         j--;
     if (j == d)
         return false;
