@@ -262,12 +262,17 @@ static int on_according(pass *ps, uint32_t i, uint32_t e, const srclex_cue *cue,
         /* Selon X, 50 morts ont été recensés, tandis qu'un rapport fait état de 70 décès: a
          * clause of contrast that reports for itself is another's (not tandis que nos forces
          * déplorent 19 martyrs, still X's count) */
-        for (uint32_t k = sa; k + 1 < sb; k++)
+        for (uint32_t k = sa; k + 1 < sb; k++) {
+            if (speaker_punct(st, k, ';') && attrib_reports_in(ps, k + 1, sb)) {
+                sb = k; /* ... ; le syndicat avance 20 morts: so does a semicolon's */
+                break;
+            }
             if (speaker_punct(st, k, ',') && speaker_grammar_class(st, k + 1, "while")) {
                 if (attrib_reports_in(ps, k + 2, sb))
                     sb = k;
                 break;
             }
+        }
     } else if (i > a && speaker_punct(st, i - 1, ',') &&
                (end >= attrib_sent_end_trim(ps) || attrib_coord_after(ps, end))) {
         sb = i - 1; /* ..., selon X.; ..., selon X, et près de la moitié ...: the clause before */
