@@ -53,16 +53,29 @@ static bool honorific(const src_state *st, uint32_t k)
 }
 
 /* Whether the "et" at token j joins two complements inside a name (d'otages et de disparus,
- * d'urgence et de réhabilitation): "de" or "d'" then a lower-case word that is no article. */
-static bool et_de(const src_state *st, uint32_t j, uint32_t lim)
+ * d'urgence et de réhabilitation; de la Sécurité et de l'Intérieur): "de" or "d'" then a
+ * lower-case word that is no article, or "de" and an article before a word that names no entity.
+ * Returns how many tokens the "et" and what follows it up to that word take, or 0. */
+static uint32_t et_de(const src_state *st, uint32_t j, uint32_t lim)
 {
     const srclex_info *ti = st->ti;
-    return j + 2 < lim && (ti[j + 1].bits & SL_PREP) &&
-           !(ti[j + 1].bits & (SL_DET | SL_LOC | TB_NAME)) &&
-           st->doc->toks[j + 2].kind == RC_TOK_WORD &&
-           !(ti[j + 2].bits & (TB_NAME | SL_DET | SL_PREP | SL_LOC | SL_STOP | SL_VERB | SL_AUX |
-                               SL_PRON | SL_QUE | SL_REL | SL_CUE | SL_ADV)) &&
-           !(st->doc->toks[j + 2].flags & RC_TF_UPPER);
+    const uint32_t gram = SL_DET | SL_PREP | SL_LOC | SL_STOP | SL_VERB | SL_AUX | SL_PRON |
+                          SL_QUE | SL_REL | SL_CUE | SL_ADV;
+    if (j + 2 >= lim || !(ti[j + 1].bits & SL_PREP) ||
+        (ti[j + 1].bits & (SL_DET | SL_LOC | TB_NAME)))
+        return 0;
+    const rc_token *t = st->doc->toks;
+    if (t[j + 2].kind == RC_TOK_WORD && !(ti[j + 2].bits & (TB_NAME | gram)) &&
+        !(t[j + 2].flags & RC_TF_UPPER))
+        return 2;
+    uint32_t k = j + 3; /* et de la Défense, et de l'Intérieur */
+    if (k < lim && (ti[j + 2].bits & SL_DET) && !(ti[j + 2].bits & (TB_NAME | SL_PREP)) &&
+        t[k].kind == RC_TOK_WORD && !(ti[k].bits & gram) &&
+        (!(ti[k].bits & TB_NAME) || !st->ent_of || st->ent_of[k] < 0 ||
+         (st->doc->ents[st->ent_of[k]].type != RC_ENT_PER &&
+          st->doc->ents[st->ent_of[k]].type != RC_ENT_LOC)))
+        return 3;
+    return 0;
 }
 
 /* Reads the phrase at i (see the file header); false when it names no source. */
@@ -193,8 +206,9 @@ static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
             after_prep = true;
             continue;
         }
-        if ((b & SL_CONJ) && (np->head || nruns) && et_de(st, j, lim)) {
-            j += 2; /* le Forum des familles d'otages et de disparus */
+        uint32_t etd;
+        if ((b & SL_CONJ) && (np->head || nruns) && (etd = et_de(st, j, lim)) > 0) {
+            j += etd; /* le Forum des familles d'otages et de disparus */
             after_prep = true;
             continue;
         }
