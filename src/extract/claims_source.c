@@ -231,6 +231,8 @@ static int cl_name_before(const cl_doc *d, size_t s0, size_t c, size_t *na, size
             j = k; /* le communiqué diffusé lundi soir affirme: the document, not when */
             break;
         }
+    while (j > i && doc->toks[j - 1].kind == RC_TOK_ELISION)
+        j--; /* le ministre m'a dit: the pronoun is no part of the name */
     if (i >= j || cl_in_time(doc, doc->toks[j - 1].start))
         return 0; /* le décompte en date du jeudi 3 mars fait état: a date names nobody */
     *na = i;
@@ -315,6 +317,64 @@ static bool cl_closing_cue(const cl_doc *d, size_t s0, size_t i, size_t nt, size
             return false;
     }
     return false;
+}
+
+static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_speaker *sp,
+                              const rc_attribution **att);
+
+/* Whether the name sp is the subject of a reporting verb right after it (past auxiliaries
+ * and adverbs), before token lim: Les services hospitaliers font état de; not the name after
+ * selon, which may be a document's (selon un rapport d'un docteur). */
+static bool cl_verb_after_name(const cl_doc *d, const rc_speaker *sp, size_t lim)
+{
+    const rc_doc *doc = d->doc;
+    size_t k = cl_tok_at(doc, sp->end);
+    for (int n = 0; k < lim && n < 3; n++) {
+        const cl_entry *e = cl_word_at(d, k);
+        if (e && (e->wflags & (CL_W_AUX | CL_W_ADV)))
+            k++;
+        else if (doc->toks[k].kind == RC_TOK_ELISION)
+            k++; /* m'a dit */
+        else
+            break;
+    }
+    size_t nt;
+    const cl_entry *e = k < lim ? cl_match(d, k, lim, &nt) : NULL;
+    return e && (e->mod == CL_M_REPORT || e->mod == CL_M_DENY) && !(e->mflags & CL_MF_AFTER);
+}
+
+/* A source the quoted speaker cites inside the quote before figure f (« Les services
+ * hospitaliers font état de 30 morts », indique le gouvernement): that source first, the
+ * speaker of attribution a relays it. 1 when the chain was made, 0 when there is none, -1 when
+ * memory runs out. */
+static int cl_quoted_source(cl_doc *d, cl_fig *f, const rc_quote *q, const rc_attribution *a)
+{
+    rc_doc *doc = d->doc;
+    size_t qa = cl_tok_at(doc, q->start);
+    if (qa >= f->nt0 || f->nt0 - qa > 40 || a->nchain >= 8)
+        return 0;
+    rc_speaker sp;
+    const rc_attribution *att = NULL;
+    size_t elen = f->elen; /* the trail is kept only when the chain is made */
+    int r = cl_source_fallback(d, f, qa, f->nt0, &sp, &att);
+    if (r < 0)
+        return -1;
+    if (!r || att || !cl_verb_after_name(d, &sp, f->nt0) ||
+        cl_source_voice(d, &sp, f->nt0) != CL_VOICE_NONE ||
+        (a->nchain && a->chain[0].key && sp.key && strcmp(a->chain[0].key, sp.key) == 0)) {
+        f->elen = elen; /* « Selon nos informations, ... », dit X: the speaker's own voice */
+        f->explain[elen] = '\0';
+        return 0;
+    }
+    rc_speaker *chain = rc_arena_alloc(&doc->arena, (a->nchain + 1) * sizeof *chain);
+    if (!chain)
+        return -1;
+    chain[0] = sp;
+    memcpy(chain + 1, a->chain, a->nchain * sizeof *chain);
+    f->c.sources = chain;
+    f->c.nsources = a->nchain + 1;
+    cl_explain(f, "source-in-quote", doc->text + sp.start, sp.end - sp.start);
+    return 1;
 }
 
 /* Whether a semicolon in [a, b) opens a clause with figures of its own before s1 (8 soldats
@@ -732,6 +792,12 @@ int cl_sources(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int *denied)
                 cl_explain(f, "source-attribution", o->cue, strlen(o->cue));
                 break;
             }
+        }
+        if (!*denied && a->quote >= 0 && (size_t)a->quote < doc->nquotes &&
+            doc->quotes[a->quote].start <= off && off < doc->quotes[a->quote].end) {
+            int st = cl_quoted_source(d, f, &doc->quotes[a->quote], a);
+            if (st)
+                return st < 0 ? RC_ENOMEM : RC_OK;
         }
         if (!*denied && a->start > off) {
             if (cl_relay_after(d, f, a) < 0)
