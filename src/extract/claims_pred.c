@@ -501,6 +501,7 @@ static int cl_predicate_one(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, lo
         int what = e && nt == back && !(e->pflags & CL_P_NOUN) ? cl_pred_what(e, who) : -1;
         if (what < 0 || cl_negated(d, nb - back, s0))
             continue;
+
         if (what == RC_WHAT_PRESENT) {
             /* on comptait 233 soldats et combattants tués: a participle after the noun says
              * more than a verb that counts */
@@ -682,6 +683,13 @@ static int cl_predicate_one(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, lo
         int what = e ? cl_pred_what(e, who) : -1;
         if (what < 0 || cl_counted_by_other(d, i - 1, s0, self))
             continue;
+        const cl_entry *oe = i >= w0 + 2 ? cl_word_at(d, i - 2) : NULL;
+        if (oe && (oe->wflags & CL_W_ONE) && e->who >= 0 && e->cwhat >= 0)
+            continue; /* un mort ainsi que trois blessés: the toll noun an article counts */
+        size_t lnt;
+        const cl_entry *le = i >= w0 + 3 ? cl_match(d, i - 3, f->nt0, &lnt) : NULL;
+        if (le && (le->wflags & CL_W_LINK) && lnt >= 3)
+            continue; /* le bilan s'est arrêté à 26 morts: a link phrase, no toll */
         const cl_entry *ve = i >= w0 + 2 ? cl_word_at(d, i - 2) : NULL;
         if (!(e->pflags & CL_P_NOUN) && ve && ve->who == RC_WHO_VEHICLES)
             continue; /* un attentat au camion piégé a fait 137 morts: the vehicle's adjective */
