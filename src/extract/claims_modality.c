@@ -313,14 +313,18 @@ static bool cl_denies_other(const cl_doc *d, const cl_fig *f, uint32_t off)
 }
 
 /* Whether the one-word hedge at token k, an adverb, stands right before a past participle that
- * is no predicate of the claims table: it qualifies that participle's phrase (une attaque
- * probablement menée par), not a figure before it. */
+ * is no predicate of the claims table, or after a comma before an article: it qualifies that
+ * participle's phrase (une attaque probablement menée par) or that noun (un engin, probablement
+ * une grenade), not a figure before it. */
 static bool cl_hedges_participle(const cl_doc *d, size_t k)
 {
     const rc_doc *doc = d->doc;
     rc_morph m;
     if (!rc_fr_morph_tok(doc, k, &m) || !(m.flags & RC_M_ADV) || (m.flags & RC_M_ADJ))
         return false; /* un bilan provisoire présenté par: an adjective hedges its noun */
+    const cl_entry *de = k + 1 < doc->ntoks ? cl_word_at(d, k + 1) : NULL;
+    if (de && (de->wflags & CL_W_DET) && k > 0 && cl_punct(doc, k - 1, ','))
+        return true; /* un engin explosif, probablement une grenade: a guess at a noun */
     if (k + 1 >= doc->ntoks || !rc_fr_morph_tok(doc, k + 1, &m) || !(m.flags & RC_M_PPAS))
         return false;
     const cl_entry *e = cl_word_at(d, k + 1);

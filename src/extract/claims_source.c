@@ -724,6 +724,10 @@ int cl_sources(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int *denied)
     rc_claim *c = &f->c;
     uint32_t off = c->start;
     long ai = cl_attr_at(doc, off);
+    if (ai < 0 && doc->toks[f->nt0].start > off) /* Selon les migrants secourus, une soixantaine
+                                                  * d'entre eux: the noun read back from the
+                                                  * figure lies in the cue's words */
+        ai = cl_attr_at(doc, doc->toks[f->nt0].start);
     for (size_t i = 0; i < doc->nattrs; i++) {
         /* 131 morts selon la Monusco, 272 selon le gouvernement: a cue right after the figure
          * and its noun is its own, whatever the scopes of the others */
