@@ -544,8 +544,13 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
     }
     if (ps->citing.n && ps->citing_tok < i) { /* Citant X, Y a rapporté: X first */
         chain full = ps->citing;
-        for (size_t n = 0; n < c.n; n++)
-            attrib_chain_add(&full, &c.link[n], (c.joint >> n) & 1u);
+        for (size_t n = 0; n < c.n; n++) {
+            bool twice = false; /* Y, citant X, a rapporté: X was read after Y too */
+            for (size_t m = 0; m < full.n && !twice; m++)
+                twice = full.link[m].start == c.link[n].start;
+            if (!twice)
+                attrib_chain_add(&full, &c.link[n], (c.joint >> n) & 1u);
+        }
         c = full;
         ps->citing.n = 0;
     }
