@@ -450,6 +450,10 @@ static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_spe
             const cl_entry *de = i > s0 ? cl_word_at(d, i - 1) : NULL;
             if (de && (de->wflags2 & CL_W2_NOUN))
                 continue; /* après son annonce: a noun, no cue */
+            if (i >= s0 + 2 && de && (de->wflags & CL_W_AUX) &&
+                doc->toks[i - 2].kind == RC_TOK_ELISION &&
+                (doc->text[doc->toks[i - 2].start] | 0x20) == 's')
+                continue; /* où s'est déclaré l'incendie: a pronominal verb, no cue */
             if (i > f->endt &&
                 (cl_opens_clause_on(d, i) || cl_own_clause_between(d, f->endt, i, s1)))
                 continue; /* 110 cadavres, mais selon X, ...; 8 morts ; l'opposition parle de
