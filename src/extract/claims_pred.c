@@ -340,6 +340,27 @@ static bool cl_singular_ppas(const cl_doc *d, size_t from, size_t i)
            !cl_aux_between(d, from, i);
 }
 
+/* Whether the figure at token i opens the rest of a list of figures with their nouns joined by
+ * commas and closed by et (Les quatre hommes, six femmes et trois enfants ont été enlevés). */
+static bool cl_list_ahead(const cl_doc *d, size_t i, size_t s1)
+{
+    for (int n = 0; n < 6 && i < s1; n++) {
+        long m = cl_num_tok(d, i);
+        size_t ct, cnt;
+        const cl_entry *ce;
+        if (m < 0 || cl_counted_after(d, cl_num_t1(d, (size_t)m), s1, &ct, &cnt, &ce) < 1)
+            return false;
+        size_t k = ct + cnt;
+        const cl_entry *e = k < s1 ? cl_word_at(d, k) : NULL;
+        if (e && (e->wflags & CL_W_AND))
+            return k + 1 < s1 && cl_num_tok(d, k + 1) >= 0;
+        if (k >= s1 || !cl_punct(d->doc, k, ','))
+            return false;
+        i = k + 1;
+    }
+    return false;
+}
+
 /* Whether a comma stands in tokens [a, b). */
 static bool cl_comma_in(const rc_doc *doc, size_t a, size_t b)
 {
@@ -402,6 +423,7 @@ static int cl_predicate_one(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, lo
             }
         }
     }
+    bool listed = false; /* the figure opens a list whose verb comes after its last member */
     while (w1 < s1 && budget) {
         long m = cl_num_tok(d, w1);
         if (m >= 0 && m != self && cl_age(d, w1)) {
@@ -409,7 +431,9 @@ static int cl_predicate_one(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, lo
             continue;
         }
         if (m >= 0 && m != self) {
-            if (w1 > f->endt && cl_coordinated(d, w1, s1) && !cl_comma_in(doc, f->endt, w1)) {
+            if (w1 > f->endt && cl_coordinated(d, w1, s1) &&
+                (listed || !cl_comma_in(doc, f->endt, w1) ||
+                 (w1 == f->endt + 1 && (listed = cl_list_ahead(d, w1, s1))))) {
                 /* une vingtaine de bus et une dizaine d'ambulances ont quitté */
                 size_t ct, cnt;
                 const cl_entry *ce;
