@@ -552,6 +552,8 @@ static int cl_predicate_one(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, lo
                 size_t nt2;
                 const cl_entry *e2 = cl_match(d, k, nb - back, &nt2);
                 int w2 = e2 && !(e2->pflags & CL_P_NOUN) ? cl_pred_what(e2, who) : -1;
+                if (w2 < 0 && e2 && e2->who >= 0 && e2->cwhat >= 0)
+                    w2 = e2->cwhat; /* Parmi les victimes se trouvent trois Marocains */
                 if (w2 >= 0 && w2 != RC_WHAT_PRESENT && !cl_negated(d, k, s0)) {
                     f->pred = k;
                     f->pred_before = 1;
@@ -603,6 +605,8 @@ static int cl_predicate_one(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, lo
         if (e && e->who == CL_WHO_SUM && i > f->cend)
             break; /* 2081 migrants, et le nombre de disparus: another toll's subject */
         int what = e ? cl_pred_what(e, who) : -1;
+        if (what >= 0 && cl_in_time(doc, doc->toks[i].start))
+            what = -1; /* contre 3 200 il y a une semaine: a time, no verb */
         if (what < 0) {
             if (e && nt > 1 && (e->wflags & CL_W_ADV || e->who >= 0))
                 i += nt - 1; /* sont au total morts, sa voiture piégée: the phrase's words
