@@ -206,4 +206,17 @@ struct rc_doc {
     uint64_t step_ns[RC_STEP_STAGE + RC_DOC_MAXSTAGES];
 };
 
+/* Whether token i of doc is a dash used as punctuation: -, – or —. */
+static inline bool rc_tok_dash(const rc_doc *doc, size_t i)
+{
+    const rc_token *tk = &doc->toks[i];
+    const unsigned char *u = (const unsigned char *)doc->text + tk->start;
+    if (tk->kind != RC_TOK_PUNCT)
+        return false;
+    if (tk->end - tk->start == 1)
+        return u[0] == '-';
+    return tk->end - tk->start == 3 && u[0] == 0xE2 && u[1] == 0x80 &&
+           (u[2] == 0x93 || u[2] == 0x94);
+}
+
 #endif

@@ -251,11 +251,20 @@ static int on_according(pass *ps, uint32_t i, uint32_t e, const srclex_cue *cue,
              * source's complement, cut at its figure, runs to the comma with no verb */
             uint32_t k = sa;
             while (k < b && k < sa + 10 && !speaker_punct(st, k, ',') &&
+                   !rc_tok_dash(st->doc, k) &&
                    !(st->ti[k].bits & (SL_AUX | SL_VERB | SL_QUE | SL_REL)) &&
                    st->doc->toks[k].kind != RC_TOK_QUOTE_OPEN)
                 k++;
             if (k < b && k < sa + 10 && speaker_punct(st, k, ','))
                 sa = k;
+            else if (k < b && k < sa + 10 && rc_tok_dash(st->doc, k)) {
+                /* ... des 56 personnes arrêtées – policiers, fonctionnaires – les disparus: an
+                 * aside between dashes ends it */
+                uint32_t m = k + 1;
+                while (m < b && m < k + 16 && !rc_tok_dash(st->doc, m))
+                    m++;
+                sa = m < b && m < k + 16 ? m : k;
+            }
         }
         if (sa < b && speaker_punct(st, sa, ','))
             sa++;

@@ -562,14 +562,7 @@ bool cl_passive_aux(const cl_doc *d, size_t i)
 /* See claims_int.h: a punctuation token of one dash. */
 bool cl_dash_punct(const rc_doc *doc, size_t i)
 {
-    const rc_token *tk = &doc->toks[i];
-    const unsigned char *u = (const unsigned char *)doc->text + tk->start;
-    if (tk->kind != RC_TOK_PUNCT)
-        return false;
-    if (tk->end - tk->start == 1)
-        return u[0] == '-';
-    return tk->end - tk->start == 3 && u[0] == 0xE2 && u[1] == 0x80 &&
-           (u[2] == 0x93 || u[2] == 0x94);
+    return rc_tok_dash(doc, i);
 }
 
 /* See claims_int.h: an object is a figure or an article right after the verb. */

@@ -231,8 +231,10 @@ static int cl_name_before(const cl_doc *d, size_t s0, size_t c, size_t *na, size
             j = k; /* le communiqué diffusé lundi soir affirme: the document, not when */
             break;
         }
-    while (j > i && doc->toks[j - 1].kind == RC_TOK_ELISION)
-        j--; /* le ministre m'a dit: the pronoun is no part of the name */
+    while (j > i && doc->toks[j - 1].kind == RC_TOK_ELISION &&
+           !(cl_word_at(d, j - 1) && (cl_word_at(d, j - 1)->wflags & (CL_W_DET | CL_W_DE))))
+        j--; /* le ministre m'a dit: the pronoun is no part of the name (an article or de
+              * left at the end says the cue is a noun: en état d'alerte) */
     if (i >= j || cl_in_time(doc, doc->toks[j - 1].start))
         return 0; /* le décompte en date du jeudi 3 mars fait état: a date names nobody */
     *na = i;
