@@ -250,8 +250,7 @@ static int on_according(pass *ps, uint32_t i, uint32_t e, const srclex_cue *cue,
             /* Selon des déclarations de certaines des 30 personnes arrêtées, les otages: the
              * source's complement, cut at its figure, runs to the comma with no verb */
             uint32_t k = sa;
-            while (k < b && k < sa + 10 && !speaker_punct(st, k, ',') &&
-                   !rc_tok_dash(st->doc, k) &&
+            while (k < b && k < sa + 10 && !speaker_punct(st, k, ',') && !rc_tok_dash(st->doc, k) &&
                    !(st->ti[k].bits & (SL_AUX | SL_VERB | SL_QUE | SL_REL)) &&
                    st->doc->toks[k].kind != RC_TOK_QUOTE_OPEN)
                 k++;

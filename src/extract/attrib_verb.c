@@ -359,7 +359,8 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
         }
     } else if (inverted) {
         uint32_t j = vend;
-        bool timed = false; /* the last words skipped were a time */
+        /* timed: the last words skipped were a time */
+        bool timed = false;
         for (int n = 0; j < b && n < 4; n++) { /* a estimé jeudi auprès de l'AFP un diplomate */
             uint32_t aside;
             uint32_t te;

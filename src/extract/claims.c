@@ -252,8 +252,8 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
     } else if (c->unit == RC_UNIT_COUNT && f->nt1 + 1 < s1 && cl_word_at(d, f->nt1) &&
                (cl_word_at(d, f->nt1)->wflags & CL_W_DET) && cl_word_at(d, f->nt1 + 1) &&
                cl_word_at(d, f->nt1 + 1)->who == CL_WHO_SUM &&
-               cl_word_at(d, f->nt1 + 1)->cwhat >= 0 && f->nt0 > s0 &&
-               cl_word_at(d, f->nt0 - 1) && (cl_word_at(d, f->nt0 - 1)->wflags & CL_W_LINK)) {
+               cl_word_at(d, f->nt1 + 1)->cwhat >= 0 && f->nt0 > s0 && cl_word_at(d, f->nt0 - 1) &&
+               (cl_word_at(d, f->nt0 - 1)->wflags & CL_W_LINK)) {
         /* ce qui porte à 26 le bilan: the toll named after its new figure counts victims */
         r = 1, ct = f->nt1 + 1, cnt = 1, ce = cl_word_at(d, ct);
         cwhat = ce->cwhat;

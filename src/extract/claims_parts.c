@@ -28,8 +28,8 @@ static int cl_part_one_more(const cl_doc *d, size_t i, size_t s1)
 {
     const cl_entry *e = cl_is_word(d->doc, i) && i + 1 < s1 ? cl_word_at(d, i) : NULL;
     const cl_entry *pe = e ? cl_word_at(d, i + 1) : NULL;
-    return e && (e->wflags & CL_W_ONE) && cl_num_tok(d, i) < 0 && pe &&
-           (pe->wflags & CL_W_PREP) && !(pe->wflags & CL_W_DE);
+    return e && (e->wflags & CL_W_ONE) && cl_num_tok(d, i) < 0 && pe && (pe->wflags & CL_W_PREP) &&
+           !(pe->wflags & CL_W_DE);
 }
 
 /* Fills a part from its figure pn and its counted noun (tokens [ct, ct + cnt)): "dont 11 femmes".
