@@ -523,14 +523,19 @@ static bool cl_one_subject(const cl_doc *d, size_t i)
             k++; /* one word: palestinien, blessé (for its own verb) */
     }
     int aux = 0;
+    size_t nt;
     while (k < n && k < i + 9 && cl_is_word(doc, k)) {
         const cl_entry *we = cl_surf_of(d, k);
-        if (!we || !(we->wflags & (CL_W_AUX | CL_W_ADV)))
-            break;
+        if (!we || !(we->wflags & (CL_W_AUX | CL_W_ADV))) {
+            const cl_entry *pe = cl_match(d, k, n, &nt); /* aurait malgré tout été tuée */
+            if (!pe || !(pe->wflags & CL_W_ADV) || nt < 2)
+                break;
+            k += nt;
+            continue;
+        }
         aux += (we->wflags & CL_W_AUX) != 0;
         k++;
     }
-    size_t nt;
     if (!aux) {
         /* une personne toujours portée disparue: a participle right after the noun (adverbs
          * aside) that ends the clause tells what happened to one */
