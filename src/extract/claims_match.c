@@ -519,7 +519,15 @@ static bool cl_one_subject(const cl_doc *d, size_t i)
         k += 3; /* de 37 ans */
     else if (k < n && cl_is_word(doc, k)) {
         const cl_entry *we = cl_surf_of(d, k);
-        if (!we || !(we->wflags & (CL_W_AUX | CL_W_DE | CL_W_PREP | CL_W_STOP)))
+        if (we && (we->wflags & CL_W_AND) && k + 2 < n) {
+            /* un prêtre et des policiers ont été tués, une femme et deux enfants figurent: a
+             * determiner or a figure and a noun of people share the verb */
+            const cl_entry *ne = cl_surf_of(d, k + 2);
+            const cl_entry *fe = cl_surf_of(d, k + 1);
+            if (ne && ne->who >= 0 && ne->who < RC_WHO_VEHICLES &&
+                ((fe && (fe->wflags & CL_W_DET)) || cl_num_tok(d, k + 1) >= 0))
+                k += 3;
+        } else if (!we || !(we->wflags & (CL_W_AUX | CL_W_DE | CL_W_PREP | CL_W_STOP)))
             k++; /* one word: palestinien, blessé (for its own verb) */
     }
     int aux = 0;
