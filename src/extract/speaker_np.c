@@ -459,7 +459,9 @@ static void appos_name(const src_state *st, uint32_t j, uint32_t lim, bool role_
     if (loc && !(r.nb - r.na >= 3 || (r.nb - r.na == 2 && first_name(st, r.na))))
         return;
     if ((r.head == HEAD_NAME || (role_ok && r.head == SL_ROLE)) &&
-        (r.b >= lim || st->doc->toks[r.b].kind == RC_TOK_PUNCT)) {
+        (r.b >= lim || st->doc->toks[r.b].kind == RC_TOK_PUNCT ||
+         ((st->ti[r.b].bits & SL_LOC) && !(st->ti[r.b].bits & SL_DET) && r.na < r.nb &&
+          r.nb == r.b && r.type == RC_ENT_PER))) { /* le ministre, Samuel Bello sur Rfi */
         np->na = r.na;
         np->nb = r.nb;
         np->ent = loc ? -1 : r.ent;
