@@ -261,17 +261,10 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
     } else {
         int sum = -1;
         int comma = !(prev->c && prev->sent == f->sent); /* else a comma opens an ellipsis */
-        size_t ont;
-        const cl_entry *open = comma ? cl_match(d, s0, s1, &ont) : NULL;
-        if (open && open->mod == CL_M_REPORT && (open->mflags & CL_MF_AFTER)) {
-            /* Selon les migrants secourus, une soixantaine d'entre eux: the comma closes the
-             * source's phrase, whose noun the figure does not count */
-            size_t q = s0 + ont;
-            while (q < f->nt0 && !cl_punct(doc, q, ','))
-                q++;
-            if (q + 1 >= f->nt0)
-                comma = 0;
-        }
+        size_t sel = comma ? cl_selon_phrase_end(d, s0, s1) : SIZE_MAX;
+        if (sel != SIZE_MAX && sel + 1 >= f->nt0)
+            comma = 0; /* Selon les migrants secourus, une soixantaine d'entre eux: the comma
+                        * closes the source's phrase, whose noun the figure does not count */
         r = cl_counted_before(d, f->nt0, s0, comma, &ct, &cnt, &ce, &sum) ? 2 : 0;
         if (r == 2) {
             cwhat = sum;

@@ -227,6 +227,14 @@ bool cl_in_time(const rc_doc *doc, uint32_t off);
  * be in claim_words.tsv. */
 bool cl_passive_aux(const cl_doc *d, size_t i);
 
+/* When sentence [s0, s1) opens on a cue that names its source after it (Selon X, ...), the token
+ * of the comma that ends the source's phrase, or s1 when none does; SIZE_MAX when the sentence
+ * does not open so. A figure before that comma stands in the source's phrase. */
+size_t cl_selon_phrase_end(const cl_doc *d, size_t s0, size_t s1);
+
+/* Whether token i is the reflexive pronoun (se, s'): class refl in claim_words.tsv. */
+bool cl_reflexive(const cl_doc *d, size_t i);
+
 /* Whether token i is a dash (-, –, —) standing alone as a punctuation token (cl_dash does not
  * ask its kind). */
 bool cl_dash_punct(const rc_doc *doc, size_t i);

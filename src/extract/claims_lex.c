@@ -342,14 +342,14 @@ static int cl_gramword(void *ud, const char *key, const char *value)
         unsigned flag;
     } classes2[] = {{"be", CL_W2_BE},         {"or", CL_W2_OR},           {"but", CL_W2_BUT},
                     {"def", CL_W2_DEF},       {"noun", CL_W2_NOUN},       {"thing", CL_W2_THING},
-                    {"change", CL_W2_CHANGE}, {"floorafter", CL_W2_FLOOR}};
+                    {"change", CL_W2_CHANGE}, {"floorafter", CL_W2_FLOOR}, {"refl", CL_W2_REFL}};
     while ((w = cl_word(&s, &n))) {
         for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++)
             if (cl_is(w, n, classes[i].name))
                 e->wflags |= classes[i].flag;
         for (size_t i = 0; i < sizeof classes2 / sizeof classes2[0]; i++)
             if (cl_is(w, n, classes2[i].name))
-                e->wflags2 |= (uint8_t)classes2[i].flag;
+                e->wflags2 |= (uint16_t)classes2[i].flag;
     }
     if ((e->wflags & CL_W_ONE) && e->klen) {
         unsigned char c = (unsigned char)e->key[0];

@@ -88,6 +88,7 @@ enum cl_mod {
 #define CL_W2_THING 0x20  /* accord, règle: a text or a rule, never who speaks after selon */
 #define CL_W2_CHANGE 0x40 /* passé, grimpé: de X à Y after it is a change, the toll is Y */
 #define CL_W2_FLOOR 0x80  /* au moins after a figure and its noun: the figure is a floor */
+#define CL_W2_REFL 0x100  /* se, s': the word after it (or after its auxiliary) is a verb */
 
 typedef struct cl_entry {
     const char *key; /* folded, NUL-terminated; owned by the table */
@@ -102,7 +103,7 @@ typedef struct cl_entry {
     int8_t mod;      /* enum cl_mod */
     uint8_t mflags;  /* CL_MF_* */
     uint32_t wflags; /* CL_W_*: grammar words of claim_words.tsv */
-    uint8_t wflags2; /* CL_W2_*: more classes of claim_words.tsv */
+    uint16_t wflags2; /* CL_W2_*: more classes of claim_words.tsv */
     uint8_t one;     /* a toll noun an article counts as one (un mort, une victime) */
     uint8_t of;      /* its complement after de says who is counted (membres de notre personnel) */
     uint8_t mixed;   /* a toll noun that may hold the dead and the wounded alike (victimes):

@@ -565,6 +565,26 @@ static bool cl_one_subject(const cl_doc *d, size_t i)
     return pe && pe->pwhat >= 0 && pe->mod != CL_M_REPORT && !cl_active_object(d, k, nt, n);
 }
 
+/* See claims_int.h: the first comma after a selon that opens the sentence. */
+size_t cl_selon_phrase_end(const cl_doc *d, size_t s0, size_t s1)
+{
+    size_t nt;
+    const cl_entry *e = s0 < s1 ? cl_match(d, s0, s1, &nt) : NULL;
+    if (!e || e->mod != CL_M_REPORT || !(e->mflags & CL_MF_AFTER))
+        return SIZE_MAX;
+    size_t k = s0 + nt;
+    while (k < s1 && !cl_punct(d->doc, k, ','))
+        k++;
+    return k;
+}
+
+/* See claims_int.h: the words of class refl in claim_words.tsv. */
+bool cl_reflexive(const cl_doc *d, size_t i)
+{
+    const cl_entry *e = cl_is_word(d->doc, i) ? cl_word_at(d, i) : NULL;
+    return e && (e->wflags2 & CL_W2_REFL);
+}
+
 /* See claims_int.h: the words of class be in claim_words.tsv. */
 bool cl_passive_aux(const cl_doc *d, size_t i)
 {

@@ -158,9 +158,7 @@ int cl_counted_before(const cl_doc *d, size_t nt0, size_t s0, int comma,
         const cl_entry *e = cl_word_at(d, i);
         if (!e || (i < lo && e->who != CL_WHO_SUM))
             continue;
-        if (i > s0 && doc->toks[i - 1].kind == RC_TOK_ELISION &&
-            doc->toks[i - 1].end - doc->toks[i - 1].start >= 2 &&
-            (doc->text[doc->toks[i - 1].start] | 0x20) == 's')
+        if (i > s0 && cl_reflexive(d, i - 1))
             continue; /* le bilan s'élève à 33: after s', a verb, never the pupils counted */
         if (e->who == CL_WHO_SUM) {
             /* le nombre des miliciens et de leurs familles est de 5000: the first noun after
@@ -461,19 +459,12 @@ static int cl_predicate_one(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, lo
             break;
         w1++, budget--;
     }
-    size_t nt0, main_lim = s1; /* how far the clause's main verb may be sought */
-    const cl_entry *open = cl_match(d, s0, s1, &nt0);
-    if (open && open->mod == CL_M_REPORT && (open->mflags & CL_MF_AFTER) && s0 + nt0 <= f->nt0) {
-        /* Selon des déclarations de certaines des 30 personnes arrêtées, les otages auraient
-         * été tués: the figure stands in the phrase that names the source, which ends at the
-         * first comma */
-        for (size_t k = s0 + nt0; k < w1; k++)
-            if (cl_punct(doc, k, ',')) {
-                if (k >= f->endt)
-                    w1 = main_lim = k;
-                break;
-            }
-    }
+    size_t main_lim = s1; /* how far the clause's main verb may be sought */
+    size_t sel = cl_selon_phrase_end(d, s0, s1);
+    if (sel != SIZE_MAX && sel < w1 && sel >= f->endt)
+        w1 = main_lim = sel; /* Selon des déclarations de certaines des 30 personnes arrêtées, les
+                              * otages auraient été tués: the figure stands in the phrase that
+                              * names the source, which ends at the first comma */
     size_t said = cl_spoken_by(d, f);
     if (said < w1) {
         w1 = said; /* Les quatre rescapés ont confié que ...: they speak, nothing after is theirs */

@@ -150,9 +150,7 @@ static int cl_name_before(const cl_doc *d, size_t s0, size_t c, size_t *na, size
             else
                 break;
         }
-        if (be && j > s0 && doc->toks[j - 1].kind != RC_TOK_ELISION &&
-            !(doc->toks[j - 1].end - doc->toks[j - 1].start == 2 &&
-              !strncasecmp(doc->text + doc->toks[j - 1].start, "se", 2)))
+        if (be && j > s0 && doc->toks[j - 1].kind != RC_TOK_ELISION && !cl_reflexive(d, j - 1))
             return 0; /* Il a été annoncé que, le bilan a été confirmé par: a passive's subject
                        * is what is said, never who says it (s'est dit: a reflexive is active) */
         if (j > s0 + 2 && cl_punct(doc, j - 1, ')')) {
@@ -452,9 +450,7 @@ static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_spe
             const cl_entry *de = i > s0 ? cl_word_at(d, i - 1) : NULL;
             if (de && (de->wflags2 & CL_W2_NOUN))
                 continue; /* après son annonce: a noun, no cue */
-            if (i >= s0 + 2 && de && (de->wflags & CL_W_AUX) &&
-                doc->toks[i - 2].kind == RC_TOK_ELISION &&
-                (doc->text[doc->toks[i - 2].start] | 0x20) == 's')
+            if (i >= s0 + 2 && de && (de->wflags & CL_W_AUX) && cl_reflexive(d, i - 2))
                 continue; /* où s'est déclaré l'incendie: a pronominal verb, no cue */
             if (i > f->endt &&
                 (cl_opens_clause_on(d, i) || cl_own_clause_between(d, f->endt, i, s1)))
