@@ -293,8 +293,10 @@ int attrib_read_told(pass *ps, uint32_t j, uint32_t lim, bool subj, chain *c, ui
                 na = nb;
     }
     if (subj && na < nb && np.b == nb &&
-        (np.b >= lim || st->doc->toks[np.b].kind == RC_TOK_PUNCT)) {
-        /* the clause ends on the outlet: the inverted subject is the end of its names */
+        (np.b >= lim || st->doc->toks[np.b].kind == RC_TOK_PUNCT ||
+         (st->ti[np.b].bits & SL_CONJ))) {
+        /* the clause ends on the outlet (or on a first subject that another joins: à l'AFP des
+         * sources sécuritaires et un élu local): the inverted subject is the end of its names */
         uint32_t k = speaker_name_split(st, na, nb, np.head == SL_ORG && np.ra < na);
         if (k) {
             np.na = na;

@@ -138,6 +138,41 @@ static bool cl_counts_people(const rc_claim *c)
            c->who != RC_WHO_VEHICLES;
 }
 
+/* Whether the counted noun ending before token i is the subject of a reporting verb, past a
+ * short complement, another subject joined by et and auxiliaries (deux médecins et une
+ * infirmière de la ville ont déclaré): the people who speak, counted by no toll. */
+static bool cl_speaks(const cl_doc *d, size_t i, size_t s1)
+{
+    const rc_doc *doc = d->doc;
+    for (size_t k = i; k < s1 && k < i + 9; k++) {
+        if (!cl_is_word(doc, k))
+            return false;
+        size_t nt;
+        const cl_entry *e = cl_match(d, k, s1, &nt);
+        if (e && e->mod == CL_M_REPORT) { /* a verb after its auxiliary: ont déclaré */
+            const cl_entry *ae = cl_word_at(d, nt > 1 ? k : k - 1);
+            return (nt > 1 || k > i) && ae && (ae->wflags & CL_W_AUX);
+        }
+        if (e && (e->pwhat >= 0 || (e->wflags & (CL_W_STOP | CL_W_PARTS))))
+            return false;
+        if (e && nt > 1)
+            k += nt - 1;
+    }
+    return false;
+}
+
+/* Whether the figure n, whose tokens end before token i, is repeated in digits between
+ * brackets right after it (au moins quatre (4) personnes), as some newsrooms write: returns
+ * the token after the closing bracket, or 0. */
+static size_t cl_digits_echo(const cl_doc *d, const rc_number *n, size_t i)
+{
+    const rc_doc *doc = d->doc;
+    if (i + 2 >= doc->ntoks || !cl_punct(doc, i, '(') || !cl_punct(doc, i + 2, ')'))
+        return 0;
+    long m = cl_num_tok(d, i + 1);
+    return m >= 0 && doc->nums[m].value == n->value && cl_num_t1(d, (size_t)m) == i + 2 ? i + 3 : 0;
+}
+
 /* Builds the claim of figure n into f; k is its index in doc->nums, or -1 for an article that
  * counts one (un mort). Returns 1 for a claim, 0 for none; *skip_to receives the end of the parts
  * read, whose figures are no claims of their own. */
@@ -161,6 +196,12 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
     f->nt1 = k >= 0 ? cl_num_t1(d, (size_t)k) : cl_tok_at(doc, n->end);
     if (f->nt0 >= f->nt1 || f->nt1 > doc->ntoks)
         return 0;
+    size_t dup = cl_digits_echo(d, n, f->nt1);
+    if (dup) {
+        f->nt1 = dup; /* quatre (4) personnes: the digits repeat the figure */
+        if (doc->toks[dup - 1].end > *skip_to)
+            *skip_to = doc->toks[dup - 1].end;
+    }
     f->sent = cl_sentence(d, n->start, &d->sent_hint);
     size_t s0, s1;
     cl_sent_toks(d, f->sent, &s0, &s1);
@@ -712,6 +753,8 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         return 0; /* a people named after its place is counted only when something happens */
     if (what < 0 && f->agentive)
         return 0; /* deux kamikazes ont tué douze personnes: who did it, not a toll */
+    if (what < 0 && f->ct != SIZE_MAX && cl_speaks(d, f->ct + 1, s1))
+        return 0; /* deux médecins de la ville ont déclaré: who speaks, not a toll */
     if (what < 0 && (c->who == RC_WHO_OTHER || c->who == RC_WHO_AREAS) && f->nt0 > s0 &&
         cl_definite(d, f->nt0 - 1))
         return 0; /* les deux attaques ont fait 15 morts: things named again, not counted */

@@ -527,8 +527,23 @@ static bool cl_one_subject(const cl_doc *d, size_t i)
             if (ne && ne->who >= 0 && ne->who < RC_WHO_VEHICLES &&
                 ((fe && (fe->wflags & CL_W_DET)) || cl_num_tok(d, k + 1) >= 0))
                 k += 3;
-        } else if (!we || !(we->wflags & (CL_W_AUX | CL_W_DE | CL_W_PREP | CL_W_STOP)))
+        } else if (!we || !(we->wflags & (CL_W_AUX | CL_W_DE | CL_W_PREP | CL_W_STOP))) {
             k++; /* one word: palestinien, blessé (for its own verb) */
+        } else if ((we->wflags & CL_W_DE) && !(we->wflags & CL_W_AUX)) {
+            /* un commandant des forces spéciales, un agent de sécurité, un soldat de l'armée
+             * malienne: a complement of a determiner and at most two words */
+            size_t q = k + 1;
+            const cl_entry *qe = q < n && cl_is_word(doc, q) ? cl_surf_of(d, q) : NULL;
+            if (qe && (qe->wflags & CL_W_DET))
+                q++;
+            size_t w0 = q;
+            while (q < n && q < w0 + 2 && cl_is_word(doc, q) && cl_num_tok(d, q) < 0 &&
+                   (!(qe = cl_surf_of(d, q)) ||
+                    !(qe->wflags & (CL_W_AUX | CL_W_DE | CL_W_PREP | CL_W_STOP | CL_W_AND))))
+                q++;
+            if (q > w0)
+                k = q;
+        }
     }
     int aux = 0;
     size_t nt;

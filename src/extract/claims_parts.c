@@ -48,6 +48,17 @@ static int cl_part_fill(rc_doc *doc, rc_claim_part *pt, const rc_number *pn, siz
     return pt->counted ? 0 : -1;
 }
 
+/* Whether token i, after a figure of the given value, is a people's name as the noun of the
+ * figure: capitalised, in no lexicon, no entity but a people's (Sénégalais), and plural unless
+ * the figure is one (un Guinéen). */
+static bool cl_people_word(const cl_doc *d, size_t i, size_t s1, double value)
+{
+    const rc_doc *doc = d->doc;
+    return i < s1 && doc->toks[i].kind == RC_TOK_WORD && (doc->toks[i].flags & RC_TF_UPPER) &&
+           !cl_word_at(d, i) && (value == 1 || doc->text[doc->toks[i].end - 1] == 's') &&
+           cl_people_at(doc, doc->toks[i].start);
+}
+
 /* Reads a breakdown given in apposition (39 détenus, 24 femmes et 15 adolescents): figures with
  * their nouns after a comma, joined by commas and a last et, whose sum is the figure's value.
  * Returns the token after it, or i. */
@@ -84,15 +95,27 @@ static size_t cl_apposition(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
     int closed = 0;
     while (n < CL_MAXPARTS && p < s1) {
         long m = cl_num_tok(d, p);
-        if (m < 0 || isnan(doc->nums[m].value))
+        rc_number onen; /* 37 Sénégalais et un Guinéen: the article counts one */
+        const cl_entry *oe = m < 0 && n ? cl_word_at(d, p) : NULL;
+        int one = oe && (oe->wflags & CL_W_ONE) &&
+                  (cl_part_one(d, p, s1) || cl_people_word(d, p + 1, s1, 1));
+        if (one)
+            onen = (rc_number){doc->toks[p].start, doc->toks[p].end, 1.0, NAN, NAN, false,
+                               RC_NUM_NUMBER,      RC_REL_NONE,      0};
+        else if (m < 0 || isnan(doc->nums[m].value))
             break;
-        const rc_number *pn = &doc->nums[m];
-        size_t ct, cnt;
+        const rc_number *pn = one ? &onen : &doc->nums[m];
+        size_t ct, cnt, q = one ? p + 1 : cl_num_t1(d, (size_t)m);
         const cl_entry *ce;
-        if (cl_counted_after(d, cl_num_t1(d, (size_t)m), s1, &ct, &cnt, &ce) < 1 || ce->who < 0)
+        int who;
+        if (cl_counted_after(d, q, s1, &ct, &cnt, &ce) >= 1 && ce->who >= 0)
+            who = ce->who;
+        else if (cl_people_word(d, q, s1, pn->value))
+            who = RC_WHO_PEOPLE, ct = q, cnt = 1; /* 37 Sénégalais et un Guinéen */
+        else
             break;
         rc_claim_part *pt = &parts[n++];
-        if (cl_part_fill(doc, pt, pn, ct, cnt, ce->who))
+        if (cl_part_fill(doc, pt, pn, ct, cnt, who))
             return i0;
         sum += pn->value;
         end = p = ct + cnt;
@@ -125,6 +148,12 @@ static int cl_part_next(const cl_doc *d, size_t p, size_t s1, size_t *np /* OUT 
         size_t nt;
         const cl_entry *ae = cl_match(d, p, s1, &nt);
         size_t q = cl_punct(doc, p, ',') ? p + 1 : ae && (ae->wflags & CL_W_AND) ? p + nt : 0;
+        if (!q && k == 0 && ae && (ae->wflags & CL_W_PARTS) && p + nt < s1 &&
+            cl_num_tok(d, p + nt) >= 0) {
+            *np = p + nt; /* 30 civils parmi lesquels 12 enfants: a part of the part is one
+                           * of the whole's too */
+            return 1;
+        }
         if (q) {
             const cl_entry *de = q < s1 ? cl_word_at(d, q) : NULL;
             size_t r = de && (de->wflags & CL_W_DET) ? q + 1 : q;
@@ -229,6 +258,13 @@ size_t cl_parts_late(const cl_doc *d, cl_fig *f, size_t s1)
     const rc_doc *doc = d->doc;
     size_t k0 = f->pred != SIZE_MAX ? f->pred + 1 : f->endt;
     for (size_t k = k0; k + 1 < s1 && k < k0 + 24; k++) {
+        if (cl_num_tok(d, k) >= 0 && !cl_in_time(doc, doc->toks[k].start) && k > k0 &&
+            f->nparts == 0 && f->pred != SIZE_MAX && cl_punct(doc, k - 1, ',')) {
+            /* 38 personnes ont été secourues, 37 Sénégalais et un Guinéen: a breakdown in
+             * apposition after the predicate, whose sum is the figure */
+            size_t end = cl_apposition(d, f, k - 1, s1);
+            return end > k - 1 ? end : f->endt;
+        }
         if (cl_punct(doc, k, ';') || doc->toks[k].kind == RC_TOK_QUOTE_OPEN ||
             (cl_num_tok(d, k) >= 0 && !cl_in_time(doc, doc->toks[k].start)))
             return f->endt;
@@ -252,7 +288,7 @@ static size_t cl_parts_read(const cl_doc *d, cl_fig *f, size_t i, size_t p, size
 {
     rc_doc *doc = d->doc;
     size_t end = i;
-    int verbs = f->nparts == 0 ? 2 : 0;
+    int verbs = f->nparts == 0 ? 3 : 0; /* parmi elles, il y a 7 enfants */
     while (f->nparts < CL_MAXPARTS && p < s1) {
         long m = cl_num_tok(d, p);
         if (m < 0) { /* dont une moitié d'enfants: the determiner before the figure */
@@ -292,9 +328,7 @@ static size_t cl_parts_read(const cl_doc *d, cl_fig *f, size_t i, size_t p, size
         if (!noun && vc && (vc->wflags & (CL_W_AUX | CL_W_LINK)) && pc + 1 < s1 &&
             cl_counted_after(d, pc + 1, s1, &ct, &cnt, &ce) >= 1 && ce->cwhat < 0)
             noun = 1, pwho = ce->who; /* dont la moitié sont des enfants: after the copula */
-        if (!noun && pe < s1 && !ve && doc->toks[pe].kind == RC_TOK_WORD &&
-            (doc->toks[pe].flags & RC_TF_UPPER) && doc->text[doc->toks[pe].end - 1] == 's' &&
-            cl_people_at(doc, doc->toks[pe].start))
+        if (!noun && !ve && cl_people_word(d, pe, s1, pn->value))
             noun = 1, ct = pe, cnt = 1, pwho = RC_WHO_PEOPLE; /* dont deux Français */
         rc_morph mo;
         if (!noun && pe < s1 && !ve && doc->toks[pe].kind == RC_TOK_WORD &&

@@ -201,6 +201,17 @@ static int cl_negated(const cl_doc *d, size_t i, size_t s0)
     return 0;
 }
 
+/* Whether predicate e at token i is used as a noun: a noun of the predicate list, or a past
+ * participle (réfugiés, déplacés), which after de is a noun (le camp de réfugiés), unlike an
+ * infinitive (contraints de fuir). */
+static bool cl_noun_use(const cl_doc *d, const cl_entry *e, size_t i)
+{
+    rc_morph m;
+    return (e->pflags & CL_P_NOUN) ||
+           (rc_fr_morph_tok(d->doc, i, &m) && (m.flags & (RC_M_PPAS | RC_M_NOUN)) &&
+            !(m.flags & RC_M_INF));
+}
+
 /* What a predicate entry says of what is counted: its what, or its second what when the first
  * does not fit (perdu: areas are lost, people are killed); -1 when neither fits. */
 static int cl_pred_what(const cl_entry *e, int who)
@@ -614,6 +625,10 @@ static int cl_predicate_one(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, lo
             continue; /* 25 blessés dont certains ont été évacués: another clause's verb */
         if ((e->pflags & CL_P_NOUN) && i > f->cend + 3)
             continue; /* 82 civils victimes de; habitants à l'exode */
+        if (i > f->cend && cl_word_at(d, i - 1) && (cl_word_at(d, i - 1)->wflags & CL_W_DE) &&
+            cl_noun_use(d, e, i))
+            continue; /* des dizaines de proches des victimes; ont eu lieu près du camp de
+                       * réfugiés: a noun's complement (not contraints de fuir) */
         if (!(e->pflags & CL_P_NOUN) && i > f->cend && f->c.value >= 2 &&
             cl_singular_ppas(d, f->cend, i))
             continue; /* six blessés et un assaillant neutralisé: the other noun's participle */
@@ -641,7 +656,9 @@ static int cl_predicate_one(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, lo
                 }
             }
         }
-        if (i == f->cend && !(e->pflags & CL_P_NOUN) && !cl_is_whole(d, f, s0)) {
+        if ((i == f->cend || (i == f->cend + 1 && cl_punct(doc, f->cend, ','))) &&
+            !(e->pflags & CL_P_NOUN) && !cl_is_whole(d, f, s0)) {
+            /* (or in an aside: deux femmes, blessées ce matin, sont décédées) */
             /* 46 personnes enlevées il y a trois semaines par des bandits ... ont été libérées:
              * a participle right after the noun gives way to the verb of the clause */
             size_t k = 0, nt2 = 0;

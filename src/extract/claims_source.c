@@ -735,7 +735,8 @@ int cl_sources(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int *denied)
          * and its noun is its own, whatever the scopes of the others */
         const rc_attribution *a = &doc->attrs[i];
         if (a->start >= c->end && a->start <= c->end + 1 && a->nchain && a->quote < 0 &&
-            !a->denied) {
+            !a->denied && (s1 == 0 || a->start < doc->toks[s1 - 1].end)) {
+            /* (in the figure's sentence: a headline without a stop is no cue's) */
             ai = (long)i;
             break;
         }

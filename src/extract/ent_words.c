@@ -255,6 +255,20 @@ static bool ent_article_name_q(ent_run *r, size_t i)
     return ent_article_name(tok_s(r->doc, i), tok_n(r->doc, i));
 }
 
+/* Whether the word in capitals at token i, a common word of the dictionary, opens a name the
+ * lists know, whose next word is written as a name and not in capitals (RIA Novosti: ria is
+ * a word of the dictionary): in a headline in capitals every word would be. */
+static bool ent_caps_known(ent_run *r, size_t i)
+{
+    const rc_doc *d = r->doc;
+    if (i + 1 >= d->ntoks || d->toks[i + 1].kind != RC_TOK_WORD ||
+        !(d->toks[i + 1].flags & RC_TF_UPPER) || d->toks[i + 1].start != d->toks[i].end + 1 ||
+        ent_acronym(tok_s(d, i + 1), tok_n(d, i + 1)))
+        return false;
+    return rc_gaz_starts_name(r->gaz, tok_s(d, i), tok_n(d, i)) &&
+           ent_type_known_run(r, i, i + 2) != -1;
+}
+
 /* Whether token i can be part of a name: a capitalised word, an acronym, or an article name.
  * Asked of most tokens several times (runs, look-backs, look-aheads): answered once per token,
  * and the part that depends on the word alone once per word (ent_shape). */
@@ -268,7 +282,7 @@ bool ent_namelike_ask(ent_run *r, size_t i)
         yes = false;
     } else if (t->flags & RC_TF_UPPER) {
         ent_tfill(r, i);
-        yes = !ent_shape(r, i, SH_CAPS_COMMON, ent_caps_common_q);
+        yes = !ent_shape(r, i, SH_CAPS_COMMON, ent_caps_common_q) || ent_caps_known(r, i);
     } else {
         const char *s = tok_s(d, i);
         /* most lower-case words fail the article's first test: no memo needed */

@@ -86,7 +86,7 @@ size_t tx_rd_date(const tx_p *P, size_t i, tx_d *dd)
 {
     memset(dd, 0, sizeof *dd);
     size_t k = i;
-    bool le = false;
+    bool le = false, comma = false; /* comma: one stands between the weekday and the day */
     dd->i0 = i;
     if (K(P, k) == TA_LE && is_word(P, k, "le") && J(P, k + 1))
         le = true, k++;
@@ -104,7 +104,7 @@ size_t tx_rd_date(const tx_p *P, size_t i, tx_d *dd)
         dd->wd = P->at[k].v;
         k++;
         if (PU(P, k, ',') && T(P, k))
-            k++;
+            k++, comma = true;
         if (!J(P, k))
             return 0;
         int wd = dd->wd;
@@ -144,8 +144,8 @@ size_t tx_rd_date(const tx_p *P, size_t i, tx_d *dd)
         } else if (dd->wd && K(P, k) == TA_NUM) {
             if (PU(P, j, ':') || KJ(P, j, TA_UNIT) || KJ(P, j, TA_AMPM))
                 return 0; /* mardi 11:00 */
-            if (P->at[k].fl & TF_WORD_AFTER)
-                return 0; /* ont tué mardi, 23 civils: a count, not a day */
+            if ((P->at[k].fl & TF_WORD_AFTER) || comma)
+                return 0; /* ont tué mardi, 23 civils; tués mardi, 25 à Goma: a count */
             k = j; /* jeudi 15 */
         } else if (KJ(P, j, TA_WDAY) && le) {
             dd->wd = P->at[j].v; /* le 25 mardi */
