@@ -242,7 +242,10 @@ static int on_according(pass *ps, uint32_t i, uint32_t e, const srclex_cue *cue,
     /* ..., mais selon X, les victimes se comptent par centaines: a new clause opens on it */
     bool opens =
         (i > a + 1 && speaker_grammar_class(st, i - 1, "coord") && speaker_punct(st, i - 2, ',')) ||
-        (i > a + 2 && (st->ti[i - 1].bits & SL_QUE) && speaker_grammar_class(st, i - 2, "while"));
+        (i > a + 2 && (st->ti[i - 1].bits & SL_QUE) && speaker_grammar_class(st, i - 2, "while")) ||
+        /* a indiqué que, selon la police, 12 civils: the reported clause opens on it */
+        (i > a + 1 && (st->ti[i - 1].bits & SL_QUE)) ||
+        (i > a + 2 && speaker_punct(st, i - 1, ',') && (st->ti[i - 2].bits & SL_QUE));
     /* ..., tandis que d'après X, leur nombre serait de 280: so does a clause of contrast */
     if (i == lead || (i > a && speaker_punct(st, i - 1, ',') && i == a + 1) || opens) {
         sa = end;

@@ -681,6 +681,41 @@ static int cl_outer_relay(cl_doc *d, cl_fig *f, const rc_attribution *a)
     return RC_OK;
 }
 
+/* Le gouverneur a indiqué que, selon la police, 12 civils ...; un médecin a déclaré que les
+ * agents de santé avaient fait état de 60 morts: the source a, whose cue comes before the
+ * figure, is itself reported by a verb before it, whose clause holds a's cue and the figure.
+ * That reporter relays a: its chain is put after a's. RC_OK or RC_ENOMEM. */
+static int cl_reporter_relay(cl_doc *d, cl_fig *f, const rc_attribution *a)
+{
+    rc_doc *doc = d->doc;
+    rc_claim *c = &f->c;
+    const rc_span *sp = &doc->sents[f->sent];
+    if (a->quote >= 0 || !a->nchain || !a->chain[0].key)
+        return RC_OK;
+    for (size_t i = 0; i < doc->nattrs; i++) {
+        const rc_attribution *o = &doc->attrs[i];
+        /* the reporter's clause opens on a's cue or source (que, selon; que les agents) */
+        if (o == a || o->denied || !o->nchain || o->quote >= 0 || !o->cue || o->end > a->start ||
+            o->start < sp->start || o->scope_start > a->start || a->start > o->scope_start + 3 ||
+            c->end > o->scope_end || !o->chain[0].key ||
+            strcmp(o->chain[0].key, a->chain[0].key) == 0)
+            continue;
+        const cl_entry *oc = cl_lookup(d->t, o->cue, strlen(o->cue));
+        if (oc && (oc->mflags & CL_MF_AFTER))
+            continue; /* selon X, Y a indiqué que: a cue that opens the sentence, no reporter */
+        for (size_t k = 0; k < a->nchain; k++)
+            for (size_t m = 0; m < o->nchain; m++)
+                if (a->chain[k].key && o->chain[m].key &&
+                    strcmp(a->chain[k].key, o->chain[m].key) == 0)
+                    return RC_OK; /* the reporter is in the chain already */
+        if (cl_chain_join(doc, c, a->chain, a->nchain, o->chain, o->nchain))
+            return RC_ENOMEM;
+        cl_explain(f, "source-reporter", o->cue, strlen(o->cue));
+        break;
+    }
+    return RC_OK;
+}
+
 /* Whether attribution o may stand beside the claim's attribution after its figure, the two
  * separated by a comma only: it covers the figure, quotes nothing and denies nothing, names
  * another source, and lies in the figure's sentence. */
@@ -811,6 +846,8 @@ int cl_sources(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int *denied)
                 return RC_ENOMEM;
             return cl_outer_relay(d, f, a);
         }
+        if (!*denied && a->end <= off)
+            return cl_reporter_relay(d, f, a);
         return RC_OK;
     }
     rc_speaker sp;
