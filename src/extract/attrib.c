@@ -287,6 +287,17 @@ static int on_according(pass *ps, uint32_t i, uint32_t e, const srclex_cue *cue,
     } else if (i > a && speaker_punct(st, i - 1, ',') &&
                (end >= attrib_sent_end_trim(ps) || attrib_coord_after(ps, end))) {
         sb = i - 1; /* ..., selon X.; ..., selon X, et près de la moitié ...: the clause before */
+        /* X a annoncé 30 morts dans le camp, où deux otages ont été libérés, selon Y: after a
+         * main clause that reports for itself, a relative clause between commas is Y's */
+        for (uint32_t k = sb; k-- > a + 1;) {
+            if (!speaker_punct(st, k, ',') || k + 1 >= sb)
+                continue;
+            if ((st->ti[k + 1].bits & SL_REL) || speaker_grammar_class(st, k + 1, "where")) {
+                if (attrib_reports_in(ps, a, k))
+                    sa = k + 1;
+                break;
+            }
+        }
     } else if (cue->cls == SC_ACCORDING) {
         /* 40 morts, selon le bilan officiel, 90 d'après l'association: a selon before it, and
          * the comma that ends its clause, bound the figures this one vouches for */

@@ -65,6 +65,28 @@ static uint32_t anon_skip(const src_state *st, uint32_t j, uint32_t b)
     return j;
 }
 
+/* Les rebelles et les jihadistes ont affirmé; l'armée et la police ont annoncé: a subject read
+ * leftwards that a determiner opens, right after et and another subject, speaks jointly with
+ * it. That first subject is put in the chain c (empty so far). Not le ministre de la Défense et
+ * porte-parole du gouvernement, one person's two roles: the second has no determiner. Returns
+ * 0 or a negative status. */
+static int coordinated_subject(pass *ps, uint32_t na, uint32_t s0, chain *c)
+{
+    src_state *st = ps->st;
+    if (c->n || na < s0 + 2 || !(st->ti[na - 1].bits & SL_CONJ) || !(st->ti[na].bits & SL_DET))
+        return 0;
+    src_np first;
+    if (!speaker_subject_left(st, na - 1, s0, &first) || first.pron || first.b != na - 1 ||
+        !(st->ti[first.a].bits & SL_DET) || first.a > na)
+        return 0;
+    rc_speaker fsp;
+    int made = speaker_make(st, &first, &fsp);
+    if (made)
+        return made < 0 ? made : 0;
+    attrib_chain_add(c, &fsp, false);
+    return 0;
+}
+
 /* The source a verb of learning names after it (l'AFP a appris de sources sécuritaires, a
  * appris Reuters auprès d'un responsable local): de source(s) X or auprès de X within the next
  * few words of the clause, the subject's name read before it or not. It goes first in chain c,
@@ -503,7 +525,10 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
         return RC_OK;
     if (found) {
         int status;
-        attrib_chain_add(&c, &sp, false);
+        size_t before = c.n;
+        if (np.b <= g && !np.pron && (status = coordinated_subject(ps, np.a, a, &c)) < 0)
+            return status;
+        attrib_chain_add(&c, &sp, c.n > before);
         if (np.b <= g || np.a >= vend) { /* X, cité par Y, a déclaré; then à l'AFP after the
                                           * verb; a-t-on appris auprès de X cités par Y */
             uint32_t after;

@@ -776,7 +776,9 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
             if (e && (e->wflags & (CL_W_PREP | CL_W_DE | CL_W_DET)))
                 return 0;
         }
-        what = RC_WHAT_OTHER;
+        /* des dizaines d'assaillants, trois hommes armés sont venus: armed men counted with
+         * nothing done to them are there, as troops deployed are */
+        what = what < 0 && c->who == RC_WHO_FIGHTERS ? RC_WHAT_PRESENT : RC_WHAT_OTHER;
     }
     if (what == RC_WHAT_INJURED && c->who == RC_WHO_WOUNDED && prev->c && prev->sent == f->sent &&
         prev->ct != SIZE_MAX && f->nt0 > s0 && prev->endt + 12 >= f->nt0 && cl_word_at(d, f->nt0 - 1) &&

@@ -624,10 +624,16 @@ bool cl_active_object(const cl_doc *d, size_t j, size_t nt, size_t s1)
      * armes tell what happened to the subject */
     const cl_entry *v = cl_match(d, j, s1, &n2);
     if (!v || (v->pwhat != RC_WHAT_KILLED && v->pwhat != RC_WHAT_INJURED &&
-               v->pwhat != RC_WHAT_DETAINED && v->pwhat != RC_WHAT_EVACUATED))
+               v->pwhat != RC_WHAT_DETAINED && v->pwhat != RC_WHAT_EVACUATED &&
+               v->pwhat != RC_WHAT_TRAPPED))
         return false;
     if (cl_in_time(doc, doc->toks[o].start))
         return false; /* auraient péri le 16 mars */
+    if (v->pwhat == RC_WHAT_TRAPPED) {
+        /* ont encerclé le poste, assiègent la ville: who besieges, whatever the object */
+        const cl_entry *oe = cl_is_word(doc, o) ? cl_word_at(d, o) : NULL;
+        return oe && (oe->wflags & CL_W_DET) && !(oe->wflags & (CL_W_PREP | CL_W_DE));
+    }
     if (cl_num_tok(d, o) >= 0)
         return true;
     const cl_entry *e = cl_is_word(doc, o) ? cl_word_at(d, o) : NULL;
