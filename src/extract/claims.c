@@ -107,6 +107,20 @@ static void cl_who_among(const cl_doc *d, cl_fig *f, size_t p, size_t s1)
     if (adj && adj->who >= 0 && adj->who != RC_WHO_PEOPLE && adj->cwhat < 0 && !adj->share)
         we = adj, q += wn, wn = 1; /* parmi la population civile: the adjective says who */
     if (we && we->who >= 0 && we->who != RC_WHO_PEOPLE && we->cwhat < 0 && !we->share) {
+        /* parmi les forces loyalistes et les civils: two kinds joined, people of both */
+        for (size_t k = q + wn; k < s1 && k < q + wn + 4; k++) {
+            const cl_entry *ke = cl_is_word(d->doc, k) ? cl_word_at(d, k) : NULL;
+            if (!ke || !(ke->wflags & CL_W_AND))
+                continue;
+            size_t r =
+                k + 1 < s1 && cl_word_at(d, k + 1) && (cl_word_at(d, k + 1)->wflags & CL_W_DET)
+                    ? k + 2
+                    : k + 1;
+            const cl_entry *oe = r < s1 ? cl_word_at(d, r) : NULL;
+            if (oe && oe->who >= 0 && oe->who != we->who && oe->cwhat < 0)
+                return; /* the figure's own noun stays */
+            break;
+        }
         f->c.who = (uint8_t)we->who;
         cl_explain_toks(f, d->doc, "who-among", q, wn);
     }

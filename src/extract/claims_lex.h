@@ -89,6 +89,7 @@ enum cl_mod {
 #define CL_W2_CHANGE 0x40 /* passé, grimpé: de X à Y after it is a change, the toll is Y */
 #define CL_W2_FLOOR 0x80  /* au moins after a figure and its noun: the figure is a floor */
 #define CL_W2_REFL 0x100  /* se, s': the word after it (or after its auxiliary) is a verb */
+#define CL_W2_MINE 0x200  /* nos, notre: the speaker's own, no source of its own */
 
 typedef struct cl_entry {
     const char *key; /* folded, NUL-terminated; owned by the table */

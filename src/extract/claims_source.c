@@ -340,7 +340,9 @@ static bool cl_verb_after_name(const cl_doc *d, const rc_speaker *sp, size_t lim
     }
     size_t nt;
     const cl_entry *e = k < lim ? cl_match(d, k, lim, &nt) : NULL;
-    return e && (e->mod == CL_M_REPORT || e->mod == CL_M_DENY) && !(e->mflags & CL_MF_AFTER);
+    rc_morph m; /* a verb that may put its subject after it is a verb still (a annoncé) */
+    return e && (e->mod == CL_M_REPORT || e->mod == CL_M_DENY) &&
+           (!(e->mflags & CL_MF_AFTER) || (rc_fr_morph_tok(doc, k, &m) && (m.flags & RC_M_VERB)));
 }
 
 /* A source the quoted speaker cites inside the quote before figure f (« Les services
@@ -359,6 +361,10 @@ static int cl_quoted_source(cl_doc *d, cl_fig *f, const rc_quote *q, const rc_at
     int r = cl_source_fallback(d, f, qa, f->nt0, &sp, &att);
     if (r < 0)
         return -1;
+    size_t st0 = r ? cl_tok_at(doc, sp.start) : 0;
+    const cl_entry *pe = st0 > qa && cl_is_word(doc, st0 - 1) ? cl_word_at(d, st0 - 1) : NULL;
+    if (pe && (pe->wflags2 & CL_W2_MINE))
+        r = 0; /* « Nos unités rapportent 30 morts »: the speaker's own */
     if (!r || att || !cl_verb_after_name(d, &sp, f->nt0) ||
         cl_source_voice(d, &sp, f->nt0) != CL_VOICE_NONE ||
         (a->nchain && a->chain[0].key && sp.key && strcmp(a->chain[0].key, sp.key) == 0)) {
