@@ -338,6 +338,20 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
             cl_explain_toks(f, doc, "counted-whole", ct, cnt);
         }
     }
+    if (r == 0 && c->unit == RC_UNIT_COUNT && f->nt1 + 1 < s1 && cl_is_word(doc, f->nt1) &&
+        cl_word_at(d, f->nt1) && (cl_word_at(d, f->nt1)->wflags & CL_W_AND) &&
+        !(cl_word_at(d, f->nt1)->wflags & CL_W_PREP)) {
+        /* une trentaine et une quinzaine de personnes ont été respectivement enlevées: a figure
+         * joined by et to the next one shares that one's noun */
+        long w = cl_num_tok(d, f->nt1 + 1);
+        if (w >= 0 && doc->nums[w].start == tk[f->nt1 + 1].start &&
+            doc->nums[w].kind == RC_NUM_NUMBER &&
+            cl_counted_after(d, cl_num_t1(d, (size_t)(w)), s1, &ct, &cnt, &ce) >= 1 &&
+            ce->who >= 0 && !ce->share && ce->cwhat < 0) {
+            r = 1;
+            cl_explain_toks(f, doc, "counted-next", ct, cnt);
+        }
+    }
     /* 12 morts et non 10: a figure the text corrects or denies */
     int corrected = 0, compared = 0; /* ..., contre 60 000 avant la guerre: compared */
     for (size_t back = 1; back <= 4 && back <= f->nt0 - s0 && !corrected && !compared; back++) {

@@ -705,6 +705,28 @@ static bool cl_one_more(const cl_doc *d, size_t i)
     return ne && ne->who >= 0 && ne->who < RC_WHO_VEHICLES && cl_one_subject(d, i + 1);
 }
 
+/* Whether the article at token i follows, past a verb of one or two words, parmi, an article
+ * and a toll noun (Parmi les morts figure un dirigeant; parmi les victimes se trouve une
+ * infirmière): one more of those the toll counts. */
+static bool cl_one_among(const cl_doc *d, size_t i)
+{
+    const rc_doc *doc = d->doc;
+    for (size_t back = 3; back <= 5 && back <= i; back++) {
+        size_t p = i - back;
+        const cl_entry *pe = cl_is_word(doc, p) ? cl_surf_of(d, p) : NULL;
+        if (!pe || !(pe->wflags & CL_W_WHOLE) || !(pe->wflags & CL_W_PREP))
+            continue;
+        const cl_entry *de = cl_surf_of(d, p + 1), *te = cl_surf_of(d, p + 2);
+        if (!de || !(de->wflags & CL_W_DET) || !te || te->cwhat < 0)
+            return false;
+        for (size_t k = p + 3; k < i; k++)
+            if (!cl_is_word(doc, k))
+                return false; /* parmi les morts, un ...: a comma, no verb between */
+        return i > p + 3;
+    }
+    return false;
+}
+
 /* Whether token i is an article that counts one: un/une before a toll noun (un mort et quatre
  * blessés, a fait une victime), not inside a figure (vingt et un), not in a complement (d'un
  * mort, pour une victime) and not before one (une victime de l'attaque); or un/une after a
@@ -746,6 +768,8 @@ static int cl_article_one(const cl_doc *d, size_t i)
                 return 1; /* trois femmes et un enfant */
             if (cl_one_object(d, i))
                 return 1; /* les rebelles ont tué un civil */
+            if (cl_one_among(d, i))
+                return 1; /* Parmi les morts figure un dirigeant communautaire */
             return cl_one_subject(d, i) ? 1 : 0;
         }
         /* plus d'un habitant sur deux: a share, not a count */
