@@ -338,6 +338,26 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
             cl_explain_toks(f, doc, "counted-whole", ct, cnt);
         }
     }
+    if (r == 0 && c->unit == RC_UNIT_COUNT && f->nt0 >= s0 + 2 && f->nt1 < s1 &&
+        cl_punct(doc, f->nt0 - 1, '(') && cl_punct(doc, f->nt1, ')') &&
+        cl_place_at(doc, tk[f->nt0 - 2].start, tk[f->nt0 - 2].end)) {
+        /* des arrestations ont eu lieu, surtout à Tver (75) et Omsk (33): a figure in brackets
+         * after a place counts the event noun before it in the sentence */
+        for (size_t b = f->nt0 - 2; b > s0; b--) {
+            const cl_entry *e = cl_is_word(doc, b - 1) ? cl_word_at(d, b - 1) : NULL;
+            if (e && e->who >= 0 && e->cwhat >= 0 && !e->share) {
+                c->who = (uint8_t)e->who;
+                c->counted = rc_arena_strndup(&doc->arena, doc->text + tk[b - 1].start,
+                                              tk[b - 1].end - tk[b - 1].start);
+                if (!c->counted)
+                    return -1;
+                cwhat = e->cwhat;
+                inherited = 1;
+                cl_explain_toks(f, doc, "counted-place-bracket", b - 1, 1);
+                break;
+            }
+        }
+    }
     if (r == 0 && c->unit == RC_UNIT_COUNT && f->nt1 + 1 < s1 && cl_is_word(doc, f->nt1) &&
         cl_word_at(d, f->nt1) && (cl_word_at(d, f->nt1)->wflags & CL_W_AND) &&
         !(cl_word_at(d, f->nt1)->wflags & CL_W_PREP)) {
