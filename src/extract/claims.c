@@ -693,6 +693,16 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
     }
     if (what == RC_WHAT_PRESENT && cwhat >= 0)
         what = cwhat; /* le nombre de déplacés est estimé à: the noun says more */
+    if (what < 0 && f->nt0 >= s0 + 2 &&
+        (cl_dash_punct(doc, f->nt0 - 1) || cl_punct(doc, f->nt0 - 1, '('))) {
+        /* l'essentiel des interpellations – 410 personnes – a eu lieu à Kazan: a figure set
+         * apart right after an event noun says how many that event counts */
+        const cl_entry *ee = cl_is_word(doc, f->nt0 - 2) ? cl_word_at(d, f->nt0 - 2) : NULL;
+        if (ee && ee->cwhat >= 0 && ee->who >= 0 && !ee->share) {
+            what = ee->cwhat;
+            cl_explain_toks(f, doc, "event-aside", f->nt0 - 2, 1);
+        }
+    }
     if (what < 0 && cwhat >= 0 && !inherited) {
         what = cwhat;
         cl_explain(f, "event-noun", NULL, 0);
