@@ -353,6 +353,16 @@ void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
          * attack's author's, not the toll's */
         m = CL_M_NONE;
     }
+    if (m == CL_M_HEDGE && cnt == 1 && cue > 0 && cue + 2 < f->nt0 && cl_punct(doc, cue - 1, ',') &&
+        cl_hedges_participle(d, cue)) {
+        /* des hommes armés, vraisemblablement des éleveurs, ont tué 15 personnes: a guess at a
+         * noun in an aside that closes before the figure */
+        for (size_t k = cue + 2; k < f->nt0; k++)
+            if (cl_punct(doc, k, ',')) {
+                m = CL_M_NONE;
+                break;
+            }
+    }
     if (m > best)
         best = m;
     size_t fc = 0, fn = 0;
