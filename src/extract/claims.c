@@ -286,9 +286,7 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         /* 1,7 million de Gazaouis: a people named after its place */
         r = 1, ct = f->nt1 + 1, cnt = 1, ce = NULL, demonym = 1;
         cl_explain_toks(f, doc, "counted-people", ct, cnt);
-    } else if (c->unit == RC_UNIT_COUNT && f->nt1 < s1 && tk[f->nt1].kind == RC_TOK_WORD &&
-               (tk[f->nt1].flags & RC_TF_UPPER) && doc->text[tk[f->nt1].end - 1] == 's' &&
-               !cl_word_at(d, f->nt1) && cl_people_at(doc, tk[f->nt1].start)) {
+    } else if (c->unit == RC_UNIT_COUNT && cl_people_word(d, f->nt1, s1, false)) {
         /* 200 000 Soudanais: the same, without "de"; a name (27 Etats, 3 Mirage) is no people */
         r = 1, ct = f->nt1, cnt = 1, ce = NULL, demonym = 1;
         cl_explain_toks(f, doc, "counted-people", ct, cnt);
@@ -299,8 +297,8 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         cl_explain_toks(f, doc, "counted-group", ct, cnt);
     } else if (c->unit != RC_UNIT_COUNT && f->nt1 + 1 < s1 &&
                (tk[f->nt1 + 1].flags & RC_TF_UPPER) && cl_word_at(d, f->nt1) &&
-               (cl_word_at(d, f->nt1)->wflags & CL_W_DE) && cl_place_at(doc, tk[f->nt1 + 1].start,
-                                                                       tk[f->nt1 + 1].end)) {
+               (cl_word_at(d, f->nt1)->wflags & CL_W_DE) &&
+               cl_place_at(doc, tk[f->nt1 + 1].start, tk[f->nt1 + 1].end)) {
         /* plus de 80 % de Vardena-Nord: a share of a place */
         r = 1, ct = f->nt1 + 1, cnt = 1, ce = NULL;
         cl_explain_toks(f, doc, "share-of-place", ct, cnt);

@@ -252,6 +252,11 @@ bool cl_age(const cl_doc *d, size_t i);
  * counted, a name (27 Etats) not. */
 bool cl_people_at(const rc_doc *doc, uint32_t s);
 
+/* Whether token i (before s1) is a people's name as a figure's noun: capitalised, in no lexicon,
+ * no entity but a people's (200 000 Soudanais), and plural unless one allows the singular (un
+ * Guinéen). */
+bool cl_people_word(const cl_doc *d, size_t i, size_t s1, bool one);
+
 /* The number of tokens of the armed group named at byte s (an organisation whose class in
  * ent_orgs.tsv is armed: sept ADF, 12 FDLR), or 0 when no such name starts there. */
 size_t cl_armed_at(const rc_doc *doc, uint32_t s);

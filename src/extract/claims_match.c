@@ -156,6 +156,15 @@ bool cl_people_at(const rc_doc *doc, uint32_t s)
     return lo >= doc->nents || doc->ents[lo].start != s || doc->ents[lo].type == RC_ENT_MISC;
 }
 
+/* See claims_int.h: the people's own test is cl_people_at's. */
+bool cl_people_word(const cl_doc *d, size_t i, size_t s1, bool one)
+{
+    const rc_doc *doc = d->doc;
+    return i < s1 && doc->toks[i].kind == RC_TOK_WORD && (doc->toks[i].flags & RC_TF_UPPER) &&
+           !cl_word_at(d, i) && (one || doc->text[doc->toks[i].end - 1] == 's') &&
+           cl_people_at(doc, doc->toks[i].start);
+}
+
 /* See claims_int.h. */
 size_t cl_armed_at(const rc_doc *doc, uint32_t s)
 {

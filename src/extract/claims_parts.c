@@ -48,17 +48,6 @@ static int cl_part_fill(rc_doc *doc, rc_claim_part *pt, const rc_number *pn, siz
     return pt->counted ? 0 : -1;
 }
 
-/* Whether token i, after a figure of the given value, is a people's name as the noun of the
- * figure: capitalised, in no lexicon, no entity but a people's (Sénégalais), and plural unless
- * the figure is one (un Guinéen). */
-static bool cl_people_word(const cl_doc *d, size_t i, size_t s1, double value)
-{
-    const rc_doc *doc = d->doc;
-    return i < s1 && doc->toks[i].kind == RC_TOK_WORD && (doc->toks[i].flags & RC_TF_UPPER) &&
-           !cl_word_at(d, i) && (value == 1 || doc->text[doc->toks[i].end - 1] == 's') &&
-           cl_people_at(doc, doc->toks[i].start);
-}
-
 /* Reads a breakdown given in apposition (39 détenus, 24 femmes et 15 adolescents): figures with
  * their nouns after a comma, joined by commas and a last et, whose sum is the figure's value.
  * Returns the token after it, or i. */
@@ -98,7 +87,7 @@ static size_t cl_apposition(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
         rc_number onen; /* 37 Sénégalais et un Guinéen: the article counts one */
         const cl_entry *oe = m < 0 && n ? cl_word_at(d, p) : NULL;
         int one = oe && (oe->wflags & CL_W_ONE) &&
-                  (cl_part_one(d, p, s1) || cl_people_word(d, p + 1, s1, 1));
+                  (cl_part_one(d, p, s1) || cl_people_word(d, p + 1, s1, true));
         if (one)
             onen = (rc_number){doc->toks[p].start, doc->toks[p].end, 1.0, NAN, NAN, false,
                                RC_NUM_NUMBER,      RC_REL_NONE,      0};
@@ -110,7 +99,7 @@ static size_t cl_apposition(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
         int who;
         if (cl_counted_after(d, q, s1, &ct, &cnt, &ce) >= 1 && ce->who >= 0)
             who = ce->who;
-        else if (cl_people_word(d, q, s1, pn->value))
+        else if (cl_people_word(d, q, s1, pn->value == 1))
             who = RC_WHO_PEOPLE, ct = q, cnt = 1; /* 37 Sénégalais et un Guinéen */
         else
             break;
@@ -328,7 +317,7 @@ static size_t cl_parts_read(const cl_doc *d, cl_fig *f, size_t i, size_t p, size
         if (!noun && vc && (vc->wflags & (CL_W_AUX | CL_W_LINK)) && pc + 1 < s1 &&
             cl_counted_after(d, pc + 1, s1, &ct, &cnt, &ce) >= 1 && ce->cwhat < 0)
             noun = 1, pwho = ce->who; /* dont la moitié sont des enfants: after the copula */
-        if (!noun && !ve && cl_people_word(d, pe, s1, pn->value))
+        if (!noun && !ve && cl_people_word(d, pe, s1, pn->value == 1))
             noun = 1, ct = pe, cnt = 1, pwho = RC_WHO_PEOPLE; /* dont deux Français */
         rc_morph mo;
         if (!noun && pe < s1 && !ve && doc->toks[pe].kind == RC_TOK_WORD &&

@@ -527,7 +527,6 @@ static int cl_predicate_one(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, lo
         int what = e && nt == back && !(e->pflags & CL_P_NOUN) ? cl_pred_what(e, who) : -1;
         if (what < 0 || cl_negated(d, nb - back, s0))
             continue;
-
         if (what == RC_WHAT_PRESENT) {
             /* on comptait 233 soldats et combattants tués: a participle after the noun says
              * more than a verb that counts */
