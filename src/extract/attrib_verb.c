@@ -65,19 +65,27 @@ static uint32_t anon_skip(const src_state *st, uint32_t j, uint32_t b)
     return j;
 }
 
-/* Les rebelles et les jihadistes ont affirmé; l'armée et la police ont annoncé: a subject read
- * leftwards that a determiner opens, right after et and another subject, speaks jointly with
- * it. That first subject is put in the chain c (empty so far). Not le ministre de la Défense et
- * porte-parole du gouvernement, one person's two roles: the second has no determiner. Returns
- * 0 or a negative status. */
+/* Les rebelles et les jihadistes ont affirmé; l'armée et la police ont annoncé; les rebelles
+ * ainsi que des sources locales affirment: a subject read leftwards that a determiner opens,
+ * right after et (or ainsi que) and another subject, speaks jointly with it. That first subject
+ * is put in the chain c (empty so far). Not le ministre de la Défense et porte-parole du
+ * gouvernement, one person's two roles: the second has no determiner. Returns 0 or a negative
+ * status. */
 static int coordinated_subject(pass *ps, uint32_t na, uint32_t s0, chain *c)
 {
     src_state *st = ps->st;
-    if (c->n || na < s0 + 2 || !(st->ti[na - 1].bits & SL_CONJ) || !(st->ti[na].bits & SL_DET))
+    if (c->n || na < s0 + 2 || !(st->ti[na].bits & SL_DET))
         return 0;
+    uint32_t conj = na - 1; /* the first token of the conjunction */
+    if (!(st->ti[conj].bits & SL_CONJ)) {
+        if (conj < s0 + 2 || !(st->ti[conj].bits & SL_QUE) ||
+            !speaker_grammar_class(st, conj - 1, "conjque"))
+            return 0;
+        conj--;
+    }
     src_np first;
-    if (!speaker_subject_left(st, na - 1, s0, &first) || first.pron || first.b != na - 1 ||
-        !(st->ti[first.a].bits & SL_DET) || first.a > na)
+    if (!speaker_subject_left(st, conj, s0, &first) || first.pron || first.b != conj ||
+        !(st->ti[first.a].bits & SL_DET) || first.a > conj)
         return 0;
     rc_speaker fsp;
     int made = speaker_make(st, &first, &fsp);

@@ -133,6 +133,45 @@ static bool cl_definite(const cl_doc *d, size_t i)
     return e && (e->wflags2 & CL_W2_DEF);
 }
 
+/* The phrase of up to three tokens that ends right before the "de" at token de and governs the
+ * figure after it (fait état de, not just état; il s'agit de), or NULL. */
+static const cl_entry *cl_before_de(const cl_doc *d, size_t de, size_t s0)
+{
+    for (size_t back = 1; back <= 3 && back <= de - s0; back++) {
+        size_t nt;
+        const cl_entry *h = cl_match(d, de - back, de, &nt);
+        if (h && nt == back &&
+            (h->pwhat >= 0 || h->who == CL_WHO_SUM || h->mod == CL_M_REPORT ||
+             (h->wflags & (CL_W_LINK | CL_W_AND | CL_W_GROUP))))
+            return h;
+    }
+    return NULL;
+}
+
+/* The token of a noun of people of another kind than who, joined to the counted noun that ends
+ * before token i by et or a comma and an optional de (12 femmes et enfants, des dizaines de
+ * femmes, d'enfants; une trentaine de militaires et de civils): the figure counts a mixed
+ * group, people. Fighters and soldiers together keep the first kind (combattants et soldats);
+ * a determiner (12 soldats et des civils) opens a group the figure does not count. 0: none. */
+static size_t cl_who_mixed(const cl_doc *d, size_t i, size_t s1, int who)
+{
+    const rc_doc *doc = d->doc;
+    if (i + 1 >= s1 ||
+        !(cl_punct(doc, i, ',') || (cl_word_at(d, i) && (cl_word_at(d, i)->wflags & CL_W_AND) &&
+                                    !(cl_word_at(d, i)->wflags & CL_W_PREP))))
+        return 0;
+    size_t k = i + 1;
+    const cl_entry *e = cl_word_at(d, k);
+    if (e && (e->wflags & CL_W_DE) && !(e->wflags & CL_W_DET) && k + 1 < s1)
+        e = cl_word_at(d, ++k);
+    if (!cl_is_word(doc, k) || !e || e->who < 0 || e->who > RC_WHO_PEOPLE || e->share ||
+        e->cwhat >= 0 || e->who == who || cl_num_tok(d, k) >= 0)
+        return 0;
+    bool armed = (who == RC_WHO_FIGHTERS || who == RC_WHO_SOLDIERS) &&
+                 (e->who == RC_WHO_FIGHTERS || e->who == RC_WHO_SOLDIERS);
+    return armed ? 0 : k;
+}
+
 /* Whether a figure the times stage read as a bare year counts people: a counted noun right after
  * it (s'élevait à 2081 migrants, un bilan de 1950 morts), which no year has. */
 static bool cl_year_counts(const cl_doc *d, const cl_fig *f, size_t s1)
@@ -584,6 +623,13 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
             c->who = (uint8_t)cl_word_at(d, ct + cnt)->who;
             cl_explain_toks(f, doc, "who-adjective", ct + cnt, 1);
         }
+        if (r == 1 && ce && ce->cwhat < 0 && c->who <= RC_WHO_PEOPLE) {
+            size_t mx = cl_who_mixed(d, ct + cnt, s1, c->who);
+            if (mx) {
+                c->who = RC_WHO_PEOPLE; /* des dizaines de femmes, d'enfants, d'hommes */
+                cl_explain_toks(f, doc, "who-mixed", mx, 1);
+            }
+        }
         rc_morph wm;
         const cl_entry *pce = prev->c && prev->ct != SIZE_MAX ? cl_word_at(d, prev->ct) : NULL;
         if (r == 1 && ce && ce->who == RC_WHO_WOUNDED && cnt == 1 && prev->c &&
@@ -786,16 +832,7 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
          * (un communiqué de 44 civils tués) */
         const cl_entry *de = cl_word_at(d, f->nt0 - 1);
         if (de && (de->wflags & CL_W_DE) && !(de->wflags & CL_W_DET)) {
-            /* any phrase ending right before "de" may govern it: fait état de, not just état */
-            int governs = 0;
-            for (size_t back = 1; back <= 3 && back < f->nt0 - s0 && !governs; back++) {
-                size_t nt;
-                const cl_entry *h = cl_match(d, f->nt0 - 1 - back, f->nt0 - 1, &nt);
-                governs = h && nt == back &&
-                          (h->pwhat >= 0 || h->who == CL_WHO_SUM || h->mod == CL_M_REPORT ||
-                           (h->wflags & (CL_W_LINK | CL_W_AND | CL_W_GROUP)));
-            }
-            if (cl_is_word(doc, f->nt0 - 2) && !governs)
+            if (cl_is_word(doc, f->nt0 - 2) && !cl_before_de(d, f->nt0 - 1, s0))
                 return 0;
         }
     }
@@ -829,8 +866,12 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
             /* ... and les deux villes: a definite figure names, it does not count; weapons,
              * strikes and targets count wherever they stand (sur deux cibles militaires) */
             const cl_entry *e = cl_word_at(d, f->nt0 - 1);
-            if (e && (e->wflags & (CL_W_PREP | CL_W_DE | CL_W_DET)))
-                return 0;
+            const cl_entry *h = e && (e->wflags & CL_W_DE) && f->nt0 > s0 + 1
+                                    ? cl_before_de(d, f->nt0 - 1, s0)
+                                    : NULL;
+            if (e && (e->wflags & (CL_W_PREP | CL_W_DE | CL_W_DET)) &&
+                !(h && (h->wflags & CL_W_LINK) && !(h->wflags & CL_W_PREP)))
+                return 0; /* but il s'agissait de 20 femmes names who they were */
         }
         /* des dizaines d'assaillants, trois hommes armés sont venus: armed men counted with
          * nothing done to them are there, as troops deployed are */

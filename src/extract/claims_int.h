@@ -293,6 +293,10 @@ int cl_context(cl_doc *d, cl_fig *f);
  * entities stage found any, else a word that is not all capitals (2,5 % du PIB is no place). */
 bool cl_place_at(const rc_doc *doc, uint32_t s, uint32_t e);
 
+/* Whether the member (a figure or un/une and its noun) at token i opens the rest of a list
+ * joined by commas and closed by et. */
+bool cl_list_ahead(const cl_doc *d, size_t i, size_t s1);
+
 /* The next article counting one at or after token *i, as a figure in *n; 0 when none is left. */
 int cl_next_one(const cl_doc *d, size_t *i, rc_number *n /* OUT */);
 

@@ -736,6 +736,59 @@ static bool cl_one_among(const cl_doc *d, size_t i)
     return false;
 }
 
+/* The token after the noun of a member of a list that starts at token i: a figure and its
+ * counted noun, or un/une and a noun of people (un pompier); 0 when none starts there. */
+static size_t cl_list_member(const cl_doc *d, size_t i, size_t s1)
+{
+    size_t ct, cnt;
+    const cl_entry *ce;
+    long m = cl_num_tok(d, i);
+    if (m >= 0)
+        return cl_counted_after(d, cl_num_t1(d, (size_t)m), s1, &ct, &cnt, &ce) >= 1 ? ct + cnt : 0;
+    const cl_entry *oe = cl_is_word(d->doc, i) ? cl_word_at(d, i) : NULL;
+    if (!oe || !(oe->wflags & CL_W_ONE) || i + 1 >= s1 ||
+        cl_counted_after(d, i + 1, s1, &ct, &cnt, &ce) < 1 || ce->who < 0 ||
+        ce->who >= RC_WHO_VEHICLES)
+        return 0;
+    return ct + cnt;
+}
+
+/* Whether the member at token i opens the rest of a list of figures with their nouns joined
+ * by commas and closed by et (Les quatre hommes, six femmes et trois enfants ont été enlevés;
+ * deux policiers, cinq soldats et un pompier ont été blessés). */
+bool cl_list_ahead(const cl_doc *d, size_t i, size_t s1)
+{
+    for (int n = 0; n < 6 && i < s1; n++) {
+        size_t k = cl_list_member(d, i, s1);
+        if (!k)
+            return false;
+        const cl_entry *e = k < s1 ? cl_word_at(d, k) : NULL;
+        if (e && (e->wflags & CL_W_AND))
+            return k + 1 < s1 && cl_list_member(d, k + 1, s1);
+        if (k >= s1 || !cl_punct(d->doc, k, ','))
+            return false;
+        i = k + 1;
+        if (i < s1 && cl_is_word(d->doc, i) && cl_word_at(d, i) &&
+            (cl_word_at(d, i)->wflags & CL_W_AND))
+            i++; /* un soldat, et un douanier */
+    }
+    return false;
+}
+
+/* Whether the article at token i and its noun open a list of members (un soldat, deux
+ * policiers et un pompier): the article counts one as the figures after it count. */
+static bool cl_one_listed(const cl_doc *d, size_t i)
+{
+    const rc_doc *doc = d->doc;
+    size_t k = cl_list_member(d, i, doc->ntoks);
+    if (!k || k + 1 >= doc->ntoks)
+        return false;
+    if (cl_punct(doc, k, ','))
+        return cl_list_ahead(d, k + 1, doc->ntoks);
+    const cl_entry *e = cl_is_word(doc, k) ? cl_word_at(d, k) : NULL;
+    return e && (e->wflags & CL_W_AND) && !(e->wflags & CL_W_PREP) && cl_num_tok(d, k + 1) >= 0;
+}
+
 /* Whether token i is an article that counts one: un/une before a toll noun (un mort et quatre
  * blessés, a fait une victime), not inside a figure (vingt et un), not in a complement (d'un
  * mort, pour une victime) and not before one (une victime de l'attaque); or un/une after a
@@ -779,6 +832,8 @@ static int cl_article_one(const cl_doc *d, size_t i)
                 return 1; /* les rebelles ont tué un civil */
             if (cl_one_among(d, i))
                 return 1; /* Parmi les morts figure un dirigeant communautaire */
+            if (cl_one_listed(d, i))
+                return 1; /* un soldat, deux policiers et un pompier ont été blessés */
             return cl_one_subject(d, i) ? 1 : 0;
         }
         /* plus d'un habitant sur deux: a share, not a count */

@@ -349,27 +349,6 @@ static bool cl_singular_ppas(const cl_doc *d, size_t from, size_t i)
            !cl_aux_between(d, from, i);
 }
 
-/* Whether the figure at token i opens the rest of a list of figures with their nouns joined by
- * commas and closed by et (Les quatre hommes, six femmes et trois enfants ont été enlevés). */
-static bool cl_list_ahead(const cl_doc *d, size_t i, size_t s1)
-{
-    for (int n = 0; n < 6 && i < s1; n++) {
-        long m = cl_num_tok(d, i);
-        size_t ct, cnt;
-        const cl_entry *ce;
-        if (m < 0 || cl_counted_after(d, cl_num_t1(d, (size_t)m), s1, &ct, &cnt, &ce) < 1)
-            return false;
-        size_t k = ct + cnt;
-        const cl_entry *e = k < s1 ? cl_word_at(d, k) : NULL;
-        if (e && (e->wflags & CL_W_AND))
-            return k + 1 < s1 && cl_num_tok(d, k + 1) >= 0;
-        if (k >= s1 || !cl_punct(d->doc, k, ','))
-            return false;
-        i = k + 1;
-    }
-    return false;
-}
-
 /* Whether a comma stands in tokens [a, b). */
 static bool cl_comma_in(const rc_doc *doc, size_t a, size_t b)
 {
@@ -377,6 +356,19 @@ static bool cl_comma_in(const rc_doc *doc, size_t a, size_t b)
         if (cl_punct(doc, k, ','))
             return true;
     return false;
+}
+
+/* Whether token i opens an aside with a past participle that no predicate entry names
+ * (soupçonnées de, accusés d'avoir, originaires de): the aside describes the counted people,
+ * the verb after it says what happened to them. */
+static bool cl_aside_participle(const cl_doc *d, size_t i, size_t s1)
+{
+    rc_morph m;
+    size_t nt;
+    const cl_entry *e = cl_is_word(d->doc, i) ? cl_match(d, i, s1, &nt) : NULL;
+    return cl_is_word(d->doc, i) && !(d->doc->toks[i].flags & RC_TF_UPPER) &&
+           (!e || (e->pwhat < 0 && e->who < 0)) && rc_fr_morph_tok(d->doc, i, &m) &&
+           (m.flags & RC_M_PPAS) && !(m.flags & RC_M_NOUN);
 }
 
 /* Finds the predicate of a figure in its clause: after it first (passive, participle, relative
@@ -418,6 +410,17 @@ static int cl_predicate_one(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, lo
                 break;
             }
         }
+    } else if (w1 + 3 < s1 && cl_punct(doc, w1, ',') && cl_aside_participle(d, w1 + 1, s1)) {
+        /* 52 personnes, soupçonnées d'avoir organisé les émeutes, ont été arrêtées: an aside
+         * opened by a participle that says nothing of what happened is skipped whole */
+        for (size_t j = w1 + 2; j < s1 && j < w1 + 16; j++) {
+            if (cl_num_tok(d, j) >= 0 || cl_punct(doc, j, ';'))
+                break;
+            if (cl_punct(doc, j, ',')) {
+                w1 = j + 1;
+                break;
+            }
+        }
     } else if (f->nparts && f->cend + 1 < w1 && cl_punct(doc, f->cend, ',') &&
                cl_word_at(d, f->cend + 1) && (cl_word_at(d, f->cend + 1)->wflags & CL_W_PARTS)) {
         /* 47 otages, dont 25 sont présumés morts, sont toujours retenus: the parts' own clause
@@ -432,7 +435,9 @@ static int cl_predicate_one(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, lo
             }
         }
     }
-    bool listed = false; /* the figure opens a list whose verb comes after its last member */
+    /* the figure opens a list whose verb comes after its last member */
+    bool listed = w1 + 1 < s1 && w1 == f->endt && cl_punct(doc, w1, ',') &&
+                  cl_num_tok(d, w1 + 1) < 0 && cl_list_ahead(d, w1 + 1, s1);
     while (w1 < s1 && budget) {
         long m = cl_num_tok(d, w1);
         if (m >= 0 && m != self && cl_age(d, w1)) {
@@ -489,11 +494,14 @@ static int cl_predicate_one(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, lo
         size_t nt;
         const cl_entry *e = cl_match(d, i - 1, f->nt0, &nt);
         if (e && e->pwhat >= 0 && (e->pflags & CL_P_NOUN) && cl_pred_what(e, who) >= 0) {
-            f->gov_what = cl_pred_what(e, who);
             const cl_entry *de = cl_word_at(d, f->nt0 - 1);
-            if ((i - 1 + nt == f->nt0 ||
-                 (i + nt == f->nt0 && de && (de->wflags & CL_W_DE))) &&
-                !cl_negated(d, i - 1, s0)) {
+            bool adjacent =
+                i - 1 + nt == f->nt0 || (i + nt == f->nt0 && de && (de->wflags & CL_W_DE));
+            if (!adjacent && cl_pred_what(e, who) == RC_WHAT_OTHER)
+                break; /* l'incendie du camp a fait 8 morts: damage done to things says nothing
+                        * of a figure it does not govern */
+            f->gov_what = cl_pred_what(e, who);
+            if (adjacent && !cl_negated(d, i - 1, s0)) {
                 /* l'évacuation de 5 000 personnes, en priorité des blessés: the noun that
                  * governs the figure says what happens to it, not a word after a comma */
                 f->pred = i - 1;
@@ -718,6 +726,9 @@ static int cl_predicate_one(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, lo
         int what = e ? cl_pred_what(e, who) : -1;
         if (what < 0 || cl_counted_by_other(d, i - 1, s0, self))
             continue;
+        if ((e->pflags & CL_P_NOUN) && what == RC_WHAT_OTHER)
+            continue; /* l'incendie du camp a fait 8 morts: a noun of damage done to things
+                       * tells what happened only to the figure it governs (read above) */
         const cl_entry *oe = i >= w0 + 2 ? cl_word_at(d, i - 2) : NULL;
         if (oe && (oe->wflags & CL_W_ONE) && e->who >= 0 && e->cwhat >= 0)
             continue; /* un mort ainsi que trois blessés: the toll noun an article counts */

@@ -299,6 +299,24 @@ static bool cl_contrast_between(const cl_doc *d, size_t a, size_t b)
     return false;
 }
 
+/* Whether a clause of contrast opens in tokens [a, b) with words of its own before the cue at
+ * b, its subject: mais, alors que, tandis que (17 morts, mais HRW affirme; 17 morts alors
+ * qu'Oxfam affirme). A cue right after the contrast word (mais selon X) is left to the others. */
+static bool cl_contrast_opens(const cl_doc *d, size_t a, size_t b)
+{
+    for (size_t k = a; k + 1 < b; k++) {
+        const cl_entry *e = cl_is_word(d->doc, k) ? cl_word_at(d, k) : NULL;
+        if (!e || !(e->wflags2 & CL_W2_BUT))
+            continue;
+        size_t n = k + 1;
+        const cl_entry *q = cl_is_word(d->doc, n) ? cl_word_at(d, n) : NULL;
+        if (q && (q->wflags & CL_W_ONLY)) /* the que of alors que */
+            n++;
+        return n < b;
+    }
+    return false;
+}
+
 /* Whether the cue at token i (nt tokens) closes the clause before it and is followed by a new
  * one before token lim: it stands after a comma, and its source's words run to a comma and et
  * (..., selon la délégation de la ville, et près de la moitié ...). */
@@ -459,9 +477,11 @@ static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_spe
             if (i >= s0 + 2 && de && (de->wflags & CL_W_AUX) && cl_reflexive(d, i - 2))
                 continue; /* où s'est déclaré l'incendie: a pronominal verb, no cue */
             if (i > f->endt &&
-                (cl_opens_clause_on(d, i) || cl_own_clause_between(d, f->endt, i, s1)))
+                (cl_opens_clause_on(d, i) || cl_own_clause_between(d, f->endt, i, s1) ||
+                 cl_contrast_opens(d, f->endt, i)))
                 continue; /* 110 cadavres, mais selon X, ...; 8 morts ; l'opposition parle de
-                           * 30 morts: the cue opens the next clause */
+                           * 30 morts; 17 morts alors que HRW affirme: the cue opens the next
+                           * clause */
             if (i + nt <= f->nt0 &&
                 (cl_contrast_between(d, i + nt, f->nt0) || cl_closing_cue(d, s0, i, nt, f->nt0)))
                 continue; /* a ajouté le ministre, alors que les bilans faisaient état de 12
