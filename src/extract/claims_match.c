@@ -775,11 +775,23 @@ bool cl_list_ahead(const cl_doc *d, size_t i, size_t s1)
     return false;
 }
 
-/* Whether the article at token i and its noun open a list of members (un soldat, deux
- * policiers et un pompier): the article counts one as the figures after it count. */
+/* Whether the article at token i and its noun open a list of members as the subject of its
+ * clause (Un soldat, deux policiers et un pompier ont été blessés): the article counts one as
+ * the figures after it count. Not after a verb (Parmi les 12 victimes figurent un soldat, deux
+ * policiers et ...: parts of a whole). */
 static bool cl_one_listed(const cl_doc *d, size_t i)
 {
     const rc_doc *doc = d->doc;
+    if (i > 0 && doc->toks[i - 1].kind == RC_TOK_WORD)
+        return false;
+    for (size_t b = i; b > 0 && b + 30 > i; b--) {
+        if (cl_punct(doc, b - 1, '.') || cl_punct(doc, b - 1, '!') || cl_punct(doc, b - 1, '?'))
+            break;
+        const cl_entry *we = cl_is_word(doc, b - 1) ? cl_word_at(d, b - 1) : NULL;
+        if (we && (we->wflags & CL_W_WHOLE) && b + 1 < i && cl_num_tok(d, b + 1) >= 0)
+            return false; /* Parmi les 12 ..., figurent un soldat, un douanier et 10 agents:
+                           * parts of the figure before */
+    }
     size_t k = cl_list_member(d, i, doc->ntoks);
     if (!k || k + 1 >= doc->ntoks)
         return false;
