@@ -301,9 +301,13 @@ static bool cl_contrast_between(const cl_doc *d, size_t a, size_t b)
 
 /* Whether a clause of contrast opens in tokens [a, b) with words of its own before the cue at
  * b, its subject: mais, alors que, tandis que (17 morts, mais HRW affirme; 17 morts alors
- * qu'Oxfam affirme). A cue right after the contrast word (mais selon X) is left to the others. */
+ * qu'Oxfam affirme). A cue right after the contrast word (mais selon X) is left to the others,
+ * and so is a verb after a comma, whose subject follows it and whose report covers all that
+ * goes before (17 morts mais aucun blessé, affirme HRW). */
 static bool cl_contrast_opens(const cl_doc *d, size_t a, size_t b)
 {
+    if (b == 0 || d->doc->toks[b - 1].kind != RC_TOK_WORD)
+        return false;
     for (size_t k = a; k + 1 < b; k++) {
         const cl_entry *e = cl_is_word(d->doc, k) ? cl_word_at(d, k) : NULL;
         if (!e || !(e->wflags2 & CL_W2_BUT))
