@@ -1615,6 +1615,13 @@ static const char *num_bound_elided(num_st *st, const char *s, const char *e, ch
     return NULL;
 }
 
+/* Whether a comma comes just before p, past spaces: the opening of an aside. */
+static bool num_comma_before(const num_st *st, const char *p)
+{
+    p = num_skip_sp_back(st, p);
+    return p > st->text && p[-1] == ',';
+}
+
 /* The bound phrase ending just before c->s (col 0) or starting just after c->e (col 1), longest
  * first; copies its effects into buf and sets *ps / *pe to its extent. */
 static const char *num_bound(num_st *st, const num_core *c, int col, char *buf, size_t cap,
@@ -1627,6 +1634,11 @@ static const char *num_bound(num_st *st, const num_core *c, int col, char *buf, 
     const num_bsets *bs = st->bsets;
     if (col == 0) {
         const char *e0 = num_skip_sp_back(st, c->s);
+        /* a recensé, au moins, 300 morts: a bound set off by commas still bounds the figure
+         * after it; the phrase must then open after a comma too (below) */
+        bool aside = e0 > st->text && e0[-1] == ',' && e0 < c->s;
+        if (aside)
+            e0 = num_skip_sp_back(st, e0 - 1);
         const char *starts[5];
         unsigned wh[5];
         bool whok[5];
@@ -1638,7 +1650,7 @@ static const char *num_bound(num_st *st, const num_core *c, int col, char *buf, 
                 break;
             whok[n] = num_word_hash(s, p, &wh[n]);
             if (n == 0 && whok[0] && !num_wset_has(bs->last, wh[0]))
-                return num_bound_elided(st, s, p, buf, cap, ps, pe); /* no phrase ends so */
+                return aside ? NULL : num_bound_elided(st, s, p, buf, cap, ps, pe); /* no phrase ends so */
             starts[n++] = s;
             const char *b = num_skip_sp_back(st, s);
             if (b == s)
@@ -1658,13 +1670,20 @@ static const char *num_bound(num_st *st, const num_core *c, int col, char *buf, 
             } else {
                 continue;
             }
+            if (aside && !num_comma_before(st, starts[i]))
+                continue;
             const char *v = num_lex_get(st->bounds, starts[i], (size_t)(e0 - starts[i]));
             if (v) {
+                const char *f = num_field(v, 0, buf, cap);
+                if (f && aside && (strstr(f, "range") || strstr(f, "date") || strstr(f, "plain")))
+                    return NULL; /* only a floor, a ceiling or a guess stands apart */
                 *ps = starts[i];
                 *pe = e0;
-                return num_field(v, 0, buf, cap);
+                return f;
             }
         }
+        if (aside)
+            return NULL;
         for (int i = n - 1; i >= 0; i--) { /* d'au moins 40, d'environ 300 */
             const char *v = num_bound_elided(st, starts[i], e0, buf, cap, ps, pe);
             if (v)
