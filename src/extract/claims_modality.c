@@ -312,6 +312,31 @@ static bool cl_denies_other(const cl_doc *d, const cl_fig *f, uint32_t off)
     return false;
 }
 
+/* Whether the denial cue at token k (nt tokens) belongs to an attribution whose object, a
+ * noun phrase opened by an article or an infinitive right after the verb, is named after the
+ * figure f and is not it (a fait état de 18 morts tout en démentant le moindre tir, et nié
+ * avoir tiré): the source denies something else. A denial with no object after it (ce que Kiev
+ * dément catégoriquement, un chiffre démenti par X), whose object points back (a démenti ce bilan)
+ * or holds the figure (a démenti avoir tué 18 civils) still denies. */
+static bool cl_denial_elsewhere(const cl_doc *d, const cl_fig *f, size_t k, size_t nt)
+{
+    const rc_doc *doc = d->doc;
+    size_t o = k + nt;
+    const cl_entry *oe = o < doc->ntoks && cl_is_word(doc, o) ? cl_word_at(d, o) : NULL;
+    rc_morph m;
+    bool inf = o < doc->ntoks && cl_is_word(doc, o) && rc_fr_morph_tok(doc, o, &m) &&
+               (m.flags & RC_M_INF); /* a démenti avoir tiré sur la foule */
+    if (!inf && (!oe || !(oe->wflags & CL_W_DET) || (oe->wflags & CL_W_BACK)))
+        return false;
+    uint32_t off = doc->toks[k].start;
+    for (size_t i = 0; i < doc->nattrs; i++) {
+        const rc_attribution *a = &doc->attrs[i];
+        if (a->denied && a->start <= off && off < a->end)
+            return a->scope_end > a->scope_start && a->scope_start >= f->c.end;
+    }
+    return false;
+}
+
 /* Whether the one-word hedge at token k, an adverb, stands right before a past participle that
  * is no predicate of the claims table, or after a comma before an article: it qualifies that
  * participle's phrase (une attaque probablement menée par) or that noun (un engin, probablement
@@ -347,6 +372,8 @@ void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
          * denial is outside the clause its own source vouches for the figure in */
         m = cl_sent_cues(d, f->sent, sent_want & ~(1u << CL_M_DENY), 0, &cue, &cnt);
     }
+    if (m == CL_M_DENY && !denied && cl_denial_elsewhere(d, f, cue, cnt))
+        m = cl_sent_cues(d, f->sent, sent_want & ~(1u << CL_M_DENY), 0, &cue, &cnt);
     if (m == CL_M_HEDGE && cnt == 1 && cue > f->endt &&
         (f->pred == SIZE_MAX || f->pred_before || cue > f->pred) && cl_hedges_participle(d, cue)) {
         /* ont été tués lors d'une attaque probablement menée par un groupe: the hedge is the
@@ -385,6 +412,7 @@ void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
         pc++;
     bool parts_after = f->nparts && pc < f->win1 && pc > f->cend && cl_punct(doc, pc, ',') &&
                        doc->toks[pc].start < f->parts[0].start;
+    size_t aside0 = 0, aside1 = 0; /* an aside of parts whose verb is their own, not the figure's */
     if (parts_after) {
         c1 = pc; /* 200 blessés ont été admis, dont 80 seraient ...: the parts' own verb */
     } else if (f->nparts) {
@@ -393,6 +421,12 @@ void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
             c1++;
         if (c1 < f->win1)
             c1++;
+        size_t pt = cl_tok_at(doc, f->parts[0].start); /* 40 personnes, dont 20 seraient des
+                                                        * étudiants, ont péri: the parts' verb
+                                                        * is theirs */
+        if (pt >= f->nt1 + 2 && pt < c1 && cl_punct(doc, pt - 2, ',') && cl_word_at(d, pt - 1) &&
+            (cl_word_at(d, pt - 1)->wflags & CL_W_PARTS))
+            aside0 = pt - 2, aside1 = c1;
     }
     while (!parts_after && c1 < f->win1 && !cl_punct(doc, c1, ',') && !cl_dash_punct(doc, c1) &&
            !(cl_word_at(d, c1) && (cl_word_at(d, c1)->wflags2 & CL_W2_BUT)))
@@ -400,17 +434,26 @@ void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
     const cl_entry *ae = !parts_after && c1 + 1 < f->win1 ? cl_word_at(d, c1 + 1) : NULL;
     if (ae && (ae->wflags & (CL_W_AGED | CL_W_PARTS))) {
         /* cinq habitants, âgés de 14 à 73 ans, auraient été exécutés: past the aside */
+        size_t open = c1;
         for (c1 += 2; c1 < f->win1 && !cl_punct(doc, c1, ','); c1++)
             ;
         if (c1 < f->win1)
             c1++;
+        if ((ae->wflags & CL_W_PARTS) && !f->nparts)
+            aside0 = open, aside1 = c1; /* dont la plupart seraient des étudiants, */
         while (c1 < f->win1 && !cl_punct(doc, c1, ','))
             c1++;
     }
     size_t wc = 0, wn = 0;
-    m = cl_cues(d, c0, c1, 1u << CL_M_COND | 1u << CL_M_EXPECT, 0, &wc, &wn);
+    const unsigned forms = 1u << CL_M_COND | 1u << CL_M_EXPECT;
+    m = cl_cues(d, c0, aside1 > aside0 ? aside0 : c1, forms, 0, &wc, &wn);
     if (m > best)
         best = m, cue = wc, cnt = wn;
+    if (aside1 > aside0) {
+        m = cl_cues(d, aside1, c1, forms, 0, &wc, &wn);
+        if (m > best)
+            best = m, cue = wc, cnt = wn;
+    }
     /* doubt voiced around the sentence: hedges from the sentence before (des informations non
      * vérifiées font état ...); disputes from a later sentence that refers back to the figure
      * (Ces chiffres ...) or names its source (Halden n'apporte aucune preuve), or from the next
