@@ -325,8 +325,10 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         /* 1,7 million de Gazaouis: a people named after its place */
         r = 1, ct = f->nt1 + 1, cnt = 1, ce = NULL, demonym = 1;
         cl_explain_toks(f, doc, "counted-people", ct, cnt);
-    } else if (c->unit == RC_UNIT_COUNT && cl_people_word(d, f->nt1, s1, false)) {
-        /* 200 000 Soudanais: the same, without "de"; a name (27 Etats, 3 Mirage) is no people */
+    } else if (c->unit == RC_UNIT_COUNT &&
+               (cl_people_word(d, f->nt1, s1, false) || cl_demonym_word(d, f->nt1, s1))) {
+        /* 200 000 Soudanais, 85 soudanais: the same, without "de"; a name (27 Etats, 3 Mirage)
+         * is no people */
         r = 1, ct = f->nt1, cnt = 1, ce = NULL, demonym = 1;
         cl_explain_toks(f, doc, "counted-people", ct, cnt);
     } else if (c->unit == RC_UNIT_COUNT && f->nt1 < s1 && (tk[f->nt1].flags & RC_TF_UPPER) &&
@@ -851,9 +853,20 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
     if (what < 0 && (c->who == RC_WHO_OTHER || c->who == RC_WHO_AREAS) && f->nt0 > s0 &&
         cl_definite(d, f->nt0 - 1))
         return 0; /* les deux attaques ont fait 15 morts: things named again, not counted */
-    if (f->pred_before && !f->pred_noun && f->nt0 > s0 && cl_word_at(d, f->nt0 - 1) &&
-        (cl_word_at(d, f->nt0 - 1)->wflags & CL_W_AGENT) && c->unit == RC_UNIT_COUNT)
-        return 0; /* blessé par deux soldats, attaqué par une centaine d'hommes: the agent */
+    const cl_entry *lk = f->nt0 > s0 + 1 ? cl_before_de(d, f->nt0, s0) : NULL;
+    bool by = f->nt0 > s0 && cl_word_at(d, f->nt0 - 1) &&
+              (cl_word_at(d, f->nt0 - 1)->wflags & CL_W_AGENT) && c->unit == RC_UNIT_COUNT &&
+              !(lk && (lk->wflags & CL_W_LINK)); /* not se comptent par centaines */
+    if (by && (f->pred_before || what < 0) && !f->pred_noun) {
+        /* attaqué par plusieurs centaines d'hommes armés, bloquée par 3 000 manifestants: the
+         * agent is counted as there; transporté par deux soldats, blessé par un policier: who
+         * did it, a few people named by their role, no count */
+        bool crowd = isnan(c->value) || c->value >= 10 || c->who == RC_WHO_FIGHTERS;
+        if (c->who > RC_WHO_PEOPLE || c->who == RC_WHO_CHILDREN || c->who == RC_WHO_WOMEN || !crowd)
+            return 0;
+        what = RC_WHAT_PRESENT;
+        cl_explain(f, "agent-present", NULL, 0);
+    }
     if (what >= 0 && c->who == RC_WHO_VEHICLES && what != RC_WHAT_EVACUATED)
         what = RC_WHAT_OTHER; /* vehicles are destroyed or taken, never killed or wounded:
                                * deux véhicules piégés, 14 blindés (after tués ou blessés) */

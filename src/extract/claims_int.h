@@ -257,6 +257,10 @@ bool cl_people_at(const rc_doc *doc, uint32_t s);
  * Guinéen). */
 bool cl_people_word(const cl_doc *d, size_t i, size_t s1, bool one);
 
+/* Whether token i (before s1) is a nationality in lower case and in the plural, in no lexicon of
+ * the claims (85 soudanais, 147 congolais): a people counted as a figure's noun. */
+bool cl_demonym_word(const cl_doc *d, size_t i, size_t s1);
+
 /* The number of tokens of the armed group named at byte s (an organisation whose class in
  * ent_orgs.tsv is armed: sept ADF, 12 FDLR), or 0 when no such name starts there. */
 size_t cl_armed_at(const rc_doc *doc, uint32_t s);

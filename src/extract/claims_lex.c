@@ -343,7 +343,7 @@ static int cl_gramword(void *ud, const char *key, const char *value)
     } classes2[] = {{"be", CL_W2_BE},     {"or", CL_W2_OR},         {"but", CL_W2_BUT},
                     {"def", CL_W2_DEF},   {"noun", CL_W2_NOUN},     {"thing", CL_W2_THING},
                     {"mine", CL_W2_MINE}, {"change", CL_W2_CHANGE}, {"floorafter", CL_W2_FLOOR},
-                    {"refl", CL_W2_REFL}};
+                    {"refl", CL_W2_REFL}, {"subj", CL_W2_SUBJ}};
     while ((w = cl_word(&s, &n))) {
         for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++)
             if (cl_is(w, n, classes[i].name))
@@ -384,6 +384,7 @@ static void *cl_make(const rc_ctx *ctx)
     if (!t)
         return NULL;
     const rc_lang *fr = ctx->fr;
+    t->demonyms = rc_lang_lex(fr, "ent_demonyms");
     if (rc_lex_each(rc_lang_lex(fr, "counted"), cl_counted, t) ||
         rc_lex_each(rc_lang_lex(fr, "predicates"), cl_predicate, t) ||
         rc_lex_each(rc_lang_lex(fr, "modality"), cl_modality, t) ||

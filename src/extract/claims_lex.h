@@ -90,6 +90,7 @@ enum cl_mod {
 #define CL_W2_FLOOR 0x80  /* au moins after a figure and its noun: the figure is a floor */
 #define CL_W2_REFL 0x100  /* se, s': the word after it (or after its auxiliary) is a verb */
 #define CL_W2_MINE 0x200  /* nos, notre: the speaker's own, no source of its own */
+#define CL_W2_SUBJ 0x400  /* il, elle: a subject pronoun, which names no source by itself */
 
 typedef struct cl_entry {
     const char *key; /* folded, NUL-terminated; owned by the table */
@@ -137,6 +138,7 @@ typedef struct cl_table {
     uint64_t *pkeys;
     uint32_t *pvals;
     size_t pmask;
+    const rc_lexicon *demonyms; /* ent_demonyms: a nationality in lower case as a figure's noun */
 } cl_table;
 
 /* The key of the pair map for entries a and b (table indices) joined with or without a space. */

@@ -165,6 +165,25 @@ bool cl_people_word(const cl_doc *d, size_t i, size_t s1, bool one)
            cl_people_at(doc, doc->toks[i].start);
 }
 
+/* See claims_int.h: the entry of ent_demonyms.txt is the masculine singular; the feminine and
+ * plural forms are read back to it as the entity recognizer does (syriens, afghanes,
+ * ivoiriennes; soudanais is its own plural). */
+bool cl_demonym_word(const cl_doc *d, size_t i, size_t s1)
+{
+    const rc_doc *doc = d->doc;
+    const rc_lexicon *lx = d->t->demonyms;
+    if (!lx || i >= s1 || doc->toks[i].kind != RC_TOK_WORD || (doc->toks[i].flags & RC_TF_UPPER) ||
+        cl_word_at(d, i))
+        return false;
+    const char *s = doc->text + doc->toks[i].start;
+    size_t n = doc->toks[i].end - doc->toks[i].start;
+    if (n < 4 || s[n - 1] != 's')
+        return false; /* a figure of several counts a plural */
+    return rc_lex_get(lx, s, n) || rc_lex_get(lx, s, n - 1) ||
+           (s[n - 2] == 'e' && rc_lex_get(lx, s, n - 2)) ||
+           (n > 4 && memcmp(s + n - 3, "nes", 3) == 0 && rc_lex_get(lx, s, n - 3));
+}
+
 /* See claims_int.h. */
 size_t cl_armed_at(const rc_doc *doc, uint32_t s)
 {

@@ -544,6 +544,17 @@ static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_spe
                        * vouches for the figure and names nobody; the next is another's */
         if (!ok)
             continue;
+        const cl_entry *pe = nb == na + 1 ? cl_word_at(d, na) : NULL;
+        const rc_claim *pc = doc->nclaims ? &doc->claims[doc->nclaims - 1] : NULL;
+        if (pe && (pe->wflags2 & CL_W2_SUBJ) && pc && pc->nsources && pc->sentence < f->sent &&
+            pc->sentence + 2 >= f->sent) {
+            /* Le rapport indique que ... Il ajoute que: the pronoun stands for the source of the
+             * figure before, which no attribution named (a statement noun, a group) */
+            *sp = pc->sources[0];
+            cl_explain(f, "source-pronoun", doc->text + doc->toks[best].start,
+                       doc->toks[best + bnt - 1].end - doc->toks[best].start);
+            return 1;
+        }
         uint32_t a = doc->toks[na].start, b = doc->toks[nb - 1].end;
         char *name = rc_arena_strndup(&doc->arena, doc->text + a, b - a);
         if (!name)

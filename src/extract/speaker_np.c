@@ -102,6 +102,9 @@ static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
         j++;
         if (j < lim && (ti[j].bits & SL_DET) && !(ti[j].bits & (TB_NAME | SL_PREP)))
             j++; /* les deux */
+    } else if ((b0 & SL_PREP) && i + 2 < lim && speaker_grammar_class(st, i + 1, "others")) {
+        np->bits |= SL_PLUR; /* d'autres témoins: the preposition and autres make an article */
+        j += 2;
     }
     if (j + 1 < lim && (ti[j + 1].bits & TB_NAME) &&
         ((t[j].kind == RC_TOK_ABBREV && !(ti[j].bits & TB_NAME)) || honorific(st, j)))
@@ -389,6 +392,8 @@ bool speaker_np_via(const src_state *st, uint32_t lim, src_np *np)
         ; /* the phrase took the participle */
     else if (k >= np->b || k + 1 >= lim)
         return false;
+    if ((st->ti[k + 1].bits & SL_ADV) && !(st->ti[k + 1].bits & (TB_NAME | SL_DET)))
+        return false; /* le rapport indique par ailleurs: an adverb, nobody */
     src_np c;
     if (!speaker_np_appos(st, k + 1, lim, &c) && !speaker_np_loose(st, k + 1, lim, &c))
         return false;

@@ -1120,6 +1120,13 @@ static bool num_from_words(num_st *st, const num_word *w, num_core *c)
             c->e = m.e;
             return true;
         }
+        double base = m.cls == NW_VAGUE && !m.plural ? num_vague_base(st, &m) : 0;
+        if (base > 0) { /* un demi-millier: about five hundred */
+            c->value = v * 0.5 * base;
+            c->e = m.e;
+            c->approx = true;
+            return true;
+        }
     }
     if (!et && nx.cls == NW_FRAC) {
         c->value = v / nx.v;
