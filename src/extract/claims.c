@@ -862,10 +862,13 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
          * agent is counted as there; transporté par deux soldats, blessé par un policier: who
          * did it, a few people named by their role, no count */
         bool crowd = isnan(c->value) || c->value >= 10 || c->who == RC_WHO_FIGHTERS;
-        if (c->who > RC_WHO_PEOPLE || c->who == RC_WHO_CHILDREN || c->who == RC_WHO_WOMEN || !crowd)
+        if (c->who <= RC_WHO_PEOPLE && c->who != RC_WHO_CHILDREN && c->who != RC_WHO_WOMEN &&
+            crowd) {
+            what = RC_WHAT_PRESENT;
+            cl_explain(f, "agent-present", NULL, 0);
+        } else if (f->pred_before || c->who <= RC_WHO_PEOPLE) {
             return 0;
-        what = RC_WHAT_PRESENT;
-        cl_explain(f, "agent-present", NULL, 0);
+        } /* soutenus par 32 véhicules blindés: things are counted as they are */
     }
     if (what >= 0 && c->who == RC_WHO_VEHICLES && what != RC_WHAT_EVACUATED)
         what = RC_WHAT_OTHER; /* vehicles are destroyed or taken, never killed or wounded:
