@@ -137,13 +137,21 @@ static bool cl_definite(const cl_doc *d, size_t i)
  * figure after it (fait état de, not just état; il s'agit de), or NULL. */
 static const cl_entry *cl_before_de(const cl_doc *d, size_t de, size_t s0)
 {
-    for (size_t back = 1; back <= 3 && back <= de - s0; back++) {
-        size_t nt;
-        const cl_entry *h = cl_match(d, de - back, de, &nt);
-        if (h && nt == back &&
-            (h->pwhat >= 0 || h->who == CL_WHO_SUM || h->mod == CL_M_REPORT ||
-             (h->wflags & (CL_W_LINK | CL_W_AND | CL_W_GROUP))))
-            return h;
+    for (int pass = 0; pass < 2; pass++) {
+        size_t adv = 0; /* fait état de son côté de: an adverbial phrase may stand between */
+        for (size_t back = 1; back <= 3 && back <= de - s0; back++) {
+            size_t nt;
+            const cl_entry *h = cl_match(d, de - back, de, &nt);
+            if (h && nt == back &&
+                (h->pwhat >= 0 || h->who == CL_WHO_SUM || h->mod == CL_M_REPORT ||
+                 (h->wflags & (CL_W_LINK | CL_W_AND | CL_W_GROUP))))
+                return h;
+            if (h && nt == back && nt > 1 && (h->wflags & CL_W_ADV) && !adv)
+                adv = back;
+        }
+        if (!adv)
+            break;
+        de -= adv;
     }
     return NULL;
 }

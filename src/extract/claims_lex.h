@@ -91,6 +91,7 @@ enum cl_mod {
 #define CL_W2_REFL 0x100  /* se, s': the word after it (or after its auxiliary) is a verb */
 #define CL_W2_MINE 0x200  /* nos, notre: the speaker's own, no source of its own */
 #define CL_W2_SUBJ 0x400  /* il, elle: a subject pronoun, which names no source by itself */
+#define CL_W2_REL 0x800   /* qui: opens a relative clause on the noun before it */
 
 typedef struct cl_entry {
     const char *key; /* folded, NUL-terminated; owned by the table */

@@ -663,6 +663,19 @@ static int cl_predicate_one(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, lo
                 }
             }
         }
+        const cl_entry *re = f->cend < i ? cl_word_at(d, f->cend) : NULL;
+        if (what == RC_WHAT_PRESENT && re && (re->wflags2 & CL_W2_REL) && i < f->cend + 4 &&
+            !(e->pflags & CL_P_NOUN)) {
+            /* 15 personnes qui étaient réunies pour un baptême ont été tuées: the relative
+             * clause's weak verb gives way to the main verb */
+            size_t k = 0, nt2 = 0;
+            int w2 = cl_main_verb(d, i + nt, main_lim, who, &k, &nt2);
+            if (w2 >= 0 && w2 != RC_WHAT_PRESENT) {
+                f->pred = k;
+                cl_explain_toks(f, doc, "predicate-main", k, nt2);
+                return w2;
+            }
+        }
         if ((i == f->cend || (i == f->cend + 1 && cl_punct(doc, f->cend, ','))) &&
             !(e->pflags & CL_P_NOUN) && !cl_is_whole(d, f, s0)) {
             /* (or in an aside: deux femmes, blessées ce matin, sont décédées) */
