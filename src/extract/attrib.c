@@ -298,9 +298,11 @@ static int on_according(pass *ps, uint32_t i, uint32_t e, const srclex_cue *cue,
                 break;
             }
         }
-    } else if (cue->cls == SC_ACCORDING) {
-        /* 40 morts, selon le bilan officiel, 90 d'après l'association: a selon before it, and
-         * the comma that ends its clause, bound the figures this one vouches for */
+    }
+    if (cue->cls == SC_ACCORDING && i > a) {
+        /* 40 morts, selon le bilan officiel, 90 d'après l'association; 14 morts, selon un bilan
+         * officiel, et 40 morts, selon X.: a selon before it, and the comma that ends its
+         * clause, bound the figures this one vouches for */
         for (uint32_t k = i; k-- > a;) {
             uint32_t ke;
             const srclex_cue *kc = attrib_cue_at(st, k, i, &ke);
@@ -309,7 +311,7 @@ static int on_according(pass *ps, uint32_t i, uint32_t e, const srclex_cue *cue,
             uint32_t m = ke;
             while (m < i && !speaker_punct(st, m, ','))
                 m++;
-            if (m + 1 < i)
+            if (m + 1 < i && m + 1 > sa)
                 sa = m + 1;
             break;
         }
