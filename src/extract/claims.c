@@ -253,6 +253,10 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
     f->denied = 0;
     if (n->kind == RC_NUM_ORDINAL || n->rel != RC_REL_NONE || !doc->nsents)
         return 0;
+    if (n->end + 1 < doc->len && (unsigned char)doc->text[n->end] == 0xC2 &&
+        ((unsigned char)doc->text[n->end + 1] == 0xB0 ||
+         (unsigned char)doc->text[n->end + 1] == 0xBA))
+        return 0; /* 1° « ... » ; 2° ...: a list marker (or degrees, 30°), never a count */
     f->nt0 = k >= 0 ? cl_num_t0(d, (size_t)k) : cl_tok_at(doc, n->start);
     f->nt1 = k >= 0 ? cl_num_t1(d, (size_t)k) : cl_tok_at(doc, n->end);
     if (f->nt0 >= f->nt1 || f->nt1 > doc->ntoks)
