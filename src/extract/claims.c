@@ -751,6 +751,14 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
     }
     if (what == RC_WHAT_PRESENT && cwhat >= 0)
         what = cwhat; /* le nombre de déplacés est estimé à: the noun says more */
+    if (what >= 0 && cwhat >= 0 && what != cwhat && !f->pred_before && f->nt0 >= s0 + 2 &&
+        cl_word_at(d, f->nt0 - 1) && (cl_word_at(d, f->nt0 - 1)->wflags & CL_W_DET) &&
+        cl_word_at(d, f->nt0 - 2) && (cl_word_at(d, f->nt0 - 2)->wflags & CL_W_WHOLE)) {
+        /* Deux autres parmi les plus de 60 blessés sont morts: the verb after is the part's,
+         * the whole is what its noun says */
+        what = cwhat;
+        cl_explain(f, "event-noun-whole", NULL, 0);
+    }
     if (what < 0 && f->nt0 >= s0 + 2 &&
         (cl_dash_punct(doc, f->nt0 - 1) || cl_punct(doc, f->nt0 - 1, '('))) {
         /* l'essentiel des interpellations – 410 personnes – a eu lieu à Kazan: a figure set

@@ -730,6 +730,10 @@ static bool cl_one_more(const cl_doc *d, size_t i)
     if (be && (be->wflags & (CL_W_PREP | CL_W_DE | CL_W_IF)) && !(be->wflags & CL_W_LINK))
         return false; /* d'un autre civil */
     const cl_entry *ne = cl_surf_of(d, i + 2);
+    if (ne && (ne->wflags & CL_W_AUX) && oe && oe->who == CL_WHO_SKIP && i > 0 &&
+        (cl_punct(doc, i - 1, ',') || (be && (be->wflags & (CL_W_AND | CL_W_ONLY)))))
+        return true; /* huit personnes ont été blessées et qu'une autre était portée disparue:
+                      * one more of the noun counted before, as the subject of its verb */
     return ne && ne->who >= 0 && ne->who < RC_WHO_VEHICLES && cl_one_subject(d, i + 1);
 }
 
