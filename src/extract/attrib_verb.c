@@ -85,8 +85,9 @@ static int coordinated_subject(pass *ps, uint32_t na, uint32_t s0, chain *c)
     }
     src_np first;
     if (!speaker_subject_left(st, conj, s0, &first) || first.pron || first.b != conj ||
-        !(st->ti[first.a].bits & SL_DET) || first.a > conj)
-        return 0;
+        first.a > conj ||
+        !((st->ti[first.a].bits & SL_DET) || (first.na == first.a && first.na < first.nb)))
+        return 0; /* Oxfam et le Centre ... affirment: a name needs no determiner */
     rc_speaker fsp;
     int made = speaker_make(st, &first, &fsp);
     if (made)

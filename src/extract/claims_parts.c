@@ -169,9 +169,15 @@ static size_t cl_parts_read(const cl_doc *d, cl_fig *f, size_t i, size_t p, size
  * SIZE_MAX. */
 static size_t cl_whole_lead(const cl_doc *d, const cl_fig *f, size_t s0)
 {
-    /* only a toll's noun makes a whole: parmi les 300 habitants, 40 ont été tués is no toll */
+    /* only a toll's noun makes a whole: parmi les 300 habitants, 40 ont été tués is no toll;
+     * a noun and the participle of a toll are one (parmi les 30 personnes tuées, figurent) */
     const cl_entry *ce = f->ct != SIZE_MAX ? cl_word_at(d, f->ct) : NULL;
-    if (!ce || ce->cwhat < 0)
+    size_t pnt;
+    const cl_entry *pp = ce && ce->cwhat < 0 && f->ct + 1 < d->doc->ntoks
+                             ? cl_match(d, f->ct + 1, d->doc->ntoks, &pnt)
+                             : NULL;
+    if (!ce || (ce->cwhat < 0 && !(pp && pp->pwhat >= 0 && !(pp->pflags & CL_P_NOUN) &&
+                                   pp->pwhat != RC_WHAT_PRESENT)))
         return SIZE_MAX;
     for (size_t back = 2; back <= 3 && f->nt0 >= s0 + back; back++) {
         const cl_entry *w = cl_word_at(d, f->nt0 - back);
