@@ -80,6 +80,22 @@ static bool cl_cue_at(const cl_doc *d, size_t i, size_t s1)
     return e && e->mod == CL_M_REPORT;
 }
 
+/* The token of a counted noun of another kind than who that starts at token k, right after the
+ * et or comma that joins it to a noun before, past one word of class lead that has none of
+ * avoid (et les civils; et d'enfants, not et des civils): a noun of people, soldiers or things
+ * that counts nobody by itself as an event (cwhat) does. 0: none. */
+static size_t cl_joined_kind(const cl_doc *d, size_t k, size_t s1, int who, unsigned lead,
+                             unsigned avoid)
+{
+    const cl_entry *e = k < s1 ? cl_word_at(d, k) : NULL;
+    if (e && (e->wflags & lead) && !(e->wflags & avoid) && k + 1 < s1)
+        e = cl_word_at(d, ++k);
+    return k < s1 && cl_is_word(d->doc, k) && e && e->who >= 0 && e->who != who && !e->share &&
+                   e->cwhat < 0 && cl_num_tok(d, k) < 0
+               ? k
+               : 0;
+}
+
 /* parmi, an article and a counted noun at token p (248 décès parmi les civils; et 16 parmi les
  * forces de sécurité), or a phrase of class whole that ends on de (dans les rangs de l'armée):
  * those among whom the toll falls are who the figure counts. A noun that says only "people" or
@@ -112,12 +128,7 @@ static void cl_who_among(const cl_doc *d, cl_fig *f, size_t p, size_t s1)
             const cl_entry *ke = cl_is_word(d->doc, k) ? cl_word_at(d, k) : NULL;
             if (!ke || !(ke->wflags & CL_W_AND))
                 continue;
-            size_t r =
-                k + 1 < s1 && cl_word_at(d, k + 1) && (cl_word_at(d, k + 1)->wflags & CL_W_DET)
-                    ? k + 2
-                    : k + 1;
-            const cl_entry *oe = r < s1 ? cl_word_at(d, r) : NULL;
-            if (oe && oe->who >= 0 && oe->who != we->who && oe->cwhat < 0)
+            if (cl_joined_kind(d, k + 1, s1, we->who, CL_W_DET, 0))
                 return; /* the figure's own noun stays */
             break;
         }
@@ -168,15 +179,12 @@ static size_t cl_who_mixed(const cl_doc *d, size_t i, size_t s1, int who)
         !(cl_punct(doc, i, ',') || (cl_word_at(d, i) && (cl_word_at(d, i)->wflags & CL_W_AND) &&
                                     !(cl_word_at(d, i)->wflags & CL_W_PREP))))
         return 0;
-    size_t k = i + 1;
-    const cl_entry *e = cl_word_at(d, k);
-    if (e && (e->wflags & CL_W_DE) && !(e->wflags & CL_W_DET) && k + 1 < s1)
-        e = cl_word_at(d, ++k);
-    if (!cl_is_word(doc, k) || !e || e->who < 0 || e->who > RC_WHO_PEOPLE || e->share ||
-        e->cwhat >= 0 || e->who == who || cl_num_tok(d, k) >= 0)
+    size_t k = cl_joined_kind(d, i + 1, s1, who, CL_W_DE, CL_W_DET);
+    int other = k ? cl_word_at(d, k)->who : -1;
+    if (other < 0 || other > RC_WHO_PEOPLE)
         return 0;
     bool armed = (who == RC_WHO_FIGHTERS || who == RC_WHO_SOLDIERS) &&
-                 (e->who == RC_WHO_FIGHTERS || e->who == RC_WHO_SOLDIERS);
+                 (other == RC_WHO_FIGHTERS || other == RC_WHO_SOLDIERS);
     return armed ? 0 : k;
 }
 
