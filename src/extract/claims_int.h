@@ -9,6 +9,7 @@
 #ifndef RC_CLAIMS_INT_H
 #define RC_CLAIMS_INT_H
 
+#include <math.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -156,6 +157,14 @@ static inline const cl_entry *cl_match(const cl_doc *d, size_t i, size_t lim,
         return w->best;
     }
     return cl_match_within(d, i, lim, nt);
+}
+
+/* The figure an article counting one stands for (un mort, une Italienne): one, or at least one
+ * after a floor (au moins une personne), spanning the article's token t. */
+static inline rc_number cl_one_number(const rc_token *t, bool floor)
+{
+    return (rc_number){t->start,      t->end,      1.0, floor ? 1.0 : NAN, NAN, false,
+                       RC_NUM_NUMBER, RC_REL_NONE, 0};
 }
 
 /* The entry of the single word at token i (or of its lemma), or NULL. */

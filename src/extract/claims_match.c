@@ -937,8 +937,7 @@ int cl_next_one(const cl_doc *d, size_t *i, rc_number *n /* OUT */)
                       : 0;
         if (!one)
             continue;
-        *n = (rc_number){tk[k].start, tk[k].end, 1.0, one == 2 ? 1.0 : NAN, NAN, false,
-                         RC_NUM_NUMBER, RC_REL_NONE, 0};
+        *n = cl_one_number(&tk[k], one == 2);
         *i = k + 1;
         return 1;
     }

@@ -89,8 +89,7 @@ static size_t cl_apposition(const cl_doc *d, cl_fig *f, size_t i, size_t s1)
         int one = oe && (oe->wflags & CL_W_ONE) &&
                   (cl_part_one(d, p, s1) || cl_people_word(d, p + 1, s1, true));
         if (one)
-            onen = (rc_number){doc->toks[p].start, doc->toks[p].end, 1.0, NAN, NAN, false,
-                               RC_NUM_NUMBER,      RC_REL_NONE,      0};
+            onen = cl_one_number(&doc->toks[p], false);
         else if (m < 0 || isnan(doc->nums[m].value))
             break;
         const rc_number *pn = one ? &onen : &doc->nums[m];
@@ -296,8 +295,7 @@ static size_t cl_parts_read(const cl_doc *d, cl_fig *f, size_t i, size_t p, size
         if (m < 0 && f->nparts && cl_part_one_more(d, p, s1))
             one = 1;
         if (one)
-            onen = (rc_number){doc->toks[p].start, doc->toks[p].end, 1.0, NAN, NAN, false,
-                               RC_NUM_NUMBER, RC_REL_NONE, 0};
+            onen = cl_one_number(&doc->toks[p], false);
         if (m < 0 && !one && verbs-- > 0 && cl_is_word(doc, p)) {
             p++; /* parmi lesquels figurent 9 enfants */
             continue;
