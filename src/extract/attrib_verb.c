@@ -67,14 +67,17 @@ static uint32_t anon_skip(const src_state *st, uint32_t j, uint32_t b)
 
 /* Les rebelles et les jihadistes ont affirmé; l'armée et la police ont annoncé; les rebelles
  * ainsi que des sources locales affirment: a subject read leftwards that a determiner opens,
- * right after et (or ainsi que) and another subject, speaks jointly with it. That first subject
+ * right after et (or ainsi que) and another subject, speaks jointly with it; so does a second
+ * subject that opens on a name (Amnesty International et Human Rights Watch). That first subject
  * is put in the chain c (empty so far). Not le ministre de la Défense et porte-parole du
- * gouvernement, one person's two roles: the second has no determiner. Returns 0 or a negative
- * status. */
-static int coordinated_subject(pass *ps, uint32_t na, uint32_t s0, chain *c)
+ * gouvernement, one person's two roles: the second has no determiner and no name. Returns 0 or a
+ * negative status. */
+static int coordinated_subject(pass *ps, const src_np *second, uint32_t s0, chain *c)
 {
     src_state *st = ps->st;
-    if (c->n || na < s0 + 2 || !(st->ti[na].bits & SL_DET))
+    uint32_t na = second->a;
+    bool named = second->na == na && na < second->nb; /* Amnesty et Human Rights Watch */
+    if (c->n || na < s0 + 2 || !((st->ti[na].bits & SL_DET) || named))
         return 0;
     uint32_t conj = na - 1; /* the first token of the conjunction */
     if (!(st->ti[conj].bits & SL_CONJ)) {
@@ -307,11 +310,11 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
     bool inverted = clitic >= 0 ||
                     (g > a && (speaker_punct(st, g - 1, ',') || (ti[g - 1].bits & SL_QUE) ||
                                t[g - 1].kind == RC_TOK_QUOTE_CLOSE));
-    /* comme l'a déclaré X, ...; ainsi que l'a indiqué X: the subject follows, and so does what
-     * is reported */
+    /* comme l'a déclaré X, ...; ainsi que l'a indiqué X; comme l'affirmait X: the subject
+     * follows, and so does what is reported; not comme l'appellent les habitants, a name */
     bool ahead = false;
-    if (!inverted && aux && g >= a + 2 && t[g - 1].kind == RC_TOK_ELISION &&
-        (ti[g - 1].bits & SL_DET)) {
+    if (!inverted && (aux || verb->cls != SV_ASK) && g >= a + 2 &&
+        t[g - 1].kind == RC_TOK_ELISION && (ti[g - 1].bits & SL_DET)) {
         size_t cl;
         const char *cw = st->doc->text + t[g - 2].start;
         cl = t[g - 2].end - t[g - 2].start;
@@ -535,7 +538,7 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
     if (found) {
         int status;
         size_t before = c.n;
-        if (np.b <= g && !np.pron && (status = coordinated_subject(ps, np.a, a, &c)) < 0)
+        if (np.b <= g && !np.pron && (status = coordinated_subject(ps, &np, a, &c)) < 0)
             return status;
         attrib_chain_add(&c, &sp, c.n > before);
         if (np.b <= g || np.a >= vend) { /* X, cité par Y, a déclaré; then à l'AFP after the

@@ -210,6 +210,25 @@ static bool ent_seen_as(const ent_run *r, const char *s, size_t n, int type)
     return false;
 }
 
+/* Where a person's initials before the name at token a start (J. Smith, J.K. Rao): abbreviations
+ * of capitals and full stops only, not M. (monsieur); a when there are none. The tokenizer reads
+ * a lone capital and its full stop as one token only before a capitalised word. */
+static size_t ent_initials_before(const ent_run *r, size_t a, size_t sent_start)
+{
+    const rc_doc *d = r->doc;
+    size_t p = a;
+    while (p > sent_start && d->toks[p - 1].kind == RC_TOK_ABBREV && a - p < 3) {
+        const char *s = tok_s(d, p - 1);
+        size_t n = tok_n(d, p - 1), k = 0;
+        while (k + 1 < n && (unsigned)(s[k] - 'A') < 26u && s[k + 1] == '.')
+            k += 2 + (k + 2 < n && s[k + 2] == '-');
+        if (k != n || n > 5 || (n == 2 && s[0] == 'M'))
+            break; /* not O.N.U., an acronym */
+        p--;
+    }
+    return p;
+}
+
 /* Types the run of tokens [a, b) and adds it when it is a name. */
 static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
 {
@@ -269,6 +288,11 @@ static int ent_take(ent_run *r, size_t a, size_t b, size_t sent_start)
         known = ent_type_known(r, a, b);
     if (known == ENT_NONE)
         return RC_OK;
+    size_t ia = words <= 2 && (known == -1 || known == RC_ENT_PER)
+                    ? ent_initials_before(r, a, sent_start)
+                    : a;
+    if (ia < a) /* J.K. Rao: initials make a person */
+        return ent_add(r, d->toks[ia].start, end, RC_ENT_PER, NULL);
     if (known >= 0)
         return ent_add(r, start, end, known, NULL);
     /* the words before only for a name the lists do not type (the rest asks only caches) */
@@ -596,6 +620,8 @@ static size_t ent_org_extend(ent_run *r, size_t a, size_t end, size_t limit)
                 (n == 4 && memcmp(s, "pour", 4) == 0) || (n == 6 && memcmp(s, "contre", 6) == 0);
             if (pour && j == i + 1)
                 break; /* pour évoquer, contre eux */
+            if (et && j > i + 1 && j < limit && ent_tcue(r, j) == CUE_ORGHEAD && ent_namelike(r, j))
+                break; /* Human Rights Watch et la Ligue des droits de l'homme: two names */
             if (j + 1 < limit && d->toks[j].kind == RC_TOK_NUMBER && !et && !a_art &&
                 ent_namelike(r, j + 1) && !(d->toks[j + 1].flags & RC_TF_SENTSTART)) {
                 i = j + 2; /* a date in the name: Mouvement du 12 Mai */

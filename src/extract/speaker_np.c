@@ -165,6 +165,11 @@ static bool np_read(const src_state *st, uint32_t i, uint32_t lim, src_np *np)
                 np->head = SL_ORG;
                 headtok = r0;
             }
+            /* le porte-parole de la police Jean Dupont: a person right after the role's
+             * complement holds the role; the complement's noun does not name it */
+            if (org_noun && !after_prep && np->head == SL_ROLE && ent >= 0 &&
+                st->doc->ents[ent].type == RC_ENT_PER)
+                org_noun = false;
             if (nruns < 4)
                 runs[nruns++] = (run){r0, j, after_prep || org_noun, org_noun && !after_prep, false,
                                       ent};
