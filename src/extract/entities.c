@@ -608,6 +608,13 @@ static size_t ent_org_extend(ent_run *r, size_t a, size_t end, size_t limit)
         /* à before an article opens a complement: Groupe de soutien à l'islam */
         bool a_art = n == 2 && memcmp(s, "\xc3\xa0", 2) == 0 &&
                      i + 1 < limit && ent_org_link(tok_s(d, i + 1), tok_n(d, i + 1));
+        /* an article right after the name opens no complement: Amnesty International les
+         * émeutes (the next clause's subject) */
+        bool article = (n == 2 && ((s[0] == 'l' && (s[1] == 'a' || s[1] == '\'')))) ||
+                       (n == 3 && memcmp(s, "les", 3) == 0) ||
+                       (n == 4 && memcmp(s, "l\xe2\x80\x99", 4) == 0);
+        if (article)
+            break;
         if ((t->kind == RC_TOK_WORD || t->kind == RC_TOK_ELISION) &&
             (ent_org_link(s, n) || et || a_art)) {
             /* a link must lead to a noun: skip links and articles, then take one word */

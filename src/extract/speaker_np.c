@@ -728,8 +728,14 @@ bool speaker_subject_left(const src_state *st, uint32_t g, uint32_t s0, src_np *
             k = p - 1;
         }
     }
-    if ((ti[k].bits & SL_PRON) && !(ti[k].bits & TB_NAME))
+    if ((ti[k].bits & SL_PRON) && !(ti[k].bits & TB_NAME)) {
+        /* les syndicats, eux, annonçaient: the stressed pronoun repeats the noun before it */
+        if (k > s0 + 1 && speaker_punct(st, k - 1, ',') &&
+            speaker_grammar_class(st, k, "stressed") && np_ending_at(st, k - 2, s0, np) &&
+            !np->pron)
+            return true;
         return np_read(st, k, k + 1, np);
+    }
     if (ti[k].bits & SL_REL) { /* X, qui a fait état */
         if (k == s0)
             return false;
