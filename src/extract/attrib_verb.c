@@ -660,6 +660,14 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
                           (ti[sa].bits & SL_QUE)))
             sa++;
         sb = attrib_sent_end_trim(ps);
+        /* nient viser des civils, il précise que …: a denial ends where another subject
+         * pronoun opens the next clause */
+        for (uint32_t p = sa; verb->cls == SV_DENY && p + 1 < sb; p++)
+            if (speaker_punct(st, p, ',') && (ti[p + 1].bits & SL_PRON) &&
+                !(ti[p + 1].bits & TB_NAME)) {
+                sb = p;
+                break;
+            }
     }
     if (sb <= sa) {
         sa = a;

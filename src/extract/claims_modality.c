@@ -332,7 +332,10 @@ static bool cl_denial_elsewhere(const cl_doc *d, const cl_fig *f, size_t k, size
     for (size_t i = 0; i < doc->nattrs; i++) {
         const rc_attribution *a = &doc->attrs[i];
         if (a->denied && a->start <= off && off < a->end)
-            return a->scope_end > a->scope_start && a->scope_start >= f->c.end;
+            return a->scope_end > a->scope_start && /* the denial's scope is elsewhere: after
+                                                     * the figure, or ended before it (nient
+                                                     * viser des civils, il précise que) */
+                   (a->scope_start >= f->c.end || a->scope_end <= f->c.start);
     }
     return false;
 }
