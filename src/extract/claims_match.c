@@ -821,7 +821,9 @@ static bool cl_one_listed(const cl_doc *d, size_t i)
     if (cl_punct(doc, k, ','))
         return cl_list_ahead(d, k + 1, doc->ntoks);
     const cl_entry *e = cl_is_word(doc, k) ? cl_word_at(d, k) : NULL;
-    return e && (e->wflags & CL_W_AND) && !(e->wflags & CL_W_PREP) && cl_num_tok(d, k + 1) >= 0;
+    /* un policier et deux civils; un policier et un infirmier ivoiriens */
+    return e && (e->wflags & CL_W_AND) && !(e->wflags & CL_W_PREP) &&
+           (cl_num_tok(d, k + 1) >= 0 || cl_list_member(d, k + 1, doc->ntoks));
 }
 
 /* Whether token i is an article that counts one: un/une before a toll noun (un mort et quatre
