@@ -35,6 +35,13 @@ uint32_t attrib_phrase_aside(const src_state *st, uint32_t i, uint32_t lim)
         st->doc->toks[i + 2].kind == RC_TOK_WORD && !(ti[i + 2].bits & (TB_NAME | SL_CUE)) &&
         !speaker_starts_figure(st, i + 1))
         return 3; /* pour sa part; not parlé d'une vingtaine de (morts), a figure */
+    const rc_token *t = st->doc->toks;
+    if (i + 3 < lim && (ti[i].bits & SL_LOC) && !(ti[i].bits & (SL_DET | SL_PREP)) &&
+        t[i + 1].kind == RC_TOK_WORD && !(ti[i + 1].bits & (TB_NAME | SL_DET | SL_CUE)) &&
+        (ti[i + 2].bits & SL_PREP) && !(ti[i + 2].bits & SL_DET) &&
+        t[i + 3].kind == RC_TOK_WORD && !(ti[i + 3].bits & (TB_NAME | SL_DET | SL_CUE)) &&
+        !speaker_starts_figure(st, i + 3))
+        return 4; /* a déclaré en guise d'explications X, en marge du sommet: no name inside */
     return 0;
 }
 

@@ -233,9 +233,15 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
     }
     for (int n = 0; k > a && n < 5; n++) {
         uint32_t pb = ti[k - 1].bits;
+        rc_morph am;
         if ((pb & SL_ADV) && !(pb & TB_NAME)) {
             negated |= (pb & SL_NEG) != 0;
             k--;
+        } else if (k >= a + 2 && (ti[k - 2].bits & SL_AUX) && t[k - 1].kind == RC_TOK_WORD &&
+                   !(pb & (TB_NAME | SL_DET | SL_PREP | SL_PRON | SL_LOC)) &&
+                   rc_fr_morph_tok(st->doc, k - 1, &am) && (am.flags & RC_M_ADV) &&
+                   !(am.flags & (RC_M_NOUN | RC_M_ADJ | RC_M_VERB))) {
+            k--; /* a rapidement tweeté: an adverb the grammar list lacks, after the auxiliary */
         } else if (t[k - 1].kind == RC_TOK_ELISION && (pb & SL_PREP) && (ti[k].bits & SL_ADV))
             k--; /* a d'ailleurs souligné */
         else if ((pb & SL_PRON) && !(pb & TB_NAME) && k >= a + 3 && (ti[k - 2].bits & SL_AUX) &&
