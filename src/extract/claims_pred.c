@@ -309,6 +309,26 @@ static int cl_main_verb(const cl_doc *d, size_t i, size_t s1, int who, size_t *a
     return -1;
 }
 
+/* Whether the event noun at token i is what someone asks for, not what happened (demander,
+ * réclamer, exiger, négocier la libération de): a verb of asking right before its article. */
+static bool cl_demanded(const cl_doc *d, size_t i, size_t w0)
+{
+    const rc_doc *doc = d->doc;
+    if (i < w0 + 2 || !cl_is_word(doc, i - 2))
+        return false;
+    const cl_entry *art = cl_word_at(d, i - 1);
+    if (!art || !(art->wflags & CL_W_DET))
+        return false;
+    rc_morph m;
+    if (!rc_fr_morph_tok(doc, i - 2, &m) || !m.verb)
+        return false;
+    static const char *const ask[] = {"demander", "réclamer", "exiger", "négocier"};
+    for (size_t k = 0; k < sizeof ask / sizeof ask[0]; k++)
+        if (strcmp(m.verb, ask[k]) == 0)
+            return true;
+    return false;
+}
+
 /* Whether token t is the counted noun of a figure other than self that ends just before it (the
  * "morts" of "une dizaine de morts, six blessés"): a noun that counts another figure says
  * nothing of ours. */
@@ -500,7 +520,9 @@ static int cl_predicate_one(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, lo
             if (!adjacent && cl_pred_what(e, who) == RC_WHAT_OTHER)
                 break; /* l'incendie du camp a fait 8 morts: damage done to things says nothing
                         * of a figure it does not govern */
-            f->gov_what = cl_pred_what(e, who);
+            /* réclament la libération de 6 étudiants: a release asked for, so they are held */
+            bool asked = cl_pred_what(e, who) == RC_WHAT_OTHER && cl_demanded(d, i - 1, w0);
+            f->gov_what = asked ? RC_WHAT_DETAINED : cl_pred_what(e, who);
             if (adjacent && !cl_negated(d, i - 1, s0)) {
                 /* l'évacuation de 5 000 personnes, en priorité des blessés: the noun that
                  * governs the figure says what happens to it, not a word after a comma */
