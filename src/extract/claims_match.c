@@ -826,6 +826,44 @@ static bool cl_one_listed(const cl_doc *d, size_t i)
            (cl_num_tok(d, k + 1) >= 0 || cl_list_member(d, k + 1, doc->ntoks));
 }
 
+/* Whether the article at token i counts one of a group of people as the subject of a toll:
+ * l'un des otages a été tué, un de ses collègues a disparu, une de nos soldates a été blessée.
+ * Token i + 1 is de or des; the noun of people follows (after a possessive or demonstrative
+ * for de), then, after at most one word, an auxiliary and a word of the predicate table. */
+static bool cl_one_of(const cl_doc *d, size_t i)
+{
+    const rc_doc *doc = d->doc;
+    size_t n = doc->ntoks, k = i + 2;
+    const cl_entry *pe = k < n && cl_is_word(doc, k) ? cl_surf_of(d, k) : NULL;
+    if (pe && (pe->wflags & CL_W_DET) && pe->who < 0)
+        k++; /* un de ses collègues */
+    size_t ct, cnt;
+    const cl_entry *ce;
+    if (k >= n || cl_counted_after(d, k, n, &ct, &cnt, &ce) < 1 || ct != k || ce->who < 0 ||
+        ce->who >= RC_WHO_VEHICLES)
+        return false;
+    k = ct + cnt;
+    for (size_t w = 0; w < 2 && k < n && cl_is_word(doc, k); w++) {
+        const cl_entry *we = cl_surf_of(d, k);
+        if (we && (we->wflags & CL_W_AUX))
+            break;
+        k++; /* un de ses collègues syrien a disparu */
+    }
+    const cl_entry *ae = k < n && cl_is_word(doc, k) ? cl_surf_of(d, k) : NULL;
+    if (!ae || !(ae->wflags & CL_W_AUX))
+        return false;
+    for (size_t p = k + 1; p < n && p < k + 4 && cl_is_word(doc, p); p++) {
+        size_t nt;
+        const cl_entry *ve = cl_match(d, p, n, &nt);
+        if (ve && ve->pwhat >= 0)
+            return true;
+        const cl_entry *we = cl_surf_of(d, p);
+        if (!we || !(we->wflags & (CL_W_AUX | CL_W_ADV)))
+            return false;
+    }
+    return false;
+}
+
 /* Whether token i is an article that counts one: un/une before a toll noun (un mort et quatre
  * blessés, a fait une victime), not inside a figure (vingt et un), not in a complement (d'un
  * mort, pour une victime) and not before one (une victime de l'attaque); or un/une after a
@@ -847,6 +885,8 @@ static int cl_article_one(const cl_doc *d, size_t i)
         return 1; /* un autre civil a été tué, un cinquième Casque bleu a été tué */
     if (!ne || cl_num_tok(d, i) >= 0)
         return 0;
+    if ((ne->wflags & CL_W_DE) && !(ne->wflags & CL_W_AUX))
+        return cl_one_of(d, i) ? 1 : 0;
     if (!ne->one) {
         /* au moins une personne, plus d'un civil: after a floor, the article counts one before
          * any counted noun */
