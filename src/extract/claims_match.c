@@ -579,9 +579,15 @@ static bool cl_one_subject(const cl_doc *d, size_t i)
         const cl_entry *we = cl_surf_of(d, k);
         if (!we || !(we->wflags & (CL_W_AUX | CL_W_ADV))) {
             const cl_entry *pe = cl_match(d, k, n, &nt); /* aurait malgré tout été tuée */
-            if (!pe || !(pe->wflags & CL_W_ADV) || nt < 2)
+            if (pe && (pe->wflags & CL_W_ADV) && nt >= 2) {
+                k += nt;
+                continue;
+            }
+            const cl_entry *ae =
+                aux && k + 1 < n && cl_is_word(doc, k + 1) ? cl_surf_of(d, k + 1) : NULL;
+            if (!we || !(we->wflags & CL_W_PREP) || !ae || !(ae->wflags & CL_W_AUX))
                 break;
-            k += nt;
+            k++; /* un gendarme a depuis été arrêté: a preposition alone between auxiliaries */
             continue;
         }
         aux += (we->wflags & CL_W_AUX) != 0;
@@ -743,18 +749,27 @@ static bool cl_one_more(const cl_doc *d, size_t i)
 static bool cl_one_among(const cl_doc *d, size_t i)
 {
     const rc_doc *doc = d->doc;
-    for (size_t back = 3; back <= 5 && back <= i; back++) {
+    for (size_t back = 3; back <= 7 && back <= i; back++) {
         size_t p = i - back;
         const cl_entry *pe = cl_is_word(doc, p) ? cl_surf_of(d, p) : NULL;
         if (!pe || !(pe->wflags & CL_W_WHOLE) || !(pe->wflags & CL_W_PREP))
             continue;
         const cl_entry *de = cl_surf_of(d, p + 1), *te = cl_surf_of(d, p + 2);
-        if (!de || !(de->wflags & CL_W_DET) || !te || te->cwhat < 0)
+        if (!de || !(de->wflags & CL_W_DET) || !te)
             return false;
-        for (size_t k = p + 3; k < i; k++)
+        size_t q = p + 3, nt;
+        if (te->cwhat < 0) { /* parmi les personnes décédées, se trouve: a toll participle */
+            const cl_entry *ve = te->who >= 0 && cl_is_word(doc, q) ? cl_match(d, q, i, &nt) : NULL;
+            if (!ve || ve->pwhat < 0 || ve->mod == CL_M_REPORT)
+                return false;
+            q += nt;
+            if (q < i && cl_punct(doc, q, ','))
+                q++;
+        }
+        for (size_t k = q; k < i; k++)
             if (!cl_is_word(doc, k))
                 return false; /* parmi les morts, un ...: a comma, no verb between */
-        return i > p + 3;
+        return i > q;
     }
     return false;
 }
