@@ -92,6 +92,7 @@ enum cl_mod {
 #define CL_W2_MINE 0x200  /* nos, notre: the speaker's own, no source of its own */
 #define CL_W2_SUBJ 0x400  /* il, elle: a subject pronoun, which names no source by itself */
 #define CL_W2_REL 0x800   /* qui: opens a relative clause on the noun before it */
+#define CL_W2_MEMORY 0x1000 /* mémoire, hommage: the dead it honours died before, never planned */
 
 typedef struct cl_entry {
     const char *key; /* folded, NUL-terminated; owned by the table */

@@ -359,6 +359,31 @@ static bool cl_hedges_participle(const cl_doc *d, size_t k)
     return !e || e->pwhat < 0;
 }
 
+/* Whether the one-verb doubt at token k (conteste) has an object of its own that counts
+ * nothing: an article and a noun that is no statement, toll or counted noun (qui conteste
+ * l'élection), so that it doubts that object and not a figure near it. */
+static bool cl_disputes_other(const cl_doc *d, size_t k, size_t nt)
+{
+    const rc_doc *doc = d->doc;
+    size_t o = k + nt;
+    rc_morph m;
+    if (o + 1 >= doc->ntoks || !cl_is_word(doc, o) || !cl_is_word(doc, o + 1) ||
+        !rc_fr_morph_tok(doc, k, &m) || !(m.flags & RC_M_VERB))
+        return false;
+    if (k > 0 && cl_is_word(doc, k - 1)) { /* un chiffre que conteste l'opposition: the
+                                            * subject follows, the object came before */
+        const char *w = doc->text + doc->toks[k - 1].start;
+        size_t n = doc->toks[k - 1].end - doc->toks[k - 1].start;
+        if ((n == 3 && memcmp(w, "que", 3) == 0) ||
+            (n >= 3 && memcmp(w, "qu", 2) == 0 && (w[2] == '\'' || (unsigned char)w[2] == 0xe2)))
+            return false;
+    }
+    const cl_entry *de = cl_word_at(d, o), *ne = cl_word_at(d, o + 1);
+    if (!de || !(de->wflags & CL_W_DET) || (de->wflags & (CL_W_BACK | CL_W_DE)))
+        return false;
+    return !ne || (ne->who < 0 && ne->who != CL_WHO_SUM && ne->cwhat < 0);
+}
+
 /* Modality: denied > disputed > expected > hedged > conditional > reported > asserted. */
 void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
 {
@@ -377,6 +402,8 @@ void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
     }
     if (m == CL_M_DENY && !denied && cl_denial_elsewhere(d, f, cue, cnt))
         m = cl_sent_cues(d, f->sent, sent_want & ~(1u << CL_M_DENY), 0, &cue, &cnt);
+    if (m == CL_M_DISPUTE && cnt == 1 && cl_disputes_other(d, cue, cnt))
+        m = cl_sent_cues(d, f->sent, sent_want & ~(1u << CL_M_DISPUTE), 0, &cue, &cnt);
     if (m == CL_M_HEDGE && cnt == 1 && cue > f->endt &&
         (f->pred == SIZE_MAX || f->pred_before || cue > f->pred) && cl_hedges_participle(d, cue)) {
         /* ont été tués lors d'une attaque probablement menée par un groupe: the hedge is the
@@ -405,8 +432,10 @@ void cl_modality(cl_doc *d, cl_fig *f, size_t s0, size_t s1, int denied)
     while (c0 > f->win0) {
         const cl_entry *e = cl_word_at(d, c0 - 1);
         if (cl_punct(doc, c0 - 1, ',') ||
-            (e && (e->wflags & CL_W_STOP) && !cl_restrictive_que(d, c0 - 1, f->win0)))
-            break;
+            (e && (e->wflags & CL_W_STOP) && !cl_restrictive_que(d, c0 - 1, f->win0)) ||
+            (e && (e->wflags2 & CL_W2_MEMORY) && c0 + 3 > f->nt0))
+            break; /* une veillée est prévue en mémoire des 19 personnes tuées: the vigil is
+                    * planned, not the toll */
         c0--;
     }
     size_t pc = f->cend; /* a comma before the parts, after words of the figure's clause */
