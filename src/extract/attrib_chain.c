@@ -257,6 +257,8 @@ bool attrib_relay_aside_before(const src_state *st, uint32_t g, uint32_t a)
     while (p > a && g - p < 12 && !speaker_punct(st, p, ','))
         p--;
     uint32_t e;
+    if (speaker_punct(st, p, ',') && p + 1 < g - 1 && (st->ti[p + 1].bits & SL_REL))
+        return true; /* une mère, qui aurait perdu trois enfants, a accusé les miliciens */
     const srclex_cue *cue = speaker_punct(st, p, ',') ? attrib_cue_at(st, p + 1, g - 1, &e) : NULL;
     return cue && cue->cls == SC_RELAY;
 }
@@ -307,8 +309,10 @@ int attrib_read_told(pass *ps, uint32_t j, uint32_t lim, bool subj, chain *c, ui
             np.type = RC_ENT_ORG;
         }
     }
-    if ((np.type != RC_ENT_ORG && !(article && np.na < np.nb)) || np.type == RC_ENT_LOC)
-        return RC_OK; /* à l'AFP, au Monde; not à Genève, au Royaume-Uni */
+    if ((np.type != RC_ENT_ORG && !(article && np.na < np.nb)) || np.type == RC_ENT_LOC ||
+        np.type == RC_ENT_PER)
+        return RC_OK; /* à l'AFP, au Monde; not à Genève, au Royaume-Uni, nor a person
+                       * (l'opposition au président X, a dit au ministre X) */
     if (np.na == np.nb && np.rb - np.ra <= 1)
         return RC_OK; /* à la presse, à la télévision: no outlet named */
     if (np.type == RC_ENT_MISC)

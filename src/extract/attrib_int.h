@@ -119,7 +119,9 @@ bool attrib_own_outlet(const src_state *st, uint32_t k);
 int attrib_read_joint_relays(pass *ps, uint32_t j, uint32_t lim, chain *c,
                              uint32_t *end /* OUT */);
 
-/* Whether the verb group at g follows an aside between commas that a relay cue opens. */
+/* Whether the verb group at g follows an aside between commas that a relay cue or a relative
+ * pronoun opens (des habitants, joints par X, ont dénoncé; une mère, qui a perdu ses fils, a
+ * accusé): the subject stands before it, and a phrase after the verb is its object. */
 bool attrib_relay_aside_before(const src_state *st, uint32_t g, uint32_t a);
 
 /* An outlet told after a verb (a indiqué à l'AFP), added to c; *end receives the token after
