@@ -479,6 +479,12 @@ int attrib_on_verb(pass *ps, uint32_t i, uint32_t vend, int v, uint32_t *next)
         }
     } else {
         found = speaker_subject_left(st, g, a, &np);
+        src_np citer;
+        if (found && ps->citing.n && ps->citing_tok > a && ps->citing_tok < np.a &&
+            ps->citing.link[0].start == t[np.a].start &&
+            speaker_subject_left(st, ps->citing_tok, a, &citer) && !citer.pron)
+            np = citer; /* la radio d'État citant le ministère a fait état: the subject stands
+                         * before citant; what it cites comes first in the chain */
         if (!found && ps->ppre > ps->sent_first && !inq) {
             /* un élu s'exprimant sous couvert de l'anonymat a indiqué à l'AFP: the subject of the
              * participle is the verb's */
