@@ -374,12 +374,13 @@ static int bracket_source(pass *ps)
     if (!speaker_np(st, p, close, &np) || np.pron || np.b != close || np.type == RC_ENT_LOC ||
         np.type == RC_ENT_PER || (np.head != SL_SRC && np.head != SL_ORG && np.type != RC_ENT_ORG))
         return RC_OK; /* (Mali), (photo), (vidéo): no source */
-    if (st->ti[p - 2].bits & TB_NAME)
-        return RC_OK; /* le Front populaire de libération du Tigré (TPLF): an acronym */
     rc_speaker sp;
     int status = speaker_make(st, &np, &sp);
     if (status)
         return status < 0 ? status : RC_OK;
+    if ((st->ti[p - 2].bits & TB_NAME) && np.na < np.nb && !speaker_np_outlet(st, &np, sp.name))
+        return RC_OK; /* le Front populaire de libération du Tigré (TPLF): an acronym; not a
+                       * description (attaque à Kaya (sources sécuritaires)) nor an outlet */
     if (np.na < np.nb && !speaker_np_outlet(st, &np, sp.name))
         return RC_OK; /* l'armée malienne (FAMa): a name in brackets is an acronym, unless of
                          an outlet (AFP) */
