@@ -592,10 +592,13 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
         }
         for (size_t b = f->nt0; !pron && !among && b > s0 && b + 15 > f->nt0; b--) {
             const cl_entry *e = cl_word_at(d, b - 1);
-            if (e && (e->who == RC_WHO_AREAS || e->who == RC_WHO_OTHER) && b >= s0 + 3 &&
-                cl_word_at(d, b - 3) && (cl_word_at(d, b - 3)->wflags & CL_W_PREP) &&
-                cl_word_at(d, b - 2) && (cl_word_at(d, b - 2)->wflags & CL_W_DET))
-                continue; /* vivent dans les zones touchées et 200 000 ont besoin: a complement */
+            const cl_entry *e2 = b >= s0 + 2 ? cl_word_at(d, b - 2) : NULL;
+            if (e && (e->who == RC_WHO_AREAS || e->who == RC_WHO_OTHER) && e2 &&
+                (e2->wflags & CL_W_DET) &&
+                ((e2->wflags & CL_W_DE) || (b >= s0 + 3 && cl_word_at(d, b - 3) &&
+                                            (cl_word_at(d, b - 3)->wflags & CL_W_PREP))))
+                continue; /* vivent dans les zones touchées et 200 000 ont besoin; tuées lors
+                           * des explosions tandis que 140: a complement */
             if (e && b - 1 > s0 && (tk[b - 1].flags & RC_TF_UPPER))
                 continue; /* les droits de l'Homme: a word of a name counts nobody */
             if (e && e->who >= 0 && !e->share && e->cwhat < 0) { /* not sont morts et une ... */
