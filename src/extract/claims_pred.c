@@ -229,9 +229,10 @@ static int cl_coordinated(const cl_doc *d, size_t i, size_t s1)
     long m = cl_num_tok(d, i);
     if (m < 0)
         return 0;
-    size_t ct, cnt;
+    size_t ct, cnt, t1 = cl_num_t1(d, (size_t)(m));
     const cl_entry *ce;
-    return cl_counted_after(d, cl_num_t1(d, (size_t)(m)), s1, &ct, &cnt, &ce) >= 1;
+    return cl_counted_after(d, t1, s1, &ct, &cnt, &ce) >= 1 || cl_people_word(d, t1, s1, false) ||
+           cl_demonym_word(d, t1, s1); /* et trois Canadiens */
 }
 
 /* Whether figure f is the whole a share is taken from (Dix-sept des 23 femmes): a "de" word
@@ -471,8 +472,10 @@ static int cl_predicate_one(const cl_doc *d, cl_fig *f, size_t s0, size_t s1, lo
                 /* une vingtaine de bus et une dizaine d'ambulances ont quitté */
                 size_t ct, cnt;
                 const cl_entry *ce;
-                cl_counted_after(d, cl_num_t1(d, (size_t)(m)), s1, &ct, &cnt, &ce);
-                w1 = ct + cnt;
+                if (cl_counted_after(d, cl_num_t1(d, (size_t)(m)), s1, &ct, &cnt, &ce) >= 1)
+                    w1 = ct + cnt;
+                else
+                    w1 = cl_num_t1(d, (size_t)(m)) + 1; /* a people's name: one word */
                 continue;
             }
             const cl_entry *pe = w1 > f->endt ? cl_word_at(d, w1 - 1) : NULL;
