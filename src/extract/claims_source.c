@@ -215,7 +215,10 @@ static int cl_name_before(const cl_doc *d, size_t s0, size_t c, size_t *na, size
     bool prep = false; /* the words open on a preposition other than de */
     while (i < j) {
         const cl_entry *e = cl_word_at(d, i);
-        if (e && (e->wflags & (CL_W_DET | CL_W_PREP)) && !(doc->toks[i].flags & RC_TF_UPPER))
+        if (e && (e->wflags & CL_W_AND) && !(e->wflags & (CL_W_DET | CL_W_PREP)) &&
+            !(doc->toks[i].flags & RC_TF_UPPER))
+            i++; /* ..., et les sites de l'opposition annoncent: the conjunction is no name */
+        else if (e && (e->wflags & (CL_W_DET | CL_W_PREP)) && !(doc->toks[i].flags & RC_TF_UPPER))
             prep |= (e->wflags & CL_W_PREP) && !(e->wflags & (CL_W_DE | CL_W_DET)), i++;
         else if (e && (e->wflags & CL_W_DET))
             i++;
