@@ -766,7 +766,22 @@ bool speaker_subject_left(const src_state *st, uint32_t g, uint32_t s0, src_np *
             p--;
         if (p > s0 && speaker_punct(st, p, ',')) {
             src_np before, seg;
-            if (np_ending_at(st, p - 1, s0, &before)) {
+            bool found_before = np_ending_at(st, p - 1, s0, &before);
+            if (found_before && before.a > s0 + 1 &&
+                speaker_grammar_class(st, before.a - 1, "agent")) {
+                /* L'ODL, basé à Paris et dirigé par X, membre de ..., a déclaré: X is the
+                 * participle's agent; the subject stands before the participle's comma */
+                uint32_t q = before.a - 1;
+                while (q > s0 && !speaker_punct(st, q, ','))
+                    q--;
+                src_np first;
+                if (q > s0 && speaker_punct(st, q, ',') && np_ending_at(st, q - 1, s0, &first) &&
+                    !first.pron) {
+                    *np = first;
+                    return true;
+                }
+            }
+            if (found_before) {
                 bool segok = np_read(st, p + 1, k, &seg) && !seg.pron;
                 if (segok && before.na < before.nb && before.ra == before.rb && seg.na == seg.nb &&
                     (seg.head == SL_ROLE || seg.head == SL_SRC)) {
