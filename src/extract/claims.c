@@ -538,6 +538,9 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
                 !(m.flags & RC_M_NOUN));
     }
     size_t av = after; /* 170 seulement ont été relâchés: an adverb before the auxiliary */
+    if (av + 2 < s1 && cl_word_at(d, av) && (cl_word_at(d, av)->wflags & CL_W_DE) &&
+        cl_word_at(d, av + 1) && cl_word_at(d, av + 1)->who == CL_WHO_SKIP)
+        av += 2; /* des dizaines d'autres ont été découverts: the noun is left out */
     if (av + 1 < s1 && cl_word_at(d, av) && (cl_word_at(d, av)->wflags & CL_W_ADV) &&
         !(cl_word_at(d, av)->wflags & CL_W_AUX))
         av++;
