@@ -743,8 +743,9 @@ bool speaker_subject_left(const src_state *st, uint32_t g, uint32_t s0, src_np *
         if (speaker_punct(st, k, ',') && k > s0)
             k--;
         if (!np_ending_at(st, k, s0, np) || np->b + 3 < k + 1)
-            return false; /* the antecedent ends right before qui, not a phrase stopped short
-                           * earlier (employé des canons à eau … de jeunes qui demandaient) */
+            return false; /* the antecedent ends within three tokens of qui, not a phrase that
+                           * stopped short earlier (employé des canons à eau … de jeunes qui
+                           * demandaient) */
         if (np->na < np->nb && np->ra == np->rb && np->a > s0 + 1 &&
             speaker_punct(st, np->a - 1, ','))
             role_before(st, np->a - 1, s0, &np->ra, &np->rb);
