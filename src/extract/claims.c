@@ -544,9 +544,12 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
     if (av + 1 < s1 && cl_word_at(d, av) && (cl_word_at(d, av)->wflags & CL_W_ADV) &&
         !(cl_word_at(d, av)->wflags & CL_W_AUX))
         av++;
-    if (r == 0 && !inherited &&
-        (pron || among ||
-         (av < s1 && cl_word_at(d, av) && (cl_word_at(d, av)->wflags & CL_W_AUX)))) {
+    const cl_entry *ave = av < s1 ? cl_word_at(d, av) : NULL;
+    const cl_entry *bfe = f->nt0 > s0 ? cl_word_at(d, f->nt0 - 1) : NULL;
+    /* 17 autres se trouvent: a pronominal verb too, but not for a part after dont */
+    bool bare_verb = ave && ((ave->wflags & CL_W_AUX) ||
+                             ((ave->wflags2 & CL_W2_REFL) && !(bfe && (bfe->wflags & CL_W_PARTS))));
+    if (r == 0 && !inherited && (pron || among || bare_verb)) {
         /* Parmi les 82 passagers, 12 ont été blessés: a bare figure as the subject counts the
          * noun before it, or people; it needs a verb of its own */
         bare = 1;
