@@ -893,7 +893,9 @@ static int cl_figure(cl_doc *d, const rc_number *n, long k, const cl_prev *prev,
     const cl_entry *lk = f->nt0 > s0 + 1 ? cl_before_de(d, f->nt0, s0) : NULL;
     bool by = f->nt0 > s0 && cl_word_at(d, f->nt0 - 1) &&
               (cl_word_at(d, f->nt0 - 1)->wflags & CL_W_AGENT) && c->unit == RC_UNIT_COUNT &&
-              !(lk && (lk->wflags & CL_W_LINK)); /* not se comptent par centaines */
+              !(lk && (lk->wflags & CL_W_LINK)) &&            /* not se comptent par centaines, */
+              !(isnan(c->value) && !(cl_word_at(d, f->nt0) && /* nor arrêtés par */
+                                     (cl_word_at(d, f->nt0)->wflags & CL_W_DET))); /* centaines */
     if (by && (f->pred_before || what < 0) && !f->pred_noun) {
         /* attaqué par plusieurs centaines d'hommes armés, bloquée par 3 000 manifestants: the
          * agent is counted as there; transporté par deux soldats, blessé par un policier: who

@@ -128,6 +128,13 @@ int cl_counted_before(const cl_doc *d, size_t nt0, size_t s0, int comma,
              (h->cwhat >= 0 && d2 && (d2->wflags & CL_W_DE) && h2 && h2->who == CL_WHO_SUM)))
             linked = 1, j = nt0 - 1;
     }
+    if (!linked && nt0 >= s0 + 2 && cl_word_at(d, nt0 - 1) &&
+        (cl_word_at(d, nt0 - 1)->wflags & CL_W_AGENT)) {
+        long m = cl_num_tok(d, nt0); /* arrêtés par centaines: a vague count of the subject */
+        const cl_entry *fe = cl_word_at(d, nt0);
+        if (m >= 0 && isnan(doc->nums[m].value) && !(fe && (fe->wflags & CL_W_DET)))
+            linked = 1, j = nt0 - 1;
+    }
     if (!linked && comma) {
         size_t k = nt0;
         while (k > s0) {
