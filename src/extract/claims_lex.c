@@ -340,11 +340,12 @@ static int cl_gramword(void *ud, const char *key, const char *value)
     static const struct {
         const char *name;
         unsigned flag;
-    } classes2[] = {{"be", CL_W2_BE},        {"or", CL_W2_OR},         {"but", CL_W2_BUT},
-                    {"def", CL_W2_DEF},      {"noun", CL_W2_NOUN},     {"thing", CL_W2_THING},
-                    {"mine", CL_W2_MINE},    {"change", CL_W2_CHANGE}, {"floorafter", CL_W2_FLOOR},
-                    {"refl", CL_W2_REFL},    {"subj", CL_W2_SUBJ},     {"rel", CL_W2_REL},
-                    {"memory", CL_W2_MEMORY}};
+    } classes2[] = {{"be", CL_W2_BE},         {"or", CL_W2_OR},         {"but", CL_W2_BUT},
+                    {"def", CL_W2_DEF},       {"noun", CL_W2_NOUN},     {"thing", CL_W2_THING},
+                    {"mine", CL_W2_MINE},     {"change", CL_W2_CHANGE}, {"floorafter", CL_W2_FLOOR},
+                    {"refl", CL_W2_REFL},     {"subj", CL_W2_SUBJ},     {"rel", CL_W2_REL},
+                    {"memory", CL_W2_MEMORY}, {"ask", CL_W2_ASK},       {"impers", CL_W2_IMPERS},
+                    {"que", CL_W2_QUE}};
     while ((w = cl_word(&s, &n))) {
         for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++)
             if (cl_is(w, n, classes[i].name))

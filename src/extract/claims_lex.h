@@ -93,6 +93,9 @@ enum cl_mod {
 #define CL_W2_SUBJ 0x400  /* il, elle: a subject pronoun, which names no source by itself */
 #define CL_W2_REL 0x800   /* qui: opens a relative clause on the noun before it */
 #define CL_W2_MEMORY 0x1000 /* mémoire, hommage: the dead it honours died before, never planned */
+#define CL_W2_ASK 0x2000    /* demander, réclamer (an infinitive): a release asked for, not done */
+#define CL_W2_IMPERS 0x4000 /* sembler, paraître (an infinitive): -t-il after it names nobody */
+#define CL_W2_QUE 0x8000    /* que, qu': a verb right after it has its subject after it */
 
 typedef struct cl_entry {
     const char *key; /* folded, NUL-terminated; owned by the table */

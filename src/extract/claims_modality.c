@@ -370,14 +370,10 @@ static bool cl_disputes_other(const cl_doc *d, size_t k, size_t nt)
     if (o + 1 >= doc->ntoks || !cl_is_word(doc, o) || !cl_is_word(doc, o + 1) ||
         !rc_fr_morph_tok(doc, k, &m) || !(m.flags & RC_M_VERB))
         return false;
-    if (k > 0 && cl_is_word(doc, k - 1)) { /* un chiffre que conteste l'opposition: the
-                                            * subject follows, the object came before */
-        const char *w = doc->text + doc->toks[k - 1].start;
-        size_t n = doc->toks[k - 1].end - doc->toks[k - 1].start;
-        if ((n == 3 && memcmp(w, "que", 3) == 0) ||
-            (n >= 3 && memcmp(w, "qu", 2) == 0 && (w[2] == '\'' || (unsigned char)w[2] == 0xe2)))
-            return false;
-    }
+    const cl_entry *qe = k > 0 && cl_is_word(doc, k - 1) ? cl_word_at(d, k - 1) : NULL;
+    if (qe && (qe->wflags2 & CL_W2_QUE))
+        return false; /* un chiffre que conteste l'opposition: the subject follows, the object
+                       * came before */
     const cl_entry *de = cl_word_at(d, o), *ne = cl_word_at(d, o + 1);
     if (!de || !(de->wflags & CL_W_DET) || (de->wflags & (CL_W_BACK | CL_W_DE)))
         return false;

@@ -318,7 +318,8 @@ static int cl_main_verb(const cl_doc *d, size_t i, size_t s1, int who, size_t *a
 }
 
 /* Whether the event noun at token i is what someone asks for, not what happened (demander,
- * réclamer, exiger, négocier la libération de): a verb of asking right before its article. */
+ * réclamer la libération de): a verb of asking (class ask of claim_words.tsv, by its
+ * infinitive) right before its article. */
 static bool cl_demanded(const cl_doc *d, size_t i, size_t w0)
 {
     const rc_doc *doc = d->doc;
@@ -330,11 +331,8 @@ static bool cl_demanded(const cl_doc *d, size_t i, size_t w0)
     rc_morph m;
     if (!rc_fr_morph_tok(doc, i - 2, &m) || !m.verb)
         return false;
-    static const char *const ask[] = {"demander", "réclamer", "exiger", "négocier"};
-    for (size_t k = 0; k < sizeof ask / sizeof ask[0]; k++)
-        if (strcmp(m.verb, ask[k]) == 0)
-            return true;
-    return false;
+    const cl_entry *ve = cl_lookup(d->t, m.verb, strlen(m.verb));
+    return ve && (ve->wflags2 & CL_W2_ASK);
 }
 
 /* Whether token t is the counted noun of a figure other than self that ends just before it (the

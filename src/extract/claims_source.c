@@ -463,9 +463,10 @@ static int cl_source_fallback(cl_doc *d, cl_fig *f, size_t s0, size_t s1, rc_spe
                 while (n && (*w == '-' || *w == 't'))
                     w++, n--;
                 rc_morph vm; /* semble-t-il, paraît-il: an impersonal hedge, nobody speaks */
-                bool impersonal =
-                    rc_fr_morph_tok(doc, i - 1, &vm) && vm.verb &&
-                    (strcmp(vm.verb, "sembler") == 0 || strcmp(vm.verb, "paraître") == 0);
+                const cl_entry *ve = rc_fr_morph_tok(doc, i - 1, &vm) && vm.verb
+                                         ? cl_lookup(d->t, vm.verb, strlen(vm.verb))
+                                         : NULL;
+                bool impersonal = ve && (ve->wflags2 & CL_W2_IMPERS);
                 if (n && n <= 5 && w[0] != 'o' && !impersonal) { /* not -on: who says is unknown */
                     memset(sp, 0, sizeof *sp);
                     sp->name = rc_arena_strndup(&doc->arena, w, n);
